@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the Debian packages marsad needs to build, test and run.
+# Idempotent: checks each package first and installs only what is missing.
+# Works as root or through sudo. Debian 12 (bookworm).
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake pkg-config git
+  libicu-dev libsqlite3-dev sqlite3 libgumbo-dev libxml2-dev
+  libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libfmt-dev
+  libxxhash-dev libzstd-dev zlib1g-dev libcurl4-openssl-dev
+  libpqxx-dev libpq-dev libnats-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+)
+# Servers used by integration tests (skipped cleanly when absent).
+OPTIONAL=(postgresql nats-server)
+
+missing=()
+for p in "${PACKAGES[@]}" ${MARSAD_WITH_SERVERS:+"${OPTIONAL[@]}"}; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null; then SUDO="sudo"; else
+    echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

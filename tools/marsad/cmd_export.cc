@@ -1,0 +1,18 @@
+// marsad export: not built yet (placeholder until its stage lands).
+#include <iostream>
+
+#include "tools/marsad/commands.h"
+
+namespace marsad {
+
+void AddExportCommand(CLI::App& app, CommandFn* run) {
+  auto* cmd = app.add_subcommand("export", "(not available yet)");
+  cmd->callback([run] {
+    *run = [] {
+      std::cerr << "marsad export: not available in this build\n";
+      return 2;
+    };
+  });
+}
+
+}  // namespace marsad

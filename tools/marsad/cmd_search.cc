@@ -1,0 +1,18 @@
+// marsad search: not built yet (placeholder until its stage lands).
+#include <iostream>
+
+#include "tools/marsad/commands.h"
+
+namespace marsad {
+
+void AddSearchCommand(CLI::App& app, CommandFn* run) {
+  auto* cmd = app.add_subcommand("search", "(not available yet)");
+  cmd->callback([run] {
+    *run = [] {
+      std::cerr << "marsad search: not available in this build\n";
+      return 2;
+    };
+  });
+}
+
+}  // namespace marsad

@@ -1,0 +1,18 @@
+// marsad serve: not built yet (placeholder until its stage lands).
+#include <iostream>
+
+#include "tools/marsad/commands.h"
+
+namespace marsad {
+
+void AddServeCommand(CLI::App& app, CommandFn* run) {
+  auto* cmd = app.add_subcommand("serve", "(not available yet)");
+  cmd->callback([run] {
+    *run = [] {
+      std::cerr << "marsad serve: not available in this build\n";
+      return 2;
+    };
+  });
+}
+
+}  // namespace marsad
