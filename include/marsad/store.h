@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "marsad/document.h"
+#include "marsad/search.h"
 #include "marsad/status.h"
 
 namespace marsad {
@@ -44,11 +45,6 @@ struct StoryLink {
 struct RejectedInput {
   std::string source;
   std::string reason;
-};
-
-struct Page {
-  int limit = 50;
-  int offset = 0;
 };
 
 class Store {
@@ -88,6 +84,7 @@ class Store {
   virtual Status ForEachArticle(const std::function<void(const Document&)>& fn) = 0;
   virtual StatusOr<int64_t> CountArticles() = 0;
   virtual StatusOr<std::vector<RejectedInput>> ListRejected() = 0;
+  virtual StatusOr<SearchResults> Search(const SearchRequest& request) = 0;
 };
 
 }  // namespace marsad
