@@ -1,0 +1,61 @@
+// Reading inputs into Documents: files, folders (recursive), or "-" (JSON
+// Lines on standard input); .txt, .html/.htm, .jsonl, each optionally
+// gzip-compressed (.gz). One bad file or line is rejected with a reason and
+// reading goes on.
+//
+// Each Document gets: source ("path" or "path#N" for line N of a JSONL file),
+// format ("txt" | "html" | "jsonl"), encoding, raw (decoded UTF-8 text: the
+// whole report, the page, or a JSONL record's content/text field),
+// input_hash (of the undecoded input bytes: re-reading the same input yields
+// the same hash), and for JSONL the metadata fields the record carries.
+#ifndef MARSAD_INGEST_READER_H_
+#define MARSAD_INGEST_READER_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "marsad/document.h"
+#include "marsad/status.h"
+
+namespace marsad {
+
+struct ReadCallbacks {
+  // Called for each document read, in input order.
+  std::function<void(Document&&)> on_document;
+  // Called for each input (file or line) that could not be read.
+  std::function<void(const std::string& source, const Status& why)> on_reject;
+  // Called with bytes consumed so far, for progress display (may be null).
+  std::function<void(uint64_t bytes)> on_progress;
+};
+
+struct ReadStats {
+  uint64_t files = 0;
+  uint64_t skipped_files = 0;  // in folders, files that are not reports
+  uint64_t bytes = 0;
+};
+
+// Reads one INPUT argument (file, folder, or "-"). Returns non-OK only when
+// the input itself cannot be opened (missing path); per-item failures go to
+// on_reject.
+Status ReadInput(const std::string& input, const ReadCallbacks& cb,
+                 ReadStats* stats);
+
+// Total size in bytes of the files under `input` that ReadInput would read
+// (for a progress bar); 0 for "-".
+uint64_t InputSize(const std::string& input);
+
+// Parses one JSONL record into *doc (metadata + raw). Fails with
+// InvalidArgument on invalid JSON or a record without content/text.
+Status ParseJsonRecord(std::string_view line, Document* doc);
+
+// Builds a Document for a whole file's bytes: decompresses, detects format
+// from the name (and sniffs when the extension is unknown), decodes.
+// For JSONL files use ReadInput instead.
+StatusOr<Document> DocumentFromBytes(const std::string& name,
+                                     std::string_view bytes);
+
+}  // namespace marsad
+
+#endif  // MARSAD_INGEST_READER_H_

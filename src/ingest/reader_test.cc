@@ -1,0 +1,85 @@
+#include "src/ingest/reader.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace marsad {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ReaderTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::path(testing::TempDir()) / "marsad_reader_test";
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "sub");
+  }
+  void Write(const std::string& rel, const std::string& data) {
+    std::ofstream(dir_ / rel, std::ios::binary) << data;
+  }
+  void ReadAll(const std::string& input) {
+    ReadCallbacks cb;
+    cb.on_document = [&](Document&& d) { docs_.push_back(std::move(d)); };
+    cb.on_reject = [&](const std::string& s, const Status& st) {
+      rejected_.emplace_back(s, st.message());
+    };
+    ASSERT_TRUE(ReadInput(input, cb, &stats_).ok());
+  }
+  fs::path dir_;
+  std::vector<Document> docs_;
+  std::vector<std::pair<std::string, std::string>> rejected_;
+  ReadStats stats_;
+};
+
+TEST_F(ReaderTest, FolderWithEveryFormat) {
+  Write("a.txt", "عنوان الخبر\nنص الخبر الأول.\n");
+  Write("sub/b.html", "<html><body><p>فقرة</p></body></html>");
+  Write("c.jsonl",
+        "{\"title\": \"ع\", \"content\": \"نص\", \"source\": \"okaz\", "
+        "\"date_extracted\": \"2015-07-21 02:51:32\"}\n"
+        "not json\n"
+        "\n"
+        "{\"title\": \"بلا نص\"}\n");
+  Write("empty.txt", "");
+  Write("bin.txt", std::string("\x7f" "ELF\0\0\0", 7));
+  Write("README.md", "# not a report");
+  ReadAll(dir_.string());
+  ASSERT_EQ(docs_.size(), 3u);
+  EXPECT_EQ(docs_[0].format, "txt");
+  EXPECT_EQ(docs_[1].format, "jsonl");
+  EXPECT_EQ(docs_[1].outlet, "okaz");
+  EXPECT_EQ(docs_[1].published, "2015-07-21T02:51:32");
+  EXPECT_EQ(docs_[1].source, (dir_ / "c.jsonl").string() + "#1");
+  EXPECT_EQ(docs_[2].format, "html");
+  EXPECT_EQ(stats_.skipped_files, 1u);
+  ASSERT_EQ(rejected_.size(), 4u);
+  std::string reasons;
+  for (auto& [s, r] : rejected_) reasons += s + ": " + r + "\n";
+  EXPECT_NE(reasons.find("c.jsonl#2: not a JSON object"), std::string::npos) << reasons;
+  EXPECT_NE(reasons.find("c.jsonl#4: record has no content"), std::string::npos);
+  EXPECT_NE(reasons.find("empty.txt: empty file"), std::string::npos);
+  EXPECT_NE(reasons.find("bin.txt: binary file"), std::string::npos);
+}
+
+TEST_F(ReaderTest, SameInputSameHash) {
+  Write("a.txt", "نص");
+  ReadAll((dir_ / "a.txt").string());
+  ReadAll((dir_ / "a.txt").string());
+  ASSERT_EQ(docs_.size(), 2u);
+  EXPECT_EQ(docs_[0].input_hash, docs_[1].input_hash);
+  EXPECT_NE(docs_[0].input_hash, 0u);
+}
+
+TEST_F(ReaderTest, MissingPathIsNotFound) {
+  ReadCallbacks cb;
+  cb.on_document = [](Document&&) {};
+  cb.on_reject = [](const std::string&, const Status&) {};
+  EXPECT_EQ(ReadInput((dir_ / "nope").string(), cb, &stats_).code(),
+            StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace marsad
