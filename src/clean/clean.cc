@@ -1,0 +1,59 @@
+#include "src/clean/clean.h"
+
+#include "src/base/utf8.h"
+#include "src/clean/html_extract.h"
+#include "src/clean/lexicon.h"
+#include "src/clean/text_clean.h"
+
+namespace marsad {
+namespace {
+
+// "ar" when most letters are Arabic; "en" when Latin letters dominate and
+// common English function words occur; otherwise unknown ("").
+std::string GuessLanguage(std::string_view text) {
+  size_t arabic = 0, latin = 0;
+  size_t i = 0;
+  size_t limit = std::min<size_t>(text.size(), 20000);
+  while (i < limit) {
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      latin += (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+      ++i;
+      continue;
+    }
+    arabic += IsArabicCodePoint(DecodeUtf8(text, &i));
+  }
+  if (arabic > 0 && arabic >= latin) return "ar";
+  if (latin == 0) return "";
+  size_t hits = 0;
+  for (std::string_view w : {" the ", " and ", " of ", " to ", " is ", " in "}) {
+    size_t at = 0;
+    while ((at = text.find(w, at)) != std::string_view::npos && at < limit) {
+      ++hits;
+      ++at;
+    }
+  }
+  return hits * 200 >= latin ? "en" : "";
+}
+
+}  // namespace
+
+Status CleanDocument(Document* doc, const FurnitureModel* model) {
+  auto lex = CleanLexicon::Get();
+  if (!lex.ok()) {
+    return InternalError("cleaning tables: " + lex.status().ToString());
+  }
+  doc->text.clear();
+  doc->removed.clear();
+  if (doc->format == "txt" || doc->format == "jsonl") {
+    CleanTextDump(**lex, model, doc);
+  } else if (doc->format == "html") {
+    CleanHtml(**lex, model, doc);
+  } else {
+    return InvalidArgumentError("cannot clean format '" + doc->format + "'");
+  }
+  if (doc->language.empty()) doc->language = GuessLanguage(doc->text);
+  return Status::OK();
+}
+
+}  // namespace marsad

@@ -1,0 +1,254 @@
+// Cleaning of text dumps: table-driven cases on our own sentences, and the
+// five seed reports of ../shared/seeds (skipped when absent).
+#include "src/clean/clean.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "src/base/file.h"
+#include "src/clean/lexicon.h"
+
+namespace marsad {
+namespace {
+
+Document Clean(std::string raw, std::string format = "txt") {
+  Document doc;
+  doc.format = std::move(format);
+  doc.raw = std::move(raw);
+  Status st = CleanDocument(&doc);
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  return doc;
+}
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+bool RemovedWith(const Document& d, const std::string& text, const std::string& reason) {
+  for (const RemovedBlock& r : d.removed) {
+    if (Contains(r.text, text) && r.reason.rfind(reason, 0) == 0) return true;
+  }
+  return false;
+}
+
+TEST(FurnitureKeyTest, FoldsSpellingsOfOneLabel) {
+  struct Case {
+    std::string a, b;
+  } cases[] = {
+      {"قد يعجبك ايضا", "قد يعجبك أيضاً"},
+      {"SHARE", "share"},
+      {"  المصدر :  سانا ", "المصدر: سانا"},
+      {"٢٠١٧", "2017"},
+      {"مدرســة", "مدرسة"},
+  };
+  for (const Case& c : cases) {
+    std::string ka, kb;
+    FurnitureKey(c.a, &ka);
+    FurnitureKey(c.b, &kb);
+    EXPECT_EQ(ka, kb) << c.a << " vs " << c.b;
+  }
+  std::string k;
+  FurnitureKey(">> *** <<", &k);
+  EXPECT_TRUE(k.empty());
+}
+
+TEST(FurnitureKeyTest, OffsetsPointIntoInput) {
+  std::string key;
+  std::vector<uint32_t> off;
+  std::string in = "شارك: الخبر";
+  FurnitureKey(in, &key, &off);
+  ASSERT_EQ(off.size(), key.size() + 1);
+  EXPECT_EQ(off.back(), in.size());
+  EXPECT_EQ(in.substr(off[key.find(' ') + 1]), "الخبر");
+}
+
+TEST(CleanTextTest, TitleOutletCreditAndFurniture) {
+  Document d = Clean(
+      "افتتاح مكتبة عامة جديدة في وسط المدينة\n"
+      "\n"
+      "الرياض/..\n"
+      "افتتحت البلدية صباح اليوم مكتبة عامة جديدة تضم آلاف الكتب، وقال رئيس "
+      "البلدية إن المكتبة ستفتح أبوابها للجميع.\n"
+      "وأضاف أن المشروع استغرق عامين من العمل المتواصل.\n"
+      "المصدر: واس\n"
+      "شارك\n"
+      "إضافة تعليق جديد\n");
+  EXPECT_EQ(d.title, "افتتاح مكتبة عامة جديدة في وسط المدينة");
+  EXPECT_EQ(d.outlet, "الرياض");
+  EXPECT_EQ(d.agency, "واس");
+  EXPECT_TRUE(Contains(d.text, "افتتحت البلدية"));
+  EXPECT_TRUE(Contains(d.text, "\n\nوأضاف أن المشروع"));
+  for (const char* f : {"شارك", "إضافة تعليق", "المصدر", "الرياض/.."}) {
+    EXPECT_FALSE(Contains(d.text, f)) << f;
+  }
+  EXPECT_TRUE(RemovedWith(d, "إضافة تعليق جديد", "furniture:comment"));
+  EXPECT_TRUE(RemovedWith(d, "المصدر: واس", "metadata:credit"));
+}
+
+TEST(CleanTextTest, NoTitleWhenFirstLineIsBody) {
+  Document d = Clean(
+      "قال المتحدث باسم الوزارة اليوم إن فرق الإنقاذ وصلت إلى القرية بعد ساعات "
+      "من انهيار الجسر الوحيد الذي يربطها بالطريق الرئيسي.\n"
+      "وأضاف أن العمل جار لإصلاح الجسر خلال أسبوع.\n");
+  EXPECT_TRUE(d.title.empty());
+  EXPECT_TRUE(Contains(d.text, "قال المتحدث"));
+}
+
+TEST(CleanTextTest, RepeatedParagraphKeptOnce) {
+  std::string lead =
+      "أعلنت الهيئة العامة للأرصاد أن موجة حر شديدة ستضرب المنطقة الشرقية "
+      "خلال الأيام الثلاثة المقبلة.";
+  Document d = Clean("موجة حر في الشرقية\n\n" + lead + "\n\n" + lead +
+                     "\n\nودعت الهيئة السكان إلى تجنب الخروج وقت الظهيرة.\n");
+  EXPECT_EQ(d.text.find(lead), d.text.rfind(lead));
+  EXPECT_TRUE(RemovedWith(d, lead, "repeat"));
+}
+
+TEST(CleanTextTest, HeadlineListAfterBodyDropped_SubheadingKept) {
+  Document d = Clean(
+      "عنوان الخبر الرئيسي عن المعرض\n"
+      "افتتح المعرض الدولي للكتاب أبوابه أمس بمشاركة مئات الناشرين من عشرين "
+      "دولة عربية وأجنبية.\n"
+      "الناشرون يطالبون بخفض الإيجارات\n"
+      "وطالب عدد من الناشرين بخفض رسوم الأجنحة التي ارتفعت هذا العام بنسبة "
+      "كبيرة مقارنة بالعام الماضي.\n"
+      "\n"
+      "فيضانات تغمر قرى في الجنوب\n"
+      "ارتفاع أسعار الذهب في الأسواق\n"
+      "فريق المدينة يفوز بالكأس\n"
+      "35 مصابا في حادث سير على الطريق السريع\n"
+      ">>\n");
+  EXPECT_TRUE(Contains(d.text, "الناشرون يطالبون بخفض الإيجارات"));
+  EXPECT_FALSE(Contains(d.text, "فيضانات"));
+  EXPECT_FALSE(Contains(d.text, "35 مصابا"));
+  EXPECT_TRUE(RemovedWith(d, "35 مصابا", "furniture:headline-list"));
+}
+
+TEST(CleanTextTest, PublishedLineStandfirstAndPullQuote) {
+  Document d = Clean(
+      "First Published: 2019-03-05\n\n"
+      "الحكومة تقر خطة لدعم المزارعين\n\n"
+      "الخطة تشمل قروضا ميسرة وإعفاءات ضريبية لصغار المزارعين في المناطق "
+      "الريفية.\n\n"
+      "أخبار الحقل\n\n"
+      "'الأرض لمن يزرعها'\n\n"
+      "أقر مجلس الوزراء في جلسته الأسبوعية خطة شاملة لدعم القطاع الزراعي، "
+      "تمتد على خمس سنوات.\n\n"
+      "وقال وزير الزراعة إن الخطة ستبدأ في الربيع المقبل.\n",
+      "txt");
+  // "أخبار الحقل" is not a known outlet: without a metadata line the first
+  // paragraph is not a standfirst.
+  EXPECT_EQ(d.published, "2019-03-05");
+  EXPECT_EQ(d.title, "الحكومة تقر خطة لدعم المزارعين");
+  EXPECT_TRUE(Contains(d.text, "'الأرض لمن يزرعها'"));
+}
+
+TEST(CleanTextTest, JsonlKeepsMetadataAndDropsSharePrefix) {
+  Document d;
+  d.format = "jsonl";
+  d.title = "انطلاق موسم الحصاد";
+  d.outlet = "okaz";
+  d.raw = " شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك بدأ المزارعون موسم "
+          "الحصاد مبكرا هذا العام بسبب الأمطار.\n\n وقال أحدهم إن المحصول وفير. "
+          "(رويترز)";
+  ASSERT_TRUE(CleanDocument(&d).ok());
+  EXPECT_EQ(d.title, "انطلاق موسم الحصاد");
+  EXPECT_EQ(d.outlet, "okaz");
+  EXPECT_EQ(d.agency, "رويترز");
+  EXPECT_EQ(d.text.rfind("بدأ المزارعون", 0), 0u) << d.text;
+  EXPECT_FALSE(Contains(d.text, "رويترز"));
+  EXPECT_TRUE(RemovedWith(d, "شارك من خلال", "furniture:share"));
+}
+
+TEST(CleanTextTest, UnknownFormatIsAnError) {
+  Document d;
+  d.format = "pdf";
+  EXPECT_EQ(CleanDocument(&d).code(), StatusCode::kInvalidArgument);
+}
+
+TEST(CleanTextTest, EmptyAndBinaryInputDoNotCrash) {
+  for (std::string raw : {std::string(), std::string("\n\n\n"), std::string("\xff\xfe\x00\x01", 4),
+                          std::string(5000, '\n')}) {
+    Document d = Clean(raw);
+    EXPECT_TRUE(d.text.empty() || d.text.find('\xff') == std::string::npos);
+  }
+}
+
+// ---- The seed reports (../shared/seeds), read, never copied. ----
+
+std::string SeedsDir() { return std::string(MARSAD_SHARED_DIR) + "/seeds"; }
+
+Document CleanSeed(const std::string& name) {
+  auto raw = ReadFile(SeedsDir() + "/" + name);
+  EXPECT_TRUE(raw.ok()) << name;
+  return Clean(raw.ok() ? *raw : "");
+}
+
+class SeedsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists(SeedsDir() + "/EXPECTED.md")) {
+      GTEST_SKIP() << "seeds not found at " << SeedsDir();
+    }
+  }
+};
+
+TEST_F(SeedsTest, Seed000) {
+  Document d = CleanSeed("000_95382a98b4e2d13a.txt");
+  EXPECT_EQ(d.outlet, "الثورة");
+  EXPECT_TRUE(d.title.rfind("الطيران الأمريكي يقصف", 0) == 0) << d.title;
+  EXPECT_FALSE(Contains(d.text, "قد يعجبك ايضا"));
+  EXPECT_FALSE(Contains(d.text, d.title));
+  EXPECT_TRUE(Contains(d.text, "سنة 2011"));
+}
+
+TEST_F(SeedsTest, Seed001) {
+  Document d = CleanSeed("001_98c889641a669656.txt");
+  EXPECT_EQ(d.agency, "سانا");
+  EXPECT_EQ(d.outlet, "سانا");
+  EXPECT_TRUE(d.title.rfind("موسكو تطالب واشنطن", 0) == 0) << d.title;
+  EXPECT_FALSE(Contains(d.text, "إضافة تعليق جديد"));
+  EXPECT_FALSE(Contains(d.text, "المصدر:"));
+  EXPECT_TRUE(Contains(d.text, "\n\nالدفاع الروسية: لم نحصل على توضيح"));
+}
+
+TEST_F(SeedsTest, Seed002) {
+  Document d = CleanSeed("002_f39a727b267a0778.txt");
+  EXPECT_EQ(d.outlet, "سيريانيوز");
+  EXPECT_TRUE(d.title.rfind("الدفاع الروسية: لهذا السبب", 0) == 0) << d.title;
+  for (const char* f : {"المواضيع الأكثر قراءة", "SHARE", "close", "سيريانيوز"}) {
+    EXPECT_FALSE(Contains(d.text, f)) << f;
+  }
+  std::string lead = "قالت وزارة الدفاع الروسية، يوم الخميس";
+  ASSERT_TRUE(Contains(d.text, lead));
+  EXPECT_EQ(d.text.find(lead), d.text.rfind(lead));
+  EXPECT_TRUE(Contains(d.text, "(د ب أ)"));  // an attribution inside the body
+}
+
+TEST_F(SeedsTest, Seed003) {
+  Document d = CleanSeed("003_ec78a9380f52c065.txt");
+  EXPECT_TRUE(d.title.empty()) << d.title;
+  EXPECT_TRUE(d.outlet.empty()) << d.outlet;
+  EXPECT_TRUE(d.text.rfind("أعلنت وزارة الدفاع الروسية", 0) == 0);
+  EXPECT_FALSE(Contains(d.text, "تم أضافة تعليقك"));
+}
+
+TEST_F(SeedsTest, Seed004) {
+  Document d = CleanSeed("004_d38ce0d4f4cf5e4f.txt");
+  EXPECT_EQ(d.outlet, "ميدل ايست أونلاين");
+  EXPECT_EQ(d.published, "2017-11-14");
+  EXPECT_TRUE(d.title.rfind("موسكو تتهم أميركا", 0) == 0) << d.title;
+  EXPECT_TRUE(d.standfirst.rfind("الدفاع الروسية تقول إن واشنطن", 0) == 0) << d.standfirst;
+  EXPECT_TRUE(Contains(d.text, "'الولايات المتحدة تتظاهر بقتال الإرهاب'"));
+  for (const char* f : {"24 قتيلا بهجوم انتحاري شمال بغداد", "First Published", ">>",
+                        "فرنسا تقر موازنة", "عون يدافع عن حزب الله"}) {
+    EXPECT_FALSE(Contains(d.text, f)) << f;
+  }
+  EXPECT_TRUE(d.text.rfind("'الولايات المتحدة", 0) == 0) << d.text.substr(0, 200);
+}
+
+}  // namespace
+}  // namespace marsad

@@ -1,0 +1,54 @@
+// An HTML5 DOM from gumbo (Debian libgumbo), with memory that is released in
+// one step: gumbo allocates from an arena owned by HtmlDom, so destroying a
+// tree of any depth is O(1) and never recurses (gumbo_destroy_output does),
+// and a page's parse costs one arena, freed at once.
+#ifndef MARSAD_CLEAN_HTML_DOM_H_
+#define MARSAD_CLEAN_HTML_DOM_H_
+
+#include <gumbo.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace marsad {
+
+class HtmlDom {
+ public:
+  // Parses `html` (UTF-8). The DOM keeps its own copy of the input. Pages over
+  // `max_bytes` lose their <script>/<style> bodies and are then cut at
+  // `max_bytes` (recorded by truncated()).
+  static std::unique_ptr<HtmlDom> Parse(std::string_view html, size_t max_bytes);
+  ~HtmlDom();
+
+  const GumboNode* root() const { return output_ ? output_->root : nullptr; }
+  const GumboNode* document() const { return output_ ? output_->document : nullptr; }
+  bool truncated() const { return truncated_; }
+
+ private:
+  HtmlDom() = default;
+  static void* Allocate(void* self, size_t size);
+  static void Deallocate(void* self, void* ptr);
+
+  std::string input_;
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  char* cursor_ = nullptr;
+  size_t left_ = 0;
+  GumboOutput* output_ = nullptr;
+  bool truncated_ = false;
+};
+
+// Value of attribute `name` of element `node`, or "".
+std::string_view Attr(const GumboNode* node, const char* name);
+
+// The tag name of an element, lower case ("div", or the original name of an
+// unknown tag).
+std::string_view TagName(const GumboNode* node);
+
+// All text under `node` (no separators added), capped at `max_bytes`.
+void AppendNodeText(const GumboNode* node, std::string* out, size_t max_bytes);
+
+}  // namespace marsad
+
+#endif  // MARSAD_CLEAN_HTML_DOM_H_

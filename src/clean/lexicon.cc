@@ -1,0 +1,229 @@
+#include "src/clean/lexicon.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <mutex>
+
+#include "src/base/data.h"
+#include "src/base/utf8.h"
+
+namespace marsad {
+namespace {
+
+// 0: separator, 1: keep as is, 2: lower-case ASCII letter.
+struct AsciiClass {
+  uint8_t c[128];
+  constexpr AsciiClass() : c() {
+    for (int i = '0'; i <= '9'; ++i) c[i] = 1;
+    for (int i = 'a'; i <= 'z'; ++i) c[i] = 1;
+    for (int i = 'A'; i <= 'Z'; ++i) c[i] = 2;
+  }
+};
+constexpr AsciiClass kAscii;
+
+// Folds one non-ASCII code point: returns 0 to drop it, ' ' for a separator,
+// or the code point to append.
+char32_t FoldCodePoint(char32_t cp) {
+  switch (cp) {
+    case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627;
+    case 0x0649: return 0x064A;
+    case 0x0629: return 0x0647;
+    case 0x0640: return 0;  // tatweel
+    default: break;
+  }
+  if (cp >= 0x0660 && cp <= 0x0669) return U'0' + (cp - 0x0660);
+  if (cp >= 0x06F0 && cp <= 0x06F9) return U'0' + (cp - 0x06F0);
+  if (cp >= 0x0621 && cp <= 0x064A) return cp;  // Arabic letters: fast path
+  int8_t type = u_charType(static_cast<UChar32>(cp));
+  switch (type) {
+    case U_UPPERCASE_LETTER: return static_cast<char32_t>(u_tolower(cp));
+    case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER: case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER: case U_DECIMAL_DIGIT_NUMBER: case U_LETTER_NUMBER:
+    case U_OTHER_NUMBER:
+      return cp;
+    case U_NON_SPACING_MARK: case U_ENCLOSING_MARK: case U_COMBINING_SPACING_MARK:
+    case U_FORMAT_CHAR:
+      return 0;
+    default:
+      return U' ';
+  }
+}
+
+PhraseAction ParseAction(std::string_view s, bool* ok) {
+  *ok = true;
+  if (s == "line") return PhraseAction::kLine;
+  if (s == "prefix") return PhraseAction::kPrefix;
+  if (s == "suffix") return PhraseAction::kSuffix;
+  if (s == "list") return PhraseAction::kList;
+  if (s == "meta_published") return PhraseAction::kMetaPublished;
+  if (s == "meta_modified") return PhraseAction::kMetaModified;
+  if (s == "meta_credit") return PhraseAction::kMetaCredit;
+  *ok = false;
+  return PhraseAction::kLine;
+}
+
+bool AtWordBoundary(std::string_view key, size_t pos, size_t len) {
+  return (pos == 0 || key[pos - 1] == ' ') &&
+         (pos + len == key.size() || key[pos + len] == ' ');
+}
+
+}  // namespace
+
+void FurnitureKey(std::string_view in, std::string* out,
+                  std::vector<uint32_t>* offsets) {
+  out->clear();
+  if (offsets) offsets->clear();
+  bool pending_space = false;
+  auto emit = [&](size_t origin, auto&& append) {
+    if (pending_space && !out->empty()) {
+      out->push_back(' ');
+      if (offsets) offsets->push_back(static_cast<uint32_t>(origin));
+    }
+    pending_space = false;
+    size_t before = out->size();
+    append();
+    if (offsets) offsets->resize(out->size(), static_cast<uint32_t>(origin));
+    (void)before;
+  };
+  size_t i = 0;
+  while (i < in.size()) {
+    size_t start = i;
+    unsigned char b = static_cast<unsigned char>(in[i]);
+    if (b < 0x80) {
+      ++i;
+      uint8_t cls = kAscii.c[b];
+      if (cls == 0) {
+        pending_space = true;
+      } else {
+        char c = cls == 2 ? static_cast<char>(b + 32) : static_cast<char>(b);
+        emit(start, [&] { out->push_back(c); });
+      }
+      continue;
+    }
+    char32_t cp = FoldCodePoint(DecodeUtf8(in, &i));
+    if (cp == 0) continue;
+    if (cp == U' ') {
+      pending_space = true;
+      continue;
+    }
+    emit(start, [&] { AppendUtf8(cp, out); });
+  }
+  if (offsets) offsets->push_back(static_cast<uint32_t>(in.size()));
+}
+
+StatusOr<CleanLexicon> CleanLexicon::FromRows(
+    const std::vector<std::vector<std::string>>& furniture,
+    const std::vector<std::vector<std::string>>& agencies,
+    const std::vector<std::vector<std::string>>& outlets) {
+  CleanLexicon lex;
+  std::string key;
+  for (const auto& row : furniture) {
+    if (row.size() < 3) return InternalError("furniture.tsv: row needs 3 fields");
+    bool ok;
+    Phrase p;
+    p.action = ParseAction(row[2], &ok);
+    if (!ok) return InternalError("furniture.tsv: unknown action " + row[2]);
+    p.kind = row[1];
+    FurnitureKey(row[0], &p.key);
+    if (p.key.empty()) p.key = std::string(Trim(row[0]));  // e.g. ">>"
+    if (p.action == PhraseAction::kPrefix) lex.prefixes_.push_back(p);
+    if (p.action == PhraseAction::kSuffix) lex.suffixes_.push_back(p);
+    lex.exact_.emplace(p.key, p);
+  }
+  std::sort(lex.prefixes_.begin(), lex.prefixes_.end(),
+            [](const Phrase& a, const Phrase& b) { return a.key.size() > b.key.size(); });
+  for (const auto& row : agencies) {
+    if (row.size() < 2) return InternalError("agencies.tsv: row needs 2 fields");
+    FurnitureKey(row[0], &key);
+    lex.agencies_.emplace(key, row[1]);
+  }
+  for (const auto& row : outlets) {
+    if (row.size() < 2) return InternalError("outlets.tsv: row needs 2 fields");
+    FurnitureKey(row[0], &key);
+    size_t index = lex.outlets_.size();
+    for (size_t j = 0; j < lex.outlets_.size(); ++j) {
+      if (lex.outlets_[j].canonical == row[1]) index = j;
+    }
+    if (index == lex.outlets_.size()) lex.outlets_.push_back({row[1], {}});
+    lex.outlet_by_key_.emplace(key, index);
+    if (row.size() > 2) {
+      for (std::string_view id : Split(row[2], ',')) {
+        lex.outlets_[index].ids.emplace_back(Trim(id));
+        lex.outlet_by_id_.emplace(std::string(Trim(id)), index);
+      }
+    }
+  }
+  return lex;
+}
+
+StatusOr<const CleanLexicon*> CleanLexicon::Get() {
+  static std::once_flag once;
+  static const CleanLexicon* lexicon = nullptr;
+  static Status* error = nullptr;
+  std::call_once(once, [] {
+    auto furniture = ReadDataTsv("clean/furniture.tsv");
+    auto agencies = ReadDataTsv("clean/agencies.tsv");
+    auto outlets = ReadDataTsv("clean/outlets.tsv");
+    for (auto* t : {&furniture, &agencies, &outlets}) {
+      if (!t->ok()) {
+        error = new Status(t->status());
+        return;
+      }
+    }
+    auto lex = FromRows(*furniture, *agencies, *outlets);
+    if (!lex.ok()) {
+      error = new Status(lex.status());
+      return;
+    }
+    lexicon = new CleanLexicon(std::move(*lex));
+  });
+  if (error != nullptr) return *error;
+  return lexicon;
+}
+
+const Phrase* CleanLexicon::Exact(std::string_view key) const {
+  auto it = exact_.find(std::string(key));
+  return it == exact_.end() ? nullptr : &it->second;
+}
+
+const Phrase* CleanLexicon::Prefix(std::string_view key) const {
+  for (const Phrase& p : prefixes_) {
+    if (key.size() >= p.key.size() && key.compare(0, p.key.size(), p.key) == 0 &&
+        AtWordBoundary(key, 0, p.key.size())) {
+      return &p;
+    }
+  }
+  return nullptr;
+}
+
+const Phrase* CleanLexicon::Suffix(std::string_view key, size_t* pos) const {
+  for (const Phrase& p : suffixes_) {
+    size_t at = key.find(p.key);
+    while (at != std::string_view::npos) {
+      if (AtWordBoundary(key, at, p.key.size())) {
+        *pos = at;
+        return &p;
+      }
+      at = key.find(p.key, at + 1);
+    }
+  }
+  return nullptr;
+}
+
+std::string_view CleanLexicon::Agency(std::string_view key) const {
+  auto it = agencies_.find(std::string(key));
+  return it == agencies_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+const OutletName* CleanLexicon::Outlet(std::string_view key) const {
+  auto it = outlet_by_key_.find(std::string(key));
+  return it == outlet_by_key_.end() ? nullptr : &outlets_[it->second];
+}
+
+const OutletName* CleanLexicon::OutletById(std::string_view id) const {
+  auto it = outlet_by_id_.find(std::string(id));
+  return it == outlet_by_id_.end() ? nullptr : &outlets_[it->second];
+}
+
+}  // namespace marsad

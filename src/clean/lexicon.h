@@ -1,0 +1,90 @@
+// The cleaning stage's rule tables (data/clean/*.tsv) and the matching key
+// they are compared under.
+//
+// Matching key: scraped furniture comes in many spellings of one label
+// ("قد يعجبك ايضا", "قد يعجبك أيضاً", "SHARE"/"Share"). FurnitureKey folds the
+// differences that carry no meaning for a label: alef forms (أ إ آ ٱ → ا),
+// alef maqsura → ya, ta marbuta → ha, diacritics and tatweel dropped,
+// Arabic-Indic digits → ASCII, ASCII lower-cased, and every run of
+// punctuation, symbols and spaces → one space (trimmed). A line whose key is
+// empty has no letter or digit at all.
+#ifndef MARSAD_CLEAN_LEXICON_H_
+#define MARSAD_CLEAN_LEXICON_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "marsad/status.h"
+
+namespace marsad {
+
+// Writes the matching key of `in` to *out (cleared first). If `offsets` is
+// not null it receives, for each byte of *out, the byte offset in `in` of the
+// code point it came from (plus one final entry: in.size()).
+void FurnitureKey(std::string_view in, std::string* out,
+                  std::vector<uint32_t>* offsets = nullptr);
+
+enum class PhraseAction {
+  kLine,           // the whole line is furniture
+  kPrefix,         // strip from the start of a line
+  kSuffix,         // strip from here to the end of the text
+  kList,           // header of a list of other headlines
+  kMetaPublished,  // "label: date"
+  kMetaModified,   // "label: date"
+  kMetaCredit,     // "label: agency"
+};
+
+struct Phrase {
+  std::string key;   // FurnitureKey of the phrase
+  std::string kind;  // e.g. "share", "related"
+  PhraseAction action = PhraseAction::kLine;
+};
+
+struct OutletName {
+  std::string canonical;         // display name, e.g. "الشرق الأوسط"
+  std::vector<std::string> ids;  // source ids and domains
+};
+
+// Immutable after loading; shared by all threads.
+class CleanLexicon {
+ public:
+  // Loads data/clean/{furniture,agencies,outlets}.tsv once per process.
+  // Returns the same object on every call; fails if a table is unreadable.
+  static StatusOr<const CleanLexicon*> Get();
+
+  // Builds from table rows (for tests).
+  static StatusOr<CleanLexicon> FromRows(
+      const std::vector<std::vector<std::string>>& furniture,
+      const std::vector<std::vector<std::string>>& agencies,
+      const std::vector<std::vector<std::string>>& outlets);
+
+  // Phrase whose key equals `key` (any action), or null.
+  const Phrase* Exact(std::string_view key) const;
+  // Longest kPrefix phrase that `key` starts with at a word boundary.
+  const Phrase* Prefix(std::string_view key) const;
+  // First kSuffix phrase found in `key` at a word boundary; *pos receives its
+  // byte position in `key`.
+  const Phrase* Suffix(std::string_view key, size_t* pos) const;
+  // Canonical agency for an agency-name key, or empty.
+  std::string_view Agency(std::string_view key) const;
+  // Outlet printed as `key`, or null.
+  const OutletName* Outlet(std::string_view key) const;
+  // Outlet whose id or domain is `id` (e.g. "aawsat", "aawsat.com"), or null.
+  const OutletName* OutletById(std::string_view id) const;
+
+ private:
+  std::unordered_map<std::string, Phrase> exact_;
+  std::vector<Phrase> prefixes_;
+  std::vector<Phrase> suffixes_;
+  std::unordered_map<std::string, std::string> agencies_;
+  std::vector<OutletName> outlets_;
+  std::unordered_map<std::string, size_t> outlet_by_key_;
+  std::unordered_map<std::string, size_t> outlet_by_id_;
+};
+
+}  // namespace marsad
+
+#endif  // MARSAD_CLEAN_LEXICON_H_
