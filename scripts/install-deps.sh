@@ -5,7 +5,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  build-essential cmake pkg-config git
+  build-essential cmake pkg-config git time
   libicu-dev libsqlite3-dev sqlite3 libgumbo-dev libxml2-dev
   libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libxxhash-dev libzstd-dev zlib1g-dev libcurl4-openssl-dev

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Speed and memory benchmarks on the real data in ../shared/data (make bench).
+# Not timed tests: figures go to docs/RESULTS.md with this command.
+# Usage: scripts/bench.sh BUILD_DIR
+set -euo pipefail
+BUILD=${1:-build}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=${MARSAD_SHARED:-$ROOT/../shared}
+export MARSAD_DATA_DIR=$ROOT/data
+if [ ! -d "$SHARED/data" ]; then
+  echo "bench: $SHARED/data not found; nothing to measure"
+  exit 0
+fi
+step() { echo; echo "== $*"; }
+# peak RSS and wall time of a whole command: GNU time if present, else bash.
+measure() {
+  if [ -x /usr/bin/time ]; then /usr/bin/time -f "wall %e s, peak RSS %M KiB" "$@"; else time "$@"; fi
+}
+
+step "ingest: the SaudiNewsNet corpus (31,030 articles) into a fresh SQLite store"
+DB=$(mktemp -d)/bench.db
+measure "$BUILD/marsad" ingest --db "$DB" "$SHARED/data/corpus/saudinewsnet.jsonl.gz" || true
+rm -rf "$(dirname "$DB")"
+# Further steps are added below by each stage.
