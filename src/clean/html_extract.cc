@@ -35,6 +35,8 @@
 #include "src/clean/html_extract.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -99,7 +101,7 @@ constexpr std::string_view kNegative[] = {
     "sponsor", "sponsored", "promo", "outbrain", "taboola", "footer", "masthead",
     "menu", "nav", "navbar", "navigation", "signup", "login", "popular",
     "trending", "mostread", "readmore", "widget", "banner", "toolbar", "rss",
-    "shoutbox", "skyscraper", "tags", "tag", "hidden", "hide", "print", "tools",
+    "shoutbox", "skyscraper", "tags", "tag", "print", "tools",
     "byline", "meta", "caption", "credit", "credits", "author", "bio", "contact",
     "masthead", "teaser", "teasers", "more", "next", "prev", "previous", "follow",
     "jump", "alert", "overlay", "dialog", "carousel", "slider", "gallery", "video",
@@ -109,9 +111,9 @@ constexpr std::string_view kNegative[] = {
 constexpr std::string_view kWidget[] = {
     "comment", "comments", "disqus", "share", "sharing", "social", "related",
     "recommend", "recommended", "newsletter", "subscribe", "outbrain",
-    "taboola", "sidebar", "breadcrumb", "breadcrumbs", "cookie", "gdpr",
+    "taboola", "breadcrumb", "breadcrumbs", "cookie", "gdpr",
     "popular", "trending", "mostread", "advert", "advertisement", "ads",
-    "sponsored", "promo", "hidden", "sronly", "offscreen", "playlist", "poll",
+    "sponsored", "promo", "sronly", "offscreen", "playlist", "poll",
     "reactions", "signup"};
 
 template <size_t N>
@@ -230,6 +232,8 @@ class Extractor {
   std::vector<int> open_;         // element stack (indices into nodes_)
   std::vector<int> blocks_open_;  // the block-level elements among them
   std::vector<char> skipping_;    // whether each open element is skipped
+  std::vector<char> widget_;      // inside a widget (set by SelectArticle)
+  int best_ = -1;                 // the best-scoring element
   int skip_depth_ = 0;
   int link_depth_ = 0;
   Block current_;
@@ -377,14 +381,34 @@ void Extractor::InitScore(int i) {
 
 std::vector<int> Extractor::SelectArticle() {
   // Which elements lie inside a widget (they give no score).
+  // A class that names a widget on an element holding most of the page's
+  // text is a site's odd naming of its layout ("sliderBox" around
+  // everything), not a widget.
   std::vector<char> in_widget(nodes_.size(), 0);
+  const float total = nodes_.empty() ? 0.f : static_cast<float>(nodes_[0].chars);
   for (size_t i = 0; i < nodes_.size(); ++i) {
-    int p = nodes_[i].parent;
-    in_widget[i] = (p >= 0 && in_widget[p]) || nodes_[i].widget ||
-                   (nodes_[i].weight < 0 && KindOf(nodes_[i].tag) == Kind::kBlock &&
-                    nodes_[i].tag != GUMBO_TAG_BODY && nodes_[i].tag != GUMBO_TAG_HTML);
+    const Node& n = nodes_[i];
+    int p = n.parent;
+    bool layout = n.tag == GUMBO_TAG_BODY || n.tag == GUMBO_TAG_HTML ||
+                  KindOf(n.tag) != Kind::kBlock;
+    bool widget = !layout && ((n.widget && n.chars <= 0.8f * total) ||
+                              (n.weight < 0 && n.chars <= 0.5f * total));
+    in_widget[i] = (p >= 0 && in_widget[p]) || widget;
   }
+  widget_ = in_widget;
   std::vector<int> candidates;
+  if (const char* dbg = std::getenv("MARSAD_DEBUG_BLOCK")) {
+    for (const Block& b : blocks_) {
+      if (b.text.find(dbg) == std::string::npos) continue;
+      for (int a = b.container; a >= 0; a = nodes_[a].parent) {
+        std::fprintf(stderr, "  <%s class=%s id=%s> w=%d widget=%d in=%d\n",
+                     std::string(TagName(nodes_[a].g)).c_str(),
+                     std::string(Attr(nodes_[a].g, "class")).c_str(),
+                     std::string(Attr(nodes_[a].g, "id")).c_str(), nodes_[a].weight,
+                     nodes_[a].widget, in_widget[a]);
+      }
+    }
+  }
   for (const Block& b : blocks_) {
     if (b.chars < 25 || b.container < 0 || in_widget[b.container]) continue;
     GumboTag t = nodes_[b.container].tag;
@@ -409,6 +433,20 @@ std::vector<int> Extractor::SelectArticle() {
     if (top < 0 || nodes_[c].score > nodes_[top].score) top = c;
   }
   if (top < 0) return {};
+  best_ = top;
+  if (std::getenv("MARSAD_DEBUG_HTML") != nullptr) {
+    std::vector<int> sorted = candidates;
+    std::sort(sorted.begin(), sorted.end(),
+              [&](int a, int b) { return nodes_[a].score > nodes_[b].score; });
+    for (size_t k = 0; k < sorted.size() && k < 8; ++k) {
+      const Node& n = nodes_[sorted[k]];
+      std::fprintf(stderr, "cand %d <%s class=%s id=%s> score=%.1f chars=%u ld=%.2f\n",
+                   sorted[k], std::string(TagName(n.g)).c_str(),
+                   std::string(Attr(n.g, "class")).c_str(),
+                   std::string(Attr(n.g, "id")).c_str(), n.score, n.chars,
+                   LinkDensity(sorted[k]));
+    }
+  }
   // Split articles: if three strong candidates share an ancestor, take it.
   std::vector<int> strong;
   for (int c : candidates) {
@@ -463,7 +501,8 @@ std::vector<int> Extractor::SelectArticle() {
 
 bool Extractor::DropConditionally(int i) const {
   const Node& n = nodes_[i];
-  if (n.widget) return true;
+  if (best_ >= 0 && Inside(best_, i)) return false;  // holds the best text
+  if (widget_[i]) return true;
   GumboTag t = n.tag;
   bool list = t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_DL;
   bool checked = list || t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION ||
