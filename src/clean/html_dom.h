@@ -16,9 +16,9 @@ namespace marsad {
 
 class HtmlDom {
  public:
-  // Parses `html` (UTF-8). The DOM keeps its own copy of the input. Pages over
-  // `max_bytes` lose their <script>/<style> bodies and are then cut at
-  // `max_bytes` (recorded by truncated()).
+  // Parses `html` (UTF-8). The DOM keeps its own copy of the input, without
+  // comments and the bodies of <script> (JSON-LD kept), <style> and <svg>;
+  // if that is still over `max_bytes` it is cut there (see truncated()).
   static std::unique_ptr<HtmlDom> Parse(std::string_view html, size_t max_bytes);
   ~HtmlDom();
 
@@ -33,6 +33,7 @@ class HtmlDom {
 
   std::string input_;
   std::vector<std::unique_ptr<char[]>> chunks_;
+  std::vector<size_t> chunk_sizes_;
   char* cursor_ = nullptr;
   size_t left_ = 0;
   GumboOutput* output_ = nullptr;
