@@ -35,7 +35,9 @@ void AppendDisplay(std::string_view in, std::string* out) {
         continue;
       }
       if (b < 0x20 || b == 0x7F) continue;
-      if (pending && !out->empty() && out->back() != '\n') out->push_back(' ');
+      if (pending && !out->empty() && out->back() != '\n' && out->back() != ' ') {
+        out->push_back(' ');
+      }
       pending = false;
       out->push_back(static_cast<char>(b));
       continue;
@@ -47,13 +49,20 @@ void AppendDisplay(std::string_view in, std::string* out) {
       continue;
     }
     if (IsDroppedCp(cp)) continue;
-    if (pending && !out->empty() && out->back() != '\n') out->push_back(' ');
+    if (pending && !out->empty() && out->back() != '\n' && out->back() != ' ') {
+      out->push_back(' ');
+    }
     pending = false;
     if (cp == 0xFFFD && !(i - start == 3 && in.substr(start, 3) == "\xEF\xBF\xBD")) {
       out->append("\xEF\xBF\xBD");
     } else {
       out->append(in.substr(start, i - start));
     }
+  }
+  // A trailing space separates this piece from the next one (adjacent text
+  // nodes); callers trim it at the end of a line.
+  if (pending && !out->empty() && out->back() != '\n' && out->back() != ' ') {
+    out->push_back(' ');
   }
 }
 

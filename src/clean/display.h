@@ -12,8 +12,10 @@
 
 namespace marsad {
 
-// Appends the cleaned `in` to *out. A space is emitted only between two
-// non-space characters (never at the start of *out or after '\n').
+// Appends the cleaned `in` to *out. Whitespace becomes one space, never at the
+// start of *out, after '\n' or after another space; trailing whitespace in
+// `in` leaves one trailing space (so adjacent pieces stay separated: trim
+// with TrimTrailingSpaces when a line ends).
 void AppendDisplay(std::string_view in, std::string* out);
 
 // Removes trailing spaces from *out.
