@@ -12,8 +12,11 @@ bool IsSpaceCp(char32_t cp) {
 }
 
 bool IsDroppedCp(char32_t cp) {
+  // Zero-width space, BOM, soft hyphen, word joiner, C1 controls, and the
+  // bidi embedding/isolate controls scrapers leave unbalanced.
   return cp == 0x200B || cp == 0xFEFF || cp == 0x00AD || cp == 0x2060 ||
-         (cp >= 0x80 && cp < 0xA0);
+         (cp >= 0x80 && cp < 0xA0) || cp == 0x200E || cp == 0x200F ||
+         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
 bool IsCloser(char32_t cp) {

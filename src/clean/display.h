@@ -1,6 +1,7 @@
 // Display cleanup shared by the text and HTML paths: whitespace runs (ASCII,
 // no-break and other Unicode spaces) collapse to one space; zero-width spaces,
-// byte-order marks, soft hyphens and control characters are dropped; invalid
+// byte-order marks, soft hyphens, bidi controls and control characters are
+// dropped; invalid
 // UTF-8 becomes U+FFFD. Letters are never changed (normalizing spellings is
 // the text core's job, with an offset map).
 #ifndef MARSAD_CLEAN_DISPLAY_H_

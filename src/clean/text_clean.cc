@@ -150,6 +150,7 @@ class TextCleaner {
     if (l.state != State::kBody) return;
     if (l.chars <= 60 && OutletOrCreditLine(&l)) return;
     if (model_ != nullptr && l.text.size() <= FurnitureModel::kMaxLineBytes &&
+        !l.text.ends_with(":") &&
         model_->IsTemplateLine(doc_->outlet, l.text)) {
       return Remove(&l, "furniture:template");
     }
@@ -312,7 +313,7 @@ class TextCleaner {
     for (size_t i = last_body + 1; i < lines_.size(); ++i) {
       if (Kept(i)) tail.push_back(i);
     }
-    if (tail.size() >= 3) {
+    if (tail.size() >= 3 && ForeignList(tail, /*max_chars=*/kShortLine)) {
       for (size_t i : tail) Remove(&lines_[i], "furniture:headline-list");
     }
     // Standfirst: one paragraph between the title and a metadata line.
@@ -331,7 +332,7 @@ class TextCleaner {
     // Head: a run of three or more short unpunctuated lines is a menu.
     std::vector<size_t> run;
     auto flush = [&] {
-      if (run.size() >= 3) {
+      if (run.size() >= 3 && ForeignList(run, /*max_chars=*/40)) {
         for (size_t i : run) Remove(&lines_[i], "furniture:navigation");
       }
       run.clear();
@@ -345,6 +346,75 @@ class TextCleaner {
       }
     }
     flush();
+  }
+
+  // Whether a run of short lines is a list of other pages' headlines or menu
+  // entries rather than a list belonging to the article (ingredients, a fact
+  // box, bullet points): such lines are not bulleted, and most of them share
+  // few words with the body (an unrelated headline about Baghdad under an
+  // article about Abu Kamal).
+  bool ForeignList(const std::vector<size_t>& run, size_t max_chars) {
+    if (body_words_.empty()) CollectBodyWords();
+    size_t foreign = 0;
+    for (size_t i : run) {
+      const Line& l = lines_[i];
+      if (Bulleted(l.text) || l.chars > max_chars) continue;
+      size_t words = 0, shared = 0;
+      for (std::string_view w : Split(l.key, ' ')) {
+        w = Stem(w);
+        if (CodePoints(w) < 3 || (w[0] >= '0' && w[0] <= '9')) continue;
+        ++words;
+        shared += body_words_.count(w);
+      }
+      foreign += words > 0 && shared * 2 <= words;
+    }
+    // Verse and lyrics are short lines too, but shorter than headlines, and a
+    // list the article introduces ("...:") is the article's.
+    size_t total = 0;
+    for (size_t i : run) {
+      total += lines_[i].chars;
+      if (lines_[i].text.ends_with(":")) return false;
+    }
+    for (size_t p = run.front(); p-- > 0;) {
+      if (lines_[p].state == State::kBody) {
+        if (lines_[p].text.ends_with(":")) return false;
+        break;
+      }
+    }
+    return foreign * 10 >= run.size() * 7 && total >= 30 * run.size();
+  }
+
+  // "* item", "- item", "• item", "1. item", "2) item", "3 - item".
+  static bool Bulleted(std::string_view t) {
+    for (std::string_view b : {"*", "-", "\u2022", "\u25CF", "\u25AA", "\u2013", "\u0640",
+                               "+", "#"}) {
+      if (t.substr(0, b.size()) == b) return true;
+    }
+    size_t i = 0;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+    if (i == 0 || i > 2) return false;
+    while (i < t.size() && t[i] == ' ') ++i;
+    return i < t.size() && (t[i] == '-' || t[i] == '.' || t[i] == ')');
+  }
+
+  // Drops the Arabic article and its common proclitics for word matching.
+  static std::string_view Stem(std::string_view w) {
+    for (std::string_view p : {"\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0641\u0627\u0644",
+                               "\u0643\u0627\u0644", "\u0644\u0644", "\u0627\u0644"}) {
+      if (w.size() > p.size() + 4 && w.substr(0, p.size()) == p) return w.substr(p.size());
+    }
+    return w;
+  }
+
+  void CollectBodyWords() {
+    for (const Line& l : lines_) {
+      if (l.state != State::kBody || !BodyLike(l)) continue;
+      for (std::string_view w : Split(l.key, ' ')) {
+        w = Stem(w);
+        if (CodePoints(w) >= 3) body_words_.insert(w);
+      }
+    }
+    if (body_words_.empty()) body_words_.insert("");
   }
 
   size_t FirstBodyAfter(size_t s) const {
@@ -412,6 +482,7 @@ class TextCleaner {
   const FurnitureModel* model_;
   Document* doc_;
   std::vector<Line> lines_;
+  std::unordered_set<std::string_view> body_words_;  // views into lines_ keys
   std::string outlet_key_;
   size_t title_ = static_cast<size_t>(-1);
   std::vector<std::pair<std::string, std::string>> removed_prefixes_;

@@ -7,10 +7,11 @@
 //       body with the benchmark's own metric (evaluate.py): 4-gram shingles
 //       of \w+ tokens, per-page tp/fp/fn normalized to sum 1, precision and
 //       recall averaged over pages, F1 of the averages; and pages/s.
-//   eval_clean corpus FILE.jsonl[.gz] [--audit N] [--audit-out PATH]
+//   eval_clean corpus FILE.jsonl[.gz] [--audit N] [--audit-out PATH] [--show KIND]
 //       Learns per-outlet templates over the corpus (pass 1), cleans every
 //       article (pass 2), prints removed blocks by kind and outlet, articles/s,
-//       and writes N randomly chosen cleaned articles for a manual audit.
+//       and writes N randomly chosen cleaned articles for a manual audit;
+//       --show prints examples of one kind of removed block.
 //   eval_clean dump FILE [--format txt|html]
 //       Cleans one file and prints the result with the removed blocks.
 #include <unicode/uchar.h>
@@ -196,7 +197,8 @@ StatusOr<std::vector<Document>> ReadCorpus(const std::string& path) {
   return docs;
 }
 
-int EvalCorpus(const std::string& path, int audit, const std::string& audit_out) {
+int EvalCorpus(const std::string& path, int audit, const std::string& audit_out,
+               const std::string& show_kind) {
   auto docs = ReadCorpus(path);
   if (!docs.ok()) {
     std::cerr << "eval_clean: " << docs.status().ToString() << "\n";
@@ -218,9 +220,14 @@ int EvalCorpus(const std::string& path, int audit, const std::string& audit_out)
     cleaned.push_back(std::move(d));
   }
   double clean = std::chrono::duration<double>(Clock::now() - t0).count();
+  int shown = 0;
   for (const Document& d : cleaned) {
     if (!d.removed.empty()) ++changed;
     for (const RemovedBlock& r : d.removed) {
+      if (r.reason == show_kind && shown < 60 && (shown++, true)) {
+        std::printf("[%s] %s | %s\n", d.outlet.c_str(), r.text.substr(0, 160).c_str(),
+                    d.url.c_str());
+      }
       ++by_kind[r.reason][d.outlet];
       ++kind_total[r.reason];
     }
@@ -299,7 +306,7 @@ int main(int argc, char** argv) {
   if (args.size() >= 2 && args[0] == "html") return marsad::EvalHtml(args[1], flag("--verbose"));
   if (args.size() >= 2 && args[0] == "corpus") {
     return marsad::EvalCorpus(args[1], std::stoi(value("--audit", "0")),
-                              value("--audit-out", ""));
+                              value("--audit-out", ""), value("--show", ""));
   }
   if (args.size() >= 2 && args[0] == "dump") return marsad::Dump(args[1], value("--format", ""));
   std::cerr << "usage: eval_clean html DIR [--verbose] | corpus FILE [--audit N "
