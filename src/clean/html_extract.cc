@@ -35,8 +35,6 @@
 #include "src/clean/html_extract.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -88,48 +86,12 @@ bool IsHeading(GumboTag t) {
          t == GUMBO_TAG_H4 || t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
 }
 
-// Class/id vocabulary. A token is a run of letters in the lower-cased
-// class+id ("article-body__share" -> article, body, share).
-constexpr std::string_view kPositive[] = {
-    "article", "body", "content", "entry", "hentry", "main", "page", "post",
-    "text", "blog", "story", "prose", "richtext", "detail", "details", "news"};
-constexpr std::string_view kNegative[] = {
-    "comment", "comments", "disqus", "share", "sharing", "social", "related",
-    "recommend", "recommended", "newsletter", "subscribe", "subscription",
-    "sidebar", "breadcrumb", "breadcrumbs", "pagination", "pager", "popup",
-    "modal", "cookie", "cookies", "gdpr", "ad", "ads", "advert", "advertisement",
-    "sponsor", "sponsored", "promo", "outbrain", "taboola", "footer", "masthead",
-    "menu", "nav", "navbar", "navigation", "signup", "login", "popular",
-    "trending", "mostread", "readmore", "widget", "banner", "toolbar", "rss",
-    "shoutbox", "skyscraper", "tags", "tag", "print", "tools",
-    "byline", "meta", "caption", "credit", "credits", "author", "bio", "contact",
-    "masthead", "teaser", "teasers", "more", "next", "prev", "previous", "follow",
-    "jump", "alert", "overlay", "dialog", "carousel", "slider", "gallery", "video",
-    "playlist", "survey", "poll", "rating", "reactions", "timestamp", "date",
-    "dateline", "sronly", "visually", "offscreen", "login", "register", "cta"};
-// Negative words that name a widget outright: no positive word saves it.
-constexpr std::string_view kWidget[] = {
-    "comment", "comments", "disqus", "share", "sharing", "social", "related",
-    "recommend", "recommended", "newsletter", "subscribe", "outbrain",
-    "taboola", "breadcrumb", "breadcrumbs", "cookie", "gdpr",
-    "popular", "trending", "mostread", "advert", "advertisement", "ads",
-    "sponsored", "promo", "sronly", "offscreen", "playlist", "poll",
-    "reactions", "signup"};
-
-template <size_t N>
-bool Has(const std::string_view (&words)[N], std::string_view w) {
-  for (std::string_view x : words) {
-    if (x == w) return true;
-  }
-  return false;
-}
-
 struct ClassInfo {
   int weight = 0;       // +25 / -25 / 0
   bool widget = false;  // a widget no positive word saves
 };
 
-ClassInfo ClassifyAttrs(const GumboNode* n) {
+ClassInfo ClassifyAttrs(const CleanLexicon& lex, const GumboNode* n) {
   ClassInfo info;
   std::string_view cls = Attr(n, "class"), id = Attr(n, "id");
   if (cls.empty() && id.empty()) return info;
@@ -137,9 +99,12 @@ ClassInfo ClassifyAttrs(const GumboNode* n) {
   std::string word;
   auto flush = [&] {
     if (word.empty()) return;
-    if (Has(kPositive, word)) pos = true;
-    if (Has(kNegative, word)) neg = true;
-    if (Has(kWidget, word)) info.widget = true;
+    switch (lex.HtmlClassWord(word)) {
+      case HtmlClassKind::kPositive: pos = true; break;
+      case HtmlClassKind::kNegative: neg = true; break;
+      case HtmlClassKind::kWidget: neg = true; info.widget = true; break;
+      case HtmlClassKind::kNone: break;
+    }
     word.clear();
   };
   for (std::string_view s : {cls, id}) {
@@ -201,7 +166,7 @@ struct Block {
 
 class Extractor {
  public:
-  Extractor(const GumboNode* root) : root_(root) {}
+  Extractor(const CleanLexicon& lex, const GumboNode* root) : lex_(lex), root_(root) {}
 
   void Walk();
   // Index of the chosen article element (or -1), and the joined siblings.
@@ -226,6 +191,7 @@ class Extractor {
   bool DropConditionally(int i) const;
   void InitScore(int i);
 
+  const CleanLexicon& lex_;
   const GumboNode* root_;
   std::vector<Node> nodes_;
   std::vector<Block> blocks_;
@@ -246,7 +212,7 @@ void Extractor::Enter(const GumboNode* g) {
   n.g = g;
   n.tag = g->v.element.tag;
   n.parent = open_.empty() ? -1 : open_.back();
-  ClassInfo ci = ClassifyAttrs(g);
+  ClassInfo ci = ClassifyAttrs(lex_, g);
   n.weight = ci.weight;
   n.widget = ci.widget;
   n.paragraphs = n.tag == GUMBO_TAG_P;
@@ -397,18 +363,6 @@ std::vector<int> Extractor::SelectArticle() {
   }
   widget_ = in_widget;
   std::vector<int> candidates;
-  if (const char* dbg = std::getenv("MARSAD_DEBUG_BLOCK")) {
-    for (const Block& b : blocks_) {
-      if (b.text.find(dbg) == std::string::npos) continue;
-      for (int a = b.container; a >= 0; a = nodes_[a].parent) {
-        std::fprintf(stderr, "  <%s class=%s id=%s> w=%d widget=%d in=%d\n",
-                     std::string(TagName(nodes_[a].g)).c_str(),
-                     std::string(Attr(nodes_[a].g, "class")).c_str(),
-                     std::string(Attr(nodes_[a].g, "id")).c_str(), nodes_[a].weight,
-                     nodes_[a].widget, in_widget[a]);
-      }
-    }
-  }
   for (const Block& b : blocks_) {
     if (b.chars < 25 || b.container < 0 || in_widget[b.container]) continue;
     GumboTag t = nodes_[b.container].tag;
@@ -434,19 +388,6 @@ std::vector<int> Extractor::SelectArticle() {
   }
   if (top < 0) return {};
   best_ = top;
-  if (std::getenv("MARSAD_DEBUG_HTML") != nullptr) {
-    std::vector<int> sorted = candidates;
-    std::sort(sorted.begin(), sorted.end(),
-              [&](int a, int b) { return nodes_[a].score > nodes_[b].score; });
-    for (size_t k = 0; k < sorted.size() && k < 8; ++k) {
-      const Node& n = nodes_[sorted[k]];
-      std::fprintf(stderr, "cand %d <%s class=%s id=%s> score=%.1f chars=%u ld=%.2f\n",
-                   sorted[k], std::string(TagName(n.g)).c_str(),
-                   std::string(Attr(n.g, "class")).c_str(),
-                   std::string(Attr(n.g, "id")).c_str(), n.score, n.chars,
-                   LinkDensity(sorted[k]));
-    }
-  }
   // Split articles: if three strong candidates share an ancestor, take it.
   std::vector<int> strong;
   for (int c : candidates) {
@@ -592,7 +533,7 @@ void CleanHtml(const CleanLexicon& lex, const FurnitureModel* model,
   }
   if (dom->truncated()) doc->removed.push_back({"", "truncated:page-too-large"});
 
-  Extractor ex(dom->root());
+  Extractor ex(lex, dom->root());
   ex.Walk();
   std::vector<int> article = ex.SelectArticle();
   std::vector<std::string> paragraphs;

@@ -115,8 +115,20 @@ void FurnitureKey(std::string_view in, std::string* out,
 StatusOr<CleanLexicon> CleanLexicon::FromRows(
     const std::vector<std::vector<std::string>>& furniture,
     const std::vector<std::vector<std::string>>& agencies,
-    const std::vector<std::vector<std::string>>& outlets) {
+    const std::vector<std::vector<std::string>>& outlets,
+    const std::vector<std::vector<std::string>>& html_classes) {
   CleanLexicon lex;
+  for (const auto& row : html_classes) {
+    if (row.size() < 2) return InternalError("html_classes.tsv: row needs 2 fields");
+    HtmlClassKind kind = row[1] == "positive"   ? HtmlClassKind::kPositive
+                         : row[1] == "negative" ? HtmlClassKind::kNegative
+                         : row[1] == "widget"   ? HtmlClassKind::kWidget
+                                                : HtmlClassKind::kNone;
+    if (kind == HtmlClassKind::kNone) {
+      return InternalError("html_classes.tsv: unknown kind " + row[1]);
+    }
+    lex.html_classes_.emplace(row[0], kind);
+  }
   std::string key;
   for (const auto& row : furniture) {
     if (row.size() < 3) return InternalError("furniture.tsv: row needs 3 fields");
@@ -165,13 +177,14 @@ StatusOr<const CleanLexicon*> CleanLexicon::Get() {
     auto furniture = ReadDataTsv("clean/furniture.tsv");
     auto agencies = ReadDataTsv("clean/agencies.tsv");
     auto outlets = ReadDataTsv("clean/outlets.tsv");
-    for (auto* t : {&furniture, &agencies, &outlets}) {
+    auto classes = ReadDataTsv("clean/html_classes.tsv");
+    for (auto* t : {&furniture, &agencies, &outlets, &classes}) {
       if (!t->ok()) {
         error = new Status(t->status());
         return;
       }
     }
-    auto lex = FromRows(*furniture, *agencies, *outlets);
+    auto lex = FromRows(*furniture, *agencies, *outlets, *classes);
     if (!lex.ok()) {
       error = new Status(lex.status());
       return;
@@ -219,6 +232,11 @@ std::string_view CleanLexicon::Agency(std::string_view key) const {
 const OutletName* CleanLexicon::Outlet(std::string_view key) const {
   auto it = outlet_by_key_.find(std::string(key));
   return it == outlet_by_key_.end() ? nullptr : &outlets_[it->second];
+}
+
+HtmlClassKind CleanLexicon::HtmlClassWord(const std::string& word) const {
+  auto it = html_classes_.find(word);
+  return it == html_classes_.end() ? HtmlClassKind::kNone : it->second;
 }
 
 const OutletName* CleanLexicon::OutletById(std::string_view id) const {

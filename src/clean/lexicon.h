@@ -43,6 +43,8 @@ struct Phrase {
   PhraseAction action = PhraseAction::kLine;
 };
 
+enum class HtmlClassKind { kNone, kPositive, kNegative, kWidget };
+
 struct OutletName {
   std::string canonical;         // display name, e.g. "الشرق الأوسط"
   std::vector<std::string> ids;  // source ids and domains
@@ -51,7 +53,8 @@ struct OutletName {
 // Immutable after loading; shared by all threads.
 class CleanLexicon {
  public:
-  // Loads data/clean/{furniture,agencies,outlets}.tsv once per process.
+  // Loads data/clean/{furniture,agencies,outlets,html_classes}.tsv once per
+  // process.
   // Returns the same object on every call; fails if a table is unreadable.
   static StatusOr<const CleanLexicon*> Get();
 
@@ -59,7 +62,8 @@ class CleanLexicon {
   static StatusOr<CleanLexicon> FromRows(
       const std::vector<std::vector<std::string>>& furniture,
       const std::vector<std::vector<std::string>>& agencies,
-      const std::vector<std::vector<std::string>>& outlets);
+      const std::vector<std::vector<std::string>>& outlets,
+      const std::vector<std::vector<std::string>>& html_classes = {});
 
   // Phrase whose key equals `key` (any action), or null.
   const Phrase* Exact(std::string_view key) const;
@@ -74,6 +78,8 @@ class CleanLexicon {
   const OutletName* Outlet(std::string_view key) const;
   // Outlet whose id or domain is `id` (e.g. "aawsat", "aawsat.com"), or null.
   const OutletName* OutletById(std::string_view id) const;
+  // What a lower-case class/id word says about an HTML element.
+  HtmlClassKind HtmlClassWord(const std::string& word) const;
 
  private:
   std::unordered_map<std::string, Phrase> exact_;
@@ -83,6 +89,7 @@ class CleanLexicon {
   std::vector<OutletName> outlets_;
   std::unordered_map<std::string, size_t> outlet_by_key_;
   std::unordered_map<std::string, size_t> outlet_by_id_;
+  std::unordered_map<std::string, HtmlClassKind> html_classes_;
 };
 
 }  // namespace marsad
