@@ -54,6 +54,7 @@ PhraseAction ParseAction(std::string_view s, bool* ok) {
   *ok = true;
   if (s == "line") return PhraseAction::kLine;
   if (s == "prefix") return PhraseAction::kPrefix;
+  if (s == "lead") return PhraseAction::kLead;
   if (s == "suffix") return PhraseAction::kSuffix;
   if (s == "list") return PhraseAction::kList;
   if (s == "meta_published") return PhraseAction::kMetaPublished;
@@ -139,7 +140,9 @@ StatusOr<CleanLexicon> CleanLexicon::FromRows(
     p.kind = row[1];
     FurnitureKey(row[0], &p.key);
     if (p.key.empty()) p.key = std::string(Trim(row[0]));  // e.g. ">>"
-    if (p.action == PhraseAction::kPrefix) lex.prefixes_.push_back(p);
+    if (p.action == PhraseAction::kPrefix || p.action == PhraseAction::kLead) {
+      lex.prefixes_.push_back(p);
+    }
     if (p.action == PhraseAction::kSuffix) lex.suffixes_.push_back(p);
     lex.exact_.emplace(p.key, p);
   }

@@ -30,6 +30,7 @@ void FurnitureKey(std::string_view in, std::string* out,
 enum class PhraseAction {
   kLine,           // the whole line is furniture
   kPrefix,         // strip from the start of a line
+  kLead,           // a short line starting with it is furniture
   kSuffix,         // strip from here to the end of the text
   kList,           // header of a list of other headlines
   kMetaPublished,  // "label: date"
@@ -67,7 +68,8 @@ class CleanLexicon {
 
   // Phrase whose key equals `key` (any action), or null.
   const Phrase* Exact(std::string_view key) const;
-  // Longest kPrefix phrase that `key` starts with at a word boundary.
+  // Longest kPrefix or kLead phrase that `key` starts with at a word
+  // boundary.
   const Phrase* Prefix(std::string_view key) const;
   // First kSuffix phrase found in `key` at a word boundary; *pos receives its
   // byte position in `key`.

@@ -126,6 +126,7 @@ class TextCleaner {
     }
     for (size_t i = 0; i < lines_.size(); ++i) ClassifyLine(i);
     DropRepeats();
+    HeadMenu();
     FindTitle();
     Structure();
     StripTrailingCredit();
@@ -146,7 +147,13 @@ class TextCleaner {
         if (p->action == PhraseAction::kLine) return Remove(&l, "furniture:" + p->kind);
       }
     }
-    if (const Phrase* p = lex_.Prefix(l.key)) StripPrefix(&l, *p);
+    if (const Phrase* p = lex_.Prefix(l.key)) {
+      if (p->action == PhraseAction::kLead) {
+        if (l.chars <= 100) return Remove(&l, "furniture:" + p->kind);
+      } else {
+        StripPrefix(&l, *p);
+      }
+    }
     if (l.state != State::kBody) return;
     if (l.chars <= 60 && OutletOrCreditLine(&l)) return;
     if (model_ != nullptr && l.text.size() <= FurnitureModel::kMaxLineBytes &&
@@ -300,6 +307,37 @@ class TextCleaner {
     return from;
   }
 
+  // Head: in a run of three or more short unpunctuated lines before the
+  // first body paragraph, the lines foreign to the body are a menu. Runs
+  // before the title is looked for, so that the title is the first line
+  // after the menu.
+  void HeadMenu() {
+    size_t first_body = 0;
+    while (first_body < lines_.size() &&
+           !(Kept(first_body) && BodyLike(lines_[first_body]))) {
+      ++first_body;
+    }
+    if (first_body == lines_.size()) return;
+    std::vector<size_t> run;
+    auto flush = [&] {
+      if (run.size() >= 3 && ForeignList(run, /*max_chars=*/40, /*min_mean=*/0)) {
+        for (size_t i : run) {
+          if (Foreign(lines_[i])) Remove(&lines_[i], "furniture:navigation");
+        }
+      }
+      run.clear();
+    };
+    for (size_t i = 0; i < first_body; ++i) {
+      if (!Kept(i)) continue;
+      if (HeadlineLike(lines_[i]) && lines_[i].chars <= 40 && !Quoted(lines_[i].text)) {
+        run.push_back(i);
+      } else {
+        flush();
+      }
+    }
+    flush();
+  }
+
   void Structure() {
     size_t first_body = lines_.size(), last_body = lines_.size();
     for (size_t i = 0; i < lines_.size(); ++i) {
@@ -313,7 +351,7 @@ class TextCleaner {
     for (size_t i = last_body + 1; i < lines_.size(); ++i) {
       if (Kept(i)) tail.push_back(i);
     }
-    if (tail.size() >= 3 && ForeignList(tail, /*max_chars=*/kShortLine)) {
+    if (tail.size() >= 3 && ForeignList(tail, /*max_chars=*/kShortLine, /*min_mean=*/30)) {
       for (size_t i : tail) Remove(&lines_[i], "furniture:headline-list");
     }
     // Standfirst: one paragraph between the title and a metadata line.
@@ -329,23 +367,6 @@ class TextCleaner {
         if (first_body == s) first_body = FirstBodyAfter(s);
       }
     }
-    // Head: a run of three or more short unpunctuated lines is a menu.
-    std::vector<size_t> run;
-    auto flush = [&] {
-      if (run.size() >= 3 && ForeignList(run, /*max_chars=*/40)) {
-        for (size_t i : run) Remove(&lines_[i], "furniture:navigation");
-      }
-      run.clear();
-    };
-    for (size_t i = 0; i < first_body && i < lines_.size(); ++i) {
-      if (!Kept(i)) continue;
-      if (HeadlineLike(lines_[i]) && lines_[i].chars <= 40 && !Quoted(lines_[i].text)) {
-        run.push_back(i);
-      } else {
-        flush();
-      }
-    }
-    flush();
   }
 
   // Whether a run of short lines is a list of other pages' headlines or menu
@@ -353,20 +374,12 @@ class TextCleaner {
   // box, bullet points): such lines are not bulleted, and most of them share
   // few words with the body (an unrelated headline about Baghdad under an
   // article about Abu Kamal).
-  bool ForeignList(const std::vector<size_t>& run, size_t max_chars) {
-    if (body_words_.empty()) CollectBodyWords();
+  bool ForeignList(const std::vector<size_t>& run, size_t max_chars, size_t min_mean) {
     size_t foreign = 0;
     for (size_t i : run) {
       const Line& l = lines_[i];
       if (Bulleted(l.text) || l.chars > max_chars) continue;
-      size_t words = 0, shared = 0;
-      for (std::string_view w : Split(l.key, ' ')) {
-        w = Stem(w);
-        if (CodePoints(w) < 3 || (w[0] >= '0' && w[0] <= '9')) continue;
-        ++words;
-        shared += body_words_.count(w);
-      }
-      foreign += words > 0 && shared * 2 <= words;
+      foreign += Foreign(l);
     }
     // Verse and lyrics are short lines too, but shorter than headlines, and a
     // list the article introduces ("...:") is the article's.
@@ -381,7 +394,20 @@ class TextCleaner {
         break;
       }
     }
-    return foreign * 10 >= run.size() * 7 && total >= 30 * run.size();
+    return foreign * 10 >= run.size() * 7 && total >= min_mean * run.size();
+  }
+
+  // Whether at most half of a line's words occur in the body.
+  bool Foreign(const Line& l) {
+    if (body_words_.empty()) CollectBodyWords();
+    size_t words = 0, shared = 0;
+    for (std::string_view w : Split(l.key, ' ')) {
+      w = Stem(w);
+      if (CodePoints(w) < 3 || (w[0] >= '0' && w[0] <= '9')) continue;
+      ++words;
+      shared += body_words_.count(w);
+    }
+    return words > 0 && shared * 2 <= words;
   }
 
   // "* item", "- item", "• item", "1. item", "2) item", "3 - item".
