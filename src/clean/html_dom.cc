@@ -111,12 +111,31 @@ size_t CopyStartTag(std::string_view html, size_t lt, std::string* out,
   return std::string_view::npos;
 }
 
+// Elements that only an end tag closes (the parser never closes them
+// implicitly), counted to bound the nesting depth: the HTML5 tree builder
+// scans its stack of open elements for each start tag, so a page of 200,000
+// unclosed <div>s costs it quadratic time.
+constexpr size_t kMaxNesting = 1000;
+
+bool Nesting(std::string_view tag) {
+  static constexpr std::string_view kTags[] = {
+      "div", "span", "section", "article", "main", "aside", "table", "ul", "ol",
+      "blockquote", "b", "i", "u", "em", "strong", "font", "a", "center", "small",
+      "big", "sup", "sub", "form", "fieldset", "header", "footer", "nav", "figure"};
+  for (std::string_view t : kTags) {
+    if (IEquals(tag, t)) return true;
+  }
+  return false;
+}
+
 // Copies `html` without what never holds text: comments, the bodies of
 // <script> (but JSON-LD, which holds metadata), <style> and <svg>, and the
-// attributes the extractor does not read. A linear scan that follows the
+// attributes the extractor does not read; elements nested deeper than
+// kMaxNesting are flattened. A linear scan that follows the
 // HTML5 tokenizer's rules for tags and attributes, so the parser builds the
 // same tree from less input (about a third of a typical page).
 std::string StripInert(std::string_view html) {
+  size_t depth = 0, dropped = 0;
   std::string out;
   out.reserve(html.size() / 2);
   size_t i = 0;
@@ -133,6 +152,19 @@ std::string StripInert(std::string_view html) {
       continue;
     }
     char c = html[lt + 1];
+    if (c == '/') {  // an end tag: balance the nesting count
+      size_t e = lt + 2;
+      while (e < html.size() && !IsSpace(html[e]) && html[e] != '>') ++e;
+      if (Nesting(html.substr(lt + 2, e - lt - 2))) {
+        if (dropped > 0) {
+          --dropped;
+          size_t gt = html.find('>', lt);
+          i = gt == std::string_view::npos ? html.size() : gt + 1;
+          continue;
+        }
+        if (depth > 0) --depth;
+      }
+    }
     if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
       out.push_back('<');
       i = lt + 1;
@@ -148,6 +180,14 @@ std::string StripInert(std::string_view html) {
       break;
     }
     i = after;
+    if (!self_closing && Nesting(tag)) {
+      if (depth >= kMaxNesting) {
+        out.resize(open_start);  // too deep: the element is flattened away
+        ++dropped;
+        continue;
+      }
+      ++depth;
+    }
     bool inert = IEquals(tag, "script") || IEquals(tag, "style") || IEquals(tag, "svg");
     if (!inert || self_closing) continue;
     if (IEquals(tag, "script") &&

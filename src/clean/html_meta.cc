@@ -171,10 +171,12 @@ std::string StripSiteName(const std::string& title, const std::string& site_name
     FurnitureKey(head, &part_key);
     if (!site_key.empty() && part_key == site_key) return title.substr(first + sep.size());
     // Unknown site: keep the long side when the other one is short.
-    if (CodePoints(tail) <= 30 && CodePoints(title.substr(0, at)) >= 2 * CodePoints(tail)) {
+    size_t before = CodePoints(title.substr(0, at));
+    size_t after = CodePoints(title.substr(first + sep.size()));
+    if (CodePoints(tail) <= 30 && before >= 10 && before >= 2 * CodePoints(tail)) {
       return title.substr(0, at);
     }
-    if (CodePoints(head) <= 30 && CodePoints(title) - CodePoints(head) >= 2 * CodePoints(head)) {
+    if (CodePoints(head) <= 30 && after >= 10 && after >= 2 * CodePoints(head)) {
       return title.substr(first + sep.size());
     }
   }
