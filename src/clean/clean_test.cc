@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "src/base/file.h"
+#include "src/base/utf8.h"
 #include "src/clean/lexicon.h"
 
 namespace marsad {
@@ -262,6 +263,27 @@ TEST_F(SeedsTest, Seed004) {
     EXPECT_FALSE(Contains(d.text, f)) << f;
   }
   EXPECT_TRUE(d.text.rfind("'الولايات المتحدة", 0) == 0) << d.text.substr(0, 200);
+}
+
+}  // namespace
+}  // namespace marsad
+
+namespace marsad {
+namespace {
+
+// Regression (found by clean_html_fuzz): overlong forms and surrogates must
+// not reach the clean text.
+TEST(CleanTextTest, InvalidUtf8NeverReachesText) {
+  for (std::string bad : {std::string("\xED\xA0\x80"), std::string("\xC0\xAF"),
+                          std::string("\xF4\x90\x80\x80"), std::string("\xE2\x80")}) {
+    for (const char* format : {"txt", "html"}) {
+      Document d;
+      d.format = format;
+      d.raw = "<p>نص عربي قصير " + bad + " للتجربة في هذا السطر الطويل نسبيا.</p>";
+      ASSERT_TRUE(CleanDocument(&d).ok());
+      EXPECT_TRUE(IsValidUtf8(d.text)) << format;
+    }
+  }
 }
 
 }  // namespace

@@ -56,7 +56,12 @@ void AppendDisplay(std::string_view in, std::string* out) {
       out->push_back(' ');
     }
     pending = false;
-    if (cp == 0xFFFD && !(i - start == 3 && in.substr(start, 3) == "\xEF\xBF\xBD")) {
+    size_t len = i - start;
+    size_t want = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    bool invalid = (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF || len != want;
+    if (invalid) {  // stray byte, overlong form or surrogate
+      out->append("\xEF\xBF\xBD");
+    } else if (cp == 0xFFFD && !(len == 3 && in.substr(start, 3) == "\xEF\xBF\xBD")) {
       out->append("\xEF\xBF\xBD");
     } else {
       out->append(in.substr(start, i - start));
