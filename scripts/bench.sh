@@ -22,3 +22,15 @@ DB=$(mktemp -d)/bench.db
 measure "$BUILD/marsad" ingest --db "$DB" "$SHARED/data/corpus/saudinewsnet.jsonl.gz" || true
 rm -rf "$(dirname "$DB")"
 # Further steps are added below by each stage.
+
+# --- clean (src/clean) ---
+step "clean: microbenchmarks on our fixtures"
+"$BUILD/bench/clean_bench" --benchmark_min_time=0.5 || true
+if [ -f "$SHARED/data/html/scrapinghub_article_extraction/ground-truth.json" ]; then
+  step "clean: HTML pages/s (181 real pages, one core)"
+  measure "$BUILD/eval_clean" html "$SHARED/data/html/scrapinghub_article_extraction"
+fi
+if [ -f "$SHARED/data/corpus/saudinewsnet.jsonl.gz" ]; then
+  step "clean: corpus articles/s (template learning + cleaning, one core)"
+  measure "$BUILD/eval_clean" corpus "$SHARED/data/corpus/saudinewsnet.jsonl.gz"
+fi

@@ -13,3 +13,19 @@ if [ ! -d "$SHARED/data" ]; then
 fi
 step() { echo; echo "== $*"; }
 # Steps are added below by each stage (one block per stage).
+
+# --- clean (src/clean): HTML main text and corpus furniture ---
+HTML_SET=$SHARED/data/html/scrapinghub_article_extraction
+if [ -f "$HTML_SET/ground-truth.json" ]; then
+  step "clean: HTML main text on scrapinghub article-extraction-benchmark (181 pages)"
+  "$BUILD/eval_clean" html "$HTML_SET"
+else
+  echo "clean: $HTML_SET missing; HTML evaluation skipped"
+fi
+if [ -f "$SHARED/data/corpus/saudinewsnet.jsonl.gz" ]; then
+  step "clean: furniture removed from the SaudiNewsNet corpus, by kind and outlet"
+  "$BUILD/eval_clean" corpus "$SHARED/data/corpus/saudinewsnet.jsonl.gz" \
+    --audit 50 --audit-out "$BUILD/clean_audit.txt"
+else
+  echo "clean: corpus missing; furniture report skipped"
+fi
