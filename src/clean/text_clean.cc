@@ -271,7 +271,8 @@ class TextCleaner {
   void DropRepeats() {
     std::unordered_set<std::string_view> seen;
     for (Line& l : lines_) {
-      if (l.state != State::kBody || l.key.size() < 16) continue;
+      // Short formulae legitimately recur ("وقد أعد مرسوم ملكي بذلك.").
+      if (l.state != State::kBody || l.chars < 80) continue;
       if (!seen.insert(l.key).second) Remove(&l, "repeat");
     }
   }
@@ -465,7 +466,10 @@ class TextCleaner {
     std::vector<uint32_t> offsets;
     FurnitureKey(l.text, &key, &offsets);
     size_t pos;
-    if (const Phrase* p = lex_.Suffix(key, &pos); p != nullptr && pos > 0) {
+    if (const Phrase* p = lex_.Suffix(key, &pos); p != nullptr && pos == 0) {
+      Remove(&l, "furniture:" + p->kind);  // the whole last line is the link
+      return;
+    } else if (p != nullptr) {
       size_t cut = offsets[pos];
       removed_prefixes_.push_back({l.text.substr(cut), "furniture:" + p->kind});
       l.text.resize(cut);
