@@ -171,6 +171,8 @@ class Extractor {
   void Walk();
   // Index of the chosen article element (or -1), and the joined siblings.
   std::vector<int> SelectArticle();
+  // Text of skipped elements (nav, aside, footer, hidden...), for --explain.
+  std::vector<RemovedBlock>& skipped() { return skipped_; }
   // Paragraphs of the article, in order; dropped blocks go to *removed.
   void Emit(const std::vector<int>& article, const std::string& title,
             std::vector<std::string>* paragraphs,
@@ -195,12 +197,15 @@ class Extractor {
   const GumboNode* root_;
   std::vector<Node> nodes_;
   std::vector<Block> blocks_;
+  std::vector<RemovedBlock> skipped_;
   std::vector<int> open_;         // element stack (indices into nodes_)
   std::vector<int> blocks_open_;  // the block-level elements among them
   std::vector<char> skipping_;    // whether each open element is skipped
   std::vector<char> widget_;      // inside a widget (set by SelectArticle)
   int best_ = -1;                 // the best-scoring element
   int skip_depth_ = 0;
+  int skip_root_ = -1;         // outermost skipped element now open
+  std::string skipped_text_;   // its text so far (capped)
   int link_depth_ = 0;
   Block current_;
 };
@@ -208,6 +213,10 @@ class Extractor {
 void Extractor::Enter(const GumboNode* g) {
   Kind kind = KindOf(g->v.element.tag);
   if (kind == Kind::kBlock || kind == Kind::kBreak) FlushBlock();
+  if (skip_depth_ > 0 && kind != Kind::kInline && !skipped_text_.empty() &&
+      skipped_text_.back() != ' ') {
+    skipped_text_.push_back(' ');
+  }
   Node n;
   n.g = g;
   n.tag = g->v.element.tag;
@@ -228,6 +237,10 @@ void Extractor::Enter(const GumboNode* g) {
   open_.push_back(index);
   skipping_.push_back(hidden);
   if (kind == Kind::kBlock) blocks_open_.push_back(index);
+  if (hidden && skip_depth_ == 0) {  // the root of a skipped subtree
+    skipped_text_.clear();
+    skip_root_ = index;
+  }
   if (hidden) ++skip_depth_;
   if (n.tag == GUMBO_TAG_A) ++link_depth_;
 }
@@ -240,6 +253,19 @@ void Extractor::Exit(int index) {
   if (kind == Kind::kBlock || kind == Kind::kBreak) FlushBlock();
   if (skipping_.back()) --skip_depth_;
   skipping_.pop_back();
+  if (index == skip_root_) {  // record what a skipped nav/aside/footer said
+    TrimTrailingSpaces(&skipped_text_);
+    GumboTag t = n.tag;
+    bool inert = t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_TEMPLATE ||
+                 t == GUMBO_TAG_NOSCRIPT || t == GUMBO_TAG_SVG || t == GUMBO_TAG_HEAD ||
+                 t == GUMBO_TAG_TITLE;
+    if (!skipped_text_.empty() && !inert) {
+      std::string_view tag = KindOf(t) == Kind::kSkip ? TagName(n.g) : "hidden";
+      skipped_.push_back({std::move(skipped_text_), "boilerplate:" + std::string(tag)});
+    }
+    skipped_text_.clear();
+    skip_root_ = -1;
+  }
   if (kind == Kind::kBlock) blocks_open_.pop_back();
   if (n.tag == GUMBO_TAG_A) --link_depth_;
   n.end = static_cast<uint32_t>(nodes_.size());
@@ -258,7 +284,10 @@ void Extractor::Exit(int index) {
 }
 
 void Extractor::Text(std::string_view t) {
-  if (skip_depth_ > 0) return;
+  if (skip_depth_ > 0) {
+    if (skipped_text_.size() < 4096) AppendDisplay(t, &skipped_text_);
+    return;
+  }
   size_t before = current_.text.size();
   AppendDisplay(t, &current_.text);
   std::string_view added = std::string_view(current_.text).substr(before);
@@ -552,6 +581,16 @@ void CleanHtml(const CleanLexicon& lex, const FurnitureModel* model,
   CleanTextDump(lex, model, &body);
   doc->text = std::move(body.text);
   set(&doc->agency, body.agency);
+  // The page's description is its standfirst unless it only repeats the
+  // opening of the text.
+  std::string desc_key, text_key;
+  FurnitureKey(meta.description, &desc_key);
+  FurnitureKey(std::string_view(doc->text).substr(0, 2 * meta.description.size()), &text_key);
+  if (!desc_key.empty() && text_key.compare(0, std::min(desc_key.size(), size_t{60}),
+                                            desc_key, 0, std::min(desc_key.size(), size_t{60})) != 0) {
+    set(&doc->standfirst, meta.description);
+  }
+  for (auto& r : ex.skipped()) doc->removed.push_back(std::move(r));
   for (auto& r : removed) doc->removed.push_back(std::move(r));
   for (auto& r : body.removed) doc->removed.push_back(std::move(r));
 }
