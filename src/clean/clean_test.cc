@@ -288,3 +288,37 @@ TEST(CleanTextTest, InvalidUtf8NeverReachesText) {
 
 }  // namespace
 }  // namespace marsad
+
+namespace marsad {
+namespace {
+
+TEST(CleanTextTest, DatelineGivesPublishedDate) {
+  Document d;
+  d.format = "jsonl";
+  d.raw = "جدة 3 رمضان 1440 هـ الموافق 8 مايو 2019 م\n"
+          "افتتح أمير المنطقة معرضا للكتاب في قاعة المؤتمرات بحضور عدد من المثقفين.\n";
+  ASSERT_TRUE(CleanDocument(&d).ok());
+  EXPECT_EQ(d.published, "2019-05-08");
+  d = Document();
+  d.format = "txt";
+  d.raw = "وقع الحادث في 7 فبراير الماضي حسب ما ذكرت المصادر المحلية في المدينة.\n";
+  ASSERT_TRUE(CleanDocument(&d).ok());
+  EXPECT_EQ(d.published, "");  // a date without a year is not a dateline
+}
+
+TEST(CleanLexiconTest, BadTablesAreErrors) {
+  EXPECT_FALSE(CleanLexicon::FromRows({{"x", "share"}}, {}, {}).ok());
+  EXPECT_FALSE(CleanLexicon::FromRows({{"x", "share", "nonsense"}}, {}, {}).ok());
+  EXPECT_FALSE(CleanLexicon::FromRows({}, {}, {}, {{"ad", "sometimes"}}).ok());
+  auto ok = CleanLexicon::FromRows({{"أضف تعليق", "comment", "line"}}, {{"رويترز", "رويترز"}},
+                                   {{"النهار", "النهار", "annahar.com"}});
+  ASSERT_TRUE(ok.ok());
+  std::string key;
+  FurnitureKey("أضف تعليق", &key);
+  ASSERT_NE(ok->Exact(key), nullptr);
+  EXPECT_EQ(ok->Exact(key)->kind, "comment");
+  EXPECT_EQ(ok->OutletById("annahar.com")->canonical, "النهار");
+}
+
+}  // namespace
+}  // namespace marsad

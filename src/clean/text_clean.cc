@@ -130,6 +130,7 @@ class TextCleaner {
     FindTitle();
     Structure();
     StripTrailingCredit();
+    DatelineDate();
     Emit();
   }
 
@@ -491,6 +492,25 @@ class TextCleaner {
       }
     }
     if (l.text.empty()) Remove(&l, "empty");
+  }
+
+  // A dateline among the first lines ("الرياض 26 شوال 1436 هـ الموافق 11
+  // أغسطس 2015 م واس") gives the publication date when nothing else did. Only
+  // full dates (with a year) on short lines count.
+  void DatelineDate() {
+    if (!doc_->published.empty()) return;
+    size_t seen = 0;
+    for (size_t i = 0; i < lines_.size() && seen < 3; ++i) {
+      const Line& l = lines_[i];
+      if (l.state == State::kTitle) continue;
+      ++seen;
+      if (l.chars > 100) continue;
+      std::string date = ParseMetaDate(l.text);
+      if (!date.empty()) {
+        doc_->published = date;
+        return;
+      }
+    }
   }
 
   void Emit() {
