@@ -1,0 +1,150 @@
+// Typed access to the marsad JSON API (docs/openapi.yaml).
+// Only the fields the UI reads are typed; everything is optional-tolerant
+// because an older store may lack newer analysis fields.
+
+export interface Span { begin: number; end: number; begin16?: number; end16?: number }
+
+export interface Page<T> { total: number; limit: number; offset: number; items: T[] }
+
+export interface StorySummary {
+  id: number; title: string; first_seen: string | null; last_seen: string | null;
+  article_count: number; outlets: string[];
+}
+
+export interface ArticleMeta {
+  id: number; source?: string; outlet: string | null; agency?: string | null;
+  title: string | null; standfirst?: string | null; published: string | null;
+  url?: string | null; story: number | null; duplicate_of?: number | null; author?: string | null;
+}
+
+export interface EntityMention {
+  span: Span; type: string; text: string; entity_id: string; canonical: string;
+  role?: string; role_span?: Span; lat?: number; lon?: number;
+}
+export interface NumberMention {
+  span: Span; value: number; min: number; max: number; approximate: boolean; unit?: string;
+}
+export interface DateMention {
+  span: Span; value: string; precision?: string; relative?: boolean; begin?: string; end?: string;
+}
+export interface Quote {
+  span: Span; content: Span; cue: Span; speaker_span: Span; speaker: string; entity_id: string;
+  via: string; direct: boolean; carried_over: boolean;
+}
+export interface Casualty { kind: string; number: NumberMention }
+export interface EventInfo {
+  plover: string; mode: string; acled_type?: string; acled_subtype?: string; trigger: Span;
+  sentence: Span; actor: string; target: string; location: string; weapon: string; date: string;
+  casualties: Casualty[]; modality: string;
+}
+export interface ClaimInfo {
+  slot: string; value: string; min: number; max: number; approximate: boolean; speaker: string;
+  modality: string; span: Span; event: number;
+}
+export interface Analysis {
+  entities?: EntityMention[]; numbers?: NumberMention[]; dates?: DateMention[]; quotes?: Quote[];
+  events?: EventInfo[]; claims?: ClaimInfo[]; removed?: { text: string; reason: string }[];
+}
+export interface Article extends ArticleMeta { text: string; analysis: Analysis }
+
+export interface StoryDetail {
+  story: StorySummary; articles: ArticleMeta[]; related?: StorySummary[];
+  comparison: unknown;
+}
+
+export interface SearchHit {
+  article_id: number; story_id: number | null; title: string; outlet: string; published: string;
+  score: number; snippet: string; snippet_span?: Span; highlights?: Span[];
+  snippet_highlights?: Span[];
+}
+export interface SearchResult extends Page<SearchHit> { query: string; took_ms?: number }
+
+export interface Entity {
+  id: string; name: string; type: string; lat?: number | null; lon?: number | null;
+  mention_count: number;
+}
+export interface EntityDetail {
+  entity: Entity; variants: { text: string; count: number }[];
+  articles: Page<ArticleMeta & { mentions?: number }>;
+  related: (Entity & { shared_articles?: number })[];
+}
+export interface EventRow {
+  article_id: number; idx: number; plover: string; mode: string; date: string | null;
+  location: string | null; lat: number | null; lon: number | null; title: string; outlet: string;
+  story_id: number | null;
+}
+export interface TimelineBucket { date: string; articles: number; stories: number }
+
+export interface PlaceFeature {
+  type: 'Feature';
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  properties: {
+    kind: 'place' | 'event'; entity_id?: string; name?: string; mentions?: number; events?: number;
+    article_id?: number; plover?: string; mode?: string; date?: string;
+  };
+}
+
+/** An error response from the API, carrying its code ("not_found", ...). */
+export class ApiError extends Error {
+  constructor(public status: number, public code: string, message: string) { super(message); }
+}
+
+type Params = Record<string, string | number | undefined | null>;
+
+function query(params?: Params): string {
+  if (!params) return '';
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+const cache = new Map<string, Promise<unknown>>();
+
+/** GETs an API path; identical requests during one page view share a promise. */
+export function get<T>(path: string, params?: Params, signal?: AbortSignal): Promise<T> {
+  const url = `/api/${path}${query(params)}`;
+  const hit = cache.get(url);
+  if (hit) return hit as Promise<T>;
+  const p = fetch(url, { signal, headers: { Accept: 'application/json' } }).then(async (r) => {
+    let body: unknown = null;
+    try { body = await r.json(); } catch { /* non-JSON error page */ }
+    if (!r.ok) {
+      const e = (body as { error?: { code?: string; message?: string } } | null)?.error;
+      throw new ApiError(r.status, e?.code ?? 'http_' + r.status, e?.message ?? r.statusText);
+    }
+    return body as T;
+  });
+  cache.set(url, p);
+  p.catch(() => cache.delete(url));
+  if (cache.size > 200) cache.delete(cache.keys().next().value as string);
+  return p;
+}
+
+/** Forgets cached responses (e.g. after the user asks to reload). */
+export function clearCache(): void { cache.clear(); }
+
+export const api = {
+  stories: (limit: number, offset: number) => get<Page<StorySummary>>('stories', { limit, offset }),
+  story: (id: number) => get<StoryDetail>(`stories/${id}`),
+  article: (id: number) => get<Article>(`articles/${id}`),
+  search: (p: Params) => get<SearchResult>('search', p),
+  outlets: () => get<{ items: { outlet: string; articles: number }[] }>('outlets'),
+  entities: (p: Params) => get<Page<Entity>>('entities', p),
+  entity: (id: string, p?: Params) => get<EntityDetail>(`entities/${encodeURIComponent(id)}`, p),
+  events: (p: Params) => get<Page<EventRow>>('events', p),
+  timeline: (p?: Params) => get<{ bucket: string; items: TimelineBucket[] }>('timeline', p),
+  places: (p?: Params) =>
+    get<{ type: 'FeatureCollection'; features: PlaceFeature[] }>('places', p),
+};
+
+/** The JS string range of a span (UTF-16); falls back to byte offsets only for ASCII. */
+export function range16(s: Span | undefined | null): [number, number] | null {
+  if (!s) return null;
+  if (typeof s.begin16 === 'number' && typeof s.end16 === 'number') {
+    return s.end16 > s.begin16 ? [s.begin16, s.end16] : null;
+  }
+  return null;
+}

@@ -1,0 +1,179 @@
+// The story comparison: reading the API's claim matrix into one shape.
+//
+// The server sends the comparison built by src/facts (slot × outlet, with
+// speakers, values, spans and the disagreements it detected). This module
+// accepts that matrix as rows with cells (keyed by outlet or listed), as a
+// flat list of cells, or as a flat list of claims, and turns it into
+// `Comparison`, so that the page code does not depend on the exact nesting.
+// Nothing is inferred here: disagreements are the server's, only looked up.
+
+import type { ArticleMeta, Span } from './api';
+
+export interface CmpClaim {
+  slot: string;
+  outlet: string;
+  article_id?: number;
+  value: string;
+  min?: number;
+  max?: number;
+  approximate?: boolean;
+  speaker?: string;
+  via?: string;
+  modality?: string;
+  span?: Span;
+  text?: string;       // the words, when the server includes them
+  disputed?: boolean;  // part of a disagreement
+}
+
+export interface CmpRow { slot: string; cells: Map<string, CmpClaim[]>; disputed: boolean }
+
+export interface Disagreement { slots: string[]; kind: string; reason: string; claims: CmpClaim[] }
+
+export interface Comparison {
+  outlets: string[];
+  rows: CmpRow[];
+  disagreements: Disagreement[];
+  agreements: number | null;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+const str = (x: unknown): string => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '');
+const numOr = (x: unknown): number | undefined => (typeof x === 'number' ? x : undefined);
+
+function outletOf(o: Obj, articles: Map<number, ArticleMeta>): string {
+  const direct = str(o.outlet) || str(o.source_outlet);
+  if (direct) return direct;
+  const id = numOr(o.article_id) ?? numOr(o.article);
+  const a = id !== undefined ? articles.get(id) : undefined;
+  if (a?.outlet) return a.outlet;
+  if (a?.agency) return a.agency;
+  return id !== undefined ? `تقرير ${id}` : 'غير معروف';
+}
+
+function toClaim(o: Obj, slot: string, outlet: string): CmpClaim {
+  const span = isObj(o.span) ? (o.span as unknown as Span) : undefined;
+  return {
+    slot: str(o.slot) || slot,
+    outlet,
+    article_id: numOr(o.article_id) ?? numOr(o.article),
+    value: str(o.value),
+    min: numOr(o.min),
+    max: numOr(o.max),
+    approximate: o.approximate === true,
+    speaker: str(o.speaker) || undefined,
+    via: str(o.via) || undefined,
+    modality: str(o.modality) || undefined,
+    span,
+    text: str(o.text) || str(o.surface) || str(o.words) || undefined,
+  };
+}
+
+function claimsIn(x: unknown): Obj[] {
+  if (Array.isArray(x)) return x.filter(isObj);
+  if (isObj(x)) return Array.isArray(x.claims) ? x.claims.filter(isObj) : [x];
+  return [];
+}
+
+/** Reads the API's `comparison` value; returns null when there is none. */
+export function readComparison(raw: unknown, articleList: ArticleMeta[]): Comparison | null {
+  if (!isObj(raw)) return null;
+  const articles = new Map(articleList.map((a) => [a.id, a]));
+  const all: CmpClaim[] = [];
+  const source = raw.matrix ?? raw.slots ?? raw.rows ?? raw.cells ?? raw.claims ?? [];
+  const entries: unknown[] = Array.isArray(source) ? source
+    : isObj(source) ? Object.entries(source).map(([slot, v]) => (isObj(v) ? { slot, ...v } : { slot, cells: v }))
+    : [];
+  for (const e of entries) {
+    if (!isObj(e)) continue;
+    const slot = str(e.slot) || str(e.name) || str(e.key);
+    const cells = e.cells ?? e.by_outlet ?? e.outlets;
+    if (Array.isArray(cells)) {
+      for (const c of cells.filter(isObj)) {
+        const outlet = outletOf(c, articles);
+        for (const cl of claimsIn(c)) all.push(toClaim(cl, slot, outletOf(cl, articles) || outlet));
+      }
+    } else if (isObj(cells)) {
+      for (const [outlet, v] of Object.entries(cells)) {
+        for (const cl of claimsIn(v)) all.push(toClaim(cl, slot, outlet));
+      }
+    } else if (Array.isArray(e.claims)) {
+      const outlet = outletOf(e, articles);
+      for (const cl of e.claims.filter(isObj)) all.push(toClaim(cl, slot, str(cl.outlet) || outlet));
+    } else if ('value' in e || 'modality' in e) {
+      all.push(toClaim(e, slot, outletOf(e, articles)));
+    }
+  }
+  const disagreements = readDisagreements(raw.disagreements, articles);
+  const key = (c: CmpClaim) => `${c.article_id ?? ''}|${c.span?.begin ?? ''}|${c.slot}|${c.value}`;
+  const disputedKeys = new Set(disagreements.flatMap((d) => d.claims.map(key)));
+  const disputedSlots = new Set(disagreements.flatMap((d) => d.slots));
+  const outlets: string[] = [];
+  const declared = Array.isArray(raw.outlets) ? raw.outlets : [];
+  for (const o of declared) {
+    const name = isObj(o) ? str(o.outlet) || str(o.name) : str(o);
+    if (name && !outlets.includes(name)) outlets.push(name);
+  }
+  const rows = new Map<string, CmpRow>();
+  for (const c of all) {
+    c.disputed = disputedKeys.has(key(c));
+    if (!outlets.includes(c.outlet)) outlets.push(c.outlet);
+    let row = rows.get(c.slot);
+    if (!row) { row = { slot: c.slot, cells: new Map(), disputed: disputedSlots.has(c.slot) }; rows.set(c.slot, row); }
+    const list = row.cells.get(c.outlet) ?? [];
+    list.push(c);
+    row.cells.set(c.outlet, list);
+  }
+  const sorted = [...rows.values()].sort((a, b) => Number(b.disputed) - Number(a.disputed));
+  return {
+    outlets,
+    rows: sorted,
+    disagreements,
+    agreements: typeof raw.agreements === 'number' ? raw.agreements
+      : Array.isArray(raw.agreements) ? raw.agreements.length : null,
+  };
+}
+
+function readDisagreements(x: unknown, articles: Map<number, ArticleMeta>): Disagreement[] {
+  if (!Array.isArray(x)) return [];
+  const out: Disagreement[] = [];
+  for (const d of x.filter(isObj)) {
+    const parts: Obj[] = [];
+    for (const k of ['claims', 'sides', 'between']) if (Array.isArray(d[k])) parts.push(...(d[k] as unknown[]).filter(isObj));
+    for (const k of ['a', 'b', 'left', 'right', 'first', 'second']) if (isObj(d[k])) parts.push(d[k] as Obj);
+    const claims = parts.flatMap((p) => claimsIn(p).map((c) => toClaim(c, str(d.slot), outletOf(c, articles))));
+    const slots = new Set<string>();
+    if (Array.isArray(d.slots)) for (const sl of d.slots) if (str(sl)) slots.add(str(sl));
+    if (str(d.slot)) slots.add(str(d.slot));
+    for (const c of claims) if (c.slot) slots.add(c.slot);
+    out.push({
+      slots: [...slots],
+      kind: str(d.kind) || str(d.type),
+      reason: str(d.reason) || str(d.note) || str(d.explanation) || str(d.description) || str(d.message),
+      claims,
+    });
+  }
+  return out;
+}
+
+const slotNames: Record<string, string> = {
+  killed: 'القتلى', injured: 'الجرحى', wounded: 'الجرحى', killed_or_injured: 'القتلى والجرحى',
+  killed_and_injured: 'القتلى والجرحى', missing: 'المفقودون', arrested: 'المعتقلون',
+  presence: 'الوجود', russian_personnel: 'عسكريون روس', cause: 'السبب', attack: 'الهجوم',
+  actor: 'المنفّذ', target: 'المستهدَف', location: 'المكان', date: 'التاريخ', responsibility: 'المسؤولية',
+  casualties: 'الإصابات', event: 'الحدث', weapon: 'السلاح',
+};
+
+/** An Arabic label for a slot id such as "injured" or "presence:russian_personnel". */
+export function slotLabel(slot: string): string {
+  const parts = slot.split(':').map((p) => slotNames[p] ?? p.replace(/_/g, ' '));
+  return parts.join(': ');
+}
+
+const modalityNames: Record<string, string> = {
+  asserted: 'يؤكّد', denied: 'ينفي', alleged: 'يزعم', hedged: 'يرجّح', reported: 'ينقل',
+};
+
+export function modalityLabel(m: string | undefined): string {
+  return m ? modalityNames[m] ?? m : '';
+}

@@ -1,0 +1,100 @@
+// Entry point: fonts, styles and a small History-API router.
+//
+// The server answers index.html for every non-/api path, so each page has a
+// real URL (/stories/12, /articles/40#s=120-180, /search?q=...) that can be
+// bookmarked and shared. Internal links carry data-nav and are handled here
+// without reloading; a render that finishes after the user has moved on is
+// dropped (the `current` token).
+
+// Each weight's CSS declares the Arabic and Latin subsets with unicode-range,
+// so the browser fetches only the files a page needs.
+import '@fontsource/noto-naskh-arabic/400.css';
+import '@fontsource/noto-naskh-arabic/700.css';
+import '@fontsource/noto-sans-arabic/400.css';
+import '@fontsource/noto-sans-arabic/600.css';
+import './styles.css';
+
+import { errorBox, h, replace } from './dom';
+import { storiesPage } from './pages/stories';
+import { storyPage } from './pages/story';
+import { articlePage } from './pages/article';
+import { searchPage } from './pages/search';
+import { entitiesPage, entityPage } from './pages/entities';
+
+export interface RouteContext {
+  params: string[];
+  query: URLSearchParams;
+  hash: string;
+  /** True once the user has navigated elsewhere; pages stop work then. */
+  stale(): boolean;
+}
+
+type PageFn = (ctx: RouteContext) => Promise<Node>;
+
+const routes: [RegExp, string, PageFn][] = [
+  [/^\/$/, 'stories', storiesPage],
+  [/^\/stories\/(\d+)$/, 'stories', storyPage],
+  [/^\/articles\/(\d+)$/, 'stories', articlePage],
+  [/^\/search$/, 'search', searchPage],
+  [/^\/entities$/, 'entities', entitiesPage],
+  [/^\/entities\/([^/]+)$/, 'entities', entityPage],
+  [/^\/map$/, 'map', async (ctx) => (await import('./pages/map')).mapPage(ctx)],
+];
+
+const app = document.getElementById('app') as HTMLElement;
+let current = 0;
+
+async function render(): Promise<void> {
+  const token = ++current;
+  const path = location.pathname.replace(/\/+$/, '') || '/';
+  const query = new URLSearchParams(location.search);
+  const ctx: RouteContext = {
+    params: [], query, hash: location.hash.slice(1), stale: () => token !== current,
+  };
+  let page: PageFn | null = null;
+  let section = '';
+  for (const [re, sec, fn] of routes) {
+    const m = re.exec(path);
+    if (m) { ctx.params = m.slice(1).map(decodeURIComponent); page = fn; section = sec; break; }
+  }
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('.mainnav a')) {
+    a.classList.toggle('active', a.dataset.section === section);
+  }
+  const quick = document.querySelector<HTMLInputElement>('.quicksearch input');
+  if (quick && section !== 'search') quick.value = '';
+  app.setAttribute('aria-busy', 'true');
+  let node: Node;
+  try {
+    node = page ? await page(ctx) : h('div', { class: 'error' }, 'الصفحة غير موجودة');
+  } catch (err) {
+    node = errorBox(err);
+  }
+  if (token !== current) return;
+  replace(app, node);
+  app.removeAttribute('aria-busy');
+  document.dispatchEvent(new CustomEvent('marsad:rendered'));
+}
+
+/** Navigates to an internal URL without reloading the page. */
+export function navigate(url: string, replaceState = false): void {
+  if (replaceState) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  void render().then(() => { if (!location.hash) window.scrollTo(0, 0); });
+}
+
+document.addEventListener('click', (ev) => {
+  if (ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey) return;
+  const a = (ev.target as Element | null)?.closest?.('a[data-nav]') as HTMLAnchorElement | null;
+  if (!a || a.origin !== location.origin) return;
+  ev.preventDefault();
+  navigate(a.pathname + a.search + a.hash);
+});
+
+document.querySelector('.quicksearch')?.addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  const q = (ev.currentTarget as HTMLFormElement).querySelector('input')?.value.trim() ?? '';
+  navigate('/search' + (q ? `?q=${encodeURIComponent(q)}` : ''));
+});
+
+window.addEventListener('popstate', () => void render());
+void render();

@@ -1,0 +1,139 @@
+// Story page: the outlets' claims side by side (rows = slots, columns =
+// outlets), the server's disagreements on top and highlighted in the matrix,
+// each claim with its speaker and its exact words (fetched from the article
+// and cut by the claim's UTF-16 span), linking to the article at that span.
+
+import { api, range16, type ArticleMeta, type StoryDetail } from '../api';
+import {
+  type CmpClaim, type Comparison, modalityLabel, readComparison, slotLabel,
+} from '../comparison';
+import { fmtDate, h, link, num } from '../dom';
+import type { RouteContext } from '../main';
+import { storyCard } from './stories';
+
+const MAX_ARTICLES_FOR_WORDS = 40;
+
+function articleHref(c: CmpClaim): string | null {
+  if (c.article_id === undefined) return null;
+  const r = range16(c.span);
+  return `/articles/${c.article_id}` + (r ? `#s=${r[0]}-${r[1]}` : '');
+}
+
+function isNumeric(c: CmpClaim): boolean {
+  return /^-?\d+(\.\d+)?$/.test(c.value) || (c.min !== undefined && c.max !== undefined && c.max > 0 && !/^[a-z_]+$/.test(c.value));
+}
+
+function valueText(c: CmpClaim): string {
+  if (isNumeric(c)) {
+    const v = c.min !== undefined && c.max !== undefined && c.min !== c.max
+      ? `${num(c.min)}–${num(c.max)}` : num(Number(c.value || c.max));
+    return (c.approximate ? 'نحو ' : '') + v;
+  }
+  if (c.value === c.modality || ['asserted', 'denied', 'alleged', 'hedged', 'true', 'false', 'yes', 'no'].includes(c.value)) {
+    return modalityLabel(c.modality) || modalityLabel(c.value) || c.value;
+  }
+  return c.value;
+}
+
+type WordSlot = { el: HTMLElement; claim: CmpClaim };
+
+function claimView(c: CmpClaim, words: WordSlot[]): HTMLElement {
+  const q = h('q', { class: 'words' });
+  words.push({ el: q, claim: c });
+  const href = articleHref(c);
+  return h('div', {
+    class: `claim modality-${c.modality ?? 'asserted'}${c.disputed ? ' disputed' : ''}`,
+    'data-value': c.value, 'data-modality': c.modality ?? '', 'data-article': c.article_id ?? '',
+  },
+  h('div', { class: 'value' }, valueText(c),
+    c.modality && c.modality !== 'asserted' && isNumeric(c)
+      ? h('span', { class: 'modality' }, ` (${modalityLabel(c.modality)})`) : null),
+  c.speaker ? h('div', { class: 'speaker' }, 'على لسان: ', c.speaker, c.via ? ` (عبر ${c.via})` : '') : null,
+  c.text ? h('q', { class: 'words' }, c.text) : q,
+  href ? link(href, 'في النص ←') : null);
+}
+
+function matrix(cmp: Comparison, words: WordSlot[]): HTMLElement {
+  const head = h('tr', null, h('th', { scope: 'col' }, 'البند'),
+    cmp.outlets.map((o) => h('th', { scope: 'col' }, o)));
+  const body = cmp.rows.map((row) => h('tr', {
+    class: row.disputed ? 'disputed' : null, 'data-slot': row.slot,
+  },
+  h('th', { scope: 'row' }, slotLabel(row.slot),
+    row.disputed ? h('span', { class: 'badge warn' }, 'خلاف') : null),
+  cmp.outlets.map((o) => {
+    const claims = row.cells.get(o) ?? [];
+    return h('td', { class: claims.length ? 'cell' : 'cell empty', 'data-outlet': o },
+      claims.length ? claims.map((c) => claimView(c, words)) : '—');
+  })));
+  return h('div', { class: 'matrix-wrap' },
+    h('table', { class: 'matrix', 'data-testid': 'comparison' }, h('thead', null, head), h('tbody', null, body)));
+}
+
+function disagreementList(cmp: Comparison, words: WordSlot[]): HTMLElement | null {
+  if (cmp.disagreements.length === 0) return null;
+  return h('section', { class: 'panel disagreements', 'data-testid': 'disagreements' },
+    h('h2', null, 'نقاط الخلاف ', h('span', { class: 'count' }, num(cmp.disagreements.length))),
+    h('ul', null, cmp.disagreements.map((d) => h('li', { class: 'disagreement', 'data-slots': d.slots.join(' ') },
+      h('div', { class: 'dis-head' },
+        h('strong', null, d.slots.map(slotLabel).join(' / ') || 'خلاف'),
+        d.reason ? h('span', { class: 'muted' }, ' — ', d.reason) : null),
+      h('div', { class: 'versus' }, d.claims.map((c, i) => [
+        i > 0 ? h('span', { class: 'vs' }, 'مقابل') : null,
+        h('div', { class: 'side' }, h('div', { class: 'outlet' }, c.outlet), claimView(c, words)),
+      ]))))));
+}
+
+async function fillWords(words: WordSlot[], ctx: RouteContext): Promise<void> {
+  const ids = [...new Set(words.map((w) => w.claim.article_id).filter((x): x is number => x !== undefined))]
+    .slice(0, MAX_ARTICLES_FOR_WORDS);
+  await Promise.all(ids.map(async (id) => {
+    const art = await api.article(id).catch(() => null);
+    if (!art || ctx.stale()) return;
+    for (const w of words) {
+      const r = range16(w.claim.span);
+      if (w.claim.article_id === id && r) w.el.textContent = art.text.slice(r[0], r[1]);
+    }
+  }));
+}
+
+function articleRow(a: ArticleMeta): HTMLElement {
+  return h('li', { class: 'article-row' },
+    h('span', { class: 'outlet' }, a.outlet ?? a.agency ?? 'مصدر غير معروف'),
+    link(`/articles/${a.id}`, a.title || `تقرير ${num(a.id)}`),
+    h('span', { class: 'muted' }, fmtDate(a.published)),
+    a.duplicate_of ? h('span', { class: 'badge' }, 'نسخة مكررة') : null);
+}
+
+export async function storyPage(ctx: RouteContext): Promise<Node> {
+  const id = Number(ctx.params[0]);
+  const data: StoryDetail = await api.story(id);
+  const st = data.story;
+  const cmp = readComparison(data.comparison, data.articles);
+  const words: WordSlot[] = [];
+  const cmpSection = cmp && cmp.rows.length
+    ? h('section', { class: 'panel' },
+      h('h2', null, 'ماذا يقول كل مصدر'),
+      h('p', { class: 'muted' }, 'الصفوف بنود الخبر والأعمدة المصادر؛ الخلافات مظللة.',
+        cmp.agreements !== null ? ` نقاط الاتفاق: ${num(cmp.agreements)}.` : ''),
+      matrix(cmp, words))
+    : h('section', { class: 'panel' }, h('p', { class: 'muted' }, 'لا مقارنة بين المصادر لهذه القصة بعد.'));
+  const page = h('div', { class: 'page story-page', 'data-story': st.id },
+    h('header', { class: 'page-head' },
+      h('h1', null, st.title || `قصة ${num(st.id)}`),
+      h('div', { class: 'meta' },
+        h('span', null, `${fmtDate(st.first_seen)} – ${fmtDate(st.last_seen)}`),
+        h('span', null, `${num(st.article_count)} تقرير`),
+        link(`/search?story=${st.id}`, 'بحث في القصة'),
+        link(`/map?story=${st.id}`, 'على الخريطة'))),
+    cmp ? disagreementList(cmp, words) : null,
+    cmpSection,
+    h('section', { class: 'panel' }, h('h2', null, 'التقارير'),
+      h('ol', { class: 'article-list' }, data.articles.map(articleRow))),
+    data.related?.length
+      ? h('section', { class: 'panel' }, h('h2', null, 'قصص ذات صلة'),
+        h('ol', { class: 'story-list' }, data.related.map(storyCard)))
+      : null);
+  void fillWords(words, ctx);
+  return page;
+}
