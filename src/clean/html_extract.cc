@@ -397,8 +397,13 @@ std::vector<int> Extractor::SelectArticle() {
     GumboTag t = nodes_[b.container].tag;
     if (IsHeading(t) || t == GUMBO_TAG_LI || t == GUMBO_TAG_DT) continue;
     float score = 1.f + b.commas + std::min(b.chars / 100.f, 3.f);
+    // Text directly in a generic container (a div holding prose between
+    // images and <br>s) makes that container the paragraph's parent.
+    bool paragraph = t == GUMBO_TAG_P || t == GUMBO_TAG_TD || t == GUMBO_TAG_PRE ||
+                     t == GUMBO_TAG_BLOCKQUOTE || t == GUMBO_TAG_DD ||
+                     t == GUMBO_TAG_FIGCAPTION || t == GUMBO_TAG_CAPTION;
     int level = 0;
-    for (int a = nodes_[b.container].parent; a >= 0 && level < 5;
+    for (int a = paragraph ? nodes_[b.container].parent : b.container; a >= 0 && level < 5;
          a = nodes_[a].parent, ++level) {
       if (nodes_[a].tag == GUMBO_TAG_HTML) break;
       if (!nodes_[a].scored) candidates.push_back(a);
