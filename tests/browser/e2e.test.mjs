@@ -1,0 +1,229 @@
+// End-to-end test of the web UI: `marsad serve` on stores built from the
+// seeds (../shared/seeds) and from our own markup fixture, driven in headless
+// Debian chromium through playwright-core.
+//
+// Run through tests/browser/run.sh (which checks prerequisites, builds
+// web/dist and sets the variables below), or directly:
+//   MARSAD_BIN=build/marsad MARSAD_SEEDS=../shared/seeds node --test tests/browser/e2e.test.mjs
+//
+// Every check reads what the page shows (DOM text and data-* attributes the
+// UI sets from the API), never the API alone, and the browser console must
+// stay free of errors, which includes Content-Security-Policy violations.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, loadPlaywright, repoRoot } from './browser.mjs';
+
+const bin = process.env.MARSAD_BIN ?? path.join(repoRoot, 'build', 'marsad');
+const seeds = process.env.MARSAD_SEEDS ?? path.resolve(repoRoot, '..', 'shared', 'seeds');
+const dist = process.env.MARSAD_WEB_DIST ?? path.join(repoRoot, 'web', 'dist');
+const fixtures = path.join(repoRoot, 'tests', 'browser', 'fixtures', 'markup');
+const shots = process.env.MARSAD_SCREENSHOTS;  // optional: folder for screenshots
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'marsad-e2e-'));
+const servers = [];
+let pw, browser, consoleErrors = [];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+    srv.on('error', reject);
+  });
+}
+
+function ingest(db, input) {
+  const r = spawnSync(bin, ['ingest', '--db', db, input], { encoding: 'utf8', timeout: 300000 });
+  assert.equal(r.status, 0, `marsad ingest ${input} failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+async function serve(db) {
+  const port = await freePort();
+  const args = ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), '--web', dist];
+  const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  proc.stdout.on('data', (d) => { log += d; });
+  proc.stderr.on('data', (d) => { log += d; });
+  servers.push(proc);
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    if (proc.exitCode !== null) throw new Error(`marsad serve exited ${proc.exitCode}:\n${log}`);
+    try {
+      const r = await fetch(`${base}/api/health`);
+      if (r.ok) return base;
+    } catch { /* not listening yet */ }
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  throw new Error(`marsad serve did not answer on ${base}:\n${log}`);
+}
+
+async function getJson(base, p) {
+  const r = await fetch(base + p);
+  assert.ok(r.ok, `${p}: HTTP ${r.status}`);
+  return r.json();
+}
+
+async function newPage() {
+  const page = await browser.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${page.url()}: ${m.text()}`); });
+  page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e}`));
+  return page;
+}
+
+async function snap(page, name) {
+  if (!shots) return;
+  fs.mkdirSync(shots, { recursive: true });
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: name !== 'map' });
+}
+
+/** Seed file prefix ("000"...) -> stored article id, from the stories' article lists. */
+async function seedIds(base) {
+  const ids = new Map();
+  const stories = await getJson(base, '/api/stories?limit=200');
+  for (const st of stories.items) {
+    const detail = await getJson(base, `/api/stories/${st.id}`);
+    for (const a of detail.articles) {
+      const m = /(\d{3})_[0-9a-f]+\.txt$/.exec(a.source ?? '');
+      if (m) ids.set(m[1], a.id);
+    }
+  }
+  for (const k of ['000', '001', '002', '003', '004']) assert.ok(ids.has(k), `seed ${k} not found in any story`);
+  return ids;
+}
+
+before(async () => {
+  pw = loadPlaywright();
+  assert.ok(pw, 'playwright-core is not installed in web/node_modules (run scripts/build-web.sh)');
+  ({ context: browser } = await launch(pw));
+});
+
+after(async () => {
+  for (const p of servers) p.kill('SIGTERM');
+  await browser?.close().catch(() => {});
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('seeds', () => {
+  let base, ids;
+  before(async () => {
+    const db = path.join(tmp, 'seeds.db');
+    ingest(db, seeds);
+    base = await serve(db);
+    ids = await seedIds(base);
+  });
+
+  test('the story list shows three stories', async () => {
+    const page = await newPage();
+    await page.goto(base + '/');
+    await page.waitForSelector('.story-card');
+    assert.equal(await page.locator('.story-card').count(), 3);
+    assert.equal((await page.locator('[data-testid=story-total]').textContent()).trim(), '3');
+    await snap(page, 'stories');
+    await page.close();
+  });
+
+  test('the strike story compares 25 injured with about 150 killed and wounded, and presence with its denial', async () => {
+    const strike = (await getJson(base, `/api/articles/${ids.get('002')}`)).story;
+    assert.ok(strike, 'seed 002 has no story');
+    const page = await newPage();
+    await page.goto(`${base}/stories/${strike}`);
+    await page.waitForSelector('[data-testid=comparison]');
+    const dis = page.locator('[data-testid=disagreements] .disagreement');
+    const sides = await dis.evaluateAll((els) => els.map((el) => [...el.querySelectorAll('.claim')].map((c) => ({
+      value: c.getAttribute('data-value'), modality: c.getAttribute('data-modality'), text: c.textContent,
+    }))));
+    const numeric = sides.find((s) => s.some((c) => c.value === '25') && s.some((c) => c.value === '150'));
+    assert.ok(numeric, `no disagreement shows 25 against 150: ${JSON.stringify(sides)}`);
+    assert.ok(numeric.find((c) => c.value === '150').text.includes('نحو'), '150 is not shown as approximate');
+    const presence = sides.find((s) => s.some((c) => c.modality === 'denied') && s.some((c) => c.modality !== 'denied'));
+    assert.ok(presence, `no disagreement shows an assertion against a denial: ${JSON.stringify(sides)}`);
+    // The matrix itself flags both rows.
+    const disputedValues = await page.locator('.matrix tr.disputed .claim').evaluateAll((els) =>
+      els.map((c) => c.getAttribute('data-value')));
+    assert.ok(disputedValues.includes('25') && disputedValues.includes('150'));
+    // Words of each claim are filled from the article text by span.
+    await page.waitForFunction(() => [...document.querySelectorAll('.claim q.words')].some((q) => q.textContent.length > 0));
+    await snap(page, 'story');
+    await page.close();
+  });
+
+  test('searching ريابكوف finds 001 and 003 with highlights', async () => {
+    const page = await newPage();
+    await page.goto(base + '/');
+    await page.fill('.quicksearch input', 'ريابكوف');
+    await page.press('.quicksearch input', 'Enter');
+    await page.waitForSelector('.hit');
+    const hits = await page.locator('.hit').evaluateAll((els) => els.map((el) => ({
+      id: Number(el.getAttribute('data-article')), marks: [...el.querySelectorAll('mark')].map((m) => m.textContent),
+    })));
+    const found = new Set(hits.map((h) => h.id));
+    assert.ok(found.has(ids.get('001')) && found.has(ids.get('003')), `hits ${JSON.stringify(hits)}`);
+    for (const h of hits.filter((x) => [ids.get('001'), ids.get('003')].includes(x.id))) {
+      assert.ok(h.marks.some((m) => m.includes('ريابكوف')), `article ${h.id} has no highlighted name: ${h.marks}`);
+    }
+    await snap(page, 'search');
+    // The hit opens the article with the matches highlighted in the text.
+    await page.locator(`.hit[data-article="${ids.get('003')}"] a`).first().click();
+    await page.waitForSelector('.article-text .hl-hit');
+    assert.ok((await page.locator('.article-text .hl-hit').first().textContent()).length > 0);
+    await page.close();
+  });
+
+  test('the article reader highlights entities, numbers and dates from spans', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/articles/${ids.get('002')}`);
+    await page.waitForSelector('.article-text');
+    const text = await page.locator('.article-text').textContent();
+    const a = await getJson(base, `/api/articles/${ids.get('002')}`);
+    assert.equal(text, a.text, 'rendered text differs from the clean text');
+    for (const e of (a.analysis.entities ?? []).slice(0, 20)) {
+      assert.equal(a.text.slice(e.span.begin16, e.span.end16), e.text, 'UTF-16 span does not match surface');
+    }
+    assert.ok(await page.locator('.article-text .hl-ent').count() > 0, 'no entity highlighted');
+    assert.ok(await page.locator('.article-text .hl-num').count() > 0, 'no number highlighted');
+    await snap(page, 'article');
+    await page.goto(`${base}/map`);
+    await page.waitForSelector('svg.map .land path');
+    await snap(page, 'map');
+    await page.goto(`${base}/entities`);
+    await page.waitForSelector('.entity-item');
+    await snap(page, 'entities');
+    await page.close();
+  });
+});
+
+describe('markup in a report', () => {
+  let base;
+  before(async () => {
+    const db = path.join(tmp, 'markup.db');
+    ingest(db, fixtures);
+    base = await serve(db);
+  });
+
+  test('a report containing <script> and <b> renders them as text', async () => {
+    const page = await newPage();
+    await page.goto(base + '/');
+    await page.waitForSelector('.story-card');
+    assert.equal(await page.locator('main b, main script').count(), 0, 'markup in a title became elements');
+    await page.locator('.story-card a').first().click();
+    await page.waitForSelector('.article-list a');
+    await page.locator('.article-list a').first().click();
+    await page.waitForSelector('.article-text');
+    const text = await page.locator('.article-text').textContent();
+    assert.ok(text.includes('<script>window.marsadInjected = true;</script>'), `markup not shown as text: ${text}`);
+    assert.ok(text.includes('<b>ألف شجرة</b>'));
+    assert.equal(await page.locator('main script, main b, main img').count(), 0, 'markup became elements');
+    assert.equal(await page.evaluate(() => window.marsadInjected), undefined, 'injected script ran');
+    await page.close();
+  });
+});
+
+test('no console errors or CSP violations in any page', () => {
+  assert.deepEqual(consoleErrors, []);
+});
