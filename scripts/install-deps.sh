@@ -12,8 +12,8 @@ PACKAGES=(
   libpqxx-dev libpq-dev libnats-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
-# Servers used by integration tests (skipped cleanly when absent).
-OPTIONAL=(postgresql nats-server)
+# Servers and the browser used by integration tests (skipped cleanly when absent).
+OPTIONAL=(postgresql nats-server chromium)
 
 missing=()
 for p in "${PACKAGES[@]}" ${MARSAD_WITH_SERVERS:+"${OPTIONAL[@]}"}; do
