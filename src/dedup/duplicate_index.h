@@ -1,0 +1,102 @@
+// DuplicateIndex: online exact + near-duplicate lookup over a sliding time
+// window of fingerprints (MinHash LSH; see fingerprint.cc for the essay).
+//
+// Usage, one report at a time in arrival order:
+//   DuplicateIndex index;
+//   std::optional<int64_t> first = index.FindOrAdd(id, fingerprint, date);
+//   doc.duplicate_of = first.value_or(0);
+// After a restart, replay the stored reports of the window with Restore().
+//
+// Thread safety: not thread-safe; one writer (the ingest pipeline) owns it.
+#ifndef MARSAD_SRC_DEDUP_DUPLICATE_INDEX_H_
+#define MARSAD_SRC_DEDUP_DUPLICATE_INDEX_H_
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "src/dedup/fingerprint.h"
+
+namespace marsad {
+
+struct DuplicateOptions {
+  // Reports older than (newest date seen - window_days) are forgotten.
+  int window_days = 30;
+  // A near-duplicate has estimated shingle Jaccard >= min_jaccard, or is a
+  // truncated copy: containment of the smaller report >= min_containment
+  // while the smaller has at least min_shingles_contained shingles.
+  double min_jaccard = 0.6;
+  double min_containment = 0.9;
+  uint32_t min_shingles_contained = 40;
+};
+
+struct DuplicateMatch {
+  int64_t first_id = 0;  // the first copy (root of its duplicate group)
+  int64_t matched_id = 0;  // the report that matched (may itself be a copy)
+  bool exact = false;
+  double jaccard = 1.0;  // estimated; 1 for exact matches
+};
+
+class DuplicateIndex {
+ public:
+  explicit DuplicateIndex(DuplicateOptions options = {});
+
+  // If `fp` is an exact or near-duplicate of a report in the window, returns
+  // the id of that report's first copy; otherwise nullopt. The report is then
+  // remembered (a near-duplicate under its first copy, so later copies point
+  // to the same first copy), unless it is an exact copy (nothing new to
+  // remember) or older than the window. `date` is an ISO 8601 date (prefix
+  // YYYY-MM-DD); an empty or unparseable date means "now" (the newest date
+  // seen). Re-adding an id already present is answered as for a new report
+  // but never returns the report's own id.
+  std::optional<int64_t> FindOrAdd(int64_t article_id, const Fingerprint& fp,
+                                   std::string_view date);
+  // As FindOrAdd, with the evidence.
+  std::optional<DuplicateMatch> FindOrAddDetailed(int64_t article_id,
+                                                  const Fingerprint& fp,
+                                                  std::string_view date);
+
+  // Rebuilds state after a restart: remembers a stored report whose
+  // duplicate_of (0 if none) was already decided. Call in arrival order.
+  void Restore(int64_t article_id, int64_t duplicate_of, const Fingerprint& fp,
+               std::string_view date);
+
+  size_t size() const { return entries_.size() - free_.size(); }
+  // Approximate heap bytes held (entries, buckets, day lists).
+  size_t MemoryBytes() const;
+
+ private:
+  static constexpr uint32_t kNone = UINT32_MAX;
+  struct Entry {
+    int64_t id = 0;
+    int64_t root = 0;
+    int32_t day = 0;
+    Fingerprint fp;
+    std::array<uint32_t, kLshBands> next;  // chain per band bucket
+  };
+
+  int32_t DayOf(std::string_view date);
+  void Advance(int32_t day);
+  std::optional<DuplicateMatch> Find(int64_t article_id, const Fingerprint& fp);
+  void Insert(int64_t id, int64_t root, int32_t day, const Fingerprint& fp);
+  void Remove(uint32_t slot);
+  static uint64_t BandKey(const Fingerprint& fp, int band);
+
+  DuplicateOptions options_;
+  std::vector<Entry> entries_;
+  std::vector<uint32_t> free_;
+  std::unordered_map<uint64_t, uint32_t> exact_;  // content hash -> slot
+  std::unordered_map<uint64_t, uint32_t> heads_;  // band key -> first slot
+  std::map<int32_t, std::vector<uint32_t>> by_day_;
+  std::optional<int32_t> newest_day_;
+  std::vector<uint32_t> seen_;  // scratch: candidate stamps
+  uint32_t stamp_ = 0;
+};
+
+}  // namespace marsad
+
+#endif  // MARSAD_SRC_DEDUP_DUPLICATE_INDEX_H_

@@ -1,0 +1,145 @@
+// Story features: the stemmed words a report is about, weighted by how much
+// they tell it apart from other news (tf-idf), plus the title's words, the
+// entities and places, the dates and the numbers it mentions.
+//
+// Weighting. A term's weight is (1 + ln tf) * idf, where tf counts title
+// occurrences three times and the first 60 words of the body twice: news is
+// written as an inverted pyramid, so the title and the lead name the event
+// and the rest adds background shared with many other stories. idf comes
+// from a table computed over the SaudiNewsNet corpus (data/story/idf.tsv,
+// written by `eval_stories --write-idf`); a word the table never saw is
+// treated as rare (df = 2). Only the kMaxStoryTerms heaviest terms are kept:
+// they carry almost all of the cosine mass, and the cap bounds both memory
+// per report and the cost of a comparison.
+//
+// Numbers 0-10 and year-like integers are dropped: "two", "three" and "2015"
+// occur in every other report, while "25 injured" or "150" single out an
+// event. Dates keep month and day only, because reports say "7 شباط" without
+// the year and the publication date already carries it.
+#include "src/story/story_features.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <mutex>
+#include <unordered_map>
+
+#include "src/base/data.h"
+#include "src/base/hash.h"
+#include "src/dedup/days.h"
+#include "src/story/terms.h"
+
+namespace marsad {
+namespace {
+
+constexpr int kTitleBoost = 3;
+constexpr int kLeadBoost = 2;
+constexpr size_t kLeadWords = 60;
+constexpr float kMinTitleIdf = 2.0f;  // drop title words in > 13% of reports
+
+struct IdfModel {
+  std::unordered_map<uint32_t, float> idf;
+  float unseen = 1.0f;
+  IdfModel() {
+    StatusOr<TsvRows> rows = ReadDataTsv("story/idf.tsv");
+    if (!rows.ok()) return;  // uniform weights: still works, less precise
+    double n = 0;
+    for (const auto& r : *rows) {
+      if (r.size() >= 2 && r[0] == "__N__") n = std::atof(r[1].c_str());
+    }
+    if (n <= 0) return;
+    for (const auto& r : *rows) {
+      if (r.size() < 2 || r[0] == "__N__") continue;
+      double df = std::atof(r[1].c_str());
+      idf[TermKey(r[0])] = static_cast<float>(std::log((n + 1) / (df + 1)));
+    }
+    unseen = static_cast<float>(std::log((n + 1) / 3.0));
+  }
+};
+
+const IdfModel& Model() {
+  static const IdfModel model;
+  return model;
+}
+
+bool KeepNumber(double v) {
+  if (v >= 0 && v <= 10) return false;
+  if (v >= 1900 && v <= 2100 && v == std::floor(v)) return false;
+  return true;
+}
+
+}  // namespace
+
+uint32_t TermKey(std::string_view stem) {
+  return static_cast<uint32_t>(Hash64(stem, 0x5354));
+}
+
+float TermIdf(uint32_t term) {
+  const IdfModel& m = Model();
+  auto it = m.idf.find(term);
+  return it == m.idf.end() ? m.unseen : it->second;
+}
+
+StoryFeatures ComputeStoryFeatures(const Document& doc) {
+  StoryFeatures f;
+  thread_local std::vector<std::string> stems;
+  std::unordered_map<uint32_t, float> tf;
+  ExtractStems(doc.title, &stems);
+  for (const std::string& s : stems) {
+    uint32_t key = TermKey(s);
+    tf[key] += kTitleBoost;
+    if (TermIdf(key) >= kMinTitleIdf) f.title_terms.push_back(key);
+  }
+  ExtractStems(doc.text, &stems);
+  for (size_t i = 0; i < stems.size(); ++i) {
+    tf[TermKey(stems[i])] += i < kLeadWords ? kLeadBoost : 1;
+  }
+  f.terms.reserve(tf.size());
+  for (const auto& [term, count] : tf) {
+    f.terms.push_back({term, (1.0f + std::log(count)) * TermIdf(term)});
+  }
+  if (f.terms.size() > kMaxStoryTerms) {
+    std::nth_element(f.terms.begin(), f.terms.begin() + kMaxStoryTerms,
+                     f.terms.end(), [](const WeightedTerm& a, const WeightedTerm& b) {
+                       return a.weight > b.weight;
+                     });
+    f.terms.resize(kMaxStoryTerms);
+  }
+  double norm = 0;
+  for (const WeightedTerm& t : f.terms) norm += double{t.weight} * t.weight;
+  norm = std::sqrt(norm);
+  for (WeightedTerm& t : f.terms) t.weight = norm > 0 ? t.weight / norm : 0;
+  std::sort(f.terms.begin(), f.terms.end(),
+            [](const WeightedTerm& a, const WeightedTerm& b) { return a.term < b.term; });
+
+  for (const EntityMention& e : doc.entities) {
+    f.entities.push_back(e.entity_id.empty() ? TermKey(FoldForKey(e.text))
+                                             : TermKey(e.entity_id));
+  }
+  for (const DateMention& d : doc.dates) {
+    if (d.precision != DatePrecision::kDay || d.value.size() < 10) continue;
+    std::string_view md = std::string_view(d.value).substr(d.value.size() - 5);
+    if (md[2] != '-') continue;
+    int m = std::atoi(std::string(md.substr(0, 2)).c_str());
+    int day = std::atoi(std::string(md.substr(3, 2)).c_str());
+    if (m >= 1 && m <= 12 && day >= 1 && day <= 31) {
+      f.dates.push_back(static_cast<uint16_t>(m * 32 + day));
+    }
+  }
+  for (const NumberMention& n : doc.numbers) {
+    if (KeepNumber(n.value)) f.numbers.push_back(static_cast<float>(n.value));
+  }
+  auto sort_unique = [](auto& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+  };
+  sort_unique(f.title_terms);
+  sort_unique(f.entities);
+  sort_unique(f.dates);
+  sort_unique(f.numbers);
+  if (std::optional<int32_t> day = DayNumber(doc.published)) f.day = *day;
+  f.title = doc.title.empty() ? LeadTitle(doc.text) : doc.title;
+  return f;
+}
+
+}  // namespace marsad

@@ -1,0 +1,342 @@
+// Online story clustering: single pass, centroid + recent members, inverted
+// index for candidates, sliding window for memory.
+//
+// News arrives as a stream and an analyst wants the story id of a report the
+// moment it is stored, so the clustering is single-pass (the "online
+// clustering" of TDT first-story detection and of Event Registry / Miranda et
+// al. 2018): each report is compared with the stories alive in the window and
+// joins the best one above a calibrated threshold, or starts a new story.
+// Nothing already assigned is ever recomputed, so the cost of a report does
+// not grow with the archive.
+//
+// A story is represented twice. Its *profile* is the normalized sum of its
+// reports' term vectors (truncated to the heaviest profile_terms), the most
+// frequent title words and entities, and the union of its dates and figures:
+// a centroid that is robust to one odd report. Its *recent members* (the last
+// few reports, compared one by one) let a story drift as it develops -- day
+// two of a story talks about funerals, not the blast -- which a centroid alone
+// follows too slowly. The score against a story is the better of the two.
+//
+// Candidates come from an inverted index: each story is posted under its
+// index_terms heaviest terms, and a report looks up its own query_terms
+// heaviest terms, accumulating partial dot products; only the top
+// max_candidates stories are scored in full. Because terms are idf-weighted,
+// the heaviest terms are the rare, specific ones, so posting lists stay short
+// and the candidate set contains the stories that matter. Cost per report is
+// O(query_terms * posting length + max_candidates * (profile + members)).
+//
+// Related stories: a report that scores above related_threshold against a
+// story it did not join links that story with its own. Stories sharing actors
+// and places but not the event (the seeds' three Russian-MoD stories) end up
+// linked, not merged.
+//
+// Time: every story remembers the days of its first and latest report. When
+// the newest date seen moves past a story's latest report by window_days,
+// the story is evicted from memory (its id stays valid in the store, it just
+// stops attracting reports). Undated reports carry no time evidence: they are
+// compared without a time penalty. A late report (dated before the window)
+// can still join any live story; the time penalty makes that unlikely unless
+// the story was live at its date.
+#include "src/story/story_index.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "src/dedup/days.h"
+
+namespace marsad {
+namespace {
+
+constexpr size_t kProfileTitleTerms = 12;
+constexpr size_t kProfileEntities = 32;
+constexpr size_t kProfileFacts = 64;
+
+bool ByWeightDesc(const WeightedTerm& a, const WeightedTerm& b) {
+  return a.weight > b.weight;
+}
+bool ByTerm(const WeightedTerm& a, const WeightedTerm& b) { return a.term < b.term; }
+
+// Adds each key of `keys` to the sorted (key, count) list.
+void AddCounts(const std::vector<uint32_t>& keys,
+               std::vector<std::pair<uint32_t, int>>* counts) {
+  for (uint32_t k : keys) {
+    auto it = std::lower_bound(counts->begin(), counts->end(),
+                               std::make_pair(k, INT32_MIN));
+    if (it != counts->end() && it->first == k) {
+      ++it->second;
+    } else {
+      counts->insert(it, {k, 1});
+    }
+  }
+}
+
+std::vector<uint32_t> TopKeys(std::vector<std::pair<uint32_t, int>> counts, size_t n) {
+  if (counts.size() > n) {
+    std::partial_sort(counts.begin(), counts.begin() + n, counts.end(),
+                      [](const auto& a, const auto& b) { return a.second > b.second; });
+    counts.resize(n);
+  }
+  std::vector<uint32_t> keys;
+  for (const auto& [k, c] : counts) keys.push_back(k);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+template <typename T>
+void UnionInto(const std::vector<T>& add, std::vector<T>* into) {
+  if (into->size() >= kProfileFacts) return;
+  std::vector<T> merged;
+  std::set_union(into->begin(), into->end(), add.begin(), add.end(),
+                 std::back_inserter(merged));
+  if (merged.size() > kProfileFacts) merged.resize(kProfileFacts);
+  *into = std::move(merged);
+}
+
+}  // namespace
+
+StoryIndex::StoryIndex(StoryOptions options) : options_(options) {}
+
+int32_t StoryIndex::DayOf(std::string_view date) const {
+  return DayNumber(date).value_or(kNoDay);
+}
+
+void StoryIndex::Advance(int32_t day) {
+  if (day == kNoDay || (newest_day_ && day <= *newest_day_)) return;
+  newest_day_ = day;
+  const int32_t cutoff = day - options_.window_days;
+  while (!expiry_.empty() && expiry_.top().first < cutoff) {
+    auto [last_day, id] = expiry_.top();
+    expiry_.pop();
+    auto it = stories_.find(id);
+    if (it != stories_.end() && it->second.last_day == last_day) Evict(id);
+  }
+}
+
+void StoryIndex::Evict(int64_t story_id) {
+  Story& s = stories_.at(story_id);
+  for (uint32_t term : s.indexed) {
+    auto p = postings_.find(term);
+    if (p == postings_.end()) continue;
+    auto& ids = p->second;
+    auto it = std::find(ids.begin(), ids.end(), story_id);  // old: near front
+    if (it != ids.end()) ids.erase(it);
+    if (ids.empty()) postings_.erase(p);
+  }
+  stories_.erase(story_id);
+}
+
+StoryIndex::Story& StoryIndex::Create(int64_t story_id, int32_t day) {
+  Story& s = stories_[story_id];
+  s.id = story_id;
+  next_id_ = std::max(next_id_, story_id + 1);
+  return s;
+}
+
+void StoryIndex::Update(Story& s, int32_t day, const StoryFeatures& f) {
+  if (day == kNoDay && s.last_day == kNoDay && newest_day_) day = *newest_day_;
+  if (day != kNoDay) {
+    s.first_day = s.first_day == kNoDay ? day : std::min(s.first_day, day);
+    s.last_day = s.last_day == kNoDay ? day : std::max(s.last_day, day);
+  }
+  std::vector<WeightedTerm> merged;
+  merged.reserve(s.sum.size() + f.terms.size());
+  std::merge(s.sum.begin(), s.sum.end(), f.terms.begin(), f.terms.end(),
+             std::back_inserter(merged), ByTerm);
+  s.sum.clear();
+  for (const WeightedTerm& t : merged) {
+    if (!s.sum.empty() && s.sum.back().term == t.term) {
+      s.sum.back().weight += t.weight;
+    } else {
+      s.sum.push_back(t);
+    }
+  }
+  if (s.sum.size() > 2 * options_.profile_terms) {
+    std::nth_element(s.sum.begin(), s.sum.begin() + 2 * options_.profile_terms,
+                     s.sum.end(), ByWeightDesc);
+    s.sum.resize(2 * options_.profile_terms);
+    std::sort(s.sum.begin(), s.sum.end(), ByTerm);
+  }
+  AddCounts(f.title_terms, &s.title_counts);
+  AddCounts(f.entities, &s.entity_counts);
+  UnionInto(f.dates, &s.profile.dates);
+  UnionInto(f.numbers, &s.profile.numbers);
+  if (s.recent.size() < options_.kept_members) {
+    s.recent.push_back(f);
+  } else if (options_.kept_members > 0) {
+    s.recent[s.recent_next] = f;
+    s.recent_next = (s.recent_next + 1) % options_.kept_members;
+  }
+  if (s.titles.size() < options_.kept_titles && !f.title.empty() &&
+      std::find(s.titles.begin(), s.titles.end(), f.title) == s.titles.end()) {
+    s.titles.push_back(f.title);
+  }
+  ++s.reports;
+  RebuildProfile(s);
+  IndexTerms(s);
+  if (s.last_day != kNoDay) expiry_.push({s.last_day, s.id});
+}
+
+void StoryIndex::RebuildProfile(Story& s) {
+  std::vector<WeightedTerm>& terms = s.profile.terms;
+  terms = s.sum;
+  if (terms.size() > options_.profile_terms) {
+    std::nth_element(terms.begin(), terms.begin() + options_.profile_terms,
+                     terms.end(), ByWeightDesc);
+    terms.resize(options_.profile_terms);
+    std::sort(terms.begin(), terms.end(), ByTerm);
+  }
+  double norm = 0;
+  for (const WeightedTerm& t : terms) norm += double{t.weight} * t.weight;
+  norm = std::sqrt(norm);
+  for (WeightedTerm& t : terms) t.weight = norm > 0 ? t.weight / norm : 0;
+  s.profile.title_terms = TopKeys(s.title_counts, kProfileTitleTerms);
+  s.profile.entities = TopKeys(s.entity_counts, kProfileEntities);
+  s.profile.day = kNoDay;  // the time penalty is applied in Score()
+}
+
+void StoryIndex::IndexTerms(Story& s) {
+  std::vector<WeightedTerm> top = s.profile.terms;
+  size_t n = std::min(top.size(), options_.index_terms);
+  std::partial_sort(top.begin(), top.begin() + n, top.end(), ByWeightDesc);
+  for (size_t i = 0; i < n; ++i) {
+    uint32_t term = top[i].term;
+    auto it = std::lower_bound(s.indexed.begin(), s.indexed.end(), term);
+    if (it != s.indexed.end() && *it == term) continue;
+    s.indexed.insert(it, term);
+    std::vector<int64_t>& ids = postings_[term];
+    ids.push_back(s.id);
+    if (ids.size() > options_.max_posting) {
+      ids.erase(ids.begin(), ids.begin() + ids.size() / 4);  // oldest quarter
+    }
+  }
+}
+
+double StoryIndex::Score(const Story& s, int32_t day, const StoryFeatures& f) const {
+  double best = Similarity(f, s.profile);
+  if (day != kNoDay && s.first_day != kNoDay) {
+    int gap = day < s.first_day ? s.first_day - day
+              : day > s.last_day ? day - s.last_day : 0;
+    best = std::max(0.0, best - DayGapPenalty(gap));
+  }
+  for (const StoryFeatures& m : s.recent) best = std::max(best, Similarity(f, m));
+  return best;
+}
+
+std::vector<int64_t> StoryIndex::Candidates(const StoryFeatures& f) {
+  std::vector<WeightedTerm> top = f.terms;
+  size_t n = std::min(top.size(), options_.query_terms);
+  std::partial_sort(top.begin(), top.begin() + n, top.end(), ByWeightDesc);
+  std::unordered_map<int64_t, float> acc;
+  for (size_t i = 0; i < n; ++i) {
+    auto p = postings_.find(top[i].term);
+    if (p == postings_.end()) continue;
+    for (int64_t id : p->second) acc[id] += top[i].weight;
+  }
+  std::vector<std::pair<float, int64_t>> ranked;
+  ranked.reserve(acc.size());
+  for (const auto& [id, w] : acc) ranked.push_back({w, id});
+  size_t k = std::min(ranked.size(), options_.max_candidates);
+  std::partial_sort(ranked.begin(), ranked.begin() + k, ranked.end(),
+                    std::greater<>());
+  std::vector<int64_t> ids;
+  for (size_t i = 0; i < k; ++i) {
+    if (stories_.count(ranked[i].second)) ids.push_back(ranked[i].second);
+  }
+  return ids;
+}
+
+void StoryIndex::Link(int64_t a, int64_t b) {
+  for (auto [x, y] : {std::pair{a, b}, std::pair{b, a}}) {
+    auto it = stories_.find(x);
+    if (it == stories_.end()) continue;
+    std::vector<int64_t>& rel = it->second.related;
+    if (rel.size() < options_.max_related &&
+        std::find(rel.begin(), rel.end(), y) == rel.end()) {
+      rel.push_back(y);
+    }
+  }
+}
+
+Assignment StoryIndex::Add(int64_t article_id, std::string_view date,
+                           const StoryFeatures& features) {
+  const int32_t day = DayOf(date);
+  Advance(day);
+  StoryFeatures f = features;
+  f.day = day;
+  std::vector<std::pair<double, int64_t>> scored;
+  for (int64_t id : Candidates(f)) {
+    scored.push_back({Score(stories_.at(id), day, f), id});
+  }
+  std::sort(scored.begin(), scored.end(), std::greater<>());
+  Assignment a;
+  if (!scored.empty() && scored[0].first >= options_.join_threshold) {
+    a.story_id = scored[0].second;
+    a.score = scored[0].first;
+  } else {
+    a.story_id = next_id_;
+    a.is_new_story = true;
+    Create(next_id_, day);
+  }
+  Update(stories_.at(a.story_id), day, f);
+  for (const auto& [score, id] : scored) {
+    if (id == a.story_id || score < options_.related_threshold) continue;
+    if (score >= options_.join_threshold && !a.is_new_story) continue;
+    Link(a.story_id, id);
+    a.related.push_back(id);
+  }
+  return a;
+}
+
+void StoryIndex::Join(int64_t article_id, int64_t story_id, std::string_view date,
+                      const StoryFeatures& features) {
+  const int32_t day = DayOf(date);
+  Advance(day);
+  StoryFeatures f = features;
+  f.day = day;
+  auto it = stories_.find(story_id);
+  Story& s = it != stories_.end() ? it->second : Create(story_id, day);
+  Update(s, day, f);
+}
+
+void StoryIndex::Restore(int64_t article_id, int64_t story_id, std::string_view date,
+                         const StoryFeatures& features,
+                         std::span<const int64_t> related) {
+  Join(article_id, story_id, date, features);
+  for (int64_t r : related) Link(story_id, r);
+}
+
+std::optional<StoryInfo> StoryIndex::Info(int64_t story_id) const {
+  auto it = stories_.find(story_id);
+  if (it == stories_.end()) return std::nullopt;
+  const Story& s = it->second;
+  return StoryInfo{s.id, ChooseTitle(s.titles), s.reports, s.first_day,
+                   s.last_day, s.related};
+}
+
+std::vector<int64_t> StoryIndex::LiveStories() const {
+  std::vector<int64_t> ids;
+  for (const auto& [id, s] : stories_) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+size_t StoryIndex::MemoryBytes() const {
+  auto features_bytes = [](const StoryFeatures& f) {
+    return sizeof(StoryFeatures) + f.terms.capacity() * sizeof(WeightedTerm) +
+           (f.title_terms.capacity() + f.entities.capacity()) * 4 +
+           f.dates.capacity() * 2 + f.numbers.capacity() * 4 + f.title.capacity();
+  };
+  size_t bytes = stories_.bucket_count() * sizeof(void*) + expiry_.size() * 16;
+  for (const auto& [id, s] : stories_) {
+    bytes += sizeof(Story) + 32 + s.sum.capacity() * sizeof(WeightedTerm) +
+             (s.title_counts.capacity() + s.entity_counts.capacity()) * 8 +
+             features_bytes(s.profile) + s.indexed.capacity() * 4 +
+             s.related.capacity() * 8;
+    for (const StoryFeatures& m : s.recent) bytes += features_bytes(m);
+    for (const std::string& t : s.titles) bytes += sizeof(std::string) + t.capacity();
+  }
+  for (const auto& [term, ids] : postings_) bytes += 48 + ids.capacity() * 8;
+  return bytes;
+}
+
+}  // namespace marsad

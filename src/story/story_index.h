@@ -1,0 +1,135 @@
+// StoryIndex: online, incremental grouping of reports into stories over a
+// sliding time window (single pass; the essay opens story_index.cc).
+//
+// Usage, one report at a time in arrival order:
+//   StoryIndex index;
+//   Assignment a = index.Add(article_id, doc.published, features);
+//   doc.story_id = a.story_id;
+// A duplicate (dedup's duplicate_of) should follow its first copy:
+//   index.Join(article_id, story_of_first_copy, doc.published, features);
+// After a restart, replay the stored reports of the window with Restore(),
+// in arrival order; story ids keep counting from the largest restored id.
+//
+// Thread safety: not thread-safe; one writer owns it.
+#ifndef MARSAD_SRC_STORY_STORY_INDEX_H_
+#define MARSAD_SRC_STORY_STORY_INDEX_H_
+
+#include <cstdint>
+#include <optional>
+#include <queue>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "marsad/document.h"
+#include "src/story/story_features.h"
+#include "src/story/story_similarity.h"
+
+namespace marsad {
+
+struct StoryOptions {
+  // A story is forgotten (its memory freed; its id stays valid in the store)
+  // once its newest report is older than the newest date seen - window_days.
+  int window_days = 10;
+  double join_threshold = kSameStoryThreshold;
+  double related_threshold = kRelatedThreshold;
+  size_t query_terms = 12;     // heaviest report terms used to find candidates
+  size_t max_candidates = 48;  // stories scored in full per report
+  size_t max_posting = 2048;   // stories remembered per term
+  size_t index_terms = 24;     // heaviest story terms that point to the story
+  size_t profile_terms = 128;  // terms kept in a story's profile
+  size_t kept_members = 4;     // most recent reports compared one by one
+  size_t kept_titles = 8;      // titles a story's title is chosen from
+  size_t max_related = 16;
+};
+
+struct Assignment {
+  int64_t story_id = 0;
+  bool is_new_story = false;
+  double score = 0;  // similarity to the joined story; 0 for a new story
+  std::vector<int64_t> related;  // other stories this report links to
+};
+
+// What the index knows about a live story.
+struct StoryInfo {
+  int64_t id = 0;
+  std::string title;
+  int64_t reports = 0;
+  int32_t first_day = kNoDay, last_day = kNoDay;
+  std::vector<int64_t> related;
+};
+
+class StoryIndex {
+ public:
+  explicit StoryIndex(StoryOptions options = {});
+
+  // Puts the report in the best live story scoring >= join_threshold, or
+  // starts a new story. `date` is its publication date (ISO 8601); empty or
+  // unparseable means "unknown": no time penalty, and the story's dates are
+  // left alone. A report dated before the window is still matched against
+  // live stories (late arrival); if it starts a story, that story is
+  // forgotten at the next Add. `features.day` is ignored in favour of `date`.
+  Assignment Add(int64_t article_id, std::string_view date,
+                 const StoryFeatures& features);
+  Assignment Add(int64_t article_id, const Document& doc,
+                 const StoryFeatures& features) {
+    return Add(article_id, doc.published, features);
+  }
+
+  // Adds the report to story `story_id` without matching (duplicates, and
+  // replay after a restart). Creates the story if it is not live.
+  // REQUIRES: story_id > 0.
+  void Join(int64_t article_id, int64_t story_id, std::string_view date,
+            const StoryFeatures& features);
+  void Restore(int64_t article_id, int64_t story_id, std::string_view date,
+               const StoryFeatures& features,
+               std::span<const int64_t> related = {});
+
+  // The live story, or nullopt if unknown or forgotten.
+  std::optional<StoryInfo> Info(int64_t story_id) const;
+  std::vector<int64_t> LiveStories() const;
+
+  int64_t next_story_id() const { return next_id_; }
+  size_t live_stories() const { return stories_.size(); }
+  size_t MemoryBytes() const;
+
+ private:
+  struct Story {
+    int64_t id = 0;
+    int64_t reports = 0;
+    int32_t first_day = kNoDay, last_day = kNoDay;
+    std::vector<WeightedTerm> sum;  // sum of member term vectors (pruned)
+    std::vector<std::pair<uint32_t, int>> title_counts, entity_counts;
+    StoryFeatures profile;          // normalized view compared to reports
+    std::vector<StoryFeatures> recent;  // ring of kept_members
+    size_t recent_next = 0;
+    std::vector<std::string> titles;
+    std::vector<uint32_t> indexed;  // terms whose posting lists hold it
+    std::vector<int64_t> related;
+  };
+
+  int32_t DayOf(std::string_view date) const;
+  void Advance(int32_t day);
+  void Evict(int64_t story_id);
+  Story& Create(int64_t story_id, int32_t day);
+  void Update(Story& s, int32_t day, const StoryFeatures& f);
+  void RebuildProfile(Story& s);
+  void IndexTerms(Story& s);
+  double Score(const Story& s, int32_t day, const StoryFeatures& f) const;
+  std::vector<int64_t> Candidates(const StoryFeatures& f);
+  void Link(int64_t a, int64_t b);
+
+  StoryOptions options_;
+  int64_t next_id_ = 1;
+  std::optional<int32_t> newest_day_;
+  std::unordered_map<int64_t, Story> stories_;
+  std::unordered_map<uint32_t, std::vector<int64_t>> postings_;
+  using DayId = std::pair<int32_t, int64_t>;
+  std::priority_queue<DayId, std::vector<DayId>, std::greater<>> expiry_;
+};
+
+}  // namespace marsad
+
+#endif  // MARSAD_SRC_STORY_STORY_INDEX_H_

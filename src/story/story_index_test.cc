@@ -1,0 +1,90 @@
+#include "src/story/story_index.h"
+
+#include <gtest/gtest.h>
+
+#include "src/dedup/days.h"
+#include "src/text/analyze.h"
+
+namespace marsad {
+namespace {
+
+StoryFeatures F(const char* title, const char* text) {
+  Document d;
+  d.title = title;
+  d.text = text;
+  AnalyzeText(&d);
+  return ComputeStoryFeatures(d);
+}
+
+// Our own sentences.
+const char* kBridgeA =
+    "افتتح محافظ الريان جسر الوادي الجديد صباح الأحد بطول 840 مترا، وقال "
+    "المهندس المشرف إن الجسر يختصر الطريق بين الضفتين إلى عشر دقائق.";
+const char* kBridgeB =
+    "دشن محافظ الريان صباح الأحد جسر الوادى الذي يمتد 840 مترا فوق النهر، "
+    "ليختصر المسافة بين ضفتي الريان إلى عشر دقائق بحسب المهندس المشرف.";
+const char* kBridgeLater =
+    "شهد جسر الوادي في الريان ازدحاما كبيرا في أول أيام تشغيله بعد افتتاحه "
+    "الأحد بطول 840 مترا، ودعا المهندس المشرف السائقين إلى الالتزام بالسرعة.";
+const char* kMarket =
+    "ارتفعت أسعار الخضار في الأسواق المركزية بسبب موجة الحر التي ضربت "
+    "المزارع، ودعا التجار وزارة التجارة إلى مراقبة الأسعار ومنع الاحتكار.";
+
+TEST(StoryIndexTest, GroupsReportsOfOneStory) {
+  StoryIndex index;
+  Assignment a = index.Add(1, "2015-07-21", F("افتتاح جسر الوادي في الريان", kBridgeA));
+  Assignment m = index.Add(2, "2015-07-21", F("ارتفاع أسعار الخضار", kMarket));
+  Assignment b = index.Add(3, "2015-07-22", F("محافظ الريان يدشن جسر الوادى", kBridgeB));
+  Assignment c = index.Add(4, "", F("ازدحام على جسر الوادي", kBridgeLater));
+  EXPECT_TRUE(a.is_new_story);
+  EXPECT_TRUE(m.is_new_story);
+  EXPECT_NE(a.story_id, m.story_id);
+  EXPECT_FALSE(b.is_new_story);
+  EXPECT_EQ(b.story_id, a.story_id);
+  EXPECT_GE(b.score, kSameStoryThreshold);
+  EXPECT_EQ(c.story_id, a.story_id);
+  std::optional<StoryInfo> info = index.Info(a.story_id);
+  ASSERT_TRUE(info.has_value());
+  EXPECT_EQ(info->reports, 3);
+  EXPECT_EQ(info->first_day, *DayNumber("2015-07-21"));
+  EXPECT_EQ(info->last_day, *DayNumber("2015-07-22"));
+  EXPECT_FALSE(info->title.empty());
+}
+
+TEST(StoryIndexTest, WindowEvictsOldStoriesAndIdsKeepCounting) {
+  StoryOptions options;
+  options.window_days = 3;
+  StoryIndex index(options);
+  Assignment a = index.Add(1, "2015-07-01", F("افتتاح جسر الوادي", kBridgeA));
+  EXPECT_EQ(index.live_stories(), 1u);
+  Assignment m = index.Add(2, "2015-07-20", F("ارتفاع أسعار الخضار", kMarket));
+  EXPECT_EQ(index.live_stories(), 1u);
+  EXPECT_FALSE(index.Info(a.story_id).has_value());
+  Assignment b = index.Add(3, "2015-07-20", F("محافظ الريان يدشن جسر الوادى", kBridgeB));
+  EXPECT_TRUE(b.is_new_story);
+  EXPECT_GT(b.story_id, m.story_id);
+}
+
+TEST(StoryIndexTest, RestoreRebuildsStoriesAndNextId) {
+  StoryIndex index;
+  StoryFeatures fa = F("افتتاح جسر الوادي في الريان", kBridgeA);
+  StoryFeatures stored = StoryFeatures::Deserialize(fa.Serialize()).value();
+  index.Restore(1, 41, "2015-07-21", stored);
+  index.Restore(2, 40, "2015-07-21", F("ارتفاع أسعار الخضار", kMarket));
+  EXPECT_EQ(index.next_story_id(), 42);
+  Assignment b = index.Add(3, "2015-07-22", F("محافظ الريان يدشن جسر الوادى", kBridgeB));
+  EXPECT_EQ(b.story_id, 41);
+  Assignment n = index.Add(4, "2015-07-22", F("نادي الشروق يتعاقد مع مدرب",
+      "أعلن نادي الشروق تعاقده مع المدرب البرتغالي لموسمين قبل انطلاق الدوري."));
+  EXPECT_EQ(n.story_id, 42);
+}
+
+TEST(StoryIndexTest, JoinFollowsTheFirstCopysStory) {
+  StoryIndex index;
+  Assignment a = index.Add(1, "2015-07-21", F("ارتفاع أسعار الخضار", kMarket));
+  index.Join(2, a.story_id, "2015-07-21", F("ارتفاع أسعار الخضار", kMarket));
+  EXPECT_EQ(index.Info(a.story_id)->reports, 2);
+}
+
+}  // namespace
+}  // namespace marsad

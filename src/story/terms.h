@@ -1,0 +1,27 @@
+// Words for story features, through the text stage (folding, tokenizing,
+// light stemming).
+#ifndef MARSAD_SRC_STORY_TERMS_H_
+#define MARSAD_SRC_STORY_TERMS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace marsad {
+
+// The light stems of the words (Arabic and Latin) of `text`, in order, into
+// *stems (cleared first). Numbers, punctuation and one-letter words are
+// skipped. Thread-safe.
+void ExtractStems(std::string_view text, std::vector<std::string>* stems);
+
+// The folded key of a short text (an entity surface): spelling variants,
+// diacritics and tatweel erased.
+std::string FoldForKey(std::string_view text);
+
+// A stand-in title for a report without one: its first words (at most 12),
+// cut at the end of the first sentence.
+std::string LeadTitle(std::string_view text);
+
+}  // namespace marsad
+
+#endif  // MARSAD_SRC_STORY_TERMS_H_
