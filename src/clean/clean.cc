@@ -36,6 +36,17 @@ std::string GuessLanguage(std::string_view text) {
   return hits * 200 >= latin ? "en" : "";
 }
 
+// JSONL records sometimes carry the page's HTML in their content field.
+bool LooksLikeHtml(std::string_view raw) {
+  size_t i = raw.find_first_not_of(" \t\r\n");
+  if (i == std::string_view::npos || raw[i] != '<') return false;
+  std::string_view head = raw.substr(i, 4096);
+  for (std::string_view tag : {"<p>", "<p ", "<div", "<br", "<html", "<!DOCTYPE", "<!doctype"}) {
+    if (head.find(tag) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Status CleanDocument(Document* doc, const FurnitureModel* model) {
@@ -45,7 +56,9 @@ Status CleanDocument(Document* doc, const FurnitureModel* model) {
   }
   doc->text.clear();
   doc->removed.clear();
-  if (doc->format == "txt" || doc->format == "jsonl") {
+  if (doc->format == "jsonl" && LooksLikeHtml(doc->raw)) {
+    CleanHtml(**lex, model, doc);
+  } else if (doc->format == "txt" || doc->format == "jsonl") {
     CleanTextDump(**lex, model, doc);
   } else if (doc->format == "html") {
     CleanHtml(**lex, model, doc);

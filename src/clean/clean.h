@@ -73,7 +73,8 @@ class FurnitureModel {
 // Cleans `doc` in place according to doc->format:
 //   "txt"   a saved report (title line, outlet line, furniture, body);
 //   "jsonl" doc->raw holds the record's content field; metadata already set
-//           by ingest is kept unless empty;
+//           by ingest is kept unless empty (content that is HTML is cleaned
+//           as a page);
 //   "html"  a page: main text and metadata are extracted from the DOM.
 // `model` (may be null) supplies the learned per-outlet templates; it must
 // outlive the call. Metadata fields already set are kept (only empty ones are

@@ -322,3 +322,23 @@ TEST(CleanLexiconTest, BadTablesAreErrors) {
 
 }  // namespace
 }  // namespace marsad
+
+namespace marsad {
+namespace {
+
+TEST(CleanTextTest, JsonlContentThatIsHtmlIsCleanedAsAPage) {
+  Document d;
+  d.format = "jsonl";
+  d.title = "عنوان من السجل";
+  d.raw = "<div class=article><p>بدأت اليوم أعمال المؤتمر السنوي للطاقة المتجددة "
+          "بمشاركة خبراء من عشرين دولة، ويستمر ثلاثة أيام.</p><p>شارك</p></div>";
+  ASSERT_TRUE(CleanDocument(&d).ok());
+  EXPECT_EQ(d.title, "عنوان من السجل");
+  EXPECT_EQ(d.text.find('<'), std::string::npos);
+  EXPECT_NE(d.text.find("بدأت اليوم"), std::string::npos);
+  EXPECT_FALSE(d.text.ends_with("شارك"));
+  EXPECT_TRUE(RemovedWith(d, "شارك", "furniture:share"));
+}
+
+}  // namespace
+}  // namespace marsad
