@@ -102,6 +102,18 @@ void FurnitureKey(std::string_view in, std::string* out,
       }
       continue;
     }
+    // Fast path: a plain Arabic letter (U+0621..U+064A, two bytes) that
+    // folding leaves unchanged is copied as is.
+    if ((b == 0xD8 || b == 0xD9) && i + 1 < in.size()) {
+      char32_t cp2 = ((b & 0x1F) << 6) | (static_cast<unsigned char>(in[i + 1]) & 0x3F);
+      if ((static_cast<unsigned char>(in[i + 1]) & 0xC0) == 0x80 && cp2 >= 0x0621 &&
+          cp2 <= 0x064A && cp2 != 0x0622 && cp2 != 0x0623 && cp2 != 0x0625 &&
+          cp2 != 0x0629 && cp2 != 0x0640 && cp2 != 0x0649) {
+        emit(start, [&] { out->append(in.data() + i, 2); });
+        i += 2;
+        continue;
+      }
+    }
     char32_t cp = FoldCodePoint(DecodeUtf8(in, &i));
     if (cp == 0) continue;
     if (cp == U' ') {

@@ -28,6 +28,7 @@
 // expressions. A typical 3 KB report takes a few microseconds.
 #include "src/clean/text_clean.h"
 
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -54,6 +55,7 @@ struct Line {
 };
 
 constexpr size_t kShortLine = 100;   // code points
+constexpr size_t kKeyBytes = 512;    // of a line's text keyed for matching
 constexpr size_t kTitleMax = 160;
 
 bool BodyLike(const Line& l) {
@@ -81,7 +83,8 @@ void SplitLines(std::string_view raw, std::vector<Line>* lines) {
     if (buf.empty()) return;
     Line l;
     l.text = buf;
-    FurnitureKey(l.text, &l.key);
+    // Keys serve label and phrase matching: the first kKeyBytes suffice.
+    FurnitureKey(std::string_view(l.text).substr(0, kKeyBytes), &l.key);
     l.chars = CodePoints(l.text);
     l.sentence = EndsSentence(l.text, &l.period);
     lines->push_back(std::move(l));
@@ -274,7 +277,10 @@ class TextCleaner {
     for (Line& l : lines_) {
       // Short formulae legitimately recur ("وقد أعد مرسوم ملكي بذلك.").
       if (l.state != State::kBody || l.chars < 80) continue;
-      if (!seen.insert(l.key).second) Remove(&l, "repeat");
+      // Keys fold spelling noise; a paragraph longer than its key compares
+      // by its text.
+      std::string_view id = l.text.size() <= kKeyBytes ? std::string_view(l.key) : l.text;
+      if (!seen.insert(id).second) Remove(&l, "repeat");
     }
   }
 
@@ -437,7 +443,13 @@ class TextCleaner {
   void CollectBodyWords() {
     for (const Line& l : lines_) {
       if (l.state != State::kBody || !BodyLike(l)) continue;
-      for (std::string_view w : Split(l.key, ' ')) {
+      std::string_view key = l.key;
+      if (l.text.size() > kKeyBytes) {  // key the whole paragraph
+        full_keys_.emplace_back();
+        FurnitureKey(l.text, &full_keys_.back());
+        key = full_keys_.back();
+      }
+      for (std::string_view w : Split(key, ' ')) {
         w = Stem(w);
         if (CodePoints(w) >= 3) body_words_.insert(w);
       }
@@ -532,7 +544,8 @@ class TextCleaner {
   const FurnitureModel* model_;
   Document* doc_;
   std::vector<Line> lines_;
-  std::unordered_set<std::string_view> body_words_;  // views into lines_ keys
+  std::unordered_set<std::string_view> body_words_;  // views into the keys
+  std::deque<std::string> full_keys_;  // whole-paragraph keys (stable storage)
   std::string outlet_key_;
   size_t title_ = static_cast<size_t>(-1);
   std::vector<std::pair<std::string, std::string>> removed_prefixes_;
