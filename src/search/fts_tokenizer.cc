@@ -1,0 +1,58 @@
+#include "src/search/fts_tokenizer.h"
+
+#include <vector>
+
+#include "src/search/terms.h"
+
+namespace marsad {
+
+namespace {
+
+// The tokenizer keeps no state: terms come from a pure function.
+struct MarsadTokenizer {};
+
+int Create(void*, const char**, int, Fts5Tokenizer** out) {
+  *out = reinterpret_cast<Fts5Tokenizer*>(new MarsadTokenizer());
+  return SQLITE_OK;
+}
+
+void Delete(Fts5Tokenizer* t) { delete reinterpret_cast<MarsadTokenizer*>(t); }
+
+int Tokenize(Fts5Tokenizer*, void* ctx, int /*flags*/, const char* text, int n,
+             int (*token)(void*, int, const char*, int, int, int)) {
+  thread_local std::vector<SearchTerm> terms;
+  SearchTerms(std::string_view(text, static_cast<size_t>(n)), &terms);
+  for (const SearchTerm& t : terms) {
+    int rc = token(ctx, 0, t.stem.data(), static_cast<int>(t.stem.size()),
+                   static_cast<int>(t.span.begin), static_cast<int>(t.span.end));
+    if (rc != SQLITE_OK) return rc;
+    if (!t.skeleton.empty()) {
+      rc = token(ctx, FTS5_TOKEN_COLOCATED, t.skeleton.data(),
+                 static_cast<int>(t.skeleton.size()), static_cast<int>(t.span.begin),
+                 static_cast<int>(t.span.end));
+      if (rc != SQLITE_OK) return rc;
+    }
+  }
+  return SQLITE_OK;
+}
+
+}  // namespace
+
+Status RegisterFts5Tokenizer(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) {
+    return UnsupportedError("this SQLite has no FTS5");
+  }
+  sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", nullptr);
+  sqlite3_step(stmt);
+  sqlite3_finalize(stmt);
+  if (api == nullptr) return UnsupportedError("this SQLite has no FTS5");
+  fts5_tokenizer tok{Create, Delete, Tokenize};
+  if (api->xCreateTokenizer(api, "marsad", nullptr, &tok, nullptr) != SQLITE_OK) {
+    return InternalError("cannot register the marsad FTS5 tokenizer");
+  }
+  return Status::OK();
+}
+
+}  // namespace marsad

@@ -1,0 +1,192 @@
+#include "src/search/sqlite_search.h"
+
+#include <algorithm>
+#include <unordered_set>
+#include <vector>
+
+#include "src/search/terms.h"
+
+namespace marsad {
+
+namespace {
+
+struct QueryUnit {
+  std::string text;  // one word or a phrase
+  bool phrase = false, prefix = false, negated = false;
+};
+
+std::vector<QueryUnit> ParseQuery(const std::string& q) {
+  std::vector<QueryUnit> units;
+  size_t i = 0;
+  while (i < q.size()) {
+    while (i < q.size() && (q[i] == ' ' || q[i] == '\t')) ++i;
+    if (i >= q.size()) break;
+    QueryUnit u;
+    if (q[i] == '-') {
+      u.negated = true;
+      ++i;
+    }
+    if (i < q.size() && q[i] == '"') {
+      size_t end = q.find('"', i + 1);
+      if (end == std::string::npos) end = q.size();
+      u.text = q.substr(i + 1, end - i - 1);
+      u.phrase = true;
+      i = end + 1;
+    } else {
+      size_t end = q.find_first_of(" \t", i);
+      if (end == std::string::npos) end = q.size();
+      u.text = q.substr(i, end - i);
+      i = end;
+      if (!u.text.empty() && u.text.back() == '*') {
+        u.prefix = true;
+        u.text.pop_back();
+      }
+    }
+    std::vector<SearchTerm> terms;
+    SearchTerms(u.text, &terms);
+    if (!terms.empty()) units.push_back(std::move(u));
+  }
+  return units;
+}
+
+std::string FtsQuote(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// Byte offset at or before `pos` that starts a UTF-8 character.
+size_t CharStart(const std::string& s, size_t pos) {
+  while (pos > 0 && pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) --pos;
+  return pos;
+}
+
+void Highlight(const std::string& text, const std::vector<QueryUnit>& units,
+               SearchHit* hit) {
+  std::unordered_set<std::string> exact;
+  std::vector<std::string> prefixes;
+  std::vector<SearchTerm> terms;
+  for (const QueryUnit& u : units) {
+    if (u.negated) continue;
+    SearchTerms(u.text, &terms);
+    for (const SearchTerm& t : terms) {
+      if (u.prefix) prefixes.push_back(t.stem);
+      exact.insert(t.stem);
+      if (!t.skeleton.empty()) exact.insert(t.skeleton);
+    }
+  }
+  SearchTerms(text, &terms);
+  for (const SearchTerm& t : terms) {
+    bool match = exact.count(t.stem) || (!t.skeleton.empty() && exact.count(t.skeleton));
+    for (const std::string& p : prefixes) match = match || t.stem.rfind(p, 0) == 0;
+    if (match) hit->highlights.push_back(t.span);
+    if (hit->highlights.size() >= 64) break;
+  }
+  size_t center = hit->highlights.empty() ? 0 : hit->highlights[0].begin;
+  size_t begin = center > 120 ? CharStart(text, center - 120) : 0;
+  size_t end = std::min(text.size(), center + 240);
+  end = CharStart(text, end);
+  if (begin > 0) {
+    size_t sp = text.find(' ', begin);
+    if (sp != std::string::npos && sp < center) begin = sp + 1;
+  }
+  if (end < text.size()) {
+    size_t sp = text.rfind(' ', end);
+    if (sp != std::string::npos && sp > center) end = sp;
+  }
+  hit->snippet_span = Span{uint32_t(begin), uint32_t(end)};
+  hit->snippet = text.substr(begin, end - begin);
+}
+
+}  // namespace
+
+std::string BuildMatchExpression(const std::string& query) {
+  std::vector<QueryUnit> units = ParseQuery(query);
+  std::string pos, neg;
+  for (const QueryUnit& u : units) {
+    std::string term = FtsQuote(u.text) + (u.prefix ? " *" : "");
+    std::string& dst = u.negated ? neg : pos;
+    if (u.negated) {
+      dst += " NOT " + term;
+    } else {
+      if (!dst.empty()) dst += " AND ";
+      dst += term;
+    }
+  }
+  if (pos.empty()) return "";
+  return pos + neg;
+}
+
+StatusOr<SearchResults> SqliteSearch(sqlite3* db, const SearchRequest& req) {
+  std::string match = BuildMatchExpression(req.query);
+  bool has_filter = !req.outlet.empty() || !req.from.empty() || !req.to.empty() ||
+                    req.story || !req.entity.empty() || !req.event_type.empty();
+  if (match.empty() && !has_filter) {
+    return InvalidArgumentError("the query has no searchable word");
+  }
+  std::string from = match.empty() ? "FROM articles a"
+                                   : "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid";
+  std::string where = match.empty() ? "WHERE 1" : "WHERE articles_fts MATCH ?1";
+  if (!req.outlet.empty()) where += " AND a.outlet = ?2";
+  if (!req.from.empty()) where += " AND substr(a.published,1,10) >= ?3";
+  if (!req.to.empty()) where += " AND substr(a.published,1,10) <= ?4";
+  if (req.story) where += " AND a.story_id = ?5";
+  if (!req.entity.empty()) {
+    where += " AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = ?6)";
+  }
+  if (!req.event_type.empty()) {
+    where += " AND EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND e.plover = ?7)";
+  }
+  std::string order = match.empty() ? "ORDER BY COALESCE(a.published,'') DESC, a.id DESC"
+                                    : "ORDER BY bm25(articles_fts, 3.0, 1.0)";
+  std::string score = match.empty() ? "0.0" : "-bm25(articles_fts, 3.0, 1.0)";
+  auto bind = [&](sqlite3_stmt* s) {
+    if (!match.empty()) sqlite3_bind_text(s, 1, match.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, req.outlet.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 3, req.from.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 4, req.to.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s, 5, req.story);
+    sqlite3_bind_text(s, 6, req.entity.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 7, req.event_type.c_str(), -1, SQLITE_TRANSIENT);
+  };
+  SearchResults results;
+  std::string count_sql = "SELECT COUNT(*) " + from + " " + where;
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v2(db, count_sql.c_str(), -1, &s, nullptr) != SQLITE_OK) {
+    return InternalError(std::string("search: ") + sqlite3_errmsg(db));
+  }
+  bind(s);
+  if (sqlite3_step(s) == SQLITE_ROW) results.total = sqlite3_column_int64(s, 0);
+  sqlite3_finalize(s);
+  int limit = std::clamp(req.page.limit, 1, 500);
+  std::string sql = "SELECT a.id, COALESCE(a.story_id,0), COALESCE(a.title,''), "
+                    "COALESCE(a.outlet,''), COALESCE(a.published,''), " + score +
+                    ", a.text " + from + " " + where + " " + order + " LIMIT " +
+                    std::to_string(limit) + " OFFSET " + std::to_string(std::max(0, req.page.offset));
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) {
+    return InternalError(std::string("search: ") + sqlite3_errmsg(db));
+  }
+  bind(s);
+  std::vector<QueryUnit> units = ParseQuery(req.query);
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    SearchHit h;
+    h.article_id = sqlite3_column_int64(s, 0);
+    h.story_id = sqlite3_column_int64(s, 1);
+    h.title = reinterpret_cast<const char*>(sqlite3_column_text(s, 2));
+    h.outlet = reinterpret_cast<const char*>(sqlite3_column_text(s, 3));
+    h.published = reinterpret_cast<const char*>(sqlite3_column_text(s, 4));
+    h.score = sqlite3_column_double(s, 5);
+    const char* text = reinterpret_cast<const char*>(sqlite3_column_text(s, 6));
+    Highlight(text ? text : "", units, &h);
+    results.hits.push_back(std::move(h));
+  }
+  sqlite3_finalize(s);
+  if (rc != SQLITE_DONE) return InternalError(std::string("search: ") + sqlite3_errmsg(db));
+  return results;
+}
+
+}  // namespace marsad
