@@ -1,0 +1,102 @@
+#include "src/store/schema.h"
+
+namespace marsad {
+
+namespace {
+
+// v1: articles with their clean text, analysis and raw input; stories and
+// their links; entity mentions and events denormalized for filters and the
+// map; the full-text index (marsad's own tokenizer, see src/search).
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  input_hash TEXT NOT NULL UNIQUE,
+  content_hash TEXT NOT NULL,
+  source TEXT NOT NULL,
+  format TEXT NOT NULL,
+  encoding TEXT,
+  outlet TEXT, agency TEXT, author TEXT, url TEXT, section TEXT, language TEXT,
+  title TEXT, standfirst TEXT, published TEXT, modified TEXT,
+  text TEXT NOT NULL,
+  raw BLOB,
+  story_id INTEGER,
+  duplicate_of INTEGER,
+  analysis TEXT,
+  fingerprint BLOB,
+  story_features BLOB,
+  ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX articles_story ON articles(story_id);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_content_hash ON articles(content_hash);
+CREATE INDEX articles_outlet ON articles(outlet);
+
+CREATE TABLE stories (
+  id INTEGER PRIMARY KEY,
+  title TEXT,
+  first_seen TEXT,
+  last_seen TEXT,
+  article_count INTEGER NOT NULL DEFAULT 0,
+  outlets TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX stories_last_seen ON stories(last_seen);
+
+CREATE TABLE story_links (
+  a INTEGER NOT NULL,
+  b INTEGER NOT NULL,
+  score REAL NOT NULL,
+  PRIMARY KEY (a, b)
+);
+
+CREATE TABLE entities (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  type TEXT NOT NULL,
+  lat REAL,
+  lon REAL,
+  mention_count INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE mentions (
+  article_id INTEGER NOT NULL,
+  entity_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  begin INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  canonical TEXT,
+  role TEXT
+);
+CREATE INDEX mentions_entity ON mentions(entity_id);
+CREATE INDEX mentions_article ON mentions(article_id);
+
+CREATE TABLE events (
+  article_id INTEGER NOT NULL,
+  idx INTEGER NOT NULL,
+  plover TEXT,
+  mode TEXT,
+  date TEXT,
+  location TEXT,
+  lat REAL,
+  lon REAL,
+  PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX events_plover ON events(plover);
+
+CREATE TABLE rejected (
+  source TEXT PRIMARY KEY,
+  reason TEXT NOT NULL,
+  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, text, content='articles', content_rowid='id', tokenize='marsad');
+)sql";
+
+constexpr std::string_view kMigrations[] = {kV1};
+
+}  // namespace
+
+std::span<const std::string_view> SqliteMigrations() { return kMigrations; }
+
+}  // namespace marsad

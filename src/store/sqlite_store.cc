@@ -1,0 +1,401 @@
+#include "src/store/sqlite_store.h"
+
+#include <zstd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "src/base/document_json.h"
+#include "src/base/hash.h"
+#include "src/search/fts_tokenizer.h"
+#include "src/search/sqlite_search.h"
+#include "src/store/schema.h"
+#include "src/store/sqlite_util.h"
+
+namespace marsad {
+
+using json = nlohmann::json;
+
+namespace {
+
+constexpr char kArticleColumns[] =
+    "id, input_hash, content_hash, source, format, encoding, outlet, agency, "
+    "author, url, section, language, title, standfirst, published, modified, "
+    "text, story_id, duplicate_of, analysis, fingerprint, story_features";
+
+std::string Compress(std::string_view in) {
+  std::string out(ZSTD_compressBound(in.size()), '\0');
+  size_t n = ZSTD_compress(out.data(), out.size(), in.data(), in.size(), 3);
+  if (ZSTD_isError(n)) return std::string(in);
+  out.resize(n);
+  return out;
+}
+
+StatusOr<std::string> Decompress(std::string_view in) {
+  unsigned long long size = ZSTD_getFrameContentSize(in.data(), in.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN) {
+    return CorruptionError("raw input is not a zstd frame");
+  }
+  std::string out(size, '\0');
+  size_t n = ZSTD_decompress(out.data(), out.size(), in.data(), in.size());
+  if (ZSTD_isError(n)) return CorruptionError(ZSTD_getErrorName(n));
+  return out;
+}
+
+// Reads the article columns (in kArticleColumns order) of the current row.
+Document ReadArticleRow(const Stmt& s) {
+  Document d;
+  d.id = s.Int(0);
+  d.input_hash = std::stoull(s.Text(1), nullptr, 16);
+  d.content_hash = std::stoull(s.Text(2), nullptr, 16);
+  d.source = s.Text(3);
+  d.format = s.Text(4);
+  d.encoding = s.Text(5);
+  d.outlet = s.Text(6);
+  d.agency = s.Text(7);
+  d.author = s.Text(8);
+  d.url = s.Text(9);
+  d.section = s.Text(10);
+  d.language = s.Text(11);
+  d.title = s.Text(12);
+  d.standfirst = s.Text(13);
+  d.published = s.Text(14);
+  d.modified = s.Text(15);
+  d.text = s.Text(16);
+  d.story_id = s.Int(17);
+  d.duplicate_of = s.Int(18);
+  std::string analysis = s.Text(19);
+  if (!analysis.empty()) {
+    json j = json::parse(analysis, nullptr, false);
+    if (!j.is_discarded()) (void)AnalysisFromJson(j, &d);
+  }
+  d.fingerprint = s.Blob(20);
+  d.story_features = s.Blob(21);
+  return d;
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& url,
+                                             const StoreOptions& options) {
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    return UnsupportedError("PostgreSQL store is not built into this binary");
+  }
+  ASSIGN_OR_RETURN(std::unique_ptr<SqliteStore> s, SqliteStore::Open(url, options));
+  return std::unique_ptr<Store>(std::move(s));
+}
+
+StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
+    const std::string& path, const StoreOptions& options) {
+  sqlite3* db = nullptr;
+  int flags = options.read_only ? SQLITE_OPEN_READONLY
+                                : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  flags |= SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    Status st = IOError(path + ": " + (db ? sqlite3_errmsg(db) : "cannot open"));
+    sqlite3_close(db);
+    return st;
+  }
+  std::unique_ptr<SqliteStore> store(new SqliteStore(db));
+  sqlite3_busy_timeout(db, 10000);
+  RETURN_IF_ERROR(RegisterFts5Tokenizer(db));
+  if (!options.read_only) {
+    RETURN_IF_ERROR(Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
+                        .WithContext(path));
+    RETURN_IF_ERROR(store->Migrate().WithContext(path));
+  } else {
+    ASSIGN_OR_RETURN(Stmt v, Stmt::Prepare(db, "PRAGMA user_version"));
+    ASSIGN_OR_RETURN(bool row, v.Step());
+    if (!row || v.Int(0) == 0) return NotFoundError(path + ": not a marsad database");
+  }
+  return store;
+}
+
+SqliteStore::~SqliteStore() { sqlite3_close(db_); }
+
+Status SqliteStore::Migrate() {
+  ASSIGN_OR_RETURN(Stmt v, Stmt::Prepare(db_, "PRAGMA user_version"));
+  ASSIGN_OR_RETURN(bool row, v.Step());
+  int64_t version = row ? v.Int(0) : 0;
+  auto migrations = SqliteMigrations();
+  if (version > static_cast<int64_t>(migrations.size())) {
+    return UnsupportedError("database schema v" + std::to_string(version) +
+                            " is newer than this marsad");
+  }
+  for (size_t i = version; i < migrations.size(); ++i) {
+    RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
+    Status st = Exec(db_, migrations[i]);
+    if (st.ok()) st = Exec(db_, "PRAGMA user_version=" + std::to_string(i + 1));
+    if (!st.ok()) {
+      (void)Exec(db_, "ROLLBACK");
+      return st.WithContext("migration " + std::to_string(i + 1));
+    }
+    RETURN_IF_ERROR(Exec(db_, "COMMIT"));
+  }
+  return Status::OK();
+}
+
+StatusOr<bool> SqliteStore::HasInput(uint64_t input_hash) {
+  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_, "SELECT 1 FROM articles WHERE input_hash=?"));
+  s.Bind(1, HashHex(input_hash));
+  return s.Step();
+}
+
+Status SqliteStore::InsertArticle(Document* d) {
+  ASSIGN_OR_RETURN(Stmt find, Stmt::Prepare(db_, "SELECT id FROM articles WHERE input_hash=?"));
+  find.Bind(1, HashHex(d->input_hash));
+  ASSIGN_OR_RETURN(bool exists, find.Step());
+  if (exists) {
+    d->id = find.Int(0);
+    d->story_id = 0;  // not written: the stored article keeps its story
+    return Status::OK();
+  }
+  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_,
+      "INSERT INTO articles (id, input_hash, content_hash, source, format, "
+      "encoding, outlet, agency, author, url, section, language, title, "
+      "standfirst, published, modified, text, raw, story_id, duplicate_of, "
+      "analysis, fingerprint, story_features) VALUES "
+      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+  if (d->id) s.Bind(1, d->id); else s.BindNull(1);
+  s.Bind(2, HashHex(d->input_hash)).Bind(3, HashHex(d->content_hash));
+  s.Bind(4, d->source).Bind(5, d->format).Bind(6, d->encoding);
+  s.Bind(7, d->outlet).Bind(8, d->agency).Bind(9, d->author).Bind(10, d->url);
+  s.Bind(11, d->section).Bind(12, d->language).Bind(13, d->title);
+  s.Bind(14, d->standfirst).Bind(15, d->published).Bind(16, d->modified);
+  s.BindNonNull(17, d->text);
+  s.BindBlob(18, Compress(d->raw));
+  if (d->story_id) s.Bind(19, d->story_id); else s.BindNull(19);
+  if (d->duplicate_of) s.Bind(20, d->duplicate_of); else s.BindNull(20);
+  s.Bind(21, AnalysisToJson(*d).dump());
+  s.BindBlob(22, d->fingerprint).BindBlob(23, d->story_features);
+  RETURN_IF_ERROR(s.Run().WithContext(d->source));
+  d->id = sqlite3_last_insert_rowid(db_);
+  ASSIGN_OR_RETURN(Stmt fts, Stmt::Prepare(db_,
+      "INSERT INTO articles_fts (rowid, title, text) VALUES (?,?,?)"));
+  fts.Bind(1, d->id).Bind(2, d->title).Bind(3, d->text);
+  RETURN_IF_ERROR(fts.Run());
+  return InsertFacts(*d);
+}
+
+Status SqliteStore::InsertFacts(const Document& d) {
+  ASSIGN_OR_RETURN(Stmt m, Stmt::Prepare(db_,
+      "INSERT INTO mentions (article_id, entity_id, type, begin, end, text, "
+      "canonical, role) VALUES (?,?,?,?,?,?,?,?)"));
+  ASSIGN_OR_RETURN(Stmt e, Stmt::Prepare(db_,
+      "INSERT INTO entities (id, name, type, lat, lon, mention_count) "
+      "VALUES (?,?,?,?,?,1) ON CONFLICT(id) DO UPDATE SET "
+      "mention_count = mention_count + 1, lat = COALESCE(lat, excluded.lat), "
+      "lon = COALESCE(lon, excluded.lon)"));
+  for (const EntityMention& x : d.entities) {
+    if (x.entity_id.empty()) continue;
+    std::string type(EntityTypeName(x.type));
+    m.Bind(1, d.id).Bind(2, x.entity_id).Bind(3, type);
+    m.Bind(4, int64_t{x.span.begin}).Bind(5, int64_t{x.span.end});
+    m.Bind(6, x.text).Bind(7, x.canonical).Bind(8, x.role);
+    RETURN_IF_ERROR(m.Run());
+    e.Bind(1, x.entity_id).Bind(2, x.canonical.empty() ? x.text : x.canonical);
+    e.Bind(3, type);
+    if (x.lat && x.lon) e.Bind(4, *x.lat).Bind(5, *x.lon);
+    RETURN_IF_ERROR(e.Run());
+  }
+  ASSIGN_OR_RETURN(Stmt ev, Stmt::Prepare(db_,
+      "INSERT INTO events (article_id, idx, plover, mode, date, location, lat, "
+      "lon) VALUES (?,?,?,?,?,?,?,?)"));
+  for (size_t i = 0; i < d.events.size(); ++i) {
+    const Event& x = d.events[i];
+    ev.Bind(1, d.id).Bind(2, static_cast<int64_t>(i)).Bind(3, x.plover);
+    ev.Bind(4, x.mode).Bind(5, x.date).Bind(6, x.location);
+    for (const EntityMention& m2 : d.entities) {  // place of the location span
+      if (m2.lat && m2.lon && m2.span.begin <= x.location_span.begin &&
+          x.location_span.end <= m2.span.end && !x.location_span.empty()) {
+        ev.Bind(7, *m2.lat).Bind(8, *m2.lon);
+        break;
+      }
+    }
+    RETURN_IF_ERROR(ev.Run());
+  }
+  return Status::OK();
+}
+
+Status SqliteStore::UpdateStory(const StoryRow& st) {
+  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_,
+      "INSERT INTO stories (id, title) VALUES (?1, ?2) ON CONFLICT(id) DO "
+      "UPDATE SET title = COALESCE(?2, title)"));
+  s.Bind(1, st.id).Bind(2, st.title);
+  RETURN_IF_ERROR(s.Run());
+  ASSIGN_OR_RETURN(Stmt agg, Stmt::Prepare(db_,
+      "UPDATE stories SET "
+      "first_seen = (SELECT MIN(substr(published,1,10)) FROM articles WHERE story_id=?1),"
+      "last_seen = (SELECT MAX(substr(published,1,10)) FROM articles WHERE story_id=?1),"
+      "article_count = (SELECT COUNT(*) FROM articles WHERE story_id=?1),"
+      "outlets = (SELECT json_group_array(outlet) FROM (SELECT outlet, MIN(id) AS m "
+      "  FROM articles WHERE story_id=?1 AND outlet IS NOT NULL GROUP BY outlet ORDER BY m)) "
+      "WHERE id=?1"));
+  agg.Bind(1, st.id);
+  return agg.Run();
+}
+
+Status SqliteStore::WriteBatch(const std::vector<Document*>& docs,
+                               const std::vector<StoryRow>& stories,
+                               const std::vector<StoryLink>& links) {
+  RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
+  Status st;
+  for (Document* d : docs) {
+    st = InsertArticle(d);
+    if (!st.ok()) break;
+  }
+  for (size_t i = 0; st.ok() && i < stories.size(); ++i) st = UpdateStory(stories[i]);
+  if (st.ok() && !links.empty()) {
+    auto ins = Stmt::Prepare(db_,
+        "INSERT INTO story_links (a, b, score) VALUES (?,?,?) ON CONFLICT(a, b) "
+        "DO UPDATE SET score = MAX(score, excluded.score)");
+    st = ins.status();
+    for (size_t i = 0; st.ok() && i < links.size(); ++i) {
+      ins->Bind(1, links[i].a).Bind(2, links[i].b).Bind(3, links[i].score);
+      st = ins->Run();
+    }
+  }
+  if (!st.ok()) {
+    (void)Exec(db_, "ROLLBACK");
+    return st;
+  }
+  return Exec(db_, "COMMIT");
+}
+
+Status SqliteStore::RecordRejected(const RejectedInput& r) {
+  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_,
+      "INSERT INTO rejected (source, reason) VALUES (?,?) ON CONFLICT(source) "
+      "DO UPDATE SET reason=excluded.reason, at=excluded.at"));
+  s.Bind(1, r.source).Bind(2, r.reason);
+  return s.Run();
+}
+
+StatusOr<int64_t> SqliteStore::MaxArticleId() {
+  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_, "SELECT COALESCE(MAX(id),0) FROM articles"));
+  ASSIGN_OR_RETURN(bool row, s.Step());
+  return row ? s.Int(0) : 0;
+}
+
+StatusOr<int64_t> SqliteStore::MaxStoryId() {
+  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_,
+      "SELECT MAX(COALESCE((SELECT MAX(id) FROM stories),0),"
+      "COALESCE((SELECT MAX(story_id) FROM articles),0))"));
+  ASSIGN_OR_RETURN(bool row, s.Step());
+  return row ? s.Int(0) : 0;
+}
+
+Status SqliteStore::ForEachRecent(const std::string& since,
+                                  const std::function<void(const Document&)>& fn) {
+  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_,
+      std::string("SELECT ") + kArticleColumns +
+      " FROM articles WHERE ?1 IS NULL OR published IS NULL OR published >= ?1 ORDER BY id"));
+  s.Bind(1, since);
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    fn(ReadArticleRow(s));
+  }
+  return Status::OK();
+}
+
+StatusOr<StoryRow> SqliteStore::ReadStory(int64_t id) {
+  StoryRow r;
+  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_,
+      "SELECT id, title, first_seen, last_seen, outlets FROM stories WHERE id=?"));
+  s.Bind(1, id);
+  ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFoundError("story " + std::to_string(id));
+  r.id = s.Int(0);
+  r.title = s.Text(1);
+  r.first_seen = s.Text(2);
+  r.last_seen = s.Text(3);
+  json outlets = json::parse(s.Text(4), nullptr, false);
+  if (outlets.is_array()) {
+    for (const json& o : outlets) {
+      if (o.is_string()) r.outlets.push_back(o.get<std::string>());
+    }
+  }
+  ASSIGN_OR_RETURN(Stmt a, Stmt::Prepare(db_,
+      "SELECT id FROM articles WHERE story_id=? ORDER BY COALESCE(published,''), id"));
+  a.Bind(1, id);
+  while (true) {
+    ASSIGN_OR_RETURN(bool more, a.Step());
+    if (!more) break;
+    r.articles.push_back(a.Int(0));
+  }
+  ASSIGN_OR_RETURN(Stmt l, Stmt::Prepare(db_,
+      "SELECT CASE WHEN a=?1 THEN b ELSE a END FROM story_links "
+      "WHERE a=?1 OR b=?1 ORDER BY score DESC"));
+  l.Bind(1, id);
+  while (true) {
+    ASSIGN_OR_RETURN(bool more, l.Step());
+    if (!more) break;
+    r.related.push_back(l.Int(0));
+  }
+  return r;
+}
+
+StatusOr<std::vector<StoryRow>> SqliteStore::ListStories(const Page& page) {
+  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_,
+      "SELECT id FROM stories WHERE article_count > 0 "
+      "ORDER BY COALESCE(last_seen,'') DESC, id DESC LIMIT ? OFFSET ?"));
+  s.Bind(1, int64_t{page.limit}).Bind(2, int64_t{page.offset});
+  std::vector<int64_t> ids;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    ids.push_back(s.Int(0));
+  }
+  std::vector<StoryRow> out;
+  for (int64_t id : ids) {
+    ASSIGN_OR_RETURN(StoryRow r, ReadStory(id));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+StatusOr<std::optional<StoryRow>> SqliteStore::GetStory(int64_t id) {
+  auto r = ReadStory(id);
+  if (r.status().code() == StatusCode::kNotFound) return std::optional<StoryRow>();
+  if (!r.ok()) return r.status();
+  return std::optional<StoryRow>(std::move(*r));
+}
+
+StatusOr<std::optional<Document>> SqliteStore::GetArticle(int64_t id, bool with_raw) {
+  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_,
+      std::string("SELECT ") + kArticleColumns + ", raw FROM articles WHERE id=?"));
+  s.Bind(1, id);
+  ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<Document>();
+  Document d = ReadArticleRow(s);
+  if (with_raw) {
+    ASSIGN_OR_RETURN(d.raw, Decompress(s.Blob(22)));
+  }
+  return std::optional<Document>(std::move(d));
+}
+
+Status SqliteStore::ForEachArticle(const std::function<void(const Document&)>& fn) {
+  return ForEachRecent("", fn);
+}
+
+StatusOr<int64_t> SqliteStore::CountArticles() {
+  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_, "SELECT COUNT(*) FROM articles"));
+  ASSIGN_OR_RETURN(bool row, s.Step());
+  return row ? s.Int(0) : 0;
+}
+
+StatusOr<std::vector<RejectedInput>> SqliteStore::ListRejected() {
+  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_, "SELECT source, reason FROM rejected ORDER BY source"));
+  std::vector<RejectedInput> out;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back({s.Text(0), s.Text(1)});
+  }
+  return out;
+}
+
+StatusOr<SearchResults> SqliteStore::Search(const SearchRequest& request) {
+  return SqliteSearch(db_, request);
+}
+
+}  // namespace marsad

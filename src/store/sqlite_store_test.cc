@@ -1,0 +1,128 @@
+#include "src/store/sqlite_store.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+
+namespace marsad {
+namespace {
+
+class SqliteStoreTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = testing::TempDir() + "/marsad_store_test.db";
+    std::remove(path_.c_str());
+    std::remove((path_ + "-wal").c_str());
+    std::remove((path_ + "-shm").c_str());
+    auto s = Store::Open(path_);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(*s);
+  }
+
+  static Document Make(uint64_t hash, const std::string& outlet,
+                       const std::string& published, const std::string& text) {
+    Document d;
+    d.input_hash = hash;
+    d.content_hash = hash * 7;
+    d.source = "file" + std::to_string(hash) + ".txt";
+    d.format = "txt";
+    d.outlet = outlet;
+    d.published = published;
+    d.title = "عنوان " + std::to_string(hash);
+    d.text = text;
+    d.raw = "RAW " + text;
+    return d;
+  }
+
+  std::string path_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(SqliteStoreTest, WriteReadAndIdempotence) {
+  Document a = Make(1, "صحيفة الأفق", "2026-03-02", "قصف على المدينة");
+  Document b = Make(2, "وكالة النهار", "2026-03-03T10:00:00", "غارة على المدينة");
+  a.id = 1;
+  a.story_id = 1;
+  b.id = 2;
+  b.story_id = 1;
+  b.duplicate_of = 0;
+  EntityMention e;
+  e.span = Span{0, 6};
+  e.type = EntityType::kLocation;
+  e.text = "قصف";
+  e.entity_id = "loc:x";
+  e.canonical = "س";
+  e.lat = 1.5;
+  e.lon = 2.5;
+  a.entities.push_back(e);
+  StoryRow story;
+  story.id = 1;
+  story.title = "قصف المدينة";
+  ASSERT_TRUE(store_->WriteBatch({&a, &b}, {story}, {}).ok());
+
+  EXPECT_EQ(*store_->CountArticles(), 2);
+  EXPECT_TRUE(*store_->HasInput(1));
+  EXPECT_FALSE(*store_->HasInput(3));
+  auto got = store_->GetArticle(1, /*with_raw=*/true);
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ((*got)->raw, "RAW قصف على المدينة");
+  EXPECT_EQ((*got)->entities.size(), 1u);
+  EXPECT_EQ((*got)->input_hash, 1u);
+
+  auto s = store_->GetStory(1);
+  ASSERT_TRUE(s.ok() && s->has_value());
+  EXPECT_EQ((*s)->title, "قصف المدينة");
+  EXPECT_EQ((*s)->first_seen, "2026-03-02");
+  EXPECT_EQ((*s)->last_seen, "2026-03-03");
+  EXPECT_EQ((*s)->articles, (std::vector<int64_t>{1, 2}));
+  EXPECT_EQ((*s)->outlets, (std::vector<std::string>{"صحيفة الأفق", "وكالة النهار"}));
+
+  // The same input again adds nothing and reports the stored id.
+  Document again = Make(1, "x", "", "غير ذلك");
+  ASSERT_TRUE(store_->WriteBatch({&again}, {}, {}).ok());
+  EXPECT_EQ(again.id, 1);
+  EXPECT_EQ(*store_->CountArticles(), 2);
+}
+
+TEST_F(SqliteStoreTest, FailedBatchLeavesNothing) {
+  Document a = Make(1, "o", "", "نص");
+  a.id = 5;
+  Document b = Make(2, "o", "", "نص آخر");
+  b.id = 5;  // primary key clash: the whole batch must roll back
+  EXPECT_FALSE(store_->WriteBatch({&a, &b}, {}, {}).ok());
+  EXPECT_EQ(*store_->CountArticles(), 0);
+  EXPECT_FALSE(*store_->HasInput(1));
+}
+
+TEST_F(SqliteStoreTest, StoriesNewestFirstWithLinks) {
+  Document a = Make(1, "o1", "2026-03-01", "أ");
+  Document b = Make(2, "o2", "2026-04-01", "ب");
+  a.story_id = 1;
+  b.story_id = 2;
+  ASSERT_TRUE(store_->WriteBatch({&a, &b}, {{1, "أولى"}, {2, "ثانية"}},
+                                 {{1, 2, 0.3}}).ok());
+  auto list = store_->ListStories(Page{});
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].id, 2);
+  EXPECT_EQ((*list)[0].related, (std::vector<int64_t>{1}));
+  EXPECT_EQ(*store_->MaxStoryId(), 2);
+}
+
+TEST_F(SqliteStoreTest, ReopenKeepsDataAndRejectsNonDatabase) {
+  Document a = Make(1, "o", "", "نص");
+  ASSERT_TRUE(store_->WriteBatch({&a}, {}, {}).ok());
+  store_.reset();
+  auto again = Store::Open(path_, {.read_only = true});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*(*again)->CountArticles(), 1);
+
+  std::string junk = testing::TempDir() + "/marsad_not_a_db.db";
+  FILE* f = std::fopen(junk.c_str(), "w");
+  std::fputs("this is not sqlite, just text long enough to be a header......", f);
+  std::fclose(f);
+  EXPECT_FALSE(Store::Open(junk).ok());
+}
+
+}  // namespace
+}  // namespace marsad
