@@ -12,7 +12,8 @@ namespace marsad {
 namespace {
 
 std::string Fixture(const char* name) {
-  auto content = ReadFile(std::string(MARSAD_SOURCE_DIR) + "/tests/golden/clean/" + name);
+  auto content =
+      ReadFile(std::string(MARSAD_SOURCE_DIR) + "/tests/golden/clean/" + name);
   if (!content.ok()) return "";
   return content->substr(0, content->find("\n----\n") + 1);
 }
@@ -26,11 +27,16 @@ void Run(benchmark::State& state, const char* name, const char* format) {
     benchmark::DoNotOptimize(CleanDocument(&d));
   }
   state.SetItemsProcessed(state.iterations());
-  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(raw.size()));
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<int64_t>(raw.size()));
 }
 
-void BM_CleanReport(benchmark::State& s) { Run(s, "report_published_headlines.txt", "txt"); }
-void BM_CleanRecord(benchmark::State& s) { Run(s, "report_title_outlet.txt", "jsonl"); }
+void BM_CleanReport(benchmark::State& s) {
+  Run(s, "report_published_headlines.txt", "txt");
+}
+void BM_CleanRecord(benchmark::State& s) {
+  Run(s, "report_title_outlet.txt", "jsonl");
+}
 void BM_CleanHtml(benchmark::State& s) { Run(s, "page_article.html", "html"); }
 BENCHMARK(BM_CleanReport);
 BENCHMARK(BM_CleanRecord);

@@ -1,6 +1,7 @@
 // libFuzzer target for the HTML path of the cleaning stage: any bytes, parsed
 // as a page, must clean without crashing, hanging or leaking, and the result
-// must be valid UTF-8. Build: cmake -DMARSAD_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++
+// must be valid UTF-8. Build: cmake -DMARSAD_FUZZ=ON
+// -DCMAKE_CXX_COMPILER=clang++
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>

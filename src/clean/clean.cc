@@ -26,7 +26,8 @@ std::string GuessLanguage(std::string_view text) {
   if (arabic > 0 && arabic >= latin) return "ar";
   if (latin == 0) return "";
   size_t hits = 0;
-  for (std::string_view w : {" the ", " and ", " of ", " to ", " is ", " in "}) {
+  for (std::string_view w :
+       {" the ", " and ", " of ", " to ", " is ", " in "}) {
     size_t at = 0;
     while ((at = text.find(w, at)) != std::string_view::npos && at < limit) {
       ++hits;
@@ -41,7 +42,8 @@ bool LooksLikeHtml(std::string_view raw) {
   size_t i = raw.find_first_not_of(" \t\r\n");
   if (i == std::string_view::npos || raw[i] != '<') return false;
   std::string_view head = raw.substr(i, 4096);
-  for (std::string_view tag : {"<p>", "<p ", "<div", "<br", "<html", "<!DOCTYPE", "<!doctype"}) {
+  for (std::string_view tag :
+       {"<p>", "<p ", "<div", "<br", "<html", "<!DOCTYPE", "<!doctype"}) {
     if (head.find(tag) != std::string_view::npos) return true;
   }
   return false;

@@ -28,7 +28,8 @@ bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-bool RemovedWith(const Document& d, const std::string& text, const std::string& reason) {
+bool RemovedWith(const Document& d, const std::string& text,
+                 const std::string& reason) {
   for (const RemovedBlock& r : d.removed) {
     if (Contains(r.text, text) && r.reason.rfind(reason, 0) == 0) return true;
   }
@@ -166,9 +167,10 @@ TEST(CleanTextTest, JsonlKeepsMetadataAndDropsSharePrefix) {
   d.format = "jsonl";
   d.title = "انطلاق موسم الحصاد";
   d.outlet = "okaz";
-  d.raw = " شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك بدأ المزارعون موسم "
-          "الحصاد مبكرا هذا العام بسبب الأمطار.\n\n وقال أحدهم إن المحصول وفير. "
-          "(رويترز)";
+  d.raw =
+      " شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك بدأ المزارعون موسم "
+      "الحصاد مبكرا هذا العام بسبب الأمطار.\n\n وقال أحدهم إن المحصول وفير. "
+      "(رويترز)";
   ASSERT_TRUE(CleanDocument(&d).ok());
   EXPECT_EQ(d.title, "انطلاق موسم الحصاد");
   EXPECT_EQ(d.outlet, "okaz");
@@ -185,8 +187,9 @@ TEST(CleanTextTest, UnknownFormatIsAnError) {
 }
 
 TEST(CleanTextTest, EmptyAndBinaryInputDoNotCrash) {
-  for (std::string raw : {std::string(), std::string("\n\n\n"), std::string("\xff\xfe\x00\x01", 4),
-                          std::string(5000, '\n')}) {
+  for (std::string raw :
+       {std::string(), std::string("\n\n\n"),
+        std::string("\xff\xfe\x00\x01", 4), std::string(5000, '\n')}) {
     Document d = Clean(raw);
     EXPECT_TRUE(d.text.empty() || d.text.find('\xff') == std::string::npos);
   }
@@ -234,7 +237,8 @@ TEST_F(SeedsTest, Seed002) {
   Document d = CleanSeed("002_f39a727b267a0778.txt");
   EXPECT_EQ(d.outlet, "سيريانيوز");
   EXPECT_TRUE(d.title.rfind("الدفاع الروسية: لهذا السبب", 0) == 0) << d.title;
-  for (const char* f : {"المواضيع الأكثر قراءة", "SHARE", "close", "سيريانيوز"}) {
+  for (const char* f :
+       {"المواضيع الأكثر قراءة", "SHARE", "close", "سيريانيوز"}) {
     EXPECT_FALSE(Contains(d.text, f)) << f;
   }
   std::string lead = "قالت وزارة الدفاع الروسية، يوم الخميس";
@@ -256,13 +260,15 @@ TEST_F(SeedsTest, Seed004) {
   EXPECT_EQ(d.outlet, "ميدل ايست أونلاين");
   EXPECT_EQ(d.published, "2017-11-14");
   EXPECT_TRUE(d.title.rfind("موسكو تتهم أميركا", 0) == 0) << d.title;
-  EXPECT_TRUE(d.standfirst.rfind("الدفاع الروسية تقول إن واشنطن", 0) == 0) << d.standfirst;
+  EXPECT_TRUE(d.standfirst.rfind("الدفاع الروسية تقول إن واشنطن", 0) == 0)
+      << d.standfirst;
   EXPECT_TRUE(Contains(d.text, "'الولايات المتحدة تتظاهر بقتال الإرهاب'"));
-  for (const char* f : {"24 قتيلا بهجوم انتحاري شمال بغداد", "First Published", ">>",
-                        "فرنسا تقر موازنة", "عون يدافع عن حزب الله"}) {
+  for (const char* f : {"24 قتيلا بهجوم انتحاري شمال بغداد", "First Published",
+                        ">>", "فرنسا تقر موازنة", "عون يدافع عن حزب الله"}) {
     EXPECT_FALSE(Contains(d.text, f)) << f;
   }
-  EXPECT_TRUE(d.text.rfind("'الولايات المتحدة", 0) == 0) << d.text.substr(0, 200);
+  EXPECT_TRUE(d.text.rfind("'الولايات المتحدة", 0) == 0)
+      << d.text.substr(0, 200);
 }
 
 }  // namespace
@@ -274,12 +280,14 @@ namespace {
 // Regression (found by clean_html_fuzz): overlong forms and surrogates must
 // not reach the clean text.
 TEST(CleanTextTest, InvalidUtf8NeverReachesText) {
-  for (std::string bad : {std::string("\xED\xA0\x80"), std::string("\xC0\xAF"),
-                          std::string("\xF4\x90\x80\x80"), std::string("\xE2\x80")}) {
+  for (std::string bad :
+       {std::string("\xED\xA0\x80"), std::string("\xC0\xAF"),
+        std::string("\xF4\x90\x80\x80"), std::string("\xE2\x80")}) {
     for (const char* format : {"txt", "html"}) {
       Document d;
       d.format = format;
-      d.raw = "<p>نص عربي قصير " + bad + " للتجربة في هذا السطر الطويل نسبيا.</p>";
+      d.raw =
+          "<p>نص عربي قصير " + bad + " للتجربة في هذا السطر الطويل نسبيا.</p>";
       ASSERT_TRUE(CleanDocument(&d).ok());
       EXPECT_TRUE(IsValidUtf8(d.text)) << format;
     }
@@ -295,22 +303,27 @@ namespace {
 TEST(CleanTextTest, DatelineGivesPublishedDate) {
   Document d;
   d.format = "jsonl";
-  d.raw = "جدة 3 رمضان 1440 هـ الموافق 8 مايو 2019 م\n"
-          "افتتح أمير المنطقة معرضا للكتاب في قاعة المؤتمرات بحضور عدد من المثقفين.\n";
+  d.raw =
+      "جدة 3 رمضان 1440 هـ الموافق 8 مايو 2019 م\n"
+      "افتتح أمير المنطقة معرضا للكتاب في قاعة المؤتمرات بحضور عدد من "
+      "المثقفين.\n";
   ASSERT_TRUE(CleanDocument(&d).ok());
   EXPECT_EQ(d.published, "2019-05-08");
   d = Document();
   d.format = "txt";
-  d.raw = "وقع الحادث في 7 فبراير الماضي حسب ما ذكرت المصادر المحلية في المدينة.\n";
+  d.raw =
+      "وقع الحادث في 7 فبراير الماضي حسب ما ذكرت المصادر المحلية في المدينة.\n";
   ASSERT_TRUE(CleanDocument(&d).ok());
   EXPECT_EQ(d.published, "");  // a date without a year is not a dateline
 }
 
 TEST(CleanLexiconTest, BadTablesAreErrors) {
   EXPECT_FALSE(CleanLexicon::FromRows({{"x", "share"}}, {}, {}).ok());
-  EXPECT_FALSE(CleanLexicon::FromRows({{"x", "share", "nonsense"}}, {}, {}).ok());
+  EXPECT_FALSE(
+      CleanLexicon::FromRows({{"x", "share", "nonsense"}}, {}, {}).ok());
   EXPECT_FALSE(CleanLexicon::FromRows({}, {}, {}, {{"ad", "sometimes"}}).ok());
-  auto ok = CleanLexicon::FromRows({{"أضف تعليق", "comment", "line"}}, {{"رويترز", "رويترز"}},
+  auto ok = CleanLexicon::FromRows({{"أضف تعليق", "comment", "line"}},
+                                   {{"رويترز", "رويترز"}},
                                    {{"النهار", "النهار", "annahar.com"}});
   ASSERT_TRUE(ok.ok());
   std::string key;
@@ -330,8 +343,9 @@ TEST(CleanTextTest, JsonlContentThatIsHtmlIsCleanedAsAPage) {
   Document d;
   d.format = "jsonl";
   d.title = "عنوان من السجل";
-  d.raw = "<div class=article><p>بدأت اليوم أعمال المؤتمر السنوي للطاقة المتجددة "
-          "بمشاركة خبراء من عشرين دولة، ويستمر ثلاثة أيام.</p><p>شارك</p></div>";
+  d.raw =
+      "<div class=article><p>بدأت اليوم أعمال المؤتمر السنوي للطاقة المتجددة "
+      "بمشاركة خبراء من عشرين دولة، ويستمر ثلاثة أيام.</p><p>شارك</p></div>";
   ASSERT_TRUE(CleanDocument(&d).ok());
   EXPECT_EQ(d.title, "عنوان من السجل");
   EXPECT_EQ(d.text.find('<'), std::string::npos);

@@ -54,9 +54,11 @@ bool Digits(std::string_view s, size_t* i, int n, int* v) {
 std::string ParseIso(std::string_view s) {
   size_t i = 0;
   int y, m, d;
-  if (!Digits(s, &i, 4, &y) || i >= s.size() || (s[i] != '-' && s[i] != '/')) return "";
+  if (!Digits(s, &i, 4, &y) || i >= s.size() || (s[i] != '-' && s[i] != '/'))
+    return "";
   char sep = s[i++];
-  if (!Digits(s, &i, 2, &m) || i >= s.size() || s[i++] != sep || !Digits(s, &i, 2, &d)) {
+  if (!Digits(s, &i, 2, &m) || i >= s.size() || s[i++] != sep ||
+      !Digits(s, &i, 2, &d)) {
     return "";
   }
   if (!ValidYmd(y, m, d)) return "";
@@ -64,7 +66,8 @@ std::string ParseIso(std::string_view s) {
   if (i >= s.size() || (s[i] != 'T' && s[i] != ' ')) return out;
   size_t t = i + 1;
   int hh, mm, ss = -1;
-  if (!Digits(s, &t, 2, &hh) || t >= s.size() || s[t++] != ':' || !Digits(s, &t, 2, &mm)) {
+  if (!Digits(s, &t, 2, &hh) || t >= s.size() || s[t++] != ':' ||
+      !Digits(s, &t, 2, &mm)) {
     return out;
   }
   if (t < s.size() && s[t] == ':') {
@@ -139,10 +142,13 @@ std::string FromFields(const std::vector<Field>& f) {
     const Field &a = f[i], &b = f[i + 1], &c = f[i + 2];
     if (a.value < 0 || b.value < 0 || c.value < 0) continue;
     if (b.month_name && !a.month_name && !c.month_name) {  // 14 نوفمبر 2017
-      if (ValidYmd(c.value, b.value, a.value)) return Ymd(c.value, b.value, a.value);
-      if (ValidYmd(a.value, b.value, c.value)) return Ymd(a.value, b.value, c.value);
+      if (ValidYmd(c.value, b.value, a.value))
+        return Ymd(c.value, b.value, a.value);
+      if (ValidYmd(a.value, b.value, c.value))
+        return Ymd(a.value, b.value, c.value);
     } else if (a.month_name && !b.month_name && !c.month_name) {  // Nov 14 2017
-      if (ValidYmd(c.value, a.value, b.value)) return Ymd(c.value, a.value, b.value);
+      if (ValidYmd(c.value, a.value, b.value))
+        return Ymd(c.value, a.value, b.value);
     } else if (!a.month_name && !b.month_name && !c.month_name) {
       if (a.value > 31 && ValidYmd(a.value, b.value, c.value)) {
         return Ymd(a.value, b.value, c.value);
@@ -150,7 +156,8 @@ std::string FromFields(const std::vector<Field>& f) {
       if (b.value > 12 && ValidYmd(c.value, a.value, b.value)) {
         return Ymd(c.value, a.value, b.value);
       }
-      if (ValidYmd(c.value, b.value, a.value)) return Ymd(c.value, b.value, a.value);
+      if (ValidYmd(c.value, b.value, a.value))
+        return Ymd(c.value, b.value, a.value);
     }
   }
   return "";
@@ -178,7 +185,8 @@ std::string ParseMetaDate(std::string_view s) {
   }
   std::string_view t = Trim(ascii);
   for (size_t i = 0; i + 10 <= t.size(); ++i) {
-    if (t[i] >= '0' && t[i] <= '9' && (i == 0 || t[i - 1] < '0' || t[i - 1] > '9')) {
+    if (t[i] >= '0' && t[i] <= '9' &&
+        (i == 0 || t[i - 1] < '0' || t[i - 1] > '9')) {
       std::string iso = ParseIso(t.substr(i));
       if (!iso.empty()) return iso;
     }
@@ -191,7 +199,8 @@ std::string DateFromUrl(std::string_view url) {
     if (url[i] != '/' && url[i] != '-' && url[i] != '_') continue;
     size_t p = i + 1;
     int y, m, d;
-    if (!Digits(url, &p, 4, &y) || y < 1990 || y > 2100 || p >= url.size()) continue;
+    if (!Digits(url, &p, 4, &y) || y < 1990 || y > 2100 || p >= url.size())
+      continue;
     char sep = url[p];
     if (sep == '/' || sep == '-' || sep == '_') {
       ++p;

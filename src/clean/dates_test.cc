@@ -34,7 +34,8 @@ TEST(ParseMetaDateTest, Shapes) {
 
 TEST(DateFromUrlTest, Shapes) {
   EXPECT_EQ(DateFromUrl("https://example.org/2019/11/19/story"), "2019-11-19");
-  EXPECT_EQ(DateFromUrl("https://example.org/news/2019-11-8-story"), "2019-11-08");
+  EXPECT_EQ(DateFromUrl("https://example.org/news/2019-11-8-story"),
+            "2019-11-08");
   EXPECT_EQ(DateFromUrl("https://example.org/a/20191119/story"), "2019-11-19");
   EXPECT_EQ(DateFromUrl("https://example.org/article/410826/x"), "");
   EXPECT_EQ(DateFromUrl("https://example.org/2019/13/40/x"), "");

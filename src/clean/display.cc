@@ -33,12 +33,14 @@ void AppendDisplay(std::string_view in, std::string* out) {
     unsigned char b = static_cast<unsigned char>(in[i]);
     if (b < 0x80) {
       ++i;
-      if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') {
+      if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' ||
+          b == '\v') {
         pending = true;
         continue;
       }
       if (b < 0x20 || b == 0x7F) continue;
-      if (pending && !out->empty() && out->back() != '\n' && out->back() != ' ') {
+      if (pending && !out->empty() && out->back() != '\n' &&
+          out->back() != ' ') {
         out->push_back(' ');
       }
       pending = false;
@@ -58,10 +60,12 @@ void AppendDisplay(std::string_view in, std::string* out) {
     pending = false;
     size_t len = i - start;
     size_t want = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    bool invalid = (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF || len != want;
+    bool invalid =
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF || len != want;
     if (invalid) {  // stray byte, overlong form or surrogate
       out->append("\xEF\xBF\xBD");
-    } else if (cp == 0xFFFD && !(len == 3 && in.substr(start, 3) == "\xEF\xBF\xBD")) {
+    } else if (cp == 0xFFFD &&
+               !(len == 3 && in.substr(start, 3) == "\xEF\xBF\xBD")) {
       out->append("\xEF\xBF\xBD");
     } else {
       out->append(in.substr(start, i - start));
@@ -89,7 +93,8 @@ bool EndsSentence(std::string_view s, bool* period) {
   size_t end = s.size();
   while (end > 0) {
     size_t start = end - 1;
-    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80)
+      --start;
     size_t i = start;
     char32_t cp = DecodeUtf8(s, &i);
     if (cp == ' ' || IsCloser(cp)) {

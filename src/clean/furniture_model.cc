@@ -34,7 +34,8 @@ struct FurnitureModel::Sketch {
   }
   uint32_t Estimate(uint64_t h) const {
     uint32_t m = UINT16_MAX;
-    for (int r = 0; r < kRows; ++r) m = std::min<uint32_t>(m, counts[r][Cell(h, r)]);
+    for (int r = 0; r < kRows; ++r)
+      m = std::min<uint32_t>(m, counts[r][Cell(h, r)]);
     return m;
   }
   void Add(uint64_t h) {
@@ -96,7 +97,8 @@ void FurnitureModel::Observe(std::string_view outlet, std::string_view text) {
     start = end + 1;
     if (line.size() > kMaxLineBytes) continue;
     uint64_t h = LineHash(line, &key);
-    if (h == 0 || std::find(seen.begin(), seen.end(), h) != seen.end()) continue;
+    if (h == 0 || std::find(seen.begin(), seen.end(), h) != seen.end())
+      continue;
     seen.push_back(h);
     s->Add(h);
   }
@@ -110,7 +112,8 @@ bool FurnitureModel::IsTemplateLine(std::string_view outlet,
   uint64_t h = LineHash(line, &key);
   if (h == 0) return false;
   uint32_t n = s->Estimate(h);
-  return n >= kMinReports && static_cast<uint64_t>(n) * kMinShareInverse >= s->reports;
+  return n >= kMinReports &&
+         static_cast<uint64_t>(n) * kMinShareInverse >= s->reports;
 }
 
 uint32_t FurnitureModel::Reports(std::string_view outlet) const {

@@ -15,16 +15,22 @@ std::string Report(int i) {
 TEST(FurnitureModelTest, LearnsRecurringLinesPerOutlet) {
   FurnitureModel model;
   for (int i = 0; i < 40; ++i) model.Observe("outlet-a", Report(i));
-  for (int i = 0; i < 40; ++i) model.Observe("outlet-b", "خبر رقم " + std::to_string(i));
+  for (int i = 0; i < 40; ++i)
+    model.Observe("outlet-b", "خبر رقم " + std::to_string(i));
   EXPECT_EQ(model.Reports("outlet-a"), 40u);
-  EXPECT_TRUE(model.IsTemplateLine("outlet-a", "للتواصل مع المحرر أرسل رسالة إلى 1234"));
+  EXPECT_TRUE(model.IsTemplateLine("outlet-a",
+                                   "للتواصل مع المحرر أرسل رسالة إلى 1234"));
   // Spacing and punctuation variants are the same line.
-  EXPECT_TRUE(model.IsTemplateLine("outlet-a", "للتواصل مع المحرر: أرسل رسالة إلى  1234"));
+  EXPECT_TRUE(model.IsTemplateLine("outlet-a",
+                                   "للتواصل مع المحرر: أرسل رسالة إلى  1234"));
   // Per outlet: the same line is not a template of another outlet.
-  EXPECT_FALSE(model.IsTemplateLine("outlet-b", "للتواصل مع المحرر أرسل رسالة إلى 1234"));
+  EXPECT_FALSE(model.IsTemplateLine("outlet-b",
+                                    "للتواصل مع المحرر أرسل رسالة إلى 1234"));
   // A line seen once is text.
-  EXPECT_FALSE(model.IsTemplateLine("outlet-a", "صباح الخير يا وطن 3 خبر جديد عن موضوع رقم 21."));
-  EXPECT_FALSE(model.IsTemplateLine("unknown", "للتواصل مع المحرر أرسل رسالة إلى 1234"));
+  EXPECT_FALSE(model.IsTemplateLine(
+      "outlet-a", "صباح الخير يا وطن 3 خبر جديد عن موضوع رقم 21."));
+  EXPECT_FALSE(
+      model.IsTemplateLine("unknown", "للتواصل مع المحرر أرسل رسالة إلى 1234"));
 }
 
 TEST(FurnitureModelTest, NeedsEnoughReports) {
@@ -49,7 +55,9 @@ TEST(FurnitureModelTest, ManyOutletsStayBounded) {
     model.Observe("outlet" + std::to_string(i), "سطر");
   }
   // Outlets past the cap share sketches: still answers, never crashes.
-  EXPECT_GE(model.Reports("outlet" + std::to_string(FurnitureModel::kMaxOutlets + 10)), 1u);
+  EXPECT_GE(model.Reports("outlet" +
+                          std::to_string(FurnitureModel::kMaxOutlets + 10)),
+            1u);
   model.Observe("", "ignored");
   EXPECT_EQ(model.Reports(""), 0u);
 }
@@ -60,8 +68,9 @@ TEST(FurnitureModelTest, CleanDocumentDropsTemplates) {
   Document d;
   d.format = "jsonl";
   d.outlet = "okaz";
-  d.raw = "افتتحت البلدية حديقة جديدة في الحي الشمالي وسط حضور كبير من السكان.\n"
-          "للتواصل مع المحرر أرسل رسالة إلى 1234\n";
+  d.raw =
+      "افتتحت البلدية حديقة جديدة في الحي الشمالي وسط حضور كبير من السكان.\n"
+      "للتواصل مع المحرر أرسل رسالة إلى 1234\n";
   ASSERT_TRUE(CleanDocument(&d, &model).ok());
   EXPECT_EQ(d.text.find("للتواصل"), std::string::npos);
   ASSERT_FALSE(d.removed.empty());

@@ -35,7 +35,8 @@ std::string Render(const Document& d) {
   field("section", d.section);
   field("language", d.language);
   out += "text:\n" + d.text + "\nremoved:\n";
-  for (const RemovedBlock& r : d.removed) out += "[" + r.reason + "] " + r.text + "\n";
+  for (const RemovedBlock& r : d.removed)
+    out += "[" + r.reason + "] " + r.text + "\n";
   return out;
 }
 
@@ -60,14 +61,16 @@ TEST(GoldenTest, CleanStage) {
     auto content = ReadFile(path.string());
     ASSERT_TRUE(content.ok());
     size_t sep = content->find(kSeparator);
-    if (sep == std::string::npos && update) sep = content->size() - 1;  // new file
+    if (sep == std::string::npos && update)
+      sep = content->size() - 1;  // new file
     ASSERT_NE(sep, std::string::npos) << "no ---- line";
     Document d;
     d.format = path.extension() == ".html" ? "html" : "txt";
     d.raw = content->substr(0, sep + 1);
     ASSERT_TRUE(CleanDocument(&d).ok());
     std::string got = Render(d);
-    std::string want = content->substr(std::min(sep + kSeparator.size(), content->size()));
+    std::string want =
+        content->substr(std::min(sep + kSeparator.size(), content->size()));
     if (update) {
       ASSERT_TRUE(WriteFileAtomic(path.string(), d.raw + "----\n" + got).ok());
       continue;

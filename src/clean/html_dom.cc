@@ -40,9 +40,9 @@ bool IsSpace(char c) {
 // srcset, event handlers...) are dropped before parsing.
 bool KeptAttribute(std::string_view name, std::string_view tag) {
   static constexpr std::string_view kKept[] = {
-      "class", "id", "style", "hidden", "aria-hidden", "role", "rel", "content",
-      "property", "name", "itemprop", "http-equiv", "datetime", "type", "lang",
-      "charset"};
+      "class",    "id",      "style",    "hidden", "aria-hidden", "role",
+      "rel",      "content", "property", "name",   "itemprop",    "http-equiv",
+      "datetime", "type",    "lang",     "charset"};
   for (std::string_view k : kKept) {
     if (IEquals(name, k)) return true;
   }
@@ -55,7 +55,9 @@ bool KeptAttribute(std::string_view name, std::string_view tag) {
 size_t CopyStartTag(std::string_view html, size_t lt, std::string* out,
                     std::string_view* tag_name, bool* self_closing) {
   size_t i = lt + 1;
-  while (i < html.size() && !IsSpace(html[i]) && html[i] != '/' && html[i] != '>') ++i;
+  while (i < html.size() && !IsSpace(html[i]) && html[i] != '/' &&
+         html[i] != '>')
+    ++i;
   *tag_name = html.substr(lt + 1, i - lt - 1);
   *self_closing = false;
   std::string tag = "<";
@@ -75,8 +77,8 @@ size_t CopyStartTag(std::string_view html, size_t lt, std::string* out,
     *self_closing = false;
     size_t name_start = i;
     ++i;  // the first character may be '=' per HTML5
-    while (i < html.size() && !IsSpace(html[i]) && html[i] != '/' && html[i] != '>' &&
-           html[i] != '=') {
+    while (i < html.size() && !IsSpace(html[i]) && html[i] != '/' &&
+           html[i] != '>' && html[i] != '=') {
       ++i;
     }
     std::string_view name = html.substr(name_start, i - name_start);
@@ -119,9 +121,10 @@ constexpr size_t kMaxNesting = 1000;
 
 bool Nesting(std::string_view tag) {
   static constexpr std::string_view kTags[] = {
-      "div", "span", "section", "article", "main", "aside", "table", "ul", "ol",
-      "blockquote", "b", "i", "u", "em", "strong", "font", "a", "center", "small",
-      "big", "sup", "sub", "form", "fieldset", "header", "footer", "nav", "figure"};
+      "div",    "span", "section",    "article", "main",   "aside", "table",
+      "ul",     "ol",   "blockquote", "b",       "i",      "u",     "em",
+      "strong", "font", "a",          "center",  "small",  "big",   "sup",
+      "sub",    "form", "fieldset",   "header",  "footer", "nav",   "figure"};
   for (std::string_view t : kTags) {
     if (IEquals(tag, t)) return true;
   }
@@ -188,15 +191,18 @@ std::string StripInert(std::string_view html) {
       }
       ++depth;
     }
-    bool inert = IEquals(tag, "script") || IEquals(tag, "style") || IEquals(tag, "svg");
+    bool inert =
+        IEquals(tag, "script") || IEquals(tag, "style") || IEquals(tag, "svg");
     if (!inert || self_closing) continue;
     if (IEquals(tag, "script") &&
         IFind(std::string_view(out).substr(open_start), "ld+json", 0) !=
             std::string_view::npos) {
       continue;  // keep JSON-LD
     }
-    size_t close = IFind(html, IEquals(tag, "svg") ? "</svg" : IEquals(tag, "style")
-                                                         ? "</style" : "</script",
+    size_t close = IFind(html,
+                         IEquals(tag, "svg")     ? "</svg"
+                         : IEquals(tag, "style") ? "</style"
+                                                 : "</script",
                          i);
     i = close == std::string_view::npos ? html.size() : close;
   }
@@ -233,7 +239,8 @@ void* HtmlDom::Allocate(void* self_ptr, size_t size) {
 
 void HtmlDom::Deallocate(void*, void*) {}
 
-std::unique_ptr<HtmlDom> HtmlDom::Parse(std::string_view html, size_t max_bytes) {
+std::unique_ptr<HtmlDom> HtmlDom::Parse(std::string_view html,
+                                        size_t max_bytes) {
   std::unique_ptr<HtmlDom> dom(new HtmlDom());
   dom->input_ = StripInert(html);
   if (dom->input_.size() > max_bytes) {
@@ -261,7 +268,8 @@ HtmlDom::~HtmlDom() {
 
 std::string_view Attr(const GumboNode* node, const char* name) {
   if (node->type != GUMBO_NODE_ELEMENT) return {};
-  const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
+  const GumboAttribute* a =
+      gumbo_get_attribute(&node->v.element.attributes, name);
   return a == nullptr ? std::string_view() : std::string_view(a->value);
 }
 
@@ -284,7 +292,8 @@ void AppendNodeText(const GumboNode* node, std::string* out, size_t max_bytes) {
       out->append(n->v.text.text);
       continue;
     }
-    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) continue;
+    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE)
+      continue;
     const GumboVector& kids = n->v.element.children;
     for (unsigned i = kids.length; i-- > 0;) {
       stack.push_back(static_cast<const GumboNode*>(kids.data[i]));

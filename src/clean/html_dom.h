@@ -19,11 +19,14 @@ class HtmlDom {
   // Parses `html` (UTF-8). The DOM keeps its own copy of the input, without
   // comments and the bodies of <script> (JSON-LD kept), <style> and <svg>;
   // if that is still over `max_bytes` it is cut there (see truncated()).
-  static std::unique_ptr<HtmlDom> Parse(std::string_view html, size_t max_bytes);
+  static std::unique_ptr<HtmlDom> Parse(std::string_view html,
+                                        size_t max_bytes);
   ~HtmlDom();
 
   const GumboNode* root() const { return output_ ? output_->root : nullptr; }
-  const GumboNode* document() const { return output_ ? output_->document : nullptr; }
+  const GumboNode* document() const {
+    return output_ ? output_->document : nullptr;
+  }
   bool truncated() const { return truncated_; }
 
  private:

@@ -51,30 +51,75 @@ enum class Kind : uint8_t { kInline, kBlock, kSkip, kBreak };
 
 Kind KindOf(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_MAP: case GUMBO_TAG_SELECT: case GUMBO_TAG_OPTION:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_LABEL:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_MAP:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_LABEL:
     case GUMBO_TAG_MENU:
       return Kind::kSkip;
-    case GUMBO_TAG_BR: case GUMBO_TAG_HR:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_HR:
       return Kind::kBreak;
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
-    case GUMBO_TAG_LI: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-    case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
-    case GUMBO_TAG_CAPTION: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FORM:
-    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_CENTER:
-    case GUMBO_TAG_DETAILS: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_HGROUP:
-    case GUMBO_TAG_BODY: case GUMBO_TAG_HTML: case GUMBO_TAG_LEGEND:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_LEGEND:
       return Kind::kBlock;
     default:
       return Kind::kInline;
@@ -100,10 +145,18 @@ ClassInfo ClassifyAttrs(const CleanLexicon& lex, const GumboNode* n) {
   auto flush = [&] {
     if (word.empty()) return;
     switch (lex.HtmlClassWord(word)) {
-      case HtmlClassKind::kPositive: pos = true; break;
-      case HtmlClassKind::kNegative: neg = true; break;
-      case HtmlClassKind::kWidget: neg = true; info.widget = true; break;
-      case HtmlClassKind::kNone: break;
+      case HtmlClassKind::kPositive:
+        pos = true;
+        break;
+      case HtmlClassKind::kNegative:
+        neg = true;
+        break;
+      case HtmlClassKind::kWidget:
+        neg = true;
+        info.widget = true;
+        break;
+      case HtmlClassKind::kNone:
+        break;
     }
     word.clear();
   };
@@ -126,13 +179,15 @@ ClassInfo ClassifyAttrs(const CleanLexicon& lex, const GumboNode* n) {
 }
 
 bool Hidden(const GumboNode* n) {
-  if (gumbo_get_attribute(&n->v.element.attributes, "hidden") != nullptr) return true;
+  if (gumbo_get_attribute(&n->v.element.attributes, "hidden") != nullptr)
+    return true;
   if (Attr(n, "aria-hidden") == "true") return true;
   std::string_view style = Attr(n, "style");
   if (!style.empty()) {
     std::string s;
     for (char c : style) {
-      if (c != ' ') s.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+      if (c != ' ')
+        s.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
     }
     if (s.find("display:none") != std::string::npos ||
         s.find("visibility:hidden") != std::string::npos) {
@@ -166,7 +221,8 @@ struct Block {
 
 class Extractor {
  public:
-  Extractor(const CleanLexicon& lex, const GumboNode* root) : lex_(lex), root_(root) {}
+  Extractor(const CleanLexicon& lex, const GumboNode* root)
+      : lex_(lex), root_(root) {}
 
   void Walk();
   // Index of the chosen article element (or -1), and the joined siblings.
@@ -204,8 +260,8 @@ class Extractor {
   std::vector<char> widget_;      // inside a widget (set by SelectArticle)
   int best_ = -1;                 // the best-scoring element
   int skip_depth_ = 0;
-  int skip_root_ = -1;         // outermost skipped element now open
-  std::string skipped_text_;   // its text so far (capped)
+  int skip_root_ = -1;        // outermost skipped element now open
+  std::string skipped_text_;  // its text so far (capped)
   int link_depth_ = 0;
   Block current_;
 };
@@ -256,12 +312,14 @@ void Extractor::Exit(int index) {
   if (index == skip_root_) {  // record what a skipped nav/aside/footer said
     TrimTrailingSpaces(&skipped_text_);
     GumboTag t = n.tag;
-    bool inert = t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_TEMPLATE ||
-                 t == GUMBO_TAG_NOSCRIPT || t == GUMBO_TAG_SVG || t == GUMBO_TAG_HEAD ||
+    bool inert = t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||
+                 t == GUMBO_TAG_TEMPLATE || t == GUMBO_TAG_NOSCRIPT ||
+                 t == GUMBO_TAG_SVG || t == GUMBO_TAG_HEAD ||
                  t == GUMBO_TAG_TITLE;
     if (!skipped_text_.empty() && !inert) {
       std::string_view tag = KindOf(t) == Kind::kSkip ? TagName(n.g) : "hidden";
-      skipped_.push_back({std::move(skipped_text_), "boilerplate:" + std::string(tag)});
+      skipped_.push_back(
+          {std::move(skipped_text_), "boilerplate:" + std::string(tag)});
     }
     skipped_text_.clear();
     skip_root_ = -1;
@@ -295,7 +353,8 @@ void Extractor::Text(std::string_view t) {
   uint32_t commas = 0;
   for (size_t i = 0; i < added.size(); ++i) {
     if (added[i] == ',') ++commas;
-    if (added[i] == '\xD8' && i + 1 < added.size() && added[i + 1] == '\x8C') ++commas;
+    if (added[i] == '\xD8' && i + 1 < added.size() && added[i + 1] == '\x8C')
+      ++commas;
   }
   current_.commas += commas;
   if (link_depth_ > 0) current_.link_chars += chars;
@@ -306,7 +365,8 @@ void Extractor::FlushBlock() {
   if (!current_.text.empty() && !open_.empty()) {
     current_.chars = static_cast<uint32_t>(CodePoints(current_.text));
     current_.link_chars = std::min(current_.link_chars, current_.chars);
-    current_.container = blocks_open_.empty() ? open_.front() : blocks_open_.back();
+    current_.container =
+        blocks_open_.empty() ? open_.front() : blocks_open_.back();
     Node& c = nodes_[current_.container];
     c.chars += current_.chars;
     c.link_chars += current_.link_chars;
@@ -336,10 +396,12 @@ void Extractor::Walk() {
       continue;
     }
     const GumboNode* child = static_cast<const GumboNode*>(kids.data[f.next++]);
-    if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE ||
+    if (child->type == GUMBO_NODE_TEXT ||
+        child->type == GUMBO_NODE_WHITESPACE ||
         child->type == GUMBO_NODE_CDATA) {
       Text(child->v.text.text);
-    } else if (child->type == GUMBO_NODE_ELEMENT || child->type == GUMBO_NODE_TEMPLATE) {
+    } else if (child->type == GUMBO_NODE_ELEMENT ||
+               child->type == GUMBO_NODE_TEMPLATE) {
       int index = static_cast<int>(nodes_.size());
       Enter(child);
       stack.push_back({child, 0, index});
@@ -354,19 +416,34 @@ void Extractor::InitScore(int i) {
   n.scored = true;
   n.score = static_cast<float>(n.weight);
   switch (n.tag) {
-    case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_SECTION:
     case GUMBO_TAG_MAIN:
       n.score += 5;
       break;
-    case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_BLOCKQUOTE:
       n.score += 3;
       break;
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_FORM:
       n.score -= 3;
       break;
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TH:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TH:
       n.score -= 5;
       break;
     default:
@@ -380,7 +457,8 @@ std::vector<int> Extractor::SelectArticle() {
   // text is a site's odd naming of its layout ("sliderBox" around
   // everything), not a widget.
   std::vector<char> in_widget(nodes_.size(), 0);
-  const float total = nodes_.empty() ? 0.f : static_cast<float>(nodes_[0].chars);
+  const float total =
+      nodes_.empty() ? 0.f : static_cast<float>(nodes_[0].chars);
   for (size_t i = 0; i < nodes_.size(); ++i) {
     const Node& n = nodes_[i];
     int p = n.parent;
@@ -399,12 +477,13 @@ std::vector<int> Extractor::SelectArticle() {
     float score = 1.f + b.commas + std::min(b.chars / 100.f, 3.f);
     // Text directly in a generic container (a div holding prose between
     // images and <br>s) makes that container the paragraph's parent.
-    bool paragraph = t == GUMBO_TAG_P || t == GUMBO_TAG_TD || t == GUMBO_TAG_PRE ||
-                     t == GUMBO_TAG_BLOCKQUOTE || t == GUMBO_TAG_DD ||
-                     t == GUMBO_TAG_FIGCAPTION || t == GUMBO_TAG_CAPTION;
+    bool paragraph = t == GUMBO_TAG_P || t == GUMBO_TAG_TD ||
+                     t == GUMBO_TAG_PRE || t == GUMBO_TAG_BLOCKQUOTE ||
+                     t == GUMBO_TAG_DD || t == GUMBO_TAG_FIGCAPTION ||
+                     t == GUMBO_TAG_CAPTION;
     int level = 0;
-    for (int a = paragraph ? nodes_[b.container].parent : b.container; a >= 0 && level < 5;
-         a = nodes_[a].parent, ++level) {
+    for (int a = paragraph ? nodes_[b.container].parent : b.container;
+         a >= 0 && level < 5; a = nodes_[a].parent, ++level) {
       if (nodes_[a].tag == GUMBO_TAG_HTML) break;
       if (!nodes_[a].scored) candidates.push_back(a);
       InitScore(a);
@@ -425,8 +504,8 @@ std::vector<int> Extractor::SelectArticle() {
   // Split articles: if three strong candidates share an ancestor, take it.
   std::vector<int> strong;
   for (int c : candidates) {
-    if (c != top && nodes_[c].score >= 0.75f * nodes_[top].score && !Inside(c, top) &&
-        !Inside(top, c)) {
+    if (c != top && nodes_[c].score >= 0.75f * nodes_[top].score &&
+        !Inside(c, top) && !Inside(top, c)) {
       strong.push_back(c);
     }
   }
@@ -442,8 +521,10 @@ std::vector<int> Extractor::SelectArticle() {
     }
   }
   // Climb while the parent holds the only content (a lone wrapper).
-  while (nodes_[top].parent >= 0 && nodes_[nodes_[top].parent].tag != GUMBO_TAG_BODY &&
-         nodes_[nodes_[top].parent].chars <= nodes_[top].chars + nodes_[top].chars / 20) {
+  while (nodes_[top].parent >= 0 &&
+         nodes_[nodes_[top].parent].tag != GUMBO_TAG_BODY &&
+         nodes_[nodes_[top].parent].chars <=
+             nodes_[top].chars + nodes_[top].chars / 20) {
     top = nodes_[top].parent;
   }
   // Join siblings that score well or are prose paragraphs.
@@ -461,12 +542,14 @@ std::vector<int> Extractor::SelectArticle() {
     if (n.chars == 0 || in_widget[s]) continue;
     float bonus = Attr(n.g, "class") == Attr(nodes_[top].g, "class") &&
                           !Attr(n.g, "class").empty()
-                      ? nodes_[top].score * 0.2f : 0.f;
+                      ? nodes_[top].score * 0.2f
+                      : 0.f;
     if (n.scored && n.score + bonus >= threshold) {
       out.push_back(s);
     } else if (n.tag == GUMBO_TAG_P) {
       float ld = LinkDensity(s);
-      if ((n.chars > 80 && ld < 0.25f) || (n.chars <= 80 && n.chars > 0 && ld == 0.f)) {
+      if ((n.chars > 80 && ld < 0.25f) ||
+          (n.chars <= 80 && n.chars > 0 && ld == 0.f)) {
         out.push_back(s);
       }
     }
@@ -481,17 +564,21 @@ bool Extractor::DropConditionally(int i) const {
   GumboTag t = n.tag;
   bool list = t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_DL;
   bool checked = list || t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION ||
-                 t == GUMBO_TAG_TABLE || t == GUMBO_TAG_FORM || t == GUMBO_TAG_FIELDSET ||
-                 t == GUMBO_TAG_HEADER || t == GUMBO_TAG_FIGURE;
+                 t == GUMBO_TAG_TABLE || t == GUMBO_TAG_FORM ||
+                 t == GUMBO_TAG_FIELDSET || t == GUMBO_TAG_HEADER ||
+                 t == GUMBO_TAG_FIGURE;
   if (!checked) return false;
   if (n.weight < 0) return true;
   if (n.commas >= 10) return false;
   float ld = LinkDensity(i);
   int p = static_cast<int>(n.paragraphs);
-  if (n.images > 1 && p * 2 < static_cast<int>(n.images) && t != GUMBO_TAG_FIGURE) return true;
+  if (n.images > 1 && p * 2 < static_cast<int>(n.images) &&
+      t != GUMBO_TAG_FIGURE)
+    return true;
   if (!list && static_cast<int>(n.items) - 100 > p) return true;
   if (n.inputs * 3 > static_cast<uint32_t>(p) && n.inputs > 0) return true;
-  if (!list && n.chars < 25 && (n.images == 0 || n.images > 2) && t != GUMBO_TAG_FIGURE) {
+  if (!list && n.chars < 25 && (n.images == 0 || n.images > 2) &&
+      t != GUMBO_TAG_FIGURE) {
     return true;
   }
   if (n.weight < 25 && ld > 0.2f && !(list && ld < 0.35f)) return true;
@@ -516,7 +603,8 @@ void Extractor::Emit(const std::vector<int>& article, const std::string& title,
   size_t a = 0;
   for (const Block& b : blocks_) {
     bool inside = false;
-    for (a = 0; a < article.size() && !inside; ++a) inside = Inside(b.container, article[a]);
+    for (a = 0; a < article.size() && !inside; ++a)
+      inside = Inside(b.container, article[a]);
     if (!inside) {
       removed->push_back({b.text, "boilerplate:outside-article"});
       continue;
@@ -565,7 +653,8 @@ void CleanHtml(const CleanLexicon& lex, const FurnitureModel* model,
     o = lex.Outlet(key);
     doc->outlet = o ? o->canonical : meta.site_name;
   }
-  if (dom->truncated()) doc->removed.push_back({"", "truncated:page-too-large"});
+  if (dom->truncated())
+    doc->removed.push_back({"", "truncated:page-too-large"});
 
   Extractor ex(lex, dom->root());
   ex.Walk();
@@ -590,9 +679,12 @@ void CleanHtml(const CleanLexicon& lex, const FurnitureModel* model,
   // opening of the text.
   std::string desc_key, text_key;
   FurnitureKey(meta.description, &desc_key);
-  FurnitureKey(std::string_view(doc->text).substr(0, 2 * meta.description.size()), &text_key);
-  if (!desc_key.empty() && text_key.compare(0, std::min(desc_key.size(), size_t{60}),
-                                            desc_key, 0, std::min(desc_key.size(), size_t{60})) != 0) {
+  FurnitureKey(
+      std::string_view(doc->text).substr(0, 2 * meta.description.size()),
+      &text_key);
+  if (!desc_key.empty() &&
+      text_key.compare(0, std::min(desc_key.size(), size_t{60}), desc_key, 0,
+                       std::min(desc_key.size(), size_t{60})) != 0) {
     set(&doc->standfirst, meta.description);
   }
   for (auto& r : ex.skipped()) doc->removed.push_back(std::move(r));

@@ -1,13 +1,14 @@
 // HTML path: behaviour on our own small pages, and robustness on hostile
 // input (deep nesting, a 50 MB page, broken markup). Quality is measured by
 // eval_clean on real pages, not here.
+#include "src/clean/html_extract.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "src/clean/clean.h"
 #include "src/clean/html_dom.h"
-#include "src/clean/html_extract.h"
 #include "src/clean/html_meta.h"
 
 namespace marsad {
@@ -27,11 +28,14 @@ const char kParagraph[] =
     "جاهزة لاستقبال الطلاب بعد أعمال الصيانة التي استمرت طوال الصيف.</p>";
 
 TEST(HtmlExtractTest, MainTextWithoutNavigationAndComments) {
-  std::string page = "<html lang=ar><body><nav><a href=/>الرئيسية</a></nav>"
-                     "<div class=story>";
+  std::string page =
+      "<html lang=ar><body><nav><a href=/>الرئيسية</a></nav>"
+      "<div class=story>";
   for (int i = 0; i < 4; ++i) page += kParagraph;
-  page += "</div><div class=comments><p>تعليق طويل من أحد القراء على الخبر، يقول فيه "
-          "إنه لا يوافق على ما جاء فيه من أرقام.</p></div></body></html>";
+  page +=
+      "</div><div class=comments><p>تعليق طويل من أحد القراء على الخبر، يقول "
+      "فيه "
+      "إنه لا يوافق على ما جاء فيه من أرقام.</p></div></body></html>";
   Document d = CleanPage(page);
   EXPECT_NE(d.text.find("قال مدير المدرسة"), std::string::npos);
   EXPECT_EQ(d.text.find("الرئيسية"), std::string::npos);
@@ -44,9 +48,12 @@ TEST(HtmlExtractTest, MainTextWithoutNavigationAndComments) {
 TEST(HtmlExtractTest, HiddenElementsAndScriptsGiveNoText) {
   std::string page = "<body><div class=article>";
   page += kParagraph;
-  page += "<p style='display: none'>نص مخفي لا يظهر للقارئ على الإطلاق في الصفحة.</p>"
-          "<script>document.write('نص برمجي')</script>"
-          "<p hidden>نص آخر مخفي بالسمة hidden لا ينبغي أن يظهر أبدا.</p></div></body>";
+  page +=
+      "<p style='display: none'>نص مخفي لا يظهر للقارئ على الإطلاق في "
+      "الصفحة.</p>"
+      "<script>document.write('نص برمجي')</script>"
+      "<p hidden>نص آخر مخفي بالسمة hidden لا ينبغي أن يظهر "
+      "أبدا.</p></div></body>";
   Document d = CleanPage(page);
   EXPECT_NE(d.text.find("قال مدير"), std::string::npos);
   EXPECT_EQ(d.text.find("مخفي"), std::string::npos);
@@ -69,10 +76,12 @@ TEST(HtmlExtractTest, MetadataSources) {
 }
 
 TEST(HtmlExtractTest, StripSiteName) {
-  EXPECT_EQ(StripSiteName("Bus lanes approved | City Herald", "City Herald", {}),
-            "Bus lanes approved");
-  EXPECT_EQ(StripSiteName("City Herald - Bus lanes approved", "City Herald", {}),
-            "Bus lanes approved");
+  EXPECT_EQ(
+      StripSiteName("Bus lanes approved | City Herald", "City Herald", {}),
+      "Bus lanes approved");
+  EXPECT_EQ(
+      StripSiteName("City Herald - Bus lanes approved", "City Herald", {}),
+      "Bus lanes approved");
   EXPECT_EQ(StripSiteName("Council approves six new bus lanes - CH", "", {}),
             "Council approves six new bus lanes");
   EXPECT_EQ(StripSiteName("A - B", "", {}), "A - B");
@@ -101,7 +110,8 @@ TEST(HtmlExtractTest, HugePageIsCutNotFatal) {
   Document d = CleanPage(std::move(page));
   EXPECT_FALSE(d.text.empty());
   bool truncated = false;
-  for (const RemovedBlock& r : d.removed) truncated |= r.reason == "truncated:page-too-large";
+  for (const RemovedBlock& r : d.removed)
+    truncated |= r.reason == "truncated:page-too-large";
   EXPECT_TRUE(truncated);
 }
 

@@ -1,8 +1,7 @@
 #include "src/clean/html_meta.h"
 
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string_view>
 
 #include "src/base/data.h"
@@ -48,7 +47,8 @@ void Visit(const GumboNode* n, Collected* c) {
     std::string_view content = Attr(n, "content");
     for (const char* k : {"property", "name", "itemprop", "http-equiv"}) {
       std::string_view key = Attr(n, k);
-      if (!key.empty() && !content.empty()) c->meta.emplace(Lower(key), Clean(content));
+      if (!key.empty() && !content.empty())
+        c->meta.emplace(Lower(key), Clean(content));
     }
   } else if (tag == "link") {
     if (Lower(Attr(n, "rel")) == "canonical" && c->canonical.empty()) {
@@ -64,12 +64,14 @@ void Visit(const GumboNode* n, Collected* c) {
     c->time = dt.empty() ? NodeText(n, 200) : std::string(dt);
   } else if (tag == "html" && c->lang.empty()) {
     c->lang = std::string(Attr(n, "lang"));
-  } else if (tag == "script" && Lower(Attr(n, "type")) == "application/ld+json" &&
+  } else if (tag == "script" &&
+             Lower(Attr(n, "type")) == "application/ld+json" &&
              c->ld_json.size() < 8) {
     std::string raw;
     AppendNodeText(n, &raw, size_t{1} << 20);
     c->ld_json.push_back(std::move(raw));
-  } else if (tag == "a" && c->rel_author.empty() && Lower(Attr(n, "rel")) == "author") {
+  } else if (tag == "a" && c->rel_author.empty() &&
+             Lower(Attr(n, "rel")) == "author") {
     c->rel_author = NodeText(n, 200);
   }
 }
@@ -78,7 +80,8 @@ std::string JsonText(const nlohmann::json& j) {
   if (j.is_string()) return Clean(j.get<std::string>());
   if (j.is_object()) {
     for (const char* k : {"name", "@value", "headline"}) {
-      if (j.contains(k) && j[k].is_string()) return Clean(j[k].get<std::string>());
+      if (j.contains(k) && j[k].is_string())
+        return Clean(j[k].get<std::string>());
     }
   }
   if (j.is_array()) {
@@ -108,8 +111,8 @@ bool IsArticleType(const nlohmann::json& type) {
   return false;
 }
 
-void FindArticles(const nlohmann::json& j, std::vector<const nlohmann::json*>* out,
-                  int depth) {
+void FindArticles(const nlohmann::json& j,
+                  std::vector<const nlohmann::json*>* out, int depth) {
   if (depth > 6 || out->size() > 8) return;
   if (j.is_array()) {
     for (const auto& e : j) FindArticles(e, out, depth + 1);
@@ -138,12 +141,14 @@ void FromJsonLd(const std::vector<std::string>& scripts, HtmlMeta* m) {
       set(&m->author, get("author"));
       set(&m->section, get("articleSection"));
       set(&m->description, get("description"));
-      if (a->contains("publisher")) set(&m->site_name, JsonText((*a)["publisher"]));
+      if (a->contains("publisher"))
+        set(&m->site_name, JsonText((*a)["publisher"]));
     }
   }
 }
 
-const std::string* MetaValue(const Collected& c, std::initializer_list<const char*> keys) {
+const std::string* MetaValue(const Collected& c,
+                             std::initializer_list<const char*> keys) {
   for (const char* k : keys) {
     auto it = c.meta.find(k);
     if (it != c.meta.end() && !it->second.empty()) return &it->second;
@@ -153,14 +158,16 @@ const std::string* MetaValue(const Collected& c, std::initializer_list<const cha
 
 }  // namespace
 
-std::string StripSiteName(const std::string& title, const std::string& site_name,
+std::string StripSiteName(const std::string& title,
+                          const std::string& site_name,
                           const std::vector<std::string>& h1) {
   for (const std::string& h : h1) {
     if (h.size() >= 10 && title.find(h) != std::string::npos) return h;
   }
   std::string site_key, part_key;
   FurnitureKey(site_name, &site_key);
-  for (std::string_view sep : {" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00BB ", " / "}) {
+  for (std::string_view sep :
+       {" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00BB ", " / "}) {
     size_t at = title.rfind(sep);
     size_t first = title.find(sep);
     if (at == std::string::npos) continue;
@@ -169,14 +176,17 @@ std::string StripSiteName(const std::string& title, const std::string& site_name
     FurnitureKey(tail, &part_key);
     if (!site_key.empty() && part_key == site_key) return title.substr(0, at);
     FurnitureKey(head, &part_key);
-    if (!site_key.empty() && part_key == site_key) return title.substr(first + sep.size());
+    if (!site_key.empty() && part_key == site_key)
+      return title.substr(first + sep.size());
     // Unknown site: keep the long side when the other one is short.
     size_t before = CodePoints(title.substr(0, at));
     size_t after = CodePoints(title.substr(first + sep.size()));
-    if (CodePoints(tail) <= 30 && before >= 10 && before >= 2 * CodePoints(tail)) {
+    if (CodePoints(tail) <= 30 && before >= 10 &&
+        before >= 2 * CodePoints(tail)) {
       return title.substr(0, at);
     }
-    if (CodePoints(head) <= 30 && after >= 10 && after >= 2 * CodePoints(head)) {
+    if (CodePoints(head) <= 30 && after >= 10 &&
+        after >= 2 * CodePoints(head)) {
       return title.substr(first + sep.size());
     }
   }
@@ -203,36 +213,40 @@ HtmlMeta ExtractHtmlMeta(const GumboNode* root) {
     if (!field->empty()) return;
     if (const std::string* v = MetaValue(c, keys)) *field = *v;
   };
-  auto fill_date = [&](std::string* field, std::initializer_list<const char*> keys) {
+  auto fill_date = [&](std::string* field,
+                       std::initializer_list<const char*> keys) {
     for (const char* k : keys) {
       if (!field->empty()) return;
       if (const std::string* v = MetaValue(c, {k})) *field = ParseMetaDate(*v);
     }
   };
-  fill_date(&m.published, {"article:published_time", "og:published_time",
-                           "datepublished", "publishdate", "pubdate", "date",
-                           "dc.date.issued", "dc.date", "dcterms.created",
-                           "sailthru.date", "parsely-pub-date", "publish-date",
-                           "article.published", "og:article:published_time"});
-  fill_date(&m.modified, {"article:modified_time", "og:updated_time", "datemodified",
-                          "lastmod", "last-modified", "dcterms.modified"});
+  fill_date(&m.published,
+            {"article:published_time", "og:published_time", "datepublished",
+             "publishdate", "pubdate", "date", "dc.date.issued", "dc.date",
+             "dcterms.created", "sailthru.date", "parsely-pub-date",
+             "publish-date", "article.published", "og:article:published_time"});
+  fill_date(&m.modified,
+            {"article:modified_time", "og:updated_time", "datemodified",
+             "lastmod", "last-modified", "dcterms.modified"});
   std::string site;
-  if (const std::string* v = MetaValue(c, {"og:site_name", "application-name",
-                                           "twitter:site"})) {
+  if (const std::string* v =
+          MetaValue(c, {"og:site_name", "application-name", "twitter:site"})) {
     site = *v;
   }
   if (m.site_name.empty()) m.site_name = site;
-  fill(&m.author, {"author", "article:author", "dc.creator", "byl", "parsely-author",
-                   "sailthru.author"});
+  fill(&m.author, {"author", "article:author", "dc.creator", "byl",
+                   "parsely-author", "sailthru.author"});
   if (m.author.rfind("http", 0) == 0) m.author.clear();
   if (m.author.empty()) m.author = c.rel_author;
   fill(&m.section, {"article:section", "section", "parsely-section"});
-  fill(&m.description, {"og:description", "description", "twitter:description"});
+  fill(&m.description,
+       {"og:description", "description", "twitter:description"});
   m.url = c.canonical;
   fill(&m.url, {"og:url"});
   m.language = c.lang;
   fill(&m.language, {"content-language", "og:locale", "language"});
-  if (m.published.empty() && !c.time.empty()) m.published = ParseMetaDate(c.time);
+  if (m.published.empty() && !c.time.empty())
+    m.published = ParseMetaDate(c.time);
   if (m.published.empty()) m.published = DateFromUrl(m.url);
   std::string title = m.title;
   if (const std::string* og = MetaValue(c, {"og:title", "twitter:title"});

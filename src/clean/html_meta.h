@@ -28,7 +28,8 @@ HtmlMeta ExtractHtmlMeta(const GumboNode* root);
 // Removes a site-name suffix or prefix ("Title | Site", "Site - Title") from a
 // <title>: the part matching `site_name` or one of `h1`, else the longest part
 // when the others are short.
-std::string StripSiteName(const std::string& title, const std::string& site_name,
+std::string StripSiteName(const std::string& title,
+                          const std::string& site_name,
                           const std::vector<std::string>& h1);
 
 }  // namespace marsad

@@ -26,23 +26,38 @@ constexpr AsciiClass kAscii;
 // or the code point to append.
 char32_t FoldCodePoint(char32_t cp) {
   switch (cp) {
-    case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627;
-    case 0x0649: return 0x064A;
-    case 0x0629: return 0x0647;
-    case 0x0640: return 0;  // tatweel
-    default: break;
+    case 0x0622:
+    case 0x0623:
+    case 0x0625:
+    case 0x0671:
+      return 0x0627;
+    case 0x0649:
+      return 0x064A;
+    case 0x0629:
+      return 0x0647;
+    case 0x0640:
+      return 0;  // tatweel
+    default:
+      break;
   }
   if (cp >= 0x0660 && cp <= 0x0669) return U'0' + (cp - 0x0660);
   if (cp >= 0x06F0 && cp <= 0x06F9) return U'0' + (cp - 0x06F0);
   if (cp >= 0x0621 && cp <= 0x064A) return cp;  // Arabic letters: fast path
   int8_t type = u_charType(static_cast<UChar32>(cp));
   switch (type) {
-    case U_UPPERCASE_LETTER: return static_cast<char32_t>(u_tolower(cp));
-    case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER: case U_MODIFIER_LETTER:
-    case U_OTHER_LETTER: case U_DECIMAL_DIGIT_NUMBER: case U_LETTER_NUMBER:
+    case U_UPPERCASE_LETTER:
+      return static_cast<char32_t>(u_tolower(cp));
+    case U_LOWERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER:
+    case U_DECIMAL_DIGIT_NUMBER:
+    case U_LETTER_NUMBER:
     case U_OTHER_NUMBER:
       return cp;
-    case U_NON_SPACING_MARK: case U_ENCLOSING_MARK: case U_COMBINING_SPACING_MARK:
+    case U_NON_SPACING_MARK:
+    case U_ENCLOSING_MARK:
+    case U_COMBINING_SPACING_MARK:
     case U_FORMAT_CHAR:
       return 0;
     default:
@@ -105,10 +120,11 @@ void FurnitureKey(std::string_view in, std::string* out,
     // Fast path: a plain Arabic letter (U+0621..U+064A, two bytes) that
     // folding leaves unchanged is copied as is.
     if ((b == 0xD8 || b == 0xD9) && i + 1 < in.size()) {
-      char32_t cp2 = ((b & 0x1F) << 6) | (static_cast<unsigned char>(in[i + 1]) & 0x3F);
-      if ((static_cast<unsigned char>(in[i + 1]) & 0xC0) == 0x80 && cp2 >= 0x0621 &&
-          cp2 <= 0x064A && cp2 != 0x0622 && cp2 != 0x0623 && cp2 != 0x0625 &&
-          cp2 != 0x0629 && cp2 != 0x0640 && cp2 != 0x0649) {
+      char32_t cp2 =
+          ((b & 0x1F) << 6) | (static_cast<unsigned char>(in[i + 1]) & 0x3F);
+      if ((static_cast<unsigned char>(in[i + 1]) & 0xC0) == 0x80 &&
+          cp2 >= 0x0621 && cp2 <= 0x064A && cp2 != 0x0622 && cp2 != 0x0623 &&
+          cp2 != 0x0625 && cp2 != 0x0629 && cp2 != 0x0640 && cp2 != 0x0649) {
         emit(start, [&] { out->append(in.data() + i, 2); });
         i += 2;
         continue;
@@ -132,7 +148,8 @@ StatusOr<CleanLexicon> CleanLexicon::FromRows(
     const std::vector<std::vector<std::string>>& html_classes) {
   CleanLexicon lex;
   for (const auto& row : html_classes) {
-    if (row.size() < 2) return InternalError("html_classes.tsv: row needs 2 fields");
+    if (row.size() < 2)
+      return InternalError("html_classes.tsv: row needs 2 fields");
     HtmlClassKind kind = row[1] == "positive"   ? HtmlClassKind::kPositive
                          : row[1] == "negative" ? HtmlClassKind::kNegative
                          : row[1] == "widget"   ? HtmlClassKind::kWidget
@@ -144,7 +161,8 @@ StatusOr<CleanLexicon> CleanLexicon::FromRows(
   }
   std::string key;
   for (const auto& row : furniture) {
-    if (row.size() < 3) return InternalError("furniture.tsv: row needs 3 fields");
+    if (row.size() < 3)
+      return InternalError("furniture.tsv: row needs 3 fields");
     bool ok;
     Phrase p;
     p.action = ParseAction(row[2], &ok);
@@ -159,9 +177,12 @@ StatusOr<CleanLexicon> CleanLexicon::FromRows(
     lex.exact_.emplace(p.key, p);
   }
   std::sort(lex.prefixes_.begin(), lex.prefixes_.end(),
-            [](const Phrase& a, const Phrase& b) { return a.key.size() > b.key.size(); });
+            [](const Phrase& a, const Phrase& b) {
+              return a.key.size() > b.key.size();
+            });
   for (const auto& row : agencies) {
-    if (row.size() < 2) return InternalError("agencies.tsv: row needs 2 fields");
+    if (row.size() < 2)
+      return InternalError("agencies.tsv: row needs 2 fields");
     FurnitureKey(row[0], &key);
     lex.agencies_.emplace(key, row[1]);
   }
@@ -217,7 +238,8 @@ const Phrase* CleanLexicon::Exact(std::string_view key) const {
 
 const Phrase* CleanLexicon::Prefix(std::string_view key) const {
   for (const Phrase& p : prefixes_) {
-    if (key.size() >= p.key.size() && key.compare(0, p.key.size(), p.key) == 0 &&
+    if (key.size() >= p.key.size() &&
+        key.compare(0, p.key.size(), p.key) == 0 &&
         AtWordBoundary(key, 0, p.key.size())) {
       return &p;
     }
@@ -241,7 +263,8 @@ const Phrase* CleanLexicon::Suffix(std::string_view key, size_t* pos) const {
 
 std::string_view CleanLexicon::Agency(std::string_view key) const {
   auto it = agencies_.find(std::string(key));
-  return it == agencies_.end() ? std::string_view() : std::string_view(it->second);
+  return it == agencies_.end() ? std::string_view()
+                               : std::string_view(it->second);
 }
 
 const OutletName* CleanLexicon::Outlet(std::string_view key) const {

@@ -54,8 +54,8 @@ struct Line {
   std::string reason;
 };
 
-constexpr size_t kShortLine = 100;   // code points
-constexpr size_t kKeyBytes = 512;    // of a line's text keyed for matching
+constexpr size_t kShortLine = 100;  // code points
+constexpr size_t kKeyBytes = 512;   // of a line's text keyed for matching
 constexpr size_t kTitleMax = 160;
 
 bool BodyLike(const Line& l) {
@@ -97,11 +97,13 @@ void SplitLines(std::string_view raw, std::vector<Line>* lines) {
       continue;
     }
     // " \xC2\xA0 " after . or ." : a paragraph break.
-    if (raw[i] == '\xC2' && i + 1 < raw.size() && raw[i + 1] == '\xA0' && i > start) {
+    if (raw[i] == '\xC2' && i + 1 < raw.size() && raw[i + 1] == '\xA0' &&
+        i > start) {
       size_t b = i;
       while (b > start && (raw[b - 1] == ' ')) --b;
       bool period = false;
-      if (b < i && EndsSentence(raw.substr(start, b - start), &period) && period) {
+      if (b < i && EndsSentence(raw.substr(start, b - start), &period) &&
+          period) {
         flush(raw.substr(start, b - start));
         start = i + 2;
       }
@@ -117,7 +119,8 @@ void Remove(Line* l, std::string reason, bool meta = false) {
 
 class TextCleaner {
  public:
-  TextCleaner(const CleanLexicon& lex, const FurnitureModel* model, Document* doc)
+  TextCleaner(const CleanLexicon& lex, const FurnitureModel* model,
+              Document* doc)
       : lex_(lex), model_(model), doc_(doc) {}
 
   void Run() {
@@ -148,7 +151,8 @@ class TextCleaner {
     if (l.chars <= 120) {
       if (const Phrase* p = lex_.Exact(l.key)) {
         if (p->action == PhraseAction::kList) return DropList(i, p->kind);
-        if (p->action == PhraseAction::kLine) return Remove(&l, "furniture:" + p->kind);
+        if (p->action == PhraseAction::kLine)
+          return Remove(&l, "furniture:" + p->kind);
       }
     }
     if (const Phrase* p = lex_.Prefix(l.key)) {
@@ -182,7 +186,8 @@ class TextCleaner {
         std::string date = ParseMetaDate(value);
         if (date.empty()) return false;
         std::string& field = p->action == PhraseAction::kMetaPublished
-                                 ? doc_->published : doc_->modified;
+                                 ? doc_->published
+                                 : doc_->modified;
         if (field.empty()) field = date;
         Remove(l, "metadata:" + p->kind, true);
         return true;
@@ -191,7 +196,8 @@ class TextCleaner {
         std::string key;
         FurnitureKey(value, &key);
         std::string_view agency = lex_.Agency(key);
-        if (agency.empty() && (key.empty() || CodePoints(value) > 30)) return false;
+        if (agency.empty() && (key.empty() || CodePoints(value) > 30))
+          return false;
         SetAgency(agency.empty() ? std::string(value) : std::string(agency));
         if (doc_->outlet.empty()) doc_->outlet = doc_->agency;  // "المصدر: X"
         Remove(l, "metadata:credit", true);
@@ -210,7 +216,8 @@ class TextCleaner {
   // ("(د ب أ)", "وكالات"), or a byline pairing the outlet with a city or a
   // reporter ("عين اليوم – جدة").
   bool OutletOrCreditLine(Line* l) {
-    if (const OutletName* o = lex_.Outlet(l->key); o != nullptr || l->key == outlet_key_) {
+    if (const OutletName* o = lex_.Outlet(l->key);
+        o != nullptr || l->key == outlet_key_) {
       if (o != nullptr && doc_->outlet.empty()) doc_->outlet = o->canonical;
       Remove(l, "metadata:outlet", true);
       return true;
@@ -220,17 +227,21 @@ class TextCleaner {
       Remove(l, "metadata:credit", true);
       return true;
     }
-    for (std::string_view dash : {" \u2013 ", " - ", " \u2014 ", " \u0640 ", "/", " | "}) {
+    for (std::string_view dash :
+         {" \u2013 ", " - ", " \u2014 ", " \u0640 ", "/", " | "}) {
       size_t at = l->text.find(dash);
       if (at == std::string::npos) continue;
       std::string a, b;
       FurnitureKey(std::string_view(l->text).substr(0, at), &a);
       FurnitureKey(std::string_view(l->text).substr(at + dash.size()), &b);
-      bool a_outlet = lex_.Outlet(a) != nullptr || (!a.empty() && a == outlet_key_);
-      bool b_outlet = lex_.Outlet(b) != nullptr || (!b.empty() && b == outlet_key_);
+      bool a_outlet =
+          lex_.Outlet(a) != nullptr || (!a.empty() && a == outlet_key_);
+      bool b_outlet =
+          lex_.Outlet(b) != nullptr || (!b.empty() && b == outlet_key_);
       if (!a_outlet && !b_outlet) continue;
       const std::string& other = a_outlet ? b : a;
-      if (std::string_view ag = lex_.Agency(other); !ag.empty()) SetAgency(std::string(ag));
+      if (std::string_view ag = lex_.Agency(other); !ag.empty())
+        SetAgency(std::string(ag));
       if (doc_->outlet.empty()) {
         doc_->outlet = lex_.Outlet(a_outlet ? a : b)->canonical;
       }
@@ -245,7 +256,8 @@ class TextCleaner {
     std::vector<uint32_t> offsets;
     FurnitureKey(l->text, &key, &offsets);
     size_t cut = offsets[std::min(p.key.size(), offsets.size() - 1)];
-    removed_prefixes_.push_back({l->text.substr(0, cut), "furniture:" + p.kind});
+    removed_prefixes_.push_back(
+        {l->text.substr(0, cut), "furniture:" + p.kind});
     std::string rest(Trim(std::string_view(l->text).substr(cut)));
     l->text = std::move(rest);
     if (l->text.empty()) {
@@ -267,7 +279,9 @@ class TextCleaner {
       Line& l = lines_[j];
       if (l.state != State::kBody) continue;
       if (!HeadlineLike(l) || BodyLike(l)) break;
-      if (const Phrase* p = lex_.Exact(l.key); p && p->action == PhraseAction::kList) break;
+      if (const Phrase* p = lex_.Exact(l.key);
+          p && p->action == PhraseAction::kList)
+        break;
       Remove(&l, "furniture:" + kind + "-list");
     }
   }
@@ -279,13 +293,15 @@ class TextCleaner {
       if (l.state != State::kBody || l.chars < 80) continue;
       // Keys fold spelling noise; a paragraph longer than its key compares
       // by its text.
-      std::string_view id = l.text.size() <= kKeyBytes ? std::string_view(l.key) : l.text;
+      std::string_view id =
+          l.text.size() <= kKeyBytes ? std::string_view(l.key) : l.text;
       if (!seen.insert(id).second) Remove(&l, "repeat");
     }
   }
 
   bool TitleLike(const Line& l) const {
-    if (l.chars > kTitleMax || l.chars < 8 || l.key.find(' ') == std::string::npos) {
+    if (l.chars > kTitleMax || l.chars < 8 ||
+        l.key.find(' ') == std::string::npos) {
       return false;
     }
     if (l.period) return false;
@@ -328,7 +344,8 @@ class TextCleaner {
     if (first_body == lines_.size()) return;
     std::vector<size_t> run;
     auto flush = [&] {
-      if (run.size() >= 3 && ForeignList(run, /*max_chars=*/40, /*min_mean=*/0)) {
+      if (run.size() >= 3 &&
+          ForeignList(run, /*max_chars=*/40, /*min_mean=*/0)) {
         for (size_t i : run) {
           if (Foreign(lines_[i])) Remove(&lines_[i], "furniture:navigation");
         }
@@ -337,7 +354,8 @@ class TextCleaner {
     };
     for (size_t i = 0; i < first_body; ++i) {
       if (!Kept(i)) continue;
-      if (HeadlineLike(lines_[i]) && lines_[i].chars <= 40 && !Quoted(lines_[i].text)) {
+      if (HeadlineLike(lines_[i]) && lines_[i].chars <= 40 &&
+          !Quoted(lines_[i].text)) {
         run.push_back(i);
       } else {
         flush();
@@ -359,7 +377,8 @@ class TextCleaner {
     for (size_t i = last_body + 1; i < lines_.size(); ++i) {
       if (Kept(i)) tail.push_back(i);
     }
-    if (tail.size() >= 3 && ForeignList(tail, /*max_chars=*/kShortLine, /*min_mean=*/30)) {
+    if (tail.size() >= 3 &&
+        ForeignList(tail, /*max_chars=*/kShortLine, /*min_mean=*/30)) {
       for (size_t i : tail) Remove(&lines_[i], "furniture:headline-list");
     }
     // Standfirst: one paragraph between the title and a metadata line.
@@ -382,7 +401,8 @@ class TextCleaner {
   // box, bullet points): such lines are not bulleted, and most of them share
   // few words with the body (an unrelated headline about Baghdad under an
   // article about Abu Kamal).
-  bool ForeignList(const std::vector<size_t>& run, size_t max_chars, size_t min_mean) {
+  bool ForeignList(const std::vector<size_t>& run, size_t max_chars,
+                   size_t min_mean) {
     size_t foreign = 0;
     for (size_t i : run) {
       const Line& l = lines_[i];
@@ -420,8 +440,8 @@ class TextCleaner {
 
   // "* item", "- item", "• item", "1. item", "2) item", "3 - item".
   static bool Bulleted(std::string_view t) {
-    for (std::string_view b : {"*", "-", "\u2022", "\u25CF", "\u25AA", "\u2013", "\u0640",
-                               "+", "#"}) {
+    for (std::string_view b : {"*", "-", "\u2022", "\u25CF", "\u25AA", "\u2013",
+                               "\u0640", "+", "#"}) {
       if (t.substr(0, b.size()) == b) return true;
     }
     size_t i = 0;
@@ -433,9 +453,11 @@ class TextCleaner {
 
   // Drops the Arabic article and its common proclitics for word matching.
   static std::string_view Stem(std::string_view w) {
-    for (std::string_view p : {"\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0641\u0627\u0644",
-                               "\u0643\u0627\u0644", "\u0644\u0644", "\u0627\u0644"}) {
-      if (w.size() > p.size() + 4 && w.substr(0, p.size()) == p) return w.substr(p.size());
+    for (std::string_view p :
+         {"\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0641\u0627\u0644",
+          "\u0643\u0627\u0644", "\u0644\u0644", "\u0627\u0644"}) {
+      if (w.size() > p.size() + 4 && w.substr(0, p.size()) == p)
+        return w.substr(p.size());
     }
     return w;
   }
@@ -497,7 +519,8 @@ class TextCleaner {
         FurnitureKey(t.substr(open), &k);
         if (std::string_view a = lex_.Agency(k); !a.empty()) {
           SetAgency(std::string(a));
-          removed_prefixes_.push_back({std::string(t.substr(open)), "metadata:credit"});
+          removed_prefixes_.push_back(
+              {std::string(t.substr(open)), "metadata:credit"});
           l.text.resize(open);
           TrimTrailingSpaces(&l.text);
         }

@@ -7,7 +7,8 @@
 //       body with the benchmark's own metric (evaluate.py): 4-gram shingles
 //       of \w+ tokens, per-page tp/fp/fn normalized to sum 1, precision and
 //       recall averaged over pages, F1 of the averages; and pages/s.
-//   eval_clean corpus FILE.jsonl[.gz] [--audit N] [--audit-out PATH] [--show KIND]
+//   eval_clean corpus FILE.jsonl[.gz] [--audit N] [--audit-out PATH] [--show
+//   KIND]
 //       Learns per-outlet templates over the corpus (pass 1), cleans every
 //       article (pass 2), prints removed blocks by kind and outlet, articles/s,
 //       and writes N randomly chosen cleaned articles for a manual audit;
@@ -153,8 +154,8 @@ int EvalHtml(const std::string& dir, bool verbose) {
     scores.push_back(Match(truth, d.text));
     if (verbose) {
       const Tpfpfn& s = scores.back();
-      std::printf("%s P=%.3f R=%.3f %s\n", key.substr(0, 12).c_str(), Precision(s),
-                  Recall(s), gt[key].value("url", "").c_str());
+      std::printf("%s P=%.3f R=%.3f %s\n", key.substr(0, 12).c_str(),
+                  Precision(s), Recall(s), gt[key].value("url", "").c_str());
     }
   }
   double p = 0, r = 0;
@@ -166,7 +167,8 @@ int EvalHtml(const std::string& dir, bool verbose) {
   p /= std::max(np, 1);
   r /= std::max(nr, 1);
   double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
-  std::printf("pages %zu  precision %.3f  recall %.3f  F1 %.3f\n", pages.size(), p, r, f1);
+  std::printf("pages %zu  precision %.3f  recall %.3f  F1 %.3f\n", pages.size(),
+              p, r, f1);
   std::printf("speed %.0f pages/s  %.1f MB/s (CleanDocument only, one core)\n",
               pages.size() / seconds, bytes / seconds / 1e6);
   return 0;
@@ -182,8 +184,8 @@ StatusOr<std::vector<Document>> ReadCorpus(const std::string& path) {
   while (start < data.size()) {
     size_t end = data.find('\n', start);
     if (end == std::string::npos) end = data.size();
-    nlohmann::json j = nlohmann::json::parse(data.begin() + start, data.begin() + end,
-                                             nullptr, false);
+    nlohmann::json j = nlohmann::json::parse(
+        data.begin() + start, data.begin() + end, nullptr, false);
     start = end + 1;
     if (!j.is_object()) continue;
     Document d;
@@ -225,22 +227,25 @@ int EvalCorpus(const std::string& path, int audit, const std::string& audit_out,
     if (!d.removed.empty()) ++changed;
     for (const RemovedBlock& r : d.removed) {
       if (r.reason == show_kind && shown < 60 && (shown++, true)) {
-        std::printf("[%s] %s | %s\n", d.outlet.c_str(), r.text.substr(0, 160).c_str(),
-                    d.url.c_str());
+        std::printf("[%s] %s | %s\n", d.outlet.c_str(),
+                    r.text.substr(0, 160).c_str(), d.url.c_str());
       }
       ++by_kind[r.reason][d.outlet];
       ++kind_total[r.reason];
     }
   }
-  std::printf("articles %zu  with something removed %zu\n", cleaned.size(), changed);
-  std::printf("learn templates: %.0f articles/s; clean: %.0f articles/s, %.1f MB/s, "
-              "%.1f us/article (one core)\n",
-              cleaned.size() / learn, cleaned.size() / clean, bytes / clean / 1e6,
-              clean / cleaned.size() * 1e6);
+  std::printf("articles %zu  with something removed %zu\n", cleaned.size(),
+              changed);
+  std::printf(
+      "learn templates: %.0f articles/s; clean: %.0f articles/s, %.1f MB/s, "
+      "%.1f us/article (one core)\n",
+      cleaned.size() / learn, cleaned.size() / clean, bytes / clean / 1e6,
+      clean / cleaned.size() * 1e6);
   std::printf("\nremoved blocks by kind (total: outlet=count ...)\n");
   for (const auto& [kind, outlets] : by_kind) {
     std::printf("%-28s %6d :", kind.c_str(), kind_total[kind]);
-    for (const auto& [outlet, n] : outlets) std::printf(" %s=%d", outlet.c_str(), n);
+    for (const auto& [outlet, n] : outlets)
+      std::printf(" %s=%d", outlet.c_str(), n);
     std::printf("\n");
   }
   if (audit > 0 && !audit_out.empty()) {
@@ -251,10 +256,12 @@ int EvalCorpus(const std::string& path, int audit, const std::string& audit_out,
       const Document& d = cleaned[pick(rng)];
       out << "=== " << d.outlet << " " << d.url << "\n";
       out << d.text << "\n--- removed:\n";
-      for (const RemovedBlock& r : d.removed) out << "[" << r.reason << "] " << r.text << "\n";
+      for (const RemovedBlock& r : d.removed)
+        out << "[" << r.reason << "] " << r.text << "\n";
       out << "\n";
     }
-    std::printf("\naudit sample of %d articles written to %s\n", audit, audit_out.c_str());
+    std::printf("\naudit sample of %d articles written to %s\n", audit,
+                audit_out.c_str());
   }
   return 0;
 }
@@ -285,9 +292,11 @@ int Dump(const std::string& path, std::string format) {
             << "\noutlet: " << d.outlet << "\nagency: " << d.agency
             << "\nauthor: " << d.author << "\npublished: " << d.published
             << "\nmodified: " << d.modified << "\nurl: " << d.url
-            << "\nsection: " << d.section << "\nlanguage: " << d.language << "\n\n"
+            << "\nsection: " << d.section << "\nlanguage: " << d.language
+            << "\n\n"
             << d.text << "\n\n---- removed\n";
-  for (const RemovedBlock& r : d.removed) std::cout << "[" << r.reason << "] " << r.text << "\n";
+  for (const RemovedBlock& r : d.removed)
+    std::cout << "[" << r.reason << "] " << r.text << "\n";
   return 0;
 }
 
@@ -303,13 +312,16 @@ int main(int argc, char** argv) {
     auto it = std::find(args.begin(), args.end(), name);
     return it != args.end() && it + 1 != args.end() ? *(it + 1) : def;
   };
-  if (args.size() >= 2 && args[0] == "html") return marsad::EvalHtml(args[1], flag("--verbose"));
+  if (args.size() >= 2 && args[0] == "html")
+    return marsad::EvalHtml(args[1], flag("--verbose"));
   if (args.size() >= 2 && args[0] == "corpus") {
     return marsad::EvalCorpus(args[1], std::stoi(value("--audit", "0")),
                               value("--audit-out", ""), value("--show", ""));
   }
-  if (args.size() >= 2 && args[0] == "dump") return marsad::Dump(args[1], value("--format", ""));
-  std::cerr << "usage: eval_clean html DIR [--verbose] | corpus FILE [--audit N "
-               "--audit-out PATH] | dump FILE [--format txt|html]\n";
+  if (args.size() >= 2 && args[0] == "dump")
+    return marsad::Dump(args[1], value("--format", ""));
+  std::cerr
+      << "usage: eval_clean html DIR [--verbose] | corpus FILE [--audit N "
+         "--audit-out PATH] | dump FILE [--format txt|html]\n";
   return 2;
 }

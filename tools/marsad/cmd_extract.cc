@@ -35,7 +35,8 @@ StatusOr<std::string> ReadInputBytes(const std::string& path) {
 // documents (one, or one per line of a JSONL file).
 StatusOr<std::vector<Document>> ExtractFile(const std::string& path) {
   ASSIGN_OR_RETURN(std::string bytes, ReadInputBytes(path));
-  ASSIGN_OR_RETURN(Document doc, DocumentFromBytes(path == "-" ? "stdin" : path, bytes));
+  ASSIGN_OR_RETURN(Document doc,
+                   DocumentFromBytes(path == "-" ? "stdin" : path, bytes));
   std::vector<Document> docs;
   if (doc.format == "jsonl") {
     if (IsGzip(bytes)) {
@@ -106,13 +107,14 @@ void PrintText(const Document& d, bool explain) {
 int RunExtract(const ExtractOptions& opt) {
   auto docs = ExtractFile(opt.input);
   if (!docs.ok()) {
-    std::cerr << "marsad extract: " << opt.input << ": " << docs.status().ToString()
-              << "\n";
+    std::cerr << "marsad extract: " << opt.input << ": "
+              << docs.status().ToString() << "\n";
     return 1;
   }
   for (const Document& d : *docs) {
     if (opt.format == "json") {
-      std::cout << ToJson(d, opt.explain).dump(docs->size() > 1 ? -1 : 2) << "\n";
+      std::cout << ToJson(d, opt.explain).dump(docs->size() > 1 ? -1 : 2)
+                << "\n";
     } else {
       PrintText(d, opt.explain);
     }
@@ -126,7 +128,8 @@ void AddExtractCommand(CLI::App& app, CommandFn* run) {
   auto opt = std::make_shared<ExtractOptions>();
   auto* cmd = app.add_subcommand(
       "extract", "Print the main text and metadata of one page or report");
-  cmd->add_option("input", opt->input, "FILE (.txt, .html, .htm, .jsonl, .gz) or -")
+  cmd->add_option("input", opt->input,
+                  "FILE (.txt, .html, .htm, .jsonl, .gz) or -")
       ->required();
   cmd->add_option("--format", opt->format, "json or text")
       ->check(CLI::IsMember({"json", "text"}));
