@@ -39,7 +39,7 @@
 #include <string_view>
 #include <vector>
 
-#include "src/clean/display.h"
+#include "src/clean/html_blocks.h"
 #include "src/clean/html_dom.h"
 #include "src/clean/html_meta.h"
 #include "src/clean/text_clean.h"
@@ -47,198 +47,20 @@
 namespace marsad {
 namespace {
 
-enum class Kind : uint8_t { kInline, kBlock, kSkip, kBreak };
-
-Kind KindOf(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_SCRIPT:
-    case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_SVG:
-    case GUMBO_TAG_MATH:
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_CANVAS:
-    case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_MAP:
-    case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_OPTION:
-    case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_NAV:
-    case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_LABEL:
-    case GUMBO_TAG_MENU:
-      return Kind::kSkip;
-    case GUMBO_TAG_BR:
-    case GUMBO_TAG_HR:
-      return Kind::kBreak;
-    case GUMBO_TAG_P:
-    case GUMBO_TAG_DIV:
-    case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
-    case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL:
-    case GUMBO_TAG_LI:
-    case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT:
-    case GUMBO_TAG_DD:
-    case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_TR:
-    case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH:
-    case GUMBO_TAG_TBODY:
-    case GUMBO_TAG_THEAD:
-    case GUMBO_TAG_TFOOT:
-    case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_PRE:
-    case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FORM:
-    case GUMBO_TAG_FIELDSET:
-    case GUMBO_TAG_ADDRESS:
-    case GUMBO_TAG_CENTER:
-    case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_SUMMARY:
-    case GUMBO_TAG_HGROUP:
-    case GUMBO_TAG_BODY:
-    case GUMBO_TAG_HTML:
-    case GUMBO_TAG_LEGEND:
-      return Kind::kBlock;
-    default:
-      return Kind::kInline;
-  }
-}
-
-bool IsHeading(GumboTag t) {
-  return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 ||
-         t == GUMBO_TAG_H4 || t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
-}
-
-struct ClassInfo {
-  int weight = 0;       // +25 / -25 / 0
-  bool widget = false;  // a widget no positive word saves
-};
-
-ClassInfo ClassifyAttrs(const CleanLexicon& lex, const GumboNode* n) {
-  ClassInfo info;
-  std::string_view cls = Attr(n, "class"), id = Attr(n, "id");
-  if (cls.empty() && id.empty()) return info;
-  bool pos = false, neg = false;
-  std::string word;
-  auto flush = [&] {
-    if (word.empty()) return;
-    switch (lex.HtmlClassWord(word)) {
-      case HtmlClassKind::kPositive:
-        pos = true;
-        break;
-      case HtmlClassKind::kNegative:
-        neg = true;
-        break;
-      case HtmlClassKind::kWidget:
-        neg = true;
-        info.widget = true;
-        break;
-      case HtmlClassKind::kNone:
-        break;
-    }
-    word.clear();
-  };
-  for (std::string_view s : {cls, id}) {
-    for (char c : s) {
-      char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-      if (l >= 'a' && l <= 'z') {
-        // camelCase boundary: "relatedLinks" -> related, links
-        if (c >= 'A' && c <= 'Z' && !word.empty()) flush();
-        word.push_back(l);
-      } else {
-        flush();
-      }
-    }
-    flush();
-  }
-  if (neg) info.weight -= 25;
-  if (pos) info.weight += 25;
-  return info;
-}
-
-bool Hidden(const GumboNode* n) {
-  if (gumbo_get_attribute(&n->v.element.attributes, "hidden") != nullptr)
-    return true;
-  if (Attr(n, "aria-hidden") == "true") return true;
-  std::string_view style = Attr(n, "style");
-  if (!style.empty()) {
-    std::string s;
-    for (char c : style) {
-      if (c != ' ')
-        s.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
-    }
-    if (s.find("display:none") != std::string::npos ||
-        s.find("visibility:hidden") != std::string::npos) {
-      return true;
-    }
-  }
-  std::string_view role = Attr(n, "role");
-  return role == "navigation" || role == "banner" || role == "contentinfo" ||
-         role == "complementary" || role == "menu" || role == "menubar" ||
-         role == "search" || role == "dialog" || role == "alert";
-}
-
-struct Node {
-  const GumboNode* g = nullptr;
-  int parent = -1;
-  GumboTag tag = GUMBO_TAG_UNKNOWN;
-  int weight = 0;
-  bool widget = false;
-  bool scored = false;
-  float score = 0;
-  uint32_t chars = 0, link_chars = 0, commas = 0;
-  uint32_t paragraphs = 0, items = 0, images = 0, inputs = 0, embeds = 0;
-  uint32_t end = 0;  // one past the last descendant's index
-};
-
-struct Block {
-  std::string text;
-  int container = -1;
-  uint32_t chars = 0, link_chars = 0, commas = 0;
-};
-
 class Extractor {
  public:
-  Extractor(const CleanLexicon& lex, const GumboNode* root)
-      : lex_(lex), root_(root) {}
+  explicit Extractor(FlatPage* page)
+      : nodes_(page->nodes), blocks_(page->blocks) {}
 
-  void Walk();
-  // Index of the chosen article element (or -1), and the joined siblings.
+  // The chosen article element and the siblings joined to it (empty if the
+  // page has no scorable text).
   std::vector<int> SelectArticle();
-  // Text of skipped elements (nav, aside, footer, hidden...), for --explain.
-  std::vector<RemovedBlock>& skipped() { return skipped_; }
   // Paragraphs of the article, in order; dropped blocks go to *removed.
   void Emit(const std::vector<int>& article, const std::string& title,
             std::vector<std::string>* paragraphs,
             std::vector<RemovedBlock>* removed);
 
  private:
-  void Enter(const GumboNode* g);
-  void Exit(int index);
-  void Text(std::string_view t);
-  void FlushBlock();
   bool Inside(int node, int ancestor) const {
     return node >= ancestor && node < static_cast<int>(nodes_[ancestor].end);
   }
@@ -249,166 +71,11 @@ class Extractor {
   bool DropConditionally(int i) const;
   void InitScore(int i);
 
-  const CleanLexicon& lex_;
-  const GumboNode* root_;
-  std::vector<Node> nodes_;
-  std::vector<Block> blocks_;
-  std::vector<RemovedBlock> skipped_;
-  std::vector<int> open_;         // element stack (indices into nodes_)
-  std::vector<int> blocks_open_;  // the block-level elements among them
-  std::vector<char> skipping_;    // whether each open element is skipped
-  std::vector<char> widget_;      // inside a widget (set by SelectArticle)
-  int best_ = -1;                 // the best-scoring element
-  int skip_depth_ = 0;
-  int skip_root_ = -1;        // outermost skipped element now open
-  std::string skipped_text_;  // its text so far (capped)
-  int link_depth_ = 0;
-  Block current_;
+  std::vector<Node>& nodes_;
+  std::vector<Block>& blocks_;
+  std::vector<char> widget_;  // inside a widget (set by SelectArticle)
+  int best_ = -1;             // the best-scoring element
 };
-
-void Extractor::Enter(const GumboNode* g) {
-  Kind kind = KindOf(g->v.element.tag);
-  if (kind == Kind::kBlock || kind == Kind::kBreak) FlushBlock();
-  if (skip_depth_ > 0 && kind != Kind::kInline && !skipped_text_.empty() &&
-      skipped_text_.back() != ' ') {
-    skipped_text_.push_back(' ');
-  }
-  Node n;
-  n.g = g;
-  n.tag = g->v.element.tag;
-  n.parent = open_.empty() ? -1 : open_.back();
-  ClassInfo ci = ClassifyAttrs(lex_, g);
-  n.weight = ci.weight;
-  n.widget = ci.widget;
-  n.paragraphs = n.tag == GUMBO_TAG_P;
-  n.items = n.tag == GUMBO_TAG_LI;
-  n.images = n.tag == GUMBO_TAG_IMG;
-  n.inputs = n.tag == GUMBO_TAG_INPUT || n.tag == GUMBO_TAG_SELECT ||
-             n.tag == GUMBO_TAG_TEXTAREA;
-  n.embeds = n.tag == GUMBO_TAG_IFRAME || n.tag == GUMBO_TAG_EMBED ||
-             n.tag == GUMBO_TAG_OBJECT || n.tag == GUMBO_TAG_VIDEO;
-  bool hidden = kind == Kind::kSkip || Hidden(g);
-  int index = static_cast<int>(nodes_.size());
-  nodes_.push_back(n);
-  open_.push_back(index);
-  skipping_.push_back(hidden);
-  if (kind == Kind::kBlock) blocks_open_.push_back(index);
-  if (hidden && skip_depth_ == 0) {  // the root of a skipped subtree
-    skipped_text_.clear();
-    skip_root_ = index;
-  }
-  if (hidden) ++skip_depth_;
-  if (n.tag == GUMBO_TAG_A) ++link_depth_;
-}
-
-// Subtree statistics are summed bottom-up as elements close: linear time
-// whatever the depth.
-void Extractor::Exit(int index) {
-  Node& n = nodes_[index];
-  Kind kind = KindOf(n.tag);
-  if (kind == Kind::kBlock || kind == Kind::kBreak) FlushBlock();
-  if (skipping_.back()) --skip_depth_;
-  skipping_.pop_back();
-  if (index == skip_root_) {  // record what a skipped nav/aside/footer said
-    TrimTrailingSpaces(&skipped_text_);
-    GumboTag t = n.tag;
-    bool inert = t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||
-                 t == GUMBO_TAG_TEMPLATE || t == GUMBO_TAG_NOSCRIPT ||
-                 t == GUMBO_TAG_SVG || t == GUMBO_TAG_HEAD ||
-                 t == GUMBO_TAG_TITLE;
-    if (!skipped_text_.empty() && !inert) {
-      std::string_view tag = KindOf(t) == Kind::kSkip ? TagName(n.g) : "hidden";
-      skipped_.push_back(
-          {std::move(skipped_text_), "boilerplate:" + std::string(tag)});
-    }
-    skipped_text_.clear();
-    skip_root_ = -1;
-  }
-  if (kind == Kind::kBlock) blocks_open_.pop_back();
-  if (n.tag == GUMBO_TAG_A) --link_depth_;
-  n.end = static_cast<uint32_t>(nodes_.size());
-  open_.pop_back();
-  if (n.parent >= 0) {
-    Node& p = nodes_[n.parent];
-    p.chars += n.chars;
-    p.link_chars += n.link_chars;
-    p.commas += n.commas;
-    p.paragraphs += n.paragraphs;
-    p.items += n.items;
-    p.images += n.images;
-    p.inputs += n.inputs;
-    p.embeds += n.embeds;
-  }
-}
-
-void Extractor::Text(std::string_view t) {
-  if (skip_depth_ > 0) {
-    if (skipped_text_.size() < 4096) AppendDisplay(t, &skipped_text_);
-    return;
-  }
-  size_t before = current_.text.size();
-  AppendDisplay(t, &current_.text);
-  std::string_view added = std::string_view(current_.text).substr(before);
-  uint32_t chars = static_cast<uint32_t>(CodePoints(added));
-  uint32_t commas = 0;
-  for (size_t i = 0; i < added.size(); ++i) {
-    if (added[i] == ',') ++commas;
-    if (added[i] == '\xD8' && i + 1 < added.size() && added[i + 1] == '\x8C')
-      ++commas;
-  }
-  current_.commas += commas;
-  if (link_depth_ > 0) current_.link_chars += chars;
-}
-
-void Extractor::FlushBlock() {
-  TrimTrailingSpaces(&current_.text);
-  if (!current_.text.empty() && !open_.empty()) {
-    current_.chars = static_cast<uint32_t>(CodePoints(current_.text));
-    current_.link_chars = std::min(current_.link_chars, current_.chars);
-    current_.container =
-        blocks_open_.empty() ? open_.front() : blocks_open_.back();
-    Node& c = nodes_[current_.container];
-    c.chars += current_.chars;
-    c.link_chars += current_.link_chars;
-    c.commas += current_.commas;
-    blocks_.push_back(std::move(current_));
-  }
-  current_ = Block();
-}
-
-// Iterative DFS with explicit enter/exit events.
-void Extractor::Walk() {
-  struct Frame {
-    const GumboNode* node;
-    unsigned next;
-    int index;
-  };
-  std::vector<Frame> stack;
-  if (root_ == nullptr) return;
-  Enter(root_);
-  stack.push_back({root_, 0, 0});
-  while (!stack.empty()) {
-    Frame& f = stack.back();
-    const GumboVector& kids = f.node->v.element.children;
-    if (f.next >= kids.length) {
-      Exit(f.index);
-      stack.pop_back();
-      continue;
-    }
-    const GumboNode* child = static_cast<const GumboNode*>(kids.data[f.next++]);
-    if (child->type == GUMBO_NODE_TEXT ||
-        child->type == GUMBO_NODE_WHITESPACE ||
-        child->type == GUMBO_NODE_CDATA) {
-      Text(child->v.text.text);
-    } else if (child->type == GUMBO_NODE_ELEMENT ||
-               child->type == GUMBO_NODE_TEMPLATE) {
-      int index = static_cast<int>(nodes_.size());
-      Enter(child);
-      stack.push_back({child, 0, index});
-    }
-  }
-  FlushBlock();
-}
 
 void Extractor::InitScore(int i) {
   Node& n = nodes_[i];
@@ -656,8 +323,8 @@ void CleanHtml(const CleanLexicon& lex, const FurnitureModel* model,
   if (dom->truncated())
     doc->removed.push_back({"", "truncated:page-too-large"});
 
-  Extractor ex(lex, dom->root());
-  ex.Walk();
+  FlatPage page = FlattenPage(lex, dom->root());
+  Extractor ex(&page);
   std::vector<int> article = ex.SelectArticle();
   std::vector<std::string> paragraphs;
   std::vector<RemovedBlock> removed;
@@ -675,6 +342,7 @@ void CleanHtml(const CleanLexicon& lex, const FurnitureModel* model,
   CleanTextDump(lex, model, &body);
   doc->text = std::move(body.text);
   set(&doc->agency, body.agency);
+  set(&doc->published, body.published);  // a dateline, when no meta tag had it
   // The page's description is its standfirst unless it only repeats the
   // opening of the text.
   std::string desc_key, text_key;
@@ -687,7 +355,7 @@ void CleanHtml(const CleanLexicon& lex, const FurnitureModel* model,
                        std::min(desc_key.size(), size_t{60})) != 0) {
     set(&doc->standfirst, meta.description);
   }
-  for (auto& r : ex.skipped()) doc->removed.push_back(std::move(r));
+  for (auto& r : page.skipped) doc->removed.push_back(std::move(r));
   for (auto& r : removed) doc->removed.push_back(std::move(r));
   for (auto& r : body.removed) doc->removed.push_back(std::move(r));
 }
