@@ -1,16 +1,236 @@
-// marsad export: not built yet (placeholder until its stage lands).
-#include <iostream>
+// marsad export [--db FILE] --what articles|stories|entities|events|quotes|claims
+//               [--format jsonl|csv|acled]
+// Stable fields, documented in README.md ("Export fields").
+#include <fmt/core.h>
 
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "src/base/document_json.h"
 #include "tools/marsad/commands.h"
+#include "tools/marsad/print.h"
 
 namespace marsad {
 
+namespace {
+
+using json = nlohmann::json;
+
+std::string CsvField(const json& v) {
+  std::string s = v.is_string() ? v.get<std::string>() : v.is_null() ? "" : v.dump();
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// Writes rows as JSON Lines or CSV (header from `columns`).
+class RowWriter {
+ public:
+  RowWriter(std::string format, std::vector<std::string> columns)
+      : format_(std::move(format)), columns_(std::move(columns)) {
+    if (format_ != "jsonl") {
+      for (size_t i = 0; i < columns_.size(); ++i) {
+        std::cout << (i ? "," : "") << columns_[i];
+      }
+      std::cout << "\n";
+    }
+  }
+  void Write(const json& row) {
+    if (format_ == "jsonl") {
+      std::cout << row.dump() << "\n";
+      return;
+    }
+    for (size_t i = 0; i < columns_.size(); ++i) {
+      std::cout << (i ? "," : "") << CsvField(row.value(columns_[i], json()));
+    }
+    std::cout << "\n";
+  }
+
+ private:
+  std::string format_;
+  std::vector<std::string> columns_;
+};
+
+std::string Surface(const Document& d, Span s) {
+  if (s.end > d.text.size() || s.empty()) return "";
+  return std::string(s.In(d.text));
+}
+
+json ArticleRow(const Document& d) {
+  json j = MetadataToJson(d);
+  j["text"] = d.text;
+  return j;
+}
+
+Status ExportArticles(Store& store, const std::string& format) {
+  RowWriter w(format, {"id", "source", "outlet", "title", "published", "url",
+                       "author", "agency", "story", "duplicate_of", "text"});
+  return store.ForEachArticle([&](const Document& d) { w.Write(ArticleRow(d)); });
+}
+
+Status ExportStories(Store& store, const std::string& format) {
+  RowWriter w(format, {"id", "title", "articles", "outlets", "first_seen",
+                       "last_seen", "related"});
+  for (int offset = 0;; offset += 1000) {
+    ASSIGN_OR_RETURN(auto page, store.ListStories(Page{1000, offset}));
+    for (const StoryRow& s : page) w.Write(StoryToJson(s));
+    if (page.size() < 1000) break;
+  }
+  return Status::OK();
+}
+
+Status ExportEntities(Store& store, const std::string& format) {
+  struct Agg {
+    std::string name, type;
+    std::set<std::string> variants;
+    int64_t mentions = 0;
+    std::set<int64_t> stories;
+    std::optional<double> lat, lon;
+  };
+  std::map<std::string, Agg> by_id;
+  RETURN_IF_ERROR(store.ForEachArticle([&](const Document& d) {
+    for (const EntityMention& e : d.entities) {
+      if (e.entity_id.empty()) continue;
+      Agg& a = by_id[e.entity_id];
+      a.name = e.canonical.empty() ? e.text : e.canonical;
+      a.type = EntityTypeName(e.type);
+      a.variants.insert(e.text);
+      ++a.mentions;
+      if (d.story_id) a.stories.insert(d.story_id);
+      if (e.lat) a.lat = e.lat, a.lon = e.lon;
+    }
+  }));
+  RowWriter w(format, {"id", "name", "type", "variants", "mentions", "stories",
+                       "lat", "lon"});
+  for (const auto& [id, a] : by_id) {
+    w.Write({{"id", id}, {"name", a.name}, {"type", a.type},
+             {"variants", a.variants}, {"mentions", a.mentions},
+             {"stories", a.stories}, {"lat", a.lat ? json(*a.lat) : json()},
+             {"lon", a.lon ? json(*a.lon) : json()}});
+  }
+  return Status::OK();
+}
+
+Status ExportQuotes(Store& store, const std::string& format) {
+  RowWriter w(format, {"article", "story", "outlet", "speaker", "via", "direct",
+                       "cue", "content", "begin", "end"});
+  return store.ForEachArticle([&](const Document& d) {
+    for (const Quote& q : d.quotes) {
+      w.Write({{"article", d.id}, {"story", d.story_id}, {"outlet", d.outlet},
+               {"speaker", q.speaker}, {"via", q.via}, {"direct", q.direct},
+               {"cue", Surface(d, q.cue)}, {"content", Surface(d, q.content)},
+               {"begin", q.content.begin}, {"end", q.content.end}});
+    }
+  });
+}
+
+Status ExportClaims(Store& store, const std::string& format) {
+  RowWriter w(format, {"article", "story", "outlet", "slot", "value", "min",
+                       "max", "approximate", "speaker", "modality", "begin",
+                       "end", "words"});
+  return store.ForEachArticle([&](const Document& d) {
+    for (const Claim& c : d.claims) {
+      w.Write({{"article", d.id}, {"story", d.story_id}, {"outlet", d.outlet},
+               {"slot", c.slot}, {"value", c.value}, {"min", c.min},
+               {"max", c.max}, {"approximate", c.approximate},
+               {"speaker", c.speaker}, {"modality", c.modality},
+               {"begin", c.span.begin}, {"end", c.span.end},
+               {"words", Surface(d, c.span)}});
+    }
+  });
+}
+
+int64_t Killed(const Event& e) {
+  for (const Casualty& c : e.casualties) {
+    if (c.kind == "killed") return static_cast<int64_t>(c.number.min);
+  }
+  return 0;
+}
+
+Status ExportEvents(Store& store, const std::string& format) {
+  const bool acled = format == "acled";
+  std::vector<std::string> cols =
+      acled ? std::vector<std::string>{"event_id_cnty", "event_date", "event_type",
+                                        "sub_event_type", "actor1", "actor2",
+                                        "location", "latitude", "longitude",
+                                        "source", "notes", "fatalities"}
+            : std::vector<std::string>{"article", "story", "outlet", "plover",
+                                       "mode", "acled_type", "acled_subtype",
+                                       "actor", "target", "location", "date",
+                                       "modality", "casualties", "begin", "end",
+                                       "words"};
+  RowWriter w(acled ? "csv" : format, cols);
+  return store.ForEachArticle([&](const Document& d) {
+    for (size_t i = 0; i < d.events.size(); ++i) {
+      const Event& e = d.events[i];
+      if (acled) {
+        std::optional<double> lat, lon;
+        for (const EntityMention& m : d.entities) {
+          if (m.lat && !e.location_span.empty() &&
+              m.span.begin <= e.location_span.begin &&
+              e.location_span.end <= m.span.end) {
+            lat = m.lat, lon = m.lon;
+          }
+        }
+        w.Write({{"event_id_cnty", fmt::format("MARSAD{}-{}", d.id, i)},
+                 {"event_date", e.date.empty() ? d.published.substr(0, 10) : e.date},
+                 {"event_type", e.acled_type}, {"sub_event_type", e.acled_subtype},
+                 {"actor1", e.actor}, {"actor2", e.target}, {"location", e.location},
+                 {"latitude", lat ? json(*lat) : json()},
+                 {"longitude", lon ? json(*lon) : json()},
+                 {"source", d.outlet}, {"notes", Surface(d, e.sentence)},
+                 {"fatalities", Killed(e)}});
+        continue;
+      }
+      json cas = json::array();
+      for (const Casualty& c : e.casualties) {
+        cas.push_back({{"kind", c.kind}, {"min", c.number.min},
+                       {"max", c.number.max}, {"approximate", c.number.approximate}});
+      }
+      w.Write({{"article", d.id}, {"story", d.story_id}, {"outlet", d.outlet},
+               {"plover", e.plover}, {"mode", e.mode}, {"acled_type", e.acled_type},
+               {"acled_subtype", e.acled_subtype}, {"actor", e.actor},
+               {"target", e.target}, {"location", e.location}, {"date", e.date},
+               {"modality", e.modality}, {"casualties", cas},
+               {"begin", e.sentence.begin}, {"end", e.sentence.end},
+               {"words", Surface(d, e.sentence)}});
+    }
+  });
+}
+
+}  // namespace
+
 void AddExportCommand(CLI::App& app, CommandFn* run) {
-  auto* cmd = app.add_subcommand("export", "(not available yet)");
-  cmd->callback([run] {
-    *run = [] {
-      std::cerr << "marsad export: not available in this build\n";
-      return 2;
+  auto* cmd = app.add_subcommand("export", "Export articles, stories or facts");
+  auto db = std::make_shared<std::string>(DefaultDbPath());
+  auto what = std::make_shared<std::string>("articles");
+  auto format = std::make_shared<std::string>("jsonl");
+  cmd->add_option("--db", *db, "Database file");
+  cmd->add_option("--what", *what, "What to export")
+      ->check(CLI::IsMember({"articles", "stories", "entities", "events", "quotes", "claims"}));
+  cmd->add_option("--format", *format, "jsonl, csv, or acled (events only)")
+      ->check(CLI::IsMember({"jsonl", "csv", "acled"}));
+  cmd->callback([=] {
+    *run = [=]() -> int {
+      if (*format == "acled" && *what != "events") {
+        std::cerr << "marsad export: --format acled is for --what events\n";
+        return 2;
+      }
+      auto store = OpenStoreOrPrint(*db, true);
+      if (!store) return 1;
+      Status st;
+      if (*what == "articles") st = ExportArticles(*store, *format);
+      else if (*what == "stories") st = ExportStories(*store, *format);
+      else if (*what == "entities") st = ExportEntities(*store, *format);
+      else if (*what == "events") st = ExportEvents(*store, *format);
+      else if (*what == "quotes") st = ExportQuotes(*store, *format);
+      else st = ExportClaims(*store, *format);
+      return st.ok() ? 0 : PrintError(st);
     };
   });
 }

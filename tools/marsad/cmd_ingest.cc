@@ -1,18 +1,120 @@
-// marsad ingest: not built yet (placeholder until its stage lands).
+// marsad ingest [--db FILE] INPUT...: read, clean, analyze, group and store.
+// Exit codes: 0 all inputs stored or already there; 1 some inputs rejected
+// (each listed with its reason); 2 usage error.
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <iostream>
 
+#include "src/ingest/reader.h"
+#include "src/pipeline/pipeline.h"
 #include "tools/marsad/commands.h"
+#include "tools/marsad/ingest_run.h"
+#include "tools/marsad/print.h"
 
 namespace marsad {
 
+namespace {
+
+class Progress {
+ public:
+  explicit Progress(uint64_t total) : total_(total), on_(isatty(2) && total > (4 << 20)) {}
+  void Update(uint64_t bytes, uint64_t docs) {
+    if (!on_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    double frac = total_ ? std::min(1.0, static_cast<double>(bytes) / total_) : 0;
+    int filled = static_cast<int>(frac * 30);
+    std::cerr << fmt::format("\r[{}{}] {:3.0f}%  {} documents", std::string(filled, '#'),
+                             std::string(30 - filled, ' '), frac * 100, docs)
+              << std::flush;
+  }
+  void Done() {
+    if (on_) std::cerr << "\r" << std::string(60, ' ') << "\r";
+  }
+
+ private:
+  uint64_t total_;
+  bool on_;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+}  // namespace
+
+int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
+              bool quiet, IngestSummary* out) {
+  auto store = OpenStoreOrPrint(db, /*read_only=*/false);
+  if (!store) return 1;
+  auto ingestor = Ingestor::Create(store.get(), IngestOptions{});
+  if (!ingestor.ok()) return PrintError(ingestor.status());
+  Ingestor& ing = **ingestor;
+  auto start = std::chrono::steady_clock::now();
+  uint64_t total = 0, bytes = 0;
+  for (const auto& in : inputs) total += InputSize(in);
+  Progress progress(total);
+  Status failure;
+  ReadStats stats;
+  // First pass: let the furniture model learn each outlet's template lines.
+  ReadCallbacks learn;
+  learn.on_document = [&](Document&& d) { ing.Observe(d); };
+  learn.on_reject = [](const std::string&, const Status&) {};
+  for (const auto& in : inputs) {
+    if (in == "-") continue;
+    ReadStats ignored;
+    (void)ReadInput(in, learn, &ignored);
+  }
+  ReadCallbacks cb;
+  cb.on_document = [&](Document&& d) {
+    if (!failure.ok()) return;
+    failure = ing.Add(std::move(d));
+    progress.Update(bytes, ing.summary().read);
+  };
+  cb.on_reject = [&](const std::string& source, const Status& why) {
+    ing.Reject(source, why);
+  };
+  cb.on_progress = [&](uint64_t b) { bytes = b; };
+  for (const auto& in : inputs) {
+    Status st = ReadInput(in, cb, &stats);
+    if (!st.ok()) ing.Reject(in, st);
+    if (!failure.ok()) break;
+  }
+  if (failure.ok()) failure = ing.Flush();
+  progress.Done();
+  if (!failure.ok()) return PrintError(failure.WithContext("ingest stopped"));
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const IngestSummary& s = ing.summary();
+  if (out) *out = s;
+  if (!quiet) {
+    std::cout << fmt::format(
+        "read {} documents from {} files ({:.1f} MB) in {:.2f} s: {} stored "
+        "({} duplicates of other reports), {} already stored, {} rejected, "
+        "{} new stories\n",
+        s.read, stats.files, stats.bytes / 1e6, secs, s.stored, s.duplicates,
+        s.already_stored, s.rejected, s.new_stories);
+    if (stats.skipped_files) {
+      std::cout << fmt::format("skipped {} files that are not reports (.txt, .html, .jsonl)\n",
+                               stats.skipped_files);
+    }
+  }
+  for (const RejectedInput& r : s.rejections) {
+    std::cerr << "rejected: " << r.source << ": " << r.reason << "\n";
+  }
+  return s.rejected ? 1 : 0;
+}
+
 void AddIngestCommand(CLI::App& app, CommandFn* run) {
-  auto* cmd = app.add_subcommand("ingest", "(not available yet)");
-  cmd->callback([run] {
-    *run = [] {
-      std::cerr << "marsad ingest: not available in this build\n";
-      return 2;
-    };
-  });
+  auto* cmd = app.add_subcommand(
+      "ingest", "Read reports (files, folders, or - for JSONL on stdin) into the store");
+  auto db = std::make_shared<std::string>(DefaultDbPath());
+  auto inputs = std::make_shared<std::vector<std::string>>();
+  auto quiet = std::make_shared<bool>(false);
+  cmd->add_option("--db", *db, "Database file (default $MARSAD_DB or ./marsad.db)");
+  cmd->add_flag("-q,--quiet", *quiet, "No summary line");
+  cmd->add_option("INPUT", *inputs, ".txt/.html/.jsonl files (optionally .gz), folders, or -")
+      ->required();
+  cmd->callback([=] { *run = [=] { return RunIngest(*db, *inputs, *quiet, nullptr); }; });
 }
 
 }  // namespace marsad

@@ -1,16 +1,111 @@
-// marsad show: not built yet (placeholder until its stage lands).
+// marsad show [--db FILE] [--json] ID: one story (its reports) or one article
+// (metadata and clean text). IDs are "s12"/"a34", or a bare number, which is
+// a story if one has that id, else an article.
+#include <fmt/core.h>
+
 #include <iostream>
 
+#include "src/base/document_json.h"
 #include "tools/marsad/commands.h"
+#include "tools/marsad/print.h"
 
 namespace marsad {
 
+namespace {
+
+int ShowArticle(Store& store, int64_t id, bool json_out) {
+  auto a = store.GetArticle(id, false);
+  if (!a.ok()) return PrintError(a.status());
+  if (!a->has_value()) return PrintError(NotFoundError("no article " + std::to_string(id)));
+  const Document& d = **a;
+  if (json_out) {
+    nlohmann::json j = MetadataToJson(d);
+    j["text"] = d.text;
+    j["analysis"] = AnalysisToJson(d);
+    std::cout << j.dump(2) << "\n";
+    return 0;
+  }
+  std::cout << fmt::format("article {}\n", d.id);
+  auto field = [](const char* name, const std::string& v) {
+    if (!v.empty()) std::cout << fmt::format("  {:<11} {}\n", name, v);
+  };
+  field("title", d.title);
+  field("outlet", d.outlet);
+  field("agency", d.agency);
+  field("author", d.author);
+  field("published", d.published);
+  field("url", d.url);
+  field("source", d.source);
+  if (d.story_id) field("story", std::to_string(d.story_id));
+  if (d.duplicate_of) field("copy of", std::to_string(d.duplicate_of));
+  std::cout << "\n" << d.text << "\n";
+  return 0;
+}
+
+int ShowStory(Store& store, const StoryRow& s, bool json_out) {
+  if (json_out) {
+    nlohmann::json j = StoryToJson(s);
+    nlohmann::json arts = nlohmann::json::array();
+    for (int64_t id : s.articles) {
+      auto a = store.GetArticle(id, false);
+      if (a.ok() && a->has_value()) arts.push_back(MetadataToJson(**a));
+    }
+    j["reports"] = arts;
+    std::cout << j.dump(2) << "\n";
+    return 0;
+  }
+  PrintStoryLine(s, std::cout);
+  for (int64_t id : s.articles) {
+    auto a = store.GetArticle(id, false);
+    if (!a.ok() || !a->has_value()) continue;
+    const Document& d = **a;
+    std::cout << fmt::format("  a{:<6} {:<10} {:<22} {}{}\n", d.id,
+                             d.published.substr(0, 10),
+                             d.outlet.empty() ? "-" : d.outlet, d.title,
+                             d.duplicate_of ? fmt::format(" (copy of a{})", d.duplicate_of) : "");
+  }
+  if (!s.related.empty()) {
+    std::cout << "  related stories:";
+    for (int64_t r : s.related) std::cout << " s" << r;
+    std::cout << "\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
 void AddShowCommand(CLI::App& app, CommandFn* run) {
-  auto* cmd = app.add_subcommand("show", "(not available yet)");
-  cmd->callback([run] {
-    *run = [] {
-      std::cerr << "marsad show: not available in this build\n";
-      return 2;
+  auto* cmd = app.add_subcommand("show", "Show one story or one article");
+  auto db = std::make_shared<std::string>(DefaultDbPath());
+  auto json_out = std::make_shared<bool>(false);
+  auto id = std::make_shared<std::string>();
+  cmd->add_option("--db", *db, "Database file");
+  cmd->add_flag("--json", *json_out, "Print JSON");
+  cmd->add_option("ID", *id, "s<N> for a story, a<N> for an article, or N")->required();
+  cmd->callback([=] {
+    *run = [=]() -> int {
+      char kind = 0;
+      std::string digits = *id;
+      if (!digits.empty() && (digits[0] == 's' || digits[0] == 'a')) {
+        kind = digits[0];
+        digits.erase(0, 1);
+      }
+      int64_t n = 0;
+      try {
+        n = std::stoll(digits);
+      } catch (...) {
+        std::cerr << "marsad show: bad ID '" << *id << "'\n";
+        return 2;
+      }
+      auto store = OpenStoreOrPrint(*db, true);
+      if (!store) return 1;
+      if (kind != 'a') {
+        auto s = store->GetStory(n);
+        if (!s.ok()) return PrintError(s.status());
+        if (s->has_value()) return ShowStory(*store, **s, *json_out);
+        if (kind == 's') return PrintError(NotFoundError("no story " + digits));
+      }
+      return ShowArticle(*store, n, *json_out);
     };
   });
 }

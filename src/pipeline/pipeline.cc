@@ -1,0 +1,220 @@
+#include "src/pipeline/pipeline.h"
+
+#include <algorithm>
+#include <atomic>
+#include <set>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "src/clean/clean.h"
+#include "src/dedup/duplicate_index.h"
+#include "src/dedup/fingerprint.h"
+#if MARSAD_HAVE_FACTS
+#include "src/facts/facts.h"
+#endif
+#if MARSAD_HAVE_NLP
+#include "src/nlp/entities.h"
+#else
+namespace marsad {
+class EntityAnnotator {};
+}  // namespace marsad
+#endif
+#include "src/story/story_features.h"
+#include "src/story/story_index.h"
+#include "src/text/analyze.h"
+
+namespace marsad {
+
+// ---------------------------------------------------------------------------
+// DocumentProcessor
+
+DocumentProcessor::~DocumentProcessor() = default;
+
+StatusOr<std::unique_ptr<DocumentProcessor>> DocumentProcessor::Create() {
+  std::unique_ptr<DocumentProcessor> p(new DocumentProcessor());
+#if MARSAD_HAVE_NLP
+  ASSIGN_OR_RETURN(p->entities_, EntityAnnotator::Create());
+#endif
+  return p;
+}
+
+void DocumentProcessor::Analyze(Document* doc) const {
+  AnalyzeText(doc);
+#if MARSAD_HAVE_NLP
+  entities_->Annotate(doc);
+#endif
+#if MARSAD_HAVE_FACTS
+  FindQuotes(doc);
+  FindEvents(doc);
+  BuildClaims(doc);
+#endif
+}
+
+Status DocumentProcessor::Process(Document* doc,
+                                  const FurnitureModel* furniture) const {
+  RETURN_IF_ERROR(CleanDocument(doc, furniture));
+  if (doc->text.find_first_not_of(" \n\t") == std::string::npos) {
+    return InvalidArgumentError("no text left after cleaning");
+  }
+  Analyze(doc);
+  Fingerprint fp = ComputeFingerprint(doc->text);
+  doc->content_hash = fp.exact;
+  doc->fingerprint = fp.Serialize();
+  doc->story_features = ComputeStoryFeatures(*doc).Serialize();
+  return Status::OK();
+}
+
+// ---------------------------------------------------------------------------
+// Ingestor
+
+Ingestor::Ingestor(Store* store, const IngestOptions& options)
+    : store_(store), options_(options) {}
+Ingestor::~Ingestor() = default;
+
+StatusOr<std::unique_ptr<Ingestor>> Ingestor::Create(Store* store,
+                                                     const IngestOptions& options) {
+  std::unique_ptr<Ingestor> ing(new Ingestor(store, options));
+  ASSIGN_OR_RETURN(ing->processor_, DocumentProcessor::Create());
+  ing->furniture_ = std::make_unique<FurnitureModel>();
+  ing->duplicates_ = std::make_unique<DuplicateIndex>();
+  ing->stories_ = std::make_unique<StoryIndex>();
+  RETURN_IF_ERROR(ing->Restore());
+  return ing;
+}
+
+// Rebuilds the duplicate and story indexes from what the store holds, so
+// that a new run (or a re-run after a crash) continues where the last left.
+Status Ingestor::Restore() {
+  ASSIGN_OR_RETURN(int64_t max_id, store_->MaxArticleId());
+  ASSIGN_OR_RETURN(int64_t max_story, store_->MaxStoryId());
+  next_article_id_ = max_id + 1;
+  (void)max_story;  // StoryIndex::Restore advances its next id past restored ones
+  RETURN_IF_ERROR(store_->ForEachRecent("", [&](const Document& d) {
+    auto fp = Fingerprint::Deserialize(d.fingerprint);
+    if (fp.ok()) duplicates_->Restore(d.id, d.duplicate_of, *fp, d.published);
+    auto f = StoryFeatures::Deserialize(d.story_features);
+    if (f.ok() && d.story_id) stories_->Restore(d.id, d.story_id, d.published, *f);
+    if (d.story_id) article_story_[d.id] = d.story_id;
+  }));
+  return Status::OK();
+}
+
+void Ingestor::Observe(const Document& doc) {
+  if (!doc.outlet.empty()) furniture_->Observe(doc.outlet, doc.raw);
+}
+
+void Ingestor::Reject(const std::string& source, const Status& why) {
+  ++summary_.rejected;
+  RejectedInput r{source, why.ToString()};
+  (void)store_->RecordRejected(r);
+  summary_.rejections.push_back(std::move(r));
+}
+
+Status Ingestor::Add(Document&& doc) {
+  ++summary_.read;
+  if (std::find(queued_hashes_.begin(), queued_hashes_.end(), doc.input_hash) !=
+      queued_hashes_.end()) {
+    ++summary_.already_stored;
+    return Status::OK();
+  }
+  ASSIGN_OR_RETURN(bool stored, store_->HasInput(doc.input_hash));
+  if (stored) {
+    ++summary_.already_stored;
+    return Status::OK();
+  }
+  queued_hashes_.push_back(doc.input_hash);
+  queue_.push_back(std::move(doc));
+  if (queue_.size() >= options_.batch_size) return Flush();
+  return Status::OK();
+}
+
+// Runs the per-document stages over the batch on a few threads: documents
+// are independent and the models are immutable.
+void Ingestor::ProcessAll(std::vector<Document>& docs, std::vector<Status>& results) {
+  results.assign(docs.size(), Status::OK());
+  int threads = options_.threads > 0 ? options_.threads
+                                     : static_cast<int>(std::thread::hardware_concurrency());
+  threads = std::clamp(threads, 1, 16);
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < docs.size();) {
+      results[i] = processor_->Process(&docs[i], furniture_.get());
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads && static_cast<size_t>(t) < docs.size(); ++t) {
+    pool.emplace_back(work);
+  }
+  work();
+  for (auto& t : pool) t.join();
+}
+
+Status Ingestor::AssignAndWrite(std::vector<Document>& docs) {
+  std::vector<Document*> batch;
+  std::set<int64_t> touched;
+  std::vector<StoryLink> links;
+  for (Document& d : docs) {
+    d.id = next_article_id_++;
+    auto fp = Fingerprint::Deserialize(d.fingerprint);
+    std::optional<int64_t> first;
+    if (fp.ok()) first = duplicates_->FindOrAdd(d.id, *fp, d.published);
+    auto features = StoryFeatures::Deserialize(d.story_features);
+    if (!features.ok()) return features.status().WithContext(d.source);
+    Assignment a;
+    auto copy_of = first ? article_story_.find(*first) : article_story_.end();
+    if (first && copy_of != article_story_.end()) {
+      // A wire copy or republication: it belongs to its first copy's story.
+      d.duplicate_of = *first;
+      ++summary_.duplicates;
+      a.story_id = copy_of->second;
+      stories_->Join(d.id, a.story_id, d.published, *features);
+    } else {
+      if (first) {
+        d.duplicate_of = *first;
+        ++summary_.duplicates;
+      }
+      a = stories_->Add(d.id, d, *features);
+    }
+    d.story_id = a.story_id;
+    article_story_[d.id] = a.story_id;
+    if (a.is_new_story) ++summary_.new_stories;
+    touched.insert(a.story_id);
+    for (int64_t other : a.related) {
+      if (other == a.story_id) continue;
+      links.push_back({std::min(other, a.story_id), std::max(other, a.story_id), a.score});
+    }
+    batch.push_back(&d);
+  }
+  std::vector<StoryRow> rows;
+  for (int64_t id : touched) {
+    StoryRow r;
+    r.id = id;
+    if (auto info = stories_->Info(id)) r.title = info->title;
+    rows.push_back(std::move(r));
+  }
+  RETURN_IF_ERROR(store_->WriteBatch(batch, rows, links));
+  summary_.stored += batch.size();
+  return Status::OK();
+}
+
+Status Ingestor::Flush() {
+  if (queue_.empty()) return Status::OK();
+  std::vector<Document> docs = std::move(queue_);
+  queue_.clear();
+  queued_hashes_.clear();
+  std::vector<Status> results;
+  ProcessAll(docs, results);
+  std::vector<Document> ok;
+  ok.reserve(docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (results[i].ok()) {
+      ok.push_back(std::move(docs[i]));
+    } else {
+      Reject(docs[i].source, results[i]);
+    }
+  }
+  return AssignAndWrite(ok);
+}
+
+}  // namespace marsad

@@ -1,0 +1,106 @@
+// The pipeline: plain code calling the stages in order (UDPipe's
+// pipeline::process). Two parts:
+//
+//  * DocumentProcessor — the per-document stages, stateless and thread-safe:
+//    clean → text core (numbers, dates) → entities → quotations, events,
+//    claims → duplicate fingerprint and story features.
+//  * Ingestor — the stateful, ordered part: learns outlet furniture
+//    templates, assigns article ids, links duplicates to their first copy,
+//    assigns stories online, and writes each batch to the store in one
+//    transaction. On start it rebuilds its indexes from the store, so a run
+//    killed at any point is finished by running it again, without duplicates.
+#ifndef MARSAD_PIPELINE_PIPELINE_H_
+#define MARSAD_PIPELINE_PIPELINE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "marsad/document.h"
+#include "marsad/status.h"
+#include "marsad/store.h"
+
+namespace marsad {
+
+class FurnitureModel;
+class EntityAnnotator;
+class DuplicateIndex;
+class StoryIndex;
+
+class DocumentProcessor {
+ public:
+  static StatusOr<std::unique_ptr<DocumentProcessor>> Create();
+  ~DocumentProcessor();
+
+  // Runs every per-document stage on doc->raw (format, metadata already set
+  // by ingest). Fails with InvalidArgument when nothing is left after
+  // cleaning. Thread-safe; `furniture` may be null.
+  Status Process(Document* doc, const FurnitureModel* furniture) const;
+
+  // Only the analysis stages, on doc->text (used by `marsad analyze`).
+  void Analyze(Document* doc) const;
+
+ private:
+  DocumentProcessor() = default;
+  std::unique_ptr<const EntityAnnotator> entities_;
+};
+
+struct IngestOptions {
+  size_t batch_size = 256;
+  int threads = 0;  // 0: one per core
+};
+
+struct IngestSummary {
+  uint64_t read = 0;            // documents read
+  uint64_t stored = 0;          // new articles written
+  uint64_t duplicates = 0;      // of those, exact or near copies of another
+  uint64_t already_stored = 0;  // same input seen before: skipped
+  uint64_t rejected = 0;
+  uint64_t new_stories = 0;
+  std::vector<RejectedInput> rejections;
+};
+
+class Ingestor {
+ public:
+  // REQUIRES: store outlives the Ingestor.
+  static StatusOr<std::unique_ptr<Ingestor>> Create(Store* store,
+                                                    const IngestOptions& options);
+  ~Ingestor();
+
+  // Lets the furniture model see a document before cleaning (a first pass
+  // over a dump; optional).
+  void Observe(const Document& doc);
+  // Queues a document read by ingest; writes a batch when enough are queued.
+  Status Add(Document&& doc);
+  // Records an input that could not be read.
+  void Reject(const std::string& source, const Status& why);
+  // Writes what is queued.
+  Status Flush();
+
+  const IngestSummary& summary() const { return summary_; }
+
+ private:
+  Ingestor(Store* store, const IngestOptions& options);
+  Status Restore();
+  void ProcessAll(std::vector<Document>& docs, std::vector<Status>& results);
+  Status AssignAndWrite(std::vector<Document>& docs);
+
+  Store* store_;
+  IngestOptions options_;
+  std::unique_ptr<DocumentProcessor> processor_;
+  std::unique_ptr<FurnitureModel> furniture_;
+  std::unique_ptr<DuplicateIndex> duplicates_;
+  std::unique_ptr<StoryIndex> stories_;
+  std::vector<Document> queue_;
+  std::vector<uint64_t> queued_hashes_;
+  int64_t next_article_id_ = 1;
+  // Story of each article seen (duplicates join their first copy's story).
+  std::unordered_map<int64_t, int64_t> article_story_;
+  IngestSummary summary_;
+};
+
+}  // namespace marsad
+
+#endif  // MARSAD_PIPELINE_PIPELINE_H_

@@ -1,0 +1,19 @@
+// Shared by `marsad ingest` and `marsad demo`.
+#ifndef MARSAD_TOOLS_MARSAD_INGEST_RUN_H_
+#define MARSAD_TOOLS_MARSAD_INGEST_RUN_H_
+
+#include <string>
+#include <vector>
+
+#include "src/pipeline/pipeline.h"
+
+namespace marsad {
+
+// Ingests `inputs` into the store at `db`, prints the summary (unless quiet)
+// and the rejections, and returns the exit code. *out gets the summary.
+int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
+              bool quiet, IngestSummary* out);
+
+}  // namespace marsad
+
+#endif  // MARSAD_TOOLS_MARSAD_INGEST_RUN_H_

@@ -1,0 +1,60 @@
+#include "tools/marsad/print.h"
+
+#include <fmt/core.h>
+
+#include <filesystem>
+#include <iostream>
+
+namespace marsad {
+
+int PrintError(const Status& st) {
+  std::cerr << "marsad: " << st.ToString() << "\n";
+  return 1;
+}
+
+std::unique_ptr<Store> OpenStoreOrPrint(const std::string& db, bool read_only) {
+  if (read_only && db.find("://") == std::string::npos &&
+      !std::filesystem::exists(db)) {
+    std::cerr << "marsad: no database at " << db
+              << " (run `marsad ingest --db " << db << " FILES...` first)\n";
+    return nullptr;
+  }
+  auto s = Store::Open(db, StoreOptions{.read_only = read_only});
+  if (!s.ok()) {
+    PrintError(s.status());
+    return nullptr;
+  }
+  return std::move(*s);
+}
+
+nlohmann::json StoryToJson(const StoryRow& s) {
+  auto opt = [](const std::string& v) {
+    return v.empty() ? nlohmann::json() : nlohmann::json(v);
+  };
+  return {{"id", s.id},
+          {"title", s.title},
+          {"articles", s.articles},
+          {"outlets", s.outlets},
+          {"first_seen", opt(s.first_seen)},
+          {"last_seen", opt(s.last_seen)},
+          {"related", s.related}};
+}
+
+void PrintStoryLine(const StoryRow& s, std::ostream& out) {
+  std::string outlets;
+  for (const std::string& o : s.outlets) {
+    if (!outlets.empty()) outlets += "، ";
+    outlets += o;
+  }
+  std::string dates = s.first_seen.empty() ? "undated"
+                      : s.first_seen == s.last_seen
+                          ? s.first_seen
+                          : s.first_seen + " … " + s.last_seen;
+  out << fmt::format("#{:<5} {}\n       {} report{}, {} outlet{}{}; {}\n", s.id,
+                     s.title.empty() ? "(untitled)" : s.title, s.articles.size(),
+                     s.articles.size() == 1 ? "" : "s", s.outlets.size(),
+                     s.outlets.size() == 1 ? "" : "s",
+                     outlets.empty() ? "" : " (" + outlets + ")", dates);
+}
+
+}  // namespace marsad
