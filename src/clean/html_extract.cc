@@ -56,8 +56,10 @@ class Extractor {
   // page has no scorable text).
   std::vector<int> SelectArticle();
   // Paragraphs of the article, in order; dropped blocks go to *removed.
+  // `fallback`: the article is the whole page (nothing scored); only
+  // widgets are dropped then, besides link-dense blocks.
   void Emit(const std::vector<int>& article, const std::string& title,
-            std::vector<std::string>* paragraphs,
+            bool fallback, std::vector<std::string>* paragraphs,
             std::vector<RemovedBlock>* removed);
 
  private:
@@ -255,14 +257,15 @@ bool Extractor::DropConditionally(int i) const {
 }
 
 void Extractor::Emit(const std::vector<int>& article, const std::string& title,
-                     std::vector<std::string>* paragraphs,
+                     bool fallback, std::vector<std::string>* paragraphs,
                      std::vector<RemovedBlock>* removed) {
   // Mark dropped subtrees inside the article, top-down.
   std::vector<char> dropped(nodes_.size(), 0);
   for (int top : article) {
     for (int i = top + 1; i < static_cast<int>(nodes_[top].end); ++i) {
       int p = nodes_[i].parent;
-      dropped[i] = dropped[p] || DropConditionally(i);
+      dropped[i] =
+          dropped[p] || (fallback ? widget_[i] != 0 : DropConditionally(i));
     }
   }
   std::string title_key, key;
@@ -326,9 +329,13 @@ void CleanHtml(const CleanLexicon& lex, const FurnitureModel* model,
   FlatPage page = FlattenPage(lex, dom->root());
   Extractor ex(&page);
   std::vector<int> article = ex.SelectArticle();
+  // No paragraph long enough to score: fall back to the whole page, still
+  // filtered by the conditional cleaning and the link density of each block.
+  bool fallback = article.empty() && !page.nodes.empty();
+  if (fallback) article.push_back(0);
   std::vector<std::string> paragraphs;
   std::vector<RemovedBlock> removed;
-  ex.Emit(article, doc->title, &paragraphs, &removed);
+  ex.Emit(article, doc->title, fallback, &paragraphs, &removed);
   dom.reset();
 
   Document body;

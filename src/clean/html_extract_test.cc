@@ -137,3 +137,17 @@ TEST(HtmlExtractTest, BrokenMarkupAndGarbage) {
 
 }  // namespace
 }  // namespace marsad
+
+namespace marsad {
+namespace {
+
+TEST(HtmlExtractTest, PageOfShortLinesFallsBackToWholePage) {
+  Document d = CleanPage(
+      "<body><div><a href=/>الرئيسية</a> <a href=/x>أخبار</a></div>"
+      "<div>انقطاع المياه غدا</div><div>في أحياء الشمال</div></body>");
+  EXPECT_NE(d.text.find("انقطاع المياه غدا"), std::string::npos);
+  EXPECT_EQ(d.text.find("الرئيسية"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace marsad

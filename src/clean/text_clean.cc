@@ -319,8 +319,8 @@ class TextCleaner {
       if (key == l.key) Remove(&l, "title-repeat");
       return;
     }
-    if (doc_->format == "jsonl" || !TitleLike(l)) return;
-    if (FirstKept(first + 1) == lines_.size()) return;  // a one-line report
+    if (doc_->format != "txt" || !TitleLike(l)) return;  // only reports
+    if (FirstKept(first + 1) == lines_.size()) return;   // a one-line report
     l.state = State::kTitle;
     doc_->title = l.text;
     title_ = first;
