@@ -356,3 +356,24 @@ TEST(CleanTextTest, JsonlContentThatIsHtmlIsCleanedAsAPage) {
 
 }  // namespace
 }  // namespace marsad
+
+namespace marsad {
+namespace {
+
+TEST(CleanTextTest, BylineGivesAuthorAndOutlet) {
+  Document d = Clean(
+      "ليلى السالم – عين اليوم\n"
+      "افتتحت جمعية الحرفيين معرضها السنوي في وسط المدينة بمشاركة خمسين حرفية "
+      "من مختلف المناطق.\n");
+  EXPECT_EQ(d.author, "ليلى السالم");
+  EXPECT_EQ(d.outlet, "عين اليوم");
+  d = Clean(
+      "عين اليوم – جدة\n"
+      "افتتحت جمعية الحرفيين معرضها السنوي في وسط المدينة بمشاركة خمسين حرفية "
+      "من مختلف المناطق.\n");
+  EXPECT_EQ(d.author, "");
+  EXPECT_TRUE(RemovedWith(d, "عين اليوم – جدة", "metadata:byline"));
+}
+
+}  // namespace
+}  // namespace marsad

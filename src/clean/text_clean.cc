@@ -28,6 +28,7 @@
 // expressions. A typical 3 KB report takes a few microseconds.
 #include "src/clean/text_clean.h"
 
+#include <algorithm>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -242,8 +243,17 @@ class TextCleaner {
       const std::string& other = a_outlet ? b : a;
       if (std::string_view ag = lex_.Agency(other); !ag.empty())
         SetAgency(std::string(ag));
-      if (doc_->outlet.empty()) {
-        doc_->outlet = lex_.Outlet(a_outlet ? a : b)->canonical;
+      if (const OutletName* o = lex_.Outlet(a_outlet ? a : b);
+          o != nullptr && doc_->outlet.empty()) {
+        doc_->outlet = o->canonical;
+      }
+      // "name – outlet" credits a reporter; "outlet – city" a place.
+      size_t words = std::count(other.begin(), other.end(), ' ') + 1;
+      if (!a_outlet && doc_->author.empty() && lex_.Agency(other).empty() &&
+          words >= 2 && words <= 4 &&
+          other.find_first_of("0123456789") == std::string::npos) {
+        doc_->author =
+            std::string(Trim(std::string_view(l->text).substr(0, at)));
       }
       Remove(l, "metadata:byline", true);
       return true;
