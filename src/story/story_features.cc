@@ -8,7 +8,7 @@
 // and the rest adds background shared with many other stories. idf comes
 // from a table computed over the SaudiNewsNet corpus (data/story/idf.tsv,
 // written by `eval_stories --write-idf`); a word the table never saw is
-// treated as rare (df = 2). Only the kMaxStoryTerms heaviest terms are kept:
+// treated as rare (df = 2.5; the table keeps df >= 5). Only the kMaxStoryTerms heaviest terms are kept:
 // they carry almost all of the cosine mass, and the cap bounds both memory
 // per report and the cost of a comparison.
 //
@@ -53,7 +53,7 @@ struct IdfModel {
       double df = std::atof(r[1].c_str());
       idf[TermKey(r[0])] = static_cast<float>(std::log((n + 1) / (df + 1)));
     }
-    unseen = static_cast<float>(std::log((n + 1) / 3.0));
+    unseen = static_cast<float>(std::log((n + 1) / 3.5));  // table keeps df >= 5
   }
 };
 
@@ -84,7 +84,8 @@ StoryFeatures ComputeStoryFeatures(const Document& doc) {
   StoryFeatures f;
   thread_local std::vector<std::string> stems;
   std::unordered_map<uint32_t, float> tf;
-  ExtractStems(doc.title, &stems);
+  f.title = doc.title.empty() ? LeadTitle(doc.text) : doc.title;
+  ExtractStems(f.title, &stems);
   for (const std::string& s : stems) {
     uint32_t key = TermKey(s);
     tf[key] += kTitleBoost;
@@ -117,7 +118,7 @@ StoryFeatures ComputeStoryFeatures(const Document& doc) {
                                              : TermKey(e.entity_id));
   }
   for (const DateMention& d : doc.dates) {
-    if (d.precision != DatePrecision::kDay || d.value.size() < 10) continue;
+    if (d.precision != DatePrecision::kDay || d.value.size() < 7) continue;
     std::string_view md = std::string_view(d.value).substr(d.value.size() - 5);
     if (md[2] != '-') continue;
     int m = std::atoi(std::string(md.substr(0, 2)).c_str());
@@ -127,7 +128,13 @@ StoryFeatures ComputeStoryFeatures(const Document& doc) {
     }
   }
   for (const NumberMention& n : doc.numbers) {
-    if (KeepNumber(n.value)) f.numbers.push_back(static_cast<float>(n.value));
+    // "18" of "18 حزيران" is a date, already counted as one.
+    bool in_date = std::any_of(doc.dates.begin(), doc.dates.end(), [&](const DateMention& d) {
+      return d.span.begin <= n.span.begin && n.span.end <= d.span.end;
+    });
+    if (!in_date && KeepNumber(n.value)) {
+      f.numbers.push_back(static_cast<float>(n.value));
+    }
   }
   auto sort_unique = [](auto& v) {
     std::sort(v.begin(), v.end());
@@ -138,7 +145,6 @@ StoryFeatures ComputeStoryFeatures(const Document& doc) {
   sort_unique(f.dates);
   sort_unique(f.numbers);
   if (std::optional<int32_t> day = DayNumber(doc.published)) f.day = *day;
-  f.title = doc.title.empty() ? LeadTitle(doc.text) : doc.title;
   return f;
 }
 

@@ -1,0 +1,192 @@
+#include "tools/eval_stories/eval_gold.h"
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "src/base/data.h"
+#include "src/story/story_similarity.h"
+
+namespace marsad {
+namespace {
+
+std::unordered_map<std::string, size_t> UrlIndex(const std::vector<CorpusReport>& r) {
+  std::unordered_map<std::string, size_t> idx;
+  for (size_t i = 0; i < r.size(); ++i) idx.emplace(r[i].url, i);
+  return idx;
+}
+
+std::string OneLine(std::string s) {
+  for (char& c : s) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return s;
+}
+
+// Reads rows of >= `fields` fields, resolving the first `urls` fields.
+bool ReadGold(const std::string& path, size_t fields, size_t urls,
+              const std::vector<CorpusReport>& r,
+              std::vector<std::vector<std::string>>* rows,
+              std::vector<std::vector<size_t>>* ids) {
+  StatusOr<TsvRows> tsv = ReadTsv(path);
+  if (!tsv.ok()) {
+    std::fprintf(stderr, "eval_stories: %s\n", tsv.status().ToString().c_str());
+    return false;
+  }
+  auto idx = UrlIndex(r);
+  int missing = 0;
+  for (auto& row : *tsv) {
+    if (row.size() < fields) continue;
+    std::vector<size_t> found;
+    for (size_t k = 0; k < urls; ++k) {
+      auto it = idx.find(row[k]);
+      if (it == idx.end()) break;
+      found.push_back(it->second);
+    }
+    if (found.size() < urls) {
+      ++missing;
+      continue;
+    }
+    rows->push_back(row);
+    ids->push_back(found);
+  }
+  if (missing) std::printf("  %s: %d rows with urls not in the corpus skipped\n",
+                           path.c_str(), missing);
+  return true;
+}
+
+int64_t Root(const Run& run, size_t i) {
+  return run.dup_of[i] ? run.dup_of[i] : static_cast<int64_t>(i) + 1;
+}
+
+}  // namespace
+
+void WriteStories(const std::vector<CorpusReport>& r, const Run& run,
+                  const std::string& path) {
+  std::ofstream f(path);
+  for (size_t i = 0; i < r.size(); ++i) {
+    f << r[i].url << '\t' << run.story[i] << '\t'
+      << (run.dup_of[i] ? r[run.dup_of[i] - 1].url : "") << '\t'
+      << OneLine(r[i].doc.title) << '\n';
+  }
+}
+
+void WriteNearDupSample(const std::vector<CorpusReport>& r, const Run& run,
+                        const std::string& path) {
+  std::vector<size_t> near;
+  for (size_t i = 0; i < r.size(); ++i) {
+    if (run.dup_of[i] && run.jaccard[i] < 1.0) near.push_back(i);
+  }
+  std::ofstream f(path);
+  size_t step = std::max<size_t>(1, near.size() / 150);
+  for (size_t k = 0; k < near.size(); k += step) {
+    size_t i = near[k];
+    f << r[run.dup_of[i] - 1].url << '\t' << r[i].url << '\t' << run.jaccard[i]
+      << '\n';
+  }
+  std::printf("near-duplicates: %zu reports; sample of %zu written to %s\n",
+              near.size(), (near.size() + step - 1) / step, path.c_str());
+}
+
+void WriteCandidates(const std::vector<CorpusReport>& r, const Run& run,
+                     const std::string& path) {
+  std::ofstream f(path);
+  const size_t n = r.size();
+  for (size_t a = 17; a < n; a += 97) {
+    if (r[a].doc.text.size() < 300) continue;
+    size_t best = n, band = n;
+    double best_s = -1;
+    for (size_t b = 0; b < n; ++b) {
+      if (b == a || Root(run, a) == Root(run, b)) continue;
+      double s = Similarity(run.features[a], run.features[b]);
+      if (s > best_s) best_s = s, best = b;
+      if (band == n && s >= 0.18 && s < 0.30 && (b * 7 + a) % 3 == 0) band = b;
+    }
+    for (size_t b : {best, band}) {
+      if (b == n) continue;
+      f << r[a].url << '\t' << r[b].url << '\t'
+        << Similarity(run.features[a], run.features[b]) << '\t'
+        << (run.story[a] == run.story[b]) << '\t' << OneLine(r[a].doc.title)
+        << '\t' << OneLine(r[b].doc.title) << '\n';
+    }
+  }
+}
+
+int EvalNearDup(const std::vector<CorpusReport>& r, const Run& run,
+                const std::string& path) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::vector<size_t>> ids;
+  if (!ReadGold(path, 3, 2, r, &rows, &ids)) return 1;
+  int yes = 0, no = 0;
+  for (const auto& row : rows) (row[2] == "yes" ? yes : no)++;
+  std::printf("near-duplicate precision: %d/%d = %.3f (judged sample)\n", yes,
+              yes + no, yes + no ? double(yes) / (yes + no) : 0.0);
+  return 0;
+}
+
+int EvalPairs(const std::vector<CorpusReport>& r, const Run& run,
+              const std::string& path) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::vector<size_t>> ids;
+  if (!ReadGold(path, 3, 2, r, &rows, &ids)) return 1;
+  // [gold][predicted] for the pair score and for the clustering.
+  std::map<std::string, std::map<std::string, int>> by_score, by_story;
+  int tp_s = 0, fp_s = 0, fn_s = 0, tp_c = 0, fp_c = 0, fn_c = 0;
+  for (size_t k = 0; k < rows.size(); ++k) {
+    size_t a = ids[k][0], b = ids[k][1];
+    const std::string& gold = rows[k][2];
+    double s = Similarity(run.features[a], run.features[b]);
+    std::string pred = s >= kSameStoryThreshold ? "same"
+                       : s >= kRelatedThreshold ? "related" : "different";
+    if (Root(run, a) == Root(run, b)) pred = "same";
+    by_score[gold][pred]++;
+    bool together = run.story[a] == run.story[b];
+    by_story[gold][together ? "same" : "apart"]++;
+    bool g = gold == "same";
+    tp_s += g && pred == "same", fp_s += !g && pred == "same", fn_s += g && pred != "same";
+    tp_c += g && together, fp_c += !g && together, fn_c += g && !together;
+  }
+  auto prf = [](const char* name, int tp, int fp, int fn) {
+    double p = tp + fp ? double(tp) / (tp + fp) : 0, rc = tp + fn ? double(tp) / (tp + fn) : 0;
+    std::printf("  %-28s P %.3f  R %.3f  F1 %.3f  (tp %d fp %d fn %d)\n", name, p, rc,
+                p + rc ? 2 * p * rc / (p + rc) : 0, tp, fp, fn);
+  };
+  std::printf("gold pairs: %zu\n", rows.size());
+  prf("same story, pair score:", tp_s, fp_s, fn_s);
+  prf("same story, clustering:", tp_c, fp_c, fn_c);
+  for (const char* g : {"same", "related", "different"}) {
+    std::printf("  gold %-9s score->same %3d related %3d different %3d | clustered together %3d apart %3d\n",
+                g, by_score[g]["same"], by_score[g]["related"], by_score[g]["different"],
+                by_story[g]["same"], by_story[g]["apart"]);
+  }
+  return 0;
+}
+
+int EvalGroups(const std::vector<CorpusReport>& r, const Run& run,
+               const std::string& path) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::vector<size_t>> ids;
+  if (!ReadGold(path, 2, 1, r, &rows, &ids)) return 1;
+  const size_t n = rows.size();
+  double p_sum = 0, r_sum = 0;
+  std::set<std::string> groups;
+  for (size_t i = 0; i < n; ++i) {
+    groups.insert(rows[i][1]);
+    int same_pred = 0, same_gold = 0, both = 0;
+    for (size_t j = 0; j < n; ++j) {
+      bool pred = run.story[ids[i][0]] == run.story[ids[j][0]];
+      bool gold = rows[i][1] == rows[j][1];
+      same_pred += pred, same_gold += gold, both += pred && gold;
+    }
+    p_sum += double(both) / same_pred;
+    r_sum += double(both) / same_gold;
+  }
+  double p = n ? p_sum / n : 0, rc = n ? r_sum / n : 0;
+  std::printf("BCubed on %zu hand-grouped reports (%zu gold stories): P %.3f R %.3f F1 %.3f\n",
+              n, groups.size(), p, rc, p + rc ? 2 * p * rc / (p + rc) : 0);
+  return 0;
+}
+
+}  // namespace marsad

@@ -1,0 +1,40 @@
+// Scoring a corpus run against the hand-made gold sets of tests/gold/stories.
+#ifndef MARSAD_TOOLS_EVAL_STORIES_EVAL_GOLD_H_
+#define MARSAD_TOOLS_EVAL_STORIES_EVAL_GOLD_H_
+
+#include <string>
+#include <vector>
+
+#include "src/story/story_features.h"
+#include "tools/eval_stories/corpus.h"
+
+namespace marsad {
+
+// What the pipeline decided for each report (index i = article id i + 1).
+struct Run {
+  std::vector<int64_t> dup_of;  // 0, or the first copy's article id
+  std::vector<int64_t> story;
+  std::vector<StoryFeatures> features;
+  std::vector<double> jaccard;  // of the duplicate match (1 for exact)
+};
+
+void WriteStories(const std::vector<CorpusReport>& r, const Run& run,
+                  const std::string& path);
+// Every 1-in-k near (non-exact) duplicate pair, up to 150, for judging.
+void WriteNearDupSample(const std::vector<CorpusReport>& r, const Run& run,
+                        const std::string& path);
+// Pairs worth labelling: for sampled anchors, the most similar other report
+// and one in the uncertain band, with scores and titles.
+void WriteCandidates(const std::vector<CorpusReport>& r, const Run& run,
+                     const std::string& path);
+// Each prints its figures; returns 0, or 1 if the gold file is unusable.
+int EvalNearDup(const std::vector<CorpusReport>& r, const Run& run,
+                const std::string& path);
+int EvalPairs(const std::vector<CorpusReport>& r, const Run& run,
+              const std::string& path);
+int EvalGroups(const std::vector<CorpusReport>& r, const Run& run,
+               const std::string& path);
+
+}  // namespace marsad
+
+#endif  // MARSAD_TOOLS_EVAL_STORIES_EVAL_GOLD_H_

@@ -1,0 +1,156 @@
+// eval_stories: measures marsad's near-duplicate detection and story grouping
+// on the SaudiNewsNet corpus against the gold sets in tests/gold/stories/,
+// and writes the idf table the story features use (--write-idf).
+//
+// The corpus is streamed in arrival order (date_extracted) through exactly
+// what the ingest pipeline does: clean, analyse, fingerprint, DuplicateIndex,
+// then StoryIndex (duplicates join their first copy's story).
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "src/base/data.h"
+#include "src/dedup/duplicate_index.h"
+#include "src/story/story_index.h"
+#include "src/story/terms.h"
+#include "tools/eval_stories/corpus.h"
+#include "tools/eval_stories/eval_gold.h"
+
+namespace marsad {
+namespace {
+
+Run Stream(const std::vector<CorpusReport>& reports) {
+  Run run;
+  DuplicateIndex dups;
+  StoryIndex stories;
+  const size_t n = reports.size();
+  run.dup_of.assign(n, 0);
+  run.story.assign(n, 0);
+  run.jaccard.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    const Document& doc = reports[i].doc;
+    Fingerprint fp = ComputeFingerprint(doc.text);
+    run.features.push_back(ComputeStoryFeatures(doc));
+    auto m = dups.FindOrAddDetailed(i + 1, fp, doc.published);
+    if (m) {
+      run.dup_of[i] = m->first_id;
+      run.jaccard[i] = m->jaccard;
+      run.story[i] = run.story[m->first_id - 1];
+      stories.Join(i + 1, run.story[i], doc.published, run.features[i]);
+    } else {
+      run.story[i] = stories.Add(i + 1, doc, run.features[i]).story_id;
+    }
+  }
+  return run;
+}
+
+int WriteIdf(const std::vector<CorpusReport>& reports, const std::string& out) {
+  std::unordered_map<std::string, int> df;
+  std::vector<std::string> stems;
+  for (const CorpusReport& r : reports) {
+    std::set<std::string> seen;
+    ExtractStems(r.doc.title, &stems);
+    seen.insert(stems.begin(), stems.end());
+    ExtractStems(r.doc.text, &stems);
+    seen.insert(stems.begin(), stems.end());
+    for (const std::string& s : seen) ++df[s];
+  }
+  std::vector<std::pair<int, std::string>> rows;
+  for (const auto& [s, c] : df) {
+    if (c >= 5) rows.push_back({-c, s});
+  }
+  std::sort(rows.begin(), rows.end());
+  std::ofstream f(out);
+  f << "# Document frequencies of light stems (src/text LightStem of folded words)\n"
+       "# in titles + cleaned bodies of the SaudiNewsNet corpus (31,030 articles,\n"
+       "# github.com/inparallel/SaudiNewsNet, CC BY-NC-SA 4.0; this derived table\n"
+       "# carries the same licence). Stems with df >= 5 only. Regenerate with\n"
+       "# `eval_stories --write-idf data/story/idf.tsv` after a stemmer change.\n"
+       "# stem\tdf\n";
+  f << "__N__\t" << reports.size() << "\n";
+  for (const auto& [c, s] : rows) f << s << '\t' << -c << '\n';
+  std::printf("idf: %zu stems written to %s\n", rows.size(), out.c_str());
+  return 0;
+}
+
+// Exact-duplicate groups: bodies equal after trimming whitespace at both ends.
+void ReportExactGroups(const std::vector<CorpusReport>& reports, const Run& run) {
+  std::map<std::string, std::vector<size_t>> groups;
+  for (size_t i = 0; i < reports.size(); ++i) {
+    std::string_view c = reports[i].content;
+    size_t b = c.find_first_not_of(" \t\n\r\xc2\xa0");
+    std::string key = b == std::string_view::npos ? "" : std::string(Trim(c.substr(b)));
+    groups[key].push_back(i);
+  }
+  int total = 0, linked = 0, empty_linked = -1;
+  for (const auto& [key, members] : groups) {
+    if (members.size() < 2) continue;
+    ++total;
+    std::set<int64_t> roots;
+    for (size_t i : members) roots.insert(run.dup_of[i] ? run.dup_of[i] : i + 1);
+    bool ok = roots.size() == 1;
+    linked += ok;
+    if (key.empty()) empty_linked = ok;
+  }
+  int dups = 0, exact = 0;
+  for (size_t i = 0; i < reports.size(); ++i) {
+    dups += run.dup_of[i] != 0;
+    exact += run.dup_of[i] != 0 && run.jaccard[i] == 1.0;
+  }
+  std::printf("exact-duplicate body groups: %d, fully linked: %d (empty-body group linked: %d)\n",
+              total, linked, empty_linked);
+  std::printf("reports marked duplicate: %d (jaccard 1.0 incl. exact: %d, near: %d)\n",
+              dups, exact, dups - exact);
+}
+
+}  // namespace
+}  // namespace marsad
+
+
+int main(int argc, char** argv) {
+  using namespace marsad;
+  CLI::App app{"Evaluate marsad near-duplicates and stories on a corpus"};
+  std::string corpus = std::string(MARSAD_SHARED_DIR) + "/data/corpus/saudinewsnet.jsonl.gz";
+  std::string idf_out, pairs_gold, groups_gold, near_sample, near_gold, candidates, stories_out;
+  app.add_option("--corpus", corpus, "JSONL(.gz) corpus");
+  app.add_option("--write-idf", idf_out, "write the idf table and exit");
+  app.add_option("--pairs", pairs_gold, "gold pairs TSV: url_a url_b same|related|different");
+  app.add_option("--groups", groups_gold, "gold groups TSV: url group");
+  app.add_option("--near-dup-sample", near_sample, "write near-duplicate pairs to judge");
+  app.add_option("--near-dup-gold", near_gold, "judged near-duplicate pairs TSV");
+  app.add_option("--candidates", candidates, "write candidate pairs for labelling");
+  app.add_option("--stories-out", stories_out, "write url<TAB>story<TAB>dup_of per report");
+  CLI11_PARSE(app, argc, argv);
+
+  auto t0 = std::chrono::steady_clock::now();
+  int skipped = 0;
+  StatusOr<std::vector<CorpusReport>> reports = LoadCorpus(corpus, true, &skipped);
+  if (!reports.ok()) {
+    std::cerr << "eval_stories: " << reports.status().ToString() << "\n";
+    return 1;
+  }
+  auto t1 = std::chrono::steady_clock::now();
+  std::printf("corpus: %zu reports (%d lines skipped), load+clean+analyse %.1fs\n",
+              reports->size(), skipped, std::chrono::duration<double>(t1 - t0).count());
+  if (!idf_out.empty()) return WriteIdf(*reports, idf_out);
+  Run run = Stream(*reports);
+  auto t2 = std::chrono::steady_clock::now();
+  std::printf("dedup+features+stories: %.1fs\n", std::chrono::duration<double>(t2 - t1).count());
+  ReportExactGroups(*reports, run);
+  std::set<int64_t> distinct(run.story.begin(), run.story.end());
+  std::printf("stories: %zu for %zu reports\n", distinct.size(), reports->size());
+  int rc = 0;
+  if (!stories_out.empty()) WriteStories(*reports, run, stories_out);
+  if (!near_sample.empty()) WriteNearDupSample(*reports, run, near_sample);
+  if (!candidates.empty()) WriteCandidates(*reports, run, candidates);
+  if (!near_gold.empty()) rc |= EvalNearDup(*reports, run, near_gold);
+  if (!pairs_gold.empty()) rc |= EvalPairs(*reports, run, pairs_gold);
+  if (!groups_gold.empty()) rc |= EvalGroups(*reports, run, groups_gold);
+  return rc;
+}
