@@ -377,3 +377,24 @@ TEST(CleanTextTest, BylineGivesAuthorAndOutlet) {
 
 }  // namespace
 }  // namespace marsad
+
+namespace marsad {
+namespace {
+
+TEST(CleanTextTest, SourceColonInsideBodyIsNotACredit) {
+  Document d = Clean(
+      "حريق في سوق الخضار المركزي\n"
+      "اندلع حريق صباح اليوم في سوق الخضار المركزي وأتى على عدد من المحلات قبل "
+      "أن "
+      "تتمكن فرق الدفاع المدني من إخماده.\n"
+      "وسأل المراسل أحد المسؤولين عن سبب الحريق فأجاب بأنه لا يعرف بعد.\n"
+      "المصدر: لم نتلق أي بلاغ\n"
+      "وأضاف أن التحقيق سيبدأ غدا بعد انتهاء أعمال التبريد في الموقع المتضرر.\n"
+      "وقال شهود إن الدخان شوهد من مسافة بعيدة طوال ساعات الصباح.\n"
+      "وتقدر الخسائر الأولية بمئات الآلاف حسب تقديرات التجار في السوق.\n");
+  EXPECT_TRUE(d.agency.empty()) << d.agency;
+  EXPECT_NE(d.text.find("المصدر: لم نتلق أي بلاغ"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace marsad

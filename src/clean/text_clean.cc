@@ -148,7 +148,7 @@ class TextCleaner {
     Line& l = lines_[i];
     if (l.state != State::kBody) return;
     if (l.key.empty()) return Remove(&l, "furniture:symbols");
-    if (l.chars <= 80 && MetaLine(&l)) return;
+    if (l.chars <= 80 && MetaLine(i, &l)) return;
     if (l.chars <= 120) {
       if (const Phrase* p = lex_.Exact(l.key)) {
         if (p->action == PhraseAction::kList) return DropList(i, p->kind);
@@ -173,7 +173,7 @@ class TextCleaner {
   }
 
   // "label: value" lines carrying a date or a credit.
-  bool MetaLine(Line* l) {
+  bool MetaLine(size_t i, Line* l) {
     size_t colon = l->text.find(':');
     if (colon == std::string::npos || colon == 0) return false;
     std::string label;
@@ -197,8 +197,14 @@ class TextCleaner {
         std::string key;
         FurnitureKey(value, &key);
         std::string_view agency = lex_.Agency(key);
-        if (agency.empty() && (key.empty() || CodePoints(value) > 30))
+        // An unknown credit must look like one: a short name at the head or
+        // the tail of the report ("المصدر: لم نتلق أي بلاغ" is a quote).
+        bool edge = i < 3 || i + 3 >= lines_.size();
+        size_t words = std::count(key.begin(), key.end(), ' ') + 1;
+        if (agency.empty() &&
+            (key.empty() || !edge || words > 3 || CodePoints(value) > 30)) {
           return false;
+        }
         SetAgency(agency.empty() ? std::string(value) : std::string(agency));
         if (doc_->outlet.empty()) doc_->outlet = doc_->agency;  // "المصدر: X"
         Remove(l, "metadata:credit", true);
