@@ -101,13 +101,14 @@ function query(params?: Params): string {
   return s ? `?${s}` : '';
 }
 
-const cache = new Map<string, Promise<unknown>>();
+const cache = new Map<string, { at: number; p: Promise<unknown> }>();
+const CACHE_MS = 60_000;
 
-/** GETs an API path; identical requests during one page view share a promise. */
+/** GETs an API path; a response is reused for a minute (back/forward, shared fetches). */
 export function get<T>(path: string, params?: Params, signal?: AbortSignal): Promise<T> {
   const url = `/api/${path}${query(params)}`;
   const hit = cache.get(url);
-  if (hit) return hit as Promise<T>;
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.p as Promise<T>;
   const p = fetch(url, { signal, headers: { Accept: 'application/json' } }).then(async (r) => {
     let body: unknown = null;
     try { body = await r.json(); } catch { /* non-JSON error page */ }
@@ -117,7 +118,7 @@ export function get<T>(path: string, params?: Params, signal?: AbortSignal): Pro
     }
     return body as T;
   });
-  cache.set(url, p);
+  cache.set(url, { at: Date.now(), p });
   p.catch(() => cache.delete(url));
   if (cache.size > 200) cache.delete(cache.keys().next().value as string);
   return p;

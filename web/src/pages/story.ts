@@ -10,6 +10,7 @@ import {
 import { fmtDate, h, link, num } from '../dom';
 import type { RouteContext } from '../main';
 import { storyCard } from './stories';
+import { timelineChart } from '../timeline';
 
 const MAX_ARTICLES_FOR_WORDS = 40;
 
@@ -107,7 +108,10 @@ function articleRow(a: ArticleMeta): HTMLElement {
 
 export async function storyPage(ctx: RouteContext): Promise<Node> {
   const id = Number(ctx.params[0]);
-  const data: StoryDetail = await api.story(id);
+  const [data, timeline] = await Promise.all([
+    api.story(id) as Promise<StoryDetail>,
+    api.timeline({ story: id }).catch(() => ({ bucket: 'day', items: [] })),
+  ]);
   const st = data.story;
   const cmp = readComparison(data.comparison, data.articles);
   const words: WordSlot[] = [];
@@ -126,6 +130,9 @@ export async function storyPage(ctx: RouteContext): Promise<Node> {
         h('span', null, `${num(st.article_count)} تقرير`),
         link(`/search?story=${st.id}`, 'بحث في القصة'),
         link(`/map?story=${st.id}`, 'على الخريطة'))),
+    timeline.items.length > 1
+      ? h('section', { class: 'panel' }, timelineChart(timeline.items, (from, to) => `/search?story=${st.id}&from=${from}&to=${to}`))
+      : null,
     cmp ? disagreementList(cmp, words) : null,
     cmpSection,
     h('section', { class: 'panel' }, h('h2', null, 'التقارير'),
