@@ -151,3 +151,17 @@ TEST(HtmlExtractTest, PageOfShortLinesFallsBackToWholePage) {
 
 }  // namespace
 }  // namespace marsad
+
+namespace marsad {
+namespace {
+
+TEST(HtmlExtractTest, DateFromAnElementNamedDate) {
+  auto dom = HtmlDom::Parse(
+      "<body><span class='post-date'>الثلاثاء 14 نوفمبر 2017</span>"
+      "<p>نص</p></body>",
+      kMaxHtmlBytes);
+  EXPECT_EQ(ExtractHtmlMeta(dom->root()).published, "2017-11-14");
+}
+
+}  // namespace
+}  // namespace marsad

@@ -37,6 +37,7 @@ std::string NodeText(const GumboNode* n, size_t max_bytes = 4096) {
 struct Collected {
   std::map<std::string, std::string> meta;  // first value per lower-case key
   std::string canonical, title, lang, time, rel_author;
+  std::string date_text;  // first element whose class/id says it is a date
   std::vector<std::string> h1;
   std::vector<std::string> ld_json;
 };
@@ -70,8 +71,26 @@ void Visit(const GumboNode* n, Collected* c) {
     std::string raw;
     AppendNodeText(n, &raw, size_t{1} << 20);
     c->ld_json.push_back(std::move(raw));
-  } else if (tag == "a" && c->rel_author.empty() &&
-             Lower(Attr(n, "rel")) == "author") {
+  } else if (c->date_text.empty() &&
+             (tag == "span" || tag == "div" || tag == "p" || tag == "small" ||
+              tag == "li")) {
+    auto names_date = [](std::string_view a) {
+      for (std::string_view w : {"date", "time", "publish"}) {
+        for (size_t i = 0; i + w.size() <= a.size(); ++i) {
+          size_t k = 0;
+          while (k < w.size() && (a[i + k] | 0x20) == w[k]) ++k;
+          if (k == w.size()) return true;
+        }
+      }
+      return false;
+    };
+    if (names_date(Attr(n, "class")) || names_date(Attr(n, "id"))) {
+      std::string t = NodeText(n, 300);
+      if (!t.empty() && CodePoints(t) <= 100) c->date_text = std::move(t);
+    }
+  }
+  if (tag == "a" && c->rel_author.empty() &&
+      Lower(Attr(n, "rel")) == "author") {
     c->rel_author = NodeText(n, 200);
   }
 }
@@ -245,8 +264,12 @@ HtmlMeta ExtractHtmlMeta(const GumboNode* root) {
   fill(&m.url, {"og:url"});
   m.language = c.lang;
   fill(&m.language, {"content-language", "og:locale", "language"});
-  if (m.published.empty() && !c.time.empty())
+  if (m.published.empty() && !c.time.empty()) {
     m.published = ParseMetaDate(c.time);
+  }
+  if (m.published.empty() && !c.date_text.empty()) {
+    m.published = ParseMetaDate(c.date_text);
+  }
   if (m.published.empty()) m.published = DateFromUrl(m.url);
   std::string title = m.title;
   if (const std::string* og = MetaValue(c, {"og:title", "twitter:title"});
