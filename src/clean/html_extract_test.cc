@@ -165,3 +165,20 @@ TEST(HtmlExtractTest, DateFromAnElementNamedDate) {
 
 }  // namespace
 }  // namespace marsad
+
+namespace marsad {
+namespace {
+
+TEST(HtmlExtractTest, JsonLdEntitiesDecoded) {
+  auto dom = HtmlDom::Parse(
+      "<head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+      "\"headline\": \"&#8216;Quoted&#8217; &amp; more\", \"datePublished\": "
+      "\"2020-01-02\"}</script></head>",
+      kMaxHtmlBytes);
+  HtmlMeta m = ExtractHtmlMeta(dom->root());
+  EXPECT_EQ(m.title, "\u2018Quoted\u2019 & more");
+  EXPECT_EQ(m.published, "2020-01-02");
+}
+
+}  // namespace
+}  // namespace marsad

@@ -1,10 +1,12 @@
 #include "src/clean/html_meta.h"
 
+#include <cstdlib>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string_view>
 
 #include "src/base/data.h"
+#include "src/base/utf8.h"
 #include "src/clean/dates.h"
 #include "src/clean/display.h"
 #include "src/clean/html_dom.h"
@@ -95,12 +97,52 @@ void Visit(const GumboNode* n, Collected* c) {
   }
 }
 
+// JSON-LD strings are often HTML-escaped a second time ("&#8216;", "&amp;").
+std::string DecodeEntities(const std::string& s) {
+  if (s.find('&') == std::string::npos) return s;
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    size_t semi = s[i] == '&' ? s.find(';', i) : std::string::npos;
+    if (semi == std::string::npos || semi - i > 10) {
+      out.push_back(s[i]);
+      continue;
+    }
+    std::string_view name(s.data() + i + 1, semi - i - 1);
+    char32_t cp = 0;
+    if (name.size() > 1 && name[0] == '#') {
+      bool hex = name[1] == 'x' || name[1] == 'X';
+      cp = static_cast<char32_t>(
+          std::strtoul(std::string(name.substr(hex ? 2 : 1)).c_str(), nullptr,
+                       hex ? 16 : 10));
+    } else if (name == "amp") {
+      cp = '&';
+    } else if (name == "quot") {
+      cp = '"';
+    } else if (name == "apos") {
+      cp = '\'';
+    } else if (name == "lt") {
+      cp = '<';
+    } else if (name == "gt") {
+      cp = '>';
+    } else if (name == "nbsp") {
+      cp = 0xA0;
+    }
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      out.push_back(s[i]);
+      continue;
+    }
+    AppendUtf8(cp, &out);
+    i = semi;
+  }
+  return out;
+}
+
 std::string JsonText(const nlohmann::json& j) {
-  if (j.is_string()) return Clean(j.get<std::string>());
+  if (j.is_string()) return Clean(DecodeEntities(j.get<std::string>()));
   if (j.is_object()) {
     for (const char* k : {"name", "@value", "headline"}) {
       if (j.contains(k) && j[k].is_string())
-        return Clean(j[k].get<std::string>());
+        return Clean(DecodeEntities(j[k].get<std::string>()));
     }
   }
   if (j.is_array()) {
@@ -252,6 +294,7 @@ HtmlMeta ExtractHtmlMeta(const GumboNode* root) {
           MetaValue(c, {"og:site_name", "application-name", "twitter:site"})) {
     site = *v;
   }
+  if (!site.empty() && site[0] == '@') site.erase(0, 1);  // a Twitter handle
   if (m.site_name.empty()) m.site_name = site;
   fill(&m.author, {"author", "article:author", "dc.creator", "byl",
                    "parsely-author", "sailthru.author"});
