@@ -38,6 +38,7 @@
 #include "src/base/data.h"
 #include "src/clean/dates.h"
 #include "src/clean/display.h"
+#include "src/text/normalize.h"
 
 namespace marsad {
 namespace {
@@ -569,7 +570,10 @@ class TextCleaner {
     for (Line& l : lines_) {
       if (l.state == State::kBody) {
         if (!doc_->text.empty()) doc_->text += "\n\n";
-        doc_->text += l.text;
+        // The text core's display form (NFKC of presentation forms, bidi
+        // and zero-width controls removed) on top of our whitespace cleanup.
+        Normalizer::Default().Display(l.text, &display_);
+        doc_->text += display_.text;
       } else if (l.state == State::kRemoved) {
         doc_->removed.push_back({std::move(l.text), std::move(l.reason)});
       }
@@ -581,6 +585,7 @@ class TextCleaner {
 
   const CleanLexicon& lex_;
   const FurnitureModel* model_;
+  NormalizedText display_;
   Document* doc_;
   std::vector<Line> lines_;
   std::unordered_set<std::string_view> body_words_;  // views into the keys
