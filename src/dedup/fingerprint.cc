@@ -41,6 +41,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 #include <vector>
 
 #include "src/base/hash.h"
@@ -129,15 +130,19 @@ StatusOr<Fingerprint> Fingerprint::Deserialize(std::string_view data) {
 
 Fingerprint FingerprintFromTokens(std::span<const std::string_view> tokens,
                                   uint64_t exact) {
+  std::vector<uint64_t> hashes;
+  for (std::string_view t : tokens) hashes.push_back(Hash64(t));
+  return FingerprintFromWordHashes(hashes, exact);
+}
+
+Fingerprint FingerprintFromWordHashes(std::span<const uint64_t> word_hashes,
+                                      uint64_t exact) {
   Fingerprint fp;
   fp.exact = exact;
   fp.minhash.fill(UINT32_MAX);
-  if (tokens.empty()) return fp;
-  thread_local std::vector<uint64_t> word_hashes;
+  if (word_hashes.empty()) return fp;
   thread_local std::vector<uint64_t> shingles;
-  word_hashes.clear();
   shingles.clear();
-  for (std::string_view t : tokens) word_hashes.push_back(Hash64(t));
   if (word_hashes.size() < static_cast<size_t>(kShingleWords)) {
     uint64_t h = 0;
     for (uint64_t w : word_hashes) h = Rotl(h, 21) ^ w;
@@ -161,21 +166,40 @@ Fingerprint FingerprintFromTokens(std::span<const std::string_view> tokens,
   return fp;
 }
 
+namespace {
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// Hash of the folded form of a word, cached per thread (bounded): news
+// vocabulary is Zipfian, so almost every word is folded once.
+uint64_t FoldedWordHash(std::string_view word) {
+  constexpr size_t kMaxCached = 1 << 19;
+  thread_local std::unordered_map<std::string, uint64_t, StringHash, std::equal_to<>> cache;
+  auto it = cache.find(word);
+  if (it != cache.end()) return it->second;
+  if (cache.size() >= kMaxCached) cache.clear();
+  uint64_t h = Hash64(Normalizer::Default().FoldKey(word));
+  cache.emplace(std::string(word), h);
+  return h;
+}
+
+}  // namespace
+
 Fingerprint ComputeFingerprint(std::string_view clean_text) {
   thread_local std::vector<Token> tokens;
-  thread_local std::vector<std::string_view> words;
-  thread_local std::string joined;
-  const std::string folded = Normalizer::Default().FoldKey(clean_text);
-  Tokenize(folded, &tokens);
+  thread_local std::vector<uint64_t> words;
+  Tokenize(clean_text, &tokens);
   words.clear();
-  joined.clear();
   for (const Token& t : tokens) {
     if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kSymbol) continue;
-    words.push_back(t.span.In(folded));
-    joined.append(words.back());
-    joined.push_back(' ');
+    words.push_back(FoldedWordHash(t.span.In(clean_text)));
   }
-  return FingerprintFromTokens(words, Hash64(joined));
+  uint64_t exact = Hash64(std::string_view(reinterpret_cast<const char*>(words.data()),
+                                           words.size() * sizeof(uint64_t)));
+  return FingerprintFromWordHashes(words, exact);
 }
 
 double EstimateJaccard(const Fingerprint& a, const Fingerprint& b) {

@@ -52,6 +52,10 @@ Fingerprint ComputeFingerprint(std::string_view clean_text);
 Fingerprint FingerprintFromTokens(std::span<const std::string_view> tokens,
                                   uint64_t exact);
 
+// As FingerprintFromTokens, from the 64-bit hashes of the tokens.
+Fingerprint FingerprintFromWordHashes(std::span<const uint64_t> word_hashes,
+                                      uint64_t exact);
+
 // Estimated Jaccard similarity of the two shingle sets (fraction of equal
 // signature slots); 0 if either has no shingles.
 double EstimateJaccard(const Fingerprint& a, const Fingerprint& b);

@@ -23,6 +23,7 @@
 #include <cstring>
 #include <mutex>
 #include <unordered_map>
+#include <vector>
 
 #include "src/base/data.h"
 #include "src/base/hash.h"
@@ -82,22 +83,28 @@ float TermIdf(uint32_t term) {
 
 StoryFeatures ComputeStoryFeatures(const Document& doc) {
   StoryFeatures f;
-  thread_local std::vector<std::string> stems;
-  std::unordered_map<uint32_t, float> tf;
+  thread_local std::vector<uint32_t> keys;
+  // (term, count) pairs, summed after sorting: no hash map per report.
+  thread_local std::vector<WeightedTerm> tf;
+  tf.clear();
   f.title = doc.title.empty() ? LeadTitle(doc.text) : doc.title;
-  ExtractStems(f.title, &stems);
-  for (const std::string& s : stems) {
-    uint32_t key = TermKey(s);
-    tf[key] += kTitleBoost;
+  ExtractTermKeys(f.title, &keys);
+  for (uint32_t key : keys) {
+    tf.push_back({key, kTitleBoost});
     if (TermIdf(key) >= kMinTitleIdf) f.title_terms.push_back(key);
   }
-  ExtractStems(doc.text, &stems);
-  for (size_t i = 0; i < stems.size(); ++i) {
-    tf[TermKey(stems[i])] += i < kLeadWords ? kLeadBoost : 1;
+  ExtractTermKeys(doc.text, &keys);
+  for (size_t i = 0; i < keys.size(); ++i) {
+    tf.push_back({keys[i], i < kLeadWords ? float{kLeadBoost} : 1.0f});
   }
-  f.terms.reserve(tf.size());
-  for (const auto& [term, count] : tf) {
-    f.terms.push_back({term, (1.0f + std::log(count)) * TermIdf(term)});
+  std::sort(tf.begin(), tf.end(),
+            [](const WeightedTerm& a, const WeightedTerm& b) { return a.term < b.term; });
+  for (size_t i = 0; i < tf.size();) {
+    size_t j = i;
+    float count = 0;
+    for (; j < tf.size() && tf[j].term == tf[i].term; ++j) count += tf[j].weight;
+    f.terms.push_back({tf[i].term, (1.0f + std::log(count)) * TermIdf(tf[i].term)});
+    i = j;
   }
   if (f.terms.size() > kMaxStoryTerms) {
     std::nth_element(f.terms.begin(), f.terms.begin() + kMaxStoryTerms,

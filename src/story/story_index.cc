@@ -50,6 +50,10 @@ namespace {
 constexpr size_t kProfileTitleTerms = 12;
 constexpr size_t kProfileEntities = 32;
 constexpr size_t kProfileFacts = 64;
+// Below this profile score a report is not compared with the members one by
+// one: a story whose centroid shares this little with it has no member close
+// enough to join (measured on the corpus: no join was lost).
+constexpr double kMemberFloor = 0.08;
 
 bool ByWeightDesc(const WeightedTerm& a, const WeightedTerm& b) {
   return a.weight > b.weight;
@@ -218,6 +222,8 @@ double StoryIndex::Score(const Story& s, int32_t day, const StoryFeatures& f) co
               : day > s.last_day ? day - s.last_day : 0;
     best = std::max(0.0, best - DayGapPenalty(gap));
   }
+  // Members can only matter for a story already close to the report.
+  if (best < kMemberFloor) return best;
   for (const StoryFeatures& m : s.recent) best = std::max(best, Similarity(f, m));
   return best;
 }

@@ -36,7 +36,7 @@ struct StoryOptions {
   double join_threshold = kSameStoryThreshold;
   double related_threshold = kRelatedThreshold;
   size_t query_terms = 12;     // heaviest report terms used to find candidates
-  size_t max_candidates = 48;  // stories scored in full per report
+  size_t max_candidates = 24;  // stories scored in full per report
   size_t max_posting = 2048;   // stories remembered per term
   size_t index_terms = 24;     // heaviest story terms that point to the story
   size_t profile_terms = 128;  // terms kept in a story's profile

@@ -1,6 +1,9 @@
 #include "src/story/terms.h"
 
+#include <unordered_map>
+
 #include "src/base/utf8.h"
+#include "src/story/story_features.h"
 #include "src/text/normalize.h"
 #include "src/text/stem.h"
 #include "src/text/tokenize.h"
@@ -16,6 +19,38 @@ void ExtractStems(std::string_view text, std::vector<std::string>* stems) {
     std::string stem = LightStem(t.span.In(text));
     if (Utf8Length(stem) < 2) continue;
     stems->push_back(std::move(stem));
+  }
+}
+
+namespace {
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+constexpr uint32_t kSkip = 0;  // a word that yields no term
+constexpr size_t kMaxCachedWords = 1 << 19;
+
+}  // namespace
+
+void ExtractTermKeys(std::string_view text, std::vector<uint32_t>* keys) {
+  thread_local std::vector<Token> tokens;
+  thread_local std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> cache;
+  keys->clear();
+  Tokenize(text, &tokens);
+  for (const Token& t : tokens) {
+    if (t.kind != TokenKind::kWord && t.kind != TokenKind::kLatin) continue;
+    std::string_view word = t.span.In(text);
+    auto it = cache.find(word);
+    if (it == cache.end()) {
+      if (cache.size() >= kMaxCachedWords) cache.clear();
+      std::string stem = LightStem(word);
+      uint32_t key = Utf8Length(stem) < 2 ? kSkip : TermKey(stem);
+      if (key == kSkip && Utf8Length(stem) >= 2) key = 1;  // keep 0 free
+      it = cache.emplace(std::string(word), key).first;
+    }
+    if (it->second != kSkip) keys->push_back(it->second);
   }
 }
 

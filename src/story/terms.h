@@ -3,6 +3,7 @@
 #ifndef MARSAD_SRC_STORY_TERMS_H_
 #define MARSAD_SRC_STORY_TERMS_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,11 @@ namespace marsad {
 // *stems (cleared first). Numbers, punctuation and one-letter words are
 // skipped. Thread-safe.
 void ExtractStems(std::string_view text, std::vector<std::string>* stems);
+
+// The term keys (TermKey of the light stem) of the words of `text`, as
+// ExtractStems would give them, into *keys (cleared first). Stems are cached
+// per thread (bounded), so that frequent words are stemmed once. Thread-safe.
+void ExtractTermKeys(std::string_view text, std::vector<uint32_t>* keys);
 
 // The folded key of a short text (an entity surface): spelling variants,
 // diacritics and tatweel erased.
