@@ -1,6 +1,7 @@
 #include "tests/e2e_util.h"
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -39,7 +40,8 @@ RunResult Marsad(const std::string& args) {
 }
 
 std::string TempDir(const std::string& name) {
-  fs::path p = fs::temp_directory_path() / ("marsad_e2e_" + name);
+  fs::path p = fs::temp_directory_path() /
+               ("marsad_e2e_" + name + "_" + std::to_string(::getpid()));
   fs::remove_all(p);
   fs::create_directories(p);
   return p.string();

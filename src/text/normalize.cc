@@ -87,6 +87,12 @@ StatusOr<std::unique_ptr<const Normalizer>> Normalizer::Create() {
   add_nfkc(0xFB50, 0xFDFF);
   add_nfkc(0xFE70, 0xFEFC);
   add_nfkc(0xFF01, 0xFF5E);  // fullwidth ASCII
+  n->fold_index_.assign(0x10000, 0);
+  for (const auto& [cp, rep] : n->fold_) {
+    if (cp >= 0x10000) continue;
+    n->fold_strings_.push_back(rep);
+    n->fold_index_[cp] = static_cast<uint16_t>(n->fold_strings_.size());
+  }
   return std::unique_ptr<const Normalizer>(std::move(n));
 }
 
@@ -108,6 +114,12 @@ void Normalizer::FoldCodePoint(char32_t cp, std::string* out) const {
     return;
   }
   if (IsDropped(cp) || IsControl(cp)) return;
+  if (cp < fold_index_.size()) {
+    uint16_t k = fold_index_[cp];
+    if (k) out->append(fold_strings_[k - 1]);
+    else AppendUtf8(cp, out);
+    return;
+  }
   auto it = fold_.find(cp);
   if (it != fold_.end()) {
     out->append(it->second);

@@ -63,6 +63,10 @@ class Normalizer {
   // Code point -> replacement (UTF-8, may be empty) for folding / display.
   std::unordered_map<char32_t, std::string> fold_;
   std::unordered_map<char32_t, std::string> display_;
+  // The fold map flattened for the BMP: index+1 into fold_strings_, 0 for
+  // "unchanged" (a table lookup per character, no hashing).
+  std::vector<uint16_t> fold_index_;
+  std::vector<std::string> fold_strings_;
 };
 
 }  // namespace marsad
