@@ -398,3 +398,35 @@ TEST(CleanTextTest, SourceColonInsideBodyIsNotACredit) {
 
 }  // namespace
 }  // namespace marsad
+
+namespace marsad {
+namespace {
+
+TEST(CleanTextTest, OutletLinesOfUnknownOutlets) {
+  const char* body =
+      "افتتحت البلدية صباح اليوم جسرا جديدا فوق النهر يربط الحيين الشرقي والغربي، "
+      "بعد عامين من العمل.\n"
+      "وقال رئيس البلدية إن الجسر سيخفف الازدحام في وسط المدينة.\n";
+  struct Case {
+    std::string head, outlet, agency;
+  } cases[] = {
+      {"جسر جديد يربط ضفتي النهر\nصحيفة الوادي/ المنصورة\n", "صحيفة الوادي", ""},
+      {"جسر جديد يربط ضفتي النهر\nبوابة الشمال - وكالات\n", "بوابة الشمال", "وكالات"},
+      {"جسر جديد يربط ضفتي النهر\nنبض الوادي\n", "نبض الوادي", ""},
+  };
+  for (const Case& c : cases) {
+    Document d = Clean(c.head + body);
+    EXPECT_EQ(d.outlet, c.outlet) << c.head;
+    EXPECT_EQ(d.agency, c.agency) << c.head;
+    EXPECT_EQ(d.title, "جسر جديد يربط ضفتي النهر");
+    EXPECT_EQ(d.text.rfind("افتتحت البلدية", 0), 0u) << d.text;
+  }
+  // A short line under the title that is followed by another short line is
+  // not taken for an outlet.
+  Document d = Clean("جسر جديد يربط ضفتي النهر\nتقرير خاص\nمن موقع الحدث\n" +
+                     std::string(body));
+  EXPECT_TRUE(d.outlet.empty()) << d.outlet;
+}
+
+}  // namespace
+}  // namespace marsad

@@ -145,8 +145,14 @@ StatusOr<CleanLexicon> CleanLexicon::FromRows(
     const std::vector<std::vector<std::string>>& furniture,
     const std::vector<std::vector<std::string>>& agencies,
     const std::vector<std::vector<std::string>>& outlets,
-    const std::vector<std::vector<std::string>>& html_classes) {
+    const std::vector<std::vector<std::string>>& html_classes,
+    const std::vector<std::vector<std::string>>& outlet_kinds) {
   CleanLexicon lex;
+  for (const auto& row : outlet_kinds) {
+    if (row.empty()) continue;
+    lex.outlet_kinds_.emplace_back();
+    FurnitureKey(row[0], &lex.outlet_kinds_.back());
+  }
   for (const auto& row : html_classes) {
     if (row.size() < 2)
       return InternalError("html_classes.tsv: row needs 2 fields");
@@ -214,13 +220,14 @@ StatusOr<const CleanLexicon*> CleanLexicon::Get() {
     auto agencies = ReadDataTsv("clean/agencies.tsv");
     auto outlets = ReadDataTsv("clean/outlets.tsv");
     auto classes = ReadDataTsv("clean/html_classes.tsv");
-    for (auto* t : {&furniture, &agencies, &outlets, &classes}) {
+    auto kinds = ReadDataTsv("clean/outlet_kinds.tsv");
+    for (auto* t : {&furniture, &agencies, &outlets, &classes, &kinds}) {
       if (!t->ok()) {
         error = new Status(t->status());
         return;
       }
     }
-    auto lex = FromRows(*furniture, *agencies, *outlets, *classes);
+    auto lex = FromRows(*furniture, *agencies, *outlets, *classes, *kinds);
     if (!lex.ok()) {
       error = new Status(lex.status());
       return;
@@ -270,6 +277,13 @@ std::string_view CleanLexicon::Agency(std::string_view key) const {
 const OutletName* CleanLexicon::Outlet(std::string_view key) const {
   auto it = outlet_by_key_.find(std::string(key));
   return it == outlet_by_key_.end() ? nullptr : &outlets_[it->second];
+}
+
+bool CleanLexicon::OutletKindWord(std::string_view word) const {
+  for (const std::string& k : outlet_kinds_) {
+    if (k == word) return true;
+  }
+  return false;
 }
 
 HtmlClassKind CleanLexicon::HtmlClassWord(const std::string& word) const {

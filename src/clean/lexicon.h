@@ -54,8 +54,8 @@ struct OutletName {
 // Immutable after loading; shared by all threads.
 class CleanLexicon {
  public:
-  // Loads data/clean/{furniture,agencies,outlets,html_classes}.tsv once per
-  // process.
+  // Loads data/clean/{furniture,agencies,outlets,html_classes,outlet_kinds}.tsv
+  // once per process.
   // Returns the same object on every call; fails if a table is unreadable.
   static StatusOr<const CleanLexicon*> Get();
 
@@ -64,7 +64,8 @@ class CleanLexicon {
       const std::vector<std::vector<std::string>>& furniture,
       const std::vector<std::vector<std::string>>& agencies,
       const std::vector<std::vector<std::string>>& outlets,
-      const std::vector<std::vector<std::string>>& html_classes = {});
+      const std::vector<std::vector<std::string>>& html_classes = {},
+      const std::vector<std::vector<std::string>>& outlet_kinds = {});
 
   // Phrase whose key equals `key` (any action), or null.
   const Phrase* Exact(std::string_view key) const;
@@ -80,6 +81,8 @@ class CleanLexicon {
   const OutletName* Outlet(std::string_view key) const;
   // Outlet whose id or domain is `id` (e.g. "aawsat", "aawsat.com"), or null.
   const OutletName* OutletById(std::string_view id) const;
+  // Whether `word` (a key) opens outlet names ("صحيفة", "موقع", "وكالة").
+  bool OutletKindWord(std::string_view word) const;
   // What a lower-case class/id word says about an HTML element.
   HtmlClassKind HtmlClassWord(const std::string& word) const;
 
@@ -92,6 +95,7 @@ class CleanLexicon {
   std::unordered_map<std::string, size_t> outlet_by_key_;
   std::unordered_map<std::string, size_t> outlet_by_id_;
   std::unordered_map<std::string, HtmlClassKind> html_classes_;
+  std::vector<std::string> outlet_kinds_;
 };
 
 }  // namespace marsad

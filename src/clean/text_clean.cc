@@ -136,6 +136,7 @@ class TextCleaner {
     DropRepeats();
     HeadMenu();
     FindTitle();
+    OutletUnderTitle();
     Structure();
     StripTrailingCredit();
     DatelineDate();
@@ -165,7 +166,7 @@ class TextCleaner {
       }
     }
     if (l.state != State::kBody) return;
-    if (l.chars <= 60 && OutletOrCreditLine(&l)) return;
+    if (l.chars <= 60 && OutletOrCreditLine(i, &l)) return;
     if (model_ != nullptr && l.text.size() <= FurnitureModel::kMaxLineBytes &&
         !l.text.ends_with(":") &&
         model_->IsTemplateLine(doc_->outlet, l.text)) {
@@ -223,7 +224,7 @@ class TextCleaner {
   // An outlet's name alone ("الثورة/..", "سيريانيوز"), an agency credit alone
   // ("(د ب أ)", "وكالات"), or a byline pairing the outlet with a city or a
   // reporter ("عين اليوم – جدة").
-  bool OutletOrCreditLine(Line* l) {
+  bool OutletOrCreditLine(size_t i, Line* l) {
     if (const OutletName* o = lex_.Outlet(l->key);
         o != nullptr || l->key == outlet_key_) {
       if (o != nullptr && doc_->outlet.empty()) doc_->outlet = o->canonical;
@@ -233,6 +234,13 @@ class TextCleaner {
     if (std::string_view a = lex_.Agency(l->key); !a.empty()) {
       SetAgency(std::string(a));
       Remove(l, "metadata:credit", true);
+      return true;
+    }
+    // Only when the outlet is still unknown: "موقع" and "بوابة" also open
+    // ordinary phrases ("موقع الحريق"), so the rule must not run on records
+    // whose outlet is given.
+    if (doc_->outlet.empty() && (i < 4 || i + 4 >= lines_.size()) &&
+        OutletKindLine(l)) {
       return true;
     }
     for (std::string_view dash :
@@ -266,6 +274,55 @@ class TextCleaner {
       return true;
     }
     return false;
+  }
+
+  // An outlet's printed name opening with a kind word, possibly with a
+  // dateline or a credit: "صحيفة الأفق/ دير الزور", "بوابة النيل - وكالات".
+  bool OutletKindLine(Line* l) {
+    std::string_view t = l->text;
+    size_t cut = t.size();
+    for (std::string_view sep : {"/", " - ", " \u2013 ", " \u2014 ", "|"}) {
+      cut = std::min(cut, t.find(sep));
+    }
+    std::string_view name = Trim(t.substr(0, cut));
+    std::string key;
+    FurnitureKey(name, &key);
+    size_t words = std::count(key.begin(), key.end(), ' ') + 1;
+    std::string_view first = std::string_view(key).substr(0, key.find(' '));
+    if (key.empty() || words < 2 || words > 5 || !lex_.OutletKindWord(first) ||
+        key.find_first_of("0123456789") != std::string::npos) {
+      return false;
+    }
+    if (doc_->outlet.empty()) doc_->outlet = std::string(name);
+    if (cut < t.size()) {
+      std::string rest;
+      FurnitureKey(t.substr(cut), &rest);
+      if (std::string_view a = lex_.Agency(rest); !a.empty()) {
+        SetAgency(std::string(a));
+      }
+    }
+    Remove(l, "metadata:outlet", true);
+    return true;
+  }
+
+  // In a saved report, a short name line right under the title and above the
+  // body is the outlet's ("الخليج اليوم", "صوت المغرب"): no digits, no
+  // punctuation, not quoted, four words at most.
+  void OutletUnderTitle() {
+    if (doc_->format != "txt" || title_ >= lines_.size()) return;
+    size_t j = FirstKept(title_ + 1);
+    if (j >= lines_.size()) return;
+    Line& l = lines_[j];
+    size_t words = std::count(l.key.begin(), l.key.end(), ' ') + 1;
+    size_t next = FirstKept(j + 1);
+    if (l.chars > 35 || words > 4 || l.sentence || Quoted(l.text) ||
+        l.text.ends_with(":") ||
+        l.key.find_first_of("0123456789") != std::string::npos ||
+        next >= lines_.size() || !BodyLike(lines_[next])) {
+      return;
+    }
+    if (doc_->outlet.empty()) doc_->outlet = l.text;
+    Remove(&l, "metadata:outlet", true);
   }
 
   void StripPrefix(Line* l, const Phrase& p) {
