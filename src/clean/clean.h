@@ -4,12 +4,17 @@
 // CleanDocument() is the stage entry point. It reads Document::raw and
 // Document::format and fills the metadata fields (title, standfirst, outlet,
 // agency, author, published, modified, url, section, language), Document::text
-// (the main text: paragraphs separated by "\n\n", whitespace-normalized) and
-// Document::removed (every block left out of `text`, with the reason). The
-// title and standfirst are metadata: they are not repeated in `text`.
+// (the main text: paragraphs separated by "\n\n", in the text core's display
+// form, Normalizer::Display) and Document::removed (every block left out of
+// `text`, with the reason). The title and standfirst are metadata: they are
+// not repeated in `text`. Rules live in data/clean/*.tsv.
 //
 // FurnitureModel learns each outlet's templates (lines that recur across many
-// of its reports) in a first pass or incrementally, in bounded memory.
+// of its reports) in a first pass or incrementally, in bounded memory. Typical
+// use for a corpus: model.Observe(doc.outlet, doc.raw) for every record, then
+// CleanDocument(&doc, &model). Reports whose outlet is only found by cleaning
+// (saved .txt files) can be cleaned once without a model, observed under the
+// outlet found, and cleaned again.
 #ifndef MARSAD_CLEAN_CLEAN_H_
 #define MARSAD_CLEAN_CLEAN_H_
 
