@@ -155,6 +155,7 @@ struct Document {
   uint64_t input_hash = 0;  // of format + raw input: the idempotence key
   std::string fingerprint;     // opaque, serialized by src/dedup
   std::string story_features;  // opaque, serialized by src/story
+  std::string index_terms;     // opaque, pre-analyzed search terms (src/search)
   int64_t id = 0;
   int64_t story_id = 0;
   int64_t duplicate_of = 0;  // 0: not a duplicate

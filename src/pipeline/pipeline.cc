@@ -22,6 +22,7 @@ class EntityAnnotator {};
 #endif
 #include "src/story/story_features.h"
 #include "src/story/story_index.h"
+#include "src/search/terms.h"
 #include "src/text/analyze.h"
 
 namespace marsad {
@@ -62,6 +63,7 @@ Status DocumentProcessor::Process(Document* doc,
   doc->content_hash = fp.exact;
   doc->fingerprint = fp.Serialize();
   doc->story_features = ComputeStoryFeatures(*doc).Serialize();
+  doc->index_terms = PreAnalyze(doc->text);
   return Status::OK();
 }
 

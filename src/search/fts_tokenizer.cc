@@ -18,8 +18,27 @@ int Create(void*, const char**, int, Fts5Tokenizer** out) {
 
 void Delete(Fts5Tokenizer* t) { delete reinterpret_cast<MarsadTokenizer*>(t); }
 
+// Pre-analyzed input (see PreAnalyze): split on spaces; a "~" term is the
+// colocated skeleton of the term before it.
+int TokenizePreAnalyzed(void* ctx, const char* text, int n,
+                        int (*token)(void*, int, const char*, int, int, int)) {
+  int i = 1;
+  while (i < n) {
+    int j = i;
+    while (j < n && text[j] != ' ') ++j;
+    if (j > i) {
+      int flags = text[i] == '~' && i > 1 ? FTS5_TOKEN_COLOCATED : 0;
+      int rc = token(ctx, flags, text + i, j - i, i, j);
+      if (rc != SQLITE_OK) return rc;
+    }
+    i = j + 1;
+  }
+  return SQLITE_OK;
+}
+
 int Tokenize(Fts5Tokenizer*, void* ctx, int /*flags*/, const char* text, int n,
              int (*token)(void*, int, const char*, int, int, int)) {
+  if (n > 0 && text[0] == kPreAnalyzed) return TokenizePreAnalyzed(ctx, text, n, token);
   thread_local std::vector<SearchTerm> terms;
   SearchTerms(std::string_view(text, static_cast<size_t>(n)), &terms);
   for (const SearchTerm& t : terms) {

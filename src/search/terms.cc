@@ -105,6 +105,22 @@ std::string SkeletonKey(std::string_view word) {
   return "~" + sk;
 }
 
+std::string PreAnalyze(std::string_view text) {
+  std::vector<SearchTerm> terms;
+  SearchTerms(text, &terms);
+  std::string out(1, kPreAnalyzed);
+  out.reserve(text.size() / 2);
+  for (const SearchTerm& t : terms) {
+    out += t.stem;
+    out += ' ';
+    if (!t.skeleton.empty()) {
+      out += t.skeleton;
+      out += ' ';
+    }
+  }
+  return out;
+}
+
 void SearchTerms(std::string_view text, std::vector<SearchTerm>* out) {
   out->clear();
   std::vector<Token> toks;

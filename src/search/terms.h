@@ -32,6 +32,13 @@ struct SearchTerm {
 // (cleared first).
 void SearchTerms(std::string_view text, std::vector<SearchTerm>* out);
 
+// Pre-analyzed form of a text for the index: kPreAnalyzed, then the terms
+// separated by spaces, each skeleton right after its stem. Computed where
+// documents are processed in parallel, so the single store writer only
+// splits on spaces.
+inline constexpr char kPreAnalyzed = '\x1f';
+std::string PreAnalyze(std::string_view text);
+
 // The skeleton key of one word ("" when too short to be useful).
 std::string SkeletonKey(std::string_view word);
 

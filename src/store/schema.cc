@@ -6,7 +6,8 @@ namespace {
 
 // v1: articles with their clean text, analysis and raw input; stories and
 // their links; entity mentions and events denormalized for filters and the
-// map; the full-text index (marsad's own tokenizer, see src/search).
+// map; the full-text index (marsad's own tokenizer, see src/search), kept
+// contentless: its rows are the pre-analyzed terms, the text is in articles.
 constexpr std::string_view kV1 = R"sql(
 CREATE TABLE articles (
   id INTEGER PRIMARY KEY,
@@ -90,7 +91,7 @@ CREATE TABLE rejected (
 );
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-  title, text, content='articles', content_rowid='id', tokenize='marsad');
+  title, text, content='', tokenize='marsad');
 )sql";
 
 constexpr std::string_view kMigrations[] = {kV1};

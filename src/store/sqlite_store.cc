@@ -8,6 +8,7 @@
 #include "src/base/hash.h"
 #include "src/search/fts_tokenizer.h"
 #include "src/search/sqlite_search.h"
+#include "src/search/terms.h"
 #include "src/store/schema.h"
 #include "src/store/sqlite_util.h"
 
@@ -110,7 +111,23 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
   return store;
 }
 
-SqliteStore::~SqliteStore() { sqlite3_close(db_); }
+SqliteStore::~SqliteStore() {
+  cache_.clear();  // finalize statements before closing
+  sqlite3_close(db_);
+}
+
+StatusOr<Stmt*> SqliteStore::Cached(std::string_view sql) {
+  auto it = cache_.find(std::string(sql));
+  if (it != cache_.end()) {
+    it->second->Reset();
+    return it->second.get();
+  }
+  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_, sql));
+  auto owned = std::make_unique<Stmt>(std::move(s));
+  Stmt* raw = owned.get();
+  cache_.emplace(std::string(sql), std::move(owned));
+  return raw;
+}
 
 Status SqliteStore::Migrate() {
   ASSIGN_OR_RETURN(Stmt v, Stmt::Prepare(db_, "PRAGMA user_version"));
@@ -135,26 +152,31 @@ Status SqliteStore::Migrate() {
 }
 
 StatusOr<bool> SqliteStore::HasInput(uint64_t input_hash) {
-  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_, "SELECT 1 FROM articles WHERE input_hash=?"));
-  s.Bind(1, HashHex(input_hash));
-  return s.Step();
+  ASSIGN_OR_RETURN(Stmt* s, Cached("SELECT 1 FROM articles WHERE input_hash=?"));
+  s->Bind(1, HashHex(input_hash));
+  auto row = s->Step();
+  s->Reset();
+  return row;
 }
 
 Status SqliteStore::InsertArticle(Document* d) {
-  ASSIGN_OR_RETURN(Stmt find, Stmt::Prepare(db_, "SELECT id FROM articles WHERE input_hash=?"));
-  find.Bind(1, HashHex(d->input_hash));
-  ASSIGN_OR_RETURN(bool exists, find.Step());
+  ASSIGN_OR_RETURN(Stmt* find, Cached("SELECT id FROM articles WHERE input_hash=?"));
+  find->Bind(1, HashHex(d->input_hash));
+  ASSIGN_OR_RETURN(bool exists, find->Step());
   if (exists) {
-    d->id = find.Int(0);
+    d->id = find->Int(0);
+    find->Reset();
     d->story_id = 0;  // not written: the stored article keeps its story
     return Status::OK();
   }
-  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_,
+  find->Reset();
+  ASSIGN_OR_RETURN(Stmt* sp, Cached(
       "INSERT INTO articles (id, input_hash, content_hash, source, format, "
       "encoding, outlet, agency, author, url, section, language, title, "
       "standfirst, published, modified, text, raw, story_id, duplicate_of, "
       "analysis, fingerprint, story_features) VALUES "
       "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+  Stmt& s = *sp;
   if (d->id) s.Bind(1, d->id); else s.BindNull(1);
   s.Bind(2, HashHex(d->input_hash)).Bind(3, HashHex(d->content_hash));
   s.Bind(4, d->source).Bind(5, d->format).Bind(6, d->encoding);
@@ -169,22 +191,27 @@ Status SqliteStore::InsertArticle(Document* d) {
   s.BindBlob(22, d->fingerprint).BindBlob(23, d->story_features);
   RETURN_IF_ERROR(s.Run().WithContext(d->source));
   d->id = sqlite3_last_insert_rowid(db_);
-  ASSIGN_OR_RETURN(Stmt fts, Stmt::Prepare(db_,
+  ASSIGN_OR_RETURN(Stmt* ftsp, Cached(
       "INSERT INTO articles_fts (rowid, title, text) VALUES (?,?,?)"));
-  fts.Bind(1, d->id).Bind(2, d->title).Bind(3, d->text);
+  Stmt& fts = *ftsp;
+  fts.Bind(1, d->id);
+  fts.BindNonNull(2, PreAnalyze(d->title));
+  fts.BindNonNull(3, d->index_terms.empty() ? PreAnalyze(d->text) : d->index_terms);
   RETURN_IF_ERROR(fts.Run());
   return InsertFacts(*d);
 }
 
 Status SqliteStore::InsertFacts(const Document& d) {
-  ASSIGN_OR_RETURN(Stmt m, Stmt::Prepare(db_,
+  ASSIGN_OR_RETURN(Stmt* mp, Cached(
       "INSERT INTO mentions (article_id, entity_id, type, begin, end, text, "
       "canonical, role) VALUES (?,?,?,?,?,?,?,?)"));
-  ASSIGN_OR_RETURN(Stmt e, Stmt::Prepare(db_,
+  Stmt& m = *mp;
+  ASSIGN_OR_RETURN(Stmt* ep, Cached(
       "INSERT INTO entities (id, name, type, lat, lon, mention_count) "
       "VALUES (?,?,?,?,?,1) ON CONFLICT(id) DO UPDATE SET "
       "mention_count = mention_count + 1, lat = COALESCE(lat, excluded.lat), "
       "lon = COALESCE(lon, excluded.lon)"));
+  Stmt& e = *ep;
   for (const EntityMention& x : d.entities) {
     if (x.entity_id.empty()) continue;
     std::string type(EntityTypeName(x.type));
@@ -197,9 +224,10 @@ Status SqliteStore::InsertFacts(const Document& d) {
     if (x.lat && x.lon) e.Bind(4, *x.lat).Bind(5, *x.lon);
     RETURN_IF_ERROR(e.Run());
   }
-  ASSIGN_OR_RETURN(Stmt ev, Stmt::Prepare(db_,
+  ASSIGN_OR_RETURN(Stmt* evp, Cached(
       "INSERT INTO events (article_id, idx, plover, mode, date, location, lat, "
       "lon) VALUES (?,?,?,?,?,?,?,?)"));
+  Stmt& ev = *evp;
   for (size_t i = 0; i < d.events.size(); ++i) {
     const Event& x = d.events[i];
     ev.Bind(1, d.id).Bind(2, static_cast<int64_t>(i)).Bind(3, x.plover);

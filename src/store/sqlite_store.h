@@ -6,6 +6,10 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "src/store/sqlite_util.h"
 
 #include "marsad/store.h"
 
@@ -46,7 +50,11 @@ class SqliteStore final : public Store {
   Status UpdateStory(const StoryRow& s);
   StatusOr<StoryRow> ReadStory(int64_t id);
 
+  // Write-path statements, prepared once per connection.
+  StatusOr<Stmt*> Cached(std::string_view sql);
+
   sqlite3* db_;
+  std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;
 };
 
 }  // namespace marsad
