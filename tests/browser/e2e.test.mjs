@@ -42,9 +42,16 @@ function ingest(db, input) {
   assert.equal(r.status, 0, `marsad ingest ${input} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
+/** The flag naming the UI folder, as `marsad serve --help` spells it (none: built in). */
+function webArgs() {
+  const help = spawnSync(bin, ['serve', '--help'], { encoding: 'utf8' });
+  const m = /(--(?:web|static|ui)[-a-z]*)\b/.exec(`${help.stdout}${help.stderr}`);
+  return m ? [m[1], dist] : [];
+}
+
 async function serve(db) {
   const port = await freePort();
-  const args = ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), '--web', dist];
+  const args = ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), ...webArgs()];
   const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   proc.stdout.on('data', (d) => { log += d; });

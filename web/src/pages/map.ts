@@ -12,7 +12,7 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, Geometry } from 'geojson';
 import worldUrl from 'world-atlas/countries-50m.json?url';
-import { api, type PlaceFeature } from '../api';
+import { api } from '../api';
 import { fmtDate, h, link, num, s } from '../dom';
 import type { RouteContext } from '../main';
 
@@ -117,14 +117,20 @@ export async function mapPage(ctx: RouteContext): Promise<Node> {
   g.appendChild(landLayer(world, proj));
   const markers = s('g', { class: 'markers' });
   const maxM = Math.max(1, ...placeFeats.map((f) => f.properties.mentions ?? 1));
+  const taken: [number, number, number, number][] = [];  // label boxes, greedy by mentions
+  const free = (b: [number, number, number, number]) =>
+    taken.every((o) => b[0] > o[2] || b[2] < o[0] || b[1] > o[3] || b[3] < o[1]);
   placeFeats.forEach((f, i) => {
     const p = proj(f.geometry.coordinates);
     if (!p) return;
     const m = f.properties.mentions ?? 1;
     const r = 3 + 9 * Math.sqrt(m / maxM);
+    const name = f.properties.name ?? '';
+    const box: [number, number, number, number] = [p[0] - r, p[1] - 8, p[0] + r + 4 + name.length * 7, p[1] + 8];
+    const labelled = i < 40 && free(box);
+    if (labelled) taken.push(box);
     markers.appendChild(marker(p[0], p[1], 'place', r, `/entities/${encodeURIComponent(f.properties.entity_id ?? '')}`,
-      `${f.properties.name ?? ''}: ${num(m)} إشارة، ${num(f.properties.events ?? 0)} حدث`,
-      i < 25 ? f.properties.name : undefined));
+      `${name}: ${num(m)} إشارة، ${num(f.properties.events ?? 0)} حدث`, labelled ? name : undefined));
   });
   for (const f of eventFeats) {
     const p = proj(f.geometry.coordinates);
@@ -147,12 +153,48 @@ export async function mapPage(ctx: RouteContext): Promise<Node> {
         h('section', { class: 'panel' }, h('h2', null, 'الأماكن'),
           h('ol', { class: 'entity-list' }, placeFeats.slice(0, 40).map((f) => h('li', null,
             link(`/entities/${encodeURIComponent(f.properties.entity_id ?? '')}`, f.properties.name ?? ''),
-            h('span', { class: 'muted' }, ` ${num(f.properties.mentions ?? 0)}`))))),
-        eventFeats.length ? h('section', { class: 'panel' }, h('h2', null, 'الأحداث'),
-          h('ol', { class: 'event-list' }, eventFeats.slice(0, 60).map((f: PlaceFeature) => h('li', null,
-            link(`/articles/${f.properties.article_id}`, f.properties.mode || f.properties.plover || 'حدث'),
-            h('span', { class: 'muted' }, ` ${f.properties.name ?? ''} ${f.properties.date ? fmtDate(f.properties.date) : ''}`))))) : null)),
+            h('span', { class: 'muted' }, ` ${num(f.properties.mentions ?? 0)}`))))))),
+    eventTable(ctx),
     h('p', { class: 'muted attribution' }, 'حدود الدول: Natural Earth (ملكية عامة) عبر world-atlas.'));
+}
+
+const PLOVER: [string, string][] = [
+  ['', 'كل الأنواع'], ['ASSAULT', 'اعتداء / هجوم'], ['FIGHT', 'قتال'], ['COERCE', 'إكراه / اعتقال'],
+  ['PROTEST', 'احتجاج'], ['ACCUSE', 'اتهام'], ['THREATEN', 'تهديد'], ['AGREE', 'اتفاق'],
+  ['CONSULT', 'مشاورات'], ['SUPPORT', 'دعم'], ['AID', 'مساعدة'], ['SANCTION', 'عقوبات'],
+];
+
+/** The events list (GET /api/events), filtered by type, 50 at a time. */
+function eventTable(ctx: RouteContext): HTMLElement {
+  const body = h('tbody');
+  const type = h('select', { 'aria-label': 'نوع الحدث' }, PLOVER.map(([v, l]) => h('option', { value: v }, l)));
+  const more = h('button', { type: 'button', class: 'more' }, 'المزيد');
+  let offset = 0;
+  const load = async (reset: boolean) => {
+    if (reset) { offset = 0; while (body.firstChild) body.removeChild(body.firstChild); }
+    const res = await api.events({ type: type.value, story: ctx.query.get('story'), from: ctx.query.get('from'),
+      to: ctx.query.get('to'), limit: 50, offset }).catch(() => null);
+    if (!res || ctx.stale()) return;
+    for (const e of res.items) {
+      body.appendChild(h('tr', null,
+        h('td', null, fmtDate(e.date)),
+        h('td', null, e.mode || e.plover),
+        h('td', null, e.location ?? '—'),
+        h('td', null, link(`/articles/${e.article_id}`, e.title || `تقرير ${num(e.article_id)}`)),
+        h('td', null, e.outlet ?? '')));
+    }
+    offset += res.items.length;
+    more.hidden = offset >= res.total;
+  };
+  type.addEventListener('change', () => void load(true));
+  more.addEventListener('click', () => void load(false));
+  void load(true);
+  return h('section', { class: 'panel events-panel' },
+    h('div', { class: 'row' }, h('h2', null, 'سجل الأحداث'), type),
+    h('div', { class: 'matrix-wrap' }, h('table', { class: 'events-table' },
+      h('thead', null, h('tr', null, ['التاريخ', 'الحدث', 'المكان', 'التقرير', 'المصدر'].map((c) => h('th', { scope: 'col' }, c)))),
+      body)),
+    more);
 }
 
 /** A small map centred on one point (entity pages). */
