@@ -622,6 +622,27 @@ class TextCleaner {
     }
   }
 
+  // The text core's display form; our own cleanup stands if the text core
+  // cannot be used (its tables missing or broken): cleaning never fails.
+  void AppendDisplayForm(const std::string& text) {
+    static const Normalizer* normalizer = []() -> const Normalizer* {
+      try {
+        return &Normalizer::Default();
+      } catch (...) {
+        return nullptr;
+      }
+    }();
+    if (normalizer != nullptr) {
+      try {
+        normalizer->Display(text, &display_);
+        doc_->text += display_.text;
+        return;
+      } catch (...) {
+      }
+    }
+    doc_->text += text;
+  }
+
   void Emit() {
     doc_->text.clear();
     for (Line& l : lines_) {
@@ -629,8 +650,7 @@ class TextCleaner {
         if (!doc_->text.empty()) doc_->text += "\n\n";
         // The text core's display form (NFKC of presentation forms, bidi
         // and zero-width controls removed) on top of our whitespace cleanup.
-        Normalizer::Default().Display(l.text, &display_);
-        doc_->text += display_.text;
+        AppendDisplayForm(l.text);
       } else if (l.state == State::kRemoved) {
         doc_->removed.push_back({std::move(l.text), std::move(l.reason)});
       }
