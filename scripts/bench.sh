@@ -34,3 +34,12 @@ if [ -f "$SHARED/data/corpus/saudinewsnet.jsonl.gz" ]; then
   step "clean: corpus articles/s (template learning + cleaning, one core)"
   measure "$BUILD/eval_clean" corpus "$SHARED/data/corpus/saudinewsnet.jsonl.gz"
 fi
+
+# --- dedup + story (src/dedup, src/story) ---
+if [ -f "$SHARED/data/corpus/saudinewsnet.jsonl.gz" ]; then
+  # The corpus replicated and perturbed; MARSAD_STORY_BENCH_REPORTS=1000000 for
+  # the full-scale run recorded in docs/RESULTS.md (about 10 minutes).
+  step "dedup+story: fingerprint/features and assignment, reports/s and memory (one core)"
+  measure "$BUILD/bench/story_bench" --reports "${MARSAD_STORY_BENCH_REPORTS:-300000}" \
+    --corpus "$SHARED/data/corpus/saudinewsnet.jsonl.gz"
+fi

@@ -29,3 +29,14 @@ if [ -f "$SHARED/data/corpus/saudinewsnet.jsonl.gz" ]; then
 else
   echo "clean: corpus missing; furniture report skipped"
 fi
+
+# --- dedup + story (src/dedup, src/story): near-duplicates and stories ---
+if [ -f "$SHARED/data/corpus/saudinewsnet.jsonl.gz" ]; then
+  step "dedup+story: exact groups, near-duplicate precision, gold pairs, BCubed (SaudiNewsNet)"
+  "$BUILD/eval_stories" --corpus "$SHARED/data/corpus/saudinewsnet.jsonl.gz" \
+    --near-dup-gold "$ROOT/tests/gold/stories/near_duplicates.tsv" \
+    --pairs "$ROOT/tests/gold/stories/pairs.tsv" \
+    --groups "$ROOT/tests/gold/stories/groups.tsv"
+else
+  echo "dedup+story: corpus missing; story evaluation skipped"
+fi

@@ -43,13 +43,13 @@
 namespace marsad {
 namespace {
 
-constexpr double kTermWeight = 0.70;
-constexpr double kTitleWeight = 0.20;
+constexpr double kTermWeight = 0.65;
+constexpr double kTitleWeight = 0.25;
 constexpr double kEntityWeight = 0.10;
 constexpr double kNumberBonus = 0.04;  // per shared number, at most 3
 constexpr double kDateBonus = 0.04;    // per shared date, at most 2
-constexpr double kGapFree = 2;         // days without penalty
-constexpr double kGapPenalty = 0.02;   // per further day
+constexpr double kGapFree = 1;         // days without penalty
+constexpr double kGapPenalty = 0.03;   // per further day
 constexpr size_t kMinEntities = 2;
 
 double Dot(const std::vector<WeightedTerm>& a, const std::vector<WeightedTerm>& b) {

@@ -1,6 +1,7 @@
 #include "tools/eval_stories/eval_gold.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <set>
@@ -142,6 +143,12 @@ int EvalPairs(const std::vector<CorpusReport>& r, const Run& run,
                        : s >= kRelatedThreshold ? "related" : "different";
     if (Root(run, a) == Root(run, b)) pred = "same";
     by_score[gold][pred]++;
+    if (std::getenv("EVAL_STORIES_DEBUG") && (gold == "same") != (pred == "same")) {
+      SimilarityParts sp = ExplainSimilarity(run.features[a], run.features[b]);
+      std::printf("  MISS gold=%s s=%.2f terms=%.2f title=%.2f num=%d dates=%d gap=%d | %s | %s\n",
+                  gold.c_str(), s, sp.terms, sp.title, sp.shared_numbers, sp.shared_dates,
+                  sp.day_gap, OneLine(r[a].doc.title).c_str(), OneLine(r[b].doc.title).c_str());
+    }
     bool together = run.story[a] == run.story[b];
     by_story[gold][together ? "same" : "apart"]++;
     bool g = gold == "same";
@@ -154,6 +161,20 @@ int EvalPairs(const std::vector<CorpusReport>& r, const Run& run,
                 p + rc ? 2 * p * rc / (p + rc) : 0, tp, fp, fn);
   };
   std::printf("gold pairs: %zu\n", rows.size());
+  // Threshold sweep of the pair score (calibration; see docs/RESULTS.md).
+  std::printf("  threshold sweep (pair score >= t means same story):\n");
+  for (double t = 0.25; t < 0.66; t += 0.05) {
+    int tp = 0, fp = 0, fn = 0;
+    for (size_t k = 0; k < rows.size(); ++k) {
+      bool g = rows[k][2] == "same";
+      bool p = Similarity(run.features[ids[k][0]], run.features[ids[k][1]]) >= t ||
+               Root(run, ids[k][0]) == Root(run, ids[k][1]);
+      tp += g && p, fp += !g && p, fn += g && !p;
+    }
+    double pr = tp + fp ? double(tp) / (tp + fp) : 0, rc = tp + fn ? double(tp) / (tp + fn) : 0;
+    std::printf("    t=%.2f  P %.3f  R %.3f  F1 %.3f\n", t, pr, rc,
+                pr + rc ? 2 * pr * rc / (pr + rc) : 0);
+  }
   prf("same story, pair score:", tp_s, fp_s, fn_s);
   prf("same story, clustering:", tp_c, fp_c, fn_c);
   for (const char* g : {"same", "related", "different"}) {

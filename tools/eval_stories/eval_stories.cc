@@ -25,10 +25,10 @@
 namespace marsad {
 namespace {
 
-Run Stream(const std::vector<CorpusReport>& reports) {
+Run Stream(const std::vector<CorpusReport>& reports, const StoryOptions& options) {
   Run run;
   DuplicateIndex dups;
-  StoryIndex stories;
+  StoryIndex stories(options);
   const size_t n = reports.size();
   run.dup_of.assign(n, 0);
   run.story.assign(n, 0);
@@ -126,6 +126,10 @@ int main(int argc, char** argv) {
   app.add_option("--near-dup-gold", near_gold, "judged near-duplicate pairs TSV");
   app.add_option("--candidates", candidates, "write candidate pairs for labelling");
   app.add_option("--stories-out", stories_out, "write url<TAB>story<TAB>dup_of per report");
+  StoryOptions story_options;
+  app.add_option("--join-threshold", story_options.join_threshold,
+                 "StoryIndex join threshold (default: the calibrated one)");
+  app.add_option("--window-days", story_options.window_days, "StoryIndex window");
   CLI11_PARSE(app, argc, argv);
 
   auto t0 = std::chrono::steady_clock::now();
@@ -139,7 +143,7 @@ int main(int argc, char** argv) {
   std::printf("corpus: %zu reports (%d lines skipped), load+clean+analyse %.1fs\n",
               reports->size(), skipped, std::chrono::duration<double>(t1 - t0).count());
   if (!idf_out.empty()) return WriteIdf(*reports, idf_out);
-  Run run = Stream(*reports);
+  Run run = Stream(*reports, story_options);
   auto t2 = std::chrono::steady_clock::now();
   std::printf("dedup+features+stories: %.1fs\n", std::chrono::duration<double>(t2 - t1).count());
   ReportExactGroups(*reports, run);
