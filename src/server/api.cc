@@ -1,0 +1,392 @@
+#include "src/server/api.h"
+
+#include <algorithm>
+#include <chrono>
+#include <vector>
+
+#include "src/base/document_json.h"
+#include "src/store/sqlite_store.h"
+#include "src/store/sqlite_util.h"
+#if MARSAD_HAVE_FACTS
+#include "src/facts/compare.h"
+#endif
+
+namespace marsad {
+
+using json = nlohmann::json;
+
+namespace {
+
+std::string Get(const Params& p, const std::string& key) {
+  auto it = p.find(key);
+  return it == p.end() ? "" : it->second;
+}
+
+StatusOr<int64_t> GetInt(const Params& p, const std::string& key, int64_t def,
+                         int64_t lo, int64_t hi) {
+  std::string v = Get(p, key);
+  if (v.empty()) return def;
+  try {
+    size_t used = 0;
+    int64_t x = std::stoll(v, &used);
+    if (used != v.size() || x < lo || x > hi) throw std::out_of_range(key);
+    return x;
+  } catch (const std::exception&) {
+    return InvalidArgumentError(key + " must be an integer in [" + std::to_string(lo) + ", " +
+                                std::to_string(hi) + "]");
+  }
+}
+
+json Opt(const std::string& s) { return s.empty() ? json() : json(s); }
+
+json StorySummary(const StoryRow& s) {
+  return {{"id", s.id},
+          {"title", s.title},
+          {"first_seen", Opt(s.first_seen)},
+          {"last_seen", Opt(s.last_seen)},
+          {"article_count", s.articles.size()},
+          {"outlets", s.outlets}};
+}
+
+json PageJson(int64_t total, int64_t limit, int64_t offset, json items) {
+  return {{"total", total}, {"limit", limit}, {"offset", offset}, {"items", std::move(items)}};
+}
+
+// UTF-16 index of every UTF-8 byte offset of `text` (size()+1 entries).
+std::vector<uint32_t> Utf16Index(const std::string& text) {
+  std::vector<uint32_t> idx(text.size() + 1);
+  uint32_t u = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    idx[i] = u;
+    auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) != 0x80) u += (c >= 0xF0) ? 2 : 1;
+  }
+  idx[text.size()] = u;
+  return idx;
+}
+
+void AddUtf16(const std::vector<uint32_t>& idx, json* j) {
+  if (j->is_object()) {
+    if (j->contains("begin") && j->contains("end") && (*j)["begin"].is_number_unsigned() &&
+        (*j)["end"].is_number_unsigned()) {
+      size_t b = std::min<size_t>((*j)["begin"].get<size_t>(), idx.size() - 1);
+      size_t e = std::min<size_t>((*j)["end"].get<size_t>(), idx.size() - 1);
+      (*j)["begin16"] = idx[b];
+      (*j)["end16"] = idx[e];
+    }
+    for (auto& [k, v] : j->items()) AddUtf16(idx, &v);
+  } else if (j->is_array()) {
+    for (auto& v : *j) AddUtf16(idx, &v);
+  }
+}
+
+json SpanJson16(const std::vector<uint32_t>& idx, Span s) {
+  json j = SpanToJson(s);
+  AddUtf16(idx, &j);
+  return j;
+}
+
+Status ForRows(sqlite3* db, const std::string& sql,
+               const std::function<void(Stmt&)>& bind,
+               const std::function<void(const Stmt&)>& row) {
+  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db, sql));
+  bind(s);
+  while (true) {
+    ASSIGN_OR_RETURN(bool more, s.Step());
+    if (!more) return Status::OK();
+    row(s);
+  }
+}
+
+json NullableDouble(const Stmt& s, int col) {
+  return s.IsNull(col) ? json() : json(s.Double(col));
+}
+
+}  // namespace
+
+void AddUtf16Offsets(const std::string& text, json* j) { AddUtf16(Utf16Index(text), j); }
+
+Api::Api(std::unique_ptr<Store> store)
+    : store_(std::move(store)), sqlite_(static_cast<SqliteStore*>(store_.get())) {}
+Api::~Api() = default;
+
+StatusOr<json> Api::Health() {
+  ASSIGN_OR_RETURN(int64_t n, store_->CountArticles());
+  return json{{"ok", true}, {"articles", n}};
+}
+
+StatusOr<json> Api::Stories(const Params& p) {
+  ASSIGN_OR_RETURN(int64_t limit, GetInt(p, "limit", 50, 1, 200));
+  ASSIGN_OR_RETURN(int64_t offset, GetInt(p, "offset", 0, 0, 100000));
+  ASSIGN_OR_RETURN(auto rows, store_->ListStories(Page{int(limit), int(offset)}));
+  json items = json::array();
+  for (const StoryRow& s : rows) items.push_back(StorySummary(s));
+  int64_t total = 0;
+  RETURN_IF_ERROR(ForRows(sqlite_->handle(), "SELECT COUNT(*) FROM stories WHERE article_count > 0",
+                          [](Stmt&) {}, [&](const Stmt& s) { total = s.Int(0); }));
+  return PageJson(total, limit, offset, std::move(items));
+}
+
+StatusOr<json> Api::Story(int64_t id) {
+  ASSIGN_OR_RETURN(auto story, store_->GetStory(id));
+  if (!story) return NotFoundError("no story " + std::to_string(id));
+  json articles = json::array();
+  std::vector<Document> docs;
+  for (int64_t a : story->articles) {
+    ASSIGN_OR_RETURN(auto d, store_->GetArticle(a, false));
+    if (!d) continue;
+    articles.push_back(MetadataToJson(*d));
+    docs.push_back(std::move(*d));
+  }
+  json related = json::array();
+  for (int64_t r : story->related) {
+    ASSIGN_OR_RETURN(auto rs, store_->GetStory(r));
+    if (rs) related.push_back(StorySummary(*rs));
+  }
+  json comparison = nullptr;
+#if MARSAD_HAVE_FACTS
+  std::vector<const Document*> ptrs;
+  for (const Document& d : docs) ptrs.push_back(&d);
+  comparison = ComparisonToJson(CompareStory(ptrs));
+  if (comparison.is_object()) {
+    // Add UTF-16 offsets per article: every object with "article" and spans.
+    std::map<int64_t, std::vector<uint32_t>> idx;
+    for (const Document& d : docs) idx[d.id] = Utf16Index(d.text);
+    std::function<void(json*)> walk = [&](json* j) {
+      if (j->is_object()) {
+        if (j->contains("article") && (*j)["article"].is_number_integer()) {
+          auto it = idx.find((*j)["article"].get<int64_t>());
+          if (it != idx.end()) {
+            AddUtf16(it->second, j);
+            return;
+          }
+        }
+        for (auto& [k, v] : j->items()) walk(&v);
+      } else if (j->is_array()) {
+        for (auto& v : *j) walk(&v);
+      }
+    };
+    walk(&comparison);
+  }
+#endif
+  return json{{"story", StorySummary(*story)},
+              {"articles", std::move(articles)},
+              {"related", std::move(related)},
+              {"comparison", std::move(comparison)}};
+}
+
+StatusOr<json> Api::Article(int64_t id) {
+  ASSIGN_OR_RETURN(auto d, store_->GetArticle(id, false));
+  if (!d) return NotFoundError("no article " + std::to_string(id));
+  json j = MetadataToJson(*d);
+  j["text"] = d->text;
+  json analysis = AnalysisToJson(*d);
+  AddUtf16Offsets(d->text, &analysis);
+  j["analysis"] = std::move(analysis);
+  return j;
+}
+
+StatusOr<json> Api::Search(const Params& p) {
+  SearchRequest r;
+  r.query = Get(p, "q");
+  if (r.query.size() > 512) return InvalidArgumentError("q is longer than 512 bytes");
+  r.outlet = Get(p, "outlet");
+  r.from = Get(p, "from");
+  r.to = Get(p, "to");
+  r.entity = Get(p, "entity");
+  r.event_type = Get(p, "event_type");
+  ASSIGN_OR_RETURN(r.story, GetInt(p, "story", 0, 0, INT64_MAX));
+  ASSIGN_OR_RETURN(int64_t limit, GetInt(p, "limit", 50, 1, 200));
+  ASSIGN_OR_RETURN(int64_t offset, GetInt(p, "offset", 0, 0, 100000));
+  r.page = Page{int(limit), int(offset)};
+  auto start = std::chrono::steady_clock::now();
+  ASSIGN_OR_RETURN(SearchResults res, store_->Search(r));
+  double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  json items = json::array();
+  for (const SearchHit& h : res.hits) {
+    auto idx = Utf16Index(h.snippet);
+    json hl = json::array(), shl = json::array();
+    for (const Span& s : h.highlights) {
+      hl.push_back(SpanToJson(s));
+      if (s.begin >= h.snippet_span.begin && s.end <= h.snippet_span.end) {
+        shl.push_back(SpanJson16(idx, Span{s.begin - h.snippet_span.begin,
+                                           s.end - h.snippet_span.begin}));
+      }
+    }
+    items.push_back({{"article_id", h.article_id},
+                     {"story_id", h.story_id ? json(h.story_id) : json()},
+                     {"title", h.title},
+                     {"outlet", h.outlet},
+                     {"published", h.published},
+                     {"score", h.score},
+                     {"snippet", h.snippet},
+                     {"snippet_span", SpanToJson(h.snippet_span)},
+                     {"highlights", hl},
+                     {"snippet_highlights", shl}});
+  }
+  json out = PageJson(res.total, limit, offset, std::move(items));
+  out["query"] = r.query;
+  out["took_ms"] = took;
+  return out;
+}
+
+StatusOr<json> Api::Outlets() {
+  json items = json::array();
+  RETURN_IF_ERROR(ForRows(sqlite_->handle(),
+      "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL GROUP BY outlet "
+      "ORDER BY COUNT(*) DESC LIMIT 500",
+      [](Stmt&) {}, [&](const Stmt& s) {
+        items.push_back({{"outlet", s.Text(0)}, {"articles", s.Int(1)}});
+      }));
+  return json{{"items", std::move(items)}};
+}
+
+StatusOr<json> Api::Entities(const Params& p) {
+  ASSIGN_OR_RETURN(int64_t limit, GetInt(p, "limit", 50, 1, 200));
+  ASSIGN_OR_RETURN(int64_t offset, GetInt(p, "offset", 0, 0, 100000));
+  std::string q = Get(p, "q"), type = Get(p, "type");
+  std::string where = " WHERE (?1 IS NULL OR instr(name, ?1) > 0) AND (?2 IS NULL OR type = ?2)";
+  auto bind = [&](Stmt& s) { s.Bind(1, q).Bind(2, type); };
+  int64_t total = 0;
+  RETURN_IF_ERROR(ForRows(sqlite_->handle(), "SELECT COUNT(*) FROM entities" + where, bind,
+                          [&](const Stmt& s) { total = s.Int(0); }));
+  json items = json::array();
+  RETURN_IF_ERROR(ForRows(sqlite_->handle(),
+      "SELECT id, name, type, lat, lon, mention_count FROM entities" + where +
+          " ORDER BY mention_count DESC, id LIMIT " + std::to_string(limit) + " OFFSET " +
+          std::to_string(offset),
+      bind, [&](const Stmt& s) {
+        items.push_back({{"id", s.Text(0)}, {"name", s.Text(1)}, {"type", s.Text(2)},
+                         {"lat", NullableDouble(s, 3)}, {"lon", NullableDouble(s, 4)},
+                         {"mention_count", s.Int(5)}});
+      }));
+  return PageJson(total, limit, offset, std::move(items));
+}
+
+StatusOr<json> Api::Entity(const std::string& id, const Params& p) {
+  ASSIGN_OR_RETURN(int64_t limit, GetInt(p, "limit", 50, 1, 200));
+  ASSIGN_OR_RETURN(int64_t offset, GetInt(p, "offset", 0, 0, 100000));
+  sqlite3* db = sqlite_->handle();
+  json entity;
+  RETURN_IF_ERROR(ForRows(db, "SELECT id, name, type, lat, lon, mention_count FROM entities WHERE id=?",
+      [&](Stmt& s) { s.Bind(1, id); }, [&](const Stmt& s) {
+        entity = {{"id", s.Text(0)}, {"name", s.Text(1)}, {"type", s.Text(2)},
+                  {"lat", NullableDouble(s, 3)}, {"lon", NullableDouble(s, 4)},
+                  {"mention_count", s.Int(5)}};
+      }));
+  if (entity.is_null()) return NotFoundError("no entity " + id);
+  json variants = json::array();
+  RETURN_IF_ERROR(ForRows(db,
+      "SELECT text, COUNT(*) FROM mentions WHERE entity_id=? GROUP BY text ORDER BY COUNT(*) DESC LIMIT 50",
+      [&](Stmt& s) { s.Bind(1, id); },
+      [&](const Stmt& s) { variants.push_back({{"text", s.Text(0)}, {"count", s.Int(1)}}); }));
+  int64_t total = 0;
+  RETURN_IF_ERROR(ForRows(db, "SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_id=?",
+      [&](Stmt& s) { s.Bind(1, id); }, [&](const Stmt& s) { total = s.Int(0); }));
+  std::vector<std::pair<int64_t, int64_t>> arts;
+  RETURN_IF_ERROR(ForRows(db,
+      "SELECT m.article_id, COUNT(*) FROM mentions m JOIN articles a ON a.id = m.article_id "
+      "WHERE m.entity_id=? GROUP BY m.article_id ORDER BY COALESCE(a.published,'') DESC, m.article_id DESC "
+      "LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(offset),
+      [&](Stmt& s) { s.Bind(1, id); },
+      [&](const Stmt& s) { arts.emplace_back(s.Int(0), s.Int(1)); }));
+  json items = json::array();
+  for (auto [aid, n] : arts) {
+    ASSIGN_OR_RETURN(auto d, store_->GetArticle(aid, false));
+    if (!d) continue;
+    json m = MetadataToJson(*d);
+    m["mentions"] = n;
+    items.push_back(std::move(m));
+  }
+  json related = json::array();
+  RETURN_IF_ERROR(ForRows(db,
+      "SELECT e.id, e.name, e.type, e.lat, e.lon, e.mention_count, COUNT(DISTINCT m2.article_id) AS n "
+      "FROM mentions m1 JOIN mentions m2 ON m1.article_id = m2.article_id AND m2.entity_id <> m1.entity_id "
+      "JOIN entities e ON e.id = m2.entity_id WHERE m1.entity_id = ? "
+      "GROUP BY e.id ORDER BY n DESC LIMIT 20",
+      [&](Stmt& s) { s.Bind(1, id); }, [&](const Stmt& s) {
+        related.push_back({{"id", s.Text(0)}, {"name", s.Text(1)}, {"type", s.Text(2)},
+                           {"lat", NullableDouble(s, 3)}, {"lon", NullableDouble(s, 4)},
+                           {"mention_count", s.Int(5)}, {"shared_articles", s.Int(6)}});
+      }));
+  return json{{"entity", entity},
+              {"variants", variants},
+              {"articles", PageJson(total, limit, offset, std::move(items))},
+              {"related", related}};
+}
+
+StatusOr<json> Api::Events(const Params& p) {
+  ASSIGN_OR_RETURN(int64_t limit, GetInt(p, "limit", 50, 1, 200));
+  ASSIGN_OR_RETURN(int64_t offset, GetInt(p, "offset", 0, 0, 100000));
+  ASSIGN_OR_RETURN(int64_t story, GetInt(p, "story", 0, 0, INT64_MAX));
+  std::string type = Get(p, "type"), from = Get(p, "from"), to = Get(p, "to");
+  std::string where =
+      " FROM events e JOIN articles a ON a.id = e.article_id WHERE (?1 IS NULL OR e.plover = ?1) "
+      "AND (?2 IS NULL OR COALESCE(e.date, substr(a.published,1,10)) >= ?2) "
+      "AND (?3 IS NULL OR COALESCE(e.date, substr(a.published,1,10)) <= ?3) "
+      "AND (?4 = 0 OR a.story_id = ?4)";
+  auto bind = [&](Stmt& s) { s.Bind(1, type).Bind(2, from).Bind(3, to).Bind(4, story); };
+  int64_t total = 0;
+  RETURN_IF_ERROR(ForRows(sqlite_->handle(), "SELECT COUNT(*)" + where, bind,
+                          [&](const Stmt& s) { total = s.Int(0); }));
+  json items = json::array();
+  RETURN_IF_ERROR(ForRows(sqlite_->handle(),
+      "SELECT e.article_id, e.idx, e.plover, e.mode, e.date, e.location, e.lat, e.lon, "
+      "COALESCE(a.title,''), COALESCE(a.outlet,''), a.story_id" + where +
+          " ORDER BY COALESCE(e.date, a.published, '') DESC LIMIT " + std::to_string(limit) +
+          " OFFSET " + std::to_string(offset),
+      bind, [&](const Stmt& s) {
+        items.push_back({{"article_id", s.Int(0)}, {"idx", s.Int(1)}, {"plover", s.Text(2)},
+                         {"mode", s.Text(3)}, {"date", Opt(s.Text(4))},
+                         {"location", Opt(s.Text(5))}, {"lat", NullableDouble(s, 6)},
+                         {"lon", NullableDouble(s, 7)}, {"title", s.Text(8)},
+                         {"outlet", s.Text(9)},
+                         {"story_id", s.IsNull(10) ? json() : json(s.Int(10))}});
+      }));
+  return PageJson(total, limit, offset, std::move(items));
+}
+
+StatusOr<json> Api::Timeline(const Params& p) {
+  ASSIGN_OR_RETURN(int64_t story, GetInt(p, "story", 0, 0, INT64_MAX));
+  std::string from = Get(p, "from"), to = Get(p, "to");
+  json items = json::array();
+  RETURN_IF_ERROR(ForRows(sqlite_->handle(),
+      "SELECT substr(published,1,10) AS d, COUNT(*), COUNT(DISTINCT story_id) FROM articles "
+      "WHERE published IS NOT NULL AND (?1 IS NULL OR d >= ?1) AND (?2 IS NULL OR d <= ?2) "
+      "AND (?3 = 0 OR story_id = ?3) GROUP BY d ORDER BY d LIMIT 5000",
+      [&](Stmt& s) { s.Bind(1, from).Bind(2, to).Bind(3, story); },
+      [&](const Stmt& s) {
+        items.push_back({{"date", s.Text(0)}, {"articles", s.Int(1)}, {"stories", s.Int(2)}});
+      }));
+  return json{{"bucket", "day"}, {"items", std::move(items)}};
+}
+
+StatusOr<json> Api::Places(const Params& p) {
+  ASSIGN_OR_RETURN(int64_t limit, GetInt(p, "limit", 500, 1, 2000));
+  ASSIGN_OR_RETURN(int64_t story, GetInt(p, "story", 0, 0, INT64_MAX));
+  json features = json::array();
+  RETURN_IF_ERROR(ForRows(sqlite_->handle(),
+      "SELECT e.id, e.name, e.lat, e.lon, COUNT(*) FROM entities e JOIN mentions m ON m.entity_id = e.id "
+      "JOIN articles a ON a.id = m.article_id WHERE e.lat IS NOT NULL AND (?1 = 0 OR a.story_id = ?1) "
+      "GROUP BY e.id ORDER BY COUNT(*) DESC LIMIT " + std::to_string(limit),
+      [&](Stmt& s) { s.Bind(1, story); }, [&](const Stmt& s) {
+        features.push_back({{"type", "Feature"},
+                            {"geometry", {{"type", "Point"}, {"coordinates", {s.Double(3), s.Double(2)}}}},
+                            {"properties", {{"kind", "place"}, {"entity_id", s.Text(0)},
+                                            {"name", s.Text(1)}, {"mentions", s.Int(4)}}}});
+      }));
+  RETURN_IF_ERROR(ForRows(sqlite_->handle(),
+      "SELECT e.article_id, e.plover, e.mode, COALESCE(e.date,''), e.lat, e.lon, COALESCE(e.location,'') "
+      "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.lat IS NOT NULL "
+      "AND (?1 = 0 OR a.story_id = ?1) LIMIT " + std::to_string(limit),
+      [&](Stmt& s) { s.Bind(1, story); }, [&](const Stmt& s) {
+        features.push_back({{"type", "Feature"},
+                            {"geometry", {{"type", "Point"}, {"coordinates", {s.Double(5), s.Double(4)}}}},
+                            {"properties", {{"kind", "event"}, {"article_id", s.Int(0)},
+                                            {"plover", s.Text(1)}, {"mode", s.Text(2)},
+                                            {"date", s.Text(3)}, {"name", s.Text(6)}}}});
+      }));
+  return json{{"type", "FeatureCollection"}, {"features", std::move(features)}};
+}
+
+}  // namespace marsad

@@ -1,0 +1,55 @@
+// The JSON API over a store (docs/openapi.yaml), independent of HTTP: each
+// handler takes parsed parameters and returns a JSON body or an error
+// Status. src/server/server.cc maps them onto routes.
+//
+// Thread safety: an Api object is used by one thread at a time (it owns a
+// read-only store connection); the server keeps one per worker thread.
+#ifndef MARSAD_SERVER_API_H_
+#define MARSAD_SERVER_API_H_
+
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "marsad/status.h"
+#include "marsad/store.h"
+
+namespace marsad {
+
+using Params = std::map<std::string, std::string>;
+
+class SqliteStore;
+
+class Api {
+ public:
+  // REQUIRES: `store` is a SqliteStore opened read-only (or writable).
+  explicit Api(std::unique_ptr<Store> store);
+  ~Api();
+
+  StatusOr<nlohmann::json> Health();
+  StatusOr<nlohmann::json> Stories(const Params& p);
+  StatusOr<nlohmann::json> Story(int64_t id);
+  StatusOr<nlohmann::json> Article(int64_t id);
+  StatusOr<nlohmann::json> Search(const Params& p);
+  StatusOr<nlohmann::json> Outlets();
+  StatusOr<nlohmann::json> Entities(const Params& p);
+  StatusOr<nlohmann::json> Entity(const std::string& id, const Params& p);
+  StatusOr<nlohmann::json> Events(const Params& p);
+  StatusOr<nlohmann::json> Timeline(const Params& p);
+  StatusOr<nlohmann::json> Places(const Params& p);
+
+  Store* store() { return store_.get(); }
+
+ private:
+  std::unique_ptr<Store> store_;
+  SqliteStore* sqlite_;  // the same object, for SQL-backed listings
+};
+
+// Adds begin16/end16 (UTF-16 code units) beside every begin/end pair in
+// `j` (recursively), for spans into `text`.
+void AddUtf16Offsets(const std::string& text, nlohmann::json* j);
+
+}  // namespace marsad
+
+#endif  // MARSAD_SERVER_API_H_

@@ -1,0 +1,40 @@
+// `marsad serve`: the JSON API (src/server/api.h) and the web UI's static
+// files from one process, with cpp-httplib.
+//
+// Security: binds to loopback unless told otherwise; every response carries a
+// strict Content-Security-Policy and nosniff; request bodies, page sizes and
+// query lengths are bounded; static files are served only from the web root
+// (httplib rejects paths that climb out of it); the store is opened
+// read-only, and POST /api/ingest exists only with an ingest token.
+#ifndef MARSAD_SERVER_SERVER_H_
+#define MARSAD_SERVER_SERVER_H_
+
+#include <functional>
+#include <string>
+
+#include "marsad/status.h"
+
+namespace marsad {
+
+struct ServerOptions {
+  std::string db;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string ingest_token;  // empty: read-only
+  std::string web_root;      // empty: found by FindWebRoot()
+  int threads = 8;
+};
+
+// The built web UI: $MARSAD_WEB_DIR, <exe>/../share/marsad/web, or the
+// source tree's web/dist; "" if none exists.
+std::string FindWebRoot();
+
+// Serves until SIGINT/SIGTERM (or until `stop` is set by another thread via
+// StopServer). `on_listening` is called with the bound port.
+Status RunServer(const ServerOptions& options,
+                 const std::function<void(int port)>& on_listening = nullptr);
+void StopServer();
+
+}  // namespace marsad
+
+#endif  // MARSAD_SERVER_SERVER_H_
