@@ -13,6 +13,7 @@
 #include "src/base/hash.h"
 #include "src/base/utf8.h"
 #include "src/ingest/decode.h"
+#include "src/ingest/warc.h"
 
 namespace marsad {
 
@@ -20,7 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-enum class Kind { kTxt, kHtml, kJsonl, kUnknown };
+enum class Kind { kTxt, kHtml, kJsonl, kWarc, kUnknown };
 
 std::string LowerExt(const fs::path& p, bool* gz) {
   fs::path q = p;
@@ -40,6 +41,7 @@ Kind KindOf(const fs::path& p) {
   if (e == ".txt" || e == ".text") return Kind::kTxt;
   if (e == ".html" || e == ".htm" || e == ".xhtml") return Kind::kHtml;
   if (e == ".jsonl" || e == ".ndjson") return Kind::kJsonl;
+  if (e == ".warc") return Kind::kWarc;
   return Kind::kUnknown;
 }
 
@@ -145,6 +147,11 @@ void ReadOneFile(const fs::path& p, const ReadCallbacks& cb, ReadStats* stats) {
   const std::string path = p.string();
   if (KindOf(p) == Kind::kJsonl) {
     (void)ReadJsonlFile(path, cb, stats);
+    return;
+  }
+  if (KindOf(p) == Kind::kWarc) {
+    Status st = ReadWarcFile(path, cb, stats);
+    if (!st.ok()) cb.on_reject(path, st);
     return;
   }
   auto bytes = ReadFile(path);
