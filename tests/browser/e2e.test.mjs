@@ -52,7 +52,7 @@ function webArgs() {
 async function serve(db) {
   const port = await freePort();
   const args = ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), ...webArgs()];
-  const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MARSAD_WEB_DIR: dist } });
   let log = '';
   proc.stdout.on('data', (d) => { log += d; });
   proc.stderr.on('data', (d) => { log += d; });

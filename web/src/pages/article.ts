@@ -11,6 +11,7 @@ import {
 import { fmtDate, h, link, num, replace } from '../dom';
 import { renderMarked, type Mark, type Rendered } from '../highlight';
 import type { RouteContext } from '../main';
+import { modalityLabel, slotLabel } from '../comparison';
 
 const typeNames: Record<string, string> = { PER: 'شخص', ORG: 'منظمة', LOC: 'مكان', MISC: 'أخرى' };
 
@@ -45,7 +46,7 @@ function buildMarks(a: Article, hash: string): Mark[] {
     const v = n.min !== n.max ? `${num(n.min)}–${num(n.max)}` : num(n.value);
     marks.push(mk(n.span, 'num', `عدد: ${n.approximate ? 'نحو ' : ''}${v}${n.unit ? ' ' + n.unit : ''}`, n));
   }
-  for (const d of an.dates ?? []) marks.push(mk(d.span, 'date', `تاريخ: ${d.value || '؟'}`, d));
+  for (const d of an.dates ?? []) marks.push(mk(d.span, 'date', `تاريخ: ${d.value ? fmtDate(d.value) : 'نسبي'}`, d));
   for (const q of an.quotes ?? []) {
     marks.push(mk(q.content, 'quote', `قول ${q.speaker || 'غير منسوب'}`, q));
     marks.push(mk(q.cue, 'cue', 'فعل القول', q));
@@ -138,16 +139,16 @@ export async function articlePage(ctx: RouteContext): Promise<Node> {
     factList('الأحداث', 'event', (an.events ?? []).map((e) => h('li', null,
       goBtn(e.sentence ?? e.trigger, h('strong', null, e.mode || e.plover)),
       h('div', { class: 'muted' }, [e.actor && `المنفّذ: ${e.actor}`, e.target && `الهدف: ${e.target}`,
-        e.location && `المكان: ${e.location}`, e.date && `التاريخ: ${e.date}`].filter(Boolean).join(' · ')),
-      (e.casualties ?? []).map((c) => h('div', null, `${c.kind}: ${c.number.approximate ? 'نحو ' : ''}${num(c.number.value)}`)),
-      e.modality && e.modality !== 'asserted' ? h('span', { class: 'badge' }, e.modality) : null))),
+        e.location && `المكان: ${e.location}`, e.date && `التاريخ: ${fmtDate(e.date)}`].filter(Boolean).join(' · ')),
+      (e.casualties ?? []).map((c) => h('div', null, `${slotLabel(c.kind)}: ${c.number.approximate ? 'نحو ' : ''}${num(c.number.value)}`)),
+      e.modality && e.modality !== 'asserted' ? h('span', { class: 'badge' }, modalityLabel(e.modality)) : null))),
     factList('الأعداد', 'num', (an.numbers ?? []).map((n) => h('li', null,
       goBtn(n.span, `${n.approximate ? 'نحو ' : ''}${n.min !== n.max ? `${num(n.min)}–${num(n.max)}` : num(n.value)}`),
       n.unit ? h('span', { class: 'muted' }, ` ${n.unit}`) : null))),
     factList('التواريخ', 'date', (an.dates ?? []).map((d) => {
       const r = range16(d.span);
       return h('li', null, goBtn(d.span, r ? a.text.slice(r[0], r[1]) : d.value),
-        h('span', { class: 'muted' }, ` ${d.value || ''}${d.relative ? ' (نسبي)' : ''}`));
+        h('span', { class: 'muted' }, ` ${d.value ? fmtDate(d.value) : ''}${d.relative ? ' (نسبي)' : ''}`));
     })),
     an.removed?.length ? h('details', { class: 'facts removed' },
       h('summary', null, 'ما حُذف عند التنظيف ', h('span', { class: 'count' }, num(an.removed.length))),
