@@ -13,14 +13,28 @@ if [ ! -d "$SHARED/data" ]; then
 fi
 step() { echo; echo "== $*"; }
 # peak RSS and wall time of a whole command: GNU time if present, else bash.
+# The command's own stderr (e.g. the list of rejected inputs) is dropped.
 measure() {
-  if [ -x /usr/bin/time ]; then /usr/bin/time -f "wall %e s, peak RSS %M KiB" "$@"; else time "$@"; fi
+  local t
+  t=$(mktemp)
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f "wall %e s, user %U s, peak RSS %M KiB" -o "$t" "$@" 2>/dev/null || true
+    cat "$t"
+  else
+    time "$@" 2>/dev/null
+  fi
+  rm -f "$t"
 }
 
-step "ingest: the SaudiNewsNet corpus (31,030 articles) into a fresh SQLite store"
-DB=$(mktemp -d)/bench.db
-measure "$BUILD/marsad" ingest --db "$DB" "$SHARED/data/corpus/saudinewsnet.jsonl.gz" || true
-rm -rf "$(dirname "$DB")"
+CORPUS="$SHARED/data/corpus/saudinewsnet.jsonl.gz"
+for T in 1 2; do
+  step "ingest: the SaudiNewsNet corpus (31,030 records, 28 MB gzip) into a fresh SQLite store, $T thread(s)"
+  DB=$(mktemp -d)/bench.db
+  # The summary line gives documents and seconds; articles/s = stored / seconds.
+  measure "$BUILD/marsad" ingest --threads $T --db "$DB" "$CORPUS"
+  ls -l "$DB" | awk '{printf "store size %.1f MB\n", $5/1e6}'
+  rm -rf "$(dirname "$DB")"
+done
 # Further steps are added below by each stage.
 
 # --- clean (src/clean) ---

@@ -44,10 +44,12 @@ class Progress {
 }  // namespace
 
 int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
-              bool quiet, IngestSummary* out) {
+              bool quiet, IngestSummary* out, int threads) {
   auto store = OpenStoreOrPrint(db, /*read_only=*/false);
   if (!store) return 1;
-  auto ingestor = Ingestor::Create(store.get(), IngestOptions{});
+  IngestOptions options;
+  options.threads = threads;
+  auto ingestor = Ingestor::Create(store.get(), options);
   if (!ingestor.ok()) return PrintError(ingestor.status());
   Ingestor& ing = **ingestor;
   auto start = std::chrono::steady_clock::now();
@@ -110,11 +112,13 @@ void AddIngestCommand(CLI::App& app, CommandFn* run) {
   auto db = std::make_shared<std::string>(DefaultDbPath());
   auto inputs = std::make_shared<std::vector<std::string>>();
   auto quiet = std::make_shared<bool>(false);
+  auto threads = std::make_shared<int>(0);
   cmd->add_option("--db", *db, "Database file (default $MARSAD_DB or ./marsad.db)");
+  cmd->add_option("--threads", *threads, "Threads for per-document work (0: one per core)");
   cmd->add_flag("-q,--quiet", *quiet, "No summary line");
   cmd->add_option("INPUT", *inputs, ".txt/.html/.jsonl files (optionally .gz), folders, or -")
       ->required();
-  cmd->callback([=] { *run = [=] { return RunIngest(*db, *inputs, *quiet, nullptr); }; });
+  cmd->callback([=] { *run = [=] { return RunIngest(*db, *inputs, *quiet, nullptr, *threads); }; });
 }
 
 }  // namespace marsad

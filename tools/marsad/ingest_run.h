@@ -11,8 +11,9 @@ namespace marsad {
 
 // Ingests `inputs` into the store at `db`, prints the summary (unless quiet)
 // and the rejections, and returns the exit code. *out gets the summary.
+// `threads`: per-document worker threads (0: one per core).
 int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
-              bool quiet, IngestSummary* out);
+              bool quiet, IngestSummary* out, int threads = 0);
 
 }  // namespace marsad
 
