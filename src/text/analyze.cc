@@ -6,8 +6,18 @@
 namespace marsad {
 
 void AnalyzeText(Document* doc) {
-  FindNumbers(doc->text, &doc->numbers);
   FindDates(doc->text, doc->published, &doc->dates);
+  thread_local std::vector<NumberMention> numbers;
+  FindNumbers(doc->text, &numbers);
+  doc->numbers.clear();
+  size_t d = 0;
+  for (NumberMention& n : numbers) {
+    while (d < doc->dates.size() && doc->dates[d].span.end <= n.span.begin) ++d;
+    bool inside = d < doc->dates.size() &&
+                  doc->dates[d].span.begin <= n.span.begin &&
+                  n.span.end <= doc->dates[d].span.end;
+    if (!inside) doc->numbers.push_back(std::move(n));
+  }
 }
 
 }  // namespace marsad

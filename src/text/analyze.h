@@ -1,15 +1,16 @@
-// The text core's per-document entry point.
-#ifndef MARSAD_TEXT_ANALYZE_H_
-#define MARSAD_TEXT_ANALYZE_H_
+// The per-document text stage.
+#ifndef MARSAD_SRC_TEXT_ANALYZE_H_
+#define MARSAD_SRC_TEXT_ANALYZE_H_
 
 #include "marsad/document.h"
 
 namespace marsad {
 
-// Fills doc->numbers and doc->dates from doc->text, resolving dates
-// against doc->published. Thread-safe.
+// Fills doc->numbers and doc->dates from doc->text and doc->published
+// (replacing what they held). Numbers that lie inside a date (the 7 of
+// `7 فبراير`, a year) are not reported as numbers.
 void AnalyzeText(Document* doc);
 
 }  // namespace marsad
 
-#endif  // MARSAD_TEXT_ANALYZE_H_
+#endif  // MARSAD_SRC_TEXT_ANALYZE_H_

@@ -1,375 +1,444 @@
+// Date mentions.
+//
+// A left-to-right pass over folded tokens with phrase tables from
+// data/text/months.tsv and date_words.tsv. Month names of all three Gregorian
+// series and the Hijri months are multi-word phrases matched longest first;
+// a Levantine name right after an Egyptian one (أكتوبر تشرين الأول) is read
+// as one month. A month counts as a date only with support around it — a day
+// (7 فبراير, الرابع من أكتوبر), a year, a part (منتصف), a direction
+// (الماضي) or the word شهر — because many month names are also ordinary
+// words (مارس "practised", صفر "zero", آب). Weekdays and relative words
+// (أمس, اليوم) are resolved against the publication date; without one they
+// are reported with an empty value. The year of a day-and-month is taken
+// from the publication date (the nearest such date, allowing two months
+// ahead), and never guessed without it: "--MM-DD".
 #include "src/text/dates.h"
 
 #include <unicode/calendar.h>
 #include <unicode/gregocal.h>
 #include <unicode/locid.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
-#include <string>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "src/base/data.h"
+#include "src/text/lexicon_util.h"
 #include "src/text/normalize.h"
-#include "src/text/tokenize.h"
 
 namespace marsad {
-
 namespace {
 
-struct Month {
-  int number = 0;
-  bool hijri = false;
-  int words = 1;  // tokens in the name
+using text_internal::KeyedToken;
+using text_internal::KeyedTokens;
+
+struct Phrase {
+  std::vector<std::string> words;
+  std::string kind;  // month-g, month-h, weekday, day, cue, part, dir, ordinal
+  int value = 0;
+  std::string extra;
 };
 
 struct Tables {
-  std::unordered_map<std::string, Month> months;  // folded (one or two words)
+  std::vector<Phrase> phrases;  // longest first
+  Tables() {
+    const Normalizer& n = Normalizer::Default();
+    auto add = [&](const std::string& text, std::string kind, int value,
+                   std::string extra) {
+      Phrase p;
+      for (auto w : Split(text, ' ')) p.words.push_back(n.FoldKey(w));
+      p.kind = std::move(kind);
+      p.value = value;
+      p.extra = std::move(extra);
+      phrases.push_back(std::move(p));
+    };
+    if (auto rows = ReadDataTsv("text/months.tsv"); rows.ok()) {
+      for (const auto& r : *rows) {
+        if (r.size() >= 3)
+          add(r[0], r[2] == "hijri" ? "month-h" : "month-g", std::atoi(r[1].c_str()), "");
+      }
+    }
+    if (auto rows = ReadDataTsv("text/date_words.tsv"); rows.ok()) {
+      for (const auto& r : *rows) {
+        if (r.size() < 3) continue;
+        int v = r[1] == "part" ? (r[2] == "begin" ? 1 : r[2] == "mid" ? 2 : 3)
+                               : std::atoi(r[2].c_str());
+        add(r[0], r[1], v, r.size() > 3 ? r[3] : "");
+      }
+    }
+    std::stable_sort(phrases.begin(), phrases.end(),
+                     [](const Phrase& a, const Phrase& b) {
+                       return a.words.size() > b.words.size();
+                     });
+  }
 };
 
-const Tables& GetTables() {
-  static const Tables* t = [] {
-    auto* t = new Tables();
-    auto rows = ReadDataTsv("text/months.tsv");
-    if (!rows.ok()) return t;
-    for (const auto& r : *rows) {
-      if (r.size() < 3) continue;
-      Month m;
-      m.number = std::stoi(r[2]);
-      m.hijri = r[1] == "h";
-      m.words = r[0].find(' ') == std::string::npos ? 1 : 2;
-      t->months[r[0]] = m;
-    }
-    return t;
-  }();
+const Tables& T() {
+  static const Tables* t = new Tables();
   return *t;
 }
 
-// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-int64_t DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+// Longest phrase of `kind` (prefix match on kind) at token k, allowing a
+// proclitic on the first word when `strip`.
+const Phrase* Match(const std::vector<KeyedToken>& t, size_t k,
+                    std::string_view kind, bool strip = true) {
+  if (k >= t.size()) return nullptr;
+  bool wa;
+  std::string_view first = t[k].key;
+  std::string_view stripped = text_internal::StripProclitics(first, &wa);
+  for (const Phrase& p : T().phrases) {
+    if (p.kind.compare(0, kind.size(), kind) != 0) continue;
+    if (k + p.words.size() > t.size()) continue;
+    if (p.words[0] != first &&
+        !(strip && (p.words[0] == stripped ||
+                    (stripped.size() < first.size() &&
+                     "ال" + std::string(stripped) == p.words[0]))))
+      continue;
+    bool ok = true;
+    for (size_t j = 1; j < p.words.size() && ok; ++j) ok = t[k + j].key == p.words[j];
+    if (ok) return &p;
+  }
+  return nullptr;
 }
 
+// Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant).
+int64_t DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;
+  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
 void CivilFromDays(int64_t z, int* y, int* m, int* d) {
   z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t yy = static_cast<int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
   *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
   *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  *y = static_cast<int>(yy + (*m <= 2));
+  *y = static_cast<int>(yoe + era * 400 + (*m <= 2));
+}
+int DaysInMonth(int y, int m) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : kDays[m - 1];
 }
 
 std::string Iso(int y, int m, int d) {
   char buf[16];
-  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
+  if (y == 0 && d == 0) std::snprintf(buf, sizeof buf, "--%02d", m);
+  else if (y == 0) std::snprintf(buf, sizeof buf, "--%02d-%02d", m, d);
+  else if (d == 0) std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }
 
-std::string IsoOfDays(int64_t days) {
+bool ParsePublished(std::string_view s, int64_t* days) {
   int y, m, d;
-  CivilFromDays(days, &y, &m, &d);
-  return Iso(y, m, d);
+  if (s.size() < 10 || std::sscanf(std::string(s.substr(0, 10)).c_str(),
+                                   "%4d-%2d-%2d", &y, &m, &d) != 3)
+    return false;
+  if (m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) return false;
+  *days = DaysFromCivil(y, m, d);
+  return true;
 }
 
-int DaysInMonth(int y, int m) {
-  return static_cast<int>(DaysFromCivil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) -
-                          DaysFromCivil(y, m, 1));
-}
-
-// Hijri (Umm al-Qura) to Gregorian through ICU's Islamic calendar.
-bool HijriToGregorian(int hy, int hm, int hd, int* y, int* m, int* d) {
+// Hijri (Umm al-Qura) to Gregorian through ICU. Returns false on failure.
+bool HijriToGregorian(int y, int m, int d, int* gy, int* gm, int* gd) {
   UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<icu::Calendar> h(
-      icu::Calendar::createInstance(icu::Locale("ar@calendar=islamic-umalqura"), err));
+  std::unique_ptr<icu::Calendar> cal(icu::Calendar::createInstance(
+      icu::TimeZone::getGMT()->clone(),
+      icu::Locale("ar@calendar=islamic-umalqura"), err));
   if (U_FAILURE(err)) return false;
-  h->clear();
-  h->set(hy, hm - 1, hd);
-  UDate t = h->getTime(err);
-  icu::GregorianCalendar g(err);
-  g.setTime(t, err);
+  cal->clear();
+  cal->set(y, m - 1, d);
+  UDate t = cal->getTime(err);
   if (U_FAILURE(err)) return false;
-  *y = g.get(UCAL_YEAR, err);
-  *m = g.get(UCAL_MONTH, err) + 1;
-  *d = g.get(UCAL_DATE, err);
-  return U_SUCCESS(err);
+  int64_t days = static_cast<int64_t>(t / 86400000.0);
+  CivilFromDays(days, gy, gm, gd);
+  return true;
 }
 
-struct Tok {
-  Span span;
-  std::string f;
-  bool digits = false;
+bool DayNumber(const KeyedToken& t, int* day) {
+  double v;
+  if (t.kind != TokenKind::kNumber || !text_internal::ParseDigits(t.key, &v))
+    return false;
+  if (v < 1 || v > 31 || v != static_cast<int>(v)) return false;
+  *day = static_cast<int>(v);
+  return true;
+}
+
+bool YearNumber(const KeyedToken& t, int lo, int hi, int* year) {
+  double v;
+  if (t.kind != TokenKind::kNumber || !text_internal::ParseDigits(t.key, &v))
+    return false;
+  if (v < lo || v > hi || v != static_cast<int>(v)) return false;
+  *year = static_cast<int>(v);
+  return true;
+}
+
+
+struct Ctx {
+  const std::vector<KeyedToken>& t;
+  bool has_pub;
+  int64_t pub;
+  std::vector<DateMention>* out;
 };
 
-int DigitsValue(const Tok& t) {
-  if (!t.digits || t.f.size() > 4) return -1;
-  return std::stoi(t.f);
+void Emit(Ctx& c, size_t first, size_t last, DateMention m) {
+  m.span = Span{c.t[first].span.begin, c.t[last].span.end};
+  c.out->push_back(std::move(m));
 }
 
-// Strips the proclitics في/ب/و/ف glued to a weekday or relative word.
-std::string Bare(const std::string& f) {
-  static const std::unordered_set<std::string> kWhole = {
-      "فبراير", "في", "فيفري", "فجر", "وسط"};
-  if (kWhole.count(f)) return f;
-  for (std::string_view p : {"وفي", "في", "و", "ف", "ب"}) {
-    if (f.size() > p.size() + 4 && f.rfind(p, 0) == 0) return f.substr(p.size());
+// Day offset (أمس, اليوم) or weekday, with optional cue words before.
+// Returns the token after the expression, or k if none.
+size_t ScanRelativeDay(Ctx& c, size_t k) {
+  size_t i = k;
+  bool cue = false;
+  while (const Phrase* p = Match(c.t, i, "cue", i != k)) {
+    cue = true;
+    i += p->words.size();
   }
-  return f;
+  int64_t offset = 0;
+  bool have_offset = false;
+  if (const Phrase* p = Match(c.t, i, "day")) {
+    offset = p->value;
+    have_offset = true;
+    i += p->words.size();
+  }
+  const Phrase* wd = Match(c.t, i, "weekday");
+  if (wd && wd->extra == "strict" && !cue && !have_offset) wd = nullptr;
+  if (!have_offset && !wd) return k;
+  size_t last = i - 1;
+  DateMention m;
+  m.relative = true;
+  if (wd) {
+    last = i + wd->words.size() - 1;
+    i = last + 1;
+    int dir = -1;
+    if (const Phrase* d = Match(c.t, i, "dir", false)) {
+      dir = d->value;
+      last = i;
+      i++;
+    }
+    if (c.has_pub && !have_offset) {
+      int64_t pub_wd = ((c.pub % 7) + 11) % 7;  // 1970-01-01 was a Thursday (4)
+      int64_t back = ((pub_wd - wd->value) % 7 + 7) % 7;
+      int64_t day = dir > 0 ? c.pub + (7 - back) % 7 + (back == 0 ? 7 : 0)
+                            : c.pub - back;
+      offset = day - c.pub;
+      have_offset = true;
+    }
+  }
+  if (c.has_pub && have_offset) {
+    int y, mo, d;
+    CivilFromDays(c.pub + offset, &y, &mo, &d);
+    m.value = Iso(y, mo, d);
+    m.precision = DatePrecision::kDay;
+  }
+  Emit(c, k, last, std::move(m));
+  return i;
 }
 
-const std::unordered_map<std::string, int>& Ordinals() {
-  static const auto* m = new std::unordered_map<std::string, int>{
-      {"الاول", 1},  {"الثاني", 2}, {"الثالث", 3}, {"الرابع", 4},  {"الخامس", 5},
-      {"السادس", 6}, {"السابع", 7}, {"الثامن", 8}, {"التاسع", 9},  {"العاشر", 10},
-      {"العشرين", 20}, {"الثلاثين", 30}};
-  return *m;
+// Resolves a day/month without a year against the publication date.
+int YearFor(const Ctx& c, int month, int day, int dir) {
+  if (!c.has_pub) return 0;
+  int py, pm, pd;
+  CivilFromDays(c.pub, &py, &pm, &pd);
+  int d = day == 0 ? 1 : day;
+  int y = py;
+  int64_t when = DaysFromCivil(y, month, std::min(d, DaysInMonth(y, month)));
+  if (dir < 0 && (month > pm || (month == pm && day > pd))) return y - 1;
+  if (dir > 0 && (month < pm || (month == pm && day <= pd))) return y + 1;
+  if (dir == 0 && when - c.pub > 62) return y - 1;
+  if (dir == 0 && c.pub - when > 300) return y + 1;
+  return y;
 }
 
-const std::unordered_map<std::string, int>& Weekdays() {  // 0 = Sunday
-  static const auto* m = new std::unordered_map<std::string, int>{
-      {"الاحد", 0},    {"الاثنين", 1}, {"الثلاثاء", 2}, {"الاربعاء", 3},
-      {"الخميس", 4},   {"الجمعه", 5},  {"السبت", 6}};
-  return *m;
+// [part] [day|ordinal [من]] month [paired month] [year] [dir].
+size_t ScanMonthDate(Ctx& c, size_t k) {
+  size_t i = k;
+  int part = 0, day = 0;
+  if (const Phrase* p = Match(c.t, i, "part")) {
+    part = p->value;
+    i += p->words.size();
+  }
+  if (!part && DayNumber(c.t[i], &day)) {
+    ++i;
+  } else if (const Phrase* o = Match(c.t, i, "ordinal"); o && !part) {
+    day = o->value;
+    i += o->words.size();
+    if (i < c.t.size() && c.t[i].key == "من") ++i;
+  }
+  bool month_word = false;
+  if (!part && !day && i < c.t.size() && (c.t[i].key == "شهر" || c.t[i].key == "الشهر")) {
+    month_word = true;
+    ++i;
+  }
+  const Phrase* mp = Match(c.t, i, "month");
+  if (!mp) return k;
+  bool hijri = mp->kind == "month-h";
+  i += mp->words.size();
+  // Paired form: أكتوبر تشرين الأول, أكتوبر/تشرين الأول, أكتوبر (تشرين الأول).
+  size_t j = i;
+  if (j < c.t.size() && (c.t[j].key == "/" || c.t[j].key == "(")) ++j;
+  if (const Phrase* p2 = Match(c.t, j, "month-g", false);
+      p2 && !hijri && p2->value == mp->value) {
+    i = j + p2->words.size();
+    if (i < c.t.size() && c.t[i].key == ")") ++i;
+  }
+  int year = 0;
+  if (i < c.t.size() && YearNumber(c.t[i], hijri ? 1300 : 1900, hijri ? 1600 : 2100, &year)) {
+    ++i;
+    if (i < c.t.size() && (c.t[i].key == "م" || c.t[i].key == "ه" || c.t[i].key == "هـ")) ++i;
+  }
+  int dir = 0;
+  bool have_dir = false;
+  if (const Phrase* d = Match(c.t, i, "dir", false)) {
+    dir = d->value;
+    have_dir = true;
+    i += d->words.size();
+  }
+  if (!day && !year && !part && !have_dir && !month_word) return k;
+  if (hijri && !year) return k;  // a Hijri month without its year: skip
+  DateMention m;
+  int month = mp->value;
+  if (hijri) {
+    int gy, gm, gd;
+    if (!HijriToGregorian(year, month, day ? day : 1, &gy, &gm, &gd)) return k;
+    if (day) {
+      m.value = Iso(gy, gm, gd);
+      m.precision = DatePrecision::kDay;
+    } else {
+      int ey, em, ed;
+      HijriToGregorian(year, month, 29, &ey, &em, &ed);
+      m.begin = Iso(gy, gm, gd);
+      m.end = Iso(ey, em, ed);
+      m.value = m.begin;
+      m.precision = DatePrecision::kRange;
+    }
+    Emit(c, k, i - 1, std::move(m));
+    return i;
+  }
+  if (!year) {
+    year = YearFor(c, month, day, have_dir ? dir : 0);
+    m.relative = year != 0;
+  }
+  if (part) {
+    int last = DaysInMonth(year ? year : 2001, month);
+    int b = part == 1 ? 1 : part == 2 ? 11 : 21;
+    int e = part == 1 ? 10 : part == 2 ? 20 : last;
+    m.begin = Iso(year, month, b);
+    m.end = Iso(year, month, e);
+    m.value = Iso(year, month, 0);
+    m.precision = DatePrecision::kRange;
+  } else if (day) {
+    if (day > DaysInMonth(year ? year : 2000, month)) return k;
+    m.value = Iso(year, month, day);
+    m.precision = DatePrecision::kDay;
+  } else {
+    m.value = Iso(year, month, 0);
+    m.precision = DatePrecision::kMonth;
+  }
+  Emit(c, k, i - 1, std::move(m));
+  return i;
 }
 
-class Finder {
- public:
-  Finder(std::string_view text, std::string_view published) {
-    const Normalizer& norm = Normalizer::Default();
-    std::vector<Token> raw;
-    Tokenize(text, &raw);
-    for (const Token& r : raw) {
-      if (r.kind == TokenKind::kPunct) continue;
-      t_.push_back({r.span, norm.FoldKey(r.span.In(text)), r.kind == TokenKind::kNumber});
-    }
-    int y, m, d;
-    if (published.size() >= 10 &&
-        std::sscanf(std::string(published.substr(0, 10)).c_str(), "%d-%d-%d", &y, &m, &d) == 3) {
-      pub_ = DaysFromCivil(y, m, d);
-      pub_y_ = y;
-      pub_m_ = m;
-    }
+// عام 2011, سنة 2011, العام الماضي, الشهر الجاري, 14/11/2017, 2017-11-14.
+size_t ScanOther(Ctx& c, size_t k) {
+  const auto& t = c.t;
+  std::string_view key = t[k].key;
+  bool wa;
+  std::string_view bare = text_internal::StripProclitics(key, &wa);
+  int year;
+  if ((bare == "عام" || bare == "سنه" || key == "العام") && k + 1 < t.size() &&
+      YearNumber(t[k + 1], 1900, 2100, &year)) {
+    DateMention m;
+    m.value = std::to_string(year);
+    m.precision = DatePrecision::kYear;
+    Emit(c, k, k + 1, std::move(m));
+    return k + 2;
   }
-
-  void Run(std::vector<DateMention>* out) {
-    for (size_t i = 0; i < t_.size();) {
-      DateMention dm;
-      size_t n = Match(i, &dm);
-      if (n == 0) {
-        ++i;
-        continue;
-      }
-      out->push_back(std::move(dm));
-      i += n;
-    }
-  }
-
- private:
-  bool MonthAt(size_t i, Month* m) const {
-    const auto& months = GetTables().months;
-    if (i + 1 < t_.size()) {
-      auto it = months.find(t_[i].f + " " + t_[i + 1].f);
-      if (it != months.end()) { *m = it->second; return true; }
-    }
-    auto it = months.find(Bare(t_[i].f));
-    if (it == months.end() || it->second.words != 1) return false;
-    // Short names that are also common words need a day or year beside them.
-    if (it->first == "اب" || it->first == "ماي" || it->first == "صفر") {
-      bool day_before = i > 0 && DigitsValue(t_[i - 1]) > 0;
-      bool year_after = i + 1 < t_.size() && DigitsValue(t_[i + 1]) > 1900;
-      if (!day_before && !year_after) return false;
-    }
-    *m = it->second;
-    return true;
-  }
-
-  // Resolves a month without year to the latest such month not after the
-  // publication date; returns 0 when nothing anchors it.
-  int AnchorYear(int month) const {
-    if (!pub_) return 0;
-    return month <= pub_m_ ? pub_y_ : pub_y_ - 1;
-  }
-
-  size_t Match(size_t i, DateMention* dm) {
-    Month mo;
-    const std::string bare = Bare(t_[i].f);
-    // Qualified month: منتصف/نهاية/أواخر/مطلع/بداية/أوائل + month.
-    static const std::unordered_map<std::string, std::pair<int, int>> kParts = {
-        {"منتصف", {11, 20}}, {"نهايه", {21, 31}}, {"اواخر", {21, 31}},
-        {"مطلع", {1, 10}},   {"بدايه", {1, 10}},  {"اوائل", {1, 10}}, {"اواسط", {11, 20}}};
-    auto part = kParts.find(bare);
-    if (part != kParts.end() && i + 1 < t_.size() && MonthAt(i + 1, &mo) && !mo.hijri) {
-      size_t j = i + 1 + mo.words;
-      j = SkipPaired(j, mo.number);
-      int year = 0;
-      if (j < t_.size() && DigitsValue(t_[j]) > 1900) year = DigitsValue(t_[j++]);
-      bool past = j < t_.size() && (t_[j].f == "الماضي" || t_[j].f == "المنصرم");
-      if (past) ++j;
-      if (!year) year = AnchorYear(mo.number);
-      dm->span = Span{t_[i].span.begin, t_[j - 1].span.end};
-      dm->precision = DatePrecision::kRange;
-      dm->relative = year && !(j > 0 && DigitsValue(t_[j - 1]) > 1900);
-      if (year) {
-        int last = std::min(part->second.second, DaysInMonth(year, mo.number));
-        dm->begin = Iso(year, mo.number, part->second.first);
-        dm->end = Iso(year, mo.number, last);
-        dm->value = dm->begin.substr(0, 7);
+  if ((key == "العام" || key == "الشهر" || key == "الاسبوع") && k + 1 < t.size()) {
+    const Phrase* d = Match(t, k + 1, "dir", false);
+    if (!d) return k;
+    DateMention m;
+    m.relative = true;
+    if (c.has_pub) {
+      int y, mo, dd;
+      CivilFromDays(c.pub, &y, &mo, &dd);
+      if (key == "العام") {
+        m.value = std::to_string(y + d->value);
+        m.precision = DatePrecision::kYear;
+      } else if (key == "الشهر") {
+        int mm = mo + d->value;
+        int yy = y + (mm < 1 ? -1 : mm > 12 ? 1 : 0);
+        mm = (mm + 11) % 12 + 1;
+        m.value = Iso(yy, mm, 0);
+        m.precision = DatePrecision::kMonth;
       } else {
-        char buf[8];
-        std::snprintf(buf, sizeof(buf), "--%02d", mo.number);
-        dm->value = buf;
+        int64_t start = c.pub + 7 * d->value;
+        int y2, m2, d2;
+        CivilFromDays(start, &y2, &m2, &d2);
+        m.value = Iso(y2, m2, d2);
+        m.precision = DatePrecision::kRange;
+        int64_t wd = ((start % 7) + 11) % 7;
+        CivilFromDays(start - wd, &y2, &m2, &d2);
+        m.begin = Iso(y2, m2, d2);
+        CivilFromDays(start - wd + 6, &y2, &m2, &d2);
+        m.end = Iso(y2, m2, d2);
       }
-      return j - i;
     }
-    // Day + month (+ year): "7 فبراير", "الرابع من أكتوبر تشرين الأول".
-    if (MonthAt(i, &mo)) {
-      size_t start = i, j = i + mo.words;
-      int day = 0;
-      if (i > 0 && DigitsValue(t_[i - 1]) >= 1 && DigitsValue(t_[i - 1]) <= 31) {
-        day = DigitsValue(t_[i - 1]);
-        start = i - 1;
-      } else if (i > 1 && t_[i - 1].f == "من" && Ordinals().count(Bare(t_[i - 2].f))) {
-        day = Ordinals().at(Bare(t_[i - 2].f));
-        start = i - 2;
-      }
-      j = SkipPaired(j, mo.number);
-      int year = 0;
-      if (j < t_.size() && DigitsValue(t_[j]) >= (mo.hijri ? 1300 : 1900)) {
-        year = DigitsValue(t_[j++]);
-        if (j < t_.size() && (t_[j].f == "ه" || t_[j].f == "م")) ++j;
-      }
-      bool past = j < t_.size() && (t_[j].f == "الماضي" || t_[j].f == "المنصرم");
-      if (past) ++j;
-      dm->span = Span{t_[start].span.begin, t_[j - 1].span.end};
-      if (mo.hijri) {
-        int y, m, d;
-        if (year && day && HijriToGregorian(year, mo.number, day, &y, &m, &d)) {
-          dm->value = Iso(y, m, d);
-          dm->precision = DatePrecision::kDay;
-        } else {
-          dm->value = "";
-          dm->precision = DatePrecision::kUnknown;
-        }
-        return j - start - (i - start);
-      }
-      bool anchored = false;
-      if (!year) {
-        year = AnchorYear(mo.number);
-        anchored = year != 0;
-      }
-      char buf[16];
-      if (year && day) {
-        dm->value = Iso(year, mo.number, day);
-        dm->precision = DatePrecision::kDay;
-      } else if (year) {
-        std::snprintf(buf, sizeof(buf), "%04d-%02d", year, mo.number);
-        dm->value = buf;
-        dm->precision = DatePrecision::kMonth;
-      } else if (day) {
-        std::snprintf(buf, sizeof(buf), "--%02d-%02d", mo.number, day);
-        dm->value = buf;
-        dm->precision = DatePrecision::kDay;
-      } else {
-        std::snprintf(buf, sizeof(buf), "--%02d", mo.number);
-        dm->value = buf;
-        dm->precision = DatePrecision::kMonth;
-      }
-      dm->relative = anchored;
-      return j - i;
-    }
-    // Year: سنة 2011 / عام 2011.
-    if ((bare == "سنه" || bare == "عام" || bare == "العام") && i + 1 < t_.size() &&
-        DigitsValue(t_[i + 1]) >= 1900 && DigitsValue(t_[i + 1]) <= 2100) {
-      dm->span = Span{t_[i].span.begin, t_[i + 1].span.end};
-      dm->value = t_[i + 1].f;
-      dm->precision = DatePrecision::kYear;
-      return 2;
-    }
-    // Relative days.
-    if (bare == "امس" || bare == "اليوم" || (bare == "اول" && i + 1 < t_.size() && t_[i + 1].f == "امس")) {
-      size_t n = bare == "اول" ? 2 : 1;
-      int64_t offset = bare == "اليوم" ? 0 : bare == "امس" ? -1 : -2;
-      // "اليوم الخميس" / "أمس الخميس": the weekday confirms, consumed.
-      if (i + n < t_.size() && Weekdays().count(t_[i + n].f)) ++n;
-      dm->span = Span{t_[i].span.begin, t_[i + n - 1].span.end};
-      dm->relative = true;
-      if (pub_) {
-        dm->value = IsoOfDays(*pub_ + offset);
-        dm->precision = DatePrecision::kDay;
-      } else {
-        dm->precision = DatePrecision::kUnknown;
-      }
-      return n;
-    }
-    // Weekday: "الثلاثاء", "يوم الخميس", "مساء الخميس".
-    auto wd = Weekdays().find(bare);
-    if (wd != Weekdays().end()) {
-      size_t start = i;
-      if (i > 0 && (t_[i - 1].f == "يوم" || t_[i - 1].f == "مساء" || t_[i - 1].f == "صباح" ||
-                    t_[i - 1].f == "فجر" || t_[i - 1].f == "ليله")) {
-        start = i - 1;
-      }
-      size_t j = i + 1;
-      bool past = j < t_.size() && t_[j].f == "الماضي";
-      if (past) ++j;
-      dm->span = Span{t_[start].span.begin, t_[j - 1].span.end};
-      dm->relative = true;
-      if (pub_) {
-        int64_t pub_wd = ((*pub_ % 7) + 7 + 4) % 7;  // 1970-01-01 was a Thursday
-        int64_t back = (pub_wd - wd->second + 7) % 7;
-        if (past && back == 0) back = 7;
-        dm->value = IsoOfDays(*pub_ - back);
-        dm->precision = DatePrecision::kDay;
-      } else {
-        dm->precision = DatePrecision::kUnknown;
-      }
-      return j - i;
-    }
-    // The current or previous month.
-    if (bare == "الشهر" && i + 1 < t_.size() &&
-        (t_[i + 1].f == "الجاري" || t_[i + 1].f == "الحالي" || t_[i + 1].f == "الماضي")) {
-      dm->span = Span{t_[i].span.begin, t_[i + 1].span.end};
-      dm->relative = true;
-      if (pub_) {
-        int y = pub_y_, m = pub_m_;
-        if (t_[i + 1].f == "الماضي" && --m == 0) { m = 12; --y; }
-        char buf[8];
-        std::snprintf(buf, sizeof(buf), "%04d-%02d", y, m);
-        dm->value = buf;
-        dm->precision = DatePrecision::kMonth;
-      }
-      return 2;
-    }
-    return 0;
+    Emit(c, k, k + 1, std::move(m));
+    return k + 2;
   }
-
-  // The paired form "أكتوبر تشرين الأول": skip a second name of the same month.
-  size_t SkipPaired(size_t j, int month) const {
-    Month m2;
-    if (j < t_.size() && MonthAt(j, &m2) && m2.number == month && !m2.hijri) return j + m2.words;
-    return j;
+  // Numeric: d/m/y and y-m-d as separate tokens, or one dotted token.
+  if (t[k].kind == TokenKind::kNumber && k + 4 < t.size() &&
+      (t[k + 1].key == "/" || t[k + 1].key == "-") && t[k + 3].key == t[k + 1].key &&
+      t[k + 2].kind == TokenKind::kNumber && t[k + 4].kind == TokenKind::kNumber &&
+      t[k + 4].span.begin == t[k + 3].span.end && t[k + 1].span.begin == t[k].span.end) {
+    double a, b, d;
+    text_internal::ParseDigits(t[k].key, &a);
+    text_internal::ParseDigits(t[k + 2].key, &b);
+    text_internal::ParseDigits(t[k + 4].key, &d);
+    int y = a > 1000 ? int(a) : int(d), mo = int(b), dd = a > 1000 ? int(d) : int(a);
+    if (y >= 1900 && y <= 2100 && mo >= 1 && mo <= 12 && dd >= 1 &&
+        dd <= DaysInMonth(y, mo)) {
+      DateMention m;
+      m.value = Iso(y, mo, dd);
+      m.precision = DatePrecision::kDay;
+      Emit(c, k, k + 4, std::move(m));
+      return k + 5;
+    }
   }
-
-  std::vector<Tok> t_;
-  std::optional<int64_t> pub_;
-  int pub_y_ = 0, pub_m_ = 0;
-};
+  return k;
+}
 
 }  // namespace
+
+void ScanDates(const std::vector<KeyedToken>& t, bool has_pub, int64_t pub,
+               std::vector<DateMention>* out) {
+  Ctx c{t, has_pub, pub, out};
+  for (size_t k = 0; k < t.size();) {
+    size_t next = ScanMonthDate(c, k);
+    if (next == k) next = ScanRelativeDay(c, k);
+    if (next == k) next = ScanOther(c, k);
+    k = next == k ? k + 1 : next;
+  }
+}
 
 void FindDates(std::string_view text, std::string_view published,
                std::vector<DateMention>* out) {
   out->clear();
-  Finder(text, published).Run(out);
+  thread_local KeyedTokens kt;
+  kt.Build(text);
+  int64_t pub = 0;
+  bool has_pub = ParsePublished(published, &pub);
+  ScanDates(kt.toks, has_pub, pub, out);
 }
 
 }  // namespace marsad

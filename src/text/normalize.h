@@ -1,29 +1,28 @@
-// Arabic normalization with offset maps (after SentencePiece's normalizer).
+// Arabic-aware text normalization with a byte-offset map back to the input
+// (after SentencePiece's norm_to_orig).
 //
-// Two outputs from one pass over the input:
-//  * Display: what a reader sees — line endings unified, zero-width and bidi
-//    controls removed, presentation forms (ﻻ) expanded by NFKC, horizontal
-//    whitespace collapsed; diacritics and spelling kept.
-//  * Fold: the matching key — additionally diacritics, Quranic marks and
-//    tatweel dropped; أ إ آ ٱ → ا; ى → ي; ة → ه; ؤ → و; ئ → ي; Persian and
-//    Urdu letters (ک ی ۀ) to Arabic; Arabic-Indic and Eastern digits to
-//    ASCII; Arabic decimal/thousands separators and punctuation to ASCII;
-//    every quote style to '"'; ASCII lowercased.
-// Each output byte maps back to the input byte it came from, so spans found
-// in folded text convert to spans of the input.
+// Two outputs come from the same single-pass loop over precomputed code point
+// tables, built once from ICU and data/text/*.tsv:
+//  * Display: what a reader sees, cleaned. Bidi and zero-width controls and C0
+//    controls removed, Arabic presentation forms mapped to their letters
+//    (NFKC), decomposed hamza/madda sequences composed (NFC), horizontal
+//    whitespace runs collapsed to one space, at most one blank line kept.
+//    Diacritics, tatweel and spelling are kept.
+//  * Fold: a matching key. Display plus: diacritics and Quranic marks and
+//    tatweel dropped, alef forms (أ إ آ ٱ) → ا, ى → ي, word-final ة → ه,
+//    Persian/Urdu letters (ک ی ۀ گ پ چ ژ ڤ) → Arabic, Eastern digits → ASCII,
+//    Arabic decimal/thousands separators and punctuation → ASCII, every quote
+//    style → '"' or '\'', compatibility forms NFKC, Latin lower-cased.
 //
-// The tables come from data/text/fold.tsv plus NFKC of the presentation
-// form blocks computed once with ICU.
-//
-// Thread safety: a Normalizer is immutable after Create(); share freely.
-#ifndef MARSAD_TEXT_NORMALIZE_H_
-#define MARSAD_TEXT_NORMALIZE_H_
+// Thread safety: a Normalizer is immutable after Create(); all methods are
+// const and may be called concurrently. Output buffers belong to the caller.
+#ifndef MARSAD_SRC_TEXT_NORMALIZE_H_
+#define MARSAD_SRC_TEXT_NORMALIZE_H_
 
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "marsad/document.h"
@@ -31,44 +30,56 @@
 
 namespace marsad {
 
+// Normalized text plus the map back to the input it came from.
 struct NormalizedText {
   std::string text;
-  // offsets[i] = input byte offset of output byte i; size == text.size()+1,
-  // the last entry being the input size.
+  // offsets[i] is the input byte offset of the code point that produced
+  // output byte i; offsets.size() == text.size() + 1 and the last entry is the
+  // input size. Offsets never decrease.
   std::vector<uint32_t> offsets;
 
-  // The input span covering output span `s`.
-  // REQUIRES: s.end <= text.size().
-  Span ToInput(Span s) const;
+  // Maps a span of `text` to the input span it came from. Characters removed
+  // between two kept ones fall inside the span of the later boundary.
+  // REQUIRES: s.begin <= s.end <= text.size().
+  Span ToInput(Span s) const {
+    return Span{offsets[s.begin], offsets[s.end]};
+  }
 };
 
 class Normalizer {
  public:
+  // Builds the tables from ICU and DataPath("text/fold.tsv"),
+  // DataPath("text/display.tsv"). Fails if a table is missing or malformed.
   static StatusOr<std::unique_ptr<const Normalizer>> Create();
   // A process-wide instance, built on first use (thread-safe). If the data
-  // tables cannot be read it falls back to the built-in defaults.
+  // tables cannot be read it falls back to ICU-only tables and logs once to
+  // stderr; it never fails.
   static const Normalizer& Default();
 
+  ~Normalizer();
+  Normalizer(const Normalizer&) = delete;
+  Normalizer& operator=(const Normalizer&) = delete;
+
+  // Cleaned display text. Invalid UTF-8 bytes become U+FFFD.
   void Display(std::string_view in, NormalizedText* out) const;
+  // Folded matching key with offsets. Invalid UTF-8 bytes are dropped.
   void Fold(std::string_view in, NormalizedText* out) const;
-  // Fold without the offset map.
+  // Fold without the offset map, appended to nothing: *out is overwritten.
+  // The fastest form, for keys of single words or short phrases.
+  void FoldKey(std::string_view in, std::string* out) const;
   std::string FoldKey(std::string_view in) const;
-  // Appends the folded form of one code point (empty when dropped).
-  void FoldCodePoint(char32_t cp, std::string* out) const;
+  // Removes diacritics, tatweel and invisible controls and maps presentation
+  // forms, but keeps letters as written (hamza forms, ى, ة). The key of the
+  // segmentation lexicon. *out is overwritten.
+  void Unvocalize(std::string_view in, std::string* out) const;
+
+  struct Tables;  // implementation detail, in normalize.cc
 
  private:
-  Normalizer() = default;
-  void Run(std::string_view in, bool fold, NormalizedText* out) const;
-
-  // Code point -> replacement (UTF-8, may be empty) for folding / display.
-  std::unordered_map<char32_t, std::string> fold_;
-  std::unordered_map<char32_t, std::string> display_;
-  // The fold map flattened for the BMP: index+1 into fold_strings_, 0 for
-  // "unchanged" (a table lookup per character, no hashing).
-  std::vector<uint16_t> fold_index_;
-  std::vector<std::string> fold_strings_;
+  explicit Normalizer(std::unique_ptr<Tables> tables);
+  std::unique_ptr<Tables> tables_;
 };
 
 }  // namespace marsad
 
-#endif  // MARSAD_TEXT_NORMALIZE_H_
+#endif  // MARSAD_SRC_TEXT_NORMALIZE_H_

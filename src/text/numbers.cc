@@ -1,259 +1,277 @@
+// Number mentions.
+//
+// A left-to-right pass over folded tokens. At each token that can start a
+// number (digits, a number word, a vague plural, the dual of a counted noun)
+// a small accumulator reads the longest compound it can (خمسة وعشرون,
+// ثلاثة آلاف وخمسمئة, 1.5 مليون): units and tens add, مئة after a unit
+// multiplies, scale words close a group. Cue phrases before and after (نحو,
+// أكثر من, ما لا يقل عن, تقريبا, بين ... و) turn the value into an
+// approximation, a bound or a range, and a unit or counted noun right after
+// it is recorded. Every table is data/text/*.tsv, keyed by the folded form,
+// so spelling variants (مائة/مئة, أكثر/اكثر) need no extra rows.
 #include "src/text/numbers.h"
 
-#include <cmath>
-#include <string>
+#include <algorithm>
+#include <limits>
 #include <unordered_map>
 
 #include "src/base/data.h"
+#include "src/text/lexicon_util.h"
 #include "src/text/normalize.h"
-#include "src/text/tokenize.h"
+#include "src/text/stem.h"
 
 namespace marsad {
-
 namespace {
 
-enum class WordKind { kUnit, kTen, kHundred, kThousand, kMillion, kVague };
+using text_internal::KeyedToken;
+using text_internal::KeyedTokens;
+using text_internal::StartsWith;
+using text_internal::EndsWith;
 
 struct NumberWord {
-  double value = 0, min = 0, max = 0;
-  WordKind kind = WordKind::kUnit;
+  double value = 0, max = 0;
+  std::string kind;
+};
+
+struct Cue {
+  std::vector<std::string> words;
+  std::string kind;
+  bool after = false;
 };
 
 struct Tables {
   std::unordered_map<std::string, NumberWord> words;
+  std::vector<Cue> cues;
+  std::unordered_map<std::string, std::string> units;
+  std::unordered_map<std::string, std::string> duals;  // dual form -> noun
+  Tables() {
+    const Normalizer& n = Normalizer::Default();
+    if (auto rows = ReadDataTsv("text/number_words.tsv"); rows.ok()) {
+      for (const auto& r : *rows) {
+        if (r.size() < 3) continue;
+        NumberWord w{std::atof(r[1].c_str()), 0, r[2]};
+        w.max = r.size() > 3 ? std::atof(r[3].c_str()) : w.value;
+        words[n.FoldKey(r[0])] = w;
+      }
+    }
+    if (auto rows = ReadDataTsv("text/number_cues.tsv"); rows.ok()) {
+      for (const auto& r : *rows) {
+        if (r.size() < 3) continue;
+        Cue c;
+        for (auto w : Split(r[0], ' ')) c.words.push_back(n.FoldKey(w));
+        c.kind = r[1];
+        c.after = r[2] == "after";
+        cues.push_back(std::move(c));
+      }
+    }
+    if (auto rows = ReadDataTsv("text/units.tsv"); rows.ok()) {
+      for (const auto& r : *rows) {
+        if (r.size() >= 2) units[n.FoldKey(r[0])] = r[1];
+      }
+    }
+    if (auto rows = ReadDataTsv("text/dual_nouns.tsv"); rows.ok()) {
+      for (const auto& r : *rows) {
+        std::string s = n.FoldKey(r[0]);
+        std::string base = s;
+        if (EndsWith(base, "ه")) base.replace(base.size() - 2, 2, "ت");
+        for (const char* suf : {"ان", "ين"}) duals[base + suf] = s;
+      }
+    }
+  }
 };
 
-const Tables& GetTables() {
-  static const Tables* t = [] {
-    auto* t = new Tables();
-    auto rows = ReadDataTsv("text/number_words.tsv");
-    if (!rows.ok()) return t;
-    for (const auto& r : *rows) {
-      if (r.size() < 3) continue;
-      NumberWord w;
-      const std::string& v = r[1];
-      size_t dash = v.find('-');
-      if (dash != std::string::npos) {
-        w.min = std::stod(v.substr(0, dash));
-        w.max = std::stod(v.substr(dash + 1));
-        w.value = w.min;
-      } else {
-        w.value = w.min = w.max = std::stod(v);
-      }
-      const std::string& k = r[2];
-      w.kind = k == "unit" ? WordKind::kUnit : k == "ten" ? WordKind::kTen
-             : k == "hundred" ? WordKind::kHundred : k == "thousand" ? WordKind::kThousand
-             : k == "million" ? WordKind::kMillion : WordKind::kVague;
-      t->words[r[0]] = w;
-    }
-    return t;
-  }();
+const Tables& T() {
+  static const Tables* t = new Tables();
   return *t;
 }
 
-// Counted nouns whose dual form means two (folded stems).
-constexpr std::string_view kDualNouns[] = {
-    "قتيل", "جريح", "مرت", "شخص", "جندي", "طفل", "يوم", "عام", "شهر",
-    "ساعت", "مدني", "عنصر", "مسلح", "صاروخ", "طايرت", "اسبوع", "سنت"};
-
-bool IsDual(std::string_view w) {
-  for (std::string_view suffix : {"ان", "ين"}) {
-    if (w.size() <= suffix.size() + 4) continue;
-    if (w.substr(w.size() - suffix.size()) != suffix) continue;
-    std::string_view stem = w.substr(0, w.size() - suffix.size());
-    for (std::string_view n : kDualNouns) {
-      if (stem == n) return true;
-    }
-  }
-  return false;
+const NumberWord* LookupWord(std::string_view key, bool* had_wa) {
+  const auto& w = T().words;
+  *had_wa = false;
+  auto it = w.find(std::string(key));
+  if (it != w.end()) return &it->second;
+  std::string_view k = text_internal::StripProclitics(key, had_wa);
+  if (k.size() == key.size()) return nullptr;
+  it = w.find(std::string(k));
+  return it == w.end() ? nullptr : &it->second;
 }
 
-double ParseDigits(std::string_view folded) {
-  std::string s;
-  bool comma_thousands = false;
-  for (char c : folded) {
-    if (c == ',') { comma_thousands = true; continue; }
-    s.push_back(c);
-  }
-  (void)comma_thousands;
-  try {
-    return std::stod(s);
-  } catch (...) {
-    return 0;
-  }
-}
-
-struct Tok {
-  Span span;
-  std::string f;  // folded
-  bool number = false;
+struct Parsed {
+  size_t end = 0;  // one past the last token used
+  double value = 0, min = 0, max = 0;
+  bool approximate = false;
+  std::string unit;
 };
 
-// Strips a leading conjunction و from a folded word when the rest is a
-// number word (خمسة وعشرين).
-const NumberWord* Lookup(const std::string& f, bool* had_waw) {
-  const auto& w = GetTables().words;
-  *had_waw = false;
-  auto it = w.find(f);
-  if (it != w.end()) return &it->second;
-  if (f.size() > 2 && f.rfind("و", 0) == 0) {
-    it = w.find(f.substr(2));
-    if (it != w.end()) {
-      *had_waw = true;
-      return &it->second;
+// Reads a number starting at token k. Returns false if none starts there.
+bool ParseAt(const std::vector<KeyedToken>& t, size_t k, Parsed* p) {
+  double total = 0, current = 0;
+  size_t i = k;
+  bool any = false, vague = false;
+  double vmin = 0, vmax = 0;
+  if (t[k].kind == TokenKind::kNumber) {
+    if (!text_internal::ParseDigits(t[k].key, &current)) return false;
+    any = true;
+    i = k + 1;
+  } else if (t[k].kind == TokenKind::kWord) {
+    auto d = T().duals.find(std::string(t[k].key));
+    if (d != T().duals.end()) {
+      *p = Parsed{k + 1, 2, 2, 2, false, d->second};
+      return true;
     }
   }
-  // Accusative tanwin alef: واحدا، عشرا.
-  if (f.size() > 2 && f.back() == '\xa7' && f.substr(f.size() - 2) == "ا") {
-    it = w.find(f.substr(0, f.size() - 2));
-    if (it != w.end()) return &it->second;
+  for (; i < t.size() && t[i].kind == TokenKind::kWord; ++i) {
+    bool wa;
+    const NumberWord* w = LookupWord(t[i].key, &wa);
+    if (!w) break;
+    if (any && wa && w->kind == "scale") break;
+    if (!any && wa && i == k) { /* a leading و is just the conjunction */ }
+    if (any && !wa && w->kind != "scale" && w->kind != "hundred" &&
+        !(w->kind == "unit" && w->value == 10))
+      break;
+    if (w->kind == "vague" || w->kind == "few") {
+      if (any) break;
+      vague = true;
+      vmin = w->value;
+      vmax = w->max;
+    } else if (w->kind == "scale") {
+      if (vague) {
+        vmin *= w->value;
+        vmax *= w->value;
+      } else {
+        total += (current == 0 ? 1 : current) * w->value;
+        current = 0;
+      }
+    } else if (w->kind == "hundred" && w->value == 100 && current > 0 &&
+               current < 10 && !wa) {
+      current *= 100;
+    } else if (w->kind == "unit" && w->value == 10 && any && !wa) {
+      current += 10;  // teens: ثلاثة عشر
+    } else if (w->kind == "unit" && w->value == 1 && !any &&
+               (StartsWith(t[i].key, "احد") || t[i].key == "ادي") &&
+               !(i + 1 < t.size() && StartsWith(t[i + 1].key, "عشر"))) {
+      break;  // أحد المسؤولين: "one of", not a count
+    } else {
+      current += w->value;
+    }
+    any = true;
+  }
+  if (!any) return false;
+  p->end = i;
+  if (vague) {
+    p->value = p->min = vmin;
+    p->max = vmax;
+    p->approximate = true;
+  } else {
+    p->value = p->min = p->max = total + current;
+  }
+  return true;
+}
+
+// Matches cue words ending right before token k (before) or starting at k.
+const Cue* MatchCue(const std::vector<KeyedToken>& t, size_t k, bool after,
+                    size_t* span_tok) {
+  for (const Cue& c : T().cues) {
+    if (c.after != after) continue;
+    size_t n = c.words.size();
+    if (!after && k < n) continue;
+    if (after && k + n > t.size()) continue;
+    size_t start = after ? k : k - n;
+    bool ok = true;
+    for (size_t j = 0; j < n && ok; ++j) ok = t[start + j].key == c.words[j];
+    if (ok) {
+      *span_tok = after ? k + n - 1 : start;
+      return &c;
+    }
   }
   return nullptr;
 }
 
-// Parses a number starting at token i; returns tokens consumed (0: none).
-size_t ParseNumber(const std::vector<Tok>& t, size_t i, NumberMention* m) {
-  size_t j = i;
-  double total = 0, current = 0;
-  bool any = false, vague = false;
-  double vmin = 0, vmax = 0;
-  while (j < t.size()) {
-    if (t[j].number) {
-      if (any && current != 0) break;
-      current = ParseDigits(t[j].f);
-      any = true;
-      ++j;
-      continue;
-    }
-    bool waw = false;
-    const NumberWord* w = Lookup(t[j].f, &waw);
-    if (w == nullptr) break;
-    if (waw && !any) break;
-    if (w->kind == WordKind::kVague) {
-      if (any) {  // ثلاثة آلاف
-        current = (current ? current : 1) * 1000;
-        ++j;
-        continue;
-      }
-      vague = true;
-      vmin = w->min;
-      vmax = w->max;
-      any = true;
-      ++j;
-      break;
-    }
-    switch (w->kind) {
-      case WordKind::kUnit:
-        if (w->value == 10 && any && current > 0 && current < 10) current += 10;  // أحد عشر
-        else current += w->value;
-        break;
-      case WordKind::kTen: current += w->value; break;
-      case WordKind::kHundred:
-        current = (current && current < 10 ? current : 1) * w->value +
-                  (current >= 10 ? current : 0);
-        break;
-      case WordKind::kThousand:
-      case WordKind::kMillion:
-        total += (current ? current : 1) * w->value;
-        current = 0;
-        break;
-      default: break;
-    }
-    any = true;
-    ++j;
+void AttachUnit(const std::vector<KeyedToken>& t, std::string_view text,
+                Parsed* p) {
+  if (p->end >= t.size() || !p->unit.empty()) return;
+  const KeyedToken& nx = t[p->end];
+  auto u = T().units.find(std::string(nx.key));
+  if (u != T().units.end()) {
+    p->unit = u->second;
+    ++p->end;
+    return;
   }
-  if (!any) {
-    if (IsDual(t[i].f)) {
-      m->span = t[i].span;
-      m->value = m->min = m->max = 2;
-      return 1;
-    }
-    return 0;
+  if (nx.key == "في" && p->end + 1 < t.size() &&
+      (t[p->end + 1].key == "المئه" || t[p->end + 1].key == "المائه")) {
+    p->unit = "percent";
+    p->end += 2;
+    return;
   }
-  m->span = Span{t[i].span.begin, t[j - 1].span.end};
-  if (vague) {
-    m->value = vmin;
-    m->min = vmin;
-    m->max = vmax;
-    m->approximate = true;
-  } else {
-    m->value = m->min = m->max = total + current;
+  if (nx.kind == TokenKind::kWord) {
+    std::string key = LemmaKey(nx.span.In(text));
+    if (EndsWith(key, "ا") && key.size() > 6) key.resize(key.size() - 2);
+    p->unit = key;  // the counted noun, outside the span
   }
-  return j - i;
-}
-
-bool Is(const std::vector<Tok>& t, size_t i, std::string_view w) {
-  return i < t.size() && t[i].f == w;
 }
 
 }  // namespace
 
 void FindNumbers(std::string_view text, std::vector<NumberMention>* out) {
   out->clear();
-  const Normalizer& norm = Normalizer::Default();
-  std::vector<Token> raw;
-  Tokenize(text, &raw);
-  std::vector<Tok> t;
-  t.reserve(raw.size());
-  for (const Token& r : raw) {
-    if (r.kind == TokenKind::kPunct && r.span.In(text) != "-") continue;
-    t.push_back({r.span, norm.FoldKey(r.span.In(text)), r.kind == TokenKind::kNumber});
-  }
-  for (size_t i = 0; i < t.size();) {
-    NumberMention m;
-    size_t n = ParseNumber(t, i, &m);
-    if (n == 0) {
-      ++i;
+  thread_local KeyedTokens kt;
+  kt.Build(text);
+  const auto& t = kt.toks;
+  for (size_t k = 0; k < t.size();) {
+    Parsed p;
+    if (!ParseAt(t, k, &p)) {
+      ++k;
       continue;
     }
-    // Bounds and approximations before the number.
-    size_t start = i;
-    auto back = [&](size_t k, std::initializer_list<std::string_view> words) {
-      if (i < k) return false;
-      for (size_t q = 0; q < k; ++q) {
-        if (t[i - k + q].f != *(words.begin() + q)) return false;
+    size_t first = k, last = p.end - 1;
+    size_t cue_tok;
+    const Cue* cue = MatchCue(t, k, /*after=*/false, &cue_tok);
+    if (cue && cue->kind == "range" && p.end + 1 < t.size()) {
+      size_t j = p.end;
+      Parsed q;
+      bool wa = t[j].key == "و";
+      if (wa) ++j;
+      if (wa && j < t.size() && ParseAt(t, j, &q)) {
+        p.min = std::min(p.value, q.value);
+        p.max = std::max(p.value, q.value);
+        p.value = p.min;
+        p.end = q.end;
+        first = cue_tok;
       }
-      return true;
-    };
-    if (back(1, {"نحو"}) || back(1, {"حوالي"}) || back(1, {"قرابه"}) ||
-        back(1, {"زهاء"}) || back(1, {"تقريبا"}) || back(1, {"يقارب"}) ||
-        back(1, {"قرابة"})) {
-      m.approximate = true;
-      start = i - 1;
-    } else if (back(2, {"اكثر", "من"}) || back(2, {"يزيد", "عن"}) ||
-               back(2, {"يزيد", "علي"})) {
-      m.max = -1;  // no upper bound
-      start = i - 2;
-      if (start > 0 && (t[start - 1].f == "ما" || t[start - 1].f == "فيما")) --start;
-    } else if (back(4, {"ما", "لا", "يقل", "عن"})) {
-      m.max = -1;
-      start = i - 4;
-    } else if (back(2, {"اقل", "من"})) {
-      m.min = 0;
-      start = i - 2;
-    } else if (back(1, {"بين"}) || back(2, {"ما", "بين"})) {
-      // بين 10 و15 / بين 10 إلى 15
-      size_t k = i + n;
-      NumberMention hi;
-      size_t skip = 0;
-      if (k < t.size() && (t[k].f == "و" || t[k].f == "الي")) skip = 1;
-      size_t n2 = skip || (k < t.size() && t[k].f.rfind("و", 0) == 0)
-                      ? ParseNumber(t, k + skip, &hi)
-                      : 0;
-      if (n2 == 0 && k < t.size() && t[k].f.size() > 2 && t[k].f.rfind("و", 0) == 0) {
-        // و15 is one token only for words; digits are separate tokens.
-      }
-      if (n2) {
-        m.max = hi.max;
-        m.approximate = true;
-        m.span.end = hi.span.end;
-        n += skip + n2;
-        start = back(2, {"ما", "بين"}) ? i - 2 : i - 1;
+    } else if (cue && cue->kind != "range") {
+      first = cue_tok;
+      p.approximate = true;
+      if (cue->kind == "lower") p.max = std::numeric_limits<double>::infinity();
+      if (cue->kind == "upper") p.min = 0;
+    }
+    if (p.end + 1 < t.size() && t[p.end].key == "-" &&
+        t[p.end + 1].kind == TokenKind::kNumber &&
+        t[p.end].span.begin == t[p.end - 1].span.end) {
+      double hi;
+      if (text_internal::ParseDigits(t[p.end + 1].key, &hi) && hi > p.value) {
+        p.min = p.value;
+        p.max = hi;
+        p.end += 2;
       }
     }
-    m.span.begin = t[start].span.begin;
-    out->push_back(m);
-    i += n;
+    AttachUnit(t, text, &p);
+    size_t after_tok;
+    if (const Cue* ac = MatchCue(t, p.end, /*after=*/true, &after_tok)) {
+      p.approximate = true;
+      if (ac->kind == "lower") p.max = std::numeric_limits<double>::infinity();
+      p.end = after_tok + 1;
+    }
+    last = p.end - 1;
+    // A counted noun named as unit stays outside the span.
+    NumberMention m;
+    m.span = Span{t[first].span.begin, t[last].span.end};
+    m.value = p.value;
+    m.min = p.min;
+    m.max = p.max;
+    m.approximate = p.approximate;
+    m.unit = std::move(p.unit);
+    out->push_back(std::move(m));
+    k = p.end;
   }
 }
 

@@ -1,13 +1,10 @@
-// Numbers in Arabic text: digits of any script with separators, number
-// words in their gender and case forms (ثلاثة، خمسين، أحد عشر، مئة/مائة،
-// ألفين), duals of counted nouns (قتيلان، مرتين), vague quantities
-// (العشرات، مئات), approximations and bounds (نحو، حوالي، قرابة، أكثر من،
-// ما لا يقل عن) and ranges (بين 10 و15). Each mention has value, min, max,
-// an approximate flag, and its span in the text (the bound words included).
+// Numbers in Arabic news text: digits (ASCII, Eastern), number words in every
+// gender and case, duals of counted nouns, scale words, approximations,
+// bounds and ranges.
 //
 // Thread safety: pure function over immutable tables.
-#ifndef MARSAD_TEXT_NUMBERS_H_
-#define MARSAD_TEXT_NUMBERS_H_
+#ifndef MARSAD_SRC_TEXT_NUMBERS_H_
+#define MARSAD_SRC_TEXT_NUMBERS_H_
 
 #include <string_view>
 #include <vector>
@@ -16,9 +13,13 @@
 
 namespace marsad {
 
-// Appends the numbers of `text` to *out (cleared first), in text order.
+// *out is cleared, then filled in text order. Spans are byte offsets into
+// `text` and cover the cue (نحو, أكثر من, بين ... و) and the number.
+// Lower bounds have max = +infinity; vague plurals (عشرات) give their range
+// with value = min and approximate = true. `unit` is "percent", "km", ... or
+// the lemma key of the counted noun that follows, when there is one.
 void FindNumbers(std::string_view text, std::vector<NumberMention>* out);
 
 }  // namespace marsad
 
-#endif  // MARSAD_TEXT_NUMBERS_H_
+#endif  // MARSAD_SRC_TEXT_NUMBERS_H_

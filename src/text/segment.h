@@ -1,48 +1,53 @@
-// Clitic segmentation of one Arabic word: proclitics (و ف ب ل ك س and the
-// article ال, fused لل) and enclitic pronouns (ه ها هم هما هن ك كم كن ي نا
-// ني), decided by rules and, where available, a stem lexicon (data/text/
-// stems.tsv: folded stems seen standing alone in news text). A split is
-// made only when the remaining stem is long enough and, for the ambiguous
-// one-letter proclitics, when the lexicon knows the stem or the rest starts
-// with the article — so وواشنطن and بالتأكيد split while ولاية does not.
+// Clitic segmentation of one Arabic word (UD Arabic conventions: the article
+// ال stays on its word; و ف ب ل ك س and enclitic pronouns are split).
 //
-// Thread safety: a Segmenter is immutable; Default() is built once.
-#ifndef MARSAD_TEXT_SEGMENT_H_
-#define MARSAD_TEXT_SEGMENT_H_
+// Thread safety: a Segmenter is immutable; Segment() may run concurrently.
+#ifndef MARSAD_SRC_TEXT_SEGMENT_H_
+#define MARSAD_SRC_TEXT_SEGMENT_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
-#include <cstdint>
 #include <unordered_map>
 #include <vector>
 
 #include "marsad/document.h"
+#include "marsad/status.h"
 
 namespace marsad {
 
-// Spans are byte ranges of the word given to Segment().
+// Spans are byte offsets relative to the word passed to Segment().
+// proclitics + stem + enclitic cover the word; `parts` lists every
+// segment in order (each proclitic letter, the stem, the enclitic);
+// an unsplit word has one part equal to the stem.
 struct Segmentation {
-  Span proclitics;  // may be empty
+  Span proclitics;
   Span stem;
-  Span enclitic;    // may be empty
-  std::vector<Span> parts;  // each clitic and the stem, in order
+  Span enclitic;
+  std::vector<Span> parts;
 };
 
 class Segmenter {
  public:
+  // Loads DataPath("text/lexicon.tsv") (form, count) and
+  // DataPath("text/segment_exceptions.tsv").
+  static StatusOr<std::unique_ptr<const Segmenter>> Create();
+  // Process-wide instance; with missing data it runs on rules alone.
   static const Segmenter& Default();
-  // REQUIRES: `word` is one token (no spaces).
+
+  // REQUIRES: `word` is one token (no spaces). Non-Arabic input comes back
+  // unsplit. *out is overwritten.
   void Segment(std::string_view word, Segmentation* out) const;
-  bool KnownStem(std::string_view folded) const;
-  // Corpus count of a folded word form (0 if unseen or no lexicon).
-  uint32_t Count(std::string_view folded) const;
+
+  // Corpus count of an unvocalized form (0 if unknown).
+  uint32_t Count(std::string_view unvocalized) const;
 
  private:
   Segmenter() = default;
-  bool Splits(std::string_view whole, std::string_view part, double ratio) const;
   std::unordered_map<std::string, uint32_t> counts_;
+  std::unordered_map<std::string, int> exceptions_;  // form -> kept whole
 };
 
 }  // namespace marsad
 
-#endif  // MARSAD_TEXT_SEGMENT_H_
+#endif  // MARSAD_SRC_TEXT_SEGMENT_H_

@@ -1,25 +1,24 @@
-// Light stemming (after Larkey's light10) for search, and a lemma-like key
-// for matching names and triggers. Both return folded text.
+// Light stemming for search and a lemma-like key for matching.
 //
 // Thread safety: pure functions over immutable tables.
-#ifndef MARSAD_TEXT_STEM_H_
-#define MARSAD_TEXT_STEM_H_
+#ifndef MARSAD_SRC_TEXT_STEM_H_
+#define MARSAD_SRC_TEXT_STEM_H_
 
 #include <string>
 #include <string_view>
 
 namespace marsad {
 
-// Folds `word`, strips proclitics (و, ف, ب, ك, ل, ال, لل and their
-// combinations) and common suffixes (ات ون ين ان ها هم ية يه ه ة ي), keeping
-// at least three letters.
+// Folded word with proclitics (و ف ب ل ك), the article, enclitic pronouns and
+// light suffixes (ات ون ين ان ية ه ي) stripped, never below two letters.
+// For search indexing: over-conflates on purpose.
 std::string LightStem(std::string_view word);
 
-// Folds `word` and strips only the conjunction و/ف, prepositions and the
-// article: the key under which `والرئيس`, `بالرئيس` and `الرئيس` meet, while
-// inflection that distinguishes words is kept.
+// Folded word with clitics and the article removed (as the segmenter decides)
+// but inflection kept: `والأمريكى` and `الأمريكي` give the same key.
+// For matching names and triggers.
 std::string LemmaKey(std::string_view word);
 
 }  // namespace marsad
 
-#endif  // MARSAD_TEXT_STEM_H_
+#endif  // MARSAD_SRC_TEXT_STEM_H_

@@ -1,243 +1,346 @@
+// Tokenizer and sentence splitter.
+//
+// Tokenization is a hand-written scanner over a 64K-entry character-class
+// table computed once from ICU (letter/mark/digit/punctuation/space, and the
+// script for letters), with an ASCII fast path through the same table. Each
+// token kind is a maximal run of one class with a few inner joiners: digits
+// may contain , . ٫ ٬ when a digit follows, Latin words may contain - and '
+// when a letter follows, Arabic words absorb their diacritics, tatweel and
+// ZWNJ. URLs, e-mails and hashtags are recognized at their first character
+// by a bounded look-ahead, so no regular expression runs over the text.
+//
+// Sentence splitting then works on tokens, not bytes: a sentence-final mark
+// ends a sentence unless the token before it is a lone letter (initials,
+// `د.` for doctor, the letters of `د.ب.أ`) and that letter does not complete
+// a known agency credit; line breaks always end one. Arabic press rarely
+// abbreviates otherwise, so this small rule set is enough and never splits a
+// number (numbers are single tokens).
 #include "src/text/tokenize.h"
 
-#include "src/base/utf8.h"
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <array>
+#include <string>
+#include <unordered_map>
+
+#include "src/base/data.h"
+#include "src/text/normalize.h"
 
 namespace marsad {
-
 namespace {
 
-enum class Cls { kSpace, kArabic, kLatin, kDigit, kMark, kPunct, kSymbol };
+enum Cls : uint8_t {
+  kSpaceC,
+  kInvisibleC,  // format controls: skipped
+  kArabicC,     // Arabic letter, Arabic mark, tatweel
+  kJoinerC,     // ZWNJ/ZWJ: inside a word only
+  kMarkC,       // other combining marks: attach to the previous token
+  kOtherLetterC,
+  kLatinC,
+  kDigitC,
+  kPunctC,
+  kSymbolC,
+};
 
-bool IsArabicDigit(char32_t cp) {
-  return (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9);
+struct ClassTable {
+  std::array<uint8_t, 0x10000> cls;
+  ClassTable() {
+    for (uint32_t cp = 0; cp < 0x10000; ++cp) cls[cp] = Classify(cp);
+  }
+  static uint8_t Classify(UChar32 cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) return kSymbolC;
+    if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C ||
+        u_isUWhiteSpace(cp))
+      return kSpaceC;
+    if (cp == 0x200C || cp == 0x200D) return kJoinerC;
+    int8_t t = u_charType(cp);
+    if (t == U_CONTROL_CHAR || t == U_FORMAT_CHAR || t == U_UNASSIGNED)
+      return kInvisibleC;
+    if (u_isdigit(cp)) return kDigitC;
+    UErrorCode err = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(cp, &err);
+    if (script == USCRIPT_ARABIC &&
+        (u_isalpha(cp) || t == U_NON_SPACING_MARK || t == U_MODIFIER_LETTER ||
+         cp == 0x0640))
+      return kArabicC;
+    if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK ||
+        t == U_COMBINING_SPACING_MARK)
+      return kMarkC;
+    if (u_isalpha(cp)) return script == USCRIPT_LATIN ? kLatinC : kOtherLetterC;
+    if (u_ispunct(cp)) return kPunctC;
+    return kSymbolC;
+  }
+};
+
+const ClassTable& Classes() {
+  static const ClassTable* t = new ClassTable();
+  return *t;
 }
 
-Cls ClassOf(char32_t cp) {
-  if (cp < 0x80) {
-    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v') return Cls::kSpace;
-    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return Cls::kLatin;
-    if (cp >= '0' && cp <= '9') return Cls::kDigit;
-    if (cp == '_' ) return Cls::kLatin;
-    if (cp == '$' || cp == '%' || cp == '+' || cp == '=' || cp == '<' || cp == '>' ||
-        cp == '|' || cp == '^' || cp == '~' || cp == '`' || cp == '&' || cp == '*' ||
-        cp == '@' || cp == '#') {
-      return Cls::kSymbol;
+// Decodes at in[i]: returns the code point and sets *len. Invalid bytes give
+// U+FFFD... as kSymbol with len 1 (reported through *invalid).
+inline char32_t Decode(std::string_view s, size_t i, size_t* len) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    *len = 1;
+    return c;
+  }
+  size_t n;
+  char32_t cp, min;
+  if ((c & 0xE0) == 0xC0) {
+    n = 2, cp = c & 0x1F, min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    n = 3, cp = c & 0x0F, min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    n = 4, cp = c & 0x07, min = 0x10000;
+  } else {
+    *len = 1;
+    return 0xFFFFFFFF;
+  }
+  if (i + n > s.size()) {
+    *len = 1;
+    return 0xFFFFFFFF;
+  }
+  for (size_t k = 1; k < n; ++k) {
+    auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) {
+      *len = 1;
+      return 0xFFFFFFFF;
     }
-    return Cls::kPunct;
+    cp = (cp << 6) | (b & 0x3F);
   }
-  if (IsArabicDigit(cp)) return Cls::kDigit;
-  if ((cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640 ||
-      (cp >= 0x06D6 && cp <= 0x06ED) || (cp >= 0x0610 && cp <= 0x061A) ||
-      (cp >= 0x200C && cp <= 0x200D)) {
-    return Cls::kMark;
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    *len = 1;
+    return 0xFFFFFFFF;
   }
-  if (IsArabicLetter(cp)) return Cls::kArabic;
-  if (cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x3000 ||
-      cp == 0xFEFF) {
-    return Cls::kSpace;
-  }
-  if ((cp >= 0x00C0 && cp <= 0x024F) || (cp >= 0x0370 && cp <= 0x052F)) return Cls::kLatin;
-  if (cp == 0x060C || cp == 0x061B || cp == 0x061F || cp == 0x06D4 || cp == 0x066B ||
-      cp == 0x066C || (cp >= 0x2010 && cp <= 0x205E) || cp == 0x00AB || cp == 0x00BB) {
-    return Cls::kPunct;
-  }
-  return Cls::kSymbol;
+  *len = n;
+  return cp;
 }
 
-bool StartsWithAt(std::string_view t, size_t i, std::string_view p) {
-  if (i + p.size() > t.size()) return false;
-  for (size_t k = 0; k < p.size(); ++k) {
-    char c = t[i + k];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != p[k]) return false;
+inline uint8_t ClassOf(char32_t cp) {
+  if (cp < 0x10000) return Classes().cls[cp];
+  if (cp == 0xFFFFFFFF) return kSymbolC;
+  return ClassTable::Classify(static_cast<UChar32>(cp));
+}
+
+inline uint8_t ClassAt(std::string_view s, size_t i, size_t* len) {
+  return ClassOf(Decode(s, i, len));
+}
+
+inline bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
+}
+
+bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t k = 0; k < prefix.size(); ++k) {
+    char c = s[k];
+    if (c >= 'A' && c <= 'Z') c += 32;
+    if (c != prefix[k]) return false;
   }
   return true;
 }
 
-// End of a URL starting at i: up to whitespace or a closing bracket/quote.
-size_t UrlEnd(std::string_view t, size_t i) {
+// URL at s[i]: returns its end or i.
+size_t ScanUrl(std::string_view s, size_t i) {
+  std::string_view rest = s.substr(i);
+  if (!StartsWithNoCase(rest, "http://") && !StartsWithNoCase(rest, "https://") &&
+      !StartsWithNoCase(rest, "www."))
+    return i;
   size_t j = i;
-  while (j < t.size()) {
-    unsigned char c = static_cast<unsigned char>(t[j]);
-    if (c <= ' ' || c == '"' || c == '<' || c == '>' || c == ')' || c == ']') break;
-    if (c >= 0x80) {  // stop at Arabic punctuation or space-like characters
-      size_t k = j;
-      char32_t cp = DecodeUtf8(t, &k);
-      if (ClassOf(cp) == Cls::kSpace || cp == 0x060C || cp == 0x061B) break;
-      j = k;
+  while (j < s.size()) {
+    unsigned char c = s[j];
+    if (c <= ' ' || c == '"' || c == '<' || c == '>' || c == '\'') break;
+    if (c >= 0x80) {
+      size_t len;
+      uint8_t k = ClassAt(s, j, &len);
+      if (k == kSpaceC || k == kPunctC) break;  // « » ، and friends
+      j += len;
       continue;
     }
     ++j;
   }
-  while (j > i && (t[j - 1] == '.' || t[j - 1] == ',' || t[j - 1] == ';' || t[j - 1] == ':')) --j;
+  while (j > i && std::string_view(".,;:!?)]}").find(s[j - 1]) !=
+                      std::string_view::npos)
+    --j;
+  return j - i > 7 ? j : i;
+}
+
+// E-mail at s[i]: returns its end or i.
+size_t ScanEmail(std::string_view s, size_t i) {
+  size_t j = i;
+  auto local = [](char c) {
+    return IsAsciiAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' ||
+           c == '-';
+  };
+  while (j < s.size() && local(s[j])) ++j;
+  if (j == i || j >= s.size() || s[j] != '@') return i;
+  size_t d = ++j, last_dot = 0;
+  while (j < s.size() && (IsAsciiAlnum(s[j]) || s[j] == '-' || s[j] == '.')) {
+    if (s[j] == '.') last_dot = j;
+    ++j;
+  }
+  while (j > d && s[j - 1] == '.') --j;
+  if (last_dot <= d || last_dot + 2 > j) return i;
   return j;
+}
+
+// End of a run of classes accepted by `in_run`, with `joiner(i)` deciding
+// whether a non-run character at i may continue the token.
+template <typename InRun, typename Joiner>
+size_t ScanRun(std::string_view s, size_t i, InRun in_run, Joiner joiner) {
+  size_t j = i;
+  while (j < s.size()) {
+    size_t len;
+    uint8_t k = ClassAt(s, j, &len);
+    if (in_run(k)) {
+      j += len;
+    } else if (size_t jl = joiner(j, k, len); jl) {
+      j += jl;
+    } else {
+      break;
+    }
+  }
+  return j;
+}
+
+size_t ScanNumber(std::string_view s, size_t i) {
+  return ScanRun(
+      s, i, [](uint8_t k) { return k == kDigitC; },
+      [&](size_t j, uint8_t k, size_t len) -> size_t {
+        size_t cp_len;
+        char32_t cp = Decode(s, j, &cp_len);
+        bool sep = cp == '.' || cp == ',' || cp == 0x066B || cp == 0x066C;
+        if (!sep || j + len >= s.size()) return 0;
+        size_t l2;
+        return ClassAt(s, j + len, &l2) == kDigitC ? len : 0;
+      });
+}
+
+size_t ScanLatin(std::string_view s, size_t i) {
+  return ScanRun(
+      s, i,
+      [](uint8_t k) { return k == kLatinC || k == kDigitC || k == kMarkC; },
+      [&](size_t j, uint8_t, size_t len) -> size_t {
+        char c = s[j];
+        if ((c != '-' && c != '\'') || j + 1 >= s.size()) return 0;
+        size_t l2;
+        uint8_t nk = ClassAt(s, j + 1, &l2);
+        return (nk == kLatinC || (c == '-' && nk == kDigitC)) ? 1 : 0;
+      });
+}
+
+size_t ScanWord(std::string_view s, size_t i, uint8_t first) {
+  return ScanRun(
+      s, i,
+      [first](uint8_t k) {
+        return k == first || k == kMarkC ||
+               (first == kArabicC && k == kJoinerC);
+      },
+      [](size_t, uint8_t, size_t) -> size_t { return 0; });
 }
 
 }  // namespace
 
-bool IsArabicLetter(char32_t cp) {
-  return (cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A) ||
-         (cp >= 0x066E && cp <= 0x06D3) || cp == 0x06D5 || (cp >= 0x06EE && cp <= 0x06EF) ||
-         (cp >= 0x06FA && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
-         (cp >= 0x08A0 && cp <= 0x08C9) || (cp >= 0xFB50 && cp <= 0xFDFB) ||
-         (cp >= 0xFE70 && cp <= 0xFEFC);
+std::string_view TokenKindName(TokenKind k) {
+  switch (k) {
+    case TokenKind::kWord: return "word";
+    case TokenKind::kNumber: return "number";
+    case TokenKind::kLatin: return "latin";
+    case TokenKind::kUrl: return "url";
+    case TokenKind::kEmail: return "email";
+    case TokenKind::kHashtag: return "hashtag";
+    case TokenKind::kPunct: return "punct";
+    case TokenKind::kSymbol: return "symbol";
+  }
+  return "?";
 }
 
-// A hand-written scanner (a state machine over code-point classes).
-void Tokenize(std::string_view t, std::vector<Token>* out) {
+bool IsArabicLetter(char32_t cp) {
+  return cp < 0x10000 && ClassOf(cp) == kArabicC && u_isalpha(cp);
+}
+
+// The scanner: one switch per token start (a hot loop).
+void Tokenize(std::string_view s, std::vector<Token>* out) {
   out->clear();
-  size_t i = 0;
-  while (i < t.size()) {
-    size_t start = i;
-    if (StartsWithAt(t, i, "http://") || StartsWithAt(t, i, "https://") ||
-        StartsWithAt(t, i, "www.")) {
-      i = UrlEnd(t, i);
-      out->push_back({Span{uint32_t(start), uint32_t(i)}, TokenKind::kUrl});
-      continue;
-    }
-    size_t next = i;
-    char32_t cp = DecodeUtf8(t, &next);
-    Cls c = ClassOf(cp);
-    if (c == Cls::kSpace) {
-      i = next;
-      continue;
-    }
-    if (c == Cls::kArabic || c == Cls::kLatin || c == Cls::kMark) {
-      bool latin = c == Cls::kLatin;
-      i = next;
-      while (i < t.size()) {
-        size_t k = i;
-        char32_t d = DecodeUtf8(t, &k);
-        Cls dc = ClassOf(d);
-        if (dc == Cls::kArabic || dc == Cls::kMark || dc == Cls::kLatin ||
-            (latin && dc == Cls::kDigit)) {
-          if (dc == Cls::kLatin) latin = true;
-          i = k;
-          continue;
+  size_t i = 0, n = s.size();
+  auto push = [&](size_t b, size_t e, TokenKind k) {
+    out->push_back(Token{Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)}, k});
+  };
+  while (i < n) {
+    size_t len;
+    char32_t cp = Decode(s, i, &len);
+    uint8_t k = ClassOf(cp);
+    size_t j;
+    switch (k) {
+      case kSpaceC:
+      case kInvisibleC:
+      case kJoinerC:
+        i += len;
+        continue;
+      case kArabicC:
+      case kOtherLetterC:
+        j = ScanWord(s, i, k);
+        push(i, j, TokenKind::kWord);
+        break;
+      case kMarkC:  // a stray mark: glue to the previous adjacent token
+        if (!out->empty() && out->back().span.end == i) {
+          out->back().span.end = static_cast<uint32_t>(i + len);
+        } else {
+          push(i, i + len, TokenKind::kSymbol);
         }
-        // e-mail: word@word.tld
-        if (d == '@' && latin && k < t.size() && ClassOf(static_cast<unsigned char>(t[k])) == Cls::kLatin) {
-          size_t e = k;
-          while (e < t.size() && (std::isalnum(static_cast<unsigned char>(t[e])) || t[e] == '.' ||
-                                  t[e] == '-' || t[e] == '_')) {
-            ++e;
-          }
-          while (e > k && t[e - 1] == '.') --e;
-          out->push_back({Span{uint32_t(start), uint32_t(e)}, TokenKind::kEmail});
-          i = e;
-          latin = false;
-          start = std::string_view::npos;
-          break;
-        }
-        // inner apostrophe or hyphen in Latin words: O'Brien, al-Assad
-        if (latin && (d == '\'' || d == '-') && k < t.size() &&
-            ClassOf(static_cast<unsigned char>(t[k])) == Cls::kLatin) {
-          i = k;
-          continue;
+        j = i + len;
+        break;
+      case kLatinC:
+        if ((j = ScanUrl(s, i)) > i) {
+          push(i, j, TokenKind::kUrl);
+        } else if ((j = ScanEmail(s, i)) > i) {
+          push(i, j, TokenKind::kEmail);
+        } else {
+          j = ScanLatin(s, i);
+          push(i, j, TokenKind::kLatin);
         }
         break;
-      }
-      if (start == std::string_view::npos) continue;
-      out->push_back({Span{uint32_t(start), uint32_t(i)},
-                      latin ? TokenKind::kLatin : TokenKind::kWord});
-      continue;
-    }
-    if (c == Cls::kDigit) {
-      i = next;
-      while (i < t.size()) {
-        size_t k = i;
-        char32_t d = DecodeUtf8(t, &k);
-        if (ClassOf(d) == Cls::kDigit) {
-          i = k;
-          continue;
-        }
-        if (d == '.' || d == ',' || d == 0x066B || d == 0x066C) {
-          size_t m = k;
-          if (m < t.size() && ClassOf(DecodeUtf8(t, &m)) == Cls::kDigit) {
-            i = k;
-            continue;
-          }
+      case kDigitC:
+        if (cp < 0x80 && (j = ScanEmail(s, i)) > i) {
+          push(i, j, TokenKind::kEmail);
+        } else {
+          j = ScanNumber(s, i);
+          push(i, j, TokenKind::kNumber);
         }
         break;
-      }
-      out->push_back({Span{uint32_t(start), uint32_t(i)}, TokenKind::kNumber});
-      continue;
-    }
-    if (cp == '#' && next < t.size()) {
-      size_t k = next;
-      char32_t d = DecodeUtf8(t, &k);
-      Cls dc = ClassOf(d);
-      if (dc == Cls::kArabic || dc == Cls::kLatin) {
-        i = k;
-        while (i < t.size()) {
-          size_t m = i;
-          Cls e = ClassOf(DecodeUtf8(t, &m));
-          if (e == Cls::kArabic || e == Cls::kLatin || e == Cls::kDigit || e == Cls::kMark) {
-            i = m;
-          } else if (t[i] == '_') {
-            i = m;
-          } else {
+      case kPunctC:
+        if (cp == '#' && i + 1 < n) {
+          size_t l2;
+          uint8_t nk = ClassAt(s, i + 1, &l2);
+          if (nk == kArabicC || nk == kLatinC || nk == kDigitC ||
+              nk == kOtherLetterC || s[i + 1] == '_') {
+            j = ScanRun(
+                s, i + 1,
+                [](uint8_t c) {
+                  return c == kArabicC || c == kLatinC || c == kDigitC ||
+                         c == kOtherLetterC || c == kMarkC || c == kJoinerC;
+                },
+                [&](size_t p, uint8_t, size_t) -> size_t {
+                  return s[p] == '_' ? 1 : 0;
+                });
+            push(i, j, TokenKind::kHashtag);
             break;
           }
         }
-        out->push_back({Span{uint32_t(start), uint32_t(i)}, TokenKind::kHashtag});
-        continue;
-      }
-    }
-    i = next;
-    out->push_back({Span{uint32_t(start), uint32_t(i)},
-                    c == Cls::kPunct ? TokenKind::kPunct : TokenKind::kSymbol});
-  }
-}
-
-void SplitSentences(std::string_view t, std::vector<Span>* out) {
-  out->clear();
-  std::vector<Token> toks;
-  Tokenize(t, &toks);
-  size_t begin_tok = 0;
-  int paren_depth = 0;
-  auto flush = [&](size_t end_tok) {  // tokens [begin_tok, end_tok)
-    if (end_tok > begin_tok) {
-      out->push_back(Span{toks[begin_tok].span.begin, toks[end_tok - 1].span.end});
-    }
-    begin_tok = end_tok;
-  };
-  for (size_t k = 0; k < toks.size(); ++k) {
-    const Token& tk = toks[k];
-    // A line break between tokens ends a sentence.
-    if (k > begin_tok) {
-      std::string_view gap = t.substr(toks[k - 1].span.end, tk.span.begin - toks[k - 1].span.end);
-      if (gap.find('\n') != std::string_view::npos) {
-        flush(k);
-        paren_depth = 0;
-      }
-    }
-    std::string_view s = tk.span.In(t);
-    if (tk.kind != TokenKind::kPunct) continue;
-    if (s == "(") ++paren_depth;
-    if (s == ")" && paren_depth > 0) --paren_depth;
-    bool terminal = s == "." || s == "!" || s == "?" || s == "؟" || s == "…";
-    if (!terminal || paren_depth > 0) continue;
-    // Single-letter abbreviation before a period: د. ب. أ.
-    if (s == "." && k > 0 && toks[k - 1].kind == TokenKind::kWord &&
-        Utf8Length(toks[k - 1].span.In(t)) == 1) {
-      continue;
-    }
-    size_t end = k + 1;
-    // Keep closing quotes and brackets with the sentence.
-    while (end < toks.size() && toks[end].kind == TokenKind::kPunct) {
-      std::string_view p = toks[end].span.In(t);
-      if (p == "\"" || p == "”" || p == "»" || p == "’" || p == ")" || p == "'" ||
-          p == "." || p == "!" || p == "?" || p == "؟") {
-        ++end;
-      } else {
+        j = i + len;
+        while (j + len <= n && s.compare(j, len, s.data() + i, len) == 0) j += len;
+        push(i, j, TokenKind::kPunct);
         break;
-      }
+      default:
+        j = i + len;
+        push(i, j, TokenKind::kSymbol);
+        break;
     }
-    flush(end);
-    k = end - 1;
+    i = j;
   }
-  flush(toks.size());
 }
 
 }  // namespace marsad

@@ -1,14 +1,10 @@
-// Tokens and sentences with byte spans.
+// Tokenization and sentence splitting over UTF-8 text (normally the display
+// text of a document). Spans are byte offsets into the text passed in.
 //
-// A token is a maximal run of one class: Arabic or Latin letters (with
-// combining marks and tatweel inside words), numbers (digits of any script
-// with inner separators: 1,500  ٢٥٫٥  10-15 is three tokens), URLs, e-mail
-// addresses, hashtags, punctuation (one character each), other symbols.
-// Works on display or raw text; spans index the given text.
-//
-// Thread safety: pure functions.
-#ifndef MARSAD_TEXT_TOKENIZE_H_
-#define MARSAD_TEXT_TOKENIZE_H_
+// Thread safety: free functions over immutable tables; safe to call
+// concurrently with distinct output buffers.
+#ifndef MARSAD_SRC_TEXT_TOKENIZE_H_
+#define MARSAD_SRC_TEXT_TOKENIZE_H_
 
 #include <string_view>
 #include <vector>
@@ -17,25 +13,41 @@
 
 namespace marsad {
 
-enum class TokenKind { kWord, kNumber, kLatin, kUrl, kEmail, kHashtag, kPunct, kSymbol };
+enum class TokenKind {
+  kWord,     // letters of Arabic or another non-Latin script (with marks)
+  kNumber,   // ASCII or Eastern digits with inner separators: 1,500 ٣٫٥
+  kLatin,    // Latin letters (and digits after the first letter): F-16
+  kUrl,      // http(s)://… or www.…
+  kEmail,    // local@domain.tld
+  kHashtag,  // #word
+  kPunct,    // one punctuation character, or a run of the same one (...)
+  kSymbol,   // anything else visible: % $ emoji
+};
+std::string_view TokenKindName(TokenKind k);
 
 struct Token {
   Span span;
-  TokenKind kind = TokenKind::kWord;
+  TokenKind kind;
 };
 
-// Appends the tokens of `text` to *out (cleared first).
+// Appends nothing of its own: *out is cleared, then filled with the tokens of
+// `text` in order. Whitespace and invisible controls separate tokens and are
+// never part of one. Invalid UTF-8 bytes become kSymbol tokens of one byte.
 void Tokenize(std::string_view text, std::vector<Token>* out);
 
-// Sentence spans (trimmed of surrounding whitespace) into *out (cleared
-// first). Splits at . ! ? ؟ and line breaks; not inside numbers, after
-// single-letter abbreviations (د. ب. أ.), or inside agency credits in
-// parentheses such as (د ب أ) and (أ ف ب).
+// *out is cleared, then filled with sentence spans (first to last token of
+// each sentence, trailing closing quotes and brackets included). A sentence
+// ends at . ! ? ؟ … ۔ (not after a single letter or a known abbreviation such
+// as `د.`, not inside a number), and at every line break. Agency credits such
+// as `(د ب أ)`, `(أ ف ب)`, `(د.ب.أ)` never split a sentence.
 void SplitSentences(std::string_view text, std::vector<Span>* out);
+// The same, from tokens the caller already has for `text`.
+void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
+                    std::vector<Span>* out);
 
-// True for code points that are letters of the Arabic script.
+// True if `cp` is a letter of the Arabic script (not a mark or digit).
 bool IsArabicLetter(char32_t cp);
 
 }  // namespace marsad
 
-#endif  // MARSAD_TEXT_TOKENIZE_H_
+#endif  // MARSAD_SRC_TEXT_TOKENIZE_H_

@@ -1,0 +1,59 @@
+#include "src/text/segment.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "src/text/stem.h"
+
+namespace marsad {
+namespace {
+
+std::string Parts(std::string_view word) {
+  Segmentation seg;
+  Segmenter::Default().Segment(word, &seg);
+  std::string out;
+  for (Span s : seg.parts) {
+    if (!out.empty()) out += '+';
+    out += std::string(s.In(word));
+  }
+  return out;
+}
+
+// Cases from issue 3; they need the corpus lexicon in data/text.
+TEST(SegmenterTest, Issue3Cases) {
+  struct Case { const char* in; const char* want; };
+  const Case kCases[] = {
+      {"وواشنطن", "و+واشنطن"}, {"بالتأكيد", "ب+التأكيد"},
+      {"لروسيا", "ل+روسيا"},   {"وأضافت", "و+أضافت"},
+      {"ولاية", "ولاية"},       {"بلاده", "بلاد+ه"},
+      {"كوناشينكوف", "كوناشينكوف"}, {"وقال", "و+قال"},
+      {"له", "ل+ه"},            {"وزير", "وزير"},
+      {"كان", "كان"},           {"سيكون", "س+يكون"},
+      {"عليه", "علي+ه"},        {"حكومته", "حكومت+ه"},
+  };
+  for (const Case& c : kCases) EXPECT_EQ(Parts(c.in), c.want) << c.in;
+}
+
+TEST(SegmenterTest, PartsTileTheWord) {
+  for (std::string w : {"وبالتأكيد", "فسيكتبونها", "كتَبَ", "abc", "و"}) {
+    Segmentation seg;
+    Segmenter::Default().Segment(w, &seg);
+    uint32_t at = 0;
+    for (Span s : seg.parts) {
+      EXPECT_EQ(s.begin, at) << w;
+      at = s.end;
+    }
+    EXPECT_EQ(at, w.size()) << w;
+  }
+}
+
+TEST(StemTest, Table) {
+  EXPECT_EQ(LemmaKey("والأمريكى"), LemmaKey("الأمريكي"));
+  EXPECT_EQ(LemmaKey("لروسيا"), "روسيا");
+  EXPECT_EQ(LightStem("والمسلحين"), LightStem("المسلحون"));
+  EXPECT_EQ(LightStem("بالمدرسة"), "مدرس");
+}
+
+}  // namespace
+}  // namespace marsad
