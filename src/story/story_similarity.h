@@ -13,7 +13,7 @@ namespace marsad {
 // scoring >= kSameStoryThreshold is put in one story; a report scoring
 // >= kRelatedThreshold against a story it does not join links the two
 // stories as related.
-inline constexpr double kSameStoryThreshold = 0.40;
+inline constexpr double kSameStoryThreshold = 0.36;
 inline constexpr double kRelatedThreshold = 0.15;
 
 // The parts of the score, for explanation (`marsad similarity --json`).
