@@ -9,7 +9,7 @@
 
 namespace marsad {
 
-// Calibrated on tests/gold/stories (see docs/RESULTS.md, "Stories"): a pair
+// Chosen on tests/gold/stories (see docs/RESULTS.md, "Stories"): a pair
 // scoring >= kSameStoryThreshold is put in one story; a report scoring
 // >= kRelatedThreshold against a story it does not join links the two
 // stories as related.
