@@ -42,6 +42,8 @@ struct Phrase {
 
 struct Tables {
   std::vector<Phrase> phrases;  // longest first
+  // First word -> phrases starting with it, longest first.
+  std::unordered_map<std::string_view, std::vector<const Phrase*>> by_first;
   Tables() {
     const Normalizer& n = Normalizer::Default();
     auto add = [&](const std::string& text, std::string kind, int value,
@@ -71,6 +73,7 @@ struct Tables {
                      [](const Phrase& a, const Phrase& b) {
                        return a.words.size() > b.words.size();
                      });
+    for (const Phrase& p : phrases) by_first[p.words[0]].push_back(&p);
   }
 };
 
@@ -83,23 +86,31 @@ const Tables& T() {
 // proclitic on the first word when `strip`.
 const Phrase* Match(const std::vector<KeyedToken>& t, size_t k,
                     std::string_view kind, bool strip = true) {
-  if (k >= t.size()) return nullptr;
-  bool wa;
+  if (k >= t.size() || t[k].kind != TokenKind::kWord) return nullptr;
+  const auto& index = T().by_first;
+  auto try_first = [&](std::string_view first) -> const Phrase* {
+    auto it = index.find(first);
+    if (it == index.end()) return nullptr;
+    for (const Phrase* p : it->second) {
+      if (p->kind.compare(0, kind.size(), kind) != 0) continue;
+      if (k + p->words.size() > t.size()) continue;
+      bool ok = true;
+      for (size_t j = 1; j < p->words.size() && ok; ++j)
+        ok = t[k + j].key == p->words[j];
+      if (ok) return p;
+    }
+    return nullptr;
+  };
   std::string_view first = t[k].key;
+  if (const Phrase* p = try_first(first)) return p;
+  if (!strip) return nullptr;
+  bool wa;
   std::string_view stripped = text_internal::StripProclitics(first, &wa);
-  for (const Phrase& p : T().phrases) {
-    if (p.kind.compare(0, kind.size(), kind) != 0) continue;
-    if (k + p.words.size() > t.size()) continue;
-    if (p.words[0] != first &&
-        !(strip && (p.words[0] == stripped ||
-                    (stripped.size() < first.size() &&
-                     "ال" + std::string(stripped) == p.words[0]))))
-      continue;
-    bool ok = true;
-    for (size_t j = 1; j < p.words.size() && ok; ++j) ok = t[k + j].key == p.words[j];
-    if (ok) return &p;
-  }
-  return nullptr;
+  if (stripped.size() == first.size()) return nullptr;
+  if (const Phrase* p = try_first(stripped)) return p;
+  thread_local std::string with_article;
+  with_article.assign("ال").append(stripped);
+  return try_first(with_article);
 }
 
 // Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant).

@@ -88,6 +88,7 @@ const Tables& T() {
 const NumberWord* LookupWord(std::string_view key, bool* had_wa) {
   const auto& w = T().words;
   *had_wa = false;
+  if (key.size() < 4) return nullptr;
   auto it = w.find(std::string(key));
   if (it != w.end()) return &it->second;
   std::string_view k = text_internal::StripProclitics(key, had_wa);
