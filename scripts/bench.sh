@@ -57,3 +57,11 @@ if [ -f "$SHARED/data/corpus/saudinewsnet.jsonl.gz" ]; then
   measure "$BUILD/bench/story_bench" --reports "${MARSAD_STORY_BENCH_REPORTS:-300000}" \
     --corpus "$SHARED/data/corpus/saudinewsnet.jsonl.gz"
 fi
+
+# --- text (src/text): normalize+tokenize+segment+stem+numbers+dates, one core ---
+if [ -f "$CORPUS" ]; then
+  step "text: text core over SaudiNewsNet content, one thread (words/s, peak RSS)"
+  "$BUILD/bench/text_bench"
+else
+  echo "text: corpus missing; text benchmark skipped"
+fi

@@ -40,3 +40,12 @@ if [ -f "$SHARED/data/corpus/saudinewsnet.jsonl.gz" ]; then
 else
   echo "dedup+story: corpus missing; story evaluation skipped"
 fi
+
+# --- text (src/text): word segmentation against UD Arabic-PUD (CoNLL 2018 words F1) ---
+PUD=$SHARED/data/segmentation/ar_pud_dev.conllu
+if [ -f "$PUD" ]; then
+  step "text: tokenizer + clitic segmenter, words F1 on UD Arabic-PUD dev (500 sentences)"
+  "$BUILD/tools/eval_segmentation/eval_segmentation" "$PUD"
+else
+  echo "text: $PUD missing; segmentation evaluation skipped"
+fi

@@ -26,6 +26,7 @@ struct SearchRequest {
   int64_t story = 0;       // 0 = all stories
   std::string entity;      // entity id, or ""
   std::string event_type;  // PLOVER type, or ""
+  int64_t after_id = 0;    // only articles with a larger id (saved searches)
   Page page;
 };
 

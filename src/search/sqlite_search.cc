@@ -123,7 +123,7 @@ std::string BuildMatchExpression(const std::string& query) {
 StatusOr<SearchResults> SqliteSearch(sqlite3* db, const SearchRequest& req) {
   std::string match = BuildMatchExpression(req.query);
   bool has_filter = !req.outlet.empty() || !req.from.empty() || !req.to.empty() ||
-                    req.story || !req.entity.empty() || !req.event_type.empty();
+                    req.story || !req.entity.empty() || !req.event_type.empty() || req.after_id;
   if (match.empty() && !has_filter) {
     return InvalidArgumentError("the query has no searchable word");
   }
@@ -134,6 +134,7 @@ StatusOr<SearchResults> SqliteSearch(sqlite3* db, const SearchRequest& req) {
   if (!req.from.empty()) where += " AND substr(a.published,1,10) >= ?3";
   if (!req.to.empty()) where += " AND substr(a.published,1,10) <= ?4";
   if (req.story) where += " AND a.story_id = ?5";
+  if (req.after_id) where += " AND a.id > ?8";
   if (!req.entity.empty()) {
     where += " AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = ?6)";
   }
@@ -151,6 +152,7 @@ StatusOr<SearchResults> SqliteSearch(sqlite3* db, const SearchRequest& req) {
     sqlite3_bind_int64(s, 5, req.story);
     sqlite3_bind_text(s, 6, req.entity.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 7, req.event_type.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s, 8, req.after_id);
   };
   SearchResults results;
   std::string count_sql = "SELECT COUNT(*) " + from + " " + where;

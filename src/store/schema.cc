@@ -94,7 +94,43 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, text, content='', tokenize='marsad');
 )sql";
 
-constexpr std::string_view kMigrations[] = {kV1};
+// v2: monitoring state (src/watch): sources and their health, URLs seen,
+// every fetched page kept raw (so re-processing never re-fetches), saved
+// searches and what each has already reported.
+constexpr std::string_view kV2 = R"sql(
+CREATE TABLE watch_sources (
+  source TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  etag TEXT,
+  last_modified TEXT,
+  last_polled TEXT,
+  last_ok TEXT,
+  failures INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT,
+  documents INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE watch_seen (
+  url TEXT PRIMARY KEY,
+  source TEXT,
+  status INTEGER,
+  fetched_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE raw_pages (
+  url TEXT PRIMARY KEY,
+  fetched_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  content_type TEXT,
+  body BLOB
+);
+CREATE TABLE alerts (
+  name TEXT PRIMARY KEY,
+  query TEXT NOT NULL,
+  filters TEXT NOT NULL DEFAULT '{}',
+  last_article_id INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+)sql";
+
+constexpr std::string_view kMigrations[] = {kV1, kV2};
 
 }  // namespace
 

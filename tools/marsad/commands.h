@@ -30,6 +30,8 @@ void AddNerCommand(CLI::App& app, CommandFn* run);
 void AddStoryCommand(CLI::App& app, CommandFn* run);
 void AddSearchCommand(CLI::App& app, CommandFn* run);
 void AddServeCommand(CLI::App& app, CommandFn* run);
+void AddWatchCommand(CLI::App& app, CommandFn* run);
+void AddAlertCommand(CLI::App& app, CommandFn* run);
 
 }  // namespace marsad
 

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
       marsad::AddExtractCommand,  marsad::AddSimilarityCommand,
       marsad::AddNerCommand,      marsad::AddStoryCommand,
       marsad::AddSearchCommand,   marsad::AddServeCommand,
+      marsad::AddWatchCommand,    marsad::AddAlertCommand,
   };
   for (AddFn add : kCommands) add(app, &run);
   try {

@@ -1,0 +1,307 @@
+#include "src/watch/watch.h"
+
+#include <poll.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "src/ingest/reader.h"
+#include "src/pipeline/pipeline.h"
+#include "src/store/sqlite_store.h"
+#include "src/store/sqlite_util.h"
+#include "src/watch/alerts.h"
+
+namespace marsad {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string NowIso() {
+  std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+// "Tue, 14 Nov 2017 10:00:00 GMT" (RSS) -> "2017-11-14T10:00:00"; ISO kept.
+std::string FeedDate(const std::string& s) {
+  if (s.size() >= 10 && s[4] == '-') return s;
+  std::tm tm{};
+  if (strptime(s.c_str(), "%a, %d %b %Y %H:%M:%S", &tm) == nullptr) return "";
+  char buf[32];
+  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
+  return buf;
+}
+
+struct SourceState {
+  std::string etag, last_modified;
+};
+
+class Watcher {
+ public:
+  Watcher(const WatchOptions& o, SqliteStore* store) : options_(o), store_(store), fetcher_(o.fetch) {}
+
+  Status Cycle(const std::vector<std::string>& sources, const std::atomic<bool>& stop,
+               CycleSummary* sum) {
+    ASSIGN_OR_RETURN(ingestor_, Ingestor::Create(store_, IngestOptions{}));
+    for (const std::string& src : sources) {
+      if (stop) break;
+      ++sum->sources;
+      Status st = fs::is_directory(src) ? Folder(src) : Feed(src, sum, stop, 0);
+      if (st.ok()) st = ingestor_->Flush();
+      RETURN_IF_ERROR(Record(src, st));
+      if (!st.ok()) ++sum->failed_sources;
+    }
+    RETURN_IF_ERROR(ingestor_->Flush());
+    sum->stored = static_cast<int>(ingestor_->summary().stored);
+    ASSIGN_OR_RETURN(sum->alerts, RunAlerts(store_, options_.alerts_out, options_.webhook));
+    return Status::OK();
+  }
+
+ private:
+  Status Folder(const std::string& dir) {
+    ReadCallbacks cb;
+    Status failure;
+    cb.on_document = [&](Document&& d) {
+      if (failure.ok()) failure = ingestor_->Add(std::move(d));
+    };
+    cb.on_reject = [&](const std::string& s, const Status& why) { ingestor_->Reject(s, why); };
+    ReadStats stats;
+    RETURN_IF_ERROR(ReadInput(dir, cb, &stats));
+    return failure;
+  }
+
+  StatusOr<SourceState> LoadState(const std::string& src) {
+    SourceState s;
+    ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store_->handle(),
+        "SELECT COALESCE(etag,''), COALESCE(last_modified,'') FROM watch_sources WHERE source=?"));
+    st.Bind(1, src);
+    ASSIGN_OR_RETURN(bool row, st.Step());
+    if (row) s = {st.Text(0), st.Text(1)};
+    return s;
+  }
+
+  Status Record(const std::string& src, const Status& result) {
+    ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store_->handle(),
+        "INSERT INTO watch_sources (source, kind, last_polled, last_ok, failures, last_error) "
+        "VALUES (?1, ?2, ?3, CASE WHEN ?4 THEN ?3 END, CASE WHEN ?4 THEN 0 ELSE 1 END, ?5) "
+        "ON CONFLICT(source) DO UPDATE SET last_polled = ?3, "
+        "last_ok = CASE WHEN ?4 THEN ?3 ELSE last_ok END, "
+        "failures = CASE WHEN ?4 THEN 0 ELSE failures + 1 END, last_error = ?5"));
+    st.Bind(1, src).Bind(2, fs::is_directory(src) ? "folder" : "url").Bind(3, NowIso());
+    st.Bind(4, int64_t{result.ok()}).Bind(5, result.ok() ? "" : result.ToString());
+    return st.Run();
+  }
+
+  Status SaveValidators(const std::string& src, const FetchResult& r) {
+    ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store_->handle(),
+        "INSERT INTO watch_sources (source, kind, etag, last_modified) VALUES (?1, 'url', ?2, ?3) "
+        "ON CONFLICT(source) DO UPDATE SET etag = ?2, last_modified = ?3"));
+    st.Bind(1, src).Bind(2, r.etag).Bind(3, r.last_modified);
+    return st.Run();
+  }
+
+  StatusOr<bool> Seen(const std::string& url) {
+    ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store_->handle(), "SELECT 1 FROM watch_seen WHERE url=?"));
+    st.Bind(1, url);
+    return st.Step();
+  }
+
+  Status MarkSeen(const std::string& url, const std::string& src, int status) {
+    ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store_->handle(),
+        "INSERT OR IGNORE INTO watch_seen (url, source, status) VALUES (?,?,?)"));
+    st.Bind(1, url).Bind(2, src).Bind(3, int64_t{status});
+    return st.Run();
+  }
+
+  // The page body: from raw_pages if fetched before (never re-fetched), else
+  // fetched now and stored raw before anything else happens to it.
+  StatusOr<std::optional<FetchResult>> Page(const std::string& url, CycleSummary* sum) {
+    {
+      ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store_->handle(),
+          "SELECT COALESCE(content_type,''), body FROM raw_pages WHERE url=?"));
+      st.Bind(1, url);
+      ASSIGN_OR_RETURN(bool row, st.Step());
+      if (row) {
+        FetchResult r;
+        r.status = 200;
+        r.content_type = st.Text(0);
+        r.body = st.Blob(1);
+        return std::optional<FetchResult>(std::move(r));
+      }
+    }
+    auto r = fetcher_.Fetch(url);
+    if (!r.ok()) {
+      if (r.status().code() == StatusCode::kUnsupported) {  // robots.txt
+        ++sum->skipped_robots;
+        RETURN_IF_ERROR(MarkSeen(url, "", -1));
+        return std::optional<FetchResult>();
+      }
+      return r.status();
+    }
+    ++sum->fetched;
+    if (r->status != 200) {
+      RETURN_IF_ERROR(MarkSeen(url, "", r->status));
+      return std::optional<FetchResult>();
+    }
+    ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store_->handle(),
+        "INSERT OR REPLACE INTO raw_pages (url, content_type, body) VALUES (?,?,?)"));
+    st.Bind(1, url).Bind(2, r->content_type).BindBlob(3, r->body);
+    RETURN_IF_ERROR(st.Run());
+    return std::optional<FetchResult>(std::move(*r));
+  }
+
+  Status Feed(const std::string& src, CycleSummary* sum, const std::atomic<bool>& stop, int depth) {
+    ASSIGN_OR_RETURN(SourceState state, LoadState(src));
+    ASSIGN_OR_RETURN(FetchResult feed, fetcher_.Fetch(src, state.etag, state.last_modified));
+    ++sum->fetched;
+    if (feed.status == 304) {
+      ++sum->not_modified;
+      return Status::OK();
+    }
+    if (feed.status != 200) return UnavailableError(src + ": HTTP " + std::to_string(feed.status));
+    FeedKind kind;
+    ASSIGN_OR_RETURN(auto items, ParseFeed(feed.body, feed.final_url.empty() ? src : feed.final_url, &kind));
+    for (const FeedItem& item : items) {
+      if (stop) break;
+      std::string url = CanonicalUrl(item.url);
+      if (kind == FeedKind::kSitemapIndex) {
+        if (depth < 2) {
+          Status st = Feed(url, sum, stop, depth + 1);
+          RETURN_IF_ERROR(Record(url, st));
+        }
+        continue;
+      }
+      ASSIGN_OR_RETURN(bool seen, Seen(url));
+      if (seen) continue;
+      auto page = Page(url, sum);
+      if (!page.ok()) {  // this page failed: try it again next cycle
+        ingestor_->Reject(url, page.status());
+        continue;
+      }
+      if (!page->has_value()) continue;
+      const FetchResult& r = **page;
+      bool html = r.content_type.find("html") != std::string::npos || r.content_type.empty();
+      auto doc = DocumentFromBytes(html ? "page.html" : "page.txt", r.body);
+      if (!doc.ok()) {
+        ingestor_->Reject(url, doc.status());
+      } else {
+        doc->source = url;
+        doc->url = url;
+        if (doc->published.empty()) doc->published = FeedDate(item.published);
+        RETURN_IF_ERROR(ingestor_->Add(std::move(*doc)));
+      }
+      RETURN_IF_ERROR(ingestor_->Flush());  // stored before it is marked seen
+      RETURN_IF_ERROR(MarkSeen(url, src, 200));
+    }
+    return SaveValidators(src, feed);
+  }
+
+  const WatchOptions& options_;
+  SqliteStore* store_;
+  Fetcher fetcher_;
+  std::unique_ptr<Ingestor> ingestor_;
+};
+
+// Watches folders (recursively) for new or changed files.
+class FolderNotifier {
+ public:
+  explicit FolderNotifier(const std::vector<std::string>& sources) {
+    fd_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    if (fd_ < 0) return;
+    for (const std::string& s : sources) {
+      std::error_code ec;
+      if (!fs::is_directory(s, ec)) continue;
+      Add(s);
+      for (auto it = fs::recursive_directory_iterator(s, ec); it != fs::recursive_directory_iterator();
+           it.increment(ec)) {
+        if (ec) break;
+        if (it->is_directory(ec)) Add(it->path().string());
+      }
+    }
+  }
+  ~FolderNotifier() {
+    if (fd_ >= 0) close(fd_);
+  }
+  // Waits up to `ms`; true if a folder changed.
+  bool Wait(int ms) {
+    if (fd_ < 0 || watches_ == 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+      return false;
+    }
+    pollfd p{fd_, POLLIN, 0};
+    if (poll(&p, 1, ms) <= 0) return false;
+    char buf[8192];
+    while (read(fd_, buf, sizeof(buf)) > 0) {}
+    return true;
+  }
+
+ private:
+  void Add(const std::string& dir) {
+    if (inotify_add_watch(fd_, dir.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE) >= 0) ++watches_;
+  }
+  int fd_ = -1;
+  int watches_ = 0;
+};
+
+}  // namespace
+
+StatusOr<std::vector<std::string>> ExpandSources(const std::vector<std::string>& sources) {
+  std::vector<std::string> out;
+  for (const std::string& s : sources) {
+    if (s.empty() || s[0] != '@') {
+      out.push_back(s);
+      continue;
+    }
+    std::ifstream in(s.substr(1));
+    if (!in) return IOError(s.substr(1) + ": cannot read source list");
+    std::string line;
+    while (std::getline(in, line)) {
+      line.erase(0, line.find_first_not_of(" \t"));
+      line.erase(line.find_last_not_of(" \t\r") + 1);
+      if (!line.empty() && line[0] != '#') out.push_back(line.substr(0, line.find_first_of(" \t")));
+    }
+  }
+  return out;
+}
+
+Status RunWatch(const WatchOptions& options, const std::atomic<bool>& stop,
+                const std::function<void(const CycleSummary&)>& on_cycle) {
+  ASSIGN_OR_RETURN(std::vector<std::string> sources, ExpandSources(options.sources));
+  if (sources.empty()) return InvalidArgumentError("no sources to watch");
+  ASSIGN_OR_RETURN(auto store, SqliteStore::Open(options.db, StoreOptions{}));
+  Watcher watcher(options, store.get());
+  FolderNotifier notifier(sources);
+  for (int cycle = 0; !stop && (options.cycles == 0 || cycle < options.cycles); ++cycle) {
+    CycleSummary sum;
+    RETURN_IF_ERROR(watcher.Cycle(sources, stop, &sum));
+    if (on_cycle) on_cycle(sum);
+    if (options.cycles && cycle + 1 >= options.cycles) break;
+    for (int waited = 0; !stop && waited < options.interval_s * 1000; waited += 250) {
+      if (notifier.Wait(250)) break;  // a folder changed: run a cycle now
+    }
+  }
+  return Status::OK();
+}
+
+Status PrintWatchStatus(const std::string& db, std::string* out) {
+  ASSIGN_OR_RETURN(auto store, SqliteStore::Open(db, StoreOptions{.read_only = true}));
+  ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store->handle(),
+      "SELECT source, kind, COALESCE(last_polled,'-'), COALESCE(last_ok,'-'), failures, "
+      "COALESCE(last_error,'') FROM watch_sources ORDER BY source"));
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    *out += st.Text(0) + "\n  " + st.Text(1) + ", polled " + st.Text(2) + ", last ok " + st.Text(3) +
+            ", " + std::to_string(st.Int(4)) + " failure(s) in a row" +
+            (st.Text(5).empty() ? "" : ": " + st.Text(5)) + "\n";
+  }
+  return Status::OK();
+}
+
+}  // namespace marsad

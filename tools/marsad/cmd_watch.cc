@@ -1,0 +1,124 @@
+// marsad watch [--db FILE] SOURCE... | --status
+// SOURCE: an RSS/Atom feed URL, a sitemap (or sitemap index) URL, a folder,
+// or @FILE listing sources one per line. Runs until SIGINT/SIGTERM.
+#include <csignal>
+#include <iostream>
+
+#include "src/store/sqlite_store.h"
+#include "src/watch/alerts.h"
+#include "src/watch/watch.h"
+#include "tools/marsad/commands.h"
+#include "tools/marsad/print.h"
+
+namespace marsad {
+
+namespace {
+std::atomic<bool> g_stop{false};
+void OnSignal(int) { g_stop = true; }
+}  // namespace
+
+void AddWatchCommand(CLI::App& app, CommandFn* run) {
+  auto* cmd = app.add_subcommand("watch", "Keep the store current from feeds, sitemaps and folders");
+  auto o = std::make_shared<WatchOptions>();
+  o->db = DefaultDbPath();
+  auto status = std::make_shared<bool>(false);
+  cmd->add_option("--db", o->db, "Database file");
+  cmd->add_flag("--status", *status, "Show each source's health and exit");
+  cmd->add_option("--interval", o->interval_s, "Seconds between polls (default 300)");
+  cmd->add_option("--cycles", o->cycles, "Stop after this many polls (0: run until stopped)");
+  cmd->add_option("--alerts-out", o->alerts_out, "JSON Lines file for saved-search alerts");
+  cmd->add_option("--webhook", o->webhook, "POST alerts to this URL");
+  cmd->add_option("--host-delay-ms", [o](const std::vector<std::string>& v) {
+        o->fetch.host_delay = std::chrono::milliseconds(std::stol(v[0]));
+        return true;
+      }, "Minimum delay between requests to one host (default 1000)");
+  cmd->add_option("SOURCE", o->sources, "Feed or sitemap URLs, folders, @list files");
+  cmd->callback([=] {
+    *run = [=]() -> int {
+      if (*status) {
+        std::string out;
+        Status st = PrintWatchStatus(o->db, &out);
+        if (!st.ok()) return PrintError(st);
+        std::cout << (out.empty() ? "no sources watched yet\n" : out);
+        return 0;
+      }
+      if (o->sources.empty()) {
+        std::cerr << "marsad watch: give at least one SOURCE (or --status)\n";
+        return 2;
+      }
+      std::signal(SIGINT, OnSignal);
+      std::signal(SIGTERM, OnSignal);
+      Status st = RunWatch(*o, g_stop, [](const CycleSummary& s) {
+        std::cout << "poll: " << s.sources << " sources (" << s.failed_sources << " failed), "
+                  << s.fetched << " fetched, " << s.not_modified << " not modified, "
+                  << s.skipped_robots << " forbidden by robots.txt, " << s.stored
+                  << " new reports, " << s.alerts << " alerts" << std::endl;
+      });
+      return st.ok() ? 0 : PrintError(st);
+    };
+  });
+}
+
+void AddAlertCommand(CLI::App& app, CommandFn* run) {
+  auto* cmd = app.add_subcommand("alert", "Saved searches that alert on new matches");
+  cmd->require_subcommand(1);
+  auto db = std::make_shared<std::string>(DefaultDbPath());
+  cmd->add_option("--db", *db, "Database file");
+  auto s = std::make_shared<SavedSearch>();
+  auto words = std::make_shared<std::vector<std::string>>();
+  auto* add = cmd->add_subcommand("add", "Save a search: NAME QUERY [filters]");
+  add->add_option("NAME", s->name)->required();
+  add->add_option("QUERY", *words)->required();
+  add->add_option("--outlet", s->request.outlet);
+  add->add_option("--from", s->request.from);
+  add->add_option("--to", s->request.to);
+  add->add_option("--entity", s->request.entity);
+  add->add_option("--event-type", s->request.event_type);
+  auto* list = cmd->add_subcommand("list", "List saved searches");
+  auto* remove = cmd->add_subcommand("remove", "Remove a saved search: NAME");
+  auto name = std::make_shared<std::string>();
+  remove->add_option("NAME", *name)->required();
+  auto open = [db]() -> std::unique_ptr<SqliteStore> {
+    auto st = SqliteStore::Open(*db, StoreOptions{});
+    if (!st.ok()) {
+      PrintError(st.status());
+      return nullptr;
+    }
+    return std::move(*st);
+  };
+  add->callback([=] {
+    *run = [=]() -> int {
+      for (const std::string& w : *words) s->request.query += (s->request.query.empty() ? "" : " ") + w;
+      auto store = open();
+      if (!store) return 1;
+      Status st = AddSavedSearch(store.get(), *s);
+      if (!st.ok()) return PrintError(st);
+      std::cout << "saved search '" << s->name << "': alerts on new reports matching "
+                << s->request.query << "\n";
+      return 0;
+    };
+  });
+  list->callback([=] {
+    *run = [=]() -> int {
+      auto store = open();
+      if (!store) return 1;
+      auto all = ListSavedSearches(store.get());
+      if (!all.ok()) return PrintError(all.status());
+      for (const SavedSearch& x : *all) {
+        std::cout << x.name << "\t" << x.request.query << "\t(reported up to article "
+                  << x.last_article_id << ")\n";
+      }
+      return 0;
+    };
+  });
+  remove->callback([=] {
+    *run = [=]() -> int {
+      auto store = open();
+      if (!store) return 1;
+      Status st = RemoveSavedSearch(store.get(), *name);
+      return st.ok() ? 0 : PrintError(st);
+    };
+  });
+}
+
+}  // namespace marsad
