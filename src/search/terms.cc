@@ -98,6 +98,11 @@ std::string SkeletonKey(std::string_view word) {
     sk = LatinSkeleton(word);
   } else {
     std::string stem = LemmaKey(word);
+    // The future prefix س is a verb's; names (سيرجى, سيمونوف) keep their س.
+    std::string folded = Normalizer::Default().FoldKey(word);
+    if (folded.size() == stem.size() + 2 && folded.compare(0, 2, "س") == 0 &&
+        folded.compare(2, std::string::npos, stem) == 0)
+      stem = std::move(folded);
     if (Utf8Length(stem) < 4) return "";
     sk = ArabicSkeleton(stem);
   }

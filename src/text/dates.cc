@@ -210,7 +210,10 @@ void Emit(Ctx& c, size_t first, size_t last, DateMention m) {
 size_t ScanRelativeDay(Ctx& c, size_t k) {
   size_t i = k;
   bool cue = false;
-  while (const Phrase* p = Match(c.t, i, "cue", i != k)) {
+  // A day word is never a cue: اليوم would otherwise strip to the cue يوم.
+  while (!Match(c.t, i, "day", false)) {
+    const Phrase* p = Match(c.t, i, "cue", i != k);
+    if (!p) break;
     cue = true;
     i += p->words.size();
   }

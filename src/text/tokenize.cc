@@ -58,6 +58,7 @@ struct ClassTable {
     if (t == U_CONTROL_CHAR || t == U_FORMAT_CHAR || t == U_UNASSIGNED)
       return kInvisibleC;
     if (u_isdigit(cp)) return kDigitC;
+    if (cp == 0x0640) return kArabicC;  // tatweel: script Common, not Arabic
     UErrorCode err = U_ZERO_ERROR;
     UScriptCode script = uscript_getScript(cp, &err);
     if (script == USCRIPT_ARABIC &&
