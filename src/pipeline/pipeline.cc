@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -131,6 +132,23 @@ Status Ingestor::Add(Document&& doc) {
   return Status::OK();
 }
 
+Status Ingestor::AddProcessed(std::vector<Document> docs) {
+  RETURN_IF_ERROR(Flush());
+  std::vector<Document> fresh;
+  std::unordered_set<uint64_t> seen;
+  for (Document& d : docs) {
+    ++summary_.read;
+    ASSIGN_OR_RETURN(bool stored, store_->HasInput(d.input_hash));
+    if (stored || !seen.insert(d.input_hash).second) {
+      ++summary_.already_stored;
+      continue;
+    }
+    fresh.push_back(std::move(d));
+  }
+  if (fresh.empty()) return Status::OK();
+  return AssignAndWrite(fresh);
+}
+
 // Runs the per-document stages over the batch on a few threads: documents
 // are independent and the models are immutable.
 void Ingestor::ProcessAll(std::vector<Document>& docs, std::vector<Status>& results) {
@@ -154,7 +172,9 @@ void Ingestor::ProcessAll(std::vector<Document>& docs, std::vector<Status>& resu
 
 Status Ingestor::AssignAndWrite(std::vector<Document>& docs) {
   std::vector<Document*> batch;
-  std::set<int64_t> touched;
+  // Story -> its title when last touched: a later report of the batch may
+  // move the window on and evict the story before the rows are written.
+  std::map<int64_t, std::string> touched;
   std::vector<StoryLink> links;
   for (Document& d : docs) {
     d.id = next_article_id_++;
@@ -181,7 +201,11 @@ Status Ingestor::AssignAndWrite(std::vector<Document>& docs) {
     d.story_id = a.story_id;
     article_story_[d.id] = a.story_id;
     if (a.is_new_story) ++summary_.new_stories;
-    touched.insert(a.story_id);
+    if (auto info = stories_->Info(a.story_id)) {
+      touched[a.story_id] = info->title;
+    } else {
+      touched.try_emplace(a.story_id);
+    }
     for (int64_t other : a.related) {
       if (other == a.story_id) continue;
       links.push_back({std::min(other, a.story_id), std::max(other, a.story_id), a.score});
@@ -189,10 +213,11 @@ Status Ingestor::AssignAndWrite(std::vector<Document>& docs) {
     batch.push_back(&d);
   }
   std::vector<StoryRow> rows;
-  for (int64_t id : touched) {
+  for (auto& [id, title] : touched) {
     StoryRow r;
     r.id = id;
-    if (auto info = stories_->Info(id)) r.title = info->title;
+    auto info = stories_->Info(id);
+    r.title = info ? info->title : std::move(title);
     rows.push_back(std::move(r));
   }
   RETURN_IF_ERROR(store_->WriteBatch(batch, rows, links));

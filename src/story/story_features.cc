@@ -64,7 +64,9 @@ const IdfModel& Model() {
 }
 
 bool KeepNumber(double v) {
-  if (v >= 0 && v <= 10) return false;
+  // Small counts (3 dead, 2 days) are everywhere; a decimal (a 5.1
+  // magnitude, 3.5 percent) is specific even when small.
+  if (v >= 0 && v <= 10 && v == std::floor(v)) return false;
   if (v >= 1900 && v <= 2100 && v == std::floor(v)) return false;
   return true;
 }

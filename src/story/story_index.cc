@@ -34,7 +34,10 @@
 // the newest date seen moves past a story's latest report by window_days,
 // the story is evicted from memory (its id stays valid in the store, it just
 // stops attracting reports). Undated reports carry no time evidence: they are
-// compared without a time penalty. A late report (dated before the window)
+// compared without a time penalty and leave a story's days alone; a story of
+// undated reports only is forgotten after undated_window further reports (a
+// folder of mixed dated and undated files must not lose its undated stories
+// just because a dated report of another month came first). A late report (dated before the window)
 // can still join any live story; the time penalty makes that unlikely unless
 // the story was live at its date.
 #include "src/story/story_index.h"
@@ -116,6 +119,16 @@ void StoryIndex::Advance(int32_t day) {
   }
 }
 
+void StoryIndex::EvictUndated() {
+  while (!undated_.empty() && undated_.front().first + options_.undated_window < seq_) {
+    auto [seq, id] = undated_.front();
+    undated_.pop_front();
+    auto it = stories_.find(id);
+    if (it != stories_.end() && it->second.last_day == kNoDay && it->second.last_seq == seq)
+      Evict(id);
+  }
+}
+
 void StoryIndex::Evict(int64_t story_id) {
   Story& s = stories_.at(story_id);
   for (uint32_t term : s.indexed) {
@@ -137,11 +150,12 @@ StoryIndex::Story& StoryIndex::Create(int64_t story_id, int32_t day) {
 }
 
 void StoryIndex::Update(Story& s, int32_t day, const StoryFeatures& f) {
-  if (day == kNoDay && s.last_day == kNoDay && newest_day_) day = *newest_day_;
   if (day != kNoDay) {
     s.first_day = s.first_day == kNoDay ? day : std::min(s.first_day, day);
     s.last_day = s.last_day == kNoDay ? day : std::max(s.last_day, day);
   }
+  s.last_seq = ++seq_;
+  if (s.last_day == kNoDay) undated_.push_back({s.last_seq, s.id});
   std::vector<WeightedTerm> merged;
   merged.reserve(s.sum.size() + f.terms.size());
   std::merge(s.sum.begin(), s.sum.end(), f.terms.begin(), f.terms.end(),
@@ -267,6 +281,7 @@ Assignment StoryIndex::Add(int64_t article_id, std::string_view date,
                            const StoryFeatures& features) {
   const int32_t day = DayOf(date);
   Advance(day);
+  EvictUndated();
   StoryFeatures f = features;
   f.day = day;
   std::vector<std::pair<double, int64_t>> scored;
@@ -332,7 +347,8 @@ size_t StoryIndex::MemoryBytes() const {
            (f.title_terms.capacity() + f.entities.capacity()) * 4 +
            f.dates.capacity() * 2 + f.numbers.capacity() * 4 + f.title.capacity();
   };
-  size_t bytes = stories_.bucket_count() * sizeof(void*) + expiry_.size() * 16;
+  size_t bytes = stories_.bucket_count() * sizeof(void*) + expiry_.size() * 16 +
+                 undated_.size() * 16;
   for (const auto& [id, s] : stories_) {
     bytes += sizeof(Story) + 32 + s.sum.capacity() * sizeof(WeightedTerm) +
              (s.title_counts.capacity() + s.entity_counts.capacity()) * 8 +

@@ -15,6 +15,7 @@
 #define MARSAD_SRC_STORY_STORY_INDEX_H_
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <queue>
 #include <span>
@@ -33,6 +34,9 @@ struct StoryOptions {
   // A story is forgotten (its memory freed; its id stays valid in the store)
   // once its newest report is older than the newest date seen - window_days.
   int window_days = 10;
+  // A story whose reports are all undated has no time to expire by: it is
+  // forgotten once this many reports have been added after its latest one.
+  int64_t undated_window = 20000;
   double join_threshold = kSameStoryThreshold;
   double related_threshold = kRelatedThreshold;
   size_t query_terms = 12;     // heaviest report terms used to find candidates
@@ -108,10 +112,12 @@ class StoryIndex {
     std::vector<std::string> titles;
     std::vector<uint32_t> indexed;  // terms whose posting lists hold it
     std::vector<int64_t> related;
+    int64_t last_seq = 0;  // sequence number of its latest report
   };
 
   int32_t DayOf(std::string_view date) const;
   void Advance(int32_t day);
+  void EvictUndated();
   void Evict(int64_t story_id);
   Story& Create(int64_t story_id, int32_t day);
   void Update(Story& s, int32_t day, const StoryFeatures& f);
@@ -124,6 +130,8 @@ class StoryIndex {
   StoryOptions options_;
   int64_t next_id_ = 1;
   std::optional<int32_t> newest_day_;
+  int64_t seq_ = 0;  // reports added so far
+  std::deque<std::pair<int64_t, int64_t>> undated_;  // (seq, story) of undated stories
   std::unordered_map<int64_t, Story> stories_;
   std::unordered_map<uint32_t, std::vector<int64_t>> postings_;
   using DayId = std::pair<int32_t, int64_t>;

@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "src/base/data.h"
 #include "src/base/utf8.h"
 #include "src/story/story_features.h"
 #include "src/text/normalize.h"
@@ -30,6 +31,21 @@ struct StringHash {
 };
 
 constexpr uint32_t kSkip = 0;  // a word that yields no term
+
+// data/story/synonyms.tsv: stem -> canonical stem (single words only).
+const std::unordered_map<std::string, std::string>& Synonyms() {
+  static const auto* table = [] {
+    auto* t = new std::unordered_map<std::string, std::string>();
+    auto rows = ReadDataTsv("story/synonyms.tsv");
+    if (!rows.ok()) return t;  // works without: fewer reworded matches
+    for (const auto& r : *rows) {
+      if (r.size() < 2 || r[0].find(' ') != std::string::npos) continue;
+      (*t)[LightStem(r[0])] = LightStem(r[1]);
+    }
+    return t;
+  }();
+  return *table;
+}
 constexpr size_t kMaxCachedWords = 1 << 19;
 
 }  // namespace
@@ -46,6 +62,7 @@ void ExtractTermKeys(std::string_view text, std::vector<uint32_t>* keys) {
     if (it == cache.end()) {
       if (cache.size() >= kMaxCachedWords) cache.clear();
       std::string stem = LightStem(word);
+      if (auto syn = Synonyms().find(stem); syn != Synonyms().end()) stem = syn->second;
       uint32_t key = Utf8Length(stem) < 2 ? kSkip : TermKey(stem);
       if (key == kSkip && Utf8Length(stem) >= 2) key = 1;  // keep 0 free
       it = cache.emplace(std::string(word), key).first;
