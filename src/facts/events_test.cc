@@ -1,0 +1,181 @@
+// Event finder and claims on our own sentences (written for these tests).
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "src/facts/facts.h"
+#include "src/text/analyze.h"
+
+namespace marsad {
+namespace {
+
+Document Facts(const std::string& text) {
+  Document d;
+  d.text = text;
+  d.published = "2024-03-10";
+  AnalyzeText(&d);
+  FindQuotes(&d);
+  FindEvents(&d);
+  BuildClaims(&d);
+  return d;
+}
+
+std::string S(const Document& d, Span s) { return std::string(s.In(d.text)); }
+
+const Claim* FindClaim(const Document& d, const std::string& slot) {
+  for (const Claim& c : d.claims) {
+    if (c.slot == slot) return &c;
+  }
+  return nullptr;
+}
+
+TEST(EventsTest, AirStrikeWithArgumentsAndToll) {
+  Document d = Facts(
+      "وشنت طائرات حربية غارة جوية على مخزن للأسلحة قرب مدينة الرقة يوم الجمعة، "
+      "ما أسفر عن مقتل 4 أشخاص وإصابة نحو 10 آخرين.");
+  ASSERT_EQ(d.events.size(), 1u);
+  const Event& e = d.events[0];
+  EXPECT_EQ(e.plover, "ASSAULT");
+  EXPECT_EQ(e.mode, "air strike");
+  EXPECT_EQ(e.acled_type, "Explosions/Remote violence");
+  EXPECT_EQ(e.acled_subtype, "Air/drone strike");
+  EXPECT_EQ(e.location, "مدينة الرقة");
+  EXPECT_EQ(e.target, "مخزن للأسلحة");
+  EXPECT_EQ(e.date, "2024-03-08");
+  ASSERT_EQ(e.casualties.size(), 2u);
+  EXPECT_EQ(e.casualties[0].kind, "killed");
+  EXPECT_EQ(e.casualties[0].number.value, 4);
+  EXPECT_EQ(e.casualties[1].kind, "injured");
+  EXPECT_TRUE(e.casualties[1].number.approximate);
+  EXPECT_EQ(e.modality, "asserted");
+}
+
+TEST(EventsTest, ModeComesFromContext) {
+  Document d = Facts("قصفت المدفعية حيا سكنيا بقذائف الهاون.");
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].mode, "shelling");
+  EXPECT_EQ(d.events[0].weapon, "shell");
+  Document air = Facts("قصفت طائرات مسيرة قاعدة عسكرية.");
+  ASSERT_EQ(air.events.size(), 1u);
+  EXPECT_EQ(air.events[0].mode, "air strike");
+}
+
+TEST(EventsTest, TwoModesInOneSentenceAreTwoEvents) {
+  Document d = Facts("تعرضت القافلة لقصف من مدافع الهاون، ثم لضربة من قبل مروحيات الجيش.");
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(d.events[0].mode, "shelling");
+  EXPECT_EQ(d.events[1].mode, "air strike");
+  EXPECT_EQ(d.events[1].actor, "مروحيات الجيش");
+  EXPECT_EQ(d.events[0].target, "القافلة");
+}
+
+TEST(EventsTest, CombinedCountStaysCombined) {
+  Document d = Facts("وسقط نحو 40 شخصا بين قتيل وجريح في انفجار سيارة مفخخة.");
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].mode, "bombing");
+  ASSERT_EQ(d.events[0].casualties.size(), 1u);
+  EXPECT_EQ(d.events[0].casualties[0].kind, "killed_or_injured");
+  const Claim* c = FindClaim(d, "killed_or_injured");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->value, "~40");
+  EXPECT_EQ(S(d, c->span), "نحو 40 شخصا بين قتيل وجريح");
+}
+
+TEST(EventsTest, LowerBoundAndVaguePlural) {
+  Document d = Facts("قتل ما لا يقل عن 12 مدنيا في هجوم انتحاري، وأصيب عشرات آخرون.");
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].mode, "suicide attack");
+  ASSERT_EQ(d.events[0].casualties.size(), 2u);
+  EXPECT_EQ(d.events[0].casualties[0].number.min, 12);
+  EXPECT_TRUE(std::isinf(d.events[0].casualties[0].number.max));
+  EXPECT_EQ(d.events[0].casualties[1].kind, "injured");
+  EXPECT_GT(d.events[0].casualties[1].number.max, d.events[0].casualties[1].number.min);
+}
+
+TEST(EventsTest, OneNamedVictim) {
+  Document d = Facts("وأعلن الجيش مقتل العقيد سمير جراء انفجار عبوة ناسفة.");
+  ASSERT_EQ(d.events.size(), 1u);
+  ASSERT_EQ(d.events[0].casualties.size(), 1u);
+  EXPECT_EQ(d.events[0].casualties[0].kind, "killed");
+  EXPECT_EQ(d.events[0].casualties[0].number.value, 1);
+}
+
+TEST(EventsTest, TollInTheNextSentenceJoinsTheEvent) {
+  Document d = Facts("استهدف مسلحون نقطة تفتيش في البلدة. وأسفر الهجوم عن إصابة 3 عناصر.");
+  ASSERT_EQ(d.events.size(), 2u);  // the second sentence names the attack again
+  Document e = Facts("استهدف مسلحون نقطة تفتيش في البلدة. وأصيب 3 عناصر.");
+  ASSERT_EQ(e.events.size(), 1u);
+  ASSERT_EQ(e.events[0].casualties.size(), 1u);
+  EXPECT_EQ(e.events[0].casualties[0].number.value, 3);
+}
+
+TEST(EventsTest, AccidentIsNotAnAttack) {
+  Document d = Facts("توفي شخصان وأصيب ثلاثة في حادث مروري على الطريق السريع.");
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].plover, "ACCIDENT");
+  EXPECT_EQ(d.events[0].casualties.size(), 2u);
+}
+
+TEST(EventsTest, SportsAttackIsNoEvent) {
+  Document d = Facts("وشن الفريق هجوما قويا في المباراة وسجل هدفا من ركلة جزاء.");
+  EXPECT_TRUE(d.events.empty());
+}
+
+TEST(EventsTest, DenialInsideAQuotation) {
+  Document d = Facts("ونفى المتحدث أن تكون الطائرات قد قصفت القرية.");
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].modality, "denied");
+  EXPECT_EQ(d.events[0].quote, 0);
+  const Claim* c = FindClaim(d, "attack");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->speaker, "المتحدث");
+  EXPECT_EQ(c->modality, "denied");
+}
+
+TEST(EventsTest, ProtestAndArrest) {
+  Document d = Facts("نظم العمال مظاهرة أمام المصنع. واعتقلت الشرطة خمسة منهم.");
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(d.events[0].plover, "PROTEST");
+  EXPECT_EQ(d.events[0].acled_type, "Protests");
+  EXPECT_EQ(d.events[1].plover, "COERCE");
+  EXPECT_EQ(d.events[1].acled_subtype, "Arrests");
+}
+
+TEST(ClaimsTest, TollAttributedToTheSourceOfItsOwnSentence) {
+  Document d = Facts(
+      "قصفت طائرات حربية موقعا قرب الحدود. وبحسب وزارة الصحة، أصيب 25 شخصا في القصف.");
+  const Claim* c = FindClaim(d, "injured");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->value, "25");
+  EXPECT_EQ(c->speaker, "وزارة الصحة");
+  const Claim* a = FindClaim(d, "attack");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->speaker, "");  // the outlet's own voice
+}
+
+TEST(ClaimsTest, PresenceAssertedAndDenied) {
+  Document d = Facts(
+      "وقال مصدر إن القصف طال مواقع بينهم جنود أتراك. ونفت الوزارة وجود جنود أتراك في المنطقة.");
+  std::vector<const Claim*> p;
+  for (const Claim& c : d.claims) {
+    if (c.slot == "presence:turkish_personnel") p.push_back(&c);
+  }
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_EQ(p[0]->modality, "asserted");
+  EXPECT_EQ(p[0]->speaker, "مصدر");
+  EXPECT_EQ(p[1]->modality, "denied");
+  EXPECT_EQ(S(d, p[1]->span), "وجود جنود أتراك");
+}
+
+TEST(ClaimsTest, EverySpanIsInsideTheText) {
+  Document d = Facts(
+      "وقال الناطق إن \"الغارات أوقعت 7 قتلى\" في المدينة. وأصيب نحو 20 شخصا بجروح في الاشتباكات.");
+  ASSERT_FALSE(d.claims.empty());
+  for (const Claim& c : d.claims) {
+    EXPECT_LT(c.span.begin, c.span.end) << c.slot;
+    EXPECT_LE(c.span.end, d.text.size()) << c.slot;
+  }
+}
+
+}  // namespace
+}  // namespace marsad

@@ -1,0 +1,261 @@
+#include "src/facts/lexicon.h"
+
+#include <functional>
+#include <iostream>
+
+#include "src/base/data.h"
+#include "src/text/normalize.h"
+
+namespace marsad {
+
+namespace {
+
+constexpr std::string_view kWaw = "\xD9\x88";    // و
+constexpr std::string_view kFa = "\xD9\x81";     // ف
+constexpr std::string_view kBa = "\xD8\xA8";     // ب
+constexpr std::string_view kLam = "\xD9\x84";    // ل
+constexpr std::string_view kKaf = "\xD9\x83";    // ك
+constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
+
+size_t Letters(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool StartsWith(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
+
+// Strips one prefix if at least `keep` letters remain.
+std::string_view Strip(std::string_view s, std::string_view p, size_t keep) {
+  if (StartsWith(s, p) && Letters(s.substr(p.size())) >= keep) return s.substr(p.size());
+  return s;
+}
+
+std::string_view StemOf(std::string_view bare) {
+  std::string_view s = bare;
+  if (StartsWith(s, kLam) && StartsWith(s.substr(kLam.size()), kLam) &&
+      Letters(s) >= 4) {
+    return s.substr(2 * kLam.size());  // لل = ل + ال
+  }
+  for (std::string_view p : {kBa, kLam, kKaf}) {
+    std::string_view t = Strip(s, p, 3);
+    if (t.size() != s.size()) {
+      s = t;
+      break;
+    }
+  }
+  return Strip(s, kAl, 2);
+}
+
+bool WordMatches(const Word& w, const std::string& key, Forms forms) {
+  if (w.key == key || w.bare == key) return true;
+  return forms == Forms::kStem && w.stem == key;
+}
+
+}  // namespace
+
+std::string FoldPhrase(std::string_view s) { return Normalizer::Default().FoldKey(s); }
+
+bool Word::IsPunct(std::string_view p) const {
+  return kind == TokenKind::kPunct && key == p;
+}
+
+bool Word::IsQuoteMark() const {
+  // Folding maps every double quote style (" “ ” « » „) to '"'.
+  return kind == TokenKind::kPunct && !key.empty() && key[0] == '"';
+}
+
+void WordTable::Build(std::string_view text) {
+  thread_local std::vector<Token> tokens;
+  Tokenize(text, &tokens);
+  SplitSentences(text, tokens, &sentences);
+  words.resize(tokens.size());
+  sentence_first.assign(sentences.size(), 0);
+  sentence_end.assign(sentences.size(), 0);
+  const Normalizer& norm = Normalizer::Default();
+  size_t s = 0;
+  int paragraph = 0;
+  uint32_t last_end = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    Word& w = words[i];
+    w.span = tokens[i].span;
+    w.kind = tokens[i].kind;
+    if (text.substr(last_end, w.span.begin - last_end).find("\n\n") != std::string_view::npos) {
+      ++paragraph;
+    }
+    last_end = w.span.end;
+    w.paragraph = paragraph;
+    norm.FoldKey(w.span.In(text), &w.key);
+    if (w.kind == TokenKind::kWord) {
+      w.bare = Strip(Strip(w.key, kWaw, 2), kFa, 2);
+      w.stem = StemOf(w.bare);
+    } else {
+      w.bare = w.stem = w.key;
+    }
+    while (s + 1 < sentences.size() && w.span.begin >= sentences[s].end) ++s;
+    w.sentence = static_cast<int>(s);
+  }
+  for (size_t i = 0; i < words.size(); ++i) {
+    size_t k = words[i].sentence;
+    if (sentence_end[k] == 0) sentence_first[k] = static_cast<uint32_t>(i);
+    sentence_end[k] = static_cast<uint32_t>(i + 1);
+  }
+}
+
+void PhraseTable::Add(std::string_view phrase, int payload) {
+  std::vector<std::string> parts;
+  for (std::string_view p : Split(phrase, ' ')) {
+    if (!p.empty()) parts.emplace_back(p);
+  }
+  if (parts.empty()) return;
+  Entry e{std::vector<std::string>(parts.begin() + 1, parts.end()), payload};
+  first_[parts[0]].push_back(std::move(e));
+}
+
+PhraseTable::Match PhraseTable::Find(const std::vector<Word>& words, size_t i, size_t end,
+                                     Forms forms) const {
+  Match best;
+  if (i >= end || first_.empty()) return best;
+  const Word& w = words[i];
+  std::string_view keys[3] = {w.key, w.bare, w.stem};
+  int n = forms == Forms::kStem ? 3 : 2;
+  for (int f = 0; f < n; ++f) {
+    if (f > 0 && keys[f] == keys[f - 1]) continue;
+    auto it = first_.find(std::string(keys[f]));
+    if (it == first_.end()) continue;
+    for (const Entry& e : it->second) {
+      uint32_t len = 1 + static_cast<uint32_t>(e.rest.size());
+      if (len <= best.length || i + len > end) continue;
+      bool ok = true;
+      for (size_t k = 0; k < e.rest.size() && ok; ++k) {
+        ok = WordMatches(words[i + 1 + k], e.rest[k], forms);
+      }
+      if (ok) best = {e.payload, len};
+    }
+  }
+  return best;
+}
+
+namespace {
+
+Status LoadTable(std::string_view file, size_t min_cols,
+                 const std::function<void(const std::vector<std::string>&)>& fn) {
+  ASSIGN_OR_RETURN(TsvRows rows, ReadDataTsv(file));
+  for (const auto& r : rows) {
+    if (r.size() < min_cols) {
+      return CorruptionError(std::string(file) + ": a row has fewer than " +
+                             std::to_string(min_cols) + " columns");
+    }
+    fn(r);
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<const FactsLexicon>> FactsLexicon::Load() {
+  auto lex = std::make_unique<FactsLexicon>();
+  RETURN_IF_ERROR(LoadTable("facts/reporting_cues.tsv", 4, [&](const auto& r) {
+    CueEntry e;
+    e.kind = r[1] == "participle" ? CueKind::kParticiple
+             : r[1] == "source"   ? CueKind::kSource
+             : r[1] == "chain"    ? CueKind::kChain
+             : r[1] == "about"    ? CueKind::kAbout
+             : r[1] == "statement" ? CueKind::kStatement
+                                  : CueKind::kVerb;
+    e.gender = r[2].empty() ? '-' : r[2][0];
+    e.modality = r[3];
+    lex->cues.Add(FoldPhrase(r[0]), static_cast<int>(lex->cue_entries.size()));
+    lex->cue_entries.push_back(std::move(e));
+  }));
+  RETURN_IF_ERROR(LoadTable("facts/words.tsv", 2, [&](const auto& r) {
+    std::string key = FoldPhrase(r[0]);
+    auto [it, added] = lex->classes_.emplace(key, r[1]);
+    if (!added) lex->more_classes_.emplace(key + "|" + r[1]);
+  }));
+  RETURN_IF_ERROR(LoadTable("facts/event_triggers.tsv", 3, [&](const auto& r) {
+    lex->triggers.Add(FoldPhrase(r[0]), static_cast<int>(lex->trigger_entries.size()));
+    lex->trigger_entries.push_back({r[1], r[2], r.size() > 3 && r[3] == "1"});
+  }));
+  RETURN_IF_ERROR(LoadTable("facts/mode_context.tsv", 3, [&](const auto& r) {
+    lex->mode_context.Add(FoldPhrase(r[0]), static_cast<int>(lex->mode_entries.size()));
+    lex->mode_entries.push_back({r[1], std::atoi(r[2].c_str())});
+  }));
+  RETURN_IF_ERROR(LoadTable("facts/casualties.tsv", 3, [&](const auto& r) {
+    lex->casualties.Add(FoldPhrase(r[0]), static_cast<int>(lex->casualty_entries.size()));
+    lex->casualty_entries.push_back({r[1], r[2] == "noun" ? 'n' : r[2] == "cue" ? 'c' : 'p'});
+  }));
+  RETURN_IF_ERROR(LoadTable("facts/weapons.tsv", 2, [&](const auto& r) {
+    lex->weapons.Add(FoldPhrase(r[0]), static_cast<int>(lex->weapon_entries.size()));
+    lex->weapon_entries.push_back(r[1]);
+  }));
+  RETURN_IF_ERROR(LoadTable("facts/presence.tsv", 3, [&](const auto& r) {
+    lex->presence.Add(FoldPhrase(r[0]), static_cast<int>(lex->presence_entries.size()));
+    lex->presence_entries.push_back({r[1], r[2]});
+  }));
+  RETURN_IF_ERROR(LoadTable("facts/acled.tsv", 4, [&](const auto& r) {
+    lex->acled.push_back({r[0], r[1], r[2], r[3]});
+  }));
+  RETURN_IF_ERROR(LoadTable("facts/places.tsv", 1, [&](const auto& r) {
+    std::string key = FoldPhrase(r[0]);
+    // A one-word name that is also a function or class word (مدينة) is
+    // never a place by itself.
+    if (key.find(' ') == std::string::npos && lex->classes_.count(key)) return;
+    lex->places.Add(key, 0);
+  }));
+  return std::unique_ptr<const FactsLexicon>(std::move(lex));
+}
+
+const FactsLexicon& FactsLexicon::Default() {
+  static const FactsLexicon* lex = []() -> const FactsLexicon* {
+    auto l = Load();
+    if (l.ok()) return l->release();
+    std::cerr << "marsad facts: " << l.status().ToString()
+              << " (quotations and events disabled)\n";
+    return new FactsLexicon();
+  }();
+  return *lex;
+}
+
+std::string_view FactsLexicon::ClassOf(const Word& w) const {
+  auto it = classes_.find(w.key);
+  if (it == classes_.end() && w.bare.size() != w.key.size()) {
+    it = classes_.find(std::string(w.bare));
+  }
+  return it == classes_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+bool FactsLexicon::Is(const Word& w, std::string_view cls) const {
+  if (ClassOf(w) == cls) return true;
+  if (more_classes_.empty()) return false;
+  std::string k = w.key + "|" + std::string(cls);
+  if (more_classes_.count(k)) return true;
+  k = std::string(w.bare) + "|" + std::string(cls);
+  return more_classes_.count(k) > 0;
+}
+
+std::string_view FactsLexicon::ClassOfKey(std::string_view key) const {
+  auto it = classes_.find(std::string(key));
+  return it == classes_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+const AcledEntry* FactsLexicon::Acled(std::string_view plover, std::string_view mode) const {
+  for (const AcledEntry& e : acled) {
+    if (e.plover == plover && (e.mode == "*" || e.mode == mode)) return &e;
+  }
+  return nullptr;
+}
+
+const WordTable& WordsOf(std::string_view text) {
+  thread_local WordTable table;
+  thread_local std::string last;
+  if (table.words.empty() || last != text) {
+    last.assign(text);
+    table.Build(text);
+  }
+  return table;
+}
+
+}  // namespace marsad

@@ -1,0 +1,615 @@
+// Quotation finder: a cue-driven parser over one sentence at a time.
+//
+// For each reporting cue (data/facts/reporting_cues.tsv) the parser reads
+// the frame press Arabic builds around it, in order:
+//
+//   verb        [speaker] [لوكالة ... = channel] [في بيان / أمس ...] opener content
+//   participle  opener content           (speaker: the clause's speaker)
+//   source      بحسب X، content  |  content، بحسب X
+//   chain       نقلت X عن Y قوله opener content   (X = channel, Y = speaker)
+//   about       تحدثت X عن content
+//   statement   جاء في بيان [لـ X] [opener] content
+//
+// The opener is أن/إن/بأن (also after إلى/على), a colon, a quote mark, or for
+// the denial verbs a bare object (نفت الوزارة وجود ...). Direct content runs
+// to the closing mark: marks are symmetric in this text ("“داعش”" opens with
+// ” as often as with “), so a mark closes unless it starts a short inner pair
+// (a quoted name of at most four words) — which is how nested quotations of
+// organisation names are written. With no closing mark the content ends with
+// the sentence (unbalanced quotes are common in scraped text). Indirect
+// content runs to the end of the sentence, cut before a participle cue
+// (", مشيرا إلى أن") or ", و" + another reporting verb: each of those starts
+// its own quotation.
+//
+// Speakers: the words after the verb up to a stop word (prepositions, time
+// words), a comma (one appositive after a title is allowed: "نائب الوزير،
+// فلان،"), an opener or another cue. An empty subject means the speaker is
+// elsewhere: before the cue ("وكان مصدر عسكري قال"), the statement named
+// earlier ("أصدر بيانا قال فيه"), or the previous speaker whose verb
+// agreement matches (carry-over: "وأضافت" continues the last feminine
+// speaker). Abbreviated speakers (الدفاع الروسية، الوزارة، البيان، لافروف)
+// resolve to the fullest earlier speaker that contains them.
+#include <algorithm>
+
+#include "src/facts/facts.h"
+#include "src/facts/lexicon.h"
+#include "src/facts/util.h"
+
+namespace marsad {
+
+std::string DisplayOf(std::string_view text, Span s) {
+  std::string out;
+  std::string_view v = s.In(text);
+  for (size_t i = 0; i < v.size();) {
+    if (v.substr(i, 2) == "\xD8\x8C") {  // ،
+      i += 2;
+      continue;
+    }
+    char c = v[i];
+    if (c == ',' || c == ' ' || c == '\n' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      ++i;
+      continue;
+    }
+    out += c;
+    ++i;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+namespace {
+
+// Per-quote data the parser needs but Document does not keep.
+struct QuoteNote {
+  char gender = '-';
+  bool statement = false;     // the cue region names a statement (بيان)
+  std::string resolved_from;  // folded speaker words, for back-references
+};
+
+struct Opener {
+  enum Kind { kNone, kComp, kColon, kQuote, kAbout, kObject } kind = kNone;
+  size_t at = 0;  // the opener word (content starts after it)
+};
+
+class QuoteParser {
+ public:
+  QuoteParser(Document* doc, const WordTable& t, const FactsLexicon& lex)
+      : doc_(doc), text_(doc->text), w_(t.words), t_(t), lex_(lex) {}
+
+  void Run() {
+    doc_->quotes.clear();
+    for (size_t s = 0; s < t_.sentences.size(); ++s) {
+      if (t_.sentence_end[s] == 0) continue;
+      Sentence(t_.sentence_first[s], t_.sentence_end[s]);
+    }
+  }
+
+ private:
+  struct Parsed {
+    size_t span_begin = 0;  // first word of the quotation
+    size_t speaker_b = 0, speaker_e = 0;
+    Span via_span;
+    std::string via;
+    Opener open;
+    size_t content_b = 0, content_e = 0;  // words
+    size_t close = 0;                     // closing mark word, if direct
+    bool direct = false, has_close = false;
+  };
+
+  bool IsCueAt(size_t i, size_t e) const {
+    return lex_.cues.Find(w_, i, e, Forms::kBare).payload >= 0;
+  }
+  const CueEntry* CueAt(size_t i, size_t e) const {
+    auto m = lex_.cues.Find(w_, i, e, Forms::kBare);
+    return m.payload < 0 ? nullptr : &lex_.cue_entries[m.payload];
+  }
+  bool IsComma(size_t i) const {
+    return w_[i].IsPunct("\xD8\x8C") || w_[i].IsPunct(",");
+  }
+  // بيان، البيان، بيانها: a statement.
+  bool IsBayan(size_t i) const {
+    constexpr std::string_view kBayan = "\xD8\xA8\xD9\x8A\xD8\xA7\xD9\x86";
+    return KeyStarts(w_[i].bare, kBayan) || KeyStarts(w_[i].stem, kBayan);
+  }
+  bool IsWord(size_t i) const { return w_[i].kind == TokenKind::kWord || w_[i].kind == TokenKind::kLatin; }
+
+  // لوكالة، لصحيفة: a channel after the speaker.
+  bool IsMediumLam(size_t i) const {
+    std::string_view b = w_[i].bare;
+    if (!KeyStarts(b, fk::kLam)) return false;
+    std::string_view rest = b.substr(fk::kLam.size());
+    if (lex_.ClassOfKey(rest) == "medium") return true;
+    return KeyStarts(rest, fk::kLam) &&
+           lex_.ClassOfKey(std::string(fk::kAl) + std::string(rest.substr(2))) == "medium";
+  }
+
+  // Speaker phrase from j: returns its end.
+  size_t SpeakerEnd(size_t j, size_t e) const {
+    size_t k = j;
+    bool title = false, appositive = false;
+    while (k < e && k - j < 10) {
+      const Word& w = w_[k];
+      if (w.IsQuoteMark() || w.IsPunct(":")) break;
+      std::string_view cls = lex_.ClassOf(w);
+      if (cls == "comp" || cls == "stop" || cls == "say_pro") break;
+      if (w.bare == fk::kAn) break;
+      if (k > j && IsCueAt(k, e)) break;
+      if (w.kind == TokenKind::kPunct) {
+        if (IsComma(k) && title && !appositive && k + 1 < e && IsWord(k + 1)) {
+          std::string_view next = lex_.ClassOf(w_[k + 1]);
+          if (next != "stop" && next != "comp" && !IsCueAt(k + 1, e)) {
+            appositive = true;
+            ++k;
+            continue;
+          }
+        }
+        break;
+      }
+      if (IsMediumLam(k)) break;
+      if (cls == "title") title = true;
+      ++k;
+    }
+    return k;
+  }
+
+  // The content opener at or after k (within the sentence).
+  Opener FindOpener(size_t k, size_t e, CueKind kind) const {
+    for (size_t q = k; q < e && q < k + 25; ++q) {
+      const Word& w = w_[q];
+      if (w.IsQuoteMark()) return {Opener::kQuote, q};
+      if (w.IsPunct(":")) {
+        size_t r = q + 1;
+        if (r < e && (w_[r].bare == fk::kIla || w_[r].bare == fk::kAla)) ++r;
+        if (r < e && w_[r].IsQuoteMark()) return {Opener::kQuote, r};
+        if (r < e && lex_.Is(w_[r], "comp")) {
+          if (r + 1 < e && w_[r + 1].IsQuoteMark()) return {Opener::kQuote, r + 1};
+          return {Opener::kComp, r};
+        }
+        return {Opener::kColon, q};
+      }
+      if (lex_.Is(w, "comp")) {
+        if (q + 1 < e && w_[q + 1].IsQuoteMark()) return {Opener::kQuote, q + 1};
+        return {Opener::kComp, q};
+      }
+      if (kind == CueKind::kAbout && w.bare == fk::kAn) return {Opener::kAbout, q};
+      if (q > k && IsCueAt(q, e)) break;
+    }
+    return {};
+  }
+
+  // Closing mark of a direct quotation opened at `o`, or 0.
+  size_t FindClose(size_t o) const {
+    int para = w_[o].paragraph;
+    for (size_t q = o + 1; q < w_.size() && q < o + 400; ++q) {
+      if (w_[q].paragraph != para) break;
+      if (!w_[q].IsQuoteMark()) continue;
+      size_t r = q + 1;
+      while (r < w_.size() && r <= q + 5 && IsWord(r)) ++r;
+      bool inner = r > q + 1 && r < w_.size() && r <= q + 5 && w_[r].IsQuoteMark() &&
+                   w_[r].paragraph == para;
+      if (inner) {
+        for (size_t x = q + 1; x < r && inner; ++x) inner = !IsCueAt(x, r);
+      }
+      if (inner) {
+        q = r;  // skip the inner pair
+        continue;
+      }
+      return q;
+    }
+    return 0;
+  }
+
+  // End (exclusive) of indirect content starting at b.
+  size_t IndirectEnd(size_t b, size_t e) const {
+    for (size_t q = b; q < e; ++q) {
+      const CueEntry* c = CueAt(q, e);
+      if (c && c->kind == CueKind::kParticiple && q > b) return TrimEnd(b, q);
+      if (IsComma(q) && q + 1 < e && w_[q + 1].key != w_[q + 1].bare && IsCueAt(q + 1, e)) {
+        return TrimEnd(b, q);
+      }
+    }
+    return TrimEnd(b, e);
+  }
+  size_t TrimEnd(size_t b, size_t e) const {
+    while (e > b && w_[e - 1].kind == TokenKind::kPunct && !w_[e - 1].IsQuoteMark()) --e;
+    return e;
+  }
+
+  // Content after the opener.
+  bool Content(Parsed* p, size_t e) const {
+    size_t o = p->open.at;
+    if (p->open.kind == Opener::kQuote) {
+      p->direct = true;
+      size_t c = FindClose(o);
+      p->content_b = o + 1;
+      if (c) {
+        p->content_e = c;
+        p->close = c;
+        p->has_close = true;
+      } else {
+        p->content_e = TrimEnd(o + 1, e);
+      }
+    } else {
+      p->content_b = p->open.kind == Opener::kObject ? o : o + 1;
+      p->content_e = IndirectEnd(p->content_b, e);
+    }
+    return p->content_e > p->content_b;
+  }
+
+  // "وكان مصدر عسكري سوري قال ...", "الدفاع الروسية تقول إن": subject before i.
+  std::pair<size_t, size_t> SubjectBefore(size_t i, size_t b) const {
+    size_t c = b;
+    for (size_t q = b; q < i; ++q) {
+      if (w_[q].kind == TokenKind::kPunct && !w_[q].IsQuoteMark()) c = q + 1;
+    }
+    if (c < i && (w_[c].bare == fk::kKana || w_[c].bare == fk::kKanat)) ++c;
+    if (c >= i || i - c > 5) return {0, 0};
+    for (size_t q = c; q < i; ++q) {
+      std::string_view cls = lex_.ClassOf(w_[q]);
+      if (!IsWord(q) || cls == "comp" || cls == "stop" || IsCueAt(q, i)) return {0, 0};
+    }
+    return {c, i};
+  }
+
+  // "أصدر ... بيانا ... قال فيه": the definite subject after كان.
+  std::pair<size_t, size_t> StatementSubject(size_t i, size_t b) const {
+    for (size_t q = b; q < i; ++q) {
+      if (w_[q].bare != fk::kKana && w_[q].bare != fk::kKanat) continue;
+      size_t r = q + 1;
+      while (r < i && r < q + 5 && KeyStarts(w_[r].key, fk::kAl) &&
+             lex_.ClassOf(w_[r]) != "rel") {
+        ++r;
+      }
+      if (r > q + 1) return {q + 1, r};
+    }
+    return {0, 0};
+  }
+
+  // Leading definite noun phrase (or one name) for object-taking denials.
+  size_t DefiniteEnd(size_t j, size_t e) const {
+    size_t k = j;
+    while (k < e && k < j + 5 && IsWord(k) &&
+           (KeyStarts(w_[k].key, fk::kAl) || lex_.Is(w_[k], "title"))) {
+      ++k;
+    }
+    if (k == j && j < e && IsWord(j)) ++k;
+    return k;
+  }
+
+  void Sentence(size_t b, size_t e) {
+    size_t skip = b;
+    size_t first_in_sentence = doc_->quotes.size();
+    for (size_t i = b; i < e; ++i) {
+      if (i < skip) continue;
+      auto m = lex_.cues.Find(w_, i, e, Forms::kBare);
+      if (m.payload < 0) continue;
+      const CueEntry& cue = lex_.cue_entries[m.payload];
+      Parsed p;
+      p.span_begin = i;
+      bool ok = false;
+      switch (cue.kind) {
+        case CueKind::kVerb: ok = Verb(cue, i, i + m.length, b, e, &p); break;
+        case CueKind::kParticiple: ok = Participle(i, e, &p); break;
+        case CueKind::kSource: ok = Source(i, b, e, &p); break;
+        case CueKind::kChain: ok = Chain(cue, i, b, e, &p); break;
+        case CueKind::kAbout: ok = About(i, e, &p); break;
+        case CueKind::kStatement: ok = Statement(i, i + m.length, e, &p); break;
+      }
+      if (!ok) continue;
+      Emit(cue, i, i + m.length, p, first_in_sentence);
+      skip = std::max(p.content_e, i + m.length);
+    }
+  }
+
+  bool Verb(const CueEntry& cue, size_t i, size_t ce, size_t b, size_t e, Parsed* p) {
+    p->speaker_b = ce;
+    p->speaker_e = SpeakerEnd(ce, e);
+    size_t k = p->speaker_e;
+    if (k < e && IsMediumLam(k)) {
+      size_t v = k;
+      while (v < e && v < k + 8 && !lex_.Is(w_[v], "comp") && !w_[v].IsQuoteMark() &&
+             !w_[v].IsPunct(":") && !IsComma(v)) {
+        ++v;
+      }
+      p->via_span = SpanOfWords(w_, k, v);
+      k = v;
+    }
+    if (k + 1 < e && w_[k].bare == "\xD9\x86\xD9\x82\xD9\x84\xD8\xA7" && w_[k + 1].bare == fk::kAn) {
+      // "ذكرت وكالة X نقلا عن مصدر أن": the named subject is the channel.
+      p->via_span = SpanOfWords(w_, p->speaker_b, p->speaker_e);
+      p->speaker_b = k + 2;
+      p->speaker_e = SpeakerEnd(k + 2, e);
+      k = p->speaker_e;
+    }
+    p->open = FindOpener(k, e, cue.kind);
+    if (p->open.kind == Opener::kNone) {
+      // أكدت الوزارة على عدم ...: content after على.
+      for (size_t q = k; q < e && q < k + 6; ++q) {
+        if (w_[q].bare == fk::kAla && q + 1 < e && IsWord(q + 1)) {
+          p->open = {Opener::kObject, q + 1};
+          break;
+        }
+        if (IsCueAt(q, e) || w_[q].kind == TokenKind::kPunct) break;
+      }
+    }
+    if (p->open.kind == Opener::kNone && cue.modality == "denied") {
+      // نفت الدفاع الروسية وجود جنود روس: a definite subject, then the object.
+      p->speaker_e = DefiniteEnd(ce, e);
+      if (p->speaker_e < e && IsWord(p->speaker_e)) p->open = {Opener::kObject, p->speaker_e};
+    }
+    if (p->open.kind == Opener::kNone) return false;
+    if (p->speaker_e > p->open.at) p->speaker_e = p->open.at;
+    if (p->speaker_e == p->speaker_b) {
+      p->speaker_b = p->speaker_e = 0;
+      std::pair<size_t, size_t> sub{0, 0};
+      if (ce < e && (w_[ce].key == fk::kFih || w_[ce].key == fk::kFiha)) {
+        sub = StatementSubject(i, b);
+      }
+      if (sub.second == 0) sub = SubjectBefore(i, b);
+      if (sub.second) {
+        p->speaker_b = sub.first;
+        p->speaker_e = sub.second;
+        p->span_begin = sub.first;
+      }
+    }
+    return Content(p, e);
+  }
+
+  bool Participle(size_t i, size_t e, Parsed* p) {
+    size_t k = i + 1;
+    if (k < e && (w_[k].bare == fk::kIla || w_[k].bare == fk::kAla)) ++k;
+    if (k < e && w_[k].IsPunct(":")) {
+      p->open = FindOpener(k, std::min(e, k + 3), CueKind::kParticiple);
+    } else if (k < e && (lex_.Is(w_[k], "comp") || w_[k].IsQuoteMark())) {
+      p->open = FindOpener(k, std::min(e, k + 2), CueKind::kParticiple);
+    }
+    if (p->open.kind == Opener::kNone) return false;
+    return Content(p, e);
+  }
+
+  bool Source(size_t i, size_t b, size_t e, Parsed* p) {
+    if (w_[i].key != w_[i].bare && KeyStarts(w_[i].key, "\xD9\x81")) {
+      return false;  // فحسب = "only"
+    }
+    size_t k = i + 1;
+    if (k < e && (w_[k].key == fk::kLam || w_[k].key == "\xD9\x84\xD9\x80")) ++k;  // ل / لـ
+    size_t s = k;
+    while (s < e && s < k + 8 && IsWord(s) && !lex_.Is(w_[s], "comp")) ++s;
+    if (s == k) return false;
+    p->speaker_b = k;
+    p->speaker_e = s;
+    bool at_start = i == b || w_[i - 1].kind == TokenKind::kPunct;
+    if (at_start) {
+      size_t c = s;
+      while (c < e && w_[c].kind == TokenKind::kPunct) ++c;
+      if (c < e) {
+        p->open = {Opener::kObject, c};
+        return Content(p, e);
+      }
+    }
+    size_t c = b;
+    for (size_t q = b; q < i; ++q) {
+      if (w_[q].IsPunct(".") || w_[q].IsPunct(":")) c = q + 1;
+    }
+    size_t end = TrimEnd(c, i);
+    if (end <= c) return false;
+    p->span_begin = c;
+    p->content_b = c;
+    p->content_e = end;
+    p->open = {Opener::kObject, c};
+    return true;
+  }
+
+  bool Chain(const CueEntry& cue, size_t i, size_t b, size_t e, Parsed* p) {
+    size_t k = i + 1, an = 0;
+    for (size_t q = k; q < e && q < k + 8; ++q) {
+      if (w_[q].bare == fk::kAn) {
+        an = q;
+        break;
+      }
+      if (w_[q].kind == TokenKind::kPunct && !w_[q].IsPunct("(") && !w_[q].IsPunct(")")) break;
+    }
+    if (!an) return Verb(cue, i, i + 1, b, e, p);
+    if (an > k) p->via_span = SpanOfWords(w_, k, an);
+    p->speaker_b = an + 1;
+    p->speaker_e = SpeakerEnd(an + 1, e);
+    size_t r = p->speaker_e;
+    if (r < e && lex_.Is(w_[r], "say_pro")) ++r;
+    p->open = FindOpener(r, e, cue.kind);
+    if (p->open.kind == Opener::kNone) return false;
+    return Content(p, e);
+  }
+
+  bool About(size_t i, size_t e, Parsed* p) {
+    p->speaker_b = i + 1;
+    size_t q = i + 1;
+    while (q < e && q < i + 7 && w_[q].bare != fk::kAn && IsWord(q)) ++q;
+    if (q >= e || w_[q].bare != fk::kAn || q + 1 >= e) return false;
+    p->speaker_e = q;
+    if (p->speaker_e == p->speaker_b) p->speaker_b = p->speaker_e = 0;
+    p->open = {Opener::kObject, q + 1};
+    return Content(p, e);
+  }
+
+  bool Statement(size_t i, size_t ce, size_t e, Parsed* p) {
+    size_t k = ce;
+    if (k < e && KeyStarts(w_[k].bare, fk::kLam) && IsWord(k)) {
+      p->speaker_b = k;
+      p->speaker_e = SpeakerEnd(k, e);
+      k = p->speaker_e;
+    }
+    // "ونقلته وسائل إعلام روسية": the channel.
+    const CueEntry* c = k < e ? CueAt(k, e) : nullptr;
+    if (c && c->kind == CueKind::kChain) {
+      size_t v = k + 1;
+      while (v < e && v < k + 6 && IsWord(v) && !lex_.Is(w_[v], "comp")) ++v;
+      if (v > k + 1) p->via_span = SpanOfWords(w_, k + 1, v);
+      k = v;
+    }
+    p->open = FindOpener(k, std::min(e, k + 12), CueKind::kStatement);
+    if (p->open.kind == Opener::kNone) {
+      while (k < e && w_[k].kind == TokenKind::kPunct) ++k;
+      if (k >= e) return false;
+      p->open = {Opener::kObject, k};
+    }
+    return Content(p, e);
+  }
+
+  // Folded words of a phrase without the article, for containment tests.
+  std::vector<std::string> Keys(size_t b, size_t e) const {
+    std::vector<std::string> out;
+    for (size_t q = b; q < e; ++q) {
+      if (!IsWord(q)) continue;
+      // The key, not the bare form: a speaker's first letter و is its own
+      // (وزارة), not a conjunction.
+      std::string_view k = w_[q].key;
+      if (KeyStarts(k, fk::kAl) && k.size() > 4) k.remove_prefix(fk::kAl.size());
+      out.emplace_back(k);
+    }
+    return out;
+  }
+
+  static bool Contains(const std::string& hay, const std::vector<std::string>& keys) {
+    for (const std::string& k : keys) {
+      if (("|" + hay + "|").find("|" + k + "|") == std::string::npos) return false;
+    }
+    return !keys.empty();
+  }
+
+  // Resolves an abbreviated or anaphoric speaker to an earlier fuller one.
+  int Antecedent(size_t b, size_t e, bool statement_anaphor) const {
+    std::vector<std::string> keys = Keys(b, e);
+    const std::string wizara = "\xD9\x88\xD8\xB2\xD8\xA7\xD8\xB1\xD9\x87";  // وزاره
+    bool ministry = keys.size() == 1 && keys[0] == wizara;
+    bool title_head = b < e && lex_.Is(w_[b], "title");
+    for (int q = static_cast<int>(doc_->quotes.size()) - 1; q >= 0; --q) {
+      const std::string& from = notes_[q].resolved_from;
+      if (statement_anaphor) {
+        if (notes_[q].statement && !from.empty()) return q;
+        continue;
+      }
+      if (ministry && from.find(wizara) != std::string::npos) return q;
+      if (!ministry && Contains(from, keys) && from.size() > 0) return q;
+      if (title_head && !keys.empty() && Contains(from, {keys[0]})) return q;
+    }
+    return -1;
+  }
+
+  int CarryOver(char gender) const {
+    for (int pass = 0; pass < 2; ++pass) {
+      for (int q = static_cast<int>(doc_->quotes.size()) - 1; q >= 0; --q) {
+        if (doc_->quotes[q].speaker.empty()) continue;
+        char g = notes_[q].gender;
+        if (pass == 1 || gender == '-' || g == '-' || g == gender) return q;
+      }
+    }
+    return -1;
+  }
+
+  void SetSpeakerFrom(int q, Quote* out, QuoteNote* note) const {
+    const Quote& src = doc_->quotes[q];
+    out->speaker = src.speaker;
+    out->entity_id = src.entity_id;
+    note->resolved_from = notes_[q].resolved_from;
+  }
+
+  void Emit(const CueEntry& cue, size_t i, size_t ce, const Parsed& p, size_t first_in_sentence) {
+    Quote q;
+    QuoteNote note;
+    note.gender = cue.gender;
+    q.cue = SpanOfWords(w_, i, ce);
+    q.direct = p.direct;
+    q.content = SpanOfWords(w_, p.content_b, p.content_e);
+    size_t end_word = p.has_close ? p.close + 1 : p.content_e;
+    size_t begin_word = std::min(p.span_begin, i);
+    q.span = SpanOfWords(w_, begin_word, end_word);
+    if (!p.via_span.empty()) {
+      q.via = DisplayOf(text_, p.via_span);
+      if (KeyStarts(q.via, "\xD9\x84")) q.via.erase(0, 2);
+      if (KeyStarts(q.via, "\xD9\x80")) q.via.erase(0, 2);  // tatweel of لـ
+    }
+    for (size_t x = i; x < p.content_b && x < w_.size(); ++x) {
+      if (IsBayan(x)) note.statement = true;
+    }
+    if (cue.kind == CueKind::kParticiple || p.speaker_e == p.speaker_b) {
+      int src = -1;
+      if (cue.kind == CueKind::kParticiple && doc_->quotes.size() > first_in_sentence) {
+        src = static_cast<int>(doc_->quotes.size()) - 1;
+      } else {
+        src = CarryOver(cue.gender);
+      }
+      if (src >= 0) {
+        SetSpeakerFrom(src, &q, &note);
+        q.speaker_span = doc_->quotes[src].speaker_span;
+        q.carried_over = true;
+        if (note.gender == '-') note.gender = notes_[src].gender;
+      }
+    } else {
+      Speaker(p, cue, &q, &note);
+    }
+    doc_->quotes.push_back(std::move(q));
+    notes_.push_back(std::move(note));
+  }
+
+  void Speaker(const Parsed& p, const CueEntry& cue, Quote* q, QuoteNote* note) const {
+    size_t b = p.speaker_b, e = p.speaker_e;
+    while (e > b && w_[e - 1].kind == TokenKind::kPunct) --e;
+    if (cue.kind == CueKind::kSource && e > b + 1 && lex_.Is(w_[b], "source_noun")) ++b;
+    if (e <= b) return;
+    q->speaker_span = SpanOfWords(w_, b, e);
+    std::string display = DisplayOf(text_, q->speaker_span);
+    if (cue.kind == CueKind::kStatement && KeyStarts(w_[b].bare, fk::kLam)) {
+      if (KeyStarts(display, "\xD9\x84\xD9\x84")) {
+        display = "\xD8\xA7" + display.substr(2);  // للجنة → اللجنة
+      } else {
+        display.erase(0, 2);
+        if (KeyStarts(display, "\xD9\x80")) display.erase(0, 2);
+      }
+    }
+    std::string keys;
+    for (const std::string& k : Keys(b, e)) keys += (keys.empty() ? "" : "|") + k;
+    if (cue.kind == CueKind::kStatement && KeyStarts(w_[b].bare, fk::kLam) && !keys.empty()) {
+      keys.erase(0, 2);  // لوزارة → وزارة
+    }
+    note->resolved_from = keys;
+    bool anaphor = e == b + 1 && lex_.Is(w_[b], "anaphor");
+    bool statement_anaphor = anaphor && IsBayan(b);
+    int ante = Antecedent(b, e, statement_anaphor);
+    if (ante < 0 && statement_anaphor) ante = CarryOver('f');  // institutions are feminine
+    if (ante >= 0 && (anaphor || doc_->quotes[ante].speaker.size() > display.size())) {
+      display = doc_->quotes[ante].speaker;
+      q->entity_id = doc_->quotes[ante].entity_id;
+      note->resolved_from = notes_[ante].resolved_from;
+    }
+    q->speaker = display;
+    if (statement_anaphor || cue.kind == CueKind::kStatement) note->statement = true;
+    Entity(q);
+  }
+
+  // Entity id (and canonical name with role) from the NER stage, if any.
+  void Entity(Quote* q) const {
+    for (const EntityMention& m : doc_->entities) {
+      if (m.type != EntityType::kPerson && m.type != EntityType::kOrganization) continue;
+      if (m.span.end <= q->speaker_span.begin || m.span.begin >= q->speaker_span.end) continue;
+      if (!m.entity_id.empty()) q->entity_id = m.entity_id;
+      return;
+    }
+  }
+
+  Document* doc_;
+  std::string_view text_;
+  const std::vector<Word>& w_;
+  const WordTable& t_;
+  const FactsLexicon& lex_;
+  std::vector<QuoteNote> notes_;
+};
+
+}  // namespace
+
+void FindQuotes(Document* doc) {
+  const WordTable& t = WordsOf(doc->text);
+  QuoteParser(doc, t, FactsLexicon::Default()).Run();
+}
+
+}  // namespace marsad

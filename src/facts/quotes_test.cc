@@ -1,0 +1,141 @@
+// Quotation finder on our own sentences (written for these tests, not press
+// text). Each case checks spans against the surfaces they must cover.
+#include <gtest/gtest.h>
+
+#include "src/facts/facts.h"
+#include "src/text/analyze.h"
+
+namespace marsad {
+namespace {
+
+Document Analyzed(const std::string& text) {
+  Document d;
+  d.text = text;
+  d.published = "2024-03-10";
+  AnalyzeText(&d);
+  FindQuotes(&d);
+  return d;
+}
+
+std::string S(const Document& d, Span s) { return std::string(s.In(d.text)); }
+
+TEST(QuotesTest, IndirectWithTitledSpeaker) {
+  Document d = Analyzed("وقال وزير الزراعة خالد المنصور إن الموسم سيكون جيدا هذا العام.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  const Quote& q = d.quotes[0];
+  EXPECT_EQ(S(d, q.cue), "وقال");
+  EXPECT_EQ(q.speaker, "وزير الزراعة خالد المنصور");
+  EXPECT_EQ(S(d, q.speaker_span), "وزير الزراعة خالد المنصور");
+  EXPECT_EQ(S(d, q.content), "الموسم سيكون جيدا هذا العام");
+  EXPECT_FALSE(q.direct);
+  EXPECT_FALSE(q.carried_over);
+}
+
+TEST(QuotesTest, DirectQuoteAfterColonWithGuillemets) {
+  Document d = Analyzed("وقالت المديرة سلمى: «سنفتح المكتبة الجديدة في الربيع».");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_TRUE(d.quotes[0].direct);
+  EXPECT_EQ(S(d, d.quotes[0].content), "سنفتح المكتبة الجديدة في الربيع");
+  EXPECT_EQ(d.quotes[0].speaker, "المديرة سلمى");
+}
+
+TEST(QuotesTest, InnerQuotedNameDoesNotCloseTheQuotation) {
+  Document d = Analyzed(
+      "وأكد المتحدث أن “جمعية “النور” الخيرية ستوزع المساعدات غدا” مشيرا إلى أن العمل مستمر.");
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_TRUE(d.quotes[0].direct);
+  EXPECT_EQ(S(d, d.quotes[0].content), "جمعية “النور” الخيرية ستوزع المساعدات غدا");
+  // The participle starts a second quotation by the same speaker.
+  EXPECT_EQ(S(d, d.quotes[1].cue), "مشيرا");
+  EXPECT_EQ(d.quotes[1].speaker, d.quotes[0].speaker);
+  EXPECT_TRUE(d.quotes[1].carried_over);
+  EXPECT_EQ(S(d, d.quotes[1].content), "العمل مستمر");
+}
+
+TEST(QuotesTest, UnbalancedQuoteRunsToTheEndOfTheSentence) {
+  Document d = Analyzed("وأضاف المدير \"نحن مستعدون لكل الاحتمالات. ثم غادر القاعة.");
+  ASSERT_GE(d.quotes.size(), 1u);
+  EXPECT_TRUE(d.quotes[0].direct);
+  EXPECT_EQ(S(d, d.quotes[0].content), "نحن مستعدون لكل الاحتمالات");
+}
+
+TEST(QuotesTest, SubjectlessVerbCarriesThePreviousSpeakerOfTheSameGender) {
+  Document d = Analyzed(
+      "قالت الوزيرة هدى إن الخطة جاهزة. وقال المحافظ سامي إن الطرق مفتوحة. "
+      "وأضافت أن التمويل مضمون.");
+  ASSERT_EQ(d.quotes.size(), 3u);
+  EXPECT_TRUE(d.quotes[2].carried_over);
+  EXPECT_EQ(d.quotes[2].speaker, "الوزيرة هدى");
+  EXPECT_EQ(S(d, d.quotes[2].content), "التمويل مضمون");
+}
+
+TEST(QuotesTest, ReportingChainKeepsTheChannel) {
+  Document d = Analyzed("ونقلت وكالة الأنباء المحلية عن الوزير قوله إن الاتفاق سيوقع قريبا.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "الوزير");
+  EXPECT_EQ(d.quotes[0].via, "وكالة الأنباء المحلية");
+  EXPECT_EQ(S(d, d.quotes[0].content), "الاتفاق سيوقع قريبا");
+}
+
+TEST(QuotesTest, SpeakerToldAnAgency) {
+  Document d = Analyzed("وكان مسؤول محلي قال لوكالة الأنباء المحلية إن الجسر أغلق.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "مسؤول محلي");
+  EXPECT_EQ(d.quotes[0].via, "وكالة الأنباء المحلية");
+}
+
+TEST(QuotesTest, SourceCueAtStartAndAtEnd) {
+  Document d = Analyzed("وبحسب معطيات البلدية، أغلقت ثلاثة شوارع. وافتتحت حديقة جديدة، وفق المجلس.");
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(d.quotes[0].speaker, "البلدية");
+  EXPECT_EQ(S(d, d.quotes[0].content), "أغلقت ثلاثة شوارع");
+  EXPECT_EQ(d.quotes[1].speaker, "المجلس");
+  EXPECT_EQ(S(d, d.quotes[1].content), "وافتتحت حديقة جديدة");
+}
+
+TEST(QuotesTest, OnlyIsNotAccordingTo) {
+  Document d = Analyzed("وهو يتحدث فحسب عن الماضي.");
+  EXPECT_TRUE(d.quotes.empty());
+}
+
+TEST(QuotesTest, AbbreviatedSpeakerResolvesToTheFullerOne) {
+  Document d = Analyzed(
+      "وأعلنت وزارة الصحة الوطنية أن الحملة بدأت. وذكرت الصحة الوطنية أن اللقاح متوفر. "
+      "وشدد البيان على أن الحملة مجانية.");
+  ASSERT_EQ(d.quotes.size(), 3u);
+  EXPECT_EQ(d.quotes[1].speaker, "وزارة الصحة الوطنية");
+  EXPECT_EQ(S(d, d.quotes[1].speaker_span), "الصحة الوطنية");
+  EXPECT_EQ(d.quotes[2].speaker, "وزارة الصحة الوطنية");
+}
+
+TEST(QuotesTest, DenialWithObject) {
+  Document d = Analyzed("ونفت الشركة الحكومية وجود أي خلل في الشبكة، مؤكدة أن الخدمة تعمل.");
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(d.quotes[0].speaker, "الشركة الحكومية");
+  EXPECT_EQ(S(d, d.quotes[0].content), "وجود أي خلل في الشبكة");
+}
+
+TEST(QuotesTest, StatementAsSpeaker) {
+  Document d = Analyzed("وجاء في بيان للهيئة المنظمة \"ستقام الدورة في موعدها\".");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "الهيئة المنظمة");
+  EXPECT_TRUE(d.quotes[0].direct);
+}
+
+TEST(QuotesTest, VerbWithoutContentIsNotAQuotation) {
+  Document d = Analyzed("وأعلن المجلس تأييده للمشروع الجديد.");
+  EXPECT_TRUE(d.quotes.empty());
+}
+
+TEST(QuotesTest, SpansAreInsideTheText) {
+  Document d = Analyzed("قال رئيس النادي إن \"الفريق جاهز\" وأضاف: \"سنفوز");
+  for (const Quote& q : d.quotes) {
+    EXPECT_LE(q.span.end, d.text.size());
+    EXPECT_LE(q.span.begin, q.content.begin);
+    EXPECT_LE(q.content.end, q.span.end);
+  }
+  EXPECT_EQ(d.quotes.size(), 2u);
+}
+
+}  // namespace
+}  // namespace marsad
