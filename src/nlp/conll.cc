@@ -1,0 +1,104 @@
+#include "src/nlp/conll.h"
+
+#include "src/base/data.h"
+#include "src/nlp/tags.h"
+
+namespace marsad {
+namespace {
+
+// Removes U+200E/U+200F/U+200B..U+200D and U+FEFF anywhere in the field.
+std::string StripInvisible(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
+        static_cast<unsigned char>(s[i + 1]) == 0x80) {
+      unsigned char c = s[i + 2];
+      if (c >= 0x8B && c <= 0x8F) {
+        i += 2;
+        continue;
+      }
+    }
+    if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xEF &&
+        static_cast<unsigned char>(s[i + 1]) == 0xBB &&
+        static_cast<unsigned char>(s[i + 2]) == 0xBF) {
+      i += 2;
+      continue;
+    }
+    out += s[i];
+  }
+  return std::string(Trim(out));
+}
+
+bool IsFinalPunct(std::string_view t) {
+  return t == "." || t == "!" || t == "?" || t == "؟";
+}
+
+}  // namespace
+
+StatusOr<std::vector<TaggedSentence>> ParseConll(std::string_view text,
+                                                 const ConllOptions& o) {
+  std::vector<TaggedSentence> out(1);
+  auto end_sentence = [&] {
+    if (!out.back().tokens.empty()) out.emplace_back();
+  };
+  int line_no = 0;
+  for (std::string_view line : Split(text, '\n')) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (Trim(line).empty()) {
+      end_sentence();
+      continue;
+    }
+    std::vector<std::string> f;
+    for (std::string_view x : Split(line, '\t')) f.push_back(StripInvisible(x));
+    if (o.repair && f.size() == 1) {
+      size_t sp = f[0].rfind(' ');  // "token O" with a space
+      if (sp == std::string::npos || sp == 0) continue;  // no token
+      f = {f[0].substr(0, sp), f[0].substr(sp + 1)};
+    }
+    if (o.repair) std::erase_if(f, [](const std::string& x) { return x.empty(); });
+    if (f.empty() || f[0].empty()) {
+      if (o.repair) continue;
+      return InvalidArgumentError("line " + std::to_string(line_no) + ": no token");
+    }
+    TaggedSentence& s = out.back();
+    if (!o.tagged) {
+      s.tokens.push_back(f[0]);
+    } else {
+      if (f.size() < 2) {
+        if (o.repair) continue;
+        return InvalidArgumentError("line " + std::to_string(line_no) + ": no tag");
+      }
+      std::string token = f[0];
+      std::string_view tag = CleanTag(f.back());
+      if (tag.empty() && o.repair && !CleanTag(f[0]).empty()) {  // swapped
+        tag = CleanTag(f[0]);
+        token = f.back();
+      }
+      if (tag.empty()) {
+        if (!o.repair)
+          return InvalidArgumentError("line " + std::to_string(line_no) +
+                                      ": unknown tag '" + f.back() + "'");
+        tag = "O";
+      }
+      s.tokens.push_back(token);
+      s.tags.push_back(TagId(tag));
+    }
+    if (o.split_on_final_punct && IsFinalPunct(s.tokens.back())) end_sentence();
+  }
+  if (out.back().tokens.empty()) out.pop_back();
+  return out;
+}
+
+void SplitTrainDev(std::vector<TaggedSentence> all, double dev_fraction,
+                   std::vector<TaggedSentence>* train, std::vector<TaggedSentence>* dev) {
+  size_t n_dev = static_cast<size_t>(all.size() * dev_fraction + 0.5);
+  size_t cut = all.size() - std::min(n_dev, all.size());
+  train->assign(std::make_move_iterator(all.begin()),
+                std::make_move_iterator(all.begin() + cut));
+  dev->assign(std::make_move_iterator(all.begin() + cut),
+              std::make_move_iterator(all.end()));
+}
+
+}  // namespace marsad

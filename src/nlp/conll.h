@@ -1,0 +1,43 @@
+// Reading pre-tokenized `token<TAB>...<TAB>tag` text (ANERcorp, CoNLL).
+//
+// Thread safety: pure functions.
+#ifndef MARSAD_SRC_NLP_CONLL_H_
+#define MARSAD_SRC_NLP_CONLL_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "marsad/status.h"
+
+namespace marsad {
+
+struct TaggedSentence {
+  std::vector<std::string> tokens;
+  std::vector<int> tags;  // tag ids (src/nlp/tags.h); empty when untagged
+};
+
+struct ConllOptions {
+  // The last field is a gold tag (cleaned with CleanTag; unreadable tags
+  // are an error unless `repair` is set, which then makes them O).
+  bool tagged = true;
+  // ANERcorp has no sentence breaks: also end a sentence after . ! ? ؟
+  bool split_on_final_punct = false;
+  // Repairs ANERcorp's known noise: swapped columns (tag<TAB>token), a
+  // space instead of a tab, stray invisible marks, lines without a token.
+  bool repair = false;
+};
+
+// Parses `text`: one token a line, fields separated by tabs, the first field
+// the token; blank lines separate sentences. Errors name the line.
+StatusOr<std::vector<TaggedSentence>> ParseConll(std::string_view text,
+                                                 const ConllOptions& options);
+
+// The fixed development split: the last `dev_fraction` of the sentences
+// (ANERcorp is in document order, so the dev part is whole later documents).
+void SplitTrainDev(std::vector<TaggedSentence> all, double dev_fraction,
+                   std::vector<TaggedSentence>* train, std::vector<TaggedSentence>* dev);
+
+}  // namespace marsad
+
+#endif  // MARSAD_SRC_NLP_CONLL_H_

@@ -1,0 +1,93 @@
+// The entities stage: who and where, with spans, roles, ids and coordinates.
+//
+// For each sentence of Document::text (src/text tokenizer and splitter) the
+// trained tagger (src/nlp/tagger.h) proposes PERS / LOC / ORG / MISC
+// mentions in BIO. The dictionaries (src/nlp/gazetteer.h) then add the
+// names they trust that the tagger missed (curated places, aliases, large
+// cities), and every mention is finished in four steps:
+//
+//  1. Span. A conjunction or preposition glued to the first word (وموسكو,
+//     بدمشق) is left out of the span when what remains is a known word or
+//     name, so spans cover the name only; spans are UTF-8 byte offsets into
+//     Document::text.
+//  2. Role. For a person, the title words right before the name are
+//     attached as `role` with their span: a run of role words (roles.tsv:
+//     heads such as نائب, وزير, الفريق, المتحدث and parts such as الخارجية,
+//     باسم, الرسمي, plus any gentilic ال…ي/ال…ية) that contains a head —
+//     `نائب وزير الخارجية الروسي`, `المتحدث الرسمي باسم الوزارة اللواء`.
+//  3. Resolution within the document. Names are compared by a skeleton of
+//     each word (src/search/terms.h SkeletonKey: vowels, hamza seats and
+//     ى/ي dropped, غ/ج and ق/ك merged), so سيرغي = سيرجى; a person or
+//     organisation named by a part of a longer name of the same document
+//     (ريابكوف, الدفاع الروسية) takes the longer name's id and canonical.
+//  4. Identity. A name the dictionaries know takes their id and canonical
+//     (aliases: داعش = تنظيم الدولة الإسلامية; places: GeoNames or curated
+//     id, coordinates, country and admin1 code); any other takes an id built
+//     from its type and word skeletons, e.g. "per:~srg~rbkf", identical across
+//     documents for every spelling with the same skeleton — and identical to
+//     the skeleton of the Latin "Sergei Ryabkov", which is the Latin key the
+//     search uses.
+//
+// Metonymy, a documented rule: a capital city (GeoNames PPLC) directly
+// followed or preceded by a verb of saying or acting (اتهمت, قالت, ترفض…) is
+// read as that country's government: type ORG, id "gov:<ISO>", canonical
+// "حكومة <country>", no coordinates.
+//
+// Not done: pronoun and definite-description anaphora (التنظيم, الوزارة
+// meaning the organisation named before).
+//
+// Thread safety: an EntityAnnotator is immutable after Create(); Annotate()
+// and Tag() may be called concurrently (scratch memory is per thread).
+#ifndef MARSAD_SRC_NLP_ENTITIES_H_
+#define MARSAD_SRC_NLP_ENTITIES_H_
+
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "marsad/document.h"
+#include "marsad/status.h"
+#include "src/nlp/features.h"
+#include "src/nlp/gazetteer.h"
+#include "src/nlp/tagger.h"
+
+namespace marsad {
+
+class EntityAnnotator {
+ public:
+  // Loads the model and dictionaries from DataPath("nlp").
+  static StatusOr<std::unique_ptr<EntityAnnotator>> Create();
+  // From another folder holding the same files (tests, tools).
+  static StatusOr<std::unique_ptr<EntityAnnotator>> CreateFrom(const std::string& dir,
+                                                               const std::string& model_path);
+
+  // Replaces doc->entities with the mentions found in doc->text.
+  void Annotate(Document* doc) const;
+
+  // BIO tag ids (src/nlp/tags.h) of one pre-tokenized sentence.
+  void Tag(std::span<const std::string_view> tokens, std::vector<int>* tags) const;
+
+  const Gazetteer& gazetteer() const { return *gazetteer_; }
+
+ private:
+  EntityAnnotator() = default;
+  struct Scratch;
+  struct Mention;
+  void FindMentions(const Document& doc, Scratch* s) const;
+  void AddDictionaryMentions(const Document& doc, Scratch* s) const;
+  bool Matchable(const Scratch& s, const std::vector<int>& owner, int i, int len) const;
+  void FinishSpan(const Document& doc, Scratch* s, Mention* m) const;
+  void FindRole(const Document& doc, Scratch* s, Mention* m) const;
+  void Identify(const Document& doc, Scratch* s) const;
+  bool ActsAsGovernment(const Document& doc, const Scratch& s, const Mention& m) const;
+
+  std::unique_ptr<const Gazetteer> gazetteer_;
+  std::unique_ptr<const TaggerModel> model_;
+  std::unique_ptr<FeatureExtractor> features_;
+};
+
+}  // namespace marsad
+
+#endif  // MARSAD_SRC_NLP_ENTITIES_H_

@@ -1,0 +1,224 @@
+// The gazetteers and the entities stage on sentences written for these
+// tests (no press text), with the committed model and data/nlp tables.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "src/base/data.h"
+#include "src/nlp/entities.h"
+#include "src/nlp/features.h"
+#include "src/nlp/gazetteer.h"
+
+namespace marsad {
+namespace {
+
+namespace fs = std::filesystem;
+
+const EntityAnnotator& Annotator() {
+  static const EntityAnnotator* a = [] {
+    auto r = EntityAnnotator::Create();
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? r->release() : nullptr;
+  }();
+  return *a;
+}
+
+Document Doc(std::string text) {
+  Document d;
+  d.text = std::move(text);
+  Annotator().Annotate(&d);
+  return d;
+}
+
+std::string Dump(const Document& d) {
+  std::string out;
+  for (const auto& e : d.entities)
+    out += "[" + e.text + " " + std::string(EntityTypeName(e.type)) + " " + e.entity_id + " (" +
+           e.canonical + ") role=" + e.role + "] ";
+  return out;
+}
+
+const EntityMention* Find(const Document& d, std::string_view text) {
+  for (const auto& e : d.entities)
+    if (e.text == text) return &e;
+  return nullptr;
+}
+
+TEST(GazetteerTest, KeysUnifyVariants) {
+  EXPECT_EQ(Gazetteer::Key("سورية"), Gazetteer::Key("سوريا"));
+  EXPECT_EQ(Gazetteer::Key("عبد الله"), Gazetteer::Key("عبدالله"));
+  EXPECT_EQ(Gazetteer::Key("إيران"), Gazetteer::Key("ايران"));
+  EXPECT_EQ(Gazetteer::Key("\"سوريا الديمقراطية\""), Gazetteer::Key("سوريا الديمقراطية"));
+  EXPECT_NE(Gazetteer::Key("عبد الله"), Gazetteer::Key("عبد"));
+}
+
+TEST(GazetteerTest, LoadsPlacesAliasesAndClusters) {
+  auto g = Gazetteer::Load(DataPath("nlp"));
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  const GazetteerEntry* dz = (*g)->Find(Gazetteer::Key("دير الزور"));
+  ASSERT_NE(dz, nullptr);
+  EXPECT_EQ(dz->type, EntityType::kLocation);
+  EXPECT_EQ(dz->country, "SY");
+  ASSERT_TRUE(dz->lat.has_value());
+  EXPECT_NEAR(*dz->lat, 35.3, 0.2);
+  const GazetteerEntry* isis = (*g)->Find(Gazetteer::Key("داعش"));
+  ASSERT_NE(isis, nullptr);
+  EXPECT_EQ(isis, (*g)->Find(Gazetteer::Key("الدولة الإسلامية")));
+  EXPECT_EQ((*g)->Find(Gazetteer::Key("قسد")), (*g)->Find(Gazetteer::Key("قوات سوريا الديمقراطية")));
+  EXPECT_EQ((*g)->Find(Gazetteer::Key("سورية")), (*g)->Find(Gazetteer::Key("الجمهورية العربية السورية")));
+  EXPECT_GE((*g)->Cluster(Gazetteer::WordKey("دمشق")).first, 0);
+  EXPECT_TRUE((*g)->WordClass(Gazetteer::WordKey("الفريق")) & kWordRoleHead);
+}
+
+TEST(GazetteerTest, MissingOrMalformedTablesAreErrors) {
+  fs::path dir = fs::temp_directory_path() / "marsad_nlp_gaz_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  auto missing = Gazetteer::Load(dir.string());
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("clusters.tsv"), std::string::npos);
+  for (const char* f : {"clusters.tsv", "places_curated.tsv", "aliases.tsv",
+                        "geonames_places.tsv", "actors.tsv", "name_words.tsv", "roles.tsv"})
+    fs::copy_file(DataPath(std::string("nlp/") + f), dir / f);
+  EXPECT_TRUE(Gazetteer::Load(dir.string()).ok());
+  std::ofstream(dir / "places_curated.tsv", std::ios::app) << "cur:x\tمكان\tX\tPPL\tSY\t\tnorth\t1\t\tsrc\n";
+  auto bad = Gazetteer::Load(dir.string());
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("latitude"), std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST(FeaturesTest, FixedCountDeterministicAndContextual) {
+  auto g = Gazetteer::Load(DataPath("nlp"));
+  ASSERT_TRUE(g.ok());
+  FeatureExtractor fx(**g);
+  FeatureExtractor::Scratch s;
+  std::vector<std::string_view> a = {"وصل", "الوفد", "إلى", "دمشق", "."};
+  std::vector<uint64_t> f1, f2;
+  fx.Extract(a, &s, &f1);
+  ASSERT_EQ(f1.size(), a.size() * FeatureExtractor::kFeaturesPerToken);
+  for (uint64_t h : f1) EXPECT_NE(h, 0u);
+  fx.Extract(a, &s, &f2);
+  EXPECT_EQ(f1, f2);
+  // The same word in another context shares its own-word features but not
+  // its window features.
+  std::vector<std::string_view> b = {"دمشق", "مدينة"};
+  fx.Extract(b, &s, &f2);
+  const int P = FeatureExtractor::kFeaturesPerToken;
+  std::vector<uint64_t> own1(f1.begin() + 3 * P, f1.begin() + 4 * P);
+  std::vector<uint64_t> own2(f2.begin(), f2.begin() + P);
+  EXPECT_EQ(own1[1], own2[1]);  // surface
+  EXPECT_EQ(own1[2], own2[2]);  // folded
+  EXPECT_NE(own1, own2);
+  // A clitic-attached place keeps its gazetteer attribute: بدمشق ~ دمشق.
+  std::vector<std::string_view> c = {"بدمشق"};
+  fx.Extract(c, &s, &f2);
+  EXPECT_EQ(f2[1 + FeatureExtractor::kGazetteer], own1[1 + FeatureExtractor::kGazetteer]);
+}
+
+TEST(EntitiesTest, SpansAreBytesIntoTheText) {
+  Document d = Doc("وصل الرئيس الفرنسي إلى دمشق أمس، ثم توجه إلى بيروت.");
+  ASSERT_FALSE(d.entities.empty());
+  for (const auto& e : d.entities) {
+    EXPECT_EQ(e.span.In(d.text), e.text);
+    EXPECT_FALSE(e.entity_id.empty());
+    EXPECT_FALSE(e.canonical.empty());
+  }
+}
+
+TEST(EntitiesTest, PlacesCarryCoordinatesAndCliticsStayOut) {
+  Document d = Doc("قصفت الطائرات مواقع قرب خشام في ريف دير الزور، وفي حمص وبدمشق.");
+  const EntityMention* dz = nullptr;
+  for (const auto& e : d.entities)
+    if (e.text.find("دير الزور") != std::string::npos) dz = &e;
+  ASSERT_NE(dz, nullptr) << Dump(d);
+  EXPECT_EQ(dz->type, EntityType::kLocation);
+  ASSERT_TRUE(dz->lat && dz->lon);
+  EXPECT_NEAR(*dz->lon, 40.1, 0.3);
+  const EntityMention* kh = Find(d, "خشام");
+  ASSERT_NE(kh, nullptr) << Dump(d);
+  EXPECT_TRUE(kh->lat.has_value());
+  const EntityMention* dam = Find(d, "دمشق");
+  ASSERT_NE(dam, nullptr) << Dump(d);
+}
+
+TEST(EntitiesTest, RolesAttachToPersons) {
+  Document d = Doc(
+      "وقال نائب وزير الخارجية الروسي سيرغي ريابكوف للصحفيين إن المحادثات مستمرة. "
+      "وأضاف ريابكوف أن الوفد سيعود الأسبوع المقبل.");
+  const EntityMention* full = Find(d, "سيرغي ريابكوف");
+  ASSERT_NE(full, nullptr);
+  EXPECT_EQ(full->type, EntityType::kPerson);
+  EXPECT_EQ(full->role, "نائب وزير الخارجية الروسي");
+  EXPECT_EQ(full->role_span.In(d.text), full->role);
+  const EntityMention* part = Find(d, "ريابكوف");
+  ASSERT_NE(part, nullptr);
+  EXPECT_EQ(part->entity_id, full->entity_id) << "partial name resolves to the full one";
+  EXPECT_EQ(part->canonical, "سيرغي ريابكوف");
+}
+
+TEST(EntitiesTest, MilitaryTitle) {
+  Document d = Doc("وأعلن الجيش مقتل الفريق فاليري أسابوف في قصف على مقر القيادة.");
+  const EntityMention* p = nullptr;
+  for (const auto& e : d.entities)
+    if (e.type == EntityType::kPerson) p = &e;
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->role, "الفريق");
+}
+
+TEST(EntitiesTest, TransliterationVariantsShareAnId) {
+  Document a = Doc("وصرح سيرغي لافروف بأن الاتفاق صامد.");
+  Document b = Doc("وصرح سيرجى لافروف بأن الاتفاق صامد.");
+  const EntityMention* x = Find(a, "سيرغي لافروف");
+  const EntityMention* y = Find(b, "سيرجى لافروف");
+  ASSERT_NE(x, nullptr) << Dump(a);
+  ASSERT_NE(y, nullptr) << Dump(b);
+  EXPECT_EQ(x->entity_id, y->entity_id);
+}
+
+TEST(EntitiesTest, AliasesShareAnId) {
+  Document d = Doc(
+      "هاجم تنظيم داعش مواقع الجيش، فيما تقدمت قوات سوريا الديمقراطية شرق النهر. "
+      "وقال متحدث باسم قسد إن الدولة الإسلامية خسرت مواقع.");
+  std::map<std::string, std::set<std::string>> ids;
+  for (const auto& e : d.entities) ids[e.entity_id].insert(e.text);
+  ASSERT_TRUE(ids.count("org:isis")) << "داعش";
+  ASSERT_TRUE(ids.count("org:sdf"));
+  EXPECT_GE(ids["org:sdf"].size(), 2u) << Dump(d);
+}
+
+TEST(EntitiesTest, CapitalActingIsItsGovernment) {
+  Document d = Doc("واتهمت واشنطن موسكو بخرق الاتفاق.");
+  const EntityMention* w = Find(d, "واشنطن");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->entity_id, "gov:US");
+  EXPECT_EQ(w->type, EntityType::kOrganization);
+}
+
+TEST(EntitiesTest, ConcurrentCallsAgree) {
+  std::string text = "وقال وزير الخارجية السعودي عادل الجبير في الرياض إن المملكة تدعم الحل.";
+  Document ref = Doc(text);
+  std::vector<std::thread> pool;
+  std::vector<Document> out(4);
+  for (int t = 0; t < 4; ++t)
+    pool.emplace_back([&, t] {
+      for (int k = 0; k < 20; ++k) {
+        out[t].text = text;
+        Annotator().Annotate(&out[t]);
+      }
+    });
+  for (auto& th : pool) th.join();
+  for (const Document& d : out) {
+    ASSERT_EQ(d.entities.size(), ref.entities.size());
+    for (size_t i = 0; i < d.entities.size(); ++i)
+      EXPECT_EQ(d.entities[i].entity_id, ref.entities[i].entity_id);
+  }
+}
+
+}  // namespace
+}  // namespace marsad

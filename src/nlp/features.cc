@@ -1,0 +1,205 @@
+#include "src/nlp/features.h"
+
+#include "src/base/hash.h"
+#include "src/base/utf8.h"
+#include "src/text/normalize.h"
+
+namespace marsad {
+namespace {
+
+inline uint64_t Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xBF58476D1CE4E5B9ull;
+  x ^= x >> 27;
+  x *= 0x94D049BB133111EBull;
+  x ^= x >> 31;
+  return x;
+}
+
+inline uint64_t H(std::string_view s, uint64_t attr) { return Hash64(s, attr + 1); }
+
+// Byte length of the first / last `n` code points of s.
+size_t PrefixBytes(std::string_view s, int n) {
+  size_t i = 0;
+  for (int k = 0; k < n && i < s.size(); ++k) {
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+  }
+  return i;
+}
+size_t SuffixBytes(std::string_view s, int n) {
+  size_t i = s.size();
+  for (int k = 0; k < n && i > 0; ++k) {
+    --i;
+    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  }
+  return s.size() - i;
+}
+
+enum class Kind { kArabic, kNumber, kLatin, kOther };
+
+Kind KindOf(std::string_view t) {
+  size_t i = 0;
+  char32_t cp = DecodeUtf8(t, &i);
+  if (cp >= '0' && cp <= '9') return Kind::kNumber;
+  if (cp >= 0x660 && cp <= 0x669) return Kind::kNumber;
+  if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') return Kind::kLatin;
+  if (IsArabicCodePoint(cp) && cp >= 0x621) return Kind::kArabic;
+  return Kind::kOther;
+}
+
+// Boundary attribute values: before the sentence and after it.
+constexpr uint64_t kBos = 0x5B05B05B05B05B0ull;
+constexpr uint64_t kEos = 0xE05E05E05E05E05ull;
+
+}  // namespace
+
+FeatureExtractor::FeatureExtractor(const Gazetteer& gazetteer)
+    : gazetteer_(gazetteer), segmenter_(Segmenter::Default()) {}
+
+// One token's attributes. A table of cases, long on purpose.
+void FeatureExtractor::Describe(std::string_view token, Scratch* s, TokenAttrs* t,
+                                uint64_t* key_hash, uint64_t* alt_hash) const {
+  const Normalizer& norm = Normalizer::Default();
+  norm.FoldKey(token, &s->fold);
+  const std::string& f = s->fold;
+  Kind kind = KindOf(token);
+  t->a[kSurface] = H(token, kSurface);
+  t->a[kFold] = H(f, kFold);
+  std::string_view stem = f, procl, encl;
+  bool has_al = false;
+  if (kind == Kind::kArabic) {
+    segmenter_.Segment(token, &s->seg);
+    norm.FoldKey(s->seg.stem.In(token), &s->stem);
+    if (s->stem.rfind("ال", 0) == 0 && Utf8Length(s->stem) > 3) {
+      has_al = true;
+      s->stem.erase(0, 4);
+    }
+    stem = s->stem;
+    procl = s->seg.proclitics.In(token);
+    encl = s->seg.enclitic.In(token);
+  }
+  t->a[kStem] = H(stem, kStem);
+  t->a[kPre2] = H(std::string_view(f).substr(0, PrefixBytes(f, 2)), kPre2);
+  t->a[kPre3] = H(std::string_view(f).substr(0, PrefixBytes(f, 3)), kPre3);
+  t->a[kSuf1] = H(std::string_view(f).substr(f.size() - SuffixBytes(f, 1)), kSuf1);
+  t->a[kSuf2] = H(std::string_view(f).substr(f.size() - SuffixBytes(f, 2)), kSuf2);
+  t->a[kSuf3] = H(std::string_view(f).substr(f.size() - SuffixBytes(f, 3)), kSuf3);
+  s->buf.clear();
+  switch (kind) {
+    case Kind::kArabic:
+      s->buf = "A";
+      s->buf += static_cast<char>('0' + std::min<size_t>(Utf8Length(f), 9));
+      if (has_al) s->buf += '+';
+      break;
+    case Kind::kNumber: s->buf = f.size() == 4 ? "N4" : "N"; break;
+    case Kind::kLatin:
+      s->buf = (token[0] >= 'A' && token[0] <= 'Z') ? "Lu" : "L";
+      break;
+    case Kind::kOther: s->buf = token.substr(0, 3); break;
+  }
+  t->a[kShape] = H(s->buf, kShape);
+  auto cl = gazetteer_.Cluster(f);
+  if (cl.first < 0 && kind == Kind::kArabic) {
+    // Clitics attached: the cluster of what follows them (وموسكو → موسكو).
+    s->buf.assign(f, procl.empty() ? 0 : norm.FoldKey(procl).size());
+    cl = gazetteer_.Cluster(s->buf);
+  }
+  t->a[kClusterCoarse] = Mix((static_cast<uint64_t>(cl.first + 2) << 8) ^ kClusterCoarse);
+  t->a[kClusterFine] = Mix((static_cast<uint64_t>(cl.second + 2) << 8) ^ kClusterFine);
+  uint64_t wc = gazetteer_.WordClass(f) | (static_cast<uint64_t>(gazetteer_.WordClass(s->stem)) << 8);
+  if (kind != Kind::kArabic) wc = gazetteer_.WordClass(f);
+  t->a[kWordClass] = Mix((wc << 8) ^ kWordClass);
+  s->buf.assign(procl);
+  s->buf += '|';
+  s->buf.append(encl);
+  if (has_al) s->buf += "+al";
+  t->a[kClitics] = H(s->buf, kClitics);
+  // Gazetteer word keys: the word, and the word without its proclitics
+  // (للعراق → العراق, بدمشق → دمشق).
+  s->buf = f;
+  Gazetteer::FinishWordKey(&s->buf);
+  *key_hash = Hash64(s->buf);
+  *alt_hash = *key_hash;
+  if (!procl.empty()) {
+    std::string pf = norm.FoldKey(procl);
+    s->buf.assign(f, std::min(pf.size(), f.size()));
+    if (pf.size() >= 2 && pf.compare(pf.size() - 2, 2, "ل") == 0 &&
+        s->buf.rfind("ل", 0) == 0) s->buf.insert(0, "ا");
+    Gazetteer::FinishWordKey(&s->buf);
+    *alt_hash = Hash64(s->buf);
+  }
+}
+
+// Longest gazetteer phrase at each position, left to right; the tokens it
+// covers get (B|I, type bits) as their gazetteer attribute.
+void FeatureExtractor::MarkPhrases(size_t n, Scratch* s) const {
+  for (size_t i = 0; i < n; ++i) s->attrs[i].a[kGazetteer] = Mix(kGazetteer);
+  for (size_t i = 0; i < n;) {
+    size_t best_end = i;
+    uint8_t best_types = 0;
+    for (int variant = 0; variant < 2; ++variant) {
+      uint64_t first = variant ? s->alt_hash[i] : s->key_hash[i];
+      if (variant && first == s->key_hash[i]) break;
+      uint64_t chain = 0;
+      for (size_t j = i; j < n && j < i + Gazetteer::kMaxPhraseWords; ++j) {
+        chain = Gazetteer::Chain(chain, j == i ? first : s->key_hash[j]);
+        Gazetteer::PhraseHit hit = gazetteer_.Phrase(chain);
+        if (hit.types && j + 1 > best_end) best_end = j + 1, best_types = hit.types;
+        if (!hit.prefix) break;
+      }
+    }
+    if (best_end == i) {
+      ++i;
+      continue;
+    }
+    for (size_t j = i; j < best_end; ++j)
+      s->attrs[j].a[kGazetteer] = Mix((static_cast<uint64_t>(best_types) << 4) |
+                                      (j == i ? 1u : 2u) | (kGazetteer << 12));
+    i = best_end;
+  }
+}
+
+// The templates: a fixed list, one feature each. Long on purpose.
+void FeatureExtractor::Extract(std::span<const std::string_view> tokens, Scratch* s,
+                               std::vector<uint64_t>* out) const {
+  const size_t n = tokens.size();
+  s->attrs.resize(n);
+  s->key_hash.resize(n);
+  s->alt_hash.resize(n);
+  for (size_t i = 0; i < n; ++i)
+    Describe(tokens[i], s, &s->attrs[i], &s->key_hash[i], &s->alt_hash[i]);
+  MarkPhrases(n, s);
+  out->resize(n * kFeaturesPerToken);
+  auto at = [&](size_t i, int d, int attr) -> uint64_t {
+    long j = static_cast<long>(i) + d;
+    if (j < 0) return kBos + d;
+    if (j >= static_cast<long>(n)) return kEos + d;
+    return s->attrs[j].a[attr];
+  };
+  for (size_t i = 0; i < n; ++i) {
+    uint64_t* o = &(*out)[i * kFeaturesPerToken];
+    int k = 0;
+    auto emit = [&](uint64_t v) {
+      uint64_t h = Mix(v + 0x9E3779B97F4A7C15ull * (k + 1));
+      o[k++] = h | 1;
+    };
+    emit(0);  // bias
+    for (int a = 0; a < kNumAttrs; ++a) emit(at(i, 0, a));
+    for (int d : {-1, 1}) {
+      for (int a : {kFold, kStem, kClusterFine, kClusterCoarse, kShape, kGazetteer, kWordClass})
+        emit(at(i, d, a));
+    }
+    for (int d : {-2, 2}) {
+      for (int a : {kFold, kClusterCoarse, kGazetteer}) emit(at(i, d, a));
+    }
+    emit(Mix(at(i, -1, kFold)) ^ at(i, 0, kFold));
+    emit(Mix(at(i, 0, kFold)) ^ at(i, 1, kFold));
+    emit(Mix(at(i, -1, kStem)) ^ at(i, 0, kStem));
+    emit(Mix(at(i, -1, kClusterCoarse)) ^ at(i, 0, kClusterCoarse));
+    emit(Mix(at(i, 0, kClusterCoarse)) ^ at(i, 1, kClusterCoarse));
+    emit(Mix(Mix(at(i, -1, kShape)) ^ at(i, 0, kShape)) ^ at(i, 1, kShape));
+  }
+}
+
+}  // namespace marsad

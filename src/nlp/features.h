@@ -1,0 +1,76 @@
+// Features of the NER tagger: a fixed number of hashed features per token.
+//
+// Each token is first described by a few attributes, each a 64-bit hash of a
+// string computed once: the surface form, the folded form (text core
+// Normalizer), the clitic-split stem without the article (text core
+// Segmenter), the clitics themselves, prefixes and suffixes of the folded
+// form, a shape, two word-cluster ids learned from the corpus (coarse and
+// fine), the class bits of the name-word lists, and the token's position in
+// the longest gazetteer phrase that covers it (B/I with the phrase's types).
+// A feature is then a template applied to the attributes of the token and of
+// its neighbours within ±2, or of a pair of adjacent tokens; positions off
+// the sentence read fixed boundary values. Every template yields exactly one
+// feature per token, so the features of a sentence are a dense array of
+// n × kFeaturesPerToken hashes: no strings, no maps and no allocation per
+// token once the caller's scratch has grown.
+//
+// The trainer and the runtime call the same Extract(), so they cannot
+// disagree; kFeatureVersion is stored in the model and checked on load, and
+// must change whenever the templates or attributes change.
+//
+// Thread safety: a FeatureExtractor is immutable; Extract() may run
+// concurrently with a Scratch per thread.
+#ifndef MARSAD_SRC_NLP_FEATURES_H_
+#define MARSAD_SRC_NLP_FEATURES_H_
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "src/nlp/gazetteer.h"
+#include "src/text/segment.h"
+
+namespace marsad {
+
+class FeatureExtractor {
+ public:
+  static constexpr uint32_t kFeatureVersion = 3;
+  static constexpr int kFeaturesPerToken = 41;
+
+  // REQUIRES: `gazetteer` outlives the extractor.
+  explicit FeatureExtractor(const Gazetteer& gazetteer);
+
+  enum Attr {
+    kSurface, kFold, kStem, kPre2, kPre3, kSuf1, kSuf2, kSuf3, kShape,
+    kClusterCoarse, kClusterFine, kGazetteer, kWordClass, kClitics, kNumAttrs
+  };
+  struct TokenAttrs {
+    uint64_t a[kNumAttrs];
+  };
+  // Per-thread working memory, reused across calls.
+  struct Scratch {
+    std::vector<TokenAttrs> attrs;
+    std::vector<uint64_t> key_hash, alt_hash;  // gazetteer word keys
+    std::string fold, stem, buf;
+    Segmentation seg;
+  };
+
+  // *out is resized to tokens.size() * kFeaturesPerToken and filled.
+  // Feature hashes are never 0.
+  void Extract(std::span<const std::string_view> tokens, Scratch* scratch,
+               std::vector<uint64_t>* out) const;
+
+ private:
+  void Describe(std::string_view token, Scratch* s, TokenAttrs* t, uint64_t* key_hash,
+                uint64_t* alt_hash) const;
+  void MarkPhrases(size_t n, Scratch* s) const;
+
+  const Gazetteer& gazetteer_;
+  const Segmenter& segmenter_;
+};
+
+}  // namespace marsad
+
+#endif  // MARSAD_SRC_NLP_FEATURES_H_

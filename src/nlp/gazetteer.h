@@ -1,0 +1,131 @@
+// The entities stage's dictionaries, loaded once from data/nlp/ and shared
+// read-only by every thread:
+//
+//  * places: GeoNames (geonames_places.tsv) plus a curated list
+//    (places_curated.tsv: countries, capitals outside the region, villages,
+//    bases, oil fields, crossings, rivers), with coordinates and country /
+//    admin1 codes where known;
+//  * organisations with several names (aliases.tsv: داعش = تنظيم الدولة
+//    الإسلامية) and actors with CAMEO role codes (actors.tsv);
+//  * single name words with their class and English form (name_words.tsv,
+//    ANETAC), used as tagger features and as the Latin side of names;
+//  * word clusters learned from the corpus (clusters.tsv);
+//  * title and role words (roles.tsv).
+//
+// Names are looked up by Key(): folded words (src/text/normalize.h: alef
+// forms, ى→ي, final ة→ه, diacritics dropped), a final يه unified with يا
+// (سورية = سوريا), and `عبد ال…` written as one word (عبد الله = عبدالله).
+//
+// Thread safety: immutable after Load(); every method is const.
+#ifndef MARSAD_SRC_NLP_GAZETTEER_H_
+#define MARSAD_SRC_NLP_GAZETTEER_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "marsad/document.h"
+#include "marsad/status.h"
+
+namespace marsad {
+
+struct GazetteerEntry {
+  EntityType type = EntityType::kLocation;
+  std::string id;         // "geo:170794", "ctry:SY", "cur:khasham", "org:isis"
+  std::string canonical;  // display name
+  std::string english;
+  std::string feature;  // GeoNames feature code or curated kind (PCLI, MILB...)
+  std::string country;  // ISO 3166 alpha-2
+  std::string admin1;   // GeoNames admin1 code
+  std::optional<double> lat, lon;
+  int64_t population = 0;
+  std::string codes;  // CAMEO codes of an actor, "CODE:FROM-TO|..."
+  // Curated, an alias, or a large city: its usual name may be found in text
+  // by the dictionary alone, without the tagger.
+  bool trusted = false;
+};
+
+// Bits of Gazetteer::WordClass.
+enum : uint8_t { kWordPer = 1, kWordLoc = 2, kWordOrg = 4, kWordRoleHead = 8, kWordRolePart = 16 };
+
+class Gazetteer {
+ public:
+  // Loads every table from `dir` (normally DataPath("nlp")). A missing or
+  // malformed table is an error naming the file and line.
+  static StatusOr<std::unique_ptr<const Gazetteer>> Load(const std::string& dir);
+
+  // The lookup key of one word or of a phrase (see the file comment).
+  static std::string WordKey(std::string_view word);
+  // WordKey of a word already folded, in place.
+  static void FinishWordKey(std::string* folded);
+  static std::string Key(std::string_view phrase);
+
+  // An id from the consonant skeletons of a name's words (src/search/terms.h
+  // SkeletonKey; the folded word when too short): "per:~srg_~lfrf" for
+  // سيرغي لافروف, سيرجى لافروف and Sergei Lavrov alike.
+  static std::string SkeletonId(std::string_view prefix, std::string_view name);
+  // The actor (actors.tsv) whose SkeletonId is `id`, or nullptr.
+  const GazetteerEntry* FindActor(const std::string& id) const;
+
+  // The entry a name key denotes, preferring trusted names, then larger
+  // places; nullptr if none. *trusted (optional) tells whether this name
+  // may be found in text by the dictionary alone.
+  const GazetteerEntry* Find(std::string_view key, bool* trusted = nullptr) const;
+  const GazetteerEntry& entry(int i) const { return entries_[i]; }
+
+  // Class bits of one folded word (kWord*), 0 if unknown.
+  uint8_t WordClass(const std::string& folded) const;
+  // English form of a name word (ANETAC), or "".
+  std::string_view English(const std::string& folded) const;
+  // Cluster ids of a folded word: {coarse, fine}, {-1, -1} if unknown.
+  std::pair<int, int> Cluster(const std::string& folded) const;
+  // Arabic name of a country (ISO alpha-2), or "".
+  std::string_view CountryName(std::string_view code) const;
+
+  // Phrase matching over word keys' hashes (Hash64(WordKey(w))), for tagger
+  // features: `MaxPhraseWords` words at most.
+  static constexpr int kMaxPhraseWords = 5;
+  // Type bits (1 << EntityType) of the phrase whose word-hash chain is `h`,
+  // and whether some longer phrase continues it.
+  struct PhraseHit {
+    uint8_t types = 0;
+    bool prefix = false;
+  };
+  PhraseHit Phrase(uint64_t chain) const;
+  static uint64_t Chain(uint64_t prev, uint64_t word_hash);
+
+  size_t size() const { return entries_.size(); }
+
+ private:
+  Gazetteer() = default;
+  Status LoadPlaces(const std::string& path, bool curated);
+  Status LoadAliases(const std::string& path);
+  Status LoadActors(const std::string& path);
+  Status LoadNameWords(const std::string& path);
+  Status LoadClusters(const std::string& path);
+  Status LoadRoles(const std::string& path);
+  void AddName(std::string_view name, int entry, bool trusted);
+
+  std::vector<GazetteerEntry> entries_;
+  struct NameRef {
+    int entry = 0;
+    bool trusted = false;
+  };
+  std::unordered_map<std::string, NameRef> by_key_;
+  std::unordered_map<uint64_t, PhraseHit> phrases_;
+  std::unordered_map<std::string, int> actors_by_id_;
+  std::unordered_map<std::string, uint8_t> word_class_;
+  std::unordered_map<std::string, std::string> english_;
+  std::unordered_map<std::string, std::pair<int, int>> clusters_;
+  std::unordered_map<std::string, int> corpus_rank_;  // frequency rank
+  std::unordered_map<std::string, std::string> countries_;
+};
+
+}  // namespace marsad
+
+#endif  // MARSAD_SRC_NLP_GAZETTEER_H_

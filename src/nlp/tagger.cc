@@ -1,0 +1,208 @@
+#include "src/nlp/tagger.h"
+
+#include <zstd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+
+#include "src/base/file.h"
+#include "src/nlp/features.h"
+
+namespace marsad {
+namespace {
+
+constexpr char kMagic[4] = {'M', 'N', 'E', 'R'};
+constexpr uint32_t kFormatVersion = 1;
+
+template <typename T>
+void Put(std::string* out, const T& v) {
+  out->append(reinterpret_cast<const char*>(&v), sizeof(T));
+}
+template <typename T>
+void PutArray(std::string* out, const std::vector<T>& v) {
+  out->append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+}
+
+// Reads fixed-size values from a byte string, remembering if it ran short.
+class Reader {
+ public:
+  explicit Reader(std::string_view s) : s_(s) {}
+  template <typename T>
+  bool Get(T* v) {
+    if (s_.size() - pos_ < sizeof(T)) return false;
+    std::memcpy(v, s_.data() + pos_, sizeof(T));
+    pos_ += sizeof(T);
+    return true;
+  }
+  template <typename T>
+  bool GetArray(size_t n, std::vector<T>* v) {
+    if (n > (s_.size() - pos_) / sizeof(T)) return false;
+    v->resize(n);
+    std::memcpy(v->data(), s_.data() + pos_, n * sizeof(T));
+    pos_ += n * sizeof(T);
+    return true;
+  }
+  bool AtEnd() const { return pos_ == s_.size(); }
+
+ private:
+  std::string_view s_;
+  size_t pos_ = 0;
+};
+
+inline uint64_t Slot(uint64_t key) { return (key ^ (key >> 29)) * 0x9E3779B97F4A7C15ull; }
+
+}  // namespace
+
+std::unique_ptr<TaggerModel> TaggerModel::FromWeights(std::vector<uint64_t> keys,
+                                                      std::vector<float> weights,
+                                                      std::vector<float> transitions) {
+  std::unique_ptr<TaggerModel> m(new TaggerModel());
+  m->keys_ = std::move(keys);
+  m->weights_ = std::move(weights);
+  m->transitions_ = std::move(transitions);
+  m->BuildIndex();
+  return m;
+}
+
+void TaggerModel::BuildIndex() {
+  size_t cap = 16;
+  while (cap < keys_.size() * 2) cap <<= 1;
+  mask_ = cap - 1;
+  slot_keys_.assign(cap, 0);
+  slot_rows_.assign(cap, -1);
+  for (size_t r = 0; r < keys_.size(); ++r) {
+    uint64_t i = Slot(keys_[r]) & mask_;
+    while (slot_keys_[i] != 0) i = (i + 1) & mask_;
+    slot_keys_[i] = keys_[r];
+    slot_rows_[i] = static_cast<int32_t>(r);
+  }
+}
+
+int TaggerModel::Row(uint64_t key) const {
+  for (uint64_t i = Slot(key) & mask_;; i = (i + 1) & mask_) {
+    if (slot_keys_[i] == key) return slot_rows_[i];
+    if (slot_keys_[i] == 0) return -1;
+  }
+}
+
+std::string TaggerModel::Serialize() const {
+  std::string payload;
+  Put(&payload, static_cast<uint32_t>(kNumTags));
+  Put(&payload, static_cast<uint32_t>(FeatureExtractor::kFeaturesPerToken));
+  Put(&payload, FeatureExtractor::kFeatureVersion);
+  Put(&payload, static_cast<uint64_t>(keys_.size()));
+  PutArray(&payload, keys_);
+  PutArray(&payload, weights_);
+  PutArray(&payload, transitions_);
+  std::string out(kMagic, 4);
+  Put(&out, kFormatVersion);
+  Put(&out, static_cast<uint64_t>(payload.size()));
+  size_t bound = ZSTD_compressBound(payload.size());
+  size_t head = out.size();
+  out.resize(head + bound);
+  size_t n = ZSTD_compress(out.data() + head, bound, payload.data(), payload.size(), 19);
+  out.resize(ZSTD_isError(n) ? head : head + n);
+  return out;
+}
+
+StatusOr<std::unique_ptr<const TaggerModel>> TaggerModel::Parse(std::string_view bytes) {
+  Reader head(bytes);
+  char magic[4];
+  uint32_t format = 0;
+  uint64_t raw_size = 0;
+  if (!head.Get(&magic) || std::memcmp(magic, kMagic, 4) != 0)
+    return CorruptionError("not a marsad NER model (bad magic)");
+  if (!head.Get(&format) || !head.Get(&raw_size)) return CorruptionError("NER model: truncated header");
+  if (format != kFormatVersion)
+    return UnsupportedError("NER model format " + std::to_string(format) + ", expected " +
+                            std::to_string(kFormatVersion));
+  if (raw_size > (1ull << 31)) return CorruptionError("NER model: implausible size");
+  std::string payload(raw_size, '\0');
+  std::string_view frame = bytes.substr(16);
+  size_t got = ZSTD_decompress(payload.data(), payload.size(), frame.data(), frame.size());
+  if (ZSTD_isError(got) || got != raw_size)
+    return CorruptionError("NER model: damaged compressed data");
+  Reader r(payload);
+  uint32_t tags = 0, per_token = 0, version = 0;
+  uint64_t rows = 0;
+  if (!r.Get(&tags) || !r.Get(&per_token) || !r.Get(&version) || !r.Get(&rows))
+    return CorruptionError("NER model: truncated payload");
+  if (tags != kNumTags) return CorruptionError("NER model: " + std::to_string(tags) + " tags");
+  if (per_token != FeatureExtractor::kFeaturesPerToken ||
+      version != FeatureExtractor::kFeatureVersion)
+    return UnsupportedError("NER model built for feature version " + std::to_string(version) +
+                            "; this build extracts version " +
+                            std::to_string(FeatureExtractor::kFeatureVersion) +
+                            " (retrain with make train-ner)");
+  std::unique_ptr<TaggerModel> m(new TaggerModel());
+  if (!r.GetArray(rows, &m->keys_) || !r.GetArray(rows * kNumTags, &m->weights_) ||
+      !r.GetArray((kNumTags + 1) * kNumTags, &m->transitions_) || !r.AtEnd())
+    return CorruptionError("NER model: payload size does not match its row count");
+  for (size_t i = 0; i < m->keys_.size(); ++i)
+    if (m->keys_[i] == 0 || (i > 0 && m->keys_[i] <= m->keys_[i - 1]))
+      return CorruptionError("NER model: feature keys not sorted and distinct");
+  m->BuildIndex();
+  return std::unique_ptr<const TaggerModel>(std::move(m));
+}
+
+StatusOr<std::unique_ptr<const TaggerModel>> TaggerModel::Load(const std::string& path) {
+  ASSIGN_OR_RETURN(std::string bytes, ReadFile(path));
+  auto m = Parse(bytes);
+  if (!m.ok()) return m.status().WithContext(path);
+  return m;
+}
+
+// Emission scores, then Viterbi. A hot loop.
+void TaggerModel::Decode(const uint64_t* feats, size_t n, int per_token, Scratch* s,
+                         std::vector<int>* tags) const {
+  constexpr int T = kNumTags;
+  tags->assign(n, 0);
+  if (n == 0) return;
+  s->emit.assign(n * T, 0.f);
+  for (size_t i = 0; i < n; ++i) {
+    float* e = &s->emit[i * T];
+    for (int k = 0; k < per_token; ++k) {
+      int row = Row(feats[i * per_token + k]);
+      if (row < 0) continue;
+      const float* w = Weights(row);
+      for (int y = 0; y < T; ++y) e[y] += w[y];
+    }
+  }
+  Viterbi(s->emit.data(), n, transitions_.data(), s, tags);
+}
+
+// Viterbi over kNumTags tags; I-X only after B-X or I-X.
+void TaggerModel::Viterbi(const float* emit, size_t n, const float* transitions, Scratch* s,
+                          std::vector<int>* tags) {
+  constexpr int T = kNumTags;
+  constexpr float kNo = -std::numeric_limits<float>::infinity();
+  tags->assign(n, 0);
+  if (n == 0) return;
+  s->score.assign(n * T, kNo);
+  s->back.assign(n * T, 0);
+  for (int y = 0; y < T; ++y)
+    if (TagTransitionAllowed(-1, y)) s->score[y] = emit[y] + transitions[y];
+  for (size_t i = 1; i < n; ++i) {
+    for (int y = 0; y < T; ++y) {
+      float best = kNo;
+      int arg = 0;
+      for (int p = 0; p < T; ++p) {
+        if (!TagTransitionAllowed(p, y)) continue;
+        float v = s->score[(i - 1) * T + p] + transitions[(p + 1) * T + y];
+        if (v > best) best = v, arg = p;
+      }
+      s->score[i * T + y] = best + emit[i * T + y];
+      s->back[i * T + y] = static_cast<int8_t>(arg);
+    }
+  }
+  int y = 0;
+  for (int k = 1; k < T; ++k)
+    if (s->score[(n - 1) * T + k] > s->score[(n - 1) * T + y]) y = k;
+  for (size_t i = n; i-- > 0;) {
+    (*tags)[i] = y;
+    y = s->back[i * T + y];
+  }
+}
+
+}  // namespace marsad

@@ -1,0 +1,176 @@
+// Tags and chunks, ANERcorp reading, the model file and its decoder.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "src/nlp/conll.h"
+#include "src/nlp/features.h"
+#include "src/nlp/tagger.h"
+#include "src/nlp/tags.h"
+
+namespace marsad {
+namespace {
+
+std::vector<int> Tags(std::initializer_list<std::string_view> names) {
+  std::vector<int> out;
+  for (auto n : names) out.push_back(TagId(n));
+  return out;
+}
+
+TEST(TagsTest, ChunksFollowConlleval) {
+  std::vector<Chunk> c;
+  TagChunks(Tags({"B-PERS", "I-PERS", "O", "I-LOC", "B-LOC", "B-LOC", "I-ORG"}), &c);
+  ASSERT_EQ(c.size(), 5u);
+  EXPECT_EQ(c[0], (Chunk{0, 2, 1}));
+  EXPECT_EQ(c[1], (Chunk{3, 4, 2}));  // I- after O starts a chunk
+  EXPECT_EQ(c[2], (Chunk{4, 5, 2}));
+  EXPECT_EQ(c[3], (Chunk{5, 6, 2}));
+  EXPECT_EQ(c[4], (Chunk{6, 7, 3}));  // I-ORG after B-LOC starts one too
+  // I-ORG after B-LOC is not a continuation: a third kind of chunk start.
+  TagChunks(Tags({"B-LOC", "I-ORG"}), &c);
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[1], (Chunk{1, 2, 3}));
+}
+
+TEST(TagsTest, CountsAreExactSpanAndType) {
+  NerCounts c;
+  c.Add(Tags({"B-PERS", "I-PERS", "O", "B-LOC"}), Tags({"B-PERS", "O", "O", "B-LOC"}));
+  EXPECT_EQ(c.tp[2], 1);
+  EXPECT_EQ(c.fp[1], 1);
+  EXPECT_EQ(c.fn[1], 1);
+  EXPECT_DOUBLE_EQ(c.Precision(0), 0.5);
+  EXPECT_DOUBLE_EQ(c.Recall(0), 0.5);
+  EXPECT_DOUBLE_EQ(c.F1(2), 1.0);
+}
+
+TEST(TagsTest, CleansAnercorpNoise) {
+  EXPECT_EQ(CleanTag("B-ERS"), "B-PERS");
+  EXPECT_EQ(CleanTag("IPERS"), "I-PERS");
+  EXPECT_EQ(CleanTag("b-misc"), "B-MISC");
+  EXPECT_EQ(CleanTag("B-OEG"), "B-ORG");
+  EXPECT_EQ(CleanTag("o"), "O");
+  EXPECT_EQ(CleanTag("X-Y"), "");
+  EXPECT_FALSE(TagTransitionAllowed(0, TagId("I-LOC")));
+  EXPECT_FALSE(TagTransitionAllowed(-1, TagId("I-LOC")));
+  EXPECT_TRUE(TagTransitionAllowed(TagId("B-LOC"), TagId("I-LOC")));
+}
+
+TEST(ConllTest, SplitsOnBlankLinesAndFinalPunctuation) {
+  ConllOptions o;
+  o.split_on_final_punct = true;
+  auto s = ParseConll("أ\tB-LOC\nب\tO\n.\tO\nج\tB-PERS\n\nد\tO\n", o);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  ASSERT_EQ(s->size(), 3u);
+  EXPECT_EQ((*s)[0].tokens.size(), 3u);
+  EXPECT_EQ((*s)[1].tags, Tags({"B-PERS"}));
+}
+
+TEST(ConllTest, RepairsOrRejectsNoise) {
+  std::string text = "B-PERS\tسمير\n O\nكلمة O\nأ\u200f\t\u200f\tI-ORG\nب\tZZZ\n";
+  ConllOptions strict;
+  auto bad = ParseConll(text, strict);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("line 1"), std::string::npos) << bad.status().ToString();
+  ConllOptions repair;
+  repair.repair = true;
+  auto s = ParseConll(text, repair);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  ASSERT_EQ(s->size(), 1u);
+  const TaggedSentence& t = (*s)[0];
+  ASSERT_EQ(t.tokens.size(), 4u);
+  EXPECT_EQ(t.tokens[0], "سمير");  // swapped columns
+  EXPECT_EQ(t.tags[0], TagId("B-PERS"));
+  EXPECT_EQ(t.tokens[1], "كلمة");  // space instead of tab
+  EXPECT_EQ(t.tokens[2], "أ");     // invisible marks dropped
+  EXPECT_EQ(t.tags[2], TagId("I-ORG"));
+  EXPECT_EQ(t.tags[3], TagId("O"));  // unreadable tag
+}
+
+TEST(ConllTest, UntaggedInputKeepsFirstField) {
+  ConllOptions o;
+  o.tagged = false;
+  auto s = ParseConll("موسكو\tB-LOC\nتقول\n\nنعم\n", o);
+  ASSERT_TRUE(s.ok());
+  ASSERT_EQ(s->size(), 2u);
+  EXPECT_EQ((*s)[0].tokens, (std::vector<std::string>{"موسكو", "تقول"}));
+  EXPECT_TRUE((*s)[0].tags.empty());
+}
+
+TEST(ConllTest, DevSplitIsTheLastFraction) {
+  std::vector<TaggedSentence> all(10);
+  for (int i = 0; i < 10; ++i) all[i].tokens = {std::to_string(i)};
+  std::vector<TaggedSentence> train, dev;
+  SplitTrainDev(all, 0.2, &train, &dev);
+  ASSERT_EQ(train.size(), 8u);
+  ASSERT_EQ(dev.size(), 2u);
+  EXPECT_EQ(dev[0].tokens[0], "8");
+}
+
+// A two-feature model: feature 11 votes B-LOC, feature 22 votes I-LOC.
+std::unique_ptr<TaggerModel> TinyModel() {
+  std::vector<float> w(2 * kNumTags, 0.f);
+  w[TagId("B-LOC")] = 5;
+  w[kNumTags + TagId("I-LOC")] = 5;
+  std::vector<float> trans((kNumTags + 1) * kNumTags, 0.f);
+  return TaggerModel::FromWeights({11, 22}, w, trans);
+}
+
+TEST(TaggerModelTest, DecodesAndRoundTrips) {
+  auto m = TinyModel();
+  const int P = 2;
+  std::vector<uint64_t> feats = {11, 99, 22, 99, 99, 99, 99, 99};
+  TaggerModel::Scratch s;
+  std::vector<int> tags;
+  m->Decode(feats.data(), 4, P, &s, &tags);
+  EXPECT_EQ(tags, Tags({"B-LOC", "I-LOC", "O", "O"}));
+  // An I-LOC vote after a neutral token: I-LOC may not follow O, so the
+  // best legal path opens the entity one token earlier.
+  std::vector<uint64_t> late = {99, 99, 22, 99};
+  std::vector<int> tags_late;
+  m->Decode(late.data(), 2, P, &s, &tags_late);
+  EXPECT_EQ(tags_late, Tags({"B-LOC", "I-LOC"}));
+  auto back = TaggerModel::Parse(m->Serialize());
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  std::vector<int> tags2;
+  (*back)->Decode(feats.data(), 4, P, &s, &tags2);
+  EXPECT_EQ(tags, tags2);
+  EXPECT_EQ((*back)->rows(), 2u);
+  EXPECT_EQ((*back)->Row(22), 1);
+  EXPECT_EQ((*back)->Row(23), -1);
+}
+
+TEST(TaggerModelTest, BadFilesAreClearErrors) {
+  std::string good = TinyModel()->Serialize();
+  auto not_model = TaggerModel::Parse("hello, world, this is text");
+  ASSERT_FALSE(not_model.ok());
+  EXPECT_EQ(not_model.status().code(), StatusCode::kCorruption);
+  EXPECT_NE(not_model.status().message().find("magic"), std::string::npos);
+
+  auto truncated = TaggerModel::Parse(good.substr(0, good.size() / 2));
+  ASSERT_FALSE(truncated.ok());
+  EXPECT_EQ(truncated.status().code(), StatusCode::kCorruption);
+
+  std::string future = good;
+  future[4] = 9;  // format version
+  auto f = TaggerModel::Parse(future);
+  ASSERT_FALSE(f.ok());
+  EXPECT_EQ(f.status().code(), StatusCode::kUnsupported);
+
+  EXPECT_FALSE(TaggerModel::Parse("").ok());
+  auto missing = TaggerModel::Load("/nonexistent/ner_model.bin");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("/nonexistent/ner_model.bin"), std::string::npos);
+}
+
+TEST(TaggerModelTest, UnsortedKeysAreRejected) {
+  std::vector<float> w(2 * kNumTags, 1.f);
+  std::vector<float> trans((kNumTags + 1) * kNumTags, 0.f);
+  auto m = TaggerModel::FromWeights({22, 11}, w, trans);
+  auto back = TaggerModel::Parse(m->Serialize());
+  ASSERT_FALSE(back.ok());
+  EXPECT_NE(back.status().message().find("sorted"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace marsad

@@ -1,0 +1,65 @@
+// BIO tags with ANERcorp's names, chunks, and conlleval-style scoring.
+//
+// The tag set is fixed: O, then B-/I- for PERS, LOC, ORG, MISC, in that
+// order (ids 0..8). Chunks follow conlleval: a chunk starts at B-X, and also
+// at I-X when the previous tag is not of type X (so "O I-LOC" is a LOC
+// chunk); it ends where the next tag does not continue it.
+//
+// Thread safety: pure functions.
+#ifndef MARSAD_SRC_NLP_TAGS_H_
+#define MARSAD_SRC_NLP_TAGS_H_
+
+#include <array>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "marsad/document.h"
+
+namespace marsad {
+
+inline constexpr int kNumTags = 9;
+inline constexpr std::array<std::string_view, kNumTags> kTagNames = {
+    "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"};
+
+// Tag id of a name, or -1.
+int TagId(std::string_view name);
+// 0 for O, else 1 + type index (PERS, LOC, ORG, MISC).
+inline int TagType(int tag) { return tag == 0 ? 0 : (tag + 1) / 2; }
+inline bool IsBegin(int tag) { return tag > 0 && tag % 2 == 1; }
+// True if `next` may follow `prev` in BIO (prev = -1 for the start):
+// I-X only after B-X or I-X.
+bool TagTransitionAllowed(int prev, int next);
+// The document type of a tag type (1..4).
+EntityType EntityTypeOfTagType(int type);
+std::string_view TagTypeName(int type);  // "PERS", "LOC", "ORG", "MISC"
+
+// Cleans one tag as found in ANERcorp (noise such as "B-ERS", "IPERS",
+// "b-misc", "B-OEG", "B-LOCI-PERS"): returns a name from kTagNames, or ""
+// if it cannot be read.
+std::string_view CleanTag(std::string_view raw);
+
+struct Chunk {
+  int begin = 0;  // token index
+  int end = 0;    // one past the last token
+  int type = 0;   // 1..4
+  friend bool operator==(const Chunk&, const Chunk&) = default;
+};
+// *out is cleared, then filled with the chunks of `tags` (tag ids).
+void TagChunks(const std::vector<int>& tags, std::vector<Chunk>* out);
+
+// Entity-level counts per type, as conlleval computes them: a predicted
+// chunk is correct when a gold chunk has the same begin, end and type.
+struct NerCounts {
+  std::array<long, 5> tp{}, fp{}, fn{};  // index 0 unused; 1..4 by type
+  void Add(const std::vector<int>& gold, const std::vector<int>& pred);
+  double Precision(int type) const;  // type 0: micro over all types
+  double Recall(int type) const;
+  double F1(int type) const;
+  long Gold(int type) const;
+};
+
+}  // namespace marsad
+
+#endif  // MARSAD_SRC_NLP_TAGS_H_

@@ -1,0 +1,114 @@
+// eval_ner: entity-level precision, recall and F1 per type (conlleval
+// counting: a predicted entity is right when a gold one has exactly its span
+// and type) of the committed NER model on the fixed dev split of ANERcorp,
+// or on a whole tagged file.
+//
+//   eval_ner ANERCORP.tsv [--model PATH] [--dev-fraction F | --whole]
+//            [--errors N]
+//
+// The dev split is the one train_ner holds out: the last F (default 0.1) of
+// the sentences, split at sentence-final punctuation. --whole scores every
+// sentence of the file (a test file with blank lines between sentences, or
+// ANERcorp's test part). --errors prints N mis-tagged sentences.
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "src/base/data.h"
+#include "src/base/file.h"
+#include "src/nlp/conll.h"
+#include "src/nlp/features.h"
+#include "src/nlp/gazetteer.h"
+#include "src/nlp/tagger.h"
+
+namespace marsad {
+namespace {
+
+struct Options {
+  std::string data;
+  std::string model;
+  double dev_fraction = 0.1;
+  bool whole = false;
+  int errors = 0;
+};
+
+void PrintSentence(const TaggedSentence& s, const std::vector<int>& pred) {
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    std::string g(kTagNames[s.tags[i]]), p(kTagNames[pred[i]]);
+    if (g == "O" && p == "O") std::printf("%s ", s.tokens[i].c_str());
+    else std::printf("[%s %s/%s] ", s.tokens[i].c_str(), g.c_str(), p.c_str());
+  }
+  std::printf("\n\n");
+}
+
+int Run(const Options& o) {
+  auto gaz = Gazetteer::Load(DataPath("nlp"));
+  if (!gaz.ok()) return std::cerr << "eval_ner: " << gaz.status().ToString() << "\n", 1;
+  auto model = TaggerModel::Load(o.model.empty() ? DataPath("nlp/ner_model.bin") : o.model);
+  if (!model.ok()) return std::cerr << "eval_ner: " << model.status().ToString() << "\n", 1;
+  auto text = ReadFile(o.data);
+  if (!text.ok()) return std::cerr << "eval_ner: " << text.status().ToString() << "\n", 1;
+  ConllOptions co;
+  co.split_on_final_punct = true;
+  co.repair = true;
+  auto all = ParseConll(*text, co);
+  if (!all.ok()) return std::cerr << "eval_ner: " << all.status().ToString() << "\n", 1;
+  std::vector<TaggedSentence> train, dev;
+  if (o.whole) dev = std::move(*all);
+  else SplitTrainDev(std::move(*all), o.dev_fraction, &train, &dev);
+  FeatureExtractor fx(**gaz);
+  FeatureExtractor::Scratch fs;
+  TaggerModel::Scratch ts;
+  std::vector<uint64_t> feats;
+  std::vector<std::string_view> toks;
+  std::vector<int> pred;
+  NerCounts c;
+  long tokens = 0;
+  int shown = 0;
+  for (const TaggedSentence& s : dev) {
+    toks.assign(s.tokens.begin(), s.tokens.end());
+    fx.Extract(toks, &fs, &feats);
+    (*model)->Decode(feats.data(), toks.size(), FeatureExtractor::kFeaturesPerToken, &ts, &pred);
+    c.Add(s.tags, pred);
+    tokens += toks.size();
+    if (shown < o.errors && pred != s.tags) {
+      PrintSentence(s, pred);
+      ++shown;
+    }
+  }
+  std::printf("%zu sentences, %ld tokens, %ld gold entities\n", dev.size(), tokens, c.Gold(0));
+  std::printf("%-6s %9s %9s %9s %7s\n", "type", "precision", "recall", "F1", "gold");
+  for (int t = 1; t <= 4; ++t)
+    std::printf("%-6s %9.4f %9.4f %9.4f %7ld\n", std::string(TagTypeName(t)).c_str(),
+                c.Precision(t), c.Recall(t), c.F1(t), c.Gold(t));
+  std::printf("%-6s %9.4f %9.4f %9.4f %7ld\n", "micro", c.Precision(0), c.Recall(0), c.F1(0),
+              c.Gold(0));
+  return 0;
+}
+
+}  // namespace
+}  // namespace marsad
+
+int main(int argc, char** argv) {
+  marsad::Options o;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
+    if (a == "--model") o.model = next();
+    else if (a == "--dev-fraction") o.dev_fraction = std::stod(next());
+    else if (a == "--whole") o.whole = true;
+    else if (a == "--errors") o.errors = std::stoi(next());
+    else if (!a.empty() && a[0] != '-' && o.data.empty()) o.data = a;
+    else {
+      std::cerr << "eval_ner: unknown argument " << a << "\n";
+      return 2;
+    }
+  }
+  if (o.data.empty()) {
+    std::cerr << "usage: eval_ner ANERCORP.tsv [--model PATH] [--dev-fraction F | --whole] "
+                 "[--errors N]\n";
+    return 2;
+  }
+  return marsad::Run(o);
+}
