@@ -220,6 +220,8 @@ class EventFinder {
   }
 
   void Casualties(size_t s, size_t b, size_t e, size_t first) {
+    bool disease = false;
+    for (size_t q = b; q < e; ++q) disease |= lex_.Is(w_[q], "disease");
     for (const CasualtyFound& c : FindCasualties(*doc_, b, e)) {
       Event* target = nullptr;
       for (size_t k = first; k < doc_->events.size(); ++k) {
@@ -234,6 +236,7 @@ class EventFinder {
         bool violent = last.plover == "ASSAULT" || last.plover == "FIGHT" || last.plover == "ACCIDENT";
         if (near && violent) target = &last;
       }
+      if (!target && disease) continue;  // deaths from illness are no attack
       if (!target) {
         Event ev;
         ev.plover = "ASSAULT";
@@ -332,7 +335,8 @@ class EventFinder {
   void Location(Event* ev, size_t b, size_t e, size_t tb) const {
     uint32_t lo = w_[b].span.begin, hi = w_[e - 1].span.end;
     for (const EntityMention& m : doc_->entities) {
-      if (m.type == EntityType::kLocation && m.span.begin >= lo && m.span.end <= hi) {
+      if (m.type == EntityType::kLocation && m.span.begin >= lo && m.span.end <= hi &&
+          Locative(WordAt(w_, m.span.begin), b)) {
         ev->location_span = m.span;
         ev->location = m.canonical.empty() ? m.text : m.canonical;
         if (m.span.begin >= w_[tb].span.begin) return;
@@ -343,9 +347,7 @@ class EventFinder {
     for (size_t q = b; q < e; ++q) {
       auto m = lex_.places.Find(w_, q, e, Forms::kStem);
       if (m.payload < 0) continue;
-      bool prep = w_[q].stem.size() != w_[q].bare.size() ||
-                  (q > b && (lex_.Is(w_[q - 1], "locprep") || lex_.Is(w_[q - 1], "placenoun")));
-      if (!prep) continue;
+      if (!Locative(q, b)) continue;
       size_t start = q;
       if (q > b && lex_.Is(w_[q - 1], "placenoun")) start = q - 1;
       best = SpanOfWords(w_, start, q + m.length);
@@ -355,6 +357,15 @@ class EventFinder {
       ev->location_span = best;
       ev->location = DisplayOf(text_, best);
     }
+  }
+
+  // A place word in a locative context: written with ب (بدير الزور), or
+  // after a locative preposition or a place noun (في، قرب، محافظة ...).
+  bool Locative(size_t q, size_t b) const {
+    if (q >= w_.size()) return false;
+    if (KeyStarts(w_[q].bare, "\xD8\xA8") && w_[q].stem.size() != w_[q].bare.size()) return true;
+    if (q > b && (lex_.Is(w_[q - 1], "locprep") || lex_.Is(w_[q - 1], "placenoun"))) return true;
+    return q > b + 1 && lex_.Is(w_[q - 1], "placenoun") && lex_.Is(w_[q - 2], "locprep");
   }
 
   void Fill(Event* ev, size_t b, size_t e) {

@@ -124,15 +124,24 @@ class QuoteParser {
            lex_.ClassOfKey(std::string(fk::kAl) + std::string(rest.substr(2))) == "medium";
   }
 
-  // Speaker phrase from j: returns its end.
+  // Speaker phrase from j: returns its end. A phrase that has a title or a
+  // source head (مصدر، مسؤول) continues through "في" + a noun phrase
+  // ("مصدر في قيادة العمليات") unless what follows is a speech event or a
+  // time ("في بيان"، "في تصريح"، "في وقت سابق").
   size_t SpeakerEnd(size_t j, size_t e) const {
     size_t k = j;
     bool title = false, appositive = false;
-    while (k < e && k - j < 10) {
+    while (k < e && k - j < 12) {
       const Word& w = w_[k];
       if (w.IsQuoteMark() || w.IsPunct(":")) break;
       std::string_view cls = lex_.ClassOf(w);
-      if (cls == "comp" || cls == "stop" || cls == "say_pro") break;
+      if (cls == "comp" || cls == "say_pro" || cls == "rel") break;
+      if (cls == "stop") {
+        bool in = w.key == fk::kFi && k > j && title && k + 1 < e && IsWord(k + 1) &&
+                  lex_.ClassOf(w_[k + 1]).empty() && !lex_.Is(w_[k + 1], "speech") &&
+                  !IsBayan(k + 1);
+        if (!in) break;
+      }
       if (w.bare == fk::kAn) break;
       if (k > j && IsCueAt(k, e)) break;
       if (w.kind == TokenKind::kPunct) {
@@ -147,17 +156,44 @@ class QuoteParser {
         break;
       }
       if (IsMediumLam(k)) break;
-      if (cls == "title") title = true;
+      if (cls == "title" || lex_.Is(w, "source_head")) title = true;
       ++k;
     }
     return k;
+  }
+
+  // "لـ«الجزيرة»"، "للصحفيين"، "لوكالة ...": an addressee or channel right
+  // after the verb. Returns the end of it (j if there is none).
+  size_t AddresseeEnd(size_t j, size_t e) const {
+    if (j >= e) return j;
+    size_t k = j;
+    if (w_[k].kind == TokenKind::kWord && (w_[k].key == fk::kLam || w_[k].key == "\xD9\x84\xD9\x80")) {
+      ++k;  // a separate ل / لـ
+      if (k < e && w_[k].IsQuoteMark()) {
+        size_t c = k + 1;
+        while (c < e && c < k + 5 && !w_[c].IsQuoteMark()) ++c;
+        return c < e && w_[c].IsQuoteMark() ? c + 1 : j;
+      }
+      return k < e && IsWord(k) ? k + 1 : j;
+    }
+    bool lam = KeyStarts(w_[k].bare, fk::kLam) && w_[k].stem != w_[k].bare;
+    if (lam && IsWord(k) && !IsMediumLam(k) && lex_.ClassOf(w_[k]).empty()) {
+      if (k + 1 < e && w_[k + 1].IsQuoteMark()) return j;
+      return k + 1;
+    }
+    return j;
   }
 
   // The content opener at or after k (within the sentence).
   Opener FindOpener(size_t k, size_t e, CueKind kind) const {
     for (size_t q = k; q < e && q < k + 25; ++q) {
       const Word& w = w_[q];
-      if (w.IsQuoteMark()) return {Opener::kQuote, q};
+      if (w.IsQuoteMark()) {
+        size_t n = QuotedName(q, e);
+        if (n == 0) return {Opener::kQuote, q};
+        q = n - 1;  // a quoted name (لـ"سبق"، "المرحلة الثانية")، not speech
+        continue;
+      }
       if (w.IsPunct(":")) {
         size_t r = q + 1;
         if (r < e && (w_[r].bare == fk::kIla || w_[r].bare == fk::kAla)) ++r;
@@ -176,6 +212,21 @@ class QuoteParser {
       if (q > k && IsCueAt(q, e)) break;
     }
     return {};
+  }
+
+  // If the mark at q opens a short quoted name (at most three words, then a
+  // mark not followed by the end of the sentence), returns the word after
+  // its closing mark; else 0.
+  size_t QuotedName(size_t q, size_t e) const {
+    size_t r = q + 1;
+    while (r < e && r <= q + 3 && IsWord(r)) ++r;
+    if (r == q + 1 || r >= e || !w_[r].IsQuoteMark()) return 0;
+    if (r + 1 >= e) return 0;
+    const Word& next = w_[r + 1];
+    if (next.IsPunct(".") || next.IsPunct("!") || next.IsPunct("?") || next.IsPunct("\xD8\x9F")) {
+      return 0;
+    }
+    return r + 1;
   }
 
   // Closing mark of a direct quotation opened at `o`, or 0.
@@ -298,13 +349,17 @@ class QuoteParser {
       }
       if (!ok) continue;
       Emit(cue, i, i + m.length, p, first_in_sentence);
-      skip = std::max(p.content_e, i + m.length);
+      // Cues inside the content are quotations too (nested reporting).
+      skip = std::max({i + m.length, p.speaker_e, p.open.at + (p.open.kind == Opener::kObject ? 0 : 1)});
+      if (cue.kind == CueKind::kSource && p.content_e <= i) skip = std::max(skip, p.speaker_e);
     }
   }
 
   bool Verb(const CueEntry& cue, size_t i, size_t ce, size_t b, size_t e, Parsed* p) {
-    p->speaker_b = ce;
-    p->speaker_e = SpeakerEnd(ce, e);
+    size_t after = AddresseeEnd(ce, e);
+    if (after > ce && p->via_span.empty()) p->via_span = SpanOfWords(w_, ce, after);
+    p->speaker_b = after;
+    p->speaker_e = SpeakerEnd(after, e);
     size_t k = p->speaker_e;
     if (k < e && IsMediumLam(k)) {
       size_t v = k;
@@ -374,6 +429,8 @@ class QuoteParser {
     }
     size_t k = i + 1;
     if (k < e && (w_[k].key == fk::kLam || w_[k].key == "\xD9\x84\xD9\x80")) ++k;  // ل / لـ
+    if (k < e && w_[k].key == "\xD9\x85\xD8\xA7") ++k;  // بحسب ما (أفادت) X
+    if (k < e && IsCueAt(k, e)) ++k;
     size_t s = k;
     while (s < e && s < k + 8 && IsWord(s) && !lex_.Is(w_[s], "comp")) ++s;
     if (s == k) return false;
@@ -536,6 +593,10 @@ class QuoteParser {
       int src = -1;
       if (cue.kind == CueKind::kParticiple && doc_->quotes.size() > first_in_sentence) {
         src = static_cast<int>(doc_->quotes.size()) - 1;
+      } else if (cue.kind == CueKind::kParticiple && ClauseSubject(i, &q, &note)) {
+        doc_->quotes.push_back(std::move(q));
+        notes_.push_back(std::move(note));
+        return;
       } else {
         src = CarryOver(cue.gender);
       }
@@ -550,6 +611,22 @@ class QuoteParser {
     }
     doc_->quotes.push_back(std::move(q));
     notes_.push_back(std::move(note));
+  }
+
+  // A participle whose clause has no reported speech before it: the subject
+  // of the sentence's first verb ("وعرض نائب الوزير أمثلة ...، مشيرا إلى").
+  bool ClauseSubject(size_t i, Quote* q, QuoteNote* note) const {
+    size_t b = t_.sentence_first[w_[i].sentence];
+    if (i <= b + 1 || !IsWord(b)) return false;
+    size_t e = SpeakerEnd(b + 1, i);
+    if (e <= b + 1 || e - b - 1 > 8) return false;
+    Parsed p;
+    p.speaker_b = b + 1;
+    p.speaker_e = e;
+    CueEntry verb{CueKind::kVerb, '-', "asserted"};
+    Speaker(p, verb, q, note);
+    q->carried_over = true;
+    return !q->speaker.empty();
   }
 
   void Speaker(const Parsed& p, const CueEntry& cue, Quote* q, QuoteNote* note) const {
