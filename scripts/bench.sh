@@ -65,3 +65,11 @@ if [ -f "$CORPUS" ]; then
 else
   echo "text: corpus missing; text benchmark skipped"
 fi
+
+# --- entities (src/nlp): model load, tagging tokens/s with features, whole stage; one core ---
+if [ -f "$CORPUS" ]; then
+  step "entities: model load time, tagging tokens/s, documents/s, peak RSS (one core, 5,000 reports)"
+  taskset -c 0 "$BUILD/bench/ner_bench" 2>/dev/null || "$BUILD/bench/ner_bench"
+else
+  echo "entities: corpus missing; NER benchmark skipped"
+fi

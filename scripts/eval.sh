@@ -49,3 +49,12 @@ if [ -f "$PUD" ]; then
 else
   echo "text: $PUD missing; segmentation evaluation skipped"
 fi
+
+# --- entities (src/nlp): NER entity-level P/R/F1 per type on the ANERcorp dev split ---
+ANER=$SHARED/data/ner/anercorp_train.tsv
+if [ -f "$ANER" ]; then
+  step "entities: NER on the ANERcorp dev split (last 10% of sentences), conlleval counting"
+  "$BUILD/tools/eval_ner/eval_ner" "$ANER"
+else
+  echo "entities: $ANER missing; NER evaluation skipped"
+fi

@@ -82,8 +82,13 @@ StatusOr<std::vector<TaggedSentence>> ParseConll(std::string_view text,
                                       ": unknown tag '" + f.back() + "'");
         tag = "O";
       }
+      int id = TagId(tag);
+      // conlleval reads "O I-X" as a B-X; say so, so that training data
+      // only holds paths the BIO decoder can produce.
+      int prev = s.tags.empty() ? 0 : s.tags.back();
+      if (o.repair && id > 0 && !IsBegin(id) && TagType(prev) != TagType(id)) --id;
       s.tokens.push_back(token);
-      s.tags.push_back(TagId(tag));
+      s.tags.push_back(id);
     }
     if (o.split_on_final_punct && IsFinalPunct(s.tokens.back())) end_sentence();
   }

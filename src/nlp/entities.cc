@@ -294,6 +294,15 @@ void EntityAnnotator::Identify(const Document& doc, Scratch* s) const {
   }
   // A part of a longer name of the same type in the document (the last
   // words of a person's name, the tail of an organisation's) is that name.
+  // A surname alone that the tagger typed otherwise (زاخاروفا as LOC) is
+  // the person of the same document whose name ends with it.
+  for (Mention& m : s->mentions) {
+    if (m.entry || m.type == 1 || m.skeletons.size() != 1) continue;
+    for (const Mention& o : s->mentions)
+      if (o.type == 1 && o.skeletons.size() > 1 && o.skeletons.back() == m.skeletons[0] &&
+          m.skeletons[0].starts_with("~"))
+        m.type = 1;
+  }
   for (Mention& m : s->mentions) {
     if (m.entry || (m.type != 1 && m.type != 3)) continue;
     const Mention* best = nullptr;

@@ -162,6 +162,19 @@ TEST(EntitiesTest, RolesAttachToPersons) {
   EXPECT_EQ(part->canonical, "سيرغي ريابكوف");
 }
 
+TEST(EntitiesTest, SurnameAloneIsThePersonNamedBefore) {
+  Document d = Doc(
+      "وقالت المتحدثة باسم الخارجية ماريا زاخاروفا إن الاتهامات باطلة. "
+      "وأكدت زاخاروفا أن بلادها سترد.");
+  const EntityMention* full = Find(d, "ماريا زاخاروفا");
+  const EntityMention* part = Find(d, "زاخاروفا");
+  ASSERT_NE(full, nullptr) << Dump(d);
+  ASSERT_NE(part, nullptr) << Dump(d);
+  EXPECT_EQ(part->type, EntityType::kPerson);
+  EXPECT_EQ(part->entity_id, full->entity_id);
+  EXPECT_EQ(full->role, "المتحدثة باسم الخارجية");
+}
+
 TEST(EntitiesTest, MilitaryTitle) {
   Document d = Doc("وأعلن الجيش مقتل الفريق فاليري أسابوف في قصف على مقر القيادة.");
   const EntityMention* p = nullptr;

@@ -1,5 +1,7 @@
 #include "src/nlp/features.h"
 
+#include <cassert>
+
 #include "src/base/hash.h"
 #include "src/base/utf8.h"
 #include "src/text/normalize.h"
@@ -80,11 +82,17 @@ void FeatureExtractor::Describe(std::string_view token, Scratch* s, TokenAttrs* 
     encl = s->seg.enclitic.In(token);
   }
   t->a[kStem] = H(stem, kStem);
-  t->a[kPre2] = H(std::string_view(f).substr(0, PrefixBytes(f, 2)), kPre2);
-  t->a[kPre3] = H(std::string_view(f).substr(0, PrefixBytes(f, 3)), kPre3);
-  t->a[kSuf1] = H(std::string_view(f).substr(f.size() - SuffixBytes(f, 1)), kSuf1);
-  t->a[kSuf2] = H(std::string_view(f).substr(f.size() - SuffixBytes(f, 2)), kSuf2);
-  t->a[kSuf3] = H(std::string_view(f).substr(f.size() - SuffixBytes(f, 3)), kSuf3);
+  std::string_view fv = f;
+  t->a[kPre1] = H(fv.substr(0, PrefixBytes(f, 1)), kPre1);
+  t->a[kPre2] = H(fv.substr(0, PrefixBytes(f, 2)), kPre2);
+  t->a[kPre3] = H(fv.substr(0, PrefixBytes(f, 3)), kPre3);
+  t->a[kPre4] = H(fv.substr(0, PrefixBytes(f, 4)), kPre4);
+  t->a[kSuf1] = H(fv.substr(f.size() - SuffixBytes(f, 1)), kSuf1);
+  t->a[kSuf2] = H(fv.substr(f.size() - SuffixBytes(f, 2)), kSuf2);
+  t->a[kSuf3] = H(fv.substr(f.size() - SuffixBytes(f, 3)), kSuf3);
+  t->a[kSuf4] = H(fv.substr(f.size() - SuffixBytes(f, 4)), kSuf4);
+  t->a[kStemPre2] = H(stem.substr(0, PrefixBytes(stem, 2)), kStemPre2);
+  t->a[kStemSuf2] = H(stem.substr(stem.size() - SuffixBytes(stem, 2)), kStemSuf2);
   s->buf.clear();
   switch (kind) {
     case Kind::kArabic:
@@ -187,7 +195,8 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, Scratch
     emit(0);  // bias
     for (int a = 0; a < kNumAttrs; ++a) emit(at(i, 0, a));
     for (int d : {-1, 1}) {
-      for (int a : {kFold, kStem, kClusterFine, kClusterCoarse, kShape, kGazetteer, kWordClass})
+      for (int a : {kFold, kStem, kClusterFine, kClusterCoarse, kShape, kGazetteer, kWordClass,
+                    kSuf2})
         emit(at(i, d, a));
     }
     for (int d : {-2, 2}) {
@@ -199,6 +208,7 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, Scratch
     emit(Mix(at(i, -1, kClusterCoarse)) ^ at(i, 0, kClusterCoarse));
     emit(Mix(at(i, 0, kClusterCoarse)) ^ at(i, 1, kClusterCoarse));
     emit(Mix(Mix(at(i, -1, kShape)) ^ at(i, 0, kShape)) ^ at(i, 1, kShape));
+    assert(k == kFeaturesPerToken);
   }
 }
 

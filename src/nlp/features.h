@@ -36,16 +36,18 @@ namespace marsad {
 
 class FeatureExtractor {
  public:
-  static constexpr uint32_t kFeatureVersion = 3;
-  static constexpr int kFeaturesPerToken = 41;
 
   // REQUIRES: `gazetteer` outlives the extractor.
   explicit FeatureExtractor(const Gazetteer& gazetteer);
 
   enum Attr {
-    kSurface, kFold, kStem, kPre2, kPre3, kSuf1, kSuf2, kSuf3, kShape,
-    kClusterCoarse, kClusterFine, kGazetteer, kWordClass, kClitics, kNumAttrs
+    kSurface, kFold, kStem, kPre1, kPre2, kPre3, kPre4, kSuf1, kSuf2, kSuf3, kSuf4, kShape,
+    kClusterCoarse, kClusterFine, kGazetteer, kWordClass, kClitics, kStemPre2, kStemSuf2,
+    kNumAttrs
   };
+  static constexpr uint32_t kFeatureVersion = 4;
+  // bias + own attributes + 8 at ±1 + 3 at ±2 + 6 pair templates.
+  static constexpr int kFeaturesPerToken = 1 + kNumAttrs + 16 + 6 + 6;
   struct TokenAttrs {
     uint64_t a[kNumAttrs];
   };

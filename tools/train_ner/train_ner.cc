@@ -2,7 +2,7 @@
 // averaged structured perceptron, and writes data/nlp/ner_model.bin.
 //
 //   train_ner --data ANERCORP.tsv --out MODEL [--epochs N] [--dev-fraction F]
-//             [--min-count K] [--all]
+//             [--min-count K] [--drop P] [--all]
 //
 // The last F of the sentences (default 0.1) are the development split: each
 // epoch is scored on it (entity-level micro F1, conlleval counting) and the
@@ -43,6 +43,7 @@ struct Options {
   double dev_fraction = 0.1;
   int min_count = 2;
   bool all = false;
+  double drop = 0.0;
 };
 
 struct Example {
@@ -52,18 +53,25 @@ struct Example {
 
 constexpr int T = kNumTags;
 constexpr int P = FeatureExtractor::kFeaturesPerToken;
+// Template slots of a token's own word identity (see features.cc: slot 0 is
+// the bias, then the attributes in order, then the pair templates).
+constexpr int kWordIdentity[] = {1 + FeatureExtractor::kSurface, 1 + FeatureExtractor::kFold,
+                                 1 + FeatureExtractor::kStem, P - 6, P - 5, P - 4};
+static_assert(FeatureExtractor::kSurface == 0 && FeatureExtractor::kStem == 2);
 
 class Perceptron {
  public:
   explicit Perceptron(size_t n_feats)
       : w_(n_feats * T, 0.f), u_(n_feats * T, 0.f), tw_((T + 1) * T, 0.f), tu_((T + 1) * T, 0.f) {}
 
-  void Train(const Example& ex, TaggerModel::Scratch* s, std::vector<int>* pred) {
+  // `feats` may differ from ex.feats (word-identity dropout).
+  void Train(const Example& ex, const std::vector<int32_t>& feats, TaggerModel::Scratch* s,
+             std::vector<int>* pred) {
     size_t n = ex.gold.size();
     emit_.assign(n * T, 0.f);
     for (size_t i = 0; i < n; ++i)
       for (int k = 0; k < P; ++k) {
-        int32_t f = ex.feats[i * P + k];
+        int32_t f = feats[i * P + k];
         if (f < 0) continue;
         for (int y = 0; y < T; ++y) emit_[i * T + y] += w_[f * T + y];
       }
@@ -79,7 +87,7 @@ class Perceptron {
       }
       if (g == p) continue;
       for (int k = 0; k < P; ++k) {
-        int32_t f = ex.feats[i * P + k];
+        int32_t f = feats[i * P + k];
         if (f < 0) continue;
         Bump(w_, u_, f * T + g, 1);
         Bump(w_, u_, f * T + p, -1);
@@ -199,11 +207,28 @@ int Run(const Options& o) {
   std::mt19937 rng(1234);
   TaggerModel::Scratch s;
   std::vector<int> pred;
+  std::vector<int32_t> dropped;
+  std::uniform_real_distribution<double> coin(0, 1);
   std::unique_ptr<TaggerModel> best;
   double best_f1 = -1;
   for (int e = 1; e <= o.epochs; ++e) {
     std::shuffle(order.begin(), order.end(), rng);
-    for (size_t i : order) p.Train(examples[i], &s, &pred);
+    for (size_t i : order) {
+      const Example& ex = examples[i];
+      if (o.drop <= 0) {
+        p.Train(ex, ex.feats, &s, &pred);
+        continue;
+      }
+      // Word-identity dropout: hide a token's own word features now and
+      // then, so that context, clusters and gazetteers learn to carry the
+      // names the training data does not repeat.
+      dropped = ex.feats;
+      for (size_t t = 0; t < ex.gold.size(); ++t) {
+        if (coin(rng) >= o.drop) continue;
+        for (int k : kWordIdentity) dropped[t * P + k] = -1;
+      }
+      p.Train(ex, dropped, &s, &pred);
+    }
     auto model = BuildModel(id_to_hash, p.AveragedWeights(), p.AveragedTransitions());
     NerCounts c = Evaluate(*model, dev_feats, dev);
     std::fprintf(stderr, "epoch %2d: dev micro F1 %.4f (P %.4f R %.4f)\n", e, c.F1(0),
@@ -236,6 +261,7 @@ int main(int argc, char** argv) {
     else if (a == "--dev-fraction") o.dev_fraction = std::stod(next());
     else if (a == "--min-count") o.min_count = std::stoi(next());
     else if (a == "--all") o.all = true;
+    else if (a == "--drop") o.drop = std::stod(next());
     else {
       std::cerr << "train_ner: unknown argument " << a << "\n";
       return 2;

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Rebuilds the entities stage's data (make train-ner): the compiled
+# dictionaries and word clusters if missing (or with --rebuild), then trains
+# the NER tagger on ANERcorp minus its dev split and writes
+# data/nlp/ner_model.bin. Prints the dev F1 of every epoch.
+# Usage: scripts/train-ner.sh BUILD_DIR [--rebuild]
+set -euo pipefail
+BUILD=${1:-build}
+REBUILD=${2:-}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=${MARSAD_SHARED:-$ROOT/../shared}
+export MARSAD_DATA_DIR=$ROOT/data
+NLP=$ROOT/data/nlp
+ANER=$SHARED/data/ner/anercorp_train.tsv
+if [ ! -f "$ANER" ]; then
+  echo "train-ner: $ANER not found" >&2
+  exit 1
+fi
+cmake --build "$BUILD" --target build_gazetteers build_clusters train_ner eval_ner
+if [ "$REBUILD" = "--rebuild" ] || [ ! -f "$NLP/geonames_places.tsv" ] || \
+   [ ! -f "$NLP/actors.tsv" ] || [ ! -f "$NLP/name_words.tsv" ]; then
+  echo "== dictionaries from $SHARED/data"
+  "$BUILD/tools/train_ner/build_gazetteers" "$SHARED/data" "$NLP"
+fi
+if [ "$REBUILD" = "--rebuild" ] || [ ! -f "$NLP/clusters.tsv" ]; then
+  echo "== word clusters from the SaudiNewsNet corpus (about a minute)"
+  "$BUILD/tools/build_clusters/build_clusters" "$SHARED/data/corpus/saudinewsnet.jsonl.gz" \
+    "$NLP/clusters.tsv"
+fi
+echo "== training (averaged perceptron, dev = last 10% of sentences)"
+"$BUILD/tools/train_ner/train_ner" --data "$ANER" --out "$NLP/ner_model.bin" \
+  --epochs 15 --drop 0.3
+echo "== dev evaluation"
+"$BUILD/tools/eval_ner/eval_ner" "$ANER"
+ls -l "$NLP/ner_model.bin" | awk '{printf "model size %.2f MB\n", $5/1e6}'
