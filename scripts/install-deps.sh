@@ -10,10 +10,12 @@ PACKAGES=(
   libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libxxhash-dev libzstd-dev zlib1g-dev libcurl4-openssl-dev
   libpqxx-dev libpq-dev libnats-dev
+  postgresql nats-server
   libgtest-dev libgmock-dev libbenchmark-dev
 )
-# Servers and the browser used by integration tests (skipped cleanly when absent).
-OPTIONAL=(postgresql nats-server chromium)
+# The browser used by the web UI test (skipped cleanly when absent). The
+# PostgreSQL and NATS servers the distributed tests start are required above.
+OPTIONAL=(chromium)
 
 missing=()
 for p in "${PACKAGES[@]}" ${MARSAD_WITH_SERVERS:+"${OPTIONAL[@]}"}; do

@@ -15,6 +15,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <variant>
 #include <vector>
 
 #include "marsad/document.h"
@@ -46,6 +48,28 @@ struct RejectedInput {
   std::string source;
   std::string reason;
 };
+
+// One row of a listing query (Store::Query). Valid during the callback.
+class SqlRow {
+ public:
+  virtual ~SqlRow() = default;
+  virtual bool IsNull(int col) const = 0;
+  virtual int64_t Int(int col) const = 0;
+  virtual double Double(int col) const = 0;
+  virtual std::string Text(int col) const = 0;  // "" for NULL
+};
+
+// A parameter of a listing query. An empty string binds NULL (as
+// Stmt::Bind does), so "?1 IS NULL" tests for an absent filter.
+using SqlParam = std::variant<int64_t, double, std::string>;
+
+// Opens "postgresql://" stores. A binary that links the PostgreSQL store
+// (src/distrib) installs it with RegisterPgStore() before opening stores;
+// Store::Open fails with Unsupported for such URLs until then.
+class Store;
+using StoreOpener = StatusOr<std::unique_ptr<Store>> (*)(
+    const std::string& url, const StoreOptions& options);
+void SetPostgresStoreOpener(StoreOpener opener);
 
 class Store {
  public:
@@ -85,6 +109,17 @@ class Store {
   virtual StatusOr<int64_t> CountArticles() = 0;
   virtual StatusOr<std::vector<RejectedInput>> ListRejected() = 0;
   virtual StatusOr<SearchResults> Search(const SearchRequest& request) = 0;
+
+  // --- Listings (the server's entity, event, outlet, timeline and map
+  // listings) ---
+  // Runs a read-only query written in the subset of SQL both stores accept:
+  // SQLite syntax with ?N parameters, the functions COUNT, MIN, MAX,
+  // COALESCE, substr and instr, no output alias used in WHERE, GROUP BY only
+  // on primary keys or selected columns. The domain operations above are the
+  // contract; this is the narrow escape hatch for ad-hoc listings, so that
+  // they need no per-store code. `row` is called once per result row.
+  virtual Status Query(std::string_view sql, const std::vector<SqlParam>& params,
+                       const std::function<void(const SqlRow&)>& row) = 0;
 };
 
 }  // namespace marsad

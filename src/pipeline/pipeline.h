@@ -74,6 +74,13 @@ class Ingestor {
   void Observe(const Document& doc);
   // Queues a document read by ingest; writes a batch when enough are queued.
   Status Add(Document&& doc);
+  // Assigns ids, duplicates and stories, in order, to documents already
+  // processed elsewhere (DocumentProcessor::Process, e.g. by queue workers,
+  // src/distrib) and writes them in one transaction, after anything queued
+  // by Add. Documents whose input is stored, or repeated within `docs`, are
+  // skipped (counted as already stored). After a failed write the in-memory
+  // indexes are ahead of the store: make a new Ingestor (it restores).
+  Status AddProcessed(std::vector<Document> docs);
   // Records an input that could not be read.
   void Reject(const std::string& source, const Status& why);
   // Writes what is queued.

@@ -5,8 +5,6 @@
 #include <vector>
 
 #include "src/base/document_json.h"
-#include "src/store/sqlite_store.h"
-#include "src/store/sqlite_util.h"
 #if MARSAD_HAVE_FACTS
 #include "src/facts/compare.h"
 #endif
@@ -86,19 +84,13 @@ json SpanJson16(const std::vector<uint32_t>& idx, Span s) {
   return j;
 }
 
-Status ForRows(sqlite3* db, const std::string& sql,
-               const std::function<void(Stmt&)>& bind,
-               const std::function<void(const Stmt&)>& row) {
-  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db, sql));
-  bind(s);
-  while (true) {
-    ASSIGN_OR_RETURN(bool more, s.Step());
-    if (!more) return Status::OK();
-    row(s);
-  }
+// Listings run through Store::Query, in the SQL subset both stores accept.
+Status ForRows(Store* db, const std::string& sql, const std::vector<SqlParam>& params,
+               const std::function<void(const SqlRow&)>& row) {
+  return db->Query(sql, params, row);
 }
 
-json NullableDouble(const Stmt& s, int col) {
+json NullableDouble(const SqlRow& s, int col) {
   return s.IsNull(col) ? json() : json(s.Double(col));
 }
 
@@ -107,7 +99,7 @@ json NullableDouble(const Stmt& s, int col) {
 void AddUtf16Offsets(const std::string& text, json* j) { AddUtf16(Utf16Index(text), j); }
 
 Api::Api(std::unique_ptr<Store> store)
-    : store_(std::move(store)), sqlite_(static_cast<SqliteStore*>(store_.get())) {}
+    : store_(std::move(store)) {}
 Api::~Api() = default;
 
 StatusOr<json> Api::Health() {
@@ -122,8 +114,8 @@ StatusOr<json> Api::Stories(const Params& p) {
   json items = json::array();
   for (const StoryRow& s : rows) items.push_back(StorySummary(s));
   int64_t total = 0;
-  RETURN_IF_ERROR(ForRows(sqlite_->handle(), "SELECT COUNT(*) FROM stories WHERE article_count > 0",
-                          [](Stmt&) {}, [&](const Stmt& s) { total = s.Int(0); }));
+  RETURN_IF_ERROR(ForRows(store_.get(), "SELECT COUNT(*) FROM stories WHERE article_count > 0",
+                          {}, [&](const SqlRow& s) { total = s.Int(0); }));
   return PageJson(total, limit, offset, std::move(items));
 }
 
@@ -206,8 +198,14 @@ StatusOr<json> Api::Search(const Params& p) {
   for (const SearchHit& h : res.hits) {
     auto idx = Utf16Index(h.snippet);
     json hl = json::array(), shl = json::array();
+    // UTF-16 offsets of the matches in the whole text, for the reader's #h=.
+    std::vector<uint32_t> text_idx;
+    if (!h.highlights.empty()) {
+      ASSIGN_OR_RETURN(auto doc, store_->GetArticle(h.article_id, false));
+      if (doc) text_idx = Utf16Index(doc->text);
+    }
     for (const Span& s : h.highlights) {
-      hl.push_back(SpanToJson(s));
+      hl.push_back(s.end < text_idx.size() ? SpanJson16(text_idx, s) : SpanToJson(s));
       if (s.begin >= h.snippet_span.begin && s.end <= h.snippet_span.end) {
         shl.push_back(SpanJson16(idx, Span{s.begin - h.snippet_span.begin,
                                            s.end - h.snippet_span.begin}));
@@ -232,10 +230,10 @@ StatusOr<json> Api::Search(const Params& p) {
 
 StatusOr<json> Api::Outlets() {
   json items = json::array();
-  RETURN_IF_ERROR(ForRows(sqlite_->handle(),
+  RETURN_IF_ERROR(ForRows(store_.get(),
       "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL GROUP BY outlet "
-      "ORDER BY COUNT(*) DESC LIMIT 500",
-      [](Stmt&) {}, [&](const Stmt& s) {
+      "ORDER BY COUNT(*) DESC, outlet LIMIT 500",
+      {}, [&](const SqlRow& s) {
         items.push_back({{"outlet", s.Text(0)}, {"articles", s.Int(1)}});
       }));
   return json{{"items", std::move(items)}};
@@ -246,16 +244,16 @@ StatusOr<json> Api::Entities(const Params& p) {
   ASSIGN_OR_RETURN(int64_t offset, GetInt(p, "offset", 0, 0, 100000));
   std::string q = Get(p, "q"), type = Get(p, "type");
   std::string where = " WHERE (?1 IS NULL OR instr(name, ?1) > 0) AND (?2 IS NULL OR type = ?2)";
-  auto bind = [&](Stmt& s) { s.Bind(1, q).Bind(2, type); };
+  std::vector<SqlParam> bind = {q, type};
   int64_t total = 0;
-  RETURN_IF_ERROR(ForRows(sqlite_->handle(), "SELECT COUNT(*) FROM entities" + where, bind,
-                          [&](const Stmt& s) { total = s.Int(0); }));
+  RETURN_IF_ERROR(ForRows(store_.get(), "SELECT COUNT(*) FROM entities" + where, bind,
+                          [&](const SqlRow& s) { total = s.Int(0); }));
   json items = json::array();
-  RETURN_IF_ERROR(ForRows(sqlite_->handle(),
+  RETURN_IF_ERROR(ForRows(store_.get(),
       "SELECT id, name, type, lat, lon, mention_count FROM entities" + where +
           " ORDER BY mention_count DESC, id LIMIT " + std::to_string(limit) + " OFFSET " +
           std::to_string(offset),
-      bind, [&](const Stmt& s) {
+      bind, [&](const SqlRow& s) {
         items.push_back({{"id", s.Text(0)}, {"name", s.Text(1)}, {"type", s.Text(2)},
                          {"lat", NullableDouble(s, 3)}, {"lon", NullableDouble(s, 4)},
                          {"mention_count", s.Int(5)}});
@@ -266,10 +264,10 @@ StatusOr<json> Api::Entities(const Params& p) {
 StatusOr<json> Api::Entity(const std::string& id, const Params& p) {
   ASSIGN_OR_RETURN(int64_t limit, GetInt(p, "limit", 50, 1, 200));
   ASSIGN_OR_RETURN(int64_t offset, GetInt(p, "offset", 0, 0, 100000));
-  sqlite3* db = sqlite_->handle();
+  Store* db = store_.get();
   json entity;
   RETURN_IF_ERROR(ForRows(db, "SELECT id, name, type, lat, lon, mention_count FROM entities WHERE id=?",
-      [&](Stmt& s) { s.Bind(1, id); }, [&](const Stmt& s) {
+      {id}, [&](const SqlRow& s) {
         entity = {{"id", s.Text(0)}, {"name", s.Text(1)}, {"type", s.Text(2)},
                   {"lat", NullableDouble(s, 3)}, {"lon", NullableDouble(s, 4)},
                   {"mention_count", s.Int(5)}};
@@ -278,18 +276,18 @@ StatusOr<json> Api::Entity(const std::string& id, const Params& p) {
   json variants = json::array();
   RETURN_IF_ERROR(ForRows(db,
       "SELECT text, COUNT(*) FROM mentions WHERE entity_id=? GROUP BY text ORDER BY COUNT(*) DESC LIMIT 50",
-      [&](Stmt& s) { s.Bind(1, id); },
-      [&](const Stmt& s) { variants.push_back({{"text", s.Text(0)}, {"count", s.Int(1)}}); }));
+      {id},
+      [&](const SqlRow& s) { variants.push_back({{"text", s.Text(0)}, {"count", s.Int(1)}}); }));
   int64_t total = 0;
   RETURN_IF_ERROR(ForRows(db, "SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_id=?",
-      [&](Stmt& s) { s.Bind(1, id); }, [&](const Stmt& s) { total = s.Int(0); }));
+      {id}, [&](const SqlRow& s) { total = s.Int(0); }));
   std::vector<std::pair<int64_t, int64_t>> arts;
   RETURN_IF_ERROR(ForRows(db,
       "SELECT m.article_id, COUNT(*) FROM mentions m JOIN articles a ON a.id = m.article_id "
-      "WHERE m.entity_id=? GROUP BY m.article_id ORDER BY COALESCE(a.published,'') DESC, m.article_id DESC "
+      "WHERE m.entity_id=? GROUP BY m.article_id, a.published ORDER BY COALESCE(a.published,'') DESC, m.article_id DESC "
       "LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(offset),
-      [&](Stmt& s) { s.Bind(1, id); },
-      [&](const Stmt& s) { arts.emplace_back(s.Int(0), s.Int(1)); }));
+      {id},
+      [&](const SqlRow& s) { arts.emplace_back(s.Int(0), s.Int(1)); }));
   json items = json::array();
   for (auto [aid, n] : arts) {
     ASSIGN_OR_RETURN(auto d, store_->GetArticle(aid, false));
@@ -303,8 +301,8 @@ StatusOr<json> Api::Entity(const std::string& id, const Params& p) {
       "SELECT e.id, e.name, e.type, e.lat, e.lon, e.mention_count, COUNT(DISTINCT m2.article_id) AS n "
       "FROM mentions m1 JOIN mentions m2 ON m1.article_id = m2.article_id AND m2.entity_id <> m1.entity_id "
       "JOIN entities e ON e.id = m2.entity_id WHERE m1.entity_id = ? "
-      "GROUP BY e.id ORDER BY n DESC LIMIT 20",
-      [&](Stmt& s) { s.Bind(1, id); }, [&](const Stmt& s) {
+      "GROUP BY e.id ORDER BY n DESC, e.id LIMIT 20",
+      {id}, [&](const SqlRow& s) {
         related.push_back({{"id", s.Text(0)}, {"name", s.Text(1)}, {"type", s.Text(2)},
                            {"lat", NullableDouble(s, 3)}, {"lon", NullableDouble(s, 4)},
                            {"mention_count", s.Int(5)}, {"shared_articles", s.Int(6)}});
@@ -325,17 +323,17 @@ StatusOr<json> Api::Events(const Params& p) {
       "AND (?2 IS NULL OR COALESCE(e.date, substr(a.published,1,10)) >= ?2) "
       "AND (?3 IS NULL OR COALESCE(e.date, substr(a.published,1,10)) <= ?3) "
       "AND (?4 = 0 OR a.story_id = ?4)";
-  auto bind = [&](Stmt& s) { s.Bind(1, type).Bind(2, from).Bind(3, to).Bind(4, story); };
+  std::vector<SqlParam> bind = {type, from, to, story};
   int64_t total = 0;
-  RETURN_IF_ERROR(ForRows(sqlite_->handle(), "SELECT COUNT(*)" + where, bind,
-                          [&](const Stmt& s) { total = s.Int(0); }));
+  RETURN_IF_ERROR(ForRows(store_.get(), "SELECT COUNT(*)" + where, bind,
+                          [&](const SqlRow& s) { total = s.Int(0); }));
   json items = json::array();
-  RETURN_IF_ERROR(ForRows(sqlite_->handle(),
+  RETURN_IF_ERROR(ForRows(store_.get(),
       "SELECT e.article_id, e.idx, e.plover, e.mode, e.date, e.location, e.lat, e.lon, "
       "COALESCE(a.title,''), COALESCE(a.outlet,''), a.story_id" + where +
           " ORDER BY COALESCE(e.date, a.published, '') DESC LIMIT " + std::to_string(limit) +
           " OFFSET " + std::to_string(offset),
-      bind, [&](const Stmt& s) {
+      bind, [&](const SqlRow& s) {
         items.push_back({{"article_id", s.Int(0)}, {"idx", s.Int(1)}, {"plover", s.Text(2)},
                          {"mode", s.Text(3)}, {"date", Opt(s.Text(4))},
                          {"location", Opt(s.Text(5))}, {"lat", NullableDouble(s, 6)},
@@ -350,12 +348,13 @@ StatusOr<json> Api::Timeline(const Params& p) {
   ASSIGN_OR_RETURN(int64_t story, GetInt(p, "story", 0, 0, INT64_MAX));
   std::string from = Get(p, "from"), to = Get(p, "to");
   json items = json::array();
-  RETURN_IF_ERROR(ForRows(sqlite_->handle(),
+  RETURN_IF_ERROR(ForRows(store_.get(),
       "SELECT substr(published,1,10) AS d, COUNT(*), COUNT(DISTINCT story_id) FROM articles "
-      "WHERE published IS NOT NULL AND (?1 IS NULL OR d >= ?1) AND (?2 IS NULL OR d <= ?2) "
+      "WHERE published IS NOT NULL AND (?1 IS NULL OR substr(published,1,10) >= ?1) "
+      "AND (?2 IS NULL OR substr(published,1,10) <= ?2) "
       "AND (?3 = 0 OR story_id = ?3) GROUP BY d ORDER BY d LIMIT 5000",
-      [&](Stmt& s) { s.Bind(1, from).Bind(2, to).Bind(3, story); },
-      [&](const Stmt& s) {
+      {from, to, story},
+      [&](const SqlRow& s) {
         items.push_back({{"date", s.Text(0)}, {"articles", s.Int(1)}, {"stories", s.Int(2)}});
       }));
   return json{{"bucket", "day"}, {"items", std::move(items)}};
@@ -365,21 +364,21 @@ StatusOr<json> Api::Places(const Params& p) {
   ASSIGN_OR_RETURN(int64_t limit, GetInt(p, "limit", 500, 1, 2000));
   ASSIGN_OR_RETURN(int64_t story, GetInt(p, "story", 0, 0, INT64_MAX));
   json features = json::array();
-  RETURN_IF_ERROR(ForRows(sqlite_->handle(),
+  RETURN_IF_ERROR(ForRows(store_.get(),
       "SELECT e.id, e.name, e.lat, e.lon, COUNT(*) FROM entities e JOIN mentions m ON m.entity_id = e.id "
       "JOIN articles a ON a.id = m.article_id WHERE e.lat IS NOT NULL AND (?1 = 0 OR a.story_id = ?1) "
-      "GROUP BY e.id ORDER BY COUNT(*) DESC LIMIT " + std::to_string(limit),
-      [&](Stmt& s) { s.Bind(1, story); }, [&](const Stmt& s) {
+      "GROUP BY e.id ORDER BY COUNT(*) DESC, e.id LIMIT " + std::to_string(limit),
+      {story}, [&](const SqlRow& s) {
         features.push_back({{"type", "Feature"},
                             {"geometry", {{"type", "Point"}, {"coordinates", {s.Double(3), s.Double(2)}}}},
                             {"properties", {{"kind", "place"}, {"entity_id", s.Text(0)},
                                             {"name", s.Text(1)}, {"mentions", s.Int(4)}}}});
       }));
-  RETURN_IF_ERROR(ForRows(sqlite_->handle(),
+  RETURN_IF_ERROR(ForRows(store_.get(),
       "SELECT e.article_id, e.plover, e.mode, COALESCE(e.date,''), e.lat, e.lon, COALESCE(e.location,'') "
       "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.lat IS NOT NULL "
       "AND (?1 = 0 OR a.story_id = ?1) LIMIT " + std::to_string(limit),
-      [&](Stmt& s) { s.Bind(1, story); }, [&](const Stmt& s) {
+      {story}, [&](const SqlRow& s) {
         features.push_back({{"type", "Feature"},
                             {"geometry", {{"type", "Point"}, {"coordinates", {s.Double(5), s.Double(4)}}}},
                             {"properties", {{"kind", "event"}, {"article_id", s.Int(0)},

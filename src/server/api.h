@@ -19,11 +19,9 @@ namespace marsad {
 
 using Params = std::map<std::string, std::string>;
 
-class SqliteStore;
-
 class Api {
  public:
-  // REQUIRES: `store` is a SqliteStore opened read-only (or writable).
+  // `store`: any Store (SQLite or PostgreSQL), read-only or writable.
   explicit Api(std::unique_ptr<Store> store);
   ~Api();
 
@@ -43,7 +41,6 @@ class Api {
 
  private:
   std::unique_ptr<Store> store_;
-  SqliteStore* sqlite_;  // the same object, for SQL-backed listings
 };
 
 // Adds begin16/end16 (UTF-16 code units) beside every begin/end pair in

@@ -76,9 +76,19 @@ Document ReadArticleRow(const Stmt& s) {
 
 }  // namespace
 
+namespace {
+StoreOpener& PostgresOpener() {
+  static StoreOpener opener = nullptr;
+  return opener;
+}
+}  // namespace
+
+void SetPostgresStoreOpener(StoreOpener opener) { PostgresOpener() = opener; }
+
 StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& url,
                                              const StoreOptions& options) {
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    if (PostgresOpener() != nullptr) return PostgresOpener()(url, options);
     return UnsupportedError("PostgreSQL store is not built into this binary");
   }
   ASSIGN_OR_RETURN(std::unique_ptr<SqliteStore> s, SqliteStore::Open(url, options));
@@ -424,6 +434,37 @@ StatusOr<std::vector<RejectedInput>> SqliteStore::ListRejected() {
 
 StatusOr<SearchResults> SqliteStore::Search(const SearchRequest& request) {
   return SqliteSearch(db_, request);
+}
+
+namespace {
+
+class StmtRow final : public SqlRow {
+ public:
+  explicit StmtRow(const Stmt& s) : s_(s) {}
+  bool IsNull(int col) const override { return s_.IsNull(col); }
+  int64_t Int(int col) const override { return s_.Int(col); }
+  double Double(int col) const override { return s_.Double(col); }
+  std::string Text(int col) const override { return s_.Text(col); }
+
+ private:
+  const Stmt& s_;
+};
+
+}  // namespace
+
+Status SqliteStore::Query(std::string_view sql, const std::vector<SqlParam>& params,
+                          const std::function<void(const SqlRow&)>& row) {
+  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_, sql));
+  for (size_t i = 0; i < params.size(); ++i) {
+    int at = static_cast<int>(i + 1);
+    std::visit([&](const auto& v) { s.Bind(at, v); }, params[i]);
+  }
+  StmtRow r(s);
+  while (true) {
+    ASSIGN_OR_RETURN(bool more, s.Step());
+    if (!more) return Status::OK();
+    row(r);
+  }
 }
 
 }  // namespace marsad

@@ -37,6 +37,8 @@ class SqliteStore final : public Store {
   StatusOr<int64_t> CountArticles() override;
   StatusOr<std::vector<RejectedInput>> ListRejected() override;
   StatusOr<SearchResults> Search(const SearchRequest& request) override;
+  Status Query(std::string_view sql, const std::vector<SqlParam>& params,
+               const std::function<void(const SqlRow&)>& row) override;
 
   // For code that runs its own SQL on this schema (search, server).
   // REQUIRES: used from the thread that uses this store.

@@ -113,12 +113,29 @@ void AddIngestCommand(CLI::App& app, CommandFn* run) {
   auto inputs = std::make_shared<std::vector<std::string>>();
   auto quiet = std::make_shared<bool>(false);
   auto threads = std::make_shared<int>(0);
-  cmd->add_option("--db", *db, "Database file (default $MARSAD_DB or ./marsad.db)");
+  auto queue = std::make_shared<std::string>();
+  cmd->add_option("--db", *db,
+                  "Database file or postgresql:// URL (default $MARSAD_DB or ./marsad.db)");
+  cmd->add_option("--queue", *queue,
+                  "Publish the reports to NATS JetStream (nats://HOST:PORT) for `marsad worker`"
+                  " instead of storing them");
   cmd->add_option("--threads", *threads, "Threads for per-document work (0: one per core)");
   cmd->add_flag("-q,--quiet", *quiet, "No summary line");
   cmd->add_option("INPUT", *inputs, ".txt/.html/.jsonl files (optionally .gz), folders, or -")
       ->required();
-  cmd->callback([=] { *run = [=] { return RunIngest(*db, *inputs, *quiet, nullptr, *threads); }; });
+  cmd->callback([=] {
+    *run = [=] {
+      if (!queue->empty()) {
+#if MARSAD_HAVE_DISTRIB
+        return RunQueuePublish(*queue, *inputs, *quiet);
+#else
+        std::cerr << "marsad ingest --queue: this marsad was built without libnats\n";
+        return 2;
+#endif
+      }
+      return RunIngest(*db, *inputs, *quiet, nullptr, *threads);
+    };
+  });
 }
 
 }  // namespace marsad

@@ -1,4 +1,4 @@
-// marsad serve [--db FILE] [--host 127.0.0.1] [--port 8080] [--ingest-token T]
+// marsad serve [--db FILE|postgresql://...] [--host 127.0.0.1] [--port 8080] [--ingest-token T]
 #include <iostream>
 
 #include "src/server/server.h"
@@ -11,7 +11,7 @@ void AddServeCommand(CLI::App& app, CommandFn* run) {
   auto* cmd = app.add_subcommand("serve", "Serve the JSON API and the web UI");
   auto opts = std::make_shared<ServerOptions>();
   opts->db = DefaultDbPath();
-  cmd->add_option("--db", opts->db, "Database file");
+  cmd->add_option("--db", opts->db, "Database file or postgresql:// URL");
   cmd->add_option("--host", opts->host, "Address to listen on (loopback by default)");
   cmd->add_option("--port", opts->port, "Port (0: any free port)");
   cmd->add_option("--ingest-token", opts->ingest_token,

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace marsad {
 
@@ -32,6 +33,11 @@ void AddSearchCommand(CLI::App& app, CommandFn* run);
 void AddServeCommand(CLI::App& app, CommandFn* run);
 void AddWatchCommand(CLI::App& app, CommandFn* run);
 void AddAlertCommand(CLI::App& app, CommandFn* run);
+// Built with the queue workers (src/distrib, MARSAD_HAVE_DISTRIB).
+void AddWorkerCommand(CLI::App& app, CommandFn* run);
+// `marsad ingest --queue`: publish the inputs' reports instead of storing.
+int RunQueuePublish(const std::string& queue, const std::vector<std::string>& inputs,
+                    bool quiet);
 
 }  // namespace marsad
 

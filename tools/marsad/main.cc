@@ -3,6 +3,9 @@
 #include <iostream>
 
 #include "tools/marsad/commands.h"
+#if MARSAD_HAVE_PG
+#include "src/distrib/pg_store.h"
+#endif
 
 namespace marsad {
 
@@ -29,6 +32,12 @@ int main(int argc, char** argv) {
       marsad::AddWatchCommand,    marsad::AddAlertCommand,
   };
   for (AddFn add : kCommands) add(app, &run);
+#if MARSAD_HAVE_DISTRIB
+  marsad::AddWorkerCommand(app, &run);
+#endif
+#if MARSAD_HAVE_PG
+  marsad::RegisterPgStore();  // --db postgresql://... for every command
+#endif
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

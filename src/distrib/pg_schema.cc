@@ -1,0 +1,106 @@
+#include "src/distrib/pg_schema.h"
+
+namespace marsad {
+
+namespace {
+
+// v1: the SQLite schema v1 (src/store/schema.cc), column for column, plus the
+// search vector on articles (see pg_store.h) and instr() so that listings
+// written for SQLite run here too.
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE articles (
+  id BIGINT PRIMARY KEY,
+  input_hash TEXT NOT NULL UNIQUE,
+  content_hash TEXT NOT NULL,
+  source TEXT NOT NULL,
+  format TEXT NOT NULL,
+  encoding TEXT,
+  outlet TEXT, agency TEXT, author TEXT, url TEXT, section TEXT, language TEXT,
+  title TEXT, standfirst TEXT, published TEXT, modified TEXT,
+  text TEXT NOT NULL,
+  raw BYTEA,
+  story_id BIGINT,
+  duplicate_of BIGINT,
+  analysis TEXT,
+  fingerprint BYTEA,
+  story_features BYTEA,
+  terms TSVECTOR,
+  ingested_at TEXT NOT NULL DEFAULT
+    to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+);
+CREATE INDEX articles_story ON articles(story_id);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_content_hash ON articles(content_hash);
+CREATE INDEX articles_outlet ON articles(outlet);
+CREATE INDEX articles_terms ON articles USING GIN (terms);
+
+CREATE TABLE stories (
+  id BIGINT PRIMARY KEY,
+  title TEXT,
+  first_seen TEXT,
+  last_seen TEXT,
+  article_count BIGINT NOT NULL DEFAULT 0,
+  outlets TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX stories_last_seen ON stories(last_seen);
+
+CREATE TABLE story_links (
+  a BIGINT NOT NULL,
+  b BIGINT NOT NULL,
+  score DOUBLE PRECISION NOT NULL,
+  PRIMARY KEY (a, b)
+);
+
+CREATE TABLE entities (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  type TEXT NOT NULL,
+  lat DOUBLE PRECISION,
+  lon DOUBLE PRECISION,
+  mention_count BIGINT NOT NULL DEFAULT 0
+);
+
+CREATE TABLE mentions (
+  article_id BIGINT NOT NULL,
+  entity_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  begin BIGINT NOT NULL,
+  "end" BIGINT NOT NULL,
+  text TEXT NOT NULL,
+  canonical TEXT,
+  role TEXT
+);
+CREATE INDEX mentions_entity ON mentions(entity_id);
+CREATE INDEX mentions_article ON mentions(article_id);
+
+CREATE TABLE events (
+  article_id BIGINT NOT NULL,
+  idx BIGINT NOT NULL,
+  plover TEXT,
+  mode TEXT,
+  date TEXT,
+  location TEXT,
+  lat DOUBLE PRECISION,
+  lon DOUBLE PRECISION,
+  PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX events_plover ON events(plover);
+
+CREATE TABLE rejected (
+  source TEXT PRIMARY KEY,
+  reason TEXT NOT NULL,
+  at TEXT NOT NULL DEFAULT
+    to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+);
+
+CREATE OR REPLACE FUNCTION instr(haystack TEXT, needle TEXT) RETURNS INTEGER
+  LANGUAGE sql IMMUTABLE AS 'SELECT strpos(haystack, needle)';
+)sql";
+
+constexpr std::string_view kMigrations[] = {kV1};
+
+}  // namespace
+
+std::span<const std::string_view> PgMigrations() { return kMigrations; }
+
+}  // namespace marsad

@@ -1,0 +1,222 @@
+#include "src/distrib/pg_search.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_set>
+#include <vector>
+
+#include "src/distrib/pg_store.h"
+#include "src/search/terms.h"
+
+namespace marsad {
+
+namespace {
+
+// The query units and the highlighter mirror src/search/sqlite_search.cc
+// (kept private there); both stores must parse a query the same way.
+struct QueryUnit {
+  std::string text;
+  bool phrase = false, prefix = false, negated = false;
+};
+
+std::vector<QueryUnit> ParseQuery(const std::string& q) {
+  std::vector<QueryUnit> units;
+  size_t i = 0;
+  while (i < q.size()) {
+    while (i < q.size() && (q[i] == ' ' || q[i] == '\t')) ++i;
+    if (i >= q.size()) break;
+    QueryUnit u;
+    if (q[i] == '-') {
+      u.negated = true;
+      ++i;
+    }
+    if (i < q.size() && q[i] == '"') {
+      size_t end = q.find('"', i + 1);
+      if (end == std::string::npos) end = q.size();
+      u.text = q.substr(i + 1, end - i - 1);
+      u.phrase = true;
+      i = end + 1;
+    } else {
+      size_t end = q.find_first_of(" \t", i);
+      if (end == std::string::npos) end = q.size();
+      u.text = q.substr(i, end - i);
+      i = end;
+      if (!u.text.empty() && u.text.back() == '*') {
+        u.prefix = true;
+        u.text.pop_back();
+      }
+    }
+    std::vector<SearchTerm> terms;
+    SearchTerms(u.text, &terms);
+    if (!terms.empty()) units.push_back(std::move(u));
+  }
+  return units;
+}
+
+size_t CharStart(const std::string& s, size_t pos) {
+  while (pos > 0 && pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) --pos;
+  return pos;
+}
+
+void Highlight(const std::string& text, const std::vector<QueryUnit>& units, SearchHit* hit) {
+  std::unordered_set<std::string> exact;
+  std::vector<std::string> prefixes;
+  std::vector<SearchTerm> terms;
+  for (const QueryUnit& u : units) {
+    if (u.negated) continue;
+    SearchTerms(u.text, &terms);
+    for (const SearchTerm& t : terms) {
+      if (u.prefix) prefixes.push_back(t.stem);
+      exact.insert(t.stem);
+      if (!t.skeleton.empty()) exact.insert(t.skeleton);
+    }
+  }
+  SearchTerms(text, &terms);
+  for (const SearchTerm& t : terms) {
+    bool match = exact.count(t.stem) || (!t.skeleton.empty() && exact.count(t.skeleton));
+    for (const std::string& p : prefixes) match = match || t.stem.rfind(p, 0) == 0;
+    if (match) hit->highlights.push_back(t.span);
+    if (hit->highlights.size() >= 64) break;
+  }
+  size_t center = hit->highlights.empty() ? 0 : hit->highlights[0].begin;
+  size_t begin = center > 120 ? CharStart(text, center - 120) : 0;
+  size_t end = CharStart(text, std::min(text.size(), center + 240));
+  if (begin > 0) {
+    size_t sp = text.find(' ', begin);
+    if (sp != std::string::npos && sp < center) begin = sp + 1;
+  }
+  if (end < text.size()) {
+    size_t sp = text.rfind(' ', end);
+    if (sp != std::string::npos && sp > center) end = sp;
+  }
+  hit->snippet_span = Span{uint32_t(begin), uint32_t(end)};
+  hit->snippet = text.substr(begin, end - begin);
+}
+
+// A lexeme quoted for tsvector/tsquery input.
+std::string Lexeme(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'' || c == '\\') out += c;
+    out += c;
+  }
+  return out + "'";
+}
+
+// Adds the terms of a PreAnalyze string at positions from *pos on.
+void AddTerms(const std::string& pre, char weight, int* pos,
+              std::map<std::string, std::vector<std::string>>* lexemes) {
+  constexpr int kMaxPos = 16383;       // PostgreSQL's limit
+  constexpr size_t kMaxPositions = 255;
+  constexpr size_t kMaxLexeme = 2000;  // bytes; PostgreSQL allows 2047
+  size_t i = !pre.empty() && pre[0] == kPreAnalyzed ? 1 : 0;
+  while (i < pre.size()) {
+    size_t j = pre.find(' ', i);
+    if (j == std::string::npos) j = pre.size();
+    if (j > i) {
+      std::string_view term(pre.data() + i, j - i);
+      bool colocated = term[0] == '~' && *pos > 0;
+      if (!colocated) ++*pos;
+      auto& positions = (*lexemes)[std::string(term)];
+      if (term.size() <= kMaxLexeme && positions.size() < kMaxPositions) {
+        positions.push_back(std::to_string(std::min(*pos, kMaxPos)) + weight);
+      }
+    }
+    i = j + 1;
+  }
+}
+
+}  // namespace
+
+std::string BuildTsvectorLiteral(const std::string& title_terms,
+                                 const std::string& body_terms) {
+  std::map<std::string, std::vector<std::string>> lexemes;
+  int pos = 0;
+  AddTerms(title_terms, 'A', &pos, &lexemes);
+  if (pos > 0) pos += 2;  // no phrase across title and body
+  AddTerms(body_terms, 'D', &pos, &lexemes);
+  std::string out;
+  for (const auto& [lex, positions] : lexemes) {
+    if (positions.empty()) continue;
+    if (!out.empty()) out += ' ';
+    out += Lexeme(lex);
+    out += ':';
+    for (size_t k = 0; k < positions.size(); ++k) {
+      if (k) out += ',';
+      out += positions[k];
+    }
+  }
+  return out;
+}
+
+std::string BuildTsquery(const std::string& query) {
+  std::string pos, neg;
+  std::vector<SearchTerm> terms;
+  for (const QueryUnit& u : ParseQuery(query)) {
+    SearchTerms(u.text, &terms);
+    std::string phrase;
+    for (size_t k = 0; k < terms.size(); ++k) {
+      std::string suffix = u.prefix && k + 1 == terms.size() ? ":*" : "";
+      std::string t = Lexeme(terms[k].stem) + suffix;
+      if (!terms[k].skeleton.empty()) t += " | " + Lexeme(terms[k].skeleton) + suffix;
+      if (k) phrase += " <-> ";
+      phrase += "(" + t + ")";
+    }
+    if (u.negated) {
+      neg += " & !(" + phrase + ")";
+    } else {
+      if (!pos.empty()) pos += " & ";
+      pos += "(" + phrase + ")";
+    }
+  }
+  if (pos.empty()) return "";
+  return pos + neg;
+}
+
+StatusOr<SearchResults> PgSearch(pqxx::work& w, const SearchRequest& req) {
+  std::string tsq = BuildTsquery(req.query);
+  bool has_filter = !req.outlet.empty() || !req.from.empty() || !req.to.empty() ||
+                    req.story || !req.entity.empty() || !req.event_type.empty() || req.after_id;
+  if (tsq.empty() && !has_filter) return InvalidArgumentError("the query has no searchable word");
+  std::string where = tsq.empty() ? "WHERE TRUE" : "WHERE a.terms @@ " + w.quote(tsq) + "::tsquery";
+  if (!req.outlet.empty()) where += " AND a.outlet = " + w.quote(req.outlet);
+  if (!req.from.empty()) where += " AND substr(a.published,1,10) >= " + w.quote(req.from);
+  if (!req.to.empty()) where += " AND substr(a.published,1,10) <= " + w.quote(req.to);
+  if (req.story) where += " AND a.story_id = " + std::to_string(req.story);
+  if (req.after_id) where += " AND a.id > " + std::to_string(req.after_id);
+  if (!req.entity.empty()) {
+    where += " AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = " +
+             w.quote(req.entity) + ")";
+  }
+  if (!req.event_type.empty()) {
+    where += " AND EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND e.plover = " +
+             w.quote(req.event_type) + ")";
+  }
+  std::string score = tsq.empty() ? "0.0"
+                                  : "ts_rank('{0.333333, 0.0, 0.0, 1.0}', a.terms, " + w.quote(tsq) +
+                                        "::tsquery, 1)";
+  std::string order = tsq.empty() ? "ORDER BY COALESCE(a.published,'') DESC, a.id DESC"
+                                  : "ORDER BY 6 DESC, a.id";
+  SearchResults results;
+  results.total = w.exec("SELECT COUNT(*) FROM articles a " + where)[0][0].as<int64_t>();
+  int limit = std::clamp(req.page.limit, 1, 500);
+  pqxx::result r = w.exec(
+      "SELECT a.id, COALESCE(a.story_id,0), COALESCE(a.title,''), COALESCE(a.outlet,''), "
+      "COALESCE(a.published,''), " + score + ", a.text FROM articles a " + where + " " + order +
+      " LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(std::max(0, req.page.offset)));
+  std::vector<QueryUnit> units = ParseQuery(req.query);
+  for (const pqxx::row& row : r) {
+    SearchHit h;
+    h.article_id = row[0].as<int64_t>();
+    h.story_id = row[1].as<int64_t>();
+    h.title = row[2].c_str();
+    h.outlet = row[3].c_str();
+    h.published = row[4].c_str();
+    h.score = row[5].as<double>();
+    Highlight(row[6].is_null() ? "" : row[6].c_str(), units, &h);
+    results.hits.push_back(std::move(h));
+  }
+  return results;
+}
+
+}  // namespace marsad

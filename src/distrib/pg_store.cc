@@ -1,0 +1,539 @@
+#include "src/distrib/pg_store.h"
+
+#include <zstd.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
+
+#include "src/base/document_json.h"
+#include "src/base/hash.h"
+#include "src/distrib/pg_schema.h"
+#include "src/distrib/pg_search.h"
+#include "src/search/terms.h"
+
+namespace marsad {
+
+using json = nlohmann::json;
+
+namespace {
+
+constexpr char kArticleColumns[] =
+    "id, input_hash, content_hash, source, format, encoding, outlet, agency, "
+    "author, url, section, language, title, standfirst, published, modified, "
+    "text, story_id, duplicate_of, analysis, fingerprint, story_features";
+
+std::string Compress(std::string_view in) {
+  std::string out(ZSTD_compressBound(in.size()), '\0');
+  size_t n = ZSTD_compress(out.data(), out.size(), in.data(), in.size(), 3);
+  if (ZSTD_isError(n)) return std::string(in);
+  out.resize(n);
+  return out;
+}
+
+StatusOr<std::string> Decompress(std::string_view in) {
+  unsigned long long size = ZSTD_getFrameContentSize(in.data(), in.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN) {
+    return CorruptionError("raw input is not a zstd frame");
+  }
+  std::string out(size, '\0');
+  size_t n = ZSTD_decompress(out.data(), out.size(), in.data(), in.size());
+  if (ZSTD_isError(n)) return CorruptionError(ZSTD_getErrorName(n));
+  return out;
+}
+
+// NULL for "", as the SQLite store binds empty strings.
+const char* OrNull(const std::string& s) { return s.empty() ? nullptr : s.c_str(); }
+
+// Text form of an optional number ("" binds NULL through OrNull).
+std::string Num(int64_t v) { return v ? std::to_string(v) : ""; }
+std::string Num(const std::optional<double>& v) { return v ? pqxx::to_string(*v) : ""; }
+
+std::string Str(const pqxx::field& f) { return f.is_null() ? "" : f.c_str(); }
+int64_t Int(const pqxx::field& f) { return f.is_null() ? 0 : f.as<int64_t>(); }
+std::string Bytes(const pqxx::field& f) {
+  return f.is_null() ? "" : pqxx::binarystring(f).str();
+}
+
+Document ReadArticleRow(const pqxx::row& r) {
+  Document d;
+  d.id = Int(r[0]);
+  d.input_hash = std::stoull(Str(r[1]), nullptr, 16);
+  d.content_hash = std::stoull(Str(r[2]), nullptr, 16);
+  d.source = Str(r[3]);
+  d.format = Str(r[4]);
+  d.encoding = Str(r[5]);
+  d.outlet = Str(r[6]);
+  d.agency = Str(r[7]);
+  d.author = Str(r[8]);
+  d.url = Str(r[9]);
+  d.section = Str(r[10]);
+  d.language = Str(r[11]);
+  d.title = Str(r[12]);
+  d.standfirst = Str(r[13]);
+  d.published = Str(r[14]);
+  d.modified = Str(r[15]);
+  d.text = Str(r[16]);
+  d.story_id = Int(r[17]);
+  d.duplicate_of = Int(r[18]);
+  std::string analysis = Str(r[19]);
+  if (!analysis.empty()) {
+    json j = json::parse(analysis, nullptr, false);
+    if (!j.is_discarded()) (void)AnalysisFromJson(j, &d);
+  }
+  d.fingerprint = Bytes(r[20]);
+  d.story_features = Bytes(r[21]);
+  return d;
+}
+
+// Runs `fn`, turning libpqxx exceptions into Status (none crosses the
+// adapter).
+template <typename Fn>
+Status Guard(std::string_view what, Fn&& fn) {
+  try {
+    return fn();
+  } catch (const pqxx::broken_connection& e) {
+    return IOError(std::string(what) + ": " + e.what());
+  } catch (const std::exception& e) {
+    return InternalError(std::string(what) + ": " + e.what());
+  }
+}
+
+class PgRow final : public SqlRow {
+ public:
+  explicit PgRow(const pqxx::row& r) : r_(r) {}
+  bool IsNull(int col) const override { return r_[col].is_null(); }
+  int64_t Int(int col) const override { return marsad::Int(r_[col]); }
+  double Double(int col) const override {
+    return r_[col].is_null() ? 0 : r_[col].as<double>();
+  }
+  std::string Text(int col) const override { return Str(r_[col]); }
+
+ private:
+  const pqxx::row& r_;
+};
+
+class PgStore final : public Store {
+ public:
+  explicit PgStore(std::unique_ptr<pqxx::connection> c) : c_(std::move(c)) {}
+
+  Status Init(const StoreOptions& options);
+
+  StatusOr<bool> HasInput(uint64_t input_hash) override;
+  Status WriteBatch(const std::vector<Document*>& docs,
+                    const std::vector<StoryRow>& stories,
+                    const std::vector<StoryLink>& links) override;
+  Status RecordRejected(const RejectedInput& r) override;
+  StatusOr<int64_t> MaxArticleId() override;
+  StatusOr<int64_t> MaxStoryId() override;
+  Status ForEachRecent(const std::string& since,
+                       const std::function<void(const Document&)>& fn) override;
+  StatusOr<std::vector<StoryRow>> ListStories(const Page& page) override;
+  StatusOr<std::optional<StoryRow>> GetStory(int64_t id) override;
+  StatusOr<std::optional<Document>> GetArticle(int64_t id, bool with_raw) override;
+  Status ForEachArticle(const std::function<void(const Document&)>& fn) override;
+  StatusOr<int64_t> CountArticles() override;
+  StatusOr<std::vector<RejectedInput>> ListRejected() override;
+  StatusOr<SearchResults> Search(const SearchRequest& request) override;
+  Status Query(std::string_view sql, const std::vector<SqlParam>& params,
+               const std::function<void(const SqlRow&)>& row) override;
+
+ private:
+  Status Migrate();
+  StatusOr<int64_t> ScalarInt(const std::string& sql);
+  void InsertArticle(pqxx::work& w, Document* d);
+  void InsertFacts(pqxx::work& w, const Document& d);
+  void UpdateStory(pqxx::work& w, const StoryRow& s);
+  StatusOr<StoryRow> ReadStory(pqxx::work& w, int64_t id);
+
+  std::unique_ptr<pqxx::connection> c_;
+};
+
+Status PgStore::Init(const StoreOptions& options) {
+  if (!options.read_only) {
+    RETURN_IF_ERROR(Migrate());
+  } else {
+    RETURN_IF_ERROR(Guard("open", [&]() -> Status {
+      pqxx::work w(*c_);
+      pqxx::result r = w.exec("SELECT to_regclass('marsad_schema') IS NOT NULL");
+      if (!r[0][0].as<bool>()) return NotFoundError("not a marsad database");
+      return Status::OK();
+    }));
+  }
+  return Guard("prepare", [&]() -> Status {
+    c_->prepare("mention",
+                "INSERT INTO mentions (article_id, entity_id, type, begin, \"end\", text, "
+                "canonical, role) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)");
+    c_->prepare("entity",
+                "INSERT INTO entities (id, name, type, lat, lon, mention_count) "
+                "VALUES ($1,$2,$3,$4,$5,1) ON CONFLICT (id) DO UPDATE SET "
+                "mention_count = entities.mention_count + 1, "
+                "lat = COALESCE(entities.lat, excluded.lat), "
+                "lon = COALESCE(entities.lon, excluded.lon)");
+    c_->prepare("event",
+                "INSERT INTO events (article_id, idx, plover, mode, date, location, lat, "
+                "lon) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)");
+    return Status::OK();
+  });
+}
+
+Status PgStore::Migrate() {
+  auto migrations = PgMigrations();
+  return Guard("migrate", [&]() -> Status {
+    for (size_t next = 0;; ++next) {
+      pqxx::work w(*c_);
+      w.exec("SELECT pg_advisory_xact_lock(7236231712)");  // "marsad" schema lock
+      w.exec("CREATE TABLE IF NOT EXISTS marsad_schema (version INTEGER NOT NULL)");
+      pqxx::result v = w.exec("SELECT COALESCE(MAX(version), 0) FROM marsad_schema");
+      size_t version = v[0][0].as<size_t>();
+      if (version > migrations.size()) {
+        return UnsupportedError("database schema v" + std::to_string(version) +
+                                " is newer than this marsad");
+      }
+      if (version == migrations.size()) {
+        w.commit();
+        return Status::OK();
+      }
+      w.exec(std::string(migrations[version]));
+      w.exec("DELETE FROM marsad_schema");
+      w.exec("INSERT INTO marsad_schema VALUES (" + std::to_string(version + 1) + ")");
+      w.commit();
+    }
+  });
+}
+
+StatusOr<int64_t> PgStore::ScalarInt(const std::string& sql) {
+  int64_t out = 0;
+  RETURN_IF_ERROR(Guard("query", [&]() -> Status {
+    pqxx::work w(*c_);
+    pqxx::result r = w.exec(sql);
+    out = r.empty() ? 0 : Int(r[0][0]);
+    return Status::OK();
+  }));
+  return out;
+}
+
+StatusOr<bool> PgStore::HasInput(uint64_t input_hash) {
+  bool found = false;
+  RETURN_IF_ERROR(Guard("has input", [&]() -> Status {
+    pqxx::work w(*c_);
+    found = !w.exec_params("SELECT 1 FROM articles WHERE input_hash=$1",
+                           HashHex(input_hash)).empty();
+    return Status::OK();
+  }));
+  return found;
+}
+
+void PgStore::InsertArticle(pqxx::work& w, Document* d) {
+  std::string terms = BuildTsvectorLiteral(
+      PreAnalyze(d->title), d->index_terms.empty() ? PreAnalyze(d->text) : d->index_terms);
+  std::string id = Num(d->id), story = Num(d->story_id), dup = Num(d->duplicate_of);
+  pqxx::result r = w.exec_params(
+      "INSERT INTO articles (id, input_hash, content_hash, source, format, "
+      "encoding, outlet, agency, author, url, section, language, title, "
+      "standfirst, published, modified, text, raw, story_id, duplicate_of, "
+      "analysis, fingerprint, story_features, terms) VALUES "
+      "(COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM articles)),"
+      "$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,"
+      "$22,$23,$24::tsvector) ON CONFLICT (input_hash) DO NOTHING RETURNING id",
+      OrNull(id), HashHex(d->input_hash), HashHex(d->content_hash),
+      d->source, d->format, OrNull(d->encoding), OrNull(d->outlet), OrNull(d->agency),
+      OrNull(d->author), OrNull(d->url), OrNull(d->section), OrNull(d->language),
+      OrNull(d->title), OrNull(d->standfirst), OrNull(d->published), OrNull(d->modified),
+      d->text, pqxx::binarystring(Compress(d->raw)), OrNull(story),
+      OrNull(dup), AnalysisToJson(*d).dump(),
+      pqxx::binarystring(d->fingerprint), pqxx::binarystring(d->story_features), terms);
+  if (r.empty()) {  // already stored: keep the stored article and its story
+    d->id = w.exec_params1("SELECT id FROM articles WHERE input_hash=$1",
+                           HashHex(d->input_hash))[0].as<int64_t>();
+    d->story_id = 0;
+    return;
+  }
+  d->id = r[0][0].as<int64_t>();
+  InsertFacts(w, *d);
+}
+
+void PgStore::InsertFacts(pqxx::work& w, const Document& d) {
+  for (const EntityMention& x : d.entities) {
+    if (x.entity_id.empty()) continue;
+    std::string type(EntityTypeName(x.type));
+    w.exec_prepared("mention", d.id, x.entity_id, type, int64_t{x.span.begin},
+                    int64_t{x.span.end}, x.text, OrNull(x.canonical), OrNull(x.role));
+    std::string lat = x.lat && x.lon ? Num(x.lat) : "", lon = x.lat && x.lon ? Num(x.lon) : "";
+    w.exec_prepared("entity", x.entity_id, x.canonical.empty() ? x.text : x.canonical,
+                    type, OrNull(lat), OrNull(lon));
+  }
+  for (size_t i = 0; i < d.events.size(); ++i) {
+    const Event& x = d.events[i];
+    std::string lat, lon;
+    for (const EntityMention& m : d.entities) {  // place of the location span
+      if (m.lat && m.lon && m.span.begin <= x.location_span.begin &&
+          x.location_span.end <= m.span.end && !x.location_span.empty()) {
+        lat = Num(m.lat);
+        lon = Num(m.lon);
+        break;
+      }
+    }
+    w.exec_prepared("event", d.id, static_cast<int64_t>(i), OrNull(x.plover),
+                    OrNull(x.mode), OrNull(x.date), OrNull(x.location), OrNull(lat),
+                    OrNull(lon));
+  }
+}
+
+void PgStore::UpdateStory(pqxx::work& w, const StoryRow& st) {
+  w.exec_params(
+      "INSERT INTO stories (id, title) VALUES ($1, $2) ON CONFLICT (id) DO "
+      "UPDATE SET title = COALESCE($2, stories.title)",
+      st.id, OrNull(st.title));
+  w.exec_params(
+      "UPDATE stories SET "
+      "first_seen = (SELECT MIN(substr(published,1,10)) FROM articles WHERE story_id=$1),"
+      "last_seen = (SELECT MAX(substr(published,1,10)) FROM articles WHERE story_id=$1),"
+      "article_count = (SELECT COUNT(*) FROM articles WHERE story_id=$1),"
+      "outlets = COALESCE((SELECT json_agg(outlet ORDER BY m)::text FROM "
+      "  (SELECT outlet, MIN(id) AS m FROM articles WHERE story_id=$1 AND outlet IS NOT NULL "
+      "   GROUP BY outlet) o), '[]') "
+      "WHERE id=$1",
+      st.id);
+}
+
+Status PgStore::WriteBatch(const std::vector<Document*>& docs,
+                           const std::vector<StoryRow>& stories,
+                           const std::vector<StoryLink>& links) {
+  std::vector<std::pair<int64_t, int64_t>> ids;  // restored if the batch fails
+  for (Document* d : docs) ids.emplace_back(d->id, d->story_id);
+  Status st = Guard("write batch", [&]() -> Status {
+    pqxx::work w(*c_);
+    for (Document* d : docs) InsertArticle(w, d);
+    for (const StoryRow& s : stories) UpdateStory(w, s);
+    for (const StoryLink& l : links) {
+      w.exec_params(
+          "INSERT INTO story_links (a, b, score) VALUES ($1,$2,$3) ON CONFLICT (a, b) "
+          "DO UPDATE SET score = GREATEST(story_links.score, excluded.score)",
+          l.a, l.b, l.score);
+    }
+    w.commit();
+    return Status::OK();
+  });
+  if (!st.ok()) {
+    for (size_t i = 0; i < docs.size(); ++i) {
+      docs[i]->id = ids[i].first;
+      docs[i]->story_id = ids[i].second;
+    }
+  }
+  return st;
+}
+
+Status PgStore::RecordRejected(const RejectedInput& r) {
+  return Guard("record rejected", [&]() -> Status {
+    pqxx::work w(*c_);
+    w.exec_params(
+        "INSERT INTO rejected (source, reason) VALUES ($1,$2) ON CONFLICT (source) "
+        "DO UPDATE SET reason=excluded.reason, at=excluded.at",
+        r.source, r.reason);
+    w.commit();
+    return Status::OK();
+  });
+}
+
+StatusOr<int64_t> PgStore::MaxArticleId() {
+  return ScalarInt("SELECT COALESCE(MAX(id),0) FROM articles");
+}
+
+StatusOr<int64_t> PgStore::MaxStoryId() {
+  return ScalarInt(
+      "SELECT GREATEST(COALESCE((SELECT MAX(id) FROM stories),0),"
+      "COALESCE((SELECT MAX(story_id) FROM articles),0))");
+}
+
+Status PgStore::ForEachRecent(const std::string& since,
+                              const std::function<void(const Document&)>& fn) {
+  return Guard("read articles", [&]() -> Status {
+    pqxx::work w(*c_);
+    // A cursor keeps memory bounded on a large archive.
+    std::string sql = std::string("SELECT ") + kArticleColumns +
+                      " FROM articles WHERE " + (since.empty() ? "TRUE" :
+                      "published IS NULL OR published >= " + w.quote(since)) + " ORDER BY id";
+    pqxx::stateless_cursor<pqxx::cursor_base::read_only, pqxx::cursor_base::owned> cur(
+        w, sql, "recent", false);
+    for (size_t at = 0;; at += 1000) {
+      pqxx::result r = cur.retrieve(at, at + 1000);
+      for (const pqxx::row& row : r) fn(ReadArticleRow(row));
+      if (r.size() < 1000) break;
+    }
+    return Status::OK();
+  });
+}
+
+StatusOr<StoryRow> PgStore::ReadStory(pqxx::work& w, int64_t id) {
+  pqxx::result s = w.exec_params(
+      "SELECT id, title, first_seen, last_seen, outlets FROM stories WHERE id=$1", id);
+  if (s.empty()) return NotFoundError("story " + std::to_string(id));
+  StoryRow r;
+  r.id = Int(s[0][0]);
+  r.title = Str(s[0][1]);
+  r.first_seen = Str(s[0][2]);
+  r.last_seen = Str(s[0][3]);
+  json outlets = json::parse(Str(s[0][4]), nullptr, false);
+  if (outlets.is_array()) {
+    for (const json& o : outlets) {
+      if (o.is_string()) r.outlets.push_back(o.get<std::string>());
+    }
+  }
+  for (const pqxx::row& a : w.exec_params(
+           "SELECT id FROM articles WHERE story_id=$1 ORDER BY COALESCE(published,''), id",
+           id)) {
+    r.articles.push_back(Int(a[0]));
+  }
+  for (const pqxx::row& l : w.exec_params(
+           "SELECT CASE WHEN a=$1 THEN b ELSE a END FROM story_links "
+           "WHERE a=$1 OR b=$1 ORDER BY score DESC",
+           id)) {
+    r.related.push_back(Int(l[0]));
+  }
+  return r;
+}
+
+StatusOr<std::vector<StoryRow>> PgStore::ListStories(const Page& page) {
+  std::vector<StoryRow> out;
+  Status inner;
+  RETURN_IF_ERROR(Guard("list stories", [&]() -> Status {
+    pqxx::work w(*c_);
+    pqxx::result ids = w.exec_params(
+        "SELECT id FROM stories WHERE article_count > 0 "
+        "ORDER BY COALESCE(last_seen,'') DESC, id DESC LIMIT $1 OFFSET $2",
+        int64_t{page.limit}, int64_t{page.offset});
+    for (const pqxx::row& id : ids) {
+      ASSIGN_OR_RETURN(StoryRow r, ReadStory(w, Int(id[0])));
+      out.push_back(std::move(r));
+    }
+    return Status::OK();
+  }));
+  return out;
+}
+
+StatusOr<std::optional<StoryRow>> PgStore::GetStory(int64_t id) {
+  std::optional<StoryRow> out;
+  RETURN_IF_ERROR(Guard("get story", [&]() -> Status {
+    pqxx::work w(*c_);
+    auto r = ReadStory(w, id);
+    if (r.ok()) out = std::move(*r);
+    if (r.status().code() == StatusCode::kNotFound) return Status::OK();
+    return r.status();
+  }));
+  return out;
+}
+
+StatusOr<std::optional<Document>> PgStore::GetArticle(int64_t id, bool with_raw) {
+  std::optional<Document> out;
+  RETURN_IF_ERROR(Guard("get article", [&]() -> Status {
+    pqxx::work w(*c_);
+    pqxx::result r = w.exec_params(
+        std::string("SELECT ") + kArticleColumns + ", raw FROM articles WHERE id=$1", id);
+    if (r.empty()) return Status::OK();
+    Document d = ReadArticleRow(r[0]);
+    if (with_raw) {
+      ASSIGN_OR_RETURN(d.raw, Decompress(Bytes(r[0][22])));
+    }
+    out = std::move(d);
+    return Status::OK();
+  }));
+  return out;
+}
+
+Status PgStore::ForEachArticle(const std::function<void(const Document&)>& fn) {
+  return ForEachRecent("", fn);
+}
+
+StatusOr<int64_t> PgStore::CountArticles() {
+  return ScalarInt("SELECT COUNT(*) FROM articles");
+}
+
+StatusOr<std::vector<RejectedInput>> PgStore::ListRejected() {
+  std::vector<RejectedInput> out;
+  RETURN_IF_ERROR(Guard("list rejected", [&]() -> Status {
+    pqxx::work w(*c_);
+    for (const pqxx::row& r : w.exec("SELECT source, reason FROM rejected ORDER BY source")) {
+      out.push_back({Str(r[0]), Str(r[1])});
+    }
+    return Status::OK();
+  }));
+  return out;
+}
+
+StatusOr<SearchResults> PgStore::Search(const SearchRequest& request) {
+  SearchResults out;
+  RETURN_IF_ERROR(Guard("search", [&]() -> Status {
+    pqxx::work w(*c_);
+    ASSIGN_OR_RETURN(out, PgSearch(w, request));
+    return Status::OK();
+  }));
+  return out;
+}
+
+// "?N" becomes "$N" cast to the parameter's type, so that "?1 IS NULL" has
+// a type PostgreSQL can infer.
+std::string RewriteParams(std::string_view sql, const std::vector<SqlParam>& params) {
+  std::string out;
+  for (size_t i = 0; i < sql.size(); ++i) {
+    if (sql[i] != '?') {
+      out += sql[i];
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < sql.size() && sql[j] >= '0' && sql[j] <= '9') ++j;
+    size_t n = j > i + 1 ? std::stoul(std::string(sql.substr(i + 1, j - i - 1))) : 1;
+    static constexpr const char* kTypes[] = {"bigint", "float8", "text"};
+    const char* type = n >= 1 && n <= params.size() ? kTypes[params[n - 1].index()] : "text";
+    out += "($" + std::to_string(n) + "::" + type + ")";
+    i = j - 1;
+  }
+  return out;
+}
+
+Status PgStore::Query(std::string_view sql, const std::vector<SqlParam>& params,
+                      const std::function<void(const SqlRow&)>& row) {
+  return Guard("query", [&]() -> Status {
+    pqxx::work w(*c_);
+    std::vector<std::optional<std::string>> values;
+    for (const SqlParam& p : params) {
+      if (const auto* s = std::get_if<std::string>(&p)) {
+        values.push_back(s->empty() ? std::nullopt : std::optional<std::string>(*s));
+      } else if (const auto* i = std::get_if<int64_t>(&p)) {
+        values.push_back(std::to_string(*i));
+      } else {
+        values.push_back(pqxx::to_string(std::get<double>(p)));
+      }
+    }
+    std::vector<const char*> ptrs;
+    for (const auto& v : values) ptrs.push_back(v ? v->c_str() : nullptr);
+    pqxx::result r = w.exec_params(RewriteParams(sql, params),
+                                   pqxx::prepare::make_dynamic_params(ptrs));
+    for (const pqxx::row& x : r) row(PgRow(x));
+    return Status::OK();
+  });
+}
+
+StatusOr<std::unique_ptr<Store>> OpenPgStoreImpl(const std::string& url,
+                                                 const StoreOptions& options) {
+  std::unique_ptr<pqxx::connection> c;
+  RETURN_IF_ERROR(Guard(url, [&]() -> Status {
+    c = std::make_unique<pqxx::connection>(url);
+    return Status::OK();
+  }));
+  auto store = std::make_unique<PgStore>(std::move(c));
+  RETURN_IF_ERROR(store->Init(options).WithContext(url));
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<Store>> OpenPgStore(const std::string& url,
+                                             const StoreOptions& options) {
+  ASSIGN_OR_RETURN(std::unique_ptr<Store> s, OpenPgStoreImpl(url, options));
+  return s;
+}
+
+void RegisterPgStore() { SetPostgresStoreOpener(&OpenPgStore); }
+
+}  // namespace marsad

@@ -1,0 +1,316 @@
+// The Store contract (include/marsad/store.h), one suite run against every
+// implementation: SQLite always, PostgreSQL when a throwaway cluster can be
+// started on loopback (skipped with the reason otherwise). Whatever one store
+// answers, the other must answer too; search is held to the same hits and
+// the same best hit on clear cases (ranking functions differ: BM25 vs
+// ts_rank, see pg_store.h).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <set>
+
+#include "src/distrib/pg_store.h"
+#include "src/distrib/test_servers.h"
+#include "src/search/terms.h"
+
+#include "marsad/store.h"
+
+namespace marsad {
+namespace {
+
+namespace ts = testing_servers;
+
+ts::PgCluster* Cluster() {
+  static ts::PgCluster* cluster = nullptr;
+  static std::string why;
+  if (cluster == nullptr && why.empty()) {
+    cluster = new ts::PgCluster();  // lives until exit; stopped by atexit below
+    why = cluster->Start();
+    if (!why.empty()) {
+      delete cluster;
+      cluster = nullptr;
+    } else {
+      std::atexit([] { delete cluster; });
+    }
+  }
+  return cluster;
+}
+
+std::string PgSkipReason() {
+  if (Cluster() != nullptr) return "";
+  ts::PgCluster probe;
+  return probe.Start();
+}
+
+Document Doc(uint64_t input_hash, const std::string& title, const std::string& text,
+             const std::string& outlet, const std::string& published) {
+  Document d;
+  d.source = "doc" + std::to_string(input_hash) + ".txt";
+  d.format = "txt";
+  d.raw = title + "\n" + text;
+  d.title = title;
+  d.text = text;
+  d.outlet = outlet;
+  d.published = published;
+  d.input_hash = input_hash;
+  d.content_hash = input_hash * 31;
+  d.fingerprint = std::string("fp\0bytes", 8) + std::to_string(input_hash);
+  d.story_features = std::string("\x01\x02\x00\xff", 4);
+  d.index_terms = PreAnalyze(text);
+  EntityMention m;
+  m.span = {0, 4};
+  m.type = EntityType::kLocation;
+  m.text = text.substr(0, 4);
+  m.entity_id = "loc:x";
+  m.canonical = "X";
+  m.lat = 33.5;
+  m.lon = 36.3;
+  d.entities.push_back(m);
+  return d;
+}
+
+class StoreContractTest : public testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    static int n = 0;
+    if (GetParam() == "postgresql") {
+      std::string why = PgSkipReason();
+      if (!why.empty()) GTEST_SKIP() << "PostgreSQL contract tests skipped: " << why;
+      RegisterPgStore();
+      url_ = Cluster()->NewDatabase("contract" + std::to_string(++n));
+    } else {
+      dir_ = ts::TempDir("contract");
+      url_ = dir_ + "/t.db";
+    }
+    Reopen();
+  }
+  void TearDown() override {
+    store_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+  void Reopen() {
+    store_.reset();
+    auto s = Store::Open(url_);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(*s);
+  }
+  // Writes three articles in two stories (1: a, b; 2: c) with a link.
+  void WriteThree() {
+    docs_ = {Doc(1, "قصف على دمشق", "سقطت قذائف على دمشق صباح اليوم وأصيب ثلاثة", "الوطن",
+                 "2024-03-02"),
+             Doc(2, "دمشق تحت القصف", "قالت مصادر إن القذائف سقطت على أحياء دمشق", "النهار",
+                 "2024-03-01T10:00:00"),
+             Doc(3, "انتخابات في بيروت", "بدأ التصويت في الانتخابات البلدية في بيروت",
+                 "الوطن", "2024-03-05")};
+    docs_[0].id = 1, docs_[1].id = 2, docs_[2].id = 3;
+    docs_[0].story_id = docs_[1].story_id = 1;
+    docs_[2].story_id = 2;
+    docs_[1].duplicate_of = 1;
+    std::vector<Document*> ptrs = {&docs_[0], &docs_[1], &docs_[2]};
+    std::vector<StoryRow> rows(2);
+    rows[0].id = 1, rows[0].title = "قصف دمشق";
+    rows[1].id = 2, rows[1].title = "انتخابات بيروت";
+    ASSERT_TRUE(store_->WriteBatch(ptrs, rows, {{1, 2, 0.25}}).ok());
+  }
+  std::set<int64_t> Hits(const std::string& q) {
+    SearchRequest r;
+    r.query = q;
+    auto res = store_->Search(r);
+    EXPECT_TRUE(res.ok()) << q << ": " << res.status().ToString();
+    std::set<int64_t> ids;
+    if (res.ok()) {
+      for (const SearchHit& h : res->hits) ids.insert(h.article_id);
+    }
+    return ids;
+  }
+
+  std::string dir_, url_;
+  std::unique_ptr<Store> store_;
+  std::vector<Document> docs_;
+};
+
+TEST_P(StoreContractTest, EmptyStore) {
+  EXPECT_EQ(*store_->CountArticles(), 0);
+  EXPECT_EQ(*store_->MaxArticleId(), 0);
+  EXPECT_EQ(*store_->MaxStoryId(), 0);
+  EXPECT_FALSE(*store_->HasInput(42));
+  EXPECT_FALSE(store_->GetArticle(1)->has_value());
+  EXPECT_FALSE(store_->GetStory(1)->has_value());
+  EXPECT_TRUE(store_->ListStories(Page{})->empty());
+}
+
+TEST_P(StoreContractTest, ArticlesRoundTrip) {
+  WriteThree();
+  EXPECT_EQ(*store_->CountArticles(), 3);
+  EXPECT_EQ(*store_->MaxArticleId(), 3);
+  EXPECT_EQ(*store_->MaxStoryId(), 2);
+  EXPECT_TRUE(*store_->HasInput(2));
+  auto a = store_->GetArticle(2, /*with_raw=*/true);
+  ASSERT_TRUE(a.ok() && a->has_value());
+  const Document& d = **a;
+  EXPECT_EQ(d.source, docs_[1].source);
+  EXPECT_EQ(d.title, docs_[1].title);
+  EXPECT_EQ(d.text, docs_[1].text);
+  EXPECT_EQ(d.raw, docs_[1].raw);
+  EXPECT_EQ(d.outlet, "النهار");
+  EXPECT_EQ(d.published, "2024-03-01T10:00:00");
+  EXPECT_EQ(d.input_hash, 2u);
+  EXPECT_EQ(d.content_hash, 62u);
+  EXPECT_EQ(d.fingerprint, docs_[1].fingerprint);
+  EXPECT_EQ(d.story_features, docs_[1].story_features);
+  EXPECT_EQ(d.story_id, 1);
+  EXPECT_EQ(d.duplicate_of, 1);
+  ASSERT_EQ(d.entities.size(), 1u);
+  EXPECT_EQ(d.entities[0].entity_id, "loc:x");
+  EXPECT_TRUE(store_->GetArticle(2, false).value()->raw.empty());
+  Reopen();
+  EXPECT_EQ(*store_->CountArticles(), 3);
+}
+
+TEST_P(StoreContractTest, RewritingAnInputAddsNothing) {
+  WriteThree();
+  Document again = Doc(2, "other", "other text entirely", "x", "2025-01-01");
+  again.id = 9;
+  again.story_id = 7;
+  std::vector<Document*> ptrs = {&again};
+  ASSERT_TRUE(store_->WriteBatch(ptrs, {}, {}).ok());
+  EXPECT_EQ(again.id, 2);        // the stored article's id
+  EXPECT_EQ(again.story_id, 0);  // not written: the stored one keeps its story
+  EXPECT_EQ(*store_->CountArticles(), 3);
+  EXPECT_EQ(store_->GetArticle(2).value()->title, "دمشق تحت القصف");
+}
+
+TEST_P(StoreContractTest, FailedBatchLeavesNothing) {
+  WriteThree();
+  Document fresh = Doc(10, "t", "نص جديد", "x", "2024-04-01");
+  fresh.id = 10;
+  Document clash = Doc(11, "t", "نص آخر", "x", "2024-04-01");
+  clash.id = 3;  // a different input under a used id: the batch must fail
+  std::vector<Document*> ptrs = {&fresh, &clash};
+  EXPECT_FALSE(store_->WriteBatch(ptrs, {}, {}).ok());
+  EXPECT_FALSE(*store_->HasInput(10));
+  EXPECT_EQ(*store_->CountArticles(), 3);
+}
+
+TEST_P(StoreContractTest, StoryAggregates) {
+  WriteThree();
+  auto s = store_->GetStory(1);
+  ASSERT_TRUE(s.ok() && s->has_value());
+  EXPECT_EQ((*s)->title, "قصف دمشق");
+  EXPECT_EQ((*s)->first_seen, "2024-03-01");
+  EXPECT_EQ((*s)->last_seen, "2024-03-02");
+  EXPECT_EQ((*s)->articles, (std::vector<int64_t>{2, 1}));  // by published
+  EXPECT_EQ((*s)->outlets, (std::vector<std::string>{"الوطن", "النهار"}));  // by first id
+  EXPECT_EQ((*s)->related, (std::vector<int64_t>{2}));
+  auto list = store_->ListStories(Page{10, 0});
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].id, 2);  // latest last_seen first
+  EXPECT_EQ(store_->ListStories(Page{1, 1})->at(0).id, 1);
+}
+
+TEST_P(StoreContractTest, RestoreReadsRecentInIdOrder) {
+  WriteThree();
+  std::vector<int64_t> ids;
+  ASSERT_TRUE(store_->ForEachRecent("2024-03-02", [&](const Document& d) {
+    ids.push_back(d.id);
+    EXPECT_FALSE(d.fingerprint.empty());
+  }).ok());
+  EXPECT_EQ(ids, (std::vector<int64_t>{1, 3}));
+  ids.clear();
+  ASSERT_TRUE(store_->ForEachArticle([&](const Document& d) { ids.push_back(d.id); }).ok());
+  EXPECT_EQ(ids, (std::vector<int64_t>{1, 2, 3}));
+}
+
+TEST_P(StoreContractTest, RejectedIsAnUpsert) {
+  ASSERT_TRUE(store_->RecordRejected({"b.txt", "first"}).ok());
+  ASSERT_TRUE(store_->RecordRejected({"a.txt", "bad"}).ok());
+  ASSERT_TRUE(store_->RecordRejected({"b.txt", "second"}).ok());
+  auto r = store_->ListRejected();
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->size(), 2u);
+  EXPECT_EQ((*r)[0].source, "a.txt");
+  EXPECT_EQ((*r)[1].reason, "second");
+}
+
+TEST_P(StoreContractTest, SearchMatchesTheSameArticles) {
+  WriteThree();
+  EXPECT_EQ(Hits("دمشق"), (std::set<int64_t>{1, 2}));
+  EXPECT_EQ(Hits("بدمشق"), (std::set<int64_t>{1, 2}));  // clitic attached
+  EXPECT_EQ(Hits("القذائف"), (std::set<int64_t>{1, 2}));
+  EXPECT_EQ(Hits("دمشق -أحياء"), (std::set<int64_t>{1}));
+  EXPECT_EQ(Hits("\"سقطت قذائف\""), (std::set<int64_t>{1}));
+  EXPECT_EQ(Hits("انتخاب*"), (std::set<int64_t>{3}));
+  EXPECT_EQ(Hits("بيروت دمشق"), (std::set<int64_t>{}));
+  SearchRequest empty;
+  empty.query = "؟";
+  EXPECT_EQ(store_->Search(empty).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_P(StoreContractTest, SearchFiltersAndHighlights) {
+  WriteThree();
+  SearchRequest r;
+  r.query = "دمشق";
+  r.outlet = "النهار";
+  auto res = store_->Search(r);
+  ASSERT_TRUE(res.ok());
+  ASSERT_EQ(res->total, 1);
+  const SearchHit& h = res->hits[0];
+  EXPECT_EQ(h.article_id, 2);
+  EXPECT_EQ(h.story_id, 1);
+  ASSERT_FALSE(h.highlights.empty());
+  EXPECT_EQ(h.highlights[0].In(docs_[1].text), "دمشق");
+  SearchRequest f;
+  f.story = 2;
+  EXPECT_EQ(store_->Search(f)->total, 1);
+  f = {};
+  f.from = "2024-03-02";
+  EXPECT_EQ(store_->Search(f)->total, 2);
+  f = {};
+  f.query = "دمشق";
+  f.after_id = 1;
+  EXPECT_EQ(store_->Search(f)->total, 1);
+  f = {};
+  f.entity = "loc:x";
+  EXPECT_EQ(store_->Search(f)->total, 3);
+}
+
+TEST_P(StoreContractTest, TitleRanksAboveBody) {
+  WriteThree();
+  Document body = Doc(20, "خبر", "بيروت بيروت في الخبر", "x", "2024-03-06");
+  body.id = 20;
+  std::vector<Document*> ptrs = {&body};
+  ASSERT_TRUE(store_->WriteBatch(ptrs, {}, {}).ok());
+  SearchRequest r;
+  r.query = "انتخابات";
+  auto res = store_->Search(r);
+  ASSERT_TRUE(res.ok());
+  ASSERT_EQ(res->hits.size(), 1u);
+  EXPECT_EQ(res->hits[0].article_id, 3);
+  EXPECT_GT(res->hits[0].score, 0);
+}
+
+TEST_P(StoreContractTest, ListingQueries) {
+  WriteThree();
+  std::vector<std::pair<std::string, int64_t>> outlets;
+  ASSERT_TRUE(store_->Query(
+      "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL AND (?1 IS NULL OR "
+      "instr(outlet, ?1) > 0) AND (?2 = 0 OR story_id = ?2) GROUP BY outlet ORDER BY outlet",
+      {std::string(), int64_t{0}},
+      [&](const SqlRow& r) { outlets.emplace_back(r.Text(0), r.Int(1)); }).ok());
+  ASSERT_EQ(outlets.size(), 2u);
+  EXPECT_EQ(outlets[1].first, "الوطن");  // bytewise order: ن before و
+  EXPECT_EQ(outlets[1].second, 2);
+  double lat = 0;
+  ASSERT_TRUE(store_->Query("SELECT lat, mention_count FROM entities WHERE id = ?1",
+                            {std::string("loc:x")},
+                            [&](const SqlRow& r) { lat = r.Double(0); }).ok());
+  EXPECT_DOUBLE_EQ(lat, 33.5);
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, StoreContractTest, testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace marsad
