@@ -107,6 +107,12 @@ class QuoteParser {
   bool IsComma(size_t i) const {
     return w_[i].IsPunct("\xD8\x8C") || w_[i].IsPunct(",");
   }
+  // "علي" the name, not "على" folded: the surface ends in ي.
+  bool IsAliName(size_t i) const {
+    std::string_view sf = w_[i].span.In(text_);
+    return w_[i].key == fk::kAla && sf.size() >= 2 && sf.substr(sf.size() - 2) == "\xD9\x8A";
+  }
+
   // بيان، البيان، بيانها: a statement.
   bool IsBayan(size_t i) const {
     constexpr std::string_view kBayan = "\xD8\xA8\xD9\x8A\xD8\xA7\xD9\x86";
@@ -131,15 +137,29 @@ class QuoteParser {
   size_t SpeakerEnd(size_t j, size_t e) const {
     size_t k = j;
     bool title = false, appositive = false;
-    while (k < e && k - j < 12) {
+    while (k < e && k - j < (title ? 16 : 12)) {
       const Word& w = w_[k];
+      if (w.IsQuoteMark() && k > j) {
+        size_t n = QuotedName(k, e);
+        if (n == 0) break;
+        k = n;  // صحيفة "ديلي ميل"
+        continue;
+      }
       if (w.IsQuoteMark() || w.IsPunct(":")) break;
+      if (IsAliName(k)) {
+        ++k;
+        continue;
+      }
       std::string_view cls = lex_.ClassOf(w);
       if (cls == "comp" || cls == "say_pro" || cls == "rel") break;
-      if (cls == "stop") {
+      if (cls == "stop" || cls == "weekday") {
+        std::string_view next = k + 1 < e ? lex_.ClassOf(w_[k + 1]) : "stop";
         bool in = w.key == fk::kFi && k > j && title && k + 1 < e && IsWord(k + 1) &&
-                  lex_.ClassOf(w_[k + 1]).empty() && !lex_.Is(w_[k + 1], "speech") &&
+                  next != "stop" && next != "speech" && next != "comp" && next != "weekday" &&
                   !IsBayan(k + 1);
+        // محمد الخميس رئيس ...: a weekday inside a name, before a title or a word.
+        in |= cls == "weekday" && k > j && k + 1 < e && IsWord(k + 1) &&
+              (next.empty() || next == "title");
         if (!in) break;
       }
       if (w.bare == fk::kAn) break;
@@ -185,9 +205,26 @@ class QuoteParser {
   }
 
   // The content opener at or after k (within the sentence).
+  //
+  // Between the speaker and the opener only adverbials may stand: a phrase
+  // opened by a preposition or time word (في تصريح صحفي، أمس الخميس، خلال
+  // مؤتمر)، an addressee (لـ«عكاظ»)، punctuation. A plain word there is the
+  // verb's object ("أكد أهمية ..."، "أعلن حالة الطوارئ")، and a report with a
+  // nominal object is not a quotation.
   Opener FindOpener(size_t k, size_t e, CueKind kind) const {
+    int budget = 0;
     for (size_t q = k; q < e && q < k + 25; ++q) {
       const Word& w = w_[q];
+      if (IsWord(q) && !w.IsQuoteMark() && !lex_.Is(w, "comp") && !w.IsPunct(":")) {
+        std::string_view cls = lex_.ClassOf(w);
+        if (cls == "stop" || cls == "speech" || cls == "weekday" || IsMediumLam(q) ||
+            AddresseeEnd(q, e) > q || w.bare == fk::kAla || w.bare == fk::kIla) {
+          budget = 8;
+        } else if (!(kind == CueKind::kAbout && w.bare == fk::kAn)) {
+          if (budget == 0) return {};
+          --budget;
+        }
+      }
       if (w.IsQuoteMark()) {
         size_t n = QuotedName(q, e);
         if (n == 0) return {Opener::kQuote, q};
@@ -292,7 +329,9 @@ class QuoteParser {
   std::pair<size_t, size_t> SubjectBefore(size_t i, size_t b) const {
     size_t c = b;
     for (size_t q = b; q < i; ++q) {
-      if (w_[q].kind == TokenKind::kPunct && !w_[q].IsQuoteMark()) c = q + 1;
+      if ((w_[q].kind == TokenKind::kPunct && !w_[q].IsQuoteMark()) || lex_.Is(w_[q], "comp")) {
+        c = q + 1;
+      }
     }
     if (c < i && (w_[c].bare == fk::kKana || w_[c].bare == fk::kKanat)) ++c;
     if (c >= i || i - c > 5) return {0, 0};
@@ -336,6 +375,7 @@ class QuoteParser {
       auto m = lex_.cues.Find(w_, i, e, Forms::kBare);
       if (m.payload < 0) continue;
       const CueEntry& cue = lex_.cue_entries[m.payload];
+      if (!Plausible(cue, i, b, e)) continue;
       Parsed p;
       p.span_begin = i;
       bool ok = false;
@@ -353,6 +393,32 @@ class QuoteParser {
       skip = std::max({i + m.length, p.speaker_e, p.open.at + (p.open.kind == Opener::kObject ? 0 : 1)});
       if (cue.kind == CueKind::kSource && p.content_e <= i) skip = std::max(skip, p.speaker_e);
     }
+  }
+
+  // Filters cue words that are not reporting here: a verbal noun after a
+  // preposition or عدم (على ذكر، عدم ذكر)، بين the preposition (بين الجانبين)،
+  // the inference idiom (مما يشير إلى)، and يُذكر أن ("it is worth noting").
+  bool Plausible(const CueEntry& cue, size_t i, size_t b, size_t e) const {
+    const Word& w = w_[i];
+    bool proclitic = w.key != w.bare;
+    if (cue.kind != CueKind::kVerb) return true;
+    if (!proclitic && i > b && IsWord(i - 1)) {
+      std::string_view prev = lex_.ClassOf(w_[i - 1]);
+      if (prev == "neg" && w_[i - 1].key != "\xD9\x84\xD9\x85") return false;  // عدم ذكر (not لم)
+      if (prev == "stop" && (w_[i - 1].key == fk::kAla || w_[i - 1].key == fk::kFi ||
+                             w_[i - 1].key == fk::kIla)) {
+        return false;
+      }
+      if (lex_.Is(w_[i - 1], "rel") && KeyStarts(w.key, "\xD9\x8A")) return false;  // الذي يشير
+    }
+    constexpr std::string_view kByn = "\xD8\xA8\xD9\x8A\xD9\x86";  // بين
+    if (w.bare == kByn && !proclitic && i != b &&
+        w.span.In(text_).find("\xD9\x91") == std::string_view::npos) {
+      return false;
+    }
+    constexpr std::string_view kYudhkar = "\xD9\x8A\xD8\xB0\xD9\x83\xD8\xB1";  // يذكر
+    if (w.bare == kYudhkar && i + 1 < e && lex_.Is(w_[i + 1], "comp")) return false;
+    return true;
   }
 
   bool Verb(const CueEntry& cue, size_t i, size_t ce, size_t b, size_t e, Parsed* p) {
@@ -423,27 +489,46 @@ class QuoteParser {
     return Content(p, e);
   }
 
+  // بحسب X: the source phrase runs to a comma, a channel (لـ«...»)، an
+  // opener or the sentence end; quoted names stay inside it. With words after
+  // it the content follows ("بحسب الوزارة، أصيب ...")؛ at the sentence end the
+  // content is the clause before the cue ("...، بحسب ناشطين").
   bool Source(size_t i, size_t b, size_t e, Parsed* p) {
     if (w_[i].key != w_[i].bare && KeyStarts(w_[i].key, "\xD9\x81")) {
       return false;  // فحسب = "only"
     }
     size_t k = i + 1;
     if (k < e && (w_[k].key == fk::kLam || w_[k].key == "\xD9\x84\xD9\x80")) ++k;  // ل / لـ
+    bool speech = false;
     if (k < e && w_[k].key == "\xD9\x85\xD8\xA7") ++k;  // بحسب ما (أفادت) X
-    if (k < e && IsCueAt(k, e)) ++k;
+    if (k < e && IsCueAt(k, e)) {
+      ++k;
+      speech = true;
+    }
+    if (KeyStarts(w_[i].key, "\xD8\xAD\xD8\xB3\xD8\xA8\xD9\x85\xD8\xA7")) speech = true;  // حسبما
     size_t s = k;
-    while (s < e && s < k + 8 && IsWord(s) && !lex_.Is(w_[s], "comp")) ++s;
-    if (s == k) return false;
+    while (s < e && s < k + 12) {
+      if (w_[s].IsQuoteMark()) {
+        size_t n = QuotedName(s, e);
+        if (n == 0) break;
+        s = n;
+        continue;
+      }
+      if (!IsWord(s) || lex_.Is(w_[s], "comp") || w_[s].key == fk::kLam ||
+          w_[s].key == "\xD9\x84\xD9\x80" || (s > k && IsMediumLam(s))) {
+        break;
+      }
+      ++s;
+    }
+    if (s == k || (!speech && !SourceLike(k, s))) return false;
     p->speaker_b = k;
     p->speaker_e = s;
+    size_t rest = s;
+    while (rest < e && !IsWord(rest)) ++rest;
     bool at_start = i == b || w_[i - 1].kind == TokenKind::kPunct;
-    if (at_start) {
-      size_t c = s;
-      while (c < e && w_[c].kind == TokenKind::kPunct) ++c;
-      if (c < e) {
-        p->open = {Opener::kObject, c};
-        return Content(p, e);
-      }
+    if (at_start && rest < e && s < e && IsComma(s)) {
+      p->open = {Opener::kObject, rest};
+      return Content(p, e);
     }
     size_t c = b;
     for (size_t q = b; q < i; ++q) {
@@ -456,6 +541,26 @@ class QuoteParser {
     p->content_e = end;
     p->open = {Opener::kObject, c};
     return true;
+  }
+
+  // A phrase that can be a source: it names a person, body, document or
+  // medium (بحسب ناشطين، وفق بيان، حسب الوزارة)، not a criterion (بحسب نوع).
+  bool SourceLike(size_t b, size_t e) const {
+    for (size_t q = b; q < e; ++q) {
+      std::string_view c = lex_.ClassOf(w_[q]);
+      if (c == "source" || c == "medium" || c == "title" || c == "source_head" ||
+          c == "source_noun" || c == "anaphor" || IsBayan(q)) {
+        return true;
+      }
+      if (lex_.ClassOfKey(w_[q].stem) == "source") return true;
+    }
+    for (const EntityMention& m : doc_->entities) {
+      if ((m.type == EntityType::kPerson || m.type == EntityType::kOrganization) &&
+          m.span.begin >= w_[b].span.begin && m.span.end <= w_[e - 1].span.end) {
+        return true;
+      }
+    }
+    return false;
   }
 
   bool Chain(const CueEntry& cue, size_t i, size_t b, size_t e, Parsed* p) {

@@ -166,6 +166,11 @@ class Evaluator {
       }
       used[found] = true;
       ++quotes_.tp;
+      if (verbose_) {
+        const Quote& pq = d.quotes[found];
+        std::printf("  ok quote: cue [%s] speaker [%s]\n", std::string(pq.cue.In(d.text)).c_str(),
+                    pq.speaker.c_str());
+      }
       if (q["speaker"].is_null()) continue;
       ++speakers_total_;
       Span sp{b + q["speaker"][0].get<uint32_t>(), b + q["speaker"][1].get<uint32_t>()};
@@ -177,6 +182,13 @@ class Evaluator {
         std::printf("  speaker: gold [%s] predicted [%s]\n", std::string(sp.In(d.text)).c_str(),
                     d.quotes[found].speaker.c_str());
       }
+    }
+    for (size_t i = 0; verbose_ && i < d.quotes.size(); ++i) {
+      const Quote& p = d.quotes[i];
+      if (used[i] || !in(p.cue)) continue;
+      std::printf("  extra quote: cue [%s] speaker [%s] content [%s]\n",
+                  std::string(p.cue.In(d.text)).c_str(), p.speaker.c_str(),
+                  std::string(p.content.In(d.text).substr(0, 60)).c_str());
     }
     (void)e;
   }
@@ -217,6 +229,17 @@ class Evaluator {
       }
     }
     cas_.pred += pred_cas.size();
+    if (verbose_ && (cas_.tp != last_cas_tp_ + static_cast<int>(gold_cas.size()) ||
+                     pred_cas.size() != gold_cas.size())) {
+      std::string gs, ps;
+      for (const json& c : gold_cas) gs += c.dump() + " ";
+      for (const Casualty* c : pred_cas) {
+        ps += c->kind + ":" + std::to_string(c->number.min) + "-" + std::to_string(c->number.max) +
+              (c->number.approximate ? "~ " : " ");
+      }
+      std::printf("  casualties %d: gold %s| predicted %s\n", g["id"].get<int>(), gs.c_str(), ps.c_str());
+    }
+    last_cas_tp_ = cas_.tp;
   }
 
   void Miss(const char* what, const Document& d, Span s, const json& g) const {
@@ -227,6 +250,7 @@ class Evaluator {
   bool verbose_;
   Counts quotes_, types_, cas_;
   int speakers_ok_ = 0, speakers_total_ = 0;
+  int last_cas_tp_ = 0;
 };
 
 int Main(int argc, char** argv) {

@@ -30,8 +30,11 @@ for f in sys.argv[2:]:
             ci=s.find(cue,pos)
             if ci<0: raise SystemExit(f"{n}: cue {cue} not found")
             pos=ci+len(cue)
+            nth=1
+            if '#' in anchor: anchor,nth=anchor.split('#'); nth=int(nth)
             ai=s.find(anchor,pos)
             if ai<0: ai=s.find(anchor)
+            for _ in range(nth-1): ai=s.find(anchor,ai+1)
             if ai<0: raise SystemExit(f"{n}: anchor {anchor} not found")
             entry={"cue":[boff(s,ci),boff(s,ci+len(cue))],"content":[boff(s,ai),boff(s,ai+len(anchor))]}
             if spk in ('?','-'): entry["speaker"]=None; entry["speaker_note"]= "outside" if spk=='?' else "none"
