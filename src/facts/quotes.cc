@@ -95,6 +95,7 @@ class QuoteParser {
     size_t content_b = 0, content_e = 0;  // words
     size_t close = 0;                     // closing mark word, if direct
     bool direct = false, has_close = false;
+    bool clause_subject = false;  // speaker: the subject of the sentence's verb
   };
 
   bool IsCueAt(size_t i, size_t e) const {
@@ -107,6 +108,15 @@ class QuoteParser {
   bool IsComma(size_t i) const {
     return w_[i].IsPunct("\xD8\x8C") || w_[i].IsPunct(",");
   }
+  // A complementizer found through its bare form (فإن، وأن) must be written
+  // with a hamza: "فان" is a name (فان جال).
+  bool IsCompSurface(size_t i) const {
+    if (lex_.ClassOfKey(w_[i].key) == "comp") return true;
+    std::string_view sf = w_[i].span.In(text_);
+    return sf.find("\xD8\xA3") != std::string_view::npos ||
+           sf.find("\xD8\xA5") != std::string_view::npos;
+  }
+
   // "علي" the name, not "على" folded: the surface ends in ي.
   bool IsAliName(size_t i) const {
     std::string_view sf = w_[i].span.In(text_);
@@ -151,6 +161,7 @@ class QuoteParser {
         continue;
       }
       std::string_view cls = lex_.ClassOf(w);
+      if (cls == "comp" && !IsCompSurface(k)) cls = "";
       if (cls == "comp" || cls == "say_pro" || cls == "rel") break;
       if (cls == "stop" || cls == "weekday") {
         std::string_view next = k + 1 < e ? lex_.ClassOf(w_[k + 1]) : "stop";
@@ -217,8 +228,9 @@ class QuoteParser {
       const Word& w = w_[q];
       if (IsWord(q) && !w.IsQuoteMark() && !lex_.Is(w, "comp") && !w.IsPunct(":")) {
         std::string_view cls = lex_.ClassOf(w);
-        if (cls == "stop" || cls == "speech" || cls == "weekday" || IsMediumLam(q) ||
-            AddresseeEnd(q, e) > q || w.bare == fk::kAla || w.bare == fk::kIla) {
+        if (cls == "stop" || cls == "speech" || cls == "weekday" || cls == "rel" ||
+            IsMediumLam(q) || AddresseeEnd(q, e) > q || w.bare == fk::kAla ||
+            w.bare == fk::kIla || w.bare == fk::kAn) {
           budget = 8;
         } else if (!(kind == CueKind::kAbout && w.bare == fk::kAn)) {
           if (budget == 0) return {};
@@ -241,7 +253,8 @@ class QuoteParser {
         }
         return {Opener::kColon, q};
       }
-      if (lex_.Is(w, "comp")) {
+      if (lex_.Is(w, "comp") && IsCompSurface(q)) {
+        if (q > k && lex_.Is(w_[q - 1], "temporal")) return {};  // بعد أن، قبل أن
         if (q + 1 < e && w_[q + 1].IsQuoteMark()) return {Opener::kQuote, q + 1};
         return {Opener::kComp, q};
       }
@@ -256,7 +269,7 @@ class QuoteParser {
   // its closing mark; else 0.
   size_t QuotedName(size_t q, size_t e) const {
     size_t r = q + 1;
-    while (r < e && r <= q + 3 && IsWord(r)) ++r;
+    while (r < e && r <= q + 3 && (IsWord(r) || w_[r].kind == TokenKind::kNumber)) ++r;
     if (r == q + 1 || r >= e || !w_[r].IsQuoteMark()) return 0;
     if (r + 1 >= e) return 0;
     const Word& next = w_[r + 1];
@@ -444,7 +457,7 @@ class QuoteParser {
       k = p->speaker_e;
     }
     p->open = FindOpener(k, e, cue.kind);
-    if (p->open.kind == Opener::kNone) {
+    if (p->open.kind == Opener::kNone && TakesAla(i)) {
       // أكدت الوزارة على عدم ...: content after على.
       for (size_t q = k; q < e && q < k + 6; ++q) {
         if (w_[q].bare == fk::kAla && q + 1 < e && IsWord(q + 1)) {
@@ -472,9 +485,22 @@ class QuoteParser {
         p->speaker_b = sub.first;
         p->speaker_e = sub.second;
         p->span_begin = sub.first;
+      } else if (i > b + 1) {
+        p->clause_subject = true;  // "وخالف المحامي فلان الرأي، حين أكد أن"
       }
     }
     return Content(p, e);
+  }
+
+  // أكد / شدد take their content after على.
+  bool TakesAla(size_t i) const {
+    std::string_view b = w_[i].bare;
+    for (std::string_view v : {"\xD8\xA7\xD9\x83\xD8\xAF", "\xD8\xB4\xD8\xAF\xD8\xAF",
+                               "\xD9\x8A\xD8\xA4\xD9\x83\xD8\xAF", "\xD8\xAA\xD8\xA4\xD9\x83\xD8\xAF",
+                               "\xD9\x8A\xD8\xB4\xD8\xAF\xD8\xAF", "\xD8\xAA\xD8\xB4\xD8\xAF\xD8\xAF"}) {
+      if (KeyStarts(b, v)) return true;  // اكد(ت)، شدد(ت)، يؤكد، تؤكد، يشدد، تشدد
+    }
+    return false;
   }
 
   bool Participle(size_t i, size_t e, Parsed* p) {
@@ -507,15 +533,20 @@ class QuoteParser {
     }
     if (KeyStarts(w_[i].key, "\xD8\xAD\xD8\xB3\xD8\xA8\xD9\x85\xD8\xA7")) speech = true;  // حسبما
     size_t s = k;
-    while (s < e && s < k + 12) {
+    bool boundary = false;  // the phrase ended on a comma, negation or complementizer
+    while (s < e && s < k + 16) {
       if (w_[s].IsQuoteMark()) {
         size_t n = QuotedName(s, e);
         if (n == 0) break;
         s = n;
         continue;
       }
-      if (!IsWord(s) || lex_.Is(w_[s], "comp") || w_[s].key == fk::kLam ||
-          w_[s].key == "\xD9\x84\xD9\x80" || (s > k && IsMediumLam(s))) {
+      if (IsComma(s) || lex_.Is(w_[s], "comp") || lex_.Is(w_[s], "neg")) {
+        boundary = true;
+        break;
+      }
+      if (!IsWord(s) || w_[s].key == fk::kLam || w_[s].key == "\xD9\x84\xD9\x80" ||
+          (s > k && IsMediumLam(s))) {
         break;
       }
       ++s;
@@ -525,8 +556,9 @@ class QuoteParser {
     p->speaker_e = s;
     size_t rest = s;
     while (rest < e && !IsWord(rest)) ++rest;
-    bool at_start = i == b || w_[i - 1].kind == TokenKind::kPunct;
-    if (at_start && rest < e && s < e && IsComma(s)) {
+    // At the start of the sentence or of a reported clause (أنه وفقا لـ ...).
+    bool at_start = i == b || (i == b + 1 && !IsWord(b)) || lex_.Is(w_[i - 1], "comp");
+    if (at_start && rest < e && boundary) {
       p->open = {Opener::kObject, rest};
       return Content(p, e);
     }
@@ -698,7 +730,8 @@ class QuoteParser {
       int src = -1;
       if (cue.kind == CueKind::kParticiple && doc_->quotes.size() > first_in_sentence) {
         src = static_cast<int>(doc_->quotes.size()) - 1;
-      } else if (cue.kind == CueKind::kParticiple && ClauseSubject(i, &q, &note)) {
+      } else if ((cue.kind == CueKind::kParticiple || p.clause_subject) &&
+                 ClauseSubject(i, &q, &note)) {
         doc_->quotes.push_back(std::move(q));
         notes_.push_back(std::move(note));
         return;
@@ -722,11 +755,20 @@ class QuoteParser {
   // of the sentence's first verb ("وعرض نائب الوزير أمثلة ...، مشيرا إلى").
   bool ClauseSubject(size_t i, Quote* q, QuoteNote* note) const {
     size_t b = t_.sentence_first[w_[i].sentence];
-    if (i <= b + 1 || !IsWord(b)) return false;
-    size_t e = SpeakerEnd(b + 1, i);
-    if (e <= b + 1 || e - b - 1 > 8) return false;
+    if (i <= b + 1) return false;
+    size_t v = b;  // the verb: the first reporting verb of the sentence, else its first word
+    for (size_t q = b; q < i; ++q) {
+      const CueEntry* c = CueAt(q, i);
+      if (c && c->kind == CueKind::kVerb) {
+        v = q;
+        break;
+      }
+    }
+    if (!IsWord(v) || lex_.ClassOf(w_[v]) == "stop") return false;
+    size_t e = SpeakerEnd(v + 1, i);
+    if (e <= v + 1 || e - v - 1 > 12) return false;
     Parsed p;
-    p.speaker_b = b + 1;
+    p.speaker_b = v + 1;
     p.speaker_e = e;
     CueEntry verb{CueKind::kVerb, '-', "asserted"};
     Speaker(p, verb, q, note);

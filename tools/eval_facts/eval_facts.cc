@@ -93,6 +93,8 @@ std::set<std::string> Words(std::string_view s) {
   std::string cur;
   for (char c : key + " ") {
     if (c == ' ' || c == '"' || c == '(' || c == ')') {
+      // Without the article: "الموقع" and "موقع" are one speaker word.
+      if (cur.size() > 6 && cur.compare(0, 4, "\xD8\xA7\xD9\x84") == 0) cur.erase(0, 4);
       if (!cur.empty()) out.insert(cur);
       cur.clear();
     } else {

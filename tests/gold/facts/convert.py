@@ -18,6 +18,10 @@ def cas(tok):
         a,b=v.split('-'); return {"kind":kind,"min":float(a),"max":float(b),"approx":True}
     return {"kind":kind,"min":float(v),"max":float(v),"approx":approx}
 def boff(s, i): return len(s[:i].encode('utf-8'))
+def wfind(s, w, pos=0):
+    # whole-word occurrence (Arabic letters are \w)
+    m=re.compile(r'(?<!\w)'+re.escape(w)+r'(?!\w)').search(s,pos)
+    return m.start() if m else -1
 out=[]
 for f in sys.argv[2:]:
     for line in open(f,encoding='utf-8'):
@@ -27,19 +31,20 @@ for f in sys.argv[2:]:
         quotes=[]; pos=0
         for q in [x.strip() for x in parts[1].split(';') if x.strip()]:
             cue,spk,anchor=q.split('/')
-            ci=s.find(cue,pos)
+            ci=wfind(s,cue,pos)
             if ci<0: raise SystemExit(f"{n}: cue {cue} not found")
             pos=ci+len(cue)
             nth=1
             if '#' in anchor: anchor,nth=anchor.split('#'); nth=int(nth)
-            ai=s.find(anchor,pos)
-            if ai<0: ai=s.find(anchor)
-            for _ in range(nth-1): ai=s.find(anchor,ai+1)
+            ai=wfind(s,anchor,pos)
+            if ai<0: ai=wfind(s,anchor)
+            for _ in range(nth-1): ai=wfind(s,anchor,ai+1)
             if ai<0: raise SystemExit(f"{n}: anchor {anchor} not found")
             entry={"cue":[boff(s,ci),boff(s,ci+len(cue))],"content":[boff(s,ai),boff(s,ai+len(anchor))]}
             if spk in ('?','-'): entry["speaker"]=None; entry["speaker_note"]= "outside" if spk=='?' else "none"
             else:
-                si=s.find(spk)
+                si=wfind(s,spk)
+                if si<0: si=s.find(spk)
                 if si<0: raise SystemExit(f"{n}: speaker {spk} not found")
                 entry["speaker"]=[boff(s,si),boff(s,si+len(spk))]
             quotes.append(entry)
