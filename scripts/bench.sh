@@ -73,3 +73,77 @@ if [ -f "$CORPUS" ]; then
 else
   echo "entities: corpus missing; NER benchmark skipped"
 fi
+
+# --- scale-out (src/distrib): NATS JetStream workers + one assigner into PostgreSQL ---
+# A slice of the corpus (MARSAD_DISTRIB_BENCH_REPORTS, default 20000) through
+# `marsad ingest --queue`, then 1 and 2 `marsad worker` processes and one
+# `marsad worker --assign` into a throwaway PostgreSQL cluster, on loopback.
+# Each process prints its busy time (first report in to last acknowledged);
+# reports/s = stored / assigner busy time. Then the assigner's ceiling: the
+# reports processed first by two workers, then assigned alone. The
+# single-process SQLite figure for the same slice comes first, for comparison.
+distrib_bench() {
+  local PGBIN=/usr/lib/postgresql/15/bin NATS
+  NATS=$(command -v nats-server || echo /usr/sbin/nats-server)
+  if [ ! -x "$PGBIN/initdb" ] || [ ! -x "$NATS" ]; then
+    echo "scale-out: postgresql or nats-server not installed; skipped"; return 0
+  fi
+  local N=${MARSAD_DISTRIB_BENCH_REPORTS:-20000}
+  local TMP; TMP=$(mktemp -d); chmod 755 "$TMP"
+  (zcat "$CORPUS" || true) | head -n "$N" > "$TMP/slice.jsonl"  # zcat sees SIGPIPE
+  step "scale-out: single process into SQLite, $N reports, 2 threads (reference)"
+  measure "$BUILD/marsad" ingest --threads 2 --db "$TMP/ref.db" "$TMP/slice.jsonl"
+  local RUN=""
+  if [ "$(id -u)" -eq 0 ]; then RUN="runuser -u postgres --"; chown postgres "$TMP"; fi
+  local PGPORT=$((20000 + RANDOM % 20000)) NPORT NPID=0 Q
+  $RUN "$PGBIN/initdb" -D "$TMP/pg" -A trust -U marsad -E UTF8 --locale=C >/dev/null
+  $RUN "$PGBIN/pg_ctl" -D "$TMP/pg" -l "$TMP/pg.log" -w \
+    -o "-p $PGPORT -k $TMP -c listen_addresses=127.0.0.1" start >/dev/null
+  newdb() {
+    $RUN "$PGBIN/psql" -q -h 127.0.0.1 -p "$PGPORT" -U marsad -d postgres -c "CREATE DATABASE $1" >/dev/null
+    echo "postgresql://marsad@127.0.0.1:$PGPORT/$1"
+  }
+  # A fresh nats-server (empty streams) for each run.
+  fresh_queue() {
+    if [ "$NPID" != 0 ]; then kill "$NPID"; wait "$NPID" 2>/dev/null || true; fi
+    NPORT=$((40000 + RANDOM % 20000))
+    mkdir -p "$TMP/nats$NPORT"
+    "$NATS" -js -a 127.0.0.1 -p "$NPORT" -sd "$TMP/nats$NPORT" >"$TMP/nats.log" 2>&1 &
+    NPID=$!
+    sleep 1
+    Q="nats://127.0.0.1:$NPORT"
+    "$BUILD/marsad" ingest --queue "$Q" "$TMP/slice.jsonl"
+  }
+  workers() {  # workers N IDLE_EXIT: starts N workers, their pids in WPIDS
+    WPIDS=()
+    for i in $(seq "$1"); do
+      "$BUILD/marsad" worker --queue "$Q" --idle-exit "$2" >> "$TMP/workers.log" 2>&1 &
+      WPIDS+=($!)
+    done
+  }
+  local W DB
+  for W in 1 2; do
+    step "scale-out: $N reports, $W worker(s) + 1 assigner into PostgreSQL (2 cores in all)"
+    fresh_queue
+    DB=$(newdb "w$W")
+    : > "$TMP/workers.log"
+    workers "$W" 5
+    measure "$BUILD/marsad" worker --queue "$Q" --assign --db "$DB" --idle-exit 5
+    wait "${WPIDS[@]}" || true
+    cat "$TMP/workers.log"
+  done
+  for TARGET in postgresql sqlite; do
+    step "scale-out: the assigner alone on $N processed reports ($TARGET), its ceiling"
+    fresh_queue
+    : > "$TMP/workers.log"
+    workers 2 3
+    wait "${WPIDS[@]}" || true
+    cat "$TMP/workers.log"
+    if [ "$TARGET" = postgresql ]; then DB=$(newdb alone); else DB="$TMP/alone.db"; fi
+    measure "$BUILD/marsad" worker --queue "$Q" --assign --db "$DB" --idle-exit 3
+  done
+  kill "$NPID"; wait "$NPID" 2>/dev/null || true
+  $RUN "$PGBIN/pg_ctl" -D "$TMP/pg" -m fast -w stop >/dev/null
+  rm -rf "$TMP"
+}
+if [ -f "$CORPUS" ]; then distrib_bench; fi

@@ -1,0 +1,132 @@
+// The full per-document pipeline on the SaudiNewsNet corpus, one core:
+// JSONL record → clean → text core (numbers, dates) → entities (when the NER
+// stage is built) → facts (quotations, events, claims). Reports reports/s,
+// MB/s, the share of time per stage and what the fact stage found.
+//
+// A whole-process benchmark, not a timed test (house style): the figure goes
+// to docs/RESULTS.md through scripts/bench.sh.
+//
+// Run: MARSAD_DATA_DIR=data build/bench/facts_bench [--limit N] [--corpus FILE]
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "src/base/file.h"
+#include "src/clean/clean.h"
+#include "src/facts/facts.h"
+#include "src/ingest/reader.h"
+#include "src/text/analyze.h"
+#if MARSAD_BENCH_NLP
+#include "src/nlp/entities.h"
+#endif
+
+namespace marsad {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+int Main(int argc, char** argv) {
+  std::string corpus = MARSAD_SHARED_DIR "/data/corpus/saudinewsnet.jsonl.gz";
+  size_t limit = SIZE_MAX;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--corpus") corpus = argv[i + 1];
+    if (a == "--limit") limit = std::stoul(argv[i + 1]);
+  }
+  auto raw = ReadFile(corpus);
+  if (!raw.ok()) {
+    std::printf("facts_bench: %s not found; skipped\n", corpus.c_str());
+    return 0;
+  }
+  auto data = Gunzip(*raw);
+  if (!data.ok()) {
+    std::printf("facts_bench: %s\n", data.status().ToString().c_str());
+    return 1;
+  }
+  std::vector<std::string_view> lines;
+  for (size_t pos = 0; pos < data->size() && lines.size() < limit;) {
+    size_t nl = data->find('\n', pos);
+    if (nl == std::string::npos) nl = data->size();
+    if (nl > pos) lines.emplace_back(data->data() + pos, nl - pos);
+    pos = nl + 1;
+  }
+#if MARSAD_BENCH_NLP
+  auto ner = EntityAnnotator::Create();
+  if (!ner.ok()) {
+    std::printf("facts_bench: NER unavailable (%s)\n", ner.status().ToString().c_str());
+  }
+  const bool with_ner = ner.ok();
+#else
+  const bool with_ner = false;
+#endif
+  // Warm-up: lexicons and tables are built on first use, outside the timing.
+  {
+    Document d;
+    d.text = "قال الوزير إن 3 أشخاص قتلوا.";
+    AnalyzeText(&d);
+    FindQuotes(&d);
+  }
+  Clock::duration t_parse{}, t_clean{}, t_text{}, t_ner{}, t_facts{};
+  size_t docs = 0, bytes = 0, quotes = 0, events = 0, claims = 0, casualties = 0;
+  Document d;
+  auto start = Clock::now();
+  for (std::string_view line : lines) {
+    auto t0 = Clock::now();
+    d = Document();
+    if (!ParseJsonRecord(line, &d).ok()) continue;
+    auto t1 = Clock::now();
+    if (!CleanDocument(&d).ok()) continue;
+    auto t2 = Clock::now();
+    AnalyzeText(&d);
+    auto t3 = Clock::now();
+#if MARSAD_BENCH_NLP
+    if (with_ner) (*ner)->Annotate(&d);
+#endif
+    auto t4 = Clock::now();
+    FindQuotes(&d);
+    FindEvents(&d);
+    BuildClaims(&d);
+    auto t5 = Clock::now();
+    t_parse += t1 - t0;
+    t_clean += t2 - t1;
+    t_text += t3 - t2;
+    t_ner += t4 - t3;
+    t_facts += t5 - t4;
+    ++docs;
+    bytes += line.size();
+    quotes += d.quotes.size();
+    events += d.events.size();
+    claims += d.claims.size();
+    for (const Event& e : d.events) casualties += e.casualties.size();
+  }
+  double total = Seconds(Clock::now() - start);
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  std::printf("reports: %zu (%.1f MB of JSONL), one thread, entities %s\n", docs, bytes / 1e6,
+              with_ner ? "on" : "off (NER not built)");
+  std::printf("full pipeline: %.0f reports/s, %.2f MB/s (%.2f s)\n", docs / total,
+              bytes / 1e6 / total, total);
+  auto share = [&](const char* name, Clock::duration t) {
+    std::printf("  %-6s %6.1f%%  %8.0f reports/s alone\n", name, 100 * Seconds(t) / total,
+                docs / std::max(1e-9, Seconds(t)));
+  };
+  share("parse", t_parse);
+  share("clean", t_clean);
+  share("text", t_text);
+  share("ner", t_ner);
+  share("facts", t_facts);
+  std::printf("found: %zu quotations, %zu events (%zu casualty figures), %zu claims\n", quotes,
+              events, casualties, claims);
+  std::printf("peak RSS: %ld MB\n", ru.ru_maxrss / 1024);
+  return 0;
+}
+
+}  // namespace
+}  // namespace marsad
+
+int main(int argc, char** argv) { return marsad::Main(argc, argv); }
