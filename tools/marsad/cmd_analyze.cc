@@ -3,7 +3,8 @@
 //   marsad analyze [--format json|conllu] [--lines] [--published DATE] [FILE|-]
 //
 // The input is display-normalized (src/text/normalize.h) into Document::text,
-// then AnalyzeText fills numbers and dates. JSON carries the analysis in the
+// then the per-document analysis of src/pipeline (DocumentProcessor::Analyze:
+// numbers and dates, entities, quotes, events, claims -- as built) fills it. JSON carries the analysis in the
 // shared form of src/base/document_json.h plus tokens (with clitic parts and
 // lemma keys) and sentences; later stages add their fields to the same
 // object through AnalysisToJson. CoNLL-U writes clitic groups as multi-word
@@ -21,6 +22,7 @@
 #include "src/text/segment.h"
 #include "src/text/stem.h"
 #include "src/text/tokenize.h"
+#include "src/pipeline/pipeline.h"
 #include "tools/marsad/commands.h"
 
 namespace marsad {
@@ -131,6 +133,11 @@ int RunAnalyze(const AnalyzeOptions& o) {
   } else {
     docs.push_back(input);
   }
+  auto processor = DocumentProcessor::Create();
+  if (!processor.ok()) {
+    std::cerr << "marsad analyze: " << processor.status().ToString() << "\n";
+    return 1;
+  }
   NormalizedText norm;
   std::vector<Token> toks;
   std::vector<Span> sents;
@@ -140,7 +147,7 @@ int RunAnalyze(const AnalyzeOptions& o) {
     Normalizer::Default().Display(raw, &norm);
     doc.text = norm.text;
     doc.published = o.published;
-    AnalyzeText(&doc);
+    (*processor)->Analyze(&doc);  // text core, then entities and facts if built
     Tokenize(doc.text, &toks);
     SplitSentences(doc.text, toks, &sents);
     if (o.format == "conllu") {

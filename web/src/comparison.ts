@@ -53,14 +53,23 @@ function outletOf(o: Obj, articles: Map<number, ArticleMeta>): string {
 
 function toClaim(o: Obj, slot: string, outlet: string): CmpClaim {
   const span = isObj(o.span) ? (o.span as unknown as Span) : undefined;
+  // The server writes an approximate figure as "~150" (marsad story's text
+  // form); the UI keeps the number and shows the flag in words.
+  let value = str(o.value);
+  let approximate = o.approximate === true;
+  const approx = /^~(-?\d+(?:\.\d+)?)$/.exec(value);
+  if (approx) {
+    value = approx[1];
+    approximate = true;
+  }
   return {
     slot: str(o.slot) || slot,
     outlet,
     article_id: numOr(o.article_id) ?? numOr(o.article),
-    value: str(o.value),
+    value,
     min: numOr(o.min),
     max: numOr(o.max),
-    approximate: o.approximate === true,
+    approximate,
     speaker: str(o.speaker) || undefined,
     via: str(o.via) || undefined,
     modality: str(o.modality) || undefined,
