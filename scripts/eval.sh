@@ -36,7 +36,7 @@ if [ -f "$SHARED/data/corpus/saudinewsnet.jsonl.gz" ]; then
   "$BUILD/eval_stories" --corpus "$SHARED/data/corpus/saudinewsnet.jsonl.gz" \
     --near-dup-gold "$ROOT/tests/gold/stories/near_duplicates.tsv" \
     --pairs "$ROOT/tests/gold/stories/pairs.tsv" \
-    --groups "$ROOT/tests/gold/stories/groups.tsv"
+    --groups "$ROOT/tests/gold/stories/groups.tsv" --sweep 0.36 0.40 0.44 0.48
 else
   echo "dedup+story: corpus missing; story evaluation skipped"
 fi

@@ -12,17 +12,21 @@ PACKAGES=(
   libpqxx-dev libpq-dev libnats-dev
   postgresql nats-server
   libgtest-dev libgmock-dev libbenchmark-dev
+  chromium
 )
-# The browser used by the web UI test (skipped cleanly when absent). The
-# PostgreSQL and NATS servers the distributed tests start are required above.
-OPTIONAL=(chromium)
+# nodejs, npm and chromium build the web UI and drive it in the browser test
+# (tests/browser); PostgreSQL and NATS are the servers the distributed tests
+# start on loopback.
 
 missing=()
-for p in "${PACKAGES[@]}" ${MARSAD_WITH_SERVERS:+"${OPTIONAL[@]}"}; do
+for p in "${PACKAGES[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")
   fi
 done
+# Node.js may come from elsewhere (with its own npm); Debian's only if absent.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all packages present"

@@ -13,18 +13,18 @@ namespace marsad {
 // scoring >= kSameStoryThreshold is put in one story; a report scoring
 // >= kRelatedThreshold against a story it does not join links the two
 // stories as related.
-inline constexpr double kSameStoryThreshold = 0.36;
+inline constexpr double kSameStoryThreshold = 0.42;
 inline constexpr double kRelatedThreshold = 0.15;
 
 // The parts of the score, for explanation (`marsad similarity --json`).
 struct SimilarityParts {
-  double terms = 0;     // cosine of the weighted term vectors
-  double title = 0;     // overlap of title words (Ochiai)
+  double terms = 0;      // cosine of the weighted term vectors
+  double title = 0;      // overlap of title words (Ochiai)
   double entities = -1;  // overlap of entities, -1 when either has too few
   int shared_numbers = 0;
   int shared_dates = 0;
-  int day_gap = -1;     // |publication days| apart, -1 when a date is unknown
-  double score = 0;     // the combined score in [0, 1]
+  int day_gap = -1;  // |publication days| apart, -1 when a date is unknown
+  double score = 0;  // the combined score in [0, 1]
 };
 
 // The score subtracted for reports `gap_days` apart (0 within two days).

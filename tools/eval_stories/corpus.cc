@@ -5,7 +5,7 @@
 
 #include "src/base/file.h"
 #include "src/clean/clean.h"
-#include "src/text/analyze.h"
+#include "src/pipeline/pipeline.h"
 
 namespace marsad {
 
@@ -47,9 +47,14 @@ StatusOr<std::vector<CorpusReport>> LoadCorpus(const std::string& path,
                      return a.date < b.date;
                    });
   if (clean) {
+    // The same per-document analysis as `marsad ingest` (text core, entities,
+    // facts as built), so that the story features evaluated here are the ones
+    // ingest computes.
+    ASSIGN_OR_RETURN(std::unique_ptr<DocumentProcessor> processor,
+                     DocumentProcessor::Create());
     for (CorpusReport& r : reports) {
       if (!CleanDocument(&r.doc).ok()) r.doc.text = r.doc.raw;
-      AnalyzeText(&r.doc);
+      processor->Analyze(&r.doc);
     }
   }
   return reports;

@@ -13,7 +13,8 @@
 namespace marsad {
 namespace {
 
-std::unordered_map<std::string, size_t> UrlIndex(const std::vector<CorpusReport>& r) {
+std::unordered_map<std::string, size_t> UrlIndex(
+    const std::vector<CorpusReport>& r) {
   std::unordered_map<std::string, size_t> idx;
   for (size_t i = 0; i < r.size(); ++i) idx.emplace(r[i].url, i);
   return idx;
@@ -53,8 +54,9 @@ bool ReadGold(const std::string& path, size_t fields, size_t urls,
     rows->push_back(row);
     ids->push_back(found);
   }
-  if (missing) std::printf("  %s: %d rows with urls not in the corpus skipped\n",
-                           path.c_str(), missing);
+  if (missing)
+    std::printf("  %s: %d rows with urls not in the corpus skipped\n",
+                path.c_str(), missing);
   return true;
 }
 
@@ -140,25 +142,32 @@ int EvalPairs(const std::vector<CorpusReport>& r, const Run& run,
     const std::string& gold = rows[k][2];
     double s = Similarity(run.features[a], run.features[b]);
     std::string pred = s >= kSameStoryThreshold ? "same"
-                       : s >= kRelatedThreshold ? "related" : "different";
+                       : s >= kRelatedThreshold ? "related"
+                                                : "different";
     if (Root(run, a) == Root(run, b)) pred = "same";
     by_score[gold][pred]++;
-    if (std::getenv("EVAL_STORIES_DEBUG") && (gold == "same") != (pred == "same")) {
+    if (std::getenv("EVAL_STORIES_DEBUG") &&
+        (gold == "same") != (pred == "same")) {
       SimilarityParts sp = ExplainSimilarity(run.features[a], run.features[b]);
-      std::printf("  MISS gold=%s s=%.2f terms=%.2f title=%.2f num=%d dates=%d gap=%d | %s | %s\n",
-                  gold.c_str(), s, sp.terms, sp.title, sp.shared_numbers, sp.shared_dates,
-                  sp.day_gap, OneLine(r[a].doc.title).c_str(), OneLine(r[b].doc.title).c_str());
+      std::printf(
+          "  MISS gold=%s s=%.2f terms=%.2f title=%.2f num=%d dates=%d gap=%d "
+          "| %s | %s\n",
+          gold.c_str(), s, sp.terms, sp.title, sp.shared_numbers,
+          sp.shared_dates, sp.day_gap, OneLine(r[a].doc.title).c_str(),
+          OneLine(r[b].doc.title).c_str());
     }
     bool together = run.story[a] == run.story[b];
     by_story[gold][together ? "same" : "apart"]++;
     bool g = gold == "same";
-    tp_s += g && pred == "same", fp_s += !g && pred == "same", fn_s += g && pred != "same";
+    tp_s += g && pred == "same", fp_s += !g && pred == "same",
+        fn_s += g && pred != "same";
     tp_c += g && together, fp_c += !g && together, fn_c += g && !together;
   }
   auto prf = [](const char* name, int tp, int fp, int fn) {
-    double p = tp + fp ? double(tp) / (tp + fp) : 0, rc = tp + fn ? double(tp) / (tp + fn) : 0;
-    std::printf("  %-28s P %.3f  R %.3f  F1 %.3f  (tp %d fp %d fn %d)\n", name, p, rc,
-                p + rc ? 2 * p * rc / (p + rc) : 0, tp, fp, fn);
+    double p = tp + fp ? double(tp) / (tp + fp) : 0,
+           rc = tp + fn ? double(tp) / (tp + fn) : 0;
+    std::printf("  %-28s P %.3f  R %.3f  F1 %.3f  (tp %d fp %d fn %d)\n", name,
+                p, rc, p + rc ? 2 * p * rc / (p + rc) : 0, tp, fp, fn);
   };
   std::printf("gold pairs: %zu\n", rows.size());
   // Threshold sweep of the pair score (calibration; see docs/RESULTS.md).
@@ -167,20 +176,24 @@ int EvalPairs(const std::vector<CorpusReport>& r, const Run& run,
     int tp = 0, fp = 0, fn = 0;
     for (size_t k = 0; k < rows.size(); ++k) {
       bool g = rows[k][2] == "same";
-      bool p = Similarity(run.features[ids[k][0]], run.features[ids[k][1]]) >= t ||
-               Root(run, ids[k][0]) == Root(run, ids[k][1]);
+      bool p =
+          Similarity(run.features[ids[k][0]], run.features[ids[k][1]]) >= t ||
+          Root(run, ids[k][0]) == Root(run, ids[k][1]);
       tp += g && p, fp += !g && p, fn += g && !p;
     }
-    double pr = tp + fp ? double(tp) / (tp + fp) : 0, rc = tp + fn ? double(tp) / (tp + fn) : 0;
+    double pr = tp + fp ? double(tp) / (tp + fp) : 0,
+           rc = tp + fn ? double(tp) / (tp + fn) : 0;
     std::printf("    t=%.2f  P %.3f  R %.3f  F1 %.3f\n", t, pr, rc,
                 pr + rc ? 2 * pr * rc / (pr + rc) : 0);
   }
   prf("same story, pair score:", tp_s, fp_s, fn_s);
   prf("same story, clustering:", tp_c, fp_c, fn_c);
   for (const char* g : {"same", "related", "different"}) {
-    std::printf("  gold %-9s score->same %3d related %3d different %3d | clustered together %3d apart %3d\n",
-                g, by_score[g]["same"], by_score[g]["related"], by_score[g]["different"],
-                by_story[g]["same"], by_story[g]["apart"]);
+    std::printf(
+        "  gold %-9s score->same %3d related %3d different %3d | clustered "
+        "together %3d apart %3d\n",
+        g, by_score[g]["same"], by_score[g]["related"],
+        by_score[g]["different"], by_story[g]["same"], by_story[g]["apart"]);
   }
   return 0;
 }
@@ -205,8 +218,10 @@ int EvalGroups(const std::vector<CorpusReport>& r, const Run& run,
     r_sum += double(both) / same_gold;
   }
   double p = n ? p_sum / n : 0, rc = n ? r_sum / n : 0;
-  std::printf("BCubed on %zu hand-grouped reports (%zu gold stories): P %.3f R %.3f F1 %.3f\n",
-              n, groups.size(), p, rc, p + rc ? 2 * p * rc / (p + rc) : 0);
+  std::printf(
+      "BCubed on %zu hand-grouped reports (%zu gold stories): P %.3f R %.3f F1 "
+      "%.3f\n",
+      n, groups.size(), p, rc, p + rc ? 2 * p * rc / (p + rc) : 0);
   return 0;
 }
 

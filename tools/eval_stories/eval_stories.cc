@@ -6,7 +6,6 @@
 // what the ingest pipeline does: clean, analyse, fingerprint, DuplicateIndex,
 // then StoryIndex (duplicates join their first copy's story).
 #include <CLI/CLI.hpp>
-
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -25,7 +24,8 @@
 namespace marsad {
 namespace {
 
-Run Stream(const std::vector<CorpusReport>& reports, const StoryOptions& options) {
+Run Stream(const std::vector<CorpusReport>& reports,
+           const StoryOptions& options) {
   Run run;
   DuplicateIndex dups;
   StoryIndex stories(options);
@@ -67,11 +67,15 @@ int WriteIdf(const std::vector<CorpusReport>& reports, const std::string& out) {
   }
   std::sort(rows.begin(), rows.end());
   std::ofstream f(out);
-  f << "# Document frequencies of light stems (src/text LightStem of folded words)\n"
-       "# in titles + cleaned bodies of the SaudiNewsNet corpus (31,030 articles,\n"
-       "# github.com/inparallel/SaudiNewsNet, CC BY-NC-SA 4.0; this derived table\n"
+  f << "# Document frequencies of light stems (src/text LightStem of folded "
+       "words)\n"
+       "# in titles + cleaned bodies of the SaudiNewsNet corpus (31,030 "
+       "articles,\n"
+       "# github.com/inparallel/SaudiNewsNet, CC BY-NC-SA 4.0; this derived "
+       "table\n"
        "# carries the same licence). Stems with df >= 5 only. Regenerate with\n"
-       "# `eval_stories --write-idf data/story/idf.tsv` after a stemmer change.\n"
+       "# `eval_stories --write-idf data/story/idf.tsv` after a stemmer "
+       "change.\n"
        "# stem\tdf\n";
   f << "__N__\t" << reports.size() << "\n";
   for (const auto& [c, s] : rows) f << s << '\t' << -c << '\n';
@@ -80,12 +84,14 @@ int WriteIdf(const std::vector<CorpusReport>& reports, const std::string& out) {
 }
 
 // Exact-duplicate groups: bodies equal after trimming whitespace at both ends.
-void ReportExactGroups(const std::vector<CorpusReport>& reports, const Run& run) {
+void ReportExactGroups(const std::vector<CorpusReport>& reports,
+                       const Run& run) {
   std::map<std::string, std::vector<size_t>> groups;
   for (size_t i = 0; i < reports.size(); ++i) {
     std::string_view c = reports[i].content;
     size_t b = c.find_first_not_of(" \t\n\r\xc2\xa0");
-    std::string key = b == std::string_view::npos ? "" : std::string(Trim(c.substr(b)));
+    std::string key =
+        b == std::string_view::npos ? "" : std::string(Trim(c.substr(b)));
     groups[key].push_back(i);
   }
   int total = 0, linked = 0, empty_linked = -1;
@@ -93,7 +99,8 @@ void ReportExactGroups(const std::vector<CorpusReport>& reports, const Run& run)
     if (members.size() < 2) continue;
     ++total;
     std::set<int64_t> roots;
-    for (size_t i : members) roots.insert(run.dup_of[i] ? run.dup_of[i] : i + 1);
+    for (size_t i : members)
+      roots.insert(run.dup_of[i] ? run.dup_of[i] : i + 1);
     bool ok = roots.size() == 1;
     linked += ok;
     if (key.empty()) empty_linked = ok;
@@ -103,52 +110,71 @@ void ReportExactGroups(const std::vector<CorpusReport>& reports, const Run& run)
     dups += run.dup_of[i] != 0;
     exact += run.dup_of[i] != 0 && run.jaccard[i] == 1.0;
   }
-  std::printf("exact-duplicate body groups: %d, fully linked: %d (empty-body group linked: %d)\n",
-              total, linked, empty_linked);
-  std::printf("reports marked duplicate: %d (jaccard 1.0 incl. exact: %d, near: %d)\n",
-              dups, exact, dups - exact);
+  std::printf(
+      "exact-duplicate body groups: %d, fully linked: %d (empty-body group "
+      "linked: %d)\n",
+      total, linked, empty_linked);
+  std::printf(
+      "reports marked duplicate: %d (jaccard 1.0 incl. exact: %d, near: %d)\n",
+      dups, exact, dups - exact);
 }
 
 }  // namespace
 }  // namespace marsad
 
-
 int main(int argc, char** argv) {
   using namespace marsad;
   CLI::App app{"Evaluate marsad near-duplicates and stories on a corpus"};
-  std::string corpus = std::string(MARSAD_SHARED_DIR) + "/data/corpus/saudinewsnet.jsonl.gz";
-  std::string idf_out, pairs_gold, groups_gold, near_sample, near_gold, candidates, stories_out;
+  std::string corpus =
+      std::string(MARSAD_SHARED_DIR) + "/data/corpus/saudinewsnet.jsonl.gz";
+  std::string idf_out, pairs_gold, groups_gold, near_sample, near_gold,
+      candidates, stories_out;
   app.add_option("--corpus", corpus, "JSONL(.gz) corpus");
   app.add_option("--write-idf", idf_out, "write the idf table and exit");
-  app.add_option("--pairs", pairs_gold, "gold pairs TSV: url_a url_b same|related|different");
+  app.add_option("--pairs", pairs_gold,
+                 "gold pairs TSV: url_a url_b same|related|different");
   app.add_option("--groups", groups_gold, "gold groups TSV: url group");
-  app.add_option("--near-dup-sample", near_sample, "write near-duplicate pairs to judge");
-  app.add_option("--near-dup-gold", near_gold, "judged near-duplicate pairs TSV");
-  app.add_option("--candidates", candidates, "write candidate pairs for labelling");
-  app.add_option("--stories-out", stories_out, "write url<TAB>story<TAB>dup_of per report");
+  app.add_option("--near-dup-sample", near_sample,
+                 "write near-duplicate pairs to judge");
+  app.add_option("--near-dup-gold", near_gold,
+                 "judged near-duplicate pairs TSV");
+  app.add_option("--candidates", candidates,
+                 "write candidate pairs for labelling");
+  app.add_option("--stories-out", stories_out,
+                 "write url<TAB>story<TAB>dup_of per report");
   StoryOptions story_options;
   app.add_option("--join-threshold", story_options.join_threshold,
                  "StoryIndex join threshold (default: the calibrated one)");
-  app.add_option("--window-days", story_options.window_days, "StoryIndex window");
+  app.add_option("--window-days", story_options.window_days,
+                 "StoryIndex window");
+  std::vector<double> sweep;
+  app.add_option(
+      "--sweep", sweep,
+      "join thresholds to try after the main run: BCubed on --groups for each "
+      "(the corpus is analysed once)");
   CLI11_PARSE(app, argc, argv);
 
   auto t0 = std::chrono::steady_clock::now();
   int skipped = 0;
-  StatusOr<std::vector<CorpusReport>> reports = LoadCorpus(corpus, true, &skipped);
+  StatusOr<std::vector<CorpusReport>> reports =
+      LoadCorpus(corpus, true, &skipped);
   if (!reports.ok()) {
     std::cerr << "eval_stories: " << reports.status().ToString() << "\n";
     return 1;
   }
   auto t1 = std::chrono::steady_clock::now();
-  std::printf("corpus: %zu reports (%d lines skipped), load+clean+analyse %.1fs\n",
-              reports->size(), skipped, std::chrono::duration<double>(t1 - t0).count());
+  std::printf(
+      "corpus: %zu reports (%d lines skipped), load+clean+analyse %.1fs\n",
+      reports->size(), skipped, std::chrono::duration<double>(t1 - t0).count());
   if (!idf_out.empty()) return WriteIdf(*reports, idf_out);
   Run run = Stream(*reports, story_options);
   auto t2 = std::chrono::steady_clock::now();
-  std::printf("dedup+features+stories: %.1fs\n", std::chrono::duration<double>(t2 - t1).count());
+  std::printf("dedup+features+stories: %.1fs\n",
+              std::chrono::duration<double>(t2 - t1).count());
   ReportExactGroups(*reports, run);
   std::set<int64_t> distinct(run.story.begin(), run.story.end());
-  std::printf("stories: %zu for %zu reports\n", distinct.size(), reports->size());
+  std::printf("stories: %zu for %zu reports\n", distinct.size(),
+              reports->size());
   int rc = 0;
   if (!stories_out.empty()) WriteStories(*reports, run, stories_out);
   if (!near_sample.empty()) WriteNearDupSample(*reports, run, near_sample);
@@ -156,5 +182,12 @@ int main(int argc, char** argv) {
   if (!near_gold.empty()) rc |= EvalNearDup(*reports, run, near_gold);
   if (!pairs_gold.empty()) rc |= EvalPairs(*reports, run, pairs_gold);
   if (!groups_gold.empty()) rc |= EvalGroups(*reports, run, groups_gold);
+  for (double t : sweep) {
+    StoryOptions o = story_options;
+    o.join_threshold = t;
+    Run r = Stream(*reports, o);
+    std::printf("== join threshold %.3f\n", t);
+    if (!groups_gold.empty()) rc |= EvalGroups(*reports, r, groups_gold);
+  }
   return rc;
 }

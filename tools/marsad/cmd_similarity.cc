@@ -1,7 +1,8 @@
 // marsad similarity: the score marsad uses to decide whether two reports tell
 // one story, so that it can be checked against human judgements.
 //   marsad similarity [--json] FILE_A FILE_B
-//   marsad similarity [--json] --pairs FILE.jsonl   (lines {"a": TEXT, "b": TEXT})
+//   marsad similarity [--json] --pairs FILE.jsonl   (lines {"a": TEXT, "b":
+//   TEXT})
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -9,8 +10,8 @@
 #include "src/base/file.h"
 #include "src/clean/clean.h"
 #include "src/dedup/fingerprint.h"
+#include "src/pipeline/pipeline.h"
 #include "src/story/story_similarity.h"
-#include "src/text/analyze.h"
 #include "tools/marsad/commands.h"
 
 namespace marsad {
@@ -23,7 +24,11 @@ StatusOr<StoryFeatures> Features(std::string raw, std::string format,
   doc.raw = std::move(raw);
   doc.format = std::move(format);
   RETURN_IF_ERROR(CleanDocument(&doc));
-  AnalyzeText(&doc);
+  // The analysis ingest runs (entities included), so the score is ingest's.
+  static const StatusOr<std::unique_ptr<DocumentProcessor>> processor =
+      DocumentProcessor::Create();
+  if (!processor.ok()) return processor.status();
+  (*processor)->Analyze(&doc);
   *fp = ComputeFingerprint(doc.text);
   return ComputeStoryFeatures(doc);
 }
@@ -36,7 +41,8 @@ StatusOr<StoryFeatures> FileFeatures(const std::string& path, Fingerprint* fp) {
   std::string format = "txt";
   for (const char* ext : {".html", ".htm", ".html.gz", ".htm.gz"}) {
     std::string_view p(path), e(ext);
-    if (p.size() >= e.size() && p.substr(p.size() - e.size()) == e) format = "html";
+    if (p.size() >= e.size() && p.substr(p.size() - e.size()) == e)
+      format = "html";
   }
   return Features(std::move(data), format, fp);
 }
@@ -55,8 +61,10 @@ nlohmann::json ToJson(const StoryFeatures& a, const StoryFeatures& b,
                       {"shared_dates", p.shared_dates},
                       {"duplicate_jaccard", EstimateJaccard(fa, fb)},
                       {"exact_duplicate", fa.exact == fb.exact}};
-  j["entities"] = p.entities < 0 ? nlohmann::json(nullptr) : nlohmann::json(p.entities);
-  j["day_gap"] = p.day_gap < 0 ? nlohmann::json(nullptr) : nlohmann::json(p.day_gap);
+  j["entities"] =
+      p.entities < 0 ? nlohmann::json(nullptr) : nlohmann::json(p.entities);
+  j["day_gap"] =
+      p.day_gap < 0 ? nlohmann::json(nullptr) : nlohmann::json(p.day_gap);
   return j;
 }
 
@@ -94,8 +102,8 @@ int RunPairs(const std::string& path, bool json) {
     ++line_no;
     if (line.empty()) continue;
     nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("a") || !j.contains("b") ||
-        !j["a"].is_string() || !j["b"].is_string()) {
+    if (j.is_discarded() || !j.is_object() || !j.contains("a") ||
+        !j.contains("b") || !j["a"].is_string() || !j["b"].is_string()) {
       std::cerr << "marsad similarity: " << path << ":" << line_no
                 << ": expected {\"a\": TEXT, \"b\": TEXT}\n";
       std::cout << (json ? "null" : "nan") << "\n";
@@ -125,17 +133,21 @@ int RunPairs(const std::string& path, bool json) {
 
 void AddSimilarityCommand(CLI::App& app, CommandFn* run) {
   auto* cmd = app.add_subcommand(
-      "similarity", "Score two reports (0..1) and say whether they are one story");
+      "similarity",
+      "Score two reports (0..1) and say whether they are one story");
   struct Args {
     bool json = false;
     std::string pairs;
     std::vector<std::string> files;
   };
   auto args = std::make_shared<Args>();
-  cmd->add_flag("--json", args->json, "JSON output with the parts of the score");
-  cmd->add_option("--pairs", args->pairs,
-                  "JSONL file of {\"a\": TEXT, \"b\": TEXT}: one score per line");
-  cmd->add_option("files", args->files, "FILE_A FILE_B (.txt or .html, gzip ok)");
+  cmd->add_flag("--json", args->json,
+                "JSON output with the parts of the score");
+  cmd->add_option(
+      "--pairs", args->pairs,
+      "JSONL file of {\"a\": TEXT, \"b\": TEXT}: one score per line");
+  cmd->add_option("files", args->files,
+                  "FILE_A FILE_B (.txt or .html, gzip ok)");
   cmd->callback([run, args] {
     *run = [args] {
       if (!args->pairs.empty() && args->files.empty()) {
@@ -144,7 +156,8 @@ void AddSimilarityCommand(CLI::App& app, CommandFn* run) {
       if (args->pairs.empty() && args->files.size() == 2) {
         return RunFiles(args->files[0], args->files[1], args->json);
       }
-      std::cerr << "marsad similarity: give FILE_A FILE_B, or --pairs FILE.jsonl\n";
+      std::cerr
+          << "marsad similarity: give FILE_A FILE_B, or --pairs FILE.jsonl\n";
       return 2;
     };
   });
