@@ -12,7 +12,9 @@
 // well-attested word, and attested more than the whole form is, scaled per
 // clitic. A stem is looked up in the form it takes standing alone (ت→ة and
 // ي→ى before an enclitic; لل → ال). A short exception list keeps function
-// words (كان, كما, لكن) whole. This is the classic "stem must be a word"
+// words (كان, كما, لكن) whole. When a proclitic wins with the enclitic still
+// attached, the remaining stem gets the bare-word enclitic decision again
+// (لبلادنا → ل+بلاد+نا). This is the classic "stem must be a word"
 // heuristic of light stemmers made quantitative; it needs no training labels.
 #include "src/text/segment.h"
 
@@ -28,8 +30,8 @@ namespace marsad {
 namespace {
 
 constexpr std::string_view kProclitics[] = {
-    "",   "و",  "ف",  "ب",  "ل",  "ك",  "س",  "وب", "ول",
-    "وك", "وس", "فب", "فل", "فك", "فس",
+    "",   "و",  "ف",  "ب",  "ل",  "ك",  "س",  "وب",
+    "ول", "وك", "وس", "فب", "فل", "فك", "فس",
 };
 // First-person ي/ني and second-person ك are left out: news rarely uses
 // them, and they collide with nisba adjectives (الروسي), names (أندريه) and
@@ -61,7 +63,8 @@ StatusOr<std::unique_ptr<const Segmenter>> Segmenter::Create() {
   s->counts_.reserve(rows.size());
   for (const auto& row : rows) {
     if (row.size() < 2) return CorruptionError("text/lexicon.tsv: short row");
-    s->counts_[row[0]] = static_cast<uint32_t>(std::strtoul(row[1].c_str(), nullptr, 10));
+    s->counts_[row[0]] =
+        static_cast<uint32_t>(std::strtoul(row[1].c_str(), nullptr, 10));
   }
   ASSIGN_OR_RETURN(TsvRows ex, ReadDataTsv("text/segment_exceptions.tsv"));
   for (const auto& row : ex) {
@@ -102,7 +105,8 @@ void Segmenter::Segment(std::string_view word, Segmentation* out) const {
   while (i < word.size()) {
     size_t b = i;
     char32_t cp = DecodeUtf8(word, &i);
-    if ((cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640) continue;
+    if ((cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640)
+      continue;
     arabic |= cp >= 0x0621 && cp <= 0x064A;
     for (size_t k = b; k < i; ++k) starts.push_back(static_cast<uint32_t>(b));
     key.append(word.substr(b, i - b));
@@ -123,16 +127,17 @@ void Segmenter::Segment(std::string_view word, Segmentation* out) const {
     for (std::string_view e : kEnclitics) {
       if (p.empty() && e.empty()) continue;
       if (p.size() + e.size() > key.size() || !EndsWith(key, e)) continue;
-      std::string_view stem =
-          std::string_view(key).substr(p.size(), key.size() - p.size() - e.size());
+      std::string_view stem = std::string_view(key).substr(
+          p.size(), key.size() - p.size() - e.size());
       size_t letters = Utf8Length(stem);
       bool prep_pronoun = stem.empty() && !e.empty() &&
                           (p == "ب" || p == "ل" || p == "وب" || p == "ول" ||
                            p == "فب" || p == "فل");
       if (!prep_pronoun && letters < 2) continue;
       if (!e.empty() && StartsWith(stem, "ال")) continue;
-      if (EndsWith(p, "س") && !(StartsWith(stem, "ي") || StartsWith(stem, "ت") ||
-                                StartsWith(stem, "ن") || StartsWith(stem, "أ")))
+      if (EndsWith(p, "س") &&
+          !(StartsWith(stem, "ي") || StartsWith(stem, "ت") ||
+            StartsWith(stem, "ن") || StartsWith(stem, "أ")))
         continue;
       if (EndsWith(p, "ك") && letters < 3) continue;
       uint32_t c = prep_pronoun ? 1000000 : count(stem);
@@ -155,8 +160,15 @@ void Segmenter::Segment(std::string_view word, Segmentation* out) const {
       // The future marker before an imperfect verb: the verb form may be
       // rare, the pattern is not.
       bool future = EndsWith(p, "س") && letters >= 4;
+      // A plural imperfect (يفعلون, تفعلون) after س is a verb for sure,
+      // however rare the verb (سيستغرقون).
+      if (future && c == 0 && letters >= 5 && e.empty() &&
+          EndsWith(stem, "ون") &&
+          (StartsWith(stem, "ي") || StartsWith(stem, "ت")))
+        c = 1;
       if (c < (future ? 1u : kMinStemCount)) continue;
-      int clitics = (p.empty() ? 0 : static_cast<int>(Utf8Length(p))) + !e.empty();
+      int clitics =
+          (p.empty() ? 0 : static_cast<int>(Utf8Length(p))) + !e.empty();
       double score = std::log1p(static_cast<double>(c)) - kCliticCost * clitics;
       if (score > best) {
         best = score;
@@ -170,6 +182,33 @@ void Segmenter::Segment(std::string_view word, Segmentation* out) const {
   if (!split || best_stem + kWholeMargin < whole) {
     out->parts.push_back(out->stem);
     return;
+  }
+  // Fewer clitics score higher, so a proclitic split can win with the
+  // enclitic still attached (ل+بلادنا over ل+بلاد+نا). The stem then gets
+  // the same decision a bare word gets: an enclitic comes off when its
+  // stem is attested and not dwarfed by the whole.
+  if (!best_p.empty() && best_e.empty()) {
+    std::string_view rest = std::string_view(key).substr(best_p.size());
+    const double rest_whole = std::log1p(static_cast<double>(count(rest)));
+    double rest_best = -1e9;
+    for (std::string_view e : kEnclitics) {
+      if (e.empty() || e.size() >= rest.size() || !EndsWith(rest, e)) continue;
+      std::string_view stem = rest.substr(0, rest.size() - e.size());
+      if (Utf8Length(stem) < 2 || StartsWith(stem, "ال")) continue;
+      uint32_t c = count(stem);
+      if (EndsWith(stem, "ت"))
+        c = std::max(
+            c, count(alt.assign(stem.substr(0, stem.size() - 2)).append("ة")));
+      if (EndsWith(stem, "ي"))
+        c = std::max(
+            c, count(alt.assign(stem.substr(0, stem.size() - 2)).append("ى")));
+      if (c < kMinStemCount) continue;
+      double sc = std::log1p(static_cast<double>(c));
+      if (sc > rest_best && sc + kWholeMargin >= rest_whole) {
+        rest_best = sc;
+        best_e = e;
+      }
+    }
   }
   uint32_t pend = starts[best_p.size()];
   uint32_t ebeg = starts[key.size() - best_e.size()];
@@ -187,4 +226,3 @@ void Segmenter::Segment(std::string_view word, Segmentation* out) const {
 }
 
 }  // namespace marsad
-

@@ -5,8 +5,8 @@
 // script for letters), with an ASCII fast path through the same table. Each
 // token kind is a maximal run of one class with a few inner joiners: digits
 // may contain , . ٫ ٬ when a digit follows, Latin words may contain - and '
-// when a letter follows, Arabic words absorb their diacritics, tatweel and
-// ZWNJ. URLs, e-mails and hashtags are recognized at their first character
+// when a letter follows, Arabic words absorb their diacritics, tatweel (but not
+// a tatweel used as a dash at a word's edge) and ZWNJ. URLs, e-mails and hashtags are recognized at their first character
 // by a bounded look-ahead, so no regular expression runs over the text.
 //
 // Sentence splitting then works on tokens, not bytes: a sentence-final mark
@@ -25,6 +25,7 @@
 #include <unordered_map>
 
 #include "src/base/data.h"
+#include "src/base/utf8.h"
 #include "src/text/normalize.h"
 
 namespace marsad {
@@ -61,9 +62,8 @@ struct ClassTable {
     if (cp == 0x0640) return kArabicC;  // tatweel: script Common, not Arabic
     UErrorCode err = U_ZERO_ERROR;
     UScriptCode script = uscript_getScript(cp, &err);
-    if (script == USCRIPT_ARABIC &&
-        (u_isalpha(cp) || t == U_NON_SPACING_MARK || t == U_MODIFIER_LETTER ||
-         cp == 0x0640))
+    if (script == USCRIPT_ARABIC && (u_isalpha(cp) || t == U_NON_SPACING_MARK ||
+                                     t == U_MODIFIER_LETTER || cp == 0x0640))
       return kArabicC;
     if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK ||
         t == U_COMBINING_SPACING_MARK)
@@ -147,8 +147,8 @@ bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
 // URL at s[i]: returns its end or i.
 size_t ScanUrl(std::string_view s, size_t i) {
   std::string_view rest = s.substr(i);
-  if (!StartsWithNoCase(rest, "http://") && !StartsWithNoCase(rest, "https://") &&
-      !StartsWithNoCase(rest, "www."))
+  if (!StartsWithNoCase(rest, "http://") &&
+      !StartsWithNoCase(rest, "https://") && !StartsWithNoCase(rest, "www."))
     return i;
   size_t j = i;
   while (j < s.size()) {
@@ -163,8 +163,8 @@ size_t ScanUrl(std::string_view s, size_t i) {
     }
     ++j;
   }
-  while (j > i && std::string_view(".,;:!?)]}").find(s[j - 1]) !=
-                      std::string_view::npos)
+  while (j > i &&
+         std::string_view(".,;:!?)]}").find(s[j - 1]) != std::string_view::npos)
     --j;
   return j - i > 7 ? j : i;
 }
@@ -243,18 +243,57 @@ size_t ScanWord(std::string_view s, size_t i, uint8_t first) {
       [](size_t, uint8_t, size_t) -> size_t { return 0; });
 }
 
+// Tatweel (U+0640) stretches a joined letter inside a word, and closes
+// abbreviations (هـ for the Hijri year, الـ before a number). Typesetters
+// also use it as a dash glued to a word (`الإحصاءـ و`, `ـلا ... فقطـ`): a
+// tatweel run that opens a word, or closes a word of two or more letters
+// other than the article, is punctuation, not part of the word.
+template <typename Push>
+void PushArabicWord(std::string_view s, size_t b, size_t e, Push push) {
+  constexpr std::string_view kTatweel = "\xD9\x80";
+  size_t lb = b, le = e;
+  while (lb < le && s.compare(lb, 2, kTatweel) == 0) lb += 2;
+  if (lb == le) {  // tatweel alone: a dash
+    push(b, e, TokenKind::kPunct);
+    return;
+  }
+  while (le > lb && s.compare(le - 2, 2, kTatweel) == 0) le -= 2;
+  if (le < e) {
+    std::string_view body = s.substr(lb, le - lb);
+    size_t letters = 0;
+    for (size_t k = 0; k < body.size();) {
+      size_t len;
+      char32_t cp = Decode(body, k, &len);
+      letters += IsArabicCodePoint(cp) && u_isalpha(cp);
+      k += len;
+    }
+    if (letters < 2 || body == "\xD8\xA7\xD9\x84") le = e;  // هـ, الـ
+  }
+  if (lb > b) push(b, lb, TokenKind::kPunct);
+  push(lb, le, TokenKind::kWord);
+  if (le < e) push(le, e, TokenKind::kPunct);
+}
+
 }  // namespace
 
 std::string_view TokenKindName(TokenKind k) {
   switch (k) {
-    case TokenKind::kWord: return "word";
-    case TokenKind::kNumber: return "number";
-    case TokenKind::kLatin: return "latin";
-    case TokenKind::kUrl: return "url";
-    case TokenKind::kEmail: return "email";
-    case TokenKind::kHashtag: return "hashtag";
-    case TokenKind::kPunct: return "punct";
-    case TokenKind::kSymbol: return "symbol";
+    case TokenKind::kWord:
+      return "word";
+    case TokenKind::kNumber:
+      return "number";
+    case TokenKind::kLatin:
+      return "latin";
+    case TokenKind::kUrl:
+      return "url";
+    case TokenKind::kEmail:
+      return "email";
+    case TokenKind::kHashtag:
+      return "hashtag";
+    case TokenKind::kPunct:
+      return "punct";
+    case TokenKind::kSymbol:
+      return "symbol";
   }
   return "?";
 }
@@ -268,7 +307,8 @@ void Tokenize(std::string_view s, std::vector<Token>* out) {
   out->clear();
   size_t i = 0, n = s.size();
   auto push = [&](size_t b, size_t e, TokenKind k) {
-    out->push_back(Token{Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)}, k});
+    out->push_back(
+        Token{Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)}, k});
   };
   while (i < n) {
     size_t len;
@@ -284,7 +324,11 @@ void Tokenize(std::string_view s, std::vector<Token>* out) {
       case kArabicC:
       case kOtherLetterC:
         j = ScanWord(s, i, k);
-        push(i, j, TokenKind::kWord);
+        if (k == kArabicC) {
+          PushArabicWord(s, i, j, push);
+        } else {
+          push(i, j, TokenKind::kWord);
+        }
         break;
       case kMarkC:  // a stray mark: glue to the previous adjacent token
         if (!out->empty() && out->back().span.end == i) {
@@ -332,7 +376,8 @@ void Tokenize(std::string_view s, std::vector<Token>* out) {
           }
         }
         j = i + len;
-        while (j + len <= n && s.compare(j, len, s.data() + i, len) == 0) j += len;
+        while (j + len <= n && s.compare(j, len, s.data() + i, len) == 0)
+          j += len;
         push(i, j, TokenKind::kPunct);
         break;
       default:
