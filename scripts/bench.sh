@@ -74,6 +74,14 @@ else
   echo "entities: corpus missing; NER benchmark skipped"
 fi
 
+# --- facts (src/facts) and the whole per-document pipeline, one core ---
+if [ -f "$CORPUS" ] && [ -x "$BUILD/bench/facts_bench" ]; then
+  step "pipeline: clean + text + entities + facts per report, reports/s and stage shares (one core, 5,000 reports)"
+  taskset -c 0 "$BUILD/bench/facts_bench" --limit 5000 2>/dev/null || "$BUILD/bench/facts_bench" --limit 5000
+else
+  echo "pipeline: corpus or facts_bench missing; pipeline benchmark skipped"
+fi
+
 # --- scale-out (src/distrib): NATS JetStream workers + one assigner into PostgreSQL ---
 # A slice of the corpus (MARSAD_DISTRIB_BENCH_REPORTS, default 20000) through
 # `marsad ingest --queue`, then 1 and 2 `marsad worker` processes and one

@@ -58,3 +58,12 @@ if [ -f "$ANER" ]; then
 else
   echo "entities: $ANER missing; NER evaluation skipped"
 fi
+
+# --- facts (src/facts): quotations, speakers, event types, casualty figures on tests/gold/facts ---
+if [ -f "$SHARED/data/corpus/saudinewsnet.jsonl.gz" ] && [ -x "$BUILD/tools/eval_facts/eval_facts" ]; then
+  step "facts: 175 hand-annotated corpus sentences (quotations P/R, speakers, event type F1, casualty exact match)"
+  "$BUILD/tools/eval_facts/eval_facts" --corpus "$SHARED/data/corpus/saudinewsnet.jsonl.gz" \
+    --gold "$ROOT/tests/gold/facts/gold.jsonl"
+else
+  echo "facts: corpus or eval_facts missing; facts evaluation skipped"
+fi
