@@ -37,9 +37,9 @@
 // compared without a time penalty and leave a story's days alone; a story of
 // undated reports only is forgotten after undated_window further reports (a
 // folder of mixed dated and undated files must not lose its undated stories
-// just because a dated report of another month came first). A late report (dated before the window)
-// can still join any live story; the time penalty makes that unlikely unless
-// the story was live at its date.
+// just because a dated report of another month came first). A late report
+// (dated before the window) can still join any live story; the time penalty
+// makes that unlikely unless the story was live at its date.
 #include "src/story/story_index.h"
 
 #include <algorithm>
@@ -61,7 +61,9 @@ constexpr double kMemberFloor = 0.08;
 bool ByWeightDesc(const WeightedTerm& a, const WeightedTerm& b) {
   return a.weight > b.weight;
 }
-bool ByTerm(const WeightedTerm& a, const WeightedTerm& b) { return a.term < b.term; }
+bool ByTerm(const WeightedTerm& a, const WeightedTerm& b) {
+  return a.term < b.term;
+}
 
 // Adds each key of `keys` to the sorted (key, count) list.
 void AddCounts(const std::vector<uint32_t>& keys,
@@ -77,10 +79,12 @@ void AddCounts(const std::vector<uint32_t>& keys,
   }
 }
 
-std::vector<uint32_t> TopKeys(std::vector<std::pair<uint32_t, int>> counts, size_t n) {
+std::vector<uint32_t> TopKeys(std::vector<std::pair<uint32_t, int>> counts,
+                              size_t n) {
   if (counts.size() > n) {
-    std::partial_sort(counts.begin(), counts.begin() + n, counts.end(),
-                      [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::partial_sort(
+        counts.begin(), counts.begin() + n, counts.end(),
+        [](const auto& a, const auto& b) { return a.second > b.second; });
     counts.resize(n);
   }
   std::vector<uint32_t> keys;
@@ -120,11 +124,13 @@ void StoryIndex::Advance(int32_t day) {
 }
 
 void StoryIndex::EvictUndated() {
-  while (!undated_.empty() && undated_.front().first + options_.undated_window < seq_) {
+  while (!undated_.empty() &&
+         undated_.front().first + options_.undated_window < seq_) {
     auto [seq, id] = undated_.front();
     undated_.pop_front();
     auto it = stories_.find(id);
-    if (it != stories_.end() && it->second.last_day == kNoDay && it->second.last_seq == seq)
+    if (it != stories_.end() && it->second.last_day == kNoDay &&
+        it->second.last_seq == seq)
       Evict(id);
   }
 }
@@ -229,16 +235,19 @@ void StoryIndex::IndexTerms(Story& s) {
   }
 }
 
-double StoryIndex::Score(const Story& s, int32_t day, const StoryFeatures& f) const {
+double StoryIndex::Score(const Story& s, int32_t day,
+                         const StoryFeatures& f) const {
   double best = Similarity(f, s.profile);
   if (day != kNoDay && s.first_day != kNoDay) {
-    int gap = day < s.first_day ? s.first_day - day
-              : day > s.last_day ? day - s.last_day : 0;
+    int gap = day < s.first_day  ? s.first_day - day
+              : day > s.last_day ? day - s.last_day
+                                 : 0;
     best = std::max(0.0, best - DayGapPenalty(gap));
   }
   // Members can only matter for a story already close to the report.
   if (best < kMemberFloor) return best;
-  for (const StoryFeatures& m : s.recent) best = std::max(best, Similarity(f, m));
+  for (const StoryFeatures& m : s.recent)
+    best = std::max(best, Similarity(f, m));
   return best;
 }
 
@@ -246,15 +255,37 @@ std::vector<int64_t> StoryIndex::Candidates(const StoryFeatures& f) {
   std::vector<WeightedTerm> top = f.terms;
   size_t n = std::min(top.size(), options_.query_terms);
   std::partial_sort(top.begin(), top.begin() + n, top.end(), ByWeightDesc);
-  std::unordered_map<int64_t, float> acc;
+  if (acc_keys_.empty()) {
+    size_t cap = 1024;
+    while (cap < 2 * options_.query_terms * options_.max_posting) cap *= 2;
+    acc_keys_.assign(cap, 0);
+    acc_vals_.assign(cap, 0);
+  }
+  const size_t mask = acc_keys_.size() - 1;
+  acc_used_.clear();
   for (size_t i = 0; i < n; ++i) {
     auto p = postings_.find(top[i].term);
     if (p == postings_.end()) continue;
-    for (int64_t id : p->second) acc[id] += top[i].weight;
+    const float w = top[i].weight;
+    for (int64_t id : p->second) {
+      size_t h = static_cast<size_t>(
+                     static_cast<uint64_t>(id) * 0x9E3779B97F4A7C15ull >> 20) &
+                 mask;
+      while (acc_keys_[h] != 0 && acc_keys_[h] != id) h = (h + 1) & mask;
+      if (acc_keys_[h] == 0) {
+        acc_keys_[h] = id;
+        acc_vals_[h] = 0;
+        acc_used_.push_back(static_cast<uint32_t>(h));
+      }
+      acc_vals_[h] += w;
+    }
   }
   std::vector<std::pair<float, int64_t>> ranked;
-  ranked.reserve(acc.size());
-  for (const auto& [id, w] : acc) ranked.push_back({w, id});
+  ranked.reserve(acc_used_.size());
+  for (uint32_t h : acc_used_) {
+    ranked.push_back({acc_vals_[h], acc_keys_[h]});
+    acc_keys_[h] = 0;
+  }
   size_t k = std::min(ranked.size(), options_.max_candidates);
   std::partial_sort(ranked.begin(), ranked.begin() + k, ranked.end(),
                     std::greater<>());
@@ -308,8 +339,8 @@ Assignment StoryIndex::Add(int64_t article_id, std::string_view date,
   return a;
 }
 
-void StoryIndex::Join(int64_t article_id, int64_t story_id, std::string_view date,
-                      const StoryFeatures& features) {
+void StoryIndex::Join(int64_t article_id, int64_t story_id,
+                      std::string_view date, const StoryFeatures& features) {
   const int32_t day = DayOf(date);
   Advance(day);
   StoryFeatures f = features;
@@ -319,8 +350,8 @@ void StoryIndex::Join(int64_t article_id, int64_t story_id, std::string_view dat
   Update(s, day, f);
 }
 
-void StoryIndex::Restore(int64_t article_id, int64_t story_id, std::string_view date,
-                         const StoryFeatures& features,
+void StoryIndex::Restore(int64_t article_id, int64_t story_id,
+                         std::string_view date, const StoryFeatures& features,
                          std::span<const int64_t> related) {
   Join(article_id, story_id, date, features);
   for (int64_t r : related) Link(story_id, r);
@@ -330,7 +361,8 @@ std::optional<StoryInfo> StoryIndex::Info(int64_t story_id) const {
   auto it = stories_.find(story_id);
   if (it == stories_.end()) return std::nullopt;
   const Story& s = it->second;
-  return StoryInfo{s.id, ChooseTitle(s.titles), s.reports, s.first_day,
+  return StoryInfo{s.id,       ChooseTitle(s.titles),
+                   s.reports,  s.first_day,
                    s.last_day, s.related};
 }
 
@@ -345,7 +377,8 @@ size_t StoryIndex::MemoryBytes() const {
   auto features_bytes = [](const StoryFeatures& f) {
     return sizeof(StoryFeatures) + f.terms.capacity() * sizeof(WeightedTerm) +
            (f.title_terms.capacity() + f.entities.capacity()) * 4 +
-           f.dates.capacity() * 2 + f.numbers.capacity() * 4 + f.title.capacity();
+           f.dates.capacity() * 2 + f.numbers.capacity() * 4 +
+           f.title.capacity();
   };
   size_t bytes = stories_.bucket_count() * sizeof(void*) + expiry_.size() * 16 +
                  undated_.size() * 16;
@@ -355,9 +388,12 @@ size_t StoryIndex::MemoryBytes() const {
              features_bytes(s.profile) + s.indexed.capacity() * 4 +
              s.related.capacity() * 8;
     for (const StoryFeatures& m : s.recent) bytes += features_bytes(m);
-    for (const std::string& t : s.titles) bytes += sizeof(std::string) + t.capacity();
+    for (const std::string& t : s.titles)
+      bytes += sizeof(std::string) + t.capacity();
   }
   for (const auto& [term, ids] : postings_) bytes += 48 + ids.capacity() * 8;
+  bytes += acc_keys_.capacity() * 8 + acc_vals_.capacity() * 4 +
+           acc_used_.capacity() * 4;
   return bytes;
 }
 

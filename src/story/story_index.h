@@ -106,7 +106,7 @@ class StoryIndex {
     int32_t first_day = kNoDay, last_day = kNoDay;
     std::vector<WeightedTerm> sum;  // sum of member term vectors (pruned)
     std::vector<std::pair<uint32_t, int>> title_counts, entity_counts;
-    StoryFeatures profile;          // normalized view compared to reports
+    StoryFeatures profile;              // normalized view compared to reports
     std::vector<StoryFeatures> recent;  // ring of kept_members
     size_t recent_next = 0;
     std::vector<std::string> titles;
@@ -131,11 +131,18 @@ class StoryIndex {
   int64_t next_id_ = 1;
   std::optional<int32_t> newest_day_;
   int64_t seq_ = 0;  // reports added so far
-  std::deque<std::pair<int64_t, int64_t>> undated_;  // (seq, story) of undated stories
+  std::deque<std::pair<int64_t, int64_t>>
+      undated_;  // (seq, story) of undated stories
   std::unordered_map<int64_t, Story> stories_;
   std::unordered_map<uint32_t, std::vector<int64_t>> postings_;
   using DayId = std::pair<int32_t, int64_t>;
   std::priority_queue<DayId, std::vector<DayId>, std::greater<>> expiry_;
+  // Candidates' scratch: partial dot products per story id in an
+  // open-addressing table sized for query_terms * max_posting ids, reused
+  // across reports (a node-based map cost a malloc per id).
+  std::vector<int64_t> acc_keys_;  // 0 = empty (story ids start at 1)
+  std::vector<float> acc_vals_;
+  std::vector<uint32_t> acc_used_;
 };
 
 }  // namespace marsad
