@@ -20,6 +20,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "src/store/sqlite_store.h"
@@ -196,6 +197,30 @@ TEST_F(WatchTest, FetchesOncePolitelyResumesAndAlertsOnce) {
   ASSERT_TRUE(PrintWatchStatus(dir_ + "/w.db", &status).ok());
   EXPECT_NE(status.find("broken.xml"), std::string::npos);
   EXPECT_NE(status.find("failure(s) in a row: Unavailable"), std::string::npos) << status;
+}
+
+// More new matches than one search page holds: every one is reported, once,
+// in the order stored (the first page is ranked by relevance, so stopping
+// there would have skipped some for good).
+TEST_F(WatchTest, SavedSearchReportsEveryMatchBeyondOnePage) {
+  RunOnce();
+  ASSERT_EQ(Articles(), 3);
+  auto store = SqliteStore::Open(dir_ + "/w.db", {});
+  ASSERT_TRUE(store.ok());
+  SavedSearch s;
+  s.name = "all";
+  s.request.query = "المصدر";  // in every page
+  ASSERT_TRUE(AddSavedSearch(store->get(), s).ok());
+  ASSERT_TRUE((*store)->Query("UPDATE alerts SET last_article_id = 0", {}, [](const SqlRow&) {}).ok());
+  auto fired = RunAlerts(store->get(), dir_ + "/alerts.jsonl", "", /*page_size=*/2);
+  ASSERT_TRUE(fired.ok()) << fired.status().ToString();
+  EXPECT_EQ(*fired, 3);
+  std::ifstream in(dir_ + "/alerts.jsonl");
+  std::string line;
+  std::vector<int64_t> ids;
+  while (std::getline(in, line)) ids.push_back(nlohmann::json::parse(line)["article_id"].get<int64_t>());
+  EXPECT_EQ(ids, (std::vector<int64_t>{1, 2, 3}));
+  EXPECT_EQ(*RunAlerts(store->get(), dir_ + "/alerts.jsonl", "", 2), 0);
 }
 
 // UTF-8 -> windows-1256, as an Arabic site on an old CMS would serve it.
