@@ -18,8 +18,8 @@ function savedItem(a: SavedSearch): HTMLElement {
     h('h2', null, a.name, ' ', h('span', { class: 'count' }, `«${a.query}»`)),
     filters.length ? h('div', { class: 'meta' }, filters.join(' · ')) : null,
     h('div', { class: 'meta' },
-      h('span', null, `${num(a.matches)} تقريرا مطابقا`),
-      a.unreported > 0 ? h('span', { class: 'badge warn' }, `${num(a.unreported)} لم يُبلَّغ عنها بعد`) : null),
+      h('span', null, `التقارير المطابقة: ${num(a.matches)}`),
+      a.unreported > 0 ? h('span', { class: 'badge warn' }, `لم يُبلَّغ عنها بعد: ${num(a.unreported)}`) : null),
     a.latest.length
       ? h('ol', { class: 'alert-latest' }, a.latest.map((m) => h('li', null,
         link(`/articles/${m.article_id}`, m.title || `تقرير ${m.article_id}`),
@@ -32,7 +32,7 @@ export async function alertsPage(_ctx: RouteContext): Promise<Node> {
   const res = await api.alerts();
   return h('div', { class: 'page alerts-page' },
     h('section', { class: 'panel' }, h('h1', null, 'التنبيهات'),
-      h('p', { class: 'muted' }, 'عمليات بحث محفوظة تُنبّه عن كل تقرير جديد يطابقها (marsad alert add).')),
+      h('p', { class: 'muted' }, 'عمليات بحث محفوظة تُنبّه عن كل تقرير جديد يطابقها، تُضاف بالأمر marsad alert add.')),
     res.items.length
       ? h('ol', { class: 'alert-list' }, res.items.map(savedItem))
       : h('p', { class: 'muted' }, 'لا عمليات بحث محفوظة.'));
