@@ -434,9 +434,9 @@ TEST(WatchE2eTest, WarcFromWgetIngestsLikeTheFetchedPages) {
   std::string urls, list;
   for (const P& p : pages) {
     std::string html =
-        p.meta ? Html(p.title, p.body,
-                      "<meta http-equiv=\"Content-Type\" content=\"text/html; "
-                      "charset=windows-1256\">")
+        p.meta     ? Html(p.title, p.body,
+                          "<meta http-equiv=\"Content-Type\" content=\"text/html; "
+                              "charset=windows-1256\">")
         : p.cp1256 ? Html(p.title, p.body, "")
                    : Html(p.title, p.body);
     site.Add(p.path, p.type, p.cp1256 ? ToCp1256(html) : html);

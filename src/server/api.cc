@@ -248,9 +248,11 @@ StatusOr<json> Api::Alerts() {
     int64_t mark;
   };
   std::vector<Saved> saved;
-  Status st = ForRows(store_.get(),
-      "SELECT name, query, filters, last_article_id, created_at FROM alerts ORDER BY name", {},
-      [&](const SqlRow& s) {
+  Status st = ForRows(
+      store_.get(),
+      "SELECT name, query, filters, last_article_id, created_at FROM alerts "
+      "ORDER BY name",
+      {}, [&](const SqlRow& s) {
         saved.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(4), s.Int(3)});
       });
   json items = json::array();
@@ -273,7 +275,9 @@ StatusOr<json> Api::Alerts() {
     unreported.page = Page{1, 0};
     ASSIGN_OR_RETURN(SearchResults fresh, store_->Search(unreported));
     std::sort(all.hits.begin(), all.hits.end(),
-              [](const SearchHit& x, const SearchHit& y) { return x.article_id > y.article_id; });
+              [](const SearchHit& x, const SearchHit& y) {
+                return x.article_id > y.article_id;
+              });
     json latest = json::array();
     for (size_t i = 0; i < all.hits.size() && i < 5; ++i) {
       const SearchHit& h = all.hits[i];

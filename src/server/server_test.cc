@@ -35,10 +35,13 @@ class ServerTest : public testing::Test {
     add("a.txt", "زيارة الوزير\n\nقال الوزير سيرغي ريابكوف إن المحادثات في جنيف كانت مثمرة وإن بلاده مستعدة للتعاون.\n");
     add("b.txt", "نص بوسوم\n\nكتب أحدهم <script>alert(1)</script> و<b>عريض</b> في تعليق على الخبر الطويل نسبيا هنا.\n");
     ASSERT_TRUE((*ing)->Flush().ok());
-    // A saved search, as `marsad alert add` makes it, that has reported nothing yet.
-    ASSERT_TRUE((*store)->Query("INSERT INTO alerts (name, query, last_article_id) "
-                                "VALUES ('geneva', 'جنيف', 0)",
-                                {}, [](const SqlRow&) {}).ok());
+    // A saved search, as `marsad alert add` makes it, that has reported nothing
+    // yet.
+    ASSERT_TRUE((*store)
+                    ->Query("INSERT INTO alerts (name, query, last_article_id) "
+                            "VALUES ('geneva', 'جنيف', 0)",
+                            {}, [](const SqlRow&) {})
+                    .ok());
     std::promise<int> port;
     auto fut = port.get_future();
     thread_ = std::thread([p = std::move(port)]() mutable {

@@ -125,7 +125,9 @@ StatusOr<int> RunAlerts(SqliteStore* store, const std::string& out_path,
     }
     if (hits.empty()) continue;
     std::sort(hits.begin(), hits.end(),
-              [](const SearchHit& a, const SearchHit& b) { return a.article_id < b.article_id; });
+              [](const SearchHit& a, const SearchHit& b) {
+                return a.article_id < b.article_id;
+              });
     hits.erase(std::unique(hits.begin(), hits.end(),
                            [](const SearchHit& a, const SearchHit& b) {
                              return a.article_id == b.article_id;

@@ -7,6 +7,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <thread>
 
 #include "src/ingest/reader.h"
@@ -245,7 +246,11 @@ class Watcher {
   std::unique_ptr<Ingestor> ingestor_;
 };
 
-// Watches folders (recursively) for new or changed files.
+// Watches folders (recursively, including folders made or moved in later)
+// for files written or moved in. A file only being created does not count:
+// the poll it would start could read it half written. (A poll reads the
+// whole folder, so a writer that is slow to close a file should write it
+// under a dot-name, which is never read, and rename it.)
 class FolderNotifier {
  public:
   explicit FolderNotifier(const std::vector<std::string>& sources) {
@@ -253,37 +258,57 @@ class FolderNotifier {
     if (fd_ < 0) return;
     for (const std::string& s : sources) {
       std::error_code ec;
-      if (!fs::is_directory(s, ec)) continue;
-      Add(s);
-      for (auto it = fs::recursive_directory_iterator(s, ec); it != fs::recursive_directory_iterator();
-           it.increment(ec)) {
-        if (ec) break;
-        if (it->is_directory(ec)) Add(it->path().string());
-      }
+      if (fs::is_directory(s, ec)) AddTree(s);
     }
   }
   ~FolderNotifier() {
     if (fd_ >= 0) close(fd_);
   }
-  // Waits up to `ms`; true if a folder changed.
+  // Waits up to `ms`; true if a file was written or moved in.
   bool Wait(int ms) {
-    if (fd_ < 0 || watches_ == 0) {
+    if (fd_ < 0 || dirs_.empty()) {
       std::this_thread::sleep_for(std::chrono::milliseconds(ms));
       return false;
     }
     pollfd p{fd_, POLLIN, 0};
     if (poll(&p, 1, ms) <= 0) return false;
-    char buf[8192];
-    while (read(fd_, buf, sizeof(buf)) > 0) {}
-    return true;
+    bool changed = false;
+    alignas(inotify_event) char buf[8192];
+    ssize_t n;
+    while ((n = read(fd_, buf, sizeof(buf))) > 0) {
+      for (char* q = buf; q < buf + n;) {
+        const auto* ev = reinterpret_cast<const inotify_event*>(q);
+        q += sizeof(inotify_event) + ev->len;
+        auto dir = dirs_.find(ev->wd);
+        if (dir == dirs_.end()) continue;
+        if (ev->mask & IN_ISDIR) {
+          if (ev->len) AddTree(dir->second + "/" + ev->name);
+          changed = true;  // a folder moved in may hold files already
+        } else if (ev->mask & (IN_CLOSE_WRITE | IN_MOVED_TO)) {
+          changed = true;
+        }
+      }
+    }
+    return changed;
   }
 
  private:
+  void AddTree(const std::string& root) {
+    Add(root);
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(root, ec);
+         it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) break;
+      if (it->is_directory(ec)) Add(it->path().string());
+    }
+  }
   void Add(const std::string& dir) {
-    if (inotify_add_watch(fd_, dir.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE) >= 0) ++watches_;
+    int wd = inotify_add_watch(fd_, dir.c_str(),
+                               IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE);
+    if (wd >= 0) dirs_[wd] = dir;
   }
   int fd_ = -1;
-  int watches_ = 0;
+  std::map<int, std::string> dirs_;  // watch descriptor -> folder
 };
 
 }  // namespace

@@ -211,31 +211,39 @@ TEST_F(WatchTest, SavedSearchReportsEveryMatchBeyondOnePage) {
   s.name = "all";
   s.request.query = "المصدر";  // in every page
   ASSERT_TRUE(AddSavedSearch(store->get(), s).ok());
-  ASSERT_TRUE((*store)->Query("UPDATE alerts SET last_article_id = 0", {}, [](const SqlRow&) {}).ok());
-  auto fired = RunAlerts(store->get(), dir_ + "/alerts.jsonl", "", /*page_size=*/2);
+  ASSERT_TRUE((*store)
+                  ->Query("UPDATE alerts SET last_article_id = 0", {},
+                          [](const SqlRow&) {})
+                  .ok());
+  auto fired =
+      RunAlerts(store->get(), dir_ + "/alerts.jsonl", "", /*page_size=*/2);
   ASSERT_TRUE(fired.ok()) << fired.status().ToString();
   EXPECT_EQ(*fired, 3);
   std::ifstream in(dir_ + "/alerts.jsonl");
   std::string line;
   std::vector<int64_t> ids;
-  while (std::getline(in, line)) ids.push_back(nlohmann::json::parse(line)["article_id"].get<int64_t>());
+  while (std::getline(in, line))
+    ids.push_back(nlohmann::json::parse(line)["article_id"].get<int64_t>());
   EXPECT_EQ(ids, (std::vector<int64_t>{1, 2, 3}));
   EXPECT_EQ(*RunAlerts(store->get(), dir_ + "/alerts.jsonl", "", 2), 0);
 }
 
 // A folder source: read at the first poll, then watched with inotify; a
 // file written between polls starts the next poll at once (the interval is
-// an hour; a watchdog stops the watch if the notification never comes).
+// an hour; a watchdog stops the watch if the notification never comes),
+// also in a folder made after the watch started.
 TEST(FolderWatchTest, NewFileStartsAPollAtOnce) {
-  std::string dir = testing::TempDir() + "/marsad_folder_" + std::to_string(::getpid());
+  std::string dir =
+      testing::TempDir() + "/marsad_folder_" + std::to_string(::getpid());
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir + "/in/sub");
-  std::ofstream(dir + "/in/a.html") << Page("افتتاح جسر جديد", "افتتحت البلدية جسرا جديدا فوق النهر في وسط المدينة");
+  std::ofstream(dir + "/in/a.html") << Page(
+      "افتتاح جسر جديد", "افتتحت البلدية جسرا جديدا فوق النهر في وسط المدينة");
   std::ofstream(dir + "/sources.txt") << "# the folder\n" << dir + "/in\n";
   WatchOptions o;
   o.db = dir + "/w.db";
   o.sources = {"@" + dir + "/sources.txt"};
-  o.cycles = 2;
+  o.cycles = 3;
   o.interval_s = 3600;
   o.alerts_out = dir + "/alerts.jsonl";
   std::atomic<bool> stop{false};
@@ -245,13 +253,20 @@ TEST(FolderWatchTest, NewFileStartsAPollAtOnce) {
   bool done = false;
   std::thread watchdog([&] {
     std::unique_lock<std::mutex> l(mu);
-    if (!cv.wait_for(l, std::chrono::seconds(120), [&] { return done; })) stop = true;
+    if (!cv.wait_for(l, std::chrono::seconds(60), [&] { return done; }))
+      stop = true;
   });
   Status st = RunWatch(o, stop, [&](const CycleSummary& s) {
     polls.push_back(s);
-    if (polls.size() == 1) {  // a new file in a subfolder, after the first poll
+    if (polls.size() == 1) {  // a new file in a subfolder, and a new folder
       std::ofstream(dir + "/in/sub/b.html")
-          << Page("ارتفاع أسعار القمح", "ارتفعت أسعار القمح في الأسواق المحلية بنسبة كبيرة");
+          << Page("ارتفاع أسعار القمح",
+                  "ارتفعت أسعار القمح في الأسواق المحلية بنسبة كبيرة");
+      std::filesystem::create_directories(dir + "/in/new");
+    } else if (polls.size() == 2) {  // a file in the new folder
+      std::ofstream(dir + "/in/new/c.html")
+          << Page("مهرجان للمسرح",
+                  "انطلق مهرجان المسرح السنوي بمشاركة فرق من عشر دول عربية");
     }
   });
   {
@@ -261,12 +276,14 @@ TEST(FolderWatchTest, NewFileStartsAPollAtOnce) {
   cv.notify_all();
   watchdog.join();
   ASSERT_TRUE(st.ok()) << st.ToString();
-  EXPECT_FALSE(stop) << "no poll after the new file: inotify did not wake the watch";
-  ASSERT_EQ(polls.size(), 2u);
+  EXPECT_FALSE(stop) << "a poll did not come: inotify did not wake the watch";
+  ASSERT_EQ(polls.size(), 3u);
   EXPECT_EQ(polls[0].stored, 1);
-  EXPECT_EQ(polls[1].stored, 1);  // only the new file: the old one is not stored again
+  EXPECT_EQ(polls[1].stored,
+            1);  // only the new file: the old one is not stored again
+  EXPECT_EQ(polls[2].stored, 1);
   auto store = Store::Open(dir + "/w.db", {.read_only = true});
-  EXPECT_EQ(*(*store)->CountArticles(), 2);
+  EXPECT_EQ(*(*store)->CountArticles(), 3);
 }
 
 // UTF-8 -> windows-1256, as an Arabic site on an old CMS would serve it.
@@ -475,7 +492,8 @@ class SiteTest : public testing::Test {
     } else if (p == "/p/huge-chunked.html") {
       // No Content-Length: the limit cuts the stream.
       res.set_chunked_content_provider(
-          "application/octet-stream", [](size_t offset, httplib::DataSink& sink) {
+          "application/octet-stream",
+          [](size_t offset, httplib::DataSink& sink) {
             std::string chunk(64 << 10, 'x');
             if (offset < (3u << 20)) {
               sink.write(chunk.data(), chunk.size());
@@ -508,7 +526,8 @@ class SiteTest : public testing::Test {
     o.alerts_out = dir_ + "/alerts.jsonl";
     o.fetch.host_delay = std::chrono::milliseconds(0);
     o.fetch.attempts = 2;
-    o.fetch.timeout_s = 2;  // generous for a loaded machine; held responses never come
+    o.fetch.timeout_s =
+        2;  // generous for a loaded machine; held responses never come
     o.fetch.max_redirects = 3;
     o.fetch.max_bytes = 1 << 20;
     return o;
