@@ -14,14 +14,14 @@ const filterNames: Record<string, string> = {
 
 function savedItem(a: SavedSearch): HTMLElement {
   const filters = Object.entries(a.filters ?? {}).map(([k, v]) => `${filterNames[k] ?? k}: ${v}`);
-  return h('li', { class: 'panel alert-item' },
+  return h('li', { class: 'panel alert-item', 'data-alert': a.name },
     h('h2', null, a.name, ' ', h('span', { class: 'count' }, `«${a.query}»`)),
     filters.length ? h('div', { class: 'meta' }, filters.join(' · ')) : null,
     h('div', { class: 'meta' },
       h('span', null, `التقارير المطابقة: ${num(a.matches)}`),
       a.unreported > 0 ? h('span', { class: 'badge warn' }, `لم يُبلَّغ عنها بعد: ${num(a.unreported)}`) : null),
     a.latest.length
-      ? h('ol', { class: 'alert-latest' }, a.latest.map((m) => h('li', null,
+      ? h('ol', { class: 'alert-latest' }, a.latest.map((m) => h('li', { 'data-article': String(m.article_id), 'data-reported': String(m.reported) },
         link(`/articles/${m.article_id}`, m.title || `تقرير ${m.article_id}`),
         h('span', { class: 'muted' }, ` ${m.outlet ?? ''} ${fmtDate(m.published)}`),
         m.reported ? null : h('span', { class: 'badge' }, 'جديد'))))
