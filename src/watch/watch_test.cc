@@ -85,6 +85,10 @@ class WatchTest : public testing::Test {
     pages_["/news/3.html"] = Page("مهرجان للمسرح", "انطلق مهرجان المسرح السنوي بمشاركة فرق من عشر دول عربية");
     pages_["/private/secret.html"] = Page("سري", "لا ينبغي جلب هذه الصفحة أبدا لأن ملف الروبوتات يمنعها");
     pages_["/news/4.html"] = Page("فيضان في الوادي", "غمر فيضان مفاجئ عددا من القرى في الوادي وأجلت السلطات السكان");
+    server_.Post("/hook", [this](const httplib::Request& req, httplib::Response&) {
+      std::lock_guard<std::mutex> l(mu_);
+      hooks_.push_back(req.body);
+    });
     server_.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
       std::lock_guard<std::mutex> l(mu_);
       ++hits_[req.path];
@@ -130,6 +134,7 @@ class WatchTest : public testing::Test {
     o.alerts_out = dir_ + "/alerts.jsonl";
     o.fetch.host_delay = std::chrono::milliseconds(0);
     o.fetch.attempts = 1;
+    o.webhook = base_ + "/hook";
     return o;
   }
   CycleSummary RunOnce() {
@@ -160,6 +165,7 @@ class WatchTest : public testing::Test {
   std::map<std::string, std::string> pages_;
   int feed_version_ = 1;
   int not_modified_ = 0;
+  std::vector<std::string> hooks_;  // webhook POST bodies
 };
 
 TEST_F(WatchTest, FetchesOncePolitelyResumesAndAlertsOnce) {
@@ -192,6 +198,14 @@ TEST_F(WatchTest, FetchesOncePolitelyResumesAndAlertsOnce) {
   EXPECT_EQ(AlertLines(), 1);
   RunOnce();
   EXPECT_EQ(AlertLines(), 1);
+  {  // and was POSTed to the webhook, once
+    std::lock_guard<std::mutex> l(mu_);
+    ASSERT_EQ(hooks_.size(), 1u);
+    nlohmann::json batch = nlohmann::json::parse(hooks_[0]);
+    ASSERT_EQ(batch.size(), 1u);
+    EXPECT_EQ(batch[0]["alert"], "floods");
+    EXPECT_EQ(batch[0]["title"], "فيضان في الوادي");
+  }
 
   std::string status;
   ASSERT_TRUE(PrintWatchStatus(dir_ + "/w.db", &status).ok());
@@ -300,18 +314,27 @@ std::string ToCp1256(const std::string& utf8) {
   return out;
 }
 
-// A port on loopback where nothing listens (bound, then closed).
-int ClosedPort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof(a));
-  socklen_t len = sizeof(a);
-  getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-  close(fd);
-  return ntohs(a.sin_port);
-}
+// A port on loopback that refuses connections: bound (so that nothing
+// else can take it) but never listening. Closed when destroyed.
+class RefusingPort {
+ public:
+  RefusingPort() {
+    fd_ = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(fd_, reinterpret_cast<sockaddr*>(&a), sizeof(a));
+    socklen_t len = sizeof(a);
+    getsockname(fd_, reinterpret_cast<sockaddr*>(&a), &len);
+    port_ = ntohs(a.sin_port);
+  }
+  ~RefusingPort() { close(fd_); }
+  int port() const { return port_; }
+
+ private:
+  int fd_ = -1;
+  int port_ = 0;
+};
 
 // One site with every kind of source and every way a fetch can go wrong.
 class SiteTest : public testing::Test {
@@ -518,7 +541,7 @@ class SiteTest : public testing::Test {
         base_ + "/slow-feed.xml",
         base_ + "/broken.xml",
         base_ + "/garbage.xml",
-        "http://127.0.0.1:" + std::to_string(ClosedPort()) + "/feed.xml",
+        "http://127.0.0.1:" + std::to_string(refusing_.port()) + "/feed.xml",
         base_ + "/index.xml",
         base_ + "/atom.xml",
         base_ + "/rss.xml"};
@@ -526,8 +549,8 @@ class SiteTest : public testing::Test {
     o.alerts_out = dir_ + "/alerts.jsonl";
     o.fetch.host_delay = std::chrono::milliseconds(0);
     o.fetch.attempts = 2;
-    o.fetch.timeout_s =
-        2;  // generous for a loaded machine; held responses never come
+    // Generous for a loaded machine; the held responses never come.
+    o.fetch.timeout_s = 2;
     o.fetch.max_redirects = 3;
     o.fetch.max_bytes = 1 << 20;
     return o;
@@ -586,6 +609,7 @@ class SiteTest : public testing::Test {
   bool released_ = false;
   int news_version_ = 1;
   int accepts_gzip_ = 0;
+  RefusingPort refusing_;
   std::map<std::string, int> hits_;
   std::map<std::string, std::vector<std::string>> conditional_;
 };
