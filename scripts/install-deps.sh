@@ -12,7 +12,7 @@ PACKAGES=(
   libpqxx-dev libpq-dev libnats-dev
   postgresql nats-server
   libgtest-dev libgmock-dev libbenchmark-dev
-  chromium
+  chromium wget
 )
 # nodejs, npm and chromium build the web UI and drive it in the browser test
 # (tests/browser); PostgreSQL and NATS are the servers the distributed tests

@@ -119,10 +119,6 @@ StatusOr<Document> DocumentFromHttpResponse(std::string_view msg) {
     ParseHeaderLine(head.substr(pos, e - pos), &h);
     pos = e + 1;
   }
-  std::string type = Lower(h.Get("content-type"));
-  bool html = type.find("html") != std::string::npos;
-  bool text = type.rfind("text/", 0) == 0 || type.empty();
-  if (!html && !text) return UnsupportedError("content type " + type);
   std::string owned(body);
   if (Lower(h.Get("transfer-encoding")).find("chunked") != std::string::npos) {
     ASSIGN_OR_RETURN(owned, Dechunk(owned));
@@ -131,23 +127,48 @@ StatusOr<Document> DocumentFromHttpResponse(std::string_view msg) {
   if (coding == "gzip" || coding == "x-gzip" || coding == "deflate") {
     ASSIGN_OR_RETURN(owned, Inflate(owned, coding == "deflate"));
   }
+  return DocumentFromHttpBody(h.Get("content-type"), owned);
+}
+
+StatusOr<Document> DocumentFromHttpBody(std::string_view content_type,
+                                        std::string_view body) {
+  std::string type = Lower(content_type);
+  bool html = type.find("html") != std::string::npos;
+  bool text = type.rfind("text/", 0) == 0 || type.empty();
+  if (!html && !text) return UnsupportedError("content type " + type);
+  if (type.empty()) {  // undeclared: sniff as a file reader would
+    std::string head(TrimSpace(body.substr(0, 512)));
+    head = Lower(head);
+    html = head.find("<html") != std::string::npos ||
+           head.find("<!doctype html") != std::string::npos ||
+           head.find("<body") != std::string::npos;
+  }
   Document doc;
   doc.format = html ? "html" : "txt";
   size_t cs = type.find("charset=");
-  std::string charset = cs == std::string::npos ? "" : std::string(TrimSpace(type.substr(cs + 8)));
+  std::string charset;
+  if (cs != std::string::npos) {
+    std::string_view v = TrimSpace(std::string_view(type).substr(cs + 8));
+    v = v.substr(0, v.find(';'));
+    if (!v.empty() && (v.front() == '"' || v.front() == '\'')) {
+      v.remove_prefix(1);
+    }
+    if (!v.empty() && (v.back() == '"' || v.back() == '\'')) v.remove_suffix(1);
+    charset = std::string(TrimSpace(v));
+  }
   if (!charset.empty() && charset != "utf-8" && charset != "utf8") {
-    auto t = ConvertToUtf8(owned, charset);
+    auto t = ConvertToUtf8(body, charset);
     if (t.ok()) {
       doc.raw = std::move(*t);
       doc.encoding = charset;
     }
   }
   if (doc.raw.empty()) {
-    ASSIGN_OR_RETURN(Decoded d, DecodeToUtf8(owned, html));
+    ASSIGN_OR_RETURN(Decoded d, DecodeToUtf8(body, html));
     doc.raw = std::move(d.text);
     doc.encoding = std::move(d.encoding);
   }
-  doc.input_hash = Hash64(owned, 5);
+  doc.input_hash = Hash64(body, 5);
   return doc;
 }
 

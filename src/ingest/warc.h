@@ -24,6 +24,14 @@ Status ReadWarcFile(const std::string& path, const ReadCallbacks& cb, ReadStats*
 // non-text content types.
 StatusOr<Document> DocumentFromHttpResponse(std::string_view message);
 
+// The Document for an HTTP response body already freed of its transfer and
+// content codings, as both WARC ingest and `marsad watch` see it: format from
+// the Content-Type (sniffed when there is none); text decoded with the
+// charset the header declares, else as DecodeToUtf8 decides (the page's meta
+// charset, then detection). Unsupported for content that is not text.
+StatusOr<Document> DocumentFromHttpBody(std::string_view content_type,
+                                        std::string_view body);
+
 }  // namespace marsad
 
 #endif  // MARSAD_INGEST_WARC_H_

@@ -239,6 +239,67 @@ StatusOr<json> Api::Outlets() {
   return json{{"items", std::move(items)}};
 }
 
+// Saved searches (`marsad alert`, src/watch/alerts.h) with what they match.
+// A store without them (PostgreSQL: `marsad watch` keeps its state in
+// SQLite) lists none.
+StatusOr<json> Api::Alerts() {
+  struct Saved {
+    std::string name, query, filters, created;
+    int64_t mark;
+  };
+  std::vector<Saved> saved;
+  Status st = ForRows(
+      store_.get(),
+      "SELECT name, query, filters, last_article_id, created_at FROM alerts "
+      "ORDER BY name",
+      {}, [&](const SqlRow& s) {
+        saved.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(4), s.Int(3)});
+      });
+  json items = json::array();
+  if (!st.ok()) return json{{"items", std::move(items)}};
+  for (const Saved& a : saved) {
+    json f = json::parse(a.filters, nullptr, false);
+    if (!f.is_object()) f = json::object();
+    SearchRequest r;
+    r.query = a.query;
+    r.outlet = f.value("outlet", "");
+    r.from = f.value("from", "");
+    r.to = f.value("to", "");
+    r.story = f.value("story", int64_t{0});
+    r.entity = f.value("entity", "");
+    r.event_type = f.value("event_type", "");
+    r.page = Page{200, 0};
+    ASSIGN_OR_RETURN(SearchResults all, store_->Search(r));
+    SearchRequest unreported = r;
+    unreported.after_id = a.mark;
+    unreported.page = Page{1, 0};
+    ASSIGN_OR_RETURN(SearchResults fresh, store_->Search(unreported));
+    std::sort(all.hits.begin(), all.hits.end(),
+              [](const SearchHit& x, const SearchHit& y) {
+                return x.article_id > y.article_id;
+              });
+    json latest = json::array();
+    for (size_t i = 0; i < all.hits.size() && i < 5; ++i) {
+      const SearchHit& h = all.hits[i];
+      latest.push_back({{"article_id", h.article_id},
+                        {"story_id", h.story_id ? json(h.story_id) : json()},
+                        {"title", h.title},
+                        {"outlet", h.outlet},
+                        {"published", h.published},
+                        {"reported", h.article_id <= a.mark}});
+    }
+    items.push_back({{"name", a.name},
+                     {"query", a.query},
+                     {"filters", f},
+                     {"created_at", a.created},
+                     {"reported_up_to", a.mark},
+                     {"matches", all.total},
+                     {"unreported", fresh.total},
+                     {"latest", std::move(latest)}});
+  }
+  return json{{"items", std::move(items)}};
+}
+
 StatusOr<json> Api::Entities(const Params& p) {
   ASSIGN_OR_RETURN(int64_t limit, GetInt(p, "limit", 50, 1, 200));
   ASSIGN_OR_RETURN(int64_t offset, GetInt(p, "offset", 0, 0, 100000));

@@ -31,6 +31,7 @@ class Api {
   StatusOr<nlohmann::json> Article(int64_t id);
   StatusOr<nlohmann::json> Search(const Params& p);
   StatusOr<nlohmann::json> Outlets();
+  StatusOr<nlohmann::json> Alerts();
   StatusOr<nlohmann::json> Entities(const Params& p);
   StatusOr<nlohmann::json> Entity(const std::string& id, const Params& p);
   StatusOr<nlohmann::json> Events(const Params& p);

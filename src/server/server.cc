@@ -206,6 +206,9 @@ Status RunServer(const ServerOptions& options, const std::function<void(int)>& o
   server.Get("/api/outlets", [&](const httplib::Request&, httplib::Response& res) {
     Handle(pool, res, [&](Api& a) { return a.Outlets(); });
   });
+  server.Get("/api/alerts", [&](const httplib::Request&, httplib::Response& res) {
+    Handle(pool, res, [&](Api& a) { return a.Alerts(); });
+  });
   server.Get("/api/entities", [&](const httplib::Request& q, httplib::Response& res) {
     Handle(pool, res, [&](Api& a) { return a.Entities(ParamsOf(q)); });
   });

@@ -35,6 +35,13 @@ class ServerTest : public testing::Test {
     add("a.txt", "زيارة الوزير\n\nقال الوزير سيرغي ريابكوف إن المحادثات في جنيف كانت مثمرة وإن بلاده مستعدة للتعاون.\n");
     add("b.txt", "نص بوسوم\n\nكتب أحدهم <script>alert(1)</script> و<b>عريض</b> في تعليق على الخبر الطويل نسبيا هنا.\n");
     ASSERT_TRUE((*ing)->Flush().ok());
+    // A saved search, as `marsad alert add` makes it, that has reported nothing
+    // yet.
+    ASSERT_TRUE((*store)
+                    ->Query("INSERT INTO alerts (name, query, last_article_id) "
+                            "VALUES ('geneva', 'جنيف', 0)",
+                            {}, [](const SqlRow&) {})
+                    .ok());
     std::promise<int> port;
     auto fut = port.get_future();
     thread_ = std::thread([p = std::move(port)]() mutable {
@@ -60,6 +67,22 @@ class ServerTest : public testing::Test {
   static inline std::thread thread_;
   static inline int port_ = 0;
 };
+
+TEST_F(ServerTest, AlertsListSavedSearchesWithTheirMatches) {
+  auto r = Get("/api/alerts");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  json j = json::parse(r->body);
+  ASSERT_EQ(j["items"].size(), 1u) << j.dump();
+  const json& a = j["items"][0];
+  EXPECT_EQ(a["name"], "geneva");
+  EXPECT_EQ(a["query"], "جنيف");
+  EXPECT_EQ(a["matches"], 1);
+  EXPECT_EQ(a["unreported"], 1);
+  ASSERT_EQ(a["latest"].size(), 1u);
+  EXPECT_EQ(a["latest"][0]["title"], "زيارة الوزير");
+  EXPECT_EQ(a["latest"][0]["reported"], false);
+}
 
 TEST_F(ServerTest, StoriesAndArticlesWithUtf16Spans) {
   auto r = Get("/api/stories");

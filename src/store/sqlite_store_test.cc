@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <string>
 
 namespace marsad {
 namespace {
@@ -10,13 +13,18 @@ namespace {
 class SqliteStoreTest : public testing::Test {
  protected:
   void SetUp() override {
-    path_ = testing::TempDir() + "/marsad_store_test.db";
+    // One file per process: ctest runs these tests in parallel processes.
+    path_ = testing::TempDir() + "/marsad_store_test_" + std::to_string(::getpid()) + ".db";
     std::remove(path_.c_str());
     std::remove((path_ + "-wal").c_str());
     std::remove((path_ + "-shm").c_str());
     auto s = Store::Open(path_);
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(*s);
+  }
+  void TearDown() override {
+    store_.reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path_ + suffix).c_str());
   }
 
   static Document Make(uint64_t hash, const std::string& outlet,
@@ -117,11 +125,13 @@ TEST_F(SqliteStoreTest, ReopenKeepsDataAndRejectsNonDatabase) {
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(*(*again)->CountArticles(), 1);
 
-  std::string junk = testing::TempDir() + "/marsad_not_a_db.db";
+  std::string junk =
+      testing::TempDir() + "/marsad_not_a_db_" + std::to_string(::getpid()) + ".db";
   FILE* f = std::fopen(junk.c_str(), "w");
   std::fputs("this is not sqlite, just text long enough to be a header......", f);
   std::fclose(f);
   EXPECT_FALSE(Store::Open(junk).ok());
+  std::remove(junk.c_str());
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -102,18 +103,39 @@ StatusOr<std::vector<SavedSearch>> ListSavedSearches(SqliteStore* store) {
 }
 
 StatusOr<int> RunAlerts(SqliteStore* store, const std::string& out_path,
-                        const std::string& webhook) {
+                        const std::string& webhook, int page_size) {
   ASSIGN_OR_RETURN(auto searches, ListSavedSearches(store));
+  page_size = std::clamp(page_size, 1, 500);  // search's own bounds
   int fired = 0;
   for (SavedSearch& s : searches) {
+    // Every new match, page by page (search pages are ranked by relevance:
+    // stopping at the first page would move the mark past matches never
+    // reported), then reported in the order they were stored.
     SearchRequest r = s.request;
     r.after_id = s.last_article_id;
-    r.page = Page{500, 0};
-    ASSIGN_OR_RETURN(SearchResults res, store->Search(r));
-    if (res.hits.empty()) continue;
+    std::vector<SearchHit> hits;
+    for (int offset = 0;; offset += page_size) {
+      r.page = Page{page_size, offset};
+      ASSIGN_OR_RETURN(SearchResults res, store->Search(r));
+      for (SearchHit& h : res.hits) hits.push_back(std::move(h));
+      if (res.hits.size() < static_cast<size_t>(page_size) ||
+          hits.size() >= static_cast<size_t>(res.total)) {
+        break;
+      }
+    }
+    if (hits.empty()) continue;
+    std::sort(hits.begin(), hits.end(),
+              [](const SearchHit& a, const SearchHit& b) {
+                return a.article_id < b.article_id;
+              });
+    hits.erase(std::unique(hits.begin(), hits.end(),
+                           [](const SearchHit& a, const SearchHit& b) {
+                             return a.article_id == b.article_id;
+                           }),
+               hits.end());
     json batch = json::array();
     int64_t high = s.last_article_id;
-    for (const SearchHit& h : res.hits) {
+    for (const SearchHit& h : hits) {
       high = std::max(high, h.article_id);
       batch.push_back({{"alert", s.name}, {"query", s.request.query},
                        {"article_id", h.article_id}, {"story_id", h.story_id},

@@ -7,9 +7,11 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <thread>
 
 #include "src/ingest/reader.h"
+#include "src/ingest/warc.h"
 #include "src/pipeline/pipeline.h"
 #include "src/store/sqlite_store.h"
 #include "src/store/sqlite_util.h"
@@ -42,9 +44,21 @@ struct SourceState {
   std::string etag, last_modified;
 };
 
+FetchOptions WithCancel(FetchOptions o, const std::atomic<bool>* stop) {
+  o.cancel = stop;
+  return o;
+}
+
+// watch_seen.status for URLs that are never fetched again: an HTTP status,
+// or one of these.
+constexpr int kSeenRobots = -1;     // robots.txt forbids it
+constexpr int kSeenPermanent = -2;  // redirect limit, size limit (see rejected)
+
 class Watcher {
  public:
-  Watcher(const WatchOptions& o, SqliteStore* store) : options_(o), store_(store), fetcher_(o.fetch) {}
+  Watcher(const WatchOptions& o, SqliteStore* store,
+          const std::atomic<bool>& stop)
+      : options_(o), store_(store), fetcher_(WithCancel(o.fetch, &stop)) {}
 
   Status Cycle(const std::vector<std::string>& sources, const std::atomic<bool>& stop,
                CycleSummary* sum) {
@@ -54,6 +68,8 @@ class Watcher {
       ++sum->sources;
       Status st = fs::is_directory(src) ? Folder(src) : Feed(src, sum, stop, 0);
       if (st.ok()) st = ingestor_->Flush();
+      // Cut short by the stop: not a failure of the source.
+      if (!st.ok() && stop) break;
       RETURN_IF_ERROR(Record(src, st));
       if (!st.ok()) ++sum->failed_sources;
     }
@@ -139,13 +155,21 @@ class Watcher {
     if (!r.ok()) {
       if (r.status().code() == StatusCode::kUnsupported) {  // robots.txt
         ++sum->skipped_robots;
-        RETURN_IF_ERROR(MarkSeen(url, "", -1));
+        RETURN_IF_ERROR(MarkSeen(url, "", kSeenRobots));
+        return std::optional<FetchResult>();
+      }
+      // Redirect loop, size limit: never worth retrying.
+      if (r.status().code() == StatusCode::kInvalidArgument) {
+        ingestor_->Reject(url, r.status());
+        RETURN_IF_ERROR(MarkSeen(url, "", kSeenPermanent));
         return std::optional<FetchResult>();
       }
       return r.status();
     }
     ++sum->fetched;
     if (r->status != 200) {
+      ingestor_->Reject(
+          url, NotFoundError(url + ": HTTP " + std::to_string(r->status)));
       RETURN_IF_ERROR(MarkSeen(url, "", r->status));
       return std::optional<FetchResult>();
     }
@@ -156,6 +180,12 @@ class Watcher {
     return std::optional<FetchResult>(std::move(*r));
   }
 
+  // Polls one feed or sitemap (a sitemap index: each of its sitemaps, which
+  // are recorded as sources of their own). The feed's validators are saved
+  // only when every item was dealt with: a poll cut short by a stop or by a
+  // page that failed for now must not turn into "not modified" next time, or
+  // the rest would never be fetched. A sitemap index is always fetched whole
+  // (its own validators would hide changes in its sitemaps).
   Status Feed(const std::string& src, CycleSummary* sum, const std::atomic<bool>& stop, int depth) {
     ASSIGN_OR_RETURN(SourceState state, LoadState(src));
     ASSIGN_OR_RETURN(FetchResult feed, fetcher_.Fetch(src, state.etag, state.last_modified));
@@ -167,8 +197,12 @@ class Watcher {
     if (feed.status != 200) return UnavailableError(src + ": HTTP " + std::to_string(feed.status));
     FeedKind kind;
     ASSIGN_OR_RETURN(auto items, ParseFeed(feed.body, feed.final_url.empty() ? src : feed.final_url, &kind));
+    bool complete = true;
     for (const FeedItem& item : items) {
-      if (stop) break;
+      if (stop) {
+        complete = false;
+        break;
+      }
       std::string url = CanonicalUrl(item.url);
       if (kind == FeedKind::kSitemapIndex) {
         if (depth < 2) {
@@ -180,14 +214,15 @@ class Watcher {
       ASSIGN_OR_RETURN(bool seen, Seen(url));
       if (seen) continue;
       auto page = Page(url, sum);
-      if (!page.ok()) {  // this page failed: try it again next cycle
+      if (!page.ok()) {  // this page failed for now: try it again next cycle
+        complete = false;
+        if (stop) break;  // cancelled, not failed
         ingestor_->Reject(url, page.status());
         continue;
       }
       if (!page->has_value()) continue;
       const FetchResult& r = **page;
-      bool html = r.content_type.find("html") != std::string::npos || r.content_type.empty();
-      auto doc = DocumentFromBytes(html ? "page.html" : "page.txt", r.body);
+      auto doc = DocumentFromHttpBody(r.content_type, r.body);
       if (!doc.ok()) {
         ingestor_->Reject(url, doc.status());
       } else {
@@ -199,6 +234,9 @@ class Watcher {
       RETURN_IF_ERROR(ingestor_->Flush());  // stored before it is marked seen
       RETURN_IF_ERROR(MarkSeen(url, src, 200));
     }
+    if (!complete || kind == FeedKind::kSitemapIndex) {
+      return SaveValidators(src, FetchResult{});
+    }
     return SaveValidators(src, feed);
   }
 
@@ -208,7 +246,11 @@ class Watcher {
   std::unique_ptr<Ingestor> ingestor_;
 };
 
-// Watches folders (recursively) for new or changed files.
+// Watches folders (recursively, including folders made or moved in later)
+// for files written or moved in. A file only being created does not count:
+// the poll it would start could read it half written. (A poll reads the
+// whole folder, so a writer that is slow to close a file should write it
+// under a dot-name, which is never read, and rename it.)
 class FolderNotifier {
  public:
   explicit FolderNotifier(const std::vector<std::string>& sources) {
@@ -216,37 +258,57 @@ class FolderNotifier {
     if (fd_ < 0) return;
     for (const std::string& s : sources) {
       std::error_code ec;
-      if (!fs::is_directory(s, ec)) continue;
-      Add(s);
-      for (auto it = fs::recursive_directory_iterator(s, ec); it != fs::recursive_directory_iterator();
-           it.increment(ec)) {
-        if (ec) break;
-        if (it->is_directory(ec)) Add(it->path().string());
-      }
+      if (fs::is_directory(s, ec)) AddTree(s);
     }
   }
   ~FolderNotifier() {
     if (fd_ >= 0) close(fd_);
   }
-  // Waits up to `ms`; true if a folder changed.
+  // Waits up to `ms`; true if a file was written or moved in.
   bool Wait(int ms) {
-    if (fd_ < 0 || watches_ == 0) {
+    if (fd_ < 0 || dirs_.empty()) {
       std::this_thread::sleep_for(std::chrono::milliseconds(ms));
       return false;
     }
     pollfd p{fd_, POLLIN, 0};
     if (poll(&p, 1, ms) <= 0) return false;
-    char buf[8192];
-    while (read(fd_, buf, sizeof(buf)) > 0) {}
-    return true;
+    bool changed = false;
+    alignas(inotify_event) char buf[8192];
+    ssize_t n;
+    while ((n = read(fd_, buf, sizeof(buf))) > 0) {
+      for (char* q = buf; q < buf + n;) {
+        const auto* ev = reinterpret_cast<const inotify_event*>(q);
+        q += sizeof(inotify_event) + ev->len;
+        auto dir = dirs_.find(ev->wd);
+        if (dir == dirs_.end()) continue;
+        if (ev->mask & IN_ISDIR) {
+          if (ev->len) AddTree(dir->second + "/" + ev->name);
+          changed = true;  // a folder moved in may hold files already
+        } else if (ev->mask & (IN_CLOSE_WRITE | IN_MOVED_TO)) {
+          changed = true;
+        }
+      }
+    }
+    return changed;
   }
 
  private:
+  void AddTree(const std::string& root) {
+    Add(root);
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(root, ec);
+         it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) break;
+      if (it->is_directory(ec)) Add(it->path().string());
+    }
+  }
   void Add(const std::string& dir) {
-    if (inotify_add_watch(fd_, dir.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE) >= 0) ++watches_;
+    int wd = inotify_add_watch(fd_, dir.c_str(),
+                               IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE);
+    if (wd >= 0) dirs_[wd] = dir;
   }
   int fd_ = -1;
-  int watches_ = 0;
+  std::map<int, std::string> dirs_;  // watch descriptor -> folder
 };
 
 }  // namespace
@@ -275,7 +337,7 @@ Status RunWatch(const WatchOptions& options, const std::atomic<bool>& stop,
   ASSIGN_OR_RETURN(std::vector<std::string> sources, ExpandSources(options.sources));
   if (sources.empty()) return InvalidArgumentError("no sources to watch");
   ASSIGN_OR_RETURN(auto store, SqliteStore::Open(options.db, StoreOptions{}));
-  Watcher watcher(options, store.get());
+  Watcher watcher(options, store.get(), stop);
   FolderNotifier notifier(sources);
   for (int cycle = 0; !stop && (options.cycles == 0 || cycle < options.cycles); ++cycle) {
     CycleSummary sum;

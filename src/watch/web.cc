@@ -267,6 +267,7 @@ size_t OnData(char* p, size_t size, size_t n, void* user) {
   auto* b = static_cast<Body*>(user);
   if (b->data.size() + size * n > b->max) {
     b->too_big = true;
+    b->data.clear();  // nothing of a page that is too large is kept
     return 0;
   }
   b->data.append(p, size * n);
@@ -276,6 +277,11 @@ size_t OnData(char* p, size_t size, size_t n, void* user) {
 size_t OnHeader(char* p, size_t size, size_t n, void* user) {
   auto* r = static_cast<FetchResult*>(user);
   std::string_view line(p, size * n);
+  if (line.rfind("HTTP/", 0) == 0) {  // a new response (after a redirect)
+    r->etag.clear();
+    r->last_modified.clear();
+    return size * n;
+  }
   size_t colon = line.find(':');
   if (colon != std::string_view::npos) {
     std::string key = Lower(line.substr(0, colon));
@@ -288,7 +294,15 @@ size_t OnHeader(char* p, size_t size, size_t n, void* user) {
   return size * n;
 }
 
+int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  auto* cancel = static_cast<const std::atomic<bool>*>(user);
+  return cancel && cancel->load() ? 1 : 0;  // non-zero aborts the transfer
+}
+
 std::once_flag curl_once;
+
+constexpr auto kRobotsTtl = std::chrono::hours(24);
+constexpr auto kRobotsRetry = std::chrono::minutes(5);
 
 }  // namespace
 
@@ -297,21 +311,38 @@ Fetcher::Fetcher(FetchOptions options) : options_(std::move(options)) {
 }
 Fetcher::~Fetcher() = default;
 
-void Fetcher::WaitForHost(const std::string& host) {
+bool Fetcher::SleepFor(std::chrono::milliseconds d) {
+  auto until = std::chrono::steady_clock::now() + d;
+  while (!Cancelled()) {
+    auto now = std::chrono::steady_clock::now();
+    if (now >= until) return true;
+    std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
+        until - now, std::chrono::milliseconds(50)));
+  }
+  return false;
+}
+
+bool Fetcher::WaitForHost(const std::string& host) {
   auto now = std::chrono::steady_clock::now();
   auto it = next_.find(host);
-  if (it != next_.end() && it->second > now) std::this_thread::sleep_for(it->second - now);
+  if (it != next_.end() && it->second > now &&
+      !SleepFor(std::chrono::duration_cast<std::chrono::milliseconds>(
+          it->second - now))) {
+    return false;
+  }
   next_[host] = std::chrono::steady_clock::now() + options_.host_delay;
+  return true;
 }
 
 StatusOr<FetchResult> Fetcher::FetchOnce(const std::string& url, const std::string& etag,
                                          const std::string& last_modified) {
-  WaitForHost(UrlHost(url));
+  if (!WaitForHost(UrlHost(url))) return UnavailableError(url + ": cancelled");
   ++requests_;
   CURL* c = curl_easy_init();
   if (!c) return InternalError("curl_easy_init");
   FetchResult r;
   Body body{{}, options_.max_bytes};
+  char error[CURL_ERROR_SIZE] = "";
   curl_slist* headers = nullptr;
   if (!etag.empty()) headers = curl_slist_append(headers, ("If-None-Match: " + etag).c_str());
   if (!last_modified.empty()) {
@@ -322,15 +353,23 @@ StatusOr<FetchResult> Fetcher::FetchOnce(const std::string& url, const std::stri
   curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
   curl_easy_setopt(c, CURLOPT_MAXREDIRS, options_.max_redirects);
   curl_easy_setopt(c, CURLOPT_TIMEOUT, options_.timeout_s);
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
+  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT,
+                   std::min(10L, options_.timeout_s));
   curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+  curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE,
+                   static_cast<curl_off_t>(options_.max_bytes));
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, OnData);
   curl_easy_setopt(c, CURLOPT_WRITEDATA, &body);
   curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, OnHeader);
   curl_easy_setopt(c, CURLOPT_HEADERDATA, &r);
+  curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, OnProgress);
+  curl_easy_setopt(c, CURLOPT_XFERINFODATA, options_.cancel);
   CURLcode rc = curl_easy_perform(c);
   long status = 0;
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
@@ -342,35 +381,71 @@ StatusOr<FetchResult> Fetcher::FetchOnce(const std::string& url, const std::stri
   if (eff) r.final_url = eff;
   curl_slist_free_all(headers);
   curl_easy_cleanup(c);
-  if (body.too_big) return InvalidArgumentError(url + ": larger than the size limit");
-  if (rc != CURLE_OK) return UnavailableError(url + ": " + curl_easy_strerror(rc));
+  if (body.too_big || rc == CURLE_FILESIZE_EXCEEDED) {
+    return InvalidArgumentError(url + ": larger than the size limit of " +
+                                std::to_string(options_.max_bytes) +
+                                " bytes; nothing kept");
+  }
+  if (rc == CURLE_TOO_MANY_REDIRECTS) {
+    return InvalidArgumentError(
+        url + ": more than " + std::to_string(options_.max_redirects) +
+        " redirects (a redirect loop?); gave up at " + r.final_url);
+  }
+  if (rc == CURLE_ABORTED_BY_CALLBACK) {
+    return UnavailableError(url + ": cancelled");
+  }
+  if (rc != CURLE_OK) {
+    return UnavailableError(
+        url + ": " + (error[0] ? std::string(error) : curl_easy_strerror(rc)));
+  }
   r.status = static_cast<int>(status);
   r.body = std::move(body.data);
   return r;
 }
 
-bool Fetcher::RobotsAllow(const std::string& url) {
+StatusOr<bool> Fetcher::RobotsAllow(const std::string& url) {
   std::string host = UrlHost(url);
+  auto now = std::chrono::steady_clock::now();
   auto it = robots_.find(host);
-  if (it == robots_.end()) {
+  if (it == robots_.end() || it->second.expires <= now) {
     std::string scheme = url.substr(0, url.find("://"));
-    auto r = FetchOnce(scheme + "://" + host + "/robots.txt", "", "");
-    RobotsRules rules;
-    if (r.ok() && r->status == 200) rules = RobotsRules::Parse(r->body, "marsad");
-    it = robots_.emplace(host, std::move(rules)).first;
+    std::string robots_url = scheme + "://" + host + "/robots.txt";
+    auto r = FetchOnce(robots_url, "", "");
+    Robots robots;
+    robots.expires = now + kRobotsTtl;
+    if (!r.ok()) {
+      if (Cancelled()) return r.status();
+      robots.status =
+          UnavailableError("robots.txt unreadable: " + r.status().message());
+      robots.expires = now + kRobotsRetry;
+    } else if (r->status == 200) {
+      robots.rules = RobotsRules::Parse(r->body, "marsad");
+    } else if (r->status >= 500 || r->status == 429) {
+      robots.status = UnavailableError(
+          robots_url + ": HTTP " + std::to_string(r->status) +
+          "; the host is not crawled until robots.txt can be read");
+      robots.expires = now + kRobotsRetry;
+    }  // 4xx: no robots.txt, everything allowed
+    it = robots_.insert_or_assign(host, std::move(robots)).first;
   }
-  return it->second.Allowed(UrlPath(url));
+  if (!it->second.status.ok()) return it->second.status;
+  return it->second.rules.Allowed(UrlPath(url));
 }
 
 StatusOr<FetchResult> Fetcher::Fetch(const std::string& url, const std::string& etag,
                                      const std::string& last_modified) {
-  if (!RobotsAllow(url)) return UnsupportedError(url + ": disallowed by robots.txt");
+  ASSIGN_OR_RETURN(bool allowed, RobotsAllow(url));
+  if (!allowed) return UnsupportedError(url + ": disallowed by robots.txt");
   Status last;
   for (int attempt = 0; attempt < options_.attempts; ++attempt) {
-    if (attempt) std::this_thread::sleep_for(std::chrono::milliseconds(250 << attempt));
+    if (attempt && !SleepFor(std::chrono::milliseconds(250 << attempt))) {
+      return UnavailableError(url + ": cancelled");
+    }
     auto r = FetchOnce(url, etag, last_modified);
     if (!r.ok()) {
-      if (r.status().code() != StatusCode::kUnavailable) return r.status();
+      if (r.status().code() != StatusCode::kUnavailable || Cancelled()) {
+        return r.status();
+      }
       last = r.status();
       continue;
     }
@@ -379,6 +454,11 @@ StatusOr<FetchResult> Fetcher::Fetch(const std::string& url, const std::string& 
       continue;
     }
     return r;
+  }
+  if (options_.attempts > 1) {
+    return Status(last.code(), last.message() + " (after " +
+                                   std::to_string(options_.attempts) +
+                                   " attempts)");
   }
   return last;
 }

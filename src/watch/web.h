@@ -1,14 +1,23 @@
 // The web side of monitoring: URL canonicalisation, robots.txt, feed and
 // sitemap parsing, and a polite libcurl fetcher.
 //
-// Politeness: a clear user agent; robots.txt fetched once per host and
-// honoured (the groups for "marsad" or "*"); at most one request per host at
-// a time with a delay between requests; conditional requests (ETag,
-// Last-Modified); redirects limited; timeouts; a size limit; gzip; retries
-// with exponential backoff on network errors and 5xx/429.
+// Politeness: a clear user agent; robots.txt fetched once per host (again
+// after a day) and honoured (the groups for "marsad" or "*"; a robots.txt
+// that is missing (4xx) allows everything, one that cannot be read (5xx,
+// network error) blocks the host until it can, as RFC 9309 asks); at most
+// one request per host at a time with a delay between requests; conditional
+// requests (ETag, Last-Modified); redirects limited; timeouts; a size limit;
+// gzip; retries with exponential backoff on network errors and 5xx/429.
+//
+// Errors say what a caller should do: Unsupported — robots.txt forbids the
+// URL; InvalidArgument — a permanent failure of this URL (redirect limit
+// reached, larger than the size limit), not worth retrying; Unavailable — a
+// transient one (timeout, connection refused, 5xx after the retries, or the
+// fetch was cancelled), worth retrying later.
 #ifndef MARSAD_WATCH_WEB_H_
 #define MARSAD_WATCH_WEB_H_
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <string>
@@ -65,26 +74,41 @@ struct FetchOptions {
   size_t max_bytes = 20 << 20;
   std::chrono::milliseconds host_delay{1000};
   int attempts = 3;
+  // When set and true, a fetch in progress (or a wait before one) stops at
+  // once with Unavailable("... cancelled").
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 class Fetcher {
  public:
   explicit Fetcher(FetchOptions options = {});
   ~Fetcher();
-  // Fetches `url` unless robots.txt forbids it (then PermissionDenied-like
-  // Unsupported). Conditional when etag / last_modified are given.
+  // Fetches `url` unless robots.txt forbids it (then Unsupported).
+  // Conditional when etag / last_modified are given. Any HTTP status other
+  // than 5xx/429 is a result (status 304, 404, ...), not an error.
   StatusOr<FetchResult> Fetch(const std::string& url, const std::string& etag = "",
                               const std::string& last_modified = "");
-  bool RobotsAllow(const std::string& url);
+  // Whether robots.txt lets marsad fetch `url`; Unavailable when the host's
+  // robots.txt cannot be read.
+  StatusOr<bool> RobotsAllow(const std::string& url);
   uint64_t requests() const { return requests_; }
 
  private:
   StatusOr<FetchResult> FetchOnce(const std::string& url, const std::string& etag,
                                   const std::string& last_modified);
-  void WaitForHost(const std::string& host);
+  // False when cancelled while waiting.
+  bool WaitForHost(const std::string& host);
+  bool SleepFor(std::chrono::milliseconds d);
+  bool Cancelled() const { return options_.cancel && options_.cancel->load(); }
+
+  struct Robots {
+    Status status;  // not OK: robots.txt could not be read
+    RobotsRules rules;
+    std::chrono::steady_clock::time_point expires;
+  };
 
   FetchOptions options_;
-  std::map<std::string, RobotsRules> robots_;
+  std::map<std::string, Robots> robots_;
   std::map<std::string, std::chrono::steady_clock::time_point> next_;
   uint64_t requests_ = 0;
 };

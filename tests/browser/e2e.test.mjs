@@ -121,6 +121,9 @@ describe('seeds', () => {
   before(async () => {
     const db = path.join(tmp, 'seeds.db');
     ingest(db, seeds);
+    // A saved search, as `marsad alert add` makes it (the alerts page).
+    const add = spawnSync(bin, ['alert', '--db', db, 'add', 'ryabkov', 'ريابكوف'], { encoding: 'utf8' });
+    assert.equal(add.status, 0, `marsad alert add failed:\n${add.stdout}\n${add.stderr}`);
     base = await serve(db);
     ids = await seedIds(base);
   });
@@ -179,6 +182,23 @@ describe('seeds', () => {
     await page.locator(`.hit[data-article="${ids.get('003')}"] a`).first().click();
     await page.waitForSelector('.article-text .hl-hit');
     assert.ok((await page.locator('.article-text .hl-hit').first().textContent()).length > 0);
+    await page.close();
+  });
+
+  test('the alerts page lists the saved search with its matching reports', async () => {
+    const page = await newPage();
+    await page.goto(base + '/');
+    await page.click('.mainnav a[data-section="alerts"]');
+    await page.waitForSelector('.alert-item[data-alert="ryabkov"]');
+    const item = page.locator('.alert-item[data-alert="ryabkov"]');
+    assert.match(await item.textContent(), /ريابكوف/);
+    const latest = (await item.locator('li[data-article]').evaluateAll((els) =>
+      els.map((el) => ({ id: Number(el.getAttribute('data-article')), reported: el.getAttribute('data-reported') }))));
+    const found = new Set(latest.map((m) => m.id));
+    assert.ok(found.has(ids.get('001')) && found.has(ids.get('003')), `latest ${JSON.stringify(latest)}`);
+    // Saved after the seeds were stored: they are not news to it.
+    assert.ok(latest.every((m) => m.reported === 'true'), `latest ${JSON.stringify(latest)}`);
+    await snap(page, 'alerts');
     await page.close();
   });
 

@@ -32,6 +32,12 @@ void AddWatchCommand(CLI::App& app, CommandFn* run) {
         o->fetch.host_delay = std::chrono::milliseconds(std::stol(v[0]));
         return true;
       }, "Minimum delay between requests to one host (default 1000)");
+  cmd->add_option("--timeout", o->fetch.timeout_s,
+                  "Seconds allowed for one request (default 20)");
+  cmd->add_option("--max-redirects", o->fetch.max_redirects,
+                  "Redirects followed (default 5)");
+  cmd->add_option("--max-bytes", o->fetch.max_bytes,
+                  "Largest page or feed accepted, in bytes (default 20 MiB)");
   cmd->add_option("SOURCE", o->sources, "Feed or sitemap URLs, folders, @list files");
   cmd->callback([=] {
     *run = [=]() -> int {

@@ -90,6 +90,7 @@ function api(p, q) {
     return a ? { ...meta(a), text: a.text, analysis: db.analysis[a.id] ?? {} } : null;
   }
   if (p === '/api/search') return search(q);
+  if (p === '/api/alerts') return { items: [{ name: 'تدمر', query: 'تدمر', filters: {}, created_at: '2019-03-01T00:00:00Z', reported_up_to: 0, matches: 1, unreported: 1, latest: [{ article_id: 1, story_id: 1, title: db.articles[0].title, outlet: db.articles[0].outlet, published: db.articles[0].published, reported: false }] }] };
   if (p === '/api/outlets') return { items: [...new Set(db.articles.map((a) => a.outlet))].map((o) => ({ outlet: o, articles: db.articles.filter((a) => a.outlet === o).length })) };
   if (p === '/api/entities') return page(entities().filter((e) => (!q.get('q') || e.name.includes(q.get('q'))) && (!q.get('type') || e.type === q.get('type'))).map(pub), q);
   if ((m = /^\/api\/entities\/(.+)$/.exec(p))) {

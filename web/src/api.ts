@@ -59,6 +59,13 @@ export interface SearchHit {
 }
 export interface SearchResult extends Page<SearchHit> { query: string; took_ms?: number }
 
+export interface SavedSearch {
+  name: string; query: string; filters: Record<string, string | number>; created_at: string;
+  reported_up_to: number; matches: number; unreported: number;
+  latest: { article_id: number; story_id: number | null; title: string; outlet: string;
+    published: string; reported: boolean }[];
+}
+
 export interface Entity {
   id: string; name: string; type: string; lat?: number | null; lon?: number | null;
   mention_count: number;
@@ -133,6 +140,7 @@ export const api = {
   article: (id: number) => get<Article>(`articles/${id}`),
   search: (p: Params) => get<SearchResult>('search', p),
   outlets: () => get<{ items: { outlet: string; articles: number }[] }>('outlets'),
+  alerts: () => get<{ items: SavedSearch[] }>('alerts'),
   entities: (p: Params) => get<Page<Entity>>('entities', p),
   entity: (id: string, p?: Params) => get<EntityDetail>(`entities/${encodeURIComponent(id)}`, p),
   events: (p: Params) => get<Page<EventRow>>('events', p),

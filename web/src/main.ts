@@ -20,6 +20,7 @@ import { storyPage } from './pages/story';
 import { articlePage } from './pages/article';
 import { searchPage } from './pages/search';
 import { entitiesPage, entityPage } from './pages/entities';
+import { alertsPage } from './pages/alerts';
 
 export interface RouteContext {
   params: string[];
@@ -38,6 +39,7 @@ const routes: [RegExp, string, PageFn][] = [
   [/^\/search$/, 'search', searchPage],
   [/^\/entities$/, 'entities', entitiesPage],
   [/^\/entities\/([^/]+)$/, 'entities', entityPage],
+  [/^\/alerts$/, 'alerts', alertsPage],
   [/^\/map$/, 'map', async (ctx) => (await import('./pages/map')).mapPage(ctx)],
 ];
 
