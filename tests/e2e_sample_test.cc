@@ -130,5 +130,35 @@ TEST(SampleTest, DemoPrintsStories) {
   EXPECT_TRUE(fs::exists(dir + "/marsad-demo.db"));
 }
 
+// A saved search fires after `marsad ingest` too: once per new matching
+// report, and not again when nothing new arrives.
+TEST(SampleTest, SavedSearchFiresOnceAfterIngest) {
+  std::string dir = TempDir("sample_alerts");
+  std::string db = dir + "/s.db", out = dir + "/alerts.jsonl";
+  std::string sample = SourceDir() + "/data/sample";
+  ASSERT_EQ(Marsad("alert --db " + db + " add fuel مستودع").exit_code, 0);
+  RunResult first =
+      Marsad("ingest -q --db " + db + " --alerts-out " + out + " " + sample);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  RunResult hits = Marsad("search --db " + db + " --json --limit 100 مستودع");
+  ASSERT_EQ(hits.exit_code, 0) << hits.err;
+  const size_t total = json::parse(hits.out)["total"].get<size_t>();
+  ASSERT_GT(total, 0u);
+  auto lines = [&] {
+    std::ifstream in(out);
+    std::set<int64_t> ids;
+    size_t n = 0;
+    for (std::string line; std::getline(in, line); ++n)
+      ids.insert(json::parse(line)["article_id"].get<int64_t>());
+    EXPECT_EQ(ids.size(), n) << "a report alerted twice";
+    return n;
+  };
+  EXPECT_EQ(lines(), total);
+  RunResult again =
+      Marsad("ingest -q --db " + db + " --alerts-out " + out + " " + sample);
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(lines(), total);
+}
+
 }  // namespace
 }  // namespace marsad::e2e

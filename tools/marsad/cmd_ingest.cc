@@ -9,6 +9,8 @@
 
 #include "src/ingest/reader.h"
 #include "src/pipeline/pipeline.h"
+#include "src/store/sqlite_store.h"
+#include "src/watch/alerts.h"
 #include "tools/marsad/commands.h"
 #include "tools/marsad/ingest_run.h"
 #include "tools/marsad/print.h"
@@ -19,15 +21,18 @@ namespace {
 
 class Progress {
  public:
-  explicit Progress(uint64_t total) : total_(total), on_(isatty(2) && total > (4 << 20)) {}
+  explicit Progress(uint64_t total)
+      : total_(total), on_(isatty(2) && total > (4 << 20)) {}
   void Update(uint64_t bytes, uint64_t docs) {
     if (!on_) return;
     auto now = std::chrono::steady_clock::now();
     if (now - last_ < std::chrono::milliseconds(200)) return;
     last_ = now;
-    double frac = total_ ? std::min(1.0, static_cast<double>(bytes) / total_) : 0;
+    double frac =
+        total_ ? std::min(1.0, static_cast<double>(bytes) / total_) : 0;
     int filled = static_cast<int>(frac * 30);
-    std::cerr << fmt::format("\r[{}{}] {:3.0f}%  {} documents", std::string(filled, '#'),
+    std::cerr << fmt::format("\r[{}{}] {:3.0f}%  {} documents",
+                             std::string(filled, '#'),
                              std::string(30 - filled, ' '), frac * 100, docs)
               << std::flush;
   }
@@ -44,7 +49,8 @@ class Progress {
 }  // namespace
 
 int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
-              bool quiet, IngestSummary* out, int threads) {
+              bool quiet, IngestSummary* out, int threads,
+              const AlertOutput* alerts) {
   auto store = OpenStoreOrPrint(db, /*read_only=*/false);
   if (!store) return 1;
   IngestOptions options;
@@ -85,7 +91,9 @@ int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
   if (failure.ok()) failure = ing.Flush();
   progress.Done();
   if (!failure.ok()) return PrintError(failure.WithContext("ingest stopped"));
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   const IngestSummary& s = ing.summary();
   if (out) *out = s;
   if (!quiet) {
@@ -96,32 +104,55 @@ int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
         s.read, stats.files, stats.bytes / 1e6, secs, s.stored, s.duplicates,
         s.already_stored, s.rejected, s.new_stories);
     if (stats.skipped_files) {
-      std::cout << fmt::format("skipped {} files that are not reports (.txt, .html, .jsonl)\n",
-                               stats.skipped_files);
+      std::cout << fmt::format(
+          "skipped {} files that are not reports (.txt, .html, .jsonl)\n",
+          stats.skipped_files);
     }
   }
   for (const RejectedInput& r : s.rejections) {
     std::cerr << "rejected: " << r.source << ": " << r.reason << "\n";
+  }
+  // Saved searches (marsad alert) report what this ingest added, as after a
+  // watch poll. SQLite stores only: saved searches live there.
+  if (alerts != nullptr && s.stored > 0) {
+    if (auto* sqlite = dynamic_cast<SqliteStore*>(store.get())) {
+      auto fired = RunAlerts(sqlite, alerts->out_path, alerts->webhook);
+      if (!fired.ok()) return PrintError(fired.status().WithContext("alerts"));
+      if (*fired > 0 && !quiet)
+        std::cout << fmt::format("{} alerts written to {}\n", *fired,
+                                 alerts->out_path);
+    }
   }
   return s.rejected ? 1 : 0;
 }
 
 void AddIngestCommand(CLI::App& app, CommandFn* run) {
   auto* cmd = app.add_subcommand(
-      "ingest", "Read reports (files, folders, or - for JSONL on stdin) into the store");
+      "ingest",
+      "Read reports (files, folders, or - for JSONL on stdin) into the store");
   auto db = std::make_shared<std::string>(DefaultDbPath());
   auto inputs = std::make_shared<std::vector<std::string>>();
   auto quiet = std::make_shared<bool>(false);
   auto threads = std::make_shared<int>(0);
   auto queue = std::make_shared<std::string>();
-  cmd->add_option("--db", *db,
-                  "Database file or postgresql:// URL (default $MARSAD_DB or ./marsad.db)");
+  cmd->add_option(
+      "--db", *db,
+      "Database file or postgresql:// URL (default $MARSAD_DB or ./marsad.db)");
   cmd->add_option("--queue", *queue,
-                  "Publish the reports to NATS JetStream (nats://HOST:PORT) for `marsad worker`"
+                  "Publish the reports to NATS JetStream (nats://HOST:PORT) "
+                  "for `marsad worker`"
                   " instead of storing them");
-  cmd->add_option("--threads", *threads, "Threads for per-document work (0: one per core)");
+  cmd->add_option("--threads", *threads,
+                  "Threads for per-document work (0: one per core)");
   cmd->add_flag("-q,--quiet", *quiet, "No summary line");
-  cmd->add_option("INPUT", *inputs, ".txt/.html/.jsonl files (optionally .gz), folders, or -")
+  auto alerts = std::make_shared<AlertOutput>();
+  cmd->add_option(
+      "--alerts-out", alerts->out_path,
+      "JSON Lines file for saved-search alerts (default marsad-alerts.jsonl)");
+  cmd->add_option("--webhook", alerts->webhook,
+                  "POST saved-search alerts to this URL");
+  cmd->add_option("INPUT", *inputs,
+                  ".txt/.html/.jsonl files (optionally .gz), folders, or -")
       ->required();
   cmd->callback([=] {
     *run = [=] {
@@ -129,11 +160,12 @@ void AddIngestCommand(CLI::App& app, CommandFn* run) {
 #if MARSAD_HAVE_DISTRIB
         return RunQueuePublish(*queue, *inputs, *quiet);
 #else
-        std::cerr << "marsad ingest --queue: this marsad was built without libnats\n";
+        std::cerr
+            << "marsad ingest --queue: this marsad was built without libnats\n";
         return 2;
 #endif
       }
-      return RunIngest(*db, *inputs, *quiet, nullptr, *threads);
+      return RunIngest(*db, *inputs, *quiet, nullptr, *threads, alerts.get());
     };
   });
 }

@@ -9,11 +9,18 @@
 
 namespace marsad {
 
+struct AlertOutput {
+  std::string out_path = "marsad-alerts.jsonl";
+  std::string webhook;
+};
+
 // Ingests `inputs` into the store at `db`, prints the summary (unless quiet)
 // and the rejections, and returns the exit code. *out gets the summary.
-// `threads`: per-document worker threads (0: one per core).
+// `threads`: per-document worker threads (0: one per core). With `alerts`,
+// saved searches then report the new matches (src/watch/alerts.h).
 int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
-              bool quiet, IngestSummary* out, int threads = 0);
+              bool quiet, IngestSummary* out, int threads = 0,
+              const AlertOutput* alerts = nullptr);
 
 }  // namespace marsad
 
