@@ -155,3 +155,52 @@ distrib_bench() {
   rm -rf "$TMP"
 }
 if [ -f "$CORPUS" ]; then distrib_bench; fi
+
+# --- search + server (src/search, src/server): latency and load with the corpus loaded ---
+# The corpus in a fresh store (or MARSAD_SEARCH_BENCH_DB, an existing one),
+# then search_bench: Store::Search, the /api/search and /api/stories/ID
+# handlers in process, one thread, p50/p99 (target: search p99 < 50 ms).
+# Then `marsad serve` on loopback under wrk, rotating over the same requests
+# (MARSAD_WRK_SECONDS per run, default 30): requests/s, latency, socket
+# errors and non-2xx answers, the server's RSS before and after each of
+# three runs (steady memory: it settles after the first runs, as each server
+# thread's SQLite connection and caches fill, and should not keep growing).
+# wrk's timeout is 10 s, so that the slowest story pages show in the latency
+# distribution; socket timeouts are requests slower than that.
+search_bench() {
+  local TMP DB PORT SPID i
+  TMP=$(mktemp -d)
+  DB=${MARSAD_SEARCH_BENCH_DB:-$TMP/search.db}
+  if [ ! -f "$DB" ]; then
+    step "search: the corpus into a store for the search benchmarks"
+    measure "$BUILD/marsad" ingest --quiet --threads 2 --db "$DB" "$CORPUS"
+  fi
+  step "search: Store::Search and /api/search (the 67 queries of tests/gold/search, pages of 20, 3 rounds) and /api/stories/ID (300 stories incl. the 20 largest, 3 rounds), in process, one thread"
+  "$BUILD/bench/search_bench" --db "$DB" --paths-out "$TMP/paths.txt"
+  if ! command -v wrk >/dev/null; then
+    echo "serve: wrk not installed (scripts/install-deps.sh); load test skipped"
+    rm -rf "$TMP"; return 0
+  fi
+  PORT=$((20000 + RANDOM % 20000))
+  "$BUILD/marsad" serve --db "$DB" --port "$PORT" --threads 4 >"$TMP/serve.log" 2>&1 &
+  SPID=$!
+  for i in $(seq 50); do
+    curl -fs "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  { echo "local paths = {"; sed 's/.*/"&",/' "$TMP/paths.txt"; echo "}"
+    echo 'local i = 0'
+    echo 'request = function() i = i + 1; return wrk.format("GET", paths[(i % #paths) + 1]) end'
+  } > "$TMP/rotate.lua"
+  rss() { awk '/VmRSS|RssAnon/ {printf "%s %s KiB  ", $1, $2} END {print ""}' "/proc/$SPID/status"; }
+  echo "serve RSS at start: $(rss)"
+  for i in 1 2 3; do
+    step "serve: wrk run $i, 2 threads, 16 connections, ${MARSAD_WRK_SECONDS:-30} s, searches and story pages on loopback (server: 4 threads)"
+    wrk -t2 -c16 -d"${MARSAD_WRK_SECONDS:-30}s" --timeout 10s --latency -s "$TMP/rotate.lua" \
+      "http://127.0.0.1:$PORT"
+    echo "serve RSS after run $i: $(rss)"
+  done
+  kill "$SPID"; wait "$SPID" 2>/dev/null || true
+  rm -rf "$TMP"
+}
+if [ -f "$CORPUS" ]; then search_bench; fi

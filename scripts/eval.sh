@@ -67,3 +67,14 @@ if [ -f "$SHARED/data/corpus/saudinewsnet.jsonl.gz" ] && [ -x "$BUILD/tools/eval
 else
   echo "facts: corpus or eval_facts missing; facts evaluation skipped"
 fi
+
+# --- search (src/search): P@10 and name-variant recall on the SaudiNewsNet corpus ---
+# Ingests the corpus into a temporary store (a couple of minutes); set
+# MARSAD_SEARCH_EVAL_DB to a store of the corpus to reuse it.
+if [ -f "$SHARED/data/corpus/saudinewsnet.jsonl.gz" ]; then
+  step "search: P@10 by query kind and name-variant recall (tests/gold/search, SaudiNewsNet)"
+  "$BUILD/tools/eval_search/eval_search" --corpus "$SHARED/data/corpus/saudinewsnet.jsonl.gz" \
+    --gold "$ROOT/tests/gold/search" ${MARSAD_SEARCH_EVAL_DB:+--db "$MARSAD_SEARCH_EVAL_DB"}
+else
+  echo "search: corpus missing; search evaluation skipped"
+fi

@@ -12,11 +12,11 @@ PACKAGES=(
   libpqxx-dev libpq-dev libnats-dev
   postgresql nats-server
   libgtest-dev libgmock-dev libbenchmark-dev
-  chromium wget
+  chromium wget wrk
 )
 # nodejs, npm and chromium build the web UI and drive it in the browser test
 # (tests/browser); PostgreSQL and NATS are the servers the distributed tests
-# start on loopback.
+# start on loopback; wrk loads `marsad serve` in scripts/bench.sh.
 
 missing=()
 for p in "${PACKAGES[@]}"; do

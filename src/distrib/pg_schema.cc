@@ -97,7 +97,12 @@ CREATE OR REPLACE FUNCTION instr(haystack TEXT, needle TEXT) RETURNS INTEGER
   LANGUAGE sql IMMUTABLE AS 'SELECT strpos(haystack, needle)';
 )sql";
 
-constexpr std::string_view kMigrations[] = {kV1};
+// v2: related stories by either end, as SQLite's v3 (src/store/schema.cc).
+constexpr std::string_view kV2 = R"sql(
+CREATE INDEX story_links_b ON story_links(b);
+)sql";
+
+constexpr std::string_view kMigrations[] = {kV1, kV2};
 
 }  // namespace
 

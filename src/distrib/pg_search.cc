@@ -68,12 +68,17 @@ void Highlight(const std::string& text, const std::vector<QueryUnit>& units, Sea
     for (const SearchTerm& t : terms) {
       if (u.prefix) prefixes.push_back(t.stem);
       exact.insert(t.stem);
-      if (!t.skeleton.empty()) exact.insert(t.skeleton);
+      for (const std::string* syn : {&t.alt, &t.skeleton, &t.alt_skeleton}) {
+        if (!syn->empty()) exact.insert(*syn);
+      }
     }
   }
   SearchTerms(text, &terms);
   for (const SearchTerm& t : terms) {
-    bool match = exact.count(t.stem) || (!t.skeleton.empty() && exact.count(t.skeleton));
+    bool match = exact.count(t.stem) > 0;
+    for (const std::string* syn : {&t.alt, &t.skeleton, &t.alt_skeleton}) {
+      match = match || (!syn->empty() && exact.count(*syn));
+    }
     for (const std::string& p : prefixes) match = match || t.stem.rfind(p, 0) == 0;
     if (match) hit->highlights.push_back(t.span);
     if (hit->highlights.size() >= 64) break;
@@ -115,7 +120,13 @@ void AddTerms(const std::string& pre, char weight, int* pos,
     if (j == std::string::npos) j = pre.size();
     if (j > i) {
       std::string_view term(pre.data() + i, j - i);
-      bool colocated = term[0] == '~' && *pos > 0;
+      bool colocated = (term[0] == '~' || term[0] == kAltStem) && *pos > 0;
+      if (term[0] == kAltStem)
+        term.remove_prefix(1);  // the marker is not indexed
+      if (term.empty()) {
+        i = j + 1;
+        continue;
+      }
       if (!colocated) ++*pos;
       auto& positions = (*lexemes)[std::string(term)];
       if (term.size() <= kMaxLexeme && positions.size() < kMaxPositions) {
@@ -149,7 +160,7 @@ std::string BuildTsvectorLiteral(const std::string& title_terms,
   return out;
 }
 
-std::string BuildTsquery(const std::string& query) {
+std::string BuildTsquery(const std::string& query, bool stems_only) {
   std::string pos, neg;
   std::vector<SearchTerm> terms;
   for (const QueryUnit& u : ParseQuery(query)) {
@@ -158,7 +169,14 @@ std::string BuildTsquery(const std::string& query) {
     for (size_t k = 0; k < terms.size(); ++k) {
       std::string suffix = u.prefix && k + 1 == terms.size() ? ":*" : "";
       std::string t = Lexeme(terms[k].stem) + suffix;
-      if (!terms[k].skeleton.empty()) t += " | " + Lexeme(terms[k].skeleton) + suffix;
+      for (const std::string* syn :
+           {&terms[k].alt, &terms[k].skeleton, &terms[k].alt_skeleton}) {
+        // A prefix's skeleton would be a far wider prefix (تغريد* → ~tgrd*).
+        if (syn->empty() ||
+            ((stems_only || !suffix.empty()) && syn != &terms[k].alt))
+          continue;
+        t += " | " + Lexeme(*syn) + suffix;
+      }
       if (k) phrase += " <-> ";
       phrase += "(" + t + ")";
     }
@@ -192,9 +210,14 @@ StatusOr<SearchResults> PgSearch(pqxx::work& w, const SearchRequest& req) {
     where += " AND EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND e.plover = " +
              w.quote(req.event_type) + ")";
   }
-  std::string score = tsq.empty() ? "0.0"
-                                  : "ts_rank('{0.333333, 0.0, 0.0, 1.0}', a.terms, " + w.quote(tsq) +
-                                        "::tsquery, 1)";
+  // Two tiers as on SQLite (src/search/sqlite_search.h): every word matched
+  // by its stem first.
+  std::string score =
+      tsq.empty() ? "0.0"
+                  : "(ts_rank('{0.333333, 0.0, 0.0, 1.0}', a.terms, " +
+                        w.quote(tsq) + "::tsquery, 1) + CASE WHEN a.terms @@ " +
+                        w.quote(BuildTsquery(req.query, /*stems_only=*/true)) +
+                        "::tsquery THEN 1000.0 ELSE 0.0 END)";
   std::string order = tsq.empty() ? "ORDER BY COALESCE(a.published,'') DESC, a.id DESC"
                                   : "ORDER BY 6 DESC, a.id";
   SearchResults results;

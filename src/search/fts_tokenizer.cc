@@ -27,27 +27,42 @@ int TokenizePreAnalyzed(void* ctx, const char* text, int n,
     int j = i;
     while (j < n && text[j] != ' ') ++j;
     if (j > i) {
-      int flags = text[i] == '~' && i > 1 ? FTS5_TOKEN_COLOCATED : 0;
-      int rc = token(ctx, flags, text + i, j - i, i, j);
-      if (rc != SQLITE_OK) return rc;
+      int b = text[i] == kAltStem ? i + 1 : i;  // the marker is not indexed
+      int flags = (text[i] == '~' || text[i] == kAltStem) && i > 1
+                      ? FTS5_TOKEN_COLOCATED
+                      : 0;
+      if (j > b) {
+        int rc = token(ctx, flags, text + b, j - b, i, j);
+        if (rc != SQLITE_OK) return rc;
+      }
     }
     i = j + 1;
   }
   return SQLITE_OK;
 }
 
-int Tokenize(Fts5Tokenizer*, void* ctx, int /*flags*/, const char* text, int n,
+int Tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
              int (*token)(void*, int, const char*, int, int, int)) {
   if (n > 0 && text[0] == kPreAnalyzed) return TokenizePreAnalyzed(ctx, text, n, token);
+  bool stems_only = n > 0 && text[0] == kStemsOnly;
+  if (stems_only) {
+    ++text;
+    --n;
+  }
   thread_local std::vector<SearchTerm> terms;
   SearchTerms(std::string_view(text, static_cast<size_t>(n)), &terms);
   for (const SearchTerm& t : terms) {
     int rc = token(ctx, 0, t.stem.data(), static_cast<int>(t.stem.size()),
                    static_cast<int>(t.span.begin), static_cast<int>(t.span.end));
     if (rc != SQLITE_OK) return rc;
-    if (!t.skeleton.empty()) {
-      rc = token(ctx, FTS5_TOKEN_COLOCATED, t.skeleton.data(),
-                 static_cast<int>(t.skeleton.size()), static_cast<int>(t.span.begin),
+    // Synonyms: alternatives of the stem in a query, colocated in the index.
+    // Not the skeletons of a prefix (تغريد* must not become ~tgrd*, which
+    // finds تجريد).
+    bool prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0 || stems_only;
+    for (const std::string* syn : {&t.alt, &t.skeleton, &t.alt_skeleton}) {
+      if (syn->empty() || (prefix && syn != &t.alt)) continue;
+      rc = token(ctx, FTS5_TOKEN_COLOCATED, syn->data(),
+                 static_cast<int>(syn->size()), static_cast<int>(t.span.begin),
                  static_cast<int>(t.span.end));
       if (rc != SQLITE_OK) return rc;
     }

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <iterator>
+#include <set>
 
 #include "src/search/fts_tokenizer.h"
 #include "src/search/sqlite_search.h"
@@ -29,6 +31,44 @@ TEST(TermsTest, VariantsShareAKey) {
   EXPECT_EQ(a[0].stem, b[0].stem) << key("سوريا") << " " << key("سورية");
 }
 
+// A spelling's keys: stem, alternate stem and both skeletons.
+std::set<std::string> Keys(const char* w) {
+  std::vector<SearchTerm> t;
+  SearchTerms(w, &t);
+  std::set<std::string> keys;
+  if (t.size() == 1) {
+    for (const std::string* k :
+         {&t[0].stem, &t[0].alt, &t[0].skeleton, &t[0].alt_skeleton}) {
+      if (!k->empty()) keys.insert(*k);
+    }
+  }
+  return keys;
+}
+
+bool Meet(const char* a, const char* b) {
+  std::set<std::string> ka = Keys(a), kb = Keys(b), both;
+  std::set_intersection(ka.begin(), ka.end(), kb.begin(), kb.end(),
+                        std::inserter(both, both.begin()));
+  return !both.empty();
+}
+
+TEST(TermsTest, SearchOnlyAlternates) {
+  // ك read as g in long skeletons; not in short ones (كبير is no الجبير).
+  EXPECT_TRUE(Meet("إنكلترا", "إنجلترا"));
+  EXPECT_TRUE(Meet("الكونكرس", "الكونغرس"));
+  EXPECT_FALSE(Meet("كبير", "الجبير"));
+  // Repeated classes kept apart when merging would leave too short a key.
+  EXPECT_TRUE(Meet("جوجل", "غوغل"));
+  EXPECT_TRUE(Meet("Google", "جوجل"));
+  EXPECT_FALSE(Meet("جوجل", "جلال"));
+  // The segmenter's proclitics: بسوريا, بجدة.
+  EXPECT_TRUE(Meet("بسوريا", "سوريا"));
+  EXPECT_TRUE(Meet("بجدة", "جدة"));
+  // SkeletonKey, which the entity gazetteer keys on, is unchanged.
+  EXPECT_EQ(SkeletonKey("جوجل"), "");
+  EXPECT_EQ(SkeletonKey("إنكلترا"), "~nkltr");
+}
+
 class SearchTest : public testing::Test {
  protected:
   void SetUp() override {
@@ -45,6 +85,17 @@ class SearchTest : public testing::Test {
     Add(3, "طقس", "أمطار غزيرة في سورية والأردن خلال الأيام المقبلة.", "أ", "2026-03-03");
     Add(4, "سياسة", "الموقف الأميركي من الأزمة لم يتغير بحسب المسؤولين.", "ب", "2026-03-04");
     Add(5, "اقتصاد", "ارتفعت أسعار النفط في الأسواق العالمية.", "أ", "2026-03-05");
+    Add(6, "تقنية", "افتتحت غوغل مكتبا جديدا بجدة هذا الأسبوع.", "ب",
+        "2026-03-06");
+    Add(7, "رياضة", "فاز منتخب إنكلترا على ويلز في الدوري.", "أ", "2026-03-07");
+    Add(8, "لاجئون", "عاد آلاف اللاجئين إلى منازلهم بسوريا.", "ب",
+        "2026-03-08");
+    Add(9, "الباطن",
+        "فاز الباطن على ضيفه، وتصدر الباطن الترتيب بعد فوز الباطن.", "أ",
+        "2026-03-09");
+    Add(10, "قمة",
+        "التقى الرئيس الروسي بوتين نظيره في موسكو لبحث الأزمة والعلاقات.", "ب",
+        "2026-03-10");
   }
   void TearDown() override { sqlite3_close(db_); }
   void Exec(const char* sql) {
@@ -82,18 +133,39 @@ TEST_F(SearchTest, SpellingVariantsAndLatin) {
   EXPECT_EQ(Ids({.query = "ريابكوف"}), (std::vector<int64_t>{1, 2}));
   EXPECT_EQ(Ids({.query = "سيرجى"}), (std::vector<int64_t>{1, 2}));
   EXPECT_EQ(Ids({.query = "Ryabkov"}), (std::vector<int64_t>{1, 2}));
-  EXPECT_EQ(Ids({.query = "سوريا"}), (std::vector<int64_t>{2, 3}));
+  EXPECT_EQ(Ids({.query = "سوريا"}), (std::vector<int64_t>{2, 3, 8}));
   EXPECT_EQ(Ids({.query = "الأمريكي"}), (std::vector<int64_t>{4}));
+  EXPECT_EQ(Ids({.query = "جوجل"}), (std::vector<int64_t>{6}));
+  EXPECT_EQ(Ids({.query = "Google"}), (std::vector<int64_t>{6}));
+  EXPECT_EQ(Ids({.query = "جدة"}), (std::vector<int64_t>{6}));
+  EXPECT_EQ(Ids({.query = "إنجلترا"}), (std::vector<int64_t>{7}));
+  EXPECT_EQ(Ids({.query = "الكونغرس"}), (std::vector<int64_t>{}));
 }
 
 TEST_F(SearchTest, PhrasePrefixNotAndFilters) {
   EXPECT_EQ(Ids({.query = "\"أسعار النفط\""}), (std::vector<int64_t>{5}));
   EXPECT_EQ(Ids({.query = "\"النفط أسعار\""}), (std::vector<int64_t>{}));
   EXPECT_EQ(Ids({.query = "ريابك*"}), (std::vector<int64_t>{1, 2}));
+  // A prefix is not widened to its skeleton: منطخ* (~mntk*) is no منتخب.
+  EXPECT_EQ(Ids({.query = "منتخ*"}), (std::vector<int64_t>{7}));
+  EXPECT_EQ(Ids({.query = "منطخ*"}), (std::vector<int64_t>{}));
   EXPECT_EQ(Ids({.query = "ريابكوف -موسكو"}), (std::vector<int64_t>{1}));
   EXPECT_EQ(Ids({.query = "ريابكوف", .outlet = "ب"}), (std::vector<int64_t>{2}));
-  EXPECT_EQ(Ids({.query = "", .from = "2026-03-04"}), (std::vector<int64_t>{4, 5}));
+  EXPECT_EQ(Ids({.query = "", .from = "2026-03-04", .to = "2026-03-05"}),
+            (std::vector<int64_t>{4, 5}));
   EXPECT_FALSE(SqliteSearch(db_, {.query = "، ."}).ok());
+}
+
+TEST_F(SearchTest, ExactSpellingRanksBeforeSkeletonMatches) {
+  // الباطن shares بوتين's skeleton (b-t-n) and repeats it; the report with
+  // the word itself still comes first.
+  auto res = SqliteSearch(db_, {.query = "بوتين"});
+  ASSERT_TRUE(res.ok());
+  ASSERT_EQ(res->hits.size(), 2u);
+  EXPECT_EQ(res->hits[0].article_id, 10);
+  EXPECT_GT(res->hits[0].score, res->hits[1].score);
+  EXPECT_EQ(BuildMatchExpression("بوتين -موسكو", true),
+            "\"\x1dبوتين\" NOT \"موسكو\"");
 }
 
 TEST_F(SearchTest, HighlightsAreSpansOfTheText) {

@@ -75,12 +75,17 @@ void Highlight(const std::string& text, const std::vector<QueryUnit>& units,
     for (const SearchTerm& t : terms) {
       if (u.prefix) prefixes.push_back(t.stem);
       exact.insert(t.stem);
-      if (!t.skeleton.empty()) exact.insert(t.skeleton);
+      for (const std::string* syn : {&t.alt, &t.skeleton, &t.alt_skeleton}) {
+        if (!syn->empty()) exact.insert(*syn);
+      }
     }
   }
   SearchTerms(text, &terms);
   for (const SearchTerm& t : terms) {
-    bool match = exact.count(t.stem) || (!t.skeleton.empty() && exact.count(t.skeleton));
+    bool match = exact.count(t.stem) > 0;
+    for (const std::string* syn : {&t.alt, &t.skeleton, &t.alt_skeleton}) {
+      match = match || (!syn->empty() && exact.count(*syn));
+    }
     for (const std::string& p : prefixes) match = match || t.stem.rfind(p, 0) == 0;
     if (match) hit->highlights.push_back(t.span);
     if (hit->highlights.size() >= 64) break;
@@ -103,11 +108,12 @@ void Highlight(const std::string& text, const std::vector<QueryUnit>& units,
 
 }  // namespace
 
-std::string BuildMatchExpression(const std::string& query) {
+std::string BuildMatchExpression(const std::string& query, bool stems_only) {
   std::vector<QueryUnit> units = ParseQuery(query);
   std::string pos, neg;
   for (const QueryUnit& u : units) {
-    std::string term = FtsQuote(u.text) + (u.prefix ? " *" : "");
+    std::string text = stems_only && !u.negated ? kStemsOnly + u.text : u.text;
+    std::string term = FtsQuote(text) + (u.prefix ? " *" : "");
     std::string& dst = u.negated ? neg : pos;
     if (u.negated) {
       dst += " NOT " + term;
@@ -141,11 +147,20 @@ StatusOr<SearchResults> SqliteSearch(sqlite3* db, const SearchRequest& req) {
   if (!req.event_type.empty()) {
     where += " AND EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND e.plover = ?7)";
   }
-  std::string order = match.empty() ? "ORDER BY COALESCE(a.published,'') DESC, a.id DESC"
-                                    : "ORDER BY bm25(articles_fts, 3.0, 1.0)";
-  std::string score = match.empty() ? "0.0" : "-bm25(articles_fts, 3.0, 1.0)";
+  // The exact tier adds 1000 to the score (BM25 scores stay far below).
+  std::string exact = BuildMatchExpression(req.query, /*stems_only=*/true);
+  std::string score =
+      match.empty()
+          ? "0.0"
+          : "(-bm25(articles_fts, 3.0, 1.0) + 1000.0 * (articles_fts.rowid IN "
+            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?9)))";
+  std::string order = match.empty()
+                          ? "ORDER BY COALESCE(a.published,'') DESC, a.id DESC"
+                          : "ORDER BY 6 DESC, a.id";
   auto bind = [&](sqlite3_stmt* s) {
     if (!match.empty()) sqlite3_bind_text(s, 1, match.c_str(), -1, SQLITE_TRANSIENT);
+    if (!match.empty())
+      sqlite3_bind_text(s, 9, exact.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 2, req.outlet.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 3, req.from.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 4, req.to.c_str(), -1, SQLITE_TRANSIENT);

@@ -2,6 +2,14 @@
 // src/store/schema.cc): FTS5 MATCH through the marsad tokenizer, BM25
 // ranking (title weighted above body), filters, and snippets whose
 // highlights are byte spans into the article's clean text.
+//
+// Ranking in two tiers: articles where every word of the query matches by
+// its stem (the spelling typed, up to light stemming and clitics) come
+// before articles found only through a consonant skeleton; BM25 orders each
+// tier. Skeletons are for recall of other spellings, and a skeleton is
+// shared by unrelated words (بوتين and الباطن are both b-t-n): without the
+// tiers, a short text repeating الباطن outranked every report on بوتين
+// (tests/gold/search, P@10 of بوتين 0.1).
 #ifndef MARSAD_SEARCH_SQLITE_SEARCH_H_
 #define MARSAD_SEARCH_SQLITE_SEARCH_H_
 
@@ -19,7 +27,10 @@ namespace marsad {
 StatusOr<SearchResults> SqliteSearch(sqlite3* db, const SearchRequest& request);
 
 // The FTS5 MATCH expression for a user query ("" when it has no term).
-std::string BuildMatchExpression(const std::string& query);
+// `stems_only`: its words match by their stems (and alternate stems) only,
+// not by their consonant skeletons.
+std::string BuildMatchExpression(const std::string& query,
+                                 bool stems_only = false);
 
 }  // namespace marsad
 

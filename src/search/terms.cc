@@ -32,8 +32,9 @@ char ArabicClass(char32_t cp) {
   }
 }
 
-std::string LatinSkeleton(std::string_view w) {
+std::string LatinSkeleton(std::string_view w, bool adjacent_only = false) {
   std::string out;
+  bool gap = false;
   for (size_t i = 0; i < w.size(); ++i) {
     char c = w[i];
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -56,24 +57,39 @@ std::string LatinSkeleton(std::string_view w) {
       case 'm': k = 'm'; break;
       case 'n': k = 'n'; break;
       case 'x': out += "ks"; break;
-      default: break;  // vowels, w, y, apostrophes
+      default:
+        gap = true;
+        break;  // vowels, w, y, apostrophes
     }
-    if (k && (out.empty() || out.back() != k)) out.push_back(k);
+    if (k && (out.empty() || out.back() != k || (adjacent_only && gap)))
+      out.push_back(k);
+    if (k) gap = false;
   }
   return out;
 }
 
-std::string ArabicSkeleton(std::string_view folded) {
+// `kaf_as_g`: ك in the g class (إنكلترا = إنجلترا). `adjacent_only`: a
+// repeated class is merged only when nothing was dropped between (جوجل →
+// "ggl" rather than "gl").
+std::string ArabicSkeleton(std::string_view folded, bool kaf_as_g = false,
+                           bool adjacent_only = false) {
   std::string out;
   size_t i = 0;
   size_t letters = Utf8Length(folded);
   size_t idx = 0;
+  bool gap = false;
   while (i < folded.size()) {
     char32_t cp = DecodeUtf8(folded, &i);
     ++idx;
     if (cp == U'ه' && idx == letters) continue;  // final ة/ه
-    char k = ArabicClass(cp);
-    if (k && (out.empty() || out.back() != k)) out.push_back(k);
+    char k = kaf_as_g && cp == U'ك' ? 'g' : ArabicClass(cp);
+    if (!k) {
+      gap = true;
+      continue;
+    }
+    if (out.empty() || out.back() != k || (adjacent_only && gap))
+      out.push_back(k);
+    gap = false;
   }
   return out;
 }
@@ -88,26 +104,56 @@ std::string SearchStem(std::string_view word) {
   return s;
 }
 
-}  // namespace
+// The word SkeletonKey reads: LemmaKey, keeping an initial س (the future
+// prefix is a verb's; names such as سيرجى, سيمونوف keep their س).
+std::string SkeletonBase(std::string_view word, std::string lemma) {
+  std::string folded = Normalizer::Default().FoldKey(word);
+  if (folded.size() == lemma.size() + 2 && folded.compare(0, 2, "س") == 0 &&
+      folded.compare(2, std::string::npos, lemma) == 0)
+    return folded;
+  return lemma;
+}
 
-std::string SkeletonKey(std::string_view word) {
+std::string SkeletonOf(std::string_view word, const std::string* lemma) {
   bool latin = !word.empty() && static_cast<unsigned char>(word[0]) < 0x80;
   std::string sk;
   if (latin) {
     if (word.size() < 4) return "";
     sk = LatinSkeleton(word);
   } else {
-    std::string stem = LemmaKey(word);
-    // The future prefix س is a verb's; names (سيرجى, سيمونوف) keep their س.
-    std::string folded = Normalizer::Default().FoldKey(word);
-    if (folded.size() == stem.size() + 2 && folded.compare(0, 2, "س") == 0 &&
-        folded.compare(2, std::string::npos, stem) == 0)
-      stem = std::move(folded);
-    if (Utf8Length(stem) < 4) return "";
-    sk = ArabicSkeleton(stem);
+    std::string base = SkeletonBase(word, lemma ? *lemma : LemmaKey(word));
+    if (Utf8Length(base) < 4) return "";
+    sk = ArabicSkeleton(base);
   }
   if (sk.size() < 3) return "";
   return "~" + sk;
+}
+
+// The search-only alternate skeleton (see terms.h), or "".
+std::string AltSkeleton(std::string_view word, const std::string& lemma,
+                        const std::string& skeleton) {
+  bool latin = !word.empty() && static_cast<unsigned char>(word[0]) < 0x80;
+  std::string sk;
+  if (latin) {
+    if (!skeleton.empty() || word.size() < 4) return "";
+    sk = LatinSkeleton(word, /*adjacent_only=*/true);
+  } else {
+    std::string base = SkeletonBase(word, lemma);
+    if (Utf8Length(base) < 4) return "";
+    if (skeleton.empty()) {
+      sk = ArabicSkeleton(base, false, /*adjacent_only=*/true);
+    } else if (skeleton.size() >= 5 && base.find("ك") != std::string::npos) {
+      sk = ArabicSkeleton(base, /*kaf_as_g=*/true);
+    }
+  }
+  if (sk.size() < 3 || "~" + sk == skeleton) return "";
+  return "~" + sk;
+}
+
+}  // namespace
+
+std::string SkeletonKey(std::string_view word) {
+  return SkeletonOf(word, nullptr);
 }
 
 std::string PreAnalyze(std::string_view text) {
@@ -118,8 +164,14 @@ std::string PreAnalyze(std::string_view text) {
   for (const SearchTerm& t : terms) {
     out += t.stem;
     out += ' ';
-    if (!t.skeleton.empty()) {
-      out += t.skeleton;
+    if (!t.alt.empty()) {
+      out += kAltStem;
+      out += t.alt;
+      out += ' ';
+    }
+    for (const std::string* sk : {&t.skeleton, &t.alt_skeleton}) {
+      if (sk->empty()) continue;
+      out += *sk;
       out += ' ';
     }
   }
@@ -136,13 +188,22 @@ void SearchTerms(std::string_view text, std::vector<SearchTerm>* out) {
     SearchTerm term;
     term.span = t.span;
     switch (t.kind) {
-      case TokenKind::kWord:
+      case TokenKind::kWord: {
         term.stem = SearchStem(w);
-        term.skeleton = SkeletonKey(w);
+        std::string lemma = LemmaKey(w);
+        term.skeleton = SkeletonOf(w, &lemma);
+        term.alt_skeleton = AltSkeleton(w, lemma, term.skeleton);
+        if (!lemma.empty()) {
+          std::string alt = SearchStem(lemma);
+          if (alt != term.stem && Utf8Length(alt) >= 2)
+            term.alt = std::move(alt);
+        }
         break;
+      }
       case TokenKind::kLatin:
         term.stem = norm.FoldKey(w);
         term.skeleton = SkeletonKey(w);
+        term.alt_skeleton = AltSkeleton(w, "", term.skeleton);
         break;
       case TokenKind::kNumber:
         term.stem = norm.FoldKey(w);
@@ -155,6 +216,7 @@ void SearchTerms(std::string_view text, std::vector<SearchTerm>* out) {
     }
     if (term.stem.empty()) continue;
     if (term.skeleton == "~" + term.stem) term.skeleton.clear();
+    if (term.alt_skeleton == "~" + term.stem) term.alt_skeleton.clear();
     out->push_back(std::move(term));
   }
 }

@@ -8,7 +8,22 @@
 //    sound classes shared by Arabic and Latin script (غ ج g j → g; ق ك k q
 //    c → k; ح ه خ h → h; ...). It makes أمريكا meet أميركا, سيرغي meet سيرجى,
 //    and the Latin Ryabkov meet ريابكوف. The skeleton is indexed as a
-//    colocated synonym of the stem (FTS5 "synonyms at index time").
+//    colocated synonym of the stem (FTS5 "synonyms at index time");
+//  * two search-only additions, measured on the query set of
+//    tests/gold/search (tools/eval_search):
+//    - the alternate stem: the stem of the word after the clitic segmenter
+//      (src/text/segment.h) removed its proclitics, when that differs from
+//      the light stem. Light stemming keeps a bare ب ك ل (بحث is not ب+حث),
+//      the segmenter's lexicon knows better: بسوريا, بجدة, بمكة meet
+//      سوريا, جدة, مكة;
+//    - the alternate skeleton: ك read as g (إنكلترا, الكونكرس, as written
+//      in Iraq and the Levant) for skeletons of four classes or more, where
+//      a collision with another word is unlikely (كبير must not meet الجبير);
+//      and, when merging repeated classes leaves fewer than three
+//      (جوجل → "gl"), the skeleton that merges only adjacent letters
+//      (جوجل, غوغل, Google → "ggl"). SkeletonKey itself is unchanged: the
+//      entity gazetteer keys on it.
+//    Both are colocated synonyms like the skeleton, at index and query time.
 //
 // Thread safety: pure functions.
 #ifndef MARSAD_SEARCH_TERMS_H_
@@ -26,6 +41,8 @@ struct SearchTerm {
   Span span;             // into the analysed text
   std::string stem;      // never empty
   std::string skeleton;  // "~..." or empty
+  std::string alt;  // alternate stem (segmenter's proclitics removed) or empty
+  std::string alt_skeleton;  // "~..." or empty
 };
 
 // Appends the terms of `text` (words, numbers, Latin words) to *out
@@ -33,10 +50,16 @@ struct SearchTerm {
 void SearchTerms(std::string_view text, std::vector<SearchTerm>* out);
 
 // Pre-analyzed form of a text for the index: kPreAnalyzed, then the terms
-// separated by spaces, each skeleton right after its stem. Computed where
+// separated by spaces, each stem followed by its synonyms: the alternate
+// stem marked with a leading kAltStem (the marker is not indexed), the
+// skeletons with their own leading "~". Computed where
 // documents are processed in parallel, so the single store writer only
 // splits on spaces.
 inline constexpr char kPreAnalyzed = '\x1f';
+inline constexpr char kAltStem = '\x1e';
+// Leads a query string whose words must match by their stems only, not by
+// their skeletons (the ranking's exact tier, src/search/sqlite_search.cc).
+inline constexpr char kStemsOnly = '\x1d';
 std::string PreAnalyze(std::string_view text);
 
 // The skeleton key of one word ("" when too short to be useful).
