@@ -30,8 +30,9 @@ StatusOr<int64_t> GetInt(const Params& p, const std::string& key, int64_t def,
     if (used != v.size() || x < lo || x > hi) throw std::out_of_range(key);
     return x;
   } catch (const std::exception&) {
-    return InvalidArgumentError(key + " must be an integer in [" + std::to_string(lo) + ", " +
-                                std::to_string(hi) + "]");
+    return InvalidArgumentError(key + " must be an integer in [" +
+                                std::to_string(lo) + ", " + std::to_string(hi) +
+                                "]");
   }
 }
 
@@ -47,7 +48,10 @@ json StorySummary(const StoryRow& s) {
 }
 
 json PageJson(int64_t total, int64_t limit, int64_t offset, json items) {
-  return {{"total", total}, {"limit", limit}, {"offset", offset}, {"items", std::move(items)}};
+  return {{"total", total},
+          {"limit", limit},
+          {"offset", offset},
+          {"items", std::move(items)}};
 }
 
 // UTF-16 index of every UTF-8 byte offset of `text` (size()+1 entries).
@@ -65,7 +69,8 @@ std::vector<uint32_t> Utf16Index(const std::string& text) {
 
 void AddUtf16(const std::vector<uint32_t>& idx, json* j) {
   if (j->is_object()) {
-    if (j->contains("begin") && j->contains("end") && (*j)["begin"].is_number_unsigned() &&
+    if (j->contains("begin") && j->contains("end") &&
+        (*j)["begin"].is_number_unsigned() &&
         (*j)["end"].is_number_unsigned()) {
       size_t b = std::min<size_t>((*j)["begin"].get<size_t>(), idx.size() - 1);
       size_t e = std::min<size_t>((*j)["end"].get<size_t>(), idx.size() - 1);
@@ -85,7 +90,8 @@ json SpanJson16(const std::vector<uint32_t>& idx, Span s) {
 }
 
 // Listings run through Store::Query, in the SQL subset both stores accept.
-Status ForRows(Store* db, const std::string& sql, const std::vector<SqlParam>& params,
+Status ForRows(Store* db, const std::string& sql,
+               const std::vector<SqlParam>& params,
                const std::function<void(const SqlRow&)>& row) {
   return db->Query(sql, params, row);
 }
@@ -96,10 +102,11 @@ json NullableDouble(const SqlRow& s, int col) {
 
 }  // namespace
 
-void AddUtf16Offsets(const std::string& text, json* j) { AddUtf16(Utf16Index(text), j); }
+void AddUtf16Offsets(const std::string& text, json* j) {
+  AddUtf16(Utf16Index(text), j);
+}
 
-Api::Api(std::unique_ptr<Store> store)
-    : store_(std::move(store)) {}
+Api::Api(std::unique_ptr<Store> store) : store_(std::move(store)) {}
 Api::~Api() = default;
 
 StatusOr<json> Api::Health() {
@@ -110,12 +117,14 @@ StatusOr<json> Api::Health() {
 StatusOr<json> Api::Stories(const Params& p) {
   ASSIGN_OR_RETURN(int64_t limit, GetInt(p, "limit", 50, 1, 200));
   ASSIGN_OR_RETURN(int64_t offset, GetInt(p, "offset", 0, 0, 100000));
-  ASSIGN_OR_RETURN(auto rows, store_->ListStories(Page{int(limit), int(offset)}));
+  ASSIGN_OR_RETURN(auto rows,
+                   store_->ListStories(Page{int(limit), int(offset)}));
   json items = json::array();
   for (const StoryRow& s : rows) items.push_back(StorySummary(s));
   int64_t total = 0;
-  RETURN_IF_ERROR(ForRows(store_.get(), "SELECT COUNT(*) FROM stories WHERE article_count > 0",
-                          {}, [&](const SqlRow& s) { total = s.Int(0); }));
+  RETURN_IF_ERROR(ForRows(
+      store_.get(), "SELECT COUNT(*) FROM stories WHERE article_count > 0", {},
+      [&](const SqlRow& s) { total = s.Int(0); }));
   return PageJson(total, limit, offset, std::move(items));
 }
 
@@ -130,8 +139,16 @@ StatusOr<json> Api::Story(int64_t id) {
     articles.push_back(MetadataToJson(*d));
     docs.push_back(std::move(*d));
   }
+  // Related links accumulate both ways over an archive (a long-running
+  // story can gather a thousand); the page shows the newest few, ids being
+  // given in order of creation, and says how many there are.
+  constexpr size_t kMaxRelated = 24;
+  std::vector<int64_t> rel = story->related;
+  std::sort(rel.begin(), rel.end(), std::greater<>());
+  const size_t related_total = rel.size();
+  if (rel.size() > kMaxRelated) rel.resize(kMaxRelated);
   json related = json::array();
-  for (int64_t r : story->related) {
+  for (int64_t r : rel) {
     ASSIGN_OR_RETURN(auto rs, store_->GetStory(r));
     if (rs) related.push_back(StorySummary(*rs));
   }
@@ -164,6 +181,7 @@ StatusOr<json> Api::Story(int64_t id) {
   return json{{"story", StorySummary(*story)},
               {"articles", std::move(articles)},
               {"related", std::move(related)},
+              {"related_total", related_total},
               {"comparison", std::move(comparison)}};
 }
 
@@ -181,7 +199,8 @@ StatusOr<json> Api::Article(int64_t id) {
 StatusOr<json> Api::Search(const Params& p) {
   SearchRequest r;
   r.query = Get(p, "q");
-  if (r.query.size() > 512) return InvalidArgumentError("q is longer than 512 bytes");
+  if (r.query.size() > 512)
+    return InvalidArgumentError("q is longer than 512 bytes");
   r.outlet = Get(p, "outlet");
   r.from = Get(p, "from");
   r.to = Get(p, "to");
@@ -193,7 +212,9 @@ StatusOr<json> Api::Search(const Params& p) {
   r.page = Page{int(limit), int(offset)};
   auto start = std::chrono::steady_clock::now();
   ASSIGN_OR_RETURN(SearchResults res, store_->Search(r));
-  double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  double took = std::chrono::duration<double, std::milli>(
+                    std::chrono::steady_clock::now() - start)
+                    .count();
   json items = json::array();
   for (const SearchHit& h : res.hits) {
     auto idx = Utf16Index(h.snippet);
@@ -205,7 +226,8 @@ StatusOr<json> Api::Search(const Params& p) {
       if (doc) text_idx = Utf16Index(doc->text);
     }
     for (const Span& s : h.highlights) {
-      hl.push_back(s.end < text_idx.size() ? SpanJson16(text_idx, s) : SpanToJson(s));
+      hl.push_back(s.end < text_idx.size() ? SpanJson16(text_idx, s)
+                                           : SpanToJson(s));
       if (s.begin >= h.snippet_span.begin && s.end <= h.snippet_span.end) {
         shl.push_back(SpanJson16(idx, Span{s.begin - h.snippet_span.begin,
                                            s.end - h.snippet_span.begin}));
@@ -230,8 +252,10 @@ StatusOr<json> Api::Search(const Params& p) {
 
 StatusOr<json> Api::Outlets() {
   json items = json::array();
-  RETURN_IF_ERROR(ForRows(store_.get(),
-      "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL GROUP BY outlet "
+  RETURN_IF_ERROR(ForRows(
+      store_.get(),
+      "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL GROUP BY "
+      "outlet "
       "ORDER BY COUNT(*) DESC, outlet LIMIT 500",
       {}, [&](const SqlRow& s) {
         items.push_back({{"outlet", s.Text(0)}, {"articles", s.Int(1)}});
@@ -304,21 +328,27 @@ StatusOr<json> Api::Entities(const Params& p) {
   ASSIGN_OR_RETURN(int64_t limit, GetInt(p, "limit", 50, 1, 200));
   ASSIGN_OR_RETURN(int64_t offset, GetInt(p, "offset", 0, 0, 100000));
   std::string q = Get(p, "q"), type = Get(p, "type");
-  std::string where = " WHERE (?1 IS NULL OR instr(name, ?1) > 0) AND (?2 IS NULL OR type = ?2)";
+  std::string where =
+      " WHERE (?1 IS NULL OR instr(name, ?1) > 0) AND (?2 IS NULL OR type = "
+      "?2)";
   std::vector<SqlParam> bind = {q, type};
   int64_t total = 0;
-  RETURN_IF_ERROR(ForRows(store_.get(), "SELECT COUNT(*) FROM entities" + where, bind,
-                          [&](const SqlRow& s) { total = s.Int(0); }));
+  RETURN_IF_ERROR(ForRows(store_.get(), "SELECT COUNT(*) FROM entities" + where,
+                          bind, [&](const SqlRow& s) { total = s.Int(0); }));
   json items = json::array();
-  RETURN_IF_ERROR(ForRows(store_.get(),
-      "SELECT id, name, type, lat, lon, mention_count FROM entities" + where +
-          " ORDER BY mention_count DESC, id LIMIT " + std::to_string(limit) + " OFFSET " +
-          std::to_string(offset),
-      bind, [&](const SqlRow& s) {
-        items.push_back({{"id", s.Text(0)}, {"name", s.Text(1)}, {"type", s.Text(2)},
-                         {"lat", NullableDouble(s, 3)}, {"lon", NullableDouble(s, 4)},
-                         {"mention_count", s.Int(5)}});
-      }));
+  RETURN_IF_ERROR(
+      ForRows(store_.get(),
+              "SELECT id, name, type, lat, lon, mention_count FROM entities" +
+                  where + " ORDER BY mention_count DESC, id LIMIT " +
+                  std::to_string(limit) + " OFFSET " + std::to_string(offset),
+              bind, [&](const SqlRow& s) {
+                items.push_back({{"id", s.Text(0)},
+                                 {"name", s.Text(1)},
+                                 {"type", s.Text(2)},
+                                 {"lat", NullableDouble(s, 3)},
+                                 {"lon", NullableDouble(s, 4)},
+                                 {"mention_count", s.Int(5)}});
+              }));
   return PageJson(total, limit, offset, std::move(items));
 }
 
@@ -327,28 +357,40 @@ StatusOr<json> Api::Entity(const std::string& id, const Params& p) {
   ASSIGN_OR_RETURN(int64_t offset, GetInt(p, "offset", 0, 0, 100000));
   Store* db = store_.get();
   json entity;
-  RETURN_IF_ERROR(ForRows(db, "SELECT id, name, type, lat, lon, mention_count FROM entities WHERE id=?",
+  RETURN_IF_ERROR(ForRows(
+      db,
+      "SELECT id, name, type, lat, lon, mention_count FROM entities WHERE id=?",
       {id}, [&](const SqlRow& s) {
-        entity = {{"id", s.Text(0)}, {"name", s.Text(1)}, {"type", s.Text(2)},
-                  {"lat", NullableDouble(s, 3)}, {"lon", NullableDouble(s, 4)},
+        entity = {{"id", s.Text(0)},
+                  {"name", s.Text(1)},
+                  {"type", s.Text(2)},
+                  {"lat", NullableDouble(s, 3)},
+                  {"lon", NullableDouble(s, 4)},
                   {"mention_count", s.Int(5)}};
       }));
   if (entity.is_null()) return NotFoundError("no entity " + id);
   json variants = json::array();
-  RETURN_IF_ERROR(ForRows(db,
-      "SELECT text, COUNT(*) FROM mentions WHERE entity_id=? GROUP BY text ORDER BY COUNT(*) DESC LIMIT 50",
-      {id},
-      [&](const SqlRow& s) { variants.push_back({{"text", s.Text(0)}, {"count", s.Int(1)}}); }));
+  RETURN_IF_ERROR(
+      ForRows(db,
+              "SELECT text, COUNT(*) FROM mentions WHERE entity_id=? GROUP BY "
+              "text ORDER BY COUNT(*) DESC LIMIT 50",
+              {id}, [&](const SqlRow& s) {
+                variants.push_back({{"text", s.Text(0)}, {"count", s.Int(1)}});
+              }));
   int64_t total = 0;
-  RETURN_IF_ERROR(ForRows(db, "SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_id=?",
+  RETURN_IF_ERROR(ForRows(
+      db, "SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_id=?",
       {id}, [&](const SqlRow& s) { total = s.Int(0); }));
   std::vector<std::pair<int64_t, int64_t>> arts;
-  RETURN_IF_ERROR(ForRows(db,
-      "SELECT m.article_id, COUNT(*) FROM mentions m JOIN articles a ON a.id = m.article_id "
-      "WHERE m.entity_id=? GROUP BY m.article_id, a.published ORDER BY COALESCE(a.published,'') DESC, m.article_id DESC "
-      "LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(offset),
-      {id},
-      [&](const SqlRow& s) { arts.emplace_back(s.Int(0), s.Int(1)); }));
+  RETURN_IF_ERROR(ForRows(
+      db,
+      "SELECT m.article_id, COUNT(*) FROM mentions m JOIN articles a ON a.id = "
+      "m.article_id "
+      "WHERE m.entity_id=? GROUP BY m.article_id, a.published ORDER BY "
+      "COALESCE(a.published,'') DESC, m.article_id DESC "
+      "LIMIT " +
+          std::to_string(limit) + " OFFSET " + std::to_string(offset),
+      {id}, [&](const SqlRow& s) { arts.emplace_back(s.Int(0), s.Int(1)); }));
   json items = json::array();
   for (auto [aid, n] : arts) {
     ASSIGN_OR_RETURN(auto d, store_->GetArticle(aid, false));
@@ -358,16 +400,23 @@ StatusOr<json> Api::Entity(const std::string& id, const Params& p) {
     items.push_back(std::move(m));
   }
   json related = json::array();
-  RETURN_IF_ERROR(ForRows(db,
-      "SELECT e.id, e.name, e.type, e.lat, e.lon, e.mention_count, COUNT(DISTINCT m2.article_id) AS n "
-      "FROM mentions m1 JOIN mentions m2 ON m1.article_id = m2.article_id AND m2.entity_id <> m1.entity_id "
-      "JOIN entities e ON e.id = m2.entity_id WHERE m1.entity_id = ? "
-      "GROUP BY e.id ORDER BY n DESC, e.id LIMIT 20",
-      {id}, [&](const SqlRow& s) {
-        related.push_back({{"id", s.Text(0)}, {"name", s.Text(1)}, {"type", s.Text(2)},
-                           {"lat", NullableDouble(s, 3)}, {"lon", NullableDouble(s, 4)},
-                           {"mention_count", s.Int(5)}, {"shared_articles", s.Int(6)}});
-      }));
+  RETURN_IF_ERROR(
+      ForRows(db,
+              "SELECT e.id, e.name, e.type, e.lat, e.lon, e.mention_count, "
+              "COUNT(DISTINCT m2.article_id) AS n "
+              "FROM mentions m1 JOIN mentions m2 ON m1.article_id = "
+              "m2.article_id AND m2.entity_id <> m1.entity_id "
+              "JOIN entities e ON e.id = m2.entity_id WHERE m1.entity_id = ? "
+              "GROUP BY e.id ORDER BY n DESC, e.id LIMIT 20",
+              {id}, [&](const SqlRow& s) {
+                related.push_back({{"id", s.Text(0)},
+                                   {"name", s.Text(1)},
+                                   {"type", s.Text(2)},
+                                   {"lat", NullableDouble(s, 3)},
+                                   {"lon", NullableDouble(s, 4)},
+                                   {"mention_count", s.Int(5)},
+                                   {"shared_articles", s.Int(6)}});
+              }));
   return json{{"entity", entity},
               {"variants", variants},
               {"articles", PageJson(total, limit, offset, std::move(items))},
@@ -380,7 +429,8 @@ StatusOr<json> Api::Events(const Params& p) {
   ASSIGN_OR_RETURN(int64_t story, GetInt(p, "story", 0, 0, INT64_MAX));
   std::string type = Get(p, "type"), from = Get(p, "from"), to = Get(p, "to");
   std::string where =
-      " FROM events e JOIN articles a ON a.id = e.article_id WHERE (?1 IS NULL OR e.plover = ?1) "
+      " FROM events e JOIN articles a ON a.id = e.article_id WHERE (?1 IS NULL "
+      "OR e.plover = ?1) "
       "AND (?2 IS NULL OR COALESCE(e.date, substr(a.published,1,10)) >= ?2) "
       "AND (?3 IS NULL OR COALESCE(e.date, substr(a.published,1,10)) <= ?3) "
       "AND (?4 = 0 OR a.story_id = ?4)";
@@ -389,18 +439,26 @@ StatusOr<json> Api::Events(const Params& p) {
   RETURN_IF_ERROR(ForRows(store_.get(), "SELECT COUNT(*)" + where, bind,
                           [&](const SqlRow& s) { total = s.Int(0); }));
   json items = json::array();
-  RETURN_IF_ERROR(ForRows(store_.get(),
-      "SELECT e.article_id, e.idx, e.plover, e.mode, e.date, e.location, e.lat, e.lon, "
-      "COALESCE(a.title,''), COALESCE(a.outlet,''), a.story_id" + where +
-          " ORDER BY COALESCE(e.date, a.published, '') DESC LIMIT " + std::to_string(limit) +
-          " OFFSET " + std::to_string(offset),
+  RETURN_IF_ERROR(ForRows(
+      store_.get(),
+      "SELECT e.article_id, e.idx, e.plover, e.mode, e.date, e.location, "
+      "e.lat, e.lon, "
+      "COALESCE(a.title,''), COALESCE(a.outlet,''), a.story_id" +
+          where + " ORDER BY COALESCE(e.date, a.published, '') DESC LIMIT " +
+          std::to_string(limit) + " OFFSET " + std::to_string(offset),
       bind, [&](const SqlRow& s) {
-        items.push_back({{"article_id", s.Int(0)}, {"idx", s.Int(1)}, {"plover", s.Text(2)},
-                         {"mode", s.Text(3)}, {"date", Opt(s.Text(4))},
-                         {"location", Opt(s.Text(5))}, {"lat", NullableDouble(s, 6)},
-                         {"lon", NullableDouble(s, 7)}, {"title", s.Text(8)},
-                         {"outlet", s.Text(9)},
-                         {"story_id", s.IsNull(10) ? json() : json(s.Int(10))}});
+        items.push_back(
+            {{"article_id", s.Int(0)},
+             {"idx", s.Int(1)},
+             {"plover", s.Text(2)},
+             {"mode", s.Text(3)},
+             {"date", Opt(s.Text(4))},
+             {"location", Opt(s.Text(5))},
+             {"lat", NullableDouble(s, 6)},
+             {"lon", NullableDouble(s, 7)},
+             {"title", s.Text(8)},
+             {"outlet", s.Text(9)},
+             {"story_id", s.IsNull(10) ? json() : json(s.Int(10))}});
       }));
   return PageJson(total, limit, offset, std::move(items));
 }
@@ -409,15 +467,19 @@ StatusOr<json> Api::Timeline(const Params& p) {
   ASSIGN_OR_RETURN(int64_t story, GetInt(p, "story", 0, 0, INT64_MAX));
   std::string from = Get(p, "from"), to = Get(p, "to");
   json items = json::array();
-  RETURN_IF_ERROR(ForRows(store_.get(),
-      "SELECT substr(published,1,10) AS d, COUNT(*), COUNT(DISTINCT story_id) FROM articles "
-      "WHERE published IS NOT NULL AND (?1 IS NULL OR substr(published,1,10) >= ?1) "
-      "AND (?2 IS NULL OR substr(published,1,10) <= ?2) "
-      "AND (?3 = 0 OR story_id = ?3) GROUP BY d ORDER BY d LIMIT 5000",
-      {from, to, story},
-      [&](const SqlRow& s) {
-        items.push_back({{"date", s.Text(0)}, {"articles", s.Int(1)}, {"stories", s.Int(2)}});
-      }));
+  RETURN_IF_ERROR(
+      ForRows(store_.get(),
+              "SELECT substr(published,1,10) AS d, COUNT(*), COUNT(DISTINCT "
+              "story_id) FROM articles "
+              "WHERE published IS NOT NULL AND (?1 IS NULL OR "
+              "substr(published,1,10) >= ?1) "
+              "AND (?2 IS NULL OR substr(published,1,10) <= ?2) "
+              "AND (?3 = 0 OR story_id = ?3) GROUP BY d ORDER BY d LIMIT 5000",
+              {from, to, story}, [&](const SqlRow& s) {
+                items.push_back({{"date", s.Text(0)},
+                                 {"articles", s.Int(1)},
+                                 {"stories", s.Int(2)}});
+              }));
   return json{{"bucket", "day"}, {"items", std::move(items)}};
 }
 
@@ -425,26 +487,45 @@ StatusOr<json> Api::Places(const Params& p) {
   ASSIGN_OR_RETURN(int64_t limit, GetInt(p, "limit", 500, 1, 2000));
   ASSIGN_OR_RETURN(int64_t story, GetInt(p, "story", 0, 0, INT64_MAX));
   json features = json::array();
-  RETURN_IF_ERROR(ForRows(store_.get(),
-      "SELECT e.id, e.name, e.lat, e.lon, COUNT(*) FROM entities e JOIN mentions m ON m.entity_id = e.id "
-      "JOIN articles a ON a.id = m.article_id WHERE e.lat IS NOT NULL AND (?1 = 0 OR a.story_id = ?1) "
-      "GROUP BY e.id ORDER BY COUNT(*) DESC, e.id LIMIT " + std::to_string(limit),
+  RETURN_IF_ERROR(ForRows(
+      store_.get(),
+      "SELECT e.id, e.name, e.lat, e.lon, COUNT(*) FROM entities e JOIN "
+      "mentions m ON m.entity_id = e.id "
+      "JOIN articles a ON a.id = m.article_id WHERE e.lat IS NOT NULL AND (?1 "
+      "= 0 OR a.story_id = ?1) "
+      "GROUP BY e.id ORDER BY COUNT(*) DESC, e.id LIMIT " +
+          std::to_string(limit),
       {story}, [&](const SqlRow& s) {
-        features.push_back({{"type", "Feature"},
-                            {"geometry", {{"type", "Point"}, {"coordinates", {s.Double(3), s.Double(2)}}}},
-                            {"properties", {{"kind", "place"}, {"entity_id", s.Text(0)},
-                                            {"name", s.Text(1)}, {"mentions", s.Int(4)}}}});
+        features.push_back(
+            {{"type", "Feature"},
+             {"geometry",
+              {{"type", "Point"}, {"coordinates", {s.Double(3), s.Double(2)}}}},
+             {"properties",
+              {{"kind", "place"},
+               {"entity_id", s.Text(0)},
+               {"name", s.Text(1)},
+               {"mentions", s.Int(4)}}}});
       }));
-  RETURN_IF_ERROR(ForRows(store_.get(),
-      "SELECT e.article_id, e.plover, e.mode, COALESCE(e.date,''), e.lat, e.lon, COALESCE(e.location,'') "
-      "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.lat IS NOT NULL "
-      "AND (?1 = 0 OR a.story_id = ?1) LIMIT " + std::to_string(limit),
+  RETURN_IF_ERROR(ForRows(
+      store_.get(),
+      "SELECT e.article_id, e.plover, e.mode, COALESCE(e.date,''), e.lat, "
+      "e.lon, COALESCE(e.location,'') "
+      "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.lat IS NOT "
+      "NULL "
+      "AND (?1 = 0 OR a.story_id = ?1) LIMIT " +
+          std::to_string(limit),
       {story}, [&](const SqlRow& s) {
-        features.push_back({{"type", "Feature"},
-                            {"geometry", {{"type", "Point"}, {"coordinates", {s.Double(5), s.Double(4)}}}},
-                            {"properties", {{"kind", "event"}, {"article_id", s.Int(0)},
-                                            {"plover", s.Text(1)}, {"mode", s.Text(2)},
-                                            {"date", s.Text(3)}, {"name", s.Text(6)}}}});
+        features.push_back(
+            {{"type", "Feature"},
+             {"geometry",
+              {{"type", "Point"}, {"coordinates", {s.Double(5), s.Double(4)}}}},
+             {"properties",
+              {{"kind", "event"},
+               {"article_id", s.Int(0)},
+               {"plover", s.Text(1)},
+               {"mode", s.Text(2)},
+               {"date", s.Text(3)},
+               {"name", s.Text(6)}}}});
       }));
   return json{{"type", "FeatureCollection"}, {"features", std::move(features)}};
 }

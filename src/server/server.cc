@@ -5,10 +5,10 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <iostream>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "src/base/hash.h"
 #include "src/pipeline/pipeline.h"
@@ -28,40 +28,53 @@ void OnSignal(int) {
 }
 
 constexpr char kCsp[] =
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' "
+    "data:; "
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'; form-action 'self'";
 
 std::string ErrorCode(const Status& st) {
   switch (st.code()) {
-    case StatusCode::kInvalidArgument: return "bad_request";
-    case StatusCode::kNotFound: return "not_found";
-    case StatusCode::kUnavailable: return "unavailable";
-    default: return "internal";
+    case StatusCode::kInvalidArgument:
+      return "bad_request";
+    case StatusCode::kNotFound:
+      return "not_found";
+    case StatusCode::kUnavailable:
+      return "unavailable";
+    default:
+      return "internal";
   }
 }
 
 int HttpStatus(const Status& st) {
   switch (st.code()) {
-    case StatusCode::kInvalidArgument: return 400;
-    case StatusCode::kNotFound: return 404;
-    case StatusCode::kUnavailable: return 503;
-    default: return 500;
+    case StatusCode::kInvalidArgument:
+      return 400;
+    case StatusCode::kNotFound:
+      return 404;
+    case StatusCode::kUnavailable:
+      return 503;
+    default:
+      return 500;
   }
 }
 
-void SendError(httplib::Response& res, int http, const std::string& code, const std::string& msg) {
+void SendError(httplib::Response& res, int http, const std::string& code,
+               const std::string& msg) {
   res.status = http;
-  res.set_content(json{{"error", {{"code", code}, {"message", msg}}}}.dump(), "application/json");
+  res.set_content(json{{"error", {{"code", code}, {"message", msg}}}}.dump(),
+                  "application/json");
 }
 
 void SendJson(httplib::Response& res, const StatusOr<json>& body,
               const char* type = "application/json") {
   if (!body.ok()) {
-    SendError(res, HttpStatus(body.status()), ErrorCode(body.status()), body.status().message());
+    SendError(res, HttpStatus(body.status()), ErrorCode(body.status()),
+              body.status().message());
     return;
   }
-  res.set_content(body->dump(-1, ' ', false, json::error_handler_t::replace), type);
+  res.set_content(body->dump(-1, ' ', false, json::error_handler_t::replace),
+                  type);
 }
 
 Params ParamsOf(const httplib::Request& req) {
@@ -78,7 +91,8 @@ class ApiPool {
     thread_local std::map<const ApiPool*, std::unique_ptr<Api>> apis;
     auto& slot = apis[this];
     if (!slot) {
-      ASSIGN_OR_RETURN(auto store, Store::Open(db_, StoreOptions{.read_only = true}));
+      ASSIGN_OR_RETURN(auto store,
+                       Store::Open(db_, StoreOptions{.read_only = true}));
       slot = std::make_unique<Api>(std::move(store));
     }
     return slot.get();
@@ -139,17 +153,21 @@ json Ingest(Store* store, const json& body, Status* st) {
   }
   *st = (*ing)->Flush();
   const IngestSummary& s = (*ing)->summary();
-  return {{"added", s.stored - before}, {"skipped", s.already_stored}, {"rejected", s.rejected}};
+  return {{"added", s.stored - before},
+          {"skipped", s.already_stored},
+          {"rejected", s.rejected}};
 }
 
 }  // namespace
 
 std::string FindWebRoot() {
   std::vector<fs::path> candidates;
-  if (const char* env = std::getenv("MARSAD_WEB_DIR"); env && *env) candidates.emplace_back(env);
+  if (const char* env = std::getenv("MARSAD_WEB_DIR"); env && *env)
+    candidates.emplace_back(env);
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) candidates.push_back(exe.parent_path() / ".." / "share" / "marsad" / "web");
+  if (!ec)
+    candidates.push_back(exe.parent_path() / ".." / "share" / "marsad" / "web");
   candidates.emplace_back(MARSAD_SOURCE_WEB_DIR);
   for (const fs::path& c : candidates) {
     if (fs::exists(c / "index.html", ec)) return fs::canonical(c, ec).string();
@@ -161,7 +179,8 @@ void StopServer() {
   if (g_server) g_server->stop();
 }
 
-Status RunServer(const ServerOptions& options, const std::function<void(int)>& on_listening) {
+Status RunServer(const ServerOptions& options,
+                 const std::function<void(int)>& on_listening) {
   {
     // The database must exist and be a marsad store before we listen.
     auto probe = Store::Open(options.db, StoreOptions{.read_only = true});
@@ -169,108 +188,136 @@ Status RunServer(const ServerOptions& options, const std::function<void(int)>& o
   }
   ApiPool pool(options.db);
   httplib::Server server;
-  server.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(n); };
+  server.new_task_queue = [n = options.threads] {
+    return new httplib::ThreadPool(n);
+  };
   server.set_payload_max_length(16 << 20);
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);
-  server.set_keep_alive_max_count(100);
+  // A keep-alive connection holds a pool thread while it lives: short
+  // keep-alives stop a few busy clients from starving the others.
+  server.set_keep_alive_max_count(20);
+  server.set_keep_alive_timeout(1);
   server.set_default_headers({{"Content-Security-Policy", kCsp},
                               {"X-Content-Type-Options", "nosniff"},
                               {"Referrer-Policy", "no-referrer"},
                               {"X-Frame-Options", "DENY"}});
-  server.Get("/api/health", [&](const httplib::Request&, httplib::Response& res) {
-    Handle(pool, res, [&](Api& a) {
-      auto j = a.Health();
-      if (j.ok()) (*j)["read_only"] = options.ingest_token.empty();
-      return j;
-    });
-  });
-  server.Get("/api/stories", [&](const httplib::Request& q, httplib::Response& res) {
-    Handle(pool, res, [&](Api& a) { return a.Stories(ParamsOf(q)); });
-  });
-  server.Get(R"(/api/stories/(\d+))", [&](const httplib::Request& q, httplib::Response& res) {
-    Handle(pool, res, [&](Api& a) -> StatusOr<json> {
-      ASSIGN_OR_RETURN(int64_t id, PathId(q));
-      return a.Story(id);
-    });
-  });
-  server.Get(R"(/api/articles/(\d+))", [&](const httplib::Request& q, httplib::Response& res) {
-    Handle(pool, res, [&](Api& a) -> StatusOr<json> {
-      ASSIGN_OR_RETURN(int64_t id, PathId(q));
-      return a.Article(id);
-    });
-  });
-  server.Get("/api/search", [&](const httplib::Request& q, httplib::Response& res) {
-    Handle(pool, res, [&](Api& a) { return a.Search(ParamsOf(q)); });
-  });
-  server.Get("/api/outlets", [&](const httplib::Request&, httplib::Response& res) {
-    Handle(pool, res, [&](Api& a) { return a.Outlets(); });
-  });
-  server.Get("/api/alerts", [&](const httplib::Request&, httplib::Response& res) {
-    Handle(pool, res, [&](Api& a) { return a.Alerts(); });
-  });
-  server.Get("/api/entities", [&](const httplib::Request& q, httplib::Response& res) {
-    Handle(pool, res, [&](Api& a) { return a.Entities(ParamsOf(q)); });
-  });
-  server.Get(R"(/api/entities/([^/]+))", [&](const httplib::Request& q, httplib::Response& res) {
-    Handle(pool, res, [&](Api& a) { return a.Entity(q.matches[1], ParamsOf(q)); });
-  });
-  server.Get("/api/events", [&](const httplib::Request& q, httplib::Response& res) {
-    Handle(pool, res, [&](Api& a) { return a.Events(ParamsOf(q)); });
-  });
-  server.Get("/api/timeline", [&](const httplib::Request& q, httplib::Response& res) {
-    Handle(pool, res, [&](Api& a) { return a.Timeline(ParamsOf(q)); });
-  });
-  server.Get("/api/places", [&](const httplib::Request& q, httplib::Response& res) {
-    Handle(pool, res, [&](Api& a) { return a.Places(ParamsOf(q)); });
-    if (res.status == 200) res.set_header("Content-Type", "application/geo+json");
-  });
+  server.Get("/api/health",
+             [&](const httplib::Request&, httplib::Response& res) {
+               Handle(pool, res, [&](Api& a) {
+                 auto j = a.Health();
+                 if (j.ok()) (*j)["read_only"] = options.ingest_token.empty();
+                 return j;
+               });
+             });
+  server.Get(
+      "/api/stories", [&](const httplib::Request& q, httplib::Response& res) {
+        Handle(pool, res, [&](Api& a) { return a.Stories(ParamsOf(q)); });
+      });
+  server.Get(R"(/api/stories/(\d+))",
+             [&](const httplib::Request& q, httplib::Response& res) {
+               Handle(pool, res, [&](Api& a) -> StatusOr<json> {
+                 ASSIGN_OR_RETURN(int64_t id, PathId(q));
+                 return a.Story(id);
+               });
+             });
+  server.Get(R"(/api/articles/(\d+))",
+             [&](const httplib::Request& q, httplib::Response& res) {
+               Handle(pool, res, [&](Api& a) -> StatusOr<json> {
+                 ASSIGN_OR_RETURN(int64_t id, PathId(q));
+                 return a.Article(id);
+               });
+             });
+  server.Get("/api/search",
+             [&](const httplib::Request& q, httplib::Response& res) {
+               Handle(pool, res, [&](Api& a) { return a.Search(ParamsOf(q)); });
+             });
+  server.Get("/api/outlets",
+             [&](const httplib::Request&, httplib::Response& res) {
+               Handle(pool, res, [&](Api& a) { return a.Outlets(); });
+             });
+  server.Get("/api/alerts",
+             [&](const httplib::Request&, httplib::Response& res) {
+               Handle(pool, res, [&](Api& a) { return a.Alerts(); });
+             });
+  server.Get(
+      "/api/entities", [&](const httplib::Request& q, httplib::Response& res) {
+        Handle(pool, res, [&](Api& a) { return a.Entities(ParamsOf(q)); });
+      });
+  server.Get(R"(/api/entities/([^/]+))",
+             [&](const httplib::Request& q, httplib::Response& res) {
+               Handle(pool, res, [&](Api& a) {
+                 return a.Entity(q.matches[1], ParamsOf(q));
+               });
+             });
+  server.Get("/api/events",
+             [&](const httplib::Request& q, httplib::Response& res) {
+               Handle(pool, res, [&](Api& a) { return a.Events(ParamsOf(q)); });
+             });
+  server.Get(
+      "/api/timeline", [&](const httplib::Request& q, httplib::Response& res) {
+        Handle(pool, res, [&](Api& a) { return a.Timeline(ParamsOf(q)); });
+      });
+  server.Get("/api/places",
+             [&](const httplib::Request& q, httplib::Response& res) {
+               Handle(pool, res, [&](Api& a) { return a.Places(ParamsOf(q)); });
+               if (res.status == 200)
+                 res.set_header("Content-Type", "application/geo+json");
+             });
   std::mutex ingest_mu;
-  server.Post("/api/ingest", [&](const httplib::Request& q, httplib::Response& res) {
-    if (options.ingest_token.empty()) {
-      SendError(res, 403, "read_only", "this server was started without --ingest-token");
-      return;
-    }
-    if (q.get_header_value("Authorization") != "Bearer " + options.ingest_token) {
-      SendError(res, 401, "unauthorized", "missing or wrong bearer token");
-      return;
-    }
-    json body = json::parse(q.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object()) {
-      SendError(res, 400, "bad_request", "body is not a JSON object");
-      return;
-    }
-    std::lock_guard<std::mutex> lock(ingest_mu);
-    auto store = Store::Open(options.db);
-    if (!store.ok()) {
-      SendError(res, 503, "unavailable", store.status().message());
-      return;
-    }
-    Status st;
-    json out = Ingest(store->get(), body, &st);
-    SendJson(res, st.ok() ? StatusOr<json>(out) : StatusOr<json>(st));
-  });
-  server.Get(R"(/api/.*)", [&](const httplib::Request&, httplib::Response& res) {
-    SendError(res, 404, "not_found", "no such API endpoint");
-  });
+  server.Post(
+      "/api/ingest", [&](const httplib::Request& q, httplib::Response& res) {
+        if (options.ingest_token.empty()) {
+          SendError(res, 403, "read_only",
+                    "this server was started without --ingest-token");
+          return;
+        }
+        if (q.get_header_value("Authorization") !=
+            "Bearer " + options.ingest_token) {
+          SendError(res, 401, "unauthorized", "missing or wrong bearer token");
+          return;
+        }
+        json body = json::parse(q.body, nullptr, false);
+        if (body.is_discarded() || !body.is_object()) {
+          SendError(res, 400, "bad_request", "body is not a JSON object");
+          return;
+        }
+        std::lock_guard<std::mutex> lock(ingest_mu);
+        auto store = Store::Open(options.db);
+        if (!store.ok()) {
+          SendError(res, 503, "unavailable", store.status().message());
+          return;
+        }
+        Status st;
+        json out = Ingest(store->get(), body, &st);
+        SendJson(res, st.ok() ? StatusOr<json>(out) : StatusOr<json>(st));
+      });
+  server.Get(R"(/api/.*)",
+             [&](const httplib::Request&, httplib::Response& res) {
+               SendError(res, 404, "not_found", "no such API endpoint");
+             });
   std::string web = options.web_root.empty() ? FindWebRoot() : options.web_root;
   if (!web.empty()) {
     server.set_mount_point("/", web);
     // Client-side routes (#/story/3 needs none, but /story/3 reloads do).
-    server.set_error_handler([web](const httplib::Request& q, httplib::Response& res) {
-      if (res.status == 404 && q.path.rfind("/api/", 0) != 0 && q.path.find("..") == std::string::npos &&
-          q.path.find('.') == std::string::npos) {
-        std::ifstream in(web + "/index.html");
-        std::stringstream ss;
-        ss << in.rdbuf();
-        res.status = 200;
-        res.set_content(ss.str(), "text/html; charset=utf-8");
-      }
-    });
+    server.set_error_handler(
+        [web](const httplib::Request& q, httplib::Response& res) {
+          if (res.status == 404 && q.path.rfind("/api/", 0) != 0 &&
+              q.path.find("..") == std::string::npos &&
+              q.path.find('.') == std::string::npos) {
+            std::ifstream in(web + "/index.html");
+            std::stringstream ss;
+            ss << in.rdbuf();
+            res.status = 200;
+            res.set_content(ss.str(), "text/html; charset=utf-8");
+          }
+        });
   } else {
     server.Get("/", [](const httplib::Request&, httplib::Response& res) {
-      res.set_content("marsad API is running; the web UI is not built (scripts/build-web.sh).",
-                      "text/plain; charset=utf-8");
+      res.set_content(
+          "marsad API is running; the web UI is not built "
+          "(scripts/build-web.sh).",
+          "text/plain; charset=utf-8");
     });
   }
   int port = options.port;
@@ -278,7 +325,8 @@ Status RunServer(const ServerOptions& options, const std::function<void(int)>& o
     port = server.bind_to_any_port(options.host);
     if (port < 0) return UnavailableError("cannot bind " + options.host);
   } else if (!server.bind_to_port(options.host, port)) {
-    return UnavailableError("cannot listen on " + options.host + ":" + std::to_string(port));
+    return UnavailableError("cannot listen on " + options.host + ":" +
+                            std::to_string(port));
   }
   g_server = &server;
   std::signal(SIGINT, OnSignal);
