@@ -76,6 +76,7 @@ class EntityAnnotator {
   struct Scratch;
   struct Mention;
   void FindMentions(const Document& doc, Scratch* s) const;
+  void PrepareWords(const Document& doc, Scratch* s) const;
   void AddDictionaryMentions(const Document& doc, Scratch* s) const;
   bool Matchable(const Scratch& s, const std::vector<int>& owner, int i, int len) const;
   void FinishSpan(const Document& doc, Scratch* s, Mention* m) const;

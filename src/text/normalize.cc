@@ -365,7 +365,11 @@ void Run(const Tables& t, const std::vector<Entry>& table, bool fold,
     }
     const Entry* e = &table[cp];
     bool composed = false;
-    if (e->flags & kComposeBase && i < n) {
+    // Every composition mark is U+0653..U+0655 (D9 93..95): only those are
+    // worth decoding and looking up.
+    if (e->flags & kComposeBase && i + 1 < n && in[i] == '\xD9' &&
+        static_cast<unsigned char>(in[i + 1]) >= 0x93 &&
+        static_cast<unsigned char>(in[i + 1]) <= 0x95) {
       size_t j = i;
       char32_t mark = Next(in, &j);
       for (const auto& c : t.compose) {
