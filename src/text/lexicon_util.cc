@@ -27,6 +27,18 @@ void KeyedTokens::Build(std::string_view text) {
   }
 }
 
+const KeyedTokens& KeyedTokensOf(std::string_view text) {
+  thread_local KeyedTokens kt;
+  thread_local std::string last;
+  thread_local bool built = false;
+  if (!built || last != text) {
+    last.assign(text);
+    kt.Build(text);
+    built = true;
+  }
+  return kt;
+}
+
 std::string_view StripProclitics(std::string_view key, bool* had_wa) {
   *had_wa = false;
   std::string_view k = key;

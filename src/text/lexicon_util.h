@@ -26,6 +26,11 @@ struct KeyedTokens {
   void Build(std::string_view text);
 };
 
+// The keyed tokens of `text`, built once per thread for the last text seen,
+// so that FindNumbers and FindDates on one document tokenize it once. The
+// reference is valid until the next call on this thread.
+const KeyedTokens& KeyedTokensOf(std::string_view text);
+
 // Strips one conjunction/preposition proclitic and/or the article from a
 // folded key: و ف ب ل then ال (or لل). Returns the remainder (may be `key`).
 std::string_view StripProclitics(std::string_view key, bool* had_wa);

@@ -354,6 +354,21 @@ void Run(const Tables& t, const std::vector<Entry>& table, bool fold,
       ++i;
       continue;
     }
+    // Two-byte characters copied as they are (most Arabic letters): no
+    // pending whitespace, no composition, nothing else to decide.
+    if ((b & 0xE0) == 0xC0 && !pending && i + 1 < n &&
+        (static_cast<unsigned char>(in[i + 1]) & 0xC0) == 0x80) {
+      const unsigned char b1 = static_cast<unsigned char>(in[i + 1]);
+      const char32_t c2 = (static_cast<char32_t>(b & 0x1F) << 6) | (b1 & 0x3F);
+      const Entry& e2 = table[c2];
+      if (c2 >= 0x80 && e2.kind == kCopy && !(e2.flags & kComposeBase)) {
+        out->push_back(static_cast<char>(b));
+        out->push_back(static_cast<char>(b1));
+        if (offs) offs->insert(offs->end(), 2, at);
+        i += 2;
+        continue;
+      }
+    }
     char32_t cp = Next(in, &i);
     if (cp == kInvalid) {
       if (!invalid_out.empty()) emit(invalid_out, at);

@@ -215,9 +215,7 @@ void AttachUnit(const std::vector<KeyedToken>& t, std::string_view text,
 
 void FindNumbers(std::string_view text, std::vector<NumberMention>* out) {
   out->clear();
-  thread_local KeyedTokens kt;
-  kt.Build(text);
-  const auto& t = kt.toks;
+  const auto& t = text_internal::KeyedTokensOf(text).toks;
   for (size_t k = 0; k < t.size();) {
     Parsed p;
     if (!ParseAt(t, k, &p)) {
