@@ -68,13 +68,13 @@ bool Word::IsQuoteMark() const {
 }
 
 void WordTable::Build(std::string_view text) {
-  thread_local std::vector<Token> tokens;
-  Tokenize(text, &tokens);
-  SplitSentences(text, tokens, &sentences);
+  // The text core's tokens, keys and sentences of this document.
+  const TokenizedText& tt = TokensOf(text);
+  const std::vector<Token>& tokens = tt.tokens;
+  sentences = tt.sentences;
   words.resize(tokens.size());
   sentence_first.assign(sentences.size(), 0);
   sentence_end.assign(sentences.size(), 0);
-  const Normalizer& norm = Normalizer::Default();
   size_t s = 0;
   int paragraph = 0;
   uint32_t last_end = 0;
@@ -88,7 +88,7 @@ void WordTable::Build(std::string_view text) {
     }
     last_end = w.span.end;
     w.paragraph = paragraph;
-    norm.FoldKey(w.span.In(text), &w.key);
+    w.key.assign(tt.folded[i].key);  // Normalizer::FoldKey of the token
     if (w.kind == TokenKind::kWord) {
       w.bare = Strip(Strip(w.key, kWaw, 2), kFa, 2);
       w.stem = StemOf(w.bare);

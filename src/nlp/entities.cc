@@ -110,8 +110,11 @@ void EntityAnnotator::Tag(std::span<const std::string_view> tokens,
 
 // Tagger mentions, sentence by sentence.
 void EntityAnnotator::FindMentions(const Document& doc, Scratch* s) const {
-  Tokenize(doc.text, &s->tokens);
-  SplitSentences(doc.text, s->tokens, &s->sentences);
+  // The text core's tokens and sentences of this document (computed once
+  // for the numbers, dates, entities and facts stages).
+  const TokenizedText& tt = TokensOf(doc.text);
+  s->tokens = tt.tokens;
+  s->sentences = tt.sentences;
   s->mentions.clear();
   s->covered.assign(s->tokens.size(), false);
   size_t t = 0;
@@ -146,6 +149,7 @@ void EntityAnnotator::PrepareWords(const Document& doc, Scratch* s) const {
     s->bare_key.resize(n);
   }
   const Normalizer& norm = Normalizer::Default();
+  const std::vector<FoldedToken>& folded = TokensOf(doc.text).folded;
   for (size_t i = 0; i < n; ++i) {
     s->word_key[i].clear();
     s->bare_key[i].clear();
@@ -153,7 +157,7 @@ void EntityAnnotator::PrepareWords(const Document& doc, Scratch* s) const {
     std::string_view w = s->tokens[i].span.In(doc.text);
     Segmenter::Default().Segment(w, &s->seg);
     s->procl_end[i] = s->seg.proclitics.end;
-    norm.FoldKey(w, &s->word_key[i]);
+    s->word_key[i].assign(folded[i].key);  // the fold of w
     Gazetteer::FinishWordKey(&s->word_key[i]);
     if (s->procl_end[i] == 0) {
       s->bare_key[i] = s->word_key[i];

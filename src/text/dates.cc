@@ -31,7 +31,6 @@ namespace marsad {
 namespace {
 
 using text_internal::KeyedToken;
-using text_internal::KeyedTokens;
 
 struct Phrase {
   std::vector<std::string> words;
@@ -475,10 +474,10 @@ void ScanDates(const std::vector<KeyedToken>& t, bool has_pub, int64_t pub,
 void FindDates(std::string_view text, std::string_view published,
                std::vector<DateMention>* out) {
   out->clear();
-  const KeyedTokens& kt = text_internal::KeyedTokensOf(text);
+  const std::vector<KeyedToken>& toks = TokensOf(text).folded;
   int64_t pub = 0;
   bool has_pub = ParsePublished(published, &pub);
-  ScanDates(kt.toks, has_pub, pub, out);
+  ScanDates(toks, has_pub, pub, out);
 }
 
 }  // namespace marsad
