@@ -192,19 +192,41 @@ void EntityAnnotator::AddDictionaryMentions(const Document& doc, Scratch* s) con
     const uint32_t procl_end = s->procl_end[i];
     const int variants =
         procl_end > 0 && procl_end < s->tokens[i].span.size() ? 2 : 1;
+    // Keys of phrases [i, i+len) for each first word, built word by word.
+    // Most phrases cannot be names: no name key begins with their first
+    // word (the part before the key's first space). Once a key has a space
+    // its first word is that of every longer key, so a first word that
+    // begins no name ends the building.
+    bool may[2][Gazetteer::kMaxPhraseWords] = {};
     for (int v = 0; v < variants; ++v) {
       std::string* key = s->phrase[v];
-      key[0].clear();
-      Gazetteer::AppendWordKey(&key[0], v ? s->bare_key[i] : s->word_key[i]);
-      for (int len = 2; len <= words; ++len) {
-        key[len - 1] = key[len - 2];
-        Gazetteer::AppendWordKey(&key[len - 1], s->word_key[i + len - 1]);
+      std::string_view last_first;
+      bool last_may = false;
+      for (int len = 1; len <= words; ++len) {
+        if (len == 1) {
+          key[0].clear();
+          Gazetteer::AppendWordKey(&key[0],
+                                   v ? s->bare_key[i] : s->word_key[i]);
+        } else {
+          key[len - 1] = key[len - 2];
+          Gazetteer::AppendWordKey(&key[len - 1], s->word_key[i + len - 1]);
+        }
+        std::string_view k = key[len - 1];
+        size_t space = k.find(' ');
+        std::string_view first = k.substr(0, space);
+        if (len == 1 || first != last_first) {
+          last_first = first;
+          last_may = gazetteer_->MayBeginName(first);
+        }
+        may[v][len - 1] = last_may;
+        if (!last_may && space != std::string_view::npos) break;
       }
     }
     for (int len = std::min(Gazetteer::kMaxPhraseWords, n - i); len >= 1; --len) {
       if (len > words || !Matchable(*s, owner, i, len)) continue;
       const GazetteerEntry* e = nullptr;
       for (int v = 0; v < variants && !e; ++v) {
+        if (!may[v][len - 1]) continue;
         bool trusted = false;
         e = gazetteer_->Find(s->phrase[v][len - 1], &trusted);
         if (!trusted) e = nullptr;

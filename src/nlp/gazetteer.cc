@@ -109,6 +109,7 @@ void Gazetteer::AddName(std::string_view name, int entry, bool trusted) {
   std::string key = Key(name);
   if (key.empty()) return;
   NameRef ref{entry, trusted};
+  first_words_.emplace(key.substr(0, key.find(' ')));
   auto [it, added] = by_key_.emplace(key, ref);
   if (!added) {
     const NameRef& old = it->second;

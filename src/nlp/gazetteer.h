@@ -82,6 +82,11 @@ class Gazetteer {
   // places; nullptr if none. *trusted (optional) tells whether this name
   // may be found in text by the dictionary alone.
   const GazetteerEntry* Find(std::string_view key, bool* trusted = nullptr) const;
+  // False if no name key begins with the word `first` (the part of a key
+  // before its first space): Find() of any key beginning so finds nothing.
+  bool MayBeginName(std::string_view first) const {
+    return first_words_.count(first) > 0;
+  }
   const GazetteerEntry& entry(int i) const { return entries_[i]; }
 
   // Class bits of one folded word (kWord*), 0 if unknown.
@@ -126,6 +131,8 @@ class Gazetteer {
   using StringMap =
       std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
   StringMap<NameRef> by_key_;
+  std::unordered_set<std::string, StringHash, std::equal_to<>>
+      first_words_;  // of by_key_
   std::unordered_map<uint64_t, PhraseHit> phrases_;
   std::unordered_map<std::string, int> actors_by_id_;
   StringMap<uint8_t> word_class_;
