@@ -124,7 +124,7 @@ PhraseTable::Match PhraseTable::Find(const std::vector<Word>& words, size_t i, s
   int n = forms == Forms::kStem ? 3 : 2;
   for (int f = 0; f < n; ++f) {
     if (f > 0 && keys[f] == keys[f - 1]) continue;
-    auto it = first_.find(std::string(keys[f]));
+    auto it = first_.find(keys[f]);
     if (it == first_.end()) continue;
     for (const Entry& e : it->second) {
       uint32_t len = 1 + static_cast<uint32_t>(e.rest.size());

@@ -88,7 +88,9 @@ class PhraseTable {
     std::vector<std::string> rest;
     int payload;
   };
-  std::unordered_map<std::string, std::vector<Entry>> first_;
+  std::unordered_map<std::string, std::vector<Entry>, StringHash,
+                     std::equal_to<>>
+      first_;
 };
 
 enum class CueKind { kVerb, kParticiple, kSource, kChain, kAbout, kStatement };
