@@ -5,9 +5,10 @@
 // BMP, so we ask ICU once, at startup, what each BMP code point becomes under
 // each of our three modes (display, fold, unvocalize) and store the answer in
 // a 64K-entry table: copy, drop, whitespace, or "emit these bytes". The hot
-// loop is then a byte loop with an ASCII fast path: decode, look up, append,
-// record the input offset of every output byte. Context enters in only three
-// places, each a peek at the next code point: composing a letter with a
+// loop is then a byte loop with fast paths for ASCII and for two-byte
+// characters copied as they are (most Arabic letters): decode, look up,
+// append, record the input offset of every output byte. Context enters in only
+// three places, each a peek at the next code point: composing a letter with a
 // following hamza/madda mark (NFC), folding ة only at the end of a word, and
 // collapsing whitespace runs (a pending-space state, flushed before the next
 // visible character so that trailing whitespace disappears).
