@@ -198,14 +198,16 @@ class EventFinder {
 
   std::vector<Candidate> Triggers(size_t b, size_t e) const {
     bool sports = false, accident = false;
+    thread_local std::vector<PhraseTable::Match> found;  // trigger at each word
+    found.resize(e - b);
     for (size_t q = b; q < e; ++q) {
       sports |= lex_.Is(w_[q], "sports");
-      auto m = lex_.triggers.Find(w_, q, e, Forms::kStem);
+      auto m = found[q - b] = lex_.triggers.Find(w_, q, e, Forms::kStem);
       accident |= m.payload >= 0 && lex_.trigger_entries[m.payload].plover == "ACCIDENT";
     }
     std::vector<Candidate> out;
     for (size_t q = b; q < e; ++q) {
-      auto m = lex_.triggers.Find(w_, q, e, Forms::kStem);
+      auto m = found[q - b];
       if (m.payload < 0) continue;
       const TriggerEntry& t = lex_.trigger_entries[m.payload];
       Candidate c{q, q + m.length, &t, t.mode};

@@ -68,18 +68,19 @@ bool Word::IsQuoteMark() const {
 }
 
 void WordTable::Build(std::string_view text) {
-  thread_local std::vector<Token> tokens;
-  Tokenize(text, &tokens);
-  SplitSentences(text, tokens, &sentences);
+  // The text core's tokens, keys and sentences of this document.
+  const TokenizedText& tt = TokensOf(text);
+  const std::vector<Token>& tokens = tt.tokens;
+  sentences = tt.sentences;
   words.resize(tokens.size());
   sentence_first.assign(sentences.size(), 0);
   sentence_end.assign(sentences.size(), 0);
-  const Normalizer& norm = Normalizer::Default();
   size_t s = 0;
   int paragraph = 0;
   uint32_t last_end = 0;
   for (size_t i = 0; i < tokens.size(); ++i) {
     Word& w = words[i];
+    w.class_bits_of = nullptr;
     w.span = tokens[i].span;
     w.kind = tokens[i].kind;
     if (text.substr(last_end, w.span.begin - last_end).find("\n\n") != std::string_view::npos) {
@@ -87,7 +88,7 @@ void WordTable::Build(std::string_view text) {
     }
     last_end = w.span.end;
     w.paragraph = paragraph;
-    norm.FoldKey(w.span.In(text), &w.key);
+    w.key.assign(tt.folded[i].key);  // Normalizer::FoldKey of the token
     if (w.kind == TokenKind::kWord) {
       w.bare = Strip(Strip(w.key, kWaw, 2), kFa, 2);
       w.stem = StemOf(w.bare);
@@ -123,7 +124,7 @@ PhraseTable::Match PhraseTable::Find(const std::vector<Word>& words, size_t i, s
   int n = forms == Forms::kStem ? 3 : 2;
   for (int f = 0; f < n; ++f) {
     if (f > 0 && keys[f] == keys[f - 1]) continue;
-    auto it = first_.find(std::string(keys[f]));
+    auto it = first_.find(keys[f]);
     if (it == first_.end()) continue;
     for (const Entry& e : it->second) {
       uint32_t len = 1 + static_cast<uint32_t>(e.rest.size());
@@ -174,6 +175,7 @@ StatusOr<std::unique_ptr<const FactsLexicon>> FactsLexicon::Load() {
     std::string key = FoldPhrase(r[0]);
     auto [it, added] = lex->classes_.emplace(key, r[1]);
     if (!added) lex->more_classes_.emplace(key + "|" + r[1]);
+    lex->AddClassBit(key, r[1], !added);
   }));
   RETURN_IF_ERROR(LoadTable("facts/event_triggers.tsv", 3, [&](const auto& r) {
     lex->triggers.Add(FoldPhrase(r[0]), static_cast<int>(lex->trigger_entries.size()));
@@ -222,12 +224,46 @@ const FactsLexicon& FactsLexicon::Default() {
 std::string_view FactsLexicon::ClassOf(const Word& w) const {
   auto it = classes_.find(w.key);
   if (it == classes_.end() && w.bare.size() != w.key.size()) {
-    it = classes_.find(std::string(w.bare));
+    it = classes_.find(w.bare);
   }
   return it == classes_.end() ? std::string_view() : std::string_view(it->second);
 }
 
+void FactsLexicon::AddClassBit(const std::string& key, const std::string& cls,
+                               bool more) {
+  if (cls.empty() || !bits_ok_) return;
+  auto [it, added] =
+      class_bit_.emplace(cls, static_cast<int>(class_bit_.size()));
+  if (it->second >= 64) {
+    bits_ok_ = false;  // Is() answers without bits
+    return;
+  }
+  if (more) more_bits_[key] |= uint64_t{1} << it->second;
+}
+
+// The bits of the classes Is() would find for w: its first class (ClassOf)
+// and the further classes of its key and bare form.
+uint64_t FactsLexicon::ClassBits(const Word& w) const {
+  uint64_t bits = 0;
+  if (auto it = class_bit_.find(ClassOf(w)); it != class_bit_.end())
+    bits |= uint64_t{1} << it->second;
+  if (auto it = more_bits_.find(w.key); it != more_bits_.end())
+    bits |= it->second;
+  if (auto it = more_bits_.find(w.bare); it != more_bits_.end())
+    bits |= it->second;
+  return bits;
+}
+
 bool FactsLexicon::Is(const Word& w, std::string_view cls) const {
+  if (bits_ok_) {
+    if (auto b = class_bit_.find(cls); b != class_bit_.end()) {
+      if (w.class_bits_of != this) {
+        w.class_bits = ClassBits(w);
+        w.class_bits_of = this;
+      }
+      return (w.class_bits >> b->second) & 1;
+    }
+  }
   if (ClassOf(w) == cls) return true;
   if (more_classes_.empty()) return false;
   std::string k = w.key + "|" + std::string(cls);
@@ -237,7 +273,7 @@ bool FactsLexicon::Is(const Word& w, std::string_view cls) const {
 }
 
 std::string_view FactsLexicon::ClassOfKey(std::string_view key) const {
-  auto it = classes_.find(std::string(key));
+  auto it = classes_.find(key);
   return it == classes_.end() ? std::string_view() : std::string_view(it->second);
 }
 

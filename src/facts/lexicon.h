@@ -15,6 +15,10 @@
 // carries ب or ال); triggers and argument words use all three. Phrases of
 // several tokens (عبوة ناسفة، بين قتيل وجريح) are matched word by word.
 //
+// The finders ask a word's classes many times (FactsLexicon::Is, some 30
+// times per word): each class has a bit, and a word's bits are looked up on
+// the first question and kept in the Word.
+//
 // Thread safety: a FactsLexicon is immutable after Load(); Default() is built
 // once (thread-safe static) and shared by every thread.
 #ifndef MARSAD_SRC_FACTS_LEXICON_H_
@@ -30,11 +34,14 @@
 
 #include "marsad/document.h"
 #include "marsad/status.h"
+#include "src/base/hash.h"
 #include "src/text/tokenize.h"
 
 namespace marsad {
 
 // One token of the document with its lookup forms.
+class FactsLexicon;
+
 struct Word {
   Span span;
   TokenKind kind = TokenKind::kSymbol;
@@ -45,6 +52,10 @@ struct Word {
   int paragraph = 0;      // paragraphs are separated by blank lines
   bool IsPunct(std::string_view p) const;
   bool IsQuoteMark() const;
+  // FactsLexicon::Is's memo: the class bits of this word in lexicon
+  // `class_bits_of` (none yet if null).
+  mutable uint64_t class_bits = 0;
+  mutable const FactsLexicon* class_bits_of = nullptr;
 };
 
 // Tokens, forms and sentences of one document.
@@ -77,7 +88,9 @@ class PhraseTable {
     std::vector<std::string> rest;
     int payload;
   };
-  std::unordered_map<std::string, std::vector<Entry>> first_;
+  std::unordered_map<std::string, std::vector<Entry>, StringHash,
+                     std::equal_to<>>
+      first_;
 };
 
 enum class CueKind { kVerb, kParticiple, kSource, kChain, kAbout, kStatement };
@@ -139,8 +152,18 @@ class FactsLexicon {
   std::vector<AcledEntry> acled;
 
  private:
-  std::unordered_map<std::string, std::string> classes_;  // first class
-  std::unordered_set<std::string> more_classes_;          // word|class
+  template <typename V>
+  using StringMap =
+      std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+  uint64_t ClassBits(const Word& w) const;
+  StringMap<std::string> classes_;                // first class
+  std::unordered_set<std::string> more_classes_;  // word|class
+  // Bit of each (non-empty) class name, while there are at most 64; the
+  // bits of every word's further classes (more_classes_).
+  StringMap<int> class_bit_;
+  StringMap<uint64_t> more_bits_;
+  bool bits_ok_ = true;
+  void AddClassBit(const std::string& key, const std::string& cls, bool more);
 };
 
 // The word table of `text`, cached per thread for the last text seen, so that

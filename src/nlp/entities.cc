@@ -33,6 +33,13 @@ struct EntityAnnotator::Scratch {
   std::vector<Chunk> chunks;
   std::vector<Mention> mentions;
   std::vector<bool> covered;
+  // Per token, computed once per document (PrepareWords) for the
+  // dictionary, span and role steps: for words, the byte length of the
+  // proclitics (Segmenter), the WordKey of the word and of the word
+  // without its proclitics; empty for other tokens.
+  std::vector<uint32_t> procl_end;
+  std::vector<std::string> word_key, bare_key;
+  std::string phrase[2][Gazetteer::kMaxPhraseWords];
   FeatureExtractor::Scratch fx;
   TaggerModel::Scratch tagger;
   Segmentation seg;
@@ -103,8 +110,11 @@ void EntityAnnotator::Tag(std::span<const std::string_view> tokens,
 
 // Tagger mentions, sentence by sentence.
 void EntityAnnotator::FindMentions(const Document& doc, Scratch* s) const {
-  Tokenize(doc.text, &s->tokens);
-  SplitSentences(doc.text, s->tokens, &s->sentences);
+  // The text core's tokens and sentences of this document (computed once
+  // for the numbers, dates, entities and facts stages).
+  const TokenizedText& tt = TokensOf(doc.text);
+  s->tokens = tt.tokens;
+  s->sentences = tt.sentences;
   s->mentions.clear();
   s->covered.assign(s->tokens.size(), false);
   size_t t = 0;
@@ -130,10 +140,40 @@ void EntityAnnotator::FindMentions(const Document& doc, Scratch* s) const {
   }
 }
 
+// Clitics and dictionary keys of every word, once per document.
+void EntityAnnotator::PrepareWords(const Document& doc, Scratch* s) const {
+  const size_t n = s->tokens.size();
+  s->procl_end.assign(n, 0);
+  if (s->word_key.size() < n) {
+    s->word_key.resize(n);
+    s->bare_key.resize(n);
+  }
+  const Normalizer& norm = Normalizer::Default();
+  const std::vector<FoldedToken>& folded = TokensOf(doc.text).folded;
+  for (size_t i = 0; i < n; ++i) {
+    s->word_key[i].clear();
+    s->bare_key[i].clear();
+    if (s->tokens[i].kind != TokenKind::kWord) continue;
+    std::string_view w = s->tokens[i].span.In(doc.text);
+    Segmenter::Default().Segment(w, &s->seg);
+    s->procl_end[i] = s->seg.proclitics.end;
+    s->word_key[i].assign(folded[i].key);  // the fold of w
+    Gazetteer::FinishWordKey(&s->word_key[i]);
+    if (s->procl_end[i] == 0) {
+      s->bare_key[i] = s->word_key[i];
+    } else {
+      norm.FoldKey(w.substr(s->procl_end[i]), &s->bare_key[i]);
+      Gazetteer::FinishWordKey(&s->bare_key[i]);
+    }
+  }
+}
+
 // Trusted dictionary names, longest match first: a name of two words or
 // more replaces the tagger's mentions inside it (قوات سوريا الديمقراطية
 // over the tagger's سوريا); a one-word name is added only where the tagger
-// found nothing.
+// found nothing. The first word is tried as written, then without its
+// proclitics (بقوات سوريا الديمقراطية); phrase keys are built from the
+// word keys of PrepareWords, as Gazetteer::Key would build them.
 void EntityAnnotator::AddDictionaryMentions(const Document& doc, Scratch* s) const {
   const int n = static_cast<int>(s->tokens.size());
   std::vector<int> owner(n, -1);  // tagger mention covering each token
@@ -141,24 +181,54 @@ void EntityAnnotator::AddDictionaryMentions(const Document& doc, Scratch* s) con
     for (int j = s->mentions[k].begin; j < s->mentions[k].end; ++j) owner[j] = static_cast<int>(k);
   std::vector<bool> dropped(s->mentions.size(), false);
   std::vector<Mention> added;
-  std::string phrase;
   for (int i = 0; i < n; ++i) {
     if (s->tokens[i].kind != TokenKind::kWord) continue;
-    std::string_view w0 = s->tokens[i].span.In(doc.text);
-    Segmenter::Default().Segment(w0, &s->seg);
-    std::string_view bare = w0.substr(s->seg.proclitics.end);
-    for (int len = std::min(Gazetteer::kMaxPhraseWords, n - i); len >= 1; --len) {
-      if (!Matchable(*s, owner, i, len)) continue;
-      const GazetteerEntry* e = nullptr;
-      for (std::string_view first : {w0, bare}) {
-        if (first.empty() || e) continue;
-        phrase.assign(first);
-        for (int j = i + 1; j < i + len; ++j) {
-          phrase += ' ';
-          phrase.append(s->tokens[j].span.In(doc.text));
+    // Only runs of words can match (Matchable): keys of phrases [i, i+len)
+    // for every len up to the run's end, with each first word.
+    int words = 1;
+    while (words < std::min(Gazetteer::kMaxPhraseWords, n - i) &&
+           s->tokens[i + words].kind == TokenKind::kWord)
+      ++words;
+    const uint32_t procl_end = s->procl_end[i];
+    const int variants =
+        procl_end > 0 && procl_end < s->tokens[i].span.size() ? 2 : 1;
+    // Keys of phrases [i, i+len) for each first word, built word by word.
+    // Most phrases cannot be names: no name key begins with their first
+    // word (the part before the key's first space). Once a key has a space
+    // its first word is that of every longer key, so a first word that
+    // begins no name ends the building.
+    bool may[2][Gazetteer::kMaxPhraseWords] = {};
+    for (int v = 0; v < variants; ++v) {
+      std::string* key = s->phrase[v];
+      std::string_view last_first;
+      bool last_may = false;
+      for (int len = 1; len <= words; ++len) {
+        if (len == 1) {
+          key[0].clear();
+          Gazetteer::AppendWordKey(&key[0],
+                                   v ? s->bare_key[i] : s->word_key[i]);
+        } else {
+          key[len - 1] = key[len - 2];
+          Gazetteer::AppendWordKey(&key[len - 1], s->word_key[i + len - 1]);
         }
+        std::string_view k = key[len - 1];
+        size_t space = k.find(' ');
+        std::string_view first = k.substr(0, space);
+        if (len == 1 || first != last_first) {
+          last_first = first;
+          last_may = gazetteer_->MayBeginName(first);
+        }
+        may[v][len - 1] = last_may;
+        if (!last_may && space != std::string_view::npos) break;
+      }
+    }
+    for (int len = std::min(Gazetteer::kMaxPhraseWords, n - i); len >= 1; --len) {
+      if (len > words || !Matchable(*s, owner, i, len)) continue;
+      const GazetteerEntry* e = nullptr;
+      for (int v = 0; v < variants && !e; ++v) {
+        if (!may[v][len - 1]) continue;
         bool trusted = false;
-        e = gazetteer_->Find(Gazetteer::Key(phrase), &trusted);
+        e = gazetteer_->Find(s->phrase[v][len - 1], &trusted);
         if (!trusted) e = nullptr;
       }
       if (!e) continue;
@@ -205,10 +275,10 @@ void EntityAnnotator::FinishSpan(const Document& doc, Scratch* s, Mention* m) co
   m->span = Span{first.span.begin, s->tokens[m->end - 1].span.end};
   if (first.kind != TokenKind::kWord) return;
   std::string_view w = first.span.In(doc.text);
-  Segmenter::Default().Segment(w, &s->seg);
-  if (s->seg.proclitics.empty()) return;
-  std::string_view procl = s->seg.proclitics.In(w);
-  std::string_view rest = w.substr(s->seg.proclitics.end);
+  const uint32_t procl_end = s->procl_end[m->begin];
+  if (procl_end == 0) return;
+  std::string_view procl = w.substr(0, procl_end);
+  std::string_view rest = w.substr(procl_end);
   if (Utf8Length(rest) < 2) return;
   // Only conjunctions and prepositions: the future prefix س belongs to
   // verbs, and a name beginning with س (سيرجى) must keep it.
@@ -216,10 +286,10 @@ void EntityAnnotator::FinishSpan(const Document& doc, Scratch* s, Mention* m) co
     char32_t cp = DecodeUtf8(procl, &i);
     if (cp != U'و' && cp != U'ف' && cp != U'ب' && cp != U'ل' && cp != U'ك') return;
   }
-  std::string rest_key = Gazetteer::WordKey(rest);
+  const std::string& rest_key = s->bare_key[m->begin];
   bool known = gazetteer_->Cluster(rest_key).first >= 0 || gazetteer_->WordClass(rest_key) != 0 ||
                gazetteer_->Find(rest_key) != nullptr;
-  if (known || procl == "و") m->span.begin += static_cast<uint32_t>(s->seg.proclitics.end);
+  if (known || procl == "و") m->span.begin += procl_end;
 }
 
 // Title words right before a person's name (see the header).
@@ -229,18 +299,15 @@ void EntityAnnotator::FindRole(const Document& doc, Scratch* s, Mention* m) cons
   for (int i = m->begin - 1; i >= 0 && i >= m->begin - 8; --i) {
     const Token& t = s->tokens[i];
     if (t.kind != TokenKind::kWord) break;
-    std::string_view w = t.span.In(doc.text);
-    std::string key = Gazetteer::WordKey(w);
+    const std::string& key = s->word_key[i];
     uint8_t cls = gazetteer_->WordClass(key);
     size_t strip = 0;
     if (!(cls & (kWordRoleHead | kWordRolePart)) && !IsGentilic(key)) {
       // والمتحدث: the role word after a conjunction, which ends the role.
-      Segmenter::Default().Segment(w, &s->seg);
-      if (s->seg.proclitics.empty()) break;
-      std::string bare = Gazetteer::WordKey(w.substr(s->seg.proclitics.end));
-      cls = gazetteer_->WordClass(bare);
+      if (s->procl_end[i] == 0) break;
+      cls = gazetteer_->WordClass(s->bare_key[i]);
       if (!(cls & kWordRoleHead)) break;
-      strip = s->seg.proclitics.end;
+      strip = s->procl_end[i];
     }
     if (cls & kWordRoleHead) {
       head = i;
@@ -274,7 +341,17 @@ void EntityAnnotator::Identify(const Document& doc, Scratch* s) const {
       std::string sk = SkeletonKey(w);
       m.skeletons.push_back(sk.empty() ? std::string(w) : sk);
     }
-    m.skeleton_id = Gazetteer::SkeletonId(TypePrefix(m.type), surface);
+    // Gazetteer::SkeletonId(TypePrefix(m.type), surface), from the
+    // skeletons just computed (empty words have none).
+    m.skeleton_id.assign(TypePrefix(m.type));
+    m.skeleton_id += ':';
+    bool first = true;
+    for (const std::string& sk : m.skeletons) {
+      if (sk.empty()) continue;
+      if (!first) m.skeleton_id += '_';
+      first = false;
+      m.skeleton_id += sk;
+    }
     m.entry = gazetteer_->Find(m.key);
     if (!m.entry && (m.type == 1 || m.type == 3)) m.entry = gazetteer_->FindActor(m.skeleton_id);
     size_t sp = m.key.find(' ');
@@ -338,6 +415,7 @@ void EntityAnnotator::Annotate(Document* doc) const {
   thread_local Scratch s;
   doc->entities.clear();
   FindMentions(*doc, &s);
+  PrepareWords(*doc, &s);
   AddDictionaryMentions(*doc, &s);
   for (Mention& m : s.mentions) FinishSpan(*doc, &s, &m);
   Identify(*doc, &s);

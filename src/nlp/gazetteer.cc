@@ -57,17 +57,22 @@ std::string Gazetteer::WordKey(std::string_view word) {
   return k;
 }
 
+void Gazetteer::AppendWordKey(std::string* key, std::string_view k) {
+  if (k.empty()) return;
+  std::string& out = *key;
+  // عبد الله = عبدالله: the two spellings of a compound name.
+  bool join = EndsWith(out, "عبد") &&
+              (out.size() == 6 || out[out.size() - 7] == ' ') &&
+              k.starts_with("ال");
+  if (!out.empty() && !join) out += ' ';
+  out += k;
+}
+
 std::string Gazetteer::Key(std::string_view phrase) {
   std::string out;
   for (std::string_view w : Split(phrase, ' ')) {
     if (w.empty()) continue;
-    std::string k = WordKey(w);
-    if (k.empty()) continue;
-    // عبد الله = عبدالله: the two spellings of a compound name.
-    bool join = EndsWith(out, "عبد") && (out.size() == 6 || out[out.size() - 7] == ' ') &&
-                k.rfind("ال", 0) == 0;
-    if (!out.empty() && !join) out += ' ';
-    out += k;
+    AppendWordKey(&out, WordKey(w));
   }
   return out;
 }
@@ -104,6 +109,7 @@ void Gazetteer::AddName(std::string_view name, int entry, bool trusted) {
   std::string key = Key(name);
   if (key.empty()) return;
   NameRef ref{entry, trusted};
+  first_words_.emplace(key.substr(0, key.find(' ')));
   auto [it, added] = by_key_.emplace(key, ref);
   if (!added) {
     const NameRef& old = it->second;
@@ -277,13 +283,13 @@ StatusOr<std::unique_ptr<const Gazetteer>> Gazetteer::Load(const std::string& di
 }
 
 const GazetteerEntry* Gazetteer::Find(std::string_view key, bool* trusted) const {
-  auto it = by_key_.find(std::string(key));
+  auto it = by_key_.find(key);
   if (it == by_key_.end()) return nullptr;
   if (trusted) *trusted = it->second.trusted;
   return &entries_[it->second.entry];
 }
 
-uint8_t Gazetteer::WordClass(const std::string& folded) const {
+uint8_t Gazetteer::WordClass(std::string_view folded) const {
   auto it = word_class_.find(folded);
   return it == word_class_.end() ? 0 : it->second;
 }
@@ -293,13 +299,13 @@ std::string_view Gazetteer::English(const std::string& folded) const {
   return it == english_.end() ? std::string_view() : std::string_view(it->second);
 }
 
-std::pair<int, int> Gazetteer::Cluster(const std::string& folded) const {
+std::pair<int, int> Gazetteer::Cluster(std::string_view folded) const {
   auto it = clusters_.find(folded);
   return it == clusters_.end() ? std::make_pair(-1, -1) : it->second;
 }
 
 std::string_view Gazetteer::CountryName(std::string_view code) const {
-  auto it = countries_.find(std::string(code));
+  auto it = countries_.find(code);
   return it == countries_.end() ? std::string_view() : std::string_view(it->second);
 }
 

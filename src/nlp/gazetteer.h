@@ -31,6 +31,7 @@
 
 #include "marsad/document.h"
 #include "marsad/status.h"
+#include "src/base/hash.h"
 
 namespace marsad {
 
@@ -64,6 +65,11 @@ class Gazetteer {
   // WordKey of a word already folded, in place.
   static void FinishWordKey(std::string* folded);
   static std::string Key(std::string_view phrase);
+  // Extends a phrase key by the WordKey of its next word, as Key() does
+  // (Key(a b) is AppendWordKey(AppendWordKey("", WordKey(a)), WordKey(b))),
+  // so that keys of overlapping phrases are built from word keys computed
+  // once.
+  static void AppendWordKey(std::string* key, std::string_view word_key);
 
   // An id from the consonant skeletons of a name's words (src/search/terms.h
   // SkeletonKey; the folded word when too short): "per:~srg_~lfrf" for
@@ -76,14 +82,19 @@ class Gazetteer {
   // places; nullptr if none. *trusted (optional) tells whether this name
   // may be found in text by the dictionary alone.
   const GazetteerEntry* Find(std::string_view key, bool* trusted = nullptr) const;
+  // False if no name key begins with the word `first` (the part of a key
+  // before its first space): Find() of any key beginning so finds nothing.
+  bool MayBeginName(std::string_view first) const {
+    return first_words_.count(first) > 0;
+  }
   const GazetteerEntry& entry(int i) const { return entries_[i]; }
 
   // Class bits of one folded word (kWord*), 0 if unknown.
-  uint8_t WordClass(const std::string& folded) const;
+  uint8_t WordClass(std::string_view folded) const;
   // English form of a name word (ANETAC), or "".
   std::string_view English(const std::string& folded) const;
   // Cluster ids of a folded word: {coarse, fine}, {-1, -1} if unknown.
-  std::pair<int, int> Cluster(const std::string& folded) const;
+  std::pair<int, int> Cluster(std::string_view folded) const;
   // Arabic name of a country (ISO alpha-2), or "".
   std::string_view CountryName(std::string_view code) const;
 
@@ -116,14 +127,19 @@ class Gazetteer {
     int entry = 0;
     bool trusted = false;
   };
-  std::unordered_map<std::string, NameRef> by_key_;
+  template <typename V>
+  using StringMap =
+      std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+  StringMap<NameRef> by_key_;
+  std::unordered_set<std::string, StringHash, std::equal_to<>>
+      first_words_;  // of by_key_
   std::unordered_map<uint64_t, PhraseHit> phrases_;
   std::unordered_map<std::string, int> actors_by_id_;
-  std::unordered_map<std::string, uint8_t> word_class_;
+  StringMap<uint8_t> word_class_;
   std::unordered_map<std::string, std::string> english_;
-  std::unordered_map<std::string, std::pair<int, int>> clusters_;
+  StringMap<std::pair<int, int>> clusters_;
   std::unordered_map<std::string, int> corpus_rank_;  // frequency rank
-  std::unordered_map<std::string, std::string> countries_;
+  StringMap<std::string> countries_;
 };
 
 }  // namespace marsad

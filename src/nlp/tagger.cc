@@ -3,6 +3,7 @@
 #include <zstd.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <limits>
 
@@ -177,6 +178,12 @@ void TaggerModel::Viterbi(const float* emit, size_t n, const float* transitions,
                           std::vector<int>* tags) {
   constexpr int T = kNumTags;
   constexpr float kNo = -std::numeric_limits<float>::infinity();
+  static const auto allowed = [] {
+    std::array<std::array<bool, T>, T> a{};
+    for (int p = 0; p < T; ++p)
+      for (int y = 0; y < T; ++y) a[p][y] = TagTransitionAllowed(p, y);
+    return a;
+  }();
   tags->assign(n, 0);
   if (n == 0) return;
   s->score.assign(n * T, kNo);
@@ -188,7 +195,7 @@ void TaggerModel::Viterbi(const float* emit, size_t n, const float* transitions,
       float best = kNo;
       int arg = 0;
       for (int p = 0; p < T; ++p) {
-        if (!TagTransitionAllowed(p, y)) continue;
+        if (!allowed[p][y]) continue;
         float v = s->score[(i - 1) * T + p] + transitions[(p + 1) * T + y];
         if (v > best) best = v, arg = p;
       }

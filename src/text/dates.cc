@@ -31,7 +31,6 @@ namespace marsad {
 namespace {
 
 using text_internal::KeyedToken;
-using text_internal::KeyedTokens;
 
 struct Phrase {
   std::vector<std::string> words;
@@ -82,16 +81,55 @@ const Tables& T() {
   return *t;
 }
 
+// The phrase lists Match may try at a token, looked up once per token of a
+// document: its key's, its key's without a proclitic (if it has one), and
+// that with the article's; null where the index has none.
+struct Firsts {
+  bool known = false;
+  bool strippable = false;
+  const std::vector<const Phrase*>* key = nullptr;
+  const std::vector<const Phrase*>* stripped = nullptr;
+  const std::vector<const Phrase*>* with_article = nullptr;
+};
+
+struct Ctx {
+  const std::vector<KeyedToken>& t;
+  bool has_pub;
+  int64_t pub;
+  std::vector<DateMention>* out;
+  std::vector<Firsts>& firsts;  // per token of t, filled by Match
+};
+
 // Longest phrase of `kind` (prefix match on kind) at token k, allowing a
 // proclitic on the first word when `strip`.
-const Phrase* Match(const std::vector<KeyedToken>& t, size_t k,
-                    std::string_view kind, bool strip = true) {
+const Phrase* Match(Ctx& c, size_t k, std::string_view kind,
+                    bool strip = true) {
+  const std::vector<KeyedToken>& t = c.t;
   if (k >= t.size() || t[k].kind != TokenKind::kWord) return nullptr;
-  const auto& index = T().by_first;
-  auto try_first = [&](std::string_view first) -> const Phrase* {
-    auto it = index.find(first);
-    if (it == index.end()) return nullptr;
-    for (const Phrase* p : it->second) {
+  Firsts& f = c.firsts[k];
+  if (!f.known) {
+    const auto& index = T().by_first;
+    auto find = [&](std::string_view w) -> const std::vector<const Phrase*>* {
+      auto it = index.find(w);
+      return it == index.end() ? nullptr : &it->second;
+    };
+    std::string_view first = t[k].key;
+    f.key = find(first);
+    bool wa;
+    std::string_view stripped = text_internal::StripProclitics(first, &wa);
+    f.strippable = stripped.size() != first.size();
+    if (f.strippable) {
+      f.stripped = find(stripped);
+      thread_local std::string with_article;
+      with_article.assign("ال").append(stripped);
+      f.with_article = find(with_article);
+    }
+    f.known = true;
+  }
+  auto try_first =
+      [&](const std::vector<const Phrase*>* list) -> const Phrase* {
+    if (!list) return nullptr;
+    for (const Phrase* p : *list) {
       if (p->kind.compare(0, kind.size(), kind) != 0) continue;
       if (k + p->words.size() > t.size()) continue;
       bool ok = true;
@@ -101,16 +139,10 @@ const Phrase* Match(const std::vector<KeyedToken>& t, size_t k,
     }
     return nullptr;
   };
-  std::string_view first = t[k].key;
-  if (const Phrase* p = try_first(first)) return p;
-  if (!strip) return nullptr;
-  bool wa;
-  std::string_view stripped = text_internal::StripProclitics(first, &wa);
-  if (stripped.size() == first.size()) return nullptr;
-  if (const Phrase* p = try_first(stripped)) return p;
-  thread_local std::string with_article;
-  with_article.assign("ال").append(stripped);
-  return try_first(with_article);
+  if (const Phrase* p = try_first(f.key)) return p;
+  if (!strip || !f.strippable) return nullptr;
+  if (const Phrase* p = try_first(f.stripped)) return p;
+  return try_first(f.with_article);
 }
 
 // Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant).
@@ -192,14 +224,6 @@ bool YearNumber(const KeyedToken& t, int lo, int hi, int* year) {
   return true;
 }
 
-
-struct Ctx {
-  const std::vector<KeyedToken>& t;
-  bool has_pub;
-  int64_t pub;
-  std::vector<DateMention>* out;
-};
-
 void Emit(Ctx& c, size_t first, size_t last, DateMention m) {
   m.span = Span{c.t[first].span.begin, c.t[last].span.end};
   c.out->push_back(std::move(m));
@@ -211,20 +235,20 @@ size_t ScanRelativeDay(Ctx& c, size_t k) {
   size_t i = k;
   bool cue = false;
   // A day word is never a cue: اليوم would otherwise strip to the cue يوم.
-  while (!Match(c.t, i, "day", false)) {
-    const Phrase* p = Match(c.t, i, "cue", i != k);
+  while (!Match(c, i, "day", false)) {
+    const Phrase* p = Match(c, i, "cue", i != k);
     if (!p) break;
     cue = true;
     i += p->words.size();
   }
   int64_t offset = 0;
   bool have_offset = false;
-  if (const Phrase* p = Match(c.t, i, "day")) {
+  if (const Phrase* p = Match(c, i, "day")) {
     offset = p->value;
     have_offset = true;
     i += p->words.size();
   }
-  const Phrase* wd = Match(c.t, i, "weekday");
+  const Phrase* wd = Match(c, i, "weekday");
   if (wd && wd->extra == "strict" && !cue && !have_offset) wd = nullptr;
   if (!have_offset && !wd) return k;
   size_t last = i - 1;
@@ -234,7 +258,7 @@ size_t ScanRelativeDay(Ctx& c, size_t k) {
     last = i + wd->words.size() - 1;
     i = last + 1;
     int dir = -1;
-    if (const Phrase* d = Match(c.t, i, "dir", false)) {
+    if (const Phrase* d = Match(c, i, "dir", false)) {
       dir = d->value;
       last = i;
       i++;
@@ -277,13 +301,13 @@ int YearFor(const Ctx& c, int month, int day, int dir) {
 size_t ScanMonthDate(Ctx& c, size_t k) {
   size_t i = k;
   int part = 0, day = 0;
-  if (const Phrase* p = Match(c.t, i, "part")) {
+  if (const Phrase* p = Match(c, i, "part")) {
     part = p->value;
     i += p->words.size();
   }
   if (!part && DayNumber(c.t[i], &day)) {
     ++i;
-  } else if (const Phrase* o = Match(c.t, i, "ordinal"); o && !part) {
+  } else if (const Phrase* o = Match(c, i, "ordinal"); o && !part) {
     day = o->value;
     i += o->words.size();
     if (i < c.t.size() && c.t[i].key == "من") ++i;
@@ -293,14 +317,14 @@ size_t ScanMonthDate(Ctx& c, size_t k) {
     month_word = true;
     ++i;
   }
-  const Phrase* mp = Match(c.t, i, "month");
+  const Phrase* mp = Match(c, i, "month");
   if (!mp) return k;
   bool hijri = mp->kind == "month-h";
   i += mp->words.size();
   // Paired form: أكتوبر تشرين الأول, أكتوبر/تشرين الأول, أكتوبر (تشرين الأول).
   size_t j = i;
   if (j < c.t.size() && (c.t[j].key == "/" || c.t[j].key == "(")) ++j;
-  if (const Phrase* p2 = Match(c.t, j, "month-g", false);
+  if (const Phrase* p2 = Match(c, j, "month-g", false);
       p2 && !hijri && p2->value == mp->value) {
     i = j + p2->words.size();
     if (i < c.t.size() && c.t[i].key == ")") ++i;
@@ -312,7 +336,7 @@ size_t ScanMonthDate(Ctx& c, size_t k) {
   }
   int dir = 0;
   bool have_dir = false;
-  if (const Phrase* d = Match(c.t, i, "dir", false)) {
+  if (const Phrase* d = Match(c, i, "dir", false)) {
     dir = d->value;
     have_dir = true;
     i += d->words.size();
@@ -378,7 +402,7 @@ size_t ScanOther(Ctx& c, size_t k) {
     return k + 2;
   }
   if ((key == "العام" || key == "الشهر" || key == "الاسبوع") && k + 1 < t.size()) {
-    const Phrase* d = Match(t, k + 1, "dir", false);
+    const Phrase* d = Match(c, k + 1, "dir", false);
     if (!d) return k;
     DateMention m;
     m.relative = true;
@@ -436,7 +460,9 @@ size_t ScanOther(Ctx& c, size_t k) {
 
 void ScanDates(const std::vector<KeyedToken>& t, bool has_pub, int64_t pub,
                std::vector<DateMention>* out) {
-  Ctx c{t, has_pub, pub, out};
+  thread_local std::vector<Firsts> firsts;
+  firsts.assign(t.size(), Firsts());
+  Ctx c{t, has_pub, pub, out, firsts};
   for (size_t k = 0; k < t.size();) {
     size_t next = ScanMonthDate(c, k);
     if (next == k) next = ScanRelativeDay(c, k);
@@ -448,11 +474,10 @@ void ScanDates(const std::vector<KeyedToken>& t, bool has_pub, int64_t pub,
 void FindDates(std::string_view text, std::string_view published,
                std::vector<DateMention>* out) {
   out->clear();
-  thread_local KeyedTokens kt;
-  kt.Build(text);
+  const std::vector<KeyedToken>& toks = TokensOf(text).folded;
   int64_t pub = 0;
   bool has_pub = ParsePublished(published, &pub);
-  ScanDates(kt.toks, has_pub, pub, out);
+  ScanDates(toks, has_pub, pub, out);
 }
 
 }  // namespace marsad

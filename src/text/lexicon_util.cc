@@ -4,28 +4,41 @@
 
 #include "src/text/normalize.h"
 
-namespace marsad::text_internal {
+namespace marsad {
 
-void KeyedTokens::Build(std::string_view text) {
-  Tokenize(text, &raw);
-  buffer.clear();
-  toks.clear();
+const TokenizedText& TokensOf(std::string_view text) {
+  thread_local TokenizedText tt;
+  thread_local std::string last;
+  thread_local bool built = false;
+  if (built && last == text) return tt;
+  last.assign(text);
+  built = true;
+  Tokenize(text, &tt.tokens);
+  SplitSentences(text, tt.tokens, &tt.sentences);
+  tt.buffer.clear();
+  tt.folded.clear();
   thread_local std::string key;
   thread_local std::vector<uint32_t> ends;
   ends.clear();
   const Normalizer& norm = Normalizer::Default();
-  for (const Token& t : raw) {
+  for (const Token& t : tt.tokens) {
     norm.FoldKey(t.span.In(text), &key);
-    buffer += key;
-    ends.push_back(static_cast<uint32_t>(buffer.size()));
+    tt.buffer += key;
+    ends.push_back(static_cast<uint32_t>(tt.buffer.size()));
   }
   uint32_t begin = 0;
-  for (size_t k = 0; k < raw.size(); ++k) {
-    toks.push_back(KeyedToken{raw[k].span, raw[k].kind,
-                              std::string_view(buffer).substr(begin, ends[k] - begin)});
+  for (size_t k = 0; k < tt.tokens.size(); ++k) {
+    tt.folded.push_back(FoldedToken{
+        tt.tokens[k].span, tt.tokens[k].kind,
+        std::string_view(tt.buffer).substr(begin, ends[k] - begin)});
     begin = ends[k];
   }
+  return tt;
 }
+
+}  // namespace marsad
+
+namespace marsad::text_internal {
 
 std::string_view StripProclitics(std::string_view key, bool* had_wa) {
   *had_wa = false;

@@ -11,20 +11,8 @@
 
 namespace marsad::text_internal {
 
-// A token with its folded key (views into KeyedTokens::buffer).
-struct KeyedToken {
-  Span span;
-  TokenKind kind;
-  std::string_view key;
-};
-
-// Tokenizes `text` and folds every token. Reuses its buffers.
-struct KeyedTokens {
-  std::vector<Token> raw;
-  std::string buffer;
-  std::vector<KeyedToken> toks;
-  void Build(std::string_view text);
-};
+// Tokens with folded keys: TokensOf(text).folded (src/text/tokenize.h).
+using KeyedToken = FoldedToken;
 
 // Strips one conjunction/preposition proclitic and/or the article from a
 // folded key: و ف ب ل then ال (or لل). Returns the remainder (may be `key`).

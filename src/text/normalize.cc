@@ -5,9 +5,10 @@
 // BMP, so we ask ICU once, at startup, what each BMP code point becomes under
 // each of our three modes (display, fold, unvocalize) and store the answer in
 // a 64K-entry table: copy, drop, whitespace, or "emit these bytes". The hot
-// loop is then a byte loop with an ASCII fast path: decode, look up, append,
-// record the input offset of every output byte. Context enters in only three
-// places, each a peek at the next code point: composing a letter with a
+// loop is then a byte loop with fast paths for ASCII and for two-byte
+// characters copied as they are (most Arabic letters): decode, look up,
+// append, record the input offset of every output byte. Context enters in only
+// three places, each a peek at the next code point: composing a letter with a
 // following hamza/madda mark (NFC), folding ة only at the end of a word, and
 // collapsing whitespace runs (a pending-space state, flushed before the next
 // visible character so that trailing whitespace disappears).
@@ -354,6 +355,21 @@ void Run(const Tables& t, const std::vector<Entry>& table, bool fold,
       ++i;
       continue;
     }
+    // Two-byte characters copied as they are (most Arabic letters): no
+    // pending whitespace, no composition, nothing else to decide.
+    if ((b & 0xE0) == 0xC0 && !pending && i + 1 < n &&
+        (static_cast<unsigned char>(in[i + 1]) & 0xC0) == 0x80) {
+      const unsigned char b1 = static_cast<unsigned char>(in[i + 1]);
+      const char32_t c2 = (static_cast<char32_t>(b & 0x1F) << 6) | (b1 & 0x3F);
+      const Entry& e2 = table[c2];
+      if (c2 >= 0x80 && e2.kind == kCopy && !(e2.flags & kComposeBase)) {
+        out->push_back(static_cast<char>(b));
+        out->push_back(static_cast<char>(b1));
+        if (offs) offs->insert(offs->end(), 2, at);
+        i += 2;
+        continue;
+      }
+    }
     char32_t cp = Next(in, &i);
     if (cp == kInvalid) {
       if (!invalid_out.empty()) emit(invalid_out, at);
@@ -365,7 +381,11 @@ void Run(const Tables& t, const std::vector<Entry>& table, bool fold,
     }
     const Entry* e = &table[cp];
     bool composed = false;
-    if (e->flags & kComposeBase && i < n) {
+    // Every composition mark is U+0653..U+0655 (D9 93..95): only those are
+    // worth decoding and looking up.
+    if (e->flags & kComposeBase && i + 1 < n && in[i] == '\xD9' &&
+        static_cast<unsigned char>(in[i + 1]) >= 0x93 &&
+        static_cast<unsigned char>(in[i + 1]) <= 0x95) {
       size_t j = i;
       char32_t mark = Next(in, &j);
       for (const auto& c : t.compose) {

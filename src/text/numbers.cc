@@ -23,10 +23,9 @@
 namespace marsad {
 namespace {
 
-using text_internal::KeyedToken;
-using text_internal::KeyedTokens;
-using text_internal::StartsWith;
 using text_internal::EndsWith;
+using text_internal::KeyedToken;
+using text_internal::StartsWith;
 
 struct NumberWord {
   double value = 0, max = 0;
@@ -215,9 +214,7 @@ void AttachUnit(const std::vector<KeyedToken>& t, std::string_view text,
 
 void FindNumbers(std::string_view text, std::vector<NumberMention>* out) {
   out->clear();
-  thread_local KeyedTokens kt;
-  kt.Build(text);
-  const auto& t = kt.toks;
+  const auto& t = TokensOf(text).folded;
   for (size_t k = 0; k < t.size();) {
     Parsed p;
     if (!ParseAt(t, k, &p)) {

@@ -19,6 +19,7 @@
 #include "src/text/segment.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <iostream>
 
@@ -55,7 +56,22 @@ bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
+// Segment()'s answers for recent words, per thread (see the header).
+struct SegmentMemo {
+  struct Answer {
+    uint32_t procl_end = 0, stem_end = 0;
+    uint8_t parts = 0;
+    Span part[4];  // at most two proclitic letters, the stem, the enclitic
+  };
+  uint64_t owner = 0;  // Segmenter::id_ of the answers
+  std::unordered_map<std::string, Answer, StringHash, std::equal_to<>> words;
+};
+
+std::atomic<uint64_t> next_segmenter_id{1};
+
 }  // namespace
+
+Segmenter::Segmenter() : id_(next_segmenter_id.fetch_add(1)) {}
 
 StatusOr<std::unique_ptr<const Segmenter>> Segmenter::Create() {
   std::unique_ptr<Segmenter> s(new Segmenter());
@@ -85,11 +101,39 @@ const Segmenter& Segmenter::Default() {
 }
 
 uint32_t Segmenter::Count(std::string_view form) const {
-  auto it = counts_.find(std::string(form));
+  auto it = counts_.find(form);
   return it == counts_.end() ? 0 : it->second;
 }
 
 void Segmenter::Segment(std::string_view word, Segmentation* out) const {
+  thread_local SegmentMemo memo;
+  if (memo.owner != id_) {
+    memo.words.clear();
+    memo.owner = id_;
+  }
+  auto it = memo.words.find(word);
+  if (it == memo.words.end()) {
+    SegmentUncached(word, out);
+    if (out->parts.size() > 4) return;  // cannot happen (see Answer)
+    if (memo.words.size() >= kMemoWords) memo.words.clear();
+    SegmentMemo::Answer a;
+    a.procl_end = out->proclitics.end;
+    a.stem_end = out->stem.end;
+    a.parts = static_cast<uint8_t>(out->parts.size());
+    std::copy(out->parts.begin(), out->parts.end(), a.part);
+    memo.words.emplace(word, a);
+    return;
+  }
+  const SegmentMemo::Answer& a = it->second;
+  const uint32_t n = static_cast<uint32_t>(word.size());
+  out->proclitics = Span{0, a.procl_end};
+  out->stem = Span{a.procl_end, a.stem_end};
+  out->enclitic = Span{a.stem_end, n};
+  out->parts.assign(a.part, a.part + a.parts);
+}
+
+void Segmenter::SegmentUncached(std::string_view word,
+                                Segmentation* out) const {
   out->parts.clear();
   uint32_t n = static_cast<uint32_t>(word.size());
   out->proclitics = Span{0, 0};

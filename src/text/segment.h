@@ -1,7 +1,14 @@
 // Clitic segmentation of one Arabic word (UD Arabic conventions: the article
 // ال stays on its word; و ف ب ل ك س and enclitic pronouns are split).
 //
-// Thread safety: a Segmenter is immutable; Segment() may run concurrently.
+// Every stage that looks inside words segments them (features, entities,
+// lemma and skeleton keys), and news words repeat: Segment() remembers its
+// recent answers in a per-thread table (at most kMemoWords words, emptied
+// when full), so a frequent word is segmented once per thread, not once
+// per occurrence and stage. The answer depends on the word alone.
+//
+// Thread safety: a Segmenter is immutable (the memo is per thread); Segment()
+// may run concurrently.
 #ifndef MARSAD_SRC_TEXT_SEGMENT_H_
 #define MARSAD_SRC_TEXT_SEGMENT_H_
 
@@ -13,6 +20,7 @@
 
 #include "marsad/document.h"
 #include "marsad/status.h"
+#include "src/base/hash.h"
 
 namespace marsad {
 
@@ -42,10 +50,18 @@ class Segmenter {
   // Corpus count of an unvocalized form (0 if unknown).
   uint32_t Count(std::string_view unvocalized) const;
 
+  // Size bound of the per-thread memo of Segment().
+  static constexpr size_t kMemoWords = 1 << 15;
+
  private:
-  Segmenter() = default;
-  std::unordered_map<std::string, uint32_t> counts_;
-  std::unordered_map<std::string, int> exceptions_;  // form -> kept whole
+  Segmenter();
+  void SegmentUncached(std::string_view word, Segmentation* out) const;
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>>
+      counts_;
+  std::unordered_map<std::string, int, StringHash, std::equal_to<>>
+      exceptions_;  // kept whole
+  uint64_t id_;     // distinct per instance: tells the per-thread memo whose
+                    // answers it holds
 };
 
 }  // namespace marsad
