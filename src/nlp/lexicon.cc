@@ -25,18 +25,39 @@ uint16_t CorpusLexicon::CodeOf(const Counts& c) {
       2 + ((((best - 1) * 5 + share) * 5 + second) * 3 + freq));
 }
 
+// A table at most half full; a key hash of 0 (never produced by Hash64 in
+// practice) is dropped, 0 marking an empty slot.
+void CorpusLexicon::Build(const std::unordered_map<uint64_t, uint16_t>& codes) {
+  size_t cap = 16;
+  int bits = 4;
+  while (cap < codes.size() * 2) cap <<= 1, ++bits;
+  mask_ = cap - 1;
+  shift_ = 64 - bits;
+  keys_.assign(cap, 0);
+  codes_.assign(cap, 0);
+  for (const auto& [h, code] : codes) {
+    if (h == 0) continue;
+    uint64_t i = (h * 0x9E3779B97F4A7C15ull) >> shift_;
+    while (keys_[i] != 0) i = (i + 1) & mask_;
+    keys_[i] = h;
+    codes_[i] = code;
+  }
+}
+
 std::unique_ptr<const CorpusLexicon> CorpusLexicon::FromCounts(
     const std::unordered_map<std::string, Counts>& counts) {
+  std::unordered_map<uint64_t, uint16_t> codes;
+  for (const auto& [word, c] : counts) codes[Hash64(word)] = CodeOf(c);
   std::unique_ptr<CorpusLexicon> l(new CorpusLexicon());
-  for (const auto& [word, c] : counts) l->codes_[Hash64(word)] = CodeOf(c);
+  l->Build(codes);
   return l;
 }
 
 StatusOr<std::unique_ptr<const CorpusLexicon>> CorpusLexicon::Load(
     const std::string& path) {
   ASSIGN_OR_RETURN(TsvRows rows, ReadTsv(path));
-  std::unique_ptr<CorpusLexicon> l(new CorpusLexicon());
-  l->codes_.reserve(rows.size());
+  std::unordered_map<uint64_t, uint16_t> codes;
+  codes.reserve(rows.size());
   for (size_t r = 0; r < rows.size(); ++r) {
     const auto& f = rows[r];
     Counts c{};
@@ -48,8 +69,10 @@ StatusOr<std::unique_ptr<const CorpusLexicon>> CorpusLexicon::Load(
     if (!ok)
       return CorruptionError(path + ": row " + std::to_string(r + 1) +
                              ": expected word and five counts");
-    l->codes_[Hash64(f[0])] = CodeOf(c);
+    codes[Hash64(f[0])] = CodeOf(c);
   }
+  std::unique_ptr<CorpusLexicon> l(new CorpusLexicon());
+  l->Build(codes);
   return std::unique_ptr<const CorpusLexicon>(std::move(l));
 }
 

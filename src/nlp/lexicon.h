@@ -28,6 +28,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "marsad/status.h"
 
@@ -49,15 +50,26 @@ class CorpusLexicon {
   // word is not in the lexicon, 1 if never tagged an entity; else from the
   // dominant type, its share in fifths, the runner-up type if it has a
   // fifth, and the word's frequency (2-4, 5-19, 20+).
+  // One probe sequence in a flat open-addressing table: this runs once per
+  // token.
   uint16_t Code(uint64_t key_hash) const {
-    auto it = codes_.find(key_hash);
-    return it == codes_.end() ? 0 : it->second;
+    if (key_hash == 0 || keys_.empty()) return 0;
+    for (uint64_t i = (key_hash * 0x9E3779B97F4A7C15ull) >> shift_;;
+         i = (i + 1) & mask_) {
+      if (keys_[i] == key_hash) return codes_[i];
+      if (keys_[i] == 0) return 0;
+    }
   }
   static uint16_t CodeOf(const Counts& c);
 
  private:
   CorpusLexicon() = default;
-  std::unordered_map<uint64_t, uint16_t> codes_;
+  void Build(const std::unordered_map<uint64_t, uint16_t>& codes);
+
+  std::vector<uint64_t> keys_;  // 0 = empty slot
+  std::vector<uint16_t> codes_;
+  uint64_t mask_ = 0;
+  int shift_ = 64;
 };
 
 }  // namespace marsad
