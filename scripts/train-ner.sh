@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Rebuilds the entities stage's data (make train-ner): the compiled
 # dictionaries and word clusters if missing (or with --rebuild), then trains
-# the NER tagger on ANERcorp minus its dev split and writes
-# data/nlp/ner_model.bin. Prints the dev F1 of every epoch.
+# the NER tagger on ANERcorp minus its dev split: first models that tag the
+# SaudiNewsNet corpus (data/nlp/corpus_labels.tsv, src/nlp/lexicon.h), then
+# the final model, data/nlp/ner_model.bin. Prints the dev F1 of every epoch.
 # Usage: scripts/train-ner.sh BUILD_DIR [--rebuild]
 set -euo pipefail
 BUILD=${1:-build}
@@ -27,9 +28,10 @@ if [ "$REBUILD" = "--rebuild" ] || [ ! -f "$NLP/clusters.tsv" ]; then
   "$BUILD/tools/build_clusters/build_clusters" "$SHARED/data/corpus/saudinewsnet.jsonl.gz" \
     "$NLP/clusters.tsv"
 fi
-echo "== training (averaged perceptron, dev = last 10% of sentences)"
+echo "== training (averaged perceptron, dev = last 10% of sentences; a few minutes)"
 "$BUILD/tools/train_ner/train_ner" --data "$ANER" --out "$NLP/ner_model.bin" \
-  --epochs 15 --drop 0.3
+  --epochs 15 --drop 0.3 --corpus "$SHARED/data/corpus/saudinewsnet.jsonl.gz" \
+  --folds 3 --lexicon-out "$NLP/corpus_labels.tsv"
 echo "== dev evaluation"
 "$BUILD/tools/eval_ner/eval_ner" "$ANER"
 ls -l "$NLP/ner_model.bin" | awk '{printf "model size %.2f MB\n", $5/1e6}'

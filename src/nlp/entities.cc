@@ -95,7 +95,8 @@ StatusOr<std::unique_ptr<EntityAnnotator>> EntityAnnotator::CreateFrom(
   std::unique_ptr<EntityAnnotator> a(new EntityAnnotator());
   ASSIGN_OR_RETURN(a->gazetteer_, Gazetteer::Load(dir));
   ASSIGN_OR_RETURN(a->model_, TaggerModel::Load(model_path));
-  a->features_ = std::make_unique<FeatureExtractor>(*a->gazetteer_);
+  ASSIGN_OR_RETURN(a->lexicon_, CorpusLexicon::Load(dir + "/corpus_labels.tsv"));
+  a->features_ = std::make_unique<FeatureExtractor>(*a->gazetteer_, a->lexicon_.get());
   return a;
 }
 

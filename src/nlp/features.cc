@@ -56,8 +56,8 @@ constexpr uint64_t kEos = 0xE05E05E05E05E05ull;
 
 }  // namespace
 
-FeatureExtractor::FeatureExtractor(const Gazetteer& gazetteer)
-    : gazetteer_(gazetteer), segmenter_(Segmenter::Default()) {}
+FeatureExtractor::FeatureExtractor(const Gazetteer& gazetteer, const CorpusLexicon* lexicon)
+    : gazetteer_(gazetteer), lexicon_(lexicon), segmenter_(Segmenter::Default()) {}
 
 // One token's attributes. A table of cases, long on purpose.
 void FeatureExtractor::Describe(std::string_view token, Scratch* s, TokenAttrs* t,
@@ -137,6 +137,9 @@ void FeatureExtractor::Describe(std::string_view token, Scratch* s, TokenAttrs* 
     Gazetteer::FinishWordKey(&s->buf);
     *alt_hash = Hash64(s->buf);
   }
+  if (s->keep_keys) s->alt_key.push_back(s->buf);
+  uint64_t code = lexicon_ ? lexicon_->Code(*alt_hash) : 0;
+  t->a[kCorpus] = Mix((code << 8) ^ kCorpus);
 }
 
 // Longest gazetteer phrase at each position, left to right; the tokens it
@@ -175,6 +178,7 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, Scratch
   s->attrs.resize(n);
   s->key_hash.resize(n);
   s->alt_hash.resize(n);
+  s->alt_key.clear();
   for (size_t i = 0; i < n; ++i)
     Describe(tokens[i], s, &s->attrs[i], &s->key_hash[i], &s->alt_hash[i]);
   MarkPhrases(n, s);
@@ -208,6 +212,8 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, Scratch
     emit(Mix(at(i, -1, kClusterCoarse)) ^ at(i, 0, kClusterCoarse));
     emit(Mix(at(i, 0, kClusterCoarse)) ^ at(i, 1, kClusterCoarse));
     emit(Mix(Mix(at(i, -1, kShape)) ^ at(i, 0, kShape)) ^ at(i, 1, kShape));
+    emit(at(i, -1, kCorpus));
+    emit(at(i, 1, kCorpus));
     assert(k == kFeaturesPerToken);
   }
 }

@@ -5,8 +5,10 @@
 // Normalizer), the clitic-split stem without the article (text core
 // Segmenter), the clitics themselves, prefixes and suffixes of the folded
 // form, a shape, two word-cluster ids learned from the corpus (coarse and
-// fine), the class bits of the name-word lists, and the token's position in
-// the longest gazetteer phrase that covers it (B/I with the phrase's types).
+// fine), the class bits of the name-word lists, the token's position in
+// the longest gazetteer phrase that covers it (B/I with the phrase's types),
+// and how a first model tagged the word across a large untagged corpus
+// (src/nlp/lexicon.h: dominant type and its share).
 // A feature is then a template applied to the attributes of the token and of
 // its neighbours within ±2, or of a pair of adjacent tokens; positions off
 // the sentence read fixed boundary values. Every template yields exactly one
@@ -30,6 +32,7 @@
 #include <vector>
 
 #include "src/nlp/gazetteer.h"
+#include "src/nlp/lexicon.h"
 #include "src/text/segment.h"
 
 namespace marsad {
@@ -37,17 +40,23 @@ namespace marsad {
 class FeatureExtractor {
  public:
 
-  // REQUIRES: `gazetteer` outlives the extractor.
-  explicit FeatureExtractor(const Gazetteer& gazetteer);
+  // REQUIRES: `gazetteer` and `lexicon` (may be null: the corpus attribute
+  // is then "unknown" for every word) outlive the extractor.
+  explicit FeatureExtractor(const Gazetteer& gazetteer, const CorpusLexicon* lexicon = nullptr);
 
   enum Attr {
     kSurface, kFold, kStem, kPre1, kPre2, kPre3, kPre4, kSuf1, kSuf2, kSuf3, kSuf4, kShape,
     kClusterCoarse, kClusterFine, kGazetteer, kWordClass, kClitics, kStemPre2, kStemSuf2,
-    kNumAttrs
+    kCorpus, kNumAttrs
   };
-  static constexpr uint32_t kFeatureVersion = 4;
-  // bias + own attributes + 8 at ±1 + 3 at ±2 + 6 pair templates.
-  static constexpr int kFeaturesPerToken = 1 + kNumAttrs + 16 + 6 + 6;
+  static constexpr uint32_t kFeatureVersion = 5;
+  static constexpr int kExtra = 2;
+  // Slot of the first pair template (previous fold × fold, then fold × next
+  // fold, previous stem × stem): the trainer's word-identity dropout hides them.
+  static constexpr int kFirstPairSlot = 1 + kNumAttrs + 16 + 6;
+  // bias + own attributes + 8 at ±1 + 3 at ±2 + 6 pair templates + the
+  // corpus attribute at ±1.
+  static constexpr int kFeaturesPerToken = 1 + kNumAttrs + 16 + 6 + 6 + kExtra;
   struct TokenAttrs {
     uint64_t a[kNumAttrs];
   };
@@ -55,6 +64,9 @@ class FeatureExtractor {
   struct Scratch {
     std::vector<TokenAttrs> attrs;
     std::vector<uint64_t> key_hash, alt_hash;  // gazetteer word keys
+    // With keep_keys (the trainer), the alt keys' strings, per token.
+    bool keep_keys = false;
+    std::vector<std::string> alt_key;
     std::string fold, stem, buf;
     Segmentation seg;
   };
@@ -70,6 +82,7 @@ class FeatureExtractor {
   void MarkPhrases(size_t n, Scratch* s) const;
 
   const Gazetteer& gazetteer_;
+  const CorpusLexicon* lexicon_;
   const Segmenter& segmenter_;
 };
 

@@ -57,7 +57,9 @@ int Run(const Options& o) {
   std::vector<TaggedSentence> train, dev;
   if (o.whole) dev = std::move(*all);
   else SplitTrainDev(std::move(*all), o.dev_fraction, &train, &dev);
-  FeatureExtractor fx(**gaz);
+  auto lexicon = CorpusLexicon::Load(DataPath("nlp/corpus_labels.tsv"));
+  if (!lexicon.ok()) return std::cerr << "eval_ner: " << lexicon.status().ToString() << "\n", 1;
+  FeatureExtractor fx(**gaz, lexicon->get());
   FeatureExtractor::Scratch fs;
   TaggerModel::Scratch ts;
   std::vector<uint64_t> feats;

@@ -2,7 +2,9 @@
 // averaged structured perceptron, and writes data/nlp/ner_model.bin.
 //
 //   train_ner --data ANERCORP.tsv --out MODEL [--epochs N] [--dev-fraction F]
-//             [--min-count K] [--drop P] [--all]
+//             [--min-count K] [--drop P] [--seed S] [--all]
+//             [--corpus SAUDINEWSNET.jsonl.gz [--corpus-docs D] [--folds K]
+//              [--lexicon-out corpus_labels.tsv] [--lexicon-min M]]
 //
 // The last F of the sentences (default 0.1) are the development split: each
 // epoch is scored on it (entity-level micro F1, conlleval counting) and the
@@ -12,6 +14,13 @@
 // surface forms of single sentences and cost model size, not accuracy.
 // Deterministic: sentence order is shuffled with a fixed seed.
 //
+// With --corpus, the corpus attribute (src/nlp/lexicon.h) is learned first:
+// models without it tag the untagged corpus and count each word's tags. The
+// training text is cut into K contiguous folds; fold k's sentences get the
+// lexicon of a model trained on the other folds, the dev split (and run
+// time, via --lexicon-out) that of a model trained on all of them. Words
+// seen fewer than M times (default 2) or never tagged an entity are left out.
+//
 // The perceptron, after Collins (2002): decode each sentence with the
 // current weights; where the best path differs from the gold one, add the
 // gold path's features and subtract the predicted path's. The averaged
@@ -19,8 +28,10 @@
 // sentences seen; the average is w − u/c.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <numeric>
 #include <random>
 #include <string>
@@ -32,7 +43,10 @@
 #include "src/nlp/conll.h"
 #include "src/nlp/features.h"
 #include "src/nlp/gazetteer.h"
+#include "src/nlp/lexicon.h"
 #include "src/nlp/tagger.h"
+#include "src/text/normalize.h"
+#include "src/text/tokenize.h"
 
 namespace marsad {
 namespace {
@@ -44,6 +58,11 @@ struct Options {
   int min_count = 2;
   bool all = false;
   double drop = 0.0;
+  uint32_t seed = 1234;
+  int folds = 3;
+  std::string corpus, lexicon_out;
+  size_t corpus_docs = SIZE_MAX;  // all
+  int lexicon_min = 2;
 };
 
 struct Example {
@@ -55,18 +74,23 @@ constexpr int T = kNumTags;
 constexpr int P = FeatureExtractor::kFeaturesPerToken;
 // Template slots of a token's own word identity (see features.cc: slot 0 is
 // the bias, then the attributes in order, then the pair templates).
-constexpr int kWordIdentity[] = {1 + FeatureExtractor::kSurface, 1 + FeatureExtractor::kFold,
-                                 1 + FeatureExtractor::kStem, P - 6, P - 5, P - 4};
+constexpr int kWordIdentity[] = {
+    1 + FeatureExtractor::kSurface,       1 + FeatureExtractor::kFold,
+    1 + FeatureExtractor::kStem,          FeatureExtractor::kFirstPairSlot,
+    FeatureExtractor::kFirstPairSlot + 1, FeatureExtractor::kFirstPairSlot + 2};
 static_assert(FeatureExtractor::kSurface == 0 && FeatureExtractor::kStem == 2);
 
 class Perceptron {
  public:
   explicit Perceptron(size_t n_feats)
-      : w_(n_feats * T, 0.f), u_(n_feats * T, 0.f), tw_((T + 1) * T, 0.f), tu_((T + 1) * T, 0.f) {}
+      : w_(n_feats * T, 0.f),
+        u_(n_feats * T, 0.f),
+        tw_((T + 1) * T, 0.f),
+        tu_((T + 1) * T, 0.f) {}
 
   // `feats` may differ from ex.feats (word-identity dropout).
-  void Train(const Example& ex, const std::vector<int32_t>& feats, TaggerModel::Scratch* s,
-             std::vector<int>* pred) {
+  void Train(const Example& ex, const std::vector<int32_t>& feats,
+             TaggerModel::Scratch* s, std::vector<int>* pred) {
     size_t n = ex.gold.size();
     emit_.assign(n * T, 0.f);
     for (size_t i = 0; i < n; ++i)
@@ -94,9 +118,11 @@ class Perceptron {
       }
     }
   }
-  std::vector<float> Averaged(const std::vector<float>& w, const std::vector<float>& u) const {
+  std::vector<float> Averaged(const std::vector<float>& w,
+                              const std::vector<float>& u) const {
     std::vector<float> a(w.size());
-    for (size_t i = 0; i < w.size(); ++i) a[i] = w[i] - u[i] / static_cast<float>(c_);
+    for (size_t i = 0; i < w.size(); ++i)
+      a[i] = w[i] - u[i] / static_cast<float>(c_);
     return a;
   }
   std::vector<float> AveragedWeights() const { return Averaged(w_, u_); }
@@ -112,7 +138,8 @@ class Perceptron {
 };
 
 std::unique_ptr<TaggerModel> BuildModel(const std::vector<uint64_t>& id_to_hash,
-                                        const std::vector<float>& w, std::vector<float> trans) {
+                                        const std::vector<float>& w,
+                                        std::vector<float> trans) {
   std::vector<size_t> order;
   for (size_t f = 0; f < id_to_hash.size(); ++f) {
     bool any = false;
@@ -129,10 +156,12 @@ std::unique_ptr<TaggerModel> BuildModel(const std::vector<uint64_t>& id_to_hash,
     keys.push_back(id_to_hash[f]);
     weights.insert(weights.end(), w.begin() + f * T, w.begin() + (f + 1) * T);
   }
-  return TaggerModel::FromWeights(std::move(keys), std::move(weights), std::move(trans));
+  return TaggerModel::FromWeights(std::move(keys), std::move(weights),
+                                  std::move(trans));
 }
 
-NerCounts Evaluate(const TaggerModel& m, const std::vector<std::vector<uint64_t>>& feats,
+NerCounts Evaluate(const TaggerModel& m,
+                   const std::vector<std::vector<uint64_t>>& feats,
                    const std::vector<TaggedSentence>& sents) {
   NerCounts c;
   TaggerModel::Scratch s;
@@ -144,8 +173,8 @@ NerCounts Evaluate(const TaggerModel& m, const std::vector<std::vector<uint64_t>
   return c;
 }
 
-std::vector<std::vector<uint64_t>> ExtractAll(const FeatureExtractor& fx,
-                                              const std::vector<TaggedSentence>& sents) {
+std::vector<std::vector<uint64_t>> ExtractAll(
+    const FeatureExtractor& fx, const std::vector<TaggedSentence>& sents) {
   std::vector<std::vector<uint64_t>> out(sents.size());
   FeatureExtractor::Scratch s;
   std::vector<std::string_view> toks;
@@ -156,16 +185,173 @@ std::vector<std::vector<uint64_t>> ExtractAll(const FeatureExtractor& fx,
   return out;
 }
 
+// Feature hashes to dense ids: those seen at least min_count times.
+struct FeatureIds {
+  std::unordered_map<uint64_t, int32_t> ids;
+  std::vector<uint64_t> hashes;
+  FeatureIds(const std::vector<std::vector<uint64_t>>& feats, int min_count) {
+    std::unordered_map<uint64_t, int> counts;
+    for (const auto& f : feats)
+      for (uint64_t h : f) ++counts[h];
+    for (const auto& f : feats)
+      for (uint64_t h : f)
+        if (counts[h] >= min_count &&
+            ids.emplace(h, static_cast<int32_t>(hashes.size())).second)
+          hashes.push_back(h);
+  }
+  Example Map(const std::vector<uint64_t>& f,
+              const std::vector<int>& gold) const {
+    Example ex;
+    ex.gold = gold;
+    ex.feats.reserve(f.size());
+    for (uint64_t h : f) {
+      auto it = ids.find(h);
+      ex.feats.push_back(it == ids.end() ? -1 : it->second);
+    }
+    return ex;
+  }
+};
+
+// Trains on examples[which] for o.epochs epochs. With a dev set, reports
+// each epoch and keeps the best one (unless o.all); without, the last.
+std::unique_ptr<TaggerModel> TrainModel(
+    const Options& o, const std::vector<Example>& examples,
+    std::vector<size_t> which, const FeatureIds& ids,
+    const std::vector<std::vector<uint64_t>>* dev_feats,
+    const std::vector<TaggedSentence>* dev, uint32_t seed) {
+  Perceptron p(ids.hashes.size());
+  std::mt19937 rng(seed);
+  TaggerModel::Scratch s;
+  std::vector<int> pred;
+  std::vector<int32_t> dropped;
+  std::uniform_real_distribution<double> coin(0, 1);
+  std::unique_ptr<TaggerModel> best;
+  double best_f1 = -1;
+  for (int e = 1; e <= o.epochs; ++e) {
+    std::shuffle(which.begin(), which.end(), rng);
+    for (size_t i : which) {
+      const Example& ex = examples[i];
+      // Word-identity dropout: hide a token's own word features now and
+      // then, so that context, clusters, gazetteers and the corpus lexicon
+      // learn to carry the names the training data does not repeat.
+      dropped = ex.feats;
+      for (size_t t = 0; o.drop > 0 && t < ex.gold.size(); ++t) {
+        if (coin(rng) >= o.drop) continue;
+        for (int k : kWordIdentity) dropped[t * P + k] = -1;
+      }
+      p.Train(ex, dropped, &s, &pred);
+    }
+    if (!dev && e < o.epochs) continue;
+    auto model =
+        BuildModel(ids.hashes, p.AveragedWeights(), p.AveragedTransitions());
+    if (!dev) return model;
+    NerCounts c = Evaluate(*model, *dev_feats, *dev);
+    std::fprintf(stderr, "epoch %2d: dev micro F1 %.4f (P %.4f R %.4f)\n", e,
+                 c.F1(0), c.Precision(0), c.Recall(0));
+    if (o.all || c.F1(0) > best_f1) {
+      best_f1 = c.F1(0);
+      best = std::move(model);
+    }
+  }
+  return best;
+}
+
+// The sentences of the first `o.corpus_docs` documents of the corpus, as the
+// entities stage sees them (display text, its tokenizer and sentence splitter).
+struct CorpusText {
+  std::vector<std::string> docs;
+  std::vector<std::vector<std::string_view>> sentences;
+};
+
+Status ReadCorpus(const Options& o, CorpusText* out) {
+  ASSIGN_OR_RETURN(std::string raw, ReadFile(o.corpus));
+  ASSIGN_OR_RETURN(std::string data, Gunzip(raw));
+  NormalizedText disp;
+  for (size_t pos = 0; pos < data.size() && out->docs.size() < o.corpus_docs;) {
+    size_t nl = data.find('\n', pos);
+    if (nl == std::string::npos) nl = data.size();
+    auto j = nlohmann::json::parse(data.substr(pos, nl - pos), nullptr, false);
+    pos = nl + 1;
+    if (!j.is_object() || !j.contains("content") || !j["content"].is_string())
+      continue;
+    Normalizer::Default().Display(j["content"].get<std::string>(), &disp);
+    out->docs.push_back(disp.text);
+  }
+  std::vector<Token> tokens;
+  std::vector<Span> sents;
+  for (const std::string& d : out->docs) {
+    Tokenize(d, &tokens);
+    SplitSentences(d, tokens, &sents);
+    size_t t = 0;
+    for (Span sent : sents) {
+      while (t < tokens.size() && tokens[t].span.begin < sent.begin) ++t;
+      std::vector<std::string_view> words;
+      while (t < tokens.size() && tokens[t].span.end <= sent.end)
+        words.push_back(tokens[t++].span.In(d));
+      if (!words.empty()) out->sentences.push_back(std::move(words));
+    }
+  }
+  return Status::OK();
+}
+
+// Tag-type counts per word key of the corpus as `model` tags it.
+std::unordered_map<std::string, CorpusLexicon::Counts> CountCorpus(
+    const FeatureExtractor& fx, const TaggerModel& model,
+    const CorpusText& corpus) {
+  std::unordered_map<std::string, CorpusLexicon::Counts> counts;
+  FeatureExtractor::Scratch fs;
+  fs.keep_keys = true;
+  TaggerModel::Scratch ts;
+  std::vector<uint64_t> feats;
+  std::vector<int> tags;
+  for (const auto& words : corpus.sentences) {
+    fx.Extract(words, &fs, &feats);
+    model.Decode(feats.data(), words.size(), P, &ts, &tags);
+    for (size_t i = 0; i < words.size(); ++i)
+      ++counts[fs.alt_key[i]][TagType(tags[i])];
+  }
+  return counts;
+}
+
+std::string LexiconTsv(
+    const std::unordered_map<std::string, CorpusLexicon::Counts>& counts,
+    int min_total) {
+  std::vector<std::pair<std::string, CorpusLexicon::Counts>> rows;
+  for (const auto& [w, c] : counts) {
+    uint32_t total = c[0] + c[1] + c[2] + c[3] + c[4];
+    if (static_cast<int>(total) >= min_total && total > c[0])
+      rows.emplace_back(w, c);
+  }
+  std::sort(rows.begin(), rows.end());
+  std::string out =
+      "# How the NER tagger tags each word across the SaudiNewsNet corpus "
+      "(src/nlp/lexicon.h),\n"
+      "# by tools/train_ner (make train-ner); words tagged as an entity at "
+      "least once.\n"
+      "# Source corpus: SaudiNewsNet (inparallel/SaudiNewsNet), CC BY-NC-SA "
+      "4.0; only counts.\n"
+      "# word_key\tO\tPERS\tLOC\tORG\tMISC\n";
+  for (const auto& [w, c] : rows) {
+    out += w;
+    for (uint32_t v : c) out += '\t' + std::to_string(v);
+    out += '\n';
+  }
+  return out;
+}
+
 int Run(const Options& o) {
   auto gaz = Gazetteer::Load(DataPath("nlp"));
-  if (!gaz.ok()) return std::cerr << "train_ner: " << gaz.status().ToString() << "\n", 1;
+  if (!gaz.ok())
+    return std::cerr << "train_ner: " << gaz.status().ToString() << "\n", 1;
   auto text = ReadFile(o.data);
-  if (!text.ok()) return std::cerr << "train_ner: " << text.status().ToString() << "\n", 1;
+  if (!text.ok())
+    return std::cerr << "train_ner: " << text.status().ToString() << "\n", 1;
   ConllOptions co;
   co.split_on_final_punct = true;
   co.repair = true;
   auto all = ParseConll(*text, co);
-  if (!all.ok()) return std::cerr << "train_ner: " << all.status().ToString() << "\n", 1;
+  if (!all.ok())
+    return std::cerr << "train_ner: " << all.status().ToString() << "\n", 1;
   std::vector<TaggedSentence> train, dev;
   SplitTrainDev(std::move(*all), o.all ? 0.0 : o.dev_fraction, &train, &dev);
   if (o.all) {
@@ -174,75 +360,88 @@ int Run(const Options& o) {
     SplitTrainDev(train, o.dev_fraction, &t2, &d2);
     dev = std::move(d2);
   }
-  std::cerr << "train_ner: " << train.size() << " training sentences, " << dev.size()
-            << " dev sentences\n";
-  FeatureExtractor fx(**gaz);
-  auto train_feats = ExtractAll(fx, train);
+  std::cerr << "train_ner: " << train.size() << " training sentences, "
+            << dev.size() << " dev sentences\n";
+  std::vector<size_t> everything(train.size());
+  std::iota(everything.begin(), everything.end(), 0);
+  // Fold of each training sentence: contiguous blocks of text.
+  const int K = std::max(o.folds, 2);
+  auto fold_of = [&](size_t i) {
+    return static_cast<int>(i * K / train.size());
+  };
+
+  // Lexicons from the corpus: one per fold (by a model that did not see the
+  // fold) and one by a model of all the training sentences (for dev and run
+  // time). Without --corpus, every word's corpus attribute is unknown.
+  std::vector<std::unique_ptr<const CorpusLexicon>> lexicons(K + 1);
+  if (!o.corpus.empty()) {
+    CorpusText corpus;
+    Status st = ReadCorpus(o, &corpus);
+    if (!st.ok()) return std::cerr << "train_ner: " << st.ToString() << "\n", 1;
+    std::cerr << "train_ner: corpus " << corpus.docs.size() << " documents, "
+              << corpus.sentences.size() << " sentences\n";
+    FeatureExtractor fx0(**gaz);
+    auto feats0 = ExtractAll(fx0, train);
+    FeatureIds ids0(feats0, o.min_count);
+    std::vector<Example> ex0;
+    for (size_t i = 0; i < train.size(); ++i)
+      ex0.push_back(ids0.Map(feats0[i], train[i].tags));
+    feats0.clear();
+    for (int k = 0; k <= K; ++k) {
+      std::vector<size_t> which;
+      for (size_t i = 0; i < train.size(); ++i)
+        if (fold_of(i) != k) which.push_back(i);
+      auto m = TrainModel(o, ex0, which, ids0, nullptr, nullptr, o.seed + k);
+      auto counts = CountCorpus(fx0, *m, corpus);
+      // Rare words, words never tagged an entity, and keys a TSV reader
+      // would not give back (empty, or a # comment) are left out.
+      for (auto it = counts.begin(); it != counts.end();) {
+        const auto& c = it->second;
+        uint32_t total = c[0] + c[1] + c[2] + c[3] + c[4];
+        if (static_cast<int>(total) < o.lexicon_min || total == c[0] ||
+            it->first.empty() || it->first[0] == '#')
+          it = counts.erase(it);
+        else
+          ++it;
+      }
+      if (k == K && !o.lexicon_out.empty()) {
+        Status st =
+            WriteFileAtomic(o.lexicon_out, LexiconTsv(counts, o.lexicon_min));
+        if (!st.ok())
+          return std::cerr << "train_ner: " << st.ToString() << "\n", 1;
+      }
+      lexicons[k] = CorpusLexicon::FromCounts(counts);
+      std::cerr << "train_ner: lexicon " << k << ": " << counts.size()
+                << " words\n";
+    }
+  }
+
+  std::vector<std::vector<uint64_t>> train_feats(train.size());
+  for (int k = 0; k < K; ++k) {
+    FeatureExtractor fx(**gaz, lexicons[k].get());
+    FeatureExtractor::Scratch s;
+    std::vector<std::string_view> toks;
+    for (size_t i = 0; i < train.size(); ++i) {
+      if (fold_of(i) != k) continue;
+      toks.assign(train[i].tokens.begin(), train[i].tokens.end());
+      fx.Extract(toks, &s, &train_feats[i]);
+    }
+  }
+  FeatureExtractor fx(**gaz, lexicons[K].get());
   auto dev_feats = ExtractAll(fx, dev);
-  std::unordered_map<uint64_t, int32_t> ids;
-  std::vector<uint64_t> id_to_hash;
-  {
-    std::unordered_map<uint64_t, int> counts;
-    for (const auto& f : train_feats)
-      for (uint64_t h : f) ++counts[h];
-    for (const auto& f : train_feats)
-      for (uint64_t h : f)
-        if (counts[h] >= o.min_count && ids.emplace(h, static_cast<int32_t>(id_to_hash.size())).second)
-          id_to_hash.push_back(h);
-  }
-  std::cerr << "train_ner: " << id_to_hash.size() << " features\n";
-  std::vector<Example> examples(train.size());
-  for (size_t i = 0; i < train.size(); ++i) {
-    examples[i].gold = train[i].tags;
-    examples[i].feats.reserve(train_feats[i].size());
-    for (uint64_t h : train_feats[i]) {
-      auto it = ids.find(h);
-      examples[i].feats.push_back(it == ids.end() ? -1 : it->second);
-    }
-  }
+  FeatureIds ids(train_feats, o.min_count);
+  std::cerr << "train_ner: " << ids.hashes.size() << " features\n";
+  std::vector<Example> examples;
+  for (size_t i = 0; i < train.size(); ++i)
+    examples.push_back(ids.Map(train_feats[i], train[i].tags));
   train_feats.clear();
-  Perceptron p(id_to_hash.size());
-  std::vector<size_t> order(examples.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::mt19937 rng(1234);
-  TaggerModel::Scratch s;
-  std::vector<int> pred;
-  std::vector<int32_t> dropped;
-  std::uniform_real_distribution<double> coin(0, 1);
-  std::unique_ptr<TaggerModel> best;
-  double best_f1 = -1;
-  for (int e = 1; e <= o.epochs; ++e) {
-    std::shuffle(order.begin(), order.end(), rng);
-    for (size_t i : order) {
-      const Example& ex = examples[i];
-      if (o.drop <= 0) {
-        p.Train(ex, ex.feats, &s, &pred);
-        continue;
-      }
-      // Word-identity dropout: hide a token's own word features now and
-      // then, so that context, clusters and gazetteers learn to carry the
-      // names the training data does not repeat.
-      dropped = ex.feats;
-      for (size_t t = 0; t < ex.gold.size(); ++t) {
-        if (coin(rng) >= o.drop) continue;
-        for (int k : kWordIdentity) dropped[t * P + k] = -1;
-      }
-      p.Train(ex, dropped, &s, &pred);
-    }
-    auto model = BuildModel(id_to_hash, p.AveragedWeights(), p.AveragedTransitions());
-    NerCounts c = Evaluate(*model, dev_feats, dev);
-    std::fprintf(stderr, "epoch %2d: dev micro F1 %.4f (P %.4f R %.4f)\n", e, c.F1(0),
-                 c.Precision(0), c.Recall(0));
-    if (o.all || c.F1(0) > best_f1) {
-      best_f1 = c.F1(0);
-      best = std::move(model);
-    }
-  }
+  auto best =
+      TrainModel(o, examples, everything, ids, &dev_feats, &dev, o.seed);
   std::string bytes = best->Serialize();
   Status st = WriteFileAtomic(o.out, bytes);
   if (!st.ok()) return std::cerr << "train_ner: " << st.ToString() << "\n", 1;
-  std::fprintf(stderr, "train_ner: wrote %s: %zu rows, %.1f MB; kept dev F1 %.4f%s\n",
-               o.out.c_str(), best->rows(), bytes.size() / 1e6, best_f1,
+  std::fprintf(stderr, "train_ner: wrote %s: %zu rows, %.1f MB%s\n",
+               o.out.c_str(), best->rows(), bytes.size() / 1e6,
                o.all ? " (dev was trained on: not a held-out figure)" : "");
   return 0;
 }
@@ -255,21 +454,43 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
-    if (a == "--data") o.data = next();
-    else if (a == "--out") o.out = next();
-    else if (a == "--epochs") o.epochs = std::stoi(next());
-    else if (a == "--dev-fraction") o.dev_fraction = std::stod(next());
-    else if (a == "--min-count") o.min_count = std::stoi(next());
-    else if (a == "--all") o.all = true;
-    else if (a == "--drop") o.drop = std::stod(next());
+    if (a == "--data")
+      o.data = next();
+    else if (a == "--out")
+      o.out = next();
+    else if (a == "--epochs")
+      o.epochs = std::stoi(next());
+    else if (a == "--dev-fraction")
+      o.dev_fraction = std::stod(next());
+    else if (a == "--min-count")
+      o.min_count = std::stoi(next());
+    else if (a == "--all")
+      o.all = true;
+    else if (a == "--drop")
+      o.drop = std::stod(next());
+    else if (a == "--folds")
+      o.folds = std::stoi(next());
+    else if (a == "--corpus")
+      o.corpus = next();
+    else if (a == "--corpus-docs")
+      o.corpus_docs = std::stoul(next());
+    else if (a == "--lexicon-out")
+      o.lexicon_out = next();
+    else if (a == "--lexicon-min")
+      o.lexicon_min = std::stoi(next());
+    else if (a == "--seed")
+      o.seed = static_cast<uint32_t>(std::stoul(next()));
     else {
       std::cerr << "train_ner: unknown argument " << a << "\n";
       return 2;
     }
   }
   if (o.data.empty() || o.out.empty()) {
-    std::cerr << "usage: train_ner --data ANERCORP.tsv --out MODEL [--epochs N] "
-                 "[--dev-fraction F] [--min-count K] [--all]\n";
+    std::cerr
+        << "usage: train_ner --data ANERCORP.tsv --out MODEL [--epochs N] "
+           "[--dev-fraction F] [--min-count K] [--drop P] [--seed S] [--all] "
+           "[--corpus PATH [--corpus-docs D] [--folds K] [--lexicon-out PATH] "
+           "[--lexicon-min M]]\n";
     return 2;
   }
   return marsad::Run(o);
