@@ -24,6 +24,7 @@
 #include <iostream>
 
 #include "src/base/data.h"
+#include "src/base/hash.h"
 #include "src/base/utf8.h"
 #include "src/text/normalize.h"
 
@@ -76,10 +77,18 @@ Segmenter::Segmenter() : id_(next_segmenter_id.fetch_add(1)) {}
 StatusOr<std::unique_ptr<const Segmenter>> Segmenter::Create() {
   std::unique_ptr<Segmenter> s(new Segmenter());
   ASSIGN_OR_RETURN(TsvRows rows, ReadDataTsv("text/lexicon.tsv"));
-  s->counts_.reserve(rows.size());
+  size_t cap = 1024;
+  while (cap < 2 * rows.size()) cap *= 2;
+  s->count_keys_.assign(cap, 0);
+  s->count_vals_.assign(cap, 0);
   for (const auto& row : rows) {
     if (row.size() < 2) return CorruptionError("text/lexicon.tsv: short row");
-    s->counts_[row[0]] =
+    uint64_t h = Hash64(row[0]) | 1;
+    size_t i = h & (cap - 1);
+    while (s->count_keys_[i] != 0 && s->count_keys_[i] != h)
+      i = (i + 1) & (cap - 1);
+    s->count_keys_[i] = h;
+    s->count_vals_[i] =
         static_cast<uint32_t>(std::strtoul(row[1].c_str(), nullptr, 10));
   }
   ASSIGN_OR_RETURN(TsvRows ex, ReadDataTsv("text/segment_exceptions.tsv"));
@@ -101,8 +110,13 @@ const Segmenter& Segmenter::Default() {
 }
 
 uint32_t Segmenter::Count(std::string_view form) const {
-  auto it = counts_.find(form);
-  return it == counts_.end() ? 0 : it->second;
+  if (count_keys_.empty()) return 0;
+  const size_t mask = count_keys_.size() - 1;
+  const uint64_t h = Hash64(form) | 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    if (count_keys_[i] == h) return count_vals_[i];
+    if (count_keys_[i] == 0) return 0;
+  }
 }
 
 void Segmenter::Segment(std::string_view word, Segmentation* out) const {

@@ -56,8 +56,12 @@ class Segmenter {
  private:
   Segmenter();
   void SegmentUncached(std::string_view word, Segmentation* out) const;
-  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>>
-      counts_;
+  // The lexicon: open addressing on the form's 64-bit hash (0 = empty), so
+  // a lookup hashes once and compares integers, never strings; the ~20
+  // lookups per unseen word made the string map the text core's hot spot.
+  // Two forms with one 64-bit hash would share a count (odds ~1e-9 here).
+  std::vector<uint64_t> count_keys_;
+  std::vector<uint32_t> count_vals_;
   std::unordered_map<std::string, int, StringHash, std::equal_to<>>
       exceptions_;  // kept whole
   uint64_t id_;     // distinct per instance: tells the per-thread memo whose
