@@ -32,10 +32,10 @@
 // the entity weight to 0.20 was tried and did not help). The join threshold
 // was then chosen on the gold pairs and groups of tests/gold/stories with
 // entities in the score, as ingest computes it (eval_stories --sweep prints
-// the table): BCubed F1 is 0.863 at 0.36, 0.898 at 0.40, 0.909 at 0.42,
-// 0.918 at 0.44 and 0.933 at 0.48, while the pair-score F1 peaks at 0.40
-// (0.817; 0.798 at 0.45). 0.42 keeps nearly all of the pair quality, gains
-// most of the BCubed precision, and still keeps the seed story {000, 002,
+// the table): BCubed F1 is 0.859 at 0.36, 0.897 at 0.40, 0.909 at 0.42,
+// 0.919 at 0.44 and 0.936 at 0.48, while the pair-score F1 is flat from 0.35
+// to 0.45 (0.810, 0.807, 0.821) and falls after. 0.42 keeps the pair quality,
+// gains most of the BCubed precision, and still keeps the seed story {000, 002,
 // 003} together (its pairs score 0.45 and 0.49). The price is that a heavily
 // reworded outlet's report may start its own story; it is then linked to the
 // story as related, so the reader still finds it. Figures: docs/RESULTS.md.
