@@ -60,7 +60,9 @@ std::string FtsQuote(const std::string& s) {
 
 // Byte offset at or before `pos` that starts a UTF-8 character.
 size_t CharStart(const std::string& s, size_t pos) {
-  while (pos > 0 && pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) --pos;
+  while (pos > 0 && pos < s.size() &&
+         (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80)
+    --pos;
   return pos;
 }
 
@@ -86,7 +88,8 @@ void Highlight(const std::string& text, const std::vector<QueryUnit>& units,
     for (const std::string* syn : {&t.alt, &t.skeleton, &t.alt_skeleton}) {
       match = match || (!syn->empty() && exact.count(*syn));
     }
-    for (const std::string& p : prefixes) match = match || t.stem.rfind(p, 0) == 0;
+    for (const std::string& p : prefixes)
+      match = match || t.stem.rfind(p, 0) == 0;
     if (match) hit->highlights.push_back(t.span);
     if (hit->highlights.size() >= 64) break;
   }
@@ -128,13 +131,16 @@ std::string BuildMatchExpression(const std::string& query, bool stems_only) {
 
 StatusOr<SearchResults> SqliteSearch(sqlite3* db, const SearchRequest& req) {
   std::string match = BuildMatchExpression(req.query);
-  bool has_filter = !req.outlet.empty() || !req.from.empty() || !req.to.empty() ||
-                    req.story || !req.entity.empty() || !req.event_type.empty() || req.after_id;
+  bool has_filter = !req.outlet.empty() || !req.from.empty() ||
+                    !req.to.empty() || req.story || !req.entity.empty() ||
+                    !req.event_type.empty() || req.after_id;
   if (match.empty() && !has_filter) {
     return InvalidArgumentError("the query has no searchable word");
   }
-  std::string from = match.empty() ? "FROM articles a"
-                                   : "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid";
+  std::string from =
+      match.empty()
+          ? "FROM articles a"
+          : "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid";
   std::string where = match.empty() ? "WHERE 1" : "WHERE articles_fts MATCH ?1";
   if (!req.outlet.empty()) where += " AND a.outlet = ?2";
   if (!req.from.empty()) where += " AND substr(a.published,1,10) >= ?3";
@@ -142,10 +148,14 @@ StatusOr<SearchResults> SqliteSearch(sqlite3* db, const SearchRequest& req) {
   if (req.story) where += " AND a.story_id = ?5";
   if (req.after_id) where += " AND a.id > ?8";
   if (!req.entity.empty()) {
-    where += " AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = ?6)";
+    where +=
+        " AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND "
+        "m.entity_id = ?6)";
   }
   if (!req.event_type.empty()) {
-    where += " AND EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND e.plover = ?7)";
+    where +=
+        " AND EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND "
+        "e.plover = ?7)";
   }
   // The exact tier adds 1000 to the score (BM25 scores stay far below).
   std::string exact = BuildMatchExpression(req.query, /*stems_only=*/true);
@@ -154,11 +164,9 @@ StatusOr<SearchResults> SqliteSearch(sqlite3* db, const SearchRequest& req) {
           ? "0.0"
           : "(-bm25(articles_fts, 3.0, 1.0) + 1000.0 * (articles_fts.rowid IN "
             "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?9)))";
-  std::string order = match.empty()
-                          ? "ORDER BY COALESCE(a.published,'') DESC, a.id DESC"
-                          : "ORDER BY 6 DESC, a.id";
   auto bind = [&](sqlite3_stmt* s) {
-    if (!match.empty()) sqlite3_bind_text(s, 1, match.c_str(), -1, SQLITE_TRANSIENT);
+    if (!match.empty())
+      sqlite3_bind_text(s, 1, match.c_str(), -1, SQLITE_TRANSIENT);
     if (!match.empty())
       sqlite3_bind_text(s, 9, exact.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 2, req.outlet.c_str(), -1, SQLITE_TRANSIENT);
@@ -170,6 +178,9 @@ StatusOr<SearchResults> SqliteSearch(sqlite3* db, const SearchRequest& req) {
     sqlite3_bind_int64(s, 8, req.after_id);
   };
   SearchResults results;
+  // Without filters the FTS table alone answers (no join to articles).
+  const bool fts_only = !match.empty() && !has_filter;
+  if (fts_only) from = "FROM articles_fts";
   std::string count_sql = "SELECT COUNT(*) " + from + " " + where;
   sqlite3_stmt* s = nullptr;
   if (sqlite3_prepare_v2(db, count_sql.c_str(), -1, &s, nullptr) != SQLITE_OK) {
@@ -179,10 +190,25 @@ StatusOr<SearchResults> SqliteSearch(sqlite3* db, const SearchRequest& req) {
   if (sqlite3_step(s) == SQLITE_ROW) results.total = sqlite3_column_int64(s, 0);
   sqlite3_finalize(s);
   int limit = std::clamp(req.page.limit, 1, 500);
-  std::string sql = "SELECT a.id, COALESCE(a.story_id,0), COALESCE(a.title,''), "
-                    "COALESCE(a.outlet,''), COALESCE(a.published,''), " + score +
-                    ", a.text " + from + " " + where + " " + order + " LIMIT " +
-                    std::to_string(limit) + " OFFSET " + std::to_string(std::max(0, req.page.offset));
+  // Rank ids and scores first, then read the page's rows: ordering the full
+  // rows would carry every match's text through the sorter (thousands of
+  // articles for a common word) to keep twenty.
+  std::string rid = match.empty() ? "a.id" : "articles_fts.rowid";
+  std::string inner =
+      "SELECT " + rid + " AS rid, " + score + " AS score" +
+      (match.empty() ? ", COALESCE(a.published,'') AS pub " : " ") + from +
+      " " + where +
+      (match.empty() ? " ORDER BY pub DESC, rid DESC"
+                     : " ORDER BY score DESC, rid") +
+      " LIMIT " + std::to_string(limit) + " OFFSET " +
+      std::to_string(std::max(0, req.page.offset));
+  std::string sql =
+      "SELECT a.id, COALESCE(a.story_id,0), COALESCE(a.title,''), "
+      "COALESCE(a.outlet,''), COALESCE(a.published,''), t.score, a.text FROM "
+      "(" +
+      inner + ") t JOIN articles a ON a.id = t.rid ORDER BY " +
+      (match.empty() ? "COALESCE(a.published,'') DESC, a.id DESC"
+                     : "t.score DESC, a.id");
   if (sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) {
     return InternalError(std::string("search: ") + sqlite3_errmsg(db));
   }
@@ -202,7 +228,8 @@ StatusOr<SearchResults> SqliteSearch(sqlite3* db, const SearchRequest& req) {
     results.hits.push_back(std::move(h));
   }
   sqlite3_finalize(s);
-  if (rc != SQLITE_DONE) return InternalError(std::string("search: ") + sqlite3_errmsg(db));
+  if (rc != SQLITE_DONE)
+    return InternalError(std::string("search: ") + sqlite3_errmsg(db));
   return results;
 }
 
