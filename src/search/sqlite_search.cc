@@ -140,7 +140,11 @@ StatusOr<SearchResults> SqliteSearch(sqlite3* db, const SearchRequest& req) {
   std::string from =
       match.empty()
           ? "FROM articles a"
-          : "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid";
+          // CROSS JOIN keeps the FTS scan outside: otherwise SQLite may walk
+          // an outlet's articles and probe the FTS index once per article
+          // (60 ms instead of 10 for a common word with --outlet).
+          : "FROM articles_fts CROSS JOIN articles a ON a.id = "
+            "articles_fts.rowid";
   std::string where = match.empty() ? "WHERE 1" : "WHERE articles_fts MATCH ?1";
   if (!req.outlet.empty()) where += " AND a.outlet = ?2";
   if (!req.from.empty()) where += " AND substr(a.published,1,10) >= ?3";
