@@ -18,7 +18,6 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <iconv.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -36,6 +35,7 @@
 #include <thread>
 #include <vector>
 
+#include "src/watch/testing.h"
 #include "tests/e2e_util.h"
 
 namespace marsad::e2e {
@@ -52,17 +52,7 @@ std::string ReadAll(const fs::path& p) {
   return ss.str();
 }
 
-std::string ToCp1256(const std::string& utf8) {
-  iconv_t cd = iconv_open("WINDOWS-1256", "UTF-8");
-  std::string in = utf8, out(utf8.size() * 2 + 16, '\0');
-  char* ip = in.data();
-  char* op = out.data();
-  size_t il = in.size(), ol = out.size();
-  iconv(cd, &ip, &il, &op, &ol);
-  iconv_close(cd);
-  out.resize(out.size() - ol);
-  return out;
-}
+using testing_watch::ToCp1256;
 
 std::string Html(const std::string& title, const std::string& body,
                  const std::string& head_extra = "<meta charset=\"utf-8\">") {

@@ -180,6 +180,19 @@ void Segmenter::SegmentUncached(std::string_view word,
   std::string_view best_p, best_e;
   bool split = false;
   thread_local std::string alt;
+  // A stem is looked up in the form it takes standing alone: before an
+  // enclitic, ت is ة, ي is ى, and ؤ/ئ is ء.
+  auto enclitic_stem_count = [&](std::string_view stem) {
+    uint32_t c = count(stem);
+    auto with_last = [&](std::string_view letter) {
+      alt.assign(stem.substr(0, stem.size() - 2)).append(letter);
+      c = std::max(c, count(alt));
+    };
+    if (EndsWith(stem, "ت")) with_last("ة");
+    if (EndsWith(stem, "ي")) with_last("ى");
+    if (EndsWith(stem, "ؤ") || EndsWith(stem, "ئ")) with_last("ء");
+    return c;
+  };
   for (std::string_view p : kProclitics) {
     if (!StartsWith(key, p)) continue;
     for (std::string_view e : kEnclitics) {
@@ -198,21 +211,11 @@ void Segmenter::SegmentUncached(std::string_view word,
             StartsWith(stem, "ن") || StartsWith(stem, "أ")))
         continue;
       if (EndsWith(p, "ك") && letters < 3) continue;
-      uint32_t c = prep_pronoun ? 1000000 : count(stem);
-      if (!e.empty() && EndsWith(stem, "ت")) {
-        alt.assign(stem.substr(0, stem.size() - 2)).append("ة");
-        c = std::max(c, count(alt));
-      }
-      if (!e.empty() && EndsWith(stem, "ي")) {
-        alt.assign(stem.substr(0, stem.size() - 2)).append("ى");
-        c = std::max(c, count(alt));
-      }
+      uint32_t c = prep_pronoun ? 1000000
+                   : e.empty()  ? count(stem)
+                                : enclitic_stem_count(stem);
       if (EndsWith(p, "ل") && StartsWith(stem, "ل") && letters >= 3) {
         alt.assign("ا").append(stem);
-        c = std::max(c, count(alt));
-      }
-      if (!e.empty() && (EndsWith(stem, "ؤ") || EndsWith(stem, "ئ"))) {
-        alt.assign(stem.substr(0, stem.size() - 2)).append("ء");
         c = std::max(c, count(alt));
       }
       // The future marker before an imperfect verb: the verb form may be
@@ -253,13 +256,7 @@ void Segmenter::SegmentUncached(std::string_view word,
       if (e.empty() || e.size() >= rest.size() || !EndsWith(rest, e)) continue;
       std::string_view stem = rest.substr(0, rest.size() - e.size());
       if (Utf8Length(stem) < 2 || StartsWith(stem, "ال")) continue;
-      uint32_t c = count(stem);
-      if (EndsWith(stem, "ت"))
-        c = std::max(
-            c, count(alt.assign(stem.substr(0, stem.size() - 2)).append("ة")));
-      if (EndsWith(stem, "ي"))
-        c = std::max(
-            c, count(alt.assign(stem.substr(0, stem.size() - 2)).append("ى")));
+      uint32_t c = enclitic_stem_count(stem);
       if (c < kMinStemCount) continue;
       double sc = std::log1p(static_cast<double>(c));
       if (sc > rest_best && sc + kWholeMargin >= rest_whole) {

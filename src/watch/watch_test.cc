@@ -10,7 +10,6 @@
 
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <iconv.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
@@ -25,6 +24,7 @@
 
 #include "src/store/sqlite_store.h"
 #include "src/watch/alerts.h"
+#include "src/watch/testing.h"
 
 namespace marsad {
 namespace {
@@ -33,13 +33,16 @@ TEST(WebTest, CanonicalUrlDropsTrackingAndFragments) {
   EXPECT_EQ(CanonicalUrl("HTTP://Example.COM:80/a?utm_source=x&b=2&a=1#top"),
             "http://example.com/a?a=1&b=2");
   EXPECT_EQ(CanonicalUrl("https://x.org"), "https://x.org/");
-  EXPECT_EQ(ResolveUrl("http://x.org/news/feed.xml", "/a.html"), "http://x.org/a.html");
-  EXPECT_EQ(ResolveUrl("http://x.org/news/feed.xml", "b.html"), "http://x.org/news/b.html");
+  EXPECT_EQ(ResolveUrl("http://x.org/news/feed.xml", "/a.html"),
+            "http://x.org/a.html");
+  EXPECT_EQ(ResolveUrl("http://x.org/news/feed.xml", "b.html"),
+            "http://x.org/news/b.html");
 }
 
 TEST(WebTest, RobotsLongestMatch) {
   RobotsRules r = RobotsRules::Parse(
-      "User-agent: other\nDisallow: /\n\nUser-agent: *\nDisallow: /private/\nAllow: /private/ok\n",
+      "User-agent: other\nDisallow: /\n\nUser-agent: *\nDisallow: "
+      "/private/\nAllow: /private/ok\n",
       "marsad");
   EXPECT_TRUE(r.Allowed("/news/1.html"));
   EXPECT_FALSE(r.Allowed("/private/x"));
@@ -54,15 +57,18 @@ TEST(WebTest, FeedsAndSitemaps) {
   ASSERT_TRUE(rss.ok());
   EXPECT_EQ(kind, FeedKind::kRss);
   EXPECT_EQ((*rss)[0].url, "http://x.org/n/1");
-  auto atom = ParseFeed(R"(<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>ب</title>
+  auto atom = ParseFeed(
+      R"(<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>ب</title>
       <link rel="alternate" href="http://x.org/a"/><updated>2026-01-01</updated></entry></feed>)",
-                        "http://x.org/", &kind);
+      "http://x.org/", &kind);
   ASSERT_TRUE(atom.ok());
   EXPECT_EQ(kind, FeedKind::kAtom);
   EXPECT_EQ((*atom)[0].url, "http://x.org/a");
-  auto sm = ParseFeed(R"(<urlset xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+  auto sm = ParseFeed(
+      R"(<urlset xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
       <url><loc>http://x.org/s</loc><news:news><news:publication_date>2026-02-02</news:publication_date>
-      </news:news></url></urlset>)", "http://x.org/", &kind);
+      </news:news></url></urlset>)",
+      "http://x.org/", &kind);
   ASSERT_TRUE(sm.ok());
   EXPECT_EQ(kind, FeedKind::kSitemap);
   EXPECT_EQ((*sm)[0].published, "2026-02-02");
@@ -70,8 +76,10 @@ TEST(WebTest, FeedsAndSitemaps) {
 }
 
 std::string Page(const std::string& title, const std::string& body) {
-  return "<html><head><meta charset=\"utf-8\"><title>" + title + "</title></head><body><article><h1>" +
-         title + "</h1><p>" + body + "</p><p>" + body + " وأضاف المصدر أن التحقيق مستمر.</p></article></body></html>";
+  return "<html><head><meta charset=\"utf-8\"><title>" + title +
+         "</title></head><body><article><h1>" + title + "</h1><p>" + body +
+         "</p><p>" + body +
+         " وأضاف المصدر أن التحقيق مستمر.</p></article></body></html>";
 }
 
 class WatchTest : public testing::Test {
@@ -80,16 +88,27 @@ class WatchTest : public testing::Test {
     dir_ = testing::TempDir() + "/marsad_watch_" + std::to_string(::getpid());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    pages_["/news/1.html"] = Page("افتتاح جسر جديد", "افتتحت البلدية جسرا جديدا فوق النهر في وسط المدينة بعد عامين من العمل");
-    pages_["/news/2.html"] = Page("ارتفاع أسعار القمح", "ارتفعت أسعار القمح في الأسواق المحلية بنسبة كبيرة خلال الأسبوع الماضي");
-    pages_["/news/3.html"] = Page("مهرجان للمسرح", "انطلق مهرجان المسرح السنوي بمشاركة فرق من عشر دول عربية");
-    pages_["/private/secret.html"] = Page("سري", "لا ينبغي جلب هذه الصفحة أبدا لأن ملف الروبوتات يمنعها");
-    pages_["/news/4.html"] = Page("فيضان في الوادي", "غمر فيضان مفاجئ عددا من القرى في الوادي وأجلت السلطات السكان");
-    server_.Post("/hook", [this](const httplib::Request& req, httplib::Response&) {
-      std::lock_guard<std::mutex> l(mu_);
-      hooks_.push_back(req.body);
-    });
-    server_.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+    pages_["/news/1.html"] = Page("افتتاح جسر جديد",
+                                  "افتتحت البلدية جسرا جديدا فوق النهر في وسط "
+                                  "المدينة بعد عامين من العمل");
+    pages_["/news/2.html"] = Page("ارتفاع أسعار القمح",
+                                  "ارتفعت أسعار القمح في الأسواق المحلية بنسبة "
+                                  "كبيرة خلال الأسبوع الماضي");
+    pages_["/news/3.html"] =
+        Page("مهرجان للمسرح",
+             "انطلق مهرجان المسرح السنوي بمشاركة فرق من عشر دول عربية");
+    pages_["/private/secret.html"] =
+        Page("سري", "لا ينبغي جلب هذه الصفحة أبدا لأن ملف الروبوتات يمنعها");
+    pages_["/news/4.html"] =
+        Page("فيضان في الوادي",
+             "غمر فيضان مفاجئ عددا من القرى في الوادي وأجلت السلطات السكان");
+    server_.Post("/hook",
+                 [this](const httplib::Request& req, httplib::Response&) {
+                   std::lock_guard<std::mutex> l(mu_);
+                   hooks_.push_back(req.body);
+                 });
+    server_.Get(R"(/.*)", [this](const httplib::Request& req,
+                                 httplib::Response& res) {
       std::lock_guard<std::mutex> l(mu_);
       ++hits_[req.path];
       if (req.path == "/robots.txt") {
@@ -102,14 +121,19 @@ class WatchTest : public testing::Test {
           return;
         }
         std::string items;
-        for (const char* p : {"/news/1.html", "/news/2.html?utm_source=rss", "/private/secret.html"}) {
-          items += std::string("<item><title>x</title><link>") + p + "</link></item>";
+        for (const char* p : {"/news/1.html", "/news/2.html?utm_source=rss",
+                              "/private/secret.html"}) {
+          items += std::string("<item><title>x</title><link>") + p +
+                   "</link></item>";
         }
-        if (feed_version_ > 1) items += "<item><title>y</title><link>/news/4.html</link></item>";
+        if (feed_version_ > 1)
+          items += "<item><title>y</title><link>/news/4.html</link></item>";
         res.set_header("ETag", etag);
-        res.set_content("<rss><channel>" + items + "</channel></rss>", "application/rss+xml");
+        res.set_content("<rss><channel>" + items + "</channel></rss>",
+                        "application/rss+xml");
       } else if (req.path == "/sitemap.xml") {
-        res.set_content("<urlset><url><loc>/news/3.html</loc></url></urlset>", "application/xml");
+        res.set_content("<urlset><url><loc>/news/3.html</loc></url></urlset>",
+                        "application/xml");
       } else if (req.path == "/broken.xml") {
         res.status = 500;
       } else if (pages_.count(req.path)) {
@@ -129,7 +153,8 @@ class WatchTest : public testing::Test {
   WatchOptions Options() {
     WatchOptions o;
     o.db = dir_ + "/w.db";
-    o.sources = {base_ + "/feed.xml", base_ + "/sitemap.xml", base_ + "/broken.xml"};
+    o.sources = {base_ + "/feed.xml", base_ + "/sitemap.xml",
+                 base_ + "/broken.xml"};
     o.cycles = 1;
     o.alerts_out = dir_ + "/alerts.jsonl";
     o.fetch.host_delay = std::chrono::milliseconds(0);
@@ -140,7 +165,8 @@ class WatchTest : public testing::Test {
   CycleSummary RunOnce() {
     std::atomic<bool> stop{false};
     CycleSummary last;
-    Status st = RunWatch(Options(), stop, [&](const CycleSummary& s) { last = s; });
+    Status st =
+        RunWatch(Options(), stop, [&](const CycleSummary& s) { last = s; });
     EXPECT_TRUE(st.ok()) << st.ToString();
     return last;
   }
@@ -171,7 +197,8 @@ class WatchTest : public testing::Test {
 TEST_F(WatchTest, FetchesOncePolitelyResumesAndAlertsOnce) {
   CycleSummary s1 = RunOnce();
   EXPECT_EQ(Articles(), 3);
-  EXPECT_EQ(s1.failed_sources, 1);  // the broken feed, which did not stop the others
+  EXPECT_EQ(s1.failed_sources,
+            1);  // the broken feed, which did not stop the others
   EXPECT_EQ(s1.skipped_robots, 1);
   EXPECT_EQ(hits_["/private/secret.html"], 0);
   EXPECT_EQ(hits_["/news/2.html"], 1);
@@ -210,7 +237,8 @@ TEST_F(WatchTest, FetchesOncePolitelyResumesAndAlertsOnce) {
   std::string status;
   ASSERT_TRUE(PrintWatchStatus(dir_ + "/w.db", &status).ok());
   EXPECT_NE(status.find("broken.xml"), std::string::npos);
-  EXPECT_NE(status.find("failure(s) in a row: Unavailable"), std::string::npos) << status;
+  EXPECT_NE(status.find("failure(s) in a row: Unavailable"), std::string::npos)
+      << status;
 }
 
 // More new matches than one search page holds: every one is reported, once,
@@ -300,19 +328,7 @@ TEST(FolderWatchTest, NewFileStartsAPollAtOnce) {
   EXPECT_EQ(*(*store)->CountArticles(), 3);
 }
 
-// UTF-8 -> windows-1256, as an Arabic site on an old CMS would serve it.
-std::string ToCp1256(const std::string& utf8) {
-  iconv_t cd = iconv_open("WINDOWS-1256", "UTF-8");
-  std::string in = utf8, out(utf8.size() * 2 + 16, '\0');
-  char* ip = in.data();
-  char* op = out.data();
-  size_t il = in.size(), ol = out.size();
-  size_t rc = iconv(cd, &ip, &il, &op, &ol);
-  iconv_close(cd);
-  EXPECT_NE(rc, static_cast<size_t>(-1));
-  out.resize(out.size() - ol);
-  return out;
-}
+using testing_watch::ToCp1256;
 
 // A port on loopback that refuses connections: bound (so that nothing
 // else can take it) but never listening. Closed when destroyed.

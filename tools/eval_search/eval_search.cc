@@ -49,7 +49,6 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
@@ -60,6 +59,7 @@
 #include <vector>
 
 #include "marsad/store.h"
+#include "src/base/data.h"
 #include "src/base/utf8.h"
 #include "src/ingest/reader.h"
 #include "src/pipeline/pipeline.h"
@@ -76,21 +76,6 @@ struct Group {
   bool allow_al = false;
   std::vector<std::string> forms;  // normalised
 };
-
-std::vector<std::vector<std::string>> ReadTsv(const std::string& path) {
-  std::vector<std::vector<std::string>> rows;
-  std::ifstream in(path);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> cols;
-    std::stringstream ss(line);
-    std::string c;
-    while (std::getline(ss, c, '\t')) cols.push_back(c);
-    rows.push_back(cols);
-  }
-  return rows;
-}
 
 // The scan's normalisation (see the header): drop diacritics and tatweel,
 // fold the hamza-carrying alefs.
@@ -263,8 +248,18 @@ int Main(int argc, char** argv) {
   }
 
   // Gold files.
+  StatusOr<TsvRows> query_rows = ReadTsv(gold + "/queries.tsv");
+  StatusOr<TsvRows> judgement_rows = ReadTsv(gold + "/judgements.tsv");
+  StatusOr<TsvRows> variant_rows = ReadTsv(gold + "/variants.tsv");
+  for (const auto* rows : {&query_rows, &judgement_rows, &variant_rows}) {
+    if (!rows->ok()) {
+      std::fprintf(stderr, "eval_search: %s\n",
+                   rows->status().ToString().c_str());
+      return 1;
+    }
+  }
   std::vector<Query> queries;
-  for (const auto& c : ReadTsv(gold + "/queries.tsv")) {
+  for (const auto& c : *query_rows) {
     if (c.size() < 3) continue;
     Query q{c[0], c[1], c[2], c.size() > 3 ? c[3] : ""};
     size_t g = q.notes.find("group=");
@@ -279,11 +274,11 @@ int Main(int argc, char** argv) {
   }
   std::map<std::string, std::map<std::string, int>>
       judged;  // query -> url -> rel
-  for (const auto& c : ReadTsv(gold + "/judgements.tsv")) {
+  for (const auto& c : *judgement_rows) {
     if (c.size() >= 3) judged[c[0]][c[1]] = std::stoi(c[2]);
   }
   std::map<std::string, Group> groups;
-  for (const auto& c : ReadTsv(gold + "/variants.tsv")) {
+  for (const auto& c : *variant_rows) {
     if (c.size() < 3) continue;
     Group& g = groups[c[0]];
     g.allow_al = c[1] == "1";
