@@ -173,8 +173,10 @@ int Main(int argc, char** argv) {
 
   Stats store_search, search, story;
   size_t bytes = 0, errors = 0;
+  std::vector<double> slowest(queries.size(), 0.0);  // per query, store
   for (int round = 0; round <= rounds; ++round) {
-    for (const Params& p : queries) {
+    for (size_t qi = 0; qi < queries.size(); ++qi) {
+      const Params& p = queries[qi];
       SearchRequest r;
       r.query = p.at("q");
       if (p.count("outlet")) r.outlet = p.at("outlet");
@@ -187,6 +189,7 @@ int Main(int argc, char** argv) {
           std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
       if (!res.ok()) ++errors;
       if (round > 0) store_search.ms.push_back(ms);
+      if (round > 0) slowest[qi] = std::max(slowest[qi], ms);
     }
   }
   for (int round = 0; round <= rounds; ++round) {
@@ -216,6 +219,18 @@ int Main(int argc, char** argv) {
   search.Print("api search");
   story.Print("story page");
   std::printf("errors %zu, peak RSS %ld KiB\n", errors, PeakRssKb());
+  // The slowest queries, by their worst round: where the tail comes from.
+  std::vector<size_t> order(queries.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return slowest[a] > slowest[b]; });
+  for (size_t i = 0; i < std::min<size_t>(5, order.size()); ++i) {
+    std::string desc;
+    for (const auto& [k, v] : queries[order[i]])
+      if (k != "limit") desc += k + "=" + v + " ";
+    std::printf("slowest store search %6.2f ms  %s\n", slowest[order[i]],
+                desc.c_str());
+  }
   return 0;
 }
 

@@ -182,7 +182,7 @@ search_bench() {
     rm -rf "$TMP"; return 0
   fi
   PORT=$((20000 + RANDOM % 20000))
-  "$BUILD/marsad" serve --db "$DB" --port "$PORT" --threads 4 >"$TMP/serve.log" 2>&1 &
+  "$BUILD/marsad" serve --db "$DB" --port "$PORT" >"$TMP/serve.log" 2>&1 &
   SPID=$!
   for i in $(seq 50); do
     curl -fs "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1 && break
@@ -195,7 +195,7 @@ search_bench() {
   rss() { awk '/VmRSS|RssAnon/ {printf "%s %s KiB  ", $1, $2} END {print ""}' "/proc/$SPID/status"; }
   echo "serve RSS at start: $(rss)"
   for i in 1 2 3; do
-    step "serve: wrk run $i, 2 threads, 16 connections, ${MARSAD_WRK_SECONDS:-30} s, searches and story pages on loopback (server: 4 threads)"
+    step "serve: wrk run $i, 2 threads, 16 connections, ${MARSAD_WRK_SECONDS:-30} s, searches and story pages on loopback (server: default 32 threads)"
     wrk -t2 -c16 -d"${MARSAD_WRK_SECONDS:-30}s" --timeout 10s --latency -s "$TMP/rotate.lua" \
       "http://127.0.0.1:$PORT"
     echo "serve RSS after run $i: $(rss)"

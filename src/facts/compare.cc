@@ -206,6 +206,7 @@ class Comparer {
     d.kind = std::move(kind);
     d.reason = Describe(a) + " vs " + Describe(b) + ": " + why;
     d.claims = a.members;
+    d.first_side = d.claims.size();
     d.claims.insert(d.claims.end(), b.members.begin(), b.members.end());
     c_.disagreements.push_back(std::move(d));
   }
@@ -304,29 +305,68 @@ Comparison CompareStory(const std::vector<const Document*>& reports) {
   return Comparer(reports).Run();
 }
 
-json ComparisonToJson(const Comparison& c) {
+json ComparisonToJson(const Comparison& c,
+                      const ComparisonJsonLimits& limits) {
+  std::vector<bool> disputed(c.claims.size(), false);
+  for (const Disagreement& d : c.disagreements)
+    for (int i : d.claims) disputed[i] = true;
   json claims = json::array();
-  for (const ComparedClaim& cc : c.claims) claims.push_back(ClaimJson(cc));
+  for (size_t i = 0; i < c.claims.size(); ++i) {
+    claims.push_back(ClaimJson(c.claims[i]));
+    claims.back()["disputed"] = static_cast<bool>(disputed[i]);
+  }
+  const size_t max_claims =
+      limits.max_claims ? limits.max_claims : std::numeric_limits<size_t>::max();
+  auto list_of = [&](const std::vector<int>& ids, size_t first_side,
+                     json* out) {
+    json list = json::array();
+    if (ids.size() <= max_claims) {
+      for (int i : ids) list.push_back(claims[i]);
+    } else {
+      // Both sides of a disagreement stay visible: half from each.
+      size_t a = first_side ? std::min(first_side, max_claims / 2 +
+                                                       max_claims % 2)
+                            : max_claims;
+      size_t b = max_claims - a;
+      for (size_t k = 0; k < a; ++k) list.push_back(claims[ids[k]]);
+      for (size_t k = 0; k < b && first_side + k < ids.size(); ++k)
+        list.push_back(claims[ids[first_side + k]]);
+      (*out)["claims_total"] = ids.size();
+    }
+    (*out)["claims"] = std::move(list);
+  };
   json matrix = json::array();
   for (const ComparisonRow& row : c.matrix) {
     json cells = json::array();
     for (const ComparisonCell& cell : row.cells) {
-      json list = json::array();
-      for (int i : cell.claims) list.push_back(claims[i]);
-      cells.push_back({{"outlet", cell.outlet}, {"claims", std::move(list)}});
+      json jc = {{"outlet", cell.outlet}};
+      list_of(cell.claims, 0, &jc);
+      cells.push_back(std::move(jc));
     }
     matrix.push_back({{"slot", row.slot}, {"cells", std::move(cells)}});
   }
+  std::vector<const Disagreement*> order;
+  for (const Disagreement& d : c.disagreements) order.push_back(&d);
+  if (limits.max_disagreements && order.size() > limits.max_disagreements) {
+    std::stable_sort(order.begin(), order.end(),
+                     [](const Disagreement* x, const Disagreement* y) {
+                       bool dx = x->kind == "assertion_vs_denial";
+                       bool dy = y->kind == "assertion_vs_denial";
+                       if (dx != dy) return dx;
+                       return x->claims.size() > y->claims.size();
+                     });
+    order.resize(limits.max_disagreements);
+  }
   json dis = json::array();
-  for (const Disagreement& d : c.disagreements) {
-    json list = json::array();
-    for (int i : d.claims) list.push_back(claims[i]);
-    dis.push_back({{"slots", d.slots}, {"kind", d.kind}, {"reason", d.reason},
-                   {"claims", std::move(list)}});
+  for (const Disagreement* d : order) {
+    json jd = {{"slots", d->slots}, {"kind", d->kind}, {"reason", d->reason}};
+    list_of(d->claims, d->first_side, &jd);
+    dis.push_back(std::move(jd));
   }
   return {{"outlets", c.outlets},
           {"matrix", std::move(matrix)},
           {"disagreements", std::move(dis)},
+          {"disagreements_total", c.disagreements.size()},
           {"agreements", c.agreements}};
 }
 

@@ -59,6 +59,7 @@ struct Disagreement {
   std::string kind;  // size | kind | kind_and_size | assertion_vs_denial
   std::string reason;
   std::vector<int> claims;  // indexes into Comparison::claims
+  size_t first_side = 0;    // claims[0, first_side) are one side
 };
 
 struct Comparison {
@@ -82,7 +83,20 @@ Comparison CompareStory(const std::vector<const Document*>& reports);
 // agreements}. Each claim: article, outlet, slot, value, min, max (null when
 // unbounded or not numeric), approximate, speaker, via, modality, text,
 // span {begin, end} (UTF-8 bytes into that article's text), event.
-nlohmann::json ComparisonToJson(const Comparison& c);
+//
+// Each claim also carries "disputed": whether any disagreement names it.
+// With limits (0 = none), a long-running story stays a readable page: one
+// story of the SaudiNewsNet corpus gathered 233 reports, 1,047
+// disagreements and a 3.8 MB comparison. The disagreements kept are the
+// denials first, then the ones with the most claims; a list of claims longer
+// than max_claims keeps its first ones (for a disagreement, half from each
+// side) and says "claims_total"; "disagreements_total" is always written.
+struct ComparisonJsonLimits {
+  size_t max_disagreements = 0;
+  size_t max_claims = 0;  // per matrix cell and per disagreement
+};
+nlohmann::json ComparisonToJson(const Comparison& c,
+                                const ComparisonJsonLimits& limits = {});
 
 }  // namespace marsad
 

@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <limits>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "src/facts/compare.h"
 #include "src/facts/facts.h"
@@ -126,6 +129,50 @@ TEST(CompareTest, JsonShape) {
     EXPECT_TRUE(cell["claims"][0].contains(key)) << key;
   }
   EXPECT_TRUE(j["agreements"].is_number());
+}
+
+TEST(CompareTest, JsonLimitsKeepBothSidesAndSayTheTotals) {
+  // Three outlets say 10 killed, a fourth says 50: one disagreement, three
+  // claims against one.
+  Document a = Report(1, "أ", {Figure("killed", 10, 10, false, "")});
+  Document b = Report(2, "ب", {Figure("killed", 10, 10, false, "")});
+  Document c = Report(3, "ج", {Figure("killed", 10, 10, false, "")});
+  Document d = Report(4, "د", {Figure("killed", 50, 50, false, "")});
+  Comparison cmp = CompareStory({&a, &b, &c, &d});
+  ASSERT_EQ(cmp.disagreements.size(), 1u);
+  nlohmann::json full = ComparisonToJson(cmp);
+  EXPECT_EQ(full["disagreements"][0]["claims"].size(), 4u);
+  EXPECT_FALSE(full["disagreements"][0].contains("claims_total"));
+  nlohmann::json j = ComparisonToJson(cmp, {.max_claims = 2});
+  const auto& dis = j["disagreements"][0];
+  ASSERT_EQ(dis["claims"].size(), 2u);
+  EXPECT_EQ(dis["claims_total"], 4);
+  std::set<std::string> values;
+  for (const auto& cl : dis["claims"]) values.insert(cl["value"]);
+  EXPECT_EQ(values, (std::set<std::string>{"10", "50"}));
+  for (const auto& cell : j["matrix"][0]["cells"])
+    EXPECT_TRUE(cell["claims"][0]["disputed"].get<bool>());
+  EXPECT_EQ(j["disagreements_total"], 1);
+
+  // Five figures that all differ: ten disagreements, three kept.
+  std::vector<Document> docs;
+  for (int i = 1; i <= 5; ++i)
+    docs.push_back(Report(i, std::string(1, static_cast<char>('a' + i)),
+                          {Figure("killed", i * 10, i * 10, false, "")}));
+  std::vector<const Document*> ptrs;
+  for (const Document& x : docs) ptrs.push_back(&x);
+  Comparison many = CompareStory(ptrs);
+  ASSERT_EQ(many.disagreements.size(), 10u);
+  nlohmann::json k = ComparisonToJson(many, {.max_disagreements = 3});
+  EXPECT_EQ(k["disagreements"].size(), 3u);
+  EXPECT_EQ(k["disagreements_total"], 10);
+}
+
+TEST(CompareTest, AClaimNoDisagreementNamesIsNotDisputed) {
+  Document a = Report(1, "أ", {Figure("killed", 12, 12, false, "")});
+  Document b = Report(2, "ب", {Figure("killed", 12, 12, false, "")});
+  nlohmann::json j = ComparisonToJson(CompareStory({&a, &b}));
+  EXPECT_FALSE(j["matrix"][0]["cells"][0]["claims"][0]["disputed"].get<bool>());
 }
 
 }  // namespace

@@ -147,16 +147,35 @@ StatusOr<json> Api::Story(int64_t id) {
   std::sort(rel.begin(), rel.end(), std::greater<>());
   const size_t related_total = rel.size();
   if (rel.size() > kMaxRelated) rel.resize(kMaxRelated);
+  // Their summaries from the stories table alone: reading each related
+  // story whole read its articles and its own links too (a thousand for
+  // some), for a title and a count.
   json related = json::array();
   for (int64_t r : rel) {
-    ASSIGN_OR_RETURN(auto rs, store_->GetStory(r));
-    if (rs) related.push_back(StorySummary(*rs));
+    RETURN_IF_ERROR(ForRows(
+        store_.get(),
+        "SELECT id, title, first_seen, last_seen, article_count, outlets "
+        "FROM stories WHERE id = ?1",
+        {r}, [&](const SqlRow& row) {
+          json outlets = json::parse(row.Text(5), nullptr, false);
+          if (!outlets.is_array()) outlets = json::array();
+          related.push_back({{"id", row.Int(0)},
+                             {"title", row.Text(1)},
+                             {"first_seen", Opt(row.Text(2))},
+                             {"last_seen", Opt(row.Text(3))},
+                             {"article_count", row.Int(4)},
+                             {"outlets", std::move(outlets)}});
+        }));
   }
   json comparison = nullptr;
 #if MARSAD_HAVE_FACTS
   std::vector<const Document*> ptrs;
   for (const Document& d : docs) ptrs.push_back(&d);
-  comparison = ComparisonToJson(CompareStory(ptrs));
+  // A story that ran for months compares hundreds of reports: the page
+  // keeps the 50 main disagreements and 8 claims a cell (the totals are in
+  // the JSON); `marsad story --json` writes them all.
+  comparison = ComparisonToJson(
+      CompareStory(ptrs), {.max_disagreements = 50, .max_claims = 8});
   if (comparison.is_object()) {
     // Add UTF-16 offsets per article: every object with "article" and spans.
     std::map<int64_t, std::vector<uint32_t>> idx;

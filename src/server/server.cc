@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include <csignal>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -185,6 +186,14 @@ Status RunServer(const ServerOptions& options,
     // The database must exist and be a marsad store before we listen.
     auto probe = Store::Open(options.db, StoreOptions{.read_only = true});
     if (!probe.ok()) return probe.status();
+  }
+  {
+    // Bring an older store's schema up to date (new indexes), as any
+    // writing command would; a store we may not write is served as it is.
+    auto migrate = Store::Open(options.db, StoreOptions{});
+    if (!migrate.ok())
+      std::fprintf(stderr, "marsad serve: store not migrated (%s)\n",
+                   migrate.status().ToString().c_str());
   }
   ApiPool pool(options.db);
   httplib::Server server;

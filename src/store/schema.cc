@@ -139,7 +139,21 @@ constexpr std::string_view kV3 = R"sql(
 CREATE INDEX story_links_b ON story_links(b);
 )sql";
 
-constexpr std::string_view kMigrations[] = {kV1, kV2, kV3};
+// v4: indexes that answer without reading the articles' rows, which hold
+// the text (one or more pages each):
+//  * the columns search filters on (date, outlet, story), by article id.
+//    Search joins its FTS matches to this index: a common word with a date
+//    filter read 15,000 rows (97 ms; with the index 26 ms,
+//    bench/search_bench);
+//  * a story's articles in date order (the story page, for the story and
+//    each related story), replacing the index on story_id alone.
+constexpr std::string_view kV4 = R"sql(
+CREATE INDEX articles_filter ON articles(id, published, outlet, story_id);
+CREATE INDEX articles_story_published ON articles(story_id, published);
+DROP INDEX articles_story;
+)sql";
+
+constexpr std::string_view kMigrations[] = {kV1, kV2, kV3, kV4};
 
 }  // namespace
 

@@ -140,9 +140,14 @@ StatusOr<Stmt*> SqliteStore::Cached(std::string_view sql) {
 }
 
 Status SqliteStore::Migrate() {
-  ASSIGN_OR_RETURN(Stmt v, Stmt::Prepare(db_, "PRAGMA user_version"));
-  ASSIGN_OR_RETURN(bool row, v.Step());
-  int64_t version = row ? v.Int(0) : 0;
+  int64_t version = 0;
+  {
+    // Finalized before migrating: a live statement locks the schema
+    // against DROP INDEX.
+    ASSIGN_OR_RETURN(Stmt v, Stmt::Prepare(db_, "PRAGMA user_version"));
+    ASSIGN_OR_RETURN(bool row, v.Step());
+    version = row ? v.Int(0) : 0;
+  }
   auto migrations = SqliteMigrations();
   if (version > static_cast<int64_t>(migrations.size())) {
     return UnsupportedError("database schema v" + std::to_string(version) +
@@ -335,10 +340,33 @@ Status SqliteStore::ForEachRecent(const std::string& since,
   return Status::OK();
 }
 
+namespace {
+
+// Resets a cached statement when the read is done: a statement left
+// mid-result keeps its read transaction, and a long-lived server
+// connection would go on seeing an old snapshot of the store.
+class ResetWhenDone {
+ public:
+  explicit ResetWhenDone(Stmt* s) : s_(s) {}
+  ~ResetWhenDone() { s_->Reset(); }
+  ResetWhenDone(const ResetWhenDone&) = delete;
+  ResetWhenDone& operator=(const ResetWhenDone&) = delete;
+
+ private:
+  Stmt* s_;
+};
+
+}  // namespace
+
+// The story page reads a story and each of its related stories: cached
+// statements, and the article ids in date order from the index on
+// (story_id, published) without reading the articles' rows (schema v4).
 StatusOr<StoryRow> SqliteStore::ReadStory(int64_t id) {
   StoryRow r;
-  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_,
+  ASSIGN_OR_RETURN(Stmt* sp, Cached(
       "SELECT id, title, first_seen, last_seen, outlets FROM stories WHERE id=?"));
+  ResetWhenDone reset_s(sp);
+  Stmt& s = *sp;
   s.Bind(1, id);
   ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFoundError("story " + std::to_string(id));
@@ -352,17 +380,21 @@ StatusOr<StoryRow> SqliteStore::ReadStory(int64_t id) {
       if (o.is_string()) r.outlets.push_back(o.get<std::string>());
     }
   }
-  ASSIGN_OR_RETURN(Stmt a, Stmt::Prepare(db_,
+  ASSIGN_OR_RETURN(Stmt* ap, Cached(
       "SELECT id FROM articles WHERE story_id=? ORDER BY COALESCE(published,''), id"));
+  ResetWhenDone reset_a(ap);
+  Stmt& a = *ap;
   a.Bind(1, id);
   while (true) {
     ASSIGN_OR_RETURN(bool more, a.Step());
     if (!more) break;
     r.articles.push_back(a.Int(0));
   }
-  ASSIGN_OR_RETURN(Stmt l, Stmt::Prepare(db_,
+  ASSIGN_OR_RETURN(Stmt* lp, Cached(
       "SELECT CASE WHEN a=?1 THEN b ELSE a END FROM story_links "
       "WHERE a=?1 OR b=?1 ORDER BY score DESC"));
+  ResetWhenDone reset_l(lp);
+  Stmt& l = *lp;
   l.Bind(1, id);
   while (true) {
     ASSIGN_OR_RETURN(bool more, l.Step());
@@ -399,8 +431,15 @@ StatusOr<std::optional<StoryRow>> SqliteStore::GetStory(int64_t id) {
 }
 
 StatusOr<std::optional<Document>> SqliteStore::GetArticle(int64_t id, bool with_raw) {
-  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_,
-      std::string("SELECT ") + kArticleColumns + ", raw FROM articles WHERE id=?"));
+  // The raw input is read only when asked for: it is the largest column,
+  // and reading it walks its overflow pages.
+  static const std::string kWithRaw =
+      std::string("SELECT ") + kArticleColumns + ", raw FROM articles WHERE id=?";
+  static const std::string kWithoutRaw =
+      std::string("SELECT ") + kArticleColumns + " FROM articles WHERE id=?";
+  ASSIGN_OR_RETURN(Stmt* sp, Cached(with_raw ? kWithRaw : kWithoutRaw));
+  ResetWhenDone reset(sp);
+  Stmt& s = *sp;
   s.Bind(1, id);
   ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return std::optional<Document>();

@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace marsad {
 namespace {
@@ -132,6 +134,47 @@ TEST_F(SqliteStoreTest, ReopenKeepsDataAndRejectsNonDatabase) {
   std::fclose(f);
   EXPECT_FALSE(Store::Open(junk).ok());
   std::remove(junk.c_str());
+}
+
+TEST_F(SqliteStoreTest, AVersion3StoreGainsTheV4IndexesAndKeepsItsData) {
+  Document a = Make(1, "o", "2026-03-02", "نص أول");
+  Document b = Make(2, "o", "2026-03-01", "نص ثان");
+  a.story_id = b.story_id = 1;
+  ASSERT_TRUE(store_->WriteBatch({&a, &b}, {{1, "قصة"}}, {}).ok());
+  store_.reset();
+  // Make the file what marsad wrote before v4.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "DROP INDEX articles_filter; "
+                         "DROP INDEX articles_story_published; "
+                         "CREATE INDEX articles_story ON articles(story_id); "
+                         "PRAGMA user_version=3;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+
+  auto reopened = Store::Open(path_);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  std::vector<std::string> indexes;
+  ASSERT_TRUE((*reopened)
+                  ->Query("SELECT name FROM sqlite_schema WHERE type='index' "
+                          "AND tbl_name='articles' AND name LIKE 'articles_%' "
+                          "ORDER BY name",
+                          {}, [&](const SqlRow& r) {
+                            indexes.push_back(r.Text(0));
+                          })
+                  .ok());
+  EXPECT_EQ(indexes,
+            (std::vector<std::string>{"articles_content_hash",
+                                      "articles_filter", "articles_outlet",
+                                      "articles_published",
+                                      "articles_story_published"}));
+  auto story = (*reopened)->GetStory(1);
+  ASSERT_TRUE(story.ok() && story->has_value());
+  // Date order, from the new index.
+  EXPECT_EQ((*story)->articles, (std::vector<int64_t>{b.id, a.id}));
 }
 
 }  // namespace

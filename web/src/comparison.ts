@@ -25,14 +25,17 @@ export interface CmpClaim {
   disputed?: boolean;  // part of a disagreement
 }
 
-export interface CmpRow { slot: string; cells: Map<string, CmpClaim[]>; disputed: boolean }
+// `more`: claims the server left out of a cell (it sends a few per cell for
+// a story of hundreds of reports, and says how many there are).
+export interface CmpRow { slot: string; cells: Map<string, CmpClaim[]>; more: Map<string, number>; disputed: boolean }
 
-export interface Disagreement { slots: string[]; kind: string; reason: string; claims: CmpClaim[] }
+export interface Disagreement { slots: string[]; kind: string; reason: string; claims: CmpClaim[]; more: number }
 
 export interface Comparison {
   outlets: string[];
   rows: CmpRow[];
   disagreements: Disagreement[];
+  disagreementsTotal: number;  // the server may send only the main ones
   agreements: number | null;
 }
 
@@ -75,6 +78,7 @@ function toClaim(o: Obj, slot: string, outlet: string): CmpClaim {
     modality: str(o.modality) || undefined,
     span,
     text: str(o.text) || str(o.surface) || str(o.words) || undefined,
+    disputed: o.disputed === true ? true : undefined,
   };
 }
 
@@ -89,6 +93,7 @@ export function readComparison(raw: unknown, articleList: ArticleMeta[]): Compar
   if (!isObj(raw)) return null;
   const articles = new Map(articleList.map((a) => [a.id, a]));
   const all: CmpClaim[] = [];
+  const hidden: { slot: string; outlet: string; n: number }[] = [];
   const source = raw.matrix ?? raw.slots ?? raw.rows ?? raw.cells ?? raw.claims ?? [];
   const entries: unknown[] = Array.isArray(source) ? source
     : isObj(source) ? Object.entries(source).map(([slot, v]) => (isObj(v) ? { slot, ...v } : { slot, cells: v }))
@@ -100,7 +105,10 @@ export function readComparison(raw: unknown, articleList: ArticleMeta[]): Compar
     if (Array.isArray(cells)) {
       for (const c of cells.filter(isObj)) {
         const outlet = outletOf(c, articles);
-        for (const cl of claimsIn(c)) all.push(toClaim(cl, slot, outletOf(cl, articles) || outlet));
+        const listed = claimsIn(c);
+        for (const cl of listed) all.push(toClaim(cl, slot, outletOf(cl, articles) || outlet));
+        const total = numOr(c.claims_total);
+        if (total !== undefined && total > listed.length) hidden.push({ slot, outlet, n: total - listed.length });
       }
     } else if (isObj(cells)) {
       for (const [outlet, v] of Object.entries(cells)) {
@@ -125,19 +133,22 @@ export function readComparison(raw: unknown, articleList: ArticleMeta[]): Compar
   }
   const rows = new Map<string, CmpRow>();
   for (const c of all) {
-    c.disputed = disputedKeys.has(key(c));
+    c.disputed = c.disputed === true || disputedKeys.has(key(c));
     if (!outlets.includes(c.outlet)) outlets.push(c.outlet);
     let row = rows.get(c.slot);
-    if (!row) { row = { slot: c.slot, cells: new Map(), disputed: disputedSlots.has(c.slot) }; rows.set(c.slot, row); }
+    if (!row) { row = { slot: c.slot, cells: new Map(), more: new Map(), disputed: disputedSlots.has(c.slot) }; rows.set(c.slot, row); }
+    if (c.disputed) row.disputed = true;
     const list = row.cells.get(c.outlet) ?? [];
     list.push(c);
     row.cells.set(c.outlet, list);
   }
+  for (const x of hidden) rows.get(x.slot)?.more.set(x.outlet, x.n);
   const sorted = [...rows.values()].sort((a, b) => Number(b.disputed) - Number(a.disputed));
   return {
     outlets,
     rows: sorted,
     disagreements,
+    disagreementsTotal: Math.max(numOr(raw.disagreements_total) ?? 0, disagreements.length),
     agreements: typeof raw.agreements === 'number' ? raw.agreements
       : Array.isArray(raw.agreements) ? raw.agreements.length : null,
   };
@@ -160,6 +171,7 @@ function readDisagreements(x: unknown, articles: Map<number, ArticleMeta>): Disa
       kind: str(d.kind) || str(d.type),
       reason: str(d.reason) || str(d.note) || str(d.explanation) || str(d.description) || str(d.message),
       claims,
+      more: Math.max(0, (numOr(d.claims_total) ?? claims.length) - claims.length),
     });
   }
   return out;

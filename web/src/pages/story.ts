@@ -64,8 +64,10 @@ function matrix(cmp: Comparison, words: WordSlot[]): HTMLElement {
     row.disputed ? h('span', { class: 'badge warn' }, 'خلاف') : null),
   cmp.outlets.map((o) => {
     const claims = row.cells.get(o) ?? [];
+    const more = row.more.get(o) ?? 0;
     return h('td', { class: claims.length ? 'cell' : 'cell empty', 'data-outlet': o },
-      claims.length ? claims.map((c) => claimView(c, words)) : '—');
+      claims.length ? claims.map((c) => claimView(c, words)) : '—',
+      more > 0 ? h('div', { class: 'muted more' }, `و${num(more)} غيرها`) : null);
   })));
   return h('div', { class: 'matrix-wrap' },
     h('table', { class: 'matrix', 'data-testid': 'comparison' }, h('thead', null, head), h('tbody', null, body)));
@@ -74,7 +76,9 @@ function matrix(cmp: Comparison, words: WordSlot[]): HTMLElement {
 function disagreementList(cmp: Comparison, words: WordSlot[]): HTMLElement | null {
   if (cmp.disagreements.length === 0) return null;
   return h('section', { class: 'panel disagreements', 'data-testid': 'disagreements' },
-    h('h2', null, 'نقاط الخلاف ', h('span', { class: 'count' }, num(cmp.disagreements.length))),
+    h('h2', null, 'نقاط الخلاف ', h('span', { class: 'count' }, num(cmp.disagreementsTotal))),
+    cmp.disagreementsTotal > cmp.disagreements.length
+      ? h('p', { class: 'muted' }, `أهمّ ${num(cmp.disagreements.length)} منها: النفي أولاً ثم الأوسع.`) : null,
     h('ul', null, cmp.disagreements.map((d) => h('li', { class: 'disagreement', 'data-slots': d.slots.join(' ') },
       h('div', { class: 'dis-head' },
         h('strong', null, d.slots.map(slotLabel).join(' / ') || 'خلاف'),
@@ -82,7 +86,7 @@ function disagreementList(cmp: Comparison, words: WordSlot[]): HTMLElement | nul
       h('div', { class: 'versus' }, d.claims.map((c, i) => [
         i > 0 ? h('span', { class: 'vs' }, 'مقابل') : null,
         h('div', { class: 'side' }, h('div', { class: 'outlet' }, c.outlet), claimView(c, words)),
-      ]))))));
+      ]), d.more > 0 ? h('span', { class: 'muted more' }, `و${num(d.more)} غيرها`) : null)))));
 }
 
 async function fillWords(words: WordSlot[], ctx: RouteContext): Promise<void> {
