@@ -162,13 +162,12 @@ StatusOr<SearchResults> SqliteSearch(sqlite3* db, const SearchRequest& req) {
   // narrow index articles_filter (schema v4), not the articles' rows: a
   // row is one or more pages of text, and a word found in half the corpus
   // with a date filter read 15,000 of them (97 -> 26 ms, bench/search_bench).
-  std::string from =
-      match.empty() ? "FROM articles a"
-      : HasFilterIndex(db)
-          ? "FROM articles_fts CROSS JOIN articles a INDEXED BY "
-            "articles_filter ON a.id = articles_fts.rowid"
-          : "FROM articles_fts CROSS JOIN articles a ON a.id = "
-            "articles_fts.rowid";
+  std::string from = match.empty() ? "FROM articles a"
+                     : HasFilterIndex(db)
+                         ? "FROM articles_fts CROSS JOIN articles a INDEXED BY "
+                           "articles_filter ON a.id = articles_fts.rowid"
+                         : "FROM articles_fts CROSS JOIN articles a ON a.id = "
+                           "articles_fts.rowid";
   std::string where = match.empty() ? "WHERE 1" : "WHERE articles_fts MATCH ?1";
   if (!req.outlet.empty()) where += " AND a.outlet = ?2";
   if (!req.from.empty()) where += " AND substr(a.published,1,10) >= ?3";

@@ -174,8 +174,8 @@ StatusOr<json> Api::Story(int64_t id) {
   // A story that ran for months compares hundreds of reports: the page
   // keeps the 50 main disagreements and 8 claims a cell (the totals are in
   // the JSON); `marsad story --json` writes them all.
-  comparison = ComparisonToJson(
-      CompareStory(ptrs), {.max_disagreements = 50, .max_claims = 8});
+  comparison = ComparisonToJson(CompareStory(ptrs),
+                                {.max_disagreements = 50, .max_claims = 8});
   if (comparison.is_object()) {
     // Add UTF-16 offsets per article: every object with "article" and spans.
     std::map<int64_t, std::vector<uint32_t>> idx;
