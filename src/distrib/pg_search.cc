@@ -71,6 +71,7 @@ void Highlight(const std::string& text, const std::vector<QueryUnit>& units, Sea
       for (const std::string* syn : {&t.alt, &t.skeleton, &t.alt_skeleton}) {
         if (!syn->empty()) exact.insert(*syn);
       }
+      exact.insert(t.latin_arabic.begin(), t.latin_arabic.end());
     }
   }
   SearchTerms(text, &terms);
@@ -176,6 +177,10 @@ std::string BuildTsquery(const std::string& query, bool stems_only) {
             ((stems_only || !suffix.empty()) && syn != &terms[k].alt))
           continue;
         t += " | " + Lexeme(*syn) + suffix;
+      }
+      if (!stems_only && suffix.empty()) {
+        for (const std::string& a : terms[k].latin_arabic)
+          t += " | " + Lexeme(a);
       }
       if (k) phrase += " <-> ";
       phrase += "(" + t + ")";

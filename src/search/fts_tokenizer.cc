@@ -43,7 +43,8 @@ int TokenizePreAnalyzed(void* ctx, const char* text, int n,
 
 int Tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
              int (*token)(void*, int, const char*, int, int, int)) {
-  if (n > 0 && text[0] == kPreAnalyzed) return TokenizePreAnalyzed(ctx, text, n, token);
+  if (n > 0 && text[0] == kPreAnalyzed)
+    return TokenizePreAnalyzed(ctx, text, n, token);
   bool stems_only = n > 0 && text[0] == kStemsOnly;
   if (stems_only) {
     ++text;
@@ -52,8 +53,9 @@ int Tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
   thread_local std::vector<SearchTerm> terms;
   SearchTerms(std::string_view(text, static_cast<size_t>(n)), &terms);
   for (const SearchTerm& t : terms) {
-    int rc = token(ctx, 0, t.stem.data(), static_cast<int>(t.stem.size()),
-                   static_cast<int>(t.span.begin), static_cast<int>(t.span.end));
+    int rc =
+        token(ctx, 0, t.stem.data(), static_cast<int>(t.stem.size()),
+              static_cast<int>(t.span.begin), static_cast<int>(t.span.end));
     if (rc != SQLITE_OK) return rc;
     // Synonyms: alternatives of the stem in a query, colocated in the index.
     // Not the skeletons of a prefix (تغريد* must not become ~tgrd*, which
@@ -66,6 +68,15 @@ int Tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
                  static_cast<int>(t.span.end));
       if (rc != SQLITE_OK) return rc;
     }
+    // A short Latin name's Arabic spellings: in a query only (the index
+    // keeps the Latin word), and not for the exact tier or a prefix.
+    if ((flags & FTS5_TOKENIZE_QUERY) == 0 || prefix) continue;
+    for (const std::string& a : t.latin_arabic) {
+      rc =
+          token(ctx, FTS5_TOKEN_COLOCATED, a.data(), static_cast<int>(a.size()),
+                static_cast<int>(t.span.begin), static_cast<int>(t.span.end));
+      if (rc != SQLITE_OK) return rc;
+    }
   }
   return SQLITE_OK;
 }
@@ -75,7 +86,8 @@ int Tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
 Status RegisterFts5Tokenizer(sqlite3* db) {
   fts5_api* api = nullptr;
   sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) !=
+      SQLITE_OK) {
     return UnsupportedError("this SQLite has no FTS5");
   }
   sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", nullptr);
@@ -83,7 +95,8 @@ Status RegisterFts5Tokenizer(sqlite3* db) {
   sqlite3_finalize(stmt);
   if (api == nullptr) return UnsupportedError("this SQLite has no FTS5");
   fts5_tokenizer tok{Create, Delete, Tokenize};
-  if (api->xCreateTokenizer(api, "marsad", nullptr, &tok, nullptr) != SQLITE_OK) {
+  if (api->xCreateTokenizer(api, "marsad", nullptr, &tok, nullptr) !=
+      SQLITE_OK) {
     return InternalError("cannot register the marsad FTS5 tokenizer");
   }
   return Status::OK();

@@ -4,6 +4,7 @@
 #include <iterator>
 #include <set>
 
+#include "src/base/utf8.h"
 #include "src/search/fts_tokenizer.h"
 #include "src/search/sqlite_search.h"
 #include "src/search/terms.h"
@@ -60,6 +61,9 @@ TEST(TermsTest, SearchOnlyAlternates) {
   // Repeated classes kept apart when merging would leave too short a key.
   EXPECT_TRUE(Meet("جوجل", "غوغل"));
   EXPECT_TRUE(Meet("Google", "جوجل"));
+  EXPECT_TRUE(Meet("قوقل", "جوجل"));
+  EXPECT_TRUE(Meet("قوقل", "Google"));
+  EXPECT_FALSE(Meet("قليل", "جليل"));
   EXPECT_FALSE(Meet("جوجل", "جلال"));
   // The segmenter's proclitics: بسوريا, بجدة.
   EXPECT_TRUE(Meet("بسوريا", "سوريا"));
@@ -67,6 +71,36 @@ TEST(TermsTest, SearchOnlyAlternates) {
   // SkeletonKey, which the entity gazetteer keys on, is unchanged.
   EXPECT_EQ(SkeletonKey("جوجل"), "");
   EXPECT_EQ(SkeletonKey("إنكلترا"), "~nkltr");
+}
+
+TEST(TermsTest, ShortLatinNamesGetTheirArabicSpellings) {
+  auto has = [](std::string_view latin, const std::string& arabic) {
+    auto c = LatinToArabic(latin);
+    return std::find(c.begin(), c.end(), arabic) != c.end();
+  };
+  EXPECT_TRUE(has("Kerry", "كيري"));
+  EXPECT_TRUE(has("Obama", "اوباما"));
+  EXPECT_TRUE(has("Bush", "بوش"));
+  EXPECT_TRUE(has("Rice", "رايس"));
+  EXPECT_TRUE(has("Hadi", "هادي"));
+  EXPECT_TRUE(has("Iran", "ايران"));
+  EXPECT_TRUE(has("Sisi", "سيسي"));
+  EXPECT_TRUE(has("Assad", "اسد"));
+  EXPECT_FALSE(has("Kerry", "كوري"));
+  EXPECT_LE(LatinToArabic("Abcdefghijkl").size(), 24u);
+  // Only names without a skeleton get them, and only as stems of three
+  // letters or more.
+  std::vector<SearchTerm> t;
+  SearchTerms("Kerry Ryabkov", &t);
+  ASSERT_EQ(t.size(), 2u);
+  std::vector<SearchTerm> kerry;
+  SearchTerms("كيري", &kerry);
+  ASSERT_EQ(kerry.size(), 1u);
+  EXPECT_NE(std::find(t[0].latin_arabic.begin(), t[0].latin_arabic.end(),
+                      kerry[0].stem),
+            t[0].latin_arabic.end());
+  EXPECT_TRUE(t[1].latin_arabic.empty());
+  for (const std::string& a : t[0].latin_arabic) EXPECT_GE(Utf8Length(a), 3u);
 }
 
 class SearchTest : public testing::Test {
@@ -96,6 +130,9 @@ class SearchTest : public testing::Test {
     Add(10, "قمة",
         "التقى الرئيس الروسي بوتين نظيره في موسكو لبحث الأزمة والعلاقات.", "ب",
         "2026-03-10");
+    Add(11, "زيارة", "وصل وزير الخارجية الأمريكي جون كيري إلى الرياض.", "أ",
+        "2026-03-11");
+    Add(12, "كرة", "فاز الفريق الكوري على منافسه.", "ب", "2026-03-12");
   }
   void TearDown() override { sqlite3_close(db_); }
   void Exec(const char* sql) {
@@ -134,12 +171,24 @@ TEST_F(SearchTest, SpellingVariantsAndLatin) {
   EXPECT_EQ(Ids({.query = "سيرجى"}), (std::vector<int64_t>{1, 2}));
   EXPECT_EQ(Ids({.query = "Ryabkov"}), (std::vector<int64_t>{1, 2}));
   EXPECT_EQ(Ids({.query = "سوريا"}), (std::vector<int64_t>{2, 3, 8}));
-  EXPECT_EQ(Ids({.query = "الأمريكي"}), (std::vector<int64_t>{4}));
+  EXPECT_EQ(Ids({.query = "الأمريكي"}), (std::vector<int64_t>{4, 11}));
   EXPECT_EQ(Ids({.query = "جوجل"}), (std::vector<int64_t>{6}));
   EXPECT_EQ(Ids({.query = "Google"}), (std::vector<int64_t>{6}));
   EXPECT_EQ(Ids({.query = "جدة"}), (std::vector<int64_t>{6}));
   EXPECT_EQ(Ids({.query = "إنجلترا"}), (std::vector<int64_t>{7}));
   EXPECT_EQ(Ids({.query = "الكونغرس"}), (std::vector<int64_t>{}));
+  // A short Latin name (skeleton "kr") through its Arabic spellings, and
+  // highlighted; not كوري.
+  EXPECT_EQ(Ids({.query = "Kerry"}), (std::vector<int64_t>{11}));
+  auto res = SqliteSearch(db_, {.query = "Kerry"});
+  ASSERT_TRUE(res.ok());
+  ASSERT_EQ(res->hits.size(), 1u);
+  ASSERT_FALSE(res->hits[0].highlights.empty());
+  EXPECT_EQ(res->hits[0].highlights[0].In(
+                "وصل وزير الخارجية الأمريكي جون كيري إلى الرياض."),
+            "كيري");
+  // Not for a prefix or the exact tier.
+  EXPECT_EQ(Ids({.query = "Kerr*"}), (std::vector<int64_t>{}));
 }
 
 TEST_F(SearchTest, PhrasePrefixNotAndFilters) {
@@ -172,7 +221,7 @@ TEST_F(SearchTest, FilterIndexGivesTheSameResults) {
   EXPECT_EQ(without[1], (std::vector<int64_t>{3, 8}));
   EXPECT_EQ(without[2], (std::vector<int64_t>{2, 3}));
   EXPECT_EQ(without[3], (std::vector<int64_t>{2}));
-  EXPECT_EQ(without[4], (std::vector<int64_t>{7, 9}));
+  EXPECT_EQ(without[4], (std::vector<int64_t>{7, 9, 12}));
   EXPECT_EQ(without[5], (std::vector<int64_t>{}));
   Exec("CREATE INDEX articles_filter ON articles(id, published, outlet, "
        "story_id)");

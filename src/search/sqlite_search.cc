@@ -80,6 +80,7 @@ void Highlight(const std::string& text, const std::vector<QueryUnit>& units,
       for (const std::string* syn : {&t.alt, &t.skeleton, &t.alt_skeleton}) {
         if (!syn->empty()) exact.insert(*syn);
       }
+      exact.insert(t.latin_arabic.begin(), t.latin_arabic.end());
     }
   }
   SearchTerms(text, &terms);

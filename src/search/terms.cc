@@ -1,6 +1,8 @@
 #include "src/search/terms.h"
 
+#include <algorithm>
 #include <unordered_map>
+#include <vector>
 
 #include "src/base/utf8.h"
 #include "src/text/normalize.h"
@@ -72,7 +74,7 @@ std::string LatinSkeleton(std::string_view w, bool adjacent_only = false) {
 // repeated class is merged only when nothing was dropped between (جوجل →
 // "ggl" rather than "gl").
 std::string ArabicSkeleton(std::string_view folded, bool kaf_as_g = false,
-                           bool adjacent_only = false) {
+                           bool adjacent_only = false, bool qaf_as_g = false) {
   std::string out;
   size_t i = 0;
   size_t letters = Utf8Length(folded);
@@ -82,7 +84,9 @@ std::string ArabicSkeleton(std::string_view folded, bool kaf_as_g = false,
     char32_t cp = DecodeUtf8(folded, &i);
     ++idx;
     if (cp == U'ه' && idx == letters) continue;  // final ة/ه
-    char k = kaf_as_g && cp == U'ك' ? 'g' : ArabicClass(cp);
+    char k = (kaf_as_g && cp == U'ك') || (qaf_as_g && cp == U'ق')
+                 ? 'g'
+                 : ArabicClass(cp);
     if (!k) {
       gap = true;
       continue;
@@ -141,7 +145,14 @@ std::string AltSkeleton(std::string_view word, const std::string& lemma,
     std::string base = SkeletonBase(word, lemma);
     if (Utf8Length(base) < 4) return "";
     if (skeleton.empty()) {
-      sk = ArabicSkeleton(base, false, /*adjacent_only=*/true);
+      // ق for g, as the Gulf writes loanwords (قوقل = Google): only here,
+      // in a short word with two ق, where it meets little else.
+      size_t qafs = 0;
+      for (size_t at = base.find("ق"); at != std::string::npos;
+           at = base.find("ق", at + 1))
+        ++qafs;
+      sk = ArabicSkeleton(base, false, /*adjacent_only=*/true,
+                          /*qaf_as_g=*/qafs >= 2);
     } else if (skeleton.size() >= 5 && base.find("ك") != std::string::npos) {
       sk = ArabicSkeleton(base, /*kaf_as_g=*/true);
     }
@@ -150,7 +161,134 @@ std::string AltSkeleton(std::string_view word, const std::string& lemma,
   return "~" + sk;
 }
 
+bool IsLatinVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
 }  // namespace
+
+std::vector<std::string> LatinToArabic(std::string_view word, size_t limit) {
+  std::string w;
+  for (char c : word) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c < 'a' || c > 'z') continue;
+    if (!w.empty() && w.back() == c && !IsLatinVowel(c)) continue;  // rr → r
+    w.push_back(c);
+  }
+  // The word as units, each with its Arabic options, most likely first.
+  std::vector<std::vector<std::string>> units;
+  const size_t n = w.size();
+  size_t i = 0;
+  auto at = [&](size_t k) { return k < n ? w[k] : '\0'; };
+  while (i < n) {
+    const bool initial = i == 0;
+    char c = w[i], d = at(i + 1);
+    // Vowels (a vowel pair is one sound): class a, i, u or the diphthong ai.
+    if (IsLatinVowel(c) || (c == 'y' && !initial && !IsLatinVowel(d))) {
+      char cls = c == 'e' || c == 'y' ? 'i' : c == 'o' ? 'u' : c;
+      size_t len = 1;
+      if ((c == 'a' || c == 'e') && (d == 'i' || d == 'y')) {
+        cls = 'd';  // ai, ay, ei, ey
+        len = 2;
+      } else if ((c == 'e' && (d == 'e' || d == 'a')) || (c == 'i' && d == 'e')) {
+        cls = 'i';  // ee, ea, ie
+        len = 2;
+      } else if ((c == 'o' && (d == 'u' || d == 'o')) || (c == 'u' && d == 'e')) {
+        cls = 'u';  // ou, oo
+        len = 2;
+      } else if (c == 'a' && d == 'u') {
+        cls = 'u';
+        len = 2;
+      }
+      const bool at_end = i + len == n;
+      std::vector<std::string> opt;
+      if (initial) {
+        if (cls == 'a') opt = {"ا"};
+        else if (cls == 'i') opt = c == 'e' ? std::vector<std::string>{"ا", "اي"}
+                                            : std::vector<std::string>{"اي", "ا"};
+        else if (cls == 'u') opt = {"او"};
+        else opt = {"اي"};
+      } else if (at_end) {
+        if (cls == 'a') opt = {"ا", "ه"};
+        else if (cls == 'i') opt = c == 'e' && len == 1
+                                       ? std::vector<std::string>{"", "ي"}
+                                       : std::vector<std::string>{"ي"};
+        else if (cls == 'u') opt = {"و"};
+        else opt = {"اي", "ي"};
+      } else {
+        if (cls == 'a') opt = {"ا", ""};
+        else if (cls == 'i') opt = c == 'i' ? std::vector<std::string>{"ي", "", "اي"}
+                                            : std::vector<std::string>{"ي", ""};
+        else if (cls == 'u') opt = {"و", ""};
+        else opt = {"اي", "ي"};
+      }
+      units.push_back(std::move(opt));
+      i += len;
+      continue;
+    }
+    std::vector<std::string> opt;
+    size_t len = 1;
+    if (d == 'h' && (c == 's' || c == 'c' || c == 'k' || c == 'g' ||
+                     c == 't' || c == 'p' || c == 'z')) {
+      len = 2;
+      switch (c) {
+        case 's': opt = {"ش"}; break;
+        case 'c': opt = {"تش", "ش"}; break;
+        case 'k': opt = {"خ"}; break;
+        case 'g': opt = {"غ"}; break;
+        case 't': opt = {"ث", "ت"}; break;
+        case 'p': opt = {"ف"}; break;
+        default: opt = {"ج", "ز"}; break;  // zh
+      }
+    } else if (c == 'c' && d == 'k') {
+      len = 2;
+      opt = {"ك"};
+    } else {
+      switch (c) {
+        case 'b': case 'p': opt = {"ب"}; break;
+        case 'c': opt = (d == 'e' || d == 'i' || d == 'y')
+                            ? std::vector<std::string>{"س"}
+                            : std::vector<std::string>{"ك"};
+          break;
+        case 'd': opt = {"د"}; break;
+        case 'f': case 'v': opt = {"ف"}; break;
+        case 'g': opt = {"غ", "ج"}; break;
+        case 'h': opt = i + 1 == n ? std::vector<std::string>{"", "ه"}
+                                   : std::vector<std::string>{"ه"};
+          break;
+        case 'j': opt = {"ج"}; break;
+        case 'k': case 'q': opt = {"ك"}; break;
+        case 'l': opt = {"ل"}; break;
+        case 'm': opt = {"م"}; break;
+        case 'n': opt = {"ن"}; break;
+        case 'r': opt = {"ر"}; break;
+        case 's': opt = {"س"}; break;
+        case 't': opt = {"ت"}; break;
+        case 'w': opt = {"و"}; break;
+        case 'x': opt = {"كس"}; break;
+        case 'y': opt = {"ي"}; break;
+        case 'z': opt = {"ز"}; break;
+        default: break;
+      }
+    }
+    if (!opt.empty()) units.push_back(std::move(opt));
+    i += len;
+  }
+  // Expand, most likely first: breadth over units, truncated at `limit`.
+  std::vector<std::string> out = {""};
+  for (const std::vector<std::string>& opts : units) {
+    std::vector<std::string> next;
+    for (const std::string& prefix : out) {
+      for (const std::string& o : opts) {
+        if (next.size() >= limit) break;
+        next.push_back(prefix + o);
+      }
+    }
+    out = std::move(next);
+  }
+  out.erase(std::remove(out.begin(), out.end(), std::string()), out.end());
+  return out;
+}
 
 std::string SkeletonKey(std::string_view word) {
   return SkeletonOf(word, nullptr);
@@ -204,6 +342,17 @@ void SearchTerms(std::string_view text, std::vector<SearchTerm>* out) {
         term.stem = norm.FoldKey(w);
         term.skeleton = SkeletonKey(w);
         term.alt_skeleton = AltSkeleton(w, "", term.skeleton);
+        if (term.skeleton.empty() && term.alt_skeleton.empty() &&
+            w.size() >= 3) {
+          for (const std::string& a : LatinToArabic(w)) {
+            std::string stem = SearchStem(a);
+            // Two letters would meet too many words.
+            if (Utf8Length(stem) < 3) continue;
+            if (std::find(term.latin_arabic.begin(), term.latin_arabic.end(),
+                          stem) == term.latin_arabic.end())
+              term.latin_arabic.push_back(std::move(stem));
+          }
+        }
         break;
       case TokenKind::kNumber:
         term.stem = norm.FoldKey(w);

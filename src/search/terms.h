@@ -21,9 +21,15 @@
 //      a collision with another word is unlikely (كبير must not meet الجبير);
 //      and, when merging repeated classes leaves fewer than three
 //      (جوجل → "gl"), the skeleton that merges only adjacent letters
-//      (جوجل, غوغل, Google → "ggl"). SkeletonKey itself is unchanged: the
+//      (جوجل, غوغل, Google → "ggl"; with two ق read as g, as the Gulf
+//      writes loanwords: قوقل → "ggl"). SkeletonKey itself is unchanged: the
 //      entity gazetteer keys on it.
 //    Both are colocated synonyms like the skeleton, at index and query time.
+//  * query only: the Arabic spellings of a short Latin name. A Latin word
+//    whose skeleton has fewer than three classes (Kerry "kr", Obama "bm",
+//    Bush "bs", Rice "rs") has no skeleton to meet the Arabic one, so the
+//    query tries the likely Arabic spellings instead (LatinToArabic: كيري,
+//    أوباما, بوش, رايس), as alternatives of the word.
 //
 // Thread safety: pure functions.
 #ifndef MARSAD_SEARCH_TERMS_H_
@@ -43,6 +49,9 @@ struct SearchTerm {
   std::string skeleton;  // "~..." or empty
   std::string alt;  // alternate stem (segmenter's proclitics removed) or empty
   std::string alt_skeleton;  // "~..." or empty
+  // Query only (not indexed): the stems of a short Latin name's likely
+  // Arabic spellings, when it has no skeleton.
+  std::vector<std::string> latin_arabic;
 };
 
 // Appends the terms of `text` (words, numbers, Latin words) to *out
@@ -64,6 +73,13 @@ std::string PreAnalyze(std::string_view text);
 
 // The skeleton key of one word ("" when too short to be useful).
 std::string SkeletonKey(std::string_view word);
+
+// Likely Arabic spellings of a Latin-script name, most likely first, at
+// most `limit`: consonants by their usual Arabic letters (g as غ or ج, c as
+// ك or س), vowels written long or dropped inside the word, initial vowels
+// on alef (Obama → أوباما as اوباما), final y/i as ي. Unfolded, unstemmed.
+std::vector<std::string> LatinToArabic(std::string_view word,
+                                       size_t limit = 24);
 
 }  // namespace marsad
 
