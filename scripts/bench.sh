@@ -200,6 +200,17 @@ search_bench() {
       "http://127.0.0.1:$PORT"
     echo "serve RSS after run $i: $(rss)"
   done
+  # The web UI in headless Chromium against the same server: time from
+  # navigation to content for the main pages, and for the largest story.
+  if command -v node >/dev/null && [ -x /usr/bin/chromium ] && [ -f "$ROOT/web/dist/index.html" ]; then
+    step "web UI: main pages in headless Chromium, with the corpus loaded (bench/ui_bench.mjs)"
+    local HEAVY
+    HEAVY=$(sqlite3 "$DB" "SELECT story_id FROM articles WHERE story_id IS NOT NULL GROUP BY story_id ORDER BY COUNT(*) DESC LIMIT 1" 2>/dev/null || true)
+    node "$ROOT/bench/ui_bench.mjs" "http://127.0.0.1:$PORT" 3 $HEAVY || true
+    echo "serve RSS after the UI: $(rss)"
+  else
+    echo "web UI: node, chromium or web/dist missing; UI timing skipped"
+  fi
   kill "$SPID"; wait "$SPID" 2>/dev/null || true
   rm -rf "$TMP"
 }

@@ -506,15 +506,22 @@ StatusOr<json> Api::Places(const Params& p) {
   ASSIGN_OR_RETURN(int64_t limit, GetInt(p, "limit", 500, 1, 2000));
   ASSIGN_OR_RETURN(int64_t story, GetInt(p, "story", 0, 0, INT64_MAX));
   json features = json::array();
+  // Two plans, chosen here rather than by "?1 = 0 OR ..." (which SQLite
+  // cannot fold at prepare time): all places from the place entities'
+  // mentions, or one story's from its articles' mentions. Neither reads
+  // the articles' rows (a join did, a row per mention: 1.1 s).
+  const std::string places_sql =
+      story == 0
+          ? "SELECT e.id, e.name, e.lat, e.lon, COUNT(*) FROM entities e JOIN "
+            "mentions m ON m.entity_id = e.id WHERE e.lat IS NOT NULL AND "
+            "?1 = 0 GROUP BY e.id ORDER BY COUNT(*) DESC, e.id LIMIT "
+          : "SELECT e.id, e.name, e.lat, e.lon, COUNT(*) FROM mentions m "
+            "JOIN entities e ON e.id = m.entity_id WHERE e.lat IS NOT NULL "
+            "AND m.article_id IN (SELECT id FROM articles WHERE story_id = "
+            "?1) GROUP BY e.id ORDER BY COUNT(*) DESC, e.id LIMIT ";
   RETURN_IF_ERROR(ForRows(
-      store_.get(),
-      "SELECT e.id, e.name, e.lat, e.lon, COUNT(*) FROM entities e JOIN "
-      "mentions m ON m.entity_id = e.id "
-      "JOIN articles a ON a.id = m.article_id WHERE e.lat IS NOT NULL AND (?1 "
-      "= 0 OR a.story_id = ?1) "
-      "GROUP BY e.id ORDER BY COUNT(*) DESC, e.id LIMIT " +
-          std::to_string(limit),
-      {story}, [&](const SqlRow& s) {
+      store_.get(), places_sql + std::to_string(limit), {story},
+      [&](const SqlRow& s) {
         features.push_back(
             {{"type", "Feature"},
              {"geometry",
@@ -529,10 +536,11 @@ StatusOr<json> Api::Places(const Params& p) {
       store_.get(),
       "SELECT e.article_id, e.plover, e.mode, COALESCE(e.date,''), e.lat, "
       "e.lon, COALESCE(e.location,'') "
-      "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.lat IS NOT "
-      "NULL "
-      "AND (?1 = 0 OR a.story_id = ?1) LIMIT " +
-          std::to_string(limit),
+      "FROM events e WHERE e.lat IS NOT NULL AND " +
+          std::string(story == 0 ? "?1 = 0"
+                                 : "e.article_id IN (SELECT id FROM articles "
+                                   "WHERE story_id = ?1)") +
+          " LIMIT " + std::to_string(limit),
       {story}, [&](const SqlRow& s) {
         features.push_back(
             {{"type", "Feature"},

@@ -1,6 +1,7 @@
 #include "src/server/server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <csignal>
 #include <cstdio>
@@ -200,6 +201,15 @@ Status RunServer(const ServerOptions& options,
   server.new_task_queue = [n = options.threads] {
     return new httplib::ThreadPool(n);
   };
+  // cpp-httplib's default also sets SO_REUSEPORT: a second `marsad serve`
+  // on the same port then starts without error and the kernel spreads
+  // connections over both (stale servers answered some requests). Only
+  // SO_REUSEADDR, so that a busy port is an error.
+  server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR,
+               reinterpret_cast<const void*>(&yes), sizeof(yes));
+  });
   server.set_payload_max_length(16 << 20);
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);

@@ -18,7 +18,8 @@ using json = nlohmann::json;
 class ServerTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
-    db_ = testing::TempDir() + "/marsad_server_test_" + std::to_string(::getpid()) + ".db";
+    db_ = testing::TempDir() + "/marsad_server_test_" +
+          std::to_string(::getpid()) + ".db";
     std::remove(db_.c_str());
     auto store = Store::Open(db_);
     ASSERT_TRUE(store.ok());
@@ -32,8 +33,12 @@ class ServerTest : public testing::Test {
       d.input_hash = std::hash<std::string>{}(name);
       ASSERT_TRUE((*ing)->Add(std::move(d)).ok());
     };
-    add("a.txt", "زيارة الوزير\n\nقال الوزير سيرغي ريابكوف إن المحادثات في جنيف كانت مثمرة وإن بلاده مستعدة للتعاون.\n");
-    add("b.txt", "نص بوسوم\n\nكتب أحدهم <script>alert(1)</script> و<b>عريض</b> في تعليق على الخبر الطويل نسبيا هنا.\n");
+    add("a.txt",
+        "زيارة الوزير\n\nقال الوزير سيرغي ريابكوف إن المحادثات في جنيف كانت "
+        "مثمرة وإن بلاده مستعدة للتعاون.\n");
+    add("b.txt",
+        "نص بوسوم\n\nكتب أحدهم <script>alert(1)</script> و<b>عريض</b> في تعليق "
+        "على الخبر الطويل نسبيا هنا.\n");
     ASSERT_TRUE((*ing)->Flush().ok());
     // A saved search, as `marsad alert add` makes it, that has reported nothing
     // yet.
@@ -67,6 +72,25 @@ class ServerTest : public testing::Test {
   static inline std::thread thread_;
   static inline int port_ = 0;
 };
+
+TEST_F(ServerTest, ASecondServerOnTheSamePortIsRefused) {
+  // Not silently sharing the port (SO_REUSEPORT) with the running server.
+  ServerOptions o;
+  o.db = db_;
+  o.port = port_;
+  o.web_root = "/nonexistent";
+  o.threads = 1;
+  auto second =
+      std::async(std::launch::async, [&] { return RunServer(o, nullptr); });
+  if (second.wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
+    StopServer();
+    FAIL() << "a second server started on port " << port_;
+  }
+  Status st = second.get();
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("cannot listen"), std::string::npos)
+      << st.ToString();
+}
 
 TEST_F(ServerTest, AlertsListSavedSearchesWithTheirMatches) {
   auto r = Get("/api/alerts");
@@ -107,11 +131,14 @@ TEST_F(ServerTest, SearchHighlightsAndMarkupIsRawText) {
   ASSERT_FALSE(hit["snippet_highlights"].empty());
   const json& h = hit["snippet_highlights"][0];
   std::string snippet = hit["snippet"];
-  EXPECT_EQ(snippet.substr(h["begin"], h["end"].get<int>() - h["begin"].get<int>()), "ريابكوف");
+  EXPECT_EQ(
+      snippet.substr(h["begin"], h["end"].get<int>() - h["begin"].get<int>()),
+      "ريابكوف");
   EXPECT_TRUE(h.contains("begin16"));
   auto b = Get("/api/articles/2");
   ASSERT_TRUE(b);
-  EXPECT_NE(json::parse(b->body)["text"].get<std::string>().find("<script>"), std::string::npos);
+  EXPECT_NE(json::parse(b->body)["text"].get<std::string>().find("<script>"),
+            std::string::npos);
 }
 
 TEST_F(ServerTest, ErrorsAreJsonAndHeadersAreStrict) {
@@ -125,8 +152,9 @@ TEST_F(ServerTest, ErrorsAreJsonAndHeadersAreStrict) {
   EXPECT_EQ(json::parse(bad->body)["error"]["code"], "bad_request");
   auto missing = Get("/api/stories/999");
   EXPECT_EQ(missing->status, 404);
-  EXPECT_NE(r->get_header_value("Content-Security-Policy").find("default-src 'self'"),
-            std::string::npos);
+  EXPECT_NE(
+      r->get_header_value("Content-Security-Policy").find("default-src 'self'"),
+      std::string::npos);
   EXPECT_EQ(r->get_header_value("X-Content-Type-Options"), "nosniff");
   auto trav = Get("/../../../../etc/passwd");
   ASSERT_TRUE(trav);
@@ -135,7 +163,8 @@ TEST_F(ServerTest, ErrorsAreJsonAndHeadersAreStrict) {
 
 TEST_F(ServerTest, IngestIsRefusedWhenReadOnly) {
   httplib::Client c("127.0.0.1", port_);
-  auto r = c.Post("/api/ingest", R"({"documents":[{"text":"x"}]})", "application/json");
+  auto r = c.Post("/api/ingest", R"({"documents":[{"text":"x"}]})",
+                  "application/json");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 403);
 }
