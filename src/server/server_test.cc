@@ -141,6 +141,21 @@ TEST_F(ServerTest, SearchHighlightsAndMarkupIsRawText) {
             std::string::npos);
 }
 
+TEST_F(ServerTest, BrowsersGetGzipNotBrotli) {
+  // Brotli at cpp-httplib's quality 11 took seconds for the map's data.
+  httplib::Client c("127.0.0.1", port_);
+  c.set_decompress(false);
+  auto r = c.Get("/api/stories?limit=50",
+                 {{"Accept-Encoding", "gzip, deflate, br"}});
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  EXPECT_EQ(r->get_header_value("Content-Encoding"), "gzip");
+  auto only_br = c.Get("/api/stories?limit=50", {{"Accept-Encoding", "br"}});
+  ASSERT_TRUE(only_br);
+  EXPECT_EQ(only_br->get_header_value("Content-Encoding"), "");
+  EXPECT_TRUE(json::parse(only_br->body, nullptr, false).is_object());
+}
+
 TEST_F(ServerTest, ErrorsAreJsonAndHeadersAreStrict) {
   auto r = Get("/api/nope");
   ASSERT_TRUE(r);
