@@ -39,8 +39,10 @@ function valueText(c: CmpClaim): string {
 type WordSlot = { el: HTMLElement; claim: CmpClaim };
 
 function claimView(c: CmpClaim, words: WordSlot[]): HTMLElement {
+  // The server sends each claim's words; only a claim without them waits
+  // for its article's text (a long story fetched 40 articles for nothing).
   const q = h('q', { class: 'words' });
-  words.push({ el: q, claim: c });
+  if (!c.text) words.push({ el: q, claim: c });
   const href = articleHref(c);
   return h('div', {
     class: `claim modality-${c.modality ?? 'asserted'}${c.disputed ? ' disputed' : ''}`,
@@ -69,8 +71,32 @@ function matrix(cmp: Comparison, words: WordSlot[]): HTMLElement {
       claims.length ? claims.map((c) => claimView(c, words)) : '—',
       more > 0 ? h('div', { class: 'muted more' }, `و${num(more)} غيرها`) : null);
   })));
+  // Fixed layout with a readable width per outlet (the wrapper scrolls):
+  // auto layout measured every cell of a wide story twice. Set through
+  // CSSOM: the CSP refuses style attributes.
+  const table = h('table', { class: 'matrix', 'data-testid': 'comparison' },
+    h('thead', null, head), h('tbody', null, body));
+  table.style.minWidth = `${11 + 13 * cmp.outlets.length}rem`;
   return h('div', { class: 'matrix-wrap' },
-    h('table', { class: 'matrix', 'data-testid': 'comparison' }, h('thead', null, head), h('tbody', null, body)));
+    table);
+}
+
+// A long story's lists show their first items and the rest on request:
+// laying out thousands of elements (and shaping their Arabic text) is what
+// made the page of a 233-report story take seconds.
+const FIRST_DISAGREEMENTS = 10;
+const FIRST_ARTICLES = 50;
+
+function listWithMore<T>(tag: 'ul' | 'ol', cls: string | null, items: T[], first: number,
+  render: (x: T) => HTMLElement): HTMLElement[] {
+  const list = h(tag, { class: cls }, items.slice(0, first).map(render));
+  if (items.length <= first) return [list];
+  const more = h('button', { type: 'button', class: 'more' }, `عرض الكل (${num(items.length)})`);
+  more.addEventListener('click', () => {
+    for (const x of items.slice(first)) list.appendChild(render(x));
+    more.remove();
+  });
+  return [list, more];
 }
 
 function disagreementList(cmp: Comparison, words: WordSlot[]): HTMLElement | null {
@@ -79,14 +105,14 @@ function disagreementList(cmp: Comparison, words: WordSlot[]): HTMLElement | nul
     h('h2', null, 'نقاط الخلاف ', h('span', { class: 'count' }, num(cmp.disagreementsTotal))),
     cmp.disagreementsTotal > cmp.disagreements.length
       ? h('p', { class: 'muted' }, `أهمّ ${num(cmp.disagreements.length)} منها: النفي أولاً ثم الأوسع.`) : null,
-    h('ul', null, cmp.disagreements.map((d) => h('li', { class: 'disagreement', 'data-slots': d.slots.join(' ') },
+    listWithMore('ul', null, cmp.disagreements, FIRST_DISAGREEMENTS, (d) => h('li', { class: 'disagreement', 'data-slots': d.slots.join(' ') },
       h('div', { class: 'dis-head' },
         h('strong', null, d.slots.map(slotLabel).join(' / ') || 'خلاف'),
         d.reason ? h('span', { class: 'muted' }, ' — ', d.reason) : null),
       h('div', { class: 'versus' }, d.claims.map((c, i) => [
         i > 0 ? h('span', { class: 'vs' }, 'مقابل') : null,
         h('div', { class: 'side' }, h('div', { class: 'outlet' }, c.outlet), claimView(c, words)),
-      ]), d.more > 0 ? h('span', { class: 'muted more' }, `و${num(d.more)} غيرها`) : null)))));
+      ]), d.more > 0 ? h('span', { class: 'muted more' }, `و${num(d.more)} غيرها`) : null))));
 }
 
 async function fillWords(words: WordSlot[], ctx: RouteContext): Promise<void> {
@@ -140,7 +166,7 @@ export async function storyPage(ctx: RouteContext): Promise<Node> {
     cmp ? disagreementList(cmp, words) : null,
     cmpSection,
     h('section', { class: 'panel' }, h('h2', null, 'التقارير'),
-      h('ol', { class: 'article-list' }, data.articles.map(articleRow))),
+      listWithMore('ol', 'article-list', data.articles, FIRST_ARTICLES, articleRow)),
     data.related?.length
       ? h('section', { class: 'panel' }, h('h2', null, 'قصص ذات صلة'),
         h('ol', { class: 'story-list' }, data.related.map(storyCard)))
