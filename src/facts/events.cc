@@ -375,8 +375,11 @@ class EventFinder {
     std::string_view tk = w_[tb].bare;
     bool plural = tk.size() > 4 && tk.substr(tk.size() - 4) == "\xD8\xA7\xD8\xAA";  // ات
     bool verb = !KeyStarts(w_[tb].key, fk::kAl) && w_[tb].stem == w_[tb].bare && !plural;
+    // Not an adjective of the event itself (معارك عنيفة, قصف جوي): a
+    // broken plural or a masdar reads like a verb here.
     if (verb && after_actor < e && IsWord(after_actor) &&
-        !lex_.Is(w_[after_actor], "locprep") && lex_.ClassOf(w_[after_actor]) != "stop") {
+        !lex_.Is(w_[after_actor], "locprep") && !lex_.Is(w_[after_actor], "manner") &&
+        lex_.ClassOf(w_[after_actor]) != "stop") {
       ev->target_span = Phrase(after_actor, e, false);
     }
   }

@@ -29,6 +29,16 @@ const Claim* FindClaim(const Document& d, const std::string& slot) {
   return nullptr;
 }
 
+TEST(EventsTest, AnAdjectiveOfTheEventIsNoTarget) {
+  // معارك reads like a verb-like trigger; عنيفة describes it.
+  Document d = Facts("واندلعت معارك عنيفة في أطراف المدينة مساء أمس.");
+  ASSERT_FALSE(d.events.empty());
+  EXPECT_EQ(d.events[0].target, "");
+  Document q = Facts("قصفت الطائرات مواقع المسلحين في الجبل.");
+  ASSERT_FALSE(q.events.empty());
+  EXPECT_EQ(q.events[0].target, "مواقع المسلحين");
+}
+
 TEST(EventsTest, AirStrikeWithArgumentsAndToll) {
   Document d = Facts(
       "وشنت طائرات حربية غارة جوية على مخزن للأسلحة قرب مدينة الرقة يوم الجمعة، "
