@@ -339,6 +339,12 @@ Status RunServer(const ServerOptions& options,
              });
   std::string web = options.web_root.empty() ? FindWebRoot() : options.web_root;
   if (!web.empty()) {
+    // Vite names every asset by its content hash: a browser may keep them
+    // for good and load a page without asking again (index.html, which
+    // names them, is never cached this way).
+    server.set_mount_point(
+        "/assets", web + "/assets",
+        {{"Cache-Control", "public, max-age=31536000, immutable"}});
     server.set_mount_point("/", web);
     // Client-side routes (#/story/3 needs none, but /story/3 reloads do).
     server.set_error_handler(

@@ -128,6 +128,17 @@ describe('seeds', () => {
     ids = await seedIds(base);
   });
 
+  test('hashed assets are cached for good, the page itself is not', async () => {
+    const html = await (await fetch(base + '/')).text();
+    const asset = /\/assets\/[^"]+\.js/.exec(html);
+    assert.ok(asset, 'index.html names no script under /assets/');
+    const r = await fetch(base + asset[0]);
+    assert.equal(r.status, 200);
+    assert.match(r.headers.get('cache-control') ?? '', /immutable/);
+    const page = await fetch(base + '/');
+    assert.doesNotMatch(page.headers.get('cache-control') ?? '', /immutable/);
+  });
+
   test('the story list shows three stories', async () => {
     const page = await newPage();
     await page.goto(base + '/');
