@@ -195,7 +195,7 @@ search_bench() {
   rss() { awk '/VmRSS|RssAnon/ {printf "%s %s KiB  ", $1, $2} END {print ""}' "/proc/$SPID/status"; }
   echo "serve RSS at start: $(rss)"
   for i in 1 2 3; do
-    step "serve: wrk run $i, 2 threads, 16 connections, ${MARSAD_WRK_SECONDS:-30} s, searches and story pages on loopback (server: default 32 threads)"
+    step "serve: wrk run $i, 2 threads, 16 connections, ${MARSAD_WRK_SECONDS:-30} s, searches and story pages on loopback (server: default 16 threads)"
     wrk -t2 -c16 -d"${MARSAD_WRK_SECONDS:-30}s" --timeout 10s --latency -s "$TMP/rotate.lua" \
       "http://127.0.0.1:$PORT"
     echo "serve RSS after run $i: $(rss)"

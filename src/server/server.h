@@ -24,10 +24,10 @@ struct ServerOptions {
   std::string web_root;      // empty: found by FindWebRoot()
   // Each open connection holds a thread while it is kept alive, so the pool
   // is sized for clients, not cores: with 4 threads, 16 wrk connections
-  // waited on each other (p99 2.5 s); with 32, p99 1.2 s and 1.5x the
-  // throughput (docs/RESULTS.md). Each thread keeps one read-only SQLite
-  // connection (cache up to 2 MB).
-  int threads = 32;
+  // waited on each other (p99 2.5 s). Each thread keeps one read-only SQLite
+  // connection (cache up to 2 MB) and its own analysis buffers; with 16, the
+  // server's memory settles near 180 MB under load (docs/RESULTS.md).
+  int threads = 16;
 };
 
 // The built web UI: $MARSAD_WEB_DIR, <exe>/../share/marsad/web, or the

@@ -108,12 +108,6 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
   }
   std::unique_ptr<SqliteStore> store(new SqliteStore(db));
   sqlite3_busy_timeout(db, 10000);
-  // Read the file through a memory map (up to 1 GiB; shared with the OS
-  // page cache, so it costs no private memory) instead of a pread and a copy
-  // per page into each connection's 2 MB cache: the server's threads each
-  // have a connection. Story pages (bench/search_bench, SaudiNewsNet):
-  // p99 46 -> 29 ms, the largest 177 -> 110 ms.
-  (void)Exec(db, "PRAGMA mmap_size=1073741824");
   RETURN_IF_ERROR(RegisterFts5Tokenizer(db));
   if (!options.read_only) {
     RETURN_IF_ERROR(Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")

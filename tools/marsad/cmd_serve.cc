@@ -17,7 +17,7 @@ void AddServeCommand(CLI::App& app, CommandFn* run) {
   cmd->add_option("--ingest-token", opts->ingest_token,
                   "Allow POST /api/ingest with this bearer token (read-only without)");
   cmd->add_option("--web-root", opts->web_root, "Folder of the built web UI");
-  cmd->add_option("--threads", opts->threads, "Worker threads (one per open connection; default 32)");
+  cmd->add_option("--threads", opts->threads, "Worker threads (one per open connection; default 16)");
   cmd->callback([=] {
     *run = [=]() -> int {
       Status st = RunServer(*opts, [&](int port) {
