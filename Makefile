@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: all deps configure build demo test eval bench train-ner format clean
+.PHONY: all deps configure build demo test eval bench train-ner embed-clusters format clean
 
 all: build
 
@@ -32,6 +32,9 @@ bench: build
 
 train-ner: build
 	./scripts/train-ner.sh $(BUILD)
+
+embed-clusters: build
+	./scripts/embed-clusters.sh $(BUILD)
 
 format:
 	find src tools include bench fuzz tests -name '*.cc' -o -name '*.h' | xargs clang-format -i

@@ -13,10 +13,13 @@ PACKAGES=(
   postgresql nats-server
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium wget wrk
+  fasttext
 )
 # nodejs, npm and chromium build the web UI and drive it in the browser test
 # (tests/browser); PostgreSQL and NATS are the servers the distributed tests
-# start on loopback; wrk loads `marsad serve` in scripts/bench.sh.
+# start on loopback; wrk loads `marsad serve` in scripts/bench.sh; fasttext
+# learns the word vectors behind data/nlp/embed_clusters.tsv (make
+# embed-clusters; not needed to build or run).
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds the entities stage's data (make train-ner): the compiled
-# dictionaries and word clusters if missing (or with --rebuild), then trains
+# dictionaries and both kinds of word clusters if missing (or with --rebuild;
+# the fastText ones need the fasttext command), then trains
 # the NER tagger on ANERcorp minus its dev split: first models that tag the
 # SaudiNewsNet corpus (data/nlp/corpus_labels.tsv, src/nlp/lexicon.h), then
 # the final model, data/nlp/ner_model.bin. Prints the dev F1 of every epoch.
@@ -27,6 +28,10 @@ if [ "$REBUILD" = "--rebuild" ] || [ ! -f "$NLP/clusters.tsv" ]; then
   echo "== word clusters from the SaudiNewsNet corpus (about a minute)"
   "$BUILD/tools/build_clusters/build_clusters" "$SHARED/data/corpus/saudinewsnet.jsonl.gz" \
     "$NLP/clusters.tsv"
+fi
+if [ "$REBUILD" = "--rebuild" ] || [ ! -f "$NLP/embed_clusters.tsv" ]; then
+  echo "== word classes of fastText vectors (about 15 minutes)"
+  "$ROOT/scripts/embed-clusters.sh" "$BUILD"
 fi
 echo "== training (averaged perceptron, dev = last 10% of sentences; a few minutes)"
 "$BUILD/tools/train_ner/train_ner" --data "$ANER" --out "$NLP/ner_model.bin" \

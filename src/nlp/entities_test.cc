@@ -83,7 +83,8 @@ TEST(GazetteerTest, MissingOrMalformedTablesAreErrors) {
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message().find("clusters.tsv"), std::string::npos);
   for (const char* f : {"clusters.tsv", "places_curated.tsv", "aliases.tsv",
-                        "geonames_places.tsv", "actors.tsv", "name_words.tsv", "roles.tsv"})
+                        "geonames_places.tsv", "actors.tsv", "name_words.tsv", "roles.tsv",
+                        "embed_clusters.tsv"})
     fs::copy_file(DataPath(std::string("nlp/") + f), dir / f);
   EXPECT_TRUE(Gazetteer::Load(dir.string()).ok());
   std::ofstream(dir / "places_curated.tsv", std::ios::app) << "cur:x\tمكان\tX\tPPL\tSY\t\tnorth\t1\t\tsrc\n";

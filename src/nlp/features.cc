@@ -107,16 +107,21 @@ void FeatureExtractor::Describe(std::string_view token, Scratch* s, TokenAttrs* 
     case Kind::kOther: s->buf = token.substr(0, 3); break;
   }
   t->a[kShape] = H(s->buf, kShape);
-  auto cl = gazetteer_.Cluster(f);
-  if (cl.first < 0 && kind == Kind::kArabic) {
-    // Clitics attached: the cluster of what follows them (وموسكو → موسكو).
-    s->buf.assign(f, procl.empty() ? 0 : norm.FoldKey(procl).size());
-    cl = gazetteer_.Cluster(s->buf);
+  Gazetteer::WordClusters cl = gazetteer_.Clusters(f);
+  if ((cl.coarse < 0 || cl.embed[0] < 0) && kind == Kind::kArabic && !procl.empty()) {
+    // Clitics attached: the classes of what follows them (وموسكو → موسكو),
+    // for each table that does not know the whole word.
+    s->buf.assign(f, norm.FoldKey(procl).size());
+    const Gazetteer::WordClusters& bare = gazetteer_.Clusters(s->buf);
+    if (cl.coarse < 0) cl.coarse = bare.coarse, cl.fine = bare.fine;
+    if (cl.embed[0] < 0) cl.embed = bare.embed;
   }
-  t->a[kClusterCoarse] = Mix((static_cast<uint64_t>(cl.first + 2) << 8) ^ kClusterCoarse);
-  t->a[kClusterFine] = Mix((static_cast<uint64_t>(cl.second + 2) << 8) ^ kClusterFine);
-  uint64_t wc = gazetteer_.WordClass(f) | (static_cast<uint64_t>(gazetteer_.WordClass(s->stem)) << 8);
-  if (kind != Kind::kArabic) wc = gazetteer_.WordClass(f);
+  t->a[kClusterCoarse] = Mix((static_cast<uint64_t>(cl.coarse + 2) << 8) ^ kClusterCoarse);
+  t->a[kClusterFine] = Mix((static_cast<uint64_t>(cl.fine + 2) << 8) ^ kClusterFine);
+  for (int k = 0; k < 3; ++k)
+    t->a[kEmbed0 + k] = Mix((static_cast<uint64_t>(cl.embed[k] + 2) << 8) ^ (kEmbed0 + k));
+  uint64_t wc = cl.word_class;  // of f, not of a bare form (see Clusters)
+  if (kind == Kind::kArabic) wc |= static_cast<uint64_t>(gazetteer_.WordClass(s->stem)) << 8;
   t->a[kWordClass] = Mix((wc << 8) ^ kWordClass);
   s->buf.assign(procl);
   s->buf += '|';
@@ -214,6 +219,12 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, Scratch
     emit(Mix(Mix(at(i, -1, kShape)) ^ at(i, 0, kShape)) ^ at(i, 1, kShape));
     emit(at(i, -1, kCorpus));
     emit(at(i, 1, kCorpus));
+    // Vector classes of the neighbours, and coarse × middle pairs (+0.3 F1
+    // over three seeds, most of it MISC).
+    emit(at(i, -1, kEmbed1));
+    emit(at(i, 1, kEmbed1));
+    emit(Mix(at(i, -1, kEmbed0)) ^ at(i, 0, kEmbed1));
+    emit(Mix(at(i, 0, kEmbed1)) ^ at(i, 1, kEmbed0));
     assert(k == kFeaturesPerToken);
   }
 }

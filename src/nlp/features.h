@@ -5,7 +5,10 @@
 // Normalizer), the clitic-split stem without the article (text core
 // Segmenter), the clitics themselves, prefixes and suffixes of the folded
 // form, a shape, two word-cluster ids learned from the corpus (coarse and
-// fine), the class bits of the name-word lists, the token's position in
+// fine), three classes of the word's fastText skip-gram vector (100, 500
+// and 1000 classes; they see a wider window than the clusters, and put
+// clubs with clubs and currencies with currencies: +0.7 F1 over three
+// seeds), the class bits of the name-word lists, the token's position in
 // the longest gazetteer phrase that covers it (B/I with the phrase's types),
 // and how a first model tagged the word across a large untagged corpus
 // (src/nlp/lexicon.h: dominant type and its share).
@@ -47,15 +50,16 @@ class FeatureExtractor {
   enum Attr {
     kSurface, kFold, kStem, kPre1, kPre2, kPre3, kPre4, kSuf1, kSuf2, kSuf3, kSuf4, kShape,
     kClusterCoarse, kClusterFine, kGazetteer, kWordClass, kClitics, kStemPre2, kStemSuf2,
-    kCorpus, kNumAttrs
+    kCorpus, kEmbed0, kEmbed1, kEmbed2, kNumAttrs
   };
-  static constexpr uint32_t kFeatureVersion = 5;
-  static constexpr int kExtra = 2;
+  static constexpr uint32_t kFeatureVersion = 8;
+  static constexpr int kExtra = 6;
   // Slot of the first pair template (previous fold × fold, then fold × next
   // fold, previous stem × stem): the trainer's word-identity dropout hides them.
   static constexpr int kFirstPairSlot = 1 + kNumAttrs + 16 + 6;
   // bias + own attributes + 8 at ±1 + 3 at ±2 + 6 pair templates + the
-  // corpus attribute at ±1.
+  // corpus attribute at ±1 + the middle vector class at ±1 + 2 vector-class
+  // pairs.
   static constexpr int kFeaturesPerToken = 1 + kNumAttrs + 16 + 6 + 6 + kExtra;
   struct TokenAttrs {
     uint64_t a[kNumAttrs];

@@ -253,7 +253,9 @@ Status Gazetteer::LoadClusters(const std::string& path) {
     if (f.size() < 3 || std::from_chars(f[1].data(), f[1].data() + f[1].size(), c).ec != std::errc() ||
         std::from_chars(f[2].data(), f[2].data() + f[2].size(), fine).ec != std::errc())
       return RowError(path, r, "expected word, coarse, fine");
-    clusters_.emplace(f[0], std::make_pair(c, fine));
+    WordClusters& wc = clusters_[f[0]];
+    wc.coarse = static_cast<int16_t>(c);
+    wc.fine = static_cast<int16_t>(fine);
     corpus_rank_.emplace(Key(f[0]), static_cast<int>(r));
   }
   return Status::OK();
@@ -273,12 +275,14 @@ Status Gazetteer::LoadRoles(const std::string& path) {
 StatusOr<std::unique_ptr<const Gazetteer>> Gazetteer::Load(const std::string& dir) {
   std::unique_ptr<Gazetteer> g(new Gazetteer());
   RETURN_IF_ERROR(g->LoadClusters(dir + "/clusters.tsv"));
+  RETURN_IF_ERROR(g->LoadEmbedClusters(dir + "/embed_clusters.tsv"));
   RETURN_IF_ERROR(g->LoadPlaces(dir + "/places_curated.tsv", true));
   RETURN_IF_ERROR(g->LoadAliases(dir + "/aliases.tsv"));
   RETURN_IF_ERROR(g->LoadPlaces(dir + "/geonames_places.tsv", false));
   RETURN_IF_ERROR(g->LoadActors(dir + "/actors.tsv"));
   RETURN_IF_ERROR(g->LoadNameWords(dir + "/name_words.tsv"));
   RETURN_IF_ERROR(g->LoadRoles(dir + "/roles.tsv"));
+  for (const auto& [word, bits] : g->word_class_) g->clusters_[word].word_class = bits;
   return std::unique_ptr<const Gazetteer>(std::move(g));
 }
 
@@ -287,6 +291,24 @@ const GazetteerEntry* Gazetteer::Find(std::string_view key, bool* trusted) const
   if (it == by_key_.end()) return nullptr;
   if (trusted) *trusted = it->second.trusted;
   return &entries_[it->second.entry];
+}
+
+Status Gazetteer::LoadEmbedClusters(const std::string& path) {
+  ASSIGN_OR_RETURN(TsvRows rows, ReadTsv(path));
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const auto& f = rows[r];
+    if (f.size() < 4) return RowError(path, r, "expected word and three classes");
+    WordClusters& wc = clusters_[f[0]];
+    for (int k = 0; k < 3; ++k) {
+      int c = -1;
+      const std::string& v = f[1 + k];
+      if (std::from_chars(v.data(), v.data() + v.size(), c).ec != std::errc() || c < 0 ||
+          c > 32767)
+        return RowError(path, r, "expected word and three classes");
+      wc.embed[k] = static_cast<int16_t>(c);
+    }
+  }
+  return Status::OK();
 }
 
 uint8_t Gazetteer::WordClass(std::string_view folded) const {
@@ -299,9 +321,10 @@ std::string_view Gazetteer::English(const std::string& folded) const {
   return it == english_.end() ? std::string_view() : std::string_view(it->second);
 }
 
-std::pair<int, int> Gazetteer::Cluster(std::string_view folded) const {
+const Gazetteer::WordClusters& Gazetteer::Clusters(std::string_view folded) const {
+  static const WordClusters kNone;
   auto it = clusters_.find(folded);
-  return it == clusters_.end() ? std::make_pair(-1, -1) : it->second;
+  return it == clusters_.end() ? kNone : it->second;
 }
 
 std::string_view Gazetteer::CountryName(std::string_view code) const {

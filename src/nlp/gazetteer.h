@@ -9,7 +9,8 @@
 //    الإسلامية) and actors with CAMEO role codes (actors.tsv);
 //  * single name words with their class and English form (name_words.tsv,
 //    ANETAC), used as tagger features and as the Latin side of names;
-//  * word clusters learned from the corpus (clusters.tsv);
+//  * word clusters learned from the corpus (clusters.tsv, and classes of
+//    fastText vectors, embed_clusters.tsv);
 //  * title and role words (roles.tsv).
 //
 // Names are looked up by Key(): folded words (src/text/normalize.h: alef
@@ -20,6 +21,7 @@
 #ifndef MARSAD_SRC_NLP_GAZETTEER_H_
 #define MARSAD_SRC_NLP_GAZETTEER_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -93,8 +95,22 @@ class Gazetteer {
   uint8_t WordClass(std::string_view folded) const;
   // English form of a name word (ANETAC), or "".
   std::string_view English(const std::string& folded) const;
+  // Word classes of a folded word: coarse and fine (clusters.tsv), and three
+  // granularities of classes of fastText vectors (embed_clusters.tsv); -1
+  // where the word is not in a table.
+  // word_class is WordClass(folded), kept here too so that the tagger reads
+  // both with one lookup.
+  struct WordClusters {
+    int16_t coarse = -1, fine = -1;
+    std::array<int16_t, 3> embed = {-1, -1, -1};
+    uint8_t word_class = 0;
+  };
+  const WordClusters& Clusters(std::string_view folded) const;
   // Cluster ids of a folded word: {coarse, fine}, {-1, -1} if unknown.
-  std::pair<int, int> Cluster(std::string_view folded) const;
+  std::pair<int, int> Cluster(std::string_view folded) const {
+    const WordClusters& c = Clusters(folded);
+    return {c.coarse, c.fine};
+  }
   // Arabic name of a country (ISO alpha-2), or "".
   std::string_view CountryName(std::string_view code) const;
 
@@ -119,6 +135,7 @@ class Gazetteer {
   Status LoadActors(const std::string& path);
   Status LoadNameWords(const std::string& path);
   Status LoadClusters(const std::string& path);
+  Status LoadEmbedClusters(const std::string& path);
   Status LoadRoles(const std::string& path);
   void AddName(std::string_view name, int entry, bool trusted);
 
@@ -137,7 +154,7 @@ class Gazetteer {
   std::unordered_map<std::string, int> actors_by_id_;
   StringMap<uint8_t> word_class_;
   std::unordered_map<std::string, std::string> english_;
-  StringMap<std::pair<int, int>> clusters_;
+  StringMap<WordClusters> clusters_;
   std::unordered_map<std::string, int> corpus_rank_;  // frequency rank
   StringMap<std::string> countries_;
 };

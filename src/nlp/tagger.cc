@@ -14,7 +14,7 @@ namespace marsad {
 namespace {
 
 constexpr char kMagic[4] = {'M', 'N', 'E', 'R'};
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = 2;  // 2: BILOU tags
 
 template <typename T>
 void Put(std::string* out, const T& v) {
@@ -70,26 +70,24 @@ void TaggerModel::BuildIndex() {
   size_t cap = 16;
   while (cap < keys_.size() * 2) cap <<= 1;
   mask_ = cap - 1;
-  slot_keys_.assign(cap, 0);
-  slot_rows_.assign(cap, -1);
+  slots_.assign(cap, SlotEntry{});
   for (size_t r = 0; r < keys_.size(); ++r) {
     uint64_t i = Slot(keys_[r]) & mask_;
-    while (slot_keys_[i] != 0) i = (i + 1) & mask_;
-    slot_keys_[i] = keys_[r];
-    slot_rows_[i] = static_cast<int32_t>(r);
+    while (slots_[i].key != 0) i = (i + 1) & mask_;
+    slots_[i] = SlotEntry{keys_[r], static_cast<int32_t>(r)};
   }
 }
 
 int TaggerModel::Row(uint64_t key) const {
   for (uint64_t i = Slot(key) & mask_;; i = (i + 1) & mask_) {
-    if (slot_keys_[i] == key) return slot_rows_[i];
-    if (slot_keys_[i] == 0) return -1;
+    if (slots_[i].key == key) return slots_[i].row;
+    if (slots_[i].key == 0) return -1;
   }
 }
 
 std::string TaggerModel::Serialize() const {
   std::string payload;
-  Put(&payload, static_cast<uint32_t>(kNumTags));
+  Put(&payload, static_cast<uint32_t>(kNumModelTags));
   Put(&payload, static_cast<uint32_t>(FeatureExtractor::kFeaturesPerToken));
   Put(&payload, FeatureExtractor::kFeatureVersion);
   Put(&payload, static_cast<uint64_t>(keys_.size()));
@@ -129,7 +127,7 @@ StatusOr<std::unique_ptr<const TaggerModel>> TaggerModel::Parse(std::string_view
   uint64_t rows = 0;
   if (!r.Get(&tags) || !r.Get(&per_token) || !r.Get(&version) || !r.Get(&rows))
     return CorruptionError("NER model: truncated payload");
-  if (tags != kNumTags) return CorruptionError("NER model: " + std::to_string(tags) + " tags");
+  if (tags != kNumModelTags) return CorruptionError("NER model: " + std::to_string(tags) + " tags");
   if (per_token != FeatureExtractor::kFeaturesPerToken ||
       version != FeatureExtractor::kFeatureVersion)
     return UnsupportedError("NER model built for feature version " + std::to_string(version) +
@@ -137,8 +135,8 @@ StatusOr<std::unique_ptr<const TaggerModel>> TaggerModel::Parse(std::string_view
                             std::to_string(FeatureExtractor::kFeatureVersion) +
                             " (retrain with make train-ner)");
   std::unique_ptr<TaggerModel> m(new TaggerModel());
-  if (!r.GetArray(rows, &m->keys_) || !r.GetArray(rows * kNumTags, &m->weights_) ||
-      !r.GetArray((kNumTags + 1) * kNumTags, &m->transitions_) || !r.AtEnd())
+  if (!r.GetArray(rows, &m->keys_) || !r.GetArray(rows * kNumModelTags, &m->weights_) ||
+      !r.GetArray((kNumModelTags + 1) * kNumModelTags, &m->transitions_) || !r.AtEnd())
     return CorruptionError("NER model: payload size does not match its row count");
   for (size_t i = 0; i < m->keys_.size(); ++i)
     if (m->keys_[i] == 0 || (i > 0 && m->keys_[i] <= m->keys_[i - 1]))
@@ -154,49 +152,73 @@ StatusOr<std::unique_ptr<const TaggerModel>> TaggerModel::Load(const std::string
   return m;
 }
 
-// Emission scores, then Viterbi. A hot loop.
+// Emission scores, then Viterbi, then BILOU to BIO. A hot loop.
 void TaggerModel::Decode(const uint64_t* feats, size_t n, int per_token, Scratch* s,
                          std::vector<int>* tags) const {
-  constexpr int T = kNumTags;
+  constexpr int T = kNumModelTags;
   tags->assign(n, 0);
   if (n == 0) return;
   s->emit.assign(n * T, 0.f);
+  s->rows.resize(per_token);
+  // Two passes per token, so that the cache misses of one token's table
+  // probes, and then of its weight rows, overlap instead of queueing; the
+  // next token's probes are prefetched meanwhile.
+  for (int k = 0; k < per_token; ++k) __builtin_prefetch(&slots_[Slot(feats[k]) & mask_]);
   for (size_t i = 0; i < n; ++i) {
-    float* e = &s->emit[i * T];
+    const uint64_t* f = feats + i * per_token;
+    if (i + 1 < n)
+      for (int k = 0; k < per_token; ++k)
+        __builtin_prefetch(&slots_[Slot(f[per_token + k]) & mask_]);
+    int found = 0;
     for (int k = 0; k < per_token; ++k) {
-      int row = Row(feats[i * per_token + k]);
+      int row = Row(f[k]);
       if (row < 0) continue;
-      const float* w = Weights(row);
+      __builtin_prefetch(Weights(row));
+      __builtin_prefetch(Weights(row) + T - 1);
+      s->rows[found++] = row;
+    }
+    float* e = &s->emit[i * T];
+    for (int k = 0; k < found; ++k) {
+      const float* w = Weights(s->rows[k]);
       for (int y = 0; y < T; ++y) e[y] += w[y];
     }
   }
   Viterbi(s->emit.data(), n, transitions_.data(), s, tags);
+  for (int& t : *tags) t = ModelTagToBio(t);
 }
 
-// Viterbi over kNumTags tags; I-X only after B-X or I-X.
+// Viterbi over the BILOU model tags, under ModelTransitionAllowed and
+// ending outside any open entity.
 void TaggerModel::Viterbi(const float* emit, size_t n, const float* transitions, Scratch* s,
                           std::vector<int>* tags) {
-  constexpr int T = kNumTags;
+  constexpr int T = kNumModelTags;
   constexpr float kNo = -std::numeric_limits<float>::infinity();
-  static const auto allowed = [] {
-    std::array<std::array<bool, T>, T> a{};
-    for (int p = 0; p < T; ++p)
-      for (int y = 0; y < T; ++y) a[p][y] = TagTransitionAllowed(p, y);
-    return a;
+  // Allowed predecessors of each tag, as a list (a third of the pairs).
+  struct Preds {
+    std::array<std::array<int8_t, T>, T> p;
+    std::array<int, T> n;
+  };
+  static const Preds preds = [] {
+    Preds r{};
+    for (int y = 0; y < T; ++y)
+      for (int p = 0; p < T; ++p)
+        if (ModelTransitionAllowed(p, y)) r.p[y][r.n[y]++] = static_cast<int8_t>(p);
+    return r;
   }();
   tags->assign(n, 0);
   if (n == 0) return;
   s->score.assign(n * T, kNo);
   s->back.assign(n * T, 0);
   for (int y = 0; y < T; ++y)
-    if (TagTransitionAllowed(-1, y)) s->score[y] = emit[y] + transitions[y];
+    if (ModelTransitionAllowed(-1, y)) s->score[y] = emit[y] + transitions[y];
   for (size_t i = 1; i < n; ++i) {
+    const float* prev = &s->score[(i - 1) * T];
     for (int y = 0; y < T; ++y) {
       float best = kNo;
       int arg = 0;
-      for (int p = 0; p < T; ++p) {
-        if (!allowed[p][y]) continue;
-        float v = s->score[(i - 1) * T + p] + transitions[(p + 1) * T + y];
+      for (int k = 0; k < preds.n[y]; ++k) {
+        int p = preds.p[y][k];
+        float v = prev[p] + transitions[(p + 1) * T + y];
         if (v > best) best = v, arg = p;
       }
       s->score[i * T + y] = best + emit[i * T + y];
@@ -205,7 +227,7 @@ void TaggerModel::Viterbi(const float* emit, size_t n, const float* transitions,
   }
   int y = 0;
   for (int k = 1; k < T; ++k)
-    if (s->score[(n - 1) * T + k] > s->score[(n - 1) * T + y]) y = k;
+    if (ModelTagMayEnd(k) && s->score[(n - 1) * T + k] > s->score[(n - 1) * T + y]) y = k;
   for (size_t i = n; i-- > 0;) {
     (*tags)[i] = y;
     y = s->back[i * T + y];

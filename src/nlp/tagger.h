@@ -1,6 +1,8 @@
-// The NER sequence model: a first-order linear model over BIO tags,
-// trained as an averaged structured perceptron (tools/train_ner) and
-// decoded here with Viterbi under BIO constraints.
+// The NER sequence model: a first-order linear model over BILOU tags
+// (src/nlp/tags.h), trained as an averaged structured perceptron
+// (tools/train_ner) and decoded here with Viterbi under BILOU constraints;
+// Decode() answers in ANERcorp's BIO tags, so nothing outside the tagger
+// and its trainer sees the finer encoding.
 //
 // Why a perceptron and not a CRF: on ANERcorp-sized data (~110k tokens) the
 // two reach the same accuracy with the same features (Collins 2002; the
@@ -11,8 +13,8 @@
 // from the training criterion. Averaging the weights over every update is
 // what keeps the perceptron from over-fitting the last sentences it saw.
 //
-// Decoding cost per token is kFeaturesPerToken hash-table probes and 9 adds
-// each, then 9×9 transitions: the weights are looked up by the feature's
+// Decoding cost per token is kFeaturesPerToken hash-table probes and 17 adds
+// each, then the 97 allowed of 17×17 transitions: the weights are looked up by the feature's
 // 64-bit hash in an open-addressing table (no strings at run time). A
 // feature the model never saw contributes nothing.
 //
@@ -20,7 +22,8 @@
 // uncompressed size, then a zstd frame holding: tag count, features per
 // token, feature version, row count, the sorted feature hashes, the weights
 // (rows × tags, float32 little-endian) and the transitions ((tags+1) × tags,
-// the first row from the sentence start). Every field is checked on load;
+// the first row from the sentence start); tags are the 17 BILOU model tags
+// (format 2; format 1 held BIO's 9). Every field is checked on load;
 // a wrong or damaged file is a Corruption or Unsupported status, never a
 // crash.
 //
@@ -46,8 +49,9 @@ class TaggerModel {
   static StatusOr<std::unique_ptr<const TaggerModel>> Parse(std::string_view bytes);
 
   // A model from trained weights (the trainer's output). `keys` are feature
-  // hashes (non-zero, sorted ascending, distinct); `weights` has keys.size() * kNumTags entries;
-  // `transitions` has (kNumTags + 1) * kNumTags.
+  // hashes (non-zero, sorted ascending, distinct); `weights` has
+  // keys.size() * kNumModelTags entries (BILOU model tags); `transitions`
+  // has (kNumModelTags + 1) * kNumModelTags.
   static std::unique_ptr<TaggerModel> FromWeights(std::vector<uint64_t> keys,
                                                   std::vector<float> weights,
                                                   std::vector<float> transitions);
@@ -57,20 +61,24 @@ class TaggerModel {
   struct Scratch {
     std::vector<float> emit, score;
     std::vector<int8_t> back;
+    std::vector<int> rows;
   };
-  // Best tag sequence for n tokens whose features are feats[0 .. n*per_token).
-  // *tags is resized to n.
+  // Best tag sequence for n tokens whose features are feats[0 .. n*per_token),
+  // as BIO tag ids (kTagNames). *tags is resized to n.
   void Decode(const uint64_t* feats, size_t n, int per_token, Scratch* scratch,
               std::vector<int>* tags) const;
 
-  // Best path through per-token tag scores emit[n * kNumTags] with
-  // `transitions` laid out as in the file; shared with the trainer.
+  // Best path of BILOU model tags through per-token scores
+  // emit[n * kNumModelTags] with `transitions` laid out as in the file;
+  // shared with the trainer.
   static void Viterbi(const float* emit, size_t n, const float* transitions, Scratch* scratch,
                       std::vector<int>* tags);
 
   // Row of a feature hash, or -1.
   int Row(uint64_t key) const;
-  const float* Weights(int row) const { return &weights_[static_cast<size_t>(row) * kNumTags]; }
+  const float* Weights(int row) const {
+    return &weights_[static_cast<size_t>(row) * kNumModelTags];
+  }
   size_t rows() const { return keys_.size(); }
 
  private:
@@ -80,8 +88,13 @@ class TaggerModel {
   std::vector<uint64_t> keys_;
   std::vector<float> weights_;
   std::vector<float> transitions_;
-  std::vector<uint64_t> slot_keys_;  // open addressing, 0 = empty
-  std::vector<int32_t> slot_rows_;
+  // Open addressing, key 0 = empty; key and row side by side, one cache
+  // line per probe.
+  struct SlotEntry {
+    uint64_t key = 0;
+    int32_t row = -1;
+  };
+  std::vector<SlotEntry> slots_;
   uint64_t mask_ = 0;
 };
 

@@ -56,6 +56,29 @@ TEST(TagsTest, CleansAnercorpNoise) {
   EXPECT_TRUE(TagTransitionAllowed(TagId("B-LOC"), TagId("I-LOC")));
 }
 
+TEST(TagsTest, BilouRoundTripsThroughBio) {
+  // Conlleval reading: "I-LOC" after O opens a chunk, so it becomes U-LOC.
+  std::vector<int> bio = Tags({"B-PERS", "I-PERS", "I-PERS", "O", "B-LOC", "I-LOC", "I-ORG",
+                               "B-MISC", "O", "I-LOC"});
+  std::vector<int> model;
+  BioToModelTags(bio, &model);
+  EXPECT_EQ(model, (std::vector<int>{ModelTag(1, Bilou::kB), ModelTag(1, Bilou::kI),
+                                     ModelTag(1, Bilou::kL), 0, ModelTag(2, Bilou::kB),
+                                     ModelTag(2, Bilou::kL), ModelTag(3, Bilou::kU),
+                                     ModelTag(4, Bilou::kU), 0, ModelTag(2, Bilou::kU)}));
+  std::vector<int> back;
+  for (int m : model) back.push_back(ModelTagToBio(m));
+  EXPECT_EQ(back, Tags({"B-PERS", "I-PERS", "I-PERS", "O", "B-LOC", "I-LOC", "B-ORG", "B-MISC",
+                        "O", "B-LOC"}));
+  EXPECT_TRUE(ModelTransitionAllowed(-1, ModelTag(2, Bilou::kU)));
+  EXPECT_FALSE(ModelTransitionAllowed(-1, ModelTag(2, Bilou::kL)));
+  EXPECT_FALSE(ModelTransitionAllowed(ModelTag(2, Bilou::kB), 0));
+  EXPECT_FALSE(ModelTransitionAllowed(ModelTag(2, Bilou::kB), ModelTag(3, Bilou::kL)));
+  EXPECT_TRUE(ModelTransitionAllowed(ModelTag(2, Bilou::kI), ModelTag(2, Bilou::kL)));
+  EXPECT_TRUE(ModelTransitionAllowed(ModelTag(2, Bilou::kL), ModelTag(2, Bilou::kB)));
+  EXPECT_FALSE(ModelTagMayEnd(ModelTag(1, Bilou::kI)));
+}
+
 TEST(ConllTest, SplitsOnBlankLinesAndFinalPunctuation) {
   ConllOptions o;
   o.split_on_final_punct = true;
@@ -107,12 +130,13 @@ TEST(ConllTest, DevSplitIsTheLastFraction) {
   EXPECT_EQ(dev[0].tokens[0], "8");
 }
 
-// A two-feature model: feature 11 votes B-LOC, feature 22 votes I-LOC.
+// A two-feature model: feature 11 votes B-LOC, feature 22 votes L-LOC
+// (the model's BILOU tags; Decode answers in BIO).
 std::unique_ptr<TaggerModel> TinyModel() {
-  std::vector<float> w(2 * kNumTags, 0.f);
-  w[TagId("B-LOC")] = 5;
-  w[kNumTags + TagId("I-LOC")] = 5;
-  std::vector<float> trans((kNumTags + 1) * kNumTags, 0.f);
+  std::vector<float> w(2 * kNumModelTags, 0.f);
+  w[ModelTag(2, Bilou::kB)] = 5;
+  w[kNumModelTags + ModelTag(2, Bilou::kL)] = 5;
+  std::vector<float> trans((kNumModelTags + 1) * kNumModelTags, 0.f);
   return TaggerModel::FromWeights({11, 22}, w, trans);
 }
 
@@ -124,7 +148,7 @@ TEST(TaggerModelTest, DecodesAndRoundTrips) {
   std::vector<int> tags;
   m->Decode(feats.data(), 4, P, &s, &tags);
   EXPECT_EQ(tags, Tags({"B-LOC", "I-LOC", "O", "O"}));
-  // An I-LOC vote after a neutral token: I-LOC may not follow O, so the
+  // An L-LOC vote after a neutral token: L-LOC may not follow O, so the
   // best legal path opens the entity one token earlier.
   std::vector<uint64_t> late = {99, 99, 22, 99};
   std::vector<int> tags_late;
@@ -164,8 +188,8 @@ TEST(TaggerModelTest, BadFilesAreClearErrors) {
 }
 
 TEST(TaggerModelTest, UnsortedKeysAreRejected) {
-  std::vector<float> w(2 * kNumTags, 1.f);
-  std::vector<float> trans((kNumTags + 1) * kNumTags, 0.f);
+  std::vector<float> w(2 * kNumModelTags, 1.f);
+  std::vector<float> trans((kNumModelTags + 1) * kNumModelTags, 0.f);
   auto m = TaggerModel::FromWeights({22, 11}, w, trans);
   auto back = TaggerModel::Parse(m->Serialize());
   ASSERT_FALSE(back.ok());

@@ -16,6 +16,35 @@ bool TagTransitionAllowed(int prev, int next) {
   return prev > 0 && TagType(prev) == TagType(next);
 }
 
+int ModelTagToBio(int m) {
+  if (m == 0) return 0;
+  Bilou part = ModelTagPart(m);
+  bool begin = part == Bilou::kB || part == Bilou::kU;
+  return 2 * ModelTagType(m) - (begin ? 1 : 0);
+}
+
+bool ModelTransitionAllowed(int prev, int next) {
+  bool open = prev > 0 && (ModelTagPart(prev) == Bilou::kB || ModelTagPart(prev) == Bilou::kI);
+  bool continues = next > 0 && (ModelTagPart(next) == Bilou::kI || ModelTagPart(next) == Bilou::kL);
+  if (open) return continues && ModelTagType(next) == ModelTagType(prev);
+  return !continues;
+}
+
+void BioToModelTags(const std::vector<int>& tags, std::vector<int>* out) {
+  std::vector<Chunk> chunks;
+  TagChunks(tags, &chunks);
+  out->assign(tags.size(), 0);
+  for (const Chunk& c : chunks) {
+    if (c.end - c.begin == 1) {
+      (*out)[c.begin] = ModelTag(c.type, Bilou::kU);
+      continue;
+    }
+    (*out)[c.begin] = ModelTag(c.type, Bilou::kB);
+    for (int i = c.begin + 1; i + 1 < c.end; ++i) (*out)[i] = ModelTag(c.type, Bilou::kI);
+    (*out)[c.end - 1] = ModelTag(c.type, Bilou::kL);
+  }
+}
+
 EntityType EntityTypeOfTagType(int type) {
   switch (type) {
     case 1: return EntityType::kPerson;

@@ -35,6 +35,30 @@ bool TagTransitionAllowed(int prev, int next);
 EntityType EntityTypeOfTagType(int type);
 std::string_view TagTypeName(int type);  // "PERS", "LOC", "ORG", "MISC"
 
+// The tagger's own encoding, BILOU (also called BIOES): O, then for each
+// type in the order above Begin, Inside, Last, Unit (a one-token entity);
+// ids 0..16. A model that must say where an entity ends, and tell a
+// one-word name from the first word of a longer one, learns sharper
+// weights for both than BIO's two tags per type (Ratinov & Roth 2009). The
+// encoding stays inside the tagger: TaggerModel::Decode returns BIO ids and
+// everything outside src/nlp/tagger.cc and the trainer sees only BIO.
+inline constexpr int kNumModelTags = 17;
+enum class Bilou { kB = 0, kI = 1, kL = 2, kU = 3 };
+inline int ModelTag(int type, Bilou part) { return 1 + 4 * (type - 1) + static_cast<int>(part); }
+inline int ModelTagType(int m) { return m == 0 ? 0 : (m + 3) / 4; }
+inline Bilou ModelTagPart(int m) { return static_cast<Bilou>((m - 1) % 4); }
+// B-X and U-X read as B-X, I-X and L-X as I-X.
+int ModelTagToBio(int m);
+// True if `next` may follow `prev` in BILOU (prev = -1 for the start): B-X
+// and I-X go on with I-X or L-X; anything else (or the start) with O, B or U.
+bool ModelTransitionAllowed(int prev, int next);
+// True if a sentence may end on model tag m (not inside an open entity).
+inline bool ModelTagMayEnd(int m) {
+  return m == 0 || ModelTagPart(m) == Bilou::kL || ModelTagPart(m) == Bilou::kU;
+}
+// *out gets the BILOU ids of the chunks of BIO `tags` (conlleval reading).
+void BioToModelTags(const std::vector<int>& tags, std::vector<int>* out);
+
 // Cleans one tag as found in ANERcorp (noise such as "B-ERS", "IPERS",
 // "b-misc", "B-OEG", "B-LOCI-PERS"): returns a name from kTagNames, or ""
 // if it cannot be read.

@@ -2,6 +2,13 @@
 // for the NER tagger's cluster features (data/nlp/clusters.tsv).
 //
 //   build_clusters CORPUS.jsonl.gz OUT.tsv [--words N] [--contexts C]
+//   build_clusters --text CORPUS.jsonl.gz OUT.txt
+//   build_clusters --vectors VECS.vec OUT.tsv [--words N] [--k 100,500,1000]
+//
+// The last two make data/nlp/embed_clusters.tsv (scripts/embed-clusters.sh):
+// --text writes the corpus as the same folded tokens for fastText to learn
+// skip-gram vectors from, --vectors groups the N most frequent words of the
+// resulting .vec file by the same spherical k-means, once per class count.
 //
 // Why not Brown clustering: exact Brown merging over a 40k vocabulary is
 // quadratic in the number of active clusters and takes hours on two cores;
@@ -43,6 +50,11 @@ struct Options {
   std::string corpus, out;
   size_t words = 40000;
   size_t contexts = 300;
+  // --text: write the corpus as folded tokens, one document per line (the
+  // input of fastText). --vectors: cluster a fastText .vec file instead.
+  bool text = false;
+  std::string vectors;
+  std::vector<int> ks = {100, 500, 1000};
 };
 
 // The corpus as sequences of folded token ids (one per sentence-ish line).
@@ -144,40 +156,41 @@ std::vector<float> Embed(std::vector<float>& m, size_t n_rows, size_t width) {
 }
 
 // Spherical k-means; rows are unit vectors. Returns the class of each row.
-std::vector<int> KMeans(const std::vector<float>& x, size_t n, int k, int iterations) {
+std::vector<int> KMeans(const std::vector<float>& x, size_t n, int k, int iterations,
+                        int dims = kDims) {
   std::mt19937_64 rng(7);
-  std::vector<float> cent(k * kDims);
+  std::vector<float> cent(k * dims);
   // Seeds: evenly spaced over the frequency-ranked rows, so both frequent
   // and rare words get centres.
   for (int c = 0; c < k; ++c) {
     size_t r = (n * c) / k + rng() % std::max<size_t>(1, n / k);
-    std::memcpy(&cent[c * kDims], &x[std::min(r, n - 1) * kDims], kDims * sizeof(float));
+    std::memcpy(&cent[c * dims], &x[std::min(r, n - 1) * dims], dims * sizeof(float));
   }
   std::vector<int> cls(n, 0);
   for (int it = 0; it < iterations; ++it) {
     size_t moved = 0;
     for (size_t r = 0; r < n; ++r) {
-      const float* v = &x[r * kDims];
+      const float* v = &x[r * dims];
       int best = 0;
       float best_s = -2;
       for (int c = 0; c < k; ++c) {
-        const float* m = &cent[c * kDims];
+        const float* m = &cent[c * dims];
         float s = 0;
-        for (int d = 0; d < kDims; ++d) s += v[d] * m[d];
+        for (int d = 0; d < dims; ++d) s += v[d] * m[d];
         if (s > best_s) best_s = s, best = c;
       }
       if (cls[r] != best) ++moved, cls[r] = best;
     }
     std::fill(cent.begin(), cent.end(), 0.f);
     for (size_t r = 0; r < n; ++r)
-      for (int d = 0; d < kDims; ++d) cent[cls[r] * kDims + d] += x[r * kDims + d];
+      for (int d = 0; d < dims; ++d) cent[cls[r] * dims + d] += x[r * dims + d];
     for (int c = 0; c < k; ++c) {
-      float* m = &cent[c * kDims];
+      float* m = &cent[c * dims];
       double norm = 0;
-      for (int d = 0; d < kDims; ++d) norm += m[d] * m[d];
+      for (int d = 0; d < dims; ++d) norm += m[d] * m[d];
       norm = std::sqrt(norm);
       if (norm > 0)
-        for (int d = 0; d < kDims; ++d) m[d] /= static_cast<float>(norm);
+        for (int d = 0; d < dims; ++d) m[d] /= static_cast<float>(norm);
     }
     std::cerr << "  k=" << k << " iteration " << it + 1 << ": " << moved << " moved\n";
     if (moved < n / 1000) break;
@@ -185,7 +198,84 @@ std::vector<int> KMeans(const std::vector<float>& x, size_t n, int k, int iterat
   return cls;
 }
 
+// The corpus as fastText reads it: folded tokens (TokenKey) separated by
+// spaces, one document per line. A temporary file, never committed.
+int WriteText(const Options& o) {
+  auto raw = ReadFile(o.corpus);
+  auto data = raw.ok() ? Gunzip(*raw) : StatusOr<std::string>(raw.status());
+  if (!data.ok()) return std::cerr << "build_clusters: " << data.status().ToString() << "\n", 1;
+  const Normalizer& norm = Normalizer::Default();
+  std::vector<Token> toks;
+  std::string out;
+  for (size_t pos = 0; pos < data->size();) {
+    size_t nl = data->find('\n', pos);
+    if (nl == std::string::npos) nl = data->size();
+    auto j = nlohmann::json::parse(std::string_view(*data).substr(pos, nl - pos), nullptr, false);
+    pos = nl + 1;
+    if (!j.is_object() || !j.contains("content") || !j["content"].is_string()) continue;
+    std::string text = j["content"].get<std::string>();
+    Tokenize(text, &toks);
+    for (const Token& t : toks) {
+      std::string k = TokenKey(text, t, norm);
+      if (k.empty() || k.find_first_of(" \t\n\r") != std::string::npos) continue;
+      out += k;
+      out += ' ';
+    }
+    out += '\n';
+  }
+  Status s = WriteFileAtomic(o.out, out);
+  if (!s.ok()) return std::cerr << "build_clusters: " << s.ToString() << "\n", 1;
+  return 0;
+}
+
+// Classes of the first o.words words of a fastText .vec file (most frequent
+// first), by spherical k-means at each granularity of o.ks.
+int ClusterVectors(const Options& o) {
+  auto vec = ReadFile(o.vectors);
+  if (!vec.ok()) return std::cerr << "build_clusters: " << vec.status().ToString() << "\n", 1;
+  std::istringstream in(*vec);
+  size_t count = 0;
+  int dims = 0;
+  in >> count >> dims;
+  std::vector<std::string> words;
+  std::vector<float> x;
+  std::string w;
+  while (words.size() < o.words && in >> w) {
+    std::vector<float> v(dims);
+    double norm = 0;
+    for (float& f : v) in >> f, norm += f * f;
+    if (!in) break;
+    if (w == "</s>" || w[0] == '#' || w[0] == '<') continue;
+    norm = std::sqrt(norm);
+    for (float& f : v) f = norm > 0 ? static_cast<float>(f / norm) : 0.f;
+    words.push_back(w);
+    x.insert(x.end(), v.begin(), v.end());
+  }
+  std::cerr << "build_clusters: " << words.size() << " of " << count << " vectors, " << dims
+            << " dimensions\n";
+  std::vector<std::vector<int>> classes;
+  for (int k : o.ks) classes.push_back(KMeans(x, words.size(), k, 15, dims));
+  std::ostringstream out;
+  out << "# Word classes for the NER tagger from fastText skip-gram vectors (make embed-clusters):\n"
+         "# the " << words.size() << " most frequent folded words, spherical k-means into";
+  for (int k : o.ks) out << ' ' << k;
+  out << " classes.\n# Source corpus: SaudiNewsNet (inparallel/SaudiNewsNet), CC BY-NC-SA 4.0; "
+         "only word classes are kept, no text.\n# folded_word";
+  for (int k : o.ks) out << "\tk" << k;
+  out << '\n';
+  for (size_t r = 0; r < words.size(); ++r) {
+    out << words[r];
+    for (const auto& c : classes) out << '\t' << c[r];
+    out << '\n';
+  }
+  Status s = WriteFileAtomic(o.out, out.str());
+  if (!s.ok()) return std::cerr << "build_clusters: " << s.ToString() << "\n", 1;
+  return 0;
+}
+
 int Run(const Options& o) {
+  if (o.text) return WriteText(o);
+  if (!o.vectors.empty()) return ClusterVectors(o);
   auto corpus = ReadCorpus(o.corpus);
   if (!corpus.ok()) {
     std::cerr << "build_clusters: " << corpus.status().ToString() << "\n";
@@ -241,11 +331,24 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--words" && i + 1 < argc) o.words = std::stoul(argv[++i]);
+    else if (a == "--text") o.text = true;
+    else if (a == "--vectors" && i + 1 < argc) o.vectors = argv[++i];
+    else if (a == "--k" && i + 1 < argc) {
+      o.ks.clear();
+      std::stringstream ks(argv[++i]);
+      for (std::string k; std::getline(ks, k, ',');) o.ks.push_back(std::stoi(k));
+    }
     else if (a == "--contexts" && i + 1 < argc) o.contexts = std::stoul(argv[++i]);
     else pos.push_back(a);
   }
+  if (!o.vectors.empty() && pos.size() == 1) {
+    o.out = pos[0];
+    return marsad::Run(o);
+  }
   if (pos.size() != 2) {
-    std::cerr << "usage: build_clusters CORPUS.jsonl.gz OUT.tsv [--words N] [--contexts C]\n";
+    std::cerr << "usage: build_clusters CORPUS.jsonl.gz OUT.tsv [--words N] [--contexts C]\n"
+                 "       build_clusters --text CORPUS.jsonl.gz OUT.txt\n"
+                 "       build_clusters --vectors VECS.vec OUT.tsv [--words N] [--k 100,500,1000]\n";
     return 2;
   }
   o.corpus = pos[0];

@@ -67,10 +67,10 @@ struct Options {
 
 struct Example {
   std::vector<int32_t> feats;  // ids, -1 for dropped; n * kFeaturesPerToken
-  std::vector<int> gold;
+  std::vector<int> gold;       // BILOU model tags (src/nlp/tags.h)
 };
 
-constexpr int T = kNumTags;
+constexpr int T = kNumModelTags;
 constexpr int P = FeatureExtractor::kFeaturesPerToken;
 // Template slots of a token's own word identity (see features.cc: slot 0 is
 // the bias, then the attributes in order, then the pair templates).
@@ -202,7 +202,7 @@ struct FeatureIds {
   Example Map(const std::vector<uint64_t>& f,
               const std::vector<int>& gold) const {
     Example ex;
-    ex.gold = gold;
+    BioToModelTags(gold, &ex.gold);
     ex.feats.reserve(f.size());
     for (uint64_t h : f) {
       auto it = ids.find(h);
@@ -227,6 +227,8 @@ std::unique_ptr<TaggerModel> TrainModel(
   std::uniform_real_distribution<double> coin(0, 1);
   std::unique_ptr<TaggerModel> best;
   double best_f1 = -1;
+  NerCounts best_counts;
+  int best_epoch = 0;
   for (int e = 1; e <= o.epochs; ++e) {
     std::shuffle(which.begin(), which.end(), rng);
     for (size_t i : which) {
@@ -251,8 +253,13 @@ std::unique_ptr<TaggerModel> TrainModel(
     if (o.all || c.F1(0) > best_f1) {
       best_f1 = c.F1(0);
       best = std::move(model);
+      best_counts = c;
+      best_epoch = e;
     }
   }
+  std::fprintf(stderr, "kept epoch %d: micro %.4f PERS %.4f LOC %.4f ORG %.4f MISC %.4f\n",
+               best_epoch, best_counts.F1(0), best_counts.F1(1), best_counts.F1(2),
+               best_counts.F1(3), best_counts.F1(4));
   return best;
 }
 
