@@ -1,6 +1,7 @@
 #include "src/nlp/entities.h"
 
 #include <algorithm>
+#include <set>
 
 #include "src/base/data.h"
 #include "src/base/utf8.h"
@@ -17,7 +18,7 @@ struct EntityAnnotator::Mention {
   Span span;
   Span role_span;
   const GazetteerEntry* entry = nullptr;
-  std::string key;       // Gazetteer::Key of the surface
+  std::string key;                     // Gazetteer::Key of the surface
   std::vector<std::string> skeletons;  // per word
   std::string skeleton_id;             // Gazetteer::SkeletonId
   std::string entity_id, canonical;
@@ -48,36 +49,44 @@ struct EntityAnnotator::Scratch {
 namespace {
 
 std::string_view TypePrefix(int type) {
-  static constexpr std::string_view kPrefix[] = {"", "per", "loc", "org", "misc"};
+  static constexpr std::string_view kPrefix[] = {"", "per", "loc", "org",
+                                                 "misc"};
   return kPrefix[type];
 }
 
 int TagTypeOf(EntityType t) {
   switch (t) {
-    case EntityType::kPerson: return 1;
-    case EntityType::kLocation: return 2;
-    case EntityType::kOrganization: return 3;
-    default: return 4;
+    case EntityType::kPerson:
+      return 1;
+    case EntityType::kLocation:
+      return 2;
+    case EntityType::kOrganization:
+      return 3;
+    default:
+      return 4;
   }
 }
 
 // Verbs whose subject is an actor: a capital city next to one is its
 // government (the metonymy rule of the header). Folded forms.
 constexpr std::string_view kActorVerbs[] = {
-    "اتهمت", "تتهم", "قالت", "تقول", "اعلنت", "تعلن", "رفضت", "ترفض", "طالبت", "تطالب",
-    "حذرت",  "تحذر", "اكدت", "تؤكد", "نفت",   "تنفي", "دعت",   "تدعو", "هددت",  "تهدد",
-    "ردت",   "ترد",  "اعتبرت", "تعتبر", "نددت", "تندد", "وافقت", "توافق", "ارسلت", "ترسل"};
+    "اتهمت", "تتهم",  "قالت",  "تقول",  "اعلنت", "تعلن", "رفضت",   "ترفض",
+    "طالبت", "تطالب", "حذرت",  "تحذر",  "اكدت",  "تؤكد", "نفت",    "تنفي",
+    "دعت",   "تدعو",  "هددت",  "تهدد",  "ردت",   "ترد",  "اعتبرت", "تعتبر",
+    "نددت",  "تندد",  "وافقت", "توافق", "ارسلت", "ترسل"};
 
 bool IsActorVerb(const std::string& folded) {
   std::string_view w = folded;
   if (w.starts_with("و") || w.starts_with("ف")) w.remove_prefix(2);
-  return std::find(std::begin(kActorVerbs), std::end(kActorVerbs), w) != std::end(kActorVerbs);
+  return std::find(std::begin(kActorVerbs), std::end(kActorVerbs), w) !=
+         std::end(kActorVerbs);
 }
 
 // Words that head a place name without being part of the gazetteer's name:
 // ريف دير الزور is found under دير الزور.
-constexpr std::string_view kPlaceHeads[] = {"ريف", "محافظه", "مدينه", "بلده", "قريه",
-                                            "منطقه", "ضواحي", "شمال", "جنوب", "شرق", "غرب"};
+constexpr std::string_view kPlaceHeads[] = {"ريف",  "محافظه", "مدينه", "بلده",
+                                            "قريه", "منطقه",  "ضواحي", "شمال",
+                                            "جنوب", "شرق",    "غرب"};
 
 bool IsGentilic(const std::string& key) {
   return key.starts_with("ال") && Utf8Length(key) >= 5 &&
@@ -95,8 +104,10 @@ StatusOr<std::unique_ptr<EntityAnnotator>> EntityAnnotator::CreateFrom(
   std::unique_ptr<EntityAnnotator> a(new EntityAnnotator());
   ASSIGN_OR_RETURN(a->gazetteer_, Gazetteer::Load(dir));
   ASSIGN_OR_RETURN(a->model_, TaggerModel::Load(model_path));
-  ASSIGN_OR_RETURN(a->lexicon_, CorpusLexicon::Load(dir + "/corpus_labels.tsv"));
-  a->features_ = std::make_unique<FeatureExtractor>(*a->gazetteer_, a->lexicon_.get());
+  ASSIGN_OR_RETURN(a->lexicon_,
+                   CorpusLexicon::Load(dir + "/corpus_labels.tsv"));
+  a->features_ =
+      std::make_unique<FeatureExtractor>(*a->gazetteer_, a->lexicon_.get());
   return a;
 }
 
@@ -106,7 +117,8 @@ void EntityAnnotator::Tag(std::span<const std::string_view> tokens,
   thread_local TaggerModel::Scratch ts;
   thread_local std::vector<uint64_t> feats;
   features_->Extract(tokens, &fx, &feats);
-  model_->Decode(feats.data(), tokens.size(), FeatureExtractor::kFeaturesPerToken, &ts, tags);
+  model_->Decode(feats.data(), tokens.size(),
+                 FeatureExtractor::kFeaturesPerToken, &ts, tags);
 }
 
 // Tagger mentions, sentence by sentence.
@@ -127,8 +139,8 @@ void EntityAnnotator::FindMentions(const Document& doc, Scratch* s) const {
       s->words.push_back(s->tokens[t++].span.In(doc.text));
     if (s->words.empty()) continue;
     features_->Extract(s->words, &s->fx, &s->feats);
-    model_->Decode(s->feats.data(), s->words.size(), FeatureExtractor::kFeaturesPerToken,
-                   &s->tagger, &s->tags);
+    model_->Decode(s->feats.data(), s->words.size(),
+                   FeatureExtractor::kFeaturesPerToken, &s->tagger, &s->tags);
     TagChunks(s->tags, &s->chunks);
     for (const Chunk& c : s->chunks) {
       Mention m;
@@ -175,11 +187,13 @@ void EntityAnnotator::PrepareWords(const Document& doc, Scratch* s) const {
 // found nothing. The first word is tried as written, then without its
 // proclitics (بقوات سوريا الديمقراطية); phrase keys are built from the
 // word keys of PrepareWords, as Gazetteer::Key would build them.
-void EntityAnnotator::AddDictionaryMentions(const Document& doc, Scratch* s) const {
+void EntityAnnotator::AddDictionaryMentions(const Document& doc,
+                                            Scratch* s) const {
   const int n = static_cast<int>(s->tokens.size());
   std::vector<int> owner(n, -1);  // tagger mention covering each token
   for (size_t k = 0; k < s->mentions.size(); ++k)
-    for (int j = s->mentions[k].begin; j < s->mentions[k].end; ++j) owner[j] = static_cast<int>(k);
+    for (int j = s->mentions[k].begin; j < s->mentions[k].end; ++j)
+      owner[j] = static_cast<int>(k);
   std::vector<bool> dropped(s->mentions.size(), false);
   std::vector<Mention> added;
   for (int i = 0; i < n; ++i) {
@@ -223,7 +237,8 @@ void EntityAnnotator::AddDictionaryMentions(const Document& doc, Scratch* s) con
         if (!last_may && space != std::string_view::npos) break;
       }
     }
-    for (int len = std::min(Gazetteer::kMaxPhraseWords, n - i); len >= 1; --len) {
+    for (int len = std::min(Gazetteer::kMaxPhraseWords, n - i); len >= 1;
+         --len) {
       if (len > words || !Matchable(*s, owner, i, len)) continue;
       const GazetteerEntry* e = nullptr;
       for (int v = 0; v < variants && !e; ++v) {
@@ -251,15 +266,71 @@ void EntityAnnotator::AddDictionaryMentions(const Document& doc, Scratch* s) con
     if (!dropped[k]) kept.push_back(std::move(s->mentions[k]));
   for (Mention& m : added) kept.push_back(std::move(m));
   s->mentions = std::move(kept);
-  std::sort(s->mentions.begin(), s->mentions.end(),
-            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  std::sort(
+      s->mentions.begin(), s->mentions.end(),
+      [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+}
+
+// A place the gazetteers do not know, named by its construct with a place
+// noun: an indefinite بلدة, قرية, مخيم ... followed by a definite word is a
+// genitive, and a genitive of a place noun is its name (بلدة الحسرات; an
+// adjective would agree: بلدة صغيرة). Only where nothing else was found,
+// and only a one-word name that ends the phrase (a preposition, a
+// direction, punctuation or the sentence follows): منطقة الشرق الأوسط and
+// مدينة الملك عبدالله are left to the tagger and the dictionaries.
+void EntityAnnotator::AddPlaceNounMentions(const Document& doc,
+                                           Scratch* s) const {
+  static const std::set<std::string, std::less<>> kPlaceNouns = [] {
+    std::set<std::string, std::less<>> out;
+    for (const char* w : {"بلدة", "بلدات", "قرية", "قرى", "مدينة", "مخيم",
+                          "ناحية", "محافظة", "ولاية", "منطقة", "حي", "مديرية",
+                          "قضاء", "جزيرة", "ميناء", "معبر", "مطار"})
+      out.insert(Gazetteer::WordKey(w));
+    return out;
+  }();
+  static const std::set<std::string, std::less<>> kAfterName = [] {
+    std::set<std::string, std::less<>> out;
+    for (const char* w :
+         {"في",   "فى",      "قرب",     "على",     "من",    "إلى",
+          "الى",  "عند",     "ضمن",     "حيث",     "شرق",   "غرب",
+          "شمال", "جنوب",    "شرقي",    "غربي",    "شمالي", "جنوبي",
+          "بريف", "التابعة", "الواقعة", "بمحافظة", "بالقرب"})
+      out.insert(Gazetteer::WordKey(w));
+    return out;
+  }();
+  const int n = static_cast<int>(s->tokens.size());
+  bool added = false;
+  for (int i = 0; i + 1 < n; ++i) {
+    if (s->tokens[i].kind != TokenKind::kWord ||
+        s->tokens[i + 1].kind != TokenKind::kWord)
+      continue;
+    if (!kPlaceNouns.count(s->bare_key[i]) || s->covered[i + 1]) continue;
+    const std::string& name = s->word_key[i + 1];
+    if (name.size() < 10 || name.compare(0, 4, "ال") != 0)
+      continue;  // ال + 3 letters
+    const bool ends = i + 2 >= n || s->tokens[i + 2].kind != TokenKind::kWord ||
+                      kAfterName.count(s->word_key[i + 2]) > 0;
+    if (!ends) continue;
+    Mention m;
+    m.begin = i + 1;
+    m.end = i + 2;
+    m.type = TagTypeOf(EntityType::kLocation);
+    s->covered[i + 1] = true;
+    s->mentions.push_back(std::move(m));
+    added = true;
+  }
+  if (added)
+    std::sort(
+        s->mentions.begin(), s->mentions.end(),
+        [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  (void)doc;
 }
 
 // True if tokens [i, i+len) are words that a dictionary name may claim: for
 // one word, not inside a tagger mention; for several, every tagger mention
 // they touch lies inside them.
-bool EntityAnnotator::Matchable(const Scratch& s, const std::vector<int>& owner, int i,
-                                int len) const {
+bool EntityAnnotator::Matchable(const Scratch& s, const std::vector<int>& owner,
+                                int i, int len) const {
   for (int j = i; j < i + len; ++j) {
     if (s.tokens[j].kind != TokenKind::kWord) return false;
     if (owner[j] < 0) continue;
@@ -271,7 +342,8 @@ bool EntityAnnotator::Matchable(const Scratch& s, const std::vector<int>& owner,
 }
 
 // Span of the name without a conjunction or preposition glued to it.
-void EntityAnnotator::FinishSpan(const Document& doc, Scratch* s, Mention* m) const {
+void EntityAnnotator::FinishSpan(const Document& doc, Scratch* s,
+                                 Mention* m) const {
   const Token& first = s->tokens[m->begin];
   m->span = Span{first.span.begin, s->tokens[m->end - 1].span.end};
   if (first.kind != TokenKind::kWord) return;
@@ -285,16 +357,19 @@ void EntityAnnotator::FinishSpan(const Document& doc, Scratch* s, Mention* m) co
   // verbs, and a name beginning with س (سيرجى) must keep it.
   for (size_t i = 0; i < procl.size();) {
     char32_t cp = DecodeUtf8(procl, &i);
-    if (cp != U'و' && cp != U'ف' && cp != U'ب' && cp != U'ل' && cp != U'ك') return;
+    if (cp != U'و' && cp != U'ف' && cp != U'ب' && cp != U'ل' && cp != U'ك')
+      return;
   }
   const std::string& rest_key = s->bare_key[m->begin];
-  bool known = gazetteer_->Cluster(rest_key).first >= 0 || gazetteer_->WordClass(rest_key) != 0 ||
+  bool known = gazetteer_->Cluster(rest_key).first >= 0 ||
+               gazetteer_->WordClass(rest_key) != 0 ||
                gazetteer_->Find(rest_key) != nullptr;
   if (known || procl == "و") m->span.begin += procl_end;
 }
 
 // Title words right before a person's name (see the header).
-void EntityAnnotator::FindRole(const Document& doc, Scratch* s, Mention* m) const {
+void EntityAnnotator::FindRole(const Document& doc, Scratch* s,
+                               Mention* m) const {
   int head = -1;
   uint32_t role_end = 0;
   for (int i = m->begin - 1; i >= 0 && i >= m->begin - 8; --i) {
@@ -313,7 +388,8 @@ void EntityAnnotator::FindRole(const Document& doc, Scratch* s, Mention* m) cons
     if (cls & kWordRoleHead) {
       head = i;
       if (role_end == 0) role_end = s->tokens[m->begin - 1].span.end;
-      m->role_span = Span{static_cast<uint32_t>(t.span.begin + strip), role_end};
+      m->role_span =
+          Span{static_cast<uint32_t>(t.span.begin + strip), role_end};
     }
     if (strip) break;
   }
@@ -322,12 +398,14 @@ void EntityAnnotator::FindRole(const Document& doc, Scratch* s, Mention* m) cons
 
 bool EntityAnnotator::ActsAsGovernment(const Document& doc, const Scratch& s,
                                        const Mention& m) const {
-  if (!m.entry || m.entry->feature != "PPLC" || m.entry->country.empty()) return false;
+  if (!m.entry || m.entry->feature != "PPLC" || m.entry->country.empty())
+    return false;
   if (gazetteer_->CountryName(m.entry->country).empty()) return false;
   auto verb_at = [&](int i) {
     if (i < 0 || i >= static_cast<int>(s.tokens.size())) return false;
     if (s.tokens[i].kind != TokenKind::kWord) return false;
-    return IsActorVerb(Normalizer::Default().FoldKey(s.tokens[i].span.In(doc.text)));
+    return IsActorVerb(
+        Normalizer::Default().FoldKey(s.tokens[i].span.In(doc.text)));
   };
   return verb_at(m.begin - 1) || verb_at(m.end);
 }
@@ -354,19 +432,24 @@ void EntityAnnotator::Identify(const Document& doc, Scratch* s) const {
       m.skeleton_id += sk;
     }
     m.entry = gazetteer_->Find(m.key);
-    if (!m.entry && (m.type == 1 || m.type == 3)) m.entry = gazetteer_->FindActor(m.skeleton_id);
+    if (!m.entry && (m.type == 1 || m.type == 3))
+      m.entry = gazetteer_->FindActor(m.skeleton_id);
     size_t sp = m.key.find(' ');
     if (!m.entry && m.type == 2 && sp != std::string::npos &&
         std::find(std::begin(kPlaceHeads), std::end(kPlaceHeads),
-                  std::string_view(m.key).substr(0, sp)) != std::end(kPlaceHeads)) {
-      const GazetteerEntry* inner = gazetteer_->Find(std::string_view(m.key).substr(sp + 1));
+                  std::string_view(m.key).substr(0, sp)) !=
+            std::end(kPlaceHeads)) {
+      const GazetteerEntry* inner =
+          gazetteer_->Find(std::string_view(m.key).substr(sp + 1));
       if (inner && inner->type == EntityType::kLocation) m.entry = inner;
     }
     if (m.entry && m.entry->type != EntityTypeOfTagType(m.type)) {
       bool trusted = false;
       gazetteer_->Find(m.key, &trusted);
-      if (trusted) m.type = TagTypeOf(m.entry->type);
-      else m.entry = nullptr;
+      if (trusted)
+        m.type = TagTypeOf(m.entry->type);
+      else
+        m.entry = nullptr;
     }
     m.government = m.type == 2 && ActsAsGovernment(doc, *s, m);
   }
@@ -377,7 +460,8 @@ void EntityAnnotator::Identify(const Document& doc, Scratch* s) const {
   for (Mention& m : s->mentions) {
     if (m.entry || m.type == 1 || m.skeletons.size() != 1) continue;
     for (const Mention& o : s->mentions)
-      if (o.type == 1 && o.skeletons.size() > 1 && o.skeletons.back() == m.skeletons[0] &&
+      if (o.type == 1 && o.skeletons.size() > 1 &&
+          o.skeletons.back() == m.skeletons[0] &&
           m.skeletons[0].starts_with("~"))
         m.type = 1;
   }
@@ -385,10 +469,15 @@ void EntityAnnotator::Identify(const Document& doc, Scratch* s) const {
     if (m.entry || (m.type != 1 && m.type != 3)) continue;
     const Mention* best = nullptr;
     for (const Mention& o : s->mentions) {
-      if (o.type != m.type || o.skeletons.size() <= m.skeletons.size()) continue;
-      bool tail = std::equal(m.skeletons.rbegin(), m.skeletons.rend(), o.skeletons.rbegin());
-      bool last = m.type == 1 && m.skeletons.size() == 1 && o.skeletons.back() == m.skeletons[0];
-      if ((tail || last) && (!best || o.skeletons.size() > best->skeletons.size())) best = &o;
+      if (o.type != m.type || o.skeletons.size() <= m.skeletons.size())
+        continue;
+      bool tail = std::equal(m.skeletons.rbegin(), m.skeletons.rend(),
+                             o.skeletons.rbegin());
+      bool last = m.type == 1 && m.skeletons.size() == 1 &&
+                  o.skeletons.back() == m.skeletons[0];
+      if ((tail || last) &&
+          (!best || o.skeletons.size() > best->skeletons.size()))
+        best = &o;
     }
     if (best && best->entry) {
       m.entry = best->entry;
@@ -401,7 +490,8 @@ void EntityAnnotator::Identify(const Document& doc, Scratch* s) const {
     if (m.government) {
       m.type = 3;
       m.entity_id = "gov:" + m.entry->country;
-      m.canonical = "حكومة " + std::string(gazetteer_->CountryName(m.entry->country));
+      m.canonical =
+          "حكومة " + std::string(gazetteer_->CountryName(m.entry->country));
     } else if (m.entry) {
       m.entity_id = m.entry->id;
       m.canonical = m.entry->canonical;
@@ -418,6 +508,7 @@ void EntityAnnotator::Annotate(Document* doc) const {
   FindMentions(*doc, &s);
   PrepareWords(*doc, &s);
   AddDictionaryMentions(*doc, &s);
+  AddPlaceNounMentions(*doc, &s);
   for (Mention& m : s.mentions) FinishSpan(*doc, &s, &m);
   Identify(*doc, &s);
   for (Mention& m : s.mentions)

@@ -84,6 +84,7 @@ class EntityAnnotator {
   void FindMentions(const Document& doc, Scratch* s) const;
   void PrepareWords(const Document& doc, Scratch* s) const;
   void AddDictionaryMentions(const Document& doc, Scratch* s) const;
+  void AddPlaceNounMentions(const Document& doc, Scratch* s) const;
   bool Matchable(const Scratch& s, const std::vector<int>& owner, int i, int len) const;
   void FinishSpan(const Document& doc, Scratch* s, Mention* m) const;
   void FindRole(const Document& doc, Scratch* s, Mention* m) const;

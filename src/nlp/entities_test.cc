@@ -148,6 +148,22 @@ TEST(EntitiesTest, PlacesCarryCoordinatesAndCliticsStayOut) {
   ASSERT_NE(dam, nullptr) << Dump(d);
 }
 
+TEST(EntitiesTest, APlaceNounNamesTheUnknownPlaceAfterIt) {
+  // Invented village names no gazetteer holds, after an indefinite place
+  // noun, with or without a proclitic on the noun.
+  Document d = Doc("سقطت قذائف على قرية الزعيترات قرب النهر، وفي بلدة المقيبلات.");
+  const EntityMention* a = Find(d, "الزعيترات");
+  ASSERT_NE(a, nullptr) << Dump(d);
+  EXPECT_EQ(a->type, EntityType::kLocation);
+  const EntityMention* b = Find(d, "المقيبلات");
+  ASSERT_NE(b, nullptr) << Dump(d);
+  EXPECT_EQ(b->type, EntityType::kLocation);
+  // Not an adjective's place, nor the first word of a longer name.
+  Document e = Doc("زار الوفد منطقة الشرق الأوسط ومدينة الملك عبدالله الاقتصادية.");
+  EXPECT_EQ(Find(e, "الشرق"), nullptr) << Dump(e);
+  EXPECT_EQ(Find(e, "الملك"), nullptr) << Dump(e);
+}
+
 TEST(EntitiesTest, RolesAttachToPersons) {
   Document d = Doc(
       "وقال نائب وزير الخارجية الروسي سيرغي ريابكوف للصحفيين إن المحادثات مستمرة. "
