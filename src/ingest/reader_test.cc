@@ -1,9 +1,11 @@
 #include "src/ingest/reader.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <string>
 
 namespace marsad {
 namespace {
@@ -13,9 +15,16 @@ namespace fs = std::filesystem;
 class ReaderTest : public testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(testing::TempDir()) / "marsad_reader_test";
+    // One directory per process: ctest runs these tests in parallel
+    // processes, and a shared one was removed under a running test.
+    dir_ = fs::path(testing::TempDir()) /
+           ("marsad_reader_test_" + std::to_string(::getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "sub");
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
   }
   void Write(const std::string& rel, const std::string& data) {
     std::ofstream(dir_ / rel, std::ios::binary) << data;
