@@ -186,6 +186,33 @@ const slotNames: Record<string, string> = {
 };
 
 /** An Arabic label for a slot id such as "injured" or "presence:russian_personnel". */
+// The comparison's values for event kinds ("ASSAULT:air strike") and
+// weapons ("drone") are the facts stage's English codes; the page shows them
+// in Arabic (the code stays in data-value).
+const eventNames: Record<string, string> = {
+  ASSAULT: 'اعتداء', FIGHT: 'قتال', PROTEST: 'احتجاج', COERCE: 'إكراه', CONSULT: 'تشاور',
+  ACCUSE: 'اتهام', THREATEN: 'تهديد', ACCIDENT: 'حادث',
+  'air strike': 'غارة جوية', bombing: 'تفجير', killing: 'قتل', shelling: 'قصف', 'shoot-down': 'إسقاط',
+  shooting: 'إطلاق نار', stabbing: 'طعن', 'suicide attack': 'هجوم انتحاري', abduction: 'خطف',
+  'armed clash': 'اشتباك مسلح', arrest: 'اعتقال', raid: 'مداهمة', meeting: 'اجتماع', talks: 'محادثات',
+  demonstration: 'مظاهرة', riot: 'أعمال شغب', 'sit-in': 'اعتصام', crash: 'تصادم', drowning: 'غرق',
+  electrocution: 'صعق كهربائي', fire: 'حريق', traffic: 'حادث سير',
+};
+const weaponNames: Record<string, string> = {
+  IED: 'عبوة ناسفة', 'ballistic missile': 'صاروخ باليستي', bomb: 'قنبلة', 'car bomb': 'سيارة مفخخة',
+  drone: 'طائرة مسيرة', 'explosive belt': 'حزام ناسف', helicopter: 'مروحية', knife: 'سكين',
+  landmine: 'لغم أرضي', 'machine gun': 'رشاش', missile: 'صاروخ', mortar: 'هاون', rifle: 'بندقية',
+  'rocket launcher': 'قاذف صواريخ', shell: 'قذيفة',
+};
+
+/** A claim's value as the page shows it: event kinds and weapons in Arabic. */
+export function valueLabel(slot: string, value: string): string {
+  if (slot === 'weapon') return weaponNames[value] ?? value;
+  const m = /^([A-Z]+)(?::(.+))?$/.exec(value);
+  if (m && eventNames[m[1]]) return m[2] ? eventNames[m[2]] ?? m[2] : eventNames[m[1]];
+  return value;
+}
+
 export function slotLabel(slot: string): string {
   const parts = slot.split(':').map((p) => slotNames[p] ?? p.replace(/_/g, ' '));
   return parts.join(': ');

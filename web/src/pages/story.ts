@@ -5,7 +5,7 @@
 
 import { api, range16, type ArticleMeta, type StoryDetail } from '../api';
 import {
-  type CmpClaim, type Comparison, modalityLabel, readComparison, slotLabel,
+  type CmpClaim, type Comparison, modalityLabel, readComparison, slotLabel, valueLabel,
 } from '../comparison';
 import { fmtDate, h, link, num } from '../dom';
 import type { RouteContext } from '../main';
@@ -33,7 +33,8 @@ function valueText(c: CmpClaim): string {
   if (c.value === c.modality || ['asserted', 'denied', 'alleged', 'hedged', 'true', 'false', 'yes', 'no'].includes(c.value)) {
     return modalityLabel(c.modality) || modalityLabel(c.value) || c.value;
   }
-  return c.value;
+  if (c.slot === 'date') return fmtDate(c.value);
+  return valueLabel(c.slot, c.value);
 }
 
 type WordSlot = { el: HTMLElement; claim: CmpClaim };
