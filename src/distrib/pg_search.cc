@@ -78,7 +78,7 @@ std::string BuildTsquery(const std::string& query, bool stems_only) {
   std::string pos, neg;
   std::vector<SearchTerm> terms;
   for (const QueryUnit& u : ParseQuery(query)) {
-    SearchTerms(u.text, &terms);
+    SearchTerms(u.text, &terms, /*query=*/true);
     std::string phrase;
     for (size_t k = 0; k < terms.size(); ++k) {
       std::string suffix = u.prefix && k + 1 == terms.size() ? ":*" : "";

@@ -51,7 +51,8 @@ int Tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
     --n;
   }
   thread_local std::vector<SearchTerm> terms;
-  SearchTerms(std::string_view(text, static_cast<size_t>(n)), &terms);
+  SearchTerms(std::string_view(text, static_cast<size_t>(n)), &terms,
+              /*query=*/(flags & FTS5_TOKENIZE_QUERY) != 0);
   for (const SearchTerm& t : terms) {
     int rc =
         token(ctx, 0, t.stem.data(), static_cast<int>(t.stem.size()),
@@ -68,9 +69,9 @@ int Tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
                  static_cast<int>(t.span.end));
       if (rc != SQLITE_OK) return rc;
     }
-    // A short Latin name's Arabic spellings: in a query only (the index
-    // keeps the Latin word), and not for the exact tier or a prefix.
-    if ((flags & FTS5_TOKENIZE_QUERY) == 0 || prefix) continue;
+    // A short Latin name's Arabic spellings (queries only: the index keeps
+    // the Latin word), not for the exact tier or a prefix.
+    if (prefix) continue;
     for (const std::string& a : t.latin_arabic) {
       rc =
           token(ctx, FTS5_TOKEN_COLOCATED, a.data(), static_cast<int>(a.size()),

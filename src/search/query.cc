@@ -60,7 +60,7 @@ void Highlight(const std::string& text, const std::vector<QueryUnit>& units,
   std::vector<SearchTerm> terms;
   for (const QueryUnit& u : units) {
     if (u.negated) continue;
-    SearchTerms(u.text, &terms);
+    SearchTerms(u.text, &terms, /*query=*/true);
     for (const SearchTerm& t : terms) {
       if (u.prefix) prefixes.push_back(t.stem);
       exact.insert(t.stem);

@@ -91,7 +91,7 @@ TEST(TermsTest, ShortLatinNamesGetTheirArabicSpellings) {
   // Only names without a skeleton get them, and only as stems of three
   // letters or more.
   std::vector<SearchTerm> t;
-  SearchTerms("Kerry Ryabkov", &t);
+  SearchTerms("Kerry Ryabkov", &t, /*query=*/true);
   ASSERT_EQ(t.size(), 2u);
   std::vector<SearchTerm> kerry;
   SearchTerms("كيري", &kerry);

@@ -316,7 +316,8 @@ std::string PreAnalyze(std::string_view text) {
   return out;
 }
 
-void SearchTerms(std::string_view text, std::vector<SearchTerm>* out) {
+void SearchTerms(std::string_view text, std::vector<SearchTerm>* out,
+                 bool query) {
   out->clear();
   std::vector<Token> toks;
   Tokenize(text, &toks);
@@ -342,7 +343,7 @@ void SearchTerms(std::string_view text, std::vector<SearchTerm>* out) {
         term.stem = norm.FoldKey(w);
         term.skeleton = SkeletonKey(w);
         term.alt_skeleton = AltSkeleton(w, "", term.skeleton);
-        if (term.skeleton.empty() && term.alt_skeleton.empty() &&
+        if (query && term.skeleton.empty() && term.alt_skeleton.empty() &&
             w.size() >= 3) {
           for (const std::string& a : LatinToArabic(w)) {
             std::string stem = SearchStem(a);

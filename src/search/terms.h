@@ -55,8 +55,10 @@ struct SearchTerm {
 };
 
 // Appends the terms of `text` (words, numbers, Latin words) to *out
-// (cleared first).
-void SearchTerms(std::string_view text, std::vector<SearchTerm>* out);
+// (cleared first). `query`: also the query-only alternatives
+// (latin_arabic), which the index and the texts of hits never need.
+void SearchTerms(std::string_view text, std::vector<SearchTerm>* out,
+                 bool query = false);
 
 // Pre-analyzed form of a text for the index: kPreAnalyzed, then the terms
 // separated by spaces, each stem followed by its synonyms: the alternate
