@@ -43,6 +43,9 @@ struct EntityAnnotator::Scratch {
   std::string phrase[2][Gazetteer::kMaxPhraseWords];
   FeatureExtractor::Scratch fx;
   TaggerModel::Scratch tagger;
+  DocumentPass doc;
+  std::vector<uint64_t> doc_keys;
+  std::vector<size_t> sentence_first;  // first token of each tagged sentence
   Segmentation seg;
 };
 
@@ -111,17 +114,28 @@ StatusOr<std::unique_ptr<EntityAnnotator>> EntityAnnotator::CreateFrom(
   return a;
 }
 
-void EntityAnnotator::Tag(std::span<const std::string_view> tokens,
-                          std::vector<int>* tags) const {
+void EntityAnnotator::TagDocument(std::span<const std::vector<std::string_view>> sentences,
+                                  std::vector<std::vector<int>>* tags) const {
   thread_local FeatureExtractor::Scratch fx;
   thread_local TaggerModel::Scratch ts;
-  thread_local std::vector<uint64_t> feats;
-  features_->Extract(tokens, &fx, &feats);
-  model_->Decode(feats.data(), tokens.size(),
-                 FeatureExtractor::kFeaturesPerToken, &ts, tags);
+  thread_local std::vector<uint64_t> feats, keys;
+  thread_local DocumentPass doc;
+  tags->resize(sentences.size());
+  doc.Clear();
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    features_->Extract(sentences[i], &fx, &feats);
+    model_->Decode(feats.data(), sentences[i].size(), FeatureExtractor::kFeaturesPerToken, &ts,
+                   &(*tags)[i]);
+    FeatureExtractor::DocumentKeys(sentences[i], fx, &keys);
+    doc.Add(ts, keys, (*tags)[i]);
+  }
+  if (model_->document_pass().beta == 0) return;
+  for (size_t i = 0; i < sentences.size(); ++i)
+    doc.Redecode(*model_, model_->document_pass(), i, &ts, &(*tags)[i]);
 }
 
-// Tagger mentions, sentence by sentence.
+// Tagger mentions: each sentence tagged alone, then again with what the
+// other sentences said of the same words (DocumentPass).
 void EntityAnnotator::FindMentions(const Document& doc, Scratch* s) const {
   // The text core's tokens and sentences of this document (computed once
   // for the numbers, dates, entities and facts stages).
@@ -130,6 +144,8 @@ void EntityAnnotator::FindMentions(const Document& doc, Scratch* s) const {
   s->sentences = tt.sentences;
   s->mentions.clear();
   s->covered.assign(s->tokens.size(), false);
+  s->doc.Clear();
+  s->sentence_first.clear();
   size_t t = 0;
   for (Span sent : s->sentences) {
     while (t < s->tokens.size() && s->tokens[t].span.begin < sent.begin) ++t;
@@ -141,11 +157,22 @@ void EntityAnnotator::FindMentions(const Document& doc, Scratch* s) const {
     features_->Extract(s->words, &s->fx, &s->feats);
     model_->Decode(s->feats.data(), s->words.size(),
                    FeatureExtractor::kFeaturesPerToken, &s->tagger, &s->tags);
+    FeatureExtractor::DocumentKeys(s->words, s->fx, &s->doc_keys);
+    s->doc.Add(s->tagger, s->doc_keys, s->tags);
+    s->sentence_first.push_back(first);
+  }
+  const DocumentPassOptions& pass = model_->document_pass();
+  for (size_t k = 0; k < s->sentence_first.size(); ++k) {
+    if (pass.beta != 0) {
+      s->doc.Redecode(*model_, pass, k, &s->tagger, &s->tags);
+    } else {
+      s->doc.Tags(k, &s->tags);
+    }
     TagChunks(s->tags, &s->chunks);
     for (const Chunk& c : s->chunks) {
       Mention m;
-      m.begin = static_cast<int>(first) + c.begin;
-      m.end = static_cast<int>(first) + c.end;
+      m.begin = static_cast<int>(s->sentence_first[k]) + c.begin;
+      m.end = static_cast<int>(s->sentence_first[k]) + c.end;
       m.type = c.type;
       for (int i = m.begin; i < m.end; ++i) s->covered[i] = true;
       s->mentions.push_back(std::move(m));

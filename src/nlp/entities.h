@@ -72,8 +72,11 @@ class EntityAnnotator {
   // Replaces doc->entities with the mentions found in doc->text.
   void Annotate(Document* doc) const;
 
-  // BIO tag ids (src/nlp/tags.h) of one pre-tokenized sentence.
-  void Tag(std::span<const std::string_view> tokens, std::vector<int>* tags) const;
+  // BIO tag ids (src/nlp/tags.h) of the pre-tokenized sentences of one
+  // document, in order: (*tags)[i] for sentences[i]. The sentences are one
+  // document for the tagger's document pass (src/nlp/tagger.h).
+  void TagDocument(std::span<const std::vector<std::string_view>> sentences,
+                   std::vector<std::vector<int>>* tags) const;
 
   const Gazetteer& gazetteer() const { return *gazetteer_; }
 

@@ -229,4 +229,11 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, Scratch
   }
 }
 
+void FeatureExtractor::DocumentKeys(std::span<const std::string_view> tokens,
+                                    const Scratch& s, std::vector<uint64_t>* keys) {
+  keys->resize(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i)
+    (*keys)[i] = Utf8Length(tokens[i]) < 3 ? 0 : s.alt_hash[i];
+}
+
 }  // namespace marsad

@@ -79,6 +79,12 @@ class FeatureExtractor {
   // Feature hashes are never 0.
   void Extract(std::span<const std::string_view> tokens, Scratch* scratch,
                std::vector<uint64_t>* out) const;
+  // After Extract(tokens, scratch, ...): the key by which the document pass
+  // (src/nlp/tagger.h) matches a word's occurrences, the folded word without
+  // its proclitics (وموسكو meets موسكو), or 0 for a word under three letters
+  // (too ambiguous to vouch for another occurrence).
+  static void DocumentKeys(std::span<const std::string_view> tokens, const Scratch& scratch,
+                           std::vector<uint64_t>* keys);
 
  private:
   void Describe(std::string_view token, Scratch* s, TokenAttrs* t, uint64_t* key_hash,

@@ -22,8 +22,10 @@
 // uncompressed size, then a zstd frame holding: tag count, features per
 // token, feature version, row count, the sorted feature hashes, the weights
 // (rows × tags, float32 little-endian) and the transitions ((tags+1) × tags,
-// the first row from the sentence start); tags are the 17 BILOU model tags
-// (format 2; format 1 held BIO's 9). Every field is checked on load;
+// the first row from the sentence start), then the document pass's beta
+// (float32) and window (int32); tags are the 17 BILOU model tags (format 3;
+// format 2 had no document pass and still loads, with the pass off; format 1
+// held BIO's 9). Every field is checked on load;
 // a wrong or damaged file is a Corruption or Unsupported status, never a
 // crash.
 //
@@ -34,6 +36,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +46,13 @@
 #include "src/nlp/tags.h"
 
 namespace marsad {
+
+// The document pass's settings (see DocumentPass below), kept in the model
+// file because `beta` is in the units of the model's weights.
+struct DocumentPassOptions {
+  float beta = 0;   // added to a type's scores; 0 turns the pass off
+  int window = 10;  // sentences either side
+};
 
 class TaggerModel {
  public:
@@ -80,6 +91,9 @@ class TaggerModel {
     return &weights_[static_cast<size_t>(row) * kNumModelTags];
   }
   size_t rows() const { return keys_.size(); }
+  const float* transitions() const { return transitions_.data(); }
+  const DocumentPassOptions& document_pass() const { return doc_; }
+  void set_document_pass(const DocumentPassOptions& o) { doc_ = o; }
 
  private:
   TaggerModel() = default;
@@ -88,6 +102,7 @@ class TaggerModel {
   std::vector<uint64_t> keys_;
   std::vector<float> weights_;
   std::vector<float> transitions_;
+  DocumentPassOptions doc_;
   // Open addressing, key 0 = empty; key and row side by side, one cache
   // line per probe.
   struct SlotEntry {
@@ -96,6 +111,48 @@ class TaggerModel {
   };
   std::vector<SlotEntry> slots_;
   uint64_t mask_ = 0;
+};
+
+// Document-level consistency, a second decoding pass. A name is mostly
+// tagged the same way throughout a report, yet a sentence-level tagger sees
+// `لحود` alone in the third sentence without the `اميل لحود` of the first,
+// and a club or a party it has never seen is found in one sentence and missed
+// in the next. After Krishnan & Manning (2006), but as soft evidence instead
+// of a second model: pass 1 decodes each sentence alone (TaggerModel::Decode);
+// pass 2 adds `beta` to the emission scores of every tag of type X at a word
+// whose key pass 1 tagged X at another occurrence within `window` sentences,
+// and runs Viterbi again. Only the emission scores are kept between the
+// passes: pass 2 costs one Viterbi per sentence, no feature lookups.
+//
+// Usage, per document: Clear(); for each sentence, Decode() then Add(); then
+// Redecode(i) for each sentence i. Not thread-safe; one per thread.
+class DocumentPass {
+ public:
+  using Options = DocumentPassOptions;
+  void Clear();
+  // Sentence `sentences()` as just decoded with `s`: its BIO tags and one
+  // word key per token (0 = never evidence, e.g. too short a word).
+  void Add(const TaggerModel::Scratch& s, std::span<const uint64_t> keys,
+           const std::vector<int>& tags);
+  size_t sentences() const { return offset_.size(); }
+  // Pass 1's BIO tags of sentence i (what Add() was given).
+  void Tags(size_t i, std::vector<int>* tags) const;
+  // Pass 2 of sentence i: BIO tags into *tags.
+  void Redecode(const TaggerModel& m, const Options& o, size_t i, TaggerModel::Scratch* s,
+                std::vector<int>* tags) const;
+
+ private:
+  struct Occurrence {
+    uint32_t sentence, token;
+    uint8_t type;  // 0 = O, else 1..4
+  };
+  std::vector<size_t> offset_;  // first token of each sentence
+  std::vector<size_t> length_;
+  std::vector<float> emit_;     // all sentences' emissions, back to back
+  std::vector<uint64_t> keys_;  // per token
+  std::vector<int> tags_;       // pass 1's, per token
+  std::unordered_map<uint64_t, std::vector<Occurrence>> by_key_;
+  mutable std::vector<float> e_;
 };
 
 }  // namespace marsad

@@ -164,6 +164,69 @@ TEST(TaggerModelTest, DecodesAndRoundTrips) {
   EXPECT_EQ((*back)->Row(23), -1);
 }
 
+TEST(TaggerModelTest, DocumentPassOptionsRoundTrip) {
+  auto m = TinyModel();
+  EXPECT_EQ(m->document_pass().beta, 0.f);  // off unless set
+  m->set_document_pass(DocumentPassOptions{12.5f, 7});
+  auto back = TaggerModel::Parse(m->Serialize());
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ((*back)->document_pass().beta, 12.5f);
+  EXPECT_EQ((*back)->document_pass().window, 7);
+}
+
+// Feature 33 votes PERS weakly (a name the tagger half knows), feature 44
+// votes U-PERS firmly (the same name with a first name before it).
+std::unique_ptr<TaggerModel> NameModel() {
+  std::vector<float> w(2 * kNumModelTags, 0.f);
+  w[ModelTag(1, Bilou::kU)] = 1;  // 33: weaker than O's 2 below
+  w[0] = 2;
+  w[kNumModelTags + ModelTag(1, Bilou::kU)] = 9;  // 44
+  std::vector<float> trans((kNumModelTags + 1) * kNumModelTags, 0.f);
+  return TaggerModel::FromWeights({33, 44}, w, trans);
+}
+
+TEST(DocumentPassTest, OtherOccurrencesPushTheirType) {
+  auto m = NameModel();
+  const int P = 1;
+  TaggerModel::Scratch s;
+  DocumentPass doc;
+  std::vector<int> tags;
+  // Sentence 0: the word (key 7) alone, weakly PERS: pass 1 says O.
+  // Sentence 1: the same word, firmly PERS. Sentence 2: far away.
+  std::vector<std::vector<uint64_t>> feats = {{33}, {44}, {33}};
+  std::vector<std::vector<uint64_t>> keys = {{7}, {7}, {7}};
+  std::vector<std::vector<int>> pass1(3);
+  for (int i = 0; i < 3; ++i) {
+    m->Decode(feats[i].data(), 1, P, &s, &pass1[i]);
+    doc.Add(s, keys[i], pass1[i]);
+  }
+  EXPECT_EQ(pass1[0], Tags({"O"}));
+  EXPECT_EQ(pass1[1], Tags({"B-PERS"}));
+  DocumentPassOptions o{5.f, 1};
+  doc.Redecode(*m, o, 0, &s, &tags);
+  EXPECT_EQ(tags, Tags({"B-PERS"})) << "1 - 2 + 5 beats O";
+  doc.Redecode(*m, o, 2, &s, &tags);
+  EXPECT_EQ(tags, Tags({"B-PERS"})) << "sentence 1 is within the window";
+  // Too small a push, or the evidence out of the window: pass 1 stands.
+  doc.Redecode(*m, DocumentPassOptions{0.5f, 1}, 0, &s, &tags);
+  EXPECT_EQ(tags, Tags({"O"}));
+  DocumentPass far;
+  std::vector<uint64_t> none = {0};
+  far.Add(s, keys[0], pass1[0]);  // scratch emissions: any sentence's do here
+  m->Decode(feats[1].data(), 1, P, &s, &tags);
+  far.Add(s, keys[1], tags);
+  for (int i = 0; i < 3; ++i) {
+    m->Decode(feats[0].data(), 1, P, &s, &tags);
+    far.Add(s, none, tags);  // unkeyed filler sentences
+  }
+  m->Decode(feats[2].data(), 1, P, &s, &tags);
+  far.Add(s, keys[2], tags);
+  far.Redecode(*m, o, 5, &s, &tags);
+  EXPECT_EQ(tags, Tags({"O"})) << "sentence 1 is 4 sentences away";
+  far.Tags(1, &tags);
+  EXPECT_EQ(tags, Tags({"B-PERS"}));
+}
+
 TEST(TaggerModelTest, BadFilesAreClearErrors) {
   std::string good = TinyModel()->Serialize();
   auto not_model = TaggerModel::Parse("hello, world, this is text");

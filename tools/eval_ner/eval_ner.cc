@@ -4,12 +4,16 @@
 // or on a whole tagged file.
 //
 //   eval_ner ANERCORP.tsv [--model PATH] [--dev-fraction F | --whole]
-//            [--errors N]
+//            [--errors N] [--doc-beta B] [--doc-window W]
 //
 // The dev split is the one train_ner holds out: the last F (default 0.1) of
 // the sentences, split at sentence-final punctuation. --whole scores every
 // sentence of the file (a test file with blank lines between sentences, or
-// ANERcorp's test part). --errors prints N mis-tagged sentences.
+// ANERcorp's test part). --errors prints N mis-tagged sentences. The
+// sentences are tagged as `marsad ner` tags them: in file order, as one
+// document for the document pass (src/nlp/tagger.h), whose settings come from
+// the model unless --doc-beta / --doc-window say otherwise (--doc-beta 0
+// scores the sentence-level tagger alone).
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -31,6 +35,10 @@ struct Options {
   double dev_fraction = 0.1;
   bool whole = false;
   int errors = 0;
+  float doc_beta = -1;   // <0: the model's
+  int doc_window = -1;
+
+
 };
 
 void PrintSentence(const TaggedSentence& s, const std::vector<int>& pred) {
@@ -68,12 +76,23 @@ int Run(const Options& o) {
   NerCounts c;
   long tokens = 0;
   int shown = 0;
+  DocumentPass doc;
+  DocumentPass::Options dopt = (*model)->document_pass();
+  if (o.doc_beta >= 0) dopt.beta = o.doc_beta;
+  if (o.doc_window >= 0) dopt.window = o.doc_window;
+  std::vector<uint64_t> keys;
   for (const TaggedSentence& s : dev) {
     toks.assign(s.tokens.begin(), s.tokens.end());
     fx.Extract(toks, &fs, &feats);
     (*model)->Decode(feats.data(), toks.size(), FeatureExtractor::kFeaturesPerToken, &ts, &pred);
+    FeatureExtractor::DocumentKeys(toks, fs, &keys);
+    doc.Add(ts, keys, pred);
+  }
+  for (size_t i = 0; i < dev.size(); ++i) {
+    const TaggedSentence& s = dev[i];
+    doc.Redecode(**model, dopt, i, &ts, &pred);
     c.Add(s.tags, pred);
-    tokens += toks.size();
+    tokens += s.tokens.size();
     if (shown < o.errors && pred != s.tags) {
       PrintSentence(s, pred);
       ++shown;
@@ -101,6 +120,9 @@ int main(int argc, char** argv) {
     else if (a == "--dev-fraction") o.dev_fraction = std::stod(next());
     else if (a == "--whole") o.whole = true;
     else if (a == "--errors") o.errors = std::stoi(next());
+    else if (a == "--doc-beta") o.doc_beta = std::stof(next());
+    else if (a == "--doc-window") o.doc_window = std::stoi(next());
+
     else if (!a.empty() && a[0] != '-' && o.data.empty()) o.data = a;
     else {
       std::cerr << "eval_ner: unknown argument " << a << "\n";
@@ -109,7 +131,7 @@ int main(int argc, char** argv) {
   }
   if (o.data.empty()) {
     std::cerr << "usage: eval_ner ANERCORP.tsv [--model PATH] [--dev-fraction F | --whole] "
-                 "[--errors N]\n";
+                 "[--errors N] [--doc-beta B] [--doc-window W]\n";
     return 2;
   }
   return marsad::Run(o);

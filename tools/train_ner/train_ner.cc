@@ -5,6 +5,7 @@
 //             [--min-count K] [--drop P] [--seed S] [--all]
 //             [--corpus SAUDINEWSNET.jsonl.gz [--corpus-docs D] [--folds K]
 //              [--lexicon-out corpus_labels.tsv] [--lexicon-min M]]
+//             [--doc-beta B]
 //
 // The last F of the sentences (default 0.1) are the development split: each
 // epoch is scored on it (entity-level micro F1, conlleval counting) and the
@@ -13,6 +14,12 @@
 // times in training (default 2) are dropped: rare features are mostly the
 // surface forms of single sentences and cost model size, not accuracy.
 // Deterministic: sentence order is shuffled with a fixed seed.
+//
+// The document pass (src/nlp/tagger.h) adds `beta` to a type's scores at a
+// word tagged that type a few sentences away; beta is in the units of the
+// trained weights, so it is chosen here on the dev split from a grid (after
+// the epoch) and written into the model, unless --doc-beta gives it (as
+// with --all, where the dev split is no guide; 0 turns the pass off).
 //
 // With --corpus, the corpus attribute (src/nlp/lexicon.h) is learned first:
 // models without it tag the untagged corpus and count each word's tags. The
@@ -63,6 +70,7 @@ struct Options {
   std::string corpus, lexicon_out;
   size_t corpus_docs = SIZE_MAX;  // all
   int lexicon_min = 2;
+  float doc_beta = -1;  // <0: chosen on the dev split
 };
 
 struct Example {
@@ -173,14 +181,39 @@ NerCounts Evaluate(const TaggerModel& m,
   return c;
 }
 
+// The dev split as `marsad ner` tags it: the sentences in order, one
+// document for the document pass with options `o`.
+NerCounts EvaluateDocument(const TaggerModel& m, const DocumentPassOptions& o,
+                           const std::vector<std::vector<uint64_t>>& feats,
+                           const std::vector<std::vector<uint64_t>>& keys,
+                           const std::vector<TaggedSentence>& sents) {
+  DocumentPass doc;
+  TaggerModel::Scratch s;
+  std::vector<int> pred;
+  for (size_t i = 0; i < sents.size(); ++i) {
+    m.Decode(feats[i].data(), sents[i].tokens.size(), P, &s, &pred);
+    doc.Add(s, keys[i], pred);
+  }
+  NerCounts c;
+  for (size_t i = 0; i < sents.size(); ++i) {
+    doc.Redecode(m, o, i, &s, &pred);
+    c.Add(sents[i].tags, pred);
+  }
+  return c;
+}
+
+// Features of every sentence, and with `keys` their document-pass keys.
 std::vector<std::vector<uint64_t>> ExtractAll(
-    const FeatureExtractor& fx, const std::vector<TaggedSentence>& sents) {
+    const FeatureExtractor& fx, const std::vector<TaggedSentence>& sents,
+    std::vector<std::vector<uint64_t>>* keys = nullptr) {
   std::vector<std::vector<uint64_t>> out(sents.size());
+  if (keys) keys->resize(sents.size());
   FeatureExtractor::Scratch s;
   std::vector<std::string_view> toks;
   for (size_t i = 0; i < sents.size(); ++i) {
     toks.assign(sents[i].tokens.begin(), sents[i].tokens.end());
     fx.Extract(toks, &s, &out[i]);
+    if (keys) FeatureExtractor::DocumentKeys(toks, s, &(*keys)[i]);
   }
   return out;
 }
@@ -435,7 +468,8 @@ int Run(const Options& o) {
     }
   }
   FeatureExtractor fx(**gaz, lexicons[K].get());
-  auto dev_feats = ExtractAll(fx, dev);
+  std::vector<std::vector<uint64_t>> dev_keys;
+  auto dev_feats = ExtractAll(fx, dev, &dev_keys);
   FeatureIds ids(train_feats, o.min_count);
   std::cerr << "train_ner: " << ids.hashes.size() << " features\n";
   std::vector<Example> examples;
@@ -444,6 +478,28 @@ int Run(const Options& o) {
   train_feats.clear();
   auto best =
       TrainModel(o, examples, everything, ids, &dev_feats, &dev, o.seed);
+  // The document pass's push, in the units of these weights: the best of a
+  // grid on the dev split (like the epoch), unless given.
+  DocumentPassOptions pass;
+  if (o.doc_beta >= 0) {
+    pass.beta = o.doc_beta;
+  } else {
+    double best_f1 = -1;
+    for (float beta : {0.f, 20.f, 40.f, 50.f, 60.f, 70.f, 80.f, 100.f, 120.f}) {
+      DocumentPassOptions p = pass;
+      p.beta = beta;
+      NerCounts c = EvaluateDocument(*best, p, dev_feats, dev_keys, dev);
+      std::fprintf(stderr, "document pass beta %5.1f: dev micro F1 %.4f (P %.4f R %.4f)\n",
+                   beta, c.F1(0), c.Precision(0), c.Recall(0));
+      if (c.F1(0) > best_f1) best_f1 = c.F1(0), pass.beta = beta;
+    }
+  }
+  best->set_document_pass(pass);
+  NerCounts c = EvaluateDocument(*best, pass, dev_feats, dev_keys, dev);
+  std::fprintf(stderr,
+               "with the document pass (beta %.1f, window %d): micro %.4f PERS %.4f LOC %.4f "
+               "ORG %.4f MISC %.4f\n",
+               pass.beta, pass.window, c.F1(0), c.F1(1), c.F1(2), c.F1(3), c.F1(4));
   std::string bytes = best->Serialize();
   Status st = WriteFileAtomic(o.out, bytes);
   if (!st.ok()) return std::cerr << "train_ner: " << st.ToString() << "\n", 1;
@@ -485,6 +541,8 @@ int main(int argc, char** argv) {
       o.lexicon_out = next();
     else if (a == "--lexicon-min")
       o.lexicon_min = std::stoi(next());
+    else if (a == "--doc-beta")
+      o.doc_beta = std::stof(next());
     else if (a == "--seed")
       o.seed = static_cast<uint32_t>(std::stoul(next()));
     else {
@@ -497,7 +555,7 @@ int main(int argc, char** argv) {
         << "usage: train_ner --data ANERCORP.tsv --out MODEL [--epochs N] "
            "[--dev-fraction F] [--min-count K] [--drop P] [--seed S] [--all] "
            "[--corpus PATH [--corpus-docs D] [--folds K] [--lexicon-out PATH] "
-           "[--lexicon-min M]]\n";
+           "[--lexicon-min M]] [--doc-beta B]\n";
     return 2;
   }
   return marsad::Run(o);
