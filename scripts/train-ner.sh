@@ -3,7 +3,9 @@
 # dictionaries and both kinds of word clusters if missing (or with --rebuild;
 # the fastText ones need the fasttext command), then trains
 # the NER tagger on ANERcorp minus its dev split: first models that tag the
-# SaudiNewsNet corpus (data/nlp/corpus_labels.tsv, src/nlp/lexicon.h), then
+# SaudiNewsNet corpus (data/nlp/corpus_labels.tsv, src/nlp/lexicon.h) after
+# counting the words that follow head nouns and titles there
+# (data/nlp/pattern_labels.tsv), then
 # the final model, data/nlp/ner_model.bin. Prints the dev F1 of every epoch.
 # Usage: scripts/train-ner.sh BUILD_DIR [--rebuild]
 set -euo pipefail
@@ -36,7 +38,7 @@ fi
 echo "== training (averaged perceptron, dev = last 10% of sentences; a few minutes)"
 "$BUILD/tools/train_ner/train_ner" --data "$ANER" --out "$NLP/ner_model.bin" \
   --epochs 15 --drop 0.3 --corpus "$SHARED/data/corpus/saudinewsnet.jsonl.gz" \
-  --folds 3 --lexicon-out "$NLP/corpus_labels.tsv"
+  --folds 3 --ensemble 3 --lexicon-out "$NLP/corpus_labels.tsv" --patterns-out "$NLP/pattern_labels.tsv"
 echo "== dev evaluation"
 "$BUILD/tools/eval_ner/eval_ner" "$ANER"
 ls -l "$NLP/ner_model.bin" | awk '{printf "model size %.2f MB\n", $5/1e6}'

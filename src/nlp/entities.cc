@@ -109,8 +109,9 @@ StatusOr<std::unique_ptr<EntityAnnotator>> EntityAnnotator::CreateFrom(
   ASSIGN_OR_RETURN(a->model_, TaggerModel::Load(model_path));
   ASSIGN_OR_RETURN(a->lexicon_,
                    CorpusLexicon::Load(dir + "/corpus_labels.tsv"));
-  a->features_ =
-      std::make_unique<FeatureExtractor>(*a->gazetteer_, a->lexicon_.get());
+  ASSIGN_OR_RETURN(a->patterns_, CorpusLexicon::Load(dir + "/pattern_labels.tsv"));
+  a->features_ = std::make_unique<FeatureExtractor>(*a->gazetteer_, a->lexicon_.get(),
+                                                    a->patterns_.get());
   return a;
 }
 

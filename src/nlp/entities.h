@@ -96,7 +96,7 @@ class EntityAnnotator {
 
   std::unique_ptr<const Gazetteer> gazetteer_;
   std::unique_ptr<const TaggerModel> model_;
-  std::unique_ptr<const CorpusLexicon> lexicon_;
+  std::unique_ptr<const CorpusLexicon> lexicon_, patterns_;
   std::unique_ptr<FeatureExtractor> features_;
 };
 

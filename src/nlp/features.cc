@@ -56,8 +56,12 @@ constexpr uint64_t kEos = 0xE05E05E05E05E05ull;
 
 }  // namespace
 
-FeatureExtractor::FeatureExtractor(const Gazetteer& gazetteer, const CorpusLexicon* lexicon)
-    : gazetteer_(gazetteer), lexicon_(lexicon), segmenter_(Segmenter::Default()) {}
+FeatureExtractor::FeatureExtractor(const Gazetteer& gazetteer, const CorpusLexicon* lexicon,
+                                   const CorpusLexicon* patterns)
+    : gazetteer_(gazetteer),
+      lexicon_(lexicon),
+      patterns_(patterns),
+      segmenter_(Segmenter::Default()) {}
 
 // One token's attributes. A table of cases, long on purpose.
 void FeatureExtractor::Describe(std::string_view token, Scratch* s, TokenAttrs* t,
@@ -145,6 +149,8 @@ void FeatureExtractor::Describe(std::string_view token, Scratch* s, TokenAttrs* 
   if (s->keep_keys) s->alt_key.push_back(s->buf);
   uint64_t code = lexicon_ ? lexicon_->Code(*alt_hash) : 0;
   t->a[kCorpus] = Mix((code << 8) ^ kCorpus);
+  uint64_t pattern = patterns_ ? patterns_->Code(*alt_hash) : 0;
+  t->a[kPattern] = Mix((pattern << 8) ^ kPattern);
 }
 
 // Longest gazetteer phrase at each position, left to right; the tokens it
@@ -225,6 +231,8 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, Scratch
     emit(at(i, 1, kEmbed1));
     emit(Mix(at(i, -1, kEmbed0)) ^ at(i, 0, kEmbed1));
     emit(Mix(at(i, 0, kEmbed1)) ^ at(i, 1, kEmbed0));
+    emit(at(i, -1, kPattern));
+    emit(at(i, 1, kPattern));
     assert(k == kFeaturesPerToken);
   }
 }

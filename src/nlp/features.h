@@ -10,8 +10,11 @@
 // clubs with clubs and currencies with currencies: +0.7 F1 over three
 // seeds), the class bits of the name-word lists, the token's position in
 // the longest gazetteer phrase that covers it (B/I with the phrase's types),
-// and how a first model tagged the word across a large untagged corpus
-// (src/nlp/lexicon.h: dominant type and its share).
+// how a first model tagged the word across a large untagged corpus
+// (src/nlp/lexicon.h: dominant type and its share), and how often the
+// corpus writes it right after a head noun or title that announces a type
+// (`حزب الليكود`, `نادي الهلال`, `مدينة جدة`, `الرئيس شيراك`: the pattern
+// lexicon, data/nlp/pattern_labels.tsv, same coding).
 // A feature is then a template applied to the attributes of the token and of
 // its neighbours within ±2, or of a pair of adjacent tokens; positions off
 // the sentence read fixed boundary values. Every template yields exactly one
@@ -43,23 +46,24 @@ namespace marsad {
 class FeatureExtractor {
  public:
 
-  // REQUIRES: `gazetteer` and `lexicon` (may be null: the corpus attribute
-  // is then "unknown" for every word) outlive the extractor.
-  explicit FeatureExtractor(const Gazetteer& gazetteer, const CorpusLexicon* lexicon = nullptr);
+  // REQUIRES: `gazetteer`, `lexicon` and `patterns` (either may be null:
+  // its attribute is then "unknown" for every word) outlive the extractor.
+  explicit FeatureExtractor(const Gazetteer& gazetteer, const CorpusLexicon* lexicon = nullptr,
+                            const CorpusLexicon* patterns = nullptr);
 
   enum Attr {
     kSurface, kFold, kStem, kPre1, kPre2, kPre3, kPre4, kSuf1, kSuf2, kSuf3, kSuf4, kShape,
     kClusterCoarse, kClusterFine, kGazetteer, kWordClass, kClitics, kStemPre2, kStemSuf2,
-    kCorpus, kEmbed0, kEmbed1, kEmbed2, kNumAttrs
+    kCorpus, kEmbed0, kEmbed1, kEmbed2, kPattern, kNumAttrs
   };
-  static constexpr uint32_t kFeatureVersion = 8;
-  static constexpr int kExtra = 6;
+  static constexpr uint32_t kFeatureVersion = 9;
+  static constexpr int kExtra = 8;
   // Slot of the first pair template (previous fold × fold, then fold × next
   // fold, previous stem × stem): the trainer's word-identity dropout hides them.
   static constexpr int kFirstPairSlot = 1 + kNumAttrs + 16 + 6;
   // bias + own attributes + 8 at ±1 + 3 at ±2 + 6 pair templates + the
   // corpus attribute at ±1 + the middle vector class at ±1 + 2 vector-class
-  // pairs.
+  // pairs + the pattern attribute at ±1.
   static constexpr int kFeaturesPerToken = 1 + kNumAttrs + 16 + 6 + 6 + kExtra;
   struct TokenAttrs {
     uint64_t a[kNumAttrs];
@@ -93,6 +97,7 @@ class FeatureExtractor {
 
   const Gazetteer& gazetteer_;
   const CorpusLexicon* lexicon_;
+  const CorpusLexicon* patterns_;
   const Segmenter& segmenter_;
 };
 

@@ -67,7 +67,9 @@ int Run(const Options& o) {
   else SplitTrainDev(std::move(*all), o.dev_fraction, &train, &dev);
   auto lexicon = CorpusLexicon::Load(DataPath("nlp/corpus_labels.tsv"));
   if (!lexicon.ok()) return std::cerr << "eval_ner: " << lexicon.status().ToString() << "\n", 1;
-  FeatureExtractor fx(**gaz, lexicon->get());
+  auto patterns = CorpusLexicon::Load(DataPath("nlp/pattern_labels.tsv"));
+  if (!patterns.ok()) return std::cerr << "eval_ner: " << patterns.status().ToString() << "\n", 1;
+  FeatureExtractor fx(**gaz, lexicon->get(), patterns->get());
   FeatureExtractor::Scratch fs;
   TaggerModel::Scratch ts;
   std::vector<uint64_t> feats;

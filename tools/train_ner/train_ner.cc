@@ -4,7 +4,8 @@
 //   train_ner --data ANERCORP.tsv --out MODEL [--epochs N] [--dev-fraction F]
 //             [--min-count K] [--drop P] [--seed S] [--all]
 //             [--corpus SAUDINEWSNET.jsonl.gz [--corpus-docs D] [--folds K]
-//              [--lexicon-out corpus_labels.tsv] [--lexicon-min M]]
+//              [--lexicon-out corpus_labels.tsv] [--lexicon-min M]
+//              [--patterns-out pattern_labels.tsv]]
 //             [--doc-beta B]
 //
 // The last F of the sentences (default 0.1) are the development split: each
@@ -27,6 +28,9 @@
 // lexicon of a model trained on the other folds, the dev split (and run
 // time, via --lexicon-out) that of a model trained on all of them. Words
 // seen fewer than M times (default 2) or never tagged an entity are left out.
+// Before that, the pattern lexicon is counted over the same corpus (see
+// MinePatterns; no labels involved, so no folds) and, with --patterns-out,
+// written for run time.
 //
 // The perceptron, after Collins (2002): decode each sentence with the
 // current weights; where the best path differs from the gold one, add the
@@ -47,6 +51,7 @@
 
 #include "src/base/data.h"
 #include "src/base/file.h"
+#include "src/base/utf8.h"
 #include "src/nlp/conll.h"
 #include "src/nlp/features.h"
 #include "src/nlp/gazetteer.h"
@@ -71,6 +76,9 @@ struct Options {
   size_t corpus_docs = SIZE_MAX;  // all
   int lexicon_min = 2;
   float doc_beta = -1;  // <0: chosen on the dev split
+  std::string patterns_out;
+  bool no_patterns = false;  // experiments: the pattern attribute unknown
+  int ensemble = 1;
 };
 
 struct Example {
@@ -251,9 +259,14 @@ std::unique_ptr<TaggerModel> TrainModel(
     const Options& o, const std::vector<Example>& examples,
     std::vector<size_t> which, const FeatureIds& ids,
     const std::vector<std::vector<uint64_t>>* dev_feats,
-    const std::vector<TaggedSentence>* dev, uint32_t seed) {
-  Perceptron p(ids.hashes.size());
-  std::mt19937 rng(seed);
+    const std::vector<TaggedSentence>* dev, uint32_t seed, int members = 1) {
+  // An ensemble: `members` perceptrons, each with its own sentence order and
+  // dropout, trained side by side; the model is the mean of their averaged
+  // weights.
+  std::vector<Perceptron> ps(members, Perceptron(ids.hashes.size()));
+  std::vector<std::mt19937> rngs;
+  for (int m = 0; m < members; ++m) rngs.emplace_back(seed + 7919u * m);
+  std::vector<std::vector<size_t>> orders(members, which);
   TaggerModel::Scratch s;
   std::vector<int> pred;
   std::vector<int32_t> dropped;
@@ -263,22 +276,32 @@ std::unique_ptr<TaggerModel> TrainModel(
   NerCounts best_counts;
   int best_epoch = 0;
   for (int e = 1; e <= o.epochs; ++e) {
-    std::shuffle(which.begin(), which.end(), rng);
-    for (size_t i : which) {
-      const Example& ex = examples[i];
-      // Word-identity dropout: hide a token's own word features now and
-      // then, so that context, clusters, gazetteers and the corpus lexicon
-      // learn to carry the names the training data does not repeat.
-      dropped = ex.feats;
-      for (size_t t = 0; o.drop > 0 && t < ex.gold.size(); ++t) {
-        if (coin(rng) >= o.drop) continue;
-        for (int k : kWordIdentity) dropped[t * P + k] = -1;
+    for (int m = 0; m < members; ++m) {
+      std::mt19937& rng = rngs[m];
+      std::shuffle(orders[m].begin(), orders[m].end(), rng);
+      for (size_t i : orders[m]) {
+        const Example& ex = examples[i];
+        // Word-identity dropout: hide a token's own word features now and
+        // then, so that context, clusters, gazetteers and the corpus lexicon
+        // learn to carry the names the training data does not repeat.
+        dropped = ex.feats;
+        for (size_t t = 0; o.drop > 0 && t < ex.gold.size(); ++t) {
+          if (coin(rng) >= o.drop) continue;
+          for (int k : kWordIdentity) dropped[t * P + k] = -1;
+        }
+        ps[m].Train(ex, dropped, &s, &pred);
       }
-      p.Train(ex, dropped, &s, &pred);
     }
     if (!dev && e < o.epochs) continue;
-    auto model =
-        BuildModel(ids.hashes, p.AveragedWeights(), p.AveragedTransitions());
+    std::vector<float> w = ps[0].AveragedWeights(), t = ps[0].AveragedTransitions();
+    for (int m = 1; m < members; ++m) {
+      std::vector<float> w2 = ps[m].AveragedWeights(), t2 = ps[m].AveragedTransitions();
+      for (size_t i = 0; i < w.size(); ++i) w[i] += w2[i];
+      for (size_t i = 0; i < t.size(); ++i) t[i] += t2[i];
+    }
+    for (float& x : w) x /= members;
+    for (float& x : t) x /= members;
+    auto model = BuildModel(ids.hashes, w, std::move(t));
     if (!dev) return model;
     NerCounts c = Evaluate(*model, *dev_feats, *dev);
     std::fprintf(stderr, "epoch %2d: dev micro F1 %.4f (P %.4f R %.4f)\n", e,
@@ -353,9 +376,61 @@ std::unordered_map<std::string, CorpusLexicon::Counts> CountCorpus(
   return counts;
 }
 
+// The pattern lexicon (src/nlp/features.h): per word key, how often the
+// word follows a head of data/nlp/pattern_heads.tsv (skipping one gentilic
+// adjective), by type, against its total count in the O column. Kept: words
+// after a head at least twice and at least 1 time in 20.
+StatusOr<std::unordered_map<std::string, CorpusLexicon::Counts>> MinePatterns(
+    const FeatureExtractor& fx, const CorpusText& corpus) {
+  ASSIGN_OR_RETURN(TsvRows rows, ReadTsv(DataPath("nlp/pattern_heads.tsv")));
+  FeatureExtractor::Scratch fs;
+  fs.keep_keys = true;
+  std::vector<uint64_t> feats;
+  std::unordered_map<std::string, int> head_type;
+  for (const auto& r : rows) {
+    if (r.size() < 2) continue;
+    int type = 0;
+    for (int t = 1; t <= 4; ++t)
+      if (r[1] == TagTypeName(t)) type = t;
+    if (!type) return CorruptionError("pattern_heads.tsv: bad type " + std::string(r[1]));
+    std::vector<std::string_view> one = {r[0]};
+    fx.Extract(one, &fs, &feats);
+    head_type[fs.alt_key[0]] = type;
+  }
+  auto gentilic = [](const std::string& k) {
+    return k.starts_with("ال") && Utf8Length(k) >= 5 &&
+           (k.ends_with("ي") || k.ends_with("يه") || k.ends_with("يا"));
+  };
+  auto arabic = [](const std::string& k) {
+    return k.size() >= 6 && (static_cast<unsigned char>(k[0]) & 0xFC) == 0xD8;
+  };
+  std::unordered_map<std::string, std::pair<uint32_t, CorpusLexicon::Counts>> seen;
+  for (const auto& words : corpus.sentences) {
+    fx.Extract(words, &fs, &feats);
+    for (size_t i = 0; i < words.size(); ++i) {
+      ++seen[fs.alt_key[i]].first;
+      auto h = head_type.find(fs.alt_key[i]);
+      if (h == head_type.end()) continue;
+      size_t j = i + 1;
+      if (j < words.size() && gentilic(fs.alt_key[j])) ++j;
+      if (j < words.size() && arabic(fs.alt_key[j]) && !head_type.count(fs.alt_key[j]))
+        ++seen[fs.alt_key[j]].second[h->second];
+    }
+  }
+  std::unordered_map<std::string, CorpusLexicon::Counts> out;
+  for (auto& [w, v] : seen) {
+    CorpusLexicon::Counts c = v.second;
+    uint32_t hits = c[1] + c[2] + c[3] + c[4];
+    if (hits < 2 || hits * 20 < v.first || w.empty() || w[0] == '#') continue;
+    c[0] = v.first - hits;
+    out.emplace(w, c);
+  }
+  return out;
+}
+
 std::string LexiconTsv(
     const std::unordered_map<std::string, CorpusLexicon::Counts>& counts,
-    int min_total) {
+    int min_total, const char* header = nullptr) {
   std::vector<std::pair<std::string, CorpusLexicon::Counts>> rows;
   for (const auto& [w, c] : counts) {
     uint32_t total = c[0] + c[1] + c[2] + c[3] + c[4];
@@ -363,7 +438,7 @@ std::string LexiconTsv(
       rows.emplace_back(w, c);
   }
   std::sort(rows.begin(), rows.end());
-  std::string out =
+  std::string out = header ? std::string(header) + "# word_key\tO\tPERS\tLOC\tORG\tMISC\n" :
       "# How the NER tagger tags each word across the SaudiNewsNet corpus "
       "(src/nlp/lexicon.h),\n"
       "# by tools/train_ner (make train-ner); words tagged as an entity at "
@@ -414,13 +489,34 @@ int Run(const Options& o) {
   // fold) and one by a model of all the training sentences (for dev and run
   // time). Without --corpus, every word's corpus attribute is unknown.
   std::vector<std::unique_ptr<const CorpusLexicon>> lexicons(K + 1);
+  std::unique_ptr<const CorpusLexicon> patterns;
   if (!o.corpus.empty()) {
     CorpusText corpus;
     Status st = ReadCorpus(o, &corpus);
     if (!st.ok()) return std::cerr << "train_ner: " << st.ToString() << "\n", 1;
     std::cerr << "train_ner: corpus " << corpus.docs.size() << " documents, "
               << corpus.sentences.size() << " sentences\n";
-    FeatureExtractor fx0(**gaz);
+    {
+      FeatureExtractor plain(**gaz);
+      auto mined = MinePatterns(plain, corpus);
+      if (!mined.ok())
+        return std::cerr << "train_ner: " << mined.status().ToString() << "\n", 1;
+      std::cerr << "train_ner: pattern lexicon: " << mined->size() << " words\n";
+      if (!o.patterns_out.empty()) {
+        Status st = WriteFileAtomic(
+            o.patterns_out,
+            LexiconTsv(*mined, 0,
+                       "# How often the SaudiNewsNet corpus writes each word right after a head "
+                       "noun or title\n"
+                       "# of data/nlp/pattern_heads.tsv, by the type it announces (the O column: "
+                       "its other\n# occurrences); by tools/train_ner (make train-ner). "
+                       "Source corpus: SaudiNewsNet\n"
+                       "# (inparallel/SaudiNewsNet), CC BY-NC-SA 4.0; only counts.\n"));
+        if (!st.ok()) return std::cerr << "train_ner: " << st.ToString() << "\n", 1;
+      }
+      if (!o.no_patterns) patterns = CorpusLexicon::FromCounts(*mined);
+    }
+    FeatureExtractor fx0(**gaz, nullptr, patterns.get());
     auto feats0 = ExtractAll(fx0, train);
     FeatureIds ids0(feats0, o.min_count);
     std::vector<Example> ex0;
@@ -458,7 +554,7 @@ int Run(const Options& o) {
 
   std::vector<std::vector<uint64_t>> train_feats(train.size());
   for (int k = 0; k < K; ++k) {
-    FeatureExtractor fx(**gaz, lexicons[k].get());
+    FeatureExtractor fx(**gaz, lexicons[k].get(), patterns.get());
     FeatureExtractor::Scratch s;
     std::vector<std::string_view> toks;
     for (size_t i = 0; i < train.size(); ++i) {
@@ -467,7 +563,7 @@ int Run(const Options& o) {
       fx.Extract(toks, &s, &train_feats[i]);
     }
   }
-  FeatureExtractor fx(**gaz, lexicons[K].get());
+  FeatureExtractor fx(**gaz, lexicons[K].get(), patterns.get());
   std::vector<std::vector<uint64_t>> dev_keys;
   auto dev_feats = ExtractAll(fx, dev, &dev_keys);
   FeatureIds ids(train_feats, o.min_count);
@@ -476,8 +572,7 @@ int Run(const Options& o) {
   for (size_t i = 0; i < train.size(); ++i)
     examples.push_back(ids.Map(train_feats[i], train[i].tags));
   train_feats.clear();
-  auto best =
-      TrainModel(o, examples, everything, ids, &dev_feats, &dev, o.seed);
+  auto best = TrainModel(o, examples, everything, ids, &dev_feats, &dev, o.seed, o.ensemble);
   // The document pass's push, in the units of these weights: the best of a
   // grid on the dev split (like the epoch), unless given.
   DocumentPassOptions pass;
@@ -541,6 +636,12 @@ int main(int argc, char** argv) {
       o.lexicon_out = next();
     else if (a == "--lexicon-min")
       o.lexicon_min = std::stoi(next());
+    else if (a == "--ensemble")
+      o.ensemble = std::max(1, std::stoi(next()));
+    else if (a == "--no-patterns")
+      o.no_patterns = true;
+    else if (a == "--patterns-out")
+      o.patterns_out = next();
     else if (a == "--doc-beta")
       o.doc_beta = std::stof(next());
     else if (a == "--seed")
@@ -555,7 +656,7 @@ int main(int argc, char** argv) {
         << "usage: train_ner --data ANERCORP.tsv --out MODEL [--epochs N] "
            "[--dev-fraction F] [--min-count K] [--drop P] [--seed S] [--all] "
            "[--corpus PATH [--corpus-docs D] [--folds K] [--lexicon-out PATH] "
-           "[--lexicon-min M]] [--doc-beta B]\n";
+           "[--lexicon-min M] [--patterns-out PATH]] [--doc-beta B]\n";
     return 2;
   }
   return marsad::Run(o);
