@@ -3,9 +3,13 @@
 // and type) of the committed NER model on the fixed dev split of ANERcorp,
 // or on a whole tagged file.
 //
-//   eval_ner ANERCORP.tsv [--model PATH] [--dev-fraction F | --whole]
+//   eval_ner ANERCORP.tsv [--model PATH | --model-dir DIR] [--dev-fraction F | --whole]
 //            [--errors N] [--doc-beta B] [--doc-window W]
 //
+// --model-dir DIR reads ner_model.bin, corpus_labels.tsv and
+// pattern_labels.tsv from DIR instead of data/nlp: `make train-ner` leaves
+// there the model trained without the dev split, whose figures these are
+// (the committed model is trained on the dev split too).
 // The dev split is the one train_ner holds out: the last F (default 0.1) of
 // the sentences, split at sentence-final punctuation. --whole scores every
 // sentence of the file (a test file with blank lines between sentences, or
@@ -31,7 +35,7 @@ namespace {
 
 struct Options {
   std::string data;
-  std::string model;
+  std::string model, model_dir;
   double dev_fraction = 0.1;
   bool whole = false;
   int errors = 0;
@@ -53,7 +57,10 @@ void PrintSentence(const TaggedSentence& s, const std::vector<int>& pred) {
 int Run(const Options& o) {
   auto gaz = Gazetteer::Load(DataPath("nlp"));
   if (!gaz.ok()) return std::cerr << "eval_ner: " << gaz.status().ToString() << "\n", 1;
-  auto model = TaggerModel::Load(o.model.empty() ? DataPath("nlp/ner_model.bin") : o.model);
+  // A model and the corpus tables it was trained with: data/nlp's, or
+  // --model-dir's (make train-ner keeps its held-out model there), or --model.
+  std::string dir = o.model_dir.empty() ? DataPath("nlp") : o.model_dir;
+  auto model = TaggerModel::Load(o.model.empty() ? dir + "/ner_model.bin" : o.model);
   if (!model.ok()) return std::cerr << "eval_ner: " << model.status().ToString() << "\n", 1;
   auto text = ReadFile(o.data);
   if (!text.ok()) return std::cerr << "eval_ner: " << text.status().ToString() << "\n", 1;
@@ -65,9 +72,9 @@ int Run(const Options& o) {
   std::vector<TaggedSentence> train, dev;
   if (o.whole) dev = std::move(*all);
   else SplitTrainDev(std::move(*all), o.dev_fraction, &train, &dev);
-  auto lexicon = CorpusLexicon::Load(DataPath("nlp/corpus_labels.tsv"));
+  auto lexicon = CorpusLexicon::Load(dir + "/corpus_labels.tsv");
   if (!lexicon.ok()) return std::cerr << "eval_ner: " << lexicon.status().ToString() << "\n", 1;
-  auto patterns = CorpusLexicon::Load(DataPath("nlp/pattern_labels.tsv"));
+  auto patterns = CorpusLexicon::Load(dir + "/pattern_labels.tsv");
   if (!patterns.ok()) return std::cerr << "eval_ner: " << patterns.status().ToString() << "\n", 1;
   FeatureExtractor fx(**gaz, lexicon->get(), patterns->get());
   FeatureExtractor::Scratch fs;
@@ -119,6 +126,7 @@ int main(int argc, char** argv) {
     std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
     if (a == "--model") o.model = next();
+    else if (a == "--model-dir") o.model_dir = next();
     else if (a == "--dev-fraction") o.dev_fraction = std::stod(next());
     else if (a == "--whole") o.whole = true;
     else if (a == "--errors") o.errors = std::stoi(next());
@@ -132,7 +140,7 @@ int main(int argc, char** argv) {
     }
   }
   if (o.data.empty()) {
-    std::cerr << "usage: eval_ner ANERCORP.tsv [--model PATH] [--dev-fraction F | --whole] "
+    std::cerr << "usage: eval_ner ANERCORP.tsv [--model PATH | --model-dir DIR] [--dev-fraction F | --whole] "
                  "[--errors N] [--doc-beta B] [--doc-window W]\n";
     return 2;
   }
