@@ -70,5 +70,24 @@ TEST(CorpusLexiconTest, GivesTheTaggerAnAttributeThroughProclitics) {
   EXPECT_EQ(f1[slot], f2[slot]);          // قال is not in this lexicon
 }
 
+// The pattern lexicon is the same kind of table in another slot: a word the
+// corpus writes after حزب gets it, here through its conjunction.
+TEST(CorpusLexiconTest, PatternLexiconHasItsOwnSlot) {
+  auto g = Gazetteer::Load(DataPath("nlp"));
+  ASSERT_TRUE(g.ok());
+  auto patterns = CorpusLexicon::FromCounts({{"الليكود", {6, 0, 0, 5, 0}}});
+  FeatureExtractor with(**g, nullptr, patterns.get()), without(**g);
+  FeatureExtractor::Scratch s;
+  std::vector<std::string_view> a = {"وقال", "والليكود", "أمس"};
+  std::vector<uint64_t> f1, f2;
+  with.Extract(a, &s, &f1);
+  without.Extract(a, &s, &f2);
+  const int P = FeatureExtractor::kFeaturesPerToken;
+  const int slot = 1 + FeatureExtractor::kPattern;
+  EXPECT_NE(f1[P + slot], f2[P + slot]);
+  EXPECT_EQ(f1[P + 1 + FeatureExtractor::kCorpus], f2[P + 1 + FeatureExtractor::kCorpus]);
+  EXPECT_EQ(f1[slot], f2[slot]);
+}
+
 }  // namespace
 }  // namespace marsad
