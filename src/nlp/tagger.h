@@ -119,9 +119,9 @@ class TaggerModel {
 // and a club or a party it has never seen is found in one sentence and missed
 // in the next. After Krishnan & Manning (2006), but as soft evidence instead
 // of a second model: pass 1 decodes each sentence alone (TaggerModel::Decode);
-// pass 2 adds `beta` to the emission scores of every tag of type X at a word
-// whose key pass 1 tagged X at another occurrence within `window` sentences,
-// and runs Viterbi again. Only the emission scores are kept between the
+// pass 2 adds `beta` to the emission scores of every tag of type X (PERS,
+// ORG or MISC: not LOC, see tagger.cc) at a word whose key pass 1 tagged X
+// at another occurrence within `window` sentences, and runs Viterbi again. Only the emission scores are kept between the
 // passes: pass 2 costs one Viterbi per sentence, no feature lookups.
 //
 // Usage, per document: Clear(); for each sentence, Decode() then Add(); then

@@ -227,6 +227,29 @@ TEST(DocumentPassTest, OtherOccurrencesPushTheirType) {
   EXPECT_EQ(tags, Tags({"B-PERS"}));
 }
 
+// A place name elsewhere is no evidence (see DocumentPass): the same case as
+// above with LOC for PERS leaves pass 1's O.
+TEST(DocumentPassTest, PlacesPushNothing) {
+  std::vector<float> w(2 * kNumModelTags, 0.f);
+  w[ModelTag(2, Bilou::kU)] = 1;
+  w[0] = 2;
+  w[kNumModelTags + ModelTag(2, Bilou::kU)] = 9;
+  std::vector<float> trans((kNumModelTags + 1) * kNumModelTags, 0.f);
+  auto m = TaggerModel::FromWeights({33, 44}, w, trans);
+  TaggerModel::Scratch s;
+  DocumentPass doc;
+  std::vector<int> tags;
+  std::vector<uint64_t> key = {7};
+  for (uint64_t f : {33, 44}) {
+    m->Decode(&f, 1, 1, &s, &tags);
+    doc.Add(s, key, tags);
+  }
+  doc.Tags(1, &tags);
+  ASSERT_EQ(tags, Tags({"B-LOC"}));
+  doc.Redecode(*m, DocumentPassOptions{5.f, 10}, 0, &s, &tags);
+  EXPECT_EQ(tags, Tags({"O"}));
+}
+
 TEST(TaggerModelTest, BadFilesAreClearErrors) {
   std::string good = TinyModel()->Serialize();
   auto not_model = TaggerModel::Parse("hello, world, this is text");
