@@ -58,6 +58,12 @@ StatusOr<std::vector<TaggedSentence>> ParseConll(std::string_view text,
       f = {f[0].substr(0, sp), f[0].substr(sp + 1)};
     }
     if (o.repair) std::erase_if(f, [](const std::string& x) { return x.empty(); });
+    if (!o.repair && !f.empty() && f[0].empty()) {
+      // A token of invisible marks only (a lone U+200F): kept as it is, so
+      // that the output has a line for every input token.
+      std::string_view raw = Split(line, '\t')[0];
+      if (!Trim(raw).empty()) f[0] = std::string(raw);
+    }
     if (f.empty() || f[0].empty()) {
       if (o.repair) continue;
       return InvalidArgumentError("line " + std::to_string(line_no) + ": no token");

@@ -118,6 +118,11 @@ TEST(ConllTest, UntaggedInputKeepsFirstField) {
   ASSERT_EQ(s->size(), 2u);
   EXPECT_EQ((*s)[0].tokens, (std::vector<std::string>{"موسكو", "تقول"}));
   EXPECT_TRUE((*s)[0].tags.empty());
+  // ANERcorp has tokens of a lone right-to-left mark: `marsad ner` must
+  // answer a line for each, not fail the file or drop the line.
+  auto marks = ParseConll("حسان\n\u200f\n:\n", o);
+  ASSERT_TRUE(marks.ok()) << marks.status().ToString();
+  EXPECT_EQ((*marks)[0].tokens, (std::vector<std::string>{"حسان", "\u200f", ":"}));
 }
 
 TEST(ConllTest, DevSplitIsTheLastFraction) {
