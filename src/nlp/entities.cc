@@ -115,24 +115,25 @@ StatusOr<std::unique_ptr<EntityAnnotator>> EntityAnnotator::CreateFrom(
   return a;
 }
 
+// Pass 1 of one sentence: features, Viterbi, and what the document pass
+// keeps of it (s->doc). Pass-1 tags into *tags.
+void EntityAnnotator::TagSentence(std::span<const std::string_view> words, Scratch* s,
+                                  std::vector<int>* tags) const {
+  features_->Extract(words, &s->fx, &s->feats);
+  model_->Decode(s->feats.data(), words.size(), FeatureExtractor::kFeaturesPerToken, &s->tagger,
+                 tags);
+  FeatureExtractor::DocumentKeys(words, s->fx, &s->doc_keys);
+  s->doc.Add(s->tagger, s->doc_keys, *tags);
+}
+
 void EntityAnnotator::TagDocument(std::span<const std::vector<std::string_view>> sentences,
                                   std::vector<std::vector<int>>* tags) const {
-  thread_local FeatureExtractor::Scratch fx;
-  thread_local TaggerModel::Scratch ts;
-  thread_local std::vector<uint64_t> feats, keys;
-  thread_local DocumentPass doc;
+  thread_local Scratch s;
   tags->resize(sentences.size());
-  doc.Clear();
-  for (size_t i = 0; i < sentences.size(); ++i) {
-    features_->Extract(sentences[i], &fx, &feats);
-    model_->Decode(feats.data(), sentences[i].size(), FeatureExtractor::kFeaturesPerToken, &ts,
-                   &(*tags)[i]);
-    FeatureExtractor::DocumentKeys(sentences[i], fx, &keys);
-    doc.Add(ts, keys, (*tags)[i]);
-  }
-  if (model_->document_pass().beta == 0) return;
+  s.doc.Clear();
+  for (size_t i = 0; i < sentences.size(); ++i) TagSentence(sentences[i], &s, &(*tags)[i]);
   for (size_t i = 0; i < sentences.size(); ++i)
-    doc.Redecode(*model_, model_->document_pass(), i, &ts, &(*tags)[i]);
+    s.doc.Redecode(*model_, model_->document_pass(), i, &s.tagger, &(*tags)[i]);
 }
 
 // Tagger mentions: each sentence tagged alone, then again with what the
@@ -155,20 +156,11 @@ void EntityAnnotator::FindMentions(const Document& doc, Scratch* s) const {
     while (t < s->tokens.size() && s->tokens[t].span.end <= sent.end)
       s->words.push_back(s->tokens[t++].span.In(doc.text));
     if (s->words.empty()) continue;
-    features_->Extract(s->words, &s->fx, &s->feats);
-    model_->Decode(s->feats.data(), s->words.size(),
-                   FeatureExtractor::kFeaturesPerToken, &s->tagger, &s->tags);
-    FeatureExtractor::DocumentKeys(s->words, s->fx, &s->doc_keys);
-    s->doc.Add(s->tagger, s->doc_keys, s->tags);
+    TagSentence(s->words, s, &s->tags);
     s->sentence_first.push_back(first);
   }
-  const DocumentPassOptions& pass = model_->document_pass();
   for (size_t k = 0; k < s->sentence_first.size(); ++k) {
-    if (pass.beta != 0) {
-      s->doc.Redecode(*model_, pass, k, &s->tagger, &s->tags);
-    } else {
-      s->doc.Tags(k, &s->tags);
-    }
+    s->doc.Redecode(*model_, model_->document_pass(), k, &s->tagger, &s->tags);
     TagChunks(s->tags, &s->chunks);
     for (const Chunk& c : s->chunks) {
       Mention m;

@@ -84,6 +84,8 @@ class EntityAnnotator {
   EntityAnnotator() = default;
   struct Scratch;
   struct Mention;
+  void TagSentence(std::span<const std::string_view> words, Scratch* s,
+                   std::vector<int>* tags) const;
   void FindMentions(const Document& doc, Scratch* s) const;
   void PrepareWords(const Document& doc, Scratch* s) const;
   void AddDictionaryMentions(const Document& doc, Scratch* s) const;

@@ -252,12 +252,24 @@ void DocumentPass::Clear() {
   emit_.clear();
   keys_.clear();
   tags_.clear();
-  by_key_.clear();
+  evidence_.clear();
+  sorted_ = true;
 }
 
 void DocumentPass::Tags(size_t i, std::vector<int>* tags) const {
   tags->assign(tags_.begin() + offset_[i], tags_.begin() + offset_[i] + length_[i]);
 }
+
+namespace {
+
+// Whether a pass-1 tag of this type (TagType) pushes other occurrences.
+// Not O, and not LOC: the tagger alone already finds 90% of places, and a
+// place name elsewhere is weak evidence, being reused for clubs (ليون,
+// بورتو) and governments (واشنطن); pushing LOC at half strength scored
+// 0.15-0.75 points lower than not at all, over four models.
+bool Pushes(int type) { return type != 0 && type != 2; }
+
+}  // namespace
 
 void DocumentPass::Add(const TaggerModel::Scratch& s, std::span<const uint64_t> keys,
                        const std::vector<int>& tags) {
@@ -266,43 +278,42 @@ void DocumentPass::Add(const TaggerModel::Scratch& s, std::span<const uint64_t> 
   length_.push_back(tags.size());
   emit_.insert(emit_.end(), s.emit.begin(), s.emit.begin() + tags.size() * kNumModelTags);
   tags_.insert(tags_.end(), tags.begin(), tags.end());
+  keys_.insert(keys_.end(), keys.begin(), keys.begin() + tags.size());
   for (size_t t = 0; t < tags.size(); ++t) {
-    keys_.push_back(keys[t]);
-    if (keys[t] == 0) continue;
-    by_key_[keys[t]].push_back(
-        Occurrence{sentence, static_cast<uint32_t>(t), static_cast<uint8_t>(TagType(tags[t]))});
+    int type = TagType(tags[t]);
+    if (keys[t] == 0 || !Pushes(type)) continue;
+    evidence_.push_back(Occurrence{keys[t], sentence, static_cast<uint32_t>(t),
+                                   static_cast<uint8_t>(type)});
+    sorted_ = false;
   }
 }
 
-namespace {
-constexpr int kLocType = 2;  // TagType of B-LOC / I-LOC
-}  // namespace
-
-void DocumentPass::Redecode(const TaggerModel& m, const Options& o, size_t i,
+void DocumentPass::Redecode(const TaggerModel& m, const DocumentPassOptions& o, size_t i,
                             TaggerModel::Scratch* s, std::vector<int>* tags) const {
+  if (o.beta == 0) return Tags(i, tags);
+  if (!sorted_) {
+    std::stable_sort(evidence_.begin(), evidence_.end());
+    sorted_ = true;
+  }
   constexpr int T = kNumModelTags;
   const size_t n = length_[i], first = offset_[i];
   e_.assign(emit_.begin() + first * T, emit_.begin() + (first + n) * T);
-  for (size_t t = 0; t < n && o.beta != 0; ++t) {
+  for (size_t t = 0; t < n; ++t) {
     uint64_t key = keys_[first + t];
     if (key == 0) continue;
-    auto it = by_key_.find(key);
-    if (it == by_key_.end() || it->second.size() < 2) continue;
+    auto [lo, hi] = std::equal_range(evidence_.begin(), evidence_.end(),
+                                     Occurrence{key, 0, 0, 0});
     bool seen[5] = {};
-    for (const Occurrence& c : it->second) {
-      if (c.sentence == i && c.token == t) continue;
-      long d = static_cast<long>(c.sentence) - static_cast<long>(i);
-      if (d >= -o.window && d <= o.window) seen[c.type] = true;
+    for (auto c = lo; c != hi; ++c) {
+      if (c->sentence == i && c->token == t) continue;
+      long d = static_cast<long>(c->sentence) - static_cast<long>(i);
+      if (d >= -o.window && d <= o.window) seen[c->type] = true;
     }
     // Every type seen gets the same push, and the sentence's own scores
     // choose among them: pushing only the majority type scored 1.0 point
     // lower on the dev split, pushing in proportion to the counts 0.03-0.3.
-    // Except LOC, which pushes nothing: the tagger alone already finds 90%
-    // of places, and a place name elsewhere is weak evidence, being reused
-    // for clubs (ليون, بورتو) and governments (واشنطن); pushing LOC at half
-    // strength scored 0.15-0.75 points lower than not at all, over four models.
     for (int x = 1; x <= 4; ++x) {
-      if (!seen[x] || x == kLocType) continue;
+      if (!seen[x]) continue;
       for (int part = 0; part < 4; ++part)
         e_[t * T + ModelTag(x, static_cast<Bilou>(part))] += o.beta;
     }

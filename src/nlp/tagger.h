@@ -37,7 +37,6 @@
 #include <cstdint>
 #include <memory>
 #include <span>
-#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -121,14 +120,14 @@ class TaggerModel {
 // of a second model: pass 1 decodes each sentence alone (TaggerModel::Decode);
 // pass 2 adds `beta` to the emission scores of every tag of type X (PERS,
 // ORG or MISC: not LOC, see tagger.cc) at a word whose key pass 1 tagged X
-// at another occurrence within `window` sentences, and runs Viterbi again. Only the emission scores are kept between the
-// passes: pass 2 costs one Viterbi per sentence, no feature lookups.
+// at another occurrence within `window` sentences, and runs Viterbi again.
+// Only the emission scores are kept between the passes: pass 2 costs one
+// Viterbi per sentence, no feature lookups, and nothing when beta is 0.
 //
 // Usage, per document: Clear(); for each sentence, Decode() then Add(); then
 // Redecode(i) for each sentence i. Not thread-safe; one per thread.
 class DocumentPass {
  public:
-  using Options = DocumentPassOptions;
   void Clear();
   // Sentence `sentences()` as just decoded with `s`: its BIO tags and one
   // word key per token (0 = never evidence, e.g. too short a word).
@@ -137,21 +136,27 @@ class DocumentPass {
   size_t sentences() const { return offset_.size(); }
   // Pass 1's BIO tags of sentence i (what Add() was given).
   void Tags(size_t i, std::vector<int>* tags) const;
-  // Pass 2 of sentence i: BIO tags into *tags.
-  void Redecode(const TaggerModel& m, const Options& o, size_t i, TaggerModel::Scratch* s,
-                std::vector<int>* tags) const;
+  // Pass 2 of sentence i: BIO tags into *tags (pass 1's if o.beta is 0).
+  void Redecode(const TaggerModel& m, const DocumentPassOptions& o, size_t i,
+                TaggerModel::Scratch* s, std::vector<int>* tags) const;
 
  private:
+  // A pass-1 tag that is evidence for other occurrences (PERS, ORG, MISC).
   struct Occurrence {
+    uint64_t key;
     uint32_t sentence, token;
-    uint8_t type;  // 0 = O, else 1..4
+    uint8_t type;  // 1..4
+    bool operator<(const Occurrence& o) const { return key < o.key; }
   };
   std::vector<size_t> offset_;  // first token of each sentence
   std::vector<size_t> length_;
   std::vector<float> emit_;     // all sentences' emissions, back to back
   std::vector<uint64_t> keys_;  // per token
   std::vector<int> tags_;       // pass 1's, per token
-  std::unordered_map<uint64_t, std::vector<Occurrence>> by_key_;
+  // Flat and sorted by key on the first Redecode: no allocation per word,
+  // and the capacity is kept from one document to the next.
+  mutable std::vector<Occurrence> evidence_;
+  mutable bool sorted_ = true;
   mutable std::vector<float> e_;
 };
 

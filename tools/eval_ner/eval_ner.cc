@@ -86,7 +86,7 @@ int Run(const Options& o) {
   long tokens = 0;
   int shown = 0;
   DocumentPass doc;
-  DocumentPass::Options dopt = (*model)->document_pass();
+  DocumentPassOptions dopt = (*model)->document_pass();
   if (o.doc_beta >= 0) dopt.beta = o.doc_beta;
   if (o.doc_window >= 0) dopt.window = o.doc_window;
   std::vector<uint64_t> keys;

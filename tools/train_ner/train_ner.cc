@@ -189,12 +189,11 @@ NerCounts Evaluate(const TaggerModel& m,
   return c;
 }
 
-// The dev split as `marsad ner` tags it: the sentences in order, one
-// document for the document pass with options `o`.
-NerCounts EvaluateDocument(const TaggerModel& m, const DocumentPassOptions& o,
-                           const std::vector<std::vector<uint64_t>>& feats,
-                           const std::vector<std::vector<uint64_t>>& keys,
-                           const std::vector<TaggedSentence>& sents) {
+// Pass 1 of the dev split as `marsad ner` tags it: the sentences in order,
+// one document for the document pass.
+DocumentPass FirstPass(const TaggerModel& m, const std::vector<std::vector<uint64_t>>& feats,
+                       const std::vector<std::vector<uint64_t>>& keys,
+                       const std::vector<TaggedSentence>& sents) {
   DocumentPass doc;
   TaggerModel::Scratch s;
   std::vector<int> pred;
@@ -202,7 +201,15 @@ NerCounts EvaluateDocument(const TaggerModel& m, const DocumentPassOptions& o,
     m.Decode(feats[i].data(), sents[i].tokens.size(), P, &s, &pred);
     doc.Add(s, keys[i], pred);
   }
+  return doc;
+}
+
+// The dev split's counts after the document pass with options `o`.
+NerCounts SecondPass(const DocumentPass& doc, const TaggerModel& m, const DocumentPassOptions& o,
+                     const std::vector<TaggedSentence>& sents) {
   NerCounts c;
+  TaggerModel::Scratch s;
+  std::vector<int> pred;
   for (size_t i = 0; i < sents.size(); ++i) {
     doc.Redecode(m, o, i, &s, &pred);
     c.Add(sents[i].tags, pred);
@@ -575,6 +582,7 @@ int Run(const Options& o) {
   auto best = TrainModel(o, examples, everything, ids, &dev_feats, &dev, o.seed, o.ensemble);
   // The document pass's push, in the units of these weights: the best of a
   // grid on the dev split (like the epoch), unless given.
+  const DocumentPass first = FirstPass(*best, dev_feats, dev_keys, dev);
   DocumentPassOptions pass;
   if (o.doc_beta >= 0) {
     pass.beta = o.doc_beta;
@@ -583,14 +591,14 @@ int Run(const Options& o) {
     for (float beta : {0.f, 20.f, 40.f, 50.f, 60.f, 70.f, 80.f, 100.f, 120.f}) {
       DocumentPassOptions p = pass;
       p.beta = beta;
-      NerCounts c = EvaluateDocument(*best, p, dev_feats, dev_keys, dev);
+      NerCounts c = SecondPass(first, *best, p, dev);
       std::fprintf(stderr, "document pass beta %5.1f: dev micro F1 %.4f (P %.4f R %.4f)\n",
                    beta, c.F1(0), c.Precision(0), c.Recall(0));
       if (c.F1(0) > best_f1) best_f1 = c.F1(0), pass.beta = beta;
     }
   }
   best->set_document_pass(pass);
-  NerCounts c = EvaluateDocument(*best, pass, dev_feats, dev_keys, dev);
+  NerCounts c = SecondPass(first, *best, pass, dev);
   std::fprintf(stderr,
                "with the document pass (beta %.1f, window %d): micro %.4f PERS %.4f LOC %.4f "
                "ORG %.4f MISC %.4f\n",
