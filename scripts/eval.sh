@@ -57,6 +57,8 @@ if [ -f "$ANER" ]; then
   # data/nlp was trained on it too, so its dev figures would not be held out).
   step "entities: NER on the ANERcorp dev split (last 10% of sentences), conlleval counting, held-out model"
   "$BUILD/tools/eval_ner/eval_ner" "$ANER" --model-dir "$ROOT/data/nlp/heldout"
+  step "entities: the same sentences through marsad ner (held-out model)"
+  "$ROOT/scripts/eval-ner-cli.sh" "$BUILD"
 else
   echo "entities: $ANER missing; NER evaluation skipped"
 fi

@@ -5,6 +5,7 @@
 //
 //   eval_ner ANERCORP.tsv [--model PATH | --model-dir DIR] [--dev-fraction F | --whole]
 //            [--errors N] [--doc-beta B] [--doc-window W]
+//            [--write-input FILE | --tagged FILE]
 //
 // --model-dir DIR reads ner_model.bin, corpus_labels.tsv and
 // pattern_labels.tsv from DIR instead of data/nlp: `make train-ner` leaves
@@ -17,7 +18,10 @@
 // sentences are tagged as `marsad ner` tags them: in file order, as one
 // document for the document pass (src/nlp/tagger.h), whose settings come from
 // the model unless --doc-beta / --doc-window say otherwise (--doc-beta 0
-// scores the sentence-level tagger alone).
+// scores the sentence-level tagger alone). --write-input writes the
+// sentences one token a line for `marsad ner`; --tagged scores what it
+// answered instead of tagging here, so the command the test part goes
+// through is measured too.
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -36,6 +40,8 @@ namespace {
 struct Options {
   std::string data;
   std::string model, model_dir;
+  std::string write_input;  // write the sentences for `marsad ner`, then stop
+  std::string tagged;       // score this `marsad ner` output instead of tagging
   double dev_fraction = 0.1;
   bool whole = false;
   int errors = 0;
@@ -90,6 +96,30 @@ int Run(const Options& o) {
   if (o.doc_beta >= 0) dopt.beta = o.doc_beta;
   if (o.doc_window >= 0) dopt.window = o.doc_window;
   std::vector<uint64_t> keys;
+  if (!o.write_input.empty()) {
+    std::string out;
+    for (const TaggedSentence& s : dev) {
+      for (const std::string& t : s.tokens) out += t + "\n";
+      out += "\n";
+    }
+    Status st = WriteFileAtomic(o.write_input, out);
+    if (!st.ok()) return std::cerr << "eval_ner: " << st.ToString() << "\n", 1;
+    return 0;
+  }
+  std::vector<TaggedSentence> given;
+  if (!o.tagged.empty()) {
+    auto t = ReadFile(o.tagged);
+    if (!t.ok()) return std::cerr << "eval_ner: " << t.status().ToString() << "\n", 1;
+    auto g = ParseConll(*t, ConllOptions{});
+    if (!g.ok()) return std::cerr << "eval_ner: " << g.status().WithContext(o.tagged).ToString() << "\n", 1;
+    given = std::move(*g);
+    bool same = given.size() == dev.size();
+    for (size_t i = 0; same && i < dev.size(); ++i)
+      same = given[i].tokens.size() == dev[i].tokens.size();
+    if (!same)
+      return std::cerr << "eval_ner: " << o.tagged
+                       << ": its sentences do not match the ones --write-input writes\n", 1;
+  }
   for (const TaggedSentence& s : dev) {
     toks.assign(s.tokens.begin(), s.tokens.end());
     fx.Extract(toks, &fs, &feats);
@@ -99,7 +129,10 @@ int Run(const Options& o) {
   }
   for (size_t i = 0; i < dev.size(); ++i) {
     const TaggedSentence& s = dev[i];
-    doc.Redecode(**model, dopt, i, &ts, &pred);
+    if (given.empty())
+      doc.Redecode(**model, dopt, i, &ts, &pred);
+    else
+      pred = given[i].tags;
     c.Add(s.tags, pred);
     tokens += s.tokens.size();
     if (shown < o.errors && pred != s.tags) {
@@ -127,6 +160,8 @@ int main(int argc, char** argv) {
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
     if (a == "--model") o.model = next();
     else if (a == "--model-dir") o.model_dir = next();
+    else if (a == "--write-input") o.write_input = next();
+    else if (a == "--tagged") o.tagged = next();
     else if (a == "--dev-fraction") o.dev_fraction = std::stod(next());
     else if (a == "--whole") o.whole = true;
     else if (a == "--errors") o.errors = std::stoi(next());
@@ -141,7 +176,7 @@ int main(int argc, char** argv) {
   }
   if (o.data.empty()) {
     std::cerr << "usage: eval_ner ANERCORP.tsv [--model PATH | --model-dir DIR] [--dev-fraction F | --whole] "
-                 "[--errors N] [--doc-beta B] [--doc-window W]\n";
+                 "[--errors N] [--doc-beta B] [--doc-window W] [--write-input FILE | --tagged FILE]\n";
     return 2;
   }
   return marsad::Run(o);
