@@ -3,7 +3,8 @@
 # model (data/nlp/heldout): the command ANERcorp's test part goes through.
 # eval_ner writes the dev sentences one token a line, `marsad ner` tags them
 # with a data folder that is data/ with the held-out model's three files, and
-# eval_ner scores its answer.
+# eval_ner scores its answer; then again with the blank lines between the
+# sentences removed, as in ANERcorp's own files.
 # Usage: scripts/eval-ner-cli.sh [BUILD_DIR]
 set -euo pipefail
 BUILD=${1:-build}
@@ -22,3 +23,8 @@ done
 MARSAD_DATA_DIR=$ROOT/data "$BUILD/tools/eval_ner/eval_ner" "$ANER" --write-input "$TMP/dev.tok"
 MARSAD_DATA_DIR=$TMP/data "$BUILD/marsad" ner "$TMP/dev.tok" > "$TMP/dev.ner"
 MARSAD_DATA_DIR=$ROOT/data "$BUILD/tools/eval_ner/eval_ner" "$ANER" --tagged "$TMP/dev.ner"
+# ANERcorp's own files have no blank lines: the same tokens without them.
+echo "== the same sentences without blank lines between them"
+grep -v '^$' "$TMP/dev.tok" > "$TMP/dev.flat"
+MARSAD_DATA_DIR=$TMP/data "$BUILD/marsad" ner "$TMP/dev.flat" > "$TMP/dev.flat.ner"
+MARSAD_DATA_DIR=$ROOT/data "$BUILD/tools/eval_ner/eval_ner" "$ANER" --tagged "$TMP/dev.flat.ner"

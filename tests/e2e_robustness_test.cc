@@ -119,5 +119,60 @@ TEST(RobustnessTest, KillMidIngestThenRerunLosesAndDuplicatesNothing) {
   EXPECT_NE(third.out.find("0 stored"), std::string::npos) << third.out;
 }
 
+// `marsad ner` answers one line for each input line, whatever the file's
+// layout: consecutive blank lines, CRLF, a BOM, a line without a token, no
+// blank lines at all. Without blank lines it still tags sentence by
+// sentence (cut after final punctuation), so the tags are the same as with
+// them.
+TEST(RobustnessTest, NerAnswersEveryInputLine) {
+  fs::path dir = TempDir("ner_lines");
+  const std::vector<std::vector<std::string>> sentences = {
+      {"قال", "الرئيس", "اللبناني", "اميل", "لحود", "ان", "الحكومة", "ستجتمع", "."},
+      {"وزار", "لحود", "دمشق", "امس", "."},
+      {"واستقبله", "الرئيس", "السوري", "بشار", "الاسد", "في", "قصر", "الشعب", "."},
+  };
+  std::string with_blanks = "\xEF\xBB\xBF", without;
+  size_t tokens = 0;
+  for (const auto& s : sentences) {
+    for (const auto& t : s) {
+      with_blanks += t + "\tO\r\n";
+      without += t + "\n";
+      ++tokens;
+    }
+    with_blanks += "\r\n\r\n";  // two blank lines
+  }
+  with_blanks += "\tO\n";  // a line without a token
+  Write(dir / "a.tsv", with_blanks);
+  Write(dir / "b.tsv", without);
+  auto lines = [](const std::string& s) {
+    std::vector<std::string> out;
+    std::istringstream in(s);
+    for (std::string l; std::getline(in, l);) out.push_back(l);
+    return out;
+  };
+  RunResult a = Marsad("ner " + (dir / "a.tsv").string());
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  EXPECT_NE(a.err.find("line 30"), std::string::npos) << a.err;
+  RunResult b = Marsad("ner " + (dir / "b.tsv").string());
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  std::vector<std::string> la = lines(a.out), lb = lines(b.out);
+  ASSERT_EQ(la.size(), tokens + 2 * sentences.size() + 1);
+  ASSERT_EQ(lb.size(), tokens);
+  EXPECT_EQ(la.back(), "\tO");
+  size_t i = 0, j = 0;
+  bool some_name = false;
+  for (const auto& s : sentences) {
+    for (const auto& t : s) {
+      EXPECT_EQ(la[i].substr(0, la[i].find('\t')), t);
+      EXPECT_EQ(la[i], lb[j]);  // same token, same tag
+      some_name |= la[i].find("\tB-PERS") != std::string::npos;
+      ++i, ++j;
+    }
+    EXPECT_EQ(la[i++], "");
+    EXPECT_EQ(la[i++], "");
+  }
+  EXPECT_TRUE(some_name) << a.out;
+}
+
 }  // namespace
 }  // namespace marsad::e2e

@@ -102,6 +102,24 @@ StatusOr<std::vector<TaggedSentence>> ParseConll(std::string_view text,
   return out;
 }
 
+std::vector<ConllLine> ReadConllLines(std::string_view text) {
+  std::vector<ConllLine> out;
+  if (text.ends_with('\n')) text.remove_suffix(1);
+  if (text.empty()) return out;
+  for (std::string_view line : Split(text, '\n')) {
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    ConllLine& l = out.emplace_back();
+    if (Trim(line).empty()) {
+      l.blank = true;
+      continue;
+    }
+    std::string_view raw = line.substr(0, std::min(line.size(), line.find('\t')));
+    l.token = StripInvisible(raw);
+    if (l.token.empty()) l.token = std::string(Trim(raw));
+  }
+  return out;
+}
+
 void SplitTrainDev(std::vector<TaggedSentence> all, double dev_fraction,
                    std::vector<TaggedSentence>* train, std::vector<TaggedSentence>* dev) {
   size_t n_dev = static_cast<size_t>(all.size() * dev_fraction + 0.5);

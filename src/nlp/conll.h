@@ -33,6 +33,18 @@ struct ConllOptions {
 StatusOr<std::vector<TaggedSentence>> ParseConll(std::string_view text,
                                                  const ConllOptions& options);
 
+// The lines of a token-per-line file as `marsad ner` answers them: one per
+// input line, in order (a final newline ends the last line, it does not
+// start another). A blank line (whitespace only) is blank; any other line's
+// token is its first field cleaned as ParseConll cleans it (invisible marks
+// removed, a token of invisible marks only kept as it is). A line whose
+// first field is empty (`<TAB>O`) has an empty token and is not blank.
+struct ConllLine {
+  std::string token;
+  bool blank = false;
+};
+std::vector<ConllLine> ReadConllLines(std::string_view text);
+
 // The fixed development split: the last `dev_fraction` of the sentences
 // (ANERcorp is in document order, so the dev part is whole later documents).
 void SplitTrainDev(std::vector<TaggedSentence> all, double dev_fraction,

@@ -20,8 +20,9 @@
 // the model unless --doc-beta / --doc-window say otherwise (--doc-beta 0
 // scores the sentence-level tagger alone). --write-input writes the
 // sentences one token a line for `marsad ner`; --tagged scores what it
-// answered instead of tagging here, so the command the test part goes
-// through is measured too.
+// answered instead of tagging here (its tokens must be the same, in order;
+// its blank lines may differ), so the command the test part goes through is
+// measured too.
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -112,13 +113,26 @@ int Run(const Options& o) {
     if (!t.ok()) return std::cerr << "eval_ner: " << t.status().ToString() << "\n", 1;
     auto g = ParseConll(*t, ConllOptions{});
     if (!g.ok()) return std::cerr << "eval_ner: " << g.status().WithContext(o.tagged).ToString() << "\n", 1;
-    given = std::move(*g);
-    bool same = given.size() == dev.size();
-    for (size_t i = 0; same && i < dev.size(); ++i)
-      same = given[i].tokens.size() == dev[i].tokens.size();
-    if (!same)
+    // Sentence breaks may differ (an input written without blank lines):
+    // the tokens, in order, must not.
+    std::vector<std::string> tokens;
+    std::vector<int> tags;
+    for (const TaggedSentence& t : *g) {
+      tokens.insert(tokens.end(), t.tokens.begin(), t.tokens.end());
+      tags.insert(tags.end(), t.tags.begin(), t.tags.end());
+    }
+    size_t k = 0;
+    bool same = true;
+    for (const TaggedSentence& d : dev) {
+      TaggedSentence& t = given.emplace_back();
+      for (size_t i = 0; same && i < d.tokens.size(); ++i, ++k) {
+        same = k < tokens.size() && tokens[k] == d.tokens[i];
+        if (same) t.tokens.push_back(tokens[k]), t.tags.push_back(tags[k]);
+      }
+    }
+    if (!same || k != tokens.size())
       return std::cerr << "eval_ner: " << o.tagged
-                       << ": its sentences do not match the ones --write-input writes\n", 1;
+                       << ": its tokens do not match the ones --write-input writes\n", 1;
   }
   for (const TaggedSentence& s : dev) {
     toks.assign(s.tokens.begin(), s.tokens.end());

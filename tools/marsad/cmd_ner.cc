@@ -3,9 +3,12 @@
 //   marsad ner [--format conll] FILE|-
 //
 // Input: one token a line (`token` or `token<TAB>...`, extra fields such as
-// a gold tag are ignored), a blank line between sentences. Output: the same
-// sentences as `token<TAB>tag`, BIO with ANERcorp's tag names (B-PERS, I-LOC,
-// ...), so the output can be scored against gold with conlleval. The
+// a gold tag are ignored), a blank line between sentences (optional: a
+// sentence also ends after . ! ? ؟). Output: one line for each input line,
+// `token<TAB>tag` in BIO with ANERcorp's tag names (B-PERS, I-LOC, ...), and
+// blank where the input's line was blank, so that the output lines up with
+// the gold file line by line and can be scored with conlleval. A line
+// without a token (`<TAB>O`) is answered `<TAB>O` with a warning. The
 // sentences are tagged as running text, in order: a name tagged in one
 // sentence counts as evidence for the same word a few sentences away (the
 // tagger's document pass), so shuffled sentences tag slightly worse.
@@ -30,7 +33,8 @@ struct NerOptions {
 int RunNer(const NerOptions& o) {
   std::string text;
   if (o.input == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    text.assign(std::istreambuf_iterator<char>(std::cin),
+                std::istreambuf_iterator<char>());
   } else {
     auto t = ReadFile(o.input);
     if (!t.ok()) {
@@ -39,43 +43,77 @@ int RunNer(const NerOptions& o) {
     }
     text = std::move(*t);
   }
-  ConllOptions co;
-  co.tagged = false;
-  auto sentences = ParseConll(text, co);
-  if (!sentences.ok()) {
-    std::cerr << "marsad ner: " << sentences.status().WithContext(o.input).ToString() << "\n";
-    return 1;
-  }
+  const std::vector<ConllLine> lines = ReadConllLines(text);
   auto annotator = EntityAnnotator::Create();
   if (!annotator.ok()) {
     std::cerr << "marsad ner: " << annotator.status().ToString() << "\n";
     return 1;
   }
-  // The input's sentences are read as one running text, in blocks of
-  // kBlock sentences: a document for the tagger's document pass, which
-  // looks a few sentences either side (src/nlp/tagger.h).
+  // The sentences the tagger sees: runs of token lines between blank lines,
+  // also cut after sentence-final punctuation and at kMaxWords tokens, so
+  // that a file without blank lines (ANERcorp's own files have none) is
+  // tagged as sentences, as the tagger was trained. Each is a range of line
+  // indices (blank lines inside none).
+  constexpr size_t kMaxWords =
+      5000;  // a guard: ANERcorp has runs of 1,900 tokens
+  std::vector<std::pair<size_t, size_t>> sentences;
+  size_t missing = 0, first_missing = 0;
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (!lines[i].blank && lines[i].token.empty() && missing++ == 0)
+      first_missing = i + 1;
+  // (A line without a token is answered O and is skipped, not a break.)
+  auto skipped = [&](size_t i) {
+    return lines[i].blank || lines[i].token.empty();
+  };
+  for (size_t i = 0; i < lines.size();) {
+    while (i < lines.size() && skipped(i)) ++i;
+    size_t begin = i, words = 0;
+    while (i < lines.size() && !lines[i].blank && words < kMaxWords) {
+      const std::string& t = lines[i++].token;
+      if (t.empty()) continue;
+      ++words;
+      if (t == "." || t == "!" || t == "?" || t == "؟") break;
+    }
+    if (i > begin) sentences.emplace_back(begin, i);
+  }
+  if (missing > 0)
+    std::cerr << "marsad ner: " << o.input << ": " << missing
+              << " line(s) without a token (first: line " << first_missing
+              << "), answered O\n";
+  // The sentences are read as one running text, in blocks of kBlock: a
+  // document for the tagger's document pass, which looks a few sentences
+  // either side (src/nlp/tagger.h).
   constexpr size_t kBlock = 2000;
+  std::vector<int> line_tag(lines.size(), 0);
   std::vector<std::vector<std::string_view>> block;
   std::vector<std::vector<int>> tags;
-  std::string out;
-  for (size_t first = 0; first < sentences->size(); first += kBlock) {
-    size_t end = std::min(sentences->size(), first + kBlock);
+  for (size_t first = 0; first < sentences.size(); first += kBlock) {
+    size_t end = std::min(sentences.size(), first + kBlock);
     block.clear();
-    for (size_t i = first; i < end; ++i)
-      block.emplace_back((*sentences)[i].tokens.begin(), (*sentences)[i].tokens.end());
+    for (size_t k = first; k < end; ++k) {
+      auto& words = block.emplace_back();
+      for (size_t i = sentences[k].first; i < sentences[k].second; ++i)
+        if (!lines[i].token.empty()) words.push_back(lines[i].token);
+    }
     (*annotator)->TagDocument(block, &tags);
-    for (size_t k = 0; k < block.size(); ++k) {
-      for (size_t i = 0; i < block[k].size(); ++i) {
-        out.append(block[k][i]);
-        out += '\t';
-        out.append(kTagNames[tags[k][i]]);
-        out += '\n';
-      }
-      out += '\n';
-      if (out.size() > (1 << 16)) {
-        std::cout << out;
-        out.clear();
-      }
+    for (size_t k = first; k < end; ++k) {
+      size_t t = 0;
+      for (size_t i = sentences[k].first; i < sentences[k].second; ++i)
+        if (!lines[i].token.empty()) line_tag[i] = tags[k - first][t++];
+    }
+  }
+  // One output line for each input line: blank for blank.
+  std::string out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!lines[i].blank) {
+      out.append(lines[i].token);
+      out += '\t';
+      out.append(kTagNames[line_tag[i]]);
+    }
+    out += '\n';
+    if (out.size() > (1 << 16)) {
+      std::cout << out;
+      out.clear();
     }
   }
   std::cout << out;
@@ -86,7 +124,8 @@ int RunNer(const NerOptions& o) {
 
 void AddNerCommand(CLI::App& app, CommandFn* run) {
   auto opts = std::make_shared<NerOptions>();
-  auto* cmd = app.add_subcommand("ner", "Tag pre-tokenized text (token per line) with BIO entity tags");
+  auto* cmd = app.add_subcommand(
+      "ner", "Tag pre-tokenized text (token per line) with BIO entity tags");
   cmd->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"conll"}));
   cmd->add_option("input", opts->input, "Input file, or - for stdin");
