@@ -113,7 +113,15 @@ std::vector<ConllLine> ReadConllLines(std::string_view text) {
       l.blank = true;
       continue;
     }
-    std::string_view raw = line.substr(0, std::min(line.size(), line.find('\t')));
+    // The first field: up to a tab, or without one up to a space (ANERcorp's
+    // original files write `token TAG`; a token never holds a space).
+    size_t end = line.find('\t');
+    if (end == std::string_view::npos) {
+      std::string_view t = Trim(line);
+      line = t.substr(0, std::min(t.size(), t.find(' ')));
+      end = line.size();
+    }
+    std::string_view raw = line.substr(0, end);
     l.token = StripInvisible(raw);
     if (l.token.empty()) l.token = std::string(Trim(raw));
   }

@@ -36,7 +36,8 @@ StatusOr<std::vector<TaggedSentence>> ParseConll(std::string_view text,
 // The lines of a token-per-line file as `marsad ner` answers them: one per
 // input line, in order (a final newline ends the last line, it does not
 // start another). A blank line (whitespace only) is blank; any other line's
-// token is its first field cleaned as ParseConll cleans it (invisible marks
+// token is its first field (up to a tab; in a line without tabs, up to a
+// space: `token TAG`) cleaned as ParseConll cleans it (invisible marks
 // removed, a token of invisible marks only kept as it is). A line whose
 // first field is empty (`<TAB>O`) has an empty token and is not blank.
 struct ConllLine {

@@ -125,6 +125,23 @@ TEST(ConllTest, UntaggedInputKeepsFirstField) {
   EXPECT_EQ((*marks)[0].tokens, (std::vector<std::string>{"حسان", "\u200f", ":"}));
 }
 
+// `marsad ner`'s reading: a line for each input line, whatever the layout.
+TEST(ConllTest, LinesKeepTheLayout) {
+  auto l = ReadConllLines(
+      "\xEF\xBB\xBFموسكو\tB-LOC\r\nتقول O\n\n \n\u200f\tO\n\tO\n  نعم  \n");
+  ASSERT_EQ(l.size(), 7u);
+  EXPECT_EQ(l[0].token, "موسكو");  // BOM and CR gone
+  EXPECT_EQ(l[1].token, "تقول");   // `token TAG` with a space
+  EXPECT_TRUE(l[2].blank);
+  EXPECT_TRUE(l[3].blank);         // whitespace only
+  EXPECT_EQ(l[4].token, "\u200f");  // a lone mark is a token
+  EXPECT_FALSE(l[5].blank);        // no token, but a line to answer
+  EXPECT_EQ(l[5].token, "");
+  EXPECT_EQ(l[6].token, "نعم");
+  EXPECT_EQ(ReadConllLines("a\n\n").size(), 2u);  // the final newline ends a line
+  EXPECT_TRUE(ReadConllLines("").empty());
+}
+
 TEST(ConllTest, DevSplitIsTheLastFraction) {
   std::vector<TaggedSentence> all(10);
   for (int i = 0; i < 10; ++i) all[i].tokens = {std::to_string(i)};

@@ -3,8 +3,9 @@
 //   marsad ner [--format conll] FILE|-
 //
 // Input: one token a line (`token` or `token<TAB>...`, extra fields such as
-// a gold tag are ignored), a blank line between sentences (optional: a
-// sentence also ends after . ! ? ؟). Output: one line for each input line,
+// a gold tag are ignored; `token TAG` with a space is read too), a blank
+// line between sentences (optional: a sentence also ends after . ! ? ؟).
+// Output: one line for each input line,
 // `token<TAB>tag` in BIO with ANERcorp's tag names (B-PERS, I-LOC, ...), and
 // blank where the input's line was blank, so that the output lines up with
 // the gold file line by line and can be scored with conlleval. A line
