@@ -23,16 +23,20 @@ void Write(const fs::path& p, const std::string& data) {
 
 const char* kSentences[] = {
     "قال مسؤول محلي إن الأمطار الغزيرة أدت إلى إغلاق عدد من الطرق في المدينة.",
-    "وأضاف أن فرق الدفاع المدني تعمل على فتح الطرق وإجلاء السكان من المناطق المنخفضة.",
+    "وأضاف أن فرق الدفاع المدني تعمل على فتح الطرق وإجلاء السكان من المناطق "
+    "المنخفضة.",
     "وأعلنت وزارة الصحة أن المستشفيات استقبلت عددا من المصابين بجروح طفيفة.",
-    "وأكد المتحدث باسم البلدية أن الخسائر المادية كبيرة وأن التقييم ما زال جاريا.",
+    "وأكد المتحدث باسم البلدية أن الخسائر المادية كبيرة وأن التقييم ما زال "
+    "جاريا.",
     "من جهتها، دعت هيئة الأرصاد المواطنين إلى توخي الحذر خلال الأيام المقبلة.",
-    "وشهدت الأسواق ارتفاعا في أسعار الخضروات بسبب تعطل حركة النقل بين المحافظات.",
+    "وشهدت الأسواق ارتفاعا في أسعار الخضروات بسبب تعطل حركة النقل بين "
+    "المحافظات.",
 };
 
 std::string Report(std::mt19937& rng, int i) {
-  std::string s = "تقرير رقم " + std::to_string(i) + " عن حالة الطقس في المنطقة " +
-                  std::to_string(rng() % 1000) + ".\n\n";
+  std::string s = "تقرير رقم " + std::to_string(i) +
+                  " عن حالة الطقس في المنطقة " + std::to_string(rng() % 1000) +
+                  ".\n\n";
   for (int k = 0; k < 5; ++k) {
     s += kSentences[rng() % 6];
     s += " وبلغ عدد المتضررين " + std::to_string(rng() % 5000) + " شخصا.\n\n";
@@ -44,29 +48,46 @@ TEST(RobustnessTest, BadInputsAreRejectedWithReasonsAndGoodOnesStored) {
   fs::path dir = TempDir("bad");
   fs::path in = dir / "in";
   fs::create_directories(in);
-  std::string good = "خبر محلي\n\nقال رئيس البلدية إن أعمال الصيانة ستبدأ الأسبوع المقبل في الحي القديم.\n";
+  std::string good =
+      "خبر محلي\n\nقال رئيس البلدية إن أعمال الصيانة ستبدأ الأسبوع المقبل في "
+      "الحي القديم.\n";
   Write(in / "good.txt", good);
   std::string broken = good + "\xff\xfe" + good;
   Write(in / "broken_utf8.txt", broken);
   Write(in / "empty.txt", "");
-  Write(in / "binary.txt", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0", 12));
+  Write(in / "binary.txt", std::string("\x7f"
+                                       "ELF\x02\x01\x01\0\0\0\0",
+                                       12));
   // "قال الوزير إن الاجتماع كان مثمرا" in windows-1256, repeated.
   std::string cp1256;
-  for (int i = 0; i < 8; ++i) cp1256 += "\xde\xc7\xe1 \xc7\xe1\xe6\xd2\xed\xd1 \xc5\xe4 \xc7\xe1\xc7\xcc\xca\xe3\xc7\xda.\r\n";
+  for (int i = 0; i < 8; ++i)
+    cp1256 +=
+        "\xde\xc7\xe1 \xc7\xe1\xe6\xd2\xed\xd1 \xc5\xe4 "
+        "\xc7\xe1\xc7\xcc\xca\xe3\xc7\xda.\r\n";
   Write(in / "legacy.txt", cp1256);
   Write(in / "broken.html",
-        "<html><head><title>عنوان</title><body><div><p>فقرة عربية أولى طويلة بما يكفي لتكون نصا "
+        "<html><head><title>عنوان</title><body><div><p>فقرة عربية أولى طويلة "
+        "بما يكفي لتكون نصا "
         "<b>غير مغلق <div><p>فقرة ثانية في صفحة مكسورة الترميز والوسوم");
-  Write(in / "english.txt", "Local news\n\nThe mayor said repairs start next week in the old town.\n");
-  Write(in / "bad.jsonl", "{\"title\": \"x\", \"content\": \"نص خبر قصير\"}\n{broken json\n");
+  Write(in / "english.txt",
+        "Local news\n\nThe mayor said repairs start next week in the old "
+        "town.\n");
+  Write(in / "bad.jsonl",
+        "{\"title\": \"x\", \"content\": \"نص خبر قصير\"}\n{broken json\n");
 
   std::string db = (dir / "bad.db").string();
   RunResult r = Marsad("ingest --db " + db + " " + in.string());
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
-  EXPECT_NE(r.err.find("broken_utf8.txt: InvalidArgument: invalid UTF-8 at byte"),
-            std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("empty.txt: InvalidArgument: empty file"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("binary.txt: InvalidArgument: binary file"), std::string::npos) << r.err;
+  EXPECT_NE(
+      r.err.find("broken_utf8.txt: InvalidArgument: invalid UTF-8 at byte"),
+      std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("empty.txt: InvalidArgument: empty file"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("binary.txt: InvalidArgument: binary file"),
+            std::string::npos)
+      << r.err;
   EXPECT_NE(r.err.find("bad.jsonl#2"), std::string::npos) << r.err;
 
   RunResult exp = Marsad("export --db " + db + " --what articles");
@@ -79,10 +100,12 @@ TEST(RobustnessTest, BadInputsAreRejectedWithReasonsAndGoodOnesStored) {
     std::string name = fs::path(a["source"].get<std::string>()).filename();
     stored.insert(name);
     if (name == "legacy.txt") {
-      legacy_decoded = a["text"].get<std::string>().find("الاجتماع") != std::string::npos;
+      legacy_decoded =
+          a["text"].get<std::string>().find("الاجتماع") != std::string::npos;
     }
   }
-  for (const char* name : {"good.txt", "legacy.txt", "broken.html", "english.txt", "bad.jsonl#1"}) {
+  for (const char* name : {"good.txt", "legacy.txt", "broken.html",
+                           "english.txt", "bad.jsonl#1"}) {
     EXPECT_TRUE(stored.count(name)) << name << " not stored; stderr: " << r.err;
   }
   EXPECT_TRUE(legacy_decoded);
@@ -99,21 +122,25 @@ TEST(RobustnessTest, KillMidIngestThenRerunLosesAndDuplicatesNothing) {
       json j = {{"title", "تقرير " + std::to_string(i)},
                 {"content", Report(rng, i)},
                 {"source", "outlet" + std::to_string(i % 7)},
-                {"date_extracted", "2026-03-0" + std::to_string(1 + i % 9) + " 10:00:00"}};
+                {"date_extracted",
+                 "2026-03-0" + std::to_string(1 + i % 9) + " 10:00:00"}};
       out << j.dump() << "\n";
     }
   }
   std::string db = (dir / "kill.db").string();
   std::string input = (dir / "many.jsonl").string();
   // Start an ingest and kill it with SIGKILL while it runs (wherever it is).
-  Shell(std::string("MARSAD_DATA_DIR=") + SourceDir() + "/data " + MARSAD_BINARY +
-        " ingest -q --db " + db + " " + input + " & pid=$!; sleep 1; kill -9 $pid; wait $pid");
+  Shell(std::string("MARSAD_DATA_DIR=") + SourceDir() + "/data " +
+        MARSAD_BINARY + " ingest -q --db " + db + " " + input +
+        " & pid=$!; sleep 1; kill -9 $pid; wait $pid");
   RunResult again = Marsad("ingest --db " + db + " " + input);
   EXPECT_EQ(again.exit_code, 0) << again.out << again.err;
-  RunResult check = Shell("sqlite3 " + db +
-                          " 'PRAGMA integrity_check; SELECT COUNT(*), COUNT(DISTINCT source) "
-                          "FROM articles; SELECT COUNT(*) FROM articles WHERE story_id IS NULL;'");
-  EXPECT_EQ(check.out, "ok\n" + std::to_string(kDocs) + "|" + std::to_string(kDocs) + "\n0\n")
+  RunResult check = Shell(
+      "sqlite3 " + db +
+      " 'PRAGMA integrity_check; SELECT COUNT(*), COUNT(DISTINCT source) "
+      "FROM articles; SELECT COUNT(*) FROM articles WHERE story_id IS NULL;'");
+  EXPECT_EQ(check.out, "ok\n" + std::to_string(kDocs) + "|" +
+                           std::to_string(kDocs) + "\n0\n")
       << check.err;
   RunResult third = Marsad("ingest --db " + db + " " + input);
   EXPECT_NE(third.out.find("0 stored"), std::string::npos) << third.out;
@@ -127,9 +154,11 @@ TEST(RobustnessTest, KillMidIngestThenRerunLosesAndDuplicatesNothing) {
 TEST(RobustnessTest, NerAnswersEveryInputLine) {
   fs::path dir = TempDir("ner_lines");
   const std::vector<std::vector<std::string>> sentences = {
-      {"قال", "الرئيس", "اللبناني", "اميل", "لحود", "ان", "الحكومة", "ستجتمع", "."},
+      {"قال", "الرئيس", "اللبناني", "اميل", "لحود", "ان", "الحكومة", "ستجتمع",
+       "."},
       {"وزار", "لحود", "دمشق", "امس", "."},
-      {"واستقبله", "الرئيس", "السوري", "بشار", "الاسد", "في", "قصر", "الشعب", "."},
+      {"واستقبله", "الرئيس", "السوري", "بشار", "الاسد", "في", "قصر", "الشعب",
+       "."},
   };
   std::string with_blanks = "\xEF\xBB\xBF", without;
   size_t tokens = 0;

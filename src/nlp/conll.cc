@@ -57,7 +57,8 @@ StatusOr<std::vector<TaggedSentence>> ParseConll(std::string_view text,
       if (sp == std::string::npos || sp == 0) continue;  // no token
       f = {f[0].substr(0, sp), f[0].substr(sp + 1)};
     }
-    if (o.repair) std::erase_if(f, [](const std::string& x) { return x.empty(); });
+    if (o.repair)
+      std::erase_if(f, [](const std::string& x) { return x.empty(); });
     if (!o.repair && !f.empty() && f[0].empty()) {
       // A token of invisible marks only (a lone U+200F): kept as it is, so
       // that the output has a line for every input token.
@@ -66,7 +67,8 @@ StatusOr<std::vector<TaggedSentence>> ParseConll(std::string_view text,
     }
     if (f.empty() || f[0].empty()) {
       if (o.repair) continue;
-      return InvalidArgumentError("line " + std::to_string(line_no) + ": no token");
+      return InvalidArgumentError("line " + std::to_string(line_no) +
+                                  ": no token");
     }
     TaggedSentence& s = out.back();
     if (!o.tagged) {
@@ -74,7 +76,8 @@ StatusOr<std::vector<TaggedSentence>> ParseConll(std::string_view text,
     } else {
       if (f.size() < 2) {
         if (o.repair) continue;
-        return InvalidArgumentError("line " + std::to_string(line_no) + ": no tag");
+        return InvalidArgumentError("line " + std::to_string(line_no) +
+                                    ": no tag");
       }
       std::string token = f[0];
       std::string_view tag = CleanTag(f.back());
@@ -92,7 +95,8 @@ StatusOr<std::vector<TaggedSentence>> ParseConll(std::string_view text,
       // conlleval reads "O I-X" as a B-X; say so, so that training data
       // only holds paths the BIO decoder can produce.
       int prev = s.tags.empty() ? 0 : s.tags.back();
-      if (o.repair && id > 0 && !IsBegin(id) && TagType(prev) != TagType(id)) --id;
+      if (o.repair && id > 0 && !IsBegin(id) && TagType(prev) != TagType(id))
+        --id;
       s.tokens.push_back(token);
       s.tags.push_back(id);
     }
@@ -129,7 +133,8 @@ std::vector<ConllLine> ReadConllLines(std::string_view text) {
 }
 
 void SplitTrainDev(std::vector<TaggedSentence> all, double dev_fraction,
-                   std::vector<TaggedSentence>* train, std::vector<TaggedSentence>* dev) {
+                   std::vector<TaggedSentence>* train,
+                   std::vector<TaggedSentence>* dev) {
   size_t n_dev = static_cast<size_t>(all.size() * dev_fraction + 0.5);
   size_t cut = all.size() - std::min(n_dev, all.size());
   train->assign(std::make_move_iterator(all.begin()),

@@ -49,7 +49,8 @@ std::vector<ConllLine> ReadConllLines(std::string_view text);
 // The fixed development split: the last `dev_fraction` of the sentences
 // (ANERcorp is in document order, so the dev part is whole later documents).
 void SplitTrainDev(std::vector<TaggedSentence> all, double dev_fraction,
-                   std::vector<TaggedSentence>* train, std::vector<TaggedSentence>* dev);
+                   std::vector<TaggedSentence>* train,
+                   std::vector<TaggedSentence>* dev);
 
 }  // namespace marsad
 

@@ -1,4 +1,6 @@
 // Tags and chunks, ANERcorp reading, the model file and its decoder.
+#include "src/nlp/tagger.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -6,7 +8,6 @@
 
 #include "src/nlp/conll.h"
 #include "src/nlp/features.h"
-#include "src/nlp/tagger.h"
 #include "src/nlp/tags.h"
 
 namespace marsad {
@@ -20,7 +21,8 @@ std::vector<int> Tags(std::initializer_list<std::string_view> names) {
 
 TEST(TagsTest, ChunksFollowConlleval) {
   std::vector<Chunk> c;
-  TagChunks(Tags({"B-PERS", "I-PERS", "O", "I-LOC", "B-LOC", "B-LOC", "I-ORG"}), &c);
+  TagChunks(Tags({"B-PERS", "I-PERS", "O", "I-LOC", "B-LOC", "B-LOC", "I-ORG"}),
+            &c);
   ASSERT_EQ(c.size(), 5u);
   EXPECT_EQ(c[0], (Chunk{0, 2, 1}));
   EXPECT_EQ(c[1], (Chunk{3, 4, 2}));  // I- after O starts a chunk
@@ -35,7 +37,8 @@ TEST(TagsTest, ChunksFollowConlleval) {
 
 TEST(TagsTest, CountsAreExactSpanAndType) {
   NerCounts c;
-  c.Add(Tags({"B-PERS", "I-PERS", "O", "B-LOC"}), Tags({"B-PERS", "O", "O", "B-LOC"}));
+  c.Add(Tags({"B-PERS", "I-PERS", "O", "B-LOC"}),
+        Tags({"B-PERS", "O", "O", "B-LOC"}));
   EXPECT_EQ(c.tp[2], 1);
   EXPECT_EQ(c.fp[1], 1);
   EXPECT_EQ(c.fn[1], 1);
@@ -58,24 +61,28 @@ TEST(TagsTest, CleansAnercorpNoise) {
 
 TEST(TagsTest, BilouRoundTripsThroughBio) {
   // Conlleval reading: "I-LOC" after O opens a chunk, so it becomes U-LOC.
-  std::vector<int> bio = Tags({"B-PERS", "I-PERS", "I-PERS", "O", "B-LOC", "I-LOC", "I-ORG",
-                               "B-MISC", "O", "I-LOC"});
+  std::vector<int> bio = Tags({"B-PERS", "I-PERS", "I-PERS", "O", "B-LOC",
+                               "I-LOC", "I-ORG", "B-MISC", "O", "I-LOC"});
   std::vector<int> model;
   BioToModelTags(bio, &model);
-  EXPECT_EQ(model, (std::vector<int>{ModelTag(1, Bilou::kB), ModelTag(1, Bilou::kI),
-                                     ModelTag(1, Bilou::kL), 0, ModelTag(2, Bilou::kB),
-                                     ModelTag(2, Bilou::kL), ModelTag(3, Bilou::kU),
-                                     ModelTag(4, Bilou::kU), 0, ModelTag(2, Bilou::kU)}));
+  EXPECT_EQ(model, (std::vector<int>{
+                       ModelTag(1, Bilou::kB), ModelTag(1, Bilou::kI),
+                       ModelTag(1, Bilou::kL), 0, ModelTag(2, Bilou::kB),
+                       ModelTag(2, Bilou::kL), ModelTag(3, Bilou::kU),
+                       ModelTag(4, Bilou::kU), 0, ModelTag(2, Bilou::kU)}));
   std::vector<int> back;
   for (int m : model) back.push_back(ModelTagToBio(m));
-  EXPECT_EQ(back, Tags({"B-PERS", "I-PERS", "I-PERS", "O", "B-LOC", "I-LOC", "B-ORG", "B-MISC",
-                        "O", "B-LOC"}));
+  EXPECT_EQ(back, Tags({"B-PERS", "I-PERS", "I-PERS", "O", "B-LOC", "I-LOC",
+                        "B-ORG", "B-MISC", "O", "B-LOC"}));
   EXPECT_TRUE(ModelTransitionAllowed(-1, ModelTag(2, Bilou::kU)));
   EXPECT_FALSE(ModelTransitionAllowed(-1, ModelTag(2, Bilou::kL)));
   EXPECT_FALSE(ModelTransitionAllowed(ModelTag(2, Bilou::kB), 0));
-  EXPECT_FALSE(ModelTransitionAllowed(ModelTag(2, Bilou::kB), ModelTag(3, Bilou::kL)));
-  EXPECT_TRUE(ModelTransitionAllowed(ModelTag(2, Bilou::kI), ModelTag(2, Bilou::kL)));
-  EXPECT_TRUE(ModelTransitionAllowed(ModelTag(2, Bilou::kL), ModelTag(2, Bilou::kB)));
+  EXPECT_FALSE(
+      ModelTransitionAllowed(ModelTag(2, Bilou::kB), ModelTag(3, Bilou::kL)));
+  EXPECT_TRUE(
+      ModelTransitionAllowed(ModelTag(2, Bilou::kI), ModelTag(2, Bilou::kL)));
+  EXPECT_TRUE(
+      ModelTransitionAllowed(ModelTag(2, Bilou::kL), ModelTag(2, Bilou::kB)));
   EXPECT_FALSE(ModelTagMayEnd(ModelTag(1, Bilou::kI)));
 }
 
@@ -90,11 +97,13 @@ TEST(ConllTest, SplitsOnBlankLinesAndFinalPunctuation) {
 }
 
 TEST(ConllTest, RepairsOrRejectsNoise) {
-  std::string text = "B-PERS\tسمير\n O\nكلمة O\nأ\u200f\t\u200f\tI-ORG\nب\tZZZ\n";
+  std::string text =
+      "B-PERS\tسمير\n O\nكلمة O\nأ\u200f\t\u200f\tI-ORG\nب\tZZZ\n";
   ConllOptions strict;
   auto bad = ParseConll(text, strict);
   ASSERT_FALSE(bad.ok());
-  EXPECT_NE(bad.status().message().find("line 1"), std::string::npos) << bad.status().ToString();
+  EXPECT_NE(bad.status().message().find("line 1"), std::string::npos)
+      << bad.status().ToString();
   ConllOptions repair;
   repair.repair = true;
   auto s = ParseConll(text, repair);
@@ -104,10 +113,10 @@ TEST(ConllTest, RepairsOrRejectsNoise) {
   ASSERT_EQ(t.tokens.size(), 4u);
   EXPECT_EQ(t.tokens[0], "سمير");  // swapped columns
   EXPECT_EQ(t.tags[0], TagId("B-PERS"));
-  EXPECT_EQ(t.tokens[1], "كلمة");  // space instead of tab
-  EXPECT_EQ(t.tokens[2], "أ");     // invisible marks dropped
+  EXPECT_EQ(t.tokens[1], "كلمة");        // space instead of tab
+  EXPECT_EQ(t.tokens[2], "أ");           // invisible marks dropped
   EXPECT_EQ(t.tags[2], TagId("B-ORG"));  // I- after O is read as B-
-  EXPECT_EQ(t.tags[3], TagId("O"));  // unreadable tag
+  EXPECT_EQ(t.tags[3], TagId("O"));      // unreadable tag
 }
 
 TEST(ConllTest, UntaggedInputKeepsFirstField) {
@@ -122,7 +131,8 @@ TEST(ConllTest, UntaggedInputKeepsFirstField) {
   // answer a line for each, not fail the file or drop the line.
   auto marks = ParseConll("حسان\n\u200f\n:\n", o);
   ASSERT_TRUE(marks.ok()) << marks.status().ToString();
-  EXPECT_EQ((*marks)[0].tokens, (std::vector<std::string>{"حسان", "\u200f", ":"}));
+  EXPECT_EQ((*marks)[0].tokens,
+            (std::vector<std::string>{"حسان", "\u200f", ":"}));
 }
 
 // `marsad ner`'s reading: a line for each input line, whatever the layout.
@@ -133,12 +143,13 @@ TEST(ConllTest, LinesKeepTheLayout) {
   EXPECT_EQ(l[0].token, "موسكو");  // BOM and CR gone
   EXPECT_EQ(l[1].token, "تقول");   // `token TAG` with a space
   EXPECT_TRUE(l[2].blank);
-  EXPECT_TRUE(l[3].blank);         // whitespace only
+  EXPECT_TRUE(l[3].blank);          // whitespace only
   EXPECT_EQ(l[4].token, "\u200f");  // a lone mark is a token
-  EXPECT_FALSE(l[5].blank);        // no token, but a line to answer
+  EXPECT_FALSE(l[5].blank);         // no token, but a line to answer
   EXPECT_EQ(l[5].token, "");
   EXPECT_EQ(l[6].token, "نعم");
-  EXPECT_EQ(ReadConllLines("a\n\n").size(), 2u);  // the final newline ends a line
+  EXPECT_EQ(ReadConllLines("a\n\n").size(),
+            2u);  // the final newline ends a line
   EXPECT_TRUE(ReadConllLines("").empty());
 }
 
@@ -292,7 +303,8 @@ TEST(TaggerModelTest, BadFilesAreClearErrors) {
   EXPECT_FALSE(TaggerModel::Parse("").ok());
   auto missing = TaggerModel::Load("/nonexistent/ner_model.bin");
   ASSERT_FALSE(missing.ok());
-  EXPECT_NE(missing.status().message().find("/nonexistent/ner_model.bin"), std::string::npos);
+  EXPECT_NE(missing.status().message().find("/nonexistent/ner_model.bin"),
+            std::string::npos);
 }
 
 TEST(TaggerModelTest, UnsortedKeysAreRejected) {

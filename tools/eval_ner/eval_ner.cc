@@ -3,7 +3,8 @@
 // and type) of the committed NER model on the fixed dev split of ANERcorp,
 // or on a whole tagged file.
 //
-//   eval_ner ANERCORP.tsv [--model PATH | --model-dir DIR] [--dev-fraction F | --whole]
+//   eval_ner ANERCORP.tsv [--model PATH | --model-dir DIR] [--dev-fraction F |
+//   --whole]
 //            [--errors N] [--doc-beta B] [--doc-window W]
 //            [--write-input FILE | --tagged FILE]
 //
@@ -46,43 +47,52 @@ struct Options {
   double dev_fraction = 0.1;
   bool whole = false;
   int errors = 0;
-  float doc_beta = -1;   // <0: the model's
+  float doc_beta = -1;  // <0: the model's
   int doc_window = -1;
-
-
 };
 
 void PrintSentence(const TaggedSentence& s, const std::vector<int>& pred) {
   for (size_t i = 0; i < s.tokens.size(); ++i) {
     std::string g(kTagNames[s.tags[i]]), p(kTagNames[pred[i]]);
-    if (g == "O" && p == "O") std::printf("%s ", s.tokens[i].c_str());
-    else std::printf("[%s %s/%s] ", s.tokens[i].c_str(), g.c_str(), p.c_str());
+    if (g == "O" && p == "O")
+      std::printf("%s ", s.tokens[i].c_str());
+    else
+      std::printf("[%s %s/%s] ", s.tokens[i].c_str(), g.c_str(), p.c_str());
   }
   std::printf("\n\n");
 }
 
 int Run(const Options& o) {
   auto gaz = Gazetteer::Load(DataPath("nlp"));
-  if (!gaz.ok()) return std::cerr << "eval_ner: " << gaz.status().ToString() << "\n", 1;
+  if (!gaz.ok())
+    return std::cerr << "eval_ner: " << gaz.status().ToString() << "\n", 1;
   // A model and the corpus tables it was trained with: data/nlp's, or
   // --model-dir's (make train-ner keeps its held-out model there), or --model.
   std::string dir = o.model_dir.empty() ? DataPath("nlp") : o.model_dir;
-  auto model = TaggerModel::Load(o.model.empty() ? dir + "/ner_model.bin" : o.model);
-  if (!model.ok()) return std::cerr << "eval_ner: " << model.status().ToString() << "\n", 1;
+  auto model =
+      TaggerModel::Load(o.model.empty() ? dir + "/ner_model.bin" : o.model);
+  if (!model.ok())
+    return std::cerr << "eval_ner: " << model.status().ToString() << "\n", 1;
   auto text = ReadFile(o.data);
-  if (!text.ok()) return std::cerr << "eval_ner: " << text.status().ToString() << "\n", 1;
+  if (!text.ok())
+    return std::cerr << "eval_ner: " << text.status().ToString() << "\n", 1;
   ConllOptions co;
   co.split_on_final_punct = true;
   co.repair = true;
   auto all = ParseConll(*text, co);
-  if (!all.ok()) return std::cerr << "eval_ner: " << all.status().ToString() << "\n", 1;
+  if (!all.ok())
+    return std::cerr << "eval_ner: " << all.status().ToString() << "\n", 1;
   std::vector<TaggedSentence> train, dev;
-  if (o.whole) dev = std::move(*all);
-  else SplitTrainDev(std::move(*all), o.dev_fraction, &train, &dev);
+  if (o.whole)
+    dev = std::move(*all);
+  else
+    SplitTrainDev(std::move(*all), o.dev_fraction, &train, &dev);
   auto lexicon = CorpusLexicon::Load(dir + "/corpus_labels.tsv");
-  if (!lexicon.ok()) return std::cerr << "eval_ner: " << lexicon.status().ToString() << "\n", 1;
+  if (!lexicon.ok())
+    return std::cerr << "eval_ner: " << lexicon.status().ToString() << "\n", 1;
   auto patterns = CorpusLexicon::Load(dir + "/pattern_labels.tsv");
-  if (!patterns.ok()) return std::cerr << "eval_ner: " << patterns.status().ToString() << "\n", 1;
+  if (!patterns.ok())
+    return std::cerr << "eval_ner: " << patterns.status().ToString() << "\n", 1;
   FeatureExtractor fx(**gaz, lexicon->get(), patterns->get());
   FeatureExtractor::Scratch fs;
   TaggerModel::Scratch ts;
@@ -110,9 +120,13 @@ int Run(const Options& o) {
   std::vector<TaggedSentence> given;
   if (!o.tagged.empty()) {
     auto t = ReadFile(o.tagged);
-    if (!t.ok()) return std::cerr << "eval_ner: " << t.status().ToString() << "\n", 1;
+    if (!t.ok())
+      return std::cerr << "eval_ner: " << t.status().ToString() << "\n", 1;
     auto g = ParseConll(*t, ConllOptions{});
-    if (!g.ok()) return std::cerr << "eval_ner: " << g.status().WithContext(o.tagged).ToString() << "\n", 1;
+    if (!g.ok())
+      return std::cerr << "eval_ner: "
+                       << g.status().WithContext(o.tagged).ToString() << "\n",
+             1;
     // Sentence breaks may differ (an input written without blank lines):
     // the tokens, in order, must not.
     std::vector<std::string> tokens;
@@ -131,13 +145,16 @@ int Run(const Options& o) {
       }
     }
     if (!same || k != tokens.size())
-      return std::cerr << "eval_ner: " << o.tagged
-                       << ": its tokens do not match the ones --write-input writes\n", 1;
+      return std::cerr
+                 << "eval_ner: " << o.tagged
+                 << ": its tokens do not match the ones --write-input writes\n",
+             1;
   }
   for (const TaggedSentence& s : dev) {
     toks.assign(s.tokens.begin(), s.tokens.end());
     fx.Extract(toks, &fs, &feats);
-    (*model)->Decode(feats.data(), toks.size(), FeatureExtractor::kFeaturesPerToken, &ts, &pred);
+    (*model)->Decode(feats.data(), toks.size(),
+                     FeatureExtractor::kFeaturesPerToken, &ts, &pred);
     FeatureExtractor::DocumentKeys(toks, fs, &keys);
     doc.Add(ts, keys, pred);
   }
@@ -154,13 +171,16 @@ int Run(const Options& o) {
       ++shown;
     }
   }
-  std::printf("%zu sentences, %ld tokens, %ld gold entities\n", dev.size(), tokens, c.Gold(0));
-  std::printf("%-6s %9s %9s %9s %7s\n", "type", "precision", "recall", "F1", "gold");
+  std::printf("%zu sentences, %ld tokens, %ld gold entities\n", dev.size(),
+              tokens, c.Gold(0));
+  std::printf("%-6s %9s %9s %9s %7s\n", "type", "precision", "recall", "F1",
+              "gold");
   for (int t = 1; t <= 4; ++t)
-    std::printf("%-6s %9.4f %9.4f %9.4f %7ld\n", std::string(TagTypeName(t)).c_str(),
-                c.Precision(t), c.Recall(t), c.F1(t), c.Gold(t));
-  std::printf("%-6s %9.4f %9.4f %9.4f %7ld\n", "micro", c.Precision(0), c.Recall(0), c.F1(0),
-              c.Gold(0));
+    std::printf("%-6s %9.4f %9.4f %9.4f %7ld\n",
+                std::string(TagTypeName(t)).c_str(), c.Precision(t),
+                c.Recall(t), c.F1(t), c.Gold(t));
+  std::printf("%-6s %9.4f %9.4f %9.4f %7ld\n", "micro", c.Precision(0),
+              c.Recall(0), c.F1(0), c.Gold(0));
   return 0;
 }
 
@@ -172,25 +192,37 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
-    if (a == "--model") o.model = next();
-    else if (a == "--model-dir") o.model_dir = next();
-    else if (a == "--write-input") o.write_input = next();
-    else if (a == "--tagged") o.tagged = next();
-    else if (a == "--dev-fraction") o.dev_fraction = std::stod(next());
-    else if (a == "--whole") o.whole = true;
-    else if (a == "--errors") o.errors = std::stoi(next());
-    else if (a == "--doc-beta") o.doc_beta = std::stof(next());
-    else if (a == "--doc-window") o.doc_window = std::stoi(next());
+    if (a == "--model")
+      o.model = next();
+    else if (a == "--model-dir")
+      o.model_dir = next();
+    else if (a == "--write-input")
+      o.write_input = next();
+    else if (a == "--tagged")
+      o.tagged = next();
+    else if (a == "--dev-fraction")
+      o.dev_fraction = std::stod(next());
+    else if (a == "--whole")
+      o.whole = true;
+    else if (a == "--errors")
+      o.errors = std::stoi(next());
+    else if (a == "--doc-beta")
+      o.doc_beta = std::stof(next());
+    else if (a == "--doc-window")
+      o.doc_window = std::stoi(next());
 
-    else if (!a.empty() && a[0] != '-' && o.data.empty()) o.data = a;
+    else if (!a.empty() && a[0] != '-' && o.data.empty())
+      o.data = a;
     else {
       std::cerr << "eval_ner: unknown argument " << a << "\n";
       return 2;
     }
   }
   if (o.data.empty()) {
-    std::cerr << "usage: eval_ner ANERCORP.tsv [--model PATH | --model-dir DIR] [--dev-fraction F | --whole] "
-                 "[--errors N] [--doc-beta B] [--doc-window W] [--write-input FILE | --tagged FILE]\n";
+    std::cerr << "usage: eval_ner ANERCORP.tsv [--model PATH | --model-dir "
+                 "DIR] [--dev-fraction F | --whole] "
+                 "[--errors N] [--doc-beta B] [--doc-window W] [--write-input "
+                 "FILE | --tagged FILE]\n";
     return 2;
   }
   return marsad::Run(o);

@@ -197,7 +197,8 @@ NerCounts Evaluate(const TaggerModel& m,
 
 // Pass 1 of the dev split as `marsad ner` tags it: the sentences in order,
 // one document for the document pass.
-DocumentPass FirstPass(const TaggerModel& m, const std::vector<std::vector<uint64_t>>& feats,
+DocumentPass FirstPass(const TaggerModel& m,
+                       const std::vector<std::vector<uint64_t>>& feats,
                        const std::vector<std::vector<uint64_t>>& keys,
                        const std::vector<TaggedSentence>& sents) {
   DocumentPass doc;
@@ -211,7 +212,8 @@ DocumentPass FirstPass(const TaggerModel& m, const std::vector<std::vector<uint6
 }
 
 // The dev split's counts after the document pass with options `o`.
-NerCounts SecondPass(const DocumentPass& doc, const TaggerModel& m, const DocumentPassOptions& o,
+NerCounts SecondPass(const DocumentPass& doc, const TaggerModel& m,
+                     const DocumentPassOptions& o,
                      const std::vector<TaggedSentence>& sents) {
   NerCounts c;
   TaggerModel::Scratch s;
@@ -306,9 +308,11 @@ std::unique_ptr<TaggerModel> TrainModel(
       }
     }
     if (!dev && e < o.epochs) continue;
-    std::vector<float> w = ps[0].AveragedWeights(), t = ps[0].AveragedTransitions();
+    std::vector<float> w = ps[0].AveragedWeights(),
+                       t = ps[0].AveragedTransitions();
     for (int m = 1; m < members; ++m) {
-      std::vector<float> w2 = ps[m].AveragedWeights(), t2 = ps[m].AveragedTransitions();
+      std::vector<float> w2 = ps[m].AveragedWeights(),
+                         t2 = ps[m].AveragedTransitions();
       for (size_t i = 0; i < w.size(); ++i) w[i] += w2[i];
       for (size_t i = 0; i < t.size(); ++i) t[i] += t2[i];
     }
@@ -326,9 +330,11 @@ std::unique_ptr<TaggerModel> TrainModel(
       best_epoch = e;
     }
   }
-  std::fprintf(stderr, "kept epoch %d: micro %.4f PERS %.4f LOC %.4f ORG %.4f MISC %.4f\n",
-               best_epoch, best_counts.F1(0), best_counts.F1(1), best_counts.F1(2),
-               best_counts.F1(3), best_counts.F1(4));
+  std::fprintf(
+      stderr,
+      "kept epoch %d: micro %.4f PERS %.4f LOC %.4f ORG %.4f MISC %.4f\n",
+      best_epoch, best_counts.F1(0), best_counts.F1(1), best_counts.F1(2),
+      best_counts.F1(3), best_counts.F1(4));
   return best;
 }
 
@@ -405,7 +411,9 @@ StatusOr<std::unordered_map<std::string, CorpusLexicon::Counts>> MinePatterns(
     int type = 0;
     for (int t = 1; t <= 4; ++t)
       if (r[1] == TagTypeName(t)) type = t;
-    if (!type) return CorruptionError("pattern_heads.tsv: bad type " + std::string(r[1]));
+    if (!type)
+      return CorruptionError("pattern_heads.tsv: bad type " +
+                             std::string(r[1]));
     std::vector<std::string_view> one = {r[0]};
     fx.Extract(one, &fs, &feats);
     head_type[fs.alt_key[0]] = type;
@@ -417,7 +425,8 @@ StatusOr<std::unordered_map<std::string, CorpusLexicon::Counts>> MinePatterns(
   auto arabic = [](const std::string& k) {
     return k.size() >= 6 && (static_cast<unsigned char>(k[0]) & 0xFC) == 0xD8;
   };
-  std::unordered_map<std::string, std::pair<uint32_t, CorpusLexicon::Counts>> seen;
+  std::unordered_map<std::string, std::pair<uint32_t, CorpusLexicon::Counts>>
+      seen;
   for (const auto& words : corpus.sentences) {
     fx.Extract(words, &fs, &feats);
     for (size_t i = 0; i < words.size(); ++i) {
@@ -426,7 +435,8 @@ StatusOr<std::unordered_map<std::string, CorpusLexicon::Counts>> MinePatterns(
       if (h == head_type.end()) continue;
       size_t j = i + 1;
       if (j < words.size() && gentilic(fs.alt_key[j])) ++j;
-      if (j < words.size() && arabic(fs.alt_key[j]) && !head_type.count(fs.alt_key[j]))
+      if (j < words.size() && arabic(fs.alt_key[j]) &&
+          !head_type.count(fs.alt_key[j]))
         ++seen[fs.alt_key[j]].second[h->second];
     }
   }
@@ -451,14 +461,18 @@ std::string LexiconTsv(
       rows.emplace_back(w, c);
   }
   std::sort(rows.begin(), rows.end());
-  std::string out = header ? std::string(header) + "# word_key\tO\tPERS\tLOC\tORG\tMISC\n" :
-      "# How the NER tagger tags each word across the SaudiNewsNet corpus "
-      "(src/nlp/lexicon.h),\n"
-      "# by tools/train_ner (make train-ner); words tagged as an entity at "
-      "least once.\n"
-      "# Source corpus: SaudiNewsNet (inparallel/SaudiNewsNet), CC BY-NC-SA "
-      "4.0; only counts.\n"
-      "# word_key\tO\tPERS\tLOC\tORG\tMISC\n";
+  std::string out =
+      header ? std::string(header) + "# word_key\tO\tPERS\tLOC\tORG\tMISC\n"
+             : "# How the NER tagger tags each word across the SaudiNewsNet "
+               "corpus "
+               "(src/nlp/lexicon.h),\n"
+               "# by tools/train_ner (make train-ner); words tagged as an "
+               "entity at "
+               "least once.\n"
+               "# Source corpus: SaudiNewsNet (inparallel/SaudiNewsNet), CC "
+               "BY-NC-SA "
+               "4.0; only counts.\n"
+               "# word_key\tO\tPERS\tLOC\tORG\tMISC\n";
   for (const auto& [w, c] : rows) {
     out += w;
     for (uint32_t v : c) out += '\t' + std::to_string(v);
@@ -483,8 +497,10 @@ int Run(const Options& o) {
   std::vector<TaggedSentence> train, dev;
   if (o.dev_blocks > 0 && !o.all) {
     const size_t n = all->size();
-    const size_t lo = n * o.dev_block / o.dev_blocks, hi = n * (o.dev_block + 1) / o.dev_blocks;
-    for (size_t i = 0; i < n; ++i) ((i >= lo && i < hi) ? dev : train).push_back((*all)[i]);
+    const size_t lo = n * o.dev_block / o.dev_blocks,
+                 hi = n * (o.dev_block + 1) / o.dev_blocks;
+    for (size_t i = 0; i < n; ++i)
+      ((i >= lo && i < hi) ? dev : train).push_back((*all)[i]);
   } else {
     SplitTrainDev(std::move(*all), o.all ? 0.0 : o.dev_fraction, &train, &dev);
   }
@@ -519,19 +535,25 @@ int Run(const Options& o) {
       FeatureExtractor plain(**gaz);
       auto mined = MinePatterns(plain, corpus);
       if (!mined.ok())
-        return std::cerr << "train_ner: " << mined.status().ToString() << "\n", 1;
-      std::cerr << "train_ner: pattern lexicon: " << mined->size() << " words\n";
+        return std::cerr << "train_ner: " << mined.status().ToString() << "\n",
+               1;
+      std::cerr << "train_ner: pattern lexicon: " << mined->size()
+                << " words\n";
       if (!o.patterns_out.empty()) {
         Status st = WriteFileAtomic(
-            o.patterns_out,
-            LexiconTsv(*mined, 0,
-                       "# How often the SaudiNewsNet corpus writes each word right after a head "
-                       "noun or title\n"
-                       "# of data/nlp/pattern_heads.tsv, by the type it announces (the O column: "
-                       "its other\n# occurrences); by tools/train_ner (make train-ner). "
-                       "Source corpus: SaudiNewsNet\n"
-                       "# (inparallel/SaudiNewsNet), CC BY-NC-SA 4.0; only counts.\n"));
-        if (!st.ok()) return std::cerr << "train_ner: " << st.ToString() << "\n", 1;
+            o.patterns_out, LexiconTsv(*mined, 0,
+                                       "# How often the SaudiNewsNet corpus "
+                                       "writes each word right after a head "
+                                       "noun or title\n"
+                                       "# of data/nlp/pattern_heads.tsv, by "
+                                       "the type it announces (the O column: "
+                                       "its other\n# occurrences); by "
+                                       "tools/train_ner (make train-ner). "
+                                       "Source corpus: SaudiNewsNet\n"
+                                       "# (inparallel/SaudiNewsNet), CC "
+                                       "BY-NC-SA 4.0; only counts.\n"));
+        if (!st.ok())
+          return std::cerr << "train_ner: " << st.ToString() << "\n", 1;
       }
       if (!o.no_patterns) patterns = CorpusLexicon::FromCounts(*mined);
     }
@@ -591,7 +613,8 @@ int Run(const Options& o) {
   for (size_t i = 0; i < train.size(); ++i)
     examples.push_back(ids.Map(train_feats[i], train[i].tags));
   train_feats.clear();
-  auto best = TrainModel(o, examples, everything, ids, &dev_feats, &dev, o.seed, o.ensemble);
+  auto best = TrainModel(o, examples, everything, ids, &dev_feats, &dev, o.seed,
+                         o.ensemble);
   // The document pass's push, in the units of these weights: the best of a
   // grid on the dev split (like the epoch), unless given.
   const DocumentPass first = FirstPass(*best, dev_feats, dev_keys, dev);
@@ -604,17 +627,21 @@ int Run(const Options& o) {
       DocumentPassOptions p = pass;
       p.beta = beta;
       NerCounts c = SecondPass(first, *best, p, dev);
-      std::fprintf(stderr, "document pass beta %5.1f: dev micro F1 %.4f (P %.4f R %.4f)\n",
-                   beta, c.F1(0), c.Precision(0), c.Recall(0));
+      std::fprintf(
+          stderr,
+          "document pass beta %5.1f: dev micro F1 %.4f (P %.4f R %.4f)\n", beta,
+          c.F1(0), c.Precision(0), c.Recall(0));
       if (c.F1(0) > best_f1) best_f1 = c.F1(0), pass.beta = beta;
     }
   }
   best->set_document_pass(pass);
   NerCounts c = SecondPass(first, *best, pass, dev);
   std::fprintf(stderr,
-               "with the document pass (beta %.1f, window %d): micro %.4f PERS %.4f LOC %.4f "
+               "with the document pass (beta %.1f, window %d): micro %.4f PERS "
+               "%.4f LOC %.4f "
                "ORG %.4f MISC %.4f\n",
-               pass.beta, pass.window, c.F1(0), c.F1(1), c.F1(2), c.F1(3), c.F1(4));
+               pass.beta, pass.window, c.F1(0), c.F1(1), c.F1(2), c.F1(3),
+               c.F1(4));
   std::string bytes = best->Serialize();
   Status st = WriteFileAtomic(o.out, bytes);
   if (!st.ok()) return std::cerr << "train_ner: " << st.ToString() << "\n", 1;
@@ -642,11 +669,14 @@ int main(int argc, char** argv) {
       // K/N
       std::string v = next();
       size_t slash = v.find('/');
-      if (slash == std::string::npos) return std::cerr << "train_ner: --dev-block K/N\n", 2;
+      if (slash == std::string::npos)
+        return std::cerr << "train_ner: --dev-block K/N\n", 2;
       o.dev_block = std::stoi(v.substr(0, slash));
       o.dev_blocks = std::stoi(v.substr(slash + 1));
       if (o.dev_blocks < 2 || o.dev_block < 0 || o.dev_block >= o.dev_blocks)
-        return std::cerr << "train_ner: --dev-block K/N needs 0 <= K < N, N >= 2\n", 2;
+        return std::cerr
+                   << "train_ner: --dev-block K/N needs 0 <= K < N, N >= 2\n",
+               2;
     } else if (a == "--dev-fraction")
       o.dev_fraction = std::stod(next());
     else if (a == "--min-count")
