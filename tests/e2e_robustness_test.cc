@@ -203,5 +203,36 @@ TEST(RobustnessTest, NerAnswersEveryInputLine) {
   EXPECT_TRUE(some_name) << a.out;
 }
 
+// `marsad ner` and `marsad analyze` read their input as ingest does: a
+// windows-1256 file is decoded, an empty or binary one is a clear error.
+TEST(RobustnessTest, NerAndAnalyzeDecodeOrRejectTheirInput) {
+  fs::path dir = TempDir("ner_input");
+  std::string text;
+  for (int k = 0; k < 20; ++k)
+    for (const char* t : {"وقال", "وزير", "الخارجية", "ان", "المحادثات", "ستستأنف", "."})
+      text += std::string(t) + "\n";
+  Write(dir / "utf8.tsv", text);
+  RunResult conv = Shell("iconv -f UTF-8 -t WINDOWS-1256 " + (dir / "utf8.tsv").string() +
+                         " > " + (dir / "cp1256.tsv").string());
+  ASSERT_EQ(conv.exit_code, 0) << conv.err;
+  RunResult utf8 = Marsad("ner " + (dir / "utf8.tsv").string());
+  RunResult legacy = Marsad("ner " + (dir / "cp1256.tsv").string());
+  ASSERT_EQ(utf8.exit_code, 0) << utf8.err;
+  ASSERT_EQ(legacy.exit_code, 0) << legacy.err;
+  EXPECT_EQ(legacy.out, utf8.out);
+  Write(dir / "empty.tsv", "");
+  Write(dir / "binary.tsv", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16) +
+                                std::string(200, '\0'));
+  for (const char* cmd : {"ner ", "analyze "}) {
+    RunResult empty = Marsad(cmd + (dir / "empty.tsv").string());
+    EXPECT_EQ(empty.exit_code, 1);
+    EXPECT_NE(empty.err.find("empty file"), std::string::npos) << empty.err;
+    RunResult binary = Marsad(cmd + (dir / "binary.tsv").string());
+    EXPECT_EQ(binary.exit_code, 1);
+    EXPECT_NE(binary.err.find("binary file"), std::string::npos) << binary.err;
+    EXPECT_TRUE(binary.out.empty());
+  }
+}
+
 }  // namespace
 }  // namespace marsad::e2e

@@ -24,6 +24,7 @@
 #include "src/text/tokenize.h"
 #include "src/pipeline/pipeline.h"
 #include "tools/marsad/commands.h"
+#include "tools/marsad/input.h"
 
 namespace marsad {
 namespace {
@@ -107,19 +108,12 @@ void WriteConllu(const Document& doc, const std::vector<Token>& toks,
 }
 
 int RunAnalyze(const AnalyzeOptions& o) {
-  std::string input;
-  if (o.input == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    input = ss.str();
-  } else {
-    auto r = ReadFile(o.input);
-    if (!r.ok()) {
-      std::cerr << "marsad analyze: " << r.status().ToString() << "\n";
-      return 1;
-    }
-    input = std::move(r).value();
+  auto r = ReadTextInput(o.input);
+  if (!r.ok()) {
+    std::cerr << "marsad analyze: " << r.status().ToString() << "\n";
+    return 1;
   }
+  std::string input = std::move(r).value();
   std::vector<std::string_view> docs;
   if (o.lines) {
     std::string_view all(input);

@@ -13,6 +13,7 @@
 #include "src/clean/clean.h"
 #include "src/ingest/reader.h"
 #include "tools/marsad/commands.h"
+#include "tools/marsad/input.h"
 
 namespace marsad {
 namespace {
@@ -22,14 +23,6 @@ struct ExtractOptions {
   std::string format = "json";
   bool explain = false;
 };
-
-StatusOr<std::string> ReadInputBytes(const std::string& path) {
-  if (path != "-") return ReadFile(path);
-  std::string data((std::istreambuf_iterator<char>(std::cin)),
-                   std::istreambuf_iterator<char>());
-  if (std::cin.bad()) return IOError("cannot read standard input");
-  return data;
-}
 
 // The seam between reading and cleaning: one file (or stdin) to its cleaned
 // documents (one, or one per line of a JSONL file).

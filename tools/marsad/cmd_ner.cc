@@ -22,6 +22,7 @@
 #include "src/nlp/conll.h"
 #include "src/nlp/entities.h"
 #include "tools/marsad/commands.h"
+#include "tools/marsad/input.h"
 
 namespace marsad {
 namespace {
@@ -32,19 +33,12 @@ struct NerOptions {
 };
 
 int RunNer(const NerOptions& o) {
-  std::string text;
-  if (o.input == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin),
-                std::istreambuf_iterator<char>());
-  } else {
-    auto t = ReadFile(o.input);
-    if (!t.ok()) {
-      std::cerr << "marsad ner: " << t.status().ToString() << "\n";
-      return 1;
-    }
-    text = std::move(*t);
+  auto text = ReadTextInput(o.input);
+  if (!text.ok()) {
+    std::cerr << "marsad ner: " << text.status().ToString() << "\n";
+    return 1;
   }
-  const std::vector<ConllLine> lines = ReadConllLines(text);
+  const std::vector<ConllLine> lines = ReadConllLines(*text);
   auto annotator = EntityAnnotator::Create();
   if (!annotator.ok()) {
     std::cerr << "marsad ner: " << annotator.status().ToString() << "\n";
