@@ -203,8 +203,8 @@ TEST(RobustnessTest, NerAnswersEveryInputLine) {
   EXPECT_TRUE(some_name) << a.out;
 }
 
-// `marsad ner` and `marsad analyze` read their input as ingest does: a
-// windows-1256 file is decoded, an empty or binary one is a clear error.
+// `marsad ner`, `analyze` and `similarity` read their input as ingest does:
+// a windows-1256 file is decoded, an empty or binary one is a clear error.
 TEST(RobustnessTest, NerAndAnalyzeDecodeOrRejectTheirInput) {
   fs::path dir = TempDir("ner_input");
   std::string text;
@@ -232,6 +232,14 @@ TEST(RobustnessTest, NerAndAnalyzeDecodeOrRejectTheirInput) {
     EXPECT_NE(binary.err.find("binary file"), std::string::npos) << binary.err;
     EXPECT_TRUE(binary.out.empty());
   }
+  RunResult sim = Marsad("similarity " + (dir / "utf8.tsv").string() + " " +
+                         (dir / "empty.tsv").string());
+  EXPECT_EQ(sim.exit_code, 1);
+  EXPECT_NE(sim.err.find("empty file"), std::string::npos) << sim.out << sim.err;
+  RunResult same = Marsad("similarity " + (dir / "utf8.tsv").string() + " " +
+                          (dir / "cp1256.tsv").string());
+  EXPECT_EQ(same.exit_code, 0) << same.err;
+  EXPECT_NE(same.out.find("same story"), std::string::npos) << same.out;
 }
 
 }  // namespace

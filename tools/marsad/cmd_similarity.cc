@@ -12,6 +12,7 @@
 #include "src/dedup/fingerprint.h"
 #include "src/pipeline/pipeline.h"
 #include "src/story/story_similarity.h"
+#include "src/ingest/decode.h"
 #include "tools/marsad/commands.h"
 
 namespace marsad {
@@ -44,7 +45,11 @@ StatusOr<StoryFeatures> FileFeatures(const std::string& path, Fingerprint* fp) {
     if (p.size() >= e.size() && p.substr(p.size() - e.size()) == e)
       format = "html";
   }
-  return Features(std::move(data), format, fp);
+  // Decoded as ingest decodes (a windows-1256 page converted; an empty or
+  // binary file is an error, not a score of 0).
+  auto decoded = DecodeToUtf8(data, format == "html");
+  if (!decoded.ok()) return decoded.status().WithContext(path);
+  return Features(std::move(decoded->text), format, fp);
 }
 
 nlohmann::json ToJson(const StoryFeatures& a, const StoryFeatures& b,
