@@ -30,11 +30,11 @@ std::string StripInvisible(std::string_view s) {
   return std::string(Trim(out));
 }
 
-bool IsFinalPunct(std::string_view t) {
+}  // namespace
+
+bool IsSentenceFinal(std::string_view t) {
   return t == "." || t == "!" || t == "?" || t == "؟";
 }
-
-}  // namespace
 
 StatusOr<std::vector<TaggedSentence>> ParseConll(std::string_view text,
                                                  const ConllOptions& o) {
@@ -100,7 +100,8 @@ StatusOr<std::vector<TaggedSentence>> ParseConll(std::string_view text,
       s.tokens.push_back(token);
       s.tags.push_back(id);
     }
-    if (o.split_on_final_punct && IsFinalPunct(s.tokens.back())) end_sentence();
+    if (o.split_on_final_punct && IsSentenceFinal(s.tokens.back()))
+      end_sentence();
   }
   if (out.back().tokens.empty()) out.pop_back();
   return out;

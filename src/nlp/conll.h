@@ -21,7 +21,8 @@ struct ConllOptions {
   // The last field is a gold tag (cleaned with CleanTag; unreadable tags
   // are an error unless `repair` is set, which then makes them O).
   bool tagged = true;
-  // ANERcorp has no sentence breaks: also end a sentence after . ! ? ؟
+  // ANERcorp has no sentence breaks: also end a sentence after a token
+  // IsSentenceFinal (. ! ? ؟)
   bool split_on_final_punct = false;
   // Repairs ANERcorp's known noise: swapped columns (tag<TAB>token), a
   // space instead of a tab, stray invisible marks, lines without a token.
@@ -32,6 +33,10 @@ struct ConllOptions {
 // the token; blank lines separate sentences. Errors name the line.
 StatusOr<std::vector<TaggedSentence>> ParseConll(std::string_view text,
                                                  const ConllOptions& options);
+
+// A token that ends a sentence in ANERcorp, which has no sentence breaks:
+// . ! ? ؟ (split_on_final_punct).
+bool IsSentenceFinal(std::string_view token);
 
 // The lines of a token-per-line file as `marsad ner` answers them: one per
 // input line, in order (a final newline ends the last line, it does not

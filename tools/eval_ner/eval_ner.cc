@@ -210,7 +210,6 @@ int main(int argc, char** argv) {
       o.doc_beta = std::stof(next());
     else if (a == "--doc-window")
       o.doc_window = std::stoi(next());
-
     else if (!a.empty() && a[0] != '-' && o.data.empty())
       o.data = a;
     else {
