@@ -13,13 +13,14 @@ PACKAGES=(
   postgresql nats-server
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium wget wrk
-  fasttext
+  fasttext tzdata
 )
 # nodejs, npm and chromium build the web UI and drive it in the browser test
 # (tests/browser); PostgreSQL and NATS are the servers the distributed tests
 # start on loopback; wrk loads `marsad serve` in scripts/bench.sh; fasttext
 # learns the word vectors behind data/nlp/embed_clusters.tsv (make
-# embed-clusters; not needed to build or run).
+# embed-clusters; not needed to build or run); tzdata's zone.tab gives the
+# coordinates of data/nlp/world_places.tsv (make train-ner --rebuild).
 
 missing=()
 for p in "${PACKAGES[@]}"; do

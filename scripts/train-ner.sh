@@ -31,6 +31,10 @@ if [ "$REBUILD" = "--rebuild" ] || [ ! -f "$NLP/geonames_places.tsv" ] || \
   echo "== dictionaries from $SHARED/data"
   "$BUILD/tools/train_ner/build_gazetteers" "$SHARED/data" "$NLP"
 fi
+if [ "$REBUILD" = "--rebuild" ] || [ ! -f "$NLP/world_places.tsv" ]; then
+  echo "== the world's countries and cities from ICU's CLDR names and tzdata's zone.tab"
+  "$BUILD/tools/train_ner/build_gazetteers" --world /usr/share/zoneinfo/zone.tab "$NLP"
+fi
 if [ "$REBUILD" = "--rebuild" ] || [ ! -f "$NLP/clusters.tsv" ]; then
   echo "== word clusters from the SaudiNewsNet corpus (about a minute)"
   "$BUILD/tools/build_clusters/build_clusters" "$SHARED/data/corpus/saudinewsnet.jsonl.gz" \

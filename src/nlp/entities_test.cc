@@ -1,5 +1,7 @@
 // The gazetteers and the entities stage on sentences written for these
 // tests (no press text), with the committed model and data/nlp tables.
+#include "src/nlp/entities.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -10,7 +12,7 @@
 #include <thread>
 
 #include "src/base/data.h"
-#include "src/nlp/entities.h"
+#include "src/base/hash.h"
 #include "src/nlp/features.h"
 #include "src/nlp/gazetteer.h"
 
@@ -38,8 +40,8 @@ Document Doc(std::string text) {
 std::string Dump(const Document& d) {
   std::string out;
   for (const auto& e : d.entities)
-    out += "[" + e.text + " " + std::string(EntityTypeName(e.type)) + " " + e.entity_id + " (" +
-           e.canonical + ") role=" + e.role + "] ";
+    out += "[" + e.text + " " + std::string(EntityTypeName(e.type)) + " " +
+           e.entity_id + " (" + e.canonical + ") role=" + e.role + "] ";
   return out;
 }
 
@@ -53,7 +55,8 @@ TEST(GazetteerTest, KeysUnifyVariants) {
   EXPECT_EQ(Gazetteer::Key("سورية"), Gazetteer::Key("سوريا"));
   EXPECT_EQ(Gazetteer::Key("عبد الله"), Gazetteer::Key("عبدالله"));
   EXPECT_EQ(Gazetteer::Key("إيران"), Gazetteer::Key("ايران"));
-  EXPECT_EQ(Gazetteer::Key("\"سوريا الديمقراطية\""), Gazetteer::Key("سوريا الديمقراطية"));
+  EXPECT_EQ(Gazetteer::Key("\"سوريا الديمقراطية\""),
+            Gazetteer::Key("سوريا الديمقراطية"));
   EXPECT_NE(Gazetteer::Key("عبد الله"), Gazetteer::Key("عبد"));
 }
 
@@ -69,10 +72,60 @@ TEST(GazetteerTest, LoadsPlacesAliasesAndClusters) {
   const GazetteerEntry* isis = (*g)->Find(Gazetteer::Key("داعش"));
   ASSERT_NE(isis, nullptr);
   EXPECT_EQ(isis, (*g)->Find(Gazetteer::Key("الدولة الإسلامية")));
-  EXPECT_EQ((*g)->Find(Gazetteer::Key("قسد")), (*g)->Find(Gazetteer::Key("قوات سوريا الديمقراطية")));
-  EXPECT_EQ((*g)->Find(Gazetteer::Key("سورية")), (*g)->Find(Gazetteer::Key("الجمهورية العربية السورية")));
+  EXPECT_EQ((*g)->Find(Gazetteer::Key("قسد")),
+            (*g)->Find(Gazetteer::Key("قوات سوريا الديمقراطية")));
+  EXPECT_EQ((*g)->Find(Gazetteer::Key("سورية")),
+            (*g)->Find(Gazetteer::Key("الجمهورية العربية السورية")));
   EXPECT_GE((*g)->Cluster(Gazetteer::WordKey("دمشق")).first, 0);
   EXPECT_TRUE((*g)->WordClass(Gazetteer::WordKey("الفريق")) & kWordRoleHead);
+}
+
+TEST(GazetteerTest, WorldPlacesFromCldrAndTzdata) {
+  auto g = Gazetteer::Load(DataPath("nlp"));
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  // A capital outside the GeoNames extract, with tzdata's coordinates.
+  const GazetteerEntry* b = (*g)->Find(Gazetteer::Key("بوخارست"));
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->type, EntityType::kLocation);
+  EXPECT_EQ(b->country, "RO");
+  ASSERT_TRUE(b->lat && b->lon);
+  EXPECT_NEAR(*b->lat, 44.4, 0.1);
+  EXPECT_NEAR(*b->lon, 26.1, 0.1);
+  // CLDR's variant names reach the same country.
+  const GazetteerEntry* ci = (*g)->Find(Gazetteer::Key("كوت ديفوار"));
+  ASSERT_NE(ci, nullptr);
+  EXPECT_EQ(ci, (*g)->Find(Gazetteer::Key("ساحل العاج")));
+  EXPECT_EQ((*g)->CountryName("CI"), ci->canonical);
+  // A country the curated list has keeps its curated entry and point, and
+  // the world table's other names for it join that entry.
+  const GazetteerEntry* us = (*g)->Find(Gazetteer::Key("الولايات المتحدة"));
+  ASSERT_NE(us, nullptr);
+  EXPECT_EQ(us->id, "ctry:US");
+  ASSERT_TRUE(us->lat.has_value());
+  EXPECT_NEAR(*us->lat, 38.0, 0.01);
+  // A GeoNames city of the same name stays the GeoNames entry.
+  const GazetteerEntry* cairo = (*g)->Find(Gazetteer::Key("القاهرة"));
+  ASSERT_NE(cairo, nullptr);
+  EXPECT_EQ(cairo->id.substr(0, 4), "geo:");
+}
+
+TEST(GazetteerTest, WellKnownOrganisationsAreUntrustedFeatures) {
+  auto g = Gazetteer::Load(DataPath("nlp"));
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  bool trusted = true;
+  const GazetteerEntry* club = (*g)->Find(Gazetteer::Key("أرسنال"), &trusted);
+  ASSERT_NE(club, nullptr);
+  EXPECT_EQ(club->type, EntityType::kOrganization);
+  EXPECT_EQ(club->feature, "club");
+  EXPECT_EQ(club->english, "Arsenal FC");
+  EXPECT_FALSE(trusted);  // a name that is also a word never tags text alone
+  EXPECT_EQ(club, (*g)->Find(Gazetteer::Key("الأرسنال")));
+  // Each name is a phrase the tagger's gazetteer attribute sees as ORG.
+  uint64_t chain = 0;
+  for (const char* w : {"جنرال", "موتورز"})
+    chain = Gazetteer::Chain(chain, Hash64(Gazetteer::WordKey(w)));
+  EXPECT_TRUE((*g)->Phrase(chain).types &
+              (1u << static_cast<int>(EntityType::kOrganization)));
 }
 
 TEST(GazetteerTest, MissingOrMalformedTablesAreErrors) {
@@ -82,12 +135,21 @@ TEST(GazetteerTest, MissingOrMalformedTablesAreErrors) {
   auto missing = Gazetteer::Load(dir.string());
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message().find("clusters.tsv"), std::string::npos);
-  for (const char* f : {"clusters.tsv", "places_curated.tsv", "aliases.tsv",
-                        "geonames_places.tsv", "actors.tsv", "name_words.tsv", "roles.tsv",
-                        "embed_clusters.tsv"})
+  for (const char* f :
+       {"clusters.tsv", "places_curated.tsv", "aliases.tsv",
+        "geonames_places.tsv", "actors.tsv", "name_words.tsv", "roles.tsv",
+        "embed_clusters.tsv", "world_places.tsv", "organisations.tsv"})
     fs::copy_file(DataPath(std::string("nlp/") + f), dir / f);
   EXPECT_TRUE(Gazetteer::Load(dir.string()).ok());
-  std::ofstream(dir / "places_curated.tsv", std::ios::app) << "cur:x\tمكان\tX\tPPL\tSY\t\tnorth\t1\t\tsrc\n";
+  std::ofstream(dir / "organisations.tsv", std::ios::app) << "نادي\tclub\n";
+  auto short_row = Gazetteer::Load(dir.string());
+  ASSERT_FALSE(short_row.ok());
+  EXPECT_NE(short_row.status().message().find("organisations.tsv"),
+            std::string::npos);
+  fs::copy_file(DataPath("nlp/organisations.tsv"), dir / "organisations.tsv",
+                fs::copy_options::overwrite_existing);
+  std::ofstream(dir / "places_curated.tsv", std::ios::app)
+      << "cur:x\tمكان\tX\tPPL\tSY\t\tnorth\t1\t\tsrc\n";
   auto bad = Gazetteer::Load(dir.string());
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("latitude"), std::string::npos);
@@ -119,7 +181,8 @@ TEST(FeaturesTest, FixedCountDeterministicAndContextual) {
   // A clitic-attached place keeps its gazetteer attribute: بدمشق ~ دمشق.
   std::vector<std::string_view> c = {"بدمشق"};
   fx.Extract(c, &s, &f2);
-  EXPECT_EQ(f2[1 + FeatureExtractor::kGazetteer], own1[1 + FeatureExtractor::kGazetteer]);
+  EXPECT_EQ(f2[1 + FeatureExtractor::kGazetteer],
+            own1[1 + FeatureExtractor::kGazetteer]);
 }
 
 TEST(EntitiesTest, SpansAreBytesIntoTheText) {
@@ -133,7 +196,8 @@ TEST(EntitiesTest, SpansAreBytesIntoTheText) {
 }
 
 TEST(EntitiesTest, PlacesCarryCoordinatesAndCliticsStayOut) {
-  Document d = Doc("قصفت الطائرات مواقع قرب خشام في ريف دير الزور، وفي حمص وبدمشق.");
+  Document d =
+      Doc("قصفت الطائرات مواقع قرب خشام في ريف دير الزور، وفي حمص وبدمشق.");
   const EntityMention* dz = nullptr;
   for (const auto& e : d.entities)
     if (e.text.find("دير الزور") != std::string::npos) dz = &e;
@@ -151,7 +215,8 @@ TEST(EntitiesTest, PlacesCarryCoordinatesAndCliticsStayOut) {
 TEST(EntitiesTest, APlaceNounNamesTheUnknownPlaceAfterIt) {
   // Invented village names no gazetteer holds, after an indefinite place
   // noun, with or without a proclitic on the noun.
-  Document d = Doc("سقطت قذائف على قرية الزعيترات قرب النهر، وفي بلدة المقيبلات.");
+  Document d =
+      Doc("سقطت قذائف على قرية الزعيترات قرب النهر، وفي بلدة المقيبلات.");
   const EntityMention* a = Find(d, "الزعيترات");
   ASSERT_NE(a, nullptr) << Dump(d);
   EXPECT_EQ(a->type, EntityType::kLocation);
@@ -159,15 +224,17 @@ TEST(EntitiesTest, APlaceNounNamesTheUnknownPlaceAfterIt) {
   ASSERT_NE(b, nullptr) << Dump(d);
   EXPECT_EQ(b->type, EntityType::kLocation);
   // Not an adjective's place, nor the first word of a longer name.
-  Document e = Doc("زار الوفد منطقة الشرق الأوسط ومدينة الملك عبدالله الاقتصادية.");
+  Document e =
+      Doc("زار الوفد منطقة الشرق الأوسط ومدينة الملك عبدالله الاقتصادية.");
   EXPECT_EQ(Find(e, "الشرق"), nullptr) << Dump(e);
   EXPECT_EQ(Find(e, "الملك"), nullptr) << Dump(e);
 }
 
 TEST(EntitiesTest, RolesAttachToPersons) {
-  Document d = Doc(
-      "وقال نائب وزير الخارجية الروسي سيرغي ريابكوف للصحفيين إن المحادثات مستمرة. "
-      "وأضاف ريابكوف أن الوفد سيعود الأسبوع المقبل.");
+  Document d =
+      Doc("وقال نائب وزير الخارجية الروسي سيرغي ريابكوف للصحفيين إن المحادثات "
+          "مستمرة. "
+          "وأضاف ريابكوف أن الوفد سيعود الأسبوع المقبل.");
   const EntityMention* full = Find(d, "سيرغي ريابكوف");
   ASSERT_NE(full, nullptr);
   EXPECT_EQ(full->type, EntityType::kPerson);
@@ -175,14 +242,15 @@ TEST(EntitiesTest, RolesAttachToPersons) {
   EXPECT_EQ(full->role_span.In(d.text), full->role);
   const EntityMention* part = Find(d, "ريابكوف");
   ASSERT_NE(part, nullptr);
-  EXPECT_EQ(part->entity_id, full->entity_id) << "partial name resolves to the full one";
+  EXPECT_EQ(part->entity_id, full->entity_id)
+      << "partial name resolves to the full one";
   EXPECT_EQ(part->canonical, "سيرغي ريابكوف");
 }
 
 TEST(EntitiesTest, SurnameAloneIsThePersonNamedBefore) {
-  Document d = Doc(
-      "وقالت المتحدثة باسم الخارجية ماريا زاخاروفا إن الاتهامات باطلة. "
-      "وأكدت زاخاروفا أن بلادها سترد.");
+  Document d =
+      Doc("وقالت المتحدثة باسم الخارجية ماريا زاخاروفا إن الاتهامات باطلة. "
+          "وأكدت زاخاروفا أن بلادها سترد.");
   const EntityMention* full = Find(d, "ماريا زاخاروفا");
   const EntityMention* part = Find(d, "زاخاروفا");
   ASSERT_NE(full, nullptr) << Dump(d);
@@ -193,7 +261,8 @@ TEST(EntitiesTest, SurnameAloneIsThePersonNamedBefore) {
 }
 
 TEST(EntitiesTest, MilitaryTitle) {
-  Document d = Doc("وأعلن الجيش مقتل الفريق فاليري أسابوف في قصف على مقر القيادة.");
+  Document d =
+      Doc("وأعلن الجيش مقتل الفريق فاليري أسابوف في قصف على مقر القيادة.");
   const EntityMention* p = nullptr;
   for (const auto& e : d.entities)
     if (e.type == EntityType::kPerson) p = &e;
@@ -212,9 +281,10 @@ TEST(EntitiesTest, TransliterationVariantsShareAnId) {
 }
 
 TEST(EntitiesTest, AliasesShareAnId) {
-  Document d = Doc(
-      "هاجم تنظيم داعش مواقع الجيش، فيما تقدمت قوات سوريا الديمقراطية شرق النهر. "
-      "وقال متحدث باسم قسد إن الدولة الإسلامية خسرت مواقع.");
+  Document d =
+      Doc("هاجم تنظيم داعش مواقع الجيش، فيما تقدمت قوات سوريا الديمقراطية شرق "
+          "النهر. "
+          "وقال متحدث باسم قسد إن الدولة الإسلامية خسرت مواقع.");
   std::map<std::string, std::set<std::string>> ids;
   for (const auto& e : d.entities) ids[e.entity_id].insert(e.text);
   ASSERT_TRUE(ids.count("org:isis")) << "داعش";
@@ -231,7 +301,8 @@ TEST(EntitiesTest, CapitalActingIsItsGovernment) {
 }
 
 TEST(EntitiesTest, ConcurrentCallsAgree) {
-  std::string text = "وقال وزير الخارجية السعودي عادل الجبير في الرياض إن المملكة تدعم الحل.";
+  std::string text =
+      "وقال وزير الخارجية السعودي عادل الجبير في الرياض إن المملكة تدعم الحل.";
   Document ref = Doc(text);
   std::vector<std::thread> pool;
   std::vector<Document> out(4);

@@ -13,7 +13,8 @@ namespace marsad {
 namespace {
 
 Status RowError(const std::string& path, size_t row, std::string_view what) {
-  return CorruptionError(path + ": row " + std::to_string(row + 1) + ": " + std::string(what));
+  return CorruptionError(path + ": row " + std::to_string(row + 1) + ": " +
+                         std::string(what));
 }
 
 std::optional<double> ParseCoord(std::string_view s) {
@@ -40,7 +41,8 @@ EntityType TypeFromName(std::string_view t) {
 
 void Gazetteer::FinishWordKey(std::string* k) {
   // Quotes and brackets around a name are not part of it.
-  while (!k->empty() && (k->back() == '"' || k->back() == '\'' || k->back() == ')'))
+  while (!k->empty() &&
+         (k->back() == '"' || k->back() == '\'' || k->back() == ')'))
     k->pop_back();
   size_t start = k->find_first_not_of("\"'(");
   if (start == std::string::npos) {
@@ -48,7 +50,8 @@ void Gazetteer::FinishWordKey(std::string* k) {
     return;
   }
   if (start > 0) k->erase(0, start);
-  if (EndsWith(*k, "يه") && Utf8Length(*k) >= 4) k->replace(k->size() - 4, 4, "يا");
+  if (EndsWith(*k, "يه") && Utf8Length(*k) >= 4)
+    k->replace(k->size() - 4, 4, "يا");
 }
 
 std::string Gazetteer::WordKey(std::string_view word) {
@@ -77,7 +80,8 @@ std::string Gazetteer::Key(std::string_view phrase) {
   return out;
 }
 
-std::string Gazetteer::SkeletonId(std::string_view prefix, std::string_view name) {
+std::string Gazetteer::SkeletonId(std::string_view prefix,
+                                  std::string_view name) {
   std::string id(prefix);
   id += ':';
   bool first = true;
@@ -113,8 +117,9 @@ void Gazetteer::AddName(std::string_view name, int entry, bool trusted) {
   auto [it, added] = by_key_.emplace(key, ref);
   if (!added) {
     const NameRef& old = it->second;
-    if (trusted != old.trusted ? trusted
-                               : entries_[entry].population > entries_[old.entry].population)
+    if (trusted != old.trusted
+            ? trusted
+            : entries_[entry].population > entries_[old.entry].population)
       it->second = ref;
   }
   // The phrase chain for features, over per-word keys (no عبد joining, as
@@ -130,7 +135,8 @@ void Gazetteer::AddName(std::string_view name, int entry, bool trusted) {
     ++n;
     PhraseHit& hit = phrases_[h];
     if (n == static_cast<int>(words.size()))
-      hit.types |= static_cast<uint8_t>(1u << static_cast<int>(entries_[entry].type));
+      hit.types |=
+          static_cast<uint8_t>(1u << static_cast<int>(entries_[entry].type));
     else
       hit.prefix = true;
   }
@@ -155,8 +161,10 @@ Status Gazetteer::LoadPlaces(const std::string& path, bool curated) {
     if (!f[7].empty() && !e.lon) return RowError(path, r, "bad longitude");
     std::vector<std::string> names = {f[1]};
     std::string_view variants;
-    if (curated) variants = f[8];
-    else if (f.size() > 9) variants = f[9];
+    if (curated)
+      variants = f[8];
+    else if (f.size() > 9)
+      variants = f[9];
     if (!curated) {
       int64_t pop = 0;
       std::from_chars(f[8].data(), f[8].data() + f[8].size(), pop);
@@ -179,7 +187,16 @@ Status Gazetteer::LoadPlaces(const std::string& path, bool curated) {
     }
     e.trusted = curated || ((e.feature == "PPLC" || e.feature == "PPLA") &&
                             e.population >= 200000);
-    if (curated && e.feature == "PCLI") countries_[e.country] = e.canonical;
+    // A place already loaded under the same id (a curated country that
+    // world_places.tsv lists too) keeps its entry; the other table only adds
+    // names to it.
+    auto [seen, fresh] =
+        place_ids_.emplace(e.id, static_cast<int>(entries_.size()));
+    if (!fresh) {
+      for (const std::string& n : names) AddName(n, seen->second, false);
+      continue;
+    }
+    if (e.feature == "PCLI") countries_.emplace(e.country, e.canonical);
     int id = static_cast<int>(entries_.size());
     entries_.push_back(e);
     // Of GeoNames' variants only the usual spelling is trusted (some are
@@ -195,7 +212,8 @@ Status Gazetteer::LoadAliases(const std::string& path) {
   std::unordered_map<std::string, int> by_id;
   for (size_t r = 0; r < rows.size(); ++r) {
     const auto& f = rows[r];
-    if (f.size() < 4) return RowError(path, r, "expected alias, canonical, type, id");
+    if (f.size() < 4)
+      return RowError(path, r, "expected alias, canonical, type, id");
     auto it = by_id.find(f[3]);
     if (it == by_id.end()) {
       GazetteerEntry e;
@@ -208,6 +226,28 @@ Status Gazetteer::LoadAliases(const std::string& path) {
       entries_.push_back(e);
     }
     AddName(f[0], it->second, true);
+  }
+  return Status::OK();
+}
+
+Status Gazetteer::LoadOrganisations(const std::string& path) {
+  ASSIGN_OR_RETURN(TsvRows rows, ReadTsv(path));
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const auto& f = rows[r];
+    if (f.size() < 3 || f[0].empty() || f[2].empty())
+      return RowError(path, r, "expected name, kind, English name, variants");
+    GazetteerEntry e;
+    e.type = EntityType::kOrganization;
+    e.canonical = f[0];
+    e.feature = f[1];
+    e.english = f[2];
+    e.id = SkeletonId("org", f[0]);
+    int id = static_cast<int>(entries_.size());
+    entries_.push_back(e);
+    AddName(f[0], id, false);
+    if (f.size() > 3)
+      for (std::string_view v : Split(f[3], '|'))
+        if (!v.empty()) AddName(v, id, false);
   }
   return Status::OK();
 }
@@ -234,10 +274,14 @@ Status Gazetteer::LoadNameWords(const std::string& path) {
   ASSIGN_OR_RETURN(TsvRows rows, ReadTsv(path));
   for (size_t r = 0; r < rows.size(); ++r) {
     const auto& f = rows[r];
-    if (f.size() < 3) return RowError(path, r, "expected arabic, classes, english");
+    if (f.size() < 3)
+      return RowError(path, r, "expected arabic, classes, english");
     uint8_t bits = 0;
     for (std::string_view c : Split(f[1], '|'))
-      bits |= c == "PER" ? kWordPer : c == "LOC" ? kWordLoc : c == "ORG" ? kWordOrg : 0;
+      bits |= c == "PER"   ? kWordPer
+              : c == "LOC" ? kWordLoc
+              : c == "ORG" ? kWordOrg
+                           : 0;
     std::string k = WordKey(f[0]);
     word_class_[k] |= bits;
     english_.emplace(k, f[2]);
@@ -250,8 +294,11 @@ Status Gazetteer::LoadClusters(const std::string& path) {
   for (size_t r = 0; r < rows.size(); ++r) {
     const auto& f = rows[r];
     int c = 0, fine = 0;
-    if (f.size() < 3 || std::from_chars(f[1].data(), f[1].data() + f[1].size(), c).ec != std::errc() ||
-        std::from_chars(f[2].data(), f[2].data() + f[2].size(), fine).ec != std::errc())
+    if (f.size() < 3 ||
+        std::from_chars(f[1].data(), f[1].data() + f[1].size(), c).ec !=
+            std::errc() ||
+        std::from_chars(f[2].data(), f[2].data() + f[2].size(), fine).ec !=
+            std::errc())
       return RowError(path, r, "expected word, coarse, fine");
     WordClusters& wc = clusters_[f[0]];
     wc.coarse = static_cast<int16_t>(c);
@@ -267,26 +314,32 @@ Status Gazetteer::LoadRoles(const std::string& path) {
     const auto& f = rows[r];
     if (f.size() < 2 || (f[1] != "head" && f[1] != "part"))
       return RowError(path, r, "expected word, head|part");
-    word_class_[WordKey(f[0])] |= f[1] == "head" ? kWordRoleHead : kWordRolePart;
+    word_class_[WordKey(f[0])] |=
+        f[1] == "head" ? kWordRoleHead : kWordRolePart;
   }
   return Status::OK();
 }
 
-StatusOr<std::unique_ptr<const Gazetteer>> Gazetteer::Load(const std::string& dir) {
+StatusOr<std::unique_ptr<const Gazetteer>> Gazetteer::Load(
+    const std::string& dir) {
   std::unique_ptr<Gazetteer> g(new Gazetteer());
   RETURN_IF_ERROR(g->LoadClusters(dir + "/clusters.tsv"));
   RETURN_IF_ERROR(g->LoadEmbedClusters(dir + "/embed_clusters.tsv"));
   RETURN_IF_ERROR(g->LoadPlaces(dir + "/places_curated.tsv", true));
   RETURN_IF_ERROR(g->LoadAliases(dir + "/aliases.tsv"));
   RETURN_IF_ERROR(g->LoadPlaces(dir + "/geonames_places.tsv", false));
+  RETURN_IF_ERROR(g->LoadPlaces(dir + "/world_places.tsv", false));
   RETURN_IF_ERROR(g->LoadActors(dir + "/actors.tsv"));
+  RETURN_IF_ERROR(g->LoadOrganisations(dir + "/organisations.tsv"));
   RETURN_IF_ERROR(g->LoadNameWords(dir + "/name_words.tsv"));
   RETURN_IF_ERROR(g->LoadRoles(dir + "/roles.tsv"));
-  for (const auto& [word, bits] : g->word_class_) g->clusters_[word].word_class = bits;
+  for (const auto& [word, bits] : g->word_class_)
+    g->clusters_[word].word_class = bits;
   return std::unique_ptr<const Gazetteer>(std::move(g));
 }
 
-const GazetteerEntry* Gazetteer::Find(std::string_view key, bool* trusted) const {
+const GazetteerEntry* Gazetteer::Find(std::string_view key,
+                                      bool* trusted) const {
   auto it = by_key_.find(key);
   if (it == by_key_.end()) return nullptr;
   if (trusted) *trusted = it->second.trusted;
@@ -297,13 +350,14 @@ Status Gazetteer::LoadEmbedClusters(const std::string& path) {
   ASSIGN_OR_RETURN(TsvRows rows, ReadTsv(path));
   for (size_t r = 0; r < rows.size(); ++r) {
     const auto& f = rows[r];
-    if (f.size() < 4) return RowError(path, r, "expected word and three classes");
+    if (f.size() < 4)
+      return RowError(path, r, "expected word and three classes");
     WordClusters& wc = clusters_[f[0]];
     for (int k = 0; k < 3; ++k) {
       int c = -1;
       const std::string& v = f[1 + k];
-      if (std::from_chars(v.data(), v.data() + v.size(), c).ec != std::errc() || c < 0 ||
-          c > 32767)
+      if (std::from_chars(v.data(), v.data() + v.size(), c).ec != std::errc() ||
+          c < 0 || c > 32767)
         return RowError(path, r, "expected word and three classes");
       wc.embed[k] = static_cast<int16_t>(c);
     }
@@ -318,10 +372,12 @@ uint8_t Gazetteer::WordClass(std::string_view folded) const {
 
 std::string_view Gazetteer::English(const std::string& folded) const {
   auto it = english_.find(folded);
-  return it == english_.end() ? std::string_view() : std::string_view(it->second);
+  return it == english_.end() ? std::string_view()
+                              : std::string_view(it->second);
 }
 
-const Gazetteer::WordClusters& Gazetteer::Clusters(std::string_view folded) const {
+const Gazetteer::WordClusters& Gazetteer::Clusters(
+    std::string_view folded) const {
   static const WordClusters kNone;
   auto it = clusters_.find(folded);
   return it == clusters_.end() ? kNone : it->second;
@@ -329,7 +385,8 @@ const Gazetteer::WordClusters& Gazetteer::Clusters(std::string_view folded) cons
 
 std::string_view Gazetteer::CountryName(std::string_view code) const {
   auto it = countries_.find(code);
-  return it == countries_.end() ? std::string_view() : std::string_view(it->second);
+  return it == countries_.end() ? std::string_view()
+                                : std::string_view(it->second);
 }
 
 Gazetteer::PhraseHit Gazetteer::Phrase(uint64_t chain) const {

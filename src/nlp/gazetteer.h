@@ -1,12 +1,16 @@
 // The entities stage's dictionaries, loaded once from data/nlp/ and shared
 // read-only by every thread:
 //
-//  * places: GeoNames (geonames_places.tsv) plus a curated list
-//    (places_curated.tsv: countries, capitals outside the region, villages,
-//    bases, oil fields, crossings, rivers), with coordinates and country /
-//    admin1 codes where known;
+//  * places: GeoNames (geonames_places.tsv, the Middle East and North
+//    Africa) plus a curated list (places_curated.tsv: countries, capitals
+//    outside the region, villages, bases, oil fields, crossings, rivers) and
+//    the rest of the world (world_places.tsv: countries and time-zone cities
+//    from CLDR and tzdata), with coordinates and country / admin1 codes where
+//    known;
 //  * organisations with several names (aliases.tsv: داعش = تنظيم الدولة
-//    الإسلامية) and actors with CAMEO role codes (actors.tsv);
+//    الإسلامية), actors with CAMEO role codes (actors.tsv) and well-known
+//    organisations by kind (organisations.tsv: car makers, clubs,
+//    broadcasters, parties, companies, international bodies);
 //  * single name words with their class and English form (name_words.tsv,
 //    ANETAC), used as tagger features and as the Latin side of names;
 //  * word clusters learned from the corpus (clusters.tsv, and classes of
@@ -54,13 +58,20 @@ struct GazetteerEntry {
 };
 
 // Bits of Gazetteer::WordClass.
-enum : uint8_t { kWordPer = 1, kWordLoc = 2, kWordOrg = 4, kWordRoleHead = 8, kWordRolePart = 16 };
+enum : uint8_t {
+  kWordPer = 1,
+  kWordLoc = 2,
+  kWordOrg = 4,
+  kWordRoleHead = 8,
+  kWordRolePart = 16
+};
 
 class Gazetteer {
  public:
   // Loads every table from `dir` (normally DataPath("nlp")). A missing or
   // malformed table is an error naming the file and line.
-  static StatusOr<std::unique_ptr<const Gazetteer>> Load(const std::string& dir);
+  static StatusOr<std::unique_ptr<const Gazetteer>> Load(
+      const std::string& dir);
 
   // The lookup key of one word or of a phrase (see the file comment).
   static std::string WordKey(std::string_view word);
@@ -83,7 +94,8 @@ class Gazetteer {
   // The entry a name key denotes, preferring trusted names, then larger
   // places; nullptr if none. *trusted (optional) tells whether this name
   // may be found in text by the dictionary alone.
-  const GazetteerEntry* Find(std::string_view key, bool* trusted = nullptr) const;
+  const GazetteerEntry* Find(std::string_view key,
+                             bool* trusted = nullptr) const;
   // False if no name key begins with the word `first` (the part of a key
   // before its first space): Find() of any key beginning so finds nothing.
   bool MayBeginName(std::string_view first) const {
@@ -133,6 +145,7 @@ class Gazetteer {
   Status LoadPlaces(const std::string& path, bool curated);
   Status LoadAliases(const std::string& path);
   Status LoadActors(const std::string& path);
+  Status LoadOrganisations(const std::string& path);
   Status LoadNameWords(const std::string& path);
   Status LoadClusters(const std::string& path);
   Status LoadEmbedClusters(const std::string& path);
@@ -157,6 +170,7 @@ class Gazetteer {
   StringMap<WordClusters> clusters_;
   std::unordered_map<std::string, int> corpus_rank_;  // frequency rank
   StringMap<std::string> countries_;
+  std::unordered_map<std::string, int> place_ids_;  // place id -> entry
 };
 
 }  // namespace marsad
