@@ -212,6 +212,28 @@ TEST(EntitiesTest, PlacesCarryCoordinatesAndCliticsStayOut) {
   ASSERT_NE(dam, nullptr) << Dump(d);
 }
 
+TEST(EntitiesTest, PlacesOutsideTheRegionAndWellKnownOrganisations) {
+  Document d = Doc(
+      "وصل وزير الخارجية الروماني إلى بوخارست أمس قادما من أبيدجان عاصمة ساحل "
+      "العاج، بعد لقائه رئيس نادي أرسنال ومسؤولين من شركة تويوتا.");
+  const EntityMention* b = Find(d, "بوخارست");
+  ASSERT_NE(b, nullptr) << Dump(d);
+  EXPECT_EQ(b->type, EntityType::kLocation);
+  ASSERT_TRUE(b->lat && b->lon) << Dump(d);
+  EXPECT_NEAR(*b->lat, 44.4, 0.1);
+  const EntityMention* ci = Find(d, "ساحل العاج");
+  ASSERT_NE(ci, nullptr) << Dump(d);
+  EXPECT_EQ(ci->entity_id, "ctry:CI");
+  const EntityMention* club = Find(d, "أرسنال");
+  ASSERT_NE(club, nullptr) << Dump(d);
+  EXPECT_EQ(club->type, EntityType::kOrganization);
+  // Resolved to the table's entry, whichever spelling the text uses.
+  Document e = Doc("فاز فريق ارسنال على ضيفه.");
+  const EntityMention* club2 = Find(e, "ارسنال");
+  ASSERT_NE(club2, nullptr) << Dump(e);
+  EXPECT_EQ(club2->entity_id, club->entity_id);
+}
+
 TEST(EntitiesTest, APlaceNounNamesTheUnknownPlaceAfterIt) {
   // Invented village names no gazetteer holds, after an indefinite place
   // noun, with or without a proclitic on the noun.

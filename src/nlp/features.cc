@@ -1,5 +1,6 @@
 #include "src/nlp/features.h"
 
+#include <array>
 #include <cassert>
 
 #include "src/base/hash.h"
@@ -18,14 +19,17 @@ inline uint64_t Mix(uint64_t x) {
   return x;
 }
 
-inline uint64_t H(std::string_view s, uint64_t attr) { return Hash64(s, attr + 1); }
+inline uint64_t H(std::string_view s, uint64_t attr) {
+  return Hash64(s, attr + 1);
+}
 
 // Byte length of the first / last `n` code points of s.
 size_t PrefixBytes(std::string_view s, int n) {
   size_t i = 0;
   for (int k = 0; k < n && i < s.size(); ++k) {
     ++i;
-    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80)
+      ++i;
   }
   return i;
 }
@@ -52,11 +56,16 @@ Kind KindOf(std::string_view t) {
 
 // Boundary attribute values: before the sentence and after it.
 constexpr uint64_t kBos = 0x5B05B05B05B05B0ull;
+// The feature hash of value v in template slot k (never 0).
+inline uint64_t SlotHash(uint64_t v, int k) {
+  return Mix(v + 0x9E3779B97F4A7C15ull * (k + 1)) | 1;
+}
 constexpr uint64_t kEos = 0xE05E05E05E05E05ull;
 
 }  // namespace
 
-FeatureExtractor::FeatureExtractor(const Gazetteer& gazetteer, const CorpusLexicon* lexicon,
+FeatureExtractor::FeatureExtractor(const Gazetteer& gazetteer,
+                                   const CorpusLexicon* lexicon,
                                    const CorpusLexicon* patterns)
     : gazetteer_(gazetteer),
       lexicon_(lexicon),
@@ -64,8 +73,9 @@ FeatureExtractor::FeatureExtractor(const Gazetteer& gazetteer, const CorpusLexic
       segmenter_(Segmenter::Default()) {}
 
 // One token's attributes. A table of cases, long on purpose.
-void FeatureExtractor::Describe(std::string_view token, Scratch* s, TokenAttrs* t,
-                                uint64_t* key_hash, uint64_t* alt_hash) const {
+void FeatureExtractor::Describe(std::string_view token, Scratch* s,
+                                TokenAttrs* t, uint64_t* key_hash,
+                                uint64_t* alt_hash, uint8_t* link) const {
   const Normalizer& norm = Normalizer::Default();
   norm.FoldKey(token, &s->fold);
   const std::string& f = s->fold;
@@ -85,6 +95,20 @@ void FeatureExtractor::Describe(std::string_view token, Scratch* s, TokenAttrs* 
     procl = s->seg.proclitics.In(token);
     encl = s->seg.enclitic.In(token);
   }
+  // The segmenter splits a conjunction off words it knows; before a name
+  // it does not (وديانا), so a leading و/ف also counts when the corpus
+  // writes the rest more often than the whole word (وديانا, not وليد).
+  if (!procl.empty()) {
+    *link = procl.starts_with("و") || procl.starts_with("ف") ? kLinkConjunction
+                                                             : kLinkPreposition;
+  } else if (kind == Kind::kArabic &&
+             (token.starts_with("و") || token.starts_with("ف")) &&
+             Utf8Length(token) >= 4 &&
+             segmenter_.Count(token.substr(2)) > segmenter_.Count(token)) {
+    *link = kLinkConjunction;
+  } else {
+    *link = kLinkNone;
+  }
   t->a[kStem] = H(stem, kStem);
   std::string_view fv = f;
   t->a[kPre1] = H(fv.substr(0, PrefixBytes(f, 1)), kPre1);
@@ -96,7 +120,8 @@ void FeatureExtractor::Describe(std::string_view token, Scratch* s, TokenAttrs* 
   t->a[kSuf3] = H(fv.substr(f.size() - SuffixBytes(f, 3)), kSuf3);
   t->a[kSuf4] = H(fv.substr(f.size() - SuffixBytes(f, 4)), kSuf4);
   t->a[kStemPre2] = H(stem.substr(0, PrefixBytes(stem, 2)), kStemPre2);
-  t->a[kStemSuf2] = H(stem.substr(stem.size() - SuffixBytes(stem, 2)), kStemSuf2);
+  t->a[kStemSuf2] =
+      H(stem.substr(stem.size() - SuffixBytes(stem, 2)), kStemSuf2);
   s->buf.clear();
   switch (kind) {
     case Kind::kArabic:
@@ -104,15 +129,20 @@ void FeatureExtractor::Describe(std::string_view token, Scratch* s, TokenAttrs* 
       s->buf += static_cast<char>('0' + std::min<size_t>(Utf8Length(f), 9));
       if (has_al) s->buf += '+';
       break;
-    case Kind::kNumber: s->buf = f.size() == 4 ? "N4" : "N"; break;
+    case Kind::kNumber:
+      s->buf = f.size() == 4 ? "N4" : "N";
+      break;
     case Kind::kLatin:
       s->buf = (token[0] >= 'A' && token[0] <= 'Z') ? "Lu" : "L";
       break;
-    case Kind::kOther: s->buf = token.substr(0, 3); break;
+    case Kind::kOther:
+      s->buf = token.substr(0, 3);
+      break;
   }
   t->a[kShape] = H(s->buf, kShape);
   Gazetteer::WordClusters cl = gazetteer_.Clusters(f);
-  if ((cl.coarse < 0 || cl.embed[0] < 0) && kind == Kind::kArabic && !procl.empty()) {
+  if ((cl.coarse < 0 || cl.embed[0] < 0) && kind == Kind::kArabic &&
+      !procl.empty()) {
     // Clitics attached: the classes of what follows them (وموسكو → موسكو),
     // for each table that does not know the whole word.
     s->buf.assign(f, norm.FoldKey(procl).size());
@@ -120,12 +150,16 @@ void FeatureExtractor::Describe(std::string_view token, Scratch* s, TokenAttrs* 
     if (cl.coarse < 0) cl.coarse = bare.coarse, cl.fine = bare.fine;
     if (cl.embed[0] < 0) cl.embed = bare.embed;
   }
-  t->a[kClusterCoarse] = Mix((static_cast<uint64_t>(cl.coarse + 2) << 8) ^ kClusterCoarse);
-  t->a[kClusterFine] = Mix((static_cast<uint64_t>(cl.fine + 2) << 8) ^ kClusterFine);
+  t->a[kClusterCoarse] =
+      Mix((static_cast<uint64_t>(cl.coarse + 2) << 8) ^ kClusterCoarse);
+  t->a[kClusterFine] =
+      Mix((static_cast<uint64_t>(cl.fine + 2) << 8) ^ kClusterFine);
   for (int k = 0; k < 3; ++k)
-    t->a[kEmbed0 + k] = Mix((static_cast<uint64_t>(cl.embed[k] + 2) << 8) ^ (kEmbed0 + k));
+    t->a[kEmbed0 + k] =
+        Mix((static_cast<uint64_t>(cl.embed[k] + 2) << 8) ^ (kEmbed0 + k));
   uint64_t wc = cl.word_class;  // of f, not of a bare form (see Clusters)
-  if (kind == Kind::kArabic) wc |= static_cast<uint64_t>(gazetteer_.WordClass(s->stem)) << 8;
+  if (kind == Kind::kArabic)
+    wc |= static_cast<uint64_t>(gazetteer_.WordClass(s->stem)) << 8;
   t->a[kWordClass] = Mix((wc << 8) ^ kWordClass);
   s->buf.assign(procl);
   s->buf += '|';
@@ -142,7 +176,8 @@ void FeatureExtractor::Describe(std::string_view token, Scratch* s, TokenAttrs* 
     std::string pf = norm.FoldKey(procl);
     s->buf.assign(f, std::min(pf.size(), f.size()));
     if (pf.size() >= 2 && pf.compare(pf.size() - 2, 2, "ل") == 0 &&
-        s->buf.rfind("ل", 0) == 0) s->buf.insert(0, "ا");
+        s->buf.rfind("ل", 0) == 0)
+      s->buf.insert(0, "ا");
     Gazetteer::FinishWordKey(&s->buf);
     *alt_hash = Hash64(s->buf);
   }
@@ -167,7 +202,8 @@ void FeatureExtractor::MarkPhrases(size_t n, Scratch* s) const {
       for (size_t j = i; j < n && j < i + Gazetteer::kMaxPhraseWords; ++j) {
         chain = Gazetteer::Chain(chain, j == i ? first : s->key_hash[j]);
         Gazetteer::PhraseHit hit = gazetteer_.Phrase(chain);
-        if (hit.types && j + 1 > best_end) best_end = j + 1, best_types = hit.types;
+        if (hit.types && j + 1 > best_end)
+          best_end = j + 1, best_types = hit.types;
         if (!hit.prefix) break;
       }
     }
@@ -183,15 +219,17 @@ void FeatureExtractor::MarkPhrases(size_t n, Scratch* s) const {
 }
 
 // The templates: a fixed list, one feature each. Long on purpose.
-void FeatureExtractor::Extract(std::span<const std::string_view> tokens, Scratch* s,
-                               std::vector<uint64_t>* out) const {
+void FeatureExtractor::Extract(std::span<const std::string_view> tokens,
+                               Scratch* s, std::vector<uint64_t>* out) const {
   const size_t n = tokens.size();
   s->attrs.resize(n);
   s->key_hash.resize(n);
   s->alt_hash.resize(n);
+  s->link.resize(n);
   s->alt_key.clear();
   for (size_t i = 0; i < n; ++i)
-    Describe(tokens[i], s, &s->attrs[i], &s->key_hash[i], &s->alt_hash[i]);
+    Describe(tokens[i], s, &s->attrs[i], &s->key_hash[i], &s->alt_hash[i],
+             &s->link[i]);
   MarkPhrases(n, s);
   out->resize(n * kFeaturesPerToken);
   auto at = [&](size_t i, int d, int attr) -> uint64_t {
@@ -203,15 +241,12 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, Scratch
   for (size_t i = 0; i < n; ++i) {
     uint64_t* o = &(*out)[i * kFeaturesPerToken];
     int k = 0;
-    auto emit = [&](uint64_t v) {
-      uint64_t h = Mix(v + 0x9E3779B97F4A7C15ull * (k + 1));
-      o[k++] = h | 1;
-    };
-    emit(0);  // bias
+    auto emit = [&](uint64_t v) { o[k] = SlotHash(v, k), ++k; };
+    emit(s->link[i]);  // bias, by link class (LinkOf)
     for (int a = 0; a < kNumAttrs; ++a) emit(at(i, 0, a));
     for (int d : {-1, 1}) {
-      for (int a : {kFold, kStem, kClusterFine, kClusterCoarse, kShape, kGazetteer, kWordClass,
-                    kSuf2})
+      for (int a : {kFold, kStem, kClusterFine, kClusterCoarse, kShape,
+                    kGazetteer, kWordClass, kSuf2})
         emit(at(i, d, a));
     }
     for (int d : {-2, 2}) {
@@ -237,8 +272,20 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, Scratch
   }
 }
 
+int FeatureExtractor::LinkOf(uint64_t bias_feature) {
+  static const std::array<uint64_t, kNumLinks> kBias = [] {
+    std::array<uint64_t, kNumLinks> b;
+    for (int c = 0; c < kNumLinks; ++c) b[c] = SlotHash(c, 0);
+    return b;
+  }();
+  for (int c = 1; c < kNumLinks; ++c)
+    if (bias_feature == kBias[c]) return c;
+  return kLinkNone;
+}
+
 void FeatureExtractor::DocumentKeys(std::span<const std::string_view> tokens,
-                                    const Scratch& s, std::vector<uint64_t>* keys) {
+                                    const Scratch& s,
+                                    std::vector<uint64_t>* keys) {
   keys->resize(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i)
     (*keys)[i] = Utf8Length(tokens[i]) < 3 ? 0 : s.alt_hash[i];

@@ -45,21 +45,44 @@ namespace marsad {
 
 class FeatureExtractor {
  public:
-
   // REQUIRES: `gazetteer`, `lexicon` and `patterns` (either may be null:
   // its attribute is then "unknown" for every word) outlive the extractor.
-  explicit FeatureExtractor(const Gazetteer& gazetteer, const CorpusLexicon* lexicon = nullptr,
+  explicit FeatureExtractor(const Gazetteer& gazetteer,
+                            const CorpusLexicon* lexicon = nullptr,
                             const CorpusLexicon* patterns = nullptr);
 
   enum Attr {
-    kSurface, kFold, kStem, kPre1, kPre2, kPre3, kPre4, kSuf1, kSuf2, kSuf3, kSuf4, kShape,
-    kClusterCoarse, kClusterFine, kGazetteer, kWordClass, kClitics, kStemPre2, kStemSuf2,
-    kCorpus, kEmbed0, kEmbed1, kEmbed2, kPattern, kNumAttrs
+    kSurface,
+    kFold,
+    kStem,
+    kPre1,
+    kPre2,
+    kPre3,
+    kPre4,
+    kSuf1,
+    kSuf2,
+    kSuf3,
+    kSuf4,
+    kShape,
+    kClusterCoarse,
+    kClusterFine,
+    kGazetteer,
+    kWordClass,
+    kClitics,
+    kStemPre2,
+    kStemSuf2,
+    kCorpus,
+    kEmbed0,
+    kEmbed1,
+    kEmbed2,
+    kPattern,
+    kNumAttrs
   };
-  static constexpr uint32_t kFeatureVersion = 9;
+  static constexpr uint32_t kFeatureVersion = 10;
   static constexpr int kExtra = 8;
   // Slot of the first pair template (previous fold × fold, then fold × next
-  // fold, previous stem × stem): the trainer's word-identity dropout hides them.
+  // fold, previous stem × stem): the trainer's word-identity dropout hides
+  // them.
   static constexpr int kFirstPairSlot = 1 + kNumAttrs + 16 + 6;
   // bias + own attributes + 8 at ±1 + 3 at ±2 + 6 pair templates + the
   // corpus attribute at ±1 + the middle vector class at ±1 + 2 vector-class
@@ -69,8 +92,23 @@ class FeatureExtractor {
     uint64_t a[kNumAttrs];
   };
   // Per-thread working memory, reused across calls.
+  // How a token attaches to the one before it, by its proclitics: none, a
+  // conjunction (و, ف: `وديانا` after `آندي` most often begins a new name)
+  // or a preposition (ب, ل, ك). Slot 0 of a token's features, the bias, is
+  // one of three hashes by this class, and the tagger reads the class back
+  // from it (LinkOf) to add the class's own transition weights
+  // (src/nlp/tagger.h): a name split without a conjunction (`أشرف غاني` |
+  // `أحمد ضاي`) is rare, one split at `و` common.
+  enum Link : uint8_t {
+    kLinkNone,
+    kLinkConjunction,
+    kLinkPreposition,
+    kNumLinks
+  };
+  static int LinkOf(uint64_t bias_feature);
   struct Scratch {
     std::vector<TokenAttrs> attrs;
+    std::vector<uint8_t> link;  // per token
     std::vector<uint64_t> key_hash, alt_hash;  // gazetteer word keys
     // With keep_keys (the trainer), the alt keys' strings, per token.
     bool keep_keys = false;
@@ -87,12 +125,12 @@ class FeatureExtractor {
   // (src/nlp/tagger.h) matches a word's occurrences, the folded word without
   // its proclitics (وموسكو meets موسكو), or 0 for a word under three letters
   // (too ambiguous to vouch for another occurrence).
-  static void DocumentKeys(std::span<const std::string_view> tokens, const Scratch& scratch,
-                           std::vector<uint64_t>* keys);
+  static void DocumentKeys(std::span<const std::string_view> tokens,
+                           const Scratch& scratch, std::vector<uint64_t>* keys);
 
  private:
-  void Describe(std::string_view token, Scratch* s, TokenAttrs* t, uint64_t* key_hash,
-                uint64_t* alt_hash) const;
+  void Describe(std::string_view token, Scratch* s, TokenAttrs* t,
+                uint64_t* key_hash, uint64_t* alt_hash, uint8_t* link) const;
   void MarkPhrases(size_t n, Scratch* s) const;
 
   const Gazetteer& gazetteer_;

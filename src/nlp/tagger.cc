@@ -15,7 +15,8 @@ namespace marsad {
 namespace {
 
 constexpr char kMagic[4] = {'M', 'N', 'E', 'R'};
-constexpr uint32_t kFormatVersion = 3;  // 2: BILOU tags; 3: + document pass
+constexpr uint32_t kFormatVersion =
+    4;  // 2: BILOU; 3: + document pass; 4: + link blocks
 
 template <typename T>
 void Put(std::string* out, const T& v) {
@@ -52,17 +53,20 @@ class Reader {
   size_t pos_ = 0;
 };
 
-inline uint64_t Slot(uint64_t key) { return (key ^ (key >> 29)) * 0x9E3779B97F4A7C15ull; }
+inline uint64_t Slot(uint64_t key) {
+  return (key ^ (key >> 29)) * 0x9E3779B97F4A7C15ull;
+}
 
 }  // namespace
 
-std::unique_ptr<TaggerModel> TaggerModel::FromWeights(std::vector<uint64_t> keys,
-                                                      std::vector<float> weights,
-                                                      std::vector<float> transitions) {
+std::unique_ptr<TaggerModel> TaggerModel::FromWeights(
+    std::vector<uint64_t> keys, std::vector<float> weights,
+    std::vector<float> transitions) {
   std::unique_ptr<TaggerModel> m(new TaggerModel());
   m->keys_ = std::move(keys);
   m->weights_ = std::move(weights);
   m->transitions_ = std::move(transitions);
+  m->transitions_.resize(kTransitionSize, 0.f);  // one block: no link blocks
   m->BuildIndex();
   return m;
 }
@@ -103,26 +107,31 @@ std::string TaggerModel::Serialize() const {
   size_t bound = ZSTD_compressBound(payload.size());
   size_t head = out.size();
   out.resize(head + bound);
-  size_t n = ZSTD_compress(out.data() + head, bound, payload.data(), payload.size(), 19);
+  size_t n = ZSTD_compress(out.data() + head, bound, payload.data(),
+                           payload.size(), 19);
   out.resize(ZSTD_isError(n) ? head : head + n);
   return out;
 }
 
-StatusOr<std::unique_ptr<const TaggerModel>> TaggerModel::Parse(std::string_view bytes) {
+StatusOr<std::unique_ptr<const TaggerModel>> TaggerModel::Parse(
+    std::string_view bytes) {
   Reader head(bytes);
   char magic[4];
   uint32_t format = 0;
   uint64_t raw_size = 0;
   if (!head.Get(&magic) || std::memcmp(magic, kMagic, 4) != 0)
     return CorruptionError("not a marsad NER model (bad magic)");
-  if (!head.Get(&format) || !head.Get(&raw_size)) return CorruptionError("NER model: truncated header");
-  if (format != kFormatVersion && format != 2)
-    return UnsupportedError("NER model format " + std::to_string(format) + ", expected " +
-                            std::to_string(kFormatVersion));
-  if (raw_size > (1ull << 31)) return CorruptionError("NER model: implausible size");
+  if (!head.Get(&format) || !head.Get(&raw_size))
+    return CorruptionError("NER model: truncated header");
+  if (format < 2 || format > kFormatVersion)
+    return UnsupportedError("NER model format " + std::to_string(format) +
+                            ", expected " + std::to_string(kFormatVersion));
+  if (raw_size > (1ull << 31))
+    return CorruptionError("NER model: implausible size");
   std::string payload(raw_size, '\0');
   std::string_view frame = bytes.substr(16);
-  size_t got = ZSTD_decompress(payload.data(), payload.size(), frame.data(), frame.size());
+  size_t got = ZSTD_decompress(payload.data(), payload.size(), frame.data(),
+                               frame.size());
   if (ZSTD_isError(got) || got != raw_size)
     return CorruptionError("NER model: damaged compressed data");
   Reader r(payload);
@@ -130,17 +139,24 @@ StatusOr<std::unique_ptr<const TaggerModel>> TaggerModel::Parse(std::string_view
   uint64_t rows = 0;
   if (!r.Get(&tags) || !r.Get(&per_token) || !r.Get(&version) || !r.Get(&rows))
     return CorruptionError("NER model: truncated payload");
-  if (tags != kNumModelTags) return CorruptionError("NER model: " + std::to_string(tags) + " tags");
+  if (tags != kNumModelTags)
+    return CorruptionError("NER model: " + std::to_string(tags) + " tags");
   if (per_token != FeatureExtractor::kFeaturesPerToken ||
       version != FeatureExtractor::kFeatureVersion)
-    return UnsupportedError("NER model built for feature version " + std::to_string(version) +
+    return UnsupportedError("NER model built for feature version " +
+                            std::to_string(version) +
                             "; this build extracts version " +
                             std::to_string(FeatureExtractor::kFeatureVersion) +
                             " (retrain with make train-ner)");
   std::unique_ptr<TaggerModel> m(new TaggerModel());
-  if (!r.GetArray(rows, &m->keys_) || !r.GetArray(rows * kNumModelTags, &m->weights_) ||
-      !r.GetArray((kNumModelTags + 1) * kNumModelTags, &m->transitions_))
-    return CorruptionError("NER model: payload size does not match its row count");
+  if (!r.GetArray(rows, &m->keys_) ||
+      !r.GetArray(rows * kNumModelTags, &m->weights_) ||
+      !r.GetArray(format >= 4 ? kTransitionSize : kTransitionBlock,
+                  &m->transitions_))
+    return CorruptionError(
+        "NER model: payload size does not match its row count");
+  m->transitions_.resize(kTransitionSize,
+                         0.f);  // older formats: no link blocks
   if (format >= 3) {
     int32_t window = 0;
     if (!r.Get(&m->doc_.beta) || !r.Get(&window))
@@ -149,7 +165,9 @@ StatusOr<std::unique_ptr<const TaggerModel>> TaggerModel::Parse(std::string_view
       return CorruptionError("NER model: bad document-pass options");
     m->doc_.window = window;
   }
-  if (!r.AtEnd()) return CorruptionError("NER model: payload size does not match its row count");
+  if (!r.AtEnd())
+    return CorruptionError(
+        "NER model: payload size does not match its row count");
   for (size_t i = 0; i < m->keys_.size(); ++i)
     if (m->keys_[i] == 0 || (i > 0 && m->keys_[i] <= m->keys_[i - 1]))
       return CorruptionError("NER model: feature keys not sorted and distinct");
@@ -157,7 +175,8 @@ StatusOr<std::unique_ptr<const TaggerModel>> TaggerModel::Parse(std::string_view
   return std::unique_ptr<const TaggerModel>(std::move(m));
 }
 
-StatusOr<std::unique_ptr<const TaggerModel>> TaggerModel::Load(const std::string& path) {
+StatusOr<std::unique_ptr<const TaggerModel>> TaggerModel::Load(
+    const std::string& path) {
   ASSIGN_OR_RETURN(std::string bytes, ReadFile(path));
   auto m = Parse(bytes);
   if (!m.ok()) return m.status().WithContext(path);
@@ -165,8 +184,8 @@ StatusOr<std::unique_ptr<const TaggerModel>> TaggerModel::Load(const std::string
 }
 
 // Emission scores, then Viterbi, then BILOU to BIO. A hot loop.
-void TaggerModel::Decode(const uint64_t* feats, size_t n, int per_token, Scratch* s,
-                         std::vector<int>* tags) const {
+void TaggerModel::Decode(const uint64_t* feats, size_t n, int per_token,
+                         Scratch* s, std::vector<int>* tags) const {
   constexpr int T = kNumModelTags;
   tags->assign(n, 0);
   if (n == 0) return;
@@ -175,7 +194,8 @@ void TaggerModel::Decode(const uint64_t* feats, size_t n, int per_token, Scratch
   // Two passes per token, so that the cache misses of one token's table
   // probes, and then of its weight rows, overlap instead of queueing; the
   // next token's probes are prefetched meanwhile.
-  for (int k = 0; k < per_token; ++k) __builtin_prefetch(&slots_[Slot(feats[k]) & mask_]);
+  for (int k = 0; k < per_token; ++k)
+    __builtin_prefetch(&slots_[Slot(feats[k]) & mask_]);
   for (size_t i = 0; i < n; ++i) {
     const uint64_t* f = feats + i * per_token;
     if (i + 1 < n)
@@ -195,13 +215,18 @@ void TaggerModel::Decode(const uint64_t* feats, size_t n, int per_token, Scratch
       for (int y = 0; y < T; ++y) e[y] += w[y];
     }
   }
-  Viterbi(s->emit.data(), n, transitions_.data(), s, tags);
+  s->links.resize(n);
+  for (size_t i = 0; i < n; ++i)
+    s->links[i] =
+        static_cast<uint8_t>(FeatureExtractor::LinkOf(feats[i * per_token]));
+  Viterbi(s->emit.data(), n, transitions_.data(), s->links.data(), s, tags);
   for (int& t : *tags) t = ModelTagToBio(t);
 }
 
 // Viterbi over the BILOU model tags, under ModelTransitionAllowed and
 // ending outside any open entity.
-void TaggerModel::Viterbi(const float* emit, size_t n, const float* transitions, Scratch* s,
+void TaggerModel::Viterbi(const float* emit, size_t n, const float* transitions,
+                          const uint8_t* links, Scratch* s,
                           std::vector<int>* tags) {
   constexpr int T = kNumModelTags;
   constexpr float kNo = -std::numeric_limits<float>::infinity();
@@ -214,23 +239,37 @@ void TaggerModel::Viterbi(const float* emit, size_t n, const float* transitions,
     Preds r{};
     for (int y = 0; y < T; ++y)
       for (int p = 0; p < T; ++p)
-        if (ModelTransitionAllowed(p, y)) r.p[y][r.n[y]++] = static_cast<int8_t>(p);
+        if (ModelTransitionAllowed(p, y))
+          r.p[y][r.n[y]++] = static_cast<int8_t>(p);
     return r;
   }();
   tags->assign(n, 0);
   if (n == 0) return;
   s->score.assign(n * T, kNo);
   s->back.assign(n * T, 0);
+  // The transitions into token i: block 0, plus its link class's block
+  // (summed once per token, not per pair).
+  std::array<float, kTransitionBlock> tr;
+  auto into = [&](size_t i) -> const float* {
+    int c = links ? links[i] : 0;
+    if (c == 0) return transitions;
+    const float* extra = transitions + c * kTransitionBlock;
+    for (size_t k = 0; k < kTransitionBlock; ++k)
+      tr[k] = transitions[k] + extra[k];
+    return tr.data();
+  };
+  const float* t0 = into(0);
   for (int y = 0; y < T; ++y)
-    if (ModelTransitionAllowed(-1, y)) s->score[y] = emit[y] + transitions[y];
+    if (ModelTransitionAllowed(-1, y)) s->score[y] = emit[y] + t0[y];
   for (size_t i = 1; i < n; ++i) {
     const float* prev = &s->score[(i - 1) * T];
+    const float* ti = into(i);
     for (int y = 0; y < T; ++y) {
       float best = kNo;
       int arg = 0;
       for (int k = 0; k < preds.n[y]; ++k) {
         int p = preds.p[y][k];
-        float v = prev[p] + transitions[(p + 1) * T + y];
+        float v = prev[p] + ti[(p + 1) * T + y];
         if (v > best) best = v, arg = p;
       }
       s->score[i * T + y] = best + emit[i * T + y];
@@ -239,7 +278,9 @@ void TaggerModel::Viterbi(const float* emit, size_t n, const float* transitions,
   }
   int y = 0;
   for (int k = 1; k < T; ++k)
-    if (ModelTagMayEnd(k) && s->score[(n - 1) * T + k] > s->score[(n - 1) * T + y]) y = k;
+    if (ModelTagMayEnd(k) &&
+        s->score[(n - 1) * T + k] > s->score[(n - 1) * T + y])
+      y = k;
   for (size_t i = n; i-- > 0;) {
     (*tags)[i] = y;
     y = s->back[i * T + y];
@@ -251,13 +292,15 @@ void DocumentPass::Clear() {
   length_.clear();
   emit_.clear();
   keys_.clear();
+  links_.clear();
   tags_.clear();
   evidence_.clear();
   sorted_ = true;
 }
 
 void DocumentPass::Tags(size_t i, std::vector<int>* tags) const {
-  tags->assign(tags_.begin() + offset_[i], tags_.begin() + offset_[i] + length_[i]);
+  tags->assign(tags_.begin() + offset_[i],
+               tags_.begin() + offset_[i] + length_[i]);
 }
 
 namespace {
@@ -271,14 +314,17 @@ bool Pushes(int type) { return type != 0 && type != 2; }
 
 }  // namespace
 
-void DocumentPass::Add(const TaggerModel::Scratch& s, std::span<const uint64_t> keys,
+void DocumentPass::Add(const TaggerModel::Scratch& s,
+                       std::span<const uint64_t> keys,
                        const std::vector<int>& tags) {
   const uint32_t sentence = static_cast<uint32_t>(offset_.size());
   offset_.push_back(keys_.size());
   length_.push_back(tags.size());
-  emit_.insert(emit_.end(), s.emit.begin(), s.emit.begin() + tags.size() * kNumModelTags);
+  emit_.insert(emit_.end(), s.emit.begin(),
+               s.emit.begin() + tags.size() * kNumModelTags);
   tags_.insert(tags_.end(), tags.begin(), tags.end());
   keys_.insert(keys_.end(), keys.begin(), keys.begin() + tags.size());
+  links_.insert(links_.end(), s.links.begin(), s.links.begin() + tags.size());
   for (size_t t = 0; t < tags.size(); ++t) {
     int type = TagType(tags[t]);
     if (keys[t] == 0 || !Pushes(type)) continue;
@@ -288,8 +334,9 @@ void DocumentPass::Add(const TaggerModel::Scratch& s, std::span<const uint64_t> 
   }
 }
 
-void DocumentPass::Redecode(const TaggerModel& m, const DocumentPassOptions& o, size_t i,
-                            TaggerModel::Scratch* s, std::vector<int>* tags) const {
+void DocumentPass::Redecode(const TaggerModel& m, const DocumentPassOptions& o,
+                            size_t i, TaggerModel::Scratch* s,
+                            std::vector<int>* tags) const {
   if (o.beta == 0) return Tags(i, tags);
   if (!sorted_) {
     std::stable_sort(evidence_.begin(), evidence_.end());
@@ -318,7 +365,7 @@ void DocumentPass::Redecode(const TaggerModel& m, const DocumentPassOptions& o, 
         e_[t * T + ModelTag(x, static_cast<Bilou>(part))] += o.beta;
     }
   }
-  TaggerModel::Viterbi(e_.data(), n, m.transitions(), s, tags);
+  TaggerModel::Viterbi(e_.data(), n, m.transitions(), &links_[first], s, tags);
   for (int& y : *tags) y = ModelTagToBio(y);
 }
 

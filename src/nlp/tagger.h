@@ -14,20 +14,21 @@
 // what keeps the perceptron from over-fitting the last sentences it saw.
 //
 // Decoding cost per token is kFeaturesPerToken hash-table probes and 17 adds
-// each, then the 97 allowed of 17×17 transitions: the weights are looked up by the feature's
-// 64-bit hash in an open-addressing table (no strings at run time). A
-// feature the model never saw contributes nothing.
+// each, then the 97 allowed of 17×17 transitions: the weights are looked up by
+// the feature's 64-bit hash in an open-addressing table (no strings at run
+// time). A feature the model never saw contributes nothing.
 //
 // Model file (data/nlp/ner_model.bin): "MNER" magic, format version,
 // uncompressed size, then a zstd frame holding: tag count, features per
 // token, feature version, row count, the sorted feature hashes, the weights
-// (rows × tags, float32 little-endian) and the transitions ((tags+1) × tags,
-// the first row from the sentence start), then the document pass's beta
-// (float32) and window (int32); tags are the 17 BILOU model tags (format 3;
-// format 2 had no document pass and still loads, with the pass off; format 1
-// held BIO's 9). Every field is checked on load;
-// a wrong or damaged file is a Corruption or Unsupported status, never a
-// crash.
+// (rows × tags, float32 little-endian) and the transitions (kNumLinks blocks
+// of (tags+1) × tags, the first row from the sentence start: block 0 for
+// every token, block c added at a token of link class c, see
+// FeatureExtractor::Link), then the document pass's beta (float32) and window
+// (int32); tags are the 17 BILOU model tags (format 4; format 3 had one
+// transition block, format 2 no document pass either, format 1 BIO's 9 tags).
+// Every field is checked on load; a wrong or damaged file is a Corruption or
+// Unsupported status, never a crash.
 //
 // Thread safety: a TaggerModel is immutable after Load(); Decode() may run
 // concurrently with a Scratch per thread.
@@ -42,6 +43,7 @@
 #include <vector>
 
 #include "marsad/status.h"
+#include "src/nlp/features.h"
 #include "src/nlp/tags.h"
 
 namespace marsad {
@@ -55,16 +57,24 @@ struct DocumentPassOptions {
 
 class TaggerModel {
  public:
-  static StatusOr<std::unique_ptr<const TaggerModel>> Load(const std::string& path);
-  static StatusOr<std::unique_ptr<const TaggerModel>> Parse(std::string_view bytes);
+  // Transition weights: one block per link class (FeatureExtractor::Link).
+  static constexpr size_t kTransitionBlock =
+      (kNumModelTags + 1) * kNumModelTags;
+  static constexpr size_t kTransitionSize =
+      FeatureExtractor::kNumLinks * kTransitionBlock;
+
+  static StatusOr<std::unique_ptr<const TaggerModel>> Load(
+      const std::string& path);
+  static StatusOr<std::unique_ptr<const TaggerModel>> Parse(
+      std::string_view bytes);
 
   // A model from trained weights (the trainer's output). `keys` are feature
   // hashes (non-zero, sorted ascending, distinct); `weights` has
   // keys.size() * kNumModelTags entries (BILOU model tags); `transitions`
-  // has (kNumModelTags + 1) * kNumModelTags.
-  static std::unique_ptr<TaggerModel> FromWeights(std::vector<uint64_t> keys,
-                                                  std::vector<float> weights,
-                                                  std::vector<float> transitions);
+  // has kTransitionSize entries (or kTransitionBlock: no link blocks).
+  static std::unique_ptr<TaggerModel> FromWeights(
+      std::vector<uint64_t> keys, std::vector<float> weights,
+      std::vector<float> transitions);
   // The file bytes (see the file comment).
   std::string Serialize() const;
 
@@ -72,6 +82,7 @@ class TaggerModel {
     std::vector<float> emit, score;
     std::vector<int8_t> back;
     std::vector<int> rows;
+    std::vector<uint8_t> links;  // of the last Decode()'s tokens
   };
   // Best tag sequence for n tokens whose features are feats[0 .. n*per_token),
   // as BIO tag ids (kTagNames). *tags is resized to n.
@@ -79,9 +90,11 @@ class TaggerModel {
               std::vector<int>* tags) const;
 
   // Best path of BILOU model tags through per-token scores
-  // emit[n * kNumModelTags] with `transitions` laid out as in the file;
-  // shared with the trainer.
-  static void Viterbi(const float* emit, size_t n, const float* transitions, Scratch* scratch,
+  // emit[n * kNumModelTags] with `transitions` laid out as in the file and
+  // the tokens' link classes (nullptr: all kLinkNone); shared with the
+  // trainer.
+  static void Viterbi(const float* emit, size_t n, const float* transitions,
+                      const uint8_t* links, Scratch* scratch,
                       std::vector<int>* tags);
 
   // Row of a feature hash, or -1.
@@ -152,6 +165,7 @@ class DocumentPass {
   std::vector<size_t> length_;
   std::vector<float> emit_;     // all sentences' emissions, back to back
   std::vector<uint64_t> keys_;  // per token
+  std::vector<uint8_t> links_;  // per token
   std::vector<int> tags_;       // pass 1's, per token
   // Flat and sorted by key on the first Redecode: no allocation per word,
   // and the capacity is kept from one document to the next.

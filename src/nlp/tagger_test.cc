@@ -6,8 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "src/base/data.h"
 #include "src/nlp/conll.h"
 #include "src/nlp/features.h"
+#include "src/nlp/gazetteer.h"
 #include "src/nlp/tags.h"
 
 namespace marsad {
@@ -195,6 +197,60 @@ TEST(TaggerModelTest, DecodesAndRoundTrips) {
   EXPECT_EQ((*back)->rows(), 2u);
   EXPECT_EQ((*back)->Row(22), 1);
   EXPECT_EQ((*back)->Row(23), -1);
+}
+
+// Two one-token names side by side (55 votes U-PERS at each token). With
+// no link blocks they stay two names; a transition penalty on U-PERS after
+// U-PERS in block 0, cancelled in the conjunction block, keeps them apart
+// only where the second token carries a conjunction.
+TEST(TaggerModelTest, LinkBlocksAddToTheTransitions) {
+  constexpr int T = kNumModelTags;
+  std::vector<float> w(T, 0.f);
+  w[ModelTag(1, Bilou::kU)] = 4;
+  w[ModelTag(1, Bilou::kB)] = 3;
+  w[ModelTag(1, Bilou::kL)] = 3;
+  std::vector<float> trans(TaggerModel::kTransitionSize, 0.f);
+  const int u = ModelTag(1, Bilou::kU);
+  trans[(u + 1) * T + u] = -10;  // U-PERS then U-PERS: two names touching
+  trans[FeatureExtractor::kLinkConjunction * TaggerModel::kTransitionBlock +
+        (u + 1) * T + u] = 10;  // ... unless the second begins with و
+  auto m = TaggerModel::FromWeights({55}, w, trans);
+  // The bias slot's hashes of each link class, as the extractor writes them.
+  auto g = Gazetteer::Load(DataPath("nlp"));
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  FeatureExtractor fx(**g);
+  FeatureExtractor::Scratch fs;
+  std::vector<uint64_t> f;
+  std::vector<std::string_view> words = {"سامي", "وديانا"};
+  fx.Extract(words, &fs, &f);
+  const int P = FeatureExtractor::kFeaturesPerToken;
+  EXPECT_EQ(FeatureExtractor::LinkOf(f[0]), FeatureExtractor::kLinkNone);
+  EXPECT_EQ(FeatureExtractor::LinkOf(f[P]), FeatureExtractor::kLinkConjunction);
+  std::vector<std::string_view> prep = {"لسامي"};
+  std::vector<uint64_t> fp;
+  fx.Extract(prep, &fs, &fp);
+  EXPECT_EQ(FeatureExtractor::LinkOf(fp[0]),
+            FeatureExtractor::kLinkPreposition);
+  // Two tokens whose only known feature is 55, with those link classes.
+  auto decode = [&](uint64_t bias0, uint64_t bias1) {
+    std::vector<uint64_t> feats = {bias0, 55, bias1, 55};
+    TaggerModel::Scratch s;
+    std::vector<int> tags;
+    m->Decode(feats.data(), 2, 2, &s, &tags);
+    return tags;
+  };
+  EXPECT_EQ(decode(f[0], f[0]), Tags({"B-PERS", "I-PERS"}))
+      << "one name of two words";
+  EXPECT_EQ(decode(f[0], f[P]), Tags({"B-PERS", "B-PERS"}))
+      << "two names, joined by و";
+  // The blocks survive the file.
+  auto back = TaggerModel::Parse(m->Serialize());
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  std::vector<uint64_t> feats = {f[0], 55, f[P], 55};
+  TaggerModel::Scratch s;
+  std::vector<int> tags;
+  (*back)->Decode(feats.data(), 2, 2, &s, &tags);
+  EXPECT_EQ(tags, Tags({"B-PERS", "B-PERS"}));
 }
 
 TEST(TaggerModelTest, DocumentPassOptionsRoundTrip) {

@@ -90,6 +90,7 @@ struct Options {
 struct Example {
   std::vector<int32_t> feats;  // ids, -1 for dropped; n * kFeaturesPerToken
   std::vector<int> gold;       // BILOU model tags (src/nlp/tags.h)
+  std::vector<uint8_t> links;  // FeatureExtractor::Link, per token
 };
 
 constexpr int T = kNumModelTags;
@@ -107,8 +108,8 @@ class Perceptron {
   explicit Perceptron(size_t n_feats)
       : w_(n_feats * T, 0.f),
         u_(n_feats * T, 0.f),
-        tw_((T + 1) * T, 0.f),
-        tu_((T + 1) * T, 0.f) {}
+        tw_(TaggerModel::kTransitionSize, 0.f),
+        tu_(TaggerModel::kTransitionSize, 0.f) {}
 
   // `feats` may differ from ex.feats (word-identity dropout).
   void Train(const Example& ex, const std::vector<int32_t>& feats,
@@ -121,15 +122,20 @@ class Perceptron {
         if (f < 0) continue;
         for (int y = 0; y < T; ++y) emit_[i * T + y] += w_[f * T + y];
       }
-    TaggerModel::Viterbi(emit_.data(), n, tw_.data(), s, pred);
+    TaggerModel::Viterbi(emit_.data(), n, tw_.data(), ex.links.data(), s, pred);
     ++c_;
     if (*pred == ex.gold) return;
     for (size_t i = 0; i < n; ++i) {
       int g = ex.gold[i], p = (*pred)[i];
       int gp = i ? ex.gold[i - 1] : -1, pp = i ? (*pred)[i - 1] : -1;
       if (g != p || gp != pp) {
-        Bump(tw_, tu_, (gp + 1) * T + g, 1);
-        Bump(tw_, tu_, (pp + 1) * T + p, -1);
+        // Block 0, and the token's link class's block.
+        for (size_t b : {size_t{0}, size_t{ex.links[i]}}) {
+          size_t base = b * TaggerModel::kTransitionBlock;
+          Bump(tw_, tu_, base + (gp + 1) * T + g, 1);
+          Bump(tw_, tu_, base + (pp + 1) * T + p, -1);
+          if (b == 0 && ex.links[i] == 0) break;
+        }
       }
       if (g == p) continue;
       for (int k = 0; k < P; ++k) {
@@ -259,6 +265,9 @@ struct FeatureIds {
               const std::vector<int>& gold) const {
     Example ex;
     BioToModelTags(gold, &ex.gold);
+    for (size_t i = 0; i < gold.size(); ++i)
+      ex.links.push_back(
+          static_cast<uint8_t>(FeatureExtractor::LinkOf(f[i * P])));
     ex.feats.reserve(f.size());
     for (uint64_t h : f) {
       auto it = ids.find(h);
@@ -715,7 +724,8 @@ int main(int argc, char** argv) {
         << "usage: train_ner --data ANERCORP.tsv --out MODEL [--epochs N] "
            "[--dev-fraction F] [--min-count K] [--drop P] [--seed S] [--all] "
            "[--corpus PATH [--corpus-docs D] [--folds K] [--lexicon-out PATH] "
-           "[--lexicon-min M] [--patterns-out PATH]] [--doc-beta B]\n";
+           "[--lexicon-min M] [--patterns-out PATH]] [--doc-beta B] "
+           "[--ensemble N] [--dev-block K/N]\n";
     return 2;
   }
   return marsad::Run(o);
