@@ -91,7 +91,6 @@ class FeatureExtractor {
   struct TokenAttrs {
     uint64_t a[kNumAttrs];
   };
-  // Per-thread working memory, reused across calls.
   // How a token attaches to the one before it, by its proclitics: none, a
   // conjunction (و, ف: `وديانا` after `آندي` most often begins a new name)
   // or a preposition (ب, ل, ك). Slot 0 of a token's features, the bias, is
@@ -106,6 +105,7 @@ class FeatureExtractor {
     kNumLinks
   };
   static int LinkOf(uint64_t bias_feature);
+  // Per-thread working memory, reused across calls.
   struct Scratch {
     std::vector<TokenAttrs> attrs;
     std::vector<uint8_t> link;  // per token
