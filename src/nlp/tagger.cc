@@ -15,8 +15,8 @@ namespace marsad {
 namespace {
 
 constexpr char kMagic[4] = {'M', 'N', 'E', 'R'};
-constexpr uint32_t kFormatVersion =
-    4;  // 2: BILOU; 3: + document pass; 4: + link blocks
+// 2: BILOU tags; 3: + document pass; 4: + link blocks.
+constexpr uint32_t kFormatVersion = 4;
 
 template <typename T>
 void Put(std::string* out, const T& v) {
@@ -155,8 +155,8 @@ StatusOr<std::unique_ptr<const TaggerModel>> TaggerModel::Parse(
                   &m->transitions_))
     return CorruptionError(
         "NER model: payload size does not match its row count");
-  m->transitions_.resize(kTransitionSize,
-                         0.f);  // older formats: no link blocks
+  // Older formats have no link blocks: zeros.
+  m->transitions_.resize(kTransitionSize, 0.f);
   if (format >= 3) {
     int32_t window = 0;
     if (!r.Get(&m->doc_.beta) || !r.Get(&window))
@@ -365,7 +365,8 @@ void DocumentPass::Redecode(const TaggerModel& m, const DocumentPassOptions& o,
         e_[t * T + ModelTag(x, static_cast<Bilou>(part))] += o.beta;
     }
   }
-  TaggerModel::Viterbi(e_.data(), n, m.transitions(), &links_[first], s, tags);
+  TaggerModel::Viterbi(e_.data(), n, m.transitions(), links_.data() + first, s,
+                       tags);
   for (int& y : *tags) y = ModelTagToBio(y);
 }
 

@@ -2,7 +2,9 @@
 #include "src/nlp/tagger.h"
 
 #include <gtest/gtest.h>
+#include <zstd.h>
 
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -361,6 +363,44 @@ TEST(TaggerModelTest, BadFilesAreClearErrors) {
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message().find("/nonexistent/ner_model.bin"),
             std::string::npos);
+}
+
+// A format-3 file (one transition block, before the link classes) still
+// loads, with zero link blocks, and decodes as it did.
+TEST(TaggerModelTest, FormatThreeLoadsWithoutLinkBlocks) {
+  auto m = TinyModel();
+  m->set_document_pass(DocumentPassOptions{3.f, 5});
+  std::string file = m->Serialize();
+  uint64_t raw = 0;
+  std::memcpy(&raw, file.data() + 8, 8);
+  std::string payload(raw, '\0');
+  ASSERT_EQ(
+      ZSTD_decompress(payload.data(), raw, file.data() + 16, file.size() - 16),
+      raw);
+  // Drop the link blocks: they sit right before beta and window (8 bytes).
+  const size_t blocks =
+      (TaggerModel::kTransitionSize - TaggerModel::kTransitionBlock) *
+      sizeof(float);
+  payload.erase(payload.size() - 8 - blocks, blocks);
+  std::string old = file.substr(0, 16);
+  uint32_t three = 3;
+  std::memcpy(old.data() + 4, &three, 4);
+  uint64_t size = payload.size();
+  std::memcpy(old.data() + 8, &size, 8);
+  std::string frame(ZSTD_compressBound(payload.size()), '\0');
+  frame.resize(ZSTD_compress(frame.data(), frame.size(), payload.data(),
+                             payload.size(), 1));
+  auto back = TaggerModel::Parse(old + frame);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ((*back)->document_pass().beta, 3.f);
+  for (size_t k = TaggerModel::kTransitionBlock;
+       k < TaggerModel::kTransitionSize; ++k)
+    ASSERT_EQ((*back)->transitions()[k], 0.f) << k;
+  std::vector<uint64_t> feats = {11, 99, 22, 99, 99, 99, 99, 99};
+  TaggerModel::Scratch s;
+  std::vector<int> tags;
+  (*back)->Decode(feats.data(), 4, 2, &s, &tags);
+  EXPECT_EQ(tags, Tags({"B-LOC", "I-LOC", "O", "O"}));
 }
 
 TEST(TaggerModelTest, UnsortedKeysAreRejected) {
