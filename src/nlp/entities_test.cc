@@ -30,6 +30,16 @@ const EntityAnnotator& Annotator() {
   return *a;
 }
 
+// The data/nlp dictionaries, loaded once for the tests that only read them.
+const Gazetteer* SharedGazetteer() {
+  static const Gazetteer* g = [] {
+    auto r = Gazetteer::Load(DataPath("nlp"));
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? r->release() : nullptr;
+  }();
+  return g;
+}
+
 Document Doc(std::string text) {
   Document d;
   d.text = std::move(text);
@@ -81,10 +91,10 @@ TEST(GazetteerTest, LoadsPlacesAliasesAndClusters) {
 }
 
 TEST(GazetteerTest, WorldPlacesFromCldrAndTzdata) {
-  auto g = Gazetteer::Load(DataPath("nlp"));
-  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  const Gazetteer* g = SharedGazetteer();
+  ASSERT_NE(g, nullptr);
   // A capital outside the GeoNames extract, with tzdata's coordinates.
-  const GazetteerEntry* b = (*g)->Find(Gazetteer::Key("بوخارست"));
+  const GazetteerEntry* b = g->Find(Gazetteer::Key("بوخارست"));
   ASSERT_NE(b, nullptr);
   EXPECT_EQ(b->type, EntityType::kLocation);
   EXPECT_EQ(b->country, "RO");
@@ -92,39 +102,39 @@ TEST(GazetteerTest, WorldPlacesFromCldrAndTzdata) {
   EXPECT_NEAR(*b->lat, 44.4, 0.1);
   EXPECT_NEAR(*b->lon, 26.1, 0.1);
   // CLDR's variant names reach the same country.
-  const GazetteerEntry* ci = (*g)->Find(Gazetteer::Key("كوت ديفوار"));
+  const GazetteerEntry* ci = g->Find(Gazetteer::Key("كوت ديفوار"));
   ASSERT_NE(ci, nullptr);
-  EXPECT_EQ(ci, (*g)->Find(Gazetteer::Key("ساحل العاج")));
-  EXPECT_EQ((*g)->CountryName("CI"), ci->canonical);
+  EXPECT_EQ(ci, g->Find(Gazetteer::Key("ساحل العاج")));
+  EXPECT_EQ(g->CountryName("CI"), ci->canonical);
   // A country the curated list has keeps its curated entry and point, and
   // the world table's other names for it join that entry.
-  const GazetteerEntry* us = (*g)->Find(Gazetteer::Key("الولايات المتحدة"));
+  const GazetteerEntry* us = g->Find(Gazetteer::Key("الولايات المتحدة"));
   ASSERT_NE(us, nullptr);
   EXPECT_EQ(us->id, "ctry:US");
   ASSERT_TRUE(us->lat.has_value());
   EXPECT_NEAR(*us->lat, 38.0, 0.01);
   // A GeoNames city of the same name stays the GeoNames entry.
-  const GazetteerEntry* cairo = (*g)->Find(Gazetteer::Key("القاهرة"));
+  const GazetteerEntry* cairo = g->Find(Gazetteer::Key("القاهرة"));
   ASSERT_NE(cairo, nullptr);
   EXPECT_EQ(cairo->id.substr(0, 4), "geo:");
 }
 
 TEST(GazetteerTest, WellKnownOrganisationsAreUntrustedFeatures) {
-  auto g = Gazetteer::Load(DataPath("nlp"));
-  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  const Gazetteer* g = SharedGazetteer();
+  ASSERT_NE(g, nullptr);
   bool trusted = true;
-  const GazetteerEntry* club = (*g)->Find(Gazetteer::Key("أرسنال"), &trusted);
+  const GazetteerEntry* club = g->Find(Gazetteer::Key("أرسنال"), &trusted);
   ASSERT_NE(club, nullptr);
   EXPECT_EQ(club->type, EntityType::kOrganization);
   EXPECT_EQ(club->feature, "club");
   EXPECT_EQ(club->english, "Arsenal FC");
   EXPECT_FALSE(trusted);  // a name that is also a word never tags text alone
-  EXPECT_EQ(club, (*g)->Find(Gazetteer::Key("الأرسنال")));
+  EXPECT_EQ(club, g->Find(Gazetteer::Key("الأرسنال")));
   // Each name is a phrase the tagger's gazetteer attribute sees as ORG.
   uint64_t chain = 0;
   for (const char* w : {"جنرال", "موتورز"})
     chain = Gazetteer::Chain(chain, Hash64(Gazetteer::WordKey(w)));
-  EXPECT_TRUE((*g)->Phrase(chain).types &
+  EXPECT_TRUE(g->Phrase(chain).types &
               (1u << static_cast<int>(EntityType::kOrganization)));
 }
 
@@ -157,9 +167,9 @@ TEST(GazetteerTest, MissingOrMalformedTablesAreErrors) {
 }
 
 TEST(FeaturesTest, FixedCountDeterministicAndContextual) {
-  auto g = Gazetteer::Load(DataPath("nlp"));
-  ASSERT_TRUE(g.ok());
-  FeatureExtractor fx(**g);
+  const Gazetteer* g = SharedGazetteer();
+  ASSERT_NE(g, nullptr);
+  FeatureExtractor fx(*g);
   FeatureExtractor::Scratch s;
   std::vector<std::string_view> a = {"وصل", "الوفد", "إلى", "دمشق", "."};
   std::vector<uint64_t> f1, f2;

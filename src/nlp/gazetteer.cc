@@ -142,7 +142,8 @@ void Gazetteer::AddName(std::string_view name, int entry, bool trusted) {
   }
 }
 
-Status Gazetteer::LoadPlaces(const std::string& path, bool curated) {
+Status Gazetteer::LoadPlaces(const std::string& path, bool curated,
+                             std::unordered_map<std::string, int>* ids) {
   ASSIGN_OR_RETURN(TsvRows rows, ReadTsv(path));
   for (size_t r = 0; r < rows.size(); ++r) {
     const auto& f = rows[r];
@@ -190,8 +191,7 @@ Status Gazetteer::LoadPlaces(const std::string& path, bool curated) {
     // A place already loaded under the same id (a curated country that
     // world_places.tsv lists too) keeps its entry; the other table only adds
     // names to it.
-    auto [seen, fresh] =
-        place_ids_.emplace(e.id, static_cast<int>(entries_.size()));
+    auto [seen, fresh] = ids->emplace(e.id, static_cast<int>(entries_.size()));
     if (!fresh) {
       for (const std::string& n : names) AddName(n, seen->second, false);
       continue;
@@ -325,10 +325,12 @@ StatusOr<std::unique_ptr<const Gazetteer>> Gazetteer::Load(
   std::unique_ptr<Gazetteer> g(new Gazetteer());
   RETURN_IF_ERROR(g->LoadClusters(dir + "/clusters.tsv"));
   RETURN_IF_ERROR(g->LoadEmbedClusters(dir + "/embed_clusters.tsv"));
-  RETURN_IF_ERROR(g->LoadPlaces(dir + "/places_curated.tsv", true));
+  std::unordered_map<std::string, int> place_ids;
+  RETURN_IF_ERROR(g->LoadPlaces(dir + "/places_curated.tsv", true, &place_ids));
   RETURN_IF_ERROR(g->LoadAliases(dir + "/aliases.tsv"));
-  RETURN_IF_ERROR(g->LoadPlaces(dir + "/geonames_places.tsv", false));
-  RETURN_IF_ERROR(g->LoadPlaces(dir + "/world_places.tsv", false));
+  RETURN_IF_ERROR(
+      g->LoadPlaces(dir + "/geonames_places.tsv", false, &place_ids));
+  RETURN_IF_ERROR(g->LoadPlaces(dir + "/world_places.tsv", false, &place_ids));
   RETURN_IF_ERROR(g->LoadActors(dir + "/actors.tsv"));
   RETURN_IF_ERROR(g->LoadOrganisations(dir + "/organisations.tsv"));
   RETURN_IF_ERROR(g->LoadNameWords(dir + "/name_words.tsv"));

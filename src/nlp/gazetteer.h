@@ -142,7 +142,9 @@ class Gazetteer {
 
  private:
   Gazetteer() = default;
-  Status LoadPlaces(const std::string& path, bool curated);
+  // `ids`: place id -> entry, of every place table loaded so far.
+  Status LoadPlaces(const std::string& path, bool curated,
+                    std::unordered_map<std::string, int>* ids);
   Status LoadAliases(const std::string& path);
   Status LoadActors(const std::string& path);
   Status LoadOrganisations(const std::string& path);
@@ -170,7 +172,6 @@ class Gazetteer {
   StringMap<WordClusters> clusters_;
   std::unordered_map<std::string, int> corpus_rank_;  // frequency rank
   StringMap<std::string> countries_;
-  std::unordered_map<std::string, int> place_ids_;  // place id -> entry
 };
 
 }  // namespace marsad

@@ -3,8 +3,8 @@
 // and type) of the committed NER model on the fixed dev split of ANERcorp,
 // or on a whole tagged file.
 //
-//   eval_ner ANERCORP.tsv [--model PATH | --model-dir DIR] [--dev-fraction F |
-//   --whole]
+//   eval_ner ANERCORP.tsv [--model PATH | --model-dir DIR]
+//            [--dev-fraction F | --whole]
 //            [--errors N] [--doc-beta B] [--doc-window W]
 //            [--write-input FILE | --tagged FILE]
 //

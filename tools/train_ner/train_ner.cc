@@ -129,13 +129,13 @@ class Perceptron {
       int g = ex.gold[i], p = (*pred)[i];
       int gp = i ? ex.gold[i - 1] : -1, pp = i ? (*pred)[i - 1] : -1;
       if (g != p || gp != pp) {
-        // Block 0, and the token's link class's block.
-        for (size_t b : {size_t{0}, size_t{ex.links[i]}}) {
-          size_t base = b * TaggerModel::kTransitionBlock;
+        // Block 0, and the token's link class's block if it has one.
+        auto bump = [&](size_t base) {
           Bump(tw_, tu_, base + (gp + 1) * T + g, 1);
           Bump(tw_, tu_, base + (pp + 1) * T + p, -1);
-          if (b == 0 && ex.links[i] == 0) break;
-        }
+        };
+        bump(0);
+        if (ex.links[i] != 0) bump(ex.links[i] * TaggerModel::kTransitionBlock);
       }
       if (g == p) continue;
       for (int k = 0; k < P; ++k) {
