@@ -24,6 +24,7 @@
 // answered instead of tagging here (its tokens must be the same, in order;
 // its blank lines may differ), so the command the test part goes through is
 // measured too.
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -189,40 +190,29 @@ int Run(const Options& o) {
 
 int main(int argc, char** argv) {
   marsad::Options o;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
-    if (a == "--model")
-      o.model = next();
-    else if (a == "--model-dir")
-      o.model_dir = next();
-    else if (a == "--write-input")
-      o.write_input = next();
-    else if (a == "--tagged")
-      o.tagged = next();
-    else if (a == "--dev-fraction")
-      o.dev_fraction = std::stod(next());
-    else if (a == "--whole")
-      o.whole = true;
-    else if (a == "--errors")
-      o.errors = std::stoi(next());
-    else if (a == "--doc-beta")
-      o.doc_beta = std::stof(next());
-    else if (a == "--doc-window")
-      o.doc_window = std::stoi(next());
-    else if (!a.empty() && a[0] != '-' && o.data.empty())
-      o.data = a;
-    else {
-      std::cerr << "eval_ner: unknown argument " << a << "\n";
-      return 2;
-    }
-  }
-  if (o.data.empty()) {
-    std::cerr << "usage: eval_ner ANERCORP.tsv [--model PATH | --model-dir "
-                 "DIR] [--dev-fraction F | --whole] "
-                 "[--errors N] [--doc-beta B] [--doc-window W] [--write-input "
-                 "FILE | --tagged FILE]\n";
-    return 2;
-  }
+  CLI::App app{
+      "Entity-level P/R/F1 of marsad's NER model (see the file "
+      "comment)"};
+  app.add_option("data", o.data, "ANERcorp-style token<TAB>tag file")
+      ->required();
+  auto* model = app.add_option("--model", o.model, "model file");
+  app.add_option("--model-dir", o.model_dir,
+                 "directory with ner_model.bin and its corpus tables")
+      ->excludes(model);
+  auto* dev = app.add_option("--dev-fraction", o.dev_fraction,
+                             "last fraction of sentences scored")
+                  ->check(CLI::Range(0.0, 1.0));
+  app.add_flag("--whole", o.whole, "score every sentence")->excludes(dev);
+  app.add_option("--errors", o.errors, "print N mis-tagged sentences")
+      ->check(CLI::Range(0, 1000000));
+  app.add_option("--doc-beta", o.doc_beta,
+                 "document pass push (default: the model's; 0: off)");
+  app.add_option("--doc-window", o.doc_window,
+                 "document pass window in sentences (default: the model's)");
+  auto* write = app.add_option("--write-input", o.write_input,
+                               "write the sentences one token a line, stop");
+  app.add_option("--tagged", o.tagged, "score this `marsad ner` output")
+      ->excludes(write);
+  CLI11_PARSE(app, argc, argv);
   return marsad::Run(o);
 }

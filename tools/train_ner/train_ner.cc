@@ -6,7 +6,7 @@
 //             [--corpus SAUDINEWSNET.jsonl.gz [--corpus-docs D] [--folds K]
 //              [--lexicon-out corpus_labels.tsv] [--lexicon-min M]
 //              [--patterns-out pattern_labels.tsv]]
-//             [--doc-beta B] [--dev-block K/N]
+//             [--doc-beta B] [--dev-block K/N] [--ensemble N] [--no-patterns]
 //
 // The last F of the sentences (default 0.1) are the development split (or,
 // with --dev-block K/N for cross-validation, the K-th of N contiguous
@@ -40,6 +40,7 @@
 // gold path's features and subtract the predicted path's. The averaged
 // weights use the usual trick: keep w and u = Σ c·Δ, where c counts
 // sentences seen; the average is w − u/c.
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -665,68 +666,48 @@ int Run(const Options& o) {
 
 int main(int argc, char** argv) {
   marsad::Options o;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
-    if (a == "--data")
-      o.data = next();
-    else if (a == "--out")
-      o.out = next();
-    else if (a == "--epochs")
-      o.epochs = std::stoi(next());
-    else if (a == "--dev-block") {
-      // K/N
-      std::string v = next();
-      size_t slash = v.find('/');
-      if (slash == std::string::npos)
-        return std::cerr << "train_ner: --dev-block K/N\n", 2;
-      o.dev_block = std::stoi(v.substr(0, slash));
-      o.dev_blocks = std::stoi(v.substr(slash + 1));
-      if (o.dev_blocks < 2 || o.dev_block < 0 || o.dev_block >= o.dev_blocks)
-        return std::cerr
-                   << "train_ner: --dev-block K/N needs 0 <= K < N, N >= 2\n",
-               2;
-    } else if (a == "--dev-fraction")
-      o.dev_fraction = std::stod(next());
-    else if (a == "--min-count")
-      o.min_count = std::stoi(next());
-    else if (a == "--all")
-      o.all = true;
-    else if (a == "--drop")
-      o.drop = std::stod(next());
-    else if (a == "--folds")
-      o.folds = std::stoi(next());
-    else if (a == "--corpus")
-      o.corpus = next();
-    else if (a == "--corpus-docs")
-      o.corpus_docs = std::stoul(next());
-    else if (a == "--lexicon-out")
-      o.lexicon_out = next();
-    else if (a == "--lexicon-min")
-      o.lexicon_min = std::stoi(next());
-    else if (a == "--ensemble")
-      o.ensemble = std::max(1, std::stoi(next()));
-    else if (a == "--no-patterns")
-      o.no_patterns = true;
-    else if (a == "--patterns-out")
-      o.patterns_out = next();
-    else if (a == "--doc-beta")
-      o.doc_beta = std::stof(next());
-    else if (a == "--seed")
-      o.seed = static_cast<uint32_t>(std::stoul(next()));
-    else {
-      std::cerr << "train_ner: unknown argument " << a << "\n";
+  CLI::App app{"Train marsad's NER tagger on ANERcorp (see the file comment)"};
+  app.add_option("--data", o.data, "ANERcorp training part, token<TAB>tag")
+      ->required();
+  app.add_option("--out", o.out, "model file to write")->required();
+  app.add_option("--epochs", o.epochs, "epochs (the best on dev is kept)")
+      ->check(CLI::Range(1, 1000));
+  std::string dev_block;
+  app.add_option("--dev-block", dev_block,
+                 "K/N: the K-th of N contiguous blocks is the dev split");
+  app.add_option("--dev-fraction", o.dev_fraction,
+                 "last fraction of sentences held out as the dev split")
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--min-count", o.min_count, "drop features seen fewer times")
+      ->check(CLI::Range(0, 1000000));
+  app.add_flag("--all", o.all, "train on the dev split too, no selection");
+  app.add_option("--drop", o.drop, "word-identity dropout rate")
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--folds", o.folds, "folds for the corpus attribute")
+      ->check(CLI::Range(1, 1000));
+  app.add_option("--corpus", o.corpus, "untagged corpus, JSONL(.gz)");
+  app.add_option("--corpus-docs", o.corpus_docs, "read at most D articles");
+  app.add_option("--lexicon-out", o.lexicon_out, "write corpus_labels.tsv");
+  app.add_option("--lexicon-min", o.lexicon_min,
+                 "corpus attribute: minimum occurrences of a word");
+  app.add_option("--ensemble", o.ensemble, "perceptrons averaged")
+      ->check(CLI::Range(1, 1000));
+  app.add_flag("--no-patterns", o.no_patterns, "no pattern attribute");
+  app.add_option("--patterns-out", o.patterns_out, "write pattern_labels.tsv");
+  app.add_option("--doc-beta", o.doc_beta,
+                 "document pass push (default: chosen on dev)");
+  app.add_option("--seed", o.seed, "shuffling seed");
+  CLI11_PARSE(app, argc, argv);
+  if (!dev_block.empty()) {
+    int k = -1, n = -1;
+    char rest = 0;
+    if (std::sscanf(dev_block.c_str(), "%d/%d%c", &k, &n, &rest) != 2 ||
+        n < 2 || k < 0 || k >= n) {
+      std::cerr << "train_ner: --dev-block K/N needs 0 <= K < N, N >= 2\n";
       return 2;
     }
-  }
-  if (o.data.empty() || o.out.empty()) {
-    std::cerr
-        << "usage: train_ner --data ANERCORP.tsv --out MODEL [--epochs N] "
-           "[--dev-fraction F] [--min-count K] [--drop P] [--seed S] [--all] "
-           "[--corpus PATH [--corpus-docs D] [--folds K] [--lexicon-out PATH] "
-           "[--lexicon-min M] [--patterns-out PATH]] [--doc-beta B] "
-           "[--ensemble N] [--dev-block K/N]\n";
-    return 2;
+    o.dev_block = k;
+    o.dev_blocks = n;
   }
   return marsad::Run(o);
 }

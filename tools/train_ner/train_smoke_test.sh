@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The trainer end to end on a small fixture of our own sentences
+# (testdata/tiny.tsv, 20 sentences, 200 tokens): train_ner writes a model
+# that loads, and that model tags its own training sentences almost
+# perfectly (eval_ner --whole); bad arguments are refused with a message.
+# Usage: train_smoke_test.sh TRAIN_NER EVAL_NER SOURCE_DIR
+set -euo pipefail
+TRAIN=$1; EVAL=$2; ROOT=$3
+DATA=$ROOT/tools/train_ner/testdata/tiny.tsv
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+export MARSAD_DATA_DIR=$ROOT/data
+
+"$TRAIN" --data "$DATA" --out "$TMP/m.bin" --epochs 8 --all --doc-beta 0 \
+  --min-count 1 --ensemble 2 2>"$TMP/train.log" || {
+  cat "$TMP/train.log" >&2
+  exit 1
+}
+test -s "$TMP/m.bin"
+OUT=$("$EVAL" "$DATA" --model "$TMP/m.bin" --whole)
+echo "$OUT"
+echo "$OUT" | grep -q "^20 sentences, 200 tokens, 50 gold entities$"
+F1=$(echo "$OUT" | awk '$1 == "micro" {print $4}')
+awk -v f="$F1" 'BEGIN { exit !(f >= 0.95) }' || {
+  echo "micro F1 $F1 on the training sentences, expected >= 0.95" >&2
+  exit 1
+}
+
+# Refused arguments: a non-number, an out-of-range block, a missing --out.
+for args in "--data $DATA --out $TMP/x.bin --epochs abc" \
+            "--data $DATA --out $TMP/x.bin --dev-block 5/5" \
+            "--data $DATA"; do
+  if "$TRAIN" $args >"$TMP/err.log" 2>&1; then
+    echo "train_ner accepted: $args" >&2
+    exit 1
+  fi
+  test -s "$TMP/err.log"
+  test ! -e "$TMP/x.bin"
+done
+echo "ok"
