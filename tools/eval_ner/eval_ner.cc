@@ -193,6 +193,8 @@ int main(int argc, char** argv) {
   CLI::App app{
       "Entity-level P/R/F1 of marsad's NER model (see the file "
       "comment)"};
+  // A repeated option: the last one counts, as before CLI11.
+  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_option("data", o.data, "ANERcorp-style token<TAB>tag file")
       ->required();
   auto* model = app.add_option("--model", o.model, "model file");

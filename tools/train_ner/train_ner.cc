@@ -667,6 +667,8 @@ int Run(const Options& o) {
 int main(int argc, char** argv) {
   marsad::Options o;
   CLI::App app{"Train marsad's NER tagger on ANERcorp (see the file comment)"};
+  // A repeated option: the last one counts, as before CLI11.
+  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_option("--data", o.data, "ANERcorp training part, token<TAB>tag")
       ->required();
   app.add_option("--out", o.out, "model file to write")->required();
