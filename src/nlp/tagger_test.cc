@@ -51,6 +51,29 @@ TEST(TagsTest, CountsAreExactSpanAndType) {
   EXPECT_DOUBLE_EQ(c.F1(2), 1.0);
 }
 
+TEST(TagsTest, NoveltySplitsRecallBySeenNames) {
+  NoveltyCounts n;
+  n.AddTraining({"زار", "سيرغي", "ريابكوف", "دمشق"},
+                Tags({"O", "B-PERS", "I-PERS", "B-LOC"}));
+  n.AddTraining({"نادي", "دمشق"}, Tags({"O", "B-ORG"}));
+  n.AddTraining({"الأردن"}, Tags({"B-ORG"}));
+  EXPECT_EQ(n.KindOf("سيرغي ريابكوف", 1), NoveltyCounts::kSeen);
+  EXPECT_EQ(n.KindOf("ريابكوف", 1), NoveltyCounts::kUnseen);  // part only
+  EXPECT_EQ(n.KindOf("دمشق", 3), NoveltyCounts::kSeen);       // LOC and ORG
+  EXPECT_EQ(n.KindOf("الأردن", 2), NoveltyCounts::kOtherType);
+  // Gold: a seen person (found), a place read only as an organisation
+  // (missed), an unseen place (found) and an unseen person (missed).
+  n.Add({"سيرغي", "ريابكوف", "في", "الأردن", "و", "عمان", "مع", "لافروف"},
+        Tags({"B-PERS", "I-PERS", "O", "B-LOC", "O", "B-LOC", "O", "B-PERS"}),
+        Tags({"B-PERS", "I-PERS", "O", "B-ORG", "O", "B-LOC", "O", "O"}));
+  EXPECT_EQ(n.Gold(NoveltyCounts::kSeen), 1);
+  EXPECT_EQ(n.Found(NoveltyCounts::kSeen), 1);
+  EXPECT_EQ(n.Gold(NoveltyCounts::kOtherType), 1);
+  EXPECT_EQ(n.Found(NoveltyCounts::kOtherType), 0);
+  EXPECT_EQ(n.Gold(NoveltyCounts::kUnseen), 2);
+  EXPECT_DOUBLE_EQ(n.Recall(NoveltyCounts::kUnseen), 0.5);
+}
+
 TEST(TagsTest, CleansAnercorpNoise) {
   EXPECT_EQ(CleanTag("B-ERS"), "B-PERS");
   EXPECT_EQ(CleanTag("IPERS"), "I-PERS");

@@ -24,8 +24,10 @@ int ModelTagToBio(int m) {
 }
 
 bool ModelTransitionAllowed(int prev, int next) {
-  bool open = prev > 0 && (ModelTagPart(prev) == Bilou::kB || ModelTagPart(prev) == Bilou::kI);
-  bool continues = next > 0 && (ModelTagPart(next) == Bilou::kI || ModelTagPart(next) == Bilou::kL);
+  bool open = prev > 0 && (ModelTagPart(prev) == Bilou::kB ||
+                           ModelTagPart(prev) == Bilou::kI);
+  bool continues = next > 0 && (ModelTagPart(next) == Bilou::kI ||
+                                ModelTagPart(next) == Bilou::kL);
   if (open) return continues && ModelTagType(next) == ModelTagType(prev);
   return !continues;
 }
@@ -40,30 +42,38 @@ void BioToModelTags(const std::vector<int>& tags, std::vector<int>* out) {
       continue;
     }
     (*out)[c.begin] = ModelTag(c.type, Bilou::kB);
-    for (int i = c.begin + 1; i + 1 < c.end; ++i) (*out)[i] = ModelTag(c.type, Bilou::kI);
+    for (int i = c.begin + 1; i + 1 < c.end; ++i)
+      (*out)[i] = ModelTag(c.type, Bilou::kI);
     (*out)[c.end - 1] = ModelTag(c.type, Bilou::kL);
   }
 }
 
 EntityType EntityTypeOfTagType(int type) {
   switch (type) {
-    case 1: return EntityType::kPerson;
-    case 2: return EntityType::kLocation;
-    case 3: return EntityType::kOrganization;
-    default: return EntityType::kMisc;
+    case 1:
+      return EntityType::kPerson;
+    case 2:
+      return EntityType::kLocation;
+    case 3:
+      return EntityType::kOrganization;
+    default:
+      return EntityType::kMisc;
   }
 }
 
 std::string_view TagTypeName(int type) {
-  static constexpr std::string_view kNames[] = {"O", "PERS", "LOC", "ORG", "MISC"};
+  static constexpr std::string_view kNames[] = {"O", "PERS", "LOC", "ORG",
+                                                "MISC"};
   return type >= 0 && type <= 4 ? kNames[type] : "?";
 }
 
 std::string_view CleanTag(std::string_view raw) {
   std::string t;
   for (char c : raw)
-    if (c >= 'A' && c <= 'Z') t += c;
-    else if (c >= 'a' && c <= 'z') t += static_cast<char>(c - 'a' + 'A');
+    if (c >= 'A' && c <= 'Z')
+      t += c;
+    else if (c >= 'a' && c <= 'z')
+      t += static_cast<char>(c - 'a' + 'A');
   if (t == "O") return kTagNames[0];
   if (t.size() < 2 || (t[0] != 'B' && t[0] != 'I')) return "";
   char bi = t[0];
@@ -71,10 +81,14 @@ std::string_view CleanTag(std::string_view raw) {
   // Typos seen in ANERcorp: ERS, PERs, OEG, ORF, and "LOCIPERS" (two tags
   // run together; the second is the one that continues the sentence).
   int ty = 0;
-  if (type.ends_with("PERS") || type == "ERS" || type == "PER") ty = 1;
-  else if (type == "LOC") ty = 2;
-  else if (type == "ORG" || type == "OEG" || type == "ORF") ty = 3;
-  else if (type == "MISC") ty = 4;
+  if (type.ends_with("PERS") || type == "ERS" || type == "PER")
+    ty = 1;
+  else if (type == "LOC")
+    ty = 2;
+  else if (type == "ORG" || type == "OEG" || type == "ORF")
+    ty = 3;
+  else if (type == "MISC")
+    ty = 4;
   if (ty == 0) return "";
   return kTagNames[2 * ty - (bi == 'B' ? 1 : 0)];
 }
@@ -86,14 +100,17 @@ void TagChunks(const std::vector<int>& tags, std::vector<Chunk>* out) {
     int t = tags[i];
     bool starts = t > 0 && (IsBegin(t) || TagType(prev) != TagType(t));
     bool continues = t > 0 && !starts;
-    if (!continues && !out->empty() && out->back().end == -1) out->back().end = i;
+    if (!continues && !out->empty() && out->back().end == -1)
+      out->back().end = i;
     if (starts) out->push_back({i, -1, TagType(t)});
     prev = t;
   }
-  if (!out->empty() && out->back().end == -1) out->back().end = static_cast<int>(tags.size());
+  if (!out->empty() && out->back().end == -1)
+    out->back().end = static_cast<int>(tags.size());
 }
 
-void NerCounts::Add(const std::vector<int>& gold, const std::vector<int>& pred) {
+void NerCounts::Add(const std::vector<int>& gold,
+                    const std::vector<int>& pred) {
   std::vector<Chunk> g, p;
   TagChunks(gold, &g);
   TagChunks(pred, &p);
@@ -125,5 +142,55 @@ double NerCounts::F1(int type) const {
   return p + r > 0 ? 2 * p * r / (p + r) : 0;
 }
 long NerCounts::Gold(int type) const { return Sum(tp, type) + Sum(fn, type); }
+
+namespace {
+
+std::string Words(const std::vector<std::string>& tokens, const Chunk& c) {
+  std::string out;
+  for (int i = c.begin; i < c.end; ++i) {
+    if (i > c.begin) out += ' ';
+    out += tokens[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view NoveltyCounts::KindName(int kind) {
+  static constexpr std::array<std::string_view, kNumKinds> kNames = {
+      "seen", "other type", "unseen"};
+  return kNames[kind];
+}
+
+void NoveltyCounts::AddTraining(const std::vector<std::string>& tokens,
+                                const std::vector<int>& tags) {
+  std::vector<Chunk> chunks;
+  TagChunks(tags, &chunks);
+  for (const Chunk& c : chunks) types_[Words(tokens, c)] |= 1u << c.type;
+}
+
+NoveltyCounts::Kind NoveltyCounts::KindOf(const std::string& words,
+                                          int type) const {
+  auto it = types_.find(words);
+  if (it == types_.end()) return kUnseen;
+  return (it->second & (1u << type)) ? kSeen : kOtherType;
+}
+
+void NoveltyCounts::Add(const std::vector<std::string>& tokens,
+                        const std::vector<int>& gold,
+                        const std::vector<int>& pred) {
+  std::vector<Chunk> g, p;
+  TagChunks(gold, &g);
+  TagChunks(pred, &p);
+  for (const Chunk& c : g) {
+    Kind k = KindOf(Words(tokens, c), c.type);
+    ++gold_[k];
+    if (std::find(p.begin(), p.end(), c) != p.end()) ++found_[k];
+  }
+}
+
+double NoveltyCounts::Recall(int kind) const {
+  return gold_[kind] ? static_cast<double>(found_[kind]) / gold_[kind] : 0.0;
+}
 
 }  // namespace marsad

@@ -21,7 +21,8 @@ namespace marsad {
 
 inline constexpr int kNumTags = 9;
 inline constexpr std::array<std::string_view, kNumTags> kTagNames = {
-    "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"};
+    "O",     "B-PERS", "I-PERS", "B-LOC", "I-LOC",
+    "B-ORG", "I-ORG",  "B-MISC", "I-MISC"};
 
 // Tag id of a name, or -1.
 int TagId(std::string_view name);
@@ -44,7 +45,9 @@ std::string_view TagTypeName(int type);  // "PERS", "LOC", "ORG", "MISC"
 // everything outside src/nlp/tagger.cc and the trainer sees only BIO.
 inline constexpr int kNumModelTags = 17;
 enum class Bilou { kB = 0, kI = 1, kL = 2, kU = 3 };
-inline int ModelTag(int type, Bilou part) { return 1 + 4 * (type - 1) + static_cast<int>(part); }
+inline int ModelTag(int type, Bilou part) {
+  return 1 + 4 * (type - 1) + static_cast<int>(part);
+}
 inline int ModelTagType(int m) { return m == 0 ? 0 : (m + 3) / 4; }
 inline Bilou ModelTagPart(int m) { return static_cast<Bilou>((m - 1) % 4); }
 // B-X and U-X read as B-X, I-X and L-X as I-X.
@@ -82,6 +85,36 @@ struct NerCounts {
   double Recall(int type) const;
   double F1(int type) const;
   long Gold(int type) const;
+};
+
+// Recall split by whether a gold entity's words were seen in training, the
+// usual diagnostic of where a tagger's errors come from (Augenstein et al.
+// 2017): names it has read with their type, names it has read only as
+// another type, and names it has never read as a name. Strings are compared
+// exactly, token by token.
+class NoveltyCounts {
+ public:
+  enum Kind { kSeen = 0, kOtherType = 1, kUnseen = 2 };
+  static constexpr int kNumKinds = 3;
+  static std::string_view KindName(int kind);  // "seen", "other type", ...
+
+  // Learns the names of a training sentence (tokens with BIO tag ids).
+  void AddTraining(const std::vector<std::string>& tokens,
+                   const std::vector<int>& tags);
+  // Counts each gold chunk of a test sentence by kind, and whether `pred`
+  // has it exactly (span and type).
+  void Add(const std::vector<std::string>& tokens, const std::vector<int>& gold,
+           const std::vector<int>& pred);
+  // The kind of a gold name: `words` joined by single spaces.
+  Kind KindOf(const std::string& words, int type) const;
+
+  long Gold(int kind) const { return gold_[kind]; }
+  long Found(int kind) const { return found_[kind]; }
+  double Recall(int kind) const;
+
+ private:
+  std::map<std::string, unsigned> types_;  // name -> bit set of types 1..4
+  std::array<long, kNumKinds> gold_{}, found_{};
 };
 
 }  // namespace marsad

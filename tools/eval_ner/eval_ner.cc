@@ -23,7 +23,9 @@
 // sentences one token a line for `marsad ner`; --tagged scores what it
 // answered instead of tagging here (its tokens must be the same, in order;
 // its blank lines may differ), so the command the test part goes through is
-// measured too.
+// measured too. With a dev split, the gold names are also counted by
+// whether the training part holds them (with their type, with another
+// type only, or not at all) and the recall of each kind printed.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
@@ -101,6 +103,8 @@ int Run(const Options& o) {
   std::vector<std::string_view> toks;
   std::vector<int> pred;
   NerCounts c;
+  NoveltyCounts novelty;
+  for (const TaggedSentence& s : train) novelty.AddTraining(s.tokens, s.tags);
   long tokens = 0;
   int shown = 0;
   DocumentPass doc;
@@ -166,6 +170,7 @@ int Run(const Options& o) {
     else
       pred = given[i].tags;
     c.Add(s.tags, pred);
+    novelty.Add(s.tokens, s.tags, pred);
     tokens += s.tokens.size();
     if (shown < o.errors && pred != s.tags) {
       PrintSentence(s, pred);
@@ -182,6 +187,14 @@ int Run(const Options& o) {
                 c.Recall(t), c.F1(t), c.Gold(t));
   std::printf("%-6s %9.4f %9.4f %9.4f %7ld\n", "micro", c.Precision(0),
               c.Recall(0), c.F1(0), c.Gold(0));
+  if (train.empty()) return 0;
+  // Where the misses are: names of the dev split the training part holds
+  // with their type, only with another type, or not at all.
+  std::printf("\n%-11s %7s %7s %9s\n", "dev names", "gold", "found", "recall");
+  for (int k = 0; k < NoveltyCounts::kNumKinds; ++k)
+    std::printf("%-11s %7ld %7ld %9.4f\n",
+                std::string(NoveltyCounts::KindName(k)).c_str(),
+                novelty.Gold(k), novelty.Found(k), novelty.Recall(k));
   return 0;
 }
 
