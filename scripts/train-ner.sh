@@ -52,20 +52,24 @@ trap 'rm -f "$LOG"' EXIT
 echo "== 1. held-out model (dev = last 10% of sentences; the epoch and the document pass's"
 echo "      push are chosen on it): $HELD (a few minutes)"
 "$BUILD/tools/train_ner/train_ner" --data "$ANER" --out "$HELD/ner_model.bin" \
-  --epochs 15 --drop 0.3 --corpus "$CORPUS" --folds 3 --ensemble 5 \
+  --epochs 15 --drop 0.3 --corpus "$CORPUS" --folds 3 --ensemble 5 --net-hidden 128 \
   --lexicon-out "$HELD/corpus_labels.tsv" --patterns-out "$HELD/pattern_labels.tsv" 2>&1 | tee "$LOG"
 EPOCH=$(sed -n 's/^kept epoch \([0-9]*\):.*/\1/p' "$LOG")
 BETA=$(sed -n 's/^with the document pass (beta \([0-9.]*\),.*/\1/p' "$LOG")
-if [ -z "$EPOCH" ] || [ -z "$BETA" ]; then
-  echo "train-ner: could not read the kept epoch and beta from the trainer's output" >&2
+NET_EPOCH=$(sed -n 's/^kept net epoch \([0-9]*\):.*/\1/p' "$LOG")
+NET_WEIGHT=$(sed -n 's/^with the net (weight \([0-9.]*\)).*/\1/p' "$LOG")
+if [ -z "$EPOCH" ] || [ -z "$BETA" ] || [ -z "$NET_EPOCH" ] || [ -z "$NET_WEIGHT" ]; then
+  echo "train-ner: could not read the kept epochs, the net's weight and beta from the trainer's output" >&2
   exit 1
 fi
 echo "== dev evaluation of the held-out model"
 "$BUILD/tools/eval_ner/eval_ner" "$ANER" --model-dir "$HELD"
 echo "== 2. the run-time model: the same recipe on every sentence, dev included, for $EPOCH"
-echo "      epochs with beta $BETA (its dev figures are not held-out figures)"
+echo "      epochs (the net $NET_EPOCH, weight $NET_WEIGHT) with beta $BETA (its dev figures are"
+echo "      not held-out figures)"
 "$BUILD/tools/train_ner/train_ner" --data "$ANER" --out "$NLP/ner_model.bin" --all \
   --epochs "$EPOCH" --doc-beta "$BETA" --drop 0.3 --corpus "$CORPUS" --folds 3 --ensemble 5 \
+  --net-hidden 128 --net-epochs "$NET_EPOCH" --net-weight "$NET_WEIGHT" \
   --lexicon-out "$NLP/corpus_labels.tsv" --patterns-out "$NLP/pattern_labels.tsv" 2>&1 |
   grep -v '^epoch'
 ls -l "$NLP/ner_model.bin" | awk '{printf "model size %.2f MB\n", $5/1e6}'

@@ -44,7 +44,8 @@ class SeedsEntitiesTest : public testing::Test {
     }
   }
   void SetUp() override {
-    if (docs_.empty()) GTEST_SKIP() << "no seeds in " << MARSAD_SHARED_DIR << "/seeds";
+    if (docs_.empty())
+      GTEST_SKIP() << "no seeds in " << MARSAD_SHARED_DIR << "/seeds";
   }
 
   // Entity ids of the mentions whose key is one of `names`' keys.
@@ -58,7 +59,8 @@ class SeedsEntitiesTest : public testing::Test {
         if (keys.count(Gazetteer::Key(e.text))) ids[e.entity_id].insert(e.text);
     return ids;
   }
-  static std::string Describe(const std::map<std::string, std::set<std::string>>& ids) {
+  static std::string Describe(
+      const std::map<std::string, std::set<std::string>>& ids) {
     std::string out;
     for (const auto& [id, s] : ids) {
       out += id + ":";
@@ -103,9 +105,13 @@ TEST_F(SeedsEntitiesTest, TitlesAreKeptAsRoles) {
 
 TEST_F(SeedsEntitiesTest, PlacesFoundWithCoordinatesWhereKnown) {
   const std::vector<std::string> places = {
-      "دير الزور", "الصالحية", "منشأة الإصبع النفطية", "خشام", "الرقة",
-      "حميميم", "البوكمال", "نهر الفرات", "التنف", "اللاذقية", "حمص", "حماة",
-      "ريف دمشق", "درعا", "موسكو", "واشنطن", "سانت بطرسبورغ", "جنيف", "أستانا", "طهران"};
+      "دير الزور", "الصالحية",      "منشأة الإصبع النفطية",
+      "خشام",      "الرقة",         "حميميم",
+      "البوكمال",  "نهر الفرات",    "التنف",
+      "اللاذقية",  "حمص",           "حماة",
+      "ريف دمشق",  "درعا",          "موسكو",
+      "واشنطن",    "سانت بطرسبورغ", "جنيف",
+      "أستانا",    "طهران"};
   const Gazetteer& g = annotator_->gazetteer();
   for (const std::string& p : places) {
     std::string key = Gazetteer::Key(p);
@@ -119,8 +125,9 @@ TEST_F(SeedsEntitiesTest, PlacesFoundWithCoordinatesWhereKnown) {
       }
     EXPECT_TRUE(found) << p;
     const GazetteerEntry* known = g.Find(key);
-    if (found && known && known->lat) EXPECT_TRUE(mapped) << p << " has coordinates in "
-                                                          << known->id;
+    if (found && known && known->lat) {
+      EXPECT_TRUE(mapped) << p << " has coordinates in " << known->id;
+    }
   }
 }
 

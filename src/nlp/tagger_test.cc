@@ -5,6 +5,7 @@
 #include <zstd.h>
 
 #include <cstring>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -400,7 +401,9 @@ TEST(TaggerModelTest, FormatThreeLoadsWithoutLinkBlocks) {
   ASSERT_EQ(
       ZSTD_decompress(payload.data(), raw, file.data() + 16, file.size() - 16),
       raw);
-  // Drop the link blocks: they sit right before beta and window (8 bytes).
+  // Drop the net's size (format 5, the last 4 bytes), then the link blocks:
+  // they sit right before beta and window (8 bytes).
+  payload.resize(payload.size() - 4);
   const size_t blocks =
       (TaggerModel::kTransitionSize - TaggerModel::kTransitionBlock) *
       sizeof(float);
@@ -424,6 +427,53 @@ TEST(TaggerModelTest, FormatThreeLoadsWithoutLinkBlocks) {
   std::vector<int> tags;
   (*back)->Decode(feats.data(), 4, 2, &s, &tags);
   EXPECT_EQ(tags, Tags({"B-LOC", "I-LOC", "O", "O"}));
+}
+
+// Keys 11 and 22 lean to O in the linear weights; a net of two hidden units
+// reads 11 as a person and 22 as nothing.
+std::unique_ptr<TaggerModel> NetModel(float weight) {
+  constexpr int T = kNumModelTags;
+  std::vector<float> w(2 * T, 0.f);
+  w[0] = w[T] = 1;  // O
+  std::vector<float> trans((kNumModelTags + 1) * kNumModelTags, 0.f);
+  TaggerNet net;
+  net.hidden = 2;
+  net.weight = weight;
+  net.rows = {127, 0, 0, 127};  // key 11 -> unit 0, key 22 -> unit 1
+  net.scale = {1 / 127.f, 1 / 127.f};
+  net.bias = {0, 0};
+  net.out.assign(2 * T, 0.f);
+  net.out[ModelTag(1, Bilou::kU)] = 10;  // unit 0: U-PERS
+  net.out[T + 0] = 10;                   // unit 1: O
+  net.out_bias.assign(T, 0.f);
+  return TaggerModel::FromWeights({11, 22}, w, trans, net);
+}
+
+TEST(TaggerModelTest, NetScoresAddToTheLinearOnes) {
+  TaggerModel::Scratch s;
+  std::vector<int> tags;
+  std::vector<uint64_t> feats = {11, 22};
+  NetModel(0)->Decode(feats.data(), 2, 1, &s, &tags);
+  EXPECT_EQ(tags, Tags({"O", "O"}));  // weight 0: the linear scores alone
+  auto m = NetModel(1);
+  m->Decode(feats.data(), 2, 1, &s, &tags);
+  EXPECT_EQ(tags, Tags({"B-PERS", "O"}));
+  auto back = TaggerModel::Parse(m->Serialize());
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ((*back)->net().hidden, 2);
+  EXPECT_EQ((*back)->net().weight, 1.f);
+  std::vector<int> tags2;
+  (*back)->Decode(feats.data(), 2, 1, &s, &tags2);
+  EXPECT_EQ(tags2, tags);
+  // A damaged net is an error, not a crash.
+  TaggerNet bad = m->net();
+  bad.out[3] = std::numeric_limits<float>::quiet_NaN();
+  std::vector<float> w(2 * kNumModelTags, 0.f);
+  std::vector<float> trans((kNumModelTags + 1) * kNumModelTags, 0.f);
+  auto broken = TaggerModel::Parse(
+      TaggerModel::FromWeights({11, 22}, w, trans, bad)->Serialize());
+  ASSERT_FALSE(broken.ok());
+  EXPECT_NE(broken.status().message().find("net"), std::string::npos);
 }
 
 TEST(TaggerModelTest, UnsortedKeysAreRejected) {

@@ -7,6 +7,8 @@
 //              [--lexicon-out corpus_labels.tsv] [--lexicon-min M]
 //              [--patterns-out pattern_labels.tsv]]
 //             [--doc-beta B] [--dev-block K/N] [--ensemble N] [--no-patterns]
+//             [--net-hidden H [--net-epochs E] [--net-weight W]
+//              [--net-lr R] [--net-dropout D] [--net-average]]
 //
 // The last F of the sentences (default 0.1) are the development split (or,
 // with --dev-block K/N for cross-validation, the K-th of N contiguous
@@ -24,6 +26,13 @@
 // trained weights, so it is chosen here on the dev split from a grid (after
 // the epoch) and written into the model, unless --doc-beta gives it (as
 // with --all, where the dev split is no guide; 0 turns the pass off).
+//
+// With --net-hidden H, a feed-forward net with H hidden units (TaggerNet,
+// SparseMlp below) is trained after the perceptron on the same features
+// (with the same word-identity dropout), its epoch chosen by its own dev
+// score (the last of E with --all), then added to the perceptron's scores
+// with the weight W that scores best on the dev split (a grid, unless
+// given). The document pass's beta is chosen after that, on the sum.
 //
 // With --corpus, the corpus attribute (src/nlp/lexicon.h) is learned first:
 // models without it tag the untagged corpus and count each word's tags. The
@@ -86,6 +95,15 @@ struct Options {
   std::string patterns_out;
   bool no_patterns = false;  // experiments: the pattern attribute unknown
   int ensemble = 1;
+  // The net over the same features (TaggerNet): hidden units (0: none),
+  // epochs (the best on dev is kept, unless --all), its weight against the
+  // perceptron's scores (<0: chosen on the dev split), Adagrad's rate and
+  // the hidden layer's dropout.
+  int net_hidden = 0, net_epochs = 10;
+  float net_weight = -1;
+  double net_lr = 0.05, net_dropout = 0.2;
+  bool net_average = false;  // experiment: average the net over epochs
+  int net_levels = 7;  // the net's rows as integers in [-L, L]
 };
 
 struct Example {
@@ -189,6 +207,172 @@ std::unique_ptr<TaggerModel> BuildModel(const std::vector<uint64_t>& id_to_hash,
                                   std::move(trans));
 }
 
+// The feed-forward net over the tagger's sparse features (TaggerNet, Botha
+// et al. 2017): h = ReLU(b + sum of the active features' rows of V), then a
+// softmax over the BILOU tags. Its hidden layer can conjoin features the
+// perceptron only adds. Trained with Adagrad on the per-token cross-entropy,
+// with dropout on h.
+class SparseMlp {
+ public:
+  SparseMlp(size_t n_feats, int hidden, uint32_t seed)
+      : H_(hidden),
+        v_(n_feats * hidden),
+        gv_(n_feats * hidden, 0.f),
+        b_(hidden, 0.f),
+        gb_(hidden, 0.f),
+        u_(hidden * T),
+        gu_(hidden * T, 0.f),
+        c_(T, 0.f),
+        gc_(T, 0.f),
+        rng_(seed) {
+    std::normal_distribution<float> n1(0.f, 0.5f / std::sqrt(float(P))),
+        n2(0.f, 1.f / std::sqrt(float(hidden)));
+    for (float& x : v_) x = n1(rng_);
+    for (float& x : u_) x = n2(rng_);
+  }
+  // Log-probabilities of the tags of token `t` (feature ids, -1 skipped).
+  void Forward(const int32_t* f, float* z, float* logp) const {
+    std::copy(b_.begin(), b_.end(), z);
+    for (int k = 0; k < P; ++k) {
+      if (f[k] < 0) continue;
+      const float* r = &v_[size_t(f[k]) * H_];
+      for (int j = 0; j < H_; ++j) z[j] += r[j];
+    }
+    float o[T];
+    for (int y = 0; y < T; ++y) o[y] = c_[y];
+    for (int j = 0; j < H_; ++j) {
+      float h = z[j] > 0 ? z[j] : 0;
+      if (h == 0) continue;
+      const float* uj = &u_[size_t(j) * T];
+      for (int y = 0; y < T; ++y) o[y] += h * uj[y];
+    }
+    float mx = o[0];
+    for (int y = 1; y < T; ++y) mx = std::max(mx, o[y]);
+    float sum = 0;
+    for (int y = 0; y < T; ++y) sum += std::exp(o[y] - mx);
+    float lz = mx + std::log(sum);
+    for (int y = 0; y < T; ++y) logp[y] = o[y] - lz;
+  }
+  void Train(const int32_t* f, int gold, double lr, double dropout) {
+    std::vector<float>& z = z_;
+    z.resize(H_);
+    std::copy(b_.begin(), b_.end(), z.begin());
+    for (int k = 0; k < P; ++k) {
+      if (f[k] < 0) continue;
+      const float* r = &v_[size_t(f[k]) * H_];
+      for (int j = 0; j < H_; ++j) z[j] += r[j];
+    }
+    h_.resize(H_);
+    std::uniform_real_distribution<float> coin(0, 1);
+    float keep = 1.f - float(dropout);
+    for (int j = 0; j < H_; ++j) {
+      float h = z[j] > 0 ? z[j] : 0;
+      if (dropout > 0) h = coin(rng_) < keep ? h / keep : 0;
+      h_[j] = h;
+    }
+    float o[T];
+    for (int y = 0; y < T; ++y) o[y] = c_[y];
+    for (int j = 0; j < H_; ++j) {
+      if (h_[j] == 0) continue;
+      const float* uj = &u_[size_t(j) * T];
+      for (int y = 0; y < T; ++y) o[y] += h_[j] * uj[y];
+    }
+    float mx = o[0];
+    for (int y = 1; y < T; ++y) mx = std::max(mx, o[y]);
+    float sum = 0;
+    for (int y = 0; y < T; ++y) sum += (o[y] = std::exp(o[y] - mx));
+    for (int y = 0; y < T; ++y) o[y] = o[y] / sum - (y == gold ? 1.f : 0.f);
+    // dh, then updates.
+    dz_.assign(H_, 0.f);
+    for (int j = 0; j < H_; ++j) {
+      if (h_[j] == 0) continue;
+      float* uj = &u_[size_t(j) * T];
+      float* gj = &gu_[size_t(j) * T];
+      float d = 0;
+      for (int y = 0; y < T; ++y) {
+        d += uj[y] * o[y];
+        float g = h_[j] * o[y];
+        gj[y] += g * g;
+        uj[y] -= lr * g / std::sqrt(gj[y] + 1e-6f);
+      }
+      dz_[j] = d / keep;
+    }
+    for (int y = 0; y < T; ++y) {
+      gc_[y] += o[y] * o[y];
+      c_[y] -= lr * o[y] / std::sqrt(gc_[y] + 1e-6f);
+    }
+    for (int j = 0; j < H_; ++j) {
+      float g = dz_[j];
+      if (g == 0) continue;
+      gb_[j] += g * g;
+      b_[j] -= lr * g / std::sqrt(gb_[j] + 1e-6f);
+    }
+    for (int k = 0; k < P; ++k) {
+      if (f[k] < 0) continue;
+      float* r = &v_[size_t(f[k]) * H_];
+      float* gr = &gv_[size_t(f[k]) * H_];
+      for (int j = 0; j < H_; ++j) {
+        float g = dz_[j];
+        if (g == 0) continue;
+        gr[j] += g * g;
+        r[j] -= lr * g / std::sqrt(gr[j] + 1e-6f);
+      }
+    }
+  }
+  int hidden() const { return H_; }
+  // This net becomes the mean of the k nets it has averaged so far and
+  // `net` (weight averaging over epochs, which steadies the dev score).
+  void AverageWith(const SparseMlp& net, int k) {
+    const float a = 1.f / (k + 1);
+    auto mix = [a](std::vector<float>& x, const std::vector<float>& y) {
+      for (size_t i = 0; i < x.size(); ++i) x[i] += a * (y[i] - x[i]);
+    };
+    mix(v_, net.v_);
+    mix(b_, net.b_);
+    mix(u_, net.u_);
+    mix(c_, net.c_);
+  }
+  // The run-time form, one row per key: each feature's row as integers in
+  // [-levels, levels] (int8) with a scale of its own.
+  TaggerNet Export(const std::vector<int32_t>& id_of_key, int levels) const {
+    TaggerNet n;
+    n.hidden = H_;
+    n.rows.assign(id_of_key.size() * H_, 0);
+    n.scale.assign(id_of_key.size(), 0.f);
+    for (size_t r = 0; r < id_of_key.size(); ++r) {
+      if (id_of_key[r] < 0) continue;
+      const float* v = &v_[size_t(id_of_key[r]) * H_];
+      float mx = 0;
+      for (int j = 0; j < H_; ++j) mx = std::max(mx, std::fabs(v[j]));
+      if (mx == 0) continue;
+      n.scale[r] = mx / levels;
+      for (int j = 0; j < H_; ++j)
+        n.rows[r * H_ + j] =
+            static_cast<int8_t>(std::lround(v[j] / n.scale[r]));
+    }
+    n.bias = b_;
+    n.out = u_;
+    n.out_bias = c_;
+    return n;
+  }
+
+ private:
+  int H_;
+  std::vector<float> v_, gv_, b_, gb_, u_, gu_, c_, gc_;
+  std::vector<float> z_, h_, dz_;
+  std::mt19937 rng_;
+};
+
+// Log-probabilities of every token of `ex` by `net`, n * T.
+void NetScores(const SparseMlp& net, const Example& ex,
+               std::vector<float>* out) {
+  size_t n = ex.gold.size();
+  out->resize(n * T);
+  std::vector<float> z(net.hidden());
+  for (size_t i = 0; i < n; ++i)
+    net.Forward(&ex.feats[i * P], z.data(), &(*out)[i * T]);
+}
+
 NerCounts Evaluate(const TaggerModel& m,
                    const std::vector<std::vector<uint64_t>>& feats,
                    const std::vector<TaggedSentence>& sents) {
@@ -277,6 +461,37 @@ struct FeatureIds {
     return ex;
   }
 };
+
+// The perceptron `m` with the net added: a row for every feature of the
+// training part (the perceptron's zero rows, dropped by BuildModel, return
+// as zeros).
+std::unique_ptr<TaggerModel> WithNet(const TaggerModel& m,
+                                     const FeatureIds& ids,
+                                     const SparseMlp& net, int levels) {
+  std::vector<size_t> order(ids.hashes.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return ids.hashes[a] < ids.hashes[b]; });
+  std::vector<uint64_t> keys;
+  std::vector<float> weights;
+  std::vector<int32_t> id_of_key;
+  for (size_t f : order) {
+    keys.push_back(ids.hashes[f]);
+    id_of_key.push_back(static_cast<int32_t>(f));
+    int row = m.Row(ids.hashes[f]);
+    if (row < 0)
+      weights.insert(weights.end(), T, 0.f);
+    else
+      weights.insert(weights.end(), m.Weights(row), m.Weights(row) + T);
+  }
+  std::vector<float> trans(m.transitions(),
+                           m.transitions() + TaggerModel::kTransitionSize);
+  auto out =
+      TaggerModel::FromWeights(std::move(keys), std::move(weights),
+                               std::move(trans), net.Export(id_of_key, levels));
+  out->set_document_pass(m.document_pass());
+  return out;
+}
 
 // Trains on examples[which] for o.epochs epochs. With a dev set, reports
 // each epoch and keeps the best one (unless o.all); without, the last.
@@ -625,6 +840,83 @@ int Run(const Options& o) {
   train_feats.clear();
   auto best = TrainModel(o, examples, everything, ids, &dev_feats, &dev, o.seed,
                          o.ensemble);
+  // The net: trained on the same examples, its epoch chosen by its own dev
+  // score (the last with --all), then added to the perceptron's scores with
+  // the weight that scores best on the dev split (unless given).
+  if (o.net_hidden > 0) {
+    // The net reads every feature of the training part, also those the
+    // perceptron never needed (a model row carries both). Reading only the
+    // perceptron's rows would halve the model, but lost most of the gain
+    // (five blocks: +0.3 against +0.7; docs/RESULTS.md).
+    std::vector<Example> dev_ex;
+    for (size_t i = 0; i < dev.size(); ++i)
+      dev_ex.push_back(ids.Map(dev_feats[i], dev[i].tags));
+    SparseMlp net(ids.hashes.size(), o.net_hidden, o.seed);
+    std::unique_ptr<SparseMlp> kept, mean;
+    std::mt19937 rng(o.seed + 17);
+    std::uniform_real_distribution<double> coin(0, 1);
+    std::vector<size_t> order = everything;
+    std::vector<int32_t> dropped;
+    std::vector<float> zero(TaggerModel::kTransitionSize, 0.f), scores;
+    TaggerModel::Scratch s;
+    std::vector<int> pred;
+    double best_f1 = -1;
+    int kept_epoch = 0;
+    for (int e = 1; e <= o.net_epochs; ++e) {
+      std::shuffle(order.begin(), order.end(), rng);
+      double lr = o.net_lr / (1 + 0.1 * (e - 1));
+      for (size_t i : order) {
+        const Example& ex = examples[i];
+        dropped = ex.feats;
+        for (size_t t = 0; o.drop > 0 && t < ex.gold.size(); ++t) {
+          if (coin(rng) >= o.drop) continue;
+          for (int k : kWordIdentity) dropped[t * P + k] = -1;
+        }
+        for (size_t t = 0; t < ex.gold.size(); ++t)
+          net.Train(&dropped[t * P], ex.gold[t], lr, o.net_dropout);
+      }
+      if (!mean || !o.net_average)
+        mean = std::make_unique<SparseMlp>(net);
+      else
+        mean->AverageWith(net, e - 1);
+      NerCounts c;
+      for (size_t i = 0; i < dev.size(); ++i) {
+        NetScores(*mean, dev_ex[i], &scores);
+        TaggerModel::Viterbi(scores.data(), dev_ex[i].gold.size(), zero.data(),
+                             nullptr, &s, &pred);
+        for (int& y : pred) y = ModelTagToBio(y);
+        c.Add(dev[i].tags, pred);
+      }
+      std::fprintf(stderr,
+                   "net epoch %2d: dev micro F1 %.4f (P %.4f R %.4f), the net "
+                   "alone%s\n",
+                   e, c.F1(0), c.Precision(0), c.Recall(0),
+                   o.net_average ? ", averaged over its epochs so far" : "");
+      if (o.all ? e == o.net_epochs : c.F1(0) > best_f1) {
+        best_f1 = c.F1(0), kept_epoch = e;
+        kept = std::make_unique<SparseMlp>(*mean);
+      }
+    }
+    std::fprintf(stderr, "kept net epoch %d: micro %.4f\n", kept_epoch,
+                 best_f1);
+    best = WithNet(*best, ids, *kept, o.net_levels);
+    if (o.net_weight >= 0) {
+      best->set_net_weight(o.net_weight);
+    } else {
+      double best_comb = -1;
+      float chosen = 0;
+      for (float l : {0.f, 1.f, 2.f, 5.f, 10.f, 20.f, 40.f, 80.f}) {
+        best->set_net_weight(l);
+        NerCounts c = Evaluate(*best, dev_feats, dev);
+        std::fprintf(stderr,
+                     "net weight %5.1f: dev micro F1 %.4f (P %.4f R %.4f)\n", l,
+                     c.F1(0), c.Precision(0), c.Recall(0));
+        if (c.F1(0) > best_comb) best_comb = c.F1(0), chosen = l;
+      }
+      best->set_net_weight(chosen);
+    }
+    std::fprintf(stderr, "with the net (weight %.1f)\n", best->net().weight);
+  }
   // The document pass's push, in the units of these weights: the best of a
   // grid on the dev split (like the epoch), unless given.
   const DocumentPass first = FirstPass(*best, dev_feats, dev_keys, dev);
@@ -695,6 +987,24 @@ int main(int argc, char** argv) {
   app.add_option("--ensemble", o.ensemble, "perceptrons averaged")
       ->check(CLI::Range(1, 1000));
   app.add_flag("--no-patterns", o.no_patterns, "no pattern attribute");
+  app.add_option("--net-hidden", o.net_hidden,
+                 "hidden units of the net over the features (0: none)")
+      ->check(CLI::Range(0, 1024));
+  app.add_option("--net-epochs", o.net_epochs, "the net's epochs")
+      ->check(CLI::Range(1, 100));
+  app.add_option("--net-weight", o.net_weight,
+                 "the net's weight (default: chosen on the dev split)");
+  app.add_flag("--net-average", o.net_average,
+               "average the net's weights over its epochs");
+  app.add_option("--net-levels", o.net_levels,
+                 "store the net's rows as integers in [-L, L] (smaller "
+                 "files compress better)")
+      ->check(CLI::Range(1, 127));
+  app.add_option("--net-lr", o.net_lr, "the net's Adagrad rate")
+      ->check(CLI::Range(1e-5, 10.0));
+  app.add_option("--net-dropout", o.net_dropout,
+                 "dropout on the net's hidden layer")
+      ->check(CLI::Range(0.0, 0.9));
   app.add_option("--patterns-out", o.patterns_out, "write pattern_labels.tsv");
   app.add_option("--doc-beta", o.doc_beta,
                  "document pass push (default: chosen on dev)");

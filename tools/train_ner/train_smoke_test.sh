@@ -26,9 +26,28 @@ awk -v f="$F1" 'BEGIN { exit !(f >= 0.95) }' || {
   exit 1
 }
 
+# With the net (--net-hidden): the model carries it and still tags its own
+# training sentences almost perfectly (its weight is given: chosen on a dev
+# split it could be 0, which would leave the net untested).
+"$TRAIN" --data "$DATA" --out "$TMP/n.bin" --epochs 8 --all --doc-beta 0 \
+  --min-count 1 --ensemble 2 --net-hidden 16 --net-epochs 4 --net-weight 5 \
+  2>"$TMP/net.log" || {
+  cat "$TMP/net.log" >&2
+  exit 1
+}
+grep -q "^with the net (weight 5.0)" "$TMP/net.log"
+test "$(stat -c %s "$TMP/n.bin")" -gt "$(stat -c %s "$TMP/m.bin")"
+OUT=$("$EVAL" "$DATA" --model "$TMP/n.bin" --whole)
+F1=$(echo "$OUT" | awk '$1 == "micro" {print $4}')
+awk -v f="$F1" 'BEGIN { exit !(f >= 0.95) }' || {
+  echo "micro F1 $F1 with the net on the training sentences, expected >= 0.95" >&2
+  exit 1
+}
+
 # Refused arguments: a non-number, an out-of-range block, a missing --out.
 for args in "--data $DATA --out $TMP/x.bin --epochs abc" \
             "--data $DATA --out $TMP/x.bin --dev-block 5/5" \
+            "--data $DATA --out $TMP/x.bin --net-hidden -3" \
             "--data $DATA"; do
   if "$TRAIN" $args >"$TMP/err.log" 2>&1; then
     echo "train_ner accepted: $args" >&2
