@@ -103,7 +103,7 @@ struct Options {
   float net_weight = -1;
   double net_lr = 0.05, net_dropout = 0.2;
   bool net_average = false;  // experiment: average the net over epochs
-  int net_levels = 7;  // the net's rows as integers in [-L, L]
+  int net_levels = 7;        // the net's rows as integers in [-L, L]
 };
 
 struct Example {
@@ -847,7 +847,7 @@ int Run(const Options& o) {
     // The net reads every feature of the training part, also those the
     // perceptron never needed (a model row carries both). Reading only the
     // perceptron's rows would halve the model, but lost most of the gain
-    // (five blocks: +0.3 against +0.7; docs/RESULTS.md).
+    // (five blocks: +0.3 against +0.65; docs/RESULTS.md).
     std::vector<Example> dev_ex;
     for (size_t i = 0; i < dev.size(); ++i)
       dev_ex.push_back(ids.Map(dev_feats[i], dev[i].tags));
