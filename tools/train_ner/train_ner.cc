@@ -207,6 +207,20 @@ std::unique_ptr<TaggerModel> BuildModel(const std::vector<uint64_t>& id_to_hash,
                                   std::move(trans));
 }
 
+// Word-identity dropout: *out is ex's features with each token's own word
+// features hidden with probability `drop`, so that context, clusters,
+// gazetteers and the corpus lexicon learn to carry the names the training
+// data does not repeat. Both the perceptron and the net train on it.
+void DropWordIdentity(const Example& ex, double drop, std::mt19937* rng,
+                      std::vector<int32_t>* out) {
+  std::uniform_real_distribution<double> coin(0, 1);
+  *out = ex.feats;
+  for (size_t t = 0; drop > 0 && t < ex.gold.size(); ++t) {
+    if (coin(*rng) >= drop) continue;
+    for (int k : kWordIdentity) (*out)[t * P + k] = -1;
+  }
+}
+
 // The feed-forward net over the tagger's sparse features (TaggerNet, Botha
 // et al. 2017): h = ReLU(b + sum of the active features' rows of V), then a
 // softmax over the BILOU tags. Its hidden layer can conjoin features the
@@ -232,20 +246,10 @@ class SparseMlp {
   }
   // Log-probabilities of the tags of token `t` (feature ids, -1 skipped).
   void Forward(const int32_t* f, float* z, float* logp) const {
-    std::copy(b_.begin(), b_.end(), z);
-    for (int k = 0; k < P; ++k) {
-      if (f[k] < 0) continue;
-      const float* r = &v_[size_t(f[k]) * H_];
-      for (int j = 0; j < H_; ++j) z[j] += r[j];
-    }
+    SumRows(f, z);
+    for (int j = 0; j < H_; ++j) z[j] = z[j] > 0 ? z[j] : 0;
     float o[T];
-    for (int y = 0; y < T; ++y) o[y] = c_[y];
-    for (int j = 0; j < H_; ++j) {
-      float h = z[j] > 0 ? z[j] : 0;
-      if (h == 0) continue;
-      const float* uj = &u_[size_t(j) * T];
-      for (int y = 0; y < T; ++y) o[y] += h * uj[y];
-    }
+    Output(z, o);
     float mx = o[0];
     for (int y = 1; y < T; ++y) mx = std::max(mx, o[y]);
     float sum = 0;
@@ -256,12 +260,7 @@ class SparseMlp {
   void Train(const int32_t* f, int gold, double lr, double dropout) {
     std::vector<float>& z = z_;
     z.resize(H_);
-    std::copy(b_.begin(), b_.end(), z.begin());
-    for (int k = 0; k < P; ++k) {
-      if (f[k] < 0) continue;
-      const float* r = &v_[size_t(f[k]) * H_];
-      for (int j = 0; j < H_; ++j) z[j] += r[j];
-    }
+    SumRows(f, z.data());
     h_.resize(H_);
     std::uniform_real_distribution<float> coin(0, 1);
     float keep = 1.f - float(dropout);
@@ -271,12 +270,7 @@ class SparseMlp {
       h_[j] = h;
     }
     float o[T];
-    for (int y = 0; y < T; ++y) o[y] = c_[y];
-    for (int j = 0; j < H_; ++j) {
-      if (h_[j] == 0) continue;
-      const float* uj = &u_[size_t(j) * T];
-      for (int y = 0; y < T; ++y) o[y] += h_[j] * uj[y];
-    }
+    Output(h_.data(), o);
     float mx = o[0];
     for (int y = 1; y < T; ++y) mx = std::max(mx, o[y]);
     float sum = 0;
@@ -357,6 +351,25 @@ class SparseMlp {
   }
 
  private:
+  // z = b + the rows of the token's features.
+  void SumRows(const int32_t* f, float* z) const {
+    std::copy(b_.begin(), b_.end(), z);
+    for (int k = 0; k < P; ++k) {
+      if (f[k] < 0) continue;
+      const float* r = &v_[size_t(f[k]) * H_];
+      for (int j = 0; j < H_; ++j) z[j] += r[j];
+    }
+  }
+  // o = c + U h (h after ReLU and dropout; its zeros are skipped).
+  void Output(const float* h, float* o) const {
+    for (int y = 0; y < T; ++y) o[y] = c_[y];
+    for (int j = 0; j < H_; ++j) {
+      if (h[j] == 0) continue;
+      const float* uj = &u_[size_t(j) * T];
+      for (int y = 0; y < T; ++y) o[y] += h[j] * uj[y];
+    }
+  }
+
   int H_;
   std::vector<float> v_, gv_, b_, gb_, u_, gu_, c_, gc_;
   std::vector<float> z_, h_, dz_;
@@ -510,7 +523,6 @@ std::unique_ptr<TaggerModel> TrainModel(
   TaggerModel::Scratch s;
   std::vector<int> pred;
   std::vector<int32_t> dropped;
-  std::uniform_real_distribution<double> coin(0, 1);
   std::unique_ptr<TaggerModel> best;
   double best_f1 = -1;
   NerCounts best_counts;
@@ -521,14 +533,7 @@ std::unique_ptr<TaggerModel> TrainModel(
       std::shuffle(orders[m].begin(), orders[m].end(), rng);
       for (size_t i : orders[m]) {
         const Example& ex = examples[i];
-        // Word-identity dropout: hide a token's own word features now and
-        // then, so that context, clusters, gazetteers and the corpus lexicon
-        // learn to carry the names the training data does not repeat.
-        dropped = ex.feats;
-        for (size_t t = 0; o.drop > 0 && t < ex.gold.size(); ++t) {
-          if (coin(rng) >= o.drop) continue;
-          for (int k : kWordIdentity) dropped[t * P + k] = -1;
-        }
+        DropWordIdentity(ex, o.drop, &rng, &dropped);
         ps[m].Train(ex, dropped, &s, &pred);
       }
     }
@@ -854,7 +859,6 @@ int Run(const Options& o) {
     SparseMlp net(ids.hashes.size(), o.net_hidden, o.seed);
     std::unique_ptr<SparseMlp> kept, mean;
     std::mt19937 rng(o.seed + 17);
-    std::uniform_real_distribution<double> coin(0, 1);
     std::vector<size_t> order = everything;
     std::vector<int32_t> dropped;
     std::vector<float> zero(TaggerModel::kTransitionSize, 0.f), scores;
@@ -867,21 +871,23 @@ int Run(const Options& o) {
       double lr = o.net_lr / (1 + 0.1 * (e - 1));
       for (size_t i : order) {
         const Example& ex = examples[i];
-        dropped = ex.feats;
-        for (size_t t = 0; o.drop > 0 && t < ex.gold.size(); ++t) {
-          if (coin(rng) >= o.drop) continue;
-          for (int k : kWordIdentity) dropped[t * P + k] = -1;
-        }
+        DropWordIdentity(ex, o.drop, &rng, &dropped);
         for (size_t t = 0; t < ex.gold.size(); ++t)
           net.Train(&dropped[t * P], ex.gold[t], lr, o.net_dropout);
       }
-      if (!mean || !o.net_average)
-        mean = std::make_unique<SparseMlp>(net);
-      else
-        mean->AverageWith(net, e - 1);
+      // The net of this epoch, or with --net-average the mean of the nets
+      // of every epoch so far (copied only then, or when kept: a copy is
+      // four tables of features × hidden floats).
+      if (o.net_average) {
+        if (!mean)
+          mean = std::make_unique<SparseMlp>(net);
+        else
+          mean->AverageWith(net, e - 1);
+      }
+      const SparseMlp& current = o.net_average ? *mean : net;
       NerCounts c;
       for (size_t i = 0; i < dev.size(); ++i) {
-        NetScores(*mean, dev_ex[i], &scores);
+        NetScores(current, dev_ex[i], &scores);
         TaggerModel::Viterbi(scores.data(), dev_ex[i].gold.size(), zero.data(),
                              nullptr, &s, &pred);
         for (int& y : pred) y = ModelTagToBio(y);
@@ -894,7 +900,7 @@ int Run(const Options& o) {
                    o.net_average ? ", averaged over its epochs so far" : "");
       if (o.all ? e == o.net_epochs : c.F1(0) > best_f1) {
         best_f1 = c.F1(0), kept_epoch = e;
-        kept = std::make_unique<SparseMlp>(*mean);
+        kept = std::make_unique<SparseMlp>(current);
       }
     }
     std::fprintf(stderr, "kept net epoch %d: micro %.4f\n", kept_epoch,
