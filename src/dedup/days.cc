@@ -2,6 +2,7 @@
 // (public domain): exact for the proleptic Gregorian calendar.
 #include "src/dedup/days.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace marsad {
@@ -53,6 +54,25 @@ std::string DayString(int32_t z) {
   char buf[32];
   std::snprintf(buf, sizeof(buf), "%04d-%02u-%02u", y, m, d);
   return buf;
+}
+
+void StreamClock::Observe(int32_t day) {
+  ring_[next_] = day;
+  next_ = (next_ + 1) % kSpan;
+  size_ = std::min(size_ + 1, kSpan);
+  dirty_ = true;
+}
+
+std::optional<int32_t> StreamClock::Now() const {
+  if (size_ == 0) return std::nullopt;
+  if (dirty_) {
+    std::array<int32_t, kSpan> copy = ring_;
+    auto mid = copy.begin() + size_ / 2;
+    std::nth_element(copy.begin(), mid, copy.begin() + size_);
+    now_ = *mid;
+    dirty_ = false;
+  }
+  return now_;
 }
 
 }  // namespace marsad

@@ -19,13 +19,20 @@
 #include <unordered_map>
 #include <vector>
 
+#include "src/dedup/days.h"
 #include "src/dedup/fingerprint.h"
 
 namespace marsad {
 
 struct DuplicateOptions {
-  // Reports older than (newest date seen - window_days) are forgotten.
+  // Two reports can be copies only if their dates are at most window_days
+  // apart. Each report is compared within the window around its own date, so
+  // an archive may be back-filled in any order. Memory: a day of reports is
+  // forgotten once it lies more than window_days from the stream's clock
+  // (the median date of recent arrivals, see StreamClock) and no report has
+  // been added to it in the last grace_reports arrivals.
   int window_days = 30;
+  int64_t grace_reports = 2000;
   // A near-duplicate has estimated shingle Jaccard >= min_jaccard, or is a
   // truncated copy: containment of the smaller report >= min_containment
   // while the smaller has at least min_shingles_contained shingles.
@@ -35,7 +42,7 @@ struct DuplicateOptions {
 };
 
 struct DuplicateMatch {
-  int64_t first_id = 0;  // the first copy (root of its duplicate group)
+  int64_t first_id = 0;    // the first copy (root of its duplicate group)
   int64_t matched_id = 0;  // the report that matched (may itself be a copy)
   bool exact = false;
   double jaccard = 1.0;  // estimated; 1 for exact matches
@@ -49,10 +56,10 @@ class DuplicateIndex {
   // the id of that report's first copy; otherwise nullopt. The report is then
   // remembered (a near-duplicate under its first copy, so later copies point
   // to the same first copy), unless it is an exact copy (nothing new to
-  // remember) or older than the window. `date` is an ISO 8601 date (prefix
-  // YYYY-MM-DD); an empty or unparseable date means "now" (the newest date
-  // seen). Re-adding an id already present is answered as for a new report
-  // but never returns the report's own id.
+  // remember). `date` is an ISO 8601 date (prefix YYYY-MM-DD); an empty or
+  // unparseable date means "now" (the stream's clock). Re-adding an id already
+  // present is answered as for a new report but never returns the report's own
+  // id.
   std::optional<int64_t> FindOrAdd(int64_t article_id, const Fingerprint& fp,
                                    std::string_view date);
   // As FindOrAdd, with the evidence.
@@ -79,9 +86,17 @@ class DuplicateIndex {
     std::array<uint32_t, kLshBands> next;  // chain per band bucket
   };
 
-  int32_t DayOf(std::string_view date);
-  void Advance(int32_t day);
-  std::optional<DuplicateMatch> Find(int64_t article_id, const Fingerprint& fp);
+  struct DayBucket {
+    std::vector<uint32_t> slots;
+    int64_t last_seq = 0;  // arrival number of its latest report
+  };
+
+  // The report's day; reports with a date also move the clock.
+  int32_t Arrive(std::string_view date);
+  void Evict();
+  bool InWindow(int32_t a, int32_t b) const;
+  std::optional<DuplicateMatch> Find(int64_t article_id, const Fingerprint& fp,
+                                     int32_t day);
   void Insert(int64_t id, int64_t root, int32_t day, const Fingerprint& fp);
   void Remove(uint32_t slot);
   static uint64_t BandKey(const Fingerprint& fp, int band);
@@ -91,8 +106,9 @@ class DuplicateIndex {
   std::vector<uint32_t> free_;
   std::unordered_map<uint64_t, uint32_t> exact_;  // content hash -> slot
   std::unordered_map<uint64_t, uint32_t> heads_;  // band key -> first slot
-  std::map<int32_t, std::vector<uint32_t>> by_day_;
-  std::optional<int32_t> newest_day_;
+  std::map<int32_t, DayBucket> by_day_;
+  StreamClock clock_;
+  int64_t seq_ = 0;             // reports seen so far
   std::vector<uint32_t> seen_;  // scratch: candidate stamps
   uint32_t stamp_ = 0;
 };

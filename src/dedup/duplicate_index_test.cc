@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "src/dedup/days.h"
@@ -25,6 +26,35 @@ std::string Report(int topic) {
             kSentences[(topic % 3) * 2 + 1] + " " + std::to_string(topic * 10 + i) + ". ";
   }
   return text;
+}
+
+// A distinct text for each seed: 60 words drawn from 40 Arabic word stems
+// with numeric suffixes, so that two seeds share almost no 3-shingles.
+std::string DistinctReport(uint64_t seed) {
+  static const char* kWords[] = {
+      "مدينة", "جسر", "نهر", "سوق", "وزير", "نادي", "مدرب", "طريق",
+      "مزرعة", "مطر", "بحر", "جبل", "مصنع", "مدرسة", "طالب", "قطار",
+      "ميناء", "سفينة", "شارع", "حديقة", "كتاب", "مكتبة", "فندق", "مطار",
+      "ملعب", "لاعب", "مسرح", "فيلم", "قرية", "شجرة", "بئر", "صحراء",
+      "قلعة", "متحف", "جامعة", "مستشفى", "طبيب", "ممرض", "سيارة", "حافلة"};
+  std::string text;
+  uint64_t x = seed * 0x9E3779B97F4A7C15ull + 1;
+  for (int i = 0; i < 60; ++i) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    text += kWords[x % 40];
+    text += std::to_string((x >> 8) % 50) + " ";
+  }
+  return text;
+}
+
+TEST(DaysTest, StreamClockIsTheMedianOfRecentDays) {
+  StreamClock clock;
+  EXPECT_FALSE(clock.Now().has_value());
+  for (int i = 0; i < 10; ++i) clock.Observe(100 + i);
+  clock.Observe(90000);  // a stray date moves it by one place at most
+  EXPECT_EQ(clock.Now(), 105);
+  for (int i = 0; i < 1000; ++i) clock.Observe(50);  // the stream moved back
+  EXPECT_EQ(clock.Now(), 50);
 }
 
 TEST(DaysTest, RoundTripsAndRejects) {
@@ -63,6 +93,7 @@ TEST(DuplicateIndexTest, ReAddingTheSameIdIsNotItsOwnDuplicate) {
 TEST(DuplicateIndexTest, WindowForgetsOldReports) {
   DuplicateOptions options;
   options.window_days = 5;
+  options.grace_reports = 0;
   DuplicateIndex index(options);
   Fingerprint a = ComputeFingerprint(Report(0));
   EXPECT_EQ(index.FindOrAdd(1, a, "2015-07-01"), std::nullopt);
@@ -71,6 +102,65 @@ TEST(DuplicateIndexTest, WindowForgetsOldReports) {
             std::nullopt);
   EXPECT_EQ(index.size(), 1u);
   EXPECT_EQ(index.FindOrAdd(3, a, "2015-07-20"), std::nullopt);
+}
+
+// Issue 24, finding 1: one report dated later than the rest (a 2017 report
+// before a 2015 archive, a stray 2099) switched duplicate detection off for
+// every report after it.
+TEST(DuplicateIndexTest, Issue24NewerDatedReportDoesNotSwitchDedupOff) {
+  for (const char* stray : {"2017-03-01", "2099-01-01"}) {
+    DuplicateIndex index;
+    EXPECT_EQ(index.FindOrAdd(1, ComputeFingerprint(Report(1)), stray),
+              std::nullopt);
+    Fingerprint a = ComputeFingerprint(Report(0));
+    EXPECT_EQ(index.FindOrAdd(2, a, "2015-07-21"), std::nullopt) << stray;
+    EXPECT_EQ(index.FindOrAdd(3, a, "2015-07-22"), 2) << stray;
+    // And the stray report still finds its own copy.
+    EXPECT_EQ(index.FindOrAdd(4, ComputeFingerprint(Report(1)), stray), 1);
+  }
+}
+
+// Each report is compared within the window around its own date.
+TEST(DuplicateIndexTest, WindowFollowsEachReportsOwnDate) {
+  DuplicateOptions options;
+  options.window_days = 5;
+  DuplicateIndex index(options);
+  Fingerprint a = ComputeFingerprint(Report(0));
+  EXPECT_EQ(index.FindOrAdd(1, a, "2015-07-20"), std::nullopt);
+  EXPECT_EQ(index.FindOrAdd(2, a, "2015-07-01"), std::nullopt);  // 19 days
+  EXPECT_EQ(index.FindOrAdd(3, a, "2015-07-03"), 2);             // 2 days
+  EXPECT_EQ(index.FindOrAdd(4, a, "2015-07-24"), 1);             // 4 days
+}
+
+// An archive back-filled newest-first, and one in date order: copies a day
+// apart are found either way, and memory stays bounded by the window.
+TEST(DuplicateIndexTest, BackfillInEitherOrderIsBounded) {
+  for (bool newest_first : {true, false}) {
+    DuplicateOptions options;
+    options.window_days = 3;
+    options.grace_reports = 10;
+    DuplicateIndex index(options);
+    const int32_t start = *DayNumber("2015-01-01");
+    size_t most = 0;
+    int found = 0;
+    int64_t id = 1;
+    for (int i = 0; i < 120; ++i) {
+      const int32_t day = newest_first ? start + 119 - i : start + i;
+      for (int k = 0; k < 4; ++k) {
+        Fingerprint fp = ComputeFingerprint(DistinctReport(i * 4 + k));
+        if (index.FindOrAdd(id++, fp, DayString(day))) ++found;
+        if (index.FindOrAdd(id++, fp, DayString(day + (newest_first ? -1 : 1))))
+          ++found;
+      }
+      most = std::max(most, index.size());
+    }
+    EXPECT_EQ(found, 120 * 4) << newest_first;
+    // The days around the clock, the grace, and the clock's lag (the median
+    // of the last kSpan arrivals trails the newest by kSpan / 2 of them):
+    // bounded, while the run holds 480 reports.
+    EXPECT_LE(most, size_t{(2 * 3 + 2) * 4 + 10 + StreamClock::kSpan / 2})
+        << newest_first;
+  }
 }
 
 TEST(DuplicateIndexTest, RestoreRebuildsState) {

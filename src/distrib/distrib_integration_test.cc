@@ -124,10 +124,10 @@ class DistribTest : public testing::Test {
     children_.push_back(p);
     return p;
   }
-  pid_t Assigner(const std::string& db) {
+  pid_t Assigner(const std::string& db, const std::string& name = "assigner") {
     pid_t p = ts::Spawn({MARSAD_BINARY, "worker", "--queue", nats_.url(), "--assign", "--db",
                          db, "--idle-exit", "8", "--batch", "4"},
-                        dir_ + "/assigner.log");
+                        dir_ + "/" + name + ".log");
     children_.push_back(p);
     return p;
   }
@@ -190,6 +190,37 @@ TEST_F(DistribTest, WorkerKilledMidStreamLosesAndDuplicatesNothing) {
   ASSERT_EQ(kill(victim, SIGKILL), 0);
   EXPECT_EQ(Wait(victim), -SIGKILL);
   EXPECT_EQ(Wait(survivor), 0) << Log("survivor");
+  EXPECT_EQ(Wait(assigner), 0) << Log("assigner");
+  ExpectSame(Read(ref_dir_ + "/ref.db"), Read(db));
+}
+
+// Issue 24, finding 7: two assigners on one store lost reports for good (each
+// took the other's for gaps). The second now waits for the lease.
+TEST_F(DistribTest, Issue24TwoAssignersOnOneStoreLoseNothing) {
+  std::string db = pg_->NewDatabase("two_assigners");
+  ASSERT_EQ(Publish(inputs_), 0) << Log("publish");
+  pid_t first = Assigner(db, "assigner-1");
+  pid_t second = Assigner(db, "assigner-2");
+  pid_t a = Worker("worker-a", {"--test-delay-ms", "20"});
+  EXPECT_EQ(Wait(a), 0) << Log("worker-a");
+  EXPECT_EQ(Wait(first), 0) << Log("assigner-1");
+  EXPECT_EQ(Wait(second), 0) << Log("assigner-2");
+  const std::string logs = Log("assigner-1") + Log("assigner-2");
+  EXPECT_NE(logs.find("holds the lease"), std::string::npos) << logs;
+  EXPECT_EQ(logs.find("no longer queued"), std::string::npos) << logs;
+  ExpectSame(Read(ref_dir_ + "/ref.db"), Read(db));
+}
+
+// Issue 24, finding 7: a NATS restart made workers and the assigner exit 1.
+// They start over with backoff, and the store ends up as in a calm run.
+TEST_F(DistribTest, Issue24QueueRestartIsRiddenOut) {
+  std::string db = dir_ + "/restart.db";
+  ASSERT_EQ(Publish(inputs_), 0) << Log("publish");
+  pid_t assigner = Assigner(db);
+  pid_t a = Worker("worker-a", {"--test-delay-ms", "100"});
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  ASSERT_EQ(nats_.Restart(2000), "");
+  EXPECT_EQ(Wait(a), 0) << Log("worker-a");
   EXPECT_EQ(Wait(assigner), 0) << Log("assigner");
   ExpectSame(Read(ref_dir_ + "/ref.db"), Read(db));
 }

@@ -161,7 +161,7 @@ Status JetStream::EnsureStream(const StreamSpec& spec) {
 }
 
 StatusOr<uint64_t> JetStream::Publish(const std::string& subject, std::string_view data,
-                                      const std::string& msg_id) {
+                                      const std::string& msg_id, bool* duplicate) {
   jsPubOptions po;
   jsPubOptions_Init(&po);
   if (!msg_id.empty()) po.MsgId = msg_id.c_str();
@@ -171,6 +171,7 @@ StatusOr<uint64_t> JetStream::Publish(const std::string& subject, std::string_vi
                             static_cast<int>(data.size()), &po, &jerr);
   if (s != NATS_OK) return NatsError("publish to " + subject, s, jerr);
   uint64_t seq = ack->Sequence;
+  if (duplicate) *duplicate = ack->Duplicate;
   jsPubAck_Destroy(ack);
   return seq;
 }

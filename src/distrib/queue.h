@@ -83,8 +83,10 @@ class JetStream {
   // Publishes and waits for the stream to store it. `msg_id` (optional)
   // de-duplicates publishes within the stream's duplicate window.
   // Returns the stream sequence.
+  // `*duplicate` (if given) is set when the stream dropped the message as a
+  // repeat of `msg_id` within its duplicate window.
   StatusOr<uint64_t> Publish(const std::string& subject, std::string_view data,
-                             const std::string& msg_id = "");
+                             const std::string& msg_id = "", bool* duplicate = nullptr);
   StatusOr<std::unique_ptr<PullConsumer>> Subscribe(const ConsumerSpec& spec);
   // The last message on `subject` in `stream`, if any.
   StatusOr<std::optional<std::string>> LastMessage(const std::string& stream,

@@ -133,14 +133,25 @@ PgCluster::~PgCluster() {
 // --- NATS -------------------------------------------------------------------
 
 std::string NatsServer::Start() {
-  std::string bin;
   for (const char* p : {"/usr/sbin/nats-server", "/usr/bin/nats-server"}) {
-    if (fs::exists(p)) bin = p;
+    if (fs::exists(p)) bin_ = p;
   }
-  if (bin.empty()) return "nats-server not found (scripts/install-deps.sh installs nats-server)";
+  if (bin_.empty()) return "nats-server not found (scripts/install-deps.sh installs nats-server)";
   dir_ = TempDir("nats");
   port_ = FreePort();
-  pid_ = Spawn({bin, "-js", "-a", "127.0.0.1", "-p", std::to_string(port_), "-sd", dir_},
+  return Launch();
+}
+
+std::string NatsServer::Restart(int pause_ms) {
+  kill(pid_, SIGTERM);
+  WaitExit(pid_);
+  pid_ = 0;
+  std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms));
+  return Launch();
+}
+
+std::string NatsServer::Launch() {
+  pid_ = Spawn({bin_, "-js", "-a", "127.0.0.1", "-p", std::to_string(port_), "-sd", dir_},
                dir_ + "/server.log");
   for (int i = 0; i < 200 && !PortOpen(port_); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));

@@ -42,9 +42,14 @@ class NatsServer {
   NatsServer() = default;
   ~NatsServer();
   std::string Start();
+  // Stops the server, waits `pause_ms`, and starts it again on the same port
+  // with the same store (an outage, as a restart causes). "" on success.
+  std::string Restart(int pause_ms);
   std::string url() const { return "nats://127.0.0.1:" + std::to_string(port_); }
 
  private:
+  std::string Launch();
+  std::string bin_;
   std::string dir_;
   int port_ = 0;
   pid_t pid_ = 0;

@@ -6,7 +6,7 @@
 //   marsad worker --queue Q --assign --db DB   ──► the store, and the cursor
 //                                                 stream MARSAD_ASSIGNED
 //
-// Why one assigner. The per-document stages (cleaning, analysis, entities,
+// Why one assigner (held by a lease, lease.h: a second one waits). The per-document stages (cleaning, analysis, entities,
 // facts, fingerprints, story features: ~all the CPU) are independent and
 // parallel; story assignment is not. It is an online clustering whose result
 // depends on the order reports arrive and on every earlier decision (a
@@ -69,7 +69,8 @@ inline constexpr char kAssignedSubject[] = "marsad.assigned";
 void RequestStop();
 
 struct PublishSummary {
-  uint64_t published = 0;
+  uint64_t published = 0;       // newly queued
+  uint64_t already_queued = 0;  // dropped by the stream as duplicates
   uint64_t read_errors = 0;  // published as rejected reports
   uint64_t files = 0, bytes = 0, skipped_files = 0;
 };
@@ -81,6 +82,7 @@ Status PublishInputs(const std::string& queue_url, const std::vector<std::string
 
 struct WorkerOptions {
   std::string queue_url;
+  int64_t reconnect_ms = 120000;  // as AssignerOptions::reconnect_ms
   int max_deliveries = 5;       // then the report is parked as rejected
   int64_t ack_wait_ms = 30000;  // a report unacknowledged this long is redelivered
   int64_t idle_exit_ms = 0;     // > 0: exit after this long without work
@@ -92,6 +94,7 @@ struct WorkerOptions {
 
 struct WorkerSummary {
   uint64_t processed = 0, rejected = 0, parked = 0;
+  uint64_t restarts = 0;  // starts over after a queue failure
   double busy_seconds = 0;  // first report received to last acknowledged
 };
 
@@ -102,16 +105,22 @@ struct AssignerOptions {
   std::string db;  // file or postgresql:// URL
   size_t batch_size = 256;
   int64_t idle_exit_ms = 0;  // > 0: exit after this long without progress
+  // After a queue or database failure (a server restarting), start over
+  // with backoff (0.25 s doubling to 8 s) for at most this long.
+  int64_t reconnect_ms = 120000;
 };
 
 struct AssignerSummary {
-  IngestSummary ingest;
+  IngestSummary ingest;    // summed over restarts after failures
+  uint64_t restarts = 0;   // starts over after a queue or database failure
   uint64_t rejected = 0;   // reports the workers rejected or parked
   uint64_t skipped = 0;    // sequence gaps given up (reports gone)
   uint64_t cursor = 0;     // last assigned report sequence
   double busy_seconds = 0;  // first processed report received to last commit
 };
 
+// Holds the store's assigner lease (src/distrib/lease.h) while it runs: a
+// second assigner waits for it (and gives up after idle_exit_ms if set).
 Status RunAssigner(const AssignerOptions& options, AssignerSummary* summary);
 
 }  // namespace marsad

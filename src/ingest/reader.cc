@@ -1,8 +1,10 @@
 #include "src/ingest/reader.h"
 
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -31,7 +33,8 @@ std::string LowerExt(const fs::path& p, bool* gz) {
     q = q.stem();
   }
   std::string e = q.extension().string();
-  for (char& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : e)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return e;
 }
 
@@ -50,18 +53,22 @@ Kind Sniff(std::string_view b) {
   while (i < b.size() && std::isspace(static_cast<unsigned char>(b[i]))) ++i;
   if (i < b.size() && b[i] == '{') return Kind::kJsonl;
   std::string head(b.substr(i, 512));
-  for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (head.rfind("<!doctype html", 0) == 0 || head.find("<html") != std::string::npos ||
+  for (char& c : head)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (head.rfind("<!doctype html", 0) == 0 ||
+      head.find("<html") != std::string::npos ||
       head.find("<body") != std::string::npos) {
     return Kind::kHtml;
   }
   return Kind::kTxt;
 }
 
-std::string JsonString(const nlohmann::json& j, std::initializer_list<const char*> keys) {
+std::string JsonString(const nlohmann::json& j,
+                       std::initializer_list<const char*> keys) {
   for (const char* k : keys) {
     auto it = j.find(k);
-    if (it != j.end() && it->is_string() && !it->get_ref<const std::string&>().empty()) {
+    if (it != j.end() && it->is_string() &&
+        !it->get_ref<const std::string&>().empty()) {
       return it->get<std::string>();
     }
   }
@@ -74,71 +81,143 @@ std::string IsoDate(std::string s) {
   return s;
 }
 
-// Streams lines from a (possibly gzip-compressed) file with zlib's gz API,
-// so a multi-gigabyte dump is never held in memory.
-Status ReadJsonlFile(const std::string& path, const ReadCallbacks& cb,
-                     ReadStats* stats) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (f == nullptr) return IOError(path + ": cannot open");
-  gzbuffer(f, 1 << 17);
-  std::string line;
-  std::vector<char> buf(1 << 16);
-  uint64_t lineno = 0;
-  bool eof = false;
-  while (!eof) {
-    line.clear();
+std::string Mib(size_t bytes) {
+  return std::to_string((bytes + (size_t{1} << 20) - 1) >> 20) + " MiB";
+}
+
+Status OverLimit(const std::string& what, const ReadLimits& limits) {
+  return InvalidArgumentError(what + " is over the limit of " +
+                              Mib(limits.max_document_bytes) +
+                              " (--max-document-bytes)");
+}
+
+// Lines of a (possibly gzip-compressed) stream, read through zlib's gz API
+// in fixed blocks: a line is split on '\n' only, so a NUL byte inside a
+// record is just a byte (it used to end the line early and glue the next
+// record to this one), and a line longer than the limit is skipped to its
+// end without being held, so memory is bounded by the limit, never by the
+// input. Inflation is watched for decompression bombs.
+class LineReader {
+ public:
+  enum Result { kLine, kTooLong, kEnd };
+
+  LineReader(gzFile f, const ReadLimits& limits) : f_(f), limits_(limits) {}
+
+  Result Next(std::string* line) {
+    line->clear();
+    bool too_long = false, any = false;
     while (true) {
-      char* r = gzgets(f, buf.data(), static_cast<int>(buf.size()));
-      if (r == nullptr) { eof = true; break; }
-      size_t n = std::strlen(r);
-      line.append(r, n);
-      if (n > 0 && r[n - 1] == '\n') break;
+      if (pos_ == len_ && !Refill()) {
+        if (!any) return kEnd;
+        return too_long ? kTooLong : kLine;
+      }
+      any = true;
+      const char* begin = buf_.data() + pos_;
+      const char* nl =
+          static_cast<const char*>(std::memchr(begin, '\n', len_ - pos_));
+      const size_t n = nl ? static_cast<size_t>(nl - begin) : len_ - pos_;
+      if (!too_long && line->size() + n > limits_.max_document_bytes) {
+        too_long = true;
+        line->clear();
+        line->shrink_to_fit();
+      }
+      if (!too_long) line->append(begin, n);
+      pos_ += n + (nl ? 1 : 0);
+      if (nl) return too_long ? kTooLong : kLine;
     }
-    if (eof && line.empty()) break;
+  }
+
+  // Set when reading stopped on a decompression bomb.
+  const Status& bomb() const { return bomb_; }
+
+ private:
+  bool Refill() {
+    if (eof_) return false;
+    const int n = gzread(f_, buf_.data(), static_cast<unsigned>(buf_.size()));
+    if (n <= 0) {
+      eof_ = true;
+      return false;
+    }
+    pos_ = 0;
+    len_ = static_cast<size_t>(n);
+    out_ += len_;
+    const z_off_t in = gzoffset(f_);
+    if (out_ > (size_t{64} << 20) && in > 0 &&
+        static_cast<double>(out_) > limits_.max_inflate_ratio * in) {
+      bomb_ = InvalidArgumentError(
+          "inflates more than " +
+          std::to_string(static_cast<int>(limits_.max_inflate_ratio)) +
+          " times its compressed size: refused as a decompression bomb");
+      eof_ = true;
+      return false;
+    }
+    return true;
+  }
+
+  gzFile f_;
+  const ReadLimits& limits_;
+  std::vector<char> buf_ = std::vector<char>(size_t{1} << 16);
+  size_t pos_ = 0, len_ = 0, out_ = 0;
+  bool eof_ = false;
+  Status bomb_;
+};
+
+// Reads JSON Lines from `f` (a file, or standard input through gzdopen);
+// `name` prefixes each record's source ("name#N", N the 1-based line).
+void ReadJsonlStream(gzFile f, const std::string& name, const ReadCallbacks& cb,
+                     ReadStats* stats) {
+  gzbuffer(f, 1 << 17);
+  LineReader reader(f, cb.limits);
+  std::string line;
+  uint64_t lineno = 0;
+  for (LineReader::Result r; (r = reader.Next(&line)) != LineReader::kEnd;) {
     ++lineno;
-    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+    std::string source = name + "#" + std::to_string(lineno);
+    if (r == LineReader::kTooLong) {
+      cb.on_reject(source, OverLimit("record", cb.limits));
+      continue;
+    }
+    while (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    std::string source = path + "#" + std::to_string(lineno);
     Document doc;
     Status st = ParseJsonRecord(line, &doc);
     if (!st.ok()) {
       cb.on_reject(source, st);
       continue;
     }
-    doc.source = source;
+    doc.source = std::move(source);
     cb.on_document(std::move(doc));
     if (cb.on_progress && lineno % 256 == 0) cb.on_progress(gzoffset(f));
   }
   int err = 0;
   const char* msg = gzerror(f, &err);
-  Status result = Status::OK();
-  if (err != Z_OK && err != Z_STREAM_END) {
-    result = CorruptionError(path + ": " + (msg ? msg : "gzip error"));
+  if (!reader.bomb().ok()) {
+    cb.on_reject(name, reader.bomb());
+  } else if (err != Z_OK && err != Z_STREAM_END) {
+    cb.on_reject(name,
+                 CorruptionError(name + ": " + (msg ? msg : "gzip error")));
   }
   z_off_t consumed = gzoffset(f);
-  gzclose(f);
   stats->bytes += consumed > 0 ? static_cast<uint64_t>(consumed) : 0;
-  if (!result.ok()) cb.on_reject(path, result);
-  return Status::OK();
 }
 
-Status ReadStdin(const ReadCallbacks& cb, ReadStats* stats) {
-  std::string line;
-  uint64_t lineno = 0;
-  while (std::getline(std::cin, line)) {
-    ++lineno;
-    stats->bytes += line.size() + 1;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    std::string source = "-#" + std::to_string(lineno);
-    Document doc;
-    Status st = ParseJsonRecord(line, &doc);
-    if (!st.ok()) {
-      cb.on_reject(source, st);
-      continue;
-    }
-    doc.source = source;
-    cb.on_document(std::move(doc));
+void ReadJsonlFile(const std::string& path, const ReadCallbacks& cb,
+                   ReadStats* stats) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    cb.on_reject(path, IOError(path + ": cannot open"));
+    return;
   }
+  ReadJsonlStream(f, path, cb, stats);
+  gzclose(f);
+}
+
+// Standard input, plain or gzip-compressed, read as the files are.
+Status ReadStdin(const ReadCallbacks& cb, ReadStats* stats) {
+  gzFile f = gzdopen(dup(fileno(stdin)), "rb");
+  if (f == nullptr) return IOError("standard input: cannot open");
+  ReadJsonlStream(f, "-", cb, stats);
+  gzclose(f);
   return Status::OK();
 }
 
@@ -146,12 +225,21 @@ void ReadOneFile(const fs::path& p, const ReadCallbacks& cb, ReadStats* stats) {
   ++stats->files;
   const std::string path = p.string();
   if (KindOf(p) == Kind::kJsonl) {
-    (void)ReadJsonlFile(path, cb, stats);
+    ReadJsonlFile(path, cb, stats);
     return;
   }
   if (KindOf(p) == Kind::kWarc) {
     Status st = ReadWarcFile(path, cb, stats);
     if (!st.ok()) cb.on_reject(path, st);
+    return;
+  }
+  std::error_code ec;
+  const uintmax_t on_disk = fs::file_size(p, ec);
+  if (!ec && on_disk > cb.limits.max_document_bytes) {
+    ++stats->bytes;
+    cb.on_reject(
+        path,
+        OverLimit("file of " + std::to_string(on_disk) + " bytes", cb.limits));
     return;
   }
   auto bytes = ReadFile(path);
@@ -160,13 +248,13 @@ void ReadOneFile(const fs::path& p, const ReadCallbacks& cb, ReadStats* stats) {
     return;
   }
   stats->bytes += bytes->size();
-  auto doc = DocumentFromBytes(path, *bytes);
+  auto doc = DocumentFromBytes(path, *bytes, cb.limits);
   if (!doc.ok()) {
     cb.on_reject(path, doc.status());
     return;
   }
   if (doc->format == "jsonl") {  // sniffed: a JSONL file without extension
-    (void)ReadJsonlFile(path, cb, stats);
+    ReadJsonlFile(path, cb, stats);
     return;
   }
   cb.on_document(std::move(*doc));
@@ -185,25 +273,36 @@ Status ParseJsonRecord(std::string_view line, Document* doc) {
     return InvalidArgumentError("not a JSON object");
   }
   std::string content = JsonString(j, {"content", "text", "body"});
-  if (content.empty()) return InvalidArgumentError("record has no content or text");
+  if (content.empty())
+    return InvalidArgumentError("record has no content or text");
   doc->format = "jsonl";
   doc->encoding = "UTF-8";
   doc->raw = std::move(content);
   doc->title = JsonString(j, {"title", "headline"});
   doc->outlet = JsonString(j, {"outlet", "source", "site"});
   doc->url = JsonString(j, {"url", "link"});
-  doc->published = IsoDate(JsonString(j, {"published", "date", "date_published", "date_extracted"}));
+  doc->published = IsoDate(
+      JsonString(j, {"published", "date", "date_published", "date_extracted"}));
   doc->author = JsonString(j, {"author"});
   doc->input_hash = Hash64(line, /*seed=*/3);
   return Status::OK();
 }
 
 StatusOr<Document> DocumentFromBytes(const std::string& name,
-                                     std::string_view bytes) {
+                                     std::string_view bytes,
+                                     const ReadLimits& limits) {
   std::string inflated;
   if (IsGzip(bytes)) {
-    ASSIGN_OR_RETURN(inflated, Gunzip(bytes, size_t{1} << 30));
+    auto out = Gunzip(bytes, limits.max_document_bytes);
+    if (!out.ok() && out.status().code() == StatusCode::kInvalidArgument) {
+      return OverLimit("decompressed file", limits);
+    }
+    ASSIGN_OR_RETURN(inflated, std::move(out));
     bytes = inflated;
+  }
+  if (bytes.size() > limits.max_document_bytes) {
+    return OverLimit("file of " + std::to_string(bytes.size()) + " bytes",
+                     limits);
   }
   Kind kind = KindOf(fs::path(name));
   if (kind == Kind::kUnknown) kind = Sniff(bytes);
@@ -248,7 +347,8 @@ Status ReadInput(const std::string& input, const ReadCallbacks& cb,
     for (const fs::path& f : files) ReadOneFile(f, cb, stats);
     return Status::OK();
   }
-  if (!fs::exists(p, ec)) return NotFoundError(input + ": no such file or folder");
+  if (!fs::exists(p, ec))
+    return NotFoundError(input + ": no such file or folder");
   ReadOneFile(p, cb, stats);
   return Status::OK();
 }

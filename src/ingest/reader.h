@@ -21,6 +21,18 @@
 
 namespace marsad {
 
+// Bounds on what one input may cost. An input over a bound is rejected with a
+// reason naming the bound; reading goes on with the next input, and memory
+// stays bounded by these figures, whatever the input.
+struct ReadLimits {
+  // A report (a .txt or .html file after decompression, a JSONL line, a WARC
+  // record's payload) longer than this is rejected, never truncated.
+  size_t max_document_bytes = size_t{16} << 20;
+  // A gzip stream that inflates more than this many times its compressed
+  // size (once past 64 MiB of output) is a decompression bomb: rejected.
+  double max_inflate_ratio = 200;
+};
+
 struct ReadCallbacks {
   // Called for each document read, in input order.
   std::function<void(Document&&)> on_document;
@@ -28,6 +40,7 @@ struct ReadCallbacks {
   std::function<void(const std::string& source, const Status& why)> on_reject;
   // Called with bytes consumed so far, for progress display (may be null).
   std::function<void(uint64_t bytes)> on_progress;
+  ReadLimits limits;
 };
 
 struct ReadStats {
@@ -53,8 +66,11 @@ Status ParseJsonRecord(std::string_view line, Document* doc);
 // Builds a Document for a whole file's bytes: decompresses, detects format
 // from the name (and sniffs when the extension is unknown), decodes.
 // For JSONL files use ReadInput instead.
+// Fails with InvalidArgument (naming the limit) on a file over
+// limits.max_document_bytes, compressed or not.
 StatusOr<Document> DocumentFromBytes(const std::string& name,
-                                     std::string_view bytes);
+                                     std::string_view bytes,
+                                     const ReadLimits& limits = {});
 
 }  // namespace marsad
 

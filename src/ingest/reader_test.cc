@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -29,8 +30,19 @@ class ReaderTest : public testing::Test {
   void Write(const std::string& rel, const std::string& data) {
     std::ofstream(dir_ / rel, std::ios::binary) << data;
   }
-  void ReadAll(const std::string& input) {
+  void WriteGz(const std::string& rel, const std::string& data, size_t repeat) {
+    gzFile f = gzopen((dir_ / rel).string().c_str(), "wb9");
+    for (size_t i = 0; i < repeat; ++i) gzwrite(f, data.data(), data.size());
+    gzclose(f);
+  }
+  std::string Reasons() const {
+    std::string reasons;
+    for (auto& [s, r] : rejected_) reasons += s + ": " + r + "\n";
+    return reasons;
+  }
+  void ReadAll(const std::string& input, ReadLimits limits = {}) {
     ReadCallbacks cb;
+    cb.limits = limits;
     cb.on_document = [&](Document&& d) { docs_.push_back(std::move(d)); };
     cb.on_reject = [&](const std::string& s, const Status& st) {
       rejected_.emplace_back(s, st.message());
@@ -80,6 +92,63 @@ TEST_F(ReaderTest, SameInputSameHash) {
   ASSERT_EQ(docs_.size(), 2u);
   EXPECT_EQ(docs_[0].input_hash, docs_[1].input_hash);
   EXPECT_NE(docs_[0].input_hash, 0u);
+}
+
+// Issue 24, finding 4: a NUL byte inside a JSONL record lost the next record
+// and shifted the line numbers of every later one.
+TEST_F(ReaderTest, Issue24NulByteLosesOnlyItsOwnRecord) {
+  std::string data =
+      "{\"content\": \"الأول\"}\n"
+      "{\"content\": \"ال" + std::string(1, '\0') + "ثاني\"}\n"
+      "{\"content\": \"الثالث\"}\n"
+      "{\"content\": \"الرابع\"}\n";
+  Write("n.jsonl", data);
+  WriteGz("n2.jsonl.gz", data, 1);
+  for (const char* name : {"n.jsonl", "n2.jsonl.gz"}) {
+    docs_.clear();
+    rejected_.clear();
+    ReadAll((dir_ / name).string());
+    ASSERT_EQ(docs_.size(), 3u) << name;
+    EXPECT_EQ(docs_[1].raw, "الثالث");
+    EXPECT_EQ(docs_[1].source, (dir_ / name).string() + "#3");
+    EXPECT_EQ(docs_[2].source, (dir_ / name).string() + "#4");
+    ASSERT_EQ(rejected_.size(), 1u) << Reasons();
+    EXPECT_EQ(rejected_[0].first, (dir_ / name).string() + "#2");
+  }
+}
+
+// Issue 24, findings 2 and 3: a record, a file or a gzip stream over the
+// limits is rejected with a reason, the inputs around it are kept, and
+// nothing over the limit is held in memory.
+TEST_F(ReaderTest, Issue24OverLimitInputsAreRejectedAndTheRestKept) {
+  ReadLimits limits;
+  limits.max_document_bytes = 1000;
+  Write("big.jsonl", "{\"content\": \"قبل\"}\n{\"content\": \"" +
+                         std::string(5000, 'x') + "\"}\n{\"content\": \"بعد\"}\n");
+  Write("big.txt", std::string(3000, 'x'));
+  WriteGz("big.txt.gz", std::string(1000, 'x'), 3);
+  Write("ok.txt", "نص قصير");
+  ReadAll(dir_.string(), limits);
+  ASSERT_EQ(docs_.size(), 3u) << Reasons();
+  EXPECT_EQ(docs_[0].raw, "قبل");
+  EXPECT_EQ(docs_[1].raw, "بعد");
+  ASSERT_EQ(rejected_.size(), 3u) << Reasons();
+  for (auto& [source, reason] : rejected_) {
+    EXPECT_NE(reason.find("over the limit of"), std::string::npos) << source;
+  }
+  EXPECT_EQ(rejected_[0].first, (dir_ / "big.jsonl").string() + "#2");
+}
+
+TEST_F(ReaderTest, Issue24GzipBombIsRefused) {
+  // 256 MiB of one repeated line inflating ~1000 times: valid JSON Lines, but
+  // no real export compresses like that.
+  std::string line = "{\"content\": \"" + std::string(1000, 'a') + "\"}\n";
+  WriteGz("bomb.jsonl.gz", line, (size_t{256} << 20) / line.size());
+  ReadAll((dir_ / "bomb.jsonl.gz").string());
+  EXPECT_LT(docs_.size(), (size_t{80} << 20) / line.size());
+  ASSERT_FALSE(rejected_.empty());
+  EXPECT_NE(rejected_.back().second.find("decompression bomb"), std::string::npos)
+      << Reasons();
 }
 
 TEST_F(ReaderTest, MissingPathIsNotFound) {

@@ -33,8 +33,10 @@ namespace marsad {
 
 DocumentProcessor::~DocumentProcessor() = default;
 
-StatusOr<std::unique_ptr<DocumentProcessor>> DocumentProcessor::Create() {
+StatusOr<std::unique_ptr<DocumentProcessor>> DocumentProcessor::Create(
+    const ProcessOptions& options) {
   std::unique_ptr<DocumentProcessor> p(new DocumentProcessor());
+  p->options_ = options;
 #if MARSAD_HAVE_NLP
   ASSIGN_OR_RETURN(p->entities_, EntityAnnotator::Create());
 #endif
@@ -59,6 +61,12 @@ Status DocumentProcessor::Process(Document* doc,
   if (doc->text.find_first_not_of(" \n\t") == std::string::npos) {
     return InvalidArgumentError("no text left after cleaning");
   }
+  if (doc->text.size() > options_.max_text_bytes) {
+    return InvalidArgumentError(
+        "text of " + std::to_string(doc->text.size()) +
+        " bytes after cleaning is over the limit of " +
+        std::to_string(options_.max_text_bytes >> 20) + " MiB (--max-text-bytes)");
+  }
   Analyze(doc);
   Fingerprint fp = ComputeFingerprint(doc->text);
   doc->content_hash = fp.exact;
@@ -78,7 +86,7 @@ Ingestor::~Ingestor() = default;
 StatusOr<std::unique_ptr<Ingestor>> Ingestor::Create(Store* store,
                                                      const IngestOptions& options) {
   std::unique_ptr<Ingestor> ing(new Ingestor(store, options));
-  ASSIGN_OR_RETURN(ing->processor_, DocumentProcessor::Create());
+  ASSIGN_OR_RETURN(ing->processor_, DocumentProcessor::Create(options.process));
   ing->furniture_ = std::make_unique<FurnitureModel>();
   ing->duplicates_ = std::make_unique<DuplicateIndex>();
   ing->stories_ = std::make_unique<StoryIndex>();

@@ -29,9 +29,17 @@ class EntityAnnotator;
 class DuplicateIndex;
 class StoryIndex;
 
+struct ProcessOptions {
+  // A report whose text after cleaning is longer than this is rejected with
+  // the reason (no news report comes near it; a log file or a book would
+  // hold the batch for minutes).
+  size_t max_text_bytes = size_t{2} << 20;
+};
+
 class DocumentProcessor {
  public:
-  static StatusOr<std::unique_ptr<DocumentProcessor>> Create();
+  static StatusOr<std::unique_ptr<DocumentProcessor>> Create(
+      const ProcessOptions& options = {});
   ~DocumentProcessor();
 
   // Runs every per-document stage on doc->raw (format, metadata already set
@@ -44,12 +52,14 @@ class DocumentProcessor {
 
  private:
   DocumentProcessor() = default;
+  ProcessOptions options_;
   std::unique_ptr<const EntityAnnotator> entities_;
 };
 
 struct IngestOptions {
   size_t batch_size = 256;
   int threads = 0;  // 0: one per core
+  ProcessOptions process;
 };
 
 struct IngestSummary {
@@ -60,6 +70,18 @@ struct IngestSummary {
   uint64_t rejected = 0;
   uint64_t new_stories = 0;
   std::vector<RejectedInput> rejections;
+
+  // Adds another run's counts (a run restarted after a failure).
+  IngestSummary& operator+=(const IngestSummary& o) {
+    read += o.read;
+    stored += o.stored;
+    duplicates += o.duplicates;
+    already_stored += o.already_stored;
+    rejected += o.rejected;
+    new_stories += o.new_stories;
+    rejections.insert(rejections.end(), o.rejections.begin(), o.rejections.end());
+    return *this;
+  }
 };
 
 class Ingestor {

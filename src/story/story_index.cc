@@ -31,8 +31,10 @@
 // linked, not merged.
 //
 // Time: every story remembers the days of its first and latest report. When
-// the newest date seen moves past a story's latest report by window_days,
-// the story is evicted from memory (its id stays valid in the store, it just
+// the stream's clock (the median date of recent arrivals, robust to a stray
+// 2099 date and to an archive back-filled newest-first) lies more than
+// window_days from a story's latest report and the story has gained nothing
+// for grace_reports arrivals, the story is evicted from memory (its id stays valid in the store, it just
 // stops attracting reports). Undated reports carry no time evidence: they are
 // compared without a time penalty and leave a story's days alone; a story of
 // undated reports only is forgotten after undated_window further reports (a
@@ -112,15 +114,17 @@ int32_t StoryIndex::DayOf(std::string_view date) const {
 }
 
 void StoryIndex::Advance(int32_t day) {
-  if (day == kNoDay || (newest_day_ && day <= *newest_day_)) return;
-  newest_day_ = day;
-  const int32_t cutoff = day - options_.window_days;
-  while (!expiry_.empty() && expiry_.top().first < cutoff) {
-    auto [last_day, id] = expiry_.top();
-    expiry_.pop();
-    auto it = stories_.find(id);
-    if (it != stories_.end() && it->second.last_day == last_day) Evict(id);
-  }
+  if (day != kNoDay) clock_.Observe(day);
+  std::optional<int32_t> now = clock_.Now();
+  if (!now) return;
+  const int64_t lo = int64_t{*now} - options_.window_days;
+  const int64_t hi = int64_t{*now} + options_.window_days;
+  auto stale = [&](const DayId& e) {
+    return (e.first < lo || e.first > hi) &&
+           stories_.at(e.second).last_seq + options_.grace_reports <= seq_;
+  };
+  while (!expiry_.empty() && stale(*expiry_.begin())) Evict(expiry_.begin()->second);
+  while (!expiry_.empty() && stale(*expiry_.rbegin())) Evict(expiry_.rbegin()->second);
 }
 
 void StoryIndex::EvictUndated() {
@@ -137,6 +141,7 @@ void StoryIndex::EvictUndated() {
 
 void StoryIndex::Evict(int64_t story_id) {
   Story& s = stories_.at(story_id);
+  if (s.last_day != kNoDay) expiry_.erase({s.last_day, s.id});
   for (uint32_t term : s.indexed) {
     auto p = postings_.find(term);
     if (p == postings_.end()) continue;
@@ -157,6 +162,7 @@ StoryIndex::Story& StoryIndex::Create(int64_t story_id, int32_t day) {
 
 void StoryIndex::Update(Story& s, int32_t day, const StoryFeatures& f) {
   if (day != kNoDay) {
+    if (s.last_day != kNoDay) expiry_.erase({s.last_day, s.id});
     s.first_day = s.first_day == kNoDay ? day : std::min(s.first_day, day);
     s.last_day = s.last_day == kNoDay ? day : std::max(s.last_day, day);
   }
@@ -197,7 +203,7 @@ void StoryIndex::Update(Story& s, int32_t day, const StoryFeatures& f) {
   ++s.reports;
   RebuildProfile(s);
   IndexTerms(s);
-  if (s.last_day != kNoDay) expiry_.push({s.last_day, s.id});
+  if (s.last_day != kNoDay) expiry_.insert({s.last_day, s.id});
 }
 
 void StoryIndex::RebuildProfile(Story& s) {

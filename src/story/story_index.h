@@ -17,7 +17,7 @@
 #include <cstdint>
 #include <deque>
 #include <optional>
-#include <queue>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "marsad/document.h"
+#include "src/dedup/days.h"
 #include "src/story/story_features.h"
 #include "src/story/story_similarity.h"
 
@@ -32,8 +33,11 @@ namespace marsad {
 
 struct StoryOptions {
   // A story is forgotten (its memory freed; its id stays valid in the store)
-  // once its newest report is older than the newest date seen - window_days.
+  // once its newest report is more than window_days from the stream's clock
+  // (the median date of recent arrivals: StreamClock) and it has gained no
+  // report in the last grace_reports arrivals.
   int window_days = 10;
+  int64_t grace_reports = 2000;
   // A story whose reports are all undated has no time to expire by: it is
   // forgotten once this many reports have been added after its latest one.
   int64_t undated_window = 20000;
@@ -129,14 +133,14 @@ class StoryIndex {
 
   StoryOptions options_;
   int64_t next_id_ = 1;
-  std::optional<int32_t> newest_day_;
+  StreamClock clock_;
   int64_t seq_ = 0;  // reports added so far
   std::deque<std::pair<int64_t, int64_t>>
       undated_;  // (seq, story) of undated stories
   std::unordered_map<int64_t, Story> stories_;
   std::unordered_map<uint32_t, std::vector<int64_t>> postings_;
   using DayId = std::pair<int32_t, int64_t>;
-  std::priority_queue<DayId, std::vector<DayId>, std::greater<>> expiry_;
+  std::set<DayId> expiry_;  // (last_day, id) of each dated live story
   // Candidates' scratch: partial dot products per story id in an
   // open-addressing table sized for query_terms * max_posting ids, reused
   // across reports (a node-based map cost a malloc per id).

@@ -54,6 +54,7 @@ TEST(StoryIndexTest, GroupsReportsOfOneStory) {
 TEST(StoryIndexTest, WindowEvictsOldStoriesAndIdsKeepCounting) {
   StoryOptions options;
   options.window_days = 3;
+  options.grace_reports = 0;
   StoryIndex index(options);
   Assignment a = index.Add(1, "2015-07-01", F("افتتاح جسر الوادي", kBridgeA));
   EXPECT_EQ(index.live_stories(), 1u);
@@ -63,6 +64,24 @@ TEST(StoryIndexTest, WindowEvictsOldStoriesAndIdsKeepCounting) {
   Assignment b = index.Add(3, "2015-07-20", F("محافظ الريان يدشن جسر الوادى", kBridgeB));
   EXPECT_TRUE(b.is_new_story);
   EXPECT_GT(b.story_id, m.story_id);
+}
+
+// Issue 24, finding 1 (the story side): one report dated far ahead of the
+// rest, or an archive back-filled newest-first, must not make every later
+// report start a story of its own.
+TEST(StoryIndexTest, Issue24StrayNewerDateKeepsStoriesJoining) {
+  for (const char* stray : {"2017-03-01", "2099-01-01"}) {
+    StoryIndex index;
+    index.Add(1, stray, F("ارتفاع أسعار الخضار", kMarket));
+    Assignment a = index.Add(2, "2015-07-21", F("افتتاح جسر الوادي في الريان", kBridgeA));
+    Assignment b = index.Add(3, "2015-07-22", F("محافظ الريان يدشن جسر الوادى", kBridgeB));
+    EXPECT_EQ(b.story_id, a.story_id) << stray;
+  }
+  StoryIndex backwards;
+  Assignment b = backwards.Add(1, "2015-07-22", F("محافظ الريان يدشن جسر الوادى", kBridgeB));
+  backwards.Add(2, "2015-07-21", F("ارتفاع أسعار الخضار", kMarket));
+  Assignment a = backwards.Add(3, "2015-07-21", F("افتتاح جسر الوادي في الريان", kBridgeA));
+  EXPECT_EQ(a.story_id, b.story_id);
 }
 
 TEST(StoryIndexTest, RestoreRebuildsStoriesAndNextId) {

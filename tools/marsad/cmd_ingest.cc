@@ -50,11 +50,12 @@ class Progress {
 
 int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
               bool quiet, IngestSummary* out, int threads,
-              const AlertOutput* alerts) {
+              const AlertOutput* alerts, const IngestLimits& limits) {
   auto store = OpenStoreOrPrint(db, /*read_only=*/false);
   if (!store) return 1;
   IngestOptions options;
   options.threads = threads;
+  options.process = limits.process;
   auto ingestor = Ingestor::Create(store.get(), options);
   if (!ingestor.ok()) return PrintError(ingestor.status());
   Ingestor& ing = **ingestor;
@@ -66,6 +67,7 @@ int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
   ReadStats stats;
   // First pass: let the furniture model learn each outlet's template lines.
   ReadCallbacks learn;
+  learn.limits = limits.read;
   learn.on_document = [&](Document&& d) { ing.Observe(d); };
   learn.on_reject = [](const std::string&, const Status&) {};
   for (const auto& in : inputs) {
@@ -74,6 +76,7 @@ int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
     (void)ReadInput(in, learn, &ignored);
   }
   ReadCallbacks cb;
+  cb.limits = limits.read;
   cb.on_document = [&](Document&& d) {
     if (!failure.ok()) return;
     failure = ing.Add(std::move(d));
@@ -145,6 +148,13 @@ void AddIngestCommand(CLI::App& app, CommandFn* run) {
   cmd->add_option("--threads", *threads,
                   "Threads for per-document work (0: one per core)");
   cmd->add_flag("-q,--quiet", *quiet, "No summary line");
+  auto limits = std::make_shared<IngestLimits>();
+  cmd->add_option("--max-document-bytes", limits->read.max_document_bytes,
+                  "Reject a report (file, JSONL record) larger than this, "
+                  "decompressed (default 16 MiB)");
+  cmd->add_option("--max-text-bytes", limits->process.max_text_bytes,
+                  "Reject a report whose text after cleaning is larger than "
+                  "this (default 2 MiB)");
   auto alerts = std::make_shared<AlertOutput>();
   cmd->add_option(
       "--alerts-out", alerts->out_path,
@@ -165,7 +175,8 @@ void AddIngestCommand(CLI::App& app, CommandFn* run) {
         return 2;
 #endif
       }
-      return RunIngest(*db, *inputs, *quiet, nullptr, *threads, alerts.get());
+      return RunIngest(*db, *inputs, *quiet, nullptr, *threads, alerts.get(),
+                       *limits);
     };
   });
 }

@@ -30,6 +30,7 @@ struct WorkerArgs {
   std::string db;
   size_t batch = 256;
   double idle_exit_s = 0;
+  double reconnect_s = 120;
   bool quiet = false;
 };
 
@@ -46,62 +47,86 @@ int RunWorkerCommand(const WorkerArgs& a) {
     o.db = a.db;
     o.batch_size = a.batch;
     o.idle_exit_ms = idle_ms;
+    o.reconnect_ms = static_cast<int64_t>(a.reconnect_s * 1000);
     AssignerSummary s;
     Status st = RunAssigner(o, &s);
     if (!a.quiet) {
       std::cout << fmt::format(
-          "assigner: {} stored ({} duplicates of other reports), {} already stored, "
-          "{} rejected, {} new stories, {} gaps skipped; cursor {}; busy {:.2f} s\n",
-          s.ingest.stored, s.ingest.duplicates, s.ingest.already_stored, s.rejected,
-          s.ingest.new_stories, s.skipped, s.cursor, s.busy_seconds);
+          "assigner: {} stored ({} duplicates of other reports), {} already "
+          "stored, "
+          "{} rejected, {} new stories, {} gaps skipped; cursor {}; busy "
+          "{:.2f} s{}\n",
+          s.ingest.stored, s.ingest.duplicates, s.ingest.already_stored,
+          s.rejected, s.ingest.new_stories, s.skipped, s.cursor, s.busy_seconds,
+          s.restarts ? fmt::format("; {} restarts after failures", s.restarts)
+                     : "");
     }
     return st.ok() ? 0 : PrintError(st);
   }
   if (!a.db.empty()) {
-    std::cerr << "marsad worker: processing workers do not write; the store is written by "
+    std::cerr << "marsad worker: processing workers do not write; the store is "
+                 "written by "
                  "the one assigner (marsad worker --assign --db ...)\n";
     return 2;
   }
   WorkerOptions o = a.worker;
   o.idle_exit_ms = idle_ms;
+  o.reconnect_ms = static_cast<int64_t>(a.reconnect_s * 1000);
   WorkerSummary s;
   Status st = RunWorker(o, &s);
   if (!a.quiet) {
-    std::cout << fmt::format("worker: {} processed, {} rejected ({} parked); busy {:.2f} s\n",
-                             s.processed, s.rejected, s.parked, s.busy_seconds);
+    std::cout << fmt::format(
+        "worker: {} processed, {} rejected ({} parked); busy {:.2f} s{}\n",
+        s.processed, s.rejected, s.parked, s.busy_seconds,
+        s.restarts ? fmt::format("; {} restarts after failures", s.restarts)
+                   : "");
   }
   return st.ok() ? 0 : PrintError(st);
 }
 
 }  // namespace
 
-int RunQueuePublish(const std::string& queue, const std::vector<std::string>& inputs,
-                    bool quiet) {
+int RunQueuePublish(const std::string& queue,
+                    const std::vector<std::string>& inputs, bool quiet) {
   PublishSummary s;
   Status st = PublishInputs(queue, inputs, &s);
   if (!quiet) {
     std::cout << fmt::format(
-        "published {} reports from {} files ({:.1f} MB) to {}; {} unreadable inputs queued as "
-        "rejected\n",
-        s.published, s.files, s.bytes / 1e6, queue, s.read_errors);
+        "published {} reports from {} files ({:.1f} MB) to {}; {} unreadable "
+        "inputs queued as "
+        "rejected; {} already queued (dropped by the stream as repeats)\n",
+        s.published, s.files, s.bytes / 1e6, queue, s.read_errors,
+        s.already_queued);
   }
   return st.ok() ? 0 : PrintError(st.WithContext("publish stopped"));
 }
 
 void AddWorkerCommand(CLI::App& app, CommandFn* run) {
-  auto* cmd = app.add_subcommand(
-      "worker", "Process reports queued by `ingest --queue` (or, with --assign, assign and store)");
+  auto* cmd = app.add_subcommand("worker",
+                                 "Process reports queued by `ingest --queue` "
+                                 "(or, with --assign, assign and store)");
   auto a = std::make_shared<WorkerArgs>();
-  cmd->add_option("--queue", a->worker.queue_url, "NATS server, nats://HOST:PORT")->required();
+  cmd->add_option("--queue", a->worker.queue_url,
+                  "NATS server, nats://HOST:PORT")
+      ->required();
   cmd->add_flag("--assign", a->assign,
-                "Be the single assigner: dedup, stories and writes, in publication order");
-  cmd->add_option("--db", a->db, "Store for --assign: database file or postgresql:// URL");
-  cmd->add_option("--batch", a->batch, "Reports per write transaction (--assign)");
+                "Be the single assigner: dedup, stories and writes, in "
+                "publication order");
+  cmd->add_option("--db", a->db,
+                  "Store for --assign: database file or postgresql:// URL");
+  cmd->add_option("--batch", a->batch,
+                  "Reports per write transaction (--assign)");
   cmd->add_option("--max-deliveries", a->worker.max_deliveries,
                   "Park a report as rejected after this many deliveries");
-  cmd->add_option("--ack-wait", a->worker.ack_wait_ms,
-                  "Milliseconds before an unacknowledged report is redelivered");
-  cmd->add_option("--idle-exit", a->idle_exit_s, "Exit after this many seconds without work");
+  cmd->add_option(
+      "--ack-wait", a->worker.ack_wait_ms,
+      "Milliseconds before an unacknowledged report is redelivered");
+  cmd->add_option("--idle-exit", a->idle_exit_s,
+                  "Exit after this many seconds without work");
+  cmd->add_option(
+      "--reconnect", a->reconnect_s,
+      "After a queue or database failure, start over with backoff for at most "
+      "this many seconds");
   cmd->add_flag("-q,--quiet", a->quiet, "No summary line");
   cmd->add_option("--test-delay-ms", a->worker.test_delay_ms)->group("");
   cmd->add_option("--test-crash-on", a->worker.test_crash_on)->group("");

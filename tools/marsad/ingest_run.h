@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "src/ingest/reader.h"
 #include "src/pipeline/pipeline.h"
 
 namespace marsad {
@@ -18,9 +19,17 @@ struct AlertOutput {
 // and the rejections, and returns the exit code. *out gets the summary.
 // `threads`: per-document worker threads (0: one per core). With `alerts`,
 // saved searches then report the new matches (src/watch/alerts.h).
+// Limits on what one report may cost, from --max-document-bytes and
+// --max-text-bytes.
+struct IngestLimits {
+  ReadLimits read;
+  ProcessOptions process;
+};
+
 int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
               bool quiet, IngestSummary* out, int threads = 0,
-              const AlertOutput* alerts = nullptr);
+              const AlertOutput* alerts = nullptr,
+              const IngestLimits& limits = {});
 
 }  // namespace marsad
 
