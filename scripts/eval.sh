@@ -72,6 +72,19 @@ else
   echo "facts: corpus or eval_facts missing; facts evaluation skipped"
 fi
 
+# --- facts on held-out gold (issue 21): both corpora x both splits; rules are written from dev only ---
+if [ -x "$BUILD/tools/eval_facts/eval_facts" ]; then
+  for corpus in ant2018:ant_2018_multisource saudinewsnet:saudinewsnet; do
+    name=${corpus%%:*}; file=$SHARED/data/corpus/${corpus##*:}.jsonl.gz
+    if [ ! -f "$file" ]; then echo "facts: $file missing; $name held-out evaluation skipped"; continue; fi
+    for split in dev test; do
+      step "facts: held-out gold $name, $split split (quotations, speaker right, casualty figures exact)"
+      "$BUILD/tools/eval_facts/eval_facts" --corpus "$file" \
+        --gold "$ROOT/tests/gold/facts_heldout/$name.jsonl" --split "$split"
+    done
+  done
+fi
+
 # --- search (src/search): P@10 and name-variant recall on the SaudiNewsNet corpus ---
 # Ingests the corpus into a temporary store (a couple of minutes); set
 # MARSAD_SEARCH_EVAL_DB to a store of the corpus to reuse it.
