@@ -17,9 +17,10 @@
 // context) and scores what falls inside each gold sentence:
 //
 //  * quotations: a predicted quotation matches a gold one when their cues
-//    overlap and the gold content anchor (its first one or two words; the
-//    SaudiNewsNet held-out gold starts it at the complementizer, "أن حرس")
-//    overlaps the predicted content. Precision over predicted quotations whose cue is in a gold
+//    overlap and the gold content anchor lies inside the predicted content.
+//    The anchor is the first word of the gold content that is not an opener
+//    (the SaudiNewsNet held-out gold starts it at the complementizer: "إلى
+//    أن فلول" is anchored at فلول). Precision over predicted quotations whose cue is in a gold
 //    sentence, recall over gold quotations.
 //  * speaker right (held-out format): over every gold quotation with a
 //    speaker (named in the sentence, or `speaker_abs` earlier in the
@@ -46,6 +47,7 @@
 // on the test split (rules are written from dev only).
 #include <zlib.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -232,6 +234,31 @@ std::string FigureString(const Casualty& c) {
   return buf;
 }
 
+// First byte of the first word of `content` that is not an opener (إلى/على,
+// أن/إن/بأن and their pronoun forms, a colon or a quote mark); the content's
+// own first byte when every word is one.
+uint32_t AnchorStart(std::string_view text, Span content) {
+  static const std::set<std::string> kOpeners = {
+      "\xD8\xA7\xD9\x84\xD9\x8A",  // الي (إلى)
+      "\xD8\xB9\xD9\x84\xD9\x8A",  // علي (على)
+      "\xD8\xA7\xD9\x86",          // ان (أن، إن)
+      "\xD8\xA8\xD8\xA7\xD9\x86",  // بان
+      "\xD8\xA7\xD9\x86\xD9\x87", "\xD8\xA7\xD9\x86\xD9\x87\xD8\xA7",
+      "\xD8\xA7\xD9\x86\xD9\x87\xD9\x85", "\xD8\xA8\xD8\xA7\xD9\x86\xD9\x87",
+      "\xD8\xA8\xD8\xA7\xD9\x86\xD9\x87\xD8\xA7", "\xD8\xA8\xD8\xA7\xD9\x86\xD9\x87\xD9\x85"};
+  uint32_t p = content.begin;
+  const uint32_t end = std::min<uint32_t>(text.size(), content.end + 200);
+  while (p < end) {
+    while (p < end && (text[p] == ' ' || text[p] == ':' || text[p] == '"')) ++p;
+    uint32_t q = p;
+    while (q < end && text[q] != ' ') ++q;
+    std::vector<std::string> w = SplitWords(text.substr(p, q - p));
+    if (w.empty() || !kOpeners.count(w[0])) return p < end ? p : content.begin;
+    p = q;
+  }
+  return content.begin;
+}
+
 const std::set<std::string> kTypes = {"ASSAULT", "FIGHT", "PROTEST", "COERCE", "ACCIDENT"};
 
 Span SpanAt(const json& a, uint32_t base) {
@@ -284,13 +311,13 @@ class Evaluator {
     for (const json& q : g["quotes"]) {
       ++quotes_.gold;
       Span cue = SpanAt(q["cue"], b);
-      Span anchor = SpanAt(q["content"], b);
+      uint32_t anchor = AnchorStart(d.text, SpanAt(q["content"], b));
       int found = -1;
       for (size_t i = 0; i < d.quotes.size() && found < 0; ++i) {
         const Quote& p = d.quotes[i];
         if (used[i] || !in(p.cue)) continue;
         bool cue_ok = p.cue.begin < cue.end && cue.begin < p.cue.end;
-        if (cue_ok && p.content.begin < anchor.end && anchor.begin < p.content.end) {
+        if (cue_ok && p.content.begin <= anchor && anchor < p.content.end) {
           found = static_cast<int>(i);
         }
       }
