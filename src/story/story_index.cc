@@ -192,7 +192,7 @@ void StoryIndex::Update(Story& s, int32_t day, const StoryFeatures& f) {
   UnionInto(f.numbers, &s.profile.numbers);
   if (s.recent.size() < options_.kept_members) {
     s.recent.push_back(f);
-  } else if (options_.kept_members > 0) {
+  } else if (options_.kept_members > 0 && !options_.anchor_members) {
     s.recent[s.recent_next] = f;
     s.recent_next = (s.recent_next + 1) % options_.kept_members;
   }

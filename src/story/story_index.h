@@ -48,7 +48,11 @@ struct StoryOptions {
   size_t max_posting = 2048;   // stories remembered per term
   size_t index_terms = 24;     // heaviest story terms that point to the story
   size_t profile_terms = 128;  // terms kept in a story's profile
-  size_t kept_members = 4;     // most recent reports compared one by one
+  size_t kept_members = 4;     // reports compared one by one (see below)
+  // true: the story's first kept_members reports (its anchor: the story is
+  // the happening its first reports told, and does not drift); false: the
+  // most recent ones (a story follows its latest reports, and can chain).
+  bool anchor_members = true;
   size_t kept_titles = 8;      // titles a story's title is chosen from
   size_t max_related = 16;
 };

@@ -33,6 +33,7 @@ StatusOr<std::vector<CorpusReport>> LoadCorpus(const std::string& path,
     r.url = j.value("url", "");
     r.outlet = j.value("source", "");
     r.date = j.value("date_extracted", "");
+    if (r.date.empty()) r.date = j.value("published", "");
     r.content = j.value("content", "");
     r.doc.format = "jsonl";
     r.doc.raw = r.content;

@@ -199,10 +199,21 @@ int EvalPairs(const std::vector<CorpusReport>& r, const Run& run,
 }
 
 int EvalGroups(const std::vector<CorpusReport>& r, const Run& run,
-               const std::string& path) {
+               const std::string& path, const std::string& split) {
   std::vector<std::vector<std::string>> rows;
   std::vector<std::vector<size_t>> ids;
   if (!ReadGold(path, 2, 1, r, &rows, &ids)) return 1;
+  if (!split.empty()) {  // a fourth column names the split (stories_ant)
+    size_t k = 0;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (rows[i].size() > 3 && rows[i][3] != split) continue;
+      rows[k] = rows[i];
+      ids[k++] = ids[i];
+    }
+    rows.resize(k);
+    ids.resize(k);
+    std::printf("split %s: ", split.c_str());
+  }
   const size_t n = rows.size();
   double p_sum = 0, r_sum = 0;
   std::set<std::string> groups;

@@ -32,8 +32,9 @@ int EvalNearDup(const std::vector<CorpusReport>& r, const Run& run,
                 const std::string& path);
 int EvalPairs(const std::vector<CorpusReport>& r, const Run& run,
               const std::string& path);
+// `split` (if not empty) keeps the gold rows whose 4th column equals it.
 int EvalGroups(const std::vector<CorpusReport>& r, const Run& run,
-               const std::string& path);
+               const std::string& path, const std::string& split = "");
 
 }  // namespace marsad
 

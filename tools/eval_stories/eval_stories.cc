@@ -147,6 +147,15 @@ int main(int argc, char** argv) {
                  "StoryIndex join threshold (default: the calibrated one)");
   app.add_option("--window-days", story_options.window_days,
                  "StoryIndex window");
+  app.add_option("--anchor-members", story_options.anchor_members,
+                 "compare with a story's first reports (1) or latest (0)");
+  app.add_option("--kept-members", story_options.kept_members,
+                 "reports of a story compared one by one");
+  std::vector<std::string> splits = {""};
+  app.add_option("--split", splits,
+                 "score only the --groups rows of these splits (4th column: "
+                 "dev, test); repeatable")
+      ->expected(1, 4);
   std::vector<double> sweep;
   app.add_option(
       "--sweep", sweep,
@@ -181,13 +190,17 @@ int main(int argc, char** argv) {
   if (!candidates.empty()) WriteCandidates(*reports, run, candidates);
   if (!near_gold.empty()) rc |= EvalNearDup(*reports, run, near_gold);
   if (!pairs_gold.empty()) rc |= EvalPairs(*reports, run, pairs_gold);
-  if (!groups_gold.empty()) rc |= EvalGroups(*reports, run, groups_gold);
+  for (const std::string& split : splits) {
+    if (!groups_gold.empty()) rc |= EvalGroups(*reports, run, groups_gold, split);
+  }
   for (double t : sweep) {
     StoryOptions o = story_options;
     o.join_threshold = t;
     Run r = Stream(*reports, o);
     std::printf("== join threshold %.3f\n", t);
-    if (!groups_gold.empty()) rc |= EvalGroups(*reports, r, groups_gold);
+    for (const std::string& split : splits) {
+      if (!groups_gold.empty()) rc |= EvalGroups(*reports, r, groups_gold, split);
+    }
   }
   return rc;
 }
