@@ -61,98 +61,267 @@ std::string_view QuoteModality(const Document& doc, int q) {
   return m.payload < 0 ? "asserted" : std::string_view(lex.cue_entries[m.payload].modality);
 }
 
-std::vector<CasualtyFound> FindCasualties(const Document& doc, size_t b, size_t e) {
-  const std::vector<Word>& w = WordsOf(doc.text).words;
-  const FactsLexicon& lex = FactsLexicon::Default();
-  std::vector<CasualtyFound> out;
-  if (b >= e) return out;
-  uint32_t lo = w[b].span.begin, hi = w[e - 1].span.end;
-  auto kind_at = [&](size_t q, char where) -> const CasualtyEntry* {
-    auto m = lex.casualties.Find(w, q, e, Forms::kStem);
+namespace {
+
+// Casualty figures of one sentence (see the file comment). A small state
+// machine per number, then one pass for counted nouns without a number.
+class CasualtyScanner {
+ public:
+  CasualtyScanner(const Document& doc, size_t b, size_t e)
+      : doc_(doc), w_(WordsOf(doc.text).words), lex_(FactsLexicon::Default()), b_(b), e_(e) {}
+
+  std::vector<CasualtyFound> Run() {
+    if (b_ >= e_) return {};
+    uint32_t lo = w_[b_].span.begin, hi = w_[e_ - 1].span.end;
+    for (const NumberMention& n : doc_.numbers) {
+      if (n.span.begin < lo || n.span.end > hi) continue;
+      if (!n.unit.empty() && static_cast<unsigned char>(n.unit[0]) < 0x80) continue;
+      Number(n);
+    }
+    Counted();
+    std::sort(out_.begin(), out_.end(), [](const CasualtyFound& a, const CasualtyFound& c) {
+      return a.span.begin < c.span.begin;
+    });
+    return std::move(out_);
+  }
+
+ private:
+  // The entry of a casualty phrase at q if its position is `where` ('c'
+  // accepts the 'b' words too: a verb that may stand on either side).
+  const CasualtyEntry* KindAt(size_t q, char where) const {
+    auto m = lex_.casualties.Find(w_, q, e_, Forms::kStem);
     if (m.payload < 0) return nullptr;
-    const CasualtyEntry& c = lex.casualty_entries[m.payload];
-    return c.where == where ? &c : nullptr;
-  };
-  auto in_number = [&](size_t q) {
-    for (const NumberMention& m : doc.numbers) {
-      if (m.span.begin <= w[q].span.begin && w[q].span.end <= m.span.end) return true;
+    const CasualtyEntry& c = lex_.casualty_entries[m.payload];
+    if (c.where == where || (where == 'c' && c.where == 'b')) return &c;
+    return nullptr;
+  }
+  bool InNumber(size_t q) const {
+    for (const NumberMention& m : doc_.numbers) {
+      if (m.span.begin <= w_[q].span.begin && w_[q].span.end <= m.span.end) return true;
     }
     return false;
-  };
-  for (const NumberMention& n0 : doc.numbers) {
-    if (n0.span.begin < lo || n0.span.end > hi) continue;
-    if (!n0.unit.empty() && static_cast<unsigned char>(n0.unit[0]) < 0x80) continue;
-    NumberMention n = n0;
-    size_t nb = WordAt(w, n.span.begin), ne = WordAt(w, n.span.end);
-    if (ne > e) continue;
-    if (nb > b && lex.Is(w[nb - 1], "year_word")) continue;  // عام 1893
+  }
+  bool IsClass(size_t q, std::string_view cls) const {
+    return lex_.Is(w_[q], cls) || lex_.ClassOfKey(w_[q].stem) == cls;
+  }
+  // "على الأقل" at q.
+  bool AtLeast(size_t q) const {
+    return q + 1 < e_ && w_[q].bare == fk::kAla &&
+           w_[q + 1].key == "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x82\xD9\x84";  // الاقل
+  }
+  // "N على الأقل" or "N أشخاص (مدنيين) على الأقل": the word index of على, or 0.
+  size_t AtLeastAfter(size_t q) const {
+    for (size_t k = q; k < e_ && k < q + 5; ++k) {
+      if (AtLeast(k)) return k;
+      if (!IsWordTok(w_[k])) break;
+    }
+    return 0;
+  }
+
+  void Number(NumberMention n) {
+    size_t nb = WordAt(w_, n.span.begin), ne = WordAt(w_, n.span.end);
+    if (ne > e_) return;
+    if (nb > b_ && lex_.Is(w_[nb - 1], "year_word")) return;  // عام 1893
+    if (ne < e_ && lex_.Is(w_[ne], "age")) return;             // عمرها 11 عاما
+    if (nb > b_ && nb == ne - 1 && w_[nb].kind == TokenKind::kWord &&
+        (InNumber(nb - 1) || lex_.Is(w_[nb - 1], "any"))) {
+      return;  // "أربعة مسلحين"، "أي مدنيين": a plural noun read as a dual
+    }
     std::string kind;
     Span span = n.span;
-    for (size_t q = ne; q < e && q < ne + 4 && kind.empty(); ++q) {
-      auto m = lex.casualties.Find(w, q, e, Forms::kStem);
-      if (m.payload >= 0 && lex.casualty_entries[m.payload].where == 'p') {
-        kind = lex.casualty_entries[m.payload].kind;
-        span.end = w[q + m.length - 1].span.end;
+    for (size_t q = ne; q < e_ && q < ne + 4 && kind.empty(); ++q) {
+      auto m = lex_.casualties.Find(w_, q, e_, Forms::kStem);
+      if (m.payload >= 0 && lex_.casualty_entries[m.payload].where == 'p') {
+        kind = lex_.casualty_entries[m.payload].kind;
+        span.end = w_[q + m.length - 1].span.end;
       }
-      if (w[q].kind == TokenKind::kPunct) break;
+      if (w_[q].kind == TokenKind::kPunct) break;
     }
-    if (kind.empty() && ne < e) {
-      if (const CasualtyEntry* c = kind_at(ne, 'n')) {
+    if (kind.empty() && ne < e_) {
+      if (const CasualtyEntry* c = KindAt(ne, 'n')) {
         kind = c->kind;
-        span.end = w[ne].span.end;
+        span.end = w_[ne].span.end;
       }
     }
-    for (size_t q = nb; kind.empty() && q > b && q + 3 >= nb;) {
-      --q;
-      if (w[q].kind == TokenKind::kNumber || in_number(q)) break;  // that number's cue
-      if (const CasualtyEntry* c = kind_at(q, 'c')) {
-        kind = c->kind;
-        span.begin = w[q].span.begin;
-      }
-      if (w[q].kind == TokenKind::kPunct) break;
-    }
-    // "17 منهم"، "وستة آخرون"، "وثلاثة من العاملين": the kind of the figure
-    // just before in the same sentence.
-    if (kind.empty() && !out.empty() && out.back().span.end <= n.span.begin) {
-      bool other = ne < e && lex.Is(w[ne], "other_ref");
-      bool conj = w[nb].key != w[nb].bare || (nb > b && w[nb - 1].key == "\xD9\x88");
-      size_t gap = nb - WordAt(w, out.back().span.end);
-      if (other || (conj && gap <= 8)) kind = out.back().kind;
-    }
-    if (kind.empty()) continue;
-    // "ثلاثة أشخاص على الأقل": a lower bound written after the noun.
-    size_t after = WordAt(w, span.end);
-    if (after + 1 < e && w[after].key == fk::kAla &&
-        w[after + 1].key == "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x82\xD9\x84") {  // الاقل
+    if (kind.empty()) kind = CueBefore(nb, &span);
+    if (kind.empty()) kind = VerbAfter(ne);
+    if (kind.empty()) kind = TollBefore(nb);
+    if (kind.empty()) kind = Inherited(nb, ne, n);
+    if (kind.empty()) return;
+    if (size_t at = AtLeastAfter(ne)) {
       n.max = std::numeric_limits<double>::infinity();
       n.approximate = true;
-      span.end = w[after + 1].span.end;
+      span.end = std::max(span.end, w_[at + 1].span.end);
     }
-    out.push_back({kind, n, span});
+    if (nb > b_ && lex_.Is(w_[nb - 1], "approx") && n.min == n.max) n.approximate = true;
+    out_.push_back({kind, n, span});
   }
-  // One casualty: a cue before a title or a singular victim noun.
-  for (size_t q = b; q + 1 < e; ++q) {
-    auto m = lex.casualties.Find(w, q, e, Forms::kStem);
-    if (m.payload < 0 || lex.casualty_entries[m.payload].where != 'c') continue;
-    size_t v = q + m.length;
-    if (v >= e || !IsWordTok(w[v])) continue;
-    auto is = [&](std::string_view cls) {
-      return lex.Is(w[v], cls) || lex.ClassOfKey(w[v].stem) == cls;
-    };
-    if (!is("title") && !is("victim")) continue;
-    bool counted = false;
-    for (const CasualtyFound& c : out) {
-      counted |= c.span.begin <= w[v].span.end && w[q].span.begin <= c.span.end;
+
+  // مقتل 5، أصيب 25: a cue at most three words before the number.
+  std::string CueBefore(size_t nb, Span* span) const {
+    for (size_t q = nb; q > b_ && q + 3 >= nb;) {
+      --q;
+      if (w_[q].kind == TokenKind::kNumber || InNumber(q)) break;  // that number's cue
+      if (const CasualtyEntry* c = KindAt(q, 'c')) {
+        // "مقتل وإصابة 70": the longer phrase that ends at this cue.
+        for (size_t p = q > b_ + 2 ? q - 2 : b_; p < q; ++p) {
+          const CasualtyEntry* l = KindAt(p, 'c');
+          if (l && p + lex_.casualties.Find(w_, p, e_, Forms::kStem).length > q) {
+            c = l;
+            q = p;
+            break;
+          }
+        }
+        if (Denied(q)) return "";
+        span->begin = w_[q].span.begin;
+        return c->kind;
+      }
+      if (w_[q].kind == TokenKind::kPunct && !w_[q].IsQuoteMark()) break;
     }
-    if (counted) continue;
+    return "";
+  }
+
+  // "نفى مقتل"، "عدم وقوع إصابات": a denied cue at q.
+  bool Denied(size_t q) const {
+    for (size_t k = q; k > b_ && k + 2 >= q;) {
+      --k;
+      std::string_view c = lex_.ClassOf(w_[k]);
+      if (c == "neg" || c == "deny") return true;
+      if (!IsWordTok(w_[k])) break;
+    }
+    return false;
+  }
+
+  // "387 شخصا لقوا حتفهم"، "خمسة أشخاص على الأقل قتلوا": a verb after the
+  // counted noun, in the same clause (no punctuation, complementizer or
+  // other number between).
+  std::string VerbAfter(size_t ne) const {
+    for (size_t q = ne; q < e_ && q < ne + 7; ++q) {
+      if (!IsWordTok(w_[q]) || InNumber(q) || lex_.Is(w_[q], "comp")) break;
+      const CasualtyEntry* c = KindAt(q, 'c');
+      if (c) return c->where == 'b' && w_[q].key == w_[q].bare ? c->kind : "";
+    }
+    return "";
+  }
+
+  // "ارتفاع عدد القتلى إلى 105"، "عدد الضحايا من 321": the toll's noun.
+  std::string TollBefore(size_t nb) const {
+    for (size_t q = nb; q > b_ + 1 && q + 5 >= nb;) {
+      --q;
+      if (w_[q].kind == TokenKind::kPunct) break;
+      const CasualtyEntry* c = KindAt(q, 'n');
+      if (c && w_[q - 1].bare == "\xD8\xB9\xD8\xAF\xD8\xAF") return c->kind;  // عدد
+    }
+    return "";
+  }
+
+  // "17 منهم"، "وستة آخرون"، "و19 طفلا": the kind of the figure just before
+  // in the same sentence, unless the number counts something else (و2.6
+  // مليون نازح).
+  std::string Inherited(size_t nb, size_t ne, const NumberMention& n) const {
+    if (out_.empty() || out_.back().span.end > n.span.begin) return "";
+    if (ne < e_ && lex_.Is(w_[ne], "not_victim")) return "";
+    bool other = (ne < e_ && lex_.Is(w_[ne], "other_ref")) ||
+                 (nb > b_ && lex_.Is(w_[nb - 1], "subset"));
+    bool conj = w_[nb].key != w_[nb].bare || (nb > b_ && w_[nb - 1].key == "\xD9\x88");
+    size_t gap = nb - WordAt(w_, out_.back().span.end);
+    return other || (conj && gap <= 8) ? out_.back().kind : "";
+  }
+
+  // How many people a noun counts: 1 for a singular victim noun or a title,
+  // 2 for a dual (جنديين، مسلحان، امرأتان), else 0. A definite noun is an
+  // already-counted person (وأصيب الرجل) unless listed with its article.
+  int VictimCount(size_t v) const {
+    if (v >= e_ || !IsWordTok(w_[v])) return 0;
+    if (lex_.Is(w_[v], "title") || lex_.ClassOfKey(w_[v].stem) == "title") return 1;
+    if (lex_.Is(w_[v], "victim")) return 1;
+    if (KeyStarts(w_[v].bare, fk::kAl)) return 0;
+    if (lex_.ClassOfKey(w_[v].stem) == "victim") return 1;
+    std::string_view s = w_[v].stem;
+    if (s.size() < 8) return 0;
+    std::string_view end = s.substr(s.size() - 4);
+    bool an = end == "\xD8\xA7\xD9\x86", in = end == "\xD9\x8A\xD9\x86";  // ان، ين
+    if (!an && !in) return 0;
+    std::string one(s.substr(0, s.size() - 4));
+    if (KeyStarts(std::string_view(one).substr(one.size() - 2), "\xD8\xAA")) {
+      one.replace(one.size() - 2, 2, "\xD9\x87");  // امرأتان → امراه
+    }
+    if (an && lex_.ClassOfKey(one) == "victim") return 2;
+    return lex_.Is(w_[v], "dual") ? 2 : 0;  // ين: a listed dual, not a sound plural
+  }
+
+  // Counted nouns without a number: after a cue (مقتل شرطي، وإصابة آخر)،
+  // before a verb (جنديين من الجيش قتلا)، or a subset (بينهم رضيع).
+  void Counted() {
+    for (size_t q = b_; q < e_; ++q) {
+      auto m = lex_.casualties.Find(w_, q, e_, Forms::kStem);
+      if (m.payload >= 0 && lex_.casualty_entries[m.payload].where != 'n' &&
+          lex_.casualty_entries[m.payload].where != 'p') {
+        size_t v = q + m.length;
+        if (v < e_ && InNumber(v)) continue;
+        if (int n = VictimCount(v); n && !Denied(q)) Add(lex_.casualty_entries[m.payload].kind, n, q, v);
+        continue;
+      }
+      int n = VictimCount(q);
+      if (n == 0 || Counts(q) || InNumber(q) || (q > b_ && InNumber(q - 1))) continue;
+      if (q > b_ && lex_.Is(w_[q - 1], "subset")) {
+        const CasualtyFound* before = Before(q);
+        if (before) Add(before->kind, n, q, q);
+        continue;
+      }
+      for (size_t k = q + 1; k < e_ && k < q + 5; ++k) {
+        if (!IsWordTok(w_[k]) || InNumber(k)) break;
+        // "طفل مختطف"، "شخص آخر مفقودا"، "طفلين بين الضحايا".
+        const CasualtyEntry* noun = KindAt(k, 'n');
+        if (noun && (k <= q + 2 || w_[k - 1].bare == "\xD8\xA8\xD9\x8A\xD9\x86")) {  // بين
+          Add(noun->kind, n, q, q);
+          break;
+        }
+        const CasualtyEntry* c = KindAt(k, 'c');
+        if (!c) continue;
+        if (c->where == 'b' && w_[k].key == w_[k].bare) Add(c->kind, n, q, q);
+        break;
+      }
+    }
+  }
+  bool Counts(size_t v) const {
+    for (const CasualtyFound& c : out_) {
+      if (c.span.begin <= w_[v].span.begin && w_[v].span.end <= c.span.end) return true;
+    }
+    return false;
+  }
+  const CasualtyFound* Before(size_t v) const {
+    const CasualtyFound* best = nullptr;
+    for (const CasualtyFound& c : out_) {
+      if (c.span.end <= w_[v].span.begin && (!best || c.span.begin > best->span.begin)) best = &c;
+    }
+    return best;
+  }
+  // One figure of n people counted by the noun at v (cue at q <= v).
+  void Add(const std::string& kind, int n, size_t q, size_t v) {
+    if (Counts(v)) return;
     NumberMention one;
-    one.span = SpanOfWords(w, q, v + 1);
-    one.value = one.min = one.max = 1;
-    out.push_back({lex.casualty_entries[m.payload].kind, one, one.span});
+    one.span = SpanOfWords(w_, q, v + 1);
+    one.value = one.min = one.max = n;
+    if (size_t at = AtLeastAfter(v + 1)) {
+      one.max = std::numeric_limits<double>::infinity();
+      one.approximate = true;
+      (void)at;
+    }
+    out_.push_back({kind, one, one.span});
   }
-  std::sort(out.begin(), out.end(),
-            [](const CasualtyFound& a, const CasualtyFound& c) { return a.span.begin < c.span.begin; });
-  return out;
+
+  const Document& doc_;
+  const std::vector<Word>& w_;
+  const FactsLexicon& lex_;
+  size_t b_, e_;
+  std::vector<CasualtyFound> out_;
+};
+
+}  // namespace
+
+std::vector<CasualtyFound> FindCasualties(const Document& doc, size_t b, size_t e) {
+  return CasualtyScanner(doc, b, e).Run();
 }
 
 namespace {
@@ -272,23 +441,29 @@ class EventFinder {
     bool disease = false;
     for (size_t q = b; q < e; ++q) disease |= lex_.Is(w_[q], "disease");
     for (const CasualtyFound& c : FindCasualties(*doc_, b, e)) {
+      // Arrests and kidnappings go to a COERCE event, harm to a violent one.
+      bool coerce = c.kind == "arrested" || c.kind == "kidnapped";
+      auto fits = [&](const Event& ev) {
+        if (coerce) return ev.plover == "COERCE" || ev.mode == "abduction";
+        return ev.plover == "ASSAULT" || ev.plover == "FIGHT" || ev.plover == "ACCIDENT";
+      };
       Event* target = nullptr;
       for (size_t k = first; k < doc_->events.size(); ++k) {
         Event& ev = doc_->events[k];
-        if (ev.plover != "ASSAULT" && ev.plover != "FIGHT" && ev.plover != "ACCIDENT") continue;
+        if (!fits(ev)) continue;
         if (!target || ev.trigger.begin <= c.span.begin) target = &ev;
       }
       if (!target && first > 0) {
         Event& last = doc_->events[first - 1];
         size_t ls = WordAt(w_, last.sentence.begin);
         bool near = ls < w_.size() && static_cast<size_t>(w_[ls].sentence) + 3 >= s;
-        bool violent = last.plover == "ASSAULT" || last.plover == "FIGHT" || last.plover == "ACCIDENT";
-        if (near && violent) target = &last;
+        if (near && fits(last)) target = &last;
       }
       if (!target && disease) continue;  // deaths from illness are no attack
       if (!target) {
         Event ev;
-        ev.plover = "ASSAULT";
+        ev.plover = coerce ? "COERCE" : "ASSAULT";
+        if (c.kind == "arrested") ev.mode = "arrest";
         ev.trigger = c.span;
         ev.sentence = t_.sentences[s];
         doc_->events.push_back(std::move(ev));

@@ -187,7 +187,8 @@ StatusOr<std::unique_ptr<const FactsLexicon>> FactsLexicon::Load() {
   }));
   RETURN_IF_ERROR(LoadTable("facts/casualties.tsv", 3, [&](const auto& r) {
     lex->casualties.Add(FoldPhrase(r[0]), static_cast<int>(lex->casualty_entries.size()));
-    lex->casualty_entries.push_back({r[1], r[2] == "noun" ? 'n' : r[2] == "cue" ? 'c' : 'p'});
+    char where = r[2] == "noun" ? 'n' : r[2] == "cue" ? 'c' : r[2] == "both" ? 'b' : 'p';
+    lex->casualty_entries.push_back({r[1], where});
   }));
   RETURN_IF_ERROR(LoadTable("facts/weapons.tsv", 2, [&](const auto& r) {
     lex->weapons.Add(FoldPhrase(r[0]), static_cast<int>(lex->weapon_entries.size()));

@@ -112,8 +112,10 @@ struct ModeContextEntry {
 };
 
 struct CasualtyEntry {
-  std::string kind;  // killed | injured | killed_or_injured | missing
-  char where;        // 'n' noun after a number, 'c' cue before, 'p' pair phrase
+  std::string kind;  // killed | injured | killed_or_injured | missing | arrested | kidnapped
+  // 'n' noun after a number, 'c' cue before, 'b' a verb before the number or
+  // after its counted noun (قتلوا), 'p' pair phrase after the counted noun.
+  char where;
 };
 
 struct PresenceEntry {

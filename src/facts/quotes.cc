@@ -149,12 +149,13 @@ class QuoteParser {
     bool title = false, appositive = false;
     while (k < e && k - j < (title ? 16 : 12)) {
       const Word& w = w_[k];
-      if (w.IsQuoteMark() && k > j) {
+      if (w.IsQuoteMark()) {
         size_t n = QuotedName(k, e);
         if (n == 0) break;
-        k = n;  // صحيفة "ديلي ميل"
+        k = n;  // صحيفة "ديلي ميل"، وقالت "الوزارة":
         continue;
       }
+      if (k > j && (IsAddressee(k) || lex_.Is(w, "fact_object"))) break;
       if (w.IsQuoteMark() || w.IsPunct(":")) break;
       if (IsAliName(k)) {
         ++k;
@@ -167,7 +168,7 @@ class QuoteParser {
         std::string_view next = k + 1 < e ? lex_.ClassOf(w_[k + 1]) : "stop";
         bool in = w.key == fk::kFi && k > j && title && k + 1 < e && IsWord(k + 1) &&
                   next != "stop" && next != "speech" && next != "comp" && next != "weekday" &&
-                  !IsBayan(k + 1);
+                  !IsBayan(k + 1) && !lex_.Is(w_[k + 1], "place_adv");
         // محمد الخميس رئيس ...: a weekday inside a name, before a title or a word.
         in |= cls == "weekday" && k > j && k + 1 < e && IsWord(k + 1) &&
               (next.empty() || next == "title");
@@ -176,7 +177,8 @@ class QuoteParser {
       if (w.bare == fk::kAn) break;
       if (k > j && IsCueAt(k, e)) break;
       if (w.kind == TokenKind::kPunct) {
-        if (IsComma(k) && title && !appositive && k + 1 < e && IsWord(k + 1)) {
+        if (IsComma(k) && (title || Apposed(k + 1)) && !appositive && k + 1 < e &&
+            IsWord(k + 1)) {
           std::string_view next = lex_.ClassOf(w_[k + 1]);
           if (next != "stop" && next != "comp" && !IsCueAt(k + 1, e)) {
             appositive = true;
@@ -191,6 +193,29 @@ class QuoteParser {
       ++k;
     }
     return k;
+  }
+
+  // "لـCNN"، "لبي بي سي": an addressee after the speaker (ل written on a
+  // Latin name or with a tatweel, or ل + a medium).
+  bool IsAddressee(size_t k) const {
+    std::string_view sf = w_[k].span.In(text_);
+    if (w_[k].key == fk::kLam || w_[k].key == "\xD9\x84\xD9\x80") return true;
+    if (sf.size() >= 3 && sf.substr(0, 2) == "\xD9\x84" &&
+        (sf.substr(2, 2) == "\xD9\x80" || static_cast<unsigned char>(sf[2]) < 0x80)) {
+      return true;
+    }
+    return IsMediumLam(k) || lex_.Is(w_[k], "addressee");
+  }
+
+  // After a comma: a title or a name (NER person) continues the speaker
+  // ("محمد فلان، سفير ..."، "المرشد الإيراني، علي خامنئي").
+  bool Apposed(size_t k) const {
+    if (k >= w_.size()) return false;
+    if (lex_.Is(w_[k], "title") || lex_.Is(w_[k], "source_head")) return true;
+    for (const EntityMention& m : doc_->entities) {
+      if (m.type == EntityType::kPerson && m.span.begin == w_[k].span.begin) return true;
+    }
+    return false;
   }
 
   // "لـ«الجزيرة»"، "للصحفيين"، "لوكالة ...": an addressee or channel right
@@ -372,11 +397,12 @@ class QuoteParser {
   // Leading definite noun phrase (or one name) for object-taking denials.
   size_t DefiniteEnd(size_t j, size_t e) const {
     size_t k = j;
-    while (k < e && k < j + 5 && IsWord(k) &&
+    if (j < e && lex_.Is(w_[j], "fact_object")) return j;  // ونفى مقتل ...: no subject
+    if (j < e && IsWord(j)) ++k;  // مسلحو المعارضة
+    while (k < e && k < j + 5 && IsWord(k) && !lex_.Is(w_[k], "fact_object") &&
            (KeyStarts(w_[k].key, fk::kAl) || lex_.Is(w_[k], "title"))) {
       ++k;
     }
-    if (k == j && j < e && IsWord(j)) ++k;
     return k;
   }
 
@@ -393,7 +419,10 @@ class QuoteParser {
       p.span_begin = i;
       bool ok = false;
       switch (cue.kind) {
-        case CueKind::kVerb: ok = Verb(cue, i, i + m.length, b, e, &p); break;
+        case CueKind::kVerb:
+          if (i + m.length < e && lex_.Is(w_[i + m.length], "say_adverb")) ++m.length;
+          ok = Verb(cue, i, i + m.length, b, e, &p);
+          break;
         case CueKind::kParticiple: ok = Participle(i, e, &p); break;
         case CueKind::kSource: ok = Source(i, b, e, &p); break;
         case CueKind::kChain: ok = Chain(cue, i, b, e, &p); break;
@@ -467,6 +496,7 @@ class QuoteParser {
         if (IsCueAt(q, e) || w_[q].kind == TokenKind::kPunct) break;
       }
     }
+    if (p->open.kind == Opener::kNone) p->open = FactObject(i, k, e);
     if (p->open.kind == Opener::kNone && cue.modality == "denied") {
       // نفت الدفاع الروسية وجود جنود روس: a definite subject, then the object.
       p->speaker_e = DefiniteEnd(ce, e);
@@ -492,6 +522,25 @@ class QuoteParser {
     return Content(p, e);
   }
 
+  // "أعلن X أمس مقتل ..."، "أفاد مصدر بمقتل ..."، "أشارت الوزارة إلى وجود ...":
+  // a verbal noun of a fact (fact_object) as the reported content, after
+  // adverbials only; أشار/لفت take any noun after إلى.
+  Opener FactObject(size_t i, size_t k, size_t e) const {
+    for (size_t q = k; q < e && q < k + 6; ++q) {
+      const Word& w = w_[q];
+      if (lex_.Is(w, "fact_object")) return {Opener::kObject, q};
+      if (w.bare == fk::kIla && lex_.Is(w_[i], "ila_verb") && q + 1 < e && IsWord(q + 1) &&
+          !lex_.Is(w_[q + 1], "comp")) {
+        return {Opener::kObject, q + 1};
+      }
+      std::string_view cls = lex_.ClassOf(w);
+      bool adverbial = IsComma(q) || cls == "weekday" ||
+                       (cls == "stop" && w.bare != fk::kIla && w.bare != fk::kAla);
+      if (!adverbial) break;
+    }
+    return {};
+  }
+
   // أكد / شدد take their content after على.
   bool TakesAla(size_t i) const {
     std::string_view b = w_[i].bare;
@@ -506,7 +555,12 @@ class QuoteParser {
   bool Participle(size_t i, size_t e, Parsed* p) {
     size_t k = i + 1;
     if (k < e && (w_[k].bare == fk::kIla || w_[k].bare == fk::kAla)) ++k;
-    if (k < e && w_[k].IsPunct(":")) {
+    if (k < e && lex_.Is(w_[i + 1], "fact_object")) {
+      p->open = {Opener::kObject, i + 1};  // مؤكدة مقتل ...
+    } else if (k == i + 2 && w_[i + 1].bare == fk::kIla && k < e && IsWord(k) &&
+               !lex_.Is(w_[k], "comp")) {
+      p->open = {Opener::kObject, k};  // مشيرة إلى العنف
+    } else if (k < e && w_[k].IsPunct(":")) {
       p->open = FindOpener(k, std::min(e, k + 3), CueKind::kParticiple);
     } else if (k < e && (lex_.Is(w_[k], "comp") || w_[k].IsQuoteMark())) {
       p->open = FindOpener(k, std::min(e, k + 2), CueKind::kParticiple);
@@ -526,10 +580,32 @@ class QuoteParser {
     size_t k = i + 1;
     if (k < e && (w_[k].key == fk::kLam || w_[k].key == "\xD9\x84\xD9\x80")) ++k;  // ل / لـ
     bool speech = false;
-    if (k < e && w_[k].key == "\xD9\x85\xD8\xA7") ++k;  // بحسب ما (أفادت) X
-    if (k < e && IsCueAt(k, e)) {
+    constexpr std::string_view kMa = "\xD9\x85\xD8\xA7", kLima = "\xD9\x84\xD9\x85\xD8\xA7";
+    if (k < e && (w_[k].key == kMa || w_[k].key == kLima)) {
+      ++k;  // بحسب ما أفادت X، وفقا لما تداولته X: the verb, whatever it is
+      if (k < e && IsWord(k)) ++k;
+      speech = true;
+    } else if (k < e && IsCueAt(k, e)) {
       ++k;
       speech = true;
+    }
+    if (k < e && (lex_.Is(w_[k], "speech") || IsBayan(k))) {
+      // وفقا لتصريح X، وفقا لبيان صادر عن X: the statement's author.
+      size_t r = k + 1;
+      if (r < e && lex_.Is(w_[r], "issued")) ++r;
+      if (r < e && (w_[r].bare == fk::kAn || w_[r].bare == fk::kMin)) ++r;
+      if (r < e && IsWord(r)) {
+        k = r;
+        speech = true;
+      }
+    }
+    for (size_t q = k; speech && q < e && q < k + 7; ++q) {
+      // وفقا لما نقلته الوكالة عن مصادر: the source is after عن.
+      if (w_[q].bare == fk::kAn && q + 1 < e && IsWord(q + 1)) {
+        k = q + 1;
+        break;
+      }
+      if (!IsWord(q)) break;
     }
     if (KeyStarts(w_[i].key, "\xD8\xAD\xD8\xB3\xD8\xA8\xD9\x85\xD8\xA7")) speech = true;  // حسبما
     size_t s = k;
@@ -548,6 +624,10 @@ class QuoteParser {
       if (!IsWord(s) || w_[s].key == fk::kLam || w_[s].key == "\xD9\x84\xD9\x80" ||
           (s > k && IsMediumLam(s))) {
         break;
+      }
+      if (s > k && (lex_.ClassOf(w_[s]) == "stop" || lex_.ClassOf(w_[s]) == "weekday") &&
+          w_[s].key != fk::kFi) {
+        break;  // وفق فلان على مستويين، بحسب المرصد السبت
       }
       ++s;
     }
@@ -779,11 +859,15 @@ class QuoteParser {
   void Speaker(const Parsed& p, const CueEntry& cue, Quote* q, QuoteNote* note) const {
     size_t b = p.speaker_b, e = p.speaker_e;
     while (e > b && w_[e - 1].kind == TokenKind::kPunct) --e;
+    while (b < e && w_[b].IsQuoteMark()) ++b;  // وقالت "الوزارة":
     if (cue.kind == CueKind::kSource && e > b + 1 && lex_.Is(w_[b], "source_noun")) ++b;
     if (e <= b) return;
     q->speaker_span = SpanOfWords(w_, b, e);
     std::string display = DisplayOf(text_, q->speaker_span);
-    if (cue.kind == CueKind::kStatement && KeyStarts(w_[b].bare, fk::kLam)) {
+    bool lam = KeyStarts(w_[b].bare, fk::kLam) &&
+               (cue.kind == CueKind::kStatement ||
+                (cue.kind == CueKind::kSource && w_[b].stem != w_[b].bare));
+    if (lam) {  // لوزارة → وزارة، لوسائل إعلام → وسائل إعلام
       if (KeyStarts(display, "\xD9\x84\xD9\x84")) {
         display = "\xD8\xA7" + display.substr(2);  // للجنة → اللجنة
       } else {
