@@ -117,6 +117,10 @@ struct Claim {
   std::string modality = "asserted";
   Span span;
   int event = -1;  // index into Document::events, or -1
+  // Of a casualty figure: "incident" (the happening's own toll), "wider" (a
+  // campaign's or a year's total), "part" (a subset: بينهم 5 أطفال) or
+  // "past" (an anniversary, an earlier year).
+  std::string scope = "incident";
 };
 
 struct Document {

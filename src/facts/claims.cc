@@ -11,8 +11,24 @@
 // PLOVER type, "actor", "target", "location", "date", "weapon", and
 // "presence:<nation>_<kind>" for assertions and denials that soldiers of a
 // nation were somewhere (وجود جنود روس / بينهم جنود روس / عدم وجود عسكريين روسيين).
+//
+// The story comparison lines up points, not only slots, so claims also say:
+//  * the scope of a casualty figure (Claim::scope): the incident's own toll,
+//    a wider total (منذ بداية الهجوم، خلال العملية، الحصيلة الإجمالية), a
+//    part of a toll (بينهم 5 أطفال) or a past event (ذكرى مقتل 6، عام 2013);
+//  * assertions and denials beyond figures: "weapon:chemical" (استخدام
+//    أسلحة كيماوية / غاز الكلور, denied by نفى ... / لا أثر), "responsibility"
+//    (اتهم X، حمّل X المسؤولية، تبنى; نفى ضلوعه / مسؤوليته) with the party
+//    named as the value, and the modality of "attack" claims narrowed to a
+//    real denial (a denial verb before the trigger, or a quotation whose cue
+//    denies): "عدم استهداف المدنيين" urged by a diplomat denies nothing.
+// The words are data (data/facts/points.tsv).
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <set>
+
+#include "src/base/data.h"
 
 #include "src/facts/facts.h"
 #include "src/facts/lexicon.h"
@@ -35,6 +51,31 @@ std::string NumberValue(const NumberMention& n) {
   return (n.approximate ? "~" : "") + FormatNumber(n.value);
 }
 
+// The classes of data/facts/points.tsv, folded.
+class PointWords {
+ public:
+  static const PointWords& Default() {
+    static const PointWords* w = new PointWords();
+    return *w;
+  }
+  bool Is(const Word& w, const std::string& cls) const {
+    auto it = words_.find(cls);
+    if (it == words_.end()) return false;
+    const std::set<std::string, std::less<>>& set = it->second;
+    return set.count(w.stem) || set.count(w.bare) || set.count(w.key);
+  }
+
+ private:
+  PointWords() {
+    auto rows = ReadDataTsv("facts/points.tsv");
+    if (!rows.ok()) return;  // no points beyond figures without the table
+    for (const auto& r : *rows) {
+      if (r.size() >= 2) words_[r[1]].insert(FoldPhrase(r[0]));
+    }
+  }
+  std::map<std::string, std::set<std::string, std::less<>>> words_;
+};
+
 bool Reportable(const std::string& plover) {
   return plover == "ASSAULT" || plover == "FIGHT" || plover == "PROTEST" ||
          plover == "COERCE" || plover == "ACCIDENT";
@@ -49,6 +90,7 @@ class ClaimBuilder {
     doc_->claims.clear();
     for (size_t i = 0; i < doc_->events.size(); ++i) Event(static_cast<int>(i));
     Presence();
+    Assertions();
   }
 
  private:
@@ -71,7 +113,8 @@ class ClaimBuilder {
     std::string slot = e.plover == "ASSAULT" || e.plover == "FIGHT"
                            ? "attack"
                            : (e.mode == "arrest" ? "arrest" : Lower(e.plover));
-    Add(slot, e.mode.empty() ? e.plover : e.plover + ":" + e.mode, e.trigger, i, e.modality);
+    Add(slot, e.mode.empty() ? e.plover : e.plover + ":" + e.mode, e.trigger, i,
+        AttackModality(e));
     if (!e.actor.empty()) Add("actor", e.actor, e.actor_span, i, e.modality);
     if (!e.target.empty()) Add("target", e.target, e.target_span, i, e.modality);
     if (!e.location.empty()) Add("location", e.location, e.location_span, i, "asserted");
@@ -84,7 +127,114 @@ class ClaimBuilder {
       cl.min = c.number.min;
       cl.max = c.number.max;
       cl.approximate = c.number.approximate;
+      cl.scope = Scope(c.number.span);
     }
+  }
+
+  // Index of the first word at or after byte `b`.
+  size_t WordAt(uint32_t b) const {
+    size_t i = 0;
+    while (i < w_.size() && w_[i].span.end <= b) ++i;
+    return i;
+  }
+
+  // The sentence's word range [*sb, *se) of word i.
+  void SentenceOf(size_t i, size_t* sb, size_t* se) const {
+    const WordTable& t = WordsOf(doc_->text);
+    size_t s = static_cast<size_t>(w_[i].sentence);
+    *sb = t.sentence_first[s];
+    *se = t.sentence_end[s];
+  }
+
+  int PublishedYear() const {
+    if (doc_->published.size() < 4) return 0;
+    return std::atoi(doc_->published.substr(0, 4).c_str());
+  }
+
+  // incident | wider | part | past, from the words around a figure.
+  std::string Scope(Span number) const {
+    const PointWords& pw = PointWords::Default();
+    size_t i = WordAt(number.begin);
+    if (i >= w_.size()) return "incident";
+    size_t sb, se;
+    SentenceOf(i, &sb, &se);
+    size_t lo = i > sb + 10 ? i - 10 : sb, hi = std::min(se, i + 14);
+    for (size_t q = i > sb + 3 ? i - 3 : sb; q < i; ++q) {
+      if (pw.Is(w_[q], "part")) return "part";
+    }
+    size_t n = i + 1;
+    while (n < se && w_[n].span.begin < number.end) ++n;
+    if (n < se && pw.Is(w_[n], "part_noun")) return "part";
+    int year = PublishedYear();
+    for (size_t q = sb; q < se; ++q) {
+      if (pw.Is(w_[q], "past")) return "past";
+    }
+    for (size_t q = lo; q < hi; ++q) {
+      const Word& w = w_[q];
+      if (pw.Is(w, "wider")) return "wider";
+      if (w.bare == "\xD9\x85\xD9\x86\xD8\xB0" && q + 1 < se && q + 4 >= i) {  // منذ
+        // A toll since a beginning, a date or a day is cumulative: منذ بداية
+        // الهجوم، منذ 30 مارس، منذ الأحد (not منذ ساعات).
+        const Word& next = w_[q + 1];
+        if (pw.Is(next, "since_wider") || next.kind == TokenKind::kNumber ||
+            lex_.Is(next, "weekday")) {
+          return "wider";
+        }
+      }
+      if (pw.Is(w, "wider_noun") && q > sb &&
+          (w_[q - 1].bare == "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84" ||      // خلال
+           w_[q - 1].bare == "\xD9\x85\xD9\x86\xD8\xB0")) {               // منذ
+        return "wider";
+      }
+      if (w.kind == TokenKind::kNumber && w.key.size() == 4 && year > 0) {
+        int y = std::atoi(w.key.c_str());
+        if (y > 1900 && y < year && q != i) return "past";
+      }
+    }
+    return "incident";
+  }
+
+  // A denial verb among the `back` words before word i of its sentence.
+  bool DeniedBefore(size_t i, size_t back) const {
+    const PointWords& pw = PointWords::Default();
+    size_t sb, se;
+    SentenceOf(i, &sb, &se);
+    for (size_t q = i; q > sb && q + back >= i;) {
+      --q;
+      if (pw.Is(w_[q], "deny")) return true;
+      if (q + 1 < se && lex_.Is(w_[q], "neg") && pw.Is(w_[q + 1], "nofact")) return true;
+    }
+    return false;
+  }
+
+  // A denial of one's part in an attack rather than of the attack: an
+  // involvement word before the trigger (نفى ضلوع روسيا في القصف) or an
+  // accusation of another party in the sentence (نفى ... متهما الحوثيين).
+  // Responsibility() makes its claim.
+  bool ResponsibilityDenial(size_t i) const {
+    const PointWords& pw = PointWords::Default();
+    size_t sb, se;
+    SentenceOf(i, &sb, &se);
+    for (size_t q = i > sb + 6 ? i - 6 : sb; q < i; ++q) {
+      if (pw.Is(w_[q], "involve")) return true;
+    }
+    for (size_t q = i; q < se; ++q) {
+      if (pw.Is(w_[q], "accuse")) return true;
+    }
+    return false;
+  }
+
+  // An attack is denied only by a denial: a denial verb shortly before the
+  // trigger, a quotation whose cue denies, or "عدم وقوع".
+  std::string AttackModality(const marsad::Event& e) const {
+    if (e.modality != "denied") return e.modality;
+    size_t i = WordAt(e.trigger.begin);
+    if (i >= w_.size()) return "asserted";
+    if (ResponsibilityDenial(i)) return "asserted";
+    if (DeniedBefore(i, 6)) return "denied";
+    if (QuoteModality(*doc_, QuoteContaining(*doc_, e.trigger)) == "denied") return "denied";
+    if (i > 0 && w_[i - 1].stem == "\xD9\x88\xD9\x82\xD9\x88\xD8\xB9") return "denied";  // وقوع
+    return "asserted";
   }
 
   // The number's span widened to its counted noun or pair phrase.
@@ -105,6 +255,121 @@ class ClaimBuilder {
     std::string out = s;
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
+  }
+
+  // The modality of an assertion at word i: denied by a denial before it
+  // or by its quotation's cue, alleged or hedged by its quotation or an
+  // allegation word before it.
+  std::string AssertionModality(size_t i, Span span) const {
+    int q = QuoteContaining(*doc_, span);
+    std::string m(QuoteModality(*doc_, q));
+    if (m == "denied" || DeniedBefore(i, 10)) return "denied";
+    size_t sb, se;
+    SentenceOf(i, &sb, &se);
+    for (size_t k = i > sb + 6 ? i - 6 : sb; k < i; ++k) {
+      if (lex_.Is(w_[k], "allege")) return "alleged";
+      if (lex_.Is(w_[k], "hedge") && m == "asserted") m = "hedged";
+    }
+    return m;
+  }
+
+  bool IsChemical(size_t q, size_t sb, size_t se) const {
+    const PointWords& pw = PointWords::Default();
+    if (pw.Is(w_[q], "chem")) return true;
+    if (!pw.Is(w_[q], "gas")) return false;
+    if (q > sb && pw.Is(w_[q - 1], "tear")) return false;
+    if (q + 1 < se && (pw.Is(w_[q + 1], "tear") || pw.Is(w_[q + 1], "chem"))) return !pw.Is(w_[q + 1], "tear");
+    static const std::string kSam = FoldPhrase("سام"), kSama = FoldPhrase("سامة"),
+                             kAsab = FoldPhrase("الأعصاب");
+    if (q + 1 < se && (w_[q + 1].stem == kSam || w_[q + 1].stem == kSama ||
+                       w_[q + 1].bare == kAsab)) {
+      return true;
+    }
+    return false;
+  }
+
+  // weapon:chemical and responsibility claims, sentence by sentence.
+  void Assertions() {
+    const PointWords& pw = PointWords::Default();
+    const WordTable& t = WordsOf(doc_->text);
+    for (size_t s = 0; s < t.sentences.size(); ++s) {
+      size_t b = t.sentence_first[s], e = t.sentence_end[s];
+      bool chem = false, resp = false;
+      for (size_t q = b; q < e; ++q) {
+        if (!chem && IsChemical(q, b, e)) {
+          chem = true;
+          size_t from = q > b + 1 ? q - 2 : b;
+          Span span = SpanOfWords(w_, from, std::min(e, q + 2));
+          std::string m = AssertionModality(q, span);
+          Add("weapon:chemical", m == "denied" ? "denied" : "used", span, -1, m);
+        }
+        if (!resp && (pw.Is(w_[q], "accuse") || pw.Is(w_[q], "claim") ||
+                      pw.Is(w_[q], "blame") || pw.Is(w_[q], "involve"))) {
+          resp = Responsibility(q, b, e);
+        }
+      }
+    }
+  }
+
+  // A party is an actor: a named entity (when NER ran) or an actor noun
+  // (الجيش، الحوثيين، التحالف ...).
+  bool IsParty(size_t b, size_t e) const {
+    Span s = SpanOfWords(w_, b, e);
+    for (const EntityMention& m : doc_->entities) {
+      if (m.span.begin < s.end && s.begin < m.span.end && m.type != EntityType::kMisc) return true;
+    }
+    for (size_t k = b; k < e; ++k) {
+      if (lex_.Is(w_[k], "actor_head")) return true;
+    }
+    return false;
+  }
+
+  // The party named after an accusation verb (its object), or "": the last
+  // actor before the ب of the charge (اتهم المتحدث باسم الشرطة جماعة مسلحة
+  // بتنفيذ ...; متهما الحوثيين بالوقوف ...) within eight words.
+  std::string PartyAfter(size_t q, size_t se) const {
+    static const std::string kBism = FoldPhrase("باسم");
+    size_t party = se;
+    for (size_t k = q + 1; k < std::min(se, q + 9); ++k) {
+      const Word& w = w_[k];
+      if (w.kind != TokenKind::kWord) break;
+      bool charge = w.key.compare(0, 2, "\xD8\xA8") == 0 && w.key != kBism && k > q + 1;
+      if (charge) break;
+      if (!lex_.Is(w, "stop") && IsParty(k, k + 1)) party = k;
+    }
+    if (party == se) return "";
+    size_t e = party + 1;
+    if (e < se && w_[e].kind == TokenKind::kWord && !lex_.Is(w_[e], "stop") &&
+        w_[e].key.compare(0, 2, "\xD8\xA8") != 0) {
+      ++e;  // an adjective or a second name: جماعة مسلحة، الجيش الإسرائيلي
+    }
+    return DisplayOf(doc_->text, SpanOfWords(w_, party, e));
+  }
+
+  // responsibility: اتهم/تبنى X (asserted, X the value), حمّل X المسؤولية,
+  // نفى ضلوعه/مسؤوليته (denied).
+  bool Responsibility(size_t q, size_t b, size_t e) {
+    const PointWords& pw = PointWords::Default();
+    bool involve = pw.Is(w_[q], "involve");
+    if (involve && !DeniedBefore(q, 5)) return false;  // only its denial counts
+    if (pw.Is(w_[q], "blame")) {
+      bool has_resp = false;
+      for (size_t k = q + 1; k < std::min(e, q + 6); ++k) has_resp |= pw.Is(w_[k], "involve");
+      if (!has_resp) return false;
+    }
+    size_t end = std::min(e, q + 4);
+    Span span = SpanOfWords(w_, q > b && pw.Is(w_[q - 1], "deny") ? q - 1 : q, end);
+    if (involve) {
+      Add("responsibility", "denied", span, -1, "denied");
+      return true;
+    }
+    // An accusation stands in its own words: "نفى ... متهما الحوثيين" denies
+    // one party and accuses another.
+    std::string party = PartyAfter(q, e);
+    if (party.empty()) return false;
+    bool denied = DeniedBefore(q, 2);
+    Add("responsibility", denied ? "denied" : party, span, -1, denied ? "denied" : "asserted");
+    return true;
   }
 
   const PresenceEntry* At(size_t q, size_t e, size_t* len) const {

@@ -24,20 +24,12 @@ bool IsCasualty(const std::string& slot) {
   return false;
 }
 
-// Slots whose figures can be compared: the same kind, or a kind and the
-// combined count that includes it.
-bool Related(const std::string& a, const std::string& b) {
-  if (a == b) return true;
-  auto pair = [&](const char* x, const char* y) {
-    return (a == x && b == y) || (a == y && b == x);
-  };
-  return pair("killed", "killed_or_injured") || pair("injured", "killed_or_injured");
-}
-
 struct Range {
   double lo, hi;
 };
 
+// A figure's range. An approximate figure (نحو 150) stands for ±10%; a
+// vague quantity (عشرات، مئات) keeps its range.
 Range RangeOf(const Claim& c) {
   double lo = c.min, hi = c.max;
   if (c.approximate && hi == lo) {
@@ -47,19 +39,64 @@ Range RangeOf(const Claim& c) {
   return {lo, hi};
 }
 
-bool Overlap(Range a, Range b) { return a.lo <= b.hi && b.lo <= a.hi; }
+// A vague quantity (عشرات = 20-99, مئات، آلاف) says "many", not a count: it
+// is shown but never contests a figure.
+bool Vague(const Claim& c) { return std::isfinite(c.max) && c.max >= 3 * std::max(c.min, 1.0); }
 
-std::string Source(const ComparedClaim& c) {
-  return std::to_string(c.article) + "|" + c.claim.speaker;
+// Figures differ when their ranges are apart by more than a quarter: 17 and
+// 18 dead, 12 and 14 are the same count at different minutes.
+bool FiguresDiffer(const Claim& a, const Claim& b) {
+  Range x = RangeOf(a), y = RangeOf(b);
+  if (x.lo > y.hi) std::swap(x, y);
+  if (x.hi >= y.lo) return false;
+  return y.lo > 1.25 * x.hi && y.lo - x.hi > 2;
 }
 
-// A group of compatible claims of one slot.
-struct Group {
-  std::string slot;
-  std::vector<int> members;
-  Range range{0, 0};
-  std::string key;  // value key for non-numeric slots
-};
+// Seconds since 1970 of an ISO 8601 date-time ("2018-02-18T21:35:43+04:00");
+// NaN when unknown.
+double EpochOf(const std::string& iso) {
+  int y, mo, d, h = 0, mi = 0, s = 0;
+  if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &mo, &d) != 3) return NAN;
+  if (iso.size() >= 19) std::sscanf(iso.c_str() + 11, "%d:%d:%d", &h, &mi, &s);
+  y -= mo <= 2;
+  int era = (y >= 0 ? y : y - 399) / 400;
+  int yoe = y - era * 400;
+  int doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  double t = (era * 146097.0 + doe - 719468) * 86400 + h * 3600 + mi * 60 + s;
+  if (iso.size() > 19) {
+    size_t z = iso.find_first_of("+-", 19);
+    int oh = 0, om = 0;
+    if (z != std::string::npos && std::sscanf(iso.c_str() + z + 1, "%d:%d", &oh, &om) >= 1) {
+      t -= (iso[z] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+    }
+  }
+  return t;
+}
+
+// Two reports' figures are comparable when one report gives both or they
+// were published within three hours: a toll that grew over the day is a
+// timeline, not a dispute.
+constexpr double kComparableSeconds = 3 * 3600;
+
+int KindWeight(const std::string& kind) {
+  if (kind == "killed") return 6;
+  if (kind == "killed_or_injured" || kind == "injured") return 5;
+  if (kind == "missing") return 4;
+  if (kind == "occurred" || kind == "weapon") return 3;
+  if (kind == "responsibility" || kind == "presence") return 2;
+  return 1;
+}
+
+// The point kind of a claim's slot ("" = not a point).
+std::string PointKind(const std::string& slot) {
+  if (IsCasualty(slot)) return slot;
+  if (slot.rfind("presence:", 0) == 0) return "presence";
+  if (slot == "attack") return "occurred";
+  if (slot.rfind("weapon:", 0) == 0) return "weapon";
+  if (slot == "responsibility") return "responsibility";
+  return "";
+}
 
 class Comparer {
  public:
@@ -68,14 +105,10 @@ class Comparer {
   Comparison Run() {
     Collect();
     Matrix();
-    Groups();
-    Numeric();
-    Modality();
-    for (const Group& g : groups_) {
-      std::set<int64_t> articles;
-      for (int m : g.members) articles.insert(c_.claims[m].article);
-      if (articles.size() >= 2) ++c_.agreements;
-    }
+    Points();
+    for (ContestedPoint& p : c_.points) Conflicts(&p);
+    Rank();
+    Disagreements();
     return std::move(c_);
   }
 
@@ -98,6 +131,7 @@ class Comparer {
         int q = QuoteContaining(*d, cl.span);
         if (q >= 0) cc.via = d->quotes[q].via;
         docs_.push_back(d);
+        time_.push_back(EpochOf(d->published));
         c_.claims.push_back(std::move(cc));
       }
     }
@@ -137,140 +171,296 @@ class Comparer {
     }
   }
 
-  std::string ValueKey(const ComparedClaim& cc) const {
-    return FoldPhrase(cc.claim.value) + "|" + (cc.claim.modality == "denied" ? "denied" : "");
+  // Who holds a claim: the head of its speaker (folded), else the outlet
+  // itself. The head drops a role (مدير، المتحدث باسم) and keeps one word,
+  // or two after a generic noun (وزارة الصحة، مصادر طبية): "مدير المرصد
+  // رامي عبد الرحمن" and "المرصد السوري لحقوق الإنسان" are one source, and
+  // a source that updates its own toll does not dispute it.
+  std::string SourceKey(int i) const {
+    const ComparedClaim& cc = c_.claims[i];
+    if (cc.claim.speaker.empty()) return "outlet:" + cc.outlet;
+    static const std::set<std::string, std::less<>> kRole = [] {
+      std::set<std::string, std::less<>> s;
+      for (const char* w : {"مدير", "المتحدث", "متحدث", "المتحدثة", "متحدثة", "باسم", "الناطق",
+                            "ناطق", "رئيس", "الرئيس", "وزير", "مسؤول", "مسؤولون", "مسؤولين",
+                            "الرسمي", "رسمي", "قال", "نقلا", "عن", "لما", "أعلنته", "وفق", "حسب"}) {
+        s.insert(FoldPhrase(w));
+      }
+      return s;
+    }();
+    static const std::set<std::string, std::less<>> kGeneric = [] {
+      std::set<std::string, std::less<>> s;
+      for (const char* w : {"وزارة", "مصادر", "مصدر", "قوات", "وكالة", "منظمة", "مجلس", "الأمم"}) {
+        s.insert(FoldPhrase(w));
+      }
+      return s;
+    }();
+    std::vector<std::string> words;
+    const std::string folded = FoldPhrase(cc.claim.speaker);
+    for (std::string_view w : Split(folded, ' ')) {
+      std::string x(w);
+      if (!x.empty() && x[0] == '#') x.erase(0, 1);
+      if (x.size() > 6 && x.compare(0, 4, "\xD9\x84\xD9\x84") == 0) {
+        x.replace(0, 4, "\xD8\xA7\xD9\x84");  // للمرصد → المرصد
+      }
+      if (x.size() > 6 && x.compare(0, 4, "\xD8\xA7\xD9\x84") == 0 && !kGeneric.count(x)) x.erase(0, 4);
+      if (x.empty() || kRole.count(x) || kRole.count("\xD8\xA7\xD9\x84" + x)) continue;
+      words.push_back(x);
+    }
+    if (words.empty()) return FoldPhrase(cc.claim.speaker);
+    std::string key = words[0];
+    if (words.size() > 1 && (kGeneric.count(words[0]) || kGeneric.count("\xD8\xA7\xD9\x84" + words[0]))) {
+      key += " " + words[1];
+    }
+    return key;
   }
 
-  // Greedy grouping: a claim joins the first group of its slot it is
-  // compatible with (overlapping range, or equal value key).
-  void Groups() {
+  // The value a position stands for: the figure, the modality of an
+  // assertion, or the party held responsible.
+  std::string ValueKey(int i) const {
+    const Claim& cl = c_.claims[i].claim;
+    if (IsCasualty(cl.slot)) return cl.value;
+    if (cl.modality == "denied") return "denied";
+    if (cl.slot == "responsibility") return PartyKey(cl.value);
+    return "asserted";
+  }
+
+  // A party's first word without the article: "الجيش الإسرائيلي" and
+  // "الجيش" are one party.
+  static std::string PartyKey(const std::string& v) {
+    std::string k = FoldPhrase(v);
+    k = k.substr(0, k.find(' '));
+    if (k.size() > 6 && k.compare(0, 4, "\xD8\xA7\xD9\x84") == 0) k.erase(0, 4);
+    return k;
+  }
+
+  // The point a claim belongs to: kind and slot, and for figures the scope.
+  // Past events (an anniversary, an earlier year) are no point of this story.
+  bool PointOf(int i, std::string* kind, std::string* about, std::string* scope) const {
+    const Claim& cl = c_.claims[i].claim;
+    *kind = PointKind(cl.slot);
+    if (kind->empty() || cl.scope == "past") return false;
+    *about = cl.slot;
+    *scope = cl.scope == "wider" ? "wider" : "incident";
+    if (cl.scope == "part") *about += ":part";
+    return true;
+  }
+
+  void Points() {
+    std::map<std::string, size_t> index;
     for (size_t i = 0; i < c_.claims.size(); ++i) {
-      const Claim& cl = c_.claims[i].claim;
-      bool numeric = IsCasualty(cl.slot);
-      Range r = RangeOf(cl);
-      std::string key = numeric ? "" : ValueKey(c_.claims[i]);
-      bool joined = false;
-      for (Group& g : groups_) {
-        if (g.slot != cl.slot) continue;
-        if (numeric ? Overlap(g.range, r) : g.key == key) {
-          g.members.push_back(static_cast<int>(i));
-          if (numeric) g.range = {std::max(g.range.lo, r.lo), std::min(g.range.hi, r.hi)};
-          joined = true;
-          break;
+      std::string kind, about, scope;
+      if (!PointOf(static_cast<int>(i), &kind, &about, &scope)) continue;
+      std::string key = about + "|" + scope;
+      auto [it, fresh] = index.emplace(key, c_.points.size());
+      if (fresh) {
+        ContestedPoint p;
+        p.kind = kind;
+        p.about = about;
+        p.scope = scope;
+        c_.points.push_back(std::move(p));
+      }
+      AddToPoint(&c_.points[it->second], static_cast<int>(i));
+    }
+    CombinedCounts();
+  }
+
+  // A combined count (killed or injured) takes in the figures of one kind
+  // it clearly contradicts, so that the point shows both.
+  void CombinedCounts() {
+    for (ContestedPoint& p : c_.points) {
+      if (p.about != "killed_or_injured" || p.scope != "incident") continue;
+      std::vector<int> mine;
+      for (const PointPosition& pos : p.positions) mine.insert(mine.end(), pos.claims.begin(), pos.claims.end());
+      for (size_t i = 0; i < c_.claims.size(); ++i) {
+        const Claim& cl = c_.claims[i].claim;
+        if ((cl.slot != "killed" && cl.slot != "injured") || cl.scope != "incident") continue;
+        bool timeline = false, differ = false;
+        for (int k : mine) differ |= Differ(k, static_cast<int>(i), &timeline);
+        if (differ) AddToPoint(&p, static_cast<int>(i));
+      }
+    }
+  }
+
+  void AddToPoint(ContestedPoint* p, int i) {
+    const ComparedClaim& cc = c_.claims[i];
+    std::string value = ValueKey(i), source = SourceKey(i);
+    for (PointPosition& pos : p->positions) {
+      const ComparedClaim& first = c_.claims[pos.claims[0]];
+      if (ValueKey(pos.claims[0]) == value && SourceKey(pos.claims[0]) == source &&
+          first.claim.slot == cc.claim.slot) {
+        Join(&pos, i);
+        return;
+      }
+    }
+    PointPosition pos;
+    pos.value = cc.claim.value;
+    pos.slot = cc.claim.slot;
+    pos.min = cc.claim.min;
+    pos.max = cc.claim.max;
+    pos.approximate = cc.claim.approximate;
+    pos.modality = cc.claim.modality;
+    pos.source = cc.claim.speaker;
+    Join(&pos, i);
+    p->positions.push_back(std::move(pos));
+  }
+
+  void Join(PointPosition* pos, int i) {
+    const ComparedClaim& cc = c_.claims[i];
+    bool new_article = true;
+    for (int k : pos->claims) new_article &= c_.claims[k].article != cc.article;
+    pos->claims.push_back(i);
+    if (std::find(pos->outlets.begin(), pos->outlets.end(), cc.outlet) == pos->outlets.end()) {
+      pos->outlets.push_back(cc.outlet);
+    }
+    if (!new_article) return;
+    ++pos->reports;
+    const std::string& published = docs_[i]->published;
+    if (pos->first_seen.empty() || (!published.empty() && EpochOf(published) < EpochOf(pos->first_seen))) {
+      pos->first_seen = published;
+      pos->first_article = cc.article;
+    }
+  }
+
+  bool Comparable(int a, int b) const {
+    if (c_.claims[a].article == c_.claims[b].article) return true;
+    double ta = time_[a], tb = time_[b];
+    if (std::isnan(ta) || std::isnan(tb)) return true;  // no dates: no timeline either
+    return std::fabs(ta - tb) <= kComparableSeconds;
+  }
+
+  // Whether claims a and b of one point really differ.
+  bool Differ(int a, int b, bool* timeline) const {
+    const Claim& x = c_.claims[a].claim;
+    const Claim& y = c_.claims[b].claim;
+    // A figure inside a denial (نفى ... الذي أوقع 250 قتيلا) is not its
+    // speaker's count.
+    if (IsCasualty(x.slot) && (x.modality == "denied" || y.modality == "denied")) return false;
+    if (IsCasualty(x.slot) && x.slot != y.slot) {
+      // A combined count against one of its kinds: only a clear
+      // inconsistency (about 150 killed and wounded against 25 injured).
+      const Claim& k = x.slot == "killed_or_injured" ? x : y;
+      const Claim& o = x.slot == "killed_or_injured" ? y : x;
+      if (SourceKey(a) == SourceKey(b) || !Comparable(a, b) || Vague(k) || Vague(o)) return false;
+      Range rk = RangeOf(k), ro = RangeOf(o);
+      return rk.lo > 2 * ro.hi || rk.hi * 1.25 < ro.lo;
+    }
+    if (IsCasualty(x.slot)) {
+      if (!FiguresDiffer(x, y)) return false;
+      if (SourceKey(a) == SourceKey(b) || !Comparable(a, b)) {
+        *timeline = true;
+        return false;
+      }
+      return !Vague(x) && !Vague(y);
+    }
+    if (SourceKey(a) == SourceKey(b)) return false;
+    bool da = x.modality == "denied", db = y.modality == "denied";
+    if (da != db) return true;
+    // Competing parties held responsible.
+    return x.slot == "responsibility" && !da && PartyKey(x.value) != PartyKey(y.value);
+  }
+
+  void Conflicts(ContestedPoint* p) {
+    std::set<std::string> sources;
+    for (const PointPosition& pos : p->positions) {
+      for (int i : pos.claims) sources.insert(SourceKey(i));
+    }
+    p->sources = static_cast<int>(sources.size());
+    // A part of a toll (children among the dead) is a different count.
+    bool comparable = p->about.find(":part") == std::string::npos;
+    for (size_t a = 0; a < p->positions.size(); ++a) {
+      for (size_t b = a + 1; b < p->positions.size(); ++b) {
+        bool differ = false;
+        for (int i : p->positions[a].claims) {
+          for (int j : p->positions[b].claims) differ |= Differ(i, j, &p->timeline);
         }
+        if (differ && comparable) p->conflicts.push_back({static_cast<int>(a), static_cast<int>(b)});
       }
-      if (!joined) groups_.push_back({cl.slot, {static_cast<int>(i)}, r, key});
     }
+    p->contested = !p->conflicts.empty();
+    if (p->contested) p->reason = Reason(*p);
   }
 
-  bool OneSource(const Group& a, const Group& b) const {
-    std::set<std::string> s;
-    for (int m : a.members) s.insert(Source(c_.claims[m]));
-    for (int m : b.members) s.insert(Source(c_.claims[m]));
-    return s.size() < 2;
+  std::string Describe(const PointPosition& pos) const {
+    std::string who = pos.source.empty() ? pos.outlets[0] : pos.source;
+    return (IsCasualty(pos.slot) || pos.slot == "responsibility" ? pos.value : pos.modality) +
+           " (" + who + ")";
   }
 
-  // Event type of a claim's event ("" if none).
-  std::string EventType(int i) const {
-    const Claim& cl = c_.claims[i].claim;
-    const Document* d = docs_[i];
-    if (cl.event < 0 || cl.event >= static_cast<int>(d->events.size())) return "";
-    return d->events[cl.event].plover;
-  }
-
-  bool SameEventType(const Group& a, const Group& b) const {
-    std::string ta = EventType(a.members[0]), tb = EventType(b.members[0]);
-    return ta.empty() || tb.empty() || ta == tb;
-  }
-
-  std::string Describe(const Group& g) const {
-    const ComparedClaim& first = c_.claims[g.members[0]];
-    std::set<std::string> who;
-    for (int m : g.members) {
-      const ComparedClaim& cc = c_.claims[m];
-      who.insert(cc.claim.speaker.empty() ? cc.outlet : cc.claim.speaker + " / " + cc.outlet);
+  std::string Reason(const ContestedPoint& p) const {
+    std::set<int> shown;
+    std::string s;
+    for (auto [a, b] : p.conflicts) {
+      for (int k : {a, b}) {
+        if (!shown.insert(k).second || shown.size() > 4) continue;
+        s += (s.empty() ? "" : " / ") + Describe(p.positions[k]);
+      }
     }
-    std::string s = first.claim.slot + " " + first.claim.value + " (";
-    bool sep = false;
-    for (const std::string& w : who) {
-      s += (sep ? "; " : "") + w;
-      sep = true;
-    }
-    return s + ")";
+    return s;
   }
 
-  void Flag(const Group& a, const Group& b, std::string kind, const std::string& why) {
-    Disagreement d;
-    d.slots = {a.slot};
-    if (b.slot != a.slot) d.slots.push_back(b.slot);
-    d.kind = std::move(kind);
-    d.reason = Describe(a) + " vs " + Describe(b) + ": " + why;
-    d.claims = a.members;
-    d.first_side = d.claims.size();
-    d.claims.insert(d.claims.end(), b.members.begin(), b.members.end());
-    c_.disagreements.push_back(std::move(d));
+  void Rank() {
+    std::stable_sort(c_.points.begin(), c_.points.end(),
+                     [](const ContestedPoint& a, const ContestedPoint& b) {
+                       if (a.contested != b.contested) return a.contested;
+                       if ((a.scope == "incident") != (b.scope == "incident")) {
+                         return a.scope == "incident";
+                       }
+                       int wa = KindWeight(a.kind), wb = KindWeight(b.kind);
+                       if (wa != wb) return wa > wb;
+                       return a.sources > b.sources;
+                     });
   }
 
-  void Numeric() {
-    for (size_t i = 0; i < groups_.size(); ++i) {
-      for (size_t j = i + 1; j < groups_.size(); ++j) {
-        const Group& a = groups_[i];
-        const Group& b = groups_[j];
-        if (!IsCasualty(a.slot) || !IsCasualty(b.slot) || !Related(a.slot, b.slot)) continue;
-        if (OneSource(a, b) || !SameEventType(a, b)) continue;
-        bool overlap = Overlap(a.range, b.range);
-        if (a.slot == b.slot) {
-          if (!overlap) Flag(a, b, "size", "figures do not overlap");
-        } else {
-          Flag(a, b, overlap ? "kind" : "kind_and_size",
-               overlap ? "different in kind" : "different in kind and size");
+  // The pairwise view the web page still reads: one disagreement per
+  // contested point, its two sides, and the agreements (a value held by two
+  // reports or more).
+  void Disagreements() {
+    for (const ContestedPoint& p : c_.points) {
+      std::map<std::string, std::set<int64_t>> held;
+      for (const PointPosition& pos : p.positions) {
+        for (int i : pos.claims) held[ValueKey(i)].insert(c_.claims[i].article);
+      }
+      for (const auto& [value, articles] : held) c_.agreements += articles.size() >= 2;
+      if (!p.contested) continue;
+      std::set<int> side_a, side_b;
+      for (auto [a, b] : p.conflicts) {
+        bool a_first = Lower(p.positions[a], p.positions[b]);
+        (a_first ? side_a : side_b).insert(a);
+        (a_first ? side_b : side_a).insert(b);
+      }
+      for (int k : side_a) side_b.erase(k);
+      Disagreement d;
+      for (const std::set<int>* side : {&side_a, &side_b}) {
+        for (int k : *side) {
+          const PointPosition& pos = p.positions[k];
+          if (std::find(d.slots.begin(), d.slots.end(), pos.slot) == d.slots.end()) {
+            d.slots.push_back(pos.slot);
+          }
+          d.claims.insert(d.claims.end(), pos.claims.begin(), pos.claims.end());
         }
+        if (side == &side_a) d.first_side = d.claims.size();
       }
-    }
-  }
-
-  std::set<std::string> ActorWords(int i) const {
-    std::set<std::string> out;
-    const Claim& cl = c_.claims[i].claim;
-    const Document* d = docs_[i];
-    if (cl.event < 0 || cl.event >= static_cast<int>(d->events.size())) return out;
-    std::string key = FoldPhrase(d->events[cl.event].actor);
-    for (std::string_view w : Split(key, ' ')) {
-      if (w.size() > 4) out.emplace(w);
-    }
-    return out;
-  }
-
-  bool SameActor(const Group& a, const Group& b) const {
-    std::set<std::string> x = ActorWords(a.members[0]), y = ActorWords(b.members[0]);
-    for (const std::string& w : x) {
-      if (y.count(w)) return true;
-    }
-    return false;
-  }
-
-  void Modality() {
-    for (size_t i = 0; i < groups_.size(); ++i) {
-      for (size_t j = 0; j < groups_.size(); ++j) {
-        const Group& a = groups_[i];
-        const Group& b = groups_[j];
-        if (a.slot != b.slot || IsCasualty(a.slot)) continue;
-        const Claim& ca = c_.claims[a.members[0]].claim;
-        const Claim& cb = c_.claims[b.members[0]].claim;
-        if (ca.modality == "denied" || cb.modality != "denied") continue;
-        bool presence = a.slot.rfind("presence:", 0) == 0;
-        bool same_attack = a.slot == "attack" && FoldPhrase(ca.value) == FoldPhrase(cb.value) &&
-                           SameActor(a, b);
-        if (!presence && !same_attack) continue;
-        if (OneSource(a, b)) continue;
-        Flag(a, b, "assertion_vs_denial", "one source asserts what another denies");
+      bool figures = IsCasualty(p.kind);
+      d.kind = !figures ? "assertion_vs_denial" : d.slots.size() > 1 ? "kind_and_size" : "size";
+      if (!figures && side_b.size() && p.positions[*side_b.begin()].modality != "denied") {
+        d.kind = "competing";
       }
+      d.reason = p.about + ": " + p.reason;
+      c_.disagreements.push_back(std::move(d));
     }
+  }
+
+  // Which of two conflicting positions is shown first: the lower figure, or
+  // the assertion before the denial.
+  static bool Lower(const PointPosition& a, const PointPosition& b) {
+    if (IsCasualty(a.slot)) return a.min <= b.min;
+    return a.modality != "denied";
   }
 
   const std::vector<const Document*>& reports_;
   std::vector<const Document*> docs_;  // parallel to c_.claims
-  std::vector<Group> groups_;
+  std::vector<double> time_;           // publication time of each claim's report
   Comparison c_;
 };
 
@@ -291,6 +481,25 @@ json ClaimJson(const ComparedClaim& cc) {
           {"text", cc.text},
           {"span", {{"begin", cl.span.begin}, {"end", cl.span.end}}},
           {"event", cl.event}};
+}
+
+json PositionJson(const Comparison& c, const PointPosition& pos) {
+  bool numeric = IsCasualty(pos.slot);
+  auto num = [&](double v) { return numeric && std::isfinite(v) ? json(v) : json(); };
+  std::set<int64_t> articles;
+  for (int i : pos.claims) articles.insert(c.claims[i].article);
+  return {{"value", pos.value},
+          {"slot", pos.slot},
+          {"min", num(pos.min)},
+          {"max", num(pos.max)},
+          {"approximate", pos.approximate},
+          {"modality", pos.modality},
+          {"source", pos.source},
+          {"outlets", pos.outlets},
+          {"reports", pos.reports},
+          {"articles", articles},
+          {"first_seen", pos.first_seen.empty() ? json() : json(pos.first_seen)},
+          {"first_article", pos.first_article}};
 }
 
 }  // namespace
@@ -363,7 +572,41 @@ json ComparisonToJson(const Comparison& c,
     list_of(d->claims, d->first_side, &jd);
     dis.push_back(std::move(jd));
   }
+  json points = json::array();
+  size_t shown = 0;
+  for (const ContestedPoint& p : c.points) {
+    if (limits.max_points && shown >= limits.max_points) break;
+    ++shown;
+    json positions = json::array();
+    for (const PointPosition& pos : p.positions) {
+      json jp = PositionJson(c, pos);
+      std::vector<int> ids = pos.claims;
+      if (ids.size() > max_claims) {
+        jp["claims_total"] = ids.size();
+        ids.resize(max_claims);
+      }
+      json cl = json::array();
+      for (int i : ids) cl.push_back(claims[i]);
+      jp["claims"] = std::move(cl);
+      positions.push_back(std::move(jp));
+    }
+    json conflicts = json::array();
+    for (auto [a, b] : p.conflicts) conflicts.push_back({a, b});
+    points.push_back({{"kind", p.kind},
+                      {"about", p.about},
+                      {"scope", p.scope},
+                      {"contested", p.contested},
+                      {"timeline", p.timeline},
+                      {"reason", p.reason},
+                      {"sources", p.sources},
+                      {"positions", std::move(positions)},
+                      {"conflicts", std::move(conflicts)}});
+  }
   return {{"outlets", c.outlets},
+          {"points", std::move(points)},
+          {"points_total", c.points.size()},
+          {"contested_total", std::count_if(c.points.begin(), c.points.end(),
+                                            [](const ContestedPoint& p) { return p.contested; })},
           {"matrix", std::move(matrix)},
           {"disagreements", std::move(dis)},
           {"disagreements_total", c.disagreements.size()},

@@ -4,22 +4,38 @@
 // Design. Systems that fuse figures (EMM) or keep the lowest (ACLED) hide
 // exactly what an analyst needs: that the ministry says 25 injured while
 // unnamed sources say about 150 killed and wounded. So the comparison never
-// merges. It lines up claims in a matrix (slot × outlet) and reports:
+// merges. Its unit is the POINT an analyst lines up across sources, each
+// once per story: the killed (or injured, killed-or-injured, missing) of the
+// incident, whether the attack happened (occurred), the weapon (chemical),
+// who is responsible, whose forces were present. A point holds POSITIONS:
+// one value held by one source (speaker, else the outlet itself), with the
+// outlets and reports that carry it, the earliest report and every claim's
+// exact span. A point is CONTESTED when two of its positions really differ:
 //
-//  * numeric disagreements: claims of the casualty family whose ranges do
-//    not overlap. An approximate figure (نحو 150) counts as ±10%, a lower
-//    bound (أكثر من 20) as [20, ∞). Same kind → kind "size"; a related kind
-//    (injured vs killed_or_injured, killed vs killed_or_injured) → "kind" when
-//    the ranges overlap and "kind_and_size" when they do not: different in
-//    kind is reported, not reconciled.
-//  * modality disagreements: one source asserts what another denies, for
-//    presence claims and for the same attack by the same actor
-//    (kind "assertion_vs_denial").
-//  * agreements: groups of compatible claims (same slot, overlapping range
-//    or same value and modality) made by two or more reports.
+//  * figures of one kind from different sources whose ranges are apart by
+//    more than a quarter (17 vs 18 dead is one count; an approximate figure
+//    is ±10%, a lower bound [n, ∞)), given at comparable times: by one
+//    report, or by reports published within three hours. A toll that grows
+//    over the day or over days, or one source's own updates, is a TIMELINE,
+//    not a dispute. A vague quantity (عشرات = 20-99) is shown, never
+//    contests a count ("about 100" vs "dozens" is no conflict); a figure
+//    inside a denial is not its speaker's count.
+//  * a combined count against one of its kinds only when clearly
+//    inconsistent (about 150 killed and wounded vs 25 injured: more than
+//    twice, or fewer than the kind alone); the point then shows both.
+//  * assertion against denial from different sources (presence, occurred,
+//    weapon, responsibility), and different parties held responsible.
 //
-// Claims of one source (same article and speaker) never disagree with each
-// other: a report that updates its own toll is not a dispute.
+// Figures are anchored to the happening by the facts stage's Claim::scope:
+// a wider total (since the offensive began, this year, الحصيلة الإجمالية)
+// is its own point, kept apart; a part of a toll (بينهم 5 أطفال) is its own
+// point and never contested; a past event (an anniversary, an earlier year)
+// is no point of the story. Points are ranked contested first, then the
+// incident before wider scopes, by weight (casualties > occurred/weapon >
+// responsibility/presence) and by number of sources.
+//
+// The slot × outlet matrix of claims and the pairwise "disagreements" (one
+// per contested point, its two sides) are kept for the web page.
 //
 // Thread safety: pure functions.
 #ifndef MARSAD_SRC_FACTS_COMPARE_H_
@@ -62,8 +78,40 @@ struct Disagreement {
   size_t first_side = 0;    // claims[0, first_side) are one side
 };
 
+// One position on a point: a value held by one source, with every report
+// that carries it.
+struct PointPosition {
+  std::string value;  // "25", "~150", ">=20", "20-99", "asserted", "denied", a party
+  std::string slot;   // the claims' slot (a point may line up related kinds)
+  double min = 0, max = 0;
+  bool approximate = false;
+  std::string modality;    // asserted | denied | alleged | hedged
+  std::string source;      // the speaker; empty = the outlet itself
+  std::vector<std::string> outlets;
+  int reports = 0;
+  std::string first_seen;  // the earliest report's publication time
+  int64_t first_article = 0;
+  std::vector<int> claims;  // indexes into Comparison::claims (spans, words)
+};
+
+// A point an analyst lines up across sources: a casualty figure of one
+// incident, whether it happened, the weapon, who is responsible, presence.
+struct ContestedPoint {
+  std::string kind;   // killed | injured | killed_or_injured | missing | occurred |
+                      // weapon | responsibility | presence | other
+  std::string about;  // the slot: "killed", "weapon:chemical", "presence:russian_personnel"
+  std::string scope = "incident";  // incident | wider (a whole offensive, a year)
+  bool contested = false;
+  bool timeline = false;  // a value that moved over time (a rising toll)
+  std::string reason;
+  std::vector<PointPosition> positions;
+  std::vector<std::pair<int, int>> conflicts;  // position index pairs that differ
+  int sources = 0;
+};
+
 struct Comparison {
   std::vector<std::string> outlets;
+  std::vector<ContestedPoint> points;  // ranked: contested first
   std::vector<ComparedClaim> claims;
   std::vector<ComparisonRow> matrix;
   std::vector<Disagreement> disagreements;
@@ -91,7 +139,14 @@ Comparison CompareStory(const std::vector<const Document*>& reports);
 // denials first, then the ones with the most claims; a list of claims longer
 // than max_claims keeps its first ones (for a disagreement, half from each
 // side) and says "claims_total"; "disagreements_total" is always written.
+//
+// "points" (ranked, contested first): [{kind, about, scope, contested,
+// timeline, reason, sources, positions:[{value, slot, min, max, approximate,
+// modality, source, outlets, reports, articles, first_seen, first_article,
+// claims}], conflicts:[[i, j]]}], with "points_total" and "contested_total";
+// max_points caps the list (the rest is "more").
 struct ComparisonJsonLimits {
+  size_t max_points = 0;
   size_t max_disagreements = 0;
   size_t max_claims = 0;  // per matrix cell and per disagreement
 };

@@ -57,7 +57,7 @@ TEST(CompareTest, ApproximateFiguresOverlapWithinTenPercent) {
   Document a = Report(1, "أ", {Figure("killed", 100, 100, true, "")});
   Document b = Report(2, "ب", {Figure("killed", 105, 105, false, "")});
   EXPECT_TRUE(CompareStory({&a, &b}).disagreements.empty());
-  Document x = Report(3, "ج", {Figure("killed", 130, 130, false, "")});
+  Document x = Report(3, "ج", {Figure("killed", 150, 150, false, "")});
   EXPECT_EQ(OfKind(CompareStory({&a, &x}), "size").size(), 1u);
 }
 
@@ -154,7 +154,7 @@ TEST(CompareTest, JsonLimitsKeepBothSidesAndSayTheTotals) {
     EXPECT_TRUE(cell["claims"][0]["disputed"].get<bool>());
   EXPECT_EQ(j["disagreements_total"], 1);
 
-  // Five figures that all differ: ten disagreements, three kept.
+  // Five figures that all differ: one contested point, one disagreement.
   std::vector<Document> docs;
   for (int i = 1; i <= 5; ++i)
     docs.push_back(Report(i, std::string(1, static_cast<char>('a' + i)),
@@ -162,10 +162,13 @@ TEST(CompareTest, JsonLimitsKeepBothSidesAndSayTheTotals) {
   std::vector<const Document*> ptrs;
   for (const Document& x : docs) ptrs.push_back(&x);
   Comparison many = CompareStory(ptrs);
-  ASSERT_EQ(many.disagreements.size(), 10u);
-  nlohmann::json k = ComparisonToJson(many, {.max_disagreements = 3});
-  EXPECT_EQ(k["disagreements"].size(), 3u);
-  EXPECT_EQ(k["disagreements_total"], 10);
+  ASSERT_EQ(many.points.size(), 1u);
+  EXPECT_EQ(many.points[0].positions.size(), 5u);
+  EXPECT_EQ(many.disagreements.size(), 1u);
+  nlohmann::json k = ComparisonToJson(many, {.max_points = 1, .max_claims = 1});
+  EXPECT_EQ(k["points"].size(), 1u);
+  EXPECT_EQ(k["points_total"], 1);
+  EXPECT_EQ(k["contested_total"], 1);
 }
 
 TEST(CompareTest, AClaimNoDisagreementNamesIsNotDisputed) {
@@ -173,6 +176,149 @@ TEST(CompareTest, AClaimNoDisagreementNamesIsNotDisputed) {
   Document b = Report(2, "ب", {Figure("killed", 12, 12, false, "")});
   nlohmann::json j = ComparisonToJson(CompareStory({&a, &b}));
   EXPECT_FALSE(j["matrix"][0]["cells"][0]["claims"][0]["disputed"].get<bool>());
+}
+
+// Our own short reports (made up for these tests), through the fact stage.
+Document Analyzed(int64_t id, const std::string& outlet, const std::string& published,
+                  const std::string& text) {
+  Document d;
+  d.id = id;
+  d.outlet = outlet;
+  d.published = published;
+  d.text = text;
+  AnalyzeText(&d);
+  FindQuotes(&d);
+  FindEvents(&d);
+  BuildClaims(&d);
+  return d;
+}
+
+const ContestedPoint* PointAbout(const Comparison& c, const std::string& about,
+                                 const std::string& scope = "incident") {
+  for (const ContestedPoint& p : c.points) {
+    if (p.about == about && p.scope == scope) return &p;
+  }
+  return nullptr;
+}
+
+std::string Dump(const ContestedPoint& p) {
+  std::string s;
+  for (const PointPosition& pos : p.positions) {
+    s += pos.value + "{" + pos.source + "}" + pos.slot + "/" + pos.modality + " ";
+  }
+  return s;
+}
+
+int Contested(const Comparison& c) {
+  int n = 0;
+  for (const ContestedPoint& p : c.points) n += p.contested;
+  return n;
+}
+
+TEST(ComparePointsTest, ARisingTollIsATimelineNotADispute) {
+  Document a = Analyzed(1, "أ", "2030-04-02T08:00:00+00:00",
+                        "وقالت مصادر طبية إن 7 أشخاص قتلوا في قصف على بلدة الزيتون.");
+  Document b = Analyzed(2, "ب", "2030-04-02T20:00:00+00:00",
+                        "وقال الدفاع المدني إن القصف على بلدة الزيتون أسفر عن مقتل 19 شخصا.");
+  Comparison c = CompareStory({&a, &b});
+  const ContestedPoint* killed = PointAbout(c, "killed");
+  ASSERT_NE(killed, nullptr);
+  EXPECT_EQ(killed->positions.size(), 2u);
+  EXPECT_FALSE(killed->contested);
+  EXPECT_TRUE(killed->timeline);
+  EXPECT_TRUE(c.disagreements.empty());
+}
+
+TEST(ComparePointsTest, FiguresAtTheSameHourAreContestedOncePerPoint) {
+  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+                        "وقالت مصادر طبية إن 7 أشخاص قتلوا في قصف على بلدة الزيتون.");
+  Document b = Analyzed(2, "ب", "2030-04-02T10:40:00+00:00",
+                        "وقال الدفاع المدني إن القصف على بلدة الزيتون أسفر عن مقتل 19 شخصا.");
+  Document d = Analyzed(3, "ج", "2030-04-02T11:00:00+00:00",
+                        "وقال الدفاع المدني إن القصف على بلدة الزيتون أسفر عن مقتل 19 شخصا.");
+  Comparison c = CompareStory({&a, &b, &d});
+  const ContestedPoint* killed = PointAbout(c, "killed");
+  ASSERT_NE(killed, nullptr);
+  EXPECT_TRUE(killed->contested);
+  ASSERT_EQ(killed->positions.size(), 2u) << Dump(*killed);
+  EXPECT_EQ(Contested(c), 1);
+  // The 19 of the civil defence: one position, two reports, the earliest first.
+  const PointPosition& p19 = killed->positions[1];
+  EXPECT_EQ(p19.value, "19");
+  EXPECT_EQ(p19.reports, 2);
+  EXPECT_EQ(p19.first_article, 2);
+  EXPECT_EQ(p19.outlets, (std::vector<std::string>{"ب", "ج"}));
+  for (int i : p19.claims) {
+    const ComparedClaim& cc = c.claims[i];
+    const Document& doc = cc.article == 2 ? b : d;
+    EXPECT_EQ(std::string(cc.claim.span.In(doc.text)), cc.text);
+  }
+  EXPECT_EQ(c.points[0].about, "killed");  // contested first
+}
+
+TEST(ComparePointsTest, AWiderTotalIsKeptApart) {
+  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+                        "وقالت مصادر طبية إن 7 أشخاص قتلوا في قصف على بلدة الزيتون.");
+  Document b = Analyzed(2, "ب", "2030-04-02T10:30:00+00:00",
+                        "وقال المرصد إن 640 شخصا قتلوا منذ بداية الهجوم على المنطقة.");
+  Comparison c = CompareStory({&a, &b});
+  ASSERT_NE(PointAbout(c, "killed"), nullptr);
+  ASSERT_NE(PointAbout(c, "killed", "wider"), nullptr);
+  EXPECT_EQ(Contested(c), 0);
+}
+
+TEST(ComparePointsTest, AnEarlierIncidentIsNotCompared) {
+  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+                        "وقالت مصادر طبية إن 7 أشخاص قتلوا في قصف على بلدة الزيتون.");
+  Document b = Analyzed(2, "ب", "2030-04-02T10:30:00+00:00",
+                        "ويأتي القصف في ذكرى مقتل 40 شخصا في البلدة نفسها.");
+  Comparison c = CompareStory({&a, &b});
+  const ContestedPoint* killed = PointAbout(c, "killed");
+  ASSERT_NE(killed, nullptr);
+  EXPECT_EQ(killed->positions.size(), 1u);
+  EXPECT_EQ(Contested(c), 0);
+}
+
+TEST(ComparePointsTest, AboutAHundredAgainstDozensIsNoConflict) {
+  Document a = Report(1, "أ", {Figure("killed", 100, 100, true, "الصليب الأحمر")});
+  Claim dozens = Figure("killed", 20, 99, true, "مسعفون");
+  Document b = Report(2, "ب", {dozens});
+  Comparison c = CompareStory({&a, &b});
+  EXPECT_EQ(Contested(c), 0);
+  EXPECT_TRUE(c.disagreements.empty());
+}
+
+TEST(ComparePointsTest, ChemicalUseAssertedAgainstDenied) {
+  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+                        "وقالت منظمة إغاثة إن القوات استخدمت غاز الكلور في قصف البلدة.");
+  Document b = Analyzed(2, "ب", "2030-04-02T18:00:00+00:00",
+                        "ونفت وزارة الدفاع استخدام أي أسلحة كيماوية في البلدة.");
+  Comparison c = CompareStory({&a, &b});
+  const ContestedPoint* weapon = PointAbout(c, "weapon:chemical");
+  ASSERT_NE(weapon, nullptr);
+  EXPECT_TRUE(weapon->contested);
+  std::set<std::string> modalities;
+  for (const PointPosition& p : weapon->positions) modalities.insert(p.modality);
+  EXPECT_TRUE(modalities.count("denied"));
+  EXPECT_TRUE(modalities.count("asserted"));
+  bool found = false;
+  for (const Disagreement& d : c.disagreements) found |= d.kind == "assertion_vs_denial";
+  EXPECT_TRUE(found);
+}
+
+TEST(ComparePointsTest, ResponsibilityClaimedAgainstDenied) {
+  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+                        "واتهم المتحدث باسم الشرطة جماعة مسلحة بتنفيذ التفجير في السوق.");
+  Document b = Analyzed(2, "ب", "2030-04-02T12:00:00+00:00",
+                        "ونفت الجماعة مسؤوليتها عن التفجير في السوق.");
+  Comparison c = CompareStory({&a, &b});
+  const ContestedPoint* resp = PointAbout(c, "responsibility");
+  ASSERT_NE(resp, nullptr);
+  EXPECT_TRUE(resp->contested) << Dump(*resp);
+  nlohmann::json j = ComparisonToJson(c);
+  bool shown = false;
+  for (const auto& p : j["points"]) shown |= p["kind"] == "responsibility" && p["contested"];
+  EXPECT_TRUE(shown);
 }
 
 }  // namespace

@@ -235,6 +235,7 @@ class Evaluator {
     std::vector<PredPoint> pred = PointsOf(c);
     bool show = verbose_ && dev;
     if (show) std::cout << "\n=== story " << s["id"] << " (" << docs.size() << " reports)\n";
+    if (show && claims_) Claims(docs, c);
     Recall(s, pred, show, &t);
     FalseFlags(s, pred, show, &t);
     Sources(s, c, show, &t);
@@ -285,6 +286,29 @@ class Evaluator {
       docs.push_back(std::move(d));
     }
     return docs;
+  }
+
+  // --claims: every claim of a dev story with its event and words.
+  static void Claims(const std::vector<Document>& docs, const Comparison& c) {
+    for (const ComparedClaim& cc : c.claims) {
+      const Document* d = nullptr;
+      for (const Document& x : docs) if (x.id == cc.article) d = &x;
+      const Claim& cl = cc.claim;
+      std::string ev;
+      if (cl.event >= 0 && cl.event < static_cast<int>(d->events.size())) {
+        const Event& e = d->events[cl.event];
+        ev = e.plover + ":" + e.mode + " @" + e.location + " " + e.date;
+      }
+      uint32_t b = cl.span.begin > 120 ? cl.span.begin - 120 : 0;
+      while (b > 0 && (static_cast<unsigned char>(d->text[b]) & 0xC0) == 0x80) --b;
+      uint32_t e = std::min<uint32_t>(cl.span.end + 60, d->text.size());
+      while (e < d->text.size() && (static_cast<unsigned char>(d->text[e]) & 0xC0) == 0x80) ++e;
+      std::string ctx = d->text.substr(b, e - b);
+      for (char& ch : ctx) if (ch == '\n') ch = ' ';
+      std::cout << "    r" << cc.article << " " << d->published.substr(5, 11) << " " << cl.slot << "="
+                << cl.value << " {" << cl.speaker << "} " << cl.modality << " [" << ev << "] … "
+                << ctx << "\n";
+    }
   }
 
   static bool Comparable(const std::string& kind) { return kind != "other"; }
@@ -355,6 +379,7 @@ class Evaluator {
 
  public:
   std::map<std::string, int> url_record_;
+  bool claims_ = false;
 
  private:
   const DocumentProcessor& proc_;
@@ -364,14 +389,15 @@ class Evaluator {
 
 int Run(int argc, char** argv) {
   std::string corpus, gold;
-  bool verbose = false;
+  bool verbose = false, claims = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--corpus" && i + 1 < argc) corpus = argv[++i];
     else if (a == "--gold" && i + 1 < argc) gold = argv[++i];
     else if (a == "--verbose") verbose = true;
+    else if (a == "--claims") verbose = claims = true;
     else {
-      std::cerr << "usage: eval_compare --corpus FILE.jsonl.gz --gold stories.jsonl [--verbose]\n";
+      std::cerr << "usage: eval_compare --corpus FILE.jsonl.gz --gold stories.jsonl [--verbose] [--claims]\n";
       return 2;
     }
   }
@@ -431,6 +457,7 @@ int Run(int argc, char** argv) {
   }
   Evaluator ev(**proc, verbose);
   ev.url_record_ = std::move(url_record);
+  ev.claims_ = claims;
   for (const json& s : stories) ev.Story(s, *records);
   ev.Print();
   return 0;
