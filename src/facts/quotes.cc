@@ -155,7 +155,11 @@ class QuoteParser {
         k = n;  // صحيفة "ديلي ميل"، وقالت "الوزارة":
         continue;
       }
-      if (k > j && (IsAddressee(k) || lex_.Is(w, "fact_object"))) break;
+      if (k > j && (IsAddressee(k) || IsFactObject(k) || lex_.Is(w, "say_adverb") ||
+                    lex_.Is(w, "issued") ||
+                    (KeyStarts(w.bare, "\xD8\xA8") && lex_.ClassOfKey(w.stem) == "medium"))) {
+        break;  // ... بمصرع، ... بالقول، تقرير صدر، ... بموقع إنستغرام
+      }
       if (w.IsQuoteMark() || w.IsPunct(":")) break;
       if (IsAliName(k)) {
         ++k;
@@ -207,6 +211,11 @@ class QuoteParser {
     return IsMediumLam(k) || lex_.Is(w_[k], "addressee");
   }
 
+  // مقتل، بمقتل، وقوع ...: a verbal noun of a fact.
+  bool IsFactObject(size_t k) const {
+    return lex_.Is(w_[k], "fact_object") || lex_.ClassOfKey(w_[k].stem) == "fact_object";
+  }
+
   // After a comma: a title or a name (NER person) continues the speaker
   // ("محمد فلان، سفير ..."، "المرشد الإيراني، علي خامنئي").
   bool Apposed(size_t k) const {
@@ -254,7 +263,7 @@ class QuoteParser {
       if (IsWord(q) && !w.IsQuoteMark() && !lex_.Is(w, "comp") && !w.IsPunct(":")) {
         std::string_view cls = lex_.ClassOf(w);
         if (cls == "stop" || cls == "speech" || cls == "weekday" || cls == "rel" ||
-            IsMediumLam(q) || AddresseeEnd(q, e) > q || w.bare == fk::kAla ||
+            IsMediumLam(q) || IsAddressee(q) || AddresseeEnd(q, e) > q || w.bare == fk::kAla ||
             w.bare == fk::kIla || w.bare == fk::kAn) {
           budget = 8;
         } else if (!(kind == CueKind::kAbout && w.bare == fk::kAn)) {
@@ -372,6 +381,22 @@ class QuoteParser {
       }
     }
     if (c < i && (w_[c].bare == fk::kKana || w_[c].bare == fk::kKanat)) ++c;
+    size_t end = i;
+    while (end > c && lex_.Is(w_[end - 1], "aux")) --end;  // (و)كان X قد قال، فقد أشارت
+    if (end == c && c > b + 1 && IsComma(c - 1)) {
+      // "وكان الناطق الإعلامي، قد أكد"، "أما الخوذ البيض، فقد أشارت": the
+      // subject before the comma, after كان or أما.
+      for (size_t q = c - 1; q > b;) {
+        --q;
+        if (w_[q].kind == TokenKind::kPunct) break;
+        if (w_[q].bare == fk::kKana || w_[q].bare == fk::kKanat || lex_.Is(w_[q], "topic")) {
+          if (c - 1 > q + 1 && c - 1 - q <= 13) return {q + 1, c - 1};
+          break;
+        }
+      }
+      return {0, 0};
+    }
+    i = end;
     if (c >= i || i - c > 5) return {0, 0};
     for (size_t q = c; q < i; ++q) {
       std::string_view cls = lex_.ClassOf(w_[q]);
@@ -397,9 +422,9 @@ class QuoteParser {
   // Leading definite noun phrase (or one name) for object-taking denials.
   size_t DefiniteEnd(size_t j, size_t e) const {
     size_t k = j;
-    if (j < e && lex_.Is(w_[j], "fact_object")) return j;  // ونفى مقتل ...: no subject
+    if (j < e && IsFactObject(j)) return j;  // ونفى مقتل ...: no subject
     if (j < e && IsWord(j)) ++k;  // مسلحو المعارضة
-    while (k < e && k < j + 5 && IsWord(k) && !lex_.Is(w_[k], "fact_object") &&
+    while (k < e && k < j + 5 && IsWord(k) && !IsFactObject(k) &&
            (KeyStarts(w_[k].key, fk::kAl) || lex_.Is(w_[k], "title"))) {
       ++k;
     }
@@ -471,8 +496,14 @@ class QuoteParser {
     size_t k = p->speaker_e;
     if (k < e && IsMediumLam(k)) {
       size_t v = k;
-      while (v < e && v < k + 8 && !lex_.Is(w_[v], "comp") && !w_[v].IsQuoteMark() &&
-             !w_[v].IsPunct(":") && !IsComma(v)) {
+      while (v < e && v < k + 8 && !lex_.Is(w_[v], "comp") && !w_[v].IsPunct(":") &&
+             !IsComma(v)) {
+        if (w_[v].IsQuoteMark()) {  // لصحيفة "ميرور" البريطانية
+          size_t n = QuotedName(v, e);
+          if (n == 0) break;
+          v = n;
+          continue;
+        }
         ++v;
       }
       p->via_span = SpanOfWords(w_, k, v);
@@ -528,7 +559,10 @@ class QuoteParser {
   Opener FactObject(size_t i, size_t k, size_t e) const {
     for (size_t q = k; q < e && q < k + 6; ++q) {
       const Word& w = w_[q];
-      if (lex_.Is(w, "fact_object")) return {Opener::kObject, q};
+      if (IsFactObject(q)) return {Opener::kObject, q};
+      if (w.bare == fk::kAn && lex_.Is(w_[i], "an_verb") && q + 1 < e && IsWord(q + 1)) {
+        return {Opener::kObject, q + 1};  // كشف X عن خروج ...، أعلنت X عن تعرض ...
+      }
       if (w.bare == fk::kIla && lex_.Is(w_[i], "ila_verb") && q + 1 < e && IsWord(q + 1) &&
           !lex_.Is(w_[q + 1], "comp")) {
         return {Opener::kObject, q + 1};
@@ -555,7 +589,7 @@ class QuoteParser {
   bool Participle(size_t i, size_t e, Parsed* p) {
     size_t k = i + 1;
     if (k < e && (w_[k].bare == fk::kIla || w_[k].bare == fk::kAla)) ++k;
-    if (k < e && lex_.Is(w_[i + 1], "fact_object")) {
+    if (k < e && IsFactObject(i + 1)) {
       p->open = {Opener::kObject, i + 1};  // مؤكدة مقتل ...
     } else if (k == i + 2 && w_[i + 1].bare == fk::kIla && k < e && IsWord(k) &&
                !lex_.Is(w_[k], "comp")) {
@@ -595,8 +629,8 @@ class QuoteParser {
       if (r < e && lex_.Is(w_[r], "issued")) ++r;
       if (r < e && (w_[r].bare == fk::kAn || w_[r].bare == fk::kMin)) ++r;
       if (r < e && IsWord(r)) {
+        speech = r > k + 1;  // صادر عن X: X is the author whatever it is
         k = r;
-        speech = true;
       }
     }
     for (size_t q = k; speech && q < e && q < k + 7; ++q) {
@@ -860,6 +894,7 @@ class QuoteParser {
     size_t b = p.speaker_b, e = p.speaker_e;
     while (e > b && w_[e - 1].kind == TokenKind::kPunct) --e;
     while (b < e && w_[b].IsQuoteMark()) ++b;  // وقالت "الوزارة":
+    if (e == b + 1 && lex_.Is(w_[b], "no_source")) return;  // ذكرت تقارير: unknown
     if (cue.kind == CueKind::kSource && e > b + 1 && lex_.Is(w_[b], "source_noun")) ++b;
     if (e <= b) return;
     q->speaker_span = SpanOfWords(w_, b, e);
