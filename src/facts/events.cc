@@ -19,7 +19,25 @@
 // it (مقتل 5، أصيب 25). A cue before a title or a singular victim noun
 // (مقتل الفريق فلان، استشهاد جندي) is one casualty. A toll in a sentence
 // without a trigger belongs to the last violent event of the three sentences
-// before it; with none, it makes its own ASSAULT event.
+// before it; with none, it makes its own ASSAULT event. Arrests and
+// kidnappings (اعتقل، القبض على، مختطفين) go to a COERCE event instead.
+//
+// A figure is found from any side of its number: the cue before it (مقتل 5),
+// the counted noun after it (24 قتيلا), a verb after the counted noun (45
+// مدنيا قتلوا، 387 شخصا لقوا حتفهم), the toll noun (عدد القتلى إلى 105), the
+// group it belongs to (طفلين بين الضحايا), or the figure before it (و19
+// طفلا، بينهم 8، وستة آخرون). A noun with no number counts people too: one
+// for a singular victim noun or title (مقتل شرطي، وأصيب آخر، بينهم رضيع), two
+// for a dual (جنديين، مسلحان). Not figures: ages (عمرها 11 عاما), denied
+// cues (نفى مقتل), a plural noun after a number or أي read as a dual, and a
+// number counting something else (و2.6 مليون نازح).
+//
+// Bounds, one convention for every producer and consumer: `min` and `max`
+// of the NumberMention are the bounds written; an open upper bound is
+// max = +infinity with approximate = true. "أكثر من 570" is min 570 (the
+// text core keeps the written number, not 571), "570 على الأقل" and "ما لا
+// يقل عن 570" are min 570; "نحو/حوالي 570" (also with و: ونحو) is min = max
+// = 570 approximate; عشرات is 20..99 and مئات 200..999, approximate.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -143,6 +161,7 @@ class CasualtyScanner {
         span.end = w_[ne].span.end;
       }
     }
+    if (kind.empty()) kind = AmongAfter(ne);
     if (kind.empty()) kind = CueBefore(nb, &span);
     if (kind.empty()) kind = VerbAfter(ne);
     if (kind.empty()) kind = TollBefore(nb);
@@ -155,6 +174,15 @@ class CasualtyScanner {
     }
     if (nb > b_ && lex_.Is(w_[nb - 1], "approx") && n.min == n.max) n.approximate = true;
     out_.push_back({kind, n, span});
+  }
+
+  // "طفلين بين الضحايا"، "امرأة من بين القتلى": the group the number is in.
+  std::string AmongAfter(size_t ne) const {
+    size_t q = ne;
+    if (q < e_ && w_[q].bare == fk::kMin) ++q;
+    if (q + 1 >= e_ || w_[q].bare != "\xD8\xA8\xD9\x8A\xD9\x86") return "";  // بين
+    const CasualtyEntry* c = KindAt(q + 1, 'n');
+    return c ? c->kind : "";
   }
 
   // مقتل 5، أصيب 25: a cue at most three words before the number.

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 
 #include "src/facts/facts.h"
 #include "src/text/analyze.h"
@@ -185,6 +186,91 @@ TEST(ClaimsTest, EverySpanIsInsideTheText) {
     EXPECT_LT(c.span.begin, c.span.end) << c.slot;
     EXPECT_LE(c.span.end, d.text.size()) << c.slot;
   }
+}
+
+// Issue 21: casualty figures, one behaviour per row (our own sentences).
+struct FigureCase {
+  const char* name;
+  const char* text;
+  const char* kind;
+  double min, max;  // max = inf for an open bound
+  bool approximate;
+};
+
+class CasualtyFigureTest : public ::testing::TestWithParam<FigureCase> {};
+
+TEST_P(CasualtyFigureTest, ReadsTheFigure) {
+  const FigureCase& c = GetParam();
+  Document d = Facts(c.text);
+  std::string got;
+  bool found = false;
+  for (const Event& e : d.events) {
+    for (const Casualty& k : e.casualties) {
+      got += k.kind + ":" + std::to_string(k.number.min) + "-" + std::to_string(k.number.max) + " ";
+      found |= k.kind == c.kind && k.number.min == c.min && k.number.max == c.max &&
+               k.number.approximate == c.approximate;
+    }
+  }
+  EXPECT_TRUE(found) << c.name << ": " << got;
+}
+
+constexpr double kOpen = std::numeric_limits<double>::infinity();
+
+INSTANTIATE_TEST_SUITE_P(
+    Issue21, CasualtyFigureTest,
+    ::testing::Values(
+        FigureCase{"FigureBeforeItsVerb", "وقال المسعفون إن 45 مدنيا قتلوا في القصف.", "killed",
+                   45, 45, false},
+        FigureCase{"LowerBoundAfterTheCountedNoun",
+                   "وأسفر الانفجار عن مقتل سبعة أشخاص على الأقل في السوق.", "killed", 7, kOpen,
+                   true},
+        FigureCase{"LowerBoundBeforeTheVerb",
+                   "وقالت الشرطة إن ثلاثة من الحراس على الأقل أصيبوا في الشجار.", "injured", 3,
+                   kOpen, true},
+        FigureCase{"ArrestedAfterACue", "واعتقلت الشرطة 12 شخصا في المدينة أمس.", "arrested", 12,
+                   12, false},
+        FigureCase{"KidnappedNoun", "وأفرج المسلحون عن خمسة مختطفين بعد أسبوع.", "kidnapped", 5, 5,
+                   false},
+        FigureCase{"CombinedCuePair", "وأسفرت المواجهات عن مقتل وإصابة العشرات من المدنيين.",
+                   "killed_or_injured", 20, 99, true},
+        FigureCase{"SingularNounAfterACue", "وأسفر الحادث عن وفاة شاب في الطريق.", "killed", 1, 1,
+                   false},
+        FigureCase{"OneMoreByOrdinal", "وقتل جنديان وأصيب ثالث في الكمين.", "injured", 1, 1,
+                   false},
+        FigureCase{"SubsetAfterBaynahum", "وقتل 30 شخصا بينهم 8 أطفال في الغارة.", "killed", 8,
+                   8, false},
+        FigureCase{"SingularSubset", "وقال الطبيب إن 9 أشخاص بينهم رضيع لقوا حتفهم.", "killed", 1,
+                   1, false},
+        FigureCase{"ApproximateWithConjunction", "وقتل 20 شخصا ونحو 300 جريح في الزلزال.",
+                   "injured", 300, 300, true},
+        FigureCase{"NounAmongTheDead", "وأشارت الوزارة إلى وجود طفلين بين الضحايا.", "killed", 2, 2,
+                   false}));
+
+TEST(CasualtyNegativesTest, AnAgeIsNoToll) {
+  Document d = Facts("ولقيت فتاة عمرها 11 عاما حتفها في الحادث.");
+  for (const Event& e : d.events) {
+    for (const Casualty& k : e.casualties) EXPECT_NE(k.number.min, 11) << k.kind;
+  }
+}
+
+TEST(CasualtyNegativesTest, ADeniedDeathIsNoFigure) {
+  Document d = Facts("ونفى المتحدث مقتل أي مدنيين في العملية.");
+  for (const Event& e : d.events) EXPECT_TRUE(e.casualties.empty());
+}
+
+TEST(CasualtyNegativesTest, DisplacedPeopleDoNotInheritTheKind) {
+  Document d = Facts("وأسفرت الحرب عن أكثر من 15 ألف قتيل و2.5 مليون نازح.");
+  int figures = 0;
+  for (const Event& e : d.events) figures += e.casualties.size();
+  EXPECT_EQ(figures, 1);
+}
+
+TEST(CasualtyNegativesTest, ArrestsMakeACoerceEvent) {
+  Document d = Facts("واعتقلت قوات الأمن 4 أشخاص في الحي.");
+  ASSERT_FALSE(d.events.empty());
+  bool coerce = false;
+  for (const Event& e : d.events) coerce |= e.plover == "COERCE" && !e.casualties.empty();
+  EXPECT_TRUE(coerce);
 }
 
 }  // namespace

@@ -137,5 +137,73 @@ TEST(QuotesTest, SpansAreInsideTheText) {
   EXPECT_EQ(d.quotes.size(), 2u);
 }
 
+// Issue 21: speakers bounded by the sentence's structure, one behaviour per
+// row (our own sentences). `speaker` is the expected display speaker of the
+// quotation whose cue is `cue`.
+struct SpeakerCase {
+  const char* name;
+  const char* text;
+  const char* cue;
+  const char* speaker;
+};
+
+class SpeakerTest : public ::testing::TestWithParam<SpeakerCase> {};
+
+TEST_P(SpeakerTest, NamesTheSpeaker) {
+  const SpeakerCase& c = GetParam();
+  Document d = Analyzed(c.text);
+  std::string got;
+  bool found = false;
+  for (const Quote& q : d.quotes) {
+    got += "[" + S(d, q.cue) + "|" + q.speaker + "] ";
+    found |= S(d, q.cue) == c.cue && q.speaker == c.speaker;
+  }
+  EXPECT_TRUE(found) << c.name << ": " << got;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Issue21, SpeakerTest,
+    ::testing::Values(
+        SpeakerCase{"AddresseeAfterTheSpeakerIsLeftOut",
+                    "وقال مسؤول محلي لـCNN إن الطريق أغلق.", "وقال", "مسؤول محلي"},
+        SpeakerCase{"PlaceAdverbialAfterFiIsLeftOut",
+                    "وقال ضابط في المكان إن النار أخمدت.", "وقال", "ضابط"},
+        SpeakerCase{"FactNounIsTheContent", "وأكدت وزارة الصحة مقتل ثلاثة أشخاص في الحريق.",
+                    "وأكدت", "وزارة الصحة"},
+        SpeakerCase{"FactNounWithBaIsTheContent",
+                    "وأفاد مصدر طبي بمقتل رجلين في القرية.", "وأفاد", "مصدر طبي"},
+        SpeakerCase{"IlaVerbTakesANoun", "وأشارت البلدية إلى وجود أضرار في الجسر.", "وأشارت",
+                    "البلدية"},
+        SpeakerCase{"SayAdverbIsPartOfTheCue",
+                    "وقال المدير سامي: إن العمل بدأ. وتابع بالقول إن الموعد قريب.",
+                    "وتابع بالقول", "المدير سامي"},
+        SpeakerCase{"SubjectBeforeQadAfterAComma",
+                    "وكان المتحدث باسم الدفاع المدني، قد أكد أن الحريق أخمد.", "أكد",
+                    "المتحدث باسم الدفاع المدني"},
+        SpeakerCase{"TopicalisedSubjectWithAmma",
+                    "أما نقابة الأطباء، فقد أشارت إلى أن المستشفى ممتلئ.", "أشارت",
+                    "نقابة الأطباء"},
+        SpeakerCase{"ChannelWithAQuotedNameBeforeTheOpener",
+                    "وقال المدرب لصحيفة \"النهار\" اللبنانية إن الفريق جاهز.", "وقال", "المدرب"},
+        SpeakerCase{"StatementAuthorAfterSadirAn",
+                    "وتوقف العمل في الميناء، وفقا لبيان صادر عن النقابة.", "وفقا", "النقابة"},
+        SpeakerCase{"RelayedSourceAfterLimaNaqalathu",
+                    "وتوقف العمل في الميناء، وفقا لما نقلته الوكالة عن مصادر محلية.", "وفقا",
+                    "مصادر محلية"},
+        SpeakerCase{"PluralVerbCarriesOver",
+                    "وقال سكان القرية إن الماء انقطع. وذكروا أن الطريق مغلق.", "وذكروا",
+                    "سكان القرية"}));
+
+TEST(QuotesTest, BareReportsAreNoNamedSource) {
+  Document d = Analyzed("وذكرت تقارير أن المعبر أغلق.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "");
+}
+
+TEST(QuotesTest, PerformativeAnnouncementIsNoQuotation) {
+  Document d = Analyzed("وأعلنت الحكومة حالة الطوارئ في المدينة.");
+  EXPECT_TRUE(d.quotes.empty());
+}
+
 }  // namespace
 }  // namespace marsad
