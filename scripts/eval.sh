@@ -85,6 +85,15 @@ if [ -x "$BUILD/tools/eval_facts/eval_facts" ]; then
   done
 fi
 
+# --- comparison (src/facts/compare): contested points of 21 hand-annotated multi-outlet stories ---
+ANT=$SHARED/data/corpus/ant_2018_multisource.jsonl.gz
+if [ -f "$ANT" ] && [ -x "$BUILD/tools/eval_compare/eval_compare" ]; then
+  step "comparison: contested-point recall, false flags, positions with the right source (tests/gold/compare, dev and test)"
+  "$BUILD/tools/eval_compare/eval_compare" --corpus "$ANT" --gold "$ROOT/tests/gold/compare/stories.jsonl"
+else
+  echo "comparison: $ANT or eval_compare missing; comparison evaluation skipped"
+fi
+
 # --- search (src/search): P@10 and name-variant recall on the SaudiNewsNet corpus ---
 # Ingests the corpus into a temporary store (a couple of minutes); set
 # MARSAD_SEARCH_EVAL_DB to a store of the corpus to reuse it.

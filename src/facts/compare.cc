@@ -15,7 +15,8 @@ namespace {
 
 using json = nlohmann::json;
 
-constexpr const char* kCasualtyKinds[] = {"killed", "injured", "killed_or_injured", "missing"};
+constexpr const char* kCasualtyKinds[] = {"killed",  "injured",   "killed_or_injured",
+                                          "missing", "arrested", "kidnapped"};
 
 bool IsCasualty(const std::string& slot) {
   for (const char* k : kCasualtyKinds) {
@@ -316,7 +317,11 @@ class Comparer {
     if (!new_article) return;
     ++pos->reports;
     const std::string& published = docs_[i]->published;
-    if (pos->first_seen.empty() || (!published.empty() && EpochOf(published) < EpochOf(pos->first_seen))) {
+    // The earliest report; undated reports keep the order they came in.
+    bool earlier = pos->first_article == 0 ||
+                   (!published.empty() &&
+                    (pos->first_seen.empty() || EpochOf(published) < EpochOf(pos->first_seen)));
+    if (earlier) {
       pos->first_seen = published;
       pos->first_article = cc.article;
     }
@@ -483,12 +488,20 @@ json ClaimJson(const ComparedClaim& cc) {
           {"event", cl.event}};
 }
 
+std::string ModalityLabel(const std::string& m) {
+  if (m == "denied") return "نفي";
+  if (m == "alleged") return "ادعاء";
+  if (m == "hedged") return "ترجيح";
+  return "تأكيد";
+}
+
 json PositionJson(const Comparison& c, const PointPosition& pos) {
   bool numeric = IsCasualty(pos.slot);
   auto num = [&](double v) { return numeric && std::isfinite(v) ? json(v) : json(); };
   std::set<int64_t> articles;
   for (int i : pos.claims) articles.insert(c.claims[i].article);
   return {{"value", pos.value},
+          {"label", PositionLabel(pos)},
           {"slot", pos.slot},
           {"min", num(pos.min)},
           {"max", num(pos.max)},
@@ -503,6 +516,47 @@ json PositionJson(const Comparison& c, const PointPosition& pos) {
 }
 
 }  // namespace
+
+std::string PointLabel(const ContestedPoint& p) {
+  static const std::map<std::string, std::string> kLabels = {
+      {"killed", "قتلى"},
+      {"injured", "جرحى"},
+      {"killed_or_injured", "قتلى وجرحى"},
+      {"missing", "مفقودون"},
+      {"arrested", "معتقلون"},
+      {"kidnapped", "مختطفون"},
+      {"occurred", "وقوع الهجوم"},
+      {"weapon", "استخدام سلاح كيميائي"},
+      {"responsibility", "المسؤولية"},
+      {"presence", "الحضور العسكري"}};
+  auto it = kLabels.find(p.kind);
+  std::string s = it == kLabels.end() ? "نقطة أخرى" : it->second;
+  if (p.kind == "presence") {
+    static const std::map<std::string, std::string> kNations = {
+        {"russian", "روس"}, {"american", "أمريكيون"}, {"turkish", "أتراك"},
+        {"iranian", "إيرانيون"}, {"french", "فرنسيون"}, {"british", "بريطانيون"}};
+    size_t colon = p.about.find(':'), us = p.about.find('_');
+    std::string nation = colon == std::string::npos ? "" : p.about.substr(colon + 1, us - colon - 1);
+    auto n = kNations.find(nation);
+    if (n != kNations.end()) s += ": " + n->second;
+  }
+  if (p.about.find(":part") != std::string::npos) s += " (جزء من الحصيلة)";
+  if (p.scope == "wider") s += " (حصيلة أوسع من الحدث)";
+  return s;
+}
+
+std::string PositionLabel(const PointPosition& pos) {
+  if (IsCasualty(pos.slot)) {
+    std::string v = pos.value;
+    if (v.rfind(">=", 0) == 0) return "أكثر من " + v.substr(2);
+    if (v.rfind("~", 0) == 0) return "نحو " + v.substr(1);
+    size_t dash = v.find('-');
+    if (dash != std::string::npos && dash > 0) return "بين " + v.substr(0, dash) + " و" + v.substr(dash + 1);
+    return v;
+  }
+  if (pos.slot == "responsibility" && pos.modality != "denied") return "يحمّل " + pos.value;
+  return ModalityLabel(pos.modality);
+}
 
 std::string OutletLabel(const Document& d) {
   if (!d.outlet.empty()) return d.outlet;
@@ -593,6 +647,7 @@ json ComparisonToJson(const Comparison& c,
     json conflicts = json::array();
     for (auto [a, b] : p.conflicts) conflicts.push_back({a, b});
     points.push_back({{"kind", p.kind},
+                      {"label", PointLabel(p)},
                       {"about", p.about},
                       {"scope", p.scope},
                       {"contested", p.contested},

@@ -122,6 +122,11 @@ struct Comparison {
 // "تقرير <id>".
 std::string OutletLabel(const Document& d);
 
+// Arabic labels for readers (no slot names): "قتلى", "استخدام سلاح كيميائي",
+// "المسؤولية (…)"; a position's value ("أكثر من 20", "نفي", "يحمّل X").
+std::string PointLabel(const ContestedPoint& p);
+std::string PositionLabel(const PointPosition& pos);
+
 // REQUIRES: every report has its analysis (claims, quotes) and text; the
 // pointers outlive the call only.
 Comparison CompareStory(const std::vector<const Document*>& reports);

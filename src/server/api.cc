@@ -172,10 +172,12 @@ StatusOr<json> Api::Story(int64_t id) {
   std::vector<const Document*> ptrs;
   for (const Document& d : docs) ptrs.push_back(&d);
   // A story that ran for months compares hundreds of reports: the page
-  // keeps the 50 main disagreements and 8 claims a cell (the totals are in
-  // the JSON); `marsad story --json` writes them all.
-  comparison = ComparisonToJson(CompareStory(ptrs),
-                                {.max_disagreements = 50, .max_claims = 8});
+  // keeps the 30 main points, the 50 main disagreements and 8 claims a cell
+  // or position (the totals are in the JSON); `marsad story --json` writes
+  // them all.
+  comparison = ComparisonToJson(CompareStory(ptrs), {.max_points = 30,
+                                                     .max_disagreements = 50,
+                                                     .max_claims = 8});
   if (comparison.is_object()) {
     // Add UTF-16 offsets per article: every object with "article" and spans.
     std::map<int64_t, std::vector<uint32_t>> idx;
