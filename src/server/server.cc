@@ -4,6 +4,8 @@
 #include <malloc.h>
 #include <sys/socket.h>
 
+#include <algorithm>
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -16,7 +18,10 @@
 #include "src/base/data.h"
 #include "src/base/hash.h"
 #include "src/pipeline/pipeline.h"
+#include "src/server/access.h"
 #include "src/server/api.h"
+#include "src/server/connection.h"
+#include "src/server/static_files.h"
 
 namespace marsad {
 
@@ -25,10 +30,14 @@ using json = nlohmann::json;
 
 namespace {
 
-httplib::Server* g_server = nullptr;
+// The server a signal stops (the latest started), and every running one by
+// port (tests run several in one process).
+std::atomic<GuardedServer*> g_server{nullptr};
+std::mutex g_servers_mu;
+std::map<int, GuardedServer*> g_servers;
 
 void OnSignal(int) {
-  if (g_server) g_server->stop();
+  if (GuardedServer* s = g_server.load()) s->stop();
 }
 
 constexpr char kCsp[] =
@@ -70,11 +79,24 @@ void SendError(httplib::Response& res, int http, const std::string& code,
                   "application/json");
 }
 
+// A client is told what it did wrong (4xx), never how the server failed:
+// a 5xx answer says so and the detail goes to the log.
+void SendStatus(httplib::Response& res, const Status& st) {
+  int http = HttpStatus(st);
+  if (http >= 500) {
+    std::fprintf(stderr, "marsad serve: %s\n", st.ToString().c_str());
+    SendError(res, http, ErrorCode(st),
+              http == 503 ? "the store is unavailable"
+                          : "internal error (see the server's log)");
+    return;
+  }
+  SendError(res, http, ErrorCode(st), st.message());
+}
+
 void SendJson(httplib::Response& res, const StatusOr<json>& body,
               const char* type = "application/json") {
   if (!body.ok()) {
-    SendError(res, HttpStatus(body.status()), ErrorCode(body.status()),
-              body.status().message());
+    SendStatus(res, body.status());
     return;
   }
   res.set_content(body->dump(-1, ' ', false, json::error_handler_t::replace),
@@ -110,7 +132,7 @@ template <typename F>
 void Handle(ApiPool& pool, httplib::Response& res, F f) {
   auto api = pool.Get();
   if (!api.ok()) {
-    SendError(res, 503, "unavailable", api.status().message());
+    SendStatus(res, UnavailableError(api.status().message()));
     return;
   }
   SendJson(res, f(**api));
@@ -124,42 +146,194 @@ StatusOr<int64_t> PathId(const httplib::Request& req) {
   }
 }
 
+// A string field of an ingested record: absent or null is "", anything but
+// a string is an error.
+Status StringField(const json& d, const char* key, std::string* out) {
+  auto it = d.find(key);
+  if (it == d.end() || it->is_null()) return Status::OK();
+  if (!it->is_string())
+    return InvalidArgumentError(std::string(key) + " must be a string");
+  *out = it->get<std::string>();
+  if (HasNul(*out))
+    return InvalidArgumentError(std::string(key) + " holds a NUL byte");
+  return Status::OK();
+}
+
+// One record of POST /api/ingest as a Document, or why it is refused.
+StatusOr<Document> RecordToDocument(const json& d) {
+  if (!d.is_object()) return InvalidArgumentError("a record must be an object");
+  Document doc;
+  std::string format = "txt";
+  RETURN_IF_ERROR(StringField(d, "text", &doc.raw));
+  RETURN_IF_ERROR(StringField(d, "format", &format));
+  RETURN_IF_ERROR(StringField(d, "title", &doc.title));
+  RETURN_IF_ERROR(StringField(d, "outlet", &doc.outlet));
+  RETURN_IF_ERROR(StringField(d, "url", &doc.url));
+  RETURN_IF_ERROR(StringField(d, "published", &doc.published));
+  if (doc.raw.empty()) return InvalidArgumentError("text is missing or empty");
+  if (format != "txt" && format != "html")
+    return InvalidArgumentError("format must be \"txt\" or \"html\"");
+  doc.format = format;
+  doc.source = doc.url.empty() ? "api" : doc.url;
+  doc.encoding = "UTF-8";
+  doc.input_hash = Hash64(d.dump(), /*seed=*/4);
+  return doc;
+}
+
 // POST /api/ingest: documents through the same pipeline as `marsad ingest`.
-json Ingest(Store* store, const json& body, Status* st) {
-  auto ing = Ingestor::Create(store, IngestOptions{});
-  if (!ing.ok()) {
-    *st = ing.status();
-    return {};
-  }
-  const json& docs = body.value("documents", json::array());
-  if (!docs.is_array() || docs.size() > 1000) {
-    *st = InvalidArgumentError("documents must be an array of at most 1000");
-    return {};
-  }
-  int64_t before = (*ing)->summary().stored;
-  for (const json& d : docs) {
-    Document doc;
-    doc.raw = d.value("text", "");
-    doc.format = d.value("format", "txt") == "html" ? "html" : "txt";
-    doc.title = d.value("title", "");
-    doc.outlet = d.value("outlet", "");
-    doc.url = d.value("url", "");
-    doc.published = d.value("published", "");
-    doc.source = doc.url.empty() ? "api" : doc.url;
-    doc.encoding = "UTF-8";
-    doc.input_hash = Hash64(d.dump(), /*seed=*/4);
-    if (doc.raw.empty()) {
-      (*ing)->Reject(doc.source, InvalidArgumentError("empty text"));
+// Each record is checked on its own: a bad one is reported by its index
+// and the others are stored. Sets `*http` to 400 when no record was good.
+StatusOr<json> Ingest(Store* store, const json& body, int* http) {
+  auto docs = body.find("documents");
+  if (docs == body.end() || !docs->is_array() || docs->size() > 1000)
+    return InvalidArgumentError(
+        "documents must be an array of at most 1000 records");
+  ASSIGN_OR_RETURN(auto ing, Ingestor::Create(store, IngestOptions{}));
+  json errors = json::array();
+  for (size_t i = 0; i < docs->size(); ++i) {
+    auto doc = RecordToDocument((*docs)[i]);
+    if (!doc.ok()) {
+      errors.push_back({{"index", i}, {"error", doc.status().message()}});
       continue;
     }
-    *st = (*ing)->Add(std::move(doc));
-    if (!st->ok()) return {};
+    RETURN_IF_ERROR(ing->Add(std::move(*doc)));
   }
-  *st = (*ing)->Flush();
-  const IngestSummary& s = (*ing)->summary();
-  return {{"added", s.stored - before},
-          {"skipped", s.already_stored},
-          {"rejected", s.rejected}};
+  RETURN_IF_ERROR(ing->Flush());
+  const IngestSummary& s = ing->summary();
+  if (!docs->empty() && errors.size() == docs->size()) *http = 400;
+  json out = {{"added", s.stored},
+              {"skipped", s.already_stored},
+              {"rejected", s.rejected + errors.size()},
+              {"errors", std::move(errors)}};
+  if (*http == 400)
+    out["error"] = {{"code", "bad_request"},
+                    {"message", "no record could be read"}};
+  return out;
+}
+
+// Who may do what, from the options (src/server/access.h).
+struct Access {
+  const ServerOptions* options = nullptr;
+  TokenTable tokens;  // --token-file and $MARSAD_TOKENS
+  TokenTable ingest;  // --ingest-token
+};
+
+StatusOr<TokenTable> LoadTokens(const ServerOptions& options) {
+  TokenTable tokens;
+  if (!options.token_file.empty()) {
+    std::ifstream in(options.token_file);
+    if (!in) return NotFoundError("cannot read " + options.token_file);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    ASSIGN_OR_RETURN(tokens, TokenTable::Parse(ss.str(), options.token_file));
+  }
+  if (const char* env = std::getenv("MARSAD_TOKENS"); env && *env) {
+    ASSIGN_OR_RETURN(TokenTable more, TokenTable::ParseList(env));
+    tokens.Merge(more);
+  }
+  if (!options.token_file.empty() && tokens.empty())
+    return InvalidArgumentError(options.token_file + " holds no token");
+  return tokens;
+}
+
+// Answers `q` with an error and closes the connection after it, so that a
+// body the client may still be sending is never read.
+bool Refuse(const httplib::Request& q, httplib::Response& res, int http,
+            const std::string& code, const std::string& msg) {
+  SendError(res, http, code, msg);
+  auto& headers = const_cast<httplib::Request&>(q).headers;
+  headers.erase("Connection");
+  headers.emplace("Connection", "close");  // said in the answer
+  GuardedServer::CloseAfterResponse();
+  return true;
+}
+
+bool HasNulParam(const httplib::Request& q) {
+  if (HasNul(q.path)) return true;
+  for (const auto& [k, v] : q.params)
+    if (HasNul(k) || HasNul(v)) return true;
+  return false;
+}
+
+// Bodies are read only for POST /api/ingest, with a Content-Length within
+// the limit: anything else is refused from its headers.
+bool RefusedBody(const Access& a, const httplib::Request& q,
+                 httplib::Response& res) {
+  bool chunked = q.has_header("Transfer-Encoding");
+  bool has_length = q.has_header("Content-Length");
+  const std::string& length_text = q.get_header_value("Content-Length");
+  if (has_length &&
+      (length_text.empty() ||
+       length_text.find_first_not_of("0123456789") != std::string::npos ||
+       length_text.size() > 18))
+    return Refuse(q, res, 400, "bad_request", "bad Content-Length");
+  uint64_t length = has_length ? std::stoull(length_text) : 0;
+  if (q.method != "POST") {
+    if (chunked || length > 0)
+      return Refuse(q, res, 413, "body_not_allowed",
+                    q.method + " requests carry no body");
+    return false;
+  }
+  if (q.path != "/api/ingest")
+    return Refuse(q, res, 404, "not_found", "no such API endpoint");
+  if (chunked || !has_length)
+    return Refuse(q, res, 411, "length_required",
+                  "send the body with a Content-Length");
+  if (length > static_cast<uint64_t>(a.options->max_body_bytes))
+    return Refuse(q, res, 413, "too_large",
+                  "the body is larger than " +
+                      std::to_string(a.options->max_body_bytes) +
+                      " bytes (serve --max-body-bytes)");
+  return false;
+}
+
+bool RefusedRole(const Access& a, const httplib::Request& q,
+                 httplib::Response& res) {
+  if (q.path.rfind("/api/", 0) != 0) return false;  // the UI's files
+  const bool write = q.method == "POST";
+  if (write && a.tokens.empty() && a.ingest.empty())
+    return Refuse(q, res, 403, "read_only",
+                  "this server was started without --ingest-token");
+  if (!write && a.tokens.empty()) return false;  // open for reading
+  const std::string& auth = q.get_header_value("Authorization");
+  Role have = std::max(a.tokens.RoleOf(auth), a.ingest.RoleOf(auth));
+  Role need = write ? Role::kIngest : Role::kRead;
+  if (have >= need) return false;
+  if (have == Role::kNone) {
+    res.set_header("WWW-Authenticate", "Bearer");
+    return Refuse(q, res, 401, "unauthorized", "missing or wrong bearer token");
+  }
+  return Refuse(q, res, 403, "forbidden",
+                std::string("this token's role is ") + RoleName(have) +
+                    "; this needs " + RoleName(need));
+}
+
+// Everything checked from a request's headers, before its body is read.
+bool Refused(const Access& a, const httplib::Request& q,
+             httplib::Response& res) {
+  if (!HostAllowed(q.get_header_value("Host"), a.options->host,
+                   a.options->allowed_hosts))
+    return Refuse(q, res, 421, "unknown_host",
+                  "this server does not answer for that Host name (serve "
+                  "--allow-host NAME)");
+  if (HasNulParam(q))
+    return Refuse(q, res, 400, "bad_request", "a parameter holds a NUL byte");
+  return RefusedBody(a, q, res) || RefusedRole(a, q, res);
+}
+
+const char* CodeOfHttp(int http) {
+  switch (http) {
+    case 400:
+      return "bad_request";
+    case 404:
+      return "not_found";
+    case 413:
+      return "too_large";
+    case 414:
+      return "uri_too_long";
+    default:
+      return http < 500 ? "refused" : "internal";
+  }
 }
 
 }  // namespace
@@ -179,8 +353,24 @@ std::string FindWebRoot() {
   return "";
 }
 
+std::string ExposureWarning(const ServerOptions& options, bool has_tokens) {
+  if (IsLoopbackAddress(options.host) || has_tokens) return "";
+  return "marsad serve: WARNING: listening on " + options.host +
+         " without access tokens: anyone who can reach this address reads "
+         "the whole store. Give --token-file (roles read, ingest, admin), or "
+         "listen on 127.0.0.1 behind a reverse proxy with TLS and "
+         "authentication (docs/scaling.md).";
+}
+
 void StopServer() {
-  if (g_server) g_server->stop();
+  std::lock_guard<std::mutex> lock(g_servers_mu);
+  for (auto& [port, server] : g_servers) server->stop();
+}
+
+void StopServer(int port) {
+  std::lock_guard<std::mutex> lock(g_servers_mu);
+  auto it = g_servers.find(port);
+  if (it != g_servers.end()) it->second->stop();
 }
 
 Status RunServer(const ServerOptions& options,
@@ -205,8 +395,24 @@ Status RunServer(const ServerOptions& options,
   // it settles (bench: search step).
   mallopt(M_ARENA_MAX, 4);
 #endif
+  Access access;
+  access.options = &options;
+  ASSIGN_OR_RETURN(access.tokens, LoadTokens(options));
+  if (!options.ingest_token.empty())
+    access.ingest.Add(options.ingest_token, Role::kIngest);
+  if (std::string w = ExposureWarning(options, !access.tokens.empty());
+      !w.empty())
+    std::fprintf(stderr, "%s\n", w.c_str());
   ApiPool pool(options.db);
-  httplib::Server server;
+  // Deadlines per request, not per read (src/server/connection.h): a slow
+  // client is cut off after header_timeout_ms whatever it trickles. A
+  // keep-alive connection holds a pool thread while it lives: short
+  // keep-alives stop a few busy clients from starving the others.
+  ConnectionLimits limits;
+  limits.head_timeout = std::chrono::milliseconds(options.header_timeout_ms);
+  limits.idle_timeout = std::chrono::milliseconds(1000);
+  limits.max_requests = 20;
+  GuardedServer server(limits);
   server.new_task_queue = [n = options.threads] {
     return new httplib::ThreadPool(n);
   };
@@ -225,7 +431,10 @@ Status RunServer(const ServerOptions& options,
   // 3 s. gzip compresses as well for JSON and costs nothing noticeable. The
   // request is ours to edit (cpp-httplib passes it const to the handler).
   server.set_pre_routing_handler(
-      [](const httplib::Request& q, httplib::Response&) {
+      [&access](const httplib::Request& q, httplib::Response& res) {
+        GuardedServer::HeadDone();
+        if (Refused(access, q, res))
+          return httplib::Server::HandlerResponse::Handled;
         auto& headers = const_cast<httplib::Request&>(q).headers;
         auto it = headers.find("Accept-Encoding");
         if (it != headers.end() && it->second.find("br") != std::string::npos) {
@@ -240,13 +449,31 @@ Status RunServer(const ServerOptions& options,
         }
         return httplib::Server::HandlerResponse::Unhandled;
       });
-  server.set_payload_max_length(16 << 20);
-  server.set_read_timeout(10, 0);
-  server.set_write_timeout(10, 0);
-  // A keep-alive connection holds a pool thread while it lives: short
-  // keep-alives stop a few busy clients from starving the others.
-  server.set_keep_alive_max_count(20);
-  server.set_keep_alive_timeout(1);
+  // A client sending "Expect: 100-continue" is refused before it sends
+  // the body at all.
+  server.set_expect_100_continue_handler(
+      [&access](const httplib::Request& q, httplib::Response& res) {
+        GuardedServer::HeadDone();
+        return Refused(access, q, res) ? res.status : 100;
+      });
+  // Checked above from the headers; this is httplib's own backstop.
+  server.set_payload_max_length(static_cast<size_t>(options.max_body_bytes));
+  // What a handler throws is logged, never sent (httplib put it in a
+  // header of an empty 500).
+  server.set_exception_handler([](const httplib::Request& q,
+                                  httplib::Response& res,
+                                  std::exception_ptr ep) {
+    std::string what = "unknown exception";
+    try {
+      std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    std::fprintf(stderr, "marsad serve: %s %s: %s\n", q.method.c_str(),
+                 q.path.c_str(), what.c_str());
+    SendError(res, 500, "internal", "internal error (see the server's log)");
+  });
   server.set_default_headers({{"Content-Security-Policy", kCsp},
                               {"X-Content-Type-Options", "nosniff"},
                               {"Referrer-Policy", "no-referrer"},
@@ -314,18 +541,9 @@ Status RunServer(const ServerOptions& options,
                  res.set_header("Content-Type", "application/geo+json");
              });
   std::mutex ingest_mu;
+  // The token, the body's size and type were checked from the headers.
   server.Post(
       "/api/ingest", [&](const httplib::Request& q, httplib::Response& res) {
-        if (options.ingest_token.empty()) {
-          SendError(res, 403, "read_only",
-                    "this server was started without --ingest-token");
-          return;
-        }
-        if (q.get_header_value("Authorization") !=
-            "Bearer " + options.ingest_token) {
-          SendError(res, 401, "unauthorized", "missing or wrong bearer token");
-          return;
-        }
         json body = json::parse(q.body, nullptr, false);
         if (body.is_discarded() || !body.is_object()) {
           SendError(res, 400, "bad_request", "body is not a JSON object");
@@ -334,39 +552,27 @@ Status RunServer(const ServerOptions& options,
         std::lock_guard<std::mutex> lock(ingest_mu);
         auto store = Store::Open(options.db);
         if (!store.ok()) {
-          SendError(res, 503, "unavailable", store.status().message());
+          SendStatus(res, UnavailableError(store.status().message()));
           return;
         }
-        Status st;
-        json out = Ingest(store->get(), body, &st);
-        SendJson(res, st.ok() ? StatusOr<json>(out) : StatusOr<json>(st));
+        int http = 200;
+        SendJson(res, Ingest(store->get(), body, &http));
+        if (res.status == -1 || res.status == 200) res.status = http;
       });
   server.Get(R"(/api/.*)",
              [&](const httplib::Request&, httplib::Response& res) {
                SendError(res, 404, "not_found", "no such API endpoint");
              });
   std::string web = options.web_root.empty() ? FindWebRoot() : options.web_root;
-  if (!web.empty()) {
-    // Vite names every asset by its content hash: a browser may keep them
-    // for good and load a page without asking again (index.html, which
-    // names them, is never cached this way).
-    server.set_mount_point(
-        "/assets", web + "/assets",
-        {{"Cache-Control", "public, max-age=31536000, immutable"}});
-    server.set_mount_point("/", web);
-    // Client-side routes (#/story/3 needs none, but /story/3 reloads do).
-    server.set_error_handler(
-        [web](const httplib::Request& q, httplib::Response& res) {
-          if (res.status == 404 && q.path.rfind("/api/", 0) != 0 &&
-              q.path.find("..") == std::string::npos &&
-              q.path.find('.') == std::string::npos) {
-            std::ifstream in(web + "/index.html");
-            std::stringstream ss;
-            ss << in.rdbuf();
-            res.status = 200;
-            res.set_content(ss.str(), "text/html; charset=utf-8");
-          }
-        });
+  std::error_code ec;
+  if (!web.empty() && fs::exists(fs::path(web) / "index.html", ec)) {
+    // Files are served by canonical path, checked to be inside the
+    // canonical root: httplib's mount points followed a symlink anywhere.
+    server.Get(R"(/.*)",
+               [root = fs::canonical(web, ec).string()](
+                   const httplib::Request& q, httplib::Response& res) {
+                 ServeStatic(root, q, res);
+               });
   } else {
     server.Get("/", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(
@@ -375,6 +581,17 @@ Status RunServer(const ServerOptions& options,
           "text/plain; charset=utf-8");
     });
   }
+  // Errors httplib answers itself (a bad request line, an unknown route)
+  // are JSON too.
+  server.set_error_handler(httplib::Server::HandlerWithResponse(
+      [](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty())
+          return httplib::Server::HandlerResponse::Unhandled;
+        std::string code = CodeOfHttp(res.status), msg = code;
+        std::replace(msg.begin(), msg.end(), '_', ' ');
+        SendError(res, res.status, code, msg);
+        return httplib::Server::HandlerResponse::Handled;
+      }));
   int port = options.port;
   if (port == 0) {
     port = server.bind_to_any_port(options.host);
@@ -384,11 +601,20 @@ Status RunServer(const ServerOptions& options,
                             std::to_string(port));
   }
   g_server = &server;
+  {
+    std::lock_guard<std::mutex> lock(g_servers_mu);
+    g_servers[port] = &server;
+  }
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
   if (on_listening) on_listening(port);
   bool ok = server.listen_after_bind();
-  g_server = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(g_servers_mu);
+    g_servers.erase(port);
+  }
+  GuardedServer* self = &server;
+  g_server.compare_exchange_strong(self, nullptr);
   if (!ok) return UnavailableError("server stopped with an error");
   return Status::OK();
 }

@@ -1,14 +1,23 @@
 #include "src/server/server.h"
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <future>
 #include <nlohmann/json.hpp>
 #include <thread>
 
 #include "src/pipeline/pipeline.h"
+#include "src/server/access.h"
 
 namespace marsad {
 namespace {
@@ -182,6 +191,437 @@ TEST_F(ServerTest, IngestIsRefusedWhenReadOnly) {
                   "application/json");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 403);
+}
+
+// ---- Issue 24: hardening, each found by trying ----
+
+using Clock = std::chrono::steady_clock;
+
+double SecondsSince(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+// A server of its own (own options, own store), stopped when it goes.
+class RunningServer {
+ public:
+  explicit RunningServer(ServerOptions o) {
+    if (o.db.empty()) {
+      o.db = testing::TempDir() + "/marsad_server_test_own_" +
+             std::to_string(::getpid()) + "_" + std::to_string(++count_) +
+             ".db";
+      std::remove(o.db.c_str());
+      auto store = Store::Open(o.db);
+      EXPECT_TRUE(store.ok());
+    }
+    o.port = 0;
+    if (o.web_root.empty()) o.web_root = "/nonexistent";
+    std::promise<int> port;
+    auto fut = port.get_future();
+    done_ = std::async(std::launch::async, [o, p = std::move(port)]() mutable {
+      Status st = RunServer(o, [&](int bound) { p.set_value(bound); });
+      if (!st.ok()) p.set_value(-1);
+      return st;
+    });
+    port_ = fut.get();
+  }
+  ~RunningServer() {
+    if (port_ < 0) return;
+    // StopServer before listen has begun would be lost: repeat it.
+    do StopServer(port_);
+    while (done_.wait_for(std::chrono::milliseconds(50)) !=
+           std::future_status::ready);
+  }
+  int port() const { return port_; }
+
+ private:
+  static inline int count_ = 0;
+  int port_ = -1;
+  std::future<Status> done_;
+};
+
+// A raw TCP connection to 127.0.0.1:port.
+class RawClient {
+ public:
+  explicit RawClient(int port) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<uint16_t>(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    connected_ =
+        ::connect(fd_, reinterpret_cast<sockaddr*>(&a), sizeof(a)) == 0;
+    timeval tv{10, 0};
+    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+    ::setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+  }
+  ~RawClient() { ::close(fd_); }
+  bool connected() const { return connected_; }
+  bool Send(std::string_view s) {
+    while (!s.empty()) {
+      ssize_t n = ::send(fd_, s.data(), s.size(), MSG_NOSIGNAL);
+      if (n <= 0) return false;
+      s.remove_prefix(static_cast<size_t>(n));
+    }
+    return true;
+  }
+  // Everything until the server closes (or 10 s of silence).
+  std::string ReadAll() {
+    std::string out;
+    char buf[4096];
+    for (;;) {
+      ssize_t n = ::recv(fd_, buf, sizeof(buf), 0);
+      if (n <= 0) break;
+      out.append(buf, static_cast<size_t>(n));
+    }
+    return out;
+  }
+  // Whether the server has closed (after what it sent, if anything).
+  bool ClosedByServer() {
+    char buf[4096];
+    for (;;) {
+      ssize_t n = ::recv(fd_, buf, sizeof(buf), MSG_DONTWAIT);
+      if (n > 0) continue;
+      return n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK);
+    }
+  }
+
+ private:
+  int fd_ = -1;
+  bool connected_ = false;
+};
+
+int StatusOf(const std::string& response) {
+  if (response.rfind("HTTP/1.1 ", 0) != 0) return -1;
+  return std::atoi(response.c_str() + 9);
+}
+
+json BodyOf(const std::string& response) {
+  size_t end = response.find("\r\n\r\n");
+  if (end == std::string::npos) return json();
+  return json::parse(response.substr(end + 4), nullptr, false);
+}
+
+TEST_F(ServerTest, Issue24SlowClientsAreCutOffAndOthersAnswered) {
+  // Twice as many slow clients as threads, each trickling its headers a
+  // byte every 200 ms (below any per-read timeout): before, they held every
+  // thread for as long as they went on, and nobody else was answered. The
+  // queue is first come, first served: the normal client waits for the
+  // two rounds of slow ones ahead of it to be cut off (1 s each).
+  ServerOptions o;
+  o.threads = 4;
+  o.header_timeout_ms = 1000;
+  RunningServer server(o);
+  ASSERT_GT(server.port(), 0);
+  constexpr int kSlow = 8;
+  std::vector<std::unique_ptr<RawClient>> slow;
+  for (int i = 0; i < kSlow; ++i) {
+    slow.push_back(std::make_unique<RawClient>(server.port()));
+    ASSERT_TRUE(slow.back()->connected());
+    slow.back()->Send("GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-a: ");
+  }
+  std::atomic<bool> stop{false};
+  std::thread trickle([&] {
+    for (int t = 0; t < 40 && !stop; ++t) {
+      for (auto& c : slow) c->Send("a");
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  auto start = Clock::now();
+  httplib::Client c("127.0.0.1", server.port());
+  c.set_read_timeout(10, 0);
+  auto r = c.Get("/api/health");
+  double took = SecondsSince(start);
+  ASSERT_TRUE(r) << "no answer with " << kSlow << " slow clients";
+  EXPECT_EQ(r->status, 200);
+  EXPECT_LT(took, 3.5) << "a normal client waited " << took << " s";
+  std::printf("normal client answered in %.3f s beside %d slow ones\n", took,
+              kSlow);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  int closed = 0;
+  for (auto& s : slow) closed += s->ClosedByServer();
+  EXPECT_EQ(closed, kSlow);
+  stop = true;
+  trickle.join();
+}
+
+TEST_F(ServerTest, Issue24ABodyOnGetIsRefusedWithoutBeingRead) {
+  RunningServer server({});
+  RawClient c(server.port());
+  ASSERT_TRUE(c.connected());
+  ASSERT_TRUE(
+      c.Send("GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+             "1073741824\r\n\r\n"));
+  // Before, the server read on (a GiB into memory). Now it answers and
+  // stops reading: our sends fail long before the GiB is out.
+  std::string chunk(1 << 20, 'a');
+  size_t sent = 0;
+  auto start = Clock::now();
+  while (sent < (size_t{256} << 20) && SecondsSince(start) < 20 &&
+         c.Send(chunk))
+    sent += chunk.size();
+  EXPECT_LT(sent, size_t{64} << 20)
+      << "the server read " << (sent >> 20) << " MiB of a GET's body";
+  std::printf("GET with a 1 GiB body: refused after %zu MiB sent, %.2f s\n",
+              sent >> 20, SecondsSince(start));
+}
+
+TEST_F(ServerTest, Issue24ABodyOnGetGets413AndJson) {
+  RunningServer server({});
+  RawClient c(server.port());
+  ASSERT_TRUE(
+      c.Send("GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+             "1073741824\r\n\r\nsome of it"));
+  std::string r = c.ReadAll();
+  EXPECT_EQ(StatusOf(r), 413) << r;
+  EXPECT_EQ(BodyOf(r)["error"]["code"], "body_not_allowed") << r;
+  EXPECT_NE(r.find("Connection: close"), std::string::npos) << r;
+}
+
+TEST_F(ServerTest, Issue24AnIngestBodyOverTheLimitGets413BeforeItIsRead) {
+  ServerOptions o;
+  o.ingest_token = "tok";
+  o.max_body_bytes = 1000;
+  RunningServer server(o);
+  RawClient c(server.port());
+  ASSERT_TRUE(c.Send(
+      "POST /api/ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+      "tok\r\nContent-Length: 5000\r\n\r\n{"));
+  std::string r = c.ReadAll();
+  EXPECT_EQ(StatusOf(r), 413) << r;
+  EXPECT_EQ(BodyOf(r)["error"]["code"], "too_large") << r;
+  // Chunked bodies have no length to check: refused too.
+  RawClient chunked(server.port());
+  ASSERT_TRUE(chunked.Send(
+      "POST /api/ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+      "tok\r\nTransfer-Encoding: chunked\r\n\r\n"));
+  EXPECT_EQ(StatusOf(chunked.ReadAll()), 411);
+}
+
+TEST_F(ServerTest, Issue24AnEndlessRequestLineIsCutOff) {
+  // A request line without end was read whole into memory.
+  RunningServer server({});
+  RawClient c(server.port());
+  ASSERT_TRUE(c.Send("GET /"));
+  std::string chunk(1 << 20, 'a');
+  size_t sent = 0;
+  while (sent < (size_t{256} << 20) && c.Send(chunk)) sent += chunk.size();
+  EXPECT_LT(sent, size_t{64} << 20);
+}
+
+TEST_F(ServerTest, Issue24NulInAParameterIs400WithoutInternals) {
+  // Was: 500 with the FTS engine's message.
+  for (const char* path :
+       {"/api/search?q=x%00y", "/api/search?q=x&outlet=a%00b",
+        "/api/entities?q=%00", "/api/stories?limit=1%00"}) {
+    auto r = Get(path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, 400) << path << " " << r->body;
+    json j = json::parse(r->body, nullptr, false);
+    EXPECT_EQ(j["error"]["code"], "bad_request") << path;
+    EXPECT_EQ(r->body.find("fts"), std::string::npos) << r->body;
+  }
+}
+
+TEST_F(ServerTest, Issue24IngestReportsBadRecordsAndStoresTheGoodOnes) {
+  // Was: a field of the wrong type made an empty 500 and lost the batch.
+  ServerOptions o;
+  o.ingest_token = "tok";
+  RunningServer server(o);
+  httplib::Client c("127.0.0.1", server.port());
+  httplib::Headers auth = {{"Authorization", "Bearer tok"}};
+  json batch = {{"documents",
+                 {{{"text", 5}},
+                  {{"text", "قال الوزير إن المحادثات في جنيف كانت مثمرة."},
+                   {"title", "جنيف"}},
+                  "not a record",
+                  {{"text", "نص"}, {"title", json::array({"a"})}},
+                  {{"text", "نص آخر"}, {"format", "pdf"}}}}};
+  auto r = c.Post("/api/ingest", auth, batch.dump(), "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body;
+  json j = json::parse(r->body, nullptr, false);
+  ASSERT_TRUE(j.is_object()) << r->body;
+  EXPECT_EQ(j["added"], 1) << r->body;
+  ASSERT_EQ(j["errors"].size(), 4u) << r->body;
+  EXPECT_EQ(j["errors"][0]["index"], 0);
+  EXPECT_EQ(j["errors"][0]["error"], "text must be a string");
+  EXPECT_EQ(j["errors"][1]["index"], 2);
+  EXPECT_EQ(j["errors"][2]["index"], 3);
+  EXPECT_EQ(j["errors"][3]["index"], 4);
+  EXPECT_EQ(j["rejected"], 4);
+  auto health = c.Get("/api/health");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(json::parse(health->body)["articles"], 1);
+  // Nothing readable: 400, still JSON, still per record.
+  auto bad = c.Post("/api/ingest", auth, R"({"documents":[{"text":{}}]})",
+                    "application/json");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  json b = json::parse(bad->body, nullptr, false);
+  EXPECT_EQ(b["error"]["code"], "bad_request") << bad->body;
+  EXPECT_EQ(b["errors"].size(), 1u) << bad->body;
+  for (const char* body : {"[]", "{\"documents\":5}", "{", "{}"}) {
+    auto r2 = c.Post("/api/ingest", auth, body, "application/json");
+    ASSERT_TRUE(r2);
+    EXPECT_EQ(r2->status, 400) << body;
+    EXPECT_TRUE(json::parse(r2->body, nullptr, false).is_object()) << body;
+  }
+}
+
+TEST_F(ServerTest, Issue24OnlyLoopbackHostNamesAreAnswered) {
+  // DNS rebinding: a page of evil.example whose name now points at
+  // 127.0.0.1 reaches us with its own Host.
+  httplib::Client c("127.0.0.1", port_);
+  const std::string port = std::to_string(port_);
+  for (const std::string& host : std::vector<std::string>{
+           "evil.example", "evil.example:" + std::to_string(port_),
+           "127.0.0.1.evil.example", "10.0.0.1"}) {
+    auto r = c.Get("/api/health", {{"Host", host}});
+    ASSERT_TRUE(r) << host;
+    EXPECT_EQ(r->status, 421) << host;
+    EXPECT_EQ(json::parse(r->body)["error"]["code"], "unknown_host");
+  }
+  for (const std::string& host :
+       std::vector<std::string>{"localhost", "localhost:" + port,
+                                "127.0.0.1:" + port, "[::1]:80", "LOCALHOST"}) {
+    auto r = c.Get("/api/health", {{"Host", host}});
+    ASSERT_TRUE(r) << host;
+    EXPECT_EQ(r->status, 200) << host;
+  }
+}
+
+TEST_F(ServerTest, Issue24AllowHostAddsNames) {
+  ServerOptions o;
+  o.allowed_hosts = {"marsad.example.org"};
+  RunningServer server(o);
+  httplib::Client c("127.0.0.1", server.port());
+  auto ok = c.Get("/api/health", {{"Host", "marsad.example.org"}});
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200);
+  auto other = c.Get("/api/health", {{"Host", "other.example.org"}});
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 421);
+  // Bound elsewhere with names: those, loopback and IP literals.
+  EXPECT_TRUE(HostAllowed("10.1.2.3:8080", "0.0.0.0", {"a.org"}));
+  EXPECT_TRUE(HostAllowed("a.org", "0.0.0.0", {"a.org"}));
+  EXPECT_FALSE(HostAllowed("b.org", "0.0.0.0", {"a.org"}));
+  EXPECT_TRUE(HostAllowed("b.org", "0.0.0.0", {}));
+  EXPECT_FALSE(HostAllowed("10.1.2.3", "127.0.0.1", {}));
+  EXPECT_TRUE(HostAllowed("", "127.0.0.1", {}));
+}
+
+TEST_F(ServerTest, Issue24ListeningBeyondLoopbackWithoutTokensWarns) {
+  ServerOptions o;
+  EXPECT_EQ(ExposureWarning(o, false), "");
+  o.host = "::1";
+  EXPECT_EQ(ExposureWarning(o, false), "");
+  o.host = "0.0.0.0";
+  EXPECT_NE(ExposureWarning(o, false).find("WARNING"), std::string::npos);
+  EXPECT_EQ(ExposureWarning(o, true), "");
+  o.host = "192.168.1.5";
+  EXPECT_NE(ExposureWarning(o, false).find("--token-file"), std::string::npos);
+}
+
+TEST_F(ServerTest, Issue24SymlinksOutOfTheWebRootAreNotFollowed) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::path(testing::TempDir()) /
+                 ("marsad_web_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "web" / "assets");
+  std::ofstream(dir / "web" / "index.html") << "<html>app</html>";
+  std::ofstream(dir / "web" / "assets" / "app-1.js") << "let a = 1;";
+  std::ofstream(dir / "secret.txt") << "SECRET";
+  fs::create_directories(dir / "outside");
+  std::ofstream(dir / "outside" / "x.txt") << "SECRET";
+  fs::create_symlink(dir / "secret.txt", dir / "web" / "leak.txt");
+  fs::create_symlink(dir / "outside", dir / "web" / "dir");
+  fs::create_symlink(dir / "web" / "assets" / "app-1.js",
+                     dir / "web" / "inside.js");
+  ServerOptions o;
+  o.web_root = (dir / "web").string();
+  RunningServer server(o);
+  httplib::Client c("127.0.0.1", server.port());
+  for (const char* path : {"/leak.txt", "/dir/x.txt", "/assets/../leak.txt",
+                           "//leak.txt", "/%2e%2e/secret.txt"}) {
+    auto r = c.Get(path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, 404) << path;
+    EXPECT_EQ(r->body.find("SECRET"), std::string::npos) << path;
+  }
+  auto js = c.Get("/assets/app-1.js");
+  ASSERT_TRUE(js);
+  EXPECT_EQ(js->status, 200);
+  EXPECT_EQ(js->body, "let a = 1;");
+  EXPECT_NE(js->get_header_value("Content-Type").find("javascript"),
+            std::string::npos);
+  EXPECT_NE(js->get_header_value("Cache-Control").find("immutable"),
+            std::string::npos);
+  auto inside = c.Get("/inside.js");  // a symlink within the root is fine
+  ASSERT_TRUE(inside);
+  EXPECT_EQ(inside->status, 200);
+  for (const char* path : {"/", "/story/3"}) {  // the app's routes
+    auto r = c.Get(path);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200) << path;
+    EXPECT_EQ(r->body, "<html>app</html>") << path;
+  }
+  fs::remove_all(dir);
+}
+
+TEST_F(ServerTest, Issue24TokensWithRoles) {
+  std::string file =
+      testing::TempDir() + "/marsad_tokens_" + std::to_string(::getpid());
+  std::ofstream(file) << "# analysts\n"
+                         "read-token-0123456789\tread\n"
+                         "ingest-token-0123456789\tingest\n"
+                         "\n"
+                         "admin-token-0123456789\tadmin\n";
+  ServerOptions o;
+  o.token_file = file;
+  RunningServer server(o);
+  ASSERT_GT(server.port(), 0);
+  httplib::Client c("127.0.0.1", server.port());
+  auto bearer = [](const std::string& t) {
+    return httplib::Headers{{"Authorization", "Bearer " + t}};
+  };
+  auto none = c.Get("/api/health");
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 401);
+  EXPECT_EQ(none->get_header_value("WWW-Authenticate"), "Bearer");
+  EXPECT_EQ(c.Get("/api/health", bearer("wrong-token-0123456789"))->status,
+            401);
+  for (const char* t : {"read-token-0123456789", "ingest-token-0123456789",
+                        "admin-token-0123456789"})
+    EXPECT_EQ(c.Get("/api/stories", bearer(t))->status, 200) << t;
+  const std::string batch = R"({"documents":[{"text":"نص قصير عن جنيف"}]})";
+  auto read_post = c.Post("/api/ingest", bearer("read-token-0123456789"), batch,
+                          "application/json");
+  ASSERT_TRUE(read_post);
+  EXPECT_EQ(read_post->status, 403);
+  EXPECT_EQ(json::parse(read_post->body)["error"]["code"], "forbidden");
+  for (const char* t : {"ingest-token-0123456789", "admin-token-0123456789"}) {
+    auto r = c.Post("/api/ingest", bearer(t), batch, "application/json");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200) << t << " " << r->body;
+  }
+  std::remove(file.c_str());
+}
+
+TEST_F(ServerTest, Issue24TokenFilesAreChecked) {
+  EXPECT_FALSE(TokenTable::Parse("short\tread\n", "f").ok());
+  EXPECT_FALSE(TokenTable::Parse("long-enough-token-1\towner\n", "f").ok());
+  EXPECT_FALSE(TokenTable::Parse("long-enough-token-1 read\n", "f").ok());
+  auto t = TokenTable::Parse("long-enough-token-1\tingest\n", "f");
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t->RoleOf("Bearer long-enough-token-1"), Role::kIngest);
+  EXPECT_EQ(t->RoleOf("Bearer long-enough-token-2"), Role::kNone);
+  EXPECT_EQ(t->RoleOf("long-enough-token-1"), Role::kNone);
+  auto list =
+      TokenTable::ParseList("aaaaaaaaaaaaaaaa:read,bbbbbbbbbbbbbbbb:admin");
+  ASSERT_TRUE(list.ok());
+  EXPECT_EQ(list->size(), 2u);
+  EXPECT_EQ(list->RoleOf("Bearer bbbbbbbbbbbbbbbb"), Role::kAdmin);
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 // marsad serve [--db FILE|postgresql://...] [--host 127.0.0.1] [--port 8080] [--ingest-token T]
+//              [--token-file FILE] [--allow-host NAME]... [--max-body-bytes N]
 #include <iostream>
 
 #include "src/server/server.h"
@@ -17,7 +18,18 @@ void AddServeCommand(CLI::App& app, CommandFn* run) {
   cmd->add_option("--ingest-token", opts->ingest_token,
                   "Allow POST /api/ingest with this bearer token (read-only without)");
   cmd->add_option("--web-root", opts->web_root, "Folder of the built web UI");
-  cmd->add_option("--threads", opts->threads, "Worker threads (one per open connection; default 16)");
+  cmd->add_option("--threads", opts->threads,
+                  "Worker threads (one per open connection; default 32)");
+  cmd->add_option("--token-file", opts->token_file,
+                  "Bearer tokens, lines token<TAB>role (read, ingest, admin); with it every "
+                  "/api/ request needs one ($MARSAD_TOKENS adds token:role,...)");
+  cmd->add_option("--allow-host", opts->allowed_hosts,
+                  "Also answer requests for this Host name (e.g. the reverse proxy's); "
+                  "repeatable");
+  cmd->add_option("--max-body-bytes", opts->max_body_bytes,
+                  "Largest POST /api/ingest body (default 64 MiB)");
+  cmd->add_option("--header-timeout-ms", opts->header_timeout_ms,
+                  "Time allowed for a request's line and headers (default 5000)");
   cmd->callback([=] {
     *run = [=]() -> int {
       Status st = RunServer(*opts, [&](int port) {
