@@ -91,6 +91,10 @@ class CasualtyScanner {
   std::vector<CasualtyFound> Run() {
     if (b_ >= e_) return {};
     uint32_t lo = w_[b_].span.begin, hi = w_[e_ - 1].span.end;
+    numbers_.clear();
+    for (const NumberMention& n : doc_.numbers) {
+      if (n.span.begin >= lo && n.span.end <= hi) numbers_.push_back(n.span);
+    }
     for (const NumberMention& n : doc_.numbers) {
       if (n.span.begin < lo || n.span.end > hi) continue;
       if (!n.unit.empty() && static_cast<unsigned char>(n.unit[0]) < 0x80) continue;
@@ -113,9 +117,11 @@ class CasualtyScanner {
     if (c.where == where || (where == 'c' && c.where == 'b')) return &c;
     return nullptr;
   }
+  // True if word q is inside a number of this sentence (numbers_: the
+  // sentence's few number spans, collected once per sentence).
   bool InNumber(size_t q) const {
-    for (const NumberMention& m : doc_.numbers) {
-      if (m.span.begin <= w_[q].span.begin && w_[q].span.end <= m.span.end) return true;
+    for (const Span& m : numbers_) {
+      if (m.begin <= w_[q].span.begin && w_[q].span.end <= m.end) return true;
     }
     return false;
   }
@@ -261,20 +267,25 @@ class CasualtyScanner {
   // already-counted person (وأصيب الرجل) unless listed with its article.
   int VictimCount(size_t v) const {
     if (v >= e_ || !IsWordTok(w_[v])) return 0;
-    if (lex_.Is(w_[v], "title") || lex_.ClassOfKey(w_[v].stem) == "title") return 1;
-    if (lex_.Is(w_[v], "victim")) return 1;
-    if (KeyStarts(w_[v].bare, fk::kAl)) return 0;
-    if (lex_.ClassOfKey(w_[v].stem) == "victim") return 1;
+    const Word& w = w_[v];
+    if (lex_.Is(w, "title") || lex_.Is(w, "victim")) return 1;  // memoized class bits
+    if (KeyStarts(w.bare, fk::kAl)) return 0;
+    // The stem differs from the key only after a clitic (بشرطي): one lookup.
+    std::string_view cls = w.stem != w.bare ? lex_.ClassOfKey(w.stem) : std::string_view();
+    if (cls == "title" || cls == "victim") return 1;
     std::string_view s = w_[v].stem;
     if (s.size() < 8) return 0;
     std::string_view end = s.substr(s.size() - 4);
     bool an = end == "\xD8\xA7\xD9\x86", in = end == "\xD9\x8A\xD9\x86";  // ان، ين
     if (!an && !in) return 0;
-    std::string one(s.substr(0, s.size() - 4));
-    if (KeyStarts(std::string_view(one).substr(one.size() - 2), "\xD8\xAA")) {
-      one.replace(one.size() - 2, 2, "\xD9\x87");  // امرأتان → امراه
+    if (an) {
+      std::string& one = scratch_;  // reused: no allocation per word
+      one.assign(s.substr(0, s.size() - 4));
+      if (KeyStarts(std::string_view(one).substr(one.size() - 2), "\xD8\xAA")) {
+        one.replace(one.size() - 2, 2, "\xD9\x87");  // امرأتان → امراه
+      }
+      if (lex_.ClassOfKey(one) == "victim") return 2;
     }
-    if (an && lex_.ClassOfKey(one) == "victim") return 2;
     return lex_.Is(w_[v], "dual") ? 2 : 0;  // ين: a listed dual, not a sound plural
   }
 
@@ -290,6 +301,7 @@ class CasualtyScanner {
         if (int n = VictimCount(v); n && !Denied(q)) Add(lex_.casualty_entries[m.payload].kind, n, q, v);
         continue;
       }
+      if (lex_.Is(w_[q], "title")) continue;  // a title counts only after a cue
       int n = VictimCount(q);
       if (n == 0 || Counts(q) || InNumber(q) || (q > b_ && InNumber(q - 1))) continue;
       if (q > b_ && lex_.Is(w_[q - 1], "subset")) {
@@ -344,7 +356,13 @@ class CasualtyScanner {
   const FactsLexicon& lex_;
   size_t b_, e_;
   std::vector<CasualtyFound> out_;
+  // Per-thread scratch, reused across sentences and documents.
+  static thread_local std::vector<Span> numbers_;
+  static thread_local std::string scratch_;
 };
+
+thread_local std::vector<Span> CasualtyScanner::numbers_;
+thread_local std::string CasualtyScanner::scratch_;
 
 }  // namespace
 
