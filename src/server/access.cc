@@ -138,6 +138,12 @@ void TokenTable::Merge(const TokenTable& other) {
   tokens_.insert(tokens_.end(), other.tokens_.begin(), other.tokens_.end());
 }
 
+bool TokenTable::AllowsIngest() const {
+  for (const auto& [t, role] : tokens_)
+    if (role >= Role::kIngest) return true;
+  return false;
+}
+
 Role TokenTable::RoleOf(std::string_view authorization) const {
   constexpr std::string_view kBearer = "Bearer ";
   if (authorization.substr(0, kBearer.size()) != kBearer) return Role::kNone;

@@ -36,6 +36,8 @@ class TokenTable {
   void Add(std::string token, Role role);
   void Merge(const TokenTable& other);
   bool empty() const { return tokens_.empty(); }
+  // Whether some token may ingest.
+  bool AllowsIngest() const;
   size_t size() const { return tokens_.size(); }
 
   // The role of the token in an "Authorization: Bearer T" value; kNone if

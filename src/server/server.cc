@@ -482,7 +482,9 @@ Status RunServer(const ServerOptions& options,
              [&](const httplib::Request&, httplib::Response& res) {
                Handle(pool, res, [&](Api& a) {
                  auto j = a.Health();
-                 if (j.ok()) (*j)["read_only"] = options.ingest_token.empty();
+                 if (j.ok())
+                   (*j)["read_only"] =
+                       access.ingest.empty() && !access.tokens.AllowsIngest();
                  return j;
                });
              });

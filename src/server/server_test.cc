@@ -594,6 +594,9 @@ TEST_F(ServerTest, Issue24TokensWithRoles) {
   for (const char* t : {"read-token-0123456789", "ingest-token-0123456789",
                         "admin-token-0123456789"})
     EXPECT_EQ(c.Get("/api/stories", bearer(t))->status, 200) << t;
+  auto health = c.Get("/api/health", bearer("read-token-0123456789"));
+  ASSERT_TRUE(health);
+  EXPECT_EQ(json::parse(health->body)["read_only"], false);
   const std::string batch = R"({"documents":[{"text":"نص قصير عن جنيف"}]})";
   auto read_post = c.Post("/api/ingest", bearer("read-token-0123456789"), batch,
                           "application/json");

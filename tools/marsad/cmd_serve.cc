@@ -34,7 +34,9 @@ void AddServeCommand(CLI::App& app, CommandFn* run) {
     *run = [=]() -> int {
       Status st = RunServer(*opts, [&](int port) {
         std::cout << "marsad: serving " << opts->db << " on http://" << opts->host << ":" << port
-                  << "/" << (opts->ingest_token.empty() ? " (read-only)" : "") << std::endl;
+                  << "/"
+                  << (opts->ingest_token.empty() && opts->token_file.empty() ? " (read-only)" : "")
+                  << std::endl;
       });
       return st.ok() ? 0 : PrintError(st);
     };
