@@ -149,27 +149,78 @@ describe('seeds', () => {
     await page.close();
   });
 
-  test('the strike story compares 25 injured with about 150 killed and wounded, and presence with its denial', async () => {
+  test('the strike story shows its two contested points first: 25 injured against about 150 killed and wounded, Russian presence asserted and denied', async () => {
     const strike = (await getJson(base, `/api/articles/${ids.get('002')}`)).story;
     assert.ok(strike, 'seed 002 has no story');
     const page = await newPage();
     await page.goto(`${base}/stories/${strike}`);
-    await page.waitForSelector('[data-testid=comparison]');
-    const dis = page.locator('[data-testid=disagreements] .disagreement');
-    const sides = await dis.evaluateAll((els) => els.map((el) => [...el.querySelectorAll('.claim')].map((c) => ({
-      value: c.getAttribute('data-value'), modality: c.getAttribute('data-modality'), text: c.textContent,
-    }))));
-    const numeric = sides.find((s) => s.some((c) => c.value === '25') && s.some((c) => c.value === '150'));
-    assert.ok(numeric, `no disagreement shows 25 against 150: ${JSON.stringify(sides)}`);
-    assert.ok(numeric.find((c) => c.value === '150').text.includes('نحو'), '150 is not shown as approximate');
-    const presence = sides.find((s) => s.some((c) => c.modality === 'denied') && s.some((c) => c.modality !== 'denied'));
-    assert.ok(presence, `no disagreement shows an assertion against a denial: ${JSON.stringify(sides)}`);
-    // The matrix itself flags both rows.
+    await page.waitForSelector('[data-testid=points]');
+    const points = await page.locator('[data-testid=points] .point').evaluateAll((els) => els.map((el) => ({
+      kind: el.getAttribute('data-kind'), contested: el.getAttribute('data-contested') === 'true',
+      label: el.querySelector('.point-label')?.textContent ?? '',
+      badge: el.querySelector('.point-head .badge')?.textContent ?? '',
+      positions: [...el.querySelectorAll('.position')].map((p) => ({
+        value: p.getAttribute('data-value'), modality: p.getAttribute('data-modality'),
+        label: p.querySelector('.value')?.textContent ?? '', source: p.querySelector('.source')?.textContent ?? '',
+        outlets: p.querySelector('.outlets')?.textContent ?? '',
+        reports: Number(p.querySelector('.reports')?.getAttribute('data-reports')),
+        firstSeen: p.querySelector('.first-seen')?.textContent ?? '',
+        words: p.querySelector('.quote q.words')?.textContent ?? '',
+        href: p.querySelector('.quote a')?.getAttribute('href') ?? '',
+      })),
+    })));
+    // Exactly the two disagreements of EXPECTED.md, first, and nothing else flagged.
+    const contested = points.filter((p) => p.contested);
+    assert.equal(contested.length, 2, `contested points: ${JSON.stringify(contested)}`);
+    assert.ok(points.slice(0, 2).every((p) => p.contested), 'contested points are not first');
+    const figures = contested.find((p) => p.kind === 'killed_or_injured');
+    assert.ok(figures, `no killed-or-injured point: ${JSON.stringify(contested)}`);
+    assert.equal(figures.label, 'قتلى وجرحى');
+    assert.equal(figures.badge, 'خلاف');
+    const v25 = figures.positions.find((p) => p.value === '25');
+    const v150 = figures.positions.find((p) => p.value === '~150');
+    assert.ok(v25 && v150, `25 and ~150 not both positions: ${JSON.stringify(figures.positions)}`);
+    assert.equal(v150.label, 'نحو 150');
+    assert.match(v25.source, /وزارة الدفاع الروسية/);
+    assert.equal(v25.reports, 2);
+    assert.match(v25.outlets, /الثورة/);
+    const presence = contested.find((p) => p.kind === 'presence');
+    assert.ok(presence, `no presence point: ${JSON.stringify(contested)}`);
+    assert.equal(presence.label, 'الحضور العسكري: روس');
+    const denied = presence.positions.find((p) => p.modality === 'denied');
+    const asserted = presence.positions.find((p) => p.modality === 'asserted');
+    assert.ok(denied && asserted, `presence lacks a side: ${JSON.stringify(presence.positions)}`);
+    assert.equal(denied.label, 'نفي');
+    assert.match(denied.source, /وزارة الدفاع الروسية/);
+    // Every position of a contested point: its words, linking to the report at their span.
+    for (const p of contested.flatMap((x) => x.positions)) {
+      assert.ok(p.words.length > 0, `position without words: ${JSON.stringify(p)}`);
+      assert.match(p.href, /^\/articles\/\d+#s=\d+-\d+$/);
+      assert.match(p.firstSeen, /أول ظهور/);
+    }
+    // The words are the report's own, at the span the link names.
+    const art = (await getJson(base, `/api/articles/${ids.get('002')}`));
+    const inArt = contested.flatMap((x) => x.positions).find((p) => p.href.startsWith(`/articles/${art.id}#`));
+    if (inArt) {
+      const [b, e] = /#s=(\d+)-(\d+)/.exec(inArt.href).slice(1).map(Number);
+      assert.equal(art.text.slice(b, e), inArt.words);
+    }
+    // Agreements read as agreements.
+    const agreed = points.filter((p) => !p.contested);
+    assert.ok(agreed.length > 0 && agreed.every((p) => p.badge === 'اتفاق'), JSON.stringify(agreed));
+    // No slot or modality code in English anywhere on the page (the folded matrix included).
+    const pageText = await page.locator('.story-page').textContent();
+    const english = /\b(killed|injured|presence|personnel|asserted|denied|alleged|weapon|chemical|responsibility|occurred|attack|ASSAULT|used|incident|wider)\b/.exec(pageText);
+    assert.equal(english, null, `English code on the page: ${english?.[0]}`);
+    // The matrix (folded) still flags both figures.
     const disputedValues = await page.locator('.matrix tr.disputed .claim').evaluateAll((els) =>
       els.map((c) => c.getAttribute('data-value')));
     assert.ok(disputedValues.includes('25') && disputedValues.includes('150'));
-    // Words of each claim are filled from the article text by span.
-    await page.waitForFunction(() => [...document.querySelectorAll('.claim q.words')].some((q) => q.textContent.length > 0));
+    // Short: the points are in the first screen and the page is not a scroll of matrix rows.
+    const top = await page.locator('[data-testid=points] .point').first().boundingBox();
+    assert.ok(top && top.y < 900, `first point at ${top?.y}px`);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    assert.ok(height < 2400, `story page is ${height}px tall`);
     await snap(page, 'story');
     await page.close();
   });

@@ -6,6 +6,13 @@
 // flat list of cells, or as a flat list of claims, and turns it into
 // `Comparison`, so that the page code does not depend on the exact nesting.
 // Nothing is inferred here: disagreements are the server's, only looked up.
+//
+// The server's unit is the POINT (issue 22): each thing an analyst lines up
+// across sources once per story (the killed of the incident, whether a
+// chemical weapon was used, who is responsible ...), with its positions
+// (a value held by one source, with the outlets and reports carrying it, the
+// earliest report and the claims' exact words). `readPoints` reads them;
+// contested points come first, as the server ranks them.
 
 import type { ArticleMeta, Span } from './api';
 
@@ -31,8 +38,38 @@ export interface CmpRow { slot: string; cells: Map<string, CmpClaim[]>; more: Ma
 
 export interface Disagreement { slots: string[]; kind: string; reason: string; claims: CmpClaim[]; more: number }
 
+export interface Position {
+  value: string;
+  label: string;        // Arabic, from the server ("نحو 150", "نفي", "يحمّل …")
+  slot: string;
+  modality: string;
+  source: string;       // the speaker; '' = the outlet itself
+  outlets: string[];
+  reports: number;
+  articles: number[];   // the reports' ids
+  firstSeen?: string;
+  firstArticle?: number;
+  claims: CmpClaim[];   // the words, first ones only (claimsTotal says how many)
+  claimsTotal: number;
+  conflict: boolean;    // one side of a conflict of its point
+}
+
+export interface Point {
+  kind: string;
+  label: string;        // Arabic, from the server ("قتلى", "استخدام سلاح كيميائي")
+  about: string;
+  scope: string;        // incident | wider
+  contested: boolean;
+  timeline: boolean;    // a figure that moved over time (a rising toll)
+  sources: number;
+  positions: Position[];
+}
+
 export interface Comparison {
   outlets: string[];
+  points: Point[];
+  pointsTotal: number;     // the server sends the main ones of a long story
+  contestedTotal: number;
   rows: CmpRow[];
   disagreements: Disagreement[];
   disagreementsTotal: number;  // the server may send only the main ones
@@ -144,14 +181,84 @@ export function readComparison(raw: unknown, articleList: ArticleMeta[]): Compar
   }
   for (const x of hidden) rows.get(x.slot)?.more.set(x.outlet, x.n);
   const sorted = [...rows.values()].sort((a, b) => Number(b.disputed) - Number(a.disputed));
+  const points = readPoints(raw.points, articles);
   return {
     outlets,
+    points,
+    pointsTotal: Math.max(numOr(raw.points_total) ?? 0, points.length),
+    contestedTotal: Math.max(numOr(raw.contested_total) ?? 0, points.filter((p) => p.contested).length),
     rows: sorted,
     disagreements,
     disagreementsTotal: Math.max(numOr(raw.disagreements_total) ?? 0, disagreements.length),
     agreements: typeof raw.agreements === 'number' ? raw.agreements
       : Array.isArray(raw.agreements) ? raw.agreements.length : null,
   };
+}
+
+const pointNames: Record<string, string> = {
+  killed: 'قتلى', injured: 'جرحى', killed_or_injured: 'قتلى وجرحى', missing: 'مفقودون',
+  arrested: 'معتقلون', kidnapped: 'مختطفون', occurred: 'وقوع الهجوم', weapon: 'استخدام سلاح كيميائي',
+  responsibility: 'المسؤولية', presence: 'الحضور العسكري', other: 'نقطة أخرى',
+};
+
+function readPosition(o: Obj, conflict: boolean, articles: Map<number, ArticleMeta>): Position {
+  const claims = (Array.isArray(o.claims) ? o.claims.filter(isObj) : [])
+    .map((c) => toClaim(c, str(o.slot), outletOf(c, articles)));
+  const modality = str(o.modality) || 'asserted';
+  return {
+    value: str(o.value),
+    label: str(o.label) || modalityLabel(modality),
+    slot: str(o.slot),
+    modality,
+    source: str(o.source),
+    outlets: Array.isArray(o.outlets) ? o.outlets.map(str).filter(Boolean) : [],
+    reports: numOr(o.reports) ?? 0,
+    articles: Array.isArray(o.articles) ? o.articles.filter((a): a is number => typeof a === 'number') : [],
+    firstSeen: str(o.first_seen) || undefined,
+    firstArticle: numOr(o.first_article),
+    claims,
+    claimsTotal: Math.max(numOr(o.claims_total) ?? 0, claims.length),
+    conflict,
+  };
+}
+
+// The order positions are shown in (a point shows its first few): the sides
+// of a conflict first, each distinct value once by its most carried
+// position (so that an assertion held by sixty sources does not hide the one
+// denial), then the rest by reports.
+function ordered(positions: Position[]): Position[] {
+  const byReports = [...positions].sort((a, b) =>
+    Number(b.conflict) - Number(a.conflict) || b.reports - a.reports);
+  const seen = new Set<string>();
+  const heads: Position[] = [];
+  for (const q of byReports) {
+    if (q.conflict && !seen.has(q.label)) { seen.add(q.label); heads.push(q); }
+  }
+  return [...heads, ...byReports.filter((q) => !heads.includes(q))];
+}
+
+/** Reads the server's ranked `points`; [] when the server sends none. */
+export function readPoints(x: unknown, articles: Map<number, ArticleMeta>): Point[] {
+  if (!Array.isArray(x)) return [];
+  return x.filter(isObj).map((p) => {
+    const sides = new Set<number>();
+    if (Array.isArray(p.conflicts)) {
+      for (const pair of p.conflicts) if (Array.isArray(pair)) for (const k of pair) if (typeof k === 'number') sides.add(k);
+    }
+    const positions = (Array.isArray(p.positions) ? p.positions.filter(isObj) : [])
+      .map((o, i) => readPosition(o, sides.has(i), articles));
+    const kind = str(p.kind);
+    return {
+      kind,
+      label: str(p.label) || pointNames[kind] || pointNames.other,
+      about: str(p.about),
+      scope: str(p.scope) || 'incident',
+      contested: p.contested === true,
+      timeline: p.timeline === true,
+      sources: numOr(p.sources) ?? 0,
+      positions: ordered(positions),
+    };
+  });
 }
 
 function readDisagreements(x: unknown, articles: Map<number, ArticleMeta>): Disagreement[] {
@@ -182,7 +289,15 @@ const slotNames: Record<string, string> = {
   killed_and_injured: 'القتلى والجرحى', missing: 'المفقودون', arrested: 'المعتقلون',
   presence: 'الوجود', russian_personnel: 'عسكريون روس', cause: 'السبب', attack: 'الهجوم',
   actor: 'المنفّذ', target: 'المستهدَف', location: 'المكان', date: 'التاريخ', responsibility: 'المسؤولية',
-  casualties: 'الإصابات', event: 'الحدث', weapon: 'السلاح',
+  casualties: 'الإصابات', event: 'الحدث', weapon: 'السلاح', kidnapped: 'المختطفون',
+  arrest: 'الاعتقال', protest: 'الاحتجاج', coerce: 'الإكراه', accident: 'الحادث', fight: 'القتال',
+  chemical: 'كيميائي', part: 'جزء من الحصيلة', personnel: 'عسكريون', forces: 'قوات', troops: 'جنود',
+  advisers: 'مستشارون', soldiers: 'جنود', mercenaries: 'مرتزقة',
+};
+// "presence:<nation>_<kind>": the nation's adjective in Arabic.
+const nationNames: Record<string, string> = {
+  russian: 'روس', american: 'أمريكيون', turkish: 'أتراك', iranian: 'إيرانيون', french: 'فرنسيون',
+  british: 'بريطانيون', israeli: 'إسرائيليون', syrian: 'سوريون', saudi: 'سعوديون', emirati: 'إماراتيون',
 };
 
 /** An Arabic label for a slot id such as "injured" or "presence:russian_personnel". */
@@ -208,14 +323,28 @@ const weaponNames: Record<string, string> = {
 /** A claim's value as the page shows it: event kinds and weapons in Arabic. */
 export function valueLabel(slot: string, value: string): string {
   if (slot === 'weapon') return weaponNames[value] ?? value;
+  if (value === 'used') return 'استُخدم';
+  const lower = /^>=(\d+(?:\.\d+)?)$/.exec(value);
+  if (lower) return `أكثر من ${lower[1]}`;
   const m = /^([A-Z]+)(?::(.+))?$/.exec(value);
   if (m && eventNames[m[1]]) return m[2] ? eventNames[m[2]] ?? m[2] : eventNames[m[1]];
   return value;
 }
 
+// A code the page has no name for is never shown in English: its words
+// that have names are kept, the rest read "أخرى".
+function partLabel(p: string): string {
+  if (slotNames[p]) return slotNames[p];
+  if (!/^[a-z_]+$/.test(p)) return p;
+  const words = p.split('_');
+  // The noun before the nation: "american_personnel" → "عسكريون أمريكيون".
+  const named = [...words.filter((w) => !nationNames[w]).map((w) => slotNames[w]),
+    ...words.map((w) => nationNames[w])].filter(Boolean);
+  return named.length ? named.join(' ') : 'أخرى';
+}
+
 export function slotLabel(slot: string): string {
-  const parts = slot.split(':').map((p) => slotNames[p] ?? p.replace(/_/g, ' '));
-  return parts.join(': ');
+  return slot.split(':').map(partLabel).join(': ');
 }
 
 const modalityNames: Record<string, string> = {

@@ -1,11 +1,20 @@
-// Story page: the outlets' claims side by side (rows = slots, columns =
-// outlets), the server's disagreements on top and highlighted in the matrix,
-// each claim with its speaker and its exact words (fetched from the article
-// and cut by the claim's UTF-16 span), linking to the article at that span.
+// Story page: the contested points on top (each point once, contested
+// first, every position with its source, outlets, report count, earliest
+// report and exact words linking to the article at that span), agreements
+// folded to one line each; then the outlets' claims side by side (rows =
+// slots, columns = outlets), folded away, and the reports.
+//
+// Size. A story of a hundred reports made a page of thousands of pixels
+// where the matrix's rows of attacks and actors pushed the disputes out of
+// view. The points come first and are capped (the contested ones, then a few
+// agreements, the rest on request; four positions a point, the rest on
+// request); the matrix is closed until asked for; the report list shows its
+// first dozen.
 
 import { api, range16, type ArticleMeta, type StoryDetail } from '../api';
 import {
-  type CmpClaim, type Comparison, modalityLabel, readComparison, slotLabel, valueLabel,
+  type CmpClaim, type Comparison, type Point, type Position, modalityLabel, readComparison,
+  slotLabel, valueLabel,
 } from '../comparison';
 import { fmtDate, h, link, num } from '../dom';
 import type { RouteContext } from '../main';
@@ -85,14 +94,18 @@ function matrix(cmp: Comparison, words: WordSlot[]): HTMLElement {
 // A long story's lists show their first items and the rest on request:
 // laying out thousands of elements (and shaping their Arabic text) is what
 // made the page of a 233-report story take seconds.
-const FIRST_DISAGREEMENTS = 10;
-const FIRST_ARTICLES = 50;
+const FIRST_ARTICLES = 12;
+const FIRST_RELATED = 5;
+const FIRST_CONTESTED = 8;    // contested points shown at first
+const FIRST_AGREED = 3;       // then this many agreements
+const FIRST_POSITIONS = 4;    // positions shown per point
 
 function listWithMore<T>(tag: 'ul' | 'ol', cls: string | null, items: T[], first: number,
-  render: (x: T) => HTMLElement): HTMLElement[] {
+  render: (x: T) => HTMLElement, moreText?: (n: number) => string): HTMLElement[] {
   const list = h(tag, { class: cls }, items.slice(0, first).map(render));
   if (items.length <= first) return [list];
-  const more = h('button', { type: 'button', class: 'more' }, `عرض الكل (${num(items.length)})`);
+  const more = h('button', { type: 'button', class: 'more' },
+    moreText ? moreText(items.length - first) : `عرض الكل (${num(items.length)})`);
   more.addEventListener('click', () => {
     for (const x of items.slice(first)) list.appendChild(render(x));
     more.remove();
@@ -100,20 +113,122 @@ function listWithMore<T>(tag: 'ul' | 'ol', cls: string | null, items: T[], first
   return [list, more];
 }
 
-function disagreementList(cmp: Comparison, words: WordSlot[]): HTMLElement | null {
-  if (cmp.disagreements.length === 0) return null;
-  return h('section', { class: 'panel disagreements', 'data-testid': 'disagreements' },
-    h('h2', null, 'نقاط الخلاف ', h('span', { class: 'count' }, num(cmp.disagreementsTotal))),
-    cmp.disagreementsTotal > cmp.disagreements.length
-      ? h('p', { class: 'muted' }, `أهمّ ${num(cmp.disagreements.length)} منها: النفي أولاً ثم الأوسع.`) : null,
-    listWithMore('ul', null, cmp.disagreements, FIRST_DISAGREEMENTS, (d) => h('li', { class: 'disagreement', 'data-slots': d.slots.join(' ') },
-      h('div', { class: 'dis-head' },
-        h('strong', null, d.slots.map(slotLabel).join(' / ') || 'خلاف'),
-        d.reason ? h('span', { class: 'muted' }, ' — ', d.reason) : null),
-      h('div', { class: 'versus' }, d.claims.map((c, i) => [
-        i > 0 ? h('span', { class: 'vs' }, 'مقابل') : null,
-        h('div', { class: 'side' }, h('div', { class: 'outlet' }, c.outlet), claimView(c, words)),
-      ]), d.more > 0 ? h('span', { class: 'muted more' }, `و${num(d.more)} غيرها`) : null))));
+/** "تقرير واحد"، "تقريران"، "3 تقارير"، "11 تقريرا". */
+function reportsText(n: number): string {
+  if (n === 1) return 'تقرير واحد';
+  if (n === 2) return 'تقريران';
+  return n >= 3 && n <= 10 ? `${num(n)} تقارير` : `${num(n)} تقريرا`;
+}
+
+function sourcesText(n: number): string {
+  if (n === 1) return 'مصدر واحد';
+  if (n === 2) return 'مصدران';
+  return n >= 3 && n <= 10 ? `${num(n)} مصادر` : `${num(n)} مصدرا`;
+}
+
+/** "15 فبراير 2018، 18:23" (the time in the report's own zone). */
+function fmtDateTime(iso: string | undefined): string {
+  if (!iso) return 'غير مؤرخ';
+  const t = /T(\d{2}:\d{2})/.exec(iso);
+  return fmtDate(iso) + (t ? `، ${t[1]}` : '');
+}
+
+function wordsLink(c: CmpClaim): HTMLElement {
+  const href = articleHref(c);
+  const q = h('q', { class: 'words' }, c.text ?? '');
+  return h('span', { class: 'quote', 'data-article': c.article_id ?? '' },
+    href ? link(href, q) : q, h('span', { class: 'muted' }, ` — ${c.outlet}`));
+}
+
+function positionView(pos: Position): HTMLElement {
+  // The words of the earliest report first.
+  const claims = [...pos.claims].sort((a, b) =>
+    Number(b.article_id === pos.firstArticle) - Number(a.article_id === pos.firstArticle));
+  const [first, ...rest] = claims;
+  const others = rest.length + Math.max(0, pos.claimsTotal - pos.claims.length);
+  return h('div', {
+    class: `position modality-${pos.modality}${pos.conflict ? ' conflict' : ''}`,
+    'data-value': pos.value, 'data-modality': pos.modality, 'data-slot': pos.slot,
+  },
+  h('div', { class: 'pos-head' },
+    h('span', { class: 'value' }, pos.label),
+    h('span', { class: 'source' }, pos.source || 'الوسيلة نفسها')),
+  h('div', { class: 'pos-meta muted' },
+    h('span', { class: 'outlets' }, pos.outlets.join('، ')),
+    h('span', { class: 'reports', 'data-reports': pos.reports }, reportsText(pos.reports)),
+    h('span', { class: 'first-seen' }, 'أول ظهور: ',
+      pos.firstArticle !== undefined
+        ? link(`/articles/${pos.firstArticle}`, fmtDateTime(pos.firstSeen)) : fmtDateTime(pos.firstSeen))),
+  first ? wordsLink(first) : null,
+  others > 0 && rest.length
+    ? h('details', { class: 'more-words' }, h('summary', null, `مواضع أخرى (${num(others)})`),
+      h('ul', null, rest.map((c) => h('li', null, wordsLink(c)))))
+    : null);
+}
+
+function positionsOf(p: Point): HTMLElement[] {
+  return listWithMore('ul', 'positions', p.positions, FIRST_POSITIONS,
+    (pos) => h('li', null, positionView(pos)), (n) => `و${num(n)} مواقف أخرى`);
+}
+
+function pointHead(p: Point): HTMLElement {
+  return h('div', { class: 'point-head' },
+    h('strong', { class: 'point-label' }, p.label),
+    p.contested ? h('span', { class: 'badge warn' }, 'خلاف') : h('span', { class: 'badge ok' }, 'اتفاق'),
+    p.timeline ? h('span', { class: 'badge' }, 'تتغير مع الوقت') : null,
+    h('span', { class: 'muted' }, ` ${sourcesText(p.sources)}`));
+}
+
+/** A one-line summary of an agreement: its values and their sources. */
+function agreedSummary(p: Point): string {
+  const values = [...new Set(p.positions.map((q) => q.label))];
+  const shown = values.slice(0, 3).join('، ') + (values.length > 3 ? '…' : '');
+  // Reports counted once however many positions they carry.
+  const ids = new Set(p.positions.flatMap((q) => q.articles));
+  const reports = ids.size || Math.max(...p.positions.map((q) => q.reports));
+  return ` — ${shown} (${reportsText(reports)})`;
+}
+
+function pointView(p: Point): HTMLElement {
+  const attrs = {
+    class: `point ${p.contested ? 'contested' : 'agreed'}`, 'data-kind': p.kind, 'data-about': p.about,
+    'data-scope': p.scope, 'data-contested': String(p.contested),
+  };
+  if (p.contested) return h('li', attrs, pointHead(p), positionsOf(p));
+  // An agreement reads in one line; its positions open on request.
+  return h('li', attrs, h('details', null,
+    h('summary', null, pointHead(p), h('span', { class: 'muted' }, agreedSummary(p))),
+    positionsOf(p)));
+}
+
+function pointsSection(cmp: Comparison): HTMLElement | null {
+  if (cmp.points.length === 0) return null;
+  const contested = cmp.points.filter((p) => p.contested);
+  const agreed = cmp.points.filter((p) => !p.contested);
+  const firstContested = contested.slice(0, FIRST_CONTESTED);
+  const first = [...firstContested, ...agreed.slice(0, FIRST_AGREED)];
+  const rest = [...contested.slice(FIRST_CONTESTED), ...agreed.slice(FIRST_AGREED)];
+  const list = h('ol', { class: 'points' }, first.map(pointView));
+  let more: HTMLElement | null = null;
+  if (rest.length) {
+    more = h('button', { type: 'button', class: 'more' }, `عرض كل النقاط (${num(cmp.points.length)})`);
+    more.addEventListener('click', () => {
+      // Contested points stay before agreements.
+      const anchor = list.children[firstContested.length] ?? null;
+      for (const p of contested.slice(FIRST_CONTESTED)) list.insertBefore(pointView(p), anchor);
+      for (const p of agreed.slice(FIRST_AGREED)) list.appendChild(pointView(p));
+      more?.remove();
+    });
+  }
+  return h('section', { class: 'panel points-panel', 'data-testid': 'points' },
+    h('h2', null, 'نقاط الخلاف والاتفاق ',
+      h('span', { class: 'count', 'data-testid': 'contested-total' },
+        `الخلاف في ${num(cmp.contestedTotal)} من ${num(cmp.pointsTotal)}`)),
+    h('p', { class: 'muted' }, contested.length
+      ? 'كل نقطة مرة واحدة، ولكل موقف مصدره ووسائله وعدد تقاريره وأول ظهور له والكلمات نفسها.'
+      : 'لا خلاف بين المصادر في ما قارنّاه.',
+    cmp.pointsTotal > cmp.points.length ? ` تعرض الصفحة أهمّ ${num(cmp.points.length)} نقطة.` : ''),
+    list, more);
 }
 
 async function fillWords(words: WordSlot[], ctx: RouteContext): Promise<void> {
@@ -146,11 +261,13 @@ export async function storyPage(ctx: RouteContext): Promise<Node> {
   const st = data.story;
   const cmp = readComparison(data.comparison, data.articles);
   const words: WordSlot[] = [];
+  // The matrix of every claim is long and mostly uncontested: closed until
+  // asked for.
   const cmpSection = cmp && cmp.rows.length
-    ? h('section', { class: 'panel' },
-      h('h2', null, 'ماذا يقول كل مصدر'),
-      h('p', { class: 'muted' }, 'الصفوف بنود الخبر والأعمدة المصادر؛ الخلافات مظللة.',
-        cmp.agreements !== null ? ` نقاط الاتفاق: ${num(cmp.agreements)}.` : ''),
+    ? h('details', { class: 'panel claims-panel', 'data-testid': 'claims' },
+      h('summary', null, h('h2', null, 'ماذا يقول كل مصدر ',
+        h('span', { class: 'count' }, `البنود: ${num(cmp.rows.length)}، الوسائل: ${num(cmp.outlets.length)}`))),
+      h('p', { class: 'muted' }, 'الصفوف بنود الخبر والأعمدة المصادر؛ الخلافات مظللة.'),
       matrix(cmp, words))
     : h('section', { class: 'panel' }, h('p', { class: 'muted' }, 'لا مقارنة بين المصادر لهذه القصة بعد.'));
   const page = h('div', { class: 'page story-page', 'data-story': st.id },
@@ -161,16 +278,16 @@ export async function storyPage(ctx: RouteContext): Promise<Node> {
         h('span', null, `${num(st.article_count)} تقرير`),
         link(`/search?story=${st.id}`, 'بحث في القصة'),
         link(`/map?story=${st.id}`, 'على الخريطة'))),
+    cmp ? pointsSection(cmp) : null,
     timeline.items.length > 1
       ? h('section', { class: 'panel' }, timelineChart(timeline.items, (from, to) => `/search?story=${st.id}&from=${from}&to=${to}`))
       : null,
-    cmp ? disagreementList(cmp, words) : null,
     cmpSection,
-    h('section', { class: 'panel' }, h('h2', null, 'التقارير'),
+    h('section', { class: 'panel' }, h('h2', null, 'التقارير ', h('span', { class: 'count' }, num(data.articles.length))),
       listWithMore('ol', 'article-list', data.articles, FIRST_ARTICLES, articleRow)),
     data.related?.length
       ? h('section', { class: 'panel' }, h('h2', null, 'قصص ذات صلة'),
-        h('ol', { class: 'story-list' }, data.related.map(storyCard)))
+        listWithMore('ol', 'story-list', data.related, FIRST_RELATED, storyCard))
       : null);
   void fillWords(words, ctx);
   return page;
