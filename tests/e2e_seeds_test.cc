@@ -130,5 +130,50 @@ TEST_F(SeedsTest, ReingestAddsNothing) {
   EXPECT_NE(again.out.find("5 already stored"), std::string::npos) << again.out;
 }
 
+// marsad export --what points (issue 22): the story comparison of every
+// story in the API's shape; the strike story flags exactly the two
+// disagreements of EXPECTED.md, and CSV gives one row per position.
+TEST_F(SeedsTest, ExportPointsFlagsExactlyTheTwoDisagreements) {
+  ASSERT_EQ(articles_.size(), 5u);
+  RunResult exp = Marsad("export --db " + db_ + " --what points");
+  ASSERT_EQ(exp.exit_code, 0) << exp.err;
+  const json strike = articles_["002"]["story"];
+  std::istringstream lines(exp.out);
+  std::string line;
+  std::map<std::string, json> contested;
+  int points = 0;
+  while (std::getline(lines, line)) {
+    json p = json::parse(line);
+    if (p["story"] != strike) continue;
+    ++points;
+    EXPECT_FALSE(p.value("label", "").empty());
+    if (p["contested"] == true) contested[p["kind"].get<std::string>()] = p;
+  }
+  EXPECT_GT(points, 2);
+  ASSERT_EQ(contested.size(), 2u) << exp.out;
+  std::set<std::string> values, modalities;
+  for (const json& pos : contested["killed_or_injured"]["positions"]) values.insert(pos["value"]);
+  for (const json& pos : contested["presence"]["positions"]) modalities.insert(pos["modality"]);
+  EXPECT_TRUE(values.count("25") && values.count("~150")) << contested["killed_or_injured"].dump();
+  EXPECT_TRUE(modalities.count("asserted") && modalities.count("denied"));
+  for (const auto& [kind, p] : contested) {
+    for (const json& pos : p["positions"]) {
+      ASSERT_FALSE(pos["claims"].empty());
+      const json& c = pos["claims"][0];
+      std::string text;
+      for (const auto& [id, a] : articles_) {
+        if (a["id"] == c["article"]) text = a.value("text", "");
+      }
+      size_t b = c["span"]["begin"], e = c["span"]["end"];
+      ASSERT_LE(e, text.size());
+      EXPECT_EQ(text.substr(b, e - b), c["text"].get<std::string>());
+    }
+  }
+  RunResult csv = Marsad("export --db " + db_ + " --what points --format csv");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(csv.out.rfind("story,rank,kind,label,about,scope,contested,timeline,position,value,", 0), 0u)
+      << csv.out.substr(0, 200);
+}
+
 }  // namespace
 }  // namespace marsad::e2e

@@ -1,6 +1,14 @@
-// marsad export [--db FILE] --what articles|stories|entities|events|quotes|claims
+// marsad export [--db FILE] --what articles|stories|entities|events|quotes|claims|points
 //               [--format jsonl|csv|acled]
 // Stable fields, documented in README.md ("Export fields").
+//
+// Points are the story comparison (src/facts/compare.h) of every story, in
+// the shape of the API and `marsad story --json`: JSON Lines has one line per
+// point, {story, rank, kind, label, about, scope, contested, timeline,
+// sources, positions:[{value, label, slot, min, max, approximate, modality,
+// source, outlets, reports, articles, first_seen, first_article, claims}],
+// conflicts}, every position and claim included; CSV has one row per
+// position, with its first claim's span and words.
 #include <fmt/core.h>
 
 #include <iostream>
@@ -8,6 +16,7 @@
 #include <set>
 
 #include "src/base/document_json.h"
+#include "src/facts/compare.h"
 #include "tools/marsad/commands.h"
 #include "tools/marsad/print.h"
 
@@ -145,6 +154,69 @@ Status ExportClaims(Store& store, const std::string& format) {
   });
 }
 
+// The comparison of one story's reports, as `marsad story` makes it.
+StatusOr<Comparison> CompareStoryIn(Store& store, const StoryRow& s) {
+  std::vector<Document> docs;
+  docs.reserve(s.articles.size());
+  for (int64_t a : s.articles) {
+    ASSIGN_OR_RETURN(auto d, store.GetArticle(a, false));
+    if (d) docs.push_back(std::move(*d));
+  }
+  std::vector<const Document*> ptrs;
+  for (const Document& d : docs) ptrs.push_back(&d);
+  return CompareStory(ptrs);
+}
+
+std::string Joined(const json& list) {
+  std::string s;
+  for (const json& x : list) s += (s.empty() ? "" : "; ") + x.get<std::string>();
+  return s;
+}
+
+void WritePoints(int64_t story, const json& points, const std::string& format, RowWriter& w) {
+  int rank = 0;
+  for (const json& p : points) {
+    ++rank;
+    if (format == "jsonl") {
+      json row = {{"story", story}, {"rank", rank}};
+      row.update(p);
+      w.Write(row);
+      continue;
+    }
+    int k = 0;
+    for (const json& pos : p["positions"]) {
+      const json& first = pos["claims"].empty() ? json::object() : pos["claims"][0];
+      json span = first.value("span", json::object());
+      w.Write({{"story", story}, {"rank", rank}, {"kind", p["kind"]}, {"label", p["label"]},
+               {"about", p["about"]}, {"scope", p["scope"]}, {"contested", p["contested"]},
+               {"timeline", p["timeline"]}, {"position", k++}, {"value", pos["value"]},
+               {"value_label", pos["label"]}, {"modality", pos["modality"]},
+               {"source", pos["source"]}, {"outlets", Joined(pos["outlets"])},
+               {"reports", pos["reports"]}, {"first_seen", pos["first_seen"]},
+               {"first_article", pos["first_article"]}, {"article", first.value("article", json())},
+               {"begin", span.value("begin", json())}, {"end", span.value("end", json())},
+               {"words", first.value("text", json())}});
+    }
+  }
+}
+
+Status ExportPoints(Store& store, const std::string& format) {
+  RowWriter w(format, {"story", "rank", "kind", "label", "about", "scope", "contested",
+                       "timeline", "position", "value", "value_label", "modality", "source",
+                       "outlets", "reports", "first_seen", "first_article", "article",
+                       "begin", "end", "words"});
+  for (int offset = 0;; offset += 1000) {
+    ASSIGN_OR_RETURN(auto page, store.ListStories(Page{1000, offset}));
+    for (const StoryRow& s : page) {
+      ASSIGN_OR_RETURN(Comparison c, CompareStoryIn(store, s));
+      if (c.points.empty()) continue;
+      WritePoints(s.id, ComparisonToJson(c)["points"], format, w);
+    }
+    if (page.size() < 1000) break;
+  }
+  return Status::OK();
+}
+
 int64_t Killed(const Event& e) {
   for (const Casualty& c : e.casualties) {
     if (c.kind == "killed") return static_cast<int64_t>(c.number.min);
@@ -212,7 +284,8 @@ void AddExportCommand(CLI::App& app, CommandFn* run) {
   auto format = std::make_shared<std::string>("jsonl");
   cmd->add_option("--db", *db, "Database file");
   cmd->add_option("--what", *what, "What to export")
-      ->check(CLI::IsMember({"articles", "stories", "entities", "events", "quotes", "claims"}));
+      ->check(CLI::IsMember({"articles", "stories", "entities", "events", "quotes", "claims",
+                         "points"}));
   cmd->add_option("--format", *format, "jsonl, csv, or acled (events only)")
       ->check(CLI::IsMember({"jsonl", "csv", "acled"}));
   cmd->callback([=] {
@@ -229,6 +302,7 @@ void AddExportCommand(CLI::App& app, CommandFn* run) {
       else if (*what == "entities") st = ExportEntities(*store, *format);
       else if (*what == "events") st = ExportEvents(*store, *format);
       else if (*what == "quotes") st = ExportQuotes(*store, *format);
+      else if (*what == "points") st = ExportPoints(*store, *format);
       else st = ExportClaims(*store, *format);
       return st.ok() ? 0 : PrintError(st);
     };
