@@ -168,6 +168,16 @@ void StoryIndex::Update(Story& s, int32_t day, const StoryFeatures& f) {
   }
   s.last_seq = ++seq_;
   if (s.last_day == kNoDay) undated_.push_back({s.last_seq, s.id});
+  if (options_.profile_reports > 0 &&
+      static_cast<size_t>(s.reports) >= options_.profile_reports) {
+    ++s.reports;  // joins without moving the profile
+    if (s.titles.size() < options_.kept_titles && !f.title.empty() &&
+        std::find(s.titles.begin(), s.titles.end(), f.title) == s.titles.end()) {
+      s.titles.push_back(f.title);
+    }
+    if (s.last_day != kNoDay) expiry_.insert({s.last_day, s.id});
+    return;
+  }
   std::vector<WeightedTerm> merged;
   merged.reserve(s.sum.size() + f.terms.size());
   std::merge(s.sum.begin(), s.sum.end(), f.terms.begin(), f.terms.end(),

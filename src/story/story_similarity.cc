@@ -116,6 +116,7 @@ SimilarityParts ExplainSimilarity(const StoryFeatures& a,
   } else {
     term_weight += kEntityWeight;
   }
+  p.shared_entities = Shared(a.entities, b.entities);
   p.shared_numbers = Shared(a.numbers, b.numbers);
   p.shared_dates = Shared(a.dates, b.dates);
   double s = term_weight * p.terms + kTitleWeight * p.title +

@@ -23,6 +23,7 @@ struct SimilarityParts {
   double entities = -1;  // overlap of entities, -1 when either has too few
   int shared_numbers = 0;
   int shared_dates = 0;
+  int shared_entities = 0;
   int day_gap = -1;  // |publication days| apart, -1 when a date is unknown
   double score = 0;  // the combined score in [0, 1]
 };

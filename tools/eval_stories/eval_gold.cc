@@ -236,4 +236,30 @@ int EvalGroups(const std::vector<CorpusReport>& r, const Run& run,
   return 0;
 }
 
+void WritePairFeatures(const std::vector<CorpusReport>& r, const Run& run,
+                       const std::string& gold_path, const std::string& split,
+                       const std::string& out_path) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::vector<size_t>> ids;
+  if (!ReadGold(gold_path, 2, 1, r, &rows, &ids)) return;
+  std::ofstream f(out_path);
+  f << "same\tterms\ttitle\tentities\tshared_entities\tnumbers\tdates\tgap\tscore\ti\tj\tgi\tgj\n";
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (!split.empty() && rows[i].size() > 3 && rows[i][3] != split) continue;
+    for (size_t j = i + 1; j < rows.size(); ++j) {
+      if (!split.empty() && rows[j].size() > 3 && rows[j][3] != split) continue;
+      if (rows[i].size() > 4 && rows[i][4] != rows[j][4]) continue;  // window
+      const StoryFeatures& a = run.features[ids[i][0]];
+      const StoryFeatures& b = run.features[ids[j][0]];
+      SimilarityParts p = ExplainSimilarity(a, b);
+      const bool same = rows[i][1] == rows[j][1];
+      if (!same && p.score < 0.05) continue;
+      f << same << '\t' << p.terms << '\t' << p.title << '\t' << p.entities << '\t'
+        << p.shared_entities << '\t' << p.shared_numbers << '\t' << p.shared_dates << '\t'
+        << p.day_gap << '\t' << p.score << '\t' << i << '\t' << j << '\t' << rows[i][1]
+        << '\t' << rows[j][1] << '\n';
+    }
+  }
+}
+
 }  // namespace marsad

@@ -32,6 +32,12 @@ int EvalNearDup(const std::vector<CorpusReport>& r, const Run& run,
                 const std::string& path);
 int EvalPairs(const std::vector<CorpusReport>& r, const Run& run,
               const std::string& path);
+// Writes, for every pair of gold-grouped reports (of `split`, if given)
+// whose similarity is above 0.05 or that share a gold story, the parts of
+// their similarity and the gold label: the data the pair scorer is fitted on.
+void WritePairFeatures(const std::vector<CorpusReport>& r, const Run& run,
+                       const std::string& gold_path, const std::string& split,
+                       const std::string& out_path);
 // `split` (if not empty) keeps the gold rows whose 4th column equals it.
 int EvalGroups(const std::vector<CorpusReport>& r, const Run& run,
                const std::string& path, const std::string& split = "");

@@ -149,6 +149,8 @@ int main(int argc, char** argv) {
                  "StoryIndex window");
   app.add_option("--anchor-members", story_options.anchor_members,
                  "compare with a story's first reports (1) or latest (0)");
+  app.add_option("--profile-reports", story_options.profile_reports,
+                 "reports making a story's profile (0: all)");
   app.add_option("--kept-members", story_options.kept_members,
                  "reports of a story compared one by one");
   std::vector<std::string> splits = {""};
@@ -156,6 +158,9 @@ int main(int argc, char** argv) {
                  "score only the --groups rows of these splits (4th column: "
                  "dev, test); repeatable")
       ->expected(1, 4);
+  std::string pair_features;
+  app.add_option("--pair-features", pair_features,
+                 "write the similarity parts of gold report pairs (see eval_gold.h)");
   std::vector<double> sweep;
   app.add_option(
       "--sweep", sweep,
@@ -192,6 +197,9 @@ int main(int argc, char** argv) {
   if (!pairs_gold.empty()) rc |= EvalPairs(*reports, run, pairs_gold);
   for (const std::string& split : splits) {
     if (!groups_gold.empty()) rc |= EvalGroups(*reports, run, groups_gold, split);
+  }
+  if (!pair_features.empty() && !groups_gold.empty()) {
+    WritePairFeatures(*reports, run, groups_gold, splits.back(), pair_features);
   }
   for (double t : sweep) {
     StoryOptions o = story_options;
