@@ -14,11 +14,13 @@
 //
 // The story comparison lines up points, not only slots, so claims also say:
 //  * the scope of a casualty figure (Claim::scope): the incident's own toll,
-//    a wider total (منذ بداية الهجوم، خلال العملية، الحصيلة الإجمالية), a
+//    a wider total (منذ بداية الهجوم، منذ الأحد، خلال العملية، في خمسة أيام،
+//    خلال الأيام الماضية، الحصيلة الإجمالية), a
 //    part of a toll (بينهم 5 أطفال) or a past event (ذكرى مقتل 6، عام 2013);
 //  * assertions and denials beyond figures: "weapon:chemical" (استخدام
 //    أسلحة كيماوية / غاز الكلور, denied by نفى ... / لا أثر), "responsibility"
-//    (اتهم X، حمّل X المسؤولية، تبنى; نفى ضلوعه / مسؤوليته) with the party
+//    (اتهم X، حمّل X المسؤولية، X يتحمل المسؤولية، تبنى; نفى ضلوعه / مسؤوليته)
+//    with the party (the whole named entity: الولايات المتحدة)
 //    named as the value, and the modality of "attack" claims narrowed to a
 //    real denial (a denial verb before the trigger, or a quotation whose cue
 //    denies): "عدم استهداف المدنيين" urged by a diplomat denies nothing.
@@ -181,6 +183,7 @@ class ClaimBuilder {
           return "wider";
         }
       }
+      if (pw.Is(w, "span_days") && SpanOfDaysBefore(q, sb)) return "wider";
       if (pw.Is(w, "wider_noun") && q > sb &&
           (w_[q - 1].bare == "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84" ||      // خلال
            w_[q - 1].bare == "\xD9\x85\xD9\x86\xD8\xB0")) {               // منذ
@@ -192,6 +195,18 @@ class ClaimBuilder {
       }
     }
     return "incident";
+  }
+
+  // خلال/في/منذ within three words before the span word q: "في خمسة أيام",
+  // "خلال الأيام القليلة" (a toll over days, not the incident's).
+  bool SpanOfDaysBefore(size_t q, size_t sb) const {
+    static const std::string kKhilal = FoldPhrase("خلال"), kFi = FoldPhrase("في"),
+                             kMundh = FoldPhrase("منذ");
+    for (size_t k = q > sb + 3 ? q - 3 : sb; k < q; ++k) {
+      std::string_view b = w_[k].bare;
+      if (b == kKhilal || b == kFi || b == kMundh) return true;
+    }
+    return false;
   }
 
   // A denial verb among the `back` words before word i of its sentence.
@@ -303,6 +318,7 @@ class ClaimBuilder {
           std::string m = AssertionModality(q, span);
           Add("weapon:chemical", m == "denied" ? "denied" : "used", span, -1, m);
         }
+        if (!resp && pw.Is(w_[q], "bear")) resp = Bears(q, b, e);
         if (!resp && (pw.Is(w_[q], "accuse") || pw.Is(w_[q], "claim") ||
                       pw.Is(w_[q], "blame") || pw.Is(w_[q], "involve"))) {
           resp = Responsibility(q, b, e);
@@ -338,12 +354,48 @@ class ClaimBuilder {
       if (!lex_.Is(w, "stop") && IsParty(k, k + 1)) party = k;
     }
     if (party == se) return "";
+    return PartyAt(party, se);
+  }
+
+  // The party's words from word `party`: the whole named entity it is in
+  // (الولايات المتحدة, not المتحدة), else the word and one adjective or
+  // second name (جماعة مسلحة، الجيش الإسرائيلي) that is no responsibility
+  // word (حماس المسؤولية).
+  std::string PartyAt(size_t party, size_t se) const {
+    const PointWords& pw = PointWords::Default();
+    for (const EntityMention& m : doc_->entities) {
+      if (m.type == EntityType::kMisc || m.span.begin > w_[party].span.begin ||
+          w_[party].span.end > m.span.end) {
+        continue;
+      }
+      return DisplayOf(doc_->text, m.span);
+    }
     size_t e = party + 1;
     if (e < se && w_[e].kind == TokenKind::kWord && !lex_.Is(w_[e], "stop") &&
+        !pw.Is(w_[e], "involve") && !pw.Is(w_[e], "bear") &&
         w_[e].key.compare(0, 2, "\xD8\xA8") != 0) {
-      ++e;  // an adjective or a second name: جماعة مسلحة، الجيش الإسرائيلي
+      ++e;
     }
     return DisplayOf(doc_->text, SpanOfWords(w_, party, e));
+  }
+
+  // "X يتحمل المسؤولية": the party just before the verb, with a
+  // responsibility word after it.
+  bool Bears(size_t q, size_t b, size_t e) {
+    const PointWords& pw = PointWords::Default();
+    bool has_resp = false;
+    for (size_t k = q + 1; k < std::min(e, q + 4); ++k) has_resp |= pw.Is(w_[k], "involve");
+    if (!has_resp) return false;
+    for (size_t k = q; k > b && k + 3 > q;) {
+      --k;
+      if (lex_.Is(w_[k], "stop") || !IsParty(k, k + 1)) continue;
+      Span span = SpanOfWords(w_, k, std::min(e, q + 3));
+      bool denied = DeniedBefore(k, 3) || (q > 0 && lex_.Is(w_[q - 1], "neg"));
+      Add("responsibility", denied ? "denied" : PartyAt(k, e), span, -1,
+          denied ? "denied" : "asserted");
+      return true;
+    }
+    return false;
   }
 
   // responsibility: اتهم/تبنى X (asserted, X the value), حمّل X المسؤولية,

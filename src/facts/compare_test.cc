@@ -321,5 +321,39 @@ TEST(ComparePointsTest, ResponsibilityClaimedAgainstDenied) {
   EXPECT_TRUE(shown);
 }
 
+// Issue 22, dev stories: a toll over days (خلال الأيام، منذ الأحد) is a
+// wider total, kept apart from the day's own toll given in the same report.
+TEST(ComparePointsTest, ATollOverDaysIsWiderThanTheDays) {
+  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+                        "وقال المرصد إن 400 مدني قتلوا خلال الأيام الماضية. وقالت مصادر "
+                        "طبية إن 46 مدنيا قتلوا يوم الخميس.");
+  Document b = Analyzed(2, "ب", "2030-04-02T10:30:00+00:00",
+                        "وقال الدفاع المدني إن القصف أوقع 250 قتيلا منذ الأحد.");
+  Comparison c = CompareStory({&a, &b});
+  const ContestedPoint* wider = PointAbout(c, "killed", "wider");
+  ASSERT_NE(wider, nullptr);
+  EXPECT_EQ(wider->positions.size(), 2u) << Dump(*wider);
+  const ContestedPoint* day = PointAbout(c, "killed");
+  ASSERT_NE(day, nullptr);
+  EXPECT_FALSE(day->contested) << Dump(*day);
+}
+
+// "X يتحمل المسؤولية" holds X responsible; the party never takes the
+// responsibility word (الجيش, not "الجيش المسؤولية").
+TEST(ComparePointsTest, ResponsibilityBorneByThePartyBeforeTheVerb) {
+  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+                        "وقال المتحدث إن الجيش يتحمل المسؤولية الكاملة عن الأحداث.");
+  Document b = Analyzed(2, "ب", "2030-04-02T11:00:00+00:00",
+                        "وحمّل الوزير الحوثيين المسؤولية عن سقوط الضحايا.");
+  Comparison c = CompareStory({&a, &b});
+  const ContestedPoint* resp = PointAbout(c, "responsibility");
+  ASSERT_NE(resp, nullptr);
+  std::set<std::string> parties;
+  for (const PointPosition& p : resp->positions) parties.insert(p.value);
+  EXPECT_TRUE(parties.count("الجيش")) << Dump(*resp);
+  EXPECT_TRUE(parties.count("الحوثيين")) << Dump(*resp);
+  EXPECT_TRUE(resp->contested) << Dump(*resp);
+}
+
 }  // namespace
 }  // namespace marsad
