@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -63,22 +64,100 @@ Kind Sniff(std::string_view b) {
   return Kind::kTxt;
 }
 
+// The first non-empty string among `keys`. A key holding an object (an
+// export's "source": {"name": ...}) gives that object's name or title.
 std::string JsonString(const nlohmann::json& j,
                        std::initializer_list<const char*> keys) {
   for (const char* k : keys) {
     auto it = j.find(k);
-    if (it != j.end() && it->is_string() &&
-        !it->get_ref<const std::string&>().empty()) {
+    if (it == j.end()) continue;
+    if (it->is_object()) {
+      std::string inner = JsonString(*it, {"name", "title"});
+      if (!inner.empty()) return inner;
+      continue;
+    }
+    if (it->is_string() && !it->get_ref<const std::string&>().empty()) {
       return it->get<std::string>();
     }
   }
   return "";
 }
 
-// "2015-07-21 02:51:32" -> "2015-07-21T02:51:32"; other forms kept.
+// "Sun, 18 Feb 2018 21:35:43 +0400" (RFC 2822, as feeds and some exports
+// write it) -> "2018-02-18T21:35:43+04:00"; "" when `s` is not of that form.
+std::string FromRfc2822(std::string_view s) {
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  if (size_t comma = s.find(", "); comma != std::string_view::npos && comma <= 3) {
+    s.remove_prefix(comma + 2);
+  }
+  int day = 0, year = 0, hh = 0, mm = 0, ss = 0;
+  char mon[4] = {0}, zone[8] = {0};
+  const std::string str(s);
+  int n = std::sscanf(str.c_str(), "%d %3s %d %d:%d:%d %7s", &day, mon, &year, &hh, &mm, &ss,
+                      zone);
+  if (n < 6) {
+    ss = 0;
+    n = std::sscanf(str.c_str(), "%d %3s %d %d:%d %7s", &day, mon, &year, &hh, &mm, zone);
+    if (n < 5) return "";
+  }
+  int month = 0;
+  for (int i = 0; i < 12; ++i) {
+    if (std::string_view(mon) == kMonths[i]) month = i + 1;
+  }
+  if (month == 0 || day < 1 || day > 31 || year < 1900 || year > 2999 || hh > 23 || mm > 59 ||
+      ss > 60) {
+    return "";
+  }
+  char out[40];
+  std::snprintf(out, sizeof(out), "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hh, mm, ss);
+  std::string iso = out;
+  std::string_view z(zone);
+  if (z.size() == 5 && (z[0] == '+' || z[0] == '-') &&
+      z.find_first_not_of("0123456789", 1) == std::string_view::npos) {
+    iso += std::string(z.substr(0, 3)) + ":" + std::string(z.substr(3));
+  } else if (z == "GMT" || z == "UTC" || z == "Z") {
+    iso += "Z";
+  }
+  return iso;
+}
+
+// A date as exports write it, as ISO 8601 where it can be read:
+// "2015-07-21 02:51:32" -> "2015-07-21T02:51:32"; RFC 2822 -> ISO 8601;
+// other forms kept as they are.
 std::string IsoDate(std::string s) {
   if (s.size() >= 19 && s[10] == ' ' && s[4] == '-' && s[7] == '-') s[10] = 'T';
-  return s;
+  if (s.size() >= 10 && s[4] == '-' && s[7] == '-') return s;
+  std::string rfc = FromRfc2822(s);
+  return rfc.empty() ? s : rfc;
+}
+
+// A Unix time (seconds, or milliseconds when larger than any plausible
+// number of seconds) as ISO 8601 in UTC; "" for a value outside 1970..2999.
+std::string FromEpoch(double t) {
+  if (t > 1e11) t /= 1000;
+  if (!(t >= 0 && t < 32503680000.0)) return "";
+  const std::time_t secs = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char out[32];
+  std::strftime(out, sizeof(out), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return out;
+}
+
+// The publication date of a record, whatever its exporter called it.
+std::string RecordDate(const nlohmann::json& j) {
+  static constexpr std::initializer_list<const char*> kKeys = {
+      "published",    "date",        "date_published", "datePublished", "published_at",
+      "publishedAt",  "pubDate",     "time",           "timestamp",     "created_at",
+      "date_extracted"};
+  std::string s = JsonString(j, kKeys);
+  if (!s.empty()) return IsoDate(std::move(s));
+  for (const char* k : kKeys) {
+    auto it = j.find(k);
+    if (it != j.end() && it->is_number()) return FromEpoch(it->get<double>());
+  }
+  return "";
 }
 
 std::string Mib(size_t bytes) {
@@ -272,18 +351,18 @@ Status ParseJsonRecord(std::string_view line, Document* doc) {
   if (j.is_discarded() || !j.is_object()) {
     return InvalidArgumentError("not a JSON object");
   }
-  std::string content = JsonString(j, {"content", "text", "body"});
+  std::string content = JsonString(j, {"content", "text", "body", "article", "maintext"});
   if (content.empty())
     return InvalidArgumentError("record has no content or text");
   doc->format = "jsonl";
   doc->encoding = "UTF-8";
   doc->raw = std::move(content);
   doc->title = JsonString(j, {"title", "headline"});
-  doc->outlet = JsonString(j, {"outlet", "source", "site"});
-  doc->url = JsonString(j, {"url", "link"});
-  doc->published = IsoDate(
-      JsonString(j, {"published", "date", "date_published", "date_extracted"}));
-  doc->author = JsonString(j, {"author"});
+  doc->outlet = JsonString(
+      j, {"outlet", "source", "src", "site", "publisher", "source_name", "website", "domain"});
+  doc->url = JsonString(j, {"url", "link", "href"});
+  doc->published = RecordDate(j);
+  doc->author = JsonString(j, {"author", "byline", "authors"});
   doc->input_hash = Hash64(line, /*seed=*/3);
   return Status::OK();
 }

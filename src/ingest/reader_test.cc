@@ -151,6 +151,25 @@ TEST_F(ReaderTest, Issue24GzipBombIsRefused) {
       << Reasons();
 }
 
+// Issue 26: exports name their fields in other ways: the outlet as `src` or
+// an object, the time as RFC 2822 (`time`) or a Unix time.
+TEST_F(ReaderTest, Issue26RecordsOfOtherShapes) {
+  Write("shapes.jsonl",
+        "{\"src\": \"skynews\", \"time\": \"Sun, 18 Feb 2018 21:35:43 +0400\", "
+        "\"text\": \"نص أول\"}\n"
+        "{\"source\": {\"name\": \"وكالة\"}, \"timestamp\": 1518975343, "
+        "\"body\": \"نص ثان\"}\n"
+        "{\"publisher\": \"x\", \"pubDate\": \"Mon, 5 Mar 2018 09:03 GMT\", "
+        "\"content\": \"نص ثالث\"}\n");
+  ReadAll((dir_ / "shapes.jsonl").string());
+  ASSERT_EQ(docs_.size(), 3u) << Reasons();
+  EXPECT_EQ(docs_[0].outlet, "skynews");
+  EXPECT_EQ(docs_[0].published, "2018-02-18T21:35:43+04:00");
+  EXPECT_EQ(docs_[1].outlet, "وكالة");
+  EXPECT_EQ(docs_[1].published, "2018-02-18T17:35:43Z");
+  EXPECT_EQ(docs_[2].published, "2018-03-05T09:03:00Z");
+}
+
 TEST_F(ReaderTest, MissingPathIsNotFound) {
   ReadCallbacks cb;
   cb.on_document = [](Document&&) {};
