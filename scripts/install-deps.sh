@@ -14,13 +14,15 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium wget wrk
   fasttext tzdata
+  clang libclang-rt-14-dev
 )
 # nodejs, npm and chromium build the web UI and drive it in the browser test
 # (tests/browser); PostgreSQL and NATS are the servers the distributed tests
 # start on loopback; wrk loads `marsad serve` in scripts/bench.sh; fasttext
 # learns the word vectors behind data/nlp/embed_clusters.tsv (make
 # embed-clusters; not needed to build or run); tzdata's zone.tab gives the
-# coordinates of data/nlp/world_places.tsv (make train-ner --rebuild).
+# coordinates of data/nlp/world_places.tsv (make train-ner --rebuild); clang
+# and its runtime build the libFuzzer targets that .ci/run runs.
 
 missing=()
 for p in "${PACKAGES[@]}"; do
