@@ -1,6 +1,7 @@
 #include "src/ingest/decode.h"
 
 #include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
 #include <unicode/ucsdet.h>
 
 #include <algorithm>
@@ -39,22 +40,55 @@ bool Plausible(std::string_view name) {
   return std::find(std::begin(kOk), std::end(kOk), name) != std::end(kOk);
 }
 
-// Share of high bytes that sit inside well-formed multi-byte UTF-8
-// sequences. Text that is mostly UTF-8 with a few broken bytes is damaged
-// UTF-8, not a legacy encoding: decoding it as windows-1256 would garble it.
-bool MostlyUtf8(std::string_view b) {
-  size_t high = 0, in_valid = 0, i = 0;
-  while (i < b.size()) {
-    auto c = static_cast<unsigned char>(b[i]);
-    if (c < 0x80) { ++i; continue; }
-    size_t next = i;
-    char32_t cp = DecodeUtf8(b, &next);
-    size_t len = next - i;
-    high += len;
-    if (cp != 0xFFFD || len == 3) in_valid += len;
-    i = next;
+// What a scan of the bytes as UTF-8 finds: code points, well-formed
+// multi-byte sequences and bytes that belong to no well-formed sequence.
+struct Utf8Census {
+  size_t code_points = 0;
+  size_t multibyte = 0;  // well-formed sequences of 2 to 4 bytes
+  size_t invalid = 0;    // bytes in no well-formed sequence
+};
+
+// One pass of FindInvalidUtf8 per stray byte: linear in the input.
+Utf8Census CountUtf8(std::string_view b) {
+  Utf8Census c;
+  while (!b.empty()) {
+    size_t bad = std::min(FindInvalidUtf8(b), b.size());
+    for (size_t i = 0; i < bad; ++i) {
+      auto byte = static_cast<unsigned char>(b[i]);
+      c.code_points += (byte & 0xC0) != 0x80;
+      c.multibyte += byte >= 0xC0;
+    }
+    if (bad == b.size()) break;
+    ++c.invalid;
+    ++c.code_points;
+    b.remove_prefix(bad + 1);
   }
-  return high >= 16 && in_valid * 10 >= high * 7;
+  return c;
+}
+
+// Damaged UTF-8 rather than a legacy encoding: stray bytes are at most 1% of
+// the code points and well-formed multi-byte sequences outnumber them (text
+// in windows-1256 or -1252 forms almost none), or at least 70% of the high
+// bytes sit in well-formed sequences whatever the damage (decoding such text
+// as a legacy encoding would garble all of it).
+bool DamagedUtf8(const Utf8Census& c) {
+  if (c.invalid == 0) return false;
+  if (c.invalid * 100 <= c.code_points && c.multibyte >= c.invalid) return true;
+  return c.multibyte * 7 >= c.invalid * 3 && c.multibyte >= 8;
+}
+
+// `b` with every byte outside a well-formed sequence replaced by U+FFFD.
+std::string ReplaceInvalidUtf8(std::string_view b) {
+  std::string out;
+  out.reserve(b.size() + 16);
+  while (!b.empty()) {
+    size_t bad = std::min(FindInvalidUtf8(b), b.size());
+    out.append(b.substr(0, bad));
+    if (bad == b.size()) break;
+    out.append("\xEF\xBF\xBD");
+    b.remove_prefix(bad + 1);
+  }
+  return out;
 }
 
 StatusOr<Decoded> Finish(std::string text, std::string encoding) {
@@ -63,22 +97,43 @@ StatusOr<Decoded> Finish(std::string text, std::string encoding) {
   return Decoded{std::move(text), std::move(encoding)};
 }
 
+// ICU to-Unicode callback: counts the illegal or unmapped byte sequences in
+// *context (a size_t*) and substitutes U+FFFD for each.
+void CountAndSubstitute(const void* context, UConverterToUnicodeArgs* args,
+                        const char* /*units*/, int32_t /*length*/,
+                        UConverterCallbackReason reason, UErrorCode* err) {
+  if (reason > UCNV_IRREGULAR) return;  // reset, close, clone
+  ++*static_cast<size_t*>(const_cast<void*>(context));
+  *err = U_ZERO_ERROR;
+  UChar sub = 0xFFFD;
+  ucnv_cbToUWriteUChars(args, &sub, 1, 0, err);
+}
+
 }  // namespace
 
 StatusOr<std::string> ConvertToUtf8(std::string_view bytes,
-                                    const std::string& charset) {
+                                    const std::string& charset,
+                                    size_t* replaced) {
   UErrorCode err = U_ZERO_ERROR;
   std::unique_ptr<UConverter, void (*)(UConverter*)> conv(
       ucnv_open(charset.c_str(), &err), ucnv_close);
   if (U_FAILURE(err)) return UnsupportedError("unknown charset: " + charset);
-  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr,
-                      nullptr, &err);
+  size_t count = 0;
+  if (replaced != nullptr) {
+    ucnv_setToUCallBack(conv.get(), CountAndSubstitute, &count, nullptr,
+                        nullptr, &err);
+  } else {
+    ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr,
+                        nullptr, &err);
+  }
   std::u16string u16(bytes.size() + 16, u'\0');
   int32_t n = ucnv_toUChars(conv.get(), u16.data(),
                             static_cast<int32_t>(u16.size()), bytes.data(),
                             static_cast<int32_t>(bytes.size()), &err);
   if (err == U_BUFFER_OVERFLOW_ERROR) {
     err = U_ZERO_ERROR;
+    count = 0;
+    ucnv_reset(conv.get());
     u16.resize(n + 1);
     n = ucnv_toUChars(conv.get(), u16.data(), static_cast<int32_t>(u16.size()),
                       bytes.data(), static_cast<int32_t>(bytes.size()), &err);
@@ -86,6 +141,7 @@ StatusOr<std::string> ConvertToUtf8(std::string_view bytes,
   if (U_FAILURE(err)) {
     return CorruptionError("not valid " + charset + ": " + u_errorName(err));
   }
+  if (replaced != nullptr) *replaced = count;
   std::string out;
   out.reserve(n * 2);
   for (int32_t i = 0; i < n; ++i) {
@@ -121,6 +177,57 @@ std::string DeclaredHtmlCharset(std::string_view html) {
   return "";
 }
 
+namespace {
+
+// Names the damage in Decoded::encoding, where it reaches the user with the
+// document ("UTF-8; 3 invalid bytes replaced with U+FFFD").
+StatusOr<Decoded> FinishLenient(std::string text, std::string encoding,
+                                size_t replaced, std::string_view what) {
+  ASSIGN_OR_RETURN(Decoded d, Finish(std::move(text), std::move(encoding)));
+  d.replaced = replaced;
+  if (replaced > 0) {
+    d.warning = std::to_string(replaced) + " " + std::string(what) +
+                (replaced == 1 ? "" : "s") + " replaced with U+FFFD";
+    d.encoding += "; " + d.warning;
+  }
+  return d;
+}
+
+// ICU's statistical detector over the first MiB, restricted to plausible
+// encodings; the first candidate that converts cleanly wins, else the best
+// one converts with substitutions when they are at most 1% of the bytes.
+StatusOr<Decoded> Detect(std::string_view bytes) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector*)> det(
+      ucsdet_open(&err), ucsdet_close);
+  ucsdet_setText(det.get(), bytes.data(),
+                 static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 20)),
+                 &err);
+  int32_t count = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(det.get(), &count, &err);
+  if (U_FAILURE(err)) return InternalError("charset detection failed");
+  std::string first;
+  for (int32_t k = 0; k < count; ++k) {
+    std::string name = ucsdet_getName(matches[k], &err);
+    if (!Plausible(name)) continue;
+    if (first.empty()) first = name;
+    auto t = ConvertToUtf8(bytes, name);
+    if (t.ok()) return Finish(std::move(*t), name);
+  }
+  size_t replaced = 0;
+  if (!first.empty()) {
+    auto t = ConvertToUtf8(bytes, first, &replaced);
+    if (t.ok() && replaced * 100 <= bytes.size()) {
+      return FinishLenient(std::move(*t), first, replaced, "unmapped byte");
+    }
+  }
+  return InvalidArgumentError("undecodable: invalid UTF-8 at byte " +
+                              std::to_string(FindInvalidUtf8(bytes)) +
+                              " and no known legacy encoding fits");
+}
+
+}  // namespace
+
 StatusOr<Decoded> DecodeToUtf8(std::string_view bytes, bool is_html) {
   if (bytes.empty()) return InvalidArgumentError("empty file");
   if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" ||
@@ -131,9 +238,10 @@ StatusOr<Decoded> DecodeToUtf8(std::string_view bytes, bool is_html) {
   }
   if (LooksBinary(bytes)) return InvalidArgumentError("binary file");
   if (IsValidUtf8(bytes)) return Finish(std::string(bytes), "UTF-8");
-  if (MostlyUtf8(bytes)) {
-    return InvalidArgumentError("invalid UTF-8 at byte " +
-                                std::to_string(FindInvalidUtf8(bytes)));
+  Utf8Census census = CountUtf8(bytes);
+  if (DamagedUtf8(census)) {
+    return FinishLenient(ReplaceInvalidUtf8(bytes), "UTF-8", census.invalid,
+                         "invalid byte");
   }
   if (is_html) {
     std::string cs = DeclaredHtmlCharset(bytes);
@@ -142,25 +250,7 @@ StatusOr<Decoded> DecodeToUtf8(std::string_view bytes, bool is_html) {
       if (t.ok()) return Finish(std::move(*t), cs);
     }
   }
-  UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector*)> det(
-      ucsdet_open(&err), ucsdet_close);
-  ucsdet_setText(det.get(), bytes.data(),
-                 static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 20)),
-                 &err);
-  int32_t count = 0;
-  const UCharsetMatch** matches = ucsdet_detectAll(det.get(), &count, &err);
-  if (U_FAILURE(err)) return InternalError("charset detection failed");
-  for (int32_t k = 0; k < count; ++k) {
-    std::string name = ucsdet_getName(matches[k], &err);
-    if (!Plausible(name)) continue;
-    auto t = ConvertToUtf8(bytes, name);
-    if (t.ok()) return Finish(std::move(*t), name);
-  }
-  size_t bad = FindInvalidUtf8(bytes);
-  return InvalidArgumentError("undecodable: invalid UTF-8 at byte " +
-                              std::to_string(bad) +
-                              " and no known legacy encoding fits");
+  return Detect(bytes);
 }
 
 }  // namespace marsad

@@ -46,18 +46,99 @@ TEST(DecodeTest, Utf16WithBom) {
   EXPECT_EQ(d->encoding, "UTF-16LE");
 }
 
-TEST(DecodeTest, RejectsEmptyBinaryAndBrokenUtf8) {
+TEST(DecodeTest, RejectsEmptyAndBinary) {
   EXPECT_EQ(DecodeToUtf8("", false).status().message(), "empty file");
   EXPECT_EQ(DecodeToUtf8(std::string("PK\x03\x04\0\0\x01", 7), false)
                 .status()
                 .message(),
             "binary file");
-  std::string broken;
-  for (int i = 0; i < 10; ++i) broken += "قال الوزير إن ";
-  broken += "\xff";
-  auto d = DecodeToUtf8(broken, false);
-  ASSERT_FALSE(d.ok());
-  EXPECT_NE(d.status().message().find("invalid UTF-8 at byte"), std::string::npos);
+  // Junk without NUL bytes: control bytes give it away.
+  std::string junk;
+  uint32_t x = 12345;
+  for (int i = 0; i < 4096; ++i) {
+    x = x * 1103515245 + 12345;
+    junk.push_back(static_cast<char>(1 + (x >> 16) % 255));
+  }
+  auto d = DecodeToUtf8(junk, true);
+  ASSERT_FALSE(d.ok()) << d->encoding;
+  EXPECT_EQ(d.status().message(), "binary file");
+}
+
+// Issue 24 finding 8: a page refused for a few bytes.
+TEST(DecodeTest, Utf8WithStrayBytesIsDecodedAndTheBytesCounted) {
+  std::string page = "<html><head><meta charset=\"utf-8\"></head><body><p>";
+  for (int i = 0; i < 10; ++i) page += "قال الوزير إن الاجتماع انتهى. ";
+  page += "\xff";
+  page += "</p><p>\xff\xfe" "نهاية</p></body></html>";
+  auto d = DecodeToUtf8(page, true);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->replaced, 3u);
+  EXPECT_EQ(d->encoding, "UTF-8; 3 invalid bytes replaced with U+FFFD");
+  EXPECT_EQ(d->warning, "3 invalid bytes replaced with U+FFFD");
+  EXPECT_NE(d->text.find("انتهى. \xEF\xBF\xBD</p><p>\xEF\xBF\xBD\xEF\xBF\xBDنهاية"),
+            std::string::npos);
+}
+
+TEST(DecodeTest, MostlyAsciiUtf8WithOneLatin1Byte) {
+  // Two well-formed sequences (curly quotes) and one Latin-1 "é": UTF-8
+  // with a stray byte, not windows-1252 (which would garble the quotes).
+  std::string text =
+      "The minister said \xE2\x80\x9CWe will meet again\xE2\x80\x9D at the "
+      "caf\xE9 on Monday, and the talks went on until late in the evening.";
+  auto d = DecodeToUtf8(text, false);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->encoding, "UTF-8; 1 invalid byte replaced with U+FFFD");
+  EXPECT_NE(d->text.find("\xE2\x80\x9CWe will"), std::string::npos);
+  EXPECT_NE(d->text.find("caf\xEF\xBF\xBD on"), std::string::npos);
+}
+
+TEST(DecodeTest, HeavilyDamagedUtf8StaysUtf8) {
+  // 5% stray bytes, but nearly all high bytes are in well-formed Arabic.
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "قال الوزير إن المحادثات ستستأنف \x80\n";
+  auto d = DecodeToUtf8(text, false);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->replaced, 40u);
+  EXPECT_NE(d->text.find("المحادثات"), std::string::npos);
+}
+
+TEST(DecodeTest, UndeclaredWindows1256PageIsDetected) {
+  std::string page = "<html><head><title>\xc3\xce\xc8\xc7\xd1</title></head><body>";
+  for (int i = 0; i < 15; ++i) {
+    page += "<p>" + kCp1256 + " \xdf\xe3\xc7 \xed\xe1\xed \xd3\xca\xd3\xca\xc3\xe4\xdd "
+            "\xc7\xe1\xe3\xcd\xc7\xcf\xcb\xc7\xca</p>\n";
+  }
+  page += "</body></html>";
+  auto d = DecodeToUtf8(page, true);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->replaced, 0u);
+  EXPECT_TRUE(d->encoding == "windows-1256" || d->encoding == "ISO-8859-6")
+      << d->encoding;
+  EXPECT_NE(d->text.find("قال الوزير"), std::string::npos) << d->text;
+  EXPECT_NE(d->text.find("المحادثات"), std::string::npos) << d->text;
+}
+
+TEST(DecodeTest, Windows1256PageDeclaredUtf8IsDetected) {
+  std::string page = "<html><head><meta charset=\"utf-8\"></head><body>";
+  for (int i = 0; i < 15; ++i) page += "<p>" + kCp1256 + " \xdf\xe3\xc7 \xed\xe1\xed</p>";
+  page += "</body></html>";
+  auto d = DecodeToUtf8(page, true);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_NE(d->text.find("قال الوزير"), std::string::npos) << d->text;
+}
+
+TEST(DecodeTest, UndeclaredWindows1252PageIsDetected) {
+  std::string page = "<html><body>";
+  for (int i = 0; i < 10; ++i) {
+    page += "<p>Le minist\xe8re a d\xe9" "clar\xe9 que la r\xe9union "
+            "\xe9tait termin\xe9" "e \x96 \xe0 suivre.</p>\n";
+  }
+  page += "</body></html>";
+  auto d = DecodeToUtf8(page, true);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_TRUE(d->encoding == "windows-1252" || d->encoding == "ISO-8859-1")
+      << d->encoding;
+  EXPECT_NE(d->text.find("ministère a déclaré"), std::string::npos) << d->text;
 }
 
 }  // namespace
