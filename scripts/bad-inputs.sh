@@ -67,7 +67,7 @@ PY
 
 if [ -f "$SHARED/data/corpus/saudinewsnet.jsonl.gz" ]; then
   { echo '{"title": "جسر", "published": "2099-01-01", "content": "تقرير مؤرخ في المستقبل عن افتتاح جسر جديد في المدينة بحضور المحافظ وعدد من المسؤولين."}'
-    zcat "$SHARED/data/corpus/saudinewsnet.jsonl.gz" | head -3000; } > backfill_2099.jsonl
+    zcat "$SHARED/data/corpus/saudinewsnet.jsonl.gz" | head -3000 || true; } > backfill_2099.jsonl
 fi
 
 echo "| input | exit | first message | wall s | peak RSS MB | stored |"

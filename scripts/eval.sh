@@ -41,6 +41,18 @@ else
   echo "dedup+story: corpus missing; story evaluation skipped"
 fi
 
+# --- stories on held-out international news (issue 20): tests/gold/stories_ant ---
+# Four hand-grouped 2-day windows of ant_2018_multisource (2 dev, 2 test),
+# scored inside a stream of the whole corpus (all 22,812 reports).
+ANT=$SHARED/data/corpus/ant_2018_multisource.jsonl.gz
+if [ -f "$ANT" ]; then
+  step "story: BCubed on 611 hand-grouped ant2018 reports (dev and test windows)"
+  "$BUILD/eval_stories" --corpus "$ANT" --groups "$ROOT/tests/gold/stories_ant/groups.tsv" \
+    --split dev --split test
+else
+  echo "story: $ANT missing; held-out story evaluation skipped"
+fi
+
 # --- text (src/text): word segmentation against UD Arabic-PUD (CoNLL 2018 words F1) ---
 PUD=$SHARED/data/segmentation/ar_pud_dev.conllu
 if [ -f "$PUD" ]; then
