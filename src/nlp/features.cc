@@ -160,6 +160,12 @@ void FeatureExtractor::Describe(std::string_view token, Scratch* s,
   uint64_t wc = cl.word_class;  // of f, not of a bare form (see Clusters)
   if (kind == Kind::kArabic)
     wc |= static_cast<uint64_t>(gazetteer_.WordClass(s->stem)) << 8;
+  // The name lists' classes of the word, else of its stem (0 without the
+  // table: the attribute is then what it was before the lists).
+  uint8_t lists = cl.list_class;
+  if (!lists && kind == Kind::kArabic && gazetteer_.has_name_lists())
+    lists = gazetteer_.Clusters(s->stem).list_class;
+  wc |= static_cast<uint64_t>(lists) << 16;
   t->a[kWordClass] = Mix((wc << 8) ^ kWordClass);
   s->buf.assign(procl);
   s->buf += '|';

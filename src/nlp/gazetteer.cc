@@ -1,6 +1,7 @@
 #include "src/nlp/gazetteer.h"
 
 #include <charconv>
+#include <filesystem>
 #include <limits>
 
 #include "src/base/data.h"
@@ -308,6 +309,28 @@ Status Gazetteer::LoadClusters(const std::string& path) {
   return Status::OK();
 }
 
+// Optional: a data folder without the table (a model trained without it)
+// reads list_class 0 for every word.
+Status Gazetteer::LoadNameLists(const std::string& path) {
+  if (!std::filesystem::exists(path)) return Status::OK();
+  ASSIGN_OR_RETURN(TsvRows rows, ReadTsv(path));
+  has_name_lists_ = true;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const auto& f = rows[r];
+    if (f.size() < 2) return RowError(path, r, "expected word, classes");
+    uint8_t bits = 0;
+    for (std::string_view c : Split(f[1], '|'))
+      bits |= c == "PER"     ? kListPer
+              : c == "LOC"   ? kListLoc
+              : c == "ORG"   ? kListOrg
+              : c == "FIRST" ? kListFirst
+              : c == "LAST"  ? kListLast
+                             : 0;
+    clusters_[WordKey(f[0])].list_class |= bits;
+  }
+  return Status::OK();
+}
+
 Status Gazetteer::LoadRoles(const std::string& path) {
   ASSIGN_OR_RETURN(TsvRows rows, ReadTsv(path));
   for (size_t r = 0; r < rows.size(); ++r) {
@@ -335,6 +358,7 @@ StatusOr<std::unique_ptr<const Gazetteer>> Gazetteer::Load(
   RETURN_IF_ERROR(g->LoadOrganisations(dir + "/organisations.tsv"));
   RETURN_IF_ERROR(g->LoadNameWords(dir + "/name_words.tsv"));
   RETURN_IF_ERROR(g->LoadRoles(dir + "/roles.tsv"));
+  RETURN_IF_ERROR(g->LoadNameLists(dir + "/name_lists.tsv"));
   for (const auto& [word, bits] : g->word_class_)
     g->clusters_[word].word_class = bits;
   return std::unique_ptr<const Gazetteer>(std::move(g));

@@ -15,7 +15,10 @@
 //    ANETAC), used as tagger features and as the Latin side of names;
 //  * word clusters learned from the corpus (clusters.tsv, and classes of
 //    fastText vectors, embed_clusters.tsv);
-//  * title and role words (roles.tsv).
+//  * title and role words (roles.tsv);
+//  * optionally, name words of other lists (name_lists.tsv: NERAr, Wikidata
+//    name tokens, given and family names), tagger features only: their
+//    classes (kList*) are not WordClass() and name nothing by themselves.
 //
 // Names are looked up by Key(): folded words (src/text/normalize.h: alef
 // forms, ى→ي, final ة→ه, diacritics dropped), a final يه unified with يا
@@ -64,6 +67,15 @@ enum : uint8_t {
   kWordOrg = 4,
   kWordRoleHead = 8,
   kWordRolePart = 16
+};
+
+// Bits of WordClusters::list_class (name_lists.tsv).
+enum : uint8_t {
+  kListPer = 1,
+  kListLoc = 2,
+  kListOrg = 4,
+  kListFirst = 8,  // a person-name word first in a name, or a given name
+  kListLast = 16   // last in a name, or a family name
 };
 
 class Gazetteer {
@@ -116,8 +128,11 @@ class Gazetteer {
     int16_t coarse = -1, fine = -1;
     std::array<int16_t, 3> embed = {-1, -1, -1};
     uint8_t word_class = 0;
+    uint8_t list_class = 0;  // kList* bits, 0 without name_lists.tsv
   };
   const WordClusters& Clusters(std::string_view folded) const;
+  // Whether name_lists.tsv was loaded (else every list_class is 0).
+  bool has_name_lists() const { return has_name_lists_; }
   // Cluster ids of a folded word: {coarse, fine}, {-1, -1} if unknown.
   std::pair<int, int> Cluster(std::string_view folded) const {
     const WordClusters& c = Clusters(folded);
@@ -152,6 +167,7 @@ class Gazetteer {
   Status LoadClusters(const std::string& path);
   Status LoadEmbedClusters(const std::string& path);
   Status LoadRoles(const std::string& path);
+  Status LoadNameLists(const std::string& path);
   void AddName(std::string_view name, int entry, bool trusted);
 
   std::vector<GazetteerEntry> entries_;
@@ -172,6 +188,7 @@ class Gazetteer {
   StringMap<WordClusters> clusters_;
   std::unordered_map<std::string, int> corpus_rank_;  // frequency rank
   StringMap<std::string> countries_;
+  bool has_name_lists_ = false;
 };
 
 }  // namespace marsad

@@ -72,6 +72,7 @@
 #include "src/nlp/tagger.h"
 #include "src/text/normalize.h"
 #include "src/text/tokenize.h"
+#include "tools/train_ner/gold_corpora.h"
 
 namespace marsad {
 namespace {
@@ -104,13 +105,39 @@ struct Options {
   double net_lr = 0.05, net_dropout = 0.2;
   bool net_average = false;  // experiment: average the net over epochs
   int net_levels = 7;        // the net's rows as integers in [-L, L]
+  // Other gold corpora trained on with ANERcorp's training part
+  // (tools/train_ner/gold_corpora.h), never part of the dev split.
+  std::vector<GoldCorpusSpec> extra;
 };
 
 struct Example {
   std::vector<int32_t> feats;  // ids, -1 for dropped; n * kFeaturesPerToken
   std::vector<int> gold;       // BILOU model tags (src/nlp/tags.h)
   std::vector<uint8_t> links;  // FeatureExtractor::Link, per token
+  // Times trained on per epoch (--extra's weight; a fraction is a chance).
+  float weight = 1;
 };
+
+// The sentences of one epoch: `order` (shuffled in place, as it always was,
+// so that runs without weights other than 1 are unchanged), each sentence as
+// many times as its weight says, a fraction of a time by chance.
+void EpochOrder(const std::vector<Example>& examples,
+                std::vector<size_t>* order, std::mt19937* rng,
+                std::vector<size_t>* out) {
+  std::shuffle(order->begin(), order->end(), *rng);
+  out->clear();
+  std::uniform_real_distribution<float> coin(0, 1);
+  for (size_t i : *order) {
+    float w = examples[i].weight;
+    if (w == 1) {
+      out->push_back(i);
+      continue;
+    }
+    int copies = static_cast<int>(w);
+    if (coin(*rng) < w - copies) ++copies;
+    for (int c = 0; c < copies; ++c) out->push_back(i);
+  }
+}
 
 constexpr int T = kNumModelTags;
 constexpr int P = FeatureExtractor::kFeaturesPerToken;
@@ -523,6 +550,7 @@ std::unique_ptr<TaggerModel> TrainModel(
   TaggerModel::Scratch s;
   std::vector<int> pred;
   std::vector<int32_t> dropped;
+  std::vector<size_t> epoch;
   std::unique_ptr<TaggerModel> best;
   double best_f1 = -1;
   NerCounts best_counts;
@@ -530,8 +558,8 @@ std::unique_ptr<TaggerModel> TrainModel(
   for (int e = 1; e <= o.epochs; ++e) {
     for (int m = 0; m < members; ++m) {
       std::mt19937& rng = rngs[m];
-      std::shuffle(orders[m].begin(), orders[m].end(), rng);
-      for (size_t i : orders[m]) {
+      EpochOrder(examples, &orders[m], &rng, &epoch);
+      for (size_t i : epoch) {
         const Example& ex = examples[i];
         DropWordIdentity(ex, o.drop, &rng, &dropped);
         ps[m].Train(ex, dropped, &s, &pred);
@@ -742,7 +770,29 @@ int Run(const Options& o) {
   }
   std::cerr << "train_ner: " << train.size() << " training sentences, "
             << dev.size() << " dev sentences\n";
-  std::vector<size_t> everything(train.size());
+  // Other gold corpora: after ANERcorp's sentences, with their weights.
+  std::vector<TaggedSentence> extra;
+  std::vector<float> extra_weight;
+  for (const GoldCorpusSpec& spec : o.extra) {
+    auto sents = ReadGoldCorpus(spec);
+    if (!sents.ok())
+      return std::cerr << "train_ner: " << spec.path << ": "
+                       << sents.status().ToString() << "\n",
+             1;
+    size_t names = 0, tokens = 0;
+    for (const auto& s : *sents) {
+      tokens += s.tokens.size();
+      for (int t : s.tags) names += IsBegin(t);
+    }
+    std::cerr << "train_ner: extra " << spec.format << ": " << sents->size()
+              << " sentences, " << tokens << " tokens, " << names
+              << " names, weight " << spec.weight << "\n";
+    for (auto& s : *sents) {
+      extra.push_back(std::move(s));
+      extra_weight.push_back(static_cast<float>(spec.weight));
+    }
+  }
+  std::vector<size_t> everything(train.size() + extra.size());
   std::iota(everything.begin(), everything.end(), 0);
   // Fold of each training sentence: contiguous blocks of text.
   const int K = std::max(o.folds, 2);
@@ -837,11 +887,21 @@ int Run(const Options& o) {
   FeatureExtractor fx(**gaz, lexicons[K].get(), patterns.get());
   std::vector<std::vector<uint64_t>> dev_keys;
   auto dev_feats = ExtractAll(fx, dev, &dev_keys);
+  // The extra corpora's corpus attribute is the one of the model of all of
+  // ANERcorp's training part, which never saw them (as for the dev split).
+  {
+    auto extra_feats = ExtractAll(fx, extra);
+    for (auto& f : extra_feats) train_feats.push_back(std::move(f));
+  }
   FeatureIds ids(train_feats, o.min_count);
   std::cerr << "train_ner: " << ids.hashes.size() << " features\n";
   std::vector<Example> examples;
   for (size_t i = 0; i < train.size(); ++i)
     examples.push_back(ids.Map(train_feats[i], train[i].tags));
+  for (size_t i = 0; i < extra.size(); ++i) {
+    examples.push_back(ids.Map(train_feats[train.size() + i], extra[i].tags));
+    examples.back().weight = extra_weight[i];
+  }
   train_feats.clear();
   auto best = TrainModel(o, examples, everything, ids, &dev_feats, &dev, o.seed,
                          o.ensemble);
@@ -859,7 +919,7 @@ int Run(const Options& o) {
     SparseMlp net(ids.hashes.size(), o.net_hidden, o.seed);
     std::unique_ptr<SparseMlp> kept, mean;
     std::mt19937 rng(o.seed + 17);
-    std::vector<size_t> order = everything;
+    std::vector<size_t> order = everything, epoch;
     std::vector<int32_t> dropped;
     std::vector<float> zero(TaggerModel::kTransitionSize, 0.f), scores;
     TaggerModel::Scratch s;
@@ -867,9 +927,9 @@ int Run(const Options& o) {
     double best_f1 = -1;
     int kept_epoch = 0;
     for (int e = 1; e <= o.net_epochs; ++e) {
-      std::shuffle(order.begin(), order.end(), rng);
+      EpochOrder(examples, &order, &rng, &epoch);
       double lr = o.net_lr / (1 + 0.1 * (e - 1));
-      for (size_t i : order) {
+      for (size_t i : epoch) {
         const Example& ex = examples[i];
         DropWordIdentity(ex, o.drop, &rng, &dropped);
         for (size_t t = 0; t < ex.gold.size(); ++t)
@@ -972,6 +1032,13 @@ int main(int argc, char** argv) {
   app.add_option("--out", o.out, "model file to write")->required();
   app.add_option("--epochs", o.epochs, "epochs (the best on dev is kept)")
       ->check(CLI::Range(1, 1000));
+  std::vector<std::string> extra;
+  app.add_option("--extra", extra,
+                 "FORMAT:PATH[:WEIGHT[:keep|o|skip|pers]]: another gold "
+                 "corpus (aqmar, wikifane, wojood; MISC kept, made O or its "
+                 "sentences skipped, or only sentences of persons read); "
+                 "repeatable")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   std::string dev_block;
   app.add_option("--dev-block", dev_block,
                  "K/N: the K-th of N contiguous blocks is the dev split");
@@ -1016,6 +1083,14 @@ int main(int argc, char** argv) {
                  "document pass push (default: chosen on dev)");
   app.add_option("--seed", o.seed, "shuffling seed");
   CLI11_PARSE(app, argc, argv);
+  for (const std::string& e : extra) {
+    auto spec = marsad::ParseGoldCorpusSpec(e);
+    if (!spec.ok()) {
+      std::cerr << "train_ner: " << spec.status().ToString() << "\n";
+      return 2;
+    }
+    o.extra.push_back(*spec);
+  }
   if (!dev_block.empty()) {
     int k = -1, n = -1;
     char rest = 0;
