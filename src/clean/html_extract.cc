@@ -71,6 +71,40 @@ class Extractor {
     return n.chars == 0 ? 0.f : static_cast<float>(n.link_chars) / n.chars;
   }
   bool DropConditionally(int i) const;
+  // The best-scoring candidate strictly inside `node`, outside widgets and
+  // elements of negative class (below `node`), or -1. `sorted` holds the candidates in preorder.
+  int BestInside(const std::vector<int>& sorted, int node) const {
+    auto it = std::upper_bound(sorted.begin(), sorted.end(), node);
+    int best = -1;
+    for (; it != sorted.end() && Inside(*it, node); ++it) {
+      if (widget_[*it] || (best >= 0 && nodes_[*it].score <= nodes_[best].score))
+        continue;
+      bool negative = false;  // a byline, a biography, a caption...
+      for (int a = *it; a > node && !negative; a = nodes_[a].parent)
+        negative = nodes_[a].weight < 0;
+      if (!negative) best = *it;
+    }
+    return best;
+  }
+  // The table cell (td, th) holding element `i` (itself or its parent) in a
+  // row (tr), or -1.
+  int TableCell(int i) const {
+    for (int k = 0; k < 2 && i >= 0; ++k, i = nodes_[i].parent) {
+      GumboTag t = nodes_[i].tag;
+      if (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH) {
+        int p = nodes_[i].parent;
+        return p >= 0 && nodes_[p].tag == GUMBO_TAG_TR ? i : -1;
+      }
+    }
+    return -1;
+  }
+  bool InListItem(int i) const {
+    for (int k = 0; k < 2 && i >= 0; ++k, i = nodes_[i].parent) {
+      if (nodes_[i].tag == GUMBO_TAG_LI || nodes_[i].tag == GUMBO_TAG_DD)
+        return true;
+    }
+    return false;
+  }
   void InitScore(int i);
 
   std::vector<Node>& nodes_;
@@ -196,6 +230,7 @@ std::vector<int> Extractor::SelectArticle() {
              nodes_[top].chars + nodes_[top].chars / 20) {
     top = nodes_[top].parent;
   }
+  std::sort(candidates.begin(), candidates.end());
   // Join siblings that score well or are prose paragraphs.
   std::vector<int> out;
   int parent = nodes_[top].parent;
@@ -221,6 +256,16 @@ std::vector<int> Extractor::SelectArticle() {
           (n.chars <= 80 && n.chars > 0 && ld == 0.f)) {
         out.push_back(s);
       }
+    } else if (int c = BestInside(candidates, s);
+               c >= 0 && nodes_[c].score >= threshold &&
+               nodes_[c].paragraphs >= 3 && nodes_[c].chars >= 400 &&
+               LinkDensity(c) < 0.25f) {
+      // A part of a multi-block article wrapped deeper than the scoring
+      // reaches (the opening paragraphs beside a sidebar, the rest in
+      // sections of their own): its best-scoring element joins, not the
+      // whole sibling. Three paragraphs and 400 characters at least: less is a
+      // summary, a pull quote or the author's biography.
+      out.push_back(c);
     }
   }
   return out;
@@ -269,6 +314,7 @@ void Extractor::Emit(const std::vector<int>& article, const std::string& title,
     }
   }
   std::string title_key, key;
+  int last_row = -1, last_cell = -1;  // of the last paragraph, if a table's
   FurnitureKey(title, &title_key);
   size_t a = 0;
   for (const Block& b : blocks_) {
@@ -296,7 +342,25 @@ void Extractor::Emit(const std::vector<int>& article, const std::string& title,
         continue;
       }
     }
-    paragraphs->push_back(b.text);
+    // A list item of the article is marked as such, so that the text-dump
+    // rules never take the article's own list (tour dates, qualified teams)
+    // for a list of other pages' headlines.
+    // A table row's short cells make one line, "cell | cell", as the
+    // row reads; a cell of prose (a layout table) stays a paragraph.
+    int cell = TableCell(b.container);
+    int row = cell >= 0 ? nodes_[cell].parent : -1;
+    if (cell >= 0 && b.chars > 200) cell = row = -1;
+    if (row >= 0 && row == last_row && cell != last_cell &&
+        !paragraphs->empty()) {
+      paragraphs->back() += " | ";
+      paragraphs->back() += b.text;
+    } else if (InListItem(b.container)) {
+      paragraphs->push_back("\u2022 " + b.text);
+    } else {
+      paragraphs->push_back(b.text);
+    }
+    last_row = row;
+    last_cell = cell;
   }
 }
 

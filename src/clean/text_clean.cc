@@ -447,11 +447,15 @@ class TextCleaner {
     }
     if (first_body == lines_.size()) return;  // no body paragraph: keep as is
     // Tail: three or more headline-like lines after the body are a list.
+    // Not in a page's main text: there the extractor has judged the
+    // structure already (other pages' headlines are links, dropped by link
+    // density), and a run of short lines at the end of an article is its own
+    // (tour dates, a results table).
     std::vector<size_t> tail;
     for (size_t i = last_body + 1; i < lines_.size(); ++i) {
       if (Kept(i)) tail.push_back(i);
     }
-    if (tail.size() >= 3 &&
+    if (tail.size() >= 3 && doc_->format != "html" &&
         ForeignList(tail, /*max_chars=*/kShortLine, /*min_mean=*/30)) {
       for (size_t i : tail) Remove(&lines_[i], "furniture:headline-list");
     }

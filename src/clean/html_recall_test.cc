@@ -1,0 +1,176 @@
+// Issue 26: what a page's main text must keep besides its long paragraphs:
+// lists and tables inside the article, short paragraphs, headings inside the
+// body, and articles split over several containers. Our own made-up pages,
+// one per kind of failure (quality on real pages is measured by eval_clean).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "src/clean/clean.h"
+
+namespace marsad {
+namespace {
+
+Document CleanPage(const std::string& html) {
+  Document d;
+  d.format = "html";
+  d.raw = html;
+  Status st = CleanDocument(&d);
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  return d;
+}
+
+bool Has(const Document& d, const std::string& s) {
+  return d.text.find(s) != std::string::npos;
+}
+
+const char kHead[] =
+    "<html lang=ar><head><title>المجلس البلدي يقر الموازنة الجديدة - صحيفة "
+    "المدينة</title></head><body><header><ul class=menu><li><a "
+    "href=/>الرئيسية</a></li><li><a href=/news>أخبار</a></li><li><a "
+    "href=/sport>رياضة</a></li></ul></header><div class=container>";
+const char kTail[] =
+    "<div class=related><h3>أخبار ذات صلة</h3><ul><li><a href=/a>المجلس يجتمع "
+    "مجددا الأسبوع المقبل لبحث الرسوم</a></li><li><a href=/b>رئيسة البلدية "
+    "تزور مدرسة في الحي الشمالي</a></li></ul></div></div><footer>جميع الحقوق "
+    "محفوظة لصحيفة المدينة</footer></body></html>";
+const char kLead[] =
+    "<p>أقر المجلس البلدي مساء الاثنين الموازنة الجديدة بعد نقاش طويل، بأغلبية "
+    "سبعة أصوات مقابل صوتين، منهيا أشهرا من المفاوضات بين الكتل.</p>";
+const char kMore[] =
+    "<p>وقال أعضاء المعارضة إن الخطة ترفع الأجور وتقلص الخدمات، وتعهدوا بإعادة "
+    "طرح المسألة في الاجتماع المقبل في يناير، بعد انتهاء العطلة.</p>";
+
+TEST(HtmlRecallTest, ListInsideTheArticleIsKept) {
+  std::string page = std::string(kHead) + "<article class=post><h1>المجلس "
+                     "البلدي يقر الموازنة الجديدة</h1><div class=entry-content>" +
+                     kLead +
+                     "<p>وتشمل الموازنة تغييرات سيلاحظها السكان:</p><ul>"
+                     "<li>رفع أجرة الحافلة عشرة قروش.</li>"
+                     "<li>افتتاح مكتبتين في الشمال.</li>"
+                     "<li>استبدال إنارة الشوارع.</li>"
+                     "<li>تجميد رسوم المواقف عاما.</li></ul>" +
+                     kMore +
+                     "<ol><li>قراءة أولى في ديسمبر</li><li>تصويت نهائي في "
+                     "يناير</li><li>التنفيذ في مارس</li></ol></div></article>" +
+                     kTail;
+  Document d = CleanPage(page);
+  EXPECT_TRUE(Has(d, "أقر المجلس البلدي")) << d.text;
+  EXPECT_TRUE(Has(d, "\u2022 رفع أجرة الحافلة عشرة قروش.")) << d.text;
+  EXPECT_TRUE(Has(d, "\u2022 تجميد رسوم المواقف عاما.")) << d.text;
+  EXPECT_TRUE(Has(d, "\u2022 قراءة أولى في ديسمبر")) << d.text;
+  EXPECT_TRUE(Has(d, "\u2022 التنفيذ في مارس")) << d.text;
+  EXPECT_FALSE(Has(d, "الرئيسية")) << d.text;
+  EXPECT_FALSE(Has(d, "تزور مدرسة")) << d.text;
+  EXPECT_FALSE(Has(d, "جميع الحقوق")) << d.text;
+}
+
+TEST(HtmlRecallTest, ShortLinesEndingTheArticleAreKept) {
+  // A schedule in paragraphs at the end: the text-dump rule that drops a
+  // trailing list of other pages' headlines must not take it.
+  std::string page = std::string(kHead) + "<div class=article-body>" + kLead +
+                     kMore +
+                     "<p><strong>مواعيد الجلسات</strong></p>"
+                     "<p>9 يونيو - قاعة البلدية</p><p>10 يونيو - مركز الشباب</p>"
+                     "<p>14 يونيو - المكتبة العامة</p><p>17 يونيو - ملعب "
+                     "الحي</p></div>" +
+                     kTail;
+  Document d = CleanPage(page);
+  EXPECT_TRUE(Has(d, "مواعيد الجلسات")) << d.text;
+  EXPECT_TRUE(Has(d, "9 يونيو - قاعة البلدية")) << d.text;
+  EXPECT_TRUE(Has(d, "17 يونيو - ملعب الحي")) << d.text;
+}
+
+TEST(HtmlRecallTest, TableInsideTheArticleIsKeptOneRowALine) {
+  std::string page = std::string(kHead) + "<div class=story-body>" + kLead +
+                     "<table><tr><th>القطاع</th><th>المبلغ</th></tr>"
+                     "<tr><td>النقل</td><td>12 مليون دينار</td></tr>"
+                     "<tr><td>المكتبات</td><td>3 ملايين دينار</td></tr>"
+                     "<tr><td>الحدائق</td><td>مليونا دينار</td></tr></table>" +
+                     kMore + "</div>" + kTail;
+  Document d = CleanPage(page);
+  EXPECT_TRUE(Has(d, "القطاع | المبلغ")) << d.text;
+  EXPECT_TRUE(Has(d, "النقل | 12 مليون دينار")) << d.text;
+  EXPECT_TRUE(Has(d, "الحدائق | مليونا دينار")) << d.text;
+  EXPECT_TRUE(Has(d, "وقال أعضاء المعارضة")) << d.text;
+}
+
+TEST(HtmlRecallTest, ShortParagraphsAndHeadingsInsideTheBodyAreKept) {
+  std::string page = std::string(kHead) +
+                     "<article><h1>المجلس البلدي يقر الموازنة الجديدة</h1>" +
+                     kLead +
+                     "<h2>ماذا قالت رئيسة البلدية</h2><p>وصفت التصويت بأنه "
+                     "تسوية عادلة.</p><p>\"استمعنا للجميع\".</p>" +
+                     kMore + "<h3>الخطوة التالية</h3><p>ووافق الجميع.</p></article>" +
+                     kTail;
+  Document d = CleanPage(page);
+  EXPECT_TRUE(Has(d, "ماذا قالت رئيسة البلدية")) << d.text;
+  EXPECT_TRUE(Has(d, "وصفت التصويت بأنه تسوية عادلة.")) << d.text;
+  EXPECT_TRUE(Has(d, "استمعنا للجميع")) << d.text;
+  EXPECT_TRUE(Has(d, "الخطوة التالية")) << d.text;
+  EXPECT_TRUE(Has(d, "ووافق الجميع.")) << d.text;
+  // The heading repeating the title is not body text.
+  EXPECT_EQ(d.text.find("المجلس البلدي يقر"), std::string::npos) << d.text;
+}
+
+TEST(HtmlRecallTest, ArticleSplitOverSectionsWithAdsBetween) {
+  std::string page = std::string(kHead) + "<main><section class=part>" +
+                     kLead +
+                     "</section><div class=ad>إعلان</div><section class=part>" +
+                     kMore +
+                     "<p>ولم يعلق المحافظ.</p></section><div class=share><a "
+                     "href=#>شارك على فيسبوك</a></div><section class=part>"
+                     "<h2>لماذا يهم ذلك</h2><p>تعد الموازنة الأكبر في تاريخ "
+                     "المدينة، وتأتي في عام انتخابي، وسط مطالب بتحسين النقل "
+                     "العام وخدمات النظافة في الأحياء.</p></section></main>" +
+                     kTail;
+  Document d = CleanPage(page);
+  EXPECT_TRUE(Has(d, "أقر المجلس البلدي")) << d.text;
+  EXPECT_TRUE(Has(d, "ولم يعلق المحافظ.")) << d.text;
+  EXPECT_TRUE(Has(d, "لماذا يهم ذلك")) << d.text;
+  EXPECT_TRUE(Has(d, "تعد الموازنة الأكبر")) << d.text;
+  EXPECT_FALSE(Has(d, "إعلان")) << d.text;
+  EXPECT_FALSE(Has(d, "شارك على فيسبوك")) << d.text;
+}
+
+TEST(HtmlRecallTest, OpeningWrappedDeeperBesideASidebar) {
+  // The opening paragraphs (three, 400 characters and more) sit beside a
+  // sidebar in a wrapper of their own; the rest of the article follows in
+  // sections. Both parts are the text.
+  std::string open;
+  for (const char* p :
+       {"<p>عندما نظر الباحثون في رئات الفئران، وجدوا خلايا غريبة تحمل "
+        "مستقبلات للطعم، في مكان لا طعام فيه، فتساءلوا عن دورها وعن سبب "
+        "ظهورها هناك دون غيرها من الأنسجة.</p>",
+        "<p>ولم يكن الفريق وحده في حيرته، فقد رصدت مختبرات أخرى الخلايا "
+        "نفسها في الأمعاء والأنف، ولم يعرف أحد ما تفعله، ولا لماذا يتغير "
+        "عددها بعد كل عدوى.</p>",
+        "<p>ويتتبع العلماء اليوم الجذور القديمة لهذه المستقبلات، ويرون أنها "
+        "جزء من جهاز إنذار مبكر يحمي الجسم من الطفيليات.</p>"}) {
+    open += p;
+  }
+  std::string rest;
+  for (int i = 0; i < 6; ++i) {
+    rest += "<p>وفي تجربة أخرى رقم " + std::to_string(i + 1) +
+            "، أظهر الفريق أن الخلايا تطلق إشارات كيميائية، وأن الجهاز المناعي "
+            "يستجيب لها خلال ساعات، وهو ما لم يكن متوقعا.</p>";
+  }
+  std::string page = std::string(kHead) +
+                     "<div class=post-wrap><div class=wrapper><div "
+                     "class=inner><aside><a href=/t>علوم</a></aside><section "
+                     "class=outer><div class=col><div class=section><div "
+                     "class=content>" +
+                     open +
+                     "</div></div></div></section></div></div><section "
+                     "class=outer><div class=col><div class=section><div "
+                     "class=content>" +
+                     rest + "</div></div></div></section></div>" + kTail;
+  Document d = CleanPage(page);
+  EXPECT_TRUE(Has(d, "عندما نظر الباحثون")) << d.text;
+  EXPECT_TRUE(Has(d, "ويتتبع العلماء")) << d.text;
+  EXPECT_TRUE(Has(d, "تجربة أخرى رقم 6")) << d.text;
+  EXPECT_LT(d.text.find("عندما نظر"), d.text.find("تجربة أخرى رقم 1"));
+}
+
+}  // namespace
+}  // namespace marsad
