@@ -12,13 +12,14 @@ PACKAGES=(
   libpqxx-dev libpq-dev libnats-dev
   postgresql nats-server
   libgtest-dev libgmock-dev libbenchmark-dev
-  chromium wget wrk
+  chromium fonts-noto-core wget wrk
   fasttext tzdata
   clang libclang-rt-14-dev
 )
 # nodejs, npm and chromium build the web UI and drive it in the browser test
-# (tests/browser); PostgreSQL and NATS are the servers the distributed tests
-# start on loopback; wrk loads `marsad serve` in scripts/bench.sh; fasttext
+# (tests/browser); chromium also prints `marsad brief --format pdf`, in the
+# Arabic fonts of fonts-noto-core (Noto Naskh/Sans Arabic); PostgreSQL and
+# NATS are the servers the distributed tests start on loopback; wrk loads `marsad serve` in scripts/bench.sh; fasttext
 # learns the word vectors behind data/nlp/embed_clusters.tsv (make
 # embed-clusters; not needed to build or run); tzdata's zone.tab gives the
 # coordinates of data/nlp/world_places.tsv (make train-ner --rebuild); clang

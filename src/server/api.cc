@@ -7,6 +7,7 @@
 #include "src/base/document_json.h"
 #if MARSAD_HAVE_FACTS
 #include "src/facts/compare.h"
+#include "src/server/brief.h"
 #endif
 
 namespace marsad {
@@ -175,9 +176,14 @@ StatusOr<json> Api::Story(int64_t id) {
   // keeps the 30 main points, the 50 main disagreements and 8 claims a cell
   // or position (the totals are in the JSON); `marsad story --json` writes
   // them all.
-  comparison = ComparisonToJson(CompareStory(ptrs), {.max_points = 30,
+  StoryDossier dossier{*story, {}, CompareStory(ptrs)};
+  comparison = ComparisonToJson(dossier.comparison, {.max_points = 30,
                                                      .max_disagreements = 50,
                                                      .max_claims = 8});
+  // Each point's claims over time (issue 27), for the page's chart.
+  dossier.reports = std::move(docs);
+  AddPointTimelines(dossier, &comparison);
+  docs = std::move(dossier.reports);
   if (comparison.is_object()) {
     // Add UTF-16 offsets per article: every object with "article" and spans.
     std::map<int64_t, std::vector<uint32_t>> idx;
@@ -552,6 +558,41 @@ StatusOr<json> Api::Places(const Params& p) {
                                   {"name", s.Text(6)}}));
       }));
   return json{{"type", "FeatureCollection"}, {"features", std::move(features)}};
+}
+
+// Issue 27: the points of a story with their timelines, and its brief.
+StatusOr<json> Api::Points(int64_t id, const Params& p) {
+#if MARSAD_HAVE_FACTS
+  ASSIGN_OR_RETURN(int64_t limit, GetInt(p, "limit", 30, 1, 1000));
+  ASSIGN_OR_RETURN(auto dossier, LoadStoryDossier(store_.get(), id));
+  if (!dossier) return NotFoundError("no story " + std::to_string(id));
+  json out = PointsJson(*dossier, static_cast<size_t>(limit));
+  std::map<int64_t, std::vector<uint32_t>> idx;
+  for (const Document& d : dossier->reports) idx[d.id] = Utf16Index(d.text);
+  for (json& point : out["points"]) {
+    for (json& pos : point["positions"]) {
+      for (json& cl : pos["claims"]) {
+        auto it = idx.find(cl.value("article", int64_t{0}));
+        if (it != idx.end()) AddUtf16(it->second, &cl);
+      }
+    }
+  }
+  return out;
+#else
+  return UnavailableError("built without the comparison (src/facts)");
+#endif
+}
+
+StatusOr<std::string> Api::Brief(int64_t id, const std::string& format) {
+  if (format != "html" && format != "md")
+    return InvalidArgumentError("format must be html or md");
+#if MARSAD_HAVE_FACTS
+  ASSIGN_OR_RETURN(auto dossier, LoadStoryDossier(store_.get(), id));
+  if (!dossier) return NotFoundError("no story " + std::to_string(id));
+  return format == "md" ? BriefMarkdown(*dossier) : BriefHtml(*dossier);
+#else
+  return UnavailableError("built without the comparison (src/facts)");
+#endif
 }
 
 }  // namespace marsad

@@ -37,6 +37,10 @@ class Api {
   StatusOr<nlohmann::json> Events(const Params& p);
   StatusOr<nlohmann::json> Timeline(const Params& p);
   StatusOr<nlohmann::json> Places(const Params& p);
+  // A story's points with their timelines (src/server/brief.h), and its
+  // brief: format "html" (a page) or "md".
+  StatusOr<nlohmann::json> Points(int64_t id, const Params& p);
+  StatusOr<std::string> Brief(int64_t id, const std::string& format);
 
   Store* store() { return store_.get(); }
 

@@ -33,6 +33,7 @@ void AddSearchCommand(CLI::App& app, CommandFn* run);
 void AddServeCommand(CLI::App& app, CommandFn* run);
 void AddWatchCommand(CLI::App& app, CommandFn* run);
 void AddAlertCommand(CLI::App& app, CommandFn* run);
+void AddBriefCommand(CLI::App& app, CommandFn* run);
 // Built with the queue workers (src/distrib, MARSAD_HAVE_DISTRIB).
 void AddWorkerCommand(CLI::App& app, CommandFn* run);
 // `marsad ingest --queue`: publish the inputs' reports instead of storing.
