@@ -6,8 +6,11 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
+#include "src/facts/compare.h"
 #include "src/store/sqlite_store.h"
 #include "src/store/sqlite_util.h"
 
@@ -17,8 +20,10 @@ using json = nlohmann::json;
 
 namespace {
 
-json FiltersOf(const SearchRequest& r) {
+json FiltersOf(const SavedSearch& s) {
+  const SearchRequest& r = s.request;
   json f = json::object();
+  if (s.kind != "search") f["kind"] = s.kind;
   if (!r.outlet.empty()) f["outlet"] = r.outlet;
   if (!r.from.empty()) f["from"] = r.from;
   if (!r.to.empty()) f["to"] = r.to;
@@ -57,13 +62,238 @@ Status PostJson(const std::string& url, const std::string& body) {
   return Status::OK();
 }
 
+// The state of "positions" alerts. Kept beside the alerts table and made on
+// first use (it is the watch's own state, as the alerts table is).
+Status EnsurePositionTable(SqliteStore* store) {
+  return Exec(store->handle(),
+              "CREATE TABLE IF NOT EXISTS alert_positions ("
+              " alert TEXT NOT NULL, story_id INTEGER NOT NULL, position TEXT NOT NULL,"
+              " fired INTEGER NOT NULL DEFAULT 0,"
+              " seen_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+              " PRIMARY KEY (alert, story_id, position))");
+}
+
+// What makes a position the same one on a later run: its point, its value
+// and modality, its source.
+std::string PositionKey(const ContestedPoint& p, const PointPosition& pos) {
+  return p.about + "|" + p.scope + "|" + pos.slot + "|" + pos.modality + "|" + pos.value + "|" +
+         pos.source;
+}
+
+// As src/server/brief.h names a report without an outlet.
+std::string ReaderOutlet(const Document& d) {
+  if (!d.outlet.empty()) return d.outlet;
+  if (!d.agency.empty()) return d.agency;
+  return "وسيلة غير معروفة (التقرير " + std::to_string(d.id) + ")";
+}
+
+StatusOr<int64_t> MaxArticleId(SqliteStore* store) {
+  ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store->handle(),
+      "SELECT COALESCE(MAX(id), 0) FROM articles"));
+  ASSIGN_OR_RETURN(bool row, st.Step());
+  return row ? st.Int(0) : 0;
+}
+
+// Stories with reports stored after `mark` (up to `high`) that the alert
+// watches: its story, else those with a report matching its query.
+StatusOr<std::vector<int64_t>> StoriesToCompare(SqliteStore* store, const SavedSearch& s,
+                                                int64_t high) {
+  ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store->handle(),
+      "SELECT DISTINCT story_id FROM articles WHERE id > ?1 AND id <= ?2 AND story_id IS NOT NULL "
+      "AND (?3 = 0 OR story_id = ?3) ORDER BY story_id"));
+  st.Bind(1, s.last_article_id).Bind(2, high).Bind(3, s.request.story);
+  std::vector<int64_t> stories;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    stories.push_back(st.Int(0));
+  }
+  if (s.request.query.empty() && s.request.outlet.empty() && s.request.entity.empty() &&
+      s.request.event_type.empty() && s.request.from.empty() && s.request.to.empty()) {
+    return stories;
+  }
+  std::vector<int64_t> kept;
+  for (int64_t id : stories) {
+    SearchRequest r = s.request;
+    r.story = id;
+    r.page = Page{1, 0};
+    ASSIGN_OR_RETURN(SearchResults res, store->Search(r));
+    if (res.total > 0) kept.push_back(id);
+  }
+  return kept;
+}
+
+StatusOr<std::set<std::string>> SeenPositions(SqliteStore* store, const std::string& alert,
+                                              int64_t story) {
+  ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store->handle(),
+      "SELECT position FROM alert_positions WHERE alert = ? AND story_id = ?"));
+  st.Bind(1, alert).Bind(2, story);
+  std::set<std::string> seen;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    seen.insert(st.Text(0));
+  }
+  return seen;
+}
+
+struct NewPosition {
+  int64_t story = 0;
+  std::string key;
+  bool fire = false;
+  json line;
+};
+
+// The alert line of position `i` of point `p`, brought by its earliest
+// report after the mark.
+json PositionAlert(const SavedSearch& s, const StoryRow& story, const Comparison& c,
+                   const ContestedPoint& p, size_t i, const std::vector<Document>& docs) {
+  const PointPosition& pos = p.positions[i];
+  const ComparedClaim* first = nullptr;
+  for (int k : pos.claims) {
+    const ComparedClaim& cc = c.claims[k];
+    if (cc.article > s.last_article_id && (!first || cc.article < first->article)) first = &cc;
+  }
+  if (!first) first = &c.claims[pos.claims.front()];
+  const Document* doc = nullptr;
+  for (const Document& d : docs) {
+    if (d.id == first->article) doc = &d;
+  }
+  std::map<std::string, std::string> names;
+  for (const Document& d : docs) names[OutletLabel(d)] = ReaderOutlet(d);
+  auto readable = [&](const std::vector<std::string>& outlets) {
+    json out = json::array();
+    for (const std::string& o : outlets) out.push_back(names.count(o) ? names[o] : o);
+    return out;
+  };
+  json against = json::array();
+  for (auto [a, b] : p.conflicts) {
+    if (a != i && b != i) continue;
+    const PointPosition& other = p.positions[a == i ? b : a];
+    against.push_back({{"value", other.value}, {"label", PositionLabel(other)},
+                       {"source", other.source}, {"outlets", readable(other.outlets)},
+                       {"reports", other.reports}, {"first_seen", other.first_seen}});
+  }
+  return {{"alert", s.name},
+          {"kind", "new_position"},
+          {"query", s.request.query},
+          {"story_id", story.id},
+          {"story_title", story.title},
+          {"point", {{"kind", p.kind}, {"about", p.about}, {"scope", p.scope},
+                     {"label", PointLabel(p)}}},
+          {"position", {{"value", pos.value}, {"label", PositionLabel(pos)},
+                        {"modality", pos.modality}, {"source", pos.source},
+                        {"outlets", readable(pos.outlets)}, {"reports", pos.reports},
+                        {"first_seen", pos.first_seen}}},
+          {"against", std::move(against)},
+          {"article_id", first->article},
+          {"outlet", doc ? ReaderOutlet(*doc) : first->outlet},
+          {"title", doc ? doc->title : ""},
+          {"url", doc ? doc->url : ""},
+          {"published", doc ? doc->published : ""},
+          {"words", first->text},
+          {"span", {{"begin", first->claim.span.begin}, {"end", first->claim.span.end}}},
+          {"fired_at", NowIso()}};
+}
+
+// The positions of one story this alert has not seen: new on a contested
+// point and in a conflict (fire), or to be recorded silently.
+StatusOr<std::vector<NewPosition>> StoryPositions(SqliteStore* store, const SavedSearch& s,
+                                                  int64_t story_id) {
+  std::vector<NewPosition> out;
+  ASSIGN_OR_RETURN(auto story, store->GetStory(story_id));
+  if (!story) return out;
+  std::vector<Document> docs;
+  for (int64_t a : story->articles) {
+    ASSIGN_OR_RETURN(auto d, store->GetArticle(a, false));
+    if (d) docs.push_back(std::move(*d));
+  }
+  std::vector<const Document*> ptrs;
+  for (const Document& d : docs) ptrs.push_back(&d);
+  Comparison c = CompareStory(ptrs);
+  ASSIGN_OR_RETURN(auto seen, SeenPositions(store, s.name, story_id));
+  for (const ContestedPoint& p : c.points) {
+    for (size_t i = 0; i < p.positions.size(); ++i) {
+      std::string key = PositionKey(p, p.positions[i]);
+      if (seen.count(key)) continue;
+      seen.insert(key);
+      // Carried by a report from before the mark: known, not new.
+      bool fresh = true;
+      for (int k : p.positions[i].claims) fresh &= c.claims[k].article > s.last_article_id;
+      bool conflict = false;
+      for (auto [a, b] : p.conflicts) conflict |= a == i || b == i;
+      NewPosition n{story_id, key, fresh && p.contested && conflict, nullptr};
+      if (n.fire) n.line = PositionAlert(s, *story, c, p, i, docs);
+      out.push_back(std::move(n));
+    }
+  }
+  return out;
+}
+
+Status AppendLines(const std::string& out_path, const json& batch) {
+  std::FILE* f = std::fopen(out_path.c_str(), "a");
+  if (f == nullptr) return IOError(out_path + ": cannot append");
+  for (const json& line : batch) std::fprintf(f, "%s\n", line.dump().c_str());
+  bool ok = std::fflush(f) == 0 && std::fclose(f) == 0;
+  if (!ok) return IOError(out_path + ": write error");
+  return Status::OK();
+}
+
+// One "positions" alert: fires its new positions, records every position
+// seen and moves the mark. Returns the number of lines written.
+StatusOr<int> RunPositionAlert(SqliteStore* store, const SavedSearch& s,
+                               const std::string& out_path, const std::string& webhook) {
+  RETURN_IF_ERROR(EnsurePositionTable(store));
+  ASSIGN_OR_RETURN(int64_t high, MaxArticleId(store));
+  if (high <= s.last_article_id) return 0;
+  ASSIGN_OR_RETURN(auto stories, StoriesToCompare(store, s, high));
+  std::vector<NewPosition> found;
+  for (int64_t id : stories) {
+    ASSIGN_OR_RETURN(auto more, StoryPositions(store, s, id));
+    for (NewPosition& n : more) found.push_back(std::move(n));
+  }
+  json batch = json::array();
+  for (const NewPosition& n : found) {
+    if (n.fire) batch.push_back(n.line);
+  }
+  if (!batch.empty()) {
+    RETURN_IF_ERROR(AppendLines(out_path, batch));
+    if (!webhook.empty()) {
+      Status st = PostJson(webhook, batch.dump());
+      if (!st.ok()) std::fprintf(stderr, "marsad: alert '%s': %s\n", s.name.c_str(), st.ToString().c_str());
+    }
+  }
+  RETURN_IF_ERROR(Exec(store->handle(), "BEGIN"));
+  for (const NewPosition& n : found) {
+    ASSIGN_OR_RETURN(Stmt ins, Stmt::Prepare(store->handle(),
+        "INSERT OR IGNORE INTO alert_positions (alert, story_id, position, fired) "
+        "VALUES (?, ?, ?, ?)"));
+    ins.Bind(1, s.name).Bind(2, n.story).Bind(3, n.key).Bind(4, int64_t{n.fire});
+    Status st = ins.Run();
+    if (!st.ok()) {
+      (void)Exec(store->handle(), "ROLLBACK");
+      return st;
+    }
+  }
+  ASSIGN_OR_RETURN(Stmt up, Stmt::Prepare(store->handle(),
+      "UPDATE alerts SET last_article_id = ? WHERE name = ?"));
+  up.Bind(1, high).Bind(2, s.name);
+  Status st = up.Run();
+  if (!st.ok()) {
+    (void)Exec(store->handle(), "ROLLBACK");
+    return st;
+  }
+  RETURN_IF_ERROR(Exec(store->handle(), "COMMIT"));
+  return static_cast<int>(batch.size());
+}
+
 }  // namespace
 
 Status AddSavedSearch(SqliteStore* store, const SavedSearch& s) {
   ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store->handle(),
       "INSERT INTO alerts (name, query, filters, last_article_id) VALUES "
       "(?1, ?2, ?3, (SELECT COALESCE(MAX(id), 0) FROM articles))"));
-  st.Bind(1, s.name).BindNonNull(2, s.request.query).Bind(3, FiltersOf(s.request).dump());
+  st.Bind(1, s.name).BindNonNull(2, s.request.query).Bind(3, FiltersOf(s).dump());
   Status r = st.Run();
   if (!r.ok()) return AlreadyExistsError("a saved search named '" + s.name + "' exists");
   return Status::OK();
@@ -74,7 +304,11 @@ Status RemoveSavedSearch(SqliteStore* store, const std::string& name) {
   st.Bind(1, name);
   RETURN_IF_ERROR(st.Run());
   if (sqlite3_changes(store->handle()) == 0) return NotFoundError("no saved search '" + name + "'");
-  return Status::OK();
+  RETURN_IF_ERROR(EnsurePositionTable(store));
+  ASSIGN_OR_RETURN(Stmt seen, Stmt::Prepare(store->handle(),
+      "DELETE FROM alert_positions WHERE alert = ?"));
+  seen.Bind(1, name);
+  return seen.Run();
 }
 
 StatusOr<std::vector<SavedSearch>> ListSavedSearches(SqliteStore* store) {
@@ -95,6 +329,7 @@ StatusOr<std::vector<SavedSearch>> ListSavedSearches(SqliteStore* store) {
       s.request.story = f.value("story", int64_t{0});
       s.request.entity = f.value("entity", "");
       s.request.event_type = f.value("event_type", "");
+      s.kind = f.value("kind", "search");
     }
     s.last_article_id = st.Int(3);
     out.push_back(std::move(s));
@@ -108,6 +343,11 @@ StatusOr<int> RunAlerts(SqliteStore* store, const std::string& out_path,
   page_size = std::clamp(page_size, 1, 500);  // search's own bounds
   int fired = 0;
   for (SavedSearch& s : searches) {
+    if (s.kind == "positions") {
+      ASSIGN_OR_RETURN(int n, RunPositionAlert(store, s, out_path, webhook));
+      fired += n;
+      continue;
+    }
     // Every new match, page by page (search pages are ranked by relevance:
     // stopping at the first page would move the mark past matches never
     // reported), then reported in the order they were stored.

@@ -72,9 +72,16 @@ void AddAlertCommand(CLI::App& app, CommandFn* run) {
   cmd->add_option("--db", *db, "Database file");
   auto s = std::make_shared<SavedSearch>();
   auto words = std::make_shared<std::vector<std::string>>();
-  auto* add = cmd->add_subcommand("add", "Save a search: NAME QUERY [filters]");
+  auto* add = cmd->add_subcommand(
+      "add", "Save a search: NAME QUERY [filters]; with --contradictions, alert on new "
+             "positions on contested points (of --story, or of stories matching QUERY)");
   add->add_option("NAME", s->name)->required();
-  add->add_option("QUERY", *words)->required();
+  add->add_option("QUERY", *words);
+  auto contradictions = std::make_shared<bool>(false);
+  add->add_flag("--contradictions", *contradictions,
+                "Fire when a story gains a new position on a contested point (a new figure, "
+                "a new denial), not on new words");
+  add->add_option("--story", s->request.story, "Only this story (N)");
   add->add_option("--outlet", s->request.outlet);
   add->add_option("--from", s->request.from);
   add->add_option("--to", s->request.to);
@@ -95,10 +102,22 @@ void AddAlertCommand(CLI::App& app, CommandFn* run) {
   add->callback([=] {
     *run = [=]() -> int {
       for (const std::string& w : *words) s->request.query += (s->request.query.empty() ? "" : " ") + w;
+      if (*contradictions) s->kind = "positions";
+      if (!*contradictions && s->request.query.empty()) {
+        std::cerr << "marsad alert add: give a QUERY (or --contradictions)\n";
+        return 2;
+      }
       auto store = open();
       if (!store) return 1;
       Status st = AddSavedSearch(store.get(), *s);
       if (!st.ok()) return PrintError(st);
+      if (*contradictions) {
+        std::string what = s->request.story ? "القصة " + std::to_string(s->request.story)
+                           : s->request.query.empty() ? "كل القصص"
+                                                      : "القصص المطابقة لـ«" + s->request.query + "»";
+        std::cout << "تنبيه '" << s->name << "': عند كل موقف جديد في نقطة خلاف في " << what << "\n";
+        return 0;
+      }
       std::cout << "saved search '" << s->name << "': alerts on new reports matching "
                 << s->request.query << "\n";
       return 0;
@@ -111,8 +130,9 @@ void AddAlertCommand(CLI::App& app, CommandFn* run) {
       auto all = ListSavedSearches(store.get());
       if (!all.ok()) return PrintError(all.status());
       for (const SavedSearch& x : *all) {
-        std::cout << x.name << "\t" << x.request.query << "\t(reported up to article "
-                  << x.last_article_id << ")\n";
+        std::cout << x.name << "\t" << (x.kind == "positions" ? "[contradictions] " : "")
+                  << x.request.query << (x.request.story ? " story " + std::to_string(x.request.story) : "")
+                  << "\t(reported up to article " << x.last_article_id << ")\n";
       }
       return 0;
     };
