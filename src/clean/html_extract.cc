@@ -256,6 +256,10 @@ std::vector<int> Extractor::SelectArticle() {
           (n.chars <= 80 && n.chars > 0 && ld == 0.f)) {
         out.push_back(s);
       }
+    } else if (n.paragraphs == 1 && n.chars > 80 && n.weight >= 0 &&
+               n.images == 0 && LinkDensity(s) < 0.25f &&
+               nodes_[s + 1].tag == GUMBO_TAG_P && nodes_[s + 1].end == n.end) {
+      out.push_back(s);  // a wrapper around one prose paragraph
     } else if (int c = BestInside(candidates, s);
                c >= 0 && nodes_[c].score >= threshold &&
                nodes_[c].paragraphs >= 3 && nodes_[c].chars >= 400 &&

@@ -172,5 +172,27 @@ TEST(HtmlRecallTest, OpeningWrappedDeeperBesideASidebar) {
   EXPECT_LT(d.text.find("عندما نظر"), d.text.find("تجربة أخرى رقم 1"));
 }
 
+TEST(HtmlRecallTest, LeadParagraphInAWrapperOfItsOwn) {
+  // The lead in a wrapper of its own, two paragraphs beside it, the rest in
+  // a box of its own: the box scores best; the lead's wrapper must join.
+  auto para = [](int i) {
+    return "<div class=para>وأضاف المتحدث في الفقرة رقم " + std::to_string(i) +
+           " أن الاجتماع تناول ملفات عدة، بينها النقل والمياه والكهرباء، وأن "
+           "القرارات ستعلن لاحقا.</div>";
+  };
+  std::string page = std::string(kHead) +
+                     "<section class=body-text><div class=lead-media><p>"
+                     "أقر المجلس البلدي مساء الاثنين الموازنة الجديدة بعد نقاش "
+                     "طويل منهيا أشهرا من <a href=/x>المفاوضات بين "
+                     "الكتل</a>.</p></div>" +
+                     para(1) + para(2) + "<div class=read-all>";
+  for (int i = 3; i < 10; ++i) page += para(i);
+  page += "</div></section>" + std::string(kTail);
+  Document d = CleanPage(page);
+  EXPECT_TRUE(Has(d, "أقر المجلس البلدي")) << d.text;
+  EXPECT_TRUE(Has(d, "الفقرة رقم 1 ")) << d.text;
+  EXPECT_TRUE(Has(d, "الفقرة رقم 9 ")) << d.text;
+}
+
 }  // namespace
 }  // namespace marsad

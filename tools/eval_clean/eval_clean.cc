@@ -1,12 +1,13 @@
 // eval_clean: measures the cleaning stage on real data (never on our own
 // fixtures).
 //
-//   eval_clean html DIR [--verbose]
+//   eval_clean html DIR [--verbose] [--repeat N]
 //       DIR = scrapinghub article-extraction-benchmark (html/*.html.gz and
 //       ground-truth.json). Prints precision, recall and F1 of the extracted
 //       body with the benchmark's own metric (evaluate.py): 4-gram shingles
 //       of \w+ tokens, per-page tp/fp/fn normalized to sum 1, precision and
-//       recall averaged over pages, F1 of the averages; and pages/s.
+//       recall averaged over pages, F1 of the averages; and pages/s (with
+//       --repeat N, each page's fastest of N runs).
 //   eval_clean corpus FILE.jsonl[.gz] [--audit N] [--audit-out PATH] [--show
 //   KIND]
 //       Learns per-outlet templates over the corpus (pass 1), cleans every
@@ -116,7 +117,7 @@ double Recall(const Tpfpfn& x) {
   return x.tp / (x.tp + x.fn);
 }
 
-int EvalHtml(const std::string& dir, bool verbose) {
+int EvalHtml(const std::string& dir, bool verbose, int repeat) {
   std::ifstream gt_in(dir + "/ground-truth.json");
   if (!gt_in) {
     std::cerr << "eval_clean: no ground-truth.json in " << dir << "\n";
@@ -141,14 +142,23 @@ int EvalHtml(const std::string& dir, bool verbose) {
     pages.emplace_back(it.key(), std::move(*html));
   }
   std::vector<Tpfpfn> scores;
+  // Each page is cleaned `repeat` times and its fastest run counts: on a
+  // shared machine the minimum is the figure least disturbed by others.
   double seconds = 0;
   for (const auto& [key, html] : pages) {
     Document d;
-    d.format = "html";
-    d.raw = html;
-    auto t0 = Clock::now();
-    Status st = CleanDocument(&d);
-    seconds += std::chrono::duration<double>(Clock::now() - t0).count();
+    double best = 1e9;
+    Status st;
+    for (int r = 0; r < std::max(repeat, 1); ++r) {
+      d = Document();
+      d.format = "html";
+      d.raw = html;
+      auto t0 = Clock::now();
+      st = CleanDocument(&d);
+      best = std::min(
+          best, std::chrono::duration<double>(Clock::now() - t0).count());
+    }
+    seconds += best;
     if (!st.ok()) std::cerr << key << ": " << st.ToString() << "\n";
     std::string truth = gt[key].value("articleBody", "");
     scores.push_back(Match(truth, d.text));
@@ -313,7 +323,8 @@ int main(int argc, char** argv) {
     return it != args.end() && it + 1 != args.end() ? *(it + 1) : def;
   };
   if (args.size() >= 2 && args[0] == "html")
-    return marsad::EvalHtml(args[1], flag("--verbose"));
+    return marsad::EvalHtml(args[1], flag("--verbose"),
+                            std::stoi(value("--repeat", "1")));
   if (args.size() >= 2 && args[0] == "corpus") {
     return marsad::EvalCorpus(args[1], std::stoi(value("--audit", "0")),
                               value("--audit-out", ""), value("--show", ""));
@@ -321,7 +332,8 @@ int main(int argc, char** argv) {
   if (args.size() >= 2 && args[0] == "dump")
     return marsad::Dump(args[1], value("--format", ""));
   std::cerr
-      << "usage: eval_clean html DIR [--verbose] | corpus FILE [--audit N "
+      << "usage: eval_clean html DIR [--verbose] [--repeat N] | corpus FILE "
+         "[--audit N "
          "--audit-out PATH] | dump FILE [--format txt|html]\n";
   return 2;
 }
