@@ -14,7 +14,7 @@ MARSAD=$(cd "$BUILD" && pwd)/marsad
 mkdir -p "$WORK"
 cd "$WORK"
 
-python3 - <<'PY'
+[ -f nul.jsonl ] || python3 - <<'PY'
 import gzip, json, zlib
 para = ("قالت وزارة الداخلية إن فرق الدفاع المدني عملت لساعات على إخماد الحريق "
         "الذي امتد إلى منازل مجاورة في البلدة. ")
@@ -65,7 +65,7 @@ with open("nul.jsonl", "w") as f:
         f.write(rec + "\n")
 PY
 
-if [ -f "$SHARED/data/corpus/saudinewsnet.jsonl.gz" ]; then
+if [ -f "$SHARED/data/corpus/saudinewsnet.jsonl.gz" ] && [ ! -f backfill_2099.jsonl ]; then
   { echo '{"title": "جسر", "published": "2099-01-01", "content": "تقرير مؤرخ في المستقبل عن افتتاح جسر جديد في المدينة بحضور المحافظ وعدد من المسؤولين."}'
     zcat "$SHARED/data/corpus/saudinewsnet.jsonl.gz" | head -3000 || true; } > backfill_2099.jsonl
 fi
@@ -80,7 +80,7 @@ for input in one_line_60mb.txt page_50mb.html text_1mb.txt text_4mb.txt line_2gi
   /usr/bin/time -f "%e %M" -o time.txt "$MARSAD" ingest -q --db store.db "$input" 2> err.txt
   rc=$?
   set -e
-  read -r wall rss < time.txt
+  read -r wall rss < <(tail -n 1 time.txt)
   msg=$(grep -m1 '^rejected' err.txt | sed "s|$WORK/||; s/|/\\\\|/g" | cut -c1-110 || true)
   stored=$(sqlite3 store.db "SELECT count(*) || ' (' || coalesce(sum(duplicate_of > 0), 0) || ' duplicates)' FROM articles" 2>/dev/null || echo "-")
   printf '| %s | %s | %s | %s | %d | %s |\n' "$input" "$rc" "${msg:-none}" "$wall" $((rss / 1024)) "$stored"

@@ -187,7 +187,8 @@ class LineReader {
     bool too_long = false, any = false;
     while (true) {
       if (pos_ == len_ && !Refill()) {
-        if (!any) return kEnd;
+        // A line cut short by a refused bomb is not a record.
+        if (!any || !bomb_.ok()) return kEnd;
         return too_long ? kTooLong : kLine;
       }
       any = true;
@@ -221,7 +222,7 @@ class LineReader {
     len_ = static_cast<size_t>(n);
     out_ += len_;
     const z_off_t in = gzoffset(f_);
-    if (out_ > (size_t{64} << 20) && in > 0 &&
+    if (out_ > limits_.bomb_floor_bytes && in > 0 &&
         static_cast<double>(out_) > limits_.max_inflate_ratio * in) {
       bomb_ = InvalidArgumentError(
           "inflates more than " +

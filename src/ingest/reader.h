@@ -28,9 +28,13 @@ struct ReadLimits {
   // A report (a .txt or .html file after decompression, a JSONL line, a WARC
   // record's payload) longer than this is rejected, never truncated.
   size_t max_document_bytes = size_t{16} << 20;
-  // A gzip stream that inflates more than this many times its compressed
-  // size (once past 64 MiB of output) is a decompression bomb: rejected.
+  // A gzip stream that inflates more than max_inflate_ratio times its
+  // compressed size, once past bomb_floor_bytes of output, is a decompression
+  // bomb: refused, and what follows in it is not read. The floor is high so
+  // that a file with one absurd line (skipped, never held) still gives the
+  // records after it; memory stays bounded either way, only time is spent.
   double max_inflate_ratio = 200;
+  uint64_t bomb_floor_bytes = uint64_t{4} << 30;
 };
 
 struct ReadCallbacks {
