@@ -597,7 +597,7 @@ void AddPointTimelines(const StoryDossier& s, json* comparison) {
                    {"min", numeric && std::isfinite(pos.min) ? json(pos.min) : json()},
                    {"max", numeric && std::isfinite(pos.max) ? json(pos.max) : json()}});
     }
-    points[i]["timeline"] = std::move(t);
+    points[i]["over_time"] = std::move(t);
   }
 }
 

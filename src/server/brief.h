@@ -73,7 +73,7 @@ struct TimelineEntry {
 // Every (position, report) pair of `p`, in publication order.
 std::vector<TimelineEntry> PointTimeline(const StoryDossier& s, const ContestedPoint& p);
 
-// Adds "timeline" to each point of `comparison` (ComparisonToJson of
+// Adds "over_time" to each point of `comparison` (ComparisonToJson of
 // s.comparison, whose points keep their order): [{at, article, outlet,
 // position, first, value, label, source, min, max}]. REQUIRES: `comparison`
 // was made from s.comparison.
@@ -81,7 +81,7 @@ void AddPointTimelines(const StoryDossier& s, nlohmann::json* comparison);
 
 // GET /api/stories/{id}/points: {story: {id, title}, points (ComparisonToJson's,
 // at most max_points, 8 claims a position, outlets readable, each with its
-// timeline), points_total, contested_total}.
+// over_time), points_total, contested_total}.
 nlohmann::json PointsJson(const StoryDossier& s, size_t max_points);
 
 // The brief as Markdown (RTL through a <div dir="rtl"> around it) and as a

@@ -287,6 +287,60 @@ describe('seeds', () => {
   });
 });
 
+// Issue 27 on our own made-up reports (tests/golden/brief): two outlets
+// agree on 12 dead, a report without an outlet, two hours later, says 40.
+describe('brief and claims over time', () => {
+  let base;
+  before(async () => {
+    const db = path.join(tmp, 'brief.db');
+    const golden = path.join(repoRoot, 'tests', 'golden', 'brief');
+    ingest(db, path.join(golden, 'reports_ab.jsonl'));
+    ingest(db, path.join(golden, 'report_c.jsonl'));
+    base = await serve(db);
+  });
+
+  test('the story page charts the contested figure over time and links the brief', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/stories/1`);
+    await page.waitForSelector('[data-testid=points] .point.contested [data-testid=claims-chart]');
+    const dots = await page.locator('[data-testid=claims-chart] .claim-dot').evaluateAll((els) =>
+      els.map((el) => ({ value: el.getAttribute('data-value'), first: el.getAttribute('data-first') })));
+    // Three reports: 12 (first), 12, 40 (first).
+    assert.deepEqual(dots.map((d) => d.value).sort(), ['12', '12', '40'], JSON.stringify(dots));
+    assert.equal(dots.filter((d) => d.first === 'true').length, 2);
+    const text = await page.locator('.story-page').textContent();
+    assert.ok(text.includes('وسيلة غير معروفة (التقرير 3)'), 'the report without an outlet is not named in words');
+    assert.doesNotMatch(text, /(^|[^ل])تقرير 3/, 'a bare "تقرير 3" is shown');
+    assert.doesNotMatch(text, /\b(killed|asserted|outlet|slot)\b/, 'English codes on the page');
+    // The brief: the page opens in a new tab, the Markdown downloads.
+    const html = page.locator('[data-testid=brief] a[data-format=html]');
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), html.click()]);
+    tab.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${tab.url()}: ${m.text()}`); });
+    await tab.waitForLoadState();
+    assert.equal(await tab.evaluate(() => document.documentElement.dir), 'rtl');
+    const brief = await tab.locator('body').textContent();
+    assert.ok(brief.includes('موجز القصة'), brief);
+    assert.ok(brief.includes('وزارة الصحة') && brief.includes('مصدر في الدفاع المدني'), brief);
+    assert.equal(await tab.locator('a[href="https://example.org/sahil/1"]').count() > 0, true);
+    await snap(tab, 'brief');
+    await tab.close();
+    const md = await fetch(base + (await page.locator('[data-testid=brief] a[data-format=md]').getAttribute('href')));
+    assert.equal(md.status, 200);
+    assert.match(md.headers.get('content-disposition') ?? '', /attachment; filename="brief-1\.md"/);
+    assert.match(await md.text(), /\*\*40\*\* — مصدر في الدفاع المدني/);
+    await snap(page, 'story-claims-over-time');
+    await page.close();
+  });
+
+  test('the points endpoint gives each point its timeline', async () => {
+    const j = await getJson(base, '/api/stories/1/points');
+    const killed = j.points.find((p) => p.kind === 'killed');
+    assert.ok(killed?.contested, JSON.stringify(j.points.map((p) => p.kind)));
+    assert.deepEqual(killed.over_time.map((e) => [e.value, e.first]), [['12', true], ['12', false], ['40', true]]);
+    assert.equal(killed.over_time[2].outlet, 'وسيلة غير معروفة (التقرير 3)');
+  });
+});
+
 describe('markup in a report', () => {
   let base;
   before(async () => {

@@ -54,6 +54,20 @@ export interface Position {
   conflict: boolean;    // one side of a conflict of its point
 }
 
+/** One report carrying a position of a point, in publication order (issue 27). */
+export interface TimelineEntry {
+  at?: string;          // publication time (ISO 8601); undefined = undated
+  article: number;
+  outlet: string;
+  position: number;     // index into the server's positions (before ordering)
+  first: boolean;       // the position's first report
+  value: string;
+  label: string;        // Arabic, from the server
+  source: string;       // '' = the outlet itself
+  min?: number;         // a figure's bounds (undefined: not a figure, or open)
+  max?: number;
+}
+
 export interface Point {
   kind: string;
   label: string;        // Arabic, from the server ("قتلى", "استخدام سلاح كيميائي")
@@ -63,6 +77,7 @@ export interface Point {
   timeline: boolean;    // a figure that moved over time (a rising toll)
   sources: number;
   positions: Position[];
+  overTime: TimelineEntry[];  // the server's "over_time": [] when it sends none
 }
 
 export interface Comparison {
@@ -81,14 +96,36 @@ const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !
 const str = (x: unknown): string => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '');
 const numOr = (x: unknown): number | undefined => (typeof x === 'number' ? x : undefined);
 
+/** A report without an outlet, which the server names "تقرير N", in words. */
+export function readableOutlet(o: string): string {
+  const m = /^تقرير (\d+)$/.exec(o);
+  return m ? `وسيلة غير معروفة (التقرير ${m[1]})` : o;
+}
+
 function outletOf(o: Obj, articles: Map<number, ArticleMeta>): string {
   const direct = str(o.outlet) || str(o.source_outlet);
-  if (direct) return direct;
+  if (direct) return readableOutlet(direct);
   const id = numOr(o.article_id) ?? numOr(o.article);
   const a = id !== undefined ? articles.get(id) : undefined;
   if (a?.outlet) return a.outlet;
   if (a?.agency) return a.agency;
-  return id !== undefined ? `تقرير ${id}` : 'غير معروف';
+  return id !== undefined ? `وسيلة غير معروفة (التقرير ${id})` : 'غير معروف';
+}
+
+function readTimeline(x: unknown): TimelineEntry[] {
+  if (!Array.isArray(x)) return [];
+  return x.filter(isObj).map((e) => ({
+    at: str(e.at) || undefined,
+    article: numOr(e.article) ?? 0,
+    outlet: readableOutlet(str(e.outlet)),
+    position: numOr(e.position) ?? 0,
+    first: e.first === true,
+    value: str(e.value),
+    label: str(e.label) || str(e.value),
+    source: str(e.source),
+    min: numOr(e.min),
+    max: numOr(e.max),
+  }));
 }
 
 function toClaim(o: Obj, slot: string, outlet: string): CmpClaim {
@@ -166,7 +203,7 @@ export function readComparison(raw: unknown, articleList: ArticleMeta[]): Compar
   const declared = Array.isArray(raw.outlets) ? raw.outlets : [];
   for (const o of declared) {
     const name = isObj(o) ? str(o.outlet) || str(o.name) : str(o);
-    if (name && !outlets.includes(name)) outlets.push(name);
+    if (name && !outlets.includes(readableOutlet(name))) outlets.push(readableOutlet(name));
   }
   const rows = new Map<string, CmpRow>();
   for (const c of all) {
@@ -211,7 +248,7 @@ function readPosition(o: Obj, conflict: boolean, articles: Map<number, ArticleMe
     slot: str(o.slot),
     modality,
     source: str(o.source),
-    outlets: Array.isArray(o.outlets) ? o.outlets.map(str).filter(Boolean) : [],
+    outlets: Array.isArray(o.outlets) ? o.outlets.map(str).filter(Boolean).map(readableOutlet) : [],
     reports: numOr(o.reports) ?? 0,
     articles: Array.isArray(o.articles) ? o.articles.filter((a): a is number => typeof a === 'number') : [],
     firstSeen: str(o.first_seen) || undefined,
@@ -257,6 +294,7 @@ export function readPoints(x: unknown, articles: Map<number, ArticleMeta>): Poin
       timeline: p.timeline === true,
       sources: numOr(p.sources) ?? 0,
       positions: ordered(positions),
+      overTime: readTimeline(p.over_time),
     };
   });
 }

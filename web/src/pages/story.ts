@@ -20,6 +20,7 @@ import { fmtDate, h, link, num } from '../dom';
 import type { RouteContext } from '../main';
 import { storyCard } from './stories';
 import { timelineChart } from '../timeline';
+import { claimsChart } from '../claimsChart';
 
 const MAX_ARTICLES_FOR_WORDS = 40;
 
@@ -194,7 +195,7 @@ function pointView(p: Point): HTMLElement {
     class: `point ${p.contested ? 'contested' : 'agreed'}`, 'data-kind': p.kind, 'data-about': p.about,
     'data-scope': p.scope, 'data-contested': String(p.contested),
   };
-  if (p.contested) return h('li', attrs, pointHead(p), positionsOf(p));
+  if (p.contested) return h('li', attrs, pointHead(p), positionsOf(p), claimsChart(p));
   // An agreement reads in one line; its positions open on request.
   return h('li', attrs, h('details', null,
     h('summary', null, pointHead(p), h('span', { class: 'muted' }, agreedSummary(p))),
@@ -252,6 +253,21 @@ function articleRow(a: ArticleMeta): HTMLElement {
     a.duplicate_of ? h('span', { class: 'badge' }, 'نسخة مكررة') : null);
 }
 
+// The brief to hand on (issue 27): the page opens in a new tab (to print or
+// paste into an email), the Markdown downloads. Plain links to the API:
+// the router must not take them.
+function briefLinks(id: number): HTMLElement {
+  return h('div', { class: 'brief-links', 'data-testid': 'brief' },
+    h('a', {
+      class: 'button', href: `/api/stories/${id}/brief?format=html`, target: '_blank',
+      rel: 'noopener', 'data-external': 'true', 'data-format': 'html',
+    }, 'الموجز (للطباعة والبريد)'),
+    h('a', {
+      class: 'button', href: `/api/stories/${id}/brief?format=md&download=1`,
+      download: `brief-${id}.md`, 'data-external': 'true', 'data-format': 'md',
+    }, 'تنزيل الموجز (Markdown)'));
+}
+
 export async function storyPage(ctx: RouteContext): Promise<Node> {
   const id = Number(ctx.params[0]);
   const [data, timeline] = await Promise.all([
@@ -277,7 +293,8 @@ export async function storyPage(ctx: RouteContext): Promise<Node> {
         h('span', null, `${fmtDate(st.first_seen)} – ${fmtDate(st.last_seen)}`),
         h('span', null, `${num(st.article_count)} تقرير`),
         link(`/search?story=${st.id}`, 'بحث في القصة'),
-        link(`/map?story=${st.id}`, 'على الخريطة'))),
+        link(`/map?story=${st.id}`, 'على الخريطة')),
+      briefLinks(st.id)),
     cmp ? pointsSection(cmp) : null,
     timeline.items.length > 1
       ? h('section', { class: 'panel' }, timelineChart(timeline.items, (from, to) => `/search?story=${st.id}&from=${from}&to=${to}`))

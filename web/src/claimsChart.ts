@@ -1,0 +1,91 @@
+// Claims over time (issue 27): the reports carrying each position of one
+// contested point, by publication time, drawn as a small SVG.
+//
+// A figure (a toll) is drawn on a value axis, one line per source, so that a
+// toll rising over three days in one source and flat in another reads off it;
+// other points (an assertion against a denial, who is held responsible) get
+// one lane per position. Each dot is one report (the larger one is the
+// position's first report) and its title says when, which outlet, who and
+// what. Time runs left to right, as in the page's other chart. Undated
+// reports have no place on the axis: a point whose reports were not dated at
+// two different times draws no chart.
+
+import type { Point, TimelineEntry } from './comparison';
+import { h, num, s } from './dom';
+
+const W = 640, H = 170, PAD_L = 44, PAD_R = 16, PAD_T = 14, PAD_B = 28;
+const COLORS = ['#b3541e', '#1a4d8f', '#2e7d32', '#7b1fa2', '#c62828', '#00838f', '#6d4c41', '#455a64'];
+
+interface Dot { e: TimelineEntry; t: number; series: number }
+
+/** "2024-03-05 09:00": the time as the report gives it (its own zone). */
+function when(at: string | undefined): string {
+  return at ? at.slice(0, 10) + (at[10] === 'T' ? ' ' + at.slice(11, 16) : '') : '';
+}
+
+function figureOf(e: TimelineEntry): number | undefined {
+  return e.max ?? e.min;
+}
+
+/** The chart of a point's timeline, or null when it has nothing to draw over time. */
+export function claimsChart(p: Point): HTMLElement | null {
+  const dated = p.overTime
+    .map((e) => ({ e, t: e.at ? Date.parse(e.at) : NaN }))
+    .filter((x) => Number.isFinite(x.t));
+  if (new Set(dated.map((x) => x.t)).size < 2) return null;
+  const numeric = dated.every((x) => figureOf(x.e) !== undefined);
+  // A series per source for figures, per position otherwise.
+  const keys: string[] = [];
+  const names: string[] = [];
+  const dots: Dot[] = dated.map(({ e, t }) => {
+    const key = numeric ? e.source : String(e.position);
+    let i = keys.indexOf(key);
+    if (i < 0) {
+      i = keys.push(key) - 1;
+      const who = e.source || 'الوسيلة نفسها';
+      names.push(numeric ? who : `${e.label} — ${who}`);
+    }
+    return { e, t, series: i };
+  });
+  const t0 = Math.min(...dots.map((d) => d.t)), t1 = Math.max(...dots.map((d) => d.t));
+  const atOf = (t: number) => dots.find((d) => d.t === t)?.e.at;
+  const x = (t: number) => PAD_L + ((t - t0) / (t1 - t0)) * (W - PAD_L - PAD_R);
+  const values = dots.map((d) => figureOf(d.e) ?? 0);
+  const vmax = Math.max(...values, 1);
+  const y = numeric
+    ? (v: number) => H - PAD_B - (v / vmax) * (H - PAD_T - PAD_B)
+    : (lane: number) => PAD_T + (keys.length === 1 ? 0.5 : lane / (keys.length - 1)) * (H - PAD_T - PAD_B);
+  const yOf = (d: Dot) => (numeric ? y(figureOf(d.e) ?? 0) : y(d.series));
+  const color = (i: number) => COLORS[i % COLORS.length];
+  const lines = numeric
+    ? keys.map((_, i) => {
+      const pts = dots.filter((d) => d.series === i).sort((a, b) => a.t - b.t);
+      return pts.length > 1
+        ? s('polyline', { points: pts.map((d) => `${x(d.t).toFixed(1)},${yOf(d).toFixed(1)}`).join(' '),
+          fill: 'none', stroke: color(i), 'stroke-width': 2 })
+        : null;
+    })
+    : [];
+  const marks = dots.map((d) => s('circle', {
+    class: 'claim-dot', cx: x(d.t).toFixed(1), cy: yOf(d).toFixed(1), r: d.e.first ? 6 : 4,
+    fill: color(d.series), stroke: d.e.first ? '#1d2329' : 'none', 'stroke-width': 1.5,
+    'data-article': d.e.article, 'data-value': d.e.value, 'data-first': String(d.e.first),
+  }, s('title', null, `${when(d.e.at)} — ${d.e.outlet} — ${d.e.source || 'الوسيلة نفسها'}: ${d.e.label}`)));
+  const axis = [
+    s('line', { class: 'axis', x1: PAD_L, y1: H - PAD_B, x2: W - PAD_R, y2: H - PAD_B }),
+    s('text', { class: 'tick', x: PAD_L, y: H - 8, 'text-anchor': 'start' }, when(atOf(t0))),
+    s('text', { class: 'tick', x: W - PAD_R, y: H - 8, 'text-anchor': 'end' }, when(atOf(t1))),
+    numeric ? s('text', { class: 'tick', x: PAD_L - 6, y: y(vmax) + 4, 'text-anchor': 'end' }, num(vmax)) : null,
+    numeric ? s('text', { class: 'tick', x: PAD_L - 6, y: y(0) + 4, 'text-anchor': 'end' }, '0') : null,
+  ];
+  const svg = s('svg', {
+    class: 'claims-chart', viewBox: `0 0 ${W} ${H}`, role: 'img',
+    'aria-label': `${p.label}: المواقف عبر الزمن`, 'data-testid': 'claims-chart',
+  }, axis, lines, marks);
+  const legend = h('ul', { class: 'claims-legend' }, names.map((n, i) => h('li', null,
+    s('svg', { width: 12, height: 12, viewBox: '0 0 12 12' }, s('circle', { cx: 6, cy: 6, r: 5, fill: color(i) })),
+    ` ${n}`)));
+  return h('figure', { class: 'claims-over-time' },
+    h('figcaption', { class: 'muted' }, 'المواقف عبر الزمن: كل نقطة تقرير، والكبيرة أول ظهور للموقف'),
+    svg, legend);
+}
