@@ -172,6 +172,14 @@ class Flattener {
   void Exit(int index);
   void Text(std::string_view t);
   void FlushBlock();
+  // Inside a skipped subtree, a block's start or end separates words (the
+  // whitespace between block tags is dropped before parsing).
+  void SeparateSkipped(Kind kind) {
+    if (skip_depth_ > 0 && kind != Kind::kInline && !skipped_text_.empty() &&
+        skipped_text_.back() != ' ') {
+      skipped_text_.push_back(' ');
+    }
+  }
 
   const CleanLexicon& lex_;
   const GumboNode* root_;
@@ -189,10 +197,7 @@ class Flattener {
 void Flattener::Enter(const GumboNode* g) {
   Kind kind = KindOf(g->v.element.tag);
   if (kind == Kind::kBlock || kind == Kind::kBreak) FlushBlock();
-  if (skip_depth_ > 0 && kind != Kind::kInline && !skipped_text_.empty() &&
-      skipped_text_.back() != ' ') {
-    skipped_text_.push_back(' ');
-  }
+  SeparateSkipped(kind);
   Node n;
   n.g = g;
   n.tag = g->v.element.tag;
@@ -227,6 +232,7 @@ void Flattener::Exit(int index) {
   Node& n = page_.nodes[index];
   Kind kind = KindOf(n.tag);
   if (kind == Kind::kBlock || kind == Kind::kBreak) FlushBlock();
+  SeparateSkipped(kind);
   if (skipping_.back()) --skip_depth_;
   skipping_.pop_back();
   if (index == skip_root_) {  // record what a skipped nav/aside/footer said
