@@ -225,6 +225,27 @@ TEST_F(DistribTest, Issue24QueueRestartIsRiddenOut) {
   ExpectSame(Read(ref_dir_ + "/ref.db"), Read(db));
 }
 
+// Issue 24, finding 7: a 10-second PostgreSQL outage made the assigner exit 1
+// (and its summary print zeros). It starts over with backoff, takes the lease
+// again, and the store ends up as in a calm run.
+TEST_F(DistribTest, Issue24DatabaseOutageIsRiddenOut) {
+  std::string db = pg_->NewDatabase("outage");
+  ASSERT_EQ(Publish(inputs_), 0) << Log("publish");
+  pid_t assigner = Assigner(db);
+  pid_t a = Worker("worker-a", {"--test-delay-ms", "150"});
+  for (int i = 0; i < 400; ++i) {  // until the assigner has written something
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    auto store = Store::Open(db, StoreOptions{.read_only = true});
+    auto n = store.ok() ? (*store)->CountArticles() : StatusOr<int64_t>(int64_t{0});
+    if (n.ok() && *n >= 3) break;
+  }
+  ASSERT_EQ(pg_->Restart(10000), "");
+  EXPECT_EQ(Wait(a), 0) << Log("worker-a");
+  EXPECT_EQ(Wait(assigner), 0) << Log("assigner");
+  EXPECT_NE(Log("assigner").find("starting over"), std::string::npos) << Log("assigner");
+  ExpectSame(Read(ref_dir_ + "/ref.db"), Read(db));
+}
+
 // A report that crashes every worker taking it is parked after
 // --max-deliveries, recorded as rejected, and the others are stored.
 TEST_F(DistribTest, PoisonReportIsParked) {

@@ -46,7 +46,8 @@ bool PortOpen(int port) {
 }  // namespace
 
 std::string TempDir(const std::string& name) {
-  std::string tmpl = (fs::temp_directory_path() / ("marsad-" + name + "-XXXXXX")).string();
+  std::string tmpl =
+      (fs::temp_directory_path() / ("marsad-" + name + "-XXXXXX")).string();
   return mkdtemp(tmpl.data()) ? tmpl : "";
 }
 
@@ -64,7 +65,8 @@ pid_t Spawn(const std::vector<std::string>& argv, const std::string& log) {
     dup2(fd, 2);
   }
   std::vector<char*> args;
-  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  for (const std::string& a : argv)
+    args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
   execv(args[0], args.data());
   _exit(127);
@@ -94,14 +96,22 @@ std::string PgCluster::Start() {
   std::string run = as_postgres_ ? "runuser -u postgres -- " : "";
   if (as_postgres_) Shell("chown postgres " + dir_);
   port_ = FreePort();
-  if (Shell(run + bin + "/initdb -D " + dir_ + "/data -A trust -U marsad -E UTF8 --locale=C " +
-            ">" + dir_ + "/initdb.log 2>&1") != 0) {
+  if (Shell(run + bin + "/initdb -D " + dir_ +
+            "/data -A trust -U marsad -E UTF8 --locale=C " + ">" + dir_ +
+            "/initdb.log 2>&1") != 0) {
     return "initdb failed (see " + dir_ + "/initdb.log)";
   }
-  std::string opts = "-p " + std::to_string(port_) + " -k " + dir_ +
-                     " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
-                     " -c full_page_writes=off";
-  if (Shell(run + bin + "/pg_ctl -D " + dir_ + "/data -o '" + opts + "' -l " + dir_ +
+  return PgCtlStart();
+}
+
+std::string PgCluster::PgCtlStart() {
+  std::string run = as_postgres_ ? "runuser -u postgres -- " : "";
+  std::string opts =
+      "-p " + std::to_string(port_) + " -k " + dir_ +
+      " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
+      " -c full_page_writes=off";
+  if (Shell(run + std::string(kPgBin) + "/pg_ctl -D " + dir_ + "/data -o '" +
+            opts + "' -l " + dir_ +
             "/server.log -w -t 60 start >/dev/null 2>&1") != 0) {
     return "pg_ctl start failed (see " + dir_ + "/server.log)";
   }
@@ -109,8 +119,18 @@ std::string PgCluster::Start() {
   return "";
 }
 
+std::string PgCluster::Restart(int pause_ms) {
+  std::string run = as_postgres_ ? "runuser -u postgres -- " : "";
+  Shell(run + std::string(kPgBin) + "/pg_ctl -D " + dir_ +
+        "/data -m fast -w stop >/dev/null 2>&1");
+  running_ = false;
+  std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms));
+  return PgCtlStart();
+}
+
 std::string PgCluster::NewDatabase(const std::string& name) {
-  std::string base = "postgresql://marsad@127.0.0.1:" + std::to_string(port_) + "/";
+  std::string base =
+      "postgresql://marsad@127.0.0.1:" + std::to_string(port_) + "/";
   pqxx::connection c(base + "postgres");
   pqxx::nontransaction w(c);
   w.exec("DROP DATABASE IF EXISTS " + name);
@@ -136,7 +156,9 @@ std::string NatsServer::Start() {
   for (const char* p : {"/usr/sbin/nats-server", "/usr/bin/nats-server"}) {
     if (fs::exists(p)) bin_ = p;
   }
-  if (bin_.empty()) return "nats-server not found (scripts/install-deps.sh installs nats-server)";
+  if (bin_.empty())
+    return "nats-server not found (scripts/install-deps.sh installs "
+           "nats-server)";
   dir_ = TempDir("nats");
   port_ = FreePort();
   return Launch();
@@ -151,12 +173,14 @@ std::string NatsServer::Restart(int pause_ms) {
 }
 
 std::string NatsServer::Launch() {
-  pid_ = Spawn({bin_, "-js", "-a", "127.0.0.1", "-p", std::to_string(port_), "-sd", dir_},
+  pid_ = Spawn({bin_, "-js", "-a", "127.0.0.1", "-p", std::to_string(port_),
+                "-sd", dir_},
                dir_ + "/server.log");
   for (int i = 0; i < 200 && !PortOpen(port_); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  if (!PortOpen(port_)) return "nats-server did not start (see " + dir_ + "/server.log)";
+  if (!PortOpen(port_))
+    return "nats-server did not start (see " + dir_ + "/server.log)";
   return "";
 }
 

@@ -28,9 +28,13 @@ class PgCluster {
   std::string Start();
   // A new empty database and its URL.
   std::string NewDatabase(const std::string& name);
+  // Stops the cluster (fast shutdown: sessions are cut), waits `pause_ms`,
+  // and starts it again on the same port. "" on success.
+  std::string Restart(int pause_ms);
   bool running() const { return running_; }
 
  private:
+  std::string PgCtlStart();
   std::string dir_;
   int port_ = 0;
   bool running_ = false;
@@ -45,7 +49,9 @@ class NatsServer {
   // Stops the server, waits `pause_ms`, and starts it again on the same port
   // with the same store (an outage, as a restart causes). "" on success.
   std::string Restart(int pause_ms);
-  std::string url() const { return "nats://127.0.0.1:" + std::to_string(port_); }
+  std::string url() const {
+    return "nats://127.0.0.1:" + std::to_string(port_);
+  }
 
  private:
   std::string Launch();
