@@ -1,6 +1,7 @@
 // marsad story [--db FILE] [--json] [--all] ID: the comparison of one
-// story's reports (src/facts/compare.h): first its points in Arabic, contested
-// first (each point once, its positions with source, outlets, reports, the
+// story's reports (src/facts/compare.h), in Arabic (slots, values, modality;
+// a report without an outlet named in words: issue 27): first its points,
+// contested first (each point once, its positions with source, outlets, reports, the
 // earliest report and the words), then each outlet's claims per slot, the
 // disagreements and the number of agreements. Without --all the points stop
 // at twelve and say how many more there are.
@@ -8,7 +9,10 @@
 
 #include <iostream>
 
+#include <map>
+
 #include "src/facts/compare.h"
+#include "src/server/brief.h"
 #include "tools/marsad/commands.h"
 #include "tools/marsad/print.h"
 
@@ -19,15 +23,97 @@ namespace {
 std::string Attribution(const ComparedClaim& cc) {
   std::string s;
   if (!cc.claim.speaker.empty()) s += cc.claim.speaker;
-  if (!cc.via.empty()) s += (s.empty() ? "via " : ", via ") + cc.via;
-  if (s.empty()) s = "(the outlet)";
+  if (!cc.via.empty()) s += (s.empty() ? "عبر " : "، عبر ") + cc.via;
+  if (s.empty()) s = "(الوسيلة نفسها)";
   return s;
 }
 
+// Arabic for the slot and modality codes (issue 27: the CLI speaks the UI's
+// words); a code without a name is shown in brackets.
+std::string SlotName(const std::string& slot) {
+  static const std::map<std::string, std::string> kNames = {
+      {"killed", "القتلى"}, {"injured", "الجرحى"}, {"killed_or_injured", "القتلى والجرحى"},
+      {"missing", "المفقودون"}, {"arrested", "المعتقلون"}, {"kidnapped", "المختطفون"},
+      {"attack", "الهجوم"}, {"actor", "المنفّذ"}, {"target", "المستهدَف"},
+      {"location", "المكان"}, {"date", "التاريخ"}, {"weapon", "السلاح"},
+      {"weapon:chemical", "سلاح كيميائي"}, {"responsibility", "المسؤولية"},
+      {"occurred", "وقوع الهجوم"}};
+  auto it = kNames.find(slot);
+  if (it != kNames.end()) return it->second;
+  if (slot.rfind("presence:", 0) == 0) {
+    static const std::map<std::string, std::string> kNations = {
+        {"russian", "روس"}, {"american", "أمريكيون"}, {"turkish", "أتراك"},
+        {"iranian", "إيرانيون"}, {"french", "فرنسيون"}, {"british", "بريطانيون"},
+        {"israeli", "إسرائيليون"}, {"syrian", "سوريون"}, {"saudi", "سعوديون"}};
+    std::string nation = slot.substr(9, slot.find('_', 9) - 9);
+    auto n = kNations.find(nation);
+    return "الحضور العسكري" + (n == kNations.end() ? "" : ": " + n->second);
+  }
+  size_t colon = slot.find(':');
+  if (colon != std::string::npos) {
+    auto head = kNames.find(slot.substr(0, colon));
+    if (head != kNames.end()) return head->second + " (" + slot.substr(colon + 1) + ")";
+  }
+  return "[" + slot + "]";
+}
+
+std::string ModalityName(const std::string& m) {
+  if (m == "denied") return "نفي";
+  if (m == "alleged") return "ادعاء";
+  if (m == "hedged") return "ترجيح";
+  return "تأكيد";
+}
+
+// A claim's value: assertions and denials, event kinds in words; figures
+// and names as they are.
+std::string ValueName(const std::string& v) {
+  static const std::map<std::string, std::string> kValues = {
+      {"asserted", "تأكيد"}, {"denied", "نفي"}, {"alleged", "ادعاء"}, {"hedged", "ترجيح"},
+      {"used", "استُخدم"}, {"ASSAULT", "اعتداء"}, {"FIGHT", "قتال"}, {"PROTEST", "احتجاج"},
+      {"COERCE", "إكراه"}, {"ACCIDENT", "حادث"}, {"air strike", "غارة جوية"},
+      {"bombing", "تفجير"}, {"shelling", "قصف"}, {"shoot-down", "إسقاط"},
+      {"shooting", "إطلاق نار"}, {"suicide attack", "هجوم انتحاري"}, {"killing", "قتل"},
+      {"armed clash", "اشتباك مسلح"}, {"arrest", "اعتقال"}, {"raid", "مداهمة"},
+      {"abduction", "خطف"}, {"demonstration", "مظاهرة"}, {"fire", "حريق"},
+      {"traffic", "حادث سير"}, {"drone", "طائرة مسيرة"}, {"missile", "صاروخ"},
+      {"car bomb", "سيارة مفخخة"}, {"IED", "عبوة ناسفة"}, {"mortar", "هاون"},
+      {"helicopter", "مروحية"}, {"bomb", "قنبلة"}, {"shell", "قذيفة"}, {"knife", "سكين"},
+      {"rifle", "بندقية"}, {"landmine", "لغم أرضي"}, {"ballistic missile", "صاروخ باليستي"},
+      {"explosive belt", "حزام ناسف"}, {"machine gun", "رشاش"},
+      {"rocket launcher", "قاذف صواريخ"}};
+  auto it = kValues.find(v);
+  if (it != kValues.end()) return it->second;
+  size_t colon = v.find(':');
+  if (colon != std::string::npos) {
+    auto sub = kValues.find(v.substr(colon + 1));
+    if (sub != kValues.end()) return sub->second;
+    auto head = kValues.find(v.substr(0, colon));
+    if (head != kValues.end()) return head->second;
+  }
+  return v;
+}
+
+std::string DisagreementName(const std::string& kind) {
+  if (kind == "size") return "خلاف في العدد";
+  if (kind == "kind") return "خلاف في النوع";
+  if (kind == "kind_and_size") return "خلاف في النوع والعدد";
+  if (kind == "assertion_vs_denial") return "تأكيد مقابل نفي";
+  return "خلاف";
+}
+
+// The comparison names a report without an outlet "تقرير N"; readers see
+// "وسيلة غير معروفة (التقرير N)" (src/server/brief.h).
+std::map<std::string, std::string> g_outlet_names;
+
+std::string Outlet(const std::string& label) {
+  auto it = g_outlet_names.find(label);
+  return it == g_outlet_names.end() ? label : it->second;
+}
+
 void PrintClaim(const ComparedClaim& cc, const char* indent, std::ostream& out) {
-  out << fmt::format("{}{:<20} {:<18} {:<9} {}  «{}»  a{} [{},{})\n", indent, cc.outlet,
-                     cc.claim.value, cc.claim.modality, Attribution(cc), cc.text, cc.article,
-                     cc.claim.span.begin, cc.claim.span.end);
+  out << fmt::format("{}{:<20} {:<18} {:<6} {}  «{}»  a{} [{},{})\n", indent, Outlet(cc.outlet),
+                     ValueName(cc.claim.value), ModalityName(cc.claim.modality), Attribution(cc), cc.text,
+                     cc.article, cc.claim.span.begin, cc.claim.span.end);
 }
 
 constexpr size_t kPointsShown = 12;
@@ -35,7 +121,7 @@ constexpr size_t kPointsShown = 12;
 void PrintPosition(const Comparison& c, const PointPosition& pos, std::ostream& out) {
   std::string who = pos.source.empty() ? "(الوسيلة نفسها)" : pos.source;
   std::string outlets;
-  for (const std::string& o : pos.outlets) outlets += (outlets.empty() ? "" : "، ") + o;
+  for (const std::string& o : pos.outlets) outlets += (outlets.empty() ? "" : "، ") + Outlet(o);
   const ComparedClaim& first = c.claims[pos.claims[0]];
   out << fmt::format("      {:<18} {}  [{}; تقارير: {}; أول ظهور: {} a{}]  «{}» [{},{})\n",
                      PositionLabel(pos), who, outlets, pos.reports,
@@ -65,24 +151,24 @@ void PrintPoints(const Comparison& c, bool all, std::ostream& out) {
 void PrintComparison(const StoryRow& s, const Comparison& c, bool all, std::ostream& out) {
   PrintStoryLine(s, out);
   PrintPoints(c, all, out);
-  out << "outlets:";
-  for (const std::string& o : c.outlets) out << "  " << o;
-  out << "\n\nclaims (slot × outlet):\n";
+  out << "الوسائل:";
+  for (const std::string& o : c.outlets) out << "  " << Outlet(o);
+  out << "\n\nالادعاءات (البند × الوسيلة):\n";
   for (const ComparisonRow& row : c.matrix) {
-    out << "  " << row.slot << "\n";
+    out << "  " << SlotName(row.slot) << "\n";
     for (const ComparisonCell& cell : row.cells) {
       for (int i : cell.claims) PrintClaim(c.claims[i], "    ", out);
     }
   }
-  out << fmt::format("\ndisagreements ({}):\n", c.disagreements.size());
+  out << fmt::format("\nالخلافات ({}):\n", c.disagreements.size());
   int n = 0;
   for (const Disagreement& d : c.disagreements) {
     std::string slots;
-    for (const std::string& sl : d.slots) slots += (slots.empty() ? "" : " / ") + sl;
-    out << fmt::format("  {}. [{}] {}: {}\n", ++n, d.kind, slots, d.reason);
+    for (const std::string& sl : d.slots) slots += (slots.empty() ? "" : " / ") + SlotName(sl);
+    out << fmt::format("  {}. {}: {}\n", ++n, DisagreementName(d.kind), slots);
     for (int i : d.claims) PrintClaim(c.claims[i], "       ", out);
   }
-  out << fmt::format("\nagreements: {}\n", c.agreements);
+  out << fmt::format("\nالاتفاقات: {}\n", c.agreements);
 }
 
 int RunStory(const std::string& db, const std::string& id_arg, bool json_out, bool all) {
@@ -111,6 +197,7 @@ int RunStory(const std::string& db, const std::string& id_arg, bool json_out, bo
   std::vector<const Document*> ptrs;
   for (const Document& d : docs) ptrs.push_back(&d);
   Comparison c = CompareStory(ptrs);
+  for (const Document& d : docs) g_outlet_names[OutletLabel(d)] = ReadableOutlet(d);
   if (json_out) {
     nlohmann::json j = StoryToJson(**story);
     j["comparison"] = ComparisonToJson(c);
