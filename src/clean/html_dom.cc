@@ -21,9 +21,9 @@ bool IEquals(std::string_view a, std::string_view b) {
 size_t IFind(std::string_view s, std::string_view needle, size_t from) {
   while (true) {
     size_t at = s.find(needle[0], from);
-    size_t up = s.find(static_cast<char>(needle[0] - 32), from);
-    if (needle[0] < 'a' || needle[0] > 'z') up = std::string_view::npos;
-    at = std::min(at, up);
+    if (needle[0] >= 'a' && needle[0] <= 'z') {  // else no upper case to seek
+      at = std::min(at, s.find(static_cast<char>(needle[0] - 32), from));
+    }
     if (at == std::string_view::npos || at + needle.size() > s.size()) {
       return std::string_view::npos;
     }
