@@ -65,6 +65,20 @@ std::string OutletsText(int n) {
   return Counted(n, "وسيلة واحدة", "وسيلتان", "وسائل", "وسيلة");
 }
 
+// "وموضع آخر"، "وموضعان آخران"، "و3 مواضع أخرى" (what a capped list left out).
+std::string MoreQuotes(size_t n) {
+  return n == 1 ? "وموضع آخر" : n == 2 ? "وموضعان آخران" : "و" + std::to_string(n) + " مواضع أخرى";
+}
+
+std::string MorePositions(size_t n) {
+  return n == 1 ? "وموقف آخر" : n == 2 ? "وموقفان آخران" : "و" + std::to_string(n) + " مواقف أخرى";
+}
+
+std::string MorePoints(size_t n, const char* kind) {
+  return n == 1 ? std::string("ونقطة ") + kind + " أخرى"
+                : "و" + std::to_string(n) + " نقاط " + kind + " أخرى";
+}
+
 std::string Joined(const std::vector<std::string>& v, const std::string& sep = "، ") {
   std::string s;
   for (const std::string& x : v) s += (s.empty() ? "" : sep) + x;
@@ -326,7 +340,7 @@ void MdPosition(const PositionView& v, std::string* out) {
     *out += "  - «" + MdEscape(q.words) + "» — " + MdEscape(q.outlet) + "، " +
             MdReport(q.article, q.url) + "\n";
   }
-  if (v.more_quotes) *out += "  - و" + std::to_string(v.more_quotes) + " مواضع أخرى\n";
+  if (v.more_quotes) *out += "  - " + MoreQuotes(v.more_quotes) + "\n";
 }
 
 std::string RenderMarkdown(const BriefView& b) {
@@ -340,7 +354,7 @@ std::string RenderMarkdown(const BriefView& b) {
   for (const PointView& p : b.contested) {
     out += "### " + std::to_string(++n) + ". " + MdEscape(p.label) + "\n\n";
     for (const PositionView& v : p.positions) MdPosition(v, &out);
-    if (p.more_positions) out += "- و" + std::to_string(p.more_positions) + " مواقف أخرى\n";
+    if (p.more_positions) out += "- " + MorePositions(p.more_positions) + "\n";
     if (!p.sequence.empty()) {
       out += "\nعبر الزمن (أول ظهور لكل موقف):\n\n";
       for (const SequenceView& q : p.sequence) {
@@ -350,7 +364,7 @@ std::string RenderMarkdown(const BriefView& b) {
     }
     out += "\n";
   }
-  if (b.more_contested) out += "و" + std::to_string(b.more_contested) + " نقاط خلاف أخرى.\n\n";
+  if (b.more_contested) out += MorePoints(b.more_contested, "خلاف") + ".\n\n";
   out += "## نقاط الاتفاق (" + std::to_string(b.agreed.size() + b.more_agreed) + ")\n\n";
   if (b.agreed.empty()) out += "لا شيء.\n\n";
   for (const PointView& p : b.agreed) {
@@ -363,7 +377,7 @@ std::string RenderMarkdown(const BriefView& b) {
     }
     out += "\n";
   }
-  if (b.more_agreed) out += "- و" + std::to_string(b.more_agreed) + " نقاط اتفاق أخرى\n";
+  if (b.more_agreed) out += "- " + MorePoints(b.more_agreed, "اتفاق") + "\n";
   out += "\n## التقارير (" + std::to_string(b.reports) + ")\n\n";
   n = 0;
   for (const ReportView& r : b.report_list) {
@@ -406,6 +420,10 @@ constexpr char kFont[] =
 constexpr char kLink[] = "color:#1a4d8f;text-decoration:underline;";
 constexpr char kMuted[] = "color:#5b6470;";
 
+// A date or time isolated left to right: in a right-to-left line the bidi
+// algorithm otherwise shows "2018-05-15" as "15-05-2018".
+std::string Ltr(const std::string& text) { return "<bdi dir=\"ltr\">" + Esc(text) + "</bdi>"; }
+
 std::string HtmlReport(int64_t id, const std::string& url) {
   if (!IsWebUrl(url)) return Esc(ReportName(id));
   return "<a href=\"" + Esc(url) + "\" style=\"" + kLink + "\">" + Esc(ReportName(id)) + "</a>";
@@ -417,7 +435,7 @@ void HtmlPosition(const PositionView& v, std::string* out) {
   *out += "<div><strong style=\"font-size:17px;\">" + Esc(v.label) + "</strong> — " +
           Esc(v.source) + "</div>";
   *out += "<div style=\"" + std::string(kMuted) + "font-size:14px;\">" + Esc(Joined(v.outlets)) +
-          " · " + ReportsText(v.reports) + " · أول ظهور: " + Esc(When(v.first_seen)) + " (" +
+          " · " + ReportsText(v.reports) + " · أول ظهور: " + Ltr(When(v.first_seen)) + " (" +
           HtmlReport(v.first_article, v.first_url) + ")</div>";
   for (const QuoteView& q : v.quotes) {
     *out += "<div style=\"margin-top:4px;\">«<q style=\"quotes:none;\">" + Esc(q.words) +
@@ -425,8 +443,7 @@ void HtmlPosition(const PositionView& v, std::string* out) {
             HtmlReport(q.article, q.url) + "</span></div>";
   }
   if (v.more_quotes)
-    *out += "<div style=\"" + std::string(kMuted) + "\">و" + std::to_string(v.more_quotes) +
-            " مواضع أخرى</div>";
+    *out += "<div style=\"" + std::string(kMuted) + "\">" + MoreQuotes(v.more_quotes) + "</div>";
   *out += "</div>\n";
 }
 
@@ -444,20 +461,19 @@ void HtmlContested(const BriefView& b, std::string* out) {
             Esc(p.label) + "</h3>\n";
     for (const PositionView& v : p.positions) HtmlPosition(v, out);
     if (p.more_positions)
-      *out += "<p style=\"" + std::string(kMuted) + "\">و" + std::to_string(p.more_positions) +
-              " مواقف أخرى</p>\n";
+      *out += "<p style=\"" + std::string(kMuted) + "\">" + MorePositions(p.more_positions) + "</p>\n";
     if (!p.sequence.empty()) {
       *out += "<div style=\"font-size:14px;\">عبر الزمن (أول ظهور لكل موقف):<ul style=\"margin:4px "
               "0;padding-right:20px;\">";
       for (const SequenceView& q : p.sequence) {
-        *out += "<li>" + Esc(When(q.at)) + ": " + Esc(q.outlet) + " — " + Esc(q.source) + ": " +
+        *out += "<li>" + Ltr(When(q.at)) + ": " + Esc(q.outlet) + " — " + Esc(q.source) + ": " +
                 Esc(q.label) + "</li>";
       }
       *out += "</ul></div>\n";
     }
   }
   if (b.more_contested)
-    *out += "<p>و" + std::to_string(b.more_contested) + " نقاط خلاف أخرى.</p>\n";
+    *out += "<p>" + MorePoints(b.more_contested, "خلاف") + ".</p>\n";
 }
 
 void HtmlAgreed(const BriefView& b, std::string* out) {
@@ -474,7 +490,7 @@ void HtmlAgreed(const BriefView& b, std::string* out) {
     }
     *out += "</li>\n";
   }
-  if (b.more_agreed) *out += "<li>و" + std::to_string(b.more_agreed) + " نقاط اتفاق أخرى</li>\n";
+  if (b.more_agreed) *out += "<li>" + MorePoints(b.more_agreed, "اتفاق") + "</li>\n";
   *out += "</ul>\n";
 }
 
@@ -487,7 +503,7 @@ void HtmlReports(const BriefView& b, std::string* out) {
             (IsWebUrl(r.url) ? "<a href=\"" + Esc(r.url) + "\" style=\"" + kLink + "\">" + title +
                                    "</a>"
                              : title + " (" + Esc(ReportName(r.id)) + ")") +
-            " <span style=\"" + kMuted + "\">— " + Esc(r.outlet) + " · " + Esc(When(r.published)) +
+            " <span style=\"" + kMuted + "\">— " + Esc(r.outlet) + " · " + Ltr(When(r.published)) +
             "</span></li>\n";
   }
   *out += "</ol>\n";
@@ -506,7 +522,7 @@ std::string RenderHtml(const BriefView& b) {
          "max-width:760px;margin:0 auto;padding:16px;\">\n";
   out += "<h1 style=\"font-size:23px;margin:0 0 4px 0;\">موجز القصة: " + Esc(b.title) + "</h1>\n";
   out += "<div style=\"" + std::string(kMuted) + "\">القصة " + std::to_string(b.id) + " · " +
-         ReportsText(b.reports) + " من " + OutletsText(b.outlets) + " · " + Esc(b.dates) +
+         ReportsText(b.reports) + " من " + OutletsText(b.outlets) + " · " + Ltr(b.dates) +
          "</div>\n";
   HtmlContested(b, &out);
   HtmlAgreed(b, &out);

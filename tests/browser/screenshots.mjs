@@ -17,6 +17,7 @@ page.on('pageerror', (e) => errors.push(String(e)));
 const shots = [
   ['stories', '/', '.story-card'],
   ['story', `/stories/${story}`, '.story-page'],
+  ['brief', `/api/stories/${story}/brief?format=html`, 'h1'],
   ['article', `/articles/${article}`, '.article-text'],
   ['search', `/search?q=${encodeURIComponent(query)}`, '.results'],
   ['entities', '/entities', '.entity-grid'],
