@@ -25,10 +25,18 @@
 // words), a comma (one appositive after a title is allowed: "نائب الوزير،
 // فلان،"), an opener or another cue. An empty subject means the speaker is
 // elsewhere: before the cue ("وكان مصدر عسكري قال"), the statement named
-// earlier ("أصدر بيانا قال فيه"), or the previous speaker whose verb
-// agreement matches (carry-over: "وأضافت" continues the last feminine
-// speaker). Abbreviated speakers (الدفاع الروسية، الوزارة، البيان، لافروف)
-// resolve to the fullest earlier speaker that contains them.
+// earlier ("أصدر بيانا قال فيه"), the latest speaker of the same sentence,
+// or the previous speaker whose verb agreement matches (carry-over:
+// "وأضافت" continues the last feminine speaker) — always the speaker of a
+// reporting cue, never any person the text mentions. A speaker phrase is
+// never a clause: it ends at a relative pronoun, a complementizer, a
+// performative object (حالة الطوارئ), a pronoun addressee (لها); a quoted
+// or parenthesised name stays in it. Abbreviated speakers resolve to the
+// fullest mention that names the same one: an earlier speaker that contains
+// them (الدفاع الروسية، البيان، لافروف), else through the NER entities — the
+// longest mention of the same person, the nearest person introduced with
+// the same title (الوزير، المتحدث), the nearest organisation holding the
+// back-reference noun (الوزارة).
 #include <algorithm>
 
 #include "src/facts/facts.h"
@@ -155,7 +163,14 @@ class QuoteParser {
         k = n;  // صحيفة "ديلي ميل"، وقالت "الوزارة":
         continue;
       }
+      if (k > j && w.IsPunct("(")) {
+        size_t n = ParenthesisEnd(k, e);
+        if (n == 0) break;
+        k = n;  // موقع (فلايت أوير) المتخصص
+        continue;
+      }
       if (k > j && (IsAddressee(k) || IsFactObject(k) || lex_.Is(w, "say_adverb") ||
+                    lex_.Is(w, "act_object") ||
                     lex_.Is(w, "issued") ||
                     (KeyStarts(w.bare, "\xD8\xA8") && lex_.ClassOfKey(w.stem) == "medium"))) {
         break;  // ... بمصرع، ... بالقول، تقرير صدر، ... بموقع إنستغرام
@@ -183,7 +198,7 @@ class QuoteParser {
       if (w.kind == TokenKind::kPunct) {
         if (IsComma(k) && (title || Apposed(k + 1)) && !appositive && k + 1 < e &&
             IsWord(k + 1)) {
-          std::string_view next = lex_.ClassOf(w_[k + 1]);
+          std::string_view next = IsAliName(k + 1) ? "" : lex_.ClassOf(w_[k + 1]);
           if (next != "stop" && next != "comp" && !IsCueAt(k + 1, e)) {
             appositive = true;
             ++k;
@@ -211,6 +226,28 @@ class QuoteParser {
     return IsMediumLam(k) || lex_.Is(w_[k], "addressee");
   }
 
+  // If the "(" at k opens a short name (at most four words, then ")"),
+  // returns the word after ")"; else 0.
+  size_t ParenthesisEnd(size_t k, size_t e) const {
+    size_t r = k + 1;
+    while (r < e && r <= k + 4 && (IsWord(r) || w_[r].kind == TokenKind::kNumber)) ++r;
+    return r > k + 1 && r < e && w_[r].IsPunct(")") ? r + 1 : 0;
+  }
+
+  // If the dash (or "(") at k opens an aside closed by the same mark within
+  // eight words ("شاهد عيان - فضل عدم ذكر اسمه - أن"), returns the word
+  // after it; else 0.
+  size_t AsideEnd(size_t k, size_t e) const {
+    std::string_view open = w_[k].span.In(text_);
+    bool paren = open == "(";
+    if (!paren && open != "-" && open != "\xE2\x80\x93") return 0;
+    for (size_t r = k + 1; r < e && r <= k + 9; ++r) {
+      if (paren ? w_[r].IsPunct(")") : w_[r].span.In(text_) == open) return r > k + 1 ? r + 1 : 0;
+      if (!IsWord(r) && w_[r].kind != TokenKind::kNumber) return 0;
+    }
+    return 0;
+  }
+
   // مقتل، بمقتل، وقوع ...: a verbal noun of a fact.
   bool IsFactObject(size_t k) const {
     return lex_.Is(w_[k], "fact_object") || lex_.ClassOfKey(w_[k].stem) == "fact_object";
@@ -232,6 +269,7 @@ class QuoteParser {
   size_t AddresseeEnd(size_t j, size_t e) const {
     if (j >= e) return j;
     size_t k = j;
+    if (lex_.Is(w_[k], "addressee_pro")) return k + 1;  // وأكد لها أن
     if (w_[k].kind == TokenKind::kWord && (w_[k].key == fk::kLam || w_[k].key == "\xD9\x84\xD9\x80")) {
       ++k;  // a separate ل / لـ
       if (k < e && w_[k].IsQuoteMark()) {
@@ -260,6 +298,10 @@ class QuoteParser {
     int budget = 0;
     for (size_t q = k; q < e && q < k + 25; ++q) {
       const Word& w = w_[q];
+      if (size_t n = w.kind == TokenKind::kPunct ? AsideEnd(q, e) : 0; n) {
+        q = n - 1;
+        continue;
+      }
       if (IsWord(q) && !w.IsQuoteMark() && !lex_.Is(w, "comp") && !w.IsPunct(":")) {
         std::string_view cls = lex_.ClassOf(w);
         if (cls == "stop" || cls == "speech" || cls == "weekday" || cls == "rel" ||
@@ -305,6 +347,8 @@ class QuoteParser {
     size_t r = q + 1;
     while (r < e && r <= q + 3 && (IsWord(r) || w_[r].kind == TokenKind::kNumber)) ++r;
     if (r == q + 1 || r >= e || !w_[r].IsQuoteMark()) return 0;
+    std::string_view first = lex_.ClassOf(w_[q + 1]);
+    if (first == "rel" || first == "comp" || first == "neg") return 0;  // “الذين أطلقوا ...“: speech
     if (r + 1 >= e) return 0;
     const Word& next = w_[r + 1];
     if (next.IsPunct(".") || next.IsPunct("!") || next.IsPunct("?") || next.IsPunct("\xD8\x9F")) {
@@ -397,11 +441,18 @@ class QuoteParser {
       return {0, 0};
     }
     i = end;
-    if (c >= i || i - c > 5) return {0, 0};
+    // Up to five words; a quoted name among them (وكانت منظمة "X Y" قالت).
+    size_t words = 0, marks = 0;
     for (size_t q = c; q < i; ++q) {
+      if (w_[q].IsQuoteMark()) {
+        ++marks;
+        continue;
+      }
       std::string_view cls = lex_.ClassOf(w_[q]);
       if (!IsWord(q) || cls == "comp" || cls == "stop" || IsCueAt(q, i)) return {0, 0};
+      ++words;
     }
+    if (words == 0 || words > 5 || marks % 2 == 1) return {0, 0};
     return {c, i};
   }
 
@@ -804,6 +855,8 @@ class QuoteParser {
     return -1;
   }
 
+  // The latest quotation with a speaker: of the same grammatical gender if
+  // there is one, else any.
   int CarryOver(char gender) const {
     for (int pass = 0; pass < 2; ++pass) {
       for (int q = static_cast<int>(doc_->quotes.size()) - 1; q >= 0; --q) {
@@ -813,6 +866,27 @@ class QuoteParser {
       }
     }
     return -1;
+  }
+
+  // The latest quotation of the sentence (from `first`), preferring one whose
+  // cue agrees in gender; -1 if the sentence has none yet.
+  int LatestInSentence(char gender, size_t first) const {
+    int n = static_cast<int>(doc_->quotes.size());
+    for (int q = n - 1; q >= static_cast<int>(first); --q) {
+      char g = notes_[q].gender;
+      if (gender == '-' || g == '-' || g == gender) return q;
+    }
+    return n > static_cast<int>(first) ? n - 1 : -1;
+  }
+
+  // True if word i stands after an odd number of quote marks of its
+  // sentence: the sentence opens inside a quotation begun earlier
+  // ("... على الحافلة"، مشيرا إلى"), so its first words are no subject.
+  bool InsideQuotation(size_t i) const {
+    size_t b = t_.sentence_first[w_[i].sentence];
+    int marks = 0;
+    for (size_t q = b; q < i; ++q) marks += w_[q].IsQuoteMark();
+    return marks % 2 == 1;
   }
 
   void SetSpeakerFrom(int q, Quote* out, QuoteNote* note) const {
@@ -841,11 +915,17 @@ class QuoteParser {
       if (IsBayan(x)) note.statement = true;
     }
     if (cue.kind == CueKind::kParticiple || p.speaker_e == p.speaker_b) {
+      // A subjectless cue continues the latest speaker of its own sentence
+      // (of its gender when there is one), then the subject of the
+      // sentence's verb, then the latest speaker before the sentence.
       int src = -1;
-      if (cue.kind == CueKind::kParticiple && doc_->quotes.size() > first_in_sentence) {
-        src = static_cast<int>(doc_->quotes.size()) - 1;
+      if (cue.kind == CueKind::kParticiple || p.clause_subject) {
+        src = LatestInSentence(cue.gender, first_in_sentence);
+      }
+      if (src >= 0) {
+        // carried inside the sentence (an unknown source stays unknown)
       } else if ((cue.kind == CueKind::kParticiple || p.clause_subject) &&
-                 ClauseSubject(i, &q, &note)) {
+                 !InsideQuotation(i) && ClauseSubject(i, &q, &note)) {
         doc_->quotes.push_back(std::move(q));
         notes_.push_back(std::move(note));
         return;
@@ -892,8 +972,17 @@ class QuoteParser {
 
   void Speaker(const Parsed& p, const CueEntry& cue, Quote* q, QuoteNote* note) const {
     size_t b = p.speaker_b, e = p.speaker_e;
-    while (e > b && w_[e - 1].kind == TokenKind::kPunct) --e;
-    while (b < e && w_[b].IsQuoteMark()) ++b;  // وقالت "الوزارة":
+    while (e > b && w_[e - 1].kind == TokenKind::kPunct && !w_[e - 1].IsQuoteMark()) --e;
+    if (e > b + 1 && w_[b].IsQuoteMark() && w_[e - 1].IsQuoteMark()) {
+      ++b;  // وقالت "الوزارة":
+      --e;
+    }
+    // A mark left without its pair (جمعية "النور الخيرية" keeps both).
+    size_t marks = 0;
+    for (size_t x = b; x < e; ++x) marks += w_[x].IsQuoteMark();
+    while (marks % 2 == 1 && e > b && w_[e - 1].IsQuoteMark()) --e, --marks;
+    while (marks % 2 == 1 && b < e && w_[b].IsQuoteMark()) ++b, --marks;
+    while (e > b && w_[e - 1].kind == TokenKind::kPunct && !w_[e - 1].IsQuoteMark()) --e;
     if (e == b + 1 && lex_.Is(w_[b], "no_source")) return;  // ذكرت تقارير: unknown
     if (cue.kind == CueKind::kSource && e > b + 1 && lex_.Is(w_[b], "source_noun")) ++b;
     if (e <= b) return;
@@ -920,14 +1009,144 @@ class QuoteParser {
     bool statement_anaphor = anaphor && IsBayan(b);
     int ante = Antecedent(b, e, statement_anaphor);
     if (ante < 0 && statement_anaphor) ante = CarryOver('f');  // institutions are feminine
-    if (ante >= 0 && (anaphor || doc_->quotes[ante].speaker.size() > display.size())) {
+    // An entity mention nearer than the quotation antecedent wins (the
+    // article's fullest naming of the same person or body).
+    Mention m = statement_anaphor ? Mention{} : FullestMention(b, e);
+    bool by_quote = ante >= 0 && (anaphor || doc_->quotes[ante].speaker.size() > display.size());
+    if (by_quote && m.entity >= 0 &&
+        doc_->entities[m.entity].span.begin > doc_->quotes[ante].speaker_span.begin) {
+      by_quote = false;
+    }
+    if (by_quote) {
       display = doc_->quotes[ante].speaker;
       q->entity_id = doc_->quotes[ante].entity_id;
       note->resolved_from = notes_[ante].resolved_from;
+    } else if (m.entity >= 0) {
+      std::string full = DisplayOf(text_, m.extent);
+      if (full.size() > display.size()) {
+        display = StripLam(full);
+        note->resolved_from = KeysOf(m.extent);
+      }
     }
     q->speaker = display;
     if (statement_anaphor || cue.kind == CueKind::kStatement) note->statement = true;
     Entity(q);
+    if (!by_quote && m.entity >= 0 && !doc_->entities[m.entity].entity_id.empty()) {
+      q->entity_id = doc_->entities[m.entity].entity_id;
+    }
+  }
+
+  // The fullest mention in the article of who a speaker phrase [b, e) names:
+  //  * a phrase holding a person (NER) names that person: the longest mention
+  //    of the same entity id before the phrase's end (its title words
+  //    included: "ليروي ساني" for "ساني");
+  //  * a title or role with no person in it (الوزير، المتحدث باسم الجيش)
+  //    names the nearest earlier person introduced with that title word,
+  //    before the name (role) or in an apposition after it;
+  //  * an institution back-reference (الوزارة، المنظمة، الوكالة) names the
+  //    nearest earlier organisation whose name holds that noun.
+  // One pass over the document's entities per speaker phrase.
+  struct Mention {
+    int entity = -1;  // index into doc_->entities
+    Span extent;      // title + name (+ apposition)
+  };
+  Mention FullestMention(size_t b, size_t e) const {
+    const auto& ents = doc_->entities;
+    uint32_t pb = w_[b].span.begin, pe = w_[e - 1].span.end;
+    int inside = -1;
+    for (size_t x = 0; x < ents.size(); ++x) {
+      const EntityMention& m = ents[x];
+      if (m.type == EntityType::kPerson && m.span.begin >= pb && m.span.end <= pe) {
+        inside = static_cast<int>(x);
+        break;
+      }
+    }
+    Mention best;
+    if (inside >= 0) {
+      const std::string& id = ents[inside].entity_id;
+      if (id.empty()) return best;
+      size_t most = 0;
+      for (size_t x = 0; x < ents.size(); ++x) {
+        const EntityMention& m = ents[x];
+        if (m.span.begin >= pe || m.entity_id != id) continue;
+        Span ext = Extent(m);
+        if (ext.end - ext.begin >= most) {
+          most = ext.end - ext.begin;
+          best = {static_cast<int>(x), ext};
+        }
+      }
+      return best;
+    }
+    bool title = lex_.Is(w_[b], "title");
+    bool anaphor = e == b + 1 && lex_.Is(w_[b], "anaphor");
+    if (!title && !anaphor) return best;
+    for (size_t x = 0; x < ents.size(); ++x) {
+      const EntityMention& m = ents[x];
+      if (m.span.end > pb) continue;
+      if (best.entity >= 0 && m.span.begin < ents[best.entity].span.begin) continue;
+      bool fits = false;
+      Span ext = Extent(m);
+      if (m.type == EntityType::kPerson && title) {
+        fits = HasWordOf(ext, w_[b]);
+      } else if (m.type == EntityType::kOrganization && anaphor) {
+        fits = HasWordOf(m.span, w_[b]);
+      }
+      if (fits) best = {static_cast<int>(x), ext};
+    }
+    return best;
+  }
+
+  // A person's mention with its title words (NER role) and an apposition
+  // after a comma that starts with a title ("فلان، المتحدث باسم ...").
+  Span Extent(const EntityMention& m) const {
+    Span ext = m.span;
+    if (m.type != EntityType::kPerson) return ext;
+    if (!m.role_span.empty() && m.role_span.end <= m.span.begin) ext.begin = m.role_span.begin;
+    size_t k = WordAfter(m.span.end);
+    if (k + 1 < w_.size() && IsComma(k) && lex_.Is(w_[k + 1], "title") &&
+        w_[k + 1].sentence == w_[k].sentence) {
+      size_t e = SpeakerEnd(k + 1, t_.sentence_end[w_[k].sentence]);
+      while (e > k + 1 && w_[e - 1].kind == TokenKind::kPunct) --e;
+      if (e > k + 1) ext.end = w_[e - 1].span.end;
+    }
+    return ext;
+  }
+
+  // Index of the first word starting at or after byte `at`.
+  size_t WordAfter(uint32_t at) const {
+    auto it = std::lower_bound(w_.begin(), w_.end(), at,
+                               [](const Word& w, uint32_t a) { return w.span.begin < a; });
+    return static_cast<size_t>(it - w_.begin());
+  }
+
+  // True if a word of span s is `w` without the article or a proclitic
+  // (وزير الخارجية holds الوزير; وزارة الدفاع holds الوزارة).
+  bool HasWordOf(Span s, const Word& w) const {
+    std::string_view want = NoAl(w.key);
+    for (size_t k = WordAfter(s.begin); k < w_.size() && w_[k].span.end <= s.end; ++k) {
+      if (!IsWord(k)) continue;
+      if (NoAl(w_[k].key) == want || (w_[k].stem.size() >= 6 && w_[k].stem == w.stem)) return true;
+    }
+    return false;
+  }
+  static std::string_view NoAl(std::string_view k) {
+    if (KeyStarts(k, fk::kAl) && k.size() > 4) k.remove_prefix(fk::kAl.size());
+    return k;
+  }
+
+  std::string KeysOf(Span s) const {
+    std::string keys;
+    size_t k = WordAfter(s.begin), e = k;
+    while (e < w_.size() && w_[e].span.end <= s.end) ++e;
+    for (const std::string& x : Keys(k, e)) keys += (keys.empty() ? "" : "|") + x;
+    return keys;
+  }
+
+  // للجنة → اللجنة، لوزارة → وزارة (a mention written after the preposition).
+  static std::string StripLam(std::string d) {
+    if (KeyStarts(d, "\xD9\x84\xD9\x84")) return "\xD8\xA7" + d.substr(2);
+    if (KeyStarts(d, "\xD9\x84\xD9\x80")) return d.substr(4);
+    return d;
   }
 
   // Entity id (and canonical name with role) from the NER stage, if any.
