@@ -40,21 +40,35 @@ nlohmann::json StoryToJson(const StoryRow& s) {
           {"related", s.related}};
 }
 
+namespace {
+
+// "تقرير واحد", "تقريران", "3 تقارير", "11 تقريرا": Arabic counts agree with
+// the number (singular, dual, plural 3-10, accusative singular from 11).
+std::string Counted(size_t n, const char* one, const char* two, const char* few,
+                    const char* many) {
+  if (n == 1) return std::string(one);
+  if (n == 2) return std::string(two);
+  if (n % 100 >= 3 && n % 100 <= 10) return std::to_string(n) + " " + few;
+  return std::to_string(n) + " " + many;
+}
+
+}  // namespace
+
 void PrintStoryLine(const StoryRow& s, std::ostream& out) {
   std::string outlets;
   for (const std::string& o : s.outlets) {
     if (!outlets.empty()) outlets += "، ";
     outlets += o;
   }
-  std::string dates = s.first_seen.empty() ? "undated"
+  std::string dates = s.first_seen.empty() ? "غير مؤرخة"
                       : s.first_seen == s.last_seen
                           ? s.first_seen
                           : s.first_seen + " … " + s.last_seen;
-  out << fmt::format("#{:<5} {}\n       {} report{}, {} outlet{}{}; {}\n", s.id,
-                     s.title.empty() ? "(untitled)" : s.title, s.articles.size(),
-                     s.articles.size() == 1 ? "" : "s", s.outlets.size(),
-                     s.outlets.size() == 1 ? "" : "s",
-                     outlets.empty() ? "" : " (" + outlets + ")", dates);
+  out << fmt::format(
+      "#{:<5} {}\n       {}، {}{}؛ {}\n", s.id, s.title.empty() ? "(بلا عنوان)" : s.title,
+      Counted(s.articles.size(), "تقرير واحد", "تقريران", "تقارير", "تقريرا"),
+      Counted(s.outlets.size(), "وسيلة واحدة", "وسيلتان", "وسائل", "وسيلة"),
+      outlets.empty() ? "" : " (" + outlets + ")", dates);
 }
 
 }  // namespace marsad
