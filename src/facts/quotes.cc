@@ -104,6 +104,7 @@ class QuoteParser {
     size_t close = 0;                     // closing mark word, if direct
     bool direct = false, has_close = false;
     bool clause_subject = false;  // speaker: the subject of the sentence's verb
+    bool lam_speaker = false;     // speaker written after ل (نسبت X لفلان القول)
   };
 
   bool IsCueAt(size_t i, size_t e) const {
@@ -226,11 +227,11 @@ class QuoteParser {
     return IsMediumLam(k) || lex_.Is(w_[k], "addressee");
   }
 
-  // If the "(" at k opens a short name (at most four words, then ")"),
+  // If the "(" at k opens a short name (at most six words, then ")"),
   // returns the word after ")"; else 0.
   size_t ParenthesisEnd(size_t k, size_t e) const {
     size_t r = k + 1;
-    while (r < e && r <= k + 4 && (IsWord(r) || w_[r].kind == TokenKind::kNumber)) ++r;
+    while (r < e && r <= k + 6 && (IsWord(r) || w_[r].kind == TokenKind::kNumber)) ++r;
     return r > k + 1 && r < e && w_[r].IsPunct(")") ? r + 1 : 0;
   }
 
@@ -304,8 +305,9 @@ class QuoteParser {
       }
       if (IsWord(q) && !w.IsQuoteMark() && !lex_.Is(w, "comp") && !w.IsPunct(":")) {
         std::string_view cls = lex_.ClassOf(w);
+        const CueEntry* src = q > k ? CueAt(q, e) : nullptr;
         if (cls == "stop" || cls == "speech" || cls == "weekday" || cls == "rel" ||
-            IsMediumLam(q) || IsAddressee(q) || AddresseeEnd(q, e) > q || w.bare == fk::kAla ||
+            cls == "say_adverb" || (src && src->kind == CueKind::kSource) || IsMediumLam(q) || IsAddressee(q) || AddresseeEnd(q, e) > q || w.bare == fk::kAla ||
             w.bare == fk::kIla || w.bare == fk::kAn) {
           budget = 8;
         } else if (!(kind == CueKind::kAbout && w.bare == fk::kAn)) {
@@ -335,7 +337,8 @@ class QuoteParser {
         return {Opener::kComp, q};
       }
       if (kind == CueKind::kAbout && w.bare == fk::kAn) return {Opener::kAbout, q};
-      if (q > k && IsCueAt(q, e)) break;
+      const CueEntry* c = q > k ? CueAt(q, e) : nullptr;
+      if (c && c->kind != CueKind::kSource) break;  // وكشف X، وفقا لـY، أنه: an aside
     }
     return {};
   }
@@ -638,13 +641,16 @@ class QuoteParser {
   }
 
   bool Participle(size_t i, size_t e, Parsed* p) {
-    size_t k = i + 1;
+    size_t a = i + 1;
+    if (a < e && IsComma(a) && a + 1 < e && lex_.Is(w_[a + 1], "comp")) ++a;  // مضيفا، أن
+    size_t k = a;
     if (k < e && (w_[k].bare == fk::kIla || w_[k].bare == fk::kAla)) ++k;
-    if (k < e && IsFactObject(i + 1)) {
-      p->open = {Opener::kObject, i + 1};  // مؤكدة مقتل ...
-    } else if (k == i + 2 && w_[i + 1].bare == fk::kIla && k < e && IsWord(k) &&
-               !lex_.Is(w_[k], "comp")) {
-      p->open = {Opener::kObject, k};  // مشيرة إلى العنف
+    constexpr std::string_view kAdam = "\xD8\xB9\xD8\xAF\xD9\x85";  // عدم
+    if (k < e && (IsFactObject(a) || w_[a].key == kAdam)) {
+      p->open = {Opener::kObject, a};  // مؤكدة مقتل ...، مؤكدة عدم ...
+    } else if (k == a + 1 && (w_[a].bare == fk::kIla || w_[a].bare == fk::kAla) && k < e &&
+               IsWord(k) && !lex_.Is(w_[k], "comp")) {
+      p->open = {Opener::kObject, k};  // مشيرة إلى العنف، مشددا على عدم ...
     } else if (k < e && w_[k].IsPunct(":")) {
       p->open = FindOpener(k, std::min(e, k + 3), CueKind::kParticiple);
     } else if (k < e && (lex_.Is(w_[k], "comp") || w_[k].IsQuoteMark())) {
@@ -674,7 +680,8 @@ class QuoteParser {
       ++k;
       speech = true;
     }
-    if (k < e && (lex_.Is(w_[k], "speech") || IsBayan(k))) {
+    if (k < e && (lex_.Is(w_[k], "speech") || lex_.ClassOfKey(w_[k].stem) == "speech" ||
+                  IsBayan(k))) {
       // وفقا لتصريح X، وفقا لبيان صادر عن X: the statement's author.
       size_t r = k + 1;
       if (r < e && lex_.Is(w_[r], "issued")) ++r;
@@ -769,6 +776,8 @@ class QuoteParser {
       }
       if (w_[q].kind == TokenKind::kPunct && !w_[q].IsPunct("(") && !w_[q].IsPunct(")")) break;
     }
+    constexpr std::string_view kNasab = "\xD9\x86\xD8\xB3\xD8\xA8";  // نسب
+    if (KeyStarts(w_[i].bare, kNasab)) return Attributed(cue, i, e, p);
     if (!an) return Verb(cue, i, i + 1, b, e, p);
     if (an > k) p->via_span = SpanOfWords(w_, k, an);
     p->speaker_b = an + 1;
@@ -776,6 +785,29 @@ class QuoteParser {
     size_t r = p->speaker_e;
     if (r < e && lex_.Is(w_[r], "say_pro")) ++r;
     p->open = FindOpener(r, e, cue.kind);
+    if (p->open.kind == Opener::kNone) return false;
+    return Content(p, e);
+  }
+
+  // "نسبت الوكالة لفلان القول إن ...": X the channel, the word after ل the
+  // speaker up to القول.
+  bool Attributed(const CueEntry& cue, size_t i, size_t e, Parsed* p) {
+    constexpr std::string_view kQawl = "\xD8\xA7\xD9\x84\xD9\x82\xD9\x88\xD9\x84";  // القول
+    size_t qawl = 0, lam = 0;
+    for (size_t q = i + 1; q < e && q < i + 12; ++q) {
+      if (w_[q].bare == kQawl) {
+        qawl = q;
+        break;
+      }
+      if (!IsWord(q)) return false;
+      if (!lam && q > i + 1 && KeyStarts(w_[q].bare, fk::kLam)) lam = q;
+    }
+    if (!qawl || !lam || lam >= qawl) return false;
+    p->via_span = SpanOfWords(w_, i + 1, lam);
+    p->speaker_b = lam;
+    p->speaker_e = qawl;
+    p->lam_speaker = true;
+    p->open = FindOpener(qawl + 1, e, cue.kind);
     if (p->open.kind == Opener::kNone) return false;
     return Content(p, e);
   }
@@ -899,7 +931,9 @@ class QuoteParser {
   void Emit(const CueEntry& cue, size_t i, size_t ce, const Parsed& p, size_t first_in_sentence) {
     Quote q;
     QuoteNote note;
-    note.gender = cue.gender;
+    // A chain's verb agrees with its channel (نقلت الوكالة عن فلان), not
+    // with the speaker.
+    note.gender = cue.kind == CueKind::kChain && p.speaker_e > p.speaker_b ? '-' : cue.gender;
     q.cue = SpanOfWords(w_, i, ce);
     q.direct = p.direct;
     q.content = SpanOfWords(w_, p.content_b, p.content_e);
@@ -989,7 +1023,7 @@ class QuoteParser {
     q->speaker_span = SpanOfWords(w_, b, e);
     std::string display = DisplayOf(text_, q->speaker_span);
     bool lam = KeyStarts(w_[b].bare, fk::kLam) &&
-               (cue.kind == CueKind::kStatement ||
+               (cue.kind == CueKind::kStatement || p.lam_speaker ||
                 (cue.kind == CueKind::kSource && w_[b].stem != w_[b].bare));
     if (lam) {  // لوزارة → وزارة، لوسائل إعلام → وسائل إعلام
       if (KeyStarts(display, "\xD9\x84\xD9\x84")) {
@@ -1001,7 +1035,8 @@ class QuoteParser {
     }
     std::string keys;
     for (const std::string& k : Keys(b, e)) keys += (keys.empty() ? "" : "|") + k;
-    if (cue.kind == CueKind::kStatement && KeyStarts(w_[b].bare, fk::kLam) && !keys.empty()) {
+    if ((cue.kind == CueKind::kStatement || p.lam_speaker) && KeyStarts(w_[b].bare, fk::kLam) &&
+        !keys.empty()) {
       keys.erase(0, 2);  // لوزارة → وزارة
     }
     note->resolved_from = keys;
