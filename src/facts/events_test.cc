@@ -243,6 +243,9 @@ INSTANTIATE_TEST_SUITE_P(
                    1, false},
         FigureCase{"ApproximateWithConjunction", "وقتل 20 شخصا ونحو 300 جريح في الزلزال.",
                    "injured", 300, 300, true},
+        FigureCase{"DualOfThousandInConstruct",
+                   "وقال الوزير إن أكثر من ألفي مدني أعدموا في المدينة.", "killed", 2000, kOpen,
+                   true},
         FigureCase{"NounAmongTheDead", "وأشارت الوزارة إلى وجود طفلين بين الضحايا.", "killed", 2, 2,
                    false}));
 

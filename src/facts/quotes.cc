@@ -779,7 +779,8 @@ class QuoteParser {
     constexpr std::string_view kNasab = "\xD9\x86\xD8\xB3\xD8\xA8";  // نسب
     if (KeyStarts(w_[i].bare, kNasab)) return Attributed(cue, i, e, p);
     if (!an) return Verb(cue, i, i + 1, b, e, p);
-    if (an > k) p->via_span = SpanOfWords(w_, k, an);
+    // التحذيرات الصادرة عن X بأن: a nominal cue, no channel.
+    if (an > k && !lex_.Is(w_[k], "issued")) p->via_span = SpanOfWords(w_, k, an);
     p->speaker_b = an + 1;
     p->speaker_e = SpeakerEnd(an + 1, e);
     size_t r = p->speaker_e;

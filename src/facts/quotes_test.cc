@@ -250,6 +250,10 @@ INSTANTIATE_TEST_SUITE_P(
         SpeakerCase{"ParticipleBeforeACommaAndAnOpener",
                     "قال الحارس سمير إن الباب مكسور. مضيفا، أن اللصوص فروا.", "مضيفا",
                     "الحارس سمير"},
+        SpeakerCase{"NominalCueIssuedBy",
+                    "وواصل العمال الإضراب رغم التحذيرات الصادرة عن مدير المصنع، سامي نادر، "
+                    "بأن الرواتب ستوقف.",
+                    "التحذيرات الصادرة عن", "مدير المصنع سامي نادر"},
         SpeakerCase{"PerformativeObjectEndsTheSubject",
                     "وأعلنت البلدية حالة الطوارئ مشيرة إلى أن المياه ارتفعت.", "مشيرة",
                     "البلدية"}));
