@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "src/base/document_json.h"
+#include "src/dedup/days.h"
 #if MARSAD_HAVE_FACTS
 #include "src/facts/compare.h"
 #include "src/server/brief.h"
@@ -151,6 +152,9 @@ StatusOr<json> Api::Story(int64_t id) {
   // Their summaries from the stories table alone: reading each related
   // story whole read its articles and its own links too (a thousand for
   // some), for a title and a count.
+  auto relation = [&](const std::string& first, const std::string& last) {
+    return StoryRelation(story->first_seen, story->last_seen, first, last);
+  };
   json related = json::array();
   for (int64_t r : rel) {
     RETURN_IF_ERROR(ForRows(
@@ -165,7 +169,8 @@ StatusOr<json> Api::Story(int64_t id) {
                              {"first_seen", Opt(row.Text(2))},
                              {"last_seen", Opt(row.Text(3))},
                              {"article_count", row.Int(4)},
-                             {"outlets", std::move(outlets)}});
+                             {"outlets", std::move(outlets)},
+                             {"relation", relation(row.Text(2), row.Text(3))}});
         }));
   }
   json comparison = nullptr;
@@ -210,6 +215,15 @@ StatusOr<json> Api::Story(int64_t id) {
               {"related", std::move(related)},
               {"related_total", related_total},
               {"comparison", std::move(comparison)}};
+}
+
+const char* StoryRelation(const std::string& first_seen, const std::string& last_seen,
+                          const std::string& other_first, const std::string& other_last) {
+  const std::optional<int32_t> first = DayNumber(first_seen), last = DayNumber(last_seen);
+  const std::optional<int32_t> a = DayNumber(other_first), b = DayNumber(other_last);
+  if (a && last && *a > *last) return "follow_up";
+  if (b && first && *b < *first) return "earlier";
+  return "concurrent";
 }
 
 StatusOr<json> Api::Article(int64_t id) {

@@ -52,6 +52,14 @@ class Api {
 // `j` (recursively), for spans into `text`.
 void AddUtf16Offsets(const std::string& text, nlohmann::json* j);
 
+// How a related story (other_first .. other_last, ISO dates) stands to a
+// story (first_seen .. last_seen) in time (issue 20): "follow_up" when it
+// began after the story's last day (an inquiry, a retaliation, a session
+// about it), "earlier" when it ended before the story began, else
+// "concurrent" (it ran alongside: the same thread). Undated: concurrent.
+const char* StoryRelation(const std::string& first_seen, const std::string& last_seen,
+                          const std::string& other_first, const std::string& other_last);
+
 }  // namespace marsad
 
 #endif  // MARSAD_SERVER_API_H_

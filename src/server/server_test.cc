@@ -1,4 +1,5 @@
 #include "src/server/server.h"
+#include "src/server/api.h"
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
@@ -129,6 +130,18 @@ TEST_F(ServerTest, StoriesAndArticlesWithUtf16Spans) {
   std::string text = art["text"];
   EXPECT_NE(text.find("ريابكوف"), std::string::npos);
   ASSERT_FALSE(art["analysis"]["numbers"].is_null());
+}
+
+// Issue 20: a related story is shown as a follow-up, as what the story
+// follows, or as running alongside it.
+TEST(StoryRelationTest, ByTheDaysTheStoriesRan) {
+  EXPECT_STREQ(StoryRelation("2026-03-12", "2026-03-13", "2026-04-02", "2026-04-03"),
+               "follow_up");
+  EXPECT_STREQ(StoryRelation("2026-03-12T08:00", "2026-03-13", "2026-03-01", "2026-03-11"),
+               "earlier");
+  EXPECT_STREQ(StoryRelation("2026-03-12", "2026-03-14", "2026-03-13", "2026-03-20"),
+               "concurrent");
+  EXPECT_STREQ(StoryRelation("", "", "2026-04-02", "2026-04-03"), "concurrent");
 }
 
 TEST_F(ServerTest, SearchHighlightsAndMarkupIsRawText) {

@@ -9,6 +9,8 @@ export interface Page<T> { total: number; limit: number; offset: number; items: 
 export interface StorySummary {
   id: number; title: string; first_seen: string | null; last_seen: string | null;
   article_count: number; outlets: string[];
+  // Of a related story: how it stands to the story in time (issue 20).
+  relation?: 'follow_up' | 'earlier' | 'concurrent';
 }
 
 export interface ArticleMeta {

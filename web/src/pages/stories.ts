@@ -8,6 +8,10 @@ import { timelineChart } from '../timeline';
 
 const PAGE = 50;
 
+const RELATION_LABEL: Record<NonNullable<StorySummary['relation']>, string> = {
+  follow_up: 'تطور لاحق', earlier: 'سبقها', concurrent: 'في السياق نفسه',
+};
+
 export function storyCard(st: StorySummary): HTMLElement {
   const dates = st.first_seen === st.last_seen || !st.last_seen
     ? fmtDate(st.first_seen)
@@ -15,6 +19,7 @@ export function storyCard(st: StorySummary): HTMLElement {
   return h('li', { class: 'story-card', 'data-story': st.id },
     link(`/stories/${st.id}`, h('span', { class: 'story-title' }, st.title || `قصة ${num(st.id)}`)),
     h('div', { class: 'meta' },
+      st.relation ? h('span', { class: 'chip relation' }, RELATION_LABEL[st.relation]) : null,
       h('span', null, dates),
       h('span', null, `${num(st.article_count)} تقرير`),
       h('span', { class: 'chips' }, (st.outlets ?? []).slice(0, 6).map((o) =>
