@@ -68,7 +68,17 @@ Status CleanDocument(Document* doc, const FurnitureModel* model) {
     return InvalidArgumentError("cannot clean format '" + doc->format + "'");
   }
   if (doc->language.empty()) doc->language = GuessLanguage(doc->text);
+  // After cleaning: the furniture model is keyed by the outlet as given.
+  if (const OutletName* o = (*lex)->OutletById(doc->outlet)) doc->outlet = o->canonical;
   return Status::OK();
+}
+
+std::string CanonicalOutlet(std::string_view outlet) {
+  auto lex = CleanLexicon::Get();
+  if (lex.ok()) {
+    if (const OutletName* o = (*lex)->OutletById(outlet)) return o->canonical;
+  }
+  return std::string(outlet);
 }
 
 }  // namespace marsad

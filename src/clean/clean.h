@@ -89,6 +89,13 @@ class FurnitureModel {
 // Thread safety: safe to call concurrently on distinct documents.
 Status CleanDocument(Document* doc, const FurnitureModel* model = nullptr);
 
+// The name readers know an outlet by, for an outlet given by a corpus id or
+// a domain ("skynews", "okaz", "aawsat.com": data/clean/outlets.tsv);
+// anything else is returned as it is. CleanDocument applies it to
+// Document::outlet, and the stores to a search's outlet filter, so that
+// `--outlet okaz` and `--outlet عكاظ` find the same reports (issue 26).
+std::string CanonicalOutlet(std::string_view outlet);
+
 }  // namespace marsad
 
 #endif  // MARSAD_CLEAN_CLEAN_H_

@@ -162,6 +162,18 @@ TEST(CleanTextTest, PublishedLineStandfirstAndPullQuote) {
   EXPECT_TRUE(Contains(d.text, "'الأرض لمن يزرعها'"));
 }
 
+// Issue 26: outlet ids of exports (skynews, alarabia, CNN, okaz) are shown
+// by the outlets' names; an unknown outlet stays as given.
+TEST(CleanTextTest, Issue26OutletIdsAreNamed) {
+  EXPECT_EQ(CanonicalOutlet("skynews"), "سكاي نيوز عربية");
+  EXPECT_EQ(CanonicalOutlet("alarabia"), "العربية");
+  EXPECT_EQ(CanonicalOutlet("CNN"), "CNN بالعربية");
+  EXPECT_EQ(CanonicalOutlet("france24"), "فرانس 24");
+  EXPECT_EQ(CanonicalOutlet("aawsat"), "الشرق الأوسط");
+  EXPECT_EQ(CanonicalOutlet("صحيفة محلية"), "صحيفة محلية");
+  EXPECT_EQ(CanonicalOutlet(""), "");
+}
+
 TEST(CleanTextTest, JsonlKeepsMetadataAndDropsSharePrefix) {
   Document d;
   d.format = "jsonl";
@@ -173,7 +185,7 @@ TEST(CleanTextTest, JsonlKeepsMetadataAndDropsSharePrefix) {
       "(رويترز)";
   ASSERT_TRUE(CleanDocument(&d).ok());
   EXPECT_EQ(d.title, "انطلاق موسم الحصاد");
-  EXPECT_EQ(d.outlet, "okaz");
+  EXPECT_EQ(d.outlet, "عكاظ");  // the corpus id named as readers know it
   EXPECT_EQ(d.agency, "رويترز");
   EXPECT_EQ(d.text.rfind("بدأ المزارعون", 0), 0u) << d.text;
   EXPECT_FALSE(Contains(d.text, "رويترز"));

@@ -1,5 +1,7 @@
 #include "src/distrib/pg_store.h"
 
+#include "src/clean/clean.h"
+
 #include <zstd.h>
 
 #include <map>
@@ -465,7 +467,9 @@ StatusOr<SearchResults> PgStore::Search(const SearchRequest& request) {
   SearchResults out;
   RETURN_IF_ERROR(Guard("search", [&]() -> Status {
     pqxx::work w(*c_);
-    ASSIGN_OR_RETURN(out, PgSearch(w, request));
+    SearchRequest named = request;  // an outlet's id finds its reports too
+    named.outlet = CanonicalOutlet(request.outlet);
+    ASSIGN_OR_RETURN(out, PgSearch(w, named));
     return Status::OK();
   }));
   return out;

@@ -1,5 +1,7 @@
 #include "src/store/sqlite_store.h"
 
+#include "src/clean/clean.h"
+
 #include <zstd.h>
 
 #include <nlohmann/json.hpp>
@@ -472,7 +474,10 @@ StatusOr<std::vector<RejectedInput>> SqliteStore::ListRejected() {
 }
 
 StatusOr<SearchResults> SqliteStore::Search(const SearchRequest& request) {
-  return SqliteSearch(db_, request);
+  if (request.outlet.empty()) return SqliteSearch(db_, request);
+  SearchRequest named = request;  // an outlet's id finds its reports too
+  named.outlet = CanonicalOutlet(request.outlet);
+  return SqliteSearch(db_, named);
 }
 
 namespace {
