@@ -246,6 +246,21 @@ TEST_F(DistribTest, Issue24DatabaseOutageIsRiddenOut) {
   ExpectSame(Read(ref_dir_ + "/ref.db"), Read(db));
 }
 
+// Issue 24, finding 7: publishing the same inputs again within the stream's
+// duplicate window printed "published N" though the stream dropped them all.
+TEST_F(DistribTest, Issue24RepublishingCountsRepeatsNotNewReports) {
+  const std::string sample = std::string(MARSAD_SOURCE_DIR) + "/data/sample";
+  auto publish = [&](const std::string& log) {
+    return ts::Shell(Cmd("ingest --queue " + nats_.url() + " " + sample) + " >" + dir_ + "/" +
+                     log + ".log 2>&1");
+  };
+  ASSERT_EQ(publish("first"), 0) << Log("first");
+  ASSERT_EQ(publish("again"), 0) << Log("again");
+  EXPECT_NE(Log("first").find("; 0 already queued"), std::string::npos) << Log("first");
+  EXPECT_NE(Log("again").find("published 0 reports"), std::string::npos) << Log("again");
+  EXPECT_EQ(Log("again").find("; 0 already queued"), std::string::npos) << Log("again");
+}
+
 // A report that crashes every worker taking it is parked after
 // --max-deliveries, recorded as rejected, and the others are stored.
 TEST_F(DistribTest, PoisonReportIsParked) {
