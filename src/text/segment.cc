@@ -265,7 +265,9 @@ void Segmenter::SegmentUncached(std::string_view word,
       }
     }
   }
-  uint32_t pend = starts[best_p.size()];
+  // Marks before the first letter (malformed text) belong to the first part:
+  // the parts tile the word from byte 0.
+  uint32_t pend = best_p.empty() ? 0 : starts[best_p.size()];
   uint32_t ebeg = starts[key.size() - best_e.size()];
   out->proclitics = Span{0, pend};
   out->stem = Span{pend, ebeg};
@@ -273,7 +275,7 @@ void Segmenter::SegmentUncached(std::string_view word,
   size_t k = 0;
   while (k < best_p.size()) {  // one part per proclitic letter
     size_t len = 2;            // every proclitic letter is 2 bytes
-    out->parts.push_back(Span{starts[k], starts[k + len]});
+    out->parts.push_back(Span{k == 0 ? 0 : starts[k], starts[k + len]});
     k += len;
   }
   if (!out->stem.empty()) out->parts.push_back(out->stem);
