@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "src/base/document_json.h"
@@ -302,6 +304,235 @@ StatusOr<json> Api::Outlets() {
         items.push_back({{"outlet", s.Text(0)}, {"articles", s.Int(1)}});
       }));
   return json{{"items", std::move(items)}};
+}
+
+namespace {
+
+// Minutes since 1970-01-01T00:00Z of an ISO 8601 date or date-time, its
+// zone offset applied ("2024-03-05T09:00:00+03:00", "...Z", a bare date is
+// midnight UTC); nullopt without a valid date.
+std::optional<int64_t> EpochMinutes(std::string_view iso) {
+  std::optional<int32_t> day = DayNumber(iso);
+  if (!day) return std::nullopt;
+  int64_t m = int64_t{*day} * 1440;
+  auto digits = [&](size_t at, size_t n) -> std::optional<int> {
+    if (iso.size() < at + n) return std::nullopt;
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (iso[i] < '0' || iso[i] > '9') return std::nullopt;
+      v = v * 10 + (iso[i] - '0');
+    }
+    return v;
+  };
+  if (iso.size() < 16 || (iso[10] != 'T' && iso[10] != ' ')) return m;
+  auto hh = digits(11, 2), mm = digits(14, 2);
+  if (!hh || !mm) return m;
+  m += *hh * 60 + *mm;
+  size_t i = 16;
+  while (i < iso.size() && (iso[i] == ':' || iso[i] == '.' ||
+                            (iso[i] >= '0' && iso[i] <= '9')))
+    ++i;
+  if (i < iso.size() && (iso[i] == '+' || iso[i] == '-')) {
+    auto oh = digits(i + 1, 2);
+    size_t at = i + 3 + (i + 3 < iso.size() && iso[i + 3] == ':' ? 1 : 0);
+    auto om = digits(at, 2);
+    int off = (oh ? *oh * 60 : 0) + (om ? *om : 0);
+    m += iso[i] == '+' ? -off : off;
+  }
+  return m;
+}
+
+}  // namespace
+
+// Issue 27: an outlet's profile. Every part reads a bounded sample, said in
+// "sampled_stories": the outlet's stories (newest 5,000), the analysis of
+// its newest 2,000 reports, the newest 500 stories it shares with another
+// outlet for the delay and the newest 100 of those (of at most 200 reports
+// each) compared.
+StatusOr<json> Api::OutletProfile(const std::string& outlet) {
+  constexpr int kMaxStories = 5000, kMaxAnalyses = 2000, kMaxDelayStories = 500,
+                kMaxCompared = 100, kMaxReportsCompared = 200;
+  Store* db = store_.get();
+  int64_t reports = 0;
+  std::string first, last;
+  RETURN_IF_ERROR(ForRows(
+      db,
+      "SELECT COUNT(*), MIN(published), MAX(published) FROM articles WHERE "
+      "outlet = ?1",
+      {outlet}, [&](const SqlRow& s) {
+        reports = s.Int(0);
+        if (!s.IsNull(1)) first = s.Text(1);
+        if (!s.IsNull(2)) last = s.Text(2);
+      }));
+  if (reports == 0) return NotFoundError("no outlet " + outlet);
+  int64_t stories_total = 0;
+  RETURN_IF_ERROR(ForRows(db,
+                          "SELECT COUNT(DISTINCT story_id) FROM articles WHERE "
+                          "outlet = ?1 AND story_id IS NOT NULL",
+                          {outlet},
+                          [&](const SqlRow& s) { stories_total = s.Int(0); }));
+  struct Covered {
+    int64_t id, reports, article_count;
+    std::string title, last;
+    size_t outlets;
+  };
+  std::vector<Covered> covered;
+  RETURN_IF_ERROR(ForRows(
+      db,
+      "SELECT a.story_id, COUNT(*), MAX(COALESCE(a.published,'')), s.title, "
+      "s.outlets, s.article_count FROM articles a JOIN stories s ON s.id = "
+      "a.story_id WHERE a.outlet = ?1 GROUP BY a.story_id, s.title, s.outlets, "
+      "s.article_count ORDER BY MAX(COALESCE(a.published,'')) DESC, "
+      "a.story_id DESC LIMIT " + std::to_string(kMaxStories),
+      {outlet}, [&](const SqlRow& s) {
+        json o = json::parse(s.Text(4), nullptr, false);
+        covered.push_back({s.Int(0), s.Int(1), s.Int(5), s.Text(3), s.Text(2),
+                           o.is_array() ? o.size() : size_t{0}});
+      }));
+  json recent = json::array();
+  for (size_t i = 0; i < covered.size() && i < 10; ++i) {
+    recent.push_back({{"id", covered[i].id},
+                      {"title", covered[i].title},
+                      {"reports", covered[i].reports},
+                      {"last_report", Opt(covered[i].last)},
+                      {"outlets", covered[i].outlets}});
+  }
+
+  // Whom it cites: the speakers of the quotations in its newest reports.
+  std::map<std::string, int64_t> cited;
+  int64_t analysed = 0, quotes = 0;
+  RETURN_IF_ERROR(ForRows(
+      db,
+      "SELECT analysis FROM articles WHERE outlet = ?1 AND analysis IS NOT "
+      "NULL ORDER BY COALESCE(published,'') DESC, id DESC LIMIT " +
+          std::to_string(kMaxAnalyses),
+      {outlet}, [&](const SqlRow& s) {
+        ++analysed;
+        json a = json::parse(s.Text(0), nullptr, false);
+        if (!a.is_object()) return;
+        auto q = a.find("quotes");
+        if (q == a.end() || !q->is_array()) return;
+        for (const json& x : *q) {
+          if (!x.is_object()) continue;
+          std::string who = x.value("speaker", "");
+          if (who.empty()) continue;
+          ++quotes;
+          ++cited[who];
+        }
+      }));
+  std::vector<std::pair<std::string, int64_t>> top(cited.begin(), cited.end());
+  std::sort(top.begin(), top.end(), [](const auto& x, const auto& y) {
+    return x.second != y.second ? x.second > y.second : x.first < y.first;
+  });
+  json cites = json::array();
+  for (size_t i = 0; i < top.size() && i < 10; ++i)
+    cites.push_back({{"speaker", top[i].first}, {"quotes", top[i].second}});
+
+  // Reporting delay over its newest stories shared with another outlet.
+  std::vector<const Covered*> shared;
+  for (const Covered& c : covered) {
+    if (c.outlets >= 2) shared.push_back(&c);
+    if (shared.size() >= size_t{kMaxDelayStories}) break;
+  }
+  std::vector<double> delays;
+  for (const Covered* c : shared) {
+    std::optional<int64_t> story_first, own_first;
+    RETURN_IF_ERROR(ForRows(
+        db,
+        "SELECT published, outlet FROM articles WHERE story_id = ?1 AND "
+        "published IS NOT NULL",
+        {c->id}, [&](const SqlRow& s) {
+          std::optional<int64_t> t = EpochMinutes(s.Text(0));
+          if (!t) return;
+          if (!story_first || *t < *story_first) story_first = t;
+          if (!s.IsNull(1) && s.Text(1) == outlet && (!own_first || *t < *own_first))
+            own_first = t;
+        }));
+    if (story_first && own_first)
+      delays.push_back(double(*own_first - *story_first) / 60.0);
+  }
+  json delay = {{"stories", delays.size()}, {"median_hours", nullptr},
+                {"first_reports", 0}};
+  if (!delays.empty()) {
+    std::sort(delays.begin(), delays.end());
+    size_t n = delays.size();
+    double median = n % 2 ? delays[n / 2] : (delays[n / 2 - 1] + delays[n / 2]) / 2;
+    delay["median_hours"] = median;
+    delay["first_reports"] =
+        std::count_if(delays.begin(), delays.end(), [](double d) { return d <= 0; });
+  }
+
+  // How often its figures sit apart: over its newest shared stories, the
+  // points where it holds a position, and those of them contested where one
+  // of its positions conflicts with a position another outlet carries.
+  int64_t held = 0, apart = 0, compared = 0, skipped_large = 0;
+  json apart_stories = json::array();
+#if MARSAD_HAVE_FACTS
+  for (const Covered* c : shared) {
+    if (compared + skipped_large >= kMaxCompared) break;
+    if (c->article_count > kMaxReportsCompared) {
+      ++skipped_large;
+      continue;
+    }
+    ASSIGN_OR_RETURN(auto dossier, LoadStoryDossier(db, c->id));
+    if (!dossier) continue;
+    ++compared;
+    const Comparison& cmp = dossier->comparison;  // CompareStory on its reports
+    int64_t story_apart = 0;
+    for (const ContestedPoint& p : cmp.points) {
+      auto holds = [&](const PointPosition& pos) {
+        return std::find(pos.outlets.begin(), pos.outlets.end(), outlet) !=
+               pos.outlets.end();
+      };
+      auto others = [&](const PointPosition& pos) {
+        return std::any_of(pos.outlets.begin(), pos.outlets.end(),
+                           [&](const std::string& o) { return o != outlet; });
+      };
+      if (!std::any_of(p.positions.begin(), p.positions.end(), holds)) continue;
+      ++held;
+      if (!p.contested) continue;
+      bool differs = false;
+      for (auto [i, j] : p.conflicts) {
+        if (i < 0 || j < 0 || size_t(i) >= p.positions.size() ||
+            size_t(j) >= p.positions.size())
+          continue;
+        const PointPosition &a = p.positions[i], &b = p.positions[j];
+        if ((holds(a) && others(b)) || (holds(b) && others(a))) differs = true;
+      }
+      if (differs) ++apart, ++story_apart;
+    }
+    if (story_apart > 0 && apart_stories.size() < 10)
+      apart_stories.push_back(
+          {{"id", c->id}, {"title", c->title}, {"points", story_apart}});
+  }
+#endif
+  json figures = {{"points_held", held},
+                  {"points_apart", apart},
+                  {"share_apart", held ? json(double(apart) / double(held)) : json()},
+                  {"stories", apart_stories}};
+
+  return json{
+      {"outlet", outlet},
+      {"reports", reports},
+      {"first_report", Opt(first)},
+      {"last_report", Opt(last)},
+      {"stories", stories_total},
+      {"recent_stories", std::move(recent)},
+      {"cites", std::move(cites)},
+      {"delay", std::move(delay)},
+      {"figures", std::move(figures)},
+      {"sampled_stories",
+       {{"stories_read", covered.size()},
+        {"stories_cap", kMaxStories},
+        {"reports_analysed", analysed},
+        {"quotes", quotes},
+        {"reports_analysed_cap", kMaxAnalyses},
+        {"shared_stories", shared.size()},
+        {"delay_cap", kMaxDelayStories},
+        {"compared", compared},
+        {"compared_cap", kMaxCompared},
+        {"skipped_over_reports", skipped_large},
+        {"reports_per_story_cap", kMaxReportsCompared}}}};
 }
 
 // Saved searches (`marsad alert`, src/watch/alerts.h) with what they match.

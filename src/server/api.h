@@ -31,6 +31,11 @@ class Api {
   StatusOr<nlohmann::json> Article(int64_t id);
   StatusOr<nlohmann::json> Search(const Params& p);
   StatusOr<nlohmann::json> Outlets();
+  // An outlet's profile (issue 27): its reports, stories, whom it cites,
+  // its reporting delay and how often its figures sit apart from the other
+  // outlets' on the same point; bounded by caps said in "sampled_stories".
+  // NotFound for an outlet with no report.
+  StatusOr<nlohmann::json> OutletProfile(const std::string& outlet);
   StatusOr<nlohmann::json> Alerts();
   StatusOr<nlohmann::json> Entities(const Params& p);
   StatusOr<nlohmann::json> Entity(const std::string& id, const Params& p);

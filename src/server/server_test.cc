@@ -132,6 +132,112 @@ TEST_F(ServerTest, StoriesAndArticlesWithUtf16Spans) {
   ASSERT_FALSE(art["analysis"]["numbers"].is_null());
 }
 
+// Issue 27: outlet profiles, on a store of our own made-up reports (its own
+// store: the counts of the tests above stay as they are). Two outlets agree
+// on 12 dead an hour apart, a report without an outlet says 40 two hours
+// after the first, and the first outlet has a second story of its own.
+class OutletProfileTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = testing::TempDir() + "/marsad_outlet_profile_test_" +
+          std::to_string(::getpid()) + ".db";
+    std::remove(db_.c_str());
+    auto store = Store::Open(db_);
+    ASSERT_TRUE(store.ok());
+    auto ing = Ingestor::Create(store->get(), IngestOptions{});
+    ASSERT_TRUE(ing.ok());
+    auto add = [&](const std::string& outlet, const std::string& published,
+                   const std::string& title, const std::string& body) {
+      Document d;
+      d.source = "test:" + published + outlet;
+      d.format = "txt";
+      d.outlet = outlet;
+      d.published = published;
+      d.title = title;
+      d.raw = title + "\n" + body;
+      d.encoding = "UTF-8";
+      d.input_hash = std::hash<std::string>{}(d.source + body);
+      ASSERT_TRUE((*ing)->Add(std::move(d)).ok());
+    };
+    add("صحيفة الشاطئ", "2025-02-10T09:00:00+03:00",
+        "حريق في مصنع للورق بمدينة النخيل",
+        "اندلع حريق كبير صباح اليوم الاثنين في مصنع للورق بمدينة النخيل. "
+        "وقالت وزارة الصحة إن 12 شخصا قتلوا في الحريق، وأضافت أن فرق "
+        "الإسعاف نقلت المصابين إلى المستشفى. وأغلقت الشرطة الطرق المؤدية "
+        "إلى المصنع.");
+    add("إذاعة الواحة", "2025-02-10T10:00:00+03:00",
+        "مقتل 12 في حريق مصنع الورق بمدينة النخيل",
+        "أعلنت وزارة الصحة مقتل 12 شخصا في حريق مصنع الورق بمدينة النخيل "
+        "صباح اليوم الاثنين. وأوضحت الوزارة أن فرق الإسعاف ما زالت تعمل في "
+        "الموقع، فيما أغلقت الشرطة الطرق المؤدية إلى المصنع.");
+    add("", "2025-02-10T11:00:00+03:00",
+        "الدفاع المدني: 40 قتيلا في حريق مصنع الورق بمدينة النخيل",
+        "قال مصدر في الدفاع المدني إن 40 شخصا قتلوا في حريق مصنع الورق "
+        "بمدينة النخيل صباح اليوم الاثنين، مشيرا إلى أن فرق الإنقاذ ما زالت "
+        "تبحث عن مفقودين. وأغلقت الشرطة الطرق المؤدية إلى المصنع.");
+    add("صحيفة الشاطئ", "2025-02-11T08:00:00+03:00",
+        "افتتاح مهرجان الزهور في الحديقة العامة",
+        "افتتح رئيس البلدية صباح اليوم مهرجان الزهور السنوي في الحديقة "
+        "العامة بمشاركة خمسين مشتلا.");
+    ASSERT_TRUE((*ing)->Flush().ok());
+  }
+  static Api Open() {
+    auto store = Store::Open(db_, StoreOptions{.read_only = true});
+    EXPECT_TRUE(store.ok());
+    return Api(std::move(*store));
+  }
+  static inline std::string db_;
+};
+
+TEST_F(OutletProfileTest, ReportsStoriesCitesDelayAndFiguresApart) {
+  Api api = Open();
+  auto r = api.OutletProfile("صحيفة الشاطئ");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const json& j = *r;
+  EXPECT_EQ(j["outlet"], "صحيفة الشاطئ");
+  EXPECT_EQ(j["reports"], 2);
+  EXPECT_EQ(j["first_report"], "2025-02-10T09:00:00+03:00");
+  EXPECT_EQ(j["last_report"], "2025-02-11T08:00:00+03:00");
+  EXPECT_EQ(j["stories"], 2) << j.dump();
+  ASSERT_EQ(j["recent_stories"].size(), 2u);
+  EXPECT_EQ(j["recent_stories"][0]["title"], "افتتاح مهرجان الزهور في الحديقة العامة");
+  EXPECT_EQ(j["recent_stories"][1]["reports"], 1);
+  ASSERT_FALSE(j["cites"].empty()) << j.dump();
+  EXPECT_EQ(j["cites"][0]["speaker"], "وزارة الصحة");
+  // It broke the shared story: no delay.
+  EXPECT_EQ(j["delay"]["stories"], 1) << j.dump();
+  EXPECT_DOUBLE_EQ(j["delay"]["median_hours"].get<double>(), 0.0);
+  EXPECT_EQ(j["delay"]["first_reports"], 1);
+  // 12 dead (with the other outlet) against 40 (the report without one).
+  EXPECT_EQ(j["sampled_stories"]["compared"], 1);
+  EXPECT_GE(j["figures"]["points_held"].get<int>(), 1);
+  EXPECT_EQ(j["figures"]["points_apart"], 1) << j["figures"].dump();
+  EXPECT_GT(j["figures"]["share_apart"].get<double>(), 0.0);
+  EXPECT_EQ(j["sampled_stories"]["compared_cap"], 100);
+
+  auto w = api.OutletProfile("إذاعة الواحة");
+  ASSERT_TRUE(w.ok());
+  EXPECT_EQ((*w)["reports"], 1);
+  // An hour after the first report, across the +03:00 offset.
+  EXPECT_DOUBLE_EQ((*w)["delay"]["median_hours"].get<double>(), 1.0) << w->dump();
+  EXPECT_EQ((*w)["delay"]["first_reports"], 0);
+}
+
+TEST_F(OutletProfileTest, UnknownOutletIsNotFound) {
+  Api api = Open();
+  auto r = api.OutletProfile("قناة لا وجود لها");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(ServerTest, Issue27UnknownOutletProfileIs404Json) {
+  auto r = Get("/api/outlets/%D9%82%D9%86%D8%A7%D8%A9/profile");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 404);
+  json j = json::parse(r->body);
+  EXPECT_EQ(j["error"]["code"], "not_found") << r->body;
+}
+
 // Issue 20: a related story is shown as a follow-up, as what the story
 // follows, or as running alongside it.
 TEST(StoryRelationTest, ByTheDaysTheStoriesRan) {
