@@ -514,8 +514,9 @@ Status RunServer(const ServerOptions& options,
              [&](const httplib::Request&, httplib::Response& res) {
                Handle(pool, res, [&](Api& a) { return a.Outlets(); });
              });
-  // Issue 27: an outlet's profile (the name URL-encoded in the path).
-  server.Get(R"(/api/outlets/([^/]+)/profile)",
+  // Issue 27: an outlet's profile (the name URL-encoded in the path; it
+  // may hold a "/": "مدينة النخيل/ خاص").
+  server.Get(R"(/api/outlets/(.+)/profile)",
              [&](const httplib::Request& q, httplib::Response& res) {
                Handle(pool, res, [&](Api& a) { return a.OutletProfile(q.matches[1]); });
              });

@@ -238,6 +238,15 @@ TEST_F(ServerTest, Issue27UnknownOutletProfileIs404Json) {
   EXPECT_EQ(j["error"]["code"], "not_found") << r->body;
 }
 
+TEST_F(ServerTest, Issue27AnOutletNameWithASlashReachesTheProfile) {
+  // "a/b" encoded: the handler's own 404 (no such outlet), not the
+  // catch-all's "no such API endpoint".
+  auto r = Get("/api/outlets/a%2Fb/profile");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 404);
+  EXPECT_NE(r->body.find("no outlet a/b"), std::string::npos) << r->body;
+}
+
 // Issue 20: a related story is shown as a follow-up, as what the story
 // follows, or as running alongside it.
 TEST(StoryRelationTest, ByTheDaysTheStoriesRan) {

@@ -332,6 +332,33 @@ describe('brief and claims over time', () => {
     await page.close();
   });
 
+  test('an outlet name links to its profile page (issue 27)', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/`);
+    // The story card's chip is a link to the outlet's page.
+    const chip = page.locator('.story-card a.chip[data-outlet="جريدة الساحل"]').first();
+    await chip.waitFor();
+    assert.equal(await chip.getAttribute('href'), `/outlets/${encodeURIComponent('جريدة الساحل')}`);
+    // From the story page's list of reports, without reloading.
+    await page.goto(`${base}/stories/1`);
+    await page.waitForSelector('.article-list a.outlet-link');
+    await page.locator('.article-list a.outlet-link[data-outlet="جريدة الساحل"]').first().click();
+    await page.waitForSelector('[data-testid=outlet-page]');
+    assert.equal(decodeURIComponent(new URL(page.url()).pathname), '/outlets/جريدة الساحل');
+    assert.equal(await page.locator('.outlet-page h1').textContent(), 'جريدة الساحل');
+    assert.equal(await page.locator('[data-testid=outlet-reports]').getAttribute('data-reports'), '1');
+    // 12 dead with the other outlet, against 40 from the report without one.
+    assert.equal(await page.locator('[data-testid=figures-apart] [data-apart]').getAttribute('data-apart'), '1');
+    // It reported first.
+    assert.equal(await page.locator('[data-testid=delay] [data-hours]').getAttribute('data-hours'), '0');
+    assert.equal(await page.locator('[data-testid=cites] [data-speaker="وزارة الصحة"]').count(), 1);
+    assert.equal(await page.locator('[data-testid=recent-stories] [data-story="1"] a').count(), 1);
+    const text = await page.locator('.outlet-page').textContent();
+    assert.doesNotMatch(text, /\b(killed|outlet|points|null|undefined)\b/, 'English codes on the page');
+    await snap(page, 'outlet');
+    await page.close();
+  });
+
   test('the points endpoint gives each point its timeline', async () => {
     const j = await getJson(base, '/api/stories/1/points');
     const killed = j.points.find((p) => p.kind === 'killed');
@@ -355,8 +382,9 @@ describe('markup in a report', () => {
     await page.waitForSelector('.story-card');
     assert.equal(await page.locator('main b, main script').count(), 0, 'markup in a title became elements');
     await page.locator('.story-card a').first().click();
-    await page.waitForSelector('.article-list a');
-    await page.locator('.article-list a').first().click();
+    // The report's title (its outlet's name links to the outlet's page).
+    await page.waitForSelector('.article-list a[href^="/articles/"]');
+    await page.locator('.article-list a[href^="/articles/"]').first().click();
     await page.waitForSelector('.article-text');
     const text = await page.locator('.article-text').textContent();
     assert.ok(text.includes('<script>window.marsadInjected = true;</script>'), `markup not shown as text: ${text}`);

@@ -21,6 +21,7 @@ import { articlePage } from './pages/article';
 import { searchPage } from './pages/search';
 import { entitiesPage, entityPage } from './pages/entities';
 import { alertsPage } from './pages/alerts';
+import { outletPage } from './pages/outlet';
 
 export interface RouteContext {
   params: string[];
@@ -40,6 +41,7 @@ const routes: [RegExp, string, PageFn][] = [
   [/^\/entities$/, 'entities', entitiesPage],
   [/^\/entities\/([^/]+)$/, 'entities', entityPage],
   [/^\/alerts$/, 'alerts', alertsPage],
+  [/^\/outlets\/([^/]+)$/, 'stories', outletPage],
   [/^\/map$/, 'map', async (ctx) => (await import('./pages/map')).mapPage(ctx)],
 ];
 

@@ -12,6 +12,7 @@ import { fmtDate, h, link, num, replace } from '../dom';
 import { renderMarked, type Mark, type Rendered } from '../highlight';
 import type { RouteContext } from '../main';
 import { modalityLabel, slotLabel } from '../comparison';
+import { outletLink } from './outlet';
 
 const typeNames: Record<string, string> = { PER: 'شخص', ORG: 'منظمة', LOC: 'مكان', MISC: 'أخرى' };
 
@@ -160,7 +161,7 @@ export async function articlePage(ctx: RouteContext): Promise<Node> {
       h('h1', { class: 'article-title' }, a.title || `تقرير ${num(a.id)}`),
       a.standfirst ? h('p', { class: 'standfirst' }, a.standfirst) : null,
       h('div', { class: 'meta' },
-        h('span', { class: 'outlet' }, a.outlet ?? 'مصدر غير معروف'),
+        h('span', { class: 'outlet' }, a.outlet ? outletLink(a.outlet) : 'مصدر غير معروف'),
         a.agency ? h('span', null, `عن ${a.agency}`) : null,
         h('span', null, fmtDate(a.published)),
         a.story ? link(`/stories/${a.story}`, 'القصة') : null,

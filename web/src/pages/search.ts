@@ -8,6 +8,7 @@ import { api, range16, type SearchHit } from '../api';
 import { fmtDate, h, link, num } from '../dom';
 import { renderSnippet } from '../highlight';
 import { navigate, type RouteContext } from '../main';
+import { outletLink } from './outlet';
 
 const PAGE = 20;
 const FILTERS = ['outlet', 'from', 'to', 'story', 'entity', 'event_type'] as const;
@@ -30,7 +31,7 @@ function hitView(hit: SearchHit): HTMLElement {
   return h('li', { class: 'hit', 'data-article': hit.article_id },
     link(hitHref(hit), h('span', { class: 'hit-title' }, hit.title || `تقرير ${num(hit.article_id)}`)),
     h('div', { class: 'meta' },
-      h('span', { class: 'outlet' }, hit.outlet || 'مصدر غير معروف'),
+      h('span', { class: 'outlet' }, hit.outlet ? outletLink(hit.outlet) : 'مصدر غير معروف'),
       h('span', null, fmtDate(hit.published)),
       hit.story_id ? link(`/stories/${hit.story_id}`, 'القصة') : null),
     h('p', { class: 'snippet-line' },

@@ -5,6 +5,7 @@ import { api, type StorySummary } from '../api';
 import { fmtDate, h, link, num } from '../dom';
 import type { RouteContext } from '../main';
 import { timelineChart } from '../timeline';
+import { outletLink } from './outlet';
 
 const PAGE = 50;
 
@@ -23,7 +24,7 @@ export function storyCard(st: StorySummary): HTMLElement {
       h('span', null, dates),
       h('span', null, `${num(st.article_count)} تقرير`),
       h('span', { class: 'chips' }, (st.outlets ?? []).slice(0, 6).map((o) =>
-        h('span', { class: 'chip' }, o)))));
+        outletLink(o, 'chip')))));
 }
 
 export async function storiesPage(ctx: RouteContext): Promise<Node> {

@@ -21,6 +21,7 @@ import type { RouteContext } from '../main';
 import { storyCard } from './stories';
 import { timelineChart } from '../timeline';
 import { claimsChart } from '../claimsChart';
+import { outletLink, outletLinks } from './outlet';
 
 const MAX_ARTICLES_FOR_WORDS = 40;
 
@@ -69,7 +70,7 @@ function claimView(c: CmpClaim, words: WordSlot[]): HTMLElement {
 
 function matrix(cmp: Comparison, words: WordSlot[]): HTMLElement {
   const head = h('tr', null, h('th', { scope: 'col' }, 'البند'),
-    cmp.outlets.map((o) => h('th', { scope: 'col' }, o)));
+    cmp.outlets.map((o) => h('th', { scope: 'col' }, outletLink(o))));
   const body = cmp.rows.map((row) => h('tr', {
     class: row.disputed ? 'disputed' : null, 'data-slot': row.slot,
   },
@@ -138,7 +139,7 @@ function wordsLink(c: CmpClaim): HTMLElement {
   const href = articleHref(c);
   const q = h('q', { class: 'words' }, c.text ?? '');
   return h('span', { class: 'quote', 'data-article': c.article_id ?? '' },
-    href ? link(href, q) : q, h('span', { class: 'muted' }, ` — ${c.outlet}`));
+    href ? link(href, q) : q, h('span', { class: 'muted' }, ' — ', outletLink(c.outlet)));
 }
 
 function positionView(pos: Position): HTMLElement {
@@ -155,7 +156,7 @@ function positionView(pos: Position): HTMLElement {
     h('span', { class: 'value' }, pos.label),
     h('span', { class: 'source' }, pos.source || 'الوسيلة نفسها')),
   h('div', { class: 'pos-meta muted' },
-    h('span', { class: 'outlets' }, pos.outlets.join('، ')),
+    h('span', { class: 'outlets' }, outletLinks(pos.outlets)),
     h('span', { class: 'reports', 'data-reports': pos.reports }, reportsText(pos.reports)),
     h('span', { class: 'first-seen' }, 'أول ظهور: ',
       pos.firstArticle !== undefined
@@ -247,7 +248,7 @@ async function fillWords(words: WordSlot[], ctx: RouteContext): Promise<void> {
 
 function articleRow(a: ArticleMeta): HTMLElement {
   return h('li', { class: 'article-row' },
-    h('span', { class: 'outlet' }, a.outlet ?? a.agency ?? 'مصدر غير معروف'),
+    h('span', { class: 'outlet' }, a.outlet ? outletLink(a.outlet) : a.agency ?? 'مصدر غير معروف'),
     link(`/articles/${a.id}`, a.title || `تقرير ${num(a.id)}`),
     h('span', { class: 'muted' }, fmtDate(a.published)),
     a.duplicate_of ? h('span', { class: 'badge' }, 'نسخة مكررة') : null);
