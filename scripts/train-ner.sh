@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds the entities stage's data (make train-ner): the compiled
-# dictionaries and both kinds of word clusters if missing (or with --rebuild;
+# dictionaries (with the name lists, name_lists.tsv) and both kinds of word
+# clusters if missing (or with --rebuild;
 # the fastText ones need the fasttext command), then trains
 # the NER tagger twice. First on ANERcorp minus its dev split, into
 # data/nlp/heldout/ (the model whose dev figures docs/RESULTS.md gives; the
@@ -30,6 +31,10 @@ if [ "$REBUILD" = "--rebuild" ] || [ ! -f "$NLP/geonames_places.tsv" ] || \
    [ ! -f "$NLP/actors.tsv" ] || [ ! -f "$NLP/name_words.tsv" ]; then
   echo "== dictionaries from $SHARED/data"
   "$BUILD/tools/train_ner/build_gazetteers" "$SHARED/data" "$NLP"
+fi
+if [ "$REBUILD" = "--rebuild" ] || [ ! -f "$NLP/name_lists.tsv" ]; then
+  echo "== name words of NERAr, Wikidata's name tokens and given/family names"
+  "$BUILD/tools/train_ner/build_gazetteers" --name-lists "$SHARED/data" "$NLP"
 fi
 if [ "$REBUILD" = "--rebuild" ] || [ ! -f "$NLP/world_places.tsv" ]; then
   echo "== the world's countries and cities from ICU's CLDR names and tzdata's zone.tab"

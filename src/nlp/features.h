@@ -8,8 +8,10 @@
 // fine), three classes of the word's fastText skip-gram vector (100, 500
 // and 1000 classes; they see a wider window than the clusters, and put
 // clubs with clubs and currencies with currencies: +0.7 F1 over three
-// seeds), the class bits of the name-word lists, the token's position in
-// the longest gazetteer phrase that covers it (B/I with the phrase's types),
+// seeds), the class bits of the name-word lists (and, with
+// data/nlp/name_lists.tsv, of NERAr's names, Wikidata's name tokens and
+// given and family names), the token's position in the longest gazetteer
+// phrase that covers it (B/I with the phrase's types),
 // how a first model tagged the word across a large untagged corpus
 // (src/nlp/lexicon.h: dominant type and its share), and how often the
 // corpus writes it right after a head noun or title that announces a type
