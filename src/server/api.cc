@@ -398,8 +398,11 @@ StatusOr<json> Api::OutletProfile(const std::string& outlet) {
                       {"outlets", covered[i].outlets}});
   }
 
-  // Whom it cites: the speakers of the quotations in its newest reports.
-  std::map<std::string, int64_t> cited;
+  // Whom it cites: the speakers of the quotations in its newest reports,
+  // one per resolved entity ("ترامب" and "الرئيس الأمريكي دونالد ترامب"
+  // are one), an unresolved name joined to the entity it is resolved to
+  // elsewhere; each shown by its most frequent wording.
+  std::map<std::pair<std::string, std::string>, int64_t> cited;  // (entity, name)
   int64_t analysed = 0, quotes = 0;
   RETURN_IF_ERROR(ForRows(
       db,
@@ -428,16 +431,43 @@ StatusOr<json> Api::OutletProfile(const std::string& outlet) {
           std::string who = x.value("speaker", "");
           if (who.empty()) continue;
           ++quotes;
-          ++cited[who];
+          ++cited[{x.value("entity_id", ""), who}];
         }
       }));
-  std::vector<std::pair<std::string, int64_t>> top(cited.begin(), cited.end());
+  std::map<std::string, std::pair<std::string, int64_t>> entity_of;  // name -> (entity, n)
+  for (const auto& [key, n] : cited) {
+    if (key.first.empty()) continue;
+    auto& e = entity_of[key.second];
+    if (n > e.second) e = {key.first, n};
+  }
+  struct Cited {
+    int64_t quotes = 0;
+    std::string name;
+    int64_t name_quotes = 0;
+  };
+  std::map<std::string, Cited> by_source;  // entity id, else "\x01" + name
+  for (const auto& [key, n] : cited) {
+    std::string entity = key.first;
+    if (entity.empty()) {
+      auto it = entity_of.find(key.second);
+      if (it != entity_of.end()) entity = it->second.first;
+    }
+    Cited& c = by_source[entity.empty() ? "\x01" + key.second : entity];
+    c.quotes += n;
+    if (n > c.name_quotes) c.name = key.second, c.name_quotes = n;
+  }
+  std::vector<std::pair<std::string, Cited>> top(by_source.begin(), by_source.end());
   std::sort(top.begin(), top.end(), [](const auto& x, const auto& y) {
-    return x.second != y.second ? x.second > y.second : x.first < y.first;
+    return x.second.quotes != y.second.quotes ? x.second.quotes > y.second.quotes
+                                              : x.second.name < y.second.name;
   });
   json cites = json::array();
-  for (size_t i = 0; i < top.size() && i < 10; ++i)
-    cites.push_back({{"speaker", top[i].first}, {"quotes", top[i].second}});
+  for (size_t i = 0; i < top.size() && i < 10; ++i) {
+    const std::string& id = top[i].first;
+    cites.push_back({{"speaker", top[i].second.name},
+                     {"entity_id", id.rfind("\x01", 0) == 0 ? json() : json(id)},
+                     {"quotes", top[i].second.quotes}});
+  }
 
   // Reporting delay over its newest stories shared with another outlet.
   std::vector<const Covered*> shared;

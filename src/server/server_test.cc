@@ -204,6 +204,9 @@ TEST_F(OutletProfileTest, ReportsStoriesCitesDelayAndFiguresApart) {
   EXPECT_EQ(j["recent_stories"][1]["reports"], 1);
   ASSERT_FALSE(j["cites"].empty()) << j.dump();
   EXPECT_EQ(j["cites"][0]["speaker"], "وزارة الصحة");
+  EXPECT_TRUE(j["cites"][0].contains("entity_id"));
+  // قالت ... وأضافت: two quotations of one report, the second carried over.
+  EXPECT_EQ(j["cites"][0]["quotes"], 2) << j["cites"].dump();
   // It broke the shared story: no delay.
   EXPECT_EQ(j["delay"]["stories"], 1) << j.dump();
   EXPECT_DOUBLE_EQ(j["delay"]["median_hours"].get<double>(), 0.0);
