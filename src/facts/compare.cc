@@ -8,6 +8,7 @@
 #include "src/base/data.h"
 #include "src/facts/lexicon.h"
 #include "src/facts/util.h"
+#include "src/text/dates.h"
 
 namespace marsad {
 
@@ -51,28 +52,6 @@ bool FiguresDiffer(const Claim& a, const Claim& b) {
   if (x.lo > y.hi) std::swap(x, y);
   if (x.hi >= y.lo) return false;
   return y.lo > 1.25 * x.hi && y.lo - x.hi > 2;
-}
-
-// Seconds since 1970 of an ISO 8601 date-time ("2018-02-18T21:35:43+04:00");
-// NaN when unknown.
-double EpochOf(const std::string& iso) {
-  int y, mo, d, h = 0, mi = 0, s = 0;
-  if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &mo, &d) != 3) return NAN;
-  if (iso.size() >= 19) std::sscanf(iso.c_str() + 11, "%d:%d:%d", &h, &mi, &s);
-  y -= mo <= 2;
-  int era = (y >= 0 ? y : y - 399) / 400;
-  int yoe = y - era * 400;
-  int doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  double t = (era * 146097.0 + doe - 719468) * 86400 + h * 3600 + mi * 60 + s;
-  if (iso.size() > 19) {
-    size_t z = iso.find_first_of("+-", 19);
-    int oh = 0, om = 0;
-    if (z != std::string::npos && std::sscanf(iso.c_str() + z + 1, "%d:%d", &oh, &om) >= 1) {
-      t -= (iso[z] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
-    }
-  }
-  return t;
 }
 
 // Two reports' figures are comparable when one report gives both or they
@@ -132,7 +111,7 @@ class Comparer {
         int q = QuoteContaining(*d, cl.span);
         if (q >= 0) cc.via = d->quotes[q].via;
         docs_.push_back(d);
-        time_.push_back(EpochOf(d->published));
+        time_.push_back(EpochSeconds(d->published));
         c_.claims.push_back(std::move(cc));
       }
     }
@@ -320,7 +299,7 @@ class Comparer {
     // The earliest report; undated reports keep the order they came in.
     bool earlier = pos->first_article == 0 ||
                    (!published.empty() &&
-                    (pos->first_seen.empty() || EpochOf(published) < EpochOf(pos->first_seen)));
+                    (pos->first_seen.empty() || EpochSeconds(published) < EpochSeconds(pos->first_seen)));
     if (earlier) {
       pos->first_seen = published;
       pos->first_article = cc.article;

@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "src/text/dates.h"
+
 namespace marsad {
 
 using json = nlohmann::json;
@@ -20,28 +22,6 @@ constexpr size_t kMaxQuotes = 4;     // quotations per position
 constexpr size_t kMaxAgreed = 12;
 constexpr size_t kMaxSequence = 10;  // first appearances listed per point
 constexpr size_t kMaxReports = 60;
-
-// Seconds since the epoch of an ISO 8601 time (its offset applied); NAN
-// when it is not one.
-double EpochOf(const std::string& iso) {
-  int y, mo, d, h = 0, mi = 0, s = 0;
-  if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &mo, &d) != 3) return NAN;
-  if (iso.size() >= 16) std::sscanf(iso.c_str() + 11, "%d:%d:%d", &h, &mi, &s);
-  y -= mo <= 2;
-  int era = (y >= 0 ? y : y - 399) / 400;
-  int yoe = y - era * 400;
-  int doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  double t = (era * 146097.0 + doe - 719468) * 86400 + h * 3600 + mi * 60 + s;
-  if (iso.size() > 19) {
-    size_t z = iso.find_first_of("+-", 19);
-    int oh = 0, om = 0;
-    if (z != std::string::npos && std::sscanf(iso.c_str() + z + 1, "%d:%d", &oh, &om) >= 1) {
-      t -= (iso[z] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
-    }
-  }
-  return t;
-}
 
 // "2024-03-05، 09:00" in the report's own zone; "غير مؤرخ" when undated.
 std::string When(const std::string& iso) {
@@ -579,7 +559,7 @@ std::vector<TimelineEntry> PointTimeline(const StoryDossier& s, const ContestedP
   }
   // Dated reports by time, undated after them; ties by id (storage order).
   std::stable_sort(out.begin(), out.end(), [](const TimelineEntry& x, const TimelineEntry& y) {
-    double tx = EpochOf(x.at), ty = EpochOf(y.at);
+    double tx = EpochSeconds(x.at), ty = EpochSeconds(y.at);
     bool dx = !std::isnan(tx), dy = !std::isnan(ty);
     if (dx != dy) return dx;
     if (dx && tx != ty) return tx < ty;

@@ -19,6 +19,7 @@
 #include <unicode/locid.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <memory>
 #include <unordered_map>
@@ -478,6 +479,26 @@ void FindDates(std::string_view text, std::string_view published,
   int64_t pub = 0;
   bool has_pub = ParsePublished(published, &pub);
   ScanDates(toks, has_pub, pub, out);
+}
+
+double EpochSeconds(const std::string& iso) {
+  int y, mo, d, h = 0, mi = 0, s = 0;
+  if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &mo, &d) != 3) return NAN;
+  if (iso.size() >= 16) std::sscanf(iso.c_str() + 11, "%d:%d:%d", &h, &mi, &s);
+  y -= mo <= 2;  // days from civil (Howard Hinnant's algorithm)
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  double t = (era * 146097.0 + doe - 719468) * 86400 + h * 3600 + mi * 60 + s;
+  if (iso.size() > 19) {
+    size_t z = iso.find_first_of("+-", 19);
+    int oh = 0, om = 0;
+    if (z != std::string::npos && std::sscanf(iso.c_str() + z + 1, "%d:%d", &oh, &om) >= 1) {
+      t -= (iso[z] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+    }
+  }
+  return t;
 }
 
 }  // namespace marsad

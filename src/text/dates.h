@@ -4,6 +4,7 @@
 #ifndef MARSAD_SRC_TEXT_DATES_H_
 #define MARSAD_SRC_TEXT_DATES_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -20,6 +21,12 @@ namespace marsad {
 // publication date, a day is "--MM-DD" and a month "--MM".
 void FindDates(std::string_view text, std::string_view published,
                std::vector<DateMention>* out);
+
+// Seconds since 1970-01-01T00:00Z of an ISO 8601 date or date-time
+// ("2018-02-18", "2018-02-18T21:35", "2018-02-18T21:35:43+04:00"), its UTC
+// offset applied (none: read as UTC); NaN when `iso` does not start with a
+// date.
+double EpochSeconds(const std::string& iso);
 
 }  // namespace marsad
 

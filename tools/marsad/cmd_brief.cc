@@ -102,17 +102,9 @@ int RunBrief(const std::string& db, const std::string& id_arg, const std::string
     std::cerr << "marsad brief: --format must be md, html or pdf\n";
     return 2;
   }
-  std::string digits = id_arg;
-  if (!digits.empty() && digits[0] == 's') digits.erase(0, 1);
-  int64_t id = 0;
-  try {
-    size_t used = 0;
-    id = std::stoll(digits, &used);
-    if (used != digits.size()) throw std::invalid_argument(digits);
-  } catch (...) {
-    std::cerr << "marsad brief: bad story ID '" << id_arg << "'\n";
-    return 2;
-  }
+  const std::optional<int64_t> parsed = ParseStoryId("brief", id_arg);
+  if (!parsed) return 2;
+  const int64_t id = *parsed;
   auto store = OpenStoreOrPrint(db, true);
   if (!store) return 1;
   auto dossier = LoadStoryDossier(store.get(), id);

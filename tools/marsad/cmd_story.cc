@@ -172,17 +172,9 @@ void PrintComparison(const StoryRow& s, const Comparison& c, bool all, std::ostr
 }
 
 int RunStory(const std::string& db, const std::string& id_arg, bool json_out, bool all) {
-  std::string digits = id_arg;
-  if (!digits.empty() && digits[0] == 's') digits.erase(0, 1);
-  int64_t id = 0;
-  try {
-    size_t used = 0;
-    id = std::stoll(digits, &used);
-    if (used != digits.size()) throw std::invalid_argument(digits);
-  } catch (...) {
-    std::cerr << "marsad story: bad story ID '" << id_arg << "'\n";
-    return 2;
-  }
+  const std::optional<int64_t> parsed = ParseStoryId("story", id_arg);
+  if (!parsed) return 2;
+  const int64_t id = *parsed;
   auto store = OpenStoreOrPrint(db, true);
   if (!store) return 1;
   auto story = store->GetStory(id);

@@ -15,8 +15,8 @@ int PrintError(const Status& st) {
 std::unique_ptr<Store> OpenStoreOrPrint(const std::string& db, bool read_only) {
   if (read_only && db.find("://") == std::string::npos &&
       !std::filesystem::exists(db)) {
-    std::cerr << "marsad: no database at " << db
-              << " (run `marsad ingest --db " << db << " FILES...` first)\n";
+    std::cerr << "marsad: no database at " << db << " (run `marsad ingest --db "
+              << db << " FILES...` first)\n";
     return nullptr;
   }
   auto s = Store::Open(db, StoreOptions{.read_only = read_only});
@@ -65,10 +65,25 @@ void PrintStoryLine(const StoryRow& s, std::ostream& out) {
                           ? s.first_seen
                           : s.first_seen + " … " + s.last_seen;
   out << fmt::format(
-      "#{:<5} {}\n       {}، {}{}؛ {}\n", s.id, s.title.empty() ? "(بلا عنوان)" : s.title,
+      "#{:<5} {}\n       {}، {}{}؛ {}\n", s.id,
+      s.title.empty() ? "(بلا عنوان)" : s.title,
       Counted(s.articles.size(), "تقرير واحد", "تقريران", "تقارير", "تقريرا"),
       Counted(s.outlets.size(), "وسيلة واحدة", "وسيلتان", "وسائل", "وسيلة"),
       outlets.empty() ? "" : " (" + outlets + ")", dates);
+}
+
+std::optional<int64_t> ParseStoryId(const std::string& command,
+                                    const std::string& arg) {
+  std::string digits = arg;
+  if (!digits.empty() && digits[0] == 's') digits.erase(0, 1);
+  try {
+    size_t used = 0;
+    const int64_t id = std::stoll(digits, &used);
+    if (used == digits.size()) return id;
+  } catch (...) {
+  }
+  std::cerr << "marsad " << command << ": bad story ID '" << arg << "'\n";
+  return std::nullopt;
 }
 
 }  // namespace marsad

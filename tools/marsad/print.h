@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -18,8 +19,12 @@ int PrintError(const Status& st);
 std::unique_ptr<Store> OpenStoreOrPrint(const std::string& db, bool read_only);
 
 nlohmann::json StoryToJson(const StoryRow& s);
-// "#12  title — 3 reports, 2 outlets (a، b), 2026-03-01 … 2026-03-03"
+// "#12  title\n  3 تقارير، وسيلتان (a، b)؛ 2026-03-01 … 2026-03-03"
 void PrintStoryLine(const StoryRow& s, std::ostream& out);
+
+// A story id as users type it ("12" or "s12"); nullopt (after printing
+// "marsad COMMAND: bad story ID ..." to stderr) when it is not one.
+std::optional<int64_t> ParseStoryId(const std::string& command, const std::string& arg);
 
 }  // namespace marsad
 
