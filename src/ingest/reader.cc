@@ -17,6 +17,7 @@
 #include "src/base/utf8.h"
 #include "src/ingest/decode.h"
 #include "src/ingest/warc.h"
+#include "src/text/dates.h"
 
 namespace marsad {
 
@@ -83,52 +84,13 @@ std::string JsonString(const nlohmann::json& j,
   return "";
 }
 
-// "Sun, 18 Feb 2018 21:35:43 +0400" (RFC 2822, as feeds and some exports
-// write it) -> "2018-02-18T21:35:43+04:00"; "" when `s` is not of that form.
-std::string FromRfc2822(std::string_view s) {
-  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  if (size_t comma = s.find(", "); comma != std::string_view::npos && comma <= 3) {
-    s.remove_prefix(comma + 2);
-  }
-  int day = 0, year = 0, hh = 0, mm = 0, ss = 0;
-  char mon[4] = {0}, zone[8] = {0};
-  const std::string str(s);
-  int n = std::sscanf(str.c_str(), "%d %3s %d %d:%d:%d %7s", &day, mon, &year, &hh, &mm, &ss,
-                      zone);
-  if (n < 6) {
-    ss = 0;
-    n = std::sscanf(str.c_str(), "%d %3s %d %d:%d %7s", &day, mon, &year, &hh, &mm, zone);
-    if (n < 5) return "";
-  }
-  int month = 0;
-  for (int i = 0; i < 12; ++i) {
-    if (std::string_view(mon) == kMonths[i]) month = i + 1;
-  }
-  if (month == 0 || day < 1 || day > 31 || year < 1900 || year > 2999 || hh > 23 || mm > 59 ||
-      ss > 60) {
-    return "";
-  }
-  char out[40];
-  std::snprintf(out, sizeof(out), "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hh, mm, ss);
-  std::string iso = out;
-  std::string_view z(zone);
-  if (z.size() == 5 && (z[0] == '+' || z[0] == '-') &&
-      z.find_first_not_of("0123456789", 1) == std::string_view::npos) {
-    iso += std::string(z.substr(0, 3)) + ":" + std::string(z.substr(3));
-  } else if (z == "GMT" || z == "UTC" || z == "Z") {
-    iso += "Z";
-  }
-  return iso;
-}
-
 // A date as exports write it, as ISO 8601 where it can be read:
 // "2015-07-21 02:51:32" -> "2015-07-21T02:51:32"; RFC 2822 -> ISO 8601;
 // other forms kept as they are.
 std::string IsoDate(std::string s) {
   if (s.size() >= 19 && s[10] == ' ' && s[4] == '-' && s[7] == '-') s[10] = 'T';
   if (s.size() >= 10 && s[4] == '-' && s[7] == '-') return s;
-  std::string rfc = FromRfc2822(s);
+  std::string rfc = Rfc2822ToIso(s);
   return rfc.empty() ? s : rfc;
 }
 
@@ -148,9 +110,9 @@ std::string FromEpoch(double t) {
 // The publication date of a record, whatever its exporter called it.
 std::string RecordDate(const nlohmann::json& j) {
   static constexpr std::initializer_list<const char*> kKeys = {
-      "published",    "date",        "date_published", "datePublished", "published_at",
-      "publishedAt",  "pubDate",     "time",           "timestamp",     "created_at",
-      "date_extracted"};
+      "published",    "date",        "date_published", "datePublished",
+      "published_at", "publishedAt", "pubDate",        "time",
+      "timestamp",    "created_at",  "date_extracted"};
   std::string s = JsonString(j, kKeys);
   if (!s.empty()) return IsoDate(std::move(s));
   for (const char* k : kKeys) {
@@ -352,15 +314,16 @@ Status ParseJsonRecord(std::string_view line, Document* doc) {
   if (j.is_discarded() || !j.is_object()) {
     return InvalidArgumentError("not a JSON object");
   }
-  std::string content = JsonString(j, {"content", "text", "body", "article", "maintext"});
+  std::string content =
+      JsonString(j, {"content", "text", "body", "article", "maintext"});
   if (content.empty())
     return InvalidArgumentError("record has no content or text");
   doc->format = "jsonl";
   doc->encoding = "UTF-8";
   doc->raw = std::move(content);
   doc->title = JsonString(j, {"title", "headline"});
-  doc->outlet = JsonString(
-      j, {"outlet", "source", "src", "site", "publisher", "source_name", "website", "domain"});
+  doc->outlet = JsonString(j, {"outlet", "source", "src", "site", "publisher",
+                               "source_name", "website", "domain"});
   doc->url = JsonString(j, {"url", "link", "href"});
   doc->published = RecordDate(j);
   doc->author = JsonString(j, {"author", "byline", "authors"});

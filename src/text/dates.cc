@@ -58,13 +58,16 @@ struct Tables {
     if (auto rows = ReadDataTsv("text/months.tsv"); rows.ok()) {
       for (const auto& r : *rows) {
         if (r.size() >= 3)
-          add(r[0], r[2] == "hijri" ? "month-h" : "month-g", std::atoi(r[1].c_str()), "");
+          add(r[0], r[2] == "hijri" ? "month-h" : "month-g",
+              std::atoi(r[1].c_str()), "");
       }
     }
     if (auto rows = ReadDataTsv("text/date_words.tsv"); rows.ok()) {
       for (const auto& r : *rows) {
         if (r.size() < 3) continue;
-        int v = r[1] == "part" ? (r[2] == "begin" ? 1 : r[2] == "mid" ? 2 : 3)
+        int v = r[1] == "part" ? (r[2] == "begin" ? 1
+                                  : r[2] == "mid" ? 2
+                                                  : 3)
                                : std::atoi(r[2].c_str());
         add(r[0], r[1], v, r.size() > 3 ? r[3] : "");
       }
@@ -174,10 +177,14 @@ int DaysInMonth(int y, int m) {
 
 std::string Iso(int y, int m, int d) {
   char buf[16];
-  if (y == 0 && d == 0) std::snprintf(buf, sizeof buf, "--%02d", m);
-  else if (y == 0) std::snprintf(buf, sizeof buf, "--%02d-%02d", m, d);
-  else if (d == 0) std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-  else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  if (y == 0 && d == 0)
+    std::snprintf(buf, sizeof buf, "--%02d", m);
+  else if (y == 0)
+    std::snprintf(buf, sizeof buf, "--%02d-%02d", m, d);
+  else if (d == 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  else
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }
 
@@ -267,8 +274,8 @@ size_t ScanRelativeDay(Ctx& c, size_t k) {
     if (c.has_pub && !have_offset) {
       int64_t pub_wd = ((c.pub % 7) + 11) % 7;  // 1970-01-01 was a Thursday (4)
       int64_t back = ((pub_wd - wd->value) % 7 + 7) % 7;
-      int64_t day = dir > 0 ? c.pub + (7 - back) % 7 + (back == 0 ? 7 : 0)
-                            : c.pub - back;
+      int64_t day =
+          dir > 0 ? c.pub + (7 - back) % 7 + (back == 0 ? 7 : 0) : c.pub - back;
       offset = day - c.pub;
       have_offset = true;
     }
@@ -314,7 +321,8 @@ size_t ScanMonthDate(Ctx& c, size_t k) {
     if (i < c.t.size() && c.t[i].key == "من") ++i;
   }
   bool month_word = false;
-  if (!part && !day && i < c.t.size() && (c.t[i].key == "شهر" || c.t[i].key == "الشهر")) {
+  if (!part && !day && i < c.t.size() &&
+      (c.t[i].key == "شهر" || c.t[i].key == "الشهر")) {
     month_word = true;
     ++i;
   }
@@ -331,9 +339,12 @@ size_t ScanMonthDate(Ctx& c, size_t k) {
     if (i < c.t.size() && c.t[i].key == ")") ++i;
   }
   int year = 0;
-  if (i < c.t.size() && YearNumber(c.t[i], hijri ? 1300 : 1900, hijri ? 1600 : 2100, &year)) {
+  if (i < c.t.size() &&
+      YearNumber(c.t[i], hijri ? 1300 : 1900, hijri ? 1600 : 2100, &year)) {
     ++i;
-    if (i < c.t.size() && (c.t[i].key == "م" || c.t[i].key == "ه" || c.t[i].key == "هـ")) ++i;
+    if (i < c.t.size() &&
+        (c.t[i].key == "م" || c.t[i].key == "ه" || c.t[i].key == "هـ"))
+      ++i;
   }
   int dir = 0;
   bool have_dir = false;
@@ -402,7 +413,8 @@ size_t ScanOther(Ctx& c, size_t k) {
     Emit(c, k, k + 1, std::move(m));
     return k + 2;
   }
-  if ((key == "العام" || key == "الشهر" || key == "الاسبوع") && k + 1 < t.size()) {
+  if ((key == "العام" || key == "الشهر" || key == "الاسبوع") &&
+      k + 1 < t.size()) {
     const Phrase* d = Match(c, k + 1, "dir", false);
     if (!d) return k;
     DateMention m;
@@ -437,14 +449,17 @@ size_t ScanOther(Ctx& c, size_t k) {
   }
   // Numeric: d/m/y and y-m-d as separate tokens, or one dotted token.
   if (t[k].kind == TokenKind::kNumber && k + 4 < t.size() &&
-      (t[k + 1].key == "/" || t[k + 1].key == "-") && t[k + 3].key == t[k + 1].key &&
-      t[k + 2].kind == TokenKind::kNumber && t[k + 4].kind == TokenKind::kNumber &&
-      t[k + 4].span.begin == t[k + 3].span.end && t[k + 1].span.begin == t[k].span.end) {
+      (t[k + 1].key == "/" || t[k + 1].key == "-") &&
+      t[k + 3].key == t[k + 1].key && t[k + 2].kind == TokenKind::kNumber &&
+      t[k + 4].kind == TokenKind::kNumber &&
+      t[k + 4].span.begin == t[k + 3].span.end &&
+      t[k + 1].span.begin == t[k].span.end) {
     double a, b, d;
     text_internal::ParseDigits(t[k].key, &a);
     text_internal::ParseDigits(t[k + 2].key, &b);
     text_internal::ParseDigits(t[k + 4].key, &d);
-    int y = a > 1000 ? int(a) : int(d), mo = int(b), dd = a > 1000 ? int(d) : int(a);
+    int y = a > 1000 ? int(a) : int(d), mo = int(b),
+        dd = a > 1000 ? int(d) : int(a);
     if (y >= 1900 && y <= 2100 && mo >= 1 && mo <= 12 && dd >= 1 &&
         dd <= DaysInMonth(y, mo)) {
       DateMention m;
@@ -485,20 +500,60 @@ double EpochSeconds(const std::string& iso) {
   int y, mo, d, h = 0, mi = 0, s = 0;
   if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &mo, &d) != 3) return NAN;
   if (iso.size() >= 16) std::sscanf(iso.c_str() + 11, "%d:%d:%d", &h, &mi, &s);
-  y -= mo <= 2;  // days from civil (Howard Hinnant's algorithm)
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  double t = (era * 146097.0 + doe - 719468) * 86400 + h * 3600 + mi * 60 + s;
+  double t = static_cast<double>(DaysFromCivil(y, mo, d)) * 86400 + h * 3600 +
+             mi * 60 + s;
   if (iso.size() > 19) {
     size_t z = iso.find_first_of("+-", 19);
     int oh = 0, om = 0;
-    if (z != std::string::npos && std::sscanf(iso.c_str() + z + 1, "%d:%d", &oh, &om) >= 1) {
+    if (z != std::string::npos &&
+        std::sscanf(iso.c_str() + z + 1, "%d:%d", &oh, &om) >= 1) {
       t -= (iso[z] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
     }
   }
   return t;
+}
+
+// "Sun, 18 Feb 2018 21:35:43 +0400" (RFC 2822, as feeds and some exports
+// write it) -> "2018-02-18T21:35:43+04:00"; "" when `s` is not of that form.
+std::string Rfc2822ToIso(std::string_view s) {
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr",
+                                            "May", "Jun", "Jul", "Aug",
+                                            "Sep", "Oct", "Nov", "Dec"};
+  if (size_t comma = s.find(", ");
+      comma != std::string_view::npos && comma <= 3) {
+    s.remove_prefix(comma + 2);
+  }
+  int day = 0, year = 0, hh = 0, mm = 0, ss = 0;
+  char mon[4] = {0}, zone[8] = {0};
+  const std::string str(s);
+  int n = std::sscanf(str.c_str(), "%d %3s %d %d:%d:%d %7s", &day, mon, &year,
+                      &hh, &mm, &ss, zone);
+  if (n < 6) {
+    ss = 0;
+    n = std::sscanf(str.c_str(), "%d %3s %d %d:%d %7s", &day, mon, &year, &hh,
+                    &mm, zone);
+    if (n < 5) return "";
+  }
+  int month = 0;
+  for (int i = 0; i < 12; ++i) {
+    if (std::string_view(mon) == kMonths[i]) month = i + 1;
+  }
+  if (month == 0 || day < 1 || day > 31 || year < 1900 || year > 2999 ||
+      hh > 23 || mm > 59 || ss > 60) {
+    return "";
+  }
+  char out[40];
+  std::snprintf(out, sizeof(out), "%04d-%02d-%02dT%02d:%02d:%02d", year, month,
+                day, hh, mm, ss);
+  std::string iso = out;
+  std::string_view z(zone);
+  if (z.size() == 5 && (z[0] == '+' || z[0] == '-') &&
+      z.find_first_not_of("0123456789", 1) == std::string_view::npos) {
+    iso += std::string(z.substr(0, 3)) + ":" + std::string(z.substr(3));
+  } else if (z == "GMT" || z == "UTC" || z == "Z") {
+    iso += "Z";
+  }
+  return iso;
 }
 
 }  // namespace marsad

@@ -28,6 +28,12 @@ void FindDates(std::string_view text, std::string_view published,
 // date.
 double EpochSeconds(const std::string& iso);
 
+// An RFC 2822 date as feeds and some exports write it ("Sun, 18 Feb 2018
+// 21:35:43 +0400", seconds optional) as ISO 8601 with its offset
+// ("2018-02-18T21:35:43+04:00"; GMT/UTC as "Z", none when not given); ""
+// when `s` is not of that form.
+std::string Rfc2822ToIso(std::string_view s);
+
 }  // namespace marsad
 
 #endif  // MARSAD_SRC_TEXT_DATES_H_

@@ -15,6 +15,7 @@
 #include "src/pipeline/pipeline.h"
 #include "src/store/sqlite_store.h"
 #include "src/store/sqlite_util.h"
+#include "src/text/dates.h"
 #include "src/watch/alerts.h"
 
 namespace marsad {
@@ -30,14 +31,11 @@ std::string NowIso() {
   return buf;
 }
 
-// "Tue, 14 Nov 2017 10:00:00 GMT" (RSS) -> "2017-11-14T10:00:00"; ISO kept.
+// "Tue, 14 Nov 2017 10:00:00 GMT" (RSS) -> "2017-11-14T10:00:00Z" (the same
+// reading as JSON Lines dates: src/text/dates.h); ISO kept.
 std::string FeedDate(const std::string& s) {
   if (s.size() >= 10 && s[4] == '-') return s;
-  std::tm tm{};
-  if (strptime(s.c_str(), "%a, %d %b %Y %H:%M:%S", &tm) == nullptr) return "";
-  char buf[32];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
-  return buf;
+  return Rfc2822ToIso(s);
 }
 
 struct SourceState {
