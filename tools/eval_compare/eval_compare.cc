@@ -44,29 +44,12 @@
 #include "src/facts/compare.h"
 #include "src/pipeline/pipeline.h"
 #include "src/text/normalize.h"
+#include "tools/eval_facts/records.h"
 
 namespace marsad {
 namespace {
 
 using json = nlohmann::json;
-
-StatusOr<std::map<int, json>> ReadRecords(const std::string& path, const std::set<int>& wanted) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) return NotFoundError("cannot open " + path);
-  std::map<int, json> out;
-  std::string line;
-  std::vector<char> buf(1 << 16);
-  int n = 0;
-  while (gzgets(f, buf.data(), static_cast<int>(buf.size()))) {
-    line += buf.data();
-    if (line.empty() || line.back() != '\n') continue;
-    if (wanted.count(n)) out[n] = json::parse(line, nullptr, false);
-    line.clear();
-    if (++n > *wanted.rbegin()) break;
-  }
-  gzclose(f);
-  return out;
-}
 
 std::set<std::string> Words(std::string_view s) {
   std::set<std::string> out;

@@ -64,6 +64,7 @@
 #include "src/nlp/entities.h"
 #include "src/text/analyze.h"
 #include "src/text/normalize.h"
+#include "tools/eval_facts/records.h"
 
 namespace marsad {
 namespace {
@@ -83,25 +84,6 @@ std::string Hex(uint64_t h) {
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
-}
-
-// Reads the records `wanted` (line numbers) of a .jsonl.gz corpus.
-StatusOr<std::map<int, json>> ReadRecords(const std::string& path, const std::set<int>& wanted) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) return NotFoundError("cannot open " + path);
-  std::map<int, json> out;
-  std::string line;
-  std::vector<char> buf(1 << 16);
-  int n = 0;
-  while (gzgets(f, buf.data(), static_cast<int>(buf.size()))) {
-    line += buf.data();
-    if (line.empty() || line.back() != '\n') continue;
-    if (wanted.count(n)) out[n] = json::parse(line, nullptr, false);
-    line.clear();
-    if (++n > *wanted.rbegin()) break;
-  }
-  gzclose(f);
-  return out;
 }
 
 struct Counts {
