@@ -12,6 +12,7 @@
 
 import type { Point, TimelineEntry } from './comparison';
 import { h, num, s } from './dom';
+import { S } from './strings';
 
 const W = 640, H = 170, PAD_L = 44, PAD_R = 16, PAD_T = 14, PAD_B = 28;
 const COLORS = ['#b3541e', '#1a4d8f', '#2e7d32', '#7b1fa2', '#c62828', '#00838f', '#6d4c41', '#455a64'];
@@ -42,7 +43,7 @@ export function claimsChart(p: Point): HTMLElement | null {
     let i = keys.indexOf(key);
     if (i < 0) {
       i = keys.push(key) - 1;
-      const who = e.source || 'الوسيلة نفسها';
+      const who = e.source || S.theOutletItself;
       names.push(numeric ? who : `${e.label} — ${who}`);
     }
     return { e, t, series: i };
@@ -70,7 +71,7 @@ export function claimsChart(p: Point): HTMLElement | null {
     class: 'claim-dot', cx: x(d.t).toFixed(1), cy: yOf(d).toFixed(1), r: d.e.first ? 6 : 4,
     fill: color(d.series), stroke: d.e.first ? '#1d2329' : 'none', 'stroke-width': 1.5,
     'data-article': d.e.article, 'data-value': d.e.value, 'data-first': String(d.e.first),
-  }, s('title', null, `${when(d.e.at)} — ${d.e.outlet} — ${d.e.source || 'الوسيلة نفسها'}: ${d.e.label}`)));
+  }, s('title', null, `${when(d.e.at)} — ${d.e.outlet} — ${d.e.source || S.theOutletItself}: ${d.e.label}`)));
   const axis = [
     s('line', { class: 'axis', x1: PAD_L, y1: H - PAD_B, x2: W - PAD_R, y2: H - PAD_B }),
     s('text', { class: 'tick', x: PAD_L, y: H - 8, 'text-anchor': 'start' }, when(atOf(t0))),
@@ -80,12 +81,12 @@ export function claimsChart(p: Point): HTMLElement | null {
   ];
   const svg = s('svg', {
     class: 'claims-chart', viewBox: `0 0 ${W} ${H}`, role: 'img',
-    'aria-label': `${p.label}: المواقف عبر الزمن`, 'data-testid': 'claims-chart',
+    'aria-label': S.claimsChart.aria(p.label), 'data-testid': 'claims-chart',
   }, axis, lines, marks);
   const legend = h('ul', { class: 'claims-legend' }, names.map((n, i) => h('li', null,
     s('svg', { width: 12, height: 12, viewBox: '0 0 12 12' }, s('circle', { cx: 6, cy: 6, r: 5, fill: color(i) })),
     ` ${n}`)));
   return h('figure', { class: 'claims-over-time' },
-    h('figcaption', { class: 'muted' }, 'المواقف عبر الزمن: كل نقطة تقرير، والكبيرة أول ظهور للموقف'),
+    h('figcaption', { class: 'muted' }, S.claimsChart.caption),
     svg, legend);
 }

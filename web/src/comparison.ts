@@ -15,6 +15,7 @@
 // contested points come first, as the server ranks them.
 
 import type { ArticleMeta, Span } from './api';
+import { S, SERVER_REPORT_LABEL } from './strings';
 
 export interface CmpClaim {
   slot: string;
@@ -98,8 +99,8 @@ const numOr = (x: unknown): number | undefined => (typeof x === 'number' ? x : u
 
 /** A report without an outlet, which the server names "تقرير N", in words. */
 export function readableOutlet(o: string): string {
-  const m = /^تقرير (\d+)$/.exec(o);
-  return m ? `وسيلة غير معروفة (التقرير ${m[1]})` : o;
+  const m = SERVER_REPORT_LABEL.exec(o);
+  return m ? S.unknownOutlet(m[1]) : o;
 }
 
 function outletOf(o: Obj, articles: Map<number, ArticleMeta>): string {
@@ -109,7 +110,7 @@ function outletOf(o: Obj, articles: Map<number, ArticleMeta>): string {
   const a = id !== undefined ? articles.get(id) : undefined;
   if (a?.outlet) return a.outlet;
   if (a?.agency) return a.agency;
-  return id !== undefined ? `وسيلة غير معروفة (التقرير ${id})` : 'غير معروف';
+  return id !== undefined ? S.unknownOutlet(id) : S.unknown;
 }
 
 function readTimeline(x: unknown): TimelineEntry[] {
@@ -232,11 +233,6 @@ export function readComparison(raw: unknown, articleList: ArticleMeta[]): Compar
   };
 }
 
-const pointNames: Record<string, string> = {
-  killed: 'قتلى', injured: 'جرحى', killed_or_injured: 'قتلى وجرحى', missing: 'مفقودون',
-  arrested: 'معتقلون', kidnapped: 'مختطفون', occurred: 'وقوع الهجوم', weapon: 'استخدام سلاح كيميائي',
-  responsibility: 'المسؤولية', presence: 'الحضور العسكري', other: 'نقطة أخرى',
-};
 
 function readPosition(o: Obj, conflict: boolean, articles: Map<number, ArticleMeta>): Position {
   const claims = (Array.isArray(o.claims) ? o.claims.filter(isObj) : [])
@@ -287,7 +283,7 @@ export function readPoints(x: unknown, articles: Map<number, ArticleMeta>): Poin
     const kind = str(p.kind);
     return {
       kind,
-      label: str(p.label) || pointNames[kind] || pointNames.other,
+      label: str(p.label) || S.points[kind] || S.points.other,
       about: str(p.about),
       scope: str(p.scope) || 'incident',
       contested: p.contested === true,
@@ -322,73 +318,38 @@ function readDisagreements(x: unknown, articles: Map<number, ArticleMeta>): Disa
   return out;
 }
 
-const slotNames: Record<string, string> = {
-  killed: 'القتلى', injured: 'الجرحى', wounded: 'الجرحى', killed_or_injured: 'القتلى والجرحى',
-  killed_and_injured: 'القتلى والجرحى', missing: 'المفقودون', arrested: 'المعتقلون',
-  presence: 'الوجود', russian_personnel: 'عسكريون روس', cause: 'السبب', attack: 'الهجوم',
-  actor: 'المنفّذ', target: 'المستهدَف', location: 'المكان', date: 'التاريخ', responsibility: 'المسؤولية',
-  casualties: 'الإصابات', event: 'الحدث', weapon: 'السلاح', kidnapped: 'المختطفون',
-  arrest: 'الاعتقال', protest: 'الاحتجاج', coerce: 'الإكراه', accident: 'الحادث', fight: 'القتال',
-  chemical: 'كيميائي', part: 'جزء من الحصيلة', personnel: 'عسكريون', forces: 'قوات', troops: 'جنود',
-  advisers: 'مستشارون', soldiers: 'جنود', mercenaries: 'مرتزقة',
-};
-// "presence:<nation>_<kind>": the nation's adjective in Arabic.
-const nationNames: Record<string, string> = {
-  russian: 'روس', american: 'أمريكيون', turkish: 'أتراك', iranian: 'إيرانيون', french: 'فرنسيون',
-  british: 'بريطانيون', israeli: 'إسرائيليون', syrian: 'سوريون', saudi: 'سعوديون', emirati: 'إماراتيون',
-};
-
-/** An Arabic label for a slot id such as "injured" or "presence:russian_personnel". */
 // The comparison's values for event kinds ("ASSAULT:air strike") and
-// weapons ("drone") are the facts stage's English codes; the page shows them
-// in Arabic (the code stays in data-value).
-const eventNames: Record<string, string> = {
-  ASSAULT: 'اعتداء', FIGHT: 'قتال', PROTEST: 'احتجاج', COERCE: 'إكراه', CONSULT: 'تشاور',
-  ACCUSE: 'اتهام', THREATEN: 'تهديد', ACCIDENT: 'حادث',
-  'air strike': 'غارة جوية', bombing: 'تفجير', killing: 'قتل', shelling: 'قصف', 'shoot-down': 'إسقاط',
-  shooting: 'إطلاق نار', stabbing: 'طعن', 'suicide attack': 'هجوم انتحاري', abduction: 'خطف',
-  'armed clash': 'اشتباك مسلح', arrest: 'اعتقال', raid: 'مداهمة', meeting: 'اجتماع', talks: 'محادثات',
-  demonstration: 'مظاهرة', riot: 'أعمال شغب', 'sit-in': 'اعتصام', crash: 'تصادم', drowning: 'غرق',
-  electrocution: 'صعق كهربائي', fire: 'حريق', traffic: 'حادث سير',
-};
-const weaponNames: Record<string, string> = {
-  IED: 'عبوة ناسفة', 'ballistic missile': 'صاروخ باليستي', bomb: 'قنبلة', 'car bomb': 'سيارة مفخخة',
-  drone: 'طائرة مسيرة', 'explosive belt': 'حزام ناسف', helicopter: 'مروحية', knife: 'سكين',
-  landmine: 'لغم أرضي', 'machine gun': 'رشاش', missile: 'صاروخ', mortar: 'هاون', rifle: 'بندقية',
-  'rocket launcher': 'قاذف صواريخ', shell: 'قذيفة',
-};
+// weapons ("drone") are the facts stage's codes; the page shows their names
+// from the strings table (the code stays in data-value).
 
 /** A claim's value as the page shows it: event kinds and weapons in Arabic. */
 export function valueLabel(slot: string, value: string): string {
-  if (slot === 'weapon') return weaponNames[value] ?? value;
-  if (value === 'used') return 'استُخدم';
+  if (slot === 'weapon') return S.weapons[value] ?? value;
+  if (value === 'used') return S.used;
   const lower = /^>=(\d+(?:\.\d+)?)$/.exec(value);
-  if (lower) return `أكثر من ${lower[1]}`;
+  if (lower) return S.moreThan(lower[1]);
   const m = /^([A-Z]+)(?::(.+))?$/.exec(value);
-  if (m && eventNames[m[1]]) return m[2] ? eventNames[m[2]] ?? m[2] : eventNames[m[1]];
+  if (m && S.events[m[1]]) return m[2] ? S.events[m[2]] ?? m[2] : S.events[m[1]];
   return value;
 }
 
 // A code the page has no name for is never shown in English: its words
 // that have names are kept, the rest read "أخرى".
 function partLabel(p: string): string {
-  if (slotNames[p]) return slotNames[p];
+  if (S.slots[p]) return S.slots[p];
   if (!/^[a-z_]+$/.test(p)) return p;
   const words = p.split('_');
   // The noun before the nation: "american_personnel" → "عسكريون أمريكيون".
-  const named = [...words.filter((w) => !nationNames[w]).map((w) => slotNames[w]),
-    ...words.map((w) => nationNames[w])].filter(Boolean);
-  return named.length ? named.join(' ') : 'أخرى';
+  const named = [...words.filter((w) => !S.nations[w]).map((w) => S.slots[w]),
+    ...words.map((w) => S.nations[w])].filter(Boolean);
+  return named.length ? named.join(' ') : S.otherCode;
 }
 
+/** The name of a slot id such as "injured" or "presence:russian_personnel". */
 export function slotLabel(slot: string): string {
   return slot.split(':').map(partLabel).join(': ');
 }
 
-const modalityNames: Record<string, string> = {
-  asserted: 'يؤكّد', denied: 'ينفي', alleged: 'يزعم', hedged: 'يرجّح', reported: 'ينقل',
-};
-
 export function modalityLabel(m: string | undefined): string {
-  return m ? modalityNames[m] ?? m : '';
+  return m ? S.modalities[m] ?? m : '';
 }

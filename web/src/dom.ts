@@ -7,6 +7,8 @@
 // or `<b>` shows those characters literally. This is also what lets the page
 // run under a Content-Security-Policy without 'unsafe-inline' or 'unsafe-eval'.
 
+import { S } from './strings';
+
 export type Child = Node | string | number | null | undefined | false | Child[];
 
 export interface Attrs {
@@ -76,16 +78,13 @@ export function num(n: number | null | undefined): string {
   return arabicDigits.format(n);
 }
 
-const monthNames = ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو',
-  'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'];
-
 /** Formats an ISO date ("2018-02-08", "2018-02-08T10:00:00Z", "--02-07"). */
 export function fmtDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const m = /^(\d{4}|--)-?(\d{2})?-?(\d{2})?/.exec(iso);
   if (!m) return iso;
   const year = m[1] === '--' ? '' : m[1];
-  const month = m[2] ? monthNames[Number(m[2]) - 1] ?? m[2] : '';
+  const month = m[2] ? S.months[Number(m[2]) - 1] ?? m[2] : '';
   const day = m[3] ? String(Number(m[3])) : '';
   return [day, month, year].filter(Boolean).join(' ');
 }
@@ -93,5 +92,5 @@ export function fmtDate(iso: string | null | undefined): string {
 /** Shows an error returned by the API in place of a page. */
 export function errorBox(err: unknown): HTMLElement {
   const message = err instanceof Error ? err.message : String(err);
-  return h('div', { class: 'error', role: 'alert' }, 'تعذّر التحميل: ', message);
+  return h('div', { class: 'error', role: 'alert' }, S.loadFailed, message);
 }

@@ -15,6 +15,7 @@ import '@fontsource/noto-sans-arabic/600.css';
 import './styles.css';
 
 import { errorBox, h, replace } from './dom';
+import { S } from './strings';
 import { storiesPage } from './pages/stories';
 import { storyPage } from './pages/story';
 import { articlePage } from './pages/article';
@@ -45,6 +46,26 @@ const routes: [RegExp, string, PageFn][] = [
   [/^\/map$/, 'map', async (ctx) => (await import('./pages/map')).mapPage(ctx)],
 ];
 
+/** The page's frame (brand, sections, quick search) in the strings table's words. */
+function labelChrome(): void {
+  const c = S.chrome;
+  document.documentElement.dir = S.dir;
+  document.title = c.brand;
+  const brand = document.querySelector('.brand');
+  if (brand) brand.textContent = c.brand;
+  document.querySelector('.mainnav')?.setAttribute('aria-label', c.sections);
+  const names: Record<string, string> = {
+    stories: c.stories, search: c.search, entities: c.entities, map: c.map, alerts: c.alerts,
+  };
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('.mainnav a')) {
+    a.textContent = names[a.dataset.section ?? ''] ?? '';
+  }
+  const quick = document.querySelector<HTMLInputElement>('.quicksearch input');
+  quick?.setAttribute('placeholder', c.quickSearch);
+  quick?.setAttribute('aria-label', c.quickSearchLabel);
+}
+
+labelChrome();
 const app = document.getElementById('app') as HTMLElement;
 let current = 0;
 
@@ -69,7 +90,7 @@ async function render(): Promise<void> {
   app.setAttribute('aria-busy', 'true');
   let node: Node;
   try {
-    node = page ? await page(ctx) : h('div', { class: 'error' }, 'الصفحة غير موجودة');
+    node = page ? await page(ctx) : h('div', { class: 'error' }, S.notFound);
   } catch (err) {
     node = errorBox(err);
   }

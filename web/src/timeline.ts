@@ -7,7 +7,8 @@
 // over its date range.
 
 import type { TimelineBucket } from './api';
-import { fmtDate, h, num, s } from './dom';
+import { fmtDate, h, s } from './dom';
+import { S } from './strings';
 
 interface Bar { from: string; to: string; articles: number; stories: number }
 
@@ -16,21 +17,21 @@ function isoOf(day: number): string { return new Date(day * 86400000).toISOStrin
 
 function bucketize(items: TimelineBucket[]): { bars: Bar[]; unit: string } {
   const days = items.filter((b) => /^\d{4}-\d{2}-\d{2}/.test(b.date));
-  if (days.length === 0) return { bars: [], unit: 'يوم' };
+  if (days.length === 0) return { bars: [], unit: S.timeline.units.day };
   const first = dayNumber(days[0].date), last = dayNumber(days[days.length - 1].date);
   const span = last - first + 1;
-  let unit = 'يوم';
+  let unit = S.timeline.units.day;
   let keyOf = (iso: string): string => iso.slice(0, 10);
   let rangeOf = (key: string): [string, string] => [key, key];
   if (span > 180 * 7) {
-    unit = 'شهر';
+    unit = S.timeline.units.month;
     keyOf = (iso) => iso.slice(0, 7);
     rangeOf = (key) => {
       const [y, m] = key.split('-').map(Number);
       return [`${key}-01`, isoOf(Date.UTC(y, m, 0) / 86400000)];
     };
   } else if (span > 180) {
-    unit = 'أسبوع';
+    unit = S.timeline.units.week;
     keyOf = (iso) => isoOf(first + Math.floor((dayNumber(iso) - first) / 7) * 7);
     rangeOf = (key) => [key, isoOf(dayNumber(key) + 6)];
   }
@@ -53,13 +54,13 @@ function bucketize(items: TimelineBucket[]): { bars: Bar[]; unit: string } {
 export function timelineChart(items: TimelineBucket[],
   hrefOf: (from: string, to: string) => string): HTMLElement {
   const { bars, unit } = bucketize(items);
-  if (bars.length === 0) return h('p', { class: 'muted' }, 'لا تواريخ نشر معروفة بعد.');
+  if (bars.length === 0) return h('p', { class: 'muted' }, S.timeline.none);
   const W = 900, H = 120, pad = 18;
   const max = Math.max(...bars.map((b) => b.articles), 1);
   const bw = (W - 2 * pad) / bars.length;
   const svg = s('svg', {
     viewBox: `0 0 ${W} ${H + 24}`, class: 'timeline-chart', role: 'img',
-    'aria-label': `عدد التقارير لكل ${unit}`, direction: 'ltr',
+    'aria-label': S.timeline.aria(unit), direction: 'ltr',
   });
   bars.forEach((b, i) => {
     const bh = Math.max(2, (b.articles / max) * (H - 10));
@@ -67,7 +68,7 @@ export function timelineChart(items: TimelineBucket[],
     const label = b.from === b.to ? fmtDate(b.from) : `${fmtDate(b.from)} – ${fmtDate(b.to)}`;
     const a = s('a', { href: hrefOf(b.from, b.to), 'data-nav': true, class: 'bar' },
       s('rect', { x: x + bw * 0.1, y: H - bh, width: Math.max(1, bw * 0.8), height: bh, rx: 1 }),
-      s('title', null, `${label}: ${num(b.articles)} تقرير`));
+      s('title', null, S.timeline.bar(label, b.articles)));
     svg.appendChild(a);
   });
   svg.appendChild(s('line', { x1: pad, x2: W - pad, y1: H, y2: H, class: 'axis' }));
@@ -79,5 +80,5 @@ export function timelineChart(items: TimelineBucket[],
       fmtDate(bars[i].from)));
   }
   return h('figure', { class: 'timeline' }, svg,
-    h('figcaption', { class: 'muted' }, `التقارير لكل ${unit} — انقر عموداً للبحث في تلك الفترة`));
+    h('figcaption', { class: 'muted' }, S.timeline.caption(unit)));
 }

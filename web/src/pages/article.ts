@@ -13,8 +13,8 @@ import { renderMarked, type Mark, type Rendered } from '../highlight';
 import type { RouteContext } from '../main';
 import { modalityLabel, slotLabel } from '../comparison';
 import { outletLink } from './outlet';
+import { S } from '../strings';
 
-const typeNames: Record<string, string> = { PER: 'شخص', ORG: 'منظمة', LOC: 'مكان', MISC: 'أخرى' };
 
 function parseRanges(hash: string, key: string): [number, number][] {
   const m = new RegExp(`(?:^|&)${key}=([0-9,\\-]+)`).exec(hash);
@@ -40,20 +40,20 @@ function buildMarks(a: Article, hash: string): Mark[] {
   const an = a.analysis ?? {};
   const marks: (Mark | null)[] = [];
   for (const e of an.entities ?? []) {
-    marks.push(mk(e.span, 'ent', `${e.canonical || e.text} (${typeNames[e.type] ?? e.type})`, e, e.type.toLowerCase()));
-    if (e.role && e.role_span) marks.push(mk(e.role_span, 'role', `صفة: ${e.role}`, e));
+    marks.push(mk(e.span, 'ent', `${e.canonical || e.text} (${S.entityTypes[e.type] ?? e.type})`, e, e.type.toLowerCase()));
+    if (e.role && e.role_span) marks.push(mk(e.role_span, 'role', S.articlePage.role(e.role), e));
   }
   for (const n of an.numbers ?? []) {
     const v = n.min !== n.max ? `${num(n.min)}–${num(n.max)}` : num(n.value);
-    marks.push(mk(n.span, 'num', `عدد: ${n.approximate ? 'نحو ' : ''}${v}${n.unit ? ' ' + n.unit : ''}`, n));
+    marks.push(mk(n.span, 'num', S.articlePage.number(`${n.approximate ? S.approx : ''}${v}${n.unit ? ' ' + n.unit : ''}`), n));
   }
-  for (const d of an.dates ?? []) marks.push(mk(d.span, 'date', `تاريخ: ${d.value ? fmtDate(d.value) : 'نسبي'}`, d));
+  for (const d of an.dates ?? []) marks.push(mk(d.span, 'date', S.articlePage.date(d.value ? fmtDate(d.value) : S.articlePage.relative), d));
   for (const q of an.quotes ?? []) {
-    marks.push(mk(q.content, 'quote', `قول ${q.speaker || 'غير منسوب'}`, q));
-    marks.push(mk(q.cue, 'cue', 'فعل القول', q));
+    marks.push(mk(q.content, 'quote', S.articlePage.quoteOf(q.speaker || S.articlePage.unattributed), q));
+    marks.push(mk(q.cue, 'cue', S.articlePage.cue, q));
   }
-  for (const [b, e] of parseRanges(hash, 'h')) marks.push({ begin: b, end: e, kind: 'hit', title: 'نتيجة البحث' });
-  for (const [b, e] of parseRanges(hash, 's')) marks.push({ begin: b, end: e, kind: 'cite', title: 'الموضع المشار إليه' });
+  for (const [b, e] of parseRanges(hash, 'h')) marks.push({ begin: b, end: e, kind: 'hit', title: S.articlePage.hit });
+  for (const [b, e] of parseRanges(hash, 's')) marks.push({ begin: b, end: e, kind: 'cite', title: S.articlePage.cited });
   return marks.filter((m): m is Mark => m !== null);
 }
 
@@ -93,11 +93,11 @@ function quoteItem(a: Article, q: Quote, go: (s: Span) => void): HTMLElement {
   const words = r ? a.text.slice(r[0], r[1]) : '';
   return h('li', { class: 'quote-item' },
     h('div', { class: 'who' },
-      q.entity_id ? link(`/entities/${encodeURIComponent(q.entity_id)}`, q.speaker || 'غير منسوب')
-        : h('span', null, q.speaker || 'غير منسوب'),
-      q.via ? h('span', { class: 'muted' }, ` عبر ${q.via}`) : null,
-      q.carried_over ? h('span', { class: 'badge' }, 'المتكلم نفسه') : null,
-      h('span', { class: 'badge' }, q.direct ? 'مباشر' : 'منقول')),
+      q.entity_id ? link(`/entities/${encodeURIComponent(q.entity_id)}`, q.speaker || S.articlePage.unattributed)
+        : h('span', null, q.speaker || S.articlePage.unattributed),
+      q.via ? h('span', { class: 'muted' }, S.articlePage.via(q.via)) : null,
+      q.carried_over ? h('span', { class: 'badge' }, S.articlePage.sameSpeaker) : null,
+      h('span', { class: 'badge' }, q.direct ? S.articlePage.direct : S.articlePage.indirect)),
     h('button', { type: 'button', class: 'goto', onclick: () => go(q.content) },
       words.length > 160 ? words.slice(0, 160) + '…' : words));
 }
@@ -111,7 +111,7 @@ export async function articlePage(ctx: RouteContext): Promise<Node> {
     h('button', { type: 'button', class: 'goto', onclick: () => go(s) }, ...label);
 
   const detail = h('div', { class: 'detail', 'aria-live': 'polite' },
-    h('p', { class: 'muted' }, 'انقر كلمة مظللة لمعرفة ما استُخرج منها.'));
+    h('p', { class: 'muted' }, S.articlePage.clickHelp));
   rendered.root.addEventListener('click', (ev) => {
     const seg = (ev.target as Element).closest('.hl');
     const marks = seg ? rendered.marksAt(seg) : undefined;
@@ -122,8 +122,8 @@ export async function articlePage(ctx: RouteContext): Promise<Node> {
     })));
   });
 
-  const legend = h('div', { class: 'legend', role: 'group', 'aria-label': 'إظهار' },
-    [['ent', 'الكيانات'], ['quote', 'الأقوال'], ['num', 'الأعداد'], ['date', 'التواريخ']].map(([k, label]) => {
+  const legend = h('div', { class: 'legend', role: 'group', 'aria-label': S.articlePage.show },
+    Object.entries(S.articlePage.layers).map(([k, label]) => {
       const box = h('input', { type: 'checkbox', checked: true });
       box.addEventListener('change', () => rendered.root.classList.toggle(`hide-${k}`, !box.checked));
       return h('label', { class: `key key-${k}` }, box, label);
@@ -131,42 +131,42 @@ export async function articlePage(ctx: RouteContext): Promise<Node> {
 
   const side = h('aside', { class: 'side' },
     detail,
-    factList('الكيانات', 'ent', entityGroups(an.entities ?? []).map(({ e, mentions }) => h('li', null,
+    factList(S.articlePage.entities, 'ent', entityGroups(an.entities ?? []).map(({ e, mentions }) => h('li', null,
       h('span', { class: `dot ${e.type.toLowerCase()}` }), entityLink(e),
-      h('span', { class: 'muted' }, ` ${typeNames[e.type] ?? e.type}`),
+      h('span', { class: 'muted' }, ` ${S.entityTypes[e.type] ?? e.type}`),
       e.role ? h('span', { class: 'muted' }, ` — ${e.role}`) : null,
       ' ', goBtn(mentions[0].span, `×${num(mentions.length)}`)))),
-    factList('الأقوال', 'quote', (an.quotes ?? []).map((q) => quoteItem(a, q, go))),
-    factList('الأحداث', 'event', (an.events ?? []).map((e) => h('li', null,
+    factList(S.articlePage.quotes, 'quote', (an.quotes ?? []).map((q) => quoteItem(a, q, go))),
+    factList(S.articlePage.events, 'event', (an.events ?? []).map((e) => h('li', null,
       goBtn(e.sentence ?? e.trigger, h('strong', null, e.mode || e.plover)),
-      h('div', { class: 'muted' }, [e.actor && `المنفّذ: ${e.actor}`, e.target && `الهدف: ${e.target}`,
-        e.location && `المكان: ${e.location}`, e.date && `التاريخ: ${fmtDate(e.date)}`].filter(Boolean).join(' · ')),
-      (e.casualties ?? []).map((c) => h('div', null, `${slotLabel(c.kind)}: ${c.number.approximate ? 'نحو ' : ''}${num(c.number.value)}`)),
+      h('div', { class: 'muted' }, [e.actor && S.articlePage.actor(e.actor), e.target && S.articlePage.target(e.target),
+        e.location && S.articlePage.place(e.location), e.date && S.articlePage.eventDate(fmtDate(e.date))].filter(Boolean).join(' · ')),
+      (e.casualties ?? []).map((c) => h('div', null, `${slotLabel(c.kind)}: ${c.number.approximate ? S.approx : ''}${num(c.number.value)}`)),
       e.modality && e.modality !== 'asserted' ? h('span', { class: 'badge' }, modalityLabel(e.modality)) : null))),
-    factList('الأعداد', 'num', (an.numbers ?? []).map((n) => h('li', null,
-      goBtn(n.span, `${n.approximate ? 'نحو ' : ''}${n.min !== n.max ? `${num(n.min)}–${num(n.max)}` : num(n.value)}`),
+    factList(S.articlePage.numbers, 'num', (an.numbers ?? []).map((n) => h('li', null,
+      goBtn(n.span, `${n.approximate ? S.approx : ''}${n.min !== n.max ? `${num(n.min)}–${num(n.max)}` : num(n.value)}`),
       n.unit ? h('span', { class: 'muted' }, ` ${n.unit}`) : null))),
-    factList('التواريخ', 'date', (an.dates ?? []).map((d) => {
+    factList(S.articlePage.dates, 'date', (an.dates ?? []).map((d) => {
       const r = range16(d.span);
       return h('li', null, goBtn(d.span, r ? a.text.slice(r[0], r[1]) : d.value),
-        h('span', { class: 'muted' }, ` ${d.value ? fmtDate(d.value) : ''}${d.relative ? ' (نسبي)' : ''}`));
+        h('span', { class: 'muted' }, ` ${d.value ? fmtDate(d.value) : ''}${d.relative ? S.articlePage.relativeNote : ''}`));
     })),
     an.removed?.length ? h('details', { class: 'facts removed' },
-      h('summary', null, 'ما حُذف عند التنظيف ', h('span', { class: 'count' }, num(an.removed.length))),
+      h('summary', null, S.articlePage.removed, h('span', { class: 'count' }, num(an.removed.length))),
       h('ul', null, an.removed.map((r) => h('li', null, h('span', { class: 'badge' }, r.reason), ' ', r.text)))) : null);
 
   const src = safeUrl(a.url);
   const page = h('div', { class: 'page article-page', 'data-article': a.id },
     h('header', { class: 'page-head' },
-      h('h1', { class: 'article-title' }, a.title || `تقرير ${num(a.id)}`),
+      h('h1', { class: 'article-title' }, a.title || S.report(a.id)),
       a.standfirst ? h('p', { class: 'standfirst' }, a.standfirst) : null,
       h('div', { class: 'meta' },
-        h('span', { class: 'outlet' }, a.outlet ? outletLink(a.outlet) : 'مصدر غير معروف'),
-        a.agency ? h('span', null, `عن ${a.agency}`) : null,
+        h('span', { class: 'outlet' }, a.outlet ? outletLink(a.outlet) : S.unknownSource),
+        a.agency ? h('span', null, S.articlePage.from(a.agency)) : null,
         h('span', null, fmtDate(a.published)),
-        a.story ? link(`/stories/${a.story}`, 'القصة') : null,
-        a.duplicate_of ? link(`/articles/${a.duplicate_of}`, 'النسخة الأصلية') : null,
-        src ? h('a', { href: src, rel: 'noopener noreferrer nofollow', target: '_blank', class: 'ext' }, 'المصدر') : null)),
+        a.story ? link(`/stories/${a.story}`, S.theStory) : null,
+        a.duplicate_of ? link(`/articles/${a.duplicate_of}`, S.articlePage.original) : null,
+        src ? h('a', { href: src, rel: 'noopener noreferrer nofollow', target: '_blank', class: 'ext' }, S.articlePage.source) : null)),
     legend,
     h('div', { class: 'reader' }, h('article', { class: 'text-col' }, rendered.root), side));
 

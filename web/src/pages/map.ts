@@ -15,6 +15,7 @@ import worldUrl from 'world-atlas/countries-50m.json?url';
 import { api } from '../api';
 import { fmtDate, h, link, num, s } from '../dom';
 import type { RouteContext } from '../main';
+import { S } from '../strings';
 
 const W = 960, H = 640;
 let worldPromise: Promise<FeatureCollection<Geometry>> | null = null;
@@ -88,9 +89,9 @@ function zoomable(svg: SVGSVGElement, g: SVGGElement, markers: SVGGElement): HTM
   svg.addEventListener('pointerup', () => { drag = null; });
   apply();
   return h('div', { class: 'zoom-buttons' },
-    h('button', { type: 'button', onclick: () => zoomAt(1.5, W / 2, H / 2), 'aria-label': 'تكبير' }, '+'),
-    h('button', { type: 'button', onclick: () => zoomAt(1 / 1.5, W / 2, H / 2), 'aria-label': 'تصغير' }, '−'),
-    h('button', { type: 'button', onclick: () => { k = 1; tx = 0; ty = 0; apply(); } }, 'الكل'));
+    h('button', { type: 'button', onclick: () => zoomAt(1.5, W / 2, H / 2), 'aria-label': S.mapPage.zoomIn }, '+'),
+    h('button', { type: 'button', onclick: () => zoomAt(1 / 1.5, W / 2, H / 2), 'aria-label': S.mapPage.zoomOut }, '−'),
+    h('button', { type: 'button', onclick: () => { k = 1; tx = 0; ty = 0; apply(); } }, S.mapPage.all));
 }
 
 function marker(x: number, y: number, cls: string, r: number, href: string, title: string, label?: string): SVGGElement {
@@ -111,7 +112,7 @@ export async function mapPage(ctx: RouteContext): Promise<Node> {
     .sort((a, b) => (b.properties.mentions ?? 0) - (a.properties.mentions ?? 0));
   const eventFeats = feats.filter((f) => f.properties.kind === 'event');
   const proj = fitProjection(feats.map((f) => f.geometry.coordinates), W, H, 8);
-  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'map', role: 'img', 'aria-label': 'خريطة الأماكن والأحداث' });
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'map', role: 'img', 'aria-label': S.mapPage.aria });
   const g = s('g', null);
   g.appendChild(s('rect', { x: -W * 20, y: -H * 20, width: W * 41, height: H * 41, class: 'sea' }));
   g.appendChild(landLayer(world, proj));
@@ -130,45 +131,44 @@ export async function mapPage(ctx: RouteContext): Promise<Node> {
     const labelled = i < 40 && free(box);
     if (labelled) taken.push(box);
     markers.appendChild(marker(p[0], p[1], 'place', r, `/entities/${encodeURIComponent(f.properties.entity_id ?? '')}`,
-      `${name}: ${num(m)} إشارة، ${num(f.properties.events ?? 0)} حدث`, labelled ? name : undefined));
+      S.mapPage.placeTitle(name, m, f.properties.events ?? 0), labelled ? name : undefined));
   });
   for (const f of eventFeats) {
     const p = proj(f.geometry.coordinates);
     if (!p) continue;
     markers.appendChild(marker(p[0], p[1], 'event', 3.5, `/articles/${f.properties.article_id}`,
-      `${f.properties.mode || f.properties.plover || 'حدث'} — ${f.properties.name ?? ''} ${fmtDate(f.properties.date)}`));
+      `${f.properties.mode || f.properties.plover || S.mapPage.event} — ${f.properties.name ?? ''} ${fmtDate(f.properties.date)}`));
   }
   g.appendChild(markers);
   svg.appendChild(g);
   const buttons = zoomable(svg, g, markers);
   return h('div', { class: 'page map-page' },
-    h('header', { class: 'page-head' }, h('h1', null, 'الخريطة'),
+    h('header', { class: 'page-head' }, h('h1', null, S.chrome.map),
       h('div', { class: 'meta' },
-        story ? [h('span', null, `القصة ${story}`), link('/map', 'كل القصص')] : null,
-        h('span', null, `${num(placeFeats.length)} مكان`), h('span', null, `${num(eventFeats.length)} حدث`),
-        h('span', { class: 'key key-place' }, 'مكان'), h('span', { class: 'key key-event' }, 'حدث'))),
+        story ? [h('span', null, S.inStory(story)), link('/map', S.mapPage.allStories)] : null,
+        h('span', null, S.mapPage.places(placeFeats.length)), h('span', null, S.mapPage.eventsCount(eventFeats.length)),
+        h('span', { class: 'key key-place' }, S.mapPage.place), h('span', { class: 'key key-event' }, S.mapPage.event))),
     h('div', { class: 'map-layout' },
       h('div', { class: 'map-box' }, svg, buttons),
       h('aside', { class: 'side' },
-        h('section', { class: 'panel' }, h('h2', null, 'الأماكن'),
+        h('section', { class: 'panel' }, h('h2', null, S.mapPage.placesTitle),
           h('ol', { class: 'entity-list' }, placeFeats.slice(0, 40).map((f) => h('li', null,
             link(`/entities/${encodeURIComponent(f.properties.entity_id ?? '')}`, f.properties.name ?? ''),
             h('span', { class: 'muted' }, ` ${num(f.properties.mentions ?? 0)}`))))))),
     eventTable(ctx),
-    h('p', { class: 'muted attribution' }, 'حدود الدول: Natural Earth (ملكية عامة) عبر world-atlas.'));
+    h('p', { class: 'muted attribution' }, S.mapPage.attribution));
 }
 
-const PLOVER: [string, string][] = [
-  ['', 'كل الأنواع'], ['ASSAULT', 'اعتداء / هجوم'], ['FIGHT', 'قتال'], ['COERCE', 'إكراه / اعتقال'],
-  ['PROTEST', 'احتجاج'], ['ACCUSE', 'اتهام'], ['THREATEN', 'تهديد'], ['AGREE', 'اتفاق'],
-  ['CONSULT', 'مشاورات'], ['SUPPORT', 'دعم'], ['AID', 'مساعدة'], ['SANCTION', 'عقوبات'],
-];
+// The kinds the map's events carry (a subset of the search page's filters).
+const PLOVER = ['ASSAULT', 'FIGHT', 'COERCE', 'PROTEST', 'ACCUSE', 'THREATEN', 'AGREE', 'CONSULT',
+  'SUPPORT', 'AID', 'SANCTION'];
 
 /** The events list (GET /api/events), filtered by type, 50 at a time. */
 function eventTable(ctx: RouteContext): HTMLElement {
   const body = h('tbody');
-  const type = h('select', { 'aria-label': 'نوع الحدث' }, PLOVER.map(([v, l]) => h('option', { value: v }, l)));
-  const more = h('button', { type: 'button', class: 'more' }, 'المزيد');
+  const type = h('select', { 'aria-label': S.mapPage.eventType },
+    h('option', { value: '' }, S.allTypes), PLOVER.map((v) => h('option', { value: v }, S.eventTypes[v] ?? v)));
+  const more = h('button', { type: 'button', class: 'more' }, S.more);
   let offset = 0;
   const load = async (reset: boolean) => {
     if (reset) { offset = 0; while (body.firstChild) body.removeChild(body.firstChild); }
@@ -180,7 +180,7 @@ function eventTable(ctx: RouteContext): HTMLElement {
         h('td', null, fmtDate(e.date)),
         h('td', null, e.mode || e.plover),
         h('td', null, e.location ?? '—'),
-        h('td', null, link(`/articles/${e.article_id}`, e.title || `تقرير ${num(e.article_id)}`)),
+        h('td', null, link(`/articles/${e.article_id}`, e.title || S.report(e.article_id))),
         h('td', null, e.outlet ?? '')));
     }
     offset += res.items.length;
@@ -190,9 +190,9 @@ function eventTable(ctx: RouteContext): HTMLElement {
   more.addEventListener('click', () => void load(false));
   void load(true);
   return h('section', { class: 'panel events-panel' },
-    h('div', { class: 'row' }, h('h2', null, 'سجل الأحداث'), type),
+    h('div', { class: 'row' }, h('h2', null, S.mapPage.log), type),
     h('div', { class: 'matrix-wrap' }, h('table', { class: 'events-table' },
-      h('thead', null, h('tr', null, ['التاريخ', 'الحدث', 'المكان', 'التقرير', 'المصدر'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('thead', null, h('tr', null, S.mapPage.columns.map((c) => h('th', { scope: 'col' }, c)))),
       body)),
     more);
 }

@@ -6,6 +6,7 @@
 import { get } from '../api';
 import { fmtDate, h, link, num } from '../dom';
 import type { RouteContext } from '../main';
+import { S, SERVER_REPORT_LABEL } from '../strings';
 
 export interface OutletProfile {
   outlet: string; reports: number; first_report: string | null; last_report: string | null;
@@ -31,11 +32,13 @@ export const outletProfile = (name: string) =>
 export function outletHref(name: string): string { return `/outlets/${encodeURIComponent(name)}`; }
 
 // Labels the comparison gives a report without an outlet: no page of theirs.
-const NOT_AN_OUTLET = /^(وسيلة غير معروفة|مصدر غير معروف|تقرير \d+$)/;
+function notAnOutlet(name: string): boolean {
+  return name.startsWith(S.unknownOutletPrefix) || name === S.unknownSource || SERVER_REPORT_LABEL.test(name);
+}
 
 /** An outlet's name linking to its page (a label for "no outlet" stays text). */
 export function outletLink(name: string, cls = 'outlet-link'): HTMLElement {
-  if (!name || NOT_AN_OUTLET.test(name)) return h('span', null, name);
+  if (!name || notAnOutlet(name)) return h('span', null, name);
   const a = link(outletHref(name), name);
   a.className = cls;
   a.dataset.outlet = name;
@@ -44,18 +47,18 @@ export function outletLink(name: string, cls = 'outlet-link'): HTMLElement {
 
 /** Names joined by "، ", each a link. */
 export function outletLinks(names: string[]): (HTMLElement | string)[] {
-  return names.flatMap((o, i) => (i ? ['، ', outletLink(o)] : [outletLink(o)]));
+  return names.flatMap((o, i) => (i ? [S.listSep, outletLink(o)] : [outletLink(o)]));
 }
 
 function hoursText(x: number): string {
-  if (x === 0) return 'في الساعة نفسها';
-  if (x < 1) return `بعد ${num(Math.round(x * 60))} دقيقة`;
-  if (x < 48) return `بعد ${num(Math.round(x * 10) / 10)} ساعة`;
-  return `بعد ${num(Math.round((x / 24) * 10) / 10)} يوم`;
+  if (x === 0) return S.outletPage.sameHour;
+  if (x < 1) return S.outletPage.afterMinutes(Math.round(x * 60));
+  if (x < 48) return S.outletPage.afterHours(Math.round(x * 10) / 10);
+  return S.outletPage.afterDays(Math.round((x / 24) * 10) / 10);
 }
 
 function percent(x: number | null): string {
-  return x === null ? '—' : `${num(Math.round(x * 1000) / 10)}٪`;
+  return x === null ? '—' : S.outletPage.percent(Math.round(x * 1000) / 10);
 }
 
 export async function outletPage(ctx: RouteContext): Promise<Node> {
@@ -65,49 +68,50 @@ export async function outletPage(ctx: RouteContext): Promise<Node> {
   const d = p.delay;
   const s = p.sampled_stories;
   const figures = h('section', { class: 'panel', 'data-testid': 'figures-apart' },
-    h('h2', null, 'أرقامه مقابل الوسائل الأخرى'),
+    h('h2', null, S.outletPage.figuresTitle),
     f.points_held
       ? h('p', null,
-        'في ', h('strong', { 'data-apart': f.points_apart }, num(f.points_apart)),
-        ` من ${num(f.points_held)} نقطة له فيها موقف، خالف موقفُه موقفًا نقلته وسيلة أخرى `,
-        h('span', { class: 'badge warn', 'data-share': f.share_apart ?? '' }, percent(f.share_apart)), '.')
-      : h('p', { class: 'muted' }, 'لا نقاط له في القصص التي يشاركها مع وسائل أخرى.'),
+        S.outletPage.apartIn, h('strong', { 'data-apart': f.points_apart }, num(f.points_apart)),
+        S.outletPage.apartOf(f.points_held),
+        h('span', { class: 'badge warn', 'data-share': f.share_apart ?? '' }, percent(f.share_apart)), S.outletPage.end)
+      : h('p', { class: 'muted' }, S.outletPage.noPoints),
     f.stories.length
       ? h('ol', { class: 'article-list' }, f.stories.map((st) => h('li', { class: 'article-row' },
-        link(`/stories/${st.id}`, st.title || `قصة ${num(st.id)}`),
-        h('span', { class: 'muted' }, `نقاط الخلاف: ${num(st.points)}`))))
+        link(`/stories/${st.id}`, st.title || S.story(st.id)),
+        h('span', { class: 'muted' }, S.outletPage.pointsApart(st.points)))))
       : null,
     h('p', { class: 'muted' },
-      `قورنت أحدث ${num(s.compared)} قصة يشاركها مع وسائل أخرى (الحد ${num(s.compared_cap)})` +
-      (s.skipped_over_reports ? `، وتُركت ${num(s.skipped_over_reports)} تزيد تقاريرها على ${num(s.reports_per_story_cap)}` : '') + '.'));
+      S.outletPage.compared(s.compared, s.compared_cap) +
+      (s.skipped_over_reports ? S.outletPage.skipped(s.skipped_over_reports, s.reports_per_story_cap) : '') +
+      S.outletPage.end));
   const delay = h('section', { class: 'panel', 'data-testid': 'delay' },
-    h('h2', null, 'سرعة التغطية'),
+    h('h2', null, S.outletPage.delayTitle),
     d.median_hours !== null
-      ? h('p', null, 'يغطي القصة عادةً ',
+      ? h('p', null, S.outletPage.usually,
         h('strong', { 'data-hours': d.median_hours }, hoursText(d.median_hours)),
-        ` من أول تقرير عنها (الوسيط في ${num(d.stories)} قصة تشاركها مع وسائل أخرى)، وكان السبّاق في ${num(d.first_reports)} منها.`)
-      : h('p', { class: 'muted' }, 'لا قصص مؤرخة يشاركها مع وسائل أخرى.'));
+        S.outletPage.delayOf(d.stories, d.first_reports))
+      : h('p', { class: 'muted' }, S.outletPage.noDelay));
   const cites = h('section', { class: 'panel', 'data-testid': 'cites' },
-    h('h2', null, 'أكثر من يستشهد بهم'),
+    h('h2', null, S.outletPage.citesTitle),
     p.cites.length
       ? h('ol', { class: 'entity-list' }, p.cites.map((c) => h('li', { 'data-speaker': c.speaker },
-        c.speaker, h('span', { class: 'muted' }, ` · ${num(c.quotes)} اقتباس`))))
-      : h('p', { class: 'muted' }, 'لا اقتباسات منسوبة في تقاريره.'),
-    h('p', { class: 'muted' }, `من ${num(s.quotes)} اقتباسًا في أحدث ${num(s.reports_analysed)} تقرير (الحد ${num(s.reports_analysed_cap)}).`));
+        c.speaker, h('span', { class: 'muted' }, S.outletPage.quotes(c.quotes)))))
+      : h('p', { class: 'muted' }, S.outletPage.noQuotes),
+    h('p', { class: 'muted' }, S.outletPage.quotesFrom(s.quotes, s.reports_analysed, s.reports_analysed_cap)));
   const recent = h('section', { class: 'panel', 'data-testid': 'recent-stories' },
-    h('h2', null, 'أحدث قصصه ', h('span', { class: 'count' }, num(p.stories))),
+    h('h2', null, S.outletPage.recentTitle, h('span', { class: 'count' }, num(p.stories))),
     h('ol', { class: 'article-list' }, p.recent_stories.map((st) => h('li', { class: 'article-row', 'data-story': st.id },
-      link(`/stories/${st.id}`, st.title || `قصة ${num(st.id)}`),
+      link(`/stories/${st.id}`, st.title || S.story(st.id)),
       h('span', { class: 'muted' }, fmtDate(st.last_report)),
-      h('span', { class: 'muted' }, `${num(st.reports)} من تقاريره، ${num(st.outlets)} وسيلة`)))));
+      h('span', { class: 'muted' }, S.outletPage.ofItsReports(st.reports, st.outlets))))));
   return h('div', { class: 'page outlet-page', 'data-outlet': p.outlet, 'data-testid': 'outlet-page' },
     h('header', { class: 'page-head' },
       h('h1', null, p.outlet),
       h('div', { class: 'meta' },
-        h('span', { 'data-testid': 'outlet-reports', 'data-reports': p.reports }, `${num(p.reports)} تقرير`),
+        h('span', { 'data-testid': 'outlet-reports', 'data-reports': p.reports }, S.reportCount(p.reports)),
         h('span', null, `${fmtDate(p.first_report)} – ${fmtDate(p.last_report)}`),
-        h('span', null, `${num(p.stories)} قصة`),
-        link(`/search?outlet=${encodeURIComponent(p.outlet)}`, 'ابحث في تقاريره'))),
+        h('span', null, S.storyCount(p.stories)),
+        link(`/search?outlet=${encodeURIComponent(p.outlet)}`, S.searchItsReports))),
     figures, delay,
     h('div', { class: 'two-col' }, recent, h('aside', { class: 'side' }, cites)));
 }

@@ -5,20 +5,14 @@
 // hash.
 
 import { api, range16, type SearchHit } from '../api';
-import { fmtDate, h, link, num } from '../dom';
+import { fmtDate, h, link } from '../dom';
 import { renderSnippet } from '../highlight';
 import { navigate, type RouteContext } from '../main';
 import { outletLink } from './outlet';
+import { S } from '../strings';
 
 const PAGE = 20;
 const FILTERS = ['outlet', 'from', 'to', 'story', 'entity', 'event_type'] as const;
-
-const eventTypes: [string, string][] = [
-  ['', 'كل الأحداث'], ['ASSAULT', 'اعتداء / هجوم'], ['FIGHT', 'قتال'], ['COERCE', 'إكراه / اعتقال'],
-  ['PROTEST', 'احتجاج'], ['ACCUSE', 'اتهام'], ['THREATEN', 'تهديد'], ['AGREE', 'اتفاق'],
-  ['CONSULT', 'مشاورات'], ['REQUEST', 'طلب'], ['SUPPORT', 'دعم'], ['AID', 'مساعدة'],
-  ['MOBILIZE', 'حشد'], ['SANCTION', 'عقوبات'], ['RETREAT', 'انسحاب'], ['CONCEDE', 'تنازل'],
-];
 
 function hitHref(hit: SearchHit): string {
   const ranges = (hit.highlights ?? []).map(range16).filter((r): r is [number, number] => r !== null)
@@ -29,11 +23,11 @@ function hitHref(hit: SearchHit): string {
 function hitView(hit: SearchHit): HTMLElement {
   const ranges = (hit.snippet_highlights ?? []).map(range16).filter((r): r is [number, number] => r !== null);
   return h('li', { class: 'hit', 'data-article': hit.article_id },
-    link(hitHref(hit), h('span', { class: 'hit-title' }, hit.title || `تقرير ${num(hit.article_id)}`)),
+    link(hitHref(hit), h('span', { class: 'hit-title' }, hit.title || S.report(hit.article_id))),
     h('div', { class: 'meta' },
-      h('span', { class: 'outlet' }, hit.outlet ? outletLink(hit.outlet) : 'مصدر غير معروف'),
+      h('span', { class: 'outlet' }, hit.outlet ? outletLink(hit.outlet) : S.unknownSource),
       h('span', null, fmtDate(hit.published)),
-      hit.story_id ? link(`/stories/${hit.story_id}`, 'القصة') : null),
+      hit.story_id ? link(`/stories/${hit.story_id}`, S.theStory) : null),
     h('p', { class: 'snippet-line' },
       (hit.snippet_span?.begin ?? 0) > 0 ? '… ' : null, renderSnippet(hit.snippet ?? '', ranges), ' …'));
 }
@@ -47,18 +41,18 @@ function urlWith(query: URLSearchParams, changes: Record<string, string | null>)
 
 function form(ctx: RouteContext, outlets: string[]): HTMLFormElement {
   const q = ctx.query;
-  const input = h('input', { type: 'search', name: 'q', value: q.get('q') ?? '', placeholder: 'كلمات، "عبارة"، بادئة*، -استبعاد',
-    'aria-label': 'نص البحث', autofocus: true });
-  const outlet = h('select', { name: 'outlet', 'aria-label': 'المصدر' },
-    h('option', { value: '' }, 'كل المصادر'),
+  const input = h('input', { type: 'search', name: 'q', value: q.get('q') ?? '', placeholder: S.searchPage.placeholder,
+    'aria-label': S.searchPage.label, autofocus: true });
+  const outlet = h('select', { name: 'outlet', 'aria-label': S.searchPage.outlet },
+    h('option', { value: '' }, S.searchPage.allOutlets),
     outlets.map((o) => h('option', { value: o, selected: q.get('outlet') === o }, o)));
-  const evt = h('select', { name: 'event_type', 'aria-label': 'نوع الحدث' },
-    eventTypes.map(([v, label]) => h('option', { value: v, selected: (q.get('event_type') ?? '') === v }, label)));
-  const from = h('input', { type: 'date', name: 'from', value: q.get('from') ?? '', 'aria-label': 'من' });
-  const to = h('input', { type: 'date', name: 'to', value: q.get('to') ?? '', 'aria-label': 'إلى' });
+  const evt = h('select', { name: 'event_type', 'aria-label': S.searchPage.eventType },
+    Object.entries(S.eventTypes).map(([v, label]) => h('option', { value: v, selected: (q.get('event_type') ?? '') === v }, label)));
+  const from = h('input', { type: 'date', name: 'from', value: q.get('from') ?? '', 'aria-label': S.searchPage.from });
+  const to = h('input', { type: 'date', name: 'to', value: q.get('to') ?? '', 'aria-label': S.searchPage.to });
   const f = h('form', { class: 'search-form', role: 'search' },
-    h('div', { class: 'row' }, input, h('button', { type: 'submit' }, 'ابحث')),
-    h('div', { class: 'row filters' }, outlet, evt, h('label', null, 'من ', from), h('label', null, 'إلى ', to)));
+    h('div', { class: 'row' }, input, h('button', { type: 'submit' }, S.searchPage.submit)),
+    h('div', { class: 'row filters' }, outlet, evt, h('label', null, S.searchPage.fromLabel, from), h('label', null, S.searchPage.toLabel, to)));
   f.addEventListener('submit', (ev) => {
     ev.preventDefault();
     navigate(urlWith(q, {
@@ -80,28 +74,28 @@ export async function searchPage(ctx: RouteContext): Promise<Node> {
   for (const k of FILTERS) if (q.get(k)) params[k] = q.get(k) as string;
   const chips = (['story', 'entity'] as const).filter((k) => q.get(k)).map((k) =>
     link(urlWith(q, { [k]: null, offset: null }), h('span', { class: 'chip removable' },
-      k === 'story' ? `القصة ${q.get(k)}` : `الكيان ${q.get(k)}`, ' ×')));
+      k === 'story' ? S.inStory(q.get(k) ?? '') : S.searchPage.entityChip(q.get(k) ?? ''), ' ×')));
   const page = h('div', { class: 'page search-page' },
-    h('section', { class: 'panel' }, h('h1', null, 'البحث'), form(ctx, outlets),
+    h('section', { class: 'panel' }, h('h1', null, S.chrome.search), form(ctx, outlets),
       chips.length ? h('div', { class: 'chips' }, chips) : null));
   const hasQuery = Object.keys(params).some((k) => k === 'q' || (FILTERS as readonly string[]).includes(k));
   if (!hasQuery) {
     page.appendChild(h('p', { class: 'muted' },
-      'يبحث مرصد بكل صيغ الكلمة: سوريا وسورية، الأمريكي والأميركي، سيرغي وسيرجى، والأسماء اللاتينية مثل Ryabkov.'));
+      S.searchPage.help));
     return page;
   }
   const res = await api.search(params);
   const offset = res.offset ?? 0;
   const nav = h('div', { class: 'pager' },
-    offset > 0 ? link(urlWith(q, { offset: String(Math.max(0, offset - PAGE)) || null }), 'السابق') : null,
-    h('span', { class: 'muted' }, `${num(offset + 1)}–${num(offset + res.items.length)} من ${num(res.total)}`),
-    offset + res.items.length < res.total ? link(urlWith(q, { offset: String(offset + PAGE) }), 'التالي') : null);
+    offset > 0 ? link(urlWith(q, { offset: String(Math.max(0, offset - PAGE)) || null }), S.previous) : null,
+    h('span', { class: 'muted' }, S.searchPage.range(offset + 1, offset + res.items.length, res.total)),
+    offset + res.items.length < res.total ? link(urlWith(q, { offset: String(offset + PAGE) }), S.next) : null);
   page.appendChild(h('section', { class: 'panel results' },
     h('div', { class: 'result-head' },
-      h('strong', { 'data-testid': 'result-total' }, `${num(res.total)} نتيجة`),
-      typeof res.took_ms === 'number' ? h('span', { class: 'muted' }, ` (${num(res.took_ms)} ملّي ثانية)`) : null),
+      h('strong', { 'data-testid': 'result-total' }, S.searchPage.results(res.total)),
+      typeof res.took_ms === 'number' ? h('span', { class: 'muted' }, S.searchPage.took(res.took_ms)) : null),
     res.items.length ? h('ol', { class: 'hits', start: offset + 1 }, res.items.map(hitView))
-      : h('p', { class: 'muted' }, 'لا نتائج.'),
+      : h('p', { class: 'muted' }, S.searchPage.none),
     res.total > PAGE ? nav : null));
   return page;
 }

@@ -6,23 +6,20 @@ import { fmtDate, h, link, num } from '../dom';
 import type { RouteContext } from '../main';
 import { timelineChart } from '../timeline';
 import { outletLink } from './outlet';
+import { S } from '../strings';
 
 const PAGE = 50;
-
-const RELATION_LABEL: Record<NonNullable<StorySummary['relation']>, string> = {
-  follow_up: 'تطور لاحق', earlier: 'سبقها', concurrent: 'في السياق نفسه',
-};
 
 export function storyCard(st: StorySummary): HTMLElement {
   const dates = st.first_seen === st.last_seen || !st.last_seen
     ? fmtDate(st.first_seen)
     : `${fmtDate(st.first_seen)} – ${fmtDate(st.last_seen)}`;
   return h('li', { class: 'story-card', 'data-story': st.id },
-    link(`/stories/${st.id}`, h('span', { class: 'story-title' }, st.title || `قصة ${num(st.id)}`)),
+    link(`/stories/${st.id}`, h('span', { class: 'story-title' }, st.title || S.story(st.id))),
     h('div', { class: 'meta' },
-      st.relation ? h('span', { class: 'chip relation' }, RELATION_LABEL[st.relation]) : null,
+      st.relation ? h('span', { class: 'chip relation' }, S.relations[st.relation]) : null,
       h('span', null, dates),
-      h('span', null, `${num(st.article_count)} تقرير`),
+      h('span', null, S.reportCount(st.article_count)),
       h('span', { class: 'chips' }, (st.outlets ?? []).slice(0, 6).map((o) =>
         outletLink(o, 'chip')))));
 }
@@ -33,7 +30,7 @@ export async function storiesPage(ctx: RouteContext): Promise<Node> {
     api.timeline().catch(() => ({ bucket: 'day', items: [] })),
   ]);
   const list = h('ol', { class: 'story-list' }, page.items.map(storyCard));
-  const more = h('button', { type: 'button', class: 'more' }, 'المزيد من القصص');
+  const more = h('button', { type: 'button', class: 'more' }, S.storiesPage.more);
   let offset = page.items.length;
   const updateMore = () => { more.hidden = offset >= page.total; };
   more.addEventListener('click', async () => {
@@ -49,10 +46,10 @@ export async function storiesPage(ctx: RouteContext): Promise<Node> {
   updateMore();
   return h('div', { class: 'page stories-page' },
     h('section', { class: 'panel' },
-      h('h2', null, 'الخط الزمني'),
+      h('h2', null, S.timeline.title),
       timelineChart(timeline.items, (from, to) => `/search?from=${from}&to=${to}`)),
     h('section', { class: 'panel' },
-      h('h1', null, 'القصص ', h('span', { class: 'count', 'data-testid': 'story-total' }, num(page.total))),
-      page.items.length ? list : h('p', { class: 'muted' }, 'لا قصص بعد: استورد تقارير بالأمر marsad ingest.'),
+      h('h1', null, S.storiesPage.title, h('span', { class: 'count', 'data-testid': 'story-total' }, num(page.total))),
+      page.items.length ? list : h('p', { class: 'muted' }, S.storiesPage.none),
       more));
 }

@@ -22,6 +22,7 @@ import { storyCard } from './stories';
 import { timelineChart } from '../timeline';
 import { claimsChart } from '../claimsChart';
 import { outletLink, outletLinks } from './outlet';
+import { S } from '../strings';
 
 const MAX_ARTICLES_FOR_WORDS = 40;
 
@@ -39,7 +40,7 @@ function valueText(c: CmpClaim): string {
   if (isNumeric(c)) {
     const v = c.min !== undefined && c.max !== undefined && c.min !== c.max
       ? `${num(c.min)}–${num(c.max)}` : num(Number(c.value || c.max));
-    return (c.approximate ? 'نحو ' : '') + v;
+    return (c.approximate ? S.approx : '') + v;
   }
   if (c.value === c.modality || ['asserted', 'denied', 'alleged', 'hedged', 'true', 'false', 'yes', 'no'].includes(c.value)) {
     return modalityLabel(c.modality) || modalityLabel(c.value) || c.value;
@@ -63,25 +64,25 @@ function claimView(c: CmpClaim, words: WordSlot[]): HTMLElement {
   h('div', { class: 'value' }, valueText(c),
     c.modality && c.modality !== 'asserted' && isNumeric(c)
       ? h('span', { class: 'modality' }, ` (${modalityLabel(c.modality)})`) : null),
-  c.speaker ? h('div', { class: 'speaker' }, 'على لسان: ', c.speaker, c.via ? ` (عبر ${c.via})` : '') : null,
+  c.speaker ? h('div', { class: 'speaker' }, S.storyPage.saidBy, c.speaker, c.via ? S.storyPage.via(c.via) : '') : null,
   c.text ? h('q', { class: 'words' }, c.text) : q,
-  href ? link(href, 'في النص ←') : null);
+  href ? link(href, S.storyPage.inText) : null);
 }
 
 function matrix(cmp: Comparison, words: WordSlot[]): HTMLElement {
-  const head = h('tr', null, h('th', { scope: 'col' }, 'البند'),
+  const head = h('tr', null, h('th', { scope: 'col' }, S.storyPage.item),
     cmp.outlets.map((o) => h('th', { scope: 'col' }, outletLink(o))));
   const body = cmp.rows.map((row) => h('tr', {
     class: row.disputed ? 'disputed' : null, 'data-slot': row.slot,
   },
   h('th', { scope: 'row' }, slotLabel(row.slot),
-    row.disputed ? h('span', { class: 'badge warn' }, 'خلاف') : null),
+    row.disputed ? h('span', { class: 'badge warn' }, S.storyPage.contested) : null),
   cmp.outlets.map((o) => {
     const claims = row.cells.get(o) ?? [];
     const more = row.more.get(o) ?? 0;
     return h('td', { class: claims.length ? 'cell' : 'cell empty', 'data-outlet': o },
       claims.length ? claims.map((c) => claimView(c, words)) : '—',
-      more > 0 ? h('div', { class: 'muted more' }, `و${num(more)} غيرها`) : null);
+      more > 0 ? h('div', { class: 'muted more' }, S.storyPage.andMore(more)) : null);
   })));
   // Fixed layout with a readable width per outlet (the wrapper scrolls):
   // auto layout measured every cell of a wide story twice. Set through
@@ -107,7 +108,7 @@ function listWithMore<T>(tag: 'ul' | 'ol', cls: string | null, items: T[], first
   const list = h(tag, { class: cls }, items.slice(0, first).map(render));
   if (items.length <= first) return [list];
   const more = h('button', { type: 'button', class: 'more' },
-    moreText ? moreText(items.length - first) : `عرض الكل (${num(items.length)})`);
+    moreText ? moreText(items.length - first) : S.showAll(items.length));
   more.addEventListener('click', () => {
     for (const x of items.slice(first)) list.appendChild(render(x));
     more.remove();
@@ -115,24 +116,11 @@ function listWithMore<T>(tag: 'ul' | 'ol', cls: string | null, items: T[], first
   return [list, more];
 }
 
-/** "تقرير واحد"، "تقريران"، "3 تقارير"، "11 تقريرا". */
-function reportsText(n: number): string {
-  if (n === 1) return 'تقرير واحد';
-  if (n === 2) return 'تقريران';
-  return n >= 3 && n <= 10 ? `${num(n)} تقارير` : `${num(n)} تقريرا`;
-}
-
-function sourcesText(n: number): string {
-  if (n === 1) return 'مصدر واحد';
-  if (n === 2) return 'مصدران';
-  return n >= 3 && n <= 10 ? `${num(n)} مصادر` : `${num(n)} مصدرا`;
-}
-
 /** "15 فبراير 2018، 18:23" (the time in the report's own zone). */
 function fmtDateTime(iso: string | undefined): string {
-  if (!iso) return 'غير مؤرخ';
+  if (!iso) return S.undated;
   const t = /T(\d{2}:\d{2})/.exec(iso);
-  return fmtDate(iso) + (t ? `، ${t[1]}` : '');
+  return fmtDate(iso) + (t ? S.dateTimeSep + t[1] : '');
 }
 
 function wordsLink(c: CmpClaim): HTMLElement {
@@ -154,41 +142,41 @@ function positionView(pos: Position): HTMLElement {
   },
   h('div', { class: 'pos-head' },
     h('span', { class: 'value' }, pos.label),
-    h('span', { class: 'source' }, pos.source || 'الوسيلة نفسها')),
+    h('span', { class: 'source' }, pos.source || S.theOutletItself)),
   h('div', { class: 'pos-meta muted' },
     h('span', { class: 'outlets' }, outletLinks(pos.outlets)),
-    h('span', { class: 'reports', 'data-reports': pos.reports }, reportsText(pos.reports)),
-    h('span', { class: 'first-seen' }, 'أول ظهور: ',
+    h('span', { class: 'reports', 'data-reports': pos.reports }, S.reports(pos.reports)),
+    h('span', { class: 'first-seen' }, S.storyPage.firstSeen,
       pos.firstArticle !== undefined
         ? link(`/articles/${pos.firstArticle}`, fmtDateTime(pos.firstSeen)) : fmtDateTime(pos.firstSeen))),
   first ? wordsLink(first) : null,
   others > 0 && rest.length
-    ? h('details', { class: 'more-words' }, h('summary', null, `مواضع أخرى (${num(others)})`),
+    ? h('details', { class: 'more-words' }, h('summary', null, S.storyPage.otherPlaces(others)),
       h('ul', null, rest.map((c) => h('li', null, wordsLink(c)))))
     : null);
 }
 
 function positionsOf(p: Point): HTMLElement[] {
   return listWithMore('ul', 'positions', p.positions, FIRST_POSITIONS,
-    (pos) => h('li', null, positionView(pos)), (n) => `و${num(n)} مواقف أخرى`);
+    (pos) => h('li', null, positionView(pos)), S.storyPage.morePositions);
 }
 
 function pointHead(p: Point): HTMLElement {
   return h('div', { class: 'point-head' },
     h('strong', { class: 'point-label' }, p.label),
-    p.contested ? h('span', { class: 'badge warn' }, 'خلاف') : h('span', { class: 'badge ok' }, 'اتفاق'),
-    p.timeline ? h('span', { class: 'badge' }, 'تتغير مع الوقت') : null,
-    h('span', { class: 'muted' }, ` ${sourcesText(p.sources)}`));
+    p.contested ? h('span', { class: 'badge warn' }, S.storyPage.contested) : h('span', { class: 'badge ok' }, S.storyPage.agreed),
+    p.timeline ? h('span', { class: 'badge' }, S.storyPage.changesOverTime) : null,
+    h('span', { class: 'muted' }, ` ${S.sources(p.sources)}`));
 }
 
 /** A one-line summary of an agreement: its values and their sources. */
 function agreedSummary(p: Point): string {
   const values = [...new Set(p.positions.map((q) => q.label))];
-  const shown = values.slice(0, 3).join('، ') + (values.length > 3 ? '…' : '');
+  const shown = values.slice(0, 3).join(S.listSep) + (values.length > 3 ? '…' : '');
   // Reports counted once however many positions they carry.
   const ids = new Set(p.positions.flatMap((q) => q.articles));
   const reports = ids.size || Math.max(...p.positions.map((q) => q.reports));
-  return ` — ${shown} (${reportsText(reports)})`;
+  return ` — ${shown} (${S.reports(reports)})`;
 }
 
 function pointView(p: Point): HTMLElement {
@@ -213,7 +201,7 @@ function pointsSection(cmp: Comparison): HTMLElement | null {
   const list = h('ol', { class: 'points' }, first.map(pointView));
   let more: HTMLElement | null = null;
   if (rest.length) {
-    more = h('button', { type: 'button', class: 'more' }, `عرض كل النقاط (${num(cmp.points.length)})`);
+    more = h('button', { type: 'button', class: 'more' }, S.storyPage.allPoints(cmp.points.length));
     more.addEventListener('click', () => {
       // Contested points stay before agreements.
       const anchor = list.children[firstContested.length] ?? null;
@@ -223,13 +211,13 @@ function pointsSection(cmp: Comparison): HTMLElement | null {
     });
   }
   return h('section', { class: 'panel points-panel', 'data-testid': 'points' },
-    h('h2', null, 'نقاط الخلاف والاتفاق ',
+    h('h2', null, S.storyPage.pointsTitle,
       h('span', { class: 'count', 'data-testid': 'contested-total' },
-        `الخلاف في ${num(cmp.contestedTotal)} من ${num(cmp.pointsTotal)}`)),
+        S.storyPage.contestedOf(cmp.contestedTotal, cmp.pointsTotal))),
     h('p', { class: 'muted' }, contested.length
-      ? 'كل نقطة مرة واحدة، ولكل موقف مصدره ووسائله وعدد تقاريره وأول ظهور له والكلمات نفسها.'
-      : 'لا خلاف بين المصادر في ما قارنّاه.',
-    cmp.pointsTotal > cmp.points.length ? ` تعرض الصفحة أهمّ ${num(cmp.points.length)} نقطة.` : ''),
+      ? S.storyPage.pointsHelp
+      : S.storyPage.noContest,
+    cmp.pointsTotal > cmp.points.length ? S.storyPage.topPoints(cmp.points.length) : ''),
     list, more);
 }
 
@@ -248,10 +236,10 @@ async function fillWords(words: WordSlot[], ctx: RouteContext): Promise<void> {
 
 function articleRow(a: ArticleMeta): HTMLElement {
   return h('li', { class: 'article-row' },
-    h('span', { class: 'outlet' }, a.outlet ? outletLink(a.outlet) : a.agency ?? 'مصدر غير معروف'),
-    link(`/articles/${a.id}`, a.title || `تقرير ${num(a.id)}`),
+    h('span', { class: 'outlet' }, a.outlet ? outletLink(a.outlet) : a.agency ?? S.unknownSource),
+    link(`/articles/${a.id}`, a.title || S.report(a.id)),
     h('span', { class: 'muted' }, fmtDate(a.published)),
-    a.duplicate_of ? h('span', { class: 'badge' }, 'نسخة مكررة') : null);
+    a.duplicate_of ? h('span', { class: 'badge' }, S.storyPage.duplicate) : null);
 }
 
 // The brief to hand on (issue 27): the page opens in a new tab (to print or
@@ -262,11 +250,11 @@ function briefLinks(id: number): HTMLElement {
     h('a', {
       class: 'button', href: `/api/stories/${id}/brief?format=html`, target: '_blank',
       rel: 'noopener', 'data-external': 'true', 'data-format': 'html',
-    }, 'الموجز (للطباعة والبريد)'),
+    }, S.storyPage.briefHtml),
     h('a', {
       class: 'button', href: `/api/stories/${id}/brief?format=md&download=1`,
       download: `brief-${id}.md`, 'data-external': 'true', 'data-format': 'md',
-    }, 'تنزيل الموجز (Markdown)'));
+    }, S.storyPage.briefMd));
 }
 
 export async function storyPage(ctx: RouteContext): Promise<Node> {
@@ -282,29 +270,29 @@ export async function storyPage(ctx: RouteContext): Promise<Node> {
   // asked for.
   const cmpSection = cmp && cmp.rows.length
     ? h('details', { class: 'panel claims-panel', 'data-testid': 'claims' },
-      h('summary', null, h('h2', null, 'ماذا يقول كل مصدر ',
-        h('span', { class: 'count' }, `البنود: ${num(cmp.rows.length)}، الوسائل: ${num(cmp.outlets.length)}`))),
-      h('p', { class: 'muted' }, 'الصفوف بنود الخبر والأعمدة المصادر؛ الخلافات مظللة.'),
+      h('summary', null, h('h2', null, S.storyPage.matrixTitle,
+        h('span', { class: 'count' }, S.storyPage.matrixCount(cmp.rows.length, cmp.outlets.length)))),
+      h('p', { class: 'muted' }, S.storyPage.matrixHelp),
       matrix(cmp, words))
-    : h('section', { class: 'panel' }, h('p', { class: 'muted' }, 'لا مقارنة بين المصادر لهذه القصة بعد.'));
+    : h('section', { class: 'panel' }, h('p', { class: 'muted' }, S.storyPage.noComparison));
   const page = h('div', { class: 'page story-page', 'data-story': st.id },
     h('header', { class: 'page-head' },
-      h('h1', null, st.title || `قصة ${num(st.id)}`),
+      h('h1', null, st.title || S.story(st.id)),
       h('div', { class: 'meta' },
         h('span', null, `${fmtDate(st.first_seen)} – ${fmtDate(st.last_seen)}`),
-        h('span', null, `${num(st.article_count)} تقرير`),
-        link(`/search?story=${st.id}`, 'بحث في القصة'),
-        link(`/map?story=${st.id}`, 'على الخريطة')),
+        h('span', null, S.reportCount(st.article_count)),
+        link(`/search?story=${st.id}`, S.storyPage.searchStory),
+        link(`/map?story=${st.id}`, S.storyPage.onMap)),
       briefLinks(st.id)),
     cmp ? pointsSection(cmp) : null,
     timeline.items.length > 1
       ? h('section', { class: 'panel' }, timelineChart(timeline.items, (from, to) => `/search?story=${st.id}&from=${from}&to=${to}`))
       : null,
     cmpSection,
-    h('section', { class: 'panel' }, h('h2', null, 'التقارير ', h('span', { class: 'count' }, num(data.articles.length))),
+    h('section', { class: 'panel' }, h('h2', null, S.storyPage.reportsTitle, h('span', { class: 'count' }, num(data.articles.length))),
       listWithMore('ol', 'article-list', data.articles, FIRST_ARTICLES, articleRow)),
     data.related?.length
-      ? h('section', { class: 'panel' }, h('h2', null, 'قصص ذات صلة'),
+      ? h('section', { class: 'panel' }, h('h2', null, S.storyPage.related),
         listWithMore('ol', 'story-list', data.related, FIRST_RELATED, storyCard))
       : null);
   void fillWords(words, ctx);
