@@ -368,6 +368,167 @@ describe('brief and claims over time', () => {
   });
 });
 
+// Issue 27's three analyst views on our own three-day story
+// (tests/browser/fixtures/timeline, invented outlets and words): the health
+// ministry's toll rises 8 -> 14 -> 21 over three days while a civil-defence
+// source holds 30; a seventh report, an unrelated festival, is a story of
+// its own for one outlet.
+describe('claims over time, the brief and outlet pages on a three-day story', () => {
+  let base, texts;
+  const reportsFile = path.join(repoRoot, 'tests', 'browser', 'fixtures', 'timeline', 'reports.jsonl');
+  const reports = fs.readFileSync(reportsFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const ENGLISH = /\b(killed|injured|asserted|denied|outlet|slot|source|undefined|null|NaN)\b/;
+  before(async () => {
+    const db = path.join(tmp, 'timeline.db');
+    ingest(db, reportsFile);
+    base = await serve(db);
+    // The stored clean text of each report, by id (1..7 in file order).
+    texts = new Map();
+    for (let id = 1; id <= reports.length; id++) texts.set(id, (await getJson(base, `/api/articles/${id}`)).text);
+  });
+
+  test('the chart: a line per source, the rising toll and the flat one, dots linking to the words', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/stories/1`);
+    await page.waitForSelector('.point.contested[data-kind=killed] [data-testid=claims-chart]');
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+    const chart = page.locator('.point.contested[data-kind=killed] [data-testid=claims-chart]');
+    // Time runs left to right inside the right-to-left page.
+    assert.equal(await chart.evaluate((el) => getComputedStyle(el).direction), 'ltr');
+    const dots = await chart.locator('.claim-dot').evaluateAll((els) => els.map((el) => ({
+      article: Number(el.getAttribute('data-article')), value: el.getAttribute('data-value'),
+      first: el.getAttribute('data-first') === 'true', x: Number(el.getAttribute('cx')), y: Number(el.getAttribute('cy')),
+      href: el.closest('a')?.getAttribute('href') ?? '', title: el.querySelector('title')?.textContent ?? '',
+    })));
+    dots.sort((a, b) => a.article - b.article);
+    assert.deepEqual(dots.map((d) => [d.article, d.value]),
+      [[1, '8'], [2, '30'], [3, '14'], [4, '30'], [5, '21'], [6, '21']], JSON.stringify(dots));
+    assert.deepEqual(dots.filter((d) => d.first).map((d) => d.value), ['8', '30', '14', '21']);
+    for (let i = 1; i < dots.length; i++) assert.ok(dots[i].x > dots[i - 1].x, `report ${dots[i].article} not right of ${dots[i - 1].article}`);
+    // The ministry's dots climb (SVG y grows downwards); the civil defence's stay level.
+    const ministry = dots.filter((d) => ['8', '14', '21'].includes(d.value));
+    assert.ok(ministry[0].y > ministry[1].y && ministry[1].y > ministry[2].y, JSON.stringify(ministry));
+    const civil = dots.filter((d) => d.value === '30');
+    assert.equal(civil[0].y, civil[1].y);
+    assert.equal(await chart.locator('polyline').count(), 2, 'not one line per source');
+    const legend = await page.locator('.point[data-kind=killed] .claims-legend').textContent();
+    assert.ok(legend.includes('وزارة الصحة') && legend.includes('مصدر في الدفاع المدني'), legend);
+    assert.match(dots[0].title, /^2025-02-10 09:00 — صحيفة المدار — وزارة الصحة: 8$/);
+    // Each dot links to its report at the claim's words, and the words are the report's.
+    for (const d of dots) {
+      const m = /^\/articles\/(\d+)#s=(\d+)-(\d+)$/.exec(d.href);
+      assert.ok(m, `dot of report ${d.article} links to ${d.href}`);
+      assert.equal(Number(m[1]), d.article);
+      assert.equal(texts.get(d.article).slice(Number(m[2]), Number(m[3])), d.value);
+    }
+    // The same reports as a table, in publication order, with outlet links.
+    const rows = await page.locator('.point[data-kind=killed] [data-testid=claims-table] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({ value: tr.getAttribute('data-value'), cells: [...tr.cells].map((c) => c.textContent),
+        outlet: tr.querySelector('a.outlet-link')?.getAttribute('href') ?? '' })));
+    assert.deepEqual(rows.map((r) => r.value), ['8', '30', '14', '30', '21', '21']);
+    assert.equal(rows[0].cells[0], '10 فبراير 2025، 09:00');
+    assert.equal(rows[1].cells[2], 'مصدر في الدفاع المدني');
+    assert.equal(decodeURIComponent(rows[3].outlet), '/outlets/إذاعة الجبل');
+    const text = await page.locator('.story-page').textContent();
+    assert.doesNotMatch(text, ENGLISH, 'English codes on the story page');
+    await snap(page, 'story-timeline-fixture');
+    // A click on the first dot opens the report with the words marked.
+    await chart.locator('a.claim-link').filter({ has: page.locator('[data-article="1"]') }).click();
+    await page.waitForSelector('.article-text .hl-cite');
+    assert.equal(new URL(page.url()).pathname, '/articles/1');
+    assert.equal(await page.locator('.article-text .hl-cite').first().textContent(), '8');
+    await page.close();
+  });
+
+  test('the brief: right to left, every position with its source, the words as the reports have them, links to each report', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/api/stories/1/brief?format=html`);
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ar');
+    const box = page.locator('body > div[dir=rtl]');
+    assert.equal(await box.evaluate((el) => getComputedStyle(el).direction), 'rtl');
+    assert.match(await box.evaluate((el) => getComputedStyle(el).fontFamily), /Noto Naskh Arabic/);
+    assert.equal(await page.locator('h1').textContent(), `موجز القصة: ${reports[1].title}`);
+    const body = await page.locator('body').innerText();
+    // The contested point and its four positions, each with its source.
+    assert.match(body, /نقاط الخلاف \(1\)/);
+    for (const [value, source] of [['30', 'مصدر في الدفاع المدني'], ['8', 'وزارة الصحة'], ['14', 'وزارة الصحة'], ['21', 'وزارة الصحة']]) {
+      assert.ok(body.includes(`${value} — ${source}`), `no position ${value} — ${source}`);
+    }
+    // Over time: the first report of each position, in order.
+    const seq = [...body.matchAll(/(صحيفة المدار|وكالة السهل|إذاعة الجبل) — (وزارة الصحة|مصدر في الدفاع المدني): (\d+)/g)].map((m) => m[3]);
+    assert.deepEqual(seq, ['8', '30', '14', '21']);
+    // Every quotation is a report's own words.
+    const quotes = [...body.matchAll(/«([^»]+)»/g)].map((m) => m[1]);
+    assert.ok(quotes.length >= 6, `quotes: ${quotes}`);
+    for (const q of quotes) assert.ok([...texts.values()].some((t) => t.includes(q)), `words not in any report: ${q}`);
+    // Every report of the story is linked by its address.
+    const hrefs = new Set(await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href'))));
+    for (const r of reports.slice(0, 6)) assert.ok(hrefs.has(r.url), `no link to ${r.url}`);
+    assert.ok(!hrefs.has(reports[6].url), 'the festival report is in the brief');
+    assert.doesNotMatch(body, ENGLISH, 'English codes in the brief');
+    await snap(page, 'brief-fixture');
+    await page.close();
+  });
+
+  test('the brief goes to the clipboard from the story page, as rich text and Markdown', async () => {
+    await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    const page = await newPage();
+    await page.goto(`${base}/stories/1`);
+    await page.click('[data-testid=brief] button[data-format=copy]');
+    await page.waitForSelector('[data-testid=brief] .brief-status[data-copied]');
+    assert.equal(await page.locator('.brief-status').getAttribute('data-copied'), 'true',
+      await page.locator('.brief-status').textContent());
+    const copied = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return { types: item.types, html: await (await item.getType('text/html')).text(),
+        text: await (await item.getType('text/plain')).text() };
+    });
+    assert.ok(copied.types.includes('text/html') && copied.types.includes('text/plain'), copied.types.join());
+    assert.match(copied.html, /dir="rtl"/);
+    assert.ok(copied.html.includes('https://example.org/sahl/71'));
+    assert.match(copied.text, /\*\*21\*\* — وزارة الصحة/);
+    await page.close();
+  });
+
+  test('outlet pages: figures apart, reporting delay, whom it cites, its stories, in Arabic', async () => {
+    const page = await newPage();
+    // From the story page's report list to the outlet that reported first.
+    await page.goto(`${base}/stories/1`);
+    await page.locator('.article-list a.outlet-link[data-outlet="صحيفة المدار"]').first().click();
+    await page.waitForSelector('[data-testid=outlet-page]');
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+    assert.equal(await page.locator('.outlet-page h1').textContent(), 'صحيفة المدار');
+    assert.equal(await page.locator('[data-testid=outlet-reports]').getAttribute('data-reports'), '2');
+    // Its 8 and 14 against the civil defence's 30, carried by other outlets.
+    const apart = page.locator('[data-testid=figures-apart]');
+    assert.equal(await apart.locator('[data-apart]').getAttribute('data-apart'), '1');
+    assert.equal(await apart.locator('[data-share]').textContent(), '100٪');
+    assert.equal(await apart.locator('a[href="/stories/1"]').count(), 1);
+    assert.equal(await page.locator('[data-testid=delay] [data-hours]').getAttribute('data-hours'), '0');
+    assert.match(await page.locator('[data-testid=delay]').textContent(), /في الساعة نفسها/);
+    assert.match(await page.locator('[data-testid=cites] [data-speaker="وزارة الصحة"]').textContent(), /3 اقتباس/);
+    assert.doesNotMatch(await page.locator('.outlet-page').textContent(), ENGLISH);
+    // The outlet that came a day later and also has a story of its own.
+    await page.goto(`${base}/outlets/${encodeURIComponent('إذاعة الجبل')}`);
+    await page.waitForSelector('[data-testid=outlet-page]');
+    assert.equal(await page.locator('[data-testid=outlet-reports]').getAttribute('data-reports'), '3');
+    assert.equal(await page.locator('[data-testid=delay] [data-hours]').getAttribute('data-hours'), '27');
+    assert.match(await page.locator('[data-testid=delay]').textContent(), /بعد 27 ساعة/);
+    const stories = await page.locator('[data-testid=recent-stories] [data-story]').evaluateAll((els) =>
+      els.map((el) => el.getAttribute('data-story')));
+    assert.deepEqual(stories, ['2', '1']);
+    const speakers = await page.locator('[data-testid=cites] [data-speaker]').evaluateAll((els) =>
+      els.map((el) => el.getAttribute('data-speaker')).sort());
+    assert.deepEqual(speakers, ['رئيس البلدية', 'مصدر في الدفاع المدني', 'وزارة الصحة']);
+    await snap(page, 'outlet-fixture');
+    // Its newest story opens from the page.
+    await page.locator('[data-testid=recent-stories] [data-story="2"] a').click();
+    await page.waitForSelector('.story-page[data-story="2"]');
+    await page.close();
+  });
+});
+
 describe('markup in a report', () => {
   let base;
   before(async () => {

@@ -6,12 +6,17 @@
 // other points (an assertion against a denial, who is held responsible) get
 // one lane per position. Each dot is one report (the larger one is the
 // position's first report) and its title says when, which outlet, who and
-// what. Time runs left to right, as in the page's other chart. Undated
+// what; it links to the report, at the claim's words when the page has
+// them. Time runs left to right, as in the page's other chart. Undated
 // reports have no place on the axis: a point whose reports were not dated at
-// two different times draws no chart.
+// two different times draws no chart. Under the chart, folded, the same
+// reports as a table (time, outlet, source, position, link), for reading
+// exact times and copying them.
 
+import { range16 } from './api';
 import type { Point, TimelineEntry } from './comparison';
-import { h, num, s } from './dom';
+import { fmtDateTime, h, link, num, s } from './dom';
+import { outletLink } from './pages/outlet';
 import { S } from './strings';
 
 const W = 640, H = 170, PAD_L = 44, PAD_R = 16, PAD_T = 14, PAD_B = 28;
@@ -26,6 +31,37 @@ function when(at: string | undefined): string {
 
 function figureOf(e: TimelineEntry): number | undefined {
   return e.max ?? e.min;
+}
+
+/** Where a report's dot leads: the report, at the position's words when the page has them. */
+function hrefsOf(p: Point): (e: TimelineEntry) => string {
+  const spans = new Map<string, [number, number]>();
+  for (const c of p.positions.flatMap((q) => q.claims)) {
+    const r = range16(c.span);
+    const key = `${c.article_id}|${c.value}`;
+    if (r && c.article_id !== undefined && !spans.has(key)) spans.set(key, r);
+  }
+  return (e) => {
+    const r = spans.get(`${e.article}|${e.value}`);
+    return `/articles/${e.article}` + (r ? `#s=${r[0]}-${r[1]}` : '');
+  };
+}
+
+/** The point's reports in publication order, as a table (undated ones last). */
+function claimsTable(p: Point, hrefOf: (e: TimelineEntry) => string): HTMLElement {
+  const rows = p.overTime.map((e) => h('tr', {
+    'data-article': e.article, 'data-value': e.value, 'data-first': String(e.first),
+  },
+  h('td', null, fmtDateTime(e.at)),
+  h('td', null, outletLink(e.outlet)),
+  h('td', null, e.source || S.theOutletItself),
+  h('td', null, h('strong', null, e.label), e.first ? h('span', { class: 'badge' }, S.claimsChart.first) : null),
+  h('td', null, link(hrefOf(e), S.claimsChart.open))));
+  return h('details', { class: 'claims-table', 'data-testid': 'claims-table' },
+    h('summary', null, S.claimsChart.table(p.overTime.length)),
+    h('div', { class: 'matrix-wrap' }, h('table', { class: 'events-table' },
+      h('thead', null, h('tr', null, S.claimsChart.columns.map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', null, rows))));
 }
 
 /** The chart of a point's timeline, or null when it has nothing to draw over time. */
@@ -67,11 +103,12 @@ export function claimsChart(p: Point): HTMLElement | null {
         : null;
     })
     : [];
-  const marks = dots.map((d) => s('circle', {
+  const hrefOf = hrefsOf(p);
+  const marks = dots.map((d) => s('a', { href: hrefOf(d.e), 'data-nav': true, class: 'claim-link' }, s('circle', {
     class: 'claim-dot', cx: x(d.t).toFixed(1), cy: yOf(d).toFixed(1), r: d.e.first ? 6 : 4,
     fill: color(d.series), stroke: d.e.first ? '#1d2329' : 'none', 'stroke-width': 1.5,
     'data-article': d.e.article, 'data-value': d.e.value, 'data-first': String(d.e.first),
-  }, s('title', null, `${when(d.e.at)} — ${d.e.outlet} — ${d.e.source || S.theOutletItself}: ${d.e.label}`)));
+  }, s('title', null, `${when(d.e.at)} — ${d.e.outlet} — ${d.e.source || S.theOutletItself}: ${d.e.label}`))));
   const axis = [
     s('line', { class: 'axis', x1: PAD_L, y1: H - PAD_B, x2: W - PAD_R, y2: H - PAD_B }),
     s('text', { class: 'tick', x: PAD_L, y: H - 8, 'text-anchor': 'start' }, when(atOf(t0))),
@@ -88,5 +125,5 @@ export function claimsChart(p: Point): HTMLElement | null {
     ` ${n}`)));
   return h('figure', { class: 'claims-over-time' },
     h('figcaption', { class: 'muted' }, S.claimsChart.caption),
-    svg, legend);
+    svg, legend, claimsTable(p, hrefOf));
 }

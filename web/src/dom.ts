@@ -89,6 +89,13 @@ export function fmtDate(iso: string | null | undefined): string {
   return [day, month, year].filter(Boolean).join(' ');
 }
 
+/** "15 فبراير 2018، 18:23" (the time in the report's own zone). */
+export function fmtDateTime(iso: string | null | undefined): string {
+  if (!iso) return S.undated;
+  const t = /T(\d{2}:\d{2})/.exec(iso);
+  return fmtDate(iso) + (t ? S.dateTimeSep + t[1] : '');
+}
+
 /** Shows an error returned by the API in place of a page. */
 export function errorBox(err: unknown): HTMLElement {
   const message = err instanceof Error ? err.message : String(err);

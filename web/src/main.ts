@@ -109,10 +109,13 @@ export function navigate(url: string, replaceState = false): void {
 
 document.addEventListener('click', (ev) => {
   if (ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey) return;
-  const a = (ev.target as Element | null)?.closest?.('a[data-nav]') as HTMLAnchorElement | null;
-  if (!a || a.origin !== location.origin) return;
+  // HTML and SVG links alike (the charts' bars and dots are SVG <a>).
+  const a = (ev.target as Element | null)?.closest?.('a[data-nav]');
+  if (!a) return;
+  const url = new URL(a.getAttribute('href') ?? '', location.href);
+  if (url.origin !== location.origin) return;
   ev.preventDefault();
-  navigate(a.pathname + a.search + a.hash);
+  navigate(url.pathname + url.search + url.hash);
 });
 
 document.querySelector('.quicksearch')?.addEventListener('submit', (ev) => {

@@ -80,6 +80,10 @@ const ar = {
   claimsChart: {
     aria: (point: string) => `${point}: المواقف عبر الزمن`,
     caption: 'المواقف عبر الزمن: كل نقطة تقرير، والكبيرة أول ظهور للموقف',
+    table: (n: number) => `التقارير بالترتيب الزمني (${num(n)})`,
+    columns: ['الوقت', 'الوسيلة', 'المصدر', 'الموقف', 'التقرير'],
+    first: 'أول ظهور',
+    open: 'في النص',
   },
   // The comparison's codes: points, slots, nations, event kinds, weapons, modalities.
   points: names({
@@ -342,6 +346,10 @@ const en: Strings = {
   claimsChart: {
     aria: (point) => `${point}: positions over time`,
     caption: 'Positions over time: each dot a report, the larger one a position\'s first report',
+    table: (n) => `The reports in order of publication (${num(n)})`,
+    columns: ['Time', 'Outlet', 'Source', 'Position', 'Report'],
+    first: 'first seen',
+    open: 'In the text',
   },
   points: { ...codeWords(ar.points), weapon: 'chemical weapon used', occurred: 'the attack took place' },
   slots: codeWords(ar.slots),

@@ -16,7 +16,7 @@ import {
   type CmpClaim, type Comparison, type Point, type Position, modalityLabel, readComparison,
   slotLabel, valueLabel,
 } from '../comparison';
-import { fmtDate, h, link, num } from '../dom';
+import { fmtDate, fmtDateTime, h, link, num } from '../dom';
 import type { RouteContext } from '../main';
 import { storyCard } from './stories';
 import { timelineChart } from '../timeline';
@@ -114,13 +114,6 @@ function listWithMore<T>(tag: 'ul' | 'ol', cls: string | null, items: T[], first
     more.remove();
   });
   return [list, more];
-}
-
-/** "15 فبراير 2018، 18:23" (the time in the report's own zone). */
-function fmtDateTime(iso: string | undefined): string {
-  if (!iso) return S.undated;
-  const t = /T(\d{2}:\d{2})/.exec(iso);
-  return fmtDate(iso) + (t ? S.dateTimeSep + t[1] : '');
 }
 
 function wordsLink(c: CmpClaim): HTMLElement {
@@ -242,10 +235,44 @@ function articleRow(a: ArticleMeta): HTMLElement {
     a.duplicate_of ? h('span', { class: 'badge' }, S.storyPage.duplicate) : null);
 }
 
-// The brief to hand on (issue 27): the page opens in a new tab (to print or
-// paste into an email), the Markdown downloads. Plain links to the API:
-// the router must not take them.
+// Copies the brief to the clipboard as rich text (the HTML brief: pasted
+// into an email it keeps its headings, links and right-to-left layout) with
+// the Markdown as its plain-text form; says what happened in `status`.
+// Through a copy event's clipboardData, which stores the markup as it is:
+// the asynchronous clipboard API re-parses it in this page, where the CSP
+// refuses the brief's inline styles (one console error per element).
+async function copyBrief(id: number, status: HTMLElement): Promise<void> {
+  let copied = false;
+  try {
+    const [html, md] = await Promise.all(['html', 'md'].map(async (f) => {
+      const r = await fetch(`/api/stories/${id}/brief?format=${f}`);
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      return r.text();
+    }));
+    const onCopy = (ev: ClipboardEvent) => {
+      ev.preventDefault();
+      ev.clipboardData?.setData('text/html', html);
+      ev.clipboardData?.setData('text/plain', md);
+      copied = ev.clipboardData !== null;
+    };
+    document.addEventListener('copy', onCopy, { once: true });
+    // Within the click's user activation (a few seconds), so allowed.
+    if (!document.execCommand('copy')) document.removeEventListener('copy', onCopy);
+  } catch {
+    copied = false;
+  }
+  status.textContent = copied ? S.storyPage.briefCopied : S.storyPage.briefCopyFailed;
+  status.dataset.copied = String(copied);
+}
+
+// The brief to hand on (issue 27): the page opens in a new tab (to print,
+// save as PDF or paste into an email), the Markdown downloads, or the brief
+// goes to the clipboard. Plain links to the API: the router must not take
+// them.
 function briefLinks(id: number): HTMLElement {
+  const status = h('span', { class: 'muted brief-status', role: 'status', 'aria-live': 'polite' });
+  const copy = h('button', { type: 'button', class: 'button', 'data-format': 'copy' }, S.storyPage.briefCopy);
+  copy.addEventListener('click', () => void copyBrief(id, status));
   return h('div', { class: 'brief-links', 'data-testid': 'brief' },
     h('a', {
       class: 'button', href: `/api/stories/${id}/brief?format=html`, target: '_blank',
@@ -254,7 +281,8 @@ function briefLinks(id: number): HTMLElement {
     h('a', {
       class: 'button', href: `/api/stories/${id}/brief?format=md&download=1`,
       download: `brief-${id}.md`, 'data-external': 'true', 'data-format': 'md',
-    }, S.storyPage.briefMd));
+    }, S.storyPage.briefMd),
+    copy, status);
 }
 
 export async function storyPage(ctx: RouteContext): Promise<Node> {
