@@ -1,7 +1,11 @@
 #include "src/clean/html_dom.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <cstring>
+
+#include "src/base/utf8.h"
 
 namespace marsad {
 namespace {
@@ -36,22 +40,52 @@ bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-// Attributes the extractor reads; all others (href of links, data-*, src,
-// srcset, event handlers...) are dropped before parsing.
-bool KeptAttribute(std::string_view name, std::string_view tag) {
-  static constexpr std::string_view kKept[] = {
-      "class",    "id",      "style",    "hidden", "aria-hidden", "role",
-      "rel",      "content", "property", "name",   "itemprop",    "http-equiv",
-      "datetime", "type",    "lang",     "charset"};
-  for (std::string_view k : kKept) {
-    if (IEquals(name, k)) return true;
+// Whether a style attribute's value hides the element, as html_blocks.cc's
+// Hidden() reads it (spaces removed, lower case); a value with a character
+// reference is kept for the parser to decode.
+bool HidingStyle(std::string_view value) {
+  if (value.find('&') != std::string_view::npos) return true;
+  std::string s;
+  for (char c : value) {
+    if (c != ' ') s.push_back((c >= 'A' && c <= 'Z') ? c + 32 : c);
   }
-  return IEquals(name, "href") && IEquals(tag, "link");
+  return s.find("display:none") != std::string::npos ||
+         s.find("visibility:hidden") != std::string::npos;
 }
 
-// Copies one start tag at html[lt] ('<' + letter) keeping only the
+// Attributes the extractor reads (html_blocks.cc, html_meta.cc) or the tree
+// builder does (an <input>'s type); all others (href of links, data-*, src,
+// srcset, event handlers, itemprop outside <meta>...) are dropped before
+// parsing. `value` is as written (quotes included).
+bool KeptAttribute(std::string_view name, std::string_view tag,
+                   std::string_view value) {
+  static constexpr std::string_view kEverywhere[] = {"class", "id", "hidden",
+                                                     "aria-hidden", "role"};
+  for (std::string_view k : kEverywhere) {
+    if (IEquals(name, k)) return true;
+  }
+  if (IEquals(name, "style")) return HidingStyle(value);
+  if (IEquals(tag, "meta")) {
+    static constexpr std::string_view kMeta[] = {
+        "content", "property", "name", "itemprop", "http-equiv", "charset"};
+    for (std::string_view k : kMeta) {
+      if (IEquals(name, k)) return true;
+    }
+    return false;
+  }
+  if (IEquals(name, "rel")) return IEquals(tag, "link") || IEquals(tag, "a");
+  if (IEquals(name, "href")) return IEquals(tag, "link");
+  if (IEquals(name, "datetime")) return IEquals(tag, "time");
+  if (IEquals(name, "lang")) return IEquals(tag, "html");
+  if (IEquals(name, "type"))
+    return IEquals(tag, "script") || IEquals(tag, "input");
+  return false;
+}
+
+// Copies one start tag at html[lt] ('<' + letter) to *out keeping only the
 // attributes the extractor reads. Returns the index after the tag, or npos if
-// the tag is not closed (the caller then copies the rest as text).
+// the tag is not closed (the caller then cuts *out back and copies the rest
+// as text).
 size_t CopyStartTag(std::string_view html, size_t lt, std::string* out,
                     std::string_view* tag_name, bool* self_closing) {
   size_t i = lt + 1;
@@ -60,8 +94,9 @@ size_t CopyStartTag(std::string_view html, size_t lt, std::string* out,
     ++i;
   *tag_name = html.substr(lt + 1, i - lt - 1);
   *self_closing = false;
-  std::string tag = "<";
-  tag.append(*tag_name);
+  bool style_seen = false;  // the first of duplicate attributes counts
+  out->push_back('<');
+  out->append(*tag_name);
   while (i < html.size()) {
     while (i < html.size() && (IsSpace(html[i]) || html[i] == '/')) {
       *self_closing = html[i] == '/';
@@ -69,9 +104,8 @@ size_t CopyStartTag(std::string_view html, size_t lt, std::string* out,
     }
     if (i >= html.size()) break;
     if (html[i] == '>') {
-      if (*self_closing) tag += " /";
-      tag += '>';
-      out->append(tag);
+      if (*self_closing) out->append(" /");
+      out->push_back('>');
       return i + 1;
     }
     *self_closing = false;
@@ -101,12 +135,16 @@ size_t CopyStartTag(std::string_view html, size_t lt, std::string* out,
         i = j;
       }
     }
-    if (KeptAttribute(name, *tag_name)) {
-      tag += ' ';
-      tag.append(name);
+    bool style = IEquals(name, "style");
+    bool kept = style ? !style_seen && KeptAttribute(name, *tag_name, value)
+                      : KeptAttribute(name, *tag_name, value);
+    style_seen = style_seen || style;
+    if (kept) {
+      out->push_back(' ');
+      out->append(name);
       if (has_value) {
-        tag += '=';
-        tag.append(value);
+        out->push_back('=');
+        out->append(value);
       }
     }
   }
@@ -147,9 +185,156 @@ void AppendCollapsed(std::string_view text, std::string* out) {
 }
 
 // Elements whose whitespace is their content.
-bool Verbatim(std::string_view tag) {
+bool VerbatimTag(std::string_view tag) {
   return IEquals(tag, "pre") || IEquals(tag, "textarea") ||
          IEquals(tag, "listing") || IEquals(tag, "plaintext");
+}
+
+// Text runs reach the parser as one placeholder character each.
+//
+// gumbo handles text one character at a time: each goes through its UTF-8
+// iterator, becomes a token of its own and is inserted by the tree builder
+// (about two thirds of the parse on news pages). Yet a run of plain text
+// between two tags builds the same tree whatever its characters, as long as
+// the parser would take them verbatim and the run's first and last characters
+// keep their kind (whitespace or not: only that, and NUL, steer the tree
+// builder). So the middle of each such run is handed over as one code point
+// from the supplementary private-use planes (U+F0000 + index), and the parsed
+// text nodes are given their text back right after parsing (ExpandText).
+// Kept literal, for gumbo to see: leading and trailing whitespace (a newline
+// after <pre>, whitespace in <head> or tables), character references (it
+// decodes them), NUL, CR, invalid UTF-8 and the code points it replaces with
+// U+FFFD, and what follows a '<' up to the next '>' (end tags, <!DOCTYPE>).
+// A page whose literal text holds a supplementary private-use character
+// (rare: icon fonts use the BMP's), and a page with a <frameset> (where the
+// parser keeps the whitespace between words and drops the words), are parsed
+// without placeholders.
+constexpr char32_t kPlane15 = 0xF0000, kPlane16 = 0x100000;
+constexpr size_t kPerPlane = 0xFFFE;  // U+xFFFE and U+xFFFF are not used
+constexpr size_t kMaxPlaceholders = 2 * kPerPlane;
+constexpr size_t kMinPlaced = 4;  // a placeholder takes 4 bytes
+
+// Whether the parser takes code point `cp` verbatim (utf8_is_invalid_code_point
+// in gumbo's utf8.c, plus NUL and CR, which it rewrites).
+bool Verbatim(char32_t cp) {
+  if (cp < 0x20) return cp == '\t' || cp == '\n' || cp == '\f';
+  if (cp >= 0x7F && cp <= 0x9F) return false;
+  if (cp >= 0xFDD0 && cp <= 0xFDEF) return false;
+  return (cp & 0xFFFE) != 0xFFFE && cp < kPlane15;
+}
+
+class Stripper {
+ public:
+  explicit Stripper(bool placeholders) : placeholders_(placeholders) {}
+  void Run(std::string_view html);
+
+  std::string out;
+  std::string runs;                // the placed text, back to back
+  std::vector<uint32_t> run_ends;  // end of run i in `runs`
+  bool unsafe = false;  // placeholders would change the tree or its text
+
+ private:
+  void Text(std::string_view text);
+  void Literal(std::string_view s);
+  void Place(std::string_view s, bool verbatim);
+
+  bool placeholders_;
+  // After a '<' that opened no start tag (an end tag, <!DOCTYPE>, a bogus
+  // comment, a literal '<'), until the next '>': the parser reads it as markup.
+  bool after_lt_ = false;
+  int pre_ = 0;  // open <pre>, <textarea>, <listing> elements: kept verbatim
+  std::string scratch_;
+};
+
+void Stripper::Literal(std::string_view s) {
+  out.append(s);
+  if (placeholders_ && s.find_first_of("\xF3\xF4") != std::string_view::npos) {
+    unsafe = true;  // U+C0000 and above: checked no further
+  }
+}
+
+void Stripper::Place(std::string_view s, bool verbatim) {
+  if (!verbatim || s.size() < kMinPlaced ||
+      run_ends.size() >= kMaxPlaceholders) {
+    Literal(s);
+    return;
+  }
+  size_t i = run_ends.size();
+  AppendUtf8(i < kPerPlane ? kPlane15 + i : kPlane16 + (i - kPerPlane), &out);
+  runs.append(s);
+  run_ends.push_back(static_cast<uint32_t>(runs.size()));
+}
+
+// Appends a text run (between tags) of the page: whitespace runs cut outside
+// <pre>, and its middle placed (see above).
+void Stripper::Text(std::string_view text) {
+  if (!placeholders_) {
+    if (pre_ > 0) {
+      out.append(text);
+    } else {
+      AppendCollapsed(text, &out);
+    }
+    return;
+  }
+  scratch_.clear();
+  if (pre_ > 0) {
+    scratch_.append(text);
+  } else {
+    AppendCollapsed(text, &scratch_);
+  }
+  std::string_view s = scratch_;
+  size_t pos = 0, n = s.size();
+  if (after_lt_) {
+    size_t gt = s.find('>');
+    pos = gt == std::string_view::npos ? n : gt + 1;
+    after_lt_ = gt == std::string_view::npos;
+  }
+  while (pos < n && IsSpace(s[pos])) ++pos;
+  size_t end = n;
+  while (end > pos && IsSpace(s[end - 1])) --end;
+  Literal(s.substr(0, pos));
+  size_t seg = pos;      // start of the segment being scanned
+  bool verbatim = true;  // whether the parser takes it as it is
+  size_t i = pos;
+  while (i < end) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b == '&') {  // a character reference: the parser decodes it
+      Place(s.substr(seg, i - seg), verbatim);
+      size_t r = i + 1;
+      while (r < end &&
+             (std::isalnum(static_cast<unsigned char>(s[r])) || s[r] == '#')) {
+        ++r;
+      }
+      if (r < end && s[r] == ';') ++r;
+      std::string_view ref = s.substr(i, r - i);
+      Literal(ref);
+      if (ref.size() > 2 && ref[1] == '#') {  // numeric: may name U+F0000+
+        bool hex = ref[2] == 'x' || ref[2] == 'X';
+        unsigned long v =
+            std::strtoul(std::string(ref.substr(hex ? 3 : 2)).c_str(), nullptr,
+                         hex ? 16 : 10);
+        if (v >= kPlane15) unsafe = true;
+      }
+      seg = i = r;
+      verbatim = true;
+      continue;
+    }
+    if (b < 0x80) {
+      verbatim = verbatim && Verbatim(b);
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    char32_t cp = DecodeUtf8(s, &i);
+    size_t len = i - start;
+    size_t want = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    bool valid = len == want && !(cp >= 0xD800 && cp <= 0xDFFF) &&
+                 cp <= 0x10FFFF &&
+                 !(cp == 0xFFFD && s.substr(start, 3) != "\xEF\xBF\xBD");
+    verbatim = verbatim && valid && Verbatim(cp);
+  }
+  Place(s.substr(seg, end - seg), verbatim);
+  Literal(s.substr(end));
 }
 
 // Copies `html` without what never holds text: comments, the bodies of
@@ -159,26 +344,17 @@ bool Verbatim(std::string_view tag) {
 // flattened. A linear scan that follows the HTML5 tokenizer's rules for tags
 // and attributes, so the parser builds the same tree (but for whitespace
 // text) from less input (about a fifth of a typical page).
-std::string StripInert(std::string_view html) {
+void Stripper::Run(std::string_view html) {
   size_t depth = 0, dropped = 0;
-  int pre = 0;  // open <pre>, <textarea>, <listing> elements: kept verbatim
-  std::string out;
-  out.reserve(html.size() / 2);
+  out.reserve(html.size() / 4);
   size_t i = 0;
-  auto append_text = [&](std::string_view text) {
-    if (pre > 0) {
-      out.append(text);
-    } else {
-      AppendCollapsed(text, &out);
-    }
-  };
   while (i < html.size()) {
     size_t lt = html.find('<', i);
     if (lt == std::string_view::npos || lt + 1 >= html.size()) {
-      append_text(html.substr(i));
+      Text(html.substr(i));
       break;
     }
-    append_text(html.substr(i, lt - i));
+    Text(html.substr(i, lt - i));
     if (html.substr(lt, 4) == "<!--") {
       size_t close = html.find("-->", lt + 4);
       i = close == std::string_view::npos ? html.size() : close + 3;
@@ -188,7 +364,7 @@ std::string StripInert(std::string_view html) {
     if (c == '/') {  // an end tag: balance the nesting count
       size_t e = lt + 2;
       while (e < html.size() && !IsSpace(html[e]) && html[e] != '>') ++e;
-      if (pre > 0 && Verbatim(html.substr(lt + 2, e - lt - 2))) --pre;
+      if (pre_ > 0 && VerbatimTag(html.substr(lt + 2, e - lt - 2))) --pre_;
       if (Nesting(html.substr(lt + 2, e - lt - 2))) {
         if (dropped > 0) {
           --dropped;
@@ -201,6 +377,7 @@ std::string StripInert(std::string_view html) {
     }
     if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
       out.push_back('<');
+      after_lt_ = true;
       i = lt + 1;
       continue;
     }
@@ -210,11 +387,13 @@ std::string StripInert(std::string_view html) {
     size_t after = CopyStartTag(html, lt, &out, &tag, &self_closing);
     if (after == std::string_view::npos) {
       out.resize(open_start);
-      out.append(html.substr(lt));
+      Literal(html.substr(lt));
       break;
     }
     i = after;
-    if (!self_closing && Verbatim(tag)) ++pre;
+    after_lt_ = false;
+    if (!self_closing && VerbatimTag(tag)) ++pre_;
+    if (IEquals(tag, "frameset")) unsafe = true;
     if (!self_closing && Nesting(tag)) {
       if (depth >= kMaxNesting) {
         out.resize(open_start);  // too deep: the element is flattened away
@@ -238,7 +417,6 @@ std::string StripInert(std::string_view html) {
                          i);
     i = close == std::string_view::npos ? html.size() : close;
   }
-  return out;
 }
 
 }  // namespace
@@ -271,10 +449,18 @@ void* HtmlDom::Allocate(void* self_ptr, size_t size) {
 
 void HtmlDom::Deallocate(void*, void*) {}
 
-std::unique_ptr<HtmlDom> HtmlDom::Parse(std::string_view html,
-                                        size_t max_bytes) {
+std::unique_ptr<HtmlDom> HtmlDom::Parse(std::string_view html, size_t max_bytes,
+                                        bool placeholders) {
   std::unique_ptr<HtmlDom> dom(new HtmlDom());
-  dom->input_ = StripInert(html);
+  Stripper stripped(placeholders);
+  stripped.Run(html);
+  if (stripped.unsafe) {
+    stripped = Stripper(/*placeholders=*/false);
+    stripped.Run(html);
+  }
+  dom->input_ = std::move(stripped.out);
+  dom->runs_ = std::move(stripped.runs);
+  dom->run_ends_ = std::move(stripped.run_ends);
   if (dom->input_.size() > max_bytes) {
     dom->input_.resize(max_bytes);
     dom->truncated_ = true;
@@ -286,7 +472,57 @@ std::unique_ptr<HtmlDom> HtmlDom::Parse(std::string_view html,
   options.max_errors = 0;
   dom->output_ = gumbo_parse_with_options(&options, dom->input_.data(),
                                           dom->input_.size());
+  if (!dom->run_ends_.empty()) dom->ExpandText();
   return dom;
+}
+
+// Gives each text node the text its placeholders stand for (see Stripper).
+// Placeholders are the only supplementary private-use characters in the
+// parsed text (the Stripper made sure), so a 0xF3 or 0xF4 byte starts one.
+void HtmlDom::ExpandText() {
+  std::vector<GumboNode*> stack{output_->document};
+  std::string text;
+  while (!stack.empty()) {
+    GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+        n->type == GUMBO_NODE_CDATA) {
+      std::string_view t = n->v.text.text;
+      if (t.find_first_of("\xF3\xF4") == std::string_view::npos) continue;
+      text.clear();
+      for (size_t i = 0; i < t.size();) {
+        size_t j = t.find_first_of("\xF3\xF4", i);
+        if (j == std::string_view::npos) j = t.size();
+        text.append(t.substr(i, j - i));
+        if (j == t.size()) break;
+        i = j;
+        char32_t cp = DecodeUtf8(t, &i);
+        size_t k = cp >= kPlane16 ? kPerPlane + (cp - kPlane16) : cp - kPlane15;
+        if (cp < kPlane15 || k >= run_ends_.size()) {
+          text.append(t.substr(j, i - j));  // not ours (cut by max_bytes)
+          continue;
+        }
+        size_t begin = k == 0 ? 0 : run_ends_[k - 1];
+        text.append(runs_, begin, run_ends_[k] - begin);
+      }
+      char* copy = static_cast<char*>(Allocate(this, text.size() + 1));
+      std::memcpy(copy, text.data(), text.size());
+      copy[text.size()] = '\0';
+      n->v.text.text = copy;
+      continue;
+    }
+    GumboVector* kids = nullptr;
+    if (n->type == GUMBO_NODE_DOCUMENT) {
+      kids = &n->v.document.children;
+    } else if (n->type == GUMBO_NODE_ELEMENT ||
+               n->type == GUMBO_NODE_TEMPLATE) {
+      kids = &n->v.element.children;
+    }
+    if (kids == nullptr) continue;
+    for (unsigned i = 0; i < kids->length; ++i) {
+      stack.push_back(static_cast<GumboNode*>(kids->data[i]));
+    }
+  }
 }
 
 // The arena holds every gumbo allocation: no tree walk is needed to free.

@@ -7,6 +7,7 @@
 
 #include <gumbo.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -17,10 +18,14 @@ namespace marsad {
 class HtmlDom {
  public:
   // Parses `html` (UTF-8). The DOM keeps its own copy of the input, without
-  // comments and the bodies of <script> (JSON-LD kept), <style> and <svg>;
-  // if that is still over `max_bytes` it is cut there (see truncated()).
+  // comments and the bodies of <script> (JSON-LD kept), <style> and <svg>,
+  // and with runs of plain text handed to the parser as placeholders (text
+  // nodes hold the page's text all the same); if that is still over
+  // `max_bytes` it is cut there (see truncated()). `placeholders` false:
+  // the text as it is (the reference for tests; the tree is the same).
   static std::unique_ptr<HtmlDom> Parse(std::string_view html,
-                                        size_t max_bytes);
+                                        size_t max_bytes,
+                                        bool placeholders = true);
   ~HtmlDom();
 
   const GumboNode* root() const { return output_ ? output_->root : nullptr; }
@@ -33,8 +38,11 @@ class HtmlDom {
   HtmlDom() = default;
   static void* Allocate(void* self, size_t size);
   static void Deallocate(void* self, void* ptr);
+  void ExpandText();
 
   std::string input_;
+  std::string runs_;                // text the parser saw as placeholders
+  std::vector<uint32_t> run_ends_;  // end of each run in runs_
   std::vector<std::unique_ptr<char[]>> chunks_;
   std::vector<size_t> chunk_sizes_;
   char* cursor_ = nullptr;
