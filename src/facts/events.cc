@@ -93,7 +93,13 @@ class CasualtyScanner {
     uint32_t lo = w_[b_].span.begin, hi = w_[e_ - 1].span.end;
     numbers_.clear();
     for (const NumberMention& n : doc_.numbers) {
-      if (n.span.begin >= lo && n.span.end <= hi) numbers_.push_back(n.span);
+      if (n.span.begin < lo || n.span.end > hi) continue;
+      // "4 مسلحين": a plural read as a dual right after a number is that
+      // number's counted noun, not a number (a verb after it still counts).
+      size_t nb = WordAt(w_, n.span.begin);
+      bool noun = w_[nb].kind == TokenKind::kWord && WordAt(w_, n.span.end) == nb + 1 &&
+                  !numbers_.empty() && WordAt(w_, numbers_.back().end) == nb;
+      if (!noun) numbers_.push_back(n.span);
     }
     for (const NumberMention& n : doc_.numbers) {
       if (n.span.begin < lo || n.span.end > hi) continue;
@@ -168,8 +174,15 @@ class CasualtyScanner {
       }
     }
     if (kind.empty()) kind = AmongAfter(ne);
-    if (kind.empty()) kind = CueBefore(nb, &span);
+    if (kind.empty()) {
+      kind = CueBefore(nb, &span);
+      // ضبط seizes goods too: a figure only when it counts people.
+      if (!kind.empty() && lex_.Is(w_[WordAt(w_, span.begin)], "seize") && !Person(ne)) {
+        return;
+      }
+    }
     if (kind.empty()) kind = VerbAfter(ne);
+    if (kind.empty()) kind = PredicateAfter(ne);
     if (kind.empty()) kind = TollBefore(nb);
     if (kind.empty()) kind = Inherited(nb, ne, n);
     if (kind.empty()) return;
@@ -179,7 +192,34 @@ class CasualtyScanner {
       span.end = std::max(span.end, w_[at + 1].span.end);
     }
     if (nb > b_ && lex_.Is(w_[nb - 1], "approx") && n.min == n.max) n.approximate = true;
+    ThousandsDot(&n);
     out_.push_back({kind, n, span});
+  }
+
+  // People come whole: "1.700 شخص" wrote the thousands with a dot (1700),
+  // never 1.7 people. A fraction of exactly three digits is read so.
+  void ThousandsDot(NumberMention* n) const {
+    if (n->min != n->max || n->min == std::floor(n->min)) return;
+    std::string_view t = n->span.In(doc_.text);
+    size_t dot = t.rfind('.');
+    if (dot == std::string_view::npos || t.size() - dot != 4) return;
+    n->value = n->min = n->max = std::round(n->min * 1000);
+  }
+
+  // A person noun at q: a singular or dual victim noun or a plural of people
+  // (أشخاص، متهمين); what ضبط counts when it arrests.
+  bool Person(size_t q) const {
+    if (q >= e_ || !IsWordTok(w_[q])) return false;
+    return VictimCount(q) > 0 || IsClass(q, "person");
+  }
+
+  // "5 بحارة مفقودين"، "3 أشخاص مصابين": the counted noun's predicate
+  // adjective right after it gives the kind.
+  std::string PredicateAfter(size_t ne) const {
+    if (ne + 1 >= e_ || !IsWordTok(w_[ne]) || InNumber(ne) || !IsWordTok(w_[ne + 1])) return "";
+    if (KeyStarts(w_[ne + 1].bare, fk::kAl)) return "";  // "5 من القتلى" is TollBefore's
+    const CasualtyEntry* c = KindAt(ne + 1, 'n');
+    return c ? c->kind : "";
   }
 
   // "طفلين بين الضحايا"، "امرأة من بين القتلى": the group the number is in.
@@ -298,7 +338,13 @@ class CasualtyScanner {
           lex_.casualty_entries[m.payload].where != 'p') {
         size_t v = q + m.length;
         if (v < e_ && InNumber(v)) continue;
-        if (int n = VictimCount(v); n && !Denied(q)) Add(lex_.casualty_entries[m.payload].kind, n, q, v);
+        if (!KeyStarts(w_[q].bare, fk::kAl)) v = AfterSubject(v);  // a verb, not "الإصابة"
+        if (int n = VictimCount(v); n && !Denied(q))
+          Add(lex_.casualty_entries[m.payload].kind, n, q, v);
+        continue;
+      }
+      if (const CasualtyFound* prev = Coordinated(q)) {
+        Add(prev->kind, VictimCount(q), q, q);
         continue;
       }
       if (lex_.Is(w_[q], "title")) continue;  // a title counts only after a cue
@@ -323,6 +369,33 @@ class CasualtyScanner {
         break;
       }
     }
+  }
+  // "اعتقلت الشرطة متهما"، "قتل الجيش مسلحا": the verb's subject (definite
+  // words or an actor head, at most three) stands before the counted object.
+  // Returns the word after the subject, or v when there is none.
+  size_t AfterSubject(size_t v) const {
+    if (v >= e_ || VictimCount(v) > 0) return v;
+    size_t k = v;
+    while (k < e_ && k < v + 3 && IsWordTok(w_[k]) && !InNumber(k) && VictimCount(k) == 0 &&
+           (KeyStarts(w_[k].bare, fk::kAl) || IsClass(k, "actor_head"))) {
+      ++k;
+    }
+    return k > v && k < e_ && IsWordTok(w_[k]) && w_[k].stem == w_[k].bare && VictimCount(k) > 0
+               ? k
+               : v;
+  }
+
+  // "مقتل جندي وشرطيين"، "بينهم طفلان وامرأة"، "مقتل 3 أطفال ومسن": a victim
+  // noun joined by و to the figure just before (its counted noun at most one
+  // word between) has that figure's kind.
+  const CasualtyFound* Coordinated(size_t q) const {
+    if (q <= b_ || w_[q].key == w_[q].bare || !KeyStarts(w_[q].key, "\xD9\x88")) return nullptr;
+    if (VictimCount(q) == 0 || InNumber(q)) return nullptr;
+    const CasualtyFound* prev = Before(q);
+    if (!prev) return nullptr;
+    size_t end = WordAt(w_, prev->span.end);  // first word after the figure
+    if (end == q) return prev;
+    return end + 1 == q && IsWordTok(w_[end]) && !InNumber(end) ? prev : nullptr;
   }
   bool Counts(size_t v) const {
     for (const CasualtyFound& c : out_) {

@@ -249,6 +249,64 @@ INSTANTIATE_TEST_SUITE_P(
         FigureCase{"NounAmongTheDead", "وأشارت الوزارة إلى وجود طفلين بين الضحايا.", "killed", 2, 2,
                    false}));
 
+// Issue 21, round 3: each predicate's whole paradigm and each count shape,
+// on sentences written for these tests.
+INSTANTIATE_TEST_SUITE_P(
+    Issue21Paradigms, CasualtyFigureTest,
+    ::testing::Values(
+        FigureCase{"CombinedVerbs", "وقتل وأصيب 15 شخصا في انفجار الشاحنة.", "killed_or_injured",
+                   15, 15, false},
+        FigureCase{"MissingPhraseAfterTheNoun", "ولا يزال 7 صيادين في عداد المفقودين.", "missing",
+                   7, 7, false},
+        FigureCase{"MissingPredicateAdjective", "وما زال 5 بحارة مفقودين منذ الأحد.", "missing", 5,
+                   5, false},
+        FigureCase{"MissingVerb", "واختفى 6 متنزهين في الصحراء.", "missing", 6, 6, false},
+        FigureCase{"MissingAfterAKilledFigure", "وقتل 7 أشخاص وفقد 3 آخرون في الفيضان.", "missing",
+                   3, 3, false},
+        FigureCase{"ThousandsWithADot", "وقتل 1.700 شخص منذ بدء الحرب.", "killed", 1700, 1700,
+                   false},
+        FigureCase{"ThousandsWithAnArabicSeparator", "وأصيب ١٬٧٠٠ شخص في الزلزال.", "injured", 1700,
+                   1700, false},
+        FigureCase{"ThousandsAlone", "واعتقلت السلطات الآلاف منذ الانقلاب.", "arrested", 2000, 9999,
+                   true},
+        FigureCase{"UpperBound", "وقتل ما يصل إلى 50 شخصا في الفيضانات.", "killed", 0, 50, true},
+        FigureCase{"ImperfectVerb", "وتقتل الغارات 10 مدنيين كل يوم.", "killed", 10, 10, false},
+        FigureCase{"FeminineVerbAndSingularNoun", "واستشهدت طفلة في القصف.", "killed", 1, 1, false},
+        FigureCase{"PassiveParticipleNoun", "وعثر على 4 أشخاص مقتولين في الوادي.", "killed", 4, 4,
+                   false},
+        FigureCase{"ArrestWithTheSubjectBetween", "وقبضت الشرطة على 12 مهربا في الميناء.",
+                   "arrested", 12, 12, false},
+        FigureCase{"ArrestOfOneAfterTheSubject", "واعتقلت الشرطة متهما بالسرقة.", "arrested", 1, 1,
+                   false},
+        FigureCase{"SeizedPeople", "وضبطت الدوريات 30 متسللا على الحدود.", "arrested", 30, 30,
+                   false},
+        FigureCase{"CoordinatedDual", "وقتل جندي وشرطيين في الكمين.", "killed", 2, 2, false},
+        FigureCase{"CoordinatedSingularInASubset", "وقتل 6 مدنيين بينهم طفلان وامرأة.", "killed", 1,
+                   1, false},
+        FigureCase{"CoordinatedFamilyMember", "ولقي مزارع وابنته مصرعهما في السيل.", "killed", 1, 1,
+                   false},
+        FigureCase{"FigureBeforeItsVerbWithASecondToll",
+                   "وقال إن 4 حراس قتلوا في المقر بينما قتل 5 آخرون في السوق.", "killed", 4, 4,
+                   false}));
+
+TEST(CasualtyNegativesTest, SeizedGoodsAreNoArrests) {
+  Document d = Facts("وضبط فريق الرقابة 40 كرتونا مخالفا للمواصفات.");
+  for (const Event& e : d.events) EXPECT_TRUE(e.casualties.empty());
+}
+
+TEST(CasualtyNegativesTest, ANumberedCaseOfIllnessIsNoObject) {
+  // A masdar with a definite word after it takes no subject-then-object.
+  Document d = Facts("حالة الإصابة الأولى لامرأة تبلغ من العمر 40 عاما.");
+  for (const Event& e : d.events) EXPECT_TRUE(e.casualties.empty());
+}
+
+TEST(CasualtyNegativesTest, TwoTollsInOneSentenceAreTwoFigures) {
+  Document d = Facts("وقال إن 4 حراس قتلوا في المقر بينما قتل 5 آخرون في السوق.");
+  int figures = 0;
+  for (const Event& e : d.events) figures += e.casualties.size();
+  EXPECT_EQ(figures, 2);
+}
+
 TEST(CasualtyNegativesTest, AnAgeIsNoToll) {
   Document d = Facts("ولقيت فتاة عمرها 11 عاما حتفها في الحادث.");
   for (const Event& e : d.events) {

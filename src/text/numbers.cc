@@ -134,6 +134,10 @@ bool ParseAt(const std::vector<KeyedToken>& t, size_t k, Parsed* p) {
       vague = true;
       vmin = w->value;
       vmax = w->max;
+    } else if (w->kind == "scale" && !any && w->max > w->value) {
+      vague = true;  // الآلاف alone: a plural scale with no count is 2000..9999
+      vmin = 2 * w->value;
+      vmax = w->max;
     } else if (w->kind == "scale") {
       if (vague) {
         vmin *= w->value;
@@ -257,6 +261,7 @@ void FindNumbers(std::string_view text, std::vector<NumberMention>* out) {
     if (const Cue* ac = MatchCue(t, p.end, /*after=*/true, &after_tok)) {
       p.approximate = true;
       if (ac->kind == "lower") p.max = std::numeric_limits<double>::infinity();
+      if (ac->kind == "upper") p.min = 0;  // "50 على الأكثر": an open lower bound
       p.end = after_tok + 1;
     }
     last = p.end - 1;
