@@ -36,7 +36,12 @@ function fitProjection(points: [number, number][], w: number, h: number, minSpan
   const hw = Math.max((x1 - x0) / 2 * 1.25, minSpan / 2), hh = Math.max((y1 - y0) / 2 * 1.25, minSpan / 3);
   const box = {
     type: 'Feature' as const, properties: {},
-    geometry: { type: 'MultiPoint' as const, coordinates: [[cx - hw, cy - hh], [cx + hw, cy + hh]] },
+    // Mercator has no edge at the poles: a store whose places span the
+    // world (Antarctica to Alaska) gave a box past 90° and paths of NaN.
+    geometry: {
+      type: 'MultiPoint' as const,
+      coordinates: [[Math.max(-180, cx - hw), Math.max(-85, cy - hh)], [Math.min(180, cx + hw), Math.min(85, cy + hh)]],
+    },
   };
   return geoMercator().fitSize([w, h], box);
 }
