@@ -10,7 +10,8 @@
 // killed_or_injured, missing), "attack" (ASSAULT and FIGHT) or the lower-case
 // PLOVER type, "actor", "target", "location", "date", "weapon", and
 // "presence:<nation>_<kind>" for assertions and denials that soldiers of a
-// nation were somewhere (وجود جنود روس / بينهم جنود روس / عدم وجود عسكريين روسيين).
+// nation were somewhere (وجود جنود روس / بينهم جنود روس / عدم وجود عسكريين
+// روسيين).
 //
 // The story comparison lines up points, not only slots, so claims also say:
 //  * the scope of a casualty figure (Claim::scope): the incident's own toll,
@@ -25,18 +26,20 @@
 //    real denial (a denial verb before the trigger, or a quotation whose cue
 //    denies): "عدم استهداف المدنيين" urged by a diplomat denies nothing.
 // The words are data (data/facts/points.tsv).
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <set>
 
 #include "src/base/data.h"
-
 #include "src/facts/facts.h"
 #include "src/facts/lexicon.h"
 #include "src/facts/util.h"
 
 namespace marsad {
+
+std::string PopulationOf(std::string_view words);
 
 namespace {
 
@@ -66,6 +69,17 @@ class PointWords {
     const std::set<std::string, std::less<>>& set = it->second;
     return set.count(w.stem) || set.count(w.bare) || set.count(w.key);
   }
+  // Whether the word's stem starts with a form of `cls` of three letters or
+  // more (بتنفيذهما: تنفيذ), or is a shorter form.
+  bool Starts(const Word& w, const std::string& cls) const {
+    if (Is(w, cls)) return true;
+    auto it = words_.find(cls);
+    if (it == words_.end()) return false;
+    for (const std::string& f : it->second) {
+      if (f.size() >= 6 && w.stem.substr(0, f.size()) == f) return true;
+    }
+    return false;
+  }
 
  private:
   PointWords() {
@@ -76,6 +90,7 @@ class PointWords {
     }
   }
   std::map<std::string, std::set<std::string, std::less<>>> words_;
+  friend std::string marsad::PopulationOf(std::string_view words);
 };
 
 bool Reportable(const std::string& plover) {
@@ -86,7 +101,9 @@ bool Reportable(const std::string& plover) {
 class ClaimBuilder {
  public:
   explicit ClaimBuilder(Document* doc)
-      : doc_(doc), w_(WordsOf(doc->text).words), lex_(FactsLexicon::Default()) {}
+      : doc_(doc),
+        w_(WordsOf(doc->text).words),
+        lex_(FactsLexicon::Default()) {}
 
   void Run() {
     doc_->claims.clear();
@@ -96,7 +113,11 @@ class ClaimBuilder {
   }
 
  private:
-  void Add(std::string slot, std::string value, Span span, int event, std::string modality) {
+  // The claim's modality is `modality`, narrowed by its quotation's cue
+  // (alleged, hedged, denied) unless `fixed` (a modality already decided
+  // from the words themselves).
+  void Add(std::string slot, std::string value, Span span, int event,
+           std::string modality, bool fixed = false) {
     Claim c;
     c.slot = std::move(slot);
     c.value = std::move(value);
@@ -105,23 +126,30 @@ class ClaimBuilder {
     int q = QuoteContaining(*doc_, span);
     if (q >= 0) c.speaker = doc_->quotes[q].speaker;
     c.modality = std::move(modality);
-    if (c.modality == "asserted" && q >= 0) c.modality = std::string(QuoteModality(*doc_, q));
+    if (c.modality == "asserted" && q >= 0 && !fixed) {
+      c.modality = std::string(QuoteModality(*doc_, q));
+    }
     doc_->claims.push_back(std::move(c));
   }
 
   void Event(int i) {
     const marsad::Event& e = doc_->events[i];
-    if (!Reportable(e.plover)) return;
+    if (!Reportable(e.plover) || Ceasefire(e.trigger)) return;
     std::string slot = e.plover == "ASSAULT" || e.plover == "FIGHT"
                            ? "attack"
                            : (e.mode == "arrest" ? "arrest" : Lower(e.plover));
+    bool fixed = false;
+    std::string modality = AttackModality(e, &fixed);
     Add(slot, e.mode.empty() ? e.plover : e.plover + ":" + e.mode, e.trigger, i,
-        AttackModality(e));
+        modality, fixed);
     if (!e.actor.empty()) Add("actor", e.actor, e.actor_span, i, e.modality);
-    if (!e.target.empty()) Add("target", e.target, e.target_span, i, e.modality);
-    if (!e.location.empty()) Add("location", e.location, e.location_span, i, "asserted");
+    if (!e.target.empty())
+      Add("target", e.target, e.target_span, i, e.modality);
+    if (!e.location.empty())
+      Add("location", e.location, e.location_span, i, "asserted");
     if (!e.date.empty()) Add("date", e.date, e.date_span, i, "asserted");
-    if (!e.weapon.empty()) Add("weapon", e.weapon, e.weapon_span, i, e.modality);
+    if (!e.weapon.empty())
+      Add("weapon", e.weapon, e.weapon_span, i, e.modality);
     for (const Casualty& c : e.casualties) {
       Add(c.kind, NumberValue(c.number), CasualtySpan(c.number.span), i,
           e.modality == "denied" ? "denied" : "asserted");
@@ -174,7 +202,8 @@ class ClaimBuilder {
     for (size_t q = lo; q < hi; ++q) {
       const Word& w = w_[q];
       if (pw.Is(w, "wider")) return "wider";
-      if (w.bare == "\xD9\x85\xD9\x86\xD8\xB0" && q + 1 < se && q + 4 >= i) {  // منذ
+      if (w.bare == "\xD9\x85\xD9\x86\xD8\xB0" && q + 1 < se &&
+          q + 4 >= i) {  // منذ
         // A toll since a beginning, a date or a day is cumulative: منذ بداية
         // الهجوم، منذ 30 مارس، منذ الأحد (not منذ ساعات).
         const Word& next = w_[q + 1];
@@ -185,8 +214,8 @@ class ClaimBuilder {
       }
       if (pw.Is(w, "span_days") && SpanOfDaysBefore(q, sb)) return "wider";
       if (pw.Is(w, "wider_noun") && q > sb &&
-          (w_[q - 1].bare == "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84" ||      // خلال
-           w_[q - 1].bare == "\xD9\x85\xD9\x86\xD8\xB0")) {               // منذ
+          (w_[q - 1].bare == "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84" ||  // خلال
+           w_[q - 1].bare == "\xD9\x85\xD9\x86\xD8\xB0")) {         // منذ
         return "wider";
       }
       if (w.kind == TokenKind::kNumber && w.key.size() == 4 && year > 0) {
@@ -200,8 +229,8 @@ class ClaimBuilder {
   // خلال/في/منذ within three words before the span word q: "في خمسة أيام",
   // "خلال الأيام القليلة" (a toll over days, not the incident's).
   bool SpanOfDaysBefore(size_t q, size_t sb) const {
-    static const std::string kKhilal = FoldPhrase("خلال"), kFi = FoldPhrase("في"),
-                             kMundh = FoldPhrase("منذ");
+    static const std::string kKhilal = FoldPhrase("خلال"),
+                             kFi = FoldPhrase("في"), kMundh = FoldPhrase("منذ");
     for (size_t k = q > sb + 3 ? q - 3 : sb; k < q; ++k) {
       std::string_view b = w_[k].bare;
       if (b == kKhilal || b == kFi || b == kMundh) return true;
@@ -217,7 +246,11 @@ class ClaimBuilder {
     for (size_t q = i; q > sb && q + back >= i;) {
       --q;
       if (pw.Is(w_[q], "deny")) return true;
-      if (q + 1 < se && lex_.Is(w_[q], "neg") && pw.Is(w_[q + 1], "nofact")) return true;
+      if (lex_.Is(w_[q], "neg")) {  // لا صحة، لم يعثر على أي أثر
+        for (size_t k = q + 1; k < std::min({se, q + 5, i}); ++k) {
+          if (pw.Is(w_[k], "nofact")) return true;
+        }
+      }
     }
     return false;
   }
@@ -239,16 +272,30 @@ class ClaimBuilder {
     return false;
   }
 
+  // "وقف إطلاق النار", "هدنة": a halt to fighting names no attack.
+  bool Ceasefire(Span trigger) const {
+    size_t i = WordAt(trigger.begin);
+    if (i >= w_.size() || i == 0) return false;
+    return PointWords::Default().Is(w_[i - 1], "halt");
+  }
+
   // An attack is denied only by a denial: a denial verb shortly before the
-  // trigger, a quotation whose cue denies, or "عدم وقوع".
-  std::string AttackModality(const marsad::Event& e) const {
+  // trigger, a quotation whose cue denies, or "عدم وقوع". A denial of one's
+  // part in it (نفى ضلوع روسيا في القصف) leaves the attack asserted, also
+  // inside the denier's quotation (*fixed).
+  std::string AttackModality(const marsad::Event& e, bool* fixed) const {
     if (e.modality != "denied") return e.modality;
     size_t i = WordAt(e.trigger.begin);
     if (i >= w_.size()) return "asserted";
-    if (ResponsibilityDenial(i)) return "asserted";
+    if (ResponsibilityDenial(i)) {
+      *fixed = true;
+      return "asserted";
+    }
     if (DeniedBefore(i, 6)) return "denied";
-    if (QuoteModality(*doc_, QuoteContaining(*doc_, e.trigger)) == "denied") return "denied";
-    if (i > 0 && w_[i - 1].stem == "\xD9\x88\xD9\x82\xD9\x88\xD8\xB9") return "denied";  // وقوع
+    if (QuoteModality(*doc_, QuoteContaining(*doc_, e.trigger)) == "denied")
+      return "denied";
+    if (i > 0 && w_[i - 1].stem == "\xD9\x88\xD9\x82\xD9\x88\xD8\xB9")
+      return "denied";  // وقوع
     return "asserted";
   }
 
@@ -259,8 +306,8 @@ class ClaimBuilder {
     if (s >= w_.size()) return number;
     const WordTable& t = WordsOf(doc_->text);
     size_t sent = static_cast<size_t>(w_[s].sentence);
-    for (const CasualtyFound& c : FindCasualties(*doc_, t.sentence_first[sent],
-                                                 t.sentence_end[sent])) {
+    for (const CasualtyFound& c :
+         FindCasualties(*doc_, t.sentence_first[sent], t.sentence_end[sent])) {
       if (c.number.span == number) return c.span;
     }
     return number;
@@ -268,7 +315,8 @@ class ClaimBuilder {
 
   static std::string Lower(const std::string& s) {
     std::string out = s;
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : out)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
   }
 
@@ -293,8 +341,10 @@ class ClaimBuilder {
     if (pw.Is(w_[q], "chem")) return true;
     if (!pw.Is(w_[q], "gas")) return false;
     if (q > sb && pw.Is(w_[q - 1], "tear")) return false;
-    if (q + 1 < se && (pw.Is(w_[q + 1], "tear") || pw.Is(w_[q + 1], "chem"))) return !pw.Is(w_[q + 1], "tear");
-    static const std::string kSam = FoldPhrase("سام"), kSama = FoldPhrase("سامة"),
+    if (q + 1 < se && (pw.Is(w_[q + 1], "tear") || pw.Is(w_[q + 1], "chem")))
+      return !pw.Is(w_[q + 1], "tear");
+    static const std::string kSam = FoldPhrase("سام"),
+                             kSama = FoldPhrase("سامة"),
                              kAsab = FoldPhrase("الأعصاب");
     if (q + 1 < se && (w_[q + 1].stem == kSam || w_[q + 1].stem == kSama ||
                        w_[q + 1].bare == kAsab)) {
@@ -309,16 +359,22 @@ class ClaimBuilder {
     const WordTable& t = WordsOf(doc_->text);
     for (size_t s = 0; s < t.sentences.size(); ++s) {
       size_t b = t.sentence_first[s], e = t.sentence_end[s];
-      bool chem = false, resp = false;
+      bool chem = false, resp = false, fraud = false;
       for (size_t q = b; q < e; ++q) {
         if (!chem && IsChemical(q, b, e)) {
           chem = true;
           size_t from = q > b + 1 ? q - 2 : b;
           Span span = SpanOfWords(w_, from, std::min(e, q + 2));
-          std::string m = AssertionModality(q, span);
-          Add("weapon:chemical", m == "denied" ? "denied" : "used", span, -1, m);
+          std::string m =
+              Fabricated(q, b, e) ? "denied" : AssertionModality(q, span);
+          Add("weapon:chemical", m == "denied" ? "denied" : "used", span, -1,
+              m);
         }
+        if (!fraud && (pw.Is(w_[q], "fraud") || pw.Is(w_[q], "fair")))
+          fraud = ElectionFraud(q, b, e);
         if (!resp && pw.Is(w_[q], "bear")) resp = Bears(q, b, e);
+        if (!resp && pw.Is(w_[q], "involve") && !DeniedBefore(q, 5))
+          resp = Announced(q, b, e);
         if (!resp && (pw.Is(w_[q], "accuse") || pw.Is(w_[q], "claim") ||
                       pw.Is(w_[q], "blame") || pw.Is(w_[q], "involve"))) {
           resp = Responsibility(q, b, e);
@@ -327,12 +383,80 @@ class ClaimBuilder {
     }
   }
 
+  // A report called fabricated in the sentence (مفبركة، مسرحية، أكاذيب)
+  // within twelve words of word q denies what it reports.
+  bool Fabricated(size_t q, size_t sb, size_t se) const {
+    const PointWords& pw = PointWords::Default();
+    for (size_t k = q > sb + 12 ? q - 12 : sb; k < std::min(se, q + 13); ++k) {
+      if (pw.Is(w_[k], "fabricated")) return true;
+    }
+    return false;
+  }
+
+  // "other:election_fraud" at a fraud word (تزوير، تلاعب، مخالفات) or a
+  // fairness word (نزيهة، شفافية) of a sentence about an election:
+  // fraud asserted (or alleged), or denied (no fraud, a fair vote; a
+  // fairness word under doubt or negation asserts fraud).
+  bool ElectionFraud(size_t q, size_t sb, size_t se) {
+    const PointWords& pw = PointWords::Default();
+    bool election = false;
+    for (size_t k = sb; k < se; ++k) election |= pw.Is(w_[k], "election");
+    if (!election) return false;
+    bool doubted = false, negated = false;
+    for (size_t k = q > sb + 4 ? q - 4 : sb; k < q; ++k) {
+      doubted |= pw.Is(w_[k], "doubt");
+      negated |= lex_.Is(w_[k], "neg") || pw.Is(w_[k], "without");
+    }
+    bool fair = pw.Is(w_[q], "fair");
+    size_t from = q > sb + 2 ? q - 3 : sb;
+    Span span = SpanOfWords(w_, from, std::min(se, q + 3));
+    std::string m = AssertionModality(q, span);
+    bool denied = fair ? !(doubted || negated) : (m == "denied" || negated);
+    if (denied)
+      m = "denied";
+    else if (m == "denied")
+      m = "asserted";
+    Add("other:election_fraud", denied ? "denied" : "asserted", span, -1, m,
+        true);
+    return true;
+  }
+
+  // A claim of responsibility in noun form: "أعلن تنظيم داعش مسؤوليته عن
+  // الهجوم", "داعش يعلن تبنيه الهجوم": an announcement verb within six
+  // words before the responsibility noun, the party between them or just
+  // before the verb. "لم تعلن أي جهة مسؤوليتها" claims nothing.
+  bool Announced(size_t q, size_t sb, size_t se) {
+    const PointWords& pw = PointWords::Default();
+    size_t a = q;
+    for (size_t k = q > sb + 6 ? q - 6 : sb; k < q; ++k) {
+      if (pw.Is(w_[k], "announce")) a = k;
+    }
+    if (a == q) return false;
+    for (size_t k = a > sb + 2 ? a - 2 : sb; k < a; ++k) {
+      if (lex_.Is(w_[k], "neg")) return false;
+    }
+    size_t party = se;
+    for (size_t k = a + 1; k < q && party == se; ++k) {
+      if (!lex_.Is(w_[k], "stop") && IsParty(k, k + 1)) party = k;
+    }
+    for (size_t k = a; k > sb && k + 3 > a && party == se;) {
+      --k;
+      if (!lex_.Is(w_[k], "stop") && IsParty(k, k + 1)) party = k;
+    }
+    if (party == se) return false;
+    Span span = SpanOfWords(w_, std::min(party, a), std::min(se, q + 1));
+    Add("responsibility", PartyAt(party, se), span, -1, "asserted", true);
+    return true;
+  }
+
   // A party is an actor: a named entity (when NER ran) or an actor noun
   // (الجيش، الحوثيين، التحالف ...).
   bool IsParty(size_t b, size_t e) const {
     Span s = SpanOfWords(w_, b, e);
     for (const EntityMention& m : doc_->entities) {
-      if (m.span.begin < s.end && s.begin < m.span.end && m.type != EntityType::kMisc) return true;
+      if (m.span.begin < s.end && s.begin < m.span.end &&
+          m.type != EntityType::kMisc)
+        return true;
     }
     for (size_t k = b; k < e; ++k) {
       if (lex_.Is(w_[k], "actor_head")) return true;
@@ -340,7 +464,8 @@ class ClaimBuilder {
     return false;
   }
 
-  // The party named after an accusation verb (its object), or "": the last
+  // The party named after an accusation verb (its object), or "" (also when
+  // the charge that follows is no act of violence): the last
   // actor before the ب of the charge (اتهم المتحدث باسم الشرطة جماعة مسلحة
   // بتنفيذ ...; متهما الحوثيين بالوقوف ...) within eight words.
   std::string PartyAfter(size_t q, size_t se) const {
@@ -349,7 +474,14 @@ class ClaimBuilder {
     for (size_t k = q + 1; k < std::min(se, q + 9); ++k) {
       const Word& w = w_[k];
       if (w.kind != TokenKind::kWord) break;
-      bool charge = w.key.compare(0, 2, "\xD8\xA8") == 0 && w.key != kBism && k > q + 1;
+      bool charge =
+          w.key.compare(0, 2, "\xD8\xA8") == 0 && w.key != kBism && k > q + 1;
+      // The charge is of violence (بشن، بقصف، بارتكاب، بالوقوف وراء) or a
+      // clause (بأنه); "اتهم موسكو بوضع العصي" holds no one responsible.
+      if (PointWords::Default().Is(w, "involve")) break;  // حمّل X المسؤولية
+      if (PointWords::Default().Is(w, "led_by"))
+        break;  // التحالف بقيادة السعودية
+      if (charge && !PointWords::Default().Starts(w, "charge")) return "";
       if (charge) break;
       if (!lex_.Is(w, "stop") && IsParty(k, k + 1)) party = k;
     }
@@ -384,7 +516,8 @@ class ClaimBuilder {
   bool Bears(size_t q, size_t b, size_t e) {
     const PointWords& pw = PointWords::Default();
     bool has_resp = false;
-    for (size_t k = q + 1; k < std::min(e, q + 4); ++k) has_resp |= pw.Is(w_[k], "involve");
+    for (size_t k = q + 1; k < std::min(e, q + 4); ++k)
+      has_resp |= pw.Is(w_[k], "involve");
     if (!has_resp) return false;
     for (size_t k = q; k > b && k + 3 > q;) {
       --k;
@@ -404,13 +537,21 @@ class ClaimBuilder {
     const PointWords& pw = PointWords::Default();
     bool involve = pw.Is(w_[q], "involve");
     if (involve && !DeniedBefore(q, 5)) return false;  // only its denial counts
+    // تبني مشروع قرار / بيان: adopting a text claims no attack.
+    if (pw.Is(w_[q], "claim") && q + 1 < e &&
+        (pw.Is(w_[q + 1], "adopted") ||
+         (q + 2 < e && pw.Is(w_[q + 2], "adopted")))) {
+      return false;
+    }
     if (pw.Is(w_[q], "blame")) {
       bool has_resp = false;
-      for (size_t k = q + 1; k < std::min(e, q + 6); ++k) has_resp |= pw.Is(w_[k], "involve");
+      for (size_t k = q + 1; k < std::min(e, q + 6); ++k)
+        has_resp |= pw.Is(w_[k], "involve");
       if (!has_resp) return false;
     }
     size_t end = std::min(e, q + 4);
-    Span span = SpanOfWords(w_, q > b && pw.Is(w_[q - 1], "deny") ? q - 1 : q, end);
+    Span span =
+        SpanOfWords(w_, q > b && pw.Is(w_[q - 1], "deny") ? q - 1 : q, end);
     if (involve) {
       Add("responsibility", "denied", span, -1, "denied");
       return true;
@@ -420,7 +561,8 @@ class ClaimBuilder {
     std::string party = PartyAfter(q, e);
     if (party.empty()) return false;
     bool denied = DeniedBefore(q, 2);
-    Add("responsibility", denied ? "denied" : party, span, -1, denied ? "denied" : "asserted");
+    Add("responsibility", denied ? "denied" : party, span, -1,
+        denied ? "denied" : "asserted");
     return true;
   }
 
@@ -439,7 +581,8 @@ class ClaimBuilder {
       for (size_t q = b; q < e; ++q) {
         size_t len = 0;
         const PresenceEntry* mk = At(q, e, &len);
-        if (!mk || (mk->cls != "marker_noun" && mk->cls != "marker_present")) continue;
+        if (!mk || (mk->cls != "marker_noun" && mk->cls != "marker_present"))
+          continue;
         size_t p = q + len, plen = 0;
         const PresenceEntry* who = p < e ? At(p, e, &plen) : nullptr;
         if (!who || who->cls != "personnel") continue;
@@ -451,7 +594,8 @@ class ClaimBuilder {
         if (neg) begin = q - 1;
         std::string modality = neg ? "denied" : "asserted";
         Span span = SpanOfWords(w_, begin, n + nlen);
-        Add("presence:" + nat->key + "_" + who->key, modality, span, -1, modality);
+        Add("presence:" + nat->key + "_" + who->key, modality, span, -1,
+            modality);
         doc_->claims.back().value = doc_->claims.back().modality;
         q = n + nlen - 1;
       }
@@ -466,5 +610,20 @@ class ClaimBuilder {
 }  // namespace
 
 void BuildClaims(Document* doc) { ClaimBuilder(doc).Run(); }
+
+std::string PopulationOf(std::string_view words) {
+  const PointWords& pw = PointWords::Default();
+  std::string folded = FoldPhrase(words);
+  for (std::string_view w : Split(folded, ' ')) {
+    for (const auto& [cls, set] : pw.words_) {
+      if (cls.rfind("pop_", 0) != 0) continue;
+      std::string_view bare = w;
+      if (bare.size() > 6 && bare.substr(0, 2) == "\xD9\x88")
+        bare.remove_prefix(2);  // و
+      if (set.count(w) || set.count(bare)) return cls;
+    }
+  }
+  return "";
+}
 
 }  // namespace marsad

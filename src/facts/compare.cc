@@ -16,8 +16,9 @@ namespace {
 
 using json = nlohmann::json;
 
-constexpr const char* kCasualtyKinds[] = {"killed",  "injured",   "killed_or_injured",
-                                          "missing", "arrested", "kidnapped"};
+constexpr const char* kCasualtyKinds[] = {
+    "killed",  "injured",  "killed_or_injured",
+    "missing", "arrested", "kidnapped"};
 
 bool IsCasualty(const std::string& slot) {
   for (const char* k : kCasualtyKinds) {
@@ -43,7 +44,9 @@ Range RangeOf(const Claim& c) {
 
 // A vague quantity (عشرات = 20-99, مئات، آلاف) says "many", not a count: it
 // is shown but never contests a figure.
-bool Vague(const Claim& c) { return std::isfinite(c.max) && c.max >= 3 * std::max(c.min, 1.0); }
+bool Vague(const Claim& c) {
+  return std::isfinite(c.max) && c.max >= 3 * std::max(c.min, 1.0);
+}
 
 // Figures differ when their ranges are apart by more than a quarter: 17 and
 // 18 dead, 12 and 14 are the same count at different minutes.
@@ -75,12 +78,14 @@ std::string PointKind(const std::string& slot) {
   if (slot == "attack") return "occurred";
   if (slot.rfind("weapon:", 0) == 0) return "weapon";
   if (slot == "responsibility") return "responsibility";
+  if (slot.rfind("other:", 0) == 0) return "other";
   return "";
 }
 
 class Comparer {
  public:
-  explicit Comparer(const std::vector<const Document*>& reports) : reports_(reports) {}
+  explicit Comparer(const std::vector<const Document*>& reports)
+      : reports_(reports) {}
 
   Comparison Run() {
     Collect();
@@ -96,18 +101,21 @@ class Comparer {
   void Collect() {
     for (const Document* d : reports_) {
       std::string outlet = OutletLabel(*d);
-      if (std::find(c_.outlets.begin(), c_.outlets.end(), outlet) == c_.outlets.end()) {
+      if (std::find(c_.outlets.begin(), c_.outlets.end(), outlet) ==
+          c_.outlets.end()) {
         c_.outlets.push_back(outlet);
       }
       std::set<std::string> seen;
       for (const Claim& cl : d->claims) {
-        std::string dedup = cl.slot + "|" + cl.value + "|" + cl.speaker + "|" + cl.modality;
+        std::string dedup =
+            cl.slot + "|" + cl.value + "|" + cl.speaker + "|" + cl.modality;
         if (!seen.insert(dedup).second) continue;
         ComparedClaim cc;
         cc.article = d->id;
         cc.outlet = outlet;
         cc.claim = cl;
-        if (cl.span.end <= d->text.size()) cc.text = std::string(cl.span.In(d->text));
+        if (cl.span.end <= d->text.size())
+          cc.text = std::string(cl.span.In(d->text));
         int q = QuoteContaining(*d, cl.span);
         if (q >= 0) cc.via = d->quotes[q].via;
         docs_.push_back(d);
@@ -131,9 +139,10 @@ class Comparer {
         slots.push_back(cc.claim.slot);
       }
     }
-    std::stable_sort(slots.begin(), slots.end(), [](const std::string& a, const std::string& b) {
-      return SlotRank(a) < SlotRank(b);
-    });
+    std::stable_sort(slots.begin(), slots.end(),
+                     [](const std::string& a, const std::string& b) {
+                       return SlotRank(a) < SlotRank(b);
+                     });
     for (const std::string& slot : slots) {
       ComparisonRow row;
       row.slot = slot;
@@ -141,7 +150,8 @@ class Comparer {
         ComparisonCell cell;
         cell.outlet = outlet;
         for (size_t i = 0; i < c_.claims.size(); ++i) {
-          if (c_.claims[i].claim.slot == slot && c_.claims[i].outlet == outlet) {
+          if (c_.claims[i].claim.slot == slot &&
+              c_.claims[i].outlet == outlet) {
             cell.claims.push_back(static_cast<int>(i));
           }
         }
@@ -161,16 +171,19 @@ class Comparer {
     if (cc.claim.speaker.empty()) return "outlet:" + cc.outlet;
     static const std::set<std::string, std::less<>> kRole = [] {
       std::set<std::string, std::less<>> s;
-      for (const char* w : {"مدير", "المتحدث", "متحدث", "المتحدثة", "متحدثة", "باسم", "الناطق",
-                            "ناطق", "رئيس", "الرئيس", "وزير", "مسؤول", "مسؤولون", "مسؤولين",
-                            "الرسمي", "رسمي", "قال", "نقلا", "عن", "لما", "أعلنته", "وفق", "حسب"}) {
+      for (const char* w :
+           {"مدير",    "المتحدث", "متحدث",  "المتحدثة", "متحدثة", "باسم",
+            "الناطق",  "ناطق",    "رئيس",   "الرئيس",   "وزير",   "مسؤول",
+            "مسؤولون", "مسؤولين", "الرسمي", "رسمي",     "قال",    "نقلا",
+            "عن",      "لما",     "أعلنته", "وفق",      "حسب"}) {
         s.insert(FoldPhrase(w));
       }
       return s;
     }();
     static const std::set<std::string, std::less<>> kGeneric = [] {
       std::set<std::string, std::less<>> s;
-      for (const char* w : {"وزارة", "مصادر", "مصدر", "قوات", "وكالة", "منظمة", "مجلس", "الأمم"}) {
+      for (const char* w : {"وزارة", "مصادر", "مصدر", "قوات", "وكالة", "منظمة",
+                            "مجلس", "الأمم"}) {
         s.insert(FoldPhrase(w));
       }
       return s;
@@ -183,13 +196,17 @@ class Comparer {
       if (x.size() > 6 && x.compare(0, 4, "\xD9\x84\xD9\x84") == 0) {
         x.replace(0, 4, "\xD8\xA7\xD9\x84");  // للمرصد → المرصد
       }
-      if (x.size() > 6 && x.compare(0, 4, "\xD8\xA7\xD9\x84") == 0 && !kGeneric.count(x)) x.erase(0, 4);
-      if (x.empty() || kRole.count(x) || kRole.count("\xD8\xA7\xD9\x84" + x)) continue;
+      if (x.size() > 6 && x.compare(0, 4, "\xD8\xA7\xD9\x84") == 0 &&
+          !kGeneric.count(x))
+        x.erase(0, 4);
+      if (x.empty() || kRole.count(x) || kRole.count("\xD8\xA7\xD9\x84" + x))
+        continue;
       words.push_back(x);
     }
     if (words.empty()) return FoldPhrase(cc.claim.speaker);
     std::string key = words[0];
-    if (words.size() > 1 && (kGeneric.count(words[0]) || kGeneric.count("\xD8\xA7\xD9\x84" + words[0]))) {
+    if (words.size() > 1 && (kGeneric.count(words[0]) ||
+                             kGeneric.count("\xD8\xA7\xD9\x84" + words[0]))) {
       key += " " + words[1];
     }
     return key;
@@ -216,7 +233,8 @@ class Comparer {
 
   // The point a claim belongs to: kind and slot, and for figures the scope.
   // Past events (an anniversary, an earlier year) are no point of this story.
-  bool PointOf(int i, std::string* kind, std::string* about, std::string* scope) const {
+  bool PointOf(int i, std::string* kind, std::string* about,
+               std::string* scope) const {
     const Claim& cl = c_.claims[i].claim;
     *kind = PointKind(cl.slot);
     if (kind->empty() || cl.scope == "past") return false;
@@ -251,10 +269,13 @@ class Comparer {
     for (ContestedPoint& p : c_.points) {
       if (p.about != "killed_or_injured" || p.scope != "incident") continue;
       std::vector<int> mine;
-      for (const PointPosition& pos : p.positions) mine.insert(mine.end(), pos.claims.begin(), pos.claims.end());
+      for (const PointPosition& pos : p.positions)
+        mine.insert(mine.end(), pos.claims.begin(), pos.claims.end());
       for (size_t i = 0; i < c_.claims.size(); ++i) {
         const Claim& cl = c_.claims[i].claim;
-        if ((cl.slot != "killed" && cl.slot != "injured") || cl.scope != "incident") continue;
+        if ((cl.slot != "killed" && cl.slot != "injured") ||
+            cl.scope != "incident")
+          continue;
         bool timeline = false, differ = false;
         for (int k : mine) differ |= Differ(k, static_cast<int>(i), &timeline);
         if (differ) AddToPoint(&p, static_cast<int>(i));
@@ -267,7 +288,8 @@ class Comparer {
     std::string value = ValueKey(i), source = SourceKey(i);
     for (PointPosition& pos : p->positions) {
       const ComparedClaim& first = c_.claims[pos.claims[0]];
-      if (ValueKey(pos.claims[0]) == value && SourceKey(pos.claims[0]) == source &&
+      if (ValueKey(pos.claims[0]) == value &&
+          SourceKey(pos.claims[0]) == source &&
           first.claim.slot == cc.claim.slot) {
         Join(&pos, i);
         return;
@@ -290,7 +312,8 @@ class Comparer {
     bool new_article = true;
     for (int k : pos->claims) new_article &= c_.claims[k].article != cc.article;
     pos->claims.push_back(i);
-    if (std::find(pos->outlets.begin(), pos->outlets.end(), cc.outlet) == pos->outlets.end()) {
+    if (std::find(pos->outlets.begin(), pos->outlets.end(), cc.outlet) ==
+        pos->outlets.end()) {
       pos->outlets.push_back(cc.outlet);
     }
     if (!new_article) return;
@@ -299,7 +322,8 @@ class Comparer {
     // The earliest report; undated reports keep the order they came in.
     bool earlier = pos->first_article == 0 ||
                    (!published.empty() &&
-                    (pos->first_seen.empty() || EpochSeconds(published) < EpochSeconds(pos->first_seen)));
+                    (pos->first_seen.empty() ||
+                     EpochSeconds(published) < EpochSeconds(pos->first_seen)));
     if (earlier) {
       pos->first_seen = published;
       pos->first_article = cc.article;
@@ -309,23 +333,70 @@ class Comparer {
   bool Comparable(int a, int b) const {
     if (c_.claims[a].article == c_.claims[b].article) return true;
     double ta = time_[a], tb = time_[b];
-    if (std::isnan(ta) || std::isnan(tb)) return true;  // no dates: no timeline either
+    if (std::isnan(ta) || std::isnan(tb))
+      return true;  // no dates: no timeline either
     return std::fabs(ta - tb) <= kComparableSeconds;
+  }
+
+  // The day of the incident a claim's event names (its resolved date), NaN
+  // when it names none.
+  double EventDay(int i) const {
+    const Claim& cl = c_.claims[i].claim;
+    const Document* d = docs_[i];
+    if (cl.event < 0 || cl.event >= static_cast<int>(d->events.size()))
+      return NAN;
+    const std::string& date = d->events[cl.event].date;
+    return date.size() == 10 ? EpochSeconds(date) : NAN;
+  }
+
+  // Figures of events dated to different days count different incidents
+  // (a strike on Friday, another on Saturday): never a disagreement.
+  bool SameIncident(int a, int b) const {
+    double da = EventDay(a), db = EventDay(b);
+    return std::isnan(da) || std::isnan(db) || std::fabs(da - db) < 86400;
+  }
+
+  // A figure's words and the two words after them (46 جنديا: the counted
+  // noun when the facts stage's span is the number alone).
+  std::string_view CountedWords(int i) const {
+    const std::string& text = docs_[i]->text;
+    Span span = c_.claims[i].claim.span;
+    if (span.end > text.size() || span.begin >= span.end) return {};
+    size_t end = span.end;
+    for (int words = 0; words < 3 && end < text.size(); ++end) {
+      if (text[end] == ' ' && ++words == 3) break;
+      if (text[end] == '.' || text[end] == '\n') break;
+    }
+    return std::string_view(text).substr(span.begin, end - span.begin);
+  }
+
+  // Figures that name different populations (46 جنديا، 289 مدنيا) count
+  // different people.
+  bool SamePopulation(int a, int b) const {
+    std::string pa = PopulationOf(CountedWords(a)),
+                pb = PopulationOf(CountedWords(b));
+    return pa.empty() || pb.empty() || pa == pb;
   }
 
   // Whether claims a and b of one point really differ.
   bool Differ(int a, int b, bool* timeline) const {
     const Claim& x = c_.claims[a].claim;
     const Claim& y = c_.claims[b].claim;
+    if (IsCasualty(x.slot) && (!SameIncident(a, b) || !SamePopulation(a, b)))
+      return false;
     // A figure inside a denial (نفى ... الذي أوقع 250 قتيلا) is not its
     // speaker's count.
-    if (IsCasualty(x.slot) && (x.modality == "denied" || y.modality == "denied")) return false;
+    if (IsCasualty(x.slot) &&
+        (x.modality == "denied" || y.modality == "denied"))
+      return false;
     if (IsCasualty(x.slot) && x.slot != y.slot) {
       // A combined count against one of its kinds: only a clear
       // inconsistency (about 150 killed and wounded against 25 injured).
       const Claim& k = x.slot == "killed_or_injured" ? x : y;
       const Claim& o = x.slot == "killed_or_injured" ? y : x;
-      if (SourceKey(a) == SourceKey(b) || !Comparable(a, b) || Vague(k) || Vague(o)) return false;
+      if (SourceKey(a) == SourceKey(b) || !Comparable(a, b) || Vague(k) ||
+          Vague(o))
+        return false;
       Range rk = RangeOf(k), ro = RangeOf(o);
       return rk.lo > 2 * ro.hi || rk.hi * 1.25 < ro.lo;
     }
@@ -341,7 +412,8 @@ class Comparer {
     bool da = x.modality == "denied", db = y.modality == "denied";
     if (da != db) return true;
     // Competing parties held responsible.
-    return x.slot == "responsibility" && !da && PartyKey(x.value) != PartyKey(y.value);
+    return x.slot == "responsibility" && !da &&
+           PartyKey(x.value) != PartyKey(y.value);
   }
 
   void Conflicts(ContestedPoint* p) {
@@ -356,9 +428,11 @@ class Comparer {
       for (size_t b = a + 1; b < p->positions.size(); ++b) {
         bool differ = false;
         for (int i : p->positions[a].claims) {
-          for (int j : p->positions[b].claims) differ |= Differ(i, j, &p->timeline);
+          for (int j : p->positions[b].claims)
+            differ |= Differ(i, j, &p->timeline);
         }
-        if (differ && comparable) p->conflicts.push_back({static_cast<int>(a), static_cast<int>(b)});
+        if (differ && comparable)
+          p->conflicts.push_back({static_cast<int>(a), static_cast<int>(b)});
       }
     }
     p->contested = !p->conflicts.empty();
@@ -367,7 +441,9 @@ class Comparer {
 
   std::string Describe(const PointPosition& pos) const {
     std::string who = pos.source.empty() ? pos.outlets[0] : pos.source;
-    return (IsCasualty(pos.slot) || pos.slot == "responsibility" ? pos.value : pos.modality) +
+    return (IsCasualty(pos.slot) || pos.slot == "responsibility"
+                ? pos.value
+                : pos.modality) +
            " (" + who + ")";
   }
 
@@ -405,7 +481,8 @@ class Comparer {
       for (const PointPosition& pos : p.positions) {
         for (int i : pos.claims) held[ValueKey(i)].insert(c_.claims[i].article);
       }
-      for (const auto& [value, articles] : held) c_.agreements += articles.size() >= 2;
+      for (const auto& [value, articles] : held)
+        c_.agreements += articles.size() >= 2;
       if (!p.contested) continue;
       std::set<int> side_a, side_b;
       for (auto [a, b] : p.conflicts) {
@@ -418,7 +495,8 @@ class Comparer {
       for (const std::set<int>* side : {&side_a, &side_b}) {
         for (int k : *side) {
           const PointPosition& pos = p.positions[k];
-          if (std::find(d.slots.begin(), d.slots.end(), pos.slot) == d.slots.end()) {
+          if (std::find(d.slots.begin(), d.slots.end(), pos.slot) ==
+              d.slots.end()) {
             d.slots.push_back(pos.slot);
           }
           d.claims.insert(d.claims.end(), pos.claims.begin(), pos.claims.end());
@@ -426,8 +504,11 @@ class Comparer {
         if (side == &side_a) d.first_side = d.claims.size();
       }
       bool figures = IsCasualty(p.kind);
-      d.kind = !figures ? "assertion_vs_denial" : d.slots.size() > 1 ? "kind_and_size" : "size";
-      if (!figures && side_b.size() && p.positions[*side_b.begin()].modality != "denied") {
+      d.kind = !figures             ? "assertion_vs_denial"
+               : d.slots.size() > 1 ? "kind_and_size"
+                                    : "size";
+      if (!figures && side_b.size() &&
+          p.positions[*side_b.begin()].modality != "denied") {
         d.kind = "competing";
       }
       d.reason = p.about + ": " + p.reason;
@@ -444,14 +525,16 @@ class Comparer {
 
   const std::vector<const Document*>& reports_;
   std::vector<const Document*> docs_;  // parallel to c_.claims
-  std::vector<double> time_;           // publication time of each claim's report
+  std::vector<double> time_;  // publication time of each claim's report
   Comparison c_;
 };
 
 json ClaimJson(const ComparedClaim& cc) {
   const Claim& cl = cc.claim;
   bool numeric = IsCasualty(cl.slot);
-  auto num = [&](double v) { return numeric && std::isfinite(v) ? json(v) : json(); };
+  auto num = [&](double v) {
+    return numeric && std::isfinite(v) ? json(v) : json();
+  };
   return {{"article", cc.article},
           {"outlet", cc.outlet},
           {"slot", cl.slot},
@@ -476,22 +559,25 @@ std::string ModalityLabel(const std::string& m) {
 
 json PositionJson(const Comparison& c, const PointPosition& pos) {
   bool numeric = IsCasualty(pos.slot);
-  auto num = [&](double v) { return numeric && std::isfinite(v) ? json(v) : json(); };
+  auto num = [&](double v) {
+    return numeric && std::isfinite(v) ? json(v) : json();
+  };
   std::set<int64_t> articles;
   for (int i : pos.claims) articles.insert(c.claims[i].article);
-  return {{"value", pos.value},
-          {"label", PositionLabel(pos)},
-          {"slot", pos.slot},
-          {"min", num(pos.min)},
-          {"max", num(pos.max)},
-          {"approximate", pos.approximate},
-          {"modality", pos.modality},
-          {"source", pos.source},
-          {"outlets", pos.outlets},
-          {"reports", pos.reports},
-          {"articles", articles},
-          {"first_seen", pos.first_seen.empty() ? json() : json(pos.first_seen)},
-          {"first_article", pos.first_article}};
+  return {
+      {"value", pos.value},
+      {"label", PositionLabel(pos)},
+      {"slot", pos.slot},
+      {"min", num(pos.min)},
+      {"max", num(pos.max)},
+      {"approximate", pos.approximate},
+      {"modality", pos.modality},
+      {"source", pos.source},
+      {"outlets", pos.outlets},
+      {"reports", pos.reports},
+      {"articles", articles},
+      {"first_seen", pos.first_seen.empty() ? json() : json(pos.first_seen)},
+      {"first_article", pos.first_article}};
 }
 
 }  // namespace
@@ -508,14 +594,20 @@ std::string PointLabel(const ContestedPoint& p) {
       {"weapon", "استخدام سلاح كيميائي"},
       {"responsibility", "المسؤولية"},
       {"presence", "الحضور العسكري"}};
+  static const std::map<std::string, std::string> kOther = {
+      {"other:election_fraud", "تزوير الانتخابات"}};
   auto it = kLabels.find(p.kind);
   std::string s = it == kLabels.end() ? "نقطة أخرى" : it->second;
+  if (auto o = kOther.find(p.about); o != kOther.end()) s = o->second;
   if (p.kind == "presence") {
     static const std::map<std::string, std::string> kNations = {
-        {"russian", "روس"}, {"american", "أمريكيون"}, {"turkish", "أتراك"},
-        {"iranian", "إيرانيون"}, {"french", "فرنسيون"}, {"british", "بريطانيون"}};
+        {"russian", "روس"},    {"american", "أمريكيون"},
+        {"turkish", "أتراك"},  {"iranian", "إيرانيون"},
+        {"french", "فرنسيون"}, {"british", "بريطانيون"}};
     size_t colon = p.about.find(':'), us = p.about.find('_');
-    std::string nation = colon == std::string::npos ? "" : p.about.substr(colon + 1, us - colon - 1);
+    std::string nation = colon == std::string::npos
+                             ? ""
+                             : p.about.substr(colon + 1, us - colon - 1);
     auto n = kNations.find(nation);
     if (n != kNations.end()) s += ": " + n->second;
   }
@@ -530,25 +622,27 @@ std::string PositionLabel(const PointPosition& pos) {
     if (v.rfind(">=", 0) == 0) return "أكثر من " + v.substr(2);
     if (v.rfind("~", 0) == 0) return "نحو " + v.substr(1);
     size_t dash = v.find('-');
-    if (dash != std::string::npos && dash > 0) return "بين " + v.substr(0, dash) + " و" + v.substr(dash + 1);
+    if (dash != std::string::npos && dash > 0)
+      return "بين " + v.substr(0, dash) + " و" + v.substr(dash + 1);
     return v;
   }
-  if (pos.slot == "responsibility" && pos.modality != "denied") return "يحمّل " + pos.value;
+  if (pos.slot == "responsibility" && pos.modality != "denied")
+    return "يحمّل " + pos.value;
   return ModalityLabel(pos.modality);
 }
 
 std::string OutletLabel(const Document& d) {
   if (!d.outlet.empty()) return d.outlet;
   if (!d.agency.empty()) return d.agency;
-  return "\xD8\xAA\xD9\x82\xD8\xB1\xD9\x8A\xD8\xB1 " + std::to_string(d.id);  // تقرير
+  return "\xD8\xAA\xD9\x82\xD8\xB1\xD9\x8A\xD8\xB1 " +
+         std::to_string(d.id);  // تقرير
 }
 
 Comparison CompareStory(const std::vector<const Document*>& reports) {
   return Comparer(reports).Run();
 }
 
-json ComparisonToJson(const Comparison& c,
-                      const ComparisonJsonLimits& limits) {
+json ComparisonToJson(const Comparison& c, const ComparisonJsonLimits& limits) {
   std::vector<bool> disputed(c.claims.size(), false);
   for (const Disagreement& d : c.disagreements)
     for (int i : d.claims) disputed[i] = true;
@@ -557,8 +651,9 @@ json ComparisonToJson(const Comparison& c,
     claims.push_back(ClaimJson(c.claims[i]));
     claims.back()["disputed"] = static_cast<bool>(disputed[i]);
   }
-  const size_t max_claims =
-      limits.max_claims ? limits.max_claims : std::numeric_limits<size_t>::max();
+  const size_t max_claims = limits.max_claims
+                                ? limits.max_claims
+                                : std::numeric_limits<size_t>::max();
   auto list_of = [&](const std::vector<int>& ids, size_t first_side,
                      json* out) {
     json list = json::array();
@@ -566,9 +661,9 @@ json ComparisonToJson(const Comparison& c,
       for (int i : ids) list.push_back(claims[i]);
     } else {
       // Both sides of a disagreement stay visible: half from each.
-      size_t a = first_side ? std::min(first_side, max_claims / 2 +
-                                                       max_claims % 2)
-                            : max_claims;
+      size_t a = first_side
+                     ? std::min(first_side, max_claims / 2 + max_claims % 2)
+                     : max_claims;
       size_t b = max_claims - a;
       for (size_t k = 0; k < a; ++k) list.push_back(claims[ids[k]]);
       for (size_t k = 0; k < b && first_side + k < ids.size(); ++k)
@@ -639,8 +734,9 @@ json ComparisonToJson(const Comparison& c,
   return {{"outlets", c.outlets},
           {"points", std::move(points)},
           {"points_total", c.points.size()},
-          {"contested_total", std::count_if(c.points.begin(), c.points.end(),
-                                            [](const ContestedPoint& p) { return p.contested; })},
+          {"contested_total",
+           std::count_if(c.points.begin(), c.points.end(),
+                         [](const ContestedPoint& p) { return p.contested; })},
           {"matrix", std::move(matrix)},
           {"disagreements", std::move(dis)},
           {"disagreements_total", c.disagreements.size()},

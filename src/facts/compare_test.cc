@@ -1,4 +1,6 @@
 // The story comparison on hand-built claims and on our own short reports.
+#include "src/facts/compare.h"
+
 #include <gtest/gtest.h>
 
 #include <limits>
@@ -6,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "src/facts/compare.h"
 #include "src/facts/facts.h"
 #include "src/text/analyze.h"
 
@@ -26,7 +27,8 @@ Claim Figure(const std::string& slot, double min, double max, bool approx,
   return c;
 }
 
-Document Report(int64_t id, const std::string& outlet, std::vector<Claim> claims) {
+Document Report(int64_t id, const std::string& outlet,
+                std::vector<Claim> claims) {
   Document d;
   d.id = id;
   d.outlet = outlet;
@@ -35,7 +37,8 @@ Document Report(int64_t id, const std::string& outlet, std::vector<Claim> claims
   return d;
 }
 
-std::vector<const Disagreement*> OfKind(const Comparison& c, const std::string& kind) {
+std::vector<const Disagreement*> OfKind(const Comparison& c,
+                                        const std::string& kind) {
   std::vector<const Disagreement*> out;
   for (const Disagreement& d : c.disagreements) {
     if (d.kind == kind) out.push_back(&d);
@@ -63,12 +66,14 @@ TEST(CompareTest, ApproximateFiguresOverlapWithinTenPercent) {
 
 TEST(CompareTest, InjuredVersusCombinedIsDifferentInKindAndSize) {
   Document a = Report(1, "أ", {Figure("injured", 25, 25, false, "الوزارة")});
-  Document b = Report(2, "ب", {Figure("killed_or_injured", 150, 150, true, "مصادر")});
+  Document b =
+      Report(2, "ب", {Figure("killed_or_injured", 150, 150, true, "مصادر")});
   Comparison c = CompareStory({&a, &b});
   auto d = OfKind(c, "kind_and_size");
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0]->claims.size(), 2u);
-  EXPECT_EQ(d[0]->slots, (std::vector<std::string>{"injured", "killed_or_injured"}));
+  EXPECT_EQ(d[0]->slots,
+            (std::vector<std::string>{"injured", "killed_or_injured"}));
 }
 
 TEST(CompareTest, KilledAndInjuredAreNotCompared) {
@@ -85,13 +90,15 @@ TEST(CompareTest, LowerBoundOverlapsLargerFigures) {
 }
 
 TEST(CompareTest, OneSourceNeverDisagreesWithItself) {
-  Document a = Report(1, "أ", {Figure("killed", 3, 3, false, "الشرطة"),
-                               Figure("killed", 5, 5, false, "الشرطة")});
+  Document a = Report(1, "أ",
+                      {Figure("killed", 3, 3, false, "الشرطة"),
+                       Figure("killed", 5, 5, false, "الشرطة")});
   EXPECT_TRUE(CompareStory({&a}).disagreements.empty());
 }
 
 TEST(CompareTest, AssertionVersusDenialFromText) {
-  auto run = [](int64_t id, const std::string& outlet, const std::string& text) {
+  auto run = [](int64_t id, const std::string& outlet,
+                const std::string& text) {
     Document d;
     d.id = id;
     d.outlet = outlet;
@@ -102,7 +109,8 @@ TEST(CompareTest, AssertionVersusDenialFromText) {
     BuildClaims(&d);
     return d;
   };
-  Document a = run(1, "أ", "وقال مصدر محلي إن القصف طال مواقع بينهم جنود أتراك.");
+  Document a =
+      run(1, "أ", "وقال مصدر محلي إن القصف طال مواقع بينهم جنود أتراك.");
   Document b = run(2, "ب", "ونفت الوزارة وجود جنود أتراك في المنطقة.");
   Comparison c = CompareStory({&a, &b});
   auto d = OfKind(c, "assertion_vs_denial");
@@ -124,8 +132,9 @@ TEST(CompareTest, JsonShape) {
   EXPECT_EQ(j["outlets"][0], "تقرير 7");
   const auto& cell = j["matrix"][0]["cells"][0];
   EXPECT_EQ(cell["outlet"], "تقرير 7");
-  for (const char* key : {"article", "outlet", "slot", "value", "min", "max", "approximate",
-                          "speaker", "via", "modality", "text", "span"}) {
+  for (const char* key :
+       {"article", "outlet", "slot", "value", "min", "max", "approximate",
+        "speaker", "via", "modality", "text", "span"}) {
     EXPECT_TRUE(cell["claims"][0].contains(key)) << key;
   }
   EXPECT_TRUE(j["agreements"].is_number());
@@ -179,8 +188,8 @@ TEST(CompareTest, AClaimNoDisagreementNamesIsNotDisputed) {
 }
 
 // Our own short reports (made up for these tests), through the fact stage.
-Document Analyzed(int64_t id, const std::string& outlet, const std::string& published,
-                  const std::string& text) {
+Document Analyzed(int64_t id, const std::string& outlet,
+                  const std::string& published, const std::string& text) {
   Document d;
   d.id = id;
   d.outlet = outlet;
@@ -204,7 +213,8 @@ const ContestedPoint* PointAbout(const Comparison& c, const std::string& about,
 std::string Dump(const ContestedPoint& p) {
   std::string s;
   for (const PointPosition& pos : p.positions) {
-    s += pos.value + "{" + pos.source + "}" + pos.slot + "/" + pos.modality + " ";
+    s += pos.value + "{" + pos.source + "}" + pos.slot + "/" + pos.modality +
+         " ";
   }
   return s;
 }
@@ -216,10 +226,12 @@ int Contested(const Comparison& c) {
 }
 
 TEST(ComparePointsTest, ARisingTollIsATimelineNotADispute) {
-  Document a = Analyzed(1, "أ", "2030-04-02T08:00:00+00:00",
-                        "وقالت مصادر طبية إن 7 أشخاص قتلوا في قصف على بلدة الزيتون.");
-  Document b = Analyzed(2, "ب", "2030-04-02T20:00:00+00:00",
-                        "وقال الدفاع المدني إن القصف على بلدة الزيتون أسفر عن مقتل 19 شخصا.");
+  Document a =
+      Analyzed(1, "أ", "2030-04-02T08:00:00+00:00",
+               "وقالت مصادر طبية إن 7 أشخاص قتلوا في قصف على بلدة الزيتون.");
+  Document b = Analyzed(
+      2, "ب", "2030-04-02T20:00:00+00:00",
+      "وقال الدفاع المدني إن القصف على بلدة الزيتون أسفر عن مقتل 19 شخصا.");
   Comparison c = CompareStory({&a, &b});
   const ContestedPoint* killed = PointAbout(c, "killed");
   ASSERT_NE(killed, nullptr);
@@ -230,12 +242,15 @@ TEST(ComparePointsTest, ARisingTollIsATimelineNotADispute) {
 }
 
 TEST(ComparePointsTest, FiguresAtTheSameHourAreContestedOncePerPoint) {
-  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
-                        "وقالت مصادر طبية إن 7 أشخاص قتلوا في قصف على بلدة الزيتون.");
-  Document b = Analyzed(2, "ب", "2030-04-02T10:40:00+00:00",
-                        "وقال الدفاع المدني إن القصف على بلدة الزيتون أسفر عن مقتل 19 شخصا.");
-  Document d = Analyzed(3, "ج", "2030-04-02T11:00:00+00:00",
-                        "وقال الدفاع المدني إن القصف على بلدة الزيتون أسفر عن مقتل 19 شخصا.");
+  Document a =
+      Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+               "وقالت مصادر طبية إن 7 أشخاص قتلوا في قصف على بلدة الزيتون.");
+  Document b = Analyzed(
+      2, "ب", "2030-04-02T10:40:00+00:00",
+      "وقال الدفاع المدني إن القصف على بلدة الزيتون أسفر عن مقتل 19 شخصا.");
+  Document d = Analyzed(
+      3, "ج", "2030-04-02T11:00:00+00:00",
+      "وقال الدفاع المدني إن القصف على بلدة الزيتون أسفر عن مقتل 19 شخصا.");
   Comparison c = CompareStory({&a, &b, &d});
   const ContestedPoint* killed = PointAbout(c, "killed");
   ASSERT_NE(killed, nullptr);
@@ -257,10 +272,12 @@ TEST(ComparePointsTest, FiguresAtTheSameHourAreContestedOncePerPoint) {
 }
 
 TEST(ComparePointsTest, AWiderTotalIsKeptApart) {
-  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
-                        "وقالت مصادر طبية إن 7 أشخاص قتلوا في قصف على بلدة الزيتون.");
-  Document b = Analyzed(2, "ب", "2030-04-02T10:30:00+00:00",
-                        "وقال المرصد إن 640 شخصا قتلوا منذ بداية الهجوم على المنطقة.");
+  Document a =
+      Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+               "وقالت مصادر طبية إن 7 أشخاص قتلوا في قصف على بلدة الزيتون.");
+  Document b =
+      Analyzed(2, "ب", "2030-04-02T10:30:00+00:00",
+               "وقال المرصد إن 640 شخصا قتلوا منذ بداية الهجوم على المنطقة.");
   Comparison c = CompareStory({&a, &b});
   ASSERT_NE(PointAbout(c, "killed"), nullptr);
   ASSERT_NE(PointAbout(c, "killed", "wider"), nullptr);
@@ -268,8 +285,9 @@ TEST(ComparePointsTest, AWiderTotalIsKeptApart) {
 }
 
 TEST(ComparePointsTest, AnEarlierIncidentIsNotCompared) {
-  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
-                        "وقالت مصادر طبية إن 7 أشخاص قتلوا في قصف على بلدة الزيتون.");
+  Document a =
+      Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+               "وقالت مصادر طبية إن 7 أشخاص قتلوا في قصف على بلدة الزيتون.");
   Document b = Analyzed(2, "ب", "2030-04-02T10:30:00+00:00",
                         "ويأتي القصف في ذكرى مقتل 40 شخصا في البلدة نفسها.");
   Comparison c = CompareStory({&a, &b});
@@ -280,7 +298,8 @@ TEST(ComparePointsTest, AnEarlierIncidentIsNotCompared) {
 }
 
 TEST(ComparePointsTest, AboutAHundredAgainstDozensIsNoConflict) {
-  Document a = Report(1, "أ", {Figure("killed", 100, 100, true, "الصليب الأحمر")});
+  Document a =
+      Report(1, "أ", {Figure("killed", 100, 100, true, "الصليب الأحمر")});
   Claim dozens = Figure("killed", 20, 99, true, "مسعفون");
   Document b = Report(2, "ب", {dozens});
   Comparison c = CompareStory({&a, &b});
@@ -289,26 +308,31 @@ TEST(ComparePointsTest, AboutAHundredAgainstDozensIsNoConflict) {
 }
 
 TEST(ComparePointsTest, ChemicalUseAssertedAgainstDenied) {
-  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
-                        "وقالت منظمة إغاثة إن القوات استخدمت غاز الكلور في قصف البلدة.");
-  Document b = Analyzed(2, "ب", "2030-04-02T18:00:00+00:00",
-                        "ونفت وزارة الدفاع استخدام أي أسلحة كيماوية في البلدة.");
+  Document a =
+      Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+               "وقالت منظمة إغاثة إن القوات استخدمت غاز الكلور في قصف البلدة.");
+  Document b =
+      Analyzed(2, "ب", "2030-04-02T18:00:00+00:00",
+               "ونفت وزارة الدفاع استخدام أي أسلحة كيماوية في البلدة.");
   Comparison c = CompareStory({&a, &b});
   const ContestedPoint* weapon = PointAbout(c, "weapon:chemical");
   ASSERT_NE(weapon, nullptr);
   EXPECT_TRUE(weapon->contested);
   std::set<std::string> modalities;
-  for (const PointPosition& p : weapon->positions) modalities.insert(p.modality);
+  for (const PointPosition& p : weapon->positions)
+    modalities.insert(p.modality);
   EXPECT_TRUE(modalities.count("denied"));
   EXPECT_TRUE(modalities.count("asserted"));
   bool found = false;
-  for (const Disagreement& d : c.disagreements) found |= d.kind == "assertion_vs_denial";
+  for (const Disagreement& d : c.disagreements)
+    found |= d.kind == "assertion_vs_denial";
   EXPECT_TRUE(found);
 }
 
 TEST(ComparePointsTest, ResponsibilityClaimedAgainstDenied) {
-  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
-                        "واتهم المتحدث باسم الشرطة جماعة مسلحة بتنفيذ التفجير في السوق.");
+  Document a = Analyzed(
+      1, "أ", "2030-04-02T10:00:00+00:00",
+      "واتهم المتحدث باسم الشرطة جماعة مسلحة بتنفيذ التفجير في السوق.");
   Document b = Analyzed(2, "ب", "2030-04-02T12:00:00+00:00",
                         "ونفت الجماعة مسؤوليتها عن التفجير في السوق.");
   Comparison c = CompareStory({&a, &b});
@@ -317,18 +341,21 @@ TEST(ComparePointsTest, ResponsibilityClaimedAgainstDenied) {
   EXPECT_TRUE(resp->contested) << Dump(*resp);
   nlohmann::json j = ComparisonToJson(c);
   bool shown = false;
-  for (const auto& p : j["points"]) shown |= p["kind"] == "responsibility" && p["contested"];
+  for (const auto& p : j["points"])
+    shown |= p["kind"] == "responsibility" && p["contested"];
   EXPECT_TRUE(shown);
 }
 
 // Issue 22, dev stories: a toll over days (خلال الأيام، منذ الأحد) is a
 // wider total, kept apart from the day's own toll given in the same report.
 TEST(ComparePointsTest, ATollOverDaysIsWiderThanTheDays) {
-  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
-                        "وقال المرصد إن 400 مدني قتلوا خلال الأيام الماضية. وقالت مصادر "
-                        "طبية إن 46 مدنيا قتلوا يوم الخميس.");
-  Document b = Analyzed(2, "ب", "2030-04-02T10:30:00+00:00",
-                        "وقال الدفاع المدني إن القصف أوقع 250 قتيلا منذ الأحد.");
+  Document a =
+      Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+               "وقال المرصد إن 400 مدني قتلوا خلال الأيام الماضية. وقالت مصادر "
+               "طبية إن 46 مدنيا قتلوا يوم الخميس.");
+  Document b =
+      Analyzed(2, "ب", "2030-04-02T10:30:00+00:00",
+               "وقال الدفاع المدني إن القصف أوقع 250 قتيلا منذ الأحد.");
   Comparison c = CompareStory({&a, &b});
   const ContestedPoint* wider = PointAbout(c, "killed", "wider");
   ASSERT_NE(wider, nullptr);
@@ -341,8 +368,9 @@ TEST(ComparePointsTest, ATollOverDaysIsWiderThanTheDays) {
 // "X يتحمل المسؤولية" holds X responsible; the party never takes the
 // responsibility word (الجيش, not "الجيش المسؤولية").
 TEST(ComparePointsTest, ResponsibilityBorneByThePartyBeforeTheVerb) {
-  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
-                        "وقال المتحدث إن الجيش يتحمل المسؤولية الكاملة عن الأحداث.");
+  Document a =
+      Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+               "وقال المتحدث إن الجيش يتحمل المسؤولية الكاملة عن الأحداث.");
   Document b = Analyzed(2, "ب", "2030-04-02T11:00:00+00:00",
                         "وحمّل الوزير الحوثيين المسؤولية عن سقوط الضحايا.");
   Comparison c = CompareStory({&a, &b});
@@ -353,6 +381,123 @@ TEST(ComparePointsTest, ResponsibilityBorneByThePartyBeforeTheVerb) {
   EXPECT_TRUE(parties.count("الجيش")) << Dump(*resp);
   EXPECT_TRUE(parties.count("الحوثيين")) << Dump(*resp);
   EXPECT_TRUE(resp->contested) << Dump(*resp);
+}
+
+// Issue 22: a denial of one's part in an attack (نفى ضلوع روسيا في القصف)
+// denies responsibility, not that the attack happened, even inside the
+// denier's own quotation.
+TEST(ComparePointsTest, ADenialOfInvolvementIsNoDenialOfTheAttack) {
+  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+                        "وقال الدفاع المدني إن القصف استهدف سوق البلدة.");
+  Document b = Analyzed(2, "ب", "2030-04-02T11:00:00+00:00",
+                        "ونفى الكرملين ضلوع روسيا في القصف على سوق البلدة.");
+  Comparison c = CompareStory({&a, &b});
+  const ContestedPoint* occurred = PointAbout(c, "attack");
+  ASSERT_NE(occurred, nullptr);
+  EXPECT_FALSE(occurred->contested) << Dump(*occurred);
+  const ContestedPoint* resp = PointAbout(c, "responsibility");
+  ASSERT_NE(resp, nullptr);
+  EXPECT_EQ(resp->positions[0].modality, "denied") << Dump(*resp);
+}
+
+// A ceasefire (وقف إطلاق النار) names no attack, and adopting a text (تبني
+// مشروع قرار) claims no responsibility.
+TEST(ComparePointsTest, ACeasefireAndAnAdoptedResolutionAreNoPoints) {
+  Document a = Analyzed(
+      1, "أ", "2030-04-02T10:00:00+00:00",
+      "ونفت روسيا اتفاقا على وقف لإطلاق النار في المنطقة. وفشل تبني مشروع "
+      "قرار في مجلس الأمن الدولي.");
+  Comparison c = CompareStory({&a});
+  EXPECT_EQ(PointAbout(c, "attack"), nullptr);
+  EXPECT_EQ(PointAbout(c, "responsibility"), nullptr);
+}
+
+// A claim of responsibility in noun form (أعلن التنظيم مسؤوليته) names the
+// party; "no group has claimed it" claims nothing.
+TEST(ComparePointsTest, ResponsibilityAnnouncedInNounForm) {
+  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+                        "وأعلن تنظيم داعش مسؤوليته عن الهجوم على الكنيسة.");
+  Document b = Analyzed(2, "ب", "2030-04-02T09:00:00+00:00",
+                        "ولم تعلن أي جهة مسؤوليتها عن الهجوم على الكنيسة.");
+  Comparison ca = CompareStory({&a});
+  const ContestedPoint* resp = PointAbout(ca, "responsibility");
+  ASSERT_NE(resp, nullptr);
+  ASSERT_EQ(resp->positions.size(), 1u);
+  EXPECT_NE(resp->positions[0].value.find("داعش"), std::string::npos)
+      << Dump(*resp);
+  EXPECT_EQ(PointAbout(CompareStory({&b}), "responsibility"), nullptr);
+}
+
+// An accusation of something other than violence (اتهم موسكو بعرقلة
+// المفاوضات) holds no one responsible for the attack.
+TEST(ComparePointsTest, AnAccusationOfNoViolenceIsNoResponsibility) {
+  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+                        "واتهمت الخارجية الأميركية موسكو بعرقلة المفاوضات.");
+  EXPECT_EQ(PointAbout(CompareStory({&a}), "responsibility"), nullptr);
+  Document b = Analyzed(2, "ب", "2030-04-02T10:00:00+00:00",
+                        "واتهم الحوثيون التحالف بقيادة السعودية بتنفيذهما.");
+  Comparison cb = CompareStory({&b});
+  const ContestedPoint* resp = PointAbout(cb, "responsibility");
+  ASSERT_NE(resp, nullptr);
+  EXPECT_NE(resp->positions[0].value.find("التحالف"), std::string::npos)
+      << Dump(*resp);
+}
+
+// A report called fabricated (مفبركة) denies the chemical attack it names.
+TEST(ComparePointsTest, AFabricatedReportDeniesTheChemicalClaim) {
+  Document a =
+      Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+               "وقالت منظمة إغاثة إن القوات استخدمت غاز الكلور في قصف البلدة.");
+  Document b =
+      Analyzed(2, "ب", "2030-04-02T12:00:00+00:00",
+               "ووصف الوزير التقارير عن هجوم كيماوي في البلدة بأنها مفبركة.");
+  Comparison c = CompareStory({&a, &b});
+  const ContestedPoint* weapon = PointAbout(c, "weapon:chemical");
+  ASSERT_NE(weapon, nullptr);
+  EXPECT_TRUE(weapon->contested) << Dump(*weapon);
+}
+
+// Election fraud alleged against a fair vote: an "other" point, contested.
+TEST(ComparePointsTest, ElectionFraudAllegedAgainstAFairVote) {
+  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+                        "وطالب الائتلاف بإلغاء نتائج الانتخابات بسبب التزوير.");
+  Document b = Analyzed(2, "ب", "2030-04-02T12:00:00+00:00",
+                        "وقالت الخارجية إن الانتخابات كانت حرة ونزيهة.");
+  Comparison c = CompareStory({&a, &b});
+  const ContestedPoint* fraud = PointAbout(c, "other:election_fraud");
+  ASSERT_NE(fraud, nullptr);
+  EXPECT_EQ(fraud->kind, "other");
+  EXPECT_TRUE(fraud->contested) << Dump(*fraud);
+  EXPECT_EQ(PointLabel(*fraud), "تزوير الانتخابات");
+  // Fraud doubted of a vote (تشكيك في نزاهة) is fraud asserted, not denied.
+  Document d = Analyzed(3, "ج", "2030-04-02T12:00:00+00:00",
+                        "وأعلن الحزب التشكيك في نزاهة الانتخابات.");
+  Comparison cd = CompareStory({&d});
+  const ContestedPoint* doubted = PointAbout(cd, "other:election_fraud");
+  ASSERT_NE(doubted, nullptr);
+  EXPECT_EQ(doubted->positions[0].value, "asserted") << Dump(*doubted);
+}
+
+// Figures of different populations (جنود، مدنيون) and of incidents on
+// different days are different counts, never a conflict.
+TEST(ComparePointsTest, DifferentPopulationsAndDaysAreNoConflict) {
+  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+                        "وقال الجيش إن 46 جنديا قتلوا في الهجوم على البلدة.");
+  Document b = Analyzed(2, "ب", "2030-04-02T10:30:00+00:00",
+                        "وقال المرصد إن 289 مدنيا قتلوا في الهجوم على البلدة.");
+  EXPECT_EQ(Contested(CompareStory({&a, &b})), 0);
+  Document d = Analyzed(
+      3, "ج", "2030-04-02T10:00:00+00:00",
+      "وقالت مصادر طبية إن غارة يوم الأحد 31 مارس 2030 أسفرت عن مقتل 7 أشخاص.");
+  Document e = Analyzed(4, "د", "2030-04-02T10:30:00+00:00",
+                        "وقال الدفاع المدني إن غارة يوم الثلاثاء 2 أبريل 2030 "
+                        "أسفرت عن مقتل 30 شخصا.");
+  EXPECT_EQ(Contested(CompareStory({&d, &e})), 0);
+  // The same day's figures from two sources do conflict.
+  Document f = Analyzed(5, "هـ", "2030-04-02T10:30:00+00:00",
+                        "وقال الدفاع المدني إن غارة يوم الأحد 31 مارس 2030 "
+                        "أسفرت عن مقتل 30 شخصا.");
+  EXPECT_EQ(Contested(CompareStory({&d, &f})), 1);
 }
 
 }  // namespace

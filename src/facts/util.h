@@ -41,6 +41,11 @@ int QuoteContaining(const Document& doc, Span s);
 // Modality of quotation q's cue (asserted for q < 0).
 std::string_view QuoteModality(const Document& doc, int q);
 
+// The population a casualty phrase counts, from the pop_* classes of
+// data/facts/points.tsv ("pop_civilian", "pop_soldier", "pop_fighter"), or
+// "" when its words name none: 46 جنديا and 289 مدنيا are two counts.
+std::string PopulationOf(std::string_view words);
+
 // Folded Arabic strings used by the finders (كان، عن، على، ال ...).
 namespace fk {
 inline constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";                      // ال
