@@ -3,12 +3,11 @@
 // For each reporting cue (data/facts/reporting_cues.tsv) the parser reads
 // the frame press Arabic builds around it, in order:
 //
-//   verb        [speaker] [لوكالة ... = channel] [في بيان / أمس ...] opener content
-//   participle  opener content           (speaker: the clause's speaker)
-//   source      بحسب X، content  |  content، بحسب X
-//   chain       نقلت X عن Y قوله opener content   (X = channel, Y = speaker)
-//   about       تحدثت X عن content
-//   statement   جاء في بيان [لـ X] [opener] content
+//   verb        [speaker] [لوكالة ... = channel] [في بيان / أمس ...] opener
+//   content participle  opener content           (speaker: the clause's
+//   speaker) source      بحسب X، content  |  content، بحسب X chain       نقلت X
+//   عن Y قوله opener content   (X = channel, Y = speaker) about       تحدثت X
+//   عن content statement   جاء في بيان [لـ X] [opener] content
 //
 // The opener is أن/إن/بأن (also after إلى/على), a colon, a quote mark, or for
 // the denial verbs a bare object (نفت الوزارة وجود ...). Direct content runs
@@ -104,7 +103,9 @@ class QuoteParser {
     size_t close = 0;                     // closing mark word, if direct
     bool direct = false, has_close = false;
     bool clause_subject = false;  // speaker: the subject of the sentence's verb
-    bool lam_speaker = false;     // speaker written after ل (نسبت X لفلان القول)
+    bool lam_speaker = false;  // speaker written after ل (نسبت X لفلان القول)
+    char carry_gender =
+        0;  // if set, the gender a subjectless cue carries over by
   };
 
   bool IsCueAt(size_t i, size_t e) const {
@@ -129,7 +130,8 @@ class QuoteParser {
   // "علي" the name, not "على" folded: the surface ends in ي.
   bool IsAliName(size_t i) const {
     std::string_view sf = w_[i].span.In(text_);
-    return w_[i].key == fk::kAla && sf.size() >= 2 && sf.substr(sf.size() - 2) == "\xD9\x8A";
+    return w_[i].key == fk::kAla && sf.size() >= 2 &&
+           sf.substr(sf.size() - 2) == "\xD9\x8A";
   }
 
   // بيان، البيان، بيانها: a statement.
@@ -137,7 +139,9 @@ class QuoteParser {
     constexpr std::string_view kBayan = "\xD8\xA8\xD9\x8A\xD8\xA7\xD9\x86";
     return KeyStarts(w_[i].bare, kBayan) || KeyStarts(w_[i].stem, kBayan);
   }
-  bool IsWord(size_t i) const { return w_[i].kind == TokenKind::kWord || w_[i].kind == TokenKind::kLatin; }
+  bool IsWord(size_t i) const {
+    return w_[i].kind == TokenKind::kWord || w_[i].kind == TokenKind::kLatin;
+  }
 
   // لوكالة، لصحيفة: a channel after the speaker.
   bool IsMediumLam(size_t i) const {
@@ -146,7 +150,8 @@ class QuoteParser {
     std::string_view rest = b.substr(fk::kLam.size());
     if (lex_.ClassOfKey(rest) == "medium") return true;
     return KeyStarts(rest, fk::kLam) &&
-           lex_.ClassOfKey(std::string(fk::kAl) + std::string(rest.substr(2))) == "medium";
+           lex_.ClassOfKey(std::string(fk::kAl) +
+                           std::string(rest.substr(2))) == "medium";
   }
 
   // Speaker phrase from j: returns its end. A phrase that has a title or a
@@ -170,10 +175,11 @@ class QuoteParser {
         k = n;  // موقع (فلايت أوير) المتخصص
         continue;
       }
-      if (k > j && (IsAddressee(k) || IsFactObject(k) || lex_.Is(w, "say_adverb") ||
-                    lex_.Is(w, "act_object") ||
-                    lex_.Is(w, "issued") ||
-                    (KeyStarts(w.bare, "\xD8\xA8") && lex_.ClassOfKey(w.stem) == "medium"))) {
+      if (k > j &&
+          (IsAddressee(k) || IsFactObject(k) || lex_.Is(w, "say_adverb") ||
+           lex_.Is(w, "act_object") || lex_.Is(w, "issued") ||
+           (KeyStarts(w.bare, "\xD8\xA8") &&
+            lex_.ClassOfKey(w.stem) == "medium"))) {
         break;  // ... بمصرع، ... بالقول، تقرير صدر، ... بموقع إنستغرام
       }
       if (w.IsQuoteMark() || w.IsPunct(":")) break;
@@ -186,20 +192,26 @@ class QuoteParser {
       if (cls == "comp" || cls == "say_pro" || cls == "rel") break;
       if (cls == "stop" || cls == "weekday") {
         std::string_view next = k + 1 < e ? lex_.ClassOf(w_[k + 1]) : "stop";
-        bool in = w.key == fk::kFi && k > j && title && k + 1 < e && IsWord(k + 1) &&
-                  next != "stop" && next != "speech" && next != "comp" && next != "weekday" &&
-                  !IsBayan(k + 1) && !lex_.Is(w_[k + 1], "place_adv");
-        // محمد الخميس رئيس ...: a weekday inside a name, before a title or a word.
+        bool in = w.key == fk::kFi && k > j && title && k + 1 < e &&
+                  IsWord(k + 1) && next != "stop" && next != "speech" &&
+                  next != "comp" && next != "weekday" && !IsBayan(k + 1) &&
+                  !lex_.Is(w_[k + 1], "place_adv");
+        // محمد الخميس رئيس ...: a weekday inside a name, before a title or a
+        // word.
         in |= cls == "weekday" && k > j && k + 1 < e && IsWord(k + 1) &&
               (next.empty() || next == "title");
         if (!in) break;
       }
       if (w.bare == fk::kAn) break;
       if (k > j && IsCueAt(k, e)) break;
+      if (AdverbialAt(k, e) ||
+          (k > j && (AfterName(k) || lex_.Is(w, "anon_verb"))))
+        break;
       if (w.kind == TokenKind::kPunct) {
-        if (IsComma(k) && (title || Apposed(k + 1)) && !appositive && k + 1 < e &&
-            IsWord(k + 1)) {
-          std::string_view next = IsAliName(k + 1) ? "" : lex_.ClassOf(w_[k + 1]);
+        if (IsComma(k) && (title || Apposed(k + 1)) && !appositive &&
+            k + 1 < e && IsWord(k + 1)) {
+          std::string_view next =
+              IsAliName(k + 1) ? "" : lex_.ClassOf(w_[k + 1]);
           if (next != "stop" && next != "comp" && !IsCueAt(k + 1, e)) {
             appositive = true;
             ++k;
@@ -215,13 +227,38 @@ class QuoteParser {
     return k;
   }
 
+  // True if an adverbial of time starts at k: a temporal preposition (قبل،
+  // بعد، منذ), a time noun in construct (أواخر، مطلع، ليلة) or a noun with a
+  // time adjective (الأسبوع الماضي، الشهر الجاري). Such a phrase never belongs
+  // to a speaker, wherever it stands.
+  bool AdverbialAt(size_t k, size_t e) const {
+    if (lex_.Is(w_[k], "temporal") || lex_.Is(w_[k], "time_noun")) return true;
+    return k + 1 < e && IsWord(k) && lex_.Is(w_[k + 1], "time_adj");
+  }
+
+  // True if word k follows the end of a person's name (NER) and is a
+  // definite word that is no title: the name's phrase is complete, so what
+  // follows is the verb's object or a clause (ترامب المشرعين، فلان التغريدة
+  // التالية), never part of the speaker. A title continues it as an
+  // apposition (فلان المتحدث باسم ...).
+  bool AfterName(size_t k) const {
+    if (!IsWord(k) || !KeyStarts(w_[k].key, fk::kAl)) return false;
+    if (lex_.Is(w_[k], "title") || lex_.Is(w_[k], "source_head")) return false;
+    uint32_t prev_end = w_[k - 1].span.end;
+    for (const EntityMention& m : doc_->entities) {
+      if (m.type == EntityType::kPerson && m.span.end == prev_end) return true;
+    }
+    return false;
+  }
+
   // "لـCNN"، "لبي بي سي": an addressee after the speaker (ل written on a
   // Latin name or with a tatweel, or ل + a medium).
   bool IsAddressee(size_t k) const {
     std::string_view sf = w_[k].span.In(text_);
     if (w_[k].key == fk::kLam || w_[k].key == "\xD9\x84\xD9\x80") return true;
     if (sf.size() >= 3 && sf.substr(0, 2) == "\xD9\x84" &&
-        (sf.substr(2, 2) == "\xD9\x80" || static_cast<unsigned char>(sf[2]) < 0x80)) {
+        (sf.substr(2, 2) == "\xD9\x80" ||
+         static_cast<unsigned char>(sf[2]) < 0x80)) {
       return true;
     }
     return IsMediumLam(k) || lex_.Is(w_[k], "addressee");
@@ -231,7 +268,9 @@ class QuoteParser {
   // returns the word after ")"; else 0.
   size_t ParenthesisEnd(size_t k, size_t e) const {
     size_t r = k + 1;
-    while (r < e && r <= k + 6 && (IsWord(r) || w_[r].kind == TokenKind::kNumber)) ++r;
+    while (r < e && r <= k + 6 &&
+           (IsWord(r) || w_[r].kind == TokenKind::kNumber))
+      ++r;
     return r > k + 1 && r < e && w_[r].IsPunct(")") ? r + 1 : 0;
   }
 
@@ -243,7 +282,8 @@ class QuoteParser {
     bool paren = open == "(";
     if (!paren && open != "-" && open != "\xE2\x80\x93") return 0;
     for (size_t r = k + 1; r < e && r <= k + 9; ++r) {
-      if (paren ? w_[r].IsPunct(")") : w_[r].span.In(text_) == open) return r > k + 1 ? r + 1 : 0;
+      if (paren ? w_[r].IsPunct(")") : w_[r].span.In(text_) == open)
+        return r > k + 1 ? r + 1 : 0;
       if (!IsWord(r) && w_[r].kind != TokenKind::kNumber) return 0;
     }
     return 0;
@@ -251,7 +291,8 @@ class QuoteParser {
 
   // مقتل، بمقتل، وقوع ...: a verbal noun of a fact.
   bool IsFactObject(size_t k) const {
-    return lex_.Is(w_[k], "fact_object") || lex_.ClassOfKey(w_[k].stem) == "fact_object";
+    return lex_.Is(w_[k], "fact_object") ||
+           lex_.ClassOfKey(w_[k].stem) == "fact_object";
   }
 
   // After a comma: a title or a name (NER person) continues the speaker
@@ -260,7 +301,8 @@ class QuoteParser {
     if (k >= w_.size()) return false;
     if (lex_.Is(w_[k], "title") || lex_.Is(w_[k], "source_head")) return true;
     for (const EntityMention& m : doc_->entities) {
-      if (m.type == EntityType::kPerson && m.span.begin == w_[k].span.begin) return true;
+      if (m.type == EntityType::kPerson && m.span.begin == w_[k].span.begin)
+        return true;
     }
     return false;
   }
@@ -271,7 +313,8 @@ class QuoteParser {
     if (j >= e) return j;
     size_t k = j;
     if (lex_.Is(w_[k], "addressee_pro")) return k + 1;  // وأكد لها أن
-    if (w_[k].kind == TokenKind::kWord && (w_[k].key == fk::kLam || w_[k].key == "\xD9\x84\xD9\x80")) {
+    if (w_[k].kind == TokenKind::kWord &&
+        (w_[k].key == fk::kLam || w_[k].key == "\xD9\x84\xD9\x80")) {
       ++k;  // a separate ل / لـ
       if (k < e && w_[k].IsQuoteMark()) {
         size_t c = k + 1;
@@ -295,20 +338,25 @@ class QuoteParser {
   // مؤتمر)، an addressee (لـ«عكاظ»)، punctuation. A plain word there is the
   // verb's object ("أكد أهمية ..."، "أعلن حالة الطوارئ")، and a report with a
   // nominal object is not a quotation.
-  Opener FindOpener(size_t k, size_t e, CueKind kind) const {
-    int budget = 0;
+  // `budget`: plain words allowed before the first adverbial (an apposition
+  // left after a name, AfterName).
+  Opener FindOpener(size_t k, size_t e, CueKind kind, int budget = 0) const {
     for (size_t q = k; q < e && q < k + 25; ++q) {
       const Word& w = w_[q];
       if (size_t n = w.kind == TokenKind::kPunct ? AsideEnd(q, e) : 0; n) {
         q = n - 1;
         continue;
       }
-      if (IsWord(q) && !w.IsQuoteMark() && !lex_.Is(w, "comp") && !w.IsPunct(":")) {
+      if (IsWord(q) && !w.IsQuoteMark() && !lex_.Is(w, "comp") &&
+          !w.IsPunct(":")) {
         std::string_view cls = lex_.ClassOf(w);
         const CueEntry* src = q > k ? CueAt(q, e) : nullptr;
-        if (cls == "stop" || cls == "speech" || cls == "weekday" || cls == "rel" ||
-            cls == "say_adverb" || (src && src->kind == CueKind::kSource) || IsMediumLam(q) || IsAddressee(q) || AddresseeEnd(q, e) > q || w.bare == fk::kAla ||
-            w.bare == fk::kIla || w.bare == fk::kAn) {
+        if (cls == "stop" || cls == "speech" || cls == "weekday" ||
+            cls == "rel" || cls == "say_adverb" ||
+            (src && src->kind == CueKind::kSource) || IsMediumLam(q) ||
+            IsAddressee(q) || AddresseeEnd(q, e) > q || w.bare == fk::kAla ||
+            w.bare == fk::kIla || w.bare == fk::kAn || AdverbialAt(q, e) ||
+            lex_.Is(w, "anon_verb")) {
           budget = 8;
         } else if (!(kind == CueKind::kAbout && w.bare == fk::kAn)) {
           if (budget == 0) return {};
@@ -326,19 +374,24 @@ class QuoteParser {
         if (r < e && (w_[r].bare == fk::kIla || w_[r].bare == fk::kAla)) ++r;
         if (r < e && w_[r].IsQuoteMark()) return {Opener::kQuote, r};
         if (r < e && lex_.Is(w_[r], "comp")) {
-          if (r + 1 < e && w_[r + 1].IsQuoteMark()) return {Opener::kQuote, r + 1};
+          if (r + 1 < e && w_[r + 1].IsQuoteMark())
+            return {Opener::kQuote, r + 1};
           return {Opener::kComp, r};
         }
         return {Opener::kColon, q};
       }
       if (lex_.Is(w, "comp") && IsCompSurface(q)) {
-        if (q > k && lex_.Is(w_[q - 1], "temporal")) return {};  // بعد أن، قبل أن
-        if (q + 1 < e && w_[q + 1].IsQuoteMark()) return {Opener::kQuote, q + 1};
+        if (q > k && lex_.Is(w_[q - 1], "temporal"))
+          return {};  // بعد أن، قبل أن
+        if (q + 1 < e && w_[q + 1].IsQuoteMark())
+          return {Opener::kQuote, q + 1};
         return {Opener::kComp, q};
       }
-      if (kind == CueKind::kAbout && w.bare == fk::kAn) return {Opener::kAbout, q};
+      if (kind == CueKind::kAbout && w.bare == fk::kAn)
+        return {Opener::kAbout, q};
       const CueEntry* c = q > k ? CueAt(q, e) : nullptr;
-      if (c && c->kind != CueKind::kSource) break;  // وكشف X، وفقا لـY، أنه: an aside
+      // وكشف X، وفقا لـY، أنه: an aside; عدم ذكر اسمه is no cue.
+      if (c && c->kind != CueKind::kSource && Plausible(*c, q, k, e)) break;
     }
     return {};
   }
@@ -348,13 +401,17 @@ class QuoteParser {
   // its closing mark; else 0.
   size_t QuotedName(size_t q, size_t e) const {
     size_t r = q + 1;
-    while (r < e && r <= q + 3 && (IsWord(r) || w_[r].kind == TokenKind::kNumber)) ++r;
+    while (r < e && r <= q + 3 &&
+           (IsWord(r) || w_[r].kind == TokenKind::kNumber))
+      ++r;
     if (r == q + 1 || r >= e || !w_[r].IsQuoteMark()) return 0;
     std::string_view first = lex_.ClassOf(w_[q + 1]);
-    if (first == "rel" || first == "comp" || first == "neg") return 0;  // “الذين أطلقوا ...“: speech
+    if (first == "rel" || first == "comp" || first == "neg")
+      return 0;  // “الذين أطلقوا ...“: speech
     if (r + 1 >= e) return 0;
     const Word& next = w_[r + 1];
-    if (next.IsPunct(".") || next.IsPunct("!") || next.IsPunct("?") || next.IsPunct("\xD8\x9F")) {
+    if (next.IsPunct(".") || next.IsPunct("!") || next.IsPunct("?") ||
+        next.IsPunct("\xD8\x9F")) {
       return 0;
     }
     return r + 1;
@@ -368,8 +425,8 @@ class QuoteParser {
       if (!w_[q].IsQuoteMark()) continue;
       size_t r = q + 1;
       while (r < w_.size() && r <= q + 5 && IsWord(r)) ++r;
-      bool inner = r > q + 1 && r < w_.size() && r <= q + 5 && w_[r].IsQuoteMark() &&
-                   w_[r].paragraph == para;
+      bool inner = r > q + 1 && r < w_.size() && r <= q + 5 &&
+                   w_[r].IsQuoteMark() && w_[r].paragraph == para;
       if (inner) {
         for (size_t x = q + 1; x < r && inner; ++x) inner = !IsCueAt(x, r);
       }
@@ -387,14 +444,17 @@ class QuoteParser {
     for (size_t q = b; q < e; ++q) {
       const CueEntry* c = CueAt(q, e);
       if (c && c->kind == CueKind::kParticiple && q > b) return TrimEnd(b, q);
-      if (IsComma(q) && q + 1 < e && w_[q + 1].key != w_[q + 1].bare && IsCueAt(q + 1, e)) {
+      if (IsComma(q) && q + 1 < e && w_[q + 1].key != w_[q + 1].bare &&
+          IsCueAt(q + 1, e)) {
         return TrimEnd(b, q);
       }
     }
     return TrimEnd(b, e);
   }
   size_t TrimEnd(size_t b, size_t e) const {
-    while (e > b && w_[e - 1].kind == TokenKind::kPunct && !w_[e - 1].IsQuoteMark()) --e;
+    while (e > b && w_[e - 1].kind == TokenKind::kPunct &&
+           !w_[e - 1].IsQuoteMark())
+      --e;
     return e;
   }
 
@@ -423,20 +483,28 @@ class QuoteParser {
   std::pair<size_t, size_t> SubjectBefore(size_t i, size_t b) const {
     size_t c = b;
     for (size_t q = b; q < i; ++q) {
-      if ((w_[q].kind == TokenKind::kPunct && !w_[q].IsQuoteMark()) || lex_.Is(w_[q], "comp")) {
+      if ((w_[q].kind == TokenKind::kPunct && !w_[q].IsQuoteMark()) ||
+          lex_.Is(w_[q], "comp")) {
         c = q + 1;
       }
     }
     if (c < i && (w_[c].bare == fk::kKana || w_[c].bare == fk::kKanat)) ++c;
+    // "... إن المدينة آمنة وأكد أن": a verb joined by و starts a new clause;
+    // its subject is never the words before it.
+    if (w_[i].key != w_[i].bare) return {0, 0};
+    if (c < i && AdverbialAt(c, i)) return {0, 0};  // وقبل ساعات قال
     size_t end = i;
-    while (end > c && lex_.Is(w_[end - 1], "aux")) --end;  // (و)كان X قد قال، فقد أشارت
+    while (end > c && lex_.Is(w_[end - 1], "aux"))
+      --end;  // (و)كان X قد قال، فقد أشارت
+    if (end > c + 1 && lex_.Is(w_[end - 1], "rel")) --end;  // فلان الذي قال
     if (end == c && c > b + 1 && IsComma(c - 1)) {
       // "وكان الناطق الإعلامي، قد أكد"، "أما الخوذ البيض، فقد أشارت": the
       // subject before the comma, after كان or أما.
       for (size_t q = c - 1; q > b;) {
         --q;
         if (w_[q].kind == TokenKind::kPunct) break;
-        if (w_[q].bare == fk::kKana || w_[q].bare == fk::kKanat || lex_.Is(w_[q], "topic")) {
+        if (w_[q].bare == fk::kKana || w_[q].bare == fk::kKanat ||
+            lex_.Is(w_[q], "topic")) {
           if (c - 1 > q + 1 && c - 1 - q <= 13) return {q + 1, c - 1};
           break;
         }
@@ -452,7 +520,8 @@ class QuoteParser {
         continue;
       }
       std::string_view cls = lex_.ClassOf(w_[q]);
-      if (!IsWord(q) || cls == "comp" || cls == "stop" || IsCueAt(q, i)) return {0, 0};
+      if (!IsWord(q) || cls == "comp" || cls == "stop" || IsCueAt(q, i))
+        return {0, 0};
       ++words;
     }
     if (words == 0 || words > 5 || marks % 2 == 1) return {0, 0};
@@ -477,7 +546,7 @@ class QuoteParser {
   size_t DefiniteEnd(size_t j, size_t e) const {
     size_t k = j;
     if (j < e && IsFactObject(j)) return j;  // ونفى مقتل ...: no subject
-    if (j < e && IsWord(j)) ++k;  // مسلحو المعارضة
+    if (j < e && IsWord(j)) ++k;             // مسلحو المعارضة
     while (k < e && k < j + 5 && IsWord(k) && !IsFactObject(k) &&
            (KeyStarts(w_[k].key, fk::kAl) || lex_.Is(w_[k], "title"))) {
       ++k;
@@ -499,20 +568,33 @@ class QuoteParser {
       bool ok = false;
       switch (cue.kind) {
         case CueKind::kVerb:
-          if (i + m.length < e && lex_.Is(w_[i + m.length], "say_adverb")) ++m.length;
+          if (i + m.length < e && lex_.Is(w_[i + m.length], "say_adverb"))
+            ++m.length;
           ok = Verb(cue, i, i + m.length, b, e, &p);
           break;
-        case CueKind::kParticiple: ok = Participle(i, e, &p); break;
-        case CueKind::kSource: ok = Source(i, b, e, &p); break;
-        case CueKind::kChain: ok = Chain(cue, i, b, e, &p); break;
-        case CueKind::kAbout: ok = About(i, e, &p); break;
-        case CueKind::kStatement: ok = Statement(i, i + m.length, e, &p); break;
+        case CueKind::kParticiple:
+          ok = Participle(i, e, &p);
+          break;
+        case CueKind::kSource:
+          ok = Source(i, b, e, &p);
+          break;
+        case CueKind::kChain:
+          ok = Chain(cue, i, b, e, &p);
+          break;
+        case CueKind::kAbout:
+          ok = About(i, e, &p);
+          break;
+        case CueKind::kStatement:
+          ok = Statement(i, i + m.length, e, &p);
+          break;
       }
       if (!ok) continue;
       Emit(cue, i, i + m.length, p, first_in_sentence);
       // Cues inside the content are quotations too (nested reporting).
-      skip = std::max({i + m.length, p.speaker_e, p.open.at + (p.open.kind == Opener::kObject ? 0 : 1)});
-      if (cue.kind == CueKind::kSource && p.content_e <= i) skip = std::max(skip, p.speaker_e);
+      skip = std::max({i + m.length, p.speaker_e,
+                       p.open.at + (p.open.kind == Opener::kObject ? 0 : 1)});
+      if (cue.kind == CueKind::kSource && p.content_e <= i)
+        skip = std::max(skip, p.speaker_e);
     }
   }
 
@@ -525,33 +607,43 @@ class QuoteParser {
     if (cue.kind != CueKind::kVerb) return true;
     if (!proclitic && i > b && IsWord(i - 1)) {
       std::string_view prev = lex_.ClassOf(w_[i - 1]);
-      if (prev == "neg" && w_[i - 1].key != "\xD9\x84\xD9\x85") return false;  // عدم ذكر (not لم)
-      if (prev == "stop" && (w_[i - 1].key == fk::kAla || w_[i - 1].key == fk::kFi ||
-                             w_[i - 1].key == fk::kIla)) {
+      if (prev == "neg" && w_[i - 1].key != "\xD9\x84\xD9\x85")
+        return false;  // عدم ذكر (not لم)
+      if (prev == "stop" &&
+          (w_[i - 1].key == fk::kAla || w_[i - 1].key == fk::kFi ||
+           w_[i - 1].key == fk::kIla)) {
         return false;
       }
-      if (lex_.Is(w_[i - 1], "rel") && KeyStarts(w.key, "\xD9\x8A")) return false;  // الذي يشير
+      if (lex_.Is(w_[i - 1], "rel") && KeyStarts(w.key, "\xD9\x8A"))
+        return false;  // الذي يشير
     }
     constexpr std::string_view kByn = "\xD8\xA8\xD9\x8A\xD9\x86";  // بين
     if (w.bare == kByn && !proclitic && i != b &&
         w.span.In(text_).find("\xD9\x91") == std::string_view::npos) {
       return false;
     }
-    constexpr std::string_view kYudhkar = "\xD9\x8A\xD8\xB0\xD9\x83\xD8\xB1";  // يذكر
-    if (w.bare == kYudhkar && i + 1 < e && lex_.Is(w_[i + 1], "comp")) return false;
+    constexpr std::string_view kYudhkar =
+        "\xD9\x8A\xD8\xB0\xD9\x83\xD8\xB1";  // يذكر
+    if (w.bare == kYudhkar && i + 1 < e && lex_.Is(w_[i + 1], "comp"))
+      return false;
     return true;
   }
 
-  bool Verb(const CueEntry& cue, size_t i, size_t ce, size_t b, size_t e, Parsed* p) {
+  bool Verb(const CueEntry& cue, size_t i, size_t ce, size_t b, size_t e,
+            Parsed* p) {
     size_t after = AddresseeEnd(ce, e);
-    if (after > ce && p->via_span.empty()) p->via_span = SpanOfWords(w_, ce, after);
+    if (after > ce && p->via_span.empty())
+      p->via_span = SpanOfWords(w_, ce, after);
     p->speaker_b = after;
-    p->speaker_e = SpeakerEnd(after, e);
+    // وقال لبي بي سي إن: an addressee right after the verb; the subject is
+    // elsewhere (before the verb or carried over).
+    p->speaker_e =
+        after < e && IsAddressee(after) ? after : SpeakerEnd(after, e);
     size_t k = p->speaker_e;
     if (k < e && IsMediumLam(k)) {
       size_t v = k;
-      while (v < e && v < k + 8 && !lex_.Is(w_[v], "comp") && !w_[v].IsPunct(":") &&
-             !IsComma(v)) {
+      while (v < e && v < k + 8 && !lex_.Is(w_[v], "comp") &&
+             !w_[v].IsPunct(":") && !IsComma(v) && !IsFactObject(v)) {
         if (w_[v].IsQuoteMark()) {  // لصحيفة "ميرور" البريطانية
           size_t n = QuotedName(v, e);
           if (n == 0) break;
@@ -563,14 +655,16 @@ class QuoteParser {
       p->via_span = SpanOfWords(w_, k, v);
       k = v;
     }
-    if (k + 1 < e && w_[k].bare == "\xD9\x86\xD9\x82\xD9\x84\xD8\xA7" && w_[k + 1].bare == fk::kAn) {
+    if (k + 1 < e && w_[k].bare == "\xD9\x86\xD9\x82\xD9\x84\xD8\xA7" &&
+        w_[k + 1].bare == fk::kAn) {
       // "ذكرت وكالة X نقلا عن مصدر أن": the named subject is the channel.
       p->via_span = SpanOfWords(w_, p->speaker_b, p->speaker_e);
       p->speaker_b = k + 2;
       p->speaker_e = SpeakerEnd(k + 2, e);
       k = p->speaker_e;
     }
-    p->open = FindOpener(k, e, cue.kind);
+    p->open = FindOpener(k, e, cue.kind,
+                         k < e && k > p->speaker_b && AfterName(k) ? 6 : 0);
     if (p->open.kind == Opener::kNone && TakesAla(i)) {
       // أكدت الوزارة على عدم ...: content after على.
       for (size_t q = k; q < e && q < k + 6; ++q) {
@@ -585,7 +679,8 @@ class QuoteParser {
     if (p->open.kind == Opener::kNone && cue.modality == "denied") {
       // نفت الدفاع الروسية وجود جنود روس: a definite subject, then the object.
       p->speaker_e = DefiniteEnd(ce, e);
-      if (p->speaker_e < e && IsWord(p->speaker_e)) p->open = {Opener::kObject, p->speaker_e};
+      if (p->speaker_e < e && IsWord(p->speaker_e))
+        p->open = {Opener::kObject, p->speaker_e};
     }
     if (p->open.kind == Opener::kNone) return false;
     if (p->speaker_e > p->open.at) p->speaker_e = p->open.at;
@@ -614,16 +709,19 @@ class QuoteParser {
     for (size_t q = k; q < e && q < k + 6; ++q) {
       const Word& w = w_[q];
       if (IsFactObject(q)) return {Opener::kObject, q};
-      if (w.bare == fk::kAn && lex_.Is(w_[i], "an_verb") && q + 1 < e && IsWord(q + 1)) {
-        return {Opener::kObject, q + 1};  // كشف X عن خروج ...، أعلنت X عن تعرض ...
+      if (w.bare == fk::kAn && lex_.Is(w_[i], "an_verb") && q + 1 < e &&
+          IsWord(q + 1)) {
+        return {Opener::kObject,
+                q + 1};  // كشف X عن خروج ...، أعلنت X عن تعرض ...
       }
-      if (w.bare == fk::kIla && lex_.Is(w_[i], "ila_verb") && q + 1 < e && IsWord(q + 1) &&
-          !lex_.Is(w_[q + 1], "comp")) {
+      if (w.bare == fk::kIla && lex_.Is(w_[i], "ila_verb") && q + 1 < e &&
+          IsWord(q + 1) && !lex_.Is(w_[q + 1], "comp")) {
         return {Opener::kObject, q + 1};
       }
       std::string_view cls = lex_.ClassOf(w);
-      bool adverbial = IsComma(q) || cls == "weekday" ||
-                       (cls == "stop" && w.bare != fk::kIla && w.bare != fk::kAla);
+      bool adverbial =
+          IsComma(q) || cls == "weekday" ||
+          (cls == "stop" && w.bare != fk::kIla && w.bare != fk::kAla);
       if (!adverbial) break;
     }
     return {};
@@ -632,23 +730,29 @@ class QuoteParser {
   // أكد / شدد take their content after على.
   bool TakesAla(size_t i) const {
     std::string_view b = w_[i].bare;
-    for (std::string_view v : {"\xD8\xA7\xD9\x83\xD8\xAF", "\xD8\xB4\xD8\xAF\xD8\xAF",
-                               "\xD9\x8A\xD8\xA4\xD9\x83\xD8\xAF", "\xD8\xAA\xD8\xA4\xD9\x83\xD8\xAF",
-                               "\xD9\x8A\xD8\xB4\xD8\xAF\xD8\xAF", "\xD8\xAA\xD8\xB4\xD8\xAF\xD8\xAF"}) {
-      if (KeyStarts(b, v)) return true;  // اكد(ت)، شدد(ت)، يؤكد، تؤكد، يشدد، تشدد
+    for (std::string_view v :
+         {"\xD8\xA7\xD9\x83\xD8\xAF", "\xD8\xB4\xD8\xAF\xD8\xAF",
+          "\xD9\x8A\xD8\xA4\xD9\x83\xD8\xAF",
+          "\xD8\xAA\xD8\xA4\xD9\x83\xD8\xAF",
+          "\xD9\x8A\xD8\xB4\xD8\xAF\xD8\xAF",
+          "\xD8\xAA\xD8\xB4\xD8\xAF\xD8\xAF"}) {
+      if (KeyStarts(b, v))
+        return true;  // اكد(ت)، شدد(ت)، يؤكد، تؤكد، يشدد، تشدد
     }
     return false;
   }
 
   bool Participle(size_t i, size_t e, Parsed* p) {
     size_t a = i + 1;
-    if (a < e && IsComma(a) && a + 1 < e && lex_.Is(w_[a + 1], "comp")) ++a;  // مضيفا، أن
+    if (a < e && IsComma(a) && a + 1 < e && lex_.Is(w_[a + 1], "comp"))
+      ++a;  // مضيفا، أن
     size_t k = a;
     if (k < e && (w_[k].bare == fk::kIla || w_[k].bare == fk::kAla)) ++k;
     constexpr std::string_view kAdam = "\xD8\xB9\xD8\xAF\xD9\x85";  // عدم
     if (k < e && (IsFactObject(a) || w_[a].key == kAdam)) {
       p->open = {Opener::kObject, a};  // مؤكدة مقتل ...، مؤكدة عدم ...
-    } else if (k == a + 1 && (w_[a].bare == fk::kIla || w_[a].bare == fk::kAla) && k < e &&
+    } else if (k == a + 1 &&
+               (w_[a].bare == fk::kIla || w_[a].bare == fk::kAla) && k < e &&
                IsWord(k) && !lex_.Is(w_[k], "comp")) {
       p->open = {Opener::kObject, k};  // مشيرة إلى العنف، مشددا على عدم ...
     } else if (k < e && w_[k].IsPunct(":")) {
@@ -669,9 +773,11 @@ class QuoteParser {
       return false;  // فحسب = "only"
     }
     size_t k = i + 1;
-    if (k < e && (w_[k].key == fk::kLam || w_[k].key == "\xD9\x84\xD9\x80")) ++k;  // ل / لـ
+    if (k < e && (w_[k].key == fk::kLam || w_[k].key == "\xD9\x84\xD9\x80"))
+      ++k;  // ل / لـ
     bool speech = false;
-    constexpr std::string_view kMa = "\xD9\x85\xD8\xA7", kLima = "\xD9\x84\xD9\x85\xD8\xA7";
+    constexpr std::string_view kMa = "\xD9\x85\xD8\xA7",
+                               kLima = "\xD9\x84\xD9\x85\xD8\xA7";
     if (k < e && (w_[k].key == kMa || w_[k].key == kLima)) {
       ++k;  // بحسب ما أفادت X، وفقا لما تداولته X: the verb, whatever it is
       if (k < e && IsWord(k)) ++k;
@@ -680,8 +786,8 @@ class QuoteParser {
       ++k;
       speech = true;
     }
-    if (k < e && (lex_.Is(w_[k], "speech") || lex_.ClassOfKey(w_[k].stem) == "speech" ||
-                  IsBayan(k))) {
+    if (k < e && (lex_.Is(w_[k], "speech") ||
+                  lex_.ClassOfKey(w_[k].stem) == "speech" || IsBayan(k))) {
       // وفقا لتصريح X، وفقا لبيان صادر عن X: the statement's author.
       size_t r = k + 1;
       if (r < e && lex_.Is(w_[r], "issued")) ++r;
@@ -699,9 +805,11 @@ class QuoteParser {
       }
       if (!IsWord(q)) break;
     }
-    if (KeyStarts(w_[i].key, "\xD8\xAD\xD8\xB3\xD8\xA8\xD9\x85\xD8\xA7")) speech = true;  // حسبما
+    if (KeyStarts(w_[i].key, "\xD8\xAD\xD8\xB3\xD8\xA8\xD9\x85\xD8\xA7"))
+      speech = true;  // حسبما
     size_t s = k;
-    bool boundary = false;  // the phrase ended on a comma, negation or complementizer
+    bool boundary =
+        false;  // the phrase ended on a comma, negation or complementizer
     while (s < e && s < k + 16) {
       if (w_[s].IsQuoteMark()) {
         size_t n = QuotedName(s, e);
@@ -713,11 +821,19 @@ class QuoteParser {
         boundary = true;
         break;
       }
-      if (!IsWord(s) || w_[s].key == fk::kLam || w_[s].key == "\xD9\x84\xD9\x80" ||
-          (s > k && IsMediumLam(s))) {
+      if (!IsWord(s) || w_[s].key == fk::kLam ||
+          w_[s].key == "\xD9\x84\xD9\x80" || (s > k && IsMediumLam(s))) {
         break;
       }
-      if (s > k && (lex_.ClassOf(w_[s]) == "stop" || lex_.ClassOf(w_[s]) == "weekday") &&
+      // A relative or circumstantial clause, another cue, an adverbial of
+      // time: the source phrase is complete (بحسب مصادر تحدثت للوكالة).
+      if (s > k &&
+          (lex_.Is(w_[s], "rel") || IsCueAt(s, e) || AdverbialAt(s, e) ||
+           lex_.Is(w_[s], "anon_verb") || AfterName(s))) {
+        break;
+      }
+      if (s > k &&
+          (lex_.ClassOf(w_[s]) == "stop" || lex_.ClassOf(w_[s]) == "weekday") &&
           w_[s].key != fk::kFi) {
         break;  // وفق فلان على مستويين، بحسب المرصد السبت
       }
@@ -729,7 +845,8 @@ class QuoteParser {
     size_t rest = s;
     while (rest < e && !IsWord(rest)) ++rest;
     // At the start of the sentence or of a reported clause (أنه وفقا لـ ...).
-    bool at_start = i == b || (i == b + 1 && !IsWord(b)) || lex_.Is(w_[i - 1], "comp");
+    bool at_start =
+        i == b || (i == b + 1 && !IsWord(b)) || lex_.Is(w_[i - 1], "comp");
     if (at_start && rest < e && boundary) {
       p->open = {Opener::kObject, rest};
       return Content(p, e);
@@ -752,15 +869,18 @@ class QuoteParser {
   bool SourceLike(size_t b, size_t e) const {
     for (size_t q = b; q < e; ++q) {
       std::string_view c = lex_.ClassOf(w_[q]);
-      if (c == "source" || c == "medium" || c == "title" || c == "source_head" ||
-          c == "source_noun" || c == "anaphor" || IsBayan(q)) {
+      if (c == "source" || c == "medium" || c == "title" ||
+          c == "source_head" || c == "source_noun" || c == "anaphor" ||
+          IsBayan(q)) {
         return true;
       }
       if (lex_.ClassOfKey(w_[q].stem) == "source") return true;
     }
     for (const EntityMention& m : doc_->entities) {
-      if ((m.type == EntityType::kPerson || m.type == EntityType::kOrganization) &&
-          m.span.begin >= w_[b].span.begin && m.span.end <= w_[e - 1].span.end) {
+      if ((m.type == EntityType::kPerson ||
+           m.type == EntityType::kOrganization) &&
+          m.span.begin >= w_[b].span.begin &&
+          m.span.end <= w_[e - 1].span.end) {
         return true;
       }
     }
@@ -774,13 +894,28 @@ class QuoteParser {
         an = q;
         break;
       }
-      if (w_[q].kind == TokenKind::kPunct && !w_[q].IsPunct("(") && !w_[q].IsPunct(")")) break;
+      if (w_[q].kind == TokenKind::kPunct && !w_[q].IsPunct("(") &&
+          !w_[q].IsPunct(")"))
+        break;
     }
     constexpr std::string_view kNasab = "\xD9\x86\xD8\xB3\xD8\xA8";  // نسب
     if (KeyStarts(w_[i].bare, kNasab)) return Attributed(cue, i, e, p);
+    if (k < e && lex_.Is(w_[k], "an_pronoun")) {
+      // "ونقل عنه موقع X أن": the speaker is the one the pronoun stands for
+      // (carried over), the phrase after it the channel.
+      size_t v = SpeakerEnd(k + 1, e);
+      if (v > k + 1) p->via_span = SpanOfWords(w_, k + 1, v);
+      p->open = FindOpener(v, e, cue.kind);
+      std::string_view pro = w_[k].bare;  // عنه، عنها، عنهم
+      p->carry_gender = pro.ends_with("\xD9\x87\xD8\xA7") ? 'f'
+                        : pro.ends_with("\xD9\x87")       ? 'm'
+                                                          : '-';
+      return p->open.kind != Opener::kNone && Content(p, e);
+    }
     if (!an) return Verb(cue, i, i + 1, b, e, p);
     // التحذيرات الصادرة عن X بأن: a nominal cue, no channel.
-    if (an > k && !lex_.Is(w_[k], "issued")) p->via_span = SpanOfWords(w_, k, an);
+    if (an > k && !lex_.Is(w_[k], "issued"))
+      p->via_span = SpanOfWords(w_, k, an);
     p->speaker_b = an + 1;
     p->speaker_e = SpeakerEnd(an + 1, e);
     size_t r = p->speaker_e;
@@ -793,7 +928,8 @@ class QuoteParser {
   // "نسبت الوكالة لفلان القول إن ...": X the channel, the word after ل the
   // speaker up to القول.
   bool Attributed(const CueEntry& cue, size_t i, size_t e, Parsed* p) {
-    constexpr std::string_view kQawl = "\xD8\xA7\xD9\x84\xD9\x82\xD9\x88\xD9\x84";  // القول
+    constexpr std::string_view kQawl =
+        "\xD8\xA7\xD9\x84\xD9\x82\xD9\x88\xD9\x84";  // القول
     size_t qawl = 0, lam = 0;
     for (size_t q = i + 1; q < e && q < i + 12; ++q) {
       if (w_[q].bare == kQawl) {
@@ -856,15 +992,18 @@ class QuoteParser {
       // The key, not the bare form: a speaker's first letter و is its own
       // (وزارة), not a conjunction.
       std::string_view k = w_[q].key;
-      if (KeyStarts(k, fk::kAl) && k.size() > 4) k.remove_prefix(fk::kAl.size());
+      if (KeyStarts(k, fk::kAl) && k.size() > 4)
+        k.remove_prefix(fk::kAl.size());
       out.emplace_back(k);
     }
     return out;
   }
 
-  static bool Contains(const std::string& hay, const std::vector<std::string>& keys) {
+  static bool Contains(const std::string& hay,
+                       const std::vector<std::string>& keys) {
     for (const std::string& k : keys) {
-      if (("|" + hay + "|").find("|" + k + "|") == std::string::npos) return false;
+      if (("|" + hay + "|").find("|" + k + "|") == std::string::npos)
+        return false;
     }
     return !keys.empty();
   }
@@ -872,7 +1011,8 @@ class QuoteParser {
   // Resolves an abbreviated or anaphoric speaker to an earlier fuller one.
   int Antecedent(size_t b, size_t e, bool statement_anaphor) const {
     std::vector<std::string> keys = Keys(b, e);
-    const std::string wizara = "\xD9\x88\xD8\xB2\xD8\xA7\xD8\xB1\xD9\x87";  // وزاره
+    const std::string wizara =
+        "\xD9\x88\xD8\xB2\xD8\xA7\xD8\xB1\xD9\x87";  // وزاره
     bool ministry = keys.size() == 1 && keys[0] == wizara;
     bool title_head = b < e && lex_.Is(w_[b], "title");
     for (int q = static_cast<int>(doc_->quotes.size()) - 1; q >= 0; --q) {
@@ -929,12 +1069,15 @@ class QuoteParser {
     note->resolved_from = notes_[q].resolved_from;
   }
 
-  void Emit(const CueEntry& cue, size_t i, size_t ce, const Parsed& p, size_t first_in_sentence) {
+  void Emit(const CueEntry& cue, size_t i, size_t ce, const Parsed& p,
+            size_t first_in_sentence) {
     Quote q;
     QuoteNote note;
     // A chain's verb agrees with its channel (نقلت الوكالة عن فلان), not
     // with the speaker.
-    note.gender = cue.kind == CueKind::kChain && p.speaker_e > p.speaker_b ? '-' : cue.gender;
+    note.gender = cue.kind == CueKind::kChain && p.speaker_e > p.speaker_b
+                      ? '-'
+                      : cue.gender;
     q.cue = SpanOfWords(w_, i, ce);
     q.direct = p.direct;
     q.content = SpanOfWords(w_, p.content_b, p.content_e);
@@ -965,7 +1108,7 @@ class QuoteParser {
         notes_.push_back(std::move(note));
         return;
       } else {
-        src = CarryOver(cue.gender);
+        src = CarryOver(p.carry_gender ? p.carry_gender : cue.gender);
       }
       if (src >= 0) {
         SetSpeakerFrom(src, &q, &note);
@@ -985,7 +1128,8 @@ class QuoteParser {
   bool ClauseSubject(size_t i, Quote* q, QuoteNote* note) const {
     size_t b = t_.sentence_first[w_[i].sentence];
     if (i <= b + 1) return false;
-    size_t v = b;  // the verb: the first reporting verb of the sentence, else its first word
+    size_t v = b;  // the verb: the first reporting verb of the sentence, else
+                   // its first word
     for (size_t q = b; q < i; ++q) {
       const CueEntry* c = CueAt(q, i);
       if (c && c->kind == CueKind::kVerb) {
@@ -993,7 +1137,8 @@ class QuoteParser {
         break;
       }
     }
-    if (!IsWord(v) || lex_.ClassOf(w_[v]) == "stop") return false;
+    if (!IsWord(v) || lex_.ClassOf(w_[v]) == "stop" || AdverbialAt(v, i))
+      return false;
     size_t e = SpeakerEnd(v + 1, i);
     if (e <= v + 1 || e - v - 1 > 12) return false;
     Parsed p;
@@ -1005,9 +1150,12 @@ class QuoteParser {
     return !q->speaker.empty();
   }
 
-  void Speaker(const Parsed& p, const CueEntry& cue, Quote* q, QuoteNote* note) const {
+  void Speaker(const Parsed& p, const CueEntry& cue, Quote* q,
+               QuoteNote* note) const {
     size_t b = p.speaker_b, e = p.speaker_e;
-    while (e > b && w_[e - 1].kind == TokenKind::kPunct && !w_[e - 1].IsQuoteMark()) --e;
+    while (e > b && w_[e - 1].kind == TokenKind::kPunct &&
+           !w_[e - 1].IsQuoteMark())
+      --e;
     if (e > b + 1 && w_[b].IsQuoteMark() && w_[e - 1].IsQuoteMark()) {
       ++b;  // وقالت "الوزارة":
       --e;
@@ -1017,9 +1165,14 @@ class QuoteParser {
     for (size_t x = b; x < e; ++x) marks += w_[x].IsQuoteMark();
     while (marks % 2 == 1 && e > b && w_[e - 1].IsQuoteMark()) --e, --marks;
     while (marks % 2 == 1 && b < e && w_[b].IsQuoteMark()) ++b, --marks;
-    while (e > b && w_[e - 1].kind == TokenKind::kPunct && !w_[e - 1].IsQuoteMark()) --e;
-    if (e == b + 1 && lex_.Is(w_[b], "no_source")) return;  // ذكرت تقارير: unknown
-    if (cue.kind == CueKind::kSource && e > b + 1 && lex_.Is(w_[b], "source_noun")) ++b;
+    while (e > b && w_[e - 1].kind == TokenKind::kPunct &&
+           !w_[e - 1].IsQuoteMark())
+      --e;
+    if (e == b + 1 && lex_.Is(w_[b], "no_source"))
+      return;  // ذكرت تقارير: unknown
+    if (cue.kind == CueKind::kSource && e > b + 1 &&
+        lex_.Is(w_[b], "source_noun"))
+      ++b;
     if (e <= b) return;
     q->speaker_span = SpanOfWords(w_, b, e);
     std::string display = DisplayOf(text_, q->speaker_span);
@@ -1035,22 +1188,26 @@ class QuoteParser {
       }
     }
     std::string keys;
-    for (const std::string& k : Keys(b, e)) keys += (keys.empty() ? "" : "|") + k;
-    if ((cue.kind == CueKind::kStatement || p.lam_speaker) && KeyStarts(w_[b].bare, fk::kLam) &&
-        !keys.empty()) {
+    for (const std::string& k : Keys(b, e))
+      keys += (keys.empty() ? "" : "|") + k;
+    if ((cue.kind == CueKind::kStatement || p.lam_speaker) &&
+        KeyStarts(w_[b].bare, fk::kLam) && !keys.empty()) {
       keys.erase(0, 2);  // لوزارة → وزارة
     }
     note->resolved_from = keys;
     bool anaphor = e == b + 1 && lex_.Is(w_[b], "anaphor");
     bool statement_anaphor = anaphor && IsBayan(b);
     int ante = Antecedent(b, e, statement_anaphor);
-    if (ante < 0 && statement_anaphor) ante = CarryOver('f');  // institutions are feminine
+    if (ante < 0 && statement_anaphor)
+      ante = CarryOver('f');  // institutions are feminine
     // An entity mention nearer than the quotation antecedent wins (the
     // article's fullest naming of the same person or body).
     Mention m = statement_anaphor ? Mention{} : FullestMention(b, e);
-    bool by_quote = ante >= 0 && (anaphor || doc_->quotes[ante].speaker.size() > display.size());
+    bool by_quote = ante >= 0 && (anaphor || doc_->quotes[ante].speaker.size() >
+                                                 display.size());
     if (by_quote && m.entity >= 0 &&
-        doc_->entities[m.entity].span.begin > doc_->quotes[ante].speaker_span.begin) {
+        doc_->entities[m.entity].span.begin >
+            doc_->quotes[ante].speaker_span.begin) {
       by_quote = false;
     }
     if (by_quote) {
@@ -1065,9 +1222,11 @@ class QuoteParser {
       }
     }
     q->speaker = display;
-    if (statement_anaphor || cue.kind == CueKind::kStatement) note->statement = true;
+    if (statement_anaphor || cue.kind == CueKind::kStatement)
+      note->statement = true;
     Entity(q);
-    if (!by_quote && m.entity >= 0 && !doc_->entities[m.entity].entity_id.empty()) {
+    if (!by_quote && m.entity >= 0 &&
+        !doc_->entities[m.entity].entity_id.empty()) {
       q->entity_id = doc_->entities[m.entity].entity_id;
     }
   }
@@ -1092,7 +1251,8 @@ class QuoteParser {
     int inside = -1;
     for (size_t x = 0; x < ents.size(); ++x) {
       const EntityMention& m = ents[x];
-      if (m.type == EntityType::kPerson && m.span.begin >= pb && m.span.end <= pe) {
+      if (m.type == EntityType::kPerson && m.span.begin >= pb &&
+          m.span.end <= pe) {
         inside = static_cast<int>(x);
         break;
       }
@@ -1119,7 +1279,8 @@ class QuoteParser {
     for (size_t x = 0; x < ents.size(); ++x) {
       const EntityMention& m = ents[x];
       if (m.span.end > pb) continue;
-      if (best.entity >= 0 && m.span.begin < ents[best.entity].span.begin) continue;
+      if (best.entity >= 0 && m.span.begin < ents[best.entity].span.begin)
+        continue;
       bool fits = false;
       Span ext = Extent(m);
       if (m.type == EntityType::kPerson && title) {
@@ -1137,7 +1298,8 @@ class QuoteParser {
   Span Extent(const EntityMention& m) const {
     Span ext = m.span;
     if (m.type != EntityType::kPerson) return ext;
-    if (!m.role_span.empty() && m.role_span.end <= m.span.begin) ext.begin = m.role_span.begin;
+    if (!m.role_span.empty() && m.role_span.end <= m.span.begin)
+      ext.begin = m.role_span.begin;
     size_t k = WordAfter(m.span.end);
     if (k + 1 < w_.size() && IsComma(k) && lex_.Is(w_[k + 1], "title") &&
         w_[k + 1].sentence == w_[k].sentence) {
@@ -1150,8 +1312,9 @@ class QuoteParser {
 
   // Index of the first word starting at or after byte `at`.
   size_t WordAfter(uint32_t at) const {
-    auto it = std::lower_bound(w_.begin(), w_.end(), at,
-                               [](const Word& w, uint32_t a) { return w.span.begin < a; });
+    auto it = std::lower_bound(
+        w_.begin(), w_.end(), at,
+        [](const Word& w, uint32_t a) { return w.span.begin < a; });
     return static_cast<size_t>(it - w_.begin());
   }
 
@@ -1159,9 +1322,12 @@ class QuoteParser {
   // (وزير الخارجية holds الوزير; وزارة الدفاع holds الوزارة).
   bool HasWordOf(Span s, const Word& w) const {
     std::string_view want = NoAl(w.key);
-    for (size_t k = WordAfter(s.begin); k < w_.size() && w_[k].span.end <= s.end; ++k) {
+    for (size_t k = WordAfter(s.begin);
+         k < w_.size() && w_[k].span.end <= s.end; ++k) {
       if (!IsWord(k)) continue;
-      if (NoAl(w_[k].key) == want || (w_[k].stem.size() >= 6 && w_[k].stem == w.stem)) return true;
+      if (NoAl(w_[k].key) == want ||
+          (w_[k].stem.size() >= 6 && w_[k].stem == w.stem))
+        return true;
     }
     return false;
   }
@@ -1174,7 +1340,8 @@ class QuoteParser {
     std::string keys;
     size_t k = WordAfter(s.begin), e = k;
     while (e < w_.size() && w_[e].span.end <= s.end) ++e;
-    for (const std::string& x : Keys(k, e)) keys += (keys.empty() ? "" : "|") + x;
+    for (const std::string& x : Keys(k, e))
+      keys += (keys.empty() ? "" : "|") + x;
     return keys;
   }
 
@@ -1188,8 +1355,11 @@ class QuoteParser {
   // Entity id (and canonical name with role) from the NER stage, if any.
   void Entity(Quote* q) const {
     for (const EntityMention& m : doc_->entities) {
-      if (m.type != EntityType::kPerson && m.type != EntityType::kOrganization) continue;
-      if (m.span.end <= q->speaker_span.begin || m.span.begin >= q->speaker_span.end) continue;
+      if (m.type != EntityType::kPerson && m.type != EntityType::kOrganization)
+        continue;
+      if (m.span.end <= q->speaker_span.begin ||
+          m.span.begin >= q->speaker_span.end)
+        continue;
       if (!m.entity_id.empty()) q->entity_id = m.entity_id;
       return;
     }

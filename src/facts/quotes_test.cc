@@ -24,7 +24,8 @@ Document Analyzed(const std::string& text) {
 std::string S(const Document& d, Span s) { return std::string(s.In(d.text)); }
 
 TEST(QuotesTest, IndirectWithTitledSpeaker) {
-  Document d = Analyzed("وقال وزير الزراعة خالد المنصور إن الموسم سيكون جيدا هذا العام.");
+  Document d = Analyzed(
+      "وقال وزير الزراعة خالد المنصور إن الموسم سيكون جيدا هذا العام.");
   ASSERT_EQ(d.quotes.size(), 1u);
   const Quote& q = d.quotes[0];
   EXPECT_EQ(S(d, q.cue), "وقال");
@@ -36,7 +37,8 @@ TEST(QuotesTest, IndirectWithTitledSpeaker) {
 }
 
 TEST(QuotesTest, DirectQuoteAfterColonWithGuillemets) {
-  Document d = Analyzed("وقالت المديرة سلمى: «سنفتح المكتبة الجديدة في الربيع».");
+  Document d =
+      Analyzed("وقالت المديرة سلمى: «سنفتح المكتبة الجديدة في الربيع».");
   ASSERT_EQ(d.quotes.size(), 1u);
   EXPECT_TRUE(d.quotes[0].direct);
   EXPECT_EQ(S(d, d.quotes[0].content), "سنفتح المكتبة الجديدة في الربيع");
@@ -45,10 +47,12 @@ TEST(QuotesTest, DirectQuoteAfterColonWithGuillemets) {
 
 TEST(QuotesTest, InnerQuotedNameDoesNotCloseTheQuotation) {
   Document d = Analyzed(
-      "وأكد المتحدث أن “جمعية “النور” الخيرية ستوزع المساعدات غدا” مشيرا إلى أن العمل مستمر.");
+      "وأكد المتحدث أن “جمعية “النور” الخيرية ستوزع المساعدات غدا” مشيرا إلى "
+      "أن العمل مستمر.");
   ASSERT_EQ(d.quotes.size(), 2u);
   EXPECT_TRUE(d.quotes[0].direct);
-  EXPECT_EQ(S(d, d.quotes[0].content), "جمعية “النور” الخيرية ستوزع المساعدات غدا");
+  EXPECT_EQ(S(d, d.quotes[0].content),
+            "جمعية “النور” الخيرية ستوزع المساعدات غدا");
   // The participle starts a second quotation by the same speaker.
   EXPECT_EQ(S(d, d.quotes[1].cue), "مشيرا");
   EXPECT_EQ(d.quotes[1].speaker, d.quotes[0].speaker);
@@ -57,7 +61,8 @@ TEST(QuotesTest, InnerQuotedNameDoesNotCloseTheQuotation) {
 }
 
 TEST(QuotesTest, UnbalancedQuoteRunsToTheEndOfTheSentence) {
-  Document d = Analyzed("وأضاف المدير \"نحن مستعدون لكل الاحتمالات. ثم غادر القاعة.");
+  Document d =
+      Analyzed("وأضاف المدير \"نحن مستعدون لكل الاحتمالات. ثم غادر القاعة.");
   ASSERT_GE(d.quotes.size(), 1u);
   EXPECT_TRUE(d.quotes[0].direct);
   EXPECT_EQ(S(d, d.quotes[0].content), "نحن مستعدون لكل الاحتمالات");
@@ -74,7 +79,8 @@ TEST(QuotesTest, SubjectlessVerbCarriesThePreviousSpeakerOfTheSameGender) {
 }
 
 TEST(QuotesTest, ReportingChainKeepsTheChannel) {
-  Document d = Analyzed("ونقلت وكالة الأنباء المحلية عن الوزير قوله إن الاتفاق سيوقع قريبا.");
+  Document d = Analyzed(
+      "ونقلت وكالة الأنباء المحلية عن الوزير قوله إن الاتفاق سيوقع قريبا.");
   ASSERT_EQ(d.quotes.size(), 1u);
   EXPECT_EQ(d.quotes[0].speaker, "الوزير");
   EXPECT_EQ(d.quotes[0].via, "وكالة الأنباء المحلية");
@@ -82,14 +88,17 @@ TEST(QuotesTest, ReportingChainKeepsTheChannel) {
 }
 
 TEST(QuotesTest, SpeakerToldAnAgency) {
-  Document d = Analyzed("وكان مسؤول محلي قال لوكالة الأنباء المحلية إن الجسر أغلق.");
+  Document d =
+      Analyzed("وكان مسؤول محلي قال لوكالة الأنباء المحلية إن الجسر أغلق.");
   ASSERT_EQ(d.quotes.size(), 1u);
   EXPECT_EQ(d.quotes[0].speaker, "مسؤول محلي");
   EXPECT_EQ(d.quotes[0].via, "وكالة الأنباء المحلية");
 }
 
 TEST(QuotesTest, SourceCueAtStartAndAtEnd) {
-  Document d = Analyzed("وبحسب معطيات البلدية، أغلقت ثلاثة شوارع. وافتتحت حديقة جديدة، وفق المجلس.");
+  Document d = Analyzed(
+      "وبحسب معطيات البلدية، أغلقت ثلاثة شوارع. وافتتحت حديقة جديدة، وفق "
+      "المجلس.");
   ASSERT_EQ(d.quotes.size(), 2u);
   EXPECT_EQ(d.quotes[0].speaker, "البلدية");
   EXPECT_EQ(S(d, d.quotes[0].content), "أغلقت ثلاثة شوارع");
@@ -104,7 +113,8 @@ TEST(QuotesTest, OnlyIsNotAccordingTo) {
 
 TEST(QuotesTest, AbbreviatedSpeakerResolvesToTheFullerOne) {
   Document d = Analyzed(
-      "وأعلنت وزارة الصحة الوطنية أن الحملة بدأت. وذكرت الصحة الوطنية أن اللقاح متوفر. "
+      "وأعلنت وزارة الصحة الوطنية أن الحملة بدأت. وذكرت الصحة الوطنية أن "
+      "اللقاح متوفر. "
       "وشدد البيان على أن الحملة مجانية.");
   ASSERT_EQ(d.quotes.size(), 3u);
   EXPECT_EQ(d.quotes[1].speaker, "وزارة الصحة الوطنية");
@@ -113,14 +123,16 @@ TEST(QuotesTest, AbbreviatedSpeakerResolvesToTheFullerOne) {
 }
 
 TEST(QuotesTest, DenialWithObject) {
-  Document d = Analyzed("ونفت الشركة الحكومية وجود أي خلل في الشبكة، مؤكدة أن الخدمة تعمل.");
+  Document d = Analyzed(
+      "ونفت الشركة الحكومية وجود أي خلل في الشبكة، مؤكدة أن الخدمة تعمل.");
   ASSERT_EQ(d.quotes.size(), 2u);
   EXPECT_EQ(d.quotes[0].speaker, "الشركة الحكومية");
   EXPECT_EQ(S(d, d.quotes[0].content), "وجود أي خلل في الشبكة");
 }
 
 TEST(QuotesTest, StatementAsSpeaker) {
-  Document d = Analyzed("وجاء في بيان للهيئة المنظمة \"ستقام الدورة في موعدها\".");
+  Document d =
+      Analyzed("وجاء في بيان للهيئة المنظمة \"ستقام الدورة في موعدها\".");
   ASSERT_EQ(d.quotes.size(), 1u);
   EXPECT_EQ(d.quotes[0].speaker, "الهيئة المنظمة");
   EXPECT_TRUE(d.quotes[0].direct);
@@ -169,34 +181,42 @@ INSTANTIATE_TEST_SUITE_P(
     Issue21, SpeakerTest,
     ::testing::Values(
         SpeakerCase{"AddresseeAfterTheSpeakerIsLeftOut",
-                    "وقال مسؤول محلي لـCNN إن الطريق أغلق.", "وقال", "مسؤول محلي"},
+                    "وقال مسؤول محلي لـCNN إن الطريق أغلق.", "وقال",
+                    "مسؤول محلي"},
         SpeakerCase{"PlaceAdverbialAfterFiIsLeftOut",
                     "وقال ضابط في المكان إن النار أخمدت.", "وقال", "ضابط"},
-        SpeakerCase{"FactNounIsTheContent", "وأكدت وزارة الصحة مقتل ثلاثة أشخاص في الحريق.",
-                    "وأكدت", "وزارة الصحة"},
+        SpeakerCase{"FactNounIsTheContent",
+                    "وأكدت وزارة الصحة مقتل ثلاثة أشخاص في الحريق.", "وأكدت",
+                    "وزارة الصحة"},
         SpeakerCase{"FactNounWithBaIsTheContent",
-                    "وأفاد مصدر طبي بمقتل رجلين في القرية.", "وأفاد", "مصدر طبي"},
-        SpeakerCase{"IlaVerbTakesANoun", "وأشارت البلدية إلى وجود أضرار في الجسر.", "وأشارت",
+                    "وأفاد مصدر طبي بمقتل رجلين في القرية.", "وأفاد",
+                    "مصدر طبي"},
+        SpeakerCase{"IlaVerbTakesANoun",
+                    "وأشارت البلدية إلى وجود أضرار في الجسر.", "وأشارت",
                     "البلدية"},
-        SpeakerCase{"SayAdverbIsPartOfTheCue",
-                    "وقال المدير سامي: إن العمل بدأ. وتابع بالقول إن الموعد قريب.",
-                    "وتابع بالقول", "المدير سامي"},
+        SpeakerCase{
+            "SayAdverbIsPartOfTheCue",
+            "وقال المدير سامي: إن العمل بدأ. وتابع بالقول إن الموعد قريب.",
+            "وتابع بالقول", "المدير سامي"},
         SpeakerCase{"SubjectBeforeQadAfterAComma",
-                    "وكان المتحدث باسم الدفاع المدني، قد أكد أن الحريق أخمد.", "أكد",
-                    "المتحدث باسم الدفاع المدني"},
+                    "وكان المتحدث باسم الدفاع المدني، قد أكد أن الحريق أخمد.",
+                    "أكد", "المتحدث باسم الدفاع المدني"},
         SpeakerCase{"TopicalisedSubjectWithAmma",
-                    "أما نقابة الأطباء، فقد أشارت إلى أن المستشفى ممتلئ.", "أشارت",
-                    "نقابة الأطباء"},
+                    "أما نقابة الأطباء، فقد أشارت إلى أن المستشفى ممتلئ.",
+                    "أشارت", "نقابة الأطباء"},
         SpeakerCase{"ChannelWithAQuotedNameBeforeTheOpener",
-                    "وقال المدرب لصحيفة \"النهار\" اللبنانية إن الفريق جاهز.", "وقال", "المدرب"},
+                    "وقال المدرب لصحيفة \"النهار\" اللبنانية إن الفريق جاهز.",
+                    "وقال", "المدرب"},
         SpeakerCase{"StatementAuthorAfterSadirAn",
-                    "وتوقف العمل في الميناء، وفقا لبيان صادر عن النقابة.", "وفقا", "النقابة"},
-        SpeakerCase{"RelayedSourceAfterLimaNaqalathu",
-                    "وتوقف العمل في الميناء، وفقا لما نقلته الوكالة عن مصادر محلية.", "وفقا",
-                    "مصادر محلية"},
+                    "وتوقف العمل في الميناء، وفقا لبيان صادر عن النقابة.",
+                    "وفقا", "النقابة"},
+        SpeakerCase{
+            "RelayedSourceAfterLimaNaqalathu",
+            "وتوقف العمل في الميناء، وفقا لما نقلته الوكالة عن مصادر محلية.",
+            "وفقا", "مصادر محلية"},
         SpeakerCase{"PluralVerbCarriesOver",
-                    "وقال سكان القرية إن الماء انقطع. وذكروا أن الطريق مغلق.", "وذكروا",
-                    "سكان القرية"}));
+                    "وقال سكان القرية إن الماء انقطع. وذكروا أن الطريق مغلق.",
+                    "وذكروا", "سكان القرية"}));
 
 // Issue 21, round 2: carry-over to the right speaker, speakers that are never
 // a clause (our own sentences).
@@ -204,76 +224,143 @@ INSTANTIATE_TEST_SUITE_P(
     Issue21Round2, SpeakerTest,
     ::testing::Values(
         SpeakerCase{"CarryOverInALongSentenceTakesItsLatestSpeaker",
-                    "وقال عامل: إن الدخان كثيف، وقال الضابط سامي نادر في رسالة: إن الحريق "
+                    "وقال عامل: إن الدخان كثيف، وقال الضابط سامي نادر في "
+                    "رسالة: إن الحريق "
                     "محاصر، وأضاف: إن الطريق مفتوح.",
                     "وأضاف", "الضابط سامي نادر"},
         SpeakerCase{"CarryOverInASentenceAgreesInGender",
-                    "وقالت المديرة هدى إن المدرسة مغلقة، وقال الحارس سمير إن الباب مكسور، "
+                    "وقالت المديرة هدى إن المدرسة مغلقة، وقال الحارس سمير إن "
+                    "الباب مكسور، "
                     "وأضافت أن الدروس تستأنف غدا.",
                     "وأضافت", "المديرة هدى"},
         SpeakerCase{"ParticipleAfterAQuotationGoingOnFromTheLastSentence",
-                    "وقال المدير سامي: \"العمل مستمر. لن نغلق المصنع\"، مشيرا إلى أن العمال "
+                    "وقال المدير سامي: \"العمل مستمر. لن نغلق المصنع\"، مشيرا "
+                    "إلى أن العمال "
                     "عادوا.",
                     "مشيرا", "المدير سامي"},
-        SpeakerCase{"PronounAddresseeIsNoSpeaker",
-                    "وقال المحامي نادر إن الجلسة تأجلت. وأكد لها أن الحكم قريب.", "وأكد",
-                    "المحامي نادر"},
+        SpeakerCase{
+            "PronounAddresseeIsNoSpeaker",
+            "وقال المحامي نادر إن الجلسة تأجلت. وأكد لها أن الحكم قريب.",
+            "وأكد", "المحامي نادر"},
         SpeakerCase{"AliAfterACommaIsAnApposition",
                     "وقال المرشد الروحي، علي سامي، إن الصلاة أقيمت.", "وقال",
                     "المرشد الروحي علي سامي"},
         SpeakerCase{"NameInParenthesesStaysInTheSpeaker",
-                    "وقال موقع (نور نت) المتخصص إن الخدمة عادت.", "وقال", "موقع (نور نت) المتخصص"},
+                    "وقال موقع (نور نت) المتخصص إن الخدمة عادت.", "وقال",
+                    "موقع (نور نت) المتخصص"},
         SpeakerCase{"AsideBetweenDashesBeforeTheOpener",
-                    "وذكر شاهد عيان - فضل عدم ذكر اسمه - أن الجسر انهار.", "وذكر", "شاهد عيان"},
+                    "وذكر شاهد عيان - فضل عدم ذكر اسمه - أن الجسر انهار.",
+                    "وذكر", "شاهد عيان"},
         SpeakerCase{"QuotedClauseIsNoQuotedName",
-                    "قال الضابط سامي إن الطريق مغلق. وقال “الذين أحرقوا المخزن “لصوص وليسوا "
+                    "قال الضابط سامي إن الطريق مغلق. وقال “الذين أحرقوا المخزن "
+                    "“لصوص وليسوا "
                     "عمالا”.",
                     "وقال", "الضابط سامي"},
         SpeakerCase{"SubjectWithAQuotedNameBeforeTheVerb",
-                    "وكانت جمعية \"النور الخيرية\" قالت إن المساعدات وصلت.", "قالت",
-                    "جمعية \"النور الخيرية\""},
+                    "وكانت جمعية \"النور الخيرية\" قالت إن المساعدات وصلت.",
+                    "قالت", "جمعية \"النور الخيرية\""},
         SpeakerCase{"NasabaAlQawlNamesTheSpeakerAfterLam",
-                    "ونسبت الصحيفة لسامي القول إن المصنع سيغلق.", "ونسبت", "سامي"},
+                    "ونسبت الصحيفة لسامي القول إن المصنع سيغلق.", "ونسبت",
+                    "سامي"},
         SpeakerCase{"ChainVerbAgreesWithItsChannelNotTheSpeaker",
-                    "قالت الوزيرة هدى إن الخطة جاهزة. ونقلت الصحيفة عن سامي نادر قوله إن "
+                    "قالت الوزيرة هدى إن الخطة جاهزة. ونقلت الصحيفة عن سامي "
+                    "نادر قوله إن "
                     "المصنع سيغلق. وأضاف أن العمال سيعوضون.",
                     "وأضاف", "سامي نادر"},
         SpeakerCase{"SourceAsideBetweenSpeakerAndOpener",
-                    "وكشف سامي، وفقا للصحيفة، أنه غادر المدينة.", "وكشف", "سامي"},
-        SpeakerCase{"SayAdverbAfterTheSpeaker", "وعلقت المديرة هدى بالقول: إن الوقت ضيق.",
-                    "وعلقت", "المديرة هدى"},
-        SpeakerCase{"ParticipleWithAlaAndANoun",
-                    "قال المدير سامي إن المصنع مغلق، مشددا على عدم وجود إصابات.", "مشددا",
-                    "المدير سامي"},
+                    "وكشف سامي، وفقا للصحيفة، أنه غادر المدينة.", "وكشف",
+                    "سامي"},
+        SpeakerCase{"SayAdverbAfterTheSpeaker",
+                    "وعلقت المديرة هدى بالقول: إن الوقت ضيق.", "وعلقت",
+                    "المديرة هدى"},
+        SpeakerCase{
+            "ParticipleWithAlaAndANoun",
+            "قال المدير سامي إن المصنع مغلق، مشددا على عدم وجود إصابات.",
+            "مشددا", "المدير سامي"},
         SpeakerCase{"ParticipleWithAdam",
-                    "أعلنت الوزارة تسجيل حالتين مؤكدة عدم وجود وفيات.", "مؤكدة", "الوزارة"},
+                    "أعلنت الوزارة تسجيل حالتين مؤكدة عدم وجود وفيات.", "مؤكدة",
+                    "الوزارة"},
         SpeakerCase{"ParticipleBeforeACommaAndAnOpener",
-                    "قال الحارس سمير إن الباب مكسور. مضيفا، أن اللصوص فروا.", "مضيفا",
-                    "الحارس سمير"},
+                    "قال الحارس سمير إن الباب مكسور. مضيفا، أن اللصوص فروا.",
+                    "مضيفا", "الحارس سمير"},
         SpeakerCase{"NominalCueIssuedBy",
-                    "وواصل العمال الإضراب رغم التحذيرات الصادرة عن مدير المصنع، سامي نادر، "
+                    "وواصل العمال الإضراب رغم التحذيرات الصادرة عن مدير "
+                    "المصنع، سامي نادر، "
                     "بأن الرواتب ستوقف.",
                     "التحذيرات الصادرة عن", "مدير المصنع سامي نادر"},
         SpeakerCase{"PerformativeObjectEndsTheSubject",
-                    "وأعلنت البلدية حالة الطوارئ مشيرة إلى أن المياه ارتفعت.", "مشيرة",
-                    "البلدية"}));
+                    "وأعلنت البلدية حالة الطوارئ مشيرة إلى أن المياه ارتفعت.",
+                    "مشيرة", "البلدية"}));
+
+// Issue 21, round 3: structural ends of a speaker phrase, carry-over through a
+// pronoun, and the paradigm of the cue verbs (our own sentences).
+INSTANTIATE_TEST_SUITE_P(
+    Issue21Round3, SpeakerTest,
+    ::testing::Values(
+        SpeakerCase{"TemporalPrepositionEndsTheSpeaker",
+                    "وقال المدير سامي قبل مغادرته المصنع إن العمل توقف.",
+                    "وقال", "المدير سامي"},
+        SpeakerCase{"TimeNounInConstructEndsTheSpeaker",
+                    "وقال الحارس سمير أواخر الشهر إن الباب مكسور.", "وقال",
+                    "الحارس سمير"},
+        SpeakerCase{"NounWithATimeAdjectiveEndsTheSpeaker",
+                    "وقالت البلدية الأسبوع الماضي إن الجسر سيفتح.", "وقالت",
+                    "البلدية"},
+        SpeakerCase{
+            "AddresseeRightAfterTheVerbLeavesTheSubjectEmpty",
+            "قال المدرب سامي إن الفريق جاهز. وقال لبي بي سي إن المباراة صعبة.",
+            "وقال", "المدرب سامي"},
+        SpeakerCase{"OutletAfterLamIsAChannel",
+                    "وقال المدرب سامي لشبكة الرياضة إن الفريق جاهز.", "وقال",
+                    "المدرب سامي"},
+        SpeakerCase{"AnonymityClauseIsAnAside",
+                    "وقال مسؤول في البلدية طلب عدم ذكر اسمه إن الجسر سيغلق.",
+                    "وقال", "مسؤول في البلدية"},
+        SpeakerCase{"RelativePronounBeforeASubjectFirstVerbIsDropped",
+                    "وكان المدير سامي الذي قال إن المصنع سيغلق.", "قال",
+                    "المدير سامي"},
+        SpeakerCase{"AdverbialBeforeASubjectFirstVerbIsNoSubject",
+                    "قالت المديرة هدى إن المدرسة مغلقة. وقبل ساعات قالت إن "
+                    "الدروس ستستأنف.",
+                    "قالت", "المديرة هدى"},
+        SpeakerCase{"VerbJoinedByWaHasNoSubjectBeforeIt",
+                    "وقال الحارس سمير إن الباب مكسور وأكد أن اللصوص فروا.",
+                    "وأكد", "الحارس سمير"},
+        SpeakerCase{"ChainWithAPronounCarriesTheSpeakerOver",
+                    "قالت المديرة هدى إن المدرسة مغلقة. ونقل عنها موقع المدينة "
+                    "أن الدروس "
+                    "ستستأنف.",
+                    "ونقل", "المديرة هدى"},
+        SpeakerCase{"SourcePhraseEndsAtAClause",
+                    "وعاد التيار إلى الحي بحسب مصادر محلية تحدثت للصحيفة.",
+                    "بحسب", "مصادر محلية"},
+        SpeakerCase{"DualVerbIsACue",
+                    "وقال الحارسان إن الباب مكسور. وأكدا أن اللصوص فروا.",
+                    "وأكدا", "الحارسان"},
+        SpeakerCase{"ImperfectPluralIsACue", "ويشيرون إلى أن المياه ارتفعت.",
+                    "ويشيرون", ""}));
 
 // Resolution to the fullest mention through the NER stage's entities (set by
 // hand here: the facts tests run without the tagger).
-Document WithEntities(const std::string& text,
-                      const std::vector<std::tuple<std::string, EntityType, std::string, std::string>>& ents) {
+Document WithEntities(
+    const std::string& text,
+    const std::vector<
+        std::tuple<std::string, EntityType, std::string, std::string>>& ents) {
   Document d;
   d.text = text;
   d.published = "2024-03-10";
   AnalyzeText(&d);
   for (const auto& [surface, type, id, role] : ents) {
     size_t from = 0;
-    for (; (from = d.text.find(surface, from)) != std::string::npos; from += surface.size()) {
+    for (; (from = d.text.find(surface, from)) != std::string::npos;
+         from += surface.size()) {
       bool taken = false;  // inside a mention listed before
-      for (const EntityMention& o : d.entities) taken |= o.span.begin <= from && from < o.span.end;
+      for (const EntityMention& o : d.entities)
+        taken |= o.span.begin <= from && from < o.span.end;
       if (taken) continue;
       EntityMention m;
-      m.span = Span{static_cast<uint32_t>(from), static_cast<uint32_t>(from + surface.size())};
+      m.span = Span{static_cast<uint32_t>(from),
+                    static_cast<uint32_t>(from + surface.size())};
       m.type = type;
       m.text = surface;
       m.entity_id = id;
@@ -287,9 +374,27 @@ Document WithEntities(const std::string& text,
     }
   }
   std::sort(d.entities.begin(), d.entities.end(),
-            [](const EntityMention& a, const EntityMention& b) { return a.span.begin < b.span.begin; });
+            [](const EntityMention& a, const EntityMention& b) {
+              return a.span.begin < b.span.begin;
+            });
   FindQuotes(&d);
   return d;
+}
+
+TEST(QuotesTest, DefiniteWordAfterANameIsNoPartOfTheSpeaker) {
+  Document d =
+      WithEntities("وأبلغ سامي نادر العمال أن المصنع سيغلق.",
+                   {{"سامي نادر", EntityType::kPerson, "per:nader", ""}});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "سامي نادر");
+}
+
+TEST(QuotesTest, TitleAfterANameIsAnApposition) {
+  Document d =
+      WithEntities("وقال سامي نادر المتحدث باسم البلدية إن الجسر سيفتح.",
+                   {{"سامي نادر", EntityType::kPerson, "per:nader", ""}});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "سامي نادر المتحدث باسم البلدية");
 }
 
 TEST(QuotesTest, TitleResolvesToTheNearestPersonWithThatTitle) {
@@ -306,7 +411,8 @@ TEST(QuotesTest, TitleResolvesToTheNearestPersonWithThatTitle) {
 
 TEST(QuotesTest, TitleResolvesThroughAnApposition) {
   Document d = WithEntities(
-      "وصل سامي نادر، المتحدث باسم البلدية، إلى الموقع. وقال المتحدث إن الأضرار محدودة.",
+      "وصل سامي نادر، المتحدث باسم البلدية، إلى الموقع. وقال المتحدث إن "
+      "الأضرار محدودة.",
       {{"سامي نادر", EntityType::kPerson, "per:nader", ""}});
   ASSERT_EQ(d.quotes.size(), 1u);
   EXPECT_EQ(d.quotes[0].speaker, "سامي نادر المتحدث باسم البلدية");
