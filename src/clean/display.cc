@@ -29,8 +29,34 @@ bool IsCloser(char32_t cp) {
 void AppendDisplay(std::string_view in, std::string* out) {
   bool pending = false;
   size_t i = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(in.data());
   while (i < in.size()) {
-    unsigned char b = static_cast<unsigned char>(in[i]);
+    // Fast path: a run of characters kept as they are, printable ASCII and
+    // two-byte sequences from U+00C0 (lead bytes 0xC3-0xDF: Arabic, Latin
+    // letters with accents), none of them a space or dropped.
+    size_t run = i;
+    while (run < in.size()) {
+      unsigned char c = p[run];
+      if (c > 0x20 && c < 0x7F) {
+        ++run;
+      } else if (c >= 0xC3 && c <= 0xDF && run + 1 < in.size() &&
+                 (p[run + 1] & 0xC0) == 0x80) {
+        run += 2;
+      } else {
+        break;
+      }
+    }
+    if (run > i) {
+      if (pending && !out->empty() && out->back() != '\n' &&
+          out->back() != ' ') {
+        out->push_back(' ');
+      }
+      pending = false;
+      out->append(in.substr(i, run - i));
+      i = run;
+      continue;
+    }
+    unsigned char b = p[i];
     if (b < 0x80) {
       ++i;
       if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' ||

@@ -97,9 +97,35 @@ struct ClassInfo {
   bool widget = false;  // a widget no positive word saves
 };
 
-ClassInfo ClassifyAttrs(const CleanLexicon& lex, const GumboNode* n) {
+// The attributes an element's part in the layout depends on, read in one
+// pass over its attributes (gumbo lower-cases their names); the first of
+// duplicates counts, as with gumbo_get_attribute.
+struct LayoutAttrs {
+  std::string_view cls, id, style, role, aria_hidden;
+  bool hidden = false;  // has a `hidden` attribute
+};
+
+LayoutAttrs ReadLayoutAttrs(const GumboNode* n) {
+  LayoutAttrs a;
+  const GumboVector& attrs = n->v.element.attributes;
+  for (unsigned i = 0; i < attrs.length; ++i) {
+    auto* attr = static_cast<const GumboAttribute*>(attrs.data[i]);
+    std::string_view name = attr->name;
+    std::string_view* field = name == "class"         ? &a.cls
+                              : name == "id"          ? &a.id
+                              : name == "style"       ? &a.style
+                              : name == "role"        ? &a.role
+                              : name == "aria-hidden" ? &a.aria_hidden
+                                                      : nullptr;
+    if (field != nullptr && field->data() == nullptr) *field = attr->value;
+    a.hidden = a.hidden || name == "hidden";
+  }
+  return a;
+}
+
+ClassInfo ClassifyAttrs(const CleanLexicon& lex, std::string_view cls,
+                        std::string_view id) {
   ClassInfo info;
-  std::string_view cls = Attr(n, "class"), id = Attr(n, "id");
   if (cls.empty() && id.empty()) return info;
   bool pos = false, neg = false;
   std::string word;
@@ -139,11 +165,9 @@ ClassInfo ClassifyAttrs(const CleanLexicon& lex, const GumboNode* n) {
   return info;
 }
 
-bool Hidden(const GumboNode* n) {
-  if (gumbo_get_attribute(&n->v.element.attributes, "hidden") != nullptr)
-    return true;
-  if (Attr(n, "aria-hidden") == "true") return true;
-  std::string_view style = Attr(n, "style");
+bool Hidden(const LayoutAttrs& a) {
+  if (a.hidden || a.aria_hidden == "true") return true;
+  std::string_view style = a.style;
   if (!style.empty()) {
     std::string s;
     for (char c : style) {
@@ -155,7 +179,7 @@ bool Hidden(const GumboNode* n) {
       return true;
     }
   }
-  std::string_view role = Attr(n, "role");
+  std::string_view role = a.role;
   return role == "navigation" || role == "banner" || role == "contentinfo" ||
          role == "complementary" || role == "menu" || role == "menubar" ||
          role == "search" || role == "dialog" || role == "alert";
@@ -202,7 +226,8 @@ void Flattener::Enter(const GumboNode* g) {
   n.g = g;
   n.tag = g->v.element.tag;
   n.parent = open_.empty() ? -1 : open_.back();
-  ClassInfo ci = ClassifyAttrs(lex_, g);
+  LayoutAttrs attrs = ReadLayoutAttrs(g);
+  ClassInfo ci = ClassifyAttrs(lex_, attrs.cls, attrs.id);
   n.weight = ci.weight;
   n.widget = ci.widget;
   n.paragraphs = n.tag == GUMBO_TAG_P;
@@ -212,7 +237,7 @@ void Flattener::Enter(const GumboNode* g) {
              n.tag == GUMBO_TAG_TEXTAREA;
   n.embeds = n.tag == GUMBO_TAG_IFRAME || n.tag == GUMBO_TAG_EMBED ||
              n.tag == GUMBO_TAG_OBJECT || n.tag == GUMBO_TAG_VIDEO;
-  bool hidden = kind == Kind::kSkip || Hidden(g);
+  bool hidden = kind == Kind::kSkip || Hidden(attrs);
   int index = static_cast<int>(page_.nodes.size());
   page_.nodes.push_back(n);
   open_.push_back(index);

@@ -223,6 +223,14 @@ bool Verbatim(char32_t cp) {
   return (cp & 0xFFFE) != 0xFFFE && cp < kPlane15;
 }
 
+// Whether `s` holds a byte 0xF3 or 0xF4: the lead byte of a code point from
+// U+C0000 on. A loop the compiler vectorizes.
+bool HasHighLead(std::string_view s) {
+  bool high = false;
+  for (char c : s) high |= static_cast<unsigned char>(c - 0xF3) < 2;
+  return high;
+}
+
 class Stripper {
  public:
   explicit Stripper(bool placeholders) : placeholders_(placeholders) {}
@@ -248,7 +256,7 @@ class Stripper {
 
 void Stripper::Literal(std::string_view s) {
   out.append(s);
-  if (placeholders_ && s.find_first_of("\xF3\xF4") != std::string_view::npos) {
+  if (placeholders_ && HasHighLead(s)) {
     unsafe = true;  // U+C0000 and above: checked no further
   }
 }
@@ -488,7 +496,7 @@ void HtmlDom::ExpandText() {
     if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
         n->type == GUMBO_NODE_CDATA) {
       std::string_view t = n->v.text.text;
-      if (t.find_first_of("\xF3\xF4") == std::string_view::npos) continue;
+      if (!HasHighLead(t)) continue;
       text.clear();
       for (size_t i = 0; i < t.size();) {
         size_t j = t.find_first_of("\xF3\xF4", i);

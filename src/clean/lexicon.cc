@@ -11,6 +11,13 @@
 namespace marsad {
 namespace {
 
+// Whether `w` has the shape CleanLexicon's class-word filter covers: 1 to 31
+// bytes, first and last a-z.
+bool ClassShape(const std::string& w) {
+  return !w.empty() && w.size() < 32 && w.front() >= 'a' && w.front() <= 'z' &&
+         w.back() >= 'a' && w.back() <= 'z';
+}
+
 // 0: separator, 1: keep as is, 2: lower-case ASCII letter.
 struct AsciiClass {
   uint8_t c[128];
@@ -164,6 +171,10 @@ StatusOr<CleanLexicon> CleanLexicon::FromRows(
       return InternalError("html_classes.tsv: unknown kind " + row[1]);
     }
     lex.html_classes_.emplace(row[0], kind);
+    const std::string& w = row[0];
+    if (ClassShape(w)) {
+      lex.class_lengths_[w.front() - 'a'][w.back() - 'a'] |= 1u << w.size();
+    }
   }
   std::string key;
   for (const auto& row : furniture) {
@@ -287,6 +298,11 @@ bool CleanLexicon::OutletKindWord(std::string_view word) const {
 }
 
 HtmlClassKind CleanLexicon::HtmlClassWord(const std::string& word) const {
+  if (ClassShape(word) &&
+      (class_lengths_[word.front() - 'a'][word.back() - 'a'] &
+       (1u << word.size())) == 0) {
+    return HtmlClassKind::kNone;
+  }
   auto it = html_classes_.find(word);
   return it == html_classes_.end() ? HtmlClassKind::kNone : it->second;
 }

@@ -95,6 +95,11 @@ class CleanLexicon {
   std::unordered_map<std::string, size_t> outlet_by_key_;
   std::unordered_map<std::string, size_t> outlet_by_id_;
   std::unordered_map<std::string, HtmlClassKind> html_classes_;
+  // A filter in front of html_classes_ (most class words are in no list):
+  // bit n of class_lengths_[first][last] is set when a listed word of n
+  // bytes (n < 32) starts and ends with those letters a-z; words of other
+  // shapes are always looked up.
+  uint32_t class_lengths_[26][26] = {};
   std::vector<std::string> outlet_kinds_;
 };
 
