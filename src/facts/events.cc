@@ -101,12 +101,16 @@ class CasualtyScanner {
                   !numbers_.empty() && WordAt(w_, numbers_.back().end) == nb;
       if (!noun) numbers_.push_back(n.span);
     }
+    pending_.clear();
     for (const NumberMention& n : doc_.numbers) {
       if (n.span.begin < lo || n.span.end > hi) continue;
       if (!n.unit.empty() && static_cast<unsigned char>(n.unit[0]) < 0x80) continue;
-      Number(n);
+      Number(n, /*inherit_only=*/false);
     }
     Counted();
+    // A number after a counted noun's figure ("توقيف قائد المركب وثلاثة من
+    // مساعديه") inherits once those figures exist.
+    for (const NumberMention& n : pending_) Number(n, /*inherit_only=*/true);
     std::sort(out_.begin(), out_.end(), [](const CasualtyFound& a, const CasualtyFound& c) {
       return a.span.begin < c.span.begin;
     });
@@ -148,17 +152,25 @@ class CasualtyScanner {
     return 0;
   }
 
-  void Number(NumberMention n) {
+  void Number(NumberMention n, bool inherit_only) {
     size_t nb = WordAt(w_, n.span.begin), ne = WordAt(w_, n.span.end);
     if (ne > e_) return;
     if (nb > b_ && lex_.Is(w_[nb - 1], "year_word")) return;  // عام 1893
-    if (ne < e_ && lex_.Is(w_[ne], "age")) return;             // عمرها 11 عاما
+    if (Year(nb, n)) return;
+    if (DefiniteAfterThing(nb)) return;
+    if (ne < e_ && lex_.Is(w_[ne], "age")) return;  // عمرها 11 عاما
     if (nb > b_ && nb == ne - 1 && w_[nb].kind == TokenKind::kWord &&
         (InNumber(nb - 1) || lex_.Is(w_[nb - 1], "any"))) {
       return;  // "أربعة مسلحين"، "أي مدنيين": a plural noun read as a dual
     }
     std::string kind;
     Span span = n.span;
+    if (inherit_only) {
+      kind = Inherited(nb, ne, n);
+      if (kind.empty() || Released(nb, kind)) return;
+      out_.push_back({kind, n, span});
+      return;
+    }
     for (size_t q = ne; q < e_ && q < ne + 4 && kind.empty(); ++q) {
       auto m = lex_.casualties.Find(w_, q, e_, Forms::kStem);
       if (m.payload >= 0 && lex_.casualty_entries[m.payload].where == 'p') {
@@ -183,9 +195,11 @@ class CasualtyScanner {
     }
     if (kind.empty()) kind = VerbAfter(ne);
     if (kind.empty()) kind = PredicateAfter(ne);
-    if (kind.empty()) kind = TollBefore(nb);
+    if (kind.empty()) kind = TollBefore(nb, ne);
+    if (kind.empty()) kind = CountOfNamed(nb);
     if (kind.empty()) kind = Inherited(nb, ne, n);
-    if (kind.empty()) return;
+    if (kind.empty()) pending_.push_back(n);
+    if (kind.empty() || Released(nb, kind)) return;
     if (size_t at = AtLeastAfter(ne)) {
       n.max = std::numeric_limits<double>::infinity();
       n.approximate = true;
@@ -194,6 +208,21 @@ class CasualtyScanner {
     if (nb > b_ && lex_.Is(w_[nb - 1], "approx") && n.min == n.max) n.approximate = true;
     ThousandsDot(&n);
     out_.push_back({kind, n, span});
+  }
+
+  // "في 2011"، "منذ 2014": a year, not a count.
+  bool Year(size_t nb, const NumberMention& n) const {
+    if (n.min != n.max || n.min < 1900 || n.min > 2100 || n.min != std::floor(n.min)) return false;
+    return nb > b_ && IsClass(nb - 1, "year_prep");
+  }
+
+  // "الأيام الثمانية الماضية": a definite number word after a period noun
+  // counts the period ("الجنود الثلاثة" still counts people).
+  bool DefiniteAfterThing(size_t nb) const {
+    if (nb == b_ || w_[nb].kind != TokenKind::kWord || !KeyStarts(w_[nb].bare, fk::kAl)) {
+      return false;
+    }
+    return IsClass(nb - 1, "period");
   }
 
   // People come whole: "1.700 شخص" wrote the thousands with a dot (1700),
@@ -251,6 +280,8 @@ class CasualtyScanner {
         return c->kind;
       }
       if (w_[q].kind == TokenKind::kPunct && !w_[q].IsQuoteMark()) break;
+      // "قتلوا وتعرضت 120 امرأة للاغتصاب": a new conjunct is a new clause.
+      if (KeyStarts(w_[q].key, "\xD9\x88") && w_[q].key != w_[q].bare) break;
     }
     return "";
   }
@@ -278,28 +309,67 @@ class CasualtyScanner {
     return "";
   }
 
-  // "ارتفاع عدد القتلى إلى 105"، "عدد الضحايا من 321": the toll's noun.
-  std::string TollBefore(size_t nb) const {
-    for (size_t q = nb; q > b_ + 1 && q + 5 >= nb;) {
+  // "ارتفاع عدد القتلى إلى 105"، "عدد الضحايا من 321"، "حصيلة الضحايا 40":
+  // the toll's noun after its head (عدد، حصيلة); or a toll noun anywhere
+  // before "إلى N" when N counts people ("قتلى التنظيم ارتفع إلى 25 مسلحا",
+  // not "نقل الجرحى إلى 3 مستشفيات").
+  std::string TollBefore(size_t nb, size_t ne) const {
+    bool to = nb > b_ && IsClass(nb - 1, "toll_to") &&
+              (ne >= e_ || !IsWordTok(w_[ne]) || Person(ne) || KindAt(ne, 'n'));
+    // "القتلى أربعة مدنيين": the toll noun as the subject right before.
+    if (nb > b_ && KeyStarts(w_[nb - 1].bare, fk::kAl)) {
+      if (const CasualtyEntry* c = KindAt(nb - 1, 'n')) return c->kind;
+    }
+    // "عدد القتلى بسبب الأمطار التي اجتاحت البلاد ارتفع إلى 122": with إلى
+    // the head and its noun may stand a clause away.
+    size_t reach = to ? 16 : 6;
+    for (size_t q = nb; q > b_ && q + reach >= nb;) {
       --q;
       if (w_[q].kind == TokenKind::kPunct) break;
       const CasualtyEntry* c = KindAt(q, 'n');
-      if (c && w_[q - 1].bare == "\xD8\xB9\xD8\xAF\xD8\xAF") return c->kind;  // عدد
+      if (!c) continue;
+      bool head = q > b_ && IsClass(q - 1, "toll_head");
+      if (head || (to && q + 6 >= nb)) return c->kind;
     }
     return "";
+  }
+
+  // "القبض على أفراد العصابة البالغ عددهم 6": a count of the people just
+  // named takes the kind of the nearest cue before it in the sentence.
+  std::string CountOfNamed(size_t nb) const {
+    if (nb == b_ || !IsClass(nb - 1, "count_ref")) return "";
+    for (size_t q = nb - 1; q > b_ && q + 15 >= nb;) {
+      --q;
+      if (const CasualtyEntry* c = KindAt(q, 'c')) return Denied(q) ? "" : c->kind;
+    }
+    return "";
+  }
+
+  // "أفرجت السلطات عن 20 معتقلا": released detainees are no casualty (a
+  // released hostage was still kidnapped: "أفرج الخاطفون عن 5 مختطفين").
+  bool Released(size_t nb, const std::string& kind) const {
+    if (kind != "arrested") return false;
+    for (size_t q = nb; q > b_ && q + 4 >= nb;) {
+      --q;
+      if (IsClass(q, "release")) return true;
+      if (w_[q].kind == TokenKind::kPunct) break;
+    }
+    return false;
   }
 
   // "17 منهم"، "وستة آخرون"، "و19 طفلا": the kind of the figure just before
   // in the same sentence, unless the number counts something else (و2.6
   // مليون نازح).
   std::string Inherited(size_t nb, size_t ne, const NumberMention& n) const {
-    if (out_.empty() || out_.back().span.end > n.span.begin) return "";
+    (void)n;
+    const CasualtyFound* prev = Before(nb);
+    if (!prev) return "";
     if (ne < e_ && lex_.Is(w_[ne], "not_victim")) return "";
     bool other = (ne < e_ && lex_.Is(w_[ne], "other_ref")) ||
                  (nb > b_ && lex_.Is(w_[nb - 1], "subset"));
     bool conj = w_[nb].key != w_[nb].bare || (nb > b_ && w_[nb - 1].key == "\xD9\x88");
-    size_t gap = nb - WordAt(w_, out_.back().span.end);
-    return other || (conj && gap <= 8) ? out_.back().kind : "";
+    size_t gap = nb - WordAt(w_, prev->span.end);
+    return other || (conj && gap <= 8) ? prev->kind : "";
   }
 
   // How many people a noun counts: 1 for a singular victim noun or a title,
@@ -310,6 +380,10 @@ class CasualtyScanner {
     const Word& w = w_[v];
     if (lex_.Is(w, "title") || lex_.Is(w, "victim")) return 1;  // memoized class bits
     if (KeyStarts(w.bare, fk::kAl)) return 0;
+    // A nisba noun's dual (بريطانيان، فلسطينيان، سوريان): six letters or more
+    // ending in يان (not بيان، سريان).
+    std::string_view nisba = "\xD9\x8A\xD8\xA7\xD9\x86";  // يان
+    if (w.bare.size() >= 12 && w.bare.substr(w.bare.size() - nisba.size()) == nisba) return 2;
     // The stem differs from the key only after a clitic (بشرطي): one lookup.
     std::string_view cls = w.stem != w.bare ? lex_.ClassOfKey(w.stem) : std::string_view();
     if (cls == "title" || cls == "victim") return 1;
@@ -329,6 +403,14 @@ class CasualtyScanner {
     return lex_.Is(w_[v], "dual") ? 2 : 0;  // ين: a listed dual, not a sound plural
   }
 
+  // VictimCount, and one for a role noun that counts a person only after a
+  // cue or a subset word (مقتل مسؤول، بينهم مسؤول; but "قال مسؤول").
+  int RoleCount(size_t v) const {
+    if (int n = VictimCount(v)) return n;
+    return v < e_ && IsWordTok(w_[v]) && !KeyStarts(w_[v].bare, fk::kAl) && IsClass(v, "role") ? 1
+                                                                                               : 0;
+  }
+
   // Counted nouns without a number: after a cue (مقتل شرطي، وإصابة آخر)،
   // before a verb (جنديين من الجيش قتلا)، or a subset (بينهم رضيع).
   void Counted() {
@@ -339,7 +421,7 @@ class CasualtyScanner {
         size_t v = q + m.length;
         if (v < e_ && InNumber(v)) continue;
         if (!KeyStarts(w_[q].bare, fk::kAl)) v = AfterSubject(v);  // a verb, not "الإصابة"
-        if (int n = VictimCount(v); n && !Denied(q))
+        if (int n = RoleCount(v); n && !Denied(q))
           Add(lex_.casualty_entries[m.payload].kind, n, q, v);
         continue;
       }
@@ -348,9 +430,10 @@ class CasualtyScanner {
         continue;
       }
       if (lex_.Is(w_[q], "title")) continue;  // a title counts only after a cue
-      int n = VictimCount(q);
+      bool subset = q > b_ && lex_.Is(w_[q - 1], "subset");
+      int n = subset ? RoleCount(q) : VictimCount(q);
       if (n == 0 || Counts(q) || InNumber(q) || (q > b_ && InNumber(q - 1))) continue;
-      if (q > b_ && lex_.Is(w_[q - 1], "subset")) {
+      if (subset) {
         const CasualtyFound* before = Before(q);
         if (before) Add(before->kind, n, q, q);
         continue;
@@ -365,7 +448,12 @@ class CasualtyScanner {
         }
         const CasualtyEntry* c = KindAt(k, 'c');
         if (!c) continue;
-        if (c->where == 'b' && w_[k].key == w_[k].bare) Add(c->kind, n, q, q);
+        // "جنديا قتل": a singular verb right after its one-person subject,
+        // unless it has an object of its own (شخص قتل 5).
+        bool next_counts = k + 1 < e_ && (InNumber(k + 1) || VictimCount(k + 1) > 0);
+        bool singular = c->where == 'c' && k == q + 1 && n == 1 && !next_counts &&
+                        !KeyStarts(w_[k].bare, fk::kAl);
+        if ((c->where == 'b' || singular) && w_[k].key == w_[k].bare) Add(c->kind, n, q, q);
         break;
       }
     }
@@ -377,7 +465,8 @@ class CasualtyScanner {
     if (v >= e_ || VictimCount(v) > 0) return v;
     size_t k = v;
     while (k < e_ && k < v + 3 && IsWordTok(w_[k]) && !InNumber(k) && VictimCount(k) == 0 &&
-           (KeyStarts(w_[k].bare, fk::kAl) || IsClass(k, "actor_head"))) {
+           (KeyStarts(w_[k].bare, fk::kAl) || IsClass(k, "actor_head") || IsClass(k, "when") ||
+            IsClass(k, "weekday"))) {
       ++k;
     }
     return k > v && k < e_ && IsWordTok(w_[k]) && w_[k].stem == w_[k].bare && VictimCount(k) > 0
@@ -429,6 +518,7 @@ class CasualtyScanner {
   const FactsLexicon& lex_;
   size_t b_, e_;
   std::vector<CasualtyFound> out_;
+  std::vector<NumberMention> pending_;  // numbers with no kind on the first pass
   // Per-thread scratch, reused across sentences and documents.
   static thread_local std::vector<Span> numbers_;
   static thread_local std::string scratch_;
