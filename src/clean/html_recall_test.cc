@@ -42,18 +42,20 @@ const char kMore[] =
     "طرح المسألة في الاجتماع المقبل في يناير، بعد انتهاء العطلة.</p>";
 
 TEST(HtmlRecallTest, ListInsideTheArticleIsKept) {
-  std::string page = std::string(kHead) + "<article class=post><h1>المجلس "
-                     "البلدي يقر الموازنة الجديدة</h1><div class=entry-content>" +
-                     kLead +
-                     "<p>وتشمل الموازنة تغييرات سيلاحظها السكان:</p><ul>"
-                     "<li>رفع أجرة الحافلة عشرة قروش.</li>"
-                     "<li>افتتاح مكتبتين في الشمال.</li>"
-                     "<li>استبدال إنارة الشوارع.</li>"
-                     "<li>تجميد رسوم المواقف عاما.</li></ul>" +
-                     kMore +
-                     "<ol><li>قراءة أولى في ديسمبر</li><li>تصويت نهائي في "
-                     "يناير</li><li>التنفيذ في مارس</li></ol></div></article>" +
-                     kTail;
+  std::string page =
+      std::string(kHead) +
+      "<article class=post><h1>المجلس "
+      "البلدي يقر الموازنة الجديدة</h1><div class=entry-content>" +
+      kLead +
+      "<p>وتشمل الموازنة تغييرات سيلاحظها السكان:</p><ul>"
+      "<li>رفع أجرة الحافلة عشرة قروش.</li>"
+      "<li>افتتاح مكتبتين في الشمال.</li>"
+      "<li>استبدال إنارة الشوارع.</li>"
+      "<li>تجميد رسوم المواقف عاما.</li></ul>" +
+      kMore +
+      "<ol><li>قراءة أولى في ديسمبر</li><li>تصويت نهائي في "
+      "يناير</li><li>التنفيذ في مارس</li></ol></div></article>" +
+      kTail;
   Document d = CleanPage(page);
   EXPECT_TRUE(Has(d, "أقر المجلس البلدي")) << d.text;
   EXPECT_TRUE(Has(d, "\u2022 رفع أجرة الحافلة عشرة قروش.")) << d.text;
@@ -68,13 +70,13 @@ TEST(HtmlRecallTest, ListInsideTheArticleIsKept) {
 TEST(HtmlRecallTest, ShortLinesEndingTheArticleAreKept) {
   // A schedule in paragraphs at the end: the text-dump rule that drops a
   // trailing list of other pages' headlines must not take it.
-  std::string page = std::string(kHead) + "<div class=article-body>" + kLead +
-                     kMore +
-                     "<p><strong>مواعيد الجلسات</strong></p>"
-                     "<p>9 يونيو - قاعة البلدية</p><p>10 يونيو - مركز الشباب</p>"
-                     "<p>14 يونيو - المكتبة العامة</p><p>17 يونيو - ملعب "
-                     "الحي</p></div>" +
-                     kTail;
+  std::string page =
+      std::string(kHead) + "<div class=article-body>" + kLead + kMore +
+      "<p><strong>مواعيد الجلسات</strong></p>"
+      "<p>9 يونيو - قاعة البلدية</p><p>10 يونيو - مركز الشباب</p>"
+      "<p>14 يونيو - المكتبة العامة</p><p>17 يونيو - ملعب "
+      "الحي</p></div>" +
+      kTail;
   Document d = CleanPage(page);
   EXPECT_TRUE(Has(d, "مواعيد الجلسات")) << d.text;
   EXPECT_TRUE(Has(d, "9 يونيو - قاعة البلدية")) << d.text;
@@ -96,13 +98,12 @@ TEST(HtmlRecallTest, TableInsideTheArticleIsKeptOneRowALine) {
 }
 
 TEST(HtmlRecallTest, ShortParagraphsAndHeadingsInsideTheBodyAreKept) {
-  std::string page = std::string(kHead) +
-                     "<article><h1>المجلس البلدي يقر الموازنة الجديدة</h1>" +
-                     kLead +
-                     "<h2>ماذا قالت رئيسة البلدية</h2><p>وصفت التصويت بأنه "
-                     "تسوية عادلة.</p><p>\"استمعنا للجميع\".</p>" +
-                     kMore + "<h3>الخطوة التالية</h3><p>ووافق الجميع.</p></article>" +
-                     kTail;
+  std::string page =
+      std::string(kHead) +
+      "<article><h1>المجلس البلدي يقر الموازنة الجديدة</h1>" + kLead +
+      "<h2>ماذا قالت رئيسة البلدية</h2><p>وصفت التصويت بأنه "
+      "تسوية عادلة.</p><p>\"استمعنا للجميع\".</p>" +
+      kMore + "<h3>الخطوة التالية</h3><p>ووافق الجميع.</p></article>" + kTail;
   Document d = CleanPage(page);
   EXPECT_TRUE(Has(d, "ماذا قالت رئيسة البلدية")) << d.text;
   EXPECT_TRUE(Has(d, "وصفت التصويت بأنه تسوية عادلة.")) << d.text;
@@ -114,8 +115,7 @@ TEST(HtmlRecallTest, ShortParagraphsAndHeadingsInsideTheBodyAreKept) {
 }
 
 TEST(HtmlRecallTest, ArticleSplitOverSectionsWithAdsBetween) {
-  std::string page = std::string(kHead) + "<main><section class=part>" +
-                     kLead +
+  std::string page = std::string(kHead) + "<main><section class=part>" + kLead +
                      "</section><div class=ad>إعلان</div><section class=part>" +
                      kMore +
                      "<p>ولم يعلق المحافظ.</p></section><div class=share><a "
@@ -192,6 +192,25 @@ TEST(HtmlRecallTest, LeadParagraphInAWrapperOfItsOwn) {
   EXPECT_TRUE(Has(d, "أقر المجلس البلدي")) << d.text;
   EXPECT_TRUE(Has(d, "الفقرة رقم 1 ")) << d.text;
   EXPECT_TRUE(Has(d, "الفقرة رقم 9 ")) << d.text;
+}
+
+TEST(HtmlRecallTest, ShortLinesOpeningTheArticleAreKept) {
+  // A season's calendar in paragraphs before the first long paragraph: the
+  // text-dump rule that drops a run of short lines at the head of a report
+  // as a menu must not take it (a page's menus are links, gone already).
+  std::string page = std::string(kHead) +
+                     "<article class=post><h1>جدول الدوري للموسم المقبل</h1>"
+                     "<div class=entry-content>"
+                     "<p>الجولة الأولى: 3 مارس – جدة</p>"
+                     "<p>الجولة الثانية: 17 مارس – الدمام</p>"
+                     "<p>الجولة الثالثة: 2 أبريل – أبها</p>"
+                     "<p>الجولة الرابعة: 20 أبريل – تبوك</p>" +
+                     kLead + kMore + "</div></article>" + kTail;
+  Document d = CleanPage(page);
+  EXPECT_TRUE(Has(d, "الجولة الأولى: 3 مارس – جدة")) << d.text;
+  EXPECT_TRUE(Has(d, "الجولة الرابعة: 20 أبريل – تبوك")) << d.text;
+  EXPECT_TRUE(Has(d, "أقر المجلس البلدي")) << d.text;
+  EXPECT_FALSE(Has(d, "الرئيسية")) << d.text;
 }
 
 }  // namespace

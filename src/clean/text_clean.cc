@@ -408,8 +408,12 @@ class TextCleaner {
   // Head: in a run of three or more short unpunctuated lines before the
   // first body paragraph, the lines foreign to the body are a menu. Runs
   // before the title is looked for, so that the title is the first line
-  // after the menu.
+  // after the menu. Not in a page's main text, for the reason given at the
+  // tail rule (Structure): a page's menus are links, gone by link density,
+  // and short lines at the top of its article are its own (a calendar, a
+  // list of results before the first long paragraph).
   void HeadMenu() {
+    if (doc_->format == "html") return;
     size_t first_body = 0;
     while (first_body < lines_.size() &&
            !(Kept(first_body) && BodyLike(lines_[first_body]))) {

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Validate tests/gold/compare/stories.jsonl against the ANT 2018 multi-source corpus.
+"""Validate a comparison gold file (default stories.jsonl; e.g. stories_r2.jsonl) against the
+ANT 2018 multi-source corpus.
 
 Checks schema, split rule, that every position's url/record agree, and that every
 byte span decodes cleanly (UTF-8 boundaries, no leading/trailing space).
 No press text is stored here; `--show` prints the spans to the terminal only.
 
-usage: python3 check.py [--corpus PATH] [--show] [--counts]
+usage: python3 check.py [FILE] [--corpus PATH] [--show] [--counts]
+       FILE defaults to stories.jsonl next to this script.
 """
 import argparse, collections, gzip, hashlib, json, os, sys
 
@@ -21,6 +23,8 @@ KINDS = {'official', 'ngo', 'witness', 'medical', 'militant', 'outlet', 'other'}
 
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument('file', nargs='?', default=os.path.join(HERE, 'stories.jsonl'),
+                    help='gold file (default: stories.jsonl)')
     ap.add_argument('--corpus')
     ap.add_argument('--show', action='store_true', help='print each span (terminal only)')
     ap.add_argument('--counts', action='store_true')
@@ -29,7 +33,7 @@ def main():
     if not path:
         sys.exit('corpus not found; pass --corpus')
     recs = [json.loads(l) for l in gzip.open(path, 'rt', encoding='utf-8')]
-    stories = [json.loads(l) for l in open(os.path.join(HERE, 'stories.jsonl'), encoding='utf-8')]
+    stories = [json.loads(l) for l in open(a.file, encoding='utf-8')]
     errs = []
     cnt = collections.Counter()
     prev_date = ''
