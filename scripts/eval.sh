@@ -102,6 +102,7 @@ ANT=$SHARED/data/corpus/ant_2018_multisource.jsonl.gz
 if [ -f "$ANT" ] && [ -x "$BUILD/tools/eval_compare/eval_compare" ]; then
   step "comparison: contested-point recall, false flags, positions with the right source (tests/gold/compare, dev and test)"
   "$BUILD/tools/eval_compare/eval_compare" --corpus "$ANT" --gold "$ROOT/tests/gold/compare/stories.jsonl"
+  "$BUILD/tools/eval_compare/eval_compare" --corpus "$ANT" --gold "$ROOT/tests/gold/compare/stories_r2.jsonl"
 else
   echo "comparison: $ANT or eval_compare missing; comparison evaluation skipped"
 fi
