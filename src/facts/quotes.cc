@@ -170,6 +170,8 @@ class QuoteParser {
         continue;
       }
       if (k > j && w.IsPunct("(")) {
+        if (k + 1 < e && w_[k + 1].kind == TokenKind::kNumber)
+          break;  // فلان (58 عاما)
         size_t n = ParenthesisEnd(k, e);
         if (n == 0) break;
         k = n;  // موقع (فلايت أوير) المتخصص
@@ -207,6 +209,12 @@ class QuoteParser {
       if (AdverbialAt(k, e) ||
           (k > j && (AfterName(k) || lex_.Is(w, "anon_verb"))))
         break;
+      if (k > j && NumberAt(k)) break;  // أغلقت الوزارة ثلاثة مصانع: the object
+      if (k > j &&
+          (lex_.Is(w, "adverb") ||
+           (k + 1 < e && lex_.Is(w_[k + 1], "comp") && lex_.Is(w, "prep")))) {
+        break;  // وزارة الدفاع أخيرا أن؛ حذر نقاد من أن
+      }
       if (w.kind == TokenKind::kPunct) {
         if (IsComma(k) && (title || Apposed(k + 1)) && !appositive &&
             k + 1 < e && IsWord(k + 1)) {
@@ -234,6 +242,17 @@ class QuoteParser {
   bool AdverbialAt(size_t k, size_t e) const {
     if (lex_.Is(w_[k], "temporal") || lex_.Is(w_[k], "time_noun")) return true;
     return k + 1 < e && IsWord(k) && lex_.Is(w_[k + 1], "time_adj");
+  }
+
+  // True if a number (digits or a number word of the text core) starts at
+  // word k. A count after a subject is the verb's object, never a speaker.
+  bool NumberAt(size_t k) const {
+    if (w_[k].kind == TokenKind::kNumber) return true;
+    const auto& n = doc_->numbers;
+    auto it = std::lower_bound(
+        n.begin(), n.end(), w_[k].span.begin,
+        [](const NumberMention& m, uint32_t a) { return m.span.begin < a; });
+    return it != n.end() && it->span.begin == w_[k].span.begin;
   }
 
   // True if word k follows the end of a person's name (NER) and is a
@@ -356,7 +375,8 @@ class QuoteParser {
             (src && src->kind == CueKind::kSource) || IsMediumLam(q) ||
             IsAddressee(q) || AddresseeEnd(q, e) > q || w.bare == fk::kAla ||
             w.bare == fk::kIla || w.bare == fk::kAn || AdverbialAt(q, e) ||
-            lex_.Is(w, "anon_verb")) {
+            lex_.Is(w, "anon_verb") || lex_.Is(w, "adverb") ||
+            lex_.Is(w, "prep")) {
           budget = 8;
         } else if (!(kind == CueKind::kAbout && w.bare == fk::kAn)) {
           if (budget == 0) return {};
@@ -488,7 +508,11 @@ class QuoteParser {
         c = q + 1;
       }
     }
+    if (c + 1 < i && lex_.Is(w_[c], "conj")) ++c;  // لكن المرصد قال
     if (c < i && (w_[c].bare == fk::kKana || w_[c].bare == fk::kKanat)) ++c;
+    if (c + 1 == i && lex_.Is(w_[c], "rel") && c > b + 1 && IsComma(c - 1)) {
+      return NameBefore(c - 1, b);  // فلان، الذي قال
+    }
     // "... إن المدينة آمنة وأكد أن": a verb joined by و starts a new clause;
     // its subject is never the words before it.
     if (w_[i].key != w_[i].bare) return {0, 0};
@@ -524,8 +548,30 @@ class QuoteParser {
         return {0, 0};
       ++words;
     }
-    if (words == 0 || words > 5 || marks % 2 == 1) return {0, 0};
+    // Up to five words, or nine that name a source (لكن المتحدثة باسم البيت
+    // الأبيض سارة ساندرز قالت).
+    if (words == 0 || words > (SourceLike(c, i) ? 9 : 5) || marks % 2 == 1)
+      return {0, 0};
     return {c, i};
+  }
+
+  // The person or organisation (NER) whose mention ends right before word k,
+  // with its title and apposition: "سفير البلاد، الأمير فلان، الذي قال".
+  std::pair<size_t, size_t> NameBefore(size_t k, size_t b) const {
+    size_t end = k;
+    if (end > b && IsComma(end - 1)) --end;  // an apposition closed by a comma
+    if (end <= b) return {0, 0};
+    for (const EntityMention& m : doc_->entities) {
+      if ((m.type != EntityType::kPerson &&
+           m.type != EntityType::kOrganization) ||
+          m.span.end != w_[end - 1].span.end) {
+        continue;
+      }
+      size_t first = WordAfter(m.span.begin);
+      if (first < b) return {0, 0};
+      return {first, end};
+    }
+    return {0, 0};
   }
 
   // "أصدر ... بيانا ... قال فيه": the definite subject after كان.
@@ -807,6 +853,8 @@ class QuoteParser {
     }
     if (KeyStarts(w_[i].key, "\xD8\xAD\xD8\xB3\xD8\xA8\xD9\x85\xD8\xA7"))
       speech = true;  // حسبما
+    if (speech && k + 1 < e && lex_.Is(w_[k], "an_pronoun"))
+      ++k;  // حسبما أعلنت عنه الوزارة
     size_t s = k;
     bool boundary =
         false;  // the phrase ended on a comma, negation or complementizer
@@ -871,7 +919,7 @@ class QuoteParser {
       std::string_view c = lex_.ClassOf(w_[q]);
       if (c == "source" || c == "medium" || c == "title" ||
           c == "source_head" || c == "source_noun" || c == "anaphor" ||
-          IsBayan(q)) {
+          IsBayan(q) || lex_.Is(w_[q], "actor_head")) {
         return true;
       }
       if (lex_.ClassOfKey(w_[q].stem) == "source") return true;
@@ -895,7 +943,7 @@ class QuoteParser {
         break;
       }
       if (w_[q].kind == TokenKind::kPunct && !w_[q].IsPunct("(") &&
-          !w_[q].IsPunct(")"))
+          !w_[q].IsPunct(")") && !w_[q].IsQuoteMark())
         break;
     }
     constexpr std::string_view kNasab = "\xD9\x86\xD8\xB3\xD8\xA8";  // نسب
@@ -1109,6 +1157,11 @@ class QuoteParser {
         return;
       } else {
         src = CarryOver(p.carry_gender ? p.carry_gender : cue.gender);
+        if (src < 0 && PreviousClauseSubject(i, &q, &note)) {
+          doc_->quotes.push_back(std::move(q));
+          notes_.push_back(std::move(note));
+          return;
+        }
       }
       if (src >= 0) {
         SetSpeakerFrom(src, &q, &note);
@@ -1126,7 +1179,30 @@ class QuoteParser {
   // A participle whose clause has no reported speech before it: the subject
   // of the sentence's first verb ("وعرض نائب الوزير أمثلة ...، مشيرا إلى").
   bool ClauseSubject(size_t i, Quote* q, QuoteNote* note) const {
-    size_t b = t_.sentence_first[w_[i].sentence];
+    return ClauseSubjectIn(t_.sentence_first[w_[i].sentence], i, q, note);
+  }
+
+  // A short definite noun phrase (at most three words, the first with ال and
+  // no preposition): a possible subject (المسن). Not a demonstrative, a
+  // prepositional phrase or a longer chain (هذه الصور، بالتجسس).
+  bool PlainDefinite(size_t b, size_t e) const {
+    return e - b <= 3 && KeyStarts(w_[b].key, fk::kAl) &&
+           lex_.ClassOf(w_[b]).empty();
+  }
+
+  // A subjectless cue with no speaker before it in the article: the subject
+  // of the previous sentence's verb ("اعتقلت الشرطة 20 شخصا. وقالت إن ...").
+  bool PreviousClauseSubject(size_t i, Quote* q, QuoteNote* note) const {
+    int s = w_[i].sentence;
+    if (s == 0 || t_.sentence_end[s - 1] == 0) return false;
+    return ClauseSubjectIn(t_.sentence_first[s - 1], t_.sentence_end[s - 1], q,
+                           note);
+  }
+
+  // The subject after the first (reporting, else any) verb of words [b, i),
+  // if it names a possible source (SourceLike): a person, body, title or
+  // source noun, never any noun phrase (القرار، هذه الصور).
+  bool ClauseSubjectIn(size_t b, size_t i, Quote* q, QuoteNote* note) const {
     if (i <= b + 1) return false;
     size_t v = b;  // the verb: the first reporting verb of the sentence, else
                    // its first word
@@ -1140,7 +1216,10 @@ class QuoteParser {
     if (!IsWord(v) || lex_.ClassOf(w_[v]) == "stop" || AdverbialAt(v, i))
       return false;
     size_t e = SpeakerEnd(v + 1, i);
-    if (e <= v + 1 || e - v - 1 > 12) return false;
+    if (e <= v + 1 || e - v - 1 > 12 ||
+        !(SourceLike(v + 1, e) || PlainDefinite(v + 1, e))) {
+      return false;
+    }
     Parsed p;
     p.speaker_b = v + 1;
     p.speaker_e = e;

@@ -337,6 +337,32 @@ INSTANTIATE_TEST_SUITE_P(
         SpeakerCase{"DualVerbIsACue",
                     "وقال الحارسان إن الباب مكسور. وأكدا أن اللصوص فروا.",
                     "وأكدا", "الحارسان"},
+        SpeakerCase{
+            "ConjunctionBeforeASubjectFirstVerb",
+            "وانتهى الاجتماع، لكن المديرة هدى قالت حينها إن الخطة جاهزة.",
+            "قالت", "المديرة هدى"},
+        SpeakerCase{"ChainWithAQuotedChannel",
+                    "ونقلت \"صحيفة المساء\" عن سامي نادر قوله إن المصنع سيغلق.",
+                    "ونقلت", "سامي نادر"},
+        SpeakerCase{"ClauseSubjectMustBeAPossibleSource",
+                    "قال المدير سامي إن المصنع مغلق. وجاءت هذه الصور بعد "
+                    "الحريق، مضيفا أن "
+                    "العمال بخير.",
+                    "مضيفا", "المدير سامي"},
+        SpeakerCase{"PreviousSentenceSubjectWhenNoSpeakerYet",
+                    "أغلقت الوزارة ثلاثة مصانع في المدينة. وقالت إن المصانع "
+                    "خالفت القواعد.",
+                    "وقالت", "الوزارة"},
+        SpeakerCase{"PrepositionBeforeTheComplementizerEndsTheSpeaker",
+                    "ويحذر خبراء من أن الأسعار سترتفع.", "ويحذر", "خبراء"},
+        SpeakerCase{"AdverbEndsTheSpeaker",
+                    "وأعلنت البلدية أخيرا أن الجسر سيفتح.", "وأعلنت",
+                    "البلدية"},
+        SpeakerCase{"AgeInParenthesesIsNoPartOfTheSpeaker",
+                    "وقال سامي (40 عاما) إن المصنع أغلق.", "وقال", "سامي"},
+        SpeakerCase{"PronounAfterHasbamaIsSkipped",
+                    "وارتفع عدد المصابين إلى عشرة، حسبما أعلنت عنه الوزارة.",
+                    "حسبما", "الوزارة"},
         SpeakerCase{"ImperfectPluralIsACue", "ويشيرون إلى أن المياه ارتفعت.",
                     "ويشيرون", ""}));
 
@@ -387,6 +413,14 @@ TEST(QuotesTest, DefiniteWordAfterANameIsNoPartOfTheSpeaker) {
                    {{"سامي نادر", EntityType::kPerson, "per:nader", ""}});
   ASSERT_EQ(d.quotes.size(), 1u);
   EXPECT_EQ(d.quotes[0].speaker, "سامي نادر");
+}
+
+TEST(QuotesTest, RelativePronounAfterACommaNamesTheEntityBeforeIt) {
+  Document d = WithEntities(
+      "وتزامن ذلك مع بيان من السفير سامي نادر، الذي قال إن الطريق مفتوح.",
+      {{"سامي نادر", EntityType::kPerson, "per:nader", "السفير"}});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "السفير سامي نادر");
 }
 
 TEST(QuotesTest, TitleAfterANameIsAnApposition) {
