@@ -381,6 +381,9 @@ describe('claims over time, the brief and outlet pages on a three-day story', ()
   before(async () => {
     const db = path.join(tmp, 'timeline.db');
     ingest(db, reportsFile);
+    // An alert on new contradictions in the fire story (the alerts page).
+    const add = spawnSync(bin, ['alert', '--db', db, 'add', 'fire', '--contradictions', '--story', '1'], { encoding: 'utf8' });
+    assert.equal(add.status, 0, `marsad alert add failed:\n${add.stdout}\n${add.stderr}`);
     base = await serve(db);
     // The stored clean text of each report, by id (1..7 in file order).
     texts = new Map();
@@ -525,6 +528,23 @@ describe('claims over time, the brief and outlet pages on a three-day story', ()
     // Its newest story opens from the page.
     await page.locator('[data-testid=recent-stories] [data-story="2"] a').click();
     await page.waitForSelector('.story-page[data-story="2"]');
+    await page.close();
+  });
+
+  test('an alert on contradictions says what it fires on and links the story it watches', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/alerts`);
+    const item = page.locator('.alert-item[data-alert="fire"]');
+    await item.waitFor();
+    assert.equal(await item.getAttribute('data-kind'), 'positions');
+    assert.equal(await item.locator('h2 .badge').textContent(), 'تنبيه على التناقض');
+    const text = await item.innerText();
+    assert.match(text, /موقف جديد في نقطة خلاف/);
+    assert.match(text, /القصة: قصة 1/);
+    assert.doesNotMatch(text, /\b(kind|positions)\b|«»/, text);
+    assert.equal(await item.locator('li[data-article]').count(), 5);
+    await item.locator('.meta a[href="/stories/1"]').click();
+    await page.waitForSelector('.story-page[data-story="1"]');
     await page.close();
   });
 });

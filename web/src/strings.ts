@@ -274,7 +274,10 @@ const ar = {
   },
   alertsPage: {
     title: 'التنبيهات',
-    help: 'عمليات بحث محفوظة تُنبّه عن كل تقرير جديد يطابقها، تُضاف بالأمر marsad alert add.',
+    help: 'عمليات بحث محفوظة تُنبّه عن كل تقرير جديد يطابقها، وتنبيهات على كل تناقض جديد في قصة، تُضاف بالأمر marsad alert add.',
+    contradictions: 'تنبيه على التناقض',
+    contradictionsHelp: 'يُطلق عند كل موقف جديد في نقطة خلاف: رقم جديد، نفي جديد، طرف جديد يُحمَّل المسؤولية.',
+    storyReports: (n: number) => `تقارير القصة: ${num(n)}`,
     filters: names({
       outlet: 'المصدر', from: 'من', to: 'إلى', story: 'القصة', entity: 'الكيان', event_type: 'نوع الحدث',
     }),
@@ -507,7 +510,10 @@ const en: Strings = {
   },
   alertsPage: {
     title: 'Alerts',
-    help: 'Saved searches that report every new matching report; add them with marsad alert add.',
+    help: 'Saved searches that report every new matching report, and alerts on every new contradiction in a story; add them with marsad alert add.',
+    contradictions: 'Alert on contradictions',
+    contradictionsHelp: 'Fires on every new position on a contested point: a new figure, a new denial, a new party held responsible.',
+    storyReports: (n) => `Reports of the story: ${num(n)}`,
     filters: { outlet: 'Source', from: 'From', to: 'To', story: 'Story', entity: 'Entity', event_type: 'Event type' },
     matches: (n) => `Matching reports: ${num(n)}`,
     unreported: (n) => `Not reported yet: ${num(n)}`,

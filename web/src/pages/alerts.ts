@@ -1,21 +1,32 @@
-// Saved searches (made with `marsad alert add`) and what they match: the
+// Saved alerts (made with `marsad alert add`) and what they match: the
 // query and filters, how many matches there are and how many the next
 // `marsad watch` poll will report, and the latest matching reports (a badge
-// on those not reported yet). Read-only: saved searches are managed with
-// the CLI.
+// on those not reported yet). An alert on contradictions (`--contradictions`,
+// filters.kind "positions", issue 27) says so and links the story it
+// watches: it fires on a new position on a contested point, not on words.
+// Read-only: alerts are managed with the CLI.
 
 import { api, type SavedSearch } from '../api';
 import { fmtDate, h, link } from '../dom';
 import type { RouteContext } from '../main';
 import { S } from '../strings';
 
+function filterList(a: SavedSearch): HTMLElement[] {
+  return Object.entries(a.filters ?? {}).filter(([k]) => k !== 'kind').map(([k, v]) => h('span', null,
+    `${S.alertsPage.filters[k] ?? k}: `,
+    k === 'story' ? link(`/stories/${v}`, S.story(v)) : String(v)));
+}
+
 function savedItem(a: SavedSearch): HTMLElement {
-  const filters = Object.entries(a.filters ?? {}).map(([k, v]) => `${S.alertsPage.filters[k] ?? k}: ${v}`);
-  return h('li', { class: 'panel alert-item', 'data-alert': a.name },
-    h('h2', null, a.name, ' ', h('span', { class: 'count' }, `«${a.query}»`)),
-    filters.length ? h('div', { class: 'meta' }, filters.join(' · ')) : null,
+  const contradictions = a.filters?.kind === 'positions';
+  const filters = filterList(a);
+  return h('li', { class: 'panel alert-item', 'data-alert': a.name, 'data-kind': contradictions ? 'positions' : 'search' },
+    h('h2', null, a.name, ' ', a.query ? h('span', { class: 'count' }, `«${a.query}»`) : null,
+      contradictions ? h('span', { class: 'badge warn' }, S.alertsPage.contradictions) : null),
+    contradictions ? h('p', { class: 'muted' }, S.alertsPage.contradictionsHelp) : null,
+    filters.length ? h('div', { class: 'meta' }, filters) : null,
     h('div', { class: 'meta' },
-      h('span', null, S.alertsPage.matches(a.matches)),
+      h('span', null, contradictions ? S.alertsPage.storyReports(a.matches) : S.alertsPage.matches(a.matches)),
       a.unreported > 0 ? h('span', { class: 'badge warn' }, S.alertsPage.unreported(a.unreported)) : null),
     a.latest.length
       ? h('ol', { class: 'alert-latest' }, a.latest.map((m) => h('li', { 'data-article': String(m.article_id), 'data-reported': String(m.reported) },
