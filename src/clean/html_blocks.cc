@@ -95,6 +95,7 @@ namespace {
 struct ClassInfo {
   int weight = 0;       // +25 / -25 / 0
   bool widget = false;  // a widget no positive word saves
+  bool post = false;    // names an embedded social-media post
 };
 
 // The attributes an element's part in the layout depends on, read in one
@@ -137,6 +138,9 @@ ClassInfo ClassifyAttrs(const CleanLexicon& lex, std::string_view cls,
         break;
       case HtmlClassKind::kNegative:
         neg = true;
+        break;
+      case HtmlClassKind::kPost:
+        info.post = true;
         break;
       case HtmlClassKind::kWidget:
         neg = true;
@@ -230,6 +234,8 @@ void Flattener::Enter(const GumboNode* g) {
   ClassInfo ci = ClassifyAttrs(lex_, attrs.cls, attrs.id);
   n.weight = ci.weight;
   n.widget = ci.widget;
+  n.post = n.tag == GUMBO_TAG_BLOCKQUOTE && ci.post;
+  n.posts = n.post;
   n.paragraphs = n.tag == GUMBO_TAG_P;
   n.items = n.tag == GUMBO_TAG_LI;
   n.images = n.tag == GUMBO_TAG_IMG;
@@ -278,6 +284,7 @@ void Flattener::Exit(int index) {
   if (kind == Kind::kBlock) blocks_open_.pop_back();
   if (n.tag == GUMBO_TAG_A) --link_depth_;
   n.end = static_cast<uint32_t>(page_.nodes.size());
+  if (n.post) n.post_chars = n.chars;  // nested posts counted once
   open_.pop_back();
   if (n.parent >= 0) {
     Node& p = page_.nodes[n.parent];
@@ -289,6 +296,8 @@ void Flattener::Exit(int index) {
     p.images += n.images;
     p.inputs += n.inputs;
     p.embeds += n.embeds;
+    p.posts += n.posts;
+    p.post_chars += n.post_chars;
   }
 }
 

@@ -28,10 +28,13 @@ struct Node {
   GumboTag tag = GUMBO_TAG_UNKNOWN;
   int weight = 0;
   bool widget = false;
+  bool post = false;  // a blockquote embedding a social-media post
   bool scored = false;
   float score = 0;
   uint32_t chars = 0, link_chars = 0, commas = 0;
   uint32_t paragraphs = 0, items = 0, images = 0, inputs = 0, embeds = 0;
+  // Embedded social-media posts (blockquote.twitter-tweet...) and their text.
+  uint32_t posts = 0, post_chars = 0;
   uint32_t end = 0;  // one past the last descendant's index
 };
 

@@ -72,12 +72,14 @@ class Extractor {
   }
   bool DropConditionally(int i) const;
   // The best-scoring candidate strictly inside `node`, outside widgets and
-  // elements of negative class (below `node`), or -1. `sorted` holds the candidates in preorder.
+  // elements of negative class (below `node`), or -1. `sorted` holds the
+  // candidates in preorder.
   int BestInside(const std::vector<int>& sorted, int node) const {
     auto it = std::upper_bound(sorted.begin(), sorted.end(), node);
     int best = -1;
     for (; it != sorted.end() && Inside(*it, node); ++it) {
-      if (widget_[*it] || (best >= 0 && nodes_[*it].score <= nodes_[best].score))
+      if (widget_[*it] ||
+          (best >= 0 && nodes_[*it].score <= nodes_[best].score))
         continue;
       bool negative = false;  // a byline, a biography, a caption...
       for (int a = *it; a > node && !negative; a = nodes_[a].parent)
@@ -169,7 +171,9 @@ std::vector<int> Extractor::SelectArticle() {
                   KindOf(n.tag) != Kind::kBlock;
     bool widget = !layout && ((n.widget && n.chars <= 0.8f * total) ||
                               (n.weight < 0 && n.chars <= 0.5f * total));
-    in_widget[i] = (p >= 0 && in_widget[p]) || widget;
+    // An embedded post the article quotes is content even inside a wrapper
+    // named like a widget ("video-container").
+    in_widget[i] = !n.post && ((p >= 0 && in_widget[p]) || widget);
   }
   widget_ = in_widget;
   std::vector<int> candidates;
@@ -278,6 +282,10 @@ std::vector<int> Extractor::SelectArticle() {
 bool Extractor::DropConditionally(int i) const {
   const Node& n = nodes_[i];
   if (best_ >= 0 && Inside(best_, i)) return false;  // holds the best text
+  // A wrapper of embedded posts the article quotes (a "video-container"
+  // around a tweet): kept when the posts are most of its text.
+  if (n.posts > 0 && n.post_chars > 0 && n.chars <= 2 * n.post_chars)
+    return false;
   if (widget_[i]) return true;
   GumboTag t = n.tag;
   bool list = t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_DL;

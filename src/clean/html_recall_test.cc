@@ -213,5 +213,28 @@ TEST(HtmlRecallTest, ShortLinesOpeningTheArticleAreKept) {
   EXPECT_FALSE(Has(d, "الرئيسية")) << d.text;
 }
 
+TEST(HtmlRecallTest, EmbeddedPostTheArticleQuotesIsKept) {
+  // A tweet's embed code inside a wrapper named like a widget: the quoted
+  // post is the article's; the share bar beside it is not.
+  std::string page =
+      std::string(kHead) +
+      "<article class=post><h1>المجلس البلدي يقر الموازنة الجديدة</h1>"
+      "<div class=entry-content>" +
+      kLead +
+      "<div class=video-container><blockquote class=twitter-tweet><p>"
+      "الموازنة الجديدة خطوة أولى، وننتظر التنفيذ قبل الصيف <a "
+      "href=https://t.co/x>https://t.co/x</a></p>— عضو المجلس (@member) <a "
+      "href=https://twitter.com/member/status/1>12 يناير 2021</a>"
+      "</blockquote></div>" +
+      kMore +
+      "<div class=share-bar><a href=/s1>شارك الخبر على فيسبوك</a> <a "
+      "href=/s2>شارك الخبر على تويتر</a></div></div></article>" +
+      kTail;
+  Document d = CleanPage(page);
+  EXPECT_TRUE(Has(d, "الموازنة الجديدة خطوة أولى، وننتظر التنفيذ")) << d.text;
+  EXPECT_TRUE(Has(d, "وقال أعضاء المعارضة")) << d.text;
+  EXPECT_FALSE(Has(d, "شارك الخبر")) << d.text;
+}
+
 }  // namespace
 }  // namespace marsad

@@ -166,6 +166,7 @@ StatusOr<CleanLexicon> CleanLexicon::FromRows(
     HtmlClassKind kind = row[1] == "positive"   ? HtmlClassKind::kPositive
                          : row[1] == "negative" ? HtmlClassKind::kNegative
                          : row[1] == "widget"   ? HtmlClassKind::kWidget
+                         : row[1] == "post"     ? HtmlClassKind::kPost
                                                 : HtmlClassKind::kNone;
     if (kind == HtmlClassKind::kNone) {
       return InternalError("html_classes.tsv: unknown kind " + row[1]);

@@ -44,7 +44,9 @@ struct Phrase {
   PhraseAction action = PhraseAction::kLine;
 };
 
-enum class HtmlClassKind { kNone, kPositive, kNegative, kWidget };
+// kPost: on a <blockquote>, an embedded social-media post the article quotes
+// (twitter-tweet, instagram-media): content, not a widget.
+enum class HtmlClassKind { kNone, kPositive, kNegative, kWidget, kPost };
 
 struct OutletName {
   std::string canonical;         // display name, e.g. "الشرق الأوسط"
