@@ -157,6 +157,7 @@ class CasualtyScanner {
     if (ne > e_) return;
     if (nb > b_ && lex_.Is(w_[nb - 1], "year_word")) return;  // عام 1893
     if (Year(nb, n)) return;
+    if (ne < e_ && IsClass(ne, "thing")) return;  // ضبط 21 مخالفة، 10 آلاف دجاجة
     if (DefiniteAfterThing(nb)) return;
     if (ne < e_ && lex_.Is(w_[ne], "age")) return;  // عمرها 11 عاما
     if (nb > b_ && nb == ne - 1 && w_[nb].kind == TokenKind::kWord &&
@@ -238,6 +239,7 @@ class CasualtyScanner {
   // A person noun at q: a singular or dual victim noun or a plural of people
   // (أشخاص، متهمين); what ضبط counts when it arrests.
   bool Person(size_t q) const {
+    if (q + 1 < e_ && w_[q].bare == fk::kMin) ++q;  // "المئات من الأفراد"
     if (q >= e_ || !IsWordTok(w_[q])) return false;
     return VictimCount(q) > 0 || IsClass(q, "person");
   }
@@ -261,9 +263,14 @@ class CasualtyScanner {
   }
 
   // مقتل 5، أصيب 25: a cue at most three words before the number.
+  // Beyond three words only across the verb's subject ("قتلت حركة الشباب
+  // الإرهابية الصومالية خمسة رجال"): definite words and actor heads.
   std::string CueBefore(size_t nb, Span* span) const {
-    for (size_t q = nb; q > b_ && q + 3 >= nb;) {
+    for (size_t q = nb; q > b_ && q + 8 >= nb;) {
       --q;
+      // A construct head (حركة الشباب), not a prepositional phrase (بالجلطة الدماغية).
+      bool construct = q + 1 < nb && Definite(q + 1) && w_[q].stem == w_[q].bare;
+      if (q + 3 < nb && !SubjectWord(q) && !construct && !KindAt(q, 'c')) break;
       if (w_[q].kind == TokenKind::kNumber || InNumber(q)) break;  // that number's cue
       if (const CasualtyEntry* c = KindAt(q, 'c')) {
         // "مقتل وإصابة 70": the longer phrase that ends at this cue.
@@ -315,14 +322,15 @@ class CasualtyScanner {
   // not "نقل الجرحى إلى 3 مستشفيات").
   std::string TollBefore(size_t nb, size_t ne) const {
     bool to = nb > b_ && IsClass(nb - 1, "toll_to") &&
-              (ne >= e_ || !IsWordTok(w_[ne]) || Person(ne) || KindAt(ne, 'n'));
+              (ne >= e_ || !IsWordTok(w_[ne]) || Person(ne) || KindAt(ne, 'n') ||
+               IsClass(ne, "stop") || IsClass(ne, "year_prep"));
     // "القتلى أربعة مدنيين": the toll noun as the subject right before.
     if (nb > b_ && KeyStarts(w_[nb - 1].bare, fk::kAl)) {
       if (const CasualtyEntry* c = KindAt(nb - 1, 'n')) return c->kind;
     }
     // "عدد القتلى بسبب الأمطار التي اجتاحت البلاد ارتفع إلى 122": with إلى
     // the head and its noun may stand a clause away.
-    size_t reach = to ? 16 : 6;
+    size_t reach = to ? 20 : 6;
     for (size_t q = nb; q > b_ && q + reach >= nb;) {
       --q;
       if (w_[q].kind == TokenKind::kPunct) break;
@@ -458,17 +466,25 @@ class CasualtyScanner {
       }
     }
   }
+  // A word of a verb's subject between the verb and its object.
+  bool SubjectWord(size_t k) const {
+    return IsWordTok(w_[k]) && !InNumber(k) && VictimCount(k) == 0 &&
+           (Definite(k) || IsClass(k, "actor_head") || IsClass(k, "when") || IsClass(k, "weekday"));
+  }
+  // A noun with the article: ال that the stemmer takes off (not إلى، التي).
+  bool Definite(size_t k) const {
+    const Word& w = w_[k];
+    return KeyStarts(w.bare, fk::kAl) && w.stem.size() < w.bare.size() && w.bare.size() > 6 &&
+           !IsClass(k, "rel");
+  }
+
   // "اعتقلت الشرطة متهما"، "قتل الجيش مسلحا": the verb's subject (definite
   // words or an actor head, at most three) stands before the counted object.
   // Returns the word after the subject, or v when there is none.
   size_t AfterSubject(size_t v) const {
     if (v >= e_ || VictimCount(v) > 0) return v;
     size_t k = v;
-    while (k < e_ && k < v + 3 && IsWordTok(w_[k]) && !InNumber(k) && VictimCount(k) == 0 &&
-           (KeyStarts(w_[k].bare, fk::kAl) || IsClass(k, "actor_head") || IsClass(k, "when") ||
-            IsClass(k, "weekday"))) {
-      ++k;
-    }
+    while (k < e_ && k < v + 3 && SubjectWord(k)) ++k;
     return k > v && k < e_ && IsWordTok(w_[k]) && w_[k].stem == w_[k].bare && VictimCount(k) > 0
                ? k
                : v;

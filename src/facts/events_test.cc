@@ -305,6 +305,12 @@ INSTANTIATE_TEST_SUITE_P(
                    "arrested", 3, 3, false},
         FigureCase{"AssassinatedPassive", "واغتيل ضابط في الشرطة أمام منزله.", "killed", 1, 1,
                    false},
+        FigureCase{"CueAcrossTheVerbsSubject", "وقتلت حركة الشباب المتشددة خمسة رجال في البلدة.",
+                   "killed", 5, 5, false},
+        FigureCase{"TollHeadFarBeforeIlaWithABound",
+                   "ويرتفع بذلك إجمالي عدد القتلى في صفوف الشرطة الذين سقطوا في هجمات نسبت إلى "
+                   "جماعات مسلحة في الجنوب إلى 35 على الأقل منذ مطلع العام.",
+                   "killed", 35, kOpen, true},
         FigureCase{"FigureBeforeItsVerbWithASecondToll",
                    "وقال إن 4 حراس قتلوا في المقر بينما قتل 5 آخرون في السوق.", "killed", 4, 4,
                    false}));
@@ -326,6 +332,19 @@ TEST(CasualtyNegativesTest, NoFigureForReleasedShipsSurvivorsYearsOrDays) {
   int figures = 0;
   for (const Event& e : d.events) figures += e.casualties.size();
   EXPECT_EQ(figures, 1);
+}
+
+TEST(CasualtyNegativesTest, NoCueAcrossAPrepositionalPhraseOrForThings) {
+  for (const char* text : {"وسجلت 40 حالة إصابة بالحمى الشديدة للمرة الأولى لكل 1000 مواطن.",
+                           "وأعدمت السلطات البيطرية نحو 5 آلاف دجاجة بعد رصد المرض.",
+                           "وارتفع عدد من فقدوا أعمالهم إلى هذا الرقم بعد أن كانوا 300 عامل."}) {
+    Document d = Facts(text);
+    for (const Event& e : d.events) {
+      for (const Casualty& k : e.casualties) {
+        EXPECT_TRUE(k.number.min == 40 && k.kind == "injured") << text << " " << k.kind;
+      }
+    }
+  }
 }
 
 TEST(CasualtyNegativesTest, ANewConjunctEndsTheCueSearch) {
