@@ -181,9 +181,10 @@ const ar = {
       ` من أول تقرير عنها (الوسيط في ${num(stories)} قصة تشاركها مع وسائل أخرى)، وكان السبّاق في ${num(first)} منها.`,
     noDelay: 'لا قصص مؤرخة يشاركها مع وسائل أخرى.',
     sameHour: 'في الساعة نفسها',
-    afterMinutes: (n: number) => `بعد ${num(n)} دقيقة`,
-    afterHours: (n: number) => `بعد ${num(n)} ساعة`,
-    afterDays: (n: number) => `بعد ${num(n)} يوم`,
+    // A fraction ("بعد 2.5 ساعة") takes the singular.
+    afterMinutes: (n: number) => `بعد ${counted(n, 'دقيقة', 'دقيقتين', 'دقائق', 'دقيقة')}`,
+    afterHours: (n: number) => `بعد ${Number.isInteger(n) ? counted(n, 'ساعة', 'ساعتين', 'ساعات', 'ساعة') : `${num(n)} ساعة`}`,
+    afterDays: (n: number) => `بعد ${Number.isInteger(n) ? counted(n, 'يوم', 'يومين', 'أيام', 'يوما') : `${num(n)} يوم`}`,
     percent: (x: number) => `${num(x)}٪`,
     citesTitle: 'أكثر من يستشهد بهم',
     quotes: (n: number) => ` · ${num(n)} اقتباس`,
