@@ -15,11 +15,12 @@
 
 import { range16 } from './api';
 import type { Point, TimelineEntry } from './comparison';
-import { fmtDateTime, h, link, num, s } from './dom';
+import { fmtDateTime, h, link, listWithMore, num, s } from './dom';
 import { outletLink } from './pages/outlet';
 import { S } from './strings';
 
 const W = 640, H = 170, PAD_L = 44, PAD_R = 16, PAD_T = 14, PAD_B = 28;
+const FIRST_ROWS = 15;  // rows of the table shown at first
 const COLORS = ['#b3541e', '#1a4d8f', '#2e7d32', '#7b1fa2', '#c62828', '#00838f', '#6d4c41', '#455a64'];
 
 interface Dot { e: TimelineEntry; t: number; series: number }
@@ -49,19 +50,22 @@ function hrefsOf(p: Point): (e: TimelineEntry) => string {
 
 /** The point's reports in publication order, as a table (undated ones last). */
 function claimsTable(p: Point, hrefOf: (e: TimelineEntry) => string): HTMLElement {
-  const rows = p.overTime.map((e) => h('tr', {
+  const row = (e: TimelineEntry) => h('tr', {
     'data-article': e.article, 'data-value': e.value, 'data-first': String(e.first),
   },
   h('td', null, fmtDateTime(e.at)),
   h('td', null, outletLink(e.outlet)),
   h('td', null, e.source || S.theOutletItself),
   h('td', null, h('strong', null, e.label), e.first ? h('span', { class: 'badge' }, S.claimsChart.first) : null),
-  h('td', null, link(hrefOf(e), S.claimsChart.open))));
+  h('td', null, link(hrefOf(e), S.claimsChart.open)));
+  // A story of hundreds of reports: the first rows, the rest on request.
+  const [body, more] = listWithMore('tbody', null, p.overTime, FIRST_ROWS, row);
   return h('details', { class: 'claims-table', 'data-testid': 'claims-table' },
     h('summary', null, S.claimsChart.table(p.overTime.length)),
     h('div', { class: 'matrix-wrap' }, h('table', { class: 'events-table' },
       h('thead', null, h('tr', null, S.claimsChart.columns.map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', null, rows))));
+      body)),
+    more);
 }
 
 /** The chart of a point's timeline, or null when it has nothing to draw over time. */

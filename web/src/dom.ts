@@ -96,6 +96,24 @@ export function fmtDateTime(iso: string | null | undefined): string {
   return fmtDate(iso) + (t ? S.dateTimeSep + t[1] : '');
 }
 
+/**
+ * A list showing its first `first` items and a button for the rest: laying
+ * out thousands of elements (and shaping their Arabic text) is what made a
+ * long story's page take seconds. Returns [list, button?].
+ */
+export function listWithMore<T>(tag: 'ul' | 'ol' | 'tbody', cls: string | null, items: T[], first: number,
+  render: (x: T) => HTMLElement, moreText?: (n: number) => string): HTMLElement[] {
+  const list = h(tag, { class: cls }, items.slice(0, first).map(render));
+  if (items.length <= first) return [list];
+  const more = h('button', { type: 'button', class: 'more' },
+    moreText ? moreText(items.length - first) : S.showAll(items.length));
+  more.addEventListener('click', () => {
+    for (const x of items.slice(first)) list.appendChild(render(x));
+    more.remove();
+  });
+  return [list, more];
+}
+
 /** Shows an error returned by the API in place of a page. */
 export function errorBox(err: unknown): HTMLElement {
   const message = err instanceof Error ? err.message : String(err);

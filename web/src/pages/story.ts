@@ -16,7 +16,7 @@ import {
   type CmpClaim, type Comparison, type Point, type Position, modalityLabel, readComparison,
   slotLabel, valueLabel,
 } from '../comparison';
-import { fmtDate, fmtDateTime, h, link, num } from '../dom';
+import { fmtDate, fmtDateTime, h, link, listWithMore, num } from '../dom';
 import type { RouteContext } from '../main';
 import { storyCard } from './stories';
 import { timelineChart } from '../timeline';
@@ -103,18 +103,6 @@ const FIRST_CONTESTED = 8;    // contested points shown at first
 const FIRST_AGREED = 3;       // then this many agreements
 const FIRST_POSITIONS = 4;    // positions shown per point
 
-function listWithMore<T>(tag: 'ul' | 'ol', cls: string | null, items: T[], first: number,
-  render: (x: T) => HTMLElement, moreText?: (n: number) => string): HTMLElement[] {
-  const list = h(tag, { class: cls }, items.slice(0, first).map(render));
-  if (items.length <= first) return [list];
-  const more = h('button', { type: 'button', class: 'more' },
-    moreText ? moreText(items.length - first) : S.showAll(items.length));
-  more.addEventListener('click', () => {
-    for (const x of items.slice(first)) list.appendChild(render(x));
-    more.remove();
-  });
-  return [list, more];
-}
 
 function wordsLink(c: CmpClaim): HTMLElement {
   const href = articleHref(c);
