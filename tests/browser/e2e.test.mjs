@@ -49,7 +49,19 @@ function webArgs() {
   return m ? [m[1], dist] : [];
 }
 
+/** `marsad serve` on a free port; a port taken between the probe and the bind (other
+ *  sessions start servers too) is retried on another. */
 async function serve(db) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await serveOnce(db);
+    } catch (e) {
+      if (attempt >= 3 || !/cannot listen|exited/.test(String(e))) throw e;
+    }
+  }
+}
+
+async function serveOnce(db) {
   const port = await freePort();
   const args = ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), ...webArgs()];
   const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MARSAD_WEB_DIR: dist } });
