@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential cmake pkg-config git time
   libicu-dev libsqlite3-dev sqlite3 libgumbo-dev libxml2-dev
   libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libfmt-dev
-  libxxhash-dev libzstd-dev zlib1g-dev libcurl4-openssl-dev
+  libxxhash-dev libzstd-dev zlib1g-dev libcurl4-openssl-dev libcsv-dev
   libpqxx-dev libpq-dev libnats-dev
   postgresql nats-server
   libgtest-dev libgmock-dev libbenchmark-dev
@@ -21,7 +21,8 @@ PACKAGES=(
 # Arabic fonts of fonts-noto-core (Noto Naskh/Sans Arabic); PostgreSQL and
 # NATS are the servers the distributed tests start on loopback; wrk loads `marsad serve` in scripts/bench.sh; fasttext
 # learns the word vectors behind data/nlp/embed_clusters.tsv (make
-# embed-clusters; not needed to build or run); tzdata's zone.tab gives the
+# embed-clusters; not needed to build or run); libcsv-dev parses CSV exports
+# (src/ingest/csv_reader.cc); tzdata's zone.tab gives the
 # coordinates of data/nlp/world_places.tsv (make train-ner --rebuild); clang
 # and its runtime build the libFuzzer targets that .ci/run runs.
 

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
-#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -15,9 +14,11 @@
 #include "src/base/file.h"
 #include "src/base/hash.h"
 #include "src/base/utf8.h"
+#include "src/ingest/csv_reader.h"
 #include "src/ingest/decode.h"
+#include "src/ingest/fields.h"
+#include "src/ingest/line_reader.h"
 #include "src/ingest/warc.h"
-#include "src/text/dates.h"
 
 namespace marsad {
 
@@ -25,7 +26,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-enum class Kind { kTxt, kHtml, kJsonl, kWarc, kUnknown };
+enum class Kind { kTxt, kHtml, kJsonl, kCsv, kWarc, kUnknown };
 
 std::string LowerExt(const fs::path& p, bool* gz) {
   fs::path q = p;
@@ -46,6 +47,7 @@ Kind KindOf(const fs::path& p) {
   if (e == ".txt" || e == ".text") return Kind::kTxt;
   if (e == ".html" || e == ".htm" || e == ".xhtml") return Kind::kHtml;
   if (e == ".jsonl" || e == ".ndjson") return Kind::kJsonl;
+  if (e == ".csv") return Kind::kCsv;
   if (e == ".warc") return Kind::kWarc;
   return Kind::kUnknown;
 }
@@ -65,145 +67,6 @@ Kind Sniff(std::string_view b) {
   return Kind::kTxt;
 }
 
-// The first non-empty string among `keys`. A key holding an object (an
-// export's "source": {"name": ...}) gives that object's name or title.
-std::string JsonString(const nlohmann::json& j,
-                       std::initializer_list<const char*> keys) {
-  for (const char* k : keys) {
-    auto it = j.find(k);
-    if (it == j.end()) continue;
-    if (it->is_object()) {
-      std::string inner = JsonString(*it, {"name", "title"});
-      if (!inner.empty()) return inner;
-      continue;
-    }
-    if (it->is_string() && !it->get_ref<const std::string&>().empty()) {
-      return it->get<std::string>();
-    }
-  }
-  return "";
-}
-
-// A date as exports write it, as ISO 8601 where it can be read:
-// "2015-07-21 02:51:32" -> "2015-07-21T02:51:32"; RFC 2822 -> ISO 8601;
-// other forms kept as they are.
-std::string IsoDate(std::string s) {
-  if (s.size() >= 19 && s[10] == ' ' && s[4] == '-' && s[7] == '-') s[10] = 'T';
-  if (s.size() >= 10 && s[4] == '-' && s[7] == '-') return s;
-  std::string rfc = Rfc2822ToIso(s);
-  return rfc.empty() ? s : rfc;
-}
-
-// A Unix time (seconds, or milliseconds when larger than any plausible
-// number of seconds) as ISO 8601 in UTC; "" for a value outside 1970..2999.
-std::string FromEpoch(double t) {
-  if (t > 1e11) t /= 1000;
-  if (!(t >= 0 && t < 32503680000.0)) return "";
-  const std::time_t secs = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char out[32];
-  std::strftime(out, sizeof(out), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return out;
-}
-
-// The publication date of a record, whatever its exporter called it.
-std::string RecordDate(const nlohmann::json& j) {
-  static constexpr std::initializer_list<const char*> kKeys = {
-      "published",    "date",        "date_published", "datePublished",
-      "published_at", "publishedAt", "pubDate",        "time",
-      "timestamp",    "created_at",  "date_extracted"};
-  std::string s = JsonString(j, kKeys);
-  if (!s.empty()) return IsoDate(std::move(s));
-  for (const char* k : kKeys) {
-    auto it = j.find(k);
-    if (it != j.end() && it->is_number()) return FromEpoch(it->get<double>());
-  }
-  return "";
-}
-
-std::string Mib(size_t bytes) {
-  return std::to_string((bytes + (size_t{1} << 20) - 1) >> 20) + " MiB";
-}
-
-Status OverLimit(const std::string& what, const ReadLimits& limits) {
-  return InvalidArgumentError(what + " is over the limit of " +
-                              Mib(limits.max_document_bytes) +
-                              " (--max-document-bytes)");
-}
-
-// Lines of a (possibly gzip-compressed) stream, read through zlib's gz API
-// in fixed blocks: a line is split on '\n' only, so a NUL byte inside a
-// record is just a byte (it used to end the line early and glue the next
-// record to this one), and a line longer than the limit is skipped to its
-// end without being held, so memory is bounded by the limit, never by the
-// input. Inflation is watched for decompression bombs.
-class LineReader {
- public:
-  enum Result { kLine, kTooLong, kEnd };
-
-  LineReader(gzFile f, const ReadLimits& limits) : f_(f), limits_(limits) {}
-
-  Result Next(std::string* line) {
-    line->clear();
-    bool too_long = false, any = false;
-    while (true) {
-      if (pos_ == len_ && !Refill()) {
-        // A line cut short by a refused bomb is not a record.
-        if (!any || !bomb_.ok()) return kEnd;
-        return too_long ? kTooLong : kLine;
-      }
-      any = true;
-      const char* begin = buf_.data() + pos_;
-      const char* nl =
-          static_cast<const char*>(std::memchr(begin, '\n', len_ - pos_));
-      const size_t n = nl ? static_cast<size_t>(nl - begin) : len_ - pos_;
-      if (!too_long && line->size() + n > limits_.max_document_bytes) {
-        too_long = true;
-        line->clear();
-        line->shrink_to_fit();
-      }
-      if (!too_long) line->append(begin, n);
-      pos_ += n + (nl ? 1 : 0);
-      if (nl) return too_long ? kTooLong : kLine;
-    }
-  }
-
-  // Set when reading stopped on a decompression bomb.
-  const Status& bomb() const { return bomb_; }
-
- private:
-  bool Refill() {
-    if (eof_) return false;
-    const int n = gzread(f_, buf_.data(), static_cast<unsigned>(buf_.size()));
-    if (n <= 0) {
-      eof_ = true;
-      return false;
-    }
-    pos_ = 0;
-    len_ = static_cast<size_t>(n);
-    out_ += len_;
-    const z_off_t in = gzoffset(f_);
-    if (out_ > limits_.bomb_floor_bytes && in > 0 &&
-        static_cast<double>(out_) > limits_.max_inflate_ratio * in) {
-      bomb_ = InvalidArgumentError(
-          "inflates more than " +
-          std::to_string(static_cast<int>(limits_.max_inflate_ratio)) +
-          " times its compressed size: refused as a decompression bomb");
-      eof_ = true;
-      return false;
-    }
-    return true;
-  }
-
-  gzFile f_;
-  const ReadLimits& limits_;
-  std::vector<char> buf_ = std::vector<char>(size_t{1} << 16);
-  size_t pos_ = 0, len_ = 0, out_ = 0;
-  bool eof_ = false;
-  Status bomb_;
-};
-
 // Reads JSON Lines from `f` (a file, or standard input through gzdopen);
 // `name` prefixes each record's source ("name#N", N the 1-based line).
 void ReadJsonlStream(gzFile f, const std::string& name, const ReadCallbacks& cb,
@@ -222,7 +85,7 @@ void ReadJsonlStream(gzFile f, const std::string& name, const ReadCallbacks& cb,
     while (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     Document doc;
-    Status st = ParseJsonRecord(line, &doc);
+    Status st = ParseJsonRecord(line, &doc, cb.fields);
     if (!st.ok()) {
       cb.on_reject(source, st);
       continue;
@@ -231,16 +94,7 @@ void ReadJsonlStream(gzFile f, const std::string& name, const ReadCallbacks& cb,
     cb.on_document(std::move(doc));
     if (cb.on_progress && lineno % 256 == 0) cb.on_progress(gzoffset(f));
   }
-  int err = 0;
-  const char* msg = gzerror(f, &err);
-  if (!reader.bomb().ok()) {
-    cb.on_reject(name, reader.bomb());
-  } else if (err != Z_OK && err != Z_STREAM_END) {
-    cb.on_reject(name,
-                 CorruptionError(name + ": " + (msg ? msg : "gzip error")));
-  }
-  z_off_t consumed = gzoffset(f);
-  stats->bytes += consumed > 0 ? static_cast<uint64_t>(consumed) : 0;
+  EndOfStream(f, reader, name, cb, stats);
 }
 
 void ReadJsonlFile(const std::string& path, const ReadCallbacks& cb,
@@ -268,6 +122,10 @@ void ReadOneFile(const fs::path& p, const ReadCallbacks& cb, ReadStats* stats) {
   const std::string path = p.string();
   if (KindOf(p) == Kind::kJsonl) {
     ReadJsonlFile(path, cb, stats);
+    return;
+  }
+  if (KindOf(p) == Kind::kCsv) {
+    ReadCsvFile(path, cb, stats);
     return;
   }
   if (KindOf(p) == Kind::kWarc) {
@@ -305,7 +163,8 @@ void ReadOneFile(const fs::path& p, const ReadCallbacks& cb, ReadStats* stats) {
 
 }  // namespace
 
-Status ParseJsonRecord(std::string_view line, Document* doc) {
+Status ParseJsonRecord(std::string_view line, Document* doc,
+                       const FieldMap& fields) {
   if (!IsValidUtf8(line)) {
     return InvalidArgumentError("invalid UTF-8 at byte " +
                                 std::to_string(FindInvalidUtf8(line)));
@@ -314,19 +173,9 @@ Status ParseJsonRecord(std::string_view line, Document* doc) {
   if (j.is_discarded() || !j.is_object()) {
     return InvalidArgumentError("not a JSON object");
   }
-  std::string content =
-      JsonString(j, {"content", "text", "body", "article", "maintext"});
-  if (content.empty())
-    return InvalidArgumentError("record has no content or text");
+  RETURN_IF_ERROR(DocumentFromRecord(j, fields, doc));
   doc->format = "jsonl";
   doc->encoding = "UTF-8";
-  doc->raw = std::move(content);
-  doc->title = JsonString(j, {"title", "headline"});
-  doc->outlet = JsonString(j, {"outlet", "source", "src", "site", "publisher",
-                               "source_name", "website", "domain"});
-  doc->url = JsonString(j, {"url", "link", "href"});
-  doc->published = RecordDate(j);
-  doc->author = JsonString(j, {"author", "byline", "authors"});
   doc->input_hash = Hash64(line, /*seed=*/3);
   return Status::OK();
 }

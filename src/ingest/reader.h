@@ -1,13 +1,15 @@
 // Reading inputs into Documents: files, folders (recursive), or "-" (JSON
-// Lines on standard input); .txt, .html/.htm, .jsonl, each optionally
-// gzip-compressed (.gz). One bad file or line is rejected with a reason and
-// reading goes on.
+// Lines on standard input); .txt, .html/.htm, .jsonl, .csv (header row),
+// .warc, each optionally gzip-compressed (.gz). One bad file, line or row is
+// rejected with a reason and reading goes on.
 //
-// Each Document gets: source ("path" or "path#N" for line N of a JSONL file),
-// format ("txt" | "html" | "jsonl"), encoding, raw (decoded UTF-8 text: the
-// whole report, the page, or a JSONL record's content/text field),
+// Each Document gets: source ("path", or "path#N" for the record starting on
+// line N of a JSONL or CSV file), format ("txt" | "html" | "jsonl" | "csv"),
+// encoding, raw (decoded UTF-8 text: the whole report, the page, or a
+// record's content/text field: src/ingest/fields.h),
 // input_hash (of the undecoded input bytes: re-reading the same input yields
-// the same hash), and for JSONL the metadata fields the record carries.
+// the same hash), and for JSONL and CSV the metadata fields the record
+// carries.
 #ifndef MARSAD_INGEST_READER_H_
 #define MARSAD_INGEST_READER_H_
 
@@ -18,6 +20,7 @@
 
 #include "marsad/document.h"
 #include "marsad/status.h"
+#include "src/ingest/fields.h"
 
 namespace marsad {
 
@@ -45,6 +48,8 @@ struct ReadCallbacks {
   // Called with bytes consumed so far, for progress display (may be null).
   std::function<void(uint64_t bytes)> on_progress;
   ReadLimits limits;
+  // Record fields named by the user (--field outlet=src) for JSONL and CSV.
+  FieldMap fields;
 };
 
 struct ReadStats {
@@ -63,9 +68,11 @@ Status ReadInput(const std::string& input, const ReadCallbacks& cb,
 // (for a progress bar); 0 for "-".
 uint64_t InputSize(const std::string& input);
 
-// Parses one JSONL record into *doc (metadata + raw). Fails with
-// InvalidArgument on invalid JSON or a record without content/text.
-Status ParseJsonRecord(std::string_view line, Document* doc);
+// Parses one JSONL record into *doc (metadata + raw; `fields` names fields
+// the known names miss). Fails with InvalidArgument on invalid JSON or a
+// record without content/text.
+Status ParseJsonRecord(std::string_view line, Document* doc,
+                       const FieldMap& fields = {});
 
 // Builds a Document for a whole file's bytes: decompresses, detects format
 // from the name (and sniffs when the extension is unknown), decodes.

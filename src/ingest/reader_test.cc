@@ -40,9 +40,11 @@ class ReaderTest : public testing::Test {
     for (auto& [s, r] : rejected_) reasons += s + ": " + r + "\n";
     return reasons;
   }
-  void ReadAll(const std::string& input, ReadLimits limits = {}) {
+  void ReadAll(const std::string& input, ReadLimits limits = {},
+               FieldMap fields = {}) {
     ReadCallbacks cb;
     cb.limits = limits;
+    cb.fields = std::move(fields);
     cb.on_document = [&](Document&& d) { docs_.push_back(std::move(d)); };
     cb.on_reject = [&](const std::string& s, const Status& st) {
       rejected_.emplace_back(s, st.message());
@@ -65,7 +67,9 @@ TEST_F(ReaderTest, FolderWithEveryFormat) {
         "\n"
         "{\"title\": \"بلا نص\"}\n");
   Write("empty.txt", "");
-  Write("bin.txt", std::string("\x7f" "ELF\0\0\0", 7));
+  Write("bin.txt", std::string("\x7f"
+                               "ELF\0\0\0",
+                               7));
   Write("README.md", "# not a report");
   ReadAll(dir_.string());
   ASSERT_EQ(docs_.size(), 3u);
@@ -79,8 +83,10 @@ TEST_F(ReaderTest, FolderWithEveryFormat) {
   ASSERT_EQ(rejected_.size(), 4u);
   std::string reasons;
   for (auto& [s, r] : rejected_) reasons += s + ": " + r + "\n";
-  EXPECT_NE(reasons.find("c.jsonl#2: not a JSON object"), std::string::npos) << reasons;
-  EXPECT_NE(reasons.find("c.jsonl#4: record has no content"), std::string::npos);
+  EXPECT_NE(reasons.find("c.jsonl#2: not a JSON object"), std::string::npos)
+      << reasons;
+  EXPECT_NE(reasons.find("c.jsonl#4: record has no content"),
+            std::string::npos);
   EXPECT_NE(reasons.find("empty.txt: empty file"), std::string::npos);
   EXPECT_NE(reasons.find("bin.txt: binary file"), std::string::npos);
 }
@@ -99,7 +105,9 @@ TEST_F(ReaderTest, SameInputSameHash) {
 TEST_F(ReaderTest, Issue24NulByteLosesOnlyItsOwnRecord) {
   std::string data =
       "{\"content\": \"الأول\"}\n"
-      "{\"content\": \"ال" + std::string(1, '\0') + "ثاني\"}\n"
+      "{\"content\": \"ال" +
+      std::string(1, '\0') +
+      "ثاني\"}\n"
       "{\"content\": \"الثالث\"}\n"
       "{\"content\": \"الرابع\"}\n";
   Write("n.jsonl", data);
@@ -124,7 +132,8 @@ TEST_F(ReaderTest, Issue24OverLimitInputsAreRejectedAndTheRestKept) {
   ReadLimits limits;
   limits.max_document_bytes = 1000;
   Write("big.jsonl", "{\"content\": \"قبل\"}\n{\"content\": \"" +
-                         std::string(5000, 'x') + "\"}\n{\"content\": \"بعد\"}\n");
+                         std::string(5000, 'x') +
+                         "\"}\n{\"content\": \"بعد\"}\n");
   Write("big.txt", std::string(3000, 'x'));
   WriteGz("big.txt.gz", std::string(1000, 'x'), 3);
   Write("ok.txt", "نص قصير");
@@ -150,7 +159,8 @@ TEST_F(ReaderTest, Issue24GzipBombIsRefused) {
   EXPECT_LT(docs_.size(), (size_t{80} << 20) / line.size());
   // The bomb is the only rejection: the line it cut short is not a record.
   ASSERT_EQ(rejected_.size(), 1u) << Reasons();
-  EXPECT_NE(rejected_.back().second.find("decompression bomb"), std::string::npos)
+  EXPECT_NE(rejected_.back().second.find("decompression bomb"),
+            std::string::npos)
       << Reasons();
 }
 
@@ -171,6 +181,116 @@ TEST_F(ReaderTest, Issue26RecordsOfOtherShapes) {
   EXPECT_EQ(docs_[1].outlet, "وكالة");
   EXPECT_EQ(docs_[1].published, "2018-02-18T17:35:43Z");
   EXPECT_EQ(docs_[2].published, "2018-03-05T09:03:00Z");
+}
+
+// Issue 26: --field names a field the known names miss; a mapped name wins
+// over a known one.
+TEST_F(ReaderTest, Issue26FieldMapNamesOtherFields) {
+  Write("mapped.jsonl",
+        "{\"chan\": \"قناة\", \"when\": \"2018-02-18\", \"msg\": \"نص الخبر\", "
+        "\"source\": \"مهمل\", \"hed\": \"عنوان\"}\n");
+  auto fields = FieldMap::Parse(
+      {"outlet=chan", "published=when", "text=msg", "title=hed"});
+  ASSERT_TRUE(fields.ok()) << fields.status().ToString();
+  ReadLimits limits;
+  ReadAll((dir_ / "mapped.jsonl").string(), limits, *fields);
+  ASSERT_EQ(docs_.size(), 1u) << Reasons();
+  EXPECT_EQ(docs_[0].outlet, "قناة");
+  EXPECT_EQ(docs_[0].published, "2018-02-18");
+  EXPECT_EQ(docs_[0].raw, "نص الخبر");
+  EXPECT_EQ(docs_[0].title, "عنوان");
+}
+
+TEST(FieldMapTest, Issue26UnknownTargetIsAClearError) {
+  auto bad = FieldMap::Parse({"place=loc"});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("unknown target field 'place'"),
+            std::string::npos)
+      << bad.status().ToString();
+  EXPECT_FALSE(FieldMap::Parse({"outlet"}).ok());
+  EXPECT_FALSE(FieldMap::Parse({"outlet="}).ok());
+  EXPECT_FALSE(FieldMap::Parse({"=src"}).ok());
+  auto good = FieldMap::Parse({"source=a", "outlet=b"});
+  ASSERT_TRUE(good.ok());
+  EXPECT_EQ(*good->Find("outlet"), "b");  // the last one wins
+  EXPECT_EQ(good->Find("url"), nullptr);
+}
+
+// Issue 26: CSV exports with a header row; quoted fields hold commas,
+// quotes and newlines; each record is named by the line it starts on.
+TEST_F(ReaderTest, Issue26CsvWithQuotedNewlines) {
+  Write("export.csv",
+        "\xEF\xBB\xBFsrc,time,title,text\r\n"
+        "skynews,\"Sun, 18 Feb 2018 21:35:43 +0400\",عنوان,\"سطر أول،\n"
+        "سطر \"\"ثان\"\", وثالث\"\r\n"
+        "\r\n"
+        "alarabia,1518975343,,نص قصير\n");
+  ReadAll((dir_ / "export.csv").string());
+  ASSERT_EQ(docs_.size(), 2u) << Reasons();
+  EXPECT_TRUE(rejected_.empty()) << Reasons();
+  EXPECT_EQ(docs_[0].source, (dir_ / "export.csv").string() + "#2");
+  EXPECT_EQ(docs_[0].format, "csv");
+  EXPECT_EQ(docs_[0].outlet, "skynews");
+  EXPECT_EQ(docs_[0].published, "2018-02-18T21:35:43+04:00");
+  EXPECT_EQ(docs_[0].title, "عنوان");
+  EXPECT_EQ(docs_[0].raw, "سطر أول،\nسطر \"ثان\", وثالث");
+  EXPECT_EQ(docs_[1].source, (dir_ / "export.csv").string() + "#5");
+  EXPECT_EQ(docs_[1].published, "2018-02-18T17:35:43Z");
+}
+
+// Issue 26: a bad row is rejected with its line and the reason; the rows
+// after it are read.
+TEST_F(ReaderTest, Issue26CsvBadRowsLoseNothingElse) {
+  const std::string big(200, 'x');
+  Write("bad.csv",
+        "outlet,content\n"
+        "a,\"نص\nعلى سطرين\"\n"  // lines 2-3: good
+        "b,نص,زائد\n"            // line 4: three fields
+        "c,\"نص\"مكسور\n"        // line 5: text after a closing quote
+        "d,\xff\xfe\n"           // line 6: invalid UTF-8
+        "e,\"" +
+            big + "\n" + big +
+            "\"\n"           // lines 7-8: over the limit
+            "f,نص أخير\n");  // line 9: good
+  ReadLimits limits;
+  limits.max_document_bytes = 300;
+  ReadAll((dir_ / "bad.csv").string(), limits);
+  ASSERT_EQ(docs_.size(), 2u) << Reasons();
+  EXPECT_EQ(docs_[0].outlet, "a");
+  EXPECT_EQ(docs_[1].outlet, "f");
+  EXPECT_EQ(docs_[1].source, (dir_ / "bad.csv").string() + "#9");
+  const std::string name = (dir_ / "bad.csv").string();
+  ASSERT_GE(rejected_.size(), 4u) << Reasons();
+  EXPECT_EQ(rejected_[0].first, name + "#4");
+  EXPECT_NE(rejected_[0].second.find("3 fields"), std::string::npos);
+  EXPECT_EQ(rejected_[1].first, name + "#5");
+  EXPECT_NE(rejected_[1].second.find("quoting"), std::string::npos);
+  EXPECT_EQ(rejected_[2].first, name + "#6");
+  EXPECT_NE(rejected_[2].second.find("UTF-8"), std::string::npos);
+  EXPECT_EQ(rejected_[3].first, name + "#7");
+  EXPECT_NE(rejected_[3].second.find("over the limit"), std::string::npos);
+}
+
+TEST_F(ReaderTest, Issue26CsvWithoutTextColumnIsRefusedOnce) {
+  Write("notext.csv", "outlet,words\na,نص\nb,نص\n");
+  ReadAll((dir_ / "notext.csv").string());
+  EXPECT_TRUE(docs_.empty());
+  ASSERT_EQ(rejected_.size(), 1u) << Reasons();
+  EXPECT_NE(rejected_[0].second.find("--field text="), std::string::npos);
+  rejected_.clear();
+  ReadAll((dir_ / "notext.csv").string(), ReadLimits{},
+          *FieldMap::Parse({"text=words"}));
+  EXPECT_EQ(docs_.size(), 2u) << Reasons();
+}
+
+TEST_F(ReaderTest, Issue26CsvGzipAndUnclosedQuote) {
+  WriteGz("a.csv.gz", "text,url\nنص,http://x\n\"نص لا ينتهي\n", 1);
+  ReadAll((dir_ / "a.csv.gz").string());
+  ASSERT_EQ(docs_.size(), 1u) << Reasons();
+  EXPECT_EQ(docs_[0].url, "http://x");
+  ASSERT_EQ(rejected_.size(), 1u) << Reasons();
+  EXPECT_EQ(rejected_[0].first, (dir_ / "a.csv.gz").string() + "#3");
+  EXPECT_NE(rejected_[0].second.find("never closed"), std::string::npos);
 }
 
 TEST_F(ReaderTest, MissingPathIsNotFound) {
