@@ -439,8 +439,12 @@ describe('claims over time, the brief and outlet pages on a three-day story', ()
     // The same reports as a table, in publication order, with outlet links.
     const rows = await page.locator('.point[data-kind=killed] [data-testid=claims-table] tbody tr').evaluateAll((trs) =>
       trs.map((tr) => ({ value: tr.getAttribute('data-value'), cells: [...tr.cells].map((c) => c.textContent),
-        outlet: tr.querySelector('a.outlet-link')?.getAttribute('href') ?? '' })));
+        outlet: tr.querySelector('a.outlet-link')?.getAttribute('href') ?? '',
+        changedFrom: tr.getAttribute('data-changed-from') })));
     assert.deepEqual(rows.map((r) => r.value), ['8', '30', '14', '30', '21', '21']);
+    // Which source changed its account: the ministry twice (8 -> 14 -> 21), the civil defence never.
+    assert.deepEqual(rows.map((r) => r.changedFrom), [null, null, '8', null, '14', null]);
+    assert.match(rows[2].cells[3], /غيّر المصدر روايته، كان: 8/);
     assert.equal(rows[0].cells[0], '10 فبراير 2025، 09:00');
     assert.equal(rows[1].cells[2], 'مصدر في الدفاع المدني');
     assert.equal(decodeURIComponent(rows[3].outlet), '/outlets/إذاعة الجبل');

@@ -48,15 +48,35 @@ function hrefsOf(p: Point): (e: TimelineEntry) => string {
   };
 }
 
+/**
+ * For each report, what its source said before when it now says something
+ * else ("which source changed its story"): the previous position's label, or
+ * undefined. A source is its speaker, or the outlet when it speaks for itself.
+ */
+function changes(entries: TimelineEntry[]): (string | undefined)[] {
+  const last = new Map<string, TimelineEntry>();
+  return entries.map((e) => {
+    const who = e.source || `outlet:${e.outlet}`;
+    const before = last.get(who);
+    last.set(who, e);
+    return before && before.value !== e.value ? before.label : undefined;
+  });
+}
+
 /** The point's reports in publication order, as a table (undated ones last). */
 function claimsTable(p: Point, hrefOf: (e: TimelineEntry) => string): HTMLElement {
+  const before = changes(p.overTime);
+  const was = new Map(p.overTime.map((e, i) => [e, before[i]]));
   const row = (e: TimelineEntry) => h('tr', {
     'data-article': e.article, 'data-value': e.value, 'data-first': String(e.first),
+    'data-changed-from': was.get(e) !== undefined ? was.get(e) : null,
   },
   h('td', null, fmtDateTime(e.at)),
   h('td', null, outletLink(e.outlet)),
   h('td', null, e.source || S.theOutletItself),
-  h('td', null, h('strong', null, e.label), e.first ? h('span', { class: 'badge' }, S.claimsChart.first) : null),
+  h('td', null, h('strong', null, e.label),
+    e.first ? h('span', { class: 'badge' }, S.claimsChart.first) : null,
+    was.get(e) !== undefined ? h('span', { class: 'badge warn' }, S.claimsChart.changedFrom(was.get(e) ?? '')) : null),
   h('td', null, link(hrefOf(e), S.claimsChart.open)));
   // A story of hundreds of reports: the first rows, the rest on request.
   const [body, more] = listWithMore('tbody', null, p.overTime, FIRST_ROWS, row);

@@ -83,6 +83,7 @@ const ar = {
     table: (n: number) => `التقارير بالترتيب الزمني (${num(n)})`,
     columns: ['الوقت', 'الوسيلة', 'المصدر', 'الموقف', 'التقرير'],
     first: 'أول ظهور',
+    changedFrom: (before: string) => `غيّر المصدر روايته، كان: ${before}`,
     open: 'في النص',
   },
   // The comparison's codes: points, slots, nations, event kinds, weapons, modalities.
@@ -353,6 +354,7 @@ const en: Strings = {
     table: (n) => `The reports in order of publication (${num(n)})`,
     columns: ['Time', 'Outlet', 'Source', 'Position', 'Report'],
     first: 'first seen',
+    changedFrom: (before) => `the source changed its account, was: ${before}`,
     open: 'In the text',
   },
   points: { ...codeWords(ar.points), weapon: 'chemical weapon used', occurred: 'the attack took place' },
