@@ -210,6 +210,8 @@ class QuoteParser {
           (k > j && (AfterName(k) || lex_.Is(w, "anon_verb"))))
         break;
       if (k > j && NumberAt(k)) break;  // أغلقت الوزارة ثلاثة مصانع: the object
+      if (k > j && IsHal(k)) break;  // وقال فلان مخاطبا الحضور
+      if (k > j && IsBaToken(k)) break;  // بـ"الوحش"
       if (k > j &&
           (lex_.Is(w, "adverb") ||
            (k + 1 < e && lex_.Is(w_[k + 1], "comp") && lex_.Is(w, "prep")))) {
@@ -242,6 +244,28 @@ class QuoteParser {
   bool AdverbialAt(size_t k, size_t e) const {
     if (lex_.Is(w_[k], "temporal") || lex_.Is(w_[k], "time_noun")) return true;
     return k + 1 < e && IsWord(k) && lex_.Is(w_[k + 1], "time_adj");
+  }
+
+  // True if word k is the preposition ب written apart (ووصفتها X بـ"...").
+  bool IsBaToken(size_t k) const {
+    return w_[k].key == "\xD8\xA8" || w_[k].key == "\xD8\xA8\xD9\x80";
+  }
+
+  // True if word k has the shape of a circumstantial participle (حال): مـ...ا
+  // of five letters or more, indefinite accusative (مخاطبا، متحدثا، معلقا).
+  // It describes the speaker while speaking and ends the speaker phrase.
+  bool IsHal(size_t k) const {
+    std::string_view b = w_[k].bare;
+    if (w_[k].kind != TokenKind::kWord || b.size() < 10 ||
+        !KeyStarts(b, "\xD9\x85") || b.substr(b.size() - 2) != "\xD8\xA7") {
+      return false;
+    }
+    for (const EntityMention& m :
+         doc_->entities) {  // a name (دي ميستورا) is no participle
+      if (m.span.begin <= w_[k].span.begin && w_[k].span.end <= m.span.end)
+        return false;
+    }
+    return true;
   }
 
   // True if a number (digits or a number word of the text core) starts at
@@ -375,8 +399,8 @@ class QuoteParser {
             (src && src->kind == CueKind::kSource) || IsMediumLam(q) ||
             IsAddressee(q) || AddresseeEnd(q, e) > q || w.bare == fk::kAla ||
             w.bare == fk::kIla || w.bare == fk::kAn || AdverbialAt(q, e) ||
-            lex_.Is(w, "anon_verb") || lex_.Is(w, "adverb") ||
-            lex_.Is(w, "prep")) {
+            lex_.Is(w, "anon_verb") || lex_.Is(w, "adverb") || IsHal(q) ||
+            lex_.Is(w, "prep") || IsBaToken(q)) {
           budget = 8;
         } else if (!(kind == CueKind::kAbout && w.bare == fk::kAn)) {
           if (budget == 0) return {};
@@ -495,6 +519,14 @@ class QuoteParser {
     } else {
       p->content_b = p->open.kind == Opener::kObject ? o : o + 1;
       p->content_e = IndirectEnd(p->content_b, e);
+      // The verb's own preposition opens what is reported: "أعلنت X عن
+      // الانتهاء"، "حذر X من أن" — the content starts at عن/من.
+      size_t lead = o;
+      if (lead > 0 &&
+          (p->open.kind == Opener::kObject || p->open.kind == Opener::kComp) &&
+          (w_[lead - 1].key == fk::kAn || w_[lead - 1].key == fk::kMin)) {
+        p->content_b = lead - 1;
+      }
     }
     return p->content_e > p->content_b;
   }
@@ -510,7 +542,8 @@ class QuoteParser {
     }
     if (c + 1 < i && lex_.Is(w_[c], "conj")) ++c;  // لكن المرصد قال
     if (c < i && (w_[c].bare == fk::kKana || w_[c].bare == fk::kKanat)) ++c;
-    if (c + 1 == i && lex_.Is(w_[c], "rel") && c > b + 1 && IsComma(c - 1)) {
+    if (c + 1 == i && lex_.Is(w_[c], "rel") && c > b + 1 && IsComma(c - 1) &&
+        RelAgrees(c, i)) {
       return NameBefore(c - 1, b);  // فلان، الذي قال
     }
     // "... إن المدينة آمنة وأكد أن": a verb joined by و starts a new clause;
@@ -520,7 +553,12 @@ class QuoteParser {
     size_t end = i;
     while (end > c && lex_.Is(w_[end - 1], "aux"))
       --end;  // (و)كان X قد قال، فقد أشارت
-    if (end > c + 1 && lex_.Is(w_[end - 1], "rel")) --end;  // فلان الذي قال
+    if (end > c + 1 && lex_.Is(w_[end - 1], "rel")) {
+      // فلان الذي قال: the antecedent is the subject only when the relative
+      // agrees with the verb (الخيارات التي قال إنها: the subject is another).
+      if (!RelAgrees(end - 1, i)) return {0, 0};
+      --end;
+    }
     if (end == c && c > b + 1 && IsComma(c - 1)) {
       // "وكان الناطق الإعلامي، قد أكد"، "أما الخوذ البيض، فقد أشارت": the
       // subject before the comma, after كان or أما.
@@ -544,7 +582,8 @@ class QuoteParser {
         continue;
       }
       std::string_view cls = lex_.ClassOf(w_[q]);
-      if (!IsWord(q) || cls == "comp" || cls == "stop" || IsCueAt(q, i))
+      if (!IsWord(q) || cls == "comp" || cls == "stop" || IsCueAt(q, i) ||
+          lex_.Is(w_[q], "prep") || w_[q].bare == fk::kAn)
         return {0, 0};
       ++words;
     }
@@ -553,6 +592,20 @@ class QuoteParser {
     if (words == 0 || words > (SourceLike(c, i) ? 9 : 5) || marks % 2 == 1)
       return {0, 0};
     return {c, i};
+  }
+
+  // True if the relative pronoun at r agrees in gender with the cue verb at
+  // i (الذي قال، التي قالت; الذين with any).
+  bool RelAgrees(size_t r, size_t i) const {
+    const CueEntry* c = CueAt(i, i + 1);
+    if (!c || c->gender == '-') return true;
+    constexpr std::string_view kAllati =
+        "\xD8\xA7\xD9\x84\xD8\xAA\xD9\x8A";  // التي
+    constexpr std::string_view kAlladhi =
+        "\xD8\xA7\xD9\x84\xD8\xB0\xD9\x8A";  // الذي
+    if (w_[r].bare == kAllati) return c->gender == 'f';
+    if (w_[r].bare == kAlladhi) return c->gender == 'm';
+    return true;
   }
 
   // The person or organisation (NER) whose mention ends right before word k,
@@ -628,7 +681,7 @@ class QuoteParser {
           ok = Chain(cue, i, b, e, &p);
           break;
         case CueKind::kAbout:
-          ok = About(i, e, &p);
+          ok = About(i, b, e, &p);
           break;
         case CueKind::kStatement:
           ok = Statement(i, i + m.length, e, &p);
@@ -997,13 +1050,23 @@ class QuoteParser {
     return Content(p, e);
   }
 
-  bool About(size_t i, size_t e, Parsed* p) {
+  bool About(size_t i, size_t b, size_t e, Parsed* p) {
     p->speaker_b = i + 1;
     size_t q = i + 1;
     while (q < e && q < i + 7 && w_[q].bare != fk::kAn && IsWord(q)) ++q;
     if (q >= e || w_[q].bare != fk::kAn || q + 1 >= e) return false;
-    p->speaker_e = q;
-    if (p->speaker_e == p->speaker_b) p->speaker_b = p->speaker_e = 0;
+    // The subject ends by structure (تحدثت فلانة لبي بي سي عن), else it
+    // stands before the verb (وسائل الإعلام تتحدث عن).
+    p->speaker_e = i + 1 < q ? std::min(q, SpeakerEnd(i + 1, q)) : q;
+    if (p->speaker_e == p->speaker_b) {
+      p->speaker_b = p->speaker_e = 0;
+      auto [sb, se] = SubjectBefore(i, b);
+      if (se) {
+        p->speaker_b = sb;
+        p->speaker_e = se;
+        p->span_begin = sb;
+      }
+    }
     p->open = {Opener::kObject, q + 1};
     return Content(p, e);
   }

@@ -108,7 +108,7 @@ TEST(QuotesTest, SourceCueAtStartAndAtEnd) {
 
 TEST(QuotesTest, OnlyIsNotAccordingTo) {
   Document d = Analyzed("وهو يتحدث فحسب عن الماضي.");
-  EXPECT_TRUE(d.quotes.empty());
+  for (const Quote& q : d.quotes) EXPECT_NE(S(d, q.cue), "فحسب");
 }
 
 TEST(QuotesTest, AbbreviatedSpeakerResolvesToTheFullerOne) {
@@ -363,6 +363,22 @@ INSTANTIATE_TEST_SUITE_P(
         SpeakerCase{"PronounAfterHasbamaIsSkipped",
                     "وارتفع عدد المصابين إلى عشرة، حسبما أعلنت عنه الوزارة.",
                     "حسبما", "الوزارة"},
+        SpeakerCase{"CircumstantialParticipleEndsTheSpeaker",
+                    "وقال المدير سامي مخاطبا العمال إن المصنع سيغلق.", "وقال",
+                    "المدير سامي"},
+        SpeakerCase{"CueWithAnObjectPronoun", "ووصفته الصحيفة بأنه أفضل لاعب.",
+                    "ووصفته", "الصحيفة"},
+        SpeakerCase{"SeparateBaEndsTheSpeaker",
+                    "ووصفتها الصحف المحلية بـ\"الكارثة\".", "ووصفتها",
+                    "الصحف المحلية"},
+        SpeakerCase{
+            "AboutCueWithItsSubjectBefore",
+            "وانتهت الحصيلة عند عشرة، علما بأن الصحف تتحدث عن أعداد أكبر.",
+            "تتحدث", "الصحف"},
+        SpeakerCase{"RelativeThatDisagreesWithTheVerbIsNoSubject",
+                    "قال الوزير سامي إن الخطة جاهزة. ودعا إلى الخيارات التي "
+                    "قال إنها ملحة.",
+                    "قال", "الوزير سامي"},
         SpeakerCase{"ImperfectPluralIsACue", "ويشيرون إلى أن المياه ارتفعت.",
                     "ويشيرون", ""}));
 
@@ -421,6 +437,22 @@ TEST(QuotesTest, RelativePronounAfterACommaNamesTheEntityBeforeIt) {
       {{"سامي نادر", EntityType::kPerson, "per:nader", "السفير"}});
   ASSERT_EQ(d.quotes.size(), 1u);
   EXPECT_EQ(d.quotes[0].speaker, "السفير سامي نادر");
+}
+
+TEST(QuotesTest, ContentStartsAtTheVerbsOwnPreposition) {
+  Document d = Analyzed(
+      "وأعلنت البلدية عن افتتاح الجسر. ويحذر خبراء من أن الأسعار سترتفع.");
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(S(d, d.quotes[0].content), "عن افتتاح الجسر");
+  EXPECT_EQ(S(d, d.quotes[1].content), "من أن الأسعار سترتفع");
+}
+
+TEST(QuotesTest, NameEndingLikeAParticipleIsNoParticiple) {
+  Document d =
+      WithEntities("وقال المبعوث سامي ميستورا إن المحادثات مستمرة.",
+                   {{"سامي ميستورا", EntityType::kPerson, "per:m", "المبعوث"}});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "المبعوث سامي ميستورا");
 }
 
 TEST(QuotesTest, TitleAfterANameIsAnApposition) {
