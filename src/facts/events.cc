@@ -37,7 +37,21 @@
 // max = +infinity with approximate = true. "أكثر من 570" is min 570 (the
 // text core keeps the written number, not 571), "570 على الأقل" and "ما لا
 // يقل عن 570" are min 570; "نحو/حوالي 570" (also with و: ونحو) is min = max
-// = 570 approximate; عشرات is 20..99 and مئات 200..999, approximate.
+// = 570 approximate; عشرات is 20..99, مئات 200..999 and الآلاف alone
+// 2000..9999, approximate. An open lower bound ("ما يصل إلى 50"، "50 على
+// الأكثر") is min 0, max 50, approximate: nobody counts fewer than none.
+//
+// The rules are written as grammar, not as the forms one sentence showed:
+// each harm predicate is listed with its paradigm (perfect and imperfect,
+// masculine and feminine, dual and plural, passive, masdar, participle) in
+// data/facts/casualties.tsv, and a figure is a predicate plus a count phrase
+// in either order within a bounded window: a verb may stand across its
+// subject (قتلت حركة الشباب خمسة رجال، اعتقلت الشرطة متهما), a count may be
+// coordinated to the figure before (مقتل جندي وشرطيين), a toll noun may be a
+// clause before "إلى N" (عدد القتلى ... ارتفع إلى 122). Counts of things
+// (دجاجة، مخالفة، سفينة), years (في 2011), periods (الأيام الثمانية), released
+// detainees and survivors are not figures; people come whole, so "1.700
+// شخص" is 1700.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -158,6 +172,11 @@ class CasualtyScanner {
     if (nb > b_ && lex_.Is(w_[nb - 1], "year_word")) return;  // عام 1893
     if (Year(nb, n)) return;
     if (ne < e_ && IsClass(ne, "thing")) return;  // ضبط 21 مخالفة، 10 آلاف دجاجة
+    // "عائلة واحدة": واحد after a noun that is no person is its adjective.
+    if (n.min == 1 && n.max == 1 && ne == nb + 1 && w_[nb].kind == TokenKind::kWord && nb > b_ &&
+        IsWordTok(w_[nb - 1]) && !InNumber(nb - 1) && !Person(nb - 1) && !KindAt(nb - 1, 'c')) {
+      return;
+    }
     if (DefiniteAfterThing(nb)) return;
     if (ne < e_ && lex_.Is(w_[ne], "age")) return;  // عمرها 11 عاما
     if (nb > b_ && nb == ne - 1 && w_[nb].kind == TokenKind::kWord &&
@@ -171,6 +190,10 @@ class CasualtyScanner {
       if (kind.empty() || Released(nb, kind)) return;
       out_.push_back({kind, n, span});
       return;
+    }
+    // "سقط قتيلان": a dual casualty noun is its own count.
+    if (ne == nb + 1 && w_[nb].kind == TokenKind::kWord) {
+      if (const CasualtyEntry* c = KindAt(nb, 'n')) kind = c->kind;
     }
     for (size_t q = ne; q < e_ && q < ne + 4 && kind.empty(); ++q) {
       auto m = lex_.casualties.Find(w_, q, e_, Forms::kStem);
@@ -254,9 +277,15 @@ class CasualtyScanner {
   }
 
   // "طفلين بين الضحايا"، "امرأة من بين القتلى": the group the number is in.
+  // "4 من الضحايا أطفال" too: من and the definite toll noun.
   std::string AmongAfter(size_t ne) const {
     size_t q = ne;
-    if (q < e_ && w_[q].bare == fk::kMin) ++q;
+    if (q < e_ && w_[q].bare == fk::kMin) {
+      ++q;
+      if (q < e_ && Definite(q)) {
+        if (const CasualtyEntry* c = KindAt(q, 'n')) return c->kind;
+      }
+    }
     if (q + 1 >= e_ || w_[q].bare != "\xD8\xA8\xD9\x8A\xD9\x86") return "";  // بين
     const CasualtyEntry* c = KindAt(q + 1, 'n');
     return c ? c->kind : "";

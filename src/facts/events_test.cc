@@ -311,6 +311,15 @@ INSTANTIATE_TEST_SUITE_P(
                    "ويرتفع بذلك إجمالي عدد القتلى في صفوف الشرطة الذين سقطوا في هجمات نسبت إلى "
                    "جماعات مسلحة في الجنوب إلى 35 على الأقل منذ مطلع العام.",
                    "killed", 35, kOpen, true},
+        FigureCase{"LowerBoundAcrossAQuotationMark", "ومقتل وإصابة أكثر من «40» مسلحا.",
+                   "killed_or_injured", 40, kOpen, true},
+        FigureCase{"DualCasualtyNounAlone", "وسقط قتيلان و3 جرحى في الاشتباك.", "killed", 2, 2,
+                   false},
+        FigureCase{"AmongTheVictimsWithMin", "وقالت الوزارة إن 4 من الضحايا أطفال.", "killed", 4, 4,
+                   false},
+        FigureCase{"ArrestCampaign", "وشنت القوات حملة اعتقالات طالت 15 مواطنا.", "arrested", 15,
+                   15, false},
+        FigureCase{"DrownedNoun", "وانتشلت الفرق جثث 3 غرقى من البحيرة.", "killed", 3, 3, false},
         FigureCase{"FigureBeforeItsVerbWithASecondToll",
                    "وقال إن 4 حراس قتلوا في المقر بينما قتل 5 آخرون في السوق.", "killed", 4, 4,
                    false}));
@@ -344,6 +353,13 @@ TEST(CasualtyNegativesTest, NoCueAcrossAPrepositionalPhraseOrForThings) {
         EXPECT_TRUE(k.number.min == 40 && k.kind == "injured") << text << " " << k.kind;
       }
     }
+  }
+}
+
+TEST(CasualtyNegativesTest, OneAfterANounThatIsNoPersonIsAnAdjective) {
+  Document d = Facts("وأدى الانفجار إلى مقتل 6 أشخاص، ثلاثة منهم من عائلة واحدة.");
+  for (const Event& e : d.events) {
+    for (const Casualty& k : e.casualties) EXPECT_NE(k.number.min, 1) << k.kind;
   }
 }
 

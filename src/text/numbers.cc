@@ -228,6 +228,10 @@ void FindNumbers(std::string_view text, std::vector<NumberMention>* out) {
     size_t first = k, last = p.end - 1;
     size_t cue_tok;
     const Cue* cue = MatchCue(t, k, /*after=*/false, &cue_tok);
+    // "أكثر من «70»": an opening quotation mark between the cue and the number.
+    if (!cue && k > 0 && (t[k - 1].key == "\xC2\xAB" || t[k - 1].key == "\"")) {
+      cue = MatchCue(t, k - 1, /*after=*/false, &cue_tok);
+    }
     if (cue && cue->kind == "range" && p.end + 1 < t.size()) {
       size_t j = p.end;
       Parsed q;
