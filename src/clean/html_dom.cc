@@ -86,8 +86,10 @@ bool KeptAttribute(std::string_view name, std::string_view tag,
 // attributes the extractor reads. Returns the index after the tag, or npos if
 // the tag is not closed (the caller then cuts *out back and copies the rest
 // as text).
+template <typename Value>
 size_t CopyStartTag(std::string_view html, size_t lt, std::string* out,
-                    std::string_view* tag_name, bool* self_closing) {
+                    std::string_view* tag_name, bool* self_closing,
+                    Value append_value) {
   size_t i = lt + 1;
   while (i < html.size() && !IsSpace(html[i]) && html[i] != '/' &&
          html[i] != '>')
@@ -144,7 +146,7 @@ size_t CopyStartTag(std::string_view html, size_t lt, std::string* out,
       out->append(name);
       if (has_value) {
         out->push_back('=');
-        out->append(value);
+        append_value(name, value);
       }
     }
   }
@@ -245,6 +247,10 @@ class Stripper {
   void Text(std::string_view text);
   void Literal(std::string_view s);
   void Place(std::string_view s, bool verbatim);
+  void AttributeValue(std::string_view name, std::string_view value);
+  // Whether the parser takes `s` as it is (no character reference, no
+  // character it rewrites).
+  static bool Plain(std::string_view s);
 
   bool placeholders_;
   // After a '<' that opened no start tag (an end tag, <!DOCTYPE>, a bogus
@@ -271,6 +277,46 @@ void Stripper::Place(std::string_view s, bool verbatim) {
   AppendUtf8(i < kPerPlane ? kPlane15 + i : kPlane16 + (i - kPerPlane), &out);
   runs.append(s);
   run_ends.push_back(static_cast<uint32_t>(runs.size()));
+}
+
+bool Stripper::Plain(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if (b == '&' || !Verbatim(b)) return false;
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    char32_t cp = DecodeUtf8(s, &i);
+    size_t want = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    bool valid = i - start == want && !(cp >= 0xD800 && cp <= 0xDFFF) &&
+                 cp <= 0x10FFFF &&
+                 !(cp == 0xFFFD && s.substr(start, 3) != "\xEF\xBF\xBD");
+    if (!valid || !Verbatim(cp)) return false;
+  }
+  return true;
+}
+
+// A kept attribute's value (quotes included, if any): the long ones (class,
+// id, a <meta>'s content) placed like text runs when the parser would take
+// them as they are; others checked for what would pass for a placeholder.
+void Stripper::AttributeValue(std::string_view name, std::string_view value) {
+  bool quoted = value.size() >= 2 && (value[0] == '"' || value[0] == '\'');
+  bool long_kind =
+      IEquals(name, "class") || IEquals(name, "id") || IEquals(name, "content");
+  // After a bare '<' the parser reads the "tag" as a bogus comment's text.
+  if (!placeholders_ || !quoted || !long_kind || after_lt_) {
+    Literal(value);
+    if (placeholders_ && value.find("&#") != std::string_view::npos)
+      unsafe = true;  // may name U+F0000+: checked no further
+    return;
+  }
+  std::string_view inner = value.substr(1, value.size() - 2);
+  out.push_back(value[0]);
+  if (inner.find("&#") != std::string_view::npos) unsafe = true;
+  Place(inner, Plain(inner));
+  out.push_back(value[0]);
 }
 
 // Appends a text run (between tags) of the page: whitespace runs cut outside
@@ -392,7 +438,11 @@ void Stripper::Run(std::string_view html) {
     std::string_view tag;
     bool self_closing;
     size_t open_start = out.size();
-    size_t after = CopyStartTag(html, lt, &out, &tag, &self_closing);
+    size_t after =
+        CopyStartTag(html, lt, &out, &tag, &self_closing,
+                     [this](std::string_view name, std::string_view value) {
+                       AttributeValue(name, value);
+                     });
     if (after == std::string_view::npos) {
       out.resize(open_start);
       Literal(html.substr(lt));
@@ -413,9 +463,8 @@ void Stripper::Run(std::string_view html) {
     bool inert =
         IEquals(tag, "script") || IEquals(tag, "style") || IEquals(tag, "svg");
     if (!inert || self_closing) continue;
-    if (IEquals(tag, "script") &&
-        IFind(std::string_view(out).substr(open_start), "ld+json", 0) !=
-            std::string_view::npos) {
+    if (IEquals(tag, "script") && IFind(html.substr(lt, after - lt), "ld+json",
+                                        0) != std::string_view::npos) {
       continue;  // keep JSON-LD
     }
     size_t close = IFind(html,
@@ -487,36 +536,38 @@ std::unique_ptr<HtmlDom> HtmlDom::Parse(std::string_view html, size_t max_bytes,
 // Gives each text node the text its placeholders stand for (see Stripper).
 // Placeholders are the only supplementary private-use characters in the
 // parsed text (the Stripper made sure), so a 0xF3 or 0xF4 byte starts one.
+const char* HtmlDom::Expand(std::string_view t) {
+  if (!HasHighLead(t)) return nullptr;
+  std::string text;
+  for (size_t i = 0; i < t.size();) {
+    size_t j = i;
+    while (j < t.size() && static_cast<unsigned char>(t[j] - 0xF3) >= 2) ++j;
+    text.append(t.substr(i, j - i));
+    if (j == t.size()) break;
+    i = j;
+    char32_t cp = DecodeUtf8(t, &i);
+    size_t k = cp >= kPlane16 ? kPerPlane + (cp - kPlane16) : cp - kPlane15;
+    if (cp < kPlane15 || k >= run_ends_.size()) {
+      text.append(t.substr(j, i - j));  // not ours (cut by max_bytes)
+      continue;
+    }
+    size_t begin = k == 0 ? 0 : run_ends_[k - 1];
+    text.append(runs_, begin, run_ends_[k] - begin);
+  }
+  char* copy = static_cast<char*>(Allocate(this, text.size() + 1));
+  std::memcpy(copy, text.data(), text.size());
+  copy[text.size()] = '\0';
+  return copy;
+}
+
 void HtmlDom::ExpandText() {
   std::vector<GumboNode*> stack{output_->document};
-  std::string text;
   while (!stack.empty()) {
     GumboNode* n = stack.back();
     stack.pop_back();
     if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
         n->type == GUMBO_NODE_CDATA) {
-      std::string_view t = n->v.text.text;
-      if (!HasHighLead(t)) continue;
-      text.clear();
-      for (size_t i = 0; i < t.size();) {
-        size_t j = t.find_first_of("\xF3\xF4", i);
-        if (j == std::string_view::npos) j = t.size();
-        text.append(t.substr(i, j - i));
-        if (j == t.size()) break;
-        i = j;
-        char32_t cp = DecodeUtf8(t, &i);
-        size_t k = cp >= kPlane16 ? kPerPlane + (cp - kPlane16) : cp - kPlane15;
-        if (cp < kPlane15 || k >= run_ends_.size()) {
-          text.append(t.substr(j, i - j));  // not ours (cut by max_bytes)
-          continue;
-        }
-        size_t begin = k == 0 ? 0 : run_ends_[k - 1];
-        text.append(runs_, begin, run_ends_[k] - begin);
-      }
-      char* copy = static_cast<char*>(Allocate(this, text.size() + 1));
-      std::memcpy(copy, text.data(), text.size());
-      copy[text.size()] = '\0';
-      n->v.text.text = copy;
+      if (const char* t = Expand(n->v.text.text)) n->v.text.text = t;
       continue;
     }
     GumboVector* kids = nullptr;
@@ -525,6 +576,11 @@ void HtmlDom::ExpandText() {
     } else if (n->type == GUMBO_NODE_ELEMENT ||
                n->type == GUMBO_NODE_TEMPLATE) {
       kids = &n->v.element.children;
+      const GumboVector& attrs = n->v.element.attributes;
+      for (unsigned i = 0; i < attrs.length; ++i) {
+        auto* a = static_cast<GumboAttribute*>(attrs.data[i]);
+        if (const char* v = Expand(a->value)) a->value = v;
+      }
     }
     if (kids == nullptr) continue;
     for (unsigned i = 0; i < kids->length; ++i) {

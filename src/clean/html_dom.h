@@ -23,8 +23,7 @@ class HtmlDom {
   // nodes hold the page's text all the same); if that is still over
   // `max_bytes` it is cut there (see truncated()). `placeholders` false:
   // the text as it is (the reference for tests; the tree is the same).
-  static std::unique_ptr<HtmlDom> Parse(std::string_view html,
-                                        size_t max_bytes,
+  static std::unique_ptr<HtmlDom> Parse(std::string_view html, size_t max_bytes,
                                         bool placeholders = true);
   ~HtmlDom();
 
@@ -39,6 +38,8 @@ class HtmlDom {
   static void* Allocate(void* self, size_t size);
   static void Deallocate(void* self, void* ptr);
   void ExpandText();
+  // `t` with its placeholders replaced, in the arena; null if it has none.
+  const char* Expand(std::string_view t);
 
   std::string input_;
   std::string runs_;                // text the parser saw as placeholders

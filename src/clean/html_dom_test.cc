@@ -83,6 +83,14 @@ const char* const kCases[] = {
     "نص قبل كل شيء<html><body><p>ثم فقرة</p>",
     "<p>نهاية مفاجئة &",
     "<p>نهاية مفاجئة <",
+    "<div class='قسم المقالات &amp; الفرعي' id=\"main-article-body\"><meta "
+    "name=description content=\"وصف الصفحة الطويل هنا\"><p class=\"lead "
+    "\r\n text\">نص</p></div>",
+    "<p class='icon \xF3\xB0\x80\x81 mark'>نص بعلامة خاصة في الصنف</p>",
+    "<p class='&#xF0001; longer class'>نص بمرجع في الصنف</p>",
+    "<table><input type=hidden class='hidden-input-field'></table>",
+    "<head><script type='application/ld+json' class='structured-data'>{\"a\": "
+    "1}</script></head>",
 };
 
 TEST(HtmlDomTest, PlaceholdersGiveTheSameTree) {
@@ -165,7 +173,11 @@ TEST(HtmlDomTest, RandomPagesGiveTheSameTree) {
       "<3",
       "</p\n>",
       "<p/>",
-      "<input type=hidden>"};
+      "<input type=hidden>",
+      "<div id='main-content-area' class=\"article body text\">",
+      "<meta name=description content='وصف طويل للصفحة'>",
+      "<p class='x &amp; y z'>",
+      "<p class=\"plain-class-name\" id=ab>"};
   std::mt19937 rng(26);
   std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
   std::uniform_int_distribution<int> len(1, 60);
