@@ -49,6 +49,19 @@ bool LooksLikeHtml(std::string_view raw) {
   return false;
 }
 
+// The outlet by the name readers know it by: a known id ("skynews") gives
+// its display name; otherwise a known host in the URL does; otherwise a
+// report without an outlet is credited to its URL's host ("example.com").
+void NameOutlet(const CleanLexicon& lex, Document* doc) {
+  if (const OutletName* o = lex.OutletById(doc->outlet)) {
+    doc->outlet = o->canonical;
+  } else if (const OutletName* u = lex.OutletByUrl(doc->url)) {
+    doc->outlet = u->canonical;
+  } else if (doc->outlet.empty()) {
+    doc->outlet = UrlHostName(doc->url);
+  }
+}
+
 }  // namespace
 
 Status CleanDocument(Document* doc, const FurnitureModel* model) {
@@ -58,9 +71,10 @@ Status CleanDocument(Document* doc, const FurnitureModel* model) {
   }
   doc->text.clear();
   doc->removed.clear();
-  if (doc->format == "jsonl" && LooksLikeHtml(doc->raw)) {
+  const bool record = doc->format == "jsonl" || doc->format == "csv";
+  if (record && LooksLikeHtml(doc->raw)) {
     CleanHtml(**lex, model, doc);
-  } else if (doc->format == "txt" || doc->format == "jsonl") {
+  } else if (doc->format == "txt" || record) {
     CleanTextDump(**lex, model, doc);
   } else if (doc->format == "html") {
     CleanHtml(**lex, model, doc);
@@ -69,7 +83,7 @@ Status CleanDocument(Document* doc, const FurnitureModel* model) {
   }
   if (doc->language.empty()) doc->language = GuessLanguage(doc->text);
   // After cleaning: the furniture model is keyed by the outlet as given.
-  if (const OutletName* o = (*lex)->OutletById(doc->outlet)) doc->outlet = o->canonical;
+  NameOutlet(**lex, doc);
   return Status::OK();
 }
 

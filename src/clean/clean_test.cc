@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "src/base/file.h"
@@ -329,6 +330,67 @@ TEST(CleanTextTest, DatelineGivesPublishedDate) {
   EXPECT_EQ(d.published, "");  // a date without a year is not a dateline
 }
 
+// Issue 26: every outlet id of the three corpora has a display name, a Latin
+// name and a country (data/clean/outlets.tsv).
+TEST(CleanLexiconTest, Issue26CorpusOutletsAreNamed) {
+  auto lex = CleanLexicon::Get();
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  for (const char* id :
+       {"skynews",    "alarabia", "CNN",       "BBC",      "france24",
+        "Jawhara FM", "alriyadh", "aljazirah", "alyaum",   "aleqtisadiya",
+        "aawsat",     "okaz",     "alwatan",   "almadina", "alweeam",
+        "3alyoum",    "sabq",     "was",       "arreyadi", "arriyadiyah"}) {
+    const OutletName* o = (*lex)->OutletById(id);
+    ASSERT_NE(o, nullptr) << id;
+    EXPECT_FALSE(o->latin.empty()) << id;
+    EXPECT_EQ(o->country.size(), 2u) << id;
+  }
+  EXPECT_EQ((*lex)->OutletById("was")->latin, "Saudi Press Agency");
+}
+
+// Issue 26: the outlet from the URL's host, with a path for a shared host,
+// a subdomain falling back to its parent.
+TEST(CleanLexiconTest, Issue26OutletByUrl) {
+  auto lex = *CleanLexicon::FromRows(
+      {}, {},
+      {{"بي بي سي عربي", "بي بي سي عربي", "BBC,bbc.co.uk/arabic", "BBC Arabic",
+        "GB"},
+       {"العربية", "العربية", "alarabiya.net", "Al Arabiya", "AE"}});
+  auto name = [&](const char* url) {
+    const OutletName* o = lex.OutletByUrl(url);
+    return o == nullptr ? std::string("-") : o->canonical;
+  };
+  EXPECT_EQ(name("http://www.bbc.co.uk/arabic/middleeast-1"), "بي بي سي عربي");
+  EXPECT_EQ(name("http://www.bbc.co.uk/sport/x"), "-");
+  EXPECT_EQ(name("https://WWW.Alarabiya.net:443/ar/a.html"), "العربية");
+  EXPECT_EQ(name("https://english.alarabiya.net/x?y"), "العربية");
+  EXPECT_EQ(name("https://notalarabiya.net/"), "-");
+  EXPECT_EQ(name("alarabiya.net/x"), "-");  // no scheme: not a URL
+  EXPECT_EQ(lex.OutletById("BBC")->latin, "BBC Arabic");
+  EXPECT_EQ(UrlHostName("https://www.Example.com:8080/a"), "example.com");
+}
+
+// Issue 26: a record without an outlet is credited to its URL's outlet, or
+// to its host; an unknown code with a known URL is named by the URL.
+TEST(CleanTextTest, Issue26OutletFromUrl) {
+  for (auto [outlet, url, want] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"", "http://www.skynewsarabia.com/web/article/1",
+            "سكاي نيوز عربية"},
+           {"sky-code", "http://www.skynewsarabia.com/a", "سكاي نيوز عربية"},
+           {"", "https://news.example.org/a/b", "news.example.org"},
+           {"موقع محلي", "https://news.example.org/a", "موقع محلي"},
+           {"", "", ""}}) {
+    Document d;
+    d.format = "csv";
+    d.raw = "قال المتحدث إن الاجتماع انتهى دون اتفاق.";
+    d.outlet = outlet;
+    d.url = url;
+    ASSERT_TRUE(CleanDocument(&d).ok());
+    EXPECT_EQ(d.outlet, want) << url;
+  }
+}
+
 TEST(CleanLexiconTest, BadTablesAreErrors) {
   EXPECT_FALSE(CleanLexicon::FromRows({{"x", "share"}}, {}, {}).ok());
   EXPECT_FALSE(
@@ -416,14 +478,17 @@ namespace {
 
 TEST(CleanTextTest, OutletLinesOfUnknownOutlets) {
   const char* body =
-      "افتتحت البلدية صباح اليوم جسرا جديدا فوق النهر يربط الحيين الشرقي والغربي، "
+      "افتتحت البلدية صباح اليوم جسرا جديدا فوق النهر يربط الحيين الشرقي "
+      "والغربي، "
       "بعد عامين من العمل.\n"
       "وقال رئيس البلدية إن الجسر سيخفف الازدحام في وسط المدينة.\n";
   struct Case {
     std::string head, outlet, agency;
   } cases[] = {
-      {"جسر جديد يربط ضفتي النهر\nصحيفة الوادي/ المنصورة\n", "صحيفة الوادي", ""},
-      {"جسر جديد يربط ضفتي النهر\nبوابة الشمال - وكالات\n", "بوابة الشمال", "وكالات"},
+      {"جسر جديد يربط ضفتي النهر\nصحيفة الوادي/ المنصورة\n", "صحيفة الوادي",
+       ""},
+      {"جسر جديد يربط ضفتي النهر\nبوابة الشمال - وكالات\n", "بوابة الشمال",
+       "وكالات"},
       {"جسر جديد يربط ضفتي النهر\nنبض الوادي\n", "نبض الوادي", ""},
   };
   for (const Case& c : cases) {
