@@ -459,7 +459,10 @@ class ClaimBuilder {
         return true;
     }
     for (size_t k = b; k < e; ++k) {
-      if (lex_.Is(w_[k], "actor_head")) return true;
+      if (lex_.Is(w_[k], "actor_head") ||
+          PointWords::Default().Is(w_[k], "party_noun")) {
+        return true;
+      }
     }
     return false;
   }
@@ -468,25 +471,57 @@ class ClaimBuilder {
   // the charge that follows is no act of violence): the last
   // actor before the ب of the charge (اتهم المتحدث باسم الشرطة جماعة مسلحة
   // بتنفيذ ...; متهما الحوثيين بالوقوف ...) within eight words.
-  std::string PartyAfter(size_t q, size_t se) const {
+  std::string PartyAfter(size_t q, size_t se, size_t* at = nullptr) const {
     static const std::string kBism = FoldPhrase("باسم");
+    const PointWords& pw = PointWords::Default();
     size_t party = se;
     for (size_t k = q + 1; k < std::min(se, q + 9); ++k) {
       const Word& w = w_[k];
+      // A comma or a hashtag sign inside the clause (وحمّل الرئيس، #عباس ...).
+      if (w.IsPunct("\xD8\x8C") || w.IsPunct(",") || w.IsPunct("#")) continue;
       if (w.kind != TokenKind::kWord) break;
       bool charge =
           w.key.compare(0, 2, "\xD8\xA8") == 0 && w.key != kBism && k > q + 1;
+      if (pw.Is(w, "involve")) break;  // حمّل X المسؤولية
+      if (pw.Is(w, "led_by")) break;  // التحالف بقيادة السعودية
       // The charge is of violence (بشن، بقصف، بارتكاب، بالوقوف وراء) or a
       // clause (بأنه); "اتهم موسكو بوضع العصي" holds no one responsible.
-      if (PointWords::Default().Is(w, "involve")) break;  // حمّل X المسؤولية
-      if (PointWords::Default().Is(w, "led_by"))
-        break;  // التحالف بقيادة السعودية
-      if (charge && !PointWords::Default().Starts(w, "charge")) return "";
+      if (charge && !pw.Starts(w, "charge")) return "";
       if (charge) break;
       if (!lex_.Is(w, "stop") && IsParty(k, k + 1)) party = k;
     }
     if (party == se) return "";
+    if (at) *at = party;
     return PartyAt(party, se);
+  }
+
+  // The first word of the party at word `party`: the start of its named
+  // entity, else the word.
+  size_t PartyBegin(size_t party) const {
+    size_t b = party;
+    for (const EntityMention& m : doc_->entities) {
+      if (m.type == EntityType::kMisc || m.span.begin > w_[party].span.begin ||
+          w_[party].span.end > m.span.end) {
+        continue;
+      }
+      while (b > 0 && w_[b - 1].span.begin >= m.span.begin) --b;
+    }
+    return b;
+  }
+
+  // The accuser of "اتهمت الخارجية الأميركية روسيا ...": the words between
+  // the verb and the party, when there are any.
+  std::string Accuser(size_t q, size_t party) const {
+    size_t b = q + 1, e = PartyBegin(party);
+    while (b < e && w_[b].kind != TokenKind::kWord) ++b;
+    // حملت الولايات المتحدة حركة حماس: "حركة" is the party's, not the
+    // accuser's.
+    while (e > b && (w_[e - 1].kind != TokenKind::kWord ||
+                     PointWords::Default().Is(w_[e - 1], "party_title"))) {
+      --e;
+    }
+    if (b >= e || lex_.Is(w_[b], "stop")) return "";
+    return DisplayOf(doc_->text, SpanOfWords(w_, b, e));
   }
 
   // The party's words from word `party`: the whole named entity it is in
@@ -558,11 +593,17 @@ class ClaimBuilder {
     }
     // An accusation stands in its own words: "نفى ... متهما الحوثيين" denies
     // one party and accuses another.
-    std::string party = PartyAfter(q, e);
+    size_t at = e;
+    std::string party = PartyAfter(q, e, &at);
     if (party.empty()) return false;
+    // The words run from the verb to the party named (اتهمت الخارجية، الثلاثاء،
+    // روسيا).
+    if (at + 1 > end) span = SpanOfWords(w_, q, std::min(e, at + 1));
     bool denied = DeniedBefore(q, 2);
     Add("responsibility", denied ? "denied" : party, span, -1,
         denied ? "denied" : "asserted");
+    Claim& claim = doc_->claims.back();
+    if (claim.speaker.empty()) claim.speaker = Accuser(q, at);
     return true;
   }
 

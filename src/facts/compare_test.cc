@@ -500,5 +500,28 @@ TEST(ComparePointsTest, DifferentPopulationsAndDaysAreNoConflict) {
   EXPECT_EQ(Contested(CompareStory({&d, &f})), 1);
 }
 
+// An accusation across commas names its party (اتهمت الخارجية، الثلاثاء،
+// الجيش الروسي), and its accuser is the subject between the verb and the party.
+TEST(ComparePointsTest, TheAccuserAndThePartyOfAnAccusation) {
+  Document a =
+      Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+               "وحملت الولايات المتحدة حركة حماس المسؤولية عن أعمال العنف.");
+  Comparison ca = CompareStory({&a});
+  const ContestedPoint* resp = PointAbout(ca, "responsibility");
+  ASSERT_NE(resp, nullptr);
+  EXPECT_NE(resp->positions[0].value.find("حماس"), std::string::npos)
+      << Dump(*resp);
+  EXPECT_EQ(resp->positions[0].source, "الولايات المتحدة") << Dump(*resp);
+  Document b = Analyzed(2, "ب", "2030-04-02T10:00:00+00:00",
+                        "بعدما اتهمت الخارجية الأميركية، الثلاثاء، الجيش الروسي "
+                        "بأنه مسؤول عن الهجمات.");
+  Comparison cb = CompareStory({&b});
+  resp = PointAbout(cb, "responsibility");
+  ASSERT_NE(resp, nullptr);
+  EXPECT_EQ(resp->positions[0].value, "الجيش الروسي") << Dump(*resp);
+  const ComparedClaim& cc = cb.claims[resp->positions[0].claims[0]];
+  EXPECT_NE(cc.text.find("الجيش"), std::string::npos) << cc.text;
+}
+
 }  // namespace
 }  // namespace marsad
