@@ -1,0 +1,363 @@
+// Speaker phrases bounded by the sentence's structure.
+//
+// A speaker is a noun phrase: an entity (a person or body the NER stage
+// found), a role (وزير الخارجية، المتحدث باسم الجيش) or a source noun
+// (مصادر، شهود عيان، ناشطون), with its titles, a construct complement, an
+// apposition after a comma. Where it ends is decided by what starts after
+// it, not by a list of what may follow a given name: a complementizer or
+// colon (the content), another reporting cue, a preposition opening an
+// adverbial (في بيان، لـCNN، أمام الصحفيين), a time adverbial (قبل، أواخر،
+// الأسبوع الماضي), a relative or circumstantial clause (الذي، وهو، مخاطبا),
+// an anonymity clause (طلب عدم ذكر اسمه), a number (the verb's object), a
+// definite non-title word after a complete name (its object). The same
+// bounds serve every position of the speaker: after the verb (قال فلان),
+// before it (فلان قال، وكان فلان قد قال، لكن فلان قال), after بحسب/وفق and
+// inside chains (نقل X عن Y).
+#include <algorithm>
+
+#include "src/facts/quote_parser.h"
+
+namespace marsad {
+namespace facts_internal {
+
+bool QuoteParser::IsCompSurface(size_t i) const {
+  if (lex_.ClassOfKey(w_[i].key) == "comp") return true;
+  std::string_view sf = w_[i].span.In(text_);
+  return sf.find("\xD8\xA3") != std::string_view::npos ||
+         sf.find("\xD8\xA5") != std::string_view::npos;
+}
+
+bool QuoteParser::IsAliName(size_t i) const {
+  std::string_view sf = w_[i].span.In(text_);
+  return w_[i].key == fk::kAla && sf.size() >= 2 &&
+         sf.substr(sf.size() - 2) == "\xD9\x8A";
+}
+
+bool QuoteParser::IsBayan(size_t i) const {
+  constexpr std::string_view kBayan = "\xD8\xA8\xD9\x8A\xD8\xA7\xD9\x86";
+  return KeyStarts(w_[i].bare, kBayan) || KeyStarts(w_[i].stem, kBayan);
+}
+
+bool QuoteParser::IsMediumLam(size_t i) const {
+  std::string_view b = w_[i].bare;
+  if (!KeyStarts(b, fk::kLam)) return false;
+  std::string_view rest = b.substr(fk::kLam.size());
+  if (lex_.ClassOfKey(rest) == "medium") return true;
+  return KeyStarts(rest, fk::kLam) &&
+         lex_.ClassOfKey(std::string(fk::kAl) + std::string(rest.substr(2))) ==
+             "medium";
+}
+
+size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
+  size_t k = j;
+  bool title = false, appositive = false;
+  while (k < e && k - j < (title ? 16 : 12)) {
+    const Word& w = w_[k];
+    if (w.IsQuoteMark()) {
+      size_t n = QuotedName(k, e);
+      if (n == 0) break;
+      k = n;  // صحيفة "ديلي ميل"، وقالت "الوزارة":
+      continue;
+    }
+    if (k > j && w.IsPunct("(")) {
+      if (k + 1 < e && w_[k + 1].kind == TokenKind::kNumber)
+        break;  // فلان (58 عاما)
+      size_t n = ParenthesisEnd(k, e);
+      if (n == 0) break;
+      k = n;  // موقع (فلايت أوير) المتخصص
+      continue;
+    }
+    if (k > j &&
+        (IsAddressee(k) || IsFactObject(k) || lex_.Is(w, "say_adverb") ||
+         lex_.Is(w, "act_object") || lex_.Is(w, "issued") ||
+         (KeyStarts(w.bare, "\xD8\xA8") &&
+          lex_.ClassOfKey(w.stem) == "medium"))) {
+      break;  // ... بمصرع، ... بالقول، تقرير صدر، ... بموقع إنستغرام
+    }
+    if (w.IsQuoteMark() || w.IsPunct(":")) break;
+    if (IsAliName(k)) {
+      ++k;
+      continue;
+    }
+    std::string_view cls = lex_.ClassOf(w);
+    if (cls == "comp" && !IsCompSurface(k)) cls = "";
+    if (cls == "comp" || cls == "say_pro" || cls == "rel") break;
+    if (cls == "stop" || cls == "weekday") {
+      std::string_view next = k + 1 < e ? lex_.ClassOf(w_[k + 1]) : "stop";
+      bool in = w.key == fk::kFi && k > j && title && k + 1 < e &&
+                IsWord(k + 1) && next != "stop" && next != "speech" &&
+                next != "comp" && next != "weekday" && !IsBayan(k + 1) &&
+                !lex_.Is(w_[k + 1], "place_adv");
+      // محمد الخميس رئيس ...: a weekday inside a name, before a title or a
+      // word.
+      in |= cls == "weekday" && k > j && k + 1 < e && IsWord(k + 1) &&
+            (next.empty() || next == "title");
+      if (!in) break;
+    }
+    if (w.bare == fk::kAn) break;
+    if (k > j && IsCueAt(k, e)) break;
+    if (AdverbialAt(k, e) ||
+        (k > j && (AfterName(k) || lex_.Is(w, "anon_verb"))))
+      break;
+    if (k > j && NumberAt(k)) break;  // أغلقت الوزارة ثلاثة مصانع: the object
+    if (k > j && IsHal(k)) break;  // وقال فلان مخاطبا الحضور
+    if (k > j && IsBaToken(k)) break;  // بـ"الوحش"
+    if (k > j &&
+        (lex_.Is(w, "adverb") ||
+         (k + 1 < e && lex_.Is(w_[k + 1], "comp") && lex_.Is(w, "prep")))) {
+      break;  // وزارة الدفاع أخيرا أن؛ حذر نقاد من أن
+    }
+    if (w.kind == TokenKind::kPunct) {
+      if (IsComma(k) && (title || Apposed(k + 1)) && !appositive && k + 1 < e &&
+          IsWord(k + 1)) {
+        std::string_view next = IsAliName(k + 1) ? "" : lex_.ClassOf(w_[k + 1]);
+        if (next != "stop" && next != "comp" && !IsCueAt(k + 1, e)) {
+          appositive = true;
+          ++k;
+          continue;
+        }
+      }
+      break;
+    }
+    if (IsMediumLam(k)) break;
+    if (cls == "title" || lex_.Is(w, "source_head")) title = true;
+    ++k;
+  }
+  return k;
+}
+
+bool QuoteParser::AdverbialAt(size_t k, size_t e) const {
+  if (lex_.Is(w_[k], "temporal") || lex_.Is(w_[k], "time_noun")) return true;
+  return k + 1 < e && IsWord(k) && lex_.Is(w_[k + 1], "time_adj");
+}
+
+bool QuoteParser::IsBaToken(size_t k) const {
+  return w_[k].key == "\xD8\xA8" || w_[k].key == "\xD8\xA8\xD9\x80";
+}
+
+bool QuoteParser::IsHal(size_t k) const {
+  std::string_view b = w_[k].bare;
+  if (w_[k].kind != TokenKind::kWord || b.size() < 10 ||
+      !KeyStarts(b, "\xD9\x85") || b.substr(b.size() - 2) != "\xD8\xA7") {
+    return false;
+  }
+  for (const EntityMention& m :
+       doc_->entities) {  // a name (دي ميستورا) is no participle
+    if (m.span.begin <= w_[k].span.begin && w_[k].span.end <= m.span.end)
+      return false;
+  }
+  return true;
+}
+
+bool QuoteParser::NumberAt(size_t k) const {
+  if (w_[k].kind == TokenKind::kNumber) return true;
+  const auto& n = doc_->numbers;
+  auto it = std::lower_bound(
+      n.begin(), n.end(), w_[k].span.begin,
+      [](const NumberMention& m, uint32_t a) { return m.span.begin < a; });
+  return it != n.end() && it->span.begin == w_[k].span.begin;
+}
+
+bool QuoteParser::AfterName(size_t k) const {
+  if (!IsWord(k) || !KeyStarts(w_[k].key, fk::kAl)) return false;
+  if (lex_.Is(w_[k], "title") || lex_.Is(w_[k], "source_head")) return false;
+  uint32_t prev_end = w_[k - 1].span.end;
+  for (const EntityMention& m : doc_->entities) {
+    if (m.type == EntityType::kPerson && m.span.end == prev_end) return true;
+  }
+  return false;
+}
+
+bool QuoteParser::IsAddressee(size_t k) const {
+  std::string_view sf = w_[k].span.In(text_);
+  if (w_[k].key == fk::kLam || w_[k].key == "\xD9\x84\xD9\x80") return true;
+  if (sf.size() >= 3 && sf.substr(0, 2) == "\xD9\x84" &&
+      (sf.substr(2, 2) == "\xD9\x80" ||
+       static_cast<unsigned char>(sf[2]) < 0x80)) {
+    return true;
+  }
+  return IsMediumLam(k) || lex_.Is(w_[k], "addressee");
+}
+
+size_t QuoteParser::ParenthesisEnd(size_t k, size_t e) const {
+  size_t r = k + 1;
+  while (r < e && r <= k + 6 && (IsWord(r) || w_[r].kind == TokenKind::kNumber))
+    ++r;
+  return r > k + 1 && r < e && w_[r].IsPunct(")") ? r + 1 : 0;
+}
+
+bool QuoteParser::IsFactObject(size_t k) const {
+  return lex_.Is(w_[k], "fact_object") ||
+         lex_.ClassOfKey(w_[k].stem) == "fact_object";
+}
+
+bool QuoteParser::Apposed(size_t k) const {
+  if (k >= w_.size()) return false;
+  if (lex_.Is(w_[k], "title") || lex_.Is(w_[k], "source_head")) return true;
+  for (const EntityMention& m : doc_->entities) {
+    if (m.type == EntityType::kPerson && m.span.begin == w_[k].span.begin)
+      return true;
+  }
+  return false;
+}
+
+size_t QuoteParser::AddresseeEnd(size_t j, size_t e) const {
+  if (j >= e) return j;
+  size_t k = j;
+  if (lex_.Is(w_[k], "addressee_pro")) return k + 1;  // وأكد لها أن
+  if (w_[k].kind == TokenKind::kWord &&
+      (w_[k].key == fk::kLam || w_[k].key == "\xD9\x84\xD9\x80")) {
+    ++k;  // a separate ل / لـ
+    if (k < e && w_[k].IsQuoteMark()) {
+      size_t c = k + 1;
+      while (c < e && c < k + 5 && !w_[c].IsQuoteMark()) ++c;
+      return c < e && w_[c].IsQuoteMark() ? c + 1 : j;
+    }
+    return k < e && IsWord(k) ? k + 1 : j;
+  }
+  bool lam = KeyStarts(w_[k].bare, fk::kLam) && w_[k].stem != w_[k].bare;
+  if (lam && IsWord(k) && !IsMediumLam(k) && lex_.ClassOf(w_[k]).empty()) {
+    if (k + 1 < e && w_[k + 1].IsQuoteMark()) return j;
+    return k + 1;
+  }
+  return j;
+}
+
+std::pair<size_t, size_t> QuoteParser::SubjectBefore(size_t i, size_t b) const {
+  size_t c = b;
+  for (size_t q = b; q < i; ++q) {
+    if ((w_[q].kind == TokenKind::kPunct && !w_[q].IsQuoteMark()) ||
+        lex_.Is(w_[q], "comp")) {
+      c = q + 1;
+    }
+  }
+  if (c + 1 < i && lex_.Is(w_[c], "conj")) ++c;  // لكن المرصد قال
+  if (c < i && (w_[c].bare == fk::kKana || w_[c].bare == fk::kKanat)) ++c;
+  if (c + 1 == i && lex_.Is(w_[c], "rel") && c > b + 1 && IsComma(c - 1) &&
+      RelAgrees(c, i)) {
+    return NameBefore(c - 1, b);  // فلان، الذي قال
+  }
+  // "... إن المدينة آمنة وأكد أن": a verb joined by و starts a new clause;
+  // its subject is never the words before it.
+  if (w_[i].key != w_[i].bare) return {0, 0};
+  if (c < i && AdverbialAt(c, i)) return {0, 0};  // وقبل ساعات قال
+  size_t end = i;
+  while (end > c && lex_.Is(w_[end - 1], "aux"))
+    --end;  // (و)كان X قد قال، فقد أشارت
+  if (end > c + 1 && lex_.Is(w_[end - 1], "rel")) {
+    // فلان الذي قال: the antecedent is the subject only when the relative
+    // agrees with the verb (الخيارات التي قال إنها: the subject is another).
+    if (!RelAgrees(end - 1, i)) return {0, 0};
+    --end;
+  }
+  if (end == c && c > b + 1 && IsComma(c - 1)) {
+    // "وكان الناطق الإعلامي، قد أكد"، "أما الخوذ البيض، فقد أشارت": the
+    // subject before the comma, after كان or أما.
+    for (size_t q = c - 1; q > b;) {
+      --q;
+      if (w_[q].kind == TokenKind::kPunct) break;
+      if (w_[q].bare == fk::kKana || w_[q].bare == fk::kKanat ||
+          lex_.Is(w_[q], "topic")) {
+        if (c - 1 > q + 1 && c - 1 - q <= 13) return {q + 1, c - 1};
+        break;
+      }
+    }
+    return {0, 0};
+  }
+  i = end;
+  // Up to five words; a quoted name among them (وكانت منظمة "X Y" قالت).
+  size_t words = 0, marks = 0;
+  for (size_t q = c; q < i; ++q) {
+    if (w_[q].IsQuoteMark()) {
+      ++marks;
+      continue;
+    }
+    std::string_view cls = lex_.ClassOf(w_[q]);
+    if (!IsWord(q) || cls == "comp" || cls == "stop" || IsCueAt(q, i) ||
+        lex_.Is(w_[q], "prep") || w_[q].bare == fk::kAn)
+      return {0, 0};
+    ++words;
+  }
+  // Up to five words, or nine that name a source (لكن المتحدثة باسم البيت
+  // الأبيض سارة ساندرز قالت).
+  if (words == 0 || words > (SourceLike(c, i) ? 9 : 5) || marks % 2 == 1)
+    return {0, 0};
+  return {c, i};
+}
+
+bool QuoteParser::RelAgrees(size_t r, size_t i) const {
+  const CueEntry* c = CueAt(i, i + 1);
+  if (!c || c->gender == '-') return true;
+  constexpr std::string_view kAllati =
+      "\xD8\xA7\xD9\x84\xD8\xAA\xD9\x8A";  // التي
+  constexpr std::string_view kAlladhi =
+      "\xD8\xA7\xD9\x84\xD8\xB0\xD9\x8A";  // الذي
+  if (w_[r].bare == kAllati) return c->gender == 'f';
+  if (w_[r].bare == kAlladhi) return c->gender == 'm';
+  return true;
+}
+
+std::pair<size_t, size_t> QuoteParser::NameBefore(size_t k, size_t b) const {
+  size_t end = k;
+  if (end > b && IsComma(end - 1)) --end;  // an apposition closed by a comma
+  if (end <= b) return {0, 0};
+  for (const EntityMention& m : doc_->entities) {
+    if ((m.type != EntityType::kPerson &&
+         m.type != EntityType::kOrganization) ||
+        m.span.end != w_[end - 1].span.end) {
+      continue;
+    }
+    size_t first = WordAfter(m.span.begin);
+    if (first < b) return {0, 0};
+    return {first, end};
+  }
+  return {0, 0};
+}
+
+std::pair<size_t, size_t> QuoteParser::StatementSubject(size_t i,
+                                                        size_t b) const {
+  for (size_t q = b; q < i; ++q) {
+    if (w_[q].bare != fk::kKana && w_[q].bare != fk::kKanat) continue;
+    size_t r = q + 1;
+    while (r < i && r < q + 5 && KeyStarts(w_[r].key, fk::kAl) &&
+           lex_.ClassOf(w_[r]) != "rel") {
+      ++r;
+    }
+    if (r > q + 1) return {q + 1, r};
+  }
+  return {0, 0};
+}
+
+size_t QuoteParser::DefiniteEnd(size_t j, size_t e) const {
+  size_t k = j;
+  if (j < e && IsFactObject(j)) return j;  // ونفى مقتل ...: no subject
+  if (j < e && IsWord(j)) ++k;             // مسلحو المعارضة
+  while (k < e && k < j + 5 && IsWord(k) && !IsFactObject(k) &&
+         (KeyStarts(w_[k].key, fk::kAl) || lex_.Is(w_[k], "title"))) {
+    ++k;
+  }
+  return k;
+}
+
+bool QuoteParser::SourceLike(size_t b, size_t e) const {
+  for (size_t q = b; q < e; ++q) {
+    std::string_view c = lex_.ClassOf(w_[q]);
+    if (c == "source" || c == "medium" || c == "title" || c == "source_head" ||
+        c == "source_noun" || c == "anaphor" || IsBayan(q) ||
+        lex_.Is(w_[q], "actor_head")) {
+      return true;
+    }
+    if (lex_.ClassOfKey(w_[q].stem) == "source") return true;
+  }
+  for (const EntityMention& m : doc_->entities) {
+    if ((m.type == EntityType::kPerson ||
+         m.type == EntityType::kOrganization) &&
+        m.span.begin >= w_[b].span.begin && m.span.end <= w_[e - 1].span.end) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace facts_internal
+}  // namespace marsad

@@ -1,0 +1,394 @@
+// Who a quotation's speaker is.
+//
+// A cue with a speaker phrase names it; the phrase is then resolved to the
+// fullest mention in the article of the same one (an earlier speaker that
+// contains it, the longest NER mention of the same person, the person
+// introduced with the same title, the organisation holding a back-reference
+// noun such as الوزارة). A cue without one (وأضاف، وتابعت، مشيرا) continues a
+// speaker: the latest of its own sentence (by gender), the subject of the
+// sentence's verb when it can be a source, the latest earlier speaker whose
+// verb agrees in gender (carry-over), and with none before, the subject of
+// the previous sentence. A chain through a pronoun (نقل عنه X) continues the
+// speaker the pronoun stands for. An impersonal or unnamed source (أفيد،
+// ذكرت تقارير) stays without a speaker: a speaker is never invented.
+#include <algorithm>
+
+#include "src/facts/quote_parser.h"
+
+namespace marsad {
+namespace facts_internal {
+
+std::vector<std::string> QuoteParser::Keys(size_t b, size_t e) const {
+  std::vector<std::string> out;
+  for (size_t q = b; q < e; ++q) {
+    if (!IsWord(q)) continue;
+    // The key, not the bare form: a speaker's first letter و is its own
+    // (وزارة), not a conjunction.
+    std::string_view k = w_[q].key;
+    if (KeyStarts(k, fk::kAl) && k.size() > 4) k.remove_prefix(fk::kAl.size());
+    out.emplace_back(k);
+  }
+  return out;
+}
+
+bool QuoteParser::Contains(const std::string& hay,
+                           const std::vector<std::string>& keys) {
+  for (const std::string& k : keys) {
+    if (("|" + hay + "|").find("|" + k + "|") == std::string::npos)
+      return false;
+  }
+  return !keys.empty();
+}
+
+int QuoteParser::Antecedent(size_t b, size_t e, bool statement_anaphor) const {
+  std::vector<std::string> keys = Keys(b, e);
+  const std::string wizara =
+      "\xD9\x88\xD8\xB2\xD8\xA7\xD8\xB1\xD9\x87";  // وزاره
+  bool ministry = keys.size() == 1 && keys[0] == wizara;
+  bool title_head = b < e && lex_.Is(w_[b], "title");
+  for (int q = static_cast<int>(doc_->quotes.size()) - 1; q >= 0; --q) {
+    const std::string& from = notes_[q].resolved_from;
+    if (statement_anaphor) {
+      if (notes_[q].statement && !from.empty()) return q;
+      continue;
+    }
+    if (ministry && from.find(wizara) != std::string::npos) return q;
+    if (!ministry && Contains(from, keys) && from.size() > 0) return q;
+    if (title_head && !keys.empty() && Contains(from, {keys[0]})) return q;
+  }
+  return -1;
+}
+
+int QuoteParser::CarryOver(char gender) const {
+  for (int pass = 0; pass < 2; ++pass) {
+    for (int q = static_cast<int>(doc_->quotes.size()) - 1; q >= 0; --q) {
+      if (doc_->quotes[q].speaker.empty()) continue;
+      char g = notes_[q].gender;
+      if (pass == 1 || gender == '-' || g == '-' || g == gender) return q;
+    }
+  }
+  return -1;
+}
+
+int QuoteParser::LatestInSentence(char gender, size_t first) const {
+  int n = static_cast<int>(doc_->quotes.size());
+  for (int q = n - 1; q >= static_cast<int>(first); --q) {
+    char g = notes_[q].gender;
+    if (gender == '-' || g == '-' || g == gender) return q;
+  }
+  return n > static_cast<int>(first) ? n - 1 : -1;
+}
+
+bool QuoteParser::InsideQuotation(size_t i) const {
+  size_t b = t_.sentence_first[w_[i].sentence];
+  int marks = 0;
+  for (size_t q = b; q < i; ++q) marks += w_[q].IsQuoteMark();
+  return marks % 2 == 1;
+}
+
+void QuoteParser::SetSpeakerFrom(int q, Quote* out, QuoteNote* note) const {
+  const Quote& src = doc_->quotes[q];
+  out->speaker = src.speaker;
+  out->entity_id = src.entity_id;
+  note->resolved_from = notes_[q].resolved_from;
+}
+
+void QuoteParser::Emit(const CueEntry& cue, size_t i, size_t ce,
+                       const Parsed& p, size_t first_in_sentence) {
+  Quote q;
+  QuoteNote note;
+  // A chain's verb agrees with its channel (نقلت الوكالة عن فلان), not
+  // with the speaker.
+  note.gender = cue.kind == CueKind::kChain && p.speaker_e > p.speaker_b
+                    ? '-'
+                    : cue.gender;
+  q.cue = SpanOfWords(w_, i, ce);
+  q.direct = p.direct;
+  q.content = SpanOfWords(w_, p.content_b, p.content_e);
+  size_t end_word = p.has_close ? p.close + 1 : p.content_e;
+  size_t begin_word = std::min(p.span_begin, i);
+  q.span = SpanOfWords(w_, begin_word, end_word);
+  if (!p.via_span.empty()) {
+    q.via = DisplayOf(text_, p.via_span);
+    if (KeyStarts(q.via, "\xD9\x84")) q.via.erase(0, 2);
+    if (KeyStarts(q.via, "\xD9\x80")) q.via.erase(0, 2);  // tatweel of لـ
+  }
+  for (size_t x = i; x < p.content_b && x < w_.size(); ++x) {
+    if (IsBayan(x)) note.statement = true;
+  }
+  if (cue.kind == CueKind::kParticiple || p.speaker_e == p.speaker_b) {
+    // A subjectless cue continues the latest speaker of its own sentence
+    // (of its gender when there is one), then the subject of the
+    // sentence's verb, then the latest speaker before the sentence.
+    int src = -1;
+    if (cue.kind == CueKind::kParticiple || p.clause_subject) {
+      src = LatestInSentence(cue.gender, first_in_sentence);
+    }
+    if (src >= 0) {
+      // carried inside the sentence (an unknown source stays unknown)
+    } else if ((cue.kind == CueKind::kParticiple || p.clause_subject) &&
+               !InsideQuotation(i) && ClauseSubject(i, &q, &note)) {
+      doc_->quotes.push_back(std::move(q));
+      notes_.push_back(std::move(note));
+      return;
+    } else {
+      src = CarryOver(p.carry_gender ? p.carry_gender : cue.gender);
+      if (src < 0 && PreviousClauseSubject(i, &q, &note)) {
+        doc_->quotes.push_back(std::move(q));
+        notes_.push_back(std::move(note));
+        return;
+      }
+    }
+    if (src >= 0) {
+      SetSpeakerFrom(src, &q, &note);
+      q.speaker_span = doc_->quotes[src].speaker_span;
+      q.carried_over = true;
+      if (note.gender == '-') note.gender = notes_[src].gender;
+    }
+  } else {
+    Speaker(p, cue, &q, &note);
+  }
+  doc_->quotes.push_back(std::move(q));
+  notes_.push_back(std::move(note));
+}
+
+bool QuoteParser::ClauseSubject(size_t i, Quote* q, QuoteNote* note) const {
+  return ClauseSubjectIn(t_.sentence_first[w_[i].sentence], i, q, note);
+}
+
+bool QuoteParser::PlainDefinite(size_t b, size_t e) const {
+  return e - b <= 3 && KeyStarts(w_[b].key, fk::kAl) &&
+         lex_.ClassOf(w_[b]).empty();
+}
+
+bool QuoteParser::PreviousClauseSubject(size_t i, Quote* q,
+                                        QuoteNote* note) const {
+  int s = w_[i].sentence;
+  if (s == 0 || t_.sentence_end[s - 1] == 0) return false;
+  return ClauseSubjectIn(t_.sentence_first[s - 1], t_.sentence_end[s - 1], q,
+                         note);
+}
+
+bool QuoteParser::ClauseSubjectIn(size_t b, size_t i, Quote* q,
+                                  QuoteNote* note) const {
+  if (i <= b + 1) return false;
+  size_t v = b;  // the verb: the first reporting verb of the sentence, else
+                 // its first word
+  for (size_t q = b; q < i; ++q) {
+    const CueEntry* c = CueAt(q, i);
+    if (c && c->kind == CueKind::kVerb) {
+      v = q;
+      break;
+    }
+  }
+  if (!IsWord(v) || lex_.ClassOf(w_[v]) == "stop" || AdverbialAt(v, i))
+    return false;
+  size_t e = SpeakerEnd(v + 1, i);
+  if (e <= v + 1 || e - v - 1 > 12 ||
+      !(SourceLike(v + 1, e) || PlainDefinite(v + 1, e))) {
+    return false;
+  }
+  Parsed p;
+  p.speaker_b = v + 1;
+  p.speaker_e = e;
+  CueEntry verb{CueKind::kVerb, '-', "asserted"};
+  Speaker(p, verb, q, note);
+  q->carried_over = true;
+  return !q->speaker.empty();
+}
+
+void QuoteParser::Speaker(const Parsed& p, const CueEntry& cue, Quote* q,
+                          QuoteNote* note) const {
+  size_t b = p.speaker_b, e = p.speaker_e;
+  while (e > b && w_[e - 1].kind == TokenKind::kPunct &&
+         !w_[e - 1].IsQuoteMark())
+    --e;
+  if (e > b + 1 && w_[b].IsQuoteMark() && w_[e - 1].IsQuoteMark()) {
+    ++b;  // وقالت "الوزارة":
+    --e;
+  }
+  // A mark left without its pair (جمعية "النور الخيرية" keeps both).
+  size_t marks = 0;
+  for (size_t x = b; x < e; ++x) marks += w_[x].IsQuoteMark();
+  while (marks % 2 == 1 && e > b && w_[e - 1].IsQuoteMark()) --e, --marks;
+  while (marks % 2 == 1 && b < e && w_[b].IsQuoteMark()) ++b, --marks;
+  while (e > b && w_[e - 1].kind == TokenKind::kPunct &&
+         !w_[e - 1].IsQuoteMark())
+    --e;
+  if (e == b + 1 && lex_.Is(w_[b], "no_source"))
+    return;  // ذكرت تقارير: unknown
+  if (cue.kind == CueKind::kSource && e > b + 1 &&
+      lex_.Is(w_[b], "source_noun"))
+    ++b;
+  if (e <= b) return;
+  q->speaker_span = SpanOfWords(w_, b, e);
+  std::string display = DisplayOf(text_, q->speaker_span);
+  bool lam = KeyStarts(w_[b].bare, fk::kLam) &&
+             (cue.kind == CueKind::kStatement || p.lam_speaker ||
+              (cue.kind == CueKind::kSource && w_[b].stem != w_[b].bare));
+  if (lam) {  // لوزارة → وزارة، لوسائل إعلام → وسائل إعلام
+    if (KeyStarts(display, "\xD9\x84\xD9\x84")) {
+      display = "\xD8\xA7" + display.substr(2);  // للجنة → اللجنة
+    } else {
+      display.erase(0, 2);
+      if (KeyStarts(display, "\xD9\x80")) display.erase(0, 2);
+    }
+  }
+  std::string keys;
+  for (const std::string& k : Keys(b, e)) keys += (keys.empty() ? "" : "|") + k;
+  if ((cue.kind == CueKind::kStatement || p.lam_speaker) &&
+      KeyStarts(w_[b].bare, fk::kLam) && !keys.empty()) {
+    keys.erase(0, 2);  // لوزارة → وزارة
+  }
+  note->resolved_from = keys;
+  bool anaphor = e == b + 1 && lex_.Is(w_[b], "anaphor");
+  bool statement_anaphor = anaphor && IsBayan(b);
+  int ante = Antecedent(b, e, statement_anaphor);
+  if (ante < 0 && statement_anaphor)
+    ante = CarryOver('f');  // institutions are feminine
+  // An entity mention nearer than the quotation antecedent wins (the
+  // article's fullest naming of the same person or body).
+  Mention m = statement_anaphor ? Mention{} : FullestMention(b, e);
+  bool by_quote = ante >= 0 && (anaphor || doc_->quotes[ante].speaker.size() >
+                                               display.size());
+  if (by_quote && m.entity >= 0 &&
+      doc_->entities[m.entity].span.begin >
+          doc_->quotes[ante].speaker_span.begin) {
+    by_quote = false;
+  }
+  if (by_quote) {
+    display = doc_->quotes[ante].speaker;
+    q->entity_id = doc_->quotes[ante].entity_id;
+    note->resolved_from = notes_[ante].resolved_from;
+  } else if (m.entity >= 0) {
+    std::string full = DisplayOf(text_, m.extent);
+    if (full.size() > display.size()) {
+      display = StripLam(full);
+      note->resolved_from = KeysOf(m.extent);
+    }
+  }
+  q->speaker = display;
+  if (statement_anaphor || cue.kind == CueKind::kStatement)
+    note->statement = true;
+  Entity(q);
+  if (!by_quote && m.entity >= 0 &&
+      !doc_->entities[m.entity].entity_id.empty()) {
+    q->entity_id = doc_->entities[m.entity].entity_id;
+  }
+}
+
+QuoteParser::Mention QuoteParser::FullestMention(size_t b, size_t e) const {
+  const auto& ents = doc_->entities;
+  uint32_t pb = w_[b].span.begin, pe = w_[e - 1].span.end;
+  int inside = -1;
+  for (size_t x = 0; x < ents.size(); ++x) {
+    const EntityMention& m = ents[x];
+    if (m.type == EntityType::kPerson && m.span.begin >= pb &&
+        m.span.end <= pe) {
+      inside = static_cast<int>(x);
+      break;
+    }
+  }
+  Mention best;
+  if (inside >= 0) {
+    const std::string& id = ents[inside].entity_id;
+    if (id.empty()) return best;
+    size_t most = 0;
+    for (size_t x = 0; x < ents.size(); ++x) {
+      const EntityMention& m = ents[x];
+      if (m.span.begin >= pe || m.entity_id != id) continue;
+      Span ext = Extent(m);
+      if (ext.end - ext.begin >= most) {
+        most = ext.end - ext.begin;
+        best = {static_cast<int>(x), ext};
+      }
+    }
+    return best;
+  }
+  bool title = lex_.Is(w_[b], "title");
+  bool anaphor = e == b + 1 && lex_.Is(w_[b], "anaphor");
+  if (!title && !anaphor) return best;
+  for (size_t x = 0; x < ents.size(); ++x) {
+    const EntityMention& m = ents[x];
+    if (m.span.end > pb) continue;
+    if (best.entity >= 0 && m.span.begin < ents[best.entity].span.begin)
+      continue;
+    bool fits = false;
+    Span ext = Extent(m);
+    if (m.type == EntityType::kPerson && title) {
+      fits = HasWordOf(ext, w_[b]);
+    } else if (m.type == EntityType::kOrganization && anaphor) {
+      fits = HasWordOf(m.span, w_[b]);
+    }
+    if (fits) best = {static_cast<int>(x), ext};
+  }
+  return best;
+}
+
+Span QuoteParser::Extent(const EntityMention& m) const {
+  Span ext = m.span;
+  if (m.type != EntityType::kPerson) return ext;
+  if (!m.role_span.empty() && m.role_span.end <= m.span.begin)
+    ext.begin = m.role_span.begin;
+  size_t k = WordAfter(m.span.end);
+  if (k + 1 < w_.size() && IsComma(k) && lex_.Is(w_[k + 1], "title") &&
+      w_[k + 1].sentence == w_[k].sentence) {
+    size_t e = SpeakerEnd(k + 1, t_.sentence_end[w_[k].sentence]);
+    while (e > k + 1 && w_[e - 1].kind == TokenKind::kPunct) --e;
+    if (e > k + 1) ext.end = w_[e - 1].span.end;
+  }
+  return ext;
+}
+
+size_t QuoteParser::WordAfter(uint32_t at) const {
+  auto it = std::lower_bound(
+      w_.begin(), w_.end(), at,
+      [](const Word& w, uint32_t a) { return w.span.begin < a; });
+  return static_cast<size_t>(it - w_.begin());
+}
+
+bool QuoteParser::HasWordOf(Span s, const Word& w) const {
+  std::string_view want = NoAl(w.key);
+  for (size_t k = WordAfter(s.begin); k < w_.size() && w_[k].span.end <= s.end;
+       ++k) {
+    if (!IsWord(k)) continue;
+    if (NoAl(w_[k].key) == want ||
+        (w_[k].stem.size() >= 6 && w_[k].stem == w.stem))
+      return true;
+  }
+  return false;
+}
+
+std::string_view QuoteParser::NoAl(std::string_view k) {
+  if (KeyStarts(k, fk::kAl) && k.size() > 4) k.remove_prefix(fk::kAl.size());
+  return k;
+}
+
+std::string QuoteParser::KeysOf(Span s) const {
+  std::string keys;
+  size_t k = WordAfter(s.begin), e = k;
+  while (e < w_.size() && w_[e].span.end <= s.end) ++e;
+  for (const std::string& x : Keys(k, e)) keys += (keys.empty() ? "" : "|") + x;
+  return keys;
+}
+
+std::string QuoteParser::StripLam(std::string d) {
+  if (KeyStarts(d, "\xD9\x84\xD9\x84")) return "\xD8\xA7" + d.substr(2);
+  if (KeyStarts(d, "\xD9\x84\xD9\x80")) return d.substr(4);
+  return d;
+}
+
+void QuoteParser::Entity(Quote* q) const {
+  for (const EntityMention& m : doc_->entities) {
+    if (m.type != EntityType::kPerson && m.type != EntityType::kOrganization)
+      continue;
+    if (m.span.end <= q->speaker_span.begin ||
+        m.span.begin >= q->speaker_span.end)
+      continue;
+    if (!m.entity_id.empty()) q->entity_id = m.entity_id;
+    return;
+  }
+}
+
+}  // namespace facts_internal
+}  // namespace marsad
