@@ -359,7 +359,7 @@ class ClaimBuilder {
     const WordTable& t = WordsOf(doc_->text);
     for (size_t s = 0; s < t.sentences.size(); ++s) {
       size_t b = t.sentence_first[s], e = t.sentence_end[s];
-      bool chem = false, resp = false, fraud = false;
+      bool chem = false, resp = false, fraud = false, control = false;
       for (size_t q = b; q < e; ++q) {
         if (!chem && IsChemical(q, b, e)) {
           chem = true;
@@ -370,6 +370,7 @@ class ClaimBuilder {
           Add("weapon:chemical", m == "denied" ? "denied" : "used", span, -1,
               m);
         }
+        if (!control && pw.Is(w_[q], "control")) control = Control(q, b, e);
         if (!fraud && (pw.Is(w_[q], "fraud") || pw.Is(w_[q], "fair")))
           fraud = ElectionFraud(q, b, e);
         if (!resp && pw.Is(w_[q], "bear")) resp = Bears(q, b, e);
@@ -418,6 +419,28 @@ class ClaimBuilder {
       m = "asserted";
     Add("other:election_fraud", denied ? "denied" : "asserted", span, -1, m,
         true);
+    return true;
+  }
+
+  // "other:control" at a control word over a place (سيطرت على، السيطرة
+  // الكاملة على): asserted, partial (على أحياء منها، على أجزاء) or denied
+  // (نفى السيطرة، لم تسيطر). Control without "على" (الخاضعة لسيطرة
+  // المعارضة) describes, it claims nothing.
+  bool Control(size_t q, size_t sb, size_t se) {
+    const PointWords& pw = PointWords::Default();
+    size_t over = se;
+    for (size_t k = q + 1; k < std::min(se, q + 4) && over == se; ++k) {
+      if (w_[k].bare == fk::kAla) over = k;
+    }
+    if (over == se) return false;
+    bool partial = over + 1 < se && pw.Is(w_[over + 1], "part_place");
+    bool negated = DeniedBefore(q, 5) || (q > sb && lex_.Is(w_[q - 1], "neg"));
+    size_t from = q > sb ? q - 1 : q;
+    Span span = SpanOfWords(w_, from, std::min(se, over + 3));
+    std::string value = negated ? "denied" : partial ? "partial" : "asserted";
+    std::string m = negated ? "denied" : AssertionModality(q, span);
+    if (m == "denied" && !negated) m = "asserted";
+    Add("other:control", value, span, -1, m, true);
     return true;
   }
 

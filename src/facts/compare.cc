@@ -219,6 +219,7 @@ class Comparer {
     if (IsCasualty(cl.slot)) return cl.value;
     if (cl.modality == "denied") return "denied";
     if (cl.slot == "responsibility") return PartyKey(cl.value);
+    if (cl.slot == "other:control") return cl.value;  // asserted | partial
     return "asserted";
   }
 
@@ -411,6 +412,9 @@ class Comparer {
     if (SourceKey(a) == SourceKey(b)) return false;
     bool da = x.modality == "denied", db = y.modality == "denied";
     if (da != db) return true;
+    // Full control claimed against partial control at comparable times.
+    if (x.slot == "other:control" && x.value != y.value)
+      return Comparable(a, b);
     // Competing parties held responsible.
     return x.slot == "responsibility" && !da &&
            PartyKey(x.value) != PartyKey(y.value);
@@ -595,7 +599,8 @@ std::string PointLabel(const ContestedPoint& p) {
       {"responsibility", "المسؤولية"},
       {"presence", "الحضور العسكري"}};
   static const std::map<std::string, std::string> kOther = {
-      {"other:election_fraud", "تزوير الانتخابات"}};
+      {"other:election_fraud", "تزوير الانتخابات"},
+      {"other:control", "السيطرة على المكان"}};
   auto it = kLabels.find(p.kind);
   std::string s = it == kLabels.end() ? "نقطة أخرى" : it->second;
   if (auto o = kOther.find(p.about); o != kOther.end()) s = o->second;
@@ -628,6 +633,7 @@ std::string PositionLabel(const PointPosition& pos) {
   }
   if (pos.slot == "responsibility" && pos.modality != "denied")
     return "يحمّل " + pos.value;
+  if (pos.value == "partial") return "سيطرة جزئية";
   return ModalityLabel(pos.modality);
 }
 

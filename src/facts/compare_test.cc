@@ -512,15 +512,44 @@ TEST(ComparePointsTest, TheAccuserAndThePartyOfAnAccusation) {
   EXPECT_NE(resp->positions[0].value.find("حماس"), std::string::npos)
       << Dump(*resp);
   EXPECT_EQ(resp->positions[0].source, "الولايات المتحدة") << Dump(*resp);
-  Document b = Analyzed(2, "ب", "2030-04-02T10:00:00+00:00",
-                        "بعدما اتهمت الخارجية الأميركية، الثلاثاء، الجيش الروسي "
-                        "بأنه مسؤول عن الهجمات.");
+  Document b =
+      Analyzed(2, "ب", "2030-04-02T10:00:00+00:00",
+               "بعدما اتهمت الخارجية الأميركية، الثلاثاء، الجيش الروسي "
+               "بأنه مسؤول عن الهجمات.");
   Comparison cb = CompareStory({&b});
   resp = PointAbout(cb, "responsibility");
   ASSERT_NE(resp, nullptr);
   EXPECT_EQ(resp->positions[0].value, "الجيش الروسي") << Dump(*resp);
   const ComparedClaim& cc = cb.claims[resp->positions[0].claims[0]];
   EXPECT_NE(cc.text.find("الجيش"), std::string::npos) << cc.text;
+}
+
+// Full control of a town claimed against partial control in the same hour:
+// an "other" point, contested; control described (الخاضعة لسيطرة) claims
+// nothing, and partial control hours later is a timeline, not a dispute.
+TEST(ComparePointsTest, FullControlAgainstPartialControl) {
+  Document a =
+      Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+               "وقال الرئيس إن القوات سيطرت على مركز مدينة الزيتون بالكامل.");
+  Document b =
+      Analyzed(2, "ب", "2030-04-02T10:30:00+00:00",
+               "وقال المرصد إن القوات دخلت المدينة وسيطرت على أحياء منها.");
+  Comparison c = CompareStory({&a, &b});
+  const ContestedPoint* control = PointAbout(c, "other:control");
+  ASSERT_NE(control, nullptr);
+  EXPECT_TRUE(control->contested) << Dump(*control);
+  EXPECT_EQ(PointLabel(*control), "السيطرة على المكان");
+  Document late =
+      Analyzed(3, "ج", "2030-04-02T20:00:00+00:00",
+               "وقال المرصد إن القوات دخلت المدينة وسيطرت على أحياء منها.");
+  Comparison cl = CompareStory({&a, &late});
+  control = PointAbout(cl, "other:control");
+  ASSERT_NE(control, nullptr);
+  EXPECT_FALSE(control->contested) << Dump(*control);
+  Document d = Analyzed(4, "د", "2030-04-02T10:00:00+00:00",
+                        "وقصفت الطائرات المناطق الخاضعة لسيطرة المعارضة.");
+  Comparison cd = CompareStory({&d});
+  EXPECT_EQ(PointAbout(cd, "other:control"), nullptr);
 }
 
 }  // namespace
