@@ -301,6 +301,14 @@ class CasualtyScanner {
       bool construct = q + 1 < nb && Definite(q + 1) && w_[q].stem == w_[q].bare;
       if (q + 3 < nb && !SubjectWord(q) && !construct && !KindAt(q, 'c')) break;
       if (w_[q].kind == TokenKind::kNumber || InNumber(q)) break;  // that number's cue
+      // "جثث 5 أشخاص"، "جثتي رجلين": a casualty noun in construct with the
+      // count.
+      if (q + 1 == nb && !Definite(q) && (q == b_ || !InNumber(q - 1))) {
+        if (const CasualtyEntry* c = KindAt(q, 'n')) {
+          span->begin = w_[q].span.begin;
+          return c->kind;
+        }
+      }
       if (const CasualtyEntry* c = KindAt(q, 'c')) {
         // "مقتل وإصابة 70": the longer phrase that ends at this cue.
         for (size_t p = q > b_ + 2 ? q - 2 : b_; p < q; ++p) {
@@ -693,7 +701,10 @@ class EventFinder {
 
   void Casualties(size_t s, size_t b, size_t e, size_t first) {
     bool disease = false;
-    for (size_t q = b; q < e; ++q) disease |= lex_.Is(w_[q], "disease");
+    for (size_t q = b; q < e; ++q) {  // also with a clitic: بالفيروس، من المرض
+      disease |=
+          lex_.Is(w_[q], "disease") || lex_.ClassOfKey(w_[q].stem) == "disease";
+    }
     for (const CasualtyFound& c : FindCasualties(*doc_, b, e)) {
       // Arrests and kidnappings go to a COERCE event, harm to a violent one.
       bool coerce = c.kind == "arrested" || c.kind == "kidnapped";

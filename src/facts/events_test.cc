@@ -320,6 +320,8 @@ INSTANTIATE_TEST_SUITE_P(
         FigureCase{"ArrestCampaign", "وشنت القوات حملة اعتقالات طالت 15 مواطنا.", "arrested", 15,
                    15, false},
         FigureCase{"DrownedNoun", "وانتشلت الفرق جثث 3 غرقى من البحيرة.", "killed", 3, 3, false},
+        FigureCase{"CasualtyNounInConstruct",
+                   "وعثر على جثث 5 أشخاص قرب الوادي.", "killed", 5, 5, false},
         FigureCase{"FigureBeforeItsVerbWithASecondToll",
                    "وقال إن 4 حراس قتلوا في المقر بينما قتل 5 آخرون في السوق.", "killed", 4, 4,
                    false}));
@@ -354,6 +356,18 @@ TEST(CasualtyNegativesTest, NoCueAcrossAPrepositionalPhraseOrForThings) {
       }
     }
   }
+}
+
+TEST(CasualtyNegativesTest, TheCountedNounOfAFigureIsNoConstructCue) {
+  Document d = Facts("وجرى انتشال 20 جثة وسبعة ناجين من النهر.");
+  int figures = 0;
+  for (const Event& e : d.events) figures += e.casualties.size();
+  EXPECT_EQ(figures, 1);
+}
+
+TEST(CasualtyNegativesTest, IllnessWithAClitic) {
+  Document d = Facts("ولا يزال 14 مصابا بالفيروس في المستشفيات.");
+  for (const Event& e : d.events) EXPECT_TRUE(e.casualties.empty());
 }
 
 TEST(CasualtyNegativesTest, OneAfterANounThatIsNoPersonIsAnAdjective) {
