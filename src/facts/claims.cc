@@ -25,6 +25,12 @@
 //    named as the value, and the modality of "attack" claims narrowed to a
 //    real denial (a denial verb before the trigger, or a quotation whose cue
 //    denies): "عدم استهداف المدنيين" urged by a diplomat denies nothing.
+//  * "other:control" (سيطرت على المدينة; partial: على أحياء منها; denied)
+//    and "other:election_fraud" (تزوير، تلاعب in a sentence about an
+//    election; denied by a fair vote: انتخابات نزيهة);
+//  * a responsibility claim in noun form (أعلن داعش مسؤوليته), an
+//    accusation only for a charge of violence (اتهم X بشن ...), its accuser
+//    the subject between verb and party when no quotation names one.
 // The words are data (data/facts/points.tsv).
 #include <algorithm>
 #include <cmath>

@@ -7,7 +7,10 @@
 // merges. Its unit is the POINT an analyst lines up across sources, each
 // once per story: the killed (or injured, killed-or-injured, missing) of the
 // incident, whether the attack happened (occurred), the weapon (chemical),
-// who is responsible, whose forces were present. A point holds POSITIONS:
+// who is responsible, whose forces were present, and "other" points a
+// conflict turns on (other:control, control of a place claimed against
+// partial control or its denial; other:election_fraud, fraud alleged
+// against a fair vote). A point holds POSITIONS:
 // one value held by one source (speaker, else the outlet itself), with the
 // outlets and reports that carry it, the earliest report and every claim's
 // exact span. A point is CONTESTED when two of its positions really differ:
@@ -24,7 +27,10 @@
 //    inconsistent (about 150 killed and wounded vs 25 injured: more than
 //    twice, or fewer than the kind alone); the point then shows both.
 //  * assertion against denial from different sources (presence, occurred,
-//    weapon, responsibility), and different parties held responsible.
+//    weapon, responsibility, other), different parties held responsible,
+//    and full against partial control at comparable times.
+//  * never across incidents or populations: figures of events dated to
+//    different days, or counting different people (46 جنديا, 289 مدنيا).
 //
 // Figures are anchored to the happening by the facts stage's Claim::scope:
 // a wider total (since the offensive began, this year, الحصيلة الإجمالية)
@@ -81,7 +87,7 @@ struct Disagreement {
 // One position on a point: a value held by one source, with every report
 // that carries it.
 struct PointPosition {
-  std::string value;  // "25", "~150", ">=20", "20-99", "asserted", "denied", a party
+  std::string value;  // "25", "~150", ">=20", "20-99", "asserted", "denied", "partial", a party
   std::string slot;   // the claims' slot (a point may line up related kinds)
   double min = 0, max = 0;
   bool approximate = false;
