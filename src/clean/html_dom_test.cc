@@ -188,5 +188,39 @@ TEST(HtmlDomTest, RandomPagesGiveTheSameTree) {
   }
 }
 
+// Attributes are kept where the extractor reads them; a style only when it
+// hides the element, and the first of duplicates decides, as in the parser.
+TEST(HtmlDomTest, AttributesKeptWhereRead) {
+  auto dom = HtmlDom::Parse(
+      "<html lang=ar><head><meta property=og:site_name content='موقع المثال'>"
+      "</head><body><div id=a class=story style='color: red' data-x=1>"
+      "<span itemprop=name content=x>نص</span></div>"
+      "<p id=b style='DISPLAY : none'>مخفي</p>"
+      "<p id=c style='color:red' style='display:none'>ظاهر</p></body></html>",
+      kMaxHtmlBytes);
+  std::vector<const GumboNode*> stack{dom->root()};
+  std::string seen;
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    std::string_view tag = TagName(n);
+    if (tag == "meta") seen += "meta:" + std::string(Attr(n, "content")) + ";";
+    if (tag == "html") seen += "lang:" + std::string(Attr(n, "lang")) + ";";
+    if (tag == "span") seen += "span:" + std::string(Attr(n, "itemprop")) + ";";
+    if (tag == "div" || tag == "p") {
+      seen += std::string(Attr(n, "id")) + ":" + std::string(Attr(n, "class")) +
+              ":" + std::string(Attr(n, "style")) + ":" +
+              std::string(Attr(n, "data-x")) + ";";
+    }
+    const GumboVector& kids = n->v.element.children;
+    for (unsigned i = kids.length; i-- > 0;)
+      stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+  }
+  EXPECT_EQ(seen,
+            "lang:ar;meta:موقع المثال;a:story::;span:;b::DISPLAY : none:;"
+            "c:::;");
+}
+
 }  // namespace
 }  // namespace marsad
