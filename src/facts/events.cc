@@ -249,14 +249,38 @@ class CasualtyScanner {
     return IsClass(nb - 1, "period");
   }
 
-  // People come whole: "1.700 شخص" wrote the thousands with a dot (1700),
-  // never 1.7 people. A fraction of exactly three digits is read so.
+  // People come whole: "1.700 شخص" and "12.000 شخص" wrote the thousands
+  // with a dot (1700, 12000), never 1.7 people. Digits, one dot, and
+  // exactly three digits after it are read so.
   void ThousandsDot(NumberMention* n) const {
-    if (n->min != n->max || n->min == std::floor(n->min)) return;
+    if (n->min != n->max) return;
     std::string_view t = n->span.In(doc_.text);
-    size_t dot = t.rfind('.');
-    if (dot == std::string_view::npos || t.size() - dot != 4) return;
-    n->value = n->min = n->max = std::round(n->min * 1000);
+    int after = -1;    // digits after the dot, -1 before it
+    size_t first = 0;  // the first digit, after a cue (نحو 1.700)
+    while (first < t.size() && !(t[first] >= '0' && t[first] <= '9') &&
+           !(static_cast<unsigned char>(t[first]) == 0xD9 && first + 1 < t.size() &&
+             static_cast<unsigned char>(t[first + 1]) >= 0xA0 &&
+             static_cast<unsigned char>(t[first + 1]) <= 0xA9)) {
+      ++first;
+    }
+    for (size_t i = first; i < t.size();) {
+      unsigned char c = static_cast<unsigned char>(t[i]);
+      if (c == '.' && after < 0) {
+        after = 0;
+        ++i;
+      } else if (c >= '0' && c <= '9') {
+        after += after >= 0;
+        ++i;
+      } else if (c == 0xD9 && i + 1 < t.size() &&  // ٠..٩
+                 static_cast<unsigned char>(t[i + 1]) >= 0xA0 &&
+                 static_cast<unsigned char>(t[i + 1]) <= 0xA9) {
+        after += after >= 0;
+        i += 2;
+      } else {
+        break;  // the end of the digits
+      }
+    }
+    if (after == 3) n->value = n->min = n->max = std::round(n->min * 1000);
   }
 
   // A person noun at q: a singular or dual victim noun or a plural of people

@@ -113,6 +113,17 @@ bool ParseAt(const std::vector<KeyedToken>& t, size_t k, Parsed* p) {
     if (!text_internal::ParseDigits(t[k].key, &current)) return false;
     any = true;
     i = k + 1;
+    // "1،700": an Arabic comma written as the thousands separator, glued to
+    // three digits on both sides.
+    while (i + 1 < t.size() && (t[i].key == "\xD8\x8C" || t[i].key == ",") &&
+           t[i + 1].kind == TokenKind::kNumber && t[i].span.begin == t[i - 1].span.end &&
+           t[i + 1].span.begin == t[i].span.end && t[i + 1].span.end - t[i + 1].span.begin == 3 &&
+           current == static_cast<double>(static_cast<int64_t>(current))) {
+      double more;
+      if (!text_internal::ParseDigits(t[i + 1].key, &more)) break;
+      current = current * 1000 + more;
+      i += 2;
+    }
   } else if (t[k].kind == TokenKind::kWord) {
     auto d = T().duals.find(std::string(t[k].key));
     if (d != T().duals.end()) {
