@@ -177,6 +177,9 @@ class QuoteParser {
   // "وكان مصدر عسكري سوري قال ...", "الدفاع الروسية تقول إن": subject before i.
   std::pair<size_t, size_t> SubjectBefore(size_t i, size_t b) const;
 
+  // True if no speaker phrase can start at word k: a preposition (بـ، من،
+  // بالإضافة), a demonstrative or other pronoun-like word (ذلك، هناك، ما).
+  bool NoSubjectStart(size_t k) const;
   // True if the relative pronoun at r agrees in gender with the cue verb at
   // i (الذي قال، التي قالت; الذين with any).
   bool RelAgrees(size_t r, size_t i) const;

@@ -474,8 +474,12 @@ bool QuoteParser::Source(size_t i, size_t b, size_t e, Parsed* p) {
     }
     // A relative or circumstantial clause, another cue, an adverbial of
     // time: the source phrase is complete (بحسب مصادر تحدثت للوكالة).
-    if (s > k && (lex_.Is(w_[s], "rel") || IsCueAt(s, e) || AdverbialAt(s, e) ||
-                  lex_.Is(w_[s], "anon_verb") || AfterName(s))) {
+    // A word with ف opens the main clause after the fronted source (بحسب
+    // تقرير نشرته X فهناك ...).
+    if (s > k &&
+        (lex_.Is(w_[s], "rel") || IsCueAt(s, e) || AdverbialAt(s, e) ||
+         lex_.Is(w_[s], "anon_verb") || AfterName(s) ||
+         KeyStarts(w_[s].key, "\xD9\x81") && w_[s].key != w_[s].bare)) {
       break;
     }
     if (s > k &&

@@ -379,6 +379,10 @@ INSTANTIATE_TEST_SUITE_P(
                     "قال الوزير سامي إن الخطة جاهزة. ودعا إلى الخيارات التي "
                     "قال إنها ملحة.",
                     "قال", "الوزير سامي"},
+        SpeakerCase{"StatementNounAfterTheSubjectIsTheObject",
+                    "قالت المديرة هدى إن الخطة جاهزة. ونشر المدير العام للشركة "
+                    "سامي نادر تغريدة قال فيها إن المصنع سيغلق.",
+                    "قال", "المدير العام للشركة سامي نادر"},
         SpeakerCase{"ImperfectPluralIsACue", "ويشيرون إلى أن المياه ارتفعت.",
                     "ويشيرون", ""}));
 
@@ -453,6 +457,15 @@ TEST(QuotesTest, NameEndingLikeAParticipleIsNoParticiple) {
                    {{"سامي ميستورا", EntityType::kPerson, "per:m", "المبعوث"}});
   ASSERT_EQ(d.quotes.size(), 1u);
   EXPECT_EQ(d.quotes[0].speaker, "المبعوث سامي ميستورا");
+}
+
+TEST(QuotesTest, DemonstrativeIsNeverTheSpeaker) {
+  Document d =
+      Analyzed("وكانت هذه الصور قالت إن الجسر انهار. وذلك قال إن الطريق مغلق.");
+  for (const Quote& q : d.quotes) {
+    EXPECT_EQ(q.speaker.find("هذه"), std::string::npos) << q.speaker;
+    EXPECT_NE(q.speaker, "ذلك");
+  }
 }
 
 TEST(QuotesTest, TitleAfterANameIsAnApposition) {

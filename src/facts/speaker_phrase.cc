@@ -49,6 +49,7 @@ bool QuoteParser::IsMediumLam(size_t i) const {
 }
 
 size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
+  if (j < e && NoSubjectStart(j)) return j;
   size_t k = j;
   bool title = false, appositive = false;
   while (k < e && k - j < (title ? 16 : 12)) {
@@ -102,6 +103,9 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
     if (k > j && NumberAt(k)) break;  // أغلقت الوزارة ثلاثة مصانع: the object
     if (k > j && IsHal(k)) break;  // وقال فلان مخاطبا الحضور
     if (k > j && IsBaToken(k)) break;  // بـ"الوحش"
+    // A statement noun after the subject is the verb's object (نشر فلان
+    // تغريدة قال فيها، أصدر الجيش بيانا).
+    if (k > j && (lex_.Is(w, "speech") || IsBayan(k))) break;
     if (k > j &&
         (lex_.Is(w, "adverb") ||
          (k + 1 < e && lex_.Is(w_[k + 1], "comp") && lex_.Is(w, "prep")))) {
@@ -273,16 +277,29 @@ std::pair<size_t, size_t> QuoteParser::SubjectBefore(size_t i, size_t b) const {
       continue;
     }
     std::string_view cls = lex_.ClassOf(w_[q]);
-    if (!IsWord(q) || cls == "comp" || cls == "stop" || IsCueAt(q, i) ||
-        lex_.Is(w_[q], "prep") || w_[q].bare == fk::kAn)
+    if (!IsWord(q) || cls == "comp" || cls == "stop" || cls == "rel" ||
+        cls == "neg" || IsCueAt(q, i) || lex_.Is(w_[q], "prep") ||
+        w_[q].bare == fk::kAn || (q == c && NoSubjectStart(q)))
       return {0, 0};
     ++words;
   }
   // Up to five words, or nine that name a source (لكن المتحدثة باسم البيت
   // الأبيض سارة ساندرز قالت).
-  if (words == 0 || words > (SourceLike(c, i) ? 9 : 5) || marks % 2 == 1)
+  // A longer phrase only where a subject can start: after a conjunction,
+  // كان or a comma, or on a word without a proclitic (ونشر فلان تغريدة قال
+  // فيها: the verb ونشر, not a subject).
+  bool open = c > b || w_[c].key == w_[c].bare;
+  if (words == 0 || words > (open && SourceLike(c, i) ? 9 : 5) ||
+      marks % 2 == 1)
     return {0, 0};
   return {c, i};
+}
+
+bool QuoteParser::NoSubjectStart(size_t k) const {
+  constexpr std::string_view kBiAl = "\xD8\xA8\xD8\xA7\xD9\x84";  // بال
+  return IsBaToken(k) || lex_.Is(w_[k], "prep") ||
+         lex_.Is(w_[k], "not_subject") ||
+         (KeyStarts(w_[k].bare, kBiAl) && w_[k].bare.size() > kBiAl.size() + 2);
 }
 
 bool QuoteParser::RelAgrees(size_t r, size_t i) const {
