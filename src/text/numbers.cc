@@ -246,7 +246,8 @@ void FindNumbers(std::string_view text, std::vector<NumberMention>* out) {
     if (cue && cue->kind == "range" && p.end + 1 < t.size()) {
       size_t j = p.end;
       Parsed q;
-      bool wa = t[j].key == "و";
+      // "بين 10 و15", also "ما بين 10 إلى 15".
+      bool wa = t[j].key == "و" || t[j].key == "\xD8\xA7\xD9\x84\xD9\x8A";  // الي
       if (wa) ++j;
       if (wa && j < t.size() && ParseAt(t, j, &q)) {
         p.min = std::min(p.value, q.value);
