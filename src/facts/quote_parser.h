@@ -177,6 +177,11 @@ class QuoteParser {
   // "وكان مصدر عسكري سوري قال ...", "الدفاع الروسية تقول إن": subject before i.
   std::pair<size_t, size_t> SubjectBefore(size_t i, size_t b) const;
 
+  // True if word k is a title or a source head, with or without the article
+  // (وزير، المسؤول، مصادر).
+  bool TitleLike(size_t k) const;
+  // True if a person's name (NER) starts at word k.
+  bool PersonAt(size_t k) const;
   // True if no speaker phrase can start at word k: a preposition (بـ، من،
   // بالإضافة), a demonstrative or other pronoun-like word (ذلك، هناك، ما).
   bool NoSubjectStart(size_t k) const;

@@ -455,13 +455,18 @@ bool QuoteParser::Source(size_t i, size_t b, size_t e, Parsed* p) {
   if (speech && k + 1 < e && lex_.Is(w_[k], "an_pronoun"))
     ++k;  // حسبما أعلنت عنه الوزارة
   size_t s = k;
-  bool boundary =
-      false;  // the phrase ended on a comma, negation or complementizer
+  // The phrase ended on a comma, negation or complementizer.
+  bool boundary = false, appositive = false;
   while (s < e && s < k + 16) {
     if (w_[s].IsQuoteMark()) {
       size_t n = QuotedName(s, e);
       if (n == 0) break;
       s = n;
+      continue;
+    }
+    if (!appositive && s > k && IsComma(s) && s + 1 < e && Apposed(s + 1)) {
+      appositive = true;  // حسبما أفاد المتحدث العسكري، العقيد فلان
+      ++s;
       continue;
     }
     if (IsComma(s) || lex_.Is(w_[s], "comp") || lex_.Is(w_[s], "neg")) {

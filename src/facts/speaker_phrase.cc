@@ -68,6 +68,15 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
       k = n;  // موقع (فلايت أوير) المتخصص
       continue;
     }
+    if (k > j && k + 1 < e && w_[k + 1].IsQuoteMark() && IsAddressee(k)) {
+      // الناطق الإعلامي لـ"شرطة عسير" الرائد فلان: a quoted body in construct
+      // after لـ, followed by a title or a name, belongs to the speaker.
+      size_t n = QuotedName(k + 1, e);
+      if (n && n < e && (TitleLike(n) || PersonAt(n))) {
+        k = n;
+        continue;
+      }
+    }
     if (k > j &&
         (IsAddressee(k) || IsFactObject(k) || lex_.Is(w, "say_adverb") ||
          lex_.Is(w, "act_object") || lex_.Is(w, "issued") ||
@@ -124,7 +133,7 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
       break;
     }
     if (IsMediumLam(k)) break;
-    if (cls == "title" || lex_.Is(w, "source_head")) title = true;
+    if (TitleLike(k)) title = true;
     ++k;
   }
   return k;
@@ -197,7 +206,7 @@ bool QuoteParser::IsFactObject(size_t k) const {
 
 bool QuoteParser::Apposed(size_t k) const {
   if (k >= w_.size()) return false;
-  if (lex_.Is(w_[k], "title") || lex_.Is(w_[k], "source_head")) return true;
+  if (TitleLike(k)) return true;
   for (const EntityMention& m : doc_->entities) {
     if (m.type == EntityType::kPerson && m.span.begin == w_[k].span.begin)
       return true;
@@ -293,6 +302,23 @@ std::pair<size_t, size_t> QuoteParser::SubjectBefore(size_t i, size_t b) const {
       marks % 2 == 1)
     return {0, 0};
   return {c, i};
+}
+
+bool QuoteParser::TitleLike(size_t k) const {
+  if (lex_.Is(w_[k], "title") || lex_.Is(w_[k], "source_head")) return true;
+  std::string_view key = w_[k].key;  // المسؤول: the class of مسؤول
+  if (!KeyStarts(key, fk::kAl) || key.size() <= fk::kAl.size() + 4)
+    return false;
+  std::string_view c = lex_.ClassOfKey(key.substr(fk::kAl.size()));
+  return c == "title" || c == "source_head";
+}
+
+bool QuoteParser::PersonAt(size_t k) const {
+  for (const EntityMention& m : doc_->entities) {
+    if (m.type == EntityType::kPerson && m.span.begin == w_[k].span.begin)
+      return true;
+  }
+  return false;
 }
 
 bool QuoteParser::NoSubjectStart(size_t k) const {
