@@ -359,7 +359,8 @@ class CasualtyScanner {
     for (size_t k = q; k > b_ && k + 2 >= q;) {
       --k;
       std::string_view c = lex_.ClassOf(w_[k]);
-      if (c == "neg" || c == "deny") return true;
+      bool still = k + 1 < q && IsClass(k + 1, "still");  // "لا يزال": still, no negation
+      if ((c == "neg" && !still) || c == "deny") return true;
       if (!IsWordTok(w_[k])) break;
     }
     return false;
@@ -373,6 +374,10 @@ class CasualtyScanner {
       if (!IsWordTok(w_[q]) || InNumber(q) || lex_.Is(w_[q], "comp")) break;
       const CasualtyEntry* c = KindAt(q, 'c');
       if (c) return c->where == 'b' && w_[q].key == w_[q].bare ? c->kind : "";
+      // "6 من أفراد الطاقم مفقودين": a predicate adjective after the من group.
+      if (q > ne + 1 && !Definite(q) && Definite(q - 1) && w_[ne].bare == fk::kMin) {
+        if (const CasualtyEntry* n = KindAt(q, 'n')) return n->kind;
+      }
     }
     return "";
   }

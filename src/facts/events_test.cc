@@ -328,8 +328,11 @@ INSTANTIATE_TEST_SUITE_P(
         FigureCase{"ArrestCampaign", "وشنت القوات حملة اعتقالات طالت 15 مواطنا.", "arrested", 15,
                    15, false},
         FigureCase{"DrownedNoun", "وانتشلت الفرق جثث 3 غرقى من البحيرة.", "killed", 3, 3, false},
-        FigureCase{"CasualtyNounInConstruct",
-                   "وعثر على جثث 5 أشخاص قرب الوادي.", "killed", 5, 5, false},
+        FigureCase{"CasualtyNounInConstruct", "وعثر على جثث 5 أشخاص قرب الوادي.", "killed", 5, 5,
+                   false},
+        FigureCase{"PredicateAfterAMinGroup", "وما زال 6 من أفراد الطاقم مفقودين.", "missing", 6, 6,
+                   false},
+        FigureCase{"StillIsNoNegation", "ولا يزال مصير 40 شخصا مجهولا.", "missing", 40, 40, false},
         FigureCase{"FigureBeforeItsVerbWithASecondToll",
                    "وقال إن 4 حراس قتلوا في المقر بينما قتل 5 آخرون في السوق.", "killed", 4, 4,
                    false}));
