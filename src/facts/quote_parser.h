@@ -177,6 +177,11 @@ class QuoteParser {
   // "وكان مصدر عسكري سوري قال ...", "الدفاع الروسية تقول إن": subject before i.
   std::pair<size_t, size_t> SubjectBefore(size_t i, size_t b) const;
 
+  // The author of the statement a cue + فيه/فيها reports ("أصدرت الوزارة
+  // بيانا قالت فيه": الوزارة; "تصريحات محام للحكومة أكد فيها": محام
+  // للحكومة): the complement of the statement noun before the cue, else the
+  // subject of the sentence's verb. {0, 0} if neither can be a source.
+  std::pair<size_t, size_t> StatementAuthor(size_t i, size_t b) const;
   // True if word k is a title or a source head, with or without the article
   // (وزير، المسؤول، مصادر).
   bool TitleLike(size_t k) const;

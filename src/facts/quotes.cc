@@ -345,6 +345,7 @@ bool QuoteParser::Verb(const CueEntry& cue, size_t i, size_t ce, size_t b,
     std::pair<size_t, size_t> sub{0, 0};
     if (ce < e && (w_[ce].key == fk::kFih || w_[ce].key == fk::kFiha)) {
       sub = StatementSubject(i, b);
+      if (sub.second == 0) sub = StatementAuthor(i, b);
     }
     if (sub.second == 0) sub = SubjectBefore(i, b);
     if (sub.second) {

@@ -396,6 +396,12 @@ INSTANTIATE_TEST_SUITE_P(
             "SourceWithAnAppositionAfterAComma",
             "وأغلق الجسر، حسبما أفاد المتحدث باسم البلدية، العقيد سامي نادر.",
             "حسبما", "المتحدث باسم البلدية العقيد سامي نادر"},
+        SpeakerCase{"StatementAuthorIsTheSubjectOfItsVerb",
+                    "وأصدرت البلدية بيانا قالت فيه إن الجسر سيفتح.", "قالت",
+                    "البلدية"},
+        SpeakerCase{"StatementAuthorIsTheComplementOfTheStatementNoun",
+                    "وجاء ذلك بعد تصريحات مدير المصنع أكد فيها أن العمل مستمر.",
+                    "أكد", "مدير المصنع"},
         SpeakerCase{"ImperfectPluralIsACue", "ويشيرون إلى أن المياه ارتفعت.",
                     "ويشيرون", ""}));
 

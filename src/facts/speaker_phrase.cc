@@ -304,6 +304,28 @@ std::pair<size_t, size_t> QuoteParser::SubjectBefore(size_t i, size_t b) const {
   return {c, i};
 }
 
+std::pair<size_t, size_t> QuoteParser::StatementAuthor(size_t i,
+                                                       size_t b) const {
+  size_t noun = i;
+  for (size_t q = i; q > b;) {
+    --q;
+    if (IsBayan(q) || lex_.Is(w_[q], "speech")) {
+      noun = q;
+      break;
+    }
+  }
+  if (noun == i) return {0, 0};
+  // تصريحات محام للحكومة أكد فيها: the complement of the statement noun.
+  size_t e = SpeakerEnd(noun + 1, i);
+  if (e > noun + 1 && SourceLike(noun + 1, e)) return {noun + 1, e};
+  // أصدرت الوزارة بيانا قالت فيه: the subject of the sentence's verb.
+  if (noun <= b + 1) return {0, 0};
+  e = SpeakerEnd(b + 1, noun);
+  if (e > b + 1 && (SourceLike(b + 1, e) || PlainDefinite(b + 1, e)))
+    return {b + 1, e};
+  return {0, 0};
+}
+
 bool QuoteParser::TitleLike(size_t k) const {
   if (lex_.Is(w_[k], "title") || lex_.Is(w_[k], "source_head")) return true;
   std::string_view key = w_[k].key;  // المسؤول: the class of مسؤول
