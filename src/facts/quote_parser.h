@@ -177,6 +177,10 @@ class QuoteParser {
   // "وكان مصدر عسكري سوري قال ...", "الدفاع الروسية تقول إن": subject before i.
   std::pair<size_t, size_t> SubjectBefore(size_t i, size_t b) const;
 
+  // True if word k has the shape of a verbal noun of the derived verb forms
+  // without the article (إفعال، افتعال، انفعال، استفعال، تفعيل، تفاعل:
+  // إخراج، انتهاء، انطلاق، تشكيل، تواصل).
+  bool MasdarShape(size_t k) const;
   // The author of the statement a cue + فيه/فيها reports ("أصدرت الوزارة
   // بيانا قالت فيه": الوزارة; "تصريحات محام للحكومة أكد فيها": محام
   // للحكومة): the complement of the statement noun before the cue, else the

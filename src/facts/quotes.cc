@@ -84,7 +84,7 @@ Opener QuoteParser::FindOpener(size_t k, size_t e, CueKind kind,
         !w.IsPunct(":")) {
       std::string_view cls = lex_.ClassOf(w);
       const CueEntry* src = q > k ? CueAt(q, e) : nullptr;
-      if (cls == "stop" || cls == "speech" || cls == "weekday" ||
+      if (cls == "stop" || lex_.Is(w, "speech") || cls == "weekday" ||
           cls == "rel" || cls == "say_adverb" ||
           (src && src->kind == CueKind::kSource) || IsMediumLam(q) ||
           IsAddressee(q) || AddresseeEnd(q, e) > q || w.bare == fk::kAla ||
@@ -359,10 +359,40 @@ bool QuoteParser::Verb(const CueEntry& cue, size_t i, size_t ce, size_t b,
   return Content(p, e);
 }
 
+bool QuoteParser::MasdarShape(size_t k) const {
+  if (w_[k].kind != TokenKind::kWord || KeyStarts(w_[k].bare, fk::kAl))
+    return false;
+  std::vector<std::string_view> l;  // the letters (two bytes each in Arabic)
+  std::string_view b = w_[k].bare;
+  for (size_t x = 0; x + 1 < b.size(); x += 2) l.push_back(b.substr(x, 2));
+  if (l.size() * 2 != b.size()) return false;
+  constexpr std::string_view kAlif = "\xD8\xA7", kTa = "\xD8\xAA",
+                             kNun = "\xD9\x86", kYa = "\xD9\x8A",
+                             kSin = "\xD8\xB3";
+  size_t n = l.size();
+  if (n == 5 && l[0] == kAlif && l[3] == kAlif) return true;  // إفعال
+  if (n == 6 && l[0] == kAlif && l[2] == kTa && l[4] == kAlif)
+    return true;  // افتعال
+  if (n == 6 && l[0] == kAlif && l[1] == kNun && l[4] == kAlif)
+    return true;  // انفعال
+  if (n == 7 && l[0] == kAlif && l[1] == kSin && l[2] == kTa &&
+      l[5] == kAlif) {  // استفعال
+    return true;
+  }
+  if (n == 5 && l[0] == kTa && (l[3] == kYa || l[2] == kAlif))
+    return true;  // تفعيل، تفاعل
+  return false;
+}
+
 Opener QuoteParser::FactObject(size_t i, size_t k, size_t e) const {
   for (size_t q = k; q < e && q < k + 6; ++q) {
     const Word& w = w_[q];
     if (IsFactObject(q)) return {Opener::kObject, q};
+    // أعلنت X انطلاق ...، أكدت X تواصل ...: a verbal noun in construct.
+    if (lex_.Is(w_[i], "masdar_verb") && q + 1 < e && IsWord(q + 1) &&
+        MasdarShape(q) && !lex_.Is(w, "act_object")) {
+      return {Opener::kObject, q};
+    }
     if (w.bare == fk::kAn && lex_.Is(w_[i], "an_verb") && q + 1 < e &&
         IsWord(q + 1)) {
       return {Opener::kObject,

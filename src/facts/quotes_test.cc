@@ -402,6 +402,19 @@ INSTANTIATE_TEST_SUITE_P(
         SpeakerCase{"StatementAuthorIsTheComplementOfTheStatementNoun",
                     "وجاء ذلك بعد تصريحات مدير المصنع أكد فيها أن العمل مستمر.",
                     "أكد", "مدير المصنع"},
+        SpeakerCase{"VerbalNounAfterADefiniteSubjectIsTheContent",
+                    "وأكدت البلدية تواصل أعمال الصيانة في الجسر.", "وأكدت",
+                    "البلدية"},
+        SpeakerCase{"VerbalNounAfterAnAdverbialIsTheContent",
+                    "وأعلنت الوزارة، الأحد، انطلاق حملة التطعيم.", "وأعلنت",
+                    "الوزارة"},
+        SpeakerCase{"ConjunctOfTheShapeOfAVerbalNounStaysInTheSpeaker",
+                    "وقال المسؤولون وأصحاب المصانع إن الأسعار سترتفع.", "وقال",
+                    "المسؤولون وأصحاب المصانع"},
+        SpeakerCase{
+            "SpeechNounAfterFiIsNoPartOfATitledSpeaker",
+            "وأضاف الدكتور سامي نادر في تصريحات لـ «الصحيفة» أن العمل مستمر.",
+            "وأضاف", "الدكتور سامي نادر"},
         SpeakerCase{"ImperfectPluralIsACue", "ويشيرون إلى أن المياه ارتفعت.",
                     "ويشيرون", ""}));
 

@@ -97,7 +97,8 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
       bool in = w.key == fk::kFi && k > j && title && k + 1 < e &&
                 IsWord(k + 1) && next != "stop" && next != "speech" &&
                 next != "comp" && next != "weekday" && !IsBayan(k + 1) &&
-                !lex_.Is(w_[k + 1], "place_adv");
+                !lex_.Is(w_[k + 1], "place_adv") &&
+                !lex_.Is(w_[k + 1], "speech");
       // محمد الخميس رئيس ...: a weekday inside a name, before a title or a
       // word.
       in |= cls == "weekday" && k > j && k + 1 < e && IsWord(k + 1) &&
@@ -112,6 +113,14 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
     if (k > j && NumberAt(k)) break;  // أغلقت الوزارة ثلاثة مصانع: the object
     if (k > j && IsHal(k)) break;  // وقال فلان مخاطبا الحضور
     if (k > j && IsBaToken(k)) break;  // بـ"الوحش"
+    // A definite noun is never the head of a construct nor followed by an
+    // indefinite adjective: an indefinite verbal noun after it is the verb's
+    // object (وأكدت الحكومة تواصل الجهود).
+    // (Not a conjunct: المسؤولون وأصحاب القرار.)
+    if (k > j && KeyStarts(w_[k - 1].bare, fk::kAl) &&
+        w_[k].key == w_[k].bare && MasdarShape(k) && !PersonAt(k)) {
+      break;
+    }
     // A statement noun after the subject is the verb's object (نشر فلان
     // تغريدة قال فيها، أصدر الجيش بيانا).
     if (k > j && (lex_.Is(w, "speech") || IsBayan(k))) break;
