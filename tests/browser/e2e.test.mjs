@@ -12,12 +12,12 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, loadPlaywright, repoRoot } from './browser.mjs';
+import { ingest as ingestInto, serve as startServer } from './server.mjs';
 
 const bin = process.env.MARSAD_BIN ?? path.join(repoRoot, 'build', 'marsad');
 const seeds = process.env.MARSAD_SEEDS ?? path.resolve(repoRoot, '..', 'shared', 'seeds');
@@ -29,56 +29,13 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'marsad-e2e-'));
 const servers = [];
 let pw, browser, consoleErrors = [];
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-    srv.on('error', reject);
-  });
-}
+function ingest(db, input) { ingestInto(bin, db, input); }
 
-function ingest(db, input) {
-  const r = spawnSync(bin, ['ingest', '--db', db, input], { encoding: 'utf8', timeout: 300000 });
-  assert.equal(r.status, 0, `marsad ingest ${input} failed:\n${r.stdout}\n${r.stderr}`);
-}
-
-/** The flag naming the UI folder, as `marsad serve --help` spells it (none: built in). */
-function webArgs() {
-  const help = spawnSync(bin, ['serve', '--help'], { encoding: 'utf8' });
-  const m = /(--(?:web|static|ui)[-a-z]*)\b/.exec(`${help.stdout}${help.stderr}`);
-  return m ? [m[1], dist] : [];
-}
-
-/** `marsad serve` on a free port; a port taken between the probe and the bind (other
- *  sessions start servers too) is retried on another. */
+/** `marsad serve` on the store DB (tests/browser/server.mjs), stopped after the tests. */
 async function serve(db) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await serveOnce(db);
-    } catch (e) {
-      if (attempt >= 3 || !/cannot listen|exited/.test(String(e))) throw e;
-    }
-  }
-}
-
-async function serveOnce(db) {
-  const port = await freePort();
-  const args = ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), ...webArgs()];
-  const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MARSAD_WEB_DIR: dist } });
-  let log = '';
-  proc.stdout.on('data', (d) => { log += d; });
-  proc.stderr.on('data', (d) => { log += d; });
+  const { base, proc } = await startServer(bin, db, dist);
   servers.push(proc);
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    if (proc.exitCode !== null) throw new Error(`marsad serve exited ${proc.exitCode}:\n${log}`);
-    try {
-      const r = await fetch(`${base}/api/health`);
-      if (r.ok) return base;
-    } catch { /* not listening yet */ }
-    await new Promise((res) => setTimeout(res, 100));
-  }
-  throw new Error(`marsad serve did not answer on ${base}:\n${log}`);
+  return base;
 }
 
 async function getJson(base, p) {

@@ -1,6 +1,8 @@
 // Typed access to the marsad JSON API (docs/openapi.yaml).
 // Only the fields the UI reads are typed; everything is optional-tolerant
-// because an older store may lack newer analysis fields.
+// because an older store may lack newer analysis fields. src/api_contract.ts
+// checks these types against the ones generated from the spec (src/api.gen.ts):
+// tsc fails when they drift apart.
 
 export interface Span { begin: number; end: number; begin16?: number; end16?: number }
 
@@ -9,9 +11,9 @@ export interface Page<T> { total: number; limit: number; offset: number; items: 
 export interface StorySummary {
   id: number; title: string; first_seen: string | null; last_seen: string | null;
   article_count: number; outlets: string[];
-  // Of a related story: how it stands to the story in time (issue 20).
-  relation?: 'follow_up' | 'earlier' | 'concurrent';
 }
+/** A related story: how it stands to the story in time (issue 20). */
+export interface RelatedStory extends StorySummary { relation: 'follow_up' | 'earlier' | 'concurrent' }
 
 export interface ArticleMeta {
   id: number; source?: string; outlet: string | null; agency?: string | null;
@@ -50,7 +52,7 @@ export interface Analysis {
 export interface Article extends ArticleMeta { text: string; analysis: Analysis }
 
 export interface StoryDetail {
-  story: StorySummary; articles: ArticleMeta[]; related?: StorySummary[];
+  story: StorySummary; articles: ArticleMeta[]; related?: RelatedStory[];
   comparison: unknown;
 }
 

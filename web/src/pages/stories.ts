@@ -1,7 +1,7 @@
 // Home page: the timeline of reports and the list of stories, newest first,
 // fetched a page (50) at a time so 30,000 articles cost one small request.
 
-import { api, type StorySummary } from '../api';
+import { api, type RelatedStory, type StorySummary } from '../api';
 import { fmtDate, h, link, num } from '../dom';
 import type { RouteContext } from '../main';
 import { timelineChart } from '../timeline';
@@ -10,7 +10,7 @@ import { S } from '../strings';
 
 const PAGE = 50;
 
-export function storyCard(st: StorySummary): HTMLElement {
+export function storyCard(st: StorySummary & Partial<Pick<RelatedStory, 'relation'>>): HTMLElement {
   const dates = st.first_seen === st.last_seen || !st.last_seen
     ? fmtDate(st.first_seen)
     : `${fmtDate(st.first_seen)} – ${fmtDate(st.last_seen)}`;
