@@ -172,6 +172,10 @@ class CasualtyScanner {
     if (nb > b_ && lex_.Is(w_[nb - 1], "year_word")) return;  // عام 1893
     if (Year(nb, n)) return;
     if (ne < e_ && IsClass(ne, "thing")) return;  // ضبط 21 مخالفة، 10 آلاف دجاجة
+    if (ne > nb && IsClass(ne - 1, "thing")) return;  // a dual of a thing: قبل أكثر من عامين
+    dual_noun_ = ne == nb + 1 && w_[nb].kind == TokenKind::kWord && !n.unit.empty() &&
+                 KeyStarts(w_[nb].bare, n.unit) &&
+                 !lex_.Is(w_[nb], "dual");  // "ضحايا مدنيين": a plural read as a dual
     // "عائلة واحدة": واحد after a noun that is no person is its adjective.
     if (n.min == 1 && n.max == 1 && ne == nb + 1 && w_[nb].kind == TokenKind::kWord && nb > b_ &&
         IsWordTok(w_[nb - 1]) && !InNumber(nb - 1) && !Person(nb - 1) && !KindAt(nb - 1, 'c')) {
@@ -212,8 +216,13 @@ class CasualtyScanner {
     if (kind.empty()) kind = AmongAfter(ne);
     if (kind.empty()) {
       kind = CueBefore(nb, &span);
-      // ضبط seizes goods too: a figure only when it counts people.
-      if (!kind.empty() && lex_.Is(w_[WordAt(w_, span.begin)], "seize") && !Person(ne)) {
+      // ضبط seizes goods too, فقد loses money, مصير is anyone's fate: a
+      // figure only when it counts people. فقد before a reporting verb is
+      // the particle ف + قد (فقد أظهر الاستطلاع أن 74 ...).
+      size_t cue = WordAt(w_, span.begin);
+      if (!kind.empty() && lex_.Is(w_[cue], "seize") && !Person(ne)) return;
+      if (!kind.empty() && lex_.Is(w_[cue], "particle_qad") && cue + 1 < e_ &&
+          lex_.cues.Find(w_, cue + 1, e_, Forms::kBare).payload >= 0) {
         return;
       }
     }
@@ -234,10 +243,13 @@ class CasualtyScanner {
     out_.push_back({kind, n, span});
   }
 
-  // "في 2011"، "منذ 2014": a year, not a count.
+  // "في 2011"، "منذ 2014", or four digits from 1900 to 2100 that count no
+  // person or casualty noun after them: a year, not a count.
   bool Year(size_t nb, const NumberMention& n) const {
     if (n.min != n.max || n.min < 1900 || n.min > 2100 || n.min != std::floor(n.min)) return false;
-    return nb > b_ && IsClass(nb - 1, "year_prep");
+    if (nb > b_ && IsClass(nb - 1, "year_prep")) return true;
+    size_t ne = WordAt(w_, n.span.end);
+    return w_[nb].kind == TokenKind::kNumber && !Person(ne) && !(ne < e_ && KindAt(ne, 'n'));
   }
 
   // "الأيام الثمانية الماضية": a definite number word after a period noun
@@ -327,7 +339,7 @@ class CasualtyScanner {
       if (w_[q].kind == TokenKind::kNumber || InNumber(q)) break;  // that number's cue
       // "جثث 5 أشخاص"، "جثتي رجلين": a casualty noun in construct with the
       // count.
-      if (q + 1 == nb && !Definite(q) && (q == b_ || !InNumber(q - 1))) {
+      if (q + 1 == nb && !Definite(q) && !dual_noun_ && (q == b_ || !InNumber(q - 1))) {
         if (const CasualtyEntry* c = KindAt(q, 'n')) {
           span->begin = w_[q].span.begin;
           return c->kind;
@@ -391,7 +403,7 @@ class CasualtyScanner {
               (ne >= e_ || !IsWordTok(w_[ne]) || Person(ne) || KindAt(ne, 'n') ||
                IsClass(ne, "stop") || IsClass(ne, "year_prep"));
     // "القتلى أربعة مدنيين": the toll noun as the subject right before.
-    if (nb > b_ && KeyStarts(w_[nb - 1].bare, fk::kAl)) {
+    if (nb > b_ && KeyStarts(w_[nb - 1].bare, fk::kAl) && !dual_noun_) {
       if (const CasualtyEntry* c = KindAt(nb - 1, 'n')) return c->kind;
     }
     // "عدد القتلى بسبب الأمطار التي اجتاحت البلاد ارتفع إلى 122": with إلى
@@ -481,6 +493,7 @@ class CasualtyScanner {
   // cue or a subset word (مقتل مسؤول، بينهم مسؤول; but "قال مسؤول").
   int RoleCount(size_t v) const {
     if (int n = VictimCount(v)) return n;
+    if (v < e_ && IsClass(v, "kin")) return 1;
     return v < e_ && IsWordTok(w_[v]) && !KeyStarts(w_[v].bare, fk::kAl) && IsClass(v, "role") ? 1
                                                                                                : 0;
   }
@@ -495,12 +508,14 @@ class CasualtyScanner {
         size_t v = q + m.length;
         if (v < e_ && InNumber(v)) continue;
         if (!KeyStarts(w_[q].bare, fk::kAl)) v = AfterSubject(v);  // a verb, not "الإصابة"
-        if (int n = RoleCount(v); n && !Denied(q))
+        // A relative after a natural death or a loss is no casualty (وفاة والدتها).
+        bool natural = IsClass(q, "natural") && v < e_ && IsClass(v, "kin");
+        if (int n = RoleCount(v); n && !Denied(q) && !natural)
           Add(lex_.casualty_entries[m.payload].kind, n, q, v);
         continue;
       }
       if (const CasualtyFound* prev = Coordinated(q)) {
-        Add(prev->kind, VictimCount(q), q, q);
+        Add(prev->kind, std::max(VictimCount(q), 1), q, q);
         continue;
       }
       if (lex_.Is(w_[q], "title")) continue;  // a title counts only after a cue
@@ -561,7 +576,7 @@ class CasualtyScanner {
   // word between) has that figure's kind.
   const CasualtyFound* Coordinated(size_t q) const {
     if (q <= b_ || w_[q].key == w_[q].bare || !KeyStarts(w_[q].key, "\xD9\x88")) return nullptr;
-    if (VictimCount(q) == 0 || InNumber(q)) return nullptr;
+    if ((VictimCount(q) == 0 && !IsClass(q, "kin")) || InNumber(q)) return nullptr;
     const CasualtyFound* prev = Before(q);
     if (!prev) return nullptr;
     size_t end = WordAt(w_, prev->span.end);  // first word after the figure
@@ -601,6 +616,7 @@ class CasualtyScanner {
   size_t b_, e_;
   std::vector<CasualtyFound> out_;
   std::vector<NumberMention> pending_;  // numbers with no kind on the first pass
+  bool dual_noun_ = false;              // the number at hand is a noun read as a dual
   // Per-thread scratch, reused across sentences and documents.
   static thread_local std::vector<Span> numbers_;
   static thread_local std::string scratch_;

@@ -381,6 +381,26 @@ TEST(CasualtyNegativesTest, IllnessWithAClitic) {
   for (const Event& e : d.events) EXPECT_TRUE(e.casualties.empty());
 }
 
+TEST(CasualtyNegativesTest, YearsMoneyAndTheParticleQadAreNoFigures) {
+  for (const char* text :
+       {"وخسرت الشركة 1.3 مليار دولار فيما فقدت الأسهم 12 نقطة.",
+        "أما في المسابقة فقد حققت المدرسة 9 ميداليات.",
+        "فقد قال المسؤول إن 74 شخصا يؤيدون القرار.", "وصدرت مذكرتا اعتقال بحقه في 2009 و2010.",
+        "وأمرت المحكمة بمنح كل فرد من الضحايا 30 ألف كرونة.", "وقبض عليه قبل أكثر من عامين."}) {
+    Document d = Facts(text);
+    for (const Event& e : d.events) EXPECT_TRUE(e.casualties.empty()) << text;
+  }
+}
+
+TEST(CasualtyNegativesTest, ARelativeAfterANaturalDeathIsNoCasualty) {
+  Document d = Facts("وحتى بعد وفاة والدتها، تواصل الفتاة دراستها.");
+  for (const Event& e : d.events) EXPECT_TRUE(e.casualties.empty());
+  Document k = Facts("وقتل رجل وابنته في القصف.");
+  int figures = 0;
+  for (const Event& e : k.events) figures += e.casualties.size();
+  EXPECT_EQ(figures, 2);
+}
+
 TEST(CasualtyNegativesTest, OneAfterANounThatIsNoPersonIsAnAdjective) {
   Document d = Facts("وأدى الانفجار إلى مقتل 6 أشخاص، ثلاثة منهم من عائلة واحدة.");
   for (const Event& e : d.events) {

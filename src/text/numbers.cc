@@ -135,6 +135,12 @@ bool ParseAt(const std::vector<KeyedToken>& t, size_t k, Parsed* p) {
     bool wa;
     const NumberWord* w = LookupWord(t[i].key, &wa);
     if (!w) break;
+    // "75 بالمئة": a preposition before a number word inside a number ends it.
+    if (i != k && !wa && T().words.find(std::string(t[i].key)) == T().words.end() &&
+        (StartsWith(t[i].key, "\xD8\xA8") || StartsWith(t[i].key, "\xD9\x84") ||
+         StartsWith(t[i].key, "\xD9\x83"))) {  // ب، ل، ك
+      break;
+    }
     if (any && wa && w->kind == "scale") break;
     if (!any && wa && i == k) { /* a leading و is just the conjunction */ }
     if (any && !wa && w->kind != "scale" && w->kind != "hundred" &&
