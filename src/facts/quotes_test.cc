@@ -415,6 +415,10 @@ INSTANTIATE_TEST_SUITE_P(
             "SpeechNounAfterFiIsNoPartOfATitledSpeaker",
             "وأضاف الدكتور سامي نادر في تصريحات لـ «الصحيفة» أن العمل مستمر.",
             "وأضاف", "الدكتور سامي نادر"},
+        SpeakerCase{
+            "AntecedentOfARelativeBeforeKanaComma",
+            "وكان العمال الذين وصلوا صباحا إلى المصنع، أعلنوا أنهم سيضربون.",
+            "أعلنوا", "العمال"},
         SpeakerCase{"ImperfectPluralIsACue", "ويشيرون إلى أن المياه ارتفعت.",
                     "ويشيرون", ""}));
 
@@ -498,6 +502,12 @@ TEST(QuotesTest, DemonstrativeIsNeverTheSpeaker) {
     EXPECT_EQ(q.speaker.find("هذه"), std::string::npos) << q.speaker;
     EXPECT_NE(q.speaker, "ذلك");
   }
+}
+
+TEST(QuotesTest, NegationIsNeverTheSpeaker) {
+  Document d = Analyzed("قالت المديرة هدى: \"إنهم يقولون لم يحن الوقت بعد\".");
+  for (const Quote& q : d.quotes)
+    EXPECT_NE(q.speaker.rfind("لم", 0), 0u) << q.speaker;
 }
 
 TEST(QuotesTest, TitleAfterANameIsAnApposition) {

@@ -280,7 +280,14 @@ std::pair<size_t, size_t> QuoteParser::SubjectBefore(size_t i, size_t b) const {
       if (w_[q].kind == TokenKind::kPunct) break;
       if (w_[q].bare == fk::kKana || w_[q].bare == fk::kKanat ||
           lex_.Is(w_[q], "topic")) {
-        if (c - 1 > q + 1 && c - 1 - q <= 13) return {q + 1, c - 1};
+        if (c - 1 > q + 1 && c - 1 - q <= 13) {
+          // وكان المتمردون الذين وصلوا ...، أعلنوا: the antecedent of a
+          // relative.
+          for (size_t r = q + 2; r < c - 1; ++r) {
+            if (lex_.Is(w_[r], "rel")) return {q + 1, r};
+          }
+          return {q + 1, c - 1};
+        }
         break;
       }
     }
@@ -354,7 +361,7 @@ bool QuoteParser::PersonAt(size_t k) const {
 
 bool QuoteParser::NoSubjectStart(size_t k) const {
   constexpr std::string_view kBiAl = "\xD8\xA8\xD8\xA7\xD9\x84";  // بال
-  return IsBaToken(k) || lex_.Is(w_[k], "prep") ||
+  return IsBaToken(k) || lex_.Is(w_[k], "prep") || lex_.Is(w_[k], "neg") ||
          lex_.Is(w_[k], "not_subject") ||
          (KeyStarts(w_[k].bare, kBiAl) && w_[k].bare.size() > kBiAl.size() + 2);
 }
