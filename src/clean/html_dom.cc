@@ -233,6 +233,31 @@ bool HasHighLead(std::string_view s) {
   return high;
 }
 
+// The length of the character at s[i] (REQUIRES: i < s.size()), and in
+// *plain whether the parser takes it as written: valid UTF-8 and none of the
+// code points it rewrites. Two-byte characters from U+00C0 (Arabic) go the
+// short way.
+size_t ScanChar(std::string_view s, size_t i, bool* plain) {
+  unsigned char b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    *plain = Verbatim(b);
+    return 1;
+  }
+  if (b >= 0xC3 && b <= 0xDF && i + 1 < s.size() &&
+      (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+    *plain = true;
+    return 2;
+  }
+  size_t j = i;
+  char32_t cp = DecodeUtf8(s, &j);
+  size_t want = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  bool valid = j - i == want && !(cp >= 0xD800 && cp <= 0xDFFF) &&
+               cp <= 0x10FFFF &&
+               !(cp == 0xFFFD && s.substr(i, 3) != "\xEF\xBF\xBD");
+  *plain = valid && Verbatim(cp);
+  return j - i;
+}
+
 class Stripper {
  public:
   explicit Stripper(bool placeholders) : placeholders_(placeholders) {}
@@ -281,19 +306,10 @@ void Stripper::Place(std::string_view s, bool verbatim) {
 
 bool Stripper::Plain(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      if (b == '&' || !Verbatim(b)) return false;
-      ++i;
-      continue;
-    }
-    size_t start = i;
-    char32_t cp = DecodeUtf8(s, &i);
-    size_t want = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    bool valid = i - start == want && !(cp >= 0xD800 && cp <= 0xDFFF) &&
-                 cp <= 0x10FFFF &&
-                 !(cp == 0xFFFD && s.substr(start, 3) != "\xEF\xBF\xBD");
-    if (!valid || !Verbatim(cp)) return false;
+    bool plain;
+    if (s[i] == '&') return false;
+    i += ScanChar(s, i, &plain);
+    if (!plain) return false;
   }
   return true;
 }
@@ -373,19 +389,9 @@ void Stripper::Text(std::string_view text) {
       verbatim = true;
       continue;
     }
-    if (b < 0x80) {
-      verbatim = verbatim && Verbatim(b);
-      ++i;
-      continue;
-    }
-    size_t start = i;
-    char32_t cp = DecodeUtf8(s, &i);
-    size_t len = i - start;
-    size_t want = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    bool valid = len == want && !(cp >= 0xD800 && cp <= 0xDFFF) &&
-                 cp <= 0x10FFFF &&
-                 !(cp == 0xFFFD && s.substr(start, 3) != "\xEF\xBF\xBD");
-    verbatim = verbatim && valid && Verbatim(cp);
+    bool plain;
+    i += ScanChar(s, i, &plain);
+    verbatim = verbatim && plain;
   }
   Place(s.substr(seg, end - seg), verbatim);
   Literal(s.substr(end));

@@ -61,6 +61,8 @@ const char* const kCases[] = {
     "<p>سطر أول\r\nوسطر ثان\rوثالث</p>",
     "<p>تحكم \xC2\x85 وغير حرف \xEF\xB7\x90 و\xEF\xBF\xBE ونهاية</p>",
     "<p>بايت شارد \xFF هنا وتسلسل مقطوع \xD8 هنا وبديل \xEF\xBF\xBD</p>",
+    "<p>صيغ طويلة \xC0\xA0 و\xC1\xBF و\xE0\x80\xAF وبدائل \xED\xA0\x80 "
+    "و\xF4\x90\x80\x80 في النص</p>",
     "<pre>\nالسطر الأول\n    سطر مزاح</pre><textarea>\n نص الحقل</textarea>"
     "<listing>\nقائمة</listing>",
     "<html><head> نص في الرأس <title>عنوان <b>غامق</b> هنا</title></head>"
