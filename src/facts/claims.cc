@@ -376,7 +376,10 @@ class ClaimBuilder {
           Add("weapon:chemical", m == "denied" ? "denied" : "used", span, -1,
               m);
         }
-        if (!control && pw.Is(w_[q], "control")) control = Control(q, b, e);
+        if (!control &&
+            (pw.Is(w_[q], "control") || pw.Is(w_[q], "control_noun"))) {
+          control = Control(q, b, e);
+        }
         if (!fraud && (pw.Is(w_[q], "fraud") || pw.Is(w_[q], "fair")))
           fraud = ElectionFraud(q, b, e);
         if (!resp && pw.Is(w_[q], "bear")) resp = Bears(q, b, e);
@@ -428,6 +431,20 @@ class ClaimBuilder {
     return true;
   }
 
+  // The control noun at word q is claimed: a take verb within eight words
+  // before it (أحكمت القوات السيطرة، أعلن ... السيطرة) or full after it
+  // (السيطرة الكاملة), before `over` (its على).
+  bool Taken(size_t q, size_t sb, size_t over) const {
+    const PointWords& pw = PointWords::Default();
+    for (size_t k = q > sb + 8 ? q - 8 : sb; k < q; ++k) {
+      if (pw.Is(w_[k], "take")) return true;
+    }
+    for (size_t k = q + 1; k < over; ++k) {
+      if (pw.Is(w_[k], "full")) return true;
+    }
+    return false;
+  }
+
   // "other:control" at a control word over a place (سيطرت على، السيطرة
   // الكاملة على): asserted, partial (على أحياء منها، على أجزاء) or denied
   // (نفى السيطرة، لم تسيطر). Control without "على" (الخاضعة لسيطرة
@@ -439,6 +456,7 @@ class ClaimBuilder {
       if (w_[k].bare == fk::kAla) over = k;
     }
     if (over == se) return false;
+    if (pw.Is(w_[q], "control_noun") && !Taken(q, sb, over)) return false;
     bool partial = over + 1 < se && pw.Is(w_[over + 1], "part_place");
     bool negated = DeniedBefore(q, 5) || (q > sb && lex_.Is(w_[q - 1], "neg"));
     size_t from = q > sb ? q - 1 : q;

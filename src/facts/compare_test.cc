@@ -525,8 +525,9 @@ TEST(ComparePointsTest, TheAccuserAndThePartyOfAnAccusation) {
 }
 
 // Full control of a town claimed against partial control in the same hour:
-// an "other" point, contested; control described (الخاضعة لسيطرة) claims
-// nothing, and partial control hours later is a timeline, not a dispute.
+// an "other" point, contested; control described (الخاضعة لسيطرة) or
+// intended (هدفهم الاستيلاء والسيطرة على) claims nothing, and partial control
+// hours later is a timeline, not a dispute.
 TEST(ComparePointsTest, FullControlAgainstPartialControl) {
   Document a =
       Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
@@ -546,10 +547,17 @@ TEST(ComparePointsTest, FullControlAgainstPartialControl) {
   control = PointAbout(cl, "other:control");
   ASSERT_NE(control, nullptr);
   EXPECT_FALSE(control->contested) << Dump(*control);
-  Document d = Analyzed(4, "د", "2030-04-02T10:00:00+00:00",
-                        "وقصفت الطائرات المناطق الخاضعة لسيطرة المعارضة.");
+  Document d = Analyzed(
+      4, "د", "2030-04-02T10:00:00+00:00",
+      "وقصفت الطائرات المناطق الخاضعة لسيطرة المعارضة. وقال الوزير إن هدفهم "
+      "ليس القتال بل الاستيلاء والسيطرة على حقول النفط.");
   Comparison cd = CompareStory({&d});
   EXPECT_EQ(PointAbout(cd, "other:control"), nullptr);
+  Document f =
+      Analyzed(5, "هـ", "2030-04-02T10:00:00+00:00",
+               "وأعلن الرئيس \"السيطرة الكاملة\" على مركز مدينة الزيتون.");
+  Comparison cf = CompareStory({&f});
+  EXPECT_NE(PointAbout(cf, "other:control"), nullptr);
 }
 
 }  // namespace
