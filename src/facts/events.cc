@@ -195,8 +195,13 @@ class CasualtyScanner {
       out_.push_back({kind, n, span});
       return;
     }
-    // "سقط قتيلان": a dual casualty noun is its own count.
-    if (ne == nb + 1 && w_[nb].kind == TokenKind::kWord) {
+    // "سقط قتيلان": a dual casualty noun is its own count (not "مصابين",
+    // a plural as often as a dual).
+    std::string_view an = "\xD8\xA7\xD9\x86";  // ان
+    bool dual_form =
+        w_[nb].bare.size() > an.size() &&
+        (w_[nb].bare.substr(w_[nb].bare.size() - an.size()) == an || lex_.Is(w_[nb], "dual"));
+    if (ne == nb + 1 && w_[nb].kind == TokenKind::kWord && dual_form) {
       if (const CasualtyEntry* c = KindAt(nb, 'n')) kind = c->kind;
     }
     for (size_t q = ne; q < e_ && q < ne + 4 && kind.empty(); ++q) {
@@ -221,10 +226,12 @@ class CasualtyScanner {
       // the particle ف + قد (فقد أظهر الاستطلاع أن 74 ...).
       size_t cue = WordAt(w_, span.begin);
       if (!kind.empty() && lex_.Is(w_[cue], "seize") && !Person(ne)) return;
-      if (!kind.empty() && lex_.Is(w_[cue], "particle_qad") && cue + 1 < e_ &&
-          lex_.cues.Find(w_, cue + 1, e_, Forms::kBare).payload >= 0) {
-        return;
+      if (!kind.empty() && lex_.Is(w_[cue], "particle_qad") && cue + 1 < nb &&
+          (lex_.cues.Find(w_, cue + 1, e_, Forms::kBare).payload >= 0 ||
+           (!Definite(cue + 1) && !IsClass(cue + 1, "after_qad")))) {
+        return;  // "فقد غادر 28 سجينا": a verb after فقد, not a loss
       }
+      if (!kind.empty() && Warrant(cue)) return;  // "مذكرات توقيف بحق 200": no arrest yet
     }
     if (kind.empty()) kind = VerbAfter(ne);
     if (kind.empty()) kind = PredicateAfter(ne);
@@ -430,6 +437,9 @@ class CasualtyScanner {
     }
     return "";
   }
+
+  // "مذكرات توقيف"، "مذكرتي اعتقال": a warrant, not an arrest.
+  bool Warrant(size_t cue) const { return cue > b_ && IsClass(cue - 1, "warrant"); }
 
   // "أفرجت السلطات عن 20 معتقلا": released detainees are no casualty (a
   // released hostage was still kidnapped: "أفرج الخاطفون عن 5 مختطفين").

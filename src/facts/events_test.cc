@@ -392,6 +392,19 @@ TEST(CasualtyNegativesTest, YearsMoneyAndTheParticleQadAreNoFigures) {
   }
 }
 
+TEST(CasualtyNegativesTest, WarrantsStaysTheParticleAndPluralsAreNoFigures) {
+  for (const char* text :
+       {"وصدرت مذكرات توقيف بحق أكثر من 200 مهرب.", "فقد غادر 28 سجينا المعتقل إلى دول أخرى.",
+        "وقضى أكثر من 3 ليال في الفندق.", "وخضع للتجربة 300 طفل ومراهق مصابين باضطراب في النطق."}) {
+    Document d = Facts(text);
+    for (const Event& e : d.events) EXPECT_TRUE(e.casualties.empty()) << text;
+  }
+  Document d = Facts("وفقد جراء الإعصار 17 صيادا.");
+  int figures = 0;
+  for (const Event& e : d.events) figures += e.casualties.size();
+  EXPECT_EQ(figures, 1);
+}
+
 TEST(CasualtyNegativesTest, ARelativeAfterANaturalDeathIsNoCasualty) {
   Document d = Facts("وحتى بعد وفاة والدتها، تواصل الفتاة دراستها.");
   for (const Event& e : d.events) EXPECT_TRUE(e.casualties.empty());
