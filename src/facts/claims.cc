@@ -148,6 +148,7 @@ class ClaimBuilder {
     std::string modality = AttackModality(e, &fixed);
     Add(slot, e.mode.empty() ? e.plover : e.plover + ":" + e.mode, e.trigger, i,
         modality, fixed);
+    OwnAttackDenied(e, slot);
     if (!e.actor.empty()) Add("actor", e.actor, e.actor_span, i, e.modality);
     if (!e.target.empty())
       Add("target", e.target, e.target_span, i, e.modality);
@@ -276,6 +277,29 @@ class ClaimBuilder {
       if (pw.Is(w_[q], "accuse")) return true;
     }
     return false;
+  }
+
+  // A party that denies its own attack (نفى المتحدث باسم التحالف أن تكون
+  // غارات التحالف قد استهدفت ...) also denies its responsibility: the
+  // attack claim just added is denied and a word of its actor is a word of
+  // its speaker.
+  void OwnAttackDenied(const marsad::Event& e, const std::string& slot) {
+    const Claim& attack = doc_->claims.back();
+    if (slot != "attack" || attack.modality != "denied" || e.actor.empty() ||
+        attack.speaker.empty()) {
+      return;
+    }
+    std::string speaker = FoldPhrase(attack.speaker),
+                actor = FoldPhrase(e.actor);
+    std::set<std::string_view> words;
+    for (std::string_view w : Split(speaker, ' ')) words.insert(w);
+    bool own = false;
+    for (std::string_view w : Split(actor, ' ')) {
+      own |= w.size() > 4 && words.count(w) > 0;  // more than two letters
+    }
+    if (own)
+      Add("responsibility", "denied", attack.span, attack.event, "denied",
+          true);
   }
 
   // "وقف إطلاق النار", "هدنة": a halt to fighting names no attack.

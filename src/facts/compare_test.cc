@@ -560,5 +560,19 @@ TEST(ComparePointsTest, FullControlAgainstPartialControl) {
   EXPECT_NE(PointAbout(cf, "other:control"), nullptr);
 }
 
+// A party that denies its own strikes (نفى المتحدث باسم التحالف أن تكون
+// غارات التحالف قد استهدفت ...) denies responsibility against the accusation.
+TEST(ComparePointsTest, APartyDenyingItsOwnAttackDeniesResponsibility) {
+  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+                        "واتهم الحوثيون التحالف بشن الغارات على سوق البلدة.");
+  Document b = Analyzed(
+      2, "ب", "2030-04-02T12:00:00+00:00",
+      "ونفى المتحدث باسم التحالف أن تكون غارات التحالف قد استهدفت سوق البلدة.");
+  Comparison c = CompareStory({&a, &b});
+  const ContestedPoint* resp = PointAbout(c, "responsibility");
+  ASSERT_NE(resp, nullptr);
+  EXPECT_TRUE(resp->contested) << Dump(*resp);
+}
+
 }  // namespace
 }  // namespace marsad
