@@ -1,6 +1,7 @@
 // libFuzzer target for the input readers (src/ingest): a JSON Lines stream
 // read through ReadInput (the block line reader, NUL bytes, over-long lines,
-// gzip), single JSON records, a WARC file, HTTP responses and the encoding
+// gzip), a CSV export (libcsv: quoting, records over many lines, bad rows),
+// single JSON records, a WARC file, HTTP responses and the encoding
 // detector, on arbitrary bytes. Invariants: every record read is valid
 // UTF-8 and within the limit; nothing is read from beyond the input.
 // Run: ./build-fuzz/fuzz/ingest_readers_fuzz -max_len=65536
@@ -45,6 +46,7 @@ void ReadAsFile(std::string_view in, const char* ext) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view in(reinterpret_cast<const char*>(data), size);
   ReadAsFile(in, ".jsonl");
+  ReadAsFile(in, ".csv");
   ReadAsFile(in, ".warc");
   marsad::Document doc;
   if (marsad::ParseJsonRecord(in, &doc).ok() && !marsad::IsValidUtf8(doc.raw)) abort();

@@ -80,6 +80,7 @@ class Watcher {
  private:
   Status Folder(const std::string& dir) {
     ReadCallbacks cb;
+    cb.fields = options_.fields;
     Status failure;
     cb.on_document = [&](Document&& d) {
       if (failure.ok()) failure = ingestor_->Add(std::move(d));

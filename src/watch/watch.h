@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "marsad/status.h"
+#include "src/ingest/fields.h"
 #include "src/watch/web.h"
 
 namespace marsad {
@@ -32,6 +33,7 @@ struct WatchOptions {
   std::string alerts_out = "marsad-alerts.jsonl";
   std::string webhook;               // optional URL to POST alerts to
   FetchOptions fetch;
+  FieldMap fields;  // record fields of JSONL/CSV files in folders (--field)
 };
 
 struct CycleSummary {

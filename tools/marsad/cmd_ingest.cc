@@ -68,6 +68,7 @@ int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
   // First pass: let the furniture model learn each outlet's template lines.
   ReadCallbacks learn;
   learn.limits = limits.read;
+  learn.fields = limits.fields;
   learn.on_document = [&](Document&& d) { ing.Observe(d); };
   learn.on_reject = [](const std::string&, const Status&) {};
   for (const auto& in : inputs) {
@@ -77,6 +78,7 @@ int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
   }
   ReadCallbacks cb;
   cb.limits = limits.read;
+  cb.fields = limits.fields;
   cb.on_document = [&](Document&& d) {
     if (!failure.ok()) return;
     failure = ing.Add(std::move(d));
@@ -155,6 +157,11 @@ void AddIngestCommand(CLI::App& app, CommandFn* run) {
   cmd->add_option("--max-text-bytes", limits->process.max_text_bytes,
                   "Reject a report whose text after cleaning is larger than "
                   "this (default 2 MiB)");
+  auto fields = std::make_shared<std::vector<std::string>>();
+  cmd->add_option("--field", *fields,
+                  "TARGET=NAME: the JSONL/CSV field holding outlet, date, "
+                  "text, title, url or author (repeatable), e.g. --field "
+                  "outlet=src");
   auto alerts = std::make_shared<AlertOutput>();
   cmd->add_option(
       "--alerts-out", alerts->out_path,
@@ -165,7 +172,10 @@ void AddIngestCommand(CLI::App& app, CommandFn* run) {
                   ".txt/.html/.jsonl files (optionally .gz), folders, or -")
       ->required();
   cmd->callback([=] {
-    *run = [=] {
+    *run = [=]() -> int {
+      auto field_map = FieldMap::Parse(*fields);
+      if (!field_map.ok()) return PrintError(field_map.status());
+      limits->fields = std::move(*field_map);
       if (!queue->empty()) {
 #if MARSAD_HAVE_DISTRIB
         return RunQueuePublish(*queue, *inputs, *quiet);

@@ -38,9 +38,16 @@ void AddWatchCommand(CLI::App& app, CommandFn* run) {
                   "Redirects followed (default 5)");
   cmd->add_option("--max-bytes", o->fetch.max_bytes,
                   "Largest page or feed accepted, in bytes (default 20 MiB)");
+  auto fields = std::make_shared<std::vector<std::string>>();
+  cmd->add_option("--field", *fields,
+                  "TARGET=NAME: the JSONL/CSV field holding outlet, date, text, title, url "
+                  "or author (repeatable), e.g. --field outlet=src");
   cmd->add_option("SOURCE", o->sources, "Feed or sitemap URLs, folders, @list files");
   cmd->callback([=] {
     *run = [=]() -> int {
+      auto field_map = FieldMap::Parse(*fields);
+      if (!field_map.ok()) return PrintError(field_map.status());
+      o->fields = std::move(*field_map);
       if (*status) {
         std::string out;
         Status st = PrintWatchStatus(o->db, &out);

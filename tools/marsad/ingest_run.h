@@ -20,10 +20,11 @@ struct AlertOutput {
 // `threads`: per-document worker threads (0: one per core). With `alerts`,
 // saved searches then report the new matches (src/watch/alerts.h).
 // Limits on what one report may cost, from --max-document-bytes and
-// --max-text-bytes.
+// --max-text-bytes, and the record fields named by --field.
 struct IngestLimits {
   ReadLimits read;
   ProcessOptions process;
+  FieldMap fields;  // --field TARGET=NAME for JSONL and CSV records
 };
 
 int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
