@@ -389,7 +389,8 @@ class ClaimBuilder {
     const WordTable& t = WordsOf(doc_->text);
     for (size_t s = 0; s < t.sentences.size(); ++s) {
       size_t b = t.sentence_first[s], e = t.sentence_end[s];
-      bool chem = false, resp = false, fraud = false, control = false;
+      bool chem = false, resp = false, fraud = false, control = false,
+           acc = false;
       for (size_t q = b; q < e; ++q) {
         if (!chem && IsChemical(q, b, e)) {
           chem = true;
@@ -407,6 +408,9 @@ class ClaimBuilder {
         if (!fraud && (pw.Is(w_[q], "fraud") || pw.Is(w_[q], "fair")))
           fraud = ElectionFraud(q, b, e);
         if (!resp && pw.Is(w_[q], "bear")) resp = Bears(q, b, e);
+        // The denied accusation leaves room for the accusation it answers.
+        if (!acc && !chem && pw.Is(w_[q], "accusation"))
+          acc = AccusationDenied(q, b, e);
         if (!resp && pw.Is(w_[q], "involve") && !DeniedBefore(q, 5))
           resp = Announced(q, b, e);
         if (!resp && (pw.Is(w_[q], "accuse") || pw.Is(w_[q], "claim") ||
@@ -489,6 +493,24 @@ class ClaimBuilder {
     std::string m = negated ? "denied" : AssertionModality(q, span);
     if (m == "denied" && !negated) m = "asserted";
     Add("other:control", value, span, -1, m, true);
+    return true;
+  }
+
+  // Accusations rejected or denied (رفضت السلطات الاتهامات الموجهة لها،
+  // نفى الاتهامات، "اتهامات لا أساس لها"): a denial of responsibility.
+  bool AccusationDenied(size_t q, size_t sb, size_t se) {
+    const PointWords& pw = PointWords::Default();
+    size_t from = q;
+    for (size_t k = q > sb + 4 ? q - 4 : sb; k < q && from == q; ++k) {
+      if (pw.Is(w_[k], "reject") || pw.Is(w_[k], "deny")) from = k;
+    }
+    bool baseless = false;
+    for (size_t k = q + 1; k + 1 < std::min(se, q + 4); ++k) {
+      baseless |= lex_.Is(w_[k], "neg") && pw.Is(w_[k + 1], "nofact");
+    }
+    if (from == q && !baseless) return false;
+    Span span = SpanOfWords(w_, from, std::min(se, q + (baseless ? 4 : 2)));
+    Add("responsibility", "denied", span, -1, "denied", true);
     return true;
   }
 

@@ -574,5 +574,28 @@ TEST(ComparePointsTest, APartyDenyingItsOwnAttackDeniesResponsibility) {
   EXPECT_TRUE(resp->contested) << Dump(*resp);
 }
 
+// Accusations rejected or called baseless deny responsibility, and leave the
+// accusation they answer in the same sentence its own claim.
+TEST(ComparePointsTest, RejectedAccusationsDenyResponsibility) {
+  Document a =
+      Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+               "ورفضت السلطات الاتهامات الموجهة لها بالتورط في قصف البلدة.");
+  Comparison ca = CompareStory({&a});
+  const ContestedPoint* resp = PointAbout(ca, "responsibility");
+  ASSERT_NE(resp, nullptr);
+  EXPECT_EQ(resp->positions[0].value, "denied") << Dump(*resp);
+  Document b =
+      Analyzed(2, "ب", "2030-04-02T10:00:00+00:00",
+               "وقال الوزير \"إنها اتهامات لا أساس لها\" بعدما اتهمت الخارجية، "
+               "الثلاثاء، الجيش الروسي بأنه مسؤول عن الهجمات.");
+  Comparison cb = CompareStory({&b});
+  resp = PointAbout(cb, "responsibility");
+  ASSERT_NE(resp, nullptr);
+  std::set<std::string> values;
+  for (const PointPosition& p : resp->positions) values.insert(p.value);
+  EXPECT_TRUE(values.count("denied")) << Dump(*resp);
+  EXPECT_TRUE(values.count("الجيش الروسي")) << Dump(*resp);
+}
+
 }  // namespace
 }  // namespace marsad
