@@ -393,13 +393,16 @@ class Comparer {
     if (IsCasualty(x.slot) && x.slot != y.slot) {
       // A combined count against one of its kinds: only a clear
       // inconsistency (about 150 killed and wounded against 25 injured).
+      // The wounded outnumber the dead: a combined count far above a
+      // death toll (40 killed, 150 killed and wounded) is consistent.
       const Claim& k = x.slot == "killed_or_injured" ? x : y;
       const Claim& o = x.slot == "killed_or_injured" ? y : x;
       if (SourceKey(a) == SourceKey(b) || !Comparable(a, b) || Vague(k) ||
           Vague(o))
         return false;
       Range rk = RangeOf(k), ro = RangeOf(o);
-      return rk.lo > 2 * ro.hi || rk.hi * 1.25 < ro.lo;
+      if (rk.hi * 1.25 < ro.lo) return true;
+      return o.slot == "injured" && rk.lo > 2 * ro.hi;
     }
     if (IsCasualty(x.slot)) {
       if (!FiguresDiffer(x, y)) return false;

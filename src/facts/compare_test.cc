@@ -76,6 +76,17 @@ TEST(CompareTest, InjuredVersusCombinedIsDifferentInKindAndSize) {
             (std::vector<std::string>{"injured", "killed_or_injured"}));
 }
 
+// The wounded outnumber the dead: 40 killed beside about 150 killed and
+// wounded is consistent; 25 injured beside it (the seeds) is not.
+TEST(CompareTest, ACombinedCountAboveADeathTollIsConsistent) {
+  Document a = Report(1, "أ", {Figure("killed", 40, 40, false, "الوزارة")});
+  Document b =
+      Report(2, "ب", {Figure("killed_or_injured", 150, 150, true, "مصادر")});
+  EXPECT_TRUE(CompareStory({&a, &b}).disagreements.empty());
+  Document c = Report(3, "ج", {Figure("killed", 250, 250, false, "الوزارة")});
+  EXPECT_EQ(OfKind(CompareStory({&c, &b}), "kind_and_size").size(), 1u);
+}
+
 TEST(CompareTest, KilledAndInjuredAreNotCompared) {
   Document a = Report(1, "أ", {Figure("injured", 25, 25, false, "")});
   Document b = Report(2, "ب", {Figure("killed", 3, 3, false, "")});
