@@ -1,5 +1,6 @@
 #include "src/clean/clean.h"
 
+#include "src/base/url.h"
 #include "src/base/utf8.h"
 #include "src/clean/html_extract.h"
 #include "src/clean/lexicon.h"

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "src/base/file.h"
+#include "src/base/url.h"
 #include "src/base/utf8.h"
 #include "src/clean/lexicon.h"
 

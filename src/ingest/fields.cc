@@ -5,6 +5,7 @@
 #include <ctime>
 #include <initializer_list>
 
+#include "src/base/url.h"
 #include "src/text/dates.h"
 
 namespace marsad {
@@ -151,6 +152,10 @@ Status DocumentFromRecord(const nlohmann::json& j, const FieldMap& fields,
                       {"outlet", "source", "src", "site", "publisher",
                        "source_name", "website", "domain"});
   doc->url = Field(j, fields.Find("url"), {"url", "link", "href"});
+  // No outlet given: its URL's host stands for it from the start, so that
+  // the furniture model learns one outlet's templates together; cleaning
+  // names it (data/clean/outlets.tsv).
+  if (doc->outlet.empty()) doc->outlet = UrlHostName(doc->url);
   doc->published = RecordDate(j, fields.Find("date"));
   doc->author =
       Field(j, fields.Find("author"), {"author", "byline", "authors"});

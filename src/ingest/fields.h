@@ -39,7 +39,8 @@ class FieldMap {
   std::vector<std::pair<std::string, std::string>> names_;  // target, name
 };
 
-// Fills *doc's raw text and metadata (title, outlet, url, published as ISO
+// Fills *doc's raw text and metadata (title, outlet, or the URL's host when
+// no outlet is given, url, published as ISO
 // 8601 where it can be read: ISO 8601, RFC 2822 or Unix time in seconds or
 // milliseconds, author) from a record object. Fails with InvalidArgument for
 // a record without text. Leaves format, source, encoding and input_hash to

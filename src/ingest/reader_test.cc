@@ -288,6 +288,7 @@ TEST_F(ReaderTest, Issue26CsvGzipAndUnclosedQuote) {
   ReadAll((dir_ / "a.csv.gz").string());
   ASSERT_EQ(docs_.size(), 1u) << Reasons();
   EXPECT_EQ(docs_[0].url, "http://x");
+  EXPECT_EQ(docs_[0].outlet, "x");  // no outlet given: the URL's host
   ASSERT_EQ(rejected_.size(), 1u) << Reasons();
   EXPECT_EQ(rejected_[0].first, (dir_ / "a.csv.gz").string() + "#3");
   EXPECT_NE(rejected_[0].second.find("never closed"), std::string::npos);
