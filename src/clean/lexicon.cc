@@ -219,11 +219,6 @@ StatusOr<CleanLexicon> CleanLexicon::FromRows(
       outlet.latin = row[3];
       outlet.country = row[4];
     }
-    OutletName& outlet = lex.outlets_[index];
-    if (row.size() > 4 && outlet.latin.empty()) {
-      outlet.latin = row[3];
-      outlet.country = row[4];
-    }
     lex.outlet_by_key_.emplace(key, index);
     if (row.size() > 2) {
       for (std::string_view id : Split(row[2], ',')) {
@@ -323,52 +318,6 @@ HtmlClassKind CleanLexicon::HtmlClassWord(const std::string& word) const {
 const OutletName* CleanLexicon::OutletById(std::string_view id) const {
   auto it = outlet_by_id_.find(std::string(id));
   return it == outlet_by_id_.end() ? nullptr : &outlets_[it->second];
-}
-
-std::string UrlHostName(std::string_view url) {
-  const size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return "";
-  url.remove_prefix(scheme + 3);
-  std::string host(url.substr(0, url.find_first_of("/?#:@")));
-  for (char& c : host) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
-  return host;
-}
-
-const OutletName* CleanLexicon::OutletByUrl(std::string_view url) const {
-  const std::string host = UrlHostName(url);
-  if (host.empty()) return nullptr;
-  url.remove_prefix(url.find("://") + 3);
-  const size_t end = url.find_first_of("/?#");
-  std::string_view path = end == std::string_view::npos ? "" : url.substr(end);
-  if (path.size() > 1 && path[0] == '/') {
-    path = path.substr(1, path.find_first_of("/?#", 1) - 1);
-  } else {
-    path = "";
-  }
-  // The host with its first path segment, then the host, then its parents.
-  for (std::string_view h = host; h.find('.') != std::string_view::npos;
-       h.remove_prefix(h.find('.') + 1)) {
-    if (!path.empty()) {
-      if (const OutletName* o = OutletById(std::string(h) + "/" + std::string(path))) return o;
-    }
-    if (const OutletName* o = OutletById(h)) return o;
-  }
-  return nullptr;
-}
-
-std::string UrlHostName(std::string_view url) {
-  const size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return "";
-  url.remove_prefix(scheme + 3);
-  std::string host(url.substr(0, url.find_first_of("/?#:@")));
-  for (char& c : host) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
-  return host;
 }
 
 const OutletName* CleanLexicon::OutletByUrl(std::string_view url) const {

@@ -55,16 +55,6 @@ struct OutletName {
   std::string country;           // ISO 3166-1 alpha-2, e.g. "GB"
 };
 
-// The host name of `url` in lower case, without port or a leading "www."
-// ("https://www.Example.com:8080/a" -> "example.com"); "" when `url` has no
-// scheme.
-std::string UrlHostName(std::string_view url);
-
-// The host name of `url` in lower case, without port or a leading "www."
-// ("https://www.Example.com:8080/a" -> "example.com"); "" when `url` has no
-// scheme.
-std::string UrlHostName(std::string_view url);
-
 // Immutable after loading; shared by all threads.
 class CleanLexicon {
  public:
@@ -95,11 +85,6 @@ class CleanLexicon {
   const OutletName* Outlet(std::string_view key) const;
   // Outlet whose id or domain is `id` (e.g. "aawsat", "aawsat.com"), or null.
   const OutletName* OutletById(std::string_view id) const;
-  // Outlet whose host name (with its first path segment, for outlets sharing
-  // a host: "bbc.co.uk/arabic") serves `url` ("https://www.alarabiya.net/ar/
-  // x.html"); a subdomain falls back to its parent ("english.alarabiya.net"
-  // -> "alarabiya.net"). Null when no host is known.
-  const OutletName* OutletByUrl(std::string_view url) const;
   // Outlet whose host name (with its first path segment, for outlets sharing
   // a host: "bbc.co.uk/arabic") serves `url` ("https://www.alarabiya.net/ar/
   // x.html"); a subdomain falls back to its parent ("english.alarabiya.net"
