@@ -137,21 +137,28 @@ int Main(int argc, char** argv) {
   Api api(std::move(*store));
   auto articles = api.store()->CountArticles();
   std::vector<int64_t> story_ids;
+  std::vector<std::pair<size_t, int64_t>> by_size;  // (articles, id)
   // Every n-th story by id, and the largest ones (the slowest pages).
-  Status st = api.store()->Query(
-      "SELECT id FROM stories ORDER BY id", {},
-      [&](const SqlRow& r) { story_ids.push_back(r.Int(0)); });
+  Status st;
+  for (int offset = 0; st.ok(); offset += 1000) {
+    auto page = api.store()->ListStories(Page{1000, offset});
+    if (!page.ok()) st = page.status();
+    if (!page.ok() || page->empty()) break;
+    for (const StoryRow& s : *page) {
+      story_ids.push_back(s.id);
+      by_size.emplace_back(s.articles.size(), s.id);
+    }
+  }
+  std::sort(story_ids.begin(), story_ids.end());
+  std::sort(by_size.begin(), by_size.end(), std::greater<>());
   std::vector<int64_t> sample;
   if (st.ok() && !story_ids.empty()) {
     size_t step =
         std::max<size_t>(1, story_ids.size() / std::max(1, n_stories - 20));
     for (size_t i = 0; i < story_ids.size(); i += step)
       sample.push_back(story_ids[i]);
-    (void)api.store()->Query(
-        "SELECT story_id FROM articles WHERE story_id IS NOT NULL GROUP BY "
-        "story_id "
-        "ORDER BY COUNT(*) DESC LIMIT 20",
-        {}, [&](const SqlRow& r) { sample.push_back(r.Int(0)); });
+    for (size_t i = 0; i < by_size.size() && i < 20; ++i)
+      sample.push_back(by_size[i].second);
   }
   std::printf(
       "%lld articles, %zu stories (%zu sampled), %zu queries, %d rounds, one "

@@ -1,5 +1,7 @@
 // The store: where articles, stories and their facts live. One interface,
-// implementations for SQLite (embedded default) and, later, PostgreSQL.
+// implementations for SQLite (embedded default, src/store) and PostgreSQL
+// (src/distrib), held to one contract suite (src/distrib/store_contract_test).
+// Callers see typed read models only; SQL stays inside the implementations.
 //
 // Durability contract: WriteBatch is one transaction. After a crash at any
 // point, the store holds either all of a batch or none of it, and re-running
@@ -15,8 +17,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <string_view>
-#include <variant>
 #include <vector>
 
 #include "marsad/document.h"
@@ -49,19 +49,134 @@ struct RejectedInput {
   std::string reason;
 };
 
-// One row of a listing query (Store::Query). Valid during the callback.
-class SqlRow {
- public:
-  virtual ~SqlRow() = default;
-  virtual bool IsNull(int col) const = 0;
-  virtual int64_t Int(int col) const = 0;
-  virtual double Double(int col) const = 0;
-  virtual std::string Text(int col) const = 0;  // "" for NULL
+// --- Read models: what the API, the CLI, the watcher and the alerts read
+// and keep, as typed rows. Every one is answered by both stores. ---
+
+// A story as the stories table summarises it (no articles, no links).
+struct StorySummary {
+  int64_t id = 0;
+  std::string title;
+  std::string first_seen;  // "" when none of its reports has a date
+  std::string last_seen;
+  int64_t article_count = 0;
+  std::vector<std::string> outlets;  // distinct, in order of first report
 };
 
-// A parameter of a listing query. An empty string binds NULL (as
-// Stmt::Bind does), so "?1 IS NULL" tests for an absent filter.
-using SqlParam = std::variant<int64_t, double, std::string>;
+// A page of rows and how many there are in all.
+template <typename T>
+struct Listing {
+  int64_t total = 0;
+  std::vector<T> items;
+};
+
+struct OutletCount {
+  std::string outlet;
+  int64_t articles = 0;
+};
+
+// An outlet's reports: how many, the earliest and latest date, and in how
+// many stories. reports == 0: no such outlet.
+struct OutletSummary {
+  int64_t reports = 0;
+  std::string first_report, last_report;  // "" without dates
+  int64_t stories = 0;
+};
+
+// A story an outlet reported, with the outlet's share of it.
+struct OutletStory {
+  int64_t story_id = 0;
+  int64_t reports = 0;      // the outlet's reports in it
+  std::string last_report;  // the outlet's latest date in it ("" if none)
+  std::string title;
+  size_t outlets = 0;  // outlets of the story
+  int64_t article_count = 0;
+};
+
+// A dated report of a story, by outlet ("" when it has none).
+struct Publication {
+  std::string published;
+  std::string outlet;
+};
+
+struct EntityRow {
+  std::string id, name, type;
+  std::optional<double> lat, lon;
+  int64_t mention_count = 0;
+  int64_t shared_articles = 0;  // RelatedEntities only: articles in common
+};
+
+struct TextCount {
+  std::string text;
+  int64_t count = 0;
+};
+
+struct ArticleMentions {
+  int64_t article_id = 0;
+  int64_t mentions = 0;
+};
+
+// Filters of an event or timeline listing; "" and 0 mean any.
+struct EventFilter {
+  std::string type;      // PLOVER type (events only)
+  std::string from, to;  // ISO dates, inclusive
+  int64_t story = 0;
+};
+
+struct EventRow {
+  int64_t article_id = 0, idx = 0;
+  std::string plover, mode, date, location;  // "" for absent
+  std::optional<double> lat, lon;
+  std::string title, outlet;
+  std::optional<int64_t> story_id;
+};
+
+struct DayCount {
+  std::string date;  // YYYY-MM-DD
+  int64_t articles = 0, stories = 0;
+};
+
+// A place entity mentioned in the selection, with how often.
+struct PlacePoint {
+  std::string entity_id, name;
+  double lat = 0, lon = 0;
+  int64_t mentions = 0;
+};
+
+// An event with coordinates.
+struct EventPoint {
+  int64_t article_id = 0;
+  std::string plover, mode, date, location;
+  double lat = 0, lon = 0;
+};
+
+// A saved search as stored (src/watch/alerts.h gives it meaning).
+struct SavedSearchRow {
+  std::string name, query;
+  std::string filters = "{}";   // JSON object
+  int64_t last_article_id = 0;  // high-water mark: reported up to
+  std::string created_at;
+};
+
+// A position an alert has seen on a story's contested point.
+struct AlertPosition {
+  int64_t story_id = 0;
+  std::string key;
+  bool fired = false;
+};
+
+// A watched source's poll state (src/watch).
+struct WatchSource {
+  std::string source, kind;
+  std::string etag, last_modified;   // HTTP validators, "" if none
+  std::string last_polled, last_ok;  // ISO date-times, "" if never
+  int64_t failures = 0;              // in a row
+  std::string last_error;
+};
+
+struct RawPage {
+  std::string content_type;
+  std::string body;
+};
 
 // Opens "postgresql://" stores. A binary that links the PostgreSQL store
 // (src/distrib) installs it with RegisterPgStore() before opening stores;
@@ -76,8 +191,8 @@ class Store {
   // `url` is a file path (SQLite) or "postgresql://..." (PostgreSQL).
   // Creates the database and migrates the schema as needed (not when
   // read-only).
-  static StatusOr<std::unique_ptr<Store>> Open(const std::string& url,
-                                               const StoreOptions& options = {});
+  static StatusOr<std::unique_ptr<Store>> Open(
+      const std::string& url, const StoreOptions& options = {});
   virtual ~Store() = default;
 
   // --- Write path ---
@@ -96,30 +211,113 @@ class Store {
   // Articles published on or after `since` (ISO date; "" = all), in id
   // order, with store blobs (fingerprint, story_features) but without raw.
   // Used to rebuild in-memory indexes on restart.
-  virtual Status ForEachRecent(const std::string& since,
-                               const std::function<void(const Document&)>& fn) = 0;
+  virtual Status ForEachRecent(
+      const std::string& since,
+      const std::function<void(const Document&)>& fn) = 0;
 
   // --- Read path ---
   virtual StatusOr<std::vector<StoryRow>> ListStories(const Page& page) = 0;
   virtual StatusOr<std::optional<StoryRow>> GetStory(int64_t id) = 0;
   // With analysis (entities, quotes, ...) but without raw unless asked.
-  virtual StatusOr<std::optional<Document>> GetArticle(int64_t id,
-                                                       bool with_raw = false) = 0;
-  virtual Status ForEachArticle(const std::function<void(const Document&)>& fn) = 0;
+  virtual StatusOr<std::optional<Document>> GetArticle(
+      int64_t id, bool with_raw = false) = 0;
+  virtual Status ForEachArticle(
+      const std::function<void(const Document&)>& fn) = 0;
   virtual StatusOr<int64_t> CountArticles() = 0;
   virtual StatusOr<std::vector<RejectedInput>> ListRejected() = 0;
   virtual StatusOr<SearchResults> Search(const SearchRequest& request) = 0;
 
-  // --- Listings (the server's entity, event, outlet, timeline and map
-  // listings) ---
-  // Runs a read-only query written in the subset of SQL both stores accept:
-  // SQLite syntax with ?N parameters, the functions COUNT, MIN, MAX,
-  // COALESCE, substr and instr, no output alias used in WHERE, GROUP BY only
-  // on primary keys or selected columns. The domain operations above are the
-  // contract; this is the narrow escape hatch for ad-hoc listings, so that
-  // they need no per-store code. `row` is called once per result row.
-  virtual Status Query(std::string_view sql, const std::vector<SqlParam>& params,
-                       const std::function<void(const SqlRow&)>& row) = 0;
+  // --- Read models (see the structs above). Pages are bounded by the
+  // caller; listings are ordered as documented, ties by id. ---
+  // Stories with at least one article.
+  virtual StatusOr<int64_t> CountStories() = 0;
+  virtual StatusOr<std::optional<StorySummary>> GetStorySummary(int64_t id) = 0;
+  // Outlets by number of articles (descending), then name; at most `limit`.
+  virtual StatusOr<std::vector<OutletCount>> ListOutlets(int limit) = 0;
+  virtual StatusOr<OutletSummary> GetOutletSummary(
+      const std::string& outlet) = 0;
+  // The outlet's stories, newest report first; at most `limit`.
+  virtual StatusOr<std::vector<OutletStory>> ListOutletStories(
+      const std::string& outlet, int limit) = 0;
+  // The analysis JSON of the outlet's newest `limit` analysed reports, in no
+  // particular order. `fn`'s argument is valid during the call.
+  virtual Status ForEachOutletAnalysis(
+      const std::string& outlet, int limit,
+      const std::function<void(const std::string&)>& fn) = 0;
+  // The story's reports that have a date.
+  virtual StatusOr<std::vector<Publication>> ListStoryPublications(
+      int64_t story) = 0;
+  // Entities whose name contains `q` ("" any) of `type` ("" any), most
+  // mentioned first.
+  virtual StatusOr<Listing<EntityRow>> ListEntities(const std::string& q,
+                                                    const std::string& type,
+                                                    const Page& page) = 0;
+  virtual StatusOr<std::optional<EntityRow>> GetEntity(
+      const std::string& id) = 0;
+  // How the entity is written, most frequent first.
+  virtual StatusOr<std::vector<TextCount>> ListEntityVariants(
+      const std::string& id, int limit) = 0;
+  // Articles mentioning the entity, newest first (total: distinct articles).
+  virtual StatusOr<Listing<ArticleMentions>> ListEntityArticles(
+      const std::string& id, const Page& page) = 0;
+  // Entities mentioned in the same articles, by articles in common.
+  virtual StatusOr<std::vector<EntityRow>> ListRelatedEntities(
+      const std::string& id, int limit) = 0;
+  // Events (date: the event's, else its report's), newest first.
+  virtual StatusOr<Listing<EventRow>> ListEvents(const EventFilter& filter,
+                                                 const Page& page) = 0;
+  // Articles and stories per publication day (filter.type unused), by day.
+  virtual StatusOr<std::vector<DayCount>> ListTimeline(
+      const EventFilter& filter) = 0;
+  // Places with coordinates mentioned (in `story`'s articles; 0: all), most
+  // mentioned first, and events with coordinates; at most `limit` each.
+  virtual StatusOr<std::vector<PlacePoint>> ListPlaces(int64_t story,
+                                                       int limit) = 0;
+  virtual StatusOr<std::vector<EventPoint>> ListEventPoints(int64_t story,
+                                                            int limit) = 0;
+
+  // --- Saved searches and their alert state ---
+  // By name. Unavailable on a store without them (a read-only store of an
+  // older schema).
+  virtual StatusOr<std::vector<SavedSearchRow>> ListSavedSearches() = 0;
+  // Saved with its mark at the newest stored article; AlreadyExists if the
+  // name is taken.
+  virtual Status AddSavedSearch(const SavedSearchRow& s) = 0;
+  // With the positions it has seen; NotFound if there is none by the name.
+  virtual Status RemoveSavedSearch(const std::string& name) = 0;
+  // Moves the mark, and records `positions` (kept once each), in one
+  // transaction.
+  virtual Status AdvanceSavedSearch(
+      const std::string& name, int64_t mark,
+      const std::vector<AlertPosition>& positions) = 0;
+  // The position keys the alert has seen on the story.
+  virtual StatusOr<std::vector<std::string>> ListAlertPositions(
+      const std::string& alert, int64_t story) = 0;
+  // Stories of the articles with ids in (after, upto] (only `story` if not
+  // 0), by id.
+  virtual StatusOr<std::vector<int64_t>> ListStoriesOfArticles(
+      int64_t after, int64_t upto, int64_t story) = 0;
+
+  // --- Watch state (src/watch) ---
+  virtual StatusOr<std::vector<WatchSource>> ListWatchSources() = 0;
+  // The source's state; a default one (validators "") if never polled.
+  virtual StatusOr<WatchSource> GetWatchSource(const std::string& source) = 0;
+  // A poll at `at` ended with `error` ("" for success): failures in a row
+  // counted, last_ok moved on success.
+  virtual Status RecordPoll(const std::string& source, const std::string& kind,
+                            const std::string& at,
+                            const std::string& error) = 0;
+  virtual Status SaveValidators(const std::string& source,
+                                const std::string& etag,
+                                const std::string& last_modified) = 0;
+  virtual StatusOr<bool> IsSeen(const std::string& url) = 0;
+  // Recorded once; a later call for the same URL changes nothing.
+  virtual Status MarkSeen(const std::string& url, const std::string& source,
+                          int status) = 0;
+  virtual StatusOr<std::optional<RawPage>> GetRawPage(
+      const std::string& url) = 0;
+  // Replaces any page stored for the URL.
+  virtual Status PutRawPage(const std::string& url, const RawPage& page) = 0;
 };
 
 }  // namespace marsad

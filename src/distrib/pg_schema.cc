@@ -102,7 +102,54 @@ constexpr std::string_view kV2 = R"sql(
 CREATE INDEX story_links_b ON story_links(b);
 )sql";
 
-constexpr std::string_view kMigrations[] = {kV1, kV2};
+// v3: the watcher's and the saved searches' state, as SQLite's v2 and v5:
+// saved searches answer on PostgreSQL too (they listed none before).
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE watch_sources (
+  source TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  etag TEXT,
+  last_modified TEXT,
+  last_polled TEXT,
+  last_ok TEXT,
+  failures BIGINT NOT NULL DEFAULT 0,
+  last_error TEXT,
+  documents BIGINT NOT NULL DEFAULT 0
+);
+CREATE TABLE watch_seen (
+  url TEXT PRIMARY KEY,
+  source TEXT,
+  status BIGINT,
+  fetched_at TEXT NOT NULL DEFAULT
+    to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+);
+CREATE TABLE raw_pages (
+  url TEXT PRIMARY KEY,
+  fetched_at TEXT NOT NULL DEFAULT
+    to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+  content_type TEXT,
+  body BYTEA
+);
+CREATE TABLE alerts (
+  name TEXT PRIMARY KEY,
+  query TEXT NOT NULL,
+  filters TEXT NOT NULL DEFAULT '{}',
+  last_article_id BIGINT NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL DEFAULT
+    to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+);
+CREATE TABLE alert_positions (
+  alert TEXT NOT NULL,
+  story_id BIGINT NOT NULL,
+  position TEXT NOT NULL,
+  fired BIGINT NOT NULL DEFAULT 0,
+  seen_at TEXT NOT NULL DEFAULT
+    to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+  PRIMARY KEY (alert, story_id, position)
+);
+)sql";
+
+constexpr std::string_view kMigrations[] = {kV1, kV2, kV3};
 
 }  // namespace
 

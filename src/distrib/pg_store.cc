@@ -1,7 +1,5 @@
 #include "src/distrib/pg_store.h"
 
-#include "src/clean/clean.h"
-
 #include <zstd.h>
 
 #include <map>
@@ -10,9 +8,11 @@
 
 #include "src/base/document_json.h"
 #include "src/base/hash.h"
+#include "src/clean/clean.h"
 #include "src/distrib/pg_schema.h"
 #include "src/distrib/pg_search.h"
 #include "src/search/terms.h"
+#include "src/store/sql_store.h"
 
 namespace marsad {
 
@@ -45,11 +45,15 @@ StatusOr<std::string> Decompress(std::string_view in) {
 }
 
 // NULL for "", as the SQLite store binds empty strings.
-const char* OrNull(const std::string& s) { return s.empty() ? nullptr : s.c_str(); }
+const char* OrNull(const std::string& s) {
+  return s.empty() ? nullptr : s.c_str();
+}
 
 // Text form of an optional number ("" binds NULL through OrNull).
 std::string Num(int64_t v) { return v ? std::to_string(v) : ""; }
-std::string Num(const std::optional<double>& v) { return v ? pqxx::to_string(*v) : ""; }
+std::string Num(const std::optional<double>& v) {
+  return v ? pqxx::to_string(*v) : "";
+}
 
 std::string Str(const pqxx::field& f) { return f.is_null() ? "" : f.c_str(); }
 int64_t Int(const pqxx::field& f) { return f.is_null() ? 0 : f.as<int64_t>(); }
@@ -110,12 +114,13 @@ class PgRow final : public SqlRow {
     return r_[col].is_null() ? 0 : r_[col].as<double>();
   }
   std::string Text(int col) const override { return Str(r_[col]); }
+  std::string Blob(int col) const override { return Bytes(r_[col]); }
 
  private:
   const pqxx::row& r_;
 };
 
-class PgStore final : public Store {
+class PgStore final : public SqlStore {
  public:
   explicit PgStore(std::unique_ptr<pqxx::connection> c) : c_(std::move(c)) {}
 
@@ -132,13 +137,19 @@ class PgStore final : public Store {
                        const std::function<void(const Document&)>& fn) override;
   StatusOr<std::vector<StoryRow>> ListStories(const Page& page) override;
   StatusOr<std::optional<StoryRow>> GetStory(int64_t id) override;
-  StatusOr<std::optional<Document>> GetArticle(int64_t id, bool with_raw) override;
-  Status ForEachArticle(const std::function<void(const Document&)>& fn) override;
+  StatusOr<std::optional<Document>> GetArticle(int64_t id,
+                                               bool with_raw) override;
+  Status ForEachArticle(
+      const std::function<void(const Document&)>& fn) override;
   StatusOr<int64_t> CountArticles() override;
   StatusOr<std::vector<RejectedInput>> ListRejected() override;
   StatusOr<SearchResults> Search(const SearchRequest& request) override;
+
+ protected:
   Status Query(std::string_view sql, const std::vector<SqlParam>& params,
                const std::function<void(const SqlRow&)>& row) override;
+  Status Exec(const std::vector<SqlStatement>& statements,
+              std::vector<int64_t>* changes) override;
 
  private:
   Status Migrate();
@@ -157,23 +168,27 @@ Status PgStore::Init(const StoreOptions& options) {
   } else {
     RETURN_IF_ERROR(Guard("open", [&]() -> Status {
       pqxx::work w(*c_);
-      pqxx::result r = w.exec("SELECT to_regclass('marsad_schema') IS NOT NULL");
+      pqxx::result r =
+          w.exec("SELECT to_regclass('marsad_schema') IS NOT NULL");
       if (!r[0][0].as<bool>()) return NotFoundError("not a marsad database");
       return Status::OK();
     }));
   }
   return Guard("prepare", [&]() -> Status {
     c_->prepare("mention",
-                "INSERT INTO mentions (article_id, entity_id, type, begin, \"end\", text, "
+                "INSERT INTO mentions (article_id, entity_id, type, begin, "
+                "\"end\", text, "
                 "canonical, role) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)");
-    c_->prepare("entity",
-                "INSERT INTO entities (id, name, type, lat, lon, mention_count) "
-                "VALUES ($1,$2,$3,$4,$5,1) ON CONFLICT (id) DO UPDATE SET "
-                "mention_count = entities.mention_count + 1, "
-                "lat = COALESCE(entities.lat, excluded.lat), "
-                "lon = COALESCE(entities.lon, excluded.lon)");
+    c_->prepare(
+        "entity",
+        "INSERT INTO entities (id, name, type, lat, lon, mention_count) "
+        "VALUES ($1,$2,$3,$4,$5,1) ON CONFLICT (id) DO UPDATE SET "
+        "mention_count = entities.mention_count + 1, "
+        "lat = COALESCE(entities.lat, excluded.lat), "
+        "lon = COALESCE(entities.lon, excluded.lon)");
     c_->prepare("event",
-                "INSERT INTO events (article_id, idx, plover, mode, date, location, lat, "
+                "INSERT INTO events (article_id, idx, plover, mode, date, "
+                "location, lat, "
                 "lon) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)");
     return Status::OK();
   });
@@ -184,9 +199,13 @@ Status PgStore::Migrate() {
   return Guard("migrate", [&]() -> Status {
     for (size_t next = 0;; ++next) {
       pqxx::work w(*c_);
-      w.exec("SELECT pg_advisory_xact_lock(7236231712)");  // "marsad" schema lock
-      w.exec("CREATE TABLE IF NOT EXISTS marsad_schema (version INTEGER NOT NULL)");
-      pqxx::result v = w.exec("SELECT COALESCE(MAX(version), 0) FROM marsad_schema");
+      w.exec(
+          "SELECT pg_advisory_xact_lock(7236231712)");  // "marsad" schema lock
+      w.exec(
+          "CREATE TABLE IF NOT EXISTS marsad_schema (version INTEGER NOT "
+          "NULL)");
+      pqxx::result v =
+          w.exec("SELECT COALESCE(MAX(version), 0) FROM marsad_schema");
       size_t version = v[0][0].as<size_t>();
       if (version > migrations.size()) {
         return UnsupportedError("database schema v" + std::to_string(version) +
@@ -198,7 +217,8 @@ Status PgStore::Migrate() {
       }
       w.exec(std::string(migrations[version]));
       w.exec("DELETE FROM marsad_schema");
-      w.exec("INSERT INTO marsad_schema VALUES (" + std::to_string(version + 1) + ")");
+      w.exec("INSERT INTO marsad_schema VALUES (" +
+             std::to_string(version + 1) + ")");
       w.commit();
     }
   });
@@ -220,7 +240,8 @@ StatusOr<bool> PgStore::HasInput(uint64_t input_hash) {
   RETURN_IF_ERROR(Guard("has input", [&]() -> Status {
     pqxx::work w(*c_);
     found = !w.exec_params("SELECT 1 FROM articles WHERE input_hash=$1",
-                           HashHex(input_hash)).empty();
+                           HashHex(input_hash))
+                 .empty();
     return Status::OK();
   }));
   return found;
@@ -228,8 +249,10 @@ StatusOr<bool> PgStore::HasInput(uint64_t input_hash) {
 
 void PgStore::InsertArticle(pqxx::work& w, Document* d) {
   std::string terms = BuildTsvectorLiteral(
-      PreAnalyze(d->title), d->index_terms.empty() ? PreAnalyze(d->text) : d->index_terms);
-  std::string id = Num(d->id), story = Num(d->story_id), dup = Num(d->duplicate_of);
+      PreAnalyze(d->title),
+      d->index_terms.empty() ? PreAnalyze(d->text) : d->index_terms);
+  std::string id = Num(d->id), story = Num(d->story_id),
+              dup = Num(d->duplicate_of);
   pqxx::result r = w.exec_params(
       "INSERT INTO articles (id, input_hash, content_hash, source, format, "
       "encoding, outlet, agency, author, url, section, language, title, "
@@ -238,16 +261,18 @@ void PgStore::InsertArticle(pqxx::work& w, Document* d) {
       "(COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM articles)),"
       "$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,"
       "$22,$23,$24::tsvector) ON CONFLICT (input_hash) DO NOTHING RETURNING id",
-      OrNull(id), HashHex(d->input_hash), HashHex(d->content_hash),
-      d->source, d->format, OrNull(d->encoding), OrNull(d->outlet), OrNull(d->agency),
-      OrNull(d->author), OrNull(d->url), OrNull(d->section), OrNull(d->language),
-      OrNull(d->title), OrNull(d->standfirst), OrNull(d->published), OrNull(d->modified),
-      d->text, pqxx::binarystring(Compress(d->raw)), OrNull(story),
-      OrNull(dup), AnalysisToJson(*d).dump(),
-      pqxx::binarystring(d->fingerprint), pqxx::binarystring(d->story_features), terms);
+      OrNull(id), HashHex(d->input_hash), HashHex(d->content_hash), d->source,
+      d->format, OrNull(d->encoding), OrNull(d->outlet), OrNull(d->agency),
+      OrNull(d->author), OrNull(d->url), OrNull(d->section),
+      OrNull(d->language), OrNull(d->title), OrNull(d->standfirst),
+      OrNull(d->published), OrNull(d->modified), d->text,
+      pqxx::binarystring(Compress(d->raw)), OrNull(story), OrNull(dup),
+      AnalysisToJson(*d).dump(), pqxx::binarystring(d->fingerprint),
+      pqxx::binarystring(d->story_features), terms);
   if (r.empty()) {  // already stored: keep the stored article and its story
     d->id = w.exec_params1("SELECT id FROM articles WHERE input_hash=$1",
-                           HashHex(d->input_hash))[0].as<int64_t>();
+                           HashHex(d->input_hash))[0]
+                .as<int64_t>();
     d->story_id = 0;
     return;
   }
@@ -260,10 +285,13 @@ void PgStore::InsertFacts(pqxx::work& w, const Document& d) {
     if (x.entity_id.empty()) continue;
     std::string type(EntityTypeName(x.type));
     w.exec_prepared("mention", d.id, x.entity_id, type, int64_t{x.span.begin},
-                    int64_t{x.span.end}, x.text, OrNull(x.canonical), OrNull(x.role));
-    std::string lat = x.lat && x.lon ? Num(x.lat) : "", lon = x.lat && x.lon ? Num(x.lon) : "";
-    w.exec_prepared("entity", x.entity_id, x.canonical.empty() ? x.text : x.canonical,
-                    type, OrNull(lat), OrNull(lon));
+                    int64_t{x.span.end}, x.text, OrNull(x.canonical),
+                    OrNull(x.role));
+    std::string lat = x.lat && x.lon ? Num(x.lat) : "",
+                lon = x.lat && x.lon ? Num(x.lon) : "";
+    w.exec_prepared("entity", x.entity_id,
+                    x.canonical.empty() ? x.text : x.canonical, type,
+                    OrNull(lat), OrNull(lon));
   }
   for (size_t i = 0; i < d.events.size(); ++i) {
     const Event& x = d.events[i];
@@ -277,8 +305,8 @@ void PgStore::InsertFacts(pqxx::work& w, const Document& d) {
       }
     }
     w.exec_prepared("event", d.id, static_cast<int64_t>(i), OrNull(x.plover),
-                    OrNull(x.mode), OrNull(x.date), OrNull(x.location), OrNull(lat),
-                    OrNull(lon));
+                    OrNull(x.mode), OrNull(x.date), OrNull(x.location),
+                    OrNull(lat), OrNull(lon));
   }
 }
 
@@ -289,11 +317,14 @@ void PgStore::UpdateStory(pqxx::work& w, const StoryRow& st) {
       st.id, OrNull(st.title));
   w.exec_params(
       "UPDATE stories SET "
-      "first_seen = (SELECT MIN(substr(published,1,10)) FROM articles WHERE story_id=$1),"
-      "last_seen = (SELECT MAX(substr(published,1,10)) FROM articles WHERE story_id=$1),"
+      "first_seen = (SELECT MIN(substr(published,1,10)) FROM articles WHERE "
+      "story_id=$1),"
+      "last_seen = (SELECT MAX(substr(published,1,10)) FROM articles WHERE "
+      "story_id=$1),"
       "article_count = (SELECT COUNT(*) FROM articles WHERE story_id=$1),"
       "outlets = COALESCE((SELECT json_agg(outlet ORDER BY m)::text FROM "
-      "  (SELECT outlet, MIN(id) AS m FROM articles WHERE story_id=$1 AND outlet IS NOT NULL "
+      "  (SELECT outlet, MIN(id) AS m FROM articles WHERE story_id=$1 AND "
+      "outlet IS NOT NULL "
       "   GROUP BY outlet) o), '[]') "
       "WHERE id=$1",
       st.id);
@@ -310,7 +341,8 @@ Status PgStore::WriteBatch(const std::vector<Document*>& docs,
     for (const StoryRow& s : stories) UpdateStory(w, s);
     for (const StoryLink& l : links) {
       w.exec_params(
-          "INSERT INTO story_links (a, b, score) VALUES ($1,$2,$3) ON CONFLICT (a, b) "
+          "INSERT INTO story_links (a, b, score) VALUES ($1,$2,$3) ON CONFLICT "
+          "(a, b) "
           "DO UPDATE SET score = GREATEST(story_links.score, excluded.score)",
           l.a, l.b, l.score);
     }
@@ -330,7 +362,8 @@ Status PgStore::RecordRejected(const RejectedInput& r) {
   return Guard("record rejected", [&]() -> Status {
     pqxx::work w(*c_);
     w.exec_params(
-        "INSERT INTO rejected (source, reason) VALUES ($1,$2) ON CONFLICT (source) "
+        "INSERT INTO rejected (source, reason) VALUES ($1,$2) ON CONFLICT "
+        "(source) "
         "DO UPDATE SET reason=excluded.reason, at=excluded.at",
         r.source, r.reason);
     w.commit();
@@ -353,11 +386,15 @@ Status PgStore::ForEachRecent(const std::string& since,
   return Guard("read articles", [&]() -> Status {
     pqxx::work w(*c_);
     // A cursor keeps memory bounded on a large archive.
-    std::string sql = std::string("SELECT ") + kArticleColumns +
-                      " FROM articles WHERE " + (since.empty() ? "TRUE" :
-                      "published IS NULL OR published >= " + w.quote(since)) + " ORDER BY id";
-    pqxx::stateless_cursor<pqxx::cursor_base::read_only, pqxx::cursor_base::owned> cur(
-        w, sql, "recent", false);
+    std::string sql =
+        std::string("SELECT ") + kArticleColumns + " FROM articles WHERE " +
+        (since.empty()
+             ? "TRUE"
+             : "published IS NULL OR published >= " + w.quote(since)) +
+        " ORDER BY id";
+    pqxx::stateless_cursor<pqxx::cursor_base::read_only,
+                           pqxx::cursor_base::owned>
+        cur(w, sql, "recent", false);
     for (size_t at = 0;; at += 1000) {
       pqxx::result r = cur.retrieve(at, at + 1000);
       for (const pqxx::row& row : r) fn(ReadArticleRow(row));
@@ -369,7 +406,9 @@ Status PgStore::ForEachRecent(const std::string& since,
 
 StatusOr<StoryRow> PgStore::ReadStory(pqxx::work& w, int64_t id) {
   pqxx::result s = w.exec_params(
-      "SELECT id, title, first_seen, last_seen, outlets FROM stories WHERE id=$1", id);
+      "SELECT id, title, first_seen, last_seen, outlets FROM stories WHERE "
+      "id=$1",
+      id);
   if (s.empty()) return NotFoundError("story " + std::to_string(id));
   StoryRow r;
   r.id = Int(s[0][0]);
@@ -382,15 +421,16 @@ StatusOr<StoryRow> PgStore::ReadStory(pqxx::work& w, int64_t id) {
       if (o.is_string()) r.outlets.push_back(o.get<std::string>());
     }
   }
-  for (const pqxx::row& a : w.exec_params(
-           "SELECT id FROM articles WHERE story_id=$1 ORDER BY COALESCE(published,''), id",
-           id)) {
+  for (const pqxx::row& a :
+       w.exec_params("SELECT id FROM articles WHERE story_id=$1 ORDER BY "
+                     "COALESCE(published,''), id",
+                     id)) {
     r.articles.push_back(Int(a[0]));
   }
-  for (const pqxx::row& l : w.exec_params(
-           "SELECT CASE WHEN a=$1 THEN b ELSE a END FROM story_links "
-           "WHERE a=$1 OR b=$1 ORDER BY score DESC",
-           id)) {
+  for (const pqxx::row& l :
+       w.exec_params("SELECT CASE WHEN a=$1 THEN b ELSE a END FROM story_links "
+                     "WHERE a=$1 OR b=$1 ORDER BY score DESC",
+                     id)) {
     r.related.push_back(Int(l[0]));
   }
   return r;
@@ -426,12 +466,14 @@ StatusOr<std::optional<StoryRow>> PgStore::GetStory(int64_t id) {
   return out;
 }
 
-StatusOr<std::optional<Document>> PgStore::GetArticle(int64_t id, bool with_raw) {
+StatusOr<std::optional<Document>> PgStore::GetArticle(int64_t id,
+                                                      bool with_raw) {
   std::optional<Document> out;
   RETURN_IF_ERROR(Guard("get article", [&]() -> Status {
     pqxx::work w(*c_);
-    pqxx::result r = w.exec_params(
-        std::string("SELECT ") + kArticleColumns + ", raw FROM articles WHERE id=$1", id);
+    pqxx::result r = w.exec_params(std::string("SELECT ") + kArticleColumns +
+                                       ", raw FROM articles WHERE id=$1",
+                                   id);
     if (r.empty()) return Status::OK();
     Document d = ReadArticleRow(r[0]);
     if (with_raw) {
@@ -455,7 +497,8 @@ StatusOr<std::vector<RejectedInput>> PgStore::ListRejected() {
   std::vector<RejectedInput> out;
   RETURN_IF_ERROR(Guard("list rejected", [&]() -> Status {
     pqxx::work w(*c_);
-    for (const pqxx::row& r : w.exec("SELECT source, reason FROM rejected ORDER BY source")) {
+    for (const pqxx::row& r :
+         w.exec("SELECT source, reason FROM rejected ORDER BY source")) {
       out.push_back({Str(r[0]), Str(r[1])});
     }
     return Status::OK();
@@ -477,7 +520,8 @@ StatusOr<SearchResults> PgStore::Search(const SearchRequest& request) {
 
 // "?N" becomes "$N" cast to the parameter's type, so that "?1 IS NULL" has
 // a type PostgreSQL can infer.
-std::string RewriteParams(std::string_view sql, const std::vector<SqlParam>& params) {
+std::string RewriteParams(std::string_view sql,
+                          const std::vector<SqlParam>& params) {
   std::string out;
   for (size_t i = 0; i < sql.size(); ++i) {
     if (sql[i] != '?') {
@@ -486,34 +530,66 @@ std::string RewriteParams(std::string_view sql, const std::vector<SqlParam>& par
     }
     size_t j = i + 1;
     while (j < sql.size() && sql[j] >= '0' && sql[j] <= '9') ++j;
-    size_t n = j > i + 1 ? std::stoul(std::string(sql.substr(i + 1, j - i - 1))) : 1;
-    static constexpr const char* kTypes[] = {"bigint", "float8", "text"};
-    const char* type = n >= 1 && n <= params.size() ? kTypes[params[n - 1].index()] : "text";
+    size_t n =
+        j > i + 1 ? std::stoul(std::string(sql.substr(i + 1, j - i - 1))) : 1;
+    static constexpr const char* kTypes[] = {"bigint", "float8", "text",
+                                             "bytea"};
+    const char* type =
+        n >= 1 && n <= params.size() ? kTypes[params[n - 1].index()] : "text";
     out += "($" + std::to_string(n) + "::" + type + ")";
     i = j - 1;
   }
   return out;
 }
 
+// A parameter in PostgreSQL's text form (nullopt binds NULL): BYTEA as
+// "\\x" and hex digits, which needs no connection to escape.
+std::optional<std::string> ParamText(const SqlParam& p) {
+  if (const auto* s = std::get_if<std::string>(&p)) {
+    return s->empty() ? std::nullopt : std::optional<std::string>(*s);
+  }
+  if (const auto* i = std::get_if<int64_t>(&p)) return std::to_string(*i);
+  if (const auto* d = std::get_if<double>(&p)) return pqxx::to_string(*d);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out = "\\x";
+  for (unsigned char c : std::get<SqlBlob>(p).bytes) {
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out;
+}
+
+pqxx::result ExecParams(pqxx::work& w, std::string_view sql,
+                        const std::vector<SqlParam>& params) {
+  std::vector<std::optional<std::string>> values;
+  for (const SqlParam& p : params) values.push_back(ParamText(p));
+  std::vector<const char*> ptrs;
+  for (const auto& v : values) ptrs.push_back(v ? v->c_str() : nullptr);
+  return w.exec_params(RewriteParams(sql, params),
+                       pqxx::prepare::make_dynamic_params(ptrs));
+}
+
 Status PgStore::Query(std::string_view sql, const std::vector<SqlParam>& params,
                       const std::function<void(const SqlRow&)>& row) {
   return Guard("query", [&]() -> Status {
     pqxx::work w(*c_);
-    std::vector<std::optional<std::string>> values;
-    for (const SqlParam& p : params) {
-      if (const auto* s = std::get_if<std::string>(&p)) {
-        values.push_back(s->empty() ? std::nullopt : std::optional<std::string>(*s));
-      } else if (const auto* i = std::get_if<int64_t>(&p)) {
-        values.push_back(std::to_string(*i));
-      } else {
-        values.push_back(pqxx::to_string(std::get<double>(p)));
-      }
-    }
-    std::vector<const char*> ptrs;
-    for (const auto& v : values) ptrs.push_back(v ? v->c_str() : nullptr);
-    pqxx::result r = w.exec_params(RewriteParams(sql, params),
-                                   pqxx::prepare::make_dynamic_params(ptrs));
+    pqxx::result r = ExecParams(w, sql, params);
     for (const pqxx::row& x : r) row(PgRow(x));
+    return Status::OK();
+  });
+}
+
+Status PgStore::Exec(const std::vector<SqlStatement>& statements,
+                     std::vector<int64_t>* changes) {
+  if (changes != nullptr) changes->clear();
+  return Guard("exec", [&]() -> Status {
+    pqxx::work w(*c_);
+    std::vector<int64_t> counts;
+    for (const SqlStatement& st : statements) {
+      counts.push_back(ExecParams(w, st.sql, st.params).affected_rows());
+    }
+    w.commit();
+    if (changes != nullptr) *changes = std::move(counts);
     return Status::OK();
   });
 }

@@ -5,9 +5,9 @@
 // same tables, articles keyed by input_hash, a batch in one transaction, story
 // aggregates recomputed from the articles inside that transaction. The
 // schema is the SQLite one translated column for column (BIGINT ids, BYTEA
-// blobs, DOUBLE PRECISION coordinates), so the server's listings
-// (Store::Query) run unchanged: the store rewrites "?N" into typed "$N"
-// parameters and defines instr() as strpos().
+// blobs, DOUBLE PRECISION coordinates), so the read models written once in
+// SqlStore (src/store/sql_store.h) run unchanged: the store rewrites "?N"
+// into typed "$N" parameters and defines instr() as strpos().
 //
 // Idempotence. An article is inserted with ON CONFLICT (input_hash) DO
 // NOTHING; when the row exists the stored id is returned and the story is

@@ -10,11 +10,10 @@
 #include <memory>
 #include <set>
 
+#include "marsad/store.h"
 #include "src/distrib/pg_store.h"
 #include "src/distrib/test_servers.h"
 #include "src/search/terms.h"
-
-#include "marsad/store.h"
 
 namespace marsad {
 namespace {
@@ -43,8 +42,9 @@ std::string PgSkipReason() {
   return probe.Start();
 }
 
-Document Doc(uint64_t input_hash, const std::string& title, const std::string& text,
-             const std::string& outlet, const std::string& published) {
+Document Doc(uint64_t input_hash, const std::string& title,
+             const std::string& text, const std::string& outlet,
+             const std::string& published) {
   Document d;
   d.source = "doc" + std::to_string(input_hash) + ".txt";
   d.format = "txt";
@@ -76,7 +76,8 @@ class StoreContractTest : public testing::TestWithParam<std::string> {
     static int n = 0;
     if (GetParam() == "postgresql") {
       std::string why = PgSkipReason();
-      if (!why.empty()) GTEST_SKIP() << "PostgreSQL contract tests skipped: " << why;
+      if (!why.empty())
+        GTEST_SKIP() << "PostgreSQL contract tests skipped: " << why;
       RegisterPgStore();
       url_ = Cluster()->NewDatabase("contract" + std::to_string(++n));
     } else {
@@ -97,12 +98,14 @@ class StoreContractTest : public testing::TestWithParam<std::string> {
   }
   // Writes three articles in two stories (1: a, b; 2: c) with a link.
   void WriteThree() {
-    docs_ = {Doc(1, "قصف على دمشق", "سقطت قذائف على دمشق صباح اليوم وأصيب ثلاثة", "الوطن",
-                 "2024-03-02"),
-             Doc(2, "دمشق تحت القصف", "قالت مصادر إن القذائف سقطت على أحياء دمشق", "النهار",
-                 "2024-03-01T10:00:00"),
-             Doc(3, "انتخابات في بيروت", "بدأ التصويت في الانتخابات البلدية في بيروت بحضور كيري",
-                 "الوطن", "2024-03-05")};
+    docs_ = {
+        Doc(1, "قصف على دمشق", "سقطت قذائف على دمشق صباح اليوم وأصيب ثلاثة",
+            "الوطن", "2024-03-02"),
+        Doc(2, "دمشق تحت القصف", "قالت مصادر إن القذائف سقطت على أحياء دمشق",
+            "النهار", "2024-03-01T10:00:00"),
+        Doc(3, "انتخابات في بيروت",
+            "بدأ التصويت في الانتخابات البلدية في بيروت بحضور كيري", "الوطن",
+            "2024-03-05")};
     docs_[0].id = 1, docs_[1].id = 2, docs_[2].id = 3;
     docs_[0].story_id = docs_[1].story_id = 1;
     docs_[2].story_id = 2;
@@ -201,7 +204,8 @@ TEST_P(StoreContractTest, StoryAggregates) {
   EXPECT_EQ((*s)->first_seen, "2024-03-01");
   EXPECT_EQ((*s)->last_seen, "2024-03-02");
   EXPECT_EQ((*s)->articles, (std::vector<int64_t>{2, 1}));  // by published
-  EXPECT_EQ((*s)->outlets, (std::vector<std::string>{"الوطن", "النهار"}));  // by first id
+  EXPECT_EQ((*s)->outlets,
+            (std::vector<std::string>{"الوطن", "النهار"}));  // by first id
   EXPECT_EQ((*s)->related, (std::vector<int64_t>{2}));
   auto list = store_->ListStories(Page{10, 0});
   ASSERT_TRUE(list.ok());
@@ -213,13 +217,18 @@ TEST_P(StoreContractTest, StoryAggregates) {
 TEST_P(StoreContractTest, RestoreReadsRecentInIdOrder) {
   WriteThree();
   std::vector<int64_t> ids;
-  ASSERT_TRUE(store_->ForEachRecent("2024-03-02", [&](const Document& d) {
-    ids.push_back(d.id);
-    EXPECT_FALSE(d.fingerprint.empty());
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->ForEachRecent("2024-03-02",
+                                  [&](const Document& d) {
+                                    ids.push_back(d.id);
+                                    EXPECT_FALSE(d.fingerprint.empty());
+                                  })
+                  .ok());
   EXPECT_EQ(ids, (std::vector<int64_t>{1, 3}));
   ids.clear();
-  ASSERT_TRUE(store_->ForEachArticle([&](const Document& d) { ids.push_back(d.id); }).ok());
+  ASSERT_TRUE(
+      store_->ForEachArticle([&](const Document& d) { ids.push_back(d.id); })
+          .ok());
   EXPECT_EQ(ids, (std::vector<int64_t>{1, 2, 3}));
 }
 
@@ -247,7 +256,8 @@ TEST_P(StoreContractTest, SearchMatchesTheSameArticles) {
   EXPECT_EQ(Hits("Kerry"), (std::set<int64_t>{3}));
   SearchRequest empty;
   empty.query = "؟";
-  EXPECT_EQ(store_->Search(empty).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(store_->Search(empty).status().code(),
+            StatusCode::kInvalidArgument);
 }
 
 TEST_P(StoreContractTest, SearchFiltersAndHighlights) {
@@ -293,25 +303,247 @@ TEST_P(StoreContractTest, TitleRanksAboveBody) {
   EXPECT_GT(res->hits[0].score, 0);
 }
 
-TEST_P(StoreContractTest, ListingQueries) {
+// The read models (include/marsad/store.h): what the API, the CLI and the
+// watcher read, answered alike by both stores.
+TEST_P(StoreContractTest, StoryAndOutletReadModels) {
   WriteThree();
-  std::vector<std::pair<std::string, int64_t>> outlets;
-  ASSERT_TRUE(store_->Query(
-      "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL AND (?1 IS NULL OR "
-      "instr(outlet, ?1) > 0) AND (?2 = 0 OR story_id = ?2) GROUP BY outlet ORDER BY outlet",
-      {std::string(), int64_t{0}},
-      [&](const SqlRow& r) { outlets.emplace_back(r.Text(0), r.Int(1)); }).ok());
-  ASSERT_EQ(outlets.size(), 2u);
-  EXPECT_EQ(outlets[1].first, "الوطن");  // bytewise order: ن before و
-  EXPECT_EQ(outlets[1].second, 2);
-  double lat = 0;
-  ASSERT_TRUE(store_->Query("SELECT lat, mention_count FROM entities WHERE id = ?1",
-                            {std::string("loc:x")},
-                            [&](const SqlRow& r) { lat = r.Double(0); }).ok());
-  EXPECT_DOUBLE_EQ(lat, 33.5);
+  EXPECT_EQ(*store_->CountStories(), 2);
+  auto s = store_->GetStorySummary(1);
+  ASSERT_TRUE(s.ok() && s->has_value());
+  EXPECT_EQ((*s)->title, "قصف دمشق");
+  EXPECT_EQ((*s)->first_seen, "2024-03-01");
+  EXPECT_EQ((*s)->last_seen, "2024-03-02");
+  EXPECT_EQ((*s)->article_count, 2);
+  EXPECT_EQ((*s)->outlets, (std::vector<std::string>{"الوطن", "النهار"}));
+  EXPECT_FALSE(store_->GetStorySummary(99)->has_value());
+
+  auto outlets = store_->ListOutlets(500);
+  ASSERT_TRUE(outlets.ok());
+  ASSERT_EQ(outlets->size(), 2u);
+  EXPECT_EQ((*outlets)[0].outlet, "الوطن");  // most articles first
+  EXPECT_EQ((*outlets)[0].articles, 2);
+  EXPECT_EQ(store_->ListOutlets(1)->size(), 1u);
+
+  auto o = store_->GetOutletSummary("الوطن");
+  ASSERT_TRUE(o.ok());
+  EXPECT_EQ(o->reports, 2);
+  EXPECT_EQ(o->first_report, "2024-03-02");
+  EXPECT_EQ(o->last_report, "2024-03-05");
+  EXPECT_EQ(o->stories, 2);
+  EXPECT_EQ(store_->GetOutletSummary("لا أحد")->reports, 0);
+
+  auto covered = store_->ListOutletStories("الوطن", 10);
+  ASSERT_TRUE(covered.ok());
+  ASSERT_EQ(covered->size(), 2u);
+  EXPECT_EQ((*covered)[0].story_id, 2);  // newest report first
+  EXPECT_EQ((*covered)[0].last_report, "2024-03-05");
+  EXPECT_EQ((*covered)[1].story_id, 1);
+  EXPECT_EQ((*covered)[1].reports, 1);
+  EXPECT_EQ((*covered)[1].outlets, 2u);
+  EXPECT_EQ((*covered)[1].article_count, 2);
+
+  int analyses = 0;
+  ASSERT_TRUE(store_
+                  ->ForEachOutletAnalysis("الوطن", 1,
+                                          [&](const std::string& a) {
+                                            ++analyses;
+                                            EXPECT_NE(a.find("loc:x"),
+                                                      std::string::npos);
+                                          })
+                  .ok());
+  EXPECT_EQ(analyses, 1);
+  auto dated = store_->ListStoryPublications(1);
+  ASSERT_TRUE(dated.ok());
+  ASSERT_EQ(dated->size(), 2u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Stores, StoreContractTest, testing::Values("sqlite", "postgresql"),
+TEST_P(StoreContractTest, EntityReadModels) {
+  WriteThree();
+  auto all = store_->ListEntities("", "", Page{50, 0});
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->total, 1);
+  ASSERT_EQ(all->items.size(), 1u);
+  EXPECT_EQ(all->items[0].id, "loc:x");
+  ASSERT_TRUE(all->items[0].lat.has_value());
+  EXPECT_DOUBLE_EQ(*all->items[0].lat, 33.5);
+  EXPECT_EQ(all->items[0].mention_count, 3);
+  EXPECT_EQ(store_->ListEntities("X", "", Page{50, 0})->total, 1);
+  EXPECT_EQ(store_->ListEntities("Y", "", Page{50, 0})->total, 0);
+  EXPECT_EQ(store_->ListEntities("", "لا نوع", Page{50, 0})->total, 0);
+  EXPECT_TRUE(store_->ListEntities("", "", Page{50, 1})->items.empty());
+
+  auto e = store_->GetEntity("loc:x");
+  ASSERT_TRUE(e.ok() && e->has_value());
+  EXPECT_DOUBLE_EQ((*e)->lon.value_or(0), 36.3);
+  EXPECT_FALSE(store_->GetEntity("loc:y")->has_value());
+  EXPECT_EQ(store_->ListEntityVariants("loc:x", 50)->size(), 3u);
+  auto arts = store_->ListEntityArticles("loc:x", Page{2, 0});
+  ASSERT_TRUE(arts.ok());
+  EXPECT_EQ(arts->total, 3);
+  ASSERT_EQ(arts->items.size(), 2u);
+  EXPECT_EQ(arts->items[0].article_id, 3);  // newest first
+  EXPECT_EQ(arts->items[1].article_id, 1);
+  EXPECT_EQ(arts->items[0].mentions, 1);
+  EXPECT_TRUE(store_->ListRelatedEntities("loc:x", 20)->empty());
+}
+
+TEST_P(StoreContractTest, EventTimelineAndPlaceReadModels) {
+  WriteThree();
+  Document d = Doc(4, "قصف", "دمشق تعرضت لقصف اليوم", "الوطن", "2024-03-06");
+  d.id = 4;
+  d.story_id = 1;
+  Event ev;
+  ev.plover = "ASSAULT";
+  ev.mode = "shelling";
+  ev.location = "دمشق";
+  ev.location_span = {0, 4};  // inside the place's span: its coordinates
+  d.events.push_back(ev);
+  std::vector<Document*> ptrs = {&d};
+  ASSERT_TRUE(store_->WriteBatch(ptrs, {}, {}).ok());
+
+  auto events = store_->ListEvents(EventFilter{}, Page{50, 0});
+  ASSERT_TRUE(events.ok());
+  EXPECT_EQ(events->total, 1);
+  ASSERT_EQ(events->items.size(), 1u);
+  const EventRow& e = events->items[0];
+  EXPECT_EQ(e.article_id, 4);
+  EXPECT_EQ(e.plover, "ASSAULT");
+  EXPECT_EQ(e.location, "دمشق");
+  EXPECT_EQ(e.date, "");
+  EXPECT_DOUBLE_EQ(e.lat.value_or(0), 33.5);
+  EXPECT_EQ(e.outlet, "الوطن");
+  EXPECT_EQ(e.story_id, std::optional<int64_t>(1));
+  EXPECT_EQ(store_->ListEvents({.type = "CONSULT"}, Page{50, 0})->total, 0);
+  EXPECT_EQ(store_->ListEvents({.from = "2024-03-06"}, Page{50, 0})->total, 1);
+  EXPECT_EQ(store_->ListEvents({.from = "2024-03-07"}, Page{50, 0})->total, 0);
+  EXPECT_EQ(store_->ListEvents({.story = 2}, Page{50, 0})->total, 0);
+
+  auto days = store_->ListTimeline(EventFilter{});
+  ASSERT_TRUE(days.ok());
+  ASSERT_EQ(days->size(), 4u);
+  EXPECT_EQ((*days)[0].date, "2024-03-01");
+  EXPECT_EQ((*days)[3].date, "2024-03-06");
+  EXPECT_EQ(
+      store_->ListTimeline({.from = "2024-03-02", .to = "2024-03-05"})->size(),
+      2u);
+  auto story_days = store_->ListTimeline({.story = 1});
+  ASSERT_TRUE(story_days.ok());
+  EXPECT_EQ(story_days->size(), 3u);
+  EXPECT_EQ((*story_days)[0].stories, 1);
+
+  auto places = store_->ListPlaces(0, 10);
+  ASSERT_TRUE(places.ok());
+  ASSERT_EQ(places->size(), 1u);
+  EXPECT_EQ((*places)[0].mentions, 4);
+  EXPECT_DOUBLE_EQ((*places)[0].lon, 36.3);
+  EXPECT_EQ(store_->ListPlaces(2, 10)->at(0).mentions, 1);
+  EXPECT_EQ(store_->ListEventPoints(0, 10)->size(), 1u);
+  EXPECT_TRUE(store_->ListEventPoints(2, 10)->empty());
+}
+
+TEST_P(StoreContractTest, SavedSearchesAndAlertPositions) {
+  WriteThree();
+  ASSERT_TRUE(store_->AddSavedSearch({.name = "a", .query = "دمشق"}).ok());
+  EXPECT_EQ(store_->AddSavedSearch({.name = "a", .query = "x"}).code(),
+            StatusCode::kAlreadyExists);
+  ASSERT_TRUE(store_
+                  ->AddSavedSearch(
+                      {.name = "b", .query = "", .filters = R"({"story":2})"})
+                  .ok());
+  auto saved = store_->ListSavedSearches();
+  ASSERT_TRUE(saved.ok());
+  ASSERT_EQ(saved->size(), 2u);
+  EXPECT_EQ((*saved)[0].name, "a");
+  EXPECT_EQ((*saved)[0].last_article_id, 3);  // reports from now on
+  EXPECT_FALSE((*saved)[0].created_at.empty());
+  EXPECT_EQ((*saved)[1].query, "");
+  EXPECT_EQ((*saved)[1].filters, R"({"story":2})");
+
+  ASSERT_TRUE(
+      store_
+          ->AdvanceSavedSearch(
+              "a", 1, {{1, "k1", true}, {1, "k1", false}, {2, "k2", false}})
+          .ok());
+  EXPECT_EQ(store_->ListSavedSearches()->at(0).last_article_id, 1);
+  EXPECT_EQ(*store_->ListAlertPositions("a", 1),
+            (std::vector<std::string>{"k1"}));
+  EXPECT_EQ(*store_->ListAlertPositions("a", 2),
+            (std::vector<std::string>{"k2"}));
+  EXPECT_TRUE(store_->ListAlertPositions("b", 1)->empty());
+
+  EXPECT_EQ(*store_->ListStoriesOfArticles(0, 3, 0),
+            (std::vector<int64_t>{1, 2}));
+  EXPECT_EQ(*store_->ListStoriesOfArticles(2, 3, 0), (std::vector<int64_t>{2}));
+  EXPECT_EQ(*store_->ListStoriesOfArticles(0, 3, 1), (std::vector<int64_t>{1}));
+  EXPECT_TRUE(store_->ListStoriesOfArticles(3, 3, 0)->empty());
+
+  ASSERT_TRUE(store_->RemoveSavedSearch("a").ok());
+  EXPECT_EQ(store_->RemoveSavedSearch("a").code(), StatusCode::kNotFound);
+  EXPECT_TRUE(store_->ListAlertPositions("a", 1)->empty());
+  EXPECT_EQ(store_->ListSavedSearches()->size(), 1u);
+}
+
+TEST_P(StoreContractTest, WatchState) {
+  auto fresh = store_->GetWatchSource("https://x.example/feed");
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_EQ(fresh->etag, "");
+  EXPECT_EQ(fresh->failures, 0);
+  ASSERT_TRUE(store_
+                  ->RecordPoll("https://x.example/feed", "url",
+                               "2024-01-01T00:00:00Z", "")
+                  .ok());
+  ASSERT_TRUE(store_
+                  ->RecordPoll("https://x.example/feed", "url",
+                               "2024-01-02T00:00:00Z", "HTTP 500")
+                  .ok());
+  ASSERT_TRUE(store_
+                  ->RecordPoll("https://x.example/feed", "url",
+                               "2024-01-03T00:00:00Z", "HTTP 503")
+                  .ok());
+  ASSERT_TRUE(store_
+                  ->SaveValidators("https://x.example/feed", "\"e1\"",
+                                   "Mon, 01 Jan 2024")
+                  .ok());
+  ASSERT_TRUE(
+      store_->RecordPoll("/data/in", "folder", "2024-01-03T00:00:00Z", "")
+          .ok());
+  auto s = store_->GetWatchSource("https://x.example/feed");
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->kind, "url");
+  EXPECT_EQ(s->etag, "\"e1\"");
+  EXPECT_EQ(s->last_modified, "Mon, 01 Jan 2024");
+  EXPECT_EQ(s->last_polled, "2024-01-03T00:00:00Z");
+  EXPECT_EQ(s->last_ok, "2024-01-01T00:00:00Z");
+  EXPECT_EQ(s->failures, 2);
+  EXPECT_EQ(s->last_error, "HTTP 503");
+  auto all = store_->ListWatchSources();
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].source, "/data/in");
+  EXPECT_EQ((*all)[0].last_error, "");
+
+  EXPECT_FALSE(*store_->IsSeen("https://x.example/1"));
+  ASSERT_TRUE(
+      store_->MarkSeen("https://x.example/1", "https://x.example/feed", 200)
+          .ok());
+  ASSERT_TRUE(
+      store_->MarkSeen("https://x.example/1", "", -1).ok());  // kept once
+  EXPECT_TRUE(*store_->IsSeen("https://x.example/1"));
+
+  EXPECT_FALSE(store_->GetRawPage("https://x.example/1")->has_value());
+  const std::string bytes("<p>\0\xff\x80 نص</p>", 15);
+  ASSERT_TRUE(
+      store_->PutRawPage("https://x.example/1", {"text/html", bytes}).ok());
+  ASSERT_TRUE(
+      store_->PutRawPage("https://x.example/1", {"", bytes + "!"}).ok());
+  auto page = store_->GetRawPage("https://x.example/1");
+  ASSERT_TRUE(page.ok() && page->has_value());
+  EXPECT_EQ((*page)->content_type, "");
+  EXPECT_EQ((*page)->body, bytes + "!");
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, StoreContractTest,
+                         testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

@@ -42,7 +42,7 @@ StatusOr<int64_t> GetInt(const Params& p, const std::string& key, int64_t def,
 
 json Opt(const std::string& s) { return s.empty() ? json() : json(s); }
 
-json StorySummary(const StoryRow& s) {
+json StorySummaryJson(const StoryRow& s) {
   return {{"id", s.id},
           {"title", s.title},
           {"first_seen", Opt(s.first_seen)},
@@ -93,15 +93,17 @@ json SpanJson16(const std::vector<uint32_t>& idx, Span s) {
   return j;
 }
 
-// Listings run through Store::Query, in the SQL subset both stores accept.
-Status ForRows(Store* db, const std::string& sql,
-               const std::vector<SqlParam>& params,
-               const std::function<void(const SqlRow&)>& row) {
-  return db->Query(sql, params, row);
+json NullableDouble(const std::optional<double>& v) {
+  return v ? json(*v) : json();
 }
 
-json NullableDouble(const SqlRow& s, int col) {
-  return s.IsNull(col) ? json() : json(s.Double(col));
+json EntityJson(const EntityRow& e) {
+  return {{"id", e.id},
+          {"name", e.name},
+          {"type", e.type},
+          {"lat", NullableDouble(e.lat)},
+          {"lon", NullableDouble(e.lon)},
+          {"mention_count", e.mention_count}};
 }
 
 }  // namespace
@@ -124,11 +126,8 @@ StatusOr<json> Api::Stories(const Params& p) {
   ASSIGN_OR_RETURN(auto rows,
                    store_->ListStories(Page{int(limit), int(offset)}));
   json items = json::array();
-  for (const StoryRow& s : rows) items.push_back(StorySummary(s));
-  int64_t total = 0;
-  RETURN_IF_ERROR(ForRows(
-      store_.get(), "SELECT COUNT(*) FROM stories WHERE article_count > 0", {},
-      [&](const SqlRow& s) { total = s.Int(0); }));
+  for (const StoryRow& s : rows) items.push_back(StorySummaryJson(s));
+  ASSIGN_OR_RETURN(int64_t total, store_->CountStories());
   return PageJson(total, limit, offset, std::move(items));
 }
 
@@ -159,21 +158,17 @@ StatusOr<json> Api::Story(int64_t id) {
   };
   json related = json::array();
   for (int64_t r : rel) {
-    RETURN_IF_ERROR(ForRows(
-        store_.get(),
-        "SELECT id, title, first_seen, last_seen, article_count, outlets "
-        "FROM stories WHERE id = ?1",
-        {r}, [&](const SqlRow& row) {
-          json outlets = json::parse(row.Text(5), nullptr, false);
-          if (!outlets.is_array()) outlets = json::array();
-          related.push_back({{"id", row.Int(0)},
-                             {"title", row.Text(1)},
-                             {"first_seen", Opt(row.Text(2))},
-                             {"last_seen", Opt(row.Text(3))},
-                             {"article_count", row.Int(4)},
-                             {"outlets", std::move(outlets)},
-                             {"relation", relation(row.Text(2), row.Text(3))}});
-        }));
+    ASSIGN_OR_RETURN(std::optional<StorySummary> row,
+                     store_->GetStorySummary(r));
+    if (!row) continue;
+    related.push_back(
+        {{"id", row->id},
+         {"title", row->title},
+         {"first_seen", Opt(row->first_seen)},
+         {"last_seen", Opt(row->last_seen)},
+         {"article_count", row->article_count},
+         {"outlets", row->outlets},
+         {"relation", relation(row->first_seen, row->last_seen)}});
   }
   json comparison = nullptr;
 #if MARSAD_HAVE_FACTS
@@ -184,9 +179,9 @@ StatusOr<json> Api::Story(int64_t id) {
   // or position (the totals are in the JSON); `marsad story --json` writes
   // them all.
   StoryDossier dossier{*story, {}, CompareStory(ptrs)};
-  comparison = ComparisonToJson(dossier.comparison, {.max_points = 30,
-                                                     .max_disagreements = 50,
-                                                     .max_claims = 8});
+  comparison = ComparisonToJson(
+      dossier.comparison,
+      {.max_points = 30, .max_disagreements = 50, .max_claims = 8});
   // Each point's claims over time (issue 27), for the page's chart.
   dossier.reports = std::move(docs);
   AddPointTimelines(dossier, &comparison);
@@ -212,17 +207,21 @@ StatusOr<json> Api::Story(int64_t id) {
     walk(&comparison);
   }
 #endif
-  return json{{"story", StorySummary(*story)},
+  return json{{"story", StorySummaryJson(*story)},
               {"articles", std::move(articles)},
               {"related", std::move(related)},
               {"related_total", related_total},
               {"comparison", std::move(comparison)}};
 }
 
-const char* StoryRelation(const std::string& first_seen, const std::string& last_seen,
-                          const std::string& other_first, const std::string& other_last) {
-  const std::optional<int32_t> first = DayNumber(first_seen), last = DayNumber(last_seen);
-  const std::optional<int32_t> a = DayNumber(other_first), b = DayNumber(other_last);
+const char* StoryRelation(const std::string& first_seen,
+                          const std::string& last_seen,
+                          const std::string& other_first,
+                          const std::string& other_last) {
+  const std::optional<int32_t> first = DayNumber(first_seen),
+                               last = DayNumber(last_seen);
+  const std::optional<int32_t> a = DayNumber(other_first),
+                               b = DayNumber(other_last);
   if (a && last && *a > *last) return "follow_up";
   if (b && first && *b < *first) return "earlier";
   return "concurrent";
@@ -294,15 +293,11 @@ StatusOr<json> Api::Search(const Params& p) {
 }
 
 StatusOr<json> Api::Outlets() {
+  ASSIGN_OR_RETURN(std::vector<OutletCount> outlets, store_->ListOutlets(500));
   json items = json::array();
-  RETURN_IF_ERROR(ForRows(
-      store_.get(),
-      "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL GROUP BY "
-      "outlet "
-      "ORDER BY COUNT(*) DESC, outlet LIMIT 500",
-      {}, [&](const SqlRow& s) {
-        items.push_back({{"outlet", s.Text(0)}, {"articles", s.Int(1)}});
-      }));
+  for (const OutletCount& o : outlets) {
+    items.push_back({{"outlet", o.outlet}, {"articles", o.articles}});
+  }
   return json{{"items", std::move(items)}};
 }
 
@@ -329,8 +324,8 @@ std::optional<int64_t> EpochMinutes(std::string_view iso) {
   if (!hh || !mm) return m;
   m += *hh * 60 + *mm;
   size_t i = 16;
-  while (i < iso.size() && (iso[i] == ':' || iso[i] == '.' ||
-                            (iso[i] >= '0' && iso[i] <= '9')))
+  while (i < iso.size() &&
+         (iso[i] == ':' || iso[i] == '.' || (iso[i] >= '0' && iso[i] <= '9')))
     ++i;
   if (i < iso.size() && (iso[i] == '+' || iso[i] == '-')) {
     auto oh = digits(i + 1, 2);
@@ -353,48 +348,16 @@ StatusOr<json> Api::OutletProfile(const std::string& outlet) {
   constexpr int kMaxStories = 5000, kMaxAnalyses = 2000, kMaxDelayStories = 500,
                 kMaxCompared = 100, kMaxReportsCompared = 200;
   Store* db = store_.get();
-  int64_t reports = 0;
-  std::string first, last;
-  RETURN_IF_ERROR(ForRows(
-      db,
-      "SELECT COUNT(*), MIN(published), MAX(published) FROM articles WHERE "
-      "outlet = ?1",
-      {outlet}, [&](const SqlRow& s) {
-        reports = s.Int(0);
-        if (!s.IsNull(1)) first = s.Text(1);
-        if (!s.IsNull(2)) last = s.Text(2);
-      }));
-  if (reports == 0) return NotFoundError("no outlet " + outlet);
-  int64_t stories_total = 0;
-  RETURN_IF_ERROR(ForRows(db,
-                          "SELECT COUNT(DISTINCT story_id) FROM articles WHERE "
-                          "outlet = ?1 AND story_id IS NOT NULL",
-                          {outlet},
-                          [&](const SqlRow& s) { stories_total = s.Int(0); }));
-  struct Covered {
-    int64_t id, reports, article_count;
-    std::string title, last;
-    size_t outlets;
-  };
-  std::vector<Covered> covered;
-  RETURN_IF_ERROR(ForRows(
-      db,
-      "SELECT a.story_id, COUNT(*), MAX(COALESCE(a.published,'')), s.title, "
-      "s.outlets, s.article_count FROM articles a JOIN stories s ON s.id = "
-      "a.story_id WHERE a.outlet = ?1 GROUP BY a.story_id, s.title, s.outlets, "
-      "s.article_count ORDER BY MAX(COALESCE(a.published,'')) DESC, "
-      "a.story_id DESC LIMIT " + std::to_string(kMaxStories),
-      {outlet}, [&](const SqlRow& s) {
-        json o = json::parse(s.Text(4), nullptr, false);
-        covered.push_back({s.Int(0), s.Int(1), s.Int(5), s.Text(3), s.Text(2),
-                           o.is_array() ? o.size() : size_t{0}});
-      }));
+  ASSIGN_OR_RETURN(OutletSummary summary, db->GetOutletSummary(outlet));
+  if (summary.reports == 0) return NotFoundError("no outlet " + outlet);
+  ASSIGN_OR_RETURN(std::vector<OutletStory> covered,
+                   db->ListOutletStories(outlet, kMaxStories));
   json recent = json::array();
   for (size_t i = 0; i < covered.size() && i < 10; ++i) {
-    recent.push_back({{"id", covered[i].id},
+    recent.push_back({{"id", covered[i].story_id},
                       {"title", covered[i].title},
                       {"reports", covered[i].reports},
-                      {"last_report", Opt(covered[i].last)},
+                      {"last_report", Opt(covered[i].last_report)},
                       {"outlets", covered[i].outlets}});
   }
 
@@ -402,22 +365,16 @@ StatusOr<json> Api::OutletProfile(const std::string& outlet) {
   // one per resolved entity ("ترامب" and "الرئيس الأمريكي دونالد ترامب"
   // are one), an unresolved name joined to the entity it is resolved to
   // elsewhere; each shown by its most frequent wording.
-  std::map<std::pair<std::string, std::string>, int64_t> cited;  // (entity, name)
+  std::map<std::pair<std::string, std::string>, int64_t>
+      cited;  // (entity, name)
   int64_t analysed = 0, quotes = 0;
-  RETURN_IF_ERROR(ForRows(
-      db,
-      // The newest ids first, then their analyses: sorting the rows with
-      // their analysis carried along took twice as long.
-      "SELECT analysis FROM articles WHERE id IN (SELECT id FROM articles "
-      "WHERE outlet = ?1 AND analysis IS NOT NULL ORDER BY "
-      "COALESCE(published,'') DESC, id DESC LIMIT " +
-          std::to_string(kMaxAnalyses) + ")",
-      {outlet}, [&](const SqlRow& s) {
+  RETURN_IF_ERROR(db->ForEachOutletAnalysis(
+      outlet, kMaxAnalyses, [&](const std::string& analysis) {
         ++analysed;
         // Only the quotations are kept (the entities, numbers ... of a
         // report are most of its analysis).
         json a = json::parse(
-            s.Text(0),
+            analysis,
             [](int depth, json::parse_event_t event, json& parsed) {
               return !(depth == 1 && event == json::parse_event_t::key &&
                        parsed != "quotes");
@@ -434,7 +391,8 @@ StatusOr<json> Api::OutletProfile(const std::string& outlet) {
           ++cited[{x.value("entity_id", ""), who}];
         }
       }));
-  std::map<std::string, std::pair<std::string, int64_t>> entity_of;  // name -> (entity, n)
+  std::map<std::string, std::pair<std::string, int64_t>>
+      entity_of;  // name -> (entity, n)
   for (const auto& [key, n] : cited) {
     if (key.first.empty()) continue;
     auto& e = entity_of[key.second];
@@ -456,51 +414,55 @@ StatusOr<json> Api::OutletProfile(const std::string& outlet) {
     c.quotes += n;
     if (n > c.name_quotes) c.name = key.second, c.name_quotes = n;
   }
-  std::vector<std::pair<std::string, Cited>> top(by_source.begin(), by_source.end());
+  std::vector<std::pair<std::string, Cited>> top(by_source.begin(),
+                                                 by_source.end());
   std::sort(top.begin(), top.end(), [](const auto& x, const auto& y) {
-    return x.second.quotes != y.second.quotes ? x.second.quotes > y.second.quotes
-                                              : x.second.name < y.second.name;
+    return x.second.quotes != y.second.quotes
+               ? x.second.quotes > y.second.quotes
+               : x.second.name < y.second.name;
   });
   json cites = json::array();
   for (size_t i = 0; i < top.size() && i < 10; ++i) {
     const std::string& id = top[i].first;
-    cites.push_back({{"speaker", top[i].second.name},
-                     {"entity_id", id.rfind("\x01", 0) == 0 ? json() : json(id)},
-                     {"quotes", top[i].second.quotes}});
+    cites.push_back(
+        {{"speaker", top[i].second.name},
+         {"entity_id", id.rfind("\x01", 0) == 0 ? json() : json(id)},
+         {"quotes", top[i].second.quotes}});
   }
 
   // Reporting delay over its newest stories shared with another outlet.
-  std::vector<const Covered*> shared;
-  for (const Covered& c : covered) {
+  std::vector<const OutletStory*> shared;
+  for (const OutletStory& c : covered) {
     if (c.outlets >= 2) shared.push_back(&c);
     if (shared.size() >= size_t{kMaxDelayStories}) break;
   }
   std::vector<double> delays;
-  for (const Covered* c : shared) {
+  for (const OutletStory* c : shared) {
     std::optional<int64_t> story_first, own_first;
-    RETURN_IF_ERROR(ForRows(
-        db,
-        "SELECT published, outlet FROM articles WHERE story_id = ?1 AND "
-        "published IS NOT NULL",
-        {c->id}, [&](const SqlRow& s) {
-          std::optional<int64_t> t = EpochMinutes(s.Text(0));
-          if (!t) return;
-          if (!story_first || *t < *story_first) story_first = t;
-          if (!s.IsNull(1) && s.Text(1) == outlet && (!own_first || *t < *own_first))
-            own_first = t;
-        }));
+    ASSIGN_OR_RETURN(std::vector<Publication> reports,
+                     db->ListStoryPublications(c->story_id));
+    for (const Publication& r : reports) {
+      std::optional<int64_t> t = EpochMinutes(r.published);
+      if (!t) continue;
+      if (!story_first || *t < *story_first) story_first = t;
+      if (!r.outlet.empty() && r.outlet == outlet &&
+          (!own_first || *t < *own_first))
+        own_first = t;
+    }
     if (story_first && own_first)
       delays.push_back(double(*own_first - *story_first) / 60.0);
   }
-  json delay = {{"stories", delays.size()}, {"median_hours", nullptr},
+  json delay = {{"stories", delays.size()},
+                {"median_hours", nullptr},
                 {"first_reports", 0}};
   if (!delays.empty()) {
     std::sort(delays.begin(), delays.end());
     size_t n = delays.size();
-    double median = n % 2 ? delays[n / 2] : (delays[n / 2 - 1] + delays[n / 2]) / 2;
+    double median =
+        n % 2 ? delays[n / 2] : (delays[n / 2 - 1] + delays[n / 2]) / 2;
     delay["median_hours"] = median;
-    delay["first_reports"] =
-        std::count_if(delays.begin(), delays.end(), [](double d) { return d <= 0; });
+    delay["first_reports"] = std::count_if(delays.begin(), delays.end(),
+                                           [](double d) { return d <= 0; });
   }
 
   // How often its figures sit apart: over its newest shared stories, the
@@ -509,13 +471,13 @@ StatusOr<json> Api::OutletProfile(const std::string& outlet) {
   int64_t held = 0, apart = 0, compared = 0, skipped_large = 0;
   json apart_stories = json::array();
 #if MARSAD_HAVE_FACTS
-  for (const Covered* c : shared) {
+  for (const OutletStory* c : shared) {
     if (compared + skipped_large >= kMaxCompared) break;
     if (c->article_count > kMaxReportsCompared) {
       ++skipped_large;
       continue;
     }
-    ASSIGN_OR_RETURN(auto dossier, LoadStoryDossier(db, c->id));
+    ASSIGN_OR_RETURN(auto dossier, LoadStoryDossier(db, c->story_id));
     if (!dossier) continue;
     ++compared;
     const Comparison& cmp = dossier->comparison;  // CompareStory on its reports
@@ -544,57 +506,46 @@ StatusOr<json> Api::OutletProfile(const std::string& outlet) {
     }
     if (story_apart > 0 && apart_stories.size() < 10)
       apart_stories.push_back(
-          {{"id", c->id}, {"title", c->title}, {"points", story_apart}});
+          {{"id", c->story_id}, {"title", c->title}, {"points", story_apart}});
   }
 #endif
-  json figures = {{"points_held", held},
-                  {"points_apart", apart},
-                  {"share_apart", held ? json(double(apart) / double(held)) : json()},
-                  {"stories", apart_stories}};
+  json figures = {
+      {"points_held", held},
+      {"points_apart", apart},
+      {"share_apart", held ? json(double(apart) / double(held)) : json()},
+      {"stories", apart_stories}};
 
-  return json{
-      {"outlet", outlet},
-      {"reports", reports},
-      {"first_report", Opt(first)},
-      {"last_report", Opt(last)},
-      {"stories", stories_total},
-      {"recent_stories", std::move(recent)},
-      {"cites", std::move(cites)},
-      {"delay", std::move(delay)},
-      {"figures", std::move(figures)},
-      {"sampled_stories",
-       {{"stories_read", covered.size()},
-        {"stories_cap", kMaxStories},
-        {"reports_analysed", analysed},
-        {"quotes", quotes},
-        {"reports_analysed_cap", kMaxAnalyses},
-        {"shared_stories", shared.size()},
-        {"delay_cap", kMaxDelayStories},
-        {"compared", compared},
-        {"compared_cap", kMaxCompared},
-        {"skipped_over_reports", skipped_large},
-        {"reports_per_story_cap", kMaxReportsCompared}}}};
+  return json{{"outlet", outlet},
+              {"reports", summary.reports},
+              {"first_report", Opt(summary.first_report)},
+              {"last_report", Opt(summary.last_report)},
+              {"stories", summary.stories},
+              {"recent_stories", std::move(recent)},
+              {"cites", std::move(cites)},
+              {"delay", std::move(delay)},
+              {"figures", std::move(figures)},
+              {"sampled_stories",
+               {{"stories_read", covered.size()},
+                {"stories_cap", kMaxStories},
+                {"reports_analysed", analysed},
+                {"quotes", quotes},
+                {"reports_analysed_cap", kMaxAnalyses},
+                {"shared_stories", shared.size()},
+                {"delay_cap", kMaxDelayStories},
+                {"compared", compared},
+                {"compared_cap", kMaxCompared},
+                {"skipped_over_reports", skipped_large},
+                {"reports_per_story_cap", kMaxReportsCompared}}}};
 }
 
 // Saved searches (`marsad alert`, src/watch/alerts.h) with what they match.
-// A store without them (PostgreSQL: `marsad watch` keeps its state in
-// SQLite) lists none.
+// A store that cannot list them (a read-only store of a schema before
+// saved searches) lists none.
 StatusOr<json> Api::Alerts() {
-  struct Saved {
-    std::string name, query, filters, created;
-    int64_t mark;
-  };
-  std::vector<Saved> saved;
-  Status st = ForRows(
-      store_.get(),
-      "SELECT name, query, filters, last_article_id, created_at FROM alerts "
-      "ORDER BY name",
-      {}, [&](const SqlRow& s) {
-        saved.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(4), s.Int(3)});
-      });
+  StatusOr<std::vector<SavedSearchRow>> saved = store_->ListSavedSearches();
   json items = json::array();
-  if (!st.ok()) return json{{"items", std::move(items)}};
-  for (const Saved& a : saved) {
+  if (!saved.ok()) return json{{"items", std::move(items)}};
+  for (const SavedSearchRow& a : *saved) {
     json f = json::parse(a.filters, nullptr, false);
     if (!f.is_object()) f = json::object();
     SearchRequest r;
@@ -608,7 +559,7 @@ StatusOr<json> Api::Alerts() {
     r.page = Page{200, 0};
     ASSIGN_OR_RETURN(SearchResults all, store_->Search(r));
     SearchRequest unreported = r;
-    unreported.after_id = a.mark;
+    unreported.after_id = a.last_article_id;
     unreported.page = Page{1, 0};
     ASSIGN_OR_RETURN(SearchResults fresh, store_->Search(unreported));
     std::sort(all.hits.begin(), all.hits.end(),
@@ -623,13 +574,13 @@ StatusOr<json> Api::Alerts() {
                         {"title", h.title},
                         {"outlet", h.outlet},
                         {"published", h.published},
-                        {"reported", h.article_id <= a.mark}});
+                        {"reported", h.article_id <= a.last_article_id}});
     }
     items.push_back({{"name", a.name},
                      {"query", a.query},
                      {"filters", f},
-                     {"created_at", a.created},
-                     {"reported_up_to", a.mark},
+                     {"created_at", a.created_at},
+                     {"reported_up_to", a.last_article_id},
                      {"matches", all.total},
                      {"unreported", fresh.total},
                      {"latest", std::move(latest)}});
@@ -640,209 +591,118 @@ StatusOr<json> Api::Alerts() {
 StatusOr<json> Api::Entities(const Params& p) {
   ASSIGN_OR_RETURN(int64_t limit, GetInt(p, "limit", 50, 1, 200));
   ASSIGN_OR_RETURN(int64_t offset, GetInt(p, "offset", 0, 0, 100000));
-  std::string q = Get(p, "q"), type = Get(p, "type");
-  std::string where =
-      " WHERE (?1 IS NULL OR instr(name, ?1) > 0) AND (?2 IS NULL OR type = "
-      "?2)";
-  std::vector<SqlParam> bind = {q, type};
-  int64_t total = 0;
-  RETURN_IF_ERROR(ForRows(store_.get(), "SELECT COUNT(*) FROM entities" + where,
-                          bind, [&](const SqlRow& s) { total = s.Int(0); }));
+  ASSIGN_OR_RETURN(Listing<EntityRow> found,
+                   store_->ListEntities(Get(p, "q"), Get(p, "type"),
+                                        Page{int(limit), int(offset)}));
   json items = json::array();
-  RETURN_IF_ERROR(
-      ForRows(store_.get(),
-              "SELECT id, name, type, lat, lon, mention_count FROM entities" +
-                  where + " ORDER BY mention_count DESC, id LIMIT " +
-                  std::to_string(limit) + " OFFSET " + std::to_string(offset),
-              bind, [&](const SqlRow& s) {
-                items.push_back({{"id", s.Text(0)},
-                                 {"name", s.Text(1)},
-                                 {"type", s.Text(2)},
-                                 {"lat", NullableDouble(s, 3)},
-                                 {"lon", NullableDouble(s, 4)},
-                                 {"mention_count", s.Int(5)}});
-              }));
-  return PageJson(total, limit, offset, std::move(items));
+  for (const EntityRow& e : found.items) items.push_back(EntityJson(e));
+  return PageJson(found.total, limit, offset, std::move(items));
 }
 
 StatusOr<json> Api::Entity(const std::string& id, const Params& p) {
   ASSIGN_OR_RETURN(int64_t limit, GetInt(p, "limit", 50, 1, 200));
   ASSIGN_OR_RETURN(int64_t offset, GetInt(p, "offset", 0, 0, 100000));
-  Store* db = store_.get();
-  json entity;
-  RETURN_IF_ERROR(ForRows(
-      db,
-      "SELECT id, name, type, lat, lon, mention_count FROM entities WHERE id=?",
-      {id}, [&](const SqlRow& s) {
-        entity = {{"id", s.Text(0)},
-                  {"name", s.Text(1)},
-                  {"type", s.Text(2)},
-                  {"lat", NullableDouble(s, 3)},
-                  {"lon", NullableDouble(s, 4)},
-                  {"mention_count", s.Int(5)}};
-      }));
-  if (entity.is_null()) return NotFoundError("no entity " + id);
+  ASSIGN_OR_RETURN(std::optional<EntityRow> row, store_->GetEntity(id));
+  if (!row) return NotFoundError("no entity " + id);
+  json entity = EntityJson(*row);
   json variants = json::array();
-  RETURN_IF_ERROR(
-      ForRows(db,
-              "SELECT text, COUNT(*) FROM mentions WHERE entity_id=? GROUP BY "
-              "text ORDER BY COUNT(*) DESC LIMIT 50",
-              {id}, [&](const SqlRow& s) {
-                variants.push_back({{"text", s.Text(0)}, {"count", s.Int(1)}});
-              }));
-  int64_t total = 0;
-  RETURN_IF_ERROR(ForRows(
-      db, "SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_id=?",
-      {id}, [&](const SqlRow& s) { total = s.Int(0); }));
-  std::vector<std::pair<int64_t, int64_t>> arts;
-  RETURN_IF_ERROR(ForRows(
-      db,
-      "SELECT m.article_id, COUNT(*) FROM mentions m JOIN articles a ON a.id = "
-      "m.article_id "
-      "WHERE m.entity_id=? GROUP BY m.article_id, a.published ORDER BY "
-      "COALESCE(a.published,'') DESC, m.article_id DESC "
-      "LIMIT " +
-          std::to_string(limit) + " OFFSET " + std::to_string(offset),
-      {id}, [&](const SqlRow& s) { arts.emplace_back(s.Int(0), s.Int(1)); }));
+  ASSIGN_OR_RETURN(std::vector<TextCount> spellings,
+                   store_->ListEntityVariants(id, 50));
+  for (const TextCount& v : spellings) {
+    variants.push_back({{"text", v.text}, {"count", v.count}});
+  }
+  ASSIGN_OR_RETURN(
+      Listing<ArticleMentions> arts,
+      store_->ListEntityArticles(id, Page{int(limit), int(offset)}));
   json items = json::array();
-  for (auto [aid, n] : arts) {
-    ASSIGN_OR_RETURN(auto d, store_->GetArticle(aid, false));
+  for (const ArticleMentions& a : arts.items) {
+    ASSIGN_OR_RETURN(auto d, store_->GetArticle(a.article_id, false));
     if (!d) continue;
     json m = MetadataToJson(*d);
-    m["mentions"] = n;
+    m["mentions"] = a.mentions;
     items.push_back(std::move(m));
   }
   json related = json::array();
-  RETURN_IF_ERROR(
-      ForRows(db,
-              "SELECT e.id, e.name, e.type, e.lat, e.lon, e.mention_count, "
-              "COUNT(DISTINCT m2.article_id) AS n "
-              "FROM mentions m1 JOIN mentions m2 ON m1.article_id = "
-              "m2.article_id AND m2.entity_id <> m1.entity_id "
-              "JOIN entities e ON e.id = m2.entity_id WHERE m1.entity_id = ? "
-              "GROUP BY e.id ORDER BY n DESC, e.id LIMIT 20",
-              {id}, [&](const SqlRow& s) {
-                related.push_back({{"id", s.Text(0)},
-                                   {"name", s.Text(1)},
-                                   {"type", s.Text(2)},
-                                   {"lat", NullableDouble(s, 3)},
-                                   {"lon", NullableDouble(s, 4)},
-                                   {"mention_count", s.Int(5)},
-                                   {"shared_articles", s.Int(6)}});
-              }));
-  return json{{"entity", entity},
-              {"variants", variants},
-              {"articles", PageJson(total, limit, offset, std::move(items))},
-              {"related", related}};
+  ASSIGN_OR_RETURN(std::vector<EntityRow> near,
+                   store_->ListRelatedEntities(id, 20));
+  for (const EntityRow& e : near) {
+    json j = EntityJson(e);
+    j["shared_articles"] = e.shared_articles;
+    related.push_back(std::move(j));
+  }
+  return json{
+      {"entity", entity},
+      {"variants", variants},
+      {"articles", PageJson(arts.total, limit, offset, std::move(items))},
+      {"related", related}};
 }
 
 StatusOr<json> Api::Events(const Params& p) {
   ASSIGN_OR_RETURN(int64_t limit, GetInt(p, "limit", 50, 1, 200));
   ASSIGN_OR_RETURN(int64_t offset, GetInt(p, "offset", 0, 0, 100000));
   ASSIGN_OR_RETURN(int64_t story, GetInt(p, "story", 0, 0, INT64_MAX));
-  std::string type = Get(p, "type"), from = Get(p, "from"), to = Get(p, "to");
-  std::string where =
-      " FROM events e JOIN articles a ON a.id = e.article_id WHERE (?1 IS NULL "
-      "OR e.plover = ?1) "
-      "AND (?2 IS NULL OR COALESCE(e.date, substr(a.published,1,10)) >= ?2) "
-      "AND (?3 IS NULL OR COALESCE(e.date, substr(a.published,1,10)) <= ?3) "
-      "AND (?4 = 0 OR a.story_id = ?4)";
-  std::vector<SqlParam> bind = {type, from, to, story};
-  int64_t total = 0;
-  RETURN_IF_ERROR(ForRows(store_.get(), "SELECT COUNT(*)" + where, bind,
-                          [&](const SqlRow& s) { total = s.Int(0); }));
+  EventFilter filter{Get(p, "type"), Get(p, "from"), Get(p, "to"), story};
+  ASSIGN_OR_RETURN(Listing<EventRow> found,
+                   store_->ListEvents(filter, Page{int(limit), int(offset)}));
   json items = json::array();
-  RETURN_IF_ERROR(ForRows(
-      store_.get(),
-      "SELECT e.article_id, e.idx, e.plover, e.mode, e.date, e.location, "
-      "e.lat, e.lon, "
-      "COALESCE(a.title,''), COALESCE(a.outlet,''), a.story_id" +
-          where + " ORDER BY COALESCE(e.date, a.published, '') DESC LIMIT " +
-          std::to_string(limit) + " OFFSET " + std::to_string(offset),
-      bind, [&](const SqlRow& s) {
-        items.push_back(
-            {{"article_id", s.Int(0)},
-             {"idx", s.Int(1)},
-             {"plover", s.Text(2)},
-             {"mode", s.Text(3)},
-             {"date", Opt(s.Text(4))},
-             {"location", Opt(s.Text(5))},
-             {"lat", NullableDouble(s, 6)},
-             {"lon", NullableDouble(s, 7)},
-             {"title", s.Text(8)},
-             {"outlet", s.Text(9)},
-             {"story_id", s.IsNull(10) ? json() : json(s.Int(10))}});
-      }));
-  return PageJson(total, limit, offset, std::move(items));
+  for (const EventRow& e : found.items) {
+    items.push_back({{"article_id", e.article_id},
+                     {"idx", e.idx},
+                     {"plover", e.plover},
+                     {"mode", e.mode},
+                     {"date", Opt(e.date)},
+                     {"location", Opt(e.location)},
+                     {"lat", NullableDouble(e.lat)},
+                     {"lon", NullableDouble(e.lon)},
+                     {"title", e.title},
+                     {"outlet", e.outlet},
+                     {"story_id", e.story_id ? json(*e.story_id) : json()}});
+  }
+  return PageJson(found.total, limit, offset, std::move(items));
 }
 
 StatusOr<json> Api::Timeline(const Params& p) {
   ASSIGN_OR_RETURN(int64_t story, GetInt(p, "story", 0, 0, INT64_MAX));
-  std::string from = Get(p, "from"), to = Get(p, "to");
+  ASSIGN_OR_RETURN(std::vector<DayCount> days,
+                   store_->ListTimeline(
+                       EventFilter{"", Get(p, "from"), Get(p, "to"), story}));
   json items = json::array();
-  RETURN_IF_ERROR(
-      ForRows(store_.get(),
-              "SELECT substr(published,1,10) AS d, COUNT(*), COUNT(DISTINCT "
-              "story_id) FROM articles "
-              "WHERE published IS NOT NULL AND (?1 IS NULL OR "
-              "substr(published,1,10) >= ?1) "
-              "AND (?2 IS NULL OR substr(published,1,10) <= ?2) "
-              "AND (?3 = 0 OR story_id = ?3) GROUP BY d ORDER BY d LIMIT 5000",
-              {from, to, story}, [&](const SqlRow& s) {
-                items.push_back({{"date", s.Text(0)},
-                                 {"articles", s.Int(1)},
-                                 {"stories", s.Int(2)}});
-              }));
+  for (const DayCount& d : days) {
+    items.push_back(
+        {{"date", d.date}, {"articles", d.articles}, {"stories", d.stories}});
+  }
   return json{{"bucket", "day"}, {"items", std::move(items)}};
 }
 
 StatusOr<json> Api::Places(const Params& p) {
   ASSIGN_OR_RETURN(int64_t limit, GetInt(p, "limit", 500, 1, 2000));
   ASSIGN_OR_RETURN(int64_t story, GetInt(p, "story", 0, 0, INT64_MAX));
-  // A story's articles from the index on story_id, and the condition
-  // chosen here rather than by "?1 = 0 OR ..." (which SQLite cannot fold
-  // at prepare time): neither query reads the articles' rows (a join did, a
-  // row per mention: 1.1 s for the whole corpus).
-  auto in_story = [&](const char* article_column) {
-    return story == 0 ? std::string("?1 = 0")
-                      : std::string(article_column) +
-                            " IN (SELECT id FROM articles WHERE story_id = ?1)";
-  };
   auto point = [](double lon, double lat, json properties) {
     return json{{"type", "Feature"},
                 {"geometry", {{"type", "Point"}, {"coordinates", {lon, lat}}}},
                 {"properties", std::move(properties)}};
   };
   json features = json::array();
-  RETURN_IF_ERROR(ForRows(
-      store_.get(),
-      "SELECT e.id, e.name, e.lat, e.lon, COUNT(*) FROM entities e JOIN "
-      "mentions m ON m.entity_id = e.id WHERE e.lat IS NOT NULL AND " +
-          in_story("m.article_id") +
-          " GROUP BY e.id ORDER BY COUNT(*) DESC, e.id LIMIT " +
-          std::to_string(limit),
-      {story}, [&](const SqlRow& s) {
-        features.push_back(point(s.Double(3), s.Double(2),
-                                 {{"kind", "place"},
-                                  {"entity_id", s.Text(0)},
-                                  {"name", s.Text(1)},
-                                  {"mentions", s.Int(4)}}));
-      }));
-  RETURN_IF_ERROR(ForRows(
-      store_.get(),
-      "SELECT e.article_id, e.plover, e.mode, COALESCE(e.date,''), e.lat, "
-      "e.lon, COALESCE(e.location,'') FROM events e WHERE e.lat IS NOT NULL "
-      "AND " +
-          in_story("e.article_id") + " LIMIT " + std::to_string(limit),
-      {story}, [&](const SqlRow& s) {
-        features.push_back(point(s.Double(5), s.Double(4),
-                                 {{"kind", "event"},
-                                  {"article_id", s.Int(0)},
-                                  {"plover", s.Text(1)},
-                                  {"mode", s.Text(2)},
-                                  {"date", s.Text(3)},
-                                  {"name", s.Text(6)}}));
-      }));
+  ASSIGN_OR_RETURN(std::vector<PlacePoint> places,
+                   store_->ListPlaces(story, int(limit)));
+  for (const PlacePoint& s : places) {
+    features.push_back(point(s.lon, s.lat,
+                             {{"kind", "place"},
+                              {"entity_id", s.entity_id},
+                              {"name", s.name},
+                              {"mentions", s.mentions}}));
+  }
+  ASSIGN_OR_RETURN(std::vector<EventPoint> events,
+                   store_->ListEventPoints(story, int(limit)));
+  for (const EventPoint& e : events) {
+    features.push_back(point(e.lon, e.lat,
+                             {{"kind", "event"},
+                              {"article_id", e.article_id},
+                              {"plover", e.plover},
+                              {"mode", e.mode},
+                              {"date", e.date},
+                              {"name", e.location}}));
+  }
   return json{{"type", "FeatureCollection"}, {"features", std::move(features)}};
 }
 

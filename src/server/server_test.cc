@@ -1,5 +1,4 @@
 #include "src/server/server.h"
-#include "src/server/api.h"
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
@@ -19,6 +18,7 @@
 
 #include "src/pipeline/pipeline.h"
 #include "src/server/access.h"
+#include "src/server/api.h"
 
 namespace marsad {
 namespace {
@@ -52,11 +52,9 @@ class ServerTest : public testing::Test {
     ASSERT_TRUE((*ing)->Flush().ok());
     // A saved search, as `marsad alert add` makes it, that has reported nothing
     // yet.
-    ASSERT_TRUE((*store)
-                    ->Query("INSERT INTO alerts (name, query, last_article_id) "
-                            "VALUES ('geneva', 'جنيف', 0)",
-                            {}, [](const SqlRow&) {})
-                    .ok());
+    ASSERT_TRUE(
+        (*store)->AddSavedSearch({.name = "geneva", .query = "جنيف"}).ok());
+    ASSERT_TRUE((*store)->AdvanceSavedSearch("geneva", 0, {}).ok());
     std::promise<int> port;
     auto fut = port.get_future();
     thread_ = std::thread([p = std::move(port)]() mutable {
@@ -200,7 +198,8 @@ TEST_F(OutletProfileTest, ReportsStoriesCitesDelayAndFiguresApart) {
   EXPECT_EQ(j["last_report"], "2025-02-11T08:00:00+03:00");
   EXPECT_EQ(j["stories"], 2) << j.dump();
   ASSERT_EQ(j["recent_stories"].size(), 2u);
-  EXPECT_EQ(j["recent_stories"][0]["title"], "افتتاح مهرجان الزهور في الحديقة العامة");
+  EXPECT_EQ(j["recent_stories"][0]["title"],
+            "افتتاح مهرجان الزهور في الحديقة العامة");
   EXPECT_EQ(j["recent_stories"][1]["reports"], 1);
   ASSERT_FALSE(j["cites"].empty()) << j.dump();
   EXPECT_EQ(j["cites"][0]["speaker"], "وزارة الصحة");
@@ -222,7 +221,8 @@ TEST_F(OutletProfileTest, ReportsStoriesCitesDelayAndFiguresApart) {
   ASSERT_TRUE(w.ok());
   EXPECT_EQ((*w)["reports"], 1);
   // An hour after the first report, across the +03:00 offset.
-  EXPECT_DOUBLE_EQ((*w)["delay"]["median_hours"].get<double>(), 1.0) << w->dump();
+  EXPECT_DOUBLE_EQ((*w)["delay"]["median_hours"].get<double>(), 1.0)
+      << w->dump();
   EXPECT_EQ((*w)["delay"]["first_reports"], 0);
 }
 
@@ -253,12 +253,15 @@ TEST_F(ServerTest, Issue27AnOutletNameWithASlashReachesTheProfile) {
 // Issue 20: a related story is shown as a follow-up, as what the story
 // follows, or as running alongside it.
 TEST(StoryRelationTest, ByTheDaysTheStoriesRan) {
-  EXPECT_STREQ(StoryRelation("2026-03-12", "2026-03-13", "2026-04-02", "2026-04-03"),
-               "follow_up");
-  EXPECT_STREQ(StoryRelation("2026-03-12T08:00", "2026-03-13", "2026-03-01", "2026-03-11"),
+  EXPECT_STREQ(
+      StoryRelation("2026-03-12", "2026-03-13", "2026-04-02", "2026-04-03"),
+      "follow_up");
+  EXPECT_STREQ(StoryRelation("2026-03-12T08:00", "2026-03-13", "2026-03-01",
+                             "2026-03-11"),
                "earlier");
-  EXPECT_STREQ(StoryRelation("2026-03-12", "2026-03-14", "2026-03-13", "2026-03-20"),
-               "concurrent");
+  EXPECT_STREQ(
+      StoryRelation("2026-03-12", "2026-03-14", "2026-03-13", "2026-03-20"),
+      "concurrent");
   EXPECT_STREQ(StoryRelation("", "", "2026-04-02", "2026-04-03"), "concurrent");
 }
 

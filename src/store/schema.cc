@@ -153,7 +153,20 @@ CREATE INDEX articles_story_published ON articles(story_id, published);
 DROP INDEX articles_story;
 )sql";
 
-constexpr std::string_view kMigrations[] = {kV1, kV2, kV3, kV4};
+// v5: the positions each contradiction alert has seen (src/watch/alerts.h),
+// made on first use by the watcher before; IF NOT EXISTS for those stores.
+constexpr std::string_view kV5 = R"sql(
+CREATE TABLE IF NOT EXISTS alert_positions (
+  alert TEXT NOT NULL,
+  story_id INTEGER NOT NULL,
+  position TEXT NOT NULL,
+  fired INTEGER NOT NULL DEFAULT 0,
+  seen_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  PRIMARY KEY (alert, story_id, position)
+);
+)sql";
+
+constexpr std::string_view kMigrations[] = {kV1, kV2, kV3, kV4, kV5};
 
 }  // namespace
 

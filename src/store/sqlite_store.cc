@@ -1,13 +1,12 @@
 #include "src/store/sqlite_store.h"
 
-#include "src/clean/clean.h"
-
 #include <zstd.h>
 
 #include <nlohmann/json.hpp>
 
 #include "src/base/document_json.h"
 #include "src/base/hash.h"
+#include "src/clean/clean.h"
 #include "src/search/fts_tokenizer.h"
 #include "src/search/sqlite_search.h"
 #include "src/search/terms.h"
@@ -93,7 +92,8 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& url,
     if (PostgresOpener() != nullptr) return PostgresOpener()(url, options);
     return UnsupportedError("PostgreSQL store is not built into this binary");
   }
-  ASSIGN_OR_RETURN(std::unique_ptr<SqliteStore> s, SqliteStore::Open(url, options));
+  ASSIGN_OR_RETURN(std::unique_ptr<SqliteStore> s,
+                   SqliteStore::Open(url, options));
   return std::unique_ptr<Store>(std::move(s));
 }
 
@@ -104,7 +104,8 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   flags |= SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
-    Status st = IOError(path + ": " + (db ? sqlite3_errmsg(db) : "cannot open"));
+    Status st =
+        IOError(path + ": " + (db ? sqlite3_errmsg(db) : "cannot open"));
     sqlite3_close(db);
     return st;
   }
@@ -112,13 +113,15 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
   sqlite3_busy_timeout(db, 10000);
   RETURN_IF_ERROR(RegisterFts5Tokenizer(db));
   if (!options.read_only) {
-    RETURN_IF_ERROR(Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
-                        .WithContext(path));
+    RETURN_IF_ERROR(
+        marsad::Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
+            .WithContext(path));
     RETURN_IF_ERROR(store->Migrate().WithContext(path));
   } else {
     ASSIGN_OR_RETURN(Stmt v, Stmt::Prepare(db, "PRAGMA user_version"));
     ASSIGN_OR_RETURN(bool row, v.Step());
-    if (!row || v.Int(0) == 0) return NotFoundError(path + ": not a marsad database");
+    if (!row || v.Int(0) == 0)
+      return NotFoundError(path + ": not a marsad database");
   }
   return store;
 }
@@ -156,20 +159,22 @@ Status SqliteStore::Migrate() {
                             " is newer than this marsad");
   }
   for (size_t i = version; i < migrations.size(); ++i) {
-    RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
-    Status st = Exec(db_, migrations[i]);
-    if (st.ok()) st = Exec(db_, "PRAGMA user_version=" + std::to_string(i + 1));
+    RETURN_IF_ERROR(marsad::Exec(db_, "BEGIN IMMEDIATE"));
+    Status st = marsad::Exec(db_, migrations[i]);
+    if (st.ok())
+      st = marsad::Exec(db_, "PRAGMA user_version=" + std::to_string(i + 1));
     if (!st.ok()) {
-      (void)Exec(db_, "ROLLBACK");
+      (void)marsad::Exec(db_, "ROLLBACK");
       return st.WithContext("migration " + std::to_string(i + 1));
     }
-    RETURN_IF_ERROR(Exec(db_, "COMMIT"));
+    RETURN_IF_ERROR(marsad::Exec(db_, "COMMIT"));
   }
   return Status::OK();
 }
 
 StatusOr<bool> SqliteStore::HasInput(uint64_t input_hash) {
-  ASSIGN_OR_RETURN(Stmt* s, Cached("SELECT 1 FROM articles WHERE input_hash=?"));
+  ASSIGN_OR_RETURN(Stmt * s,
+                   Cached("SELECT 1 FROM articles WHERE input_hash=?"));
   s->Bind(1, HashHex(input_hash));
   auto row = s->Step();
   s->Reset();
@@ -177,7 +182,8 @@ StatusOr<bool> SqliteStore::HasInput(uint64_t input_hash) {
 }
 
 Status SqliteStore::InsertArticle(Document* d) {
-  ASSIGN_OR_RETURN(Stmt* find, Cached("SELECT id FROM articles WHERE input_hash=?"));
+  ASSIGN_OR_RETURN(Stmt * find,
+                   Cached("SELECT id FROM articles WHERE input_hash=?"));
   find->Bind(1, HashHex(d->input_hash));
   ASSIGN_OR_RETURN(bool exists, find->Step());
   if (exists) {
@@ -187,14 +193,19 @@ Status SqliteStore::InsertArticle(Document* d) {
     return Status::OK();
   }
   find->Reset();
-  ASSIGN_OR_RETURN(Stmt* sp, Cached(
-      "INSERT INTO articles (id, input_hash, content_hash, source, format, "
-      "encoding, outlet, agency, author, url, section, language, title, "
-      "standfirst, published, modified, text, raw, story_id, duplicate_of, "
-      "analysis, fingerprint, story_features) VALUES "
-      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+  ASSIGN_OR_RETURN(
+      Stmt * sp,
+      Cached(
+          "INSERT INTO articles (id, input_hash, content_hash, source, format, "
+          "encoding, outlet, agency, author, url, section, language, title, "
+          "standfirst, published, modified, text, raw, story_id, duplicate_of, "
+          "analysis, fingerprint, story_features) VALUES "
+          "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
   Stmt& s = *sp;
-  if (d->id) s.Bind(1, d->id); else s.BindNull(1);
+  if (d->id)
+    s.Bind(1, d->id);
+  else
+    s.BindNull(1);
   s.Bind(2, HashHex(d->input_hash)).Bind(3, HashHex(d->content_hash));
   s.Bind(4, d->source).Bind(5, d->format).Bind(6, d->encoding);
   s.Bind(7, d->outlet).Bind(8, d->agency).Bind(9, d->author).Bind(10, d->url);
@@ -202,32 +213,43 @@ Status SqliteStore::InsertArticle(Document* d) {
   s.Bind(14, d->standfirst).Bind(15, d->published).Bind(16, d->modified);
   s.BindNonNull(17, d->text);
   s.BindBlob(18, Compress(d->raw));
-  if (d->story_id) s.Bind(19, d->story_id); else s.BindNull(19);
-  if (d->duplicate_of) s.Bind(20, d->duplicate_of); else s.BindNull(20);
+  if (d->story_id)
+    s.Bind(19, d->story_id);
+  else
+    s.BindNull(19);
+  if (d->duplicate_of)
+    s.Bind(20, d->duplicate_of);
+  else
+    s.BindNull(20);
   s.Bind(21, AnalysisToJson(*d).dump());
   s.BindBlob(22, d->fingerprint).BindBlob(23, d->story_features);
   RETURN_IF_ERROR(s.Run().WithContext(d->source));
   d->id = sqlite3_last_insert_rowid(db_);
-  ASSIGN_OR_RETURN(Stmt* ftsp, Cached(
-      "INSERT INTO articles_fts (rowid, title, text) VALUES (?,?,?)"));
+  ASSIGN_OR_RETURN(
+      Stmt * ftsp,
+      Cached("INSERT INTO articles_fts (rowid, title, text) VALUES (?,?,?)"));
   Stmt& fts = *ftsp;
   fts.Bind(1, d->id);
   fts.BindNonNull(2, PreAnalyze(d->title));
-  fts.BindNonNull(3, d->index_terms.empty() ? PreAnalyze(d->text) : d->index_terms);
+  fts.BindNonNull(
+      3, d->index_terms.empty() ? PreAnalyze(d->text) : d->index_terms);
   RETURN_IF_ERROR(fts.Run());
   return InsertFacts(*d);
 }
 
 Status SqliteStore::InsertFacts(const Document& d) {
-  ASSIGN_OR_RETURN(Stmt* mp, Cached(
-      "INSERT INTO mentions (article_id, entity_id, type, begin, end, text, "
-      "canonical, role) VALUES (?,?,?,?,?,?,?,?)"));
+  ASSIGN_OR_RETURN(Stmt * mp,
+                   Cached("INSERT INTO mentions (article_id, entity_id, type, "
+                          "begin, end, text, "
+                          "canonical, role) VALUES (?,?,?,?,?,?,?,?)"));
   Stmt& m = *mp;
-  ASSIGN_OR_RETURN(Stmt* ep, Cached(
-      "INSERT INTO entities (id, name, type, lat, lon, mention_count) "
-      "VALUES (?,?,?,?,?,1) ON CONFLICT(id) DO UPDATE SET "
-      "mention_count = mention_count + 1, lat = COALESCE(lat, excluded.lat), "
-      "lon = COALESCE(lon, excluded.lon)"));
+  ASSIGN_OR_RETURN(
+      Stmt * ep,
+      Cached("INSERT INTO entities (id, name, type, lat, lon, mention_count) "
+             "VALUES (?,?,?,?,?,1) ON CONFLICT(id) DO UPDATE SET "
+             "mention_count = mention_count + 1, lat = COALESCE(lat, "
+             "excluded.lat), "
+             "lon = COALESCE(lon, excluded.lon)"));
   Stmt& e = *ep;
   for (const EntityMention& x : d.entities) {
     if (x.entity_id.empty()) continue;
@@ -241,9 +263,9 @@ Status SqliteStore::InsertFacts(const Document& d) {
     if (x.lat && x.lon) e.Bind(4, *x.lat).Bind(5, *x.lon);
     RETURN_IF_ERROR(e.Run());
   }
-  ASSIGN_OR_RETURN(Stmt* evp, Cached(
-      "INSERT INTO events (article_id, idx, plover, mode, date, location, lat, "
-      "lon) VALUES (?,?,?,?,?,?,?,?)"));
+  ASSIGN_OR_RETURN(Stmt * evp, Cached("INSERT INTO events (article_id, idx, "
+                                      "plover, mode, date, location, lat, "
+                                      "lon) VALUES (?,?,?,?,?,?,?,?)"));
   Stmt& ev = *evp;
   for (size_t i = 0; i < d.events.size(); ++i) {
     const Event& x = d.events[i];
@@ -262,19 +284,29 @@ Status SqliteStore::InsertFacts(const Document& d) {
 }
 
 Status SqliteStore::UpdateStory(const StoryRow& st) {
-  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_,
-      "INSERT INTO stories (id, title) VALUES (?1, ?2) ON CONFLICT(id) DO "
-      "UPDATE SET title = COALESCE(?2, title)"));
+  ASSIGN_OR_RETURN(
+      Stmt s,
+      Stmt::Prepare(
+          db_,
+          "INSERT INTO stories (id, title) VALUES (?1, ?2) ON CONFLICT(id) DO "
+          "UPDATE SET title = COALESCE(?2, title)"));
   s.Bind(1, st.id).Bind(2, st.title);
   RETURN_IF_ERROR(s.Run());
-  ASSIGN_OR_RETURN(Stmt agg, Stmt::Prepare(db_,
-      "UPDATE stories SET "
-      "first_seen = (SELECT MIN(substr(published,1,10)) FROM articles WHERE story_id=?1),"
-      "last_seen = (SELECT MAX(substr(published,1,10)) FROM articles WHERE story_id=?1),"
-      "article_count = (SELECT COUNT(*) FROM articles WHERE story_id=?1),"
-      "outlets = (SELECT json_group_array(outlet) FROM (SELECT outlet, MIN(id) AS m "
-      "  FROM articles WHERE story_id=?1 AND outlet IS NOT NULL GROUP BY outlet ORDER BY m)) "
-      "WHERE id=?1"));
+  ASSIGN_OR_RETURN(
+      Stmt agg,
+      Stmt::Prepare(
+          db_,
+          "UPDATE stories SET "
+          "first_seen = (SELECT MIN(substr(published,1,10)) FROM articles "
+          "WHERE story_id=?1),"
+          "last_seen = (SELECT MAX(substr(published,1,10)) FROM articles WHERE "
+          "story_id=?1),"
+          "article_count = (SELECT COUNT(*) FROM articles WHERE story_id=?1),"
+          "outlets = (SELECT json_group_array(outlet) FROM (SELECT outlet, "
+          "MIN(id) AS m "
+          "  FROM articles WHERE story_id=?1 AND outlet IS NOT NULL GROUP BY "
+          "outlet ORDER BY m)) "
+          "WHERE id=?1"));
   agg.Bind(1, st.id);
   return agg.Run();
 }
@@ -282,17 +314,20 @@ Status SqliteStore::UpdateStory(const StoryRow& st) {
 Status SqliteStore::WriteBatch(const std::vector<Document*>& docs,
                                const std::vector<StoryRow>& stories,
                                const std::vector<StoryLink>& links) {
-  RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
+  RETURN_IF_ERROR(marsad::Exec(db_, "BEGIN IMMEDIATE"));
   Status st;
   for (Document* d : docs) {
     st = InsertArticle(d);
     if (!st.ok()) break;
   }
-  for (size_t i = 0; st.ok() && i < stories.size(); ++i) st = UpdateStory(stories[i]);
+  for (size_t i = 0; st.ok() && i < stories.size(); ++i)
+    st = UpdateStory(stories[i]);
   if (st.ok() && !links.empty()) {
-    auto ins = Stmt::Prepare(db_,
-        "INSERT INTO story_links (a, b, score) VALUES (?,?,?) ON CONFLICT(a, b) "
-        "DO UPDATE SET score = MAX(score, excluded.score)");
+    auto ins =
+        Stmt::Prepare(db_,
+                      "INSERT INTO story_links (a, b, score) VALUES (?,?,?) ON "
+                      "CONFLICT(a, b) "
+                      "DO UPDATE SET score = MAX(score, excluded.score)");
     st = ins.status();
     for (size_t i = 0; st.ok() && i < links.size(); ++i) {
       ins->Bind(1, links[i].a).Bind(2, links[i].b).Bind(3, links[i].score);
@@ -300,39 +335,47 @@ Status SqliteStore::WriteBatch(const std::vector<Document*>& docs,
     }
   }
   if (!st.ok()) {
-    (void)Exec(db_, "ROLLBACK");
+    (void)marsad::Exec(db_, "ROLLBACK");
     return st;
   }
-  return Exec(db_, "COMMIT");
+  return marsad::Exec(db_, "COMMIT");
 }
 
 Status SqliteStore::RecordRejected(const RejectedInput& r) {
-  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_,
-      "INSERT INTO rejected (source, reason) VALUES (?,?) ON CONFLICT(source) "
-      "DO UPDATE SET reason=excluded.reason, at=excluded.at"));
+  ASSIGN_OR_RETURN(
+      Stmt s,
+      Stmt::Prepare(db_,
+                    "INSERT INTO rejected (source, reason) VALUES (?,?) ON "
+                    "CONFLICT(source) "
+                    "DO UPDATE SET reason=excluded.reason, at=excluded.at"));
   s.Bind(1, r.source).Bind(2, r.reason);
   return s.Run();
 }
 
 StatusOr<int64_t> SqliteStore::MaxArticleId() {
-  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_, "SELECT COALESCE(MAX(id),0) FROM articles"));
+  ASSIGN_OR_RETURN(
+      Stmt s, Stmt::Prepare(db_, "SELECT COALESCE(MAX(id),0) FROM articles"));
   ASSIGN_OR_RETURN(bool row, s.Step());
   return row ? s.Int(0) : 0;
 }
 
 StatusOr<int64_t> SqliteStore::MaxStoryId() {
-  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_,
-      "SELECT MAX(COALESCE((SELECT MAX(id) FROM stories),0),"
-      "COALESCE((SELECT MAX(story_id) FROM articles),0))"));
+  ASSIGN_OR_RETURN(
+      Stmt s,
+      Stmt::Prepare(db_,
+                    "SELECT MAX(COALESCE((SELECT MAX(id) FROM stories),0),"
+                    "COALESCE((SELECT MAX(story_id) FROM articles),0))"));
   ASSIGN_OR_RETURN(bool row, s.Step());
   return row ? s.Int(0) : 0;
 }
 
-Status SqliteStore::ForEachRecent(const std::string& since,
-                                  const std::function<void(const Document&)>& fn) {
-  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_,
-      std::string("SELECT ") + kArticleColumns +
-      " FROM articles WHERE ?1 IS NULL OR published IS NULL OR published >= ?1 ORDER BY id"));
+Status SqliteStore::ForEachRecent(
+    const std::string& since, const std::function<void(const Document&)>& fn) {
+  ASSIGN_OR_RETURN(
+      Stmt s,
+      Stmt::Prepare(db_, std::string("SELECT ") + kArticleColumns +
+                             " FROM articles WHERE ?1 IS NULL OR published IS "
+                             "NULL OR published >= ?1 ORDER BY id"));
   s.Bind(1, since);
   while (true) {
     ASSIGN_OR_RETURN(bool row, s.Step());
@@ -365,8 +408,8 @@ class ResetWhenDone {
 // (story_id, published) without reading the articles' rows (schema v4).
 StatusOr<StoryRow> SqliteStore::ReadStory(int64_t id) {
   StoryRow r;
-  ASSIGN_OR_RETURN(Stmt* sp, Cached(
-      "SELECT id, title, first_seen, last_seen, outlets FROM stories WHERE id=?"));
+  ASSIGN_OR_RETURN(Stmt * sp, Cached("SELECT id, title, first_seen, last_seen, "
+                                     "outlets FROM stories WHERE id=?"));
   ResetWhenDone reset_s(sp);
   Stmt& s = *sp;
   s.Bind(1, id);
@@ -382,8 +425,8 @@ StatusOr<StoryRow> SqliteStore::ReadStory(int64_t id) {
       if (o.is_string()) r.outlets.push_back(o.get<std::string>());
     }
   }
-  ASSIGN_OR_RETURN(Stmt* ap, Cached(
-      "SELECT id FROM articles WHERE story_id=? ORDER BY COALESCE(published,''), id"));
+  ASSIGN_OR_RETURN(Stmt * ap, Cached("SELECT id FROM articles WHERE story_id=? "
+                                     "ORDER BY COALESCE(published,''), id"));
   ResetWhenDone reset_a(ap);
   Stmt& a = *ap;
   a.Bind(1, id);
@@ -392,9 +435,10 @@ StatusOr<StoryRow> SqliteStore::ReadStory(int64_t id) {
     if (!more) break;
     r.articles.push_back(a.Int(0));
   }
-  ASSIGN_OR_RETURN(Stmt* lp, Cached(
-      "SELECT CASE WHEN a=?1 THEN b ELSE a END FROM story_links "
-      "WHERE a=?1 OR b=?1 ORDER BY score DESC"));
+  ASSIGN_OR_RETURN(
+      Stmt * lp,
+      Cached("SELECT CASE WHEN a=?1 THEN b ELSE a END FROM story_links "
+             "WHERE a=?1 OR b=?1 ORDER BY score DESC"));
   ResetWhenDone reset_l(lp);
   Stmt& l = *lp;
   l.Bind(1, id);
@@ -407,9 +451,12 @@ StatusOr<StoryRow> SqliteStore::ReadStory(int64_t id) {
 }
 
 StatusOr<std::vector<StoryRow>> SqliteStore::ListStories(const Page& page) {
-  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_,
-      "SELECT id FROM stories WHERE article_count > 0 "
-      "ORDER BY COALESCE(last_seen,'') DESC, id DESC LIMIT ? OFFSET ?"));
+  ASSIGN_OR_RETURN(
+      Stmt s,
+      Stmt::Prepare(
+          db_,
+          "SELECT id FROM stories WHERE article_count > 0 "
+          "ORDER BY COALESCE(last_seen,'') DESC, id DESC LIMIT ? OFFSET ?"));
   s.Bind(1, int64_t{page.limit}).Bind(2, int64_t{page.offset});
   std::vector<int64_t> ids;
   while (true) {
@@ -427,19 +474,21 @@ StatusOr<std::vector<StoryRow>> SqliteStore::ListStories(const Page& page) {
 
 StatusOr<std::optional<StoryRow>> SqliteStore::GetStory(int64_t id) {
   auto r = ReadStory(id);
-  if (r.status().code() == StatusCode::kNotFound) return std::optional<StoryRow>();
+  if (r.status().code() == StatusCode::kNotFound)
+    return std::optional<StoryRow>();
   if (!r.ok()) return r.status();
   return std::optional<StoryRow>(std::move(*r));
 }
 
-StatusOr<std::optional<Document>> SqliteStore::GetArticle(int64_t id, bool with_raw) {
+StatusOr<std::optional<Document>> SqliteStore::GetArticle(int64_t id,
+                                                          bool with_raw) {
   // The raw input is read only when asked for: it is the largest column,
   // and reading it walks its overflow pages.
-  static const std::string kWithRaw =
-      std::string("SELECT ") + kArticleColumns + ", raw FROM articles WHERE id=?";
+  static const std::string kWithRaw = std::string("SELECT ") + kArticleColumns +
+                                      ", raw FROM articles WHERE id=?";
   static const std::string kWithoutRaw =
       std::string("SELECT ") + kArticleColumns + " FROM articles WHERE id=?";
-  ASSIGN_OR_RETURN(Stmt* sp, Cached(with_raw ? kWithRaw : kWithoutRaw));
+  ASSIGN_OR_RETURN(Stmt * sp, Cached(with_raw ? kWithRaw : kWithoutRaw));
   ResetWhenDone reset(sp);
   Stmt& s = *sp;
   s.Bind(1, id);
@@ -452,7 +501,8 @@ StatusOr<std::optional<Document>> SqliteStore::GetArticle(int64_t id, bool with_
   return std::optional<Document>(std::move(d));
 }
 
-Status SqliteStore::ForEachArticle(const std::function<void(const Document&)>& fn) {
+Status SqliteStore::ForEachArticle(
+    const std::function<void(const Document&)>& fn) {
   return ForEachRecent("", fn);
 }
 
@@ -463,7 +513,9 @@ StatusOr<int64_t> SqliteStore::CountArticles() {
 }
 
 StatusOr<std::vector<RejectedInput>> SqliteStore::ListRejected() {
-  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_, "SELECT source, reason FROM rejected ORDER BY source"));
+  ASSIGN_OR_RETURN(
+      Stmt s, Stmt::Prepare(
+                  db_, "SELECT source, reason FROM rejected ORDER BY source"));
   std::vector<RejectedInput> out;
   while (true) {
     ASSIGN_OR_RETURN(bool row, s.Step());
@@ -489,26 +541,58 @@ class StmtRow final : public SqlRow {
   int64_t Int(int col) const override { return s_.Int(col); }
   double Double(int col) const override { return s_.Double(col); }
   std::string Text(int col) const override { return s_.Text(col); }
+  std::string Blob(int col) const override { return s_.Blob(col); }
 
  private:
   const Stmt& s_;
 };
 
-}  // namespace
-
-Status SqliteStore::Query(std::string_view sql, const std::vector<SqlParam>& params,
-                          const std::function<void(const SqlRow&)>& row) {
-  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_, sql));
+StatusOr<Stmt> PrepareBound(sqlite3* db, std::string_view sql,
+                            const std::vector<SqlParam>& params) {
+  ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db, sql));
   for (size_t i = 0; i < params.size(); ++i) {
     int at = static_cast<int>(i + 1);
-    std::visit([&](const auto& v) { s.Bind(at, v); }, params[i]);
+    std::visit(
+        [&](const auto& v) {
+          if constexpr (std::is_same_v<std::decay_t<decltype(v)>, SqlBlob>) {
+            s.BindBlob(at, v.bytes);
+          } else {
+            s.Bind(at, v);
+          }
+        },
+        params[i]);
   }
+  return s;
+}
+
+}  // namespace
+
+Status SqliteStore::Query(std::string_view sql,
+                          const std::vector<SqlParam>& params,
+                          const std::function<void(const SqlRow&)>& row) {
+  ASSIGN_OR_RETURN(Stmt s, PrepareBound(db_, sql, params));
   StmtRow r(s);
   while (true) {
     ASSIGN_OR_RETURN(bool more, s.Step());
     if (!more) return Status::OK();
     row(r);
   }
+}
+
+Status SqliteStore::Exec(const std::vector<SqlStatement>& statements,
+                         std::vector<int64_t>* changes) {
+  if (changes != nullptr) changes->clear();
+  RETURN_IF_ERROR(marsad::Exec(db_, "BEGIN IMMEDIATE"));
+  for (const SqlStatement& st : statements) {
+    StatusOr<Stmt> s = PrepareBound(db_, st.sql, st.params);
+    Status ran = s.ok() ? s->Run() : s.status();
+    if (!ran.ok()) {
+      (void)marsad::Exec(db_, "ROLLBACK");
+      return ran;
+    }
+    if (changes != nullptr) changes->push_back(sqlite3_changes(db_));
+  }
+  return marsad::Exec(db_, "COMMIT");
 }
 
 }  // namespace marsad

@@ -9,16 +9,16 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "src/store/sqlite_util.h"
-
 #include "marsad/store.h"
+#include "src/store/sql_store.h"
+#include "src/store/sqlite_util.h"
 
 namespace marsad {
 
-class SqliteStore final : public Store {
+class SqliteStore final : public SqlStore {
  public:
-  static StatusOr<std::unique_ptr<SqliteStore>> Open(const std::string& path,
-                                                     const StoreOptions& options);
+  static StatusOr<std::unique_ptr<SqliteStore>> Open(
+      const std::string& path, const StoreOptions& options);
   ~SqliteStore() override;
 
   StatusOr<bool> HasInput(uint64_t input_hash) override;
@@ -32,17 +32,23 @@ class SqliteStore final : public Store {
                        const std::function<void(const Document&)>& fn) override;
   StatusOr<std::vector<StoryRow>> ListStories(const Page& page) override;
   StatusOr<std::optional<StoryRow>> GetStory(int64_t id) override;
-  StatusOr<std::optional<Document>> GetArticle(int64_t id, bool with_raw) override;
-  Status ForEachArticle(const std::function<void(const Document&)>& fn) override;
+  StatusOr<std::optional<Document>> GetArticle(int64_t id,
+                                               bool with_raw) override;
+  Status ForEachArticle(
+      const std::function<void(const Document&)>& fn) override;
   StatusOr<int64_t> CountArticles() override;
   StatusOr<std::vector<RejectedInput>> ListRejected() override;
   StatusOr<SearchResults> Search(const SearchRequest& request) override;
-  Status Query(std::string_view sql, const std::vector<SqlParam>& params,
-               const std::function<void(const SqlRow&)>& row) override;
 
-  // For code that runs its own SQL on this schema (search, server).
+  // The connection, for the store's own tests.
   // REQUIRES: used from the thread that uses this store.
   sqlite3* handle() { return db_; }
+
+ protected:
+  Status Query(std::string_view sql, const std::vector<SqlParam>& params,
+               const std::function<void(const SqlRow&)>& row) override;
+  Status Exec(const std::vector<SqlStatement>& statements,
+              std::vector<int64_t>* changes) override;
 
  private:
   explicit SqliteStore(sqlite3* db) : db_(db) {}

@@ -1,7 +1,6 @@
 #include "src/store/sqlite_store.h"
 
 #include <gtest/gtest.h>
-
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -16,7 +15,8 @@ class SqliteStoreTest : public testing::Test {
  protected:
   void SetUp() override {
     // One file per process: ctest runs these tests in parallel processes.
-    path_ = testing::TempDir() + "/marsad_store_test_" + std::to_string(::getpid()) + ".db";
+    path_ = testing::TempDir() + "/marsad_store_test_" +
+            std::to_string(::getpid()) + ".db";
     std::remove(path_.c_str());
     std::remove((path_ + "-wal").c_str());
     std::remove((path_ + "-shm").c_str());
@@ -26,7 +26,8 @@ class SqliteStoreTest : public testing::Test {
   }
   void TearDown() override {
     store_.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path_ + suffix).c_str());
+    for (const char* suffix : {"", "-wal", "-shm"})
+      std::remove((path_ + suffix).c_str());
   }
 
   static Document Make(uint64_t hash, const std::string& outlet,
@@ -50,7 +51,8 @@ class SqliteStoreTest : public testing::Test {
 
 TEST_F(SqliteStoreTest, WriteReadAndIdempotence) {
   Document a = Make(1, "صحيفة الأفق", "2026-03-02", "قصف على المدينة");
-  Document b = Make(2, "وكالة النهار", "2026-03-03T10:00:00", "غارة على المدينة");
+  Document b =
+      Make(2, "وكالة النهار", "2026-03-03T10:00:00", "غارة على المدينة");
   a.id = 1;
   a.story_id = 1;
   b.id = 2;
@@ -85,7 +87,8 @@ TEST_F(SqliteStoreTest, WriteReadAndIdempotence) {
   EXPECT_EQ((*s)->first_seen, "2026-03-02");
   EXPECT_EQ((*s)->last_seen, "2026-03-03");
   EXPECT_EQ((*s)->articles, (std::vector<int64_t>{1, 2}));
-  EXPECT_EQ((*s)->outlets, (std::vector<std::string>{"صحيفة الأفق", "وكالة النهار"}));
+  EXPECT_EQ((*s)->outlets,
+            (std::vector<std::string>{"صحيفة الأفق", "وكالة النهار"}));
 
   // The same input again adds nothing and reports the stored id.
   Document again = Make(1, "x", "", "غير ذلك");
@@ -109,8 +112,9 @@ TEST_F(SqliteStoreTest, StoriesNewestFirstWithLinks) {
   Document b = Make(2, "o2", "2026-04-01", "ب");
   a.story_id = 1;
   b.story_id = 2;
-  ASSERT_TRUE(store_->WriteBatch({&a, &b}, {{1, "أولى"}, {2, "ثانية"}},
-                                 {{1, 2, 0.3}}).ok());
+  ASSERT_TRUE(
+      store_->WriteBatch({&a, &b}, {{1, "أولى"}, {2, "ثانية"}}, {{1, 2, 0.3}})
+          .ok());
   auto list = store_->ListStories(Page{});
   ASSERT_TRUE(list.ok());
   ASSERT_EQ(list->size(), 2u);
@@ -127,10 +131,11 @@ TEST_F(SqliteStoreTest, ReopenKeepsDataAndRejectsNonDatabase) {
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(*(*again)->CountArticles(), 1);
 
-  std::string junk =
-      testing::TempDir() + "/marsad_not_a_db_" + std::to_string(::getpid()) + ".db";
+  std::string junk = testing::TempDir() + "/marsad_not_a_db_" +
+                     std::to_string(::getpid()) + ".db";
   FILE* f = std::fopen(junk.c_str(), "w");
-  std::fputs("this is not sqlite, just text long enough to be a header......", f);
+  std::fputs("this is not sqlite, just text long enough to be a header......",
+             f);
   std::fclose(f);
   EXPECT_FALSE(Store::Open(junk).ok());
   std::remove(junk.c_str());
@@ -155,22 +160,27 @@ TEST_F(SqliteStoreTest, AVersion3StoreGainsTheV4IndexesAndKeepsItsData) {
       << sqlite3_errmsg(db);
   sqlite3_close(db);
 
-  auto reopened = Store::Open(path_);
+  auto reopened = SqliteStore::Open(path_, {});
   ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
   std::vector<std::string> indexes;
-  ASSERT_TRUE((*reopened)
-                  ->Query("SELECT name FROM sqlite_schema WHERE type='index' "
-                          "AND tbl_name='articles' AND name LIKE 'articles_%' "
-                          "ORDER BY name",
-                          {}, [&](const SqlRow& r) {
-                            indexes.push_back(r.Text(0));
-                          })
-                  .ok());
+  {
+    auto names =
+        Stmt::Prepare((*reopened)->handle(),
+                      "SELECT name FROM sqlite_schema WHERE type='index' "
+                      "AND tbl_name='articles' AND name LIKE 'articles_%' "
+                      "ORDER BY name");
+    ASSERT_TRUE(names.ok());
+    while (true) {
+      auto row = names->Step();
+      ASSERT_TRUE(row.ok());
+      if (!*row) break;
+      indexes.push_back(names->Text(0));
+    }
+  }
   EXPECT_EQ(indexes,
-            (std::vector<std::string>{"articles_content_hash",
-                                      "articles_filter", "articles_outlet",
-                                      "articles_published",
-                                      "articles_story_published"}));
+            (std::vector<std::string>{
+                "articles_content_hash", "articles_filter", "articles_outlet",
+                "articles_published", "articles_story_published"}));
   auto story = (*reopened)->GetStory(1);
   ASSERT_TRUE(story.ok() && story->has_value());
   // Date order, from the new index.

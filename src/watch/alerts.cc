@@ -10,9 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "marsad/store.h"
 #include "src/facts/compare.h"
-#include "src/store/sqlite_store.h"
-#include "src/store/sqlite_util.h"
 
 namespace marsad {
 
@@ -57,27 +56,18 @@ Status PostJson(const std::string& url, const std::string& body) {
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
   curl_slist_free_all(h);
   curl_easy_cleanup(c);
-  if (rc != CURLE_OK) return UnavailableError("webhook: " + std::string(curl_easy_strerror(rc)));
-  if (status >= 300) return UnavailableError("webhook: HTTP " + std::to_string(status));
+  if (rc != CURLE_OK)
+    return UnavailableError("webhook: " + std::string(curl_easy_strerror(rc)));
+  if (status >= 300)
+    return UnavailableError("webhook: HTTP " + std::to_string(status));
   return Status::OK();
-}
-
-// The state of "positions" alerts. Kept beside the alerts table and made on
-// first use (it is the watch's own state, as the alerts table is).
-Status EnsurePositionTable(SqliteStore* store) {
-  return Exec(store->handle(),
-              "CREATE TABLE IF NOT EXISTS alert_positions ("
-              " alert TEXT NOT NULL, story_id INTEGER NOT NULL, position TEXT NOT NULL,"
-              " fired INTEGER NOT NULL DEFAULT 0,"
-              " seen_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
-              " PRIMARY KEY (alert, story_id, position))");
 }
 
 // What makes a position the same one on a later run: its point, its value
 // and modality, its source.
 std::string PositionKey(const ContestedPoint& p, const PointPosition& pos) {
-  return p.about + "|" + p.scope + "|" + pos.slot + "|" + pos.modality + "|" + pos.value + "|" +
-         pos.source;
+  return p.about + "|" + p.scope + "|" + pos.slot + "|" + pos.modality + "|" +
+         pos.value + "|" + pos.source;
 }
 
 // As src/server/brief.h names a report without an outlet.
@@ -87,29 +77,17 @@ std::string ReaderOutlet(const Document& d) {
   return "وسيلة غير معروفة (التقرير " + std::to_string(d.id) + ")";
 }
 
-StatusOr<int64_t> MaxArticleId(SqliteStore* store) {
-  ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store->handle(),
-      "SELECT COALESCE(MAX(id), 0) FROM articles"));
-  ASSIGN_OR_RETURN(bool row, st.Step());
-  return row ? st.Int(0) : 0;
-}
-
 // Stories with reports stored after `mark` (up to `high`) that the alert
 // watches: its story, else those with a report matching its query.
-StatusOr<std::vector<int64_t>> StoriesToCompare(SqliteStore* store, const SavedSearch& s,
+StatusOr<std::vector<int64_t>> StoriesToCompare(Store* store,
+                                                const SavedSearch& s,
                                                 int64_t high) {
-  ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store->handle(),
-      "SELECT DISTINCT story_id FROM articles WHERE id > ?1 AND id <= ?2 AND story_id IS NOT NULL "
-      "AND (?3 = 0 OR story_id = ?3) ORDER BY story_id"));
-  st.Bind(1, s.last_article_id).Bind(2, high).Bind(3, s.request.story);
-  std::vector<int64_t> stories;
-  while (true) {
-    ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    stories.push_back(st.Int(0));
-  }
-  if (s.request.query.empty() && s.request.outlet.empty() && s.request.entity.empty() &&
-      s.request.event_type.empty() && s.request.from.empty() && s.request.to.empty()) {
+  ASSIGN_OR_RETURN(
+      std::vector<int64_t> stories,
+      store->ListStoriesOfArticles(s.last_article_id, high, s.request.story));
+  if (s.request.query.empty() && s.request.outlet.empty() &&
+      s.request.entity.empty() && s.request.event_type.empty() &&
+      s.request.from.empty() && s.request.to.empty()) {
     return stories;
   }
   std::vector<int64_t> kept;
@@ -123,20 +101,6 @@ StatusOr<std::vector<int64_t>> StoriesToCompare(SqliteStore* store, const SavedS
   return kept;
 }
 
-StatusOr<std::set<std::string>> SeenPositions(SqliteStore* store, const std::string& alert,
-                                              int64_t story) {
-  ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store->handle(),
-      "SELECT position FROM alert_positions WHERE alert = ? AND story_id = ?"));
-  st.Bind(1, alert).Bind(2, story);
-  std::set<std::string> seen;
-  while (true) {
-    ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    seen.insert(st.Text(0));
-  }
-  return seen;
-}
-
 struct NewPosition {
   int64_t story = 0;
   std::string key;
@@ -146,13 +110,16 @@ struct NewPosition {
 
 // The alert line of position `i` of point `p`, brought by its earliest
 // report after the mark.
-json PositionAlert(const SavedSearch& s, const StoryRow& story, const Comparison& c,
-                   const ContestedPoint& p, size_t i, const std::vector<Document>& docs) {
+json PositionAlert(const SavedSearch& s, const StoryRow& story,
+                   const Comparison& c, const ContestedPoint& p, size_t i,
+                   const std::vector<Document>& docs) {
   const PointPosition& pos = p.positions[i];
   const ComparedClaim* first = nullptr;
   for (int k : pos.claims) {
     const ComparedClaim& cc = c.claims[k];
-    if (cc.article > s.last_article_id && (!first || cc.article < first->article)) first = &cc;
+    if (cc.article > s.last_article_id &&
+        (!first || cc.article < first->article))
+      first = &cc;
   }
   if (!first) first = &c.claims[pos.claims.front()];
   const Document* doc = nullptr;
@@ -163,42 +130,56 @@ json PositionAlert(const SavedSearch& s, const StoryRow& story, const Comparison
   for (const Document& d : docs) names[OutletLabel(d)] = ReaderOutlet(d);
   auto readable = [&](const std::vector<std::string>& outlets) {
     json out = json::array();
-    for (const std::string& o : outlets) out.push_back(names.count(o) ? names[o] : o);
+    for (const std::string& o : outlets)
+      out.push_back(names.count(o) ? names[o] : o);
     return out;
   };
   json against = json::array();
   for (auto [a, b] : p.conflicts) {
     if (a != i && b != i) continue;
     const PointPosition& other = p.positions[a == i ? b : a];
-    against.push_back({{"value", other.value}, {"label", PositionLabel(other)},
-                       {"source", other.source}, {"outlets", readable(other.outlets)},
-                       {"reports", other.reports}, {"first_seen", other.first_seen}});
+    against.push_back({{"value", other.value},
+                       {"label", PositionLabel(other)},
+                       {"source", other.source},
+                       {"outlets", readable(other.outlets)},
+                       {"reports", other.reports},
+                       {"first_seen", other.first_seen}});
   }
-  return {{"alert", s.name},
-          {"kind", "new_position"},
-          {"query", s.request.query},
-          {"story_id", story.id},
-          {"story_title", story.title},
-          {"point", {{"kind", p.kind}, {"about", p.about}, {"scope", p.scope},
-                     {"label", PointLabel(p)}}},
-          {"position", {{"value", pos.value}, {"label", PositionLabel(pos)},
-                        {"modality", pos.modality}, {"source", pos.source},
-                        {"outlets", readable(pos.outlets)}, {"reports", pos.reports},
-                        {"first_seen", pos.first_seen}}},
-          {"against", std::move(against)},
-          {"article_id", first->article},
-          {"outlet", doc ? ReaderOutlet(*doc) : first->outlet},
-          {"title", doc ? doc->title : ""},
-          {"url", doc ? doc->url : ""},
-          {"published", doc ? doc->published : ""},
-          {"words", first->text},
-          {"span", {{"begin", first->claim.span.begin}, {"end", first->claim.span.end}}},
-          {"fired_at", NowIso()}};
+  return {
+      {"alert", s.name},
+      {"kind", "new_position"},
+      {"query", s.request.query},
+      {"story_id", story.id},
+      {"story_title", story.title},
+      {"point",
+       {{"kind", p.kind},
+        {"about", p.about},
+        {"scope", p.scope},
+        {"label", PointLabel(p)}}},
+      {"position",
+       {{"value", pos.value},
+        {"label", PositionLabel(pos)},
+        {"modality", pos.modality},
+        {"source", pos.source},
+        {"outlets", readable(pos.outlets)},
+        {"reports", pos.reports},
+        {"first_seen", pos.first_seen}}},
+      {"against", std::move(against)},
+      {"article_id", first->article},
+      {"outlet", doc ? ReaderOutlet(*doc) : first->outlet},
+      {"title", doc ? doc->title : ""},
+      {"url", doc ? doc->url : ""},
+      {"published", doc ? doc->published : ""},
+      {"words", first->text},
+      {"span",
+       {{"begin", first->claim.span.begin}, {"end", first->claim.span.end}}},
+      {"fired_at", NowIso()}};
 }
 
 // The positions of one story this alert has not seen: new on a contested
 // point and in a conflict (fire), or to be recorded silently.
-StatusOr<std::vector<NewPosition>> StoryPositions(SqliteStore* store, const SavedSearch& s,
+StatusOr<std::vector<NewPosition>> StoryPositions(Store* store,
+                                                  const SavedSearch& s,
                                                   int64_t story_id) {
   std::vector<NewPosition> out;
   ASSIGN_OR_RETURN(auto story, store->GetStory(story_id));
@@ -211,7 +192,9 @@ StatusOr<std::vector<NewPosition>> StoryPositions(SqliteStore* store, const Save
   std::vector<const Document*> ptrs;
   for (const Document& d : docs) ptrs.push_back(&d);
   Comparison c = CompareStory(ptrs);
-  ASSIGN_OR_RETURN(auto seen, SeenPositions(store, s.name, story_id));
+  ASSIGN_OR_RETURN(std::vector<std::string> known,
+                   store->ListAlertPositions(s.name, story_id));
+  std::set<std::string> seen(known.begin(), known.end());
   for (const ContestedPoint& p : c.points) {
     for (size_t i = 0; i < p.positions.size(); ++i) {
       std::string key = PositionKey(p, p.positions[i]);
@@ -219,7 +202,8 @@ StatusOr<std::vector<NewPosition>> StoryPositions(SqliteStore* store, const Save
       seen.insert(key);
       // Carried by a report from before the mark: known, not new.
       bool fresh = true;
-      for (int k : p.positions[i].claims) fresh &= c.claims[k].article > s.last_article_id;
+      for (int k : p.positions[i].claims)
+        fresh &= c.claims[k].article > s.last_article_id;
       bool conflict = false;
       for (auto [a, b] : p.conflicts) conflict |= a == i || b == i;
       NewPosition n{story_id, key, fresh && p.contested && conflict, nullptr};
@@ -241,10 +225,10 @@ Status AppendLines(const std::string& out_path, const json& batch) {
 
 // One "positions" alert: fires its new positions, records every position
 // seen and moves the mark. Returns the number of lines written.
-StatusOr<int> RunPositionAlert(SqliteStore* store, const SavedSearch& s,
-                               const std::string& out_path, const std::string& webhook) {
-  RETURN_IF_ERROR(EnsurePositionTable(store));
-  ASSIGN_OR_RETURN(int64_t high, MaxArticleId(store));
+StatusOr<int> RunPositionAlert(Store* store, const SavedSearch& s,
+                               const std::string& out_path,
+                               const std::string& webhook) {
+  ASSIGN_OR_RETURN(int64_t high, store->MaxArticleId());
   if (high <= s.last_article_id) return 0;
   ASSIGN_OR_RETURN(auto stories, StoriesToCompare(store, s, high));
   std::vector<NewPosition> found;
@@ -260,68 +244,36 @@ StatusOr<int> RunPositionAlert(SqliteStore* store, const SavedSearch& s,
     RETURN_IF_ERROR(AppendLines(out_path, batch));
     if (!webhook.empty()) {
       Status st = PostJson(webhook, batch.dump());
-      if (!st.ok()) std::fprintf(stderr, "marsad: alert '%s': %s\n", s.name.c_str(), st.ToString().c_str());
+      if (!st.ok())
+        std::fprintf(stderr, "marsad: alert '%s': %s\n", s.name.c_str(),
+                     st.ToString().c_str());
     }
   }
-  RETURN_IF_ERROR(Exec(store->handle(), "BEGIN"));
-  for (const NewPosition& n : found) {
-    ASSIGN_OR_RETURN(Stmt ins, Stmt::Prepare(store->handle(),
-        "INSERT OR IGNORE INTO alert_positions (alert, story_id, position, fired) "
-        "VALUES (?, ?, ?, ?)"));
-    ins.Bind(1, s.name).Bind(2, n.story).Bind(3, n.key).Bind(4, int64_t{n.fire});
-    Status st = ins.Run();
-    if (!st.ok()) {
-      (void)Exec(store->handle(), "ROLLBACK");
-      return st;
-    }
-  }
-  ASSIGN_OR_RETURN(Stmt up, Stmt::Prepare(store->handle(),
-      "UPDATE alerts SET last_article_id = ? WHERE name = ?"));
-  up.Bind(1, high).Bind(2, s.name);
-  Status st = up.Run();
-  if (!st.ok()) {
-    (void)Exec(store->handle(), "ROLLBACK");
-    return st;
-  }
-  RETURN_IF_ERROR(Exec(store->handle(), "COMMIT"));
+  std::vector<AlertPosition> seen;
+  for (const NewPosition& n : found) seen.push_back({n.story, n.key, n.fire});
+  RETURN_IF_ERROR(store->AdvanceSavedSearch(s.name, high, seen));
   return static_cast<int>(batch.size());
 }
 
 }  // namespace
 
-Status AddSavedSearch(SqliteStore* store, const SavedSearch& s) {
-  ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store->handle(),
-      "INSERT INTO alerts (name, query, filters, last_article_id) VALUES "
-      "(?1, ?2, ?3, (SELECT COALESCE(MAX(id), 0) FROM articles))"));
-  st.Bind(1, s.name).BindNonNull(2, s.request.query).Bind(3, FiltersOf(s).dump());
-  Status r = st.Run();
-  if (!r.ok()) return AlreadyExistsError("a saved search named '" + s.name + "' exists");
-  return Status::OK();
+Status AddSavedSearch(Store* store, const SavedSearch& s) {
+  return store->AddSavedSearch({s.name, s.request.query, FiltersOf(s).dump()});
 }
 
-Status RemoveSavedSearch(SqliteStore* store, const std::string& name) {
-  ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store->handle(), "DELETE FROM alerts WHERE name = ?"));
-  st.Bind(1, name);
-  RETURN_IF_ERROR(st.Run());
-  if (sqlite3_changes(store->handle()) == 0) return NotFoundError("no saved search '" + name + "'");
-  RETURN_IF_ERROR(EnsurePositionTable(store));
-  ASSIGN_OR_RETURN(Stmt seen, Stmt::Prepare(store->handle(),
-      "DELETE FROM alert_positions WHERE alert = ?"));
-  seen.Bind(1, name);
-  return seen.Run();
+Status RemoveSavedSearch(Store* store, const std::string& name) {
+  return store->RemoveSavedSearch(name);
 }
 
-StatusOr<std::vector<SavedSearch>> ListSavedSearches(SqliteStore* store) {
-  ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store->handle(),
-      "SELECT name, query, filters, last_article_id FROM alerts ORDER BY name"));
+StatusOr<std::vector<SavedSearch>> ListSavedSearches(Store* store) {
+  ASSIGN_OR_RETURN(std::vector<SavedSearchRow> rows,
+                   store->ListSavedSearches());
   std::vector<SavedSearch> out;
-  while (true) {
-    ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
+  for (const SavedSearchRow& row : rows) {
     SavedSearch s;
-    s.name = st.Text(0);
-    s.request.query = st.Text(1);
-    json f = json::parse(st.Text(2), nullptr, false);
+    s.name = row.name;
+    s.request.query = row.query;
+    json f = json::parse(row.filters, nullptr, false);
     if (f.is_object()) {
       s.request.outlet = f.value("outlet", "");
       s.request.from = f.value("from", "");
@@ -331,13 +283,13 @@ StatusOr<std::vector<SavedSearch>> ListSavedSearches(SqliteStore* store) {
       s.request.event_type = f.value("event_type", "");
       s.kind = f.value("kind", "search");
     }
-    s.last_article_id = st.Int(3);
+    s.last_article_id = row.last_article_id;
     out.push_back(std::move(s));
   }
   return out;
 }
 
-StatusOr<int> RunAlerts(SqliteStore* store, const std::string& out_path,
+StatusOr<int> RunAlerts(Store* store, const std::string& out_path,
                         const std::string& webhook, int page_size) {
   ASSIGN_OR_RETURN(auto searches, ListSavedSearches(store));
   page_size = std::clamp(page_size, 1, 500);  // search's own bounds
@@ -377,10 +329,15 @@ StatusOr<int> RunAlerts(SqliteStore* store, const std::string& out_path,
     int64_t high = s.last_article_id;
     for (const SearchHit& h : hits) {
       high = std::max(high, h.article_id);
-      batch.push_back({{"alert", s.name}, {"query", s.request.query},
-                       {"article_id", h.article_id}, {"story_id", h.story_id},
-                       {"title", h.title}, {"outlet", h.outlet}, {"published", h.published},
-                       {"snippet", h.snippet}, {"fired_at", NowIso()}});
+      batch.push_back({{"alert", s.name},
+                       {"query", s.request.query},
+                       {"article_id", h.article_id},
+                       {"story_id", h.story_id},
+                       {"title", h.title},
+                       {"outlet", h.outlet},
+                       {"published", h.published},
+                       {"snippet", h.snippet},
+                       {"fired_at", NowIso()}});
     }
     std::FILE* f = std::fopen(out_path.c_str(), "a");
     if (f == nullptr) return IOError(out_path + ": cannot append");
@@ -389,12 +346,11 @@ StatusOr<int> RunAlerts(SqliteStore* store, const std::string& out_path,
     if (!ok) return IOError(out_path + ": write error");
     if (!webhook.empty()) {
       Status st = PostJson(webhook, batch.dump());
-      if (!st.ok()) std::fprintf(stderr, "marsad: alert '%s': %s\n", s.name.c_str(), st.ToString().c_str());
+      if (!st.ok())
+        std::fprintf(stderr, "marsad: alert '%s': %s\n", s.name.c_str(),
+                     st.ToString().c_str());
     }
-    ASSIGN_OR_RETURN(Stmt up, Stmt::Prepare(store->handle(),
-        "UPDATE alerts SET last_article_id = ? WHERE name = ?"));
-    up.Bind(1, high).Bind(2, s.name);
-    RETURN_IF_ERROR(up.Run());
+    RETURN_IF_ERROR(store->AdvanceSavedSearch(s.name, high, {}));
     fired += static_cast<int>(batch.size());
   }
   return fired;

@@ -31,7 +31,7 @@
 
 namespace marsad {
 
-class SqliteStore;
+class Store;
 
 struct SavedSearch {
   std::string name;
@@ -42,14 +42,14 @@ struct SavedSearch {
   std::string kind = "search";
 };
 
-Status AddSavedSearch(SqliteStore* store, const SavedSearch& s);
-Status RemoveSavedSearch(SqliteStore* store, const std::string& name);
-StatusOr<std::vector<SavedSearch>> ListSavedSearches(SqliteStore* store);
+Status AddSavedSearch(Store* store, const SavedSearch& s);
+Status RemoveSavedSearch(Store* store, const std::string& name);
+StatusOr<std::vector<SavedSearch>> ListSavedSearches(Store* store);
 
 // Runs every saved search; appends one JSON object per new match to
 // `out_path` and POSTs the batch to `webhook` if set. Returns the number of
 // alerts written. `page_size`: matches read per search query (all are read).
-StatusOr<int> RunAlerts(SqliteStore* store, const std::string& out_path,
+StatusOr<int> RunAlerts(Store* store, const std::string& out_path,
                         const std::string& webhook, int page_size = 500);
 
 }  // namespace marsad

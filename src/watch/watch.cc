@@ -10,11 +10,10 @@
 #include <map>
 #include <thread>
 
+#include "marsad/store.h"
 #include "src/ingest/reader.h"
 #include "src/ingest/warc.h"
 #include "src/pipeline/pipeline.h"
-#include "src/store/sqlite_store.h"
-#include "src/store/sqlite_util.h"
 #include "src/text/dates.h"
 #include "src/watch/alerts.h"
 
@@ -38,10 +37,6 @@ std::string FeedDate(const std::string& s) {
   return Rfc2822ToIso(s);
 }
 
-struct SourceState {
-  std::string etag, last_modified;
-};
-
 FetchOptions WithCancel(FetchOptions o, const std::atomic<bool>* stop) {
   o.cancel = stop;
   return o;
@@ -54,12 +49,11 @@ constexpr int kSeenPermanent = -2;  // redirect limit, size limit (see rejected)
 
 class Watcher {
  public:
-  Watcher(const WatchOptions& o, SqliteStore* store,
-          const std::atomic<bool>& stop)
+  Watcher(const WatchOptions& o, Store* store, const std::atomic<bool>& stop)
       : options_(o), store_(store), fetcher_(WithCancel(o.fetch, &stop)) {}
 
-  Status Cycle(const std::vector<std::string>& sources, const std::atomic<bool>& stop,
-               CycleSummary* sum) {
+  Status Cycle(const std::vector<std::string>& sources,
+               const std::atomic<bool>& stop, CycleSummary* sum) {
     ASSIGN_OR_RETURN(ingestor_, Ingestor::Create(store_, IngestOptions{}));
     for (const std::string& src : sources) {
       if (stop) break;
@@ -73,7 +67,8 @@ class Watcher {
     }
     RETURN_IF_ERROR(ingestor_->Flush());
     sum->stored = static_cast<int>(ingestor_->summary().stored);
-    ASSIGN_OR_RETURN(sum->alerts, RunAlerts(store_, options_.alerts_out, options_.webhook));
+    ASSIGN_OR_RETURN(sum->alerts,
+                     RunAlerts(store_, options_.alerts_out, options_.webhook));
     return Status::OK();
   }
 
@@ -85,68 +80,38 @@ class Watcher {
     cb.on_document = [&](Document&& d) {
       if (failure.ok()) failure = ingestor_->Add(std::move(d));
     };
-    cb.on_reject = [&](const std::string& s, const Status& why) { ingestor_->Reject(s, why); };
+    cb.on_reject = [&](const std::string& s, const Status& why) {
+      ingestor_->Reject(s, why);
+    };
     ReadStats stats;
     RETURN_IF_ERROR(ReadInput(dir, cb, &stats));
     return failure;
   }
 
-  StatusOr<SourceState> LoadState(const std::string& src) {
-    SourceState s;
-    ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store_->handle(),
-        "SELECT COALESCE(etag,''), COALESCE(last_modified,'') FROM watch_sources WHERE source=?"));
-    st.Bind(1, src);
-    ASSIGN_OR_RETURN(bool row, st.Step());
-    if (row) s = {st.Text(0), st.Text(1)};
-    return s;
-  }
-
   Status Record(const std::string& src, const Status& result) {
-    ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store_->handle(),
-        "INSERT INTO watch_sources (source, kind, last_polled, last_ok, failures, last_error) "
-        "VALUES (?1, ?2, ?3, CASE WHEN ?4 THEN ?3 END, CASE WHEN ?4 THEN 0 ELSE 1 END, ?5) "
-        "ON CONFLICT(source) DO UPDATE SET last_polled = ?3, "
-        "last_ok = CASE WHEN ?4 THEN ?3 ELSE last_ok END, "
-        "failures = CASE WHEN ?4 THEN 0 ELSE failures + 1 END, last_error = ?5"));
-    st.Bind(1, src).Bind(2, fs::is_directory(src) ? "folder" : "url").Bind(3, NowIso());
-    st.Bind(4, int64_t{result.ok()}).Bind(5, result.ok() ? "" : result.ToString());
-    return st.Run();
+    return store_->RecordPoll(src, fs::is_directory(src) ? "folder" : "url",
+                              NowIso(), result.ok() ? "" : result.ToString());
   }
 
   Status SaveValidators(const std::string& src, const FetchResult& r) {
-    ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store_->handle(),
-        "INSERT INTO watch_sources (source, kind, etag, last_modified) VALUES (?1, 'url', ?2, ?3) "
-        "ON CONFLICT(source) DO UPDATE SET etag = ?2, last_modified = ?3"));
-    st.Bind(1, src).Bind(2, r.etag).Bind(3, r.last_modified);
-    return st.Run();
-  }
-
-  StatusOr<bool> Seen(const std::string& url) {
-    ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store_->handle(), "SELECT 1 FROM watch_seen WHERE url=?"));
-    st.Bind(1, url);
-    return st.Step();
+    return store_->SaveValidators(src, r.etag, r.last_modified);
   }
 
   Status MarkSeen(const std::string& url, const std::string& src, int status) {
-    ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store_->handle(),
-        "INSERT OR IGNORE INTO watch_seen (url, source, status) VALUES (?,?,?)"));
-    st.Bind(1, url).Bind(2, src).Bind(3, int64_t{status});
-    return st.Run();
+    return store_->MarkSeen(url, src, status);
   }
 
   // The page body: from raw_pages if fetched before (never re-fetched), else
   // fetched now and stored raw before anything else happens to it.
-  StatusOr<std::optional<FetchResult>> Page(const std::string& url, CycleSummary* sum) {
+  StatusOr<std::optional<FetchResult>> Page(const std::string& url,
+                                            CycleSummary* sum) {
     {
-      ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store_->handle(),
-          "SELECT COALESCE(content_type,''), body FROM raw_pages WHERE url=?"));
-      st.Bind(1, url);
-      ASSIGN_OR_RETURN(bool row, st.Step());
-      if (row) {
+      ASSIGN_OR_RETURN(std::optional<RawPage> kept, store_->GetRawPage(url));
+      if (kept) {
         FetchResult r;
         r.status = 200;
-        r.content_type = st.Text(0);
-        r.body = st.Blob(1);
+        r.content_type = std::move(kept->content_type);
+        r.body = std::move(kept->body);
         return std::optional<FetchResult>(std::move(r));
       }
     }
@@ -172,10 +137,7 @@ class Watcher {
       RETURN_IF_ERROR(MarkSeen(url, "", r->status));
       return std::optional<FetchResult>();
     }
-    ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store_->handle(),
-        "INSERT OR REPLACE INTO raw_pages (url, content_type, body) VALUES (?,?,?)"));
-    st.Bind(1, url).Bind(2, r->content_type).BindBlob(3, r->body);
-    RETURN_IF_ERROR(st.Run());
+    RETURN_IF_ERROR(store_->PutRawPage(url, RawPage{r->content_type, r->body}));
     return std::optional<FetchResult>(std::move(*r));
   }
 
@@ -185,17 +147,23 @@ class Watcher {
   // page that failed for now must not turn into "not modified" next time, or
   // the rest would never be fetched. A sitemap index is always fetched whole
   // (its own validators would hide changes in its sitemaps).
-  Status Feed(const std::string& src, CycleSummary* sum, const std::atomic<bool>& stop, int depth) {
-    ASSIGN_OR_RETURN(SourceState state, LoadState(src));
-    ASSIGN_OR_RETURN(FetchResult feed, fetcher_.Fetch(src, state.etag, state.last_modified));
+  Status Feed(const std::string& src, CycleSummary* sum,
+              const std::atomic<bool>& stop, int depth) {
+    ASSIGN_OR_RETURN(WatchSource state, store_->GetWatchSource(src));
+    ASSIGN_OR_RETURN(FetchResult feed,
+                     fetcher_.Fetch(src, state.etag, state.last_modified));
     ++sum->fetched;
     if (feed.status == 304) {
       ++sum->not_modified;
       return Status::OK();
     }
-    if (feed.status != 200) return UnavailableError(src + ": HTTP " + std::to_string(feed.status));
+    if (feed.status != 200)
+      return UnavailableError(src + ": HTTP " + std::to_string(feed.status));
     FeedKind kind;
-    ASSIGN_OR_RETURN(auto items, ParseFeed(feed.body, feed.final_url.empty() ? src : feed.final_url, &kind));
+    ASSIGN_OR_RETURN(
+        auto items,
+        ParseFeed(feed.body, feed.final_url.empty() ? src : feed.final_url,
+                  &kind));
     bool complete = true;
     for (const FeedItem& item : items) {
       if (stop) {
@@ -210,7 +178,7 @@ class Watcher {
         }
         continue;
       }
-      ASSIGN_OR_RETURN(bool seen, Seen(url));
+      ASSIGN_OR_RETURN(bool seen, store_->IsSeen(url));
       if (seen) continue;
       auto page = Page(url, sum);
       if (!page.ok()) {  // this page failed for now: try it again next cycle
@@ -240,7 +208,7 @@ class Watcher {
   }
 
   const WatchOptions& options_;
-  SqliteStore* store_;
+  Store* store_;
   Fetcher fetcher_;
   std::unique_ptr<Ingestor> ingestor_;
 };
@@ -312,7 +280,8 @@ class FolderNotifier {
 
 }  // namespace
 
-StatusOr<std::vector<std::string>> ExpandSources(const std::vector<std::string>& sources) {
+StatusOr<std::vector<std::string>> ExpandSources(
+    const std::vector<std::string>& sources) {
   std::vector<std::string> out;
   for (const std::string& s : sources) {
     if (s.empty() || s[0] != '@') {
@@ -325,7 +294,8 @@ StatusOr<std::vector<std::string>> ExpandSources(const std::vector<std::string>&
     while (std::getline(in, line)) {
       line.erase(0, line.find_first_not_of(" \t"));
       line.erase(line.find_last_not_of(" \t\r") + 1);
-      if (!line.empty() && line[0] != '#') out.push_back(line.substr(0, line.find_first_of(" \t")));
+      if (!line.empty() && line[0] != '#')
+        out.push_back(line.substr(0, line.find_first_of(" \t")));
     }
   }
   return out;
@@ -333,17 +303,20 @@ StatusOr<std::vector<std::string>> ExpandSources(const std::vector<std::string>&
 
 Status RunWatch(const WatchOptions& options, const std::atomic<bool>& stop,
                 const std::function<void(const CycleSummary&)>& on_cycle) {
-  ASSIGN_OR_RETURN(std::vector<std::string> sources, ExpandSources(options.sources));
+  ASSIGN_OR_RETURN(std::vector<std::string> sources,
+                   ExpandSources(options.sources));
   if (sources.empty()) return InvalidArgumentError("no sources to watch");
-  ASSIGN_OR_RETURN(auto store, SqliteStore::Open(options.db, StoreOptions{}));
+  ASSIGN_OR_RETURN(auto store, Store::Open(options.db, StoreOptions{}));
   Watcher watcher(options, store.get(), stop);
   FolderNotifier notifier(sources);
-  for (int cycle = 0; !stop && (options.cycles == 0 || cycle < options.cycles); ++cycle) {
+  for (int cycle = 0; !stop && (options.cycles == 0 || cycle < options.cycles);
+       ++cycle) {
     CycleSummary sum;
     RETURN_IF_ERROR(watcher.Cycle(sources, stop, &sum));
     if (on_cycle) on_cycle(sum);
     if (options.cycles && cycle + 1 >= options.cycles) break;
-    for (int waited = 0; !stop && waited < options.interval_s * 1000; waited += 250) {
+    for (int waited = 0; !stop && waited < options.interval_s * 1000;
+         waited += 250) {
       if (notifier.Wait(250)) break;  // a folder changed: run a cycle now
     }
   }
@@ -351,16 +324,17 @@ Status RunWatch(const WatchOptions& options, const std::atomic<bool>& stop,
 }
 
 Status PrintWatchStatus(const std::string& db, std::string* out) {
-  ASSIGN_OR_RETURN(auto store, SqliteStore::Open(db, StoreOptions{.read_only = true}));
-  ASSIGN_OR_RETURN(Stmt st, Stmt::Prepare(store->handle(),
-      "SELECT source, kind, COALESCE(last_polled,'-'), COALESCE(last_ok,'-'), failures, "
-      "COALESCE(last_error,'') FROM watch_sources ORDER BY source"));
-  while (true) {
-    ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    *out += st.Text(0) + "\n  " + st.Text(1) + ", polled " + st.Text(2) + ", last ok " + st.Text(3) +
-            ", " + std::to_string(st.Int(4)) + " failure(s) in a row" +
-            (st.Text(5).empty() ? "" : ": " + st.Text(5)) + "\n";
+  ASSIGN_OR_RETURN(auto store,
+                   Store::Open(db, StoreOptions{.read_only = true}));
+  ASSIGN_OR_RETURN(std::vector<WatchSource> sources, store->ListWatchSources());
+  auto or_dash = [](const std::string& s) {
+    return s.empty() ? std::string("-") : s;
+  };
+  for (const WatchSource& s : sources) {
+    *out += s.source + "\n  " + s.kind + ", polled " + or_dash(s.last_polled) +
+            ", last ok " + or_dash(s.last_ok) + ", " +
+            std::to_string(s.failures) + " failure(s) in a row" +
+            (s.last_error.empty() ? "" : ": " + s.last_error) + "\n";
   }
   return Status::OK();
 }

@@ -23,15 +23,13 @@
 
 namespace marsad {
 
-class SqliteStore;
-
 struct WatchOptions {
   std::string db;
   std::vector<std::string> sources;  // URLs, folders, or @list files
   int interval_s = 300;              // between cycles
   int cycles = 0;                    // 0: until stopped
   std::string alerts_out = "marsad-alerts.jsonl";
-  std::string webhook;               // optional URL to POST alerts to
+  std::string webhook;  // optional URL to POST alerts to
   FetchOptions fetch;
   FieldMap fields;  // record fields of JSONL/CSV files in folders (--field)
 };
@@ -44,14 +42,16 @@ struct CycleSummary {
 
 // Runs cycles until `stop` becomes true (checked between documents) or the
 // configured number of cycles is done.
-Status RunWatch(const WatchOptions& options, const std::atomic<bool>& stop,
-                const std::function<void(const CycleSummary&)>& on_cycle = nullptr);
+Status RunWatch(
+    const WatchOptions& options, const std::atomic<bool>& stop,
+    const std::function<void(const CycleSummary&)>& on_cycle = nullptr);
 
 // One line per known source: kind, last poll, last success, failures, error.
 Status PrintWatchStatus(const std::string& db, std::string* out);
 
 // Expands "@file" list entries (one source per line, '#' comments).
-StatusOr<std::vector<std::string>> ExpandSources(const std::vector<std::string>& sources);
+StatusOr<std::vector<std::string>> ExpandSources(
+    const std::vector<std::string>& sources);
 
 }  // namespace marsad
 

@@ -253,10 +253,7 @@ TEST_F(WatchTest, SavedSearchReportsEveryMatchBeyondOnePage) {
   s.name = "all";
   s.request.query = "المصدر";  // in every page
   ASSERT_TRUE(AddSavedSearch(store->get(), s).ok());
-  ASSERT_TRUE((*store)
-                  ->Query("UPDATE alerts SET last_article_id = 0", {},
-                          [](const SqlRow&) {})
-                  .ok());
+  ASSERT_TRUE((*store)->AdvanceSavedSearch("all", 0, {}).ok());
   auto fired =
       RunAlerts(store->get(), dir_ + "/alerts.jsonl", "", /*page_size=*/2);
   ASSERT_TRUE(fired.ok()) << fired.status().ToString();
@@ -594,11 +591,16 @@ class SiteTest : public testing::Test {
   }
   std::vector<std::string> Column(const std::string& sql) {
     std::vector<std::string> out;
+    // The file itself, read by SQL: what the store keeps, not what it
+    // answers.
     auto store = SqliteStore::Open(dir_ + "/w.db", {.read_only = true});
-    EXPECT_TRUE(
-        (*store)
-            ->Query(sql, {}, [&](const SqlRow& r) { out.push_back(r.Text(0)); })
-            .ok());
+    auto st = Stmt::Prepare((*store)->handle(), sql);
+    EXPECT_TRUE(st.ok());
+    while (st.ok()) {
+      auto row = st->Step();
+      if (!row.ok() || !*row) break;
+      out.push_back(st->Text(0));
+    }
     return out;
   }
   std::string Rejection(const std::string& path) {

@@ -295,27 +295,25 @@ int Main(int argc, char** argv) {
   // Articles: URL, title and lead for the report, and the independent scan.
   std::unordered_map<int64_t, Article> articles;
   std::map<std::string, std::unordered_set<int64_t>> relevant;  // group -> ids
-  Status st = (*store)->Query(
-      "SELECT id, COALESCE(url,''), COALESCE(title,''), text FROM articles", {},
-      [&](const SqlRow& r) {
-        int64_t id = r.Int(0);
-        std::string text = r.Text(3);
-        Article& a = articles[id];
-        a.url = r.Text(1);
-        a.title = r.Text(2);
-        a.lead = text.substr(0, 300);
-        std::unordered_set<std::string> words;
-        ScanWords(a.title, &words);
-        ScanWords(text, &words);
-        for (const auto& [name, g] : groups) {
-          for (const std::string& w : words) {
-            if (GroupMatches(g, w)) {
-              relevant[name].insert(id);
-              break;
-            }
-          }
+  Status st = (*store)->ForEachArticle([&](const Document& d) {
+    int64_t id = d.id;
+    const std::string& text = d.text;
+    Article& a = articles[id];
+    a.url = d.url;
+    a.title = d.title;
+    a.lead = text.substr(0, 300);
+    std::unordered_set<std::string> words;
+    ScanWords(a.title, &words);
+    ScanWords(text, &words);
+    for (const auto& [name, g] : groups) {
+      for (const std::string& w : words) {
+        if (GroupMatches(g, w)) {
+          relevant[name].insert(id);
+          break;
         }
-      });
+      }
+    }
+  });
   if (!st.ok()) {
     std::fprintf(stderr, "eval_search: %s\n", st.ToString().c_str());
     return 1;

@@ -9,7 +9,6 @@
 
 #include "src/ingest/reader.h"
 #include "src/pipeline/pipeline.h"
-#include "src/store/sqlite_store.h"
 #include "src/watch/alerts.h"
 #include "tools/marsad/commands.h"
 #include "tools/marsad/ingest_run.h"
@@ -118,15 +117,12 @@ int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
     std::cerr << "rejected: " << r.source << ": " << r.reason << "\n";
   }
   // Saved searches (marsad alert) report what this ingest added, as after a
-  // watch poll. SQLite stores only: saved searches live there.
+  // watch poll.
   if (alerts != nullptr && s.stored > 0) {
-    if (auto* sqlite = dynamic_cast<SqliteStore*>(store.get())) {
-      auto fired = RunAlerts(sqlite, alerts->out_path, alerts->webhook);
-      if (!fired.ok()) return PrintError(fired.status().WithContext("alerts"));
-      if (*fired > 0 && !quiet)
-        std::cout << fmt::format("{} alerts written to {}\n", *fired,
-                                 alerts->out_path);
-    }
+    auto fired = RunAlerts(store.get(), alerts->out_path, alerts->webhook);
+    if (!fired.ok()) return PrintError(fired.status().WithContext("alerts"));
+    if (*fired > 0 && !quiet)
+      std::cout << fmt::format("{} alerts written to {}\n", *fired, alerts->out_path);
   }
   return s.rejected ? 1 : 0;
 }

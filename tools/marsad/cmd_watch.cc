@@ -4,7 +4,7 @@
 #include <csignal>
 #include <iostream>
 
-#include "src/store/sqlite_store.h"
+#include "marsad/store.h"
 #include "src/watch/alerts.h"
 #include "src/watch/watch.h"
 #include "tools/marsad/commands.h"
@@ -18,20 +18,27 @@ void OnSignal(int) { g_stop = true; }
 }  // namespace
 
 void AddWatchCommand(CLI::App& app, CommandFn* run) {
-  auto* cmd = app.add_subcommand("watch", "Keep the store current from feeds, sitemaps and folders");
+  auto* cmd = app.add_subcommand(
+      "watch", "Keep the store current from feeds, sitemaps and folders");
   auto o = std::make_shared<WatchOptions>();
   o->db = DefaultDbPath();
   auto status = std::make_shared<bool>(false);
   cmd->add_option("--db", o->db, "Database file");
   cmd->add_flag("--status", *status, "Show each source's health and exit");
-  cmd->add_option("--interval", o->interval_s, "Seconds between polls (default 300)");
-  cmd->add_option("--cycles", o->cycles, "Stop after this many polls (0: run until stopped)");
-  cmd->add_option("--alerts-out", o->alerts_out, "JSON Lines file for saved-search alerts");
+  cmd->add_option("--interval", o->interval_s,
+                  "Seconds between polls (default 300)");
+  cmd->add_option("--cycles", o->cycles,
+                  "Stop after this many polls (0: run until stopped)");
+  cmd->add_option("--alerts-out", o->alerts_out,
+                  "JSON Lines file for saved-search alerts");
   cmd->add_option("--webhook", o->webhook, "POST alerts to this URL");
-  cmd->add_option("--host-delay-ms", [o](const std::vector<std::string>& v) {
+  cmd->add_option(
+      "--host-delay-ms",
+      [o](const std::vector<std::string>& v) {
         o->fetch.host_delay = std::chrono::milliseconds(std::stol(v[0]));
         return true;
-      }, "Minimum delay between requests to one host (default 1000)");
+      },
+      "Minimum delay between requests to one host (default 1000)");
   cmd->add_option("--timeout", o->fetch.timeout_s,
                   "Seconds allowed for one request (default 20)");
   cmd->add_option("--max-redirects", o->fetch.max_redirects,
@@ -39,10 +46,12 @@ void AddWatchCommand(CLI::App& app, CommandFn* run) {
   cmd->add_option("--max-bytes", o->fetch.max_bytes,
                   "Largest page or feed accepted, in bytes (default 20 MiB)");
   auto fields = std::make_shared<std::vector<std::string>>();
-  cmd->add_option("--field", *fields,
-                  "TARGET=NAME: the JSONL/CSV field holding outlet, date, text, title, url "
-                  "or author (repeatable), e.g. --field outlet=src");
-  cmd->add_option("SOURCE", o->sources, "Feed or sitemap URLs, folders, @list files");
+  cmd->add_option(
+      "--field", *fields,
+      "TARGET=NAME: the JSONL/CSV field holding outlet, date, text, title, url "
+      "or author (repeatable), e.g. --field outlet=src");
+  cmd->add_option("SOURCE", o->sources,
+                  "Feed or sitemap URLs, folders, @list files");
   cmd->callback([=] {
     *run = [=]() -> int {
       auto field_map = FieldMap::Parse(*fields);
@@ -62,9 +71,10 @@ void AddWatchCommand(CLI::App& app, CommandFn* run) {
       std::signal(SIGINT, OnSignal);
       std::signal(SIGTERM, OnSignal);
       Status st = RunWatch(*o, g_stop, [](const CycleSummary& s) {
-        std::cout << "poll: " << s.sources << " sources (" << s.failed_sources << " failed), "
-                  << s.fetched << " fetched, " << s.not_modified << " not modified, "
-                  << s.skipped_robots << " forbidden by robots.txt, " << s.stored
+        std::cout << "poll: " << s.sources << " sources (" << s.failed_sources
+                  << " failed), " << s.fetched << " fetched, " << s.not_modified
+                  << " not modified, " << s.skipped_robots
+                  << " forbidden by robots.txt, " << s.stored
                   << " new reports, " << s.alerts << " alerts" << std::endl;
       });
       return st.ok() ? 0 : PrintError(st);
@@ -73,20 +83,24 @@ void AddWatchCommand(CLI::App& app, CommandFn* run) {
 }
 
 void AddAlertCommand(CLI::App& app, CommandFn* run) {
-  auto* cmd = app.add_subcommand("alert", "Saved searches that alert on new matches");
+  auto* cmd =
+      app.add_subcommand("alert", "Saved searches that alert on new matches");
   cmd->require_subcommand(1);
   auto db = std::make_shared<std::string>(DefaultDbPath());
   cmd->add_option("--db", *db, "Database file");
   auto s = std::make_shared<SavedSearch>();
   auto words = std::make_shared<std::vector<std::string>>();
-  auto* add = cmd->add_subcommand(
-      "add", "Save a search: NAME QUERY [filters]; with --contradictions, alert on new "
-             "positions on contested points (of --story, or of stories matching QUERY)");
+  auto* add = cmd->add_subcommand("add",
+                                  "Save a search: NAME QUERY [filters]; with "
+                                  "--contradictions, alert on new "
+                                  "positions on contested points (of --story, "
+                                  "or of stories matching QUERY)");
   add->add_option("NAME", s->name)->required();
   add->add_option("QUERY", *words);
   auto contradictions = std::make_shared<bool>(false);
   add->add_flag("--contradictions", *contradictions,
-                "Fire when a story gains a new position on a contested point (a new figure, "
+                "Fire when a story gains a new position on a contested point "
+                "(a new figure, "
                 "a new denial), not on new words");
   add->add_option("--story", s->request.story, "Only this story (N)");
   add->add_option("--outlet", s->request.outlet);
@@ -98,8 +112,8 @@ void AddAlertCommand(CLI::App& app, CommandFn* run) {
   auto* remove = cmd->add_subcommand("remove", "Remove a saved search: NAME");
   auto name = std::make_shared<std::string>();
   remove->add_option("NAME", *name)->required();
-  auto open = [db]() -> std::unique_ptr<SqliteStore> {
-    auto st = SqliteStore::Open(*db, StoreOptions{});
+  auto open = [db]() -> std::unique_ptr<Store> {
+    auto st = Store::Open(*db, StoreOptions{});
     if (!st.ok()) {
       PrintError(st.status());
       return nullptr;
@@ -108,7 +122,8 @@ void AddAlertCommand(CLI::App& app, CommandFn* run) {
   };
   add->callback([=] {
     *run = [=]() -> int {
-      for (const std::string& w : *words) s->request.query += (s->request.query.empty() ? "" : " ") + w;
+      for (const std::string& w : *words)
+        s->request.query += (s->request.query.empty() ? "" : " ") + w;
       if (*contradictions) s->kind = "positions";
       if (!*contradictions && s->request.query.empty()) {
         std::cerr << "marsad alert add: give a QUERY (or --contradictions)\n";
@@ -119,14 +134,18 @@ void AddAlertCommand(CLI::App& app, CommandFn* run) {
       Status st = AddSavedSearch(store.get(), *s);
       if (!st.ok()) return PrintError(st);
       if (*contradictions) {
-        std::string what = s->request.story ? "القصة " + std::to_string(s->request.story)
-                           : s->request.query.empty() ? "كل القصص"
-                                                      : "القصص المطابقة لـ«" + s->request.query + "»";
-        std::cout << "تنبيه '" << s->name << "': عند كل موقف جديد في نقطة خلاف في " << what << "\n";
+        std::string what = s->request.story
+                               ? "القصة " + std::to_string(s->request.story)
+                           : s->request.query.empty()
+                               ? "كل القصص"
+                               : "القصص المطابقة لـ«" + s->request.query + "»";
+        std::cout << "تنبيه '" << s->name
+                  << "': عند كل موقف جديد في نقطة خلاف في " << what << "\n";
         return 0;
       }
-      std::cout << "saved search '" << s->name << "': alerts on new reports matching "
-                << s->request.query << "\n";
+      std::cout << "saved search '" << s->name
+                << "': alerts on new reports matching " << s->request.query
+                << "\n";
       return 0;
     };
   });
@@ -137,8 +156,12 @@ void AddAlertCommand(CLI::App& app, CommandFn* run) {
       auto all = ListSavedSearches(store.get());
       if (!all.ok()) return PrintError(all.status());
       for (const SavedSearch& x : *all) {
-        std::cout << x.name << "\t" << (x.kind == "positions" ? "[contradictions] " : "")
-                  << x.request.query << (x.request.story ? " story " + std::to_string(x.request.story) : "")
+        std::cout << x.name << "\t"
+                  << (x.kind == "positions" ? "[contradictions] " : "")
+                  << x.request.query
+                  << (x.request.story
+                          ? " story " + std::to_string(x.request.story)
+                          : "")
                   << "\t(reported up to article " << x.last_article_id << ")\n";
       }
       return 0;
