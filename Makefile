@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: all deps configure build demo test eval bench train-ner embed-clusters format clean
+.PHONY: all deps configure build demo test eval eval-check bench train-ner embed-clusters format clean
 
 all: build
 
@@ -26,6 +26,11 @@ test: build
 
 eval: build
 	./scripts/eval.sh $(BUILD)
+
+# The same evaluations, failing when a figure regressed past its threshold
+# (tests/eval_thresholds.tsv); EVAL_LOG=file checks a saved run instead.
+eval-check: build
+	./scripts/eval-check.sh $(BUILD) $(EVAL_LOG)
 
 bench: build
 	./scripts/bench.sh $(BUILD)
