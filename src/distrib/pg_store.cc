@@ -543,7 +543,7 @@ std::string RewriteParams(std::string_view sql,
 }
 
 // A parameter in PostgreSQL's text form (nullopt binds NULL): BYTEA as
-// "\\x" and hex digits, which needs no connection to escape.
+// \x and hex digits, which needs no connection to escape.
 std::optional<std::string> ParamText(const SqlParam& p) {
   if (const auto* s = std::get_if<std::string>(&p)) {
     return s->empty() ? std::nullopt : std::optional<std::string>(*s);

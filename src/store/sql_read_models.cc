@@ -29,7 +29,7 @@ size_t OutletCountOf(const std::string& text) {
   return o.is_array() ? o.size() : size_t{0};
 }
 
-// id, name, type, lat, lon, mention_count from column `at` on.
+// An entity from columns id, name, type, lat, lon, mention_count (0 to 5).
 EntityRow EntityOf(const SqlRow& s) {
   return {s.Text(0),
           s.Text(1),
