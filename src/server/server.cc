@@ -159,8 +159,10 @@ Status StringField(const json& d, const char* key, std::string* out) {
   return Status::OK();
 }
 
-// One record of POST /api/ingest as a Document, or why it is refused.
-StatusOr<Document> RecordToDocument(const json& d) {
+// One record of POST /api/ingest as a Document, or why it is refused. The
+// documented fields are typed strictly; a part they leave empty is taken
+// from the names exports use or `fields` (--field), as `marsad ingest` does.
+StatusOr<Document> RecordToDocument(const json& d, const FieldMap& fields) {
   if (!d.is_object()) return InvalidArgumentError("a record must be an object");
   Document doc;
   std::string format = "txt";
@@ -170,6 +172,17 @@ StatusOr<Document> RecordToDocument(const json& d) {
   RETURN_IF_ERROR(StringField(d, "outlet", &doc.outlet));
   RETURN_IF_ERROR(StringField(d, "url", &doc.url));
   RETURN_IF_ERROR(StringField(d, "published", &doc.published));
+  Document other;
+  if (DocumentFromRecord(d, fields, &other).ok()) {
+    for (auto [mine, theirs] : {std::pair{&doc.raw, &other.raw},
+                                {&doc.title, &other.title},
+                                {&doc.outlet, &other.outlet},
+                                {&doc.url, &other.url},
+                                {&doc.published, &other.published},
+                                {&doc.author, &other.author}}) {
+      if (mine->empty() && !HasNul(*theirs)) *mine = std::move(*theirs);
+    }
+  }
   if (doc.raw.empty()) return InvalidArgumentError("text is missing or empty");
   if (format != "txt" && format != "html")
     return InvalidArgumentError("format must be \"txt\" or \"html\"");
@@ -183,7 +196,8 @@ StatusOr<Document> RecordToDocument(const json& d) {
 // POST /api/ingest: documents through the same pipeline as `marsad ingest`.
 // Each record is checked on its own: a bad one is reported by its index
 // and the others are stored. Sets `*http` to 400 when no record was good.
-StatusOr<json> Ingest(Store* store, const json& body, int* http) {
+StatusOr<json> Ingest(Store* store, const json& body, const FieldMap& fields,
+                      int* http) {
   auto docs = body.find("documents");
   if (docs == body.end() || !docs->is_array() || docs->size() > 1000)
     return InvalidArgumentError(
@@ -191,7 +205,7 @@ StatusOr<json> Ingest(Store* store, const json& body, int* http) {
   ASSIGN_OR_RETURN(auto ing, Ingestor::Create(store, IngestOptions{}));
   json errors = json::array();
   for (size_t i = 0; i < docs->size(); ++i) {
-    auto doc = RecordToDocument((*docs)[i]);
+    auto doc = RecordToDocument((*docs)[i], fields);
     if (!doc.ok()) {
       errors.push_back({{"index", i}, {"error", doc.status().message()}});
       continue;
@@ -601,7 +615,7 @@ Status RunServer(const ServerOptions& options,
           return;
         }
         int http = 200;
-        SendJson(res, Ingest(store->get(), body, &http));
+        SendJson(res, Ingest(store->get(), body, options.fields, &http));
         if (res.status == -1 || res.status == 200) res.status = http;
       });
   server.Get(R"(/api/.*)",

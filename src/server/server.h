@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "marsad/status.h"
+#include "src/ingest/fields.h"
 
 namespace marsad {
 
@@ -47,6 +48,9 @@ struct ServerOptions {
   int header_timeout_ms = 5000;
   // Largest request body (POST /api/ingest); a GET's body is refused.
   int64_t max_body_bytes = int64_t{64} << 20;
+  // POST /api/ingest records: besides text/outlet/url/published/title, the
+  // names exports use (src/ingest/fields.h) and these (--field).
+  FieldMap fields;
 };
 
 // The warning `marsad serve` prints before listening, or "" (bound to

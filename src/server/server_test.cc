@@ -603,6 +603,39 @@ TEST_F(ServerTest, Issue24IngestReportsBadRecordsAndStoresTheGoodOnes) {
   }
 }
 
+// Issue 26: POST /api/ingest takes records in the shapes exports use (the
+// outlet as `src`, the date as RFC 2822 `time`, the text as `content`) and
+// fields named by --field, as `marsad ingest` does; outlets are shown by name.
+TEST_F(ServerTest, Issue26IngestTakesRecordsOfOtherShapes) {
+  ServerOptions o;
+  o.ingest_token = "tok";
+  auto fields = FieldMap::Parse({"outlet=chan"});
+  ASSERT_TRUE(fields.ok());
+  o.fields = *fields;
+  RunningServer server(o);
+  httplib::Client c("127.0.0.1", server.port());
+  httplib::Headers auth = {{"Authorization", "Bearer tok"}};
+  json batch = {
+      {"documents",
+       {{{"src", "skynews"},
+         {"time", "Sun, 18 Feb 2018 21:35:43 +0400"},
+         {"content", "قال وزير النقل إن الطريق الجديد سيفتح الشهر المقبل."}},
+        {{"chan", "alarabia"},
+         {"text",
+          "أعلنت البلدية أن السوق القديم سيعاد افتتاحه بعد الترميم."}}}}};
+  auto r = c.Post("/api/ingest", auth, batch.dump(), "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(json::parse(r->body)["added"], 2) << r->body;
+  auto outlets = c.Get("/api/outlets", auth);
+  ASSERT_TRUE(outlets);
+  EXPECT_NE(outlets->body.find("سكاي نيوز عربية"), std::string::npos)
+      << outlets->body;
+  EXPECT_NE(outlets->body.find("العربية"), std::string::npos) << outlets->body;
+  EXPECT_EQ(outlets->body.find("skynews"), std::string::npos) << outlets->body;
+  EXPECT_EQ(outlets->body.find("alarabia"), std::string::npos) << outlets->body;
+}
+
 TEST_F(ServerTest, Issue24OnlyLoopbackHostNamesAreAnswered) {
   // DNS rebinding: a page of evil.example whose name now points at
   // 127.0.0.1 reaches us with its own Host.

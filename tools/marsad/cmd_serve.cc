@@ -30,8 +30,15 @@ void AddServeCommand(CLI::App& app, CommandFn* run) {
                   "Largest POST /api/ingest body (default 64 MiB)");
   cmd->add_option("--header-timeout-ms", opts->header_timeout_ms,
                   "Time allowed for a request's line and headers (default 5000)");
+  auto fields = std::make_shared<std::vector<std::string>>();
+  cmd->add_option("--field", *fields,
+                  "TARGET=NAME: the field of POST /api/ingest records holding outlet, date, "
+                  "text, title, url or author (repeatable), e.g. --field outlet=src");
   cmd->callback([=] {
     *run = [=]() -> int {
+      auto field_map = FieldMap::Parse(*fields);
+      if (!field_map.ok()) return PrintError(field_map.status());
+      opts->fields = std::move(*field_map);
       Status st = RunServer(*opts, [&](int port) {
         std::cout << "marsad: serving " << opts->db << " on http://" << opts->host << ":" << port
                   << "/"
