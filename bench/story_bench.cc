@@ -3,14 +3,14 @@
 // through ComputeFingerprint / ComputeStoryFeatures (per-report analysis) and
 // DuplicateIndex / StoryIndex (assignment), one core.
 //
-//   story_bench [--reports N] [--corpus FILE]
+//   story_bench [--reports N] [--corpus FILE] [--analysis-cache FILE]
 //
 // Replica r of report i is dated 33*r days after the original (the corpus
-// spans 22 days and the dedup window is 30, so the stream moves on like a real archive and the time
-// windows must evict) and perturbed: one word dropped, one replica-specific
-// word appended, so replicas are near-duplicates only of their own replica's
-// copies. Cleaning and text analysis run once on the corpus and are not
-// timed here (clean_bench measures them).
+// spans 22 days and the dedup window is 30, so the stream moves on like a real
+// archive and the time windows must evict) and perturbed: one word dropped, one
+// replica-specific word appended, so replicas are near-duplicates only of their
+// own replica's copies. Cleaning and text analysis run once on the corpus and
+// are not timed here (clean_bench measures them).
 #include <sys/resource.h>
 
 #include <chrono>
@@ -46,29 +46,36 @@ std::string Perturb(const std::string& text, size_t seed, int replica) {
 
 int Main(int argc, char** argv) {
   size_t n = 200000;
-  std::string corpus = std::string(MARSAD_SHARED_DIR) + "/data/corpus/saudinewsnet.jsonl.gz";
+  std::string corpus =
+      std::string(MARSAD_SHARED_DIR) + "/data/corpus/saudinewsnet.jsonl.gz";
+  std::string cache;  // eval_stories --analysis-cache (analysis is not timed)
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--reports") n = std::strtoull(argv[i + 1], nullptr, 10);
     if (a == "--corpus") corpus = argv[i + 1];
+    if (a == "--analysis-cache") cache = argv[i + 1];
   }
   int skipped = 0;
-  StatusOr<std::vector<CorpusReport>> base = LoadCorpus(corpus, true, &skipped);
+  StatusOr<std::vector<CorpusReport>> base =
+      LoadCorpus(corpus, true, &skipped, cache);
   if (!base.ok()) {
-    std::fprintf(stderr, "story_bench: %s (skipping)\n", base.status().ToString().c_str());
+    std::fprintf(stderr, "story_bench: %s (skipping)\n",
+                 base.status().ToString().c_str());
     return 0;
   }
-  std::printf("base corpus: %zu reports, RSS after load %.0f MB\n", base->size(), PeakRssMb());
+  std::printf("base corpus: %zu reports, RSS after load %.0f MB\n",
+              base->size(), PeakRssMb());
   DuplicateIndex dups;
   StoryIndex stories;
-  std::vector<int64_t> story_of;  // per article id: 8 bytes, as a store would keep
+  std::vector<int64_t>
+      story_of;  // per article id: 8 bytes, as a store would keep
   story_of.reserve(n + 1);
   story_of.push_back(0);
   double t_analyse = 0, t_assign = 0;
   size_t n_dups = 0, n_new = 0;
   using Clock = std::chrono::steady_clock;
-  std::printf("%10s %12s %12s %12s %10s %10s %10s\n", "reports", "analyse/s", "assign/s",
-              "both/s", "stories", "index MB", "peak MB");
+  std::printf("%10s %12s %12s %12s %10s %10s %10s\n", "reports", "analyse/s",
+              "assign/s", "both/s", "stories", "index MB", "peak MB");
   for (size_t k = 0; k < n; ++k) {
     const size_t i = k % base->size();
     const int replica = static_cast<int>(k / base->size());
@@ -97,15 +104,17 @@ int Main(int argc, char** argv) {
     t_assign += std::chrono::duration<double>(t2 - t1).count();
     if ((k + 1) % 100000 == 0 || k + 1 == n) {
       std::printf("%10zu %12.0f %12.0f %12.0f %10zu %10.1f %10.0f\n", k + 1,
-                  (k + 1) / t_analyse, (k + 1) / t_assign, (k + 1) / (t_analyse + t_assign),
-                  stories.live_stories(),
-                  (dups.MemoryBytes() + stories.MemoryBytes()) / 1048576.0, PeakRssMb());
+                  (k + 1) / t_analyse, (k + 1) / t_assign,
+                  (k + 1) / (t_analyse + t_assign), stories.live_stories(),
+                  (dups.MemoryBytes() + stories.MemoryBytes()) / 1048576.0,
+                  PeakRssMb());
       std::fflush(stdout);
     }
   }
-  std::printf("total %zu reports: duplicates %zu, new stories %zu; analyse %.1fs, "
-              "assign %.1fs; peak RSS %.0f MB\n",
-              n, n_dups, n_new, t_analyse, t_assign, PeakRssMb());
+  std::printf(
+      "total %zu reports: duplicates %zu, new stories %zu; analyse %.1fs, "
+      "assign %.1fs; peak RSS %.0f MB\n",
+      n, n_dups, n_new, t_analyse, t_assign, PeakRssMb());
   return 0;
 }
 

@@ -12,6 +12,9 @@
 #ifdef MARSAD_HAVE_CLEAN
 #include "src/clean/clean.h"
 #endif
+#ifdef MARSAD_HAVE_NLP
+#include "src/nlp/entities.h"
+#endif
 
 namespace marsad {
 namespace {
@@ -28,6 +31,12 @@ bool Linked(const StoryIndex& index, int64_t a, int64_t b) {
 TEST(SeedsTest, ThreeStoriesLinkedAsRelated) {
   const std::string dir = std::string(MARSAD_SHARED_DIR) + "/seeds";
   if (!std::filesystem::exists(dir)) GTEST_SKIP() << dir << " is absent";
+#ifdef MARSAD_HAVE_NLP
+  // Entities are part of the score, as ingest computes it.
+  StatusOr<std::unique_ptr<EntityAnnotator>> entities =
+      EntityAnnotator::Create();
+  ASSERT_TRUE(entities.ok()) << entities.status().ToString();
+#endif
   StoryIndex index;
   int64_t story[5];
   for (int i = 0; i < 5; ++i) {
@@ -42,6 +51,9 @@ TEST(SeedsTest, ThreeStoriesLinkedAsRelated) {
     doc.text = doc.raw;
 #endif
     AnalyzeText(&doc);
+#ifdef MARSAD_HAVE_NLP
+    (*entities)->Annotate(&doc);
+#endif
     story[i] = index.Add(i + 1, doc, ComputeStoryFeatures(doc)).story_id;
   }
   EXPECT_EQ(story[0], story[2]);

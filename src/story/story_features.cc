@@ -8,9 +8,9 @@
 // and the rest adds background shared with many other stories. idf comes
 // from a table computed over the SaudiNewsNet corpus (data/story/idf.tsv,
 // written by `eval_stories --write-idf`); a word the table never saw is
-// treated as rare (df = 2.5; the table keeps df >= 5). Only the kMaxStoryTerms heaviest terms are kept:
-// they carry almost all of the cosine mass, and the cap bounds both memory
-// per report and the cost of a comparison.
+// treated as rare (df = 2.5; the table keeps df >= 3). Only the kMaxStoryTerms
+// heaviest terms are kept: they carry almost all of the cosine mass, and the
+// cap bounds both memory per report and the cost of a comparison.
 //
 // Numbers 0-10 and year-like integers are dropped: "two", "three" and "2015"
 // occur in every other report, while "25 injured" or "150" single out an
@@ -54,7 +54,8 @@ struct IdfModel {
       double df = std::atof(r[1].c_str());
       idf[TermKey(r[0])] = static_cast<float>(std::log((n + 1) / (df + 1)));
     }
-    unseen = static_cast<float>(std::log((n + 1) / 3.5));  // table keeps df >= 5
+    unseen =
+        static_cast<float>(std::log((n + 1) / 3.5));  // table keeps df >= 3
   }
 };
 
@@ -69,6 +70,21 @@ bool KeepNumber(double v) {
   if (v >= 0 && v <= 10 && v == std::floor(v)) return false;
   if (v >= 1900 && v <= 2100 && v == std::floor(v)) return false;
   return true;
+}
+
+// The first day-precision date of the lead, as a day number (see
+// StoryFeatures::event_day).
+int32_t LeadDay(const Document& doc) {
+  for (const DateMention& d : doc.dates) {
+    if (d.span.begin >= kLeadBytes) break;
+    if (d.precision != DatePrecision::kDay) continue;
+    std::string iso = d.value;
+    if (iso.rfind("--", 0) == 0 && doc.published.size() >= 4) {
+      iso = doc.published.substr(0, 4) + iso.substr(1);
+    }
+    if (std::optional<int32_t> day = DayNumber(iso)) return *day;
+  }
+  return kNoDay;
 }
 
 }  // namespace
@@ -100,17 +116,22 @@ StoryFeatures ComputeStoryFeatures(const Document& doc) {
     tf.push_back({keys[i], i < kLeadWords ? float{kLeadBoost} : 1.0f});
   }
   std::sort(tf.begin(), tf.end(),
-            [](const WeightedTerm& a, const WeightedTerm& b) { return a.term < b.term; });
+            [](const WeightedTerm& a, const WeightedTerm& b) {
+              return a.term < b.term;
+            });
   for (size_t i = 0; i < tf.size();) {
     size_t j = i;
     float count = 0;
-    for (; j < tf.size() && tf[j].term == tf[i].term; ++j) count += tf[j].weight;
-    f.terms.push_back({tf[i].term, (1.0f + std::log(count)) * TermIdf(tf[i].term)});
+    for (; j < tf.size() && tf[j].term == tf[i].term; ++j)
+      count += tf[j].weight;
+    f.terms.push_back(
+        {tf[i].term, (1.0f + std::log(count)) * TermIdf(tf[i].term)});
     i = j;
   }
   if (f.terms.size() > kMaxStoryTerms) {
     std::nth_element(f.terms.begin(), f.terms.begin() + kMaxStoryTerms,
-                     f.terms.end(), [](const WeightedTerm& a, const WeightedTerm& b) {
+                     f.terms.end(),
+                     [](const WeightedTerm& a, const WeightedTerm& b) {
                        return a.weight > b.weight;
                      });
     f.terms.resize(kMaxStoryTerms);
@@ -120,7 +141,9 @@ StoryFeatures ComputeStoryFeatures(const Document& doc) {
   norm = std::sqrt(norm);
   for (WeightedTerm& t : f.terms) t.weight = norm > 0 ? t.weight / norm : 0;
   std::sort(f.terms.begin(), f.terms.end(),
-            [](const WeightedTerm& a, const WeightedTerm& b) { return a.term < b.term; });
+            [](const WeightedTerm& a, const WeightedTerm& b) {
+              return a.term < b.term;
+            });
 
   for (const EntityMention& e : doc.entities) {
     f.entities.push_back(e.entity_id.empty() ? TermKey(FoldForKey(e.text))
@@ -138,9 +161,10 @@ StoryFeatures ComputeStoryFeatures(const Document& doc) {
   }
   for (const NumberMention& n : doc.numbers) {
     // "18" of "18 حزيران" is a date, already counted as one.
-    bool in_date = std::any_of(doc.dates.begin(), doc.dates.end(), [&](const DateMention& d) {
-      return d.span.begin <= n.span.begin && n.span.end <= d.span.end;
-    });
+    bool in_date = std::any_of(
+        doc.dates.begin(), doc.dates.end(), [&](const DateMention& d) {
+          return d.span.begin <= n.span.begin && n.span.end <= d.span.end;
+        });
     if (!in_date && KeepNumber(n.value)) {
       f.numbers.push_back(static_cast<float>(n.value));
     }
@@ -154,6 +178,7 @@ StoryFeatures ComputeStoryFeatures(const Document& doc) {
   sort_unique(f.dates);
   sort_unique(f.numbers);
   if (std::optional<int32_t> day = DayNumber(doc.published)) f.day = *day;
+  f.event_day = LeadDay(doc);
   return f;
 }
 

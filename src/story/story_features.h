@@ -38,6 +38,12 @@ struct StoryFeatures {
   std::vector<float> numbers;
   // Publication day (days since 1970-01-01), kNoDay when unknown.
   int32_t day = kNoDay;
+  // The happening's day as the lead tells it (days since 1970-01-01): the
+  // first day-precision date in the first kLeadBytes of the text, relative
+  // words resolved against the publication date ("أمس", "السبت", "7 شباط"),
+  // a yearless date given the publication year; kNoDay when the lead names
+  // no day.
+  int32_t event_day = kNoDay;
   // Display title (the report's title, or the first words of its text).
   std::string title;
 
@@ -50,6 +56,8 @@ struct StoryFeatures {
 };
 
 inline constexpr size_t kMaxStoryTerms = 64;
+// How far into the text the lead (where a report dates its happening) runs.
+inline constexpr size_t kLeadBytes = 600;
 
 // Computes the features of a cleaned document from doc.text, doc.title,
 // doc.published, doc.entities, doc.dates and doc.numbers (whatever earlier

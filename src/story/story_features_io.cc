@@ -9,7 +9,10 @@
 namespace marsad {
 namespace {
 
-constexpr char kVersion = 'S';
+// 'T' added event_day after day; 'S' blobs (stores written before it) are
+// still read, with event_day unknown.
+constexpr char kVersion = 'T';
+constexpr char kVersionNoEventDay = 'S';
 
 template <typename T>
 void Put(T v, std::string* out) {
@@ -71,26 +74,30 @@ std::string StoryFeatures::Serialize() const {
   PutVector(dates, &out);
   PutVector(numbers, &out);
   Put(day, &out);
+  Put(event_day, &out);
   Put(static_cast<uint32_t>(title.size()), &out);
   out.append(title);
   return out;
 }
 
 StatusOr<StoryFeatures> StoryFeatures::Deserialize(std::string_view data) {
-  if (data.empty() || data[0] != kVersion) {
+  if (data.empty() || (data[0] != kVersion && data[0] != kVersionNoEventDay)) {
     return CorruptionError("story features: unknown version");
   }
+  const bool has_event_day = data[0] == kVersion;
   Reader r(data.substr(1));
   StoryFeatures f;
   uint32_t n;
   bool ok = r.Get(&n) && n <= data.size() / 8;
   if (ok) {
     f.terms.resize(n);
-    for (WeightedTerm& t : f.terms) ok = ok && r.Get(&t.term) && r.Get(&t.weight);
+    for (WeightedTerm& t : f.terms)
+      ok = ok && r.Get(&t.term) && r.Get(&t.weight);
   }
   ok = ok && r.GetVector(&f.title_terms) && r.GetVector(&f.entities) &&
        r.GetVector(&f.dates) && r.GetVector(&f.numbers) && r.Get(&f.day) &&
-       r.GetString(&f.title) && r.done();
+       (!has_event_day || r.Get(&f.event_day)) && r.GetString(&f.title) &&
+       r.done();
   if (!ok) return CorruptionError("story features: truncated or malformed");
   return f;
 }

@@ -34,14 +34,15 @@
 // the stream's clock (the median date of recent arrivals, robust to a stray
 // 2099 date and to an archive back-filled newest-first) lies more than
 // window_days from a story's latest report and the story has gained nothing
-// for grace_reports arrivals, the story is evicted from memory (its id stays valid in the store, it just
-// stops attracting reports). Undated reports carry no time evidence: they are
-// compared without a time penalty and leave a story's days alone; a story of
-// undated reports only is forgotten after undated_window further reports (a
-// folder of mixed dated and undated files must not lose its undated stories
-// just because a dated report of another month came first). A late report
-// (dated before the window) can still join any live story; the time penalty
-// makes that unlikely unless the story was live at its date.
+// for grace_reports arrivals, the story is evicted from memory (its id stays
+// valid in the store, it just stops attracting reports). Undated reports carry
+// no time evidence: they are compared without a time penalty and leave a
+// story's days alone; a story of undated reports only is forgotten after
+// undated_window further reports (a folder of mixed dated and undated files
+// must not lose its undated stories just because a dated report of another
+// month came first). A late report (dated before the window) can still join any
+// live story; the time penalty makes that unlikely unless the story was live at
+// its date.
 #include "src/story/story_index.h"
 
 #include <algorithm>
@@ -123,8 +124,10 @@ void StoryIndex::Advance(int32_t day) {
     return (e.first < lo || e.first > hi) &&
            stories_.at(e.second).last_seq + options_.grace_reports <= seq_;
   };
-  while (!expiry_.empty() && stale(*expiry_.begin())) Evict(expiry_.begin()->second);
-  while (!expiry_.empty() && stale(*expiry_.rbegin())) Evict(expiry_.rbegin()->second);
+  while (!expiry_.empty() && stale(*expiry_.begin()))
+    Evict(expiry_.begin()->second);
+  while (!expiry_.empty() && stale(*expiry_.rbegin()))
+    Evict(expiry_.rbegin()->second);
 }
 
 void StoryIndex::EvictUndated() {
@@ -172,7 +175,8 @@ void StoryIndex::Update(Story& s, int32_t day, const StoryFeatures& f) {
       static_cast<size_t>(s.reports) >= options_.profile_reports) {
     ++s.reports;  // joins without moving the profile
     if (s.titles.size() < options_.kept_titles && !f.title.empty() &&
-        std::find(s.titles.begin(), s.titles.end(), f.title) == s.titles.end()) {
+        std::find(s.titles.begin(), s.titles.end(), f.title) ==
+            s.titles.end()) {
       s.titles.push_back(f.title);
     }
     if (s.last_day != kNoDay) expiry_.insert({s.last_day, s.id});
@@ -198,6 +202,7 @@ void StoryIndex::Update(Story& s, int32_t day, const StoryFeatures& f) {
   }
   AddCounts(f.title_terms, &s.title_counts);
   AddCounts(f.entities, &s.entity_counts);
+  if (s.profile.event_day == kNoDay) s.profile.event_day = f.event_day;
   UnionInto(f.dates, &s.profile.dates);
   UnionInto(f.numbers, &s.profile.numbers);
   if (s.recent.size() < options_.kept_members) {

@@ -13,7 +13,7 @@ namespace marsad {
 // scoring >= kSameStoryThreshold is put in one story; a report scoring
 // >= kRelatedThreshold against a story it does not join links the two
 // stories as related.
-inline constexpr double kSameStoryThreshold = 0.42;
+inline constexpr double kSameStoryThreshold = 0.39;
 inline constexpr double kRelatedThreshold = 0.15;
 
 // The parts of the score, for explanation (`marsad similarity --json`).
@@ -24,8 +24,9 @@ struct SimilarityParts {
   int shared_numbers = 0;
   int shared_dates = 0;
   int shared_entities = 0;
-  int day_gap = -1;  // |publication days| apart, -1 when a date is unknown
-  double score = 0;  // the combined score in [0, 1]
+  int day_gap = -1;    // |publication days| apart, -1 when a date is unknown
+  int event_gap = -1;  // |happening days| apart (event_day), -1 if unknown
+  double score = 0;    // the combined score in [0, 1]
 };
 
 // The score subtracted for reports `gap_days` apart (0 within two days).

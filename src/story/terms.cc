@@ -11,13 +11,17 @@
 
 namespace marsad {
 
+std::string StoryStem(std::string_view word) {
+  return LightStem(LemmaKey(word));
+}
+
 void ExtractStems(std::string_view text, std::vector<std::string>* stems) {
   thread_local std::vector<Token> tokens;
   stems->clear();
   Tokenize(text, &tokens);
   for (const Token& t : tokens) {
     if (t.kind != TokenKind::kWord && t.kind != TokenKind::kLatin) continue;
-    std::string stem = LightStem(t.span.In(text));
+    std::string stem = StoryStem(t.span.In(text));
     if (Utf8Length(stem) < 2) continue;
     stems->push_back(std::move(stem));
   }
@@ -27,7 +31,9 @@ namespace {
 
 struct StringHash {
   using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  size_t operator()(std::string_view s) const {
+    return std::hash<std::string_view>{}(s);
+  }
 };
 
 constexpr uint32_t kSkip = 0;  // a word that yields no term
@@ -40,7 +46,7 @@ const std::unordered_map<std::string, std::string>& Synonyms() {
     if (!rows.ok()) return t;  // works without: fewer reworded matches
     for (const auto& r : *rows) {
       if (r.size() < 2 || r[0].find(' ') != std::string::npos) continue;
-      (*t)[LightStem(r[0])] = LightStem(r[1]);
+      (*t)[StoryStem(r[0])] = StoryStem(r[1]);
     }
     return t;
   }();
@@ -52,7 +58,9 @@ constexpr size_t kMaxCachedWords = 1 << 19;
 
 void ExtractTermKeys(std::string_view text, std::vector<uint32_t>* keys) {
   thread_local std::vector<Token> tokens;
-  thread_local std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> cache;
+  thread_local std::unordered_map<std::string, uint32_t, StringHash,
+                                  std::equal_to<>>
+      cache;
   keys->clear();
   Tokenize(text, &tokens);
   for (const Token& t : tokens) {
@@ -61,8 +69,9 @@ void ExtractTermKeys(std::string_view text, std::vector<uint32_t>* keys) {
     auto it = cache.find(word);
     if (it == cache.end()) {
       if (cache.size() >= kMaxCachedWords) cache.clear();
-      std::string stem = LightStem(word);
-      if (auto syn = Synonyms().find(stem); syn != Synonyms().end()) stem = syn->second;
+      std::string stem = StoryStem(word);
+      if (auto syn = Synonyms().find(stem); syn != Synonyms().end())
+        stem = syn->second;
       uint32_t key = Utf8Length(stem) < 2 ? kSkip : TermKey(stem);
       if (key == kSkip && Utf8Length(stem) >= 2) key = 1;  // keep 0 free
       it = cache.emplace(std::string(word), key).first;
@@ -83,8 +92,10 @@ std::string LeadTitle(std::string_view text) {
   uint32_t end = 0;
   for (const Token& t : tokens) {
     std::string_view s = t.span.In(text);
-    if (t.kind == TokenKind::kPunct && (s == "." || s == "؟" || s == "!")) break;
-    if (text.substr(end, t.span.begin - end).find('\n') != std::string_view::npos &&
+    if (t.kind == TokenKind::kPunct && (s == "." || s == "؟" || s == "!"))
+      break;
+    if (text.substr(end, t.span.begin - end).find('\n') !=
+            std::string_view::npos &&
         words > 0) {
       break;
     }

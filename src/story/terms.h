@@ -10,9 +10,15 @@
 
 namespace marsad {
 
-// The light stems of the words (Arabic and Latin) of `text`, in order, into
-// *stems (cleared first). Numbers, punctuation and one-letter words are
-// skipped. Thread-safe.
+// The story term of one word: the segmenter's clitic-free form (LemmaKey:
+// "بغارة" and "الغارة" both give "غاره") light-stemmed (LightStem: "غارات"
+// and "غارة" meet). LightStem alone keeps a bare proclitic ب/ل/ك on words
+// without the article ("بغارة" -> "بغار", "غارة" -> "غار").
+std::string StoryStem(std::string_view word);
+
+// The story terms (StoryStem) of the words (Arabic and Latin) of `text`, in
+// order, into *stems (cleared first). Numbers, punctuation and one-letter words
+// are skipped. Thread-safe.
 void ExtractStems(std::string_view text, std::vector<std::string>* stems);
 
 // The term keys (TermKey of the light stem) of the words of `text`, as

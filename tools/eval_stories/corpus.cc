@@ -1,16 +1,87 @@
 #include "tools/eval_stories/corpus.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <limits>
 #include <nlohmann/json.hpp>
 
+#include "src/base/document_json.h"
 #include "src/base/file.h"
 #include "src/clean/clean.h"
 #include "src/pipeline/pipeline.h"
 
 namespace marsad {
 
+namespace {
+
+// JSON has no infinity: an open-ended figure's max ("more than 50") is
+// written as null. Read back as the infinity it was.
+void RestoreInfinities(nlohmann::json* j) {
+  if (j->is_object()) {
+    for (auto& [key, v] : j->items()) {
+      if (key == "max" && v.is_null())
+        v = std::numeric_limits<double>::infinity();
+      RestoreInfinities(&v);
+    }
+  } else if (j->is_array()) {
+    for (auto& v : *j) RestoreInfinities(&v);
+  }
+}
+
+// One JSON line per report: its clean text and AnalysisToJson, in corpus
+// order. Written after a full analysis; read back instead of analysing when
+// it holds as many lines as the corpus has reports.
+bool ReadCache(const std::string& path, std::vector<CorpusReport>* reports) {
+  StatusOr<std::string> data = ReadFile(path);
+  if (!data.ok()) return false;
+  std::vector<std::string_view> lines;
+  for (size_t pos = 0; pos < data->size();) {
+    size_t end = std::min(data->find('\n', pos), data->size());
+    lines.push_back(std::string_view(*data).substr(pos, end - pos));
+    pos = end + 1;
+  }
+  if (lines.size() != reports->size()) {
+    std::fprintf(stderr, "analysis cache: %zu lines for %zu reports\n",
+                 lines.size(), reports->size());
+    return false;
+  }
+  for (size_t i = 0; i < lines.size(); ++i) {
+    nlohmann::json j = nlohmann::json::parse(lines[i], nullptr, false);
+    Document& doc = (*reports)[i].doc;
+    if (j.is_discarded() || j.value("url", "") != (*reports)[i].url) {
+      std::fprintf(stderr,
+                   "analysis cache: line %zu unreadable or another url\n", i);
+      return false;
+    }
+    doc.text = j.value("text", "");
+    RestoreInfinities(&j["analysis"]);
+    if (Status st = AnalysisFromJson(j["analysis"], &doc); !st.ok()) {
+      std::fprintf(stderr, "analysis cache: line %zu: %s\n", i,
+                   st.ToString().c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+void WriteCache(const std::string& path,
+                const std::vector<CorpusReport>& reports) {
+  std::string out;
+  for (const CorpusReport& r : reports) {
+    nlohmann::json j = {{"url", r.url},
+                        {"text", r.doc.text},
+                        {"analysis", AnalysisToJson(r.doc)}};
+    out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += '\n';
+  }
+  (void)WriteFileAtomic(path, out);
+}
+
+}  // namespace
+
 StatusOr<std::vector<CorpusReport>> LoadCorpus(const std::string& path,
-                                               bool clean, int* skipped) {
+                                               bool clean, int* skipped,
+                                               const std::string& cache) {
   ASSIGN_OR_RETURN(std::string data, ReadFile(path));
   if (IsGzip(data)) {
     ASSIGN_OR_RETURN(data, Gunzip(data));
@@ -47,6 +118,7 @@ StatusOr<std::vector<CorpusReport>> LoadCorpus(const std::string& path,
                    [](const CorpusReport& a, const CorpusReport& b) {
                      return a.date < b.date;
                    });
+  if (clean && !cache.empty() && ReadCache(cache, &reports)) return reports;
   if (clean) {
     // The same per-document analysis as `marsad ingest` (text core, entities,
     // facts as built), so that the story features evaluated here are the ones
@@ -57,6 +129,7 @@ StatusOr<std::vector<CorpusReport>> LoadCorpus(const std::string& path,
       if (!CleanDocument(&r.doc).ok()) r.doc.text = r.doc.raw;
       processor->Analyze(&r.doc);
     }
+    if (!cache.empty()) WriteCache(cache, reports);
   }
   return reports;
 }

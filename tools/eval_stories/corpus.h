@@ -25,9 +25,13 @@ struct CorpusReport {
 // Reads JSONL (gzip or not). Each record: source, url, date_extracted,
 // title, content. Lines that fail to parse are skipped and counted in
 // *skipped. Sorted by date_extracted (stable), i.e. arrival order.
-// `clean`: run CleanDocument and AnalyzeText on each report.
+// `clean`: run CleanDocument and AnalyzeText on each report. `cache`, if
+// not empty, names a file of analyses: read instead of analysing when it
+// matches the corpus, written after analysing otherwise (for repeated runs
+// while only the story stage changes; delete it after an analysis change).
 StatusOr<std::vector<CorpusReport>> LoadCorpus(const std::string& path,
-                                               bool clean, int* skipped);
+                                               bool clean, int* skipped,
+                                               const std::string& cache = "");
 
 }  // namespace marsad
 

@@ -1,5 +1,6 @@
 #include "tools/eval_stories/eval_gold.h"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -18,6 +19,19 @@ std::unordered_map<std::string, size_t> UrlIndex(
   std::unordered_map<std::string, size_t> idx;
   for (size_t i = 0; i < r.size(); ++i) idx.emplace(r[i].url, i);
   return idx;
+}
+
+double Pearson(const std::vector<double>& x, const std::vector<double>& y) {
+  const double n = x.size();
+  double mx = 0, my = 0;
+  for (size_t i = 0; i < x.size(); ++i) mx += x[i] / n, my += y[i] / n;
+  double sxy = 0, sxx = 0, syy = 0;
+  for (size_t i = 0; i < x.size(); ++i) {
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) * (x[i] - mx);
+    syy += (y[i] - my) * (y[i] - my);
+  }
+  return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : 0;
 }
 
 std::string OneLine(std::string s) {
@@ -186,6 +200,16 @@ int EvalPairs(const std::vector<CorpusReport>& r, const Run& run,
     std::printf("    t=%.2f  P %.3f  R %.3f  F1 %.3f\n", t, pr, rc,
                 pr + rc ? 2 * pr * rc / (pr + rc) : 0);
   }
+  // A graded view, like SemEval-2022 Task 8's "same story" scale: Pearson
+  // between the score and same 3 / related or followup 2 / different 1.
+  std::vector<double> xs, ys;
+  for (size_t k = 0; k < rows.size(); ++k) {
+    const std::string& g = rows[k][2];
+    xs.push_back(Similarity(run.features[ids[k][0]], run.features[ids[k][1]]));
+    ys.push_back(g == "same" ? 3 : g == "different" ? 1 : 2);
+  }
+  std::printf("  Pearson of the score with the graded gold (3/2/1): %.3f\n",
+              Pearson(xs, ys));
   prf("same story, pair score:", tp_s, fp_s, fn_s);
   prf("same story, clustering:", tp_c, fp_c, fn_c);
   for (const char* g : {"same", "related", "different"}) {
@@ -243,7 +267,8 @@ void WritePairFeatures(const std::vector<CorpusReport>& r, const Run& run,
   std::vector<std::vector<size_t>> ids;
   if (!ReadGold(gold_path, 2, 1, r, &rows, &ids)) return;
   std::ofstream f(out_path);
-  f << "same\tterms\ttitle\tentities\tshared_entities\tnumbers\tdates\tgap\tscore\ti\tj\tgi\tgj\n";
+  f << "same\tterms\ttitle\tentities\tshared_"
+       "entities\tnumbers\tdates\tgap\tscore\ti\tj\tgi\tgj\tevent_gap\n";
   for (size_t i = 0; i < rows.size(); ++i) {
     if (!split.empty() && rows[i].size() > 3 && rows[i][3] != split) continue;
     for (size_t j = i + 1; j < rows.size(); ++j) {
@@ -254,10 +279,11 @@ void WritePairFeatures(const std::vector<CorpusReport>& r, const Run& run,
       SimilarityParts p = ExplainSimilarity(a, b);
       const bool same = rows[i][1] == rows[j][1];
       if (!same && p.score < 0.05) continue;
-      f << same << '\t' << p.terms << '\t' << p.title << '\t' << p.entities << '\t'
-        << p.shared_entities << '\t' << p.shared_numbers << '\t' << p.shared_dates << '\t'
-        << p.day_gap << '\t' << p.score << '\t' << i << '\t' << j << '\t' << rows[i][1]
-        << '\t' << rows[j][1] << '\n';
+      f << same << '\t' << p.terms << '\t' << p.title << '\t' << p.entities
+        << '\t' << p.shared_entities << '\t' << p.shared_numbers << '\t'
+        << p.shared_dates << '\t' << p.day_gap << '\t' << p.score << '\t' << i
+        << '\t' << j << '\t' << rows[i][1] << '\t' << rows[j][1] << '\t'
+        << p.event_gap << '\n';
     }
   }
 }

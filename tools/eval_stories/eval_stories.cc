@@ -63,17 +63,17 @@ int WriteIdf(const std::vector<CorpusReport>& reports, const std::string& out) {
   }
   std::vector<std::pair<int, std::string>> rows;
   for (const auto& [s, c] : df) {
-    if (c >= 5) rows.push_back({-c, s});
+    if (c >= 3) rows.push_back({-c, s});
   }
   std::sort(rows.begin(), rows.end());
   std::ofstream f(out);
-  f << "# Document frequencies of light stems (src/text LightStem of folded "
-       "words)\n"
+  f << "# Document frequencies of story terms (src/story StoryStem: the "
+       "segmenter's\n# clitic-free form, light-stemmed)\n"
        "# in titles + cleaned bodies of the SaudiNewsNet corpus (31,030 "
        "articles,\n"
        "# github.com/inparallel/SaudiNewsNet, CC BY-NC-SA 4.0; this derived "
        "table\n"
-       "# carries the same licence). Stems with df >= 5 only. Regenerate with\n"
+       "# carries the same licence). Stems with df >= 3 only. Regenerate with\n"
        "# `eval_stories --write-idf data/story/idf.tsv` after a stemmer "
        "change.\n"
        "# stem\tdf\n";
@@ -153,14 +153,20 @@ int main(int argc, char** argv) {
                  "reports making a story's profile (0: all)");
   app.add_option("--kept-members", story_options.kept_members,
                  "reports of a story compared one by one");
+  std::string analysis_cache;
+  app.add_option(
+      "--analysis-cache", analysis_cache,
+      "file of the corpus's analyses: read if it matches the corpus, "
+      "else written (delete it after a change to the analysis)");
   std::vector<std::string> splits = {""};
   app.add_option("--split", splits,
                  "score only the --groups rows of these splits (4th column: "
                  "dev, test); repeatable")
       ->expected(1, 4);
   std::string pair_features;
-  app.add_option("--pair-features", pair_features,
-                 "write the similarity parts of gold report pairs (see eval_gold.h)");
+  app.add_option(
+      "--pair-features", pair_features,
+      "write the similarity parts of gold report pairs (see eval_gold.h)");
   std::vector<double> sweep;
   app.add_option(
       "--sweep", sweep,
@@ -171,7 +177,7 @@ int main(int argc, char** argv) {
   auto t0 = std::chrono::steady_clock::now();
   int skipped = 0;
   StatusOr<std::vector<CorpusReport>> reports =
-      LoadCorpus(corpus, true, &skipped);
+      LoadCorpus(corpus, true, &skipped, analysis_cache);
   if (!reports.ok()) {
     std::cerr << "eval_stories: " << reports.status().ToString() << "\n";
     return 1;
@@ -196,7 +202,8 @@ int main(int argc, char** argv) {
   if (!near_gold.empty()) rc |= EvalNearDup(*reports, run, near_gold);
   if (!pairs_gold.empty()) rc |= EvalPairs(*reports, run, pairs_gold);
   for (const std::string& split : splits) {
-    if (!groups_gold.empty()) rc |= EvalGroups(*reports, run, groups_gold, split);
+    if (!groups_gold.empty())
+      rc |= EvalGroups(*reports, run, groups_gold, split);
   }
   if (!pair_features.empty() && !groups_gold.empty()) {
     WritePairFeatures(*reports, run, groups_gold, splits.back(), pair_features);
@@ -207,7 +214,8 @@ int main(int argc, char** argv) {
     Run r = Stream(*reports, o);
     std::printf("== join threshold %.3f\n", t);
     for (const std::string& split : splits) {
-      if (!groups_gold.empty()) rc |= EvalGroups(*reports, r, groups_gold, split);
+      if (!groups_gold.empty())
+        rc |= EvalGroups(*reports, r, groups_gold, split);
     }
   }
   return rc;

@@ -10,9 +10,9 @@
 #include "src/base/file.h"
 #include "src/clean/clean.h"
 #include "src/dedup/fingerprint.h"
+#include "src/ingest/decode.h"
 #include "src/pipeline/pipeline.h"
 #include "src/story/story_similarity.h"
-#include "src/ingest/decode.h"
 #include "tools/marsad/commands.h"
 
 namespace marsad {
@@ -70,6 +70,8 @@ nlohmann::json ToJson(const StoryFeatures& a, const StoryFeatures& b,
       p.entities < 0 ? nlohmann::json(nullptr) : nlohmann::json(p.entities);
   j["day_gap"] =
       p.day_gap < 0 ? nlohmann::json(nullptr) : nlohmann::json(p.day_gap);
+  j["event_day_gap"] =
+      p.event_gap < 0 ? nlohmann::json(nullptr) : nlohmann::json(p.event_gap);
   return j;
 }
 
