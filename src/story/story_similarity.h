@@ -9,10 +9,10 @@
 
 namespace marsad {
 
-// Chosen on tests/gold/stories (see docs/RESULTS.md, "Stories"): a pair
-// scoring >= kSameStoryThreshold is put in one story; a report scoring
-// >= kRelatedThreshold against a story it does not join links the two
-// stories as related.
+// Chosen on tests/gold/stories and the dev windows of tests/gold/stories_ant
+// (see docs/RESULTS.md, "Stories"): a pair scoring >= kSameStoryThreshold is
+// put in one story; a report scoring >= kRelatedThreshold against a story it
+// does not join links the two stories as related.
 inline constexpr double kSameStoryThreshold = 0.39;
 inline constexpr double kRelatedThreshold = 0.15;
 
