@@ -165,7 +165,7 @@ void AddIngestCommand(CLI::App& app, CommandFn* run) {
   cmd->add_option("--webhook", alerts->webhook,
                   "POST saved-search alerts to this URL");
   cmd->add_option("INPUT", *inputs,
-                  ".txt/.html/.jsonl files (optionally .gz), folders, or -")
+                  ".txt/.html/.jsonl/.csv/.warc files (optionally .gz), folders, or -")
       ->required();
   cmd->callback([=] {
     *run = [=]() -> int {
