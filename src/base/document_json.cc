@@ -1,5 +1,7 @@
 #include "src/base/document_json.h"
 
+#include <limits>
+
 namespace marsad {
 
 using json = nlohmann::json;
@@ -11,9 +13,23 @@ Span SpanFrom(const json& j) {
   return Span{j.value("begin", 0u), j.value("end", 0u)};
 }
 
+// An open upper bound ("أكثر من 40") is +infinity in memory. JSON has no
+// infinity and nlohmann writes it as null, so null reads back as +infinity
+// (a missing key stays 0, as before). Anything else that is not a number
+// throws, which AnalysisFromJson reports as corruption.
+double MaxFrom(const json& j) {
+  auto it = j.find("max");
+  if (it == j.end()) return 0.0;
+  if (it->is_null()) return std::numeric_limits<double>::infinity();
+  return it->get<double>();
+}
+
 json NumberToJson(const NumberMention& n) {
-  json j = {{"span", SpanToJson(n.span)}, {"value", n.value}, {"min", n.min},
-            {"max", n.max}, {"approximate", n.approximate}};
+  json j = {{"span", SpanToJson(n.span)},
+            {"value", n.value},
+            {"min", n.min},
+            {"max", n.max},
+            {"approximate", n.approximate}};
   if (!n.unit.empty()) j["unit"] = n.unit;
   return j;
 }
@@ -23,7 +39,7 @@ NumberMention NumberFrom(const json& j) {
   n.span = SpanFrom(j.value("span", json::object()));
   n.value = j.value("value", 0.0);
   n.min = j.value("min", 0.0);
-  n.max = j.value("max", 0.0);
+  n.max = MaxFrom(j);
   n.approximate = j.value("approximate", false);
   n.unit = j.value("unit", "");
   return n;
@@ -45,8 +61,10 @@ DatePrecision PrecisionFrom(const std::string& s) {
 }
 
 json EntityToJson(const EntityMention& e) {
-  json j = {{"span", SpanToJson(e.span)},   {"type", EntityTypeName(e.type)},
-            {"text", e.text},               {"entity_id", e.entity_id},
+  json j = {{"span", SpanToJson(e.span)},
+            {"type", EntityTypeName(e.type)},
+            {"text", e.text},
+            {"entity_id", e.entity_id},
             {"canonical", e.canonical}};
   if (!e.role.empty()) {
     j["role"] = e.role;
@@ -155,10 +173,14 @@ Event EventFrom(const json& j) {
 }
 
 json ClaimToJson(const Claim& c) {
-  return {{"slot", c.slot},         {"value", c.value},
-          {"min", c.min},           {"max", c.max},
-          {"approximate", c.approximate}, {"speaker", c.speaker},
-          {"modality", c.modality}, {"span", SpanToJson(c.span)},
+  return {{"slot", c.slot},
+          {"value", c.value},
+          {"min", c.min},
+          {"max", c.max},
+          {"approximate", c.approximate},
+          {"speaker", c.speaker},
+          {"modality", c.modality},
+          {"span", SpanToJson(c.span)},
           {"event", c.event}};
 }
 
@@ -167,7 +189,7 @@ Claim ClaimFrom(const json& j) {
   c.slot = j.value("slot", "");
   c.value = j.value("value", "");
   c.min = j.value("min", 0.0);
-  c.max = j.value("max", 0.0);
+  c.max = MaxFrom(j);
   c.approximate = j.value("approximate", false);
   c.speaker = j.value("speaker", "");
   c.modality = j.value("modality", "asserted");

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace marsad {
 namespace {
 
@@ -9,7 +11,8 @@ TEST(DocumentJsonTest, AnalysisRoundTrip) {
   Document d;
   d.text = "قتل 3 في دمشق";
   d.numbers.push_back({Span{7, 8}, 3, 3, 3, false, ""});
-  d.dates.push_back({Span{0, 2}, "--02-07", "", "", DatePrecision::kDay, false});
+  d.dates.push_back(
+      {Span{0, 2}, "--02-07", "", "", DatePrecision::kDay, false});
   EntityMention e;
   e.span = Span{12, 20};
   e.type = EntityType::kLocation;
@@ -36,6 +39,30 @@ TEST(DocumentJsonTest, AnalysisRoundTrip) {
   EXPECT_EQ(back.entities[0].lat.value_or(0), 33.5);
   EXPECT_EQ(back.dates[0].precision, DatePrecision::kDay);
   EXPECT_EQ(back.claims[0].modality, "denied");
+}
+
+TEST(DocumentJsonTest, OpenUpperBoundRoundTrips) {
+  // "أكثر من 40 قتيلا": max is +infinity, written as null; reading it back
+  // must neither fail (the store would drop the whole analysis) nor turn
+  // the bound into 0.
+  Document d;
+  d.text = "قتل أكثر من 40";
+  const double inf = std::numeric_limits<double>::infinity();
+  d.numbers.push_back({Span{7, 25}, 40, 40, inf, false, ""});
+  Event ev;
+  ev.plover = "ASSAULT";
+  ev.casualties.push_back({"killed", d.numbers[0]});
+  d.events.push_back(ev);
+  d.claims.push_back({"killed", "40+", 40, inf, false, "", "asserted", {}, 0});
+  nlohmann::json j = nlohmann::json::parse(AnalysisToJson(d).dump());
+  EXPECT_TRUE(j["numbers"][0]["max"].is_null());
+  Document back;
+  ASSERT_TRUE(AnalysisFromJson(j, &back).ok());
+  ASSERT_EQ(back.numbers.size(), 1u);
+  EXPECT_EQ(back.numbers[0].max, inf);
+  EXPECT_EQ(back.events[0].casualties[0].number.max, inf);
+  EXPECT_EQ(back.claims[0].max, inf);
+  EXPECT_EQ(back.claims[0].min, 40);
 }
 
 TEST(DocumentJsonTest, MalformedIsCorruption) {
