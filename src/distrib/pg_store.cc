@@ -61,7 +61,7 @@ std::string Bytes(const pqxx::field& f) {
   return f.is_null() ? "" : pqxx::binarystring(f).str();
 }
 
-Document ReadArticleRow(const pqxx::row& r) {
+StatusOr<Document> ReadArticleRow(const pqxx::row& r) {
   Document d;
   d.id = Int(r[0]);
   d.input_hash = std::stoull(Str(r[1]), nullptr, 16);
@@ -84,8 +84,15 @@ Document ReadArticleRow(const pqxx::row& r) {
   d.duplicate_of = Int(r[18]);
   std::string analysis = Str(r[19]);
   if (!analysis.empty()) {
+    // A stored analysis that does not read back is corruption of this
+    // article: said, with the article's id, rather than served empty.
     json j = json::parse(analysis, nullptr, false);
-    if (!j.is_discarded()) (void)AnalysisFromJson(j, &d);
+    Status st = j.is_discarded() ? CorruptionError("not JSON")
+                                 : AnalysisFromJson(j, &d);
+    if (!st.ok()) {
+      return CorruptionError("article " + std::to_string(d.id) +
+                             ": stored analysis: " + st.message());
+    }
   }
   d.fingerprint = Bytes(r[20]);
   d.story_features = Bytes(r[21]);
@@ -397,7 +404,10 @@ Status PgStore::ForEachRecent(const std::string& since,
         cur(w, sql, "recent", false);
     for (size_t at = 0;; at += 1000) {
       pqxx::result r = cur.retrieve(at, at + 1000);
-      for (const pqxx::row& row : r) fn(ReadArticleRow(row));
+      for (const pqxx::row& row : r) {
+        ASSIGN_OR_RETURN(Document d, ReadArticleRow(row));
+        fn(d);
+      }
       if (r.size() < 1000) break;
     }
     return Status::OK();
@@ -475,7 +485,7 @@ StatusOr<std::optional<Document>> PgStore::GetArticle(int64_t id,
                                        ", raw FROM articles WHERE id=$1",
                                    id);
     if (r.empty()) return Status::OK();
-    Document d = ReadArticleRow(r[0]);
+    ASSIGN_OR_RETURN(Document d, ReadArticleRow(r[0]));
     if (with_raw) {
       ASSIGN_OR_RETURN(d.raw, Decompress(Bytes(r[0][22])));
     }

@@ -44,7 +44,7 @@ StatusOr<std::string> Decompress(std::string_view in) {
 }
 
 // Reads the article columns (in kArticleColumns order) of the current row.
-Document ReadArticleRow(const Stmt& s) {
+StatusOr<Document> ReadArticleRow(const Stmt& s) {
   Document d;
   d.id = s.Int(0);
   d.input_hash = std::stoull(s.Text(1), nullptr, 16);
@@ -67,8 +67,15 @@ Document ReadArticleRow(const Stmt& s) {
   d.duplicate_of = s.Int(18);
   std::string analysis = s.Text(19);
   if (!analysis.empty()) {
+    // A stored analysis that does not read back is corruption of this
+    // article: said, with the article's id, rather than served empty.
     json j = json::parse(analysis, nullptr, false);
-    if (!j.is_discarded()) (void)AnalysisFromJson(j, &d);
+    Status st = j.is_discarded() ? CorruptionError("not JSON")
+                                 : AnalysisFromJson(j, &d);
+    if (!st.ok()) {
+      return CorruptionError("article " + std::to_string(d.id) +
+                             ": stored analysis: " + st.message());
+    }
   }
   d.fingerprint = s.Blob(20);
   d.story_features = s.Blob(21);
@@ -380,7 +387,8 @@ Status SqliteStore::ForEachRecent(
   while (true) {
     ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
-    fn(ReadArticleRow(s));
+    ASSIGN_OR_RETURN(Document d, ReadArticleRow(s));
+    fn(d);
   }
   return Status::OK();
 }
@@ -494,7 +502,7 @@ StatusOr<std::optional<Document>> SqliteStore::GetArticle(int64_t id,
   s.Bind(1, id);
   ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return std::optional<Document>();
-  Document d = ReadArticleRow(s);
+  ASSIGN_OR_RETURN(Document d, ReadArticleRow(s));
   if (with_raw) {
     ASSIGN_OR_RETURN(d.raw, Decompress(s.Blob(22)));
   }

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -95,6 +96,48 @@ TEST_F(SqliteStoreTest, WriteReadAndIdempotence) {
   ASSERT_TRUE(store_->WriteBatch({&again}, {}, {}).ok());
   EXPECT_EQ(again.id, 1);
   EXPECT_EQ(*store_->CountArticles(), 2);
+}
+
+TEST_F(SqliteStoreTest, OpenBoundFigureKeepsTheAnalysisAndDamageIsSaid) {
+  // "أكثر من 40 قتيلا" has max +infinity; the article must come back with
+  // its whole analysis (it used to come back with none).
+  Document a = Make(1, "صحيفة الأفق", "2026-03-02", "قتل أكثر من 40 شخصا");
+  a.id = 1;
+  a.numbers.push_back({Span{7, 25}, 40, 40,
+                       std::numeric_limits<double>::infinity(), false, ""});
+  EntityMention e;
+  e.span = Span{0, 6};
+  e.type = EntityType::kLocation;
+  e.text = "قتل";
+  e.entity_id = "loc:x";
+  a.entities.push_back(e);
+  ASSERT_TRUE(store_->WriteBatch({&a}, {}, {}).ok());
+  auto got = store_->GetArticle(1, /*with_raw=*/false);
+  ASSERT_TRUE(got.ok() && got->has_value()) << got.status().ToString();
+  ASSERT_EQ((*got)->numbers.size(), 1u);
+  EXPECT_EQ((*got)->numbers[0].max, std::numeric_limits<double>::infinity());
+  EXPECT_EQ((*got)->entities.size(), 1u);
+
+  // An analysis damaged on disk is reported, with the article's id, by a
+  // read and by a scan, not served as an article without facts.
+  store_.reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "UPDATE articles SET analysis = "
+                         "'{\"numbers\": [{\"value\": \"x\"}]}'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto s = Store::Open(path_);
+  ASSERT_TRUE(s.ok());
+  store_ = std::move(*s);
+  auto bad = store_->GetArticle(1, /*with_raw=*/false);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kCorruption);
+  EXPECT_NE(bad.status().message().find("article 1"), std::string::npos);
+  Status scan = store_->ForEachArticle([](const Document&) {});
+  EXPECT_EQ(scan.code(), StatusCode::kCorruption);
 }
 
 TEST_F(SqliteStoreTest, FailedBatchLeavesNothing) {
