@@ -340,6 +340,19 @@ bool QuoteParser::Verb(const CueEntry& cue, size_t i, size_t ce, size_t b,
   }
   if (p->open.kind == Opener::kNone) return false;
   if (p->speaker_e > p->open.at) p->speaker_e = p->open.at;
+  if (lex_.Is(w_[i], "describe_verb") && p->speaker_e == p->speaker_b + 1 &&
+      !SourceLike(p->speaker_b, p->speaker_e)) {
+    // ووصف الوضع (في المدينة) بأنه: the one word before بأن is the object
+    // and the verb has no subject after it.
+    for (size_t k = p->speaker_e; k <= p->open.at && k < p->speaker_e + 6;
+         ++k) {
+      if (lex_.Is(w_[k], "comp") && KeyStarts(DisplayOf(text_, w_[k].span),
+                                              "\xD8\xA8")) {  // بأن
+        p->speaker_e = p->speaker_b;
+        break;
+      }
+    }
+  }
   if (p->speaker_e == p->speaker_b) {
     p->speaker_b = p->speaker_e = 0;
     std::pair<size_t, size_t> sub{0, 0};

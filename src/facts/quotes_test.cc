@@ -122,6 +122,23 @@ TEST(QuotesTest, AbbreviatedSpeakerResolvesToTheFullerOne) {
   EXPECT_EQ(d.quotes[2].speaker, "وزارة الصحة الوطنية");
 }
 
+TEST(QuotesTest, ObjectBeforeBianIsNotTheSpeaker) {
+  // وصف X بأنه: X is what is described; the speaker is carried over.
+  Document d = Analyzed(
+      "وقالت الوزيرة سعاد الناصر إن المدارس ستفتح الأسبوع المقبل. "
+      "ووصفت الوضع في المدينة بأنه \"هادئ ومستقر\".");
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_TRUE(d.quotes[1].carried_over);
+  EXPECT_EQ(d.quotes[1].speaker, "الوزيرة سعاد الناصر");
+}
+
+TEST(QuotesTest, DescribeVerbWithASourceSubjectKeepsIt) {
+  Document d = Analyzed("ووصف المتحدث بأن \"الهجوم عمل جبان\".");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "المتحدث");
+  EXPECT_FALSE(d.quotes[0].carried_over);
+}
+
 TEST(QuotesTest, DenialWithObject) {
   Document d = Analyzed(
       "ونفت الشركة الحكومية وجود أي خلل في الشبكة، مؤكدة أن الخدمة تعمل.");
