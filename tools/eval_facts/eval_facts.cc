@@ -30,7 +30,8 @@
 //    gold speaker phrase (function words aside). Words are compared folded
 //    and clitic-insensitive (والوزارة = الوزارة = وزارة). A speaker that
 //    marsad resolved from an anaphor in the sentence (gold "المصدر",
-//    predicted the fuller earlier mention) is judged on its in-sentence span
+//    predicted the fuller earlier mention), or carried from a speaker of the
+//    same sentence (قال ترامب ... قائلا), is judged on its in-sentence span
 //    when that span lies inside the gold speaker phrase.
 //  * speaker (lenient, the old measure): over matched quotations with a
 //    speaker in the sentence, right when every gold speaker word is a word
@@ -360,10 +361,14 @@ class Evaluator {
     }
     std::vector<std::string> hw = SplitWords(head_text), gw = SplitWords(phrase_text);
     bool ok = NamesSpeaker(hw, gw, SplitWords(pq->speaker));
+    // A span inside the gold phrase points at the gold mention itself, also
+    // when a subjectless cue carried it from a speaker of the same sentence
+    // (قال ترامب ... قائلا: the span is ترامب's).
     bool inside = !pq->speaker_span.empty() && pq->speaker_span.begin >= phrase.begin &&
-                  pq->speaker_span.end <= phrase.end && !pq->carried_over;
+                  pq->speaker_span.end <= phrase.end;
     if (!ok && has_in && inside) {
-      // Resolved from an anaphor in the sentence: judge the in-sentence words.
+      // Resolved from an anaphor or carried in the sentence: judge the
+      // in-sentence words.
       ok = NamesSpeaker(hw, gw, SplitWords(pq->speaker_span.In(d.text)));
     }
     strict_ok_ += ok;
