@@ -30,6 +30,8 @@ struct QuoteNote {
   char gender = '-';
   bool statement = false;     // the cue region names a statement (بيان)
   std::string resolved_from;  // folded speaker words, for back-references
+  bool relative = false;  // a cue after a relative pronoun (التي قالت)
+                          // whose antecedent was not taken as a source
 };
 
 struct Opener {

@@ -139,6 +139,31 @@ TEST(QuotesTest, DescribeVerbWithASourceSubjectKeepsIt) {
   EXPECT_FALSE(d.quotes[0].carried_over);
 }
 
+TEST(QuotesTest, ParticipleTakesTheSubjectOfAKanaClause) {
+  // The speaker of the previous sentence is not carried when this
+  // sentence's own clause names a subject (وكان X قد عبر ...، مضيفا).
+  Document d = Analyzed(
+      "وقالت الوزيرة سعاد الناصر إن المدارس ستفتح الأسبوع المقبل. "
+      "وكان الوزير سامي الخطيب، قد عبر، الإثنين، عن قلقه من التقارير التي "
+      "تحدثت عن الأزمة، "
+      "مضيفا: \"نأمل أن تحل قريبا\".");
+  // التقارير التي تحدثت عن: the relative's antecedent speaks, not the
+  // minister carried from the sentence before.
+  ASSERT_EQ(d.quotes.size(), 3u);
+  EXPECT_EQ(S(d, d.quotes[1].cue), "تحدثت");
+  EXPECT_EQ(d.quotes[1].speaker, "");
+  EXPECT_EQ(d.quotes[2].speaker, "الوزير سامي الخطيب");
+}
+
+TEST(QuotesTest, ParticipleSkipsALeadingAdverbialToTheSubject) {
+  Document d = Analyzed(
+      "وقال الوزير سامي الخطيب إن الميناء سيفتح غدا. "
+      "بدورها، نشرت صحيفة \"النهار\" تفاصيل الخطة، مؤكدة أن العمل سيبدأ "
+      "قريبا.");
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(d.quotes[1].speaker, "صحيفة \"النهار\"");
+}
+
 TEST(QuotesTest, DenialWithObject) {
   Document d = Analyzed(
       "ونفت الشركة الحكومية وجود أي خلل في الشبكة، مؤكدة أن الخدمة تعمل.");

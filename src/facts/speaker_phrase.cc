@@ -58,6 +58,14 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
       size_t n = QuotedName(k, e);
       if (n == 0) break;
       k = n;  // صحيفة "ديلي ميل"، وقالت "الوزارة":
+      // صحيفة "النهار" (السعودية) تفاصيل الخطة: after a quoted name only
+      // definite adjectives go on; an indefinite word is the verb's object.
+      while (k < e && IsWord(k) && KeyStarts(w_[k].bare, fk::kAl) &&
+             lex_.ClassOf(w_[k]).empty()) {
+        ++k;
+      }
+      if (k < e && IsWord(k) && lex_.ClassOf(w_[k]).empty() && !PersonAt(k))
+        return k;
       continue;
     }
     if (k > j && w.IsPunct("(")) {
@@ -85,6 +93,7 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
       break;  // ... بمصرع، ... بالقول، تقرير صدر، ... بموقع إنستغرام
     }
     if (w.IsQuoteMark() || w.IsPunct(":")) break;
+    if (k > j && lex_.Is(w, "aux")) break;  // وكان فلان، قد عبر
     if (IsAliName(k)) {
       ++k;
       continue;

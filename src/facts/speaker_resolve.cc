@@ -72,11 +72,14 @@ int QuoteParser::CarryOver(char gender) const {
 
 int QuoteParser::LatestInSentence(char gender, size_t first) const {
   int n = static_cast<int>(doc_->quotes.size());
+  int last = -1;  // the latest that is not a relative clause's
   for (int q = n - 1; q >= static_cast<int>(first); --q) {
+    if (notes_[q].relative) continue;
+    if (last < 0) last = q;
     char g = notes_[q].gender;
     if (gender == '-' || g == '-' || g == gender) return q;
   }
-  return n > static_cast<int>(first) ? n - 1 : -1;
+  return last;
 }
 
 bool QuoteParser::InsideQuotation(size_t i) const {
@@ -116,7 +119,14 @@ void QuoteParser::Emit(const CueEntry& cue, size_t i, size_t ce,
   for (size_t x = i; x < p.content_b && x < w_.size(); ++x) {
     if (IsBayan(x)) note.statement = true;
   }
-  if (cue.kind == CueKind::kParticiple || p.speaker_e == p.speaker_b) {
+  if ((cue.kind == CueKind::kVerb || cue.kind == CueKind::kAbout) &&
+      p.speaker_e == p.speaker_b && i > 0 && lex_.Is(w_[i - 1], "rel") &&
+      RelAgrees(i - 1, i)) {
+    // التقارير التي تحدثت عن: the antecedent of a relative that agrees
+    // with the verb, not found as a source, is the subject; nobody is
+    // carried over to it (الخيارات التي قال إنها: another subject, carried).
+    note.relative = true;
+  } else if (cue.kind == CueKind::kParticiple || p.speaker_e == p.speaker_b) {
     // A subjectless cue continues the latest speaker of its own sentence
     // (of its gender when there is one), then the subject of the
     // sentence's verb, then the latest speaker before the sentence.
@@ -174,10 +184,20 @@ bool QuoteParser::ClauseSubjectIn(size_t b, size_t i, Quote* q,
   if (i <= b + 1) return false;
   size_t v = b;  // the verb: the first reporting verb of the sentence, else
                  // its first word
+  bool cue_verb = false;
   for (size_t q = b; q < i; ++q) {
     const CueEntry* c = CueAt(q, i);
     if (c && c->kind == CueKind::kVerb) {
       v = q;
+      cue_verb = true;
+      break;
+    }
+  }
+  // بدورها، نشرت الصحيفة ...: a leading adverbial closed by a comma is not
+  // the verb.
+  for (size_t q = b + 1; !cue_verb && q < b + 3 && q + 1 < i; ++q) {
+    if (IsComma(q)) {
+      v = q + 1;
       break;
     }
   }
