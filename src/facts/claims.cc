@@ -17,7 +17,8 @@
 //  * the scope of a casualty figure (Claim::scope): the incident's own toll,
 //    a wider total (منذ بداية الهجوم، منذ الأحد، خلال العملية، في خمسة أيام،
 //    خلال الأيام الماضية، الحصيلة الإجمالية), a
-//    part of a toll (بينهم 5 أطفال) or a past event (ذكرى مقتل 6، عام 2013);
+//    part of a toll (بينهم 5 أطفال، اثنين من مواطنيها), a past event (ذكرى
+//    مقتل 6، عام 2013) or "other", another happening (حكم بإعدام 75 متهما);
 //  * assertions and denials beyond figures: "weapon:chemical" (استخدام
 //    أسلحة كيماوية / غاز الكلور, denied by نفى ... / لا أثر), "responsibility"
 //    (اتهم X، حمّل X المسؤولية، X يتحمل المسؤولية، تبنى; نفى ضلوعه / مسؤوليته)
@@ -199,9 +200,18 @@ class ClaimBuilder {
     for (size_t q = i > sb + 3 ? i - 3 : sb; q < i; ++q) {
       if (pw.Is(w_[q], "part")) return "part";
     }
+    // Another happening the report adds: a sentence or an execution of N
+    // (حكم بإعدام 75 متهما، الإعدام لثلاثة) is no toll of the incident.
+    for (size_t q = i > sb + 2 ? i - 2 : sb; q < i; ++q) {
+      if (pw.Is(w_[q], "other_event")) return "other";
+    }
     size_t n = i + 1;
     while (n < se && w_[n].span.begin < number.end) ++n;
     if (n < se && pw.Is(w_[n], "part_noun")) return "part";
+    // N of its nationals (مقتل اثنين من مواطنيها) counts a subset.
+    if (n + 1 < se && w_[n].bare == "\xD9\x85\xD9\x86" &&  // من
+        pw.Is(w_[n + 1], "nationals"))
+      return "part";
     int year = PublishedYear();
     for (size_t q = sb; q < se; ++q) {
       if (pw.Is(w_[q], "past")) return "past";

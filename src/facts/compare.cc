@@ -48,6 +48,9 @@ bool Vague(const Claim& c) {
   return std::isfinite(c.max) && c.max >= 3 * std::max(c.min, 1.0);
 }
 
+// A figure of exactly one victim.
+bool OneVictim(const Claim& c) { return c.min == 1 && c.max == 1; }
+
 // Figures differ when their ranges are apart by more than a quarter: 17 and
 // 18 dead, 12 and 14 are the same count at different minutes.
 bool FiguresDiffer(const Claim& a, const Claim& b) {
@@ -82,6 +85,30 @@ std::string PointKind(const std::string& slot) {
   return "";
 }
 
+// The alias key of a folded party name: the longest form of
+// data/facts/parties.tsv it begins with (whole words), "" when none.
+std::string PartyAlias(std::string_view folded) {
+  static const std::map<std::string, std::string, std::less<>> kAliases = [] {
+    std::map<std::string, std::string, std::less<>> m;
+    auto rows = ReadDataTsv("facts/parties.tsv");
+    if (!rows.ok()) return m;  // parties compared by their first word
+    for (const auto& r : *rows) {
+      if (r.size() >= 2) m[FoldPhrase(r[0])] = r[1];
+    }
+    return m;
+  }();
+  std::string best, key;
+  for (const auto& [form, k] : kAliases) {
+    if (form.size() <= best.size() || folded.size() < form.size() ||
+        folded.compare(0, form.size(), form) != 0)
+      continue;
+    if (folded.size() > form.size() && folded[form.size()] != ' ') continue;
+    best = form;
+    key = k;
+  }
+  return key;
+}
+
 class Comparer {
  public:
   explicit Comparer(const std::vector<const Document*>& reports)
@@ -89,6 +116,7 @@ class Comparer {
 
   Comparison Run() {
     Collect();
+    StoryDay();
     Matrix();
     Points();
     for (ContestedPoint& p : c_.points) Conflicts(&p);
@@ -223,13 +251,78 @@ class Comparer {
     return "asserted";
   }
 
-  // A party's first word without the article: "الجيش الإسرائيلي" and
+  // A party: its alias key (data/facts/parties.tsv: "تنظيم الدولة
+  // الإسلامية" and "تنظيم داعش" are one party, "فيلق القدس" is Iran's),
+  // else its first word without the article: "الجيش الإسرائيلي" and
   // "الجيش" are one party.
   static std::string PartyKey(const std::string& v) {
     std::string k = FoldPhrase(v);
+    std::string alias = PartyAlias(k);
+    if (alias.empty()) {
+      // A leading generic noun (تنظيم داعش، جماعة الحوثي) names no party.
+      static const std::set<std::string, std::less<>> kGeneric = {
+          FoldPhrase("تنظيم"), FoldPhrase("جماعة"), FoldPhrase("حركة")};
+      size_t sp = k.find(' ');
+      if (sp != std::string::npos && kGeneric.count(k.substr(0, sp)))
+        alias = PartyAlias(k.substr(sp + 1));
+    }
+    if (!alias.empty()) return "=" + alias;
     k = k.substr(0, k.find(' '));
     if (k.size() > 6 && k.compare(0, 4, "\xD8\xA7\xD9\x84") == 0) k.erase(0, 4);
     return k;
+  }
+
+  // The happening's day: the day most casualty figures' events are dated
+  // to (NaN when none is).
+  void StoryDay() {
+    std::map<std::string, int> days;
+    for (size_t i = 0; i < c_.claims.size(); ++i) {
+      const Claim& cl = c_.claims[i].claim;
+      const Document* d = docs_[i];
+      if (!IsCasualty(cl.slot) || cl.event < 0 ||
+          cl.event >= static_cast<int>(d->events.size()))
+        continue;
+      const std::string& date = d->events[cl.event].date;
+      if (date.size() == 10 && date[0] != '-') ++days[date];
+    }
+    int best = 0;
+    for (const auto& [date, n] : days) {
+      if (n > best) {
+        best = n;
+        story_day_ = EpochSeconds(date);
+      }
+    }
+  }
+
+  // Whether event e is dated (to the day or the month) more than a week
+  // before the happening's day (else the report's publication). A bare
+  // year says too little to tell.
+  bool EarlierEvent(const marsad::Event& e, double published) const {
+    if (!std::isnan(story_day_)) published = story_day_;
+    std::string date = e.date;
+    if (date.size() == 7) date += "-28";  // a month: its last days
+    if (date.size() != 10 || date[0] == '-') return false;
+    double day = EpochSeconds(date);
+    return !std::isnan(day) && !std::isnan(published) &&
+           published - day > 7 * 86400.0;
+  }
+
+  // A figure of an earlier incident the report recalls (the year's other
+  // crashes, "in 6 March ..."): its event is dated more than a week before
+  // the happening's day, or it is undated and follows such an event in the
+  // report (the background a report ends with). No point of this story.
+  bool EarlierIncident(int i) const {
+    const Claim& cl = c_.claims[i].claim;
+    const Document* d = docs_[i];
+    if (!IsCasualty(cl.slot)) return false;
+    bool own = cl.event >= 0 && cl.event < static_cast<int>(d->events.size());
+    if (own && EarlierEvent(d->events[cl.event], time_[i])) return true;
+    if (own && d->events[cl.event].date.size() >= 7) return false;
+    for (const marsad::Event& e : d->events) {
+      if (e.sentence.begin < cl.span.begin && EarlierEvent(e, time_[i]))
+        return true;
+    }
+    return false;
   }
 
   // The point a claim belongs to: kind and slot, and for figures the scope.
@@ -238,7 +331,9 @@ class Comparer {
                std::string* scope) const {
     const Claim& cl = c_.claims[i].claim;
     *kind = PointKind(cl.slot);
-    if (kind->empty() || cl.scope == "past") return false;
+    if (kind->empty() || cl.scope == "past" || cl.scope == "other" ||
+        EarlierIncident(i))
+      return false;
     *about = cl.slot;
     *scope = cl.scope == "wider" ? "wider" : "incident";
     if (cl.scope == "part") *about += ":part";
@@ -406,6 +501,9 @@ class Comparer {
     }
     if (IsCasualty(x.slot)) {
       if (!FiguresDiffer(x, y)) return false;
+      // One victim (مقتل مزارع في قصف) against a toll of several counts
+      // someone else: a death the report adds, not a rival count.
+      if (OneVictim(x) != OneVictim(y)) return false;
       if (SourceKey(a) == SourceKey(b) || !Comparable(a, b)) {
         *timeline = true;
         return false;
@@ -533,6 +631,7 @@ class Comparer {
   const std::vector<const Document*>& reports_;
   std::vector<const Document*> docs_;  // parallel to c_.claims
   std::vector<double> time_;  // publication time of each claim's report
+  double story_day_ = NAN;    // the happening's day (StoryDay)
   Comparison c_;
 };
 

@@ -30,7 +30,13 @@
 //    weapon, responsibility, other), different parties held responsible,
 //    and full against partial control at comparable times.
 //  * never across incidents or populations: figures of events dated to
-//    different days, or counting different people (46 جنديا, 289 مدنيا).
+//    different days, or counting different people (46 جنديا, 289 مدنيا);
+//    one victim (مقتل مزارع) against a toll of several; a figure of an
+//    earlier incident the report recalls (its event dated more than a week
+//    before the happening's day, the day most figures are dated to, or
+//    undated after such an event in the report); another happening (scope
+//    "other": حكم بإعدام 75 متهما). Names of one party (data/facts/
+//    parties.tsv: داعش = تنظيم الدولة الإسلامية) are no competing parties.
 //
 // Figures are anchored to the happening by the facts stage's Claim::scope:
 // a wider total (since the offensive began, this year, الحصيلة الإجمالية)
@@ -87,12 +93,13 @@ struct Disagreement {
 // One position on a point: a value held by one source, with every report
 // that carries it.
 struct PointPosition {
-  std::string value;  // "25", "~150", ">=20", "20-99", "asserted", "denied", "partial", a party
+  std::string value;  // "25", "~150", ">=20", "20-99", "asserted", "denied",
+                      // "partial", a party
   std::string slot;   // the claims' slot (a point may line up related kinds)
   double min = 0, max = 0;
   bool approximate = false;
-  std::string modality;    // asserted | denied | alleged | hedged
-  std::string source;      // the speaker; empty = the outlet itself
+  std::string modality;  // asserted | denied | alleged | hedged
+  std::string source;    // the speaker; empty = the outlet itself
   std::vector<std::string> outlets;
   int reports = 0;
   std::string first_seen;  // the earliest report's publication time
@@ -103,15 +110,18 @@ struct PointPosition {
 // A point an analyst lines up across sources: a casualty figure of one
 // incident, whether it happened, the weapon, who is responsible, presence.
 struct ContestedPoint {
-  std::string kind;   // killed | injured | killed_or_injured | missing | occurred |
-                      // weapon | responsibility | presence | other
-  std::string about;  // the slot: "killed", "weapon:chemical", "presence:russian_personnel"
-  std::string scope = "incident";  // incident | wider (a whole offensive, a year)
+  std::string kind;  // killed | injured | killed_or_injured | missing |
+                     // occurred | weapon | responsibility | presence | other
+  std::string about;  // the slot: "killed", "weapon:chemical",
+                      // "presence:russian_personnel"
+  std::string scope =
+      "incident";  // incident | wider (a whole offensive, a year)
   bool contested = false;
   bool timeline = false;  // a value that moved over time (a rising toll)
   std::string reason;
   std::vector<PointPosition> positions;
-  std::vector<std::pair<int, int>> conflicts;  // position index pairs that differ
+  std::vector<std::pair<int, int>>
+      conflicts;  // position index pairs that differ
   int sources = 0;
 };
 

@@ -608,5 +608,77 @@ TEST(ComparePointsTest, RejectedAccusationsDenyResponsibility) {
   EXPECT_TRUE(values.count("الجيش الروسي")) << Dump(*resp);
 }
 
+// Round 3 of issue 22 (false flags). Names of one party (data/facts/
+// parties.tsv) are no competing parties: "تنظيم الدولة الإسلامية" and
+// "داعش".
+TEST(ComparePointsTest, AliasesOfOnePartyAreNoCompetingParties) {
+  Document a = Analyzed(
+      1, "أ", "2030-04-02T10:00:00+00:00",
+      "وأعلن تنظيم الدولة الإسلامية مسؤوليته عن التفجير في سوق البلدة.");
+  Document b = Analyzed(2, "ب", "2030-04-02T10:30:00+00:00",
+                        "وحمّل الوزير داعش المسؤولية عن التفجير في سوق البلدة.");
+  Comparison c = CompareStory({&a, &b});
+  const ContestedPoint* resp = PointAbout(c, "responsibility");
+  ASSERT_NE(resp, nullptr);
+  ASSERT_EQ(resp->positions.size(), 2u) << Dump(*resp);
+  EXPECT_FALSE(resp->contested) << Dump(*resp);
+  // Two parties that are not one still compete.
+  Document d =
+      Analyzed(3, "ج", "2030-04-02T10:30:00+00:00",
+               "وحمّل الوزير الحوثيين المسؤولية عن التفجير في سوق البلدة.");
+  const ContestedPoint* both = nullptr;
+  Comparison cd = CompareStory({&a, &d});
+  both = PointAbout(cd, "responsibility");
+  ASSERT_NE(both, nullptr);
+  EXPECT_TRUE(both->contested) << Dump(*both);
+}
+
+// A report that ends with the year's earlier crashes: a figure dated weeks
+// before the happening, and the undated ones after it, are no figures of
+// this story.
+TEST(ComparePointsTest, ARecalledEarlierIncidentIsNotCompared) {
+  Document a = Analyzed(1, "أ", "2030-05-19T10:00:00+00:00",
+                        "وقالت السلطات إن تحطم الطائرة يوم الجمعة 18 مايو 2030 "
+                        "أسفر عن مقتل 107 أشخاص.");
+  Document b = Analyzed(
+      2, "ب", "2030-05-19T10:30:00+00:00",
+      "وقال مسؤولون إن تحطم الطائرة يوم الجمعة 18 مايو 2030 أسفر عن مقتل 107 "
+      "أشخاص. وفي 11 فبراير 2030 تحطمت طائرة أخرى ولقي 71 راكبا مصرعهم. "
+      "وبعد أسابيع سقطت طائرة في منطقة جبلية ما أدى إلى مقتل 59 راكبا.");
+  Comparison c = CompareStory({&a, &b});
+  const ContestedPoint* killed = PointAbout(c, "killed");
+  ASSERT_NE(killed, nullptr);
+  EXPECT_FALSE(killed->contested) << Dump(*killed);
+  EXPECT_EQ(Contested(c), 0);
+}
+
+// One victim the report adds (مقتل مزارع في قصف) is no rival of a toll of
+// several.
+TEST(ComparePointsTest, OneVictimIsNoRivalOfAToll) {
+  Document a =
+      Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+               "وقالت مصادر طبية إن 14 شخصا قتلوا في القصف على البلدة، "
+               "وأعلنت وزارة الصحة مقتل مزارع في قصف قرب السياج.");
+  Comparison c = CompareStory({&a});
+  const ContestedPoint* killed = PointAbout(c, "killed");
+  ASSERT_NE(killed, nullptr);
+  ASSERT_EQ(killed->positions.size(), 2u) << Dump(*killed);
+  EXPECT_FALSE(killed->contested) << Dump(*killed);
+}
+
+// A death sentence or an execution of N is another happening, and N of a
+// country's nationals a part of the toll.
+TEST(ComparePointsTest, AnExecutionAndNationalsAreNoRivalTolls) {
+  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+                        "وقالت الشرطة إن 12 شخصا قتلوا في القصف على المقر.");
+  Document b = Analyzed(2, "ب", "2030-04-02T10:30:00+00:00",
+                        "وأصدرت المحكمة، السبت، حكمها بإعدام 75 متهما.");
+  EXPECT_EQ(Contested(CompareStory({&a, &b})), 0);
+  Document d =
+      Analyzed(3, "ج", "2030-04-02T10:30:00+00:00",
+               "وأكدت الحكومة مقتل ستة من مواطنيها في القصف على المقر.");
+  EXPECT_EQ(Contested(CompareStory({&a, &d})), 0);
+}
+
 }  // namespace
 }  // namespace marsad
