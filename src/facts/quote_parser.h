@@ -318,6 +318,13 @@ class QuoteParser {
   // after a comma that starts with a title ("فلان، المتحدث باسم ...").
   Span Extent(const EntityMention& m) const;
 
+  // The body that wrote the report named by word b (التقرير، الدراسة): the
+  // organisation (NER) within six words after the article's first report
+  // noun (class document, definite or not), else the phrase after an
+  // author verb right after that noun (إحصائية أعدها مركز ...); an empty
+  // extent otherwise.
+  Mention Author(size_t b) const;
+
   // Index of the first word starting at or after byte `at`.
   size_t WordAfter(uint32_t at) const;
 

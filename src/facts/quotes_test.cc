@@ -164,6 +164,24 @@ TEST(QuotesTest, ParticipleSkipsALeadingAdverbialToTheSubject) {
   EXPECT_EQ(d.quotes[1].speaker, "صحيفة \"النهار\"");
 }
 
+TEST(QuotesTest, BareReportNamesTheBodyThatWroteIt) {
+  // وأشار التقرير: the body that prepared the article's first report.
+  Document d = Analyzed(
+      "كشفت دراسة أعدها مركز البحوث الزراعية عن تراجع المحاصيل هذا العام. "
+      "وأشار التقرير إلى أن الجفاف هو السبب الأول.");
+  ASSERT_EQ(d.quotes.size(), 2u);  // كشفت دراسة ... عن تراجع, then أشار
+  EXPECT_EQ(d.quotes[1].speaker, "مركز البحوث الزراعية");
+  EXPECT_EQ(S(d, d.quotes[1].speaker_span), "التقرير");
+}
+
+TEST(QuotesTest, BareReportWithoutAnAuthorStaysAsWritten) {
+  Document d = Analyzed(
+      "نشرت الصحف تقريرا طويلا عن المحاصيل. "
+      "وأشار التقرير إلى أن الجفاف هو السبب الأول.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "التقرير");
+}
+
 TEST(QuotesTest, DenialWithObject) {
   Document d = Analyzed(
       "ونفت الشركة الحكومية وجود أي خلل في الشبكة، مؤكدة أن الخدمة تعمل.");

@@ -280,7 +280,7 @@ void QuoteParser::Speaker(const Parsed& p, const CueEntry& cue, Quote* q,
     display = doc_->quotes[ante].speaker;
     q->entity_id = doc_->quotes[ante].entity_id;
     note->resolved_from = notes_[ante].resolved_from;
-  } else if (m.entity >= 0) {
+  } else if (m.entity >= 0 || !m.extent.empty()) {
     std::string full = DisplayOf(text_, m.extent);
     if (full.size() > display.size()) {
       display = StripLam(full);
@@ -327,6 +327,7 @@ QuoteParser::Mention QuoteParser::FullestMention(size_t b, size_t e) const {
   }
   bool title = lex_.Is(w_[b], "title");
   bool anaphor = e == b + 1 && lex_.Is(w_[b], "anaphor");
+  if (e == b + 1 && lex_.Is(w_[b], "document")) return Author(b);
   if (!title && !anaphor) return best;
   for (size_t x = 0; x < ents.size(); ++x) {
     const EntityMention& m = ents[x];
@@ -341,6 +342,39 @@ QuoteParser::Mention QuoteParser::FullestMention(size_t b, size_t e) const {
       fits = HasWordOf(m.span, w_[b]);
     }
     if (fits) best = {static_cast<int>(x), ext};
+  }
+  return best;
+}
+
+QuoteParser::Mention QuoteParser::Author(size_t b) const {
+  Mention best;
+  for (size_t k = 0; k < b; ++k) {
+    if (!IsWord(k) ||
+        lex_.ClassOfKey(std::string(fk::kAl) + std::string(NoAl(w_[k].key))) !=
+            "document") {
+      continue;
+    }
+    // The article's first report noun: the organisation within six words
+    // after it.
+    size_t last = std::min(k + 7, w_.size() - 1);
+    for (size_t x = 0; x < doc_->entities.size(); ++x) {
+      const EntityMention& m = doc_->entities[x];
+      if (m.type == EntityType::kOrganization &&
+          m.span.begin >= w_[k].span.end &&
+          m.span.begin <= w_[last].span.begin &&
+          w_[WordAfter(m.span.begin)].sentence == w_[k].sentence) {
+        return {static_cast<int>(x), m.span};
+      }
+    }
+    // No organisation found: the phrase after an author verb (إحصائية
+    // أعدها مركز ...).
+    size_t end = t_.sentence_end[w_[k].sentence];
+    if (k + 2 < end && lex_.Is(w_[k + 1], "author_verb")) {
+      size_t e = SpeakerEnd(k + 2, end);
+      while (e > k + 2 && w_[e - 1].kind == TokenKind::kPunct) --e;
+      if (e > k + 2 && e - k - 2 <= 8) best.extent = SpanOfWords(w_, k + 2, e);
+    }
+    return best;
   }
   return best;
 }
