@@ -147,9 +147,21 @@ class ClaimBuilder {
                            : (e.mode == "arrest" ? "arrest" : Lower(e.plover));
     bool fixed = false;
     std::string modality = AttackModality(e, &fixed);
+    // نفت إيران أن تكون قد أطلقت الصواريخ: the denier denies its own act,
+    // its part in the attack, not that the attack happened.
+    bool own_act = slot == "attack" && modality == "denied" &&
+                   OwnActBefore(WordAt(e.trigger.begin));
+    if (own_act) {
+      modality = "asserted";
+      fixed = true;
+    }
     Add(slot, e.mode.empty() ? e.plover : e.plover + ":" + e.mode, e.trigger, i,
         modality, fixed);
-    OwnAttackDenied(e, slot);
+    if (own_act) {
+      Add("responsibility", "denied", e.trigger, i, "denied", true);
+    } else {
+      OwnAttackDenied(e, slot);
+    }
     if (!e.actor.empty()) Add("actor", e.actor, e.actor_span, i, e.modality);
     if (!e.target.empty())
       Add("target", e.target, e.target_span, i, e.modality);
@@ -285,6 +297,21 @@ class ClaimBuilder {
     }
     for (size_t q = i; q < se; ++q) {
       if (pw.Is(w_[q], "accuse")) return true;
+    }
+    return false;
+  }
+
+  // "أن تكون قد" / "أن يكون قد" shortly before trigger i: the subject of the
+  // denied clause is the denier itself (نفت إيران أن تكون قد ردت).
+  bool OwnActBefore(size_t i) const {
+    const PointWords& pw = PointWords::Default();
+    if (i >= w_.size()) return false;
+    size_t sb, se;
+    SentenceOf(i, &sb, &se);
+    for (size_t q = i > sb + 6 ? i - 6 : sb; q + 1 < i; ++q) {
+      if (pw.Is(w_[q], "own_act") &&
+          w_[q + 1].bare == "\xD9\x82\xD8\xAF")  // قد
+        return true;
     }
     return false;
   }

@@ -680,5 +680,22 @@ TEST(ComparePointsTest, AnExecutionAndNationalsAreNoRivalTolls) {
   EXPECT_EQ(Contested(CompareStory({&a, &d})), 0);
 }
 
+// A denier denying its own act (نفت X أن تكون قد ...) denies its part in
+// the attack, not that the attack happened.
+TEST(ComparePointsTest, DenyingOnesOwnActIsNoDenialOfTheAttack) {
+  Document a =
+      Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+               "وقال الجيش إن القصف الصاروخي استهدف مواقعه في الهضبة.");
+  Document b = Analyzed(2, "ب", "2030-04-02T11:00:00+00:00",
+                        "ونفت الحكومة أن تكون قد أطلقت أي صواريخ على الهضبة.");
+  Comparison c = CompareStory({&a, &b});
+  const ContestedPoint* occurred = PointAbout(c, "attack");
+  ASSERT_NE(occurred, nullptr);
+  EXPECT_FALSE(occurred->contested) << Dump(*occurred);
+  const ContestedPoint* resp = PointAbout(c, "responsibility");
+  ASSERT_NE(resp, nullptr);
+  EXPECT_EQ(resp->positions[0].modality, "denied") << Dump(*resp);
+}
+
 }  // namespace
 }  // namespace marsad
