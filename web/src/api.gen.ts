@@ -1114,7 +1114,8 @@ export interface components {
                 slot: string;
                 value: string;
                 min: number;
-                max: number;
+                /** @description The upper bound; null when open (أكثر من 40). */
+                max: number | null;
                 approximate: boolean;
                 speaker: string;
                 modality: string;
@@ -1132,7 +1133,8 @@ export interface components {
             span: components["schemas"]["Span"];
             value: number;
             min: number;
-            max: number;
+            /** @description The upper bound; null when open (أكثر من 40, ما لا يقل عن 12). */
+            max: number | null;
             approximate: boolean;
             /** @description Absent when the number has no unit. */
             unit?: string;

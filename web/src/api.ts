@@ -26,7 +26,7 @@ export interface EntityMention {
   role?: string; role_span?: Span; lat?: number; lon?: number;
 }
 export interface NumberMention {
-  span: Span; value: number; min: number; max: number; approximate: boolean; unit?: string;
+  span: Span; value: number; min: number; max: number | null /* null: open upper bound */; approximate: boolean; unit?: string;
 }
 export interface DateMention {
   span: Span; value: string; precision?: string; relative?: boolean; begin?: string; end?: string;
@@ -42,7 +42,7 @@ export interface EventInfo {
   casualties: Casualty[]; modality: string;
 }
 export interface ClaimInfo {
-  slot: string; value: string; min: number; max: number; approximate: boolean; speaker: string;
+  slot: string; value: string; min: number; max: number | null; approximate: boolean; speaker: string;
   modality: string; span: Span; event: number;
 }
 export interface Analysis {
