@@ -34,7 +34,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+double Seconds(Clock::duration d) {
+  return std::chrono::duration<double>(d).count();
+}
 
 double ThreadCpuSeconds() {
   timespec ts;
@@ -72,7 +74,8 @@ int Main(int argc, char** argv) {
 #if MARSAD_BENCH_NLP
   auto ner = EntityAnnotator::Create();
   if (!ner.ok()) {
-    std::printf("facts_bench: NER unavailable (%s)\n", ner.status().ToString().c_str());
+    std::printf("facts_bench: NER unavailable (%s)\n",
+                ner.status().ToString().c_str());
   }
   const bool with_ner = ner.ok();
 #else
@@ -86,7 +89,8 @@ int Main(int argc, char** argv) {
     FindQuotes(&d);
   }
   Clock::duration t_parse{}, t_clean{}, t_text{}, t_ner{}, t_facts{};
-  size_t docs = 0, bytes = 0, quotes = 0, events = 0, claims = 0, casualties = 0;
+  size_t docs = 0, bytes = 0, quotes = 0, events = 0, claims = 0,
+         casualties = 0;
   FILE* dump = dump_path.empty() ? nullptr : std::fopen(dump_path.c_str(), "w");
   Clock::duration t_dump{};
   Document d;
@@ -132,24 +136,25 @@ int Main(int argc, char** argv) {
   double cpu = ThreadCpuSeconds() - cpu_start - Seconds(t_dump);
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
-  std::printf("reports: %zu (%.1f MB of JSONL), one thread, entities %s\n", docs, bytes / 1e6,
-              with_ner ? "on" : "off (NER not built)");
-  std::printf("full pipeline: %.0f reports/s, %.2f MB/s (%.2f s)\n", docs / total,
-              bytes / 1e6 / total, total);
+  std::printf("reports: %zu (%.1f MB of JSONL), one thread, entities %s\n",
+              docs, bytes / 1e6, with_ner ? "on" : "off (NER not built)");
+  std::printf("full pipeline: %.0f reports/s, %.2f MB/s (%.2f s)\n",
+              docs / total, bytes / 1e6 / total, total);
   // The loop's CPU time: less skewed than the wall clock when other jobs
   // share the core.
   std::printf("CPU time: %.0f reports/s (%.2f s)\n", docs / cpu, cpu);
   auto share = [&](const char* name, Clock::duration t) {
-    std::printf("  %-6s %6.1f%%  %8.0f reports/s alone\n", name, 100 * Seconds(t) / total,
-                docs / std::max(1e-9, Seconds(t)));
+    std::printf("  %-6s %6.1f%%  %8.0f reports/s alone\n", name,
+                100 * Seconds(t) / total, docs / std::max(1e-9, Seconds(t)));
   };
   share("parse", t_parse);
   share("clean", t_clean);
   share("text", t_text);
   share("ner", t_ner);
   share("facts", t_facts);
-  std::printf("found: %zu quotations, %zu events (%zu casualty figures), %zu claims\n", quotes,
-              events, casualties, claims);
+  std::printf(
+      "found: %zu quotations, %zu events (%zu casualty figures), %zu claims\n",
+      quotes, events, casualties, claims);
   std::printf("peak RSS: %ld MB\n", ru.ru_maxrss / 1024);
   return 0;
 }

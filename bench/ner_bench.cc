@@ -11,10 +11,9 @@
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "src/base/data.h"
 #include "src/base/file.h"
@@ -30,7 +29,8 @@ constexpr size_t kDocs = 5000;  // of the corpus's 31,030: a few seconds a pass
 const std::vector<std::string>& Corpus() {
   static const std::vector<std::string>* docs = [] {
     auto* out = new std::vector<std::string>();
-    auto raw = marsad::ReadFile(MARSAD_SHARED_DIR "/data/corpus/saudinewsnet.jsonl.gz");
+    auto raw = marsad::ReadFile(MARSAD_SHARED_DIR
+                                "/data/corpus/saudinewsnet.jsonl.gz");
     if (!raw.ok()) return out;
     auto data = marsad::Gunzip(*raw);
     if (!data.ok()) return out;
@@ -39,10 +39,13 @@ const std::vector<std::string>& Corpus() {
     while (pos < data->size() && out->size() < kDocs) {
       size_t nl = data->find('\n', pos);
       if (nl == std::string::npos) nl = data->size();
-      auto j = nlohmann::json::parse(data->substr(pos, nl - pos), nullptr, false);
+      auto j =
+          nlohmann::json::parse(data->substr(pos, nl - pos), nullptr, false);
       pos = nl + 1;
-      if (!j.is_object() || !j.contains("content") || !j["content"].is_string()) continue;
-      marsad::Normalizer::Default().Display(j["content"].get<std::string>(), &disp);
+      if (!j.is_object() || !j.contains("content") || !j["content"].is_string())
+        continue;
+      marsad::Normalizer::Default().Display(j["content"].get<std::string>(),
+                                            &disp);
       out->push_back(disp.text);
     }
     return out;
@@ -110,7 +113,8 @@ void BM_TagTokens(benchmark::State& state) {
     for (marsad::Span s : sents) {
       std::vector<std::string_view> words;
       while (t < toks.size() && toks[t].span.begin < s.begin) ++t;
-      while (t < toks.size() && toks[t].span.end <= s.end) words.push_back(toks[t++].span.In(d));
+      while (t < toks.size() && toks[t].span.end <= s.end)
+        words.push_back(toks[t++].span.In(d));
       if (!words.empty()) reports.back().push_back(std::move(words));
     }
   }
@@ -122,7 +126,8 @@ void BM_TagTokens(benchmark::State& state) {
       for (const auto& s : r) tokens += s.size();
     }
   }
-  state.counters["tokens/s"] = benchmark::Counter(tokens, benchmark::Counter::kIsRate);
+  state.counters["tokens/s"] =
+      benchmark::Counter(tokens, benchmark::Counter::kIsRate);
   PeakRss(state);
 }
 BENCHMARK(BM_TagTokens)->Unit(benchmark::kSecond)->Iterations(1);
@@ -151,8 +156,8 @@ void BM_Annotate(benchmark::State& state) {
     }
   }
   state.counters["docs/s"] = benchmark::Counter(n, benchmark::Counter::kIsRate);
-  state.counters["tokens/s"] =
-      benchmark::Counter(tokens * state.iterations(), benchmark::Counter::kIsRate);
+  state.counters["tokens/s"] = benchmark::Counter(tokens * state.iterations(),
+                                                  benchmark::Counter::kIsRate);
   state.counters["entities"] = found;
   PeakRss(state);
 }

@@ -7,10 +7,9 @@
 #include <sys/resource.h>
 
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "src/base/file.h"
 #include "src/text/dates.h"
@@ -25,7 +24,8 @@ namespace {
 const std::vector<std::string>& Corpus() {
   static const std::vector<std::string>* docs = [] {
     auto* out = new std::vector<std::string>();
-    auto raw = marsad::ReadFile(MARSAD_SHARED_DIR "/data/corpus/saudinewsnet.jsonl.gz");
+    auto raw = marsad::ReadFile(MARSAD_SHARED_DIR
+                                "/data/corpus/saudinewsnet.jsonl.gz");
     if (!raw.ok()) return out;
     auto data = marsad::Gunzip(*raw);
     if (!data.ok()) return out;
@@ -33,7 +33,8 @@ const std::vector<std::string>& Corpus() {
     while (pos < data->size()) {
       size_t nl = data->find('\n', pos);
       if (nl == std::string::npos) nl = data->size();
-      auto j = nlohmann::json::parse(data->substr(pos, nl - pos), nullptr, false);
+      auto j =
+          nlohmann::json::parse(data->substr(pos, nl - pos), nullptr, false);
       pos = nl + 1;
       if (j.is_object() && j.contains("content") && j["content"].is_string())
         out->push_back(j["content"].get<std::string>());
@@ -75,8 +76,10 @@ void BM_TextCore(benchmark::State& state) {
     }
   }
   benchmark::DoNotOptimize(found);
-  state.counters["words/s"] = benchmark::Counter(words, benchmark::Counter::kIsRate);
-  state.counters["MB/s"] = benchmark::Counter(bytes / 1e6, benchmark::Counter::kIsRate);
+  state.counters["words/s"] =
+      benchmark::Counter(words, benchmark::Counter::kIsRate);
+  state.counters["MB/s"] =
+      benchmark::Counter(bytes / 1e6, benchmark::Counter::kIsRate);
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
   state.counters["peak_RSS_MiB"] = ru.ru_maxrss / 1024.0;

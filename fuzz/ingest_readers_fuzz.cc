@@ -26,7 +26,8 @@ std::string TempPath(const char* ext) {
 
 void ReadAsFile(std::string_view in, const char* ext) {
   const std::string path = TempPath(ext);
-  std::ofstream(path, std::ios::binary).write(in.data(), static_cast<std::streamsize>(in.size()));
+  std::ofstream(path, std::ios::binary)
+      .write(in.data(), static_cast<std::streamsize>(in.size()));
   marsad::ReadCallbacks cb;
   cb.limits.max_document_bytes = 4096;
   cb.on_document = [&](marsad::Document&& d) {
@@ -49,7 +50,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ReadAsFile(in, ".csv");
   ReadAsFile(in, ".warc");
   marsad::Document doc;
-  if (marsad::ParseJsonRecord(in, &doc).ok() && !marsad::IsValidUtf8(doc.raw)) abort();
+  if (marsad::ParseJsonRecord(in, &doc).ok() && !marsad::IsValidUtf8(doc.raw))
+    abort();
   (void)marsad::DocumentFromHttpResponse(in);
   for (bool html : {false, true}) {
     auto d = marsad::DecodeToUtf8(in, html);

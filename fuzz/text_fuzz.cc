@@ -28,7 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   marsad::Tokenize(in, &toks);
   uint32_t last = 0;
   for (const auto& t : toks) {
-    if (t.span.begin < last || t.span.end <= t.span.begin || t.span.end > size) abort();
+    if (t.span.begin < last || t.span.end <= t.span.begin || t.span.end > size)
+      abort();
     last = t.span.end;
   }
   std::vector<marsad::Span> sents;

@@ -14,7 +14,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium fonts-noto-core wget wrk
   fasttext tzdata
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-format
 )
 # nodejs, npm and chromium build the web UI and drive it in the browser test
 # (tests/browser); chromium also prints `marsad brief --format pdf`, in the
@@ -24,7 +24,8 @@ PACKAGES=(
 # embed-clusters; not needed to build or run); libcsv-dev parses CSV exports
 # (src/ingest/csv_reader.cc); tzdata's zone.tab gives the
 # coordinates of data/nlp/world_places.tsv (make train-ner --rebuild); clang
-# and its runtime build the libFuzzer targets that .ci/run runs.
+# and its runtime build the libFuzzer targets that .ci/run runs; clang-format
+# checks the C++ formatting there (scripts/check-format.sh).
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -35,7 +35,8 @@ void ExpectGolden(const std::string& name, const std::string& actual) {
     std::ofstream(path, std::ios::binary) << actual;
     return;
   }
-  ASSERT_TRUE(fs::exists(path)) << path << " missing (MARSAD_UPDATE_GOLDEN=1 writes it)";
+  ASSERT_TRUE(fs::exists(path))
+      << path << " missing (MARSAD_UPDATE_GOLDEN=1 writes it)";
   EXPECT_EQ(ReadAll(path), actual) << "differs from " << path;
 }
 
@@ -45,8 +46,8 @@ class BriefTest : public testing::Test {
   static void SetUpTestSuite() {
     dir_ = TempDir("brief");
     db_ = dir_ + "/own.db";
-    ingest_ = Marsad("ingest --db " + db_ + " " + GoldenDir() + "/reports_ab.jsonl " +
-                     GoldenDir() + "/report_c.jsonl");
+    ingest_ = Marsad("ingest --db " + db_ + " " + GoldenDir() +
+                     "/reports_ab.jsonl " + GoldenDir() + "/report_c.jsonl");
   }
   static inline std::string dir_, db_;
   static inline RunResult ingest_;
@@ -73,7 +74,8 @@ TEST_F(BriefTest, OwnStoryHtmlMatchesGoldenAndFetchesNothing) {
   ExpectGolden("own_story.html", html);
   EXPECT_NE(html.find("<html lang=\"ar\" dir=\"rtl\">"), std::string::npos);
   // Pasted into an email: no stylesheet, script, image or font to fetch.
-  for (const char* banned : {"<link", "<script", "<img", "src=", "@import", "url("}) {
+  for (const char* banned :
+       {"<link", "<script", "<img", "src=", "@import", "url("}) {
     EXPECT_EQ(html.find(banned), std::string::npos) << banned;
   }
 }
@@ -93,9 +95,10 @@ TEST_F(BriefTest, PdfIsPrintedWhenChromiumIsPresent) {
 
 TEST_F(BriefTest, PdfWithoutChromiumSaysSo) {
   // PATH without chromium and MARSAD_CHROMIUM pointing nowhere.
-  RunResult none = Shell("MARSAD_CHROMIUM=/nonexistent/chromium MARSAD_DATA_DIR=" + SourceDir() +
-                         "/data " + MARSAD_BINARY + " brief --db " + db_ + " 1 --format pdf --out " +
-                         dir_ + "/none.pdf");
+  RunResult none = Shell(
+      "MARSAD_CHROMIUM=/nonexistent/chromium MARSAD_DATA_DIR=" + SourceDir() +
+      "/data " + MARSAD_BINARY + " brief --db " + db_ +
+      " 1 --format pdf --out " + dir_ + "/none.pdf");
   EXPECT_EQ(none.exit_code, 1);
   EXPECT_NE(none.err.find("Chromium"), std::string::npos) << none.err;
   EXPECT_FALSE(fs::exists(dir_ + "/none.pdf"));
@@ -112,9 +115,11 @@ TEST_F(BriefTest, BadFormatAndMissingStory) {
 // masked (they are never copied into the project).
 std::string MaskSeedWords(const std::string& md) {
   std::string s = std::regex_replace(md, std::regex("«[^»]*»"), "«…»");
-  s = std::regex_replace(s, std::regex("# موجز القصة: [^\n]*"), "# موجز القصة: …");
-  s = std::regex_replace(s, std::regex("\n(\\d+)\\. [^\n]* \\((التقرير \\d+)\\) — "),
-                         "\n$1. … ($2) — ");
+  s = std::regex_replace(s, std::regex("# موجز القصة: [^\n]*"),
+                         "# موجز القصة: …");
+  s = std::regex_replace(
+      s, std::regex("\n(\\d+)\\. [^\n]* \\((التقرير \\d+)\\) — "),
+      "\n$1. … ($2) — ");
   return s;
 }
 
@@ -123,11 +128,13 @@ TEST(BriefSeedsTest, SeedStoryBriefMatchesGoldenSkeleton) {
   if (!fs::is_directory(seeds)) GTEST_SKIP() << "no seeds at " << seeds;
   std::string db = TempDir("brief-seeds") + "/seeds.db";
   ASSERT_EQ(Marsad("ingest --db " + db + " " + seeds).exit_code, 0);
-  json stories = json::parse(Marsad("stories --db " + db + " --json").out, nullptr, false);
+  json stories =
+      json::parse(Marsad("stories --db " + db + " --json").out, nullptr, false);
   ASSERT_TRUE(stories.is_array());
   int64_t id = 0;
   for (const json& s : stories) {
-    if (s.value("article_count", 0) == 3 || (s.contains("articles") && s["articles"].size() == 3))
+    if (s.value("article_count", 0) == 3 ||
+        (s.contains("articles") && s["articles"].size() == 3))
       id = s["id"].get<int64_t>();
   }
   ASSERT_NE(id, 0) << stories.dump();
@@ -142,18 +149,21 @@ TEST(BriefSeedsTest, SeedStoryBriefMatchesGoldenSkeleton) {
 TEST(ContradictionAlertTest, FiresOncePerNewPositionWithItsSpan) {
   std::string dir = TempDir("alert-contradiction");
   std::string db = dir + "/a.db", out = dir + "/alerts.jsonl";
-  ASSERT_EQ(Marsad("alert --db " + db + " add port ميناء --contradictions").exit_code, 0);
-  RunResult ab = Marsad("ingest --db " + db + " --alerts-out " + out + " " + GoldenDir() +
-                        "/reports_ab.jsonl");
+  ASSERT_EQ(
+      Marsad("alert --db " + db + " add port ميناء --contradictions").exit_code,
+      0);
+  RunResult ab = Marsad("ingest --db " + db + " --alerts-out " + out + " " +
+                        GoldenDir() + "/reports_ab.jsonl");
   ASSERT_EQ(ab.exit_code, 0) << ab.err;
   EXPECT_FALSE(fs::exists(out) && fs::file_size(out) > 0) << ReadAll(out);
 
-  RunResult c = Marsad("ingest --db " + db + " --alerts-out " + out + " " + GoldenDir() +
-                       "/report_c.jsonl");
+  RunResult c = Marsad("ingest --db " + db + " --alerts-out " + out + " " +
+                       GoldenDir() + "/report_c.jsonl");
   ASSERT_EQ(c.exit_code, 0) << c.err;
   std::istringstream lines(ReadAll(out));
   std::vector<json> alerts;
-  for (std::string line; std::getline(lines, line);) alerts.push_back(json::parse(line));
+  for (std::string line; std::getline(lines, line);)
+    alerts.push_back(json::parse(line));
   ASSERT_EQ(alerts.size(), 1u) << ReadAll(out);
   const json& a = alerts[0];
   EXPECT_EQ(a["alert"], "port");
@@ -178,10 +188,14 @@ TEST(ContradictionAlertTest, FiresOncePerNewPositionWithItsSpan) {
   EXPECT_NE(a["words"].get<std::string>().find("40"), std::string::npos);
 
   // Another ingest (an unrelated report) and C again: nothing repeated.
-  ASSERT_EQ(Marsad("ingest --db " + db + " --alerts-out " + out + " " + GoldenDir() +
-                   "/report_d.jsonl").exit_code, 0);
-  ASSERT_EQ(Marsad("ingest --db " + db + " --alerts-out " + out + " " + GoldenDir() +
-                   "/report_c.jsonl").exit_code, 0);
+  ASSERT_EQ(Marsad("ingest --db " + db + " --alerts-out " + out + " " +
+                   GoldenDir() + "/report_d.jsonl")
+                .exit_code,
+            0);
+  ASSERT_EQ(Marsad("ingest --db " + db + " --alerts-out " + out + " " +
+                   GoldenDir() + "/report_c.jsonl")
+                .exit_code,
+            0);
   std::istringstream again(ReadAll(out));
   int n = 0;
   for (std::string line; std::getline(again, line);) ++n;
@@ -192,13 +206,19 @@ TEST(ContradictionAlertTest, AWatchedStoryOnlyAndKnownPositionsDoNotFire) {
   std::string dir = TempDir("alert-story");
   std::string db = dir + "/a.db", out = dir + "/alerts.jsonl";
   // Everything is in the store before the alert: nothing is new.
-  ASSERT_EQ(Marsad("ingest --db " + db + " " + GoldenDir() + "/reports_ab.jsonl " + GoldenDir() +
-                   "/report_c.jsonl").exit_code, 0);
-  ASSERT_EQ(Marsad("alert --db " + db + " add s1 --contradictions --story 1").exit_code, 0);
+  ASSERT_EQ(Marsad("ingest --db " + db + " " + GoldenDir() +
+                   "/reports_ab.jsonl " + GoldenDir() + "/report_c.jsonl")
+                .exit_code,
+            0);
+  ASSERT_EQ(Marsad("alert --db " + db + " add s1 --contradictions --story 1")
+                .exit_code,
+            0);
   RunResult list = Marsad("alert --db " + db + " list");
   EXPECT_NE(list.out.find("s1"), std::string::npos);
-  ASSERT_EQ(Marsad("ingest --db " + db + " --alerts-out " + out + " " + GoldenDir() +
-                   "/report_d.jsonl").exit_code, 0);
+  ASSERT_EQ(Marsad("ingest --db " + db + " --alerts-out " + out + " " +
+                   GoldenDir() + "/report_d.jsonl")
+                .exit_code,
+            0);
   EXPECT_FALSE(fs::exists(out) && fs::file_size(out) > 0) << ReadAll(out);
   // A search alert without a query is refused; removing the alert works.
   EXPECT_EQ(Marsad("alert --db " + db + " add empty").exit_code, 2);

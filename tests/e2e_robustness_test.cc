@@ -211,11 +211,13 @@ TEST(RobustnessTest, NerAndAnalyzeDecodeOrRejectTheirInput) {
   fs::path dir = TempDir("ner_input");
   std::string text;
   for (int k = 0; k < 20; ++k)
-    for (const char* t : {"وقال", "وزير", "الخارجية", "ان", "المحادثات", "ستستأنف", "."})
+    for (const char* t :
+         {"وقال", "وزير", "الخارجية", "ان", "المحادثات", "ستستأنف", "."})
       text += std::string(t) + "\n";
   Write(dir / "utf8.tsv", text);
-  RunResult conv = Shell("iconv -f UTF-8 -t WINDOWS-1256 " + (dir / "utf8.tsv").string() +
-                         " > " + (dir / "cp1256.tsv").string());
+  RunResult conv =
+      Shell("iconv -f UTF-8 -t WINDOWS-1256 " + (dir / "utf8.tsv").string() +
+            " > " + (dir / "cp1256.tsv").string());
   ASSERT_EQ(conv.exit_code, 0) << conv.err;
   RunResult utf8 = Marsad("ner " + (dir / "utf8.tsv").string());
   RunResult legacy = Marsad("ner " + (dir / "cp1256.tsv").string());
@@ -223,7 +225,9 @@ TEST(RobustnessTest, NerAndAnalyzeDecodeOrRejectTheirInput) {
   ASSERT_EQ(legacy.exit_code, 0) << legacy.err;
   EXPECT_EQ(legacy.out, utf8.out);
   Write(dir / "empty.tsv", "");
-  Write(dir / "binary.tsv", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16) +
+  Write(dir / "binary.tsv", std::string("\x7f"
+                                        "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
+                                        16) +
                                 std::string(200, '\0'));
   for (const char* cmd : {"ner ", "analyze "}) {
     RunResult empty = Marsad(cmd + (dir / "empty.tsv").string());
@@ -237,7 +241,8 @@ TEST(RobustnessTest, NerAndAnalyzeDecodeOrRejectTheirInput) {
   RunResult sim = Marsad("similarity " + (dir / "utf8.tsv").string() + " " +
                          (dir / "empty.tsv").string());
   EXPECT_EQ(sim.exit_code, 1);
-  EXPECT_NE(sim.err.find("empty file"), std::string::npos) << sim.out << sim.err;
+  EXPECT_NE(sim.err.find("empty file"), std::string::npos)
+      << sim.out << sim.err;
   RunResult same = Marsad("similarity " + (dir / "utf8.tsv").string() + " " +
                           (dir / "cp1256.tsv").string());
   EXPECT_EQ(same.exit_code, 0) << same.err;

@@ -46,7 +46,8 @@ class SeedsTest : public testing::Test {
       if (e.path().filename().string().rfind(prefix, 0) != 0) continue;
       std::ifstream in(e.path());
       std::string line;
-      for (int i = 0; i <= line_no && std::getline(in, line); ++i) {}
+      for (int i = 0; i <= line_no && std::getline(in, line); ++i) {
+      }
       return line;
     }
     return "";
@@ -78,7 +79,8 @@ TEST_F(SeedsTest, ThreeStories) {
 TEST_F(SeedsTest, StoriesAreLinkedAsRelated) {
   ASSERT_TRUE(stories_.is_array());
   for (const json& s : stories_) {
-    EXPECT_FALSE(s["related"].empty()) << "story " << s["id"] << " has no related story";
+    EXPECT_FALSE(s["related"].empty())
+        << "story " << s["id"] << " has no related story";
   }
 }
 
@@ -87,25 +89,39 @@ TEST_F(SeedsTest, OutletsAgencyAndDates) {
   EXPECT_EQ(articles_["000"]["outlet"], "الثورة");
   EXPECT_EQ(articles_["002"]["outlet"], "سيريانيوز");
   EXPECT_EQ(articles_["004"]["outlet"], "ميدل ايست أونلاين");
-  EXPECT_TRUE(articles_["003"]["outlet"].is_null()) << articles_["003"]["outlet"];
+  EXPECT_TRUE(articles_["003"]["outlet"].is_null())
+      << articles_["003"]["outlet"];
   EXPECT_EQ(articles_["001"]["agency"], "سانا");
-  EXPECT_EQ(articles_["004"]["published"].get<std::string>().substr(0, 10), "2017-11-14");
+  EXPECT_EQ(articles_["004"]["published"].get<std::string>().substr(0, 10),
+            "2017-11-14");
   EXPECT_TRUE(articles_["003"]["title"].is_null());
-  EXPECT_EQ(articles_["004"]["title"].get<std::string>().rfind("موسكو تتهم أميركا", 0), 0u);
+  EXPECT_EQ(articles_["004"]["title"].get<std::string>().rfind(
+                "موسكو تتهم أميركا", 0),
+            0u);
 }
 
 TEST_F(SeedsTest, NoFurnitureInAnyText) {
   ASSERT_EQ(articles_.size(), 5u);
-  const char* furniture[] = {"قد يعجبك ايضا", "إضافة تعليق جديد", "المصدر:",
-                             "المواضيع الأكثر قراءة", "SHARE", "close",
-                             "تم أضافة تعليقك", "First Published", ">>",
+  const char* furniture[] = {"قد يعجبك ايضا",
+                             "إضافة تعليق جديد",
+                             "المصدر:",
+                             "المواضيع الأكثر قراءة",
+                             "SHARE",
+                             "close",
+                             "تم أضافة تعليقك",
+                             "First Published",
+                             ">>",
                              "24 قتيلا بهجوم انتحاري شمال بغداد",
-                             "فرنسا تقر موازنة", "عون يدافع عن حزب الله",
-                             "الثورة/", "سيريانيوز", "ميدل ايست أونلاين"};
+                             "فرنسا تقر موازنة",
+                             "عون يدافع عن حزب الله",
+                             "الثورة/",
+                             "سيريانيوز",
+                             "ميدل ايست أونلاين"};
   for (const auto& [id, a] : articles_) {
     std::string text = a.value("text", "");
     for (const char* f : furniture) {
-      EXPECT_EQ(text.find(f), std::string::npos) << id << " keeps furniture: " << f;
+      EXPECT_EQ(text.find(f), std::string::npos)
+          << id << " keeps furniture: " << f;
     }
   }
 }
@@ -117,9 +133,12 @@ TEST_F(SeedsTest, RepeatedLeadKeptOnceAndRealContentKept) {
   std::string t = Text("002");
   size_t first = t.find(probe);
   ASSERT_NE(first, std::string::npos);
-  EXPECT_EQ(t.find(probe, first + 1), std::string::npos) << "lead paragraph twice";
-  EXPECT_NE(Text("001").find("الدفاع الروسية: لم نحصل على توضيح"), std::string::npos);
-  EXPECT_NE(Text("004").find("الولايات المتحدة تتظاهر بقتال الإرهاب"), std::string::npos);
+  EXPECT_EQ(t.find(probe, first + 1), std::string::npos)
+      << "lead paragraph twice";
+  EXPECT_NE(Text("001").find("الدفاع الروسية: لم نحصل على توضيح"),
+            std::string::npos);
+  EXPECT_NE(Text("004").find("الولايات المتحدة تتظاهر بقتال الإرهاب"),
+            std::string::npos);
   EXPECT_NE(Text("003").find("سيرجى ريابكوف"), std::string::npos);
 }
 
@@ -152,9 +171,12 @@ TEST_F(SeedsTest, ExportPointsFlagsExactlyTheTwoDisagreements) {
   EXPECT_GT(points, 2);
   ASSERT_EQ(contested.size(), 2u) << exp.out;
   std::set<std::string> values, modalities;
-  for (const json& pos : contested["killed_or_injured"]["positions"]) values.insert(pos["value"]);
-  for (const json& pos : contested["presence"]["positions"]) modalities.insert(pos["modality"]);
-  EXPECT_TRUE(values.count("25") && values.count("~150")) << contested["killed_or_injured"].dump();
+  for (const json& pos : contested["killed_or_injured"]["positions"])
+    values.insert(pos["value"]);
+  for (const json& pos : contested["presence"]["positions"])
+    modalities.insert(pos["modality"]);
+  EXPECT_TRUE(values.count("25") && values.count("~150"))
+      << contested["killed_or_injured"].dump();
   EXPECT_TRUE(modalities.count("asserted") && modalities.count("denied"));
   for (const auto& [kind, p] : contested) {
     for (const json& pos : p["positions"]) {
@@ -171,7 +193,10 @@ TEST_F(SeedsTest, ExportPointsFlagsExactlyTheTwoDisagreements) {
   }
   RunResult csv = Marsad("export --db " + db_ + " --what points --format csv");
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
-  EXPECT_EQ(csv.out.rfind("story,rank,kind,label,about,scope,contested,timeline,position,value,", 0), 0u)
+  EXPECT_EQ(csv.out.rfind("story,rank,kind,label,about,scope,contested,"
+                          "timeline,position,value,",
+                          0),
+            0u)
       << csv.out.substr(0, 200);
 }
 

@@ -44,7 +44,7 @@ struct EntityMention {
   std::string text;       // surface, == span.In(doc.text)
   std::string entity_id;  // canonical id shared by all variants
   std::string canonical;  // canonical display name
-  std::string role;       // title / role attached to a person, e.g. "الفريق"
+  std::string role;  // title / role attached to a person, e.g. "الفريق"
   Span role_span;
   std::optional<double> lat, lon;  // places the gazetteer knows
 };
@@ -79,9 +79,9 @@ struct Quote {
   Span content;       // the words attributed (inside the quote marks if direct)
   Span cue;           // the reporting verb or phrase
   Span speaker_span;  // may be empty when carried over
-  std::string speaker;     // display name, with role where known
-  std::string entity_id;   // speaker's entity id if resolved
-  std::string via;         // reporting chain: the agency that carried it
+  std::string speaker;    // display name, with role where known
+  std::string entity_id;  // speaker's entity id if resolved
+  std::string via;        // reporting chain: the agency that carried it
   bool direct = false;
   bool carried_over = false;  // speaker from the previous quote
 };
@@ -92,9 +92,9 @@ struct Casualty {
 };
 
 struct Event {
-  std::string plover;       // e.g. "ASSAULT"
-  std::string mode;         // e.g. "air strike", "shelling"
-  std::string acled_type;   // e.g. "Explosions/Remote violence"
+  std::string plover;         // e.g. "ASSAULT"
+  std::string mode;           // e.g. "air strike", "shelling"
+  std::string acled_type;     // e.g. "Explosions/Remote violence"
   std::string acled_subtype;  // e.g. "Air/drone strike"
   Span trigger;
   Span sentence;
@@ -134,7 +134,7 @@ struct Document {
   std::string title;
   std::string standfirst;
   std::string outlet;
-  std::string agency;     // credited agency, e.g. "سانا", "د ب أ"
+  std::string agency;  // credited agency, e.g. "سانا", "د ب أ"
   std::string author;
   std::string url;
   std::string section;
@@ -156,7 +156,7 @@ struct Document {
   std::vector<Claim> claims;
 
   // --- Store ---
-  uint64_t input_hash = 0;  // of format + raw input: the idempotence key
+  uint64_t input_hash = 0;     // of format + raw input: the idempotence key
   std::string fingerprint;     // opaque, serialized by src/dedup
   std::string story_features;  // opaque, serialized by src/story
   std::string index_terms;     // opaque, pre-analyzed search terms (src/search)

@@ -34,9 +34,9 @@ struct SearchHit {
   int64_t article_id = 0;
   int64_t story_id = 0;
   std::string title, outlet, published;
-  double score = 0;          // higher is better
-  std::string snippet;       // an excerpt of the clean text
-  Span snippet_span;         // where the excerpt sits in the clean text
+  double score = 0;              // higher is better
+  std::string snippet;           // an excerpt of the clean text
+  Span snippet_span;             // where the excerpt sits in the clean text
   std::vector<Span> highlights;  // matched words, spans into the clean text
 };
 

@@ -107,10 +107,10 @@ class [[nodiscard]] StatusOr {
 #define MARSAD_CONCAT_INNER_(a, b) a##b
 #define MARSAD_CONCAT_(a, b) MARSAD_CONCAT_INNER_(a, b)
 
-#define RETURN_IF_ERROR(expr)                \
-  do {                                       \
-    ::marsad::Status _st = (expr);           \
-    if (!_st.ok()) return _st;               \
+#define RETURN_IF_ERROR(expr)      \
+  do {                             \
+    ::marsad::Status _st = (expr); \
+    if (!_st.ok()) return _st;     \
   } while (0)
 
 #define ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \

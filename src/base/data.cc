@@ -18,7 +18,8 @@ std::string DataDir() {
     std::error_code ec;
     fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     if (!ec) {
-      fs::path installed = exe.parent_path() / ".." / "share" / "marsad" / "data";
+      fs::path installed =
+          exe.parent_path() / ".." / "share" / "marsad" / "data";
       if (fs::is_directory(installed, ec)) return installed.string();
     }
     return std::string(MARSAD_SOURCE_DATA_DIR);

@@ -12,7 +12,8 @@ uint64_t Hash64(std::string_view data, uint64_t seed) {
 
 std::string HashHex(uint64_t h) {
   char buf[17];
-  std::snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(h));
+  std::snprintf(buf, sizeof(buf), "%016llx",
+                static_cast<unsigned long long>(h));
   return buf;
 }
 

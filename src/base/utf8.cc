@@ -9,13 +9,26 @@ size_t FindInvalidUtf8(std::string_view s) {
   size_t n = s.size(), i = 0;
   while (i < n) {
     unsigned char c = p[i];
-    if (c < 0x80) { ++i; continue; }
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
     size_t len;
     char32_t cp, min;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; min = 0x80; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; min = 0x800; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; min = 0x10000; }
-    else return i;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+      min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+      min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+      min = 0x10000;
+    } else
+      return i;
     if (i + len > n) return i;
     for (size_t k = 1; k < len; ++k) {
       if ((p[i + k] & 0xC0) != 0x80) return i;
@@ -31,16 +44,34 @@ char32_t DecodeUtf8(std::string_view s, size_t* i) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size(), j = *i;
   unsigned char c = p[j];
-  if (c < 0x80) { *i = j + 1; return c; }
+  if (c < 0x80) {
+    *i = j + 1;
+    return c;
+  }
   size_t len;
   char32_t cp;
-  if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-  else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-  else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-  else { *i = j + 1; return 0xFFFD; }
-  if (j + len > n) { *i = j + 1; return 0xFFFD; }
+  if ((c & 0xE0) == 0xC0) {
+    len = 2;
+    cp = c & 0x1F;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3;
+    cp = c & 0x0F;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4;
+    cp = c & 0x07;
+  } else {
+    *i = j + 1;
+    return 0xFFFD;
+  }
+  if (j + len > n) {
+    *i = j + 1;
+    return 0xFFFD;
+  }
   for (size_t k = 1; k < len; ++k) {
-    if ((p[j + k] & 0xC0) != 0x80) { *i = j + 1; return 0xFFFD; }
+    if ((p[j + k] & 0xC0) != 0x80) {
+      *i = j + 1;
+      return 0xFFFD;
+    }
     cp = (cp << 6) | (p[j + k] & 0x3F);
   }
   *i = j + len;

@@ -335,7 +335,9 @@ const OutletName* CleanLexicon::OutletByUrl(std::string_view url) const {
   for (std::string_view h = host; h.find('.') != std::string_view::npos;
        h.remove_prefix(h.find('.') + 1)) {
     if (!path.empty()) {
-      if (const OutletName* o = OutletById(std::string(h) + "/" + std::string(path))) return o;
+      if (const OutletName* o =
+              OutletById(std::string(h) + "/" + std::string(path)))
+        return o;
     }
     if (const OutletName* o = OutletById(h)) return o;
   }

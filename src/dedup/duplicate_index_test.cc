@@ -13,17 +13,22 @@ namespace {
 std::string Report(int topic) {
   // Distinct, long-enough texts built from our own sentences.
   static const char* kSentences[] = {
-      "افتتح محافظ المدينة الجسر الجديد فوق النهر صباح اليوم بحضور عدد من المسؤولين",
+      "افتتح محافظ المدينة الجسر الجديد فوق النهر صباح اليوم بحضور عدد من "
+      "المسؤولين",
       "وقال المهندس المشرف إن الجسر يختصر الطريق بين الضفتين إلى عشر دقائق فقط",
       "أعلن نادي الشروق تعاقده مع مدرب جديد لموسم كامل بعد خسارة البطولة",
-      "وأكد رئيس النادي أن الإدارة ستدعم الفريق بثلاثة لاعبين أجانب قبل بداية الدوري",
-      "ارتفعت أسعار الخضار في الأسواق المركزية بسبب موجة الحر التي ضربت المزارع",
-      "ودعا التجار وزارة التجارة إلى مراقبة الأسعار ومنع الاحتكار في الموسم المقبل",
+      "وأكد رئيس النادي أن الإدارة ستدعم الفريق بثلاثة لاعبين أجانب قبل بداية "
+      "الدوري",
+      "ارتفعت أسعار الخضار في الأسواق المركزية بسبب موجة الحر التي ضربت "
+      "المزارع",
+      "ودعا التجار وزارة التجارة إلى مراقبة الأسعار ومنع الاحتكار في الموسم "
+      "المقبل",
   };
   std::string text;
   for (int i = 0; i < 3; ++i) {
     text += kSentences[(topic % 3) * 2] + std::string("، ") +
-            kSentences[(topic % 3) * 2 + 1] + " " + std::to_string(topic * 10 + i) + ". ";
+            kSentences[(topic % 3) * 2 + 1] + " " +
+            std::to_string(topic * 10 + i) + ". ";
   }
   return text;
 }
@@ -32,11 +37,11 @@ std::string Report(int topic) {
 // with numeric suffixes, so that two seeds share almost no 3-shingles.
 std::string DistinctReport(uint64_t seed) {
   static const char* kWords[] = {
-      "مدينة", "جسر", "نهر", "سوق", "وزير", "نادي", "مدرب", "طريق",
-      "مزرعة", "مطر", "بحر", "جبل", "مصنع", "مدرسة", "طالب", "قطار",
-      "ميناء", "سفينة", "شارع", "حديقة", "كتاب", "مكتبة", "فندق", "مطار",
-      "ملعب", "لاعب", "مسرح", "فيلم", "قرية", "شجرة", "بئر", "صحراء",
-      "قلعة", "متحف", "جامعة", "مستشفى", "طبيب", "ممرض", "سيارة", "حافلة"};
+      "مدينة", "جسر",   "نهر",   "سوق",    "وزير", "نادي",  "مدرب",  "طريق",
+      "مزرعة", "مطر",   "بحر",   "جبل",    "مصنع", "مدرسة", "طالب",  "قطار",
+      "ميناء", "سفينة", "شارع",  "حديقة",  "كتاب", "مكتبة", "فندق",  "مطار",
+      "ملعب",  "لاعب",  "مسرح",  "فيلم",   "قرية", "شجرة",  "بئر",   "صحراء",
+      "قلعة",  "متحف",  "جامعة", "مستشفى", "طبيب", "ممرض",  "سيارة", "حافلة"};
   std::string text;
   uint64_t x = seed * 0x9E3779B97F4A7C15ull + 1;
   for (int i = 0; i < 60; ++i) {
@@ -61,7 +66,8 @@ TEST(DaysTest, RoundTripsAndRejects) {
   EXPECT_EQ(DayNumber("1970-01-01"), 0);
   EXPECT_EQ(DayString(*DayNumber("2015-07-21 02:51:32")), "2015-07-21");
   EXPECT_EQ(DayString(*DayNumber("2016-02-29")), "2016-02-29");
-  for (const char* bad : {"", "2015-13-01", "2015-02-29", "15-07-21", "abcd-ef-gh"}) {
+  for (const char* bad :
+       {"", "2015-13-01", "2015-02-29", "15-07-21", "abcd-ef-gh"}) {
     EXPECT_FALSE(DayNumber(bad).has_value()) << bad;
   }
 }
@@ -169,7 +175,8 @@ TEST(DuplicateIndexTest, RestoreRebuildsState) {
   Fingerprint b = ComputeFingerprint(Report(1));
   before.FindOrAdd(10, a, "2015-07-21");
   before.FindOrAdd(11, b, "2015-07-21");
-  after.Restore(10, 0, Fingerprint::Deserialize(a.Serialize()).value(), "2015-07-21");
+  after.Restore(10, 0, Fingerprint::Deserialize(a.Serialize()).value(),
+                "2015-07-21");
   after.Restore(11, 0, b, "2015-07-21");
   EXPECT_EQ(after.size(), before.size());
   EXPECT_EQ(after.FindOrAdd(12, b, "2015-07-22"), 11);
@@ -178,8 +185,9 @@ TEST(DuplicateIndexTest, RestoreRebuildsState) {
 TEST(DuplicateIndexTest, DifferentReportsAreNotDuplicates) {
   DuplicateIndex index;
   for (int t = 0; t < 3; ++t) {
-    EXPECT_EQ(index.FindOrAdd(t + 1, ComputeFingerprint(Report(t)), "2015-07-21"),
-              std::nullopt)
+    EXPECT_EQ(
+        index.FindOrAdd(t + 1, ComputeFingerprint(Report(t)), "2015-07-21"),
+        std::nullopt)
         << t;
   }
 }

@@ -88,7 +88,8 @@ uint64_t Mix(uint64_t h) {
 }
 
 void PutLe(uint64_t v, int bytes, std::string* out) {
-  for (int i = 0; i < bytes; ++i) out->push_back(static_cast<char>(v >> (8 * i)));
+  for (int i = 0; i < bytes; ++i)
+    out->push_back(static_cast<char>(v >> (8 * i)));
 }
 
 uint64_t GetLe(const char* p, int bytes) {
@@ -170,14 +171,18 @@ namespace {
 
 struct StringHash {
   using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  size_t operator()(std::string_view s) const {
+    return std::hash<std::string_view>{}(s);
+  }
 };
 
 // Hash of the folded form of a word, cached per thread (bounded): news
 // vocabulary is Zipfian, so almost every word is folded once.
 uint64_t FoldedWordHash(std::string_view word) {
   constexpr size_t kMaxCached = 1 << 19;
-  thread_local std::unordered_map<std::string, uint64_t, StringHash, std::equal_to<>> cache;
+  thread_local std::unordered_map<std::string, uint64_t, StringHash,
+                                  std::equal_to<>>
+      cache;
   auto it = cache.find(word);
   if (it != cache.end()) return it->second;
   if (cache.size() >= kMaxCached) cache.clear();
@@ -197,8 +202,9 @@ Fingerprint ComputeFingerprint(std::string_view clean_text) {
     if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kSymbol) continue;
     words.push_back(FoldedWordHash(t.span.In(clean_text)));
   }
-  uint64_t exact = Hash64(std::string_view(reinterpret_cast<const char*>(words.data()),
-                                           words.size() * sizeof(uint64_t)));
+  uint64_t exact =
+      Hash64(std::string_view(reinterpret_cast<const char*>(words.data()),
+                              words.size() * sizeof(uint64_t)));
   return FingerprintFromWordHashes(words, exact);
 }
 

@@ -37,7 +37,8 @@ TEST(FingerprintTest, SpellingAndSpacingVariantsAreExactCopies) {
   size_t pos = variant.find("في ");
   variant.replace(pos, std::string("في").size(), "فى");
   variant.insert(variant.find(' '), "  ");
-  EXPECT_EQ(ComputeFingerprint(variant).exact, ComputeFingerprint(kReport).exact);
+  EXPECT_EQ(ComputeFingerprint(variant).exact,
+            ComputeFingerprint(kReport).exact);
 }
 
 TEST(FingerprintTest, JaccardTracksEdits) {

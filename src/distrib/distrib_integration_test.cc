@@ -17,10 +17,9 @@
 #include <map>
 #include <thread>
 
+#include "marsad/store.h"
 #include "src/distrib/pg_store.h"
 #include "src/distrib/test_servers.h"
-
-#include "marsad/store.h"
 
 namespace marsad {
 namespace {
@@ -44,10 +43,13 @@ Contents Read(const std::string& url) {
   auto store = Store::Open(url, StoreOptions{.read_only = true});
   EXPECT_TRUE(store.ok()) << store.status().ToString();
   if (!store.ok()) return c;
-  EXPECT_TRUE((*store)->ForEachArticle([&](const Document& d) {
-    EXPECT_EQ(c.articles.count(d.source), 0u) << "stored twice: " << d.source;
-    c.articles[d.source] = {d.id, d.story_id, d.duplicate_of};
-  }).ok());
+  EXPECT_TRUE((*store)
+                  ->ForEachArticle([&](const Document& d) {
+                    EXPECT_EQ(c.articles.count(d.source), 0u)
+                        << "stored twice: " << d.source;
+                    c.articles[d.source] = {d.id, d.story_id, d.duplicate_of};
+                  })
+                  .ok());
   auto rejected = (*store)->ListRejected();
   EXPECT_TRUE(rejected.ok());
   if (rejected.ok()) {
@@ -82,8 +84,8 @@ class DistribTest : public testing::Test {
     inputs_.push_back(std::string(MARSAD_SOURCE_DIR) + "/data/sample");
     ref_dir_ = ts::TempDir("distrib-ref");
     if (pg_why_.empty()) {
-      ts::Shell(Cmd("ingest -q --db " + ref_dir_ + "/ref.db " + Join(inputs_)) + " >" +
-                ref_dir_ + "/ref.log 2>&1");
+      ts::Shell(Cmd("ingest -q --db " + ref_dir_ + "/ref.db " + Join(inputs_)) +
+                " >" + ref_dir_ + "/ref.log 2>&1");
     }
   }
   static void TearDownTestSuite() {
@@ -91,7 +93,8 @@ class DistribTest : public testing::Test {
     fs::remove_all(ref_dir_);
   }
   void SetUp() override {
-    if (!pg_why_.empty()) GTEST_SKIP() << "distributed tests skipped: " << pg_why_;
+    if (!pg_why_.empty())
+      GTEST_SKIP() << "distributed tests skipped: " << pg_why_;
     std::string why = nats_.Start();
     if (!why.empty()) GTEST_SKIP() << "distributed tests skipped: " << why;
     dir_ = ts::TempDir("distrib");
@@ -113,21 +116,23 @@ class DistribTest : public testing::Test {
     return std::string(MARSAD_BINARY) + " " + args;
   }
   int Publish(const std::vector<std::string>& inputs) {
-    return ts::Shell(Cmd("ingest -q --queue " + nats_.url() + Join(inputs)) + " >>" + dir_ +
-                     "/publish.log 2>&1");
+    return ts::Shell(Cmd("ingest -q --queue " + nats_.url() + Join(inputs)) +
+                     " >>" + dir_ + "/publish.log 2>&1");
   }
   pid_t Worker(const std::string& name, std::vector<std::string> extra = {}) {
-    std::vector<std::string> argv = {MARSAD_BINARY, "worker", "--queue", nats_.url(),
-                                     "--idle-exit", "4", "--ack-wait", "2000"};
+    std::vector<std::string> argv = {MARSAD_BINARY, "worker",      "--queue",
+                                     nats_.url(),   "--idle-exit", "4",
+                                     "--ack-wait",  "2000"};
     argv.insert(argv.end(), extra.begin(), extra.end());
     pid_t p = ts::Spawn(argv, dir_ + "/" + name + ".log");
     children_.push_back(p);
     return p;
   }
   pid_t Assigner(const std::string& db, const std::string& name = "assigner") {
-    pid_t p = ts::Spawn({MARSAD_BINARY, "worker", "--queue", nats_.url(), "--assign", "--db",
-                         db, "--idle-exit", "8", "--batch", "4"},
-                        dir_ + "/" + name + ".log");
+    pid_t p =
+        ts::Spawn({MARSAD_BINARY, "worker", "--queue", nats_.url(), "--assign",
+                   "--db", db, "--idle-exit", "8", "--batch", "4"},
+                  dir_ + "/" + name + ".log");
     children_.push_back(p);
     return p;
   }
@@ -183,8 +188,10 @@ TEST_F(DistribTest, WorkerKilledMidStreamLosesAndDuplicatesNothing) {
   // Let both get going, then kill the victim while it sleeps on a report.
   for (int i = 0; i < 400; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    auto store = Store::Open(db, StoreOptions{.read_only = true});  // fails until migrated
-    auto n = store.ok() ? (*store)->CountArticles() : StatusOr<int64_t>(int64_t{0});
+    auto store = Store::Open(
+        db, StoreOptions{.read_only = true});  // fails until migrated
+    auto n =
+        store.ok() ? (*store)->CountArticles() : StatusOr<int64_t>(int64_t{0});
     if (n.ok() && *n >= 3) break;
   }
   ASSERT_EQ(kill(victim, SIGKILL), 0);
@@ -236,13 +243,15 @@ TEST_F(DistribTest, Issue24DatabaseOutageIsRiddenOut) {
   for (int i = 0; i < 400; ++i) {  // until the assigner has written something
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     auto store = Store::Open(db, StoreOptions{.read_only = true});
-    auto n = store.ok() ? (*store)->CountArticles() : StatusOr<int64_t>(int64_t{0});
+    auto n =
+        store.ok() ? (*store)->CountArticles() : StatusOr<int64_t>(int64_t{0});
     if (n.ok() && *n >= 3) break;
   }
   ASSERT_EQ(pg_->Restart(10000), "");
   EXPECT_EQ(Wait(a), 0) << Log("worker-a");
   EXPECT_EQ(Wait(assigner), 0) << Log("assigner");
-  EXPECT_NE(Log("assigner").find("starting over"), std::string::npos) << Log("assigner");
+  EXPECT_NE(Log("assigner").find("starting over"), std::string::npos)
+      << Log("assigner");
   ExpectSame(Read(ref_dir_ + "/ref.db"), Read(db));
 }
 
@@ -251,14 +260,17 @@ TEST_F(DistribTest, Issue24DatabaseOutageIsRiddenOut) {
 TEST_F(DistribTest, Issue24RepublishingCountsRepeatsNotNewReports) {
   const std::string sample = std::string(MARSAD_SOURCE_DIR) + "/data/sample";
   auto publish = [&](const std::string& log) {
-    return ts::Shell(Cmd("ingest --queue " + nats_.url() + " " + sample) + " >" + dir_ + "/" +
-                     log + ".log 2>&1");
+    return ts::Shell(Cmd("ingest --queue " + nats_.url() + " " + sample) +
+                     " >" + dir_ + "/" + log + ".log 2>&1");
   };
   ASSERT_EQ(publish("first"), 0) << Log("first");
   ASSERT_EQ(publish("again"), 0) << Log("again");
-  EXPECT_NE(Log("first").find("; 0 already queued"), std::string::npos) << Log("first");
-  EXPECT_NE(Log("again").find("published 0 reports"), std::string::npos) << Log("again");
-  EXPECT_EQ(Log("again").find("; 0 already queued"), std::string::npos) << Log("again");
+  EXPECT_NE(Log("first").find("; 0 already queued"), std::string::npos)
+      << Log("first");
+  EXPECT_NE(Log("again").find("published 0 reports"), std::string::npos)
+      << Log("again");
+  EXPECT_EQ(Log("again").find("; 0 already queued"), std::string::npos)
+      << Log("again");
 }
 
 // A report that crashes every worker taking it is parked after
@@ -267,11 +279,13 @@ TEST_F(DistribTest, PoisonReportIsParked) {
   std::string db = pg_->NewDatabase("poison");
   std::string poison = dir_ + "/poison.txt";
   std::ofstream(poison) << "عنوان\n\nنص يقتل العامل MARSAD-POISON في كل مرة.\n";
-  ASSERT_EQ(Publish({std::string(MARSAD_SOURCE_DIR) + "/data/sample", poison}), 0);
+  ASSERT_EQ(Publish({std::string(MARSAD_SOURCE_DIR) + "/data/sample", poison}),
+            0);
   pid_t assigner = Assigner(db);
   int crashes = 0;
   for (int round = 0; round < 8; ++round) {
-    pid_t w = Worker("poisoned", {"--test-crash-on", "MARSAD-POISON", "--max-deliveries", "2"});
+    pid_t w = Worker("poisoned", {"--test-crash-on", "MARSAD-POISON",
+                                  "--max-deliveries", "2"});
     int rc = Wait(w);
     if (rc == 0) break;
     EXPECT_EQ(rc, -SIGABRT);
@@ -281,7 +295,8 @@ TEST_F(DistribTest, PoisonReportIsParked) {
   EXPECT_EQ(Wait(assigner), 0) << Log("assigner");
   Contents got = Read(db);
   ASSERT_EQ(got.rejected.count(poison), 1u) << Log("assigner");
-  EXPECT_NE(got.rejected[poison].find("Parked"), std::string::npos) << got.rejected[poison];
+  EXPECT_NE(got.rejected[poison].find("Parked"), std::string::npos)
+      << got.rejected[poison];
   Contents want = Read(ref_dir_ + "/ref.db");
   size_t sample = 0;
   for (const auto& [source, row] : want.articles) {

@@ -25,7 +25,7 @@ std::string Lexeme(std::string_view s) {
 // Adds the terms of a PreAnalyze string at positions from *pos on.
 void AddTerms(const std::string& pre, char weight, int* pos,
               std::map<std::string, std::vector<std::string>>* lexemes) {
-  constexpr int kMaxPos = 16383;       // PostgreSQL's limit
+  constexpr int kMaxPos = 16383;  // PostgreSQL's limit
   constexpr size_t kMaxPositions = 255;
   constexpr size_t kMaxLexeme = 2000;  // bytes; PostgreSQL allows 2047
   size_t i = !pre.empty() && pre[0] == kPreAnalyzed ? 1 : 0;
@@ -111,22 +111,32 @@ std::string BuildTsquery(const std::string& query, bool stems_only) {
 
 StatusOr<SearchResults> PgSearch(pqxx::work& w, const SearchRequest& req) {
   std::string tsq = BuildTsquery(req.query);
-  bool has_filter = !req.outlet.empty() || !req.from.empty() || !req.to.empty() ||
-                    req.story || !req.entity.empty() || !req.event_type.empty() || req.after_id;
-  if (tsq.empty() && !has_filter) return InvalidArgumentError("the query has no searchable word");
-  std::string where = tsq.empty() ? "WHERE TRUE" : "WHERE a.terms @@ " + w.quote(tsq) + "::tsquery";
+  bool has_filter = !req.outlet.empty() || !req.from.empty() ||
+                    !req.to.empty() || req.story || !req.entity.empty() ||
+                    !req.event_type.empty() || req.after_id;
+  if (tsq.empty() && !has_filter)
+    return InvalidArgumentError("the query has no searchable word");
+  std::string where = tsq.empty()
+                          ? "WHERE TRUE"
+                          : "WHERE a.terms @@ " + w.quote(tsq) + "::tsquery";
   if (!req.outlet.empty()) where += " AND a.outlet = " + w.quote(req.outlet);
-  if (!req.from.empty()) where += " AND substr(a.published,1,10) >= " + w.quote(req.from);
-  if (!req.to.empty()) where += " AND substr(a.published,1,10) <= " + w.quote(req.to);
+  if (!req.from.empty())
+    where += " AND substr(a.published,1,10) >= " + w.quote(req.from);
+  if (!req.to.empty())
+    where += " AND substr(a.published,1,10) <= " + w.quote(req.to);
   if (req.story) where += " AND a.story_id = " + std::to_string(req.story);
   if (req.after_id) where += " AND a.id > " + std::to_string(req.after_id);
   if (!req.entity.empty()) {
-    where += " AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = " +
-             w.quote(req.entity) + ")";
+    where +=
+        " AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND "
+        "m.entity_id = " +
+        w.quote(req.entity) + ")";
   }
   if (!req.event_type.empty()) {
-    where += " AND EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND e.plover = " +
-             w.quote(req.event_type) + ")";
+    where +=
+        " AND EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND "
+        "e.plover = " +
+        w.quote(req.event_type) + ")";
   }
   // Two tiers as on SQLite (src/search/sqlite_search.h): every word matched
   // by its stem first.
@@ -136,15 +146,20 @@ StatusOr<SearchResults> PgSearch(pqxx::work& w, const SearchRequest& req) {
                         w.quote(tsq) + "::tsquery, 1) + CASE WHEN a.terms @@ " +
                         w.quote(BuildTsquery(req.query, /*stems_only=*/true)) +
                         "::tsquery THEN 1000.0 ELSE 0.0 END)";
-  std::string order = tsq.empty() ? "ORDER BY COALESCE(a.published,'') DESC, a.id DESC"
-                                  : "ORDER BY 6 DESC, a.id";
+  std::string order = tsq.empty()
+                          ? "ORDER BY COALESCE(a.published,'') DESC, a.id DESC"
+                          : "ORDER BY 6 DESC, a.id";
   SearchResults results;
-  results.total = w.exec("SELECT COUNT(*) FROM articles a " + where)[0][0].as<int64_t>();
+  results.total =
+      w.exec("SELECT COUNT(*) FROM articles a " + where)[0][0].as<int64_t>();
   int limit = std::clamp(req.page.limit, 1, 500);
   pqxx::result r = w.exec(
-      "SELECT a.id, COALESCE(a.story_id,0), COALESCE(a.title,''), COALESCE(a.outlet,''), "
-      "COALESCE(a.published,''), " + score + ", a.text FROM articles a " + where + " " + order +
-      " LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(std::max(0, req.page.offset)));
+      "SELECT a.id, COALESCE(a.story_id,0), COALESCE(a.title,''), "
+      "COALESCE(a.outlet,''), "
+      "COALESCE(a.published,''), " +
+      score + ", a.text FROM articles a " + where + " " + order + " LIMIT " +
+      std::to_string(limit) + " OFFSET " +
+      std::to_string(std::max(0, req.page.offset)));
   std::vector<QueryUnit> units = ParseQuery(req.query);
   for (const pqxx::row& row : r) {
     SearchHit h;

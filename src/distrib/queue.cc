@@ -6,9 +6,11 @@ namespace marsad {
 
 namespace {
 
-Status NatsError(std::string_view what, natsStatus s, jsErrCode jerr = static_cast<jsErrCode>(0)) {
+Status NatsError(std::string_view what, natsStatus s,
+                 jsErrCode jerr = static_cast<jsErrCode>(0)) {
   std::string msg = std::string(what) + ": " + natsStatus_GetText(s);
-  if (jerr != 0) msg += " (JetStream error " + std::to_string(static_cast<int>(jerr)) + ")";
+  if (jerr != 0)
+    msg += " (JetStream error " + std::to_string(static_cast<int>(jerr)) + ")";
   const char* last = nats_GetLastError(nullptr);
   if (last != nullptr && *last) msg += ": " + std::string(last);
   return s == NATS_TIMEOUT ? UnavailableError(msg) : IOError(msg);
@@ -19,7 +21,8 @@ jsCtx* J(void* p) { return static_cast<jsCtx*>(p); }
 
 }  // namespace
 
-// --- QueueMessage -------------------------------------------------------------
+// --- QueueMessage
+// -------------------------------------------------------------
 
 QueueMessage::QueueMessage(void* msg) : msg_(msg) {
   jsMsgMetaData* meta = nullptr;
@@ -51,7 +54,8 @@ QueueMessage& QueueMessage::operator=(QueueMessage&& o) noexcept {
 }
 
 std::string_view QueueMessage::data() const {
-  return std::string_view(natsMsg_GetData(M(msg_)), natsMsg_GetDataLength(M(msg_)));
+  return std::string_view(natsMsg_GetData(M(msg_)),
+                          natsMsg_GetDataLength(M(msg_)));
 }
 
 Status QueueMessage::Ack() {
@@ -75,17 +79,19 @@ Status QueueMessage::InProgress() {
   return s == NATS_OK ? Status::OK() : NatsError("in progress", s);
 }
 
-// --- PullConsumer -------------------------------------------------------------
+// --- PullConsumer
+// -------------------------------------------------------------
 
 PullConsumer::~PullConsumer() {
   natsSubscription_Destroy(static_cast<natsSubscription*>(sub_));
 }
 
-StatusOr<std::vector<QueueMessage>> PullConsumer::Fetch(int max, int64_t timeout_ms) {
+StatusOr<std::vector<QueueMessage>> PullConsumer::Fetch(int max,
+                                                        int64_t timeout_ms) {
   natsMsgList list{};
   jsErrCode jerr = static_cast<jsErrCode>(0);
-  natsStatus s = natsSubscription_Fetch(&list, static_cast<natsSubscription*>(sub_), max,
-                                        timeout_ms, &jerr);
+  natsStatus s = natsSubscription_Fetch(
+      &list, static_cast<natsSubscription*>(sub_), max, timeout_ms, &jerr);
   std::vector<QueueMessage> out;
   if (s == NATS_TIMEOUT) return out;
   if (s != NATS_OK) return NatsError("fetch", s, jerr);
@@ -97,9 +103,11 @@ StatusOr<std::vector<QueueMessage>> PullConsumer::Fetch(int max, int64_t timeout
   return out;
 }
 
-// --- JetStream ----------------------------------------------------------------
+// --- JetStream
+// ----------------------------------------------------------------
 
-StatusOr<std::unique_ptr<JetStream>> JetStream::Connect(const std::string& url) {
+StatusOr<std::unique_ptr<JetStream>> JetStream::Connect(
+    const std::string& url) {
   natsOptions* opts = nullptr;
   natsOptions_Create(&opts);
   natsOptions_SetURL(opts, url.c_str());
@@ -130,7 +138,8 @@ JetStream::~JetStream() {
 Status JetStream::EnsureStream(const StreamSpec& spec) {
   jsStreamInfo* si = nullptr;
   jsErrCode jerr = static_cast<jsErrCode>(0);
-  natsStatus s = js_GetStreamInfo(&si, J(js_), spec.name.c_str(), nullptr, &jerr);
+  natsStatus s =
+      js_GetStreamInfo(&si, J(js_), spec.name.c_str(), nullptr, &jerr);
   if (s == NATS_OK) {
     jsStreamInfo_Destroy(si);
     return Status::OK();
@@ -153,15 +162,18 @@ Status JetStream::EnsureStream(const StreamSpec& spec) {
     return Status::OK();
   }
   // Another process may have created it meanwhile.
-  if (js_GetStreamInfo(&si, J(js_), spec.name.c_str(), nullptr, nullptr) == NATS_OK) {
+  if (js_GetStreamInfo(&si, J(js_), spec.name.c_str(), nullptr, nullptr) ==
+      NATS_OK) {
     jsStreamInfo_Destroy(si);
     return Status::OK();
   }
   return NatsError("create stream " + spec.name, s, jerr);
 }
 
-StatusOr<uint64_t> JetStream::Publish(const std::string& subject, std::string_view data,
-                                      const std::string& msg_id, bool* duplicate) {
+StatusOr<uint64_t> JetStream::Publish(const std::string& subject,
+                                      std::string_view data,
+                                      const std::string& msg_id,
+                                      bool* duplicate) {
   jsPubOptions po;
   jsPubOptions_Init(&po);
   if (!msg_id.empty()) po.MsgId = msg_id.c_str();
@@ -176,10 +188,11 @@ StatusOr<uint64_t> JetStream::Publish(const std::string& subject, std::string_vi
   return seq;
 }
 
-StatusOr<std::unique_ptr<PullConsumer>> JetStream::Subscribe(const ConsumerSpec& spec) {
+StatusOr<std::unique_ptr<PullConsumer>> JetStream::Subscribe(
+    const ConsumerSpec& spec) {
   if (spec.recreate) {
-    (void)js_DeleteConsumer(J(js_), spec.stream.c_str(), spec.durable.c_str(), nullptr,
-                            nullptr);
+    (void)js_DeleteConsumer(J(js_), spec.stream.c_str(), spec.durable.c_str(),
+                            nullptr, nullptr);
   }
   jsSubOptions so;
   jsSubOptions_Init(&so);
@@ -188,23 +201,26 @@ StatusOr<std::unique_ptr<PullConsumer>> JetStream::Subscribe(const ConsumerSpec&
   so.Config.Durable = spec.durable.c_str();
   so.Config.AckPolicy = js_AckExplicit;
   so.Config.AckWait = spec.ack_wait_ms * 1000 * 1000;
-  so.Config.MaxDeliver = -1;  // poison reports are parked by the worker, see worker.h
+  so.Config.MaxDeliver =
+      -1;  // poison reports are parked by the worker, see worker.h
   so.Config.MaxAckPending = 1 << 20;
   so.Config.DeliverPolicy = js_DeliverAll;
   natsSubscription* sub = nullptr;
   jsErrCode jerr = static_cast<jsErrCode>(0);
-  natsStatus s = js_PullSubscribe(&sub, J(js_), spec.subject.c_str(), spec.durable.c_str(),
-                                  nullptr, &so, &jerr);
+  natsStatus s = js_PullSubscribe(&sub, J(js_), spec.subject.c_str(),
+                                  spec.durable.c_str(), nullptr, &so, &jerr);
   if (s != NATS_OK) return NatsError("subscribe " + spec.durable, s, jerr);
   return std::unique_ptr<PullConsumer>(new PullConsumer(sub));
 }
 
-StatusOr<std::optional<std::string>> JetStream::LastMessage(const std::string& stream,
-                                                            const std::string& subject) {
+StatusOr<std::optional<std::string>> JetStream::LastMessage(
+    const std::string& stream, const std::string& subject) {
   natsMsg* msg = nullptr;
   jsErrCode jerr = static_cast<jsErrCode>(0);
-  natsStatus s = js_GetLastMsg(&msg, J(js_), stream.c_str(), subject.c_str(), nullptr, &jerr);
-  if (s == NATS_NOT_FOUND || jerr == JSNoMessageFoundErr) return std::optional<std::string>();
+  natsStatus s = js_GetLastMsg(&msg, J(js_), stream.c_str(), subject.c_str(),
+                               nullptr, &jerr);
+  if (s == NATS_NOT_FOUND || jerr == JSNoMessageFoundErr)
+    return std::optional<std::string>();
   if (s != NATS_OK) return NatsError("last message of " + stream, s, jerr);
   std::string data(natsMsg_GetData(msg), natsMsg_GetDataLength(msg));
   natsMsg_Destroy(msg);
@@ -226,7 +242,8 @@ StatusOr<uint64_t> JetStream::FirstSequence(const std::string& stream) {
   jsErrCode jerr = static_cast<jsErrCode>(0);
   natsStatus s = js_GetStreamInfo(&si, J(js_), stream.c_str(), nullptr, &jerr);
   if (s != NATS_OK) return NatsError("stream info of " + stream, s, jerr);
-  uint64_t first = si->State.Msgs == 0 ? si->State.LastSeq + 1 : si->State.FirstSeq;
+  uint64_t first =
+      si->State.Msgs == 0 ? si->State.LastSeq + 1 : si->State.FirstSeq;
   jsStreamInfo_Destroy(si);
   return first;
 }

@@ -39,10 +39,10 @@ class QueueMessage {
   uint64_t stream_seq() const { return stream_seq_; }
   uint64_t delivered() const { return delivered_; }  // 1 on first delivery
 
-  Status Ack();          // waits for the server's confirmation
-  Status Nak();          // redeliver now
-  Status Term();         // never redeliver
-  Status InProgress();   // restart the ack wait
+  Status Ack();         // waits for the server's confirmation
+  Status Nak();         // redeliver now
+  Status Term();        // never redeliver
+  Status InProgress();  // restart the ack wait
 
  private:
   friend class PullConsumer;
@@ -86,7 +86,8 @@ class JetStream {
   // `*duplicate` (if given) is set when the stream dropped the message as a
   // repeat of `msg_id` within its duplicate window.
   StatusOr<uint64_t> Publish(const std::string& subject, std::string_view data,
-                             const std::string& msg_id = "", bool* duplicate = nullptr);
+                             const std::string& msg_id = "",
+                             bool* duplicate = nullptr);
   StatusOr<std::unique_ptr<PullConsumer>> Subscribe(const ConsumerSpec& spec);
   // The last message on `subject` in `stream`, if any.
   StatusOr<std::optional<std::string>> LastMessage(const std::string& stream,

@@ -106,7 +106,8 @@ std::string EncodeProcessed(const Processed& p) {
 
 StatusOr<Processed> DecodeProcessed(std::string_view data) {
   json j = json::from_cbor(data.begin(), data.end(), true, false);
-  if (!j.is_object()) return CorruptionError("a processed report is not a CBOR map");
+  if (!j.is_object())
+    return CorruptionError("a processed report is not a CBOR map");
   Processed p;
   try {
     p.seq = j.value("seq", uint64_t{0});
@@ -118,7 +119,8 @@ StatusOr<Processed> DecodeProcessed(std::string_view data) {
     GetFields(j, &p.doc);
     p.doc.text = j.value("text", "");
     p.doc.content_hash = std::stoull(j.value("content_hash", "0"), nullptr, 16);
-    if (j.contains("analysis")) RETURN_IF_ERROR(AnalysisFromJson(j["analysis"], &p.doc));
+    if (j.contains("analysis"))
+      RETURN_IF_ERROR(AnalysisFromJson(j["analysis"], &p.doc));
     p.doc.fingerprint = Bytes(j, "fingerprint");
     p.doc.story_features = Bytes(j, "story_features");
     p.doc.index_terms = j.value("index_terms", "");

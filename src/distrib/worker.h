@@ -6,18 +6,19 @@
 //   marsad worker --queue Q --assign --db DB   ──► the store, and the cursor
 //                                                 stream MARSAD_ASSIGNED
 //
-// Why one assigner (held by a lease, lease.h: a second one waits). The per-document stages (cleaning, analysis, entities,
-// facts, fingerprints, story features: ~all the CPU) are independent and
-// parallel; story assignment is not. It is an online clustering whose result
-// depends on the order reports arrive and on every earlier decision (a
-// report joins the best story in the window, or starts one; a copy joins its
-// first copy's story). Locks in PostgreSQL would make concurrent assignment
-// safe but not deterministic: two workers would still decide in a racy order
-// and could each start "the same" story. A single assigner consuming
-// processed reports in the order they were published makes the distributed
-// run give exactly the stories of the single-process run, keeps the indexes
-// in one memory, and costs little: it does no text work, only index lookups
-// and the batched write (docs/scaling.md measures where it saturates).
+// Why one assigner (held by a lease, lease.h: a second one waits). The
+// per-document stages (cleaning, analysis, entities, facts, fingerprints, story
+// features: ~all the CPU) are independent and parallel; story assignment is
+// not. It is an online clustering whose result depends on the order reports
+// arrive and on every earlier decision (a report joins the best story in the
+// window, or starts one; a copy joins its first copy's story). Locks in
+// PostgreSQL would make concurrent assignment safe but not deterministic: two
+// workers would still decide in a racy order and could each start "the same"
+// story. A single assigner consuming processed reports in the order they were
+// published makes the distributed run give exactly the stories of the
+// single-process run, keeps the indexes in one memory, and costs little: it
+// does no text work, only index lookups and the batched write (docs/scaling.md
+// measures where it saturates).
 //
 // Order. The publisher's stream sequence is the order. Each worker tags its
 // processed report with that sequence; the assigner buffers what arrives
@@ -71,21 +72,23 @@ void RequestStop();
 struct PublishSummary {
   uint64_t published = 0;       // newly queued
   uint64_t already_queued = 0;  // dropped by the stream as duplicates
-  uint64_t read_errors = 0;  // published as rejected reports
+  uint64_t read_errors = 0;     // published as rejected reports
   uint64_t files = 0, bytes = 0, skipped_files = 0;
 };
 
 // Reads `inputs` like `marsad ingest` (files, folders, "-") and publishes
 // every report to the reports stream, creating the streams if needed.
-Status PublishInputs(const std::string& queue_url, const std::vector<std::string>& inputs,
+Status PublishInputs(const std::string& queue_url,
+                     const std::vector<std::string>& inputs,
                      PublishSummary* summary);
 
 struct WorkerOptions {
   std::string queue_url;
   int64_t reconnect_ms = 120000;  // as AssignerOptions::reconnect_ms
-  int max_deliveries = 5;       // then the report is parked as rejected
-  int64_t ack_wait_ms = 30000;  // a report unacknowledged this long is redelivered
-  int64_t idle_exit_ms = 0;     // > 0: exit after this long without work
+  int max_deliveries = 5;         // then the report is parked as rejected
+  int64_t ack_wait_ms =
+      30000;                 // a report unacknowledged this long is redelivered
+  int64_t idle_exit_ms = 0;  // > 0: exit after this long without work
   // Test hooks (hidden options of `marsad worker`): sleep before each report,
   // and abort() on a report whose raw text contains a marker.
   int64_t test_delay_ms = 0;
@@ -94,7 +97,7 @@ struct WorkerOptions {
 
 struct WorkerSummary {
   uint64_t processed = 0, rejected = 0, parked = 0;
-  uint64_t restarts = 0;  // starts over after a queue failure
+  uint64_t restarts = 0;    // starts over after a queue failure
   double busy_seconds = 0;  // first report received to last acknowledged
 };
 
@@ -111,11 +114,11 @@ struct AssignerOptions {
 };
 
 struct AssignerSummary {
-  IngestSummary ingest;    // summed over restarts after failures
-  uint64_t restarts = 0;   // starts over after a queue or database failure
-  uint64_t rejected = 0;   // reports the workers rejected or parked
-  uint64_t skipped = 0;    // sequence gaps given up (reports gone)
-  uint64_t cursor = 0;     // last assigned report sequence
+  IngestSummary ingest;     // summed over restarts after failures
+  uint64_t restarts = 0;    // starts over after a queue or database failure
+  uint64_t rejected = 0;    // reports the workers rejected or parked
+  uint64_t skipped = 0;     // sequence gaps given up (reports gone)
+  uint64_t cursor = 0;      // last assigned report sequence
   double busy_seconds = 0;  // first processed report received to last commit
 };
 

@@ -110,8 +110,8 @@ struct PointPosition {
 // A point an analyst lines up across sources: a casualty figure of one
 // incident, whether it happened, the weapon, who is responsible, presence.
 struct ContestedPoint {
-  std::string kind;  // killed | injured | killed_or_injured | missing |
-                     // occurred | weapon | responsibility | presence | other
+  std::string kind;   // killed | injured | killed_or_injured | missing |
+                      // occurred | weapon | responsibility | presence | other
   std::string about;  // the slot: "killed", "weapon:chemical",
                       // "presence:russian_personnel"
   std::string scope =

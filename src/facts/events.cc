@@ -64,11 +64,14 @@ namespace marsad {
 
 namespace {
 
-bool IsWordTok(const Word& w) { return w.kind == TokenKind::kWord || w.kind == TokenKind::kLatin; }
+bool IsWordTok(const Word& w) {
+  return w.kind == TokenKind::kWord || w.kind == TokenKind::kLatin;
+}
 
 size_t WordAt(const std::vector<Word>& w, uint32_t byte) {
-  auto it = std::lower_bound(w.begin(), w.end(), byte,
-                             [](const Word& x, uint32_t b) { return x.span.begin < b; });
+  auto it = std::lower_bound(
+      w.begin(), w.end(), byte,
+      [](const Word& x, uint32_t b) { return x.span.begin < b; });
   return static_cast<size_t>(it - w.begin());
 }
 
@@ -78,8 +81,10 @@ int QuoteContaining(const Document& doc, Span s) {
   int best = -1;
   for (size_t q = 0; q < doc.quotes.size(); ++q) {
     const Quote& x = doc.quotes[q];
-    if (x.content.begin <= s.begin && s.end <= x.content.end) return static_cast<int>(q);
-    if (best < 0 && x.span.begin <= s.begin && s.end <= x.span.end) best = static_cast<int>(q);
+    if (x.content.begin <= s.begin && s.end <= x.content.end)
+      return static_cast<int>(q);
+    if (best < 0 && x.span.begin <= s.begin && s.end <= x.span.end)
+      best = static_cast<int>(q);
   }
   return best;
 }
@@ -90,7 +95,8 @@ std::string_view QuoteModality(const Document& doc, int q) {
   const FactsLexicon& lex = FactsLexicon::Default();
   size_t i = WordAt(t.words, doc.quotes[q].cue.begin);
   auto m = lex.cues.Find(t.words, i, t.words.size(), Forms::kBare);
-  return m.payload < 0 ? "asserted" : std::string_view(lex.cue_entries[m.payload].modality);
+  return m.payload < 0 ? "asserted"
+                       : std::string_view(lex.cue_entries[m.payload].modality);
 }
 
 namespace {
@@ -100,7 +106,11 @@ namespace {
 class CasualtyScanner {
  public:
   CasualtyScanner(const Document& doc, size_t b, size_t e)
-      : doc_(doc), w_(WordsOf(doc.text).words), lex_(FactsLexicon::Default()), b_(b), e_(e) {}
+      : doc_(doc),
+        w_(WordsOf(doc.text).words),
+        lex_(FactsLexicon::Default()),
+        b_(b),
+        e_(e) {}
 
   std::vector<CasualtyFound> Run() {
     if (b_ >= e_) return {};
@@ -111,23 +121,26 @@ class CasualtyScanner {
       // "4 مسلحين": a plural read as a dual right after a number is that
       // number's counted noun, not a number (a verb after it still counts).
       size_t nb = WordAt(w_, n.span.begin);
-      bool noun = w_[nb].kind == TokenKind::kWord && WordAt(w_, n.span.end) == nb + 1 &&
-                  !numbers_.empty() && WordAt(w_, numbers_.back().end) == nb;
+      bool noun = w_[nb].kind == TokenKind::kWord &&
+                  WordAt(w_, n.span.end) == nb + 1 && !numbers_.empty() &&
+                  WordAt(w_, numbers_.back().end) == nb;
       if (!noun) numbers_.push_back(n.span);
     }
     pending_.clear();
     for (const NumberMention& n : doc_.numbers) {
       if (n.span.begin < lo || n.span.end > hi) continue;
-      if (!n.unit.empty() && static_cast<unsigned char>(n.unit[0]) < 0x80) continue;
+      if (!n.unit.empty() && static_cast<unsigned char>(n.unit[0]) < 0x80)
+        continue;
       Number(n, /*inherit_only=*/false);
     }
     Counted();
     // A number after a counted noun's figure ("توقيف قائد المركب وثلاثة من
     // مساعديه") inherits once those figures exist.
     for (const NumberMention& n : pending_) Number(n, /*inherit_only=*/true);
-    std::sort(out_.begin(), out_.end(), [](const CasualtyFound& a, const CasualtyFound& c) {
-      return a.span.begin < c.span.begin;
-    });
+    std::sort(out_.begin(), out_.end(),
+              [](const CasualtyFound& a, const CasualtyFound& c) {
+                return a.span.begin < c.span.begin;
+              });
     return std::move(out_);
   }
 
@@ -155,7 +168,8 @@ class CasualtyScanner {
   // "على الأقل" at q.
   bool AtLeast(size_t q) const {
     return q + 1 < e_ && w_[q].bare == fk::kAla &&
-           w_[q + 1].key == "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x82\xD9\x84";  // الاقل
+           w_[q + 1].key ==
+               "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x82\xD9\x84";  // الاقل
   }
   // "N على الأقل" or "N أشخاص (مدنيين) على الأقل": the word index of على, or 0.
   size_t AtLeastAfter(size_t q) const {
@@ -171,14 +185,18 @@ class CasualtyScanner {
     if (ne > e_) return;
     if (nb > b_ && lex_.Is(w_[nb - 1], "year_word")) return;  // عام 1893
     if (Year(nb, n)) return;
-    if (ne < e_ && IsClass(ne, "thing")) return;  // ضبط 21 مخالفة، 10 آلاف دجاجة
-    if (ne > nb && IsClass(ne - 1, "thing")) return;  // a dual of a thing: قبل أكثر من عامين
-    dual_noun_ = ne == nb + 1 && w_[nb].kind == TokenKind::kWord && !n.unit.empty() &&
-                 KeyStarts(w_[nb].bare, n.unit) &&
-                 !lex_.Is(w_[nb], "dual");  // "ضحايا مدنيين": a plural read as a dual
+    if (ne < e_ && IsClass(ne, "thing"))
+      return;  // ضبط 21 مخالفة، 10 آلاف دجاجة
+    if (ne > nb && IsClass(ne - 1, "thing"))
+      return;  // a dual of a thing: قبل أكثر من عامين
+    dual_noun_ =
+        ne == nb + 1 && w_[nb].kind == TokenKind::kWord && !n.unit.empty() &&
+        KeyStarts(w_[nb].bare, n.unit) &&
+        !lex_.Is(w_[nb], "dual");  // "ضحايا مدنيين": a plural read as a dual
     // "عائلة واحدة": واحد after a noun that is no person is its adjective.
-    if (n.min == 1 && n.max == 1 && ne == nb + 1 && w_[nb].kind == TokenKind::kWord && nb > b_ &&
-        IsWordTok(w_[nb - 1]) && !InNumber(nb - 1) && !Person(nb - 1) && !KindAt(nb - 1, 'c')) {
+    if (n.min == 1 && n.max == 1 && ne == nb + 1 &&
+        w_[nb].kind == TokenKind::kWord && nb > b_ && IsWordTok(w_[nb - 1]) &&
+        !InNumber(nb - 1) && !Person(nb - 1) && !KindAt(nb - 1, 'c')) {
       return;
     }
     if (DefiniteAfterThing(nb)) return;
@@ -200,7 +218,8 @@ class CasualtyScanner {
     std::string_view an = "\xD8\xA7\xD9\x86";  // ان
     bool dual_form =
         w_[nb].bare.size() > an.size() &&
-        (w_[nb].bare.substr(w_[nb].bare.size() - an.size()) == an || lex_.Is(w_[nb], "dual"));
+        (w_[nb].bare.substr(w_[nb].bare.size() - an.size()) == an ||
+         lex_.Is(w_[nb], "dual"));
     if (ne == nb + 1 && w_[nb].kind == TokenKind::kWord && dual_form) {
       if (const CasualtyEntry* c = KindAt(nb, 'n')) kind = c->kind;
     }
@@ -231,7 +250,8 @@ class CasualtyScanner {
            (!Definite(cue + 1) && !IsClass(cue + 1, "after_qad")))) {
         return;  // "فقد غادر 28 سجينا": a verb after فقد, not a loss
       }
-      if (!kind.empty() && Warrant(cue)) return;  // "مذكرات توقيف بحق 200": no arrest yet
+      if (!kind.empty() && Warrant(cue))
+        return;  // "مذكرات توقيف بحق 200": no arrest yet
     }
     if (kind.empty()) kind = VerbAfter(ne);
     if (kind.empty()) kind = PredicateAfter(ne);
@@ -245,7 +265,8 @@ class CasualtyScanner {
       n.approximate = true;
       span.end = std::max(span.end, w_[at + 1].span.end);
     }
-    if (nb > b_ && lex_.Is(w_[nb - 1], "approx") && n.min == n.max) n.approximate = true;
+    if (nb > b_ && lex_.Is(w_[nb - 1], "approx") && n.min == n.max)
+      n.approximate = true;
     ThousandsDot(&n);
     out_.push_back({kind, n, span});
   }
@@ -253,16 +274,20 @@ class CasualtyScanner {
   // "في 2011"، "منذ 2014", or four digits from 1900 to 2100 that count no
   // person or casualty noun after them: a year, not a count.
   bool Year(size_t nb, const NumberMention& n) const {
-    if (n.min != n.max || n.min < 1900 || n.min > 2100 || n.min != std::floor(n.min)) return false;
+    if (n.min != n.max || n.min < 1900 || n.min > 2100 ||
+        n.min != std::floor(n.min))
+      return false;
     if (nb > b_ && IsClass(nb - 1, "year_prep")) return true;
     size_t ne = WordAt(w_, n.span.end);
-    return w_[nb].kind == TokenKind::kNumber && !Person(ne) && !(ne < e_ && KindAt(ne, 'n'));
+    return w_[nb].kind == TokenKind::kNumber && !Person(ne) &&
+           !(ne < e_ && KindAt(ne, 'n'));
   }
 
   // "الأيام الثمانية الماضية": a definite number word after a period noun
   // counts the period ("الجنود الثلاثة" still counts people).
   bool DefiniteAfterThing(size_t nb) const {
-    if (nb == b_ || w_[nb].kind != TokenKind::kWord || !KeyStarts(w_[nb].bare, fk::kAl)) {
+    if (nb == b_ || w_[nb].kind != TokenKind::kWord ||
+        !KeyStarts(w_[nb].bare, fk::kAl)) {
       return false;
     }
     return IsClass(nb - 1, "period");
@@ -277,7 +302,8 @@ class CasualtyScanner {
     int after = -1;    // digits after the dot, -1 before it
     size_t first = 0;  // the first digit, after a cue (نحو 1.700)
     while (first < t.size() && !(t[first] >= '0' && t[first] <= '9') &&
-           !(static_cast<unsigned char>(t[first]) == 0xD9 && first + 1 < t.size() &&
+           !(static_cast<unsigned char>(t[first]) == 0xD9 &&
+             first + 1 < t.size() &&
              static_cast<unsigned char>(t[first + 1]) >= 0xA0 &&
              static_cast<unsigned char>(t[first + 1]) <= 0xA9)) {
       ++first;
@@ -313,8 +339,11 @@ class CasualtyScanner {
   // "5 بحارة مفقودين"، "3 أشخاص مصابين": the counted noun's predicate
   // adjective right after it gives the kind.
   std::string PredicateAfter(size_t ne) const {
-    if (ne + 1 >= e_ || !IsWordTok(w_[ne]) || InNumber(ne) || !IsWordTok(w_[ne + 1])) return "";
-    if (KeyStarts(w_[ne + 1].bare, fk::kAl)) return "";  // "5 من القتلى" is TollBefore's
+    if (ne + 1 >= e_ || !IsWordTok(w_[ne]) || InNumber(ne) ||
+        !IsWordTok(w_[ne + 1]))
+      return "";
+    if (KeyStarts(w_[ne + 1].bare, fk::kAl))
+      return "";  // "5 من القتلى" is TollBefore's
     const CasualtyEntry* c = KindAt(ne + 1, 'n');
     return c ? c->kind : "";
   }
@@ -329,7 +358,8 @@ class CasualtyScanner {
         if (const CasualtyEntry* c = KindAt(q, 'n')) return c->kind;
       }
     }
-    if (q + 1 >= e_ || w_[q].bare != "\xD8\xA8\xD9\x8A\xD9\x86") return "";  // بين
+    if (q + 1 >= e_ || w_[q].bare != "\xD8\xA8\xD9\x8A\xD9\x86")
+      return "";  // بين
     const CasualtyEntry* c = KindAt(q + 1, 'n');
     return c ? c->kind : "";
   }
@@ -340,13 +370,17 @@ class CasualtyScanner {
   std::string CueBefore(size_t nb, Span* span) const {
     for (size_t q = nb; q > b_ && q + 8 >= nb;) {
       --q;
-      // A construct head (حركة الشباب), not a prepositional phrase (بالجلطة الدماغية).
-      bool construct = q + 1 < nb && Definite(q + 1) && w_[q].stem == w_[q].bare;
+      // A construct head (حركة الشباب), not a prepositional phrase (بالجلطة
+      // الدماغية).
+      bool construct =
+          q + 1 < nb && Definite(q + 1) && w_[q].stem == w_[q].bare;
       if (q + 3 < nb && !SubjectWord(q) && !construct && !KindAt(q, 'c')) break;
-      if (w_[q].kind == TokenKind::kNumber || InNumber(q)) break;  // that number's cue
+      if (w_[q].kind == TokenKind::kNumber || InNumber(q))
+        break;  // that number's cue
       // "جثث 5 أشخاص"، "جثتي رجلين": a casualty noun in construct with the
       // count.
-      if (q + 1 == nb && !Definite(q) && !dual_noun_ && (q == b_ || !InNumber(q - 1))) {
+      if (q + 1 == nb && !Definite(q) && !dual_noun_ &&
+          (q == b_ || !InNumber(q - 1))) {
         if (const CasualtyEntry* c = KindAt(q, 'n')) {
           span->begin = w_[q].span.begin;
           return c->kind;
@@ -356,7 +390,8 @@ class CasualtyScanner {
         // "مقتل وإصابة 70": the longer phrase that ends at this cue.
         for (size_t p = q > b_ + 2 ? q - 2 : b_; p < q; ++p) {
           const CasualtyEntry* l = KindAt(p, 'c');
-          if (l && p + lex_.casualties.Find(w_, p, e_, Forms::kStem).length > q) {
+          if (l &&
+              p + lex_.casualties.Find(w_, p, e_, Forms::kStem).length > q) {
             c = l;
             q = p;
             break;
@@ -378,7 +413,8 @@ class CasualtyScanner {
     for (size_t k = q; k > b_ && k + 2 >= q;) {
       --k;
       std::string_view c = lex_.ClassOf(w_[k]);
-      bool still = k + 1 < q && IsClass(k + 1, "still");  // "لا يزال": still, no negation
+      bool still = k + 1 < q &&
+                   IsClass(k + 1, "still");  // "لا يزال": still, no negation
       if ((c == "neg" && !still) || c == "deny") return true;
       if (!IsWordTok(w_[k])) break;
     }
@@ -394,7 +430,8 @@ class CasualtyScanner {
       const CasualtyEntry* c = KindAt(q, 'c');
       if (c) return c->where == 'b' && w_[q].key == w_[q].bare ? c->kind : "";
       // "6 من أفراد الطاقم مفقودين": a predicate adjective after the من group.
-      if (q > ne + 1 && !Definite(q) && Definite(q - 1) && w_[ne].bare == fk::kMin) {
+      if (q > ne + 1 && !Definite(q) && Definite(q - 1) &&
+          w_[ne].bare == fk::kMin) {
         if (const CasualtyEntry* n = KindAt(q, 'n')) return n->kind;
       }
     }
@@ -406,9 +443,10 @@ class CasualtyScanner {
   // before "إلى N" when N counts people ("قتلى التنظيم ارتفع إلى 25 مسلحا",
   // not "نقل الجرحى إلى 3 مستشفيات").
   std::string TollBefore(size_t nb, size_t ne) const {
-    bool to = nb > b_ && IsClass(nb - 1, "toll_to") &&
-              (ne >= e_ || !IsWordTok(w_[ne]) || Person(ne) || KindAt(ne, 'n') ||
-               IsClass(ne, "stop") || IsClass(ne, "year_prep"));
+    bool to =
+        nb > b_ && IsClass(nb - 1, "toll_to") &&
+        (ne >= e_ || !IsWordTok(w_[ne]) || Person(ne) || KindAt(ne, 'n') ||
+         IsClass(ne, "stop") || IsClass(ne, "year_prep"));
     // "القتلى أربعة مدنيين": the toll noun as the subject right before.
     if (nb > b_ && KeyStarts(w_[nb - 1].bare, fk::kAl) && !dual_noun_) {
       if (const CasualtyEntry* c = KindAt(nb - 1, 'n')) return c->kind;
@@ -433,13 +471,16 @@ class CasualtyScanner {
     if (nb == b_ || !IsClass(nb - 1, "count_ref")) return "";
     for (size_t q = nb - 1; q > b_ && q + 15 >= nb;) {
       --q;
-      if (const CasualtyEntry* c = KindAt(q, 'c')) return Denied(q) ? "" : c->kind;
+      if (const CasualtyEntry* c = KindAt(q, 'c'))
+        return Denied(q) ? "" : c->kind;
     }
     return "";
   }
 
   // "مذكرات توقيف"، "مذكرتي اعتقال": a warrant, not an arrest.
-  bool Warrant(size_t cue) const { return cue > b_ && IsClass(cue - 1, "warrant"); }
+  bool Warrant(size_t cue) const {
+    return cue > b_ && IsClass(cue - 1, "warrant");
+  }
 
   // "أفرجت السلطات عن 20 معتقلا": released detainees are no casualty (a
   // released hostage was still kidnapped: "أفرج الخاطفون عن 5 مختطفين").
@@ -463,7 +504,8 @@ class CasualtyScanner {
     if (ne < e_ && lex_.Is(w_[ne], "not_victim")) return "";
     bool other = (ne < e_ && lex_.Is(w_[ne], "other_ref")) ||
                  (nb > b_ && lex_.Is(w_[nb - 1], "subset"));
-    bool conj = w_[nb].key != w_[nb].bare || (nb > b_ && w_[nb - 1].key == "\xD9\x88");
+    bool conj =
+        w_[nb].key != w_[nb].bare || (nb > b_ && w_[nb - 1].key == "\xD9\x88");
     size_t gap = nb - WordAt(w_, prev->span.end);
     return other || (conj && gap <= 8) ? prev->kind : "";
   }
@@ -474,19 +516,24 @@ class CasualtyScanner {
   int VictimCount(size_t v) const {
     if (v >= e_ || !IsWordTok(w_[v])) return 0;
     const Word& w = w_[v];
-    if (lex_.Is(w, "title") || lex_.Is(w, "victim")) return 1;  // memoized class bits
+    if (lex_.Is(w, "title") || lex_.Is(w, "victim"))
+      return 1;  // memoized class bits
     if (KeyStarts(w.bare, fk::kAl)) return 0;
     // A nisba noun's dual (بريطانيان، فلسطينيان، سوريان): six letters or more
     // ending in يان (not بيان، سريان).
     std::string_view nisba = "\xD9\x8A\xD8\xA7\xD9\x86";  // يان
-    if (w.bare.size() >= 12 && w.bare.substr(w.bare.size() - nisba.size()) == nisba) return 2;
+    if (w.bare.size() >= 12 &&
+        w.bare.substr(w.bare.size() - nisba.size()) == nisba)
+      return 2;
     // The stem differs from the key only after a clitic (بشرطي): one lookup.
-    std::string_view cls = w.stem != w.bare ? lex_.ClassOfKey(w.stem) : std::string_view();
+    std::string_view cls =
+        w.stem != w.bare ? lex_.ClassOfKey(w.stem) : std::string_view();
     if (cls == "title" || cls == "victim") return 1;
     std::string_view s = w_[v].stem;
     if (s.size() < 8) return 0;
     std::string_view end = s.substr(s.size() - 4);
-    bool an = end == "\xD8\xA7\xD9\x86", in = end == "\xD9\x8A\xD9\x86";  // ان، ين
+    bool an = end == "\xD8\xA7\xD9\x86",
+         in = end == "\xD9\x8A\xD9\x86";  // ان، ين
     if (!an && !in) return 0;
     if (an) {
       std::string& one = scratch_;  // reused: no allocation per word
@@ -496,7 +543,8 @@ class CasualtyScanner {
       }
       if (lex_.ClassOfKey(one) == "victim") return 2;
     }
-    return lex_.Is(w_[v], "dual") ? 2 : 0;  // ين: a listed dual, not a sound plural
+    return lex_.Is(w_[v], "dual") ? 2
+                                  : 0;  // ين: a listed dual, not a sound plural
   }
 
   // VictimCount, and one for a role noun that counts a person only after a
@@ -504,8 +552,10 @@ class CasualtyScanner {
   int RoleCount(size_t v) const {
     if (int n = VictimCount(v)) return n;
     if (v < e_ && IsClass(v, "kin")) return 1;
-    return v < e_ && IsWordTok(w_[v]) && !KeyStarts(w_[v].bare, fk::kAl) && IsClass(v, "role") ? 1
-                                                                                               : 0;
+    return v < e_ && IsWordTok(w_[v]) && !KeyStarts(w_[v].bare, fk::kAl) &&
+                   IsClass(v, "role")
+               ? 1
+               : 0;
   }
 
   // Counted nouns without a number: after a cue (مقتل شرطي، وإصابة آخر)،
@@ -517,8 +567,10 @@ class CasualtyScanner {
           lex_.casualty_entries[m.payload].where != 'p') {
         size_t v = q + m.length;
         if (v < e_ && InNumber(v)) continue;
-        if (!KeyStarts(w_[q].bare, fk::kAl)) v = AfterSubject(v);  // a verb, not "الإصابة"
-        // A relative after a natural death or a loss is no casualty (وفاة والدتها).
+        if (!KeyStarts(w_[q].bare, fk::kAl))
+          v = AfterSubject(v);  // a verb, not "الإصابة"
+        // A relative after a natural death or a loss is no casualty (وفاة
+        // والدتها).
         bool natural = IsClass(q, "natural") && v < e_ && IsClass(v, "kin");
         if (int n = RoleCount(v); n && !Denied(q) && !natural)
           Add(lex_.casualty_entries[m.payload].kind, n, q, v);
@@ -531,7 +583,8 @@ class CasualtyScanner {
       if (lex_.Is(w_[q], "title")) continue;  // a title counts only after a cue
       bool subset = q > b_ && lex_.Is(w_[q - 1], "subset");
       int n = subset ? RoleCount(q) : VictimCount(q);
-      if (n == 0 || Counts(q) || InNumber(q) || (q > b_ && InNumber(q - 1))) continue;
+      if (n == 0 || Counts(q) || InNumber(q) || (q > b_ && InNumber(q - 1)))
+        continue;
       if (subset) {
         const CasualtyFound* before = Before(q);
         if (before) Add(before->kind, n, q, q);
@@ -541,7 +594,8 @@ class CasualtyScanner {
         if (!IsWordTok(w_[k]) || InNumber(k)) break;
         // "طفل مختطف"، "شخص آخر مفقودا"، "طفلين بين الضحايا".
         const CasualtyEntry* noun = KindAt(k, 'n');
-        if (noun && (k <= q + 2 || w_[k - 1].bare == "\xD8\xA8\xD9\x8A\xD9\x86")) {  // بين
+        if (noun && (k <= q + 2 ||
+                     w_[k - 1].bare == "\xD8\xA8\xD9\x8A\xD9\x86")) {  // بين
           Add(noun->kind, n, q, q);
           break;
         }
@@ -549,10 +603,12 @@ class CasualtyScanner {
         if (!c) continue;
         // "جنديا قتل": a singular verb right after its one-person subject,
         // unless it has an object of its own (شخص قتل 5).
-        bool next_counts = k + 1 < e_ && (InNumber(k + 1) || VictimCount(k + 1) > 0);
-        bool singular = c->where == 'c' && k == q + 1 && n == 1 && !next_counts &&
-                        !KeyStarts(w_[k].bare, fk::kAl);
-        if ((c->where == 'b' || singular) && w_[k].key == w_[k].bare) Add(c->kind, n, q, q);
+        bool next_counts =
+            k + 1 < e_ && (InNumber(k + 1) || VictimCount(k + 1) > 0);
+        bool singular = c->where == 'c' && k == q + 1 && n == 1 &&
+                        !next_counts && !KeyStarts(w_[k].bare, fk::kAl);
+        if ((c->where == 'b' || singular) && w_[k].key == w_[k].bare)
+          Add(c->kind, n, q, q);
         break;
       }
     }
@@ -560,13 +616,14 @@ class CasualtyScanner {
   // A word of a verb's subject between the verb and its object.
   bool SubjectWord(size_t k) const {
     return IsWordTok(w_[k]) && !InNumber(k) && VictimCount(k) == 0 &&
-           (Definite(k) || IsClass(k, "actor_head") || IsClass(k, "when") || IsClass(k, "weekday"));
+           (Definite(k) || IsClass(k, "actor_head") || IsClass(k, "when") ||
+            IsClass(k, "weekday"));
   }
   // A noun with the article: ال that the stemmer takes off (not إلى، التي).
   bool Definite(size_t k) const {
     const Word& w = w_[k];
-    return KeyStarts(w.bare, fk::kAl) && w.stem.size() < w.bare.size() && w.bare.size() > 6 &&
-           !IsClass(k, "rel");
+    return KeyStarts(w.bare, fk::kAl) && w.stem.size() < w.bare.size() &&
+           w.bare.size() > 6 && !IsClass(k, "rel");
   }
 
   // "اعتقلت الشرطة متهما"، "قتل الجيش مسلحا": the verb's subject (definite
@@ -576,7 +633,8 @@ class CasualtyScanner {
     if (v >= e_ || VictimCount(v) > 0) return v;
     size_t k = v;
     while (k < e_ && k < v + 3 && SubjectWord(k)) ++k;
-    return k > v && k < e_ && IsWordTok(w_[k]) && w_[k].stem == w_[k].bare && VictimCount(k) > 0
+    return k > v && k < e_ && IsWordTok(w_[k]) && w_[k].stem == w_[k].bare &&
+                   VictimCount(k) > 0
                ? k
                : v;
   }
@@ -585,24 +643,30 @@ class CasualtyScanner {
   // noun joined by و to the figure just before (its counted noun at most one
   // word between) has that figure's kind.
   const CasualtyFound* Coordinated(size_t q) const {
-    if (q <= b_ || w_[q].key == w_[q].bare || !KeyStarts(w_[q].key, "\xD9\x88")) return nullptr;
-    if ((VictimCount(q) == 0 && !IsClass(q, "kin")) || InNumber(q)) return nullptr;
+    if (q <= b_ || w_[q].key == w_[q].bare || !KeyStarts(w_[q].key, "\xD9\x88"))
+      return nullptr;
+    if ((VictimCount(q) == 0 && !IsClass(q, "kin")) || InNumber(q))
+      return nullptr;
     const CasualtyFound* prev = Before(q);
     if (!prev) return nullptr;
     size_t end = WordAt(w_, prev->span.end);  // first word after the figure
     if (end == q) return prev;
-    return end + 1 == q && IsWordTok(w_[end]) && !InNumber(end) ? prev : nullptr;
+    return end + 1 == q && IsWordTok(w_[end]) && !InNumber(end) ? prev
+                                                                : nullptr;
   }
   bool Counts(size_t v) const {
     for (const CasualtyFound& c : out_) {
-      if (c.span.begin <= w_[v].span.begin && w_[v].span.end <= c.span.end) return true;
+      if (c.span.begin <= w_[v].span.begin && w_[v].span.end <= c.span.end)
+        return true;
     }
     return false;
   }
   const CasualtyFound* Before(size_t v) const {
     const CasualtyFound* best = nullptr;
     for (const CasualtyFound& c : out_) {
-      if (c.span.end <= w_[v].span.begin && (!best || c.span.begin > best->span.begin)) best = &c;
+      if (c.span.end <= w_[v].span.begin &&
+          (!best || c.span.begin > best->span.begin))
+        best = &c;
     }
     return best;
   }
@@ -625,8 +689,9 @@ class CasualtyScanner {
   const FactsLexicon& lex_;
   size_t b_, e_;
   std::vector<CasualtyFound> out_;
-  std::vector<NumberMention> pending_;  // numbers with no kind on the first pass
-  bool dual_noun_ = false;              // the number at hand is a noun read as a dual
+  std::vector<NumberMention>
+      pending_;             // numbers with no kind on the first pass
+  bool dual_noun_ = false;  // the number at hand is a noun read as a dual
   // Per-thread scratch, reused across sentences and documents.
   static thread_local std::vector<Span> numbers_;
   static thread_local std::string scratch_;
@@ -637,7 +702,8 @@ thread_local std::string CasualtyScanner::scratch_;
 
 }  // namespace
 
-std::vector<CasualtyFound> FindCasualties(const Document& doc, size_t b, size_t e) {
+std::vector<CasualtyFound> FindCasualties(const Document& doc, size_t b,
+                                          size_t e) {
   return CasualtyScanner(doc, b, e).Run();
 }
 
@@ -689,7 +755,8 @@ class EventFinder {
     for (size_t q = b; q < e; ++q) {
       sports |= lex_.Is(w_[q], "sports");
       auto m = found[q - b] = lex_.triggers.Find(w_, q, e, Forms::kStem);
-      accident |= m.payload >= 0 && lex_.trigger_entries[m.payload].plover == "ACCIDENT";
+      accident |= m.payload >= 0 &&
+                  lex_.trigger_entries[m.payload].plover == "ACCIDENT";
     }
     std::vector<Candidate> out;
     for (size_t q = b; q < e; ++q) {
@@ -698,7 +765,9 @@ class EventFinder {
       const TriggerEntry& t = lex_.trigger_entries[m.payload];
       Candidate c{q, q + m.length, &t, t.mode};
       q += m.length - 1;
-      if (t.plover == "ASSAULT" && accident && (t.mode == "killing" || t.refine)) continue;
+      if (t.plover == "ASSAULT" && accident &&
+          (t.mode == "killing" || t.refine))
+        continue;
       if (sports && (t.refine || t.plover == "FIGHT")) continue;
       if (t.refine) {
         std::string r = RefinedMode(c.b, c.e, b, e);
@@ -709,7 +778,9 @@ class EventFinder {
     return out;
   }
 
-  static bool Generic(const std::string& mode) { return mode.empty() || mode == "killing"; }
+  static bool Generic(const std::string& mode) {
+    return mode.empty() || mode == "killing";
+  }
 
   void Sentence(size_t s, size_t b, size_t e) {
     size_t first = doc_->events.size();
@@ -732,7 +803,8 @@ class EventFinder {
       ev.sentence = t_.sentences[s];
       doc_->events.push_back(std::move(ev));
     }
-    for (size_t k = first; k < doc_->events.size(); ++k) Fill(&doc_->events[k], b, e);
+    for (size_t k = first; k < doc_->events.size(); ++k)
+      Fill(&doc_->events[k], b, e);
     Casualties(s, b, e, first);
     DropUnsupported(first);
   }
@@ -746,7 +818,8 @@ class EventFinder {
     size_t out = first;
     for (size_t k = first; k < evs.size(); ++k) {
       const Event& ev = evs[k];
-      bool bare = ev.casualties.empty() && ev.location.empty() && ev.date.empty();
+      bool bare =
+          ev.casualties.empty() && ev.location.empty() && ev.date.empty();
       if (ev.plover == "ASSAULT" && ev.mode == "killing" && bare) continue;
       if (out != k) evs[out] = std::move(evs[k]);
       ++out;
@@ -765,7 +838,8 @@ class EventFinder {
       bool coerce = c.kind == "arrested" || c.kind == "kidnapped";
       auto fits = [&](const Event& ev) {
         if (coerce) return ev.plover == "COERCE" || ev.mode == "abduction";
-        return ev.plover == "ASSAULT" || ev.plover == "FIGHT" || ev.plover == "ACCIDENT";
+        return ev.plover == "ASSAULT" || ev.plover == "FIGHT" ||
+               ev.plover == "ACCIDENT";
       };
       Event* target = nullptr;
       for (size_t k = first; k < doc_->events.size(); ++k) {
@@ -776,7 +850,8 @@ class EventFinder {
       if (!target && first > 0) {
         Event& last = doc_->events[first - 1];
         size_t ls = WordAt(w_, last.sentence.begin);
-        bool near = ls < w_.size() && static_cast<size_t>(w_[ls].sentence) + 3 >= s;
+        bool near =
+            ls < w_.size() && static_cast<size_t>(w_[ls].sentence) + 3 >= s;
         if (near && fits(last)) target = &last;
       }
       if (!target && disease) continue;  // deaths from illness are no attack
@@ -801,10 +876,14 @@ class EventFinder {
     while (k < e && k < h + 5 && IsWord(k)) {
       if (k > h) {
         std::string_view cls = lex_.ClassOf(w_[k]);
-        if (cls == "stop" || cls == "rel" || cls == "comp" || lex_.Is(w_[k], "locprep")) break;
+        if (cls == "stop" || cls == "rel" || cls == "comp" ||
+            lex_.Is(w_[k], "locprep"))
+          break;
         if (lex_.cues.Find(w_, k, e, Forms::kBare).payload >= 0) break;
         if (lex_.triggers.Find(w_, k, e, Forms::kStem).payload >= 0) break;
-        if (definite_only && !KeyStarts(w_[k].key, fk::kAl) && !lex_.Is(w_[k], "actor_head")) break;
+        if (definite_only && !KeyStarts(w_[k].key, fk::kAl) &&
+            !lex_.Is(w_[k], "actor_head"))
+          break;
       }
       ++k;
     }
@@ -815,7 +894,8 @@ class EventFinder {
     if (lex_.Is(w_[q], "actor_head")) return true;
     std::string_view st = w_[q].stem;
     return lex_.ClassOfKey(st) == "actor_head" ||
-           lex_.ClassOfKey(std::string(fk::kAl) + std::string(st)) == "actor_head";
+           lex_.ClassOfKey(std::string(fk::kAl) + std::string(st)) ==
+               "actor_head";
   }
 
   // Actor: "من قبل X"; else an armed-actor noun phrase before the trigger in
@@ -833,8 +913,12 @@ class EventFinder {
     for (size_t q = tb; q > b && q + 8 >= tb;) {
       --q;
       const Word& w = w_[q];
-      if (w.kind == TokenKind::kPunct && !w.IsPunct("\xD8\x8C") && !w.IsPunct(",")) break;
-      if (lex_.Is(w, "comp") || lex_.cues.Find(w_, q, tb, Forms::kBare).payload >= 0) break;
+      if (w.kind == TokenKind::kPunct && !w.IsPunct("\xD8\x8C") &&
+          !w.IsPunct(","))
+        break;
+      if (lex_.Is(w, "comp") ||
+          lex_.cues.Find(w_, q, tb, Forms::kBare).payload >= 0)
+        break;
       if (lex_.triggers.Find(w_, q, tb, Forms::kStem).payload >= 0) break;
       if (ActorHead(q)) left = q;
     }
@@ -847,20 +931,23 @@ class EventFinder {
 
   void Target(Event* ev, size_t tb, size_t te, size_t b, size_t e) const {
     size_t after_actor = te;
-    if (!ev->actor_span.empty() && ev->actor_span.begin >= w_[te < e ? te : e - 1].span.begin) {
+    if (!ev->actor_span.empty() &&
+        ev->actor_span.begin >= w_[te < e ? te : e - 1].span.begin) {
       after_actor = WordAt(w_, ev->actor_span.end);
     }
     for (size_t q = te; q < e && q < te + 8; ++q) {
       if (w_[q].kind == TokenKind::kPunct) break;
-      if ((w_[q].bare == fk::kDidd || (w_[q].bare == fk::kAla && q <= te + 2)) && q + 1 < e) {
+      if ((w_[q].bare == fk::kDidd ||
+           (w_[q].bare == fk::kAla && q <= te + 2)) &&
+          q + 1 < e) {
         ev->target_span = Phrase(q + 1, e, false);
         return;
       }
     }
     // "تعرضت القوات لقصف": the subject of the passive-like verb.
     for (size_t q = b; q < tb; ++q) {
-      if (w_[q].bare.substr(0, 8) == "\xD8\xAA\xD8\xB9\xD8\xB1\xD8\xB6" && q + 1 < tb &&
-          KeyStarts(w_[q + 1].key, fk::kAl)) {
+      if (w_[q].bare.substr(0, 8) == "\xD8\xAA\xD8\xB9\xD8\xB1\xD8\xB6" &&
+          q + 1 < tb && KeyStarts(w_[q + 1].key, fk::kAl)) {
         ev->target_span = Phrase(q + 1, tb, true);
         return;
       }
@@ -868,12 +955,15 @@ class EventFinder {
     // A verb-like trigger (قصف، قصفت، استهدف) takes its object after the
     // subject; a plural noun (هجمات) does not.
     std::string_view tk = w_[tb].bare;
-    bool plural = tk.size() > 4 && tk.substr(tk.size() - 4) == "\xD8\xA7\xD8\xAA";  // ات
-    bool verb = !KeyStarts(w_[tb].key, fk::kAl) && w_[tb].stem == w_[tb].bare && !plural;
+    bool plural =
+        tk.size() > 4 && tk.substr(tk.size() - 4) == "\xD8\xA7\xD8\xAA";  // ات
+    bool verb = !KeyStarts(w_[tb].key, fk::kAl) && w_[tb].stem == w_[tb].bare &&
+                !plural;
     // Not an adjective of the event itself (معارك عنيفة, قصف جوي): a
     // broken plural or a masdar reads like a verb here.
     if (verb && after_actor < e && IsWord(after_actor) &&
-        !lex_.Is(w_[after_actor], "locprep") && !lex_.Is(w_[after_actor], "manner") &&
+        !lex_.Is(w_[after_actor], "locprep") &&
+        !lex_.Is(w_[after_actor], "manner") &&
         lex_.ClassOf(w_[after_actor]) != "stop") {
       ev->target_span = Phrase(after_actor, e, false);
     }
@@ -882,8 +972,8 @@ class EventFinder {
   void Location(Event* ev, size_t b, size_t e, size_t tb) const {
     uint32_t lo = w_[b].span.begin, hi = w_[e - 1].span.end;
     for (const EntityMention& m : doc_->entities) {
-      if (m.type == EntityType::kLocation && m.span.begin >= lo && m.span.end <= hi &&
-          Locative(WordAt(w_, m.span.begin), b)) {
+      if (m.type == EntityType::kLocation && m.span.begin >= lo &&
+          m.span.end <= hi && Locative(WordAt(w_, m.span.begin), b)) {
         ev->location_span = m.span;
         ev->location = m.canonical.empty() ? m.text : m.canonical;
         if (m.span.begin >= w_[tb].span.begin) return;
@@ -913,11 +1003,15 @@ class EventFinder {
   // after a locative preposition or a place noun (في، قرب، محافظة ...).
   bool Locative(size_t q, size_t b) const {
     if (q >= w_.size()) return false;
-    if (KeyStarts(w_[q].bare, "\xD8\xA8") && w_[q].stem.size() != w_[q].bare.size()) return true;
+    if (KeyStarts(w_[q].bare, "\xD8\xA8") &&
+        w_[q].stem.size() != w_[q].bare.size())
+      return true;
     auto place_noun = [&](size_t x) {
-      return lex_.Is(w_[x], "placenoun") || lex_.ClassOfKey(w_[x].stem) == "placenoun";
+      return lex_.Is(w_[x], "placenoun") ||
+             lex_.ClassOfKey(w_[x].stem) == "placenoun";
     };
-    if (q > b && (lex_.Is(w_[q - 1], "locprep") || place_noun(q - 1))) return true;
+    if (q > b && (lex_.Is(w_[q - 1], "locprep") || place_noun(q - 1)))
+      return true;
     return q > b + 1 && place_noun(q - 1) && lex_.Is(w_[q - 2], "locprep");
   }
 
@@ -931,8 +1025,10 @@ class EventFinder {
     }
     Actor(ev, tb, te, b, e);
     Target(ev, tb, te, b, e);
-    if (!ev->actor_span.empty()) ev->actor = Strip(ev->actor_span, DisplayOf(text_, ev->actor_span));
-    if (!ev->target_span.empty()) ev->target = Strip(ev->target_span, DisplayOf(text_, ev->target_span));
+    if (!ev->actor_span.empty())
+      ev->actor = Strip(ev->actor_span, DisplayOf(text_, ev->actor_span));
+    if (!ev->target_span.empty())
+      ev->target = Strip(ev->target_span, DisplayOf(text_, ev->target_span));
     Location(ev, b, e, tb);
     Weapon(ev, b, e, tb);
     Date(ev, b, e, tb);
@@ -943,7 +1039,9 @@ class EventFinder {
   // للجيش → الجيش), but not a root ل (لبنان).
   std::string Strip(Span span, std::string s) const {
     size_t q = WordAt(w_, span.begin);
-    if (q >= w_.size() || w_[q].stem == w_[q].bare || !KeyStarts(w_[q].bare, fk::kLam)) return s;
+    if (q >= w_.size() || w_[q].stem == w_[q].bare ||
+        !KeyStarts(w_[q].bare, fk::kLam))
+      return s;
     if (KeyStarts(s, "\xD9\x84\xD9\x84")) return "\xD8\xA7" + s.substr(2);
     if (KeyStarts(s, "\xD9\x84")) return s.substr(2);
     return s;
@@ -965,7 +1063,8 @@ class EventFinder {
   }
 
   void Date(Event* ev, size_t b, size_t e, size_t tb) const {
-    uint32_t lo = w_[b].span.begin, hi = w_[e - 1].span.end, at = w_[tb].span.begin;
+    uint32_t lo = w_[b].span.begin, hi = w_[e - 1].span.end,
+             at = w_[tb].span.begin;
     uint32_t best_d = UINT32_MAX;
     for (const DateMention& d : doc_->dates) {
       if (d.span.begin < lo || d.span.end > hi || d.value.empty()) continue;
@@ -989,7 +1088,8 @@ class EventFinder {
         return;
       }
       if (lex_.Is(w_[q], "allege")) ev->modality = "alleged";
-      if (lex_.Is(w_[q], "hedge") && ev->modality == "asserted") ev->modality = "hedged";
+      if (lex_.Is(w_[q], "hedge") && ev->modality == "asserted")
+        ev->modality = "hedged";
     }
   }
 

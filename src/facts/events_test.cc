@@ -42,7 +42,8 @@ TEST(EventsTest, AnAdjectiveOfTheEventIsNoTarget) {
 
 TEST(EventsTest, AirStrikeWithArgumentsAndToll) {
   Document d = Facts(
-      "وشنت طائرات حربية غارة جوية على مخزن للأسلحة قرب مدينة الرقة يوم الجمعة، "
+      "وشنت طائرات حربية غارة جوية على مخزن للأسلحة قرب مدينة الرقة يوم "
+      "الجمعة، "
       "ما أسفر عن مقتل 4 أشخاص وإصابة نحو 10 آخرين.");
   ASSERT_EQ(d.events.size(), 1u);
   const Event& e = d.events[0];
@@ -72,7 +73,8 @@ TEST(EventsTest, ModeComesFromContext) {
 }
 
 TEST(EventsTest, TwoModesInOneSentenceAreTwoEvents) {
-  Document d = Facts("تعرضت القافلة لقصف من مدافع الهاون، ثم لضربة من قبل مروحيات الجيش.");
+  Document d = Facts(
+      "تعرضت القافلة لقصف من مدافع الهاون، ثم لضربة من قبل مروحيات الجيش.");
   ASSERT_EQ(d.events.size(), 2u);
   EXPECT_EQ(d.events[0].mode, "shelling");
   EXPECT_EQ(d.events[1].mode, "air strike");
@@ -93,14 +95,16 @@ TEST(EventsTest, CombinedCountStaysCombined) {
 }
 
 TEST(EventsTest, LowerBoundAndVaguePlural) {
-  Document d = Facts("قتل ما لا يقل عن 12 مدنيا في هجوم انتحاري، وأصيب عشرات آخرون.");
+  Document d =
+      Facts("قتل ما لا يقل عن 12 مدنيا في هجوم انتحاري، وأصيب عشرات آخرون.");
   ASSERT_EQ(d.events.size(), 1u);
   EXPECT_EQ(d.events[0].mode, "suicide attack");
   ASSERT_EQ(d.events[0].casualties.size(), 2u);
   EXPECT_EQ(d.events[0].casualties[0].number.min, 12);
   EXPECT_TRUE(std::isinf(d.events[0].casualties[0].number.max));
   EXPECT_EQ(d.events[0].casualties[1].kind, "injured");
-  EXPECT_GT(d.events[0].casualties[1].number.max, d.events[0].casualties[1].number.min);
+  EXPECT_GT(d.events[0].casualties[1].number.max,
+            d.events[0].casualties[1].number.min);
 }
 
 TEST(EventsTest, OneNamedVictim) {
@@ -112,7 +116,8 @@ TEST(EventsTest, OneNamedVictim) {
 }
 
 TEST(EventsTest, TollInTheNextSentenceJoinsTheEvent) {
-  Document d = Facts("استهدف مسلحون نقطة تفتيش في البلدة. وأسفر الهجوم عن إصابة 3 عناصر.");
+  Document d = Facts(
+      "استهدف مسلحون نقطة تفتيش في البلدة. وأسفر الهجوم عن إصابة 3 عناصر.");
   ASSERT_EQ(d.events.size(), 2u);  // the second sentence names the attack again
   Document e = Facts("استهدف مسلحون نقطة تفتيش في البلدة. وأصيب 3 عناصر.");
   ASSERT_EQ(e.events.size(), 1u);
@@ -128,7 +133,8 @@ TEST(EventsTest, AccidentIsNotAnAttack) {
 }
 
 TEST(EventsTest, SportsAttackIsNoEvent) {
-  Document d = Facts("وشن الفريق هجوما قويا في المباراة وسجل هدفا من ركلة جزاء.");
+  Document d =
+      Facts("وشن الفريق هجوما قويا في المباراة وسجل هدفا من ركلة جزاء.");
   EXPECT_TRUE(d.events.empty());
 }
 
@@ -144,7 +150,8 @@ TEST(EventsTest, DenialInsideAQuotation) {
 }
 
 TEST(EventsTest, ProtestAndArrest) {
-  Document d = Facts("نظم العمال مظاهرة أمام المصنع. واعتقلت الشرطة خمسة منهم.");
+  Document d =
+      Facts("نظم العمال مظاهرة أمام المصنع. واعتقلت الشرطة خمسة منهم.");
   ASSERT_EQ(d.events.size(), 2u);
   EXPECT_EQ(d.events[0].plover, "PROTEST");
   EXPECT_EQ(d.events[0].acled_type, "Protests");
@@ -154,7 +161,8 @@ TEST(EventsTest, ProtestAndArrest) {
 
 TEST(ClaimsTest, TollAttributedToTheSourceOfItsOwnSentence) {
   Document d = Facts(
-      "قصفت طائرات حربية موقعا قرب الحدود. وبحسب وزارة الصحة، أصيب 25 شخصا في القصف.");
+      "قصفت طائرات حربية موقعا قرب الحدود. وبحسب وزارة الصحة، أصيب 25 شخصا في "
+      "القصف.");
   const Claim* c = FindClaim(d, "injured");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->value, "25");
@@ -166,7 +174,8 @@ TEST(ClaimsTest, TollAttributedToTheSourceOfItsOwnSentence) {
 
 TEST(ClaimsTest, PresenceAssertedAndDenied) {
   Document d = Facts(
-      "وقال مصدر إن القصف طال مواقع بينهم جنود أتراك. ونفت الوزارة وجود جنود أتراك في المنطقة.");
+      "وقال مصدر إن القصف طال مواقع بينهم جنود أتراك. ونفت الوزارة وجود جنود "
+      "أتراك في المنطقة.");
   std::vector<const Claim*> p;
   for (const Claim& c : d.claims) {
     if (c.slot == "presence:turkish_personnel") p.push_back(&c);
@@ -180,7 +189,8 @@ TEST(ClaimsTest, PresenceAssertedAndDenied) {
 
 TEST(ClaimsTest, EverySpanIsInsideTheText) {
   Document d = Facts(
-      "وقال الناطق إن \"الغارات أوقعت 7 قتلى\" في المدينة. وأصيب نحو 20 شخصا بجروح في الاشتباكات.");
+      "وقال الناطق إن \"الغارات أوقعت 7 قتلى\" في المدينة. وأصيب نحو 20 شخصا "
+      "بجروح في الاشتباكات.");
   ASSERT_FALSE(d.claims.empty());
   for (const Claim& c : d.claims) {
     EXPECT_LT(c.span.begin, c.span.end) << c.slot;
@@ -206,9 +216,10 @@ TEST_P(CasualtyFigureTest, ReadsTheFigure) {
   bool found = false;
   for (const Event& e : d.events) {
     for (const Casualty& k : e.casualties) {
-      got += k.kind + ":" + std::to_string(k.number.min) + "-" + std::to_string(k.number.max) + " ";
-      found |= k.kind == c.kind && k.number.min == c.min && k.number.max == c.max &&
-               k.number.approximate == c.approximate;
+      got += k.kind + ":" + std::to_string(k.number.min) + "-" +
+             std::to_string(k.number.max) + " ";
+      found |= k.kind == c.kind && k.number.min == c.min &&
+               k.number.max == c.max && k.number.approximate == c.approximate;
     }
   }
   EXPECT_TRUE(found) << c.name << ": " << got;
@@ -219,33 +230,43 @@ constexpr double kOpen = std::numeric_limits<double>::infinity();
 INSTANTIATE_TEST_SUITE_P(
     Issue21, CasualtyFigureTest,
     ::testing::Values(
-        FigureCase{"FigureBeforeItsVerb", "وقال المسعفون إن 45 مدنيا قتلوا في القصف.", "killed",
-                   45, 45, false},
+        FigureCase{"FigureBeforeItsVerb",
+                   "وقال المسعفون إن 45 مدنيا قتلوا في القصف.", "killed", 45,
+                   45, false},
         FigureCase{"LowerBoundAfterTheCountedNoun",
-                   "وأسفر الانفجار عن مقتل سبعة أشخاص على الأقل في السوق.", "killed", 7, kOpen,
-                   true},
-        FigureCase{"LowerBoundBeforeTheVerb",
-                   "وقالت الشرطة إن ثلاثة من الحراس على الأقل أصيبوا في الشجار.", "injured", 3,
-                   kOpen, true},
-        FigureCase{"ArrestedAfterACue", "واعتقلت الشرطة 12 شخصا في المدينة أمس.", "arrested", 12,
-                   12, false},
-        FigureCase{"KidnappedNoun", "وأفرج المسلحون عن خمسة مختطفين بعد أسبوع.", "kidnapped", 5, 5,
+                   "وأسفر الانفجار عن مقتل سبعة أشخاص على الأقل في السوق.",
+                   "killed", 7, kOpen, true},
+        FigureCase{
+            "LowerBoundBeforeTheVerb",
+            "وقالت الشرطة إن ثلاثة من الحراس على الأقل أصيبوا في الشجار.",
+            "injured", 3, kOpen, true},
+        FigureCase{"ArrestedAfterACue",
+                   "واعتقلت الشرطة 12 شخصا في المدينة أمس.", "arrested", 12, 12,
                    false},
-        FigureCase{"CombinedCuePair", "وأسفرت المواجهات عن مقتل وإصابة العشرات من المدنيين.",
+        FigureCase{"KidnappedNoun", "وأفرج المسلحون عن خمسة مختطفين بعد أسبوع.",
+                   "kidnapped", 5, 5, false},
+        FigureCase{"CombinedCuePair",
+                   "وأسفرت المواجهات عن مقتل وإصابة العشرات من المدنيين.",
                    "killed_or_injured", 20, 99, true},
-        FigureCase{"SingularNounAfterACue", "وأسفر الحادث عن وفاة شاب في الطريق.", "killed", 1, 1,
+        FigureCase{"SingularNounAfterACue",
+                   "وأسفر الحادث عن وفاة شاب في الطريق.", "killed", 1, 1,
                    false},
-        FigureCase{"OneMoreByOrdinal", "وقتل جنديان وأصيب ثالث في الكمين.", "injured", 1, 1, false},
-        FigureCase{"SubsetAfterBaynahum", "وقتل 30 شخصا بينهم 8 أطفال في الغارة.", "killed", 8, 8,
+        FigureCase{"OneMoreByOrdinal", "وقتل جنديان وأصيب ثالث في الكمين.",
+                   "injured", 1, 1, false},
+        FigureCase{"SubsetAfterBaynahum",
+                   "وقتل 30 شخصا بينهم 8 أطفال في الغارة.", "killed", 8, 8,
                    false},
-        FigureCase{"SingularSubset", "وقال الطبيب إن 9 أشخاص بينهم رضيع لقوا حتفهم.", "killed", 1,
+        FigureCase{"SingularSubset",
+                   "وقال الطبيب إن 9 أشخاص بينهم رضيع لقوا حتفهم.", "killed", 1,
                    1, false},
-        FigureCase{"ApproximateWithConjunction", "وقتل 20 شخصا ونحو 300 جريح في الزلزال.",
-                   "injured", 300, 300, true},
+        FigureCase{"ApproximateWithConjunction",
+                   "وقتل 20 شخصا ونحو 300 جريح في الزلزال.", "injured", 300,
+                   300, true},
         FigureCase{"DualOfThousandInConstruct",
-                   "وقال الوزير إن أكثر من ألفي مدني أعدموا في المدينة.", "killed", 2000, kOpen,
-                   true},
-        FigureCase{"NounAmongTheDead", "وأشارت الوزارة إلى وجود طفلين بين الضحايا.", "killed", 2, 2,
+                   "وقال الوزير إن أكثر من ألفي مدني أعدموا في المدينة.",
+                   "killed", 2000, kOpen, true},
+        FigureCase{"NounAmongTheDead",
+                   "وأشارت الوزارة إلى وجود طفلين بين الضحايا.", "killed", 2, 2,
                    false}));
 
 // Issue 21, round 3: each predicate's whole paradigm and each count shape,
@@ -253,89 +274,117 @@ INSTANTIATE_TEST_SUITE_P(
 INSTANTIATE_TEST_SUITE_P(
     Issue21Paradigms, CasualtyFigureTest,
     ::testing::Values(
-        FigureCase{"CombinedVerbs", "وقتل وأصيب 15 شخصا في انفجار الشاحنة.", "killed_or_injured",
-                   15, 15, false},
-        FigureCase{"MissingPhraseAfterTheNoun", "ولا يزال 7 صيادين في عداد المفقودين.", "missing",
-                   7, 7, false},
-        FigureCase{"MissingPredicateAdjective", "وما زال 5 بحارة مفقودين منذ الأحد.", "missing", 5,
-                   5, false},
-        FigureCase{"MissingVerb", "واختفى 6 متنزهين في الصحراء.", "missing", 6, 6, false},
-        FigureCase{"MissingAfterAKilledFigure", "وقتل 7 أشخاص وفقد 3 آخرون في الفيضان.", "missing",
-                   3, 3, false},
-        FigureCase{"ThousandsWithADot", "وقتل 1.700 شخص منذ بدء الحرب.", "killed", 1700, 1700,
+        FigureCase{"CombinedVerbs", "وقتل وأصيب 15 شخصا في انفجار الشاحنة.",
+                   "killed_or_injured", 15, 15, false},
+        FigureCase{"MissingPhraseAfterTheNoun",
+                   "ولا يزال 7 صيادين في عداد المفقودين.", "missing", 7, 7,
                    false},
-        FigureCase{"ThousandsWithAnArabicSeparator", "وأصيب ١٬٧٠٠ شخص في الزلزال.", "injured", 1700,
-                   1700, false},
-        FigureCase{"ThousandsWithADotAndZeros", "وأصيب 12.000 شخص في الزلزال.", "injured", 12000,
-                   12000, false},
-        FigureCase{"ThousandsWithADotAfterACue", "وقتل نحو 1.700 شخص في الحرب.", "killed", 1700,
-                   1700, true},
-        FigureCase{"ThousandsWithADotInArabicDigits", "واعتقل ١.٢٠٠ شخص منذ الأحداث.", "arrested",
-                   1200, 1200, false},
-        FigureCase{"ThousandsWithAnArabicComma", "وقتل 1،700 شخص في الحرب.", "killed", 1700, 1700,
+        FigureCase{"MissingPredicateAdjective",
+                   "وما زال 5 بحارة مفقودين منذ الأحد.", "missing", 5, 5,
                    false},
-        FigureCase{"ThousandsAlone", "واعتقلت السلطات الآلاف منذ الانقلاب.", "arrested", 2000, 9999,
-                   true},
-        FigureCase{"UpperBound", "وقتل ما يصل إلى 50 شخصا في الفيضانات.", "killed", 0, 50, true},
-        FigureCase{"ImperfectVerb", "وتقتل الغارات 10 مدنيين كل يوم.", "killed", 10, 10, false},
-        FigureCase{"FeminineVerbAndSingularNoun", "واستشهدت طفلة في القصف.", "killed", 1, 1, false},
-        FigureCase{"PassiveParticipleNoun", "وعثر على 4 أشخاص مقتولين في الوادي.", "killed", 4, 4,
+        FigureCase{"MissingVerb", "واختفى 6 متنزهين في الصحراء.", "missing", 6,
+                   6, false},
+        FigureCase{"MissingAfterAKilledFigure",
+                   "وقتل 7 أشخاص وفقد 3 آخرون في الفيضان.", "missing", 3, 3,
                    false},
-        FigureCase{"ArrestWithTheSubjectBetween", "وقبضت الشرطة على 12 مهربا في الميناء.",
-                   "arrested", 12, 12, false},
-        FigureCase{"ArrestOfOneAfterTheSubject", "واعتقلت الشرطة متهما بالسرقة.", "arrested", 1, 1,
+        FigureCase{"ThousandsWithADot", "وقتل 1.700 شخص منذ بدء الحرب.",
+                   "killed", 1700, 1700, false},
+        FigureCase{"ThousandsWithAnArabicSeparator",
+                   "وأصيب ١٬٧٠٠ شخص في الزلزال.", "injured", 1700, 1700, false},
+        FigureCase{"ThousandsWithADotAndZeros", "وأصيب 12.000 شخص في الزلزال.",
+                   "injured", 12000, 12000, false},
+        FigureCase{"ThousandsWithADotAfterACue", "وقتل نحو 1.700 شخص في الحرب.",
+                   "killed", 1700, 1700, true},
+        FigureCase{"ThousandsWithADotInArabicDigits",
+                   "واعتقل ١.٢٠٠ شخص منذ الأحداث.", "arrested", 1200, 1200,
                    false},
-        FigureCase{"SeizedPeople", "وضبطت الدوريات 30 متسللا على الحدود.", "arrested", 30, 30,
+        FigureCase{"ThousandsWithAnArabicComma", "وقتل 1،700 شخص في الحرب.",
+                   "killed", 1700, 1700, false},
+        FigureCase{"ThousandsAlone", "واعتقلت السلطات الآلاف منذ الانقلاب.",
+                   "arrested", 2000, 9999, true},
+        FigureCase{"UpperBound", "وقتل ما يصل إلى 50 شخصا في الفيضانات.",
+                   "killed", 0, 50, true},
+        FigureCase{"ImperfectVerb", "وتقتل الغارات 10 مدنيين كل يوم.", "killed",
+                   10, 10, false},
+        FigureCase{"FeminineVerbAndSingularNoun", "واستشهدت طفلة في القصف.",
+                   "killed", 1, 1, false},
+        FigureCase{"PassiveParticipleNoun",
+                   "وعثر على 4 أشخاص مقتولين في الوادي.", "killed", 4, 4,
                    false},
-        FigureCase{"CoordinatedDual", "وقتل جندي وشرطيين في الكمين.", "killed", 2, 2, false},
-        FigureCase{"CoordinatedSingularInASubset", "وقتل 6 مدنيين بينهم طفلان وامرأة.", "killed", 1,
-                   1, false},
-        FigureCase{"CoordinatedFamilyMember", "ولقي مزارع وابنته مصرعهما في السيل.", "killed", 1, 1,
+        FigureCase{"ArrestWithTheSubjectBetween",
+                   "وقبضت الشرطة على 12 مهربا في الميناء.", "arrested", 12, 12,
                    false},
-        FigureCase{"TollHeadWithRise", "وارتفعت حصيلة القتلى إلى 50 شخصا.", "killed", 50, 50,
+        FigureCase{"ArrestOfOneAfterTheSubject",
+                   "واعتقلت الشرطة متهما بالسرقة.", "arrested", 1, 1, false},
+        FigureCase{"SeizedPeople", "وضبطت الدوريات 30 متسللا على الحدود.",
+                   "arrested", 30, 30, false},
+        FigureCase{"CoordinatedDual", "وقتل جندي وشرطيين في الكمين.", "killed",
+                   2, 2, false},
+        FigureCase{"CoordinatedSingularInASubset",
+                   "وقتل 6 مدنيين بينهم طفلان وامرأة.", "killed", 1, 1, false},
+        FigureCase{"CoordinatedFamilyMember",
+                   "ولقي مزارع وابنته مصرعهما في السيل.", "killed", 1, 1,
                    false},
+        FigureCase{"TollHeadWithRise", "وارتفعت حصيلة القتلى إلى 50 شخصا.",
+                   "killed", 50, 50, false},
         FigureCase{"TollHeadAClauseAway",
-                   "وأعلنت الحكومة أن عدد القتلى بسبب السيول التي ضربت الوادي ارتفع إلى 40 "
+                   "وأعلنت الحكومة أن عدد القتلى بسبب السيول التي ضربت الوادي "
+                   "ارتفع إلى 40 "
                    "شخصا.",
                    "killed", 40, 40, false},
-        FigureCase{"TollNounAsSubject", "وقال الضابط إن القتلى ستة مدنيين.", "killed", 6, 6, false},
-        FigureCase{"CountOfTheNamed", "وقبضت الشرطة على أفراد العصابة البالغ عددهم 6 أشخاص.",
+        FigureCase{"TollNounAsSubject", "وقال الضابط إن القتلى ستة مدنيين.",
+                   "killed", 6, 6, false},
+        FigureCase{"CountOfTheNamed",
+                   "وقبضت الشرطة على أفراد العصابة البالغ عددهم 6 أشخاص.",
                    "arrested", 6, 6, false},
-        FigureCase{"OneOfThem", "وأصيب أحدهم بجروح طفيفة.", "injured", 1, 1, false},
-        FigureCase{"NisbaDualInASubset", "وقتل 9 أشخاص بينهم فرنسيان في الفيضان.", "killed", 2, 2,
+        FigureCase{"OneOfThem", "وأصيب أحدهم بجروح طفيفة.", "injured", 1, 1,
                    false},
-        FigureCase{"RoleInASubset", "وقتل 7 أشخاص بينهم مسؤول محلي.", "killed", 1, 1, false},
-        FigureCase{"SingularSubjectBeforeItsVerb", "وذكرت الإذاعة أن شرطيا قتل في الانفجار.",
+        FigureCase{"NisbaDualInASubset",
+                   "وقتل 9 أشخاص بينهم فرنسيان في الفيضان.", "killed", 2, 2,
+                   false},
+        FigureCase{"RoleInASubset", "وقتل 7 أشخاص بينهم مسؤول محلي.", "killed",
+                   1, 1, false},
+        FigureCase{"SingularSubjectBeforeItsVerb",
+                   "وذكرت الإذاعة أن شرطيا قتل في الانفجار.", "killed", 1, 1,
+                   false},
+        FigureCase{"TimeBetweenVerbAndSubject",
+                   "وتوفيت مساء أمس سيدة في المستشفى.", "killed", 1, 1, false},
+        FigureCase{"NumberAfterACountedNounFigure",
+                   "وأوقفت الشرطة سائق الشاحنة وثلاثة من مرافقيه.", "arrested",
+                   3, 3, false},
+        FigureCase{"AssassinatedPassive", "واغتيل ضابط في الشرطة أمام منزله.",
                    "killed", 1, 1, false},
-        FigureCase{"TimeBetweenVerbAndSubject", "وتوفيت مساء أمس سيدة في المستشفى.", "killed", 1, 1,
-                   false},
-        FigureCase{"NumberAfterACountedNounFigure", "وأوقفت الشرطة سائق الشاحنة وثلاثة من مرافقيه.",
-                   "arrested", 3, 3, false},
-        FigureCase{"AssassinatedPassive", "واغتيل ضابط في الشرطة أمام منزله.", "killed", 1, 1,
-                   false},
-        FigureCase{"CueAcrossTheVerbsSubject", "وقتلت حركة الشباب المتشددة خمسة رجال في البلدة.",
-                   "killed", 5, 5, false},
+        FigureCase{"CueAcrossTheVerbsSubject",
+                   "وقتلت حركة الشباب المتشددة خمسة رجال في البلدة.", "killed",
+                   5, 5, false},
         FigureCase{"TollHeadFarBeforeIlaWithABound",
-                   "ويرتفع بذلك إجمالي عدد القتلى في صفوف الشرطة الذين سقطوا في هجمات نسبت إلى "
+                   "ويرتفع بذلك إجمالي عدد القتلى في صفوف الشرطة الذين سقطوا "
+                   "في هجمات نسبت إلى "
                    "جماعات مسلحة في الجنوب إلى 35 على الأقل منذ مطلع العام.",
                    "killed", 35, kOpen, true},
-        FigureCase{"LowerBoundAcrossAQuotationMark", "ومقتل وإصابة أكثر من «40» مسلحا.",
-                   "killed_or_injured", 40, kOpen, true},
-        FigureCase{"DualCasualtyNounAlone", "وسقط قتيلان و3 جرحى في الاشتباك.", "killed", 2, 2,
+        FigureCase{"LowerBoundAcrossAQuotationMark",
+                   "ومقتل وإصابة أكثر من «40» مسلحا.", "killed_or_injured", 40,
+                   kOpen, true},
+        FigureCase{"DualCasualtyNounAlone", "وسقط قتيلان و3 جرحى في الاشتباك.",
+                   "killed", 2, 2, false},
+        FigureCase{"AmongTheVictimsWithMin",
+                   "وقالت الوزارة إن 4 من الضحايا أطفال.", "killed", 4, 4,
                    false},
-        FigureCase{"AmongTheVictimsWithMin", "وقالت الوزارة إن 4 من الضحايا أطفال.", "killed", 4, 4,
-                   false},
-        FigureCase{"ArrestCampaign", "وشنت القوات حملة اعتقالات طالت 15 مواطنا.", "arrested", 15,
+        FigureCase{"ArrestCampaign",
+                   "وشنت القوات حملة اعتقالات طالت 15 مواطنا.", "arrested", 15,
                    15, false},
-        FigureCase{"DrownedNoun", "وانتشلت الفرق جثث 3 غرقى من البحيرة.", "killed", 3, 3, false},
-        FigureCase{"CasualtyNounInConstruct", "وعثر على جثث 5 أشخاص قرب الوادي.", "killed", 5, 5,
+        FigureCase{"DrownedNoun", "وانتشلت الفرق جثث 3 غرقى من البحيرة.",
+                   "killed", 3, 3, false},
+        FigureCase{"CasualtyNounInConstruct",
+                   "وعثر على جثث 5 أشخاص قرب الوادي.", "killed", 5, 5, false},
+        FigureCase{"PredicateAfterAMinGroup",
+                   "وما زال 6 من أفراد الطاقم مفقودين.", "missing", 6, 6,
                    false},
-        FigureCase{"PredicateAfterAMinGroup", "وما زال 6 من أفراد الطاقم مفقودين.", "missing", 6, 6,
-                   false},
-        FigureCase{"StillIsNoNegation", "ولا يزال مصير 40 شخصا مجهولا.", "missing", 40, 40, false},
+        FigureCase{"StillIsNoNegation", "ولا يزال مصير 40 شخصا مجهولا.",
+                   "missing", 40, 40, false},
         FigureCase{"FigureBeforeItsVerbWithASecondToll",
-                   "وقال إن 4 حراس قتلوا في المقر بينما قتل 5 آخرون في السوق.", "killed", 4, 4,
-                   false}));
+                   "وقال إن 4 حراس قتلوا في المقر بينما قتل 5 آخرون في السوق.",
+                   "killed", 4, 4, false}));
 
 TEST(CasualtyNegativesTest, SeizedGoodsAreNoArrests) {
   Document d = Facts("وضبط فريق الرقابة 40 كرتونا مخالفا للمواصفات.");
@@ -344,8 +393,9 @@ TEST(CasualtyNegativesTest, SeizedGoodsAreNoArrests) {
 
 TEST(CasualtyNegativesTest, NoFigureForReleasedShipsSurvivorsYearsOrDays) {
   for (const char* text :
-       {"وأفرجت السلطات عن 20 معتقلا بعد التحقيق.", "واحتجزت السلطات 9 سفن في الميناء.",
-        "وألقي القبض عليه في 2012.", "ولم تسجل أي وفاة منذ الأيام الخمسة الماضية.",
+       {"وأفرجت السلطات عن 20 معتقلا بعد التحقيق.",
+        "واحتجزت السلطات 9 سفن في الميناء.", "وألقي القبض عليه في 2012.",
+        "ولم تسجل أي وفاة منذ الأيام الخمسة الماضية.",
         "ونقل الجرحى إلى 3 مستشفيات في المدينة."}) {
     Document d = Facts(text);
     for (const Event& e : d.events) EXPECT_TRUE(e.casualties.empty()) << text;
@@ -357,13 +407,15 @@ TEST(CasualtyNegativesTest, NoFigureForReleasedShipsSurvivorsYearsOrDays) {
 }
 
 TEST(CasualtyNegativesTest, NoCueAcrossAPrepositionalPhraseOrForThings) {
-  for (const char* text : {"وسجلت 40 حالة إصابة بالحمى الشديدة للمرة الأولى لكل 1000 مواطن.",
-                           "وأعدمت السلطات البيطرية نحو 5 آلاف دجاجة بعد رصد المرض.",
-                           "وارتفع عدد من فقدوا أعمالهم إلى هذا الرقم بعد أن كانوا 300 عامل."}) {
+  for (const char* text :
+       {"وسجلت 40 حالة إصابة بالحمى الشديدة للمرة الأولى لكل 1000 مواطن.",
+        "وأعدمت السلطات البيطرية نحو 5 آلاف دجاجة بعد رصد المرض.",
+        "وارتفع عدد من فقدوا أعمالهم إلى هذا الرقم بعد أن كانوا 300 عامل."}) {
     Document d = Facts(text);
     for (const Event& e : d.events) {
       for (const Casualty& k : e.casualties) {
-        EXPECT_TRUE(k.number.min == 40 && k.kind == "injured") << text << " " << k.kind;
+        EXPECT_TRUE(k.number.min == 40 && k.kind == "injured")
+            << text << " " << k.kind;
       }
     }
   }
@@ -385,8 +437,10 @@ TEST(CasualtyNegativesTest, YearsMoneyAndTheParticleQadAreNoFigures) {
   for (const char* text :
        {"وخسرت الشركة 1.3 مليار دولار فيما فقدت الأسهم 12 نقطة.",
         "أما في المسابقة فقد حققت المدرسة 9 ميداليات.",
-        "فقد قال المسؤول إن 74 شخصا يؤيدون القرار.", "وصدرت مذكرتا اعتقال بحقه في 2009 و2010.",
-        "وأمرت المحكمة بمنح كل فرد من الضحايا 30 ألف كرونة.", "وقبض عليه قبل أكثر من عامين."}) {
+        "فقد قال المسؤول إن 74 شخصا يؤيدون القرار.",
+        "وصدرت مذكرتا اعتقال بحقه في 2009 و2010.",
+        "وأمرت المحكمة بمنح كل فرد من الضحايا 30 ألف كرونة.",
+        "وقبض عليه قبل أكثر من عامين."}) {
     Document d = Facts(text);
     for (const Event& e : d.events) EXPECT_TRUE(e.casualties.empty()) << text;
   }
@@ -394,8 +448,10 @@ TEST(CasualtyNegativesTest, YearsMoneyAndTheParticleQadAreNoFigures) {
 
 TEST(CasualtyNegativesTest, WarrantsStaysTheParticleAndPluralsAreNoFigures) {
   for (const char* text :
-       {"وصدرت مذكرات توقيف بحق أكثر من 200 مهرب.", "فقد غادر 28 سجينا المعتقل إلى دول أخرى.",
-        "وقضى أكثر من 3 ليال في الفندق.", "وخضع للتجربة 300 طفل ومراهق مصابين باضطراب في النطق."}) {
+       {"وصدرت مذكرات توقيف بحق أكثر من 200 مهرب.",
+        "فقد غادر 28 سجينا المعتقل إلى دول أخرى.",
+        "وقضى أكثر من 3 ليال في الفندق.",
+        "وخضع للتجربة 300 طفل ومراهق مصابين باضطراب في النطق."}) {
     Document d = Facts(text);
     for (const Event& e : d.events) EXPECT_TRUE(e.casualties.empty()) << text;
   }
@@ -415,7 +471,8 @@ TEST(CasualtyNegativesTest, ARelativeAfterANaturalDeathIsNoCasualty) {
 }
 
 TEST(CasualtyNegativesTest, OneAfterANounThatIsNoPersonIsAnAdjective) {
-  Document d = Facts("وأدى الانفجار إلى مقتل 6 أشخاص، ثلاثة منهم من عائلة واحدة.");
+  Document d =
+      Facts("وأدى الانفجار إلى مقتل 6 أشخاص، ثلاثة منهم من عائلة واحدة.");
   for (const Event& e : d.events) {
     for (const Casualty& k : e.casualties) EXPECT_NE(k.number.min, 1) << k.kind;
   }
@@ -424,7 +481,8 @@ TEST(CasualtyNegativesTest, OneAfterANounThatIsNoPersonIsAnAdjective) {
 TEST(CasualtyNegativesTest, ANewConjunctEndsTheCueSearch) {
   Document d = Facts("وقال إن 30 شخصا قتلوا وتعرضت 15 امرأة للتهديد.");
   for (const Event& e : d.events) {
-    for (const Casualty& k : e.casualties) EXPECT_NE(k.number.min, 15) << k.kind;
+    for (const Casualty& k : e.casualties)
+      EXPECT_NE(k.number.min, 15) << k.kind;
   }
 }
 
@@ -435,7 +493,8 @@ TEST(CasualtyNegativesTest, ANumberedCaseOfIllnessIsNoObject) {
 }
 
 TEST(CasualtyNegativesTest, TwoTollsInOneSentenceAreTwoFigures) {
-  Document d = Facts("وقال إن 4 حراس قتلوا في المقر بينما قتل 5 آخرون في السوق.");
+  Document d =
+      Facts("وقال إن 4 حراس قتلوا في المقر بينما قتل 5 آخرون في السوق.");
   int figures = 0;
   for (const Event& e : d.events) figures += e.casualties.size();
   EXPECT_EQ(figures, 2);
@@ -444,7 +503,8 @@ TEST(CasualtyNegativesTest, TwoTollsInOneSentenceAreTwoFigures) {
 TEST(CasualtyNegativesTest, AnAgeIsNoToll) {
   Document d = Facts("ولقيت فتاة عمرها 11 عاما حتفها في الحادث.");
   for (const Event& e : d.events) {
-    for (const Casualty& k : e.casualties) EXPECT_NE(k.number.min, 11) << k.kind;
+    for (const Casualty& k : e.casualties)
+      EXPECT_NE(k.number.min, 11) << k.kind;
   }
 }
 
@@ -464,7 +524,8 @@ TEST(CasualtyNegativesTest, ArrestsMakeACoerceEvent) {
   Document d = Facts("واعتقلت قوات الأمن 4 أشخاص في الحي.");
   ASSERT_FALSE(d.events.empty());
   bool coerce = false;
-  for (const Event& e : d.events) coerce |= e.plover == "COERCE" && !e.casualties.empty();
+  for (const Event& e : d.events)
+    coerce |= e.plover == "COERCE" && !e.casualties.empty();
   EXPECT_TRUE(coerce);
 }
 

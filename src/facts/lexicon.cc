@@ -10,11 +10,11 @@ namespace marsad {
 
 namespace {
 
-constexpr std::string_view kWaw = "\xD9\x88";    // و
-constexpr std::string_view kFa = "\xD9\x81";     // ف
-constexpr std::string_view kBa = "\xD8\xA8";     // ب
-constexpr std::string_view kLam = "\xD9\x84";    // ل
-constexpr std::string_view kKaf = "\xD9\x83";    // ك
+constexpr std::string_view kWaw = "\xD9\x88";         // و
+constexpr std::string_view kFa = "\xD9\x81";          // ف
+constexpr std::string_view kBa = "\xD8\xA8";          // ب
+constexpr std::string_view kLam = "\xD9\x84";         // ل
+constexpr std::string_view kKaf = "\xD9\x83";         // ك
 constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
 
 size_t Letters(std::string_view s) {
@@ -29,7 +29,8 @@ bool StartsWith(std::string_view s, std::string_view p) {
 
 // Strips one prefix if at least `keep` letters remain.
 std::string_view Strip(std::string_view s, std::string_view p, size_t keep) {
-  if (StartsWith(s, p) && Letters(s.substr(p.size())) >= keep) return s.substr(p.size());
+  if (StartsWith(s, p) && Letters(s.substr(p.size())) >= keep)
+    return s.substr(p.size());
   return s;
 }
 
@@ -56,7 +57,9 @@ bool WordMatches(const Word& w, const std::string& key, Forms forms) {
 
 }  // namespace
 
-std::string FoldPhrase(std::string_view s) { return Normalizer::Default().FoldKey(s); }
+std::string FoldPhrase(std::string_view s) {
+  return Normalizer::Default().FoldKey(s);
+}
 
 bool Word::IsPunct(std::string_view p) const {
   return kind == TokenKind::kPunct && key == p;
@@ -83,7 +86,8 @@ void WordTable::Build(std::string_view text) {
     w.class_bits_of = nullptr;
     w.span = tokens[i].span;
     w.kind = tokens[i].kind;
-    if (text.substr(last_end, w.span.begin - last_end).find("\n\n") != std::string_view::npos) {
+    if (text.substr(last_end, w.span.begin - last_end).find("\n\n") !=
+        std::string_view::npos) {
       ++paragraph;
     }
     last_end = w.span.end;
@@ -115,8 +119,8 @@ void PhraseTable::Add(std::string_view phrase, int payload) {
   first_[parts[0]].push_back(std::move(e));
 }
 
-PhraseTable::Match PhraseTable::Find(const std::vector<Word>& words, size_t i, size_t end,
-                                     Forms forms) const {
+PhraseTable::Match PhraseTable::Find(const std::vector<Word>& words, size_t i,
+                                     size_t end, Forms forms) const {
   Match best;
   if (i >= end || first_.empty()) return best;
   const Word& w = words[i];
@@ -141,8 +145,9 @@ PhraseTable::Match PhraseTable::Find(const std::vector<Word>& words, size_t i, s
 
 namespace {
 
-Status LoadTable(std::string_view file, size_t min_cols,
-                 const std::function<void(const std::vector<std::string>&)>& fn) {
+Status LoadTable(
+    std::string_view file, size_t min_cols,
+    const std::function<void(const std::vector<std::string>&)>& fn) {
   ASSIGN_OR_RETURN(TsvRows rows, ReadDataTsv(file));
   for (const auto& r : rows) {
     if (r.size() < min_cols) {
@@ -160,12 +165,12 @@ StatusOr<std::unique_ptr<const FactsLexicon>> FactsLexicon::Load() {
   auto lex = std::make_unique<FactsLexicon>();
   RETURN_IF_ERROR(LoadTable("facts/reporting_cues.tsv", 4, [&](const auto& r) {
     CueEntry e;
-    e.kind = r[1] == "participle" ? CueKind::kParticiple
-             : r[1] == "source"   ? CueKind::kSource
-             : r[1] == "chain"    ? CueKind::kChain
-             : r[1] == "about"    ? CueKind::kAbout
+    e.kind = r[1] == "participle"  ? CueKind::kParticiple
+             : r[1] == "source"    ? CueKind::kSource
+             : r[1] == "chain"     ? CueKind::kChain
+             : r[1] == "about"     ? CueKind::kAbout
              : r[1] == "statement" ? CueKind::kStatement
-                                  : CueKind::kVerb;
+                                   : CueKind::kVerb;
     e.gender = r[2].empty() ? '-' : r[2][0];
     e.modality = r[3];
     lex->cues.Add(FoldPhrase(r[0]), static_cast<int>(lex->cue_entries.size()));
@@ -178,24 +183,32 @@ StatusOr<std::unique_ptr<const FactsLexicon>> FactsLexicon::Load() {
     lex->AddClassBit(key, r[1], !added);
   }));
   RETURN_IF_ERROR(LoadTable("facts/event_triggers.tsv", 3, [&](const auto& r) {
-    lex->triggers.Add(FoldPhrase(r[0]), static_cast<int>(lex->trigger_entries.size()));
+    lex->triggers.Add(FoldPhrase(r[0]),
+                      static_cast<int>(lex->trigger_entries.size()));
     lex->trigger_entries.push_back({r[1], r[2], r.size() > 3 && r[3] == "1"});
   }));
   RETURN_IF_ERROR(LoadTable("facts/mode_context.tsv", 3, [&](const auto& r) {
-    lex->mode_context.Add(FoldPhrase(r[0]), static_cast<int>(lex->mode_entries.size()));
+    lex->mode_context.Add(FoldPhrase(r[0]),
+                          static_cast<int>(lex->mode_entries.size()));
     lex->mode_entries.push_back({r[1], std::atoi(r[2].c_str())});
   }));
   RETURN_IF_ERROR(LoadTable("facts/casualties.tsv", 3, [&](const auto& r) {
-    lex->casualties.Add(FoldPhrase(r[0]), static_cast<int>(lex->casualty_entries.size()));
-    char where = r[2] == "noun" ? 'n' : r[2] == "cue" ? 'c' : r[2] == "both" ? 'b' : 'p';
+    lex->casualties.Add(FoldPhrase(r[0]),
+                        static_cast<int>(lex->casualty_entries.size()));
+    char where = r[2] == "noun"   ? 'n'
+                 : r[2] == "cue"  ? 'c'
+                 : r[2] == "both" ? 'b'
+                                  : 'p';
     lex->casualty_entries.push_back({r[1], where});
   }));
   RETURN_IF_ERROR(LoadTable("facts/weapons.tsv", 2, [&](const auto& r) {
-    lex->weapons.Add(FoldPhrase(r[0]), static_cast<int>(lex->weapon_entries.size()));
+    lex->weapons.Add(FoldPhrase(r[0]),
+                     static_cast<int>(lex->weapon_entries.size()));
     lex->weapon_entries.push_back(r[1]);
   }));
   RETURN_IF_ERROR(LoadTable("facts/presence.tsv", 3, [&](const auto& r) {
-    lex->presence.Add(FoldPhrase(r[0]), static_cast<int>(lex->presence_entries.size()));
+    lex->presence.Add(FoldPhrase(r[0]),
+                      static_cast<int>(lex->presence_entries.size()));
     lex->presence_entries.push_back({r[1], r[2]});
   }));
   RETURN_IF_ERROR(LoadTable("facts/acled.tsv", 4, [&](const auto& r) {
@@ -227,7 +240,8 @@ std::string_view FactsLexicon::ClassOf(const Word& w) const {
   if (it == classes_.end() && w.bare.size() != w.key.size()) {
     it = classes_.find(w.bare);
   }
-  return it == classes_.end() ? std::string_view() : std::string_view(it->second);
+  return it == classes_.end() ? std::string_view()
+                              : std::string_view(it->second);
 }
 
 void FactsLexicon::AddClassBit(const std::string& key, const std::string& cls,
@@ -275,10 +289,12 @@ bool FactsLexicon::Is(const Word& w, std::string_view cls) const {
 
 std::string_view FactsLexicon::ClassOfKey(std::string_view key) const {
   auto it = classes_.find(key);
-  return it == classes_.end() ? std::string_view() : std::string_view(it->second);
+  return it == classes_.end() ? std::string_view()
+                              : std::string_view(it->second);
 }
 
-const AcledEntry* FactsLexicon::Acled(std::string_view plover, std::string_view mode) const {
+const AcledEntry* FactsLexicon::Acled(std::string_view plover,
+                                      std::string_view mode) const {
   for (const AcledEntry& e : acled) {
     if (e.plover == plover && (e.mode == "*" || e.mode == mode)) return &e;
   }

@@ -61,7 +61,7 @@ struct Word {
 // Tokens, forms and sentences of one document.
 struct WordTable {
   std::vector<Word> words;
-  std::vector<Span> sentences;         // byte spans
+  std::vector<Span> sentences;           // byte spans
   std::vector<uint32_t> sentence_first;  // first word index of each sentence
   std::vector<uint32_t> sentence_end;    // one past the last word index
   void Build(std::string_view text);
@@ -80,7 +80,8 @@ class PhraseTable {
     uint32_t length = 0;  // in words
   };
   // Longest phrase starting at words[i], not crossing `end`.
-  Match Find(const std::vector<Word>& words, size_t i, size_t end, Forms forms) const;
+  Match Find(const std::vector<Word>& words, size_t i, size_t end,
+             Forms forms) const;
   bool empty() const { return first_.empty(); }
 
  private:
@@ -112,7 +113,8 @@ struct ModeContextEntry {
 };
 
 struct CasualtyEntry {
-  std::string kind;  // killed | injured | killed_or_injured | missing | arrested | kidnapped
+  std::string kind;  // killed | injured | killed_or_injured | missing |
+                     // arrested | kidnapped
   // 'n' noun after a number, 'c' cue before, 'b' a verb before the number or
   // after its counted noun (قتلوا), 'p' pair phrase after the counted noun.
   char where;
@@ -144,7 +146,8 @@ class FactsLexicon {
   // ACLED type and sub-type for a PLOVER type and mode.
   const AcledEntry* Acled(std::string_view plover, std::string_view mode) const;
 
-  PhraseTable cues, triggers, mode_context, casualties, weapons, presence, places;
+  PhraseTable cues, triggers, mode_context, casualties, weapons, presence,
+      places;
   std::vector<CueEntry> cue_entries;
   std::vector<TriggerEntry> trigger_entries;
   std::vector<ModeContextEntry> mode_entries;

@@ -50,29 +50,36 @@ class SeedsFactsTest : public testing::Test {
     }
   }
   void SetUp() override {
-    if (!fs::is_directory(SeedsDir())) GTEST_SKIP() << "no seeds at " << SeedsDir();
+    if (!fs::is_directory(SeedsDir()))
+      GTEST_SKIP() << "no seeds at " << SeedsDir();
     ASSERT_EQ(docs_.size(), 5u);
   }
 
   static bool Has(const std::string& s, const std::string& part) {
     return s.find(part) != std::string::npos;
   }
-  static std::string Words(const Document& d, Span s) { return std::string(s.In(d.text)); }
+  static std::string Words(const Document& d, Span s) {
+    return std::string(s.In(d.text));
+  }
 
-  // Quotations of `id` whose speaker contains `speaker` (and cue `cue` if given).
-  static std::vector<const Quote*> QuotesBy(const std::string& id, const std::string& speaker,
-                                           const std::string& cue = "") {
+  // Quotations of `id` whose speaker contains `speaker` (and cue `cue` if
+  // given).
+  static std::vector<const Quote*> QuotesBy(const std::string& id,
+                                            const std::string& speaker,
+                                            const std::string& cue = "") {
     std::vector<const Quote*> out;
     const Document& d = docs_[id];
     for (const Quote& q : d.quotes) {
-      if (Has(q.speaker, speaker) && (cue.empty() || Has(Words(d, q.cue), cue))) {
+      if (Has(q.speaker, speaker) &&
+          (cue.empty() || Has(Words(d, q.cue), cue))) {
         out.push_back(&q);
       }
     }
     return out;
   }
 
-  static std::vector<const Claim*> ClaimsOf(const std::string& id, const std::string& slot) {
+  static std::vector<const Claim*> ClaimsOf(const std::string& id,
+                                            const std::string& slot) {
     std::vector<const Claim*> out;
     for (const Claim& c : docs_[id].claims) {
       if (c.slot == slot) out.push_back(&c);
@@ -84,9 +91,10 @@ class SeedsFactsTest : public testing::Test {
                                 const std::string& date_suffix = "") {
     for (const Event& e : docs_[id].events) {
       if (e.plover == "ASSAULT" && e.mode == mode &&
-          (date_suffix.empty() || (e.date.size() >= date_suffix.size() &&
-                                   e.date.compare(e.date.size() - date_suffix.size(),
-                                                  date_suffix.size(), date_suffix) == 0))) {
+          (date_suffix.empty() ||
+           (e.date.size() >= date_suffix.size() &&
+            e.date.compare(e.date.size() - date_suffix.size(),
+                           date_suffix.size(), date_suffix) == 0))) {
         return &e;
       }
     }
@@ -141,8 +149,10 @@ TEST_F(SeedsFactsTest, TheStrikeInEachReport) {
     }
     EXPECT_TRUE(strike) << id;
   }
-  EXPECT_NE(EventWith("000", "shelling"), nullptr) << "mortar and rocket fire before";
-  EXPECT_NE(EventWith("002", "shelling"), nullptr) << "mortar and rocket fire before";
+  EXPECT_NE(EventWith("000", "shelling"), nullptr)
+      << "mortar and rocket fire before";
+  EXPECT_NE(EventWith("002", "shelling"), nullptr)
+      << "mortar and rocket fire before";
 }
 
 TEST_F(SeedsFactsTest, SeventhOfFebruaryIsOneDateInTwoSpellings) {
@@ -175,7 +185,8 @@ TEST_F(SeedsFactsTest, RussianSoldiersAssertedAndDenied) {
   auto p002 = ClaimsOf("002", "presence:russian_personnel");
   bool asserted = false, denied = false;
   for (const Claim* c : p002) {
-    if (c->modality == "asserted" && Has(c->speaker, "مصدر عسكري سوري")) asserted = true;
+    if (c->modality == "asserted" && Has(c->speaker, "مصدر عسكري سوري"))
+      asserted = true;
     if (c->modality == "denied" && Has(c->speaker, "الدفاع")) denied = true;
   }
   EXPECT_TRUE(asserted);
@@ -217,16 +228,18 @@ TEST_F(SeedsFactsTest, NothingFromTheDroppedHeadlines) {
 }
 
 TEST_F(SeedsFactsTest, StoryComparisonFlagsBothDisagreements) {
-  std::vector<const Document*> story = {&docs_["000"], &docs_["002"], &docs_["003"]};
+  std::vector<const Document*> story = {&docs_["000"], &docs_["002"],
+                                        &docs_["003"]};
   Comparison c = CompareStory(story);
   const Disagreement* figures = nullptr;
   const Disagreement* presence = nullptr;
   for (const Disagreement& d : c.disagreements) {
-    if (d.kind == "kind_and_size" && d.slots.size() == 2 && d.slots[0] == "injured" &&
-        d.slots[1] == "killed_or_injured") {
+    if (d.kind == "kind_and_size" && d.slots.size() == 2 &&
+        d.slots[0] == "injured" && d.slots[1] == "killed_or_injured") {
       figures = &d;
     }
-    if (d.kind == "assertion_vs_denial" && d.slots[0] == "presence:russian_personnel") {
+    if (d.kind == "assertion_vs_denial" &&
+        d.slots[0] == "presence:russian_personnel") {
       presence = &d;
     }
   }

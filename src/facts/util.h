@@ -34,7 +34,8 @@ struct CasualtyFound {
   Span span;
 };
 // Casualty figures in words [b, e) of doc's word table.
-std::vector<CasualtyFound> FindCasualties(const Document& doc, size_t b, size_t e);
+std::vector<CasualtyFound> FindCasualties(const Document& doc, size_t b,
+                                          size_t e);
 
 // Index of the quotation whose content (else whole span) contains s, or -1.
 int QuoteContaining(const Document& doc, Span s);
@@ -48,19 +49,23 @@ std::string PopulationOf(std::string_view words);
 
 // Folded Arabic strings used by the finders (كان، عن، على، ال ...).
 namespace fk {
-inline constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";                      // ال
-inline constexpr std::string_view kLam = "\xD9\x84";                             // ل
-inline constexpr std::string_view kAn = "\xD8\xB9\xD9\x86";                      // عن
-inline constexpr std::string_view kAla = "\xD8\xB9\xD9\x84\xD9\x8A";             // علي (على)
-inline constexpr std::string_view kIla = "\xD8\xA7\xD9\x84\xD9\x8A";             // الي (إلى)
-inline constexpr std::string_view kKana = "\xD9\x83\xD8\xA7\xD9\x86";            // كان
-inline constexpr std::string_view kKanat = "\xD9\x83\xD8\xA7\xD9\x86\xD8\xAa";   // كانت
-inline constexpr std::string_view kFih = "\xD9\x81\xD9\x8A\xD9\x87";             // فيه
-inline constexpr std::string_view kFiha = "\xD9\x81\xD9\x8A\xD9\x87\xD8\xA7";    // فيها
-inline constexpr std::string_view kMin = "\xD9\x85\xD9\x86";                     // من
-inline constexpr std::string_view kQibal = "\xD9\x82\xD8\xA8\xD9\x84";           // قبل
-inline constexpr std::string_view kDidd = "\xD8\xB6\xD8\xAF";                    // ضد
-inline constexpr std::string_view kFi = "\xD9\x81\xD9\x8A";                      // في
+inline constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
+inline constexpr std::string_view kLam = "\xD9\x84";         // ل
+inline constexpr std::string_view kAn = "\xD8\xB9\xD9\x86";  // عن
+inline constexpr std::string_view kAla =
+    "\xD8\xB9\xD9\x84\xD9\x8A";  // علي (على)
+inline constexpr std::string_view kIla =
+    "\xD8\xA7\xD9\x84\xD9\x8A";  // الي (إلى)
+inline constexpr std::string_view kKana = "\xD9\x83\xD8\xA7\xD9\x86";  // كان
+inline constexpr std::string_view kKanat =
+    "\xD9\x83\xD8\xA7\xD9\x86\xD8\xAa";  // كانت
+inline constexpr std::string_view kFih = "\xD9\x81\xD9\x8A\xD9\x87";  // فيه
+inline constexpr std::string_view kFiha =
+    "\xD9\x81\xD9\x8A\xD9\x87\xD8\xA7";                       // فيها
+inline constexpr std::string_view kMin = "\xD9\x85\xD9\x86";  // من
+inline constexpr std::string_view kQibal = "\xD9\x82\xD8\xA8\xD9\x84";  // قبل
+inline constexpr std::string_view kDidd = "\xD8\xB6\xD8\xAF";           // ضد
+inline constexpr std::string_view kFi = "\xD9\x81\xD9\x8A";             // في
 }  // namespace fk
 
 }  // namespace marsad

@@ -26,7 +26,8 @@ bool LooksBinary(std::string_view b) {
 
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -34,9 +35,9 @@ std::string Lower(std::string_view s) {
 // short Arabic-free texts; those are never right for our inputs.
 bool Plausible(std::string_view name) {
   static constexpr std::string_view kOk[] = {
-      "windows-1256", "ISO-8859-6", "UTF-16LE", "UTF-16BE", "ISO-8859-1",
-      "windows-1252", "ISO-8859-2", "windows-1250", "KOI8-R", "windows-1251",
-      "ISO-8859-5"};
+      "windows-1256", "ISO-8859-6",   "UTF-16LE",   "UTF-16BE",
+      "ISO-8859-1",   "windows-1252", "ISO-8859-2", "windows-1250",
+      "KOI8-R",       "windows-1251", "ISO-8859-5"};
   return std::find(std::begin(kOk), std::end(kOk), name) != std::end(kOk);
 }
 
@@ -127,9 +128,9 @@ StatusOr<std::string> ConvertToUtf8(std::string_view bytes,
                         nullptr, &err);
   }
   std::u16string u16(bytes.size() + 16, u'\0');
-  int32_t n = ucnv_toUChars(conv.get(), u16.data(),
-                            static_cast<int32_t>(u16.size()), bytes.data(),
-                            static_cast<int32_t>(bytes.size()), &err);
+  int32_t n =
+      ucnv_toUChars(conv.get(), u16.data(), static_cast<int32_t>(u16.size()),
+                    bytes.data(), static_cast<int32_t>(bytes.size()), &err);
   if (err == U_BUFFER_OVERFLOW_ERROR) {
     err = U_ZERO_ERROR;
     count = 0;
@@ -162,13 +163,14 @@ std::string DeclaredHtmlCharset(std::string_view html) {
   size_t pos = 0;
   while ((pos = head.find("charset", pos)) != std::string::npos) {
     size_t i = pos + 7;
-    while (i < head.size() && (head[i] == ' ' || head[i] == '=' || head[i] == '"' ||
-                               head[i] == '\'')) {
+    while (i < head.size() && (head[i] == ' ' || head[i] == '=' ||
+                               head[i] == '"' || head[i] == '\'')) {
       ++i;
     }
     size_t j = i;
-    while (j < head.size() && (std::isalnum(static_cast<unsigned char>(head[j])) ||
-                               head[j] == '-' || head[j] == '_')) {
+    while (j < head.size() &&
+           (std::isalnum(static_cast<unsigned char>(head[j])) ||
+            head[j] == '-' || head[j] == '_')) {
       ++j;
     }
     if (j > i && head.find('=', pos) < j) return head.substr(i, j - i);
@@ -230,8 +232,8 @@ StatusOr<Decoded> Detect(std::string_view bytes) {
 
 StatusOr<Decoded> DecodeToUtf8(std::string_view bytes, bool is_html) {
   if (bytes.empty()) return InvalidArgumentError("empty file");
-  if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" ||
-                            bytes.substr(0, 2) == "\xFE\xFF")) {
+  if (bytes.size() >= 2 &&
+      (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
     std::string cs = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
     ASSIGN_OR_RETURN(std::string t, ConvertToUtf8(bytes.substr(2), cs));
     return Finish(std::move(t), cs);

@@ -25,7 +25,7 @@
 namespace marsad {
 
 struct Decoded {
-  std::string text;      // valid UTF-8
+  std::string text;  // valid UTF-8
   // e.g. "UTF-8", "windows-1256", "UTF-16LE"; when bytes were replaced, the
   // warning follows: "UTF-8; 3 invalid bytes replaced with U+FFFD".
   std::string encoding;

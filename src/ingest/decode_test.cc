@@ -17,7 +17,8 @@ TEST(DecodeTest, Utf8PassesThroughAndBomIsStripped) {
 
 TEST(DecodeTest, Windows1256IsDetected) {
   std::string text;
-  for (int i = 0; i < 20; ++i) text += kCp1256 + " \xdf\xe3\xc7 \xed\xe1\xed\r\n";
+  for (int i = 0; i < 20; ++i)
+    text += kCp1256 + " \xdf\xe3\xc7 \xed\xe1\xed\r\n";
   auto d = DecodeToUtf8(text, false);
   ASSERT_TRUE(d.ok()) << d.status().ToString();
   EXPECT_NE(d->text.find("الوزير"), std::string::npos) << d->text;
@@ -26,8 +27,9 @@ TEST(DecodeTest, Windows1256IsDetected) {
 }
 
 TEST(DecodeTest, HtmlDeclaredCharsetWins) {
-  std::string page = "<html><head><meta charset=\"windows-1256\"></head><body>" +
-                     kCp1256 + "</body></html>";
+  std::string page =
+      "<html><head><meta charset=\"windows-1256\"></head><body>" + kCp1256 +
+      "</body></html>";
   EXPECT_EQ(DeclaredHtmlCharset(page), "windows-1256");
   auto d = DecodeToUtf8(page, true);
   ASSERT_TRUE(d.ok());
@@ -69,14 +71,17 @@ TEST(DecodeTest, Utf8WithStrayBytesIsDecodedAndTheBytesCounted) {
   std::string page = "<html><head><meta charset=\"utf-8\"></head><body><p>";
   for (int i = 0; i < 10; ++i) page += "قال الوزير إن الاجتماع انتهى. ";
   page += "\xff";
-  page += "</p><p>\xff\xfe" "نهاية</p></body></html>";
+  page +=
+      "</p><p>\xff\xfe"
+      "نهاية</p></body></html>";
   auto d = DecodeToUtf8(page, true);
   ASSERT_TRUE(d.ok()) << d.status().ToString();
   EXPECT_EQ(d->replaced, 3u);
   EXPECT_EQ(d->encoding, "UTF-8; 3 invalid bytes replaced with U+FFFD");
   EXPECT_EQ(d->warning, "3 invalid bytes replaced with U+FFFD");
-  EXPECT_NE(d->text.find("انتهى. \xEF\xBF\xBD</p><p>\xEF\xBF\xBD\xEF\xBF\xBDنهاية"),
-            std::string::npos);
+  EXPECT_NE(
+      d->text.find("انتهى. \xEF\xBF\xBD</p><p>\xEF\xBF\xBD\xEF\xBF\xBDنهاية"),
+      std::string::npos);
 }
 
 TEST(DecodeTest, MostlyAsciiUtf8WithOneLatin1Byte) {
@@ -103,9 +108,11 @@ TEST(DecodeTest, HeavilyDamagedUtf8StaysUtf8) {
 }
 
 TEST(DecodeTest, UndeclaredWindows1256PageIsDetected) {
-  std::string page = "<html><head><title>\xc3\xce\xc8\xc7\xd1</title></head><body>";
+  std::string page =
+      "<html><head><title>\xc3\xce\xc8\xc7\xd1</title></head><body>";
   for (int i = 0; i < 15; ++i) {
-    page += "<p>" + kCp1256 + " \xdf\xe3\xc7 \xed\xe1\xed \xd3\xca\xd3\xca\xc3\xe4\xdd "
+    page += "<p>" + kCp1256 +
+            " \xdf\xe3\xc7 \xed\xe1\xed \xd3\xca\xd3\xca\xc3\xe4\xdd "
             "\xc7\xe1\xe3\xcd\xc7\xcf\xcb\xc7\xca</p>\n";
   }
   page += "</body></html>";
@@ -120,7 +127,8 @@ TEST(DecodeTest, UndeclaredWindows1256PageIsDetected) {
 
 TEST(DecodeTest, Windows1256PageDeclaredUtf8IsDetected) {
   std::string page = "<html><head><meta charset=\"utf-8\"></head><body>";
-  for (int i = 0; i < 15; ++i) page += "<p>" + kCp1256 + " \xdf\xe3\xc7 \xed\xe1\xed</p>";
+  for (int i = 0; i < 15; ++i)
+    page += "<p>" + kCp1256 + " \xdf\xe3\xc7 \xed\xe1\xed</p>";
   page += "</body></html>";
   auto d = DecodeToUtf8(page, true);
   ASSERT_TRUE(d.ok()) << d.status().ToString();
@@ -130,8 +138,11 @@ TEST(DecodeTest, Windows1256PageDeclaredUtf8IsDetected) {
 TEST(DecodeTest, UndeclaredWindows1252PageIsDetected) {
   std::string page = "<html><body>";
   for (int i = 0; i < 10; ++i) {
-    page += "<p>Le minist\xe8re a d\xe9" "clar\xe9 que la r\xe9union "
-            "\xe9tait termin\xe9" "e \x96 \xe0 suivre.</p>\n";
+    page +=
+        "<p>Le minist\xe8re a d\xe9"
+        "clar\xe9 que la r\xe9union "
+        "\xe9tait termin\xe9"
+        "e \x96 \xe0 suivre.</p>\n";
   }
   page += "</body></html>";
   auto d = DecodeToUtf8(page, true);

@@ -17,13 +17,16 @@ namespace {
 
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
 std::string_view TrimSpace(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' ||
+                        s.back() == '\r' || s.back() == '\n')) {
     s.remove_suffix(1);
   }
   return s;
@@ -52,8 +55,10 @@ StatusOr<std::string> Dechunk(std::string_view body) {
   size_t i = 0;
   while (i < body.size()) {
     size_t eol = body.find("\r\n", i);
-    if (eol == std::string_view::npos) return CorruptionError("bad chunked encoding");
-    size_t size = std::strtoul(std::string(body.substr(i, eol - i)).c_str(), nullptr, 16);
+    if (eol == std::string_view::npos)
+      return CorruptionError("bad chunked encoding");
+    size_t size =
+        std::strtoul(std::string(body.substr(i, eol - i)).c_str(), nullptr, 16);
     i = eol + 2;
     if (size == 0) break;
     if (i + size > body.size()) return CorruptionError("truncated chunk");
@@ -79,7 +84,8 @@ StatusOr<std::string> Inflate(std::string_view data, bool raw_deflate) {
     out.append(buf, sizeof(buf) - zs.avail_out);
   } while (rc == Z_OK && zs.avail_in > 0);
   inflateEnd(&zs);
-  if (rc != Z_STREAM_END && rc != Z_OK) return CorruptionError("bad deflate body");
+  if (rc != Z_STREAM_END && rc != Z_OK)
+    return CorruptionError("bad deflate body");
   return out;
 }
 
@@ -102,15 +108,21 @@ StatusOr<Document> DocumentFromHttpResponse(std::string_view msg) {
     head_end = msg.find("\n\n");
     sep = 2;
   }
-  if (head_end == std::string_view::npos) return CorruptionError("HTTP message without headers");
+  if (head_end == std::string_view::npos)
+    return CorruptionError("HTTP message without headers");
   std::string_view head = msg.substr(0, head_end);
   std::string_view body = msg.substr(head_end + sep);
   size_t eol = head.find('\n');
   std::string_view status_line = TrimSpace(head.substr(0, eol));
-  if (status_line.rfind("HTTP/", 0) != 0) return CorruptionError("not an HTTP response");
+  if (status_line.rfind("HTTP/", 0) != 0)
+    return CorruptionError("not an HTTP response");
   size_t sp = status_line.find(' ');
-  int status = sp == std::string_view::npos ? 0 : std::atoi(std::string(status_line.substr(sp + 1, 3)).c_str());
-  if (status != 200) return UnsupportedError("HTTP status " + std::to_string(status));
+  int status =
+      sp == std::string_view::npos
+          ? 0
+          : std::atoi(std::string(status_line.substr(sp + 1, 3)).c_str());
+  if (status != 200)
+    return UnsupportedError("HTTP status " + std::to_string(status));
   Headers h;
   size_t pos = eol == std::string_view::npos ? head.size() : eol + 1;
   while (pos < head.size()) {
@@ -172,7 +184,8 @@ StatusOr<Document> DocumentFromHttpBody(std::string_view content_type,
   return doc;
 }
 
-Status ReadWarcFile(const std::string& path, const ReadCallbacks& cb, ReadStats* stats) {
+Status ReadWarcFile(const std::string& path, const ReadCallbacks& cb,
+                    ReadStats* stats) {
   gzFile f = gzopen(path.c_str(), "rb");
   if (f == nullptr) return IOError(path + ": cannot open");
   gzbuffer(f, 1 << 17);
@@ -181,30 +194,37 @@ Status ReadWarcFile(const std::string& path, const ReadCallbacks& cb, ReadStats*
   while (ReadLine(f, &line)) {
     if (TrimSpace(line).empty()) continue;  // record separators
     if (line.rfind("WARC/", 0) != 0) {
-      cb.on_reject(path + "#" + std::to_string(record + 1), CorruptionError("not a WARC record"));
+      cb.on_reject(path + "#" + std::to_string(record + 1),
+                   CorruptionError("not a WARC record"));
       break;
     }
     ++record;
     Headers h;
-    while (ReadLine(f, &line) && !TrimSpace(line).empty()) ParseHeaderLine(line, &h);
+    while (ReadLine(f, &line) && !TrimSpace(line).empty())
+      ParseHeaderLine(line, &h);
     size_t length = std::strtoull(h.Get("content-length").c_str(), nullptr, 10);
     std::string block(length, '\0');
-    int got = length ? gzread(f, block.data(), static_cast<unsigned>(length)) : 0;
+    int got =
+        length ? gzread(f, block.data(), static_cast<unsigned>(length)) : 0;
     std::string source = path + "#" + std::to_string(record);
     if (got < 0 || static_cast<size_t>(got) != length) {
       cb.on_reject(source, CorruptionError("truncated WARC record"));
       break;
     }
     if (h.Get("warc-type") != "response") continue;
-    if (Lower(h.Get("content-type")).find("application/http") == std::string::npos) continue;
+    if (Lower(h.Get("content-type")).find("application/http") ==
+        std::string::npos)
+      continue;
     auto doc = DocumentFromHttpResponse(block);
     if (!doc.ok()) {
-      if (doc.status().code() != StatusCode::kUnsupported) cb.on_reject(source, doc.status());
+      if (doc.status().code() != StatusCode::kUnsupported)
+        cb.on_reject(source, doc.status());
       continue;
     }
     doc->source = source;
     doc->url = h.Get("warc-target-uri");
-    if (!doc->url.empty() && doc->url.front() == '<') doc->url = doc->url.substr(1, doc->url.size() - 2);
+    if (!doc->url.empty() && doc->url.front() == '<')
+      doc->url = doc->url.substr(1, doc->url.size() - 2);
     cb.on_document(std::move(*doc));
     if (cb.on_progress) cb.on_progress(gzoffset(f));
   }

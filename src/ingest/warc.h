@@ -16,7 +16,8 @@ namespace marsad {
 
 // Reads the WARC file at `path`; documents and per-record rejections go to
 // the callbacks. Returns IOError if the file cannot be opened.
-Status ReadWarcFile(const std::string& path, const ReadCallbacks& cb, ReadStats* stats);
+Status ReadWarcFile(const std::string& path, const ReadCallbacks& cb,
+                    ReadStats* stats);
 
 // Parses one HTTP response message (status line, headers, body; chunked
 // transfer coding and gzip/deflate content coding undone) into a Document

@@ -22,43 +22,55 @@ std::string GzipMember(const std::string& in) {
   return out;
 }
 
-std::string Record(const std::string& type, const std::string& uri, const std::string& block,
-                   const std::string& content_type = "application/http; msgtype=response") {
+std::string Record(
+    const std::string& type, const std::string& uri, const std::string& block,
+    const std::string& content_type = "application/http; msgtype=response") {
   return "WARC/1.0\r\nWARC-Type: " + type + "\r\nWARC-Target-URI: " + uri +
-         "\r\nContent-Type: " + content_type + "\r\nContent-Length: " +
-         std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+         "\r\nContent-Type: " + content_type +
+         "\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n" +
+         block + "\r\n\r\n";
 }
 
 const std::string kPage =
-    "<html><head><title>خبر</title></head><body><p>قال المتحدث إن الاجتماع انتهى.</p></body></html>";
+    "<html><head><title>خبر</title></head><body><p>قال المتحدث إن الاجتماع "
+    "انتهى.</p></body></html>";
 
 TEST(WarcTest, ResponsesBecomeDocumentsOthersAreSkipped) {
-  std::string chunked = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
-                        "Transfer-Encoding: chunked\r\n\r\n" +
-                        [] {
-                          char hex[16];
-                          std::snprintf(hex, sizeof(hex), "%zx", kPage.size());
-                          return std::string(hex) + "\r\n" + kPage + "\r\n0\r\n\r\n";
-                        }();
+  std::string chunked =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n" +
+      [] {
+        char hex[16];
+        std::snprintf(hex, sizeof(hex), "%zx", kPage.size());
+        return std::string(hex) + "\r\n" + kPage + "\r\n0\r\n\r\n";
+      }();
   std::string gz = GzipMember(kPage);
-  std::string gzipped = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n"
-                        "Content-Length: " + std::to_string(gz.size()) + "\r\n\r\n" + gz;
-  std::string warc = GzipMember(Record("warcinfo", "", "software: test", "application/warc-fields")) +
-                     GzipMember(Record("request", "http://x.test/a", "GET /a HTTP/1.1\r\n\r\n",
-                                       "application/http; msgtype=request")) +
-                     GzipMember(Record("response", "http://x.test/a", chunked)) +
-                     GzipMember(Record("response", "http://x.test/b",
-                                       "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\nnope")) +
-                     GzipMember(Record("response", "http://x.test/c", gzipped)) +
-                     GzipMember(Record("response", "http://x.test/d.png",
-                                       "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG"));
+  std::string gzipped =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n"
+      "Content-Length: " +
+      std::to_string(gz.size()) + "\r\n\r\n" + gz;
+  std::string warc =
+      GzipMember(
+          Record("warcinfo", "", "software: test", "application/warc-fields")) +
+      GzipMember(Record("request", "http://x.test/a", "GET /a HTTP/1.1\r\n\r\n",
+                        "application/http; msgtype=request")) +
+      GzipMember(Record("response", "http://x.test/a", chunked)) +
+      GzipMember(Record(
+          "response", "http://x.test/b",
+          "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\nnope")) +
+      GzipMember(Record("response", "http://x.test/c", gzipped)) +
+      GzipMember(
+          Record("response", "http://x.test/d.png",
+                 "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG"));
   std::string path = testing::TempDir() + "/marsad_test.warc.gz";
   std::ofstream(path, std::ios::binary) << warc;
   std::vector<Document> docs;
   std::vector<std::string> rejected;
   ReadCallbacks cb;
   cb.on_document = [&](Document&& d) { docs.push_back(std::move(d)); };
-  cb.on_reject = [&](const std::string& s, const Status& st) { rejected.push_back(s + " " + st.ToString()); };
+  cb.on_reject = [&](const std::string& s, const Status& st) {
+    rejected.push_back(s + " " + st.ToString());
+  };
   ReadStats stats;
   ASSERT_TRUE(ReadInput(path, cb, &stats).ok());
   ASSERT_EQ(docs.size(), 2u) << (rejected.empty() ? "" : rejected[0]);
@@ -73,7 +85,8 @@ TEST(WarcTest, ResponsesBecomeDocumentsOthersAreSkipped) {
 }
 
 TEST(WarcTest, TruncatedRecordIsRejected) {
-  std::string rec = Record("response", "http://x.test/a", "HTTP/1.1 200 OK\r\n\r\n" + kPage);
+  std::string rec =
+      Record("response", "http://x.test/a", "HTTP/1.1 200 OK\r\n\r\n" + kPage);
   std::string path = testing::TempDir() + "/marsad_trunc.warc";
   std::ofstream(path, std::ios::binary) << rec.substr(0, rec.size() - 40);
   int docs = 0, rejected = 0;

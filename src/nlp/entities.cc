@@ -109,29 +109,32 @@ StatusOr<std::unique_ptr<EntityAnnotator>> EntityAnnotator::CreateFrom(
   ASSIGN_OR_RETURN(a->model_, TaggerModel::Load(model_path));
   ASSIGN_OR_RETURN(a->lexicon_,
                    CorpusLexicon::Load(dir + "/corpus_labels.tsv"));
-  ASSIGN_OR_RETURN(a->patterns_, CorpusLexicon::Load(dir + "/pattern_labels.tsv"));
-  a->features_ = std::make_unique<FeatureExtractor>(*a->gazetteer_, a->lexicon_.get(),
-                                                    a->patterns_.get());
+  ASSIGN_OR_RETURN(a->patterns_,
+                   CorpusLexicon::Load(dir + "/pattern_labels.tsv"));
+  a->features_ = std::make_unique<FeatureExtractor>(
+      *a->gazetteer_, a->lexicon_.get(), a->patterns_.get());
   return a;
 }
 
 // Pass 1 of one sentence: features, Viterbi, and what the document pass
 // keeps of it (s->doc). Pass-1 tags into *tags.
-void EntityAnnotator::TagSentence(std::span<const std::string_view> words, Scratch* s,
-                                  std::vector<int>* tags) const {
+void EntityAnnotator::TagSentence(std::span<const std::string_view> words,
+                                  Scratch* s, std::vector<int>* tags) const {
   features_->Extract(words, &s->fx, &s->feats);
-  model_->Decode(s->feats.data(), words.size(), FeatureExtractor::kFeaturesPerToken, &s->tagger,
-                 tags);
+  model_->Decode(s->feats.data(), words.size(),
+                 FeatureExtractor::kFeaturesPerToken, &s->tagger, tags);
   FeatureExtractor::DocumentKeys(words, s->fx, &s->doc_keys);
   s->doc.Add(s->tagger, s->doc_keys, *tags);
 }
 
-void EntityAnnotator::TagDocument(std::span<const std::vector<std::string_view>> sentences,
-                                  std::vector<std::vector<int>>* tags) const {
+void EntityAnnotator::TagDocument(
+    std::span<const std::vector<std::string_view>> sentences,
+    std::vector<std::vector<int>>* tags) const {
   thread_local Scratch s;
   tags->resize(sentences.size());
   s.doc.Clear();
-  for (size_t i = 0; i < sentences.size(); ++i) TagSentence(sentences[i], &s, &(*tags)[i]);
+  for (size_t i = 0; i < sentences.size(); ++i)
+    TagSentence(sentences[i], &s, &(*tags)[i]);
   for (size_t i = 0; i < sentences.size(); ++i)
     s.doc.Redecode(*model_, model_->document_pass(), i, &s.tagger, &(*tags)[i]);
 }

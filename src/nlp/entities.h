@@ -66,8 +66,8 @@ class EntityAnnotator {
   // Loads the model and dictionaries from DataPath("nlp").
   static StatusOr<std::unique_ptr<EntityAnnotator>> Create();
   // From another folder holding the same files (tests, tools).
-  static StatusOr<std::unique_ptr<EntityAnnotator>> CreateFrom(const std::string& dir,
-                                                               const std::string& model_path);
+  static StatusOr<std::unique_ptr<EntityAnnotator>> CreateFrom(
+      const std::string& dir, const std::string& model_path);
 
   // Replaces doc->entities with the mentions found in doc->text.
   void Annotate(Document* doc) const;
@@ -90,11 +90,13 @@ class EntityAnnotator {
   void PrepareWords(const Document& doc, Scratch* s) const;
   void AddDictionaryMentions(const Document& doc, Scratch* s) const;
   void AddPlaceNounMentions(const Document& doc, Scratch* s) const;
-  bool Matchable(const Scratch& s, const std::vector<int>& owner, int i, int len) const;
+  bool Matchable(const Scratch& s, const std::vector<int>& owner, int i,
+                 int len) const;
   void FinishSpan(const Document& doc, Scratch* s, Mention* m) const;
   void FindRole(const Document& doc, Scratch* s, Mention* m) const;
   void Identify(const Document& doc, Scratch* s) const;
-  bool ActsAsGovernment(const Document& doc, const Scratch& s, const Mention& m) const;
+  bool ActsAsGovernment(const Document& doc, const Scratch& s,
+                        const Mention& m) const;
 
   std::unique_ptr<const Gazetteer> gazetteer_;
   std::unique_ptr<const TaggerModel> model_;

@@ -110,7 +110,7 @@ class FeatureExtractor {
   // Per-thread working memory, reused across calls.
   struct Scratch {
     std::vector<TokenAttrs> attrs;
-    std::vector<uint8_t> link;  // per token
+    std::vector<uint8_t> link;                 // per token
     std::vector<uint64_t> key_hash, alt_hash;  // gazetteer word keys
     // With keep_keys (the trainer), the alt keys' strings, per token.
     bool keep_keys = false;

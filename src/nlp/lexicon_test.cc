@@ -85,7 +85,8 @@ TEST(CorpusLexiconTest, PatternLexiconHasItsOwnSlot) {
   const int P = FeatureExtractor::kFeaturesPerToken;
   const int slot = 1 + FeatureExtractor::kPattern;
   EXPECT_NE(f1[P + slot], f2[P + slot]);
-  EXPECT_EQ(f1[P + 1 + FeatureExtractor::kCorpus], f2[P + 1 + FeatureExtractor::kCorpus]);
+  EXPECT_EQ(f1[P + 1 + FeatureExtractor::kCorpus],
+            f2[P + 1 + FeatureExtractor::kCorpus]);
   EXPECT_EQ(f1[slot], f2[slot]);
 }
 

@@ -21,9 +21,9 @@ namespace marsad {
 class EntityAnnotator {};
 }  // namespace marsad
 #endif
+#include "src/search/terms.h"
 #include "src/story/story_features.h"
 #include "src/story/story_index.h"
-#include "src/search/terms.h"
 #include "src/text/analyze.h"
 
 namespace marsad {
@@ -62,10 +62,10 @@ Status DocumentProcessor::Process(Document* doc,
     return InvalidArgumentError("no text left after cleaning");
   }
   if (doc->text.size() > options_.max_text_bytes) {
-    return InvalidArgumentError(
-        "text of " + std::to_string(doc->text.size()) +
-        " bytes after cleaning is over the limit of " +
-        std::to_string(options_.max_text_bytes >> 20) + " MiB (--max-text-bytes)");
+    return InvalidArgumentError("text of " + std::to_string(doc->text.size()) +
+                                " bytes after cleaning is over the limit of " +
+                                std::to_string(options_.max_text_bytes >> 20) +
+                                " MiB (--max-text-bytes)");
   }
   Analyze(doc);
   Fingerprint fp = ComputeFingerprint(doc->text);
@@ -83,8 +83,8 @@ Ingestor::Ingestor(Store* store, const IngestOptions& options)
     : store_(store), options_(options) {}
 Ingestor::~Ingestor() = default;
 
-StatusOr<std::unique_ptr<Ingestor>> Ingestor::Create(Store* store,
-                                                     const IngestOptions& options) {
+StatusOr<std::unique_ptr<Ingestor>> Ingestor::Create(
+    Store* store, const IngestOptions& options) {
   std::unique_ptr<Ingestor> ing(new Ingestor(store, options));
   ASSIGN_OR_RETURN(ing->processor_, DocumentProcessor::Create(options.process));
   ing->furniture_ = std::make_unique<FurnitureModel>();
@@ -100,12 +100,14 @@ Status Ingestor::Restore() {
   ASSIGN_OR_RETURN(int64_t max_id, store_->MaxArticleId());
   ASSIGN_OR_RETURN(int64_t max_story, store_->MaxStoryId());
   next_article_id_ = max_id + 1;
-  (void)max_story;  // StoryIndex::Restore advances its next id past restored ones
+  (void)
+      max_story;  // StoryIndex::Restore advances its next id past restored ones
   RETURN_IF_ERROR(store_->ForEachRecent("", [&](const Document& d) {
     auto fp = Fingerprint::Deserialize(d.fingerprint);
     if (fp.ok()) duplicates_->Restore(d.id, d.duplicate_of, *fp, d.published);
     auto f = StoryFeatures::Deserialize(d.story_features);
-    if (f.ok() && d.story_id) stories_->Restore(d.id, d.story_id, d.published, *f);
+    if (f.ok() && d.story_id)
+      stories_->Restore(d.id, d.story_id, d.published, *f);
     if (d.story_id) article_story_[d.id] = d.story_id;
   }));
   return Status::OK();
@@ -159,10 +161,12 @@ Status Ingestor::AddProcessed(std::vector<Document> docs) {
 
 // Runs the per-document stages over the batch on a few threads: documents
 // are independent and the models are immutable.
-void Ingestor::ProcessAll(std::vector<Document>& docs, std::vector<Status>& results) {
+void Ingestor::ProcessAll(std::vector<Document>& docs,
+                          std::vector<Status>& results) {
   results.assign(docs.size(), Status::OK());
-  int threads = options_.threads > 0 ? options_.threads
-                                     : static_cast<int>(std::thread::hardware_concurrency());
+  int threads = options_.threads > 0
+                    ? options_.threads
+                    : static_cast<int>(std::thread::hardware_concurrency());
   threads = std::clamp(threads, 1, 16);
   std::atomic<size_t> next{0};
   auto work = [&] {
@@ -216,7 +220,8 @@ Status Ingestor::AssignAndWrite(std::vector<Document>& docs) {
     }
     for (int64_t other : a.related) {
       if (other == a.story_id) continue;
-      links.push_back({std::min(other, a.story_id), std::max(other, a.story_id), a.score});
+      links.push_back(
+          {std::min(other, a.story_id), std::max(other, a.story_id), a.score});
     }
     batch.push_back(&d);
   }

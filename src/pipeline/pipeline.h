@@ -79,7 +79,8 @@ struct IngestSummary {
     already_stored += o.already_stored;
     rejected += o.rejected;
     new_stories += o.new_stories;
-    rejections.insert(rejections.end(), o.rejections.begin(), o.rejections.end());
+    rejections.insert(rejections.end(), o.rejections.begin(),
+                      o.rejections.end());
     return *this;
   }
 };
@@ -87,8 +88,8 @@ struct IngestSummary {
 class Ingestor {
  public:
   // REQUIRES: store outlives the Ingestor.
-  static StatusOr<std::unique_ptr<Ingestor>> Create(Store* store,
-                                                    const IngestOptions& options);
+  static StatusOr<std::unique_ptr<Ingestor>> Create(
+      Store* store, const IngestOptions& options);
   ~Ingestor();
 
   // Lets the furniture model see a document before cleaning (a first pass

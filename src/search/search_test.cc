@@ -108,17 +108,27 @@ class SearchTest : public testing::Test {
   void SetUp() override {
     ASSERT_EQ(sqlite3_open(":memory:", &db_), SQLITE_OK);
     ASSERT_TRUE(RegisterFts5Tokenizer(db_).ok());
-    Exec("CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, text TEXT, outlet TEXT, "
-         "published TEXT, story_id INTEGER);"
-         "CREATE TABLE mentions (article_id INTEGER, entity_id TEXT);"
-         "CREATE TABLE events (article_id INTEGER, plover TEXT);"
-         "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', "
-         "content_rowid='id', tokenize='marsad');");
-    Add(1, "ريابكوف يحذر", "قال سيرغي ريابكوف إن بلاده مستعدة للحوار مع الولايات المتحدة.", "أ", "2026-03-01");
-    Add(2, "تصريح", "أكد نائب الوزير سيرجى ريابكوف أن موسكو لن تتراجع فى سوريا.", "ب", "2026-03-02");
-    Add(3, "طقس", "أمطار غزيرة في سورية والأردن خلال الأيام المقبلة.", "أ", "2026-03-03");
-    Add(4, "سياسة", "الموقف الأميركي من الأزمة لم يتغير بحسب المسؤولين.", "ب", "2026-03-04");
-    Add(5, "اقتصاد", "ارتفعت أسعار النفط في الأسواق العالمية.", "أ", "2026-03-05");
+    Exec(
+        "CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, text TEXT, "
+        "outlet TEXT, "
+        "published TEXT, story_id INTEGER);"
+        "CREATE TABLE mentions (article_id INTEGER, entity_id TEXT);"
+        "CREATE TABLE events (article_id INTEGER, plover TEXT);"
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, "
+        "content='articles', "
+        "content_rowid='id', tokenize='marsad');");
+    Add(1, "ريابكوف يحذر",
+        "قال سيرغي ريابكوف إن بلاده مستعدة للحوار مع الولايات المتحدة.", "أ",
+        "2026-03-01");
+    Add(2, "تصريح",
+        "أكد نائب الوزير سيرجى ريابكوف أن موسكو لن تتراجع فى سوريا.", "ب",
+        "2026-03-02");
+    Add(3, "طقس", "أمطار غزيرة في سورية والأردن خلال الأيام المقبلة.", "أ",
+        "2026-03-03");
+    Add(4, "سياسة", "الموقف الأميركي من الأزمة لم يتغير بحسب المسؤولين.", "ب",
+        "2026-03-04");
+    Add(5, "اقتصاد", "ارتفعت أسعار النفط في الأسواق العالمية.", "أ",
+        "2026-03-05");
     Add(6, "تقنية", "افتتحت غوغل مكتبا جديدا بجدة هذا الأسبوع.", "ب",
         "2026-03-06");
     Add(7, "رياضة", "فاز منتخب إنكلترا على ويلز في الدوري.", "أ", "2026-03-07");
@@ -136,11 +146,14 @@ class SearchTest : public testing::Test {
   }
   void TearDown() override { sqlite3_close(db_); }
   void Exec(const char* sql) {
-    ASSERT_EQ(sqlite3_exec(db_, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db_);
+    ASSERT_EQ(sqlite3_exec(db_, sql, nullptr, nullptr, nullptr), SQLITE_OK)
+        << sqlite3_errmsg(db_);
   }
-  void Add(int id, const char* title, const char* text, const char* outlet, const char* date) {
+  void Add(int id, const char* title, const char* text, const char* outlet,
+           const char* date) {
     sqlite3_stmt* s;
-    sqlite3_prepare_v2(db_, "INSERT INTO articles VALUES (?,?,?,?,?,1)", -1, &s, nullptr);
+    sqlite3_prepare_v2(db_, "INSERT INTO articles VALUES (?,?,?,?,?,1)", -1, &s,
+                       nullptr);
     sqlite3_bind_int(s, 1, id);
     sqlite3_bind_text(s, 2, title, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 3, text, -1, SQLITE_TRANSIENT);
@@ -148,7 +161,9 @@ class SearchTest : public testing::Test {
     sqlite3_bind_text(s, 5, date, -1, SQLITE_TRANSIENT);
     sqlite3_step(s);
     sqlite3_finalize(s);
-    sqlite3_prepare_v2(db_, "INSERT INTO articles_fts (rowid, title, text) VALUES (?,?,?)", -1, &s, nullptr);
+    sqlite3_prepare_v2(
+        db_, "INSERT INTO articles_fts (rowid, title, text) VALUES (?,?,?)", -1,
+        &s, nullptr);
     sqlite3_bind_int(s, 1, id);
     sqlite3_bind_text(s, 2, title, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 3, text, -1, SQLITE_TRANSIENT);
@@ -159,7 +174,8 @@ class SearchTest : public testing::Test {
     auto res = SqliteSearch(db_, r);
     EXPECT_TRUE(res.ok()) << res.status().ToString();
     std::vector<int64_t> ids;
-    if (res.ok()) for (auto& h : res->hits) ids.push_back(h.article_id);
+    if (res.ok())
+      for (auto& h : res->hits) ids.push_back(h.article_id);
     std::sort(ids.begin(), ids.end());
     return ids;
   }
@@ -199,7 +215,8 @@ TEST_F(SearchTest, PhrasePrefixNotAndFilters) {
   EXPECT_EQ(Ids({.query = "منتخ*"}), (std::vector<int64_t>{7}));
   EXPECT_EQ(Ids({.query = "منطخ*"}), (std::vector<int64_t>{}));
   EXPECT_EQ(Ids({.query = "ريابكوف -موسكو"}), (std::vector<int64_t>{1}));
-  EXPECT_EQ(Ids({.query = "ريابكوف", .outlet = "ب"}), (std::vector<int64_t>{2}));
+  EXPECT_EQ(Ids({.query = "ريابكوف", .outlet = "ب"}),
+            (std::vector<int64_t>{2}));
   EXPECT_EQ(Ids({.query = "", .from = "2026-03-04", .to = "2026-03-05"}),
             (std::vector<int64_t>{4, 5}));
   EXPECT_FALSE(SqliteSearch(db_, {.query = "، ."}).ok());
@@ -212,7 +229,9 @@ TEST_F(SearchTest, FilterIndexGivesTheSameResults) {
       {.query = "ريابكوف", .outlet = "ب"},
       {.query = "سوريا", .from = "2026-03-03"},
       {.query = "سوريا", .to = "2026-03-03"},
-      {.query = "سوريا", .outlet = "ب", .from = "2026-03-01",
+      {.query = "سوريا",
+       .outlet = "ب",
+       .from = "2026-03-01",
        .to = "2026-03-05"},
       {.query = "فاز", .story = 1},
       {.query = "فاز", .story = 2}};
@@ -223,8 +242,9 @@ TEST_F(SearchTest, FilterIndexGivesTheSameResults) {
   EXPECT_EQ(without[3], (std::vector<int64_t>{2}));
   EXPECT_EQ(without[4], (std::vector<int64_t>{7, 9, 12}));
   EXPECT_EQ(without[5], (std::vector<int64_t>{}));
-  Exec("CREATE INDEX articles_filter ON articles(id, published, outlet, "
-       "story_id)");
+  Exec(
+      "CREATE INDEX articles_filter ON articles(id, published, outlet, "
+      "story_id)");
   for (size_t i = 0; i < requests.size(); ++i)
     EXPECT_EQ(Ids(requests[i]), without[i]) << i;
 }
@@ -246,9 +266,10 @@ TEST_F(SearchTest, HighlightsAreSpansOfTheText) {
   ASSERT_TRUE(res.ok());
   for (const SearchHit& h : res->hits) {
     ASSERT_FALSE(h.highlights.empty());
-    std::string text = h.article_id == 1
-        ? "قال سيرغي ريابكوف إن بلاده مستعدة للحوار مع الولايات المتحدة."
-        : "أكد نائب الوزير سيرجى ريابكوف أن موسكو لن تتراجع فى سوريا.";
+    std::string text =
+        h.article_id == 1
+            ? "قال سيرغي ريابكوف إن بلاده مستعدة للحوار مع الولايات المتحدة."
+            : "أكد نائب الوزير سيرجى ريابكوف أن موسكو لن تتراجع فى سوريا.";
     EXPECT_EQ(h.highlights[0].In(text), "ريابكوف");
     EXPECT_NE(h.snippet.find("ريابكوف"), std::string::npos);
   }

@@ -17,20 +17,46 @@ namespace {
 // ʿayn); else an ASCII class letter.
 char ArabicClass(char32_t cp) {
   switch (cp) {
-    case U'ب': return 'b';
-    case U'ت': case U'ط': case U'ث': return 't';
-    case U'ج': case U'غ': return 'g';
-    case U'ح': case U'ه': case U'خ': return 'h';
-    case U'د': case U'ض': case U'ذ': return 'd';
-    case U'ر': return 'r';
-    case U'ز': case U'ظ': return 'z';
-    case U'س': case U'ص': case U'ش': return 's';
-    case U'ف': case U'ڤ': return 'f';
-    case U'ق': case U'ك': return 'k';
-    case U'ل': return 'l';
-    case U'م': return 'm';
-    case U'ن': return 'n';
-    default: return 0;  // ا و ي ء ع ة and the rest
+    case U'ب':
+      return 'b';
+    case U'ت':
+    case U'ط':
+    case U'ث':
+      return 't';
+    case U'ج':
+    case U'غ':
+      return 'g';
+    case U'ح':
+    case U'ه':
+    case U'خ':
+      return 'h';
+    case U'د':
+    case U'ض':
+    case U'ذ':
+      return 'd';
+    case U'ر':
+      return 'r';
+    case U'ز':
+    case U'ظ':
+      return 'z';
+    case U'س':
+    case U'ص':
+    case U'ش':
+      return 's';
+    case U'ف':
+    case U'ڤ':
+      return 'f';
+    case U'ق':
+    case U'ك':
+      return 'k';
+    case U'ل':
+      return 'l';
+    case U'م':
+      return 'm';
+    case U'ن':
+      return 'n';
+    default:
+      return 0;  // ا و ي ء ع ة and the rest
   }
 }
 
@@ -43,22 +69,60 @@ std::string LatinSkeleton(std::string_view w, bool adjacent_only = false) {
     char n = i + 1 < w.size() ? static_cast<char>(w[i + 1] | 0x20) : 0;
     char k = 0;
     switch (c) {
-      case 'b': case 'p': k = 'b'; break;
-      case 't': k = 't'; if (n == 'h' || n == 's') ++i; break;
-      case 'd': k = 'd'; if (n == 'h') ++i; break;
-      case 'r': k = 'r'; break;
-      case 'z': k = 'z'; break;
-      case 's': k = 's'; if (n == 'h') ++i; break;
-      case 'c': k = (n == 'h') ? (++i, 's') : (n == 'e' || n == 'i') ? 's' : 'k'; break;
-      case 'k': k = (n == 'h') ? (++i, 'h') : 'k'; break;
-      case 'q': k = 'k'; break;
-      case 'g': case 'j': k = 'g'; break;
-      case 'h': k = 'h'; break;
-      case 'f': case 'v': k = 'f'; break;
-      case 'l': k = 'l'; break;
-      case 'm': k = 'm'; break;
-      case 'n': k = 'n'; break;
-      case 'x': out += "ks"; break;
+      case 'b':
+      case 'p':
+        k = 'b';
+        break;
+      case 't':
+        k = 't';
+        if (n == 'h' || n == 's') ++i;
+        break;
+      case 'd':
+        k = 'd';
+        if (n == 'h') ++i;
+        break;
+      case 'r':
+        k = 'r';
+        break;
+      case 'z':
+        k = 'z';
+        break;
+      case 's':
+        k = 's';
+        if (n == 'h') ++i;
+        break;
+      case 'c':
+        k = (n == 'h') ? (++i, 's') : (n == 'e' || n == 'i') ? 's' : 'k';
+        break;
+      case 'k':
+        k = (n == 'h') ? (++i, 'h') : 'k';
+        break;
+      case 'q':
+        k = 'k';
+        break;
+      case 'g':
+      case 'j':
+        k = 'g';
+        break;
+      case 'h':
+        k = 'h';
+        break;
+      case 'f':
+      case 'v':
+        k = 'f';
+        break;
+      case 'l':
+        k = 'l';
+        break;
+      case 'm':
+        k = 'm';
+        break;
+      case 'n':
+        k = 'n';
+        break;
+      case 'x':
+        out += "ks";
+        break;
       default:
         gap = true;
         break;  // vowels, w, y, apostrophes
@@ -190,10 +254,12 @@ std::vector<std::string> LatinToArabic(std::string_view word, size_t limit) {
       if ((c == 'a' || c == 'e') && (d == 'i' || d == 'y')) {
         cls = 'd';  // ai, ay, ei, ey
         len = 2;
-      } else if ((c == 'e' && (d == 'e' || d == 'a')) || (c == 'i' && d == 'e')) {
+      } else if ((c == 'e' && (d == 'e' || d == 'a')) ||
+                 (c == 'i' && d == 'e')) {
         cls = 'i';  // ee, ea, ie
         len = 2;
-      } else if ((c == 'o' && (d == 'u' || d == 'o')) || (c == 'u' && d == 'e')) {
+      } else if ((c == 'o' && (d == 'u' || d == 'o')) ||
+                 (c == 'u' && d == 'e')) {
         cls = 'u';  // ou, oo
         len = 2;
       } else if (c == 'a' && d == 'u') {
@@ -203,24 +269,35 @@ std::vector<std::string> LatinToArabic(std::string_view word, size_t limit) {
       const bool at_end = i + len == n;
       std::vector<std::string> opt;
       if (initial) {
-        if (cls == 'a') opt = {"ا"};
-        else if (cls == 'i') opt = c == 'e' ? std::vector<std::string>{"ا", "اي"}
-                                            : std::vector<std::string>{"اي", "ا"};
-        else if (cls == 'u') opt = {"او"};
-        else opt = {"اي"};
+        if (cls == 'a')
+          opt = {"ا"};
+        else if (cls == 'i')
+          opt = c == 'e' ? std::vector<std::string>{"ا", "اي"}
+                         : std::vector<std::string>{"اي", "ا"};
+        else if (cls == 'u')
+          opt = {"او"};
+        else
+          opt = {"اي"};
       } else if (at_end) {
-        if (cls == 'a') opt = {"ا", "ه"};
-        else if (cls == 'i') opt = c == 'e' && len == 1
-                                       ? std::vector<std::string>{"", "ي"}
-                                       : std::vector<std::string>{"ي"};
-        else if (cls == 'u') opt = {"و"};
-        else opt = {"اي", "ي"};
+        if (cls == 'a')
+          opt = {"ا", "ه"};
+        else if (cls == 'i')
+          opt = c == 'e' && len == 1 ? std::vector<std::string>{"", "ي"}
+                                     : std::vector<std::string>{"ي"};
+        else if (cls == 'u')
+          opt = {"و"};
+        else
+          opt = {"اي", "ي"};
       } else {
-        if (cls == 'a') opt = {"ا", ""};
-        else if (cls == 'i') opt = c == 'i' ? std::vector<std::string>{"ي", "", "اي"}
-                                            : std::vector<std::string>{"ي", ""};
-        else if (cls == 'u') opt = {"و", ""};
-        else opt = {"اي", "ي"};
+        if (cls == 'a')
+          opt = {"ا", ""};
+        else if (cls == 'i')
+          opt = c == 'i' ? std::vector<std::string>{"ي", "", "اي"}
+                         : std::vector<std::string>{"ي", ""};
+        else if (cls == 'u')
+          opt = {"و", ""};
+        else
+          opt = {"اي", "ي"};
       }
       units.push_back(std::move(opt));
       i += len;
@@ -228,47 +305,99 @@ std::vector<std::string> LatinToArabic(std::string_view word, size_t limit) {
     }
     std::vector<std::string> opt;
     size_t len = 1;
-    if (d == 'h' && (c == 's' || c == 'c' || c == 'k' || c == 'g' ||
-                     c == 't' || c == 'p' || c == 'z')) {
+    if (d == 'h' && (c == 's' || c == 'c' || c == 'k' || c == 'g' || c == 't' ||
+                     c == 'p' || c == 'z')) {
       len = 2;
       switch (c) {
-        case 's': opt = {"ش"}; break;
-        case 'c': opt = {"تش", "ش"}; break;
-        case 'k': opt = {"خ"}; break;
-        case 'g': opt = {"غ"}; break;
-        case 't': opt = {"ث", "ت"}; break;
-        case 'p': opt = {"ف"}; break;
-        default: opt = {"ج", "ز"}; break;  // zh
+        case 's':
+          opt = {"ش"};
+          break;
+        case 'c':
+          opt = {"تش", "ش"};
+          break;
+        case 'k':
+          opt = {"خ"};
+          break;
+        case 'g':
+          opt = {"غ"};
+          break;
+        case 't':
+          opt = {"ث", "ت"};
+          break;
+        case 'p':
+          opt = {"ف"};
+          break;
+        default:
+          opt = {"ج", "ز"};
+          break;  // zh
       }
     } else if (c == 'c' && d == 'k') {
       len = 2;
       opt = {"ك"};
     } else {
       switch (c) {
-        case 'b': case 'p': opt = {"ب"}; break;
-        case 'c': opt = (d == 'e' || d == 'i' || d == 'y')
-                            ? std::vector<std::string>{"س"}
-                            : std::vector<std::string>{"ك"};
+        case 'b':
+        case 'p':
+          opt = {"ب"};
           break;
-        case 'd': opt = {"د"}; break;
-        case 'f': case 'v': opt = {"ف"}; break;
-        case 'g': opt = {"غ", "ج"}; break;
-        case 'h': opt = i + 1 == n ? std::vector<std::string>{"", "ه"}
-                                   : std::vector<std::string>{"ه"};
+        case 'c':
+          opt = (d == 'e' || d == 'i' || d == 'y')
+                    ? std::vector<std::string>{"س"}
+                    : std::vector<std::string>{"ك"};
           break;
-        case 'j': opt = {"ج"}; break;
-        case 'k': case 'q': opt = {"ك"}; break;
-        case 'l': opt = {"ل"}; break;
-        case 'm': opt = {"م"}; break;
-        case 'n': opt = {"ن"}; break;
-        case 'r': opt = {"ر"}; break;
-        case 's': opt = {"س"}; break;
-        case 't': opt = {"ت"}; break;
-        case 'w': opt = {"و"}; break;
-        case 'x': opt = {"كس"}; break;
-        case 'y': opt = {"ي"}; break;
-        case 'z': opt = {"ز"}; break;
-        default: break;
+        case 'd':
+          opt = {"د"};
+          break;
+        case 'f':
+        case 'v':
+          opt = {"ف"};
+          break;
+        case 'g':
+          opt = {"غ", "ج"};
+          break;
+        case 'h':
+          opt = i + 1 == n ? std::vector<std::string>{"", "ه"}
+                           : std::vector<std::string>{"ه"};
+          break;
+        case 'j':
+          opt = {"ج"};
+          break;
+        case 'k':
+        case 'q':
+          opt = {"ك"};
+          break;
+        case 'l':
+          opt = {"ل"};
+          break;
+        case 'm':
+          opt = {"م"};
+          break;
+        case 'n':
+          opt = {"ن"};
+          break;
+        case 'r':
+          opt = {"ر"};
+          break;
+        case 's':
+          opt = {"س"};
+          break;
+        case 't':
+          opt = {"ت"};
+          break;
+        case 'w':
+          opt = {"و"};
+          break;
+        case 'x':
+          opt = {"كس"};
+          break;
+        case 'y':
+          opt = {"ي"};
+          break;
+        case 'z':
+          opt = {"ز"};
+          break;
+        default:
+          break;
       }
     }
     if (!opt.empty()) units.push_back(std::move(opt));

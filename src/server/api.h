@@ -62,8 +62,10 @@ void AddUtf16Offsets(const std::string& text, nlohmann::json* j);
 // began after the story's last day (an inquiry, a retaliation, a session
 // about it), "earlier" when it ended before the story began, else
 // "concurrent" (it ran alongside: the same thread). Undated: concurrent.
-const char* StoryRelation(const std::string& first_seen, const std::string& last_seen,
-                          const std::string& other_first, const std::string& other_last);
+const char* StoryRelation(const std::string& first_seen,
+                          const std::string& last_seen,
+                          const std::string& other_first,
+                          const std::string& other_last);
 
 }  // namespace marsad
 

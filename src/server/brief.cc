@@ -18,7 +18,7 @@ namespace {
 // What a brief shows of a long story; the rest is counted, not listed.
 constexpr size_t kMaxContested = 20;
 constexpr size_t kMaxPositions = 8;
-constexpr size_t kMaxQuotes = 4;     // quotations per position
+constexpr size_t kMaxQuotes = 4;  // quotations per position
 constexpr size_t kMaxAgreed = 12;
 constexpr size_t kMaxSequence = 10;  // first appearances listed per point
 constexpr size_t kMaxReports = 60;
@@ -31,7 +31,8 @@ std::string When(const std::string& iso) {
   return s;
 }
 
-std::string Counted(int n, const char* one, const char* two, const char* few, const char* many) {
+std::string Counted(int n, const char* one, const char* two, const char* few,
+                    const char* many) {
   if (n == 1) return one;
   if (n == 2) return two;
   return std::to_string(n) + " " + (n >= 3 && n <= 10 ? few : many);
@@ -47,11 +48,15 @@ std::string OutletsText(int n) {
 
 // "وموضع آخر"، "وموضعان آخران"، "و3 مواضع أخرى" (what a capped list left out).
 std::string MoreQuotes(size_t n) {
-  return n == 1 ? "وموضع آخر" : n == 2 ? "وموضعان آخران" : "و" + std::to_string(n) + " مواضع أخرى";
+  return n == 1   ? "وموضع آخر"
+         : n == 2 ? "وموضعان آخران"
+                  : "و" + std::to_string(n) + " مواضع أخرى";
 }
 
 std::string MorePositions(size_t n) {
-  return n == 1 ? "وموقف آخر" : n == 2 ? "وموقفان آخران" : "و" + std::to_string(n) + " مواقف أخرى";
+  return n == 1   ? "وموقف آخر"
+         : n == 2 ? "وموقفان آخران"
+                  : "و" + std::to_string(n) + " مواقف أخرى";
 }
 
 std::string MorePoints(size_t n, const char* kind) {
@@ -59,7 +64,8 @@ std::string MorePoints(size_t n, const char* kind) {
                 : "و" + std::to_string(n) + " نقاط " + kind + " أخرى";
 }
 
-std::string Joined(const std::vector<std::string>& v, const std::string& sep = "، ") {
+std::string Joined(const std::vector<std::string>& v,
+                   const std::string& sep = "، ") {
   std::string s;
   for (const std::string& x : v) s += (s.empty() ? "" : sep) + x;
   return s;
@@ -71,7 +77,8 @@ bool EndsSentence(const std::string& t, size_t i) {
   char c = t[i];
   if (c == '\n' || c == '!' || c == '?') return true;
   if (c == '.') {
-    bool digits = i > 0 && i + 1 < t.size() && std::isdigit(static_cast<unsigned char>(t[i - 1])) &&
+    bool digits = i > 0 && i + 1 < t.size() &&
+                  std::isdigit(static_cast<unsigned char>(t[i - 1])) &&
                   std::isdigit(static_cast<unsigned char>(t[i + 1]));
     return !digits;
   }
@@ -83,13 +90,15 @@ bool EndsSentence(const std::string& t, size_t i) {
 // cut at spaces, with "…". The claim's own words when the span is bad.
 constexpr size_t kPassageBytes = 360;
 
-std::string Passage(const Document& d, Span claim, const std::string& fallback) {
+std::string Passage(const Document& d, Span claim,
+                    const std::string& fallback) {
   const std::string& t = d.text;
   if (claim.end > t.size() || claim.begin >= claim.end) return fallback;
   size_t b = claim.begin, e = claim.end;
   bool quoted = false;
   for (const Quote& q : d.quotes) {
-    if (q.content.begin <= claim.begin && claim.end <= q.content.end && q.content.end <= t.size()) {
+    if (q.content.begin <= claim.begin && claim.end <= q.content.end &&
+        q.content.end <= t.size()) {
       b = q.content.begin, e = q.content.end, quoted = true;
       break;
     }
@@ -100,7 +109,9 @@ std::string Passage(const Document& d, Span claim, const std::string& fallback) 
   }
   std::string pre, post;
   if (e - b > kPassageBytes) {
-    size_t room = kPassageBytes > claim.end - claim.begin ? kPassageBytes - (claim.end - claim.begin) : 0;
+    size_t room = kPassageBytes > claim.end - claim.begin
+                      ? kPassageBytes - (claim.end - claim.begin)
+                      : 0;
     size_t nb = claim.begin > b + room / 2 ? claim.begin - room / 2 : b;
     size_t ne = std::min(e, claim.end + room / 2);
     if (nb > b) {
@@ -115,7 +126,9 @@ std::string Passage(const Document& d, Span claim, const std::string& fallback) 
     }
     b = nb, e = ne;
   }
-  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  auto space = [](char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+  };
   while (b < e && space(t[b])) ++b;
   while (e > b && space(t[e - 1])) --e;
   return pre + t.substr(b, e - b) + post;
@@ -175,7 +188,8 @@ std::map<std::string, std::string> OutletNames(const StoryDossier& s) {
   return m;
 }
 
-std::string Renamed(const std::map<std::string, std::string>& names, const std::string& o) {
+std::string Renamed(const std::map<std::string, std::string>& names,
+                    const std::string& o) {
   auto it = names.find(o);
   return it == names.end() ? o : it->second;
 }
@@ -194,12 +208,14 @@ std::vector<size_t> PositionOrder(const ContestedPoint& p) {
   return order;
 }
 
-PositionView ViewOf(const StoryDossier& s, const std::map<std::string, std::string>& names,
+PositionView ViewOf(const StoryDossier& s,
+                    const std::map<std::string, std::string>& names,
                     const PointPosition& pos) {
   PositionView v;
   v.label = PositionLabel(pos);
   v.source = pos.source.empty() ? "الوسيلة نفسها" : pos.source;
-  for (const std::string& o : pos.outlets) v.outlets.push_back(Renamed(names, o));
+  for (const std::string& o : pos.outlets)
+    v.outlets.push_back(Renamed(names, o));
   v.reports = pos.reports;
   v.first_seen = pos.first_seen;
   v.first_article = pos.first_article;
@@ -220,13 +236,15 @@ PositionView ViewOf(const StoryDossier& s, const std::map<std::string, std::stri
       ++v.more_quotes;
       continue;
     }
-    v.quotes.push_back({std::move(words), d ? ReadableOutlet(*d) : Renamed(names, cc.outlet),
+    v.quotes.push_back({std::move(words),
+                        d ? ReadableOutlet(*d) : Renamed(names, cc.outlet),
                         cc.article, d ? d->url : ""});
   }
   return v;
 }
 
-PointView PointViewOf(const StoryDossier& s, const std::map<std::string, std::string>& names,
+PointView PointViewOf(const StoryDossier& s,
+                      const std::map<std::string, std::string>& names,
                       const ContestedPoint& p, size_t max_positions) {
   PointView v;
   v.label = PointLabel(p);
@@ -247,7 +265,8 @@ PointView PointViewOf(const StoryDossier& s, const std::map<std::string, std::st
     for (const TimelineEntry& e : t) {
       if (!e.first || v.sequence.size() >= kMaxSequence) continue;
       const PointPosition& pos = p.positions[e.position];
-      v.sequence.push_back({e.at, e.outlet, pos.source.empty() ? "الوسيلة نفسها" : pos.source,
+      v.sequence.push_back({e.at, e.outlet,
+                            pos.source.empty() ? "الوسيلة نفسها" : pos.source,
                             PositionLabel(pos)});
     }
   }
@@ -286,7 +305,8 @@ BriefView BuildView(const StoryDossier& s) {
   }
   for (const Document& d : s.reports) {
     if (b.report_list.size() >= kMaxReports) break;
-    b.report_list.push_back({d.id, d.title, ReadableOutlet(d), d.url, d.published});
+    b.report_list.push_back(
+        {d.id, d.title, ReadableOutlet(d), d.url, d.published});
   }
   return b;
 }
@@ -300,7 +320,8 @@ std::string MdEscape(const std::string& s) {
       out += ' ';
       continue;
     }
-    if (std::string_view("\\`*_[]<>#|").find(c) != std::string_view::npos) out += '\\';
+    if (std::string_view("\\`*_[]<>#|").find(c) != std::string_view::npos)
+      out += '\\';
     out += c;
   }
   return out;
@@ -314,8 +335,8 @@ std::string MdReport(int64_t id, const std::string& url) {
 void MdPosition(const PositionView& v, std::string* out) {
   *out += "- **" + MdEscape(v.label) + "** — " + MdEscape(v.source) + " · " +
           MdEscape(Joined(v.outlets)) + " · " + ReportsText(v.reports) +
-          " · أول ظهور: " + When(v.first_seen) + " (" + MdReport(v.first_article, v.first_url) +
-          ")\n";
+          " · أول ظهور: " + When(v.first_seen) + " (" +
+          MdReport(v.first_article, v.first_url) + ")\n";
   for (const QuoteView& q : v.quotes) {
     *out += "  - «" + MdEscape(q.words) + "» — " + MdEscape(q.outlet) + "، " +
             MdReport(q.article, q.url) + "\n";
@@ -326,9 +347,10 @@ void MdPosition(const PositionView& v, std::string* out) {
 std::string RenderMarkdown(const BriefView& b) {
   std::string out = "<div dir=\"rtl\" lang=\"ar\">\n\n";
   out += "# موجز القصة: " + MdEscape(b.title) + "\n\n";
-  out += "القصة " + std::to_string(b.id) + " · " + ReportsText(b.reports) + " من " +
-         OutletsText(b.outlets) + " · " + b.dates + "\n\n";
-  out += "## نقاط الخلاف (" + std::to_string(b.contested.size() + b.more_contested) + ")\n\n";
+  out += "القصة " + std::to_string(b.id) + " · " + ReportsText(b.reports) +
+         " من " + OutletsText(b.outlets) + " · " + b.dates + "\n\n";
+  out += "## نقاط الخلاف (" +
+         std::to_string(b.contested.size() + b.more_contested) + ")\n\n";
   if (b.contested.empty()) out += "لا خلاف بين المصادر في ما قارنّاه.\n\n";
   int n = 0;
   for (const PointView& p : b.contested) {
@@ -338,22 +360,24 @@ std::string RenderMarkdown(const BriefView& b) {
     if (!p.sequence.empty()) {
       out += "\nعبر الزمن (أول ظهور لكل موقف):\n\n";
       for (const SequenceView& q : p.sequence) {
-        out += "- " + When(q.at) + ": " + MdEscape(q.outlet) + " — " + MdEscape(q.source) +
-               ": " + MdEscape(q.label) + "\n";
+        out += "- " + When(q.at) + ": " + MdEscape(q.outlet) + " — " +
+               MdEscape(q.source) + ": " + MdEscape(q.label) + "\n";
       }
     }
     out += "\n";
   }
   if (b.more_contested) out += MorePoints(b.more_contested, "خلاف") + ".\n\n";
-  out += "## نقاط الاتفاق (" + std::to_string(b.agreed.size() + b.more_agreed) + ")\n\n";
+  out += "## نقاط الاتفاق (" + std::to_string(b.agreed.size() + b.more_agreed) +
+         ")\n\n";
   if (b.agreed.empty()) out += "لا شيء.\n\n";
   for (const PointView& p : b.agreed) {
     const PositionView& v = p.positions.front();
-    out += "- **" + MdEscape(p.label) + "**: " + MdEscape(v.label) + " — " + MdEscape(v.source) +
-           " · " + ReportsText(v.reports);
+    out += "- **" + MdEscape(p.label) + "**: " + MdEscape(v.label) + " — " +
+           MdEscape(v.source) + " · " + ReportsText(v.reports);
     if (!v.quotes.empty()) {
       const QuoteView& q = v.quotes.front();
-      out += " · «" + MdEscape(q.words) + "» (" + MdReport(q.article, q.url) + ")";
+      out +=
+          " · «" + MdEscape(q.words) + "» (" + MdReport(q.article, q.url) + ")";
     }
     out += "\n";
   }
@@ -363,13 +387,17 @@ std::string RenderMarkdown(const BriefView& b) {
   for (const ReportView& r : b.report_list) {
     std::string title = r.title.empty() ? "تقرير بلا عنوان" : MdEscape(r.title);
     out += std::to_string(++n) + ". " +
-           (r.url.empty() ? title + " (" + ReportName(r.id) + ")" : "[" + title + "](<" + r.url + ">)") +
+           (r.url.empty() ? title + " (" + ReportName(r.id) + ")"
+                          : "[" + title + "](<" + r.url + ">)") +
            " — " + MdEscape(r.outlet) + " · " + When(r.published) + "\n";
   }
   if (b.reports > static_cast<int>(b.report_list.size()))
-    out += "\nو" + std::to_string(b.reports - b.report_list.size()) + " تقارير أخرى.\n";
-  out += "\n---\n\nأعدّ مرصد هذا الموجز آليًا من تقارير القصة؛ الكلمات بين «» كما وردت في "
-         "التقارير.\n\n</div>\n";
+    out += "\nو" + std::to_string(b.reports - b.report_list.size()) +
+           " تقارير أخرى.\n";
+  out +=
+      "\n---\n\nأعدّ مرصد هذا الموجز آليًا من تقارير القصة؛ الكلمات بين «» كما "
+      "وردت في "
+      "التقارير.\n\n</div>\n";
   return out;
 }
 
@@ -379,11 +407,20 @@ std::string Esc(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -395,59 +432,74 @@ bool IsWebUrl(const std::string& url) {
 }
 
 constexpr char kFont[] =
-    "font-family:'Noto Naskh Arabic','Noto Sans Arabic','KacstOne','DejaVu Sans',"
+    "font-family:'Noto Naskh Arabic','Noto Sans Arabic','KacstOne','DejaVu "
+    "Sans',"
     "Tahoma,Arial,sans-serif;";
 constexpr char kLink[] = "color:#1a4d8f;text-decoration:underline;";
 constexpr char kMuted[] = "color:#5b6470;";
 
 // A date or time isolated left to right: in a right-to-left line the bidi
 // algorithm otherwise shows "2018-05-15" as "15-05-2018".
-std::string Ltr(const std::string& text) { return "<bdi dir=\"ltr\">" + Esc(text) + "</bdi>"; }
+std::string Ltr(const std::string& text) {
+  return "<bdi dir=\"ltr\">" + Esc(text) + "</bdi>";
+}
 
 std::string HtmlReport(int64_t id, const std::string& url) {
   if (!IsWebUrl(url)) return Esc(ReportName(id));
-  return "<a href=\"" + Esc(url) + "\" style=\"" + kLink + "\">" + Esc(ReportName(id)) + "</a>";
+  return "<a href=\"" + Esc(url) + "\" style=\"" + kLink + "\">" +
+         Esc(ReportName(id)) + "</a>";
 }
 
 void HtmlPosition(const PositionView& v, std::string* out) {
-  *out += "<div style=\"margin:0 0 10px 0;padding:8px 12px;border-right:4px solid #b3541e;"
-          "background:#fbf6f1;\">";
-  *out += "<div><strong style=\"font-size:17px;\">" + Esc(v.label) + "</strong> — " +
-          Esc(v.source) + "</div>";
-  *out += "<div style=\"" + std::string(kMuted) + "font-size:14px;\">" + Esc(Joined(v.outlets)) +
-          " · " + ReportsText(v.reports) + " · أول ظهور: " + Ltr(When(v.first_seen)) + " (" +
+  *out +=
+      "<div style=\"margin:0 0 10px 0;padding:8px 12px;border-right:4px solid "
+      "#b3541e;"
+      "background:#fbf6f1;\">";
+  *out += "<div><strong style=\"font-size:17px;\">" + Esc(v.label) +
+          "</strong> — " + Esc(v.source) + "</div>";
+  *out += "<div style=\"" + std::string(kMuted) + "font-size:14px;\">" +
+          Esc(Joined(v.outlets)) + " · " + ReportsText(v.reports) +
+          " · أول ظهور: " + Ltr(When(v.first_seen)) + " (" +
           HtmlReport(v.first_article, v.first_url) + ")</div>";
   for (const QuoteView& q : v.quotes) {
-    *out += "<div style=\"margin-top:4px;\">«<q style=\"quotes:none;\">" + Esc(q.words) +
-            "</q>» <span style=\"" + kMuted + "\">— " + Esc(q.outlet) + "، " +
-            HtmlReport(q.article, q.url) + "</span></div>";
+    *out += "<div style=\"margin-top:4px;\">«<q style=\"quotes:none;\">" +
+            Esc(q.words) + "</q>» <span style=\"" + kMuted + "\">— " +
+            Esc(q.outlet) + "، " + HtmlReport(q.article, q.url) +
+            "</span></div>";
   }
   if (v.more_quotes)
-    *out += "<div style=\"" + std::string(kMuted) + "\">" + MoreQuotes(v.more_quotes) + "</div>";
+    *out += "<div style=\"" + std::string(kMuted) + "\">" +
+            MoreQuotes(v.more_quotes) + "</div>";
   *out += "</div>\n";
 }
 
 std::string H2(const std::string& text) {
-  return "<h2 style=\"font-size:19px;margin:22px 0 8px 0;border-bottom:1px solid #d5d9de;"
-         "padding-bottom:4px;\">" + text + "</h2>\n";
+  return "<h2 style=\"font-size:19px;margin:22px 0 8px 0;border-bottom:1px "
+         "solid #d5d9de;"
+         "padding-bottom:4px;\">" +
+         text + "</h2>\n";
 }
 
 void HtmlContested(const BriefView& b, std::string* out) {
-  *out += H2("نقاط الخلاف (" + std::to_string(b.contested.size() + b.more_contested) + ")");
+  *out += H2("نقاط الخلاف (" +
+             std::to_string(b.contested.size() + b.more_contested) + ")");
   if (b.contested.empty()) *out += "<p>لا خلاف بين المصادر في ما قارنّاه.</p>\n";
   int n = 0;
   for (const PointView& p : b.contested) {
-    *out += "<h3 style=\"font-size:17px;margin:14px 0 6px 0;\">" + std::to_string(++n) + ". " +
-            Esc(p.label) + "</h3>\n";
+    *out += "<h3 style=\"font-size:17px;margin:14px 0 6px 0;\">" +
+            std::to_string(++n) + ". " + Esc(p.label) + "</h3>\n";
     for (const PositionView& v : p.positions) HtmlPosition(v, out);
     if (p.more_positions)
-      *out += "<p style=\"" + std::string(kMuted) + "\">" + MorePositions(p.more_positions) + "</p>\n";
+      *out += "<p style=\"" + std::string(kMuted) + "\">" +
+              MorePositions(p.more_positions) + "</p>\n";
     if (!p.sequence.empty()) {
-      *out += "<div style=\"font-size:14px;\">عبر الزمن (أول ظهور لكل موقف):<ul style=\"margin:4px "
-              "0;padding-right:20px;\">";
+      *out +=
+          "<div style=\"font-size:14px;\">عبر الزمن (أول ظهور لكل موقف):<ul "
+          "style=\"margin:4px "
+          "0;padding-right:20px;\">";
       for (const SequenceView& q : p.sequence) {
-        *out += "<li>" + Ltr(When(q.at)) + ": " + Esc(q.outlet) + " — " + Esc(q.source) + ": " +
-                Esc(q.label) + "</li>";
+        *out += "<li>" + Ltr(When(q.at)) + ": " + Esc(q.outlet) + " — " +
+                Esc(q.source) + ": " + Esc(q.label) + "</li>";
       }
       *out += "</ul></div>\n";
     }
@@ -457,20 +509,23 @@ void HtmlContested(const BriefView& b, std::string* out) {
 }
 
 void HtmlAgreed(const BriefView& b, std::string* out) {
-  *out += H2("نقاط الاتفاق (" + std::to_string(b.agreed.size() + b.more_agreed) + ")");
+  *out += H2("نقاط الاتفاق (" +
+             std::to_string(b.agreed.size() + b.more_agreed) + ")");
   if (b.agreed.empty()) *out += "<p>لا شيء.</p>\n";
   *out += "<ul style=\"margin:0;padding-right:20px;\">\n";
   for (const PointView& p : b.agreed) {
     const PositionView& v = p.positions.front();
-    *out += "<li><strong>" + Esc(p.label) + "</strong>: " + Esc(v.label) + " — " + Esc(v.source) +
-            " · " + ReportsText(v.reports);
+    *out += "<li><strong>" + Esc(p.label) + "</strong>: " + Esc(v.label) +
+            " — " + Esc(v.source) + " · " + ReportsText(v.reports);
     if (!v.quotes.empty()) {
       const QuoteView& q = v.quotes.front();
-      *out += " · «" + Esc(q.words) + "» (" + HtmlReport(q.article, q.url) + ")";
+      *out +=
+          " · «" + Esc(q.words) + "» (" + HtmlReport(q.article, q.url) + ")";
     }
     *out += "</li>\n";
   }
-  if (b.more_agreed) *out += "<li>" + MorePoints(b.more_agreed, "اتفاق") + "</li>\n";
+  if (b.more_agreed)
+    *out += "<li>" + MorePoints(b.more_agreed, "اتفاق") + "</li>\n";
   *out += "</ul>\n";
 }
 
@@ -480,36 +535,44 @@ void HtmlReports(const BriefView& b, std::string* out) {
   for (const ReportView& r : b.report_list) {
     std::string title = Esc(r.title.empty() ? "تقرير بلا عنوان" : r.title);
     *out += "<li>" +
-            (IsWebUrl(r.url) ? "<a href=\"" + Esc(r.url) + "\" style=\"" + kLink + "\">" + title +
-                                   "</a>"
+            (IsWebUrl(r.url) ? "<a href=\"" + Esc(r.url) + "\" style=\"" +
+                                   kLink + "\">" + title + "</a>"
                              : title + " (" + Esc(ReportName(r.id)) + ")") +
-            " <span style=\"" + kMuted + "\">— " + Esc(r.outlet) + " · " + Ltr(When(r.published)) +
-            "</span></li>\n";
+            " <span style=\"" + kMuted + "\">— " + Esc(r.outlet) + " · " +
+            Ltr(When(r.published)) + "</span></li>\n";
   }
   *out += "</ol>\n";
   if (b.reports > static_cast<int>(b.report_list.size()))
-    *out += "<p>و" + std::to_string(b.reports - b.report_list.size()) + " تقارير أخرى.</p>\n";
+    *out += "<p>و" + std::to_string(b.reports - b.report_list.size()) +
+            " تقارير أخرى.</p>\n";
 }
 
 std::string RenderHtml(const BriefView& b) {
   std::string out =
-      "<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<title>موجز القصة: " + Esc(b.title) + "</title>\n"
+      "<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">\n<head>\n<meta "
+      "charset=\"utf-8\">\n"
+      "<title>موجز القصة: " +
+      Esc(b.title) +
+      "</title>\n"
       "<style>@page { size: A4; margin: 16mm; }</style>\n</head>\n"
       "<body style=\"margin:0;background:#ffffff;\">\n";
   out += "<div dir=\"rtl\" lang=\"ar\" style=\"" + std::string(kFont) +
-         "direction:rtl;text-align:right;color:#1d2329;font-size:16px;line-height:1.7;"
+         "direction:rtl;text-align:right;color:#1d2329;font-size:16px;line-"
+         "height:1.7;"
          "max-width:760px;margin:0 auto;padding:16px;\">\n";
-  out += "<h1 style=\"font-size:23px;margin:0 0 4px 0;\">موجز القصة: " + Esc(b.title) + "</h1>\n";
-  out += "<div style=\"" + std::string(kMuted) + "\">القصة " + std::to_string(b.id) + " · " +
-         ReportsText(b.reports) + " من " + OutletsText(b.outlets) + " · " + Ltr(b.dates) +
-         "</div>\n";
+  out += "<h1 style=\"font-size:23px;margin:0 0 4px 0;\">موجز القصة: " +
+         Esc(b.title) + "</h1>\n";
+  out += "<div style=\"" + std::string(kMuted) + "\">القصة " +
+         std::to_string(b.id) + " · " + ReportsText(b.reports) + " من " +
+         OutletsText(b.outlets) + " · " + Ltr(b.dates) + "</div>\n";
   HtmlContested(b, &out);
   HtmlAgreed(b, &out);
   HtmlReports(b, &out);
   out += "<p style=\"" + std::string(kMuted) +
-         "font-size:13px;margin-top:20px;border-top:1px solid #d5d9de;padding-top:6px;\">"
-         "أعدّ مرصد هذا الموجز آليًا من تقارير القصة؛ الكلمات بين «» كما وردت في التقارير.</p>\n";
+         "font-size:13px;margin-top:20px;border-top:1px solid "
+         "#d5d9de;padding-top:6px;\">"
+         "أعدّ مرصد هذا الموجز آليًا من تقارير القصة؛ الكلمات بين «» كما وردت في "
+         "التقارير.</p>\n";
   out += "</div>\n</body>\n</html>\n";
   return out;
 }
@@ -523,7 +586,8 @@ const Document* StoryDossier::Report(int64_t id) const {
   return nullptr;
 }
 
-StatusOr<std::optional<StoryDossier>> LoadStoryDossier(Store* store, int64_t id) {
+StatusOr<std::optional<StoryDossier>> LoadStoryDossier(Store* store,
+                                                       int64_t id) {
   ASSIGN_OR_RETURN(auto story, store->GetStory(id));
   if (!story) return std::optional<StoryDossier>();
   StoryDossier s;
@@ -546,25 +610,29 @@ std::string ReadableOutlet(const Document& d) {
   return "وسيلة غير معروفة (" + ReportName(d.id) + ")";
 }
 
-std::vector<TimelineEntry> PointTimeline(const StoryDossier& s, const ContestedPoint& p) {
+std::vector<TimelineEntry> PointTimeline(const StoryDossier& s,
+                                         const ContestedPoint& p) {
   std::vector<TimelineEntry> out;
   for (size_t i = 0; i < p.positions.size(); ++i) {
     std::set<int64_t> articles;
-    for (int k : p.positions[i].claims) articles.insert(s.comparison.claims[k].article);
+    for (int k : p.positions[i].claims)
+      articles.insert(s.comparison.claims[k].article);
     for (int64_t a : articles) {
       const Document* d = s.Report(a);
-      out.push_back({d ? d->published : "", a, d ? ReadableOutlet(*d) : ReportName(a),
+      out.push_back({d ? d->published : "", a,
+                     d ? ReadableOutlet(*d) : ReportName(a),
                      static_cast<int>(i), false});
     }
   }
   // Dated reports by time, undated after them; ties by id (storage order).
-  std::stable_sort(out.begin(), out.end(), [](const TimelineEntry& x, const TimelineEntry& y) {
-    double tx = EpochSeconds(x.at), ty = EpochSeconds(y.at);
-    bool dx = !std::isnan(tx), dy = !std::isnan(ty);
-    if (dx != dy) return dx;
-    if (dx && tx != ty) return tx < ty;
-    return x.article < y.article;
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const TimelineEntry& x, const TimelineEntry& y) {
+                     double tx = EpochSeconds(x.at), ty = EpochSeconds(y.at);
+                     bool dx = !std::isnan(tx), dy = !std::isnan(ty);
+                     if (dx != dy) return dx;
+                     if (dx && tx != ty) return tx < ty;
+                     return x.article < y.article;
+                   });
   std::set<int> seen;
   for (TimelineEntry& e : out) e.first = seen.insert(e.position).second;
   return out;
@@ -580,25 +648,29 @@ void AddPointTimelines(const StoryDossier& s, json* comparison) {
       const PointPosition& pos = p.positions[e.position];
       // A figure ("25", "~150", ">=20", "20-99"), not an assertion or a party.
       const std::string& v = pos.value;
-      bool numeric = !v.empty() && (std::isdigit(static_cast<unsigned char>(v[0])) ||
-                                    v[0] == '~' || v.rfind(">=", 0) == 0);
-      t.push_back({{"at", e.at.empty() ? json() : json(e.at)},
-                   {"article", e.article},
-                   {"outlet", e.outlet},
-                   {"position", e.position},
-                   {"first", e.first},
-                   {"value", pos.value},
-                   {"label", PositionLabel(pos)},
-                   {"source", pos.source},
-                   {"min", numeric && std::isfinite(pos.min) ? json(pos.min) : json()},
-                   {"max", numeric && std::isfinite(pos.max) ? json(pos.max) : json()}});
+      bool numeric =
+          !v.empty() && (std::isdigit(static_cast<unsigned char>(v[0])) ||
+                         v[0] == '~' || v.rfind(">=", 0) == 0);
+      t.push_back(
+          {{"at", e.at.empty() ? json() : json(e.at)},
+           {"article", e.article},
+           {"outlet", e.outlet},
+           {"position", e.position},
+           {"first", e.first},
+           {"value", pos.value},
+           {"label", PositionLabel(pos)},
+           {"source", pos.source},
+           {"min", numeric && std::isfinite(pos.min) ? json(pos.min) : json()},
+           {"max",
+            numeric && std::isfinite(pos.max) ? json(pos.max) : json()}});
     }
     points[i]["over_time"] = std::move(t);
   }
 }
 
 json PointsJson(const StoryDossier& s, size_t max_points) {
-  json c = ComparisonToJson(s.comparison, {.max_points = max_points, .max_claims = 8});
+  json c = ComparisonToJson(s.comparison,
+                            {.max_points = max_points, .max_claims = 8});
   AddPointTimelines(s, &c);
   auto names = OutletNames(s);
   json points = std::move(c["points"]);
@@ -617,8 +689,12 @@ json PointsJson(const StoryDossier& s, size_t max_points) {
           {"contested_total", c["contested_total"]}};
 }
 
-std::string BriefMarkdown(const StoryDossier& s) { return RenderMarkdown(BuildView(s)); }
+std::string BriefMarkdown(const StoryDossier& s) {
+  return RenderMarkdown(BuildView(s));
+}
 
-std::string BriefHtml(const StoryDossier& s) { return RenderHtml(BuildView(s)); }
+std::string BriefHtml(const StoryDossier& s) {
+  return RenderHtml(BuildView(s));
+}
 
 }  // namespace marsad

@@ -52,7 +52,8 @@ struct StoryDossier {
 
 // The story and its reports (with their analysis); nullopt when there is no
 // such story.
-StatusOr<std::optional<StoryDossier>> LoadStoryDossier(Store* store, int64_t id);
+StatusOr<std::optional<StoryDossier>> LoadStoryDossier(Store* store,
+                                                       int64_t id);
 
 // A report's outlet for readers: its outlet, else its agency, else
 // "وسيلة غير معروفة (التقرير N)".
@@ -63,15 +64,16 @@ std::string ReportName(int64_t id);
 
 // One report carrying a position of a point.
 struct TimelineEntry {
-  std::string at;       // the report's publication time (ISO 8601), "" if undated
+  std::string at;  // the report's publication time (ISO 8601), "" if undated
   int64_t article = 0;
-  std::string outlet;   // ReadableOutlet
-  int position = 0;     // index into the point's positions
-  bool first = false;   // the position's first report in this order
+  std::string outlet;  // ReadableOutlet
+  int position = 0;    // index into the point's positions
+  bool first = false;  // the position's first report in this order
 };
 
 // Every (position, report) pair of `p`, in publication order.
-std::vector<TimelineEntry> PointTimeline(const StoryDossier& s, const ContestedPoint& p);
+std::vector<TimelineEntry> PointTimeline(const StoryDossier& s,
+                                         const ContestedPoint& p);
 
 // Adds "over_time" to each point of `comparison` (ComparisonToJson of
 // s.comparison, whose points keep their order): [{at, article, outlet,
@@ -79,9 +81,9 @@ std::vector<TimelineEntry> PointTimeline(const StoryDossier& s, const ContestedP
 // was made from s.comparison.
 void AddPointTimelines(const StoryDossier& s, nlohmann::json* comparison);
 
-// GET /api/stories/{id}/points: {story: {id, title}, points (ComparisonToJson's,
-// at most max_points, 8 claims a position, outlets readable, each with its
-// over_time), points_total, contested_total}.
+// GET /api/stories/{id}/points: {story: {id, title}, points
+// (ComparisonToJson's, at most max_points, 8 claims a position, outlets
+// readable, each with its over_time), points_total, contested_total}.
 nlohmann::json PointsJson(const StoryDossier& s, size_t max_points);
 
 // The brief as Markdown (RTL through a <div dir="rtl"> around it) and as a

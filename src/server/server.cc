@@ -530,10 +530,10 @@ Status RunServer(const ServerOptions& options,
              });
   // Issue 27: an outlet's profile (the name URL-encoded in the path; it
   // may hold a "/": "مدينة النخيل/ خاص").
-  server.Get(R"(/api/outlets/(.+)/profile)",
-             [&](const httplib::Request& q, httplib::Response& res) {
-               Handle(pool, res, [&](Api& a) { return a.OutletProfile(q.matches[1]); });
-             });
+  server.Get(R"(/api/outlets/(.+)/profile)", [&](const httplib::Request& q,
+                                                 httplib::Response& res) {
+    Handle(pool, res, [&](Api& a) { return a.OutletProfile(q.matches[1]); });
+  });
   server.Get("/api/alerts",
              [&](const httplib::Request&, httplib::Response& res) {
                Handle(pool, res, [&](Api& a) { return a.Alerts(); });
@@ -571,34 +571,35 @@ Status RunServer(const ServerOptions& options,
                  return a.Points(id, ParamsOf(q));
                });
              });
-  server.Get(R"(/api/stories/(\d+)/brief)",
-             [&](const httplib::Request& q, httplib::Response& res) {
-               auto api = pool.Get();
-               if (!api.ok()) {
-                 SendStatus(res, UnavailableError(api.status().message()));
-                 return;
-               }
-               StatusOr<int64_t> id = PathId(q);
-               std::string format = q.has_param("format") ? q.get_param_value("format") : "html";
-               StatusOr<std::string> body =
-                   id.ok() ? (*api)->Brief(*id, format) : StatusOr<std::string>(id.status());
-               if (!body.ok()) {
-                 SendStatus(res, body.status());
-                 return;
-               }
-               res.headers.erase("Content-Security-Policy");
-               res.set_header("Content-Security-Policy",
-                              "default-src 'none'; style-src 'unsafe-inline'; "
-                              "img-src data:; base-uri 'none'; form-action 'none'; "
-                              "frame-ancestors 'none'");
-               if (q.has_param("download")) {
-                 res.set_header("Content-Disposition",
-                                "attachment; filename=\"brief-" + std::to_string(*id) + "." +
-                                    format + "\"");
-               }
-               res.set_content(*body, format == "md" ? "text/markdown; charset=utf-8"
-                                                     : "text/html; charset=utf-8");
-             });
+  server.Get(R"(/api/stories/(\d+)/brief)", [&](const httplib::Request& q,
+                                                httplib::Response& res) {
+    auto api = pool.Get();
+    if (!api.ok()) {
+      SendStatus(res, UnavailableError(api.status().message()));
+      return;
+    }
+    StatusOr<int64_t> id = PathId(q);
+    std::string format =
+        q.has_param("format") ? q.get_param_value("format") : "html";
+    StatusOr<std::string> body = id.ok() ? (*api)->Brief(*id, format)
+                                         : StatusOr<std::string>(id.status());
+    if (!body.ok()) {
+      SendStatus(res, body.status());
+      return;
+    }
+    res.headers.erase("Content-Security-Policy");
+    res.set_header("Content-Security-Policy",
+                   "default-src 'none'; style-src 'unsafe-inline'; "
+                   "img-src data:; base-uri 'none'; form-action 'none'; "
+                   "frame-ancestors 'none'");
+    if (q.has_param("download")) {
+      res.set_header("Content-Disposition", "attachment; filename=\"brief-" +
+                                                std::to_string(*id) + "." +
+                                                format + "\"");
+    }
+    res.set_content(*body, format == "md" ? "text/markdown; charset=utf-8"
+                                          : "text/html; charset=utf-8");
+  });
   std::mutex ingest_mu;
   // The token, the body's size and type were checked from the headers.
   server.Post(

@@ -7,7 +7,8 @@ Status SqliteError(sqlite3* db, std::string_view what) {
   m += ": ";
   m += sqlite3_errmsg(db);
   int code = sqlite3_errcode(db);
-  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) return CorruptionError(m);
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+    return CorruptionError(m);
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return UnavailableError(m);
   if (code == SQLITE_CANTOPEN || code == SQLITE_IOERR || code == SQLITE_FULL ||
       code == SQLITE_READONLY) {
@@ -28,7 +29,8 @@ StatusOr<Stmt> Stmt::Prepare(sqlite3* db, std::string_view sql) {
   sqlite3_stmt* s = nullptr;
   if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &s,
                          nullptr) != SQLITE_OK) {
-    return SqliteError(db, std::string("prepare: ") + std::string(sql.substr(0, 60)));
+    return SqliteError(
+        db, std::string("prepare: ") + std::string(sql.substr(0, 60)));
   }
   return Stmt(db, s);
 }
@@ -55,15 +57,18 @@ Stmt& Stmt::Bind(int i, double v) {
 }
 Stmt& Stmt::Bind(int i, std::string_view v) {
   if (v.empty()) return BindNull(i);
-  sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()),
+                    SQLITE_TRANSIENT);
   return *this;
 }
 Stmt& Stmt::BindNonNull(int i, std::string_view v) {
-  sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()),
+                    SQLITE_TRANSIENT);
   return *this;
 }
 Stmt& Stmt::BindBlob(int i, std::string_view v) {
-  sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()),
+                    SQLITE_TRANSIENT);
   return *this;
 }
 Stmt& Stmt::BindNull(int i) {

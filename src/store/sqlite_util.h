@@ -27,7 +27,7 @@ class Stmt {
 
   Stmt& Bind(int i, int64_t v);
   Stmt& Bind(int i, double v);
-  Stmt& Bind(int i, std::string_view v);  // TEXT; empty binds NULL
+  Stmt& Bind(int i, std::string_view v);         // TEXT; empty binds NULL
   Stmt& BindNonNull(int i, std::string_view v);  // TEXT; empty binds ''
   Stmt& BindBlob(int i, std::string_view v);
   Stmt& BindNull(int i);

@@ -56,7 +56,7 @@ struct StoryOptions {
   // Reports whose terms make the story's profile (centroid); later reports
   // join the story without moving it. 0: all reports.
   size_t profile_reports = 0;
-  size_t kept_titles = 8;      // titles a story's title is chosen from
+  size_t kept_titles = 8;  // titles a story's title is chosen from
   size_t max_related = 16;
 };
 

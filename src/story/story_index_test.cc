@@ -32,9 +32,11 @@ const char* kMarket =
 
 TEST(StoryIndexTest, GroupsReportsOfOneStory) {
   StoryIndex index;
-  Assignment a = index.Add(1, "2015-07-21", F("افتتاح جسر الوادي في الريان", kBridgeA));
+  Assignment a =
+      index.Add(1, "2015-07-21", F("افتتاح جسر الوادي في الريان", kBridgeA));
   Assignment m = index.Add(2, "2015-07-21", F("ارتفاع أسعار الخضار", kMarket));
-  Assignment b = index.Add(3, "2015-07-22", F("محافظ الريان يدشن جسر الوادى", kBridgeB));
+  Assignment b =
+      index.Add(3, "2015-07-22", F("محافظ الريان يدشن جسر الوادى", kBridgeB));
   Assignment c = index.Add(4, "", F("ازدحام على جسر الوادي", kBridgeLater));
   EXPECT_TRUE(a.is_new_story);
   EXPECT_TRUE(m.is_new_story);
@@ -61,7 +63,8 @@ TEST(StoryIndexTest, WindowEvictsOldStoriesAndIdsKeepCounting) {
   Assignment m = index.Add(2, "2015-07-20", F("ارتفاع أسعار الخضار", kMarket));
   EXPECT_EQ(index.live_stories(), 1u);
   EXPECT_FALSE(index.Info(a.story_id).has_value());
-  Assignment b = index.Add(3, "2015-07-20", F("محافظ الريان يدشن جسر الوادى", kBridgeB));
+  Assignment b =
+      index.Add(3, "2015-07-20", F("محافظ الريان يدشن جسر الوادى", kBridgeB));
   EXPECT_TRUE(b.is_new_story);
   EXPECT_GT(b.story_id, m.story_id);
 }
@@ -73,14 +76,18 @@ TEST(StoryIndexTest, Issue24StrayNewerDateKeepsStoriesJoining) {
   for (const char* stray : {"2017-03-01", "2099-01-01"}) {
     StoryIndex index;
     index.Add(1, stray, F("ارتفاع أسعار الخضار", kMarket));
-    Assignment a = index.Add(2, "2015-07-21", F("افتتاح جسر الوادي في الريان", kBridgeA));
-    Assignment b = index.Add(3, "2015-07-22", F("محافظ الريان يدشن جسر الوادى", kBridgeB));
+    Assignment a =
+        index.Add(2, "2015-07-21", F("افتتاح جسر الوادي في الريان", kBridgeA));
+    Assignment b =
+        index.Add(3, "2015-07-22", F("محافظ الريان يدشن جسر الوادى", kBridgeB));
     EXPECT_EQ(b.story_id, a.story_id) << stray;
   }
   StoryIndex backwards;
-  Assignment b = backwards.Add(1, "2015-07-22", F("محافظ الريان يدشن جسر الوادى", kBridgeB));
+  Assignment b = backwards.Add(1, "2015-07-22",
+                               F("محافظ الريان يدشن جسر الوادى", kBridgeB));
   backwards.Add(2, "2015-07-21", F("ارتفاع أسعار الخضار", kMarket));
-  Assignment a = backwards.Add(3, "2015-07-21", F("افتتاح جسر الوادي في الريان", kBridgeA));
+  Assignment a = backwards.Add(3, "2015-07-21",
+                               F("افتتاح جسر الوادي في الريان", kBridgeA));
   EXPECT_EQ(a.story_id, b.story_id);
 }
 
@@ -91,10 +98,13 @@ TEST(StoryIndexTest, RestoreRebuildsStoriesAndNextId) {
   index.Restore(1, 41, "2015-07-21", stored);
   index.Restore(2, 40, "2015-07-21", F("ارتفاع أسعار الخضار", kMarket));
   EXPECT_EQ(index.next_story_id(), 42);
-  Assignment b = index.Add(3, "2015-07-22", F("محافظ الريان يدشن جسر الوادى", kBridgeB));
+  Assignment b =
+      index.Add(3, "2015-07-22", F("محافظ الريان يدشن جسر الوادى", kBridgeB));
   EXPECT_EQ(b.story_id, 41);
-  Assignment n = index.Add(4, "2015-07-22", F("نادي الشروق يتعاقد مع مدرب",
-      "أعلن نادي الشروق تعاقده مع المدرب البرتغالي لموسمين قبل انطلاق الدوري."));
+  Assignment n = index.Add(4, "2015-07-22",
+                           F("نادي الشروق يتعاقد مع مدرب",
+                             "أعلن نادي الشروق تعاقده مع المدرب البرتغالي "
+                             "لموسمين قبل انطلاق الدوري."));
   EXPECT_EQ(n.story_id, 42);
 }
 

@@ -77,9 +77,9 @@ bool ParseDigits(std::string_view key, double* value) {
     while (i + 1 + digits_after < key.size() &&
            key[i + 1 + digits_after] >= '0' && key[i + 1 + digits_after] <= '9')
       ++digits_after;
-    bool grouping = digits_after == 3 && ((c == ',' && dots == 0) ||
-                                          (c == ',' && commas > 1) ||
-                                          (c == '.' && dots > 1));
+    bool grouping = digits_after == 3 &&
+                    ((c == ',' && dots == 0) || (c == ',' && commas > 1) ||
+                     (c == '.' && dots > 1));
     if (!grouping) clean.push_back('.');
   }
   if (clean.empty()) return false;

@@ -162,11 +162,11 @@ void BuildEntry(char32_t cp, const std::vector<FoldRule>& rules,
   Entry& d = t->display[cp];
   Entry& f = t->fold[cp];
   Entry& u = t->unvoc[cp];
-  bool control = (cp < 0x20 && cp != '\t' && cp != '\n' && cp != 0x0B &&
-                  cp != 0x0C) ||
-                 (cp >= 0x7F && cp <= 0x9F);
-  if (cp == '\n' || cp == 0x0B || cp == 0x0C || cp == 0x2028 ||
-      cp == 0x2029 || cp == 0x85) {
+  bool control =
+      (cp < 0x20 && cp != '\t' && cp != '\n' && cp != 0x0B && cp != 0x0C) ||
+      (cp >= 0x7F && cp <= 0x9F);
+  if (cp == '\n' || cp == 0x0B || cp == 0x0C || cp == 0x2028 || cp == 0x2029 ||
+      cp == 0x85) {
     d.kind = f.kind = u.kind = kNewline;
     return;
   }
@@ -181,7 +181,8 @@ void BuildEntry(char32_t cp, const std::vector<FoldRule>& rules,
   UErrorCode err = U_ZERO_ERROR;
   std::u32string disp(1, cp);
   if (IsPresentationForm(cp)) {
-    icu::UnicodeString n = nfkc->normalize(icu::UnicodeString(UChar32(cp)), err);
+    icu::UnicodeString n =
+        nfkc->normalize(icu::UnicodeString(UChar32(cp)), err);
     if (U_SUCCESS(err)) disp = ToU32(n);
   }
   if (disp.size() != 1 || disp[0] != cp) d = t->MakeMap(disp);
@@ -195,7 +196,8 @@ void BuildEntry(char32_t cp, const std::vector<FoldRule>& rules,
   std::u32string nk(1, cp);
   if (cp >= 0x80) {
     err = U_ZERO_ERROR;
-    icu::UnicodeString n = nfkc->normalize(icu::UnicodeString(UChar32(cp)), err);
+    icu::UnicodeString n =
+        nfkc->normalize(icu::UnicodeString(UChar32(cp)), err);
     if (U_SUCCESS(err)) nk = ToU32(n);
   }
   std::u32string fo;
@@ -224,8 +226,7 @@ void BuildEntry(char32_t cp, const std::vector<FoldRule>& rules,
     t->teh_final = t->MakeMap(rules[kTehMarbuta].to);
   }
   err = U_ZERO_ERROR;
-  if (u_isalpha(cp) &&
-      uscript_getScript(cp, &err) == USCRIPT_ARABIC) {
+  if (u_isalpha(cp) && uscript_getScript(cp, &err) == USCRIPT_ARABIC) {
     d.flags |= kArabicLetter;
     f.flags |= kArabicLetter;
     u.flags |= kArabicLetter;
@@ -237,8 +238,8 @@ void BuildCompositions(const icu::Normalizer2* nfc, Tables* t) {
     for (char32_t mark : {0x0653, 0x0654, 0x0655}) {
       UChar32 c = nfc->composePair(base, mark);
       if (c < 0) continue;
-      t->compose.push_back({base, static_cast<char32_t>(mark),
-                            static_cast<char32_t>(c)});
+      t->compose.push_back(
+          {base, static_cast<char32_t>(mark), static_cast<char32_t>(c)});
       t->display[base].flags |= kComposeBase;
       t->fold[base].flags |= kComposeBase;
       t->unvoc[base].flags |= kComposeBase;

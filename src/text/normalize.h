@@ -41,9 +41,7 @@ struct NormalizedText {
   // Maps a span of `text` to the input span it came from. Characters removed
   // between two kept ones fall inside the span of the later boundary.
   // REQUIRES: s.begin <= s.end <= text.size().
-  Span ToInput(Span s) const {
-    return Span{offsets[s.begin], offsets[s.end]};
-  }
+  Span ToInput(Span s) const { return Span{offsets[s.begin], offsets[s.end]}; }
 };
 
 class Normalizer {

@@ -12,22 +12,38 @@ struct Case {
 
 TEST(NormalizerTest, FoldTable) {
   const Case kCases[] = {
-      {"أحمد", "احمد"},           {"إسلام", "اسلام"},
-      {"آخر", "اخر"},             {"ٱلله", "الله"},
-      {"فى", "في"},               {"الروسى", "الروسي"},
-      {"مدرسة", "مدرسه"},         {"مدرسةٌ", "مدرسه"},
-      {"مدرسته", "مدرسته"},       {"كتَبَ", "كتب"},
-      {"جميـــل", "جميل"},        {"کتاب", "كتاب"},
-      {"ی", "ي"},                 {"ۀ", "ه"},
-      {"١٢٣", "123"},             {"۴۵۶", "456"},
-      {"٣٫٥", "3.5"},             {"١٬٥٠٠", "1,500"},
-      {"،؛؟", ",;?"},             {"«نعم»", "\"نعم\""},
-      {"“a”", "\"a\""},           {"‘a’", "'a'"},
-      {"ﻻ", "لا"},                {"ﷲ", "الله"},
-      {"a\u200Fb\u200Bc", "abc"}, {"x\u202Bد\u202C", "xد"},
-      {"  a \t b  ", "a b"},      {"ABC", "abc"},
-      {"٪", "%"},                 {"ڤلاديمير", "فلاديمير"},
-      {"ا\u0653", "ا"},           {"و\u0654", "ؤ"},
+      {"أحمد", "احمد"},
+      {"إسلام", "اسلام"},
+      {"آخر", "اخر"},
+      {"ٱلله", "الله"},
+      {"فى", "في"},
+      {"الروسى", "الروسي"},
+      {"مدرسة", "مدرسه"},
+      {"مدرسةٌ", "مدرسه"},
+      {"مدرسته", "مدرسته"},
+      {"كتَبَ", "كتب"},
+      {"جميـــل", "جميل"},
+      {"کتاب", "كتاب"},
+      {"ی", "ي"},
+      {"ۀ", "ه"},
+      {"١٢٣", "123"},
+      {"۴۵۶", "456"},
+      {"٣٫٥", "3.5"},
+      {"١٬٥٠٠", "1,500"},
+      {"،؛؟", ",;?"},
+      {"«نعم»", "\"نعم\""},
+      {"“a”", "\"a\""},
+      {"‘a’", "'a'"},
+      {"ﻻ", "لا"},
+      {"ﷲ", "الله"},
+      {"a\u200Fb\u200Bc", "abc"},
+      {"x\u202Bد\u202C", "xد"},
+      {"  a \t b  ", "a b"},
+      {"ABC", "abc"},
+      {"٪", "%"},
+      {"ڤلاديمير", "فلاديمير"},
+      {"ا\u0653", "ا"},
+      {"و\u0654", "ؤ"},
   };
   const Normalizer& n = Normalizer::Default();
   for (const Case& c : kCases) EXPECT_EQ(n.FoldKey(c.in), c.want) << c.in;
@@ -35,15 +51,15 @@ TEST(NormalizerTest, FoldTable) {
 
 TEST(NormalizerTest, DisplayTable) {
   const Case kCases[] = {
-      {"كتَبَ", "كتَبَ"},               // diacritics kept
-      {"ﻻ", "لا"},                      // presentation form
-      {"a\u200Fb", "ab"},               // bidi mark dropped
-      {"  a   b  ", "a b"},             // whitespace collapsed and trimmed
-      {"a\n\n\n\nb", "a\n\nb"},         // at most one blank line
-      {"a \n b", "a\nb"},               // spaces around newline
-      {"ا\u0653", "آ"},                 // NFC composition
-      {"x\xFFy", "x\xEF\xBF\xBDy"},     // invalid byte -> U+FFFD
-      {"أحمد", "أحمد"},                 // letters untouched
+      {"كتَبَ", "كتَبَ"},                // diacritics kept
+      {"ﻻ", "لا"},                   // presentation form
+      {"a\u200Fb", "ab"},            // bidi mark dropped
+      {"  a   b  ", "a b"},          // whitespace collapsed and trimmed
+      {"a\n\n\n\nb", "a\n\nb"},      // at most one blank line
+      {"a \n b", "a\nb"},            // spaces around newline
+      {"ا\u0653", "آ"},              // NFC composition
+      {"x\xFFy", "x\xEF\xBF\xBDy"},  // invalid byte -> U+FFFD
+      {"أحمد", "أحمد"},              // letters untouched
   };
   const Normalizer& n = Normalizer::Default();
   NormalizedText out;
@@ -63,7 +79,8 @@ TEST(NormalizerTest, OffsetsMapBack) {
     EXPECT_LE(out.offsets[i - 1], out.offsets[i]);
   size_t pos = out.text.find("الوزير");
   ASSERT_NE(pos, std::string::npos);
-  Span s = out.ToInput(Span{uint32_t(pos), uint32_t(pos + std::string("الوزير").size())});
+  Span s = out.ToInput(
+      Span{uint32_t(pos), uint32_t(pos + std::string("الوزير").size())});
   EXPECT_EQ(s.In(in).substr(0, std::string("الوزيـر").size()), "الوزيـر");
 }
 

@@ -116,8 +116,10 @@ bool ParseAt(const std::vector<KeyedToken>& t, size_t k, Parsed* p) {
     // "1،700": an Arabic comma written as the thousands separator, glued to
     // three digits on both sides.
     while (i + 1 < t.size() && (t[i].key == "\xD8\x8C" || t[i].key == ",") &&
-           t[i + 1].kind == TokenKind::kNumber && t[i].span.begin == t[i - 1].span.end &&
-           t[i + 1].span.begin == t[i].span.end && t[i + 1].span.end - t[i + 1].span.begin == 3 &&
+           t[i + 1].kind == TokenKind::kNumber &&
+           t[i].span.begin == t[i - 1].span.end &&
+           t[i + 1].span.begin == t[i].span.end &&
+           t[i + 1].span.end - t[i + 1].span.begin == 3 &&
            current == static_cast<double>(static_cast<int64_t>(current))) {
       double more;
       if (!text_internal::ParseDigits(t[i + 1].key, &more)) break;
@@ -136,13 +138,15 @@ bool ParseAt(const std::vector<KeyedToken>& t, size_t k, Parsed* p) {
     const NumberWord* w = LookupWord(t[i].key, &wa);
     if (!w) break;
     // "75 بالمئة": a preposition before a number word inside a number ends it.
-    if (i != k && !wa && T().words.find(std::string(t[i].key)) == T().words.end() &&
+    if (i != k && !wa &&
+        T().words.find(std::string(t[i].key)) == T().words.end() &&
         (StartsWith(t[i].key, "\xD8\xA8") || StartsWith(t[i].key, "\xD9\x84") ||
          StartsWith(t[i].key, "\xD9\x83"))) {  // ب، ل، ك
       break;
     }
     if (any && wa && w->kind == "scale") break;
-    if (!any && wa && i == k) { /* a leading و is just the conjunction */ }
+    if (!any && wa && i == k) { /* a leading و is just the conjunction */
+    }
     if (any && !wa && w->kind != "scale" && w->kind != "hundred" &&
         !(w->kind == "unit" && w->value == 10))
       break;
@@ -253,7 +257,8 @@ void FindNumbers(std::string_view text, std::vector<NumberMention>* out) {
       size_t j = p.end;
       Parsed q;
       // "بين 10 و15", also "ما بين 10 إلى 15".
-      bool wa = t[j].key == "و" || t[j].key == "\xD8\xA7\xD9\x84\xD9\x8A";  // الي
+      bool wa =
+          t[j].key == "و" || t[j].key == "\xD8\xA7\xD9\x84\xD9\x8A";  // الي
       if (wa) ++j;
       if (wa && j < t.size() && ParseAt(t, j, &q)) {
         p.min = std::min(p.value, q.value);
@@ -283,7 +288,8 @@ void FindNumbers(std::string_view text, std::vector<NumberMention>* out) {
     if (const Cue* ac = MatchCue(t, p.end, /*after=*/true, &after_tok)) {
       p.approximate = true;
       if (ac->kind == "lower") p.max = std::numeric_limits<double>::infinity();
-      if (ac->kind == "upper") p.min = 0;  // "50 على الأكثر": an open lower bound
+      if (ac->kind == "upper")
+        p.min = 0;  // "50 على الأكثر": an open lower bound
       p.end = after_tok + 1;
     }
     last = p.end - 1;

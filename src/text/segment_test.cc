@@ -53,8 +53,8 @@ TEST(SegmenterTest, Issue3Cases) {
 TEST(SegmenterTest, PartsTileTheWord) {
   // The last three start with a mark before any letter (found by text_fuzz):
   // the mark belongs to the first part, with or without a proclitic.
-  for (std::string w : {"وبالتأكيد", "فسيكتبونها", "كتَبَ", "abc", "و", "\u065bوقالت",
-                        "\u064eالوزارة", "\u0640\u064bكتابهم"}) {
+  for (std::string w : {"وبالتأكيد", "فسيكتبونها", "كتَبَ", "abc", "و",
+                        "\u065bوقالت", "\u064eالوزارة", "\u0640\u064bكتابهم"}) {
     Segmentation seg;
     Segmenter::Default().Segment(w, &seg);
     uint32_t at = 0;

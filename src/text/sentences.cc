@@ -115,7 +115,8 @@ void SplitSentences(std::string_view text, const std::vector<Token>& toks,
     start = last + 1;
   };
   for (size_t k = 0; k < n; ++k) {
-    if (k > start && NewlineBetween(text, toks[k - 1].span.end, toks[k].span.begin)) {
+    if (k > start &&
+        NewlineBetween(text, toks[k - 1].span.end, toks[k].span.begin)) {
       close(k - 1);
     }
     const Token& t = toks[k];

@@ -15,10 +15,10 @@ namespace marsad {
 namespace {
 
 // Folded forms (ة→ه at the end, alef forms → ا).
-constexpr std::string_view kPrefixes[] = {"وال", "بال", "كال", "فال", "لل",
-                                          "ال"};
-constexpr std::string_view kSuffixes[] = {"ها", "ان", "ات", "ون", "ين", "يه",
-                                          "ه",  "ي"};
+constexpr std::string_view kPrefixes[] = {"وال", "بال", "كال",
+                                          "فال", "لل",  "ال"};
+constexpr std::string_view kSuffixes[] = {"ها", "ان", "ات", "ون",
+                                          "ين", "يه", "ه",  "ي"};
 
 bool StartsWith(std::string_view s, std::string_view p) {
   return s.substr(0, p.size()) == p;
@@ -51,9 +51,11 @@ std::string LemmaKey(std::string_view word) {
   thread_local Segmentation seg;
   Segmenter::Default().Segment(word, &seg);
   std::string w = Normalizer::Default().FoldKey(seg.stem.In(word));
-  if (StartsWith(w, "ال") && Utf8Length(w) > 3) w.erase(0, 4);
+  if (StartsWith(w, "ال") && Utf8Length(w) > 3)
+    w.erase(0, 4);
   else if (StartsWith(w, "ل") && !seg.proclitics.empty() &&
-           EndsWith(Normalizer::Default().FoldKey(seg.proclitics.In(word)), "ل") &&
+           EndsWith(Normalizer::Default().FoldKey(seg.proclitics.In(word)),
+                    "ل") &&
            Utf8Length(w) > 3)
     w.erase(0, 2);  // لل: ل + لسلطة
   return w;

@@ -6,8 +6,9 @@
 // token kind is a maximal run of one class with a few inner joiners: digits
 // may contain , . ٫ ٬ when a digit follows, Latin words may contain - and '
 // when a letter follows, Arabic words absorb their diacritics, tatweel (but not
-// a tatweel used as a dash at a word's edge) and ZWNJ. URLs, e-mails and hashtags are recognized at their first character
-// by a bounded look-ahead, so no regular expression runs over the text.
+// a tatweel used as a dash at a word's edge) and ZWNJ. URLs, e-mails and
+// hashtags are recognized at their first character by a bounded look-ahead, so
+// no regular expression runs over the text.
 //
 // Sentence splitting then works on tokens, not bytes: a sentence-final mark
 // ends a sentence unless the token before it is a lone letter (initials,

@@ -15,15 +15,16 @@ namespace {
 
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
 bool TrackingParam(std::string_view name) {
   std::string n = Lower(name);
-  return n.rfind("utm_", 0) == 0 || n == "fbclid" || n == "gclid" || n == "mc_cid" ||
-         n == "mc_eid" || n == "ref" || n == "ref_src" || n == "igshid" || n == "at_medium" ||
-         n == "at_campaign";
+  return n.rfind("utm_", 0) == 0 || n == "fbclid" || n == "gclid" ||
+         n == "mc_cid" || n == "mc_eid" || n == "ref" || n == "ref_src" ||
+         n == "igshid" || n == "at_medium" || n == "at_campaign";
 }
 
 }  // namespace
@@ -38,8 +39,10 @@ std::string CanonicalUrl(std::string_view url) {
   size_t path_begin = url.find_first_of("/?", host_begin);
   if (path_begin == std::string_view::npos) path_begin = url.size();
   std::string host = Lower(url.substr(host_begin, path_begin - host_begin));
-  if ((scheme == "http" && host.size() > 3 && host.substr(host.size() - 3) == ":80") ||
-      (scheme == "https" && host.size() > 4 && host.substr(host.size() - 4) == ":443")) {
+  if ((scheme == "http" && host.size() > 3 &&
+       host.substr(host.size() - 3) == ":80") ||
+      (scheme == "https" && host.size() > 4 &&
+       host.substr(host.size() - 4) == ":443")) {
     host.resize(host.rfind(':'));
   }
   std::string_view rest = url.substr(path_begin);
@@ -70,7 +73,8 @@ std::string UrlHost(std::string_view url) {
   if (s == std::string_view::npos) return "";
   size_t b = s + 3;
   size_t e = url.find_first_of("/?#", b);
-  return Lower(url.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b));
+  return Lower(url.substr(
+      b, e == std::string_view::npos ? std::string_view::npos : e - b));
 }
 
 std::string UrlPath(std::string_view url) {
@@ -89,7 +93,8 @@ std::string ResolveUrl(std::string_view base, std::string_view href) {
   size_t s = base.find("://");
   if (s == std::string_view::npos) return std::string(href);
   std::string origin(base.substr(0, base.find('/', s + 3)));
-  if (href.rfind("//", 0) == 0) return std::string(base.substr(0, s + 1)) + std::string(href);
+  if (href.rfind("//", 0) == 0)
+    return std::string(base.substr(0, s + 1)) + std::string(href);
   if (!href.empty() && href[0] == '/') return origin + std::string(href);
   std::string dir(base.substr(0, base.rfind('/') + 1));
   if (dir.size() <= s + 3) dir = origin + "/";
@@ -125,7 +130,8 @@ RobotsRules RobotsRules::Parse(std::string_view text, std::string_view agent) {
       in_agents = true;
     } else if ((key == "disallow" || key == "allow") && !groups.empty()) {
       in_agents = false;
-      if (key == "disallow" && value.empty()) continue;  // "Disallow:" allows all
+      if (key == "disallow" && value.empty())
+        continue;  // "Disallow:" allows all
       groups.back().rules.emplace_back(value, key == "allow");
     }
   }
@@ -139,7 +145,8 @@ RobotsRules RobotsRules::Parse(std::string_view text, std::string_view agent) {
   }
   if (!chosen) {
     for (const Group& g : groups) {
-      if (std::find(g.agents.begin(), g.agents.end(), "*") != g.agents.end()) chosen = &g;
+      if (std::find(g.agents.begin(), g.agents.end(), "*") != g.agents.end())
+        chosen = &g;
     }
   }
   if (chosen) r.rules_ = chosen->rules;
@@ -169,7 +176,9 @@ std::string NodeText(xmlNode* n) {
   return s;
 }
 
-std::string Name(xmlNode* n) { return n->name ? reinterpret_cast<const char*>(n->name) : ""; }
+std::string Name(xmlNode* n) {
+  return n->name ? reinterpret_cast<const char*>(n->name) : "";
+}
 
 xmlNode* Child(xmlNode* n, const char* name) {
   for (xmlNode* c = n->children; c; c = c->next) {
@@ -189,19 +198,21 @@ void FindAll(xmlNode* n, const char* name, std::vector<xmlNode*>* out) {
 
 }  // namespace
 
-StatusOr<std::vector<FeedItem>> ParseFeed(std::string_view xml, std::string_view base,
+StatusOr<std::vector<FeedItem>> ParseFeed(std::string_view xml,
+                                          std::string_view base,
                                           FeedKind* kind) {
-  xmlDoc* doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), nullptr, nullptr,
-                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                                  XML_PARSE_RECOVER | XML_PARSE_NOENT * 0);
+  xmlDoc* doc =
+      xmlReadMemory(xml.data(), static_cast<int>(xml.size()), nullptr, nullptr,
+                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                        XML_PARSE_RECOVER | XML_PARSE_NOENT * 0);
   if (doc == nullptr) return CorruptionError("not XML");
   std::vector<FeedItem> items;
   xmlNode* root = xmlDocGetRootElement(doc);
   std::string r = root ? Name(root) : "";
   *kind = r == "rss" || r == "RDF" ? FeedKind::kRss
-        : r == "feed"              ? FeedKind::kAtom
-        : r == "urlset"            ? FeedKind::kSitemap
-        : r == "sitemapindex"      ? FeedKind::kSitemapIndex
+          : r == "feed"            ? FeedKind::kAtom
+          : r == "urlset"          ? FeedKind::kSitemap
+          : r == "sitemapindex"    ? FeedKind::kSitemapIndex
                                    : FeedKind::kUnknown;
   std::vector<xmlNode*> nodes;
   if (*kind == FeedKind::kRss) {
@@ -224,14 +235,17 @@ StatusOr<std::vector<FeedItem>> ParseFeed(std::string_view xml, std::string_view
         if (c->type != XML_ELEMENT_NODE || Name(c) != "link") continue;
         xmlChar* rel = xmlGetProp(c, BAD_CAST "rel");
         xmlChar* href = xmlGetProp(c, BAD_CAST "href");
-        bool alt = rel == nullptr || std::string(reinterpret_cast<char*>(rel)) == "alternate";
+        bool alt = rel == nullptr ||
+                   std::string(reinterpret_cast<char*>(rel)) == "alternate";
         if (alt && href && f.url.empty()) f.url = reinterpret_cast<char*>(href);
         xmlFree(rel);
         xmlFree(href);
       }
       if (xmlNode* t = Child(e, "title")) f.title = NodeText(t);
-      if (xmlNode* d = Child(e, "published")) f.published = NodeText(d);
-      else if (xmlNode* u = Child(e, "updated")) f.published = NodeText(u);
+      if (xmlNode* d = Child(e, "published"))
+        f.published = NodeText(d);
+      else if (xmlNode* u = Child(e, "updated"))
+        f.published = NodeText(u);
       if (!f.url.empty()) items.push_back(std::move(f));
     }
   } else if (*kind == FeedKind::kSitemap || *kind == FeedKind::kSitemapIndex) {
@@ -241,8 +255,10 @@ StatusOr<std::vector<FeedItem>> ParseFeed(std::string_view xml, std::string_view
       if (xmlNode* l = Child(u, "loc")) f.url = NodeText(l);
       std::vector<xmlNode*> dates;
       FindAll(u->children, "publication_date", &dates);
-      if (!dates.empty()) f.published = NodeText(dates[0]);
-      else if (xmlNode* m = Child(u, "lastmod")) f.published = NodeText(m);
+      if (!dates.empty())
+        f.published = NodeText(dates[0]);
+      else if (xmlNode* m = Child(u, "lastmod"))
+        f.published = NodeText(m);
       std::vector<xmlNode*> titles;
       FindAll(u->children, "title", &titles);
       if (!titles.empty()) f.title = NodeText(titles[0]);
@@ -250,7 +266,8 @@ StatusOr<std::vector<FeedItem>> ParseFeed(std::string_view xml, std::string_view
     }
   }
   xmlFreeDoc(doc);
-  if (*kind == FeedKind::kUnknown) return UnsupportedError("not a feed or sitemap: <" + r + ">");
+  if (*kind == FeedKind::kUnknown)
+    return UnsupportedError("not a feed or sitemap: <" + r + ">");
   for (FeedItem& f : items) f.url = ResolveUrl(base, f.url);
   return items;
 }
@@ -288,8 +305,10 @@ size_t OnHeader(char* p, size_t size, size_t n, void* user) {
     std::string value(line.substr(colon + 1));
     value.erase(0, value.find_first_not_of(" \t"));
     value.erase(value.find_last_not_of(" \t\r\n") + 1);
-    if (key == "etag") r->etag = value;
-    else if (key == "last-modified") r->last_modified = value;
+    if (key == "etag")
+      r->etag = value;
+    else if (key == "last-modified")
+      r->last_modified = value;
   }
   return size * n;
 }
@@ -334,7 +353,8 @@ bool Fetcher::WaitForHost(const std::string& host) {
   return true;
 }
 
-StatusOr<FetchResult> Fetcher::FetchOnce(const std::string& url, const std::string& etag,
+StatusOr<FetchResult> Fetcher::FetchOnce(const std::string& url,
+                                         const std::string& etag,
                                          const std::string& last_modified) {
   if (!WaitForHost(UrlHost(url))) return UnavailableError(url + ": cancelled");
   ++requests_;
@@ -344,9 +364,11 @@ StatusOr<FetchResult> Fetcher::FetchOnce(const std::string& url, const std::stri
   Body body{{}, options_.max_bytes};
   char error[CURL_ERROR_SIZE] = "";
   curl_slist* headers = nullptr;
-  if (!etag.empty()) headers = curl_slist_append(headers, ("If-None-Match: " + etag).c_str());
+  if (!etag.empty())
+    headers = curl_slist_append(headers, ("If-None-Match: " + etag).c_str());
   if (!last_modified.empty()) {
-    headers = curl_slist_append(headers, ("If-Modified-Since: " + last_modified).c_str());
+    headers = curl_slist_append(
+        headers, ("If-Modified-Since: " + last_modified).c_str());
   }
   curl_easy_setopt(c, CURLOPT_URL, url.c_str());
   curl_easy_setopt(c, CURLOPT_USERAGENT, options_.user_agent.c_str());
@@ -432,7 +454,8 @@ StatusOr<bool> Fetcher::RobotsAllow(const std::string& url) {
   return it->second.rules.Allowed(UrlPath(url));
 }
 
-StatusOr<FetchResult> Fetcher::Fetch(const std::string& url, const std::string& etag,
+StatusOr<FetchResult> Fetcher::Fetch(const std::string& url,
+                                     const std::string& etag,
                                      const std::string& last_modified) {
   ASSIGN_OR_RETURN(bool allowed, RobotsAllow(url));
   if (!allowed) return UnsupportedError(url + ": disallowed by robots.txt");

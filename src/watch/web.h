@@ -31,8 +31,8 @@ namespace marsad {
 // Lowercases scheme and host, drops the fragment, default ports and
 // tracking parameters (utm_*, fbclid, gclid, ...), sorts the query.
 std::string CanonicalUrl(std::string_view url);
-std::string UrlHost(std::string_view url);   // "example.com:8080"
-std::string UrlPath(std::string_view url);   // "/a/b?x=1"
+std::string UrlHost(std::string_view url);  // "example.com:8080"
+std::string UrlPath(std::string_view url);  // "/a/b?x=1"
 // Resolves `href` against `base` (absolute, root-relative or relative).
 std::string ResolveUrl(std::string_view base, std::string_view href);
 
@@ -56,7 +56,8 @@ enum class FeedKind { kUnknown, kRss, kAtom, kSitemap, kSitemapIndex };
 
 // Parses an RSS 2.0 / Atom feed, a sitemap (urlset, Google News) or a sitemap
 // index. Fails with Corruption on XML that cannot be parsed.
-StatusOr<std::vector<FeedItem>> ParseFeed(std::string_view xml, std::string_view base_url,
+StatusOr<std::vector<FeedItem>> ParseFeed(std::string_view xml,
+                                          std::string_view base_url,
                                           FeedKind* kind);
 
 struct FetchResult {
@@ -68,7 +69,8 @@ struct FetchResult {
 };
 
 struct FetchOptions {
-  std::string user_agent = "marsad/0.1 (Arabic news monitor; +https://github.com/marsad)";
+  std::string user_agent =
+      "marsad/0.1 (Arabic news monitor; +https://github.com/marsad)";
   long timeout_s = 20;
   long max_redirects = 5;
   size_t max_bytes = 20 << 20;
@@ -86,7 +88,8 @@ class Fetcher {
   // Fetches `url` unless robots.txt forbids it (then Unsupported).
   // Conditional when etag / last_modified are given. Any HTTP status other
   // than 5xx/429 is a result (status 304, 404, ...), not an error.
-  StatusOr<FetchResult> Fetch(const std::string& url, const std::string& etag = "",
+  StatusOr<FetchResult> Fetch(const std::string& url,
+                              const std::string& etag = "",
                               const std::string& last_modified = "");
   // Whether robots.txt lets marsad fetch `url`; Unavailable when the host's
   // robots.txt cannot be read.
@@ -94,7 +97,8 @@ class Fetcher {
   uint64_t requests() const { return requests_; }
 
  private:
-  StatusOr<FetchResult> FetchOnce(const std::string& url, const std::string& etag,
+  StatusOr<FetchResult> FetchOnce(const std::string& url,
+                                  const std::string& etag,
                                   const std::string& last_modified);
   // False when cancelled while waiting.
   bool WaitForHost(const std::string& host);

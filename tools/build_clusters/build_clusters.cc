@@ -29,13 +29,12 @@
 #include <cstdint>
 #include <cstring>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "src/base/file.h"
 #include "src/text/normalize.h"
@@ -74,11 +73,16 @@ struct Corpus {
   }
 };
 
-std::string TokenKey(std::string_view text, const Token& t, const Normalizer& norm) {
+std::string TokenKey(std::string_view text, const Token& t,
+                     const Normalizer& norm) {
   switch (t.kind) {
-    case TokenKind::kNumber: return "<num>";
-    case TokenKind::kUrl: case TokenKind::kEmail: return "<url>";
-    default: return norm.FoldKey(t.span.In(text));
+    case TokenKind::kNumber:
+      return "<num>";
+    case TokenKind::kUrl:
+    case TokenKind::kEmail:
+      return "<url>";
+    default:
+      return norm.FoldKey(t.span.In(text));
   }
 }
 
@@ -92,9 +96,11 @@ StatusOr<Corpus> ReadCorpus(const std::string& path) {
   while (pos < data.size()) {
     size_t nl = data.find('\n', pos);
     if (nl == std::string::npos) nl = data.size();
-    auto j = nlohmann::json::parse(std::string_view(data).substr(pos, nl - pos), nullptr, false);
+    auto j = nlohmann::json::parse(std::string_view(data).substr(pos, nl - pos),
+                                   nullptr, false);
     pos = nl + 1;
-    if (!j.is_object() || !j.contains("content") || !j["content"].is_string()) continue;
+    if (!j.is_object() || !j.contains("content") || !j["content"].is_string())
+      continue;
     std::string text = j["content"].get<std::string>();
     Tokenize(text, &toks);
     std::vector<uint32_t> doc;
@@ -106,7 +112,8 @@ StatusOr<Corpus> ReadCorpus(const std::string& path) {
 }
 
 // Rows of `vocab` words: left and right context counts over `ctx` words.
-std::vector<float> ContextCounts(const Corpus& c, const std::vector<int32_t>& row,
+std::vector<float> ContextCounts(const Corpus& c,
+                                 const std::vector<int32_t>& row,
                                  const std::vector<int32_t>& col, size_t n_rows,
                                  size_t n_cols) {
   std::vector<float> m(n_rows * 2 * n_cols, 0.f);
@@ -156,15 +163,16 @@ std::vector<float> Embed(std::vector<float>& m, size_t n_rows, size_t width) {
 }
 
 // Spherical k-means; rows are unit vectors. Returns the class of each row.
-std::vector<int> KMeans(const std::vector<float>& x, size_t n, int k, int iterations,
-                        int dims = kDims) {
+std::vector<int> KMeans(const std::vector<float>& x, size_t n, int k,
+                        int iterations, int dims = kDims) {
   std::mt19937_64 rng(7);
   std::vector<float> cent(k * dims);
   // Seeds: evenly spaced over the frequency-ranked rows, so both frequent
   // and rare words get centres.
   for (int c = 0; c < k; ++c) {
     size_t r = (n * c) / k + rng() % std::max<size_t>(1, n / k);
-    std::memcpy(&cent[c * dims], &x[std::min(r, n - 1) * dims], dims * sizeof(float));
+    std::memcpy(&cent[c * dims], &x[std::min(r, n - 1) * dims],
+                dims * sizeof(float));
   }
   std::vector<int> cls(n, 0);
   for (int it = 0; it < iterations; ++it) {
@@ -192,7 +200,8 @@ std::vector<int> KMeans(const std::vector<float>& x, size_t n, int k, int iterat
       if (norm > 0)
         for (int d = 0; d < dims; ++d) m[d] /= static_cast<float>(norm);
     }
-    std::cerr << "  k=" << k << " iteration " << it + 1 << ": " << moved << " moved\n";
+    std::cerr << "  k=" << k << " iteration " << it + 1 << ": " << moved
+              << " moved\n";
     if (moved < n / 1000) break;
   }
   return cls;
@@ -203,28 +212,34 @@ std::vector<int> KMeans(const std::vector<float>& x, size_t n, int k, int iterat
 int WriteText(const Options& o) {
   auto raw = ReadFile(o.corpus);
   auto data = raw.ok() ? Gunzip(*raw) : StatusOr<std::string>(raw.status());
-  if (!data.ok()) return std::cerr << "build_clusters: " << data.status().ToString() << "\n", 1;
+  if (!data.ok())
+    return std::cerr << "build_clusters: " << data.status().ToString() << "\n",
+           1;
   const Normalizer& norm = Normalizer::Default();
   std::vector<Token> toks;
   std::string out;
   for (size_t pos = 0; pos < data->size();) {
     size_t nl = data->find('\n', pos);
     if (nl == std::string::npos) nl = data->size();
-    auto j = nlohmann::json::parse(std::string_view(*data).substr(pos, nl - pos), nullptr, false);
+    auto j = nlohmann::json::parse(
+        std::string_view(*data).substr(pos, nl - pos), nullptr, false);
     pos = nl + 1;
-    if (!j.is_object() || !j.contains("content") || !j["content"].is_string()) continue;
+    if (!j.is_object() || !j.contains("content") || !j["content"].is_string())
+      continue;
     std::string text = j["content"].get<std::string>();
     Tokenize(text, &toks);
     for (const Token& t : toks) {
       std::string k = TokenKey(text, t, norm);
-      if (k.empty() || k.find_first_of(" \t\n\r") != std::string::npos) continue;
+      if (k.empty() || k.find_first_of(" \t\n\r") != std::string::npos)
+        continue;
       out += k;
       out += ' ';
     }
     out += '\n';
   }
   Status s = WriteFileAtomic(o.out, out);
-  if (!s.ok()) return std::cerr << "build_clusters: " << s.ToString() << "\n", 1;
+  if (!s.ok())
+    return std::cerr << "build_clusters: " << s.ToString() << "\n", 1;
   return 0;
 }
 
@@ -232,7 +247,9 @@ int WriteText(const Options& o) {
 // first), by spherical k-means at each granularity of o.ks.
 int ClusterVectors(const Options& o) {
   auto vec = ReadFile(o.vectors);
-  if (!vec.ok()) return std::cerr << "build_clusters: " << vec.status().ToString() << "\n", 1;
+  if (!vec.ok())
+    return std::cerr << "build_clusters: " << vec.status().ToString() << "\n",
+           1;
   std::istringstream in(*vec);
   size_t count = 0;
   int dims = 0;
@@ -251,15 +268,18 @@ int ClusterVectors(const Options& o) {
     words.push_back(w);
     x.insert(x.end(), v.begin(), v.end());
   }
-  std::cerr << "build_clusters: " << words.size() << " of " << count << " vectors, " << dims
-            << " dimensions\n";
+  std::cerr << "build_clusters: " << words.size() << " of " << count
+            << " vectors, " << dims << " dimensions\n";
   std::vector<std::vector<int>> classes;
   for (int k : o.ks) classes.push_back(KMeans(x, words.size(), k, 15, dims));
   std::ostringstream out;
-  out << "# Word classes for the NER tagger from fastText skip-gram vectors (make embed-clusters):\n"
-         "# the " << words.size() << " most frequent folded words, spherical k-means into";
+  out << "# Word classes for the NER tagger from fastText skip-gram vectors "
+         "(make embed-clusters):\n"
+         "# the "
+      << words.size() << " most frequent folded words, spherical k-means into";
   for (int k : o.ks) out << ' ' << k;
-  out << " classes.\n# Source corpus: SaudiNewsNet (inparallel/SaudiNewsNet), CC BY-NC-SA 4.0; "
+  out << " classes.\n# Source corpus: SaudiNewsNet (inparallel/SaudiNewsNet), "
+         "CC BY-NC-SA 4.0; "
          "only word classes are kept, no text.\n# folded_word";
   for (int k : o.ks) out << "\tk" << k;
   out << '\n';
@@ -269,7 +289,8 @@ int ClusterVectors(const Options& o) {
     out << '\n';
   }
   Status s = WriteFileAtomic(o.out, out.str());
-  if (!s.ok()) return std::cerr << "build_clusters: " << s.ToString() << "\n", 1;
+  if (!s.ok())
+    return std::cerr << "build_clusters: " << s.ToString() << "\n", 1;
   return 0;
 }
 
@@ -284,8 +305,9 @@ int Run(const Options& o) {
   const Corpus& c = *corpus;
   std::vector<uint32_t> by_freq(c.forms.size());
   for (uint32_t i = 0; i < by_freq.size(); ++i) by_freq[i] = i;
-  std::stable_sort(by_freq.begin(), by_freq.end(),
-                   [&](uint32_t a, uint32_t b) { return c.counts[a] > c.counts[b]; });
+  std::stable_sort(by_freq.begin(), by_freq.end(), [&](uint32_t a, uint32_t b) {
+    return c.counts[a] > c.counts[b];
+  });
   size_t n = 0;
   std::vector<int32_t> row(c.forms.size(), -1), col(c.forms.size(), -1);
   for (uint32_t id : by_freq) {
@@ -294,8 +316,8 @@ int Run(const Options& o) {
   }
   for (size_t i = 0; i < std::min(o.contexts, by_freq.size()); ++i)
     col[by_freq[i]] = static_cast<int32_t>(i);
-  std::cerr << "build_clusters: " << c.docs.size() << " documents, " << c.forms.size()
-            << " forms, clustering " << n << "\n";
+  std::cerr << "build_clusters: " << c.docs.size() << " documents, "
+            << c.forms.size() << " forms, clustering " << n << "\n";
   std::vector<float> m = ContextCounts(c, row, col, n, o.contexts);
   std::vector<float> x = Embed(m, n, 2 * o.contexts);
   m.clear();
@@ -311,7 +333,9 @@ int Run(const Options& o) {
   for (uint32_t id : by_freq) {
     if (row[id] < 0) continue;
     const std::string& w = c.forms[id];
-    if (w.find_first_of("\t\n") != std::string::npos || w.empty() || w[0] == '#') continue;
+    if (w.find_first_of("\t\n") != std::string::npos || w.empty() ||
+        w[0] == '#')
+      continue;
     out << w << '\t' << coarse[row[id]] << '\t' << fine[row[id]] << '\n';
   }
   Status s = WriteFileAtomic(o.out, out.str());
@@ -330,25 +354,32 @@ int main(int argc, char** argv) {
   std::vector<std::string> pos;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--words" && i + 1 < argc) o.words = std::stoul(argv[++i]);
-    else if (a == "--text") o.text = true;
-    else if (a == "--vectors" && i + 1 < argc) o.vectors = argv[++i];
+    if (a == "--words" && i + 1 < argc)
+      o.words = std::stoul(argv[++i]);
+    else if (a == "--text")
+      o.text = true;
+    else if (a == "--vectors" && i + 1 < argc)
+      o.vectors = argv[++i];
     else if (a == "--k" && i + 1 < argc) {
       o.ks.clear();
       std::stringstream ks(argv[++i]);
-      for (std::string k; std::getline(ks, k, ',');) o.ks.push_back(std::stoi(k));
-    }
-    else if (a == "--contexts" && i + 1 < argc) o.contexts = std::stoul(argv[++i]);
-    else pos.push_back(a);
+      for (std::string k; std::getline(ks, k, ',');)
+        o.ks.push_back(std::stoi(k));
+    } else if (a == "--contexts" && i + 1 < argc)
+      o.contexts = std::stoul(argv[++i]);
+    else
+      pos.push_back(a);
   }
   if (!o.vectors.empty() && pos.size() == 1) {
     o.out = pos[0];
     return marsad::Run(o);
   }
   if (pos.size() != 2) {
-    std::cerr << "usage: build_clusters CORPUS.jsonl.gz OUT.tsv [--words N] [--contexts C]\n"
+    std::cerr << "usage: build_clusters CORPUS.jsonl.gz OUT.tsv [--words N] "
+                 "[--contexts C]\n"
                  "       build_clusters --text CORPUS.jsonl.gz OUT.txt\n"
-                 "       build_clusters --vectors VECS.vec OUT.tsv [--words N] [--k 100,500,1000]\n";
+                 "       build_clusters --vectors VECS.vec OUT.tsv [--words N] "
+                 "[--k 100,500,1000]\n";
     return 2;
   }
   o.corpus = pos[0];

@@ -7,11 +7,10 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "src/base/file.h"
 #include "src/text/normalize.h"
@@ -73,9 +72,12 @@ int main(int argc, char** argv) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
   std::ofstream out(argv[2]);
-  out << "# Unvocalized Arabic word forms and their counts, the stem lexicon of\n"
-         "# src/text/segment.cc. Derived by tools/build_lexicon from SaudiNewsNet\n"
-         "# (inparallel/SaudiNewsNet, 31,030 articles, CC BY-NC-SA 4.0); counts\n"
+  out << "# Unvocalized Arabic word forms and their counts, the stem lexicon "
+         "of\n"
+         "# src/text/segment.cc. Derived by tools/build_lexicon from "
+         "SaudiNewsNet\n"
+         "# (inparallel/SaudiNewsNet, 31,030 articles, CC BY-NC-SA 4.0); "
+         "counts\n"
          "# only, no text. Forms seen fewer than "
       << min_count << " times are pruned.\n";
   for (auto& [w, c] : rows) out << w << '\t' << c << '\n';

@@ -155,8 +155,8 @@ int EvalHtml(const std::string& dir, bool verbose, int repeat) {
       d.raw = html;
       auto t0 = Clock::now();
       st = CleanDocument(&d);
-      best = std::min(
-          best, std::chrono::duration<double>(Clock::now() - t0).count());
+      best = std::min(best,
+                      std::chrono::duration<double>(Clock::now() - t0).count());
     }
     seconds += best;
     if (!st.ok()) std::cerr << key << ": " << st.ToString() << "\n";

@@ -57,8 +57,11 @@ std::set<std::string> Words(std::string_view s) {
   std::string cur;
   for (char c : key + " ") {
     if (c == ' ' || c == '"' || c == '(' || c == ')' || c == ',') {
-      if (cur.size() > 6 && cur.compare(0, 4, "\xD8\xA7\xD9\x84") == 0) cur.erase(0, 4);
-      if (cur.size() > 2 && cur.compare(0, 2, "\xD9\x88") == 0 && cur.size() > 8) cur.erase(0, 2);
+      if (cur.size() > 6 && cur.compare(0, 4, "\xD8\xA7\xD9\x84") == 0)
+        cur.erase(0, 4);
+      if (cur.size() > 2 && cur.compare(0, 2, "\xD9\x88") == 0 &&
+          cur.size() > 8)
+        cur.erase(0, 2);
       if (!cur.empty()) out.insert(cur);
       cur.clear();
     } else {
@@ -100,7 +103,8 @@ bool RightSource(const std::string& gold, const std::string& predicted) {
 }
 
 bool IsFigureKind(const std::string& k) {
-  return k == "killed" || k == "injured" || k == "killed_or_injured" || k == "missing";
+  return k == "killed" || k == "injured" || k == "killed_or_injured" ||
+         k == "missing";
 }
 
 // The gold point kind a marsad slot or point kind answers to.
@@ -173,7 +177,8 @@ bool Matches(const json& g, const PredPosition& p) {
 std::string GoldValue(const json& g) {
   if (g.contains("min") && !g["min"].is_null()) {
     return std::to_string(g["min"].get<double>()) + "-" +
-           (g["max"].is_null() ? "inf" : std::to_string(g["max"].get<double>()));
+           (g["max"].is_null() ? "inf"
+                               : std::to_string(g["max"].get<double>()));
   }
   std::string v = g["value"];
   size_t sp = v.find_first_of(" (:;");
@@ -206,7 +211,8 @@ struct Tally {
 
 class Evaluator {
  public:
-  Evaluator(const DocumentProcessor& proc, bool verbose) : proc_(proc), verbose_(verbose) {}
+  Evaluator(const DocumentProcessor& proc, bool verbose)
+      : proc_(proc), verbose_(verbose) {}
 
   void Story(const json& s, const std::map<int, json>& records) {
     bool dev = s["split"] == "dev";
@@ -217,7 +223,9 @@ class Evaluator {
     Comparison c = CompareStory(ptrs);
     std::vector<PredPoint> pred = PointsOf(c);
     bool show = verbose_ && dev;
-    if (show) std::cout << "\n=== story " << s["id"] << " (" << docs.size() << " reports)\n";
+    if (show)
+      std::cout << "\n=== story " << s["id"] << " (" << docs.size()
+                << " reports)\n";
     if (show && claims_) Claims(docs, c);
     Recall(s, pred, show, &t);
     FalseFlags(s, pred, show, &t);
@@ -230,21 +238,26 @@ class Evaluator {
       auto it = tallies_.find(split);
       if (it == tallies_.end()) continue;
       const Tally& t = it->second;
-      auto frac = [](int a, int b) { return b ? static_cast<double>(a) / b : 0.0; };
+      auto frac = [](int a, int b) {
+        return b ? static_cast<double>(a) / b : 0.0;
+      };
       std::printf(
-          "%-4s contested-point recall %.3f (%d/%d; of the kinds marsad compares %.3f, %d/%d)  "
-          "false flags %.3f (%d/%d flagged)  right source %.3f (%d/%d matched positions; %d gold)  "
+          "%-4s contested-point recall %.3f (%d/%d; of the kinds marsad "
+          "compares %.3f, %d/%d)  "
+          "false flags %.3f (%d/%d flagged)  right source %.3f (%d/%d matched "
+          "positions; %d gold)  "
           "points shown %d\n",
           split, frac(t.recalled, t.contested), t.recalled, t.contested,
-          frac(t.recalled, t.contested_comparable), t.recalled, t.contested_comparable,
-          frac(t.false_flags, t.flagged), t.false_flags, t.flagged,
-          frac(t.right_source, t.matched_positions), t.right_source, t.matched_positions,
-          t.gold_positions, t.points);
+          frac(t.recalled, t.contested_comparable), t.recalled,
+          t.contested_comparable, frac(t.false_flags, t.flagged), t.false_flags,
+          t.flagged, frac(t.right_source, t.matched_positions), t.right_source,
+          t.matched_positions, t.gold_positions, t.points);
     }
   }
 
  private:
-  std::vector<Document> Reports(const json& s, const std::map<int, json>& records) const {
+  std::vector<Document> Reports(const json& s,
+                                const std::map<int, json>& records) const {
     std::set<int> recs;
     for (const json& p : s["points"])
       for (const json& g : p["positions"]) recs.insert(g["record"].get<int>());
@@ -275,7 +288,8 @@ class Evaluator {
   static void Claims(const std::vector<Document>& docs, const Comparison& c) {
     for (const ComparedClaim& cc : c.claims) {
       const Document* d = nullptr;
-      for (const Document& x : docs) if (x.id == cc.article) d = &x;
+      for (const Document& x : docs)
+        if (x.id == cc.article) d = &x;
       const Claim& cl = cc.claim;
       std::string ev;
       if (cl.event >= 0 && cl.event < static_cast<int>(d->events.size())) {
@@ -283,20 +297,25 @@ class Evaluator {
         ev = e.plover + ":" + e.mode + " @" + e.location + " " + e.date;
       }
       uint32_t b = cl.span.begin > 120 ? cl.span.begin - 120 : 0;
-      while (b > 0 && (static_cast<unsigned char>(d->text[b]) & 0xC0) == 0x80) --b;
+      while (b > 0 && (static_cast<unsigned char>(d->text[b]) & 0xC0) == 0x80)
+        --b;
       uint32_t e = std::min<uint32_t>(cl.span.end + 60, d->text.size());
-      while (e < d->text.size() && (static_cast<unsigned char>(d->text[e]) & 0xC0) == 0x80) ++e;
+      while (e < d->text.size() &&
+             (static_cast<unsigned char>(d->text[e]) & 0xC0) == 0x80)
+        ++e;
       std::string ctx = d->text.substr(b, e - b);
-      for (char& ch : ctx) if (ch == '\n') ch = ' ';
-      std::cout << "    r" << cc.article << " " << d->published.substr(5, 11) << " " << cl.slot << "="
-                << cl.value << " {" << cl.speaker << "} " << cl.modality << " [" << ev << "] … "
-                << ctx << "\n";
+      for (char& ch : ctx)
+        if (ch == '\n') ch = ' ';
+      std::cout << "    r" << cc.article << " " << d->published.substr(5, 11)
+                << " " << cl.slot << "=" << cl.value << " {" << cl.speaker
+                << "} " << cl.modality << " [" << ev << "] … " << ctx << "\n";
     }
   }
 
   static bool Comparable(const std::string& kind) { return kind != "other"; }
 
-  void Recall(const json& s, const std::vector<PredPoint>& pred, bool show, Tally* t) {
+  void Recall(const json& s, const std::vector<PredPoint>& pred, bool show,
+              Tally* t) {
     for (const json& gp : s["points"]) {
       if (!gp["contested"].get<bool>() || gp["scope"] != "incident") continue;
       std::string kind = gp["point"];
@@ -315,18 +334,21 @@ class Evaluator {
     }
   }
 
-  void FalseFlags(const json& s, const std::vector<PredPoint>& pred, bool show, Tally* t) {
+  void FalseFlags(const json& s, const std::vector<PredPoint>& pred, bool show,
+                  Tally* t) {
     for (const PredPoint& p : pred) {
       if (!p.flagged) continue;
       ++t->flagged;
       bool ok = false;
       for (const json& gp : s["points"]) {
-        if (!gp["contested"].get<bool>() || !KindMatches(gp["point"], p.kind)) continue;
+        if (!gp["contested"].get<bool>() || !KindMatches(gp["point"], p.kind))
+          continue;
         if (Hits(gp, p).first >= 2) ok = true;
       }
       if (!ok) ++t->false_flags;
       if (show) {
-        std::cout << (ok ? "  flag ok  " : "  FALSE    ") << p.kind << " " << p.label << ":";
+        std::cout << (ok ? "  flag ok  " : "  FALSE    ") << p.kind << " "
+                  << p.label << ":";
         for (const PredPosition& x : p.positions) {
           std::cout << " " << x.value << "{" << x.source << "}r" << x.record;
         }
@@ -352,9 +374,11 @@ class Evaluator {
         bool ok = RightSource(g["source"], best->source);
         t->right_source += ok;
         if (show && !ok) {
-          std::cout << "  source   gold «" << g["source"].get<std::string>() << "» marsad «"
-                    << best->source << "» (" << gp["point"].get<std::string>() << " "
-                    << g["value"].get<std::string>() << ", r" << g["record"] << ")\n";
+          std::cout << "  source   gold «" << g["source"].get<std::string>()
+                    << "» marsad «" << best->source << "» ("
+                    << gp["point"].get<std::string>() << " "
+                    << g["value"].get<std::string>() << ", r" << g["record"]
+                    << ")\n";
         }
       }
     }
@@ -375,12 +399,17 @@ int Run(int argc, char** argv) {
   bool verbose = false, claims = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--corpus" && i + 1 < argc) corpus = argv[++i];
-    else if (a == "--gold" && i + 1 < argc) gold = argv[++i];
-    else if (a == "--verbose") verbose = true;
-    else if (a == "--claims") verbose = claims = true;
+    if (a == "--corpus" && i + 1 < argc)
+      corpus = argv[++i];
+    else if (a == "--gold" && i + 1 < argc)
+      gold = argv[++i];
+    else if (a == "--verbose")
+      verbose = true;
+    else if (a == "--claims")
+      verbose = claims = true;
     else {
-      std::cerr << "usage: eval_compare --corpus FILE.jsonl.gz --gold stories.jsonl [--verbose] [--claims]\n";
+      std::cerr << "usage: eval_compare --corpus FILE.jsonl.gz --gold "
+                   "stories.jsonl [--verbose] [--claims]\n";
       return 2;
     }
   }
@@ -396,8 +425,10 @@ int Run(int argc, char** argv) {
     if (line.empty()) continue;
     stories.push_back(json::parse(line));
     for (const json& p : stories.back()["points"])
-      for (const json& g : p["positions"]) wanted.insert(g["record"].get<int>());
-    for (const json& u : stories.back()["urls"]) urls.insert(u.get<std::string>());
+      for (const json& g : p["positions"])
+        wanted.insert(g["record"].get<int>());
+    for (const json& u : stories.back()["urls"])
+      urls.insert(u.get<std::string>());
   }
   // The reports that carry no annotated position are found by url: read the
   // whole corpus once for their line numbers.

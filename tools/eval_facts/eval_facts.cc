@@ -4,7 +4,8 @@
 //   eval_facts --corpus ../shared/data/corpus/saudinewsnet.jsonl.gz
 //              --gold tests/gold/facts/gold.jsonl [--verbose]
 //   eval_facts --corpus ../shared/data/corpus/ant_2018_multisource.jsonl.gz
-//              --gold tests/gold/facts_heldout/ant2018.jsonl --split dev [--verbose]
+//              --gold tests/gold/facts_heldout/ant2018.jsonl --split dev
+//              [--verbose]
 //
 // The gold files hold no press text: each line names a corpus record (its
 // line number), a sentence as UTF-8 byte offsets into the record's `content`
@@ -20,8 +21,8 @@
 //    overlap and the gold content anchor lies inside the predicted content.
 //    The anchor is the first word of the gold content that is not an opener
 //    (the SaudiNewsNet held-out gold starts it at the complementizer: "إلى
-//    أن فلول" is anchored at فلول). Precision over predicted quotations whose cue is in a gold
-//    sentence, recall over gold quotations.
+//    أن فلول" is anchored at فلول). Precision over predicted quotations whose
+//    cue is in a gold sentence, recall over gold quotations.
 //  * speaker right (held-out format): over every gold quotation with a
 //    speaker (named in the sentence, or `speaker_abs` earlier in the
 //    article), right when the quotation was found AND the predicted speaker
@@ -100,8 +101,8 @@ std::vector<std::string> SplitWords(std::string_view s) {
   std::string key = Normalizer::Default().FoldKey(s);
   std::string cur;
   for (char c : key + " ") {
-    bool sep = c == ' ' || c == '"' || c == '(' || c == ')' || c == ',' || c == '.' || c == ':' ||
-               c == '\'' || c == '-';
+    bool sep = c == ' ' || c == '"' || c == '(' || c == ')' || c == ',' ||
+               c == '.' || c == ':' || c == '\'' || c == '-';
     if (sep) {
       if (!cur.empty()) out.push_back(cur);
       cur.clear();
@@ -112,8 +113,8 @@ std::vector<std::string> SplitWords(std::string_view s) {
   // The Arabic comma and quote marks survive FoldKey as multi-byte words.
   std::vector<std::string> words;
   for (std::string& w : out) {
-    if (w == "\xD8\x8C" || w == "\xC2\xAB" || w == "\xC2\xBB" || w == "\xE2\x80\x9C" ||
-        w == "\xE2\x80\x9D")
+    if (w == "\xD8\x8C" || w == "\xC2\xAB" || w == "\xC2\xBB" ||
+        w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D")
       continue;
     words.push_back(std::move(w));
   }
@@ -138,9 +139,10 @@ std::set<std::string> Readings(const std::string& w) {
     return s.size() >= p.size() + 4 && s.compare(0, p.size(), p) == 0;
   };
   std::vector<std::string> level{w};
-  for (auto prefixes : {std::vector<std::string_view>{"\xD9\x88", "\xD9\x81"},
-                        std::vector<std::string_view>{"\xD8\xA8", "\xD9\x84", "\xD9\x83"},
-                        std::vector<std::string_view>{"\xD8\xA7\xD9\x84", "\xD9\x84"}}) {
+  for (auto prefixes :
+       {std::vector<std::string_view>{"\xD9\x88", "\xD9\x81"},
+        std::vector<std::string_view>{"\xD8\xA8", "\xD9\x84", "\xD9\x83"},
+        std::vector<std::string_view>{"\xD8\xA7\xD9\x84", "\xD9\x84"}}) {
     std::vector<std::string> next = level;
     for (const std::string& s : level) {
       for (std::string_view p : prefixes) {
@@ -172,20 +174,21 @@ bool HasWord(const std::vector<std::string>& words, const std::string& w) {
 // Function words a speaker phrase may hold without naming anyone else.
 bool FunctionWord(const std::string& w) {
   static const std::set<std::string> kWords = {
-      "\xD9\x88",              // و
-      "\xD9\x81\xD9\x8A",      // في
-      "\xD9\x85\xD9\x86",      // من
-      "\xD8\xB9\xD9\x86",      // عن
-      "\xD9\x84",              // ل
-      "\xD9\x84\xD9\x80",      // لـ
-      "\xD8\xA7\xD9\x84",      // ال
+      "\xD9\x88",                          // و
+      "\xD9\x81\xD9\x8A",                  // في
+      "\xD9\x85\xD9\x86",                  // من
+      "\xD8\xB9\xD9\x86",                  // عن
+      "\xD9\x84",                          // ل
+      "\xD9\x84\xD9\x80",                  // لـ
+      "\xD8\xA7\xD9\x84",                  // ال
       "\xD8\xA8\xD8\xA7\xD8\xB3\xD9\x85",  // باسم
   };
   return kWords.count(w) > 0;
 }
 
 // Strict: every head word in `pred`, every word of `pred` in `phrase`.
-bool NamesSpeaker(const std::vector<std::string>& head, const std::vector<std::string>& phrase,
+bool NamesSpeaker(const std::vector<std::string>& head,
+                  const std::vector<std::string>& phrase,
                   const std::vector<std::string>& pred) {
   if (head.empty() || pred.empty()) return false;
   for (const std::string& h : head) {
@@ -202,18 +205,21 @@ bool SameFigure(const json& g, const Casualty& c) {
   if (g["kind"] != c.kind) return false;
   const NumberMention& n = c.number;
   bool open_max = g["max"].is_null(), open_min = g["min"].is_null();
-  if (open_min) return !open_max && n.max == g["max"].get<double>() && n.min < n.max;
+  if (open_min)
+    return !open_max && n.max == g["max"].get<double>() && n.min < n.max;
   double gmin = g["min"].get<double>();
-  if (open_max) return std::isinf(n.max) && (n.min == gmin || n.min == gmin + 1);
-  if (std::isinf(n.max) || n.min != gmin || n.max != g["max"].get<double>()) return false;
+  if (open_max)
+    return std::isinf(n.max) && (n.min == gmin || n.min == gmin + 1);
+  if (std::isinf(n.max) || n.min != gmin || n.max != g["max"].get<double>())
+    return false;
   bool range = g["max"].get<double>() != gmin;
   return range || g["approx"].get<bool>() == n.approximate;
 }
 
 std::string FigureString(const Casualty& c) {
   char buf[96];
-  std::snprintf(buf, sizeof buf, "%s:%g-%g%s", c.kind.c_str(), c.number.min, c.number.max,
-                c.number.approximate ? "~" : "");
+  std::snprintf(buf, sizeof buf, "%s:%g-%g%s", c.kind.c_str(), c.number.min,
+                c.number.max, c.number.approximate ? "~" : "");
   return buf;
 }
 
@@ -226,9 +232,12 @@ uint32_t AnchorStart(std::string_view text, Span content) {
       "\xD8\xB9\xD9\x84\xD9\x8A",  // علي (على)
       "\xD8\xA7\xD9\x86",          // ان (أن، إن)
       "\xD8\xA8\xD8\xA7\xD9\x86",  // بان
-      "\xD8\xA7\xD9\x86\xD9\x87", "\xD8\xA7\xD9\x86\xD9\x87\xD8\xA7",
-      "\xD8\xA7\xD9\x86\xD9\x87\xD9\x85", "\xD8\xA8\xD8\xA7\xD9\x86\xD9\x87",
-      "\xD8\xA8\xD8\xA7\xD9\x86\xD9\x87\xD8\xA7", "\xD8\xA8\xD8\xA7\xD9\x86\xD9\x87\xD9\x85"};
+      "\xD8\xA7\xD9\x86\xD9\x87",
+      "\xD8\xA7\xD9\x86\xD9\x87\xD8\xA7",
+      "\xD8\xA7\xD9\x86\xD9\x87\xD9\x85",
+      "\xD8\xA8\xD8\xA7\xD9\x86\xD9\x87",
+      "\xD8\xA8\xD8\xA7\xD9\x86\xD9\x87\xD8\xA7",
+      "\xD8\xA8\xD8\xA7\xD9\x86\xD9\x87\xD9\x85"};
   uint32_t p = content.begin;
   const uint32_t end = std::min<uint32_t>(text.size(), content.end + 200);
   while (p < end) {
@@ -242,7 +251,8 @@ uint32_t AnchorStart(std::string_view text, Span content) {
   return content.begin;
 }
 
-const std::set<std::string> kTypes = {"ASSAULT", "FIGHT", "PROTEST", "COERCE", "ACCIDENT"};
+const std::set<std::string> kTypes = {"ASSAULT", "FIGHT", "PROTEST", "COERCE",
+                                      "ACCIDENT"};
 
 Span SpanAt(const json& a, uint32_t base) {
   return Span{base + a[0].get<uint32_t>(), base + a[1].get<uint32_t>()};
@@ -261,36 +271,51 @@ class Evaluator {
   }
 
   void Print(bool heldout) const {
-    std::printf("sentences: %d (records read from the corpus at run time)\n", sentences_);
-    std::printf("quotations: P %.3f  R %.3f  F1 %.3f  (tp %d, predicted %d, gold %d)\n",
-                quotes_.P(), quotes_.R(), quotes_.F(), quotes_.tp, quotes_.pred, quotes_.gold);
+    std::printf("sentences: %d (records read from the corpus at run time)\n",
+                sentences_);
+    std::printf(
+        "quotations: P %.3f  R %.3f  F1 %.3f  (tp %d, predicted %d, gold %d)\n",
+        quotes_.P(), quotes_.R(), quotes_.F(), quotes_.tp, quotes_.pred,
+        quotes_.gold);
     if (heldout) {
-      std::printf("speaker right: %.3f  (%d of %d gold quotations with a speaker: %d in the "
-                  "sentence, %d earlier)\n",
-                  strict_total_ ? double(strict_ok_) / strict_total_ : 0, strict_ok_,
-                  strict_total_, strict_total_ - abs_total_, abs_total_);
-      std::printf("  in-sentence %d of %d, earlier in the article %d of %d; sourceless quotations "
-                  "given a speaker: %d of %d\n",
-                  strict_ok_ - abs_ok_, strict_total_ - abs_total_, abs_ok_, abs_total_,
-                  invented_, none_found_);
+      std::printf(
+          "speaker right: %.3f  (%d of %d gold quotations with a speaker: %d "
+          "in the "
+          "sentence, %d earlier)\n",
+          strict_total_ ? double(strict_ok_) / strict_total_ : 0, strict_ok_,
+          strict_total_, strict_total_ - abs_total_, abs_total_);
+      std::printf(
+          "  in-sentence %d of %d, earlier in the article %d of %d; sourceless "
+          "quotations "
+          "given a speaker: %d of %d\n",
+          strict_ok_ - abs_ok_, strict_total_ - abs_total_, abs_ok_, abs_total_,
+          invented_, none_found_);
     }
-    std::printf("speaker (lenient: gold words inside the predicted speaker): %.3f  (%d of %d "
-                "matched quotations with a gold speaker in the sentence)\n",
-                speakers_total_ ? double(speakers_ok_) / speakers_total_ : 0, speakers_ok_,
-                speakers_total_);
-    std::printf("event type: P %.3f  R %.3f  F1 %.3f  (tp %d, predicted %d, gold %d)\n",
-                types_.P(), types_.R(), types_.F(), types_.tp, types_.pred, types_.gold);
-    std::printf("casualty figures: exact match %.3f of gold (%d of %d), precision %.3f (%d "
-                "predicted)\n",
-                cas_.R(), cas_.tp, cas_.gold, cas_.P(), cas_.pred);
-    std::printf("negatives given a figure: %d of %d\n", negatives_hit_, negatives_);
+    std::printf(
+        "speaker (lenient: gold words inside the predicted speaker): %.3f  (%d "
+        "of %d "
+        "matched quotations with a gold speaker in the sentence)\n",
+        speakers_total_ ? double(speakers_ok_) / speakers_total_ : 0,
+        speakers_ok_, speakers_total_);
+    std::printf(
+        "event type: P %.3f  R %.3f  F1 %.3f  (tp %d, predicted %d, gold %d)\n",
+        types_.P(), types_.R(), types_.F(), types_.tp, types_.pred,
+        types_.gold);
+    std::printf(
+        "casualty figures: exact match %.3f of gold (%d of %d), precision %.3f "
+        "(%d "
+        "predicted)\n",
+        cas_.R(), cas_.tp, cas_.gold, cas_.P(), cas_.pred);
+    std::printf("negatives given a figure: %d of %d\n", negatives_hit_,
+                negatives_);
   }
 
  private:
   template <typename In>
   void Quotes(const json& g, const Document& d, uint32_t b, In in) {
     std::vector<bool> used(d.quotes.size(), false);
-    for (size_t i = 0; i < d.quotes.size(); ++i) quotes_.pred += in(d.quotes[i].cue);
+    for (size_t i = 0; i < d.quotes.size(); ++i)
+      quotes_.pred += in(d.quotes[i].cue);
     for (const json& q : g["quotes"]) {
       ++quotes_.gold;
       Span cue = SpanAt(q["cue"], b);
@@ -328,25 +353,30 @@ class Evaluator {
   }
 
   // The held-out speaker measure (see the file comment).
-  void Strict(const json& q, const Document& d, uint32_t b, const Quote* pq, Span cue) {
+  void Strict(const json& q, const Document& d, uint32_t b, const Quote* pq,
+              Span cue) {
     bool has_in = q.contains("speaker") && !q["speaker"].is_null();
-    bool has_abs = !has_in && q.contains("speaker_abs") && !q["speaker_abs"].is_null();
+    bool has_abs =
+        !has_in && q.contains("speaker_abs") && !q["speaker_abs"].is_null();
     std::string cue_text(cue.In(d.text));
     if (!has_in && !has_abs) {
       if (q.contains("speaker_note") && pq) {
         ++none_found_;
         invented_ += !pq->speaker.empty();
         if (verbose_ && !pq->speaker.empty()) {
-          std::printf("  SPEAKER cue [%s]: gold none, predicted [%s]\n", cue_text.c_str(),
-                      pq->speaker.c_str());
+          std::printf("  SPEAKER cue [%s]: gold none, predicted [%s]\n",
+                      cue_text.c_str(), pq->speaker.c_str());
         }
       }
-      if (!pq && verbose_) std::printf("  MISSED quote: cue [%s] (no speaker)\n", cue_text.c_str());
+      if (!pq && verbose_)
+        std::printf("  MISSED quote: cue [%s] (no speaker)\n",
+                    cue_text.c_str());
       return;
     }
     ++strict_total_;
     abs_total_ += has_abs;
-    Span phrase = has_in ? SpanAt(q["speaker"], b) : SpanAt(q["speaker_abs"], 0);
+    Span phrase =
+        has_in ? SpanAt(q["speaker"], b) : SpanAt(q["speaker_abs"], 0);
     Span head = phrase;
     if (q.contains("speaker_head") && !q["speaker_head"].is_null()) {
       head = SpanAt(q["speaker_head"], has_in ? b : 0);
@@ -359,12 +389,14 @@ class Evaluator {
       }
       return;
     }
-    std::vector<std::string> hw = SplitWords(head_text), gw = SplitWords(phrase_text);
+    std::vector<std::string> hw = SplitWords(head_text),
+                             gw = SplitWords(phrase_text);
     bool ok = NamesSpeaker(hw, gw, SplitWords(pq->speaker));
     // A span inside the gold phrase points at the gold mention itself, also
     // when a subjectless cue carried it from a speaker of the same sentence
     // (قال ترامب ... قائلا: the span is ترامب's).
-    bool inside = !pq->speaker_span.empty() && pq->speaker_span.begin >= phrase.begin &&
+    bool inside = !pq->speaker_span.empty() &&
+                  pq->speaker_span.begin >= phrase.begin &&
                   pq->speaker_span.end <= phrase.end;
     if (!ok && has_in && inside) {
       // Resolved from an anaphor or carried in the sentence: judge the
@@ -374,9 +406,11 @@ class Evaluator {
     strict_ok_ += ok;
     abs_ok_ += ok && has_abs;
     if (!ok && verbose_) {
-      std::printf("  SPEAKER cue [%s]%s: gold [%s] head [%s] predicted [%s]%s\n", cue_text.c_str(),
-                  has_abs ? " (earlier)" : "", phrase_text.c_str(), head_text.c_str(),
-                  pq->speaker.c_str(), pq->carried_over ? " (carried over)" : "");
+      std::printf(
+          "  SPEAKER cue [%s]%s: gold [%s] head [%s] predicted [%s]%s\n",
+          cue_text.c_str(), has_abs ? " (earlier)" : "", phrase_text.c_str(),
+          head_text.c_str(), pq->speaker.c_str(),
+          pq->carried_over ? " (carried over)" : "");
     }
   }
 
@@ -406,7 +440,8 @@ class Evaluator {
       std::string gs, ps;
       for (const auto& t : gold) gs += t + " ";
       for (const auto& t : pred) ps += t + " ";
-      std::printf("  TYPES: gold {%s} predicted {%s}\n", gs.c_str(), ps.c_str());
+      std::printf("  TYPES: gold {%s} predicted {%s}\n", gs.c_str(),
+                  ps.c_str());
     }
     std::vector<bool> used(pred_cas.size(), false);
     int tp = 0;
@@ -430,14 +465,17 @@ class Evaluator {
         std::string mx = c["max"].is_null() ? "open" : c["max"].dump();
         std::string mn = c["min"].is_null() ? "open" : c["min"].dump();
         std::string words;
-        if (c.contains("span")) words = std::string(SpanAt(c["span"], b).In(d.text));
+        if (c.contains("span"))
+          words = std::string(SpanAt(c["span"], b).In(d.text));
         gs += c["kind"].get<std::string>() + ":" + mn + "-" + mx +
               (c["approx"].get<bool>() ? "~" : "") + "[" + words + "] ";
       }
       for (const Casualty* c : pred_cas) {
-        ps += FigureString(*c) + "[" + std::string(c->number.span.In(d.text)) + "] ";
+        ps += FigureString(*c) + "[" + std::string(c->number.span.In(d.text)) +
+              "] ";
       }
-      std::printf("  CASUALTIES: gold %s| predicted %s\n", gs.c_str(), ps.c_str());
+      std::printf("  CASUALTIES: gold %s| predicted %s\n", gs.c_str(),
+                  ps.c_str());
     }
   }
 
@@ -451,7 +489,8 @@ class Evaluator {
 };
 
 int Usage() {
-  std::cerr << "usage: eval_facts --corpus FILE.jsonl.gz --gold GOLD.jsonl [--split dev|test]\n"
+  std::cerr << "usage: eval_facts --corpus FILE.jsonl.gz --gold GOLD.jsonl "
+               "[--split dev|test]\n"
                "                  [--verbose] [--no-ner]\n";
   return 2;
 }
@@ -493,7 +532,8 @@ int Main(int argc, char** argv) {
     gold.push_back(std::move(g));
   }
   if (heldout && verbose && split != "dev") {
-    std::cerr << "eval_facts: --verbose shows sentences and errors; it is for --split dev only\n";
+    std::cerr << "eval_facts: --verbose shows sentences and errors; it is for "
+                 "--split dev only\n";
     return 2;
   }
   if (gold.empty()) {
@@ -533,19 +573,25 @@ int Main(int argc, char** argv) {
     auto it = docs.find(g["record"].get<int>());
     uint32_t b = g["begin"], e = g["end"];
     if (it == docs.end() || e > it->second.text.size() ||
-        Hex(Fnv1a(std::string_view(it->second.text).substr(b, e - b))) != g["fnv"]) {
+        Hex(Fnv1a(std::string_view(it->second.text).substr(b, e - b))) !=
+            g["fnv"]) {
       ++stale;
       continue;
     }
     if (verbose) {
-      std::printf("[%d] %s\n", g["id"].get<int>(),
-                  std::string(std::string_view(it->second.text).substr(b, e - b)).c_str());
+      std::printf(
+          "[%d] %s\n", g["id"].get<int>(),
+          std::string(std::string_view(it->second.text).substr(b, e - b))
+              .c_str());
     }
     ev.Sentence(g, it->second);
   }
-  if (stale) std::printf("warning: %d gold sentences not found in this corpus (hash mismatch)\n", stale);
-  std::printf("gold %s, split %s, NER %s\n", gold_path.c_str(), split.empty() ? "all" : split.c_str(),
-              entities ? "on" : "off");
+  if (stale)
+    std::printf(
+        "warning: %d gold sentences not found in this corpus (hash mismatch)\n",
+        stale);
+  std::printf("gold %s, split %s, NER %s\n", gold_path.c_str(),
+              split.empty() ? "all" : split.c_str(), entities ? "on" : "off");
   ev.Print(heldout);
   return 0;
 }

@@ -6,8 +6,8 @@
 
 namespace marsad {
 
-StatusOr<std::map<int, nlohmann::json>> ReadRecords(const std::string& path,
-                                                    const std::set<int>& wanted) {
+StatusOr<std::map<int, nlohmann::json>> ReadRecords(
+    const std::string& path, const std::set<int>& wanted) {
   gzFile f = gzopen(path.c_str(), "rb");
   if (!f) return NotFoundError("cannot open " + path);
   std::map<int, nlohmann::json> out;

@@ -15,8 +15,8 @@ namespace marsad {
 
 // The records on the 0-based lines `wanted` of `path`, parsed (a line that
 // is not JSON is a discarded json value). REQUIRES: wanted is not empty.
-StatusOr<std::map<int, nlohmann::json>> ReadRecords(const std::string& path,
-                                                    const std::set<int>& wanted);
+StatusOr<std::map<int, nlohmann::json>> ReadRecords(
+    const std::string& path, const std::set<int>& wanted);
 
 }  // namespace marsad
 

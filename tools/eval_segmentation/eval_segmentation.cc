@@ -45,11 +45,13 @@ std::vector<Word> WithSpans(const std::vector<std::string>& forms) {
 }
 
 size_t Lcs(const std::vector<Word>& a, const std::vector<Word>& b) {
-  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  std::vector<std::vector<size_t>> d(a.size() + 1,
+                                     std::vector<size_t>(b.size() + 1));
   for (size_t i = 1; i <= a.size(); ++i)
     for (size_t j = 1; j <= b.size(); ++j)
-      d[i][j] = a[i - 1].form == b[j - 1].form ? d[i - 1][j - 1] + 1
-                                               : std::max(d[i - 1][j], d[i][j - 1]);
+      d[i][j] = a[i - 1].form == b[j - 1].form
+                    ? d[i - 1][j - 1] + 1
+                    : std::max(d[i - 1][j], d[i][j - 1]);
   return d[a.size()][b.size()];
 }
 
@@ -98,7 +100,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   int show_errors = 0;
-  if (argc > 3 && std::string(argv[2]) == "--errors") show_errors = std::atoi(argv[3]);
+  if (argc > 3 && std::string(argv[2]) == "--errors")
+    show_errors = std::atoi(argv[3]);
   auto data = marsad::ReadFile(argv[1]);
   if (!data.ok()) {
     std::cerr << data.status().ToString() << "\n";
@@ -146,10 +149,12 @@ int main(int argc, char** argv) {
       std::cout << "GOLD: " << gs << "\nSYS:  " << ss << "\n\n";
     }
   }
-  double p = sys_n ? double(hits) / sys_n : 0, r = gold_n ? double(hits) / gold_n : 0;
+  double p = sys_n ? double(hits) / sys_n : 0,
+         r = gold_n ? double(hits) / gold_n : 0;
   double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
-  std::printf("sentences %zu (LCS-aligned: %zu)\ngold words %zu, system words %zu, "
-              "aligned %zu\nWords P %.2f%% R %.2f%% F1 %.2f%%\n",
-              sents.size(), fallback, gold_n, sys_n, hits, 100 * p, 100 * r, 100 * f);
+  std::printf(
+      "sentences %zu (LCS-aligned: %zu)\ngold words %zu, system words %zu, "
+      "aligned %zu\nWords P %.2f%% R %.2f%% F1 %.2f%%\n",
+      sents.size(), fallback, gold_n, sys_n, hits, 100 * p, 100 * r, 100 * f);
   return 0;
 }

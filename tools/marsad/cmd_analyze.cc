@@ -4,25 +4,25 @@
 //
 // The input is display-normalized (src/text/normalize.h) into Document::text,
 // then the per-document analysis of src/pipeline (DocumentProcessor::Analyze:
-// numbers and dates, entities, quotes, events, claims -- as built) fills it. JSON carries the analysis in the
-// shared form of src/base/document_json.h plus tokens (with clitic parts and
-// lemma keys) and sentences; later stages add their fields to the same
-// object through AnalysisToJson. CoNLL-U writes clitic groups as multi-word
-// token ranges, so the output can be scored with the UD evaluation script.
+// numbers and dates, entities, quotes, events, claims -- as built) fills it.
+// JSON carries the analysis in the shared form of src/base/document_json.h plus
+// tokens (with clitic parts and lemma keys) and sentences; later stages add
+// their fields to the same object through AnalysisToJson. CoNLL-U writes clitic
+// groups as multi-word token ranges, so the output can be scored with the UD
+// evaluation script.
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "src/base/document_json.h"
 #include "src/base/file.h"
+#include "src/pipeline/pipeline.h"
 #include "src/text/analyze.h"
 #include "src/text/normalize.h"
 #include "src/text/segment.h"
 #include "src/text/stem.h"
 #include "src/text/tokenize.h"
-#include "src/pipeline/pipeline.h"
 #include "tools/marsad/commands.h"
 #include "tools/marsad/input.h"
 
@@ -36,7 +36,8 @@ struct AnalyzeOptions {
   std::string input = "-";
 };
 
-nlohmann::json TokensToJson(const Document& doc, const std::vector<Token>& toks) {
+nlohmann::json TokensToJson(const Document& doc,
+                            const std::vector<Token>& toks) {
   nlohmann::json out = nlohmann::json::array();
   Segmentation seg;
   for (const Token& t : toks) {
@@ -83,7 +84,8 @@ void WriteConllu(const Document& doc, const std::vector<Token>& toks,
     for (; k < toks.size() && toks[k].span.end <= s.end; ++k) {
       const Token& t = toks[k];
       std::string_view form = t.span.In(doc.text);
-      bool space_after = k + 1 >= toks.size() || toks[k + 1].span.begin != t.span.end;
+      bool space_after =
+          k + 1 >= toks.size() || toks[k + 1].span.begin != t.span.end;
       std::string misc = space_after ? "_" : "SpaceAfter=No";
       if (t.kind == TokenKind::kWord) {
         Segmenter::Default().Segment(form, &seg);
@@ -97,10 +99,11 @@ void WriteConllu(const Document& doc, const std::vector<Token>& toks,
       }
       for (Span p : seg.parts) {
         std::string_view w = p.In(form);
-        std::string lemma = t.kind == TokenKind::kWord ? LemmaKey(w) : std::string(w);
+        std::string lemma =
+            t.kind == TokenKind::kWord ? LemmaKey(w) : std::string(w);
         if (lemma.empty()) lemma = std::string(w);
-        std::cout << ++id << "\t" << w << "\t" << lemma << "\t_\t_\t_\t_\t_\t_\t"
-                  << misc << "\n";
+        std::cout << ++id << "\t" << w << "\t" << lemma
+                  << "\t_\t_\t_\t_\t_\t_\t" << misc << "\n";
       }
     }
     std::cout << "\n";

@@ -51,7 +51,8 @@ int RunQuiet(const std::vector<std::string>& argv, const std::string& log) {
     FILE* f = std::freopen(log.c_str(), "w", stdout);
     if (f) dup2(fileno(stdout), STDERR_FILENO);
     std::vector<char*> args;
-    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    for (const std::string& a : argv)
+      args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     execv(args[0], args.data());
     _exit(127);
@@ -65,23 +66,26 @@ Status PrintToPdf(const std::string& html, const std::string& out) {
   std::string chromium = FindChromium();
   if (chromium.empty()) {
     return UnavailableError(
-        "لا يمكن إنشاء PDF: لم يُعثر على متصفح Chromium (apt-get install chromium، أو "
+        "لا يمكن إنشاء PDF: لم يُعثر على متصفح Chromium (apt-get install "
+        "chromium، أو "
         "MARSAD_CHROMIUM=/path/to/chromium)؛ استعمل --format html أو md");
   }
   char tmpl[] = "/tmp/marsad-brief-XXXXXX";
-  if (mkdtemp(tmpl) == nullptr) return IOError("cannot create a temporary folder");
+  if (mkdtemp(tmpl) == nullptr)
+    return IOError("cannot create a temporary folder");
   fs::path tmp = tmpl;
   fs::path page = tmp / "brief.html";
   RETURN_IF_ERROR(WriteFileAtomic(page.string(), html));
   fs::path target = fs::absolute(out);
   std::error_code ec;
   fs::remove(target, ec);
-  int rc = RunQuiet({chromium, "--headless", "--no-sandbox", "--disable-gpu",
-                     "--disable-background-networking", "--disable-component-update",
-                     "--disable-sync", "--no-first-run", "--no-pdf-header-footer",
-                     "--user-data-dir=" + (tmp / "profile").string(),
-                     "--print-to-pdf=" + target.string(), "file://" + page.string()},
-                    (tmp / "chromium.log").string());
+  int rc =
+      RunQuiet({chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--no-pdf-header-footer",
+                "--user-data-dir=" + (tmp / "profile").string(),
+                "--print-to-pdf=" + target.string(), "file://" + page.string()},
+               (tmp / "chromium.log").string());
   bool made = fs::exists(target, ec) && fs::file_size(target, ec) > 0;
   std::string log;
   if (!made) {
@@ -90,14 +94,14 @@ Status PrintToPdf(const std::string& html, const std::string& out) {
   }
   fs::remove_all(tmp, ec);
   if (!made) {
-    return InternalError("chromium did not write " + out + " (exit " + std::to_string(rc) +
-                         "): " + log.substr(0, 500));
+    return InternalError("chromium did not write " + out + " (exit " +
+                         std::to_string(rc) + "): " + log.substr(0, 500));
   }
   return Status::OK();
 }
 
-int RunBrief(const std::string& db, const std::string& id_arg, const std::string& format,
-             std::string out) {
+int RunBrief(const std::string& db, const std::string& id_arg,
+             const std::string& format, std::string out) {
   if (format != "md" && format != "html" && format != "pdf") {
     std::cerr << "marsad brief: --format must be md, html or pdf\n";
     return 2;
@@ -109,7 +113,8 @@ int RunBrief(const std::string& db, const std::string& id_arg, const std::string
   if (!store) return 1;
   auto dossier = LoadStoryDossier(store.get(), id);
   if (!dossier.ok()) return PrintError(dossier.status());
-  if (!dossier->has_value()) return PrintError(NotFoundError("no story " + std::to_string(id)));
+  if (!dossier->has_value())
+    return PrintError(NotFoundError("no story " + std::to_string(id)));
   if (format == "pdf") {
     if (out.empty()) out = "brief-" + std::to_string(id) + ".pdf";
     Status st = PrintToPdf(BriefHtml(**dossier), out);
@@ -117,7 +122,8 @@ int RunBrief(const std::string& db, const std::string& id_arg, const std::string
     std::cerr << "marsad brief: " << out << "\n";
     return 0;
   }
-  std::string text = format == "md" ? BriefMarkdown(**dossier) : BriefHtml(**dossier);
+  std::string text =
+      format == "md" ? BriefMarkdown(**dossier) : BriefHtml(**dossier);
   if (out.empty() || out == "-") {
     std::cout << text;
     return 0;
@@ -129,17 +135,20 @@ int RunBrief(const std::string& db, const std::string& id_arg, const std::string
 }  // namespace
 
 void AddBriefCommand(CLI::App& app, CommandFn* run) {
-  auto* cmd = app.add_subcommand(
-      "brief", "A story's brief to hand on: contested points, positions, the words and links");
+  auto* cmd = app.add_subcommand("brief",
+                                 "A story's brief to hand on: contested "
+                                 "points, positions, the words and links");
   auto db = std::make_shared<std::string>(DefaultDbPath());
   auto format = std::make_shared<std::string>("md");
   auto out = std::make_shared<std::string>();
   auto id = std::make_shared<std::string>();
   cmd->add_option("--db", *db, "Database file");
   cmd->add_option("--format", *format, "md (default), html or pdf");
-  cmd->add_option("--out", *out, "Write here (default: standard output; pdf: brief-ID.pdf)");
+  cmd->add_option("--out", *out,
+                  "Write here (default: standard output; pdf: brief-ID.pdf)");
   cmd->add_option("STORY", *id, "Story id (N or sN)")->required();
-  cmd->callback([=] { *run = [=] { return RunBrief(*db, *id, *format, *out); }; });
+  cmd->callback(
+      [=] { *run = [=] { return RunBrief(*db, *id, *format, *out); }; });
 }
 
 }  // namespace marsad

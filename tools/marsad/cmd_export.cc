@@ -1,4 +1,5 @@
-// marsad export [--db FILE] --what articles|stories|entities|events|quotes|claims|points
+// marsad export [--db FILE] --what
+// articles|stories|entities|events|quotes|claims|points
 //               [--format jsonl|csv|acled]
 // Stable fields, documented in README.md ("Export fields").
 //
@@ -27,7 +28,9 @@ namespace {
 using json = nlohmann::json;
 
 std::string CsvField(const json& v) {
-  std::string s = v.is_string() ? v.get<std::string>() : v.is_null() ? "" : v.dump();
+  std::string s = v.is_string() ? v.get<std::string>()
+                  : v.is_null() ? ""
+                                : v.dump();
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {
@@ -79,7 +82,8 @@ json ArticleRow(const Document& d) {
 Status ExportArticles(Store& store, const std::string& format) {
   RowWriter w(format, {"id", "source", "outlet", "title", "published", "url",
                        "author", "agency", "story", "duplicate_of", "text"});
-  return store.ForEachArticle([&](const Document& d) { w.Write(ArticleRow(d)); });
+  return store.ForEachArticle(
+      [&](const Document& d) { w.Write(ArticleRow(d)); });
 }
 
 Status ExportStories(Store& store, const std::string& format) {
@@ -117,9 +121,13 @@ Status ExportEntities(Store& store, const std::string& format) {
   RowWriter w(format, {"id", "name", "type", "variants", "mentions", "stories",
                        "lat", "lon"});
   for (const auto& [id, a] : by_id) {
-    w.Write({{"id", id}, {"name", a.name}, {"type", a.type},
-             {"variants", a.variants}, {"mentions", a.mentions},
-             {"stories", a.stories}, {"lat", a.lat ? json(*a.lat) : json()},
+    w.Write({{"id", id},
+             {"name", a.name},
+             {"type", a.type},
+             {"variants", a.variants},
+             {"mentions", a.mentions},
+             {"stories", a.stories},
+             {"lat", a.lat ? json(*a.lat) : json()},
              {"lon", a.lon ? json(*a.lon) : json()}});
   }
   return Status::OK();
@@ -130,25 +138,38 @@ Status ExportQuotes(Store& store, const std::string& format) {
                        "cue", "content", "begin", "end"});
   return store.ForEachArticle([&](const Document& d) {
     for (const Quote& q : d.quotes) {
-      w.Write({{"article", d.id}, {"story", d.story_id}, {"outlet", d.outlet},
-               {"speaker", q.speaker}, {"via", q.via}, {"direct", q.direct},
-               {"cue", Surface(d, q.cue)}, {"content", Surface(d, q.content)},
-               {"begin", q.content.begin}, {"end", q.content.end}});
+      w.Write({{"article", d.id},
+               {"story", d.story_id},
+               {"outlet", d.outlet},
+               {"speaker", q.speaker},
+               {"via", q.via},
+               {"direct", q.direct},
+               {"cue", Surface(d, q.cue)},
+               {"content", Surface(d, q.content)},
+               {"begin", q.content.begin},
+               {"end", q.content.end}});
     }
   });
 }
 
 Status ExportClaims(Store& store, const std::string& format) {
-  RowWriter w(format, {"article", "story", "outlet", "slot", "value", "min",
-                       "max", "approximate", "speaker", "modality", "begin",
-                       "end", "words"});
+  RowWriter w(format,
+              {"article", "story", "outlet", "slot", "value", "min", "max",
+               "approximate", "speaker", "modality", "begin", "end", "words"});
   return store.ForEachArticle([&](const Document& d) {
     for (const Claim& c : d.claims) {
-      w.Write({{"article", d.id}, {"story", d.story_id}, {"outlet", d.outlet},
-               {"slot", c.slot}, {"value", c.value}, {"min", c.min},
-               {"max", c.max}, {"approximate", c.approximate},
-               {"speaker", c.speaker}, {"modality", c.modality},
-               {"begin", c.span.begin}, {"end", c.span.end},
+      w.Write({{"article", d.id},
+               {"story", d.story_id},
+               {"outlet", d.outlet},
+               {"slot", c.slot},
+               {"value", c.value},
+               {"min", c.min},
+               {"max", c.max},
+               {"approximate", c.approximate},
+               {"speaker", c.speaker},
+               {"modality", c.modality},
+               {"begin", c.span.begin},
+               {"end", c.span.end},
                {"words", Surface(d, c.span)}});
     }
   });
@@ -169,11 +190,13 @@ StatusOr<Comparison> CompareStoryIn(Store& store, const StoryRow& s) {
 
 std::string Joined(const json& list) {
   std::string s;
-  for (const json& x : list) s += (s.empty() ? "" : "; ") + x.get<std::string>();
+  for (const json& x : list)
+    s += (s.empty() ? "" : "; ") + x.get<std::string>();
   return s;
 }
 
-void WritePoints(int64_t story, const json& points, const std::string& format, RowWriter& w) {
+void WritePoints(int64_t story, const json& points, const std::string& format,
+                 RowWriter& w) {
   int rank = 0;
   for (const json& p : points) {
     ++rank;
@@ -185,26 +208,41 @@ void WritePoints(int64_t story, const json& points, const std::string& format, R
     }
     int k = 0;
     for (const json& pos : p["positions"]) {
-      const json& first = pos["claims"].empty() ? json::object() : pos["claims"][0];
+      const json& first =
+          pos["claims"].empty() ? json::object() : pos["claims"][0];
       json span = first.value("span", json::object());
-      w.Write({{"story", story}, {"rank", rank}, {"kind", p["kind"]}, {"label", p["label"]},
-               {"about", p["about"]}, {"scope", p["scope"]}, {"contested", p["contested"]},
-               {"timeline", p["timeline"]}, {"position", k++}, {"value", pos["value"]},
-               {"value_label", pos["label"]}, {"modality", pos["modality"]},
-               {"source", pos["source"]}, {"outlets", Joined(pos["outlets"])},
-               {"reports", pos["reports"]}, {"first_seen", pos["first_seen"]},
-               {"first_article", pos["first_article"]}, {"article", first.value("article", json())},
-               {"begin", span.value("begin", json())}, {"end", span.value("end", json())},
+      w.Write({{"story", story},
+               {"rank", rank},
+               {"kind", p["kind"]},
+               {"label", p["label"]},
+               {"about", p["about"]},
+               {"scope", p["scope"]},
+               {"contested", p["contested"]},
+               {"timeline", p["timeline"]},
+               {"position", k++},
+               {"value", pos["value"]},
+               {"value_label", pos["label"]},
+               {"modality", pos["modality"]},
+               {"source", pos["source"]},
+               {"outlets", Joined(pos["outlets"])},
+               {"reports", pos["reports"]},
+               {"first_seen", pos["first_seen"]},
+               {"first_article", pos["first_article"]},
+               {"article", first.value("article", json())},
+               {"begin", span.value("begin", json())},
+               {"end", span.value("end", json())},
                {"words", first.value("text", json())}});
     }
   }
 }
 
 Status ExportPoints(Store& store, const std::string& format) {
-  RowWriter w(format, {"story", "rank", "kind", "label", "about", "scope", "contested",
-                       "timeline", "position", "value", "value_label", "modality", "source",
-                       "outlets", "reports", "first_seen", "first_article", "article",
-                       "begin", "end", "words"});
+  RowWriter w(format, {"story",         "rank",    "kind",        "label",
+                       "about",         "scope",   "contested",   "timeline",
+                       "position",      "value",   "value_label", "modality",
+                       "source",        "outlets", "reports",     "first_seen",
+                       "first_article", "article", "begin",       "end",
+                       "words"});
   for (int offset = 0;; offset += 1000) {
     ASSIGN_OR_RETURN(auto page, store.ListStories(Page{1000, offset}));
     for (const StoryRow& s : page) {
@@ -227,15 +265,17 @@ int64_t Killed(const Event& e) {
 Status ExportEvents(Store& store, const std::string& format) {
   const bool acled = format == "acled";
   std::vector<std::string> cols =
-      acled ? std::vector<std::string>{"event_id_cnty", "event_date", "event_type",
-                                        "sub_event_type", "actor1", "actor2",
-                                        "location", "latitude", "longitude",
-                                        "source", "notes", "fatalities"}
-            : std::vector<std::string>{"article", "story", "outlet", "plover",
-                                       "mode", "acled_type", "acled_subtype",
-                                       "actor", "target", "location", "date",
-                                       "modality", "casualties", "begin", "end",
-                                       "words"};
+      acled ? std::vector<std::string>{"event_id_cnty", "event_date",
+                                       "event_type",    "sub_event_type",
+                                       "actor1",        "actor2",
+                                       "location",      "latitude",
+                                       "longitude",     "source",
+                                       "notes",         "fatalities"}
+            : std::vector<std::string>{
+                  "article",    "story",      "outlet",        "plover",
+                  "mode",       "acled_type", "acled_subtype", "actor",
+                  "target",     "location",   "date",          "modality",
+                  "casualties", "begin",      "end",           "words"};
   RowWriter w(acled ? "csv" : format, cols);
   return store.ForEachArticle([&](const Document& d) {
     for (size_t i = 0; i < d.events.size(); ++i) {
@@ -250,26 +290,42 @@ Status ExportEvents(Store& store, const std::string& format) {
           }
         }
         w.Write({{"event_id_cnty", fmt::format("MARSAD{}-{}", d.id, i)},
-                 {"event_date", e.date.empty() ? d.published.substr(0, 10) : e.date},
-                 {"event_type", e.acled_type}, {"sub_event_type", e.acled_subtype},
-                 {"actor1", e.actor}, {"actor2", e.target}, {"location", e.location},
+                 {"event_date",
+                  e.date.empty() ? d.published.substr(0, 10) : e.date},
+                 {"event_type", e.acled_type},
+                 {"sub_event_type", e.acled_subtype},
+                 {"actor1", e.actor},
+                 {"actor2", e.target},
+                 {"location", e.location},
                  {"latitude", lat ? json(*lat) : json()},
                  {"longitude", lon ? json(*lon) : json()},
-                 {"source", d.outlet}, {"notes", Surface(d, e.sentence)},
+                 {"source", d.outlet},
+                 {"notes", Surface(d, e.sentence)},
                  {"fatalities", Killed(e)}});
         continue;
       }
       json cas = json::array();
       for (const Casualty& c : e.casualties) {
-        cas.push_back({{"kind", c.kind}, {"min", c.number.min},
-                       {"max", c.number.max}, {"approximate", c.number.approximate}});
+        cas.push_back({{"kind", c.kind},
+                       {"min", c.number.min},
+                       {"max", c.number.max},
+                       {"approximate", c.number.approximate}});
       }
-      w.Write({{"article", d.id}, {"story", d.story_id}, {"outlet", d.outlet},
-               {"plover", e.plover}, {"mode", e.mode}, {"acled_type", e.acled_type},
-               {"acled_subtype", e.acled_subtype}, {"actor", e.actor},
-               {"target", e.target}, {"location", e.location}, {"date", e.date},
-               {"modality", e.modality}, {"casualties", cas},
-               {"begin", e.sentence.begin}, {"end", e.sentence.end},
+      w.Write({{"article", d.id},
+               {"story", d.story_id},
+               {"outlet", d.outlet},
+               {"plover", e.plover},
+               {"mode", e.mode},
+               {"acled_type", e.acled_type},
+               {"acled_subtype", e.acled_subtype},
+               {"actor", e.actor},
+               {"target", e.target},
+               {"location", e.location},
+               {"date", e.date},
+               {"modality", e.modality},
+               {"casualties", cas},
+               {"begin", e.sentence.begin},
+               {"end", e.sentence.end},
                {"words", Surface(d, e.sentence)}});
     }
   });
@@ -284,8 +340,8 @@ void AddExportCommand(CLI::App& app, CommandFn* run) {
   auto format = std::make_shared<std::string>("jsonl");
   cmd->add_option("--db", *db, "Database file");
   cmd->add_option("--what", *what, "What to export")
-      ->check(CLI::IsMember({"articles", "stories", "entities", "events", "quotes", "claims",
-                         "points"}));
+      ->check(CLI::IsMember({"articles", "stories", "entities", "events",
+                             "quotes", "claims", "points"}));
   cmd->add_option("--format", *format, "jsonl, csv, or acled (events only)")
       ->check(CLI::IsMember({"jsonl", "csv", "acled"}));
   cmd->callback([=] {
@@ -297,13 +353,20 @@ void AddExportCommand(CLI::App& app, CommandFn* run) {
       auto store = OpenStoreOrPrint(*db, true);
       if (!store) return 1;
       Status st;
-      if (*what == "articles") st = ExportArticles(*store, *format);
-      else if (*what == "stories") st = ExportStories(*store, *format);
-      else if (*what == "entities") st = ExportEntities(*store, *format);
-      else if (*what == "events") st = ExportEvents(*store, *format);
-      else if (*what == "quotes") st = ExportQuotes(*store, *format);
-      else if (*what == "points") st = ExportPoints(*store, *format);
-      else st = ExportClaims(*store, *format);
+      if (*what == "articles")
+        st = ExportArticles(*store, *format);
+      else if (*what == "stories")
+        st = ExportStories(*store, *format);
+      else if (*what == "entities")
+        st = ExportEntities(*store, *format);
+      else if (*what == "events")
+        st = ExportEvents(*store, *format);
+      else if (*what == "quotes")
+        st = ExportQuotes(*store, *format);
+      else if (*what == "points")
+        st = ExportPoints(*store, *format);
+      else
+        st = ExportClaims(*store, *format);
       return st.ok() ? 0 : PrintError(st);
     };
   });

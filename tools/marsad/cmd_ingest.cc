@@ -122,7 +122,8 @@ int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
     auto fired = RunAlerts(store.get(), alerts->out_path, alerts->webhook);
     if (!fired.ok()) return PrintError(fired.status().WithContext("alerts"));
     if (*fired > 0 && !quiet)
-      std::cout << fmt::format("{} alerts written to {}\n", *fired, alerts->out_path);
+      std::cout << fmt::format("{} alerts written to {}\n", *fired,
+                               alerts->out_path);
   }
   return s.rejected ? 1 : 0;
 }
@@ -164,8 +165,9 @@ void AddIngestCommand(CLI::App& app, CommandFn* run) {
       "JSON Lines file for saved-search alerts (default marsad-alerts.jsonl)");
   cmd->add_option("--webhook", alerts->webhook,
                   "POST saved-search alerts to this URL");
-  cmd->add_option("INPUT", *inputs,
-                  ".txt/.html/.jsonl/.csv/.warc files (optionally .gz), folders, or -")
+  cmd->add_option(
+         "INPUT", *inputs,
+         ".txt/.html/.jsonl/.csv/.warc files (optionally .gz), folders, or -")
       ->required();
   cmd->callback([=] {
     *run = [=]() -> int {

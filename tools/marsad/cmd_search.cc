@@ -21,7 +21,8 @@ std::string MarkedSnippet(const SearchHit& h) {
   for (const Span& s : h.highlights) {
     if (s.begin < pos || s.end > h.snippet_span.end) continue;
     out += h.snippet.substr(pos - h.snippet_span.begin, s.begin - pos);
-    out += "«" + h.snippet.substr(s.begin - h.snippet_span.begin, s.size()) + "»";
+    out +=
+        "«" + h.snippet.substr(s.begin - h.snippet_span.begin, s.size()) + "»";
     pos = s.end;
   }
   out += h.snippet.substr(pos - h.snippet_span.begin);
@@ -34,17 +35,22 @@ std::string MarkedSnippet(const SearchHit& h) {
 nlohmann::json HitToJson(const SearchHit& h) {
   nlohmann::json hl = nlohmann::json::array();
   for (const Span& s : h.highlights) hl.push_back(SpanToJson(s));
-  return {{"article_id", h.article_id}, {"story_id", h.story_id},
-          {"title", h.title},           {"outlet", h.outlet},
-          {"published", h.published},   {"score", h.score},
-          {"snippet", h.snippet},       {"snippet_span", SpanToJson(h.snippet_span)},
+  return {{"article_id", h.article_id},
+          {"story_id", h.story_id},
+          {"title", h.title},
+          {"outlet", h.outlet},
+          {"published", h.published},
+          {"score", h.score},
+          {"snippet", h.snippet},
+          {"snippet_span", SpanToJson(h.snippet_span)},
           {"highlights", hl}};
 }
 
 }  // namespace
 
 void AddSearchCommand(CLI::App& app, CommandFn* run) {
-  auto* cmd = app.add_subcommand("search", "Search articles (Arabic-aware, BM25)");
+  auto* cmd =
+      app.add_subcommand("search", "Search articles (Arabic-aware, BM25)");
   auto db = std::make_shared<std::string>(DefaultDbPath());
   auto json_out = std::make_shared<bool>(false);
   auto req = std::make_shared<SearchRequest>();
@@ -56,8 +62,10 @@ void AddSearchCommand(CLI::App& app, CommandFn* run) {
   cmd->add_option("--from", req->from, "From this ISO date");
   cmd->add_option("--to", req->to, "Up to this ISO date");
   cmd->add_option("--story", req->story, "Only this story id");
-  cmd->add_option("--entity", req->entity, "Only articles mentioning this entity id");
-  cmd->add_option("--event-type", req->event_type, "Only articles with this PLOVER event type");
+  cmd->add_option("--entity", req->entity,
+                  "Only articles mentioning this entity id");
+  cmd->add_option("--event-type", req->event_type,
+                  "Only articles with this PLOVER event type");
   cmd->add_option("--limit", req->page.limit, "Results per page");
   cmd->add_option("--offset", req->page.offset, "Skip this many results");
   cmd->add_option("QUERY", *query, "Words, \"phrases\", prefix*, -excluded");
@@ -79,15 +87,20 @@ void AddSearchCommand(CLI::App& app, CommandFn* run) {
       if (*json_out) {
         nlohmann::json items = nlohmann::json::array();
         for (const SearchHit& h : res->hits) items.push_back(HitToJson(h));
-        std::cout << nlohmann::json{{"query", q}, {"total", res->total}, {"items", items}}.dump(2)
+        std::cout << nlohmann::json{{"query", q},
+                                    {"total", res->total},
+                                    {"items", items}}
+                         .dump(2)
                   << "\n";
         return 0;
       }
-      std::cout << fmt::format("{} result{}\n", res->total, res->total == 1 ? "" : "s");
+      std::cout << fmt::format("{} result{}\n", res->total,
+                               res->total == 1 ? "" : "s");
       for (const SearchHit& h : res->hits) {
-        std::cout << fmt::format("\na{} (story s{}) {} — {} {}\n  {}\n", h.article_id, h.story_id,
-                                 h.title.empty() ? "(untitled)" : h.title, h.outlet,
-                                 h.published.substr(0, 10), MarkedSnippet(h));
+        std::cout << fmt::format(
+            "\na{} (story s{}) {} — {} {}\n  {}\n", h.article_id, h.story_id,
+            h.title.empty() ? "(untitled)" : h.title, h.outlet,
+            h.published.substr(0, 10), MarkedSnippet(h));
       }
       return 0;
     };

@@ -16,7 +16,8 @@ namespace {
 int ShowArticle(Store& store, int64_t id, bool json_out) {
   auto a = store.GetArticle(id, false);
   if (!a.ok()) return PrintError(a.status());
-  if (!a->has_value()) return PrintError(NotFoundError("no article " + std::to_string(id)));
+  if (!a->has_value())
+    return PrintError(NotFoundError("no article " + std::to_string(id)));
   const Document& d = **a;
   if (json_out) {
     nlohmann::json j = MetadataToJson(d);
@@ -59,10 +60,10 @@ int ShowStory(Store& store, const StoryRow& s, bool json_out) {
     auto a = store.GetArticle(id, false);
     if (!a.ok() || !a->has_value()) continue;
     const Document& d = **a;
-    std::cout << fmt::format("  a{:<6} {:<10} {:<22} {}{}\n", d.id,
-                             d.published.substr(0, 10),
-                             d.outlet.empty() ? "-" : d.outlet, d.title,
-                             d.duplicate_of ? fmt::format(" (copy of a{})", d.duplicate_of) : "");
+    std::cout << fmt::format(
+        "  a{:<6} {:<10} {:<22} {}{}\n", d.id, d.published.substr(0, 10),
+        d.outlet.empty() ? "-" : d.outlet, d.title,
+        d.duplicate_of ? fmt::format(" (copy of a{})", d.duplicate_of) : "");
   }
   if (!s.related.empty()) {
     std::cout << "  related stories:";
@@ -81,7 +82,8 @@ void AddShowCommand(CLI::App& app, CommandFn* run) {
   auto id = std::make_shared<std::string>();
   cmd->add_option("--db", *db, "Database file");
   cmd->add_flag("--json", *json_out, "Print JSON");
-  cmd->add_option("ID", *id, "s<N> for a story, a<N> for an article, or N")->required();
+  cmd->add_option("ID", *id, "s<N> for a story, a<N> for an article, or N")
+      ->required();
   cmd->callback([=] {
     *run = [=]() -> int {
       char kind = 0;

@@ -7,7 +7,6 @@
 #define MARSAD_TOOLS_MARSAD_COMMANDS_H_
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <string>
 #include <vector>
@@ -37,8 +36,8 @@ void AddBriefCommand(CLI::App& app, CommandFn* run);
 // Built with the queue workers (src/distrib, MARSAD_HAVE_DISTRIB).
 void AddWorkerCommand(CLI::App& app, CommandFn* run);
 // `marsad ingest --queue`: publish the inputs' reports instead of storing.
-int RunQueuePublish(const std::string& queue, const std::vector<std::string>& inputs,
-                    bool quiet);
+int RunQueuePublish(const std::string& queue,
+                    const std::vector<std::string>& inputs, bool quiet);
 
 }  // namespace marsad
 

@@ -24,7 +24,8 @@ void PrintStoryLine(const StoryRow& s, std::ostream& out);
 
 // A story id as users type it ("12" or "s12"); nullopt (after printing
 // "marsad COMMAND: bad story ID ..." to stderr) when it is not one.
-std::optional<int64_t> ParseStoryId(const std::string& command, const std::string& arg);
+std::optional<int64_t> ParseStoryId(const std::string& command,
+                                    const std::string& arg);
 
 }  // namespace marsad
 
