@@ -118,8 +118,11 @@ struct Claim {
   Span span;
   int event = -1;  // index into Document::events, or -1
   // Of a casualty figure: "incident" (the happening's own toll), "wider" (a
-  // campaign's or a year's total), "part" (a subset: بينهم 5 أطفال) or
-  // "past" (an anniversary, an earlier year).
+  // campaign's or a year's total), "part" (a subset: بينهم 5 أطفال), "past"
+  // (an anniversary, an earlier year) or "other" (another happening: حكم
+  // بإعدام 75 متهما). The comparison keeps "wider" figures a point apart and
+  // "part" ones under their own label, and leaves out "past" and "other".
+  // max is +infinity for an open upper bound (أكثر من 40; null in JSON).
   std::string scope = "incident";
 };
 
