@@ -15,7 +15,7 @@ import '@fontsource/noto-sans-arabic/600.css';
 import './styles.css';
 
 import { errorBox, h, replace } from './dom';
-import { S } from './strings';
+import { S, currentLanguage, setLanguage } from './strings';
 import { storiesPage } from './pages/stories';
 import { storyPage } from './pages/story';
 import { articlePage } from './pages/article';
@@ -49,6 +49,7 @@ const routes: [RegExp, string, PageFn][] = [
 /** The page's frame (brand, sections, quick search) in the strings table's words. */
 function labelChrome(): void {
   const c = S.chrome;
+  document.documentElement.lang = currentLanguage();
   document.documentElement.dir = S.dir;
   document.title = c.brand;
   const brand = document.querySelector('.brand');
@@ -63,6 +64,14 @@ function labelChrome(): void {
   const quick = document.querySelector<HTMLInputElement>('.quicksearch input');
   quick?.setAttribute('placeholder', c.quickSearch);
   quick?.setAttribute('aria-label', c.quickSearchLabel);
+  const other = currentLanguage() === 'ar' ? 'en' : 'ar';
+  const toggle = document.querySelector<HTMLButtonElement>('.langswitch');
+  if (toggle) {
+    toggle.textContent = c.otherLanguage;
+    toggle.lang = other;
+    toggle.dataset.lang = other;
+    toggle.setAttribute('aria-label', c.switchLanguage);
+  }
 }
 
 labelChrome();
@@ -122,6 +131,14 @@ document.querySelector('.quicksearch')?.addEventListener('submit', (ev) => {
   ev.preventDefault();
   const q = (ev.currentTarget as HTMLFormElement).querySelector('input')?.value.trim() ?? '';
   navigate('/search' + (q ? `?q=${encodeURIComponent(q)}` : ''));
+});
+
+// The language switch: Arabic <-> English, kept in localStorage; the frame is
+// relabelled and the current page rendered again from the other table.
+document.querySelector('.langswitch')?.addEventListener('click', () => {
+  setLanguage(currentLanguage() === 'ar' ? 'en' : 'ar');
+  labelChrome();
+  void render();
 });
 
 window.addEventListener('popstate', () => void render());

@@ -33,6 +33,8 @@ const ar = {
   chrome: {
     brand: 'مرصد', sections: 'الأقسام', stories: 'القصص', search: 'البحث', entities: 'الكيانات',
     map: 'الخريطة', alerts: 'التنبيهات', quickSearch: 'ابحث في التقارير…', quickSearchLabel: 'بحث',
+    // The language switch names the other language, in that language.
+    otherLanguage: 'English', switchLanguage: 'Switch the interface to English',
   },
   months: ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو',
     'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'],
@@ -305,6 +307,7 @@ const en: Strings = {
   chrome: {
     brand: 'Marsad', sections: 'Sections', stories: 'Stories', search: 'Search', entities: 'Entities',
     map: 'Map', alerts: 'Alerts', quickSearch: 'Search the reports…', quickSearchLabel: 'Search',
+    otherLanguage: 'العربية', switchLanguage: 'اعرض الواجهة بالعربية',
   },
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July',
     'August', 'September', 'October', 'November', 'December'],
@@ -528,5 +531,43 @@ const en: Strings = {
 
 export const tables: Readonly<Record<'ar' | 'en', Strings>> = { ar, en };
 
-/** The page's language: <html lang> (the UI ships in Arabic); English when it says "en". */
-export const S: Strings = typeof document !== 'undefined' && document.documentElement.lang.startsWith('en') ? en : ar;
+export type Language = keyof typeof tables;
+
+/** Where the reader's choice of language is kept (localStorage). */
+export const LANGUAGE_KEY = 'marsad.lang';
+
+function storedLanguage(): Language | null {
+  try {
+    const v = typeof localStorage !== 'undefined' ? localStorage.getItem(LANGUAGE_KEY) : null;
+    return v === 'ar' || v === 'en' ? v : null;
+  } catch {
+    return null;  // storage refused (private mode, sandboxed frame)
+  }
+}
+
+/** The reader's saved choice, else <html lang> (the UI ships in Arabic). */
+function initialLanguage(): Language {
+  const saved = storedLanguage();
+  if (saved) return saved;
+  return typeof document !== 'undefined' && document.documentElement.lang.startsWith('en') ? 'en' : 'ar';
+}
+
+let language: Language = initialLanguage();
+
+/** The table of the page's language. A live binding: setLanguage() swaps it for every importer. */
+export let S: Strings = tables[language];
+
+export function currentLanguage(): Language {
+  return language;
+}
+
+/** Selects a table and remembers the choice; the caller re-renders. */
+export function setLanguage(lang: Language): void {
+  language = lang;
+  S = tables[lang];
+  try {
+    localStorage.setItem(LANGUAGE_KEY, lang);
+  } catch {
+    /* not kept across reloads when storage is refused */
+  }
+}
