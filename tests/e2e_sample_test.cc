@@ -122,6 +122,56 @@ TEST(SampleTest, GroupingAndMetadataMatchExpected) {
   EXPECT_EQ(cup.size(), 1u);
 }
 
+// Issue 20: `marsad show sN` says how each related story relates in time --
+// a follow-up begins after this story's last report, an earlier one ends
+// before its first, otherwise they are the same thread -- in JSON and text.
+TEST(SampleTest, ShowStoryNamesHowRelatedStoriesRelate) {
+  std::string sample = SourceDir() + "/data/sample";
+  std::string db = TempDir("sample_related") + "/s.db";
+  RunResult ing = Marsad("ingest --db " + db + " " + sample);
+  ASSERT_EQ(ing.exit_code, 0) << ing.out << ing.err;
+  RunResult st = Marsad("stories --db " + db + " --json");
+  ASSERT_EQ(st.exit_code, 0) << st.err;
+  std::map<int64_t, json> stories;
+  for (const json& story : json::parse(st.out))
+    stories[story["id"].get<int64_t>()] = story;
+  auto day = [](const json& v) {
+    return v.is_string() ? v.get<std::string>().substr(0, 10) : std::string();
+  };
+  int checked = 0;
+  for (const auto& [id, story] : stories) {
+    if (story["related"].empty()) continue;
+    RunResult show =
+        Marsad("show --db " + db + " --json s" + std::to_string(id));
+    ASSERT_EQ(show.exit_code, 0) << show.err;
+    json j = json::parse(show.out);
+    ASSERT_TRUE(j["related_stories"].is_array());
+    ASSERT_EQ(j["related_stories"].size(), story["related"].size());
+    for (const json& r : j["related_stories"]) {
+      const json& other = stories.at(r["id"].get<int64_t>());
+      std::string first = day(story["first_seen"]),
+                  last = day(story["last_seen"]);
+      std::string ofirst = day(other["first_seen"]),
+                  olast = day(other["last_seen"]);
+      std::string want =
+          !ofirst.empty() && !last.empty() && ofirst > last   ? "follow_up"
+          : !olast.empty() && !first.empty() && olast < first ? "earlier"
+                                                              : "concurrent";
+      EXPECT_EQ(r["relation"], want) << "s" << id << " -> s" << r["id"];
+      EXPECT_EQ(r["title"], other["title"]);
+      ++checked;
+    }
+    RunResult text = Marsad("show --db " + db + " s" + std::to_string(id));
+    ASSERT_EQ(text.exit_code, 0) << text.err;
+    EXPECT_NE(text.out.find("related stories:"), std::string::npos);
+    EXPECT_NE(
+        text.out.find(
+            "s" + std::to_string(j["related_stories"][0]["id"].get<int64_t>())),
+        std::string::npos);
+  }
+  EXPECT_GT(checked, 0) << "the sample has related stories (EXPECTED.tsv)";
+}
+
 TEST(SampleTest, DemoPrintsStories) {
   std::string dir = TempDir("demo");
   RunResult r = Shell("cd " + dir + " && MARSAD_DATA_DIR=" + SourceDir() +

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "src/base/document_json.h"
+#include "src/server/api.h"
 #include "tools/marsad/commands.h"
 #include "tools/marsad/print.h"
 
@@ -43,9 +44,41 @@ int ShowArticle(Store& store, int64_t id, bool json_out) {
   return 0;
 }
 
+struct RelatedLine {
+  int64_t id = 0;
+  std::string title, relation, label;
+  int64_t reports = 0;
+};
+
+std::vector<RelatedLine> RelatedLines(Store& store, const StoryRow& s) {
+  std::vector<RelatedLine> out;
+  for (int64_t r : s.related) {
+    auto row = store.GetStorySummary(r);
+    if (!row.ok() || !row->has_value()) continue;
+    const StorySummary& o = **row;
+    RelatedLine line{
+        o.id, o.title,
+        StoryRelation(s.first_seen, s.last_seen, o.first_seen, o.last_seen), "",
+        o.article_count};
+    line.label = line.relation == std::string("follow_up") ? "تطور لاحق"
+                 : line.relation == std::string("earlier") ? "سبقها"
+                                                           : "في السياق نفسه";
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
 int ShowStory(Store& store, const StoryRow& s, bool json_out) {
   if (json_out) {
     nlohmann::json j = StoryToJson(s);
+    nlohmann::json rel = nlohmann::json::array();
+    for (const RelatedLine& r : RelatedLines(store, s)) {
+      rel.push_back({{"id", r.id},
+                     {"title", r.title},
+                     {"reports", r.reports},
+                     {"relation", r.relation}});
+    }
+    j["related_stories"] = rel;
     nlohmann::json arts = nlohmann::json::array();
     for (int64_t id : s.articles) {
       auto a = store.GetArticle(id, false);
@@ -65,10 +98,13 @@ int ShowStory(Store& store, const StoryRow& s, bool json_out) {
         d.outlet.empty() ? "-" : d.outlet, d.title,
         d.duplicate_of ? fmt::format(" (copy of a{})", d.duplicate_of) : "");
   }
-  if (!s.related.empty()) {
-    std::cout << "  related stories:";
-    for (int64_t r : s.related) std::cout << " s" << r;
-    std::cout << "\n";
+  // Related stories with how they relate in time, in the web UI's words: a
+  // follow-up (began after this one ended), an earlier story, or the same
+  // thread (they overlap).
+  if (!s.related.empty()) std::cout << "  related stories:\n";
+  for (const RelatedLine& r : RelatedLines(store, s)) {
+    std::cout << fmt::format("    s{:<6} {:<14} {} ({})\n", r.id, r.label,
+                             r.title, r.reports);
   }
   return 0;
 }
