@@ -213,7 +213,10 @@ StatusOr<CleanLexicon> CleanLexicon::FromRows(
     for (size_t j = 0; j < lex.outlets_.size(); ++j) {
       if (lex.outlets_[j].canonical == row[1]) index = j;
     }
-    if (index == lex.outlets_.size()) lex.outlets_.push_back({row[1], {}});
+    if (index == lex.outlets_.size()) {
+      lex.outlets_.push_back({row[1], {}});
+      lex.outlet_by_name_.emplace(row[1], index);
+    }
     OutletName& outlet = lex.outlets_[index];
     if (row.size() > 4 && outlet.latin.empty()) {
       outlet.latin = row[3];
@@ -318,6 +321,11 @@ HtmlClassKind CleanLexicon::HtmlClassWord(const std::string& word) const {
 const OutletName* CleanLexicon::OutletById(std::string_view id) const {
   auto it = outlet_by_id_.find(std::string(id));
   return it == outlet_by_id_.end() ? nullptr : &outlets_[it->second];
+}
+
+const OutletName* CleanLexicon::OutletByName(std::string_view canonical) const {
+  auto it = outlet_by_name_.find(std::string(canonical));
+  return it == outlet_by_name_.end() ? nullptr : &outlets_[it->second];
 }
 
 const OutletName* CleanLexicon::OutletByUrl(std::string_view url) const {

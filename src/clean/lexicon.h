@@ -85,6 +85,9 @@ class CleanLexicon {
   const OutletName* Outlet(std::string_view key) const;
   // Outlet whose id or domain is `id` (e.g. "aawsat", "aawsat.com"), or null.
   const OutletName* OutletById(std::string_view id) const;
+  // Outlet whose display name is `canonical` (e.g. "الشرق الأوسط", the name
+  // stored for its reports), or null.
+  const OutletName* OutletByName(std::string_view canonical) const;
   // Outlet whose host name (with its first path segment, for outlets sharing
   // a host: "bbc.co.uk/arabic") serves `url` ("https://www.alarabiya.net/ar/
   // x.html"); a subdomain falls back to its parent ("english.alarabiya.net"
@@ -103,6 +106,7 @@ class CleanLexicon {
   std::vector<OutletName> outlets_;
   std::unordered_map<std::string, size_t> outlet_by_key_;
   std::unordered_map<std::string, size_t> outlet_by_id_;
+  std::unordered_map<std::string, size_t> outlet_by_name_;
   std::unordered_map<std::string, HtmlClassKind> html_classes_;
   // A filter in front of html_classes_ (most class words are in no list):
   // bit n of class_lengths_[first][last] is set when a listed word of n

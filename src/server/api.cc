@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "src/base/document_json.h"
+#include "src/clean/lexicon.h"
 #include "src/dedup/days.h"
 #if MARSAD_HAVE_FACTS
 #include "src/facts/compare.h"
@@ -292,11 +293,30 @@ StatusOr<json> Api::Search(const Params& p) {
   return out;
 }
 
+namespace {
+
+// Issue 26: the Latin name and country (ISO 3166-1 alpha-2) data/clean/
+// outlets.tsv gives the outlet stored as `outlet` (its display name, else
+// an id or domain); null for an outlet not in the table.
+void AddOutletNames(const std::string& outlet, json* out) {
+  const OutletName* o = nullptr;
+  if (StatusOr<const CleanLexicon*> lex = CleanLexicon::Get(); lex.ok()) {
+    o = (*lex)->OutletByName(outlet);
+    if (o == nullptr) o = (*lex)->OutletById(outlet);
+  }
+  (*out)["latin_name"] = o ? Opt(o->latin) : json();
+  (*out)["country"] = o ? Opt(o->country) : json();
+}
+
+}  // namespace
+
 StatusOr<json> Api::Outlets() {
   ASSIGN_OR_RETURN(std::vector<OutletCount> outlets, store_->ListOutlets(500));
   json items = json::array();
   for (const OutletCount& o : outlets) {
-    items.push_back({{"outlet", o.outlet}, {"articles", o.articles}});
+    json item = {{"outlet", o.outlet}, {"articles", o.articles}};
+    AddOutletNames(o.outlet, &item);
+    items.push_back(std::move(item));
   }
   return json{{"items", std::move(items)}};
 }
@@ -515,27 +535,29 @@ StatusOr<json> Api::OutletProfile(const std::string& outlet) {
       {"share_apart", held ? json(double(apart) / double(held)) : json()},
       {"stories", apart_stories}};
 
-  return json{{"outlet", outlet},
-              {"reports", summary.reports},
-              {"first_report", Opt(summary.first_report)},
-              {"last_report", Opt(summary.last_report)},
-              {"stories", summary.stories},
-              {"recent_stories", std::move(recent)},
-              {"cites", std::move(cites)},
-              {"delay", std::move(delay)},
-              {"figures", std::move(figures)},
-              {"sampled_stories",
-               {{"stories_read", covered.size()},
-                {"stories_cap", kMaxStories},
-                {"reports_analysed", analysed},
-                {"quotes", quotes},
-                {"reports_analysed_cap", kMaxAnalyses},
-                {"shared_stories", shared.size()},
-                {"delay_cap", kMaxDelayStories},
-                {"compared", compared},
-                {"compared_cap", kMaxCompared},
-                {"skipped_over_reports", skipped_large},
-                {"reports_per_story_cap", kMaxReportsCompared}}}};
+  json profile = {{"outlet", outlet},
+                  {"reports", summary.reports},
+                  {"first_report", Opt(summary.first_report)},
+                  {"last_report", Opt(summary.last_report)},
+                  {"stories", summary.stories},
+                  {"recent_stories", std::move(recent)},
+                  {"cites", std::move(cites)},
+                  {"delay", std::move(delay)},
+                  {"figures", std::move(figures)},
+                  {"sampled_stories",
+                   {{"stories_read", covered.size()},
+                    {"stories_cap", kMaxStories},
+                    {"reports_analysed", analysed},
+                    {"quotes", quotes},
+                    {"reports_analysed_cap", kMaxAnalyses},
+                    {"shared_stories", shared.size()},
+                    {"delay_cap", kMaxDelayStories},
+                    {"compared", compared},
+                    {"compared_cap", kMaxCompared},
+                    {"skipped_over_reports", skipped_large},
+                    {"reports_per_story_cap", kMaxReportsCompared}}}};
+  AddOutletNames(outlet, &profile);
+  return profile;
 }
 
 // Saved searches (`marsad alert`, src/watch/alerts.h) with what they match.

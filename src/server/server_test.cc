@@ -233,6 +233,69 @@ TEST_F(OutletProfileTest, UnknownOutletIsNotFound) {
   EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
 }
 
+// Issue 26: an outlet of data/clean/outlets.tsv comes with its Latin name
+// and country, in the outlets list and its profile; one not in it without.
+TEST(OutletNamesTest, LatinNameAndCountryFromTheOutletTable) {
+  std::string db = testing::TempDir() + "/marsad_outlet_names_test_" +
+                   std::to_string(::getpid()) + ".db";
+  std::remove(db.c_str());
+  {
+    auto store = Store::Open(db);
+    ASSERT_TRUE(store.ok());
+    auto ing = Ingestor::Create(store->get(), IngestOptions{});
+    ASSERT_TRUE(ing.ok());
+    auto add = [&](const std::string& outlet, const std::string& title,
+                   const std::string& body) {
+      Document d;
+      d.source = "test:" + title;
+      d.format = "txt";
+      d.outlet = outlet;
+      d.published = "2025-03-01T09:00:00+03:00";
+      d.title = title;
+      d.raw = title + "\n" + body;
+      d.encoding = "UTF-8";
+      d.input_hash = std::hash<std::string>{}(d.source);
+      ASSERT_TRUE((*ing)->Add(std::move(d)).ok());
+    };
+    add("الشرق الأوسط", "افتتاح معرض الكتاب في مدينة الساحل",
+        "افتتح وزير الثقافة صباح اليوم معرض الكتاب السنوي في مدينة الساحل "
+        "بمشاركة مئتي دار نشر.");
+    add("صحيفة الشاطئ", "أمطار غزيرة على قرى الجبل",
+        "هطلت أمطار غزيرة مساء أمس على قرى الجبل وأغلقت السيول طريقين "
+        "فرعيين.");
+    ASSERT_TRUE((*ing)->Flush().ok());
+  }
+  auto store = Store::Open(db, StoreOptions{.read_only = true});
+  ASSERT_TRUE(store.ok());
+  Api api(std::move(*store));
+
+  auto list = api.Outlets();
+  ASSERT_TRUE(list.ok()) << list.status().ToString();
+  int seen = 0;
+  for (const json& item : (*list)["items"]) {
+    if (item["outlet"] == "الشرق الأوسط") {
+      ++seen;
+      EXPECT_EQ(item["latin_name"], "Asharq Al-Awsat") << item.dump();
+      EXPECT_EQ(item["country"], "GB") << item.dump();
+    } else if (item["outlet"] == "صحيفة الشاطئ") {
+      ++seen;
+      EXPECT_TRUE(item["latin_name"].is_null()) << item.dump();
+      EXPECT_TRUE(item["country"].is_null()) << item.dump();
+    }
+  }
+  EXPECT_EQ(seen, 2) << list->dump();
+
+  auto known = api.OutletProfile("الشرق الأوسط");
+  ASSERT_TRUE(known.ok()) << known.status().ToString();
+  EXPECT_EQ((*known)["latin_name"], "Asharq Al-Awsat");
+  EXPECT_EQ((*known)["country"], "GB");
+  auto unknown = api.OutletProfile("صحيفة الشاطئ");
+  ASSERT_TRUE(unknown.ok()) << unknown.status().ToString();
+  EXPECT_TRUE((*unknown)["latin_name"].is_null()) << unknown->dump();
+  EXPECT_TRUE((*unknown)["country"].is_null()) << unknown->dump();
+  std::remove(db.c_str());
+}
+
 TEST_F(ServerTest, Issue27UnknownOutletProfileIs404Json) {
   auto r = Get("/api/outlets/%D9%82%D9%86%D8%A7%D8%A9/profile");
   ASSERT_TRUE(r);

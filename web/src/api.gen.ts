@@ -394,6 +394,10 @@ export interface paths {
                             items: {
                                 outlet: string;
                                 articles: number;
+                                /** @description The outlet's Latin name from data/clean/outlets.tsv ("Asharq Al-Awsat"); null for an outlet not in the table. */
+                                latin_name: string | null;
+                                /** @description Its country, ISO 3166-1 alpha-2 ("GB"), from the same table; null for an outlet not in it. */
+                                country: string | null;
                             }[];
                         };
                     };
@@ -439,6 +443,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             outlet: string;
+                            /** @description Its Latin name from data/clean/outlets.tsv; null for an outlet not in the table. */
+                            latin_name: string | null;
+                            /** @description Its country (ISO 3166-1 alpha-2) from the same table; null for one not in it. */
+                            country: string | null;
                             reports: number;
                             first_report: string | null;
                             last_report: string | null;

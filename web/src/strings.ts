@@ -28,6 +28,15 @@ function counted(n: number, one: string, two: string, few: string, many: string)
   return n >= 3 && n <= 10 ? `${num(n)} ${few}` : `${num(n)} ${many}`;
 }
 
+/** A country's name from its ISO 3166-1 code in `lang`; the code where the browser has none. */
+function countryName(lang: string, code: string): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 const ar = {
   dir: 'rtl',
   chrome: {
@@ -170,6 +179,7 @@ const ar = {
     none: 'لا قصص بعد: استورد تقارير بالأمر marsad ingest.',
   },
   outletPage: {
+    country: (code: string) => `البلد: ${countryName('ar', code)}`,
     figuresTitle: 'أرقامه مقابل الوسائل الأخرى',
     apartIn: 'في ',
     apartOf: (held: number) => ` من ${num(held)} نقطة له فيها موقف، خالف موقفُه موقفًا نقلته وسيلة أخرى `,
@@ -410,6 +420,7 @@ const en: Strings = {
     none: 'No stories yet: import reports with marsad ingest.',
   },
   outletPage: {
+    country: (code) => `Country: ${countryName('en', code)}`,
     figuresTitle: 'Its figures against the other outlets\'',
     apartIn: 'On ',
     apartOf: (held) => ` of the ${num(held)} points where it holds a position, its position conflicts with one another outlet carries `,

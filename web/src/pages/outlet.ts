@@ -9,7 +9,7 @@ import type { RouteContext } from '../main';
 import { S, SERVER_REPORT_LABEL } from '../strings';
 
 export interface OutletProfile {
-  outlet: string; reports: number; first_report: string | null; last_report: string | null;
+  outlet: string; latin_name: string | null; country: string | null; reports: number; first_report: string | null; last_report: string | null;
   stories: number;
   recent_stories: { id: number; title: string; reports: number; last_report: string | null; outlets: number }[];
   cites: { speaker: string; quotes: number }[];
@@ -107,7 +107,11 @@ export async function outletPage(ctx: RouteContext): Promise<Node> {
   return h('div', { class: 'page outlet-page', 'data-outlet': p.outlet, 'data-testid': 'outlet-page' },
     h('header', { class: 'page-head' },
       h('h1', null, p.outlet),
+      // Issue 26: its Latin name under the Arabic one, its country as a label
+      // (from data/clean/outlets.tsv; an outlet not in the table has neither).
+      p.latin_name ? h('p', { class: 'muted outlet-latin', lang: 'en', dir: 'ltr', 'data-testid': 'outlet-latin' }, p.latin_name) : null,
       h('div', { class: 'meta' },
+        p.country ? h('span', { class: 'badge', 'data-testid': 'outlet-country', 'data-country': p.country }, S.outletPage.country(p.country)) : null,
         h('span', { 'data-testid': 'outlet-reports', 'data-reports': p.reports }, S.reportCount(p.reports)),
         h('span', null, `${fmtDate(p.first_report)} – ${fmtDate(p.last_report)}`),
         h('span', null, S.storyCount(p.stories)),
