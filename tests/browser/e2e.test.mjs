@@ -159,6 +159,19 @@ describe('seeds', () => {
     }
   });
 
+  test('an outlet of the outlet table shows its Latin name and country (issue 26)', async () => {
+    const page = await newPage();
+    try {
+      await page.goto(`${base}/outlets/${encodeURIComponent('الثورة')}`);
+      await page.waitForSelector('[data-testid=outlet-page]');
+      assert.equal(await page.locator('[data-testid=outlet-latin]').textContent(), 'Al-Thawra');
+      assert.equal(await page.locator('[data-testid=outlet-country]').getAttribute('data-country'), 'SY');
+      assert.match(await page.locator('[data-testid=outlet-country]').textContent(), /سوريا/);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('the strike story shows its two contested points first: 25 injured against about 150 killed and wounded, Russian presence asserted and denied', async () => {
     const strike = (await getJson(base, `/api/articles/${ids.get('002')}`)).story;
     assert.ok(strike, 'seed 002 has no story');
