@@ -202,11 +202,32 @@ Status ReadWarcFile(const std::string& path, const ReadCallbacks& cb,
     Headers h;
     while (ReadLine(f, &line) && !TrimSpace(line).empty())
       ParseHeaderLine(line, &h);
-    size_t length = std::strtoull(h.Get("content-length").c_str(), nullptr, 10);
+    // Content-Length must be digits: strtoull would read "-96" as 2^64 - 96
+    // and the block's allocation would throw. Without a trustworthy length
+    // the next record cannot be found, so the file ends here.
+    const std::string length_field(TrimSpace(h.Get("content-length")));
+    std::string source = path + "#" + std::to_string(record);
+    if (length_field.empty() || length_field.size() > 19 ||
+        length_field.find_first_not_of("0123456789") != std::string::npos) {
+      cb.on_reject(source, CorruptionError("WARC record without a valid "
+                                           "Content-Length: '" +
+                                           length_field.substr(0, 40) + "'"));
+      break;
+    }
+    const uint64_t length = std::strtoull(length_field.c_str(), nullptr, 10);
+    if (length > cb.limits.max_document_bytes) {
+      // Skipped, never held; the records after it are still read.
+      cb.on_reject(source,
+                   InvalidArgumentError(
+                       "WARC record of " + std::to_string(length) +
+                       " bytes is over --max-document-bytes (" +
+                       std::to_string(cb.limits.max_document_bytes) + ")"));
+      if (gzseek(f, static_cast<z_off_t>(length), SEEK_CUR) < 0) break;
+      continue;
+    }
     std::string block(length, '\0');
     int got =
         length ? gzread(f, block.data(), static_cast<unsigned>(length)) : 0;
-    std::string source = path + "#" + std::to_string(record);
     if (got < 0 || static_cast<size_t>(got) != length) {
       cb.on_reject(source, CorruptionError("truncated WARC record"));
       break;

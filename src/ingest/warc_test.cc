@@ -4,6 +4,8 @@
 #include <zlib.h>
 
 #include <fstream>
+#include <string>
+#include <vector>
 
 namespace marsad {
 namespace {
@@ -97,6 +99,43 @@ TEST(WarcTest, TruncatedRecordIsRejected) {
   ASSERT_TRUE(ReadInput(path, cb, &stats).ok());
   EXPECT_EQ(docs, 0);
   EXPECT_EQ(rejected, 1);
+}
+
+// A Content-Length that is not digits ("-96" read by strtoull is 2^64 - 96)
+// is a clear rejection, not an allocation that throws; a record over
+// --max-document-bytes is skipped without being held and the next is read.
+TEST(WarcTest, BadOrOversizedContentLengthIsRejected) {
+  const std::string http = "HTTP/1.1 200 OK\r\n\r\n" + kPage;
+  std::string bad = Record("response", "http://x.test/a", http);
+  bad.replace(bad.find("Content-Length: ") + 16,
+              std::to_string(http.size()).size(), "-96");
+  std::string path = testing::TempDir() + "/marsad_badlen.warc";
+  std::ofstream(path, std::ios::binary) << bad;
+  int docs = 0;
+  std::vector<std::string> why;
+  ReadCallbacks cb;
+  cb.on_document = [&](Document&&) { ++docs; };
+  cb.on_reject = [&](const std::string&, const Status& s) {
+    why.push_back(s.message());
+  };
+  ReadStats stats;
+  ASSERT_TRUE(ReadInput(path, cb, &stats).ok());
+  EXPECT_EQ(docs, 0);
+  ASSERT_EQ(why.size(), 1u);
+  EXPECT_NE(why[0].find("Content-Length"), std::string::npos) << why[0];
+
+  std::string big =
+      Record("response", "http://x.test/big", http + std::string(4096, ' '));
+  std::string small = Record("response", "http://x.test/small", http);
+  std::string path2 = testing::TempDir() + "/marsad_biglen.warc.gz";
+  std::ofstream(path2, std::ios::binary) << GzipMember(big + small);
+  docs = 0;
+  why.clear();
+  cb.limits.max_document_bytes = 1024;
+  ASSERT_TRUE(ReadInput(path2, cb, &stats).ok());
+  EXPECT_EQ(docs, 1);
+  ASSERT_EQ(why.size(), 1u);
+  EXPECT_NE(why[0].find("max-document-bytes"), std::string::npos) << why[0];
 }
 
 }  // namespace
