@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "src/base/document_json.h"
@@ -13,20 +12,6 @@
 namespace marsad {
 
 namespace {
-
-// JSON has no infinity: an open-ended figure's max ("more than 50") is
-// written as null. Read back as the infinity it was.
-void RestoreInfinities(nlohmann::json* j) {
-  if (j->is_object()) {
-    for (auto& [key, v] : j->items()) {
-      if (key == "max" && v.is_null())
-        v = std::numeric_limits<double>::infinity();
-      RestoreInfinities(&v);
-    }
-  } else if (j->is_array()) {
-    for (auto& v : *j) RestoreInfinities(&v);
-  }
-}
 
 // One JSON line per report: its clean text and AnalysisToJson, in corpus
 // order. Written after a full analysis; read back instead of analysing when
@@ -54,7 +39,6 @@ bool ReadCache(const std::string& path, std::vector<CorpusReport>* reports) {
       return false;
     }
     doc.text = j.value("text", "");
-    RestoreInfinities(&j["analysis"]);
     if (Status st = AnalysisFromJson(j["analysis"], &doc); !st.ok()) {
       std::fprintf(stderr, "analysis cache: line %zu: %s\n", i,
                    st.ToString().c_str());
