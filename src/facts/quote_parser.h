@@ -126,6 +126,9 @@ class QuoteParser {
   // apposition (فلان المتحدث باسم ...).
   bool AfterName(size_t k) const;
 
+  // True if a person's name (NER) ends right before word k.
+  bool PersonEndsAt(size_t k) const;
+
   // "لـCNN"، "لبي بي سي": an addressee after the speaker (ل written on a
   // Latin name or with a tatweel, or ل + a medium).
   bool IsAddressee(size_t k) const;

@@ -319,8 +319,15 @@ bool QuoteParser::Verb(const CueEntry& cue, size_t i, size_t ce, size_t b,
     p->speaker_e = SpeakerEnd(k + 2, e);
     k = p->speaker_e;
   }
-  p->open = FindOpener(k, e, cue.kind,
-                       k < e && k > p->speaker_b && AfterName(k) ? 6 : 0);
+  int budget = 0;
+  if (k < e && k > p->speaker_b && AfterName(k)) budget = 6;
+  // قالت فلانة، محامية في مشروع ...، وهي منظمة ...، إن: an indefinite
+  // apposition after a person's name and a comma describes the speaker.
+  if (k + 1 < e && k > p->speaker_b && IsComma(k) && PersonEndsAt(k) &&
+      IsWord(k + 1) && !KeyStarts(w_[k + 1].key, fk::kAl)) {
+    budget = 10;
+  }
+  p->open = FindOpener(k, e, cue.kind, budget);
   if (p->open.kind == Opener::kNone && TakesAla(i)) {
     // أكدت الوزارة على عدم ...: content after على.
     for (size_t q = k; q < e && q < k + 6; ++q) {

@@ -629,5 +629,22 @@ TEST(QuotesTest, PerformativeAnnouncementIsNoQuotation) {
   EXPECT_TRUE(d.quotes.empty());
 }
 
+// Issue 21, round 5: an indefinite apposition after a person's name and a
+// comma (a description, then a relative clause) stands between the speaker
+// and the content; the quotation is found, and the next subjectless cue
+// continues that speaker.
+TEST(QuotesTest, Issue21IndefiniteAppositionAfterANameKeepsTheQuotation) {
+  Document d = WithEntities(
+      "قالت القاضية ريم سالم إن الجلسة تأجلت. قالت هدى نادر، مهندسة في شركة "
+      "المياه، وهي شركة تدير السدود لصحيفة المساء إن \"المخزون يكفي\". "
+      "وأوضحت أن الأمطار قليلة.",
+      {{"ريم سالم", EntityType::kPerson, "per:salem", "القاضية"},
+       {"هدى نادر", EntityType::kPerson, "per:nader", ""}});
+  ASSERT_EQ(d.quotes.size(), 3u);
+  EXPECT_EQ(d.quotes[1].speaker, "هدى نادر");
+  EXPECT_EQ(S(d, d.quotes[1].content), "المخزون يكفي");
+  EXPECT_EQ(d.quotes[2].speaker, "هدى نادر");
+}
+
 }  // namespace
 }  // namespace marsad

@@ -192,6 +192,11 @@ bool QuoteParser::NumberAt(size_t k) const {
 bool QuoteParser::AfterName(size_t k) const {
   if (!IsWord(k) || !KeyStarts(w_[k].key, fk::kAl)) return false;
   if (lex_.Is(w_[k], "title") || lex_.Is(w_[k], "source_head")) return false;
+  return PersonEndsAt(k);
+}
+
+bool QuoteParser::PersonEndsAt(size_t k) const {
+  if (k == 0) return false;
   uint32_t prev_end = w_[k - 1].span.end;
   for (const EntityMention& m : doc_->entities) {
     if (m.type == EntityType::kPerson && m.span.end == prev_end) return true;
