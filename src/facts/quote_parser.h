@@ -220,6 +220,12 @@ class QuoteParser {
   // the inference idiom (مما يشير إلى)، and يُذكر أن ("it is worth noting").
   bool Plausible(const CueEntry& cue, size_t i, size_t b, size_t e) const;
 
+  // "وقالت الشركة إن ...، وفق ما نقلت رويترز": a medium (or a source after
+  // a verb of relaying) named after a clause that already holds a
+  // quotation of this sentence relays that quotation (it becomes its
+  // channel, `via`); it is no quotation itself.
+  bool Relays(size_t i, const Parsed& p, size_t first_in_sentence);
+
   bool Verb(const CueEntry& cue, size_t i, size_t ce, size_t b, size_t e,
             Parsed* p);
 

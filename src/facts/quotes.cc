@@ -248,6 +248,10 @@ void QuoteParser::Sentence(size_t b, size_t e) {
         break;
     }
     if (!ok) continue;
+    if (cue.kind == CueKind::kSource && p.content_e <= i &&
+        Relays(i, p, first_in_sentence)) {
+      continue;
+    }
     Emit(cue, i, i + m.length, p, first_in_sentence);
     // Cues inside the content are quotations too (nested reporting).
     skip = std::max({i + m.length, p.speaker_e,
@@ -255,6 +259,28 @@ void QuoteParser::Sentence(size_t b, size_t e) {
     if (cue.kind == CueKind::kSource && p.content_e <= i)
       skip = std::max(skip, p.speaker_e);
   }
+}
+
+bool QuoteParser::Relays(size_t i, const Parsed& p, size_t first_in_sentence) {
+  // A medium (وكالة، رويترز) or a verb of relaying (وفقا لما نقلته X): a
+  // ministry or a spokesman after حسبما is a second source of its own.
+  bool medium =
+      lex_.ClassOf(w_[p.speaker_b]) == "medium" || IsMediumLam(p.speaker_b);
+  constexpr std::string_view kNaql = "\xD9\x86\xD9\x82\xD9\x84";  // نقل
+  for (size_t k = i + 1; k < p.speaker_b; ++k)
+    medium |= KeyStarts(w_[k].bare, kNaql);
+  if (!medium) return false;
+  uint32_t from = w_[p.content_b].span.begin, to = w_[p.content_e - 1].span.end;
+  int inner = -1;
+  for (size_t q = first_in_sentence; q < doc_->quotes.size(); ++q) {
+    const Span& c = doc_->quotes[q].cue;
+    if (c.begin >= from && c.end <= to) inner = static_cast<int>(q);
+  }
+  if (inner < 0) return false;
+  Quote& q = doc_->quotes[inner];
+  if (q.via.empty())
+    q.via = DisplayOf(text_, SpanOfWords(w_, p.speaker_b, p.speaker_e));
+  return true;
 }
 
 bool QuoteParser::Plausible(const CueEntry& cue, size_t i, size_t b,

@@ -646,5 +646,20 @@ TEST(QuotesTest, Issue21IndefiniteAppositionAfterANameKeepsTheQuotation) {
   EXPECT_EQ(d.quotes[2].speaker, "هدى نادر");
 }
 
+// A medium named after a clause that already holds a quotation relays it:
+// it becomes that quotation's channel, not a quotation of its own. A
+// ministry after حسبما is a source of its own.
+TEST(QuotesTest, Issue21MediumAfterAQuotationIsItsChannel) {
+  Document d = Analyzed(
+      "وقالت الشركة إنها ستفتح فرعا جديدا في المدينة، وفق ما نقلت وكالة "
+      "الأنباء المحلية.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(S(d, d.quotes[0].cue), "وقالت");
+  EXPECT_EQ(d.quotes[0].via, "وكالة الأنباء المحلية");
+  Document own =
+      Analyzed("وأكد المدير أن الجسر سيفتح غدا، حسبما أعلنت وزارة النقل.");
+  EXPECT_EQ(own.quotes.size(), 2u);
+}
+
 }  // namespace
 }  // namespace marsad
