@@ -26,6 +26,19 @@ awk -v f="$F1" 'BEGIN { exit !(f >= 0.95) }' || {
   exit 1
 }
 
+# The same sentences written as AQMAR writes (`token TAG`, PER and MIS,
+# a blank line after each sentence), scored by eval_ner --format aqmar
+# through the mapping of gold_corpora.h: the same names, the same score.
+awk -F'\t' '{t=$2; sub(/PERS$/, "PER", t); sub(/MISC$/, "MIS", t);
+  print $1 " " t; if ($1 == ".") print ""}' "$DATA" >"$TMP/aqmar.txt"
+A=$("$EVAL" "$TMP/aqmar.txt" --format aqmar --whole --model "$TMP/m.bin")
+echo "$A" | grep -q "^20 sentences, 200 tokens, 50 gold entities$"
+test "$(echo "$A" | awk '$1 == "micro"')" = "$(echo "$OUT" | awk '$1 == "micro"')"
+if "$EVAL" "$TMP/aqmar.txt" --format conll --whole >/dev/null 2>&1; then
+  echo "eval_ner accepted --format conll" >&2
+  exit 1
+fi
+
 # With the net (--net-hidden): the model carries it and still tags its own
 # training sentences almost perfectly (its weight is given: chosen on a dev
 # split it could be 0, which would leave the net untested).
