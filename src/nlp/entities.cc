@@ -5,9 +5,9 @@
 
 #include "src/base/data.h"
 #include "src/base/utf8.h"
-#include "src/search/terms.h"
 #include "src/text/normalize.h"
 #include "src/text/segment.h"
+#include "src/text/skeleton.h"
 #include "src/text/tokenize.h"
 
 namespace marsad {

@@ -16,7 +16,7 @@
 //     باسم, الرسمي, plus any gentilic ال…ي/ال…ية) that contains a head —
 //     `نائب وزير الخارجية الروسي`, `المتحدث الرسمي باسم الوزارة اللواء`.
 //  3. Resolution within the document. Names are compared by a skeleton of
-//     each word (src/search/terms.h SkeletonKey: vowels, hamza seats and
+//     each word (src/text/skeleton.h SkeletonKey: vowels, hamza seats and
 //     ى/ي dropped, غ/ج and ق/ك merged), so سيرغي = سيرجى; a person or
 //     organisation named by a part of a longer name of the same document
 //     (ريابكوف, الدفاع الروسية) takes the longer name's id and canonical.

@@ -7,8 +7,8 @@
 #include "src/base/data.h"
 #include "src/base/hash.h"
 #include "src/base/utf8.h"
-#include "src/search/terms.h"
 #include "src/text/normalize.h"
+#include "src/text/skeleton.h"
 
 namespace marsad {
 namespace {

@@ -6,161 +6,13 @@
 
 #include "src/base/utf8.h"
 #include "src/text/normalize.h"
+#include "src/text/skeleton.h"
 #include "src/text/stem.h"
 #include "src/text/tokenize.h"
 
 namespace marsad {
 
 namespace {
-
-// Sound class of a folded Arabic letter: 0 = dropped (vowel letters, hamza,
-// ʿayn); else an ASCII class letter.
-char ArabicClass(char32_t cp) {
-  switch (cp) {
-    case U'ب':
-      return 'b';
-    case U'ت':
-    case U'ط':
-    case U'ث':
-      return 't';
-    case U'ج':
-    case U'غ':
-      return 'g';
-    case U'ح':
-    case U'ه':
-    case U'خ':
-      return 'h';
-    case U'د':
-    case U'ض':
-    case U'ذ':
-      return 'd';
-    case U'ر':
-      return 'r';
-    case U'ز':
-    case U'ظ':
-      return 'z';
-    case U'س':
-    case U'ص':
-    case U'ش':
-      return 's';
-    case U'ف':
-    case U'ڤ':
-      return 'f';
-    case U'ق':
-    case U'ك':
-      return 'k';
-    case U'ل':
-      return 'l';
-    case U'م':
-      return 'm';
-    case U'ن':
-      return 'n';
-    default:
-      return 0;  // ا و ي ء ع ة and the rest
-  }
-}
-
-std::string LatinSkeleton(std::string_view w, bool adjacent_only = false) {
-  std::string out;
-  bool gap = false;
-  for (size_t i = 0; i < w.size(); ++i) {
-    char c = w[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    char n = i + 1 < w.size() ? static_cast<char>(w[i + 1] | 0x20) : 0;
-    char k = 0;
-    switch (c) {
-      case 'b':
-      case 'p':
-        k = 'b';
-        break;
-      case 't':
-        k = 't';
-        if (n == 'h' || n == 's') ++i;
-        break;
-      case 'd':
-        k = 'd';
-        if (n == 'h') ++i;
-        break;
-      case 'r':
-        k = 'r';
-        break;
-      case 'z':
-        k = 'z';
-        break;
-      case 's':
-        k = 's';
-        if (n == 'h') ++i;
-        break;
-      case 'c':
-        k = (n == 'h') ? (++i, 's') : (n == 'e' || n == 'i') ? 's' : 'k';
-        break;
-      case 'k':
-        k = (n == 'h') ? (++i, 'h') : 'k';
-        break;
-      case 'q':
-        k = 'k';
-        break;
-      case 'g':
-      case 'j':
-        k = 'g';
-        break;
-      case 'h':
-        k = 'h';
-        break;
-      case 'f':
-      case 'v':
-        k = 'f';
-        break;
-      case 'l':
-        k = 'l';
-        break;
-      case 'm':
-        k = 'm';
-        break;
-      case 'n':
-        k = 'n';
-        break;
-      case 'x':
-        out += "ks";
-        break;
-      default:
-        gap = true;
-        break;  // vowels, w, y, apostrophes
-    }
-    if (k && (out.empty() || out.back() != k || (adjacent_only && gap)))
-      out.push_back(k);
-    if (k) gap = false;
-  }
-  return out;
-}
-
-// `kaf_as_g`: ك in the g class (إنكلترا = إنجلترا). `adjacent_only`: a
-// repeated class is merged only when nothing was dropped between (جوجل →
-// "ggl" rather than "gl").
-std::string ArabicSkeleton(std::string_view folded, bool kaf_as_g = false,
-                           bool adjacent_only = false, bool qaf_as_g = false) {
-  std::string out;
-  size_t i = 0;
-  size_t letters = Utf8Length(folded);
-  size_t idx = 0;
-  bool gap = false;
-  while (i < folded.size()) {
-    char32_t cp = DecodeUtf8(folded, &i);
-    ++idx;
-    if (cp == U'ه' && idx == letters) continue;  // final ة/ه
-    char k = (kaf_as_g && cp == U'ك') || (qaf_as_g && cp == U'ق')
-                 ? 'g'
-                 : ArabicClass(cp);
-    if (!k) {
-      gap = true;
-      continue;
-    }
-    if (out.empty() || out.back() != k || (adjacent_only && gap))
-      out.push_back(k);
-    gap = false;
-  }
-  return out;
-}
 
 std::string SearchStem(std::string_view word) {
   std::string s = LightStem(word);
@@ -170,59 +22,6 @@ std::string SearchStem(std::string_view word) {
     s.resize(s.size() - kYa.size());
   }
   return s;
-}
-
-// The word SkeletonKey reads: LemmaKey, keeping an initial س (the future
-// prefix is a verb's; names such as سيرجى, سيمونوف keep their س).
-std::string SkeletonBase(std::string_view word, std::string lemma) {
-  std::string folded = Normalizer::Default().FoldKey(word);
-  if (folded.size() == lemma.size() + 2 && folded.compare(0, 2, "س") == 0 &&
-      folded.compare(2, std::string::npos, lemma) == 0)
-    return folded;
-  return lemma;
-}
-
-std::string SkeletonOf(std::string_view word, const std::string* lemma) {
-  bool latin = !word.empty() && static_cast<unsigned char>(word[0]) < 0x80;
-  std::string sk;
-  if (latin) {
-    if (word.size() < 4) return "";
-    sk = LatinSkeleton(word);
-  } else {
-    std::string base = SkeletonBase(word, lemma ? *lemma : LemmaKey(word));
-    if (Utf8Length(base) < 4) return "";
-    sk = ArabicSkeleton(base);
-  }
-  if (sk.size() < 3) return "";
-  return "~" + sk;
-}
-
-// The search-only alternate skeleton (see terms.h), or "".
-std::string AltSkeleton(std::string_view word, const std::string& lemma,
-                        const std::string& skeleton) {
-  bool latin = !word.empty() && static_cast<unsigned char>(word[0]) < 0x80;
-  std::string sk;
-  if (latin) {
-    if (!skeleton.empty() || word.size() < 4) return "";
-    sk = LatinSkeleton(word, /*adjacent_only=*/true);
-  } else {
-    std::string base = SkeletonBase(word, lemma);
-    if (Utf8Length(base) < 4) return "";
-    if (skeleton.empty()) {
-      // ق for g, as the Gulf writes loanwords (قوقل = Google): only here,
-      // in a short word with two ق, where it meets little else.
-      size_t qafs = 0;
-      for (size_t at = base.find("ق"); at != std::string::npos;
-           at = base.find("ق", at + 1))
-        ++qafs;
-      sk = ArabicSkeleton(base, false, /*adjacent_only=*/true,
-                          /*qaf_as_g=*/qafs >= 2);
-    } else if (skeleton.size() >= 5 && base.find("ك") != std::string::npos) {
-      sk = ArabicSkeleton(base, /*kaf_as_g=*/true);
-    }
-  }
-  if (sk.size() < 3 || "~" + sk == skeleton) return "";
-  return "~" + sk;
 }
 
 bool IsLatinVowel(char c) {
@@ -419,10 +218,6 @@ std::vector<std::string> LatinToArabic(std::string_view word, size_t limit) {
   return out;
 }
 
-std::string SkeletonKey(std::string_view word) {
-  return SkeletonOf(word, nullptr);
-}
-
 std::string PreAnalyze(std::string_view text) {
   std::vector<SearchTerm> terms;
   SearchTerms(text, &terms);
@@ -459,8 +254,8 @@ void SearchTerms(std::string_view text, std::vector<SearchTerm>* out,
       case TokenKind::kWord: {
         term.stem = SearchStem(w);
         std::string lemma = LemmaKey(w);
-        term.skeleton = SkeletonOf(w, &lemma);
-        term.alt_skeleton = AltSkeleton(w, lemma, term.skeleton);
+        term.skeleton = SkeletonKeyOf(w, lemma);
+        term.alt_skeleton = AltSkeletonKey(w, lemma, term.skeleton);
         if (!lemma.empty()) {
           std::string alt = SearchStem(lemma);
           if (alt != term.stem && Utf8Length(alt) >= 2)
@@ -471,7 +266,7 @@ void SearchTerms(std::string_view text, std::vector<SearchTerm>* out,
       case TokenKind::kLatin:
         term.stem = norm.FoldKey(w);
         term.skeleton = SkeletonKey(w);
-        term.alt_skeleton = AltSkeleton(w, "", term.skeleton);
+        term.alt_skeleton = AltSkeletonKey(w, "", term.skeleton);
         if (query && term.skeleton.empty() && term.alt_skeleton.empty() &&
             w.size() >= 3) {
           for (const std::string& a : LatinToArabic(w)) {

@@ -9,6 +9,8 @@
 //    c → k; ح ه خ h → h; ...). It makes أمريكا meet أميركا, سيرغي meet سيرجى,
 //    and the Latin Ryabkov meet ريابكوف. The skeleton is indexed as a
 //    colocated synonym of the stem (FTS5 "synonyms at index time");
+//    the key itself is src/text/skeleton.h, which the entity gazetteer
+//    shares;
 //  * two search-only additions, measured on the query set of
 //    tests/gold/search (tools/eval_search):
 //    - the alternate stem: the stem of the word after the clitic segmenter
@@ -40,6 +42,7 @@
 #include <vector>
 
 #include "marsad/document.h"
+#include "src/text/skeleton.h"  // SkeletonKey, the skeleton of one word
 
 namespace marsad {
 
@@ -72,9 +75,6 @@ inline constexpr char kAltStem = '\x1e';
 // their skeletons (the ranking's exact tier, src/search/sqlite_search.cc).
 inline constexpr char kStemsOnly = '\x1d';
 std::string PreAnalyze(std::string_view text);
-
-// The skeleton key of one word ("" when too short to be useful).
-std::string SkeletonKey(std::string_view word);
 
 // Likely Arabic spellings of a Latin-script name, most likely first, at
 // most `limit`: consonants by their usual Arabic letters (g as غ or ج, c as

@@ -1,0 +1,48 @@
+// Consonant skeletons of words: a key that survives the ways Arabic and
+// Latin script spell the same name (أمريكا = أميركا, سيرغي = سيرجى,
+// Ryabkov = ريابكوف). Vowel letters, hamza and ʿayn are dropped and letters
+// merge into coarse sound classes shared by both scripts (غ ج g j → g;
+// ق ك k q c → k; ح ه خ h → h; ...); repeated classes merge.
+//
+// The search index keys on it (src/search/terms.h, as a colocated synonym
+// of the stem) and so does the entity gazetteer (src/nlp/gazetteer.h,
+// Gazetteer::SkeletonId): it lives in the text core so that both use it
+// without src/nlp reaching up to src/search (moved here, unchanged, from
+// src/search/terms.cc for issue 25's layering).
+//
+// Thread safety: pure functions over immutable tables.
+#ifndef MARSAD_SRC_TEXT_SKELETON_H_
+#define MARSAD_SRC_TEXT_SKELETON_H_
+
+#include <string>
+#include <string_view>
+
+namespace marsad {
+
+// The skeleton key of one word, "~" + ASCII class letters, or "" when the
+// word is too short to be useful (an Arabic base under four letters, a
+// Latin word under four bytes, or fewer than three classes). A Latin word
+// of the name-variant table (data/nlp/name_variants.tsv: Mogherini, whose
+// gh the press writes غ) takes the table's skeleton, that of its Arabic
+// spellings (موغيريني, موجيريني: "~mgrn"); the table is read on first use.
+std::string SkeletonKey(std::string_view word);
+
+// The rule alone, without the name-variant table (the table's build step).
+std::string RuleSkeletonKey(std::string_view word);
+
+// SkeletonKey(word) when `lemma` is LemmaKey(word) (src/text/stem.h),
+// without computing the lemma again.
+std::string SkeletonKeyOf(std::string_view word, const std::string& lemma);
+
+// The search-only alternate skeleton of `word` (see src/search/terms.h), or
+// "": for a Latin word keyed by the name-variant table, the rule's skeleton;
+// ك read as g for Arabic skeletons of four classes or more; for words
+// whose skeleton is empty, the skeleton merging only adjacent letters (with
+// two ق read as g). `skeleton` is the word's SkeletonKey; `lemma` its
+// LemmaKey ("" for a Latin word).
+std::string AltSkeletonKey(std::string_view word, const std::string& lemma,
+                           const std::string& skeleton);
+
+}  // namespace marsad
+
+#endif  // MARSAD_SRC_TEXT_SKELETON_H_
