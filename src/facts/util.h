@@ -3,6 +3,7 @@
 #ifndef MARSAD_SRC_FACTS_UTIL_H_
 #define MARSAD_SRC_FACTS_UTIL_H_
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,20 @@ namespace marsad {
 // Byte span of words [b, e). REQUIRES: b < e <= words.size().
 inline Span SpanOfWords(const std::vector<Word>& words, size_t b, size_t e) {
   return Span{words[b].span.begin, words[e - 1].span.end};
+}
+
+// True for a word token (Arabic or Latin letters), not a number or mark.
+inline bool IsWordTok(const Word& w) {
+  return w.kind == TokenKind::kWord || w.kind == TokenKind::kLatin;
+}
+
+// Index of the first word of `words` starting at or after `byte` (words are
+// in text order): the word a span begins with.
+inline size_t WordAt(const std::vector<Word>& words, uint32_t byte) {
+  auto it = std::lower_bound(
+      words.begin(), words.end(), byte,
+      [](const Word& x, uint32_t b) { return x.span.begin < b; });
+  return static_cast<size_t>(it - words.begin());
 }
 
 // The words of `s` in `text` for display: Arabic and ASCII commas dropped,

@@ -1,0 +1,441 @@
+// The casualty scanner: the harm figures of one sentence.
+//
+// Casualties are the text core's numbers (so "نحو 150" is approximate and
+// "أكثر من 20" a lower bound) given a kind by the words around them: the
+// counted noun (24 قتيلا), a pair phrase after it (150 عنصرا بين قتيل وجريح →
+// killed_or_injured, kept distinct from killed and injured), or a cue before
+// it (مقتل 5، أصيب 25). A cue before a title or a singular victim noun
+// (مقتل الفريق فلان، استشهاد جندي) is one casualty. The event finder
+// (events.cc) gives each figure its event.
+//
+// A figure is found from any side of its number: the cue before it (مقتل 5),
+// the counted noun after it (24 قتيلا), a verb after the counted noun (45
+// مدنيا قتلوا، 387 شخصا لقوا حتفهم), the toll noun (عدد القتلى إلى 105), the
+// group it belongs to (طفلين بين الضحايا), or the figure before it (و19
+// طفلا، بينهم 8، وستة آخرون). A noun with no number counts people too: one
+// for a singular victim noun or title (مقتل شرطي، وأصيب آخر، بينهم رضيع), two
+// for a dual (جنديين، مسلحان). Not figures: ages (عمرها 11 عاما), denied
+// cues (نفى مقتل), a plural noun after a number or أي read as a dual, and a
+// number counting something else (و2.6 مليون نازح).
+//
+// Bounds follow one convention, written in count_phrase.h.
+//
+// The rules are written as grammar, not as the forms one sentence showed:
+// each harm predicate is listed with its paradigm (perfect and imperfect,
+// masculine and feminine, dual and plural, passive, masdar, participle) in
+// data/facts/casualties.tsv, and a figure is a predicate plus a count phrase
+// in either order within a bounded window: a verb may stand across its
+// subject (قتلت حركة الشباب خمسة رجال، اعتقلت الشرطة متهما), a count may be
+// coordinated to the figure before (مقتل جندي وشرطيين), a toll noun may be a
+// clause before "إلى N" (عدد القتلى ... ارتفع إلى 122). Counts of things
+// (دجاجة، مخالفة، سفينة), years (في 2011), periods (الأيام الثمانية), released
+// detainees and survivors are not figures; people come whole, so "1.700
+// شخص" is 1700.
+#include <algorithm>
+#include <limits>
+
+#include "src/facts/count_phrase.h"
+#include "src/facts/facts.h"
+#include "src/facts/lexicon.h"
+#include "src/facts/util.h"
+
+namespace marsad {
+
+namespace {
+
+// Casualty figures of one sentence (see the file comment). A small state
+// machine per number, then one pass for counted nouns without a number.
+class CasualtyScanner : public CountPhraseReader {
+ public:
+  using CountPhraseReader::CountPhraseReader;
+
+  std::vector<CasualtyFound> Run() {
+    if (b_ >= e_) return {};
+    uint32_t lo = w_[b_].span.begin, hi = w_[e_ - 1].span.end;
+    CollectNumbers();
+    pending_.clear();
+    for (const NumberMention& n : doc_.numbers) {
+      if (n.span.begin < lo || n.span.end > hi) continue;
+      if (!n.unit.empty() && static_cast<unsigned char>(n.unit[0]) < 0x80)
+        continue;
+      Number(n, /*inherit_only=*/false);
+    }
+    Counted();
+    // A number after a counted noun's figure ("توقيف قائد المركب وثلاثة من
+    // مساعديه") inherits once those figures exist.
+    for (const NumberMention& n : pending_) Number(n, /*inherit_only=*/true);
+    std::sort(out_.begin(), out_.end(),
+              [](const CasualtyFound& a, const CasualtyFound& c) {
+                return a.span.begin < c.span.begin;
+              });
+    return std::move(out_);
+  }
+
+ private:
+  void Number(NumberMention n, bool inherit_only) {
+    size_t nb = WordAt(w_, n.span.begin), ne = WordAt(w_, n.span.end);
+    if (ne > e_) return;
+    if (nb > b_ && lex_.Is(w_[nb - 1], "year_word")) return;  // عام 1893
+    if (Year(nb, n)) return;
+    if (ne < e_ && IsClass(ne, "thing"))
+      return;  // ضبط 21 مخالفة، 10 آلاف دجاجة
+    if (ne > nb && IsClass(ne - 1, "thing"))
+      return;  // a dual of a thing: قبل أكثر من عامين
+    dual_noun_ =
+        ne == nb + 1 && w_[nb].kind == TokenKind::kWord && !n.unit.empty() &&
+        KeyStarts(w_[nb].bare, n.unit) &&
+        !lex_.Is(w_[nb], "dual");  // "ضحايا مدنيين": a plural read as a dual
+    // "عائلة واحدة": واحد after a noun that is no person is its adjective.
+    if (n.min == 1 && n.max == 1 && ne == nb + 1 &&
+        w_[nb].kind == TokenKind::kWord && nb > b_ && IsWordTok(w_[nb - 1]) &&
+        !InNumber(nb - 1) && !Person(nb - 1) && !KindAt(nb - 1, 'c')) {
+      return;
+    }
+    if (DefiniteAfterThing(nb)) return;
+    if (ne < e_ && lex_.Is(w_[ne], "age")) return;  // عمرها 11 عاما
+    if (nb > b_ && nb == ne - 1 && w_[nb].kind == TokenKind::kWord &&
+        (InNumber(nb - 1) || lex_.Is(w_[nb - 1], "any"))) {
+      return;  // "أربعة مسلحين"، "أي مدنيين": a plural noun read as a dual
+    }
+    std::string kind;
+    Span span = n.span;
+    if (inherit_only) {
+      kind = Inherited(nb, ne, n);
+      if (kind.empty() || Released(nb, kind)) return;
+      out_.push_back({kind, n, span});
+      return;
+    }
+    // "سقط قتيلان": a dual casualty noun is its own count (not "مصابين",
+    // a plural as often as a dual).
+    std::string_view an = "\xD8\xA7\xD9\x86";  // ان
+    bool dual_form =
+        w_[nb].bare.size() > an.size() &&
+        (w_[nb].bare.substr(w_[nb].bare.size() - an.size()) == an ||
+         lex_.Is(w_[nb], "dual"));
+    if (ne == nb + 1 && w_[nb].kind == TokenKind::kWord && dual_form) {
+      if (const CasualtyEntry* c = KindAt(nb, 'n')) kind = c->kind;
+    }
+    for (size_t q = ne; q < e_ && q < ne + 4 && kind.empty(); ++q) {
+      auto m = lex_.casualties.Find(w_, q, e_, Forms::kStem);
+      if (m.payload >= 0 && lex_.casualty_entries[m.payload].where == 'p') {
+        kind = lex_.casualty_entries[m.payload].kind;
+        span.end = w_[q + m.length - 1].span.end;
+      }
+      if (w_[q].kind == TokenKind::kPunct) break;
+    }
+    if (kind.empty() && ne < e_) {
+      if (const CasualtyEntry* c = KindAt(ne, 'n')) {
+        kind = c->kind;
+        span.end = w_[ne].span.end;
+      }
+    }
+    if (kind.empty()) kind = AmongAfter(ne);
+    if (kind.empty()) {
+      kind = CueBefore(nb, &span);
+      // ضبط seizes goods too, فقد loses money, مصير is anyone's fate: a
+      // figure only when it counts people. فقد before a reporting verb is
+      // the particle ف + قد (فقد أظهر الاستطلاع أن 74 ...).
+      size_t cue = WordAt(w_, span.begin);
+      if (!kind.empty() && lex_.Is(w_[cue], "seize") && !Person(ne)) return;
+      if (!kind.empty() && lex_.Is(w_[cue], "particle_qad") && cue + 1 < nb &&
+          (lex_.cues.Find(w_, cue + 1, e_, Forms::kBare).payload >= 0 ||
+           (!Definite(cue + 1) && !IsClass(cue + 1, "after_qad")))) {
+        return;  // "فقد غادر 28 سجينا": a verb after فقد, not a loss
+      }
+      if (!kind.empty() && Warrant(cue))
+        return;  // "مذكرات توقيف بحق 200": no arrest yet
+    }
+    if (kind.empty()) kind = VerbAfter(ne);
+    if (kind.empty()) kind = PredicateAfter(ne);
+    if (kind.empty()) kind = TollBefore(nb, ne);
+    if (kind.empty()) kind = CountOfNamed(nb);
+    if (kind.empty()) kind = Inherited(nb, ne, n);
+    if (kind.empty()) pending_.push_back(n);
+    if (kind.empty() || Released(nb, kind)) return;
+    if (size_t at = AtLeastAfter(ne)) {
+      n.max = std::numeric_limits<double>::infinity();
+      n.approximate = true;
+      span.end = std::max(span.end, w_[at + 1].span.end);
+    }
+    if (nb > b_ && lex_.Is(w_[nb - 1], "approx") && n.min == n.max)
+      n.approximate = true;
+    ThousandsDot(&n);
+    out_.push_back({kind, n, span});
+  }
+
+  // "5 بحارة مفقودين"، "3 أشخاص مصابين": the counted noun's predicate
+  // adjective right after it gives the kind.
+  std::string PredicateAfter(size_t ne) const {
+    if (ne + 1 >= e_ || !IsWordTok(w_[ne]) || InNumber(ne) ||
+        !IsWordTok(w_[ne + 1]))
+      return "";
+    if (KeyStarts(w_[ne + 1].bare, fk::kAl))
+      return "";  // "5 من القتلى" is TollBefore's
+    const CasualtyEntry* c = KindAt(ne + 1, 'n');
+    return c ? c->kind : "";
+  }
+
+  // "طفلين بين الضحايا"، "امرأة من بين القتلى": the group the number is in.
+  // "4 من الضحايا أطفال" too: من and the definite toll noun.
+  std::string AmongAfter(size_t ne) const {
+    size_t q = ne;
+    if (q < e_ && w_[q].bare == fk::kMin) {
+      ++q;
+      if (q < e_ && Definite(q)) {
+        if (const CasualtyEntry* c = KindAt(q, 'n')) return c->kind;
+      }
+    }
+    if (q + 1 >= e_ || w_[q].bare != "\xD8\xA8\xD9\x8A\xD9\x86")
+      return "";  // بين
+    const CasualtyEntry* c = KindAt(q + 1, 'n');
+    return c ? c->kind : "";
+  }
+
+  // مقتل 5، أصيب 25: a cue at most three words before the number.
+  // Beyond three words only across the verb's subject ("قتلت حركة الشباب
+  // الإرهابية الصومالية خمسة رجال"): definite words and actor heads.
+  std::string CueBefore(size_t nb, Span* span) const {
+    for (size_t q = nb; q > b_ && q + 8 >= nb;) {
+      --q;
+      // A construct head (حركة الشباب), not a prepositional phrase (بالجلطة
+      // الدماغية).
+      bool construct =
+          q + 1 < nb && Definite(q + 1) && w_[q].stem == w_[q].bare;
+      if (q + 3 < nb && !SubjectWord(q) && !construct && !KindAt(q, 'c')) break;
+      if (w_[q].kind == TokenKind::kNumber || InNumber(q))
+        break;  // that number's cue
+      // "جثث 5 أشخاص"، "جثتي رجلين": a casualty noun in construct with the
+      // count.
+      if (q + 1 == nb && !Definite(q) && !dual_noun_ &&
+          (q == b_ || !InNumber(q - 1))) {
+        if (const CasualtyEntry* c = KindAt(q, 'n')) {
+          span->begin = w_[q].span.begin;
+          return c->kind;
+        }
+      }
+      if (const CasualtyEntry* c = KindAt(q, 'c')) {
+        // "مقتل وإصابة 70": the longer phrase that ends at this cue.
+        for (size_t p = q > b_ + 2 ? q - 2 : b_; p < q; ++p) {
+          const CasualtyEntry* l = KindAt(p, 'c');
+          if (l &&
+              p + lex_.casualties.Find(w_, p, e_, Forms::kStem).length > q) {
+            c = l;
+            q = p;
+            break;
+          }
+        }
+        if (Denied(q)) return "";
+        span->begin = w_[q].span.begin;
+        return c->kind;
+      }
+      if (w_[q].kind == TokenKind::kPunct && !w_[q].IsQuoteMark()) break;
+      // "قتلوا وتعرضت 120 امرأة للاغتصاب": a new conjunct is a new clause.
+      if (KeyStarts(w_[q].key, "\xD9\x88") && w_[q].key != w_[q].bare) break;
+    }
+    return "";
+  }
+
+  // "387 شخصا لقوا حتفهم"، "خمسة أشخاص على الأقل قتلوا": a verb after the
+  // counted noun, in the same clause (no punctuation, complementizer or
+  // other number between).
+  std::string VerbAfter(size_t ne) const {
+    for (size_t q = ne; q < e_ && q < ne + 7; ++q) {
+      if (!IsWordTok(w_[q]) || InNumber(q) || lex_.Is(w_[q], "comp")) break;
+      const CasualtyEntry* c = KindAt(q, 'c');
+      if (c) return c->where == 'b' && w_[q].key == w_[q].bare ? c->kind : "";
+      // "6 من أفراد الطاقم مفقودين": a predicate adjective after the من group.
+      if (q > ne + 1 && !Definite(q) && Definite(q - 1) &&
+          w_[ne].bare == fk::kMin) {
+        if (const CasualtyEntry* n = KindAt(q, 'n')) return n->kind;
+      }
+    }
+    return "";
+  }
+
+  // "ارتفاع عدد القتلى إلى 105"، "عدد الضحايا من 321"، "حصيلة الضحايا 40":
+  // the toll's noun after its head (عدد، حصيلة); or a toll noun anywhere
+  // before "إلى N" when N counts people ("قتلى التنظيم ارتفع إلى 25 مسلحا",
+  // not "نقل الجرحى إلى 3 مستشفيات").
+  std::string TollBefore(size_t nb, size_t ne) const {
+    bool to =
+        nb > b_ && IsClass(nb - 1, "toll_to") &&
+        (ne >= e_ || !IsWordTok(w_[ne]) || Person(ne) || KindAt(ne, 'n') ||
+         IsClass(ne, "stop") || IsClass(ne, "year_prep"));
+    // "القتلى أربعة مدنيين": the toll noun as the subject right before.
+    if (nb > b_ && KeyStarts(w_[nb - 1].bare, fk::kAl) && !dual_noun_) {
+      if (const CasualtyEntry* c = KindAt(nb - 1, 'n')) return c->kind;
+    }
+    // "عدد القتلى بسبب الأمطار التي اجتاحت البلاد ارتفع إلى 122": with إلى
+    // the head and its noun may stand a clause away.
+    size_t reach = to ? 20 : 6;
+    for (size_t q = nb; q > b_ && q + reach >= nb;) {
+      --q;
+      if (w_[q].kind == TokenKind::kPunct) break;
+      const CasualtyEntry* c = KindAt(q, 'n');
+      if (!c) continue;
+      bool head = q > b_ && IsClass(q - 1, "toll_head");
+      if (head || (to && q + 6 >= nb)) return c->kind;
+    }
+    return "";
+  }
+
+  // "القبض على أفراد العصابة البالغ عددهم 6": a count of the people just
+  // named takes the kind of the nearest cue before it in the sentence.
+  std::string CountOfNamed(size_t nb) const {
+    if (nb == b_ || !IsClass(nb - 1, "count_ref")) return "";
+    for (size_t q = nb - 1; q > b_ && q + 15 >= nb;) {
+      --q;
+      if (const CasualtyEntry* c = KindAt(q, 'c'))
+        return Denied(q) ? "" : c->kind;
+    }
+    return "";
+  }
+
+  // "مذكرات توقيف"، "مذكرتي اعتقال": a warrant, not an arrest.
+  bool Warrant(size_t cue) const {
+    return cue > b_ && IsClass(cue - 1, "warrant");
+  }
+
+  // "أفرجت السلطات عن 20 معتقلا": released detainees are no casualty (a
+  // released hostage was still kidnapped: "أفرج الخاطفون عن 5 مختطفين").
+  bool Released(size_t nb, const std::string& kind) const {
+    if (kind != "arrested") return false;
+    for (size_t q = nb; q > b_ && q + 4 >= nb;) {
+      --q;
+      if (IsClass(q, "release")) return true;
+      if (w_[q].kind == TokenKind::kPunct) break;
+    }
+    return false;
+  }
+
+  // "17 منهم"، "وستة آخرون"، "و19 طفلا": the kind of the figure just before
+  // in the same sentence, unless the number counts something else (و2.6
+  // مليون نازح).
+  std::string Inherited(size_t nb, size_t ne, const NumberMention& n) const {
+    (void)n;
+    const CasualtyFound* prev = Before(nb);
+    if (!prev) return "";
+    if (ne < e_ && lex_.Is(w_[ne], "not_victim")) return "";
+    bool other = (ne < e_ && lex_.Is(w_[ne], "other_ref")) ||
+                 (nb > b_ && lex_.Is(w_[nb - 1], "subset"));
+    bool conj =
+        w_[nb].key != w_[nb].bare || (nb > b_ && w_[nb - 1].key == "\xD9\x88");
+    size_t gap = nb - WordAt(w_, prev->span.end);
+    return other || (conj && gap <= 8) ? prev->kind : "";
+  }
+
+  // Counted nouns without a number: after a cue (مقتل شرطي، وإصابة آخر)،
+  // before a verb (جنديين من الجيش قتلا)، or a subset (بينهم رضيع).
+  void Counted() {
+    for (size_t q = b_; q < e_; ++q) {
+      auto m = lex_.casualties.Find(w_, q, e_, Forms::kStem);
+      if (m.payload >= 0 && lex_.casualty_entries[m.payload].where != 'n' &&
+          lex_.casualty_entries[m.payload].where != 'p') {
+        size_t v = q + m.length;
+        if (v < e_ && InNumber(v)) continue;
+        if (!KeyStarts(w_[q].bare, fk::kAl))
+          v = AfterSubject(v);  // a verb, not "الإصابة"
+        // A relative after a natural death or a loss is no casualty (وفاة
+        // والدتها).
+        bool natural = IsClass(q, "natural") && v < e_ && IsClass(v, "kin");
+        if (int n = RoleCount(v); n && !Denied(q) && !natural)
+          Add(lex_.casualty_entries[m.payload].kind, n, q, v);
+        continue;
+      }
+      if (const CasualtyFound* prev = Coordinated(q)) {
+        Add(prev->kind, std::max(VictimCount(q), 1), q, q);
+        continue;
+      }
+      if (lex_.Is(w_[q], "title")) continue;  // a title counts only after a cue
+      bool subset = q > b_ && lex_.Is(w_[q - 1], "subset");
+      int n = subset ? RoleCount(q) : VictimCount(q);
+      if (n == 0 || Counts(q) || InNumber(q) || (q > b_ && InNumber(q - 1)))
+        continue;
+      if (subset) {
+        const CasualtyFound* before = Before(q);
+        if (before) Add(before->kind, n, q, q);
+        continue;
+      }
+      for (size_t k = q + 1; k < e_ && k < q + 5; ++k) {
+        if (!IsWordTok(w_[k]) || InNumber(k)) break;
+        // "طفل مختطف"، "شخص آخر مفقودا"، "طفلين بين الضحايا".
+        const CasualtyEntry* noun = KindAt(k, 'n');
+        if (noun && (k <= q + 2 ||
+                     w_[k - 1].bare == "\xD8\xA8\xD9\x8A\xD9\x86")) {  // بين
+          Add(noun->kind, n, q, q);
+          break;
+        }
+        const CasualtyEntry* c = KindAt(k, 'c');
+        if (!c) continue;
+        // "جنديا قتل": a singular verb right after its one-person subject,
+        // unless it has an object of its own (شخص قتل 5).
+        bool next_counts =
+            k + 1 < e_ && (InNumber(k + 1) || VictimCount(k + 1) > 0);
+        bool singular = c->where == 'c' && k == q + 1 && n == 1 &&
+                        !next_counts && !KeyStarts(w_[k].bare, fk::kAl);
+        if ((c->where == 'b' || singular) && w_[k].key == w_[k].bare)
+          Add(c->kind, n, q, q);
+        break;
+      }
+    }
+  }
+
+  // "مقتل جندي وشرطيين"، "بينهم طفلان وامرأة"، "مقتل 3 أطفال ومسن": a victim
+  // noun joined by و to the figure just before (its counted noun at most one
+  // word between) has that figure's kind.
+  const CasualtyFound* Coordinated(size_t q) const {
+    if (q <= b_ || w_[q].key == w_[q].bare || !KeyStarts(w_[q].key, "\xD9\x88"))
+      return nullptr;
+    if ((VictimCount(q) == 0 && !IsClass(q, "kin")) || InNumber(q))
+      return nullptr;
+    const CasualtyFound* prev = Before(q);
+    if (!prev) return nullptr;
+    size_t end = WordAt(w_, prev->span.end);  // first word after the figure
+    if (end == q) return prev;
+    return end + 1 == q && IsWordTok(w_[end]) && !InNumber(end) ? prev
+                                                                : nullptr;
+  }
+  bool Counts(size_t v) const {
+    for (const CasualtyFound& c : out_) {
+      if (c.span.begin <= w_[v].span.begin && w_[v].span.end <= c.span.end)
+        return true;
+    }
+    return false;
+  }
+  const CasualtyFound* Before(size_t v) const {
+    const CasualtyFound* best = nullptr;
+    for (const CasualtyFound& c : out_) {
+      if (c.span.end <= w_[v].span.begin &&
+          (!best || c.span.begin > best->span.begin))
+        best = &c;
+    }
+    return best;
+  }
+  // One figure of n people counted by the noun at v (cue at q <= v).
+  void Add(const std::string& kind, int n, size_t q, size_t v) {
+    if (Counts(v)) return;
+    NumberMention one;
+    one.span = SpanOfWords(w_, q, v + 1);
+    one.value = one.min = one.max = n;
+    if (size_t at = AtLeastAfter(v + 1)) {
+      one.max = std::numeric_limits<double>::infinity();
+      one.approximate = true;
+      (void)at;
+    }
+    out_.push_back({kind, one, one.span});
+  }
+
+  std::vector<CasualtyFound> out_;
+  std::vector<NumberMention>
+      pending_;             // numbers with no kind on the first pass
+  bool dual_noun_ = false;  // the number at hand is a noun read as a dual
+};
+
+}  // namespace
+
+std::vector<CasualtyFound> FindCasualties(const Document& doc, size_t b,
+                                          size_t e) {
+  return CasualtyScanner(doc, b, e).Run();
+}
+
+}  // namespace marsad

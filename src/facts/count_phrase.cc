@@ -1,0 +1,199 @@
+// The count-phrase reader (see count_phrase.h).
+#include "src/facts/count_phrase.h"
+
+#include <cmath>
+
+#include "src/facts/util.h"
+
+namespace marsad {
+
+thread_local std::vector<Span> CountPhraseReader::numbers_;
+thread_local std::string CountPhraseReader::scratch_;
+
+CountPhraseReader::CountPhraseReader(const Document& doc, size_t b, size_t e)
+    : doc_(doc),
+      w_(WordsOf(doc.text).words),
+      lex_(FactsLexicon::Default()),
+      b_(b),
+      e_(e) {}
+
+void CountPhraseReader::CollectNumbers() {
+  uint32_t lo = w_[b_].span.begin, hi = w_[e_ - 1].span.end;
+  numbers_.clear();
+  for (const NumberMention& n : doc_.numbers) {
+    if (n.span.begin < lo || n.span.end > hi) continue;
+    // "4 مسلحين": a plural read as a dual right after a number is that
+    // number's counted noun, not a number (a verb after it still counts).
+    size_t nb = WordAt(w_, n.span.begin);
+    bool noun = w_[nb].kind == TokenKind::kWord &&
+                WordAt(w_, n.span.end) == nb + 1 && !numbers_.empty() &&
+                WordAt(w_, numbers_.back().end) == nb;
+    if (!noun) numbers_.push_back(n.span);
+  }
+}
+
+const CasualtyEntry* CountPhraseReader::KindAt(size_t q, char where) const {
+  auto m = lex_.casualties.Find(w_, q, e_, Forms::kStem);
+  if (m.payload < 0) return nullptr;
+  const CasualtyEntry& c = lex_.casualty_entries[m.payload];
+  if (c.where == where || (where == 'c' && c.where == 'b')) return &c;
+  return nullptr;
+}
+
+bool CountPhraseReader::InNumber(size_t q) const {
+  for (const Span& m : numbers_) {
+    if (m.begin <= w_[q].span.begin && w_[q].span.end <= m.end) return true;
+  }
+  return false;
+}
+
+bool CountPhraseReader::IsClass(size_t q, std::string_view cls) const {
+  return lex_.Is(w_[q], cls) || lex_.ClassOfKey(w_[q].stem) == cls;
+}
+
+bool CountPhraseReader::AtLeast(size_t q) const {
+  return q + 1 < e_ && w_[q].bare == fk::kAla &&
+         w_[q + 1].key == "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x82\xD9\x84";  // الاقل
+}
+
+size_t CountPhraseReader::AtLeastAfter(size_t q) const {
+  for (size_t k = q; k < e_ && k < q + 5; ++k) {
+    if (AtLeast(k)) return k;
+    if (!IsWordTok(w_[k])) break;
+  }
+  return 0;
+}
+
+bool CountPhraseReader::Year(size_t nb, const NumberMention& n) const {
+  if (n.min != n.max || n.min < 1900 || n.min > 2100 ||
+      n.min != std::floor(n.min))
+    return false;
+  if (nb > b_ && IsClass(nb - 1, "year_prep")) return true;
+  size_t ne = WordAt(w_, n.span.end);
+  return w_[nb].kind == TokenKind::kNumber && !Person(ne) &&
+         !(ne < e_ && KindAt(ne, 'n'));
+}
+
+bool CountPhraseReader::DefiniteAfterThing(size_t nb) const {
+  if (nb == b_ || w_[nb].kind != TokenKind::kWord ||
+      !KeyStarts(w_[nb].bare, fk::kAl)) {
+    return false;
+  }
+  return IsClass(nb - 1, "period");
+}
+
+void CountPhraseReader::ThousandsDot(NumberMention* n) const {
+  if (n->min != n->max) return;
+  std::string_view t = n->span.In(doc_.text);
+  int after = -1;    // digits after the dot, -1 before it
+  size_t first = 0;  // the first digit, after a cue (نحو 1.700)
+  while (first < t.size() && !(t[first] >= '0' && t[first] <= '9') &&
+         !(static_cast<unsigned char>(t[first]) == 0xD9 &&
+           first + 1 < t.size() &&
+           static_cast<unsigned char>(t[first + 1]) >= 0xA0 &&
+           static_cast<unsigned char>(t[first + 1]) <= 0xA9)) {
+    ++first;
+  }
+  for (size_t i = first; i < t.size();) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    if (c == '.' && after < 0) {
+      after = 0;
+      ++i;
+    } else if (c >= '0' && c <= '9') {
+      after += after >= 0;
+      ++i;
+    } else if (c == 0xD9 && i + 1 < t.size() &&  // ٠..٩
+               static_cast<unsigned char>(t[i + 1]) >= 0xA0 &&
+               static_cast<unsigned char>(t[i + 1]) <= 0xA9) {
+      after += after >= 0;
+      i += 2;
+    } else {
+      break;  // the end of the digits
+    }
+  }
+  if (after == 3) n->value = n->min = n->max = std::round(n->min * 1000);
+}
+
+bool CountPhraseReader::Person(size_t q) const {
+  if (q + 1 < e_ && w_[q].bare == fk::kMin) ++q;  // "المئات من الأفراد"
+  if (q >= e_ || !IsWordTok(w_[q])) return false;
+  return VictimCount(q) > 0 || IsClass(q, "person");
+}
+
+bool CountPhraseReader::Denied(size_t q) const {
+  for (size_t k = q; k > b_ && k + 2 >= q;) {
+    --k;
+    std::string_view c = lex_.ClassOf(w_[k]);
+    bool still =
+        k + 1 < q && IsClass(k + 1, "still");  // "لا يزال": still, no negation
+    if ((c == "neg" && !still) || c == "deny") return true;
+    if (!IsWordTok(w_[k])) break;
+  }
+  return false;
+}
+
+int CountPhraseReader::VictimCount(size_t v) const {
+  if (v >= e_ || !IsWordTok(w_[v])) return 0;
+  const Word& w = w_[v];
+  if (lex_.Is(w, "title") || lex_.Is(w, "victim"))
+    return 1;  // memoized class bits
+  if (KeyStarts(w.bare, fk::kAl)) return 0;
+  // A nisba noun's dual (بريطانيان، فلسطينيان، سوريان): six letters or more
+  // ending in يان (not بيان، سريان).
+  std::string_view nisba = "\xD9\x8A\xD8\xA7\xD9\x86";  // يان
+  if (w.bare.size() >= 12 &&
+      w.bare.substr(w.bare.size() - nisba.size()) == nisba)
+    return 2;
+  // The stem differs from the key only after a clitic (بشرطي): one lookup.
+  std::string_view cls =
+      w.stem != w.bare ? lex_.ClassOfKey(w.stem) : std::string_view();
+  if (cls == "title" || cls == "victim") return 1;
+  std::string_view s = w_[v].stem;
+  if (s.size() < 8) return 0;
+  std::string_view end = s.substr(s.size() - 4);
+  bool an = end == "\xD8\xA7\xD9\x86",
+       in = end == "\xD9\x8A\xD9\x86";  // ان، ين
+  if (!an && !in) return 0;
+  if (an) {
+    std::string& one = scratch_;  // reused: no allocation per word
+    one.assign(s.substr(0, s.size() - 4));
+    if (KeyStarts(std::string_view(one).substr(one.size() - 2), "\xD8\xAA")) {
+      one.replace(one.size() - 2, 2, "\xD9\x87");  // امرأتان → امراه
+    }
+    if (lex_.ClassOfKey(one) == "victim") return 2;
+  }
+  return lex_.Is(w_[v], "dual") ? 2
+                                : 0;  // ين: a listed dual, not a sound plural
+}
+
+int CountPhraseReader::RoleCount(size_t v) const {
+  if (int n = VictimCount(v)) return n;
+  if (v < e_ && IsClass(v, "kin")) return 1;
+  return v < e_ && IsWordTok(w_[v]) && !KeyStarts(w_[v].bare, fk::kAl) &&
+                 IsClass(v, "role")
+             ? 1
+             : 0;
+}
+
+bool CountPhraseReader::SubjectWord(size_t k) const {
+  return IsWordTok(w_[k]) && !InNumber(k) && VictimCount(k) == 0 &&
+         (Definite(k) || IsClass(k, "actor_head") || IsClass(k, "when") ||
+          IsClass(k, "weekday"));
+}
+
+bool CountPhraseReader::Definite(size_t k) const {
+  const Word& w = w_[k];
+  return KeyStarts(w.bare, fk::kAl) && w.stem.size() < w.bare.size() &&
+         w.bare.size() > 6 && !IsClass(k, "rel");
+}
+
+size_t CountPhraseReader::AfterSubject(size_t v) const {
+  if (v >= e_ || VictimCount(v) > 0) return v;
+  size_t k = v;
+  while (k < e_ && k < v + 3 && SubjectWord(k)) ++k;
+  return k > v && k < e_ && IsWordTok(w_[k]) && w_[k].stem == w_[k].bare &&
+                 VictimCount(k) > 0
+             ? k
+             : v;
+}
+}  // namespace marsad
