@@ -26,7 +26,7 @@ if [ ! -f "$ANER" ]; then
   echo "train-ner: $ANER not found" >&2
   exit 1
 fi
-cmake --build "$BUILD" --target build_gazetteers build_clusters train_ner eval_ner
+cmake --build "$BUILD" --target build_gazetteers build_name_variants build_clusters train_ner eval_ner
 if [ "$REBUILD" = "--rebuild" ] || [ ! -f "$NLP/geonames_places.tsv" ] || \
    [ ! -f "$NLP/actors.tsv" ] || [ ! -f "$NLP/name_words.tsv" ]; then
   echo "== dictionaries from $SHARED/data"
@@ -35,6 +35,10 @@ fi
 if [ "$REBUILD" = "--rebuild" ] || [ ! -f "$NLP/name_lists.tsv" ]; then
   echo "== name words of NERAr, Wikidata's name tokens and given/family names"
   "$BUILD/tools/train_ner/build_gazetteers" --name-lists "$SHARED/data" "$NLP"
+fi
+if [ "$REBUILD" = "--rebuild" ] || [ ! -f "$NLP/name_variants.tsv" ]; then
+  echo "== Latin name variants of Wikidata's name tokens and NERAr's Arabic-French pairs"
+  "$BUILD/tools/train_ner/build_name_variants" "$SHARED/data" "$NLP"
 fi
 if [ "$REBUILD" = "--rebuild" ] || [ ! -f "$NLP/world_places.tsv" ]; then
   echo "== the world's countries and cities from ICU's CLDR names and tzdata's zone.tab"

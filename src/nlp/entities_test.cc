@@ -312,6 +312,19 @@ TEST(EntitiesTest, TransliterationVariantsShareAnId) {
   EXPECT_EQ(x->entity_id, y->entity_id);
 }
 
+// Issue 23: a foreign name's Arabic spellings and its Latin form are one
+// entity; the id is the Latin name's key, which the search meets.
+TEST(EntitiesTest, Issue23ArabicSpellingsAndLatinNameShareAnId) {
+  Document a = Doc("وقالت فيديريكا موغيريني إن الاتحاد يدعم الاتفاق.");
+  Document b = Doc("وقالت فيديريكا موجيريني إن الاتحاد يدعم الاتفاق.");
+  const EntityMention* x = Find(a, "فيديريكا موغيريني");
+  const EntityMention* y = Find(b, "فيديريكا موجيريني");
+  ASSERT_NE(x, nullptr) << Dump(a);
+  ASSERT_NE(y, nullptr) << Dump(b);
+  EXPECT_EQ(x->entity_id, y->entity_id);
+  EXPECT_EQ(x->entity_id, Gazetteer::SkeletonId("per", "Federica Mogherini"));
+}
+
 TEST(EntitiesTest, AliasesShareAnId) {
   Document d =
       Doc("هاجم تنظيم داعش مواقع الجيش، فيما تقدمت قوات سوريا الديمقراطية شرق "
