@@ -32,6 +32,7 @@
 // detainees and survivors are not figures; people come whole, so "1.700
 // شخص" is 1700.
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "src/facts/count_phrase.h"
@@ -77,6 +78,7 @@ class CasualtyScanner : public CountPhraseReader {
     if (ne > e_) return;
     if (nb > b_ && lex_.Is(w_[nb - 1], "year_word")) return;  // عام 1893
     if (Year(nb, n)) return;
+    if (Label(nb, ne)) return;  // الدقيقة 90، الفصل 78
     if (ne < e_ && IsClass(ne, "thing"))
       return;  // ضبط 21 مخالفة، 10 آلاف دجاجة
     if (ne > nb && IsClass(ne - 1, "thing"))
@@ -160,7 +162,20 @@ class CasualtyScanner : public CountPhraseReader {
     if (nb > b_ && lex_.Is(w_[nb - 1], "approx") && n.min == n.max)
       n.approximate = true;
     ThousandsDot(&n);
+    if (n.min != std::floor(n.min)) return;  // 0.64 كيلو، 2.4 مرة: no people
+    if ((kind == "injured" || kind == "killed") &&
+        Illness(PhraseStart(span, nb), ne))
+      return;  // "مصابون بالخرف": patients
     out_.push_back({kind, n, span});
+  }
+
+  // The first word of a figure's phrase (its cue, else the number) and up
+  // to four words before it in the same clause (a toll noun: عدد المصابين
+  // بالفيروس 14).
+  size_t PhraseStart(Span span, size_t nb) const {
+    size_t from = std::min(WordAt(w_, span.begin), nb);
+    for (int k = 0; k < 4 && from > b_ && IsWordTok(w_[from - 1]); ++k) --from;
+    return from;
   }
 
   // "5 بحارة مفقودين"، "3 أشخاص مصابين": the counted noun's predicate
@@ -308,6 +323,37 @@ class CasualtyScanner : public CountPhraseReader {
     return false;
   }
 
+  // True if the word before the number at nb governs it as a verb or
+  // masdar of another act (ونقل 66 آخرون، خرج ثلاثة منهم، فيما يعاني 13
+  // آخرون): a content word that is no harm word, person noun, subset word,
+  // approximation or bound, and not the object of a preposition (وفاة ستة
+  // أشخاص في ولاية مدنين 5 منهم). A word with و or ف always opens a clause.
+  bool Governed(size_t nb) const {
+    if (nb == b_ || !IsWordTok(w_[nb - 1]) || InNumber(nb - 1)) return false;
+    size_t g = nb - 1;
+    if (KindAt(g, 'c') || KindAt(g, 'n') || Person(g) || IsClass(g, "subset") ||
+        IsClass(g, "other_ref") || IsClass(g, "approx") ||
+        (g > b_ && (AtLeast(g - 1) || InNumber(g - 1))))
+      return false;  // a number's counted noun: 7 متمردين اثنين منهم
+    std::string_view key = w_[g].key;
+    bool clitic = key != w_[g].bare;
+    if (clitic && (KeyStarts(key, "\xD9\x88") || KeyStarts(key, "\xD9\x81")))
+      return true;  // و، ف
+    if (clitic || Preposition(g)) return false;
+    for (size_t k = g; k > b_ && k + 2 >= g;) {
+      if (lex_.Is(w_[--k], "conj")) return true;  // فيما نقل 66
+      if (Preposition(k)) return false;  // the object of في، من ...
+      if (!IsWordTok(w_[k])) break;
+    }
+    return true;
+  }
+  bool Preposition(size_t k) const {
+    std::string_view cls = lex_.ClassOf(w_[k]);
+    return cls == "prep" || cls == "locprep" || cls == "year_prep" ||
+           cls == "toll_to" || cls == "stop" || cls == "conj" ||
+           lex_.Is(w_[k], "locprep");
+  }
+
   // "17 منهم"، "وستة آخرون"، "و19 طفلا": the kind of the figure just before
   // in the same sentence, unless the number counts something else (و2.6
   // مليون نازح).
@@ -320,6 +366,9 @@ class CasualtyScanner : public CountPhraseReader {
                  (nb > b_ && lex_.Is(w_[nb - 1], "subset"));
     bool conj =
         w_[nb].key != w_[nb].bare || (nb > b_ && w_[nb - 1].key == "\xD9\x88");
+    // "ونقل 66 آخرون"، "مكافحة الآلاف منهم": a word of its own governs the
+    // number (a verb or masdar of another act), not the figure before.
+    if (!conj && Governed(nb)) return "";
     size_t gap = nb - WordAt(w_, prev->span.end);
     return other || (conj && gap <= 8) ? prev->kind : "";
   }
@@ -360,9 +409,15 @@ class CasualtyScanner : public CountPhraseReader {
         if (!IsWordTok(w_[k]) || InNumber(k)) break;
         // "طفل مختطف"، "شخص آخر مفقودا"، "طفلين بين الضحايا".
         const CasualtyEntry* noun = KindAt(k, 'n');
-        if (noun && (k <= q + 2 ||
-                     w_[k - 1].bare == "\xD8\xA8\xD9\x8A\xD9\x86")) {  // بين
-          Add(noun->kind, n, q, q);
+        // "أحد المفقودين": one of a group counted before, in construct with
+        // it, is no new figure.
+        if (noun && k == q + 1 && Definite(k)) break;
+        bool among = w_[k - 1].bare == "\xD8\xA8\xD9\x8A\xD9\x86";  // بين
+        if (noun && (k <= q + 2 || among)) {
+          // "شخص آخر مفقودا": the figure spans the noun's adjective آخر,
+          // which counts nobody more.
+          Add(noun->kind, n, q,
+              k == q + 2 && VictimCount(q + 1) > 0 ? q + 1 : q);
           break;
         }
         const CasualtyEntry* c = KindAt(k, 'c');

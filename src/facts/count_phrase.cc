@@ -82,6 +82,22 @@ bool CountPhraseReader::DefiniteAfterThing(size_t nb) const {
   return IsClass(nb - 1, "period");
 }
 
+bool CountPhraseReader::Label(size_t nb, size_t ne) const {
+  if (nb == b_ || !IsWordTok(w_[nb - 1]) || InNumber(nb - 1)) return false;
+  bool label = IsClass(nb - 1, "label") ||
+               (Definite(nb - 1) &&
+                (IsClass(nb - 1, "thing") || IsClass(nb - 1, "period")));
+  return label && !Person(ne) && !(ne < e_ && KindAt(ne, 'n'));
+}
+
+bool CountPhraseReader::Illness(size_t from, size_t ne) const {
+  for (size_t q = from; q < e_ && q < ne + 3; ++q) {
+    if (q >= ne && !IsWordTok(w_[q])) break;
+    if (IsClass(q, "disease")) return true;
+  }
+  return false;
+}
+
 void CountPhraseReader::ThousandsDot(NumberMention* n) const {
   if (n->min != n->max) return;
   std::string_view t = n->span.In(doc_.text);

@@ -55,6 +55,15 @@ class CountPhraseReader {
   // "في 2011"، "منذ 2014", or four digits from 1900 to 2100 that count no
   // person or casualty noun after them: a year, not a count.
   bool Year(size_t nb, const NumberMention& n) const;
+  // "الدقيقة 90"، "الفصل 78"، "المصاب رقم 119": a number right after a
+  // definite thing or period noun or a label noun (data/facts/words.tsv
+  // label) names which one, it counts nobody; unless a person or casualty
+  // noun after it is its counted noun.
+  bool Label(size_t nb, size_t ne) const;
+  // "مصابون بالخرف"، "المصابين بالفيروس 14": an illness named by the figure's
+  // words [from, ne) or the three words after them (data/facts/words.tsv
+  // disease): patients, not casualties.
+  bool Illness(size_t from, size_t ne) const;
   // "الأيام الثمانية الماضية": a definite number word after a period noun
   // counts the period ("الجنود الثلاثة" still counts people).
   bool DefiniteAfterThing(size_t nb) const;

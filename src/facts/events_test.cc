@@ -1,8 +1,13 @@
 // Event finder and claims on our own sentences (written for these tests).
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "src/facts/facts.h"
 #include "src/text/analyze.h"
@@ -527,6 +532,66 @@ TEST(CasualtyNegativesTest, ArrestsMakeACoerceEvent) {
   for (const Event& e : d.events)
     coerce |= e.plover == "COERCE" && !e.casualties.empty();
   EXPECT_TRUE(coerce);
+}
+
+// Issue 21, round 5: a figure needs a harm predicate governing its count.
+// Each figure of d as "kind:min" in text order.
+std::vector<std::string> Figures(const std::string& text) {
+  Document d = Facts(text);
+  std::vector<std::pair<uint32_t, std::string>> found;
+  for (const Event& e : d.events) {
+    for (const Casualty& c : e.casualties) {
+      found.push_back({c.number.span.begin,
+                       c.kind + ":" + std::to_string(int(c.number.min))});
+    }
+  }
+  std::sort(found.begin(), found.end());
+  std::vector<std::string> out;
+  for (auto& f : found) out.push_back(f.second);
+  return out;
+}
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+TEST(CasualtyRound5Test, ANumberAfterALabelNounCountsNobody) {
+  EXPECT_THAT(Figures("خطف المهاجم هدفا في الدقيقة 85 وأنهى المباراة."),
+              IsEmpty());
+  EXPECT_THAT(Figures("وأصيب اللاعب في الدقيقة 72 وخرج من الملعب."), IsEmpty());
+}
+
+TEST(CasualtyRound5Test, AFractionCountsNoPeople) {
+  EXPECT_THAT(Figures("وفقد المتسابقون 0.5 كيلوغرام في الأسبوع الأول."),
+              IsEmpty());
+}
+
+TEST(CasualtyRound5Test, PatientsOfAnIllnessAreNoCasualties) {
+  // The attack of the sentence before would otherwise take the figure.
+  EXPECT_THAT(Figures("قتل مسلحون 3 جنود في هجوم على الحاجز. وأصيب 40 شخصا "
+                      "بالكوليرا في المحافظة."),
+              ElementsAre("killed:3"));
+  EXPECT_THAT(Figures("قتل مسلحون 3 جنود في هجوم على الحاجز. وأصيب 40 شخصا "
+                      "بالرصاص في المحافظة."),
+              ElementsAre("killed:3", "injured:40"));
+}
+
+TEST(CasualtyRound5Test, ANumberGovernedByAnotherActInheritsNoKind) {
+  EXPECT_THAT(Figures("وقتل 5 أشخاص في الحريق ونقل 12 آخرون إلى المستشفى."),
+              ElementsAre("killed:5"));
+  EXPECT_THAT(Figures("وخلف الانفجار ستة مصابين خرج أربعة منهم من المستشفى."),
+              ElementsAre("injured:6"));
+  // Not governed: the object of a preposition, a counted noun.
+  EXPECT_THAT(Figures("وتوفي ستة أشخاص في ولاية قابس 4 منهم أطفال."),
+              ElementsAre("killed:6", "killed:4"));
+  EXPECT_THAT(Figures("وقتلت الغارات 7 مسلحين اثنين منهم من القادة."),
+              ElementsAre("killed:7", "killed:2"));
+}
+
+TEST(CasualtyRound5Test, OneOfAGroupCountedBeforeIsNoNewFigure) {
+  EXPECT_THAT(Figures("وعثرت الفرق على جثة أحد المفقودين قرب الشاطئ."),
+              IsEmpty());
+  EXPECT_THAT(Figures("ولا يزال شخص آخر مفقودا بعد الفيضان."),
+              ElementsAre("missing:1"));
 }
 
 }  // namespace
