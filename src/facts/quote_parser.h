@@ -302,7 +302,26 @@ class QuoteParser {
   // The subject after the first (reporting, else any) verb of words [b, i),
   // if it names a possible source (SourceLike): a person, body, title or
   // source noun, never any noun phrase (القرار، هذه الصور).
-  bool ClauseSubjectIn(size_t b, size_t i, Quote* q, QuoteNote* note) const;
+  // With `gender` set, only a source (never a plain definite noun) after
+  // the sentence's first verb, of that gender.
+  bool ClauseSubjectIn(size_t b, size_t i, Quote* q, QuoteNote* note,
+                       char gender = 0) const;
+
+  // End of the subject after verb v (before i) if it can be a source, else
+  // 0; with `gender` set, the verb must agree (VerbGender).
+  size_t SubjectAfter(size_t v, size_t i, char gender) const;
+
+  // The gender a verb shows: a cue's own, a perfect's feminine ت (وتبنت),
+  // an imperfect's ي (masculine); '-' where the form does not tell
+  // (تحدث، تقول).
+  char VerbGender(size_t v) const;
+
+  // A carried cue (وقالت) whose previous sentence reports nobody but opens
+  // with a verb whose subject is a source of the cue's gender ("وتبنت
+  // الحركة ... الهجوم. وقالت إن"): that new subject, not the older speaker
+  // `src`.
+  bool NewSubjectSince(int src, size_t i, char gender, Quote* q,
+                       QuoteNote* note) const;
 
   void Speaker(const Parsed& p, const CueEntry& cue, Quote* q,
                QuoteNote* note) const;

@@ -661,5 +661,26 @@ TEST(QuotesTest, Issue21MediumAfterAQuotationIsItsChannel) {
   EXPECT_EQ(own.quotes.size(), 2u);
 }
 
+// Carry-over to a new subject: a subjectless cue whose previous sentence
+// reports nobody but opens with a verb of the cue's gender and a source as
+// subject continues that subject, not the older speaker; a reporting verb
+// whose subject is no source (وقدر عدد القتلى) leaves the sentence's first
+// verb, and a subject holding a person's name ends with it.
+TEST(QuotesTest, Issue21NewSubjectOfTheCuesGenderResetsTheCarryOver) {
+  Document d = Analyzed(
+      "وقالت الوزارة إن الطريق مغلق. وتبنت الحركة المسلحة أمس الهجوم على "
+      "القافلة. وقالت إن العملية رد على القصف. وأشار المدير إلى أن العمل "
+      "مستمر. وزارت الحركة المسلحة المدينة. وأضاف أن الجسر سيفتح.");
+  ASSERT_EQ(d.quotes.size(), 4u);
+  EXPECT_EQ(d.quotes[1].speaker, "الحركة المسلحة");
+  EXPECT_EQ(d.quotes[3].speaker, "المدير");  // زارت: feminine, not وأضاف
+  Document n = WithEntities(
+      "وألقى المستشار سامي نادر مسؤولية العنف على المعارضة وقدر عدد القتلى "
+      "باثنين. وأضاف «الناس خائفون».",
+      {{"سامي نادر", EntityType::kPerson, "per:nader", "المستشار"}});
+  ASSERT_GE(n.quotes.size(), 1u);
+  EXPECT_EQ(n.quotes.back().speaker, "المستشار سامي نادر");
+}
+
 }  // namespace
 }  // namespace marsad

@@ -142,8 +142,10 @@ void QuoteParser::Emit(const CueEntry& cue, size_t i, size_t ce,
       notes_.push_back(std::move(note));
       return;
     } else {
-      src = CarryOver(p.carry_gender ? p.carry_gender : cue.gender);
-      if (src < 0 && PreviousClauseSubject(i, &q, &note)) {
+      char g = p.carry_gender ? p.carry_gender : cue.gender;
+      src = CarryOver(g);
+      if ((src < 0 && PreviousClauseSubject(i, &q, &note)) ||
+          (src >= 0 && NewSubjectSince(src, i, g, &q, &note))) {
         doc_->quotes.push_back(std::move(q));
         notes_.push_back(std::move(note));
         return;
@@ -179,19 +181,25 @@ bool QuoteParser::PreviousClauseSubject(size_t i, Quote* q,
                          note);
 }
 
-bool QuoteParser::ClauseSubjectIn(size_t b, size_t i, Quote* q,
-                                  QuoteNote* note) const {
+bool QuoteParser::ClauseSubjectIn(size_t b, size_t i, Quote* q, QuoteNote* note,
+                                  char gender) const {
   if (i <= b + 1) return false;
   size_t v = b;  // the verb: the first reporting verb of the sentence, else
                  // its first word
   bool cue_verb = false;
-  for (size_t q = b; q < i; ++q) {
+  for (size_t q = b; q < i && gender == 0; ++q) {
     const CueEntry* c = CueAt(q, i);
     if (c && c->kind == CueKind::kVerb) {
       v = q;
       cue_verb = true;
       break;
     }
+  }
+  // وألقى فلان مسؤولية ...، وقدر عدد القتلى: a reporting verb whose
+  // subject is no source leaves the sentence's first verb.
+  if (cue_verb && v > b && SubjectAfter(v, i, gender) == 0 &&
+      VerbGender(b) != '-') {
+    return ClauseSubjectIn(b, v, q, note, gender);
   }
   // بدورها، نشرت الصحيفة ...: a leading adverbial closed by a comma is not
   // the verb.
@@ -201,13 +209,8 @@ bool QuoteParser::ClauseSubjectIn(size_t b, size_t i, Quote* q,
       break;
     }
   }
-  if (!IsWord(v) || lex_.ClassOf(w_[v]) == "stop" || AdverbialAt(v, i))
-    return false;
-  size_t e = SpeakerEnd(v + 1, i);
-  if (e <= v + 1 || e - v - 1 > 12 ||
-      !(SourceLike(v + 1, e) || PlainDefinite(v + 1, e))) {
-    return false;
-  }
+  size_t e = SubjectAfter(v, i, gender);
+  if (e == 0) return false;
   Parsed p;
   p.speaker_b = v + 1;
   p.speaker_e = e;
@@ -215,6 +218,55 @@ bool QuoteParser::ClauseSubjectIn(size_t b, size_t i, Quote* q,
   Speaker(p, verb, q, note);
   q->carried_over = true;
   return !q->speaker.empty();
+}
+
+size_t QuoteParser::SubjectAfter(size_t v, size_t i, char gender) const {
+  if (!IsWord(v) || lex_.ClassOf(w_[v]) == "stop" || AdverbialAt(v, i))
+    return 0;
+  if (gender != 0 && VerbGender(v) != gender) return 0;
+  size_t e = SpeakerEnd(v + 1, i);
+  if (e <= v + 1 || e - v - 1 > 12) return 0;
+  // وألقى المستشار فلان مسؤولية ...: a clause subject that holds a person's
+  // name ends with it; what follows is the verb's object.
+  for (const EntityMention& m : doc_->entities) {
+    if (m.type == EntityType::kPerson && m.span.begin >= w_[v + 1].span.begin &&
+        m.span.end < w_[e - 1].span.end) {
+      e = WordAfter(m.span.end);
+      break;
+    }
+  }
+  if (SourceLike(v + 1, e) || (gender == 0 && PlainDefinite(v + 1, e)))
+    return e;
+  return 0;
+}
+
+char QuoteParser::VerbGender(size_t v) const {
+  const CueEntry* c = CueAt(v, v + 1);
+  if (c && c->gender != '-') return c->gender;
+  std::string_view b = w_[v].bare;  // without و/ف
+  constexpr std::string_view kTa = "\xD8\xAA", kYa = "\xD9\x8A";
+  if (w_[v].kind != TokenKind::kWord || b.size() < 6) return '-';
+  if (b.ends_with(kTa)) return 'f';   // وتبنت، وأشارت
+  if (KeyStarts(b, kYa)) return 'm';  // ويقول
+  // تقول/تحدث; a definite noun (its surface opens with ال; وألقى folds to
+  // القي but keeps its hamza in the text).
+  std::string_view sf = w_[v].span.In(text_);
+  if (w_[v].key != w_[v].bare && sf.size() > 2) sf.remove_prefix(2);  // و، ف
+  if (KeyStarts(b, kTa) || KeyStarts(sf, fk::kAl)) return '-';
+  return 'm';  // وأشاد، وزار
+}
+
+bool QuoteParser::NewSubjectSince(int src, size_t i, char gender, Quote* q,
+                                  QuoteNote* note) const {
+  int s = w_[i].sentence;
+  if (gender == '-' || s == 0 || t_.sentence_end[s - 1] == 0) return false;
+  size_t pb = t_.sentence_first[s - 1], pe = t_.sentence_end[s - 1];
+  if (doc_->quotes[src].cue.begin >= w_[pb].span.begin) return false;
+  for (const Quote& o : doc_->quotes) {
+    if (o.cue.begin >= w_[pb].span.begin && o.cue.begin < w_[pe - 1].span.end)
+      return false;  // the previous sentence reports someone
+  }
+  return ClauseSubjectIn(pb, pe, q, note, gender);
 }
 
 void QuoteParser::Speaker(const Parsed& p, const CueEntry& cue, Quote* q,
