@@ -254,7 +254,8 @@ void Flattener::Enter(const GumboNode* g) {
     skip_root_ = index;
   }
   if (hidden) ++skip_depth_;
-  if (n.tag == GUMBO_TAG_A) ++link_depth_;
+  if (n.tag == GUMBO_TAG_A && link_depth_++ == 0 && skip_depth_ == 0)
+    ++current_.links;
 }
 
 // Subtree statistics are summed bottom-up as elements close: linear time

@@ -44,6 +44,7 @@ struct Block {
   std::string text;
   int container = -1;
   uint32_t chars = 0, link_chars = 0, commas = 0;
+  uint32_t links = 0;  // <a> elements opened in the block (outermost ones)
 };
 
 // The flattened page. Node indices are preorder: parent < child.

@@ -22,11 +22,15 @@
 //     names a widget are boilerplate and give no score.
 //  3. The best-scoring element is the article; when several strong
 //     candidates share an ancestor the ancestor is taken (split articles),
-//     and siblings that score well or hold prose paragraphs are joined.
+//     and siblings that score well or hold prose paragraphs are joined; so
+//     are boxes of link-free prose paragraphs beside the article's wrapper
+//     one or two levels up (the last sentences after an ad that closed it).
 //  4. Inside the article, subtrees are dropped conditionally (Readability's
 //     cleanConditionally): link-dense lists and boxes, forms, image galleries,
-//     widget classes. Headings, lists, quotes and preformatted text are kept
-//     in order as paragraphs.
+//     widget classes; a table of short data cells stays whatever its linked
+//     names. Headings, lists, quotes and preformatted text are kept in order
+//     as paragraphs. A link-dense block is dropped unless it is a sentence
+//     around one link between two kept paragraphs (jusText's context).
 //  5. The paragraphs then go through the text-dump rules (furniture phrases,
 //     repeats, a first line repeating the title).
 //
@@ -39,6 +43,7 @@
 #include <string_view>
 #include <vector>
 
+#include "src/clean/display.h"
 #include "src/clean/html_blocks.h"
 #include "src/clean/html_dom.h"
 #include "src/clean/html_meta.h"
@@ -46,6 +51,8 @@
 
 namespace marsad {
 namespace {
+
+constexpr const char kLinkReason[] = "boilerplate:link";
 
 class Extractor {
  public:
@@ -71,6 +78,13 @@ class Extractor {
     return n.chars == 0 ? 0.f : static_cast<float>(n.link_chars) / n.chars;
   }
   bool DropConditionally(int i) const;
+  void KeepLinkedSentences(std::vector<const char*>* why) const;
+  static float BlockLinkDensity(const Block& b) {
+    return b.chars == 0 ? 0.f : static_cast<float>(b.link_chars) / b.chars;
+  }
+  bool DataTable(int table) const;
+  bool ProseOnly(int node);
+  bool ProseBox(int s);
   // The best-scoring candidate strictly inside `node`, outside widgets and
   // elements of negative class (below `node`), or -1. `sorted` holds the
   // candidates in preorder.
@@ -111,8 +125,9 @@ class Extractor {
 
   std::vector<Node>& nodes_;
   std::vector<Block>& blocks_;
-  std::vector<char> widget_;  // inside a widget (set by SelectArticle)
-  int best_ = -1;             // the best-scoring element
+  std::vector<char> widget_;         // inside a widget (set by SelectArticle)
+  int best_ = -1;                    // the best-scoring element
+  std::vector<size_t> first_block_;  // per element, its first block (lazy)
 };
 
 void Extractor::InitScore(int i) {
@@ -264,6 +279,8 @@ std::vector<int> Extractor::SelectArticle() {
                n.images == 0 && LinkDensity(s) < 0.25f &&
                nodes_[s + 1].tag == GUMBO_TAG_P && nodes_[s + 1].end == n.end) {
       out.push_back(s);  // a wrapper around one prose paragraph
+    } else if (ProseBox(s)) {
+      out.push_back(s);  // the article's last sentences after an ad box
     } else if (int c = BestInside(candidates, s);
                c >= 0 && nodes_[c].score >= threshold &&
                nodes_[c].paragraphs >= 3 && nodes_[c].chars >= 400 &&
@@ -276,7 +293,98 @@ std::vector<int> Extractor::SelectArticle() {
       out.push_back(c);
     }
   }
+  // The same one or two levels up, when the article sits in a wrapper with
+  // its heading: sentences after an ad box that closed the wrapper.
+  for (int a = parent, up = 0;
+       up < 2 && nodes_[a].parent >= 0 && nodes_[a].tag != GUMBO_TAG_BODY;
+       a = nodes_[a].parent, ++up) {
+    int p = nodes_[a].parent;
+    for (int s = p + 1; s < static_cast<int>(nodes_[p].end);
+         s = static_cast<int>(nodes_[s].end)) {
+      if (s != a && !in_widget[s] && ProseBox(s)) out.push_back(s);
+    }
+  }
   return out;
+}
+
+// A table of data (results, figures): two rows or more, every row of two
+// cells or more, every cell short, and in every row a cell that is not a
+// link (a figure beside a linked name). Its links do not make it navigation:
+// a table of other pages' headlines has long linked cells.
+bool Extractor::DataTable(int table) const {
+  int rows = 0;
+  for (int r = table + 1; r < static_cast<int>(nodes_[table].end); ++r) {
+    if (nodes_[r].tag == GUMBO_TAG_TABLE) return false;  // nested: layout
+    if (nodes_[r].tag != GUMBO_TAG_TR) continue;
+    int cells = 0;
+    bool plain = false;
+    for (int c = r + 1; c < static_cast<int>(nodes_[r].end);
+         c = static_cast<int>(nodes_[c].end)) {
+      const Node& cell = nodes_[c];
+      if (cell.tag != GUMBO_TAG_TD && cell.tag != GUMBO_TAG_TH) continue;
+      if (cell.chars > 40) return false;
+      ++cells;
+      plain = plain || (cell.chars > 0 && cell.link_chars == 0);
+    }
+    if (cells < 2 || !plain) return false;
+    ++rows;
+  }
+  return rows >= 2;
+}
+
+// Whether every text block under `node` is a paragraph (<p>) ending a
+// sentence: prose, not a label, a caption or a teaser.
+// An element of prose paragraphs only, without links, images or inputs,
+// not named as boilerplate.
+bool Extractor::ProseBox(int s) {
+  const Node& n = nodes_[s];
+  return n.weight >= 0 && n.images == 0 && n.inputs == 0 && n.link_chars == 0 &&
+         n.chars >= 25 && ProseOnly(s);
+}
+
+// The blocks under an element are consecutive, from the element's first.
+bool Extractor::ProseOnly(int node) {
+  if (first_block_.empty()) {
+    first_block_.assign(nodes_.size(), blocks_.size());
+    for (size_t k = blocks_.size(); k-- > 0;)
+      first_block_[blocks_[k].container] = k;
+    for (size_t i = nodes_.size(); i-- > 1;) {
+      size_t& up = first_block_[nodes_[i].parent];
+      up = std::min(up, first_block_[i]);
+    }
+  }
+  bool any = false, period = false;
+  for (size_t k = first_block_[node];
+       k < blocks_.size() && Inside(blocks_[k].container, node); ++k) {
+    const Block& b = blocks_[k];
+    if (nodes_[b.container].tag != GUMBO_TAG_P ||
+        !EndsSentence(b.text, &period))
+      return false;
+    any = true;
+  }
+  return any;
+}
+
+// A sentence of the article whose words are mostly one link (a name linked
+// to its tag page: "ورافقه في الزيارة <a>وزير الصناعة</a>.") is prose, not
+// navigation, when the paragraphs on both sides of it are kept prose: a
+// paragraph of its own ending a sentence, with one link and words of its own
+// besides it. Calls to follow the site ("Follow us on Instagram, Facebook and
+// Twitter.") link several names; a headline links whole.
+void Extractor::KeepLinkedSentences(std::vector<const char*>* why) const {
+  auto prose = [&](size_t k) {
+    return (*why)[k] == nullptr &&
+           nodes_[blocks_[k].container].tag == GUMBO_TAG_P;
+  };
+  bool period = false;
+  for (size_t k = 1; k + 1 < blocks_.size(); ++k) {
+    const Block& b = blocks_[k];
+    if ((*why)[k] != kLinkReason || b.links != 1 ||
+        nodes_[b.container].tag != GUMBO_TAG_P || b.chars - b.link_chars < 10 ||
+        !EndsSentence(b.text, &period))
+      continue;
+    if (prose(k - 1) && prose(k + 1)) (*why)[k] = nullptr;
+  }
 }
 
 bool Extractor::DropConditionally(int i) const {
@@ -296,6 +404,7 @@ bool Extractor::DropConditionally(int i) const {
   if (!checked) return false;
   if (n.weight < 0) return true;
   if (n.commas >= 10) return false;
+  if (t == GUMBO_TAG_TABLE && DataTable(i)) return false;
   float ld = LinkDensity(i);
   int p = static_cast<int>(n.paragraphs);
   if (n.images > 1 && p * 2 < static_cast<int>(n.images) &&
@@ -317,42 +426,45 @@ void Extractor::Emit(const std::vector<int>& article, const std::string& title,
                      bool fallback, std::vector<std::string>* paragraphs,
                      std::vector<RemovedBlock>* removed) {
   // Mark dropped subtrees inside the article, top-down.
-  std::vector<char> dropped(nodes_.size(), 0);
+  // A data table's cells keep their linked names (see DataTable).
+  std::vector<char> dropped(nodes_.size(), 0), data(nodes_.size(), 0);
   for (int top : article) {
     for (int i = top + 1; i < static_cast<int>(nodes_[top].end); ++i) {
       int p = nodes_[i].parent;
       dropped[i] =
           dropped[p] || (fallback ? widget_[i] != 0 : DropConditionally(i));
+      data[i] = data[p] || (nodes_[i].tag == GUMBO_TAG_TABLE && !dropped[i] &&
+                            DataTable(i));
     }
   }
+  // Each block's verdict: null is kept, else the reason it is removed.
+  std::vector<const char*> why(blocks_.size(), nullptr);
   std::string title_key, key;
-  int last_row = -1, last_cell = -1;  // of the last paragraph, if a table's
   FurnitureKey(title, &title_key);
-  size_t a = 0;
-  for (const Block& b : blocks_) {
+  for (size_t k = 0; k < blocks_.size(); ++k) {
+    const Block& b = blocks_[k];
     bool inside = false;
-    for (a = 0; a < article.size() && !inside; ++a)
+    for (size_t a = 0; a < article.size() && !inside; ++a)
       inside = Inside(b.container, article[a]);
     if (!inside) {
-      removed->push_back({b.text, "boilerplate:outside-article"});
-      continue;
-    }
-    if (dropped[b.container]) {
-      removed->push_back({b.text, "boilerplate:conditional"});
-      continue;
-    }
-    GumboTag t = nodes_[b.container].tag;
-    float ld = b.chars == 0 ? 0.f : static_cast<float>(b.link_chars) / b.chars;
-    if (ld > 0.5f && b.chars < 200) {
-      removed->push_back({b.text, "boilerplate:link"});
-      continue;
-    }
-    if (IsHeading(t)) {
+      why[k] = "boilerplate:outside-article";
+    } else if (dropped[b.container]) {
+      why[k] = "boilerplate:conditional";
+    } else if (BlockLinkDensity(b) > 0.5f && b.chars < 200 &&
+               !data[b.container]) {
+      why[k] = kLinkReason;
+    } else if (IsHeading(nodes_[b.container].tag)) {
       FurnitureKey(b.text, &key);
-      if (key == title_key) {
-        removed->push_back({b.text, "title"});
-        continue;
-      }
+      if (key == title_key) why[k] = "title";
+    }
+  }
+  KeepLinkedSentences(&why);
+  int last_row = -1, last_cell = -1;  // of the last paragraph, if a table's
+  for (size_t k = 0; k < blocks_.size(); ++k) {
+    const Block& b = blocks_[k];
+    if (why[k] != nullptr) {
+      removed->push_back({b.text, why[k]});
+      continue;
     }
     // A list item of the article is marked as such, so that the text-dump
     // rules never take the article's own list (tour dates, qualified teams)

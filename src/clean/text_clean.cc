@@ -247,6 +247,9 @@ class TextCleaner {
          {" \u2013 ", " - ", " \u2014 ", " \u0640 ", "/", " | "}) {
       size_t at = l->text.find(dash);
       if (at == std::string::npos) continue;
+      // Two " | " or more: a table row as the HTML path writes it.
+      if (dash == " | " && l->text.find(dash, at + 1) != std::string::npos)
+        continue;
       std::string a, b;
       FurnitureKey(std::string_view(l->text).substr(0, at), &a);
       FurnitureKey(std::string_view(l->text).substr(at + dash.size()), &b);
