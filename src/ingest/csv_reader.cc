@@ -28,6 +28,63 @@ namespace {
 
 constexpr int kRowNotBegun = 0;  // libcsv's pstate between records
 
+// A header row names fields: a name longer than this is a report's text, and
+// the file has no header row.
+constexpr size_t kMaxHeaderName = 80;
+
+}  // namespace
+
+unsigned char CsvDelimiter(std::string_view line) {
+  size_t comma = 0, semicolon = 0, tab = 0;
+  bool quoted = false;
+  for (char c : line) {
+    if (c == '"') quoted = !quoted;  // "" inside quotes toggles twice
+    if (quoted) continue;
+    comma += c == ',';
+    semicolon += c == ';';
+    tab += c == '\t';
+  }
+  if (tab > comma && tab >= semicolon) return '\t';
+  if (semicolon > comma) return ';';
+  return ',';
+}
+
+Status CheckHeaderLine(std::string_view line, unsigned char* delim) {
+  const size_t at = line.find_first_not_of(" \t\r");
+  if (at == std::string_view::npos) {
+    return InvalidArgumentError(
+        "not a table: the first line is empty (a CSV file opens with a header "
+        "row naming its fields, e.g. outlet,date,text)");
+  }
+  if (line[at] == '{' || line[at] == '[') {
+    return InvalidArgumentError(
+        "not a table: the first line is JSON (name a JSON Lines file .jsonl)");
+  }
+  if (line[at] == '<') {
+    return InvalidArgumentError(
+        "not a table: the first line is markup (name an HTML page .html)");
+  }
+  *delim = CsvDelimiter(line);
+  size_t start = 0;
+  bool quoted = false;
+  for (size_t i = 0; i <= line.size(); ++i) {
+    if (i < line.size() && line[i] == '"') quoted = !quoted;
+    if (i < line.size() && (quoted || line[i] != *delim)) continue;
+    if (i - start > kMaxHeaderName) {
+      return InvalidArgumentError(
+          "not a table with a header row: the first line holds a field of " +
+          std::to_string(i - start) +
+          " bytes, text rather than a field name (a CSV file opens with a "
+          "header row naming its fields, comma, semicolon or tab between "
+          "them, e.g. outlet,date,text)");
+    }
+    start = i + 1;
+  }
+  return Status::OK();
+}
+
+namespace {
+
 class CsvReader {
  public:
   CsvReader(const std::string& name, const ReadCallbacks& cb)
@@ -41,6 +98,7 @@ class CsvReader {
   // Feeds line number `lineno` (without its '\n'); returns false once the
   // file as a whole has been refused (a header without text).
   bool Line(std::string& line, uint64_t lineno) {
+    if (lineno == 1 && !FirstLine(line)) return false;
     if (csv_parser_idle()) {
       start_ = lineno;
       record_bytes_ = 0;
@@ -84,9 +142,24 @@ class CsvReader {
  private:
   bool csv_parser_idle() const { return parser_.pstate == kRowNotBegun; }
 
+  // The first line: a byte order mark is dropped; the delimiter is the one
+  // of comma, semicolon and tab the header names its fields with; a first
+  // line that cannot be a header row refuses the file.
+  bool FirstLine(std::string& line) {
+    if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+    Status st = CheckHeaderLine(line, &delim_);
+    if (!st.ok()) {
+      cb_.on_reject(name_, st);
+      return false;
+    }
+    csv_set_delim(&parser_, delim_);
+    return true;
+  }
+
   void Restart() {
     if (started_) csv_free(&parser_);
     csv_init(&parser_, CSV_STRICT);
+    csv_set_delim(&parser_, delim_);
     started_ = true;
     field_.clear();
     rows_.clear();
@@ -146,9 +219,6 @@ class CsvReader {
   }
 
   bool Header(std::vector<std::string>& row) {
-    // A UTF-8 byte order mark before the first name (spreadsheet exports).
-    if (!row.empty() && row[0].rfind("\xEF\xBB\xBF", 0) == 0)
-      row[0].erase(0, 3);
     header_ = std::move(row);
     nlohmann::json probe = nlohmann::json::object();
     for (const std::string& h : header_) {
@@ -161,10 +231,15 @@ class CsvReader {
     }
     Document doc;
     if (!DocumentFromRecord(probe, cb_.fields, &doc).ok()) {
-      cb_.on_reject(name_, InvalidArgumentError(
-                               "the header row names no text column "
-                               "(content, text, body, article): name it with "
-                               "--field text=NAME"));
+      cb_.on_reject(
+          name_,
+          InvalidArgumentError(
+              header_.size() == 1
+                  ? "not a table: the first line has no comma, semicolon or "
+                    "tab between field names and names no text column "
+                    "(content, text, body, article; or --field text=NAME)"
+                  : "the header row names no text column (content, text, "
+                    "body, article): name it with --field text=NAME"));
       return false;
     }
     return true;
@@ -174,6 +249,7 @@ class CsvReader {
   const ReadCallbacks& cb_;
   csv_parser parser_{};
   bool started_ = false;
+  unsigned char delim_ = ',';
   uint64_t start_ = 1;       // line the open record started on
   size_t record_bytes_ = 0;  // bytes of the open record so far
   std::vector<std::string> field_;

@@ -1,15 +1,29 @@
-// CSV exports (.csv, .csv.gz): a header row naming the fields (the names
-// src/ingest/fields.h knows, or --field mappings), then one report a row.
+// CSV exports (.csv, .tsv, optionally .gz): a header row naming the fields
+// (the names src/ingest/fields.h knows, or --field mappings), then one report
+// a row. The delimiter (comma, semicolon or tab) is read from the header row;
+// a UTF-8 byte order mark is dropped; quoted fields may hold newlines.
 #ifndef MARSAD_INGEST_CSV_READER_H_
 #define MARSAD_INGEST_CSV_READER_H_
 
 #include <zlib.h>
 
 #include <string>
+#include <string_view>
 
 #include "src/ingest/reader.h"
 
 namespace marsad {
+
+// The delimiter of a header line: whichever of comma, semicolon and tab
+// occurs most often outside double quotes (comma when none does: a table of
+// one column).
+unsigned char CsvDelimiter(std::string_view line);
+
+// Whether `line` (the file's first line, without its byte order mark) can be
+// a header row; sets *delim. Fails with InvalidArgument saying why the file
+// is not a table: an empty line, a JSON or markup line, a field too long to
+// be a name (text, no header row).
+Status CheckHeaderLine(std::string_view line, unsigned char* delim);
 
 // Reads the CSV file at `path` (plain or gzip-compressed): each good row
 // goes to cb.on_document with source "path#N", N the line its record starts

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <string>
 
+#include "src/ingest/csv_reader.h"
+
 namespace marsad {
 namespace {
 
@@ -292,6 +294,86 @@ TEST_F(ReaderTest, Issue26CsvGzipAndUnclosedQuote) {
   ASSERT_EQ(rejected_.size(), 1u) << Reasons();
   EXPECT_EQ(rejected_[0].first, (dir_ / "a.csv.gz").string() + "#3");
   EXPECT_NE(rejected_[0].second.find("never closed"), std::string::npos);
+}
+
+// Issue 26: the delimiter is read from the header row: comma, semicolon
+// (spreadsheets where the comma is the decimal mark) or tab (.tsv); a byte
+// order mark before a quoted first name; delimiters and newlines inside
+// quoted fields are text.
+TEST(CsvDelimiterTest, HeaderNamesItsDelimiter) {
+  struct Case {
+    const char* line;
+    unsigned char delim;
+  } cases[] = {
+      {"src,time,text", ','},
+      {"src;time;text", ';'},
+      {"src\ttime\ttext", '\t'},
+      {"\"a,b,c\";time;text", ';'},  // commas inside quotes do not count
+      {"\"a;b\"\"x;y\",text", ','},  // nor do doubled quotes end them
+      {"text", ','},                 // one column
+      {"title;note, more;text", ';'},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(CsvDelimiter(c.line), c.delim) << c.line;
+  }
+}
+
+TEST_F(ReaderTest, Issue26CsvDelimitersBomAndQuotedNewlines) {
+  Write("semi.csv",
+        "\xEF\xBB\xBF\"outlet\";date;text\r\n"
+        "الأفق;2018-02-18;\"قال الوزير إن الكلفة 2,5 مليون؛\n"
+        "وأضاف: \"\"سنبدأ\"\"; غدا\"\r\n"
+        "النيل;2018-02-19;نص ثان, بفاصلة\n");
+  Write("tabs.tsv",
+        "src\ttime\ttext\n"
+        "skynews\tSun, 18 Feb 2018 21:35:43 +0400\tنص, مع فاصلة; ومنقوطة\n");
+  ReadAll((dir_ / "semi.csv").string());
+  ASSERT_EQ(docs_.size(), 2u) << Reasons();
+  EXPECT_TRUE(rejected_.empty()) << Reasons();
+  EXPECT_EQ(docs_[0].outlet, "الأفق");
+  EXPECT_EQ(docs_[0].published, "2018-02-18");
+  EXPECT_EQ(docs_[0].raw,
+            "قال الوزير إن الكلفة 2,5 مليون؛\nوأضاف: \"سنبدأ\"; غدا");
+  EXPECT_EQ(docs_[1].raw, "نص ثان, بفاصلة");
+  EXPECT_EQ(docs_[1].source, (dir_ / "semi.csv").string() + "#4");
+  docs_.clear();
+  ReadAll((dir_ / "tabs.tsv").string());
+  ASSERT_EQ(docs_.size(), 1u) << Reasons();
+  EXPECT_EQ(docs_[0].format, "csv");
+  EXPECT_EQ(docs_[0].outlet, "skynews");
+  EXPECT_EQ(docs_[0].published, "2018-02-18T21:35:43+04:00");
+  EXPECT_EQ(docs_[0].raw, "نص, مع فاصلة; ومنقوطة");
+}
+
+// Issue 26: a file named .csv that is not a table is refused once, saying
+// why, and no row of it becomes a report.
+TEST_F(ReaderTest, Issue26FileThatIsNotATableIsRefusedSayingWhy) {
+  const std::string prose =
+      "قال وزير الخارجية في مؤتمر صحفي عقده اليوم إن المفاوضات ستستأنف الأسبوع "
+      "المقبل في العاصمة\nوأضاف أن الوفدين اتفقا على جدول الأعمال\n";
+  struct Case {
+    const char* file;
+    std::string content;
+    const char* why;
+  } cases[] = {
+      {"json.csv", "{\"text\": \"نص\"}\n{\"text\": \"نص\"}\n", "JSON"},
+      {"page.csv", "<html><body><p>نص</p></body></html>\n", "markup"},
+      {"prose.csv", prose, "header row"},
+      {"line.csv", "خبر قصير\nخبر آخر\n", "no comma, semicolon or tab"},
+      {"empty.csv", "\nsrc,text\nx,نص\n", "empty"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.file);
+    docs_.clear();
+    rejected_.clear();
+    Write(c.file, c.content);
+    ReadAll((dir_ / c.file).string());
+    EXPECT_TRUE(docs_.empty());
+    ASSERT_EQ(rejected_.size(), 1u) << Reasons();
+    EXPECT_EQ(rejected_[0].first, (dir_ / c.file).string());
+    EXPECT_NE(rejected_[0].second.find(c.why), std::string::npos)
+        << rejected_[0].second;
+  }
 }
 
 TEST_F(ReaderTest, MissingPathIsNotFound) {
