@@ -177,6 +177,42 @@ TEST_F(DistribTest, AssignerWritesSqliteToo) {
   ExpectSame(Read(ref_dir_ + "/ref.db"), Read(db));
 }
 
+// Issue 26: `ingest --queue` reads its inputs as `ingest` does: --field
+// mappings (an export naming its outlet `chan`, its date `when` and its text
+// `body`, semicolon-separated) reach the queued reports; they were ignored.
+TEST_F(DistribTest, Issue26QueuedInputsTakeTheFieldMappings) {
+  const std::string csv = dir_ + "/feed.csv";
+  std::ofstream(csv)
+      << "chan;when;body\n"
+         "skynews;Sun, 18 Feb 2018 21:35:43 +0400;\"قال وزير النقل إن الطريق "
+         "الجديد سيفتح أمام السيارات في الربيع المقبل.\"\n"
+         "alarabia;1518975343;أعلنت البلدية أن السوق القديم سيعاد افتتاحه بعد "
+         "انتهاء أعمال الترميم.\n";
+  const std::string db = dir_ + "/fields.db";
+  ASSERT_EQ(ts::Shell(Cmd("ingest -q --queue " + nats_.url() +
+                          " --field outlet=chan --field date=when"
+                          " --field text=body " +
+                          csv) +
+                      " >>" + dir_ + "/publish.log 2>&1"),
+            0)
+      << Log("publish");
+  pid_t w = Worker("worker-f");
+  pid_t assigner = Assigner(db);
+  EXPECT_EQ(Wait(w), 0) << Log("worker-f");
+  EXPECT_EQ(Wait(assigner), 0) << Log("assigner");
+  auto store = Store::Open(db, StoreOptions{.read_only = true});
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  std::map<std::string, std::string> published;  // outlet -> date
+  ASSERT_TRUE((*store)
+                  ->ForEachArticle([&](const Document& d) {
+                    published[d.outlet] = d.published;
+                  })
+                  .ok());
+  EXPECT_EQ(published.size(), 2u) << Log("assigner");
+  EXPECT_EQ(published["سكاي نيوز عربية"], "2018-02-18T21:35:43+04:00");
+  EXPECT_EQ(published["العربية"], "2018-02-18T17:35:43Z");
+}
+
 // A worker killed while it holds a report: the report is delivered again
 // after the ack wait, and the store ends up exactly as in a calm run.
 TEST_F(DistribTest, WorkerKilledMidStreamLosesAndDuplicatesNothing) {

@@ -119,6 +119,7 @@ void RequestStop() { g_stop.store(true); }
 
 Status PublishInputs(const std::string& queue_url,
                      const std::vector<std::string>& inputs,
+                     const ReadLimits& limits, const FieldMap& fields,
                      PublishSummary* summary) {
   ASSIGN_OR_RETURN(std::unique_ptr<JetStream> js,
                    JetStream::Connect(queue_url));
@@ -126,6 +127,8 @@ Status PublishInputs(const std::string& queue_url,
   // First pass, as `marsad ingest` does: learn the outlets' template lines.
   FurnitureModel model;
   ReadCallbacks learn;
+  learn.limits = limits;
+  learn.fields = fields;
   learn.on_document = [&](Document&& d) {
     if (!d.outlet.empty()) model.Observe(d.outlet, d.raw);
   };
@@ -148,6 +151,8 @@ Status PublishInputs(const std::string& queue_url,
       ++(r.read_error.empty() ? summary->published : summary->read_errors);
   };
   ReadCallbacks cb;
+  cb.limits = limits;
+  cb.fields = fields;
   cb.on_document = [&](Document&& d) {
     Report r;
     r.template_lines = TemplateLines(model, d);

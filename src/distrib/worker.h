@@ -54,6 +54,7 @@
 #include <vector>
 
 #include "marsad/status.h"
+#include "src/ingest/reader.h"
 #include "src/pipeline/pipeline.h"
 
 namespace marsad {
@@ -76,10 +77,12 @@ struct PublishSummary {
   uint64_t files = 0, bytes = 0, skipped_files = 0;
 };
 
-// Reads `inputs` like `marsad ingest` (files, folders, "-") and publishes
-// every report to the reports stream, creating the streams if needed.
+// Reads `inputs` like `marsad ingest` (files, folders, "-"; within `limits`,
+// record fields named by `fields` as --field does) and publishes every report
+// to the reports stream, creating the streams if needed.
 Status PublishInputs(const std::string& queue_url,
                      const std::vector<std::string>& inputs,
+                     const ReadLimits& limits, const FieldMap& fields,
                      PublishSummary* summary);
 
 struct WorkerOptions {

@@ -176,7 +176,7 @@ void AddIngestCommand(CLI::App& app, CommandFn* run) {
       limits->fields = std::move(*field_map);
       if (!queue->empty()) {
 #if MARSAD_HAVE_DISTRIB
-        return RunQueuePublish(*queue, *inputs, *quiet);
+        return RunQueuePublish(*queue, *inputs, *quiet, *limits);
 #else
         std::cerr
             << "marsad ingest --queue: this marsad was built without libnats\n";

@@ -11,6 +11,7 @@
 
 #include "src/distrib/worker.h"
 #include "tools/marsad/commands.h"
+#include "tools/marsad/ingest_run.h"
 #include "tools/marsad/print.h"
 
 namespace marsad {
@@ -87,9 +88,10 @@ int RunWorkerCommand(const WorkerArgs& a) {
 }  // namespace
 
 int RunQueuePublish(const std::string& queue,
-                    const std::vector<std::string>& inputs, bool quiet) {
+                    const std::vector<std::string>& inputs, bool quiet,
+                    const IngestLimits& limits) {
   PublishSummary s;
-  Status st = PublishInputs(queue, inputs, &s);
+  Status st = PublishInputs(queue, inputs, limits.read, limits.fields, &s);
   if (!quiet) {
     std::cout << fmt::format(
         "published {} reports from {} files ({:.1f} MB) to {}; {} unreadable "

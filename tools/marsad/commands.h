@@ -35,9 +35,12 @@ void AddAlertCommand(CLI::App& app, CommandFn* run);
 void AddBriefCommand(CLI::App& app, CommandFn* run);
 // Built with the queue workers (src/distrib, MARSAD_HAVE_DISTRIB).
 void AddWorkerCommand(CLI::App& app, CommandFn* run);
-// `marsad ingest --queue`: publish the inputs' reports instead of storing.
+struct IngestLimits;  // tools/marsad/ingest_run.h
+// `marsad ingest --queue`: publish the inputs' reports instead of storing,
+// read within the same limits and --field mappings as a local ingest.
 int RunQueuePublish(const std::string& queue,
-                    const std::vector<std::string>& inputs, bool quiet);
+                    const std::vector<std::string>& inputs, bool quiet,
+                    const IngestLimits& limits);
 
 }  // namespace marsad
 
