@@ -699,6 +699,37 @@ TEST_F(ServerTest, Issue26IngestTakesRecordsOfOtherShapes) {
   EXPECT_EQ(outlets->body.find("alarabia"), std::string::npos) << outlets->body;
 }
 
+// Issue 26: a field named by --field wins over the documented name, as it
+// does for `marsad ingest` (one reader of records, DocumentFromRecord): a
+// feed whose `text` is a teaser and `body` the report is read from `body`.
+TEST_F(ServerTest, Issue26IngestMappedFieldWinsAsInTheReader) {
+  ServerOptions o;
+  o.ingest_token = "tok";
+  auto fields = FieldMap::Parse({"text=body", "date=when"});
+  ASSERT_TRUE(fields.ok());
+  o.fields = *fields;
+  RunningServer server(o);
+  httplib::Client c("127.0.0.1", server.port());
+  httplib::Headers auth = {{"Authorization", "Bearer tok"}};
+  json batch = {
+      {"documents",
+       {{{"text", "ملخص قصير"},
+         {"body", "قال رئيس البلدية إن أعمال الصيانة في الجسر تنتهي الخميس."},
+         {"when", "Mon, 19 Feb 2018 08:00:00 +0000"},
+         {"outlet", "الأفق"}}}}};
+  auto r = c.Post("/api/ingest", auth, batch.dump(), "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  auto a = c.Get("/api/articles/1", auth);
+  ASSERT_TRUE(a);
+  json art = json::parse(a->body, nullptr, false);
+  ASSERT_TRUE(art.is_object()) << a->body;
+  const std::string text = art["text"];
+  EXPECT_NE(text.find("أعمال الصيانة في الجسر"), std::string::npos) << text;
+  EXPECT_EQ(text.find("ملخص قصير"), std::string::npos) << text;
+  EXPECT_EQ(art["published"], "2018-02-19T08:00:00+00:00") << a->body;
+}
+
 TEST_F(ServerTest, Issue24OnlyLoopbackHostNamesAreAnswered) {
   // DNS rebinding: a page of evil.example whose name now points at
   // 127.0.0.1 reaches us with its own Host.
