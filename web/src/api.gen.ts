@@ -868,7 +868,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add documents (only when started with --ingest-token). */
+        /**
+         * Add documents (only when started with --ingest-token).
+         * @description Each record is read as `marsad ingest` reads a JSON Lines or CSV record (one reader,
+         *     src/ingest/fields.h): a field named by `marsad serve --field TARGET=NAME` first, then the
+         *     documented name, then the names exports use. The documented fields, when present, must be
+         *     strings (or null); other fields of any name and type may be present and are ignored unless
+         *     read as below. A record is refused, by its index in `errors`, when it is not an object, a
+         *     documented field is not a string, a part holds a NUL byte, `format` is neither txt nor
+         *     html, or no text is found; the other records are stored.
+         *
+         *     | part | names read, in order (after a --field mapping) |
+         *     |---|---|
+         *     | text (required) | content, text, body, article, maintext |
+         *     | title | title, headline |
+         *     | outlet | outlet, source, src, site, publisher, source_name, website, domain (a string, or an object's `name`/`title`); none: the URL's host, named from data/clean/outlets.tsv |
+         *     | url | url, link, href |
+         *     | published | published, date, date_published, datePublished, published_at, publishedAt, pubDate, time, timestamp, created_at, date_extracted: ISO 8601, RFC 2822 (`Sun, 18 Feb 2018 21:35:43 +0400`) or Unix time in seconds or milliseconds (number or digits), stored as ISO 8601 |
+         *     | author | author, byline, authors |
+         */
         post: {
             parameters: {
                 query?: never;
@@ -879,35 +897,65 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        documents?: {
+                        documents: ({
                             /** @description raw input (plain text or HTML per format) */
-                            text: string;
+                            text?: string | null;
                             /**
                              * @default txt
-                             * @enum {string}
+                             * @enum {string|null}
                              */
-                            format?: "txt" | "html";
-                            title?: string;
-                            outlet?: string;
-                            url?: string;
-                            published?: string;
-                        }[];
+                            format?: "txt" | "html" | null;
+                            title?: string | null;
+                            /** @description an outlet id (skynews) or name; shown by its Arabic name when data/clean/outlets.tsv knows it */
+                            outlet?: string | null;
+                            url?: string | null;
+                            /** @description ISO 8601, RFC 2822 or Unix time; see the table above */
+                            published?: string | null;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
                     };
                 };
             };
             responses: {
-                /** @description Documents processed. */
+                /** @description Documents processed (at least one record was read, or none was sent). */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            added?: number;
+                            /** @description newly stored */
+                            added: number;
                             /** @description already stored (same input) */
+                            skipped: number;
+                            /** @description refused records: those in errors and those the pipeline refused */
+                            rejected: number;
+                            errors: {
+                                /** @description the record's position in documents */
+                                index: number;
+                                error: string;
+                            }[];
+                        };
+                    };
+                };
+                /**
+                 * @description The body is not an object with a `documents` array of at most 1000 records (an Error),
+                 *     or no record could be read: then the per-record `errors` too.
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"] & {
+                            added?: number;
                             skipped?: number;
                             rejected?: number;
-                            ids?: number[];
+                            errors?: {
+                                index: number;
+                                error: string;
+                            }[];
                         };
                     };
                 };
