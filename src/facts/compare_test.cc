@@ -697,5 +697,86 @@ TEST(ComparePointsTest, DenyingOnesOwnActIsNoDenialOfTheAttack) {
   EXPECT_EQ(resp->positions[0].modality, "denied") << Dump(*resp);
 }
 
+// Issue 22, round 4: a position's source. A figure outside every quotation
+// takes the source its own sentence names (after وفقا/بحسب, or as the
+// subject of a tallying verb); a bare head (المرصد) is completed by the
+// article's fuller phrase; a report noun (أحدث حصيلة لـ) and a hashtag name
+// the body behind them; the outlet's own voice stays "".
+std::string SpeakerOf(const Document& d, const std::string& slot) {
+  for (const Claim& c : d.claims) {
+    if (c.slot == slot) return c.speaker;
+  }
+  return "<none>";
+}
+
+TEST(ComparePointsTest, AFigureTakesTheSourceItsSentenceNames) {
+  const char* kWhen = "2030-04-02T10:00:00+00:00";
+  EXPECT_EQ(SpeakerOf(Analyzed(1, "أ", kWhen,
+                               "ووفقا للمرصد الوطني لحقوق الإنسان، قتل 14 "
+                               "مدنيا في القصف على البلدة."),
+                      "killed"),
+            "المرصد الوطني لحقوق الإنسان");
+  EXPECT_EQ(SpeakerOf(Analyzed(2, "أ", kWhen,
+                               "وقال المرصد الوطني لحقوق الإنسان إن الغارة "
+                               "استهدفت السوق. ووثق المرصد مقتل 9 أشخاص في "
+                               "الغارة."),
+                      "killed"),
+            "المرصد الوطني لحقوق الإنسان");
+  EXPECT_EQ(SpeakerOf(Analyzed(3, "أ", kWhen,
+                               "في الوقت الذي أعلنت فيه وزارة الصحة المحلية "
+                               "ارتفاع عدد القتلى إلى 20 شخصا."),
+                      "killed"),
+            "وزارة الصحة المحلية");
+  EXPECT_EQ(SpeakerOf(Analyzed(4, "أ", kWhen,
+                               "قتل 5 أشخاص في الهجوم، بحسب أحدث حصيلة "
+                               "لوزارة الصحة."),
+                      "killed"),
+            "وزارة الصحة");
+  EXPECT_EQ(SpeakerOf(Analyzed(5, "أ", kWhen,
+                               "وقالت #منظمة_العفو_الدولية إن 3 أشخاص قتلوا "
+                               "في الهجوم."),
+                      "killed"),
+            "منظمة العفو الدولية");
+  EXPECT_EQ(
+      SpeakerOf(Analyzed(6, "أ", kWhen, "قتل 5 أشخاص في الهجوم على السوق."),
+                "killed"),
+      "");
+}
+
+// Who holds a responsibility position when no quotation names one: the
+// claimant itself, the accuser written before its verb, the one who
+// rejects the accusations (not the accusations after it).
+TEST(ComparePointsTest, TheSourceOfAResponsibilityPosition) {
+  const char* kWhen = "2030-04-02T10:00:00+00:00";
+  EXPECT_EQ(SpeakerOf(Analyzed(1, "أ", kWhen,
+                               "وأصدر تنظيم داعش بيانا أعلن فيه مسؤوليته عن "
+                               "الهجوم."),
+                      "responsibility"),
+            "تنظيم داعش");
+  EXPECT_EQ(SpeakerOf(Analyzed(2, "أ", kWhen,
+                               "لكن وسائل الإعلام الرسمية اتهمت التحالف بشن "
+                               "الغارة على المدينة."),
+                      "responsibility"),
+            "وسائل الإعلام الرسمية");
+  EXPECT_EQ(SpeakerOf(Analyzed(3, "أ", kWhen,
+                               "ورفضت السلطات الاتهامات الموجهة إليها."),
+                      "responsibility"),
+            "السلطات");
+}
+
+// A force's own soldiers (46 من جنوده) and the fighters of the other side
+// (400 عنصر) are two counts, also once each has its own source.
+TEST(ComparePointsTest, ItsSoldiersAndTheOtherSidesFightersAreTwoCounts) {
+  Document a = Analyzed(
+      1, "أ", "2030-04-02T10:00:00+00:00",
+      "ووثق المرصد مقتل أكثر من 400 عنصر من الفصائل في المعارك. كما أعلن "
+      "الجيش حتى الآن عن مقتل 46 من جنوده.");
+  Comparison c = CompareStory({&a});
+  const ContestedPoint* killed = PointAbout(c, "killed");
+  ASSERT_NE(killed, nullptr);
+  ASSERT_EQ(killed->positions.size(), 2u) << Dump(*killed);
+  EXPECT_FALSE(killed->contested) << Dump(*killed);
+}
+
 }  // namespace
 }  // namespace marsad
