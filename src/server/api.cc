@@ -12,6 +12,7 @@
 #if MARSAD_HAVE_FACTS
 #include "src/facts/compare.h"
 #include "src/server/brief.h"
+#include "src/server/story_cache.h"
 #endif
 
 namespace marsad {
@@ -59,7 +60,27 @@ json PageJson(int64_t total, int64_t limit, int64_t offset, json items) {
           {"items", std::move(items)}};
 }
 
-// UTF-16 index of every UTF-8 byte offset of `text` (size()+1 entries).
+json SpanJson16(const std::vector<uint32_t>& idx, Span s) {
+  json j = SpanToJson(s);
+  AddUtf16(idx, &j);
+  return j;
+}
+
+json NullableDouble(const std::optional<double>& v) {
+  return v ? json(*v) : json();
+}
+
+json EntityJson(const EntityRow& e) {
+  return {{"id", e.id},
+          {"name", e.name},
+          {"type", e.type},
+          {"lat", NullableDouble(e.lat)},
+          {"lon", NullableDouble(e.lon)},
+          {"mention_count", e.mention_count}};
+}
+
+}  // namespace
+
 std::vector<uint32_t> Utf16Index(const std::string& text) {
   std::vector<uint32_t> idx(text.size() + 1);
   uint32_t u = 0;
@@ -88,32 +109,12 @@ void AddUtf16(const std::vector<uint32_t>& idx, json* j) {
   }
 }
 
-json SpanJson16(const std::vector<uint32_t>& idx, Span s) {
-  json j = SpanToJson(s);
-  AddUtf16(idx, &j);
-  return j;
-}
-
-json NullableDouble(const std::optional<double>& v) {
-  return v ? json(*v) : json();
-}
-
-json EntityJson(const EntityRow& e) {
-  return {{"id", e.id},
-          {"name", e.name},
-          {"type", e.type},
-          {"lat", NullableDouble(e.lat)},
-          {"lon", NullableDouble(e.lon)},
-          {"mention_count", e.mention_count}};
-}
-
-}  // namespace
-
 void AddUtf16Offsets(const std::string& text, json* j) {
   AddUtf16(Utf16Index(text), j);
 }
 
-Api::Api(std::unique_ptr<Store> store) : store_(std::move(store)) {}
+Api::Api(std::unique_ptr<Store> store, std::shared_ptr<StoryCache> cache)
+    : store_(std::move(store)), cache_(std::move(cache)) {}
 Api::~Api() = default;
 
 StatusOr<json> Api::Health() {
@@ -132,17 +133,40 @@ StatusOr<json> Api::Stories(const Params& p) {
   return PageJson(total, limit, offset, std::move(items));
 }
 
+namespace {
+
+#if MARSAD_HAVE_FACTS
+// The story of `row` with its comparison: from `cache` when there is one,
+// else loaded for this request alone.
+StatusOr<std::shared_ptr<const CachedStory>> StoryOf(StoryCache* cache,
+                                                     Store* store,
+                                                     const StoryRow& row) {
+  if (cache != nullptr) return cache->Get(store, row);
+  ASSIGN_OR_RETURN(StoryDossier d, LoadStoryDossierOf(store, row));
+  return std::make_shared<const CachedStory>(std::move(d));
+}
+#endif
+
+}  // namespace
+
 StatusOr<json> Api::Story(int64_t id) {
   ASSIGN_OR_RETURN(auto story, store_->GetStory(id));
   if (!story) return NotFoundError("no story " + std::to_string(id));
-  json articles = json::array();
+  json comparison = nullptr;
+#if MARSAD_HAVE_FACTS
+  ASSIGN_OR_RETURN(std::shared_ptr<const CachedStory> cached,
+                   StoryOf(cache_.get(), store_.get(), *story));
+  const std::vector<Document>& docs = cached->dossier().reports;
+  comparison = cached->PageComparison();
+#else
   std::vector<Document> docs;
   for (int64_t a : story->articles) {
     ASSIGN_OR_RETURN(auto d, store_->GetArticle(a, false));
-    if (!d) continue;
-    articles.push_back(MetadataToJson(*d));
-    docs.push_back(std::move(*d));
+    if (d) docs.push_back(std::move(*d));
   }
+#endif
+  json articles = json::array();
+  for (const Document& d : docs) articles.push_back(MetadataToJson(d));
   // Related links accumulate both ways over an archive (a long-running
   // story can gather a thousand); the page shows the newest few, ids being
   // given in order of creation, and says how many there are.
@@ -171,43 +195,6 @@ StatusOr<json> Api::Story(int64_t id) {
          {"outlets", row->outlets},
          {"relation", relation(row->first_seen, row->last_seen)}});
   }
-  json comparison = nullptr;
-#if MARSAD_HAVE_FACTS
-  std::vector<const Document*> ptrs;
-  for (const Document& d : docs) ptrs.push_back(&d);
-  // A story that ran for months compares hundreds of reports: the page
-  // keeps the 30 main points, the 50 main disagreements and 8 claims a cell
-  // or position (the totals are in the JSON); `marsad story --json` writes
-  // them all.
-  StoryDossier dossier{*story, {}, CompareStory(ptrs)};
-  comparison = ComparisonToJson(
-      dossier.comparison,
-      {.max_points = 30, .max_disagreements = 50, .max_claims = 8});
-  // Each point's claims over time (issue 27), for the page's chart.
-  dossier.reports = std::move(docs);
-  AddPointTimelines(dossier, &comparison);
-  docs = std::move(dossier.reports);
-  if (comparison.is_object()) {
-    // Add UTF-16 offsets per article: every object with "article" and spans.
-    std::map<int64_t, std::vector<uint32_t>> idx;
-    for (const Document& d : docs) idx[d.id] = Utf16Index(d.text);
-    std::function<void(json*)> walk = [&](json* j) {
-      if (j->is_object()) {
-        if (j->contains("article") && (*j)["article"].is_number_integer()) {
-          auto it = idx.find((*j)["article"].get<int64_t>());
-          if (it != idx.end()) {
-            AddUtf16(it->second, j);
-            return;
-          }
-        }
-        for (auto& [k, v] : j->items()) walk(&v);
-      } else if (j->is_array()) {
-        for (auto& v : *j) walk(&v);
-      }
-    };
-    walk(&comparison);
-  }
-#endif
   return json{{"story", StorySummaryJson(*story)},
               {"articles", std::move(articles)},
               {"related", std::move(related)},
@@ -365,6 +352,24 @@ std::optional<int64_t> EpochMinutes(std::string_view iso) {
 // outlet for the delay and the newest 100 of those (of at most 200 reports
 // each) compared.
 StatusOr<json> Api::OutletProfile(const std::string& outlet) {
+#if MARSAD_HAVE_FACTS
+  // The profile reads the whole store: kept while the store has no new
+  // report or story (a profile of the corpus takes 0.5-2 s to make).
+  if (cache_ != nullptr) {
+    ASSIGN_OR_RETURN(int64_t max_article, store_->MaxArticleId());
+    ASSIGN_OR_RETURN(int64_t max_story, store_->MaxStoryId());
+    const StoreAnswers::Version version{max_article, max_story};
+    if (auto kept = cache_->profiles().Find(outlet, version)) return *kept;
+    ASSIGN_OR_RETURN(json profile, MakeOutletProfile(outlet));
+    cache_->profiles().Put(outlet, version,
+                           std::make_shared<const json>(profile));
+    return profile;
+  }
+#endif
+  return MakeOutletProfile(outlet);
+}
+
+StatusOr<json> Api::MakeOutletProfile(const std::string& outlet) {
   constexpr int kMaxStories = 5000, kMaxAnalyses = 2000, kMaxDelayStories = 500,
                 kMaxCompared = 100, kMaxReportsCompared = 200;
   Store* db = store_.get();
@@ -732,20 +737,12 @@ StatusOr<json> Api::Places(const Params& p) {
 StatusOr<json> Api::Points(int64_t id, const Params& p) {
 #if MARSAD_HAVE_FACTS
   ASSIGN_OR_RETURN(int64_t limit, GetInt(p, "limit", 30, 1, 1000));
-  ASSIGN_OR_RETURN(auto dossier, LoadStoryDossier(store_.get(), id));
-  if (!dossier) return NotFoundError("no story " + std::to_string(id));
-  json out = PointsJson(*dossier, static_cast<size_t>(limit));
-  std::map<int64_t, std::vector<uint32_t>> idx;
-  for (const Document& d : dossier->reports) idx[d.id] = Utf16Index(d.text);
-  for (json& point : out["points"]) {
-    for (json& pos : point["positions"]) {
-      for (json& cl : pos["claims"]) {
-        auto it = idx.find(cl.value("article", int64_t{0}));
-        if (it != idx.end()) AddUtf16(it->second, &cl);
-      }
-    }
-  }
-  return out;
+  ASSIGN_OR_RETURN(auto story, store_->GetStory(id));
+  if (!story) return NotFoundError("no story " + std::to_string(id));
+  ASSIGN_OR_RETURN(std::shared_ptr<const CachedStory> cached,
+                   StoryOf(cache_.get(), store_.get(), *story));
+  if (limit == 30) return cached->DefaultPoints();
+  return PointsJsonUtf16(cached->dossier(), static_cast<size_t>(limit));
 #else
   return UnavailableError("built without the comparison (src/facts)");
 #endif
@@ -755,9 +752,11 @@ StatusOr<std::string> Api::Brief(int64_t id, const std::string& format) {
   if (format != "html" && format != "md")
     return InvalidArgumentError("format must be html or md");
 #if MARSAD_HAVE_FACTS
-  ASSIGN_OR_RETURN(auto dossier, LoadStoryDossier(store_.get(), id));
-  if (!dossier) return NotFoundError("no story " + std::to_string(id));
-  return format == "md" ? BriefMarkdown(*dossier) : BriefHtml(*dossier);
+  ASSIGN_OR_RETURN(auto story, store_->GetStory(id));
+  if (!story) return NotFoundError("no story " + std::to_string(id));
+  ASSIGN_OR_RETURN(std::shared_ptr<const CachedStory> cached,
+                   StoryOf(cache_.get(), store_.get(), *story));
+  return cached->Brief(format);
 #else
   return UnavailableError("built without the comparison (src/facts)");
 #endif

@@ -11,6 +11,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "marsad/status.h"
 #include "marsad/store.h"
@@ -19,10 +20,15 @@ namespace marsad {
 
 using Params = std::map<std::string, std::string>;
 
+class StoryCache;
+
 class Api {
  public:
   // `store`: any Store (SQLite or PostgreSQL), read-only or writable.
-  explicit Api(std::unique_ptr<Store> store);
+  // `cache`: stories' comparisons kept between requests (src/server/
+  // story_cache.h), shared by the server's Api objects; null: none kept.
+  explicit Api(std::unique_ptr<Store> store,
+               std::shared_ptr<StoryCache> cache = nullptr);
   ~Api();
 
   StatusOr<nlohmann::json> Health();
@@ -50,12 +56,20 @@ class Api {
   Store* store() { return store_.get(); }
 
  private:
+  StatusOr<nlohmann::json> MakeOutletProfile(const std::string& outlet);
+
   std::unique_ptr<Store> store_;
+  std::shared_ptr<StoryCache> cache_;
 };
 
 // Adds begin16/end16 (UTF-16 code units) beside every begin/end pair in
 // `j` (recursively), for spans into `text`.
 void AddUtf16Offsets(const std::string& text, nlohmann::json* j);
+// The UTF-16 offset of every UTF-8 byte offset of `text` (size()+1
+// entries), and AddUtf16Offsets through such an index (one index for many
+// spans of one text).
+std::vector<uint32_t> Utf16Index(const std::string& text);
+void AddUtf16(const std::vector<uint32_t>& idx, nlohmann::json* j);
 
 // How a related story (other_first .. other_last, ISO dates) stands to a
 // story (first_seen .. last_seen) in time (issue 20): "follow_up" when it

@@ -590,8 +590,14 @@ StatusOr<std::optional<StoryDossier>> LoadStoryDossier(Store* store,
                                                        int64_t id) {
   ASSIGN_OR_RETURN(auto story, store->GetStory(id));
   if (!story) return std::optional<StoryDossier>();
+  ASSIGN_OR_RETURN(StoryDossier s,
+                   LoadStoryDossierOf(store, std::move(*story)));
+  return std::optional<StoryDossier>(std::move(s));
+}
+
+StatusOr<StoryDossier> LoadStoryDossierOf(Store* store, StoryRow row) {
   StoryDossier s;
-  s.story = std::move(*story);
+  s.story = std::move(row);
   for (int64_t a : s.story.articles) {
     ASSIGN_OR_RETURN(auto d, store->GetArticle(a, false));
     if (d) s.reports.push_back(std::move(*d));
@@ -599,7 +605,7 @@ StatusOr<std::optional<StoryDossier>> LoadStoryDossier(Store* store,
   std::vector<const Document*> ptrs;
   for (const Document& d : s.reports) ptrs.push_back(&d);
   s.comparison = CompareStory(ptrs);
-  return std::optional<StoryDossier>(std::move(s));
+  return s;
 }
 
 std::string ReportName(int64_t id) { return "التقرير " + std::to_string(id); }

@@ -54,6 +54,8 @@ struct StoryDossier {
 // such story.
 StatusOr<std::optional<StoryDossier>> LoadStoryDossier(Store* store,
                                                        int64_t id);
+// The same for a story row already read: its reports read from `store`.
+StatusOr<StoryDossier> LoadStoryDossierOf(Store* store, StoryRow row);
 
 // A report's outlet for readers: its outlet, else its agency, else
 // "وسيلة غير معروفة (التقرير N)".

@@ -22,6 +22,9 @@
 #include "src/server/api.h"
 #include "src/server/connection.h"
 #include "src/server/static_files.h"
+#if MARSAD_HAVE_FACTS
+#include "src/server/story_cache.h"
+#endif
 
 namespace marsad {
 
@@ -109,23 +112,29 @@ Params ParamsOf(const httplib::Request& req) {
   return p;
 }
 
-// One read-only store connection per server thread.
+// One read-only store connection per server thread; the stories'
+// comparisons (src/server/story_cache.h) shared by all of them.
 class ApiPool {
  public:
-  explicit ApiPool(std::string db) : db_(std::move(db)) {}
+  explicit ApiPool(std::string db) : db_(std::move(db)) {
+#if MARSAD_HAVE_FACTS
+    cache_ = std::make_shared<StoryCache>();
+#endif
+  }
   StatusOr<Api*> Get() {
     thread_local std::map<const ApiPool*, std::unique_ptr<Api>> apis;
     auto& slot = apis[this];
     if (!slot) {
       ASSIGN_OR_RETURN(auto store,
                        Store::Open(db_, StoreOptions{.read_only = true}));
-      slot = std::make_unique<Api>(std::move(store));
+      slot = std::make_unique<Api>(std::move(store), cache_);
     }
     return slot.get();
   }
 
  private:
   std::string db_;
+  std::shared_ptr<StoryCache> cache_;
 };
 
 template <typename F>
@@ -160,28 +169,30 @@ Status StringField(const json& d, const char* key, std::string* out) {
 }
 
 // One record of POST /api/ingest as a Document, or why it is refused. The
-// documented fields are typed strictly; the report's parts are then read by
-// DocumentFromRecord, the one reader of records `marsad ingest` uses for a
-// JSON Lines or CSV record: fields named by `fields` (--field) first, then
-// the documented names and the names exports use (src, time, content...).
+// documented fields are typed strictly; a part they leave empty is taken
+// from the names exports use or `fields` (--field), as `marsad ingest` does.
 StatusOr<Document> RecordToDocument(const json& d, const FieldMap& fields) {
   if (!d.is_object()) return InvalidArgumentError("a record must be an object");
-  std::string format = "txt", typed;
-  for (const char* key : {"text", "title", "outlet", "url", "published"})
-    RETURN_IF_ERROR(StringField(d, key, &typed));
-  RETURN_IF_ERROR(StringField(d, "format", &format));
   Document doc;
-  if (!DocumentFromRecord(d, fields, &doc).ok())
-    return InvalidArgumentError("text is missing or empty");
-  for (auto [name, value] : {std::pair{"text", &doc.raw},
-                             {"title", &doc.title},
-                             {"outlet", &doc.outlet},
-                             {"url", &doc.url},
-                             {"published", &doc.published},
-                             {"author", &doc.author}}) {
-    if (HasNul(*value))
-      return InvalidArgumentError(std::string(name) + " holds a NUL byte");
+  std::string format = "txt";
+  RETURN_IF_ERROR(StringField(d, "text", &doc.raw));
+  RETURN_IF_ERROR(StringField(d, "format", &format));
+  RETURN_IF_ERROR(StringField(d, "title", &doc.title));
+  RETURN_IF_ERROR(StringField(d, "outlet", &doc.outlet));
+  RETURN_IF_ERROR(StringField(d, "url", &doc.url));
+  RETURN_IF_ERROR(StringField(d, "published", &doc.published));
+  Document other;
+  if (DocumentFromRecord(d, fields, &other).ok()) {
+    for (auto [mine, theirs] : {std::pair{&doc.raw, &other.raw},
+                                {&doc.title, &other.title},
+                                {&doc.outlet, &other.outlet},
+                                {&doc.url, &other.url},
+                                {&doc.published, &other.published},
+                                {&doc.author, &other.author}}) {
+      if (mine->empty() && !HasNul(*theirs)) *mine = std::move(*theirs);
+    }
   }
+  if (doc.raw.empty()) return InvalidArgumentError("text is missing or empty");
   if (format != "txt" && format != "html")
     return InvalidArgumentError("format must be \"txt\" or \"html\"");
   doc.format = format;
