@@ -169,30 +169,28 @@ Status StringField(const json& d, const char* key, std::string* out) {
 }
 
 // One record of POST /api/ingest as a Document, or why it is refused. The
-// documented fields are typed strictly; a part they leave empty is taken
-// from the names exports use or `fields` (--field), as `marsad ingest` does.
+// documented fields are typed strictly; the report's parts are then read by
+// DocumentFromRecord, the one reader of records `marsad ingest` uses for a
+// JSON Lines or CSV record: fields named by `fields` (--field) first, then
+// the documented names and the names exports use (src, time, content...).
 StatusOr<Document> RecordToDocument(const json& d, const FieldMap& fields) {
   if (!d.is_object()) return InvalidArgumentError("a record must be an object");
-  Document doc;
-  std::string format = "txt";
-  RETURN_IF_ERROR(StringField(d, "text", &doc.raw));
+  std::string format = "txt", typed;
+  for (const char* key : {"text", "title", "outlet", "url", "published"})
+    RETURN_IF_ERROR(StringField(d, key, &typed));
   RETURN_IF_ERROR(StringField(d, "format", &format));
-  RETURN_IF_ERROR(StringField(d, "title", &doc.title));
-  RETURN_IF_ERROR(StringField(d, "outlet", &doc.outlet));
-  RETURN_IF_ERROR(StringField(d, "url", &doc.url));
-  RETURN_IF_ERROR(StringField(d, "published", &doc.published));
-  Document other;
-  if (DocumentFromRecord(d, fields, &other).ok()) {
-    for (auto [mine, theirs] : {std::pair{&doc.raw, &other.raw},
-                                {&doc.title, &other.title},
-                                {&doc.outlet, &other.outlet},
-                                {&doc.url, &other.url},
-                                {&doc.published, &other.published},
-                                {&doc.author, &other.author}}) {
-      if (mine->empty() && !HasNul(*theirs)) *mine = std::move(*theirs);
-    }
+  Document doc;
+  if (!DocumentFromRecord(d, fields, &doc).ok())
+    return InvalidArgumentError("text is missing or empty");
+  for (auto [name, value] : {std::pair{"text", &doc.raw},
+                             {"title", &doc.title},
+                             {"outlet", &doc.outlet},
+                             {"url", &doc.url},
+                             {"published", &doc.published},
+                             {"author", &doc.author}}) {
+    if (HasNul(*value))
+      return InvalidArgumentError(std::string(name) + " holds a NUL byte");
   }
-  if (doc.raw.empty()) return InvalidArgumentError("text is missing or empty");
   if (format != "txt" && format != "html")
     return InvalidArgumentError("format must be \"txt\" or \"html\"");
   doc.format = format;
