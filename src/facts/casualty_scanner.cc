@@ -161,6 +161,13 @@ class CasualtyScanner : public CountPhraseReader {
     }
     if (nb > b_ && lex_.Is(w_[nb - 1], "approx") && n.min == n.max)
       n.approximate = true;
+    if (int x = Exceeded(nb)) {
+      // "تجاوزت حصيلة القتلى 100": an open bound; "لا يتجاوز 50": at most.
+      if (x > 0 && n.min == n.max)
+        n.max = std::numeric_limits<double>::infinity();
+      if (x < 0) n.max = n.min, n.min = 0;
+      n.approximate = true;
+    }
     ThousandsDot(&n);
     if (n.min != std::floor(n.min)) return;  // 0.64 كيلو، 2.4 مرة: no people
     if ((kind == "injured" || kind == "killed") &&
@@ -469,6 +476,8 @@ class CasualtyScanner : public CountPhraseReader {
   // One figure of n people counted by the noun at v (cue at q <= v).
   void Add(const std::string& kind, int n, size_t q, size_t v) {
     if (Counts(v)) return;
+    if ((kind == "injured" || kind == "killed") && Illness(q, v + 1))
+      return;  // "وأصيب الرئيس بنوبة قلبية": a patient
     NumberMention one;
     one.span = SpanOfWords(w_, q, v + 1);
     one.value = one.min = one.max = n;

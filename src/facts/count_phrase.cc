@@ -93,9 +93,19 @@ bool CountPhraseReader::Label(size_t nb, size_t ne) const {
 bool CountPhraseReader::Illness(size_t from, size_t ne) const {
   for (size_t q = from; q < e_ && q < ne + 3; ++q) {
     if (q >= ne && !IsWordTok(w_[q])) break;
-    if (IsClass(q, "disease")) return true;
+    if (IsClass(q, "disease") || IsClass(q, "illness")) return true;
   }
   return false;
+}
+
+int CountPhraseReader::Exceeded(size_t nb) const {
+  for (size_t q = nb + 1; q > b_ && q + 8 > nb;) {
+    --q;  // the number's own first word too: "لا يتجاوز 15" is one number
+    if (q < nb && (!IsWordTok(w_[q]) || InNumber(q))) return 0;
+    if (!IsWordTok(w_[q]) || !IsClass(q, "exceed")) continue;
+    return q > b_ && lex_.Is(w_[q - 1], "neg") ? -1 : 1;
+  }
+  return 0;
 }
 
 void CountPhraseReader::ThousandsDot(NumberMention* n) const {

@@ -62,8 +62,13 @@ class CountPhraseReader {
   bool Label(size_t nb, size_t ne) const;
   // "مصابون بالخرف"، "المصابين بالفيروس 14": an illness named by the figure's
   // words [from, ne) or the three words after them (data/facts/words.tsv
-  // disease): patients, not casualties.
+  // disease or illness): patients, not casualties.
   bool Illness(size_t from, size_t ne) const;
+  // "تجاوزت حصيلة القتلى 100"، "ارتفع عدد الجرحى ليتخطى 40": a verb of
+  // exceeding (data/facts/words.tsv exceed) before the number in its clause,
+  // at most eight words back: 1, the number is a lower bound; -1 when the
+  // verb is negated ("لا يتجاوز 50": an upper bound); 0 for none.
+  int Exceeded(size_t nb) const;
   // "الأيام الثمانية الماضية": a definite number word after a period noun
   // counts the period ("الجنود الثلاثة" still counts people).
   bool DefiniteAfterThing(size_t nb) const;

@@ -594,5 +594,32 @@ TEST(CasualtyRound5Test, OneOfAGroupCountedBeforeIsNoNewFigure) {
               ElementsAre("missing:1"));
 }
 
+TEST(CasualtyRound5Test, AVerbOfExceedingMakesALowerBound) {
+  Document d = Facts("وتجاوزت حصيلة ضحايا الفيضانات في الإقليم 60 قتيلا.");
+  ASSERT_EQ(d.events.size(), 1u);
+  ASSERT_EQ(d.events[0].casualties.size(), 1u);
+  const NumberMention& n = d.events[0].casualties[0].number;
+  EXPECT_EQ(n.min, 60);
+  EXPECT_EQ(n.max, kOpen);
+  EXPECT_TRUE(n.approximate);
+  Document at_most = Facts("وقال المسعفون إن عدد الجرحى لا يتجاوز 15 جريحا.");
+  ASSERT_EQ(at_most.events.size(), 1u);
+  ASSERT_EQ(at_most.events[0].casualties.size(), 1u);
+  EXPECT_EQ(at_most.events[0].casualties[0].number.min, 0);
+  EXPECT_EQ(at_most.events[0].casualties[0].number.max, 15);
+}
+
+TEST(CasualtyRound5Test, LivesTakenAcrossTheSubject) {
+  EXPECT_THAT(Figures("وحصد الهجوم أرواح 25 شخصا في السوق."),
+              ElementsAre("killed:25"));
+}
+
+TEST(CasualtyRound5Test, AHeartAttackMakesAPatient) {
+  EXPECT_THAT(Figures("وأصيب الرئيس السابق بنوبة قلبية خلال زيارته."),
+              IsEmpty());
+  EXPECT_THAT(Figures("وأصيب الرئيس السابق بشظايا خلال زيارته."),
+              ElementsAre("injured:1"));
+}
+
 }  // namespace
 }  // namespace marsad
