@@ -264,6 +264,9 @@ class CasualtyScanner : public CountPhraseReader {
     for (size_t q = ne; q < e_ && q < ne + 7; ++q) {
       if (!IsWordTok(w_[q]) || InNumber(q) || lex_.Is(w_[q], "comp")) break;
       const CasualtyEntry* c = KindAt(q, 'c');
+      // "مئات من العناصر تم القبض عليهم": a masdar after a passive
+      // auxiliary is the counted noun's verb.
+      if (c && q > ne && IsClass(q - 1, "passive_aux")) return c->kind;
       if (c) return c->where == 'b' && w_[q].key == w_[q].bare ? c->kind : "";
       // "6 من أفراد الطاقم مفقودين": a predicate adjective after the من group.
       if (q > ne + 1 && !Definite(q) && Definite(q - 1) &&
@@ -292,7 +295,7 @@ class CasualtyScanner : public CountPhraseReader {
     size_t reach = to ? 20 : 6;
     for (size_t q = nb; q > b_ && q + reach >= nb;) {
       --q;
-      if (w_[q].kind == TokenKind::kPunct) break;
+      if (w_[q].kind == TokenKind::kPunct && !w_[q].IsQuoteMark()) break;
       const CasualtyEntry* c = KindAt(q, 'n');
       if (!c) continue;
       bool head = q > b_ && IsClass(q - 1, "toll_head");

@@ -59,7 +59,8 @@ bool CountPhraseReader::AtLeast(size_t q) const {
 size_t CountPhraseReader::AtLeastAfter(size_t q) const {
   for (size_t k = q; k < e_ && k < q + 5; ++k) {
     if (AtLeast(k)) return k;
-    if (!IsWordTok(w_[k])) break;
+    if (!IsWordTok(w_[k]) && !w_[k].IsQuoteMark())
+      break;  // "20 طفلا" على الأقل
   }
   return 0;
 }

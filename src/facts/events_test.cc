@@ -621,5 +621,22 @@ TEST(CasualtyRound5Test, AHeartAttackMakesAPatient) {
               ElementsAre("injured:1"));
 }
 
+TEST(CasualtyRound5Test, QuotationMarksAreTransparentToTheTollAndTheBound) {
+  Document d = Facts(
+      "وقالت الوزارة إن حصيلة القتلى في الانفجار تتضمن \"12 طفلا\" على "
+      "الأقل.");
+  ASSERT_EQ(d.events.size(), 1u);
+  ASSERT_EQ(d.events[0].casualties.size(), 1u);
+  EXPECT_EQ(d.events[0].casualties[0].kind, "killed");
+  EXPECT_EQ(d.events[0].casualties[0].number.min, 12);
+  EXPECT_EQ(d.events[0].casualties[0].number.max, kOpen);
+}
+
+TEST(CasualtyRound5Test, APassiveMasdarAfterItsCountedNoun) {
+  EXPECT_THAT(Figures("وأكد المتحدث أن عشرات من المسلحين تم القبض عليهم في "
+                      "الحي."),
+              ElementsAre("arrested:20"));
+}
+
 }  // namespace
 }  // namespace marsad
