@@ -234,6 +234,10 @@ class QuoteParser {
   // adverbials only; أشار/لفت take any noun after إلى.
   Opener FactObject(size_t i, size_t k, size_t e) const;
 
+  // اتهمت X Y بقتل ...: the content is the accused Y (after adverbials from
+  // k) when a word with the proclitic ب follows it (the charge).
+  Opener AccusedOf(size_t k, size_t e) const;
+
   // أكد / شدد take their content after على.
   bool TakesAla(size_t i) const;
 

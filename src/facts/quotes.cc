@@ -364,6 +364,11 @@ bool QuoteParser::Verb(const CueEntry& cue, size_t i, size_t ce, size_t b,
       if (IsCueAt(q, e) || w_[q].kind == TokenKind::kPunct) break;
     }
   }
+  // (اتُّهم بقتل: a passive, no accuser and no quotation.)
+  if (p->open.kind == Opener::kNone && lex_.Is(w_[i], "accuse_verb") &&
+      p->speaker_e > p->speaker_b &&
+      !KeyStarts(w_[p->speaker_b].bare, "\xD8\xA8"))
+    p->open = AccusedOf(k, e);
   if (p->open.kind == Opener::kNone) p->open = FactObject(i, k, e);
   if (p->open.kind == Opener::kNone && cue.modality == "denied") {
     // نفت الدفاع الروسية وجود جنود روس: a definite subject, then the object.
@@ -453,6 +458,27 @@ Opener QuoteParser::FactObject(size_t i, size_t k, size_t e) const {
         IsComma(q) || cls == "weekday" ||
         (cls == "stop" && w.bare != fk::kIla && w.bare != fk::kAla);
     if (!adverbial) break;
+  }
+  return {};
+}
+
+Opener QuoteParser::AccusedOf(size_t k, size_t e) const {
+  size_t first = k;  // the accused, after adverbials (الثلاثاء، أمس)
+  while (first < e &&
+         (!IsWord(first) || lex_.ClassOf(w_[first]) == "weekday" ||
+          (lex_.ClassOf(w_[first]) == "stop" && w_[first].stem.size() > 6) ||
+          AdverbialAt(first, e))) {
+    ++first;
+  }
+  for (size_t q = first; q < e && q < first + 10; ++q) {
+    if (w_[q].kind == TokenKind::kPunct && !IsComma(q)) break;
+    if (q > first && IsCueAt(q, e)) break;
+    if (q > first && IsWord(q) && KeyStarts(w_[q].bare, "\xD8\xA8") &&
+        w_[q].stem.size() + 2 == w_[q].bare.size() && w_[q].stem.size() >= 6 &&
+        lex_.ClassOfKey(w_[q].stem) != "placenoun" &&
+        lex_.ClassOfKey(std::string(fk::kAl) + std::string(w_[q].stem)) !=
+            "placenoun")
+      return {Opener::kObject, first};  // ... بقتل، باستخدام
   }
   return {};
 }

@@ -682,5 +682,16 @@ TEST(QuotesTest, Issue21NewSubjectOfTheCuesGenderResetsTheCarryOver) {
   EXPECT_EQ(n.quotes.back().speaker, "المستشار سامي نادر");
 }
 
+// اتهم: the content is the accused and the بـ phrase after it.
+TEST(QuotesTest, Issue21AccusationsContentIsItsBaPhrase) {
+  Document d = Analyzed(
+      "اتهمت المنظمة الدولية الثلاثاء قوات الحكومة وحلفاءها بقتل عشرات "
+      "المدنيين في القرى.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "المنظمة الدولية");
+  EXPECT_EQ(S(d, d.quotes[0].content),
+            "قوات الحكومة وحلفاءها بقتل عشرات المدنيين في القرى");
+}
+
 }  // namespace
 }  // namespace marsad
