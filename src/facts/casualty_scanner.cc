@@ -236,10 +236,14 @@ class CasualtyScanner : public CountPhraseReader {
         }
       }
       if (const CasualtyEntry* c = KindAt(q, 'c')) {
-        // "مقتل وإصابة 70": the longer phrase that ends at this cue.
+        // "مقتل وإصابة 70": the longer phrase that ends at this cue; not
+        // when its first verb has a subject of its own before it (شخصا قتل
+        // وأصيب 20: one killed, 20 injured).
         for (size_t p = q > b_ + 2 ? q - 2 : b_; p < q; ++p) {
           const CasualtyEntry* l = KindAt(p, 'c');
           if (l &&
+              !(p > b_ &&
+                (VictimCount(p - 1) > 0 || Person(p - 1) || InNumber(p - 1))) &&
               p + lex_.casualties.Find(w_, p, e_, Forms::kStem).length > q) {
             c = l;
             q = p;
@@ -432,6 +436,12 @@ class CasualtyScanner : public CountPhraseReader {
         }
         const CasualtyEntry* c = KindAt(k, 'c');
         if (!c) continue;
+        // "شخصا قتل وأصيب 20": the subject belongs to the first verb of a
+        // pair alone.
+        if (auto one = lex_.casualties.Find(w_, k, k + 1, Forms::kStem);
+            one.payload >= 0 && one.length == 1) {
+          c = &lex_.casualty_entries[one.payload];
+        }
         // "جنديا قتل": a singular verb right after its one-person subject,
         // unless it has an object of its own (شخص قتل 5).
         bool next_counts =

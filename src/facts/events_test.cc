@@ -638,5 +638,12 @@ TEST(CasualtyRound5Test, APassiveMasdarAfterItsCountedNoun) {
               ElementsAre("arrested:20"));
 }
 
+TEST(CasualtyRound5Test, ASubjectBeforeAVerbPairSplitsThePair) {
+  EXPECT_THAT(Figures("وقالت الشرطة إن شخصا قتل وأصيب خمسة آخرون في الانفجار."),
+              ElementsAre("killed:1", "injured:5"));
+  EXPECT_THAT(Figures("وقتل وأصيب 15 شخصا في انفجار الشاحنة."),
+              ElementsAre("killed_or_injured:15"));
+}
+
 }  // namespace
 }  // namespace marsad
