@@ -1,4 +1,4 @@
-// CSV exports (.csv, .tsv, optionally .gz): a header row naming the fields
+// CSV exports (.csv, optionally .gz): a header row naming the fields
 // (the names src/ingest/fields.h knows, or --field mappings), then one report
 // a row. The delimiter (comma, semicolon or tab) is read from the header row;
 // a UTF-8 byte order mark is dropped; quoted fields may hold newlines.

@@ -47,7 +47,7 @@ Kind KindOf(const fs::path& p) {
   if (e == ".txt" || e == ".text") return Kind::kTxt;
   if (e == ".html" || e == ".htm" || e == ".xhtml") return Kind::kHtml;
   if (e == ".jsonl" || e == ".ndjson") return Kind::kJsonl;
-  if (e == ".csv" || e == ".tsv") return Kind::kCsv;
+  if (e == ".csv") return Kind::kCsv;
   if (e == ".warc") return Kind::kWarc;
   return Kind::kUnknown;
 }

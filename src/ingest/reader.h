@@ -1,6 +1,6 @@
 // Reading inputs into Documents: files, folders (recursive), or "-" (JSON
-// Lines on standard input); .txt, .html/.htm, .jsonl, .csv/.tsv (header
-// row; comma, semicolon or tab),
+// Lines on standard input); .txt, .html/.htm, .jsonl, .csv (header row;
+// comma, semicolon or tab between fields),
 // .warc, each optionally gzip-compressed (.gz). One bad file, line or row is
 // rejected with a reason and reading goes on.
 //

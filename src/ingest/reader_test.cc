@@ -297,7 +297,7 @@ TEST_F(ReaderTest, Issue26CsvGzipAndUnclosedQuote) {
 }
 
 // Issue 26: the delimiter is read from the header row: comma, semicolon
-// (spreadsheets where the comma is the decimal mark) or tab (.tsv); a byte
+// (spreadsheets where the comma is the decimal mark) or tab; a byte
 // order mark before a quoted first name; delimiters and newlines inside
 // quoted fields are text.
 TEST(CsvDelimiterTest, HeaderNamesItsDelimiter) {
@@ -324,7 +324,7 @@ TEST_F(ReaderTest, Issue26CsvDelimitersBomAndQuotedNewlines) {
         "الأفق;2018-02-18;\"قال الوزير إن الكلفة 2,5 مليون؛\n"
         "وأضاف: \"\"سنبدأ\"\"; غدا\"\r\n"
         "النيل;2018-02-19;نص ثان, بفاصلة\n");
-  Write("tabs.tsv",
+  Write("tabs.csv",
         "src\ttime\ttext\n"
         "skynews\tSun, 18 Feb 2018 21:35:43 +0400\tنص, مع فاصلة; ومنقوطة\n");
   ReadAll((dir_ / "semi.csv").string());
@@ -337,7 +337,7 @@ TEST_F(ReaderTest, Issue26CsvDelimitersBomAndQuotedNewlines) {
   EXPECT_EQ(docs_[1].raw, "نص ثان, بفاصلة");
   EXPECT_EQ(docs_[1].source, (dir_ / "semi.csv").string() + "#4");
   docs_.clear();
-  ReadAll((dir_ / "tabs.tsv").string());
+  ReadAll((dir_ / "tabs.csv").string());
   ASSERT_EQ(docs_.size(), 1u) << Reasons();
   EXPECT_EQ(docs_[0].format, "csv");
   EXPECT_EQ(docs_[0].outlet, "skynews");
