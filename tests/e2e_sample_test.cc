@@ -172,6 +172,77 @@ TEST(SampleTest, ShowStoryNamesHowRelatedStoriesRelate) {
   EXPECT_GT(checked, 0) << "the sample has related stories (EXPECTED.tsv)";
 }
 
+// Issue 20: `marsad export --what stories` carries each story's related
+// stories with their relation in time (as `show` says it) and its thread: the
+// smallest story id of a set of stories joined by related links, the story's
+// own id when alone. On the sample, the drone strike on the fuel depot and
+// the inquiry into it are one thread; the earthquake is in none.
+TEST(SampleTest, ExportCarriesRelatedStoriesAndThreads) {
+  std::string sample = SourceDir() + "/data/sample";
+  std::string db = TempDir("sample_threads") + "/s.db";
+  std::vector<std::string> files;  // the report files (not EXPECTED.tsv)
+  for (const auto& e : fs::directory_iterator(sample)) {
+    std::string ext = e.path().extension().string();
+    if (ext == ".txt" || ext == ".html" || ext == ".jsonl" || ext == ".gz")
+      files.push_back(e.path().string());
+  }
+  std::sort(files.begin(), files.end());  // as ingest orders a folder
+  std::string reports;
+  for (const std::string& f : files) reports += " " + f;
+  RunResult ing = Marsad("ingest --db " + db + reports);
+  ASSERT_EQ(ing.exit_code, 0) << ing.out << ing.err;
+  RunResult exp = Marsad("export --db " + db + " --what stories");
+  ASSERT_EQ(exp.exit_code, 0) << exp.err;
+  std::map<int64_t, json> stories;
+  std::istringstream lines(exp.out);
+  std::string line;
+  while (std::getline(lines, line))
+    if (!line.empty()) {
+      json s = json::parse(line);
+      stories[s["id"].get<int64_t>()] = s;
+    }
+  ASSERT_FALSE(stories.empty());
+  std::map<int64_t, int64_t> thread_sizes;
+  for (const auto& [id, s] : stories)
+    ++thread_sizes[s["thread"].get<int64_t>()];
+  int in_threads = 0;
+  for (const auto& [id, s] : stories) {
+    const int64_t thread = s["thread"].get<int64_t>();
+    EXPECT_LE(thread, id);
+    ASSERT_TRUE(stories.count(thread)) << "thread s" << thread;
+    EXPECT_EQ(stories.at(thread)["thread"], thread);
+    EXPECT_EQ(s["thread_stories"].get<int64_t>(), thread_sizes[thread]);
+    ASSERT_EQ(s["related_stories"].size(), s["related"].size());
+    bool linked_in_thread = false;
+    for (const json& r : s["related_stories"]) {
+      const json& other = stories.at(r["id"].get<int64_t>());
+      std::string relation = r["relation"];
+      EXPECT_TRUE(relation == "follow_up" || relation == "earlier" ||
+                  relation == "concurrent")
+          << relation;
+      if (relation == "follow_up")
+        EXPECT_GT(other["first_seen"].get<std::string>(),
+                  s["last_seen"].get<std::string>());
+      EXPECT_EQ(r["thread"].get<bool>(), other["thread"] == s["thread"]);
+      linked_in_thread |= r["thread"].get<bool>();
+    }
+    // A thread is made of related links: a story in one is linked to another
+    // story of it.
+    if (thread_sizes[thread] > 1) {
+      EXPECT_TRUE(linked_in_thread) << "s" << id;
+      ++in_threads;
+    }
+  }
+  EXPECT_GE(in_threads, 2) << "the strike and its inquiry share a thread";
+  EXPECT_LT(in_threads, static_cast<int>(stories.size()))
+      << "unrelated stories (the earthquake, the cup final) are in no thread";
+  RunResult csv = Marsad("export --db " + db + " --what stories --format csv");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')),
+            "id,title,articles,outlets,first_seen,last_seen,related,"
+            "related_stories,thread,thread_stories");
+}
+
 TEST(SampleTest, DemoPrintsStories) {
   std::string dir = TempDir("demo");
   RunResult r = Shell("cd " + dir + " && MARSAD_DATA_DIR=" + SourceDir() +

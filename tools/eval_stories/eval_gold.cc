@@ -222,41 +222,77 @@ int EvalPairs(const std::vector<CorpusReport>& r, const Run& run,
   return 0;
 }
 
-int EvalGroups(const std::vector<CorpusReport>& r, const Run& run,
-               const std::string& path, const std::string& split) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::vector<size_t>> ids;
-  if (!ReadGold(path, 2, 1, r, &rows, &ids)) return 1;
-  if (!split.empty()) {  // a fourth column names the split (stories_ant)
-    size_t k = 0;
-    for (size_t i = 0; i < rows.size(); ++i) {
-      if (rows[i].size() > 3 && rows[i][3] != split) continue;
-      rows[k] = rows[i];
-      ids[k++] = ids[i];
-    }
-    rows.resize(k);
-    ids.resize(k);
-    std::printf("split %s: ", split.c_str());
-  }
-  const size_t n = rows.size();
+namespace {
+
+// BCubed P/R/F1 of `pred` (a cluster id per article index) against the gold
+// label of each row; prints one line.
+void PrintBCubed(const std::vector<std::string>& gold,
+                 const std::vector<std::vector<size_t>>& ids,
+                 const std::vector<int64_t>& pred, const char* what) {
+  const size_t n = gold.size();
   double p_sum = 0, r_sum = 0;
-  std::set<std::string> groups;
+  std::set<std::string> groups(gold.begin(), gold.end());
   for (size_t i = 0; i < n; ++i) {
-    groups.insert(rows[i][1]);
     int same_pred = 0, same_gold = 0, both = 0;
     for (size_t j = 0; j < n; ++j) {
-      bool pred = run.story[ids[i][0]] == run.story[ids[j][0]];
-      bool gold = rows[i][1] == rows[j][1];
-      same_pred += pred, same_gold += gold, both += pred && gold;
+      bool p = pred[ids[i][0]] == pred[ids[j][0]];
+      bool g = gold[i] == gold[j];
+      same_pred += p, same_gold += g, both += p && g;
     }
     p_sum += double(both) / same_pred;
     r_sum += double(both) / same_gold;
   }
   double p = n ? p_sum / n : 0, rc = n ? r_sum / n : 0;
   std::printf(
-      "BCubed on %zu hand-grouped reports (%zu gold stories): P %.3f R %.3f F1 "
+      "BCubed on %zu hand-grouped reports (%zu gold %s): P %.3f R %.3f F1 "
       "%.3f\n",
-      n, groups.size(), p, rc, p + rc ? 2 * p * rc / (p + rc) : 0);
+      n, groups.size(), what, p, rc, p + rc ? 2 * p * rc / (p + rc) : 0);
+}
+
+// Reads the gold groups, keeping the rows of `split` (if not empty).
+bool ReadGroups(const std::vector<CorpusReport>& r, const std::string& path,
+                const std::string& split,
+                std::vector<std::vector<std::string>>* rows,
+                std::vector<std::vector<size_t>>* ids) {
+  if (!ReadGold(path, 2, 1, r, rows, ids)) return false;
+  if (split.empty()) return true;
+  size_t k = 0;  // a fourth column names the split (stories_ant)
+  for (size_t i = 0; i < rows->size(); ++i) {
+    if ((*rows)[i].size() > 3 && (*rows)[i][3] != split) continue;
+    (*rows)[k] = (*rows)[i];
+    (*ids)[k++] = (*ids)[i];
+  }
+  rows->resize(k);
+  ids->resize(k);
+  return true;
+}
+
+}  // namespace
+
+int EvalGroups(const std::vector<CorpusReport>& r, const Run& run,
+               const std::string& path, const std::string& split) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::vector<size_t>> ids;
+  if (!ReadGroups(r, path, split, &rows, &ids)) return 1;
+  if (!split.empty()) std::printf("split %s: ", split.c_str());
+  std::vector<std::string> gold;
+  for (const auto& row : rows) gold.push_back(row[1]);
+  PrintBCubed(gold, ids, run.story, "stories");
+  return 0;
+}
+
+int EvalThreads(const std::vector<CorpusReport>& r, const Run& run,
+                const std::string& path, const std::string& split) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::vector<size_t>> ids;
+  if (!ReadGroups(r, path, split, &rows, &ids)) return 1;
+  if (rows.empty() || rows[0].size() < 3) return 0;  // no thread column
+  if (!split.empty()) std::printf("split %s: ", split.c_str());
+  std::vector<std::string> gold;
+  for (const auto& row : rows) {  // "-": a story in no thread
+    gold.push_back(row.size() > 2 && row[2] != "-" ? row[2] : "s:" + row[1]);
+  }
+  PrintBCubed(gold, ids, run.thread, "threads");
   return 0;
 }
 

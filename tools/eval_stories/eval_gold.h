@@ -14,6 +14,7 @@ namespace marsad {
 struct Run {
   std::vector<int64_t> dup_of;  // 0, or the first copy's article id
   std::vector<int64_t> story;
+  std::vector<int64_t> thread;  // ThreadBuilder's thread of the story
   std::vector<StoryFeatures> features;
   std::vector<double> jaccard;  // of the duplicate match (1 for exact)
 };
@@ -41,6 +42,10 @@ void WritePairFeatures(const std::vector<CorpusReport>& r, const Run& run,
 // `split` (if not empty) keeps the gold rows whose 4th column equals it.
 int EvalGroups(const std::vector<CorpusReport>& r, const Run& run,
                const std::string& path, const std::string& split = "");
+// The same BCubed for threads: the gold's third column (thread id; "-" = the
+// story alone) against Run::thread.
+int EvalThreads(const std::vector<CorpusReport>& r, const Run& run,
+                const std::string& path, const std::string& split = "");
 
 }  // namespace marsad
 

@@ -18,14 +18,34 @@
 #include "src/dedup/duplicate_index.h"
 #include "src/story/story_index.h"
 #include "src/story/terms.h"
+#include "src/story/threads.h"
 #include "tools/eval_stories/corpus.h"
 #include "tools/eval_stories/eval_gold.h"
 
 namespace marsad {
 namespace {
 
+// Each story's thread (src/story/threads.h): its first report is its anchor,
+// its related links those StoryIndex made.
+void AssignThreads(const std::map<int64_t, std::vector<int64_t>>& related,
+                   double threshold, Run* run) {
+  std::map<int64_t, size_t> first;
+  for (size_t i = 0; i < run->story.size(); ++i)
+    first.try_emplace(run->story[i], i);
+  ThreadBuilder threads(threshold);
+  for (const auto& [story, i] : first) {
+    auto it = related.find(story);
+    threads.AddStory(story, run->features[i],
+                     it == related.end() ? std::vector<int64_t>{} : it->second);
+  }
+  run->thread.clear();
+  for (int64_t story : run->story)
+    run->thread.push_back(threads.ThreadOf(story));
+}
+
 Run Stream(const std::vector<CorpusReport>& reports,
-           const StoryOptions& options) {
+           const StoryOptions& options,
+           double thread_threshold = kThreadThreshold) {
   Run run;
   DuplicateIndex dups;
   StoryIndex stories(options);
@@ -33,6 +53,7 @@ Run Stream(const std::vector<CorpusReport>& reports,
   run.dup_of.assign(n, 0);
   run.story.assign(n, 0);
   run.jaccard.assign(n, 0);
+  std::map<int64_t, std::vector<int64_t>> related;
   for (size_t i = 0; i < n; ++i) {
     const Document& doc = reports[i].doc;
     Fingerprint fp = ComputeFingerprint(doc.text);
@@ -44,9 +65,15 @@ Run Stream(const std::vector<CorpusReport>& reports,
       run.story[i] = run.story[m->first_id - 1];
       stories.Join(i + 1, run.story[i], doc.published, run.features[i]);
     } else {
-      run.story[i] = stories.Add(i + 1, doc, run.features[i]).story_id;
+      Assignment a = stories.Add(i + 1, doc, run.features[i]);
+      run.story[i] = a.story_id;
+      for (int64_t other : a.related) {
+        related[a.story_id].push_back(other);
+        related[other].push_back(a.story_id);
+      }
     }
   }
+  AssignThreads(related, thread_threshold, &run);
   return run;
 }
 
@@ -167,6 +194,13 @@ int main(int argc, char** argv) {
   app.add_option(
       "--pair-features", pair_features,
       "write the similarity parts of gold report pairs (see eval_gold.h)");
+  double thread_threshold = kThreadThreshold;
+  app.add_option("--thread-threshold", thread_threshold,
+                 "anchor score joining two related stories into a thread");
+  std::vector<double> thread_sweep;
+  app.add_option(
+      "--thread-sweep", thread_sweep,
+      "thread thresholds to try: thread BCubed on --groups for each");
   std::vector<double> sweep;
   app.add_option(
       "--sweep", sweep,
@@ -187,7 +221,7 @@ int main(int argc, char** argv) {
       "corpus: %zu reports (%d lines skipped), load+clean+analyse %.1fs\n",
       reports->size(), skipped, std::chrono::duration<double>(t1 - t0).count());
   if (!idf_out.empty()) return WriteIdf(*reports, idf_out);
-  Run run = Stream(*reports, story_options);
+  Run run = Stream(*reports, story_options, thread_threshold);
   auto t2 = std::chrono::steady_clock::now();
   std::printf("dedup+features+stories: %.1fs\n",
               std::chrono::duration<double>(t2 - t1).count());
@@ -204,6 +238,16 @@ int main(int argc, char** argv) {
   for (const std::string& split : splits) {
     if (!groups_gold.empty())
       rc |= EvalGroups(*reports, run, groups_gold, split);
+    if (!groups_gold.empty())
+      rc |= EvalThreads(*reports, run, groups_gold, split);
+  }
+  for (double t : thread_sweep) {
+    Run r = Stream(*reports, story_options, t);
+    std::printf("== thread threshold %.3f\n", t);
+    for (const std::string& split : splits) {
+      if (!groups_gold.empty())
+        rc |= EvalThreads(*reports, r, groups_gold, split);
+    }
   }
   if (!pair_features.empty() && !groups_gold.empty()) {
     WritePairFeatures(*reports, run, groups_gold, splits.back(), pair_features);

@@ -3,6 +3,13 @@
 //               [--format jsonl|csv|acled]
 // Stable fields, documented in README.md ("Export fields").
 //
+// Stories carry their related stories with how each relates in time
+// (StoryRelation: follow_up, earlier, concurrent, as the API and `marsad
+// show` say) and their thread: the smallest story id of the long-running
+// topic the story belongs to (src/story/threads.h: related stories whose
+// first reports score >= kThreadThreshold against each other), its own id
+// when it is in no thread.
+//
 // Points are the story comparison (src/facts/compare.h) of every story, in
 // the shape of the API and `marsad story --json`: JSON Lines has one line per
 // point, {story, rank, kind, label, about, scope, contested, timeline,
@@ -12,12 +19,16 @@
 // position, with its first claim's span and words.
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "src/base/document_json.h"
 #include "src/facts/compare.h"
+#include "src/server/api.h"
+#include "src/story/threads.h"
 #include "tools/marsad/commands.h"
 #include "tools/marsad/print.h"
 
@@ -86,13 +97,62 @@ Status ExportArticles(Store& store, const std::string& format) {
       [&](const Document& d) { w.Write(ArticleRow(d)); });
 }
 
-Status ExportStories(Store& store, const std::string& format) {
-  RowWriter w(format, {"id", "title", "articles", "outlets", "first_seen",
-                       "last_seen", "related"});
+// Every story row, in id order.
+StatusOr<std::vector<StoryRow>> AllStories(Store& store) {
+  std::vector<StoryRow> rows;
   for (int offset = 0;; offset += 1000) {
     ASSIGN_OR_RETURN(auto page, store.ListStories(Page{1000, offset}));
-    for (const StoryRow& s : page) w.Write(StoryToJson(s));
+    for (StoryRow& s : page) rows.push_back(std::move(s));
     if (page.size() < 1000) break;
+  }
+  std::sort(rows.begin(), rows.end(),
+            [](const StoryRow& a, const StoryRow& b) { return a.id < b.id; });
+  return rows;
+}
+
+// The threads of `rows`: each story's anchor is its first stored report.
+StatusOr<ThreadBuilder> BuildThreads(Store& store,
+                                     const std::vector<StoryRow>& rows) {
+  std::unordered_map<int64_t, StoryFeatures> anchors;
+  RETURN_IF_ERROR(store.ForEachRecent("", [&](const Document& d) {
+    if (!d.story_id || anchors.count(d.story_id)) return;
+    auto f = StoryFeatures::Deserialize(d.story_features);
+    if (f.ok()) anchors.emplace(d.story_id, std::move(*f));
+  }));
+  ThreadBuilder threads;
+  for (const StoryRow& s : rows) {
+    auto it = anchors.find(s.id);
+    threads.AddStory(s.id, it == anchors.end() ? StoryFeatures{} : it->second,
+                     s.related);
+  }
+  return threads;
+}
+
+Status ExportStories(Store& store, const std::string& format) {
+  RowWriter w(format,
+              {"id", "title", "articles", "outlets", "first_seen", "last_seen",
+               "related", "related_stories", "thread", "thread_stories"});
+  ASSIGN_OR_RETURN(std::vector<StoryRow> rows, AllStories(store));
+  ASSIGN_OR_RETURN(ThreadBuilder threads, BuildThreads(store, rows));
+  std::unordered_map<int64_t, const StoryRow*> by_id;
+  for (const StoryRow& s : rows) by_id[s.id] = &s;
+  for (const StoryRow& s : rows) {
+    json row = StoryToJson(s);
+    json related = json::array();
+    for (int64_t r : s.related) {
+      auto it = by_id.find(r);
+      if (it == by_id.end()) continue;
+      const StoryRow& o = *it->second;
+      related.push_back(
+          {{"id", r},
+           {"relation", StoryRelation(s.first_seen, s.last_seen, o.first_seen,
+                                      o.last_seen)},
+           {"thread", threads.ThreadOf(r) == threads.ThreadOf(s.id)}});
+    }
+    row["related_stories"] = std::move(related);
+    row["thread"] = threads.ThreadOf(s.id);
+    row["thread_stories"] = threads.ThreadSize(s.id);
+    w.Write(row);
   }
   return Status::OK();
 }

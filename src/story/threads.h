@@ -1,0 +1,68 @@
+// Threads: long-running topics as sets of linked stories (issue 20).
+//
+// A story is one happening; a war, an offensive, a negotiation or a
+// tournament is a thread of stories. StoryIndex links a story to the stories
+// a report scored above kRelatedThreshold against, which is generous (a
+// navigation hint): on a month of international news the related links
+// connect more than half of all stories into one component, so a thread is
+// not "everything reachable". Two related stories are in one thread when
+// their anchors -- the first report of each, the happening as its first
+// report told it -- score at least kThreadThreshold against each other with
+// time left out (a thread spans weeks); threads are the connected components
+// of those links. Usage:
+//   ThreadBuilder threads;
+//   threads.AddStory(id, features_of_its_first_report, related_ids);  // each
+//   int64_t t = threads.ThreadOf(id);   // smallest story id of its thread
+//
+// Thread safety: not thread-safe; one owner.
+#ifndef MARSAD_SRC_STORY_THREADS_H_
+#define MARSAD_SRC_STORY_THREADS_H_
+
+#include <cstdint>
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+#include "src/story/story_features.h"
+
+namespace marsad {
+
+// Anchor-to-anchor score (time left out) from which two related stories are
+// one thread. Chosen on the dev windows of tests/gold/stories_ant (thread
+// BCubed, eval_stories --threads; docs/RESULTS.md, Stories).
+inline constexpr double kThreadThreshold = 0.30;
+
+class ThreadBuilder {
+ public:
+  explicit ThreadBuilder(double threshold = kThreadThreshold)
+      : threshold_(threshold) {}
+
+  // Registers a story with the features of its first report and the stories
+  // it is linked to as related. Links to stories not (yet) added are kept
+  // and scored once both ends are known. REQUIRES: id > 0, added once.
+  void AddStory(int64_t id, const StoryFeatures& anchor,
+                std::span<const int64_t> related);
+
+  // The thread of a story: the smallest id of the stories joined to it
+  // (its earliest story, as ids count up in arrival order); `id` itself for
+  // a story in no thread or not added.
+  int64_t ThreadOf(int64_t id);
+
+  // How many added stories the thread of `id` holds (1: in no thread).
+  size_t ThreadSize(int64_t id);
+
+ private:
+  int64_t Find(int64_t id);
+  void Union(int64_t a, int64_t b);
+  void Score(int64_t a, int64_t b);
+
+  double threshold_;
+  std::unordered_map<int64_t, StoryFeatures> anchors_;
+  std::unordered_map<int64_t, std::vector<int64_t>> pending_;
+  std::unordered_map<int64_t, int64_t> parent_;
+  std::unordered_map<int64_t, size_t> size_;
+};
+
+}  // namespace marsad
+
+#endif  // MARSAD_SRC_STORY_THREADS_H_

@@ -1,0 +1,87 @@
+#include "src/story/threads.h"
+
+#include <gtest/gtest.h>
+
+#include "src/story/story_similarity.h"
+#include "src/text/analyze.h"
+
+namespace marsad {
+namespace {
+
+StoryFeatures F(const char* title, const char* text, const char* date) {
+  Document d;
+  d.title = title;
+  d.text = text;
+  d.published = date;
+  AnalyzeText(&d);
+  return ComputeStoryFeatures(d);
+}
+
+// Our own sentences: two happenings of one dam dispute (talks, then a
+// ministers' meeting two weeks later) and an unrelated market story.
+const char* kTalks =
+    "بدأت في الخرطوم جولة مفاوضات جديدة بين مصر وإثيوبيا والسودان حول سد "
+    "النهضة وقواعد ملء خزانه، وقال وزير الري إن الخلاف ما زال قائما.";
+const char* kMinisters =
+    "اجتمع وزراء الري في مصر وإثيوبيا والسودان في أديس أبابا لبحث الخلاف على "
+    "سد النهضة وملء خزانه بعد تعثر جولة المفاوضات السابقة في الخرطوم.";
+const char* kMarket =
+    "ارتفعت أسعار الخضار في الأسواق المركزية بسبب موجة الحر التي ضربت "
+    "المزارع، ودعا التجار وزارة التجارة إلى مراقبة الأسعار ومنع الاحتكار.";
+
+TEST(ThreadsTest, RelatedStoriesOnOneTopicShareAThread) {
+  StoryFeatures talks = F("مفاوضات سد النهضة في الخرطوم", kTalks, "2018-06-01");
+  StoryFeatures ministers =
+      F("وزراء الري يبحثون سد النهضة", kMinisters, "2018-06-15");
+  // Two weeks apart they are two stories, not joined; the thread leaves
+  // time out, and without it they pass the thread's threshold.
+  StoryFeatures timeless_talks = talks, timeless_ministers = ministers;
+  timeless_talks.day = timeless_ministers.day = kNoDay;
+  timeless_talks.event_day = timeless_ministers.event_day = kNoDay;
+  ASSERT_LT(Similarity(talks, ministers), kSameStoryThreshold);
+  ASSERT_GE(Similarity(timeless_talks, timeless_ministers), kThreadThreshold);
+  ASSERT_LT(Similarity(talks, ministers), kThreadThreshold);
+  ThreadBuilder threads;
+  threads.AddStory(7, talks, std::vector<int64_t>{12});
+  threads.AddStory(12, ministers, std::vector<int64_t>{7});
+  EXPECT_EQ(threads.ThreadOf(7), 7);
+  EXPECT_EQ(threads.ThreadOf(12), 7);  // the thread's earliest story
+  EXPECT_EQ(threads.ThreadSize(12), 2u);
+}
+
+TEST(ThreadsTest, AWeakRelatedLinkMakesNoThread) {
+  ThreadBuilder threads;
+  threads.AddStory(3, F("مفاوضات سد النهضة", kTalks, "2018-06-01"),
+                   std::vector<int64_t>{4});
+  threads.AddStory(4, F("ارتفاع أسعار الخضار", kMarket, "2018-06-01"),
+                   std::vector<int64_t>{3});
+  EXPECT_EQ(threads.ThreadOf(3), 3);
+  EXPECT_EQ(threads.ThreadOf(4), 4);
+  EXPECT_EQ(threads.ThreadSize(4), 1u);
+}
+
+TEST(ThreadsTest, UnlinkedStoriesStayApartHoweverSimilar) {
+  // A thread is made of StoryIndex's links only: similar stories never
+  // linked (e.g. a month apart, past the window) are not joined here.
+  ThreadBuilder threads;
+  threads.AddStory(1, F("مفاوضات سد النهضة", kTalks, "2018-06-01"), {});
+  threads.AddStory(2, F("مفاوضات سد النهضة", kTalks, "2018-06-02"), {});
+  EXPECT_EQ(threads.ThreadOf(2), 2);
+}
+
+TEST(ThreadsTest, ChainsThroughLinksInAnyOrderToTheSmallestId) {
+  StoryFeatures a = F("مفاوضات سد النهضة", kTalks, "2018-06-01");
+  StoryFeatures b = F("وزراء الري يبحثون سد النهضة", kMinisters, "2018-06-15");
+  ThreadBuilder threads;
+  // 9 links to 5 before 5 is added; 5 links to 2.
+  threads.AddStory(9, b, std::vector<int64_t>{5});
+  threads.AddStory(5, a, std::vector<int64_t>{2});
+  threads.AddStory(2, b, {});
+  EXPECT_EQ(threads.ThreadOf(9), 2);
+  EXPECT_EQ(threads.ThreadOf(5), 2);
+  EXPECT_EQ(threads.ThreadSize(9), 3u);
+  EXPECT_EQ(threads.ThreadOf(42), 42);  // never added
+}
+
+}  // namespace
+}  // namespace marsad
