@@ -147,18 +147,24 @@ class ClaimBuilder {
                            ? "attack"
                            : (e.mode == "arrest" ? "arrest" : Lower(e.plover));
     bool fixed = false;
-    std::string modality = AttackModality(e, &fixed);
+    // نفى الجيش قصف السوق، مؤكدا أن الجماعة هي من نفذت الهجوم: the denier
+    // names another doer, it denies its part, not the attack.
+    bool other_doer = slot == "attack" && e.modality == "denied" &&
+                      CleftAfter(WordAt(e.trigger.begin));
+    std::string modality = other_doer ? "asserted" : AttackModality(e, &fixed);
+    fixed |= other_doer;
     // نفت إيران أن تكون قد أطلقت الصواريخ: the denier denies its own act,
     // its part in the attack, not that the attack happened.
     bool own_act = slot == "attack" && modality == "denied" &&
-                   OwnActBefore(WordAt(e.trigger.begin));
+                   (OwnActBefore(WordAt(e.trigger.begin)) ||
+                    OwnMeansNear(WordAt(e.trigger.begin)));
     if (own_act) {
       modality = "asserted";
       fixed = true;
     }
     Add(slot, e.mode.empty() ? e.plover : e.plover + ":" + e.mode, e.trigger, i,
         modality, fixed);
-    if (own_act) {
+    if (own_act || other_doer) {
       Add("responsibility", "denied", e.trigger, i, "denied", true);
     } else {
       OwnAttackDenied(e, slot);
@@ -535,10 +541,62 @@ class ClaimBuilder {
     for (size_t q = i > sb + 6 ? i - 6 : sb; q < i; ++q) {
       if (pw.Is(w_[q], "involve")) return true;
     }
-    for (size_t q = i; q < se; ++q) {
+    // An accusation in the sentence, before the trigger too (نفى ... متهما
+    // الحوثيين بالوقوف وراء الهجمات التي أسقطت): the attack is asserted.
+    for (size_t q = sb; q < se; ++q) {
       if (pw.Is(w_[q], "accuse")) return true;
     }
     return false;
+  }
+
+  // The denier's own means beside trigger i (التحالف ينفي استهداف غاراته،
+  // نفت قصف طائراتها): its own act is denied, not the attack.
+  bool OwnMeansNear(size_t i) const {
+    if (i >= w_.size()) return false;
+    size_t sb, se;
+    SentenceOf(i, &sb, &se);
+    for (size_t q = i > sb + 2 ? i - 2 : sb; q < std::min(se, i + 3); ++q) {
+      if (PointWords::Default().Is(w_[q], "own_means")) return true;
+    }
+    return false;
+  }
+
+  // A cleft at word q: هو/هي/هم من + a verb of doing (مليشيات الحوثي هي من
+  // قامت باستهداف الحديدة): the party before it is the doer.
+  bool CleftAt(size_t q, size_t se) const {
+    const PointWords& pw = PointWords::Default();
+    return q + 2 < se && pw.Is(w_[q], "cleft_pronoun") &&
+           w_[q + 1].key == fk::kMin && pw.Starts(w_[q + 2], "doer_verb");
+  }
+
+  // A cleft after word i in its sentence.
+  bool CleftAfter(size_t i) const {
+    if (i >= w_.size()) return false;
+    size_t sb, se;
+    SentenceOf(i, &sb, &se);
+    for (size_t q = i + 1; q < se; ++q) {
+      if (CleftAt(q, se)) return true;
+    }
+    return false;
+  }
+
+  // responsibility: the party of a cleft at q (أن مليشيات الحوثي، هي من
+  // قامت ...), the first party word after the clause's start within six
+  // words before the pronoun.
+  bool Cleft(size_t q, size_t sb, size_t se) {
+    size_t party = q, from = q > sb + 6 ? q - 6 : sb;
+    for (size_t k = q; k > from;) {
+      --k;
+      if (lex_.Is(w_[k], "comp") || w_[k].IsPunct(".")) break;
+      if (!lex_.Is(w_[k], "stop") && w_[k].kind == TokenKind::kWord &&
+          IsParty(k, k + 1))
+        party = k;
+    }
+    if (party == q) return false;
+    Span span = SpanOfWords(w_, party, std::min(se, q + 3));
+    Add("responsibility", PartyAt(party, q), span, -1,
+        AssertionModality(q, span));
+    return true;
   }
 
   // "أن تكون قد" / "أن يكون قد" shortly before trigger i: the subject of the
@@ -685,6 +743,7 @@ class ClaimBuilder {
         if (!fraud && (pw.Is(w_[q], "fraud") || pw.Is(w_[q], "fair")))
           fraud = ElectionFraud(q, b, e);
         if (!resp && pw.Is(w_[q], "bear")) resp = Bears(q, b, e);
+        if (!resp && CleftAt(q, e)) resp = Cleft(q, b, e);
         // The denied accusation leaves room for the accusation it answers.
         if (!acc && !chem && pw.Is(w_[q], "accusation"))
           acc = AccusationDenied(q, b, e);

@@ -778,5 +778,35 @@ TEST(ComparePointsTest, ItsSoldiersAndTheOtherSidesFightersAreTwoCounts) {
   EXPECT_FALSE(killed->contested) << Dump(*killed);
 }
 
+// A denier that names another doer (X هي من نفذت), that denies its own
+// means (استهداف غاراته) or accuses another party of the attacks denies its
+// part, not that the attack happened; the cleft names the doer.
+TEST(ComparePointsTest, ADenierNamingAnotherDoerDeniesItsPartNotTheAttack) {
+  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+                        "وقال مسعفون إن غارة جوية استهدفت السوق في المدينة.");
+  for (const char* text :
+       {"ونفى الجيش قصف السوق، مؤكدا أن الحوثيين هم من نفذوا الهجوم.",
+        "الجيش ينفي استهداف طائراته للسوق في المدينة.",
+        "ونفى المتحدث باسم الجيش القيام بأي عمليات في المدينة، متهما "
+        "الحوثيين بالوقوف وراء الهجمات التي أسقطت عشرات المدنيين."}) {
+    Document b = Analyzed(2, "ب", "2030-04-02T11:00:00+00:00", text);
+    Comparison c = CompareStory({&a, &b});
+    const ContestedPoint* occurred = PointAbout(c, "attack");
+    ASSERT_NE(occurred, nullptr) << text;
+    EXPECT_FALSE(occurred->contested) << text << " " << Dump(*occurred);
+  }
+  Document b = Analyzed(
+      2, "ب", "2030-04-02T11:00:00+00:00",
+      "ونفى الجيش قصف السوق، مؤكدا أن الحوثيين هم من نفذوا الهجوم.");
+  bool party = false, denied = false;
+  for (const Claim& cl : b.claims) {
+    if (cl.slot != "responsibility") continue;
+    party |= cl.value == "الحوثيين";
+    denied |= cl.modality == "denied";
+  }
+  EXPECT_TRUE(party);
+  EXPECT_TRUE(denied);
+}
+
 }  // namespace
 }  // namespace marsad
