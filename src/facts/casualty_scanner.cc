@@ -150,6 +150,7 @@ class CasualtyScanner : public CountPhraseReader {
     if (kind.empty()) kind = VerbAfter(ne);
     if (kind.empty()) kind = PredicateAfter(ne);
     if (kind.empty()) kind = TollBefore(nb, ne);
+    if (kind.empty()) kind = TollAfter(ne);
     if (kind.empty()) kind = CountOfNamed(nb);
     if (kind.empty()) kind = Inherited(nb, ne, n);
     if (kind.empty()) pending_.push_back(n);
@@ -304,6 +305,20 @@ class CasualtyScanner : public CountPhraseReader {
       if (!c) continue;
       bool head = q > b_ && IsClass(q - 1, "toll_head");
       if (head || (to && q + 6 >= nb)) return c->kind;
+    }
+    return "";
+  }
+
+  // "يرتفع إلى 96 عدد القتلى"، "إلى 96 عدد العناصر الذين قتلوا": the toll
+  // head right after the number, then its casualty noun or a plural harm
+  // verb in the same clause.
+  std::string TollAfter(size_t ne) const {
+    if (ne >= e_ || !IsClass(ne, "toll_head")) return "";
+    for (size_t k = ne + 1; k < e_ && k < ne + 12; ++k) {
+      if (!IsWordTok(w_[k]) || InNumber(k)) break;
+      if (const CasualtyEntry* c = KindAt(k, 'n')) return c->kind;
+      const CasualtyEntry* c = KindAt(k, 'c');
+      if (c && c->where == 'b') return c->kind;
     }
     return "";
   }

@@ -645,5 +645,11 @@ TEST(CasualtyRound5Test, ASubjectBeforeAVerbPairSplitsThePair) {
               ElementsAre("killed_or_injured:15"));
 }
 
+TEST(CasualtyRound5Test, ATollHeadAfterItsNumber) {
+  EXPECT_THAT(
+      Figures("وقصفت الطائرات السوق ليرتفع إلى 75 عدد القتلى في المدينة."),
+      ElementsAre("killed:75"));
+}
+
 }  // namespace
 }  // namespace marsad
