@@ -83,6 +83,7 @@ class Extractor {
     return b.chars == 0 ? 0.f : static_cast<float>(b.link_chars) / b.chars;
   }
   bool DataTable(int table) const;
+  bool DataList(int list) const;
   bool ProseOnly(int node);
   bool ProseBox(int s);
   // The best-scoring candidate strictly inside `node`, outside widgets and
@@ -332,14 +333,30 @@ bool Extractor::DataTable(int table) const {
   return rows >= 2;
 }
 
+// A list of linked names with words of their own (players and their clubs,
+// "<a>name</a> (club)"): two items or more, each with a link of at most 30
+// characters and 3 characters besides it. A list of other pages' headlines
+// links long titles; a menu's items are links alone.
+bool Extractor::DataList(int list) const {
+  int items = 0;
+  for (int i = list + 1; i < static_cast<int>(nodes_[list].end);
+       i = static_cast<int>(nodes_[i].end)) {
+    const Node& li = nodes_[i];
+    if (li.tag != GUMBO_TAG_LI) continue;
+    if (li.link_chars > 30 || li.chars < li.link_chars + 3) return false;
+    ++items;
+  }
+  return items >= 2;
+}
+
 // Whether every text block under `node` is a paragraph (<p>) ending a
 // sentence: prose, not a label, a caption or a teaser.
-// An element of prose paragraphs only, without links, images or inputs,
-// not named as boilerplate.
+// An element of prose paragraphs only, with few links (a linked name), no
+// image or input, not named as boilerplate.
 bool Extractor::ProseBox(int s) {
   const Node& n = nodes_[s];
-  return n.weight >= 0 && n.images == 0 && n.inputs == 0 && n.link_chars == 0 &&
-         n.chars >= 25 && ProseOnly(s);
+  return n.weight >= 0 && n.images == 0 && n.inputs == 0 && n.chars >= 25 &&
+         LinkDensity(s) < 0.25f && ProseOnly(s);
 }
 
 // The blocks under an element are consecutive, from the element's first.
@@ -405,6 +422,7 @@ bool Extractor::DropConditionally(int i) const {
   if (n.weight < 0) return true;
   if (n.commas >= 10) return false;
   if (t == GUMBO_TAG_TABLE && DataTable(i)) return false;
+  if ((t == GUMBO_TAG_UL || t == GUMBO_TAG_OL) && DataList(i)) return false;
   float ld = LinkDensity(i);
   int p = static_cast<int>(n.paragraphs);
   if (n.images > 1 && p * 2 < static_cast<int>(n.images) &&
