@@ -27,10 +27,11 @@
 //     one or two levels up (the last sentences after an ad that closed it).
 //  4. Inside the article, subtrees are dropped conditionally (Readability's
 //     cleanConditionally): link-dense lists and boxes, forms, image galleries,
-//     widget classes; a table of short data cells stays whatever its linked
-//     names. Headings, lists, quotes and preformatted text are kept in order
-//     as paragraphs. A link-dense block is dropped unless it is a sentence
-//     around one link between two kept paragraphs (jusText's context).
+//     widget classes; a table of short data cells, or a list of linked names
+//     with words of their own, stays whatever its links. Headings, lists,
+//     quotes and preformatted text are kept in order as paragraphs. A
+//     link-dense block is dropped unless it is a sentence around one link
+//     between two kept paragraphs (jusText's context).
 //  5. The paragraphs then go through the text-dump rules (furniture phrases,
 //     repeats, a first line repeating the title).
 //
