@@ -129,6 +129,13 @@ class QuoteParser {
   // True if a person's name (NER) ends right before word k.
   bool PersonEndsAt(size_t k) const;
 
+  // True if word k is يدعى/تدعى ("is named", folded like يدعي "claims")
+  // right before a person's name: part of a phrase, never a cue.
+  bool NamedAs(size_t k) const;
+
+  // True if word k lies inside a person's name (NER) begun before it.
+  bool InPersonName(size_t k) const;
+
   // "لـCNN"، "لبي بي سي": an addressee after the speaker (ل written on a
   // Latin name or with a tatweel, or ل + a medium).
   bool IsAddressee(size_t k) const;

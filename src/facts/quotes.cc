@@ -288,6 +288,7 @@ bool QuoteParser::Plausible(const CueEntry& cue, size_t i, size_t b,
   const Word& w = w_[i];
   bool proclitic = w.key != w.bare;
   if (cue.kind != CueKind::kVerb) return true;
+  if (NamedAs(i)) return false;  // رجل يدعى فلان
   if (!proclitic && i > b && IsWord(i - 1)) {
     std::string_view prev = lex_.ClassOf(w_[i - 1]);
     if (prev == "neg" && w_[i - 1].key != "\xD9\x84\xD9\x85")
@@ -457,6 +458,13 @@ Opener QuoteParser::FactObject(size_t i, size_t k, size_t e) const {
     bool adverbial =
         IsComma(q) || cls == "weekday" ||
         (cls == "stop" && w.bare != fk::kIla && w.bare != fk::kAla);
+    if (adverbial && (w.key == fk::kFi || w.key == fk::kMin)) {
+      // أعلنت القوات في البحرية التايلاندية إخراج ...: the phrase's
+      // definite words.
+      while (q + 2 < e && KeyStarts(w_[q + 1].key, fk::kAl) &&
+             lex_.ClassOf(w_[q + 1]).empty())
+        ++q;
+    }
     if (!adverbial) break;
   }
   return {};
@@ -605,7 +613,11 @@ bool QuoteParser::Source(size_t i, size_t b, size_t e, Parsed* p) {
   // At the start of the sentence or of a reported clause (أنه وفقا لـ ...).
   bool at_start =
       i == b || (i == b + 1 && !IsWord(b)) || lex_.Is(w_[i - 1], "comp");
-  if (at_start && rest < e && boundary) {
+  // ووفقا لمصادر أمنية أكدت لـX أن ...: a cue right after the source opens
+  // the clause it reports (two cues, one content).
+  const CueEntry* next = rest < e ? CueAt(rest, e) : nullptr;
+  if (at_start && rest < e &&
+      (boundary || (next && next->kind == CueKind::kVerb))) {
     p->open = {Opener::kObject, rest};
     return Content(p, e);
   }

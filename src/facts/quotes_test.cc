@@ -693,5 +693,39 @@ TEST(QuotesTest, Issue21AccusationsContentIsItsBaPhrase) {
             "قوات الحكومة وحلفاءها بقتل عشرات المدنيين في القرى");
 }
 
+// Round 5 frames: a source after ل whose class shows without it (وفقا
+// لمسؤول)؛ a source at the start followed by its own cue verb (ووفقا لمصادر
+// أكدت أن)؛ a في phrase between the speaker and a verbal-noun content.
+TEST(QuotesTest, Issue21SourceFramesOfRound5) {
+  Document a = Analyzed("وأغلق الجسر يومين، وفقا لمسؤول محلي.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker, "مسؤول محلي");
+  Document b = Analyzed(
+      "ووفقا لمصادر أمنية أكدت للصحيفة أن العشرات اعتقلوا في المدينة.");
+  ASSERT_EQ(b.quotes.size(), 2u);
+  EXPECT_EQ(b.quotes[0].speaker, "مصادر أمنية");
+  EXPECT_EQ(S(b, b.quotes[0].content),
+            "أكدت للصحيفة أن العشرات اعتقلوا في المدينة");
+  Document c =
+      Analyzed("أعلنت القوات الخاصة في البحرية الوطنية إخراج جميع الصيادين.");
+  ASSERT_EQ(c.quotes.size(), 1u);
+  EXPECT_EQ(S(c, c.quotes[0].content), "إخراج جميع الصيادين");
+}
+
+// يدعى before a name is "is named", not يدعي "claims": no cue, and the name
+// stays in the speaker phrase it completes.
+TEST(QuotesTest, Issue21NamedAsIsNoCue) {
+  Document d =
+      WithEntities("وأكد مسؤول آخر في البلدية يدعى سامي نادر أن الجسر سيفتح.",
+                   {{"سامي نادر", EntityType::kPerson, "per:nader", ""}});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(S(d, d.quotes[0].cue), "وأكد");
+  EXPECT_EQ(S(d, d.quotes[0].content), "الجسر سيفتح");
+  Document n =
+      WithEntities("وقال صديقه إنه يدعى سامي نادر وإنه يعمل في المدينة.",
+                   {{"سامي نادر", EntityType::kPerson, "per:nader", ""}});
+  for (const Quote& q : n.quotes) EXPECT_NE(S(n, q.cue), "يدعى");
+}
+
 }  // namespace
 }  // namespace marsad

@@ -115,6 +115,11 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
       if (!in) break;
     }
     if (w.bare == fk::kAn) break;
+    if (k > j && NamedAs(k)) {
+      k += 2;  // مسؤول في الشرطة يدعى فلان: the name, then its other words
+      while (k < e && PersonAt(k - 1) && InPersonName(k)) ++k;
+      continue;
+    }
     if (k > j && IsCueAt(k, e)) break;
     if (AdverbialAt(k, e) ||
         (k > j && (AfterName(k) || lex_.Is(w, "anon_verb"))))
@@ -193,6 +198,22 @@ bool QuoteParser::AfterName(size_t k) const {
   if (!IsWord(k) || !KeyStarts(w_[k].key, fk::kAl)) return false;
   if (lex_.Is(w_[k], "title") || lex_.Is(w_[k], "source_head")) return false;
   return PersonEndsAt(k);
+}
+
+bool QuoteParser::NamedAs(size_t k) const {
+  constexpr std::string_view kYud = "\xD9\x8A\xD8\xAF\xD8\xB9\xD9\x8A",
+                             kTud = "\xD8\xAA\xD8\xAF\xD8\xB9\xD9\x8A";
+  return (w_[k].bare == kYud || w_[k].bare == kTud) && k + 1 < w_.size() &&
+         PersonAt(k + 1);
+}
+
+bool QuoteParser::InPersonName(size_t k) const {
+  for (const EntityMention& m : doc_->entities) {
+    if (m.type == EntityType::kPerson && m.span.begin < w_[k].span.begin &&
+        w_[k].span.end <= m.span.end)
+      return true;
+  }
+  return false;
 }
 
 bool QuoteParser::PersonEndsAt(size_t k) const {
@@ -442,7 +463,11 @@ bool QuoteParser::SourceLike(size_t b, size_t e) const {
         lex_.Is(w_[q], "actor_head")) {
       return true;
     }
-    if (lex_.ClassOfKey(w_[q].stem) == "source") return true;
+    // لمسؤول، لمصادر: the class of the word without its preposition.
+    std::string_view sc = lex_.ClassOfKey(w_[q].stem);
+    if (sc == "source" || sc == "title" || sc == "source_head" ||
+        sc == "medium")
+      return true;
   }
   for (const EntityMention& m : doc_->entities) {
     if ((m.type == EntityType::kPerson ||
