@@ -64,6 +64,7 @@ bool FiguresDiffer(const Claim& a, const Claim& b) {
 // were published within three hours: a toll that grew over the day is a
 // timeline, not a dispute.
 constexpr double kComparableSeconds = 3 * 3600;
+constexpr double kRiseSeconds = 3600;
 
 int KindWeight(const std::string& kind) {
   if (kind == "killed") return 6;
@@ -200,10 +201,11 @@ class Comparer {
     static const std::set<std::string, std::less<>> kRole = [] {
       std::set<std::string, std::less<>> s;
       for (const char* w :
-           {"مدير",    "المتحدث", "متحدث",  "المتحدثة", "متحدثة", "باسم",
-            "الناطق",  "ناطق",    "رئيس",   "الرئيس",   "وزير",   "مسؤول",
-            "مسؤولون", "مسؤولين", "الرسمي", "رسمي",     "قال",    "نقلا",
-            "عن",      "لما",     "أعلنته", "وفق",      "حسب"}) {
+           {"مدير",   "المتحدث", "متحدث",   "المتحدثة", "متحدثة",
+            "باسم",   "الناطق",  "ناطق",    "رئيس",     "الرئيس",
+            "وزير",   "مسؤول",   "مسؤولون", "مسؤولين",  "الرسمي",
+            "رسمي",   "قال",     "نقلا",    "عن",       "لما",
+            "أعلنته", "وفق",     "حسب",     "قائد",     "القائد"}) {
         s.insert(FoldPhrase(w));
       }
       return s;
@@ -218,8 +220,16 @@ class Comparer {
     }();
     std::vector<std::string> words;
     const std::string folded = FoldPhrase(cc.claim.speaker);
-    for (std::string_view w : Split(folded, ' ')) {
-      std::string x(w);
+    // A name before its role (فرانس بارونغ المتحدث باسم شرطة جاوة، ديمتري
+    // بيسكوف المتحدث باسم الكرملين) speaks for the body after the role, as
+    // the role before the name does.
+    std::vector<std::string_view> all = Split(folded, ' ');
+    size_t from = 0;
+    for (size_t k = 1; k + 1 < all.size() && from == 0; ++k) {
+      if (kRole.count(all[k]) && !kRole.count(all[0])) from = k;
+    }
+    for (size_t k = from; k < all.size(); ++k) {
+      std::string x(all[k]);
       if (!x.empty() && x[0] == '#') x.erase(0, 1);
       if (x.size() > 6 && x.compare(0, 4, "\xD9\x84\xD9\x84") == 0) {
         x.replace(0, 4, "\xD8\xA7\xD9\x84");  // للمرصد → المرصد
@@ -434,6 +444,19 @@ class Comparer {
     return std::fabs(ta - tb) <= kComparableSeconds;
   }
 
+  // A toll that rose: the later report, more than an hour after the
+  // earlier one, gives the higher figure (13 injured at dawn, 35 three hours
+  // later). Voices an hour apart, or a later report with a lower figure,
+  // still disagree.
+  bool Rose(int a, int b) const {
+    if (c_.claims[a].article == c_.claims[b].article) return false;
+    double ta = time_[a], tb = time_[b];
+    if (std::isnan(ta) || std::isnan(tb) || std::fabs(ta - tb) <= kRiseSeconds)
+      return false;
+    if (ta > tb) std::swap(a, b);
+    return RangeOf(c_.claims[b].claim).lo > RangeOf(c_.claims[a].claim).hi;
+  }
+
   // The day of the incident a claim's event names (its resolved date), NaN
   // when it names none.
   double EventDay(int i) const {
@@ -504,7 +527,7 @@ class Comparer {
       // One victim (مقتل مزارع في قصف) against a toll of several counts
       // someone else: a death the report adds, not a rival count.
       if (OneVictim(x) != OneVictim(y)) return false;
-      if (SourceKey(a) == SourceKey(b) || !Comparable(a, b)) {
+      if (SourceKey(a) == SourceKey(b) || !Comparable(a, b) || Rose(a, b)) {
         *timeline = true;
         return false;
       }

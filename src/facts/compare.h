@@ -18,9 +18,12 @@
 //  * figures of one kind from different sources whose ranges are apart by
 //    more than a quarter (17 vs 18 dead is one count; an approximate figure
 //    is ±10%, a lower bound [n, ∞)), given at comparable times: by one
-//    report, or by reports published within three hours. A toll that grows
-//    over the day or over days, or one source's own updates, is a TIMELINE,
-//    not a dispute. A vague quantity (عشرات = 20-99) is shown, never
+//    report, or by reports published within three hours, unless the later
+//    report, more than an hour after the earlier, has the higher figure (a
+//    toll rising over the morning through several voices). A toll that grows
+//    over the day or over days, or one source's own updates (a spokesman
+//    speaks for the body his role names, before or after his name), is a
+//    TIMELINE, not a dispute. A vague quantity (عشرات = 20-99) is shown, never
 //    contests a count ("about 100" vs "dozens" is no conflict); a figure
 //    inside a denial is not its speaker's count.
 //  * a combined count against one of its kinds only when clearly

@@ -795,9 +795,9 @@ TEST(ComparePointsTest, ADenierNamingAnotherDoerDeniesItsPartNotTheAttack) {
     ASSERT_NE(occurred, nullptr) << text;
     EXPECT_FALSE(occurred->contested) << text << " " << Dump(*occurred);
   }
-  Document b = Analyzed(
-      2, "ب", "2030-04-02T11:00:00+00:00",
-      "ونفى الجيش قصف السوق، مؤكدا أن الحوثيين هم من نفذوا الهجوم.");
+  Document b =
+      Analyzed(2, "ب", "2030-04-02T11:00:00+00:00",
+               "ونفى الجيش قصف السوق، مؤكدا أن الحوثيين هم من نفذوا الهجوم.");
   bool party = false, denied = false;
   for (const Claim& cl : b.claims) {
     if (cl.slot != "responsibility") continue;
@@ -806,6 +806,49 @@ TEST(ComparePointsTest, ADenierNamingAnotherDoerDeniesItsPartNotTheAttack) {
   }
   EXPECT_TRUE(party);
   EXPECT_TRUE(denied);
+}
+
+// A toll rising over the morning through several voices is a timeline: the
+// later report, two hours on, has the higher figure. A later report with a
+// lower figure, or voices within the hour, still disagree.
+TEST(ComparePointsTest, ATollRisingThroughSeveralVoicesIsATimeline) {
+  Document a = Analyzed(
+      1, "أ", "2030-04-02T08:00:00+00:00",
+      "وقال المتحدث باسم الشرطة إن 13 شخصا أصيبوا في التفجير على الكنيسة.");
+  Document b = Analyzed(
+      2, "ب", "2030-04-02T10:00:00+00:00",
+      "وقالت مصادر طبية إن التفجير على الكنيسة أسفر عن إصابة 35 شخصا.");
+  Comparison up = CompareStory({&a, &b});
+  const ContestedPoint* injured = PointAbout(up, "injured");
+  ASSERT_NE(injured, nullptr);
+  EXPECT_FALSE(injured->contested) << Dump(*injured);
+  EXPECT_TRUE(injured->timeline);
+  Document later_lower = Analyzed(
+      3, "ج", "2030-04-02T10:00:00+00:00",
+      "وقال المتحدث باسم الشرطة إن 13 شخصا أصيبوا في التفجير على الكنيسة.");
+  Document earlier_higher = Analyzed(
+      4, "د", "2030-04-02T08:00:00+00:00",
+      "وقالت مصادر طبية إن التفجير على الكنيسة أسفر عن إصابة 35 شخصا.");
+  EXPECT_EQ(Contested(CompareStory({&later_lower, &earlier_higher})), 1);
+}
+
+// A spokesman speaks for the body his role names, written before or after
+// his name: its updates are one source's timeline.
+TEST(ComparePointsTest, ASpokesmanNamedBeforeHisRoleIsHisBody) {
+  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+                        "وقال المتحدث باسم الشرطة فرانز موللر إن 13 شخصا "
+                        "أصيبوا في التفجير على الكنيسة.");
+  Document b = Analyzed(2, "ب", "2030-04-02T10:20:00+00:00",
+                        "وقال فرانز موللر المتحدث باسم الشرطة إن 35 شخصا "
+                        "أصيبوا في التفجير على الكنيسة.");
+  Document c = Analyzed(3, "ج", "2030-04-02T10:30:00+00:00",
+                        "وقالت الشرطة إن 41 شخصا أصيبوا في التفجير على "
+                        "الكنيسة.");
+  Comparison cmp = CompareStory({&a, &b, &c});
+  const ContestedPoint* injured = PointAbout(cmp, "injured");
+  ASSERT_NE(injured, nullptr);
+  EXPECT_EQ(injured->sources, 1) << Dump(*injured);
+  EXPECT_FALSE(injured->contested) << Dump(*injured);
 }
 
 }  // namespace
