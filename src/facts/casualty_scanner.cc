@@ -79,7 +79,8 @@ class CasualtyScanner : public CountPhraseReader {
     if (nb > b_ && lex_.Is(w_[nb - 1], "year_word")) return;  // عام 1893
     if (Year(nb, n)) return;
     if (Label(nb, ne)) return;  // الدقيقة 90، الفصل 78
-    if (ne < e_ && IsClass(ne, "thing"))
+    if (ne < e_ &&
+        (IsClass(ne, "thing") || (IsClass(ne, "incident") && !Proclitic(ne))))
       return;  // ضبط 21 مخالفة، 10 آلاف دجاجة
     if (ne > nb && IsClass(ne - 1, "thing"))
       return;  // a dual of a thing: قبل أكثر من عامين
@@ -352,6 +353,26 @@ class CasualtyScanner : public CountPhraseReader {
     return false;
   }
 
+  // True if word k carries a preposition or conjunction (بحادث، وغارات):
+  // not a counted noun then.
+  bool Proclitic(size_t k) const {
+    std::string_view b = w_[k].bare, st = w_[k].stem;
+    if (b.size() < 2 || st.substr(0, 2) == b.substr(0, 2)) return false;
+    for (std::string_view p : {"\xD8\xA8", "\xD9\x84", "\xD9\x83", "\xD9\x88",
+                               "\xD9\x81"}) {  // ب ل ك و ف
+      if (KeyStarts(b, p)) return true;
+    }
+    return false;
+  }
+
+  // True if punctuation stands between the figure prev and word nb.
+  bool Punct(size_t nb, const CasualtyFound* prev) const {
+    for (size_t k = WordAt(w_, prev->span.end); k < nb; ++k) {
+      if (w_[k].kind == TokenKind::kPunct) return true;
+    }
+    return false;
+  }
+
   // True if the word before the number at nb governs it as a verb or
   // masdar of another act (ونقل 66 آخرون، خرج ثلاثة منهم، فيما يعاني 13
   // آخرون): a content word that is no harm word, person noun, subset word,
@@ -393,12 +414,17 @@ class CasualtyScanner : public CountPhraseReader {
     if (ne < e_ && lex_.Is(w_[ne], "not_victim")) return "";
     bool other = (ne < e_ && lex_.Is(w_[ne], "other_ref")) ||
                  (nb > b_ && lex_.Is(w_[nb - 1], "subset"));
-    bool conj =
-        w_[nb].key != w_[nb].bare || (nb > b_ && w_[nb - 1].key == "\xD9\x88");
+    // "قتل 96 من قوات النظام مقابل 59 من الفصائل": a counterpart toll is
+    // joined like و (words.tsv versus).
+    bool conj = w_[nb].key != w_[nb].bare ||
+                (nb > b_ &&
+                 (w_[nb - 1].key == "\xD9\x88" || IsClass(nb - 1, "versus")));
     // "ونقل 66 آخرون"، "مكافحة الآلاف منهم": a word of its own governs the
     // number (a verb or masdar of another act), not the figure before.
     if (!conj && Governed(nb)) return "";
     size_t gap = nb - WordAt(w_, prev->span.end);
+    if (nb > b_ && IsClass(nb - 1, "versus") && gap <= 16 && !Punct(nb, prev))
+      return prev->kind;  // the counterpart may stand a clause away
     return other || (conj && gap <= 8) ? prev->kind : "";
   }
 

@@ -651,5 +651,14 @@ TEST(CasualtyRound5Test, ATollHeadAfterItsNumber) {
       ElementsAre("killed:75"));
 }
 
+TEST(CasualtyRound5Test, ACounterpartTollTakesTheKindButIncidentsCountNobody) {
+  EXPECT_THAT(Figures("وقتل 40 من عناصر الجيش في المعارك التي اندلعت في الريف "
+                      "الشرقي مقابل 25 من المسلحين."),
+              ElementsAre("killed:40", "killed:25"));
+  EXPECT_THAT(Figures("وقتل في المدينة 5 أشخاص هذا العام في مقابل 20 حادثا "
+                      "العام الماضي."),
+              ElementsAre("killed:5"));
+}
+
 }  // namespace
 }  // namespace marsad
