@@ -149,6 +149,10 @@ struct Document {
   std::string text;
   std::vector<RemovedBlock> removed;
   uint64_t content_hash = 0;  // of the normalized clean text
+  // Words of the clean text (Arabic and Latin words, numbers, hashtags; not
+  // punctuation, symbols, URLs or e-mail addresses); 0 before processing
+  // and for articles stored before the count existed.
+  int64_t word_count = 0;
 
   // --- Analysis (text, nlp) ---
   std::vector<NumberMention> numbers;

@@ -2,6 +2,8 @@
 
 #include <limits>
 
+#include "src/base/report_fields.h"
+
 namespace marsad {
 
 using json = nlohmann::json;
@@ -11,6 +13,17 @@ namespace {
 Span SpanFrom(const json& j) {
   if (!j.is_object()) return {};
   return Span{j.value("begin", 0u), j.value("end", 0u)};
+}
+
+// A report field's JSON value (src/base/report_fields.h): absent (empty,
+// zero) is null unless the field is required.
+json FieldToJson(const ReportField& f, const Document& doc) {
+  if (f.type == FieldType::kInt) {
+    int64_t v = doc.*f.integer;
+    return v || f.required ? json(v) : json();
+  }
+  const std::string& s = doc.*f.text;
+  return s.empty() && !f.required ? json() : json(s);
 }
 
 // An open upper bound ("أكثر من 40") is +infinity in memory. JSON has no
@@ -260,23 +273,13 @@ Status AnalysisFromJson(const json& j, Document* doc) {
 }
 
 json MetadataToJson(const Document& doc) {
-  auto opt = [](const std::string& s) { return s.empty() ? json() : json(s); };
-  return {{"id", doc.id},
-          {"source", doc.source},
-          {"format", doc.format},
-          {"encoding", opt(doc.encoding)},
-          {"outlet", opt(doc.outlet)},
-          {"agency", opt(doc.agency)},
-          {"author", opt(doc.author)},
-          {"url", opt(doc.url)},
-          {"section", opt(doc.section)},
-          {"language", opt(doc.language)},
-          {"title", opt(doc.title)},
-          {"standfirst", opt(doc.standfirst)},
-          {"published", opt(doc.published)},
-          {"modified", opt(doc.modified)},
-          {"story", doc.story_id ? json(doc.story_id) : json()},
-          {"duplicate_of", doc.duplicate_of ? json(doc.duplicate_of) : json()}};
+  json j = {
+      {"id", doc.id},
+      {"story", doc.story_id ? json(doc.story_id) : json()},
+      {"duplicate_of", doc.duplicate_of ? json(doc.duplicate_of) : json()}};
+  for (const ReportField& f : kReportFields)
+    j[std::string(f.name)] = FieldToJson(f, doc);
+  return j;
 }
 
 }  // namespace marsad

@@ -1,5 +1,10 @@
 #include "src/distrib/pg_schema.h"
 
+#include <string>
+#include <vector>
+
+#include "src/base/report_fields.h"
+
 namespace marsad {
 
 namespace {
@@ -153,6 +158,13 @@ constexpr std::string_view kMigrations[] = {kV1, kV2, kV3};
 
 }  // namespace
 
-std::span<const std::string_view> PgMigrations() { return kMigrations; }
+std::span<const std::string_view> PgMigrations() {
+  // As SqliteMigrations (src/store/schema.cc): the written migrations, then
+  // the columns of report fields (src/base/report_fields.h) by pg_since.
+  static const std::vector<std::string> kAll =
+      MigrationsWithReportFields(kMigrations, SqlDialect::kPostgres);
+  static const std::vector<std::string_view> kViews(kAll.begin(), kAll.end());
+  return kViews;
+}
 
 }  // namespace marsad

@@ -8,6 +8,7 @@
 
 #include "src/base/document_json.h"
 #include "src/base/hash.h"
+#include "src/base/report_fields.h"
 #include "src/clean/clean.h"
 #include "src/distrib/pg_schema.h"
 #include "src/distrib/pg_search.h"
@@ -20,10 +21,17 @@ using json = nlohmann::json;
 
 namespace {
 
-constexpr char kArticleColumns[] =
-    "id, input_hash, content_hash, source, format, encoding, outlet, agency, "
-    "author, url, section, language, title, standfirst, published, modified, "
-    "text, story_id, duplicate_of, analysis, fingerprint, story_features";
+// The columns a Document is read from, as the SQLite store's: the plain
+// ones from the report field table (src/base/report_fields.h); on a
+// read-only store of an older schema, columns it lacks read as NULL.
+std::string ArticleColumns(int schema_version) {
+  return "id, input_hash, content_hash, " +
+         ReportFieldColumns(SqlDialect::kPostgres, schema_version) +
+         ", text, story_id, duplicate_of, analysis, fingerprint, "
+         "story_features";
+}
+constexpr int kAfterFields = 3 + static_cast<int>(kReportFieldCount);
+constexpr int kRawColumn = kAfterFields + 6;
 
 std::string Compress(std::string_view in) {
   std::string out(ZSTD_compressBound(in.size()), '\0');
@@ -66,23 +74,19 @@ StatusOr<Document> ReadArticleRow(const pqxx::row& r) {
   d.id = Int(r[0]);
   d.input_hash = std::stoull(Str(r[1]), nullptr, 16);
   d.content_hash = std::stoull(Str(r[2]), nullptr, 16);
-  d.source = Str(r[3]);
-  d.format = Str(r[4]);
-  d.encoding = Str(r[5]);
-  d.outlet = Str(r[6]);
-  d.agency = Str(r[7]);
-  d.author = Str(r[8]);
-  d.url = Str(r[9]);
-  d.section = Str(r[10]);
-  d.language = Str(r[11]);
-  d.title = Str(r[12]);
-  d.standfirst = Str(r[13]);
-  d.published = Str(r[14]);
-  d.modified = Str(r[15]);
-  d.text = Str(r[16]);
-  d.story_id = Int(r[17]);
-  d.duplicate_of = Int(r[18]);
-  std::string analysis = Str(r[19]);
+  for (size_t i = 0; i < kReportFieldCount; ++i) {
+    const ReportField& f = kReportFields[i];
+    const pqxx::field& x = r[static_cast<int>(3 + i)];
+    if (f.type == FieldType::kInt) {
+      d.*f.integer = Int(x);
+    } else {
+      d.*f.text = Str(x);
+    }
+  }
+  d.text = Str(r[kAfterFields]);
+  d.story_id = Int(r[kAfterFields + 1]);
+  d.duplicate_of = Int(r[kAfterFields + 2]);
+  std::string analysis = Str(r[kAfterFields + 3]);
   if (!analysis.empty()) {
     // A stored analysis that does not read back is corruption of this
     // article: said, with the article's id, rather than served empty.
@@ -94,8 +98,8 @@ StatusOr<Document> ReadArticleRow(const pqxx::row& r) {
                              ": stored analysis: " + st.message());
     }
   }
-  d.fingerprint = Bytes(r[20]);
-  d.story_features = Bytes(r[21]);
+  d.fingerprint = Bytes(r[kAfterFields + 4]);
+  d.story_features = Bytes(r[kAfterFields + 5]);
   return d;
 }
 
@@ -167,6 +171,9 @@ class PgStore final : public SqlStore {
   StatusOr<StoryRow> ReadStory(pqxx::work& w, int64_t id);
 
   std::unique_ptr<pqxx::connection> c_;
+  // The schema version: the latest once migrated; a read-only store keeps
+  // its own (its missing report columns read as NULL).
+  int schema_version_ = 0;
 };
 
 Status PgStore::Init(const StoreOptions& options) {
@@ -178,6 +185,9 @@ Status PgStore::Init(const StoreOptions& options) {
       pqxx::result r =
           w.exec("SELECT to_regclass('marsad_schema') IS NOT NULL");
       if (!r[0][0].as<bool>()) return NotFoundError("not a marsad database");
+      schema_version_ =
+          w.exec("SELECT COALESCE(MAX(version), 0) FROM marsad_schema")[0][0]
+              .as<int>();
       return Status::OK();
     }));
   }
@@ -220,6 +230,7 @@ Status PgStore::Migrate() {
       }
       if (version == migrations.size()) {
         w.commit();
+        schema_version_ = static_cast<int>(version);
         return Status::OK();
       }
       w.exec(std::string(migrations[version]));
@@ -260,19 +271,35 @@ void PgStore::InsertArticle(pqxx::work& w, Document* d) {
       d->index_terms.empty() ? PreAnalyze(d->text) : d->index_terms);
   std::string id = Num(d->id), story = Num(d->story_id),
               dup = Num(d->duplicate_of);
+  static const std::string kInsert = [] {
+    std::string sql = "INSERT INTO articles (id, input_hash, content_hash, " +
+                      ReportFieldColumns(SqlDialect::kPostgres) +
+                      ", text, raw, story_id, duplicate_of, analysis, "
+                      "fingerprint, story_features, terms) VALUES "
+                      "(COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM "
+                      "articles)),$2,$3";
+    // The report fields, then text, raw, story_id, duplicate_of, analysis,
+    // fingerprint, story_features and terms.
+    int n = 4;
+    for (size_t i = 0; i < kReportFieldCount + 8; ++i)
+      sql += ",$" + std::to_string(n++);
+    return sql + "::tsvector) ON CONFLICT (input_hash) DO NOTHING RETURNING id";
+  }();
+  // The report fields' values: NULL for an absent one, as the SQLite store
+  // binds them.
+  std::vector<std::string> values;
+  for (const ReportField& f : kReportFields) {
+    values.push_back(f.type == FieldType::kInt ? Num(d->*f.integer)
+                                               : d->*f.text);
+  }
+  std::vector<const char*> fields;
+  for (size_t i = 0; i < kReportFieldCount; ++i) {
+    fields.push_back(kReportFields[i].required ? values[i].c_str()
+                                               : OrNull(values[i]));
+  }
   pqxx::result r = w.exec_params(
-      "INSERT INTO articles (id, input_hash, content_hash, source, format, "
-      "encoding, outlet, agency, author, url, section, language, title, "
-      "standfirst, published, modified, text, raw, story_id, duplicate_of, "
-      "analysis, fingerprint, story_features, terms) VALUES "
-      "(COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM articles)),"
-      "$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,"
-      "$22,$23,$24::tsvector) ON CONFLICT (input_hash) DO NOTHING RETURNING id",
-      OrNull(id), HashHex(d->input_hash), HashHex(d->content_hash), d->source,
-      d->format, OrNull(d->encoding), OrNull(d->outlet), OrNull(d->agency),
-      OrNull(d->author), OrNull(d->url), OrNull(d->section),
-      OrNull(d->language), OrNull(d->title), OrNull(d->standfirst),
-      OrNull(d->published), OrNull(d->modified), d->text,
+      kInsert, OrNull(id), HashHex(d->input_hash), HashHex(d->content_hash),
+      pqxx::prepare::make_dynamic_params(fields), d->text,
       pqxx::binarystring(Compress(d->raw)), OrNull(story), OrNull(dup),
       AnalysisToJson(*d).dump(), pqxx::binarystring(d->fingerprint),
       pqxx::binarystring(d->story_features), terms);
@@ -394,7 +421,7 @@ Status PgStore::ForEachRecent(const std::string& since,
     pqxx::work w(*c_);
     // A cursor keeps memory bounded on a large archive.
     std::string sql =
-        std::string("SELECT ") + kArticleColumns + " FROM articles WHERE " +
+        "SELECT " + ArticleColumns(schema_version_) + " FROM articles WHERE " +
         (since.empty()
              ? "TRUE"
              : "published IS NULL OR published >= " + w.quote(since)) +
@@ -481,13 +508,13 @@ StatusOr<std::optional<Document>> PgStore::GetArticle(int64_t id,
   std::optional<Document> out;
   RETURN_IF_ERROR(Guard("get article", [&]() -> Status {
     pqxx::work w(*c_);
-    pqxx::result r = w.exec_params(std::string("SELECT ") + kArticleColumns +
+    pqxx::result r = w.exec_params("SELECT " + ArticleColumns(schema_version_) +
                                        ", raw FROM articles WHERE id=$1",
                                    id);
     if (r.empty()) return Status::OK();
     ASSIGN_OR_RETURN(Document d, ReadArticleRow(r[0]));
     if (with_raw) {
-      ASSIGN_OR_RETURN(d.raw, Decompress(Bytes(r[0][22])));
+      ASSIGN_OR_RETURN(d.raw, Decompress(Bytes(r[0][kRawColumn])));
     }
     out = std::move(d);
     return Status::OK();

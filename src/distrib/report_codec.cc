@@ -4,6 +4,7 @@
 
 #include "src/base/document_json.h"
 #include "src/base/hash.h"
+#include "src/base/report_fields.h"
 
 namespace marsad {
 
@@ -11,40 +12,38 @@ using json = nlohmann::json;
 
 namespace {
 
-// Input and metadata fields, shared by both messages.
-void PutFields(const Document& d, json* j) {
-  (*j)["source"] = d.source;
-  (*j)["format"] = d.format;
-  (*j)["encoding"] = d.encoding;
+// The report fields (src/base/report_fields.h) a message carries: the
+// input ones in both, the derived ones in the processed message only; and
+// the raw input and its hash.
+bool Carried(const ReportField& f, bool processed) {
+  return processed || f.codec == FieldCodec::kInput;
+}
+
+void PutFields(const Document& d, bool processed, json* j) {
+  for (const ReportField& f : kReportFields) {
+    if (!Carried(f, processed)) continue;
+    std::string key(f.name);
+    if (f.type == FieldType::kInt) {
+      (*j)[key] = d.*f.integer;
+    } else {
+      (*j)[key] = d.*f.text;
+    }
+  }
   (*j)["raw"] = d.raw;
-  (*j)["title"] = d.title;
-  (*j)["standfirst"] = d.standfirst;
-  (*j)["outlet"] = d.outlet;
-  (*j)["agency"] = d.agency;
-  (*j)["author"] = d.author;
-  (*j)["url"] = d.url;
-  (*j)["section"] = d.section;
-  (*j)["language"] = d.language;
-  (*j)["published"] = d.published;
-  (*j)["modified"] = d.modified;
   (*j)["input_hash"] = HashHex(d.input_hash);
 }
 
-void GetFields(const json& j, Document* d) {
-  d->source = j.value("source", "");
-  d->format = j.value("format", "");
-  d->encoding = j.value("encoding", "");
+void GetFields(const json& j, bool processed, Document* d) {
+  for (const ReportField& f : kReportFields) {
+    if (!Carried(f, processed)) continue;
+    std::string key(f.name);
+    if (f.type == FieldType::kInt) {
+      d->*f.integer = j.value(key, int64_t{0});
+    } else {
+      d->*f.text = j.value(key, "");
+    }
+  }
   d->raw = j.value("raw", "");
-  d->title = j.value("title", "");
-  d->standfirst = j.value("standfirst", "");
-  d->outlet = j.value("outlet", "");
-  d->agency = j.value("agency", "");
-  d->author = j.value("author", "");
-  d->url = j.value("url", "");
-  d->section = j.value("section", "");
-  d->language = j.value("language", "");
-  d->published = j.value("published", "");
-  d->modified = j.value("modified", "");
   d->input_hash = std::stoull(j.value("input_hash", "0"), nullptr, 16);
 }
 
@@ -64,7 +63,7 @@ json Binary(const std::string& s) {
 std::string EncodeReport(const Report& r) {
   json j;
   j["v"] = 1;
-  PutFields(r.doc, &j);
+  PutFields(r.doc, /*processed=*/false, &j);
   if (!r.template_lines.empty()) j["templates"] = r.template_lines;
   if (!r.read_error.empty()) j["read_error"] = r.read_error;
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -75,7 +74,7 @@ StatusOr<Report> DecodeReport(std::string_view data) {
   if (!j.is_object()) return CorruptionError("a report is not a JSON object");
   Report r;
   try {
-    GetFields(j, &r.doc);
+    GetFields(j, /*processed=*/false, &r.doc);
     r.template_lines = j.value("templates", std::vector<std::string>());
     r.read_error = j.value("read_error", "");
   } catch (const std::exception& e) {
@@ -92,7 +91,7 @@ std::string EncodeProcessed(const Processed& p) {
     j["rejected"] = p.rejected;
   } else {
     const Document& d = p.doc;
-    PutFields(d, &j);
+    PutFields(d, /*processed=*/true, &j);
     j["text"] = d.text;
     j["content_hash"] = HashHex(d.content_hash);
     j["analysis"] = AnalysisToJson(d);
@@ -116,7 +115,7 @@ StatusOr<Processed> DecodeProcessed(std::string_view data) {
       p.rejected = j.value("rejected", "");
       return p;
     }
-    GetFields(j, &p.doc);
+    GetFields(j, /*processed=*/true, &p.doc);
     p.doc.text = j.value("text", "");
     p.doc.content_hash = std::stoull(j.value("content_hash", "0"), nullptr, 16);
     if (j.contains("analysis"))

@@ -25,11 +25,27 @@ class EntityAnnotator {};
 #include "src/story/story_features.h"
 #include "src/story/story_index.h"
 #include "src/text/analyze.h"
+#include "src/text/tokenize.h"
 
 namespace marsad {
 
 // ---------------------------------------------------------------------------
 // DocumentProcessor
+
+namespace {
+
+// The words a reader counts in `text`: Arabic and Latin words, numbers and
+// hashtags, through the tokens the analysis stages already made of it.
+int64_t CountWords(std::string_view text) {
+  int64_t n = 0;
+  for (const Token& t : TokensOf(text).tokens) {
+    n += t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber ||
+         t.kind == TokenKind::kLatin || t.kind == TokenKind::kHashtag;
+  }
+  return n;
+}
+
+}  // namespace
 
 DocumentProcessor::~DocumentProcessor() = default;
 
@@ -68,6 +84,7 @@ Status DocumentProcessor::Process(Document* doc,
                                 " MiB (--max-text-bytes)");
   }
   Analyze(doc);
+  doc->word_count = CountWords(doc->text);
   Fingerprint fp = ComputeFingerprint(doc->text);
   doc->content_hash = fp.exact;
   doc->fingerprint = fp.Serialize();

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "marsad/store.h"
+#include "src/base/document_json.h"
 
 namespace marsad {
 namespace {
@@ -139,6 +140,36 @@ TEST_F(PipelineTest, IngestorAssignsInOrderAndRestoresAfterARestart) {
   ASSERT_TRUE(again.ok() && again->has_value());
   EXPECT_EQ((*again)->duplicate_of, 2);
   EXPECT_EQ((*again)->story_id, (*first)->story_id);
+}
+
+// Issue 25, the field added by following docs/architecture.md's "Adding a
+// field": the words of the clean text (a URL is no word, a number and a
+// Latin word are), made by the processor, kept by the store and written by
+// the JSON form.
+TEST_F(PipelineTest, WordCountIsMadeStoredAndInTheJsonForm) {
+  const char* text =
+      "قتل 12 شخصا في غارة على مستودع للوقود، وقالت وزارة الداخلية في بيان "
+      "نشرته على موقعها www.moi.example إن الغارة استهدفت مستودعا مدنيا، "
+      "وأكدت وكالة Reuters ذلك.";
+  const int64_t kWords = 8 + 8 + 5 + 4;  // by hand, clause by clause
+  {
+    auto store = Store::Open(path_);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    IngestOptions options;
+    options.threads = 1;
+    auto ing = Ingestor::Create(store->get(), options);
+    ASSERT_TRUE(ing.ok()) << ing.status().ToString();
+    ASSERT_TRUE((*ing)->Add(Report(text, "2026-03-12", 20)).ok());
+    ASSERT_TRUE((*ing)->Flush().ok());
+    ASSERT_EQ((*ing)->summary().stored, 1u);
+  }
+  auto store = Store::Open(path_);
+  ASSERT_TRUE(store.ok());
+  auto got = (*store)->GetArticle(1);
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ((*got)->text, text);
+  EXPECT_EQ((*got)->word_count, kWords);
+  EXPECT_EQ(MetadataToJson(**got)["word_count"], kWords);
 }
 
 }  // namespace

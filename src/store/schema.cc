@@ -1,5 +1,10 @@
 #include "src/store/schema.h"
 
+#include <string>
+#include <vector>
+
+#include "src/base/report_fields.h"
+
 namespace marsad {
 
 namespace {
@@ -170,6 +175,14 @@ constexpr std::string_view kMigrations[] = {kV1, kV2, kV3, kV4, kV5};
 
 }  // namespace
 
-std::span<const std::string_view> SqliteMigrations() { return kMigrations; }
+std::span<const std::string_view> SqliteMigrations() {
+  // The written migrations, then those adding the columns of report fields
+  // (src/base/report_fields.h) whose sqlite_since is past them; a version
+  // may have both.
+  static const std::vector<std::string> kAll =
+      MigrationsWithReportFields(kMigrations, SqlDialect::kSqlite);
+  static const std::vector<std::string_view> kViews(kAll.begin(), kAll.end());
+  return kViews;
+}
 
 }  // namespace marsad

@@ -6,6 +6,7 @@
 
 #include "src/base/document_json.h"
 #include "src/base/hash.h"
+#include "src/base/report_fields.h"
 #include "src/clean/clean.h"
 #include "src/search/fts_tokenizer.h"
 #include "src/search/sqlite_search.h"
@@ -19,10 +20,19 @@ using json = nlohmann::json;
 
 namespace {
 
-constexpr char kArticleColumns[] =
-    "id, input_hash, content_hash, source, format, encoding, outlet, agency, "
-    "author, url, section, language, title, standfirst, published, modified, "
-    "text, story_id, duplicate_of, analysis, fingerprint, story_features";
+// The columns a Document is read from: the plain ones from the report field
+// table (src/base/report_fields.h) between the ids and the rest. On a
+// read-only store of an older schema, columns it lacks read as NULL.
+std::string ArticleColumns(int schema_version) {
+  return "id, input_hash, content_hash, " +
+         ReportFieldColumns(SqlDialect::kSqlite, schema_version) +
+         ", text, story_id, duplicate_of, analysis, fingerprint, "
+         "story_features";
+}
+// Column of the first one after the report fields (text); the raw input,
+// when read, follows story_features.
+constexpr int kAfterFields = 3 + static_cast<int>(kReportFieldCount);
+constexpr int kRawColumn = kAfterFields + 6;
 
 std::string Compress(std::string_view in) {
   std::string out(ZSTD_compressBound(in.size()), '\0');
@@ -49,23 +59,19 @@ StatusOr<Document> ReadArticleRow(const Stmt& s) {
   d.id = s.Int(0);
   d.input_hash = std::stoull(s.Text(1), nullptr, 16);
   d.content_hash = std::stoull(s.Text(2), nullptr, 16);
-  d.source = s.Text(3);
-  d.format = s.Text(4);
-  d.encoding = s.Text(5);
-  d.outlet = s.Text(6);
-  d.agency = s.Text(7);
-  d.author = s.Text(8);
-  d.url = s.Text(9);
-  d.section = s.Text(10);
-  d.language = s.Text(11);
-  d.title = s.Text(12);
-  d.standfirst = s.Text(13);
-  d.published = s.Text(14);
-  d.modified = s.Text(15);
-  d.text = s.Text(16);
-  d.story_id = s.Int(17);
-  d.duplicate_of = s.Int(18);
-  std::string analysis = s.Text(19);
+  for (size_t i = 0; i < kReportFieldCount; ++i) {
+    const ReportField& f = kReportFields[i];
+    int col = 3 + static_cast<int>(i);
+    if (f.type == FieldType::kInt) {
+      d.*f.integer = s.Int(col);
+    } else {
+      d.*f.text = s.Text(col);
+    }
+  }
+  d.text = s.Text(kAfterFields);
+  d.story_id = s.Int(kAfterFields + 1);
+  d.duplicate_of = s.Int(kAfterFields + 2);
+  std::string analysis = s.Text(kAfterFields + 3);
   if (!analysis.empty()) {
     // A stored analysis that does not read back is corruption of this
     // article: said, with the article's id, rather than served empty.
@@ -77,8 +83,8 @@ StatusOr<Document> ReadArticleRow(const Stmt& s) {
                              ": stored analysis: " + st.message());
     }
   }
-  d.fingerprint = s.Blob(20);
-  d.story_features = s.Blob(21);
+  d.fingerprint = s.Blob(kAfterFields + 4);
+  d.story_features = s.Blob(kAfterFields + 5);
   return d;
 }
 
@@ -129,6 +135,7 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
     ASSIGN_OR_RETURN(bool row, v.Step());
     if (!row || v.Int(0) == 0)
       return NotFoundError(path + ": not a marsad database");
+    store->schema_version_ = static_cast<int>(v.Int(0));
   }
   return store;
 }
@@ -176,6 +183,7 @@ Status SqliteStore::Migrate() {
     }
     RETURN_IF_ERROR(marsad::Exec(db_, "COMMIT"));
   }
+  schema_version_ = static_cast<int>(migrations.size());
   return Status::OK();
 }
 
@@ -200,36 +208,44 @@ Status SqliteStore::InsertArticle(Document* d) {
     return Status::OK();
   }
   find->Reset();
-  ASSIGN_OR_RETURN(
-      Stmt * sp,
-      Cached(
-          "INSERT INTO articles (id, input_hash, content_hash, source, format, "
-          "encoding, outlet, agency, author, url, section, language, title, "
-          "standfirst, published, modified, text, raw, story_id, duplicate_of, "
-          "analysis, fingerprint, story_features) VALUES "
-          "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+  static const std::string kInsert = [] {
+    std::string marks(kReportFieldCount * 2, ',');  // ",?" per field
+    for (size_t i = 1; i < marks.size(); i += 2) marks[i] = '?';
+    return "INSERT INTO articles (id, input_hash, content_hash, " +
+           ReportFieldColumns(SqlDialect::kSqlite) +
+           ", text, raw, story_id, duplicate_of, analysis, fingerprint, "
+           "story_features) VALUES (?,?,?" +
+           marks + ",?,?,?,?,?,?,?)";
+  }();
+  ASSIGN_OR_RETURN(Stmt * sp, Cached(kInsert));
   Stmt& s = *sp;
   if (d->id)
     s.Bind(1, d->id);
   else
     s.BindNull(1);
   s.Bind(2, HashHex(d->input_hash)).Bind(3, HashHex(d->content_hash));
-  s.Bind(4, d->source).Bind(5, d->format).Bind(6, d->encoding);
-  s.Bind(7, d->outlet).Bind(8, d->agency).Bind(9, d->author).Bind(10, d->url);
-  s.Bind(11, d->section).Bind(12, d->language).Bind(13, d->title);
-  s.Bind(14, d->standfirst).Bind(15, d->published).Bind(16, d->modified);
-  s.BindNonNull(17, d->text);
-  s.BindBlob(18, Compress(d->raw));
+  int col = 4;
+  for (const ReportField& f : kReportFields) {
+    if (f.type == FieldType::kText) {
+      s.Bind(col++, d->*f.text);
+    } else if (int64_t v = d->*f.integer; v != 0) {
+      s.Bind(col++, v);
+    } else {
+      s.BindNull(col++);
+    }
+  }
+  s.BindNonNull(col, d->text);
+  s.BindBlob(col + 1, Compress(d->raw));
   if (d->story_id)
-    s.Bind(19, d->story_id);
+    s.Bind(col + 2, d->story_id);
   else
-    s.BindNull(19);
+    s.BindNull(col + 2);
   if (d->duplicate_of)
-    s.Bind(20, d->duplicate_of);
+    s.Bind(col + 3, d->duplicate_of);
   else
-    s.BindNull(20);
-  s.Bind(21, AnalysisToJson(*d).dump());
-  s.BindBlob(22, d->fingerprint).BindBlob(23, d->story_features);
+    s.BindNull(col + 3);
+  s.Bind(col + 4, AnalysisToJson(*d).dump());
+  s.BindBlob(col + 5, d->fingerprint).BindBlob(col + 6, d->story_features);
   RETURN_IF_ERROR(s.Run().WithContext(d->source));
   d->id = sqlite3_last_insert_rowid(db_);
   ASSIGN_OR_RETURN(
@@ -380,7 +396,7 @@ Status SqliteStore::ForEachRecent(
     const std::string& since, const std::function<void(const Document&)>& fn) {
   ASSIGN_OR_RETURN(
       Stmt s,
-      Stmt::Prepare(db_, std::string("SELECT ") + kArticleColumns +
+      Stmt::Prepare(db_, "SELECT " + ArticleColumns(schema_version_) +
                              " FROM articles WHERE ?1 IS NULL OR published IS "
                              "NULL OR published >= ?1 ORDER BY id"));
   s.Bind(1, since);
@@ -492,11 +508,10 @@ StatusOr<std::optional<Document>> SqliteStore::GetArticle(int64_t id,
                                                           bool with_raw) {
   // The raw input is read only when asked for: it is the largest column,
   // and reading it walks its overflow pages.
-  static const std::string kWithRaw = std::string("SELECT ") + kArticleColumns +
-                                      ", raw FROM articles WHERE id=?";
-  static const std::string kWithoutRaw =
-      std::string("SELECT ") + kArticleColumns + " FROM articles WHERE id=?";
-  ASSIGN_OR_RETURN(Stmt * sp, Cached(with_raw ? kWithRaw : kWithoutRaw));
+  const std::string columns = ArticleColumns(schema_version_);
+  ASSIGN_OR_RETURN(Stmt * sp,
+                   Cached("SELECT " + columns + (with_raw ? ", raw" : "") +
+                          " FROM articles WHERE id=?"));
   ResetWhenDone reset(sp);
   Stmt& s = *sp;
   s.Bind(1, id);
@@ -504,7 +519,7 @@ StatusOr<std::optional<Document>> SqliteStore::GetArticle(int64_t id,
   if (!row) return std::optional<Document>();
   ASSIGN_OR_RETURN(Document d, ReadArticleRow(s));
   if (with_raw) {
-    ASSIGN_OR_RETURN(d.raw, Decompress(s.Blob(22)));
+    ASSIGN_OR_RETURN(d.raw, Decompress(s.Blob(kRawColumn)));
   }
   return std::optional<Document>(std::move(d));
 }

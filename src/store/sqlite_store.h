@@ -62,6 +62,9 @@ class SqliteStore final : public SqlStore {
   StatusOr<Stmt*> Cached(std::string_view sql);
 
   sqlite3* db_;
+  // The schema version of the file: the latest once migrated; a read-only
+  // store keeps its own (its missing report columns read as NULL).
+  int schema_version_ = 0;
   std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;
 };
 

@@ -197,6 +197,7 @@ TEST_F(SqliteStoreTest, AVersion3StoreGainsTheV4IndexesAndKeepsItsData) {
                          "DROP INDEX articles_filter; "
                          "DROP INDEX articles_story_published; "
                          "CREATE INDEX articles_story ON articles(story_id); "
+                         "ALTER TABLE articles DROP COLUMN word_count; "
                          "PRAGMA user_version=3;",
                          nullptr, nullptr, nullptr),
             SQLITE_OK)

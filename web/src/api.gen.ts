@@ -1094,6 +1094,8 @@ export interface components {
             standfirst: string | null;
             published: string | null;
             modified: string | null;
+            /** @description Words of the clean text (Arabic and Latin words, numbers, hashtags); null for an article stored before marsad counted them. */
+            word_count: number | null;
             story: number | null;
             duplicate_of: number | null;
         };

@@ -19,6 +19,7 @@ export interface ArticleMeta {
   id: number; source?: string; outlet: string | null; agency?: string | null;
   title: string | null; standfirst?: string | null; published: string | null;
   url?: string | null; story: number | null; duplicate_of?: number | null; author?: string | null;
+  word_count?: number | null;
 }
 
 export interface EntityMention {

@@ -238,6 +238,7 @@ const ar = {
     from: (agency: string) => `عن ${agency}`,
     original: 'النسخة الأصلية',
     source: 'المصدر',
+    words: (n: number) => `عدد الكلمات: ${num(n)}`,
   },
   entitiesPage: {
     title: 'الكيانات',
@@ -477,6 +478,7 @@ const en: Strings = {
     from: (agency) => `from ${agency}`,
     original: 'The original',
     source: 'Source',
+    words: (n) => `${num(n)} words`,
   },
   entitiesPage: {
     title: 'Entities',

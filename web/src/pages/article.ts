@@ -164,6 +164,7 @@ export async function articlePage(ctx: RouteContext): Promise<Node> {
         h('span', { class: 'outlet' }, a.outlet ? outletLink(a.outlet) : S.unknownSource),
         a.agency ? h('span', null, S.articlePage.from(a.agency)) : null,
         h('span', null, fmtDate(a.published)),
+        a.word_count ? h('span', { class: 'words' }, S.articlePage.words(a.word_count)) : null,
         a.story ? link(`/stories/${a.story}`, S.theStory) : null,
         a.duplicate_of ? link(`/articles/${a.duplicate_of}`, S.articlePage.original) : null,
         src ? h('a', { href: src, rel: 'noopener noreferrer nofollow', target: '_blank', class: 'ext' }, S.articlePage.source) : null)),
