@@ -241,6 +241,11 @@ class QuoteParser {
   // adverbials only; أشار/لفت take any noun after إلى.
   Opener FactObject(size_t i, size_t k, size_t e) const;
 
+  // True if the cue at i follows "، كما": a clause before it, the verb
+  // attributing it ("...، كما أعلن X"), not "also" (كما قال X إن, which
+  // opens its own content).
+  bool PostPosedKama(size_t i, size_t b) const;
+
   // اتهمت X Y بقتل ...: the content is the accused Y (after adverbials from
   // k) when a word with the proclitic ب follows it (the charge).
   Opener AccusedOf(size_t k, size_t e) const;

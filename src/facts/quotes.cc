@@ -371,6 +371,22 @@ bool QuoteParser::Verb(const CueEntry& cue, size_t i, size_t ce, size_t b,
       !KeyStarts(w_[p->speaker_b].bare, "\xD8\xA8"))
     p->open = AccusedOf(k, e);
   if (p->open.kind == Opener::kNone) p->open = FactObject(i, k, e);
+  if (p->open.kind == Opener::kNone && PostPosedKama(i, b)) {
+    // "...، كما أعلن المركز الوطني، صباح الأربعاء": the clause before كما
+    // is what the speaker said (as بحسب at the end).
+    size_t c = b;
+    for (size_t q = b; q + 1 < i; ++q) {
+      if (w_[q].IsPunct(".") || w_[q].IsPunct(":")) c = q + 1;
+    }
+    size_t end = TrimEnd(c, i - 1);
+    if (end > c && p->speaker_e > p->speaker_b) {
+      p->span_begin = c;
+      p->content_b = c;
+      p->content_e = end;
+      p->open = {Opener::kObject, c};
+      return true;
+    }
+  }
   if (p->open.kind == Opener::kNone && cue.modality == "denied") {
     // نفت الدفاع الروسية وجود جنود روس: a definite subject, then the object.
     p->speaker_e = DefiniteEnd(ce, e);
@@ -468,6 +484,12 @@ Opener QuoteParser::FactObject(size_t i, size_t k, size_t e) const {
     if (!adverbial) break;
   }
   return {};
+}
+
+bool QuoteParser::PostPosedKama(size_t i, size_t b) const {
+  constexpr std::string_view kKama = "\xD9\x83\xD9\x85\xD8\xA7";  // كما
+  return i >= b + 4 && w_[i].key == w_[i].bare && w_[i - 1].key == kKama &&
+         IsComma(i - 2);
 }
 
 Opener QuoteParser::AccusedOf(size_t k, size_t e) const {

@@ -727,5 +727,18 @@ TEST(QuotesTest, Issue21NamedAsIsNoCue) {
   for (const Quote& q : n.quotes) EXPECT_NE(S(n, q.cue), "يدعى");
 }
 
+// "...، كما أعلن X": a clause, then كما and the verb that attributes it;
+// كما قال X إن ("also") keeps its own content.
+TEST(QuotesTest, Issue21PostPosedKamaAttributesTheClauseBefore) {
+  Document d = Analyzed(
+      "وتتجه العاصفة إلى الساحل الشرقي، كما أعلن مركز الأرصاد، صباح الأحد.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "مركز الأرصاد");
+  EXPECT_EQ(S(d, d.quotes[0].content), "وتتجه العاصفة إلى الساحل الشرقي");
+  Document also = Analyzed("كما قال المدير إن العمل مستمر.");
+  ASSERT_EQ(also.quotes.size(), 1u);
+  EXPECT_EQ(S(also, also.quotes[0].content), "العمل مستمر");
+}
+
 }  // namespace
 }  // namespace marsad
