@@ -252,7 +252,7 @@ class CasualtyScanner : public CountPhraseReader {
             break;
           }
         }
-        if (Denied(q)) return "";
+        if (Denied(q) || Alternative(q, *c)) return "";
         span->begin = w_[q].span.begin;
         return c->kind;
       }
@@ -351,6 +351,18 @@ class CasualtyScanner : public CountPhraseReader {
       if (w_[q].kind == TokenKind::kPunct) break;
     }
     return false;
+  }
+
+  // "مقتل أو اعتقال 20": a cue after أو whose alternative before it is of
+  // another nature (harm or arrest): no kind fits the number.
+  bool Alternative(size_t q, const CasualtyEntry& c) const {
+    if (q < b_ + 2 || w_[q - 1].bare != "\xD8\xA7\xD9\x88")  // او
+      return false;
+    const CasualtyEntry* a = KindAt(q - 2, 'c');
+    auto harm = [](const std::string& k) {
+      return k == "killed" || k == "injured" || k == "killed_or_injured";
+    };
+    return a && harm(a->kind) != harm(c.kind);
   }
 
   // True if word k carries a preposition or conjunction (بحادث، وغارات):

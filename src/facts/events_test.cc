@@ -553,6 +553,7 @@ std::vector<std::string> Figures(const std::string& text) {
 
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
+using ::testing::Not;
 
 TEST(CasualtyRound5Test, ANumberAfterALabelNounCountsNobody) {
   EXPECT_THAT(Figures("خطف المهاجم هدفا في الدقيقة 85 وأنهى المباراة."),
@@ -658,6 +659,13 @@ TEST(CasualtyRound5Test, ACounterpartTollTakesTheKindButIncidentsCountNobody) {
   EXPECT_THAT(Figures("وقتل في المدينة 5 أشخاص هذا العام في مقابل 20 حادثا "
                       "العام الماضي."),
               ElementsAre("killed:5"));
+}
+
+TEST(CasualtyRound5Test, HarmOrArrestFitsNoKind) {
+  EXPECT_THAT(Figures("وأعلن الجيش مقتل أو اعتقال 30 مسلحا خلال العملية."),
+              IsEmpty());
+  EXPECT_THAT(Figures("وأعلن الجيش مقتل واعتقال 30 مسلحا خلال العملية."),
+              Not(IsEmpty()));
 }
 
 }  // namespace
