@@ -385,23 +385,29 @@ bool Extractor::ProseOnly(int node) {
 
 // A sentence of the article whose words are mostly one link (a name linked
 // to its tag page: "ورافقه في الزيارة <a>وزير الصناعة</a>.") is prose, not
-// navigation, when the paragraphs on both sides of it are kept prose: a
-// paragraph of its own ending a sentence, with one link and words of its own
-// besides it. Calls to follow the site ("Follow us on Instagram, Facebook and
-// Twitter.") link several names; a headline links whole.
+// navigation, when it lies inside the kept text: a paragraph of its own
+// ending a sentence, with one link and words of its own besides it, no
+// colon (a label: "Read more: <a>...</a>"), after a kept block and before a
+// kept paragraph (boxes dropped between them do not count; jusText's context
+// rule). Calls to follow the site ("Follow us on Instagram, Facebook and
+// Twitter.") link several names and end articles; a headline links whole.
 void Extractor::KeepLinkedSentences(std::vector<const char*>* why) const {
-  auto prose = [&](size_t k) {
-    return (*why)[k] == nullptr &&
-           nodes_[blocks_[k].container].tag == GUMBO_TAG_P;
-  };
-  bool period = false;
-  for (size_t k = 1; k + 1 < blocks_.size(); ++k) {
+  const size_t n = blocks_.size();
+  std::vector<size_t> next(n + 1, n);  // the first kept block from k on
+  for (size_t k = n; k-- > 0;) next[k] = (*why)[k] == nullptr ? k : next[k + 1];
+  bool seen_kept = false, period = false;
+  for (size_t k = 0; k < n; ++k) {
     const Block& b = blocks_[k];
-    if ((*why)[k] != kLinkReason || b.links != 1 ||
-        nodes_[b.container].tag != GUMBO_TAG_P || b.chars - b.link_chars < 10 ||
-        !EndsSentence(b.text, &period))
-      continue;
-    if (prose(k - 1) && prose(k + 1)) (*why)[k] = nullptr;
+    const bool candidate =
+        (*why)[k] == kLinkReason && seen_kept && b.links == 1 &&
+        nodes_[b.container].tag == GUMBO_TAG_P &&
+        b.chars - b.link_chars >= 10 && b.text.find(':') == std::string::npos &&
+        EndsSentence(b.text, &period);
+    seen_kept = seen_kept || (*why)[k] == nullptr;
+    if (!candidate) continue;
+    const size_t after = next[k + 1];
+    if (after < n && nodes_[blocks_[after].container].tag == GUMBO_TAG_P)
+      (*why)[k] = nullptr;
   }
 }
 
