@@ -155,6 +155,11 @@ class CasualtyScanner : public CountPhraseReader {
     if (kind.empty()) kind = CountOfNamed(nb);
     if (kind.empty()) kind = Inherited(nb, ne, n);
     if (kind.empty()) pending_.push_back(n);
+    // "عشرات المحتجزين الذين قضوا نحبهم": a harm verb of a relative clause
+    // on the counted noun says what befell them.
+    if (!kind.empty()) {
+      if (std::string r = RelativeVerb(ne); !r.empty()) kind = r;
+    }
     if (kind.empty() || Released(nb, kind)) return;
     if (size_t at = AtLeastAfter(ne)) {
       n.max = std::numeric_limits<double>::infinity();
@@ -363,6 +368,18 @@ class CasualtyScanner : public CountPhraseReader {
       return k == "killed" || k == "injured" || k == "killed_or_injured";
     };
     return a && harm(a->kind) != harm(c.kind);
+  }
+
+  // The kind of a plural harm verb right after a relative pronoun within
+  // three words after the number (الذين قضوا، اللذين قتلا), or "".
+  std::string RelativeVerb(size_t ne) const {
+    for (size_t q = ne; q + 1 < e_ && q < ne + 3; ++q) {
+      if (!IsWordTok(w_[q])) break;
+      if (!IsClass(q, "rel")) continue;
+      const CasualtyEntry* c = KindAt(q + 1, 'c');
+      return c && c->where == 'b' ? c->kind : "";
+    }
+    return "";
   }
 
   // True if word k carries a preposition or conjunction (بحادث، وغارات):

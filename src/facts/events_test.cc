@@ -551,6 +551,7 @@ std::vector<std::string> Figures(const std::string& text) {
   return out;
 }
 
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::Not;
@@ -666,6 +667,12 @@ TEST(CasualtyRound5Test, HarmOrArrestFitsNoKind) {
               IsEmpty());
   EXPECT_THAT(Figures("وأعلن الجيش مقتل واعتقال 30 مسلحا خلال العملية."),
               Not(IsEmpty()));
+}
+
+TEST(CasualtyRound5Test, ARelativeClauseSaysWhatBefellTheCounted) {
+  EXPECT_THAT(Figures("ويعد الرجل واحدا من عشرات المعتقلين الذين قضوا نحبهم في "
+                      "السجن."),
+              Contains("killed:20"));
 }
 
 }  // namespace
