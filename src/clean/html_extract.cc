@@ -85,7 +85,7 @@ class Extractor {
   }
   bool DataTable(int table) const;
   bool DataList(int list) const;
-  bool ProseOnly(int node);
+  bool ProseOnly(int node) const;
   bool ProseBox(int s);
   // The best-scoring candidate strictly inside `node`, outside widgets and
   // elements of negative class (below `node`), or -1. `sorted` holds the
@@ -127,9 +127,9 @@ class Extractor {
 
   std::vector<Node>& nodes_;
   std::vector<Block>& blocks_;
-  std::vector<char> widget_;         // inside a widget (set by SelectArticle)
-  int best_ = -1;                    // the best-scoring element
-  std::vector<size_t> first_block_;  // per element, its first block (lazy)
+  std::vector<char> widget_;  // inside a widget (set by SelectArticle)
+  int best_ = -1;             // the best-scoring element
+  mutable std::vector<size_t> first_block_;  // per element, its first block
 };
 
 void Extractor::InitScore(int i) {
@@ -361,7 +361,7 @@ bool Extractor::ProseBox(int s) {
 }
 
 // The blocks under an element are consecutive, from the element's first.
-bool Extractor::ProseOnly(int node) {
+bool Extractor::ProseOnly(int node) const {
   if (first_block_.empty()) {
     first_block_.assign(nodes_.size(), blocks_.size());
     for (size_t k = blocks_.size(); k-- > 0;)
@@ -441,7 +441,12 @@ bool Extractor::DropConditionally(int i) const {
       t != GUMBO_TAG_FIGURE) {
     return true;
   }
-  if (n.weight < 25 && ld > 0.2f && !(list && ld < 0.35f)) return true;
+  // A box around one prose paragraph with a linked phrase ("... published in
+  // the <a>journal Nature Astronomy</a>.") is the article's, not a link box.
+  const bool one_sentence = !list && n.paragraphs == 1 && n.items == 0 &&
+                            n.images == 0 && ld < 0.5f && ProseOnly(i);
+  if (n.weight < 25 && ld > 0.2f && !(list && ld < 0.35f) && !one_sentence)
+    return true;
   if (n.weight >= 25 && ld > 0.5f) return true;
   if ((n.embeds == 1 && n.chars < 75) || n.embeds > 1) return true;
   return false;
