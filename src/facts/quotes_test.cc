@@ -740,5 +740,19 @@ TEST(QuotesTest, Issue21PostPosedKamaAttributesTheClauseBefore) {
   EXPECT_EQ(S(also, also.quotes[0].content), "العمل مستمر");
 }
 
+// From a read of marsad's speakers on unannotated dev-side articles: a في
+// phrase after a person's name is an adverbial (في المطار), not part of the
+// speaker; a title's في phrase before any name stays (مسؤول في البلدية).
+TEST(QuotesTest, Issue21FiPhraseAfterANameIsAnAdverbial) {
+  Document d =
+      WithEntities("وقال الوزير سامي نادر في المطار إن الرحلات مستمرة.",
+                   {{"سامي نادر", EntityType::kPerson, "per:nader", "الوزير"}});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "الوزير سامي نادر");
+  Document t = Analyzed("وقال مسؤول في البلدية إن الجسر سيفتح.");
+  ASSERT_EQ(t.quotes.size(), 1u);
+  EXPECT_EQ(t.quotes[0].speaker, "مسؤول في البلدية");
+}
+
 }  // namespace
 }  // namespace marsad

@@ -103,10 +103,12 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
     if (cls == "comp" || cls == "say_pro" || cls == "rel") break;
     if (cls == "stop" || cls == "weekday") {
       std::string_view next = k + 1 < e ? lex_.ClassOf(w_[k + 1]) : "stop";
-      bool in = w.key == fk::kFi && k > j && title && k + 1 < e &&
-                IsWord(k + 1) && next != "stop" && next != "speech" &&
-                next != "comp" && next != "weekday" && !IsBayan(k + 1) &&
-                !lex_.Is(w_[k + 1], "place_adv") &&
+      // مسؤول في الشرطة: a title's في phrase; after a person's name it is
+      // an adverbial (وقال الوزير فلان في المطار).
+      bool in = w.key == fk::kFi && k > j && title && !PersonEndsAt(k) &&
+                k + 1 < e && IsWord(k + 1) && next != "stop" &&
+                next != "speech" && next != "comp" && next != "weekday" &&
+                !IsBayan(k + 1) && !lex_.Is(w_[k + 1], "place_adv") &&
                 !lex_.Is(w_[k + 1], "speech");
       // محمد الخميس رئيس ...: a weekday inside a name, before a title or a
       // word.
