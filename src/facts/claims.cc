@@ -566,7 +566,28 @@ class ClaimBuilder {
   bool CleftAt(size_t q, size_t se) const {
     const PointWords& pw = PointWords::Default();
     return q + 2 < se && pw.Is(w_[q], "cleft_pronoun") &&
-           w_[q + 1].key == fk::kMin && pw.Starts(w_[q + 2], "doer_verb");
+           (w_[q + 1].key == fk::kMin || lex_.Is(w_[q + 1], "rel")) &&
+           pw.Starts(w_[q + 2], "doer_verb");
+  }
+
+  // "لم يشن التحالف غارات"، "نافيا شن التحالف أي ضربات": a negated or
+  // denied act of doing at word q, its doer after it, denies that party's
+  // responsibility (not that the attack happened).
+  bool DoingDenied(size_t q, size_t sb, size_t se) {
+    const PointWords& pw = PointWords::Default();
+    if (q + 2 >= se) return false;
+    bool negated = lex_.Is(w_[q], "neg") && pw.Starts(w_[q + 1], "doer_verb");
+    bool denied = pw.Is(w_[q], "deny") && pw.Is(w_[q + 1], "doer_noun");
+    if (!negated && !denied) return false;
+    // The doer: a party within three words after the verb (لم ينفذ أي فرد
+    // في التحالف: within five).
+    bool party = false;
+    for (size_t k = q + 2; k < std::min(se, q + 7) && !party; ++k)
+      party = !lex_.Is(w_[k], "stop") && IsParty(k, k + 1);
+    if (!party) return false;
+    Span span = SpanOfWords(w_, q, std::min(se, q + 5));
+    Add("responsibility", "denied", span, -1, "denied", true);
+    return true;
   }
 
   // A cleft after word i in its sentence.
@@ -744,6 +765,7 @@ class ClaimBuilder {
           fraud = ElectionFraud(q, b, e);
         if (!resp && pw.Is(w_[q], "bear")) resp = Bears(q, b, e);
         if (!resp && CleftAt(q, e)) resp = Cleft(q, b, e);
+        if (!resp) resp = DoingDenied(q, b, e);
         // The denied accusation leaves room for the accusation it answers.
         if (!acc && !chem && pw.Is(w_[q], "accusation"))
           acc = AccusationDenied(q, b, e);

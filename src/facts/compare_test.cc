@@ -851,5 +851,27 @@ TEST(ComparePointsTest, ASpokesmanNamedBeforeHisRoleIsHisBody) {
   EXPECT_FALSE(injured->contested) << Dump(*injured);
 }
 
+// "لم يشن التحالف غارات" and "نافيا شن التحالف أي ضربات" deny the party's
+// part; "X هي التي شنت" (a cleft with a relative) names the doer.
+TEST(ComparePointsTest, ANegatedActOfDoingDeniesResponsibility) {
+  Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+                        "واتهمت الحكومة التحالف بشن الغارة على الموقع.");
+  for (const char* text :
+       {"وقال المتحدث في تغريدة \"لم يشن التحالف غارات قرب الموقع\".",
+        "ونفى المتحدث التقارير، نافيا شن التحالف أي ضربات في المنطقة."}) {
+    Document b = Analyzed(2, "ب", "2030-04-02T11:00:00+00:00", text);
+    Comparison c = CompareStory({&a, &b});
+    const ContestedPoint* resp = PointAbout(c, "responsibility");
+    ASSERT_NE(resp, nullptr) << text;
+    EXPECT_TRUE(resp->contested) << text << " " << Dump(*resp);
+  }
+  Document d = Analyzed(3, "ج", "2030-04-02T11:00:00+00:00",
+                        "وقال المسؤول إن الحوثيين هم الذين شنوا الهجوم.");
+  bool named = false;
+  for (const Claim& cl : d.claims)
+    named |= cl.slot == "responsibility" && cl.value == "الحوثيين";
+  EXPECT_TRUE(named);
+}
+
 }  // namespace
 }  // namespace marsad
