@@ -31,6 +31,20 @@
 // (دجاجة، مخالفة، سفينة), years (في 2011), periods (الأيام الثمانية), released
 // detainees and survivors are not figures; people come whole, so "1.700
 // شخص" is 1700.
+//
+// Precision rests on one principle: a figure needs a harm predicate that
+// governs its count. A number governed by a word of another act inherits
+// nothing from the figure before it (ونقل 66 آخرون، خرج ثلاثة منهم، كما أسر
+// 5 آخرون); a number after a label noun names which one (الدقيقة 90، الفصل
+// 78); fractions, incidents (20 غارة) and patients of an illness (مصابون
+// بالخرف، أصيب بنوبة قلبية) count no casualties; "أحد المفقودين" points back
+// to a group already counted; "مقتل أو اعتقال 20" fits no kind. Recall
+// follows the same grammar from the other side: a verb of exceeding (تجاوزت
+// الحصيلة 100: more than 100; لا يتجاوز: at most), a toll head after its
+// number (إلى 96 عدد القتلى), a counterpart after مقابل, a passive masdar
+// after its counted noun (تم القبض عليهم), a relative clause's harm verb
+// (المحتجزين الذين قضوا نحبهم), and a subject that splits a verb pair (شخصا
+// قتل وأصيب 20).
 #include <algorithm>
 #include <cmath>
 #include <limits>
