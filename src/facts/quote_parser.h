@@ -133,11 +133,6 @@ class QuoteParser {
   // right before a person's name: part of a phrase, never a cue.
   bool NamedAs(size_t k) const;
 
-  // True if word k has the shape of an indefinite accusative (معيارا،
-  // شريطا، حاليا: no article or proclitic, final ا, at least four letters,
-  // no class) and is no part of a name (NER: روسيا، تركيا).
-  bool Accusative(size_t k) const;
-
   // True if word k lies inside a person's name (NER) begun before it.
   bool InPersonName(size_t k) const;
 

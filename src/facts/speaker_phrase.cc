@@ -396,30 +396,8 @@ bool QuoteParser::PersonAt(size_t k) const {
   return false;
 }
 
-bool QuoteParser::Accusative(size_t k) const {
-  std::string_view b = w_[k].bare;
-  if (w_[k].kind != TokenKind::kWord || w_[k].key != b || b.size() < 8 ||
-      KeyStarts(b, fk::kAl) || !b.ends_with("\xD8\xA7") ||
-      !lex_.ClassOf(w_[k]).empty()) {
-    return false;
-  }
-  // منظموها، مراسلنا، كلاهما: a pronoun, not the accusative ending.
-  for (std::string_view pro :
-       {"\xD9\x87\xD8\xA7", "\xD9\x86\xD8\xA7", "\xD9\x85\xD8\xA7"}) {
-    if (b.ends_with(pro)) return false;
-  }
-  for (const EntityMention& m : doc_->entities) {  // روسيا، تركيا: names
-    if (m.span.begin <= w_[k].span.begin && w_[k].span.end <= m.span.end)
-      return false;
-  }
-  return true;
-}
-
 bool QuoteParser::NoSubjectStart(size_t k) const {
   constexpr std::string_view kBiAl = "\xD8\xA8\xD8\xA7\xD9\x84";  // بال
-  // يعتبر معيارا لـ ...، قالت شريطا مصورا: an indefinite accusative (or an
-  // adverb of that shape, حاليا) is the verb's object or an adverbial.
-  if (Accusative(k)) return true;
   return IsBaToken(k) || lex_.Is(w_[k], "prep") || lex_.Is(w_[k], "neg") ||
          lex_.Is(w_[k], "not_subject") ||
          (KeyStarts(w_[k].bare, kBiAl) && w_[k].bare.size() > kBiAl.size() + 2);
