@@ -230,15 +230,18 @@ class ClaimBuilder {
   // The source phrase of words [b, e) for display, a bare head (المرصد،
   // الحزب) completed by the fullest phrase of the article that begins
   // with the same word (المرصد السوري لحقوق الإنسان).
-  std::string PhraseSource(size_t b, size_t e) const {
-    if (e == b + 1 && KeyStarts(w_[b].bare, fk::kAl) && EntityEnd(b, e) == b) {
+  // `own`: whether words [b, e) are the phrase as it stands in the claim's
+  // sentence (its own continuation was cut for a reason, so it is not
+  // taken again).
+  std::string PhraseSource(size_t b, size_t e, bool own = true) const {
+    if (e == b + 1 && KeyStarts(w_[b].bare, fk::kAl)) {
       size_t best = b, best_e = e;
       for (size_t k = 0; k < w_.size(); ++k) {
-        if (k == b || w_[k].stem != w_[b].stem ||
+        if ((own && k == b) || w_[k].stem != w_[b].stem ||
             w_[k].kind != TokenKind::kWord)
           continue;
         size_t se = WordsOf(doc_->text).sentence_end[w_[k].sentence];
-        size_t n = SourcePhraseEnd(k, se);
+        size_t n = SourcePhraseEnd(k, se, /*named=*/true);
         if (n - k > best_e - best) {
           best = k;
           best_e = n;
@@ -256,7 +259,8 @@ class ClaimBuilder {
     if (name.empty() || name.find(' ') != std::string::npos) return name;
     std::string key = FoldPhrase(name);
     for (size_t k = 0; k < w_.size(); ++k) {
-      if (w_[k].key == key || w_[k].bare == key) return PhraseSource(k, k + 1);
+      if (w_[k].key == key || w_[k].bare == key)
+        return PhraseSource(k, k + 1, /*own=*/false);
     }
     return name;
   }
@@ -365,11 +369,13 @@ class ClaimBuilder {
   // person or organisation of the entity stage, or a source head with the
   // word in construct after an indefinite head (وزارة الصحة، مصادر طبية)
   // and the definite words that qualify it (المرصد السوري لحقوق الإنسان).
-  size_t SourcePhraseEnd(size_t k, size_t se) const {
+  // `named`: the word is known to name a source (a speaker's one word), so
+  // it needs to be no source head.
+  size_t SourcePhraseEnd(size_t k, size_t se, bool named = false) const {
     if (k >= se || w_[k].kind != TokenKind::kWord) return k;
     size_t e = EntityEnd(k, se);
     if (e == k) {
-      if (!SourceHead(w_[k])) return k;
+      if (!named && !SourceHead(w_[k])) return k;
       e = k + 1;
       static const std::string kLl = FoldPhrase("لل");
       bool definite =

@@ -737,6 +737,12 @@ TEST(ComparePointsTest, AFigureTakesTheSourceItsSentenceNames) {
                                "في الهجوم."),
                       "killed"),
             "منظمة العفو الدولية");
+  EXPECT_EQ(SpeakerOf(Analyzed(7, "أ", kWhen,
+                               "استهدف القصف مقر الحزب الديمقراطي الوطني في "
+                               "المدينة. وقال الحزب إن 12 شخصا قتلوا في "
+                               "القصف."),
+                      "killed"),
+            "الحزب الديمقراطي الوطني");
   EXPECT_EQ(
       SpeakerOf(Analyzed(6, "أ", kWhen, "قتل 5 أشخاص في الهجوم على السوق."),
                 "killed"),
