@@ -127,8 +127,9 @@ class Extractor {
 
   std::vector<Node>& nodes_;
   std::vector<Block>& blocks_;
-  std::vector<char> widget_;  // inside a widget (set by SelectArticle)
-  int best_ = -1;             // the best-scoring element
+  std::vector<char> widget_;     // inside a widget (set by SelectArticle)
+  int best_ = -1;                // the best-scoring element
+  std::vector<int> candidates_;  // scored elements, preorder
   mutable std::vector<size_t> first_block_;  // per element, its first block
 };
 
@@ -252,6 +253,7 @@ std::vector<int> Extractor::SelectArticle() {
     top = nodes_[top].parent;
   }
   std::sort(candidates.begin(), candidates.end());
+  candidates_ = candidates;
   // Join siblings that score well or are prose paragraphs.
   std::vector<int> out;
   int parent = nodes_[top].parent;
@@ -432,9 +434,16 @@ bool Extractor::DropConditionally(int i) const {
   if ((t == GUMBO_TAG_UL || t == GUMBO_TAG_OL) && DataList(i)) return false;
   float ld = LinkDensity(i);
   int p = static_cast<int>(n.paragraphs);
+  // A gallery: more images than paragraphs, unless it holds prose scoring
+  // as a sibling joining the article must and almost no text in links (a
+  // photo post's text between its photos; a box of teasers links titles).
   if (n.images > 1 && p * 2 < static_cast<int>(n.images) &&
-      t != GUMBO_TAG_FIGURE)
-    return true;
+      t != GUMBO_TAG_FIGURE) {
+    const int c = BestInside(candidates_, i);
+    if (c < 0 || best_ < 0 || ld >= 0.1f ||
+        nodes_[c].score < std::max(10.f, 0.2f * nodes_[best_].score))
+      return true;
+  }
   if (!list && static_cast<int>(n.items) - 100 > p) return true;
   if (n.inputs * 3 > static_cast<uint32_t>(p) && n.inputs > 0) return true;
   if (!list && n.chars < 25 && (n.images == 0 || n.images > 2) &&
