@@ -256,13 +256,44 @@ class ClaimBuilder {
   // A one-word source (المرصد) as the article's fullest phrase that begins
   // with it; other names as they are.
   std::string FullerName(const std::string& name) const {
-    if (name.empty() || name.find(' ') != std::string::npos) return name;
+    if (name.empty()) return name;
+    if (name.find(' ') == std::string::npos) return Completed(name);
+    // A title and its body's bare head (مدير المرصد رامي عبد الرحمن): the
+    // head completed in place when no qualifier follows it.
+    std::vector<std::string_view> words = Split(name, ' ');
+    if (words.size() < 2) return name;
+    Word title, head;
+    Lookup(words[0], &title);
+    Lookup(words[1], &head);
+    if (!lex_.Is(title, "title") || !KeyStarts(head.key, fk::kAl) ||
+        !SourceHead(head) ||
+        (words.size() > 2 && KeyStarts(FoldPhrase(words[2]), fk::kAl)))
+      return name;
+    std::string full = Completed(std::string(words[1]));
+    std::string out(words[0]);
+    out += " " + full;
+    for (size_t k = 2; k < words.size(); ++k)
+      out += " " + std::string(words[k]);
+    return out;
+  }
+
+  // A one-word name as the article's fullest phrase that begins with it.
+  std::string Completed(const std::string& name) const {
     std::string key = FoldPhrase(name);
     for (size_t k = 0; k < w_.size(); ++k) {
       if (w_[k].key == key || w_[k].bare == key)
         return PhraseSource(k, k + 1, /*own=*/false);
     }
     return name;
+  }
+
+  // *w: a lookup word for one written word (its folded key as every form;
+  // its views point into *w).
+  static void Lookup(std::string_view written, Word* w) {
+    w->kind = TokenKind::kWord;
+    w->key = FoldPhrase(written);
+    w->bare = w->key;
+    w->stem = w->key;
   }
 
   // The subject written just before the verb at q (وسائل الإعلام السورية

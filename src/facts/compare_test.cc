@@ -743,6 +743,12 @@ TEST(ComparePointsTest, AFigureTakesTheSourceItsSentenceNames) {
                                "القصف."),
                       "killed"),
             "الحزب الديمقراطي الوطني");
+  EXPECT_EQ(SpeakerOf(Analyzed(8, "أ", kWhen,
+                               "وقال المرصد الوطني لحقوق الإنسان إن الغارة "
+                               "استهدفت السوق. وقال مدير المرصد سامي الأحمد إن "
+                               "12 شخصا قتلوا في الغارة."),
+                      "killed"),
+            "مدير المرصد الوطني لحقوق الإنسان سامي الأحمد");
   EXPECT_EQ(
       SpeakerOf(Analyzed(6, "أ", kWhen, "قتل 5 أشخاص في الهجوم على السوق."),
                 "killed"),
