@@ -32,6 +32,16 @@
 //  * a responsibility claim in noun form (أعلن داعش مسؤوليته), an
 //    accusation only for a charge of violence (اتهم X بشن ...), its accuser
 //    the subject between verb and party when no quotation names one.
+//  * who holds each claim: the speaker of the quotation containing its
+//    words; outside every quotation, the source its own sentence names
+//    (وفقا للمرصد، بحسب مصادر طبية، the subject of وثق/أحصى/أعلنت فيه), else
+//    "" (the outlet's voice). A bare head (المرصد، الحزب) is completed by the
+//    article's fullest phrase beginning with it, a report noun names its
+//    author (أحدث حصيلة لوزارة الصحة), a claimant, an accuser written before
+//    its verb and the one who rejects accusations hold their claims;
+//  * a denier that names another doer (X هي من قامت، متهما X) or denies its
+//    own means (استهداف غاراته) or its doing (لم يشن التحالف) denies its
+//    part, not that the attack happened.
 // The words are data (data/facts/points.tsv).
 #include <algorithm>
 #include <cmath>
