@@ -9,6 +9,7 @@
 #include "src/base/document_json.h"
 #include "src/clean/lexicon.h"
 #include "src/dedup/days.h"
+#include "src/watch/alerts.h"
 #if MARSAD_HAVE_FACTS
 #include "src/facts/compare.h"
 #include "src/server/brief.h"
@@ -563,6 +564,31 @@ StatusOr<json> Api::MakeOutletProfile(const std::string& outlet) {
                     {"reports_per_story_cap", kMaxReportsCompared}}}};
   AddOutletNames(outlet, &profile);
   return profile;
+}
+
+StatusOr<json> Api::WatchStory(int64_t id, Store* writable) {
+  ASSIGN_OR_RETURN(std::optional<StorySummary> story,
+                   store_->GetStorySummary(id));
+  if (!story) return NotFoundError("no story " + std::to_string(id));
+  SavedSearch watch;
+  watch.name = "story-" + std::to_string(id);
+  watch.kind = "positions";
+  watch.request.story = id;
+  ASSIGN_OR_RETURN(std::vector<SavedSearch> saved, ListSavedSearches(writable));
+  bool known = false;
+  for (const SavedSearch& s : saved) {
+    if (s.name != watch.name) continue;
+    if (s.kind != watch.kind || s.request.story != id ||
+        !s.request.query.empty())
+      return InvalidArgumentError("an alert named " + watch.name +
+                                  " exists and watches something else");
+    known = true;
+  }
+  if (!known) RETURN_IF_ERROR(AddSavedSearch(writable, watch));
+  return json{{"name", watch.name},
+              {"story", id},
+              {"kind", watch.kind},
+              {"created", !known}};
 }
 
 // Saved searches (`marsad alert`, src/watch/alerts.h) with what they match.

@@ -52,6 +52,13 @@ class Api {
   // brief: format "html" (a page) or "md".
   StatusOr<nlohmann::json> Points(int64_t id, const Params& p);
   StatusOr<std::string> Brief(int64_t id, const std::string& format);
+  // Watch a story (issue 27): saves in `writable` (the same store opened for
+  // writing) the alert "story-ID" of kind "positions" on story `id`, which
+  // fires when the story gains a new position on a contested point
+  // (src/watch/alerts.h). {name, story, kind, created}: created is false
+  // when the story was already watched under that name. NotFound for no
+  // such story.
+  StatusOr<nlohmann::json> WatchStory(int64_t id, Store* writable);
 
   Store* store() { return store_.get(); }
 

@@ -13,6 +13,7 @@
 #include <iostream>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <sstream>
 
 #include "src/base/data.h"
@@ -276,8 +277,15 @@ bool HasNulParam(const httplib::Request& q) {
   return false;
 }
 
+// POST /api/stories/{id}/watch (issue 27).
+bool IsWatchPath(const std::string& path) {
+  static const std::regex kWatch(R"(/api/stories/\d+/watch)");
+  return std::regex_match(path, kWatch);
+}
+
 // Bodies are read only for POST /api/ingest, with a Content-Length within
-// the limit: anything else is refused from its headers.
+// the limit, and for a watch (JSON, small): anything else is refused from
+// its headers.
 bool RefusedBody(const Access& a, const httplib::Request& q,
                  httplib::Response& res) {
   bool chunked = q.has_header("Transfer-Encoding");
@@ -293,6 +301,16 @@ bool RefusedBody(const Access& a, const httplib::Request& q,
     if (chunked || length > 0)
       return Refuse(q, res, 413, "body_not_allowed",
                     q.method + " requests carry no body");
+    return false;
+  }
+  if (IsWatchPath(q.path)) {
+    // Only a script of the UI's own origin can send this type (another
+    // site's form or fetch cannot without a CORS preflight we never grant).
+    if (q.get_header_value("Content-Type").rfind("application/json", 0) != 0)
+      return Refuse(q, res, 415, "unsupported_media_type",
+                    "send Content-Type: application/json");
+    if (length > 4096)
+      return Refuse(q, res, 413, "too_large", "a watch carries no body");
     return false;
   }
   if (q.path != "/api/ingest")
@@ -311,7 +329,8 @@ bool RefusedBody(const Access& a, const httplib::Request& q,
 bool RefusedRole(const Access& a, const httplib::Request& q,
                  httplib::Response& res) {
   if (q.path.rfind("/api/", 0) != 0) return false;  // the UI's files
-  const bool write = q.method == "POST";
+  // Watching a story saves an alert, not a report: a reader may (issue 27).
+  const bool write = q.method == "POST" && !IsWatchPath(q.path);
   if (write && a.tokens.empty() && a.ingest.empty())
     return Refuse(q, res, 403, "read_only",
                   "this server was started without --ingest-token");
@@ -626,6 +645,23 @@ Status RunServer(const ServerOptions& options,
         SendJson(res, Ingest(store->get(), body, options.fields, &http));
         if (res.status == -1 || res.status == 200) res.status = http;
       });
+  // Issue 27: watch a story (an alert on its new contradictions), in the
+  // store opened for writing as an ingest does.
+  server.Post(R"(/api/stories/(\d+)/watch)",
+              [&](const httplib::Request& q, httplib::Response& res) {
+                StatusOr<json> watch = [&]() -> StatusOr<json> {
+                  ASSIGN_OR_RETURN(Api * api, pool.Get());
+                  ASSIGN_OR_RETURN(int64_t id, PathId(q));
+                  std::lock_guard<std::mutex> lock(ingest_mu);
+                  auto store = Store::Open(options.db);
+                  if (!store.ok())
+                    return UnavailableError(store.status().message());
+                  return api->WatchStory(id, store->get());
+                }();
+                SendJson(res, watch);
+                if (watch.ok() && watch->value("created", false))
+                  res.status = 201;
+              });
   server.Get(R"(/api/.*)",
              [&](const httplib::Request&, httplib::Response& res) {
                SendError(res, 404, "not_found", "no such API endpoint");

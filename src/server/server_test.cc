@@ -888,5 +888,59 @@ TEST_F(ServerTest, Issue24TokenFilesAreChecked) {
   EXPECT_EQ(list->RoleOf("Bearer bbbbbbbbbbbbbbbb"), Role::kAdmin);
 }
 
+// Issue 27: "watch this story" saves an alert on its new contradictions (a
+// reader may: no ingest token), once; only as JSON from the UI's origin.
+TEST_F(ServerTest, Issue27WatchingAStorySavesOneContradictionAlert) {
+  std::string db = testing::TempDir() + "/marsad_watch_test_" +
+                   std::to_string(::getpid()) + ".db";
+  std::remove(db.c_str());
+  {
+    auto store = Store::Open(db);
+    ASSERT_TRUE(store.ok());
+    auto ing = Ingestor::Create(store->get(), IngestOptions{});
+    ASSERT_TRUE(ing.ok());
+    Document d;
+    d.source = "watch.txt";
+    d.format = "txt";
+    d.raw = "جسر جديد\n\nافتتح رئيس البلدية اليوم جسرا جديدا فوق النهر.\n";
+    d.input_hash = 27;
+    ASSERT_TRUE((*ing)->Add(std::move(d)).ok());
+    ASSERT_TRUE((*ing)->Flush().ok());
+  }
+  ServerOptions o;
+  o.db = db;
+  RunningServer server(o);
+  ASSERT_GT(server.port(), 0);
+  httplib::Client c("127.0.0.1", server.port());
+  auto first = c.Post("/api/stories/1/watch", "{}", "application/json");
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->status, 201) << first->body;
+  EXPECT_EQ(json::parse(first->body), json({{"name", "story-1"},
+                                            {"story", 1},
+                                            {"kind", "positions"},
+                                            {"created", true}}));
+  auto again = c.Post("/api/stories/1/watch", "", "application/json");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 200) << again->body;
+  EXPECT_EQ(json::parse(again->body)["created"], false);
+  auto alerts = c.Get("/api/alerts");
+  ASSERT_TRUE(alerts);
+  json items = json::parse(alerts->body)["items"];
+  ASSERT_EQ(items.size(), 1u) << alerts->body;
+  EXPECT_EQ(items[0]["name"], "story-1");
+  EXPECT_EQ(items[0]["filters"]["kind"], "positions");
+  EXPECT_EQ(items[0]["filters"]["story"], 1);
+  // Another site's form (text/plain, no preflight) is refused unread.
+  auto form = c.Post("/api/stories/1/watch", "x", "text/plain");
+  ASSERT_TRUE(form);
+  EXPECT_EQ(form->status, 415);
+  auto missing = c.Post("/api/stories/99/watch", "{}", "application/json");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_EQ(json::parse(missing->body)["error"]["code"], "not_found");
+  EXPECT_EQ(json::parse(c.Get("/api/alerts")->body)["items"].size(), 1u);
+  std::remove(db.c_str());
+}
+
 }  // namespace
 }  // namespace marsad

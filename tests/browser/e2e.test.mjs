@@ -355,6 +355,29 @@ describe('brief and claims over time', () => {
     await page.close();
   });
 
+  test('in English the points, positions and the report without an outlet are named in English (issue 27)', async () => {
+    const page = await newPage();
+    try {
+      await page.goto(`${base}/stories/1`);
+      await page.evaluate(() => localStorage.setItem('marsad.lang', 'en'));
+      await page.reload();
+      await page.waitForSelector('[data-testid=points] .point.contested [data-testid=claims-chart]');
+      const point = page.locator('[data-testid=points] .point.contested').first();
+      assert.equal(await point.getAttribute('data-kind'), 'killed');
+      assert.equal((await point.locator('.point-label').textContent()).trim(), 'killed');
+      const text = await page.locator('[data-testid=points]').innerText();
+      // Server words (قتلى, وسيلة غير معروفة (التقرير 3), نفي...) are not shown; the
+      // sources' names and quoted words are data and stay as written.
+      assert.ok(text.includes('Unknown outlet (report 3)'), text);
+      assert.doesNotMatch(text, /قتلى|وسيلة غير معروفة|تأكيد|نفي|نحو|يحمّل/, text);
+      const titles = await page.locator('[data-testid=claims-chart] .claim-dot title').allTextContents();
+      assert.ok(titles.some((t) => t.includes('Unknown outlet (report 3)')), titles.join('\n'));
+    } finally {
+      await page.evaluate(() => localStorage.removeItem('marsad.lang')).catch(() => {});
+      await page.close();
+    }
+  });
+
   test('an outlet name links to its profile page (issue 27)', async () => {
     const page = await newPage();
     await page.goto(`${base}/`);
@@ -573,6 +596,57 @@ describe('claims over time, the brief and outlet pages on a three-day story', ()
     await item.locator('.meta a[href="/stories/1"]').click();
     await page.waitForSelector('.story-page[data-story="1"]');
     await page.close();
+  });
+});
+
+describe('watch this story (issue 27)', () => {
+  let base, db;
+  const golden = path.join(repoRoot, 'tests', 'golden', 'brief');
+  before(async () => {
+    db = path.join(tmp, 'watch.db');
+    ingest(db, path.join(golden, 'reports_ab.jsonl'));  // 12 dead, agreed
+    base = await serve(db);
+  });
+
+  test('the button saves an alert on contradictions, which fires when a later report contradicts the toll', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/stories/1`);
+    const button = page.locator('[data-testid=watch]');
+    await button.waitFor();
+    assert.equal(await button.textContent(), 'راقب هذه القصة');
+    await button.click();
+    const status = page.locator('.watch-status[data-watch]');
+    await status.waitFor();
+    assert.equal(await status.getAttribute('data-watch'), 'story-1');
+    assert.match(await status.innerText(), /تُراقَب القصة/);
+    // The alert as `marsad alert list` sees it, and on the alerts page.
+    const list = spawnSync(bin, ['alert', '--db', db, 'list'], { encoding: 'utf8' });
+    assert.match(list.stdout, /^story-1\t\[contradictions\] +story 1\t/m, list.stdout + list.stderr);
+    await status.locator('a[href="/alerts"]').click();
+    const item = page.locator('.alert-item[data-alert="story-1"]');
+    await item.waitFor();
+    assert.equal(await item.getAttribute('data-kind'), 'positions');
+    // Watching again says so and saves nothing more.
+    await page.goto(`${base}/stories/1`);
+    await page.locator('[data-testid=watch]').click();
+    await page.locator('.watch-status[data-watch]').waitFor();
+    assert.match(await page.locator('.watch-status').innerText(), /مراقبة من قبل/);
+    assert.equal((await getJson(base, '/api/alerts')).items.length, 1);
+    // A later report gives 40 against the ministry's 12: the alert fires once.
+    const out = path.join(tmp, 'watch-alerts.jsonl');
+    const r = spawnSync(bin, ['ingest', '--db', db, '--alerts-out', out, path.join(golden, 'report_c.jsonl')],
+      { encoding: 'utf8', timeout: 300000 });
+    assert.equal(r.status, 0, r.stderr);
+    const lines = fs.readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(lines.length, 1, JSON.stringify(lines));
+    assert.equal(lines[0].alert, 'story-1', JSON.stringify(lines[0]));
+    assert.match(JSON.stringify(lines[0]), /"40"|:40\b/);
+    await page.close();
+  });
+
+  test('a watch from another site (a form, not JSON) is refused', async () => {
+    const r = await fetch(`${base}/api/stories/1/watch`, { method: 'POST', body: 'x', headers: { 'Content-Type': 'text/plain' } });
+    assert.equal(r.status, 415);
   });
 });
 

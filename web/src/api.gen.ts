@@ -262,6 +262,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stories/{id}/watch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Watch a story (issue 27) — an alert on its new contradictions.
+         * @description Saves the alert `story-ID` of kind "positions" on this story, as `marsad alert add story-ID --contradictions --story ID` does: it fires (JSON Lines, webhook) when a later ingest or watch cycle brings a new position on a contested point that conflicts with another. Idempotent: watching a watched story answers 200 with `created` false. Allowed to readers (no ingest token needed: it saves an alert, not a report), but only as `Content-Type: application/json` (another site's form cannot send it without a preflight the server never grants; anything else is 415). The body is ignored (`{}`). 400 when an alert of that name exists and watches something else.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["parameters"]["id"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The story was already watched under this name. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StoryWatch"];
+                    };
+                };
+                /** @description The story is now watched. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StoryWatch"];
+                    };
+                };
+                default: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/articles/{id}": {
         parameters: {
             query?: never;
@@ -974,6 +1025,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        StoryWatch: {
+            /** @description the alert, "story-ID" */
+            name: string;
+            story: number;
+            /** @enum {string} */
+            kind: "positions";
+            /** @description false when the story was already watched */
+            created: boolean;
+        };
         Error: {
             error: {
                 code: string;

@@ -116,20 +116,35 @@ function query(params?: Params): string {
 const cache = new Map<string, { at: number; p: Promise<unknown> }>();
 const CACHE_MS = 60_000;
 
+/** The JSON body of an API response, or its error as an ApiError. */
+async function answer<T>(r: Response): Promise<T> {
+  let body: unknown = null;
+  try { body = await r.json(); } catch { /* non-JSON error page */ }
+  if (!r.ok) {
+    const e = (body as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(r.status, e?.code ?? 'http_' + r.status, e?.message ?? r.statusText);
+  }
+  return body as T;
+}
+
+/** POSTs JSON to an API path (never cached); the answer or an ApiError. */
+export async function post<T>(path: string, body: unknown = {}): Promise<T> {
+  const r = await fetch(`/api/${path}`, {
+    method: 'POST', body: JSON.stringify(body),
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+  });
+  return answer<T>(r);
+}
+
+/** A story watched (POST /api/stories/{id}/watch, issue 27). */
+export interface StoryWatch { name: string; story: number; kind: 'positions'; created: boolean }
+
 /** GETs an API path; a response is reused for a minute (back/forward, shared fetches). */
 export function get<T>(path: string, params?: Params, signal?: AbortSignal): Promise<T> {
   const url = `/api/${path}${query(params)}`;
   const hit = cache.get(url);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.p as Promise<T>;
-  const p = fetch(url, { signal, headers: { Accept: 'application/json' } }).then(async (r) => {
-    let body: unknown = null;
-    try { body = await r.json(); } catch { /* non-JSON error page */ }
-    if (!r.ok) {
-      const e = (body as { error?: { code?: string; message?: string } } | null)?.error;
-      throw new ApiError(r.status, e?.code ?? 'http_' + r.status, e?.message ?? r.statusText);
-    }
-    return body as T;
-  });
+  const p = fetch(url, { signal, headers: { Accept: 'application/json' } }).then((r) => answer<T>(r));
   cache.set(url, { at: Date.now(), p });
   p.catch(() => cache.delete(url));
   if (cache.size > 200) cache.delete(cache.keys().next().value as string);
@@ -146,6 +161,7 @@ export const api = {
   search: (p: Params) => get<SearchResult>('search', p),
   outlets: () => get<{ items: { outlet: string; articles: number; latin_name: string | null; country: string | null }[] }>('outlets'),
   alerts: () => get<{ items: SavedSearch[] }>('alerts'),
+  watchStory: (id: number) => post<StoryWatch>(`stories/${id}/watch`),
   entities: (p: Params) => get<Page<Entity>>('entities', p),
   entity: (id: string, p?: Params) => get<EntityDetail>(`entities/${encodeURIComponent(id)}`, p),
   events: (p: Params) => get<Page<EventRow>>('events', p),

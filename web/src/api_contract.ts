@@ -15,7 +15,7 @@ import type { components, paths } from './api.gen';
 import type {
   Analysis, Article, ArticleMeta, ClaimInfo, DateMention, Entity, EntityDetail, EntityMention,
   EventInfo, EventRow, NumberMention, Page, PlaceFeature, Quote, RelatedStory, SavedSearch, SearchHit,
-  SearchResult, Span, StoryDetail, StorySummary, TimelineBucket,
+  SearchResult, Span, StoryDetail, StorySummary, StoryWatch, TimelineBucket,
 } from './api';
 import type { OutletProfile } from './pages/outlet';
 
@@ -39,6 +39,9 @@ type StoryBody = ApiBody<'/api/stories/{id}'>;
 type EntityBody = ApiBody<'/api/entities/{id}'>;
 type PlacesBody = ApiBody<'/api/places'>;
 type AlertsBody = ApiBody<'/api/alerts'>;
+/** POST /api/stories/{id}/watch's 201 answer. */
+type WatchBody = paths['/api/stories/{id}/watch']['post'] extends
+  { responses: { 201: { content: infer C } } } ? C[keyof C] : never;
 
 export type ContractChecks = [
   // Bodies, as `api` in src/api.ts types them.
@@ -54,6 +57,7 @@ export type ContractChecks = [
   Check<Conforms<ApiBody<'/api/timeline'>, { bucket: string; items: TimelineBucket[] }>>,
   Check<Conforms<PlacesBody, { type: 'FeatureCollection'; features: PlaceFeature[] }>>,
   Check<Conforms<ApiBody<'/api/outlets/{name}/profile'>, OutletProfile>>,
+  Check<Conforms<WatchBody, StoryWatch>>,
   // Named parts, so that an optional field of the UI the spec lacks is caught too.
   Check<Conforms<Schemas['Span'], Span>>,
   Check<Conforms<Schemas['StorySummary'], StorySummary>>,

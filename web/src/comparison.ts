@@ -100,7 +100,7 @@ const numOr = (x: unknown): number | undefined => (typeof x === 'number' ? x : u
 /** A report without an outlet, which the server names "تقرير N", in words. */
 export function readableOutlet(o: string): string {
   const m = SERVER_REPORT_LABEL.exec(o);
-  return m ? S.unknownOutlet(m[1]) : o;
+  return m ? S.unknownOutlet(m[1] ?? m[2]) : o;
 }
 
 function outletOf(o: Obj, articles: Map<number, ArticleMeta>): string {
@@ -240,7 +240,7 @@ function readPosition(o: Obj, conflict: boolean, articles: Map<number, ArticleMe
   const modality = str(o.modality) || 'asserted';
   return {
     value: str(o.value),
-    label: str(o.label) || modalityLabel(modality),
+    label: positionLabel(str(o.slot), str(o.value), modality, str(o.label)),
     slot: str(o.slot),
     modality,
     source: str(o.source),
@@ -280,17 +280,18 @@ export function readPoints(x: unknown, articles: Map<number, ArticleMeta>): Poin
     }
     const positions = (Array.isArray(p.positions) ? p.positions.filter(isObj) : [])
       .map((o, i) => readPosition(o, sides.has(i), articles));
-    const kind = str(p.kind);
+    const kind = str(p.kind), about = str(p.about), scope = str(p.scope) || 'incident';
     return {
       kind,
-      label: str(p.label) || S.points[kind] || S.points.other,
-      about: str(p.about),
-      scope: str(p.scope) || 'incident',
+      label: pointLabel(kind, about, scope, str(p.label)),
+      about,
+      scope,
       contested: p.contested === true,
       timeline: p.timeline === true,
       sources: numOr(p.sources) ?? 0,
       positions: ordered(positions),
-      overTime: readTimeline(p.over_time),
+      // Each entry named as its position is (its index is the server's order).
+      overTime: readTimeline(p.over_time).map((e) => ({ ...e, label: positions[e.position]?.label ?? e.label })),
     };
   });
 }
@@ -348,6 +349,44 @@ function partLabel(p: string): string {
 /** The name of a slot id such as "injured" or "presence:russian_personnel". */
 export function slotLabel(slot: string): string {
   return slot.split(':').map(partLabel).join(': ');
+}
+
+// The server names points and positions in Arabic ("قتلى", "نحو 150",
+// "يحمّل …", "نفي"): the page names them from their codes through the
+// strings table instead, so that they follow the UI's language; the
+// server's label is kept only for a code the table does not know.
+
+/** The comparison's figure points (src/facts/compare.cc kCasualtyKinds). */
+const CASUALTY_SLOTS = new Set(['killed', 'injured', 'killed_or_injured', 'missing', 'arrested', 'kidnapped']);
+
+/** A position's name: its figure ("~150", ">=20", "20-99"), whom it holds
+ *  responsible, or its modality. */
+export function positionLabel(slot: string, value: string, modality: string, server: string): string {
+  if (CASUALTY_SLOTS.has(slot)) {
+    if (value.startsWith('>=')) return S.moreThan(value.slice(2));
+    if (value.startsWith('~')) return S.approx + value.slice(1);
+    const dash = value.indexOf('-');
+    return dash > 0 ? S.between(value.slice(0, dash), value.slice(dash + 1)) : value;
+  }
+  if (slot === 'responsibility' && modality !== 'denied') return S.holdsResponsible(value);
+  if (value === 'partial') return S.partialControl;
+  return S.positionModalities[modality] ?? (server || modalityLabel(modality));
+}
+
+/** A point's name from its kind, what it is about ("other:control",
+ *  "presence:russian_personnel", ":part") and its scope. */
+export function pointLabel(kind: string, about: string, scope: string, server: string): string {
+  if (!S.points[kind]) return server || S.points.other;
+  let s = S.points[kind];
+  const other = /^other:(.+)$/.exec(about);
+  if (other && S.pointAbout[other[1]]) s = S.pointAbout[other[1]];
+  if (kind === 'presence') {
+    const nation = (about.split(':')[1] ?? '').split('_')[0];
+    if (S.nations[nation]) s += `: ${S.nations[nation]}`;
+  }
+  if (about.includes(':part')) s += ` (${S.slots.part})`;
+  if (scope === 'wider') s += S.widerToll;
+  return s;
 }
 
 export function modalityLabel(m: string | undefined): string {

@@ -18,8 +18,10 @@ import { num } from './dom';
 type Names = Record<string, string>;
 const names = (x: Names): Names => x;
 
-/** Arabic words of the server's own, read back (not translated: data). */
-export const SERVER_REPORT_LABEL = /^تقرير (\d+)$/;
+/** Arabic words of the server's own for a report without an outlet ("تقرير N",
+ *  "وسيلة غير معروفة (التقرير N)"), read back to be named in the UI's language;
+ *  the report's id is group 1 or 2. */
+export const SERVER_REPORT_LABEL = /^(?:تقرير (\d+)|وسيلة غير معروفة \(التقرير (\d+)\))$/;
 
 /** Arabic agreement of a counted noun: one, two, 3-10, 11 and more. */
 function counted(n: number, one: string, two: string, few: string, many: string): string {
@@ -137,6 +139,14 @@ const ar = {
   }),
   used: 'استُخدم',
   moreThan: (n: string) => `أكثر من ${n}`,
+  // A position on a point, named from its codes (the server's own words for
+  // it stay in the JSON's label, which the page no longer shows).
+  positionModalities: names({ asserted: 'تأكيد', denied: 'نفي', alleged: 'ادعاء', hedged: 'ترجيح' }),
+  between: (a: string, b: string) => `بين ${a} و${b}`,
+  holdsResponsible: (who: string) => `يحمّل ${who}`,
+  partialControl: 'سيطرة جزئية',
+  pointAbout: names({ election_fraud: 'تزوير الانتخابات', control: 'السيطرة على المكان' }),
+  widerToll: ' (حصيلة أوسع من الحدث)',
   otherCode: 'أخرى',
   approx: 'نحو ',
   storyPage: {
@@ -163,6 +173,12 @@ const ar = {
     briefCopy: 'نسخ الموجز',
     briefCopied: 'نُسخ الموجز: الصقه في رسالة البريد.',
     briefCopyFailed: 'تعذّر النسخ: افتح الموجز وانسخه من هناك.',
+    watch: 'راقب هذه القصة',
+    watchHelp: 'تنبيه عند كل موقف جديد يناقض غيره في نقاط الخلاف (رقم جديد، نفي جديد).',
+    watching: (name: string) => `تُراقَب القصة: يصلك تنبيه عند كل موقف جديد يناقض غيره (التنبيه ${name}).`,
+    alreadyWatching: (name: string) => `القصة مراقبة من قبل (التنبيه ${name}).`,
+    watchFailed: 'تعذّر حفظ المراقبة.',
+    watchAlerts: 'التنبيهات',
     matrixTitle: 'ماذا يقول كل مصدر ',
     matrixCount: (rows: number, outlets: number) => `البنود: ${num(rows)}، الوسائل: ${num(outlets)}`,
     matrixHelp: 'الصفوف بنود الخبر والأعمدة المصادر؛ الخلافات مظللة.',
@@ -379,6 +395,12 @@ const en: Strings = {
   modalities: { asserted: 'asserts', denied: 'denies', alleged: 'alleges', hedged: 'suggests', reported: 'reports' },
   used: 'used',
   moreThan: (n) => `more than ${n}`,
+  positionModalities: { asserted: 'asserted', denied: 'denied', alleged: 'alleged', hedged: 'suggested' },
+  between: (a, b) => `between ${a} and ${b}`,
+  holdsResponsible: (who) => `holds ${who} responsible`,
+  partialControl: 'partial control',
+  pointAbout: { election_fraud: 'election fraud', control: 'control of the place' },
+  widerToll: ' (a toll wider than the incident)',
   otherCode: 'other',
   approx: 'about ',
   storyPage: {
@@ -405,6 +427,12 @@ const en: Strings = {
     briefCopy: 'Copy the brief',
     briefCopied: 'Brief copied: paste it into an email.',
     briefCopyFailed: 'Could not copy: open the brief and copy it from there.',
+    watch: 'Watch this story',
+    watchHelp: 'An alert on every new position that contradicts another on a contested point (a new figure, a new denial).',
+    watching: (name) => `Watching: you will be alerted on every new contradicting position (alert ${name}).`,
+    alreadyWatching: (name) => `Already watched (alert ${name}).`,
+    watchFailed: 'Could not save the watch.',
+    watchAlerts: 'Alerts',
     matrixTitle: 'What each source says ',
     matrixCount: (rows, outlets) => `items: ${num(rows)}, outlets: ${num(outlets)}`,
     matrixHelp: 'Rows are the story\'s items, columns the sources; disagreements are shaded.',

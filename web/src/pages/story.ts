@@ -11,7 +11,7 @@
 // request); the matrix is closed until asked for; the report list shows its
 // first dozen.
 
-import { api, range16, type ArticleMeta, type StoryDetail } from '../api';
+import { api, ApiError, clearCache, range16, type ArticleMeta, type StoryDetail } from '../api';
 import {
   type CmpClaim, type Comparison, type Point, type Position, modalityLabel, readComparison,
   slotLabel, valueLabel,
@@ -273,6 +273,28 @@ function briefLinks(id: number): HTMLElement {
     copy, status);
 }
 
+// Watch this story (issue 27): saves the alert on its new contradictions
+// and says so; the alert then fires through the alert channels (JSON Lines,
+// webhook) on each later ingest or watch cycle.
+function watchButton(id: number): HTMLElement {
+  const status = h('span', { class: 'muted watch-status', role: 'status', 'aria-live': 'polite' });
+  const button = h('button', { type: 'button', class: 'button', 'data-testid': 'watch', title: S.storyPage.watchHelp },
+    S.storyPage.watch) as HTMLButtonElement;
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    api.watchStory(id).then((w) => {
+      status.replaceChildren(w.created ? S.storyPage.watching(w.name) : S.storyPage.alreadyWatching(w.name), ' ',
+        link('/alerts', S.storyPage.watchAlerts));
+      status.dataset.watch = w.name;
+      clearCache();
+    }, (e: unknown) => {
+      button.disabled = false;
+      status.textContent = S.storyPage.watchFailed + (e instanceof ApiError ? ` (${e.status})` : '');
+    });
+  });
+  return h('div', { class: 'watch' }, button, status);
+}
+
 export async function storyPage(ctx: RouteContext): Promise<Node> {
   const id = Number(ctx.params[0]);
   const [data, timeline] = await Promise.all([
@@ -299,7 +321,8 @@ export async function storyPage(ctx: RouteContext): Promise<Node> {
         h('span', null, S.reportCount(st.article_count)),
         link(`/search?story=${st.id}`, S.storyPage.searchStory),
         link(`/map?story=${st.id}`, S.storyPage.onMap)),
-      briefLinks(st.id)),
+      briefLinks(st.id),
+      watchButton(st.id)),
     cmp ? pointsSection(cmp) : null,
     timeline.items.length > 1
       ? h('section', { class: 'panel' }, timelineChart(timeline.items, (from, to) => `/search?story=${st.id}&from=${from}&to=${to}`))
