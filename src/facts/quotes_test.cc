@@ -754,5 +754,48 @@ TEST(QuotesTest, Issue21FiPhraseAfterANameIsAnAdverbial) {
   EXPECT_EQ(t.quotes[0].speaker, "مسؤول في البلدية");
 }
 
+// Round 6, from reading marsad's speakers on fresh news (BBC 2018-08-20..25,
+// SaudiNewsNet 2015-07-30..31; no gold): a subordinator or a conjunction
+// carrying a pronoun before the cue (بعدما أكد، لكنه أشار) is no subject; the
+// clause's subject speaks, and a later وأضاف carries it.
+TEST(QuotesTest, Issue21SubordinatorBeforeTheCueIsNoSubject) {
+  Document d = WithEntities(
+      "اختتم الرئيس سامي نادر زيارته إلى المدينة أمس، بعدما أكد أن بلاده "
+      "تقف مع جيرانها. وقال إن الزيارة ناجحة.",
+      {{"سامي نادر", EntityType::kPerson, "per:nader", "الرئيس"}});
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(d.quotes[0].speaker, "الرئيس سامي نادر");
+  EXPECT_EQ(d.quotes[1].speaker, "الرئيس سامي نادر");
+  Document t = WithEntities(
+      "ولم يكشف المدرب سامي نادر عن الخطة الجديدة، لكنه أشار إلى أن الفريق "
+      "جاهز. وأضاف أن المباراة صعبة.",
+      {{"سامي نادر", EntityType::kPerson, "per:nader", "المدرب"}});
+  ASSERT_EQ(t.quotes.size(), 2u);
+  EXPECT_EQ(t.quotes[0].speaker, "المدرب سامي نادر");
+  EXPECT_EQ(t.quotes[1].speaker, "المدرب سامي نادر");
+}
+
+// Round 6 (fresh read): a subject after لكن with no comma before it.
+TEST(QuotesTest, Issue21SubjectAfterLakinWithoutAComma) {
+  Document d = WithEntities(
+      "أعلنت الوزارة عن الخطة اليوم لكن وزير المالية سامي نادر قال مساء "
+      "الأحد إن التمويل غير متوفر.",
+      {{"سامي نادر", EntityType::kPerson, "per:nader", "وزير المالية"}});
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(d.quotes[1].speaker, "وزير المالية سامي نادر");
+}
+
+// Round 6 (fresh read): a bare first name or surname whose own mention the
+// entity stage links to nobody keeps the article's fuller quoted name.
+TEST(QuotesTest, Issue21BareNameKeepsTheFullerQuotedName) {
+  Document d = WithEntities(
+      "قالت الباحثة هدى سالم إن النتائج مهمة. وتناولت الدراسة ألف مريض في "
+      "المدينة. وقالت هدى إن الدراسة ستستمر.",
+      {{"هدى سالم", EntityType::kPerson, "per:huda_salem", "الباحثة"},
+       {"هدى", EntityType::kPerson, "per:huda", ""}});
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(d.quotes[1].speaker, "الباحثة هدى سالم");
+}
+
 }  // namespace
 }  // namespace marsad

@@ -290,7 +290,16 @@ std::pair<size_t, size_t> QuoteParser::SubjectBefore(size_t i, size_t b) const {
       c = q + 1;
     }
   }
-  if (c + 1 < i && lex_.Is(w_[c], "conj")) ++c;  // لكن المرصد قال
+  // لكن المرصد قال; also with no comma before it (... مع واشنطن لكن رئيس
+  // الوزراء فلان قال): the subject starts after the clause's last
+  // conjunction.
+  for (size_t q = i; q > c; --q) {
+    if (lex_.Is(w_[q - 1], "conj") && w_[q - 1].key == w_[q - 1].bare) {
+      c = q - 1;
+      break;
+    }
+  }
+  if (c + 1 < i && lex_.Is(w_[c], "conj")) ++c;
   if (c < i && (w_[c].bare == fk::kKana || w_[c].bare == fk::kKanat)) ++c;
   if (c + 1 == i && lex_.Is(w_[c], "rel") && c > b + 1 && IsComma(c - 1) &&
       RelAgrees(c, i)) {

@@ -323,9 +323,15 @@ void QuoteParser::Speaker(const Parsed& p, const CueEntry& cue, Quote* q,
   Mention m = statement_anaphor ? Mention{} : FullestMention(b, e);
   bool by_quote = ante >= 0 && (anaphor || doc_->quotes[ante].speaker.size() >
                                                display.size());
+  // (A bare name's own mention is no nearer naming: وقالت هدى after the
+  // article's quotation of الباحثة هدى سالم keeps the full one. A phrase
+  // opening with a title is matched by its title alone, so its own name
+  // still wins.)
   if (by_quote && m.entity >= 0 &&
       doc_->entities[m.entity].span.begin >
-          doc_->quotes[ante].speaker_span.begin) {
+          doc_->quotes[ante].speaker_span.begin &&
+      (m.extent.end <= w_[b].span.begin || lex_.Is(w_[b], "title") ||
+       m.extent.end - m.extent.begin >= doc_->quotes[ante].speaker.size())) {
     by_quote = false;
   }
   if (by_quote) {
