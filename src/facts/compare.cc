@@ -231,9 +231,8 @@ class Comparer {
     for (size_t k = from; k < all.size(); ++k) {
       std::string x(all[k]);
       if (!x.empty() && x[0] == '#') x.erase(0, 1);
-      if (x.size() > 6 && x.compare(0, 4, "\xD9\x84\xD9\x84") == 0) {
-        x.replace(0, 4, "\xD8\xA7\xD9\x84");  // للمرصد → المرصد
-      }
+      if (x.size() > 6 && KeyStarts(x, "\xD9\x84\xD9\x84"))
+        x = WithoutLam(x);  // للمرصد → المرصد
       if (x.size() > 6 && x.compare(0, 4, "\xD8\xA7\xD9\x84") == 0 &&
           !kGeneric.count(x))
         x.erase(0, 4);

@@ -41,6 +41,15 @@ inline bool KeyStarts(std::string_view key, std::string_view prefix) {
   return key.substr(0, prefix.size()) == prefix;
 }
 
+// A phrase written after the proclitic ل as it reads without it: للمرصد →
+// المرصد (ل + ال), لوزارة → وزارة. REQUIRES: `s` starts with ل (the caller
+// knows it is the proclitic, not a root ل as in لبنان).
+inline std::string WithoutLam(std::string_view s) {
+  if (KeyStarts(s, "\xD9\x84\xD9\x84"))
+    return "\xD8\xA7" + std::string(s.substr(2));  // لل → ال
+  return std::string(s.substr(2));
+}
+
 // A casualty figure found in a sentence: kind, number (from the text core)
 // and the span of the whole phrase (cue + number + counted noun).
 struct CasualtyFound {

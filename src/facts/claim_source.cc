@@ -1,0 +1,311 @@
+// Who holds each claim (the claims themselves: claims.cc): the speaker of
+// the quotation containing its words; outside every quotation, the source
+// its own sentence names (وفقا للمرصد، بحسب مصادر طبية، the subject of
+// وثق/أحصى/أعلنت فيه), else "" (the outlet's voice). A bare head (المرصد،
+// الحزب) is completed by the article's fullest phrase beginning with it, a
+// title before its body's bare head has the head completed in place (مدير
+// المرصد رامي عبد الرحمن), and a report noun names its author (أحدث حصيلة
+// لوزارة الصحة: وزارة الصحة).
+#include "src/facts/claim_source.h"
+
+#include "src/base/data.h"
+#include "src/facts/util.h"
+
+namespace marsad {
+namespace facts_internal {
+
+PointWords::PointWords() {
+  auto rows = ReadDataTsv("facts/points.tsv");
+  if (!rows.ok()) return;  // no points beyond figures without the table
+  for (const auto& r : *rows) {
+    if (r.size() >= 2) words_[r[1]].insert(FoldPhrase(r[0]));
+  }
+}
+
+// The source a claim outside every quotation is attributed to in its own
+// sentence: the phrase after an attribution word (وفقا للمرصد السوري،
+// بحسب مصادر طبية، نقلا عن وزارة الصحة; the nearest to the claim), else
+// the subject of a tallying verb before it (وثق المرصد مقتل 18، أحصى
+// المرصد ... "مقتل 52"، أعلنت وزارة الصحة ارتفاع عدد القتلى). "" when
+// the sentence names none: the outlet's own voice.
+std::string ClaimSources::SentenceSource(Span span) const {
+  const PointWords& pw = PointWords::Default();
+  size_t i = WordAt(span.begin);
+  if (i >= w_.size()) return "";
+  size_t sb, se;
+  SentenceOf(i, &sb, &se);
+  size_t best_b = se, best_e = se, best_d = SIZE_MAX;
+  for (size_t q = sb; q < se; ++q) {
+    if (!pw.Is(w_[q], "according")) continue;
+    size_t k = AttributedFrom(q + 1, se);
+    size_t e = SourcePhraseEnd(k, se);
+    size_t d = q > i ? q - i : i - q;
+    if (e > k && d < best_d) {
+      best_d = d;
+      best_b = k;
+      best_e = e;
+    }
+  }
+  for (size_t q = i; best_b == se && q > sb && q + 20 > i;) {
+    --q;
+    if (!pw.Is(w_[q], "tally_verb")) continue;
+    size_t k = q + 1;  // أعلنت فيه وزارة الصحة
+    if (k < se && (w_[k].key == fk::kFih || w_[k].key == fk::kFiha)) ++k;
+    size_t e = SourcePhraseEnd(k, se);
+    if (e > k && e <= i) {
+      best_b = k;
+      best_e = e;
+    }
+  }
+  if (best_b == se) return "";
+  return PhraseSource(best_b, best_e);
+}
+
+// The source phrase of words [b, e) for display, a bare head (المرصد،
+// الحزب) completed by the fullest phrase of the article that begins
+// with the same word (المرصد السوري لحقوق الإنسان).
+// `own`: whether words [b, e) are the phrase as it stands in the claim's
+// sentence (its own continuation was cut for a reason, so it is not
+// taken again).
+std::string ClaimSources::PhraseSource(size_t b, size_t e, bool own) const {
+  if (e == b + 1 && KeyStarts(w_[b].bare, fk::kAl)) {
+    size_t best = b, best_e = e;
+    for (size_t k = 0; k < w_.size(); ++k) {
+      if ((own && k == b) || w_[k].stem != w_[b].stem ||
+          w_[k].kind != TokenKind::kWord)
+        continue;
+      size_t se = WordsOf(doc_->text).sentence_end[w_[k].sentence];
+      size_t n = SourcePhraseEnd(k, se, /*named=*/true);
+      if (n - k > best_e - best) {
+        best = k;
+        best_e = n;
+      }
+    }
+    b = best;
+    e = best_e;
+  }
+  return NoLam(b, DisplayOf(doc_->text, SpanOfWords(w_, b, e)));
+}
+
+// A one-word source (المرصد) as the article's fullest phrase that begins
+// with it; other names as they are.
+std::string ClaimSources::FullerName(const std::string& name) const {
+  if (name.empty()) return name;
+  if (name.find(' ') == std::string::npos) return Completed(name);
+  // A title and its body's bare head (مدير المرصد رامي عبد الرحمن): the
+  // head completed in place when no qualifier follows it.
+  std::vector<std::string_view> words = Split(name, ' ');
+  if (words.size() < 2) return name;
+  Word title, head;
+  Lookup(words[0], &title);
+  Lookup(words[1], &head);
+  if (!lex_.Is(title, "title") || !KeyStarts(head.key, fk::kAl) ||
+      !SourceHead(head) ||
+      (words.size() > 2 && KeyStarts(FoldPhrase(words[2]), fk::kAl)))
+    return name;
+  std::string full = Completed(std::string(words[1]));
+  std::string out(words[0]);
+  out += " " + full;
+  for (size_t k = 2; k < words.size(); ++k) out += " " + std::string(words[k]);
+  return out;
+}
+
+// A one-word name as the article's fullest phrase that begins with it.
+std::string ClaimSources::Completed(const std::string& name) const {
+  std::string key = FoldPhrase(name);
+  for (size_t k = 0; k < w_.size(); ++k) {
+    if (w_[k].key == key || w_[k].bare == key)
+      return PhraseSource(k, k + 1, /*own=*/false);
+  }
+  return name;
+}
+
+// *w: a lookup word for one written word (its folded key as every form;
+// its views point into *w).
+void ClaimSources::Lookup(std::string_view written, Word* w) {
+  w->kind = TokenKind::kWord;
+  w->key = FoldPhrase(written);
+  w->bare = w->key;
+  w->stem = w->key;
+}
+
+// The subject written just before the verb at q (وسائل الإعلام السورية
+// اتهمت ...): a source phrase that ends at q, "" when none does.
+std::string ClaimSources::SubjectBefore(size_t q, size_t sb) const {
+  for (size_t k = q > sb + 6 ? q - 6 : sb; k < q; ++k) {
+    if (SourcePhraseEnd(k, q) == q) return PhraseSource(k, q);
+  }
+  return "";
+}
+
+// The first word of the source after an attribution word at k: past a
+// detached ل، "ما"/"لما" and its verb (بحسب ما أفادت), عن, and a report
+// noun of the source (بحسب أحدث حصيلة لوزارة الصحة: the ministry).
+size_t ClaimSources::AttributedFrom(size_t k, size_t se) const {
+  const PointWords& pw = PointWords::Default();
+  static const std::string kMa = FoldPhrase("ما"), kLima = FoldPhrase("لما"),
+                           kLamTatweel = FoldPhrase("لـ");
+  if (k < se && (w_[k].key == fk::kLam || w_[k].key == kLamTatweel)) ++k;
+  if (k + 1 < se && (w_[k].key == kMa || w_[k].key == kLima)) k += 2;
+  if (k < se && w_[k].bare == fk::kAn) ++k;
+  size_t r = k;
+  while (r < se && r < k + 3 && pw.Is(w_[r], "doc_noun")) ++r;
+  if (r > k && r < se && KeyStarts(w_[r].bare, fk::kLam)) k = r;
+  return k;
+}
+
+// Whether w heads a source: a source, title, medium or actor noun of
+// data/facts/words.tsv, also written after ل (للمرصد، لوزارة).
+bool ClaimSources::SourceHead(const Word& w) const {
+  auto is = [&](const Word& x) {
+    return lex_.Is(x, "source") || lex_.Is(x, "source_head") ||
+           lex_.Is(x, "title") || lex_.Is(x, "medium") ||
+           lex_.Is(x, "actor_head");
+  };
+  if (is(w)) return true;
+  if (w.stem == w.bare) return false;
+  for (const std::string& form :
+       {std::string(fk::kAl) + std::string(w.stem), std::string(w.stem)}) {
+    Word x;
+    x.kind = w.kind;
+    x.key = form;
+    x.bare = x.key;
+    x.stem = x.key;
+    if (is(x)) return true;
+  }
+  return false;
+}
+
+// A person or organisation named by the entity stage over word k: one
+// past its last word, else k.
+size_t ClaimSources::EntityEnd(size_t k, size_t se) const {
+  for (const EntityMention& m : doc_->entities) {
+    if ((m.type != EntityType::kPerson &&
+         m.type != EntityType::kOrganization) ||
+        m.span.end <= w_[k].span.begin || m.span.begin >= w_[k].span.end)
+      continue;
+    size_t e = k;
+    while (e < se && w_[e].span.begin < m.span.end) ++e;
+    return e;
+  }
+  return k;
+}
+
+// What a source phrase never runs into: an event trigger, a casualty
+// word or a word of the points (رفضت السلطات الاتهامات، وثق المرصد مقتل).
+bool ClaimSources::PointWord(size_t q, size_t se) const {
+  const PointWords& pw = PointWords::Default();
+  return lex_.triggers.Find(w_, q, se, Forms::kStem).payload >= 0 ||
+         lex_.casualties.Find(w_, q, se, Forms::kStem).payload >= 0 ||
+         pw.Is(w_[q], "accusation") || pw.Is(w_[q], "involve") ||
+         pw.Is(w_[q], "deny") || pw.Is(w_[q], "accuse");
+}
+
+// A function word: no part of a name (عن، في، أن، الذي ...).
+bool ClaimSources::Particle(const Word& w) const {
+  return lex_.Is(w, "stop") || lex_.Is(w, "comp") || lex_.Is(w, "rel") ||
+         lex_.Is(w, "prep") || lex_.Is(w, "neg") || w.bare == fk::kAn ||
+         w.bare == fk::kAla || w.bare == fk::kFi || w.bare == fk::kMin ||
+         w.bare == fk::kIla;
+}
+
+// Whether word q may go on a source phrase: a definite word (السوري،
+// للجيش) or a ل-genitive before one (لحقوق الإنسان); never a time word,
+// a date, a complementizer, a relative or a stop word.
+bool ClaimSources::PhraseGoesOn(size_t q, size_t se) const {
+  const Word& w = w_[q];
+  if (w.kind != TokenKind::kWord || Particle(w) || lex_.Is(w, "weekday") ||
+      lex_.Is(w, "time_adj") || PointWord(q, se))
+    return false;
+  for (const DateMention& d : doc_->dates) {
+    if (d.span.begin < w.span.end && w.span.begin < d.span.end) return false;
+  }
+  static const std::string kLl = FoldPhrase("لل");
+  if (KeyStarts(w.bare, fk::kAl) || KeyStarts(w.bare, kLl)) return true;
+  // لوسائل الإعلام، لوكالة: whom the source spoke to, not its name.
+  if (lex_.Is(w, "medium") || lex_.ClassOfKey(w.stem) == "medium") return false;
+  return KeyStarts(w.bare, fk::kLam) && q + 1 < se &&
+         KeyStarts(w_[q + 1].bare, fk::kAl);
+}
+
+// The end of a source phrase at word k (k when none starts there): a
+// person or organisation of the entity stage, or a source head with the
+// word in construct after an indefinite head (وزارة الصحة، مصادر طبية)
+// and the definite words that qualify it (المرصد السوري لحقوق الإنسان).
+// `named`: the word is known to name a source (a speaker's one word), so
+// it needs to be no source head.
+size_t ClaimSources::SourcePhraseEnd(size_t k, size_t se, bool named) const {
+  if (k >= se || w_[k].kind != TokenKind::kWord) return k;
+  size_t e = EntityEnd(k, se);
+  if (e == k) {
+    if (!named && !SourceHead(w_[k])) return k;
+    e = k + 1;
+    static const std::string kLl = FoldPhrase("لل");
+    bool definite =
+        KeyStarts(w_[k].bare, fk::kAl) || KeyStarts(w_[k].bare, kLl);
+    if (!definite && e < se && w_[e].kind == TokenKind::kWord &&
+        !Particle(w_[e]))
+      ++e;
+  }
+  while (e < se && e < k + 8) {
+    size_t n = EntityEnd(e, se);
+    if (n > e) {
+      e = n;
+    } else if (PhraseGoesOn(e, se)) {
+      ++e;
+    } else {
+      break;
+    }
+  }
+  return e;
+}
+
+// The display of a phrase whose first word k carries ل (للمرصد →
+// المرصد، لوزارة → وزارة), not a root ل (لبنان).
+std::string ClaimSources::NoLam(size_t k, std::string s) const {
+  if (w_[k].stem == w_[k].bare || !KeyStarts(w_[k].bare, fk::kLam)) return s;
+  return KeyStarts(s, fk::kLam) ? WithoutLam(s) : s;
+}
+
+// A quotation's speaker as a source: a hashtag written as words
+// (#وحدات_حماية_الشعب → وحدات حماية الشعب), and a report noun before its
+// author (أحدث حصيلة لوزارة الصحة → وزارة الصحة، بيان للجيش → الجيش).
+std::string ClaimSources::SourceName(const std::string& speaker) {
+  std::string s;
+  for (char ch : speaker) {
+    if (ch == '#') continue;
+    s += ch == '_' ? ' ' : ch;
+  }
+  const PointWords& pw = PointWords::Default();
+  std::vector<std::string_view> words = Split(s, ' ');
+  size_t k = 0;
+  for (; k < words.size() && k < 3; ++k) {
+    Word w;
+    w.key = FoldPhrase(words[k]);
+    w.bare = w.key;
+    w.stem = w.key;
+    if (!pw.Is(w, "doc_noun")) break;
+  }
+  if (k == 0 || k >= words.size() || !KeyStarts(words[k], "\xD9\x84")) return s;
+  size_t at = words[k].data() - s.data();
+  std::string rest = s.substr(at);
+  return WithoutLam(rest);
+}
+
+// Index of the first word at or after byte `b`.
+size_t ClaimSources::WordAt(uint32_t b) const {
+  size_t i = 0;
+  while (i < w_.size() && w_[i].span.end <= b) ++i;
+  return i;
+}
+
+// The sentence's word range [*sb, *se) of word i.
+void ClaimSources::SentenceOf(size_t i, size_t* sb, size_t* se) const {
+  const WordTable& t = WordsOf(doc_->text);
+  size_t s = static_cast<size_t>(w_[i].sentence);
+  *sb = t.sentence_first[s];
+  *se = t.sentence_end[s];
+}
+
+}  // namespace facts_internal
+}  // namespace marsad

@@ -1,0 +1,136 @@
+// Who holds a claim: the source attribution of src/facts/claims.cc, and
+// the classes of data/facts/points.tsv both use. Internal to src/facts.
+#ifndef MARSAD_SRC_FACTS_CLAIM_SOURCE_H_
+#define MARSAD_SRC_FACTS_CLAIM_SOURCE_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "marsad/document.h"
+#include "src/facts/lexicon.h"
+
+namespace marsad {
+
+std::string PopulationOf(std::string_view words);
+
+namespace facts_internal {
+
+// The classes of data/facts/points.tsv, folded.
+class PointWords {
+ public:
+  static const PointWords& Default() {
+    static const PointWords* w = new PointWords();
+    return *w;
+  }
+  bool Is(const Word& w, const std::string& cls) const {
+    auto it = words_.find(cls);
+    if (it == words_.end()) return false;
+    const std::set<std::string, std::less<>>& set = it->second;
+    return set.count(w.stem) || set.count(w.bare) || set.count(w.key);
+  }
+  // Whether the word's stem starts with a form of `cls` of three letters or
+  // more (بتنفيذهما: تنفيذ), or is a shorter form.
+  bool Starts(const Word& w, const std::string& cls) const {
+    if (Is(w, cls)) return true;
+    auto it = words_.find(cls);
+    if (it == words_.end()) return false;
+    for (const std::string& f : it->second) {
+      if (f.size() >= 6 && w.stem.substr(0, f.size()) == f) return true;
+    }
+    return false;
+  }
+
+ private:
+  PointWords();
+  std::map<std::string, std::set<std::string, std::less<>>> words_;
+  friend std::string marsad::PopulationOf(std::string_view words);
+};
+
+// The source phrases of one document's claims: the speaker of a quotation
+// as a source (SourceName), a bare head completed by the article's fullest
+// phrase (FullerName), the source a claim's own sentence names
+// (SentenceSource). ClaimBuilder (claims.cc) derives from it.
+// REQUIRES: *doc outlives the object and its text is not changed meanwhile
+// (w_ views the document's word table). Not thread-safe per object.
+class ClaimSources {
+ protected:
+  explicit ClaimSources(Document* doc)
+      : doc_(doc),
+        w_(WordsOf(doc->text).words),
+        lex_(FactsLexicon::Default()) {}
+
+  // The source a claim outside every quotation is attributed to in its own
+  // sentence: the phrase after an attribution word (وفقا للمرصد السوري،
+  // بحسب مصادر طبية، نقلا عن وزارة الصحة; the nearest to the claim), else
+  // the subject of a tallying verb before it (وثق المرصد مقتل 18، أحصى
+  // المرصد ... "مقتل 52"، أعلنت وزارة الصحة ارتفاع عدد القتلى). "" when
+  // the sentence names none: the outlet's own voice.
+  std::string SentenceSource(Span span) const;
+  // The source phrase of words [b, e) for display, a bare head (المرصد،
+  // الحزب) completed by the fullest phrase of the article that begins
+  // with the same word (المرصد السوري لحقوق الإنسان).
+  // `own`: whether words [b, e) are the phrase as it stands in the claim's
+  // sentence (its own continuation was cut for a reason, so it is not
+  // taken again).
+  std::string PhraseSource(size_t b, size_t e, bool own = true) const;
+  // A one-word source (المرصد) as the article's fullest phrase that begins
+  // with it; other names as they are.
+  std::string FullerName(const std::string& name) const;
+  // A one-word name as the article's fullest phrase that begins with it.
+  std::string Completed(const std::string& name) const;
+  // *w: a lookup word for one written word (its folded key as every form;
+  // its views point into *w).
+  static void Lookup(std::string_view written, Word* w);
+  // The subject written just before the verb at q (وسائل الإعلام السورية
+  // اتهمت ...): a source phrase that ends at q, "" when none does.
+  std::string SubjectBefore(size_t q, size_t sb) const;
+  // The first word of the source after an attribution word at k: past a
+  // detached ل، "ما"/"لما" and its verb (بحسب ما أفادت), عن, and a report
+  // noun of the source (بحسب أحدث حصيلة لوزارة الصحة: the ministry).
+  size_t AttributedFrom(size_t k, size_t se) const;
+  // Whether w heads a source: a source, title, medium or actor noun of
+  // data/facts/words.tsv, also written after ل (للمرصد، لوزارة).
+  bool SourceHead(const Word& w) const;
+  // A person or organisation named by the entity stage over word k: one
+  // past its last word, else k.
+  size_t EntityEnd(size_t k, size_t se) const;
+  // What a source phrase never runs into: an event trigger, a casualty
+  // word or a word of the points (رفضت السلطات الاتهامات، وثق المرصد مقتل).
+  bool PointWord(size_t q, size_t se) const;
+  // A function word: no part of a name (عن، في، أن، الذي ...).
+  bool Particle(const Word& w) const;
+  // Whether word q may go on a source phrase: a definite word (السوري،
+  // للجيش) or a ل-genitive before one (لحقوق الإنسان); never a time word,
+  // a date, a complementizer, a relative or a stop word.
+  bool PhraseGoesOn(size_t q, size_t se) const;
+  // The end of a source phrase at word k (k when none starts there): a
+  // person or organisation of the entity stage, or a source head with the
+  // word in construct after an indefinite head (وزارة الصحة، مصادر طبية)
+  // and the definite words that qualify it (المرصد السوري لحقوق الإنسان).
+  // `named`: the word is known to name a source (a speaker's one word), so
+  // it needs to be no source head.
+  size_t SourcePhraseEnd(size_t k, size_t se, bool named = false) const;
+  // The display of a phrase whose first word k carries ل (للمرصد →
+  // المرصد، لوزارة → وزارة), not a root ل (لبنان).
+  std::string NoLam(size_t k, std::string s) const;
+  // A quotation's speaker as a source: a hashtag written as words
+  // (#وحدات_حماية_الشعب → وحدات حماية الشعب), and a report noun before its
+  // author (أحدث حصيلة لوزارة الصحة → وزارة الصحة، بيان للجيش → الجيش).
+  static std::string SourceName(const std::string& speaker);
+  // Index of the first word at or after byte `b`.
+  size_t WordAt(uint32_t b) const;
+  // The sentence's word range [*sb, *se) of word i.
+  void SentenceOf(size_t i, size_t* sb, size_t* se) const;
+
+  Document* doc_;
+  const std::vector<Word>& w_;
+  const FactsLexicon& lex_;
+};
+
+}  // namespace facts_internal
+}  // namespace marsad
+
+#endif  // MARSAD_SRC_FACTS_CLAIM_SOURCE_H_
