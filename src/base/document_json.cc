@@ -194,7 +194,8 @@ json ClaimToJson(const Claim& c) {
           {"speaker", c.speaker},
           {"modality", c.modality},
           {"span", SpanToJson(c.span)},
-          {"event", c.event}};
+          {"event", c.event},
+          {"scope", c.scope}};
 }
 
 Claim ClaimFrom(const json& j) {
@@ -208,6 +209,9 @@ Claim ClaimFrom(const json& j) {
   c.modality = j.value("modality", "asserted");
   c.span = SpanFrom(j.value("span", json::object()));
   c.event = j.value("event", -1);
+  // Written since issue 22 round 5; an analysis stored before reads as the
+  // incident's own (the default).
+  c.scope = j.value("scope", "incident");
   return c;
 }
 

@@ -65,6 +65,30 @@ TEST(DocumentJsonTest, OpenUpperBoundRoundTrips) {
   EXPECT_EQ(back.claims[0].min, 40);
 }
 
+// Issue 22 (round 5): the stored analysis lost a figure's scope, so the
+// story comparison read from the store (marsad story, the API, export)
+// lined up a campaign's total, a subset and a past toll against the
+// incident's own figure.
+TEST(DocumentJsonTest, Issue22ClaimScopeRoundTrips) {
+  Document d;
+  d.text = "قتل 30 بينهم 5 أطفال";
+  for (const char* scope : {"wider", "part", "past", "other", "incident"}) {
+    Claim c;
+    c.slot = "killed";
+    c.value = "5";
+    c.scope = scope;
+    d.claims.push_back(c);
+  }
+  Document back;
+  ASSERT_TRUE(AnalysisFromJson(AnalysisToJson(d), &back).ok());
+  ASSERT_EQ(back.claims.size(), 5u);
+  EXPECT_EQ(back.claims[0].scope, "wider");
+  EXPECT_EQ(back.claims[1].scope, "part");
+  EXPECT_EQ(back.claims[2].scope, "past");
+  EXPECT_EQ(back.claims[3].scope, "other");
+  EXPECT_EQ(back.claims[4].scope, "incident");
+}
+
 TEST(DocumentJsonTest, MalformedIsCorruption) {
   Document d;
   auto j = nlohmann::json::parse(R"({"numbers": [{"value": "x"}]})");
