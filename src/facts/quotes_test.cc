@@ -797,5 +797,17 @@ TEST(QuotesTest, Issue21BareNameKeepsTheFullerQuotedName) {
   EXPECT_EQ(d.quotes[1].speaker, "الباحثة هدى سالم");
 }
 
+// Round 6 (fresh read): a relative right after a name whose clause begins
+// too far back for a subject (... ورئيسه السابق فلان الذي أعلن) takes the
+// name the relative follows.
+TEST(QuotesTest, Issue21RelativeAfterANameInALongClause) {
+  Document d = WithEntities(
+      "وهاجم اللاعب الاتحاد ورئيسه السابق سامي نادر الذي أعلن في يونيو "
+      "الماضي أنه سيستقيل.",
+      {{"سامي نادر", EntityType::kPerson, "per:nader", ""}});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "سامي نادر");
+}
+
 }  // namespace
 }  // namespace marsad

@@ -310,6 +310,7 @@ std::pair<size_t, size_t> QuoteParser::SubjectBefore(size_t i, size_t b) const {
   if (w_[i].key != w_[i].bare) return {0, 0};
   if (c < i && AdverbialAt(c, i)) return {0, 0};  // وقبل ساعات قال
   size_t end = i;
+  bool relative = false;
   while (end > c && lex_.Is(w_[end - 1], "aux"))
     --end;  // (و)كان X قد قال، فقد أشارت
   if (end > c + 1 && lex_.Is(w_[end - 1], "rel")) {
@@ -317,6 +318,7 @@ std::pair<size_t, size_t> QuoteParser::SubjectBefore(size_t i, size_t b) const {
     // agrees with the verb (الخيارات التي قال إنها: the subject is another).
     if (!RelAgrees(end - 1, i)) return {0, 0};
     --end;
+    relative = true;
   }
   if (end == c && c > b + 1 && IsComma(c - 1)) {
     // "وكان الناطق الإعلامي، قد أكد"، "أما الخوذ البيض، فقد أشارت": the
@@ -341,6 +343,10 @@ std::pair<size_t, size_t> QuoteParser::SubjectBefore(size_t i, size_t b) const {
   }
   i = end;
   // Up to five words; a quoted name among them (وكانت منظمة "X Y" قالت).
+  // فلان الذي أعلن with a longer clause before the name: the person or body
+  // the relative follows.
+  std::pair<size_t, size_t> none =
+      relative ? NameBefore(i, c) : std::pair<size_t, size_t>{0, 0};
   size_t words = 0, marks = 0;
   for (size_t q = c; q < i; ++q) {
     if (w_[q].IsQuoteMark()) {
@@ -351,7 +357,7 @@ std::pair<size_t, size_t> QuoteParser::SubjectBefore(size_t i, size_t b) const {
     if (!IsWord(q) || cls == "comp" || cls == "stop" || cls == "rel" ||
         cls == "neg" || IsCueAt(q, i) || lex_.Is(w_[q], "prep") ||
         w_[q].bare == fk::kAn || (q == c && NoSubjectStart(q)))
-      return {0, 0};
+      return none;
     ++words;
   }
   // Up to five words, or nine that name a source (لكن المتحدثة باسم البيت
@@ -362,7 +368,7 @@ std::pair<size_t, size_t> QuoteParser::SubjectBefore(size_t i, size_t b) const {
   bool open = c > b || w_[c].key == w_[c].bare;
   if (words == 0 || words > (open && SourceLike(c, i) ? 9 : 5) ||
       marks % 2 == 1)
-    return {0, 0};
+    return none;
   return {c, i};
 }
 
