@@ -255,13 +255,26 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     const PointWords& pw = PointWords::Default();
     size_t sb, se;
     SentenceOf(i, &sb, &se);
+    // An involvement word with its pronoun too (نفت موسكو ضلوعها في الهجوم).
     for (size_t q = i > sb + 6 ? i - 6 : sb; q < i; ++q) {
-      if (pw.Is(w_[q], "involve")) return true;
+      if (pw.Starts(w_[q], "involve")) return true;
     }
     // An accusation in the sentence, before the trigger too (نفى ... متهما
     // الحوثيين بالوقوف وراء الهجمات التي أسقطت): the attack is asserted.
     for (size_t q = sb; q < se; ++q) {
       if (pw.Is(w_[q], "accuse")) return true;
+    }
+    return false;
+  }
+
+  // تنفي الحكومة استهداف المدنيين: a denial that the attack at trigger i
+  // hit civilians (a civilian population right after the trigger) denies
+  // whom it hit, not that it happened.
+  bool CiviliansDenied(size_t i) const {
+    size_t sb, se;
+    SentenceOf(i, &sb, &se);
+    for (size_t q = i + 1; q < std::min(se, i + 3); ++q) {
+      if (PopulationOf(w_[q].key) == "pop_civilian") return true;
     }
     return false;
   }
@@ -390,7 +403,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     if (e.modality != "denied") return e.modality;
     size_t i = WordAt(e.trigger.begin);
     if (i >= w_.size()) return "asserted";
-    if (ResponsibilityDenial(i)) {
+    if (ResponsibilityDenial(i) || CiviliansDenied(i)) {
       *fixed = true;
       return "asserted";
     }
@@ -469,10 +482,13 @@ class ClaimBuilder : public facts_internal::ClaimSources {
           chem = true;
           size_t from = q > b + 1 ? q - 2 : b;
           Span span = SpanOfWords(w_, from, std::min(e, q + 2));
-          std::string m =
-              Fabricated(q, b, e) ? "denied" : AssertionModality(q, span);
-          Add("weapon:chemical", m == "denied" ? "denied" : "used", span, -1,
-              m);
+          bool fabricated = Fabricated(q, b, e);
+          std::string m = fabricated ? "denied" : AssertionModality(q, span);
+          // تنفي روسيا مسؤوليتها في قضية التسميم بغاز الأعصاب: a denial of
+          // one's part is no denial that the agent was used.
+          if (m != "denied" || fabricated || !PartBefore(q, b))
+            Add("weapon:chemical", m == "denied" ? "denied" : "used", span, -1,
+                m);
         }
         if (!control &&
             (pw.Is(w_[q], "control") || pw.Is(w_[q], "control_noun"))) {
@@ -486,14 +502,36 @@ class ClaimBuilder : public facts_internal::ClaimSources {
         // The denied accusation leaves room for the accusation it answers.
         if (!acc && !chem && pw.Is(w_[q], "accusation"))
           acc = AccusationDenied(q, b, e);
-        if (!resp && pw.Is(w_[q], "involve") && !DeniedBefore(q, 5))
+        if (!resp && pw.Starts(w_[q], "involve") && !DeniedBefore(q, 5))
           resp = Announced(q, b, e);
         if (!resp && (pw.Is(w_[q], "accuse") || pw.Is(w_[q], "claim") ||
-                      pw.Is(w_[q], "blame") || pw.Is(w_[q], "involve"))) {
+                      pw.Is(w_[q], "blame") || pw.Starts(w_[q], "involve"))) {
           resp = Responsibility(q, b, e);
         }
       }
     }
+  }
+
+  // The denier of an involvement word at q outside every quotation: the
+  // source between the denial verb and it (نفت السفارة الروسية تورطها), else
+  // the subject before that verb; "" when none.
+  std::string Denier(size_t q, size_t sb) const {
+    for (size_t k = q; k > sb && k + 5 >= q;) {
+      --k;
+      if (!PointWords::Default().Is(w_[k], "deny")) continue;
+      size_t e = SourcePhraseEnd(k + 1, q);
+      return e > k + 1 ? PhraseSource(k + 1, e) : SubjectBefore(k, sb);
+    }
+    return "";
+  }
+
+  // An involvement word (مسؤوليتها، ضلوعها) among the words of its sentence
+  // before word q.
+  bool PartBefore(size_t q, size_t sb) const {
+    for (size_t k = sb; k < q; ++k) {
+      if (PointWords::Default().Starts(w_[k], "involve")) return true;
+    }
+    return false;
   }
 
   // A report called fabricated in the sentence (مفبركة، مسرحية، أكاذيب)
@@ -760,7 +798,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // نفى ضلوعه/مسؤوليته (denied).
   bool Responsibility(size_t q, size_t b, size_t e) {
     const PointWords& pw = PointWords::Default();
-    bool involve = pw.Is(w_[q], "involve");
+    bool involve = pw.Starts(w_[q], "involve");
     if (involve && !DeniedBefore(q, 5)) return false;  // only its denial counts
     // تبني مشروع قرار / بيان: adopting a text claims no attack.
     if (pw.Is(w_[q], "claim") && q + 1 < e &&
@@ -779,6 +817,8 @@ class ClaimBuilder : public facts_internal::ClaimSources {
         SpanOfWords(w_, q > b && pw.Is(w_[q - 1], "deny") ? q - 1 : q, end);
     if (involve) {
       Add("responsibility", "denied", span, -1, "denied");
+      Claim& claim = doc_->claims.back();
+      if (claim.speaker.empty()) claim.speaker = Denier(q, b);
       return true;
     }
     // An accusation stands in its own words: "نفى ... متهما الحوثيين" denies

@@ -885,5 +885,37 @@ TEST(ComparePointsTest, ANegatedActOfDoingDeniesResponsibility) {
   EXPECT_TRUE(named);
 }
 
+// Issue 22 round 5 (read on a fresh sample of the international outlets):
+// a denier's involvement written with its pronoun (تورطها، مسؤوليتها) and a
+// denial that civilians were hit deny a part, not that the attack happened
+// or that the agent was used; the denier outside a quotation holds it.
+TEST(ComparePointsTest, Issue22DenyingOnesPartIsNoDenialOfTheHappening) {
+  Document a =
+      Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
+               "وقالت الشرطة إن الهجوم على الرجل في المدينة نفذ بغاز الأعصاب.");
+  Document b =
+      Analyzed(2, "ب", "2030-04-02T11:00:00+00:00",
+               "ونفت السفارة الفلانية تورطها في الهجوم على الرجل في المدينة.");
+  Document c1 =
+      Analyzed(3, "ج", "2030-04-02T12:00:00+00:00",
+               "وتنفي الحكومة مسؤوليتها في قضية تسميم الرجل بغاز الأعصاب.");
+  Document d = Analyzed(4, "د", "2030-04-02T13:00:00+00:00",
+                        "وتنفي الحكومة استهداف المدنيين في قصف البلدة.");
+  Comparison c = CompareStory({&a, &b, &c1, &d});
+  const ContestedPoint* occurred = PointAbout(c, "attack");
+  ASSERT_NE(occurred, nullptr);
+  EXPECT_FALSE(occurred->contested) << Dump(*occurred);
+  const ContestedPoint* weapon = PointAbout(c, "weapon:chemical");
+  ASSERT_NE(weapon, nullptr);
+  EXPECT_FALSE(weapon->contested) << Dump(*weapon);
+  const ContestedPoint* resp = PointAbout(c, "responsibility");
+  ASSERT_NE(resp, nullptr);
+  std::set<std::string> deniers;
+  for (const PointPosition& p : resp->positions) {
+    if (p.modality == "denied") deniers.insert(p.source);
+  }
+  EXPECT_TRUE(deniers.count("السفارة الفلانية")) << Dump(*resp);
+}
+
 }  // namespace
 }  // namespace marsad
