@@ -198,6 +198,10 @@ class QuoteParser {
   // للحكومة): the complement of the statement noun before the cue, else the
   // subject of the sentence's verb. {0, 0} if neither can be a source.
   std::pair<size_t, size_t> StatementAuthor(size_t i, size_t b) const;
+  // The subject opening a clause [b, comma) before a verb after a comma:
+  // "(لكن) فلان، الأستاذ في جامعة ...، حذر" gives فلان (a source of up to four
+  // words closed by a comma, then one apposition). {0, 0} otherwise.
+  std::pair<size_t, size_t> OpeningSubject(size_t b, size_t comma) const;
   // True if word k is a title or a source head, with or without the article
   // (وزير، المسؤول، مصادر).
   bool TitleLike(size_t k) const;

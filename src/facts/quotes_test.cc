@@ -809,5 +809,18 @@ TEST(QuotesTest, Issue21RelativeAfterANameInALongClause) {
   EXPECT_EQ(d.quotes[0].speaker, "سامي نادر");
 }
 
+// Round 6 (fresh read): a clause opening with a name closed by a comma, one
+// apposition, then the verb after a comma ("لكن فلانة، الأستاذة في ...،
+// حذرت") is spoken by the name, not carried from the speaker before.
+TEST(QuotesTest, Issue21OpeningNameBeforeAnAppositionIsTheSubject) {
+  Document d = WithEntities(
+      "وقال الباحث سامي نادر إن الدراسة مهمة. لكن هدى سالم، الأستاذة "
+      "المتخصصة في جامعة المدينة، حذرت من أن النتائج تحتاج إلى مراجعة.",
+      {{"سامي نادر", EntityType::kPerson, "per:nader", "الباحث"},
+       {"هدى سالم", EntityType::kPerson, "per:huda_salem", ""}});
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(d.quotes[1].speaker, "هدى سالم");
+}
+
 }  // namespace
 }  // namespace marsad

@@ -339,7 +339,7 @@ std::pair<size_t, size_t> QuoteParser::SubjectBefore(size_t i, size_t b) const {
         break;
       }
     }
-    return {0, 0};
+    return OpeningSubject(b, c - 1);
   }
   i = end;
   // Up to five words; a quoted name among them (وكانت منظمة "X Y" قالت).
@@ -370,6 +370,34 @@ std::pair<size_t, size_t> QuoteParser::SubjectBefore(size_t i, size_t b) const {
       marks % 2 == 1)
     return none;
   return {c, i};
+}
+
+std::pair<size_t, size_t> QuoteParser::OpeningSubject(size_t b,
+                                                      size_t comma) const {
+  // "(لكن) فلان، الأستاذ في جامعة ...، حذر من أن": the clause opens with a
+  // source (up to four words) closed by a comma, then one apposition up to
+  // the comma before the verb.
+  size_t s = b;
+  if (s < comma && lex_.Is(w_[s], "conj") && w_[s].key == w_[s].bare) ++s;
+  // (وكانت فلانة، ...، قالت: the كان frame has its own reading.)
+  if (s < comma && (w_[s].bare == fk::kKana || w_[s].bare == fk::kKanat))
+    return {0, 0};
+  size_t f = s;
+  while (f < comma && f < s + 5 && !IsComma(f)) {
+    std::string_view cls = lex_.ClassOf(w_[f]);
+    if (!IsWord(f) || cls == "comp" || cls == "stop" || cls == "rel" ||
+        cls == "neg" || lex_.Is(w_[f], "prep") || IsCueAt(f, comma) ||
+        (f == s && NoSubjectStart(f)))
+      return {0, 0};
+    ++f;
+  }
+  if (f == s || f >= comma || !IsComma(f) || comma - f > 15) return {0, 0};
+  for (size_t q = f + 1; q < comma; ++q) {
+    if (w_[q].kind == TokenKind::kPunct && !w_[q].IsQuoteMark())
+      return {0, 0};  // one apposition only
+  }
+  if (!SourceLike(s, f)) return {0, 0};
+  return {s, f};
 }
 
 std::pair<size_t, size_t> QuoteParser::StatementAuthor(size_t i,
