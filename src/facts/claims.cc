@@ -191,11 +191,17 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     for (size_t q = sb; q < se; ++q) {
       if (pw.Is(w_[q], "past")) return "past";
     }
+    // An earlier period a few words around the figure (وفي العام الماضي لقي
+    // 48 شخصا، قتل فيها 200 شخص الأسبوع الماضي): an earlier toll.
+    for (size_t q = i > sb + 6 ? i - 6 : sb; q + 1 < std::min(se, n + 5); ++q) {
+      if (pw.Is(w_[q], "past_period") && pw.Is(w_[q + 1], "past_adj"))
+        return "past";
+    }
     for (size_t q = lo; q < hi; ++q) {
       const Word& w = w_[q];
       if (pw.Is(w, "wider")) return "wider";
       if (w.bare == "\xD9\x85\xD9\x86\xD8\xB0" && q + 1 < se &&
-          q + 4 >= i) {  // منذ
+          q + 8 >= i) {  // منذ
         // A toll since a beginning, a date or a day is cumulative: منذ بداية
         // الهجوم، منذ 30 مارس، منذ الأحد (not منذ ساعات).
         const Word& next = w_[q + 1];

@@ -917,5 +917,30 @@ TEST(ComparePointsTest, Issue22DenyingOnesPartIsNoDenialOfTheHappening) {
   EXPECT_TRUE(deniers.count("السفارة الفلانية")) << Dump(*resp);
 }
 
+// Issue 22 round 5: a toll of an earlier period a few words around the
+// figure (العام الماضي، الأسبوع الماضي) is no rival of the incident's toll,
+// nor is a toll since a month named some words before it (منذ آذار حيث قتل).
+TEST(ComparePointsTest, Issue22AnEarlierPeriodAndASinceClauseAreNoRivals) {
+  Document a = Analyzed(1, "أ", "2030-07-17T10:00:00+00:00",
+                        "وأدت موجة الحر إلى مقتل 14 شخصا في البلاد. وفي العام "
+                        "الماضي لقي 48 شخصا حتفهم بسبب الحر.");
+  Document b =
+      Analyzed(2, "ب", "2030-07-17T11:00:00+00:00",
+               "وقتل 14 شخصا بسبب موجة الحر. وقتل أكثر من 200 شخص في السيول "
+               "الأسبوع الماضي.");
+  Document c1 = Analyzed(3, "ج", "2030-07-17T12:00:00+00:00",
+                         "وقتل 14 شخصا في موجة الحر. ويواصل السكان "
+                         "احتجاجاتهم منذ آذار حيث قتل نحو 149 شخصا.");
+  Comparison c = CompareStory({&a, &b, &c1});
+  const ContestedPoint* killed = PointAbout(c, "killed");
+  ASSERT_NE(killed, nullptr);
+  EXPECT_FALSE(killed->contested) << Dump(*killed);
+  for (const PointPosition& p : killed->positions) {
+    EXPECT_NE(p.value, "48") << Dump(*killed);
+    EXPECT_NE(p.value, ">=200") << Dump(*killed);
+    EXPECT_NE(p.value, "~149") << Dump(*killed);
+  }
+}
+
 }  // namespace
 }  // namespace marsad
