@@ -56,6 +56,11 @@ struct StoryOptions {
   // Reports whose terms make the story's profile (centroid); later reports
   // join the story without moving it. 0: all reports.
   size_t profile_reports = 0;
+  // A report dated more than this many days after a story's first report
+  // does not join it (it starts a story linked to it: a follow-up); 0: no
+  // limit. A happening is reported within days; what comes later is a
+  // development of it, and joining it would let a story chain for weeks.
+  int max_span_days = 4;
   size_t kept_titles = 8;  // titles a story's title is chosen from
   size_t max_related = 16;
 };
@@ -135,6 +140,7 @@ class StoryIndex {
   void RebuildProfile(Story& s);
   void IndexTerms(Story& s);
   double Score(const Story& s, int32_t day, const StoryFeatures& f) const;
+  bool Joinable(const Story& s, int32_t day) const;
   std::vector<int64_t> Candidates(const StoryFeatures& f);
   void Link(int64_t a, int64_t b);
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "src/dedup/days.h"
 #include "src/text/analyze.h"
 
@@ -89,6 +91,32 @@ TEST(StoryIndexTest, Issue24StrayNewerDateKeepsStoriesJoining) {
   Assignment a = backwards.Add(3, "2015-07-21",
                                F("افتتاح جسر الوادي في الريان", kBridgeA));
   EXPECT_EQ(a.story_id, b.story_id);
+}
+
+// Issue 20: a story cannot chain for weeks. A report dated more than
+// max_span_days after a story's first report starts its own story, linked to
+// the first as related (a follow-up), even when each report is close to the
+// one before it.
+TEST(StoryIndexTest, Issue20ReportsPastTheSpanStartAFollowUp) {
+  const StoryFeatures bridge = F("افتتاح جسر الوادي في الريان", kBridgeA);
+  for (int span : {0, 4}) {
+    StoryOptions options;
+    options.max_span_days = span;
+    StoryIndex index(options);
+    Assignment a = index.Add(1, "2015-07-01", bridge);
+    Assignment b = index.Add(2, "2015-07-04", bridge);
+    Assignment c = index.Add(3, "2015-07-07", bridge);
+    EXPECT_EQ(b.story_id, a.story_id) << span;
+    if (span == 0) {
+      EXPECT_EQ(c.story_id, a.story_id);  // chained: 6 days after the first
+    } else {
+      EXPECT_TRUE(c.is_new_story);
+      EXPECT_NE(std::find(c.related.begin(), c.related.end(), a.story_id),
+                c.related.end());
+      Assignment d = index.Add(4, "2015-07-08", bridge);
+      EXPECT_EQ(d.story_id, c.story_id);  // the follow-up is a story itself
+    }
+  }
 }
 
 TEST(StoryIndexTest, RestoreRebuildsStoriesAndNextId) {

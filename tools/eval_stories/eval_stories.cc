@@ -178,6 +178,8 @@ int main(int argc, char** argv) {
                  "compare with a story's first reports (1) or latest (0)");
   app.add_option("--profile-reports", story_options.profile_reports,
                  "reports making a story's profile (0: all)");
+  app.add_option("--max-span-days", story_options.max_span_days,
+                 "days after a story's first report a report may join it");
   app.add_option("--kept-members", story_options.kept_members,
                  "reports of a story compared one by one");
   std::string analysis_cache;
