@@ -822,5 +822,18 @@ TEST(QuotesTest, Issue21OpeningNameBeforeAnAppositionIsTheSubject) {
   EXPECT_EQ(d.quotes[1].speaker, "هدى سالم");
 }
 
+// Round 6 (fresh read): a verb and its source subject before a comma
+// (ودان فلان، أول رئيس ...،) are the clause; the apposition after the comma
+// is not taken for a verb with its own subject.
+TEST(QuotesTest, Issue21VerbAndSubjectBeforeACommaAreNoLeadingAdverbial) {
+  Document d = WithEntities(
+      "اختتم الرئيس سامي نادر زيارته أمس. ودان نادر، أول رئيس يزور "
+      "المدينة، القادة الذين يتمسكون بالسلطة، وقال إن التقدم في خطر.",
+      {{"سامي نادر", EntityType::kPerson, "per:nader", "الرئيس"},
+       {"نادر", EntityType::kPerson, "per:nader", ""}});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "الرئيس سامي نادر");
+}
+
 }  // namespace
 }  // namespace marsad

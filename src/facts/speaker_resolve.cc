@@ -203,9 +203,11 @@ bool QuoteParser::ClauseSubjectIn(size_t b, size_t i, Quote* q, QuoteNote* note,
   }
   // بدورها، نشرت الصحيفة ...: a leading adverbial closed by a comma is not
   // the verb.
+  // (ودان فلان، أول رئيس ...، القادة: a verb and its source subject before
+  // the comma are the clause, the apposition after it is no verb.)
   for (size_t q = b + 1; !cue_verb && q < b + 3 && q + 1 < i; ++q) {
     if (IsComma(q)) {
-      v = q + 1;
+      if (SubjectAfter(b, q, gender) != q) v = q + 1;
       break;
     }
   }
