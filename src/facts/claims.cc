@@ -535,7 +535,9 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // before word q.
   bool PartBefore(size_t q, size_t sb) const {
     for (size_t k = sb; k < q; ++k) {
-      if (PointWords::Default().Starts(w_[k], "involve")) return true;
+      if (PointWords::Default().Starts(w_[k], "involve") ||
+          PointWords::Default().Is(w_[k], "accusation"))
+        return true;
     }
     return false;
   }

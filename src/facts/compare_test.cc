@@ -888,7 +888,8 @@ TEST(ComparePointsTest, ANegatedActOfDoingDeniesResponsibility) {
 // Issue 22 round 5 (read on a fresh sample of the international outlets):
 // a denier's involvement written with its pronoun (تورطها، مسؤوليتها) and a
 // denial that civilians were hit deny a part, not that the attack happened
-// or that the agent was used; the denier outside a quotation holds it.
+// or that the agent was used (nor does a denial of the accusations about
+// its use); the denier outside a quotation holds it.
 TEST(ComparePointsTest, Issue22DenyingOnesPartIsNoDenialOfTheHappening) {
   Document a =
       Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
@@ -901,7 +902,12 @@ TEST(ComparePointsTest, Issue22DenyingOnesPartIsNoDenialOfTheHappening) {
                "وتنفي الحكومة مسؤوليتها في قضية تسميم الرجل بغاز الأعصاب.");
   Document d = Analyzed(4, "د", "2030-04-02T13:00:00+00:00",
                         "وتنفي الحكومة استهداف المدنيين في قصف البلدة.");
-  Comparison c = CompareStory({&a, &b, &c1, &d});
+  // A denial of the accusations about the agent's use is one of who used
+  // it.
+  Document e = Analyzed(
+      5, "هـ", "2030-04-02T14:00:00+00:00",
+      "ونفى الرئيس اتهامات الحكومة لبلاده حول استخدام غاز الأعصاب في المدينة.");
+  Comparison c = CompareStory({&a, &b, &c1, &d, &e});
   const ContestedPoint* occurred = PointAbout(c, "attack");
   ASSERT_NE(occurred, nullptr);
   EXPECT_FALSE(occurred->contested) << Dump(*occurred);
