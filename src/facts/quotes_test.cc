@@ -835,5 +835,16 @@ TEST(QuotesTest, Issue21VerbAndSubjectBeforeACommaAreNoLeadingAdverbial) {
   EXPECT_EQ(d.quotes[0].speaker, "الرئيس سامي نادر");
 }
 
+// Round 6 (fresh read): the formula أوضح ذلك + subject; the subject after
+// the demonstrative is the clause's, carried by the وقال after the comma.
+TEST(QuotesTest, Issue21DemonstrativeObjectBeforeTheSubject) {
+  Document d = WithEntities(
+      "وأزالت البلدية المباني المخالفة. أوضح ذلك المهندس سامي نادر رئيس "
+      "البلدية، وقال إن الإزالة تمت بمشاركة الشرطة.",
+      {{"سامي نادر", EntityType::kPerson, "per:nader", "المهندس"}});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "المهندس سامي نادر");
+}
+
 }  // namespace
 }  // namespace marsad

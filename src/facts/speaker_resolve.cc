@@ -211,6 +211,14 @@ bool QuoteParser::ClauseSubjectIn(size_t b, size_t i, Quote* q, QuoteNote* note,
       break;
     }
   }
+  // أوضح ذلك المهندس فلان: the demonstrative object ذلك between a reporting
+  // verb and its subject.
+  constexpr std::string_view kDhalika = "\xD8\xB0\xD9\x84\xD9\x83";  // ذلك
+  if (cue_verb && v + 2 < i && w_[v + 1].bare == kDhalika &&
+      w_[v + 1].key == w_[v + 1].bare) {
+    size_t e2 = SubjectAfter(v + 1, i, gender);
+    if (e2 > v + 2) v = v + 1;
+  }
   size_t e = SubjectAfter(v, i, gender);
   if (e == 0) return false;
   Parsed p;
