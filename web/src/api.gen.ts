@@ -1240,6 +1240,11 @@ export interface components {
                 span: components["schemas"]["Span"];
                 /** @description Index into events; -1 when none. */
                 event: number;
+                /**
+                 * @description Of a casualty figure: the incident's own toll, a wider total, a part (بينهم 5 أطفال), an earlier toll or another happening. Absent in analyses stored before issue 22 round 5 (read as incident).
+                 * @enum {string}
+                 */
+                scope?: "incident" | "wider" | "part" | "past" | "other";
             }[];
             /** @description Furniture removed by the cleaner, with the reason. */
             removed: {
