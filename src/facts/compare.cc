@@ -445,15 +445,38 @@ class Comparer {
 
   // A toll that rose: the later report, more than an hour after the
   // earlier one, gives the higher figure (13 injured at dawn, 35 three hours
-  // later). Voices an hour apart, or a later report with a lower figure,
-  // still disagree.
+  // later), and no report after the higher figure goes back below it. Voices
+  // an hour apart, a later report with a lower figure, or a higher count
+  // that another voice keeps contradicting afterwards (a ministry at 8, 14,
+  // 21 while civil defence holds 30) still disagree.
   bool Rose(int a, int b) const {
     if (c_.claims[a].article == c_.claims[b].article) return false;
     double ta = time_[a], tb = time_[b];
     if (std::isnan(ta) || std::isnan(tb) || std::fabs(ta - tb) <= kRiseSeconds)
       return false;
     if (ta > tb) std::swap(a, b);
-    return RangeOf(c_.claims[b].claim).lo > RangeOf(c_.claims[a].claim).hi;
+    if (RangeOf(c_.claims[b].claim).lo <= RangeOf(c_.claims[a].claim).hi)
+      return false;
+    return !FellBackAfter(b);
+  }
+
+  // Whether a later report of the same count (slot, incident, population)
+  // gives a figure clearly below claim `high`: the series is then two
+  // voices apart, not one toll rising.
+  bool FellBackAfter(int high) const {
+    const Claim& h = c_.claims[high].claim;
+    for (size_t k = 0; k < c_.claims.size(); ++k) {
+      const Claim& o = c_.claims[k].claim;
+      int i = static_cast<int>(k);
+      if (i == high || o.slot != h.slot || o.scope != h.scope ||
+          o.modality == "denied" || std::isnan(time_[i]) ||
+          time_[i] <= time_[high])
+        continue;
+      if (!SameIncident(i, high) || !SamePopulation(i, high)) continue;
+      if (OneVictim(o) != OneVictim(h) || Vague(o)) continue;
+      if (RangeOf(o).hi < RangeOf(h).lo && FiguresDiffer(o, h)) return true;
+    }
+    return false;
   }
 
   // The day of the incident a claim's event names (its resolved date), NaN

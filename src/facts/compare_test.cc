@@ -844,6 +844,28 @@ TEST(ComparePointsTest, ATollRisingThroughSeveralVoicesIsATimeline) {
   EXPECT_EQ(Contested(CompareStory({&later_lower, &earlier_higher})), 1);
 }
 
+// A higher count two hours after a lower one is no rising toll when the
+// first voice keeps giving lower figures afterwards: a ministry at 8, then
+// 14 the next morning, while civil defence says 30 in between, is a dispute
+// with a timeline, not one toll rising.
+TEST(ComparePointsTest, AHigherCountContradictedAfterwardsStaysContested) {
+  Document a = Analyzed(1, "أ", "2030-04-02T08:00:00+00:00",
+                        "وقالت وزارة الصحة إن 8 أشخاص قتلوا في حريق المصنع.");
+  Document b =
+      Analyzed(2, "ب", "2030-04-02T10:00:00+00:00",
+               "وقال مصدر في الدفاع المدني إن 30 شخصا قتلوا في حريق المصنع.");
+  Comparison rising = CompareStory({&a, &b});
+  const ContestedPoint* killed = PointAbout(rising, "killed");
+  ASSERT_NE(killed, nullptr);
+  EXPECT_FALSE(killed->contested) << Dump(*killed);
+  Document c = Analyzed(3, "أ", "2030-04-02T20:00:00+00:00",
+                        "وقالت وزارة الصحة إن 14 شخصا قتلوا في حريق المصنع.");
+  Comparison apart = CompareStory({&a, &b, &c});
+  killed = PointAbout(apart, "killed");
+  ASSERT_NE(killed, nullptr);
+  EXPECT_TRUE(killed->contested) << Dump(*killed);
+}
+
 // A spokesman speaks for the body his role names, written before or after
 // his name: its updates are one source's timeline.
 TEST(ComparePointsTest, ASpokesmanNamedBeforeHisRoleIsHisBody) {
