@@ -193,6 +193,11 @@ class QuoteParser {
   // without the article (إفعال، افتعال، انفعال، استفعال، تفعيل، تفاعل:
   // إخراج، انتهاء، انطلاق، تشكيل، تواصل).
   bool MasdarShape(size_t k) const;
+  // True if word k is ال + a verbal noun of the derived forms (those of
+  // MasdarShape, and تفعّل: التوصل، التدخل) outside every word class: after
+  // من/عن it is the verb's complement, not part of the subject (تقترب
+  // الشركة من التوصل، أعلن المجلس عن الانتهاء).
+  bool DefiniteMasdar(size_t k) const;
   // The author of the statement a cue + فيه/فيها reports ("أصدرت الوزارة
   // بيانا قالت فيه": الوزارة; "تصريحات محام للحكومة أكد فيها": محام
   // للحكومة): the complement of the statement noun before the cue, else the

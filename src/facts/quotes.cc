@@ -316,6 +316,13 @@ bool QuoteParser::Plausible(const CueEntry& cue, size_t i, size_t b,
 bool QuoteParser::Verb(const CueEntry& cue, size_t i, size_t ce, size_t b,
                        size_t e, Parsed* p) {
   size_t after = AddresseeEnd(ce, e);
+  // كشف النقاب وزير الصحة عن، شاطره الرأي الخبير فلان: the idiom's object
+  // before the subject is no part of it.
+  if (after == ce && after + 1 < e && IsWord(after + 1) &&
+      (lex_.Is(w_[after], "idiom_object") ||
+       lex_.Is(w_[after], "lead_object"))) {
+    ++after;
+  }
   if (after > ce && p->via_span.empty())
     p->via_span = SpanOfWords(w_, ce, after);
   p->speaker_b = after;
@@ -427,11 +434,13 @@ bool QuoteParser::Verb(const CueEntry& cue, size_t i, size_t ce, size_t b,
   return Content(p, e);
 }
 
-bool QuoteParser::MasdarShape(size_t k) const {
-  if (w_[k].kind != TokenKind::kWord || KeyStarts(w_[k].bare, fk::kAl))
-    return false;
+namespace {
+
+// The verbal-noun shapes of MasdarShape on a bare form without the article;
+// `tafaccul` also takes تفعّل (four letters from ت), which only the definite
+// complement test asks for.
+bool MasdarLetters(std::string_view b, bool tafaccul) {
   std::vector<std::string_view> l;  // the letters (two bytes each in Arabic)
-  std::string_view b = w_[k].bare;
   for (size_t x = 0; x + 1 < b.size(); x += 2) l.push_back(b.substr(x, 2));
   if (l.size() * 2 != b.size()) return false;
   constexpr std::string_view kAlif = "\xD8\xA7", kTa = "\xD8\xAA",
@@ -448,14 +457,32 @@ bool QuoteParser::MasdarShape(size_t k) const {
     return true;
   }
   if (n == 5 && l[0] == kTa && (l[3] == kYa || l[2] == kAlif))
-    return true;  // تفعيل، تفاعل
-  return false;
+    return true;                             // تفعيل، تفاعل
+  return tafaccul && n == 4 && l[0] == kTa;  // تفعّل
+}
+
+}  // namespace
+
+bool QuoteParser::MasdarShape(size_t k) const {
+  if (w_[k].kind != TokenKind::kWord || KeyStarts(w_[k].bare, fk::kAl))
+    return false;
+  return MasdarLetters(w_[k].bare, false);
+}
+
+bool QuoteParser::DefiniteMasdar(size_t k) const {
+  if (w_[k].kind != TokenKind::kWord || !KeyStarts(w_[k].bare, fk::kAl) ||
+      !lex_.ClassOf(w_[k]).empty() || PersonAt(k)) {
+    return false;
+  }
+  return MasdarLetters(w_[k].bare.substr(fk::kAl.size()), true);
 }
 
 Opener QuoteParser::FactObject(size_t i, size_t k, size_t e) const {
   for (size_t q = k; q < e && q < k + 6; ++q) {
     const Word& w = w_[q];
     if (IsFactObject(q)) return {Opener::kObject, q};
+    // كشفت الشركة النقاب عن هاتف: the idiom's own object comes first.
+    if (q == k && lex_.Is(w, "idiom_object")) continue;
     // أعلنت X انطلاق ...، أكدت X تواصل ...: a verbal noun in construct.
     if (lex_.Is(w_[i], "masdar_verb") && q + 1 < e && IsWord(q + 1) &&
         MasdarShape(q) && !lex_.Is(w, "act_object")) {

@@ -846,5 +846,49 @@ TEST(QuotesTest, Issue21DemonstrativeObjectBeforeTheSubject) {
   EXPECT_EQ(d.quotes[0].speaker, "المهندس سامي نادر");
 }
 
+// Round 7 (fresh read, glued objects): the object of a reporting verb's
+// idiom (كشف النقاب عن) ends the speaker, and the content follows عن.
+TEST(QuotesTest, Issue21IdiomObjectIsNoPartOfTheSpeaker) {
+  Document d = Analyzed(
+      "كشفت شركة النخيل للبرمجيات النقاب عن تطبيق جديد لحجز المواعيد.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "شركة النخيل للبرمجيات");
+}
+
+// Round 7: من + a definite verbal noun is the verb's complement (تقترب
+// الشركة من التوصل), not a من phrase of the subject (باحث من الجامعة).
+TEST(QuotesTest, Issue21MinAndADefiniteVerbalNounEndTheSpeaker) {
+  Document d = Analyzed(
+      "ونجحت شركة النخيل في الحصول على الترخيص، وأعلنت شركة النخيل من "
+      "التوصل إلى اتفاق أنها ستوقع العقد قريبا.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "شركة النخيل");
+  Document kept =
+      Analyzed("وقال الباحث سامي نادر من الجامعة الأردنية إن النتائج مشجعة.");
+  ASSERT_EQ(kept.quotes.size(), 1u);
+  EXPECT_NE(kept.quotes[0].speaker.find("الجامعة"), std::string::npos);
+}
+
+// Round 7: ل + an outlet noun (محطة) after the speaker is the addressee.
+TEST(QuotesTest, Issue21StationAfterTheSpeakerIsTheAddressee) {
+  Document d = Analyzed(
+      "وقال المدرب السابق للمنتخب لمحطة الشروق الإذاعية «سنعود أقوى في "
+      "الموسم المقبل».");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "المدرب السابق للمنتخب");
+}
+
+// Round 7: وافقه الرأي فلان: the idiom's object between the verb (with its
+// pronoun object) and the subject is no part of the carried speaker.
+TEST(QuotesTest, Issue21AgreeingIdiomObjectBeforeTheSubject) {
+  Document d = WithEntities(
+      "ورأت الباحثة سلمى يوسف أن المشروع مكلف. ووافقها الرأي الخبير سامي "
+      "نادر، قائلا: «التكلفة عالية جدا».",
+      {{"سلمى يوسف", EntityType::kPerson, "per:salma", "الباحثة"},
+       {"سامي نادر", EntityType::kPerson, "per:nader", "الخبير"}});
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(d.quotes[1].speaker, "الخبير سامي نادر");
+}
+
 }  // namespace
 }  // namespace marsad

@@ -85,12 +85,19 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
         continue;
       }
     }
-    if (k > j &&
-        (IsAddressee(k) || IsFactObject(k) || lex_.Is(w, "say_adverb") ||
-         lex_.Is(w, "act_object") || lex_.Is(w, "issued") ||
-         (KeyStarts(w.bare, "\xD8\xA8") &&
-          lex_.ClassOfKey(w.stem) == "medium"))) {
+    if (k > j && (IsAddressee(k) || IsFactObject(k) ||
+                  lex_.Is(w, "say_adverb") || lex_.Is(w, "act_object") ||
+                  lex_.Is(w, "idiom_object") || lex_.Is(w, "issued") ||
+                  (KeyStarts(w.bare, "\xD8\xA8") &&
+                   lex_.ClassOfKey(w.stem) == "medium"))) {
       break;  // ... بمصرع، ... بالقول، تقرير صدر، ... بموقع إنستغرام
+    }
+    // تقترب الشركة من التوصل، أعلن المجلس عن الانتهاء: من/عن + a definite
+    // verbal noun is the verb's complement, not the subject's من phrase
+    // (unlike باحث من الجامعة).
+    if (k > j && (w.bare == fk::kMin || w.bare == fk::kAn) && k + 1 < e &&
+        DefiniteMasdar(k + 1)) {
+      break;
     }
     if (w.IsQuoteMark() || w.IsPunct(":")) break;
     if (k > j && lex_.Is(w, "aux")) break;  // وكان فلان، قد عبر

@@ -214,8 +214,12 @@ bool QuoteParser::ClauseSubjectIn(size_t b, size_t i, Quote* q, QuoteNote* note,
   // أوضح ذلك المهندس فلان: the demonstrative object ذلك between a reporting
   // verb and its subject.
   constexpr std::string_view kDhalika = "\xD8\xB0\xD9\x84\xD9\x83";  // ذلك
-  if (cue_verb && v + 2 < i && w_[v + 1].bare == kDhalika &&
-      w_[v + 1].key == w_[v + 1].bare) {
+  // ووافقها الرأي فلان، كشف النقاب الوزير: the object of the verb's idiom
+  // (any verb: وافق is no reporting verb) stands before the subject too.
+  if (v + 2 < i && ((cue_verb && w_[v + 1].bare == kDhalika &&
+                     w_[v + 1].key == w_[v + 1].bare) ||
+                    lex_.Is(w_[v + 1], "idiom_object") ||
+                    lex_.Is(w_[v + 1], "lead_object"))) {
     size_t e2 = SubjectAfter(v + 1, i, gender);
     if (e2 > v + 2) v = v + 1;
   }
