@@ -472,7 +472,9 @@ class Comparer {
           o.modality == "denied" || std::isnan(time_[i]) ||
           time_[i] <= time_[high])
         continue;
-      if (!SameIncident(i, high) || !SamePopulation(i, high)) continue;
+      if (!SameIncident(i, high) || !SamePopulation(i, high) ||
+          !SamePlace(i, high))
+        continue;
       if (OneVictim(o) != OneVictim(h) || Vague(o)) continue;
       if (RangeOf(o).hi < RangeOf(h).lo && FiguresDiffer(o, h)) return true;
     }
@@ -519,11 +521,175 @@ class Comparer {
     return pa.empty() || pb.empty() || pa == pb;
   }
 
+  // The place a figure's sentence names for it: the place written with a
+  // locative في or ب (في البصرة، بالناصرية، في محافظة الديوانية) nearest to
+  // the figure in its sentence and at most kPlaceWords words from it, or
+  // kCommaWords across a comma (a place further on names another happening
+  // the sentence adds: the embassy in Jerusalem after the toll at Gaza's
+  // border), else the place
+  // that opens the sentence as its frame (وفي كربلاء، تجمع ... أسفرت عن
+  // سقوط 30 جريحا); "" when none. The key is the place's entity id (one
+  // place under its variants).
+  std::string PlaceKey(int i) const {
+    constexpr int kPlaceWords = 12, kCommaWords = 4;
+    static const std::string kComma = "\xD8\x8C";  // ،
+    const Claim& cl = c_.claims[i].claim;
+    const std::string& text = docs_[i]->text;
+    if (cl.span.end > text.size() || cl.span.begin >= cl.span.end) return "";
+    size_t sb = text.find_last_of(".\n", cl.span.begin);
+    sb = sb == std::string::npos ? 0 : sb + 1;
+    while (sb < text.size() && text[sb] == ' ') ++sb;
+    size_t se = text.find_first_of(".\n", cl.span.end);
+    if (se == std::string::npos) se = text.size();
+    const EntityMention* best = nullptr;
+    const EntityMention* frame = nullptr;
+    int best_gap = 0;
+    bool best_country = false;
+    for (const EntityMention& m : docs_[i]->entities) {
+      if (m.type != EntityType::kLocation || m.span.begin < sb ||
+          m.span.end > se || m.entity_id.empty() || PlaceNoun(m.text))
+        continue;
+      int before = 0;
+      if (!LocativeAt(text, m, sb, &before)) continue;
+      // وفي كربلاء، ...: the place and a comma open the sentence.
+      if (std::count(text.begin() + sb, text.begin() + m.span.begin, ' ') <=
+              before + 1 &&
+          m.span.end + 2 <= text.size() &&
+          text.compare(m.span.end, 2, kComma) == 0)
+        frame = &m;
+      size_t lo = std::min(m.span.end, cl.span.end),
+             hi = std::max(m.span.begin, cl.span.begin);
+      int gap = lo < hi ? static_cast<int>(std::count(text.begin() + lo,
+                                                      text.begin() + hi, ' '))
+                        : 0;
+      // A comma between: the place of a nearby clause only.
+      bool comma = lo < hi && (std::search(text.begin() + lo, text.begin() + hi,
+                                           kComma.begin(),
+                                           kComma.end()) != text.begin() + hi ||
+                               std::find(text.begin() + lo, text.begin() + hi,
+                                         ',') != text.begin() + hi);
+      if (gap > (comma ? kCommaWords : kPlaceWords)) continue;
+      // A town before its country (في الديوانية جنوبي العراق): the town.
+      bool country = IsCountry(m.entity_id);
+      if (best == nullptr || (!country && best_country) ||
+          (country == best_country && gap < best_gap)) {
+        best = &m;
+        best_gap = gap;
+        best_country = country;
+      }
+    }
+    if (best == nullptr) best = frame;
+    return best == nullptr ? "" : best->entity_id;
+  }
+
+  // A place noun taken for a name (في المدينة: "in the city", not Medina).
+  static bool PlaceNoun(std::string_view mention) {
+    std::string k = FoldPhrase(mention);
+    if (k.find(' ') != std::string::npos) return false;
+    for (const char* p : {"\xD9\x88", "\xD8\xA8", "\xD8\xA7\xD9\x84"}) {
+      std::string_view pre(p);
+      if (k.size() > pre.size() + 4 && k.compare(0, pre.size(), pre) == 0)
+        k.erase(0, pre.size());
+    }
+    return FactsLexicon::Default().ClassOfKey(k) == "placenoun";
+  }
+
+  // The gazetteer's places (data/nlp: GeoNames, curated, world): id ->
+  // {country, admin1, feature}.
+  struct PlaceInfo {
+    std::string country, admin1, feature;
+  };
+  static const std::map<std::string, PlaceInfo, std::less<>>& Places() {
+    static const auto* kPlaces = [] {
+      auto* m = new std::map<std::string, PlaceInfo, std::less<>>;
+      for (const char* f : {"nlp/geonames_places.tsv", "nlp/places_curated.tsv",
+                            "nlp/world_places.tsv"}) {
+        auto rows = ReadDataTsv(f);
+        if (!rows.ok()) continue;  // no places: no figure is kept apart
+        for (const auto& r : *rows) {
+          if (r.size() >= 6) (*m)[r[0]] = {r[4], r[5], r[3]};
+        }
+      }
+      return m;
+    }();
+    return *kPlaces;
+  }
+
+  static bool IsCountry(const std::string& id) {
+    auto it = Places().find(id);
+    return it != Places().end() && it->second.feature.rfind("PCL", 0) == 0;
+  }
+
+  // Two places of one count: the same place, a country and a place in it,
+  // or two places of one province (a town and its district: دوما and
+  // الغوطة الشرقية).
+  static bool OnePlace(const std::string& a, const std::string& b) {
+    if (a == b) return true;
+    const auto& places = Places();
+    auto ia = places.find(a), ib = places.find(b);
+    if (ia == places.end() || ib == places.end()) return true;
+    const PlaceInfo &x = ia->second, &y = ib->second;
+    if (x.country.empty() || y.country.empty()) return true;
+    if (x.country != y.country) return false;
+    if (x.feature.rfind("PCL", 0) == 0 || y.feature.rfind("PCL", 0) == 0)
+      return true;
+    return x.admin1.empty() || y.admin1.empty() || x.admin1 == y.admin1;
+  }
+
+  // A place mention governed by a locative preposition: written with ب
+  // (بالبصرة, the ب inside or just before the mention), or في (وفي) up to
+  // four words before it with no comma between (في محافظة الديوانية، في
+  // ساحة التحرير وسط بغداد). *words: the words between.
+  static bool LocativeAt(const std::string& text, const EntityMention& m,
+                         size_t sentence, int* words) {
+    static const std::string kBa = "\xD8\xA8", kWaBa = "\xD9\x88\xD8\xA8";
+    *words = 0;
+    std::string_view own(text.data() + m.span.begin, m.span.end - m.span.begin);
+    if (own.substr(0, 2) == kBa || own.substr(0, 4) == kWaBa) {
+      std::string_view canon = m.canonical;
+      if (canon.substr(0, 2) != kBa) return true;
+    }
+    size_t b = m.span.begin;
+    if (b >= 2 && text.compare(b - 2, 2, kBa) == 0 &&
+        (b == 2 || text[b - 3] == ' ' ||
+         (b >= 4 && text.compare(b - 4, 2, "\xD9\x88") == 0)))
+      return true;
+    size_t end = b;  // the end of the word before, plus its space
+    for (int k = 0; k < 4; ++k) {
+      if (end <= sentence + 1 || text[end - 1] != ' ') return false;
+      size_t w = text.rfind(' ', end - 2);
+      w = (w == std::string::npos || w < sentence) ? sentence : w + 1;
+      std::string_view prev(text.data() + w, end - 1 - w);
+      if (prev == "\xD9\x81\xD9\x8A" ||          // في
+          prev == "\xD9\x88\xD9\x81\xD9\x8A" ||  // وفي
+          prev == "\xD9\x81\xD9\x89")            // فى
+        return true;
+      // Words of the place's own phrase stand between (محافظة، ساحة
+      // التحرير، وسط), no comma.
+      if (prev.find("\xD8\x8C") != std::string_view::npos ||
+          prev.find(',') != std::string_view::npos)
+        return false;
+      ++*words;
+      end = w;
+    }
+    return false;
+  }
+
+  // Figures whose sentences name different places (3 injured in Basra, 30
+  // in Baghdad; Saada against Hodeidah's districts) count different people,
+  // as different populations do. An unknown place, a country and a place
+  // in it, or two places of one province say nothing.
+  bool SamePlace(int a, int b) const {
+    std::string pa = PlaceKey(a), pb = PlaceKey(b);
+    return pa.empty() || pb.empty() || OnePlace(pa, pb);
+  }
+
   // Whether claims a and b of one point really differ.
   bool Differ(int a, int b, bool* timeline) const {
     const Claim& x = c_.claims[a].claim;
     const Claim& y = c_.claims[b].claim;
-    if (IsCasualty(x.slot) && (!SameIncident(a, b) || !SamePopulation(a, b)))
+    if (IsCasualty(x.slot) &&
+        (!SameIncident(a, b) || !SamePopulation(a, b) || !SamePlace(a, b)))
       return false;
     // A figure inside a denial (نفى ... الذي أوقع 250 قتيلا) is not its
     // speaker's count.

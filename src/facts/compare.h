@@ -34,6 +34,10 @@
 //    and full against partial control at comparable times.
 //  * never across incidents or populations: figures of events dated to
 //    different days, or counting different people (46 جنديا, 289 مدنيا);
+//    figures whose sentences place them in different towns or provinces
+//    (3 injured in Basra, 30 in Baghdad: the place written with في or ب
+//    near the figure, or opening its sentence; a country and a place in it,
+//    or two places of one province, stay one count; data/nlp gazetteers);
 //    one victim (مقتل مزارع) against a toll of several; a figure of an
 //    earlier incident the report recalls (its event dated more than a week
 //    before the happening's day, the day most figures are dated to, or

@@ -511,6 +511,73 @@ TEST(ComparePointsTest, DifferentPopulationsAndDaysAreNoConflict) {
   EXPECT_EQ(Contested(CompareStory({&d, &f})), 1);
 }
 
+// Our own report with place entities, as the entities stage would tag
+// them: each (surface, gazetteer id) found in the text is a LOC mention.
+Document WithPlaces(
+    int64_t id, const std::string& outlet, const std::string& published,
+    const std::string& text,
+    const std::vector<std::pair<std::string, std::string>>& places) {
+  Document d;
+  d.id = id;
+  d.outlet = outlet;
+  d.published = published;
+  d.text = text;
+  AnalyzeText(&d);
+  for (const auto& [surface, place_id] : places) {
+    size_t at = text.find(surface);
+    if (at == std::string::npos) continue;
+    EntityMention m;
+    m.span = {static_cast<uint32_t>(at),
+              static_cast<uint32_t>(at + surface.size())};
+    m.type = EntityType::kLocation;
+    m.text = surface;
+    m.canonical = surface;
+    m.entity_id = place_id;
+    d.entities.push_back(m);
+  }
+  FindQuotes(&d);
+  FindEvents(&d);
+  BuildClaims(&d);
+  return d;
+}
+
+// Issue 22, round 6: a town's toll is no rival of another town's (two
+// provinces of one country); the same town, or a town against its country,
+// still compares.
+TEST(ComparePointsTest, Issue22FiguresOfDifferentPlacesAreNoRivals) {
+  Document a = WithPlaces(
+      1, "أ", "2030-04-02T10:00:00+00:00",
+      "وقالت الشرطة إن الاحتجاجات أسفرت عن إصابة 12 شخصا في الديوانية.",
+      {{"الديوانية", "geo:99762"}});
+  Document b =
+      WithPlaces(2, "ب", "2030-04-02T10:30:00+00:00",
+                 "وقال مصدر طبي إن الاحتجاجات أسفرت عن إصابة 30 شخصا في بغداد.",
+                 {{"بغداد", "geo:98182"}});
+  Comparison apart = CompareStory({&a, &b});
+  const ContestedPoint* injured = PointAbout(apart, "injured");
+  ASSERT_NE(injured, nullptr) << apart.points.size();
+  EXPECT_EQ(injured->positions.size(), 2u) << Dump(*injured);
+  EXPECT_FALSE(injured->contested) << Dump(*injured);
+  // The same town from two sources does conflict.
+  Document c = WithPlaces(
+      3, "ج", "2030-04-02T10:30:00+00:00",
+      "وقال مصدر طبي إن الاحتجاجات أسفرت عن إصابة 30 شخصا في الديوانية.",
+      {{"الديوانية", "geo:99762"}});
+  EXPECT_EQ(Contested(CompareStory({&a, &c})), 1);
+  // A town against its country: a place inside the other, still one count.
+  Document d = WithPlaces(
+      4, "د", "2030-04-02T10:30:00+00:00",
+      "وقال مصدر طبي إن الاحتجاجات أسفرت عن إصابة 30 شخصا في العراق.",
+      {{"العراق", "ctry:IQ"}});
+  EXPECT_EQ(Contested(CompareStory({&a, &d})), 1);
+  // The place noun المدينة ("the city") taken for Medina names no place.
+  Document e = WithPlaces(
+      5, "هـ", "2030-04-02T10:30:00+00:00",
+      "وقال مصدر طبي إن الاحتجاجات أسفرت عن إصابة 30 شخصا في المدينة.",
+      {{"المدينة", "geo:109223"}});
+  EXPECT_EQ(Contested(CompareStory({&a, &e})), 1);
+}
+
 // An accusation across commas names its party (اتهمت الخارجية، الثلاثاء،
 // الجيش الروسي), and its accuser is the subject between the verb and the party.
 TEST(ComparePointsTest, TheAccuserAndThePartyOfAnAccusation) {
