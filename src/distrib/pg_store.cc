@@ -1,7 +1,5 @@
 #include "src/distrib/pg_store.h"
 
-#include <zstd.h>
-
 #include <map>
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
@@ -13,6 +11,7 @@
 #include "src/distrib/pg_schema.h"
 #include "src/distrib/pg_search.h"
 #include "src/search/terms.h"
+#include "src/store/article_row.h"
 #include "src/store/sql_store.h"
 
 namespace marsad {
@@ -20,37 +19,6 @@ namespace marsad {
 using json = nlohmann::json;
 
 namespace {
-
-// The columns a Document is read from, as the SQLite store's: the plain
-// ones from the report field table (src/base/report_fields.h); on a
-// read-only store of an older schema, columns it lacks read as NULL.
-std::string ArticleColumns(int schema_version) {
-  return "id, input_hash, content_hash, " +
-         ReportFieldColumns(SqlDialect::kPostgres, schema_version) +
-         ", text, story_id, duplicate_of, analysis, fingerprint, "
-         "story_features";
-}
-constexpr int kAfterFields = 3 + static_cast<int>(kReportFieldCount);
-constexpr int kRawColumn = kAfterFields + 6;
-
-std::string Compress(std::string_view in) {
-  std::string out(ZSTD_compressBound(in.size()), '\0');
-  size_t n = ZSTD_compress(out.data(), out.size(), in.data(), in.size(), 3);
-  if (ZSTD_isError(n)) return std::string(in);
-  out.resize(n);
-  return out;
-}
-
-StatusOr<std::string> Decompress(std::string_view in) {
-  unsigned long long size = ZSTD_getFrameContentSize(in.data(), in.size());
-  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN) {
-    return CorruptionError("raw input is not a zstd frame");
-  }
-  std::string out(size, '\0');
-  size_t n = ZSTD_decompress(out.data(), out.size(), in.data(), in.size());
-  if (ZSTD_isError(n)) return CorruptionError(ZSTD_getErrorName(n));
-  return out;
-}
 
 // NULL for "", as the SQLite store binds empty strings.
 const char* OrNull(const std::string& s) {
@@ -83,10 +51,10 @@ StatusOr<Document> ReadArticleRow(const pqxx::row& r) {
       d.*f.text = Str(x);
     }
   }
-  d.text = Str(r[kAfterFields]);
-  d.story_id = Int(r[kAfterFields + 1]);
-  d.duplicate_of = Int(r[kAfterFields + 2]);
-  std::string analysis = Str(r[kAfterFields + 3]);
+  d.text = Str(r[kArticleAfterFields]);
+  d.story_id = Int(r[kArticleAfterFields + 1]);
+  d.duplicate_of = Int(r[kArticleAfterFields + 2]);
+  std::string analysis = Str(r[kArticleAfterFields + 3]);
   if (!analysis.empty()) {
     // A stored analysis that does not read back is corruption of this
     // article: said, with the article's id, rather than served empty.
@@ -98,8 +66,8 @@ StatusOr<Document> ReadArticleRow(const pqxx::row& r) {
                              ": stored analysis: " + st.message());
     }
   }
-  d.fingerprint = Bytes(r[kAfterFields + 4]);
-  d.story_features = Bytes(r[kAfterFields + 5]);
+  d.fingerprint = Bytes(r[kArticleAfterFields + 4]);
+  d.story_features = Bytes(r[kArticleAfterFields + 5]);
   return d;
 }
 
@@ -300,7 +268,7 @@ void PgStore::InsertArticle(pqxx::work& w, Document* d) {
   pqxx::result r = w.exec_params(
       kInsert, OrNull(id), HashHex(d->input_hash), HashHex(d->content_hash),
       pqxx::prepare::make_dynamic_params(fields), d->text,
-      pqxx::binarystring(Compress(d->raw)), OrNull(story), OrNull(dup),
+      pqxx::binarystring(CompressRaw(d->raw)), OrNull(story), OrNull(dup),
       AnalysisToJson(*d).dump(), pqxx::binarystring(d->fingerprint),
       pqxx::binarystring(d->story_features), terms);
   if (r.empty()) {  // already stored: keep the stored article and its story
@@ -421,7 +389,8 @@ Status PgStore::ForEachRecent(const std::string& since,
     pqxx::work w(*c_);
     // A cursor keeps memory bounded on a large archive.
     std::string sql =
-        "SELECT " + ArticleColumns(schema_version_) + " FROM articles WHERE " +
+        "SELECT " + ArticleColumns(SqlDialect::kPostgres, schema_version_) +
+        " FROM articles WHERE " +
         (since.empty()
              ? "TRUE"
              : "published IS NULL OR published >= " + w.quote(since)) +
@@ -508,13 +477,14 @@ StatusOr<std::optional<Document>> PgStore::GetArticle(int64_t id,
   std::optional<Document> out;
   RETURN_IF_ERROR(Guard("get article", [&]() -> Status {
     pqxx::work w(*c_);
-    pqxx::result r = w.exec_params("SELECT " + ArticleColumns(schema_version_) +
-                                       ", raw FROM articles WHERE id=$1",
-                                   id);
+    pqxx::result r = w.exec_params(
+        "SELECT " + ArticleColumns(SqlDialect::kPostgres, schema_version_) +
+            ", raw FROM articles WHERE id=$1",
+        id);
     if (r.empty()) return Status::OK();
     ASSIGN_OR_RETURN(Document d, ReadArticleRow(r[0]));
     if (with_raw) {
-      ASSIGN_OR_RETURN(d.raw, Decompress(Bytes(r[0][kRawColumn])));
+      ASSIGN_OR_RETURN(d.raw, DecompressRaw(Bytes(r[0][kArticleRawColumn])));
     }
     out = std::move(d);
     return Status::OK();

@@ -1,7 +1,5 @@
 #include "src/store/sqlite_store.h"
 
-#include <zstd.h>
-
 #include <nlohmann/json.hpp>
 
 #include "src/base/document_json.h"
@@ -11,6 +9,7 @@
 #include "src/search/fts_tokenizer.h"
 #include "src/search/sqlite_search.h"
 #include "src/search/terms.h"
+#include "src/store/article_row.h"
 #include "src/store/schema.h"
 #include "src/store/sqlite_util.h"
 
@@ -19,39 +18,6 @@ namespace marsad {
 using json = nlohmann::json;
 
 namespace {
-
-// The columns a Document is read from: the plain ones from the report field
-// table (src/base/report_fields.h) between the ids and the rest. On a
-// read-only store of an older schema, columns it lacks read as NULL.
-std::string ArticleColumns(int schema_version) {
-  return "id, input_hash, content_hash, " +
-         ReportFieldColumns(SqlDialect::kSqlite, schema_version) +
-         ", text, story_id, duplicate_of, analysis, fingerprint, "
-         "story_features";
-}
-// Column of the first one after the report fields (text); the raw input,
-// when read, follows story_features.
-constexpr int kAfterFields = 3 + static_cast<int>(kReportFieldCount);
-constexpr int kRawColumn = kAfterFields + 6;
-
-std::string Compress(std::string_view in) {
-  std::string out(ZSTD_compressBound(in.size()), '\0');
-  size_t n = ZSTD_compress(out.data(), out.size(), in.data(), in.size(), 3);
-  if (ZSTD_isError(n)) return std::string(in);
-  out.resize(n);
-  return out;
-}
-
-StatusOr<std::string> Decompress(std::string_view in) {
-  unsigned long long size = ZSTD_getFrameContentSize(in.data(), in.size());
-  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN) {
-    return CorruptionError("raw input is not a zstd frame");
-  }
-  std::string out(size, '\0');
-  size_t n = ZSTD_decompress(out.data(), out.size(), in.data(), in.size());
-  if (ZSTD_isError(n)) return CorruptionError(ZSTD_getErrorName(n));
-  return out;
-}
 
 // Reads the article columns (in kArticleColumns order) of the current row.
 StatusOr<Document> ReadArticleRow(const Stmt& s) {
@@ -68,10 +34,10 @@ StatusOr<Document> ReadArticleRow(const Stmt& s) {
       d.*f.text = s.Text(col);
     }
   }
-  d.text = s.Text(kAfterFields);
-  d.story_id = s.Int(kAfterFields + 1);
-  d.duplicate_of = s.Int(kAfterFields + 2);
-  std::string analysis = s.Text(kAfterFields + 3);
+  d.text = s.Text(kArticleAfterFields);
+  d.story_id = s.Int(kArticleAfterFields + 1);
+  d.duplicate_of = s.Int(kArticleAfterFields + 2);
+  std::string analysis = s.Text(kArticleAfterFields + 3);
   if (!analysis.empty()) {
     // A stored analysis that does not read back is corruption of this
     // article: said, with the article's id, rather than served empty.
@@ -83,8 +49,8 @@ StatusOr<Document> ReadArticleRow(const Stmt& s) {
                              ": stored analysis: " + st.message());
     }
   }
-  d.fingerprint = s.Blob(kAfterFields + 4);
-  d.story_features = s.Blob(kAfterFields + 5);
+  d.fingerprint = s.Blob(kArticleAfterFields + 4);
+  d.story_features = s.Blob(kArticleAfterFields + 5);
   return d;
 }
 
@@ -235,7 +201,7 @@ Status SqliteStore::InsertArticle(Document* d) {
     }
   }
   s.BindNonNull(col, d->text);
-  s.BindBlob(col + 1, Compress(d->raw));
+  s.BindBlob(col + 1, CompressRaw(d->raw));
   if (d->story_id)
     s.Bind(col + 2, d->story_id);
   else
@@ -396,9 +362,11 @@ Status SqliteStore::ForEachRecent(
     const std::string& since, const std::function<void(const Document&)>& fn) {
   ASSIGN_OR_RETURN(
       Stmt s,
-      Stmt::Prepare(db_, "SELECT " + ArticleColumns(schema_version_) +
-                             " FROM articles WHERE ?1 IS NULL OR published IS "
-                             "NULL OR published >= ?1 ORDER BY id"));
+      Stmt::Prepare(db_,
+                    "SELECT " +
+                        ArticleColumns(SqlDialect::kSqlite, schema_version_) +
+                        " FROM articles WHERE ?1 IS NULL OR published IS "
+                        "NULL OR published >= ?1 ORDER BY id"));
   s.Bind(1, since);
   while (true) {
     ASSIGN_OR_RETURN(bool row, s.Step());
@@ -508,7 +476,8 @@ StatusOr<std::optional<Document>> SqliteStore::GetArticle(int64_t id,
                                                           bool with_raw) {
   // The raw input is read only when asked for: it is the largest column,
   // and reading it walks its overflow pages.
-  const std::string columns = ArticleColumns(schema_version_);
+  const std::string columns =
+      ArticleColumns(SqlDialect::kSqlite, schema_version_);
   ASSIGN_OR_RETURN(Stmt * sp,
                    Cached("SELECT " + columns + (with_raw ? ", raw" : "") +
                           " FROM articles WHERE id=?"));
@@ -519,7 +488,7 @@ StatusOr<std::optional<Document>> SqliteStore::GetArticle(int64_t id,
   if (!row) return std::optional<Document>();
   ASSIGN_OR_RETURN(Document d, ReadArticleRow(s));
   if (with_raw) {
-    ASSIGN_OR_RETURN(d.raw, Decompress(s.Blob(kRawColumn)));
+    ASSIGN_OR_RETURN(d.raw, DecompressRaw(s.Blob(kArticleRawColumn)));
   }
   return std::optional<Document>(std::move(d));
 }
