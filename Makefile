@@ -7,8 +7,13 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 
 all: build
 
+# The setup step: Debian packages, then the web UI's npm packages and its
+# build (scripts/build-web.sh: idempotent; exit 2 when node/npm are absent,
+# and the web tests then say they are skipped), so that `make test` runs the
+# UI's tests on a fresh clone too.
 deps:
 	@./scripts/install-deps.sh
+	@./scripts/build-web.sh; rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 2 ]
 
 $(BUILD)/CMakeCache.txt:
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
