@@ -382,9 +382,7 @@ class EventFinder {
     if (q >= w_.size() || w_[q].stem == w_[q].bare ||
         !KeyStarts(w_[q].bare, fk::kLam))
       return s;
-    if (KeyStarts(s, "\xD9\x84\xD9\x84")) return "\xD8\xA7" + s.substr(2);
-    if (KeyStarts(s, "\xD9\x84")) return s.substr(2);
-    return s;
+    return KeyStarts(s, "\xD9\x84") ? WithoutLam(s) : s;
   }
 
   void Weapon(Event* ev, size_t b, size_t e, size_t tb) const {
