@@ -199,7 +199,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     }
     for (size_t q = lo; q < hi; ++q) {
       const Word& w = w_[q];
-      if (pw.Is(w, "wider")) return "wider";
+      if (pw.Is(w, "wider") || ThisYear(q, se)) return "wider";
       if (w.bare == "\xD9\x85\xD9\x86\xD8\xB0" && q + 1 < se &&
           q + 8 >= i) {  // منذ
         // A toll since a beginning, a date or a day is cumulative: منذ بداية
@@ -222,6 +222,20 @@ class ClaimBuilder : public facts_internal::ClaimSources {
       }
     }
     return "incident";
+  }
+
+  // The current year at word q (هذا العام، هذه السنة، العام الجاري): a
+  // toll of the year so far. Not a date's year (في 12 مايو من العام الجاري).
+  bool ThisYear(size_t q, size_t se) const {
+    const PointWords& pw = PointWords::Default();
+    const Word& w = w_[q];
+    if (!pw.Is(w, "past_period") || pw.Is(w, "past_adj")) return false;
+    static const std::string kMin = FoldPhrase("من"), kYear = FoldPhrase("عام"),
+                             kYear2 = FoldPhrase("سنة");
+    if (w.stem != kYear && w.stem != kYear2) return false;
+    if (q > 0 && pw.Is(w_[q - 1], "this_det")) return true;
+    return q + 1 < se && pw.Is(w_[q + 1], "this_adj") &&
+           (q == 0 || w_[q - 1].bare != kMin);
   }
 
   // خلال/في/منذ within three words before the span word q: "في خمسة أيام",
@@ -261,9 +275,11 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     const PointWords& pw = PointWords::Default();
     size_t sb, se;
     SentenceOf(i, &sb, &se);
-    // An involvement word with its pronoun too (نفت موسكو ضلوعها في الهجوم).
+    // An involvement word with its pronoun too (نفت موسكو ضلوعها في الهجوم),
+    // or a denied role (نفت موسكو أي دور لها في الهجوم، أي علاقة بالهجوم).
     for (size_t q = i > sb + 6 ? i - 6 : sb; q < i; ++q) {
       if (pw.Starts(w_[q], "involve")) return true;
+      if (pw.Is(w_[q], "role") && DeniedBefore(q, 3)) return true;
     }
     // An accusation in the sentence, before the trigger too (نفى ... متهما
     // الحوثيين بالوقوف وراء الهجمات التي أسقطت): the attack is asserted.
@@ -283,6 +299,42 @@ class ClaimBuilder : public facts_internal::ClaimSources {
       if (PopulationOf(w_[q].key) == "pop_civilian") return true;
     }
     return false;
+  }
+
+  // The words between a denial verb (at most ten words before trigger i,
+  // in its sentence) and the trigger: *from is the verb's word; false when
+  // there is none.
+  bool DenialBefore(size_t i, size_t* from) const {
+    size_t sb, se;
+    SentenceOf(i, &sb, &se);
+    for (size_t q = i; q > sb && q + 10 >= i;) {
+      --q;
+      if (PointWords::Default().Is(w_[q], "deny")) {
+        *from = q;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether a word of class `cls` stands between a denial verb and trigger i.
+  bool DeniedThrough(size_t i, const char* cls) const {
+    size_t from = 0;
+    if (!DenialBefore(i, &from)) return false;
+    for (size_t q = from + 1; q < i; ++q) {
+      if (PointWords::Default().Is(w_[q], cls)) return true;
+    }
+    return false;
+  }
+
+  // نفى ... كل ما تردد من أنباء عن وفاة الرئيس: reports about the trigger
+  // denied.
+  bool ReportsDenied(size_t i) const { return DeniedThrough(i, "report_noun"); }
+
+  // نفت الوزارة وقوع أي إصابات في الاستهداف: the toll of the attack at
+  // trigger i denied, not the attack.
+  bool CasualtiesDenied(size_t i) const {
+    return DeniedThrough(i, "casualty_noun");
   }
 
   // The denier's own means beside trigger i (التحالف ينفي استهداف غاراته،
@@ -405,15 +457,23 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // trigger, a quotation whose cue denies, or "عدم وقوع". A denial of one's
   // part in it (نفى ضلوع روسيا في القصف) leaves the attack asserted, also
   // inside the denier's quotation (*fixed).
+  //
+  // A denial verb right before the trigger (أكدت فيه أن الهيئة تنفي
+  // اختطاف الطائرة) or before reports about it (نفى ... كل ما تردد من
+  // أنباء عن وفاة الرئيس) denies it whatever the quotation around it says.
+  // A denial of casualties of the attack named after them (نفت الوزارة وقوع
+  // أي إصابات في الاستهداف) leaves the attack asserted.
   std::string AttackModality(const marsad::Event& e, bool* fixed) const {
-    if (e.modality != "denied") return e.modality;
     size_t i = WordAt(e.trigger.begin);
-    if (i >= w_.size()) return "asserted";
-    if (ResponsibilityDenial(i) || CiviliansDenied(i)) {
+    if (i >= w_.size()) return e.modality == "denied" ? "asserted" : e.modality;
+    bool denial = DeniedBefore(i, 2) || ReportsDenied(i);
+    if (e.modality != "denied" && !denial) return e.modality;
+    if (ResponsibilityDenial(i) || CiviliansDenied(i) || CasualtiesDenied(i)) {
       *fixed = true;
       return "asserted";
     }
-    if (DeniedBefore(i, 6)) return "denied";
+    if (denial) *fixed = true;
+    if (denial || DeniedBefore(i, 6)) return "denied";
     if (QuoteModality(*doc_, QuoteContaining(*doc_, e.trigger)) == "denied")
       return "denied";
     if (i > 0 && w_[i - 1].stem == "\xD9\x88\xD9\x82\xD9\x88\xD8\xB9")

@@ -1037,5 +1037,71 @@ TEST(ComparePointsTest, Issue22AnEarlierPeriodAndASinceClauseAreNoRivals) {
   }
 }
 
+// Issue 22 round 7 (read on fresh news, no gold day): a denial of one's role
+// (نفت ... أي دور لها في الهجوم) or of the attack's casualties (نفت ... وقوع
+// أي إصابات في القصف) is no denial that the attack happened; a denial verb
+// right before the attack denies it even inside an assertion (أكدت فيه أن
+// الهيئة تنفي اختطاف), and so does a denial of reports about it (نفى ... كل
+// ما تردد من أنباء عن اغتيال).
+TEST(ComparePointsTest, Issue22DenialsOfARoleOfATollAndOfReports) {
+  Document a = Analyzed(1, "أ", "2030-05-23T10:00:00+00:00",
+                        "وقال الدفاع المدني إن القصف على الميناء أسفر عن "
+                        "مقتل 3 صيادين.");
+  Document b =
+      Analyzed(2, "ب", "2030-05-23T10:30:00+00:00",
+               "ونفت وزارة الصحة وقوع أي إصابات في القصف على الميناء.");
+  Document c1 =
+      Analyzed(3, "ج", "2030-05-23T11:00:00+00:00",
+               "ونفت الحكومة الفلانية أي دور لها في القصف على الميناء.");
+  Comparison c = CompareStory({&a, &b, &c1});
+  const ContestedPoint* occurred = PointAbout(c, "attack");
+  ASSERT_NE(occurred, nullptr);
+  EXPECT_FALSE(occurred->contested) << Dump(*occurred);
+  for (const PointPosition& p : occurred->positions)
+    EXPECT_NE(p.modality, "denied") << Dump(*occurred);
+
+  Document d =
+      Analyzed(4, "د", "2030-05-23T12:00:00+00:00",
+               "وقال مسؤول إن مسلحين حاولوا اختطاف الطائرة فوق البحر.");
+  Document e = Analyzed(5, "هـ", "2030-05-23T12:30:00+00:00",
+                        "ونشرت الوكالة خبرا أكدت فيه أن الهيئة تنفي اختطاف "
+                        "الطائرة فوق البحر.");
+  Comparison hijack = CompareStory({&d, &e});
+  const ContestedPoint* taken = PointAbout(hijack, "attack");
+  ASSERT_NE(taken, nullptr);
+  EXPECT_TRUE(taken->contested) << Dump(*taken);
+
+  Document f = Analyzed(6, "و", "2030-05-28T09:00:00+00:00",
+                        "وكان المتحدث باسم الحركة قد نفى، الاثنين، كل ما تردد "
+                        "من أنباء عن اغتيال القائد في المدينة.");
+  ASSERT_FALSE(f.claims.empty());
+  bool denied = false;
+  for (const Claim& cl : f.claims)
+    denied |= cl.slot == "attack" && cl.modality == "denied";
+  EXPECT_TRUE(denied);
+}
+
+// Issue 22 round 7: a toll of the current year (هذا العام، العام الجاري) is
+// a wider total, no rival of the incident's toll; a date's year (في 12 مايو
+// من العام الجاري) stays the incident's.
+TEST(ComparePointsTest, Issue22ThisYearsTollIsWider) {
+  Document a = Analyzed(1, "أ", "2030-05-25T02:00:00+00:00",
+                        "وقتل 6 أشخاص في انفجار سيارة مفخخة في المدينة. وقتل "
+                        "35 شخصا على الأقل في تفجيرات بمسجدين في المدينة هذا "
+                        "العام.");
+  Document b = Analyzed(2, "ب", "2030-05-25T03:00:00+00:00",
+                        "وقالت الشرطة إن 7 أشخاص قتلوا في انفجار السيارة "
+                        "المفخخة في 24 مايو من العام الجاري.");
+  Comparison c = CompareStory({&a, &b});
+  const ContestedPoint* killed = PointAbout(c, "killed");
+  ASSERT_NE(killed, nullptr);
+  EXPECT_FALSE(killed->contested) << Dump(*killed);
+  std::set<std::string> values;
+  for (const PointPosition& p : killed->positions) values.insert(p.value);
+  EXPECT_FALSE(values.count(">=35")) << Dump(*killed);
+  EXPECT_TRUE(values.count("7")) << Dump(*killed);
+  EXPECT_NE(PointAbout(c, "killed", "wider"), nullptr);
+}
+
 }  // namespace
 }  // namespace marsad
