@@ -1,5 +1,5 @@
 // Entities stage speed on the SaudiNewsNet corpus, one core:
-//  * BM_LoadModel: reading and indexing data/nlp/ner_model.bin;
+//  * BM_LoadModel: reading and indexing models/ner_model.bin;
 //  * BM_LoadAll: EntityAnnotator::Create (model + every dictionary);
 //  * BM_TagTokens: features + Viterbi on the corpus's sentences (what the
 //    issue calls "tagging with features"), tokens/s;
@@ -69,7 +69,7 @@ void PeakRss(benchmark::State& state) {
 
 void BM_LoadModel(benchmark::State& state) {
   for (auto _ : state) {
-    auto m = marsad::TaggerModel::Load(marsad::DataPath("nlp/ner_model.bin"));
+    auto m = marsad::TaggerModel::Load(marsad::ModelPath("ner_model.bin"));
     if (!m.ok()) {
       state.SkipWithError(m.status().ToString().c_str());
       return;

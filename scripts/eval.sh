@@ -66,9 +66,9 @@ fi
 ANER=$SHARED/data/ner/anercorp_train.tsv
 if [ -f "$ANER" ]; then
   # The held-out model (trained without the dev split; the run-time model in
-  # data/nlp was trained on it too, so its dev figures would not be held out).
+  # models/ was trained on it too, so its dev figures would not be held out).
   step "entities: NER on the ANERcorp dev split (last 10% of sentences), conlleval counting, held-out model"
-  "$BUILD/tools/eval_ner/eval_ner" "$ANER" --model-dir "$ROOT/data/nlp/heldout"
+  "$BUILD/tools/eval_ner/eval_ner" "$ANER" --model-dir "$ROOT/models/heldout"
   step "entities: the same sentences through marsad ner (held-out model)"
   "$ROOT/scripts/eval-ner-cli.sh" "$BUILD"
 else

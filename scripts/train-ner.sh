@@ -4,15 +4,16 @@
 # clusters if missing (or with --rebuild;
 # the fastText ones need the fasttext command), then trains
 # the NER tagger twice. First on ANERcorp minus its dev split, into
-# data/nlp/heldout/ (the model whose dev figures docs/RESULTS.md gives; the
-# epoch count and the document pass's push are chosen there); then, with
-# those settings, on all of ANERcorp's training part, into data/nlp/ (the
+# models/heldout/ with its two corpus tables (the model whose dev figures
+# docs/RESULTS.md gives; the epoch count and the document pass's push are
+# chosen there); then, with those settings, on all of ANERcorp's training
+# part, into models/ner_model.bin and data/nlp's corpus tables (the
 # run-time model: the dev split is the text nearest ANERcorp's test part,
 # too useful to leave out of the model users get). Each run: first models that tag the
 # SaudiNewsNet corpus (data/nlp/corpus_labels.tsv, src/nlp/lexicon.h) after
 # counting the words that follow head nouns and titles there
 # (data/nlp/pattern_labels.tsv), then
-# the final model, data/nlp/ner_model.bin. Prints the dev F1 of every epoch.
+# the final model, models/ner_model.bin. Prints the dev F1 of every epoch.
 # Usage: scripts/train-ner.sh BUILD_DIR [--rebuild]
 set -euo pipefail
 BUILD=${1:-build}
@@ -21,6 +22,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${MARSAD_SHARED:-$ROOT/../shared}
 export MARSAD_DATA_DIR=$ROOT/data
 NLP=$ROOT/data/nlp
+MODELS=$ROOT/models
 ANER=$SHARED/data/ner/anercorp_train.tsv
 if [ ! -f "$ANER" ]; then
   echo "train-ner: $ANER not found" >&2
@@ -54,7 +56,7 @@ if [ "$REBUILD" = "--rebuild" ] || [ ! -f "$NLP/embed_clusters.tsv" ]; then
   "$ROOT/scripts/embed-clusters.sh" "$BUILD"
 fi
 CORPUS=$SHARED/data/corpus/saudinewsnet.jsonl.gz
-HELD=$NLP/heldout
+HELD=$MODELS/heldout
 mkdir -p "$HELD"
 LOG=$(mktemp)
 trap 'rm -f "$LOG"' EXIT
@@ -76,9 +78,9 @@ echo "== dev evaluation of the held-out model"
 echo "== 2. the run-time model: the same recipe on every sentence, dev included, for $EPOCH"
 echo "      epochs (the net $NET_EPOCH, weight $NET_WEIGHT) with beta $BETA (its dev figures are"
 echo "      not held-out figures)"
-"$BUILD/tools/train_ner/train_ner" --data "$ANER" --out "$NLP/ner_model.bin" --all \
+"$BUILD/tools/train_ner/train_ner" --data "$ANER" --out "$MODELS/ner_model.bin" --all \
   --epochs "$EPOCH" --doc-beta "$BETA" --drop 0.3 --corpus "$CORPUS" --folds 3 --ensemble 5 \
   --net-hidden 128 --net-epochs "$NET_EPOCH" --net-weight "$NET_WEIGHT" \
   --lexicon-out "$NLP/corpus_labels.tsv" --patterns-out "$NLP/pattern_labels.tsv" 2>&1 |
   grep -v '^epoch'
-ls -l "$NLP/ner_model.bin" | awk '{printf "model size %.2f MB\n", $5/1e6}'
+ls -l "$MODELS/ner_model.bin" | awk '{printf "model size %.2f MB\n", $5/1e6}'

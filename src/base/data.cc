@@ -10,28 +10,51 @@ namespace marsad {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// $env; <exe>/../share/marsad/<installed>; else `source` (compiled in).
+std::string FindDir(const char* env_name, const char* installed_name,
+                    const char* source) {
+  if (const char* env = std::getenv(env_name); env && *env) {
+    return std::string(env);
+  }
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    fs::path installed =
+        exe.parent_path() / ".." / "share" / "marsad" / installed_name;
+    if (fs::is_directory(installed, ec)) return installed.string();
+  }
+  return std::string(source);
+}
+
+std::string Join(const std::string& dir, std::string_view relative) {
+  std::string p = dir;
+  p += '/';
+  p += relative;
+  return p;
+}
+
+}  // namespace
+
 std::string DataDir() {
-  static const std::string dir = [] {
-    if (const char* env = std::getenv("MARSAD_DATA_DIR"); env && *env) {
-      return std::string(env);
-    }
-    std::error_code ec;
-    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-      fs::path installed =
-          exe.parent_path() / ".." / "share" / "marsad" / "data";
-      if (fs::is_directory(installed, ec)) return installed.string();
-    }
-    return std::string(MARSAD_SOURCE_DATA_DIR);
-  }();
+  static const std::string dir =
+      FindDir("MARSAD_DATA_DIR", "data", MARSAD_SOURCE_DATA_DIR);
   return dir;
 }
 
 std::string DataPath(std::string_view relative) {
-  std::string p = DataDir();
-  p += '/';
-  p += relative;
-  return p;
+  return Join(DataDir(), relative);
+}
+
+std::string ModelDir() {
+  static const std::string dir =
+      FindDir("MARSAD_MODEL_DIR", "models", MARSAD_SOURCE_MODEL_DIR);
+  return dir;
+}
+
+std::string ModelPath(std::string_view relative) {
+  return Join(ModelDir(), relative);
 }
 
 std::vector<std::string_view> Split(std::string_view s, char sep) {

@@ -18,6 +18,16 @@ std::string DataDir();
 // DataDir() + "/" + relative.
 std::string DataPath(std::string_view relative);
 
+// The directory holding marsad's trained models (models/: the NER tagger),
+// searched in order: $MARSAD_MODEL_DIR; <dir of the running binary>/../share/
+// marsad/models; the source tree's models/ (compiled in). Returns the first
+// that exists. Models are kept apart from data/'s hand-written tables: they
+// are large binaries, written only by the trainers (make train-ner).
+std::string ModelDir();
+
+// ModelDir() + "/" + relative.
+std::string ModelPath(std::string_view relative);
+
 // A TSV table: rows of fields; lines starting with '#' and blank lines are
 // skipped. Fields are split on '\t' only.
 using TsvRows = std::vector<std::vector<std::string>>;

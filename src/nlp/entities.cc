@@ -99,7 +99,7 @@ bool IsGentilic(const std::string& key) {
 }  // namespace
 
 StatusOr<std::unique_ptr<EntityAnnotator>> EntityAnnotator::Create() {
-  return CreateFrom(DataPath("nlp"), DataPath("nlp/ner_model.bin"));
+  return CreateFrom(DataPath("nlp"), ModelPath("ner_model.bin"));
 }
 
 StatusOr<std::unique_ptr<EntityAnnotator>> EntityAnnotator::CreateFrom(

@@ -63,7 +63,8 @@ namespace marsad {
 
 class EntityAnnotator {
  public:
-  // Loads the model and dictionaries from DataPath("nlp").
+  // Loads the model ModelPath("ner_model.bin") and the dictionaries of
+  // DataPath("nlp").
   static StatusOr<std::unique_ptr<EntityAnnotator>> Create();
   // From another folder holding the same files (tests, tools).
   static StatusOr<std::unique_ptr<EntityAnnotator>> CreateFrom(

@@ -38,7 +38,7 @@
 // half the tagging time; the hot loops have AVX2 clones). A feature the
 // model never saw contributes nothing.
 //
-// Model file (data/nlp/ner_model.bin): "MNER" magic, format version,
+// Model file (models/ner_model.bin): "MNER" magic, format version,
 // uncompressed size, then a zstd frame holding: tag count, features per
 // token, feature version, row count, the sorted feature hashes, the weights
 // (rows × tags, float32 little-endian) and the transitions (kNumLinks blocks

@@ -10,7 +10,7 @@ if [ ! -f "$ANER" ]; then
   echo "skipped: $ANER not found"
   exit 77
 fi
-OUT=$(MARSAD_DATA_DIR="$ROOT/data" "$EVAL" "$ANER" --model-dir "$ROOT/data/nlp/heldout")
+OUT=$(MARSAD_DATA_DIR="$ROOT/data" "$EVAL" "$ANER" --model-dir "$ROOT/models/heldout")
 echo "$OUT"
 F1=$(echo "$OUT" | awk '$1 == "micro" {print $4}')
 awk -v f="$F1" -v floor="$FLOOR" 'BEGIN { exit !(f >= floor) }' || {

@@ -9,8 +9,9 @@
 //            [--write-input FILE | --tagged FILE] [--format aqmar|wikifane]
 //
 // --model-dir DIR reads ner_model.bin, corpus_labels.tsv and
-// pattern_labels.tsv from DIR instead of data/nlp: `make train-ner` leaves
-// there the model trained without the dev split, whose figures these are
+// pattern_labels.tsv from DIR instead of models/ and data/nlp: `make
+// train-ner` leaves in models/heldout the model trained without the dev
+// split, whose figures these are
 // (the committed model is trained on the dev split too).
 // The dev split is the one train_ner holds out: the last F (default 0.1) of
 // the sentences, split at sentence-final punctuation. --whole scores every
@@ -87,11 +88,13 @@ int Run(const Options& o) {
   auto gaz = Gazetteer::Load(DataPath("nlp"));
   if (!gaz.ok())
     return std::cerr << "eval_ner: " << gaz.status().ToString() << "\n", 1;
-  // A model and the corpus tables it was trained with: data/nlp's, or
-  // --model-dir's (make train-ner keeps its held-out model there), or --model.
+  // A model and the corpus tables it was trained with: models/ner_model.bin
+  // with data/nlp's tables, or --model-dir's three files (make train-ner
+  // keeps its held-out model in models/heldout), or --model.
   std::string dir = o.model_dir.empty() ? DataPath("nlp") : o.model_dir;
-  auto model =
-      TaggerModel::Load(o.model.empty() ? dir + "/ner_model.bin" : o.model);
+  std::string model_path =
+      o.model_dir.empty() ? ModelPath("ner_model.bin") : dir + "/ner_model.bin";
+  auto model = TaggerModel::Load(o.model.empty() ? model_path : o.model);
   if (!model.ok())
     return std::cerr << "eval_ner: " << model.status().ToString() << "\n", 1;
   auto all = ReadSentences(o);

@@ -1,5 +1,5 @@
 // train_ner: trains the NER tagger (src/nlp/tagger.h) on ANERcorp with the
-// averaged structured perceptron, and writes data/nlp/ner_model.bin.
+// averaged structured perceptron, and writes models/ner_model.bin.
 //
 //   train_ner --data ANERCORP.tsv --out MODEL [--epochs N] [--dev-fraction F]
 //             [--min-count K] [--drop P] [--seed S] [--all]
