@@ -142,8 +142,9 @@ class CasualtyScanner : public CountPhraseReader {
     }
     if (kind.empty() && ne < e_) {
       if (const CasualtyEntry* c = KindAt(ne, 'n')) {
-        kind = c->kind;
+        kind = Combined(ne, c->kind);
         span.end = w_[ne].span.end;
+        HarmOfStatus(nb, ne, &kind, &span);
       }
     }
     if (kind.empty()) kind = AmongAfter(ne);
@@ -218,6 +219,37 @@ class CasualtyScanner : public CountPhraseReader {
     return c ? c->kind : "";
   }
 
+  // "آلاف القتلى والمصابين"، "10 قتلى وجرحى": a killed noun joined by و to
+  // an injured noun (or the reverse) counts both, killed_or_injured, as the
+  // pair phrases do (بين قتيل وجريح).
+  std::string Combined(size_t q, const std::string& kind) const {
+    auto harm = [](std::string_view k) {
+      return k == "killed" || k == "injured";
+    };
+    size_t k = q + 1;
+    if (!harm(kind) || k >= e_ || w_[k].key == w_[k].bare ||
+        !KeyStarts(w_[k].key, "\xD9\x88"))  // و
+      return kind;
+    const CasualtyEntry* c = KindAt(k, 'n');
+    return c && harm(c->kind) && c->kind != kind ? "killed_or_injured" : kind;
+  }
+
+  // "قتل مئات المعتقلين"، "عدد الضحايا ... إلى 120 مختطفا": a counted noun of
+  // a status (detained, kidnapped, missing) names who the people are; a
+  // harm cue or toll governing the number says what befell them.
+  void HarmOfStatus(size_t nb, size_t ne, std::string* kind, Span* span) const {
+    if (*kind != "arrested" && *kind != "kidnapped" && *kind != "missing")
+      return;
+    Span cue = *span;
+    std::string harm = CueBefore(nb, &cue);
+    if (harm.empty() && nb > b_ && IsClass(nb - 1, "toll_to"))
+      harm = TollBefore(nb, ne);  // not "عشرات القتلى ومئات المفقودين"
+    if (harm == "killed" || harm == "injured" || harm == "killed_or_injured") {
+      *kind = harm;
+      span->begin = std::min(span->begin, cue.begin);
+    }
+  }
+
   // "طفلين بين الضحايا"، "امرأة من بين القتلى": the group the number is in.
   // "4 من الضحايا أطفال" too: من and the definite toll noun.
   std::string AmongAfter(size_t ne) const {
@@ -225,7 +257,8 @@ class CasualtyScanner : public CountPhraseReader {
     if (q < e_ && w_[q].bare == fk::kMin) {
       ++q;
       if (q < e_ && Definite(q)) {
-        if (const CasualtyEntry* c = KindAt(q, 'n')) return c->kind;
+        if (const CasualtyEntry* c = KindAt(q, 'n'))
+          return Combined(q, c->kind);
       }
     }
     if (q + 1 >= e_ || w_[q].bare != "\xD8\xA8\xD9\x8A\xD9\x86")
@@ -459,9 +492,12 @@ class CasualtyScanner : public CountPhraseReader {
                  (nb > b_ && lex_.Is(w_[nb - 1], "subset"));
     // "قتل 96 من قوات النظام مقابل 59 من الفصائل": a counterpart toll is
     // joined like و (words.tsv versus).
+    // "مقتل جنديين و"13 ارهابيا"": a quotation mark between و and the
+    // number.
+    size_t before = nb > b_ + 1 && w_[nb - 1].IsQuoteMark() ? nb - 1 : nb;
     bool conj = w_[nb].key != w_[nb].bare ||
-                (nb > b_ &&
-                 (w_[nb - 1].key == "\xD9\x88" || IsClass(nb - 1, "versus")));
+                (before > b_ && (w_[before - 1].key == "\xD9\x88" ||
+                                 IsClass(before - 1, "versus")));
     // "ونقل 66 آخرون"، "مكافحة الآلاف منهم": a word of its own governs the
     // number (a verb or masdar of another act), not the figure before.
     if (!conj && Governed(nb)) return "";
@@ -485,7 +521,7 @@ class CasualtyScanner : public CountPhraseReader {
         // A relative after a natural death or a loss is no casualty (وفاة
         // والدتها).
         bool natural = IsClass(q, "natural") && v < e_ && IsClass(v, "kin");
-        if (int n = RoleCount(v); n && !Denied(q) && !natural)
+        if (int n = RoleCount(v); n && !Denied(q) && !natural && !Nobody(q, v))
           Add(lex_.casualty_entries[m.payload].kind, n, q, v);
         continue;
       }
@@ -553,6 +589,18 @@ class CasualtyScanner : public CountPhraseReader {
     if (end == q) return prev;
     return end + 1 == q && IsWordTok(w_[end]) && !InNumber(end) ? prev
                                                                 : nullptr;
+  }
+  // "دون أن يتسبب في مقتل أحد"، "ولم يصب أحد": أحد after a negation earlier
+  // in its clause (up to eight words before the cue) is nobody.
+  bool Nobody(size_t q, size_t v) const {
+    if (v >= e_ || w_[v].bare != "\xD8\xA7\xD8\xAD\xD8\xAF")
+      return false;  // احد
+    for (size_t k = q; k > b_ && k + 8 >= q;) {
+      --k;
+      if (!IsWordTok(w_[k])) return false;
+      if (lex_.Is(w_[k], "neg")) return true;
+    }
+    return false;
   }
   bool Counts(size_t v) const {
     for (const CasualtyFound& c : out_) {

@@ -142,7 +142,11 @@ void CountPhraseReader::ThousandsDot(NumberMention* n) const {
 }
 
 bool CountPhraseReader::Person(size_t q) const {
-  if (q + 1 < e_ && w_[q].bare == fk::kMin) ++q;  // "المئات من الأفراد"
+  if (q + 1 < e_ && w_[q].bare == fk::kMin) {
+    ++q;  // "المئات من الأفراد"
+    // "24 من تلك العناصر": a demonstrative before the group's noun.
+    if (q + 1 < e_ && IsClass(q, "demonstrative")) ++q;
+  }
   if (q >= e_ || !IsWordTok(w_[q])) return false;
   return VictimCount(q) > 0 || IsClass(q, "person");
 }

@@ -77,7 +77,8 @@ class CountPhraseReader {
   // exactly three digits after it are read so.
   void ThousandsDot(NumberMention* n) const;
   // A person noun at q: a singular or dual victim noun or a plural of people
-  // (أشخاص، متهمين); what ضبط counts when it arrests.
+  // (أشخاص، متهمين), also after من and a demonstrative (من تلك العناصر);
+  // what ضبط counts when it arrests.
   bool Person(size_t q) const;
   // "نفى مقتل"، "عدم وقوع إصابات": a denied cue at q.
   bool Denied(size_t q) const;

@@ -675,5 +675,58 @@ TEST(CasualtyRound5Test, ARelativeClauseSaysWhatBefellTheCounted) {
               Contains("killed:20"));
 }
 
+// Issue 21, round 8: kinds found by reading marsad's figures on fresh news
+// (our own sentences in the same shapes).
+TEST(CasualtyRound8Test, KilledAndInjuredNounsJoinedCountBoth) {
+  EXPECT_THAT(Figures("وأوقعت المواجهات آلاف القتلى والمصابين في المدن."),
+              ElementsAre("killed_or_injured:2000"));
+  EXPECT_THAT(Figures("وخلف الانفجار 12 قتيلا وجريحا في السوق."),
+              ElementsAre("killed_or_injured:12"));
+  // Each noun with its own number stays its own figure.
+  EXPECT_THAT(Figures("وخلف الانفجار 12 قتيلا و30 جريحا في السوق."),
+              ElementsAre("killed:12", "injured:30"));
+}
+
+TEST(CasualtyRound8Test, AHarmCueSaysWhatBefellDetainees) {
+  EXPECT_THAT(Figures("وتتهمه النيابة بتعذيب وقتل مئات المعتقلين في السجون."),
+              ElementsAre("killed:200"));
+  EXPECT_THAT(Figures("وتوفي مختطف جديد في سجون الجماعة."),
+              ElementsAre("killed:1"));
+  EXPECT_THAT(Figures("ليرتفع عدد الضحايا الذين قتلوا تحت التعذيب إلى 40 "
+                      "مختطفا."),
+              ElementsAre("killed:40"));
+  // Without a harm cue the status noun keeps its kind.
+  EXPECT_THAT(Figures("وأفرج الخاطفون عن خمسة مختطفين بعد أسبوع."),
+              ElementsAre("kidnapped:5"));
+  EXPECT_THAT(Figures("وسقط عشرات القتلى ومئات المفقودين في الفيضان."),
+              ElementsAre("killed:20", "missing:200"));
+}
+
+TEST(CasualtyRound8Test, SeizedMembersOfAGroupAfterADemonstrative) {
+  EXPECT_THAT(Figures("وأسفرت الجهود الأمنية عن ضبط 18 من تلك العناصر."),
+              ElementsAre("arrested:18"));
+  EXPECT_THAT(Figures("وأسفرت الحملة عن ضبط سبعة من أعضاء الخلية في المدينة."),
+              ElementsAre("arrested:7"));
+  EXPECT_THAT(Figures("وضبطت الدوريات 40 من تلك البضائع."), IsEmpty());
+}
+
+TEST(CasualtyRound8Test, OneAfterANegationIsNobody) {
+  EXPECT_THAT(Figures("واحترقت عشر سيارات من دون أن يتسبب الحريق بمقتل أحد."),
+              IsEmpty());
+  EXPECT_THAT(Figures("وأدى الانفجار إلى مقتل أحد المارة."), Not(IsEmpty()));
+}
+
+TEST(CasualtyRound8Test, AQuotationMarkAfterTheConjunction) {
+  EXPECT_THAT(Figures("وأعلن الجيش مقتل جنديين و\"11 مسلحا\" في الهجوم."),
+              ElementsAre("killed:2", "killed:11"));
+}
+
+TEST(CasualtyRound8Test, TheDeceasedAndAColleagueAreCounted) {
+  EXPECT_THAT(Figures("وقال المصدر إن المتوفين 4 أشخاص من عائلة واحدة."),
+              ElementsAre("killed:4"));
+  EXPECT_THAT(Figures("وأصيب الجندي بشظية أدت لاستشهاد زميل له."),
+              Contains("killed:1"));
+}
+
 }  // namespace
 }  // namespace marsad
