@@ -32,6 +32,10 @@ struct QuoteNote {
   std::string resolved_from;  // folded speaker words, for back-references
   bool relative = false;  // a cue after a relative pronoun (التي قالت)
                           // whose antecedent was not taken as a source
+  // The cue stands inside an earlier quotation's content (وأضاف: «هناك ...
+  // وفقا لتقارير الأمم المتحدة»، موضحا): its source is quoted, and no later
+  // subjectless cue is carried over to it.
+  bool nested = false;
 };
 
 struct Opener {

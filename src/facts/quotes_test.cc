@@ -890,5 +890,43 @@ TEST(QuotesTest, Issue21AgreeingIdiomObjectBeforeTheSubject) {
   EXPECT_EQ(d.quotes[1].speaker, "الخبير سامي نادر");
 }
 
+// Round 8 (fresh read: ant2018 2018-05-28..30, SaudiNewsNet 2015-08-01): the
+// name علي right after the verb (folded like على) is the speaker when the
+// NER stage tags a person there; على the preposition still starts none.
+TEST(QuotesTest, Issue21AliAfterTheVerbIsTheName) {
+  Document d = WithEntities(
+      "قال علي الحسني، الأمين العام لاتحاد الكتاب، إن المعرض ناجح.",
+      {{"علي الحسني", EntityType::kPerson, "per:hasani", ""}});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_NE(d.quotes[0].speaker.find("علي الحسني"), std::string::npos);
+}
+
+// Round 8: a preposition opening the sentence (وعن موعد العودة قال) is no
+// verb with a subject after it, and a cue right after the verb (وتابع يقول)
+// starts no speaker: the earlier speaker is carried.
+TEST(QuotesTest, Issue21LeadingPrepositionAndCueAreNoSpeaker) {
+  Document d = WithEntities(
+      "وقال الوزير سامي نادر إن الطريق سيفتح. وعن موعد عودة الموظفين "
+      "إلى المبنى قال: «نعمل على ذلك». وتابع يقول: «الأمر يحتاج وقتا».",
+      {{"سامي نادر", EntityType::kPerson, "per:nader", "الوزير"}});
+  ASSERT_EQ(d.quotes.size(), 3u);
+  EXPECT_EQ(d.quotes[1].speaker, "الوزير سامي نادر");
+  EXPECT_EQ(d.quotes[2].speaker, "الوزير سامي نادر");
+}
+
+// Round 8: a source quoted inside a quotation (وفقا لتقارير ... inside the
+// marks) is nobody a later participle or subjectless verb is carried to.
+TEST(QuotesTest, Issue21SourceInsideAQuotationIsNotCarried) {
+  Document d = WithEntities(
+      "وقال الوزير سامي نادر: «هناك مليون محتاج وفقا لتقارير الأمم المتحدة، "
+      "ونحن نعمل»، موضحا أن المساعدات وصلت. وأضاف أن العمل مستمر.",
+      {{"سامي نادر", EntityType::kPerson, "per:nader", "الوزير"}});
+  ASSERT_GE(d.quotes.size(), 3u);
+  for (const Quote& q : d.quotes) {
+    if (S(d, q.cue) == "موضحا" || S(d, q.cue) == "وأضاف")
+      EXPECT_EQ(q.speaker, "الوزير سامي نادر") << S(d, q.cue);
+  }
+}
+
 }  // namespace
 }  // namespace marsad

@@ -49,7 +49,11 @@ bool QuoteParser::IsMediumLam(size_t i) const {
 }
 
 size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
-  if (j < e && NoSubjectStart(j)) return j;
+  // وتابع يقول:، قال وفقا لما نقله ...: a cue right after the verb (not
+  // joined by و: أكد ويقول فلان) starts no subject; the speaker is carried.
+  if (j < e &&
+      (NoSubjectStart(j) || (IsCueAt(j, e) && w_[j].key == w_[j].bare)))
+    return j;
   size_t k = j;
   bool title = false, appositive = false;
   while (k < e && k - j < (title ? 16 : 12)) {
@@ -448,8 +452,10 @@ bool QuoteParser::PersonAt(size_t k) const {
 
 bool QuoteParser::NoSubjectStart(size_t k) const {
   constexpr std::string_view kBiAl = "\xD8\xA8\xD8\xA7\xD9\x84";  // بال
+  // قال علي فلان: the name (NER), not على written with ي.
+  if (IsAliName(k) && PersonAt(k)) return false;
   return IsBaToken(k) || lex_.Is(w_[k], "prep") || lex_.Is(w_[k], "neg") ||
-         lex_.Is(w_[k], "not_subject") ||
+         lex_.Is(w_[k], "not_subject") || lex_.Is(w_[k], "lead_prep") ||
          (KeyStarts(w_[k].bare, kBiAl) && w_[k].bare.size() > kBiAl.size() + 2);
 }
 

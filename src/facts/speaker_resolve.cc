@@ -62,7 +62,7 @@ int QuoteParser::Antecedent(size_t b, size_t e, bool statement_anaphor) const {
 int QuoteParser::CarryOver(char gender) const {
   for (int pass = 0; pass < 2; ++pass) {
     for (int q = static_cast<int>(doc_->quotes.size()) - 1; q >= 0; --q) {
-      if (doc_->quotes[q].speaker.empty()) continue;
+      if (doc_->quotes[q].speaker.empty() || notes_[q].nested) continue;
       char g = notes_[q].gender;
       if (pass == 1 || gender == '-' || g == '-' || g == gender) return q;
     }
@@ -74,7 +74,7 @@ int QuoteParser::LatestInSentence(char gender, size_t first) const {
   int n = static_cast<int>(doc_->quotes.size());
   int last = -1;  // the latest that is not a relative clause's
   for (int q = n - 1; q >= static_cast<int>(first); --q) {
-    if (notes_[q].relative) continue;
+    if (notes_[q].relative || notes_[q].nested) continue;
     if (last < 0) last = q;
     char g = notes_[q].gender;
     if (gender == '-' || g == '-' || g == gender) return q;
@@ -106,6 +106,12 @@ void QuoteParser::Emit(const CueEntry& cue, size_t i, size_t ce,
                     ? '-'
                     : cue.gender;
   q.cue = SpanOfWords(w_, i, ce);
+  // (A quotation of the same sentence only: an unclosed mark lets a content
+  // run on across sentences.)
+  for (size_t o = first_in_sentence; o < doc_->quotes.size(); ++o) {
+    const Span& c = doc_->quotes[o].content;
+    if (q.cue.begin >= c.begin && q.cue.end <= c.end) note.nested = true;
+  }
   q.direct = p.direct;
   q.content = SpanOfWords(w_, p.content_b, p.content_e);
   size_t end_word = p.has_close ? p.close + 1 : p.content_e;
@@ -235,7 +241,9 @@ bool QuoteParser::ClauseSubjectIn(size_t b, size_t i, Quote* q, QuoteNote* note,
 }
 
 size_t QuoteParser::SubjectAfter(size_t v, size_t i, char gender) const {
-  if (!IsWord(v) || lex_.ClassOf(w_[v]) == "stop" || AdverbialAt(v, i))
+  // (وعن موعد الزيارة قال: a preposition opening the sentence is no verb.)
+  if (!IsWord(v) || lex_.ClassOf(w_[v]) == "stop" || AdverbialAt(v, i) ||
+      lex_.Is(w_[v], "prep") || lex_.Is(w_[v], "lead_prep"))
     return 0;
   if (gender != 0 && VerbGender(v) != gender) return 0;
   size_t e = SpeakerEnd(v + 1, i);
