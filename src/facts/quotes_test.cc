@@ -928,5 +928,21 @@ TEST(QuotesTest, Issue21SourceInsideAQuotationIsNotCarried) {
   }
 }
 
+// Round 8 (round-3 dev half): كان after its subject (الوزارة كانت قد أعلنت)
+// is no part of the speaker; after the sentence's last لكن, a title and the
+// person's name in apposition between commas (لكن الرئيس، فلان، قال) speak.
+TEST(QuotesTest, Issue21KanaAfterTheSubjectAndTitleNameApposition) {
+  Document d = Analyzed("يذكر أن الوزارة كانت قد أعلنت أن الرواتب ستصرف غدا.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "الوزارة");
+  Document a = WithEntities(
+      "وتواصل فرق الإنقاذ عملها في الموقع، لكن الرئيس اليمني، ناصر "
+      "المحمدي، قال إن الخسائر كبيرة.",
+      {{"ناصر المحمدي", EntityType::kPerson, "per:mhmd", ""}});
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_NE(a.quotes[0].speaker.find("الرئيس اليمني"), std::string::npos);
+  EXPECT_NE(a.quotes[0].speaker.find("ناصر المحمدي"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace marsad

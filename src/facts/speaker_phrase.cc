@@ -324,6 +324,9 @@ std::pair<size_t, size_t> QuoteParser::SubjectBefore(size_t i, size_t b) const {
   bool relative = false;
   while (end > c && lex_.Is(w_[end - 1], "aux"))
     --end;  // (و)كان X قد قال، فقد أشارت
+  if (end > c + 1 &&
+      (w_[end - 1].bare == fk::kKana || w_[end - 1].bare == fk::kKanat))
+    --end;  // يذكر أن الوزارة كانت قد أعلنت: كان after its subject
   if (end > c + 1 && lex_.Is(w_[end - 1], "rel")) {
     // فلان الذي قال: the antecedent is the subject only when the relative
     // agrees with the verb (الخيارات التي قال إنها: the subject is another).
@@ -350,7 +353,16 @@ std::pair<size_t, size_t> QuoteParser::SubjectBefore(size_t i, size_t b) const {
         break;
       }
     }
-    return OpeningSubject(b, c - 1);
+    std::pair<size_t, size_t> opening = OpeningSubject(b, c - 1);
+    if (opening.second) return opening;
+    // "...، لكن الرئيس اليمني، فلان، قال": the same after the sentence's
+    // last conjunction.
+    for (size_t q = c - 1; q > b + 1;) {
+      --q;
+      if (lex_.Is(w_[q], "conj") && w_[q].key == w_[q].bare)
+        return OpeningSubject(q, c - 1);
+    }
+    return opening;
   }
   i = end;
   // Up to five words; a quoted name among them (وكانت منظمة "X Y" قالت).
@@ -408,6 +420,16 @@ std::pair<size_t, size_t> QuoteParser::OpeningSubject(size_t b,
       return {0, 0};  // one apposition only
   }
   if (!SourceLike(s, f)) return {0, 0};
+  // الرئيس اليمني، فلان، قال: a title, then the person's name as the
+  // apposition: both are the speaker.
+  if (TitleLike(s) && f + 1 < comma && PersonAt(f + 1)) {
+    for (const EntityMention& m : doc_->entities) {
+      if (m.type == EntityType::kPerson &&
+          m.span.begin == w_[f + 1].span.begin &&
+          m.span.end == w_[comma - 1].span.end)
+        return {s, comma};
+    }
+  }
   return {s, f};
 }
 
