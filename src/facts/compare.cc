@@ -500,14 +500,18 @@ class Comparer {
   }
 
   // A figure's words and the two words after them (46 جنديا: the counted
-  // noun when the facts stage's span is the number alone).
+  // noun when the facts stage's span is the number alone), three after من.
   std::string_view CountedWords(int i) const {
     const std::string& text = docs_[i]->text;
     Span span = c_.claims[i].claim.span;
     if (span.end > text.size() || span.begin >= span.end) return {};
     size_t end = span.end;
-    for (int words = 0; words < 3 && end < text.size(); ++end) {
-      if (text[end] == ' ' && ++words == 3) break;
+    // N من + a noun: the counted noun may stand two words on (ثلاثة من أبرز
+    // القيادات).
+    static const std::string kMin = " \xD9\x85\xD9\x86 ";  // من
+    int limit = text.compare(end, kMin.size(), kMin) == 0 ? 4 : 3;
+    for (int words = 0; words < limit && end < text.size(); ++end) {
+      if (text[end] == ' ' && ++words == limit) break;
       if (text[end] == '.' || text[end] == '\n') break;
     }
     return std::string_view(text).substr(span.begin, end - span.begin);
@@ -715,7 +719,8 @@ class Comparer {
       // One victim (مقتل مزارع في قصف) against a toll of several counts
       // someone else: a death the report adds, not a rival count.
       if (OneVictim(x) != OneVictim(y)) return false;
-      if (SourceKey(a) == SourceKey(b) || !Comparable(a, b) || Rose(a, b)) {
+      if (SourceKey(a) == SourceKey(b) || !Comparable(a, b) || Rose(a, b) ||
+          MissingMoved(a, b)) {
         *timeline = true;
         return false;
       }
@@ -727,9 +732,40 @@ class Comparer {
     // Full control claimed against partial control at comparable times.
     if (x.slot == "other:control" && x.value != y.value)
       return Comparable(a, b);
-    // Competing parties held responsible.
-    return x.slot == "responsibility" && !da &&
-           PartyKey(x.value) != PartyKey(y.value);
+    // Competing parties held responsible; attackers named by what they are
+    // (مسلحين هم من شنوا الهجوم) compete with no party that claims the act.
+    return x.slot == "responsibility" && !da && !GenericDoer(x.value) &&
+           !GenericDoer(y.value) && PartyKey(x.value) != PartyKey(y.value);
+  }
+
+  // A doer named by what it is, not who (مسلحين، مجهولون، انتحاري: points.tsv
+  // generic_doer).
+  static bool GenericDoer(const std::string& party) {
+    static const std::set<std::string, std::less<>> kDoers = [] {
+      std::set<std::string, std::less<>> s;
+      auto rows = ReadDataTsv("facts/points.tsv");
+      if (!rows.ok()) return s;  // every doer a party
+      for (const auto& r : *rows) {
+        if (r.size() >= 2 && r[1] == "generic_doer") s.insert(FoldPhrase(r[0]));
+      }
+      return s;
+    }();
+    for (std::string_view w : Split(FoldPhrase(party), ' ')) {
+      if (kDoers.count(w)) return true;
+    }
+    return false;
+  }
+
+  // A missing count moves both ways over time (the missing rise as reports
+  // come in and fall as people are found): figures of reports more than an
+  // hour apart are a timeline.
+  bool MissingMoved(int a, int b) const {
+    if (c_.claims[a].claim.slot != "missing" ||
+        c_.claims[a].article == c_.claims[b].article)
+      return false;
+    double ta = time_[a], tb = time_[b];
+    return !std::isnan(ta) && !std::isnan(tb) &&
+           std::fabs(ta - tb) > kRiseSeconds;
   }
 
   void Conflicts(ContestedPoint* p) {

@@ -1103,5 +1103,43 @@ TEST(ComparePointsTest, Issue22ThisYearsTollIsWider) {
   EXPECT_NE(PointAbout(c, "killed", "wider"), nullptr);
 }
 
+// Issue 22 round 7 (fresh sample): attackers named by what they are (مسلحين
+// هم من شنوا الهجوم) are no party competing with the group that claims the
+// attack; commanders counted apart (ثلاثة من أبرز القيادات) are no rival of
+// a count of fighters; a missing count that moves between reports hours
+// apart (19, then 12 as people are found) is a timeline.
+TEST(ComparePointsTest, Issue22GenericDoersLeadersAndMovingMissingCounts) {
+  Document a = Analyzed(1, "أ", "2030-10-01T04:00:00+00:00",
+                        "وقالت الوزارة إن أربعة مسلحين هم من شنوا الهجوم على "
+                        "العرض العسكري.");
+  Document b = Analyzed(2, "ب", "2030-10-01T04:30:00+00:00",
+                        "وكان مسلحون قد أطلقوا النار على العرض العسكري، وقد "
+                        "تبنى تنظيم داعش مسؤولية الهجوم.");
+  Comparison c = CompareStory({&a, &b});
+  const ContestedPoint* resp = PointAbout(c, "responsibility");
+  ASSERT_NE(resp, nullptr);
+  EXPECT_FALSE(resp->contested) << Dump(*resp);
+
+  Document d = Analyzed(3, "ج", "2030-05-26T08:00:00+00:00",
+                        "ولقي ثلاثة من أبرز القيادات الميدانية للجماعة مصرعهم "
+                        "في المعارك.");
+  Document e = Analyzed(4, "د", "2030-05-26T08:30:00+00:00",
+                        "وقتل في المعارك أكثر من 80 عنصرا من الجماعة.");
+  Comparison leaders = CompareStory({&d, &e});
+  const ContestedPoint* killed = PointAbout(leaders, "killed");
+  ASSERT_NE(killed, nullptr);
+  EXPECT_FALSE(killed->contested) << Dump(*killed);
+
+  Document f = Analyzed(5, "هـ", "2030-05-24T07:00:00+00:00",
+                        "وأدى الإعصار إلى فقدان 19 شخصا في الجزيرة.");
+  Document g = Analyzed(6, "و", "2030-05-24T09:00:00+00:00",
+                        "وقال المحافظ إن الإعصار خلف 12 مفقودا في الجزيرة.");
+  Comparison storm = CompareStory({&f, &g});
+  const ContestedPoint* missing = PointAbout(storm, "missing");
+  ASSERT_NE(missing, nullptr);
+  EXPECT_EQ(missing->positions.size(), 2u) << Dump(*missing);
+  EXPECT_FALSE(missing->contested) << Dump(*missing);
+}
+
 }  // namespace
 }  // namespace marsad
