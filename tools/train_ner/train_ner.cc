@@ -3,7 +3,7 @@
 //
 //   train_ner --data ANERCORP.tsv --out MODEL [--epochs N] [--dev-fraction F]
 //             [--min-count K] [--drop P] [--seed S] [--all]
-//             [--corpus SAUDINEWSNET.jsonl.gz [--corpus-docs D] [--folds K]
+//             [--corpus NEWS.jsonl.gz ... [--corpus-docs D] [--folds K]
 //              [--lexicon-out corpus_labels.tsv] [--lexicon-min M]
 //              [--patterns-out pattern_labels.tsv]]
 //             [--doc-beta B] [--dev-block K/N] [--ensemble N] [--no-patterns]
@@ -34,7 +34,8 @@
 // with the weight W that scores best on the dev split (a grid, unless
 // given). The document pass's beta is chosen after that, on the sum.
 //
-// With --corpus, the corpus attribute (src/nlp/lexicon.h) is learned first:
+// With --corpus (given once per file; make train-ner gives the three news
+// corpora), the corpus attribute (src/nlp/lexicon.h) is learned first:
 // models without it tag the untagged corpus and count each word's tags. The
 // training text is cut into K contiguous folds; fold k's sentences get the
 // lexicon of a model trained on the other folds, the dev split (and run
@@ -89,7 +90,8 @@ struct Options {
   double drop = 0.0;
   uint32_t seed = 1234;
   int folds = 3;
-  std::string corpus, lexicon_out;
+  std::vector<std::string> corpus;  // read in this order, as one corpus
+  std::string lexicon_out;
   size_t corpus_docs = SIZE_MAX;  // all
   int lexicon_min = 2;
   float doc_beta = -1;  // <0: chosen on the dev split
@@ -596,26 +598,31 @@ std::unique_ptr<TaggerModel> TrainModel(
   return best;
 }
 
-// The sentences of the first `o.corpus_docs` documents of the corpus, as the
-// entities stage sees them (display text, its tokenizer and sentence splitter).
+// The sentences of the first `o.corpus_docs` documents of the corpus files,
+// in order, as the entities stage sees them (display text, its tokenizer and
+// sentence splitter).
 struct CorpusText {
   std::vector<std::string> docs;
   std::vector<std::vector<std::string_view>> sentences;
 };
 
 Status ReadCorpus(const Options& o, CorpusText* out) {
-  ASSIGN_OR_RETURN(std::string raw, ReadFile(o.corpus));
-  ASSIGN_OR_RETURN(std::string data, Gunzip(raw));
   NormalizedText disp;
-  for (size_t pos = 0; pos < data.size() && out->docs.size() < o.corpus_docs;) {
-    size_t nl = data.find('\n', pos);
-    if (nl == std::string::npos) nl = data.size();
-    auto j = nlohmann::json::parse(data.substr(pos, nl - pos), nullptr, false);
-    pos = nl + 1;
-    if (!j.is_object() || !j.contains("content") || !j["content"].is_string())
-      continue;
-    Normalizer::Default().Display(j["content"].get<std::string>(), &disp);
-    out->docs.push_back(disp.text);
+  for (const std::string& path : o.corpus) {
+    ASSIGN_OR_RETURN(std::string raw, ReadFile(path));
+    ASSIGN_OR_RETURN(std::string data, Gunzip(raw));
+    for (size_t pos = 0;
+         pos < data.size() && out->docs.size() < o.corpus_docs;) {
+      size_t nl = data.find('\n', pos);
+      if (nl == std::string::npos) nl = data.size();
+      auto j =
+          nlohmann::json::parse(data.substr(pos, nl - pos), nullptr, false);
+      pos = nl + 1;
+      if (!j.is_object() || !j.contains("content") || !j["content"].is_string())
+        continue;
+      Normalizer::Default().Display(j["content"].get<std::string>(), &disp);
+      out->docs.push_back(disp.text);
+    }
   }
   std::vector<Token> tokens;
   std::vector<Span> sents;
@@ -709,9 +716,22 @@ StatusOr<std::unordered_map<std::string, CorpusLexicon::Counts>> MinePatterns(
   return out;
 }
 
+// The header line naming the corpus files a table was counted over (their
+// sources and licences are in data/nlp/README.md).
+std::string CorpusSourceLine(const Options& o) {
+  std::string names;
+  for (const std::string& path : o.corpus) {
+    if (!names.empty()) names += ", ";
+    names += path.substr(path.find_last_of('/') + 1);
+  }
+  return "# Source corpora: " + names +
+         " (data/nlp/README.md: sources and licences); only counts.\n";
+}
+
+// `counts` as a TSV table after the comment lines `header`.
 std::string LexiconTsv(
     const std::unordered_map<std::string, CorpusLexicon::Counts>& counts,
-    int min_total, const char* header = nullptr) {
+    int min_total, const std::string& header) {
   std::vector<std::pair<std::string, CorpusLexicon::Counts>> rows;
   for (const auto& [w, c] : counts) {
     uint32_t total = c[0] + c[1] + c[2] + c[3] + c[4];
@@ -719,18 +739,7 @@ std::string LexiconTsv(
       rows.emplace_back(w, c);
   }
   std::sort(rows.begin(), rows.end());
-  std::string out =
-      header ? std::string(header) + "# word_key\tO\tPERS\tLOC\tORG\tMISC\n"
-             : "# How the NER tagger tags each word across the SaudiNewsNet "
-               "corpus "
-               "(src/nlp/lexicon.h),\n"
-               "# by tools/train_ner (make train-ner); words tagged as an "
-               "entity at "
-               "least once.\n"
-               "# Source corpus: SaudiNewsNet (inparallel/SaudiNewsNet), CC "
-               "BY-NC-SA "
-               "4.0; only counts.\n"
-               "# word_key\tO\tPERS\tLOC\tORG\tMISC\n";
+  std::string out = header + "# word_key\tO\tPERS\tLOC\tORG\tMISC\n";
   for (const auto& [w, c] : rows) {
     out += w;
     for (uint32_t v : c) out += '\t' + std::to_string(v);
@@ -821,17 +830,14 @@ int Run(const Options& o) {
                 << " words\n";
       if (!o.patterns_out.empty()) {
         Status st = WriteFileAtomic(
-            o.patterns_out, LexiconTsv(*mined, 0,
-                                       "# How often the SaudiNewsNet corpus "
-                                       "writes each word right after a head "
-                                       "noun or title\n"
-                                       "# of data/nlp/pattern_heads.tsv, by "
-                                       "the type it announces (the O column: "
-                                       "its other\n# occurrences); by "
-                                       "tools/train_ner (make train-ner). "
-                                       "Source corpus: SaudiNewsNet\n"
-                                       "# (inparallel/SaudiNewsNet), CC "
-                                       "BY-NC-SA 4.0; only counts.\n"));
+            o.patterns_out,
+            LexiconTsv(*mined, 0,
+                       "# How often the news corpora write each word right "
+                       "after a head noun or title\n"
+                       "# of data/nlp/pattern_heads.tsv, by the type it "
+                       "announces (the O column: its other\n# occurrences); "
+                       "by tools/train_ner (make train-ner).\n" +
+                           CorpusSourceLine(o)));
         if (!st.ok())
           return std::cerr << "train_ner: " << st.ToString() << "\n", 1;
       }
@@ -862,8 +868,15 @@ int Run(const Options& o) {
           ++it;
       }
       if (k == K && !o.lexicon_out.empty()) {
-        Status st =
-            WriteFileAtomic(o.lexicon_out, LexiconTsv(counts, o.lexicon_min));
+        Status st = WriteFileAtomic(
+            o.lexicon_out, LexiconTsv(counts, o.lexicon_min,
+                                      "# How the NER tagger tags each word "
+                                      "across the news corpora "
+                                      "(src/nlp/lexicon.h),\n# by "
+                                      "tools/train_ner (make train-ner); "
+                                      "words tagged as an entity at least "
+                                      "once.\n" +
+                                          CorpusSourceLine(o)));
         if (!st.ok())
           return std::cerr << "train_ner: " << st.ToString() << "\n", 1;
       }
@@ -1052,7 +1065,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 1.0));
   app.add_option("--folds", o.folds, "folds for the corpus attribute")
       ->check(CLI::Range(1, 1000));
-  app.add_option("--corpus", o.corpus, "untagged corpus, JSONL(.gz)");
+  app.add_option("--corpus", o.corpus,
+                 "untagged corpus, JSONL(.gz); repeat for several files");
   app.add_option("--corpus-docs", o.corpus_docs, "read at most D articles");
   app.add_option("--lexicon-out", o.lexicon_out, "write corpus_labels.tsv");
   app.add_option("--lexicon-min", o.lexicon_min,

@@ -57,6 +57,35 @@ awk -v f="$F1" 'BEGIN { exit !(f >= 0.95) }' || {
   exit 1
 }
 
+# The corpus attribute from several news files (--corpus once per file, as
+# make train-ner reads the three corpora): every file's articles are read,
+# and the tables written name each file as a source. Our own sentences.
+printf '%s\n' '{"content": "استقبل الرئيس سمير حداد وفدا من البنك الدولي في عمان."}' \
+  '{"content": "أعلنت شركة النور للطيران عن رحلات جديدة إلى القاهرة."}' |
+  gzip >"$TMP/news_a.jsonl.gz"
+printf '%s\n' '{"content": "وقال حداد إن الأردن يرحب بالتعاون مع البنك الدولي."}' |
+  gzip >"$TMP/news_b.jsonl.gz"
+"$TRAIN" --data "$DATA" --out "$TMP/c.bin" --epochs 4 --all --doc-beta 0 \
+  --min-count 1 --folds 2 --lexicon-min 1 --corpus "$TMP/news_a.jsonl.gz" \
+  --corpus "$TMP/news_b.jsonl.gz" --lexicon-out "$TMP/labels.tsv" \
+  --patterns-out "$TMP/patterns.tsv" 2>"$TMP/corpus.log" || {
+  cat "$TMP/corpus.log" >&2
+  exit 1
+}
+grep -q "^train_ner: corpus 3 documents, 3 sentences$" "$TMP/corpus.log" || {
+  echo "train_ner did not read the articles of both corpus files:" >&2
+  grep "corpus" "$TMP/corpus.log" >&2
+  exit 1
+}
+for table in labels patterns; do
+  grep -q "^# Source corpora: news_a.jsonl.gz, news_b.jsonl.gz " \
+    "$TMP/$table.tsv" || {
+    echo "$table.tsv does not name both corpus files:" >&2
+    head -5 "$TMP/$table.tsv" >&2
+    exit 1
+  }
+done
+
 # Refused arguments: a non-number, an out-of-range block, a missing --out.
 for args in "--data $DATA --out $TMP/x.bin --epochs abc" \
             "--data $DATA --out $TMP/x.bin --dev-block 5/5" \
