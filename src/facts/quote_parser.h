@@ -202,6 +202,10 @@ class QuoteParser {
   // من/عن it is the verb's complement, not part of the subject (تقترب
   // الشركة من التوصل، أعلن المجلس عن الانتهاء).
   bool DefiniteMasdar(size_t k) const;
+
+  // True if a relative's noun (words.tsv kin_head: زوجة، شقيق) stands right
+  // before person mention m: the phrase names the relative, not m.
+  bool KinOf(const EntityMention& m) const;
   // The author of the statement a cue + فيه/فيها reports ("أصدرت الوزارة
   // بيانا قالت فيه": الوزارة; "تصريحات محام للحكومة أكد فيها": محام
   // للحكومة): the complement of the statement noun before the cue, else the

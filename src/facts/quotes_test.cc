@@ -944,5 +944,19 @@ TEST(QuotesTest, Issue21KanaAfterTheSubjectAndTitleNameApposition) {
   EXPECT_NE(a.quotes[0].speaker.find("ناصر المحمدي"), std::string::npos);
 }
 
+// Round 8 (fresh read): a relative's noun before a person's name (زوجة
+// فلان) is the speaker; the phrase is not replaced by the person's fullest
+// mention, nor linked to the person.
+TEST(QuotesTest, Issue21RelativeOfANamedPersonIsTheSpeaker) {
+  Document d = WithEntities(
+      "وقالت الشرطة إن الصحفي سامي نادر أصيب في الحادث. وقالت زوجة نادر إنها "
+      "سمعت صوت الانفجار.",
+      {{"سامي نادر", EntityType::kPerson, "per:nader", ""},
+       {"نادر", EntityType::kPerson, "per:nader", ""}});
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(d.quotes[1].speaker, "زوجة نادر");
+  EXPECT_NE(d.quotes[1].entity_id, "per:nader");
+}
+
 }  // namespace
 }  // namespace marsad

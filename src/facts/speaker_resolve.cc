@@ -385,6 +385,7 @@ QuoteParser::Mention QuoteParser::FullestMention(size_t b, size_t e) const {
     const EntityMention& m = ents[x];
     if (m.type == EntityType::kPerson && m.span.begin >= pb &&
         m.span.end <= pe) {
+      if (KinOf(m)) return Mention{};  // زوجة فلان: not فلان
       inside = static_cast<int>(x);
       break;
     }
@@ -512,6 +513,11 @@ std::string QuoteParser::StripLam(std::string d) {
   return d;
 }
 
+bool QuoteParser::KinOf(const EntityMention& m) const {
+  size_t k = WordAfter(m.span.begin);
+  return k > 0 && k < w_.size() && lex_.Is(w_[k - 1], "kin_head");
+}
+
 void QuoteParser::Entity(Quote* q) const {
   for (const EntityMention& m : doc_->entities) {
     if (m.type != EntityType::kPerson && m.type != EntityType::kOrganization)
@@ -519,6 +525,7 @@ void QuoteParser::Entity(Quote* q) const {
     if (m.span.end <= q->speaker_span.begin ||
         m.span.begin >= q->speaker_span.end)
       continue;
+    if (KinOf(m)) return;  // زوجة فلان is not فلان
     if (!m.entity_id.empty()) q->entity_id = m.entity_id;
     return;
   }
