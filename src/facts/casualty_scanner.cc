@@ -271,13 +271,20 @@ class CasualtyScanner : public CountPhraseReader {
   // Beyond three words only across the verb's subject ("قتلت حركة الشباب
   // الإرهابية الصومالية خمسة رجال"): definite words and actor heads.
   std::string CueBefore(size_t nb, Span* span) const {
+    // "اعتقلت منذ الجمعة في جميع أنحاء البلاد 590 شخصا": a number counting
+    // people may stand after the verb's adverbial phrases.
+    size_t ne = nb + 1;
+    while (ne < e_ && InNumber(ne)) ++ne;
+    bool people = ne < e_ && (Person(ne) || KindAt(ne, 'n'));
     for (size_t q = nb; q > b_ && q + 8 >= nb;) {
       --q;
       // A construct head (حركة الشباب), not a prepositional phrase (بالجلطة
       // الدماغية).
       bool construct =
           q + 1 < nb && Definite(q + 1) && w_[q].stem == w_[q].bare;
-      if (q + 3 < nb && !SubjectWord(q) && !construct && !KindAt(q, 'c')) break;
+      if (q + 3 < nb && !SubjectWord(q) && !construct && !KindAt(q, 'c') &&
+          !(people && InAdverbial(q)))
+        break;
       if (w_[q].kind == TokenKind::kNumber || InNumber(q))
         break;  // that number's cue
       // "جثث 5 أشخاص"، "جثتي رجلين": a casualty noun in construct with the
@@ -313,6 +320,23 @@ class CasualtyScanner : public CountPhraseReader {
       if (KeyStarts(w_[q].key, "\xD9\x88") && w_[q].key != w_[q].bare) break;
     }
     return "";
+  }
+
+  // True if word q is a free-standing preposition of place, time or cause
+  // (في، منذ، خلال، جراء) or one of the two words after one (في جميع
+  // أنحاء): inside an adverbial phrase of the verb before it. A preposition
+  // written as a clitic (بالحمى، لكل) more often ties a noun to a noun, so it
+  // opens no such phrase.
+  bool InAdverbial(size_t q) const {
+    for (size_t k = q + 1; k > b_ && k + 3 > q + 1;) {
+      --k;
+      if (!IsWordTok(w_[k]) || InNumber(k)) return false;
+      if (IsClass(k, "locprep") || IsClass(k, "year_prep") ||
+          IsClass(k, "adverbial_prep"))
+        return w_[k].key == w_[k].bare;
+      if (lex_.Is(w_[k], "comp") || Preposition(k)) return false;
+    }
+    return false;
   }
 
   // "387 شخصا لقوا حتفهم"، "خمسة أشخاص على الأقل قتلوا": a verb after the
@@ -520,7 +544,10 @@ class CasualtyScanner : public CountPhraseReader {
           v = AfterSubject(v);  // a verb, not "الإصابة"
         // A relative after a natural death or a loss is no casualty (وفاة
         // والدتها).
-        bool natural = IsClass(q, "natural") && v < e_ && IsClass(v, "kin");
+        // A victim noun that folds like a kin word (طفلة as طفله) is a
+        // victim.
+        bool natural = IsClass(q, "natural") && v < e_ && IsClass(v, "kin") &&
+                       !lex_.Is(w_[v], "victim");
         if (int n = RoleCount(v); n && !Denied(q) && !natural && !Nobody(q, v))
           Add(lex_.casualty_entries[m.payload].kind, n, q, v);
         continue;

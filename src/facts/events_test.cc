@@ -728,5 +728,21 @@ TEST(CasualtyRound8Test, TheDeceasedAndAColleagueAreCounted) {
               Contains("killed:1"));
 }
 
+TEST(CasualtyRound8Test, ACueBeforeTheVerbsAdverbialPhrases) {
+  EXPECT_THAT(Figures("وأعلن الوزير أن الشرطة اعتقلت منذ الجمعة في مختلف أنحاء "
+                      "البلاد 230 شخصا."),
+              ElementsAre("arrested:230"));
+  // Not when the number counts no people.
+  EXPECT_THAT(
+      Figures("وقتل منذ الجمعة في مختلف أنحاء البلاد 230 رأسا من الماشية."),
+      IsEmpty());
+}
+
+TEST(CasualtyRound8Test, AGirlIsNoKinOfANaturalDeath) {
+  EXPECT_THAT(Figures("ونتج عن الحادث وفاة طفلة وإصابة 4 آخرين."),
+              ElementsAre("killed:1", "injured:4"));
+  EXPECT_THAT(Figures("وغادر اللاعب المعسكر بعد وفاة والدته."), IsEmpty());
+}
+
 }  // namespace
 }  // namespace marsad
