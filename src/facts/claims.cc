@@ -766,29 +766,70 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // The party named after an accusation verb (its object), or "" (also when
   // the charge that follows is no act of violence): the last
   // actor before the ب of the charge (اتهم المتحدث باسم الشرطة جماعة مسلحة
-  // بتنفيذ ...; متهما الحوثيين بالوقوف ...) within eight words.
+  // بتنفيذ ...; متهما الحوثيين بالوقوف ...) within eight words. An aside in
+  // parentheses or quote marks does not end the clause. A party right after
+  // the verb with an object after it (اتهمت بريطانيا، الأربعاء، أجهزة
+  // المخابرات ...، اتهمت السلطات البلجيكية رجلا) is the accuser, the
+  // subject: the accused is no party named, "".
   std::string PartyAfter(size_t q, size_t se, size_t* at = nullptr) const {
     static const std::string kBism = FoldPhrase("باسم");
     const PointWords& pw = PointWords::Default();
-    size_t party = se;
-    for (size_t k = q + 1; k < std::min(se, q + 9); ++k) {
+    size_t party = se, first = se, end = std::min(se, q + 9);
+    bool aside = false;
+    for (size_t k = q + 1; k < end; ++k) {
       const Word& w = w_[k];
+      if (w.IsPunct("(")) aside = true;
+      if (aside || w.IsQuoteMark()) {
+        if (w.IsPunct(")")) aside = false;
+        continue;
+      }
       // A comma or a hashtag sign inside the clause (وحمّل الرئيس، #عباس ...).
       if (w.IsPunct("\xD8\x8C") || w.IsPunct(",") || w.IsPunct("#")) continue;
-      if (w.kind != TokenKind::kWord) break;
+      if (w.kind != TokenKind::kWord) {
+        end = k;
+        break;
+      }
+      if (first == se && !lex_.Is(w, "stop")) first = k;
       bool charge =
           w.key.compare(0, 2, "\xD8\xA8") == 0 && w.key != kBism && k > q + 1;
-      if (pw.Is(w, "involve")) break;  // حمّل X المسؤولية
-      if (pw.Is(w, "led_by")) break;  // التحالف بقيادة السعودية
+      if (pw.Is(w, "involve") || pw.Is(w, "led_by")) {
+        end = k;  // حمّل X المسؤولية; التحالف بقيادة السعودية
+        break;
+      }
       // The charge is of violence (بشن، بقصف، بارتكاب، بالوقوف وراء) or a
       // clause (بأنه); "اتهم موسكو بوضع العصي" holds no one responsible.
       if (charge && !pw.Starts(w, "charge")) return "";
-      if (charge) break;
+      if (charge) {
+        end = k;
+        break;
+      }
       if (!lex_.Is(w, "stop") && IsParty(k, k + 1)) party = k;
     }
     if (party == se) return "";
+    if (PartyBegin(party) == first && ObjectAfter(party, end)) return "";
     if (at) *at = party;
     return PartyAt(party, se);
+  }
+
+  // Whether a content word follows the party at word `party` before word
+  // `end`, past the party's own words (its named entity, else the word and
+  // a definite adjective: الحكومة البريطانية).
+  bool ObjectAfter(size_t party, size_t end) const {
+    size_t k = party + 1;
+    for (const EntityMention& m : doc_->entities) {
+      if (m.type == EntityType::kMisc || m.span.begin > w_[party].span.begin ||
+          w_[party].span.end > m.span.end)
+        continue;
+      while (k < end && w_[k].span.end <= m.span.end) ++k;
+    }
+    if (k == party + 1 && k < end && w_[k].kind == TokenKind::kWord &&
+        w_[k].bare.size() > w_[k].stem.size() && !IsParty(k, k + 1))
+      ++k;  // الحكومة البريطانية
+    for (; k < end; ++k) {
+      const Word& w = w_[k];
+      if (w.kind == TokenKind::kWord && !lex_.Is(w, "stop")) return true;
+    }
+    return false;
   }
 
   // The first word of the party at word `party`: the start of its named

@@ -1141,5 +1141,37 @@ TEST(ComparePointsTest, Issue22GenericDoersLeadersAndMovingMissingCounts) {
   EXPECT_FALSE(missing->contested) << Dump(*missing);
 }
 
+// Issue 22 round 7 (fresh sample): a party right after an accusation verb
+// with an object after it is the accuser (اتهمت الحكومة الفلانية، الأربعاء،
+// أجهزة المخابرات ...), not the accused; a charge in quote marks is still
+// read (وتتهم الحكومة الرئيس "بتسييس" ...: no act of violence, no one held
+// responsible).
+TEST(ComparePointsTest, Issue22TheAccuserIsNoAccused) {
+  Document a = Analyzed(1, "أ", "2030-10-04T00:00:00+00:00",
+                        "اتهمت الحكومة الفلانية، الأربعاء، أجهزة المخابرات "
+                        "الأجنبية بشن هجمات إلكترونية واسعة.");
+  Document b = Analyzed(2, "ب", "2030-10-04T01:00:00+00:00",
+                        "اتهمت بريطانيا وكالة الاستخبارات العسكرية (ج ر) "
+                        "بالوقوف وراء أربع هجمات إلكترونية.");
+  Document c1 = Analyzed(3, "ج", "2030-10-04T02:00:00+00:00",
+                         "وتتهم الحكومة الرئيس \"بتسييس\" أسعار النفط.");
+  for (const Document* d : {&a, &b, &c1}) {
+    for (const Claim& cl : d->claims) {
+      if (cl.slot != "responsibility") continue;
+      EXPECT_EQ(cl.value.find(
+                    "\xD8\xA7\xD9\x84\xD8\xAD\xD9\x83\xD9\x88\xD9\x85\xD8\xA9"),
+                std::string::npos)
+          << cl.value;  // الحكومة
+      EXPECT_NE(
+          cl.value,
+          "\xD8\xA8\xD8\xB1\xD9\x8A\xD8\xB7\xD8\xA7\xD9\x86\xD9\x8A\xD8\xA7")
+          << cl.value;  // بريطانيا
+    }
+  }
+  Comparison c = CompareStory({&a, &b, &c1});
+  const ContestedPoint* resp = PointAbout(c, "responsibility");
+  if (resp != nullptr) EXPECT_FALSE(resp->contested) << Dump(*resp);
+}
+
 }  // namespace
 }  // namespace marsad
