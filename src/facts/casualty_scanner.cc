@@ -162,6 +162,14 @@ class CasualtyScanner : public CountPhraseReader {
       }
       if (!kind.empty() && Warrant(cue))
         return;  // "مذكرات توقيف بحق 200": no arrest yet
+      // "مقتل جندي و3 مسلحين": a number joined by و shares the cue with the
+      // conjunct before it, whose own count its span must not cover.
+      // (واحد is no و + أحد.)
+      bool joined =
+          (w_[nb].key != w_[nb].bare && KeyStarts(w_[nb].key, "\xD9\x88") &&
+           !KeyStarts(w_[nb].key, "\xD9\x88\xD8\xA7\xD8\xAD\xD8\xAF")) ||
+          (nb > b_ && w_[nb - 1].key == "\xD9\x88");  // و
+      if (!kind.empty() && joined) span.begin = n.span.begin;
     }
     if (kind.empty()) kind = VerbAfter(ne);
     if (kind.empty()) kind = PredicateAfter(ne);
@@ -419,11 +427,12 @@ class CasualtyScanner : public CountPhraseReader {
 
   // "أفرجت السلطات عن 20 معتقلا": released detainees are no casualty (a
   // released hostage was still kidnapped: "أفرج الخاطفون عن 5 مختطفين").
+  // "أنقذت الشرطة 94 ضحية": rescued people are survivors, no toll.
   bool Released(size_t nb, const std::string& kind) const {
-    if (kind != "arrested") return false;
+    if (kind != "arrested" && kind != "killed") return false;
     for (size_t q = nb; q > b_ && q + 4 >= nb;) {
       --q;
-      if (IsClass(q, "release")) return true;
+      if (IsClass(q, kind == "killed" ? "rescue" : "release")) return true;
       if (w_[q].kind == TokenKind::kPunct) break;
     }
     return false;
@@ -539,6 +548,9 @@ class CasualtyScanner : public CountPhraseReader {
       if (m.payload >= 0 && lex_.casualty_entries[m.payload].where != 'n' &&
           lex_.casualty_entries[m.payload].where != 'p') {
         size_t v = q + m.length;
+        // "مقتل "إيراني و4 سوريين"": the counted noun inside quotation
+        // marks.
+        if (v + 1 < e_ && w_[v].IsQuoteMark()) ++v;
         if (v < e_ && InNumber(v)) continue;
         if (!KeyStarts(w_[q].bare, fk::kAl))
           v = AfterSubject(v);  // a verb, not "الإصابة"

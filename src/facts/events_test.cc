@@ -744,5 +744,19 @@ TEST(CasualtyRound8Test, AGirlIsNoKinOfANaturalDeath) {
   EXPECT_THAT(Figures("وغادر اللاعب المعسكر بعد وفاة والدته."), IsEmpty());
 }
 
+TEST(CasualtyRound8Test, RescuedVictimsAreNoToll) {
+  EXPECT_THAT(Figures("وأنقذت الشرطة 60 ضحية من ضحايا الاتجار بالبشر."),
+              IsEmpty());
+  EXPECT_THAT(Figures("وانتشلت فرق الإنقاذ 60 ضحية من تحت الأنقاض."),
+              ElementsAre("killed:60"));
+}
+
+TEST(CasualtyRound8Test, ACountedNounInsideQuotationMarks) {
+  EXPECT_THAT(Figures("ما أسفر عن مقتل \"جندي و3 مسلحين\" في الغارة."),
+              ElementsAre("killed:1", "killed:3"));
+  EXPECT_THAT(Figures("وقتل شرطي واحد على الأقل وأصيب 4 آخرون."),
+              ElementsAre("killed:1", "injured:4"));
+}
+
 }  // namespace
 }  // namespace marsad
