@@ -206,6 +206,12 @@ class QuoteParser {
   // True if a relative's noun (words.tsv kin_head: زوجة، شقيق) stands right
   // before person mention m: the phrase names the relative, not m.
   bool KinOf(const EntityMention& m) const;
+
+  // The phrase in apposition before person mention m: closed by a comma
+  // right before the name (حارس الفريق الثاني، فلان), up to six words, else
+  // up to `near` words right before it (المعالج الفيزيائي فلان); in its
+  // sentence, after any other punctuation. Empty if there is none.
+  Span ApposedBefore(const EntityMention& m, size_t near) const;
   // The author of the statement a cue + فيه/فيها reports ("أصدرت الوزارة
   // بيانا قالت فيه": الوزارة; "تصريحات محام للحكومة أكد فيها": محام
   // للحكومة): the complement of the statement noun before the cue, else the

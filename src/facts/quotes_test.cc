@@ -958,5 +958,18 @@ TEST(QuotesTest, Issue21RelativeOfANamedPersonIsTheSpeaker) {
   EXPECT_NE(d.quotes[1].entity_id, "per:nader");
 }
 
+// Round 8 (fresh read): a profession noun (words.tsv role_noun) opening a
+// short speaker phrase names the person introduced earlier with it in
+// apposition (حارس الفريق الثاني، فلان ... وقال الحارس الأردني).
+TEST(QuotesTest, Issue21ProfessionNounNamesThePersonIntroducedWithIt) {
+  Document d = WithEntities(
+      "وعبر حارس الفريق الثاني، سامي نادر، عن دعمه لزميله. وقال الحارس "
+      "الأردني: «أنا هنا لمساعدته».",
+      {{"سامي نادر", EntityType::kPerson, "per:nader", ""}});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_NE(d.quotes[0].speaker.find("سامي نادر"), std::string::npos);
+  EXPECT_EQ(d.quotes[0].entity_id, "per:nader");
+}
+
 }  // namespace
 }  // namespace marsad

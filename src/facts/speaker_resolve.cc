@@ -349,7 +349,10 @@ void QuoteParser::Speaker(const Parsed& p, const CueEntry& cue, Quote* q,
   // article's quotation of الباحثة هدى سالم keeps the full one. A phrase
   // opening with a title is matched by its title alone, so its own name
   // still wins.)
-  if (by_quote && m.entity >= 0 &&
+  // (A profession noun alone, وأضاف الطبيب, keeps the earlier quotation's
+  // speaker it matches: that one holds the role with the name.)
+  bool role_only = lex_.Is(w_[b], "role_noun") && !lex_.Is(w_[b], "title");
+  if (by_quote && !role_only && m.entity >= 0 &&
       doc_->entities[m.entity].span.begin >
           doc_->quotes[ante].speaker_span.begin &&
       (m.extent.end <= w_[b].span.begin || lex_.Is(w_[b], "title") ||
@@ -362,7 +365,14 @@ void QuoteParser::Speaker(const Parsed& p, const CueEntry& cue, Quote* q,
     note->resolved_from = notes_[ante].resolved_from;
   } else if (m.entity >= 0 || !m.extent.empty()) {
     std::string full = DisplayOf(text_, m.extent);
-    if (full.size() > display.size()) {
+    // وقال الحارس البلجيكي after حارس الفريق، فلان: the person named
+    // earlier, after the role phrase when the name is shorter than it.
+    bool named_before = m.entity >= 0 && m.extent.end <= w_[b].span.begin &&
+                        lex_.Is(w_[b], "role_noun") && e - b <= 3;
+    if (named_before && full.size() <= display.size()) {
+      display += " " + StripLam(full);  // الحارس البلجيكي فلان
+      note->resolved_from = KeysOf(m.extent);
+    } else if (full.size() > display.size()) {
       display = StripLam(full);
       note->resolved_from = KeysOf(m.extent);
     }
@@ -406,10 +416,14 @@ QuoteParser::Mention QuoteParser::FullestMention(size_t b, size_t e) const {
     }
     return best;
   }
-  bool title = lex_.Is(w_[b], "title");
+  // (A profession noun with at most two more words: a longer phrase holds a
+  // name NER may have missed, حارس الفريق الإيطالي فلان.)
+  bool title =
+      lex_.Is(w_[b], "title") || (lex_.Is(w_[b], "role_noun") && e - b <= 3);
   bool anaphor = e == b + 1 && lex_.Is(w_[b], "anaphor");
   if (e == b + 1 && lex_.Is(w_[b], "document")) return Author(b);
   if (!title && !anaphor) return best;
+  Mention apposed;  // the latest named with the title in apposition before
   for (size_t x = 0; x < ents.size(); ++x) {
     const EntityMention& m = ents[x];
     if (m.span.end > pb) continue;
@@ -419,12 +433,17 @@ QuoteParser::Mention QuoteParser::FullestMention(size_t b, size_t e) const {
     Span ext = Extent(m);
     if (m.type == EntityType::kPerson && title) {
       fits = HasWordOf(ext, w_[b]);
+      size_t near = lex_.Is(w_[b], "title") ? 0 : 3;
+      if (!fits && HasWordOf(ApposedBefore(m, near), w_[b]))
+        apposed = {static_cast<int>(x), ext};
     } else if (m.type == EntityType::kOrganization && anaphor) {
       fits = HasWordOf(m.span, w_[b]);
     }
     if (fits) best = {static_cast<int>(x), ext};
   }
-  return best;
+  // (A mention whose own extent holds the title is preferred: it keeps the
+  // role with the name.)
+  return best.entity >= 0 ? best : apposed;
 }
 
 QuoteParser::Mention QuoteParser::Author(size_t b) const {
@@ -473,6 +492,20 @@ Span QuoteParser::Extent(const EntityMention& m) const {
     if (e > k + 1) ext.end = w_[e - 1].span.end;
   }
   return ext;
+}
+
+Span QuoteParser::ApposedBefore(const EntityMention& m, size_t near) const {
+  // حارس الفريق الثاني، فلان: up to six words before the name's comma;
+  // المعالج الفيزيائي فلان: up to `near` right before the name; in its
+  // sentence and after any other punctuation.
+  size_t k = WordAfter(m.span.begin);
+  if (k < 2) return Span{};
+  size_t end = IsComma(k - 1) ? k - 1 : k, most = end < k ? 6 : near;
+  size_t first = t_.sentence_first[w_[k].sentence], b = end;
+  while (b > first && b + most > end && w_[b - 1].kind != TokenKind::kPunct)
+    --b;
+  if (b >= end) return Span{};
+  return Span{w_[b].span.begin, w_[end - 1].span.end};
 }
 
 size_t QuoteParser::WordAfter(uint32_t at) const {
