@@ -178,6 +178,13 @@ struct RawPage {
   std::string body;
 };
 
+// An answer kept between runs (src/server/kept_answers.h): what the server
+// would compute for `key` (e.g. "story/12/page"), valid for `version` only
+// (the thing it answers for and the program that made it, as the maker says).
+struct KeptAnswer {
+  std::string key, version, body;
+};
+
 // Opens "postgresql://" stores. A binary that links the PostgreSQL store
 // (src/distrib) installs it with RegisterPgStore() before opening stores;
 // Store::Open fails with Unsupported for such URLs until then.
@@ -318,6 +325,16 @@ class Store {
       const std::string& url) = 0;
   // Replaces any page stored for the URL.
   virtual Status PutRawPage(const std::string& url, const RawPage& page) = 0;
+
+  // --- Kept answers (a read model written by whoever computed them; the
+  // store gives them no meaning) ---
+  // Stores the answers in one transaction, each replacing any kept under its
+  // key.
+  virtual Status PutKeptAnswers(const std::vector<KeptAnswer>& answers) = 0;
+  // The answer kept under `key`, or nullopt. Nullopt too on a read-only
+  // store of a schema older than kept answers (it keeps none).
+  virtual StatusOr<std::optional<KeptAnswer>> GetKeptAnswer(
+      const std::string& key) = 0;
 };
 
 }  // namespace marsad

@@ -154,7 +154,17 @@ CREATE TABLE alert_positions (
 );
 )sql";
 
-constexpr std::string_view kMigrations[] = {kV1, kV2, kV3};
+// v4: the word_count column (src/base/report_fields.h) only.
+// v5: answers kept between runs, as SQLite's v7.
+constexpr std::string_view kV5 = R"sql(
+CREATE TABLE IF NOT EXISTS kept_answers (
+  key TEXT PRIMARY KEY,
+  version TEXT NOT NULL,
+  body BYTEA NOT NULL
+);
+)sql";
+
+constexpr std::string_view kMigrations[] = {kV1, kV2, kV3, "", kV5};
 
 }  // namespace
 

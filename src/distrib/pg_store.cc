@@ -129,6 +129,7 @@ class PgStore final : public SqlStore {
                const std::function<void(const SqlRow&)>& row) override;
   Status Exec(const std::vector<SqlStatement>& statements,
               std::vector<int64_t>* changes) override;
+  bool KeepsAnswers() const override { return schema_version_ >= 5; }
 
  private:
   Status Migrate();

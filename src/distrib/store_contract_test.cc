@@ -585,6 +585,36 @@ TEST_P(StoreContractTest, WatchState) {
   EXPECT_EQ((*page)->body, bytes + "!");
 }
 
+// Issue 27: answers kept between runs are read back byte for byte, replaced
+// under their key, kept in one transaction, and survive a reopen.
+TEST_P(StoreContractTest, KeptAnswersRoundTrip) {
+  auto none = store_->GetKeptAnswer("story/1/page");
+  ASSERT_TRUE(none.ok()) << none.status().ToString();
+  EXPECT_FALSE(none->has_value());
+  const std::string body = "{\"النقاط\":[1,2]}" + std::string("\0\xff", 2);
+  ASSERT_TRUE(store_
+                  ->PutKeptAnswers({{"story/1/page", "v1", body},
+                                    {"story/1/md", "v1", "# قصة"},
+                                    {"story/2/page", "v1", ""}})
+                  .ok());
+  ASSERT_TRUE(store_->PutKeptAnswers({{"story/1/md", "v2", "# قصة ٢"}}).ok());
+  ASSERT_TRUE(store_->PutKeptAnswers({}).ok());
+  Reopen();
+  auto page = store_->GetKeptAnswer("story/1/page");
+  ASSERT_TRUE(page.ok() && page->has_value());
+  EXPECT_EQ((*page)->key, "story/1/page");
+  EXPECT_EQ((*page)->version, "v1");
+  EXPECT_EQ((*page)->body, body);
+  auto md = store_->GetKeptAnswer("story/1/md");
+  ASSERT_TRUE(md.ok() && md->has_value());
+  EXPECT_EQ((*md)->version, "v2");
+  EXPECT_EQ((*md)->body, "# قصة ٢");
+  auto empty = store_->GetKeptAnswer("story/2/page");
+  ASSERT_TRUE(empty.ok() && empty->has_value());
+  EXPECT_EQ((*empty)->body, "");
+  EXPECT_FALSE(store_->GetKeptAnswer("story/2")->has_value());
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, StoreContractTest,
                          testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });

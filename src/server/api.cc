@@ -9,6 +9,7 @@
 #include "src/base/document_json.h"
 #include "src/clean/lexicon.h"
 #include "src/dedup/days.h"
+#include "src/server/outlet_cites.h"
 #include "src/watch/alerts.h"
 #if MARSAD_HAVE_FACTS
 #include "src/facts/compare.h"
@@ -143,8 +144,7 @@ StatusOr<std::shared_ptr<const CachedStory>> StoryOf(StoryCache* cache,
                                                      Store* store,
                                                      const StoryRow& row) {
   if (cache != nullptr) return cache->Get(store, row);
-  ASSIGN_OR_RETURN(StoryDossier d, LoadStoryDossierOf(store, row));
-  return std::make_shared<const CachedStory>(std::move(d));
+  return LoadCachedStory(store, row, AnswerMaker());
 }
 #endif
 
@@ -154,20 +154,18 @@ StatusOr<json> Api::Story(int64_t id) {
   ASSIGN_OR_RETURN(auto story, store_->GetStory(id));
   if (!story) return NotFoundError("no story " + std::to_string(id));
   json comparison = nullptr;
+  json articles = json::array();
 #if MARSAD_HAVE_FACTS
   ASSIGN_OR_RETURN(std::shared_ptr<const CachedStory> cached,
                    StoryOf(cache_.get(), store_.get(), *story));
-  const std::vector<Document>& docs = cached->dossier().reports;
+  articles = cached->Articles();
   comparison = cached->PageComparison();
 #else
-  std::vector<Document> docs;
   for (int64_t a : story->articles) {
     ASSIGN_OR_RETURN(auto d, store_->GetArticle(a, false));
-    if (d) docs.push_back(std::move(*d));
+    if (d) articles.push_back(MetadataToJson(*d));
   }
 #endif
-  json articles = json::array();
-  for (const Document& d : docs) articles.push_back(MetadataToJson(d));
   // Related links accumulate both ways over an archive (a long-running
   // story can gather a thousand); the page shows the newest few, ids being
   // given in order of creation, and says how many there are.
@@ -371,8 +369,8 @@ StatusOr<json> Api::OutletProfile(const std::string& outlet) {
 }
 
 StatusOr<json> Api::MakeOutletProfile(const std::string& outlet) {
-  constexpr int kMaxStories = 5000, kMaxAnalyses = 2000, kMaxDelayStories = 500,
-                kMaxCompared = 100, kMaxReportsCompared = 200;
+  constexpr int kMaxStories = 5000, kMaxDelayStories = 500, kMaxCompared = 100,
+                kMaxReportsCompared = 200;
   Store* db = store_.get();
   ASSIGN_OR_RETURN(OutletSummary summary, db->GetOutletSummary(outlet));
   if (summary.reports == 0) return NotFoundError("no outlet " + outlet);
@@ -387,74 +385,18 @@ StatusOr<json> Api::MakeOutletProfile(const std::string& outlet) {
                       {"outlets", covered[i].outlets}});
   }
 
-  // Whom it cites: the speakers of the quotations in its newest reports,
-  // one per resolved entity ("ترامب" and "الرئيس الأمريكي دونالد ترامب"
-  // are one), an unresolved name joined to the entity it is resolved to
-  // elsewhere; each shown by its most frequent wording.
-  std::map<std::pair<std::string, std::string>, int64_t>
-      cited;  // (entity, name)
-  int64_t analysed = 0, quotes = 0;
-  RETURN_IF_ERROR(db->ForEachOutletAnalysis(
-      outlet, kMaxAnalyses, [&](const std::string& analysis) {
-        ++analysed;
-        // Only the quotations are kept (the entities, numbers ... of a
-        // report are most of its analysis).
-        json a = json::parse(
-            analysis,
-            [](int depth, json::parse_event_t event, json& parsed) {
-              return !(depth == 1 && event == json::parse_event_t::key &&
-                       parsed != "quotes");
-            },
-            false);
-        if (!a.is_object()) return;
-        auto q = a.find("quotes");
-        if (q == a.end() || !q->is_array()) return;
-        for (const json& x : *q) {
-          if (!x.is_object()) continue;
-          std::string who = x.value("speaker", "");
-          if (who.empty()) continue;
-          ++quotes;
-          ++cited[{x.value("entity_id", ""), who}];
-        }
-      }));
-  std::map<std::string, std::pair<std::string, int64_t>>
-      entity_of;  // name -> (entity, n)
-  for (const auto& [key, n] : cited) {
-    if (key.first.empty()) continue;
-    auto& e = entity_of[key.second];
-    if (n > e.second) e = {key.first, n};
-  }
-  struct Cited {
-    int64_t quotes = 0;
-    std::string name;
-    int64_t name_quotes = 0;
-  };
-  std::map<std::string, Cited> by_source;  // entity id, else "\x01" + name
-  for (const auto& [key, n] : cited) {
-    std::string entity = key.first;
-    if (entity.empty()) {
-      auto it = entity_of.find(key.second);
-      if (it != entity_of.end()) entity = it->second.first;
-    }
-    Cited& c = by_source[entity.empty() ? "\x01" + key.second : entity];
-    c.quotes += n;
-    if (n > c.name_quotes) c.name = key.second, c.name_quotes = n;
-  }
-  std::vector<std::pair<std::string, Cited>> top(by_source.begin(),
-                                                 by_source.end());
-  std::sort(top.begin(), top.end(), [](const auto& x, const auto& y) {
-    return x.second.quotes != y.second.quotes
-               ? x.second.quotes > y.second.quotes
-               : x.second.name < y.second.name;
-  });
-  json cites = json::array();
-  for (size_t i = 0; i < top.size() && i < 10; ++i) {
-    const std::string& id = top[i].first;
-    cites.push_back(
-        {{"speaker", top[i].second.name},
-         {"entity_id", id.rfind("\x01", 0) == 0 ? json() : json(id)},
-         {"quotes", top[i].second.quotes}});
-  }
+  // What ingest kept (src/server/kept_answers.h) is read when this program
+  // made it.
+#if MARSAD_HAVE_FACTS
+  const std::string maker = cache_ ? cache_->maker() : AnswerMaker();
+#else
+  const std::string maker;
+#endif
+  // Whom it cites (kept at ingest, else read from its newest analyses).
+  ASSIGN_OR_RETURN(json cited, OutletCites(db, outlet, summary.reports, maker));
+  const int64_t analysed = cited.value("analysed", int64_t{0}),
+                quotes = cited.value("quotes", int64_t{0});
+  json cites = std::move(cited["cites"]);
 
   // Reporting delay over its newest stories shared with another outlet.
   std::vector<const OutletStory*> shared;
@@ -503,33 +445,19 @@ StatusOr<json> Api::MakeOutletProfile(const std::string& outlet) {
       ++skipped_large;
       continue;
     }
-    ASSIGN_OR_RETURN(auto dossier, LoadStoryDossier(db, c->story_id));
-    if (!dossier) continue;
+    // What the outlet holds of the story's points: from the answers kept at
+    // ingest (src/server/kept_answers.h), else the story compared.
+    ASSIGN_OR_RETURN(std::optional<StoryRow> row, db->GetStory(c->story_id));
+    if (!row) continue;
     ++compared;
-    const Comparison& cmp = dossier->comparison;  // CompareStory on its reports
-    int64_t story_apart = 0;
-    for (const ContestedPoint& p : cmp.points) {
-      auto holds = [&](const PointPosition& pos) {
-        return std::find(pos.outlets.begin(), pos.outlets.end(), outlet) !=
-               pos.outlets.end();
-      };
-      auto others = [&](const PointPosition& pos) {
-        return std::any_of(pos.outlets.begin(), pos.outlets.end(),
-                           [&](const std::string& o) { return o != outlet; });
-      };
-      if (!std::any_of(p.positions.begin(), p.positions.end(), holds)) continue;
-      ++held;
-      if (!p.contested) continue;
-      bool differs = false;
-      for (auto [i, j] : p.conflicts) {
-        if (i < 0 || j < 0 || size_t(i) >= p.positions.size() ||
-            size_t(j) >= p.positions.size())
-          continue;
-        const PointPosition &a = p.positions[i], &b = p.positions[j];
-        if ((holds(a) && others(b)) || (holds(b) && others(a))) differs = true;
-      }
-      if (differs) ++apart, ++story_apart;
-    }
+    ASSIGN_OR_RETURN(std::shared_ptr<const CachedStory> story,
+                     LoadCachedStory(db, *row, maker));
+    const auto& points = story->Outlets();
+    auto mine = points.find(outlet);
+    if (mine == points.end()) continue;
+    held += mine->second.held;
+    apart += mine->second.apart;
+    const int64_t story_apart = mine->second.apart;
     if (story_apart > 0 && apart_stories.size() < 10)
       apart_stories.push_back(
           {{"id", c->story_id}, {"title", c->title}, {"points", story_apart}});
@@ -555,7 +483,7 @@ StatusOr<json> Api::MakeOutletProfile(const std::string& outlet) {
                     {"stories_cap", kMaxStories},
                     {"reports_analysed", analysed},
                     {"quotes", quotes},
-                    {"reports_analysed_cap", kMaxAnalyses},
+                    {"reports_analysed_cap", kMaxCitesAnalyses},
                     {"shared_stories", shared.size()},
                     {"delay_cap", kMaxDelayStories},
                     {"compared", compared},
@@ -768,7 +696,8 @@ StatusOr<json> Api::Points(int64_t id, const Params& p) {
   ASSIGN_OR_RETURN(std::shared_ptr<const CachedStory> cached,
                    StoryOf(cache_.get(), store_.get(), *story));
   if (limit == 30) return cached->DefaultPoints();
-  return PointsJsonUtf16(cached->dossier(), static_cast<size_t>(limit));
+  ASSIGN_OR_RETURN(const StoryDossier* dossier, cached->Dossier(store_.get()));
+  return PointsJsonUtf16(*dossier, static_cast<size_t>(limit));
 #else
   return UnavailableError("built without the comparison (src/facts)");
 #endif

@@ -3,6 +3,7 @@
 #include <utility>
 #include <vector>
 
+#include "src/base/document_json.h"
 #include "src/server/api.h"
 
 namespace marsad {
@@ -75,26 +76,100 @@ json PointsJsonUtf16(const StoryDossier& s, size_t max_points) {
   return out;
 }
 
-CachedStory::CachedStory(StoryDossier dossier) : dossier_(std::move(dossier)) {}
+CachedStory::CachedStory(StoryDossier dossier)
+    : row_(dossier.story), dossier_(std::move(dossier)) {}
+
+CachedStory::CachedStory(StoryRow row, StoryAnswers kept)
+    : row_(std::move(row)), kept_(std::move(kept)) {}
+
+// Fills articles_ and page_, from the kept page or the dossier.
+void CachedStory::PageLocked() const {
+  if (page_) return;
+  if (kept_) {
+    json page = json::parse(kept_->page, nullptr, false);
+    articles_ = page.is_object() ? page["articles"] : json::array();
+    page_ = page.is_object() ? page["comparison"] : json();
+    return;
+  }
+  json articles = json::array();
+  for (const Document& d : dossier_->reports)
+    articles.push_back(MetadataToJson(d));
+  articles_ = std::move(articles);
+  page_ = StoryPageComparison(*dossier_);
+}
+
+const json& CachedStory::Articles() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  PageLocked();
+  return *articles_;
+}
 
 const json& CachedStory::PageComparison() const {
   std::lock_guard<std::mutex> lock(mu_);
-  if (!page_) page_ = StoryPageComparison(dossier_);
+  PageLocked();
   return *page_;
 }
 
 const json& CachedStory::DefaultPoints() const {
   std::lock_guard<std::mutex> lock(mu_);
-  if (!points_) points_ = PointsJsonUtf16(dossier_, 30);
+  if (!points_) {
+    points_ = kept_ ? json::parse(kept_->points, nullptr, false)
+                    : PointsJsonUtf16(*dossier_, 30);
+  }
   return *points_;
 }
 
 const std::string& CachedStory::Brief(const std::string& format) const {
+  if (kept_) return format == "md" ? kept_->md : kept_->html;
   std::lock_guard<std::mutex> lock(mu_);
   std::optional<std::string>& slot = format == "md" ? md_ : html_;
   if (!slot)
-    slot = format == "md" ? BriefMarkdown(dossier_) : BriefHtml(dossier_);
+    slot = format == "md" ? BriefMarkdown(*dossier_) : BriefHtml(*dossier_);
   return *slot;
+}
+
+const std::map<std::string, OutletPoints>& CachedStory::Outlets() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!outlets_) {
+    outlets_ =
+        kept_
+            ? OutletPointsFromJson(json::parse(kept_->outlets, nullptr, false))
+            : OutletPointsOf(dossier_->comparison);
+  }
+  return *outlets_;
+}
+
+StatusOr<const StoryDossier*> CachedStory::Dossier(Store* store) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!dossier_) {
+    ASSIGN_OR_RETURN(StoryDossier d, LoadStoryDossierOf(store, row_));
+    dossier_ = std::move(d);
+  }
+  return &*dossier_;
+}
+
+StoryAnswers CachedStory::Answers() const {
+  if (kept_) return *kept_;
+  // Dumped as the server dumps a body (src/server/server.cc).
+  auto dump = [](const json& j) {
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  };
+  StoryAnswers a;
+  a.page =
+      dump(json{{"articles", Articles()}, {"comparison", PageComparison()}});
+  a.points = dump(DefaultPoints());
+  a.md = Brief("md");
+  a.html = Brief("html");
+  a.outlets = dump(OutletPointsToJson(Outlets()));
+  return a;
+}
+
+StatusOr<std::shared_ptr<const CachedStory>> LoadCachedStory(
+    Store* store, const StoryRow& row, const std::string& maker) {
+  if (std::optional<StoryAnswers> kept = ReadKeptStory(store, row, maker))
+    return std::make_shared<const CachedStory>(row, std::move(*kept));
+  ASSIGN_OR_RETURN(StoryDossier d, LoadStoryDossierOf(store, row));
+  return std::make_shared<const CachedStory>(std::move(d));
 }
 
 std::shared_ptr<const json> StoreAnswers::Find(const std::string& key,
@@ -121,7 +196,8 @@ void StoreAnswers::Put(const std::string& key, const Version& version,
   }
 }
 
-StoryCache::StoryCache(size_t max_reports) : max_reports_(max_reports) {}
+StoryCache::StoryCache(size_t max_reports, std::string maker)
+    : max_reports_(max_reports), maker_(std::move(maker)) {}
 
 StatusOr<std::shared_ptr<const CachedStory>> StoryCache::Get(Store* store,
                                                              int64_t id) {
@@ -135,8 +211,12 @@ StatusOr<std::shared_ptr<const CachedStory>> StoryCache::Get(
   if (auto hit = Find(row)) return hit;
   // Loaded outside the lock: other stories are answered meanwhile (two
   // threads missing the same story both load it; the later one is kept).
-  ASSIGN_OR_RETURN(StoryDossier d, LoadStoryDossierOf(store, row));
-  auto story = std::make_shared<const CachedStory>(std::move(d));
+  ASSIGN_OR_RETURN(std::shared_ptr<const CachedStory> story,
+                   LoadCachedStory(store, row, maker_));
+  if (story->kept()) {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++kept_;
+  }
   Put(story);
   return story;
 }
@@ -144,8 +224,7 @@ StatusOr<std::shared_ptr<const CachedStory>> StoryCache::Get(
 std::shared_ptr<const CachedStory> StoryCache::Find(const StoryRow& row) {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = entries_.find(row.id);
-  if (it == entries_.end() ||
-      !SameVersion(it->second.story->dossier().story, row)) {
+  if (it == entries_.end() || !SameVersion(it->second.story->row(), row)) {
     ++misses_;
     return nullptr;
   }
@@ -154,13 +233,15 @@ std::shared_ptr<const CachedStory> StoryCache::Find(const StoryRow& row) {
   return it->second.story;
 }
 
+// An entry weighs its story's reports (kept answers too: their pages grow
+// with them).
 void StoryCache::Put(std::shared_ptr<const CachedStory> story) {
-  const size_t n = story->dossier().reports.size();
+  const size_t n = story->row().articles.size();
   if (n > max_reports_) return;
-  const int64_t id = story->dossier().story.id;
+  const int64_t id = story->row().id;
   std::lock_guard<std::mutex> lock(mu_);
   if (auto it = entries_.find(id); it != entries_.end()) {
-    reports_ -= it->second.story->dossier().reports.size();
+    reports_ -= it->second.story->row().articles.size();
     lru_.erase(it->second.lru);
     entries_.erase(it);
   }
@@ -173,7 +254,7 @@ void StoryCache::Put(std::shared_ptr<const CachedStory> story) {
 void StoryCache::EvictLocked() {
   while (reports_ > max_reports_ && !lru_.empty()) {
     auto it = entries_.find(lru_.back());
-    reports_ -= it->second.story->dossier().reports.size();
+    reports_ -= it->second.story->row().articles.size();
     entries_.erase(it);
     lru_.pop_back();
   }
@@ -182,7 +263,7 @@ void StoryCache::EvictLocked() {
 StoryCache::Stats StoryCache::stats() const {
   std::lock_guard<std::mutex> lock(mu_);
   return {hits_, misses_, static_cast<int64_t>(entries_.size()),
-          static_cast<int64_t>(reports_)};
+          static_cast<int64_t>(reports_), kept_};
 }
 
 }  // namespace marsad

@@ -38,17 +38,27 @@
 #include "marsad/status.h"
 #include "marsad/store.h"
 #include "src/server/brief.h"
+#include "src/server/kept_answers.h"
 
 namespace marsad {
 
-// A story's dossier and the answers derived from it, each made on first
-// use. Immutable once made (the derived answers are filled under a lock).
+// A story's answers, made on first use from its dossier (its reports and
+// their comparison), or read from the answers kept in the store for its
+// version (src/server/kept_answers.h), in which case the dossier is loaded
+// only if an answer not kept is asked for (points beyond the default
+// limit). Immutable once made (answers are filled under a lock).
 class CachedStory {
  public:
   explicit CachedStory(StoryDossier dossier);
+  CachedStory(StoryRow row, StoryAnswers kept);
 
-  const StoryDossier& dossier() const { return dossier_; }
+  // The story's row this entry answers for.
+  const StoryRow& row() const { return row_; }
+  // Whether the answers come from the store's kept answers.
+  bool kept() const { return kept_.has_value(); }
 
+  // GET /api/stories/{id}'s "articles": MetadataToJson of each report.
+  const nlohmann::json& Articles() const;
   // GET /api/stories/{id}'s "comparison": ComparisonToJson capped for the
   // page, each point's over_time, UTF-16 offsets beside every span of a
   // report's claim.
@@ -57,13 +67,30 @@ class CachedStory {
   const nlohmann::json& DefaultPoints() const;
   // The brief: `format` "md" or "html" (REQUIRES: one of them).
   const std::string& Brief(const std::string& format) const;
+  // What each outlet holds of the story's points (outlet profiles).
+  const std::map<std::string, OutletPoints>& Outlets() const;
+  // The dossier; loaded from `store` on first use when the entry was made
+  // from kept answers (REQUIRES: `store` holds the story's reports).
+  StatusOr<const StoryDossier*> Dossier(Store* store) const;
+  // Every answer, as kept in the store (made from the dossier).
+  StoryAnswers Answers() const;
 
  private:
-  const StoryDossier dossier_;
+  const StoryRow row_;
+  const std::optional<StoryAnswers> kept_;
   mutable std::mutex mu_;
-  mutable std::optional<nlohmann::json> page_, points_;
+  mutable std::optional<StoryDossier> dossier_;
+  mutable std::optional<nlohmann::json> articles_, page_, points_;
   mutable std::optional<std::string> md_, html_;
+  mutable std::optional<std::map<std::string, OutletPoints>> outlets_;
+
+  void PageLocked() const;
 };
+
+// The story of `row`: from the answers `maker` kept in `store` for its
+// version, else its dossier loaded and compared.
+StatusOr<std::shared_ptr<const CachedStory>> LoadCachedStory(
+    Store* store, const StoryRow& row, const std::string& maker);
 
 // The page's comparison of a dossier (what PageComparison caches).
 nlohmann::json StoryPageComparison(const StoryDossier& s);
@@ -100,12 +127,14 @@ class StoreAnswers {
 class StoryCache {
  public:
   // Holds stories of at most `max_reports` reports in all; a story larger
-  // than that alone is answered but not kept.
-  explicit StoryCache(size_t max_reports = 3000);
+  // than that alone is answered but not kept. A story not held is read from
+  // the answers `maker` kept in the store (AnswerMaker(): this program's),
+  // else compared.
+  explicit StoryCache(size_t max_reports = 3000,
+                      std::string maker = AnswerMaker());
 
-  // The story `row` (as the store holds it now) with its reports and
-  // comparison: the cached entry when its row is unchanged, else loaded
-  // from `store`, compared and kept.
+  // The story `row` (as the store holds it now) with its answers: the
+  // cached entry when its row is unchanged, else LoadCachedStory's, held.
   StatusOr<std::shared_ptr<const CachedStory>> Get(Store* store,
                                                    const StoryRow& row);
   // The same for story `id`; nullptr when there is no such story.
@@ -113,11 +142,13 @@ class StoryCache {
 
   struct Stats {
     int64_t hits = 0, misses = 0, stories = 0, reports = 0;
+    int64_t kept = 0;  // misses answered from kept answers
   };
   Stats stats() const;
 
   // Outlet profiles (Api::OutletProfile), by outlet name.
   StoreAnswers& profiles() { return profiles_; }
+  const std::string& maker() const { return maker_; }
 
  private:
   struct Entry {
@@ -130,11 +161,12 @@ class StoryCache {
   void EvictLocked();
 
   const size_t max_reports_;
+  const std::string maker_;
   mutable std::mutex mu_;
   std::map<int64_t, Entry> entries_;
   std::list<int64_t> lru_;  // most recently used first
   size_t reports_ = 0;
-  int64_t hits_ = 0, misses_ = 0;
+  int64_t hits_ = 0, misses_ = 0, kept_ = 0;
   StoreAnswers profiles_;
 };
 

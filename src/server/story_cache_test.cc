@@ -13,7 +13,9 @@
 #include <vector>
 
 #include "src/pipeline/pipeline.h"
+#include "src/pipeline/test_resources.h"
 #include "src/server/api.h"
+#include "src/server/kept_answers.h"
 
 namespace marsad {
 namespace {
@@ -69,7 +71,7 @@ class StoryCacheTest : public testing::Test {
   void Add(const std::vector<Report>& reports) {
     auto store = Store::Open(db_);
     ASSERT_TRUE(store.ok());
-    auto ing = Ingestor::Create(store->get(), IngestOptions{});
+    auto ing = Ingestor::Create(store->get(), TestResources(), IngestOptions{});
     ASSERT_TRUE(ing.ok());
     for (const Report& r : reports) {
       Document d;
@@ -178,7 +180,7 @@ TEST_F(StoryCacheTest, LeastRecentlyUsedStoriesGoFirstCountedInReports) {
   auto get = [&](int64_t id) {
     auto s = cache.Get(store.get(), id);
     EXPECT_TRUE(s.ok() && *s != nullptr) << id;
-    return s.ok() && *s ? (*s)->dossier().reports.size() : 0u;
+    return s.ok() && *s ? (*s)->row().articles.size() : 0u;
   };
   ASSERT_EQ(get(1), 2u);
   ASSERT_EQ(get(2), 1u);
@@ -197,7 +199,7 @@ TEST_F(StoryCacheTest, LeastRecentlyUsedStoriesGoFirstCountedInReports) {
   EXPECT_LE(cache.stats().reports, 3);
   // A story larger than the whole cache is answered, not kept.
   StoryCache tiny(1);
-  EXPECT_EQ(tiny.Get(store.get(), int64_t{1}).value()->dossier().reports.size(),
+  EXPECT_EQ(tiny.Get(store.get(), int64_t{1}).value()->row().articles.size(),
             2u);
   EXPECT_EQ(tiny.stats().stories, 0);
   auto none = tiny.Get(store.get(), int64_t{99});
@@ -227,6 +229,109 @@ TEST_F(StoryCacheTest, ServerThreadsShareOneCache) {
   EXPECT_EQ(s.hits + s.misses, kThreads * kRounds);
   EXPECT_LE(s.misses, kThreads);  // at most one load per thread racing
   EXPECT_EQ(s.stories, 1);
+}
+
+// Issue 27: answers kept in the store at ingest (src/server/kept_answers.h)
+// are what the server computes, byte for byte, for every story answer and
+// an outlet's profile; stories of one report are not kept.
+TEST_F(StoryCacheTest, KeptAnswersAreTheComputedAnswersByteForByte) {
+  {
+    auto store = Store::Open(db_);
+    ASSERT_TRUE(store.ok());
+    auto kept = KeepAnswersSince(store->get(), 0, AnswerMaker());
+    ASSERT_TRUE(kept.ok()) << kept.status().ToString();
+    EXPECT_EQ(*kept, 1);  // the fire (two outlets); 2 and 3 have one report
+  }
+  ASSERT_FALSE(AnswerMaker().empty());
+  auto computing = std::make_shared<StoryCache>(3000, /*maker=*/"");
+  auto reading = std::make_shared<StoryCache>();
+  Api computed(ReadOnly(), computing), kept(ReadOnly(), reading);
+  for (int64_t id : {1, 2, 3, 99})
+    EXPECT_EQ(Answers(kept, id), Answers(computed, id)) << "story " << id;
+  EXPECT_EQ(reading->stats().kept, 1);
+  EXPECT_EQ(computing->stats().kept, 0);
+  for (const std::string& outlet : {kFireA.outlet, kFireB.outlet}) {
+    auto a = kept.OutletProfile(outlet), b = computed.OutletProfile(outlet);
+    ASSERT_TRUE(a.ok() && b.ok());
+    EXPECT_EQ(a->dump(), b->dump());
+  }
+}
+
+// A kept answer is served for its version only: the story's row as kept and
+// the program that made it. A story that gains a report is computed again
+// (and the next ingest keeps its new answers).
+TEST_F(StoryCacheTest, AKeptAnswerIsServedForItsVersionOnly) {
+  {
+    auto store = Store::Open(db_);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE(KeepStoryAnswers(store->get(), {1}, AnswerMaker()).ok());
+    auto row = (*store)->GetStory(1);
+    ASSERT_TRUE(row.ok() && row->has_value());
+    // Marked, to tell the kept answer from a computed one.
+    ASSERT_TRUE((*store)
+                    ->PutKeptAnswers(
+                        {{"story/1/md",
+                          StoryAnswerVersion(**row, AnswerMaker()), "# kept"}})
+                    .ok());
+  }
+  auto brief = [&](std::shared_ptr<StoryCache> cache) {
+    auto b = Api(ReadOnly(), std::move(cache)).Brief(1, "md");
+    return b.ok() ? *b : b.status().ToString();
+  };
+  EXPECT_EQ(brief(std::make_shared<StoryCache>()), "# kept");
+  const std::string computed =
+      brief(std::make_shared<StoryCache>(3000, "another build"));
+  EXPECT_NE(computed, "# kept");
+  EXPECT_NE(computed.find("9"), std::string::npos) << computed;
+
+  Add({kFireC});
+  const std::string after = brief(std::make_shared<StoryCache>());
+  EXPECT_NE(after, "# kept");
+  EXPECT_NE(after.find("31"), std::string::npos) << after;
+  auto store = Store::Open(db_);
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE(KeepStoryAnswers(store->get(), {1}, AnswerMaker()).ok());
+  auto cache = std::make_shared<StoryCache>();
+  EXPECT_EQ(brief(cache), after);
+  EXPECT_EQ(cache->stats().kept, 1);
+}
+
+// An outlet's cites are kept per outlet at ingest and served while the
+// outlet has the reports they were counted on.
+TEST_F(StoryCacheTest, AnOutletsKeptCitesAreServedForItsReportCountOnly) {
+  const std::string outlet = kFireA.outlet;  // fire A and the book fair
+  const json marked = {
+      {"cites",
+       {{{"speaker", "مصدر محفوظ"}, {"entity_id", nullptr}, {"quotes", 7}}}},
+      {"analysed", 2},
+      {"quotes", 7}};
+  auto profile_cites = [&] {
+    auto p =
+        Api(ReadOnly(), std::make_shared<StoryCache>()).OutletProfile(outlet);
+    return p.ok() ? (*p)["cites"].dump() : p.status().ToString();
+  };
+  {
+    auto store = Store::Open(db_);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE(KeepAnswersSince(store->get(), 0, AnswerMaker()).ok());
+    auto kept = (*store)->GetKeptAnswer("outlet/" + outlet + "/cites");
+    ASSERT_TRUE(kept.ok() && kept->has_value());
+    EXPECT_EQ(profile_cites(), json::parse((*kept)->body)["cites"].dump());
+    ASSERT_TRUE((*store)
+                    ->PutKeptAnswers({{"outlet/" + outlet + "/cites",
+                                       AnswerMaker() + "/2", marked.dump()}})
+                    .ok());
+  }
+  EXPECT_EQ(profile_cites(), marked["cites"].dump());
+  {
+    auto store = Store::Open(db_);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)
+                    ->PutKeptAnswers({{"outlet/" + outlet + "/cites",
+                                       AnswerMaker() + "/3", marked.dump()}})
+                    .ok());
+  }
+  EXPECT_NE(profile_cites(), marked["cites"].dump());
 }
 
 }  // namespace

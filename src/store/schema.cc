@@ -171,7 +171,20 @@ CREATE TABLE IF NOT EXISTS alert_positions (
 );
 )sql";
 
-constexpr std::string_view kMigrations[] = {kV1, kV2, kV3, kV4, kV5};
+// v6: the word_count column (src/base/report_fields.h) only.
+// v7: answers kept between runs (src/server/kept_answers.h): a story's page,
+// points and briefs and its outlets' figures, written at ingest so that a
+// story's first view reads them instead of comparing its reports. IF NOT
+// EXISTS: the tests that make an older file from a new one keep the table.
+constexpr std::string_view kV7 = R"sql(
+CREATE TABLE IF NOT EXISTS kept_answers (
+  key TEXT PRIMARY KEY,
+  version TEXT NOT NULL,
+  body BLOB NOT NULL
+);
+)sql";
+
+constexpr std::string_view kMigrations[] = {kV1, kV2, kV3, kV4, kV5, "", kV7};
 
 }  // namespace
 

@@ -111,6 +111,10 @@ class SqlStore : public Store {
   StatusOr<std::optional<RawPage>> GetRawPage(const std::string& url) override;
   Status PutRawPage(const std::string& url, const RawPage& page) override;
 
+  Status PutKeptAnswers(const std::vector<KeptAnswer>& answers) override;
+  StatusOr<std::optional<KeptAnswer>> GetKeptAnswer(
+      const std::string& key) override;
+
  protected:
   // Runs a query in the common subset; `row` is called once per result row.
   virtual Status Query(std::string_view sql,
@@ -120,6 +124,9 @@ class SqlStore : public Store {
   // `changes` is given it receives the rows each statement changed.
   virtual Status Exec(const std::vector<SqlStatement>& statements,
                       std::vector<int64_t>* changes = nullptr) = 0;
+  // Whether the schema has the kept_answers table (a read-only store of an
+  // older schema has not).
+  virtual bool KeepsAnswers() const = 0;
 };
 
 }  // namespace marsad

@@ -3,6 +3,7 @@
 // contradiction alert has seen, the sources' poll state, the URLs seen and
 // the raw pages. In the SQL subset both stores accept (upserts by
 // ON CONFLICT, which SQLite and PostgreSQL both take).
+#include "src/store/article_row.h"
 #include "src/store/sql_store.h"
 
 namespace marsad {
@@ -168,6 +169,36 @@ Status SqlStore::PutRawPage(const std::string& url, const RawPage& page) {
         "ON CONFLICT(url) DO UPDATE SET content_type = excluded.content_type, "
         "body = excluded.body, fetched_at = excluded.fetched_at",
         {url, page.content_type, SqlBlob{page.body}}}});
+}
+
+// Kept answers: the body zstd-compressed (JSON and HTML shrink five to ten
+// times), as the raw input is.
+Status SqlStore::PutKeptAnswers(const std::vector<KeptAnswer>& answers) {
+  std::vector<SqlStatement> statements;
+  for (const KeptAnswer& a : answers) {
+    statements.push_back(
+        {"INSERT INTO kept_answers (key, version, body) VALUES (?1, ?2, ?3) "
+         "ON CONFLICT(key) DO UPDATE SET version = excluded.version, "
+         "body = excluded.body",
+         {a.key, a.version, SqlBlob{CompressRaw(a.body)}}});
+  }
+  if (statements.empty()) return Status::OK();
+  return Exec(statements);
+}
+
+StatusOr<std::optional<KeptAnswer>> SqlStore::GetKeptAnswer(
+    const std::string& key) {
+  std::optional<KeptAnswer> out;
+  if (!KeepsAnswers()) return out;
+  std::string body;
+  RETURN_IF_ERROR(Query("SELECT version, body FROM kept_answers WHERE key = ?1",
+                        {key}, [&](const SqlRow& s) {
+                          out = KeptAnswer{key, s.Text(0), ""};
+                          body = s.Blob(1);
+                        }));
+  if (!out) return out;
+  ASSIGN_OR_RETURN(out->body, DecompressRaw(body));
+  return out;
 }
 
 }  // namespace marsad

@@ -49,6 +49,7 @@ class SqliteStore final : public SqlStore {
                const std::function<void(const SqlRow&)>& row) override;
   Status Exec(const std::vector<SqlStatement>& statements,
               std::vector<int64_t>* changes) override;
+  bool KeepsAnswers() const override { return schema_version_ >= 7; }
 
  private:
   explicit SqliteStore(sqlite3* db) : db_(db) {}

@@ -231,5 +231,36 @@ TEST_F(SqliteStoreTest, AVersion3StoreGainsTheV4IndexesAndKeepsItsData) {
   EXPECT_EQ((*story)->articles, (std::vector<int64_t>{b.id, a.id}));
 }
 
+// Issue 27: a store made before kept answers (v6) is served read-only with
+// none kept, and gains the table when opened for writing.
+TEST_F(SqliteStoreTest, AVersion6StoreKeepsNoAnswersUntilMigrated) {
+  Document a = Make(1, "o", "2026-03-02", "نص أول");
+  ASSERT_TRUE(store_->WriteBatch({&a}, {}, {}).ok());
+  ASSERT_TRUE(store_->PutKeptAnswers({{"story/1/page", "v", "{}"}}).ok());
+  store_.reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE kept_answers; PRAGMA user_version=6;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+
+  auto old = Store::Open(path_, {.read_only = true});
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  auto none = (*old)->GetKeptAnswer("story/1/page");
+  ASSERT_TRUE(none.ok()) << none.status().ToString();
+  EXPECT_FALSE(none->has_value());
+  EXPECT_FALSE((*old)->PutKeptAnswers({{"story/1/page", "v", "{}"}}).ok());
+  old->reset();
+
+  auto migrated = Store::Open(path_);
+  ASSERT_TRUE(migrated.ok()) << migrated.status().ToString();
+  EXPECT_FALSE((*migrated)->GetKeptAnswer("story/1/page")->has_value());
+  ASSERT_TRUE((*migrated)->PutKeptAnswers({{"story/1/page", "v", "{}"}}).ok());
+  EXPECT_EQ((*(*migrated)->GetKeptAnswer("story/1/page"))->body, "{}");
+  EXPECT_EQ(*(*migrated)->CountArticles(), 1);
+}
+
 }  // namespace
 }  // namespace marsad

@@ -9,6 +9,8 @@
 
 #include "src/ingest/reader.h"
 #include "src/pipeline/pipeline.h"
+#include "src/pipeline/resources.h"
+#include "src/server/kept_answers.h"
 #include "src/watch/alerts.h"
 #include "tools/marsad/commands.h"
 #include "tools/marsad/ingest_run.h"
@@ -55,9 +57,13 @@ int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
   IngestOptions options;
   options.threads = threads;
   options.process = limits.process;
-  auto ingestor = Ingestor::Create(store.get(), options);
+  auto resources = Resources::LoadDefault();
+  if (!resources.ok()) return PrintError(resources.status());
+  auto ingestor = Ingestor::Create(store.get(), **resources, options);
   if (!ingestor.ok()) return PrintError(ingestor.status());
   Ingestor& ing = **ingestor;
+  auto last_before = store->MaxArticleId();
+  if (!last_before.ok()) return PrintError(last_before.status());
   auto start = std::chrono::steady_clock::now();
   uint64_t total = 0, bytes = 0;
   for (const auto& in : inputs) total += InputSize(in);
@@ -116,6 +122,18 @@ int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
   for (const RejectedInput& r : s.rejections) {
     std::cerr << "rejected: " << r.source << ": " << r.reason << "\n";
   }
+  // The touched stories' answers, kept for the server's first views.
+  if (limits.keep_answers && s.stored > 0) {
+    auto kept_start = std::chrono::steady_clock::now();
+    auto kept = KeepAnswersSince(store.get(), *last_before, AnswerMaker());
+    if (!kept.ok()) return PrintError(kept.status().WithContext("answers"));
+    if (!quiet && *kept > 0)
+      std::cout << fmt::format(
+          "kept the answers of {} stories in {:.2f} s\n", *kept,
+          std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                        kept_start)
+              .count());
+  }
   // Saved searches (marsad alert) report what this ingest added, as after a
   // watch poll.
   if (alerts != nullptr && s.stored > 0) {
@@ -148,6 +166,10 @@ void AddIngestCommand(CLI::App& app, CommandFn* run) {
                   "Threads for per-document work (0: one per core)");
   cmd->add_flag("-q,--quiet", *quiet, "No summary line");
   auto limits = std::make_shared<IngestLimits>();
+  auto no_keep = std::make_shared<bool>(false);
+  cmd->add_flag("--no-keep-answers", *no_keep,
+                "Do not keep the touched stories' pages and briefs for the "
+                "server (it then computes each on its first view)");
   cmd->add_option("--max-document-bytes", limits->read.max_document_bytes,
                   "Reject a report (file, JSONL record) larger than this, "
                   "decompressed (default 16 MiB)");
@@ -174,6 +196,7 @@ void AddIngestCommand(CLI::App& app, CommandFn* run) {
       auto field_map = FieldMap::Parse(*fields);
       if (!field_map.ok()) return PrintError(field_map.status());
       limits->fields = std::move(*field_map);
+      limits->keep_answers = !*no_keep;
       if (!queue->empty()) {
 #if MARSAD_HAVE_DISTRIB
         return RunQueuePublish(*queue, *inputs, *quiet, *limits);
@@ -185,6 +208,32 @@ void AddIngestCommand(CLI::App& app, CommandFn* run) {
       }
       return RunIngest(*db, *inputs, *quiet, nullptr, *threads, alerts.get(),
                        *limits);
+    };
+  });
+}
+
+// marsad keep-answers [--db FILE]: keeps the answers of every story (a
+// store ingested before kept answers, or by another build of marsad).
+void AddKeepAnswersCommand(CLI::App& app, CommandFn* run) {
+  auto* cmd = app.add_subcommand(
+      "keep-answers",
+      "Keep every story's page, points and briefs in the store for the "
+      "server's first views (after an upgrade of marsad)");
+  auto db = std::make_shared<std::string>(DefaultDbPath());
+  cmd->add_option("--db", *db, "Database file or postgresql:// URL");
+  cmd->callback([=] {
+    *run = [=]() -> int {
+      auto store = OpenStoreOrPrint(*db, /*read_only=*/false);
+      if (!store) return 1;
+      auto start = std::chrono::steady_clock::now();
+      auto kept = KeepAnswersSince(store.get(), 0, AnswerMaker());
+      if (!kept.ok()) return PrintError(kept.status());
+      std::cout << fmt::format("kept the answers of {} stories in {:.2f} s\n",
+                               *kept,
+                               std::chrono::duration<double>(
+                                   std::chrono::steady_clock::now() - start)
+                                   .count());
+      return 0;
     };
   });
 }

@@ -19,6 +19,7 @@ using CommandFn = std::function<int()>;
 std::string DefaultDbPath();
 
 void AddIngestCommand(CLI::App& app, CommandFn* run);
+void AddKeepAnswersCommand(CLI::App& app, CommandFn* run);
 void AddStoriesCommand(CLI::App& app, CommandFn* run);
 void AddShowCommand(CLI::App& app, CommandFn* run);
 void AddExportCommand(CLI::App& app, CommandFn* run);

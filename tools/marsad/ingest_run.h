@@ -25,6 +25,9 @@ struct IngestLimits {
   ReadLimits read;
   ProcessOptions process;
   FieldMap fields;  // --field TARGET=NAME for JSONL and CSV records
+  // Keep the answers of the stories the run touched for the server
+  // (src/server/kept_answers.h); off with --no-keep-answers.
+  bool keep_answers = true;
 };
 
 int RunIngest(const std::string& db, const std::vector<std::string>& inputs,

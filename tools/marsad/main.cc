@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
       marsad::AddNerCommand,     marsad::AddStoryCommand,
       marsad::AddSearchCommand,  marsad::AddServeCommand,
       marsad::AddWatchCommand,   marsad::AddAlertCommand,
-      marsad::AddBriefCommand,
+      marsad::AddBriefCommand,   marsad::AddKeepAnswersCommand,
   };
   for (AddFn add : kCommands) add(app, &run);
 #if MARSAD_HAVE_DISTRIB
