@@ -172,8 +172,12 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     size_t sb, se;
     SentenceOf(i, &sb, &se);
     size_t lo = i > sb + 10 ? i - 10 : sb, hi = std::min(se, i + 14);
+    static const std::string kBayn = FoldPhrase("بين");
     for (size_t q = i > sb + 3 ? i - 3 : sb; q < i; ++q) {
       if (pw.Is(w_[q], "part")) return "part";
+      // وبين الإصابات 4 حالات خطيرة: among the casualties, a part.
+      if (w_[q].bare == kBayn && q + 1 < i && pw.Is(w_[q + 1], "casualty_noun"))
+        return "part";
     }
     // Another happening the report adds: a sentence or an execution of N
     // (حكم بإعدام 75 متهما، الإعدام لثلاثة) is no toll of the incident.

@@ -519,9 +519,14 @@ class Comparer {
 
   // Figures that name different populations (46 جنديا، 289 مدنيا) count
   // different people.
+  // Commanders and officers (ثلاثة من أبرز القيادات، ضابطين) are a count of
+  // their own, the notable dead a report names, also against a count that
+  // names no population.
   bool SamePopulation(int a, int b) const {
+    static const std::string kLeader = "pop_leader";
     std::string pa = PopulationOf(CountedWords(a)),
                 pb = PopulationOf(CountedWords(b));
+    if ((pa == kLeader) != (pb == kLeader)) return false;
     return pa.empty() || pb.empty() || pa == pb;
   }
 

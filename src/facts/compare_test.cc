@@ -1173,5 +1173,32 @@ TEST(ComparePointsTest, Issue22TheAccuserIsNoAccused) {
   if (resp != nullptr) EXPECT_FALSE(resp->contested) << Dump(*resp);
 }
 
+// Issue 22 round 7 (re-tally week): officers named among the dead (مصرع
+// ضابطين من كبار قادة الجيش) are no rival of a toll that names no
+// population; "among the casualties" (وبين الإصابات 4 حالات خطيرة) is a part.
+TEST(ComparePointsTest, Issue22OfficersAndSevereCasesAreNoRivals) {
+  Document a = Analyzed(1, "أ", "2030-07-02T08:00:00+00:00",
+                        "وأفادت مصادر ميدانية بمصرع ضابطين من كبار قادة الجيش "
+                        "في الاشتباكات.");
+  Document b = Analyzed(2, "ب", "2030-07-02T08:20:00+00:00",
+                        "وقال المرصد إن عشرة قتلى سقطوا في الاشتباكات.");
+  Comparison c = CompareStory({&a, &b});
+  const ContestedPoint* killed = PointAbout(c, "killed");
+  ASSERT_NE(killed, nullptr);
+  EXPECT_FALSE(killed->contested) << Dump(*killed);
+
+  Document d = Analyzed(3, "ج", "2030-06-29T20:00:00+00:00",
+                        "وأكد المتحدث إصابة 415 مواطنا بالرصاص، وبين الإصابات "
+                        "4 حالات خطيرة.");
+  Document e = Analyzed(4, "د", "2030-06-29T20:30:00+00:00",
+                        "وقالت مصادر طبية إن 415 أصيبوا بالرصاص.");
+  Comparison shot = CompareStory({&d, &e});
+  const ContestedPoint* injured = PointAbout(shot, "injured");
+  ASSERT_NE(injured, nullptr);
+  EXPECT_FALSE(injured->contested) << Dump(*injured);
+  for (const PointPosition& p : injured->positions)
+    EXPECT_NE(p.value, "4") << Dump(*injured);
+}
+
 }  // namespace
 }  // namespace marsad
