@@ -264,7 +264,9 @@ class CasualtyScanner : public CountPhraseReader {
     size_t q = ne;
     if (q < e_ && w_[q].bare == fk::kMin) {
       ++q;
-      if (q < e_ && Definite(q)) {
+      // "6 من جرحى الحوثيين": a casualty noun in construct with a definite
+      // word is as definite.
+      if (q < e_ && (Definite(q) || (q + 1 < e_ && Definite(q + 1)))) {
         if (const CasualtyEntry* c = KindAt(q, 'n'))
           return Combined(q, c->kind);
       }

@@ -758,5 +758,16 @@ TEST(CasualtyRound8Test, ACountedNounInsideQuotationMarks) {
               ElementsAre("killed:1", "injured:4"));
 }
 
+TEST(CasualtyRound8Test, ACasualtyNounInConstructAfterMin) {
+  EXPECT_THAT(Figures("وأستشهد على ذلك بإرسال 6 من جرحى المسلحين إلى "
+                      "المستشفيات."),
+              ElementsAre("injured:6"));
+}
+
+TEST(CasualtyRound8Test, CrimesAreIncidents) {
+  EXPECT_THAT(Figures("وارتفعت جرائم القتل في العالم إلى 300 ألف جريمة."),
+              IsEmpty());
+}
+
 }  // namespace
 }  // namespace marsad
