@@ -18,6 +18,19 @@
 namespace marsad {
 namespace facts_internal {
 
+namespace {
+
+// A phrase written after the proclitic ل as it reads without it: util.h's
+// WithoutLam (للجنة → اللجنة), and the tatweel of لـ (لـ"عكاظ" → "عكاظ").
+// REQUIRES: `s` starts with ل.
+std::string DropLam(std::string_view s) {
+  std::string d = WithoutLam(s);
+  if (KeyStarts(d, "\xD9\x80")) d.erase(0, 2);
+  return d;
+}
+
+}  // namespace
+
 std::vector<std::string> QuoteParser::Keys(size_t b, size_t e) const {
   std::vector<std::string> out;
   for (size_t q = b; q < e; ++q) {
@@ -119,8 +132,7 @@ void QuoteParser::Emit(const CueEntry& cue, size_t i, size_t ce,
   q.span = SpanOfWords(w_, begin_word, end_word);
   if (!p.via_span.empty()) {
     q.via = DisplayOf(text_, p.via_span);
-    if (KeyStarts(q.via, "\xD9\x84")) q.via.erase(0, 2);
-    if (KeyStarts(q.via, "\xD9\x80")) q.via.erase(0, 2);  // tatweel of لـ
+    if (KeyStarts(q.via, "\xD9\x84")) q.via = DropLam(q.via);
   }
   for (size_t x = i; x < p.content_b && x < w_.size(); ++x) {
     if (IsBayan(x)) note.statement = true;
@@ -320,14 +332,8 @@ void QuoteParser::Speaker(const Parsed& p, const CueEntry& cue, Quote* q,
   bool lam = KeyStarts(w_[b].bare, fk::kLam) &&
              (cue.kind == CueKind::kStatement || p.lam_speaker ||
               (cue.kind == CueKind::kSource && w_[b].stem != w_[b].bare));
-  if (lam) {  // لوزارة → وزارة، لوسائل إعلام → وسائل إعلام
-    if (KeyStarts(display, "\xD9\x84\xD9\x84")) {
-      display = "\xD8\xA7" + display.substr(2);  // للجنة → اللجنة
-    } else {
-      display.erase(0, 2);
-      if (KeyStarts(display, "\xD9\x80")) display.erase(0, 2);
-    }
-  }
+  // لوزارة → وزارة، لوسائل إعلام → وسائل إعلام، للجنة → اللجنة
+  if (lam) display = DropLam(display);
   std::string keys;
   for (const std::string& k : Keys(b, e)) keys += (keys.empty() ? "" : "|") + k;
   if ((cue.kind == CueKind::kStatement || p.lam_speaker) &&
@@ -541,8 +547,9 @@ std::string QuoteParser::KeysOf(Span s) const {
 }
 
 std::string QuoteParser::StripLam(std::string d) {
-  if (KeyStarts(d, "\xD9\x84\xD9\x84")) return "\xD8\xA7" + d.substr(2);
-  if (KeyStarts(d, "\xD9\x84\xD9\x80")) return d.substr(4);
+  // للجنة، لـ"فلان": the proclitic; any other ل is the name's (لبنان).
+  if (KeyStarts(d, "\xD9\x84\xD9\x84") || KeyStarts(d, "\xD9\x84\xD9\x80"))
+    return DropLam(d);
   return d;
 }
 
