@@ -233,28 +233,30 @@ StatusOr<CleanLexicon> CleanLexicon::FromRows(
   return lex;
 }
 
+StatusOr<std::unique_ptr<const CleanLexicon>> CleanLexicon::Load(
+    const std::string& data_dir) {
+  const std::string dir = data_dir + "/clean/";
+  ASSIGN_OR_RETURN(TsvRows furniture, ReadTsv(dir + "furniture.tsv"));
+  ASSIGN_OR_RETURN(TsvRows agencies, ReadTsv(dir + "agencies.tsv"));
+  ASSIGN_OR_RETURN(TsvRows outlets, ReadTsv(dir + "outlets.tsv"));
+  ASSIGN_OR_RETURN(TsvRows classes, ReadTsv(dir + "html_classes.tsv"));
+  ASSIGN_OR_RETURN(TsvRows kinds, ReadTsv(dir + "outlet_kinds.tsv"));
+  auto lex = FromRows(furniture, agencies, outlets, classes, kinds);
+  if (!lex.ok()) return lex.status().WithContext(dir);
+  return std::make_unique<const CleanLexicon>(std::move(*lex));
+}
+
 StatusOr<const CleanLexicon*> CleanLexicon::Get() {
   static std::once_flag once;
   static const CleanLexicon* lexicon = nullptr;
   static Status* error = nullptr;
   std::call_once(once, [] {
-    auto furniture = ReadDataTsv("clean/furniture.tsv");
-    auto agencies = ReadDataTsv("clean/agencies.tsv");
-    auto outlets = ReadDataTsv("clean/outlets.tsv");
-    auto classes = ReadDataTsv("clean/html_classes.tsv");
-    auto kinds = ReadDataTsv("clean/outlet_kinds.tsv");
-    for (auto* t : {&furniture, &agencies, &outlets, &classes, &kinds}) {
-      if (!t->ok()) {
-        error = new Status(t->status());
-        return;
-      }
-    }
-    auto lex = FromRows(*furniture, *agencies, *outlets, *classes, *kinds);
+    auto lex = Load(DataDir());
     if (!lex.ok()) {
       error = new Status(lex.status());
       return;
     }
-    lexicon = new CleanLexicon(std::move(*lex));
+    lexicon = lex->release();
   });
   if (error != nullptr) return *error;
   return lexicon;

@@ -12,6 +12,7 @@
 #define MARSAD_CLEAN_LEXICON_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -62,6 +63,10 @@ class CleanLexicon {
   // once per process.
   // Returns the same object on every call; fails if a table is unreadable.
   static StatusOr<const CleanLexicon*> Get();
+  // Loads the same tables from data_dir + "/clean/"; a missing or damaged
+  // table is an error naming the file.
+  static StatusOr<std::unique_ptr<const CleanLexicon>> Load(
+      const std::string& data_dir);
 
   // Builds from table rows (for tests).
   static StatusOr<CleanLexicon> FromRows(

@@ -14,6 +14,7 @@
 #include "src/distrib/queue.h"
 #include "src/distrib/report_codec.h"
 #include "src/ingest/reader.h"
+#include "src/pipeline/resources.h"
 
 namespace marsad {
 
@@ -222,13 +223,13 @@ Status WithReconnect(const char* who, int64_t limit_ms, uint64_t* restarts,
   }
 }
 
-Status RunWorkerOnce(const WorkerOptions& options, WorkerSummary* summary,
-                     bool* connected) {
+Status RunWorkerOnce(const WorkerOptions& options, const Resources& resources,
+                     WorkerSummary* summary, bool* connected) {
   ASSIGN_OR_RETURN(std::unique_ptr<JetStream> js,
                    JetStream::Connect(options.queue_url));
   RETURN_IF_ERROR(EnsureStreams(*js));
   ASSIGN_OR_RETURN(std::unique_ptr<DocumentProcessor> processor,
-                   DocumentProcessor::Create());
+                   DocumentProcessor::Create(resources));
   ASSIGN_OR_RETURN(std::unique_ptr<PullConsumer> consumer,
                    js->Subscribe({kReportsStream, kReportsSubject, "workers",
                                   options.ack_wait_ms, false}));
@@ -271,9 +272,13 @@ Status RunWorkerOnce(const WorkerOptions& options, WorkerSummary* summary,
 }  // namespace
 
 Status RunWorker(const WorkerOptions& options, WorkerSummary* summary) {
+  std::unique_ptr<const Resources> owned;
+  ASSIGN_OR_RETURN(const Resources* resources,
+                   ResourcesOrLoad(options.resources, &owned));
   return WithReconnect("worker", options.reconnect_ms, &summary->restarts,
                        [&](bool* connected) {
-                         return RunWorkerOnce(options, summary, connected);
+                         return RunWorkerOnce(options, *resources, summary,
+                                              connected);
                        });
 }
 
@@ -289,8 +294,9 @@ struct Pending {
 
 class Assigner {
  public:
-  Assigner(const AssignerOptions& options, AssignerSummary* summary)
-      : options_(options), summary_(summary) {}
+  Assigner(const AssignerOptions& options, const Resources& resources,
+           AssignerSummary* summary)
+      : options_(options), resources_(resources), summary_(summary) {}
 
   // `*connected` is set once the lease is held and the queue subscribed.
   Status Run(bool* connected);
@@ -309,6 +315,7 @@ class Assigner {
   StatusOr<bool> AcquireLease();
 
   AssignerOptions options_;
+  const Resources& resources_;
   AssignerSummary* summary_;
   std::unique_ptr<Lease> lease_;
   std::unique_ptr<JetStream> js_;
@@ -345,7 +352,7 @@ Status Assigner::Run(bool* connected) {
   ASSIGN_OR_RETURN(store_, Store::Open(options_.db));
   IngestOptions io;
   io.batch_size = options_.batch_size;
-  ASSIGN_OR_RETURN(ingestor_, Ingestor::Create(store_.get(), io));
+  ASSIGN_OR_RETURN(ingestor_, Ingestor::Create(store_.get(), resources_, io));
   ASSIGN_OR_RETURN(auto cursor,
                    js_->LastMessage(kAssignedStream, kAssignedSubject));
   if (cursor) expected_ = std::stoull(*cursor) + 1;
@@ -463,9 +470,12 @@ Status Assigner::ResolveGap() {
 }  // namespace
 
 Status RunAssigner(const AssignerOptions& options, AssignerSummary* summary) {
+  std::unique_ptr<const Resources> owned;
+  ASSIGN_OR_RETURN(const Resources* resources,
+                   ResourcesOrLoad(options.resources, &owned));
   return WithReconnect("assigner", options.reconnect_ms, &summary->restarts,
                        [&](bool* connected) {
-                         Assigner a(options, summary);
+                         Assigner a(options, *resources, summary);
                          Status st = a.Run(connected);
                          summary->ingest += a.stored();
                          return st;

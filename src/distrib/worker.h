@@ -96,6 +96,10 @@ struct WorkerOptions {
   // and abort() on a report whose raw text contains a marker.
   int64_t test_delay_ms = 0;
   std::string test_crash_on;
+  // The stages' tables and models (not owned; must outlive RunWorker);
+  // null: RunWorker loads them once before connecting
+  // (Resources::LoadDefault), failing if a file is missing or damaged.
+  const Resources* resources = nullptr;
 };
 
 struct WorkerSummary {
@@ -114,6 +118,8 @@ struct AssignerOptions {
   // After a queue or database failure (a server restarting), start over
   // with backoff (0.25 s doubling to 8 s) for at most this long.
   int64_t reconnect_ms = 120000;
+  // As WorkerOptions::resources (the Ingestor needs them).
+  const Resources* resources = nullptr;
 };
 
 struct AssignerSummary {

@@ -146,9 +146,9 @@ PhraseTable::Match PhraseTable::Find(const std::vector<Word>& words, size_t i,
 namespace {
 
 Status LoadTable(
-    std::string_view file, size_t min_cols,
+    const std::string& data_dir, std::string_view file, size_t min_cols,
     const std::function<void(const std::vector<std::string>&)>& fn) {
-  ASSIGN_OR_RETURN(TsvRows rows, ReadDataTsv(file));
+  ASSIGN_OR_RETURN(TsvRows rows, ReadTsv(data_dir + "/" + std::string(file)));
   for (const auto& r : rows) {
     if (r.size() < min_cols) {
       return CorruptionError(std::string(file) + ": a row has fewer than " +
@@ -162,8 +162,13 @@ Status LoadTable(
 }  // namespace
 
 StatusOr<std::unique_ptr<const FactsLexicon>> FactsLexicon::Load() {
+  return Load(DataDir());
+}
+
+StatusOr<std::unique_ptr<const FactsLexicon>> FactsLexicon::Load(
+    const std::string& data_dir) {
   auto lex = std::make_unique<FactsLexicon>();
-  RETURN_IF_ERROR(LoadTable("facts/reporting_cues.tsv", 4, [&](const auto& r) {
+  RETURN_IF_ERROR(LoadTable(data_dir, "facts/reporting_cues.tsv", 4, [&](const auto& r) {
     CueEntry e;
     e.kind = r[1] == "participle"  ? CueKind::kParticiple
              : r[1] == "source"    ? CueKind::kSource
@@ -176,23 +181,23 @@ StatusOr<std::unique_ptr<const FactsLexicon>> FactsLexicon::Load() {
     lex->cues.Add(FoldPhrase(r[0]), static_cast<int>(lex->cue_entries.size()));
     lex->cue_entries.push_back(std::move(e));
   }));
-  RETURN_IF_ERROR(LoadTable("facts/words.tsv", 2, [&](const auto& r) {
+  RETURN_IF_ERROR(LoadTable(data_dir, "facts/words.tsv", 2, [&](const auto& r) {
     std::string key = FoldPhrase(r[0]);
     auto [it, added] = lex->classes_.emplace(key, r[1]);
     if (!added) lex->more_classes_.emplace(key + "|" + r[1]);
     lex->AddClassBit(key, r[1], !added);
   }));
-  RETURN_IF_ERROR(LoadTable("facts/event_triggers.tsv", 3, [&](const auto& r) {
+  RETURN_IF_ERROR(LoadTable(data_dir, "facts/event_triggers.tsv", 3, [&](const auto& r) {
     lex->triggers.Add(FoldPhrase(r[0]),
                       static_cast<int>(lex->trigger_entries.size()));
     lex->trigger_entries.push_back({r[1], r[2], r.size() > 3 && r[3] == "1"});
   }));
-  RETURN_IF_ERROR(LoadTable("facts/mode_context.tsv", 3, [&](const auto& r) {
+  RETURN_IF_ERROR(LoadTable(data_dir, "facts/mode_context.tsv", 3, [&](const auto& r) {
     lex->mode_context.Add(FoldPhrase(r[0]),
                           static_cast<int>(lex->mode_entries.size()));
     lex->mode_entries.push_back({r[1], std::atoi(r[2].c_str())});
   }));
-  RETURN_IF_ERROR(LoadTable("facts/casualties.tsv", 3, [&](const auto& r) {
+  RETURN_IF_ERROR(LoadTable(data_dir, "facts/casualties.tsv", 3, [&](const auto& r) {
     lex->casualties.Add(FoldPhrase(r[0]),
                         static_cast<int>(lex->casualty_entries.size()));
     char where = r[2] == "noun"   ? 'n'
@@ -201,20 +206,20 @@ StatusOr<std::unique_ptr<const FactsLexicon>> FactsLexicon::Load() {
                                   : 'p';
     lex->casualty_entries.push_back({r[1], where});
   }));
-  RETURN_IF_ERROR(LoadTable("facts/weapons.tsv", 2, [&](const auto& r) {
+  RETURN_IF_ERROR(LoadTable(data_dir, "facts/weapons.tsv", 2, [&](const auto& r) {
     lex->weapons.Add(FoldPhrase(r[0]),
                      static_cast<int>(lex->weapon_entries.size()));
     lex->weapon_entries.push_back(r[1]);
   }));
-  RETURN_IF_ERROR(LoadTable("facts/presence.tsv", 3, [&](const auto& r) {
+  RETURN_IF_ERROR(LoadTable(data_dir, "facts/presence.tsv", 3, [&](const auto& r) {
     lex->presence.Add(FoldPhrase(r[0]),
                       static_cast<int>(lex->presence_entries.size()));
     lex->presence_entries.push_back({r[1], r[2]});
   }));
-  RETURN_IF_ERROR(LoadTable("facts/acled.tsv", 4, [&](const auto& r) {
+  RETURN_IF_ERROR(LoadTable(data_dir, "facts/acled.tsv", 4, [&](const auto& r) {
     lex->acled.push_back({r[0], r[1], r[2], r[3]});
   }));
-  RETURN_IF_ERROR(LoadTable("facts/places.tsv", 1, [&](const auto& r) {
+  RETURN_IF_ERROR(LoadTable(data_dir, "facts/places.tsv", 1, [&](const auto& r) {
     std::string key = FoldPhrase(r[0]);
     // A one-word name that is also a function or class word (مدينة) is
     // never a place by itself.

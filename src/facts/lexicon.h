@@ -133,6 +133,9 @@ class FactsLexicon {
  public:
   // Reads DataPath("facts/*.tsv"). Fails if a table is missing or malformed.
   static StatusOr<std::unique_ptr<const FactsLexicon>> Load();
+  // The same from data_dir + "/facts/*.tsv"; errors name the file.
+  static StatusOr<std::unique_ptr<const FactsLexicon>> Load(
+      const std::string& data_dir);
   // Process-wide instance; with unreadable data it is empty (and the finders
   // find nothing) after logging once to stderr.
   static const FactsLexicon& Default();

@@ -16,11 +16,8 @@
 #endif
 #if MARSAD_HAVE_NLP
 #include "src/nlp/entities.h"
-#else
-namespace marsad {
-class EntityAnnotator {};
-}  // namespace marsad
 #endif
+#include "src/pipeline/resources.h"
 #include "src/search/terms.h"
 #include "src/story/story_features.h"
 #include "src/story/story_index.h"
@@ -50,19 +47,16 @@ int64_t CountWords(std::string_view text) {
 DocumentProcessor::~DocumentProcessor() = default;
 
 StatusOr<std::unique_ptr<DocumentProcessor>> DocumentProcessor::Create(
-    const ProcessOptions& options) {
-  std::unique_ptr<DocumentProcessor> p(new DocumentProcessor());
+    const Resources& resources, const ProcessOptions& options) {
+  std::unique_ptr<DocumentProcessor> p(new DocumentProcessor(resources));
   p->options_ = options;
-#if MARSAD_HAVE_NLP
-  ASSIGN_OR_RETURN(p->entities_, EntityAnnotator::Create());
-#endif
   return p;
 }
 
 void DocumentProcessor::Analyze(Document* doc) const {
   AnalyzeText(doc);
 #if MARSAD_HAVE_NLP
-  entities_->Annotate(doc);
+  resources_.entities().Annotate(doc);
 #endif
 #if MARSAD_HAVE_FACTS
   FindQuotes(doc);
@@ -101,9 +95,10 @@ Ingestor::Ingestor(Store* store, const IngestOptions& options)
 Ingestor::~Ingestor() = default;
 
 StatusOr<std::unique_ptr<Ingestor>> Ingestor::Create(
-    Store* store, const IngestOptions& options) {
+    Store* store, const Resources& resources, const IngestOptions& options) {
   std::unique_ptr<Ingestor> ing(new Ingestor(store, options));
-  ASSIGN_OR_RETURN(ing->processor_, DocumentProcessor::Create(options.process));
+  ASSIGN_OR_RETURN(ing->processor_,
+                   DocumentProcessor::Create(resources, options.process));
   ing->furniture_ = std::make_unique<FurnitureModel>();
   ing->duplicates_ = std::make_unique<DuplicateIndex>();
   ing->stories_ = std::make_unique<StoryIndex>();

@@ -25,9 +25,9 @@
 namespace marsad {
 
 class FurnitureModel;
-class EntityAnnotator;
 class DuplicateIndex;
 class StoryIndex;
+class Resources;
 
 struct ProcessOptions {
   // A report whose text after cleaning is longer than this is rejected with
@@ -38,8 +38,10 @@ struct ProcessOptions {
 
 class DocumentProcessor {
  public:
+  // The stages read their tables and models from `resources`
+  // (src/pipeline/resources.h). REQUIRES: resources outlives the processor.
   static StatusOr<std::unique_ptr<DocumentProcessor>> Create(
-      const ProcessOptions& options = {});
+      const Resources& resources, const ProcessOptions& options = {});
   ~DocumentProcessor();
 
   // Runs every per-document stage on doc->raw (format, metadata already set
@@ -51,9 +53,10 @@ class DocumentProcessor {
   void Analyze(Document* doc) const;
 
  private:
-  DocumentProcessor() = default;
+  explicit DocumentProcessor(const Resources& resources)
+      : resources_(resources) {}
+  const Resources& resources_;
   ProcessOptions options_;
-  std::unique_ptr<const EntityAnnotator> entities_;
 };
 
 struct IngestOptions {
@@ -87,9 +90,9 @@ struct IngestSummary {
 
 class Ingestor {
  public:
-  // REQUIRES: store outlives the Ingestor.
+  // REQUIRES: store and resources outlive the Ingestor.
   static StatusOr<std::unique_ptr<Ingestor>> Create(
-      Store* store, const IngestOptions& options);
+      Store* store, const Resources& resources, const IngestOptions& options);
   ~Ingestor();
 
   // Lets the furniture model see a document before cleaning (a first pass

@@ -11,6 +11,7 @@
 
 #include "marsad/store.h"
 #include "src/base/document_json.h"
+#include "src/pipeline/test_resources.h"
 
 namespace marsad {
 namespace {
@@ -55,7 +56,7 @@ class PipelineTest : public testing::Test {
 };
 
 TEST_F(PipelineTest, ProcessFillsEveryStageWithSpansIntoTheText) {
-  auto processor = DocumentProcessor::Create();
+  auto processor = DocumentProcessor::Create(TestResources());
   ASSERT_TRUE(processor.ok()) << processor.status().ToString();
   Document d = Report(kStrike, "2026-03-12", 1);
   ASSERT_TRUE((*processor)->Process(&d, nullptr).ok());
@@ -81,7 +82,7 @@ TEST_F(PipelineTest, ProcessFillsEveryStageWithSpansIntoTheText) {
 TEST_F(PipelineTest, TextOverTheLimitIsRejectedWithTheReason) {
   ProcessOptions options;
   options.max_text_bytes = 200;
-  auto processor = DocumentProcessor::Create(options);
+  auto processor = DocumentProcessor::Create(TestResources(), options);
   ASSERT_TRUE(processor.ok());
   Document d = Report(kStrike, "", 2);
   Status st = (*processor)->Process(&d, nullptr);
@@ -101,7 +102,7 @@ TEST_F(PipelineTest, IngestorAssignsInOrderAndRestoresAfterARestart) {
   {
     auto store = Store::Open(path_);
     ASSERT_TRUE(store.ok()) << store.status().ToString();
-    auto ing = Ingestor::Create(store->get(), options);
+    auto ing = Ingestor::Create(store->get(), TestResources(), options);
     ASSERT_TRUE(ing.ok()) << ing.status().ToString();
     ASSERT_TRUE((*ing)->Add(Report(kMatch, "2099-01-01", 10)).ok());
     ASSERT_TRUE((*ing)->Add(Report(kStrike, "2026-03-12", 11)).ok());
@@ -125,7 +126,7 @@ TEST_F(PipelineTest, IngestorAssignsInOrderAndRestoresAfterARestart) {
   EXPECT_EQ((*copy)->story_id, (*first)->story_id);
   // A restart: the same inputs are skipped, and a new copy of the strike
   // (dated after the stray 2099 report) is found through the restored index.
-  auto ing = Ingestor::Create(store->get(), options);
+  auto ing = Ingestor::Create(store->get(), TestResources(), options);
   ASSERT_TRUE(ing.ok());
   ASSERT_TRUE((*ing)->Add(Report(kStrike, "2026-03-12", 11)).ok());
   ASSERT_TRUE(
@@ -157,7 +158,7 @@ TEST_F(PipelineTest, WordCountIsMadeStoredAndInTheJsonForm) {
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     IngestOptions options;
     options.threads = 1;
-    auto ing = Ingestor::Create(store->get(), options);
+    auto ing = Ingestor::Create(store->get(), TestResources(), options);
     ASSERT_TRUE(ing.ok()) << ing.status().ToString();
     ASSERT_TRUE((*ing)->Add(Report(text, "2026-03-12", 20)).ok());
     ASSERT_TRUE((*ing)->Flush().ok());

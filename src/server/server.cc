@@ -19,6 +19,7 @@
 #include "src/base/data.h"
 #include "src/base/hash.h"
 #include "src/pipeline/pipeline.h"
+#include "src/pipeline/resources.h"
 #include "src/server/access.h"
 #include "src/server/api.h"
 #include "src/server/connection.h"
@@ -204,13 +205,14 @@ StatusOr<Document> RecordToDocument(const json& d, const FieldMap& fields) {
 // POST /api/ingest: documents through the same pipeline as `marsad ingest`.
 // Each record is checked on its own: a bad one is reported by its index
 // and the others are stored. Sets `*http` to 400 when no record was good.
-StatusOr<json> Ingest(Store* store, const json& body, const FieldMap& fields,
-                      int* http) {
+StatusOr<json> Ingest(Store* store, const Resources& resources,
+                      const json& body, const FieldMap& fields, int* http) {
   auto docs = body.find("documents");
   if (docs == body.end() || !docs->is_array() || docs->size() > 1000)
     return InvalidArgumentError(
         "documents must be an array of at most 1000 records");
-  ASSIGN_OR_RETURN(auto ing, Ingestor::Create(store, IngestOptions{}));
+  ASSIGN_OR_RETURN(auto ing,
+                   Ingestor::Create(store, resources, IngestOptions{}));
   json errors = json::array();
   for (size_t i = 0; i < docs->size(); ++i) {
     auto doc = RecordToDocument((*docs)[i], fields);
@@ -443,6 +445,13 @@ Status RunServer(const ServerOptions& options,
   if (std::string w = ExposureWarning(options, !access.tokens.empty());
       !w.empty())
     std::fprintf(stderr, "%s\n", w.c_str());
+  // The stages' tables and models, once, before listening, when POST
+  // /api/ingest can be allowed at all (a read-only server needs none).
+  std::unique_ptr<const Resources> owned_resources;
+  const Resources* resources = options.resources;
+  if (!access.ingest.empty() || access.tokens.AllowsIngest()) {
+    ASSIGN_OR_RETURN(resources, ResourcesOrLoad(resources, &owned_resources));
+  }
   ApiPool pool(options.db);
   // Deadlines per request, not per read (src/server/connection.h): a slow
   // client is cut off after header_timeout_ms whatever it trickles. A
@@ -641,8 +650,13 @@ Status RunServer(const ServerOptions& options,
           SendStatus(res, UnavailableError(store.status().message()));
           return;
         }
+        if (resources == nullptr) {
+          SendStatus(res, UnavailableError("ingest is not enabled"));
+          return;
+        }
         int http = 200;
-        SendJson(res, Ingest(store->get(), body, options.fields, &http));
+        SendJson(res,
+                 Ingest(store->get(), *resources, body, options.fields, &http));
         if (res.status == -1 || res.status == 200) res.status = http;
       });
   // Issue 27: watch a story (an alert on its new contradictions), in the

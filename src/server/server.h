@@ -25,6 +25,8 @@
 
 namespace marsad {
 
+class Resources;
+
 struct ServerOptions {
   std::string db;
   std::string host = "127.0.0.1";
@@ -51,6 +53,11 @@ struct ServerOptions {
   // POST /api/ingest records: besides text/outlet/url/published/title, the
   // names exports use (src/ingest/fields.h) and these (--field).
   FieldMap fields;
+  // The tables and models POST /api/ingest runs the stages with (not owned;
+  // must outlive RunServer); null: RunServer loads them once before
+  // listening when ingest can be allowed, and fails if a file is missing or
+  // damaged.
+  const Resources* resources = nullptr;
 };
 
 // The warning `marsad serve` prints before listening, or "" (bound to

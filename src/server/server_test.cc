@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "src/pipeline/pipeline.h"
+#include "src/pipeline/test_resources.h"
 #include "src/server/access.h"
 #include "src/server/api.h"
 
@@ -33,7 +34,7 @@ class ServerTest : public testing::Test {
     std::remove(db_.c_str());
     auto store = Store::Open(db_);
     ASSERT_TRUE(store.ok());
-    auto ing = Ingestor::Create(store->get(), IngestOptions{});
+    auto ing = Ingestor::Create(store->get(), TestResources(), IngestOptions{});
     ASSERT_TRUE(ing.ok());
     auto add = [&](const std::string& name, const std::string& text) {
       Document d;
@@ -142,7 +143,7 @@ class OutletProfileTest : public testing::Test {
     std::remove(db_.c_str());
     auto store = Store::Open(db_);
     ASSERT_TRUE(store.ok());
-    auto ing = Ingestor::Create(store->get(), IngestOptions{});
+    auto ing = Ingestor::Create(store->get(), TestResources(), IngestOptions{});
     ASSERT_TRUE(ing.ok());
     auto add = [&](const std::string& outlet, const std::string& published,
                    const std::string& title, const std::string& body) {
@@ -242,7 +243,7 @@ TEST(OutletNamesTest, LatinNameAndCountryFromTheOutletTable) {
   {
     auto store = Store::Open(db);
     ASSERT_TRUE(store.ok());
-    auto ing = Ingestor::Create(store->get(), IngestOptions{});
+    auto ing = Ingestor::Create(store->get(), TestResources(), IngestOptions{});
     ASSERT_TRUE(ing.ok());
     auto add = [&](const std::string& outlet, const std::string& title,
                    const std::string& body) {
@@ -897,7 +898,7 @@ TEST_F(ServerTest, Issue27WatchingAStorySavesOneContradictionAlert) {
   {
     auto store = Store::Open(db);
     ASSERT_TRUE(store.ok());
-    auto ing = Ingestor::Create(store->get(), IngestOptions{});
+    auto ing = Ingestor::Create(store->get(), TestResources(), IngestOptions{});
     ASSERT_TRUE(ing.ok());
     Document d;
     d.source = "watch.txt";

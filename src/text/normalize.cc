@@ -114,12 +114,12 @@ Status ParseRange(std::string_view f, uint32_t* lo, uint32_t* hi) {
   return Status::OK();
 }
 
-Status LoadFoldRules(std::vector<FoldRule>* rules) {
-  ASSIGN_OR_RETURN(TsvRows rows, ReadDataTsv("text/fold.tsv"));
+Status LoadFoldRules(const std::string& path, std::vector<FoldRule>* rules) {
+  ASSIGN_OR_RETURN(TsvRows rows, ReadTsv(path));
   for (const auto& row : rows) {
-    if (row.size() < 2) return CorruptionError("text/fold.tsv: short row");
+    if (row.size() < 2) return CorruptionError(path + ": short row");
     uint32_t lo, hi;
-    RETURN_IF_ERROR(ParseRange(row[0], &lo, &hi));
+    RETURN_IF_ERROR(ParseRange(row[0], &lo, &hi).WithContext(path));
     std::string_view cond = row.size() > 2 ? std::string_view(row[2]) : "";
     for (uint32_t cp = lo; cp <= hi; ++cp) {
       FoldRule& r = (*rules)[cp];
@@ -131,7 +131,9 @@ Status LoadFoldRules(std::vector<FoldRule>* rules) {
       }
       for (std::string_view h : Split(row[1], ' ')) {
         if (h.empty()) continue;
-        ASSIGN_OR_RETURN(uint32_t to, ParseHex(h));
+        StatusOr<uint32_t> to_or = ParseHex(h);
+        if (!to_or.ok()) return to_or.status().WithContext(path);
+        uint32_t to = *to_or;
         if (cond == "sequential") to += cp - lo;
         r.to.push_back(to);
       }
@@ -140,11 +142,11 @@ Status LoadFoldRules(std::vector<FoldRule>* rules) {
   return Status::OK();
 }
 
-Status LoadDisplayDrops(std::vector<bool>* drop) {
-  ASSIGN_OR_RETURN(TsvRows rows, ReadDataTsv("text/display.tsv"));
+Status LoadDisplayDrops(const std::string& path, std::vector<bool>* drop) {
+  ASSIGN_OR_RETURN(TsvRows rows, ReadTsv(path));
   for (const auto& row : rows) {
     uint32_t lo, hi;
-    RETURN_IF_ERROR(ParseRange(row[0], &lo, &hi));
+    RETURN_IF_ERROR(ParseRange(row[0], &lo, &hi).WithContext(path));
     for (uint32_t cp = lo; cp <= hi; ++cp) (*drop)[cp] = true;
   }
   return Status::OK();
@@ -247,13 +249,15 @@ void BuildCompositions(const icu::Normalizer2* nfc, Tables* t) {
   }
 }
 
-StatusOr<std::unique_ptr<Tables>> BuildTables(bool use_data) {
+// ICU's tables alone when data_dir is null.
+StatusOr<std::unique_ptr<Tables>> BuildTables(const std::string* data_dir) {
   auto t = std::make_unique<Tables>();
   std::vector<FoldRule> rules(0x10000);
   std::vector<bool> display_drop(0x10000, false);
-  if (use_data) {
-    RETURN_IF_ERROR(LoadFoldRules(&rules));
-    RETURN_IF_ERROR(LoadDisplayDrops(&display_drop));
+  if (data_dir != nullptr) {
+    RETURN_IF_ERROR(LoadFoldRules(*data_dir + "/text/fold.tsv", &rules));
+    RETURN_IF_ERROR(
+        LoadDisplayDrops(*data_dir + "/text/display.tsv", &display_drop));
   }
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
@@ -453,7 +457,12 @@ Normalizer::Normalizer(std::unique_ptr<Tables> tables)
 Normalizer::~Normalizer() = default;
 
 StatusOr<std::unique_ptr<const Normalizer>> Normalizer::Create() {
-  auto tables = BuildTables(/*use_data=*/true);
+  return Create(DataDir());
+}
+
+StatusOr<std::unique_ptr<const Normalizer>> Normalizer::Create(
+    const std::string& data_dir) {
+  auto tables = BuildTables(&data_dir);
   if (!tables.ok()) return tables.status().WithContext("Normalizer");
   return std::unique_ptr<const Normalizer>(
       new Normalizer(std::move(tables).value()));
@@ -465,7 +474,7 @@ const Normalizer& Normalizer::Default() {
     if (n.ok()) return std::move(n).value().release();
     std::cerr << "marsad: " << n.status().ToString()
               << "; using ICU-only normalization tables\n";
-    auto tables = BuildTables(/*use_data=*/false);
+    auto tables = BuildTables(/*data_dir=*/nullptr);
     if (!tables.ok()) {
       tables = std::make_unique<Tables>();
       tables.value()->display.resize(0x10000);

@@ -49,6 +49,10 @@ class Normalizer {
   // Builds the tables from ICU and DataPath("text/fold.tsv"),
   // DataPath("text/display.tsv"). Fails if a table is missing or malformed.
   static StatusOr<std::unique_ptr<const Normalizer>> Create();
+  // The same from data_dir + "/text/fold.tsv" and "/text/display.tsv"; a
+  // missing or damaged table is an error naming the file.
+  static StatusOr<std::unique_ptr<const Normalizer>> Create(
+      const std::string& data_dir);
   // A process-wide instance, built on first use (thread-safe). If the data
   // tables cannot be read it falls back to ICU-only tables and logs once to
   // stderr; it never fails.

@@ -75,14 +75,23 @@ std::atomic<uint64_t> next_segmenter_id{1};
 Segmenter::Segmenter() : id_(next_segmenter_id.fetch_add(1)) {}
 
 StatusOr<std::unique_ptr<const Segmenter>> Segmenter::Create() {
+  return Create(DataDir());
+}
+
+StatusOr<std::unique_ptr<const Segmenter>> Segmenter::Create(
+    const std::string& data_dir) {
   std::unique_ptr<Segmenter> s(new Segmenter());
-  ASSIGN_OR_RETURN(TsvRows rows, ReadDataTsv("text/lexicon.tsv"));
+  const std::string lexicon = data_dir + "/text/lexicon.tsv";
+  ASSIGN_OR_RETURN(TsvRows rows, ReadTsv(lexicon));
   size_t cap = 1024;
   while (cap < 2 * rows.size()) cap *= 2;
   s->count_keys_.assign(cap, 0);
   s->count_vals_.assign(cap, 0);
   for (const auto& row : rows) {
-    if (row.size() < 2) return CorruptionError("text/lexicon.tsv: short row");
+    if (row.size() < 2 || row[1].empty() ||
+        row[1].find_first_not_of("0123456789") != std::string::npos) {
+      return CorruptionError(lexicon + ": a row is not form<TAB>count");
+    }
     uint64_t h = Hash64(row[0]) | 1;
     size_t i = h & (cap - 1);
     while (s->count_keys_[i] != 0 && s->count_keys_[i] != h)
@@ -91,7 +100,8 @@ StatusOr<std::unique_ptr<const Segmenter>> Segmenter::Create() {
     s->count_vals_[i] =
         static_cast<uint32_t>(std::strtoul(row[1].c_str(), nullptr, 10));
   }
-  ASSIGN_OR_RETURN(TsvRows ex, ReadDataTsv("text/segment_exceptions.tsv"));
+  ASSIGN_OR_RETURN(TsvRows ex,
+                   ReadTsv(data_dir + "/text/segment_exceptions.tsv"));
   for (const auto& row : ex) {
     if (!row.empty()) s->exceptions_[row[0]] = 1;
   }

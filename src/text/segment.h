@@ -40,6 +40,10 @@ class Segmenter {
   // Loads DataPath("text/lexicon.tsv") (form, count) and
   // DataPath("text/segment_exceptions.tsv").
   static StatusOr<std::unique_ptr<const Segmenter>> Create();
+  // The same from data_dir + "/text/..."; a missing or damaged table is an
+  // error naming the file.
+  static StatusOr<std::unique_ptr<const Segmenter>> Create(
+      const std::string& data_dir);
   // Process-wide instance; with missing data it runs on rules alone.
   static const Segmenter& Default();
 

@@ -14,6 +14,7 @@
 #include "src/ingest/reader.h"
 #include "src/ingest/warc.h"
 #include "src/pipeline/pipeline.h"
+#include "src/pipeline/resources.h"
 #include "src/text/dates.h"
 #include "src/watch/alerts.h"
 
@@ -49,12 +50,17 @@ constexpr int kSeenPermanent = -2;  // redirect limit, size limit (see rejected)
 
 class Watcher {
  public:
-  Watcher(const WatchOptions& o, Store* store, const std::atomic<bool>& stop)
-      : options_(o), store_(store), fetcher_(WithCancel(o.fetch, &stop)) {}
+  Watcher(const WatchOptions& o, const Resources& resources, Store* store,
+          const std::atomic<bool>& stop)
+      : options_(o),
+        resources_(resources),
+        store_(store),
+        fetcher_(WithCancel(o.fetch, &stop)) {}
 
   Status Cycle(const std::vector<std::string>& sources,
                const std::atomic<bool>& stop, CycleSummary* sum) {
-    ASSIGN_OR_RETURN(ingestor_, Ingestor::Create(store_, IngestOptions{}));
+    ASSIGN_OR_RETURN(ingestor_,
+                     Ingestor::Create(store_, resources_, IngestOptions{}));
     for (const std::string& src : sources) {
       if (stop) break;
       ++sum->sources;
@@ -208,6 +214,7 @@ class Watcher {
   }
 
   const WatchOptions& options_;
+  const Resources& resources_;
   Store* store_;
   Fetcher fetcher_;
   std::unique_ptr<Ingestor> ingestor_;
@@ -306,8 +313,11 @@ Status RunWatch(const WatchOptions& options, const std::atomic<bool>& stop,
   ASSIGN_OR_RETURN(std::vector<std::string> sources,
                    ExpandSources(options.sources));
   if (sources.empty()) return InvalidArgumentError("no sources to watch");
+  std::unique_ptr<const Resources> owned;
+  ASSIGN_OR_RETURN(const Resources* resources,
+                   ResourcesOrLoad(options.resources, &owned));
   ASSIGN_OR_RETURN(auto store, Store::Open(options.db, StoreOptions{}));
-  Watcher watcher(options, store.get(), stop);
+  Watcher watcher(options, *resources, store.get(), stop);
   FolderNotifier notifier(sources);
   for (int cycle = 0; !stop && (options.cycles == 0 || cycle < options.cycles);
        ++cycle) {

@@ -23,6 +23,8 @@
 
 namespace marsad {
 
+class Resources;
+
 struct WatchOptions {
   std::string db;
   std::vector<std::string> sources;  // URLs, folders, or @list files
@@ -32,6 +34,10 @@ struct WatchOptions {
   std::string webhook;  // optional URL to POST alerts to
   FetchOptions fetch;
   FieldMap fields;  // record fields of JSONL/CSV files in folders (--field)
+  // The tables and models of the per-document stages (not owned; must
+  // outlive RunWatch); null: RunWatch loads them once at start
+  // (Resources::LoadDefault) and fails if a file is missing or damaged.
+  const Resources* resources = nullptr;
 };
 
 struct CycleSummary {

@@ -43,6 +43,7 @@
 
 #include "src/facts/compare.h"
 #include "src/pipeline/pipeline.h"
+#include "src/pipeline/resources.h"
 #include "src/text/normalize.h"
 #include "tools/eval_facts/records.h"
 
@@ -464,7 +465,12 @@ int Run(int argc, char** argv) {
     std::cerr << "eval_compare: " << records.status().ToString() << "\n";
     return 1;
   }
-  auto proc = DocumentProcessor::Create();
+  auto resources = Resources::LoadDefault();
+  if (!resources.ok()) {
+    std::cerr << "eval_compare: " << resources.status().ToString() << "\n";
+    return 1;
+  }
+  auto proc = DocumentProcessor::Create(**resources);
   if (!proc.ok()) {
     std::cerr << "eval_compare: " << proc.status().ToString() << "\n";
     return 1;

@@ -63,6 +63,7 @@
 #include "src/base/utf8.h"
 #include "src/ingest/reader.h"
 #include "src/pipeline/pipeline.h"
+#include "src/pipeline/resources.h"
 
 namespace marsad {
 namespace {
@@ -166,8 +167,10 @@ Status Ingest(const std::string& corpus, const std::string& db) {
   std::fprintf(stderr, "eval_search: ingesting %s into %s ...\n",
                corpus.c_str(), db.c_str());
   ASSIGN_OR_RETURN(std::unique_ptr<Store> store, Store::Open(db));
+  ASSIGN_OR_RETURN(std::unique_ptr<const Resources> resources,
+                   Resources::LoadDefault());
   ASSIGN_OR_RETURN(std::unique_ptr<Ingestor> ing,
-                   Ingestor::Create(store.get(), {}));
+                   Ingestor::Create(store.get(), *resources, {}));
   ReadCallbacks learn;
   learn.on_document = [&](Document&& d) { ing->Observe(d); };
   learn.on_reject = [](const std::string&, const Status&) {};

@@ -8,6 +8,7 @@
 #include "src/base/file.h"
 #include "src/clean/clean.h"
 #include "src/pipeline/pipeline.h"
+#include "src/pipeline/resources.h"
 
 namespace marsad {
 
@@ -107,8 +108,10 @@ StatusOr<std::vector<CorpusReport>> LoadCorpus(const std::string& path,
     // The same per-document analysis as `marsad ingest` (text core, entities,
     // facts as built), so that the story features evaluated here are the ones
     // ingest computes.
+    ASSIGN_OR_RETURN(std::unique_ptr<const Resources> resources,
+                     Resources::LoadDefault());
     ASSIGN_OR_RETURN(std::unique_ptr<DocumentProcessor> processor,
-                     DocumentProcessor::Create());
+                     DocumentProcessor::Create(*resources));
     for (CorpusReport& r : reports) {
       if (!CleanDocument(&r.doc).ok()) r.doc.text = r.doc.raw;
       processor->Analyze(&r.doc);

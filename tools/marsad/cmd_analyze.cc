@@ -18,6 +18,7 @@
 #include "src/base/document_json.h"
 #include "src/base/file.h"
 #include "src/pipeline/pipeline.h"
+#include "src/pipeline/resources.h"
 #include "src/text/analyze.h"
 #include "src/text/normalize.h"
 #include "src/text/segment.h"
@@ -36,7 +37,7 @@ struct AnalyzeOptions {
   std::string input = "-";
 };
 
-nlohmann::json TokensToJson(const Document& doc,
+nlohmann::json TokensToJson(const Segmenter& segmenter, const Document& doc,
                             const std::vector<Token>& toks) {
   nlohmann::json out = nlohmann::json::array();
   Segmentation seg;
@@ -46,7 +47,7 @@ nlohmann::json TokensToJson(const Document& doc,
                         {"kind", std::string(TokenKindName(t.kind))},
                         {"form", std::string(form)}};
     if (t.kind == TokenKind::kWord) {
-      Segmenter::Default().Segment(form, &seg);
+      segmenter.Segment(form, &seg);
       if (seg.parts.size() > 1) {
         nlohmann::json parts = nlohmann::json::array();
         for (Span p : seg.parts) parts.push_back(std::string(p.In(form)));
@@ -60,12 +61,12 @@ nlohmann::json TokensToJson(const Document& doc,
   return out;
 }
 
-void WriteJson(const Document& doc, const std::vector<Token>& toks,
-               const std::vector<Span>& sents) {
+void WriteJson(const Segmenter& segmenter, const Document& doc,
+               const std::vector<Token>& toks, const std::vector<Span>& sents) {
   nlohmann::json j = AnalysisToJson(doc);
   j["text"] = doc.text;
   if (!doc.published.empty()) j["published"] = doc.published;
-  j["tokens"] = TokensToJson(doc, toks);
+  j["tokens"] = TokensToJson(segmenter, doc, toks);
   nlohmann::json s = nlohmann::json::array();
   for (Span sp : sents) s.push_back(SpanToJson(sp));
   j["sentences"] = s;
@@ -73,8 +74,9 @@ void WriteJson(const Document& doc, const std::vector<Token>& toks,
             << "\n";
 }
 
-void WriteConllu(const Document& doc, const std::vector<Token>& toks,
-                 const std::vector<Span>& sents, int* sent_id) {
+void WriteConllu(const Segmenter& segmenter, const Document& doc,
+                 const std::vector<Token>& toks, const std::vector<Span>& sents,
+                 int* sent_id) {
   Segmentation seg;
   size_t k = 0;
   for (Span s : sents) {
@@ -88,7 +90,7 @@ void WriteConllu(const Document& doc, const std::vector<Token>& toks,
           k + 1 >= toks.size() || toks[k + 1].span.begin != t.span.end;
       std::string misc = space_after ? "_" : "SpaceAfter=No";
       if (t.kind == TokenKind::kWord) {
-        Segmenter::Default().Segment(form, &seg);
+        segmenter.Segment(form, &seg);
       } else {
         seg.parts.assign(1, Span{0, static_cast<uint32_t>(form.size())});
       }
@@ -130,7 +132,12 @@ int RunAnalyze(const AnalyzeOptions& o) {
   } else {
     docs.push_back(input);
   }
-  auto processor = DocumentProcessor::Create();
+  auto resources = Resources::LoadDefault();
+  if (!resources.ok()) {
+    std::cerr << "marsad analyze: " << resources.status().ToString() << "\n";
+    return 1;
+  }
+  auto processor = DocumentProcessor::Create(**resources);
   if (!processor.ok()) {
     std::cerr << "marsad analyze: " << processor.status().ToString() << "\n";
     return 1;
@@ -141,16 +148,16 @@ int RunAnalyze(const AnalyzeOptions& o) {
   int sent_id = 0;
   for (std::string_view raw : docs) {
     Document doc;
-    Normalizer::Default().Display(raw, &norm);
+    (*resources)->normalizer().Display(raw, &norm);
     doc.text = norm.text;
     doc.published = o.published;
     (*processor)->Analyze(&doc);  // text core, then entities and facts if built
     Tokenize(doc.text, &toks);
     SplitSentences(doc.text, toks, &sents);
     if (o.format == "conllu") {
-      WriteConllu(doc, toks, sents, &sent_id);
+      WriteConllu((*resources)->segmenter(), doc, toks, sents, &sent_id);
     } else {
-      WriteJson(doc, toks, sents);
+      WriteJson((*resources)->segmenter(), doc, toks, sents);
     }
   }
   return 0;

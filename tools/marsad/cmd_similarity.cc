@@ -12,29 +12,29 @@
 #include "src/dedup/fingerprint.h"
 #include "src/ingest/decode.h"
 #include "src/pipeline/pipeline.h"
+#include "src/pipeline/resources.h"
 #include "src/story/story_similarity.h"
 #include "tools/marsad/commands.h"
 
 namespace marsad {
 namespace {
 
-// Cleans and analyses a report given as text or file contents.
-StatusOr<StoryFeatures> Features(std::string raw, std::string format,
+// Cleans and analyses a report given as text or file contents, with the
+// analysis ingest runs (entities included), so the score is ingest's.
+StatusOr<StoryFeatures> Features(const DocumentProcessor& processor,
+                                 std::string raw, std::string format,
                                  Fingerprint* fp) {
   Document doc;
   doc.raw = std::move(raw);
   doc.format = std::move(format);
   RETURN_IF_ERROR(CleanDocument(&doc));
-  // The analysis ingest runs (entities included), so the score is ingest's.
-  static const StatusOr<std::unique_ptr<DocumentProcessor>> processor =
-      DocumentProcessor::Create();
-  if (!processor.ok()) return processor.status();
-  (*processor)->Analyze(&doc);
+  processor.Analyze(&doc);
   *fp = ComputeFingerprint(doc.text);
   return ComputeStoryFeatures(doc);
 }
 
-StatusOr<StoryFeatures> FileFeatures(const std::string& path, Fingerprint* fp) {
+StatusOr<StoryFeatures> FileFeatures(const DocumentProcessor& processor,
+                                     const std::string& path, Fingerprint* fp) {
   ASSIGN_OR_RETURN(std::string data, ReadFile(path));
   if (IsGzip(data)) {
     ASSIGN_OR_RETURN(data, Gunzip(data, size_t{256} << 20));
@@ -49,7 +49,7 @@ StatusOr<StoryFeatures> FileFeatures(const std::string& path, Fingerprint* fp) {
   // binary file is an error, not a score of 0).
   auto decoded = DecodeToUtf8(data, format == "html");
   if (!decoded.ok()) return decoded.status().WithContext(path);
-  return Features(std::move(decoded->text), format, fp);
+  return Features(processor, std::move(decoded->text), format, fp);
 }
 
 nlohmann::json ToJson(const StoryFeatures& a, const StoryFeatures& b,
@@ -75,10 +75,11 @@ nlohmann::json ToJson(const StoryFeatures& a, const StoryFeatures& b,
   return j;
 }
 
-int RunFiles(const std::string& a, const std::string& b, bool json) {
+int RunFiles(const DocumentProcessor& processor, const std::string& a,
+             const std::string& b, bool json) {
   Fingerprint fa, fb;
-  StatusOr<StoryFeatures> x = FileFeatures(a, &fa);
-  StatusOr<StoryFeatures> y = FileFeatures(b, &fb);
+  StatusOr<StoryFeatures> x = FileFeatures(processor, a, &fa);
+  StatusOr<StoryFeatures> y = FileFeatures(processor, b, &fb);
   for (const auto* r : {&x, &y}) {
     if (!r->ok()) {
       std::cerr << "marsad similarity: " << r->status().ToString() << "\n";
@@ -97,7 +98,8 @@ int RunFiles(const std::string& a, const std::string& b, bool json) {
   return 0;
 }
 
-int RunPairs(const std::string& path, bool json) {
+int RunPairs(const DocumentProcessor& processor, const std::string& path,
+             bool json) {
   std::ifstream in(path);
   if (!in) {
     std::cerr << "marsad similarity: cannot read " << path << "\n";
@@ -118,8 +120,10 @@ int RunPairs(const std::string& path, bool json) {
       continue;
     }
     Fingerprint fa, fb;
-    StatusOr<StoryFeatures> x = Features(j["a"].get<std::string>(), "txt", &fa);
-    StatusOr<StoryFeatures> y = Features(j["b"].get<std::string>(), "txt", &fb);
+    StatusOr<StoryFeatures> x =
+        Features(processor, j["a"].get<std::string>(), "txt", &fa);
+    StatusOr<StoryFeatures> y =
+        Features(processor, j["b"].get<std::string>(), "txt", &fb);
     if (!x.ok() || !y.ok()) {
       std::cerr << "marsad similarity: line " << line_no << ": "
                 << (x.ok() ? y.status() : x.status()).ToString() << "\n";
@@ -157,15 +161,26 @@ void AddSimilarityCommand(CLI::App& app, CommandFn* run) {
                   "FILE_A FILE_B (.txt or .html, gzip ok)");
   cmd->callback([run, args] {
     *run = [args] {
-      if (!args->pairs.empty() && args->files.empty()) {
-        return RunPairs(args->pairs, args->json);
+      bool pairs = !args->pairs.empty() && args->files.empty();
+      if (!pairs && !(args->pairs.empty() && args->files.size() == 2)) {
+        std::cerr
+            << "marsad similarity: give FILE_A FILE_B, or --pairs FILE.jsonl\n";
+        return 2;
       }
-      if (args->pairs.empty() && args->files.size() == 2) {
-        return RunFiles(args->files[0], args->files[1], args->json);
+      auto resources = Resources::LoadDefault();
+      if (!resources.ok()) {
+        std::cerr << "marsad similarity: " << resources.status().ToString()
+                  << "\n";
+        return 1;
       }
-      std::cerr
-          << "marsad similarity: give FILE_A FILE_B, or --pairs FILE.jsonl\n";
-      return 2;
+      auto processor = DocumentProcessor::Create(**resources);
+      if (!processor.ok()) {
+        std::cerr << "marsad similarity: " << processor.status().ToString()
+                  << "\n";
+        return 1;
+      }
+      if (pairs) return RunPairs(**processor, args->pairs, args->json);
+      return RunFiles(**processor, args->files[0], args->files[1], args->json);
     };
   });
 }
