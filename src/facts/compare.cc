@@ -725,7 +725,7 @@ class Comparer {
       // someone else: a death the report adds, not a rival count.
       if (OneVictim(x) != OneVictim(y)) return false;
       if (SourceKey(a) == SourceKey(b) || !Comparable(a, b) || Rose(a, b) ||
-          MissingMoved(a, b)) {
+          MissingMoved(a, b) || EarlierStatement(a) != EarlierStatement(b)) {
         *timeline = true;
         return false;
       }
@@ -759,6 +759,32 @@ class Comparer {
       if (kDoers.count(w)) return true;
     }
     return false;
+  }
+
+  // A figure its sentence gives as said earlier (قالت في وقت سابق إن عدد
+  // المفقودين يقدر بمئة، وكانت الوزارة قد أعلنت سابقا): a point of the
+  // timeline the report updates, not a rival of the report's own figure.
+  bool EarlierStatement(int i) const {
+    if (earlier_.size() != c_.claims.size())
+      earlier_.assign(c_.claims.size(), -1);
+    if (earlier_[i] < 0) earlier_[i] = ReadEarlierStatement(i) ? 1 : 0;
+    return earlier_[i] == 1;
+  }
+
+  bool ReadEarlierStatement(int i) const {
+    static const std::string kEarlier = FoldPhrase("في وقت سابق"),
+                             kBefore = FoldPhrase("سابقا");
+    const std::string& text = docs_[i]->text;
+    Span span = c_.claims[i].claim.span;
+    if (span.end > text.size()) return false;
+    size_t sb = text.find_last_of(".\n", span.begin);
+    sb = sb == std::string::npos ? 0 : sb + 1;
+    size_t se = text.find_first_of(".\n", span.end);
+    if (se == std::string::npos) se = text.size();
+    std::string sentence =
+        " " + FoldPhrase(std::string_view(text).substr(sb, se - sb)) + " ";
+    return sentence.find(" " + kEarlier + " ") != std::string::npos ||
+           sentence.find(" " + kBefore + " ") != std::string::npos;
   }
 
   // A missing count moves both ways over time (the missing rise as reports
@@ -884,6 +910,8 @@ class Comparer {
   std::vector<const Document*> docs_;  // parallel to c_.claims
   std::vector<double> time_;  // publication time of each claim's report
   double story_day_ = NAN;    // the happening's day (StoryDay)
+  // EarlierStatement of each claim: -1 not yet read, else 0 or 1.
+  mutable std::vector<int> earlier_;
   Comparison c_;
 };
 

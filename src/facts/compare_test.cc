@@ -1200,5 +1200,21 @@ TEST(ComparePointsTest, Issue22OfficersAndSevereCasesAreNoRivals) {
     EXPECT_NE(p.value, "4") << Dump(*injured);
 }
 
+// Issue 22 round 7 (fresh sample): a figure the report gives as said earlier
+// (قالت في وقت سابق إن عدد المفقودين يقدر بمئة) is a point of the timeline,
+// no rival of the report's newer figure.
+TEST(ComparePointsTest, Issue22AFigureSaidEarlierIsATimeline) {
+  Document a =
+      Analyzed(1, "أ", "2030-10-05T09:00:00+00:00",
+               "وقال المتحدث باسم الوكالة إن أكثر من ألف شخص ما زالوا في عداد "
+               "المفقودين. وكانت فرق الإنقاذ قالت في وقت سابق إن عدد المفقودين "
+               "يقدر بمئة شخص.");
+  Comparison c = CompareStory({&a});
+  const ContestedPoint* missing = PointAbout(c, "missing");
+  ASSERT_NE(missing, nullptr);
+  EXPECT_GE(missing->positions.size(), 2u) << Dump(*missing);
+  EXPECT_FALSE(missing->contested) << Dump(*missing);
+}
+
 }  // namespace
 }  // namespace marsad
