@@ -570,6 +570,10 @@ class CasualtyScanner : public CountPhraseReader {
         Add(prev->kind, std::max(VictimCount(q), 1), q, q);
         continue;
       }
+      if (const CasualtyEntry* c = PassiveAfterSubject(q)) {
+        Add(c->kind, 1, q, q);
+        continue;
+      }
       if (lex_.Is(w_[q], "title")) continue;  // a title counts only after a cue
       bool subset = q > b_ && lex_.Is(w_[q - 1], "subset");
       int n = subset ? RoleCount(q) : VictimCount(q);
@@ -614,6 +618,33 @@ class CasualtyScanner : public CountPhraseReader {
         break;
       }
     }
+  }
+
+  // "أكدت القوات أن قائد التنظيم في البلاد قتل في هجوم": a singular title or
+  // victim noun opening the clause after a complementizer, up to eight tokens
+  // of its complement (an apposition's commas allowed), then a singular harm
+  // verb with no object (a preposition, punctuation or the end after it).
+  // The verb's entry, or nullptr.
+  const CasualtyEntry* PassiveAfterSubject(size_t q) const {
+    if (q == b_ || !lex_.Is(w_[q - 1], "comp") || VictimCount(q) != 1 ||
+        InNumber(q))
+      return nullptr;
+    for (size_t k = q + 1; k < e_ && k < q + 10; ++k) {
+      if (InNumber(k) || lex_.Is(w_[k], "comp") ||
+          (!IsWordTok(w_[k]) && w_[k].bare != "\xD8\x8C" &&  // ،
+           w_[k].bare != ","))
+        return nullptr;
+      const CasualtyEntry* c = KindAt(k, 'c');
+      if (!c) continue;
+      size_t after = k + lex_.casualties.Find(w_, k, e_, Forms::kStem).length;
+      bool no_object = after >= e_ || !IsWordTok(w_[after]) ||
+                       Preposition(after) || Proclitic(after);
+      return c->where == 'c' && w_[k].key == w_[k].bare &&
+                     !KeyStarts(w_[k].bare, fk::kAl) && no_object
+                 ? c
+                 : nullptr;
+    }
+    return nullptr;
   }
 
   // "مقتل جندي وشرطيين"، "بينهم طفلان وامرأة"، "مقتل 3 أطفال ومسن": a victim

@@ -769,5 +769,15 @@ TEST(CasualtyRound8Test, CrimesAreIncidents) {
               IsEmpty());
 }
 
+TEST(CasualtyRound8Test, ATitleOpeningTheClauseBeforeItsPassiveVerb) {
+  EXPECT_THAT(Figures("وأكد الجيش أن قائد الجماعة في المنطقة قتل في غارة."),
+              ElementsAre("killed:1"));
+  EXPECT_THAT(Figures("وأعلنت الوزارة أن زعيم العصابة الكبرى، فلان الفلاني، "
+                      "اعتقل في المدينة."),
+              ElementsAre("arrested:1"));
+  // An object after the verb: the title did the killing.
+  EXPECT_THAT(Figures("وقال إن قائد الشرطة قتل المهاجم بالرصاص."), IsEmpty());
+}
+
 }  // namespace
 }  // namespace marsad
