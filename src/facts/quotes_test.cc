@@ -971,5 +971,13 @@ TEST(QuotesTest, Issue21ProfessionNounNamesThePersonIntroducedWithIt) {
   EXPECT_EQ(d.quotes[0].entity_id, "per:nader");
 }
 
+// Round 8: a weekday after a body's name is the time, not part of a name
+// (وأعلنت الحركة الجمعة تعيين ...): the speaker ends before it.
+TEST(QuotesTest, Issue21WeekdayAfterABodyEndsTheSpeaker) {
+  Document d = Analyzed("وأعلنت طالبان الجمعة تعيين قائد جديد للمكتب السياسي.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "طالبان");
+}
+
 }  // namespace
 }  // namespace marsad

@@ -123,8 +123,11 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
                 !lex_.Is(w_[k + 1], "speech");
       // محمد الخميس رئيس ...: a weekday inside a name, before a title or a
       // word.
+      // (Only after a person's first word: وأعلنت طالبان الجمعة تعيين، the
+      // weekday is the time and the word after it the verb's object.)
       in |= cls == "weekday" && k > j && k + 1 < e && IsWord(k + 1) &&
-            (next.empty() || next == "title");
+            (next.empty() || next == "title") &&
+            (InPersonName(k) || PersonEndsAt(k));
       if (!in) break;
     }
     if (w.bare == fk::kAn) break;
