@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
@@ -85,6 +86,31 @@ int32_t LeadDay(const Document& doc) {
     if (std::optional<int32_t> day = DayNumber(iso)) return *day;
   }
   return kNoDay;
+}
+
+// The kind class of a PLOVER type (Event::plover), as a bit: attacks and
+// armed clashes are one class (outlets call one battle either), every other
+// type its own; unknown types share a last bit.
+uint16_t KindBit(std::string_view plover) {
+  static constexpr std::string_view kKinds[] = {"ASSAULT",  "FIGHT",   "COERCE",
+                                                "PROTEST",  "CONSULT", "ACCUSE",
+                                                "THREATEN", "ACCIDENT"};
+  for (size_t i = 0; i < std::size(kKinds); ++i) {
+    if (plover == kKinds[i]) {
+      if (i == 1) return 1;  // FIGHT: ASSAULT's class
+      return static_cast<uint16_t>(1u << i);
+    }
+  }
+  return plover.empty() ? 0 : uint16_t{1u << 15};
+}
+
+uint16_t LeadKinds(const Document& doc) {
+  uint16_t kinds = 0;
+  for (const Event& e : doc.events) {
+    if (e.trigger.begin >= kLeadBytes) continue;
+    kinds |= KindBit(e.plover);
+  }
+  return kinds;
 }
 
 }  // namespace
@@ -179,6 +205,7 @@ StoryFeatures ComputeStoryFeatures(const Document& doc) {
   sort_unique(f.numbers);
   if (std::optional<int32_t> day = DayNumber(doc.published)) f.day = *day;
   f.event_day = LeadDay(doc);
+  f.lead_kinds = LeadKinds(doc);
   return f;
 }
 

@@ -44,6 +44,10 @@ struct StoryFeatures {
   // a yearless date given the publication year; kNoDay when the lead names
   // no day.
   int32_t event_day = kNoDay;
+  // The kinds of happening the lead reports (LeadKinds: bits of kind classes
+  // of the facts stage's events whose trigger lies in the first kLeadBytes);
+  // 0 when the lead holds no event.
+  uint16_t lead_kinds = 0;
   // Display title (the report's title, or the first words of its text).
   std::string title;
 

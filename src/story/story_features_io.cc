@@ -9,9 +9,11 @@
 namespace marsad {
 namespace {
 
-// 'T' added event_day after day; 'S' blobs (stores written before it) are
-// still read, with event_day unknown.
-constexpr char kVersion = 'T';
+// 'U' added lead_kinds after event_day; 'T' added event_day after day. 'T'
+// and 'S' blobs (stores written before them) are still read, with the newer
+// fields unknown.
+constexpr char kVersion = 'U';
+constexpr char kVersionNoLeadKinds = 'T';
 constexpr char kVersionNoEventDay = 'S';
 
 template <typename T>
@@ -75,16 +77,19 @@ std::string StoryFeatures::Serialize() const {
   PutVector(numbers, &out);
   Put(day, &out);
   Put(event_day, &out);
+  Put(lead_kinds, &out);
   Put(static_cast<uint32_t>(title.size()), &out);
   out.append(title);
   return out;
 }
 
 StatusOr<StoryFeatures> StoryFeatures::Deserialize(std::string_view data) {
-  if (data.empty() || (data[0] != kVersion && data[0] != kVersionNoEventDay)) {
+  if (data.empty() || (data[0] != kVersion && data[0] != kVersionNoLeadKinds &&
+                       data[0] != kVersionNoEventDay)) {
     return CorruptionError("story features: unknown version");
   }
-  const bool has_event_day = data[0] == kVersion;
+  const bool has_event_day = data[0] != kVersionNoEventDay;
+  const bool has_lead_kinds = data[0] == kVersion;
   Reader r(data.substr(1));
   StoryFeatures f;
   uint32_t n;
@@ -96,7 +101,8 @@ StatusOr<StoryFeatures> StoryFeatures::Deserialize(std::string_view data) {
   }
   ok = ok && r.GetVector(&f.title_terms) && r.GetVector(&f.entities) &&
        r.GetVector(&f.dates) && r.GetVector(&f.numbers) && r.Get(&f.day) &&
-       (!has_event_day || r.Get(&f.event_day)) && r.GetString(&f.title) &&
+       (!has_event_day || r.Get(&f.event_day)) &&
+       (!has_lead_kinds || r.Get(&f.lead_kinds)) && r.GetString(&f.title) &&
        r.done();
   if (!ok) return CorruptionError("story features: truncated or malformed");
   return f;

@@ -74,7 +74,7 @@ TEST(StoryFeaturesTest, DeserializeRejectsBadInput) {
   std::string data = ComputeStoryFeatures(FloodA()).Serialize();
   for (std::string bad :
        {std::string(), std::string("S"), data.substr(0, data.size() - 1),
-        data + "x", "U" + data.substr(1)}) {
+        data + "x", "V" + data.substr(1)}) {
     EXPECT_FALSE(StoryFeatures::Deserialize(bad).ok()) << bad.size();
   }
 }
@@ -82,15 +82,27 @@ TEST(StoryFeaturesTest, DeserializeRejectsBadInput) {
 TEST(StoryFeaturesTest, ReadsBlobsWrittenBeforeTheEventDay) {
   StoryFeatures f = ComputeStoryFeatures(FloodA());
   ASSERT_NE(f.event_day, kNoDay);
+  f.lead_kinds = 5;
   std::string data = f.Serialize();
-  // Version 'S' had no event_day: the 4 bytes before the title's length.
-  const size_t at = data.size() - f.title.size() - 4 - 4;
-  std::string old = "S" + data.substr(1, at - 1) + data.substr(at + 4);
-  StatusOr<StoryFeatures> back = StoryFeatures::Deserialize(old);
-  ASSERT_TRUE(back.ok()) << back.status().ToString();
-  EXPECT_EQ(back->event_day, kNoDay);
-  back->event_day = f.event_day;
-  EXPECT_EQ(*back, f);
+  // Version 'T' had no lead_kinds (the 2 bytes before the title's length),
+  // 'S' no event_day either (the 4 bytes before those).
+  const size_t kinds_at = data.size() - f.title.size() - 4 - 2;
+  const size_t day_at = kinds_at - 4;
+  std::string t =
+      "T" + data.substr(1, kinds_at - 1) + data.substr(kinds_at + 2);
+  std::string s = "S" + data.substr(1, day_at - 1) + data.substr(kinds_at + 2);
+  StatusOr<StoryFeatures> back_t = StoryFeatures::Deserialize(t);
+  StatusOr<StoryFeatures> back_s = StoryFeatures::Deserialize(s);
+  ASSERT_TRUE(back_t.ok()) << back_t.status().ToString();
+  ASSERT_TRUE(back_s.ok()) << back_s.status().ToString();
+  EXPECT_EQ(back_t->lead_kinds, 0);
+  EXPECT_EQ(back_t->event_day, f.event_day);
+  EXPECT_EQ(back_s->event_day, kNoDay);
+  EXPECT_EQ(back_s->lead_kinds, 0);
+  back_t->lead_kinds = back_s->lead_kinds = f.lead_kinds;
+  back_s->event_day = f.event_day;
+  EXPECT_EQ(*back_t, f);
+  EXPECT_EQ(*back_s, f);
 }
 
 // The happening's day is read from the lead, relative words resolved against
@@ -161,6 +173,55 @@ TEST(SimilarityTest, SameEventScoresAboveThresholdOthersBelow) {
   SimilarityParts p = ExplainSimilarity(a, b);
   EXPECT_GE(p.shared_numbers, 2);
   EXPECT_EQ(p.day_gap, 1);
+}
+
+// The happening's kind is read from the facts stage's events in the lead:
+// a strike and a clash are one kind, talks another, an event past the lead
+// does not count.
+TEST(StoryFeaturesTest, Issue20LeadKindsComeFromTheLeadsEvents) {
+  Document d = Doc("قصف على بلدة الريان",
+                   "قصفت طائرات حربية بلدة الريان صباح السبت.", "2018-07-07");
+  auto event = [](const char* plover, size_t begin) {
+    Event e;
+    e.plover = plover;
+    e.trigger = {begin, begin + 6};
+    return e;
+  };
+  d.events = {event("ASSAULT", 0)};
+  const uint16_t strike = ComputeStoryFeatures(d).lead_kinds;
+  d.events = {event("FIGHT", 10)};
+  const uint16_t clash = ComputeStoryFeatures(d).lead_kinds;
+  d.events = {event("CONSULT", 10), event("ASSAULT", kLeadBytes + 40)};
+  const uint16_t talks = ComputeStoryFeatures(d).lead_kinds;
+  d.events.clear();
+  EXPECT_NE(strike, 0);
+  EXPECT_EQ(strike, clash);
+  EXPECT_NE(talks, 0);
+  EXPECT_EQ(strike & talks, 0);
+  EXPECT_EQ(ComputeStoryFeatures(d).lead_kinds, 0);
+}
+
+// Two reports of one day: the same kind of happening in both leads
+// corroborates the shared words; several entities each and none shared lower
+// the score (two matches of one evening, a strike and the talks).
+TEST(SimilarityTest, Issue20SameKindAndSharedEntitiesWeigh) {
+  StoryFeatures a = ComputeStoryFeatures(FloodA());
+  StoryFeatures b = ComputeStoryFeatures(FloodB());
+  a.event_day = b.event_day = 17000;
+  a.entities = {1, 2, 3};
+  b.entities = {3, 4};
+  a.lead_kinds = b.lead_kinds = 1;
+  const double same_kind = Similarity(a, b);
+  b.lead_kinds = 2;
+  const double other_kind = Similarity(a, b);
+  EXPECT_GT(same_kind, other_kind);
+  b.lead_kinds = 0;
+  EXPECT_DOUBLE_EQ(Similarity(a, b), other_kind);
+  b.entities = {4, 5};
+  const double disjoint = Similarity(a, b);
+  EXPECT_LT(disjoint, other_kind - 0.05);
+  b.entities = {5};  // too few entities to judge by: no penalty
+  EXPECT_GT(Similarity(a, b), disjoint + 0.05);
 }
 
 TEST(ChooseTitleTest, PicksTheMostCentralTitle) {

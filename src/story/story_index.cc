@@ -212,6 +212,10 @@ void StoryIndex::Update(Story& s, int32_t day, const StoryFeatures& f) {
   AddCounts(f.title_terms, &s.title_counts);
   AddCounts(f.entities, &s.entity_counts);
   if (s.profile.event_day == kNoDay) s.profile.event_day = f.event_day;
+  // The story's kinds are those its anchor reports told (like its event day,
+  // they do not drift as later reports join).
+  if (s.recent.size() < options_.kept_members)
+    s.profile.lead_kinds |= f.lead_kinds;
   UnionInto(f.dates, &s.profile.dates);
   UnionInto(f.numbers, &s.profile.numbers);
   if (s.recent.size() < options_.kept_members) {

@@ -86,7 +86,8 @@ void WriteStories(const std::vector<CorpusReport>& r, const Run& run,
   for (size_t i = 0; i < r.size(); ++i) {
     f << r[i].url << '\t' << run.story[i] << '\t'
       << (run.dup_of[i] ? r[run.dup_of[i] - 1].url : "") << '\t'
-      << OneLine(r[i].doc.title) << '\n';
+      << OneLine(r[i].doc.title) << '\t'
+      << (i < run.score.size() ? run.score[i] : 0.0) << '\n';
   }
 }
 

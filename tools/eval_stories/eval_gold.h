@@ -17,6 +17,7 @@ struct Run {
   std::vector<int64_t> thread;  // ThreadBuilder's thread of the story
   std::vector<StoryFeatures> features;
   std::vector<double> jaccard;  // of the duplicate match (1 for exact)
+  std::vector<double> score;    // join score (0: new story or duplicate)
 };
 
 void WriteStories(const std::vector<CorpusReport>& r, const Run& run,

@@ -53,6 +53,7 @@ Run Stream(const std::vector<CorpusReport>& reports,
   run.dup_of.assign(n, 0);
   run.story.assign(n, 0);
   run.jaccard.assign(n, 0);
+  run.score.assign(n, 0);
   std::map<int64_t, std::vector<int64_t>> related;
   for (size_t i = 0; i < n; ++i) {
     const Document& doc = reports[i].doc;
@@ -67,6 +68,7 @@ Run Stream(const std::vector<CorpusReport>& reports,
     } else {
       Assignment a = stories.Add(i + 1, doc, run.features[i]);
       run.story[i] = a.story_id;
+      run.score[i] = a.score;
       for (int64_t other : a.related) {
         related[a.story_id].push_back(other);
         related[other].push_back(a.story_id);
@@ -167,8 +169,9 @@ int main(int argc, char** argv) {
                  "judged near-duplicate pairs TSV");
   app.add_option("--candidates", candidates,
                  "write candidate pairs for labelling");
-  app.add_option("--stories-out", stories_out,
-                 "write url<TAB>story<TAB>dup_of per report");
+  app.add_option(
+      "--stories-out", stories_out,
+      "write url, story, dup_of, title, join score per report (TSV)");
   StoryOptions story_options;
   app.add_option("--join-threshold", story_options.join_threshold,
                  "StoryIndex join threshold (default: the calibrated one)");
