@@ -121,7 +121,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     // نفى الجيش قصف السوق، مؤكدا أن الجماعة هي من نفذت الهجوم: the denier
     // names another doer, it denies its part, not the attack.
     bool other_doer = slot == "attack" && e.modality == "denied" &&
-                      CleftAfter(WordAt(e.trigger.begin));
+                      CleftNear(WordAt(e.trigger.begin));
     std::string modality = other_doer ? "asserted" : AttackModality(e, &fixed);
     fixed |= other_doer;
     // نفت إيران أن تكون قد أطلقت الصواريخ: the denier denies its own act,
@@ -285,6 +285,14 @@ class ClaimBuilder : public facts_internal::ClaimSources {
       if (pw.Starts(w_[q], "involve")) return true;
       if (pw.Is(w_[q], "role") && DeniedBefore(q, 3)) return true;
     }
+    // Further back in the sentence, a denied involvement or accusation
+    // (نفت روسيا أي ضلوع لها في القضية، وألمحت إلى أن ... نفذت الهجوم؛
+    // تنفي الاتهامات البريطانية بممارسة هذه الهجمات).
+    for (size_t q = sb; q < i; ++q) {
+      if ((pw.Starts(w_[q], "involve") || pw.Is(w_[q], "accusation")) &&
+          DeniedBefore(q, 3))
+        return true;
+    }
     // An accusation in the sentence, before the trigger too (نفى ... متهما
     // الحوثيين بالوقوف وراء الهجمات التي أسقطت): the attack is asserted.
     for (size_t q = sb; q < se; ++q) {
@@ -382,13 +390,14 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     return true;
   }
 
-  // A cleft after word i in its sentence.
-  bool CleftAfter(size_t i) const {
+  // A cleft after word i in its sentence, or one whose verb governs it
+  // (وألمحت إلى أن أجهزة الأمن هي التي نفذت الهجوم).
+  bool CleftNear(size_t i) const {
     if (i >= w_.size()) return false;
     size_t sb, se;
     SentenceOf(i, &sb, &se);
-    for (size_t q = i + 1; q < se; ++q) {
-      if (CleftAt(q, se)) return true;
+    for (size_t q = i > sb + 4 ? i - 4 : sb; q < se; ++q) {
+      if (q != i && CleftAt(q, se) && (q > i || q + 2 < i)) return true;
     }
     return false;
   }

@@ -740,7 +740,29 @@ class Comparer {
     // Competing parties held responsible; attackers named by what they are
     // (مسلحين هم من شنوا الهجوم) compete with no party that claims the act.
     return x.slot == "responsibility" && !da && !GenericDoer(x.value) &&
-           !GenericDoer(y.value) && PartyKey(x.value) != PartyKey(y.value);
+           !GenericDoer(y.value) && PartyKey(x.value) != PartyKey(y.value) &&
+           !NameWithin(x.value, y.value) && !NameWithin(y.value, x.value);
+  }
+
+  // Whether every word of party `a` is a word of party `b` (غولن in فتح
+  // الله غولن): one party under a shorter name.
+  static bool NameWithin(const std::string& a, const std::string& b) {
+    auto words = [](const std::string& v) {
+      std::set<std::string, std::less<>> out;
+      for (std::string_view w : Split(FoldPhrase(v), ' ')) {
+        std::string x(w);
+        if (x.size() > 6 && x.compare(0, 4, "\xD8\xA7\xD9\x84") == 0)
+          x.erase(0, 4);  // ال
+        if (!x.empty()) out.insert(x);
+      }
+      return out;
+    };
+    auto wa = words(a), wb = words(b);
+    if (wa.empty()) return false;
+    for (const std::string& w : wa) {
+      if (!wb.count(w)) return false;
+    }
+    return true;
   }
 
   // A doer named by what it is, not who (مسلحين، مجهولون، انتحاري: points.tsv

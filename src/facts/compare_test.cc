@@ -1216,5 +1216,48 @@ TEST(ComparePointsTest, Issue22AFigureSaidEarlierIsATimeline) {
   EXPECT_FALSE(missing->contested) << Dump(*missing);
 }
 
+// Issue 22 round 7 (last re-tally week): a denial of one's involvement or of
+// the accusations further back in the sentence (نفت الدولة ... أي ضلوع لها
+// في القضية، وألمحت إلى أن ... هي التي نفذت الهجوم; تنفي الاتهامات بممارسة
+// هذه الهجمات) is no denial that the attack happened; a toll "since then"
+// (منذ ذلك الحين) is wider; a party under a shorter name (غولن, فتح الله
+// غولن) is one party.
+TEST(ComparePointsTest, Issue22FurtherDenialsSinceThenAndShorterNames) {
+  Document a = Analyzed(1, "أ", "2030-07-08T10:00:00+00:00",
+                        "وقالت الشرطة إن الهجوم على المرأة نفذ بغاز الأعصاب.");
+  Document b = Analyzed(
+      2, "ب", "2030-07-08T11:00:00+00:00",
+      "ونفت الدولة الفلانية التي تستضيف حاليا البطولة الكبرى أي ضلوع لها في "
+      "القضية، وألمحت إلى أن أجهزة الأمن الأجنبية هي التي نفذت الهجوم.");
+  Document c1 = Analyzed(3, "ج", "2030-07-08T12:00:00+00:00",
+                         "أما الدولة الفلانية، التي تنفي الاتهامات الأجنبية "
+                         "بممارسة هذه الهجمات، فقالت إن الأمر مفتعل.");
+  Comparison c = CompareStory({&a, &b, &c1});
+  const ContestedPoint* occurred = PointAbout(c, "attack");
+  ASSERT_NE(occurred, nullptr);
+  EXPECT_FALSE(occurred->contested) << Dump(*occurred);
+
+  Document d = Analyzed(4, "د", "2030-07-06T08:00:00+00:00",
+                        "وقال المكتب إن السلطات ألقت القبض على نحو 160 ألفا "
+                        "منذ ذلك الحين.");
+  Document e = Analyzed(5, "هـ", "2030-07-06T08:30:00+00:00",
+                        "وأمرت النيابة العامة باعتقال 271 شخصا.");
+  Comparison arrests = CompareStory({&d, &e});
+  const ContestedPoint* arrested = PointAbout(arrests, "arrested");
+  ASSERT_NE(arrested, nullptr);
+  EXPECT_FALSE(arrested->contested) << Dump(*arrested);
+
+  Claim full = Figure("responsibility", 0, 0, false, "الحكومة");
+  full.value = "فتح الله غولن";
+  Claim shorter = Figure("responsibility", 0, 0, false, "الإعلام الرسمي");
+  shorter.value = "غولن";
+  Document f = Report(6, "و", {full});
+  Document g = Report(7, "ز", {shorter});
+  Comparison names = CompareStory({&f, &g});
+  const ContestedPoint* resp = PointAbout(names, "responsibility");
+  ASSERT_NE(resp, nullptr);
+  EXPECT_FALSE(resp->contested) << Dump(*resp);
+}
+
 }  // namespace
 }  // namespace marsad
