@@ -19,14 +19,21 @@
 //
 // Medians over a few rounds after one warm-up round (browser cache warm,
 // the server's page cache warm).
-//   node bench/ui_bench.mjs BASE_URL [rounds] [story-id]
-//   scripts/ui-bench.sh [DB] [rounds] [story-id]   (the ant_2018 corpus store)
+//   node bench/ui_bench.mjs BASE_URL [rounds] [story-id] [first]
+//   scripts/ui-bench.sh [DB] [rounds] [story-id] [first]   (the ant_2018 corpus store)
 // story-id: the story to time (scripts/bench.sh passes the largest); it
 // should have a contested point with a chart. Default: the largest of the
 // 200 newest stories that has one.
+// "first" (REQUIRES a story-id and a server nobody has asked yet): the FIRST
+// views instead, once each, in a browser warmed on the story list: the story
+// page (points, then
+// chart), its HTML brief and its Markdown brief, then the outlet pages; the
+// story is not read through the API before (a first view is what an analyst
+// opening a story meets).
 import { launch, loadPlaywright } from '../tests/browser/browser.mjs';
 
-const [base = 'http://127.0.0.1:8080', roundsArg = '3', storyArg = ''] = process.argv.slice(2);
+const [base = 'http://127.0.0.1:8080', roundsArg = '3', storyArg = '', mode = ''] = process.argv.slice(2);
+const firstViews = mode === 'first';
 const rounds = Math.max(1, Number(roundsArg) || 3);
 const pw = loadPlaywright();
 if (!pw) {
@@ -53,20 +60,26 @@ if (items.length === 0) {
   process.exit(0);
 }
 let storyId = storyArg ? Number(storyArg) : 0;
-if (!storyId || !(await charted(storyId))) {
+if (firstViews && !storyId) {
+  console.log('ui_bench: first views need a story id');
+  process.exit(2);
+}
+if (!firstViews && (!storyId || !(await charted(storyId)))) {
   const bySize = [...items].sort((a, b) => (b.article_count ?? 0) - (a.article_count ?? 0));
   storyId = 0;
   for (const st of bySize.slice(0, 20)) if (await charted(st.id)) { storyId = st.id; break; }
   if (!storyId) storyId = bySize[0].id;
 }
-const story = await json(`/api/stories/${storyId}`);
-const reports = story.articles?.length ?? 0;
-const articleId = story.articles?.[0]?.id ?? 1;
+// Not read before its first view in "first" mode (its size from the list).
+const story = firstViews ? null : await json(`/api/stories/${storyId}`);
+const reports = story ? story.articles?.length ?? 0
+  : items.find((x) => x.id === storyId)?.article_count ?? '?';
+const articleId = story?.articles?.[0]?.id ?? 1;
 const outlets = ((await json('/api/outlets')).items ?? []).map((o) => o.outlet).filter(Boolean).slice(0, 5);
 
 const S = `story ${storyId} (${reports} reports)`;
 // [name, url, [[label, selector], ...]]: one navigation, timed to each selector in turn.
-const pages = [
+const allPages = [
   ['story list', '/', [['content', '.story-card']]],
   [S, `/stories/${storyId}`, [['points', '[data-testid=points] .point'], ['chart', '[data-testid=claims-chart]']]],
   [`brief ${storyId} (HTML)`, `/api/stories/${storyId}/brief?format=html`, [['content', 'h1']]],
@@ -77,9 +90,11 @@ const pages = [
   ['entities', '/entities', [['content', '.entity-grid']]],
   ['map', '/map', [['content', 'svg.map .land path']]],
 ];
+const pages = firstViews ? allPages.filter(([name]) => name === S || name.startsWith('brief ') || name.startsWith('outlet '))
+  : allPages;
 
 // [name, setup url, ready selector, click selector, result selector]: timed from the click.
-const interactions = [
+const interactions = firstViews ? [] : [
   ['chart dot -> report, words marked', `/stories/${storyId}`, '[data-testid=claims-chart] a.claim-link',
     '[data-testid=claims-chart] a.claim-link', '.article-text .hl-cite'],
   ['story: outlet name -> outlet page', `/stories/${storyId}`, '.article-list a.outlet-link',
@@ -102,9 +117,17 @@ const times = new Map();
 const record = (name, ms) => { if (!times.has(name)) times.set(name, []); times.get(name).push(ms); };
 const visible = (sel) => page.waitForSelector(sel, { state: 'visible', timeout: 60000 });
 try {
-  // Round 0 warms the browser cache (fonts, scripts); it is not counted.
-  for (let round = 0; round <= rounds; ++round) {
-    const keep = (name, ms) => { if (round > 0) record(name, ms); };
+  // "first" mode: the browser is warmed on the story list (the app, its
+  // fonts and scripts, as for an analyst who has the UI open), which asks
+  // the server for no story, outlet or brief.
+  if (firstViews) {
+    await page.goto(base + '/');
+    await visible('.story-card');
+  }
+  // Round 0 warms the browser cache (fonts, scripts); it is not counted,
+  // except in "first" mode, which runs it alone.
+  for (let round = 0; round <= (firstViews ? 0 : rounds); ++round) {
+    const keep = (name, ms) => { if (round > 0 || firstViews) record(name, ms); };
     for (const [name, url, steps] of pages) {
       await page.goto('about:blank');
       await page.goto(base + url, { waitUntil: 'commit' });
@@ -151,7 +174,8 @@ try {
 } finally {
   await cleanup();
 }
-console.log(`ui_bench: ${base}, ${rounds} rounds after one warm-up, ms (median, max)`);
+console.log(firstViews ? `ui_bench: ${base}, first views, ms (one each)`
+  : `ui_bench: ${base}, ${rounds} rounds after one warm-up, ms (median, max)`);
 for (const [name, ms] of times) {
   ms.sort((a, b) => a - b);
   const median = ms[Math.floor(ms.length / 2)];

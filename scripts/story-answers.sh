@@ -6,7 +6,9 @@
 # file per answer, and OUT.times (path, cold|warm, HTTP code, seconds).
 #   scripts/story-answers.sh MARSAD DB OUT     (then: diff -r OUT1 OUT2)
 #   scripts/story-answers.sh --first MARSAD DB (a fresh server's first views:
-#       the CNN profile twice, then stories 12464 and 1393 of the corpus store)
+#       the CNN profile twice, then the story page of each of $STORIES, by
+#       default the two largest stories of DB, then the first one's HTML brief
+#       and its points, which the page has not made)
 # Needs curl, jq, sqlite3. MARSAD_DATA_DIR as for `marsad serve`.
 set -u
 first=0
@@ -21,7 +23,12 @@ u() { python3 -c 'import urllib.parse,sys;print(urllib.parse.quote(sys.argv[1]))
 if [ $first = 1 ]; then
   p="localhost:$PORT/api/outlets/$(u 'CNN بالعربية')/profile"
   t() { curl -s -o /dev/null -w "%{time_total}" "$1"; }
-  echo "$(basename "$M") profile $(t "$p") then $(t "$p") | story 12464 $(t localhost:$PORT/api/stories/12464) | story 1393 $(t localhost:$PORT/api/stories/1393) | load $(cut -d' ' -f1 /proc/loadavg)"
+  STORIES=${STORIES:-$(sqlite3 "$DB" "select id from stories order by article_count desc, id limit 2")}
+  line="$(basename "$M") profile $(t "$p") then $(t "$p")"
+  for s in $STORIES; do line="$line | story $s $(t localhost:$PORT/api/stories/$s)"; done
+  s1=$(echo $STORIES | cut -d' ' -f1)
+  line="$line | brief $s1 $(t "localhost:$PORT/api/stories/$s1/brief?format=html") | points $s1 $(t localhost:$PORT/api/stories/$s1/points)"
+  echo "$line | load $(cut -d' ' -f1 /proc/loadavg)"
   exit 0
 fi
 mkdir -p "$OUT"; rm -f "$OUT"/*; : > "$OUT.times"

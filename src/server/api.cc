@@ -450,11 +450,14 @@ StatusOr<json> Api::MakeOutletProfile(const std::string& outlet) {
     ASSIGN_OR_RETURN(std::optional<StoryRow> row, db->GetStory(c->story_id));
     if (!row) continue;
     ++compared;
-    ASSIGN_OR_RETURN(std::shared_ptr<const CachedStory> story,
-                     LoadCachedStory(db, *row, maker));
-    const auto& points = story->Outlets();
-    auto mine = points.find(outlet);
-    if (mine == points.end()) continue;
+    std::optional<std::map<std::string, OutletPoints>> points =
+        ReadKeptOutletPoints(db, *row, maker);
+    if (!points) {
+      ASSIGN_OR_RETURN(StoryDossier dossier, LoadStoryDossierOf(db, *row));
+      points = OutletPointsOf(dossier.comparison);
+    }
+    auto mine = points->find(outlet);
+    if (mine == points->end()) continue;
     held += mine->second.held;
     apart += mine->second.apart;
     const int64_t story_apart = mine->second.apart;

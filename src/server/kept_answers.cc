@@ -128,18 +128,39 @@ std::map<std::string, OutletPoints> OutletPointsFromJson(const json& j) {
   return out;
 }
 
+namespace {
+
+// The body of the story's kept answer `kind`, if kept for `version`.
+std::optional<std::string> KeptBody(Store* store, int64_t id, const char* kind,
+                                    const std::string& version) {
+  StatusOr<std::optional<KeptAnswer>> got =
+      store->GetKeptAnswer(StoryKey(id, kind));
+  if (!got.ok() || !*got || (*got)->version != version) return std::nullopt;
+  return std::move((*got)->body);
+}
+
+}  // namespace
+
 std::optional<StoryAnswers> ReadKeptStory(Store* store, const StoryRow& row,
                                           const std::string& maker) {
   if (maker.empty() || !KeepsStory(row)) return std::nullopt;
   const std::string version = StoryAnswerVersion(row, maker);
   StoryAnswers a;
   for (const char* kind : kKinds) {
-    StatusOr<std::optional<KeptAnswer>> got =
-        store->GetKeptAnswer(StoryKey(row.id, kind));
-    if (!got.ok() || !*got || (*got)->version != version) return std::nullopt;
-    *Body(&a, kind) = std::move((*got)->body);
+    std::optional<std::string> body = KeptBody(store, row.id, kind, version);
+    if (!body) return std::nullopt;
+    *Body(&a, kind) = std::move(*body);
   }
   return a;
+}
+
+std::optional<std::map<std::string, OutletPoints>> ReadKeptOutletPoints(
+    Store* store, const StoryRow& row, const std::string& maker) {
+  if (maker.empty() || !KeepsStory(row)) return std::nullopt;
+  std::optional<std::string> body =
+      KeptBody(store, row.id, "outlets", StoryAnswerVersion(row, maker));
+  if (!body) return std::nullopt;
+  return OutletPointsFromJson(json::parse(*body, nullptr, false));
 }
 
 StatusOr<int64_t> KeepStoryAnswers(Store* store,

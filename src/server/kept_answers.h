@@ -86,6 +86,11 @@ struct StoryAnswers {
 std::optional<StoryAnswers> ReadKeptStory(Store* store, const StoryRow& row,
                                           const std::string& maker);
 
+// What each outlet holds of the story's points, kept for `row` by `maker`
+// (one answer read, not the five); nullopt as ReadKeptStory.
+std::optional<std::map<std::string, OutletPoints>> ReadKeptOutletPoints(
+    Store* store, const StoryRow& row, const std::string& maker);
+
 // Computes and keeps the answers of `stories` (ids; those KeepsStory
 // refuses and those gone are skipped) in transactions of a few stories.
 // Returns how many stories were kept.
