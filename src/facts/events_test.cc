@@ -232,6 +232,12 @@ TEST_P(CasualtyFigureTest, ReadsTheFigure) {
 
 constexpr double kOpen = std::numeric_limits<double>::infinity();
 
+// Each case is named by its `name`, so that ctest finds it again (the
+// default name prints the case's bytes, pointers included).
+std::string FigureName(const ::testing::TestParamInfo<FigureCase>& info) {
+  return info.param.name;
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Issue21, CasualtyFigureTest,
     ::testing::Values(
@@ -272,7 +278,8 @@ INSTANTIATE_TEST_SUITE_P(
                    "killed", 2000, kOpen, true},
         FigureCase{"NounAmongTheDead",
                    "وأشارت الوزارة إلى وجود طفلين بين الضحايا.", "killed", 2, 2,
-                   false}));
+                   false}),
+    FigureName);
 
 // Issue 21, round 3: each predicate's whole paradigm and each count shape,
 // on sentences written for these tests.
@@ -389,7 +396,8 @@ INSTANTIATE_TEST_SUITE_P(
                    "missing", 40, 40, false},
         FigureCase{"FigureBeforeItsVerbWithASecondToll",
                    "وقال إن 4 حراس قتلوا في المقر بينما قتل 5 آخرون في السوق.",
-                   "killed", 4, 4, false}));
+                   "killed", 4, 4, false}),
+    FigureName);
 
 TEST(CasualtyNegativesTest, SeizedGoodsAreNoArrests) {
   Document d = Facts("وضبط فريق الرقابة 40 كرتونا مخالفا للمواصفات.");
