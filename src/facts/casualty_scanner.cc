@@ -353,9 +353,20 @@ class CasualtyScanner : public CountPhraseReader {
   // counted noun, in the same clause (no punctuation, complementizer or
   // other number between).
   std::string VerbAfter(size_t ne) const {
-    for (size_t q = ne; q < e_ && q < ne + 7; ++q) {
+    size_t limit = ne + 7;
+    bool relative = false;
+    for (size_t q = ne; q < e_ && q < limit; ++q) {
       if (!IsWordTok(w_[q]) || InNumber(q) || lex_.Is(w_[q], "comp")) break;
+      // "اثنين من المسلحين الذين شاركوا في الهجوم على المركز ... لقيا
+      // حتفهما": across a relative clause on the counted noun (up to a
+      // dozen words, no punctuation), only a plural or dual verb agrees.
+      if (!relative && IsClass(q, "rel")) {
+        relative = true;
+        limit = std::max(limit, q + 14);
+        continue;
+      }
       const CasualtyEntry* c = KindAt(q, 'c');
+      if (c && relative && c->where != 'b') continue;
       // "مئات من العناصر تم القبض عليهم": a masdar after a passive
       // auxiliary is the counted noun's verb.
       if (c && q > ne && IsClass(q - 1, "passive_aux")) return c->kind;

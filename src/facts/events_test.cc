@@ -787,5 +787,14 @@ TEST(CasualtyRound8Test, ATitleOpeningTheClauseBeforeItsPassiveVerb) {
   EXPECT_THAT(Figures("وقال إن قائد الشرطة قتل المهاجم بالرصاص."), IsEmpty());
 }
 
+TEST(CasualtyRound8Test, AFigureBeforeItsVerbAcrossARelativeClause) {
+  EXPECT_THAT(Figures("وأفادت الوكالة أن ثلاثة من المسلحين الذين هاجموا مركز "
+                      "الشرطة في المدينة الجنوبية لقوا حتفهم."),
+              ElementsAre("killed:3"));
+  // The relative clause's own masdar is not the counted noun's verb.
+  EXPECT_THAT(Figures("وحضر 40 من الأهالي الذين طالبوا بكشف مصير المفقودين."),
+              IsEmpty());
+}
+
 }  // namespace
 }  // namespace marsad
