@@ -677,6 +677,48 @@ describe('markup in a report', () => {
   });
 });
 
+// Issue 27: what the cleaner removed is named in the UI's language, its code
+// kept in data-reason (our own made-up report ending with a share button).
+describe('what the cleaner removed', () => {
+  let base, id;
+  before(async () => {
+    const db = path.join(tmp, 'furniture.db');
+    ingest(db, path.join(repoRoot, 'tests', 'browser', 'fixtures', 'furniture'));
+    base = await serve(db);
+    const stories = await getJson(base, '/api/stories?limit=10');
+    id = (await getJson(base, `/api/stories/${stories.items[0].id}`)).articles[0].id;
+  });
+
+  test('removal codes are named in Arabic, and in English in English, the code in data-reason', async () => {
+    const page = await newPage();
+    try {
+      const a = await getJson(base, `/api/articles/${id}`);
+      assert.ok((a.analysis.removed ?? []).some((r) => r.reason === 'furniture:share'),
+        `the fixture's share line was not removed: ${JSON.stringify(a.analysis.removed)}`);
+      const badges = async () => page.locator('.removed .badge').evaluateAll((els) =>
+        els.map((e) => ({ code: e.dataset.reason, text: e.textContent.trim() })));
+      await page.goto(`${base}/articles/${id}`);
+      await page.waitForSelector('.removed .badge', { state: 'attached' });
+      const ar = await badges();
+      assert.ok(ar.length > 0);
+      for (const b of ar) assert.doesNotMatch(b.text, /[a-z]/i, `a code shown as it is: ${b.text}`);
+      assert.deepEqual(ar.find((b) => b.code === 'furniture:share'),
+        { code: 'furniture:share', text: 'من هيكل الصفحة: أزرار المشاركة' });
+      await page.evaluate(() => localStorage.setItem('marsad.lang', 'en'));
+      await page.reload();
+      await page.waitForSelector('.removed .badge', { state: 'attached' });
+      const en = await badges();
+      assert.deepEqual(en.map((b) => b.code), ar.map((b) => b.code));
+      assert.deepEqual(en.find((b) => b.code === 'furniture:share'),
+        { code: 'furniture:share', text: 'page furniture: share' });
+      for (const b of en) assert.doesNotMatch(b.text, /[\u0600-\u06ff]|:[a-z-]+$|^[a-z]+:[a-z]/, `not named in English: ${b.text}`);
+    } finally {
+      await page.evaluate(() => localStorage.removeItem('marsad.lang')).catch(() => {});
+      await page.close();
+    }
+  });
+});
+
 test('no console errors or CSP violations in any page', () => {
   assert.deepEqual(consoleErrors, []);
 });

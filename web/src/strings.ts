@@ -99,6 +99,23 @@ const ar = {
     changedFrom: (before: string) => `غيّر المصدر روايته، كان: ${before}`,
     open: 'في النص',
   },
+  // The cleaner's removal codes (Document::removed's reason, "group:kind"):
+  // kinds of data/clean/furniture.tsv, the HTML tags of skipped blocks and
+  // the cleaner's own (src/clean/text_clean.cc, html_extract.cc).
+  removalGroups: names({ furniture: 'من هيكل الصفحة', boilerplate: 'خارج نص الخبر', metadata: 'بيانات وصفية' }),
+  removalKinds: names({
+    ad: 'إعلان', comment: 'دعوة إلى التعليق', contact: 'بيانات الاتصال', copyright: 'حقوق النشر',
+    credit: 'نسبة الصورة أو الخبر', 'end-marker': 'علامة نهاية الخبر', modified: 'تاريخ التعديل',
+    'most-read': 'الأكثر قراءة', 'most-read-list': 'قائمة الأكثر قراءة', navigation: 'روابط التنقل',
+    published: 'تاريخ النشر', related: 'أخبار ذات صلة', 'related-list': 'قائمة أخبار ذات صلة',
+    share: 'أزرار المشاركة', 'source-link': 'رابط المصدر', subscribe: 'دعوة إلى الاشتراك', tags: 'الوسوم',
+    widget: 'عنصر من الصفحة', symbols: 'رموز بلا كلمات', template: 'سطر يتكرر في قالب الوسيلة',
+    'headline-list': 'قائمة عناوين', link: 'روابط', conditional: 'تعليق شرطي في الصفحة',
+    'outside-article': 'خارج المقال', nav: 'شريط التنقل', aside: 'عمود جانبي', footer: 'تذييل الصفحة',
+    form: 'نموذج', menu: 'قائمة', label: 'تسمية حقل', button: 'زر', select: 'قائمة اختيار', hidden: 'عنصر مخفي',
+    outlet: 'اسم الوسيلة', byline: 'سطر الكاتب والمكان',
+  }),
+  removal: (group: string, kind: string) => `${group}: ${kind}`,
   // The comparison's codes: points, slots, nations, event kinds, weapons, modalities.
   points: names({
     killed: 'قتلى', injured: 'جرحى', killed_or_injured: 'قتلى وجرحى', missing: 'مفقودون',
@@ -387,6 +404,14 @@ const en: Strings = {
     changedFrom: (before) => `the source changed its account, was: ${before}`,
     open: 'In the text',
   },
+  removalGroups: { furniture: 'page furniture', boilerplate: 'outside the story', metadata: 'metadata' },
+  removalKinds: {
+    ...codeWords(ar.removalKinds), ad: 'advertisement', comment: 'comment prompt', credit: 'credit line',
+    symbols: 'symbols without words', template: 'line repeated in the outlet\'s template',
+    'outside-article': 'outside the article', nav: 'navigation bar', aside: 'sidebar', hidden: 'hidden element',
+    outlet: 'outlet name', byline: 'byline and dateline',
+  },
+  removal: (group, kind) => `${group}: ${kind}`,
   points: { ...codeWords(ar.points), weapon: 'chemical weapon used', occurred: 'the attack took place' },
   slots: codeWords(ar.slots),
   nations: codeWords(ar.nations),

@@ -23,6 +23,18 @@ function parseRanges(hash: string, key: string): [number, number][] {
     .filter(([a, b]) => Number.isInteger(a) && Number.isInteger(b) && b > a);
 }
 
+/** What the cleaner removed, named in the UI's language from its code
+ *  ("furniture:share" → its group and kind in the strings table); the code
+ *  stays in data-reason. A kind the table lacks is named by its group alone. */
+export function removalLabel(code: string): string {
+  const cut = code.indexOf(':');
+  const group = cut < 0 ? code : code.slice(0, cut);
+  const kind = cut < 0 ? '' : code.slice(cut + 1);
+  const g = S.removalGroups[group] ?? S.otherCode;
+  const k = S.removalKinds[kind];
+  return k ? S.removal(g, k) : g;
+}
+
 function safeUrl(u: string | null | undefined): string | null {
   if (!u) return null;
   try {
@@ -153,7 +165,8 @@ export async function articlePage(ctx: RouteContext): Promise<Node> {
     })),
     an.removed?.length ? h('details', { class: 'facts removed' },
       h('summary', null, S.articlePage.removed, h('span', { class: 'count' }, num(an.removed.length))),
-      h('ul', null, an.removed.map((r) => h('li', null, h('span', { class: 'badge' }, r.reason), ' ', r.text)))) : null);
+      h('ul', null, an.removed.map((r) => h('li', null,
+        h('span', { class: 'badge', 'data-reason': r.reason }, removalLabel(r.reason)), ' ', r.text)))) : null);
 
   const src = safeUrl(a.url);
   const page = h('div', { class: 'page article-page', 'data-article': a.id },
