@@ -40,8 +40,13 @@
 //    author (أحدث حصيلة لوزارة الصحة), a claimant, an accuser written before
 //    its verb and the one who rejects accusations hold their claims;
 //  * a denier that names another doer (X هي من قامت، متهما X) or denies its
-//    own means (استهداف غاراته) or its doing (لم يشن التحالف) denies its
-//    part, not that the attack happened.
+//    own means (استهداف غاراته), its doing (لم يشن التحالف), its role (أي
+//    دور لها), the accusations or the casualties (وقوع أي إصابات في
+//    الاستهداف) denies its part or the toll, not that the attack happened;
+//    a denial verb right before the trigger or before reports about it
+//    (نفى ... ما تردد من أنباء عن) denies it whatever the quotation says;
+//  * an accuser right after the verb with an object after it (اتهمت بريطانيا،
+//    الأربعاء، أجهزة ...) is no accused.
 // The words are data (data/facts/points.tsv).
 #include <algorithm>
 #include <cmath>

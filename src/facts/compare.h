@@ -43,7 +43,13 @@
 //    before the happening's day, the day most figures are dated to, or
 //    undated after such an event in the report); another happening (scope
 //    "other": حكم بإعدام 75 متهما). Names of one party (data/facts/
-//    parties.tsv: داعش = تنظيم الدولة الإسلامية) are no competing parties.
+//    parties.tsv: داعش = تنظيم الدولة الإسلامية; a name within a longer
+//    one: غولن) are no competing parties, nor are attackers named by what
+//    they are (مسلحين) against a claimant; commanders and officers
+//    (ثلاثة من أبرز القيادات) are a count of their own.
+//  * a missing count that moves between reports more than an hour apart, and
+//    a figure its sentence gives as said earlier (في وقت سابق), are a
+//    timeline.
 //
 // Figures are anchored to the happening by the facts stage's Claim::scope:
 // a wider total (since the offensive began, this year, الحصيلة الإجمالية)
