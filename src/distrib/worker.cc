@@ -275,11 +275,10 @@ Status RunWorker(const WorkerOptions& options, WorkerSummary* summary) {
   std::unique_ptr<const Resources> owned;
   ASSIGN_OR_RETURN(const Resources* resources,
                    ResourcesOrLoad(options.resources, &owned));
-  return WithReconnect("worker", options.reconnect_ms, &summary->restarts,
-                       [&](bool* connected) {
-                         return RunWorkerOnce(options, *resources, summary,
-                                              connected);
-                       });
+  return WithReconnect(
+      "worker", options.reconnect_ms, &summary->restarts, [&](bool* connected) {
+        return RunWorkerOnce(options, *resources, summary, connected);
+      });
 }
 
 // ---------------------------------------------------------------------------

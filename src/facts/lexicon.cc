@@ -168,64 +168,74 @@ StatusOr<std::unique_ptr<const FactsLexicon>> FactsLexicon::Load() {
 StatusOr<std::unique_ptr<const FactsLexicon>> FactsLexicon::Load(
     const std::string& data_dir) {
   auto lex = std::make_unique<FactsLexicon>();
-  RETURN_IF_ERROR(LoadTable(data_dir, "facts/reporting_cues.tsv", 4, [&](const auto& r) {
-    CueEntry e;
-    e.kind = r[1] == "participle"  ? CueKind::kParticiple
-             : r[1] == "source"    ? CueKind::kSource
-             : r[1] == "chain"     ? CueKind::kChain
-             : r[1] == "about"     ? CueKind::kAbout
-             : r[1] == "statement" ? CueKind::kStatement
-                                   : CueKind::kVerb;
-    e.gender = r[2].empty() ? '-' : r[2][0];
-    e.modality = r[3];
-    lex->cues.Add(FoldPhrase(r[0]), static_cast<int>(lex->cue_entries.size()));
-    lex->cue_entries.push_back(std::move(e));
-  }));
+  RETURN_IF_ERROR(
+      LoadTable(data_dir, "facts/reporting_cues.tsv", 4, [&](const auto& r) {
+        CueEntry e;
+        e.kind = r[1] == "participle"  ? CueKind::kParticiple
+                 : r[1] == "source"    ? CueKind::kSource
+                 : r[1] == "chain"     ? CueKind::kChain
+                 : r[1] == "about"     ? CueKind::kAbout
+                 : r[1] == "statement" ? CueKind::kStatement
+                                       : CueKind::kVerb;
+        e.gender = r[2].empty() ? '-' : r[2][0];
+        e.modality = r[3];
+        lex->cues.Add(FoldPhrase(r[0]),
+                      static_cast<int>(lex->cue_entries.size()));
+        lex->cue_entries.push_back(std::move(e));
+      }));
   RETURN_IF_ERROR(LoadTable(data_dir, "facts/words.tsv", 2, [&](const auto& r) {
     std::string key = FoldPhrase(r[0]);
     auto [it, added] = lex->classes_.emplace(key, r[1]);
     if (!added) lex->more_classes_.emplace(key + "|" + r[1]);
     lex->AddClassBit(key, r[1], !added);
   }));
-  RETURN_IF_ERROR(LoadTable(data_dir, "facts/event_triggers.tsv", 3, [&](const auto& r) {
-    lex->triggers.Add(FoldPhrase(r[0]),
-                      static_cast<int>(lex->trigger_entries.size()));
-    lex->trigger_entries.push_back({r[1], r[2], r.size() > 3 && r[3] == "1"});
-  }));
-  RETURN_IF_ERROR(LoadTable(data_dir, "facts/mode_context.tsv", 3, [&](const auto& r) {
-    lex->mode_context.Add(FoldPhrase(r[0]),
-                          static_cast<int>(lex->mode_entries.size()));
-    lex->mode_entries.push_back({r[1], std::atoi(r[2].c_str())});
-  }));
-  RETURN_IF_ERROR(LoadTable(data_dir, "facts/casualties.tsv", 3, [&](const auto& r) {
-    lex->casualties.Add(FoldPhrase(r[0]),
-                        static_cast<int>(lex->casualty_entries.size()));
-    char where = r[2] == "noun"   ? 'n'
-                 : r[2] == "cue"  ? 'c'
-                 : r[2] == "both" ? 'b'
-                                  : 'p';
-    lex->casualty_entries.push_back({r[1], where});
-  }));
-  RETURN_IF_ERROR(LoadTable(data_dir, "facts/weapons.tsv", 2, [&](const auto& r) {
-    lex->weapons.Add(FoldPhrase(r[0]),
-                     static_cast<int>(lex->weapon_entries.size()));
-    lex->weapon_entries.push_back(r[1]);
-  }));
-  RETURN_IF_ERROR(LoadTable(data_dir, "facts/presence.tsv", 3, [&](const auto& r) {
-    lex->presence.Add(FoldPhrase(r[0]),
-                      static_cast<int>(lex->presence_entries.size()));
-    lex->presence_entries.push_back({r[1], r[2]});
-  }));
+  RETURN_IF_ERROR(
+      LoadTable(data_dir, "facts/event_triggers.tsv", 3, [&](const auto& r) {
+        lex->triggers.Add(FoldPhrase(r[0]),
+                          static_cast<int>(lex->trigger_entries.size()));
+        lex->trigger_entries.push_back(
+            {r[1], r[2], r.size() > 3 && r[3] == "1"});
+      }));
+  RETURN_IF_ERROR(
+      LoadTable(data_dir, "facts/mode_context.tsv", 3, [&](const auto& r) {
+        lex->mode_context.Add(FoldPhrase(r[0]),
+                              static_cast<int>(lex->mode_entries.size()));
+        lex->mode_entries.push_back({r[1], std::atoi(r[2].c_str())});
+      }));
+  RETURN_IF_ERROR(
+      LoadTable(data_dir, "facts/casualties.tsv", 3, [&](const auto& r) {
+        lex->casualties.Add(FoldPhrase(r[0]),
+                            static_cast<int>(lex->casualty_entries.size()));
+        char where = r[2] == "noun"   ? 'n'
+                     : r[2] == "cue"  ? 'c'
+                     : r[2] == "both" ? 'b'
+                                      : 'p';
+        lex->casualty_entries.push_back({r[1], where});
+      }));
+  RETURN_IF_ERROR(
+      LoadTable(data_dir, "facts/weapons.tsv", 2, [&](const auto& r) {
+        lex->weapons.Add(FoldPhrase(r[0]),
+                         static_cast<int>(lex->weapon_entries.size()));
+        lex->weapon_entries.push_back(r[1]);
+      }));
+  RETURN_IF_ERROR(
+      LoadTable(data_dir, "facts/presence.tsv", 3, [&](const auto& r) {
+        lex->presence.Add(FoldPhrase(r[0]),
+                          static_cast<int>(lex->presence_entries.size()));
+        lex->presence_entries.push_back({r[1], r[2]});
+      }));
   RETURN_IF_ERROR(LoadTable(data_dir, "facts/acled.tsv", 4, [&](const auto& r) {
     lex->acled.push_back({r[0], r[1], r[2], r[3]});
   }));
-  RETURN_IF_ERROR(LoadTable(data_dir, "facts/places.tsv", 1, [&](const auto& r) {
-    std::string key = FoldPhrase(r[0]);
-    // A one-word name that is also a function or class word (مدينة) is
-    // never a place by itself.
-    if (key.find(' ') == std::string::npos && lex->classes_.count(key)) return;
-    lex->places.Add(key, 0);
-  }));
+  RETURN_IF_ERROR(
+      LoadTable(data_dir, "facts/places.tsv", 1, [&](const auto& r) {
+        std::string key = FoldPhrase(r[0]);
+        // A one-word name that is also a function or class word (مدينة) is
+        // never a place by itself.
+        if (key.find(' ') == std::string::npos && lex->classes_.count(key))
+          return;
+        lex->places.Add(key, 0);
+      }));
   return std::unique_ptr<const FactsLexicon>(std::move(lex));
 }
 
