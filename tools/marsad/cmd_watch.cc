@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "marsad/store.h"
+#include "src/server/kept_answers.h"
 #include "src/watch/alerts.h"
 #include "src/watch/watch.h"
 #include "tools/marsad/commands.h"
@@ -15,6 +16,24 @@ namespace marsad {
 namespace {
 std::atomic<bool> g_stop{false};
 void OnSignal(int) { g_stop = true; }
+
+// Keeps the answers of the stories of the reports stored after *upto and
+// moves *upto on; a failure is said and the watch goes on (the server then
+// computes those answers on first view).
+void KeepAfterCycle(const std::string& db, int64_t* upto) {
+  auto store = OpenStoreOrPrint(db, /*read_only=*/false);
+  if (!store) return;
+  auto max = store->MaxArticleId();
+  auto kept = KeepAnswersSince(store.get(), *upto, AnswerMaker());
+  if (!kept.ok() || !max.ok()) {
+    std::cerr << "marsad watch: answers not kept: "
+              << (kept.ok() ? max.status() : kept.status()).ToString() << "\n";
+    return;
+  }
+  *upto = *max;
+  if (*kept > 0)
+    std::cout << "kept the answers of " << *kept << " stories" << std::endl;
+}
 }  // namespace
 
 void AddWatchCommand(CLI::App& app, CommandFn* run) {
@@ -70,12 +89,19 @@ void AddWatchCommand(CLI::App& app, CommandFn* run) {
       }
       std::signal(SIGINT, OnSignal);
       std::signal(SIGTERM, OnSignal);
-      Status st = RunWatch(*o, g_stop, [](const CycleSummary& s) {
+      // The answers of the stories each cycle touched are kept for the
+      // server, as after `marsad ingest` (src/server/kept_answers.h).
+      int64_t kept_upto = -1;
+      if (auto store = OpenStoreOrPrint(o->db, /*read_only=*/false)) {
+        if (auto max = store->MaxArticleId(); max.ok()) kept_upto = *max;
+      }
+      Status st = RunWatch(*o, g_stop, [&](const CycleSummary& s) {
         std::cout << "poll: " << s.sources << " sources (" << s.failed_sources
                   << " failed), " << s.fetched << " fetched, " << s.not_modified
                   << " not modified, " << s.skipped_robots
                   << " forbidden by robots.txt, " << s.stored
                   << " new reports, " << s.alerts << " alerts" << std::endl;
+        if (s.stored > 0 && kept_upto >= 0) KeepAfterCycle(o->db, &kept_upto);
       });
       return st.ok() ? 0 : PrintError(st);
     };
