@@ -688,9 +688,15 @@ class Comparer {
   // in Baghdad; Saada against Hodeidah's districts) count different people,
   // as different populations do. An unknown place, a country and a place
   // in it, or two places of one province say nothing.
+  //
+  // Within one report, two named places are two counts even in one province
+  // (19 dead in Quebec, 12 of them in Montreal): the report itself tells
+  // them apart.
   bool SamePlace(int a, int b) const {
     std::string pa = PlaceKey(a), pb = PlaceKey(b);
-    return pa.empty() || pb.empty() || OnePlace(pa, pb);
+    if (pa.empty() || pb.empty()) return true;
+    if (c_.claims[a].article == c_.claims[b].article) return pa == pb;
+    return OnePlace(pa, pb);
   }
 
   // Whether claims a and b of one point really differ.

@@ -1259,5 +1259,33 @@ TEST(ComparePointsTest, Issue22FurtherDenialsSinceThenAndShorterNames) {
   EXPECT_FALSE(resp->contested) << Dump(*resp);
 }
 
+// Issue 22 round 7 (last re-tally week): within one report, a figure of one
+// named place and a figure of another (19 dead in the province, 12 in its
+// city) are two counts even in one province; across reports a town and its
+// province still compare.
+TEST(ComparePointsTest, Issue22TwoPlacesOfOneReportAreTwoCounts) {
+  Document a = WithPlaces(
+      1, "أ", "2030-07-05T04:00:00+00:00",
+      "وأعلنت السلطات الصحية أن 19 شخصا على الأقل توفوا في الناصرية بسبب "
+      "موجة الحر. وقالت المسؤولة إن عدد الوفيات بسبب موجة الحر في الشطرة "
+      "وصل إلى 12.",
+      {{"الناصرية", "geo:98854"}, {"الشطرة", "geo:98622"}});
+  Comparison c = CompareStory({&a});
+  const ContestedPoint* killed = PointAbout(c, "killed");
+  ASSERT_NE(killed, nullptr);
+  EXPECT_EQ(killed->positions.size(), 2u) << Dump(*killed);
+  EXPECT_FALSE(killed->contested) << Dump(*killed);
+  // Across reports, the two towns of one province still compare.
+  Document b =
+      WithPlaces(2, "ب", "2030-07-05T04:30:00+00:00",
+                 "وقال مصدر طبي إن 40 شخصا توفوا بسبب موجة الحر في الشطرة.",
+                 {{"الشطرة", "geo:98622"}});
+  Document d = WithPlaces(
+      3, "ج", "2030-07-05T04:40:00+00:00",
+      "وأعلنت السلطات الصحية أن 19 شخصا توفوا بسبب موجة الحر في الناصرية.",
+      {{"الناصرية", "geo:98854"}});
+  EXPECT_EQ(Contested(CompareStory({&b, &d})), 1);
+}
+
 }  // namespace
 }  // namespace marsad
