@@ -10,7 +10,8 @@
 # part, into models/ner_model.bin and data/nlp's corpus tables (the
 # run-time model: the dev split is the text nearest ANERcorp's test part,
 # too useful to leave out of the model users get). Each run: first models that tag the
-# SaudiNewsNet corpus (data/nlp/corpus_labels.tsv, src/nlp/lexicon.h) after
+# three news corpora, SaudiNewsNet, ant_2018_multisource and ant_jawharafm
+# (data/nlp/corpus_labels.tsv, src/nlp/lexicon.h) after
 # counting the words that follow head nouns and titles there
 # (data/nlp/pattern_labels.tsv), then
 # the final model, models/ner_model.bin. Prints the dev F1 of every epoch.
@@ -55,15 +56,19 @@ if [ "$REBUILD" = "--rebuild" ] || [ ! -f "$NLP/embed_clusters.tsv" ]; then
   echo "== word classes of fastText vectors (about 15 minutes)"
   "$ROOT/scripts/embed-clusters.sh" "$BUILD"
 fi
-CORPUS=$SHARED/data/corpus/saudinewsnet.jsonl.gz
+# The unlabelled news read for the corpus and pattern attributes (issue 23:
+# all three corpora, 63,807 articles; five-block CV in docs/RESULTS.md).
+NEWS=$SHARED/data/corpus
+CORPORA=(--corpus "$NEWS/saudinewsnet.jsonl.gz" --corpus "$NEWS/ant_2018_multisource.jsonl.gz"
+  --corpus "$NEWS/ant_jawharafm.jsonl.gz")
 HELD=$MODELS/heldout
 mkdir -p "$HELD"
 LOG=$(mktemp)
 trap 'rm -f "$LOG"' EXIT
 echo "== 1. held-out model (dev = last 10% of sentences; the epoch and the document pass's"
-echo "      push are chosen on it): $HELD (a few minutes)"
+echo "      push are chosen on it): $HELD (20-30 minutes)"
 "$BUILD/tools/train_ner/train_ner" --data "$ANER" --out "$HELD/ner_model.bin" \
-  --epochs 15 --drop 0.3 --corpus "$CORPUS" --folds 3 --ensemble 5 --net-hidden 128 \
+  --epochs 15 --drop 0.3 "${CORPORA[@]}" --folds 3 --ensemble 5 --net-hidden 128 \
   --lexicon-out "$HELD/corpus_labels.tsv" --patterns-out "$HELD/pattern_labels.tsv" 2>&1 | tee "$LOG"
 EPOCH=$(sed -n 's/^kept epoch \([0-9]*\):.*/\1/p' "$LOG")
 BETA=$(sed -n 's/^with the document pass (beta \([0-9.]*\),.*/\1/p' "$LOG")
@@ -79,7 +84,7 @@ echo "== 2. the run-time model: the same recipe on every sentence, dev included,
 echo "      epochs (the net $NET_EPOCH, weight $NET_WEIGHT) with beta $BETA (its dev figures are"
 echo "      not held-out figures)"
 "$BUILD/tools/train_ner/train_ner" --data "$ANER" --out "$MODELS/ner_model.bin" --all \
-  --epochs "$EPOCH" --doc-beta "$BETA" --drop 0.3 --corpus "$CORPUS" --folds 3 --ensemble 5 \
+  --epochs "$EPOCH" --doc-beta "$BETA" --drop 0.3 "${CORPORA[@]}" --folds 3 --ensemble 5 \
   --net-hidden 128 --net-epochs "$NET_EPOCH" --net-weight "$NET_WEIGHT" \
   --lexicon-out "$NLP/corpus_labels.tsv" --patterns-out "$NLP/pattern_labels.tsv" 2>&1 |
   grep -v '^epoch'
