@@ -4,8 +4,10 @@
 // ANERcorp is small (~110k training tokens); most names in new text were
 // never seen labelled. But a name that is hard to tag in one sentence
 // ("دعا شيراك المدن") is easy in many others of a large corpus ("الرئيس
-// شيراك", "قال شيراك"). So tools/train_ner tags the SaudiNewsNet corpus with
-// a first model and counts, for every word (folded, proclitics removed: the
+// شيراك", "قال شيراك"). So tools/train_ner tags the news corpora
+// (SaudiNewsNet, ant_2018_multisource and ant_jawharafm under make train-ner:
+// the more outlets and years, the more names seen often) with a first model
+// and counts, for every word (folded, proclitics removed: the
 // tagger's alt key), how often it was tagged PERS, LOC, ORG, MISC or O; the
 // word's dominant type and how dominant it was become one more attribute of
 // the word in the final model (src/nlp/features.h). The counts are kept in
