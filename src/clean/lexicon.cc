@@ -155,8 +155,21 @@ StatusOr<CleanLexicon> CleanLexicon::FromRows(
     const std::vector<std::vector<std::string>>& agencies,
     const std::vector<std::vector<std::string>>& outlets,
     const std::vector<std::vector<std::string>>& html_classes,
-    const std::vector<std::vector<std::string>>& outlet_kinds) {
+    const std::vector<std::vector<std::string>>& outlet_kinds,
+    const std::vector<std::vector<std::string>>& teaser) {
   CleanLexicon lex;
+  for (const auto& row : teaser) {
+    if (row.size() < 2) return InternalError("teaser.tsv: row needs 2 fields");
+    std::string key;
+    FurnitureKey(row[0], &key);
+    if (row[1] == "day_anchor") {
+      lex.day_anchors_.push_back(std::move(key));
+    } else if (row[1] == "connective") {
+      lex.connectives_.push_back(std::move(key));
+    } else {
+      return InternalError("teaser.tsv: unknown role " + row[1]);
+    }
+  }
   for (const auto& row : outlet_kinds) {
     if (row.empty()) continue;
     lex.outlet_kinds_.emplace_back();
@@ -241,7 +254,8 @@ StatusOr<std::unique_ptr<const CleanLexicon>> CleanLexicon::Load(
   ASSIGN_OR_RETURN(TsvRows outlets, ReadTsv(dir + "outlets.tsv"));
   ASSIGN_OR_RETURN(TsvRows classes, ReadTsv(dir + "html_classes.tsv"));
   ASSIGN_OR_RETURN(TsvRows kinds, ReadTsv(dir + "outlet_kinds.tsv"));
-  auto lex = FromRows(furniture, agencies, outlets, classes, kinds);
+  ASSIGN_OR_RETURN(TsvRows teaser, ReadTsv(dir + "teaser.tsv"));
+  auto lex = FromRows(furniture, agencies, outlets, classes, kinds, teaser);
   if (!lex.ok()) return lex.status().WithContext(dir);
   return std::make_unique<const CleanLexicon>(std::move(*lex));
 }
@@ -301,6 +315,16 @@ std::string_view CleanLexicon::Agency(std::string_view key) const {
 const OutletName* CleanLexicon::Outlet(std::string_view key) const {
   auto it = outlet_by_key_.find(std::string(key));
   return it == outlet_by_key_.end() ? nullptr : &outlets_[it->second];
+}
+
+bool CleanLexicon::DayAnchor(std::string_view word) const {
+  return std::find(day_anchors_.begin(), day_anchors_.end(), word) !=
+         day_anchors_.end();
+}
+
+bool CleanLexicon::Connective(std::string_view word) const {
+  return std::find(connectives_.begin(), connectives_.end(), word) !=
+         connectives_.end();
 }
 
 bool CleanLexicon::OutletKindWord(std::string_view word) const {

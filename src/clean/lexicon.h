@@ -59,7 +59,8 @@ struct OutletName {
 // Immutable after loading; shared by all threads.
 class CleanLexicon {
  public:
-  // Loads data/clean/{furniture,agencies,outlets,html_classes,outlet_kinds}.tsv
+  // Loads data/clean/{furniture,agencies,outlets,html_classes,outlet_kinds,
+  // teaser}.tsv
   // once per process.
   // Returns the same object on every call; fails if a table is unreadable.
   static StatusOr<const CleanLexicon*> Get();
@@ -74,7 +75,8 @@ class CleanLexicon {
       const std::vector<std::vector<std::string>>& agencies,
       const std::vector<std::vector<std::string>>& outlets,
       const std::vector<std::vector<std::string>>& html_classes = {},
-      const std::vector<std::vector<std::string>>& outlet_kinds = {});
+      const std::vector<std::vector<std::string>>& outlet_kinds = {},
+      const std::vector<std::vector<std::string>>& teaser = {});
 
   // Phrase whose key equals `key` (any action), or null.
   const Phrase* Exact(std::string_view key) const;
@@ -98,6 +100,11 @@ class CleanLexicon {
   // x.html"); a subdomain falls back to its parent ("english.alarabiya.net"
   // -> "alarabiya.net"). Null when no host is known.
   const OutletName* OutletByUrl(std::string_view url) const;
+  // Whether `word` (a key) anchors a news lead to its day (teaser.tsv role
+  // day_anchor: the weekdays), or opens a paragraph that continues the one
+  // before (role connective: لكن، كما ...).
+  bool DayAnchor(std::string_view word) const;
+  bool Connective(std::string_view word) const;
   // Whether `word` (a key) opens outlet names ("صحيفة", "موقع", "وكالة").
   bool OutletKindWord(std::string_view word) const;
   // What a lower-case class/id word says about an HTML element.
@@ -119,6 +126,8 @@ class CleanLexicon {
   // shapes are always looked up.
   uint32_t class_lengths_[26][26] = {};
   std::vector<std::string> outlet_kinds_;
+  std::vector<std::string> day_anchors_;
+  std::vector<std::string> connectives_;
 };
 
 }  // namespace marsad

@@ -38,6 +38,7 @@
 #include "src/base/data.h"
 #include "src/clean/dates.h"
 #include "src/clean/display.h"
+#include "src/clean/teaser_tail.h"
 #include "src/text/normalize.h"
 
 namespace marsad {
@@ -138,6 +139,7 @@ class TextCleaner {
     FindTitle();
     OutletUnderTitle();
     Structure();
+    TeaserTail();
     StripTrailingCredit();
     DatelineDate();
     Emit();
@@ -569,6 +571,22 @@ class TextCleaner {
       if (Kept(i) && BodyLike(lines_[i])) return i;
     }
     return lines_.size();
+  }
+
+  // Other reports' leads after the body (teaser_tail.cc). Not in a page's
+  // main text: there teasers are links, gone by link density.
+  void TeaserTail() {
+    if (doc_->format == "html") return;
+    std::vector<size_t> kept;
+    std::vector<std::string_view> texts;
+    for (size_t i = 0; i < lines_.size(); ++i) {
+      if (!Kept(i)) continue;
+      kept.push_back(i);
+      texts.push_back(lines_[i].text);
+    }
+    for (size_t k = TeaserTailStart(texts, lex_); k < kept.size(); ++k) {
+      Remove(&lines_[kept[k]], "furniture:teaser");
+    }
   }
 
   // A credit closing the last paragraph: "... (رويترز)" or a source link.

@@ -113,7 +113,7 @@ const ar = {
     'headline-list': 'قائمة عناوين', link: 'روابط', conditional: 'تعليق شرطي في الصفحة',
     'outside-article': 'خارج المقال', nav: 'شريط التنقل', aside: 'عمود جانبي', footer: 'تذييل الصفحة',
     form: 'نموذج', menu: 'قائمة', label: 'تسمية حقل', button: 'زر', select: 'قائمة اختيار', hidden: 'عنصر مخفي',
-    outlet: 'اسم الوسيلة', byline: 'سطر الكاتب والمكان',
+    outlet: 'اسم الوسيلة', byline: 'سطر الكاتب والمكان', teaser: 'مقدمات أخبار أخرى',
   }),
   removal: (group: string, kind: string) => `${group}: ${kind}`,
   // The comparison's codes: points, slots, nations, event kinds, weapons, modalities.
@@ -409,7 +409,7 @@ const en: Strings = {
     ...codeWords(ar.removalKinds), ad: 'advertisement', comment: 'comment prompt', credit: 'credit line',
     symbols: 'symbols without words', template: 'line repeated in the outlet\'s template',
     'outside-article': 'outside the article', nav: 'navigation bar', aside: 'sidebar', hidden: 'hidden element',
-    outlet: 'outlet name', byline: 'byline and dateline',
+    outlet: 'outlet name', byline: 'byline and dateline', teaser: 'other reports\' leads',
   },
   removal: (group, kind) => `${group}: ${kind}`,
   points: { ...codeWords(ar.points), weapon: 'chemical weapon used', occurred: 'the attack took place' },

@@ -1,0 +1,186 @@
+// Teaser tails: why this shape.
+//
+// Some outlets' pages close with a block of other reports' opening
+// paragraphs ("more from the section"), and a scraper that keeps paragraphs
+// keeps them as if they were the report's last paragraphs. Downstream the
+// tail joins unrelated stories and lends the report another story's figures
+// and speakers. The block has no label to match; it shows itself by shape:
+//
+//  - each teaser is a lead: it opens a story, so it does not continue the
+//    paragraph before it (no و/ف conjunction, no connective such as لكن or
+//    كما: data/clean/furniture.tsv, action connective);
+//  - each is about something else: it shares few content words with the
+//    paragraph before it, and few with the body above the block;
+//  - leads anchor their news to a day ("، الإثنين،") or open with a dateline
+//    ("(وكالة) --"): at least two of the run do (action day_anchor).
+//
+// A run of kMinRun such paragraphs at the end is removed. Body paragraphs
+// near the end of a report continue its topic or open with a conjunction;
+// features (profiles, interviews) whose paragraphs do neither rarely anchor
+// two of them to a weekday. Measured on the five outlets of ant2018 (22,812
+// reports, docs/RESULTS.md "Teaser tails"): the rule fires on about one CNN
+// report in ten and on a handful of the others'.
+//
+// Cost: only the trailing candidates and, when a candidate run is long
+// enough, the body's words are keyed; most reports stop at the first test.
+#include "src/clean/teaser_tail.h"
+
+#include <algorithm>
+#include <string>
+
+#include "src/clean/display.h"
+
+namespace marsad {
+namespace {
+
+constexpr size_t kMinRun = 3;
+constexpr size_t kMinChars = 60;
+// Share of a paragraph's content words found in the one before it / in the
+// body above the run, above which it continues the report.
+constexpr double kMaxNeighbourShare = 0.3;
+constexpr double kMaxBodyShare = 0.4;
+constexpr size_t kMinAnchored = 2;
+constexpr size_t kAnchorBytes = 400;  // of a paragraph's key: its lead part
+
+using Words = std::vector<std::string>;
+
+// Content words of a key: a clitic prefix (و، ب، ل، ال and their
+// combinations) dropped when three letters are left, words of at least four
+// letters kept; sorted, unique.
+Words ContentWords(std::string_view key) {
+  static constexpr std::string_view kPrefixes[] = {"\u0648\u0627\u0644",
+                                                   "\u0628\u0627\u0644",
+                                                   "\u0641\u0627\u0644",
+                                                   "\u0643\u0627\u0644",
+                                                   "\u0644\u0644",
+                                                   "\u0627\u0644",
+                                                   "\u0648",
+                                                   "\u0628",
+                                                   "\u0644"};
+  Words out;
+  size_t start = 0;
+  while (start < key.size()) {
+    size_t end = std::min(key.find(' ', start), key.size());
+    std::string_view w = key.substr(start, end - start);
+    start = end + 1;
+    for (std::string_view p : kPrefixes) {
+      if (w.starts_with(p) && CodePoints(w.substr(p.size())) >= 3) {
+        w.remove_prefix(p.size());
+        break;
+      }
+    }
+    if (CodePoints(w) >= 4) out.emplace_back(w);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+size_t Shared(const Words& a, const Words& b) {
+  size_t n = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++n, ++i, ++j;
+    }
+  }
+  return n;
+}
+
+// Share of `w` found in `other` (over the smaller set when `smaller`).
+double Share(const Words& w, const Words& other, bool smaller) {
+  size_t denom = smaller ? std::min(w.size(), other.size()) : w.size();
+  return denom == 0 ? 0.0 : static_cast<double>(Shared(w, other)) / denom;
+}
+
+std::string_view FirstWord(std::string_view key) {
+  return key.substr(0, key.find(' '));
+}
+
+// A conjunction (و، ف glued to the first word) or a connective.
+bool Continues(std::string_view key, const CleanLexicon& lex) {
+  std::string_view w = FirstWord(key);
+  return w.starts_with("\u0648") || w.starts_with("\u0641") ||
+         lex.Connective(w);
+}
+
+// A weekday among the lead's words (bare or after و), or a dateline
+// "(...) --" / "(...) -" near the start of the text.
+bool Anchored(std::string_view text, std::string_view key,
+              const CleanLexicon& lex) {
+  std::string_view head = text.substr(0, kAnchorBytes);
+  size_t paren = head.find(')');
+  if (paren != std::string_view::npos) {
+    std::string_view after = head.substr(paren + 1);
+    while (after.starts_with(" ")) after.remove_prefix(1);
+    if (after.starts_with("-") || after.starts_with("\u2013")) return true;
+  }
+  std::string_view k = key.substr(0, kAnchorBytes);
+  size_t start = 0;
+  while (start < k.size()) {
+    size_t end = std::min(k.find(' ', start), k.size());
+    std::string_view w = k.substr(start, end - start);
+    start = end + 1;
+    if (lex.DayAnchor(w)) return true;
+    if (w.starts_with("\u0648") && lex.DayAnchor(w.substr(2))) return true;
+  }
+  return false;
+}
+
+Words Union(const std::vector<Words>& words, size_t end) {
+  Words all;
+  for (size_t i = 0; i < end; ++i) {
+    all.insert(all.end(), words[i].begin(), words[i].end());
+  }
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  return all;
+}
+
+}  // namespace
+
+size_t TeaserTailStart(const std::vector<std::string_view>& paragraphs,
+                       const CleanLexicon& lex) {
+  const size_t n = paragraphs.size();
+  if (n < kMinRun + 1) return n;
+  std::vector<std::string> keys(n);
+  std::vector<Words> words(n);
+  auto prepare = [&](size_t i) {
+    if (!keys[i].empty() || paragraphs[i].empty()) return;
+    FurnitureKey(paragraphs[i], &keys[i]);
+    words[i] = ContentWords(keys[i]);
+  };
+  // Candidates from the end: leads that do not follow from the paragraph
+  // before them.
+  size_t start = n;
+  while (start > 1) {
+    size_t i = start - 1;
+    if (CodePoints(paragraphs[i]) < kMinChars) break;
+    prepare(i);
+    prepare(i - 1);
+    if (Continues(keys[i], lex)) break;
+    if (Share(words[i], words[i - 1], true) > kMaxNeighbourShare) break;
+    start = i;
+  }
+  if (n - start < kMinRun) return n;
+  for (size_t i = 0; i < start; ++i) prepare(i);
+  // The run's head may still belong to the body: it goes back to the body
+  // while it shares much with what precedes it.
+  Words body = Union(words, start);
+  while (start < n && Share(words[start], body, false) > kMaxBodyShare) {
+    ++start;
+    body = Union(words, start);
+  }
+  if (n - start < kMinRun) return n;
+  size_t anchored = 0;
+  for (size_t i = start; i < n; ++i) {
+    if (Share(words[i], body, false) > kMaxBodyShare) return n;
+    if (Anchored(paragraphs[i], keys[i], lex)) ++anchored;
+  }
+  return anchored >= kMinAnchored ? start : n;
+}
+
+}  // namespace marsad
