@@ -57,8 +57,12 @@ std::optional<uint64_t> HashTree(const std::string& dir, uint64_t h) {
 std::string MakeMaker() {
   StatusOr<std::string> exe = ReadFile("/proc/self/exe");
   if (!exe.ok()) return "";
+  // The data tables and the shipped NER model (a retrained model changes the
+  // entities a served comparison may read) are part of the version.
   std::optional<uint64_t> data = HashTree(DataDir(), Hash64(*exe));
-  return data ? HashHex(Hash64(*exe)) + HashHex(*data) : "";
+  StatusOr<std::string> model = ReadFile(ModelPath("ner_model.bin"));
+  if (!data || !model.ok()) return "";
+  return HashHex(Hash64(*exe)) + HashHex(Hash64(*model, *data));
 }
 
 }  // namespace
