@@ -322,9 +322,12 @@ bool CleanLexicon::DayAnchor(std::string_view word) const {
          day_anchors_.end();
 }
 
-bool CleanLexicon::Connective(std::string_view word) const {
-  return std::find(connectives_.begin(), connectives_.end(), word) !=
-         connectives_.end();
+bool CleanLexicon::OpensWithConnective(std::string_view key) const {
+  for (const std::string& c : connectives_) {
+    if (key.starts_with(c) && (key.size() == c.size() || key[c.size()] == ' '))
+      return true;
+  }
+  return false;
 }
 
 bool CleanLexicon::OutletKindWord(std::string_view word) const {

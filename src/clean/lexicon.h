@@ -101,10 +101,12 @@ class CleanLexicon {
   // -> "alarabiya.net"). Null when no host is known.
   const OutletName* OutletByUrl(std::string_view url) const;
   // Whether `word` (a key) anchors a news lead to its day (teaser.tsv role
-  // day_anchor: the weekdays), or opens a paragraph that continues the one
-  // before (role connective: لكن، كما ...).
+  // day_anchor: the weekdays).
   bool DayAnchor(std::string_view word) const;
-  bool Connective(std::string_view word) const;
+  // Whether `key` (a paragraph's key) opens with a connective of teaser.tsv
+  // (one or more words: لكن، من جانبه ...): the paragraph continues the one
+  // before it.
+  bool OpensWithConnective(std::string_view key) const;
   // Whether `word` (a key) opens outlet names ("صحيفة", "موقع", "وكالة").
   bool OutletKindWord(std::string_view word) const;
   // What a lower-case class/id word says about an HTML element.

@@ -8,11 +8,13 @@
 //
 //  - each teaser is a lead: it opens a story, so it does not continue the
 //    paragraph before it (no و/ف conjunction, no connective such as لكن or
-//    كما: data/clean/furniture.tsv, action connective);
+//    كما: data/clean/teaser.tsv, connective);
 //  - each is about something else: it shares few content words with the
 //    paragraph before it, and few with the body above the block;
-//  - leads anchor their news to a day ("، الإثنين،") or open with a dateline
-//    ("(وكالة) --"): at least two of the run do (action day_anchor).
+//  - leads anchor their news to a day, a weekday set off by commas right
+//    after the subject ("أعلنت الوزارة، الإثنين، أن"), or open with a
+//    dateline ("(وكالة) --"): at least two of the run do (teaser.tsv,
+//    day_anchor). A weekday in running prose ("فجر الجمعة") is no anchor.
 //
 // A run of kMinRun such paragraphs at the end is removed. Body paragraphs
 // near the end of a report continue its topic or open with a conjunction;
@@ -104,13 +106,18 @@ std::string_view FirstWord(std::string_view key) {
 bool Continues(std::string_view key, const CleanLexicon& lex) {
   std::string_view w = FirstWord(key);
   return w.starts_with("\u0648") || w.starts_with("\u0641") ||
-         lex.Connective(w);
+         lex.OpensWithConnective(key);
 }
 
-// A weekday among the lead's words (bare or after و), or a dateline
-// "(...) --" / "(...) -" near the start of the text.
-bool Anchored(std::string_view text, std::string_view key,
-              const CleanLexicon& lex) {
+bool EndsWithComma(std::string_view w) {
+  return w.ends_with(",") || w.ends_with("\u060C");
+}
+
+// A weekday set off by commas as a lead gives its day ("أعلنت الوزارة،
+// الإثنين، أن"), or a dateline "(...) --" / "(...) -" near the start of the
+// text. A weekday in running prose ("فجر الجمعة", "يوم السبت الماضي") is
+// no anchor: columns and features speak of days too.
+bool Anchored(std::string_view text, const CleanLexicon& lex) {
   std::string_view head = text.substr(0, kAnchorBytes);
   size_t paren = head.find(')');
   if (paren != std::string_view::npos) {
@@ -118,14 +125,22 @@ bool Anchored(std::string_view text, std::string_view key,
     while (after.starts_with(" ")) after.remove_prefix(1);
     if (after.starts_with("-") || after.starts_with("\u2013")) return true;
   }
-  std::string_view k = key.substr(0, kAnchorBytes);
+  std::string key;
+  std::string_view previous;
   size_t start = 0;
-  while (start < k.size()) {
-    size_t end = std::min(k.find(' ', start), k.size());
-    std::string_view w = k.substr(start, end - start);
+  while (start < head.size()) {
+    size_t end = std::min(head.find(' ', start), head.size());
+    std::string_view w = head.substr(start, end - start);
     start = end + 1;
-    if (lex.DayAnchor(w)) return true;
-    if (w.starts_with("\u0648") && lex.DayAnchor(w.substr(2))) return true;
+    if (EndsWithComma(w) && EndsWithComma(previous)) {
+      FurnitureKey(w, &key);
+      std::string_view k = key;
+      if (lex.DayAnchor(k) ||
+          (k.starts_with("\u0648") && lex.DayAnchor(k.substr(2)))) {
+        return true;
+      }
+    }
+    previous = w;
   }
   return false;
 }
@@ -178,7 +193,7 @@ size_t TeaserTailStart(const std::vector<std::string_view>& paragraphs,
   size_t anchored = 0;
   for (size_t i = start; i < n; ++i) {
     if (Share(words[i], body, false) > kMaxBodyShare) return n;
-    if (Anchored(paragraphs[i], keys[i], lex)) ++anchored;
+    if (Anchored(paragraphs[i], lex)) ++anchored;
   }
   return anchored >= kMinAnchored ? start : n;
 }
