@@ -755,7 +755,8 @@ class Comparer {
   static bool NameWithin(const std::string& a, const std::string& b) {
     auto words = [](const std::string& v) {
       std::set<std::string, std::less<>> out;
-      for (std::string_view w : Split(FoldPhrase(v), ' ')) {
+      const std::string folded = FoldPhrase(v);  // outlives the views
+      for (std::string_view w : Split(folded, ' ')) {
         std::string x(w);
         if (x.size() > 6 && x.compare(0, 4, "\xD8\xA7\xD9\x84") == 0)
           x.erase(0, 4);  // ال
@@ -783,7 +784,8 @@ class Comparer {
       }
       return s;
     }();
-    for (std::string_view w : Split(FoldPhrase(party), ' ')) {
+    const std::string folded = FoldPhrase(party);  // outlives the views
+    for (std::string_view w : Split(folded, ' ')) {
       if (kDoers.count(w)) return true;
     }
     return false;
