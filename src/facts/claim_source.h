@@ -31,6 +31,11 @@ class PointWords {
     const std::set<std::string, std::less<>>& set = it->second;
     return set.count(w.stem) || set.count(w.bare) || set.count(w.key);
   }
+  // Whether `folded` (FoldPhrase of a word) is a form of `cls` as written.
+  bool HasFolded(std::string_view folded, const std::string& cls) const {
+    auto it = words_.find(cls);
+    return it != words_.end() && it->second.count(folded) > 0;
+  }
   // Whether the word's stem starts with a form of `cls` of three letters or
   // more (بتنفيذهما: تنفيذ), or is a shorter form.
   bool Starts(const Word& w, const std::string& cls) const {

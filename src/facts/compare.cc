@@ -6,6 +6,7 @@
 #include <set>
 
 #include "src/base/data.h"
+#include "src/facts/claim_source.h"
 #include "src/facts/lexicon.h"
 #include "src/facts/util.h"
 #include "src/text/dates.h"
@@ -775,18 +776,11 @@ class Comparer {
   // A doer named by what it is, not who (مسلحين، مجهولون، انتحاري: points.tsv
   // generic_doer).
   static bool GenericDoer(const std::string& party) {
-    static const std::set<std::string, std::less<>> kDoers = [] {
-      std::set<std::string, std::less<>> s;
-      auto rows = ReadDataTsv("facts/points.tsv");
-      if (!rows.ok()) return s;  // every doer a party
-      for (const auto& r : *rows) {
-        if (r.size() >= 2 && r[1] == "generic_doer") s.insert(FoldPhrase(r[0]));
-      }
-      return s;
-    }();
+    const facts_internal::PointWords& pw =
+        facts_internal::PointWords::Default();
     const std::string folded = FoldPhrase(party);  // outlives the views
     for (std::string_view w : Split(folded, ' ')) {
-      if (kDoers.count(w)) return true;
+      if (pw.HasFolded(w, "generic_doer")) return true;
     }
     return false;
   }
