@@ -1170,7 +1170,9 @@ TEST(ComparePointsTest, Issue22TheAccuserIsNoAccused) {
   }
   Comparison c = CompareStory({&a, &b, &c1});
   const ContestedPoint* resp = PointAbout(c, "responsibility");
-  if (resp != nullptr) EXPECT_FALSE(resp->contested) << Dump(*resp);
+  if (resp != nullptr) {
+    EXPECT_FALSE(resp->contested) << Dump(*resp);
+  }
 }
 
 // Issue 22 round 7 (re-tally week): officers named among the dead (مصرع
