@@ -29,14 +29,13 @@ PointWords::PointWords() {
 // المرصد ... "مقتل 52"، أعلنت وزارة الصحة ارتفاع عدد القتلى). "" when
 // the sentence names none: the outlet's own voice.
 std::string ClaimSources::SentenceSource(Span span) const {
-  const PointWords& pw = PointWords::Default();
   size_t i = WordAt(span.begin);
   if (i >= w_.size()) return "";
   size_t sb, se;
   SentenceOf(i, &sb, &se);
   size_t best_b = se, best_e = se, best_d = SIZE_MAX;
   for (size_t q = sb; q < se; ++q) {
-    if (!pw.Is(w_[q], "according")) continue;
+    if (!pw_.Is(w_[q], "according")) continue;
     size_t k = AttributedFrom(q + 1, se);
     size_t e = SourcePhraseEnd(k, se);
     size_t d = q > i ? q - i : i - q;
@@ -48,7 +47,7 @@ std::string ClaimSources::SentenceSource(Span span) const {
   }
   for (size_t q = i; best_b == se && q > sb && q + 20 > i;) {
     --q;
-    if (!pw.Is(w_[q], "tally_verb")) continue;
+    if (!pw_.Is(w_[q], "tally_verb")) continue;
     size_t k = q + 1;  // أعلنت فيه وزارة الصحة
     if (k < se && (w_[k].key == fk::kFih || w_[k].key == fk::kFiha)) ++k;
     size_t e = SourcePhraseEnd(k, se);
@@ -142,14 +141,13 @@ std::string ClaimSources::SubjectBefore(size_t q, size_t sb) const {
 // detached ل، "ما"/"لما" and its verb (بحسب ما أفادت), عن, and a report
 // noun of the source (بحسب أحدث حصيلة لوزارة الصحة: the ministry).
 size_t ClaimSources::AttributedFrom(size_t k, size_t se) const {
-  const PointWords& pw = PointWords::Default();
   static const std::string kMa = FoldPhrase("ما"), kLima = FoldPhrase("لما"),
                            kLamTatweel = FoldPhrase("لـ");
   if (k < se && (w_[k].key == fk::kLam || w_[k].key == kLamTatweel)) ++k;
   if (k + 1 < se && (w_[k].key == kMa || w_[k].key == kLima)) k += 2;
   if (k < se && w_[k].bare == fk::kAn) ++k;
   size_t r = k;
-  while (r < se && r < k + 3 && pw.Is(w_[r], "doc_noun")) ++r;
+  while (r < se && r < k + 3 && pw_.Is(w_[r], "doc_noun")) ++r;
   if (r > k && r < se && KeyStarts(w_[r].bare, fk::kLam)) k = r;
   return k;
 }
@@ -194,11 +192,10 @@ size_t ClaimSources::EntityEnd(size_t k, size_t se) const {
 // What a source phrase never runs into: an event trigger, a casualty
 // word or a word of the points (رفضت السلطات الاتهامات، وثق المرصد مقتل).
 bool ClaimSources::PointWord(size_t q, size_t se) const {
-  const PointWords& pw = PointWords::Default();
   return lex_.triggers.Find(w_, q, se, Forms::kStem).payload >= 0 ||
          lex_.casualties.Find(w_, q, se, Forms::kStem).payload >= 0 ||
-         pw.Is(w_[q], "accusation") || pw.Is(w_[q], "involve") ||
-         pw.Is(w_[q], "deny") || pw.Is(w_[q], "accuse");
+         pw_.Is(w_[q], "accusation") || pw_.Is(w_[q], "involve") ||
+         pw_.Is(w_[q], "deny") || pw_.Is(w_[q], "accuse");
 }
 
 // A function word: no part of a name (عن، في، أن، الذي ...).
@@ -270,13 +267,12 @@ std::string ClaimSources::NoLam(size_t k, std::string s) const {
 // A quotation's speaker as a source: a hashtag written as words
 // (#وحدات_حماية_الشعب → وحدات حماية الشعب), and a report noun before its
 // author (أحدث حصيلة لوزارة الصحة → وزارة الصحة، بيان للجيش → الجيش).
-std::string ClaimSources::SourceName(const std::string& speaker) {
+std::string ClaimSources::SourceName(const std::string& speaker) const {
   std::string s;
   for (char ch : speaker) {
     if (ch == '#') continue;
     s += ch == '_' ? ' ' : ch;
   }
-  const PointWords& pw = PointWords::Default();
   std::vector<std::string_view> words = Split(s, ' ');
   size_t k = 0;
   for (; k < words.size() && k < 3; ++k) {
@@ -284,7 +280,7 @@ std::string ClaimSources::SourceName(const std::string& speaker) {
     w.key = FoldPhrase(words[k]);
     w.bare = w.key;
     w.stem = w.key;
-    if (!pw.Is(w, "doc_noun")) break;
+    if (!pw_.Is(w, "doc_noun")) break;
   }
   if (k == 0 || k >= words.size() || !KeyStarts(words[k], "\xD9\x84")) return s;
   size_t at = words[k].data() - s.data();

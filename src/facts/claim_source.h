@@ -58,14 +58,16 @@ class PointWords {
 // as a source (SourceName), a bare head completed by the article's fullest
 // phrase (FullerName), the source a claim's own sentence names
 // (SentenceSource). ClaimBuilder (claims.cc) derives from it.
-// REQUIRES: *doc outlives the object and its text is not changed meanwhile
-// (w_ views the document's word table). Not thread-safe per object.
+// REQUIRES: *doc and the PointWords outlive the object and the document's
+// text is not changed meanwhile (w_ views the document's word table). Not
+// thread-safe per object.
 class ClaimSources {
  protected:
-  explicit ClaimSources(Document* doc)
+  ClaimSources(Document* doc, const PointWords& points)
       : doc_(doc),
         w_(WordsOf(doc->text).words),
-        lex_(FactsLexicon::Default()) {}
+        lex_(FactsLexicon::Default()),
+        pw_(points) {}
 
   // The source a claim outside every quotation is attributed to in its own
   // sentence: the phrase after an attribution word (وفقا للمرصد السوري،
@@ -124,7 +126,7 @@ class ClaimSources {
   // A quotation's speaker as a source: a hashtag written as words
   // (#وحدات_حماية_الشعب → وحدات حماية الشعب), and a report noun before its
   // author (أحدث حصيلة لوزارة الصحة → وزارة الصحة، بيان للجيش → الجيش).
-  static std::string SourceName(const std::string& speaker);
+  std::string SourceName(const std::string& speaker) const;
   // Index of the first word at or after byte `b`.
   size_t WordAt(uint32_t b) const;
   // The sentence's word range [*sb, *se) of word i.
@@ -133,6 +135,7 @@ class ClaimSources {
   Document* doc_;
   const std::vector<Word>& w_;
   const FactsLexicon& lex_;
+  const PointWords& pw_;
 };
 
 }  // namespace facts_internal

@@ -86,7 +86,8 @@ bool Reportable(const std::string& plover) {
 
 class ClaimBuilder : public facts_internal::ClaimSources {
  public:
-  explicit ClaimBuilder(Document* doc) : ClaimSources(doc) {}
+  ClaimBuilder(Document* doc, const PointWords& points)
+      : ClaimSources(doc, points) {}
 
   void Run() {
     doc_->claims.clear();
@@ -171,7 +172,6 @@ class ClaimBuilder : public facts_internal::ClaimSources {
 
   // incident | wider | part | past, from the words around a figure.
   std::string Scope(Span number) const {
-    const PointWords& pw = PointWords::Default();
     size_t i = WordAt(number.begin);
     if (i >= w_.size()) return "incident";
     size_t sb, se;
@@ -179,48 +179,49 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     size_t lo = i > sb + 10 ? i - 10 : sb, hi = std::min(se, i + 14);
     static const std::string kBayn = FoldPhrase("بين");
     for (size_t q = i > sb + 3 ? i - 3 : sb; q < i; ++q) {
-      if (pw.Is(w_[q], "part")) return "part";
+      if (pw_.Is(w_[q], "part")) return "part";
       // وبين الإصابات 4 حالات خطيرة: among the casualties, a part.
-      if (w_[q].bare == kBayn && q + 1 < i && pw.Is(w_[q + 1], "casualty_noun"))
+      if (w_[q].bare == kBayn && q + 1 < i &&
+          pw_.Is(w_[q + 1], "casualty_noun"))
         return "part";
     }
     // Another happening the report adds: a sentence or an execution of N
     // (حكم بإعدام 75 متهما، الإعدام لثلاثة) is no toll of the incident.
     for (size_t q = i > sb + 2 ? i - 2 : sb; q < i; ++q) {
-      if (pw.Is(w_[q], "other_event")) return "other";
+      if (pw_.Is(w_[q], "other_event")) return "other";
     }
     size_t n = i + 1;
     while (n < se && w_[n].span.begin < number.end) ++n;
-    if (n < se && pw.Is(w_[n], "part_noun")) return "part";
+    if (n < se && pw_.Is(w_[n], "part_noun")) return "part";
     // N of its nationals (مقتل اثنين من مواطنيها) counts a subset.
     if (n + 1 < se && w_[n].bare == "\xD9\x85\xD9\x86" &&  // من
-        pw.Is(w_[n + 1], "nationals"))
+        pw_.Is(w_[n + 1], "nationals"))
       return "part";
     int year = PublishedYear();
     for (size_t q = sb; q < se; ++q) {
-      if (pw.Is(w_[q], "past")) return "past";
+      if (pw_.Is(w_[q], "past")) return "past";
     }
     // An earlier period a few words around the figure (وفي العام الماضي لقي
     // 48 شخصا، قتل فيها 200 شخص الأسبوع الماضي): an earlier toll.
     for (size_t q = i > sb + 6 ? i - 6 : sb; q + 1 < std::min(se, n + 5); ++q) {
-      if (pw.Is(w_[q], "past_period") && pw.Is(w_[q + 1], "past_adj"))
+      if (pw_.Is(w_[q], "past_period") && pw_.Is(w_[q + 1], "past_adj"))
         return "past";
     }
     for (size_t q = lo; q < hi; ++q) {
       const Word& w = w_[q];
-      if (pw.Is(w, "wider") || ThisYear(q, se)) return "wider";
+      if (pw_.Is(w, "wider") || ThisYear(q, se)) return "wider";
       if (w.bare == "\xD9\x85\xD9\x86\xD8\xB0" && q + 1 < se &&
           q + 8 >= i) {  // منذ
         // A toll since a beginning, a date or a day is cumulative: منذ بداية
         // الهجوم، منذ 30 مارس، منذ الأحد (not منذ ساعات).
         const Word& next = w_[q + 1];
-        if (pw.Is(next, "since_wider") || next.kind == TokenKind::kNumber ||
+        if (pw_.Is(next, "since_wider") || next.kind == TokenKind::kNumber ||
             lex_.Is(next, "weekday")) {
           return "wider";
         }
       }
-      if (pw.Is(w, "span_days") && SpanOfDaysBefore(q, sb)) return "wider";
-      if (pw.Is(w, "wider_noun") && q > sb &&
+      if (pw_.Is(w, "span_days") && SpanOfDaysBefore(q, sb)) return "wider";
+      if (pw_.Is(w, "wider_noun") && q > sb &&
           (w_[q - 1].bare == "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84" ||  // خلال
            w_[q - 1].bare == "\xD9\x85\xD9\x86\xD8\xB0")) {         // منذ
         return "wider";
@@ -236,14 +237,13 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // The current year at word q (هذا العام، هذه السنة، العام الجاري): a
   // toll of the year so far. Not a date's year (في 12 مايو من العام الجاري).
   bool ThisYear(size_t q, size_t se) const {
-    const PointWords& pw = PointWords::Default();
     const Word& w = w_[q];
-    if (!pw.Is(w, "past_period") || pw.Is(w, "past_adj")) return false;
+    if (!pw_.Is(w, "past_period") || pw_.Is(w, "past_adj")) return false;
     static const std::string kMin = FoldPhrase("من"), kYear = FoldPhrase("عام"),
                              kYear2 = FoldPhrase("سنة");
     if (w.stem != kYear && w.stem != kYear2) return false;
-    if (q > 0 && pw.Is(w_[q - 1], "this_det")) return true;
-    return q + 1 < se && pw.Is(w_[q + 1], "this_adj") &&
+    if (q > 0 && pw_.Is(w_[q - 1], "this_det")) return true;
+    return q + 1 < se && pw_.Is(w_[q + 1], "this_adj") &&
            (q == 0 || w_[q - 1].bare != kMin);
   }
 
@@ -261,15 +261,14 @@ class ClaimBuilder : public facts_internal::ClaimSources {
 
   // A denial verb among the `back` words before word i of its sentence.
   bool DeniedBefore(size_t i, size_t back) const {
-    const PointWords& pw = PointWords::Default();
     size_t sb, se;
     SentenceOf(i, &sb, &se);
     for (size_t q = i; q > sb && q + back >= i;) {
       --q;
-      if (pw.Is(w_[q], "deny")) return true;
+      if (pw_.Is(w_[q], "deny")) return true;
       if (lex_.Is(w_[q], "neg")) {  // لا صحة، لم يعثر على أي أثر
         for (size_t k = q + 1; k < std::min({se, q + 5, i}); ++k) {
-          if (pw.Is(w_[k], "nofact")) return true;
+          if (pw_.Is(w_[k], "nofact")) return true;
         }
       }
     }
@@ -281,27 +280,26 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // accusation of another party in the sentence (نفى ... متهما الحوثيين).
   // Responsibility() makes its claim.
   bool ResponsibilityDenial(size_t i) const {
-    const PointWords& pw = PointWords::Default();
     size_t sb, se;
     SentenceOf(i, &sb, &se);
     // An involvement word with its pronoun too (نفت موسكو ضلوعها في الهجوم),
     // or a denied role (نفت موسكو أي دور لها في الهجوم، أي علاقة بالهجوم).
     for (size_t q = i > sb + 6 ? i - 6 : sb; q < i; ++q) {
-      if (pw.Starts(w_[q], "involve")) return true;
-      if (pw.Is(w_[q], "role") && DeniedBefore(q, 3)) return true;
+      if (pw_.Starts(w_[q], "involve")) return true;
+      if (pw_.Is(w_[q], "role") && DeniedBefore(q, 3)) return true;
     }
     // Further back in the sentence, a denied involvement or accusation
     // (نفت روسيا أي ضلوع لها في القضية، وألمحت إلى أن ... نفذت الهجوم؛
     // تنفي الاتهامات البريطانية بممارسة هذه الهجمات).
     for (size_t q = sb; q < i; ++q) {
-      if ((pw.Starts(w_[q], "involve") || pw.Is(w_[q], "accusation")) &&
+      if ((pw_.Starts(w_[q], "involve") || pw_.Is(w_[q], "accusation")) &&
           DeniedBefore(q, 3))
         return true;
     }
     // An accusation in the sentence, before the trigger too (نفى ... متهما
     // الحوثيين بالوقوف وراء الهجمات التي أسقطت): the attack is asserted.
     for (size_t q = sb; q < se; ++q) {
-      if (pw.Is(w_[q], "accuse")) return true;
+      if (pw_.Is(w_[q], "accuse")) return true;
     }
     return false;
   }
@@ -326,7 +324,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     SentenceOf(i, &sb, &se);
     for (size_t q = i; q > sb && q + 10 >= i;) {
       --q;
-      if (PointWords::Default().Is(w_[q], "deny")) {
+      if (pw_.Is(w_[q], "deny")) {
         *from = q;
         return true;
       }
@@ -339,7 +337,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     size_t from = 0;
     if (!DenialBefore(i, &from)) return false;
     for (size_t q = from + 1; q < i; ++q) {
-      if (PointWords::Default().Is(w_[q], cls)) return true;
+      if (pw_.Is(w_[q], cls)) return true;
     }
     return false;
   }
@@ -361,7 +359,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     size_t sb, se;
     SentenceOf(i, &sb, &se);
     for (size_t q = i > sb + 2 ? i - 2 : sb; q < std::min(se, i + 3); ++q) {
-      if (PointWords::Default().Is(w_[q], "own_means")) return true;
+      if (pw_.Is(w_[q], "own_means")) return true;
     }
     return false;
   }
@@ -369,20 +367,18 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // A cleft at word q: هو/هي/هم من + a verb of doing (مليشيات الحوثي هي من
   // قامت باستهداف الحديدة): the party before it is the doer.
   bool CleftAt(size_t q, size_t se) const {
-    const PointWords& pw = PointWords::Default();
-    return q + 2 < se && pw.Is(w_[q], "cleft_pronoun") &&
+    return q + 2 < se && pw_.Is(w_[q], "cleft_pronoun") &&
            (w_[q + 1].key == fk::kMin || lex_.Is(w_[q + 1], "rel")) &&
-           pw.Starts(w_[q + 2], "doer_verb");
+           pw_.Starts(w_[q + 2], "doer_verb");
   }
 
   // "لم يشن التحالف غارات"، "نافيا شن التحالف أي ضربات": a negated or
   // denied act of doing at word q, its doer after it, denies that party's
   // responsibility (not that the attack happened).
   bool DoingDenied(size_t q, size_t sb, size_t se) {
-    const PointWords& pw = PointWords::Default();
     if (q + 2 >= se) return false;
-    bool negated = lex_.Is(w_[q], "neg") && pw.Starts(w_[q + 1], "doer_verb");
-    bool denied = pw.Is(w_[q], "deny") && pw.Is(w_[q + 1], "doer_noun");
+    bool negated = lex_.Is(w_[q], "neg") && pw_.Starts(w_[q + 1], "doer_verb");
+    bool denied = pw_.Is(w_[q], "deny") && pw_.Is(w_[q + 1], "doer_noun");
     if (!negated && !denied) return false;
     // The doer: a party within three words after the verb (لم ينفذ أي فرد
     // في التحالف: within five).
@@ -429,12 +425,11 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // "أن تكون قد" / "أن يكون قد" shortly before trigger i: the subject of the
   // denied clause is the denier itself (نفت إيران أن تكون قد ردت).
   bool OwnActBefore(size_t i) const {
-    const PointWords& pw = PointWords::Default();
     if (i >= w_.size()) return false;
     size_t sb, se;
     SentenceOf(i, &sb, &se);
     for (size_t q = i > sb + 6 ? i - 6 : sb; q + 1 < i; ++q) {
-      if (pw.Is(w_[q], "own_act") &&
+      if (pw_.Is(w_[q], "own_act") &&
           w_[q + 1].bare == "\xD9\x82\xD8\xAF")  // قد
         return true;
     }
@@ -468,7 +463,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   bool Ceasefire(Span trigger) const {
     size_t i = WordAt(trigger.begin);
     if (i >= w_.size() || i == 0) return false;
-    return PointWords::Default().Is(w_[i - 1], "halt");
+    return pw_.Is(w_[i - 1], "halt");
   }
 
   // An attack is denied only by a denial: a denial verb shortly before the
@@ -537,12 +532,11 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   }
 
   bool IsChemical(size_t q, size_t sb, size_t se) const {
-    const PointWords& pw = PointWords::Default();
-    if (pw.Is(w_[q], "chem")) return true;
-    if (!pw.Is(w_[q], "gas")) return false;
-    if (q > sb && pw.Is(w_[q - 1], "tear")) return false;
-    if (q + 1 < se && (pw.Is(w_[q + 1], "tear") || pw.Is(w_[q + 1], "chem")))
-      return !pw.Is(w_[q + 1], "tear");
+    if (pw_.Is(w_[q], "chem")) return true;
+    if (!pw_.Is(w_[q], "gas")) return false;
+    if (q > sb && pw_.Is(w_[q - 1], "tear")) return false;
+    if (q + 1 < se && (pw_.Is(w_[q + 1], "tear") || pw_.Is(w_[q + 1], "chem")))
+      return !pw_.Is(w_[q + 1], "tear");
     static const std::string kSam = FoldPhrase("سام"),
                              kSama = FoldPhrase("سامة"),
                              kAsab = FoldPhrase("الأعصاب");
@@ -555,7 +549,6 @@ class ClaimBuilder : public facts_internal::ClaimSources {
 
   // weapon:chemical and responsibility claims, sentence by sentence.
   void Assertions() {
-    const PointWords& pw = PointWords::Default();
     const WordTable& t = WordsOf(doc_->text);
     for (size_t s = 0; s < t.sentences.size(); ++s) {
       size_t b = t.sentence_first[s], e = t.sentence_end[s];
@@ -575,21 +568,21 @@ class ClaimBuilder : public facts_internal::ClaimSources {
                 m);
         }
         if (!control &&
-            (pw.Is(w_[q], "control") || pw.Is(w_[q], "control_noun"))) {
+            (pw_.Is(w_[q], "control") || pw_.Is(w_[q], "control_noun"))) {
           control = Control(q, b, e);
         }
-        if (!fraud && (pw.Is(w_[q], "fraud") || pw.Is(w_[q], "fair")))
+        if (!fraud && (pw_.Is(w_[q], "fraud") || pw_.Is(w_[q], "fair")))
           fraud = ElectionFraud(q, b, e);
-        if (!resp && pw.Is(w_[q], "bear")) resp = Bears(q, b, e);
+        if (!resp && pw_.Is(w_[q], "bear")) resp = Bears(q, b, e);
         if (!resp && CleftAt(q, e)) resp = Cleft(q, b, e);
         if (!resp) resp = DoingDenied(q, b, e);
         // The denied accusation leaves room for the accusation it answers.
-        if (!acc && !chem && pw.Is(w_[q], "accusation"))
+        if (!acc && !chem && pw_.Is(w_[q], "accusation"))
           acc = AccusationDenied(q, b, e);
-        if (!resp && pw.Starts(w_[q], "involve") && !DeniedBefore(q, 5))
+        if (!resp && pw_.Starts(w_[q], "involve") && !DeniedBefore(q, 5))
           resp = Announced(q, b, e);
-        if (!resp && (pw.Is(w_[q], "accuse") || pw.Is(w_[q], "claim") ||
-                      pw.Is(w_[q], "blame") || pw.Starts(w_[q], "involve"))) {
+        if (!resp && (pw_.Is(w_[q], "accuse") || pw_.Is(w_[q], "claim") ||
+                      pw_.Is(w_[q], "blame") || pw_.Starts(w_[q], "involve"))) {
           resp = Responsibility(q, b, e);
         }
       }
@@ -602,7 +595,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   std::string Denier(size_t q, size_t sb) const {
     for (size_t k = q; k > sb && k + 5 >= q;) {
       --k;
-      if (!PointWords::Default().Is(w_[k], "deny")) continue;
+      if (!pw_.Is(w_[k], "deny")) continue;
       size_t e = SourcePhraseEnd(k + 1, q);
       return e > k + 1 ? PhraseSource(k + 1, e) : SubjectBefore(k, sb);
     }
@@ -613,8 +606,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // before word q.
   bool PartBefore(size_t q, size_t sb) const {
     for (size_t k = sb; k < q; ++k) {
-      if (PointWords::Default().Starts(w_[k], "involve") ||
-          PointWords::Default().Is(w_[k], "accusation"))
+      if (pw_.Starts(w_[k], "involve") || pw_.Is(w_[k], "accusation"))
         return true;
     }
     return false;
@@ -623,9 +615,8 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // A report called fabricated in the sentence (مفبركة، مسرحية، أكاذيب)
   // within twelve words of word q denies what it reports.
   bool Fabricated(size_t q, size_t sb, size_t se) const {
-    const PointWords& pw = PointWords::Default();
     for (size_t k = q > sb + 12 ? q - 12 : sb; k < std::min(se, q + 13); ++k) {
-      if (pw.Is(w_[k], "fabricated")) return true;
+      if (pw_.Is(w_[k], "fabricated")) return true;
     }
     return false;
   }
@@ -635,16 +626,15 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // fraud asserted (or alleged), or denied (no fraud, a fair vote; a
   // fairness word under doubt or negation asserts fraud).
   bool ElectionFraud(size_t q, size_t sb, size_t se) {
-    const PointWords& pw = PointWords::Default();
     bool election = false;
-    for (size_t k = sb; k < se; ++k) election |= pw.Is(w_[k], "election");
+    for (size_t k = sb; k < se; ++k) election |= pw_.Is(w_[k], "election");
     if (!election) return false;
     bool doubted = false, negated = false;
     for (size_t k = q > sb + 4 ? q - 4 : sb; k < q; ++k) {
-      doubted |= pw.Is(w_[k], "doubt");
-      negated |= lex_.Is(w_[k], "neg") || pw.Is(w_[k], "without");
+      doubted |= pw_.Is(w_[k], "doubt");
+      negated |= lex_.Is(w_[k], "neg") || pw_.Is(w_[k], "without");
     }
-    bool fair = pw.Is(w_[q], "fair");
+    bool fair = pw_.Is(w_[q], "fair");
     size_t from = q > sb + 2 ? q - 3 : sb;
     Span span = SpanOfWords(w_, from, std::min(se, q + 3));
     std::string m = AssertionModality(q, span);
@@ -662,12 +652,11 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // before it (أحكمت القوات السيطرة، أعلن ... السيطرة) or full after it
   // (السيطرة الكاملة), before `over` (its على).
   bool Taken(size_t q, size_t sb, size_t over) const {
-    const PointWords& pw = PointWords::Default();
     for (size_t k = q > sb + 8 ? q - 8 : sb; k < q; ++k) {
-      if (pw.Is(w_[k], "take")) return true;
+      if (pw_.Is(w_[k], "take")) return true;
     }
     for (size_t k = q + 1; k < over; ++k) {
-      if (pw.Is(w_[k], "full")) return true;
+      if (pw_.Is(w_[k], "full")) return true;
     }
     return false;
   }
@@ -677,14 +666,13 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // (نفى السيطرة، لم تسيطر). Control without "على" (الخاضعة لسيطرة
   // المعارضة) describes, it claims nothing.
   bool Control(size_t q, size_t sb, size_t se) {
-    const PointWords& pw = PointWords::Default();
     size_t over = se;
     for (size_t k = q + 1; k < std::min(se, q + 4) && over == se; ++k) {
       if (w_[k].bare == fk::kAla) over = k;
     }
     if (over == se) return false;
-    if (pw.Is(w_[q], "control_noun") && !Taken(q, sb, over)) return false;
-    bool partial = over + 1 < se && pw.Is(w_[over + 1], "part_place");
+    if (pw_.Is(w_[q], "control_noun") && !Taken(q, sb, over)) return false;
+    bool partial = over + 1 < se && pw_.Is(w_[over + 1], "part_place");
     bool negated = DeniedBefore(q, 5) || (q > sb && lex_.Is(w_[q - 1], "neg"));
     size_t from = q > sb ? q - 1 : q;
     Span span = SpanOfWords(w_, from, std::min(se, over + 3));
@@ -698,14 +686,13 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // Accusations rejected or denied (رفضت السلطات الاتهامات الموجهة لها،
   // نفى الاتهامات، "اتهامات لا أساس لها"): a denial of responsibility.
   bool AccusationDenied(size_t q, size_t sb, size_t se) {
-    const PointWords& pw = PointWords::Default();
     size_t from = q;
     for (size_t k = q > sb + 4 ? q - 4 : sb; k < q && from == q; ++k) {
-      if (pw.Is(w_[k], "reject") || pw.Is(w_[k], "deny")) from = k;
+      if (pw_.Is(w_[k], "reject") || pw_.Is(w_[k], "deny")) from = k;
     }
     bool baseless = false;
     for (size_t k = q + 1; k + 1 < std::min(se, q + 4); ++k) {
-      baseless |= lex_.Is(w_[k], "neg") && pw.Is(w_[k + 1], "nofact");
+      baseless |= lex_.Is(w_[k], "neg") && pw_.Is(w_[k + 1], "nofact");
     }
     if (from == q && !baseless) return false;
     Span span = SpanOfWords(w_, from, std::min(se, q + (baseless ? 4 : 2)));
@@ -730,10 +717,9 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // words before the responsibility noun, the party between them or just
   // before the verb. "لم تعلن أي جهة مسؤوليتها" claims nothing.
   bool Announced(size_t q, size_t sb, size_t se) {
-    const PointWords& pw = PointWords::Default();
     size_t a = q;
     for (size_t k = q > sb + 6 ? q - 6 : sb; k < q; ++k) {
-      if (pw.Is(w_[k], "announce")) a = k;
+      if (pw_.Is(w_[k], "announce")) a = k;
     }
     if (a == q) return false;
     for (size_t k = a > sb + 2 ? a - 2 : sb; k < a; ++k) {
@@ -756,7 +742,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     if (QuoteContaining(*doc_, span) < 0) {
       size_t pb = PartyBegin(party);  // حركة طالبان: with its title
       claim.speaker =
-          pb > sb && PointWords::Default().Is(w_[pb - 1], "party_title")
+          pb > sb && pw_.Is(w_[pb - 1], "party_title")
               ? DisplayOf(doc_->text, w_[pb - 1].span) + " " + claim.value
               : claim.value;
     }
@@ -773,8 +759,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
         return true;
     }
     for (size_t k = b; k < e; ++k) {
-      if (lex_.Is(w_[k], "actor_head") ||
-          PointWords::Default().Is(w_[k], "party_noun")) {
+      if (lex_.Is(w_[k], "actor_head") || pw_.Is(w_[k], "party_noun")) {
         return true;
       }
     }
@@ -791,7 +776,6 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // subject: the accused is no party named, "".
   std::string PartyAfter(size_t q, size_t se, size_t* at = nullptr) const {
     static const std::string kBism = FoldPhrase("باسم");
-    const PointWords& pw = PointWords::Default();
     size_t party = se, first = se, end = std::min(se, q + 9);
     bool aside = false;
     for (size_t k = q + 1; k < end; ++k) {
@@ -810,13 +794,13 @@ class ClaimBuilder : public facts_internal::ClaimSources {
       if (first == se && !lex_.Is(w, "stop")) first = k;
       bool charge =
           w.key.compare(0, 2, "\xD8\xA8") == 0 && w.key != kBism && k > q + 1;
-      if (pw.Is(w, "involve") || pw.Is(w, "led_by")) {
+      if (pw_.Is(w, "involve") || pw_.Is(w, "led_by")) {
         end = k;  // حمّل X المسؤولية; التحالف بقيادة السعودية
         break;
       }
       // The charge is of violence (بشن، بقصف، بارتكاب، بالوقوف وراء) or a
       // clause (بأنه); "اتهم موسكو بوضع العصي" holds no one responsible.
-      if (charge && !pw.Starts(w, "charge")) return "";
+      if (charge && !pw_.Starts(w, "charge")) return "";
       if (charge) {
         end = k;
         break;
@@ -872,7 +856,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     // حملت الولايات المتحدة حركة حماس: "حركة" is the party's, not the
     // accuser's.
     while (e > b && (w_[e - 1].kind != TokenKind::kWord ||
-                     PointWords::Default().Is(w_[e - 1], "party_title"))) {
+                     pw_.Is(w_[e - 1], "party_title"))) {
       --e;
     }
     if (b >= e || lex_.Is(w_[b], "stop")) return "";
@@ -884,7 +868,6 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // second name (جماعة مسلحة، الجيش الإسرائيلي) that is no responsibility
   // word (حماس المسؤولية).
   std::string PartyAt(size_t party, size_t se) const {
-    const PointWords& pw = PointWords::Default();
     for (const EntityMention& m : doc_->entities) {
       if (m.type == EntityType::kMisc || m.span.begin > w_[party].span.begin ||
           w_[party].span.end > m.span.end) {
@@ -894,7 +877,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     }
     size_t e = party + 1;
     if (e < se && w_[e].kind == TokenKind::kWord && !lex_.Is(w_[e], "stop") &&
-        !pw.Is(w_[e], "involve") && !pw.Is(w_[e], "bear") &&
+        !pw_.Is(w_[e], "involve") && !pw_.Is(w_[e], "bear") &&
         w_[e].key.compare(0, 2, "\xD8\xA8") != 0) {
       ++e;
     }
@@ -904,10 +887,9 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // "X يتحمل المسؤولية": the party just before the verb, with a
   // responsibility word after it.
   bool Bears(size_t q, size_t b, size_t e) {
-    const PointWords& pw = PointWords::Default();
     bool has_resp = false;
     for (size_t k = q + 1; k < std::min(e, q + 4); ++k)
-      has_resp |= pw.Is(w_[k], "involve");
+      has_resp |= pw_.Is(w_[k], "involve");
     if (!has_resp) return false;
     for (size_t k = q; k > b && k + 3 > q;) {
       --k;
@@ -924,24 +906,23 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // responsibility: اتهم/تبنى X (asserted, X the value), حمّل X المسؤولية,
   // نفى ضلوعه/مسؤوليته (denied).
   bool Responsibility(size_t q, size_t b, size_t e) {
-    const PointWords& pw = PointWords::Default();
-    bool involve = pw.Starts(w_[q], "involve");
+    bool involve = pw_.Starts(w_[q], "involve");
     if (involve && !DeniedBefore(q, 5)) return false;  // only its denial counts
     // تبني مشروع قرار / بيان: adopting a text claims no attack.
-    if (pw.Is(w_[q], "claim") && q + 1 < e &&
-        (pw.Is(w_[q + 1], "adopted") ||
-         (q + 2 < e && pw.Is(w_[q + 2], "adopted")))) {
+    if (pw_.Is(w_[q], "claim") && q + 1 < e &&
+        (pw_.Is(w_[q + 1], "adopted") ||
+         (q + 2 < e && pw_.Is(w_[q + 2], "adopted")))) {
       return false;
     }
-    if (pw.Is(w_[q], "blame")) {
+    if (pw_.Is(w_[q], "blame")) {
       bool has_resp = false;
       for (size_t k = q + 1; k < std::min(e, q + 6); ++k)
-        has_resp |= pw.Is(w_[k], "involve");
+        has_resp |= pw_.Is(w_[k], "involve");
       if (!has_resp) return false;
     }
     size_t end = std::min(e, q + 4);
     Span span =
-        SpanOfWords(w_, q > b && pw.Is(w_[q - 1], "deny") ? q - 1 : q, end);
+        SpanOfWords(w_, q > b && pw_.Is(w_[q - 1], "deny") ? q - 1 : q, end);
     if (involve) {
       Add("responsibility", "denied", span, -1, "denied");
       Claim& claim = doc_->claims.back();
@@ -1009,7 +990,9 @@ class ClaimBuilder : public facts_internal::ClaimSources {
 
 }  // namespace
 
-void BuildClaims(Document* doc) { ClaimBuilder(doc).Run(); }
+void BuildClaims(Document* doc) {
+  ClaimBuilder(doc, PointWords::Default()).Run();
+}
 
 std::string PopulationOf(std::string_view words) {
   const PointWords& pw = PointWords::Default();
