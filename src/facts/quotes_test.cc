@@ -979,5 +979,57 @@ TEST(QuotesTest, Issue21WeekdayAfterABodyEndsTheSpeaker) {
   EXPECT_EQ(d.quotes[0].speaker, "طالبان");
 }
 
+// Round 9 (fresh read, ant2018 2018-08-14..17 and SaudiNewsNet 2015-07-24;
+// SaudiNewsNet round-3 dev): a subjectless cue later in a sentence whose
+// verb stands after a lead of words.tsv clause_lead (ومن جهته، وسرعان ما،
+// وعندما) goes on with that verb's subject, not with the previous
+// sentence's speaker.
+TEST(QuotesTest, Issue21SubjectAfterAClauseLead) {
+  Document d = WithEntities(
+      "وقال المدير خالد عمر إن المشروع تأخر. ومن جهته انتقد الوزير سامي نادر "
+      "القرار، مشيرا إلى أن الخطة لم تنجح.",
+      {{"خالد عمر", EntityType::kPerson, "per:omar", ""},
+       {"سامي نادر", EntityType::kPerson, "per:nader", ""}});
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_NE(d.quotes[1].speaker.find("سامي نادر"), std::string::npos);
+  Document a = WithEntities(
+      "وقال المدير خالد عمر إن المشروع تأخر. وسرعان ما انتقد الوزير سامي نادر "
+      "القرار وقال أمام الصحافيين «الخطة لم تنجح».",
+      {{"خالد عمر", EntityType::kPerson, "per:omar", ""},
+       {"سامي نادر", EntityType::kPerson, "per:nader", ""}});
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_NE(a.quotes[1].speaker.find("سامي نادر"), std::string::npos);
+}
+
+// Round 9 (SaudiNewsNet round-3 dev): a formula of blessing after the
+// speaker (words.tsv blessing + الله) is no part of who speaks.
+TEST(QuotesTest, Issue21BlessingAfterTheSpeaker) {
+  Document d = Analyzed(
+      "وقال شقيق الفقيد رحمه الله في حديث للصحيفة إن أخاه كان محبوبا.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "شقيق الفقيد");
+}
+
+// Round 9 (fresh read): the subject of a denial ends at a relative pronoun
+// (وينفي فلان الذي يقيم ...), and so does the speaker carried from it.
+TEST(QuotesTest, Issue21RelativeEndsTheDenialSubject) {
+  Document d = WithEntities(
+      "وينفي نادر الذي يقيم في لندن التهم، ويقول إن القضية سياسية.",
+      {{"نادر", EntityType::kPerson, "per:nader", ""}});
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(d.quotes[1].speaker, "نادر");
+}
+
+// Round 9 (fresh read): a profession noun's في phrase belongs to the
+// speaker when a name follows it (الخبير في الزراعة فلان).
+TEST(QuotesTest, Issue21ProfessionInAFieldBeforeTheName) {
+  Document d = WithEntities(
+      "كشف الخبير في الزراعة سامي نادر أن المحصول تضاعف هذا العام.",
+      {{"سامي نادر", EntityType::kPerson, "per:nader", ""}});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_NE(d.quotes[0].speaker.find("الخبير في الزراعة سامي نادر"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace marsad

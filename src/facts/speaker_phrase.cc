@@ -116,10 +116,17 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
       std::string_view next = k + 1 < e ? lex_.ClassOf(w_[k + 1]) : "stop";
       // مسؤول في الشرطة: a title's في phrase; after a person's name it is
       // an adverbial (وقال الوزير فلان في المطار).
-      bool in = w.key == fk::kFi && k > j && title && !PersonEndsAt(k) &&
-                k + 1 < e && IsWord(k + 1) && next != "stop" &&
-                next != "speech" && next != "comp" && next != "weekday" &&
-                !IsBayan(k + 1) && !lex_.Is(w_[k + 1], "place_adv") &&
+      // الباحث في المناخ فلان: a profession's في phrase when a name
+      // follows it within three words.
+      bool role_named = false;
+      for (size_t n = k + 2; n < e && n < k + 5 && IsWord(n - 1); ++n) {
+        role_named |= lex_.Is(w_[j], "role_noun") && PersonAt(n);
+      }
+      bool in = w.key == fk::kFi && k > j && (title || role_named) &&
+                !PersonEndsAt(k) && k + 1 < e && IsWord(k + 1) &&
+                next != "stop" && next != "speech" && next != "comp" &&
+                next != "weekday" && !IsBayan(k + 1) &&
+                !lex_.Is(w_[k + 1], "place_adv") &&
                 !lex_.Is(w_[k + 1], "speech");
       // محمد الخميس رئيس ...: a weekday inside a name, before a title or a
       // word.
@@ -531,7 +538,9 @@ size_t QuoteParser::DefiniteEnd(size_t j, size_t e) const {
   size_t k = j;
   if (j < e && IsFactObject(j)) return j;  // ونفى مقتل ...: no subject
   if (j < e && IsWord(j)) ++k;             // مسلحو المعارضة
+  // (وينفي فلان الذي يعيش ...: a relative pronoun ends the phrase.)
   while (k < e && k < j + 5 && IsWord(k) && !IsFactObject(k) &&
+         !lex_.Is(w_[k], "rel") &&
          (KeyStarts(w_[k].key, fk::kAl) || lex_.Is(w_[k], "title"))) {
     ++k;
   }

@@ -242,6 +242,14 @@ bool QuoteParser::ClauseSubjectIn(size_t b, size_t i, Quote* q, QuoteNote* note,
     if (e2 > v + 2) v = v + 1;
   }
   size_t e = SubjectAfter(v, i, gender);
+  if (e == 0 && !cue_verb && v == b && gender == 0) {
+    // وسرعان ما ندد فلان، ومن جهته يرجع فلان، وعندما سئلت فلانة: the verb
+    // stands after a lead of clause_lead words; its subject must name a
+    // source (not any definite noun).
+    for (v = b; v < i && v < b + 3 && lex_.Is(w_[v], "clause_lead");) ++v;
+    e = v > b ? SubjectAfter(v, i, gender) : 0;
+    if (e != 0 && !SourceLike(v + 1, e)) e = 0;
+  }
   if (e == 0) return false;
   Parsed p;
   p.speaker_b = v + 1;
@@ -321,6 +329,10 @@ void QuoteParser::Speaker(const Parsed& p, const CueEntry& cue, Quote* q,
   while (e > b && w_[e - 1].kind == TokenKind::kPunct &&
          !w_[e - 1].IsQuoteMark())
     --e;
+  // ابنة المعلمة رحمها الله: a formula of blessing closes the phrase.
+  constexpr std::string_view kAllah = "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87";
+  if (e >= b + 3 && w_[e - 1].bare == kAllah && lex_.Is(w_[e - 2], "blessing"))
+    e -= 2;
   if (e == b + 1 && lex_.Is(w_[b], "no_source"))
     return;  // ذكرت تقارير: unknown
   if (cue.kind == CueKind::kSource && e > b + 1 &&
