@@ -104,6 +104,10 @@ class QuoteParser {
   // ("مصدر في قيادة العمليات") unless what follows is a speech event or a
   // time ("في بيان"، "في تصريح"، "في وقت سابق").
   size_t SpeakerEnd(size_t j, size_t e) const;
+  // The end of a speaker phrase [j, k) that holds two persons' names with
+  // no conjunction, comma or title between them: the end of the first
+  // (the second is the verb's object); else k.
+  size_t SecondNameEnd(size_t j, size_t k) const;
 
   // True if an adverbial of time starts at k: a temporal preposition (قبل،
   // بعد، منذ), a time noun in construct (أواخر، مطلع، ليلة) or a noun with a

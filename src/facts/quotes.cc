@@ -355,6 +355,13 @@ bool QuoteParser::Verb(const CueEntry& cue, size_t i, size_t ce, size_t b,
   }
   int budget = 0;
   if (k < e && k > p->speaker_b && AfterName(k)) budget = 6;
+  // وصف فلان مساعدته فلانة بأنها: the object a second name ended
+  // (SecondNameEnd) stands before the opener.
+  for (size_t n = k + 1; k < e && k > p->speaker_b && PersonEndsAt(k) &&
+                         n < e && n < k + 6 && IsWord(n);
+       ++n) {
+    if (PersonAt(n)) budget = 10;
+  }
   // قالت فلانة، محامية في مشروع ...، وهي منظمة ...، إن: an indefinite
   // apposition after a person's name and a comma describes the speaker.
   if (k + 1 < e && k > p->speaker_b && IsComma(k) && PersonEndsAt(k) &&

@@ -1031,5 +1031,28 @@ TEST(QuotesTest, Issue21ProfessionInAFieldBeforeTheName) {
             std::string::npos);
 }
 
+// Round 9 (fresh read): a person's name, a word that is no title, then
+// another person's name with no conjunction or comma between: the second
+// is the verb's object (وصف الرئيس فلان موظفة ... فلانة بأنها), and the
+// speaker, carried on, is the first.
+TEST(QuotesTest, Issue21SecondNameAfterTheSpeakerIsTheObject) {
+  Document d = WithEntities(
+      "ووصف الوزير سامي نادر مساعدته السابقة هدى سالم بأنها \"غير أمينة\". "
+      "وقال نادر إن القضية انتهت.",
+      {{"سامي نادر", EntityType::kPerson, "per:nader", ""},
+       {"هدى سالم", EntityType::kPerson, "per:salem", ""},
+       {"نادر", EntityType::kPerson, "per:nader", ""}});
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(d.quotes[0].speaker, "الوزير سامي نادر");
+  EXPECT_NE(d.quotes[1].speaker.find("سامي نادر"), std::string::npos);
+  EXPECT_EQ(d.quotes[1].speaker.find("هدى سالم"), std::string::npos);
+  Document a =
+      WithEntities("وقال الوزير سامي نادر ونظيرته هدى سالم إن المحادثات نجحت.",
+                   {{"سامي نادر", EntityType::kPerson, "per:nader", ""},
+                    {"هدى سالم", EntityType::kPerson, "per:salem", ""}});
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_NE(a.quotes[0].speaker.find("هدى سالم"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace marsad

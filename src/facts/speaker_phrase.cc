@@ -182,6 +182,24 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
     if (TitleLike(k)) title = true;
     ++k;
   }
+  return SecondNameEnd(j, k);
+}
+
+size_t QuoteParser::SecondNameEnd(size_t j, size_t k) const {
+  // وصف الرئيس فلان موظفة البيت الأبيض السابقة فلانة بأنها: a person's
+  // name, then a word that is no title, a conjunct (وفلانة) or an
+  // apposition (a comma), then another person's name: the second is the
+  // verb's object and the speaker ends with the first. (A relative's noun
+  // describes the first: فلان أخو المتوفى فلان.)
+  for (size_t x = j + 1; x + 1 < k; ++x) {
+    if (!PersonEndsAt(x) || !IsWord(x) || InPersonName(x) ||
+        w_[x].key != w_[x].bare || TitleLike(x) ||
+        lex_.Is(w_[x], "role_noun") || lex_.Is(w_[x], "kin_head"))
+      continue;
+    for (size_t n = x + 1; n < k && n < x + 6 && IsWord(n); ++n) {
+      if (PersonAt(n)) return x;
+    }
+  }
   return k;
 }
 
