@@ -109,13 +109,28 @@ class CasualtyScanner : public CountPhraseReader {
       return;
     }
     if (DefiniteAfterThing(nb)) return;
+    // "تفجير سيارتين": the dual of a thing (its noun the unit) counts nobody.
+    if (ne == nb + 1 && w_[nb].kind == TokenKind::kWord && !n.unit.empty()) {
+      std::string_view cls = lex_.ClassOfKey(n.unit);
+      if (cls == "thing" || cls == "not_victim" || cls == "incident") return;
+    }
     if (ne < e_ && lex_.Is(w_[ne], "age")) return;  // عمرها 11 عاما
-    if (nb > b_ && nb == ne - 1 && w_[nb].kind == TokenKind::kWord &&
+    if (ne + 1 < e_ && w_[ne].bare == fk::kMin && IsClass(ne + 1, "age_of"))
+      return;  // "طفل في الـ12 من عمره"
+    if (nb > b_ && PluralAsDual(nb, n) && w_[nb].kind == TokenKind::kWord &&
         (InNumber(nb - 1) || lex_.Is(w_[nb - 1], "any"))) {
       return;  // "أربعة مسلحين"، "أي مدنيين": a plural noun read as a dual
     }
     std::string kind;
     Span span = n.span;
+    // "نحو نصف مليون قتيل": half of a thousands or millions word.
+    if (nb > b_ && IsClass(nb - 1, "half") && n.min == n.max && n.min >= 1000 &&
+        w_[nb].kind == TokenKind::kWord) {
+      --nb;
+      n.min = n.max = n.value = n.min / 2;
+      span.begin = n.span.begin = w_[nb].span.begin;
+      if (nb > b_ && IsClass(nb - 1, "approx")) n.approximate = true;  // بنحو
+    }
     if (inherit_only) {
       kind = Inherited(nb, ne, n);
       if (kind.empty() || Released(nb, kind)) return;
@@ -141,9 +156,14 @@ class CasualtyScanner : public CountPhraseReader {
       if (w_[q].kind == TokenKind::kPunct) break;
     }
     if (kind.empty() && ne < e_) {
-      if (const CasualtyEntry* c = KindAt(ne, 'n')) {
-        kind = Combined(ne, c->kind);
-        span.end = w_[ne].span.end;
+      // "(144) موقوفا": a number in parentheses before its counted noun.
+      size_t cn = ne;
+      if (cn + 1 < e_ && nb > b_ && w_[nb - 1].IsPunct("(") &&
+          w_[cn].IsPunct(")"))
+        ++cn;
+      if (const CasualtyEntry* c = KindAt(cn, 'n')) {
+        kind = Combined(cn, c->kind);
+        span.end = w_[cn].span.end;
         HarmOfStatus(nb, ne, &kind, &span);
       }
     }
@@ -207,11 +227,14 @@ class CasualtyScanner : public CountPhraseReader {
   }
 
   // The first word of a figure's phrase (its cue, else the number) and up
-  // to four words before it in the same clause (a toll noun: عدد المصابين
-  // بالفيروس 14).
+  // to eight tokens before it in the same clause (a toll noun: عدد المصابين
+  // بالفيروس 14; the clause's subject: وتصيب الملاريا نحو 200 مليون شخص
+  // سنويا وقتلت 584 ألفا).
   size_t PhraseStart(Span span, size_t nb) const {
     size_t from = std::min(WordAt(w_, span.begin), nb);
-    for (int k = 0; k < 4 && from > b_ && IsWordTok(w_[from - 1]); ++k) --from;
+    for (int k = 0;
+         k < 8 && from > b_ && w_[from - 1].kind != TokenKind::kPunct; ++k)
+      --from;
     return from;
   }
 
@@ -223,6 +246,8 @@ class CasualtyScanner : public CountPhraseReader {
       return "";
     if (KeyStarts(w_[ne + 1].bare, fk::kAl))
       return "";  // "5 من القتلى" is TollBefore's
+    if (Proclitic(ne + 1, /*prepositions_only=*/true))
+      return "";  // "17966 بلاغا لإصابات": a noun after a preposition
     const CasualtyEntry* c = KindAt(ne + 1, 'n');
     return c ? c->kind : "";
   }
@@ -477,11 +502,13 @@ class CasualtyScanner : public CountPhraseReader {
 
   // True if word k carries a preposition or conjunction (بحادث، وغارات):
   // not a counted noun then.
-  bool Proclitic(size_t k) const {
+  // With prepositions_only, و and ف do not count (وشاب: a conjunct).
+  bool Proclitic(size_t k, bool prepositions_only = false) const {
     std::string_view b = w_[k].bare, st = w_[k].stem;
     if (b.size() < 2 || st.substr(0, 2) == b.substr(0, 2)) return false;
     for (std::string_view p : {"\xD8\xA8", "\xD9\x84", "\xD9\x83", "\xD9\x88",
                                "\xD9\x81"}) {  // ب ل ك و ف
+      if (prepositions_only && (p == "\xD9\x88" || p == "\xD9\x81")) continue;
       if (KeyStarts(b, p)) return true;
     }
     return false;
@@ -624,7 +651,10 @@ class CasualtyScanner : public CountPhraseReader {
             k + 1 < e_ && (InNumber(k + 1) || VictimCount(k + 1) > 0);
         bool singular = c->where == 'c' && k == q + 1 && n == 1 &&
                         !next_counts && !KeyStarts(w_[k].bare, fk::kAl);
-        if ((c->where == 'b' || singular) && w_[k].key == w_[k].bare)
+        // "مقطع فيديو لرجل يلقي قصيدة": a noun after a preposition is no
+        // subject of the verb after it.
+        if ((c->where == 'b' || singular) && w_[k].key == w_[k].bare &&
+            !Proclitic(q, /*prepositions_only=*/true))
           Add(c->kind, n, q, q);
         break;
       }

@@ -23,13 +23,18 @@ void CountPhraseReader::CollectNumbers() {
   for (const NumberMention& n : doc_.numbers) {
     if (n.span.begin < lo || n.span.end > hi) continue;
     // "4 مسلحين": a plural read as a dual right after a number is that
-    // number's counted noun, not a number (a verb after it still counts).
+    // number's counted noun, not a number (a verb after it still counts),
+    // also with the bound the dual took ("ستة مدنيين على الأقل قتلوا").
     size_t nb = WordAt(w_, n.span.begin);
-    bool noun = w_[nb].kind == TokenKind::kWord &&
-                WordAt(w_, n.span.end) == nb + 1 && !numbers_.empty() &&
-                WordAt(w_, numbers_.back().end) == nb;
+    bool noun = w_[nb].kind == TokenKind::kWord && PluralAsDual(nb, n) &&
+                !numbers_.empty() && WordAt(w_, numbers_.back().end) == nb;
     if (!noun) numbers_.push_back(n.span);
   }
+}
+
+bool CountPhraseReader::PluralAsDual(size_t nb, const NumberMention& n) const {
+  size_t ne = WordAt(w_, n.span.end);
+  return ne == nb + 1 || (nb + 3 == ne && AtLeast(nb + 1));
 }
 
 const CasualtyEntry* CountPhraseReader::KindAt(size_t q, char where) const {

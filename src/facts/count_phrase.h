@@ -50,6 +50,9 @@ class CountPhraseReader {
   bool IsClass(size_t q, std::string_view cls) const;
   // "على الأقل" at q.
   bool AtLeast(size_t q) const;
+  // The number n starting at word nb is one word (a dual: "مسلحين"), with
+  // at most the bound it took ("مسلحين على الأقل").
+  bool PluralAsDual(size_t nb, const NumberMention& n) const;
   // "N على الأقل" or "N أشخاص (مدنيين) على الأقل": the word index of على, or 0.
   size_t AtLeastAfter(size_t q) const;
   // "في 2011"، "منذ 2014", or four digits from 1900 to 2100 that count no

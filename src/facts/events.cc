@@ -187,6 +187,9 @@ class EventFinder {
         if (!fits(ev)) continue;
         if (!target || ev.trigger.begin <= c.span.begin) target = &ev;
       }
+      // "وقتلت الملاريا 584 ألفا": deaths of a sentence naming an illness
+      // and no event of its own are no toll of an earlier attack.
+      if (!target && disease) continue;
       if (!target && first > 0) {
         Event& last = doc_->events[first - 1];
         size_t ls = WordAt(w_, last.sentence.begin);
@@ -194,7 +197,6 @@ class EventFinder {
             ls < w_.size() && static_cast<size_t>(w_[ls].sentence) + 3 >= s;
         if (near && fits(last)) target = &last;
       }
-      if (!target && disease) continue;  // deaths from illness are no attack
       if (!target) {
         Event ev;
         ev.plover = coerce ? "COERCE" : "ASSAULT";

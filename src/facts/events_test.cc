@@ -796,5 +796,56 @@ TEST(CasualtyRound8Test, AFigureBeforeItsVerbAcrossARelativeClause) {
               IsEmpty());
 }
 
+// Issue 21, round 9: kinds found by reading marsad's figures on a fresh
+// sample (ant2018, SaudiNewsNet, Jawhara FM; our own sentences in the same
+// shapes).
+TEST(CasualtyRound9Test, ABoundAfterAPluralReadAsADual) {
+  EXPECT_THAT(Figures("وقال المرصد إن خمسة مدنيين على الأقل قتلوا في القصف."),
+              ElementsAre("killed:5"));
+  EXPECT_THAT(Figures("وقتل مدنيين على الأقل في القصف."),
+              ElementsAre("killed:2"));
+}
+
+TEST(CasualtyRound9Test, NumbersThatCountNoPeople) {
+  // An age after من, a day before من and its month, a dual of a thing.
+  EXPECT_THAT(Figures("وتوفي طفل في الـ9 من عمره غرقا في المسبح."),
+              ElementsAre("killed:1"));
+  EXPECT_THAT(Figures("وقالت الوزارة إنها اعتقلت في 21 من مارس/آذار."),
+              IsEmpty());
+  EXPECT_THAT(Figures("وقتل 12 شخصا في تفجير سيارتين مفخختين."),
+              ElementsAre("killed:12"));
+  // A noun after a preposition is neither a predicate nor a subject.
+  EXPECT_THAT(Figures("وتلقت الفرق 320 بلاغا لإصابات في الطرق."), IsEmpty());
+  EXPECT_THAT(Figures("وعرضت القناة مقطعا مصورا لرجل يلقي كلمة في الحفل."),
+              IsEmpty());
+}
+
+TEST(CasualtyRound9Test, HalfAParenthesizedCountAndTwoPhrases) {
+  Document d = Facts("وأسفرت الحرب عن مقتل نحو نصف مليون شخص.");
+  ASSERT_EQ(d.events.size(), 1u);
+  ASSERT_EQ(d.events[0].casualties.size(), 1u);
+  EXPECT_EQ(d.events[0].casualties[0].number.min, 500000);
+  EXPECT_TRUE(d.events[0].casualties[0].number.approximate);
+  EXPECT_EQ(S(d, d.events[0].casualties[0].number.span), "نصف مليون");
+  EXPECT_THAT(Figures("وأعلنت الوزارة أن عددهم (37) موقوفا."),
+              ElementsAre("arrested:37"));
+  EXPECT_THAT(Figures("وأعلن الجيش القضاء على 5 إرهابيين في الجبل."),
+              ElementsAre("killed:5"));
+  EXPECT_THAT(Figures("ووقع حادث مروري ذهب ضحيته 3 أشخاص."),
+              ElementsAre("killed:3"));
+}
+
+TEST(CasualtyRound9Test, IllnessAsTheClausesSubjectOrTheSentencesTopic) {
+  EXPECT_THAT(Figures("ويصيب الوباء نحو مليون شخص كل عام وقتل 3 آلاف العام "
+                      "الماضي."),
+              IsEmpty());
+  EXPECT_THAT(Figures("وأصيب 30 طالبا بالتسمم الغذائي في المدرسة."), IsEmpty());
+  // A sentence about an illness with no event of its own does not add its
+  // deaths to the attack of the sentence before.
+  EXPECT_THAT(Figures("قتل 5 أشخاص في هجوم على السوق. وسجلت الوزارة إصابات "
+                      "جديدة بفيروس كورونا، وتوفي 3 أشخاص."),
+              ElementsAre("killed:5"));
+}
+
 }  // namespace
 }  // namespace marsad

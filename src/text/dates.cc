@@ -315,6 +315,9 @@ size_t ScanMonthDate(Ctx& c, size_t k) {
   }
   if (!part && DayNumber(c.t[i], &day)) {
     ++i;
+    // "13 من يوليو/تموز": من between a day's digits and its month too.
+    if (i + 1 < c.t.size() && c.t[i].key == "من" && Match(c, i + 1, "month"))
+      ++i;
   } else if (const Phrase* o = Match(c, i, "ordinal"); o && !part) {
     day = o->value;
     i += o->words.size();
