@@ -369,6 +369,14 @@ bool QuoteParser::Verb(const CueEntry& cue, size_t i, size_t ce, size_t b,
     budget = 10;
   }
   p->open = FindOpener(k, e, cue.kind, budget);
+  // أشارت وسائل إعلام إلى إمكانية أن ...: what إلى governs is the content,
+  // not only the clause of أن after it.
+  for (size_t q = k; p->open.kind == Opener::kComp && q + 1 < p->open.at; ++q) {
+    if (w_[q].bare == fk::kIla && lex_.Is(w_[i], "ila_verb") && IsWord(q + 1) &&
+        !lex_.Is(w_[q + 1], "comp")) {
+      p->open = {Opener::kObject, q + 1};
+    }
+  }
   if (p->open.kind == Opener::kNone && TakesAla(i)) {
     // أكدت الوزارة على عدم ...: content after على.
     for (size_t q = k; q < e && q < k + 6; ++q) {

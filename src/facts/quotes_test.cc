@@ -1054,5 +1054,15 @@ TEST(QuotesTest, Issue21SecondNameAfterTheSpeakerIsTheObject) {
   EXPECT_NE(a.quotes[0].speaker.find("هدى سالم"), std::string::npos);
 }
 
+// Round 9 (SaudiNewsNet round-3 dev): after أشار/لفت (words.tsv ila_verb)
+// what إلى governs is the content (إلى إمكانية أن ...), not only the clause
+// of أن after it.
+TEST(QuotesTest, Issue21WhatIlaGovernsIsTheContent) {
+  std::string text = "وأشارت الصحيفة إلى إمكانية أن تتأخر الرحلات غدا.";
+  Document d = Analyzed(text);
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].content.begin, text.find("إمكانية"));
+}
+
 }  // namespace
 }  // namespace marsad
