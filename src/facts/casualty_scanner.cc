@@ -667,11 +667,23 @@ class CasualtyScanner : public CountPhraseReader {
   // verb with no object (a preposition, punctuation or the end after it).
   // The verb's entry, or nullptr.
   const CasualtyEntry* PassiveAfterSubject(size_t q) const {
-    if (q == b_ || !lex_.Is(w_[q - 1], "comp") || VictimCount(q) != 1 ||
-        InNumber(q))
-      return nullptr;
+    // After a complementizer, or after كان with قد before the verb (وكان
+    // مواطن ... قد توفي برصاصة).
+    bool opener =
+        q > b_ && (lex_.Is(w_[q - 1], "comp") || w_[q - 1].bare == fk::kKana ||
+                   w_[q - 1].bare == fk::kKanat);
+    if (!opener || VictimCount(q) != 1 || InNumber(q)) return nullptr;
     for (size_t k = q + 1; k < e_ && k < q + 10; ++k) {
-      if (InNumber(k) || lex_.Is(w_[k], "comp") ||
+      if (InNumber(k)) {
+        // "يبلغ من العمر 65 سنة": an age inside the complement.
+        while (k + 1 < e_ && InNumber(k + 1)) ++k;
+        if (k + 1 < e_ && (IsClass(k + 1, "age") || IsClass(k + 1, "thing"))) {
+          ++k;
+          continue;
+        }
+        return nullptr;
+      }
+      if (lex_.Is(w_[k], "comp") ||
           (!IsWordTok(w_[k]) && w_[k].bare != "\xD8\x8C" &&  // ،
            w_[k].bare != ","))
         return nullptr;
@@ -679,7 +691,8 @@ class CasualtyScanner : public CountPhraseReader {
       if (!c) continue;
       size_t after = k + lex_.casualties.Find(w_, k, e_, Forms::kStem).length;
       bool no_object = after >= e_ || !IsWordTok(w_[after]) ||
-                       Preposition(after) || Proclitic(after);
+                       Preposition(after) || Proclitic(after) ||
+                       w_[after].bare == "\xD9\x85\xD8\xB9";  // مع
       return c->where == 'c' && w_[k].key == w_[k].bare &&
                      !KeyStarts(w_[k].bare, fk::kAl) && no_object
                  ? c

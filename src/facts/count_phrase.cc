@@ -184,6 +184,12 @@ int CountPhraseReader::VictimCount(size_t v) const {
   std::string_view cls =
       w.stem != w.bare ? lex_.ClassOfKey(w.stem) : std::string_view();
   if (cls == "title" || cls == "victim") return 1;
+  // "قائدا كبيرا": a title's accusative with its tanween alif.
+  std::string_view alif = "\xD8\xA7";  // ا
+  if (w.bare.size() >= 8 && w.bare.substr(w.bare.size() - 2) == alif) {
+    cls = lex_.ClassOfKey(w.bare.substr(0, w.bare.size() - 2));
+    if (cls == "title") return 1;
+  }
   std::string_view s = w_[v].stem;
   if (s.size() < 8) return 0;
   std::string_view end = s.substr(s.size() - 4);

@@ -835,6 +835,20 @@ TEST(CasualtyRound9Test, HalfAParenthesizedCountAndTwoPhrases) {
               ElementsAre("killed:3"));
 }
 
+TEST(CasualtyRound9Test, ASubjectBeforeItsVerbAfterKanaOrWithAnAccusative) {
+  EXPECT_THAT(Figures("وكان مواطن يبلغ من العمر 65 سنة قد توفي برصاصة خلال "
+                      "المواجهات."),
+              ElementsAre("killed:1"));
+  EXPECT_THAT(Figures("وأعلنت الوزارة أن قائدا كبيرا في التنظيم قتل مع مسلحين "
+                      "اثنين في غارة."),
+              ElementsAre("killed:1", "killed:2"));
+  // The verb's object is the one killed, not the subject.
+  EXPECT_THAT(Figures("وكان جندي قد قتل مسلحا في المواجهات."),
+              ElementsAre("killed:1"));
+  EXPECT_THAT(Figures("بينما وضع أربعة حراس قيد التوقيف بحسب النيابة."),
+              ElementsAre("arrested:4"));
+}
+
 TEST(CasualtyRound9Test, IllnessAsTheClausesSubjectOrTheSentencesTopic) {
   EXPECT_THAT(Figures("ويصيب الوباء نحو مليون شخص كل عام وقتل 3 آلاف العام "
                       "الماضي."),
