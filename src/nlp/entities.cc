@@ -91,6 +91,17 @@ constexpr std::string_view kPlaceHeads[] = {"ريف",  "محافظه", "مدين
                                             "قريه", "منطقه",  "ضواحي", "شمال",
                                             "جنوب", "شرق",    "غرب"};
 
+// Place nouns (AddPlaceNounMentions), and the words that may follow the
+// name they head.
+constexpr const char* kPlaceNouns[] = {
+    "بلدة",  "بلدات",  "قرية",  "قرى",   "مدينة", "مخيم",
+    "ناحية", "محافظة", "ولاية", "منطقة", "حي",    "مديرية",
+    "قضاء",  "جزيرة",  "ميناء", "معبر",  "مطار"};
+constexpr const char* kAfterPlaceName[] = {
+    "في",    "فى",    "قرب",  "على",     "من",      "إلى",     "الى",   "عند",
+    "ضمن",   "حيث",   "شرق",  "غرب",     "شمال",    "جنوب",    "شرقي",  "غربي",
+    "شمالي", "جنوبي", "بريف", "التابعة", "الواقعة", "بمحافظة", "بالقرب"};
+
 bool IsGentilic(const std::string& key) {
   return key.starts_with("ال") && Utf8Length(key) >= 5 &&
          (key.ends_with("ي") || key.ends_with("يه") || key.ends_with("يا"));
@@ -99,20 +110,35 @@ bool IsGentilic(const std::string& key) {
 }  // namespace
 
 StatusOr<std::unique_ptr<EntityAnnotator>> EntityAnnotator::Create() {
-  return CreateFrom(DataPath("nlp"), ModelPath("ner_model.bin"));
+  ASSIGN_OR_RETURN(std::unique_ptr<const Normalizer> norm,
+                   Normalizer::Create());
+  ASSIGN_OR_RETURN(std::unique_ptr<const Segmenter> seg, Segmenter::Create());
+  ASSIGN_OR_RETURN(
+      std::unique_ptr<EntityAnnotator> a,
+      CreateFrom(*norm, *seg, DataPath("nlp"), ModelPath("ner_model.bin")));
+  a->own_normalizer_ = std::move(norm);
+  a->own_segmenter_ = std::move(seg);
+  return a;
 }
 
 StatusOr<std::unique_ptr<EntityAnnotator>> EntityAnnotator::CreateFrom(
+    const Normalizer& normalizer, const Segmenter& segmenter,
     const std::string& dir, const std::string& model_path) {
   std::unique_ptr<EntityAnnotator> a(new EntityAnnotator());
-  ASSIGN_OR_RETURN(a->gazetteer_, Gazetteer::Load(dir));
+  a->normalizer_ = &normalizer;
+  a->segmenter_ = &segmenter;
+  ASSIGN_OR_RETURN(a->gazetteer_, Gazetteer::Load(dir, normalizer));
   ASSIGN_OR_RETURN(a->model_, TaggerModel::Load(model_path));
   ASSIGN_OR_RETURN(a->lexicon_,
                    CorpusLexicon::Load(dir + "/corpus_labels.tsv"));
   ASSIGN_OR_RETURN(a->patterns_,
                    CorpusLexicon::Load(dir + "/pattern_labels.tsv"));
   a->features_ = std::make_unique<FeatureExtractor>(
-      *a->gazetteer_, a->lexicon_.get(), a->patterns_.get());
+      *a->gazetteer_, segmenter, a->lexicon_.get(), a->patterns_.get());
+  for (const char* w : kPlaceNouns)
+    a->place_nouns_.insert(a->gazetteer_->WordKey(w));
+  for (const char* w : kAfterPlaceName)
+    a->after_place_name_.insert(a->gazetteer_->WordKey(w));
   return a;
 }
 
@@ -184,14 +210,14 @@ void EntityAnnotator::PrepareWords(const Document& doc, Scratch* s) const {
     s->word_key.resize(n);
     s->bare_key.resize(n);
   }
-  const Normalizer& norm = Normalizer::Default();
+  const Normalizer& norm = *normalizer_;
   const std::vector<FoldedToken>& folded = TokensOf(doc.text).folded;
   for (size_t i = 0; i < n; ++i) {
     s->word_key[i].clear();
     s->bare_key[i].clear();
     if (s->tokens[i].kind != TokenKind::kWord) continue;
     std::string_view w = s->tokens[i].span.In(doc.text);
-    Segmenter::Default().Segment(w, &s->seg);
+    segmenter_->Segment(w, &s->seg);
     s->procl_end[i] = s->seg.proclitics.end;
     s->word_key[i].assign(folded[i].key);  // the fold of w
     Gazetteer::FinishWordKey(&s->word_key[i]);
@@ -303,36 +329,18 @@ void EntityAnnotator::AddDictionaryMentions(const Document& doc,
 // مدينة الملك عبدالله are left to the tagger and the dictionaries.
 void EntityAnnotator::AddPlaceNounMentions(const Document& doc,
                                            Scratch* s) const {
-  static const std::set<std::string, std::less<>> kPlaceNouns = [] {
-    std::set<std::string, std::less<>> out;
-    for (const char* w : {"بلدة", "بلدات", "قرية", "قرى", "مدينة", "مخيم",
-                          "ناحية", "محافظة", "ولاية", "منطقة", "حي", "مديرية",
-                          "قضاء", "جزيرة", "ميناء", "معبر", "مطار"})
-      out.insert(Gazetteer::WordKey(w));
-    return out;
-  }();
-  static const std::set<std::string, std::less<>> kAfterName = [] {
-    std::set<std::string, std::less<>> out;
-    for (const char* w :
-         {"في",   "فى",      "قرب",     "على",     "من",    "إلى",
-          "الى",  "عند",     "ضمن",     "حيث",     "شرق",   "غرب",
-          "شمال", "جنوب",    "شرقي",    "غربي",    "شمالي", "جنوبي",
-          "بريف", "التابعة", "الواقعة", "بمحافظة", "بالقرب"})
-      out.insert(Gazetteer::WordKey(w));
-    return out;
-  }();
   const int n = static_cast<int>(s->tokens.size());
   bool added = false;
   for (int i = 0; i + 1 < n; ++i) {
     if (s->tokens[i].kind != TokenKind::kWord ||
         s->tokens[i + 1].kind != TokenKind::kWord)
       continue;
-    if (!kPlaceNouns.count(s->bare_key[i]) || s->covered[i + 1]) continue;
+    if (!place_nouns_.count(s->bare_key[i]) || s->covered[i + 1]) continue;
     const std::string& name = s->word_key[i + 1];
     if (name.size() < 10 || name.compare(0, 4, "ال") != 0)
       continue;  // ال + 3 letters
     const bool ends = i + 2 >= n || s->tokens[i + 2].kind != TokenKind::kWord ||
-                      kAfterName.count(s->word_key[i + 2]) > 0;
+                      after_place_name_.count(s->word_key[i + 2]) > 0;
     if (!ends) continue;
     Mention m;
     m.begin = i + 1;
@@ -427,8 +435,7 @@ bool EntityAnnotator::ActsAsGovernment(const Document& doc, const Scratch& s,
   auto verb_at = [&](int i) {
     if (i < 0 || i >= static_cast<int>(s.tokens.size())) return false;
     if (s.tokens[i].kind != TokenKind::kWord) return false;
-    return IsActorVerb(
-        Normalizer::Default().FoldKey(s.tokens[i].span.In(doc.text)));
+    return IsActorVerb(normalizer_->FoldKey(s.tokens[i].span.In(doc.text)));
   };
   return verb_at(m.begin - 1) || verb_at(m.end);
 }
@@ -437,7 +444,7 @@ bool EntityAnnotator::ActsAsGovernment(const Document& doc, const Scratch& s,
 void EntityAnnotator::Identify(const Document& doc, Scratch* s) const {
   for (Mention& m : s->mentions) {
     std::string_view surface = m.span.In(doc.text);
-    m.key = Gazetteer::Key(surface);
+    m.key = gazetteer_->Key(surface);
     m.skeletons.clear();
     for (std::string_view w : Split(m.key, ' ')) {
       std::string sk = SkeletonKey(w);

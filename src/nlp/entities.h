@@ -48,6 +48,7 @@
 #define MARSAD_SRC_NLP_ENTITIES_H_
 
 #include <memory>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -58,16 +59,23 @@
 #include "src/nlp/features.h"
 #include "src/nlp/gazetteer.h"
 #include "src/nlp/tagger.h"
+#include "src/text/normalize.h"
+#include "src/text/segment.h"
 
 namespace marsad {
 
 class EntityAnnotator {
  public:
-  // Loads the model ModelPath("ner_model.bin") and the dictionaries of
-  // DataPath("nlp").
+  // Loads the model ModelPath("ner_model.bin"), the dictionaries of
+  // DataPath("nlp") and a Normalizer and Segmenter of its own from
+  // DataDir() (tools and tests; the pipeline shares its Resources' ones
+  // through CreateFrom).
   static StatusOr<std::unique_ptr<EntityAnnotator>> Create();
-  // From another folder holding the same files (tests, tools).
+  // From the dictionaries in `dir` and the model at `model_path`, folding
+  // and segmenting words with `normalizer` and `segmenter`.
+  // REQUIRES: `normalizer` and `segmenter` outlive the annotator.
   static StatusOr<std::unique_ptr<EntityAnnotator>> CreateFrom(
+      const Normalizer& normalizer, const Segmenter& segmenter,
       const std::string& dir, const std::string& model_path);
 
   // Replaces doc->entities with the mentions found in doc->text.
@@ -99,10 +107,18 @@ class EntityAnnotator {
   bool ActsAsGovernment(const Document& doc, const Scratch& s,
                         const Mention& m) const;
 
+  // Create()'s own folding and segmentation; null under CreateFrom().
+  std::unique_ptr<const Normalizer> own_normalizer_;
+  std::unique_ptr<const Segmenter> own_segmenter_;
+  const Normalizer* normalizer_ = nullptr;
+  const Segmenter* segmenter_ = nullptr;
   std::unique_ptr<const Gazetteer> gazetteer_;
   std::unique_ptr<const TaggerModel> model_;
   std::unique_ptr<const CorpusLexicon> lexicon_, patterns_;
   std::unique_ptr<FeatureExtractor> features_;
+  // Word keys of the place nouns and of the words that may end a place's
+  // name (AddPlaceNounMentions).
+  std::set<std::string, std::less<>> place_nouns_, after_place_name_;
 };
 
 }  // namespace marsad

@@ -15,6 +15,7 @@
 #include "src/base/hash.h"
 #include "src/nlp/features.h"
 #include "src/nlp/gazetteer.h"
+#include "src/nlp/test_text.h"
 
 namespace marsad {
 namespace {
@@ -33,11 +34,19 @@ const EntityAnnotator& Annotator() {
 // The data/nlp dictionaries, loaded once for the tests that only read them.
 const Gazetteer* SharedGazetteer() {
   static const Gazetteer* g = [] {
-    auto r = Gazetteer::Load(DataPath("nlp"));
+    auto r = Gazetteer::Load(DataPath("nlp"), TestNormalizer());
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return r.ok() ? r->release() : nullptr;
   }();
   return g;
+}
+
+// Gazetteer::Key and WordKey with the shared dictionaries' folding.
+std::string Key(std::string_view phrase) {
+  return SharedGazetteer()->Key(phrase);
+}
+std::string WordKey(std::string_view word) {
+  return SharedGazetteer()->WordKey(word);
 }
 
 Document Doc(std::string text) {
@@ -62,39 +71,37 @@ const EntityMention* Find(const Document& d, std::string_view text) {
 }
 
 TEST(GazetteerTest, KeysUnifyVariants) {
-  EXPECT_EQ(Gazetteer::Key("سورية"), Gazetteer::Key("سوريا"));
-  EXPECT_EQ(Gazetteer::Key("عبد الله"), Gazetteer::Key("عبدالله"));
-  EXPECT_EQ(Gazetteer::Key("إيران"), Gazetteer::Key("ايران"));
-  EXPECT_EQ(Gazetteer::Key("\"سوريا الديمقراطية\""),
-            Gazetteer::Key("سوريا الديمقراطية"));
-  EXPECT_NE(Gazetteer::Key("عبد الله"), Gazetteer::Key("عبد"));
+  EXPECT_EQ(Key("سورية"), Key("سوريا"));
+  EXPECT_EQ(Key("عبد الله"), Key("عبدالله"));
+  EXPECT_EQ(Key("إيران"), Key("ايران"));
+  EXPECT_EQ(Key("\"سوريا الديمقراطية\""), Key("سوريا الديمقراطية"));
+  EXPECT_NE(Key("عبد الله"), Key("عبد"));
 }
 
 TEST(GazetteerTest, LoadsPlacesAliasesAndClusters) {
-  auto g = Gazetteer::Load(DataPath("nlp"));
+  auto g = Gazetteer::Load(DataPath("nlp"), TestNormalizer());
   ASSERT_TRUE(g.ok()) << g.status().ToString();
-  const GazetteerEntry* dz = (*g)->Find(Gazetteer::Key("دير الزور"));
+  const GazetteerEntry* dz = (*g)->Find(Key("دير الزور"));
   ASSERT_NE(dz, nullptr);
   EXPECT_EQ(dz->type, EntityType::kLocation);
   EXPECT_EQ(dz->country, "SY");
   ASSERT_TRUE(dz->lat.has_value());
   EXPECT_NEAR(*dz->lat, 35.3, 0.2);
-  const GazetteerEntry* isis = (*g)->Find(Gazetteer::Key("داعش"));
+  const GazetteerEntry* isis = (*g)->Find(Key("داعش"));
   ASSERT_NE(isis, nullptr);
-  EXPECT_EQ(isis, (*g)->Find(Gazetteer::Key("الدولة الإسلامية")));
-  EXPECT_EQ((*g)->Find(Gazetteer::Key("قسد")),
-            (*g)->Find(Gazetteer::Key("قوات سوريا الديمقراطية")));
-  EXPECT_EQ((*g)->Find(Gazetteer::Key("سورية")),
-            (*g)->Find(Gazetteer::Key("الجمهورية العربية السورية")));
-  EXPECT_GE((*g)->Cluster(Gazetteer::WordKey("دمشق")).first, 0);
-  EXPECT_TRUE((*g)->WordClass(Gazetteer::WordKey("الفريق")) & kWordRoleHead);
+  EXPECT_EQ(isis, (*g)->Find(Key("الدولة الإسلامية")));
+  EXPECT_EQ((*g)->Find(Key("قسد")), (*g)->Find(Key("قوات سوريا الديمقراطية")));
+  EXPECT_EQ((*g)->Find(Key("سورية")),
+            (*g)->Find(Key("الجمهورية العربية السورية")));
+  EXPECT_GE((*g)->Cluster(WordKey("دمشق")).first, 0);
+  EXPECT_TRUE((*g)->WordClass(WordKey("الفريق")) & kWordRoleHead);
 }
 
 TEST(GazetteerTest, WorldPlacesFromCldrAndTzdata) {
   const Gazetteer* g = SharedGazetteer();
   ASSERT_NE(g, nullptr);
   // A capital outside the GeoNames extract, with tzdata's coordinates.
-  const GazetteerEntry* b = g->Find(Gazetteer::Key("بوخارست"));
+  const GazetteerEntry* b = g->Find(Key("بوخارست"));
   ASSERT_NE(b, nullptr);
   EXPECT_EQ(b->type, EntityType::kLocation);
   EXPECT_EQ(b->country, "RO");
@@ -102,19 +109,19 @@ TEST(GazetteerTest, WorldPlacesFromCldrAndTzdata) {
   EXPECT_NEAR(*b->lat, 44.4, 0.1);
   EXPECT_NEAR(*b->lon, 26.1, 0.1);
   // CLDR's variant names reach the same country.
-  const GazetteerEntry* ci = g->Find(Gazetteer::Key("كوت ديفوار"));
+  const GazetteerEntry* ci = g->Find(Key("كوت ديفوار"));
   ASSERT_NE(ci, nullptr);
-  EXPECT_EQ(ci, g->Find(Gazetteer::Key("ساحل العاج")));
+  EXPECT_EQ(ci, g->Find(Key("ساحل العاج")));
   EXPECT_EQ(g->CountryName("CI"), ci->canonical);
   // A country the curated list has keeps its curated entry and point, and
   // the world table's other names for it join that entry.
-  const GazetteerEntry* us = g->Find(Gazetteer::Key("الولايات المتحدة"));
+  const GazetteerEntry* us = g->Find(Key("الولايات المتحدة"));
   ASSERT_NE(us, nullptr);
   EXPECT_EQ(us->id, "ctry:US");
   ASSERT_TRUE(us->lat.has_value());
   EXPECT_NEAR(*us->lat, 38.0, 0.01);
   // A GeoNames city of the same name stays the GeoNames entry.
-  const GazetteerEntry* cairo = g->Find(Gazetteer::Key("القاهرة"));
+  const GazetteerEntry* cairo = g->Find(Key("القاهرة"));
   ASSERT_NE(cairo, nullptr);
   EXPECT_EQ(cairo->id.substr(0, 4), "geo:");
 }
@@ -123,17 +130,17 @@ TEST(GazetteerTest, WellKnownOrganisationsAreUntrustedFeatures) {
   const Gazetteer* g = SharedGazetteer();
   ASSERT_NE(g, nullptr);
   bool trusted = true;
-  const GazetteerEntry* club = g->Find(Gazetteer::Key("أرسنال"), &trusted);
+  const GazetteerEntry* club = g->Find(Key("أرسنال"), &trusted);
   ASSERT_NE(club, nullptr);
   EXPECT_EQ(club->type, EntityType::kOrganization);
   EXPECT_EQ(club->feature, "club");
   EXPECT_EQ(club->english, "Arsenal FC");
   EXPECT_FALSE(trusted);  // a name that is also a word never tags text alone
-  EXPECT_EQ(club, g->Find(Gazetteer::Key("الأرسنال")));
+  EXPECT_EQ(club, g->Find(Key("الأرسنال")));
   // Each name is a phrase the tagger's gazetteer attribute sees as ORG.
   uint64_t chain = 0;
   for (const char* w : {"جنرال", "موتورز"})
-    chain = Gazetteer::Chain(chain, Hash64(Gazetteer::WordKey(w)));
+    chain = Gazetteer::Chain(chain, Hash64(WordKey(w)));
   EXPECT_TRUE(g->Phrase(chain).types &
               (1u << static_cast<int>(EntityType::kOrganization)));
 }
@@ -142,7 +149,7 @@ TEST(GazetteerTest, MissingOrMalformedTablesAreErrors) {
   fs::path dir = fs::temp_directory_path() / "marsad_nlp_gaz_test";
   fs::remove_all(dir);
   fs::create_directories(dir);
-  auto missing = Gazetteer::Load(dir.string());
+  auto missing = Gazetteer::Load(dir.string(), TestNormalizer());
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message().find("clusters.tsv"), std::string::npos);
   for (const char* f :
@@ -150,9 +157,9 @@ TEST(GazetteerTest, MissingOrMalformedTablesAreErrors) {
         "geonames_places.tsv", "actors.tsv", "name_words.tsv", "roles.tsv",
         "embed_clusters.tsv", "world_places.tsv", "organisations.tsv"})
     fs::copy_file(DataPath(std::string("nlp/") + f), dir / f);
-  EXPECT_TRUE(Gazetteer::Load(dir.string()).ok());
+  EXPECT_TRUE(Gazetteer::Load(dir.string(), TestNormalizer()).ok());
   std::ofstream(dir / "organisations.tsv", std::ios::app) << "نادي\tclub\n";
-  auto short_row = Gazetteer::Load(dir.string());
+  auto short_row = Gazetteer::Load(dir.string(), TestNormalizer());
   ASSERT_FALSE(short_row.ok());
   EXPECT_NE(short_row.status().message().find("organisations.tsv"),
             std::string::npos);
@@ -160,7 +167,7 @@ TEST(GazetteerTest, MissingOrMalformedTablesAreErrors) {
                 fs::copy_options::overwrite_existing);
   std::ofstream(dir / "places_curated.tsv", std::ios::app)
       << "cur:x\tمكان\tX\tPPL\tSY\t\tnorth\t1\t\tsrc\n";
-  auto bad = Gazetteer::Load(dir.string());
+  auto bad = Gazetteer::Load(dir.string(), TestNormalizer());
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("latitude"), std::string::npos);
   fs::remove_all(dir);
@@ -169,7 +176,7 @@ TEST(GazetteerTest, MissingOrMalformedTablesAreErrors) {
 TEST(FeaturesTest, FixedCountDeterministicAndContextual) {
   const Gazetteer* g = SharedGazetteer();
   ASSERT_NE(g, nullptr);
-  FeatureExtractor fx(*g);
+  FeatureExtractor fx(*g, TestSegmenter());
   FeatureExtractor::Scratch s;
   std::vector<std::string_view> a = {"وصل", "الوفد", "إلى", "دمشق", "."};
   std::vector<uint64_t> f1, f2;
@@ -193,6 +200,51 @@ TEST(FeaturesTest, FixedCountDeterministicAndContextual) {
   fx.Extract(c, &s, &f2);
   EXPECT_EQ(f2[1 + FeatureExtractor::kGazetteer],
             own1[1 + FeatureExtractor::kGazetteer]);
+}
+
+// The memo of token descriptions (FeatureExtractor::Scratch::memo) is only
+// a cache: a scratch that has seen more made-up words than the memo has
+// slots (so that entries are shared and replaced) gives each sentence the
+// features, document keys and alt keys of a fresh scratch, on its first
+// and on its second pass through the words.
+TEST(FeaturesTest, MemoNeverChangesFeatures) {
+  const Gazetteer* g = SharedGazetteer();
+  ASSERT_NE(g, nullptr);
+  FeatureExtractor fx(*g, TestSegmenter());
+  std::vector<std::string> words;
+  for (const char* pre : {"", "و", "ب", "ال", "وال", "لل", "ف"})
+    for (const char* a :
+         {"سلم", "كتب", "درس", "حكم", "نصر", "قدس", "عمر", "جمع", "شرق", "غرب",
+          "بحر", "نهر", "سعد", "فتح", "رسم", "حمد"})
+      for (const char* b : {"", "سعد", "فتح", "رسم", "حمد", "دمشق", "لبنان",
+                            "عمان", "قطر", "مصر", "تونس", "ليبيا", "بغداد"})
+        for (const char* post : {"", "ة", "ات", "ون", "ها", "ية", "ين", "هم",
+                                 "ي", "ان", "نا", "كم"})
+          words.push_back(std::string(pre) + a + b + post);
+  ASSERT_GT(words.size(), 2 * FeatureExtractor::kMemoSize);
+  constexpr size_t kWords = 12;
+  FeatureExtractor::Scratch shared;
+  shared.keep_keys = true;
+  std::vector<uint64_t> f1, f2, k1, k2;
+  int compared = 0;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t i = 0, n = 0; i + kWords <= words.size(); i += kWords, ++n) {
+      std::vector<std::string_view> sentence(words.begin() + i,
+                                             words.begin() + i + kWords);
+      fx.Extract(sentence, &shared, &f1);
+      if (n % 25 != 0) continue;
+      FeatureExtractor::Scratch fresh;
+      fresh.keep_keys = true;
+      fx.Extract(sentence, &fresh, &f2);
+      ASSERT_EQ(f1, f2) << "sentence at word " << i << ", pass " << pass;
+      FeatureExtractor::DocumentKeys(sentence, shared, &k1);
+      FeatureExtractor::DocumentKeys(sentence, fresh, &k2);
+      EXPECT_EQ(k1, k2);
+      EXPECT_EQ(shared.alt_key, fresh.alt_key);
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 40);
 }
 
 TEST(EntitiesTest, SpansAreBytesIntoTheText) {
@@ -322,7 +374,8 @@ TEST(EntitiesTest, Issue23ArabicSpellingsAndLatinNameShareAnId) {
   ASSERT_NE(x, nullptr) << Dump(a);
   ASSERT_NE(y, nullptr) << Dump(b);
   EXPECT_EQ(x->entity_id, y->entity_id);
-  EXPECT_EQ(x->entity_id, Gazetteer::SkeletonId("per", "Federica Mogherini"));
+  EXPECT_EQ(x->entity_id,
+            SharedGazetteer()->SkeletonId("per", "Federica Mogherini"));
 }
 
 TEST(EntitiesTest, AliasesShareAnId) {

@@ -1,6 +1,7 @@
 #include "src/nlp/features.h"
 
 #include <array>
+#include <atomic>
 #include <cassert>
 
 #include "src/base/hash.h"
@@ -62,21 +63,25 @@ inline uint64_t SlotHash(uint64_t v, int k) {
 }
 constexpr uint64_t kEos = 0xE05E05E05E05E05ull;
 
+std::atomic<uint64_t> next_extractor_id{1};
+
 }  // namespace
 
 FeatureExtractor::FeatureExtractor(const Gazetteer& gazetteer,
+                                   const Segmenter& segmenter,
                                    const CorpusLexicon* lexicon,
                                    const CorpusLexicon* patterns)
     : gazetteer_(gazetteer),
       lexicon_(lexicon),
       patterns_(patterns),
-      segmenter_(Segmenter::Default()) {}
+      segmenter_(segmenter),
+      id_(next_extractor_id.fetch_add(1)) {}
 
 // One token's attributes. A table of cases, long on purpose.
 void FeatureExtractor::Describe(std::string_view token, Scratch* s,
                                 TokenAttrs* t, uint64_t* key_hash,
                                 uint64_t* alt_hash, uint8_t* link) const {
-  const Normalizer& norm = Normalizer::Default();
+  const Normalizer& norm = gazetteer_.normalizer();
   norm.FoldKey(token, &s->fold);
   const std::string& f = s->fold;
   Kind kind = KindOf(token);
@@ -125,7 +130,7 @@ void FeatureExtractor::Describe(std::string_view token, Scratch* s,
   s->buf.clear();
   switch (kind) {
     case Kind::kArabic:
-      s->buf = "A";
+      s->buf += 'A';  // buf is empty
       s->buf += static_cast<char>('0' + std::min<size_t>(Utf8Length(f), 9));
       if (has_al) s->buf += '+';
       break;
@@ -194,6 +199,29 @@ void FeatureExtractor::Describe(std::string_view token, Scratch* s,
   t->a[kPattern] = Mix((pattern << 8) ^ kPattern);
 }
 
+void FeatureExtractor::DescribeMemo(std::string_view token, Scratch* s,
+                                    size_t i) const {
+  if (s->memo_owner != id_) {
+    s->memo.assign(kMemoSize, Description{});
+    s->memo_owner = id_;
+  }
+  const uint64_t surface = H(token, kSurface);
+  Description& d = s->memo[surface & (kMemoSize - 1)];
+  if (d.surface != surface || d.token != token) {
+    const size_t keys = s->alt_key.size();
+    Describe(token, s, &d.attrs, &d.key_hash, &d.alt_hash, &d.link);
+    d.surface = surface;
+    d.token.assign(token);
+    d.alt_key.assign(s->buf);  // the alt key's string, as Describe left it
+    if (s->keep_keys) s->alt_key.resize(keys);  // pushed again below
+  }
+  s->attrs[i] = d.attrs;
+  s->key_hash[i] = d.key_hash;
+  s->alt_hash[i] = d.alt_hash;
+  s->link[i] = d.link;
+  if (s->keep_keys) s->alt_key.push_back(d.alt_key);
+}
+
 // Longest gazetteer phrase at each position, left to right; the tokens it
 // covers get (B|I, type bits) as their gazetteer attribute.
 void FeatureExtractor::MarkPhrases(size_t n, Scratch* s) const {
@@ -233,9 +261,7 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens,
   s->alt_hash.resize(n);
   s->link.resize(n);
   s->alt_key.clear();
-  for (size_t i = 0; i < n; ++i)
-    Describe(tokens[i], s, &s->attrs[i], &s->key_hash[i], &s->alt_hash[i],
-             &s->link[i]);
+  for (size_t i = 0; i < n; ++i) DescribeMemo(tokens[i], s, i);
   MarkPhrases(n, s);
   out->resize(n * kFeaturesPerToken);
   auto at = [&](size_t i, int d, int attr) -> uint64_t {

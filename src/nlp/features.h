@@ -47,11 +47,14 @@ namespace marsad {
 
 class FeatureExtractor {
  public:
-  // REQUIRES: `gazetteer`, `lexicon` and `patterns` (either may be null:
-  // its attribute is then "unknown" for every word) outlive the extractor.
-  explicit FeatureExtractor(const Gazetteer& gazetteer,
-                            const CorpusLexicon* lexicon = nullptr,
-                            const CorpusLexicon* patterns = nullptr);
+  // Words are folded with the gazetteer's Normalizer and split into
+  // clitics with `segmenter`.
+  // REQUIRES: `gazetteer`, `segmenter`, `lexicon` and `patterns` (either of
+  // the last two may be null: its attribute is then "unknown" for every
+  // word) outlive the extractor.
+  FeatureExtractor(const Gazetteer& gazetteer, const Segmenter& segmenter,
+                   const CorpusLexicon* lexicon = nullptr,
+                   const CorpusLexicon* patterns = nullptr);
 
   enum Attr {
     kSurface,
@@ -107,8 +110,28 @@ class FeatureExtractor {
     kNumLinks
   };
   static int LinkOf(uint64_t bias_feature);
+  // What Describe() finds of one token, all of which depends on the token's
+  // string alone.
+  struct Description {
+    uint64_t surface = 0;  // attrs.a[kSurface], the memo's key; 0: empty
+    std::string token;
+    TokenAttrs attrs;  // kGazetteer is left to MarkPhrases
+    uint64_t key_hash = 0, alt_hash = 0;
+    uint8_t link = kLinkNone;
+    std::string alt_key;
+  };
+  // Descriptions kept per thread (direct-mapped by the surface hash): news
+  // repeats its words, so about half the tokens of a report are found here
+  // instead of being folded, segmented and looked up in five tables again.
+  // An entry is used only for the very string it was made from, and only
+  // by the extractor that made it (a scratch passed to another extractor,
+  // with other tables, starts its memo afresh), so the features never
+  // depend on what the memo holds.
+  static constexpr size_t kMemoSize = 1 << 13;
   // Per-thread working memory, reused across calls.
   struct Scratch {
+    std::vector<Description> memo;  // kMemoSize once used
+    uint64_t memo_owner = 0;        // the id_ of the extractor that filled it
     std::vector<TokenAttrs> attrs;
     std::vector<uint8_t> link;                 // per token
     std::vector<uint64_t> key_hash, alt_hash;  // gazetteer word keys
@@ -133,12 +156,15 @@ class FeatureExtractor {
  private:
   void Describe(std::string_view token, Scratch* s, TokenAttrs* t,
                 uint64_t* key_hash, uint64_t* alt_hash, uint8_t* link) const;
+  // Describe() through the memo: token i of the sentence.
+  void DescribeMemo(std::string_view token, Scratch* s, size_t i) const;
   void MarkPhrases(size_t n, Scratch* s) const;
 
   const Gazetteer& gazetteer_;
   const CorpusLexicon* lexicon_;
   const CorpusLexicon* patterns_;
   const Segmenter& segmenter_;
+  uint64_t id_;  // distinct per extractor: whose descriptions a memo holds
 };
 
 }  // namespace marsad

@@ -55,8 +55,8 @@ void Gazetteer::FinishWordKey(std::string* k) {
     k->replace(k->size() - 4, 4, "يا");
 }
 
-std::string Gazetteer::WordKey(std::string_view word) {
-  std::string k = Normalizer::Default().FoldKey(word);
+std::string Gazetteer::WordKey(std::string_view word) const {
+  std::string k = norm_->FoldKey(word);
   FinishWordKey(&k);
   return k;
 }
@@ -72,7 +72,7 @@ void Gazetteer::AppendWordKey(std::string* key, std::string_view k) {
   out += k;
 }
 
-std::string Gazetteer::Key(std::string_view phrase) {
+std::string Gazetteer::Key(std::string_view phrase) const {
   std::string out;
   for (std::string_view w : Split(phrase, ' ')) {
     if (w.empty()) continue;
@@ -82,7 +82,7 @@ std::string Gazetteer::Key(std::string_view phrase) {
 }
 
 std::string Gazetteer::SkeletonId(std::string_view prefix,
-                                  std::string_view name) {
+                                  std::string_view name) const {
   std::string id(prefix);
   id += ':';
   bool first = true;
@@ -344,8 +344,9 @@ Status Gazetteer::LoadRoles(const std::string& path) {
 }
 
 StatusOr<std::unique_ptr<const Gazetteer>> Gazetteer::Load(
-    const std::string& dir) {
+    const std::string& dir, const Normalizer& normalizer) {
   std::unique_ptr<Gazetteer> g(new Gazetteer());
+  g->norm_ = &normalizer;
   RETURN_IF_ERROR(g->LoadClusters(dir + "/clusters.tsv"));
   RETURN_IF_ERROR(g->LoadEmbedClusters(dir + "/embed_clusters.tsv"));
   std::unordered_map<std::string, int> place_ids;

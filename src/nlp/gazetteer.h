@@ -20,11 +20,14 @@
 //    name tokens, given and family names), tagger features only: their
 //    classes (kList*) are not WordClass() and name nothing by themselves.
 //
-// Names are looked up by Key(): folded words (src/text/normalize.h: alef
+// Names are looked up by Key(): folded words (the Normalizer given to Load(),
+// src/text/normalize.h: alef
 // forms, ى→ي, final ة→ه, diacritics dropped), a final يه unified with يا
 // (سورية = سوريا), and `عبد ال…` written as one word (عبد الله = عبدالله).
 //
-// Thread safety: immutable after Load(); every method is const.
+// Thread safety: immutable after Load(); every method is const. Lifetime:
+// the Normalizer given to Load() must outlive the Gazetteer (the pipeline's
+// Resources own both).
 #ifndef MARSAD_SRC_NLP_GAZETTEER_H_
 #define MARSAD_SRC_NLP_GAZETTEER_H_
 
@@ -43,6 +46,8 @@
 #include "src/base/hash.h"
 
 namespace marsad {
+
+class Normalizer;
 
 struct GazetteerEntry {
   EntityType type = EntityType::kLocation;
@@ -80,16 +85,20 @@ enum : uint8_t {
 
 class Gazetteer {
  public:
-  // Loads every table from `dir` (normally DataPath("nlp")). A missing or
-  // malformed table is an error naming the file and line.
+  // Loads every table from `dir` (normally DataPath("nlp")), keying names
+  // with `normalizer`'s folding. A missing or malformed table is an error
+  // naming the file and line.
+  // REQUIRES: `normalizer` outlives the Gazetteer.
   static StatusOr<std::unique_ptr<const Gazetteer>> Load(
-      const std::string& dir);
+      const std::string& dir, const Normalizer& normalizer);
 
+  // The folding the keys are made with.
+  const Normalizer& normalizer() const { return *norm_; }
   // The lookup key of one word or of a phrase (see the file comment).
-  static std::string WordKey(std::string_view word);
+  std::string WordKey(std::string_view word) const;
   // WordKey of a word already folded, in place.
   static void FinishWordKey(std::string* folded);
-  static std::string Key(std::string_view phrase);
+  std::string Key(std::string_view phrase) const;
   // Extends a phrase key by the WordKey of its next word, as Key() does
   // (Key(a b) is AppendWordKey(AppendWordKey("", WordKey(a)), WordKey(b))),
   // so that keys of overlapping phrases are built from word keys computed
@@ -99,7 +108,7 @@ class Gazetteer {
   // An id from the consonant skeletons of a name's words (src/search/terms.h
   // SkeletonKey; the folded word when too short): "per:~srg_~lfrf" for
   // سيرغي لافروف, سيرجى لافروف and Sergei Lavrov alike.
-  static std::string SkeletonId(std::string_view prefix, std::string_view name);
+  std::string SkeletonId(std::string_view prefix, std::string_view name) const;
   // The actor (actors.tsv) whose SkeletonId is `id`, or nullptr.
   const GazetteerEntry* FindActor(const std::string& id) const;
 
@@ -170,6 +179,7 @@ class Gazetteer {
   Status LoadNameLists(const std::string& path);
   void AddName(std::string_view name, int entry, bool trusted);
 
+  const Normalizer* norm_ = nullptr;
   std::vector<GazetteerEntry> entries_;
   struct NameRef {
     int entry = 0;

@@ -11,6 +11,7 @@
 #include "src/base/hash.h"
 #include "src/nlp/features.h"
 #include "src/nlp/gazetteer.h"
+#include "src/nlp/test_text.h"
 
 namespace marsad {
 namespace {
@@ -54,11 +55,12 @@ TEST(CorpusLexiconTest, FileMatchesCountsAndRejectsBadRows) {
 }
 
 TEST(CorpusLexiconTest, GivesTheTaggerAnAttributeThroughProclitics) {
-  auto g = Gazetteer::Load(DataPath("nlp"));
+  auto g = Gazetteer::Load(DataPath("nlp"), TestNormalizer());
   ASSERT_TRUE(g.ok());
   // Keyed like the tagger's alt key: folded, proclitics removed.
   auto lex = CorpusLexicon::FromCounts({{"شيراك", {1, 40, 0, 0, 0}}});
-  FeatureExtractor with(**g, lex.get()), without(**g);
+  FeatureExtractor with(**g, TestSegmenter(), lex.get()),
+      without(**g, TestSegmenter());
   FeatureExtractor::Scratch s;
   std::vector<std::string_view> a = {"قال", "وشيراك", "أمس"};
   std::vector<uint64_t> f1, f2;
@@ -73,10 +75,11 @@ TEST(CorpusLexiconTest, GivesTheTaggerAnAttributeThroughProclitics) {
 // The pattern lexicon is the same kind of table in another slot: a word the
 // corpus writes after حزب gets it, here through its conjunction.
 TEST(CorpusLexiconTest, PatternLexiconHasItsOwnSlot) {
-  auto g = Gazetteer::Load(DataPath("nlp"));
+  auto g = Gazetteer::Load(DataPath("nlp"), TestNormalizer());
   ASSERT_TRUE(g.ok());
   auto patterns = CorpusLexicon::FromCounts({{"الليكود", {6, 0, 0, 5, 0}}});
-  FeatureExtractor with(**g, nullptr, patterns.get()), without(**g);
+  FeatureExtractor with(**g, TestSegmenter(), nullptr, patterns.get()),
+      without(**g, TestSegmenter());
   FeatureExtractor::Scratch s;
   std::vector<std::string_view> a = {"وقال", "والليكود", "أمس"};
   std::vector<uint64_t> f1, f2;

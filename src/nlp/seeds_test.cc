@@ -35,7 +35,7 @@ class SeedsEntitiesTest : public testing::Test {
       auto raw = ReadFile(p.string());
       ASSERT_TRUE(raw.ok());
       NormalizedText disp;
-      Normalizer::Default().Display(*raw, &disp);
+      annotator_->gazetteer().normalizer().Display(*raw, &disp);
       Document d;
       d.source = p.filename().string();
       d.text = disp.text;
@@ -52,11 +52,12 @@ class SeedsEntitiesTest : public testing::Test {
   static std::map<std::string, std::set<std::string>> IdsOf(
       const std::vector<std::string>& names) {
     std::set<std::string> keys;
-    for (const auto& n : names) keys.insert(Gazetteer::Key(n));
+    for (const auto& n : names) keys.insert(annotator_->gazetteer().Key(n));
     std::map<std::string, std::set<std::string>> ids;  // id -> surfaces
     for (const Document& d : docs_)
       for (const EntityMention& e : d.entities)
-        if (keys.count(Gazetteer::Key(e.text))) ids[e.entity_id].insert(e.text);
+        if (keys.count(annotator_->gazetteer().Key(e.text)))
+          ids[e.entity_id].insert(e.text);
     return ids;
   }
   static std::string Describe(
@@ -98,9 +99,9 @@ TEST_F(SeedsEntitiesTest, TitlesAreKeptAsRoles) {
   std::set<std::string> roles;
   for (const Document& d : docs_)
     for (const EntityMention& e : d.entities)
-      if (!e.role.empty()) roles.insert(Gazetteer::Key(e.role));
+      if (!e.role.empty()) roles.insert(annotator_->gazetteer().Key(e.role));
   for (std::string_view r : {"نائب وزير الخارجية الروسي", "الفريق"})
-    EXPECT_TRUE(roles.count(Gazetteer::Key(r))) << r;
+    EXPECT_TRUE(roles.count(annotator_->gazetteer().Key(r))) << r;
 }
 
 TEST_F(SeedsEntitiesTest, PlacesFoundWithCoordinatesWhereKnown) {
@@ -114,11 +115,11 @@ TEST_F(SeedsEntitiesTest, PlacesFoundWithCoordinatesWhereKnown) {
       "أستانا",    "طهران"};
   const Gazetteer& g = annotator_->gazetteer();
   for (const std::string& p : places) {
-    std::string key = Gazetteer::Key(p);
+    std::string key = annotator_->gazetteer().Key(p);
     bool found = false, mapped = false;
     for (const Document& d : docs_)
       for (const EntityMention& e : d.entities) {
-        std::string k = Gazetteer::Key(e.text);
+        std::string k = annotator_->gazetteer().Key(e.text);
         if (k != key && k.find(key) == std::string::npos) continue;
         found = true;
         mapped |= e.lat.has_value() && e.lon.has_value();

@@ -35,8 +35,13 @@
 // them first: 306 adds): the weights are looked up by the feature's 64-bit
 // hash in an open-addressing table (no strings at run time), and with a net
 // the same rows' 128 int8 weights each, then 17 dot products of 128 (about
-// half the tagging time; the hot loops have AVX2 clones). A feature the
-// model never saw contributes nothing.
+// half the tagging time; the hot loops have AVX2 clones, and the net adds
+// four rows per pass over the hidden layer). A feature the model never saw
+// contributes nothing. What bounds the speed is memory, not arithmetic: a
+// token's 61 features read 61 rows of each table, far apart in 50 MB, so
+// the index, the weights and the net's rows are kept on 2 MB pages where
+// Linux gives them (src/nlp/huge_pages.h), and the next token's index
+// slots are prefetched while this token's rows are read.
 //
 // Model file (models/ner_model.bin): "MNER" magic, format version,
 // uncompressed size, then a zstd frame holding: tag count, features per
@@ -68,6 +73,7 @@
 
 #include "marsad/status.h"
 #include "src/nlp/features.h"
+#include "src/nlp/huge_pages.h"
 #include "src/nlp/tags.h"
 
 namespace marsad {
@@ -87,8 +93,8 @@ struct DocumentPassOptions {
 struct TaggerNet {
   int hidden = 0;  // 0: no net
   float weight = 0;
-  std::vector<int8_t> rows;     // model rows × hidden
-  std::vector<float> scale;     // model rows
+  HugePageVector<int8_t> rows;  // model rows × hidden
+  HugePageVector<float> scale;  // model rows
   std::vector<float> bias;      // hidden
   std::vector<float> out;       // hidden × kNumModelTags
   std::vector<float> out_bias;  // kNumModelTags
@@ -156,8 +162,10 @@ class TaggerModel {
   void BuildIndex();
   void AddNetScores(const int* rows, int found, Scratch* s, float* e) const;
 
+  // The large tables are on huge pages (src/nlp/huge_pages.h): a token's
+  // features read some 60 rows of each, far apart.
   std::vector<uint64_t> keys_;
-  std::vector<float> weights_;
+  HugePageVector<float> weights_;
   std::vector<float> transitions_;
   DocumentPassOptions doc_;
   TaggerNet net_;
@@ -168,7 +176,7 @@ class TaggerModel {
     uint64_t key = 0;
     int32_t row = -1;
   };
-  std::vector<SlotEntry> slots_;
+  HugePageVector<SlotEntry> slots_;
   uint64_t mask_ = 0;
 };
 

@@ -14,6 +14,7 @@
 #include "src/nlp/features.h"
 #include "src/nlp/gazetteer.h"
 #include "src/nlp/tags.h"
+#include "src/nlp/test_text.h"
 
 namespace marsad {
 namespace {
@@ -242,9 +243,9 @@ TEST(TaggerModelTest, LinkBlocksAddToTheTransitions) {
         (u + 1) * T + u] = 10;  // ... unless the second begins with و
   auto m = TaggerModel::FromWeights({55}, w, trans);
   // The bias slot's hashes of each link class, as the extractor writes them.
-  auto g = Gazetteer::Load(DataPath("nlp"));
+  auto g = Gazetteer::Load(DataPath("nlp"), TestNormalizer());
   ASSERT_TRUE(g.ok()) << g.status().ToString();
-  FeatureExtractor fx(**g);
+  FeatureExtractor fx(**g, TestSegmenter());
   FeatureExtractor::Scratch fs;
   std::vector<uint64_t> f;
   std::vector<std::string_view> words = {"سامي", "وديانا"};

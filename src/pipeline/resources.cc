@@ -37,7 +37,8 @@ StatusOr<std::unique_ptr<const Resources>> Resources::Load(
   ASSIGN_OR_RETURN(r->segmenter_, Segmenter::Create(data_dir));
 #if MARSAD_HAVE_NLP
   ASSIGN_OR_RETURN(r->entities_,
-                   EntityAnnotator::CreateFrom(data_dir + "/nlp",
+                   EntityAnnotator::CreateFrom(*r->normalizer_, *r->segmenter_,
+                                               data_dir + "/nlp",
                                                model_dir + "/ner_model.bin"));
 #endif
   return std::unique_ptr<const Resources>(std::move(r));

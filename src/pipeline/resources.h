@@ -68,7 +68,8 @@ class Resources {
   // Furniture phrases, agencies, outlets (data/clean/*.tsv).
   const CleanLexicon& clean_lexicon() const { return *clean_; }
   // The NER tagger (models/ner_model.bin) with its gazetteers and corpus
-  // tables (data/nlp/*.tsv).
+  // tables (data/nlp/*.tsv); it folds and segments words with the
+  // normalizer() and segmenter() above.
   const EntityAnnotator& entities() const { return *entities_; }
   // The quotation, event and casualty word tables (data/facts/*.tsv); null
   // only in a build without src/facts.

@@ -45,6 +45,8 @@
 #include "src/nlp/features.h"
 #include "src/nlp/gazetteer.h"
 #include "src/nlp/tagger.h"
+#include "src/text/normalize.h"
+#include "src/text/segment.h"
 #include "tools/train_ner/gold_corpora.h"
 
 namespace marsad {
@@ -85,7 +87,13 @@ StatusOr<std::vector<TaggedSentence>> ReadSentences(const Options& o) {
 }
 
 int Run(const Options& o) {
-  auto gaz = Gazetteer::Load(DataPath("nlp"));
+  auto norm = Normalizer::Create();
+  if (!norm.ok())
+    return std::cerr << "eval_ner: " << norm.status().ToString() << "\n", 1;
+  auto seg = Segmenter::Create();
+  if (!seg.ok())
+    return std::cerr << "eval_ner: " << seg.status().ToString() << "\n", 1;
+  auto gaz = Gazetteer::Load(DataPath("nlp"), **norm);
   if (!gaz.ok())
     return std::cerr << "eval_ner: " << gaz.status().ToString() << "\n", 1;
   // A model and the corpus tables it was trained with: models/ner_model.bin
@@ -112,7 +120,7 @@ int Run(const Options& o) {
   auto patterns = CorpusLexicon::Load(dir + "/pattern_labels.tsv");
   if (!patterns.ok())
     return std::cerr << "eval_ner: " << patterns.status().ToString() << "\n", 1;
-  FeatureExtractor fx(**gaz, lexicon->get(), patterns->get());
+  FeatureExtractor fx(**gaz, **seg, lexicon->get(), patterns->get());
   FeatureExtractor::Scratch fs;
   TaggerModel::Scratch ts;
   std::vector<uint64_t> feats;

@@ -72,6 +72,7 @@
 #include "src/nlp/lexicon.h"
 #include "src/nlp/tagger.h"
 #include "src/text/normalize.h"
+#include "src/text/segment.h"
 #include "src/text/tokenize.h"
 #include "tools/train_ner/gold_corpora.h"
 
@@ -749,7 +750,13 @@ std::string LexiconTsv(
 }
 
 int Run(const Options& o) {
-  auto gaz = Gazetteer::Load(DataPath("nlp"));
+  auto norm = Normalizer::Create();
+  if (!norm.ok())
+    return std::cerr << "train_ner: " << norm.status().ToString() << "\n", 1;
+  auto seg = Segmenter::Create();
+  if (!seg.ok())
+    return std::cerr << "train_ner: " << seg.status().ToString() << "\n", 1;
+  auto gaz = Gazetteer::Load(DataPath("nlp"), **norm);
   if (!gaz.ok())
     return std::cerr << "train_ner: " << gaz.status().ToString() << "\n", 1;
   auto text = ReadFile(o.data);
@@ -843,7 +850,7 @@ int Run(const Options& o) {
       }
       if (!o.no_patterns) patterns = CorpusLexicon::FromCounts(*mined);
     }
-    FeatureExtractor fx0(**gaz, nullptr, patterns.get());
+    FeatureExtractor fx0(**gaz, **seg, nullptr, patterns.get());
     auto feats0 = ExtractAll(fx0, train);
     FeatureIds ids0(feats0, o.min_count);
     std::vector<Example> ex0;
@@ -888,7 +895,7 @@ int Run(const Options& o) {
 
   std::vector<std::vector<uint64_t>> train_feats(train.size());
   for (int k = 0; k < K; ++k) {
-    FeatureExtractor fx(**gaz, lexicons[k].get(), patterns.get());
+    FeatureExtractor fx(**gaz, **seg, lexicons[k].get(), patterns.get());
     FeatureExtractor::Scratch s;
     std::vector<std::string_view> toks;
     for (size_t i = 0; i < train.size(); ++i) {
@@ -897,7 +904,7 @@ int Run(const Options& o) {
       fx.Extract(toks, &s, &train_feats[i]);
     }
   }
-  FeatureExtractor fx(**gaz, lexicons[K].get(), patterns.get());
+  FeatureExtractor fx(**gaz, **seg, lexicons[K].get(), patterns.get());
   std::vector<std::vector<uint64_t>> dev_keys;
   auto dev_feats = ExtractAll(fx, dev, &dev_keys);
   // The extra corpora's corpus attribute is the one of the model of all of
