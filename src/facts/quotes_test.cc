@@ -1064,5 +1064,13 @@ TEST(QuotesTest, Issue21WhatIlaGovernsIsTheContent) {
   EXPECT_EQ(d.quotes[0].content.begin, text.find("إمكانية"));
 }
 
+// Round 9 (fresh read): a speech event with the article after a title's
+// في (في التغريدة ذاتها، في المؤتمر) is an adverbial, no part of the speaker.
+TEST(QuotesTest, Issue21DefiniteSpeechEventAfterATitle) {
+  Document d = Analyzed("وأضاف المتحدث في التغريدة ذاتها: «الوضع هادئ الآن».");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "المتحدث");
+}
+
 }  // namespace
 }  // namespace marsad

@@ -115,7 +115,8 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
     if (cls == "stop" || cls == "weekday") {
       std::string_view next = k + 1 < e ? lex_.ClassOf(w_[k + 1]) : "stop";
       // مسؤول في الشرطة: a title's في phrase; after a person's name it is
-      // an adverbial (وقال الوزير فلان في المطار).
+      // an adverbial (وقال الوزير فلان في المطار), and so is a speech event
+      // with or without the article (في التغريدة ذاتها).
       // الباحث في المناخ فلان: a profession's في phrase when a name
       // follows it within three words.
       bool role_named = false;
@@ -127,7 +128,8 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
                 next != "stop" && next != "speech" && next != "comp" &&
                 next != "weekday" && !IsBayan(k + 1) &&
                 !lex_.Is(w_[k + 1], "place_adv") &&
-                !lex_.Is(w_[k + 1], "speech");
+                !lex_.Is(w_[k + 1], "speech") &&
+                lex_.ClassOfKey(NoAl(w_[k + 1].key)) != "speech";
       // محمد الخميس رئيس ...: a weekday inside a name, before a title or a
       // word.
       // (Only after a person's first word: وأعلنت طالبان الجمعة تعيين، the
