@@ -470,7 +470,11 @@ class CasualtyScanner : public CountPhraseReader {
     if (kind != "arrested" && kind != "killed") return false;
     for (size_t q = nb; q > b_ && q + 4 >= nb;) {
       --q;
-      if (IsClass(q, kind == "killed" ? "rescue" : "release")) return true;
+      // "أنقذت الفرق 7 أشخاص احتجزوا داخل شقة": rescued people were trapped
+      // (not "أنقذت الرهائن واعتقلت 3": a cue of its own between).
+      if (KindAt(q, 'c')) break;
+      if (IsClass(q, "rescue") || (kind == "arrested" && IsClass(q, "release")))
+        return true;
       if (w_[q].kind == TokenKind::kPunct) break;
     }
     return false;

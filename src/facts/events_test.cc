@@ -812,8 +812,9 @@ TEST(CasualtyRound9Test, NumbersThatCountNoPeople) {
               ElementsAre("killed:1"));
   EXPECT_THAT(Figures("وقالت الوزارة إنها اعتقلت في 21 من مارس/آذار."),
               IsEmpty());
-  EXPECT_THAT(Figures("وقتل 12 شخصا في تفجير سيارتين مفخختين."),
-              ElementsAre("killed:12"));
+  EXPECT_THAT(
+      Figures("وقالت الشرطة إن 8 أشخاص قتلوا جراء تفجير سيارتين مفخختين."),
+      ElementsAre("killed:8"));
   // A noun after a preposition is neither a predicate nor a subject.
   EXPECT_THAT(Figures("وتلقت الفرق 320 بلاغا لإصابات في الطرق."), IsEmpty());
   EXPECT_THAT(Figures("وعرضت القناة مقطعا مصورا لرجل يلقي كلمة في الحفل."),
@@ -847,6 +848,15 @@ TEST(CasualtyRound9Test, ASubjectBeforeItsVerbAfterKanaOrWithAnAccusative) {
               ElementsAre("killed:1"));
   EXPECT_THAT(Figures("بينما وضع أربعة حراس قيد التوقيف بحسب النيابة."),
               ElementsAre("arrested:4"));
+}
+
+TEST(CasualtyRound9Test, RescuedPeopleWereTrappedNotArrested) {
+  EXPECT_THAT(Figures("وأنقذت فرق الإنقاذ 9 عمال احتجزوا داخل المنجم."),
+              IsEmpty());
+  EXPECT_THAT(Figures("وأخلت الفرق 12 شخصا محتجزين داخل المبنى."), IsEmpty());
+  // A cue of its own after the rescue.
+  EXPECT_THAT(Figures("وأنقذت الشرطة الرهائن واعتقلت 3 مسلحين."),
+              ElementsAre("arrested:3"));
 }
 
 TEST(CasualtyRound9Test, IllnessAsTheClausesSubjectOrTheSentencesTopic) {
