@@ -355,6 +355,12 @@ bool QuoteParser::Verb(const CueEntry& cue, size_t i, size_t ce, size_t b,
   }
   int budget = 0;
   if (k < e && k > p->speaker_b && AfterName(k)) budget = 6;
+  // وقال فلان (68 عاما) وزير المالية السابق لمؤيديه: an apposition after
+  // the age in parentheses that follows a name.
+  if (k < e && k > p->speaker_b && w_[k].IsPunct("(") && PersonEndsAt(k) &&
+      AsideEnd(k, e)) {
+    budget = 6;
+  }
   // وصف فلان مساعدته فلانة بأنها: the object a second name ended
   // (SecondNameEnd) stands before the opener.
   for (size_t n = k + 1; k < e && k > p->speaker_b && PersonEndsAt(k) &&

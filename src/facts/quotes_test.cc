@@ -1072,5 +1072,17 @@ TEST(QuotesTest, Issue21DefiniteSpeechEventAfterATitle) {
   EXPECT_EQ(d.quotes[0].speaker, "المتحدث");
 }
 
+// Round 9 (fresh read): an apposition after a name and its age in
+// parentheses (فلان (68 عاما) وزير ... السابق لمؤيديه) stands before the
+// opener; the quotation is found.
+TEST(QuotesTest, Issue21AppositionAfterTheAgeInParentheses) {
+  Document d = WithEntities(
+      "وقال سامي نادر (68 عاما) وزير المالية السابق لأنصاره \"لن نقبل "
+      "بالنتائج\".",
+      {{"سامي نادر", EntityType::kPerson, "per:nader", ""}});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_NE(d.quotes[0].speaker.find("سامي نادر"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace marsad
