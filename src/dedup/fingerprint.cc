@@ -41,12 +41,10 @@
 
 #include <algorithm>
 #include <cstring>
-#include <unordered_map>
 #include <vector>
 
 #include "src/base/hash.h"
-#include "src/text/normalize.h"
-#include "src/text/tokenize.h"
+#include "src/text/analysis.h"
 
 namespace marsad {
 namespace {
@@ -167,45 +165,21 @@ Fingerprint FingerprintFromWordHashes(std::span<const uint64_t> word_hashes,
   return fp;
 }
 
-namespace {
-
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const {
-    return std::hash<std::string_view>{}(s);
-  }
-};
-
-// Hash of the folded form of a word, cached per thread (bounded): news
-// vocabulary is Zipfian, so almost every word is folded once.
-uint64_t FoldedWordHash(std::string_view word) {
-  constexpr size_t kMaxCached = 1 << 19;
-  thread_local std::unordered_map<std::string, uint64_t, StringHash,
-                                  std::equal_to<>>
-      cache;
-  auto it = cache.find(word);
-  if (it != cache.end()) return it->second;
-  if (cache.size() >= kMaxCached) cache.clear();
-  uint64_t h = Hash64(Normalizer::Default().FoldKey(word));
-  cache.emplace(std::string(word), h);
-  return h;
-}
-
-}  // namespace
-
-Fingerprint ComputeFingerprint(std::string_view clean_text) {
-  thread_local std::vector<Token> tokens;
+Fingerprint ComputeFingerprint(const TextAnalysis& analysis) {
   thread_local std::vector<uint64_t> words;
-  Tokenize(clean_text, &tokens);
   words.clear();
-  for (const Token& t : tokens) {
+  for (const FoldedToken& t : analysis.folded) {
     if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kSymbol) continue;
-    words.push_back(FoldedWordHash(t.span.In(clean_text)));
+    words.push_back(Hash64(t.key));
   }
   uint64_t exact =
       Hash64(std::string_view(reinterpret_cast<const char*>(words.data()),
                               words.size() * sizeof(uint64_t)));
   return FingerprintFromWordHashes(words, exact);
+}
+
+Fingerprint ComputeFingerprint(std::string_view clean_text) {
+  return ComputeFingerprint(TokensOf(clean_text));
 }
 
 double EstimateJaccard(const Fingerprint& a, const Fingerprint& b) {

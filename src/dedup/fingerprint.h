@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "marsad/status.h"
+#include "src/text/analysis.h"
 
 namespace marsad {
 
@@ -46,6 +47,10 @@ struct Fingerprint {
 // Computes the fingerprint of a clean text (normalizes it first with the text
 // stage's Normalizer). Thread-safe.
 Fingerprint ComputeFingerprint(std::string_view clean_text);
+// The same from the analysis of the clean text (src/text/analysis.h): the
+// words are its tokens other than punctuation and symbols, each hashed by
+// its folded key.
+Fingerprint ComputeFingerprint(const TextAnalysis& analysis);
 
 // Builds a fingerprint from already-normalized tokens (each a folded word).
 // `exact` is stored as given. Thread-safe; allocates only scratch memory.

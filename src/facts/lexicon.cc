@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "src/base/data.h"
+#include "src/text/analysis.h"
 #include "src/text/normalize.h"
 
 namespace marsad {
@@ -72,7 +73,7 @@ bool Word::IsQuoteMark() const {
 
 void WordTable::Build(std::string_view text) {
   // The text core's tokens, keys and sentences of this document.
-  const TokenizedText& tt = TokensOf(text);
+  const TextAnalysis& tt = TokensOf(text);
   const std::vector<Token>& tokens = tt.tokens;
   sentences = tt.sentences;
   words.resize(tokens.size());

@@ -5,6 +5,7 @@
 
 #include "src/base/data.h"
 #include "src/base/utf8.h"
+#include "src/text/analysis.h"
 #include "src/text/normalize.h"
 #include "src/text/segment.h"
 #include "src/text/skeleton.h"
@@ -170,7 +171,7 @@ void EntityAnnotator::TagDocument(
 void EntityAnnotator::FindMentions(const Document& doc, Scratch* s) const {
   // The text core's tokens and sentences of this document (computed once
   // for the numbers, dates, entities and facts stages).
-  const TokenizedText& tt = TokensOf(doc.text);
+  const TextAnalysis& tt = TokensOf(doc.text);
   s->tokens = tt.tokens;
   s->sentences = tt.sentences;
   s->mentions.clear();

@@ -21,8 +21,9 @@
 #include "src/search/terms.h"
 #include "src/story/story_features.h"
 #include "src/story/story_index.h"
+#include "src/text/analysis.h"
 #include "src/text/analyze.h"
-#include "src/text/tokenize.h"
+#include "src/text/normalize.h"
 
 namespace marsad {
 
@@ -31,11 +32,11 @@ namespace marsad {
 
 namespace {
 
-// The words a reader counts in `text`: Arabic and Latin words, numbers and
-// hashtags, through the tokens the analysis stages already made of it.
-int64_t CountWords(std::string_view text) {
+// The words a reader counts in the text: Arabic and Latin words, numbers
+// and hashtags, among the tokens of its analysis.
+int64_t CountWords(const TextAnalysis& analysis) {
   int64_t n = 0;
-  for (const Token& t : TokensOf(text).tokens) {
+  for (const Token& t : analysis.tokens) {
     n += t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber ||
          t.kind == TokenKind::kLatin || t.kind == TokenKind::kHashtag;
   }
@@ -54,7 +55,17 @@ StatusOr<std::unique_ptr<DocumentProcessor>> DocumentProcessor::Create(
 }
 
 void DocumentProcessor::Analyze(Document* doc) const {
-  AnalyzeText(doc);
+  thread_local TextAnalysis analysis;
+  analysis.Build(doc->text, resources_.normalizer());
+  AnalyzeWith(analysis, doc);
+}
+
+// The analysis stages. The entity and facts stages find `analysis` through
+// TokensOf(doc->text) while it is bound here (src/text/analysis.h).
+void DocumentProcessor::AnalyzeWith(const TextAnalysis& analysis,
+                                    Document* doc) const {
+  ScopedTextAnalysis bound(analysis);
+  AnalyzeText(analysis, doc);
 #if MARSAD_HAVE_NLP
   resources_.entities().Annotate(doc);
 #endif
@@ -77,13 +88,17 @@ Status DocumentProcessor::Process(Document* doc,
                                 std::to_string(options_.max_text_bytes >> 20) +
                                 " MiB (--max-text-bytes)");
   }
-  Analyze(doc);
-  doc->word_count = CountWords(doc->text);
-  Fingerprint fp = ComputeFingerprint(doc->text);
+  // One analysis of the clean text for every stage below (reused memory:
+  // one per thread, the processor runs on the ingest's worker threads).
+  thread_local TextAnalysis analysis;
+  analysis.Build(doc->text, resources_.normalizer());
+  AnalyzeWith(analysis, doc);
+  doc->word_count = CountWords(analysis);
+  Fingerprint fp = ComputeFingerprint(analysis);
   doc->content_hash = fp.exact;
   doc->fingerprint = fp.Serialize();
-  doc->story_features = ComputeStoryFeatures(*doc).Serialize();
-  doc->index_terms = PreAnalyze(doc->text);
+  doc->story_features = ComputeStoryFeatures(*doc, analysis).Serialize();
+  doc->index_terms = PreAnalyze(analysis);
   return Status::OK();
 }
 

@@ -28,6 +28,7 @@ class FurnitureModel;
 class DuplicateIndex;
 class StoryIndex;
 class Resources;
+struct TextAnalysis;
 
 struct ProcessOptions {
   // A report whose text after cleaning is longer than this is rejected with
@@ -53,6 +54,9 @@ class DocumentProcessor {
   void Analyze(Document* doc) const;
 
  private:
+  // The analysis stages with the analysis of doc->text made once.
+  void AnalyzeWith(const TextAnalysis& analysis, Document* doc) const;
+
   explicit DocumentProcessor(const Resources& resources)
       : resources_(resources) {}
   const Resources& resources_;

@@ -11,7 +11,12 @@
 
 #include "marsad/store.h"
 #include "src/base/document_json.h"
+#include "src/dedup/fingerprint.h"
 #include "src/pipeline/test_resources.h"
+#include "src/search/terms.h"
+#include "src/story/story_features.h"
+#include "src/text/analysis.h"
+#include "src/text/analyze.h"
 
 namespace marsad {
 namespace {
@@ -77,6 +82,42 @@ TEST_F(PipelineTest, ProcessFillsEveryStageWithSpansIntoTheText) {
     }
   }
   EXPECT_TRUE(twelve);
+}
+
+// Issue 25: the clean text is tokenized, folded and split into sentences
+// once per document, and every stage reads that one analysis: the entity
+// and facts stages (which ask TokensOf) as well as those handed it. The
+// stages' outputs are those of the same functions on the bare text.
+TEST_F(PipelineTest, TheTextIsAnalysedOnceAndEveryStageReadsIt) {
+  auto processor = DocumentProcessor::Create(TestResources());
+  ASSERT_TRUE(processor.ok()) << processor.status().ToString();
+  for (const char* text : {kStrike, kMatch}) {
+    Document d = Report(text, "2026-03-12", 7);
+    uint64_t before = TextAnalysis::BuildsOnThisThread();
+    ASSERT_TRUE((*processor)->Process(&d, nullptr).ok());
+    EXPECT_EQ(TextAnalysis::BuildsOnThisThread() - before, 1u);
+    ASSERT_FALSE(d.entities.empty());
+    EXPECT_EQ(d.fingerprint, ComputeFingerprint(d.text).Serialize());
+    EXPECT_EQ(d.index_terms, PreAnalyze(d.text));
+    EXPECT_EQ(d.story_features, ComputeStoryFeatures(d).Serialize());
+    std::vector<NumberMention> numbers = d.numbers;
+    std::vector<DateMention> dates = d.dates;
+    AnalyzeText(&d);
+    ASSERT_EQ(d.numbers.size(), numbers.size());
+    for (size_t i = 0; i < numbers.size(); ++i) {
+      EXPECT_EQ(d.numbers[i].span, numbers[i].span);
+      EXPECT_EQ(d.numbers[i].value, numbers[i].value);
+    }
+    ASSERT_EQ(d.dates.size(), dates.size());
+    for (size_t i = 0; i < dates.size(); ++i) {
+      EXPECT_EQ(d.dates[i].value, dates[i].value);
+    }
+  }
+  Document d = Report(kMatch, "2026-03-12", 8);
+  d.text = kMatch;
+  uint64_t before = TextAnalysis::BuildsOnThisThread();
+  (*processor)->Analyze(&d);
+  EXPECT_EQ(TextAnalysis::BuildsOnThisThread() - before, 1u);
 }
 
 TEST_F(PipelineTest, TextOverTheLimitIsRejectedWithTheReason) {

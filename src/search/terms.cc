@@ -1,14 +1,16 @@
 #include "src/search/terms.h"
 
 #include <algorithm>
+#include <span>
 #include <unordered_map>
 #include <vector>
 
+#include "src/base/hash.h"
 #include "src/base/utf8.h"
+#include "src/text/analysis.h"
 #include "src/text/normalize.h"
 #include "src/text/skeleton.h"
 #include "src/text/stem.h"
-#include "src/text/tokenize.h"
 
 namespace marsad {
 
@@ -218,81 +220,138 @@ std::vector<std::string> LatinToArabic(std::string_view word, size_t limit) {
   return out;
 }
 
+namespace {
+
+// Appends the pre-analyzed form of one term (see PreAnalyze) to *out.
+void AppendPreAnalyzed(const SearchTerm& t, std::string* out) {
+  *out += t.stem;
+  *out += ' ';
+  if (!t.alt.empty()) {
+    *out += kAltStem;
+    *out += t.alt;
+    *out += ' ';
+  }
+  for (const std::string* sk : {&t.skeleton, &t.alt_skeleton}) {
+    if (sk->empty()) continue;
+    *out += *sk;
+    *out += ' ';
+  }
+}
+
+// The term of token `t` of `text` into *term; false when the token makes
+// none (punctuation, symbols, a word whose stem is empty). A pure function
+// of the token's kind and surface.
+bool TermOf(std::string_view text, const Token& t, bool query,
+            SearchTerm* term) {
+  const Normalizer& norm = Normalizer::Default();
+  std::string_view w = t.span.In(text);
+  *term = SearchTerm();
+  term->span = t.span;
+  switch (t.kind) {
+    case TokenKind::kWord: {
+      term->stem = SearchStem(w);
+      std::string lemma = LemmaKey(w);
+      term->skeleton = SkeletonKeyOf(w, lemma);
+      term->alt_skeleton = AltSkeletonKey(w, lemma, term->skeleton);
+      if (!lemma.empty()) {
+        std::string alt = SearchStem(lemma);
+        if (alt != term->stem && Utf8Length(alt) >= 2)
+          term->alt = std::move(alt);
+      }
+      break;
+    }
+    case TokenKind::kLatin:
+      term->stem = norm.FoldKey(w);
+      term->skeleton = SkeletonKey(w);
+      term->alt_skeleton = AltSkeletonKey(w, "", term->skeleton);
+      if (query && term->skeleton.empty() && term->alt_skeleton.empty() &&
+          w.size() >= 3) {
+        for (const std::string& a : LatinToArabic(w)) {
+          std::string stem = SearchStem(a);
+          // Two letters would meet too many words.
+          if (Utf8Length(stem) < 3) continue;
+          if (std::find(term->latin_arabic.begin(), term->latin_arabic.end(),
+                        stem) == term->latin_arabic.end())
+            term->latin_arabic.push_back(std::move(stem));
+        }
+      }
+      break;
+    case TokenKind::kNumber:
+      term->stem = norm.FoldKey(w);
+      break;
+    case TokenKind::kHashtag:
+      term->stem = SearchStem(w.substr(1));
+      break;
+    default:
+      return false;
+  }
+  if (term->stem.empty()) return false;
+  if (term->skeleton == "~" + term->stem) term->skeleton.clear();
+  if (term->alt_skeleton == "~" + term->stem) term->alt_skeleton.clear();
+  return true;
+}
+
+// The terms of `toks`, tokens of `text` (see SearchTerms).
+void TermsOfTokens(std::string_view text, std::span<const Token> toks,
+                   std::vector<SearchTerm>* out, bool query) {
+  out->clear();
+  SearchTerm term;
+  for (const Token& t : toks) {
+    if (TermOf(text, t, query, &term)) out->push_back(std::move(term));
+  }
+}
+
+// The pre-analyzed form of one token (its term's, or "" when it makes
+// none), remembered per thread: news vocabulary is Zipfian, so most words
+// of a report were analysed for an earlier one (the stem, lemma and two
+// skeletons of a word cost some thousand instructions; a lookup a hundred).
+// Keyed by the token's kind and surface, of which the term is a function;
+// bounded (emptied when full), as the segmenter's memo.
+std::string_view PreAnalyzedToken(std::string_view text, const Token& t) {
+  constexpr size_t kMaxWords = 1 << 18;
+  thread_local std::unordered_map<std::string, std::string, StringHash,
+                                  std::equal_to<>>
+      memo;
+  thread_local std::string key;
+  key.assign(1, static_cast<char>(t.kind));
+  key += t.span.In(text);
+  auto it = memo.find(key);
+  if (it != memo.end()) return it->second;
+  if (memo.size() >= kMaxWords) memo.clear();
+  std::string form;
+  SearchTerm term;
+  if (TermOf(text, t, /*query=*/false, &term)) AppendPreAnalyzed(term, &form);
+  return memo.emplace(key, std::move(form)).first->second;
+}
+
+}  // namespace
+
 std::string PreAnalyze(std::string_view text) {
   std::vector<SearchTerm> terms;
   SearchTerms(text, &terms);
   std::string out(1, kPreAnalyzed);
   out.reserve(text.size() / 2);
-  for (const SearchTerm& t : terms) {
-    out += t.stem;
-    out += ' ';
-    if (!t.alt.empty()) {
-      out += kAltStem;
-      out += t.alt;
-      out += ' ';
-    }
-    for (const std::string* sk : {&t.skeleton, &t.alt_skeleton}) {
-      if (sk->empty()) continue;
-      out += *sk;
-      out += ' ';
-    }
+  for (const SearchTerm& t : terms) AppendPreAnalyzed(t, &out);
+  return out;
+}
+
+std::string PreAnalyze(const TextAnalysis& analysis) {
+  std::string out(1, kPreAnalyzed);
+  out.reserve(analysis.text.size() / 2);
+  for (const Token& t : analysis.tokens) {
+    if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kSymbol ||
+        t.kind == TokenKind::kUrl || t.kind == TokenKind::kEmail)
+      continue;
+    out += PreAnalyzedToken(analysis.text, t);
   }
   return out;
 }
 
 void SearchTerms(std::string_view text, std::vector<SearchTerm>* out,
                  bool query) {
-  out->clear();
   std::vector<Token> toks;
   Tokenize(text, &toks);
-  const Normalizer& norm = Normalizer::Default();
-  for (const Token& t : toks) {
-    std::string_view w = t.span.In(text);
-    SearchTerm term;
-    term.span = t.span;
-    switch (t.kind) {
-      case TokenKind::kWord: {
-        term.stem = SearchStem(w);
-        std::string lemma = LemmaKey(w);
-        term.skeleton = SkeletonKeyOf(w, lemma);
-        term.alt_skeleton = AltSkeletonKey(w, lemma, term.skeleton);
-        if (!lemma.empty()) {
-          std::string alt = SearchStem(lemma);
-          if (alt != term.stem && Utf8Length(alt) >= 2)
-            term.alt = std::move(alt);
-        }
-        break;
-      }
-      case TokenKind::kLatin:
-        term.stem = norm.FoldKey(w);
-        term.skeleton = SkeletonKey(w);
-        term.alt_skeleton = AltSkeletonKey(w, "", term.skeleton);
-        if (query && term.skeleton.empty() && term.alt_skeleton.empty() &&
-            w.size() >= 3) {
-          for (const std::string& a : LatinToArabic(w)) {
-            std::string stem = SearchStem(a);
-            // Two letters would meet too many words.
-            if (Utf8Length(stem) < 3) continue;
-            if (std::find(term.latin_arabic.begin(), term.latin_arabic.end(),
-                          stem) == term.latin_arabic.end())
-              term.latin_arabic.push_back(std::move(stem));
-          }
-        }
-        break;
-      case TokenKind::kNumber:
-        term.stem = norm.FoldKey(w);
-        break;
-      case TokenKind::kHashtag:
-        term.stem = SearchStem(w.substr(1));
-        break;
-      default:
-        continue;
-    }
-    if (term.stem.empty()) continue;
-    if (term.skeleton == "~" + term.stem) term.skeleton.clear();
-    if (term.alt_skeleton == "~" + term.stem) term.alt_skeleton.clear();
-    out->push_back(std::move(term));
-  }
+  TermsOfTokens(text, toks, out, query);
 }
 
 }  // namespace marsad

@@ -42,6 +42,7 @@
 #include <vector>
 
 #include "marsad/document.h"
+#include "src/text/analysis.h"
 #include "src/text/skeleton.h"  // SkeletonKey, the skeleton of one word
 
 namespace marsad {
@@ -75,6 +76,9 @@ inline constexpr char kAltStem = '\x1e';
 // their skeletons (the ranking's exact tier, src/search/sqlite_search.cc).
 inline constexpr char kStemsOnly = '\x1d';
 std::string PreAnalyze(std::string_view text);
+// The same from the analysis of a document's text (src/text/analysis.h),
+// made once per document by the DocumentProcessor.
+std::string PreAnalyze(const TextAnalysis& analysis);
 
 // Likely Arabic spellings of a Latin-script name, most likely first, at
 // most `limit`: consonants by their usual Arabic letters (g as غ or ج, c as

@@ -126,18 +126,25 @@ float TermIdf(uint32_t term) {
 }
 
 StoryFeatures ComputeStoryFeatures(const Document& doc) {
+  return ComputeStoryFeatures(doc, TokensOf(doc.text));
+}
+
+StoryFeatures ComputeStoryFeatures(const Document& doc,
+                                   const TextAnalysis& analysis) {
   StoryFeatures f;
+  // Scratch reused across reports (per thread: the function is called from
+  // the ingest's worker threads).
   thread_local std::vector<uint32_t> keys;
   // (term, count) pairs, summed after sorting: no hash map per report.
   thread_local std::vector<WeightedTerm> tf;
   tf.clear();
-  f.title = doc.title.empty() ? LeadTitle(doc.text) : doc.title;
+  f.title = doc.title.empty() ? LeadTitle(analysis) : doc.title;
   ExtractTermKeys(f.title, &keys);
   for (uint32_t key : keys) {
     tf.push_back({key, kTitleBoost});
     if (TermIdf(key) >= kMinTitleIdf) f.title_terms.push_back(key);
   }
-  ExtractTermKeys(doc.text, &keys);
+  ExtractTermKeys(analysis, &keys);
   for (size_t i = 0; i < keys.size(); ++i) {
     tf.push_back({keys[i], i < kLeadWords ? float{kLeadBoost} : 1.0f});
   }

@@ -10,6 +10,7 @@
 
 #include "marsad/document.h"
 #include "marsad/status.h"
+#include "src/text/analysis.h"
 
 namespace marsad {
 
@@ -67,6 +68,10 @@ inline constexpr size_t kLeadBytes = 600;
 // doc.published, doc.entities, doc.dates and doc.numbers (whatever earlier
 // stages filled; empty fields simply contribute nothing). Thread-safe.
 StoryFeatures ComputeStoryFeatures(const Document& doc);
+// The same with the analysis of doc.text (src/text/analysis.h) made once
+// per document. REQUIRES: analysis.IsOf(doc.text).
+StoryFeatures ComputeStoryFeatures(const Document& doc,
+                                   const TextAnalysis& analysis);
 
 // Inverse document frequency of a term hash under the bundled model
 // (data/story/idf.tsv); unseen terms count as rare. Thread-safe.

@@ -1,13 +1,15 @@
 #include "src/story/terms.h"
 
+#include <span>
 #include <unordered_map>
 
 #include "src/base/data.h"
+#include "src/base/hash.h"
 #include "src/base/utf8.h"
 #include "src/story/story_features.h"
+#include "src/text/analysis.h"
 #include "src/text/normalize.h"
 #include "src/text/stem.h"
-#include "src/text/tokenize.h"
 
 namespace marsad {
 
@@ -29,13 +31,6 @@ void ExtractStems(std::string_view text, std::vector<std::string>* stems) {
 
 namespace {
 
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const {
-    return std::hash<std::string_view>{}(s);
-  }
-};
-
 constexpr uint32_t kSkip = 0;  // a word that yields no term
 
 // data/story/synonyms.tsv: stem -> canonical stem (single words only).
@@ -54,15 +49,13 @@ const std::unordered_map<std::string, std::string>& Synonyms() {
 }
 constexpr size_t kMaxCachedWords = 1 << 19;
 
-}  // namespace
-
-void ExtractTermKeys(std::string_view text, std::vector<uint32_t>* keys) {
-  thread_local std::vector<Token> tokens;
+// The term keys of the words among `tokens` (tokens of `text`).
+void TermKeysOfTokens(std::string_view text, std::span<const Token> tokens,
+                      std::vector<uint32_t>* keys) {
   thread_local std::unordered_map<std::string, uint32_t, StringHash,
                                   std::equal_to<>>
       cache;
   keys->clear();
-  Tokenize(text, &tokens);
   for (const Token& t : tokens) {
     if (t.kind != TokenKind::kWord && t.kind != TokenKind::kLatin) continue;
     std::string_view word = t.span.In(text);
@@ -80,14 +73,10 @@ void ExtractTermKeys(std::string_view text, std::vector<uint32_t>* keys) {
   }
 }
 
-std::string FoldForKey(std::string_view text) {
-  return Normalizer::Default().FoldKey(text);
-}
-
-std::string LeadTitle(std::string_view text) {
+// LeadTitle over the tokens of `text`.
+std::string LeadTitleOfTokens(std::string_view text,
+                              std::span<const Token> tokens) {
   constexpr int kMaxWords = 12;
-  thread_local std::vector<Token> tokens;
-  Tokenize(text, &tokens);
   int words = 0;
   uint32_t end = 0;
   for (const Token& t : tokens) {
@@ -103,6 +92,33 @@ std::string LeadTitle(std::string_view text) {
     if (t.kind == TokenKind::kWord && ++words == kMaxWords) break;
   }
   return std::string(text.substr(0, end));
+}
+
+}  // namespace
+
+void ExtractTermKeys(std::string_view text, std::vector<uint32_t>* keys) {
+  thread_local std::vector<Token> tokens;
+  Tokenize(text, &tokens);
+  TermKeysOfTokens(text, tokens, keys);
+}
+
+void ExtractTermKeys(const TextAnalysis& analysis,
+                     std::vector<uint32_t>* keys) {
+  TermKeysOfTokens(analysis.text, analysis.tokens, keys);
+}
+
+std::string FoldForKey(std::string_view text) {
+  return Normalizer::Default().FoldKey(text);
+}
+
+std::string LeadTitle(std::string_view text) {
+  thread_local std::vector<Token> tokens;
+  Tokenize(text, &tokens);
+  return LeadTitleOfTokens(text, tokens);
+}
+
+std::string LeadTitle(const TextAnalysis& analysis) {
+  return LeadTitleOfTokens(analysis.text, analysis.tokens);
 }
 
 }  // namespace marsad

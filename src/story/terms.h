@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "src/text/analysis.h"
+
 namespace marsad {
 
 // The story term of one word: the segmenter's clitic-free form (LemmaKey:
@@ -25,6 +27,8 @@ void ExtractStems(std::string_view text, std::vector<std::string>* stems);
 // ExtractStems would give them, into *keys (cleared first). Stems are cached
 // per thread (bounded), so that frequent words are stemmed once. Thread-safe.
 void ExtractTermKeys(std::string_view text, std::vector<uint32_t>* keys);
+// The same over the tokens of a document's analysis (src/text/analysis.h).
+void ExtractTermKeys(const TextAnalysis& analysis, std::vector<uint32_t>* keys);
 
 // The folded key of a short text (an entity surface): spelling variants,
 // diacritics and tatweel erased.
@@ -33,6 +37,8 @@ std::string FoldForKey(std::string_view text);
 // A stand-in title for a report without one: its first words (at most 12),
 // cut at the end of the first sentence.
 std::string LeadTitle(std::string_view text);
+// The same from the analysis of the text.
+std::string LeadTitle(const TextAnalysis& analysis);
 
 }  // namespace marsad
 

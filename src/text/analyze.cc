@@ -5,10 +5,12 @@
 
 namespace marsad {
 
-void AnalyzeText(Document* doc) {
-  FindDates(doc->text, doc->published, &doc->dates);
+void AnalyzeText(Document* doc) { AnalyzeText(TokensOf(doc->text), doc); }
+
+void AnalyzeText(const TextAnalysis& analysis, Document* doc) {
+  FindDates(analysis, doc->published, &doc->dates);
   thread_local std::vector<NumberMention> numbers;
-  FindNumbers(doc->text, &numbers);
+  FindNumbers(analysis, &numbers);
   doc->numbers.clear();
   size_t d = 0;
   for (NumberMention& n : numbers) {

@@ -3,6 +3,7 @@
 #define MARSAD_SRC_TEXT_ANALYZE_H_
 
 #include "marsad/document.h"
+#include "src/text/analysis.h"
 
 namespace marsad {
 
@@ -10,6 +11,9 @@ namespace marsad {
 // (replacing what they held). Numbers that lie inside a date (the 7 of
 // `7 فبراير`, a year) are not reported as numbers.
 void AnalyzeText(Document* doc);
+// The same from the analysis of doc->text (src/text/analysis.h), made once
+// per document by the DocumentProcessor. REQUIRES: analysis.IsOf(doc->text).
+void AnalyzeText(const TextAnalysis& analysis, Document* doc);
 
 }  // namespace marsad
 

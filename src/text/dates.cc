@@ -490,13 +490,17 @@ void ScanDates(const std::vector<KeyedToken>& t, bool has_pub, int64_t pub,
   }
 }
 
-void FindDates(std::string_view text, std::string_view published,
+void FindDates(const TextAnalysis& analysis, std::string_view published,
                std::vector<DateMention>* out) {
   out->clear();
-  const std::vector<KeyedToken>& toks = TokensOf(text).folded;
   int64_t pub = 0;
   bool has_pub = ParsePublished(published, &pub);
-  ScanDates(toks, has_pub, pub, out);
+  ScanDates(analysis.folded, has_pub, pub, out);
+}
+
+void FindDates(std::string_view text, std::string_view published,
+               std::vector<DateMention>* out) {
+  FindDates(TokensOf(text), published, out);
 }
 
 double EpochSeconds(const std::string& iso) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "marsad/document.h"
+#include "src/text/analysis.h"
 
 namespace marsad {
 
@@ -20,6 +21,9 @@ namespace marsad {
 // found. A year is never invented: with no year in the text and no
 // publication date, a day is "--MM-DD" and a month "--MM".
 void FindDates(std::string_view text, std::string_view published,
+               std::vector<DateMention>* out);
+// The same from the document's analysis (src/text/analysis.h) of the text.
+void FindDates(const TextAnalysis& analysis, std::string_view published,
                std::vector<DateMention>* out);
 
 // Seconds since 1970-01-01T00:00Z of an ISO 8601 date or date-time

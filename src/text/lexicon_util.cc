@@ -2,42 +2,6 @@
 
 #include <cstdlib>
 
-#include "src/text/normalize.h"
-
-namespace marsad {
-
-const TokenizedText& TokensOf(std::string_view text) {
-  thread_local TokenizedText tt;
-  thread_local std::string last;
-  thread_local bool built = false;
-  if (built && last == text) return tt;
-  last.assign(text);
-  built = true;
-  Tokenize(text, &tt.tokens);
-  SplitSentences(text, tt.tokens, &tt.sentences);
-  tt.buffer.clear();
-  tt.folded.clear();
-  thread_local std::string key;
-  thread_local std::vector<uint32_t> ends;
-  ends.clear();
-  const Normalizer& norm = Normalizer::Default();
-  for (const Token& t : tt.tokens) {
-    norm.FoldKey(t.span.In(text), &key);
-    tt.buffer += key;
-    ends.push_back(static_cast<uint32_t>(tt.buffer.size()));
-  }
-  uint32_t begin = 0;
-  for (size_t k = 0; k < tt.tokens.size(); ++k) {
-    tt.folded.push_back(FoldedToken{
-        tt.tokens[k].span, tt.tokens[k].kind,
-        std::string_view(tt.buffer).substr(begin, ends[k] - begin)});
-    begin = ends[k];
-  }
-  return tt;
-}
-
-}  // namespace marsad
-
 namespace marsad::text_internal {
 
 std::string_view StripProclitics(std::string_view key, bool* had_wa) {

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "src/text/tokenize.h"
+#include "src/text/analysis.h"
 
 namespace marsad::text_internal {
 

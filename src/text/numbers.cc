@@ -238,8 +238,14 @@ void AttachUnit(const std::vector<KeyedToken>& t, std::string_view text,
 }  // namespace
 
 void FindNumbers(std::string_view text, std::vector<NumberMention>* out) {
+  FindNumbers(TokensOf(text), out);
+}
+
+void FindNumbers(const TextAnalysis& analysis,
+                 std::vector<NumberMention>* out) {
   out->clear();
-  const auto& t = TokensOf(text).folded;
+  const std::string_view text = analysis.text;
+  const auto& t = analysis.folded;
   for (size_t k = 0; k < t.size();) {
     Parsed p;
     if (!ParseAt(t, k, &p)) {

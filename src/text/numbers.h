@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "marsad/document.h"
+#include "src/text/analysis.h"
 
 namespace marsad {
 
@@ -19,6 +20,8 @@ namespace marsad {
 // with value = min and approximate = true. `unit` is "percent", "km", ... or
 // the lemma key of the counted noun that follows, when there is one.
 void FindNumbers(std::string_view text, std::vector<NumberMention>* out);
+// The same from the document's analysis (src/text/analysis.h) of the text.
+void FindNumbers(const TextAnalysis& analysis, std::vector<NumberMention>* out);
 
 }  // namespace marsad
 

@@ -3,6 +3,7 @@
 
 #include <limits>
 
+#include "src/text/analysis.h"
 #include "src/text/analyze.h"
 #include "src/text/dates.h"
 #include "src/text/normalize.h"
@@ -219,6 +220,41 @@ TEST(DatesTest, RangeHasBounds) {
   EXPECT_EQ(out[0].precision, DatePrecision::kRange);
   EXPECT_EQ(out[0].begin, "2017-12-11");
   EXPECT_EQ(out[0].end, "2017-12-20");
+}
+
+// Issue 25: the document's analysis is found by the identity of its text
+// (a bound analysis), never by comparing contents; a copy of the text at
+// another address is analysed on its own, with the same result.
+TEST(TextAnalysisTest, BoundAnalysisIsFoundByIdentityNotContents) {
+  std::string text = "قال الوزير إن 25 شخصا قتلوا أمس. وأضاف: «لن نتراجع».";
+  TextAnalysis a;
+  a.Build(text, Normalizer::Default());
+  ASSERT_EQ(a.folded.size(), a.tokens.size());
+  EXPECT_EQ(a.sentences.size(), 2u);
+  for (size_t i = 0; i < a.tokens.size(); ++i) {
+    EXPECT_EQ(a.folded[i].key,
+              Normalizer::Default().FoldKey(a.tokens[i].span.In(text)));
+  }
+  std::string copy = text;
+  {
+    ScopedTextAnalysis bound(a);
+    uint64_t builds = TextAnalysis::BuildsOnThisThread();
+    EXPECT_EQ(&TokensOf(text), &a);
+    EXPECT_EQ(TextAnalysis::BuildsOnThisThread(), builds);
+    const TextAnalysis& other = TokensOf(copy);
+    EXPECT_NE(&other, &a);
+    EXPECT_EQ(TextAnalysis::BuildsOnThisThread(), builds + 1);
+    EXPECT_EQ(other.buffer, a.buffer);
+    // A prefix of the bound text is another text.
+    EXPECT_NE(&TokensOf(std::string_view(text).substr(0, 10)), &a);
+  }
+  EXPECT_NE(&TokensOf(text), &a);
+  std::vector<NumberMention> from_text, from_analysis;
+  FindNumbers(text, &from_text);
+  FindNumbers(a, &from_analysis);
+  ASSERT_EQ(from_text.size(), 1u);
+  ASSERT_EQ(from_analysis.size(), 1u);
+  EXPECT_EQ(from_text[0].span, from_analysis[0].span);
 }
 
 }  // namespace

@@ -50,22 +50,11 @@ void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
 struct FoldedToken {
   Span span;
   TokenKind kind;
-  std::string_view key;  // into TokenizedText::buffer
+  std::string_view key;  // into TextAnalysis::buffer
 };
 
-// What the numbers, dates, entities and facts stages each need of a text:
-// its tokens (Tokenize), their folded keys and its sentences
-// (SplitSentences).
-struct TokenizedText {
-  std::vector<Token> tokens;
-  std::vector<FoldedToken> folded;  // one per token
-  std::vector<Span> sentences;
-  std::string buffer;  // the keys, end to end
-};
-// The TokenizedText of `text`, built once per thread for the last text seen:
-// the stages that run on one document after another tokenize and fold it
-// once. The reference is valid until the next call on this thread.
-const TokenizedText& TokensOf(std::string_view text);
+// The tokens, keys and sentences of a whole document: TextAnalysis
+// (src/text/analysis.h).
 
 // True if `cp` is a letter of the Arabic script (not a mark or digit).
 bool IsArabicLetter(char32_t cp);

@@ -1,0 +1,56 @@
+#include "src/text/analysis.h"
+
+#include "src/text/normalize.h"
+
+namespace marsad {
+namespace {
+
+thread_local const TextAnalysis* bound = nullptr;
+thread_local uint64_t builds = 0;
+
+}  // namespace
+
+void TextAnalysis::Build(std::string_view t, const Normalizer& normalizer) {
+  ++builds;
+  text = t;
+  Tokenize(text, &tokens);
+  SplitSentences(text, tokens, &sentences);
+  buffer.clear();
+  folded.clear();
+  folded.reserve(tokens.size());
+  // Keys are appended end to end first and viewed after: `buffer` may move
+  // while it grows.
+  thread_local std::string key;
+  thread_local std::vector<uint32_t> ends;
+  ends.clear();
+  for (const Token& tok : tokens) {
+    normalizer.FoldKey(tok.span.In(text), &key);
+    buffer += key;
+    ends.push_back(static_cast<uint32_t>(buffer.size()));
+  }
+  uint32_t begin = 0;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    folded.push_back(
+        FoldedToken{tokens[k].span, tokens[k].kind,
+                    std::string_view(buffer).substr(begin, ends[k] - begin)});
+    begin = ends[k];
+  }
+}
+
+uint64_t TextAnalysis::BuildsOnThisThread() { return builds; }
+
+ScopedTextAnalysis::ScopedTextAnalysis(const TextAnalysis& a)
+    : previous_(bound) {
+  bound = &a;
+}
+
+ScopedTextAnalysis::~ScopedTextAnalysis() { bound = previous_; }
+
+const TextAnalysis& TokensOf(std::string_view text) {
+  if (bound != nullptr && bound->IsOf(text)) return *bound;
+  thread_local TextAnalysis slot;
+  slot.Build(text, Normalizer::Default());
+  return slot;
+}
+
+}  // namespace marsad
