@@ -1084,5 +1084,18 @@ TEST(QuotesTest, Issue21AppositionAfterTheAgeInParentheses) {
   EXPECT_NE(d.quotes[0].speaker.find("سامي نادر"), std::string::npos);
 }
 
+// Round 9 (second fresh sample, ant2018 2018-07-17..19): a sentence opening
+// with a medium or a title right before a name has its subject first
+// (صحيفة فلان نشرت ...، وكتبت إن): a later subjectless cue goes on with it
+// (was the name and the verb's object).
+TEST(QuotesTest, Issue21SubjectFirstMediumBeforeItsVerb) {
+  Document d = WithEntities(
+      "صحيفة الأيام نشرت صور اللاعبين على الغلاف، وكتبت إن الجماهير احتفلت "
+      "طوال الليل.",
+      {{"الأيام", EntityType::kOrganization, "org:ayyam", ""}});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "صحيفة الأيام");
+}
+
 }  // namespace
 }  // namespace marsad

@@ -242,6 +242,29 @@ bool QuoteParser::ClauseSubjectIn(size_t b, size_t i, Quote* q, QuoteNote* note,
     if (e2 > v + 2) v = v + 1;
   }
   size_t e = SubjectAfter(v, i, gender);
+  // صحيفة ليكيب وضعت ...، وكتبت: a sentence opening with a medium or a
+  // title right before a name (NER) has its subject first; the verb follows
+  // the name.
+  if (!cue_verb && v == b && gender == 0 && b + 2 < i &&
+      (lex_.Is(w_[b], "medium") || TitleLike(b))) {
+    for (const EntityMention& m : doc_->entities) {
+      if ((m.type != EntityType::kPerson &&
+           m.type != EntityType::kOrganization) ||
+          m.span.begin != w_[b + 1].span.begin)
+        continue;
+      size_t end = WordAfter(m.span.end);
+      if (end < i && IsWord(end) && lex_.ClassOf(w_[end]).empty() &&
+          !KeyStarts(w_[end].key, fk::kAl)) {
+        Parsed p;
+        p.speaker_b = b;
+        p.speaker_e = end;
+        CueEntry verb{CueKind::kVerb, '-', "asserted"};
+        Speaker(p, verb, q, note);
+        q->carried_over = true;
+        return !q->speaker.empty();
+      }
+    }
+  }
   if (e == 0 && !cue_verb && v == b && gender == 0) {
     // وسرعان ما ندد فلان، ومن جهته يرجع فلان، وعندما سئلت فلانة: the verb
     // stands after a lead of clause_lead words; its subject must name a
