@@ -1,11 +1,18 @@
 // Who holds each claim (the claims themselves: claims.cc): the speaker of
-// the quotation containing its words; outside every quotation, the source
-// its own sentence names (وفقا للمرصد، بحسب مصادر طبية، the subject of
-// وثق/أحصى/أعلنت فيه), else "" (the outlet's voice). A bare head (المرصد،
-// الحزب) is completed by the article's fullest phrase beginning with it, a
-// title before its body's bare head has the head completed in place (مدير
-// المرصد رامي عبد الرحمن), and a report noun names its author (أحدث حصيلة
-// لوزارة الصحة: وزارة الصحة).
+// the quotation containing its words, the innermost where reporting
+// clauses nest (وذكرت وسائل إعلام أن ...، في حين تقول السلطات أن 39) and
+// its subject is someone; in reported speech, an attribution between the
+// cue and the claim or right after it (مما أسفر، بحسب الحشد، عن مقتل 22;
+// not a wire agency, which only carried the words); outside every
+// quotation, the source its own sentence names (وفقا للمرصد، بحسب مصادر
+// طبية، the subject of وثق/أحصى/أعلنت فيه), else "" (the outlet's
+// voice). A bare head (المرصد، الحزب) is completed by the article's
+// fullest phrase beginning with it, a title before its body's bare head
+// has the head completed in place (مدير المرصد رامي عبد الرحمن), and a
+// report noun names its author (أحدث حصيلة لوزارة الصحة: وزارة الصحة).
+// An indefinite source goes on with its relative adjectives (مصدر عسكري
+// سوري) and any source over في/لدى and the place or body it stands in
+// (مصادر طبية في غزة، المبعوث لدى الأمم المتحدة).
 #include "src/facts/claim_source.h"
 
 #include "src/base/data.h"
@@ -20,6 +27,78 @@ PointWords::PointWords() {
   for (const auto& r : *rows) {
     if (r.size() >= 2) words_[r[1]].insert(FoldPhrase(r[0]));
   }
+}
+
+std::string ClaimSources::SourceOf(Span span) const {
+  int q = SpeakingQuote(span);
+  std::string s;
+  if (q >= 0) s = EmbeddedSource(q, span);
+  if (q >= 0 && s.empty()) s = FullerName(SourceName(doc_->quotes[q].speaker));
+  if (s.empty()) s = SentenceSource(span);
+  return s;
+}
+
+// Quotations nest when the stage finds a reporting clause inside another's
+// words; the narrowest content holding the span is the voice that says it.
+int ClaimSources::SpeakingQuote(Span span) const {
+  int best = -1;
+  for (size_t q = 0; q < doc_->quotes.size(); ++q) {
+    const Span& c = doc_->quotes[q].content;
+    if (c.begin > span.begin || span.end > c.end) continue;
+    if (best >= 0 && !Speaks(doc_->quotes[q])) continue;
+    if (best < 0 || c.end - c.begin < doc_->quotes[best].content.end -
+                                          doc_->quotes[best].content.begin)
+      best = static_cast<int>(q);
+  }
+  return best >= 0 ? best : QuoteContaining(*doc_, span);
+}
+
+// In reported speech the outlet's paraphrase runs on after the cue, and an
+// attribution inside it (نفت الولايات المتحدة أن تكون قصفت ... مما أسفر،
+// بحسب الحشد الشعبي، عن مقتل 22) or right after the claim (أعلنت الوزارة
+// أن ... حيث قتل أكثر من 20، وفق المرصد) names who gave the figure. Words
+// in quote marks are the speaker's own, and a wire agency after the claim
+// (وفقا لوكالة فرانس برس) only carried them.
+std::string ClaimSources::EmbeddedSource(int q, Span span) const {
+  const Quote& quote = doc_->quotes[q];
+  if (quote.direct) return "";
+  size_t i = WordAt(span.begin);
+  if (i >= w_.size()) return "";
+  size_t sb, se;
+  SentenceOf(i, &sb, &se);
+  size_t lo = std::max(sb, WordAt(quote.content.begin));
+  size_t last = WordAt(span.end);  // first word after the claim
+  size_t hi = std::min(se, last + 3);
+  size_t best_b = se, best_e = se, best_d = SIZE_MAX;
+  for (size_t k = lo; k < hi; ++k) {
+    if (k >= i && k < last) continue;
+    if (!pw_.Is(w_[k], "according")) continue;
+    size_t b = AttributedFrom(k + 1, se);
+    size_t e = SourcePhraseEnd(b, se);
+    if (e == b || pw_.Is(w_[b], "wire")) continue;
+    size_t d = k > i ? k - i : i - k;
+    if (d < best_d) {
+      best_d = d;
+      best_b = b;
+      best_e = e;
+    }
+  }
+  return best_b == se ? "" : PhraseSource(best_b, best_e);
+}
+
+// A nested clause's subject may be no one (وقال بيسكوف إن الفرضية التي
+// تشير إلى أن ...): a speaker the entity stage names or a source noun.
+bool ClaimSources::Speaks(const Quote& q) const {
+  const Span& s = q.speaker_span;
+  if (s.end <= s.begin) return false;
+  for (const EntityMention& m : doc_->entities) {
+    if ((m.type == EntityType::kPerson ||
+         m.type == EntityType::kOrganization) &&
+        m.span.begin < s.end && s.begin < m.span.end)
+      return true;
+  }
+  size_t k = WordAt(s.begin);
+  return k < w_.size() && SourceHead(w_[k]);
 }
 
 // The source a claim outside every quotation is attributed to in its own
@@ -243,6 +322,9 @@ size_t ClaimSources::SourcePhraseEnd(size_t k, size_t se, bool named) const {
     if (!definite && e < se && w_[e].kind == TokenKind::kWord &&
         !Particle(w_[e]))
       ++e;
+    // مصدر عسكري سوري، وسائل إعلام محلية: an indefinite phrase goes on
+    // with its relative adjectives.
+    while (!definite && e < se && e < k + 4 && Nisba(e, se)) ++e;
   }
   while (e < se && e < k + 8) {
     size_t n = EntityEnd(e, se);
@@ -253,6 +335,43 @@ size_t ClaimSources::SourcePhraseEnd(size_t k, size_t se, bool named) const {
     } else {
       break;
     }
+  }
+  return WhereEnd(e, se);
+}
+
+// Whether word q is an indefinite relative adjective (سوري، محلية، طبية)
+// that may qualify a source: no particle, verb-like point word or date.
+bool ClaimSources::Nisba(size_t q, size_t se) const {
+  static const std::string kI = FoldPhrase("ي"), kIyya = FoldPhrase("ية");
+  const Word& w = w_[q];
+  if (w.kind != TokenKind::kWord || KeyStarts(w.bare, fk::kAl) ||
+      w.bare.size() < 8 || Particle(w) || lex_.Is(w, "weekday") ||
+      lex_.Is(w, "time_adj") || PointWord(q, se))
+    return false;
+  auto ends = [&](const std::string& x) {
+    return w.key.size() > x.size() &&
+           w.key.compare(w.key.size() - x.size(), x.size(), x) == 0;
+  };
+  return ends(kI) || ends(kIyya);
+}
+
+// The end of a source phrase ending at e, taken on over where the source
+// stands: في or لدى and a place or body the entity stage names (مصادر
+// طبية في إقليم كردستان العراق، المبعوث الفلسطيني لدى الأمم المتحدة).
+size_t ClaimSources::WhereEnd(size_t e, size_t se) const {
+  static const std::string kLada = FoldPhrase("لدى");
+  if (e + 1 >= se || (w_[e].bare != fk::kFi && w_[e].key != kLada)) return e;
+  // A place noun may come first (في إقليم كردستان العراق).
+  size_t p = e + 1;
+  if (p + 1 < se && lex_.Is(w_[p], "placenoun")) ++p;
+  for (const EntityMention& m : doc_->entities) {
+    if ((m.type != EntityType::kLocation &&
+         m.type != EntityType::kOrganization) ||
+        m.span.begin < w_[p].span.begin || m.span.begin >= w_[p].span.end)
+      continue;
+    size_t n = e + 1;
+    while (n < se && w_[n].span.begin < m.span.end) ++n;
+    return n;
   }
   return e;
 }

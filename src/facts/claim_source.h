@@ -69,6 +69,23 @@ class ClaimSources {
         lex_(FactsLexicon::Default()),
         pw_(points) {}
 
+  // Who holds the claim whose words are `span`: the speaker of the
+  // quotation that speaks them (SpeakingQuote), else the source its own
+  // sentence names (SentenceSource), else "" (the outlet's voice).
+  std::string SourceOf(Span span) const;
+  // The quotation whose words hold `span`: of nested quotations (وذكرت
+  // وسائل إعلام أن ...، في حين تقول السلطات أن الحصيلة 39) the innermost,
+  // whose speaker said the words; -1 when none does.
+  int SpeakingQuote(Span span) const;
+  // Whether a nested quotation's speaker is someone: a person or body the
+  // entity stage names, or a source noun (not الفرضية التي تشير إلى أن).
+  bool Speaks(const Quote& q) const;
+  // The source an attribution word names inside the reported speech of
+  // quotation q, between its cue and the claim or right after the claim
+  // (أعلنت الوزارة أن ... مما أسفر، بحسب الحشد، عن مقتل 22); "" when none
+  // does, in a direct quotation, or for a wire agency (data/facts/points.tsv
+  // classes according, wire).
+  std::string EmbeddedSource(int q, Span span) const;
   // The source a claim outside every quotation is attributed to in its own
   // sentence: the phrase after an attribution word (وفقا للمرصد السوري،
   // بحسب مصادر طبية، نقلا عن وزارة الصحة; the nearest to the claim), else
@@ -120,6 +137,12 @@ class ClaimSources {
   // `named`: the word is known to name a source (a speaker's one word), so
   // it needs to be no source head.
   size_t SourcePhraseEnd(size_t k, size_t se, bool named = false) const;
+  // Whether word q is an indefinite relative adjective that may qualify an
+  // indefinite source (مصدر عسكري سوري، وسائل إعلام محلية).
+  bool Nisba(size_t q, size_t se) const;
+  // A phrase ending at e taken on over في/لدى and a place or body the
+  // entity stage names (مسعفون في غزة، المبعوث لدى الأمم المتحدة).
+  size_t WhereEnd(size_t e, size_t se) const;
   // The display of a phrase whose first word k carries ل (للمرصد →
   // المرصد، لوزارة → وزارة), not a root ل (لبنان).
   std::string NoLam(size_t k, std::string s) const;

@@ -108,8 +108,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     c.span = span;
     c.event = event;
     int q = QuoteContaining(*doc_, span);
-    if (q >= 0) c.speaker = FullerName(SourceName(doc_->quotes[q].speaker));
-    if (c.speaker.empty()) c.speaker = SentenceSource(span);
+    c.speaker = SourceOf(span);
     c.modality = std::move(modality);
     if (c.modality == "asserted" && q >= 0 && !fixed) {
       c.modality = std::string(QuoteModality(*doc_, q));
@@ -190,9 +189,16 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     for (size_t q = i > sb + 2 ? i - 2 : sb; q < i; ++q) {
       if (pw_.Is(w_[q], "other_event")) return "other";
     }
+    // وفي واقعة منفصلة ... قتل سبعة: another incident the report adds.
+    for (size_t q = sb + 1; q < i; ++q) {
+      if (pw_.Is(w_[q], "separate") && pw_.Is(w_[q - 1], "event_noun"))
+        return "other";
+    }
     size_t n = i + 1;
     while (n < se && w_[n].span.begin < number.end) ++n;
     if (n < se && pw_.Is(w_[n], "part_noun")) return "part";
+    // 3 منهم في حالة خطيرة: N of them, a subset of the toll before.
+    if (n < se && pw_.Is(w_[n], "part")) return "part";
     // N of its nationals (مقتل اثنين من مواطنيها) counts a subset.
     if (n + 1 < se && w_[n].bare == "\xD9\x85\xD9\x86" &&  // من
         pw_.Is(w_[n + 1], "nationals"))

@@ -344,6 +344,9 @@ class Comparer {
     if (kind->empty() || cl.scope == "past" || cl.scope == "other" ||
         EarlierIncident(i))
       return false;
+    // أعلن داعش مسؤوليته عن هجوم الشهر الماضي: the claim of an earlier
+    // attack the report recalls.
+    if (*kind == "responsibility" && PastSentence(i)) return false;
     *about = cl.slot;
     *scope = cl.scope == "wider" ? "wider" : "incident";
     if (cl.scope == "part") *about += ":part";
@@ -795,18 +798,45 @@ class Comparer {
     return earlier_[i] == 1;
   }
 
-  bool ReadEarlierStatement(int i) const {
-    static const std::string kEarlier = FoldPhrase("في وقت سابق"),
-                             kBefore = FoldPhrase("سابقا");
+  // Whether claim i's sentence names an earlier period (الشهر الماضي،
+  // العام المنصرم: points.tsv past_period then past_adj).
+  bool PastSentence(int i) const {
+    const facts_internal::PointWords& pw =
+        facts_internal::PointWords::Default();
+    std::string sentence = FoldPhrase(SentenceText(i));
+    std::vector<std::string_view> words = Split(sentence, ' ');
+    for (size_t k = 0; k + 1 < words.size(); ++k) {
+      if (pw.HasFolded(StripWa(words[k]), "past_period") &&
+          pw.HasFolded(words[k + 1], "past_adj"))
+        return true;
+    }
+    return false;
+  }
+
+  // The sentence (to a full stop or a line end) of claim i's words.
+  std::string_view SentenceText(int i) const {
     const std::string& text = docs_[i]->text;
     Span span = c_.claims[i].claim.span;
-    if (span.end > text.size()) return false;
+    if (span.end > text.size()) return {};
     size_t sb = text.find_last_of(".\n", span.begin);
     sb = sb == std::string::npos ? 0 : sb + 1;
     size_t se = text.find_first_of(".\n", span.end);
     if (se == std::string::npos) se = text.size();
-    std::string sentence =
-        " " + FoldPhrase(std::string_view(text).substr(sb, se - sb)) + " ";
+    return std::string_view(text).substr(sb, se - sb);
+  }
+
+  // A folded word without a leading و (وفي، والعام).
+  static std::string_view StripWa(std::string_view w) {
+    static const std::string kWa = FoldPhrase("و");
+    if (w.size() > kWa.size() + 4 && w.substr(0, kWa.size()) == kWa)
+      w.remove_prefix(kWa.size());
+    return w;
+  }
+
+  bool ReadEarlierStatement(int i) const {
+    static const std::string kEarlier = FoldPhrase("في وقت سابق"),
+                             kBefore = FoldPhrase("سابقا");
+    std::string sentence = " " + FoldPhrase(SentenceText(i)) + " ";
     return sentence.find(" " + kEarlier + " ") != std::string::npos ||
            sentence.find(" " + kBefore + " ") != std::string::npos;
   }

@@ -1289,5 +1289,114 @@ TEST(ComparePointsTest, Issue22TwoPlacesOfOneReportAreTwoCounts) {
   EXPECT_EQ(Contested(CompareStory({&b, &d})), 1);
 }
 
+// Who holds a figure said inside another's reported speech (issue 22,
+// round 8): the innermost reporting clause that is someone's, and an
+// attribution within the paraphrase or right after the figure.
+std::string SpeakerOfValue(const Document& d, const std::string& slot,
+                           const std::string& value) {
+  for (const Claim& c : d.claims) {
+    if (c.slot == slot && c.value == value) return c.speaker;
+  }
+  return "<none>";
+}
+
+TEST(ComparePointsTest, Issue22TheInnermostReportingClauseHoldsTheFigure) {
+  const char* kWhen = "2030-04-02T10:00:00+00:00";
+  Document a = Analyzed(1, "أ", kWhen,
+                        "وذكرت وسائل إعلام محلية أن عدد القتلى بلغ 42، في حين "
+                        "تقول السلطات المحلية إن الحصيلة هي 39 قتيلا.");
+  EXPECT_EQ(SpeakerOfValue(a, "killed", "39"), "السلطات المحلية");
+  // A nested clause whose subject is no one keeps the outer speaker.
+  Document b = Analyzed(2, "أ", kWhen,
+                        "وقال الوزير إن الفرضية التي تشير إلى أن الانفجار أودى "
+                        "بحياة 10 أشخاص تؤخذ بالاعتبار.");
+  EXPECT_EQ(SpeakerOfValue(b, "killed", "10"), "الوزير");
+}
+
+TEST(ComparePointsTest, Issue22AnAttributionInsideReportedSpeech) {
+  const char* kWhen = "2030-04-02T10:00:00+00:00";
+  Document a = Analyzed(1, "أ", kWhen,
+                        "ونفت الحكومة أن تكون طائراتها قد قصفت القرية مما "
+                        "أسفر، بحسب مصادر طبية، عن مقتل 12 شخصا.");
+  EXPECT_EQ(SpeakerOfValue(a, "killed", "12"), "مصادر طبية");
+  Document b = Analyzed(2, "أ", kWhen,
+                        "وأعلنت الوزارة أن الطائرات قصفت المواقع حيث قتل أكثر "
+                        "من 20 عنصرا، وفق المرصد الوطني لحقوق الإنسان.");
+  EXPECT_EQ(SpeakerOfValue(b, "killed", ">=20"), "المرصد الوطني لحقوق الإنسان");
+  // A wire agency after the figure carried the words; it said nothing.
+  Document c = Analyzed(3, "أ", kWhen,
+                        "وتقول السلطات إن الحصيلة بلغت 39 قتيلا، وفقا لوكالة "
+                        "الأنباء الفرنسية.");
+  EXPECT_EQ(SpeakerOfValue(c, "killed", "39"), "السلطات");
+  // Words in quote marks are the speaker's own.
+  Document d = Analyzed(
+      4, "أ", kWhen, "وقال المتحدث: \"قتل 7 أشخاص بحسب تقديراتنا الأولية\".");
+  EXPECT_EQ(SpeakerOfValue(d, "killed", "7"), "المتحدث");
+}
+
+TEST(ComparePointsTest, Issue22WhereAnIndefiniteSourceStands) {
+  const char* kWhen = "2030-04-02T10:00:00+00:00";
+  EXPECT_EQ(SpeakerOfValue(Analyzed(1, "أ", kWhen,
+                                    "وأعلنت الوزارة أن الطائرات قصفت المواقع "
+                                    "حيث قتل 5 جنود، وفق مصدر عسكري سوري."),
+                           "killed", "5"),
+            "مصدر عسكري سوري");
+  Document b = WithPlaces(2, "أ", kWhen,
+                          "وأعلنت الوزارة أن الطائرات قصفت المواقع حيث قتل 16 "
+                          "شخصا، وفق مصادر طبية في غزة.",
+                          {{"غزة", "geo:281133"}});
+  EXPECT_EQ(SpeakerOfValue(b, "killed", "16"), "مصادر طبية في غزة");
+}
+
+// The responsibility claim of doc's first responsibility claim, or null.
+const Claim* Responsibility(const Document& d) {
+  for (const Claim& cl : d.claims)
+    if (cl.slot == "responsibility") return &cl;
+  return nullptr;
+}
+
+std::string ScopeOfValue(const Document& d, const std::string& slot,
+                         const std::string& value) {
+  for (const Claim& c : d.claims) {
+    if (c.slot == slot && c.value == value) return c.scope;
+  }
+  return "<none>";
+}
+
+// From a fresh week of ant2018 read by hand (issue 22, round 8): another
+// incident the report adds, N of them, and a claim of an earlier attack.
+TEST(ComparePointsTest, Issue22ASeparateIncidentAndNOfThemAreNoRivals) {
+  const char* kWhen = "2030-05-06T10:00:00+00:00";
+  Document a = Analyzed(1, "أ", kWhen,
+                        "قتل 17 شخصا في تفجير استهدف مسجدا في المدينة. وفي "
+                        "واقعة منفصلة، قتل سبعة أشخاص في انفجار قنبلة في "
+                        "سيارتهم.");
+  EXPECT_EQ(ScopeOfValue(a, "killed", "17"), "incident");
+  EXPECT_EQ(ScopeOfValue(a, "killed", "7"), "other");
+  EXPECT_EQ(Contested(CompareStory({&a})), 0);
+  // في سياق منفصل opens a paragraph of the same story: its toll stays.
+  Document b = Analyzed(2, "أ", kWhen,
+                        "وفي سياق منفصل، قتل سبعة أشخاص في انفجار قنبلة.");
+  EXPECT_EQ(ScopeOfValue(b, "killed", "7"), "incident");
+  Document c = Analyzed(3, "أ", kWhen,
+                        "وقالت مصادر طبية إن 400 شخص أصيبوا في المواجهات، 3 "
+                        "منهم في حالة خطيرة.");
+  EXPECT_EQ(ScopeOfValue(c, "injured", "3"), "part");
+}
+
+TEST(ComparePointsTest, Issue22AClaimOfAnEarlierAttackIsNoPoint) {
+  Document a = Analyzed(1, "أ", "2030-05-06T10:00:00+00:00",
+                        "ونفت الحركة في بيان أي تورط لها في الهجوم على "
+                        "المسجد.");
+  Document b = Analyzed(2, "ب", "2030-05-06T11:00:00+00:00",
+                        "وكان هجوم انتحاري على مركز انتخابي في العاصمة الشهر "
+                        "الماضي قد أعلن تنظيم داعش مسؤوليته عنه.");
+  Comparison c = CompareStory({&a, &b});
+  const ContestedPoint* p = PointAbout(c, "responsibility");
+  if (p) {
+    EXPECT_FALSE(p->contested) << Dump(*p);
+  }
+}
+
 }  // namespace
 }  // namespace marsad
