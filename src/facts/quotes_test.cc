@@ -1097,5 +1097,13 @@ TEST(QuotesTest, Issue21SubjectFirstMediumBeforeItsVerb) {
   EXPECT_EQ(d.quotes[0].speaker, "صحيفة الأيام");
 }
 
+// Round 9 (second fresh sample): لاحقا after the subject is an adverb
+// (words.tsv adverb), no part of the speaker.
+TEST(QuotesTest, Issue21LaterIsNoPartOfTheSpeaker) {
+  Document d = Analyzed("وأكد الوزير لاحقا أن الاجتماع تأجل إلى الأحد.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "الوزير");
+}
+
 }  // namespace
 }  // namespace marsad
