@@ -47,6 +47,9 @@
 //    (نفى ... ما تردد من أنباء عن) denies it whatever the quotation says;
 //  * an accuser right after the verb with an object after it (اتهمت بريطانيا،
 //    الأربعاء، أجهزة ...) is no accused.
+//  * "weapon:cause": what an explosion, crash or fire came from, an accident
+//    (أسطوانة غاز، عطل فني) or a deliberate act (جهاز متفجر، عبوة ناسفة،
+//    تفجير إرهابي), asserted, hedged or denied by its words.
 // The words are data (data/facts/points.tsv).
 #include <algorithm>
 #include <cmath>
@@ -559,7 +562,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     for (size_t s = 0; s < t.sentences.size(); ++s) {
       size_t b = t.sentence_first[s], e = t.sentence_end[s];
       bool chem = false, resp = false, fraud = false, control = false,
-           acc = false;
+           acc = false, cause = false;
       for (size_t q = b; q < e; ++q) {
         if (!chem && IsChemical(q, b, e)) {
           chem = true;
@@ -573,6 +576,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
             Add("weapon:chemical", m == "denied" ? "denied" : "used", span, -1,
                 m);
         }
+        if (!cause) cause = Cause(q, b, e);
         if (!control &&
             (pw_.Is(w_[q], "control") || pw_.Is(w_[q], "control_noun"))) {
           control = Control(q, b, e);
@@ -593,6 +597,47 @@ class ClaimBuilder : public facts_internal::ClaimSources {
         }
       }
     }
+  }
+
+  // "weapon:cause" at word q: what an explosion, a crash or a fire came from,
+  // an accident (انفجار أسطوانة غاز، عطل فني، تماس كهربائي، تسرب غاز: a
+  // points.tsv accident_head with an accident_tail after it) or a deliberate
+  // act (جهاز متفجر، عبوة ناسفة، قنبلة يدوية، تفجير إرهابي: explosive, or
+  // terror_adj after terror_act), with the modality of its words (استبعد أن
+  // يكون عطلا فنيا: an accident denied). Tear-gas and stun grenades (قنابل
+  // مسيلة للدموع، قنابل الغاز، قنابل صوتية) are no explosive.
+  bool Cause(size_t q, size_t b, size_t e) {
+    std::string value;
+    if (q + 1 < e && pw_.Is(w_[q], "accident_head") &&
+        pw_.Is(w_[q + 1], "accident_tail")) {
+      value = "accident";
+    } else if (pw_.Is(w_[q], "explosive") &&
+               !(q + 1 < e &&
+                 (pw_.Is(w_[q + 1], "tear") || pw_.Is(w_[q + 1], "gas") ||
+                  pw_.Is(w_[q + 1], "not_explosive")))) {
+      value = "deliberate";
+    } else if (q > b && pw_.Is(w_[q], "terror_adj") &&
+               pw_.Is(w_[q - 1], "terror_act")) {
+      value = "deliberate";
+    }
+    if (value.empty()) return false;
+    // Only as the cause of an explosion, a crash or a fire in the sentence
+    // (الانفجار ناجم عن عبوة ناسفة، جهاز متفجر تسبب بالانفجار): drones
+    // loaded with explosives in an earlier raid, a nuclear bomb in a
+    // comparison or a fault that leaked passwords say nothing of it.
+    bool about_cause = false;
+    for (size_t k = b; k < e && !about_cause; ++k)
+      about_cause = pw_.Is(w_[k], "cause_context");
+    if (!about_cause) return false;
+    size_t from = q > b ? q - 1 : q;
+    Span span = SpanOfWords(w_, from, std::min(e, q + 2));
+    // A negation a few words before denies the cause (عبوة حارقة وليس
+    // قنبلة، ليس ثمة انفجار لطرد مفخخ).
+    std::string m = AssertionModality(q, span);
+    for (size_t k = q > b + 3 ? q - 3 : b; k < q; ++k)
+      if (lex_.Is(w_[k], "neg")) m = "denied";
+    Add("weapon:cause", value, span, -1, m, true);
+    return true;
   }
 
   // The denier of an involvement word at q outside every quotation: the
@@ -793,6 +838,13 @@ class ClaimBuilder : public facts_internal::ClaimSources {
       }
       // A comma or a hashtag sign inside the clause (وحمّل الرئيس، #عباس ...).
       if (w.IsPunct("\xD8\x8C") || w.IsPunct(",") || w.IsPunct("#")) continue;
+      // A hashtag in the clause is a name (اتهم فيه حركة #حماس بالوقوف خلف
+      // ...، حمّل #محمود_عباس الحكومة ...): a party.
+      if (w.kind == TokenKind::kHashtag) {
+        if (first == se) first = k;
+        party = k;
+        continue;
+      }
       if (w.kind != TokenKind::kWord) {
         end = k;
         break;
@@ -811,12 +863,23 @@ class ClaimBuilder : public facts_internal::ClaimSources {
         end = k;
         break;
       }
-      if (!lex_.Is(w, "stop") && IsParty(k, k + 1)) party = k;
+      if (!lex_.Is(w, "stop") && (IsParty(k, k + 1) || OfNation(k, end)))
+        party = k;
     }
     if (party == se) return "";
     if (PartyBegin(party) == first && ObjectAfter(party, end)) return "";
     if (at) *at = party;
     return PartyAt(party, se);
+  }
+
+  // A definite noun with a nation's adjective after it (وحملت لندن وواشنطن
+  // الدولة الروسية المسؤولية، السلطات البريطانية): a party of that nation
+  // (presence.tsv nation).
+  bool OfNation(size_t k, size_t end) const {
+    if (k + 1 >= end || !KeyStarts(w_[k].bare, fk::kAl)) return false;
+    size_t len = 0;
+    const PresenceEntry* nat = At(k + 1, end, &len);
+    return nat != nullptr && nat->cls == "nation";
   }
 
   // Whether a content word follows the party at word `party` before word
@@ -855,18 +918,44 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   }
 
   // The accuser of "اتهمت الخارجية الأميركية روسيا ...": the words between
-  // the verb and the party, when there are any.
+  // the verb and the party, when there are any; a hashtag among them as
+  // words (وحمّل الرئيس الفلسطيني، #محمود_عباس الحكومة: الرئيس الفلسطيني
+  // محمود عباس).
   std::string Accuser(size_t q, size_t party) const {
     size_t b = q + 1, e = PartyBegin(party);
-    while (b < e && w_[b].kind != TokenKind::kWord) ++b;
+    auto word = [&](size_t k) {
+      return w_[k].kind == TokenKind::kWord ||
+             w_[k].kind == TokenKind::kHashtag;
+    };
+    while (b < e && !word(b)) ++b;
     // حملت الولايات المتحدة حركة حماس: "حركة" is the party's, not the
     // accuser's.
-    while (e > b && (w_[e - 1].kind != TokenKind::kWord ||
-                     pw_.Is(w_[e - 1], "party_title"))) {
-      --e;
-    }
+    while (e > b && (!word(e - 1) || pw_.Is(w_[e - 1], "party_title"))) --e;
     if (b >= e || lex_.Is(w_[b], "stop")) return "";
-    return DisplayOf(doc_->text, SpanOfWords(w_, b, e));
+    return SourceName(DisplayOf(doc_->text, SpanOfWords(w_, b, e)));
+  }
+
+  // The author of the statement an accusation is made in (أصدر السفير ...
+  // بيانا اتهم فيه حركة حماس ...): the verb followed by its resumptive
+  // "in which" (points.tsv in_which), the first source phrase of the
+  // sentence before it with a name set off by commas after it (أما السفير
+  // لدى الأمم المتحدة، فلان الفلاني، فأصدر); "" otherwise.
+  std::string StatementAuthor(size_t q, size_t sb, size_t se) const {
+    if (q + 1 >= se || !pw_.Is(w_[q + 1], "in_which")) return "";
+    for (size_t k = sb; k < q; ++k) {
+      size_t e = SourcePhraseEnd(k, q);
+      if (e == k) continue;
+      std::string who = PhraseSource(k, e);
+      size_t n = e + 1 < q && IsComma(w_[e]) ? EntityEnd(e + 1, q) : e + 1;
+      if (n > e + 1 && n < q && IsComma(w_[n]))
+        who += " " + DisplayOf(doc_->text, SpanOfWords(w_, e + 1, n));
+      return who;
+    }
+    return "";
+  }
+
+  static bool IsComma(const Word& w) {
+    return w.IsPunct("\xD8\x8C") || w.IsPunct(",");
   }
 
   // The party's words from word `party`: the whole named entity it is in
@@ -874,6 +963,9 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // second name (جماعة مسلحة، الجيش الإسرائيلي) that is no responsibility
   // word (حماس المسؤولية).
   std::string PartyAt(size_t party, size_t se) const {
+    // A hashtag as words (#محمود_عباس: محمود عباس).
+    if (w_[party].kind == TokenKind::kHashtag)
+      return SourceName(DisplayOf(doc_->text, w_[party].span));
     for (const EntityMention& m : doc_->entities) {
       if (m.type == EntityType::kMisc || m.span.begin > w_[party].span.begin ||
           w_[party].span.end > m.span.end) {
@@ -920,9 +1012,12 @@ class ClaimBuilder : public facts_internal::ClaimSources {
          (q + 2 < e && pw_.Is(w_[q + 2], "adopted")))) {
       return false;
     }
+    // حمّل X المسؤولية: the responsibility word ends the clause of the party,
+    // which may hold the blamer first (وحمّل الرئيس الفلسطيني، #محمود_عباس
+    // الحكومة الإسرائيلية "المسؤولية الكاملة"): as far as PartyAfter reads.
     if (pw_.Is(w_[q], "blame")) {
       bool has_resp = false;
-      for (size_t k = q + 1; k < std::min(e, q + 6); ++k)
+      for (size_t k = q + 1; k < std::min(e, q + 10); ++k)
         has_resp |= pw_.Is(w_[k], "involve");
       if (!has_resp) return false;
     }
@@ -952,6 +1047,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
       // before it (وسائل الإعلام الرسمية السورية اتهمت التحالف).
       std::string who = Accuser(q, at);
       if (who.empty()) who = SubjectBefore(q, b);
+      if (who.empty()) who = StatementAuthor(q, b, e);
       if (!who.empty()) claim.speaker = who;
     }
     return true;

@@ -255,6 +255,9 @@ class Comparer {
   std::string ValueKey(int i) const {
     const Claim& cl = c_.claims[i].claim;
     if (IsCasualty(cl.slot)) return cl.value;
+    // A cause and its denial: accident, deliberate, accident:denied.
+    if (cl.slot == "weapon:cause")
+      return cl.value + (cl.modality == "denied" ? ":denied" : "");
     if (cl.modality == "denied") return "denied";
     if (cl.slot == "responsibility") return PartyKey(cl.value);
     if (cl.slot == "other:control") return cl.value;  // asserted | partial
@@ -743,6 +746,10 @@ class Comparer {
     }
     if (SourceKey(a) == SourceKey(b)) return false;
     bool da = x.modality == "denied", db = y.modality == "denied";
+    // An accident against a deliberate act (a gas cylinder, an explosive
+    // device), or one cause asserted and denied; an accident denied agrees
+    // with a deliberate act.
+    if (x.slot == "weapon:cause") return (x.value != y.value) != (da != db);
     if (da != db) return true;
     // Full control claimed against partial control at comparable times.
     if (x.slot == "other:control" && x.value != y.value)
@@ -878,7 +885,8 @@ class Comparer {
 
   std::string Describe(const PointPosition& pos) const {
     std::string who = pos.source.empty() ? pos.outlets[0] : pos.source;
-    return (IsCasualty(pos.slot) || pos.slot == "responsibility"
+    return (IsCasualty(pos.slot) || pos.slot == "responsibility" ||
+                    pos.slot == "weapon:cause"
                 ? pos.value
                 : pos.modality) +
            " (" + who + ")";
@@ -1036,7 +1044,8 @@ std::string PointLabel(const ContestedPoint& p) {
       {"presence", "الحضور العسكري"}};
   static const std::map<std::string, std::string> kOther = {
       {"other:election_fraud", "تزوير الانتخابات"},
-      {"other:control", "السيطرة على المكان"}};
+      {"other:control", "السيطرة على المكان"},
+      {"weapon:cause", "سبب الانفجار أو الحادث"}};
   auto it = kLabels.find(p.kind);
   std::string s = it == kLabels.end() ? "نقطة أخرى" : it->second;
   if (auto o = kOther.find(p.about); o != kOther.end()) s = o->second;
@@ -1070,6 +1079,10 @@ std::string PositionLabel(const PointPosition& pos) {
   if (pos.slot == "responsibility" && pos.modality != "denied")
     return "يحمّل " + pos.value;
   if (pos.value == "partial") return "سيطرة جزئية";
+  if (pos.slot == "weapon:cause") {
+    std::string cause = pos.value == "accident" ? "حادث عرضي" : "عمل متعمد";
+    return pos.modality == "denied" ? "نفي: " + cause : cause;
+  }
   return ModalityLabel(pos.modality);
 }
 

@@ -1398,5 +1398,156 @@ TEST(ComparePointsTest, Issue22AClaimOfAnEarlierAttackIsNoPoint) {
   }
 }
 
+// The responsibility claim of doc's first responsibility claim, or null.
+const Claim* Responsibility(const Document& d) {
+  for (const Claim& cl : d.claims)
+    if (cl.slot == "responsibility") return &cl;
+  return nullptr;
+}
+
+std::string ScopeOfValue(const Document& d, const std::string& slot,
+                         const std::string& value) {
+  for (const Claim& c : d.claims) {
+    if (c.slot == slot && c.value == value) return c.scope;
+  }
+  return "<none>";
+}
+
+// From a fresh week of ant2018 read by hand (issue 22, round 8): another
+// incident the report adds, N of them, and a claim of an earlier attack.
+TEST(ComparePointsTest, Issue22ASeparateIncidentAndNOfThemAreNoRivals) {
+  const char* kWhen = "2030-05-06T10:00:00+00:00";
+  Document a = Analyzed(1, "أ", kWhen,
+                        "قتل 17 شخصا في تفجير استهدف مسجدا في المدينة. وفي "
+                        "واقعة منفصلة، قتل سبعة أشخاص في انفجار قنبلة في "
+                        "سيارتهم.");
+  EXPECT_EQ(ScopeOfValue(a, "killed", "17"), "incident");
+  EXPECT_EQ(ScopeOfValue(a, "killed", "7"), "other");
+  EXPECT_EQ(Contested(CompareStory({&a})), 0);
+  // في سياق منفصل opens a paragraph of the same story: its toll stays.
+  Document b = Analyzed(2, "أ", kWhen,
+                        "وفي سياق منفصل، قتل سبعة أشخاص في انفجار قنبلة.");
+  EXPECT_EQ(ScopeOfValue(b, "killed", "7"), "incident");
+  Document c = Analyzed(3, "أ", kWhen,
+                        "وقالت مصادر طبية إن 400 شخص أصيبوا في المواجهات، 3 "
+                        "منهم في حالة خطيرة.");
+  EXPECT_EQ(ScopeOfValue(c, "injured", "3"), "part");
+}
+
+TEST(ComparePointsTest, Issue22AClaimOfAnEarlierAttackIsNoPoint) {
+  Document a = Analyzed(1, "أ", "2030-05-06T10:00:00+00:00",
+                        "ونفت الحركة في بيان أي تورط لها في الهجوم على "
+                        "المسجد.");
+  Document b = Analyzed(2, "ب", "2030-05-06T11:00:00+00:00",
+                        "وكان هجوم انتحاري على مركز انتخابي في العاصمة الشهر "
+                        "الماضي قد أعلن تنظيم داعش مسؤوليته عنه.");
+  Comparison c = CompareStory({&a, &b});
+  const ContestedPoint* p = PointAbout(c, "responsibility");
+  if (p) {
+    EXPECT_FALSE(p->contested) << Dump(*p);
+  }
+}
+
+// Issue 22 round 8 (non-figure points, round-1 dev story 14): a hashtag in
+// an accusation clause is a name (اتهم فيه حركة #حماس), the accuser of
+// "a statement in which" is its author; حمّل reaches its responsibility
+// word across a longer blamer (الرئيس الفلاني، #فلان_الفلاني); a definite
+// noun with a nation's adjective is a party (الدولة الروسية).
+TEST(ComparePointsTest, Issue22HashtagsStatementsAndLongerBlameClauses) {
+  Document a = Analyzed(1, "أ", "2030-03-31T07:00:00+00:00",
+                        "أما السفير لدى الأمم المتحدة، فأصدر، قبيل الجلسة، "
+                        "بيانا اتهم فيه حركة #حماس بالوقوف خلف أعمال العنف.");
+  const Claim* ra = Responsibility(a);
+  ASSERT_NE(ra, nullptr);
+  EXPECT_EQ(ra->value, "\xD8\xAD\xD9\x85\xD8\xA7\xD8\xB3");  // حماس
+  EXPECT_EQ(
+      ra->speaker.rfind("\xD8\xA7\xD9\x84\xD8\xB3\xD9\x81\xD9\x8A\xD8\xB1", 0),
+      0u)
+      << ra->speaker;  // السفير
+  Document b = Analyzed(2, "ب", "2030-03-31T08:00:00+00:00",
+                        "وحمّل الرئيس الفلاني، #فلان_الفلاني الحكومة المجاورة "
+                        "\"المسؤولية الكاملة\" عن سقوط الضحايا.");
+  const Claim* rb = Responsibility(b);
+  ASSERT_NE(rb, nullptr);
+  EXPECT_NE(rb->value.find("\xD8\xA7\xD9\x84\xD8\xAD\xD9\x83\xD9\x88\xD9\x85"
+                           "\xD8\xA9"),
+            std::string::npos)
+      << rb->value;  // الحكومة
+  EXPECT_NE(rb->speaker.find("\xD9\x81\xD9\x84\xD8\xA7\xD9\x86 "
+                             "\xD8\xA7\xD9\x84\xD9\x81\xD9\x84\xD8\xA7\xD9\x86"
+                             "\xD9\x8A"),
+            std::string::npos)
+      << rb->speaker;  // فلان الفلاني, the hashtag as words
+  const ContestedPoint* resp =
+      PointAbout(CompareStory({&a, &b}), "responsibility");
+  ASSERT_NE(resp, nullptr);
+  EXPECT_TRUE(resp->contested) << Dump(*resp);
+  Document c = Analyzed(3, "ج", "2030-03-24T21:00:00+00:00",
+                        "وحملت لندن وواشنطن الدولة الروسية المسؤولية عن "
+                        "الهجوم بغاز الأعصاب.");
+  const Claim* rc = Responsibility(c);
+  ASSERT_NE(rc, nullptr);
+  EXPECT_EQ(rc->value,
+            "\xD8\xA7\xD9\x84\xD8\xAF\xD9\x88\xD9\x84\xD8\xA9 "
+            "\xD8\xA7\xD9\x84\xD8\xB1\xD9\x88\xD8\xB3\xD9\x8A\xD8\xA9");
+}
+
+// The cause claims of doc, "value/modality" each.
+std::vector<std::string> Causes(const Document& d) {
+  std::vector<std::string> out;
+  for (const Claim& cl : d.claims)
+    if (cl.slot == "weapon:cause") out.push_back(cl.value + "/" + cl.modality);
+  return out;
+}
+
+// Issue 22 round 8 (non-figure points, round-2 dev story 15): what an
+// explosion came from, an accident (أسطوانة غاز، عطل فني) against a
+// deliberate act (جهاز متفجر، عبوة ناسفة), is a contested point; a denied
+// accident agrees with a deliberate act; explosives that caused nothing in
+// the sentence, and tear-gas grenades, make no cause.
+TEST(ComparePointsTest, Issue22CauseAnAccidentAgainstAnExplosiveDevice) {
+  Document a = Analyzed(1, "أ", "2030-10-17T10:00:00+00:00",
+                        "وأكدت اللجنة في بيان أن جهازا متفجرا تسبب بالانفجار "
+                        "في الكلية.");
+  Document b = Analyzed(2, "ب", "2030-10-17T10:30:00+00:00",
+                        "ونقلت وسائل إعلام عن مسؤولين في الطوارئ أن انفجار "
+                        "أسطوانة غاز وقع في الكلية.");
+  EXPECT_EQ(Causes(a), std::vector<std::string>{"deliberate/asserted"});
+  ASSERT_EQ(Causes(b).size(), 1u);
+  EXPECT_EQ(Causes(b)[0].rfind("accident/", 0), 0u) << Causes(b)[0];
+  Comparison c = CompareStory({&a, &b});
+  const ContestedPoint* cause = PointAbout(c, "weapon:cause");
+  ASSERT_NE(cause, nullptr);
+  EXPECT_EQ(cause->kind, "weapon");
+  EXPECT_TRUE(cause->contested) << Dump(*cause);
+  EXPECT_EQ(PointLabel(*cause),
+            "\xD8\xB3\xD8\xA8\xD8\xA8 "
+            "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x86\xD9\x81\xD8"
+            "\xAC\xD8\xA7\xD8\xB1 \xD8\xA3\xD9\x88 "
+            "\xD8\xA7\xD9\x84\xD8\xAD\xD8\xA7\xD8\xAF\xD8"
+            "\xAB");  // سبب الانفجار أو الحادث
+  // An accident ruled out agrees with the explosive device.
+  Document d = Analyzed(3, "ج", "2030-10-17T11:00:00+00:00",
+                        "واستبعد الخبير أن يكون الانفجار ناجما عن تسرب غاز.");
+  EXPECT_EQ(Causes(d), std::vector<std::string>{"accident/denied"});
+  const ContestedPoint* agreed =
+      PointAbout(CompareStory({&a, &d}), "weapon:cause");
+  ASSERT_NE(agreed, nullptr);
+  EXPECT_FALSE(agreed->contested) << Dump(*agreed);
+  // A negation before the means denies it; no cause without an explosion,
+  // a crash, a fire or a causal word; tear-gas grenades are no explosive.
+  Document e = Analyzed(4, "د", "2030-03-21T03:00:00+00:00",
+                        "وقالت الشرطة إن الانفجار ناجم عن عبوة حارقة وليس "
+                        "قنبلة.");
+  EXPECT_EQ(Causes(e), std::vector<std::string>{"deliberate/denied"});
+  Document f = Analyzed(5, "هـ", "2030-03-06T19:00:00+00:00",
+                        "وكانت طائرات مسيرة محملة متفجرات قد هاجمت القاعدة "
+                        "الشهر الماضي.");
+  EXPECT_TRUE(Causes(f).empty());
+  Document g = Analyzed(6, "و", "2030-03-06T19:00:00+00:00",
+                        "وأطلقت الشرطة قنابل مسيلة للدموع بعد الانفجار.");
+  EXPECT_TRUE(Causes(g).empty());
+}
+
 }  // namespace
 }  // namespace marsad
