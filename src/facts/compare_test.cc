@@ -1398,56 +1398,6 @@ TEST(ComparePointsTest, Issue22AClaimOfAnEarlierAttackIsNoPoint) {
   }
 }
 
-// The responsibility claim of doc's first responsibility claim, or null.
-const Claim* Responsibility(const Document& d) {
-  for (const Claim& cl : d.claims)
-    if (cl.slot == "responsibility") return &cl;
-  return nullptr;
-}
-
-std::string ScopeOfValue(const Document& d, const std::string& slot,
-                         const std::string& value) {
-  for (const Claim& c : d.claims) {
-    if (c.slot == slot && c.value == value) return c.scope;
-  }
-  return "<none>";
-}
-
-// From a fresh week of ant2018 read by hand (issue 22, round 8): another
-// incident the report adds, N of them, and a claim of an earlier attack.
-TEST(ComparePointsTest, Issue22ASeparateIncidentAndNOfThemAreNoRivals) {
-  const char* kWhen = "2030-05-06T10:00:00+00:00";
-  Document a = Analyzed(1, "أ", kWhen,
-                        "قتل 17 شخصا في تفجير استهدف مسجدا في المدينة. وفي "
-                        "واقعة منفصلة، قتل سبعة أشخاص في انفجار قنبلة في "
-                        "سيارتهم.");
-  EXPECT_EQ(ScopeOfValue(a, "killed", "17"), "incident");
-  EXPECT_EQ(ScopeOfValue(a, "killed", "7"), "other");
-  EXPECT_EQ(Contested(CompareStory({&a})), 0);
-  // في سياق منفصل opens a paragraph of the same story: its toll stays.
-  Document b = Analyzed(2, "أ", kWhen,
-                        "وفي سياق منفصل، قتل سبعة أشخاص في انفجار قنبلة.");
-  EXPECT_EQ(ScopeOfValue(b, "killed", "7"), "incident");
-  Document c = Analyzed(3, "أ", kWhen,
-                        "وقالت مصادر طبية إن 400 شخص أصيبوا في المواجهات، 3 "
-                        "منهم في حالة خطيرة.");
-  EXPECT_EQ(ScopeOfValue(c, "injured", "3"), "part");
-}
-
-TEST(ComparePointsTest, Issue22AClaimOfAnEarlierAttackIsNoPoint) {
-  Document a = Analyzed(1, "أ", "2030-05-06T10:00:00+00:00",
-                        "ونفت الحركة في بيان أي تورط لها في الهجوم على "
-                        "المسجد.");
-  Document b = Analyzed(2, "ب", "2030-05-06T11:00:00+00:00",
-                        "وكان هجوم انتحاري على مركز انتخابي في العاصمة الشهر "
-                        "الماضي قد أعلن تنظيم داعش مسؤوليته عنه.");
-  Comparison c = CompareStory({&a, &b});
-  const ContestedPoint* p = PointAbout(c, "responsibility");
-  if (p) {
-    EXPECT_FALSE(p->contested) << Dump(*p);
-  }
-}
-
 // Issue 22 round 8 (non-figure points, round-1 dev story 14): a hashtag in
 // an accusation clause is a name (اتهم فيه حركة #حماس), the accuser of
 // "a statement in which" is its author; حمّل reaches its responsibility
