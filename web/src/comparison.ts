@@ -370,6 +370,9 @@ export function positionLabel(slot: string, value: string, modality: string, ser
   }
   if (slot === 'responsibility' && modality !== 'denied') return S.holdsResponsible(value);
   if (value === 'partial') return S.partialControl;
+  if (slot === 'weapon:cause' && S.causes[value]) {
+    return modality === 'denied' ? `${S.positionModalities.denied}: ${S.causes[value]}` : S.causes[value];
+  }
   return S.positionModalities[modality] ?? (server || modalityLabel(modality));
 }
 
@@ -378,7 +381,7 @@ export function positionLabel(slot: string, value: string, modality: string, ser
 export function pointLabel(kind: string, about: string, scope: string, server: string): string {
   if (!S.points[kind]) return server || S.points.other;
   let s = S.points[kind];
-  const other = /^other:(.+)$/.exec(about);
+  const other = /^(?:other|weapon):(.+)$/.exec(about);
   if (other && S.pointAbout[other[1]]) s = S.pointAbout[other[1]];
   if (kind === 'presence') {
     const nation = (about.split(':')[1] ?? '').split('_')[0];
