@@ -34,6 +34,11 @@ double Pearson(const std::vector<double>& x, const std::vector<double>& y) {
   return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : 0;
 }
 
+// 1 when both leads report a happening of one kind class (lead_kinds).
+int SharedKind(const StoryFeatures& a, const StoryFeatures& b) {
+  return (a.lead_kinds & b.lead_kinds) != 0;
+}
+
 std::string OneLine(std::string s) {
   for (char& c : s) {
     if (c == '\t' || c == '\n' || c == '\r') c = ' ';
@@ -320,8 +325,30 @@ void WritePairFeatures(const std::vector<CorpusReport>& r, const Run& run,
         << '\t' << p.shared_entities << '\t' << p.shared_numbers << '\t'
         << p.shared_dates << '\t' << p.day_gap << '\t' << p.score << '\t' << i
         << '\t' << j << '\t' << rows[i][1] << '\t' << rows[j][1] << '\t'
-        << p.event_gap << '\n';
+        << p.event_gap << '\t' << SharedKind(a, b) << '\n';
     }
+  }
+}
+
+void WriteJudgedPairParts(const std::vector<CorpusReport>& r, const Run& run,
+                          const std::string& pairs_path,
+                          const std::string& out_path) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::vector<size_t>> ids;
+  if (!ReadGold(pairs_path, 3, 2, r, &rows, &ids)) return;
+  std::ofstream f(out_path);
+  f << "label\tsplit\tterms\ttitle\tentities\tshared_entities\tnumbers\t"
+       "dates\tgap\tevent_gap\tkind\tscore\ttogether\n";
+  for (size_t k = 0; k < rows.size(); ++k) {
+    const StoryFeatures& a = run.features[ids[k][0]];
+    const StoryFeatures& b = run.features[ids[k][1]];
+    SimilarityParts p = ExplainSimilarity(a, b);
+    f << rows[k][2] << '\t' << (rows[k].size() > 3 ? rows[k][3] : "-") << '\t'
+      << p.terms << '\t' << p.title << '\t' << p.entities << '\t'
+      << p.shared_entities << '\t' << p.shared_numbers << '\t' << p.shared_dates
+      << '\t' << p.day_gap << '\t' << p.event_gap << '\t' << SharedKind(a, b)
+      << '\t' << p.score << '\t'
+      << (run.story[ids[k][0]] == run.story[ids[k][1]]) << '\n';
   }
 }
 

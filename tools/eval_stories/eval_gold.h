@@ -40,6 +40,12 @@ int EvalPairs(const std::vector<CorpusReport>& r, const Run& run,
 void WritePairFeatures(const std::vector<CorpusReport>& r, const Run& run,
                        const std::string& gold_path, const std::string& split,
                        const std::string& out_path);
+// Writes the parts of the similarity of every judged pair of `pairs_path`
+// (url_a url_b label [split]) with its label and whether the run put the two
+// in one story: the data a learned score is fitted and cross-validated on.
+void WriteJudgedPairParts(const std::vector<CorpusReport>& r, const Run& run,
+                          const std::string& pairs_path,
+                          const std::string& out_path);
 // `split` (if not empty) keeps the gold rows whose 4th column equals it.
 int EvalGroups(const std::vector<CorpusReport>& r, const Run& run,
                const std::string& path, const std::string& split = "");

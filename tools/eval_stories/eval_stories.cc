@@ -195,7 +195,9 @@ int main(int argc, char** argv) {
                  "score only the --groups rows of these splits (4th column: "
                  "dev, test); repeatable")
       ->expected(1, 4);
-  std::string pair_features;
+  std::string pair_features, pair_parts;
+  app.add_option("--pair-parts", pair_parts,
+                 "write the similarity parts of the --pairs gold's pairs");
   app.add_option(
       "--pair-features", pair_features,
       "write the similarity parts of gold report pairs (see eval_gold.h)");
@@ -240,6 +242,8 @@ int main(int argc, char** argv) {
   if (!candidates.empty()) WriteCandidates(*reports, run, candidates);
   if (!near_gold.empty()) rc |= EvalNearDup(*reports, run, near_gold);
   if (!pairs_gold.empty()) rc |= EvalPairs(*reports, run, pairs_gold);
+  if (!pairs_gold.empty() && !pair_parts.empty())
+    WriteJudgedPairParts(*reports, run, pairs_gold, pair_parts);
   for (const std::string& split : splits) {
     if (!groups_gold.empty())
       rc |= EvalGroups(*reports, run, groups_gold, split);
