@@ -631,12 +631,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     if (!about_cause) return false;
     size_t from = q > b ? q - 1 : q;
     Span span = SpanOfWords(w_, from, std::min(e, q + 2));
-    // A negation a few words before denies the cause (عبوة حارقة وليس
-    // قنبلة، ليس ثمة انفجار لطرد مفخخ).
-    std::string m = AssertionModality(q, span);
-    for (size_t k = q > b + 3 ? q - 3 : b; k < q; ++k)
-      if (lex_.Is(w_[k], "neg")) m = "denied";
-    Add("weapon:cause", value, span, -1, m, true);
+    Add("weapon:cause", value, span, -1, AssertionModality(q, span), true);
     return true;
   }
 
