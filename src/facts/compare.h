@@ -6,8 +6,10 @@
 // unnamed sources say about 150 killed and wounded. So the comparison never
 // merges. Its unit is the POINT an analyst lines up across sources, each
 // once per story: the killed (or injured, killed-or-injured, missing) of the
-// incident, whether the attack happened (occurred), the weapon (chemical),
-// who is responsible, whose forces were present, and "other" points a
+// incident, whether the attack happened (occurred), the weapon (chemical;
+// weapon:cause, what an explosion, crash or fire came from: an accident
+// against a deliberate act, or a cause and its denial), who is
+// responsible, whose forces were present, and "other" points a
 // conflict turns on (other:control, control of a place claimed against
 // partial control or its denial; other:election_fraud, fraud alleged
 // against a fair vote). A point holds POSITIONS:

@@ -1057,7 +1057,9 @@ export interface components {
         };
         /**
          * @description A point an analyst lines up across a story's sources (src/facts/compare.h): the
-         *     incident's killed/injured/..., whether the attack happened, chemical-weapon use, who is
+         *     incident's killed/injured/..., whether the attack happened, chemical-weapon use, what
+         *     caused an explosion, crash or fire (about "weapon:cause": an accident against a
+         *     deliberate act, positions valued "accident" or "deliberate"), who is
          *     responsible, military presence, and other points (about "other:control": control of a
          *     place; "other:election_fraud": fraud alleged or denied). Contested when two positions
          *     really differ (figures from different sources at comparable times, apart by more than a
