@@ -362,7 +362,48 @@ StatusOr<std::unique_ptr<const Gazetteer>> Gazetteer::Load(
   RETURN_IF_ERROR(g->LoadNameLists(dir + "/name_lists.tsv"));
   for (const auto& [word, bits] : g->word_class_)
     g->clusters_[word].word_class = bits;
+  RETURN_IF_ERROR(g->Flatten(dir));
   return std::unique_ptr<const Gazetteer>(std::move(g));
+}
+
+template <typename V>
+void Gazetteer::FlatTable<V>::Reserve(size_t n) {
+  size_t cap = 16;
+  while (cap < n * 2) cap <<= 1;
+  mask_ = cap - 1;
+  slots_.assign(cap, Slot{});
+}
+
+template <typename V>
+bool Gazetteer::FlatTable<V>::Insert(uint64_t key, const V& v) {
+  if (key == 0) {
+    if (has_zero_) return false;
+    has_zero_ = true;
+    zero_ = v;
+    return true;
+  }
+  uint64_t i = key & mask_;
+  for (; slots_[i].key != 0; i = (i + 1) & mask_)
+    if (slots_[i].key == key) return false;
+  slots_[i] = Slot{key, v};
+  return true;
+}
+
+// The word and phrase tables into their flat form (see the header); the
+// string maps they were built in are then freed.
+Status Gazetteer::Flatten(const std::string& dir) {
+  clusters_by_hash_.Reserve(clusters_.size());
+  for (const auto& [word, c] : clusters_)
+    if (!clusters_by_hash_.Insert(Hash64(word), c))
+      return CorruptionError(dir + ": two words of the word tables share a " +
+                             "64-bit hash: '" + word + "'");
+  phrases_by_chain_.Reserve(phrases_.size());
+  for (const auto& [chain, hit] : phrases_)
+    phrases_by_chain_.Insert(chain, hit);  // keys of a map: distinct
+  StringMap<WordClusters>().swap(clusters_);
+  StringMap<uint8_t>().swap(word_class_);
+  std::unordered_map<uint64_t, PhraseHit>().swap(phrases_);
+  return Status::OK();
 }
 
 const GazetteerEntry* Gazetteer::Find(std::string_view key,
@@ -392,9 +433,9 @@ Status Gazetteer::LoadEmbedClusters(const std::string& path) {
   return Status::OK();
 }
 
+// Every word of word_class_ has its bits in clusters_ too (Load).
 uint8_t Gazetteer::WordClass(std::string_view folded) const {
-  auto it = word_class_.find(folded);
-  return it == word_class_.end() ? 0 : it->second;
+  return Clusters(folded).word_class;
 }
 
 std::string_view Gazetteer::English(const std::string& folded) const {
@@ -405,9 +446,9 @@ std::string_view Gazetteer::English(const std::string& folded) const {
 
 const Gazetteer::WordClusters& Gazetteer::Clusters(
     std::string_view folded) const {
-  static const WordClusters kNone;
-  auto it = clusters_.find(folded);
-  return it == clusters_.end() ? kNone : it->second;
+  static constexpr WordClusters kNone;
+  const WordClusters* c = clusters_by_hash_.Find(Hash64(folded));
+  return c ? *c : kNone;
 }
 
 std::string_view Gazetteer::CountryName(std::string_view code) const {
@@ -417,8 +458,8 @@ std::string_view Gazetteer::CountryName(std::string_view code) const {
 }
 
 Gazetteer::PhraseHit Gazetteer::Phrase(uint64_t chain) const {
-  auto it = phrases_.find(chain);
-  return it == phrases_.end() ? PhraseHit{} : it->second;
+  const PhraseHit* hit = phrases_by_chain_.Find(chain);
+  return hit ? *hit : PhraseHit{};
 }
 
 }  // namespace marsad

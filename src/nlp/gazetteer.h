@@ -44,6 +44,7 @@
 #include "marsad/document.h"
 #include "marsad/status.h"
 #include "src/base/hash.h"
+#include "src/nlp/huge_pages.h"
 
 namespace marsad {
 
@@ -178,6 +179,35 @@ class Gazetteer {
   Status LoadRoles(const std::string& path);
   Status LoadNameLists(const std::string& path);
   void AddName(std::string_view name, int entry, bool trusted);
+  Status Flatten(const std::string& dir);
+
+  // Open addressing on a 64-bit key (0 is kept aside): one probe sequence
+  // over slots of key and value side by side, no string hashed or compared.
+  template <typename V>
+  class FlatTable {
+   public:
+    // False if `key` is already in.
+    bool Insert(uint64_t key, const V& v);
+    void Reserve(size_t n);
+    const V* Find(uint64_t key) const {
+      if (key == 0) return has_zero_ ? &zero_ : nullptr;
+      if (slots_.empty()) return nullptr;
+      for (uint64_t i = key & mask_;; i = (i + 1) & mask_) {
+        if (slots_[i].key == key) return &slots_[i].value;
+        if (slots_[i].key == 0) return nullptr;
+      }
+    }
+
+   private:
+    struct Slot {
+      uint64_t key = 0;
+      V value{};
+    };
+    HugePageVector<Slot> slots_;
+    uint64_t mask_ = 0;
+    bool has_zero_ = false;
+    V zero_{};
+  };
 
   const Normalizer* norm_ = nullptr;
   std::vector<GazetteerEntry> entries_;
@@ -190,12 +220,22 @@ class Gazetteer {
       std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
   StringMap<NameRef> by_key_;
   std::unordered_set<std::string, StringHash, std::equal_to<>>
-      first_words_;  // of by_key_
-  std::unordered_map<uint64_t, PhraseHit> phrases_;
+      first_words_;                                  // of by_key_
+  std::unordered_map<uint64_t, PhraseHit> phrases_;  // while loading
+  // What the tagger's features read once per token, flattened at the end
+  // of Load() (Flatten): the word tables by the word's Hash64, the phrase
+  // chains by their value. One cache line per lookup, where a string map
+  // costs a string hash, a bucket, a node and the string's bytes. Two
+  // table words with one 64-bit hash are refused at load; a word outside
+  // the tables that shares a hash with one inside would read its classes
+  // (odds about 1e-14 a lookup), as the Segmenter's and CorpusLexicon's
+  // tables accept.
+  FlatTable<WordClusters> clusters_by_hash_;
+  FlatTable<PhraseHit> phrases_by_chain_;
   std::unordered_map<std::string, int> actors_by_id_;
-  StringMap<uint8_t> word_class_;
+  StringMap<uint8_t> word_class_;  // while loading
   std::unordered_map<std::string, std::string> english_;
-  StringMap<WordClusters> clusters_;
+  StringMap<WordClusters> clusters_;                  // while loading
   std::unordered_map<std::string, int> corpus_rank_;  // frequency rank
   StringMap<std::string> countries_;
   bool has_name_lists_ = false;
