@@ -29,12 +29,12 @@ PointWords::PointWords() {
   }
 }
 
-std::string ClaimSources::SourceOf(Span span) const {
+std::string ClaimSources::SourceOf(Span span, bool far) const {
   int q = SpeakingQuote(span);
   std::string s;
   if (q >= 0) s = EmbeddedSource(q, span);
   if (q >= 0 && s.empty()) s = FullerName(SourceName(doc_->quotes[q].speaker));
-  if (s.empty()) s = SentenceSource(span);
+  if (s.empty()) s = SentenceSource(span, far);
   return s;
 }
 
@@ -107,7 +107,7 @@ bool ClaimSources::Speaks(const Quote& q) const {
 // the subject of a tallying verb before it (وثق المرصد مقتل 18، أحصى
 // المرصد ... "مقتل 52"، أعلنت وزارة الصحة ارتفاع عدد القتلى). "" when
 // the sentence names none: the outlet's own voice.
-std::string ClaimSources::SentenceSource(Span span) const {
+std::string ClaimSources::SentenceSource(Span span, bool far) const {
   size_t i = WordAt(span.begin);
   if (i >= w_.size()) return "";
   size_t sb, se;
@@ -124,7 +124,11 @@ std::string ClaimSources::SentenceSource(Span span) const {
       best_e = e;
     }
   }
-  for (size_t q = i; best_b == se && q > sb && q + 20 > i;) {
+  // A claim that is no figure may stand further from its verb, past an
+  // aside (أعلن الرئيس فلان، في خطاب له بمناسبة ...، الأحد، عن "السيطرة
+  // الكاملة"); a figure that far is the outlet's background.
+  const size_t window = far ? 30 : 20;
+  for (size_t q = i; best_b == se && q > sb && q + window > i;) {
     --q;
     if (!pw_.Is(w_[q], "tally_verb")) continue;
     size_t k = q + 1;  // أعلنت فيه وزارة الصحة

@@ -72,7 +72,9 @@ class ClaimSources {
   // Who holds the claim whose words are `span`: the speaker of the
   // quotation that speaks them (SpeakingQuote), else the source its own
   // sentence names (SentenceSource), else "" (the outlet's voice).
-  std::string SourceOf(Span span) const;
+  // `far`: a claim that is no figure (responsibility, control), whose
+  // announcing verb may stand further back (SentenceSource).
+  std::string SourceOf(Span span, bool far = false) const;
   // The quotation whose words hold `span`: of nested quotations (وذكرت
   // وسائل إعلام أن ...، في حين تقول السلطات أن الحصيلة 39) the innermost,
   // whose speaker said the words; -1 when none does.
@@ -92,7 +94,7 @@ class ClaimSources {
   // the subject of a tallying verb before it (وثق المرصد مقتل 18، أحصى
   // المرصد ... "مقتل 52"، أعلنت وزارة الصحة ارتفاع عدد القتلى). "" when
   // the sentence names none: the outlet's own voice.
-  std::string SentenceSource(Span span) const;
+  std::string SentenceSource(Span span, bool far = false) const;
   // The source phrase of words [b, e) for display, a bare head (المرصد،
   // الحزب) completed by the fullest phrase of the article that begins
   // with the same word (المرصد السوري لحقوق الإنسان).

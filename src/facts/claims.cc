@@ -111,7 +111,8 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     c.span = span;
     c.event = event;
     int q = QuoteContaining(*doc_, span);
-    c.speaker = SourceOf(span);
+    c.speaker = SourceOf(
+        span, c.slot == "responsibility" || c.slot.rfind("other:", 0) == 0);
     c.modality = std::move(modality);
     if (c.modality == "asserted" && q >= 0 && !fixed) {
       c.modality = std::string(QuoteModality(*doc_, q));

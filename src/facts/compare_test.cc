@@ -1355,6 +1355,27 @@ const Claim* Responsibility(const Document& d) {
   return nullptr;
 }
 
+// A claim that is no figure far from its announcing verb (issue 22, round
+// 8, from round-1 dev story 10).
+TEST(ComparePointsTest, Issue22AClaimFarFromItsAnnouncingVerb) {
+  const char* kWhen = "2030-04-02T10:00:00+00:00";
+  EXPECT_EQ(SpeakerOf(Analyzed(1, "أ", kWhen,
+                               "أعلنت وزارة الدفاع، في بيان لها بمناسبة انتهاء "
+                               "المرحلة الأولى من العملية العسكرية الواسعة في "
+                               "شمال البلاد، مساء الأحد، عن السيطرة الكاملة "
+                               "على مركز المدينة."),
+                      "other:control"),
+            "وزارة الدفاع");
+  // A figure that far is the outlet's background.
+  EXPECT_EQ(SpeakerOf(Analyzed(2, "أ", kWhen,
+                               "أعلنت وزارة الدفاع، في بيان لها بمناسبة انتهاء "
+                               "المرحلة الأولى من العملية العسكرية الواسعة في "
+                               "شمال البلاد، مساء الأحد، عن الهجوم الذي أسفر "
+                               "عن مقتل 12 شخصا."),
+                      "killed"),
+            "");
+}
+
 std::string ScopeOfValue(const Document& d, const std::string& slot,
                          const std::string& value) {
   for (const Claim& c : d.claims) {
