@@ -772,9 +772,10 @@ class CasualtyScanner : public CountPhraseReader {
 
 }  // namespace
 
-std::vector<CasualtyFound> FindCasualties(const Document& doc, size_t b,
+std::vector<CasualtyFound> FindCasualties(const Document& doc,
+                                          const FinderContext& cx, size_t b,
                                           size_t e) {
-  return CasualtyScanner(doc, b, e).Run();
+  return CasualtyScanner(doc, cx, b, e).Run();
 }
 
 }  // namespace marsad

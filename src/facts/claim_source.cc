@@ -21,14 +21,6 @@
 namespace marsad {
 namespace facts_internal {
 
-PointWords::PointWords() {
-  auto rows = ReadDataTsv("facts/points.tsv");
-  if (!rows.ok()) return;  // no points beyond figures without the table
-  for (const auto& r : *rows) {
-    if (r.size() >= 2) words_[r[1]].insert(FoldPhrase(r[0]));
-  }
-}
-
 std::string ClaimSources::SourceOf(Span span, bool far) const {
   int q = SpeakingQuote(span);
   std::string s;
@@ -156,7 +148,7 @@ std::string ClaimSources::PhraseSource(size_t b, size_t e, bool own) const {
       if ((own && k == b) || w_[k].stem != w_[b].stem ||
           w_[k].kind != TokenKind::kWord)
         continue;
-      size_t se = WordsOf(doc_->text).sentence_end[w_[k].sentence];
+      size_t se = t_.sentence_end[w_[k].sentence];
       size_t n = SourcePhraseEnd(k, se, /*named=*/true);
       if (n - k > best_e - best) {
         best = k;
@@ -420,10 +412,9 @@ size_t ClaimSources::WordAt(uint32_t b) const {
 
 // The sentence's word range [*sb, *se) of word i.
 void ClaimSources::SentenceOf(size_t i, size_t* sb, size_t* se) const {
-  const WordTable& t = WordsOf(doc_->text);
   size_t s = static_cast<size_t>(w_[i].sentence);
-  *sb = t.sentence_first[s];
-  *se = t.sentence_end[s];
+  *sb = t_.sentence_first[s];
+  *se = t_.sentence_end[s];
 }
 
 }  // namespace facts_internal

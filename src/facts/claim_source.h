@@ -11,63 +11,36 @@
 
 #include "marsad/document.h"
 #include "src/facts/lexicon.h"
+#include "src/facts/util.h"
 
 namespace marsad {
 
-std::string PopulationOf(std::string_view words);
-
 namespace facts_internal {
-
-// The classes of data/facts/points.tsv, folded.
-class PointWords {
- public:
-  static const PointWords& Default() {
-    static const PointWords* w = new PointWords();
-    return *w;
-  }
-  bool Is(const Word& w, const std::string& cls) const {
-    auto it = words_.find(cls);
-    if (it == words_.end()) return false;
-    const std::set<std::string, std::less<>>& set = it->second;
-    return set.count(w.stem) || set.count(w.bare) || set.count(w.key);
-  }
-  // Whether `folded` (FoldPhrase of a word) is a form of `cls` as written.
-  bool HasFolded(std::string_view folded, const std::string& cls) const {
-    auto it = words_.find(cls);
-    return it != words_.end() && it->second.count(folded) > 0;
-  }
-  // Whether the word's stem starts with a form of `cls` of three letters or
-  // more (بتنفيذهما: تنفيذ), or is a shorter form.
-  bool Starts(const Word& w, const std::string& cls) const {
-    if (Is(w, cls)) return true;
-    auto it = words_.find(cls);
-    if (it == words_.end()) return false;
-    for (const std::string& f : it->second) {
-      if (f.size() >= 6 && w.stem.substr(0, f.size()) == f) return true;
-    }
-    return false;
-  }
-
- private:
-  PointWords();
-  std::map<std::string, std::set<std::string, std::less<>>> words_;
-  friend std::string marsad::PopulationOf(std::string_view words);
-};
 
 // The source phrases of one document's claims: the speaker of a quotation
 // as a source (SourceName), a bare head completed by the article's fullest
 // phrase (FullerName), the source a claim's own sentence names
 // (SentenceSource). ClaimBuilder (claims.cc) derives from it.
-// REQUIRES: *doc and the PointWords outlive the object and the document's
-// text is not changed meanwhile (w_ views the document's word table). Not
-// thread-safe per object.
+// REQUIRES: *doc and cx's pieces outlive the object (w_ views the
+// document's word table). Not thread-safe per object.
 class ClaimSources {
  protected:
-  ClaimSources(Document* doc, const PointWords& points)
+  ClaimSources(Document* doc, const FinderContext& cx)
       : doc_(doc),
-        w_(WordsOf(doc->text).words),
-        lex_(FactsLexicon::Default()),
-        pw_(points) {}
+        t_(cx.table),
+        w_(cx.table.words),
+        lex_(cx.lex),
+        pw_(cx.lex.points),
+        cx_(cx) {}
+
+  // QuoteModality and FindCasualties (util.h) of this document's words.
+  std::string_view QuoteModality(const Document& doc, int q) const {
+    return marsad::QuoteModality(lex_, t_, doc, q);
+  }
+  std::vector<CasualtyFound> FindCasualties(const Document& doc, size_t b,
+                                            size_t e) const {
+    return marsad::FindCasualties(doc, cx_, b, e);
+  }
 
   // Who holds the claim whose words are `span`: the speaker of the
   // quotation that speaks them (SpeakingQuote), else the source its own
@@ -158,9 +131,11 @@ class ClaimSources {
   void SentenceOf(size_t i, size_t* sb, size_t* se) const;
 
   Document* doc_;
+  const WordTable& t_;
   const std::vector<Word>& w_;
   const FactsLexicon& lex_;
   const PointWords& pw_;
+  const FinderContext cx_;
 };
 
 }  // namespace facts_internal

@@ -67,8 +67,6 @@ namespace marsad {
 
 namespace {
 
-using facts_internal::PointWords;
-
 std::string FormatNumber(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%g", v);
@@ -89,8 +87,8 @@ bool Reportable(const std::string& plover) {
 
 class ClaimBuilder : public facts_internal::ClaimSources {
  public:
-  ClaimBuilder(Document* doc, const PointWords& points)
-      : ClaimSources(doc, points) {}
+  ClaimBuilder(Document* doc, const FinderContext& cx)
+      : ClaimSources(doc, cx) {}
 
   void Run() {
     doc_->claims.clear();
@@ -321,7 +319,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     size_t sb, se;
     SentenceOf(i, &sb, &se);
     for (size_t q = i + 1; q < std::min(se, i + 3); ++q) {
-      if (PopulationOf(w_[q].key) == "pop_civilian") return true;
+      if (pw_.PopulationOf(w_[q].key) == "pop_civilian") return true;
     }
     return false;
   }
@@ -509,7 +507,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     size_t s = 0;
     while (s < w_.size() && w_[s].span.end <= number.begin) ++s;
     if (s >= w_.size()) return number;
-    const WordTable& t = WordsOf(doc_->text);
+    const WordTable& t = t_;
     size_t sent = static_cast<size_t>(w_[s].sentence);
     for (const CasualtyFound& c :
          FindCasualties(*doc_, t.sentence_first[sent], t.sentence_end[sent])) {
@@ -559,7 +557,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
 
   // weapon:chemical and responsibility claims, sentence by sentence.
   void Assertions() {
-    const WordTable& t = WordsOf(doc_->text);
+    const WordTable& t = t_;
     for (size_t s = 0; s < t.sentences.size(); ++s) {
       size_t b = t.sentence_first[s], e = t.sentence_end[s];
       bool chem = false, resp = false, fraud = false, control = false,
@@ -1058,7 +1056,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
 
   // وجود/تواجد/بينهم + personnel + nation.
   void Presence() {
-    const WordTable& t = WordsOf(doc_->text);
+    const WordTable& t = t_;
     for (size_t s = 0; s < t.sentences.size(); ++s) {
       size_t b = t.sentence_first[s], e = t.sentence_end[s];
       for (size_t q = b; q < e; ++q) {
@@ -1088,23 +1086,6 @@ class ClaimBuilder : public facts_internal::ClaimSources {
 
 }  // namespace
 
-void BuildClaims(Document* doc) {
-  ClaimBuilder(doc, PointWords::Default()).Run();
-}
-
-std::string PopulationOf(std::string_view words) {
-  const PointWords& pw = PointWords::Default();
-  std::string folded = FoldPhrase(words);
-  for (std::string_view w : Split(folded, ' ')) {
-    for (const auto& [cls, set] : pw.words_) {
-      if (cls.rfind("pop_", 0) != 0) continue;
-      std::string_view bare = w;
-      if (bare.size() > 6 && bare.substr(0, 2) == "\xD9\x88")
-        bare.remove_prefix(2);  // و
-      if (set.count(w) || set.count(bare)) return cls;
-    }
-  }
-  return "";
-}
+void FactsFinder::BuildClaims() { ClaimBuilder(doc_, Context()).Run(); }
 
 }  // namespace marsad

@@ -89,18 +89,9 @@ std::string PointKind(const std::string& slot) {
 
 // The alias key of a folded party name: the longest form of
 // data/facts/parties.tsv it begins with (whole words), "" when none.
-std::string PartyAlias(std::string_view folded) {
-  static const std::map<std::string, std::string, std::less<>> kAliases = [] {
-    std::map<std::string, std::string, std::less<>> m;
-    auto rows = ReadDataTsv("facts/parties.tsv");
-    if (!rows.ok()) return m;  // parties compared by their first word
-    for (const auto& r : *rows) {
-      if (r.size() >= 2) m[FoldPhrase(r[0])] = r[1];
-    }
-    return m;
-  }();
+std::string PartyAlias(const FactsLexicon& lex, std::string_view folded) {
   std::string best, key;
-  for (const auto& [form, k] : kAliases) {
+  for (const auto& [form, k] : lex.party_aliases) {
     if (form.size() <= best.size() || folded.size() < form.size() ||
         folded.compare(0, form.size(), form) != 0)
       continue;
@@ -113,8 +104,8 @@ std::string PartyAlias(std::string_view folded) {
 
 class Comparer {
  public:
-  explicit Comparer(const std::vector<const Document*>& reports)
-      : reports_(reports) {}
+  Comparer(const FactsLexicon& lex, const std::vector<const Document*>& reports)
+      : lex_(lex), reports_(reports) {}
 
   Comparison Run() {
     Collect();
@@ -268,16 +259,16 @@ class Comparer {
   // الإسلامية" and "تنظيم داعش" are one party, "فيلق القدس" is Iran's),
   // else its first word without the article: "الجيش الإسرائيلي" and
   // "الجيش" are one party.
-  static std::string PartyKey(const std::string& v) {
+  std::string PartyKey(const std::string& v) const {
     std::string k = FoldPhrase(v);
-    std::string alias = PartyAlias(k);
+    std::string alias = PartyAlias(lex_, k);
     if (alias.empty()) {
       // A leading generic noun (تنظيم داعش، جماعة الحوثي) names no party.
       static const std::set<std::string, std::less<>> kGeneric = {
           FoldPhrase("تنظيم"), FoldPhrase("جماعة"), FoldPhrase("حركة")};
       size_t sp = k.find(' ');
       if (sp != std::string::npos && kGeneric.count(k.substr(0, sp)))
-        alias = PartyAlias(k.substr(sp + 1));
+        alias = PartyAlias(lex_, k.substr(sp + 1));
     }
     if (!alias.empty()) return "=" + alias;
     k = k.substr(0, k.find(' '));
@@ -531,8 +522,8 @@ class Comparer {
   // names no population.
   bool SamePopulation(int a, int b) const {
     static const std::string kLeader = "pop_leader";
-    std::string pa = PopulationOf(CountedWords(a)),
-                pb = PopulationOf(CountedWords(b));
+    std::string pa = lex_.points.PopulationOf(CountedWords(a)),
+                pb = lex_.points.PopulationOf(CountedWords(b));
     if ((pa == kLeader) != (pb == kLeader)) return false;
     return pa.empty() || pb.empty() || pa == pb;
   }
@@ -599,7 +590,7 @@ class Comparer {
   }
 
   // A place noun taken for a name (في المدينة: "in the city", not Medina).
-  static bool PlaceNoun(std::string_view mention) {
+  bool PlaceNoun(std::string_view mention) const {
     std::string k = FoldPhrase(mention);
     if (k.find(' ') != std::string::npos) return false;
     for (const char* p : {"\xD9\x88", "\xD8\xA8", "\xD8\xA7\xD9\x84"}) {
@@ -607,44 +598,24 @@ class Comparer {
       if (k.size() > pre.size() + 4 && k.compare(0, pre.size(), pre) == 0)
         k.erase(0, pre.size());
     }
-    return FactsLexicon::Default().ClassOfKey(k) == "placenoun";
+    return lex_.ClassOfKey(k) == "placenoun";
   }
 
-  // The gazetteer's places (data/nlp: GeoNames, curated, world): id ->
-  // {country, admin1, feature}.
-  struct PlaceInfo {
-    std::string country, admin1, feature;
-  };
-  static const std::map<std::string, PlaceInfo, std::less<>>& Places() {
-    static const auto* kPlaces = [] {
-      auto* m = new std::map<std::string, PlaceInfo, std::less<>>;
-      for (const char* f : {"nlp/geonames_places.tsv", "nlp/places_curated.tsv",
-                            "nlp/world_places.tsv"}) {
-        auto rows = ReadDataTsv(f);
-        if (!rows.ok()) continue;  // no places: no figure is kept apart
-        for (const auto& r : *rows) {
-          if (r.size() >= 6) (*m)[r[0]] = {r[4], r[5], r[3]};
-        }
-      }
-      return m;
-    }();
-    return *kPlaces;
-  }
-
-  static bool IsCountry(const std::string& id) {
-    auto it = Places().find(id);
-    return it != Places().end() && it->second.feature.rfind("PCL", 0) == 0;
+  bool IsCountry(const std::string& id) const {
+    auto it = lex_.gazetteer_places.find(id);
+    return it != lex_.gazetteer_places.end() &&
+           it->second.feature.rfind("PCL", 0) == 0;
   }
 
   // Two places of one count: the same place, a country and a place in it,
   // or two places of one province (a town and its district: دوما and
   // الغوطة الشرقية).
-  static bool OnePlace(const std::string& a, const std::string& b) {
+  bool OnePlace(const std::string& a, const std::string& b) const {
     if (a == b) return true;
-    const auto& places = Places();
+    const auto& places = lex_.gazetteer_places;  // GeoNames, curated, world
     auto ia = places.find(a), ib = places.find(b);
     if (ia == places.end() || ib == places.end()) return true;
-    const PlaceInfo &x = ia->second, &y = ib->second;
+    const GazetteerPlace &x = ia->second, &y = ib->second;
     if (x.country.empty() || y.country.empty()) return true;
     if (x.country != y.country) return false;
     if (x.feature.rfind("PCL", 0) == 0 || y.feature.rfind("PCL", 0) == 0)
@@ -785,9 +756,8 @@ class Comparer {
 
   // A doer named by what it is, not who (مسلحين، مجهولون، انتحاري: points.tsv
   // generic_doer).
-  static bool GenericDoer(const std::string& party) {
-    const facts_internal::PointWords& pw =
-        facts_internal::PointWords::Default();
+  bool GenericDoer(const std::string& party) const {
+    const PointWords& pw = lex_.points;
     const std::string folded = FoldPhrase(party);  // outlives the views
     for (std::string_view w : Split(folded, ' ')) {
       if (pw.HasFolded(w, "generic_doer")) return true;
@@ -808,8 +778,7 @@ class Comparer {
   // Whether claim i's sentence names an earlier period (الشهر الماضي،
   // العام المنصرم: points.tsv past_period then past_adj).
   bool PastSentence(int i) const {
-    const facts_internal::PointWords& pw =
-        facts_internal::PointWords::Default();
+    const PointWords& pw = lex_.points;
     std::string sentence = FoldPhrase(SentenceText(i));
     std::vector<std::string_view> words = Split(sentence, ' ');
     for (size_t k = 0; k + 1 < words.size(); ++k) {
@@ -968,6 +937,7 @@ class Comparer {
     return a.modality != "denied";
   }
 
+  const FactsLexicon& lex_;
   const std::vector<const Document*>& reports_;
   std::vector<const Document*> docs_;  // parallel to c_.claims
   std::vector<double> time_;  // publication time of each claim's report
@@ -1093,8 +1063,9 @@ std::string OutletLabel(const Document& d) {
          std::to_string(d.id);  // تقرير
 }
 
-Comparison CompareStory(const std::vector<const Document*>& reports) {
-  return Comparer(reports).Run();
+Comparison CompareStory(const FactsLexicon& lexicon,
+                        const std::vector<const Document*>& reports) {
+  return Comparer(lexicon, reports).Run();
 }
 
 json ComparisonToJson(const Comparison& c, const ComparisonJsonLimits& limits) {

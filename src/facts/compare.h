@@ -79,6 +79,8 @@
 
 namespace marsad {
 
+class FactsLexicon;
+
 struct ComparedClaim {
   int64_t article = 0;
   std::string outlet;
@@ -159,8 +161,11 @@ std::string PointLabel(const ContestedPoint& p);
 std::string PositionLabel(const PointPosition& pos);
 
 // REQUIRES: every report has its analysis (claims, quotes) and text; the
-// pointers outlive the call only.
-Comparison CompareStory(const std::vector<const Document*>& reports);
+// pointers outlive the call only. The lexicon gives the comparison's tables
+// (points.tsv's populations and generic doers, parties.tsv, the gazetteer's
+// places): Resources::facts_lexicon().
+Comparison CompareStory(const FactsLexicon& lexicon,
+                        const std::vector<const Document*>& reports);
 
 // JSON for the API and `marsad story --json`: {outlets, matrix:[{slot,
 // cells:[{outlet, claims}]}], disagreements:[{slots, kind, reason, claims}],

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "src/facts/facts.h"
+#include "src/facts/test_lexicon.h"
 #include "src/text/analyze.h"
 
 namespace marsad {
@@ -49,7 +50,7 @@ std::vector<const Disagreement*> OfKind(const Comparison& c,
 TEST(CompareTest, SameFigureIsAnAgreementNotADisagreement) {
   Document a = Report(1, "أ", {Figure("killed", 12, 12, false, "")});
   Document b = Report(2, "ب", {Figure("killed", 12, 12, false, "")});
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   EXPECT_TRUE(c.disagreements.empty());
   EXPECT_EQ(c.agreements, 1);
   ASSERT_EQ(c.matrix.size(), 1u);
@@ -59,16 +60,17 @@ TEST(CompareTest, SameFigureIsAnAgreementNotADisagreement) {
 TEST(CompareTest, ApproximateFiguresOverlapWithinTenPercent) {
   Document a = Report(1, "أ", {Figure("killed", 100, 100, true, "")});
   Document b = Report(2, "ب", {Figure("killed", 105, 105, false, "")});
-  EXPECT_TRUE(CompareStory({&a, &b}).disagreements.empty());
+  EXPECT_TRUE(CompareStory(TestFactsLexicon(), {&a, &b}).disagreements.empty());
   Document x = Report(3, "ج", {Figure("killed", 150, 150, false, "")});
-  EXPECT_EQ(OfKind(CompareStory({&a, &x}), "size").size(), 1u);
+  EXPECT_EQ(OfKind(CompareStory(TestFactsLexicon(), {&a, &x}), "size").size(),
+            1u);
 }
 
 TEST(CompareTest, InjuredVersusCombinedIsDifferentInKindAndSize) {
   Document a = Report(1, "أ", {Figure("injured", 25, 25, false, "الوزارة")});
   Document b =
       Report(2, "ب", {Figure("killed_or_injured", 150, 150, true, "مصادر")});
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   auto d = OfKind(c, "kind_and_size");
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0]->claims.size(), 2u);
@@ -82,29 +84,31 @@ TEST(CompareTest, ACombinedCountAboveADeathTollIsConsistent) {
   Document a = Report(1, "أ", {Figure("killed", 40, 40, false, "الوزارة")});
   Document b =
       Report(2, "ب", {Figure("killed_or_injured", 150, 150, true, "مصادر")});
-  EXPECT_TRUE(CompareStory({&a, &b}).disagreements.empty());
+  EXPECT_TRUE(CompareStory(TestFactsLexicon(), {&a, &b}).disagreements.empty());
   Document c = Report(3, "ج", {Figure("killed", 250, 250, false, "الوزارة")});
-  EXPECT_EQ(OfKind(CompareStory({&c, &b}), "kind_and_size").size(), 1u);
+  EXPECT_EQ(OfKind(CompareStory(TestFactsLexicon(), {&c, &b}), "kind_and_size")
+                .size(),
+            1u);
 }
 
 TEST(CompareTest, KilledAndInjuredAreNotCompared) {
   Document a = Report(1, "أ", {Figure("injured", 25, 25, false, "")});
   Document b = Report(2, "ب", {Figure("killed", 3, 3, false, "")});
-  EXPECT_TRUE(CompareStory({&a, &b}).disagreements.empty());
+  EXPECT_TRUE(CompareStory(TestFactsLexicon(), {&a, &b}).disagreements.empty());
 }
 
 TEST(CompareTest, LowerBoundOverlapsLargerFigures) {
   double inf = std::numeric_limits<double>::infinity();
   Document a = Report(1, "أ", {Figure("killed", 20, inf, true, "")});
   Document b = Report(2, "ب", {Figure("killed", 35, 35, false, "")});
-  EXPECT_TRUE(CompareStory({&a, &b}).disagreements.empty());
+  EXPECT_TRUE(CompareStory(TestFactsLexicon(), {&a, &b}).disagreements.empty());
 }
 
 TEST(CompareTest, OneSourceNeverDisagreesWithItself) {
   Document a = Report(1, "أ",
                       {Figure("killed", 3, 3, false, "الشرطة"),
                        Figure("killed", 5, 5, false, "الشرطة")});
-  EXPECT_TRUE(CompareStory({&a}).disagreements.empty());
+  EXPECT_TRUE(CompareStory(TestFactsLexicon(), {&a}).disagreements.empty());
 }
 
 TEST(CompareTest, AssertionVersusDenialFromText) {
@@ -115,15 +119,13 @@ TEST(CompareTest, AssertionVersusDenialFromText) {
     d.outlet = outlet;
     d.text = text;
     AnalyzeText(&d);
-    FindQuotes(&d);
-    FindEvents(&d);
-    BuildClaims(&d);
+    FactsFinder(TestFactsLexicon(), &d).Run();
     return d;
   };
   Document a =
       run(1, "أ", "وقال مصدر محلي إن القصف طال مواقع بينهم جنود أتراك.");
   Document b = run(2, "ب", "ونفت الوزارة وجود جنود أتراك في المنطقة.");
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   auto d = OfKind(c, "assertion_vs_denial");
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0]->slots[0], "presence:turkish_personnel");
@@ -139,7 +141,7 @@ TEST(CompareTest, AssertionVersusDenialFromText) {
 
 TEST(CompareTest, JsonShape) {
   Document a = Report(7, "", {Figure("killed", 2, 2, false, "")});
-  nlohmann::json j = ComparisonToJson(CompareStory({&a}));
+  nlohmann::json j = ComparisonToJson(CompareStory(TestFactsLexicon(), {&a}));
   EXPECT_EQ(j["outlets"][0], "تقرير 7");
   const auto& cell = j["matrix"][0]["cells"][0];
   EXPECT_EQ(cell["outlet"], "تقرير 7");
@@ -158,7 +160,7 @@ TEST(CompareTest, JsonLimitsKeepBothSidesAndSayTheTotals) {
   Document b = Report(2, "ب", {Figure("killed", 10, 10, false, "")});
   Document c = Report(3, "ج", {Figure("killed", 10, 10, false, "")});
   Document d = Report(4, "د", {Figure("killed", 50, 50, false, "")});
-  Comparison cmp = CompareStory({&a, &b, &c, &d});
+  Comparison cmp = CompareStory(TestFactsLexicon(), {&a, &b, &c, &d});
   ASSERT_EQ(cmp.disagreements.size(), 1u);
   nlohmann::json full = ComparisonToJson(cmp);
   EXPECT_EQ(full["disagreements"][0]["claims"].size(), 4u);
@@ -181,7 +183,7 @@ TEST(CompareTest, JsonLimitsKeepBothSidesAndSayTheTotals) {
                           {Figure("killed", i * 10, i * 10, false, "")}));
   std::vector<const Document*> ptrs;
   for (const Document& x : docs) ptrs.push_back(&x);
-  Comparison many = CompareStory(ptrs);
+  Comparison many = CompareStory(TestFactsLexicon(), ptrs);
   ASSERT_EQ(many.points.size(), 1u);
   EXPECT_EQ(many.points[0].positions.size(), 5u);
   EXPECT_EQ(many.disagreements.size(), 1u);
@@ -194,7 +196,8 @@ TEST(CompareTest, JsonLimitsKeepBothSidesAndSayTheTotals) {
 TEST(CompareTest, AClaimNoDisagreementNamesIsNotDisputed) {
   Document a = Report(1, "أ", {Figure("killed", 12, 12, false, "")});
   Document b = Report(2, "ب", {Figure("killed", 12, 12, false, "")});
-  nlohmann::json j = ComparisonToJson(CompareStory({&a, &b}));
+  nlohmann::json j =
+      ComparisonToJson(CompareStory(TestFactsLexicon(), {&a, &b}));
   EXPECT_FALSE(j["matrix"][0]["cells"][0]["claims"][0]["disputed"].get<bool>());
 }
 
@@ -207,9 +210,7 @@ Document Analyzed(int64_t id, const std::string& outlet,
   d.published = published;
   d.text = text;
   AnalyzeText(&d);
-  FindQuotes(&d);
-  FindEvents(&d);
-  BuildClaims(&d);
+  FactsFinder(TestFactsLexicon(), &d).Run();
   return d;
 }
 
@@ -243,7 +244,7 @@ TEST(ComparePointsTest, ARisingTollIsATimelineNotADispute) {
   Document b = Analyzed(
       2, "ب", "2030-04-02T20:00:00+00:00",
       "وقال الدفاع المدني إن القصف على بلدة الزيتون أسفر عن مقتل 19 شخصا.");
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   const ContestedPoint* killed = PointAbout(c, "killed");
   ASSERT_NE(killed, nullptr);
   EXPECT_EQ(killed->positions.size(), 2u);
@@ -262,7 +263,7 @@ TEST(ComparePointsTest, FiguresAtTheSameHourAreContestedOncePerPoint) {
   Document d = Analyzed(
       3, "ج", "2030-04-02T11:00:00+00:00",
       "وقال الدفاع المدني إن القصف على بلدة الزيتون أسفر عن مقتل 19 شخصا.");
-  Comparison c = CompareStory({&a, &b, &d});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b, &d});
   const ContestedPoint* killed = PointAbout(c, "killed");
   ASSERT_NE(killed, nullptr);
   EXPECT_TRUE(killed->contested);
@@ -289,7 +290,7 @@ TEST(ComparePointsTest, AWiderTotalIsKeptApart) {
   Document b =
       Analyzed(2, "ب", "2030-04-02T10:30:00+00:00",
                "وقال المرصد إن 640 شخصا قتلوا منذ بداية الهجوم على المنطقة.");
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   ASSERT_NE(PointAbout(c, "killed"), nullptr);
   ASSERT_NE(PointAbout(c, "killed", "wider"), nullptr);
   EXPECT_EQ(Contested(c), 0);
@@ -301,7 +302,7 @@ TEST(ComparePointsTest, AnEarlierIncidentIsNotCompared) {
                "وقالت مصادر طبية إن 7 أشخاص قتلوا في قصف على بلدة الزيتون.");
   Document b = Analyzed(2, "ب", "2030-04-02T10:30:00+00:00",
                         "ويأتي القصف في ذكرى مقتل 40 شخصا في البلدة نفسها.");
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   const ContestedPoint* killed = PointAbout(c, "killed");
   ASSERT_NE(killed, nullptr);
   EXPECT_EQ(killed->positions.size(), 1u);
@@ -313,7 +314,7 @@ TEST(ComparePointsTest, AboutAHundredAgainstDozensIsNoConflict) {
       Report(1, "أ", {Figure("killed", 100, 100, true, "الصليب الأحمر")});
   Claim dozens = Figure("killed", 20, 99, true, "مسعفون");
   Document b = Report(2, "ب", {dozens});
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   EXPECT_EQ(Contested(c), 0);
   EXPECT_TRUE(c.disagreements.empty());
 }
@@ -325,7 +326,7 @@ TEST(ComparePointsTest, ChemicalUseAssertedAgainstDenied) {
   Document b =
       Analyzed(2, "ب", "2030-04-02T18:00:00+00:00",
                "ونفت وزارة الدفاع استخدام أي أسلحة كيماوية في البلدة.");
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   const ContestedPoint* weapon = PointAbout(c, "weapon:chemical");
   ASSERT_NE(weapon, nullptr);
   EXPECT_TRUE(weapon->contested);
@@ -346,7 +347,7 @@ TEST(ComparePointsTest, ResponsibilityClaimedAgainstDenied) {
       "واتهم المتحدث باسم الشرطة جماعة مسلحة بتنفيذ التفجير في السوق.");
   Document b = Analyzed(2, "ب", "2030-04-02T12:00:00+00:00",
                         "ونفت الجماعة مسؤوليتها عن التفجير في السوق.");
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   const ContestedPoint* resp = PointAbout(c, "responsibility");
   ASSERT_NE(resp, nullptr);
   EXPECT_TRUE(resp->contested) << Dump(*resp);
@@ -367,7 +368,7 @@ TEST(ComparePointsTest, ATollOverDaysIsWiderThanTheDays) {
   Document b =
       Analyzed(2, "ب", "2030-04-02T10:30:00+00:00",
                "وقال الدفاع المدني إن القصف أوقع 250 قتيلا منذ الأحد.");
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   const ContestedPoint* wider = PointAbout(c, "killed", "wider");
   ASSERT_NE(wider, nullptr);
   EXPECT_EQ(wider->positions.size(), 2u) << Dump(*wider);
@@ -384,7 +385,7 @@ TEST(ComparePointsTest, ResponsibilityBorneByThePartyBeforeTheVerb) {
                "وقال المتحدث إن الجيش يتحمل المسؤولية الكاملة عن الأحداث.");
   Document b = Analyzed(2, "ب", "2030-04-02T11:00:00+00:00",
                         "وحمّل الوزير الحوثيين المسؤولية عن سقوط الضحايا.");
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   const ContestedPoint* resp = PointAbout(c, "responsibility");
   ASSERT_NE(resp, nullptr);
   std::set<std::string> parties;
@@ -402,7 +403,7 @@ TEST(ComparePointsTest, ADenialOfInvolvementIsNoDenialOfTheAttack) {
                         "وقال الدفاع المدني إن القصف استهدف سوق البلدة.");
   Document b = Analyzed(2, "ب", "2030-04-02T11:00:00+00:00",
                         "ونفى الكرملين ضلوع روسيا في القصف على سوق البلدة.");
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   const ContestedPoint* occurred = PointAbout(c, "attack");
   ASSERT_NE(occurred, nullptr);
   EXPECT_FALSE(occurred->contested) << Dump(*occurred);
@@ -418,7 +419,7 @@ TEST(ComparePointsTest, ACeasefireAndAnAdoptedResolutionAreNoPoints) {
       1, "أ", "2030-04-02T10:00:00+00:00",
       "ونفت روسيا اتفاقا على وقف لإطلاق النار في المنطقة. وفشل تبني مشروع "
       "قرار في مجلس الأمن الدولي.");
-  Comparison c = CompareStory({&a});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a});
   EXPECT_EQ(PointAbout(c, "attack"), nullptr);
   EXPECT_EQ(PointAbout(c, "responsibility"), nullptr);
 }
@@ -430,13 +431,15 @@ TEST(ComparePointsTest, ResponsibilityAnnouncedInNounForm) {
                         "وأعلن تنظيم داعش مسؤوليته عن الهجوم على الكنيسة.");
   Document b = Analyzed(2, "ب", "2030-04-02T09:00:00+00:00",
                         "ولم تعلن أي جهة مسؤوليتها عن الهجوم على الكنيسة.");
-  Comparison ca = CompareStory({&a});
+  Comparison ca = CompareStory(TestFactsLexicon(), {&a});
   const ContestedPoint* resp = PointAbout(ca, "responsibility");
   ASSERT_NE(resp, nullptr);
   ASSERT_EQ(resp->positions.size(), 1u);
   EXPECT_NE(resp->positions[0].value.find("داعش"), std::string::npos)
       << Dump(*resp);
-  EXPECT_EQ(PointAbout(CompareStory({&b}), "responsibility"), nullptr);
+  EXPECT_EQ(
+      PointAbout(CompareStory(TestFactsLexicon(), {&b}), "responsibility"),
+      nullptr);
 }
 
 // An accusation of something other than violence (اتهم موسكو بعرقلة
@@ -444,10 +447,12 @@ TEST(ComparePointsTest, ResponsibilityAnnouncedInNounForm) {
 TEST(ComparePointsTest, AnAccusationOfNoViolenceIsNoResponsibility) {
   Document a = Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
                         "واتهمت الخارجية الأميركية موسكو بعرقلة المفاوضات.");
-  EXPECT_EQ(PointAbout(CompareStory({&a}), "responsibility"), nullptr);
+  EXPECT_EQ(
+      PointAbout(CompareStory(TestFactsLexicon(), {&a}), "responsibility"),
+      nullptr);
   Document b = Analyzed(2, "ب", "2030-04-02T10:00:00+00:00",
                         "واتهم الحوثيون التحالف بقيادة السعودية بتنفيذهما.");
-  Comparison cb = CompareStory({&b});
+  Comparison cb = CompareStory(TestFactsLexicon(), {&b});
   const ContestedPoint* resp = PointAbout(cb, "responsibility");
   ASSERT_NE(resp, nullptr);
   EXPECT_NE(resp->positions[0].value.find("التحالف"), std::string::npos)
@@ -462,7 +467,7 @@ TEST(ComparePointsTest, AFabricatedReportDeniesTheChemicalClaim) {
   Document b =
       Analyzed(2, "ب", "2030-04-02T12:00:00+00:00",
                "ووصف الوزير التقارير عن هجوم كيماوي في البلدة بأنها مفبركة.");
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   const ContestedPoint* weapon = PointAbout(c, "weapon:chemical");
   ASSERT_NE(weapon, nullptr);
   EXPECT_TRUE(weapon->contested) << Dump(*weapon);
@@ -474,7 +479,7 @@ TEST(ComparePointsTest, ElectionFraudAllegedAgainstAFairVote) {
                         "وطالب الائتلاف بإلغاء نتائج الانتخابات بسبب التزوير.");
   Document b = Analyzed(2, "ب", "2030-04-02T12:00:00+00:00",
                         "وقالت الخارجية إن الانتخابات كانت حرة ونزيهة.");
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   const ContestedPoint* fraud = PointAbout(c, "other:election_fraud");
   ASSERT_NE(fraud, nullptr);
   EXPECT_EQ(fraud->kind, "other");
@@ -483,7 +488,7 @@ TEST(ComparePointsTest, ElectionFraudAllegedAgainstAFairVote) {
   // Fraud doubted of a vote (تشكيك في نزاهة) is fraud asserted, not denied.
   Document d = Analyzed(3, "ج", "2030-04-02T12:00:00+00:00",
                         "وأعلن الحزب التشكيك في نزاهة الانتخابات.");
-  Comparison cd = CompareStory({&d});
+  Comparison cd = CompareStory(TestFactsLexicon(), {&d});
   const ContestedPoint* doubted = PointAbout(cd, "other:election_fraud");
   ASSERT_NE(doubted, nullptr);
   EXPECT_EQ(doubted->positions[0].value, "asserted") << Dump(*doubted);
@@ -496,19 +501,19 @@ TEST(ComparePointsTest, DifferentPopulationsAndDaysAreNoConflict) {
                         "وقال الجيش إن 46 جنديا قتلوا في الهجوم على البلدة.");
   Document b = Analyzed(2, "ب", "2030-04-02T10:30:00+00:00",
                         "وقال المرصد إن 289 مدنيا قتلوا في الهجوم على البلدة.");
-  EXPECT_EQ(Contested(CompareStory({&a, &b})), 0);
+  EXPECT_EQ(Contested(CompareStory(TestFactsLexicon(), {&a, &b})), 0);
   Document d = Analyzed(
       3, "ج", "2030-04-02T10:00:00+00:00",
       "وقالت مصادر طبية إن غارة يوم الأحد 31 مارس 2030 أسفرت عن مقتل 7 أشخاص.");
   Document e = Analyzed(4, "د", "2030-04-02T10:30:00+00:00",
                         "وقال الدفاع المدني إن غارة يوم الثلاثاء 2 أبريل 2030 "
                         "أسفرت عن مقتل 30 شخصا.");
-  EXPECT_EQ(Contested(CompareStory({&d, &e})), 0);
+  EXPECT_EQ(Contested(CompareStory(TestFactsLexicon(), {&d, &e})), 0);
   // The same day's figures from two sources do conflict.
   Document f = Analyzed(5, "هـ", "2030-04-02T10:30:00+00:00",
                         "وقال الدفاع المدني إن غارة يوم الأحد 31 مارس 2030 "
                         "أسفرت عن مقتل 30 شخصا.");
-  EXPECT_EQ(Contested(CompareStory({&d, &f})), 1);
+  EXPECT_EQ(Contested(CompareStory(TestFactsLexicon(), {&d, &f})), 1);
 }
 
 // Our own report with place entities, as the entities stage would tag
@@ -535,9 +540,7 @@ Document WithPlaces(
     m.entity_id = place_id;
     d.entities.push_back(m);
   }
-  FindQuotes(&d);
-  FindEvents(&d);
-  BuildClaims(&d);
+  FactsFinder(TestFactsLexicon(), &d).Run();
   return d;
 }
 
@@ -553,7 +556,7 @@ TEST(ComparePointsTest, Issue22FiguresOfDifferentPlacesAreNoRivals) {
       WithPlaces(2, "ب", "2030-04-02T10:30:00+00:00",
                  "وقال مصدر طبي إن الاحتجاجات أسفرت عن إصابة 30 شخصا في بغداد.",
                  {{"بغداد", "geo:98182"}});
-  Comparison apart = CompareStory({&a, &b});
+  Comparison apart = CompareStory(TestFactsLexicon(), {&a, &b});
   const ContestedPoint* injured = PointAbout(apart, "injured");
   ASSERT_NE(injured, nullptr) << apart.points.size();
   EXPECT_EQ(injured->positions.size(), 2u) << Dump(*injured);
@@ -563,19 +566,19 @@ TEST(ComparePointsTest, Issue22FiguresOfDifferentPlacesAreNoRivals) {
       3, "ج", "2030-04-02T10:30:00+00:00",
       "وقال مصدر طبي إن الاحتجاجات أسفرت عن إصابة 30 شخصا في الديوانية.",
       {{"الديوانية", "geo:99762"}});
-  EXPECT_EQ(Contested(CompareStory({&a, &c})), 1);
+  EXPECT_EQ(Contested(CompareStory(TestFactsLexicon(), {&a, &c})), 1);
   // A town against its country: a place inside the other, still one count.
   Document d = WithPlaces(
       4, "د", "2030-04-02T10:30:00+00:00",
       "وقال مصدر طبي إن الاحتجاجات أسفرت عن إصابة 30 شخصا في العراق.",
       {{"العراق", "ctry:IQ"}});
-  EXPECT_EQ(Contested(CompareStory({&a, &d})), 1);
+  EXPECT_EQ(Contested(CompareStory(TestFactsLexicon(), {&a, &d})), 1);
   // The place noun المدينة ("the city") taken for Medina names no place.
   Document e = WithPlaces(
       5, "هـ", "2030-04-02T10:30:00+00:00",
       "وقال مصدر طبي إن الاحتجاجات أسفرت عن إصابة 30 شخصا في المدينة.",
       {{"المدينة", "geo:109223"}});
-  EXPECT_EQ(Contested(CompareStory({&a, &e})), 1);
+  EXPECT_EQ(Contested(CompareStory(TestFactsLexicon(), {&a, &e})), 1);
 }
 
 // An accusation across commas names its party (اتهمت الخارجية، الثلاثاء،
@@ -584,7 +587,7 @@ TEST(ComparePointsTest, TheAccuserAndThePartyOfAnAccusation) {
   Document a =
       Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
                "وحملت الولايات المتحدة حركة حماس المسؤولية عن أعمال العنف.");
-  Comparison ca = CompareStory({&a});
+  Comparison ca = CompareStory(TestFactsLexicon(), {&a});
   const ContestedPoint* resp = PointAbout(ca, "responsibility");
   ASSERT_NE(resp, nullptr);
   EXPECT_NE(resp->positions[0].value.find("حماس"), std::string::npos)
@@ -594,7 +597,7 @@ TEST(ComparePointsTest, TheAccuserAndThePartyOfAnAccusation) {
       Analyzed(2, "ب", "2030-04-02T10:00:00+00:00",
                "بعدما اتهمت الخارجية الأميركية، الثلاثاء، الجيش الروسي "
                "بأنه مسؤول عن الهجمات.");
-  Comparison cb = CompareStory({&b});
+  Comparison cb = CompareStory(TestFactsLexicon(), {&b});
   resp = PointAbout(cb, "responsibility");
   ASSERT_NE(resp, nullptr);
   EXPECT_EQ(resp->positions[0].value, "الجيش الروسي") << Dump(*resp);
@@ -613,7 +616,7 @@ TEST(ComparePointsTest, FullControlAgainstPartialControl) {
   Document b =
       Analyzed(2, "ب", "2030-04-02T10:30:00+00:00",
                "وقال المرصد إن القوات دخلت المدينة وسيطرت على أحياء منها.");
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   const ContestedPoint* control = PointAbout(c, "other:control");
   ASSERT_NE(control, nullptr);
   EXPECT_TRUE(control->contested) << Dump(*control);
@@ -621,7 +624,7 @@ TEST(ComparePointsTest, FullControlAgainstPartialControl) {
   Document late =
       Analyzed(3, "ج", "2030-04-02T20:00:00+00:00",
                "وقال المرصد إن القوات دخلت المدينة وسيطرت على أحياء منها.");
-  Comparison cl = CompareStory({&a, &late});
+  Comparison cl = CompareStory(TestFactsLexicon(), {&a, &late});
   control = PointAbout(cl, "other:control");
   ASSERT_NE(control, nullptr);
   EXPECT_FALSE(control->contested) << Dump(*control);
@@ -629,12 +632,12 @@ TEST(ComparePointsTest, FullControlAgainstPartialControl) {
       4, "د", "2030-04-02T10:00:00+00:00",
       "وقصفت الطائرات المناطق الخاضعة لسيطرة المعارضة. وقال الوزير إن هدفهم "
       "ليس القتال بل الاستيلاء والسيطرة على حقول النفط.");
-  Comparison cd = CompareStory({&d});
+  Comparison cd = CompareStory(TestFactsLexicon(), {&d});
   EXPECT_EQ(PointAbout(cd, "other:control"), nullptr);
   Document f =
       Analyzed(5, "هـ", "2030-04-02T10:00:00+00:00",
                "وأعلن الرئيس \"السيطرة الكاملة\" على مركز مدينة الزيتون.");
-  Comparison cf = CompareStory({&f});
+  Comparison cf = CompareStory(TestFactsLexicon(), {&f});
   EXPECT_NE(PointAbout(cf, "other:control"), nullptr);
 }
 
@@ -646,7 +649,7 @@ TEST(ComparePointsTest, APartyDenyingItsOwnAttackDeniesResponsibility) {
   Document b = Analyzed(
       2, "ب", "2030-04-02T12:00:00+00:00",
       "ونفى المتحدث باسم التحالف أن تكون غارات التحالف قد استهدفت سوق البلدة.");
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   const ContestedPoint* resp = PointAbout(c, "responsibility");
   ASSERT_NE(resp, nullptr);
   EXPECT_TRUE(resp->contested) << Dump(*resp);
@@ -658,7 +661,7 @@ TEST(ComparePointsTest, RejectedAccusationsDenyResponsibility) {
   Document a =
       Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
                "ورفضت السلطات الاتهامات الموجهة لها بالتورط في قصف البلدة.");
-  Comparison ca = CompareStory({&a});
+  Comparison ca = CompareStory(TestFactsLexicon(), {&a});
   const ContestedPoint* resp = PointAbout(ca, "responsibility");
   ASSERT_NE(resp, nullptr);
   EXPECT_EQ(resp->positions[0].value, "denied") << Dump(*resp);
@@ -666,7 +669,7 @@ TEST(ComparePointsTest, RejectedAccusationsDenyResponsibility) {
       Analyzed(2, "ب", "2030-04-02T10:00:00+00:00",
                "وقال الوزير \"إنها اتهامات لا أساس لها\" بعدما اتهمت الخارجية، "
                "الثلاثاء، الجيش الروسي بأنه مسؤول عن الهجمات.");
-  Comparison cb = CompareStory({&b});
+  Comparison cb = CompareStory(TestFactsLexicon(), {&b});
   resp = PointAbout(cb, "responsibility");
   ASSERT_NE(resp, nullptr);
   std::set<std::string> values;
@@ -684,7 +687,7 @@ TEST(ComparePointsTest, AliasesOfOnePartyAreNoCompetingParties) {
       "وأعلن تنظيم الدولة الإسلامية مسؤوليته عن التفجير في سوق البلدة.");
   Document b = Analyzed(2, "ب", "2030-04-02T10:30:00+00:00",
                         "وحمّل الوزير داعش المسؤولية عن التفجير في سوق البلدة.");
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   const ContestedPoint* resp = PointAbout(c, "responsibility");
   ASSERT_NE(resp, nullptr);
   ASSERT_EQ(resp->positions.size(), 2u) << Dump(*resp);
@@ -694,7 +697,7 @@ TEST(ComparePointsTest, AliasesOfOnePartyAreNoCompetingParties) {
       Analyzed(3, "ج", "2030-04-02T10:30:00+00:00",
                "وحمّل الوزير الحوثيين المسؤولية عن التفجير في سوق البلدة.");
   const ContestedPoint* both = nullptr;
-  Comparison cd = CompareStory({&a, &d});
+  Comparison cd = CompareStory(TestFactsLexicon(), {&a, &d});
   both = PointAbout(cd, "responsibility");
   ASSERT_NE(both, nullptr);
   EXPECT_TRUE(both->contested) << Dump(*both);
@@ -712,7 +715,7 @@ TEST(ComparePointsTest, ARecalledEarlierIncidentIsNotCompared) {
       "وقال مسؤولون إن تحطم الطائرة يوم الجمعة 18 مايو 2030 أسفر عن مقتل 107 "
       "أشخاص. وفي 11 فبراير 2030 تحطمت طائرة أخرى ولقي 71 راكبا مصرعهم. "
       "وبعد أسابيع سقطت طائرة في منطقة جبلية ما أدى إلى مقتل 59 راكبا.");
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   const ContestedPoint* killed = PointAbout(c, "killed");
   ASSERT_NE(killed, nullptr);
   EXPECT_FALSE(killed->contested) << Dump(*killed);
@@ -726,7 +729,7 @@ TEST(ComparePointsTest, OneVictimIsNoRivalOfAToll) {
       Analyzed(1, "أ", "2030-04-02T10:00:00+00:00",
                "وقالت مصادر طبية إن 14 شخصا قتلوا في القصف على البلدة، "
                "وأعلنت وزارة الصحة مقتل مزارع في قصف قرب السياج.");
-  Comparison c = CompareStory({&a});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a});
   const ContestedPoint* killed = PointAbout(c, "killed");
   ASSERT_NE(killed, nullptr);
   ASSERT_EQ(killed->positions.size(), 2u) << Dump(*killed);
@@ -740,11 +743,11 @@ TEST(ComparePointsTest, AnExecutionAndNationalsAreNoRivalTolls) {
                         "وقالت الشرطة إن 12 شخصا قتلوا في القصف على المقر.");
   Document b = Analyzed(2, "ب", "2030-04-02T10:30:00+00:00",
                         "وأصدرت المحكمة، السبت، حكمها بإعدام 75 متهما.");
-  EXPECT_EQ(Contested(CompareStory({&a, &b})), 0);
+  EXPECT_EQ(Contested(CompareStory(TestFactsLexicon(), {&a, &b})), 0);
   Document d =
       Analyzed(3, "ج", "2030-04-02T10:30:00+00:00",
                "وأكدت الحكومة مقتل ستة من مواطنيها في القصف على المقر.");
-  EXPECT_EQ(Contested(CompareStory({&a, &d})), 0);
+  EXPECT_EQ(Contested(CompareStory(TestFactsLexicon(), {&a, &d})), 0);
 }
 
 // A denier denying its own act (نفت X أن تكون قد ...) denies its part in
@@ -755,7 +758,7 @@ TEST(ComparePointsTest, DenyingOnesOwnActIsNoDenialOfTheAttack) {
                "وقال الجيش إن القصف الصاروخي استهدف مواقعه في الهضبة.");
   Document b = Analyzed(2, "ب", "2030-04-02T11:00:00+00:00",
                         "ونفت الحكومة أن تكون قد أطلقت أي صواريخ على الهضبة.");
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   const ContestedPoint* occurred = PointAbout(c, "attack");
   ASSERT_NE(occurred, nullptr);
   EXPECT_FALSE(occurred->contested) << Dump(*occurred);
@@ -850,7 +853,7 @@ TEST(ComparePointsTest, ItsSoldiersAndTheOtherSidesFightersAreTwoCounts) {
       1, "أ", "2030-04-02T10:00:00+00:00",
       "ووثق المرصد مقتل أكثر من 400 عنصر من الفصائل في المعارك. كما أعلن "
       "الجيش حتى الآن عن مقتل 46 من جنوده.");
-  Comparison c = CompareStory({&a});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a});
   const ContestedPoint* killed = PointAbout(c, "killed");
   ASSERT_NE(killed, nullptr);
   ASSERT_EQ(killed->positions.size(), 2u) << Dump(*killed);
@@ -869,7 +872,7 @@ TEST(ComparePointsTest, ADenierNamingAnotherDoerDeniesItsPartNotTheAttack) {
         "ونفى المتحدث باسم الجيش القيام بأي عمليات في المدينة، متهما "
         "الحوثيين بالوقوف وراء الهجمات التي أسقطت عشرات المدنيين."}) {
     Document b = Analyzed(2, "ب", "2030-04-02T11:00:00+00:00", text);
-    Comparison c = CompareStory({&a, &b});
+    Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
     const ContestedPoint* occurred = PointAbout(c, "attack");
     ASSERT_NE(occurred, nullptr) << text;
     EXPECT_FALSE(occurred->contested) << text << " " << Dump(*occurred);
@@ -897,7 +900,7 @@ TEST(ComparePointsTest, ATollRisingThroughSeveralVoicesIsATimeline) {
   Document b = Analyzed(
       2, "ب", "2030-04-02T10:00:00+00:00",
       "وقالت مصادر طبية إن التفجير على الكنيسة أسفر عن إصابة 35 شخصا.");
-  Comparison up = CompareStory({&a, &b});
+  Comparison up = CompareStory(TestFactsLexicon(), {&a, &b});
   const ContestedPoint* injured = PointAbout(up, "injured");
   ASSERT_NE(injured, nullptr);
   EXPECT_FALSE(injured->contested) << Dump(*injured);
@@ -908,7 +911,9 @@ TEST(ComparePointsTest, ATollRisingThroughSeveralVoicesIsATimeline) {
   Document earlier_higher = Analyzed(
       4, "د", "2030-04-02T08:00:00+00:00",
       "وقالت مصادر طبية إن التفجير على الكنيسة أسفر عن إصابة 35 شخصا.");
-  EXPECT_EQ(Contested(CompareStory({&later_lower, &earlier_higher})), 1);
+  EXPECT_EQ(Contested(CompareStory(TestFactsLexicon(),
+                                   {&later_lower, &earlier_higher})),
+            1);
 }
 
 // A higher count two hours after a lower one is no rising toll when the
@@ -921,13 +926,13 @@ TEST(ComparePointsTest, AHigherCountContradictedAfterwardsStaysContested) {
   Document b =
       Analyzed(2, "ب", "2030-04-02T10:00:00+00:00",
                "وقال مصدر في الدفاع المدني إن 30 شخصا قتلوا في حريق المصنع.");
-  Comparison rising = CompareStory({&a, &b});
+  Comparison rising = CompareStory(TestFactsLexicon(), {&a, &b});
   const ContestedPoint* killed = PointAbout(rising, "killed");
   ASSERT_NE(killed, nullptr);
   EXPECT_FALSE(killed->contested) << Dump(*killed);
   Document c = Analyzed(3, "أ", "2030-04-02T20:00:00+00:00",
                         "وقالت وزارة الصحة إن 14 شخصا قتلوا في حريق المصنع.");
-  Comparison apart = CompareStory({&a, &b, &c});
+  Comparison apart = CompareStory(TestFactsLexicon(), {&a, &b, &c});
   killed = PointAbout(apart, "killed");
   ASSERT_NE(killed, nullptr);
   EXPECT_TRUE(killed->contested) << Dump(*killed);
@@ -945,7 +950,7 @@ TEST(ComparePointsTest, ASpokesmanNamedBeforeHisRoleIsHisBody) {
   Document c = Analyzed(3, "ج", "2030-04-02T10:30:00+00:00",
                         "وقالت الشرطة إن 41 شخصا أصيبوا في التفجير على "
                         "الكنيسة.");
-  Comparison cmp = CompareStory({&a, &b, &c});
+  Comparison cmp = CompareStory(TestFactsLexicon(), {&a, &b, &c});
   const ContestedPoint* injured = PointAbout(cmp, "injured");
   ASSERT_NE(injured, nullptr);
   EXPECT_EQ(injured->sources, 1) << Dump(*injured);
@@ -961,7 +966,7 @@ TEST(ComparePointsTest, ANegatedActOfDoingDeniesResponsibility) {
        {"وقال المتحدث في تغريدة \"لم يشن التحالف غارات قرب الموقع\".",
         "ونفى المتحدث التقارير، نافيا شن التحالف أي ضربات في المنطقة."}) {
     Document b = Analyzed(2, "ب", "2030-04-02T11:00:00+00:00", text);
-    Comparison c = CompareStory({&a, &b});
+    Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
     const ContestedPoint* resp = PointAbout(c, "responsibility");
     ASSERT_NE(resp, nullptr) << text;
     EXPECT_TRUE(resp->contested) << text << " " << Dump(*resp);
@@ -996,7 +1001,7 @@ TEST(ComparePointsTest, Issue22DenyingOnesPartIsNoDenialOfTheHappening) {
   Document e = Analyzed(
       5, "هـ", "2030-04-02T14:00:00+00:00",
       "ونفى الرئيس اتهامات الحكومة لبلاده حول استخدام غاز الأعصاب في المدينة.");
-  Comparison c = CompareStory({&a, &b, &c1, &d, &e});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b, &c1, &d, &e});
   const ContestedPoint* occurred = PointAbout(c, "attack");
   ASSERT_NE(occurred, nullptr);
   EXPECT_FALSE(occurred->contested) << Dump(*occurred);
@@ -1026,7 +1031,7 @@ TEST(ComparePointsTest, Issue22AnEarlierPeriodAndASinceClauseAreNoRivals) {
   Document c1 = Analyzed(3, "ج", "2030-07-17T12:00:00+00:00",
                          "وقتل 14 شخصا في موجة الحر. ويواصل السكان "
                          "احتجاجاتهم منذ آذار حيث قتل نحو 149 شخصا.");
-  Comparison c = CompareStory({&a, &b, &c1});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b, &c1});
   const ContestedPoint* killed = PointAbout(c, "killed");
   ASSERT_NE(killed, nullptr);
   EXPECT_FALSE(killed->contested) << Dump(*killed);
@@ -1053,7 +1058,7 @@ TEST(ComparePointsTest, Issue22DenialsOfARoleOfATollAndOfReports) {
   Document c1 =
       Analyzed(3, "ج", "2030-05-23T11:00:00+00:00",
                "ونفت الحكومة الفلانية أي دور لها في القصف على الميناء.");
-  Comparison c = CompareStory({&a, &b, &c1});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b, &c1});
   const ContestedPoint* occurred = PointAbout(c, "attack");
   ASSERT_NE(occurred, nullptr);
   EXPECT_FALSE(occurred->contested) << Dump(*occurred);
@@ -1066,7 +1071,7 @@ TEST(ComparePointsTest, Issue22DenialsOfARoleOfATollAndOfReports) {
   Document e = Analyzed(5, "هـ", "2030-05-23T12:30:00+00:00",
                         "ونشرت الوكالة خبرا أكدت فيه أن الهيئة تنفي اختطاف "
                         "الطائرة فوق البحر.");
-  Comparison hijack = CompareStory({&d, &e});
+  Comparison hijack = CompareStory(TestFactsLexicon(), {&d, &e});
   const ContestedPoint* taken = PointAbout(hijack, "attack");
   ASSERT_NE(taken, nullptr);
   EXPECT_TRUE(taken->contested) << Dump(*taken);
@@ -1092,7 +1097,7 @@ TEST(ComparePointsTest, Issue22ThisYearsTollIsWider) {
   Document b = Analyzed(2, "ب", "2030-05-25T03:00:00+00:00",
                         "وقالت الشرطة إن 7 أشخاص قتلوا في انفجار السيارة "
                         "المفخخة في 24 مايو من العام الجاري.");
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   const ContestedPoint* killed = PointAbout(c, "killed");
   ASSERT_NE(killed, nullptr);
   EXPECT_FALSE(killed->contested) << Dump(*killed);
@@ -1115,7 +1120,7 @@ TEST(ComparePointsTest, Issue22GenericDoersLeadersAndMovingMissingCounts) {
   Document b = Analyzed(2, "ب", "2030-10-01T04:30:00+00:00",
                         "وكان مسلحون قد أطلقوا النار على العرض العسكري، وقد "
                         "تبنى تنظيم داعش مسؤولية الهجوم.");
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   const ContestedPoint* resp = PointAbout(c, "responsibility");
   ASSERT_NE(resp, nullptr);
   EXPECT_FALSE(resp->contested) << Dump(*resp);
@@ -1125,7 +1130,7 @@ TEST(ComparePointsTest, Issue22GenericDoersLeadersAndMovingMissingCounts) {
                         "في المعارك.");
   Document e = Analyzed(4, "د", "2030-05-26T08:30:00+00:00",
                         "وقتل في المعارك أكثر من 80 عنصرا من الجماعة.");
-  Comparison leaders = CompareStory({&d, &e});
+  Comparison leaders = CompareStory(TestFactsLexicon(), {&d, &e});
   const ContestedPoint* killed = PointAbout(leaders, "killed");
   ASSERT_NE(killed, nullptr);
   EXPECT_FALSE(killed->contested) << Dump(*killed);
@@ -1134,7 +1139,7 @@ TEST(ComparePointsTest, Issue22GenericDoersLeadersAndMovingMissingCounts) {
                         "وأدى الإعصار إلى فقدان 19 شخصا في الجزيرة.");
   Document g = Analyzed(6, "و", "2030-05-24T09:00:00+00:00",
                         "وقال المحافظ إن الإعصار خلف 12 مفقودا في الجزيرة.");
-  Comparison storm = CompareStory({&f, &g});
+  Comparison storm = CompareStory(TestFactsLexicon(), {&f, &g});
   const ContestedPoint* missing = PointAbout(storm, "missing");
   ASSERT_NE(missing, nullptr);
   EXPECT_EQ(missing->positions.size(), 2u) << Dump(*missing);
@@ -1168,7 +1173,7 @@ TEST(ComparePointsTest, Issue22TheAccuserIsNoAccused) {
           << cl.value;  // بريطانيا
     }
   }
-  Comparison c = CompareStory({&a, &b, &c1});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b, &c1});
   const ContestedPoint* resp = PointAbout(c, "responsibility");
   if (resp != nullptr) {
     EXPECT_FALSE(resp->contested) << Dump(*resp);
@@ -1184,7 +1189,7 @@ TEST(ComparePointsTest, Issue22OfficersAndSevereCasesAreNoRivals) {
                         "في الاشتباكات.");
   Document b = Analyzed(2, "ب", "2030-07-02T08:20:00+00:00",
                         "وقال المرصد إن عشرة قتلى سقطوا في الاشتباكات.");
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   const ContestedPoint* killed = PointAbout(c, "killed");
   ASSERT_NE(killed, nullptr);
   EXPECT_FALSE(killed->contested) << Dump(*killed);
@@ -1194,7 +1199,7 @@ TEST(ComparePointsTest, Issue22OfficersAndSevereCasesAreNoRivals) {
                         "4 حالات خطيرة.");
   Document e = Analyzed(4, "د", "2030-06-29T20:30:00+00:00",
                         "وقالت مصادر طبية إن 415 أصيبوا بالرصاص.");
-  Comparison shot = CompareStory({&d, &e});
+  Comparison shot = CompareStory(TestFactsLexicon(), {&d, &e});
   const ContestedPoint* injured = PointAbout(shot, "injured");
   ASSERT_NE(injured, nullptr);
   EXPECT_FALSE(injured->contested) << Dump(*injured);
@@ -1211,7 +1216,7 @@ TEST(ComparePointsTest, Issue22AFigureSaidEarlierIsATimeline) {
                "وقال المتحدث باسم الوكالة إن أكثر من ألف شخص ما زالوا في عداد "
                "المفقودين. وكانت فرق الإنقاذ قالت في وقت سابق إن عدد المفقودين "
                "يقدر بمئة شخص.");
-  Comparison c = CompareStory({&a});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a});
   const ContestedPoint* missing = PointAbout(c, "missing");
   ASSERT_NE(missing, nullptr);
   EXPECT_GE(missing->positions.size(), 2u) << Dump(*missing);
@@ -1234,7 +1239,7 @@ TEST(ComparePointsTest, Issue22FurtherDenialsSinceThenAndShorterNames) {
   Document c1 = Analyzed(3, "ج", "2030-07-08T12:00:00+00:00",
                          "أما الدولة الفلانية، التي تنفي الاتهامات الأجنبية "
                          "بممارسة هذه الهجمات، فقالت إن الأمر مفتعل.");
-  Comparison c = CompareStory({&a, &b, &c1});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b, &c1});
   const ContestedPoint* occurred = PointAbout(c, "attack");
   ASSERT_NE(occurred, nullptr);
   EXPECT_FALSE(occurred->contested) << Dump(*occurred);
@@ -1244,7 +1249,7 @@ TEST(ComparePointsTest, Issue22FurtherDenialsSinceThenAndShorterNames) {
                         "منذ ذلك الحين.");
   Document e = Analyzed(5, "هـ", "2030-07-06T08:30:00+00:00",
                         "وأمرت النيابة العامة باعتقال 271 شخصا.");
-  Comparison arrests = CompareStory({&d, &e});
+  Comparison arrests = CompareStory(TestFactsLexicon(), {&d, &e});
   const ContestedPoint* arrested = PointAbout(arrests, "arrested");
   ASSERT_NE(arrested, nullptr);
   EXPECT_FALSE(arrested->contested) << Dump(*arrested);
@@ -1255,7 +1260,7 @@ TEST(ComparePointsTest, Issue22FurtherDenialsSinceThenAndShorterNames) {
   shorter.value = "غولن";
   Document f = Report(6, "و", {full});
   Document g = Report(7, "ز", {shorter});
-  Comparison names = CompareStory({&f, &g});
+  Comparison names = CompareStory(TestFactsLexicon(), {&f, &g});
   const ContestedPoint* resp = PointAbout(names, "responsibility");
   ASSERT_NE(resp, nullptr);
   EXPECT_FALSE(resp->contested) << Dump(*resp);
@@ -1272,7 +1277,7 @@ TEST(ComparePointsTest, Issue22TwoPlacesOfOneReportAreTwoCounts) {
       "موجة الحر. وقالت المسؤولة إن عدد الوفيات بسبب موجة الحر في الشطرة "
       "وصل إلى 12.",
       {{"الناصرية", "geo:98854"}, {"الشطرة", "geo:98622"}});
-  Comparison c = CompareStory({&a});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a});
   const ContestedPoint* killed = PointAbout(c, "killed");
   ASSERT_NE(killed, nullptr);
   EXPECT_EQ(killed->positions.size(), 2u) << Dump(*killed);
@@ -1286,7 +1291,7 @@ TEST(ComparePointsTest, Issue22TwoPlacesOfOneReportAreTwoCounts) {
       3, "ج", "2030-07-05T04:40:00+00:00",
       "وأعلنت السلطات الصحية أن 19 شخصا توفوا بسبب موجة الحر في الناصرية.",
       {{"الناصرية", "geo:98854"}});
-  EXPECT_EQ(Contested(CompareStory({&b, &d})), 1);
+  EXPECT_EQ(Contested(CompareStory(TestFactsLexicon(), {&b, &d})), 1);
 }
 
 // Who holds a figure said inside another's reported speech (issue 22,
@@ -1394,7 +1399,7 @@ TEST(ComparePointsTest, Issue22ASeparateIncidentAndNOfThemAreNoRivals) {
                         "سيارتهم.");
   EXPECT_EQ(ScopeOfValue(a, "killed", "17"), "incident");
   EXPECT_EQ(ScopeOfValue(a, "killed", "7"), "other");
-  EXPECT_EQ(Contested(CompareStory({&a})), 0);
+  EXPECT_EQ(Contested(CompareStory(TestFactsLexicon(), {&a})), 0);
   // في سياق منفصل opens a paragraph of the same story: its toll stays.
   Document b = Analyzed(2, "أ", kWhen,
                         "وفي سياق منفصل، قتل سبعة أشخاص في انفجار قنبلة.");
@@ -1412,7 +1417,7 @@ TEST(ComparePointsTest, Issue22AClaimOfAnEarlierAttackIsNoPoint) {
   Document b = Analyzed(2, "ب", "2030-05-06T11:00:00+00:00",
                         "وكان هجوم انتحاري على مركز انتخابي في العاصمة الشهر "
                         "الماضي قد أعلن تنظيم داعش مسؤوليته عنه.");
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   const ContestedPoint* p = PointAbout(c, "responsibility");
   if (p) {
     EXPECT_FALSE(p->contested) << Dump(*p);
@@ -1450,7 +1455,7 @@ TEST(ComparePointsTest, Issue22HashtagsStatementsAndLongerBlameClauses) {
             std::string::npos)
       << rb->speaker;  // فلان الفلاني, the hashtag as words
   const ContestedPoint* resp =
-      PointAbout(CompareStory({&a, &b}), "responsibility");
+      PointAbout(CompareStory(TestFactsLexicon(), {&a, &b}), "responsibility");
   ASSERT_NE(resp, nullptr);
   EXPECT_TRUE(resp->contested) << Dump(*resp);
   Document c = Analyzed(3, "ج", "2030-03-24T21:00:00+00:00",
@@ -1486,7 +1491,7 @@ TEST(ComparePointsTest, Issue22CauseAnAccidentAgainstAnExplosiveDevice) {
   EXPECT_EQ(Causes(a), std::vector<std::string>{"deliberate/asserted"});
   ASSERT_EQ(Causes(b).size(), 1u);
   EXPECT_EQ(Causes(b)[0].rfind("accident/", 0), 0u) << Causes(b)[0];
-  Comparison c = CompareStory({&a, &b});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
   const ContestedPoint* cause = PointAbout(c, "weapon:cause");
   ASSERT_NE(cause, nullptr);
   EXPECT_EQ(cause->kind, "weapon");
@@ -1502,7 +1507,7 @@ TEST(ComparePointsTest, Issue22CauseAnAccidentAgainstAnExplosiveDevice) {
                         "واستبعد الخبير أن يكون الانفجار ناجما عن تسرب غاز.");
   EXPECT_EQ(Causes(d), std::vector<std::string>{"accident/denied"});
   const ContestedPoint* agreed =
-      PointAbout(CompareStory({&a, &d}), "weapon:cause");
+      PointAbout(CompareStory(TestFactsLexicon(), {&a, &d}), "weapon:cause");
   ASSERT_NE(agreed, nullptr);
   EXPECT_FALSE(agreed->contested) << Dump(*agreed);
   // No cause without an explosion, a crash or a fire in the sentence;

@@ -7,15 +7,16 @@
 
 namespace marsad {
 
-thread_local std::vector<Span> CountPhraseReader::numbers_;
-thread_local std::string CountPhraseReader::scratch_;
-
-CountPhraseReader::CountPhraseReader(const Document& doc, size_t b, size_t e)
+CountPhraseReader::CountPhraseReader(const Document& doc,
+                                     const FinderContext& cx, size_t b,
+                                     size_t e)
     : doc_(doc),
-      w_(WordsOf(doc.text).words),
-      lex_(FactsLexicon::Default()),
+      w_(cx.table.words),
+      lex_(cx.lex),
       b_(b),
-      e_(e) {}
+      e_(e),
+      numbers_(cx.count_scratch->numbers),
+      scratch_(cx.count_scratch->form) {}
 
 void CountPhraseReader::CollectNumbers() {
   uint32_t lo = w_[b_].span.begin, hi = w_[e_ - 1].span.end;

@@ -21,8 +21,8 @@
 // 2000..9999, approximate. An open lower bound ("ما يصل إلى 50"، "50 على
 // الأكثر") is min 0, max 50, approximate: nobody counts fewer than none.
 //
-// Internal to src/facts. Thread safety: a reader is used by one thread;
-// its number spans are per-thread scratch.
+// Internal to src/facts. Thread safety: a reader is used by one thread; its
+// number spans live in the document's CountScratch (util.h).
 #ifndef MARSAD_SRC_FACTS_COUNT_PHRASE_H_
 #define MARSAD_SRC_FACTS_COUNT_PHRASE_H_
 
@@ -32,14 +32,17 @@
 
 #include "marsad/document.h"
 #include "src/facts/lexicon.h"
+#include "src/facts/util.h"
 
 namespace marsad {
 
 // Reads the count phrases of words [b, e) (one sentence) of doc's word
-// table. REQUIRES: b <= e <= the table's size; doc outlives the reader.
+// table (cx.table). REQUIRES: b <= e <= the table's size; doc and cx's
+// pieces outlive the reader.
 class CountPhraseReader {
  public:
-  CountPhraseReader(const Document& doc, size_t b, size_t e);
+  CountPhraseReader(const Document& doc, const FinderContext& cx, size_t b,
+                    size_t e);
 
   // The entry of a casualty phrase at q if its position is `where` ('c'
   // accepts the 'b' words too: a verb that may stand on either side).
@@ -112,9 +115,9 @@ class CountPhraseReader {
   size_t b_, e_;
 
  private:
-  // Per-thread scratch, reused across sentences and documents.
-  static thread_local std::vector<Span> numbers_;
-  static thread_local std::string scratch_;
+  // The document's scratch (cx.count_scratch), reused across its sentences.
+  std::vector<Span>& numbers_;
+  std::string& scratch_;
 };
 
 }  // namespace marsad

@@ -37,10 +37,9 @@ int QuoteContaining(const Document& doc, Span s) {
   return best;
 }
 
-std::string_view QuoteModality(const Document& doc, int q) {
+std::string_view QuoteModality(const FactsLexicon& lex, const WordTable& t,
+                               const Document& doc, int q) {
   if (q < 0) return "asserted";
-  const WordTable& t = WordsOf(doc.text);
-  const FactsLexicon& lex = FactsLexicon::Default();
   size_t i = WordAt(t.words, doc.quotes[q].cue.begin);
   auto m = lex.cues.Find(t.words, i, t.words.size(), Forms::kBare);
   return m.payload < 0 ? "asserted"
@@ -57,8 +56,13 @@ struct Candidate {
 
 class EventFinder {
  public:
-  EventFinder(Document* doc, const WordTable& t, const FactsLexicon& lex)
-      : doc_(doc), text_(doc->text), w_(t.words), t_(t), lex_(lex) {}
+  EventFinder(Document* doc, const FinderContext& cx)
+      : doc_(doc),
+        text_(doc->text),
+        w_(cx.table.words),
+        t_(cx.table),
+        lex_(cx.lex),
+        cx_(cx) {}
 
   void Run() {
     doc_->events.clear();
@@ -90,7 +94,7 @@ class EventFinder {
 
   std::vector<Candidate> Triggers(size_t b, size_t e) const {
     bool sports = false, accident = false;
-    thread_local std::vector<PhraseTable::Match> found;  // trigger at each word
+    std::vector<PhraseTable::Match>& found = found_;  // trigger at each word
     found.resize(e - b);
     for (size_t q = b; q < e; ++q) {
       sports |= lex_.Is(w_[q], "sports");
@@ -173,7 +177,7 @@ class EventFinder {
       disease |=
           lex_.Is(w_[q], "disease") || lex_.ClassOfKey(w_[q].stem) == "disease";
     }
-    for (const CasualtyFound& c : FindCasualties(*doc_, b, e)) {
+    for (const CasualtyFound& c : FindCasualties(*doc_, cx_, b, e)) {
       // Arrests and kidnappings go to a COERCE event, harm to a violent one.
       bool coerce = c.kind == "arrested" || c.kind == "kidnapped";
       auto fits = [&](const Event& ev) {
@@ -419,7 +423,7 @@ class EventFinder {
 
   void Modality(Event* ev, size_t b, size_t tb) const {
     ev->quote = QuoteContaining(*doc_, ev->trigger);
-    std::string_view m = QuoteModality(*doc_, ev->quote);
+    std::string_view m = QuoteModality(lex_, t_, *doc_, ev->quote);
     ev->modality = std::string(m);
     for (size_t q = tb; q > b && q + 6 >= tb;) {
       --q;
@@ -438,13 +442,13 @@ class EventFinder {
   const std::vector<Word>& w_;
   const WordTable& t_;
   const FactsLexicon& lex_;
+  const FinderContext cx_;
+  // Scratch of Triggers(): the trigger found at each word of a sentence.
+  mutable std::vector<PhraseTable::Match> found_;
 };
 
 }  // namespace
 
-void FindEvents(Document* doc) {
-  const WordTable& t = WordsOf(doc->text);
-  EventFinder(doc, t, FactsLexicon::Default()).Run();
-}
+void FactsFinder::FindEvents() { EventFinder(doc_, Context()).Run(); }
 
 }  // namespace marsad

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "src/facts/facts.h"
+#include "src/facts/test_lexicon.h"
 #include "src/text/analyze.h"
 
 namespace marsad {
@@ -20,9 +21,7 @@ Document Facts(const std::string& text) {
   d.text = text;
   d.published = "2024-03-10";
   AnalyzeText(&d);
-  FindQuotes(&d);
-  FindEvents(&d);
-  BuildClaims(&d);
+  FactsFinder(TestFactsLexicon(), &d).Run();
   return d;
 }
 

@@ -38,28 +38,61 @@
 // preferred event location; without entities the stage falls back to its
 // own phrase rules and the GeoNames place list, so it works in either build.
 //
+// Tables and scratch. The word tables (data/facts/*.tsv) come in a
+// FactsLexicon loaded once (Resources::facts_lexicon()) and passed in. The
+// three steps read one table of the document's words (tokens with their
+// folded, bare and stem forms, and sentences): a FactsFinder builds it once
+// for its document and owns it, with the scratch its finders reuse across
+// sentences, so nothing is cached per thread or keyed by the text.
+//
 // Every item has UTF-8 byte spans into doc->text. Thread safety: the
-// functions are safe to call concurrently on distinct documents (lexicons are
-// immutable and shared; scratch space is per thread).
+// lexicon is immutable and shared; a FactsFinder is one document's, used by
+// one thread; distinct documents may be run concurrently.
 #ifndef MARSAD_SRC_FACTS_FACTS_H_
 #define MARSAD_SRC_FACTS_FACTS_H_
 
 #include "marsad/document.h"
+#include "src/facts/lexicon.h"
+#include "src/facts/util.h"
 
 namespace marsad {
 
-// Fills doc->quotes (replacing them) from doc->text (and doc->entities when
-// present).
-void FindQuotes(Document* doc);
+// The facts stage on one document: its word table built once at
+// construction, read by the three steps. REQUIRES: `lexicon` and *doc
+// outlive the finder and doc->text is not changed while it lives (the table
+// is that text's). Not thread-safe; one finder per document.
+class FactsFinder {
+ public:
+  FactsFinder(const FactsLexicon& lexicon, Document* doc);
+  FactsFinder(const FactsFinder&) = delete;
+  FactsFinder& operator=(const FactsFinder&) = delete;
 
-// Fills doc->events (replacing them). REQUIRES: AnalyzeText (numbers,
-// dates) and FindQuotes have run on doc, so that casualty figures, dates and
-// attributions can be used.
-void FindEvents(Document* doc);
+  // FindQuotes, FindEvents and BuildClaims in order.
+  void Run();
+  // Fills doc->quotes (replacing them) from doc->text (and doc->entities
+  // when present).
+  void FindQuotes();
+  // Fills doc->events (replacing them). REQUIRES: AnalyzeText (numbers,
+  // dates) and FindQuotes have run on doc, so that casualty figures, dates
+  // and attributions can be used.
+  void FindEvents();
+  // Fills doc->claims (replacing them) from doc->events, doc->quotes and the
+  // text's presence assertions. REQUIRES: FindQuotes and FindEvents have run.
+  void BuildClaims();
 
-// Fills doc->claims (replacing them) from doc->events, doc->quotes and the
-// text's presence assertions. REQUIRES: FindQuotes and FindEvents have run.
-void BuildClaims(Document* doc);
+ private:
+  FinderContext Context() { return {lex_, table_, &count_scratch_}; }
+
+  const FactsLexicon& lex_;
+  Document* doc_;
+  WordTable table_;
+  CountScratch count_scratch_;
+};
+
+// One step on its own (a finder made for the call; the table built for it).
+void FindQuotes(const FactsLexicon& lexicon, Document* doc);
+void FindEvents(const FactsLexicon& lexicon, Document* doc);
+void BuildClaims(const FactsLexicon& lexicon, Document* doc);
 
 }  // namespace marsad
 

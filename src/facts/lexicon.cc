@@ -1,7 +1,6 @@
 #include "src/facts/lexicon.h"
 
 #include <functional>
-#include <iostream>
 
 #include "src/base/data.h"
 #include "src/text/analysis.h"
@@ -85,6 +84,7 @@ void WordTable::Build(std::string_view text) {
   for (size_t i = 0; i < tokens.size(); ++i) {
     Word& w = words[i];
     w.class_bits_of = nullptr;
+    w.point_bits_of = nullptr;
     w.span = tokens[i].span;
     w.kind = tokens[i].kind;
     if (text.substr(last_end, w.span.begin - last_end).find("\n\n") !=
@@ -237,18 +237,49 @@ StatusOr<std::unique_ptr<const FactsLexicon>> FactsLexicon::Load(
           return;
         lex->places.Add(key, 0);
       }));
+  RETURN_IF_ERROR(LoadTable(
+      data_dir, "facts/points.tsv", 2,
+      [&](const auto& r) { lex->points.Add(r[1], FoldPhrase(r[0])); }));
+  RETURN_IF_ERROR(LoadTable(
+      data_dir, "facts/parties.tsv", 2,
+      [&](const auto& r) { lex->party_aliases[FoldPhrase(r[0])] = r[1]; }));
+  for (const char* f : {"nlp/geonames_places.tsv", "nlp/places_curated.tsv",
+                        "nlp/world_places.tsv"}) {
+    RETURN_IF_ERROR(LoadTable(data_dir, f, 6, [&](const auto& r) {
+      lex->gazetteer_places[r[0]] = {r[4], r[5], r[3]};
+    }));
+  }
   return std::unique_ptr<const FactsLexicon>(std::move(lex));
 }
 
-const FactsLexicon& FactsLexicon::Default() {
-  static const FactsLexicon* lex = []() -> const FactsLexicon* {
-    auto l = Load();
-    if (l.ok()) return l->release();
-    std::cerr << "marsad facts: " << l.status().ToString()
-              << " (quotations and events disabled)\n";
-    return new FactsLexicon();
-  }();
-  return *lex;
+void PointWords::Add(const std::string& cls, std::string form) {
+  auto [it, added] =
+      class_bit_.emplace(cls, static_cast<int>(class_bit_.size()));
+  if (it->second >= static_cast<int>(kMaxWordClasses)) bits_ok_ = false;
+  if (bits_ok_) form_bits_[form].set(it->second);
+  words_[cls].insert(std::move(form));
+}
+
+WordClassBits PointWords::FormBits(const Word& w) const {
+  WordClassBits bits;
+  for (std::string_view f : {w.stem, w.bare, std::string_view(w.key)}) {
+    if (auto it = form_bits_.find(f); it != form_bits_.end())
+      bits |= it->second;
+  }
+  return bits;
+}
+
+std::string PointWords::PopulationOf(std::string_view words) const {
+  std::string folded = FoldPhrase(words);
+  for (std::string_view w : Split(folded, ' ')) {
+    for (const auto& [cls, set] : words_) {
+      if (cls.rfind("pop_", 0) != 0) continue;
+      std::string_view bare = w;
+      if (bare.size() > 6 && bare.substr(0, 2) == kWaw) bare.remove_prefix(2);
+      if (set.count(w) || set.count(bare)) return cls;
+    }
+  }
+  return "";
 }
 
 std::string_view FactsLexicon::ClassOf(const Word& w) const {
@@ -265,19 +296,19 @@ void FactsLexicon::AddClassBit(const std::string& key, const std::string& cls,
   if (cls.empty() || !bits_ok_) return;
   auto [it, added] =
       class_bit_.emplace(cls, static_cast<int>(class_bit_.size()));
-  if (it->second >= 64) {
+  if (it->second >= static_cast<int>(kMaxWordClasses)) {
     bits_ok_ = false;  // Is() answers without bits
     return;
   }
-  if (more) more_bits_[key] |= uint64_t{1} << it->second;
+  if (more) more_bits_[key].set(it->second);
 }
 
 // The bits of the classes Is() would find for w: its first class (ClassOf)
 // and the further classes of its key and bare form.
-uint64_t FactsLexicon::ClassBits(const Word& w) const {
-  uint64_t bits = 0;
+WordClassBits FactsLexicon::ClassBits(const Word& w) const {
+  WordClassBits bits;
   if (auto it = class_bit_.find(ClassOf(w)); it != class_bit_.end())
-    bits |= uint64_t{1} << it->second;
+    bits.set(it->second);
   if (auto it = more_bits_.find(w.key); it != more_bits_.end())
     bits |= it->second;
   if (auto it = more_bits_.find(w.bare); it != more_bits_.end())
@@ -292,7 +323,7 @@ bool FactsLexicon::Is(const Word& w, std::string_view cls) const {
         w.class_bits = ClassBits(w);
         w.class_bits_of = this;
       }
-      return (w.class_bits >> b->second) & 1;
+      return w.class_bits.test(b->second);
     }
   }
   if (ClassOf(w) == cls) return true;
@@ -315,16 +346,6 @@ const AcledEntry* FactsLexicon::Acled(std::string_view plover,
     if (e.plover == plover && (e.mode == "*" || e.mode == mode)) return &e;
   }
   return nullptr;
-}
-
-const WordTable& WordsOf(std::string_view text) {
-  thread_local WordTable table;
-  thread_local std::string last;
-  if (table.words.empty() || last != text) {
-    last.assign(text);
-    table.Build(text);
-  }
-  return table;
 }
 
 }  // namespace marsad

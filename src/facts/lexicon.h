@@ -15,17 +15,22 @@
 // carries ب or ال); triggers and argument words use all three. Phrases of
 // several tokens (عبوة ناسفة، بين قتيل وجريح) are matched word by word.
 //
-// The finders ask a word's classes many times (FactsLexicon::Is, some 30
-// times per word): each class has a bit, and a word's bits are looked up on
-// the first question and kept in the Word.
+// The finders ask a word's classes many times (FactsLexicon::Is and
+// PointWords::Is, some 30 times per word): each class has a bit (up to
+// kMaxWordClasses per table; beyond that Is() looks the strings up), and a
+// word's bits are looked up on the first question and kept in the Word.
 //
-// Thread safety: a FactsLexicon is immutable after Load(); Default() is built
-// once (thread-safe static) and shared by every thread.
+// Thread safety: a FactsLexicon is immutable after Load() and shared by every
+// thread (Resources::facts_lexicon()); the per-document word table belongs to
+// the FactsFinder running that document (facts.h).
 #ifndef MARSAD_SRC_FACTS_LEXICON_H_
 #define MARSAD_SRC_FACTS_LEXICON_H_
 
+#include <bitset>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -41,6 +46,11 @@ namespace marsad {
 
 // One token of the document with its lookup forms.
 class FactsLexicon;
+class PointWords;
+
+// Classes of one table a Word's memo holds (words.tsv has 92, points.tsv 68).
+inline constexpr size_t kMaxWordClasses = 128;
+using WordClassBits = std::bitset<kMaxWordClasses>;
 
 struct Word {
   Span span;
@@ -53,9 +63,11 @@ struct Word {
   bool IsPunct(std::string_view p) const;
   bool IsQuoteMark() const;
   // FactsLexicon::Is's memo: the class bits of this word in lexicon
-  // `class_bits_of` (none yet if null).
-  mutable uint64_t class_bits = 0;
+  // `class_bits_of` (none yet if null); PointWords::Is's the same.
+  mutable WordClassBits class_bits;
   mutable const FactsLexicon* class_bits_of = nullptr;
+  mutable WordClassBits point_bits;
+  mutable const PointWords* point_bits_of = nullptr;
 };
 
 // Tokens, forms and sentences of one document.
@@ -129,16 +141,77 @@ struct AcledEntry {
   std::string plover, mode, type, subtype;
 };
 
+// The classes of data/facts/points.tsv, folded: the words of the points a
+// claim makes beyond figures (denials, accusations, scopes, populations).
+class PointWords {
+ public:
+  bool Is(const Word& w, const std::string& cls) const {
+    if (bits_ok_) {
+      auto b = class_bit_.find(cls);
+      if (b == class_bit_.end()) return false;
+      if (w.point_bits_of != this) {
+        w.point_bits = FormBits(w);
+        w.point_bits_of = this;
+      }
+      return w.point_bits.test(b->second);
+    }
+    auto it = words_.find(cls);
+    if (it == words_.end()) return false;
+    const std::set<std::string, std::less<>>& set = it->second;
+    return set.count(w.stem) || set.count(w.bare) || set.count(w.key);
+  }
+  // Whether `folded` (FoldPhrase of a word) is a form of `cls` as written.
+  bool HasFolded(std::string_view folded, const std::string& cls) const {
+    auto it = words_.find(cls);
+    return it != words_.end() && it->second.count(folded) > 0;
+  }
+  // Whether the word's stem starts with a form of `cls` of three letters or
+  // more (بتنفيذهما: تنفيذ), or is a shorter form.
+  bool Starts(const Word& w, const std::string& cls) const {
+    if (Is(w, cls)) return true;
+    auto it = words_.find(cls);
+    if (it == words_.end()) return false;
+    for (const std::string& f : it->second) {
+      if (f.size() >= 6 && w.stem.substr(0, f.size()) == f) return true;
+    }
+    return false;
+  }
+  // The population a casualty phrase counts, from the pop_* classes
+  // ("pop_civilian", "pop_soldier", "pop_fighter"), or "" when its words
+  // name none: 46 جنديا and 289 مدنيا are two counts.
+  std::string PopulationOf(std::string_view words) const;
+
+ private:
+  friend class FactsLexicon;
+  template <typename V>
+  using StringMap =
+      std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+  // Adds folded `form` to class `cls`.
+  void Add(const std::string& cls, std::string form);
+  // The bits of the classes Is() finds for w (its stem, bare and key forms).
+  WordClassBits FormBits(const Word& w) const;
+  std::map<std::string, std::set<std::string, std::less<>>> words_;
+  // Bit of each class while there are at most kMaxWordClasses; the bits of
+  // each form.
+  StringMap<int> class_bit_;
+  StringMap<WordClassBits> form_bits_;
+  bool bits_ok_ = true;
+};
+
+// A place of the gazetteer (data/nlp: GeoNames, curated, world), as the
+// comparison tells two places of one count apart.
+struct GazetteerPlace {
+  std::string country, admin1, feature;
+};
+
 class FactsLexicon {
  public:
   // Reads DataPath("facts/*.tsv"). Fails if a table is missing or malformed.
   static StatusOr<std::unique_ptr<const FactsLexicon>> Load();
-  // The same from data_dir + "/facts/*.tsv"; errors name the file.
+  // The same from data_dir + "/facts/*.tsv" (and the gazetteer's places,
+  // data_dir + "/nlp/*places*.tsv"); errors name the file.
   static StatusOr<std::unique_ptr<const FactsLexicon>> Load(
       const std::string& data_dir);
-  // Process-wide instance; with unreadable data it is empty (and the finders
-  // find nothing) after logging once to stderr.
-  static const FactsLexicon& Default();
 
   // First word class of a token (words.tsv), or "" (tries key, then bare).
   std::string_view ClassOf(const Word& w) const;
@@ -158,26 +231,29 @@ class FactsLexicon {
   std::vector<std::string> weapon_entries;
   std::vector<PresenceEntry> presence_entries;
   std::vector<AcledEntry> acled;
+  // data/facts/points.tsv.
+  PointWords points;
+  // data/facts/parties.tsv: folded form -> alias key of a party.
+  std::map<std::string, std::string, std::less<>> party_aliases;
+  // The gazetteer's places by id (data/nlp/geonames_places.tsv,
+  // places_curated.tsv, world_places.tsv; a later file's row wins).
+  std::map<std::string, GazetteerPlace, std::less<>> gazetteer_places;
 
  private:
   template <typename V>
   using StringMap =
       std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
-  uint64_t ClassBits(const Word& w) const;
+  WordClassBits ClassBits(const Word& w) const;
   StringMap<std::string> classes_;                // first class
   std::unordered_set<std::string> more_classes_;  // word|class
-  // Bit of each (non-empty) class name, while there are at most 64; the
-  // bits of every word's further classes (more_classes_).
+  // Bit of each (non-empty) class name, while there are at most
+  // kMaxWordClasses; the bits of every word's further classes
+  // (more_classes_).
   StringMap<int> class_bit_;
-  StringMap<uint64_t> more_bits_;
+  StringMap<WordClassBits> more_bits_;
   bool bits_ok_ = true;
   void AddClassBit(const std::string& key, const std::string& cls, bool more);
 };
-
-// The word table of `text`, cached per thread for the last text seen, so that
-// FindQuotes, FindEvents and BuildClaims on one document tokenize it once.
-// The reference is valid until the next call on this thread.
-const WordTable& WordsOf(std::string_view text);
 
 // Folded key of a phrase (the text core's fold).
 std::string FoldPhrase(std::string_view s);

@@ -812,9 +812,8 @@ bool QuoteParser::Statement(size_t i, size_t ce, size_t e, Parsed* p) {
 
 }  // namespace facts_internal
 
-void FindQuotes(Document* doc) {
-  const WordTable& t = WordsOf(doc->text);
-  facts_internal::QuoteParser(doc, t, FactsLexicon::Default()).Run();
+void FactsFinder::FindQuotes() {
+  facts_internal::QuoteParser(doc_, table_, lex_).Run();
 }
 
 }  // namespace marsad

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "src/facts/facts.h"
+#include "src/facts/test_lexicon.h"
 #include "src/text/analyze.h"
 
 namespace marsad {
@@ -17,7 +18,7 @@ Document Analyzed(const std::string& text) {
   d.text = text;
   d.published = "2024-03-10";
   AnalyzeText(&d);
-  FindQuotes(&d);
+  FindQuotes(TestFactsLexicon(), &d);
   return d;
 }
 
@@ -519,7 +520,7 @@ Document WithEntities(
             [](const EntityMention& a, const EntityMention& b) {
               return a.span.begin < b.span.begin;
             });
-  FindQuotes(&d);
+  FindQuotes(TestFactsLexicon(), &d);
   return d;
 }
 

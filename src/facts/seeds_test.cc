@@ -15,6 +15,7 @@
 #include "src/clean/clean.h"
 #include "src/facts/compare.h"
 #include "src/facts/facts.h"
+#include "src/facts/test_lexicon.h"
 #include "src/ingest/reader.h"
 #include "src/text/analyze.h"
 
@@ -42,9 +43,7 @@ class SeedsFactsTest : public testing::Test {
       ASSERT_TRUE(d.ok()) << d.status().ToString();
       ASSERT_TRUE(CleanDocument(&*d).ok()) << name;
       AnalyzeText(&*d);
-      FindQuotes(&*d);
-      FindEvents(&*d);
-      BuildClaims(&*d);
+      FactsFinder(TestFactsLexicon(), &*d).Run();
       d->id = std::stoi(name.substr(0, 3)) + 1;
       docs_[name.substr(0, 3)] = std::move(*d);
     }
@@ -230,7 +229,7 @@ TEST_F(SeedsFactsTest, NothingFromTheDroppedHeadlines) {
 TEST_F(SeedsFactsTest, StoryComparisonFlagsBothDisagreements) {
   std::vector<const Document*> story = {&docs_["000"], &docs_["002"],
                                         &docs_["003"]};
-  Comparison c = CompareStory(story);
+  Comparison c = CompareStory(TestFactsLexicon(), story);
   const Disagreement* figures = nullptr;
   const Disagreement* presence = nullptr;
   for (const Disagreement& d : c.disagreements) {

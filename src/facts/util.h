@@ -50,6 +50,22 @@ inline std::string WithoutLam(std::string_view s) {
   return std::string(s.substr(2));
 }
 
+// Scratch of the count-phrase reader (count_phrase.h), reused across the
+// sentences of a document: the sentence's number spans, a word's form.
+struct CountScratch {
+  std::vector<Span> numbers;
+  std::string form;
+};
+
+// One document as the finders read it: the lexicon, the document's word
+// table, and the scratch reused across its sentences. Made by the
+// FactsFinder running the document (facts.h); lives while it does.
+struct FinderContext {
+  const FactsLexicon& lex;
+  const WordTable& table;
+  CountScratch* count_scratch;
+};
+
 // A casualty figure found in a sentence: kind, number (from the text core)
 // and the span of the whole phrase (cue + number + counted noun).
 struct CasualtyFound {
@@ -57,19 +73,16 @@ struct CasualtyFound {
   NumberMention number;
   Span span;
 };
-// Casualty figures in words [b, e) of doc's word table.
-std::vector<CasualtyFound> FindCasualties(const Document& doc, size_t b,
+// Casualty figures in words [b, e) of the document's word table (cx.table).
+std::vector<CasualtyFound> FindCasualties(const Document& doc,
+                                          const FinderContext& cx, size_t b,
                                           size_t e);
 
 // Index of the quotation whose content (else whole span) contains s, or -1.
 int QuoteContaining(const Document& doc, Span s);
-// Modality of quotation q's cue (asserted for q < 0).
-std::string_view QuoteModality(const Document& doc, int q);
-
-// The population a casualty phrase counts, from the pop_* classes of
-// data/facts/points.tsv ("pop_civilian", "pop_soldier", "pop_fighter"), or
-// "" when its words name none: 46 جنديا and 289 مدنيا are two counts.
-std::string PopulationOf(std::string_view words);
+// Modality of quotation q's cue (asserted for q < 0); t is doc's word table.
+std::string_view QuoteModality(const FactsLexicon& lex, const WordTable& t,
+                               const Document& doc, int q);
 
 // Folded Arabic strings used by the finders (كان، عن، على، ال ...).
 namespace fk {

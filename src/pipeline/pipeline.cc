@@ -70,9 +70,7 @@ void DocumentProcessor::AnalyzeWith(const TextAnalysis& analysis,
   resources_.entities().Annotate(doc);
 #endif
 #if MARSAD_HAVE_FACTS
-  FindQuotes(doc);
-  FindEvents(doc);
-  BuildClaims(doc);
+  FactsFinder(*resources_.facts_lexicon(), doc).Run();
 #endif
 }
 

@@ -90,6 +90,8 @@ TEST_F(ResourcesTest, AMissingFileOfEachKindIsAnErrorNamingIt) {
        {"data/text/fold.tsv", "data/text/display.tsv",
         "data/clean/furniture.tsv", "data/clean/outlets.tsv",
         "data/facts/reporting_cues.tsv", "data/facts/places.tsv",
+        "data/facts/points.tsv", "data/facts/parties.tsv",
+        "data/nlp/places_curated.tsv", "data/nlp/world_places.tsv",
         "data/text/lexicon.tsv", "data/text/segment_exceptions.tsv",
         "data/nlp/geonames_places.tsv", "data/nlp/corpus_labels.tsv",
         "models/ner_model.bin"}) {
@@ -128,6 +130,8 @@ TEST_F(ResourcesTest, ADamagedTableIsAnErrorNamingIt) {
   size_t cut = cues.rfind('\t');
   ASSERT_NE(cut, std::string::npos);
   std::string furniture = Original("data/clean/furniture.tsv");
+  std::string points = Original("data/facts/points.tsv");
+  std::string parties = Original("data/facts/parties.tsv");
   const Case cases[] = {
       {"data/facts/reporting_cues.tsv", cues.substr(0, cut)},  // cut short
       {"data/text/fold.tsv", "0622\tXYZ\n"},                   // bad hex
@@ -136,6 +140,9 @@ TEST_F(ResourcesTest, ADamagedTableIsAnErrorNamingIt) {
       {"data/text/lexicon.tsv", "في\tmany\n"},
       {"data/clean/furniture.tsv", furniture + "شارك\n"},  // one field
       {"data/nlp/geonames_places.tsv", "الرياض\t1\n"},
+      {"data/facts/points.tsv", points + "نفى\n"},     // no class
+      {"data/facts/parties.tsv", parties + "داعش\n"},  // no key
+      {"data/nlp/world_places.tsv", "tz:X\tمكان\tPlace\tPPL\n"},
   };
   for (const Case& c : cases) {
     std::string name = fs::path(c.rel).filename().string();

@@ -115,8 +115,9 @@ void AddUtf16Offsets(const std::string& text, json* j) {
   AddUtf16(Utf16Index(text), j);
 }
 
-Api::Api(std::unique_ptr<Store> store, std::shared_ptr<StoryCache> cache)
-    : store_(std::move(store)), cache_(std::move(cache)) {}
+Api::Api(std::unique_ptr<Store> store, const FactsLexicon* facts,
+         std::shared_ptr<StoryCache> cache)
+    : store_(std::move(store)), cache_(std::move(cache)), facts_(facts) {}
 Api::~Api() = default;
 
 StatusOr<json> Api::Health() {
@@ -140,11 +141,11 @@ namespace {
 #if MARSAD_HAVE_FACTS
 // The story of `row` with its comparison: from `cache` when there is one,
 // else loaded for this request alone.
-StatusOr<std::shared_ptr<const CachedStory>> StoryOf(StoryCache* cache,
-                                                     Store* store,
-                                                     const StoryRow& row) {
-  if (cache != nullptr) return cache->Get(store, row);
-  return LoadCachedStory(store, row, AnswerMaker());
+StatusOr<std::shared_ptr<const CachedStory>> StoryOf(
+    StoryCache* cache, Store* store, const FactsLexicon& lexicon,
+    const StoryRow& row) {
+  if (cache != nullptr) return cache->Get(store, lexicon, row);
+  return LoadCachedStory(store, lexicon, row, AnswerMaker());
 }
 #endif
 
@@ -157,7 +158,7 @@ StatusOr<json> Api::Story(int64_t id) {
   json articles = json::array();
 #if MARSAD_HAVE_FACTS
   ASSIGN_OR_RETURN(std::shared_ptr<const CachedStory> cached,
-                   StoryOf(cache_.get(), store_.get(), *story));
+                   StoryOf(cache_.get(), store_.get(), *facts_, *story));
   articles = cached->Articles();
   comparison = cached->PageComparison();
 #else
@@ -453,7 +454,8 @@ StatusOr<json> Api::MakeOutletProfile(const std::string& outlet) {
     std::optional<std::map<std::string, OutletPoints>> points =
         ReadKeptOutletPoints(db, *row, maker);
     if (!points) {
-      ASSIGN_OR_RETURN(StoryDossier dossier, LoadStoryDossierOf(db, *row));
+      ASSIGN_OR_RETURN(StoryDossier dossier,
+                       LoadStoryDossierOf(db, *facts_, *row));
       points = OutletPointsOf(dossier.comparison);
     }
     auto mine = points->find(outlet);
@@ -697,9 +699,10 @@ StatusOr<json> Api::Points(int64_t id, const Params& p) {
   ASSIGN_OR_RETURN(auto story, store_->GetStory(id));
   if (!story) return NotFoundError("no story " + std::to_string(id));
   ASSIGN_OR_RETURN(std::shared_ptr<const CachedStory> cached,
-                   StoryOf(cache_.get(), store_.get(), *story));
+                   StoryOf(cache_.get(), store_.get(), *facts_, *story));
   if (limit == 30) return cached->DefaultPoints();
-  ASSIGN_OR_RETURN(const StoryDossier* dossier, cached->Dossier(store_.get()));
+  ASSIGN_OR_RETURN(const StoryDossier* dossier,
+                   cached->Dossier(store_.get(), *facts_));
   return PointsJsonUtf16(*dossier, static_cast<size_t>(limit));
 #else
   return UnavailableError("built without the comparison (src/facts)");
@@ -713,7 +716,7 @@ StatusOr<std::string> Api::Brief(int64_t id, const std::string& format) {
   ASSIGN_OR_RETURN(auto story, store_->GetStory(id));
   if (!story) return NotFoundError("no story " + std::to_string(id));
   ASSIGN_OR_RETURN(std::shared_ptr<const CachedStory> cached,
-                   StoryOf(cache_.get(), store_.get(), *story));
+                   StoryOf(cache_.get(), store_.get(), *facts_, *story));
   return cached->Brief(format);
 #else
   return UnavailableError("built without the comparison (src/facts)");

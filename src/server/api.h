@@ -20,15 +20,19 @@ namespace marsad {
 
 using Params = std::map<std::string, std::string>;
 
+class FactsLexicon;
 class StoryCache;
 
 class Api {
  public:
   // `store`: any Store (SQLite or PostgreSQL), read-only or writable.
+  // `facts`: the comparison's tables (Resources::facts_lexicon(), or a
+  // FactsLexicon loaded alone); null only in a build without src/facts.
+  // It must outlive the Api.
   // `cache`: stories' comparisons kept between requests (src/server/
   // story_cache.h), shared by the server's Api objects; null: none kept.
-  explicit Api(std::unique_ptr<Store> store,
-               std::shared_ptr<StoryCache> cache = nullptr);
+  Api(std::unique_ptr<Store> store, const FactsLexicon* facts,
+      std::shared_ptr<StoryCache> cache = nullptr);
   ~Api();
 
   StatusOr<nlohmann::json> Health();
@@ -67,6 +71,7 @@ class Api {
 
   std::unique_ptr<Store> store_;
   std::shared_ptr<StoryCache> cache_;
+  const FactsLexicon* facts_;
 };
 
 // Adds begin16/end16 (UTF-16 code units) beside every begin/end pair in

@@ -586,16 +586,18 @@ const Document* StoryDossier::Report(int64_t id) const {
   return nullptr;
 }
 
-StatusOr<std::optional<StoryDossier>> LoadStoryDossier(Store* store,
-                                                       int64_t id) {
+StatusOr<std::optional<StoryDossier>> LoadStoryDossier(
+    Store* store, const FactsLexicon& lexicon, int64_t id) {
   ASSIGN_OR_RETURN(auto story, store->GetStory(id));
   if (!story) return std::optional<StoryDossier>();
   ASSIGN_OR_RETURN(StoryDossier s,
-                   LoadStoryDossierOf(store, std::move(*story)));
+                   LoadStoryDossierOf(store, lexicon, std::move(*story)));
   return std::optional<StoryDossier>(std::move(s));
 }
 
-StatusOr<StoryDossier> LoadStoryDossierOf(Store* store, StoryRow row) {
+StatusOr<StoryDossier> LoadStoryDossierOf(Store* store,
+                                          const FactsLexicon& lexicon,
+                                          StoryRow row) {
   StoryDossier s;
   s.story = std::move(row);
   for (int64_t a : s.story.articles) {
@@ -604,7 +606,7 @@ StatusOr<StoryDossier> LoadStoryDossierOf(Store* store, StoryRow row) {
   }
   std::vector<const Document*> ptrs;
   for (const Document& d : s.reports) ptrs.push_back(&d);
-  s.comparison = CompareStory(ptrs);
+  s.comparison = CompareStory(lexicon, ptrs);
   return s;
 }
 

@@ -50,12 +50,15 @@ struct StoryDossier {
   const Document* Report(int64_t id) const;
 };
 
-// The story and its reports (with their analysis); nullopt when there is no
-// such story.
-StatusOr<std::optional<StoryDossier>> LoadStoryDossier(Store* store,
-                                                       int64_t id);
+// The story and its reports (with their analysis), compared with the
+// comparison's tables in `lexicon` (Resources::facts_lexicon()); nullopt
+// when there is no such story.
+StatusOr<std::optional<StoryDossier>> LoadStoryDossier(
+    Store* store, const FactsLexicon& lexicon, int64_t id);
 // The same for a story row already read: its reports read from `store`.
-StatusOr<StoryDossier> LoadStoryDossierOf(Store* store, StoryRow row);
+StatusOr<StoryDossier> LoadStoryDossierOf(Store* store,
+                                          const FactsLexicon& lexicon,
+                                          StoryRow row);
 
 // A report's outlet for readers: its outlet, else its agency, else
 // "وسيلة غير معروفة (التقرير N)".

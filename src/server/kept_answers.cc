@@ -167,7 +167,7 @@ std::optional<std::map<std::string, OutletPoints>> ReadKeptOutletPoints(
   return OutletPointsFromJson(json::parse(*body, nullptr, false));
 }
 
-StatusOr<int64_t> KeepStoryAnswers(Store* store,
+StatusOr<int64_t> KeepStoryAnswers(Store* store, const FactsLexicon& lexicon,
                                    const std::vector<int64_t>& stories,
                                    const std::string& maker) {
   if (maker.empty()) return int64_t{0};
@@ -177,7 +177,7 @@ StatusOr<int64_t> KeepStoryAnswers(Store* store,
   for (int64_t id : stories) {
     ASSIGN_OR_RETURN(std::optional<StoryRow> row, store->GetStory(id));
     if (!row || !KeepsStory(*row)) continue;
-    ASSIGN_OR_RETURN(StoryDossier d, LoadStoryDossierOf(store, *row));
+    ASSIGN_OR_RETURN(StoryDossier d, LoadStoryDossierOf(store, lexicon, *row));
     StoryAnswers a = CachedStory(std::move(d)).Answers();
     const std::string version = StoryAnswerVersion(*row, maker);
     for (const char* kind : kKinds)
@@ -192,8 +192,8 @@ StatusOr<int64_t> KeepStoryAnswers(Store* store,
   return kept;
 }
 
-StatusOr<int64_t> KeepAnswersSince(Store* store, int64_t after,
-                                   const std::string& maker) {
+StatusOr<int64_t> KeepAnswersSince(Store* store, const FactsLexicon& lexicon,
+                                   int64_t after, const std::string& maker) {
   ASSIGN_OR_RETURN(int64_t upto, store->MaxArticleId());
   if (upto <= after) return int64_t{0};
   ASSIGN_OR_RETURN(std::vector<int64_t> stories,
@@ -207,7 +207,7 @@ StatusOr<int64_t> KeepAnswersSince(Store* store, int64_t after,
   }
   RETURN_IF_ERROR(
       KeepOutletCites(store, {outlets.begin(), outlets.end()}, maker).status());
-  return KeepStoryAnswers(store, stories, maker);
+  return KeepStoryAnswers(store, lexicon, stories, maker);
 }
 
 }  // namespace marsad

@@ -92,9 +92,10 @@ std::optional<std::map<std::string, OutletPoints>> ReadKeptOutletPoints(
     Store* store, const StoryRow& row, const std::string& maker);
 
 // Computes and keeps the answers of `stories` (ids; those KeepsStory
-// refuses and those gone are skipped) in transactions of a few stories.
+// refuses and those gone are skipped) in transactions of a few stories,
+// compared with `lexicon`'s tables (Resources::facts_lexicon()).
 // Returns how many stories were kept.
-StatusOr<int64_t> KeepStoryAnswers(Store* store,
+StatusOr<int64_t> KeepStoryAnswers(Store* store, const FactsLexicon& lexicon,
                                    const std::vector<int64_t>& stories,
                                    const std::string& maker);
 
@@ -102,8 +103,8 @@ StatusOr<int64_t> KeepStoryAnswers(Store* store,
 // `marsad ingest` that began with MaxArticleId() == after) kept, and the
 // cites of their outlets (src/server/outlet_cites.h). Returns the stories
 // kept.
-StatusOr<int64_t> KeepAnswersSince(Store* store, int64_t after,
-                                   const std::string& maker);
+StatusOr<int64_t> KeepAnswersSince(Store* store, const FactsLexicon& lexicon,
+                                   int64_t after, const std::string& maker);
 
 }  // namespace marsad
 

@@ -25,6 +25,7 @@
 #include "src/server/connection.h"
 #include "src/server/static_files.h"
 #if MARSAD_HAVE_FACTS
+#include "src/facts/lexicon.h"
 #include "src/server/story_cache.h"
 #endif
 
@@ -118,7 +119,10 @@ Params ParamsOf(const httplib::Request& req) {
 // comparisons (src/server/story_cache.h) shared by all of them.
 class ApiPool {
  public:
-  explicit ApiPool(std::string db) : db_(std::move(db)) {
+  // `facts`: the comparison's tables, shared by every Api (null only in a
+  // build without src/facts); outlives the pool.
+  ApiPool(std::string db, const FactsLexicon* facts)
+      : db_(std::move(db)), facts_(facts) {
 #if MARSAD_HAVE_FACTS
     cache_ = std::make_shared<StoryCache>();
 #endif
@@ -129,13 +133,14 @@ class ApiPool {
     if (!slot) {
       ASSIGN_OR_RETURN(auto store,
                        Store::Open(db_, StoreOptions{.read_only = true}));
-      slot = std::make_unique<Api>(std::move(store), cache_);
+      slot = std::make_unique<Api>(std::move(store), facts_, cache_);
     }
     return slot.get();
   }
 
  private:
   std::string db_;
+  const FactsLexicon* facts_;
   std::shared_ptr<StoryCache> cache_;
 };
 
@@ -452,7 +457,18 @@ Status RunServer(const ServerOptions& options,
   if (!access.ingest.empty() || access.tokens.AllowsIngest()) {
     ASSIGN_OR_RETURN(resources, ResourcesOrLoad(resources, &owned_resources));
   }
-  ApiPool pool(options.db);
+  // The comparison's tables: the Resources' when they are loaded, else the
+  // facts lexicon alone (a read-only server reads no NER model).
+  const FactsLexicon* facts =
+      resources != nullptr ? resources->facts_lexicon() : nullptr;
+#if MARSAD_HAVE_FACTS
+  std::unique_ptr<const FactsLexicon> owned_facts;
+  if (facts == nullptr) {
+    ASSIGN_OR_RETURN(owned_facts, FactsLexicon::Load(DataDir()));
+    facts = owned_facts.get();
+  }
+#endif
+  ApiPool pool(options.db, facts);
   // Deadlines per request, not per read (src/server/connection.h): a slow
   // client is cut off after header_timeout_ms whatever it trickles. A
   // keep-alive connection holds a pool thread while it lives: short

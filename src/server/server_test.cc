@@ -183,7 +183,7 @@ class OutletProfileTest : public testing::Test {
   static Api Open() {
     auto store = Store::Open(db_, StoreOptions{.read_only = true});
     EXPECT_TRUE(store.ok());
-    return Api(std::move(*store));
+    return Api(std::move(*store), TestResources().facts_lexicon());
   }
   static inline std::string db_;
 };

@@ -139,10 +139,11 @@ const std::map<std::string, OutletPoints>& CachedStory::Outlets() const {
   return *outlets_;
 }
 
-StatusOr<const StoryDossier*> CachedStory::Dossier(Store* store) const {
+StatusOr<const StoryDossier*> CachedStory::Dossier(
+    Store* store, const FactsLexicon& lexicon) const {
   std::lock_guard<std::mutex> lock(mu_);
   if (!dossier_) {
-    ASSIGN_OR_RETURN(StoryDossier d, LoadStoryDossierOf(store, row_));
+    ASSIGN_OR_RETURN(StoryDossier d, LoadStoryDossierOf(store, lexicon, row_));
     dossier_ = std::move(d);
   }
   return &*dossier_;
@@ -165,10 +166,11 @@ StoryAnswers CachedStory::Answers() const {
 }
 
 StatusOr<std::shared_ptr<const CachedStory>> LoadCachedStory(
-    Store* store, const StoryRow& row, const std::string& maker) {
+    Store* store, const FactsLexicon& lexicon, const StoryRow& row,
+    const std::string& maker) {
   if (std::optional<StoryAnswers> kept = ReadKeptStory(store, row, maker))
     return std::make_shared<const CachedStory>(row, std::move(*kept));
-  ASSIGN_OR_RETURN(StoryDossier d, LoadStoryDossierOf(store, row));
+  ASSIGN_OR_RETURN(StoryDossier d, LoadStoryDossierOf(store, lexicon, row));
   return std::make_shared<const CachedStory>(std::move(d));
 }
 
@@ -199,20 +201,20 @@ void StoreAnswers::Put(const std::string& key, const Version& version,
 StoryCache::StoryCache(size_t max_reports, std::string maker)
     : max_reports_(max_reports), maker_(std::move(maker)) {}
 
-StatusOr<std::shared_ptr<const CachedStory>> StoryCache::Get(Store* store,
-                                                             int64_t id) {
+StatusOr<std::shared_ptr<const CachedStory>> StoryCache::Get(
+    Store* store, const FactsLexicon& lexicon, int64_t id) {
   ASSIGN_OR_RETURN(std::optional<StoryRow> row, store->GetStory(id));
   if (!row) return std::shared_ptr<const CachedStory>();
-  return Get(store, *row);
+  return Get(store, lexicon, *row);
 }
 
 StatusOr<std::shared_ptr<const CachedStory>> StoryCache::Get(
-    Store* store, const StoryRow& row) {
+    Store* store, const FactsLexicon& lexicon, const StoryRow& row) {
   if (auto hit = Find(row)) return hit;
   // Loaded outside the lock: other stories are answered meanwhile (two
   // threads missing the same story both load it; the later one is kept).
   ASSIGN_OR_RETURN(std::shared_ptr<const CachedStory> story,
-                   LoadCachedStory(store, row, maker_));
+                   LoadCachedStory(store, lexicon, row, maker_));
   if (story->kept()) {
     std::lock_guard<std::mutex> lock(mu_);
     ++kept_;

@@ -69,9 +69,11 @@ class CachedStory {
   const std::string& Brief(const std::string& format) const;
   // What each outlet holds of the story's points (outlet profiles).
   const std::map<std::string, OutletPoints>& Outlets() const;
-  // The dossier; loaded from `store` on first use when the entry was made
-  // from kept answers (REQUIRES: `store` holds the story's reports).
-  StatusOr<const StoryDossier*> Dossier(Store* store) const;
+  // The dossier; loaded from `store` and compared with `lexicon` on first
+  // use when the entry was made from kept answers (REQUIRES: `store` holds
+  // the story's reports).
+  StatusOr<const StoryDossier*> Dossier(Store* store,
+                                        const FactsLexicon& lexicon) const;
   // Every answer, as kept in the store (made from the dossier).
   StoryAnswers Answers() const;
 
@@ -88,9 +90,10 @@ class CachedStory {
 };
 
 // The story of `row`: from the answers `maker` kept in `store` for its
-// version, else its dossier loaded and compared.
+// version, else its dossier loaded and compared with `lexicon`.
 StatusOr<std::shared_ptr<const CachedStory>> LoadCachedStory(
-    Store* store, const StoryRow& row, const std::string& maker);
+    Store* store, const FactsLexicon& lexicon, const StoryRow& row,
+    const std::string& maker);
 
 // The page's comparison of a dossier (what PageComparison caches).
 nlohmann::json StoryPageComparison(const StoryDossier& s);
@@ -136,9 +139,12 @@ class StoryCache {
   // The story `row` (as the store holds it now) with its answers: the
   // cached entry when its row is unchanged, else LoadCachedStory's, held.
   StatusOr<std::shared_ptr<const CachedStory>> Get(Store* store,
+                                                   const FactsLexicon& lexicon,
                                                    const StoryRow& row);
   // The same for story `id`; nullptr when there is no such story.
-  StatusOr<std::shared_ptr<const CachedStory>> Get(Store* store, int64_t id);
+  StatusOr<std::shared_ptr<const CachedStory>> Get(Store* store,
+                                                   const FactsLexicon& lexicon,
+                                                   int64_t id);
 
   struct Stats {
     int64_t hits = 0, misses = 0, stories = 0, reports = 0;

@@ -157,7 +157,10 @@ TEST_F(StoryCacheTest, AnOutletProfileIsKeptUntilTheStoreGrows) {
   auto first = cached.OutletProfile(outlet);
   ASSERT_TRUE(first.ok()) << first.status().ToString();
   EXPECT_EQ(cached.OutletProfile(outlet)->dump(), first->dump());
-  EXPECT_EQ(Api(ReadOnly()).OutletProfile(outlet)->dump(), first->dump());
+  EXPECT_EQ(Api(ReadOnly(), TestResources().facts_lexicon())
+                .OutletProfile(outlet)
+                ->dump(),
+            first->dump());
   // Its fire story: 2 outlets; a third outlet's report joins it, and the
   // kept profile is not served.
   auto outlets_of_story_1 = [](const json& profile) {
@@ -169,7 +172,9 @@ TEST_F(StoryCacheTest, AnOutletProfileIsKeptUntilTheStoreGrows) {
   Add({kFireC});
   auto after = cached.OutletProfile(outlet);
   ASSERT_TRUE(after.ok());
-  EXPECT_EQ(after->dump(), Api(ReadOnly()).OutletProfile(outlet)->dump());
+  EXPECT_EQ(after->dump(), Api(ReadOnly(), TestResources().facts_lexicon())
+                               .OutletProfile(outlet)
+                               ->dump());
   EXPECT_EQ(outlets_of_story_1(*after), 3) << after->dump();
   EXPECT_FALSE(cached.OutletProfile("لا وجود لها").ok());
 }
@@ -178,7 +183,7 @@ TEST_F(StoryCacheTest, LeastRecentlyUsedStoriesGoFirstCountedInReports) {
   auto store = ReadOnly();
   StoryCache cache(3);
   auto get = [&](int64_t id) {
-    auto s = cache.Get(store.get(), id);
+    auto s = cache.Get(store.get(), *TestResources().facts_lexicon(), id);
     EXPECT_TRUE(s.ok() && *s != nullptr) << id;
     return s.ok() && *s ? (*s)->row().articles.size() : 0u;
   };
@@ -199,10 +204,14 @@ TEST_F(StoryCacheTest, LeastRecentlyUsedStoriesGoFirstCountedInReports) {
   EXPECT_LE(cache.stats().reports, 3);
   // A story larger than the whole cache is answered, not kept.
   StoryCache tiny(1);
-  EXPECT_EQ(tiny.Get(store.get(), int64_t{1}).value()->row().articles.size(),
+  EXPECT_EQ(tiny.Get(store.get(), *TestResources().facts_lexicon(), int64_t{1})
+                .value()
+                ->row()
+                .articles.size(),
             2u);
   EXPECT_EQ(tiny.stats().stories, 0);
-  auto none = tiny.Get(store.get(), int64_t{99});
+  auto none =
+      tiny.Get(store.get(), *TestResources().facts_lexicon(), int64_t{99});
   ASSERT_TRUE(none.ok());
   EXPECT_EQ(*none, nullptr);
 }
@@ -238,7 +247,8 @@ TEST_F(StoryCacheTest, KeptAnswersAreTheComputedAnswersByteForByte) {
   {
     auto store = Store::Open(db_);
     ASSERT_TRUE(store.ok());
-    auto kept = KeepAnswersSince(store->get(), 0, AnswerMaker());
+    auto kept = KeepAnswersSince(store->get(), *TestResources().facts_lexicon(),
+                                 0, AnswerMaker());
     ASSERT_TRUE(kept.ok()) << kept.status().ToString();
     EXPECT_EQ(*kept, 1);  // the fire (two outlets); 2 and 3 have one report
   }
@@ -264,7 +274,9 @@ TEST_F(StoryCacheTest, AKeptAnswerIsServedForItsVersionOnly) {
   {
     auto store = Store::Open(db_);
     ASSERT_TRUE(store.ok());
-    ASSERT_TRUE(KeepStoryAnswers(store->get(), {1}, AnswerMaker()).ok());
+    ASSERT_TRUE(KeepStoryAnswers(store->get(), *TestResources().facts_lexicon(),
+                                 {1}, AnswerMaker())
+                    .ok());
     auto row = (*store)->GetStory(1);
     ASSERT_TRUE(row.ok() && row->has_value());
     // Marked, to tell the kept answer from a computed one.
@@ -275,7 +287,8 @@ TEST_F(StoryCacheTest, AKeptAnswerIsServedForItsVersionOnly) {
                     .ok());
   }
   auto brief = [&](std::shared_ptr<StoryCache> cache) {
-    auto b = Api(ReadOnly(), std::move(cache)).Brief(1, "md");
+    auto b = Api(ReadOnly(), TestResources().facts_lexicon(), std::move(cache))
+                 .Brief(1, "md");
     return b.ok() ? *b : b.status().ToString();
   };
   EXPECT_EQ(brief(std::make_shared<StoryCache>()), "# kept");
@@ -290,7 +303,9 @@ TEST_F(StoryCacheTest, AKeptAnswerIsServedForItsVersionOnly) {
   EXPECT_NE(after.find("31"), std::string::npos) << after;
   auto store = Store::Open(db_);
   ASSERT_TRUE(store.ok());
-  ASSERT_TRUE(KeepStoryAnswers(store->get(), {1}, AnswerMaker()).ok());
+  ASSERT_TRUE(KeepStoryAnswers(store->get(), *TestResources().facts_lexicon(),
+                               {1}, AnswerMaker())
+                  .ok());
   auto cache = std::make_shared<StoryCache>();
   EXPECT_EQ(brief(cache), after);
   EXPECT_EQ(cache->stats().kept, 1);
@@ -306,14 +321,17 @@ TEST_F(StoryCacheTest, AnOutletsKeptCitesAreServedForItsReportCountOnly) {
       {"analysed", 2},
       {"quotes", 7}};
   auto profile_cites = [&] {
-    auto p =
-        Api(ReadOnly(), std::make_shared<StoryCache>()).OutletProfile(outlet);
+    auto p = Api(ReadOnly(), TestResources().facts_lexicon(),
+                 std::make_shared<StoryCache>())
+                 .OutletProfile(outlet);
     return p.ok() ? (*p)["cites"].dump() : p.status().ToString();
   };
   {
     auto store = Store::Open(db_);
     ASSERT_TRUE(store.ok());
-    ASSERT_TRUE(KeepAnswersSince(store->get(), 0, AnswerMaker()).ok());
+    ASSERT_TRUE(KeepAnswersSince(store->get(), *TestResources().facts_lexicon(),
+                                 0, AnswerMaker())
+                    .ok());
     auto kept = (*store)->GetKeptAnswer("outlet/" + outlet + "/cites");
     ASSERT_TRUE(kept.ok() && kept->has_value());
     EXPECT_EQ(profile_cites(), json::parse((*kept)->body)["cites"].dump());

@@ -179,6 +179,7 @@ json PositionAlert(const SavedSearch& s, const StoryRow& story,
 // The positions of one story this alert has not seen: new on a contested
 // point and in a conflict (fire), or to be recorded silently.
 StatusOr<std::vector<NewPosition>> StoryPositions(Store* store,
+                                                  const FactsLexicon& lexicon,
                                                   const SavedSearch& s,
                                                   int64_t story_id) {
   std::vector<NewPosition> out;
@@ -191,7 +192,7 @@ StatusOr<std::vector<NewPosition>> StoryPositions(Store* store,
   }
   std::vector<const Document*> ptrs;
   for (const Document& d : docs) ptrs.push_back(&d);
-  Comparison c = CompareStory(ptrs);
+  Comparison c = CompareStory(lexicon, ptrs);
   ASSIGN_OR_RETURN(std::vector<std::string> known,
                    store->ListAlertPositions(s.name, story_id));
   std::set<std::string> seen(known.begin(), known.end());
@@ -225,7 +226,8 @@ Status AppendLines(const std::string& out_path, const json& batch) {
 
 // One "positions" alert: fires its new positions, records every position
 // seen and moves the mark. Returns the number of lines written.
-StatusOr<int> RunPositionAlert(Store* store, const SavedSearch& s,
+StatusOr<int> RunPositionAlert(Store* store, const FactsLexicon& lexicon,
+                               const SavedSearch& s,
                                const std::string& out_path,
                                const std::string& webhook) {
   ASSIGN_OR_RETURN(int64_t high, store->MaxArticleId());
@@ -233,7 +235,7 @@ StatusOr<int> RunPositionAlert(Store* store, const SavedSearch& s,
   ASSIGN_OR_RETURN(auto stories, StoriesToCompare(store, s, high));
   std::vector<NewPosition> found;
   for (int64_t id : stories) {
-    ASSIGN_OR_RETURN(auto more, StoryPositions(store, s, id));
+    ASSIGN_OR_RETURN(auto more, StoryPositions(store, lexicon, s, id));
     for (NewPosition& n : more) found.push_back(std::move(n));
   }
   json batch = json::array();
@@ -289,14 +291,16 @@ StatusOr<std::vector<SavedSearch>> ListSavedSearches(Store* store) {
   return out;
 }
 
-StatusOr<int> RunAlerts(Store* store, const std::string& out_path,
-                        const std::string& webhook, int page_size) {
+StatusOr<int> RunAlerts(Store* store, const FactsLexicon& lexicon,
+                        const std::string& out_path, const std::string& webhook,
+                        int page_size) {
   ASSIGN_OR_RETURN(auto searches, ListSavedSearches(store));
   page_size = std::clamp(page_size, 1, 500);  // search's own bounds
   int fired = 0;
   for (SavedSearch& s : searches) {
     if (s.kind == "positions") {
-      ASSIGN_OR_RETURN(int n, RunPositionAlert(store, s, out_path, webhook));
+      ASSIGN_OR_RETURN(int n,
+                       RunPositionAlert(store, lexicon, s, out_path, webhook));
       fired += n;
       continue;
     }

@@ -31,6 +31,7 @@
 
 namespace marsad {
 
+class FactsLexicon;
 class Store;
 
 struct SavedSearch {
@@ -49,8 +50,11 @@ StatusOr<std::vector<SavedSearch>> ListSavedSearches(Store* store);
 // Runs every saved search; appends one JSON object per new match to
 // `out_path` and POSTs the batch to `webhook` if set. Returns the number of
 // alerts written. `page_size`: matches read per search query (all are read).
-StatusOr<int> RunAlerts(Store* store, const std::string& out_path,
-                        const std::string& webhook, int page_size = 500);
+// `lexicon`: the comparison's tables, for "positions" searches
+// (Resources::facts_lexicon()).
+StatusOr<int> RunAlerts(Store* store, const FactsLexicon& lexicon,
+                        const std::string& out_path, const std::string& webhook,
+                        int page_size = 500);
 
 }  // namespace marsad
 

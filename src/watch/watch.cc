@@ -74,7 +74,8 @@ class Watcher {
     RETURN_IF_ERROR(ingestor_->Flush());
     sum->stored = static_cast<int>(ingestor_->summary().stored);
     ASSIGN_OR_RETURN(sum->alerts,
-                     RunAlerts(store_, options_.alerts_out, options_.webhook));
+                     RunAlerts(store_, *resources_.facts_lexicon(),
+                               options_.alerts_out, options_.webhook));
     return Status::OK();
   }
 

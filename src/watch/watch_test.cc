@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "src/facts/test_lexicon.h"
 #include "src/store/sqlite_store.h"
 #include "src/watch/alerts.h"
 #include "src/watch/testing.h"
@@ -254,8 +255,8 @@ TEST_F(WatchTest, SavedSearchReportsEveryMatchBeyondOnePage) {
   s.request.query = "المصدر";  // in every page
   ASSERT_TRUE(AddSavedSearch(store->get(), s).ok());
   ASSERT_TRUE((*store)->AdvanceSavedSearch("all", 0, {}).ok());
-  auto fired =
-      RunAlerts(store->get(), dir_ + "/alerts.jsonl", "", /*page_size=*/2);
+  auto fired = RunAlerts(store->get(), TestFactsLexicon(),
+                         dir_ + "/alerts.jsonl", "", /*page_size=*/2);
   ASSERT_TRUE(fired.ok()) << fired.status().ToString();
   EXPECT_EQ(*fired, 3);
   std::ifstream in(dir_ + "/alerts.jsonl");
@@ -264,7 +265,9 @@ TEST_F(WatchTest, SavedSearchReportsEveryMatchBeyondOnePage) {
   while (std::getline(in, line))
     ids.push_back(nlohmann::json::parse(line)["article_id"].get<int64_t>());
   EXPECT_EQ(ids, (std::vector<int64_t>{1, 2, 3}));
-  EXPECT_EQ(*RunAlerts(store->get(), dir_ + "/alerts.jsonl", "", 2), 0);
+  EXPECT_EQ(*RunAlerts(store->get(), TestFactsLexicon(), dir_ + "/alerts.jsonl",
+                       "", 2),
+            0);
 }
 
 // A folder source: read at the first poll, then watched with inotify; a

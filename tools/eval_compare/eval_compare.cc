@@ -212,8 +212,9 @@ struct Tally {
 
 class Evaluator {
  public:
-  Evaluator(const DocumentProcessor& proc, bool verbose)
-      : proc_(proc), verbose_(verbose) {}
+  Evaluator(const DocumentProcessor& proc, const FactsLexicon& lexicon,
+            bool verbose)
+      : proc_(proc), lexicon_(lexicon), verbose_(verbose) {}
 
   void Story(const json& s, const std::map<int, json>& records) {
     bool dev = s["split"] == "dev";
@@ -221,7 +222,7 @@ class Evaluator {
     std::vector<Document> docs = Reports(s, records);
     std::vector<const Document*> ptrs;
     for (const Document& d : docs) ptrs.push_back(&d);
-    Comparison c = CompareStory(ptrs);
+    Comparison c = CompareStory(lexicon_, ptrs);
     std::vector<PredPoint> pred = PointsOf(c);
     bool show = verbose_ && dev;
     if (show)
@@ -391,6 +392,7 @@ class Evaluator {
 
  private:
   const DocumentProcessor& proc_;
+  const FactsLexicon& lexicon_;
   bool verbose_;
   std::map<std::string, Tally> tallies_;
 };
@@ -475,7 +477,7 @@ int Run(int argc, char** argv) {
     std::cerr << "eval_compare: " << proc.status().ToString() << "\n";
     return 1;
   }
-  Evaluator ev(**proc, verbose);
+  Evaluator ev(**proc, *(*resources)->facts_lexicon(), verbose);
   ev.url_record_ = std::move(url_record);
   ev.claims_ = claims;
   for (const json& s : stories) ev.Story(s, *records);

@@ -545,6 +545,11 @@ int Main(int argc, char** argv) {
     std::cerr << "eval_facts: " << records.status().ToString() << "\n";
     return 2;
   }
+  auto lexicon = FactsLexicon::Load();
+  if (!lexicon.ok()) {
+    std::cerr << "eval_facts: " << lexicon.status().ToString() << "\n";
+    return 2;
+  }
   std::unique_ptr<EntityAnnotator> entities;
   if (ner) {
     auto a = EntityAnnotator::Create();
@@ -562,9 +567,7 @@ int Main(int argc, char** argv) {
     d.published = r.value("date_extracted", "").substr(0, 10);
     AnalyzeText(&d);
     if (entities) entities->Annotate(&d);
-    FindQuotes(&d);
-    FindEvents(&d);
-    BuildClaims(&d);
+    FactsFinder(**lexicon, &d).Run();
     docs[n] = std::move(d);
   }
   Evaluator ev(verbose);

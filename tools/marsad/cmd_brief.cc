@@ -13,6 +13,7 @@
 #include <iostream>
 
 #include "src/base/file.h"
+#include "src/facts/lexicon.h"
 #include "src/server/brief.h"
 #include "tools/marsad/commands.h"
 #include "tools/marsad/print.h"
@@ -111,7 +112,9 @@ int RunBrief(const std::string& db, const std::string& id_arg,
   const int64_t id = *parsed;
   auto store = OpenStoreOrPrint(db, true);
   if (!store) return 1;
-  auto dossier = LoadStoryDossier(store.get(), id);
+  auto lexicon = FactsLexicon::Load();
+  if (!lexicon.ok()) return PrintError(lexicon.status());
+  auto dossier = LoadStoryDossier(store.get(), **lexicon, id);
   if (!dossier.ok()) return PrintError(dossier.status());
   if (!dossier->has_value())
     return PrintError(NotFoundError("no story " + std::to_string(id)));

@@ -27,6 +27,7 @@
 
 #include "src/base/document_json.h"
 #include "src/facts/compare.h"
+#include "src/facts/lexicon.h"
 #include "src/server/api.h"
 #include "src/story/threads.h"
 #include "tools/marsad/commands.h"
@@ -236,7 +237,8 @@ Status ExportClaims(Store& store, const std::string& format) {
 }
 
 // The comparison of one story's reports, as `marsad story` makes it.
-StatusOr<Comparison> CompareStoryIn(Store& store, const StoryRow& s) {
+StatusOr<Comparison> CompareStoryIn(Store& store, const FactsLexicon& lexicon,
+                                    const StoryRow& s) {
   std::vector<Document> docs;
   docs.reserve(s.articles.size());
   for (int64_t a : s.articles) {
@@ -245,7 +247,7 @@ StatusOr<Comparison> CompareStoryIn(Store& store, const StoryRow& s) {
   }
   std::vector<const Document*> ptrs;
   for (const Document& d : docs) ptrs.push_back(&d);
-  return CompareStory(ptrs);
+  return CompareStory(lexicon, ptrs);
 }
 
 std::string Joined(const json& list) {
@@ -297,6 +299,7 @@ void WritePoints(int64_t story, const json& points, const std::string& format,
 }
 
 Status ExportPoints(Store& store, const std::string& format) {
+  ASSIGN_OR_RETURN(auto lexicon, FactsLexicon::Load());
   RowWriter w(format, {"story",         "rank",    "kind",        "label",
                        "about",         "scope",   "contested",   "timeline",
                        "position",      "value",   "value_label", "modality",
@@ -306,7 +309,7 @@ Status ExportPoints(Store& store, const std::string& format) {
   for (int offset = 0;; offset += 1000) {
     ASSIGN_OR_RETURN(auto page, store.ListStories(Page{1000, offset}));
     for (const StoryRow& s : page) {
-      ASSIGN_OR_RETURN(Comparison c, CompareStoryIn(store, s));
+      ASSIGN_OR_RETURN(Comparison c, CompareStoryIn(store, *lexicon, s));
       if (c.points.empty()) continue;
       WritePoints(s.id, ComparisonToJson(c)["points"], format, w);
     }

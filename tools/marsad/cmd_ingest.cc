@@ -7,6 +7,7 @@
 #include <chrono>
 #include <iostream>
 
+#include "src/facts/lexicon.h"
 #include "src/ingest/reader.h"
 #include "src/pipeline/pipeline.h"
 #include "src/pipeline/resources.h"
@@ -125,7 +126,8 @@ int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
   // The touched stories' answers, kept for the server's first views.
   if (limits.keep_answers && s.stored > 0) {
     auto kept_start = std::chrono::steady_clock::now();
-    auto kept = KeepAnswersSince(store.get(), *last_before, AnswerMaker());
+    auto kept = KeepAnswersSince(store.get(), *(*resources)->facts_lexicon(),
+                                 *last_before, AnswerMaker());
     if (!kept.ok()) return PrintError(kept.status().WithContext("answers"));
     if (!quiet && *kept > 0)
       std::cout << fmt::format(
@@ -137,7 +139,8 @@ int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
   // Saved searches (marsad alert) report what this ingest added, as after a
   // watch poll.
   if (alerts != nullptr && s.stored > 0) {
-    auto fired = RunAlerts(store.get(), alerts->out_path, alerts->webhook);
+    auto fired = RunAlerts(store.get(), *(*resources)->facts_lexicon(),
+                           alerts->out_path, alerts->webhook);
     if (!fired.ok()) return PrintError(fired.status().WithContext("alerts"));
     if (*fired > 0 && !quiet)
       std::cout << fmt::format("{} alerts written to {}\n", *fired,
@@ -226,7 +229,9 @@ void AddKeepAnswersCommand(CLI::App& app, CommandFn* run) {
       auto store = OpenStoreOrPrint(*db, /*read_only=*/false);
       if (!store) return 1;
       auto start = std::chrono::steady_clock::now();
-      auto kept = KeepAnswersSince(store.get(), 0, AnswerMaker());
+      auto lexicon = FactsLexicon::Load();
+      if (!lexicon.ok()) return PrintError(lexicon.status());
+      auto kept = KeepAnswersSince(store.get(), **lexicon, 0, AnswerMaker());
       if (!kept.ok()) return PrintError(kept.status());
       std::cout << fmt::format("kept the answers of {} stories in {:.2f} s\n",
                                *kept,

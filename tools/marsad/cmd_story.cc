@@ -11,6 +11,7 @@
 #include <map>
 
 #include "src/facts/compare.h"
+#include "src/facts/lexicon.h"
 #include "src/server/brief.h"
 #include "tools/marsad/commands.h"
 #include "tools/marsad/print.h"
@@ -236,7 +237,9 @@ int RunStory(const std::string& db, const std::string& id_arg, bool json_out,
   }
   std::vector<const Document*> ptrs;
   for (const Document& d : docs) ptrs.push_back(&d);
-  Comparison c = CompareStory(ptrs);
+  auto lexicon = FactsLexicon::Load();
+  if (!lexicon.ok()) return PrintError(lexicon.status());
+  Comparison c = CompareStory(**lexicon, ptrs);
   for (const Document& d : docs)
     g_outlet_names[OutletLabel(d)] = ReadableOutlet(d);
   if (json_out) {

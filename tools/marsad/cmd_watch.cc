@@ -5,6 +5,8 @@
 #include <iostream>
 
 #include "marsad/store.h"
+#include "src/facts/lexicon.h"
+#include "src/pipeline/resources.h"
 #include "src/server/kept_answers.h"
 #include "src/watch/alerts.h"
 #include "src/watch/watch.h"
@@ -20,11 +22,12 @@ void OnSignal(int) { g_stop = true; }
 // Keeps the answers of the stories of the reports stored after *upto and
 // moves *upto on; a failure is said and the watch goes on (the server then
 // computes those answers on first view).
-void KeepAfterCycle(const std::string& db, int64_t* upto) {
+void KeepAfterCycle(const std::string& db, const FactsLexicon& lexicon,
+                    int64_t* upto) {
   auto store = OpenStoreOrPrint(db, /*read_only=*/false);
   if (!store) return;
   auto max = store->MaxArticleId();
-  auto kept = KeepAnswersSince(store.get(), *upto, AnswerMaker());
+  auto kept = KeepAnswersSince(store.get(), lexicon, *upto, AnswerMaker());
   if (!kept.ok() || !max.ok()) {
     std::cerr << "marsad watch: answers not kept: "
               << (kept.ok() ? max.status() : kept.status()).ToString() << "\n";
@@ -87,6 +90,10 @@ void AddWatchCommand(CLI::App& app, CommandFn* run) {
         std::cerr << "marsad watch: give at least one SOURCE (or --status)\n";
         return 2;
       }
+      // Loaded once for the watch's ingests and the answers kept after them.
+      auto resources = Resources::LoadDefault();
+      if (!resources.ok()) return PrintError(resources.status());
+      o->resources = resources->get();
       std::signal(SIGINT, OnSignal);
       std::signal(SIGTERM, OnSignal);
       // The answers of the stories each cycle touched are kept for the
@@ -101,7 +108,8 @@ void AddWatchCommand(CLI::App& app, CommandFn* run) {
                   << " not modified, " << s.skipped_robots
                   << " forbidden by robots.txt, " << s.stored
                   << " new reports, " << s.alerts << " alerts" << std::endl;
-        if (s.stored > 0 && kept_upto >= 0) KeepAfterCycle(o->db, &kept_upto);
+        if (s.stored > 0 && kept_upto >= 0)
+          KeepAfterCycle(o->db, *(*resources)->facts_lexicon(), &kept_upto);
       });
       return st.ok() ? 0 : PrintError(st);
     };
