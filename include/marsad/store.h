@@ -29,6 +29,17 @@ struct StoreOptions {
   bool read_only = false;
 };
 
+// Of a stored article, what the ingest's in-memory indexes are rebuilt
+// from (Store::ForEachIndexRow).
+struct IndexRow {
+  int64_t id = 0;
+  int64_t story_id = 0;      // 0: none
+  int64_t duplicate_of = 0;  // 0: a first copy
+  std::string published;
+  std::string fingerprint;     // Fingerprint::Serialize (src/dedup)
+  std::string story_features;  // StoryFeatures::Serialize (src/story)
+};
+
 struct StoryRow {
   int64_t id = 0;
   std::string title;
@@ -221,6 +232,12 @@ class Store {
   virtual Status ForEachRecent(
       const std::string& since,
       const std::function<void(const Document&)>& fn) = 0;
+  // Every article's IndexRow, in id order: what an ingest restarted on this
+  // store replays to rebuild its duplicate and story indexes. A narrow read
+  // (no text, no analysis to parse), so a restart costs the blobs, not the
+  // archive's analyses.
+  virtual Status ForEachIndexRow(
+      const std::function<void(const IndexRow&)>& fn) = 0;
 
   // --- Read path ---
   virtual StatusOr<std::vector<StoryRow>> ListStories(const Page& page) = 0;

@@ -73,6 +73,16 @@ class DuplicateIndex {
                std::string_view date);
 
   size_t size() const { return entries_.size() - free_.size(); }
+  // Calls fn(root) for the first copy of every report in the window (a root
+  // may be called more than once). FindOrAdd only ever returns one of
+  // these, so what a caller keeps per first copy (ingest: its story) may be
+  // dropped for any other id without changing an answer.
+  template <typename Fn>
+  void ForEachLiveRoot(Fn&& fn) const {
+    for (const Entry& e : entries_) {
+      if (e.id != 0) fn(e.root);
+    }
+  }
   // Approximate heap bytes held (entries, buckets, day lists).
   size_t MemoryBytes() const;
 

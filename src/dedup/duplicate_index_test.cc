@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "src/dedup/days.h"
 
@@ -108,6 +109,34 @@ TEST(DuplicateIndexTest, WindowForgetsOldReports) {
             std::nullopt);
   EXPECT_EQ(index.size(), 1u);
   EXPECT_EQ(index.FindOrAdd(3, a, "2015-07-20"), std::nullopt);
+}
+
+// Ingest keeps the story of each first copy only while ForEachLiveRoot
+// names it: a near copy in the window keeps its root named, a forgotten day
+// names nothing.
+TEST(DuplicateIndexTest, LiveRootsAreTheFirstCopiesOfTheWindow) {
+  DuplicateOptions options;
+  options.window_days = 5;
+  options.grace_reports = 0;
+  DuplicateIndex index(options);
+  auto roots = [&] {
+    std::vector<int64_t> out;
+    index.ForEachLiveRoot([&](int64_t r) { out.push_back(r); });
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  EXPECT_EQ(index.FindOrAdd(1, ComputeFingerprint(Report(0)), "2015-07-01"),
+            std::nullopt);
+  std::string edited = "المدينة - خاص: " + Report(0) + " شارك";
+  EXPECT_EQ(index.FindOrAdd(4, ComputeFingerprint(edited), "2015-07-01"), 1);
+  EXPECT_EQ(roots(), (std::vector<int64_t>{1}));
+  for (int64_t id : {5, 6, 7}) {
+    EXPECT_EQ(
+        index.FindOrAdd(id, ComputeFingerprint(Report(id - 4)), "2015-07-20"),
+        std::nullopt);
+  }
+  EXPECT_EQ(roots(), (std::vector<int64_t>{5, 6, 7}));
 }
 
 // Issue 24, finding 1: one report dated later than the rest (a 2017 report

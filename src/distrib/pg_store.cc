@@ -114,6 +114,8 @@ class PgStore final : public SqlStore {
   StatusOr<int64_t> MaxStoryId() override;
   Status ForEachRecent(const std::string& since,
                        const std::function<void(const Document&)>& fn) override;
+  Status ForEachIndexRow(
+      const std::function<void(const IndexRow&)>& fn) override;
   StatusOr<std::vector<StoryRow>> ListStories(const Page& page) override;
   StatusOr<std::optional<StoryRow>> GetStory(int64_t id) override;
   StatusOr<std::optional<Document>> GetArticle(int64_t id,
@@ -382,6 +384,34 @@ StatusOr<int64_t> PgStore::MaxStoryId() {
   return ScalarInt(
       "SELECT GREATEST(COALESCE((SELECT MAX(id) FROM stories),0),"
       "COALESCE((SELECT MAX(story_id) FROM articles),0))");
+}
+
+Status PgStore::ForEachIndexRow(
+    const std::function<void(const IndexRow&)>& fn) {
+  return Guard("read the index rows", [&]() -> Status {
+    pqxx::work w(*c_);
+    pqxx::stateless_cursor<pqxx::cursor_base::read_only,
+                           pqxx::cursor_base::owned>
+        cur(w,
+            "SELECT id, story_id, duplicate_of, published, fingerprint, "
+            "story_features FROM articles ORDER BY id",
+            "index_rows", false);
+    IndexRow x;
+    for (size_t at = 0;; at += 1000) {
+      pqxx::result r = cur.retrieve(at, at + 1000);
+      for (const pqxx::row& row : r) {
+        x.id = Int(row[0]);
+        x.story_id = Int(row[1]);
+        x.duplicate_of = Int(row[2]);
+        x.published = Str(row[3]);
+        x.fingerprint = Bytes(row[4]);
+        x.story_features = Bytes(row[5]);
+        fn(x);
+      }
+      if (r.size() < 1000) break;
+    }
+    return Status::OK();
+  });
 }
 
 Status PgStore::ForEachRecent(const std::string& since,

@@ -257,6 +257,30 @@ TEST_P(StoreContractTest, StoryAggregates) {
   EXPECT_EQ(store_->ListStories(Page{1, 1})->at(0).id, 1);
 }
 
+TEST_P(StoreContractTest, IndexRowsAreTheRestoreFieldsInIdOrder) {
+  WriteThree();
+  Reopen();
+  std::vector<IndexRow> rows;
+  ASSERT_TRUE(
+      store_->ForEachIndexRow([&](const IndexRow& r) { rows.push_back(r); })
+          .ok());
+  ASSERT_EQ(rows.size(), 3u);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    auto full = store_->GetArticle(rows[i].id, false);
+    ASSERT_TRUE(full.ok() && full->has_value());
+    const Document& d = **full;
+    EXPECT_EQ(rows[i].id, static_cast<int64_t>(i + 1));
+    EXPECT_EQ(rows[i].story_id, d.story_id);
+    EXPECT_EQ(rows[i].duplicate_of, d.duplicate_of);
+    EXPECT_EQ(rows[i].published, d.published);
+    EXPECT_EQ(rows[i].fingerprint, d.fingerprint);
+    EXPECT_EQ(rows[i].story_features, d.story_features);
+    EXPECT_FALSE(rows[i].fingerprint.empty());
+  }
+  EXPECT_EQ(rows[1].duplicate_of, 1);
+  EXPECT_EQ(rows[2].story_id, 2);
+}
+
 TEST_P(StoreContractTest, RestoreReadsRecentInIdOrder) {
   WriteThree();
   std::vector<int64_t> ids;

@@ -127,13 +127,14 @@ Status Ingestor::Restore() {
   next_article_id_ = max_id + 1;
   (void)
       max_story;  // StoryIndex::Restore advances its next id past restored ones
-  RETURN_IF_ERROR(store_->ForEachRecent("", [&](const Document& d) {
+  RETURN_IF_ERROR(store_->ForEachIndexRow([&](const IndexRow& d) {
     auto fp = Fingerprint::Deserialize(d.fingerprint);
     if (fp.ok()) duplicates_->Restore(d.id, d.duplicate_of, *fp, d.published);
     auto f = StoryFeatures::Deserialize(d.story_features);
     if (f.ok() && d.story_id)
       stories_->Restore(d.id, d.story_id, d.published, *f);
     if (d.story_id) article_story_[d.id] = d.story_id;
+    ForgetOutsideWindow();
   }));
   return Status::OK();
 }
@@ -260,7 +261,31 @@ Status Ingestor::AssignAndWrite(std::vector<Document>& docs) {
   }
   RETURN_IF_ERROR(store_->WriteBatch(batch, rows, links));
   summary_.stored += batch.size();
+  ForgetOutsideWindow();
   return Status::OK();
+}
+
+// The article -> story map gains a row per report; only the first copies the
+// duplicate index still holds can be asked for again. Rebuilt from those
+// once it holds twice as many rows as the index has reports, so its size
+// follows the window and the cost per report stays constant.
+void Ingestor::ForgetOutsideWindow() {
+  if (article_story_.size() < 2 * duplicates_->size() + 4096) return;
+  std::unordered_map<int64_t, int64_t> kept;
+  kept.reserve(duplicates_->size());
+  duplicates_->ForEachLiveRoot([&](int64_t root) {
+    if (auto it = article_story_.find(root); it != article_story_.end()) {
+      kept.insert(*it);
+    }
+  });
+  article_story_.swap(kept);
+}
+
+size_t Ingestor::MemoryBytes() const {
+  // unordered_map: a node (key, value, next pointer, cached hash) + bucket.
+  return duplicates_->MemoryBytes() + stories_->MemoryBytes() +
+         article_story_.size() * 32 +
+         article_story_.bucket_count() * sizeof(void*);
 }
 
 Status Ingestor::Flush() {

@@ -117,6 +117,10 @@ class Ingestor {
   Status Flush();
 
   const IngestSummary& summary() const { return summary_; }
+  // Approximate heap bytes of what the ingestor keeps between batches: the
+  // duplicate and story indexes and the story of each first copy in the
+  // window. Bounded by the window, not by the archive.
+  size_t MemoryBytes() const;
 
  private:
   Ingestor(Store* store, const IngestOptions& options);
@@ -133,8 +137,11 @@ class Ingestor {
   std::vector<Document> queue_;
   std::vector<uint64_t> queued_hashes_;
   int64_t next_article_id_ = 1;
-  // Story of each article seen (duplicates join their first copy's story).
+  // Story of each first copy the duplicate index may still return
+  // (duplicates join their first copy's story); pruned to the window by
+  // ForgetOutsideWindow.
   std::unordered_map<int64_t, int64_t> article_story_;
+  void ForgetOutsideWindow();
   IngestSummary summary_;
 };
 

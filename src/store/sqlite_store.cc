@@ -377,6 +377,28 @@ Status SqliteStore::ForEachRecent(
   return Status::OK();
 }
 
+Status SqliteStore::ForEachIndexRow(
+    const std::function<void(const IndexRow&)>& fn) {
+  ASSIGN_OR_RETURN(
+      Stmt s, Stmt::Prepare(db_,
+                            "SELECT id, story_id, duplicate_of, published, "
+                            "fingerprint, story_features FROM articles "
+                            "ORDER BY id"));
+  IndexRow r;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    r.id = s.Int(0);
+    r.story_id = s.Int(1);
+    r.duplicate_of = s.Int(2);
+    r.published = s.Text(3);
+    r.fingerprint = s.Blob(4);
+    r.story_features = s.Blob(5);
+    fn(r);
+  }
+  return Status::OK();
+}
+
 namespace {
 
 // Resets a cached statement when the read is done: a statement left

@@ -30,6 +30,8 @@ class SqliteStore final : public SqlStore {
   StatusOr<int64_t> MaxStoryId() override;
   Status ForEachRecent(const std::string& since,
                        const std::function<void(const Document&)>& fn) override;
+  Status ForEachIndexRow(
+      const std::function<void(const IndexRow&)>& fn) override;
   StatusOr<std::vector<StoryRow>> ListStories(const Page& page) override;
   StatusOr<std::optional<StoryRow>> GetStory(int64_t id) override;
   StatusOr<std::optional<Document>> GetArticle(int64_t id,
