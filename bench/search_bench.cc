@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "marsad/store.h"
+#include "src/facts/lexicon.h"
 #include "src/server/api.h"
 
 namespace marsad {
@@ -134,7 +135,12 @@ int Main(int argc, char** argv) {
     std::printf("search_bench: %s\n", store.status().ToString().c_str());
     return 1;
   }
-  Api api(std::move(*store));
+  auto lexicon = FactsLexicon::Load();  // the stories' comparison
+  if (!lexicon.ok()) {
+    std::printf("search_bench: %s\n", lexicon.status().ToString().c_str());
+    return 1;
+  }
+  Api api(std::move(*store), lexicon->get());
   auto articles = api.store()->CountArticles();
   std::vector<int64_t> story_ids;
   std::vector<std::pair<size_t, int64_t>> by_size;  // (articles, id)

@@ -268,7 +268,7 @@ TEST(OutletNamesTest, LatinNameAndCountryFromTheOutletTable) {
   }
   auto store = Store::Open(db, StoreOptions{.read_only = true});
   ASSERT_TRUE(store.ok());
-  Api api(std::move(*store));
+  Api api(std::move(*store), TestResources().facts_lexicon());
 
   auto list = api.Outlets();
   ASSERT_TRUE(list.ok()) << list.status().ToString();

@@ -113,7 +113,8 @@ class StoryCacheTest : public testing::Test {
 
 TEST_F(StoryCacheTest, CachedAnswersAreTheFreshAnswersByteForByte) {
   auto cache = std::make_shared<StoryCache>();
-  Api cached(ReadOnly(), cache), fresh(ReadOnly());
+  Api cached(ReadOnly(), TestResources().facts_lexicon(), cache),
+      fresh(ReadOnly(), TestResources().facts_lexicon());
   for (int64_t id : {1, 2, 3, 99}) {
     const std::vector<std::string> want = Answers(fresh, id);
     EXPECT_EQ(Answers(cached, id), want) << "story " << id << ", first";
@@ -132,12 +133,12 @@ TEST_F(StoryCacheTest, CachedAnswersAreTheFreshAnswersByteForByte) {
 
 TEST_F(StoryCacheTest, AStoryThatGainsAReportIsComparedAgain) {
   auto cache = std::make_shared<StoryCache>();
-  Api cached(ReadOnly(), cache);
+  Api cached(ReadOnly(), TestResources().facts_lexicon(), cache);
   auto before = cached.Points(1, {});
   ASSERT_TRUE(before.ok());
   EXPECT_EQ(before->dump().find("31"), std::string::npos) << before->dump();
   Add({kFireC});
-  Api fresh(ReadOnly());
+  Api fresh(ReadOnly(), TestResources().facts_lexicon());
   auto story = fresh.Story(1);
   ASSERT_TRUE(story.ok());
   ASSERT_EQ((*story)["articles"].size(), 3u) << "report C did not join";
@@ -152,7 +153,7 @@ TEST_F(StoryCacheTest, AStoryThatGainsAReportIsComparedAgain) {
 
 TEST_F(StoryCacheTest, AnOutletProfileIsKeptUntilTheStoreGrows) {
   auto cache = std::make_shared<StoryCache>();
-  Api cached(ReadOnly(), cache);
+  Api cached(ReadOnly(), TestResources().facts_lexicon(), cache);
   const std::string outlet = kFireA.outlet;
   auto first = cached.OutletProfile(outlet);
   ASSERT_TRUE(first.ok()) << first.status().ToString();
@@ -218,13 +219,15 @@ TEST_F(StoryCacheTest, LeastRecentlyUsedStoriesGoFirstCountedInReports) {
 
 TEST_F(StoryCacheTest, ServerThreadsShareOneCache) {
   auto cache = std::make_shared<StoryCache>();
-  const std::string want = Answers(*std::make_unique<Api>(ReadOnly()), 1)[0];
+  const std::string want = Answers(
+      *std::make_unique<Api>(ReadOnly(), TestResources().facts_lexicon()),
+      1)[0];
   constexpr int kThreads = 4, kRounds = 10;
   std::vector<std::string> got(kThreads);
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
-      Api api(ReadOnly(), cache);
+      Api api(ReadOnly(), TestResources().facts_lexicon(), cache);
       for (int i = 0; i < kRounds; ++i) {
         auto s = api.Story(1);
         got[t] = s.ok() ? s->dump() : s.status().ToString();
@@ -255,7 +258,8 @@ TEST_F(StoryCacheTest, KeptAnswersAreTheComputedAnswersByteForByte) {
   ASSERT_FALSE(AnswerMaker().empty());
   auto computing = std::make_shared<StoryCache>(3000, /*maker=*/"");
   auto reading = std::make_shared<StoryCache>();
-  Api computed(ReadOnly(), computing), kept(ReadOnly(), reading);
+  Api computed(ReadOnly(), TestResources().facts_lexicon(), computing),
+      kept(ReadOnly(), TestResources().facts_lexicon(), reading);
   for (int64_t id : {1, 2, 3, 99})
     EXPECT_EQ(Answers(kept, id), Answers(computed, id)) << "story " << id;
   EXPECT_EQ(reading->stats().kept, 1);
