@@ -11,7 +11,7 @@
 
 namespace marsad::text_internal {
 
-// Tokens with folded keys: TokensOf(text).folded (src/text/tokenize.h).
+// Tokens with folded keys: TextAnalysis::folded (src/text/analysis.h).
 using KeyedToken = FoldedToken;
 
 // Strips one conjunction/preposition proclitic and/or the article from a
