@@ -828,7 +828,7 @@ int Run(const Options& o) {
     std::cerr << "train_ner: corpus " << corpus.docs.size() << " documents, "
               << corpus.sentences.size() << " sentences\n";
     {
-      FeatureExtractor plain(**gaz);
+      FeatureExtractor plain(**gaz, **seg);
       auto mined = MinePatterns(plain, corpus);
       if (!mined.ok())
         return std::cerr << "train_ner: " << mined.status().ToString() << "\n",
