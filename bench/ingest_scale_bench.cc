@@ -2,7 +2,7 @@
 // pipeline (duplicates, stories, the SQLite store) over N reports, and the
 // cost of starting again on the store it leaves.
 //
-//   ingest_scale_bench --db FILE [--reports N] [--base JSONL] [--every K]
+//   ingest_scale_bench --db FILE|URL [--reports N] [--base JSONL] [--every K]
 //
 // The per-document stages (clean, text core, NER, facts, fingerprint, story
 // features) run once on the base records (default: the first 3,000 lines of
@@ -33,11 +33,11 @@
 #include <string>
 #include <vector>
 
+#include "marsad/store.h"
 #include "src/dedup/days.h"
 #include "src/ingest/reader.h"
 #include "src/pipeline/pipeline.h"
 #include "src/pipeline/resources.h"
-#include "src/store/sqlite_store.h"
 
 namespace marsad {
 namespace {
@@ -99,7 +99,7 @@ int Main(int argc, char** argv) {
 
   using Clock = std::chrono::steady_clock;
   {
-    auto store = SqliteStore::Open(db, {});
+    auto store = Store::Open(db, {});
     if (!store.ok()) return Fail(store.status());
     IngestOptions options;
     auto ingestor = Ingestor::Create(store->get(), **resources, options);
@@ -148,7 +148,7 @@ int Main(int argc, char** argv) {
   // A restarted ingest: open the store and rebuild the indexes.
   double before = RssMb();
   auto t0 = Clock::now();
-  auto store = SqliteStore::Open(db, {});
+  auto store = Store::Open(db, {});
   if (!store.ok()) return Fail(store.status());
   auto again = Ingestor::Create(store->get(), **resources, IngestOptions{});
   if (!again.ok()) return Fail(again.status());
