@@ -1454,8 +1454,8 @@ TEST(ComparePointsTest, Issue22HashtagsStatementsAndLongerBlameClauses) {
                              "\xD9\x8A"),
             std::string::npos)
       << rb->speaker;  // فلان الفلاني, the hashtag as words
-  const ContestedPoint* resp =
-      PointAbout(CompareStory(TestFactsLexicon(), {&a, &b}), "responsibility");
+  const Comparison ab = CompareStory(TestFactsLexicon(), {&a, &b});
+  const ContestedPoint* resp = PointAbout(ab, "responsibility");
   ASSERT_NE(resp, nullptr);
   EXPECT_TRUE(resp->contested) << Dump(*resp);
   Document c = Analyzed(3, "ج", "2030-03-24T21:00:00+00:00",
@@ -1506,8 +1506,8 @@ TEST(ComparePointsTest, Issue22CauseAnAccidentAgainstAnExplosiveDevice) {
   Document d = Analyzed(3, "ج", "2030-10-17T11:00:00+00:00",
                         "واستبعد الخبير أن يكون الانفجار ناجما عن تسرب غاز.");
   EXPECT_EQ(Causes(d), std::vector<std::string>{"accident/denied"});
-  const ContestedPoint* agreed =
-      PointAbout(CompareStory(TestFactsLexicon(), {&a, &d}), "weapon:cause");
+  const Comparison ad = CompareStory(TestFactsLexicon(), {&a, &d});
+  const ContestedPoint* agreed = PointAbout(ad, "weapon:cause");
   ASSERT_NE(agreed, nullptr);
   EXPECT_FALSE(agreed->contested) << Dump(*agreed);
   // No cause without an explosion, a crash or a fire in the sentence;
