@@ -561,8 +561,9 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     for (size_t s = 0; s < t.sentences.size(); ++s) {
       size_t b = t.sentence_first[s], e = t.sentence_end[s];
       bool chem = false, resp = false, fraud = false, control = false,
-           acc = false, cause = false;
+           acc = false, cause = false, doer = false;
       for (size_t q = b; q < e; ++q) {
+        if (!doer) doer = Doer(q, b, e);
         if (!chem && IsChemical(q, b, e)) {
           chem = true;
           size_t from = q > b + 1 ? q - 2 : b;
@@ -974,6 +975,67 @@ class ClaimBuilder : public facts_internal::ClaimSources {
       ++e;
     }
     return DisplayOf(doc_->text, SpanOfWords(w_, party, e));
+  }
+
+  // The doer of a strike in the words that name it (responsibility:doer):
+  // aircraft or a strike noun (points.tsv aircraft, strike_noun) with an
+  // air adjective at most (طائرات حربية، غارة جوية), then the party, over
+  // an affiliation word (طائرات تابعة للتحالف) or in construct (غارات
+  // التحالف، طيران التحالف الدولي), or a nation's adjective of a party of
+  // data/facts/parties.tsv (ضربة إسرائيلية، طائرة أمريكية). Aircraft are a
+  // doer only in a sentence with a strike (a strike noun or a doer verb).
+  // A denied strike (نفى أن تكون غارات التحالف قد استهدفت) is left to the
+  // denials; the comparison sets a doer only against a denial of its own
+  // party, never against another doer (two sides of an exchange of fire).
+  bool Doer(size_t q, size_t b, size_t e) {
+    bool aircraft = pw_.Is(w_[q], "aircraft");
+    if (!aircraft && !pw_.Is(w_[q], "strike_noun")) return false;
+    size_t k = q + 1;
+    if (k < e && pw_.Is(w_[k], "air_adj")) ++k;
+    bool affiliated = k < e && pw_.Is(w_[k], "affiliated");
+    if (affiliated) ++k;
+    if (k >= e || w_[k].kind != TokenKind::kWord || lex_.Is(w_[k], "stop"))
+      return false;
+    std::string party;
+    if (lex_.party_aliases.count(FoldPhrase(w_[k].stem)) ||
+        lex_.party_aliases.count(FoldPhrase(w_[k].key))) {
+      party = DisplayOf(doc_->text, w_[k].span);
+    } else if ((IsParty(k, k + 1) || LamParty(w_[k])) &&
+               !pw_.Is(w_[k], "aircraft") && !pw_.Is(w_[k], "strike_noun")) {
+      // Not the verb after it (طائرات التحالف قصفت).
+      bool verb = k + 1 < e && (pw_.Is(w_[k + 1], "strike_verb") ||
+                                pw_.Is(w_[k + 1], "doer_verb") ||
+                                pw_.Is(w_[k + 1], "strike_noun"));
+      party = NoLam(k, verb ? DisplayOf(doc_->text, w_[k].span)
+                            : PartyAt(k, e));  // للتحالف: التحالف
+    }
+    if (party.empty()) return false;
+    if (aircraft) {
+      bool strike = false;
+      for (size_t j = b; j < e && !strike; ++j) {
+        strike = j != q &&
+                 (pw_.Is(w_[j], "strike_noun") || pw_.Is(w_[j], "doer_verb") ||
+                  pw_.Is(w_[j], "strike_verb"));
+      }
+      if (!strike) return false;
+    }
+    Span span = SpanOfWords(w_, q, k + 1);
+    std::string m = AssertionModality(q, span);
+    if (m == "denied") return false;
+    for (size_t j = q > b + 3 ? q - 3 : b; j < q; ++j) {
+      if (lex_.Is(w_[j], "neg")) return false;  // لم تكن هناك غارات للتحالف
+    }
+    Add("responsibility:doer", party, span, -1, m, true);
+    return true;
+  }
+
+  // An actor noun after ل (للتحالف، للجيش), which the word lists hold
+  // with its article (التحالف).
+  bool LamParty(const Word& w) const {
+    if (!KeyStarts(w.key, "\xD9\x84\xD9\x84")) return false;  // لل
+    Word al;
+    Lookup("\xD8\xA7\xD9\x84" + std::string(w.stem), &al);  // ال
+    return lex_.Is(al, "actor_head");
   }
 
   // "X يتحمل المسؤولية": the party just before the verb, with a

@@ -82,7 +82,8 @@ std::string PointKind(const std::string& slot) {
   if (slot.rfind("presence:", 0) == 0) return "presence";
   if (slot == "attack") return "occurred";
   if (slot.rfind("weapon:", 0) == 0) return "weapon";
-  if (slot == "responsibility") return "responsibility";
+  if (slot == "responsibility" || slot == "responsibility:doer")
+    return "responsibility";
   if (slot.rfind("other:", 0) == 0) return "other";
   return "";
 }
@@ -250,7 +251,8 @@ class Comparer {
     if (cl.slot == "weapon:cause")
       return cl.value + (cl.modality == "denied" ? ":denied" : "");
     if (cl.modality == "denied") return "denied";
-    if (cl.slot == "responsibility") return PartyKey(cl.value);
+    if (cl.slot == "responsibility" || cl.slot == "responsibility:doer")
+      return PartyKey(cl.value);
     if (cl.slot == "other:control") return cl.value;  // asserted | partial
     return "asserted";
   }
@@ -341,7 +343,8 @@ class Comparer {
     // أعلن داعش مسؤوليته عن هجوم الشهر الماضي: the claim of an earlier
     // attack the report recalls.
     if (*kind == "responsibility" && PastSentence(i)) return false;
-    *about = cl.slot;
+    // The doer of a strike is one more position on who is responsible.
+    *about = *kind == "responsibility" ? *kind : cl.slot;
     *scope = cl.scope == "wider" ? "wider" : "incident";
     if (cl.scope == "part") *about += ":part";
     return true;
@@ -716,6 +719,8 @@ class Comparer {
       return !Vague(x) && !Vague(y);
     }
     if (SourceKey(a) == SourceKey(b)) return false;
+    if (x.slot == "responsibility:doer" || y.slot == "responsibility:doer")
+      return DoerDenied(a, b);
     bool da = x.modality == "denied", db = y.modality == "denied";
     // An accident against a deliberate act (a gas cylinder, an explosive
     // device), or one cause asserted and denied; an accident denied agrees
@@ -730,6 +735,55 @@ class Comparer {
     return x.slot == "responsibility" && !da && !GenericDoer(x.value) &&
            !GenericDoer(y.value) && PartyKey(x.value) != PartyKey(y.value) &&
            !NameWithin(x.value, y.value) && !NameWithin(y.value, x.value);
+  }
+
+  // A doer of the strike (responsibility:doer, طائرات تابعة للتحالف قصفت)
+  // contests only a denial that names its party, in the denier's words or
+  // its sentence (لم تشن الولايات المتحدة أو التحالف الضربة): an exchange
+  // of fire has a doer on each side, and the other side's denial, or its
+  // accusation, is about another strike.
+  bool DoerDenied(int a, int b) const {
+    const Claim& x = c_.claims[a].claim;
+    const Claim& y = c_.claims[b].claim;
+    if (x.slot == y.slot) return false;
+    const Claim& doer = x.slot == "responsibility:doer" ? x : y;
+    int other = x.slot == "responsibility:doer" ? b : a;
+    const Claim& o = c_.claims[other].claim;
+    if (o.modality != "denied" || GenericDoer(doer.value)) return false;
+    // A denial of the attack itself (نفى الجيش استهداف المستشفى) is the
+    // occurred point's; and the denial must be of a strike, not of other
+    // accusations (استخدام أسلحة كيميائية).
+    for (const ComparedClaim& cc : c_.claims) {
+      if (cc.article == c_.claims[other].article && cc.claim.slot == "attack" &&
+          cc.claim.modality == "denied" && cc.claim.span.begin == o.span.begin)
+        return false;
+    }
+    std::string key = PartyKey(doer.value);
+    std::string words = FoldPhrase(SentenceText(other)) + " " +
+                        FoldPhrase(o.speaker);  // outlive the views
+    std::vector<std::string_view> w = Split(words, ' ');
+    bool strike = false;
+    for (std::string_view v : w) strike |= StrikeWord(v);
+    if (!strike) return false;
+    for (size_t k = 0; k < w.size(); ++k) {
+      std::string phrase(StripWa(w[k]));
+      for (size_t n = k + 1; n < std::min(w.size(), k + 3); ++n)
+        phrase += " " + std::string(w[n]);
+      if (!phrase.empty() && PartyKey(phrase) == key) return true;
+    }
+    return false;
+  }
+
+  // A folded word of a strike (غارات، الضربة، شن، قصفت: points.tsv
+  // strike_noun, strike_verb, doer_verb), past و and ال.
+  bool StrikeWord(std::string_view w) const {
+    const PointWords& pw = lex_.points;
+    w = StripWa(w);
+    static const std::string kAl = FoldPhrase("ال");
+    if (w.size() > kAl.size() + 4 && w.substr(0, kAl.size()) == kAl)
+      w.remove_prefix(kAl.size());
+    return pw.HasFolded(w, "strike_noun") || pw.HasFolded(w, "strike_verb") ||
+           pw.HasFolded(w, "doer_verb");
   }
 
   // Whether every word of party `a` is a word of party `b` (غولن in فتح
@@ -855,6 +909,7 @@ class Comparer {
   std::string Describe(const PointPosition& pos) const {
     std::string who = pos.source.empty() ? pos.outlets[0] : pos.source;
     return (IsCasualty(pos.slot) || pos.slot == "responsibility" ||
+                    pos.slot == "responsibility:doer" ||
                     pos.slot == "weapon:cause"
                 ? pos.value
                 : pos.modality) +
@@ -1046,6 +1101,7 @@ std::string PositionLabel(const PointPosition& pos) {
       return "بين " + v.substr(0, dash) + " و" + v.substr(dash + 1);
     return v;
   }
+  if (pos.slot == "responsibility:doer") return "المنفّذ: " + pos.value;
   if (pos.slot == "responsibility" && pos.modality != "denied")
     return "يحمّل " + pos.value;
   if (pos.value == "partial") return "سيطرة جزئية";

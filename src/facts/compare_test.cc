@@ -1521,5 +1521,59 @@ TEST(ComparePointsTest, Issue22CauseAnAccidentAgainstAnExplosiveDevice) {
   EXPECT_TRUE(Causes(g).empty());
 }
 
+// Issue 22 round 9: the doer of a strike named in its words (طائرات تابعة
+// للتحالف قصفت، ضربة إسرائيلية) is a position on who is responsible: it
+// contests the denial of its own party, never a denial or a doer of the
+// other side of an exchange of fire.
+std::vector<std::string> Doers(const Document& d) {
+  std::vector<std::string> out;
+  for (const Claim& c : d.claims) {
+    if (c.slot == "responsibility:doer") out.push_back(c.value);
+  }
+  return out;
+}
+
+TEST(ComparePointsTest, Issue22TheDoerOfAStrikeAgainstItsOwnDenial) {
+  Document a = Analyzed(1, "أ", "2030-06-18T06:00:00+00:00",
+                        "وقالت وسائل إعلام رسمية إن طائرات تابعة للتحالف "
+                        "قصفت موقعا للجيش قرب الحدود.");
+  Document b = Analyzed(2, "ب", "2030-06-18T07:00:00+00:00",
+                        "وقال المتحدث باسم التحالف \"لم يشن التحالف أي "
+                        "غارات قرب الحدود\".");
+  EXPECT_EQ(Doers(a), std::vector<std::string>{"التحالف"});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
+  const ContestedPoint* who = PointAbout(c, "responsibility");
+  ASSERT_NE(who, nullptr);
+  EXPECT_TRUE(who->contested) << Dump(*who);
+  EXPECT_EQ(PositionLabel(who->positions[0]).rfind("المنفّذ: ", 0), 0u)
+      << PositionLabel(who->positions[0]);
+
+  // An exchange of fire: Israel's strike and Iran's denial that it fired
+  // rockets are two strikes, not two positions on one.
+  Document d = Analyzed(3, "ج", "2030-05-10T06:00:00+00:00",
+                        "وأعلن الجيش أن ضربة إسرائيلية استهدفت مواقع في "
+                        "الجنوب.");
+  Document e = Analyzed(4, "د", "2030-05-10T07:00:00+00:00",
+                        "ونفت إيران أن تكون قد أطلقت صواريخ على الجولان.");
+  EXPECT_EQ(Doers(d), std::vector<std::string>{"إسرائيلية"});
+  Comparison x = CompareStory(TestFactsLexicon(), {&d, &e});
+  const ContestedPoint* two = PointAbout(x, "responsibility");
+  ASSERT_NE(two, nullptr);
+  EXPECT_FALSE(two->contested) << Dump(*two);
+  // Two doers named by two sources are no dispute either, and a denied
+  // strike names no doer.
+  Document f = Analyzed(5, "هـ", "2030-05-10T06:30:00+00:00",
+                        "وقال مسؤول إن طائرات تابعة للتحالف ضربت مواقع "
+                        "أخرى.");
+  Comparison y = CompareStory(TestFactsLexicon(), {&d, &f});
+  const ContestedPoint* doers = PointAbout(y, "responsibility");
+  ASSERT_NE(doers, nullptr);
+  EXPECT_FALSE(doers->contested) << Dump(*doers);
+  Document g = Analyzed(6, "و", "2030-06-18T08:00:00+00:00",
+                        "ونفى المتحدث أن تكون غارات التحالف قد استهدفت "
+                        "الموقع.");
+  EXPECT_TRUE(Doers(g).empty());
+}
+
 }  // namespace
 }  // namespace marsad

@@ -368,6 +368,7 @@ export function positionLabel(slot: string, value: string, modality: string, ser
     const dash = value.indexOf('-');
     return dash > 0 ? S.between(value.slice(0, dash), value.slice(dash + 1)) : value;
   }
+  if (slot === 'responsibility:doer') return S.doer(value);
   if (slot === 'responsibility' && modality !== 'denied') return S.holdsResponsible(value);
   if (value === 'partial') return S.partialControl;
   if (slot === 'weapon:cause' && S.causes[value]) {

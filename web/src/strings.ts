@@ -161,6 +161,8 @@ const ar = {
   positionModalities: names({ asserted: 'تأكيد', denied: 'نفي', alleged: 'ادعاء', hedged: 'ترجيح' }),
   between: (a: string, b: string) => `بين ${a} و${b}`,
   holdsResponsible: (who: string) => `يحمّل ${who}`,
+  // responsibility:doer positions: the doer a strike's own words name (طائرات تابعة للتحالف).
+  doer: (who: string) => `المنفّذ: ${who}`,
   partialControl: 'سيطرة جزئية',
   pointAbout: names({ election_fraud: 'تزوير الانتخابات', control: 'السيطرة على المكان', cause: 'سبب الانفجار أو الحادث' }),
   // weapon:cause positions: what an explosion, crash or fire came from.
@@ -425,6 +427,7 @@ const en: Strings = {
   positionModalities: { asserted: 'asserted', denied: 'denied', alleged: 'alleged', hedged: 'suggested' },
   between: (a, b) => `between ${a} and ${b}`,
   holdsResponsible: (who) => `holds ${who} responsible`,
+  doer: (who) => `carried out by ${who}`,
   partialControl: 'partial control',
   pointAbout: { election_fraud: 'election fraud', control: 'control of the place', cause: 'cause of the explosion or accident' },
   causes: { accident: 'an accident', deliberate: 'a deliberate act' },
