@@ -123,6 +123,30 @@ class QuoteParser {
   // It describes the speaker while speaking and ends the speaker phrase.
   bool IsHal(size_t k) const;
 
+  // True if word k (of a speaker phrase begun at j; `title` if a title was
+  // seen in it) starts another noun phrase: a place or body (NER) right
+  // after a person's name, or a plain indefinite word after two definite
+  // ones. It is the verb's object.
+  bool NewPhrase(size_t j, size_t k, bool title) const;
+
+  // True if word k has the shape of an indefinite relative adjective
+  // (عسكري، سورية: ي or ية, no article, in no word class).
+  bool IsNisba(size_t k) const;
+
+  // True if word k is و or ف written apart ("و أضاف"): a conjunction.
+  bool IsLoneWa(size_t k) const;
+
+  // True if word k opens a clause lead after a subject (من جهته، من
+  // جانبها، بدوره): the phrase before it is complete.
+  bool SideLead(size_t k) const;
+
+  // True if word k (of a speaker phrase begun at j) is ب + a definite noun
+  // after a complete phrase: a person's name, a lone back-reference
+  // (المصدر), or an apposition's comma. It opens the verb's complement
+  // (ونوه المصدر بالدعم، أقر فلان، المستشار ...، بالتآمر), never an
+  // apposition (a noun phrase).
+  bool BaComplement(size_t j, size_t k) const;
+
   // True if a number (digits or a number word of the text core) starts at
   // word k. A count after a subject is the verb's object, never a speaker.
   bool NumberAt(size_t k) const;
@@ -388,6 +412,15 @@ class QuoteParser {
   // A person's mention with its title words (NER role) and an apposition
   // after a comma that starts with a title ("فلان، المتحدث باسم ...").
   Span Extent(const EntityMention& m) const;
+
+  // True if another mention of m's entity starts, at a word's start, with
+  // the letters of the word m starts inside (ترامب for لترامب): the letters
+  // before m are a proclitic, not the name's.
+  bool ProcliticBefore(const EntityMention& m) const;
+
+  // How many words of a title phrase [b, e) after its head are in span
+  // `ext` (a relative adjective also as its base: القبرصي in قبرص).
+  int ModifiersIn(size_t b, size_t e, Span ext) const;
 
   // The body that wrote the report named by word b (التقرير، الدراسة): the
   // organisation (NER) within six words after the article's first report

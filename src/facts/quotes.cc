@@ -133,6 +133,11 @@ size_t QuoteParser::QuotedName(size_t q, size_t e) const {
   while (r < e && r <= q + 3 && (IsWord(r) || w_[r].kind == TokenKind::kNumber))
     ++r;
   if (r == q + 1 || r >= e || !w_[r].IsQuoteMark()) return 0;
+  // (After a medium noun the quoted words are its name wherever they stand
+  // and whatever they start with: بحسب ما نشرته صحيفة "فلان". at the end of
+  // the sentence, صحيفة "لا ...".)
+  if (q > 0 && (lex_.Is(w_[q - 1], "medium") || IsMediumLam(q - 1)))
+    return r + 1;
   std::string_view first = lex_.ClassOf(w_[q + 1]);
   if (first == "rel" || first == "comp" || first == "neg")
     return 0;  // “الذين أطلقوا ...“: speech
@@ -354,7 +359,17 @@ bool QuoteParser::Verb(const CueEntry& cue, size_t i, size_t ce, size_t b,
     k = p->speaker_e;
   }
   int budget = 0;
-  if (k < e && k > p->speaker_b && AfterName(k)) budget = 6;
+  // كشفت دراسة أعدها مركز ... عن، كشف استطلاع نشرت صحيفة ... نتائجه أن: a
+  // clause on the speaker (its author) stands before the content.
+  if (k < e && k > p->speaker_b && lex_.Is(w_[k], "author_verb")) {
+    k = std::max(k + 1, SpeakerEnd(k + 1, e));
+    budget = 4;
+  }
+  // (وأبلغ الوزير فلان موسكو أن: the object NewPhrase ended the speaker
+  // before stands before the opener.)
+  if (k < e && k > p->speaker_b &&
+      (AfterName(k) || NewPhrase(p->speaker_b, k, false)))
+    budget = 6;
   // وقال فلان (68 عاما) وزير المالية السابق لمؤيديه: an apposition after
   // the age in parentheses that follows a name.
   if (k < e && k > p->speaker_b && w_[k].IsPunct("(") && PersonEndsAt(k) &&
@@ -664,7 +679,8 @@ bool QuoteParser::Source(size_t i, size_t b, size_t e, Parsed* p) {
     // تقرير نشرته X فهناك ...).
     if (s > k &&
         (lex_.Is(w_[s], "rel") || IsCueAt(s, e) || AdverbialAt(s, e) ||
-         lex_.Is(w_[s], "anon_verb") || AfterName(s) ||
+         lex_.Is(w_[s], "anon_verb") || lex_.Is(w_[s], "author_verb") ||
+         AfterName(s) ||
          KeyStarts(w_[s].key, "\xD9\x81") && w_[s].key != w_[s].bare)) {
       break;
     }
@@ -730,6 +746,12 @@ bool QuoteParser::Chain(const CueEntry& cue, size_t i, size_t b, size_t e,
                                                         : '-';
     return p->open.kind != Opener::kNone && Content(p, e);
   }
+  // خدمات نقل الشحنات، شركة نقل بحري: with no عن and no proclitic, the
+  // word after a noun is that noun's complement (transport), not a verb.
+  if (!an && w_[i].key == w_[i].bare && i > b && IsWord(i - 1) &&
+      !PersonEndsAt(i) && lex_.ClassOf(w_[i - 1]).empty() &&
+      !KeyStarts(w_[i - 1].key, fk::kAl))
+    return false;
   if (!an) return Verb(cue, i, i + 1, b, e, p);
   // التحذيرات الصادرة عن X بأن: a nominal cue, no channel.
   if (an > k && !lex_.Is(w_[k], "issued")) p->via_span = SpanOfWords(w_, k, an);

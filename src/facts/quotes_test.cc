@@ -1106,5 +1106,108 @@ TEST(QuotesTest, Issue21LaterIsNoPartOfTheSpeaker) {
   EXPECT_EQ(d.quotes[0].speaker, "الوزير");
 }
 
+// Round 10 (fresh sample A: ant2018 2018-02-24..26 and 05-20..21,
+// SaudiNewsNet 2015-08-02, Jawhara FM 2016-03..04): quoted words right
+// after a medium noun are its name also at the end of the sentence.
+TEST(QuotesTest, Issue21QuotedNameOfAMediumAtTheSentenceEnd) {
+  Document d = Analyzed(
+      "وارتفعت أسعار الخبز في الأسواق خلال الأسبوع، بحسب ما نشرته صحيفة "
+      "\"الأفق\".");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_NE(d.quotes[0].speaker.find("الأفق"), std::string::npos);
+}
+
+// Round 10: a clause lead after the subject (من جانبه) and ب + a definite
+// noun after a complete phrase (a name, a lone back-reference, an
+// apposition's comma) end the speaker phrase.
+TEST(QuotesTest, Issue21ClauseLeadAndComplementEndTheSpeaker) {
+  Document d = WithEntities(
+      "وأكد المتحدث باسم الشركة سامي نادر من جانبه أن الأرباح زادت. ونوه "
+      "المصدر بالجهود التي بذلتها الفرق، مشيرا إلى أن العمل مستمر.",
+      {{"سامي نادر", EntityType::kPerson, "per:nader", ""}});
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(d.quotes[0].speaker, "المتحدث باسم الشركة سامي نادر");
+  EXPECT_EQ(S(d, d.quotes[1].cue), "مشيرا");
+  EXPECT_EQ(d.quotes[1].speaker.find("بالجهود"), std::string::npos);
+}
+
+// Round 10: a verb of authorship after a noun (نشرت، نشرته) is a clause on
+// it, no part of the speaker.
+TEST(QuotesTest, Issue21AuthorVerbEndsTheSpeaker) {
+  Document d = Analyzed(
+      "وكشف استطلاع للرأي نشرت صحيفة الأفق نتائجه أمس أن نصف السكان "
+      "يؤيدون الخطة.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "استطلاع للرأي");
+}
+
+// Round 10: a name tagged from its second letter (بول read as ب + ول) keeps
+// its first letter when no other mention starts without it.
+TEST(QuotesTest, Issue21NameKeepsItsFirstLetter) {
+  Document d = WithEntities(
+      "وقال شريكه السابق بول ماركو إن التهم ملفقة. وأضاف ماركو: «سأثبت "
+      "براءتي».",
+      {{"ول ماركو", EntityType::kPerson, "per:marco", ""},
+       {"ماركو", EntityType::kPerson, "per:marco", ""}});
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_NE(d.quotes[1].speaker.find("بول ماركو"), std::string::npos);
+}
+
+// Round 10: a title with a relative adjective (الرئيس القبرصي) names the
+// earlier person whose mention holds its country (رئيس جمهورية قبرص), not
+// the nearest president.
+TEST(QuotesTest, Issue21TitleNamesThePersonOfItsCountry) {
+  Document d = WithEntities(
+      "وأكد سامي نادر، رئيس جمهورية قبرص، أن المحادثات مثمرة. وأشاد بزيارة "
+      "الرئيس المصري أحمد فؤاد. وقال الرئيس القبرصي إن العلاقات قوية.",
+      {{"سامي نادر", EntityType::kPerson, "per:nader", ""},
+       {"أحمد فؤاد", EntityType::kPerson, "per:fouad", "الرئيس المصري"}});
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_NE(d.quotes[1].speaker.find("سامي نادر"), std::string::npos);
+}
+
+// Round 10: و written apart before the cue (و أضاف ،) is no speaker; the
+// earlier one goes on.
+TEST(QuotesTest, Issue21ConjunctionWrittenApartIsNoSpeaker) {
+  Document d = Analyzed(
+      "وقال المدير خالد عمر إن المشروع تأخر. و أضاف ، ان العمل سيستأنف "
+      "قريبا.");
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(d.quotes[1].speaker, d.quotes[0].speaker);
+}
+
+// Round 10: a denial's indefinite source keeps its relative adjectives
+// (مصدر عسكري سوري), the definite word after them being the object.
+TEST(QuotesTest, Issue21DenialSourceKeepsItsAdjectives) {
+  Document d =
+      Analyzed("ونفى مصدر عسكري سوري التوصل إلى أي اتفاق مع المسلحين.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "مصدر عسكري سوري");
+  EXPECT_EQ(S(d, d.quotes[0].content).rfind("التوصل", 0), 0u);
+}
+
+// Round 10: نقل after a noun with no عن is that noun's complement
+// (transport), no chain.
+TEST(QuotesTest, Issue21TransportIsNoChain) {
+  Document d = Analyzed(
+      "وتعتمد الشركات على خدمات نقل الطرود السريعة، وأن العملاء ينتظرون "
+      "طويلا.");
+  EXPECT_TRUE(d.quotes.empty());
+}
+
+// Round 10 (from the round-2/3 dev halves): a place or body right after a
+// person's name, and a plain indefinite word after two definite ones, start
+// the verb's object.
+TEST(QuotesTest, Issue21ANewNounPhraseEndsTheSpeaker) {
+  Document d = WithEntities(
+      "واعتقلت الشرطة الهولندية هوية المشتبه به، قائلة إن التحقيق مستمر. "
+      "وأبلغ وزير الداخلية سامي نادر موسكو أن الرد سيكون حاسما.",
+      {{"سامي نادر", EntityType::kPerson, "per:nader", ""},
+       {"موسكو", EntityType::kLocation, "loc:moscow", ""}});
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(d.quotes[0].speaker, "الشرطة الهولندية");
+  EXPECT_EQ(d.quotes[1].speaker, "وزير الداخلية سامي نادر");
+}
+
 }  // namespace
 }  // namespace marsad

@@ -109,6 +109,12 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
       ++k;
       continue;
     }
+    // فلان من جانبه، المصدر بدوره: a clause lead after the subject; ونوه
+    // المصدر بالدعم، فلان، بالتآمر: a complement after a complete phrase;
+    // تقرير نشرته قناة: a clause on the noun. The phrase ends.
+    if (k > j && (SideLead(k) || BaComplement(j, k) ||
+                  lex_.Is(w, "author_verb") || NewPhrase(j, k, title)))
+      break;
     std::string_view cls = lex_.ClassOf(w);
     if (cls == "comp" && !IsCompSurface(k)) cls = "";
     if (cls == "comp" || cls == "say_pro" || cls == "rel") break;
@@ -185,6 +191,52 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
     ++k;
   }
   return SecondNameEnd(j, k);
+}
+
+bool QuoteParser::NewPhrase(size_t j, size_t k, bool title) const {
+  // وزير الداخلية فلان موسكو: a place or body right after a person's name.
+  if (PersonEndsAt(k)) {
+    for (const EntityMention& m : doc_->entities) {
+      if (m.span.begin == w_[k].span.begin && m.type != EntityType::kPerson &&
+          m.type != EntityType::kMisc)
+        return true;
+    }
+  }
+  // الشرطة الهولندية هوية المشتبه به: after two definite words, a plain
+  // indefinite word (no article, no proclitic) heads a new noun phrase; a
+  // definite phrase takes no indefinite adjective and heads no construct.
+  // (Not in a title's phrase: a name NER missed may follow a title.)
+  return !title && k >= j + 2 && IsWord(k) && w_[k].stem == w_[k].key &&
+         KeyStarts(w_[k - 1].bare, fk::kAl) &&
+         KeyStarts(w_[k - 2].bare, fk::kAl) && lex_.ClassOf(w_[k]).empty() &&
+         !PersonAt(k) && !InPersonName(k) && !TitleLike(k);
+}
+
+bool QuoteParser::IsNisba(size_t k) const {
+  std::string_view b = w_[k].bare;
+  constexpr std::string_view kYa = "\xD9\x8A", kYah = "\xD9\x8A\xD9\x87";
+  return !KeyStarts(b, fk::kAl) && w_[k].key == b && b.size() >= 8 &&
+         (b.ends_with(kYa) || b.ends_with(kYah)) && !IsCueAt(k, k + 1);
+}
+
+bool QuoteParser::IsLoneWa(size_t k) const {
+  return w_[k].key == "\xD9\x88" || w_[k].key == "\xD9\x81";  // و، ف
+}
+
+bool QuoteParser::SideLead(size_t k) const {
+  if (w_[k].bare == fk::kMin)
+    return k + 1 < w_.size() && lex_.Is(w_[k + 1], "clause_lead") &&
+           w_[k + 1].bare != fk::kMin;
+  return lex_.Is(w_[k], "clause_lead") && KeyStarts(w_[k].bare, "\xD8\xA8");
+}
+
+bool QuoteParser::BaComplement(size_t j, size_t k) const {
+  constexpr std::string_view kBiAl = "\xD8\xA8\xD8\xA7\xD9\x84";  // بال
+  if (!IsWord(k) || !KeyStarts(w_[k].bare, kBiAl) ||
+      w_[k].bare.size() <= kBiAl.size() + 2)
+    return false;
+  return PersonEndsAt(k) || (k == j + 1 && lex_.Is(w_[j], "anaphor")) ||
+         (k > j + 1 && IsComma(k - 1));
 }
 
 size_t QuoteParser::SecondNameEnd(size_t j, size_t k) const {
@@ -341,6 +393,8 @@ std::pair<size_t, size_t> QuoteParser::SubjectBefore(size_t i, size_t b) const {
     }
   }
   if (c + 1 < i && lex_.Is(w_[c], "conj")) ++c;
+  // "و أضاف": the conjunction written apart is no subject.
+  if (c < i && IsLoneWa(c)) ++c;
   if (c < i && (w_[c].bare == fk::kKana || w_[c].bare == fk::kKanat)) ++c;
   if (c + 1 == i && lex_.Is(w_[c], "rel") && c > b + 1 && IsComma(c - 1) &&
       RelAgrees(c, i)) {
@@ -385,6 +439,17 @@ std::pair<size_t, size_t> QuoteParser::SubjectBefore(size_t i, size_t b) const {
     }
     std::pair<size_t, size_t> opening = OpeningSubject(b, c - 1);
     if (opening.second) return opening;
+    // "ويذكر أن الشركة، اتهمت": the subject opens the clause after the
+    // sentence's last complementizer.
+    for (size_t q = c - 1; q > b + 1;) {
+      --q;
+      if (lex_.Is(w_[q], "comp") && IsCompSurface(q)) {
+        size_t f = q + 1;
+        while (f < c - 1 && f < q + 6 && IsWord(f) && !IsCueAt(f, c - 1)) ++f;
+        if (f == c - 1 && f > q + 1 && SourceLike(q + 1, f)) return {q + 1, f};
+        break;
+      }
+    }
     // "...، لكن الرئيس اليمني، فلان، قال": the same after the sentence's
     // last conjunction.
     for (size_t q = c - 1; q > b + 1;) {
@@ -558,6 +623,13 @@ size_t QuoteParser::DefiniteEnd(size_t j, size_t e) const {
   size_t k = j;
   if (j < e && IsFactObject(j)) return j;  // ونفى مقتل ...: no subject
   if (j < e && IsWord(j)) ++k;             // مسلحو المعارضة
+  // نفى مصدر عسكري سوري التوصل: an indefinite source takes its indefinite
+  // relative adjectives; the definite word after them is the object.
+  if (k == j + 1 && lex_.Is(w_[j], "source_head") &&
+      !KeyStarts(w_[j].key, fk::kAl)) {
+    while (k < e && k < j + 4 && IsWord(k) && IsNisba(k)) ++k;
+    return k;
+  }
   // (وينفي فلان الذي يعيش ...: a relative pronoun ends the phrase.)
   while (k < e && k < j + 5 && IsWord(k) && !IsFactObject(k) &&
          !lex_.Is(w_[k], "rel") &&

@@ -253,7 +253,8 @@ bool QuoteParser::ClauseSubjectIn(size_t b, size_t i, Quote* q, QuoteNote* note,
           m.span.begin != w_[b + 1].span.begin)
         continue;
       size_t end = WordAfter(m.span.end);
-      if (end < i && IsWord(end) && lex_.ClassOf(w_[end]).empty() &&
+      if (end < i && IsWord(end) &&
+          (lex_.ClassOf(w_[end]).empty() || lex_.Is(w_[end], "author_verb")) &&
           !KeyStarts(w_[end].key, fk::kAl)) {
         Parsed p;
         p.speaker_b = b;
@@ -349,6 +350,7 @@ void QuoteParser::Speaker(const Parsed& p, const CueEntry& cue, Quote* q,
   for (size_t x = b; x < e; ++x) marks += w_[x].IsQuoteMark();
   while (marks % 2 == 1 && e > b && w_[e - 1].IsQuoteMark()) --e, --marks;
   while (marks % 2 == 1 && b < e && w_[b].IsQuoteMark()) ++b, --marks;
+
   while (e > b && w_[e - 1].kind == TokenKind::kPunct &&
          !w_[e - 1].IsQuoteMark())
     --e;
@@ -465,11 +467,10 @@ QuoteParser::Mention QuoteParser::FullestMention(size_t b, size_t e) const {
   if (e == b + 1 && lex_.Is(w_[b], "document")) return Author(b);
   if (!title && !anaphor) return best;
   Mention apposed;  // the latest named with the title in apposition before
+  int best_agree = 0;
   for (size_t x = 0; x < ents.size(); ++x) {
     const EntityMention& m = ents[x];
     if (m.span.end > pb) continue;
-    if (best.entity >= 0 && m.span.begin < ents[best.entity].span.begin)
-      continue;
     bool fits = false;
     Span ext = Extent(m);
     if (m.type == EntityType::kPerson && title) {
@@ -480,11 +481,42 @@ QuoteParser::Mention QuoteParser::FullestMention(size_t b, size_t e) const {
     } else if (m.type == EntityType::kOrganization && anaphor) {
       fits = HasWordOf(m.span, w_[b]);
     }
-    if (fits) best = {static_cast<int>(x), ext};
+    // (وقال الرئيس القبرصي after الرئيس المصري فلان and فلان، رئيس جمهورية
+    // قبرص: the mention holding more of the title's modifiers wins, the
+    // nearest among equals.)
+    int agree = fits ? ModifiersIn(b, e, ext) : 0;
+    if (fits && (best.entity < 0 || agree >= best_agree)) {
+      best = {static_cast<int>(x), ext};
+      best_agree = agree;
+    }
   }
   // (A mention whose own extent holds the title is preferred: it keeps the
   // role with the name.)
   return best.entity >= 0 ? best : apposed;
+}
+
+int QuoteParser::ModifiersIn(size_t b, size_t e, Span ext) const {
+  int n = 0;
+  for (size_t q = b + 1; q < e; ++q) {
+    if (!IsWord(q)) continue;
+    if (HasWordOf(ext, w_[q])) {
+      ++n;
+      continue;
+    }
+    // القبرصي in قبرص: a relative adjective names its country or body.
+    std::string_view k = NoAl(w_[q].key);
+    constexpr std::string_view kYa = "\xD9\x8A";
+    if (k.size() < 8 || !k.ends_with(kYa)) continue;
+    std::string_view base = k.substr(0, k.size() - kYa.size());
+    for (size_t x = WordAfter(ext.begin);
+         x < w_.size() && w_[x].span.end <= ext.end; ++x) {
+      if (IsWord(x) && NoAl(w_[x].key) == base) {
+        ++n;
+        break;
+      }
+    }
+  }
+  return n;
 }
 
 QuoteParser::Mention QuoteParser::Author(size_t b) const {
@@ -522,6 +554,14 @@ QuoteParser::Mention QuoteParser::Author(size_t b) const {
 
 Span QuoteParser::Extent(const EntityMention& m) const {
   Span ext = m.span;
+  // بول فلان tagged from its second letter (ب taken for a proclitic): the
+  // name keeps its first letter unless another mention of the same one
+  // starts where this one does without a letter before it (لترامب after
+  // ترامب).
+  size_t k0 = WordAfter(m.span.begin);
+  if (k0 > 0 && w_[k0 - 1].span.end > m.span.begin && !m.entity_id.empty() &&
+      !ProcliticBefore(m))
+    ext.begin = w_[k0 - 1].span.begin;
   if (m.type != EntityType::kPerson) return ext;
   if (!m.role_span.empty() && m.role_span.end <= m.span.begin)
     ext.begin = m.role_span.begin;
@@ -533,6 +573,20 @@ Span QuoteParser::Extent(const EntityMention& m) const {
     if (e > k + 1) ext.end = w_[e - 1].span.end;
   }
   return ext;
+}
+
+bool QuoteParser::ProcliticBefore(const EntityMention& m) const {
+  size_t k = WordAfter(m.span.begin) - 1;  // the word m starts inside
+  std::string_view rest =
+      text_.substr(m.span.begin, w_[k].span.end - m.span.begin);
+  for (const EntityMention& o : doc_->entities) {
+    if (o.entity_id != m.entity_id) continue;
+    size_t x = WordAfter(o.span.begin);
+    if (x < w_.size() && w_[x].span.begin == o.span.begin &&
+        w_[x].span.In(text_) == rest)
+      return true;
+  }
+  return false;
 }
 
 Span QuoteParser::ApposedBefore(const EntityMention& m, size_t near) const {
