@@ -168,6 +168,8 @@ class CasualtyScanner : public CountPhraseReader {
       }
     }
     if (kind.empty()) kind = AmongAfter(ne);
+    if (kind.empty()) kind = TollNounBefore(nb);
+    if (kind.empty()) kind = CaseMasdarAfter(ne, n, &span);
     if (kind.empty()) {
       kind = CueBefore(nb, &span);
       // ضبط seizes goods too, فقد loses money, مصير is anyone's fate: a
@@ -300,6 +302,27 @@ class CasualtyScanner : public CountPhraseReader {
       return "";  // بين
     const CasualtyEntry* c = KindAt(q + 1, 'n');
     return c ? c->kind : "";
+  }
+
+  // "القتلى الـ82"، "الرهائن الـ 4": a definite casualty noun, then the
+  // number with its own article, names the whole group by its size.
+  std::string TollNounBefore(size_t nb) const {
+    if (nb < b_ + 2 || w_[nb - 1].bare != fk::kAl || !Definite(nb - 2))
+      return "";
+    const CasualtyEntry* c = KindAt(nb - 2, 'n');
+    return c ? c->kind : "";
+  }
+
+  // "تسببت في 17 إصابة"، "سجلت 12 وفاة": a number of eleven or more counts
+  // its noun in the singular, so a harm masdar right after it (class
+  // case_masdar) is the counted cases, each a person.
+  std::string CaseMasdarAfter(size_t ne, const NumberMention& n,
+                              Span* span) const {
+    if (ne >= e_ || n.min < 11 || !IsClass(ne, "case_masdar")) return "";
+    const CasualtyEntry* c = KindAt(ne, 'c');
+    if (c == nullptr) return "";
+    span->end = w_[ne].span.end;
+    return c->kind;
   }
 
   // مقتل 5، أصيب 25: a cue at most three words before the number.
@@ -606,6 +629,9 @@ class CasualtyScanner : public CountPhraseReader {
                        !lex_.Is(w_[v], "victim");
         if (int n = RoleCount(v); n && !Denied(q) && !natural && !Nobody(q, v))
           Add(lex_.casualty_entries[m.payload].kind, n, q, v);
+        else if (!n && !Denied(q) && !IsClass(q, "natural") && NamedVictim(v) &&
+                 !KindBefore(lex_.casualty_entries[m.payload].kind, q))
+          Add(lex_.casualty_entries[m.payload].kind, 1, q, v);
         continue;
       }
       if (const CasualtyFound* prev = Coordinated(q)) {
@@ -613,7 +639,8 @@ class CasualtyScanner : public CountPhraseReader {
         continue;
       }
       if (const CasualtyEntry* c = PassiveAfterSubject(q)) {
-        Add(c->kind, 1, q, q);
+        if (VictimCount(q) == 1 || !KindBefore(c->kind, q))
+          Add(c->kind, 1, q, q);
         continue;
       }
       if (lex_.Is(w_[q], "title")) continue;  // a title counts only after a cue
@@ -676,7 +703,10 @@ class CasualtyScanner : public CountPhraseReader {
     bool opener =
         q > b_ && (lex_.Is(w_[q - 1], "comp") || w_[q - 1].bare == fk::kKana ||
                    w_[q - 1].bare == fk::kKanat);
-    if (!opener || VictimCount(q) != 1 || InNumber(q)) return nullptr;
+    // A definite noun with a name after it is one person too (أن المواطن
+    // فلان (38 عاما) قتل).
+    if (!opener || InNumber(q) || (VictimCount(q) != 1 && !NamedVictim(q)))
+      return nullptr;
     for (size_t k = q + 1; k < e_ && k < q + 10; ++k) {
       if (InNumber(k)) {
         // "يبلغ من العمر 65 سنة": an age inside the complement.
@@ -689,8 +719,8 @@ class CasualtyScanner : public CountPhraseReader {
       }
       if (lex_.Is(w_[k], "comp") ||
           (!IsWordTok(w_[k]) && w_[k].bare != "\xD8\x8C" &&  // ،
-           w_[k].bare != ","))
-        return nullptr;
+           w_[k].bare != "," && !w_[k].IsPunct("(") && !w_[k].IsPunct(")")))
+        return nullptr;  // an apposition's commas and an age's brackets
       const CasualtyEntry* c = KindAt(k, 'c');
       if (!c) continue;
       size_t after = k + lex_.casualties.Find(w_, k, e_, Forms::kStem).length;
@@ -720,6 +750,34 @@ class CasualtyScanner : public CountPhraseReader {
     return end + 1 == q && IsWordTok(w_[end]) && !InNumber(end) ? prev
                                                                 : nullptr;
   }
+  // "استشهاد الجندي أول فلان"، "مقتل المواطن فلان": a definite victim or
+  // title noun that a person's name follows (at most two rank words
+  // between) introduces that person, one casualty. Without the name the
+  // definite noun points back to someone counted before (وأصيب الرجل). Not
+  // after a natural death's cue (وفاة الأمير فلان: an obituary).
+  bool NamedVictim(size_t v) const {
+    if (v >= e_ || !Definite(v)) return false;
+    std::string_view cls =
+        lex_.ClassOfKey(std::string_view(w_[v].bare).substr(fk::kAl.size()));
+    if (cls != "victim" && cls != "title") return false;
+    uint32_t lo = w_[v].span.end, hi = w_[std::min(v + 3, e_ - 1)].span.end;
+    for (const EntityMention& m : doc_.entities) {
+      if (m.type == EntityType::kPerson && m.span.begin > lo &&
+          m.span.begin <= hi)
+        return true;
+    }
+    return false;
+  }
+
+  // A figure of this kind earlier in the sentence: a named person after it
+  // is one of its people (لقي مراهقان حتفهما ... إذ قتل المراهق فلان).
+  bool KindBefore(std::string_view kind, size_t q) const {
+    for (const CasualtyFound& c : out_) {
+      if (c.kind == kind && c.span.end <= w_[q].span.begin) return true;
+    }
+    return false;
+  }
+
   // "دون أن يتسبب في مقتل أحد"، "ولم يصب أحد": أحد after a negation earlier
   // in its clause (up to eight words before the cue) is nobody.
   bool Nobody(size_t q, size_t v) const {
