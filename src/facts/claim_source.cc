@@ -15,6 +15,8 @@
 // (مصادر طبية في غزة، المبعوث لدى الأمم المتحدة).
 #include "src/facts/claim_source.h"
 
+#include <set>
+
 #include "src/base/data.h"
 #include "src/facts/util.h"
 
@@ -25,7 +27,7 @@ std::string ClaimSources::SourceOf(Span span, bool far) const {
   int q = SpeakingQuote(span);
   std::string s;
   if (q >= 0) s = EmbeddedSource(q, span);
-  if (q >= 0 && s.empty()) s = FullerName(SourceName(doc_->quotes[q].speaker));
+  if (q >= 0 && s.empty()) s = FullerName(SourceName(SameSource(q)));
   if (s.empty()) s = SentenceSource(span, far);
   return s;
 }
@@ -76,6 +78,42 @@ std::string ClaimSources::EmbeddedSource(int q, Span span) const {
     }
   }
   return best_b == se ? "" : PhraseSource(best_b, best_e);
+}
+
+// "وذكر المصدر ذاته أن 5 ..." names no one new: the source named before
+// whose head is the same noun (قال مصدر رسمي سوري). A one-word head
+// before ذاته/نفسه (المصدر، المصادر، الوزارة) is matched on its stem to
+// the first word of an earlier quotation's speaker.
+std::string ClaimSources::SameSource(int q) const {
+  static const std::set<std::string, std::less<>> kSelf = [] {
+    std::set<std::string, std::less<>> out;
+    for (const char* w : {"ذاته", "نفسه", "ذاتها", "نفسها", "ذاتهم", "أنفسهم",
+                          "ذاتهما", "نفسهما"})
+      out.insert(FoldPhrase(w));
+    return out;
+  }();
+  const Quote& quote = doc_->quotes[q];
+  const std::string folded = FoldPhrase(quote.speaker);
+  std::vector<std::string_view> words = Split(folded, ' ');
+  if (words.size() != 2 || !kSelf.count(words[1])) return quote.speaker;
+  auto head = [](std::string_view w) {
+    std::string x(w);
+    if (KeyStarts(x, fk::kLam) && x.size() > 6) x = WithoutLam(x);
+    if (KeyStarts(x, fk::kAl) && x.size() > 6) x.erase(0, fk::kAl.size());
+    return x;
+  };
+  const std::string own = head(words[0]);
+  const Quote* best = nullptr;
+  for (const Quote& o : doc_->quotes) {
+    if (o.speaker_span.begin >= quote.speaker_span.begin || o.speaker.empty())
+      continue;
+    const std::string of = FoldPhrase(o.speaker);
+    std::vector<std::string_view> ow = Split(of, ' ');
+    if (ow.size() < 2 || head(ow[0]) != own || kSelf.count(ow[1])) continue;
+    if (best == nullptr || o.speaker_span.begin > best->speaker_span.begin)
+      best = &o;
+  }
+  return best == nullptr ? quote.speaker : best->speaker;
 }
 
 // A nested clause's subject may be no one (وقال بيسكوف إن الفرضية التي

@@ -52,6 +52,10 @@ class ClaimSources {
   // وسائل إعلام أن ...، في حين تقول السلطات أن الحصيلة 39) the innermost,
   // whose speaker said the words; -1 when none does.
   int SpeakingQuote(Span span) const;
+  // The speaker of quotation q, or for "المصدر ذاته"-like speakers (a head
+  // and ذاته/نفسه) the earlier quotation's speaker with the same head
+  // (مصدر رسمي سوري).
+  std::string SameSource(int q) const;
   // Whether a nested quotation's speaker is someone: a person or body the
   // entity stage names, or a source noun (not الفرضية التي تشير إلى أن).
   bool Speaks(const Quote& q) const;

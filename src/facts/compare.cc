@@ -271,6 +271,16 @@ class Comparer {
       size_t sp = k.find(' ');
       if (sp != std::string::npos && kGeneric.count(k.substr(0, sp)))
         alias = PartyAlias(lex_, k.substr(sp + 1));
+      // A state noun and a nation's adjective (الدولة الروسية، الحكومة
+      // البريطانية: points.tsv state_noun) name the nation's party.
+      if (alias.empty() && sp != std::string::npos &&
+          lex_.points.HasFolded(StripWa(k.substr(0, sp)), "state_noun")) {
+        std::string adj = k.substr(sp + 1);
+        adj = adj.substr(0, adj.find(' '));
+        if (adj.size() > 6 && adj.compare(0, 4, "\xD8\xA7\xD9\x84") == 0)
+          adj.erase(0, 4);
+        alias = PartyAlias(lex_, adj);
+      }
     }
     if (!alias.empty()) return "=" + alias;
     k = k.substr(0, k.find(' '));
@@ -345,7 +355,7 @@ class Comparer {
     if (*kind == "responsibility" && PastSentence(i)) return false;
     // The doer of a strike is one more position on who is responsible.
     *about = *kind == "responsibility" ? *kind : cl.slot;
-    *scope = cl.scope == "wider" ? "wider" : "incident";
+    *scope = Wider(i) ? "wider" : "incident";
     if (cl.scope == "part") *about += ":part";
     return true;
   }
@@ -380,7 +390,8 @@ class Comparer {
       for (size_t i = 0; i < c_.claims.size(); ++i) {
         const Claim& cl = c_.claims[i].claim;
         if ((cl.slot != "killed" && cl.slot != "injured") ||
-            cl.scope != "incident")
+            (cl.scope != "incident" && cl.scope != "wider") ||
+            Wider(static_cast<int>(i)))
           continue;
         bool timeline = false, differ = false;
         for (int k : mine) differ |= Differ(k, static_cast<int>(i), &timeline);
@@ -503,8 +514,9 @@ class Comparer {
   // A figure's words and the two words after them (46 جنديا: the counted
   // noun when the facts stage's span is the number alone), three after من.
   std::string_view CountedWords(int i) const {
-    const std::string& text = docs_[i]->text;
-    Span span = c_.claims[i].claim.span;
+    return CountedWordsAt(docs_[i]->text, c_.claims[i].claim.span);
+  }
+  static std::string_view CountedWordsAt(const std::string& text, Span span) {
     if (span.end > text.size() || span.begin >= span.end) return {};
     size_t end = span.end;
     // N من + a noun: the counted noun may stand two words on (ثلاثة من أبرز
@@ -692,6 +704,10 @@ class Comparer {
     if (IsCasualty(x.slot) &&
         (x.modality == "denied" || y.modality == "denied"))
       return false;
+    // A part of one source's breakdown (4 in Florida, 5 in Virginia) or the
+    // day's toll that raised a total (بمقتل الستة يرتفع العدد إلى 204) is
+    // no rival count.
+    if (IsCasualty(x.slot) && (InBreakdown(a) || InBreakdown(b))) return false;
     if (IsCasualty(x.slot) && x.slot != y.slot) {
       // A combined count against one of its kinds: only a clear
       // inconsistency (about 150 killed and wounded against 25 injured).
@@ -815,6 +831,185 @@ class Comparer {
     const std::string folded = FoldPhrase(party);  // outlives the views
     for (std::string_view w : Split(folded, ' ')) {
       if (pw.HasFolded(w, "generic_doer")) return true;
+    }
+    return false;
+  }
+
+  // Whether claim i is no whole count of its own (cached ReadInBreakdown).
+  bool InBreakdown(int i) const {
+    if (breakdown_.size() != c_.claims.size())
+      breakdown_.assign(c_.claims.size(), -1);
+    if (breakdown_[i] < 0) breakdown_[i] = ReadInBreakdown(i) ? 1 : 0;
+    return breakdown_[i] == 1;
+  }
+
+  // Figures of one kind that one source gives in one sentence, of one
+  // population, are a breakdown (4 killed in Florida, 5 in Virginia, 3 in
+  // North Carolina; two died at once, 3 more in hospital), or a total with
+  // its parts: the largest stands for the whole only when it is at least
+  // the sum of the others, and every other figure is a part. A sentence
+  // where a toll rises (ارتفع ... إلى) is a timeline, read by Wider.
+  bool ReadInBreakdown(int i) const {
+    const Claim& cl = c_.claims[i].claim;
+    if (Vague(cl)) return false;
+    if (RiseSentence(i)) return false;
+    const Document& d = *docs_[i];
+    Span s = SentenceSpan(d.text, cl.span);
+    std::string pop = lex_.points.PopulationOf(CountedWords(i));
+    double largest = RangeOf(cl).lo, sum = 0;
+    bool others = false;
+    for (const Claim& o : d.claims) {
+      if (o.slot != cl.slot || o.span.begin < s.begin || o.span.end > s.end ||
+          o.speaker != cl.speaker || o.modality == "denied" ||
+          o.scope != cl.scope || Vague(o) || o.value == cl.value)
+        continue;
+      if (lex_.points.PopulationOf(CountedWordsAt(d.text, o.span)) != pop)
+        continue;
+      others = true;
+      largest = std::max(largest, RangeOf(o).lo);
+      sum += RangeOf(o).lo;
+    }
+    if (!others) return false;
+    // The whole: the largest, at least the sum of the others.
+    return !(RangeOf(cl).lo == largest && largest >= sum);
+  }
+
+  // The byte span of the sentence (to a full stop or a line end) that
+  // holds `span`.
+  static Span SentenceSpan(const std::string& text, Span span) {
+    if (span.end > text.size()) return {0, 0};
+    size_t sb = text.find_last_of(".\n", span.begin);
+    sb = sb == std::string::npos ? 0 : sb + 1;
+    size_t se = text.find_first_of(".\n", span.end);
+    if (se == std::string::npos) se = text.size();
+    return {static_cast<uint32_t>(sb), static_cast<uint32_t>(se)};
+  }
+
+  // The words of claim i's sentence before (`before`) or after its words:
+  // each folded, with the byte where it begins.
+  struct SentenceWord {
+    std::string folded;
+    size_t at;
+  };
+  std::vector<SentenceWord> SentenceWords(int i, bool before) const {
+    const std::string& text = docs_[i]->text;
+    Span span = c_.claims[i].claim.span;
+    Span s = SentenceSpan(text, span);
+    std::vector<SentenceWord> out;
+    if (s.end <= s.begin) return out;
+    size_t b = before ? s.begin : span.end, e = before ? span.begin : s.end;
+    while (b < e) {
+      while (b < e && text[b] == ' ') ++b;
+      size_t w = b;
+      while (w < e && text[w] != ' ') ++w;
+      if (w > b) out.push_back({FoldPhrase(text.substr(b, w - b)), b});
+      b = w;
+    }
+    return out;
+  }
+
+  // A rise word (ارتفع، ليرتفع، ليصل: points.tsv rise), also after و.
+  bool RiseWord(std::string_view w) const {
+    return lex_.points.HasFolded(w, "rise") ||
+           lex_.points.HasFolded(StripWa(w), "rise");
+  }
+
+  // A figure's scope as the comparison reads it: the facts stage's, but
+  // where a sentence tells a toll rising to a total (points.tsv rise), the
+  // day's toll before the rise word is the incident's (بمقتل الستة، الجمعة،
+  // يرتفع عدد القتلى منذ 30 مارس إلى أكثر من 200) and the total after it
+  // is wider: a total the toll rose to since a date (RoseSince), or after
+  // a figure of the same kind that raised it (RiseTotal: مقتل 43 وإصابة
+  // 1700، ليرتفع عدد قتلى المسيرة إلى نحو 100).
+  bool Wider(int i) const {
+    const Claim& cl = c_.claims[i].claim;
+    if (!IsCasualty(cl.slot)) return cl.scope == "wider";
+    if (Increment(i)) return false;
+    return cl.scope == "wider" || RoseSince(i) || RiseTotal(i) || SinceStart(i);
+  }
+
+  // A toll since a campaign or a term began (ومنذ بدء قوات النظام تصعيدها
+  // على الغوطة في 18 شباط الذي تسبب بمقتل 1160 مدنيا، منذ توليه السلطة):
+  // منذ and a word of a beginning (points.tsv since_start) anywhere before
+  // the figure in its sentence, however far (the facts stage reads منذ up
+  // to eight words before a figure).
+  bool SinceStart(int i) const {
+    static const std::string kSince = FoldPhrase("منذ");
+    std::vector<SentenceWord> before = SentenceWords(i, true);
+    for (size_t k = 0; k + 1 < before.size(); ++k) {
+      if (StripWa(before[k].folded) == kSince &&
+          lex_.points.HasFolded(before[k + 1].folded, "since_start"))
+        return true;
+    }
+    return false;
+  }
+
+  // Whether claim i's sentence has a rise word.
+  bool RiseSentence(int i) const {
+    for (bool before : {true, false}) {
+      for (const SentenceWord& w : SentenceWords(i, before))
+        if (RiseWord(w.folded)) return true;
+    }
+    return false;
+  }
+
+  // A total after a rise word and إلى, with a figure of the same kind
+  // before the rise word in the sentence (the increment).
+  bool RiseTotal(int i) const {
+    static const std::string kIla = FoldPhrase("إلى");
+    const Claim& cl = c_.claims[i].claim;
+    std::vector<SentenceWord> before = SentenceWords(i, true);
+    size_t k = before.size();
+    while (k > 0 && !RiseWord(before[k - 1].folded)) --k;
+    if (k == 0) return false;
+    bool to = false;
+    for (size_t n = k; n < before.size(); ++n) to |= before[n].folded == kIla;
+    if (!to) return false;
+    Span s = SentenceSpan(docs_[i]->text, cl.span);
+    for (const Claim& o : docs_[i]->claims) {
+      if (o.slot == cl.slot && o.span.begin >= s.begin &&
+          o.span.end <= before[k - 1].at)
+        return true;
+    }
+    return false;
+  }
+
+  // The day's toll that raised a total: a rise word at most six words after
+  // the figure, with إلى after it, and no figure of another kind between
+  // the figure and four words past the rise word (قتل 30 وارتفع عدد الجرحى
+  // إلى 50 is no increment).
+  bool Increment(int i) const {
+    static const std::string kIla = FoldPhrase("إلى");
+    std::vector<SentenceWord> after = SentenceWords(i, false);
+    size_t k = 0;
+    while (k < after.size() && k < 6 && !RiseWord(after[k].folded)) ++k;
+    if (k == after.size() || k == 6) return false;
+    bool to = false;
+    for (size_t n = k; n < after.size(); ++n) to |= after[n].folded == kIla;
+    if (!to) return false;
+    const Claim& cl = c_.claims[i].claim;
+    size_t until = k + 5 < after.size()
+                       ? after[k + 5].at
+                       : SentenceSpan(docs_[i]->text, cl.span).end;
+    for (const Claim& o : docs_[i]->claims) {
+      if (IsCasualty(o.slot) && o.slot != cl.slot &&
+          o.span.begin >= cl.span.end && o.span.begin < until)
+        return false;
+    }
+    return true;
+  }
+
+  // A total a toll rose to since a date (يرتفع عدد القتلى منذ 30 مارس إلى
+  // أكثر من 200 شخص، وأكثر من 22 ألف مصاب): منذ and a rise word before
+  // the figure in its sentence make it cumulative, however far the figure
+  // stands from منذ.
+  bool RoseSince(int i) const {
+    static const std::string kSince = FoldPhrase("منذ");
+    if (!IsCasualty(c_.claims[i].claim.slot)) return false;
+    bool rise = false;
+    for (const SentenceWord& w : SentenceWords(i, true)) {
+      if (RiseWord(w.folded)) rise = true;
+      if (rise && StripWa(w.folded) == kSince) return true;
     }
     return false;
   }
@@ -999,6 +1194,8 @@ class Comparer {
   double story_day_ = NAN;    // the happening's day (StoryDay)
   // EarlierStatement of each claim: -1 not yet read, else 0 or 1.
   mutable std::vector<int> earlier_;
+  // InBreakdown of each claim: -1 not yet read, else 0 or 1.
+  mutable std::vector<int> breakdown_;
   Comparison c_;
 };
 

@@ -1424,6 +1424,101 @@ TEST(ComparePointsTest, Issue22AClaimOfAnEarlierAttackIsNoPoint) {
   }
 }
 
+// Issue 22 round 9 (fresh weeks of ant2018): figures that one source gives
+// in one sentence are a breakdown (4 killed in one county, 5 in another, 3
+// on the coast) and no rival of another source's total; the largest stays
+// the whole when it is at least the sum of the others.
+TEST(ComparePointsTest, Issue22ABreakdownByOneSourceIsNoRival) {
+  Document a = Analyzed(1, "أ", "2030-10-13T04:00:00+00:00",
+                        "وأسفرت العاصفة عن مقتل 12 شخصا في الولاية.");
+  Document b = Analyzed(2, "ب", "2030-10-13T04:30:00+00:00",
+                        "وقال مسؤولون إن العاصفة تسببت في مقتل 4 أشخاص في "
+                        "المقاطعة الشمالية و5 في المقاطعة الجنوبية و3 في "
+                        "الساحل.");
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
+  const ContestedPoint* killed = PointAbout(c, "killed");
+  ASSERT_NE(killed, nullptr);
+  EXPECT_GE(killed->positions.size(), 3u) << Dump(*killed);
+  EXPECT_FALSE(killed->contested) << Dump(*killed);
+  // A total and a part after it: the total still contests.
+  Document d = Analyzed(3, "ج", "2030-10-13T04:40:00+00:00",
+                        "وقالت الشرطة إن العاصفة تسببت في مقتل 40 شخصا في "
+                        "الولاية و3 في الساحل.");
+  Comparison x = CompareStory(TestFactsLexicon(), {&a, &d});
+  const ContestedPoint* total = PointAbout(x, "killed");
+  ASSERT_NE(total, nullptr);
+  EXPECT_TRUE(total->contested) << Dump(*total);
+}
+
+// A toll rising to a total (points.tsv rise): the day's toll before the
+// rise word is the incident's, the total after it since a date, or after
+// the day's figure, is wider; so is a toll since a campaign began however
+// far منذ stands (points.tsv since_start).
+TEST(ComparePointsTest, Issue22ATollRisingToATotalIsWider) {
+  Document a = Analyzed(1, "أ", "2030-10-12T16:00:00+00:00",
+                        "وبمقتل المتظاهرين الستة، الجمعة، يرتفع عدد القتلى "
+                        "منذ 30 مارس الماضي إلى أكثر من 200 شخص، "
+                        "وأكثر من 20 ألف مصاب.");
+  Document b = Analyzed(2, "ب", "2030-10-12T16:30:00+00:00",
+                        "وقالت وزارة الصحة إن 6 متظاهرين قتلوا وأصيب 150 "
+                        "آخرون الجمعة.");
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
+  for (const char* about : {"killed", "injured"}) {
+    const ContestedPoint* p = PointAbout(c, about);
+    ASSERT_NE(p, nullptr) << about;
+    EXPECT_FALSE(p->contested) << Dump(*p);
+  }
+  const ContestedPoint* wider = PointAbout(c, "killed", "wider");
+  ASSERT_NE(wider, nullptr);
+  for (const PointPosition& pos : wider->positions)
+    EXPECT_NE(pos.value, "6") << Dump(*wider);
+  EXPECT_NE(PointAbout(c, "injured", "wider"), nullptr);
+
+  Document d = Analyzed(3, "ج", "2030-05-14T12:00:00+00:00",
+                        "وأدت المواجهات إلى مقتل 40 شخصا وإصابة 1700 آخرين، "
+                        "ليرتفع بذلك عدد قتلى المسيرة التي انطلقت قبل شهرين "
+                        "إلى نحو 100.");
+  Document e = Analyzed(4, "د", "2030-05-14T12:30:00+00:00",
+                        "وقالت الوزارة إن 41 شخصا قتلوا في المواجهات.");
+  Comparison x = CompareStory(TestFactsLexicon(), {&d, &e});
+  const ContestedPoint* day = PointAbout(x, "killed");
+  ASSERT_NE(day, nullptr);
+  EXPECT_FALSE(day->contested) << Dump(*day);
+
+  Document f = Analyzed(5, "هـ", "2030-03-12T19:00:00+00:00",
+                        "ومنذ بدء القوات هجومها على المنطقة الشرقية المحاصرة "
+                        "بالقرب من العاصمة الذي تسبب بمقتل 900 مدني، لم تسلم "
+                        "المستشفيات من القصف.");
+  Document g = Analyzed(6, "و", "2030-03-12T19:30:00+00:00",
+                        "وقال الدفاع المدني إن 12 مدنيا قتلوا في القصف.");
+  Comparison y = CompareStory(TestFactsLexicon(), {&f, &g});
+  const ContestedPoint* since = PointAbout(y, "killed");
+  ASSERT_NE(since, nullptr);
+  EXPECT_FALSE(since->contested) << Dump(*since);
+}
+
+// "وذكر المصدر ذاته" names the source named before with the same head; a
+// state noun and a nation's adjective (الحكومة البريطانية، السلطات
+// البريطانية) are the nation's party (data/facts/parties.tsv).
+TEST(ComparePointsTest, Issue22TheSameSourceAndAStateUnderTwoNames) {
+  Document a = Analyzed(1, "أ", "2030-03-14T08:00:00+00:00",
+                        "وقال مصدر أمني عراقي، الأربعاء، إن مسلحين هاجموا "
+                        "نقطة تفتيش قرب الحدود. وذكر المصدر ذاته أن 5 من "
+                        "عناصر الأمن قتلوا في الهجوم.");
+  EXPECT_EQ(SpeakerOfValue(a, "killed", "5"), "مصدر أمني عراقي");
+  Document b = Analyzed(2, "ب", "2030-03-29T16:00:00+00:00",
+                        "واتهمت موسكو الحكومة البريطانية بتدبير الهجوم "
+                        "بالغاز السام.");
+  Document d = Analyzed(3, "ج", "2030-03-29T17:00:00+00:00",
+                        "واتهم الكرملين السلطات البريطانية بتنفيذ الهجوم "
+                        "بالغاز السام.");
+  Comparison c = CompareStory(TestFactsLexicon(), {&b, &d});
+  const ContestedPoint* who = PointAbout(c, "responsibility");
+  ASSERT_NE(who, nullptr);
+  EXPECT_EQ(who->positions.size(), 2u) << Dump(*who);
+  EXPECT_FALSE(who->contested) << Dump(*who);
+}
+
 // Issue 22 round 8 (non-figure points, round-1 dev story 14): a hashtag in
 // an accusation clause is a name (اتهم فيه حركة #حماس), the accuser of
 // "a statement in which" is its author; حمّل reaches its responsibility

@@ -53,6 +53,12 @@ struct StoryOptions {
   // the happening its first reports told, and does not drift); false: the
   // most recent ones (a story follows its latest reports, and can chain).
   bool anchor_members = true;
+  // How far the profile's score may lie above the best member's (the
+  // members being the anchor when anchor_members): a report close to the
+  // centroid that all joiners made but to none of the anchor reports is
+  // about something the story's later joiners told, not its happening.
+  // Negative: no cap (the better of profile and members).
+  double profile_lift = 0.10;
   // Reports whose terms make the story's profile (centroid); later reports
   // join the story without moving it. 0: all reports.
   size_t profile_reports = 0;

@@ -119,6 +119,52 @@ TEST(StoryIndexTest, Issue20ReportsPastTheSpanStartAFollowUp) {
   }
 }
 
+// Issue 20, round 6: a story is the happening its anchor reports told. Its
+// profile grows from every report that joins, so reports that tell the
+// happening and a later one (the aid convoy that reached the bombed town)
+// pull the profile towards the later one; a report of the later happening
+// alone then scores high against the profile and low against the anchor.
+// The profile may lift a report only profile_lift above the best member.
+const char* kStrike =
+    "قصفت طائرات حربية بلدة الصالحية شرق النهر فجر الاثنين، ما أدى إلى "
+    "تدمير مدرسة ومستوصف، وقال الدفاع المدني إن فرقه انتشلت ناجين من تحت "
+    "الأنقاض.";
+const char* kStrikeAndConvoy =
+    "وصلت قافلة مساعدات أممية تضم أربعين شاحنة من الطحين والأدوية إلى "
+    "بلدة الصالحية، بعد غارات جوية دمرت مدرسة ومستوصفا فيها، وقال الدفاع "
+    "المدني إن فرقه ما زالت تنتشل ناجين من تحت الأنقاض.";
+const char* kConvoy =
+    "دخلت قافلة المساعدات الأممية المؤلفة من أربعين شاحنة محملة بالطحين "
+    "والأدوية بلدة الصالحية، وأشرف موظفو الهلال الأحمر على توزيع الحصص "
+    "على العائلات.";
+
+TEST(StoryIndexTest, Issue20LaterJoinersDoNotMoveTheStorysHappening) {
+  const StoryFeatures strike = F("غارات على بلدة الصالحية", kStrike);
+  const StoryFeatures both =
+      F("قافلة مساعدات تصل الصالحية بعد الغارات", kStrikeAndConvoy);
+  const StoryFeatures convoy = F("أربعون شاحنة مساعدات تدخل الصالحية", kConvoy);
+  ASSERT_LT(Similarity(convoy, strike) + StoryOptions{}.profile_lift,
+            kSameStoryThreshold);
+  for (double lift : {-1.0, StoryOptions{}.profile_lift}) {
+    StoryOptions options;
+    options.kept_members = 1;  // the anchor is the first report
+    options.profile_lift = lift;
+    StoryIndex index(options);
+    Assignment a = index.Add(1, "2015-07-21", strike);
+    for (int i = 2; i <= 6; ++i) {
+      EXPECT_EQ(index.Add(i, "2015-07-21", both).story_id, a.story_id) << i;
+    }
+    Assignment c = index.Add(7, "2015-07-21", convoy);
+    if (lift < 0) {
+      EXPECT_EQ(c.story_id, a.story_id);  // joined through the profile
+    } else {
+      EXPECT_TRUE(c.is_new_story);
+      EXPECT_NE(std::find(c.related.begin(), c.related.end(), a.story_id),
+                c.related.end());
+    }
+  }
+}
+
 TEST(StoryIndexTest, RestoreRebuildsStoriesAndNextId) {
   StoryIndex index;
   StoryFeatures fa = F("افتتاح جسر الوادي في الريان", kBridgeA);
