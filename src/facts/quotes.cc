@@ -619,9 +619,15 @@ bool QuoteParser::Source(size_t i, size_t b, size_t e, Parsed* p) {
   bool speech = false;
   constexpr std::string_view kMa = "\xD9\x85\xD8\xA7",
                              kLima = "\xD9\x84\xD9\x85\xD8\xA7";
-  if (k < e && (w_[k].key == kMa || w_[k].key == kLima)) {
-    ++k;  // بحسب ما أفادت X، وفقا لما تداولته X: the verb, whatever it is
+  // (حسبما أظهرت X: ما written on the cue.)
+  bool hasabama =
+      KeyStarts(w_[i].key, "\xD8\xAD\xD8\xB3\xD8\xA8\xD9\x85\xD8\xA7");
+  if (k < e && (w_[k].key == kMa || w_[k].key == kLima || hasabama)) {
+    if (!hasabama) ++k;
+    // بحسب ما أفادت X، وفقا لما تداولته X: the verb, whatever it is (بحسب
+    // ما جاء في X: with its في)
     if (k < e && IsWord(k)) ++k;
+    if (k + 1 < e && w_[k].key == fk::kFi && IsWord(k + 1)) ++k;
     speech = true;
   } else if (k < e && IsCueAt(k, e)) {
     ++k;

@@ -1209,5 +1209,44 @@ TEST(QuotesTest, Issue21ANewNounPhraseEndsTheSpeaker) {
   EXPECT_EQ(d.quotes[1].speaker, "وزير الداخلية سامي نادر");
 }
 
+// Round 10 (fresh sample B: ant2018 2018-02-27..28 and 06-26..27,
+// SaudiNewsNet 2015-08-02, Jawhara FM 2017-03..04): time adverbials
+// (words.tsv إثر، عشية، وقتها) and quoted words after a complete name are
+// no part of the speaker.
+TEST(QuotesTest, Issue21TimeAdverbialAndQuotedWordsAfterTheName) {
+  Document d = WithEntities(
+      "وأمام هذا الوضع، قال كارلوس عشية المباراة إن البطولة تبدأ الآن. "
+      "وقال سامي نادر اثر اجتماع مع الوزراء إن الخطة جاهزة. واعتبر القاضي "
+      "خالد عمر \"بحزن شديد\" أن القرار نهائي.",
+      {{"كارلوس", EntityType::kPerson, "per:carlos", ""},
+       {"سامي نادر", EntityType::kPerson, "per:nader", ""},
+       {"خالد عمر", EntityType::kPerson, "per:omar", ""}});
+  ASSERT_EQ(d.quotes.size(), 3u);
+  EXPECT_EQ(d.quotes[0].speaker, "كارلوس");
+  EXPECT_EQ(d.quotes[1].speaker, "سامي نادر");
+  EXPECT_EQ(d.quotes[2].speaker, "القاضي خالد عمر");
+}
+
+// Round 10: حسبما and بحسب ما + a verb (with its في) name the source after
+// the verb; a definite number after a definite noun is its adjective.
+TEST(QuotesTest, Issue21SourceAfterItsVerbAndANumberAdjective) {
+  Document d = Analyzed(
+      "وازدحمت الطرق بالسيارات حسبما أظهرت خرائط المرور. وارتفعت الأسعار "
+      "في الأسواق، بحسب ما جاء في وكالة الأنباء الرسمية. وشددت الدول "
+      "الأربع على ضرورة الالتزام بالقرار.");
+  ASSERT_EQ(d.quotes.size(), 3u);
+  EXPECT_EQ(d.quotes[0].speaker, "خرائط المرور");
+  EXPECT_EQ(d.quotes[1].speaker, "وكالة الأنباء الرسمية");
+  EXPECT_EQ(d.quotes[2].speaker, "الدول الأربع");
+}
+
+// Round 10: a preposition with a pronoun after two definite words (الدول
+// الموقعة عليه) is their complement, not a new noun phrase (NewPhrase).
+TEST(QuotesTest, Issue21PrepositionWithAPronounIsNoNewPhrase) {
+  Document d = Analyzed("وقالت الدول الموقعة عليه إن الاتفاق صامد.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "الدول الموقعة عليه");
+}
+
 }  // namespace
 }  // namespace marsad

@@ -58,6 +58,8 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
   bool title = false, appositive = false;
   while (k < e && k - j < (title ? 16 : 12)) {
     const Word& w = w_[k];
+    // فلان "بحزن شديد": quoted words after a complete name are no part of it.
+    if (w.IsQuoteMark() && k > j && PersonEndsAt(k)) break;
     if (w.IsQuoteMark()) {
       size_t n = QuotedName(k, e);
       if (n == 0) break;
@@ -155,7 +157,11 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
     if (AdverbialAt(k, e) ||
         (k > j && (AfterName(k) || lex_.Is(w, "anon_verb"))))
       break;
-    if (k > j && NumberAt(k)) break;  // أغلقت الوزارة ثلاثة مصانع: the object
+    // أغلقت الوزارة ثلاثة مصانع: the object (not a definite number after a
+    // definite noun, its adjective: الدول الأربع).
+    if (k > j && NumberAt(k) &&
+        !(KeyStarts(w.bare, fk::kAl) && KeyStarts(w_[k - 1].bare, fk::kAl)))
+      break;
     if (k > j && IsHal(k)) break;  // وقال فلان مخاطبا الحضور
     if (k > j && IsBaToken(k)) break;  // بـ"الوحش"
     // A definite noun is never the head of a construct nor followed by an
@@ -207,7 +213,7 @@ bool QuoteParser::NewPhrase(size_t j, size_t k, bool title) const {
   // definite phrase takes no indefinite adjective and heads no construct.
   // (Not in a title's phrase: a name NER missed may follow a title.)
   return !title && k >= j + 2 && IsWord(k) && w_[k].stem == w_[k].key &&
-         KeyStarts(w_[k - 1].bare, fk::kAl) &&
+         !lex_.Is(w_[k], "prep_pro") && KeyStarts(w_[k - 1].bare, fk::kAl) &&
          KeyStarts(w_[k - 2].bare, fk::kAl) && lex_.ClassOf(w_[k]).empty() &&
          !PersonAt(k) && !InPersonName(k) && !TitleLike(k);
 }
