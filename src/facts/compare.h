@@ -52,8 +52,15 @@
 //  * a missing count that moves between reports more than an hour apart, and
 //    a figure its sentence gives as said earlier (في وقت سابق), are a
 //    timeline.
+//  * figures of one kind that one source gives in one sentence are a
+//    breakdown (4 killed in one state, 5 in another) and no rival of another
+//    source's total; the largest stays the whole when it is at least the sum
+//    of the others.
 //
-// Figures are anchored to the happening by the facts stage's Claim::scope:
+// Figures are anchored to the happening by the facts stage's Claim::scope,
+// read again where a toll rises (بمقتل الستة يرتفع عدد القتلى منذ 30 مارس
+// إلى 200: the day's six are the incident's, the total after the rise word
+// is wider) or follows منذ بدء anywhere in its sentence:
 // a wider total (since the offensive began, this year, الحصيلة الإجمالية)
 // is its own point, kept apart; a part of a toll (بينهم 5 أطفال) is its own
 // point and never contested; a past event (an anniversary, an earlier year)
