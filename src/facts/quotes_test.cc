@@ -1248,5 +1248,18 @@ TEST(QuotesTest, Issue21PrepositionWithAPronounIsNoNewPhrase) {
   EXPECT_EQ(d.quotes[0].speaker, "الدول الموقعة عليه");
 }
 
+// Round 10 (sample B): لكن after و opens the clause whose subject stands
+// before the verb, and a conditional's كان (ما إذا كانت ...) frames no
+// subject: the cue after its comma goes on with the earlier speaker.
+TEST(QuotesTest, Issue21WalakinAndAConditionalKana) {
+  Document d = Analyzed(
+      "ولم ترد تقارير عن ضحايا ولكن إدارة الإطفاء قالت إن الطريق أغلق. وقال "
+      "المنسق سامي إن التعاون قائم. ورداً على سؤال حول ما إذا كانت الحكومة "
+      "قد ساهمت في الحل، أشار إلى أنه كان هناك جهد متواصل.");
+  ASSERT_EQ(d.quotes.size(), 3u);
+  EXPECT_EQ(d.quotes[0].speaker, "إدارة الإطفاء");
+  EXPECT_EQ(d.quotes[2].speaker, d.quotes[1].speaker);
+}
+
 }  // namespace
 }  // namespace marsad

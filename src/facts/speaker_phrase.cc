@@ -382,6 +382,8 @@ size_t QuoteParser::AddresseeEnd(size_t j, size_t e) const {
 }
 
 std::pair<size_t, size_t> QuoteParser::SubjectBefore(size_t i, size_t b) const {
+  constexpr std::string_view kLakin = "\xD9\x84\xD9\x83\xD9\x86";  // لكن
+  constexpr std::string_view kIdha = "\xD8\xA7\xD8\xB0\xD8\xA7";   // اذا
   size_t c = b;
   for (size_t q = b; q < i; ++q) {
     if ((w_[q].kind == TokenKind::kPunct && !w_[q].IsQuoteMark()) ||
@@ -393,7 +395,9 @@ std::pair<size_t, size_t> QuoteParser::SubjectBefore(size_t i, size_t b) const {
   // الوزراء فلان قال): the subject starts after the clause's last
   // conjunction.
   for (size_t q = i; q > c; --q) {
-    if (lex_.Is(w_[q - 1], "conj") && w_[q - 1].key == w_[q - 1].bare) {
+    // (ولكن: لكن after و opens a clause too.)
+    if (lex_.Is(w_[q - 1], "conj") &&
+        (w_[q - 1].key == w_[q - 1].bare || w_[q - 1].bare == kLakin)) {
       c = q - 1;
       break;
     }
@@ -430,6 +434,8 @@ std::pair<size_t, size_t> QuoteParser::SubjectBefore(size_t i, size_t b) const {
     for (size_t q = c - 1; q > b;) {
       --q;
       if (w_[q].kind == TokenKind::kPunct) break;
+      // (ما إذا كانت ...: a conditional's كان is no subject frame.)
+      if (q > b && w_[q - 1].bare == kIdha) break;
       if (w_[q].bare == fk::kKana || w_[q].bare == fk::kKanat ||
           lex_.Is(w_[q], "topic")) {
         if (c - 1 > q + 1 && c - 1 - q <= 13) {
