@@ -561,7 +561,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     for (size_t s = 0; s < t.sentences.size(); ++s) {
       size_t b = t.sentence_first[s], e = t.sentence_end[s];
       bool chem = false, resp = false, fraud = false, control = false,
-           acc = false, cause = false, doer = false;
+           acc = false, cause = false, doer = false, intent = false;
       for (size_t q = b; q < e; ++q) {
         if (!doer) doer = Doer(q, b, e);
         if (!chem && IsChemical(q, b, e)) {
@@ -577,6 +577,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
                 m);
         }
         if (!cause) cause = Cause(q, b, e);
+        if (!intent) intent = Intent(q, b, e);
         if (!control &&
             (pw_.Is(w_[q], "control") || pw_.Is(w_[q], "control_noun"))) {
           control = Control(q, b, e);
@@ -633,6 +634,59 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     Span span = SpanOfWords(w_, from, std::min(e, q + 2));
     Add("weapon:cause", value, span, -1, AssertionModality(q, span), true);
     return true;
+  }
+
+  // "other:deliberate": whether an attack's killing or shooting was meant,
+  // its word near the attack's: deliberate (متعمد، عمدا، عن قصد؛ a sniper,
+  // قناص, aims at whom it hits) or a mistake (بالخطأ، عن طريق الخطأ،
+  // عن غير قصد), deliberate denied by a negation shortly before its word
+  // (لم يتم إطلاق نار مباشر ومتعمد باتجاهها، غير متعمد) or a denial.
+  bool Intent(size_t q, size_t b, size_t e) {
+    std::string value = pw_.Is(w_[q], "deliberate") ? "deliberate"
+                        : pw_.Is(w_[q], "mistake")  ? "mistake"
+                                                    : "";
+    if (value.empty() || !AttackNear(q, b, e)) return false;
+    size_t from = q;
+    std::string m = AssertionModality(q, SpanOfWords(w_, q, q + 1));
+    for (size_t k = q > b + 6 ? q - 6 : b; k < q && value == "deliberate";
+         ++k) {
+      if (lex_.Is(w_[k], "neg") ||
+          (k + 1 == q && pw_.Is(w_[k], "not_intent"))) {
+        m = "denied";
+        from = k;
+      }
+    }
+    // A mistake denied is no claim either way (لم يكن خطأ: deliberate).
+    if (value == "mistake" && m == "denied")
+      value = "deliberate", m = "asserted";
+    Span span = SpanOfWords(w_, from, std::min(e, q + 1));
+    Add("other:deliberate", value, span, -1, m, true);
+    return true;
+  }
+
+  // Whether the trigger of an attack of a known mode (a shooting, a killing,
+  // an air strike; not a bare هجوم إلكتروني) stands within five words of
+  // word q in its sentence [b, e): the intent is the attack's, not a leak's
+  // (التسريب المتعمد) elsewhere in the sentence; or a shot or a strike
+  // word (points.tsv fire_noun, strike_noun) within three words before it
+  // in a sentence with such an attack.
+  bool AttackNear(size_t q, size_t b, size_t e) const {
+    auto attack_in = [&](Span s) {
+      for (const marsad::Event& ev : doc_->events) {
+        if (ev.plover == "ASSAULT" && !ev.mode.empty() &&
+            ev.trigger.begin >= s.begin && ev.trigger.end <= s.end)
+          return true;
+      }
+      return false;
+    };
+    if (attack_in(SpanOfWords(w_, q > b + 5 ? q - 5 : b, std::min(e, q + 6))))
+      return true;
+    // A shot or a strike word just before, in a sentence with an attack
+    // (تم إطلاق عدد من الطلقات ولم يتم إطلاق نار مباشر ومتعمد).
+    bool fire = false;
+    for (size_t k = q > b + 3 ? q - 3 : b; k < q; ++k)
+      fire |= pw_.Is(w_[k], "fire_noun") || pw_.Is(w_[k], "strike_noun");
+    return fire && attack_in(SpanOfWords(w_, b, e));
   }
 
   // The denier of an involvement word at q outside every quotation: the

@@ -248,7 +248,7 @@ class Comparer {
     const Claim& cl = c_.claims[i].claim;
     if (IsCasualty(cl.slot)) return cl.value;
     // A cause and its denial: accident, deliberate, accident:denied.
-    if (cl.slot == "weapon:cause")
+    if (cl.slot == "weapon:cause" || cl.slot == "other:deliberate")
       return cl.value + (cl.modality == "denied" ? ":denied" : "");
     if (cl.modality == "denied") return "denied";
     if (cl.slot == "responsibility" || cl.slot == "responsibility:doer")
@@ -742,6 +742,8 @@ class Comparer {
     // device), or one cause asserted and denied; an accident denied agrees
     // with a deliberate act.
     if (x.slot == "weapon:cause") return (x.value != y.value) != (da != db);
+    // A deliberate act against a mistake, or one asserted and denied.
+    if (x.slot == "other:deliberate") return (x.value != y.value) != (da != db);
     if (da != db) return true;
     // Full control claimed against partial control at comparable times.
     if (x.slot == "other:control" && x.value != y.value)
@@ -1105,7 +1107,7 @@ class Comparer {
     std::string who = pos.source.empty() ? pos.outlets[0] : pos.source;
     return (IsCasualty(pos.slot) || pos.slot == "responsibility" ||
                     pos.slot == "responsibility:doer" ||
-                    pos.slot == "weapon:cause"
+                    pos.slot == "weapon:cause" || pos.slot == "other:deliberate"
                 ? pos.value
                 : pos.modality) +
            " (" + who + ")";
@@ -1267,7 +1269,8 @@ std::string PointLabel(const ContestedPoint& p) {
   static const std::map<std::string, std::string> kOther = {
       {"other:election_fraud", "تزوير الانتخابات"},
       {"other:control", "السيطرة على المكان"},
-      {"weapon:cause", "سبب الانفجار أو الحادث"}};
+      {"weapon:cause", "سبب الانفجار أو الحادث"},
+      {"other:deliberate", "هل كان الاستهداف متعمدا"}};
   auto it = kLabels.find(p.kind);
   std::string s = it == kLabels.end() ? "نقطة أخرى" : it->second;
   if (auto o = kOther.find(p.about); o != kOther.end()) s = o->second;
@@ -1302,6 +1305,10 @@ std::string PositionLabel(const PointPosition& pos) {
   if (pos.slot == "responsibility" && pos.modality != "denied")
     return "يحمّل " + pos.value;
   if (pos.value == "partial") return "سيطرة جزئية";
+  if (pos.slot == "other:deliberate") {
+    std::string intent = pos.value == "mistake" ? "خطأ غير مقصود" : "عمل متعمد";
+    return pos.modality == "denied" ? "نفي: " + intent : intent;
+  }
   if (pos.slot == "weapon:cause") {
     std::string cause = pos.value == "accident" ? "حادث عرضي" : "عمل متعمد";
     return pos.modality == "denied" ? "نفي: " + cause : cause;

@@ -1670,5 +1670,47 @@ TEST(ComparePointsTest, Issue22TheDoerOfAStrikeAgainstItsOwnDenial) {
   EXPECT_TRUE(Doers(g).empty());
 }
 
+// Issue 22 round 9: whether a killing or a shooting was meant
+// (other:deliberate): a sniper's shot or a deliberate act against the
+// shooter's denial of deliberate fire, or against a mistake.
+std::vector<std::string> Intents(const Document& d) {
+  std::vector<std::string> out;
+  for (const Claim& c : d.claims) {
+    if (c.slot == "other:deliberate") out.push_back(c.value + "/" + c.modality);
+  }
+  return out;
+}
+
+TEST(ComparePointsTest, Issue22ADeliberateShotAgainstItsDenialOrAMistake) {
+  Document a = Analyzed(1, "أ", "2030-06-02T08:00:00+00:00",
+                        "وقال مسعف إن الممرضة قتلت برصاص قناص إسرائيلي "
+                        "أثناء عملها قرب السياج.");
+  Document b = Analyzed(2, "ب", "2030-06-05T08:00:00+00:00",
+                        "وقال الجيش في بيان إنه لم يتم إطلاق نار مباشر "
+                        "ومتعمد باتجاهها خلال الحادث.");
+  EXPECT_EQ(Intents(a), std::vector<std::string>{"deliberate/asserted"});
+  EXPECT_EQ(Intents(b), std::vector<std::string>{"deliberate/denied"});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
+  const ContestedPoint* meant = PointAbout(c, "other:deliberate");
+  ASSERT_NE(meant, nullptr);
+  EXPECT_TRUE(meant->contested) << Dump(*meant);
+  // A mistake against a deliberate strike; a fault in machines, with no
+  // attack, is no point.
+  Document d = Analyzed(3, "ج", "2030-08-09T08:00:00+00:00",
+                        "وقال التحالف إن الغارة أصابت الحافلة عن طريق "
+                        "الخطأ.");
+  Document e = Analyzed(4, "د", "2030-08-09T09:00:00+00:00",
+                        "وقال مسؤول محلي إن الغارة الجوية استهدفت الحافلة "
+                        "عمدا.");
+  EXPECT_EQ(Intents(d), std::vector<std::string>{"mistake/asserted"});
+  Comparison x = CompareStory(TestFactsLexicon(), {&d, &e});
+  const ContestedPoint* either = PointAbout(x, "other:deliberate");
+  ASSERT_NE(either, nullptr);
+  EXPECT_TRUE(either->contested) << Dump(*either);
+  Document f = Analyzed(5, "هـ", "2030-06-02T12:00:00+00:00",
+                        "وقالت الشركة إن العطل يعود لخطأ في الأجهزة.");
+  EXPECT_TRUE(Intents(f).empty());
+}
+
 }  // namespace
 }  // namespace marsad

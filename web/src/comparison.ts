@@ -371,6 +371,9 @@ export function positionLabel(slot: string, value: string, modality: string, ser
   if (slot === 'responsibility:doer') return S.doer(value);
   if (slot === 'responsibility' && modality !== 'denied') return S.holdsResponsible(value);
   if (value === 'partial') return S.partialControl;
+  if (slot === 'other:deliberate' && S.intents[value]) {
+    return modality === 'denied' ? `${S.positionModalities.denied}: ${S.intents[value]}` : S.intents[value];
+  }
   if (slot === 'weapon:cause' && S.causes[value]) {
     return modality === 'denied' ? `${S.positionModalities.denied}: ${S.causes[value]}` : S.causes[value];
   }

@@ -164,9 +164,14 @@ const ar = {
   // responsibility:doer positions: the doer a strike's own words name (طائرات تابعة للتحالف).
   doer: (who: string) => `المنفّذ: ${who}`,
   partialControl: 'سيطرة جزئية',
-  pointAbout: names({ election_fraud: 'تزوير الانتخابات', control: 'السيطرة على المكان', cause: 'سبب الانفجار أو الحادث' }),
+  pointAbout: names({
+    election_fraud: 'تزوير الانتخابات', control: 'السيطرة على المكان', cause: 'سبب الانفجار أو الحادث',
+    deliberate: 'هل كان الاستهداف متعمدا',
+  }),
   // weapon:cause positions: what an explosion, crash or fire came from.
   causes: names({ accident: 'حادث عرضي', deliberate: 'عمل متعمد' }),
+  // other:deliberate positions: whether an attack's killing or shooting was meant.
+  intents: names({ deliberate: 'عمل متعمد', mistake: 'خطأ غير مقصود' }),
   widerToll: ' (حصيلة أوسع من الحدث)',
   otherCode: 'أخرى',
   approx: 'نحو ',
@@ -429,8 +434,12 @@ const en: Strings = {
   holdsResponsible: (who) => `holds ${who} responsible`,
   doer: (who) => `carried out by ${who}`,
   partialControl: 'partial control',
-  pointAbout: { election_fraud: 'election fraud', control: 'control of the place', cause: 'cause of the explosion or accident' },
+  pointAbout: {
+    election_fraud: 'election fraud', control: 'control of the place', cause: 'cause of the explosion or accident',
+    deliberate: 'whether the targeting was deliberate',
+  },
   causes: { accident: 'an accident', deliberate: 'a deliberate act' },
+  intents: { deliberate: 'a deliberate act', mistake: 'a mistake' },
   widerToll: ' (a toll wider than the incident)',
   otherCode: 'other',
   approx: 'about ',
