@@ -9,10 +9,13 @@
 // incident, whether the attack happened (occurred), the weapon (chemical;
 // weapon:cause, what an explosion, crash or fire came from: an accident
 // against a deliberate act, or a cause and its denial), who is
-// responsible, whose forces were present, and "other" points a
-// conflict turns on (other:control, control of a place claimed against
-// partial control or its denial; other:election_fraud, fraud alleged
-// against a fair vote). A point holds POSITIONS:
+// responsible (also the doer a strike's own words name, responsibility:doer,
+// which contests only a denial naming its party: the two sides of an
+// exchange of fire are two strikes), whose forces were present, and "other"
+// points a conflict turns on (other:control, control of a place claimed
+// against partial control or its denial; other:election_fraud, fraud alleged
+// against a fair vote; other:deliberate, a killing or shooting meant against
+// a mistake or the denial of deliberate fire). A point holds POSITIONS:
 // one value held by one source (speaker, else the outlet itself), with the
 // outlets and reports that carry it, the earliest report and every claim's
 // exact span. A point is CONTESTED when two of its positions really differ:

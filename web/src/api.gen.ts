@@ -1060,8 +1060,11 @@ export interface components {
          *     incident's killed/injured/..., whether the attack happened, chemical-weapon use, what
          *     caused an explosion, crash or fire (about "weapon:cause": an accident against a
          *     deliberate act, positions valued "accident" or "deliberate"), who is
-         *     responsible, military presence, and other points (about "other:control": control of a
-         *     place; "other:election_fraud": fraud alleged or denied). Contested when two positions
+         *     responsible (a position of slot "responsibility:doer" is the doer a strike's own words
+         *     name; it contests only a denial naming its party), military presence, and other points
+         *     (about "other:control": control of a place; "other:election_fraud": fraud alleged or
+         *     denied; "other:deliberate": whether a killing or shooting was meant, positions valued
+         *     "deliberate" or "mistake"). Contested when two positions
          *     really differ (figures from different sources at comparable times, apart by more than a
          *     quarter, of the same day's incident and population; assertion against denial; different
          *     parties held responsible; full against partial control). A toll that grows over time is
