@@ -1261,5 +1261,18 @@ TEST(QuotesTest, Issue21WalakinAndAConditionalKana) {
   EXPECT_EQ(d.quotes[2].speaker, d.quotes[1].speaker);
 }
 
+// Round 10 (sample B): a body named in the construct of an earlier speaker's
+// title (مدير المرصد فلان) is the body, not the titled person: وذكر المرصد.
+TEST(QuotesTest, Issue21BodyInATitlesConstructIsNotThePerson) {
+  Document d = WithEntities(
+      "وأعلن مدير المرصد الوطني سامي نادر أن الأمطار غزيرة. وذكر المرصد أن "
+      "السيول محتملة.",
+      {{"سامي نادر", EntityType::kPerson, "per:nader", ""},
+       {"المرصد الوطني", EntityType::kOrganization, "org:observatory", ""}});
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(d.quotes[1].speaker.find("مدير"), std::string::npos);
+  EXPECT_NE(d.quotes[1].speaker.find("المرصد"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace marsad

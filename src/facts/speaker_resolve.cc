@@ -59,6 +59,12 @@ int QuoteParser::Antecedent(size_t b, size_t e, bool statement_anaphor) const {
       "\xD9\x88\xD8\xB2\xD8\xA7\xD8\xB1\xD9\x87";  // وزاره
   bool ministry = keys.size() == 1 && keys[0] == wizara;
   bool title_head = b < e && lex_.Is(w_[b], "title");
+  bool person = false;  // the phrase holds a person's name (NER)
+  for (const EntityMention& m : doc_->entities) {
+    person |= b < e && m.type == EntityType::kPerson &&
+              m.span.begin >= w_[b].span.begin &&
+              m.span.end <= w_[e - 1].span.end;
+  }
   for (int q = static_cast<int>(doc_->quotes.size()) - 1; q >= 0; --q) {
     const std::string& from = notes_[q].resolved_from;
     if (statement_anaphor) {
@@ -66,10 +72,22 @@ int QuoteParser::Antecedent(size_t b, size_t e, bool statement_anaphor) const {
       continue;
     }
     if (ministry && from.find(wizara) != std::string::npos) return q;
+    // (وذكر المرصد after مدير المرصد فلان: a body named in a title's
+    // construct is not the titled person.)
+    if (!title_head && !person && !keys.empty() && TitledOther(from, keys[0]))
+      continue;
     if (!ministry && Contains(from, keys) && from.size() > 0) return q;
     if (title_head && !keys.empty() && Contains(from, {keys[0]})) return q;
   }
   return -1;
+}
+
+bool QuoteParser::TitledOther(std::string_view from,
+                              std::string_view head) const {
+  std::string_view first = from.substr(0, from.find('|'));
+  if (first == head) return false;
+  std::string_view c = lex_.ClassOfKey(first);
+  return c == "title" || c == "role_noun";
 }
 
 int QuoteParser::CarryOver(char gender) const {
