@@ -18,9 +18,11 @@
 #include <cstdlib>
 #include <string>
 
+#include "src/base/data.h"
 #include "src/dedup/days.h"
 #include "src/dedup/duplicate_index.h"
 #include "src/story/story_index.h"
+#include "src/text/tables.h"
 #include "tools/eval_stories/corpus.h"
 
 namespace marsad {
@@ -65,6 +67,12 @@ int Main(int argc, char** argv) {
   }
   std::printf("base corpus: %zu reports, RSS after load %.0f MB\n",
               base->size(), PeakRssMb());
+  auto tables = TextTables::Load(DataDir());
+  if (!tables.ok()) {
+    std::fprintf(stderr, "story_bench: %s\n",
+                 tables.status().ToString().c_str());
+    return 1;
+  }
   DuplicateIndex dups;
   StoryIndex stories;
   std::vector<int64_t>
@@ -85,8 +93,8 @@ int Main(int argc, char** argv) {
       doc.published = DayString(*d + 33 * replica);
     }
     auto t0 = Clock::now();
-    Fingerprint fp = ComputeFingerprint(doc.text);
-    StoryFeatures f = ComputeStoryFeatures(doc);
+    Fingerprint fp = ComputeFingerprint(**tables, doc.text);
+    StoryFeatures f = ComputeStoryFeatures(**tables, doc);
     auto t1 = Clock::now();
     const int64_t id = static_cast<int64_t>(k) + 1;
     std::optional<int64_t> first = dups.FindOrAdd(id, fp, doc.published);

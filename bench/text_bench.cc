@@ -11,12 +11,14 @@
 #include <string>
 #include <vector>
 
+#include "src/base/data.h"
 #include "src/base/file.h"
 #include "src/text/dates.h"
 #include "src/text/normalize.h"
 #include "src/text/numbers.h"
 #include "src/text/segment.h"
 #include "src/text/stem.h"
+#include "src/text/tables.h"
 #include "src/text/tokenize.h"
 
 namespace {
@@ -50,8 +52,13 @@ void BM_TextCore(benchmark::State& state) {
     state.SkipWithError("../shared/data/corpus not found");
     return;
   }
-  const marsad::Normalizer& norm = marsad::Normalizer::Default();
-  const marsad::Segmenter& seg = marsad::Segmenter::Default();
+  auto tables = marsad::TextTables::Load(marsad::DataDir());
+  if (!tables.ok()) {
+    state.SkipWithError(tables.status().ToString().c_str());
+    return;
+  }
+  const marsad::Normalizer& norm = (*tables)->normalizer();
+  const marsad::Segmenter& seg = (*tables)->segmenter();
   marsad::NormalizedText disp;
   std::vector<marsad::Token> toks;
   marsad::Segmentation s;
@@ -66,11 +73,11 @@ void BM_TextCore(benchmark::State& state) {
         if (t.kind != marsad::TokenKind::kWord) continue;
         std::string_view w = t.span.In(disp.text);
         seg.Segment(w, &s);
-        benchmark::DoNotOptimize(marsad::LightStem(w));
+        benchmark::DoNotOptimize(marsad::LightStem(norm, w));
         ++words;
       }
-      marsad::FindNumbers(disp.text, &nums);
-      marsad::FindDates(disp.text, "2015-08-01", &dates);
+      marsad::FindNumbers(**tables, disp.text, &nums);
+      marsad::FindDates(**tables, disp.text, "2015-08-01", &dates);
       found += nums.size() + dates.size();
       bytes += d.size();
     }

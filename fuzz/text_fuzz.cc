@@ -6,16 +6,33 @@
 #include <string_view>
 #include <vector>
 
+#include "src/base/data.h"
 #include "src/base/utf8.h"
 #include "src/text/dates.h"
 #include "src/text/normalize.h"
 #include "src/text/numbers.h"
 #include "src/text/segment.h"
+#include "src/text/tables.h"
 #include "src/text/tokenize.h"
+
+namespace {
+
+// The source tree's tables, loaded once for the whole run.
+const marsad::TextTables& Tables() {
+  static const marsad::TextTables* t = [] {
+    auto r = marsad::TextTables::Load(marsad::DataDir());
+    if (!r.ok()) abort();
+    return r->release();
+  }();
+  return *t;
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view in(reinterpret_cast<const char*>(data), size);
-  const marsad::Normalizer& n = marsad::Normalizer::Default();
+  const marsad::TextTables& tables = Tables();
+  const marsad::Normalizer& n = tables.normalizer();
   marsad::NormalizedText out;
   for (int mode = 0; mode < 2; ++mode) {
     mode ? n.Fold(in, &out) : n.Display(in, &out);
@@ -33,11 +50,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     last = t.span.end;
   }
   std::vector<marsad::Span> sents;
-  marsad::SplitSentences(in, toks, &sents);
+  marsad::SplitSentences(tables, in, toks, &sents);
   marsad::Segmentation seg;
   for (const auto& t : toks) {
     std::string_view w = t.span.In(in);
-    marsad::Segmenter::Default().Segment(w, &seg);
+    tables.segmenter().Segment(w, &seg);
     uint32_t at = 0;
     for (auto p : seg.parts) {
       if (p.begin != at) abort();
@@ -46,9 +63,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (at != w.size()) abort();
   }
   std::vector<marsad::NumberMention> nums;
-  marsad::FindNumbers(in, &nums);
+  marsad::FindNumbers(tables, in, &nums);
   std::vector<marsad::DateMention> dates;
-  marsad::FindDates(in, "2017-11-14", &dates);
+  marsad::FindDates(tables, in, "2017-11-14", &dates);
   for (const auto& d : dates)
     if (d.span.end > size) abort();
   return 0;

@@ -98,4 +98,20 @@ StatusOr<TsvRows> ReadDataTsv(std::string_view relative) {
   return ReadTsv(DataPath(relative));
 }
 
+Status ForEachTsvRow(
+    const std::string& path, size_t min_fields,
+    const std::function<Status(const std::vector<std::string>&)>& fn) {
+  ASSIGN_OR_RETURN(TsvRows rows, ReadTsv(path));
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i].size() < min_fields) {
+      return CorruptionError(path + ": data row " + std::to_string(i + 1) +
+                             " has fewer than " + std::to_string(min_fields) +
+                             " fields");
+    }
+    Status st = fn(rows[i]);
+    if (!st.ok()) return st.WithContext(path);
+  }
+  return Status::OK();
+}
+
 }  // namespace marsad

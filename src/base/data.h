@@ -2,6 +2,7 @@
 #ifndef MARSAD_BASE_DATA_H_
 #define MARSAD_BASE_DATA_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,14 @@ using TsvRows = std::vector<std::vector<std::string>>;
 StatusOr<TsvRows> ReadTsv(const std::string& path);
 // Reads DataPath(relative).
 StatusOr<TsvRows> ReadDataTsv(std::string_view relative);
+
+// ReadTsv(path), each row handed to `fn` in order; stops at the first error:
+// the file's (missing, unreadable), a row with fewer than `min_fields`
+// fields (a CorruptionError naming the file and the row), or `fn`'s own
+// (given the file's name as context).
+Status ForEachTsvRow(
+    const std::string& path, size_t min_fields,
+    const std::function<Status(const std::vector<std::string>&)>& fn);
 
 // Splits on `sep`, keeping empty fields.
 std::vector<std::string_view> Split(std::string_view s, char sep);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "src/dedup/days.h"
+#include "src/text/test_tables.h"
 
 namespace marsad {
 namespace {
@@ -75,24 +76,27 @@ TEST(DaysTest, RoundTripsAndRejects) {
 
 TEST(DuplicateIndexTest, ExactAndNearCopiesPointToFirstCopy) {
   DuplicateIndex index;
-  Fingerprint a = ComputeFingerprint(Report(0));
+  Fingerprint a = ComputeFingerprint(TestTextTables(), Report(0));
   EXPECT_EQ(index.FindOrAdd(1, a, "2015-07-21"), std::nullopt);
-  EXPECT_EQ(index.FindOrAdd(2, ComputeFingerprint(Report(1)), "2015-07-21"),
+  EXPECT_EQ(index.FindOrAdd(2, ComputeFingerprint(TestTextTables(), Report(1)),
+                            "2015-07-21"),
             std::nullopt);
   EXPECT_EQ(index.FindOrAdd(3, a, "2015-07-22"), 1);
   std::string edited = "المدينة - خاص: " + Report(0) + " شارك";
-  auto m = index.FindOrAddDetailed(4, ComputeFingerprint(edited), "2015-07-22");
+  auto m = index.FindOrAddDetailed(
+      4, ComputeFingerprint(TestTextTables(), edited), "2015-07-22");
   ASSERT_TRUE(m.has_value());
   EXPECT_EQ(m->first_id, 1);
   EXPECT_FALSE(m->exact);
   // A copy of the near-copy still points to the first copy.
   std::string edited2 = edited + " تعليقات";
-  EXPECT_EQ(index.FindOrAdd(5, ComputeFingerprint(edited2), ""), 1);
+  EXPECT_EQ(
+      index.FindOrAdd(5, ComputeFingerprint(TestTextTables(), edited2), ""), 1);
 }
 
 TEST(DuplicateIndexTest, ReAddingTheSameIdIsNotItsOwnDuplicate) {
   DuplicateIndex index;
-  Fingerprint a = ComputeFingerprint(Report(2));
+  Fingerprint a = ComputeFingerprint(TestTextTables(), Report(2));
   EXPECT_EQ(index.FindOrAdd(7, a, "2015-07-21"), std::nullopt);
   EXPECT_EQ(index.FindOrAdd(7, a, "2015-07-21"), std::nullopt);
 }
@@ -102,10 +106,11 @@ TEST(DuplicateIndexTest, WindowForgetsOldReports) {
   options.window_days = 5;
   options.grace_reports = 0;
   DuplicateIndex index(options);
-  Fingerprint a = ComputeFingerprint(Report(0));
+  Fingerprint a = ComputeFingerprint(TestTextTables(), Report(0));
   EXPECT_EQ(index.FindOrAdd(1, a, "2015-07-01"), std::nullopt);
   EXPECT_EQ(index.size(), 1u);
-  EXPECT_EQ(index.FindOrAdd(2, ComputeFingerprint(Report(1)), "2015-07-20"),
+  EXPECT_EQ(index.FindOrAdd(2, ComputeFingerprint(TestTextTables(), Report(1)),
+                            "2015-07-20"),
             std::nullopt);
   EXPECT_EQ(index.size(), 1u);
   EXPECT_EQ(index.FindOrAdd(3, a, "2015-07-20"), std::nullopt);
@@ -126,15 +131,19 @@ TEST(DuplicateIndexTest, LiveRootsAreTheFirstCopiesOfTheWindow) {
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
   };
-  EXPECT_EQ(index.FindOrAdd(1, ComputeFingerprint(Report(0)), "2015-07-01"),
+  EXPECT_EQ(index.FindOrAdd(1, ComputeFingerprint(TestTextTables(), Report(0)),
+                            "2015-07-01"),
             std::nullopt);
   std::string edited = "المدينة - خاص: " + Report(0) + " شارك";
-  EXPECT_EQ(index.FindOrAdd(4, ComputeFingerprint(edited), "2015-07-01"), 1);
+  EXPECT_EQ(index.FindOrAdd(4, ComputeFingerprint(TestTextTables(), edited),
+                            "2015-07-01"),
+            1);
   EXPECT_EQ(roots(), (std::vector<int64_t>{1}));
   for (int64_t id : {5, 6, 7}) {
-    EXPECT_EQ(
-        index.FindOrAdd(id, ComputeFingerprint(Report(id - 4)), "2015-07-20"),
-        std::nullopt);
+    EXPECT_EQ(index.FindOrAdd(
+                  id, ComputeFingerprint(TestTextTables(), Report(id - 4)),
+                  "2015-07-20"),
+              std::nullopt);
   }
   EXPECT_EQ(roots(), (std::vector<int64_t>{5, 6, 7}));
 }
@@ -145,13 +154,16 @@ TEST(DuplicateIndexTest, LiveRootsAreTheFirstCopiesOfTheWindow) {
 TEST(DuplicateIndexTest, Issue24NewerDatedReportDoesNotSwitchDedupOff) {
   for (const char* stray : {"2017-03-01", "2099-01-01"}) {
     DuplicateIndex index;
-    EXPECT_EQ(index.FindOrAdd(1, ComputeFingerprint(Report(1)), stray),
+    EXPECT_EQ(index.FindOrAdd(
+                  1, ComputeFingerprint(TestTextTables(), Report(1)), stray),
               std::nullopt);
-    Fingerprint a = ComputeFingerprint(Report(0));
+    Fingerprint a = ComputeFingerprint(TestTextTables(), Report(0));
     EXPECT_EQ(index.FindOrAdd(2, a, "2015-07-21"), std::nullopt) << stray;
     EXPECT_EQ(index.FindOrAdd(3, a, "2015-07-22"), 2) << stray;
     // And the stray report still finds its own copy.
-    EXPECT_EQ(index.FindOrAdd(4, ComputeFingerprint(Report(1)), stray), 1);
+    EXPECT_EQ(index.FindOrAdd(
+                  4, ComputeFingerprint(TestTextTables(), Report(1)), stray),
+              1);
   }
 }
 
@@ -160,7 +172,7 @@ TEST(DuplicateIndexTest, WindowFollowsEachReportsOwnDate) {
   DuplicateOptions options;
   options.window_days = 5;
   DuplicateIndex index(options);
-  Fingerprint a = ComputeFingerprint(Report(0));
+  Fingerprint a = ComputeFingerprint(TestTextTables(), Report(0));
   EXPECT_EQ(index.FindOrAdd(1, a, "2015-07-20"), std::nullopt);
   EXPECT_EQ(index.FindOrAdd(2, a, "2015-07-01"), std::nullopt);  // 19 days
   EXPECT_EQ(index.FindOrAdd(3, a, "2015-07-03"), 2);             // 2 days
@@ -182,7 +194,8 @@ TEST(DuplicateIndexTest, BackfillInEitherOrderIsBounded) {
     for (int i = 0; i < 120; ++i) {
       const int32_t day = newest_first ? start + 119 - i : start + i;
       for (int k = 0; k < 4; ++k) {
-        Fingerprint fp = ComputeFingerprint(DistinctReport(i * 4 + k));
+        Fingerprint fp =
+            ComputeFingerprint(TestTextTables(), DistinctReport(i * 4 + k));
         if (index.FindOrAdd(id++, fp, DayString(day))) ++found;
         if (index.FindOrAdd(id++, fp, DayString(day + (newest_first ? -1 : 1))))
           ++found;
@@ -200,8 +213,8 @@ TEST(DuplicateIndexTest, BackfillInEitherOrderIsBounded) {
 
 TEST(DuplicateIndexTest, RestoreRebuildsState) {
   DuplicateIndex before, after;
-  Fingerprint a = ComputeFingerprint(Report(0));
-  Fingerprint b = ComputeFingerprint(Report(1));
+  Fingerprint a = ComputeFingerprint(TestTextTables(), Report(0));
+  Fingerprint b = ComputeFingerprint(TestTextTables(), Report(1));
   before.FindOrAdd(10, a, "2015-07-21");
   before.FindOrAdd(11, b, "2015-07-21");
   after.Restore(10, 0, Fingerprint::Deserialize(a.Serialize()).value(),
@@ -215,7 +228,8 @@ TEST(DuplicateIndexTest, DifferentReportsAreNotDuplicates) {
   DuplicateIndex index;
   for (int t = 0; t < 3; ++t) {
     EXPECT_EQ(
-        index.FindOrAdd(t + 1, ComputeFingerprint(Report(t)), "2015-07-21"),
+        index.FindOrAdd(t + 1, ComputeFingerprint(TestTextTables(), Report(t)),
+                        "2015-07-21"),
         std::nullopt)
         << t;
   }

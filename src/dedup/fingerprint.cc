@@ -45,6 +45,7 @@
 
 #include "src/base/hash.h"
 #include "src/text/analysis.h"
+#include "src/text/tables.h"
 
 namespace marsad {
 namespace {
@@ -178,8 +179,11 @@ Fingerprint ComputeFingerprint(const TextAnalysis& analysis) {
   return FingerprintFromWordHashes(words, exact);
 }
 
-Fingerprint ComputeFingerprint(std::string_view clean_text) {
-  return ComputeFingerprint(TokensOf(clean_text));
+Fingerprint ComputeFingerprint(const TextTables& tables,
+                               std::string_view clean_text) {
+  TextAnalysis analysis;
+  analysis.Build(clean_text, tables);
+  return ComputeFingerprint(analysis);
 }
 
 double EstimateJaccard(const Fingerprint& a, const Fingerprint& b) {

@@ -13,6 +13,7 @@
 
 #include "marsad/status.h"
 #include "src/text/analysis.h"
+#include "src/text/tables.h"
 
 namespace marsad {
 
@@ -44,9 +45,10 @@ struct Fingerprint {
   friend bool operator==(const Fingerprint&, const Fingerprint&) = default;
 };
 
-// Computes the fingerprint of a clean text (normalizes it first with the text
-// stage's Normalizer). Thread-safe.
-Fingerprint ComputeFingerprint(std::string_view clean_text);
+// Computes the fingerprint of a clean text (analysed first with the text
+// core's tables: tokens folded by their Normalizer). Thread-safe.
+Fingerprint ComputeFingerprint(const TextTables& tables,
+                               std::string_view clean_text);
 // The same from the analysis of the clean text (src/text/analysis.h): the
 // words are its tokens other than punctuation and symbols, each hashed by
 // its folded key.

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "src/text/test_tables.h"
+
 namespace marsad {
 namespace {
 
@@ -16,7 +18,7 @@ constexpr char kReport[] =
     "رعاية حديثي الولادة، وأن أقسام الطوارئ ستعمل على مدار الساعة.";
 
 TEST(FingerprintTest, SerializeRoundTrips) {
-  Fingerprint fp = ComputeFingerprint(kReport);
+  Fingerprint fp = ComputeFingerprint(TestTextTables(), kReport);
   EXPECT_GT(fp.num_shingles, 30u);
   StatusOr<Fingerprint> back = Fingerprint::Deserialize(fp.Serialize());
   ASSERT_TRUE(back.ok()) << back.status().ToString();
@@ -24,7 +26,7 @@ TEST(FingerprintTest, SerializeRoundTrips) {
 }
 
 TEST(FingerprintTest, DeserializeRejectsBadInput) {
-  std::string data = ComputeFingerprint(kReport).Serialize();
+  std::string data = ComputeFingerprint(TestTextTables(), kReport).Serialize();
   for (std::string bad : {std::string(), data.substr(0, data.size() - 1),
                           data + "x", "G" + data.substr(1)}) {
     EXPECT_FALSE(Fingerprint::Deserialize(bad).ok()) << bad.size();
@@ -37,17 +39,18 @@ TEST(FingerprintTest, SpellingAndSpacingVariantsAreExactCopies) {
   size_t pos = variant.find("في ");
   variant.replace(pos, std::string("في").size(), "فى");
   variant.insert(variant.find(' '), "  ");
-  EXPECT_EQ(ComputeFingerprint(variant).exact,
-            ComputeFingerprint(kReport).exact);
+  EXPECT_EQ(ComputeFingerprint(TestTextTables(), variant).exact,
+            ComputeFingerprint(TestTextTables(), kReport).exact);
 }
 
 TEST(FingerprintTest, JaccardTracksEdits) {
-  Fingerprint a = ComputeFingerprint(kReport);
+  Fingerprint a = ComputeFingerprint(TestTextTables(), kReport);
   std::string edited = std::string("الواحة - خاص: ") + kReport;
-  Fingerprint b = ComputeFingerprint(edited);
+  Fingerprint b = ComputeFingerprint(TestTextTables(), edited);
   EXPECT_NE(a.exact, b.exact);
   EXPECT_GE(EstimateJaccard(a, b), 0.8);
   Fingerprint other = ComputeFingerprint(
+      TestTextTables(),
       "هطلت أمطار غزيرة على المدن الساحلية مساء أمس وأغلقت السلطات عددا من "
       "الطرق الرئيسية، فيما دعا الدفاع المدني السكان إلى البقاء في منازلهم "
       "وتجنب الأودية حتى انحسار السيول صباح الغد.");
@@ -58,17 +61,17 @@ TEST(FingerprintTest, JaccardTracksEdits) {
 TEST(FingerprintTest, ContainmentOfTruncatedCopy) {
   std::string text = kReport;
   std::string half = text.substr(0, text.find("وأضاف"));
-  Fingerprint full = ComputeFingerprint(text);
-  Fingerprint part = ComputeFingerprint(half);
+  Fingerprint full = ComputeFingerprint(TestTextTables(), text);
+  Fingerprint part = ComputeFingerprint(TestTextTables(), half);
   EXPECT_LT(EstimateJaccard(full, part), 0.9);
   EXPECT_GE(EstimateContainment(full, part), 0.85);
 }
 
 TEST(FingerprintTest, EmptyTextHasNoShingles) {
-  Fingerprint fp = ComputeFingerprint("");
+  Fingerprint fp = ComputeFingerprint(TestTextTables(), "");
   EXPECT_EQ(fp.num_shingles, 0u);
   EXPECT_EQ(EstimateJaccard(fp, fp), 0.0);
-  Fingerprint one = ComputeFingerprint("كلمة");
+  Fingerprint one = ComputeFingerprint(TestTextTables(), "كلمة");
   EXPECT_EQ(one.num_shingles, 1u);
 }
 

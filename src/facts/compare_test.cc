@@ -11,6 +11,7 @@
 #include "src/facts/facts.h"
 #include "src/facts/test_lexicon.h"
 #include "src/text/analyze.h"
+#include "src/text/test_tables.h"
 
 namespace marsad {
 namespace {
@@ -118,8 +119,10 @@ TEST(CompareTest, AssertionVersusDenialFromText) {
     d.id = id;
     d.outlet = outlet;
     d.text = text;
-    AnalyzeText(&d);
-    FactsFinder(TestFactsLexicon(), &d).Run();
+    TextAnalysis a;
+    a.Build(d.text, TestTextTables());
+    AnalyzeText(TestTextTables(), a, &d);
+    FactsFinder(TestFactsLexicon(), a, &d).Run();
     return d;
   };
   Document a =
@@ -209,8 +212,10 @@ Document Analyzed(int64_t id, const std::string& outlet,
   d.outlet = outlet;
   d.published = published;
   d.text = text;
-  AnalyzeText(&d);
-  FactsFinder(TestFactsLexicon(), &d).Run();
+  TextAnalysis a;
+  a.Build(d.text, TestTextTables());
+  AnalyzeText(TestTextTables(), a, &d);
+  FactsFinder(TestFactsLexicon(), a, &d).Run();
   return d;
 }
 
@@ -527,7 +532,9 @@ Document WithPlaces(
   d.outlet = outlet;
   d.published = published;
   d.text = text;
-  AnalyzeText(&d);
+  TextAnalysis a;
+  a.Build(d.text, TestTextTables());
+  AnalyzeText(TestTextTables(), a, &d);
   for (const auto& [surface, place_id] : places) {
     size_t at = text.find(surface);
     if (at == std::string::npos) continue;
@@ -540,7 +547,7 @@ Document WithPlaces(
     m.entity_id = place_id;
     d.entities.push_back(m);
   }
-  FactsFinder(TestFactsLexicon(), &d).Run();
+  FactsFinder(TestFactsLexicon(), a, &d).Run();
   return d;
 }
 

@@ -12,6 +12,7 @@
 #include "src/facts/facts.h"
 #include "src/facts/test_lexicon.h"
 #include "src/text/analyze.h"
+#include "src/text/test_tables.h"
 
 namespace marsad {
 namespace {
@@ -20,8 +21,10 @@ Document Facts(const std::string& text) {
   Document d;
   d.text = text;
   d.published = "2024-03-10";
-  AnalyzeText(&d);
-  FactsFinder(TestFactsLexicon(), &d).Run();
+  TextAnalysis a;
+  a.Build(d.text, TestTextTables());
+  AnalyzeText(TestTextTables(), a, &d);
+  FactsFinder(TestFactsLexicon(), a, &d).Run();
   return d;
 }
 

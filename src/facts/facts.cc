@@ -3,9 +3,10 @@
 
 namespace marsad {
 
-FactsFinder::FactsFinder(const FactsLexicon& lexicon, Document* doc)
+FactsFinder::FactsFinder(const FactsLexicon& lexicon,
+                         const TextAnalysis& analysis, Document* doc)
     : lex_(lexicon), doc_(doc) {
-  table_.Build(doc->text);
+  table_.Build(analysis);
 }
 
 void FactsFinder::Run() {
@@ -14,16 +15,19 @@ void FactsFinder::Run() {
   BuildClaims();
 }
 
-void FindQuotes(const FactsLexicon& lexicon, Document* doc) {
-  FactsFinder(lexicon, doc).FindQuotes();
+void FindQuotes(const FactsLexicon& lexicon, const TextAnalysis& analysis,
+                Document* doc) {
+  FactsFinder(lexicon, analysis, doc).FindQuotes();
 }
 
-void FindEvents(const FactsLexicon& lexicon, Document* doc) {
-  FactsFinder(lexicon, doc).FindEvents();
+void FindEvents(const FactsLexicon& lexicon, const TextAnalysis& analysis,
+                Document* doc) {
+  FactsFinder(lexicon, analysis, doc).FindEvents();
 }
 
-void BuildClaims(const FactsLexicon& lexicon, Document* doc) {
-  FactsFinder(lexicon, doc).BuildClaims();
+void BuildClaims(const FactsLexicon& lexicon, const TextAnalysis& analysis,
+                 Document* doc) {
+  FactsFinder(lexicon, analysis, doc).BuildClaims();
 }
 
 }  // namespace marsad

@@ -42,8 +42,9 @@
 // FactsLexicon loaded once (Resources::facts_lexicon()) and passed in. The
 // three steps read one table of the document's words (tokens with their
 // folded, bare and stem forms, and sentences): a FactsFinder builds it once
-// for its document and owns it, with the scratch its finders reuse across
-// sentences, so nothing is cached per thread or keyed by the text.
+// for its document from the text core's analysis it is given
+// (src/text/analysis.h) and owns it, with the scratch its finders reuse
+// across sentences, so nothing is cached per thread or keyed by the text.
 //
 // Every item has UTF-8 byte spans into doc->text. Thread safety: the
 // lexicon is immutable and shared; a FactsFinder is one document's, used by
@@ -58,12 +59,14 @@
 namespace marsad {
 
 // The facts stage on one document: its word table built once at
-// construction, read by the three steps. REQUIRES: `lexicon` and *doc
-// outlive the finder and doc->text is not changed while it lives (the table
-// is that text's). Not thread-safe; one finder per document.
+// construction from `analysis`, the text core's analysis of doc->text,
+// read by the three steps. REQUIRES: analysis.IsOf(doc->text); `lexicon`
+// and *doc outlive the finder and doc->text is not changed while it lives
+// (the table is that text's). Not thread-safe; one finder per document.
 class FactsFinder {
  public:
-  FactsFinder(const FactsLexicon& lexicon, Document* doc);
+  FactsFinder(const FactsLexicon& lexicon, const TextAnalysis& analysis,
+              Document* doc);
   FactsFinder(const FactsFinder&) = delete;
   FactsFinder& operator=(const FactsFinder&) = delete;
 
@@ -90,9 +93,12 @@ class FactsFinder {
 };
 
 // One step on its own (a finder made for the call; the table built for it).
-void FindQuotes(const FactsLexicon& lexicon, Document* doc);
-void FindEvents(const FactsLexicon& lexicon, Document* doc);
-void BuildClaims(const FactsLexicon& lexicon, Document* doc);
+void FindQuotes(const FactsLexicon& lexicon, const TextAnalysis& analysis,
+                Document* doc);
+void FindEvents(const FactsLexicon& lexicon, const TextAnalysis& analysis,
+                Document* doc);
+void BuildClaims(const FactsLexicon& lexicon, const TextAnalysis& analysis,
+                 Document* doc);
 
 }  // namespace marsad
 

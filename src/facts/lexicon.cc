@@ -70,9 +70,9 @@ bool Word::IsQuoteMark() const {
   return kind == TokenKind::kPunct && !key.empty() && key[0] == '"';
 }
 
-void WordTable::Build(std::string_view text) {
+void WordTable::Build(const TextAnalysis& tt) {
   // The text core's tokens, keys and sentences of this document.
-  const TextAnalysis& tt = TokensOf(text);
+  const std::string_view text = tt.text;
   const std::vector<Token>& tokens = tt.tokens;
   sentences = tt.sentences;
   words.resize(tokens.size());

@@ -44,6 +44,7 @@
 
 namespace marsad {
 
+#include "src/text/analysis.h"
 // One token of the document with its lookup forms.
 class FactsLexicon;
 class PointWords;
@@ -76,7 +77,9 @@ struct WordTable {
   std::vector<Span> sentences;           // byte spans
   std::vector<uint32_t> sentence_first;  // first word index of each sentence
   std::vector<uint32_t> sentence_end;    // one past the last word index
-  void Build(std::string_view text);
+  // From the text core's analysis of the document's text
+  // (src/text/analysis.h): its tokens, folded keys and sentences.
+  void Build(const TextAnalysis& analysis);
 };
 
 // How strictly a token is looked up (see the file comment).

@@ -9,6 +9,7 @@
 #include "src/facts/facts.h"
 #include "src/facts/test_lexicon.h"
 #include "src/text/analyze.h"
+#include "src/text/test_tables.h"
 
 namespace marsad {
 namespace {
@@ -17,8 +18,10 @@ Document Analyzed(const std::string& text) {
   Document d;
   d.text = text;
   d.published = "2024-03-10";
-  AnalyzeText(&d);
-  FindQuotes(TestFactsLexicon(), &d);
+  TextAnalysis a;
+  a.Build(d.text, TestTextTables());
+  AnalyzeText(TestTextTables(), a, &d);
+  FindQuotes(TestFactsLexicon(), a, &d);
   return d;
 }
 
@@ -492,7 +495,9 @@ Document WithEntities(
   Document d;
   d.text = text;
   d.published = "2024-03-10";
-  AnalyzeText(&d);
+  TextAnalysis a;
+  a.Build(d.text, TestTextTables());
+  AnalyzeText(TestTextTables(), a, &d);
   for (const auto& [surface, type, id, role] : ents) {
     size_t from = 0;
     for (; (from = d.text.find(surface, from)) != std::string::npos;
@@ -520,7 +525,7 @@ Document WithEntities(
             [](const EntityMention& a, const EntityMention& b) {
               return a.span.begin < b.span.begin;
             });
-  FindQuotes(TestFactsLexicon(), &d);
+  FindQuotes(TestFactsLexicon(), a, &d);
   return d;
 }
 

@@ -18,6 +18,7 @@
 #include "src/facts/test_lexicon.h"
 #include "src/ingest/reader.h"
 #include "src/text/analyze.h"
+#include "src/text/test_tables.h"
 
 namespace marsad {
 namespace {
@@ -42,8 +43,10 @@ class SeedsFactsTest : public testing::Test {
       auto d = DocumentFromBytes(e.path().string(), ss.str());
       ASSERT_TRUE(d.ok()) << d.status().ToString();
       ASSERT_TRUE(CleanDocument(&*d).ok()) << name;
-      AnalyzeText(&*d);
-      FactsFinder(TestFactsLexicon(), &*d).Run();
+      TextAnalysis a;
+      a.Build(d->text, TestTextTables());
+      AnalyzeText(TestTextTables(), a, &*d);
+      FactsFinder(TestFactsLexicon(), a, &*d).Run();
       d->id = std::stoi(name.substr(0, 3)) + 1;
       docs_[name.substr(0, 3)] = std::move(*d);
     }

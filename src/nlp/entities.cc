@@ -168,10 +168,10 @@ void EntityAnnotator::TagDocument(
 
 // Tagger mentions: each sentence tagged alone, then again with what the
 // other sentences said of the same words (DocumentPass).
-void EntityAnnotator::FindMentions(const Document& doc, Scratch* s) const {
+void EntityAnnotator::FindMentions(const Document& doc, const TextAnalysis& tt,
+                                   Scratch* s) const {
   // The text core's tokens and sentences of this document (computed once
   // for the numbers, dates, entities and facts stages).
-  const TextAnalysis& tt = TokensOf(doc.text);
   s->tokens = tt.tokens;
   s->sentences = tt.sentences;
   s->mentions.clear();
@@ -204,7 +204,9 @@ void EntityAnnotator::FindMentions(const Document& doc, Scratch* s) const {
 }
 
 // Clitics and dictionary keys of every word, once per document.
-void EntityAnnotator::PrepareWords(const Document& doc, Scratch* s) const {
+void EntityAnnotator::PrepareWords(const Document& doc,
+                                   const TextAnalysis& analysis,
+                                   Scratch* s) const {
   const size_t n = s->tokens.size();
   s->procl_end.assign(n, 0);
   if (s->word_key.size() < n) {
@@ -212,7 +214,7 @@ void EntityAnnotator::PrepareWords(const Document& doc, Scratch* s) const {
     s->bare_key.resize(n);
   }
   const Normalizer& norm = *normalizer_;
-  const std::vector<FoldedToken>& folded = TokensOf(doc.text).folded;
+  const std::vector<FoldedToken>& folded = analysis.folded;
   for (size_t i = 0; i < n; ++i) {
     s->word_key[i].clear();
     s->bare_key[i].clear();
@@ -533,11 +535,12 @@ void EntityAnnotator::Identify(const Document& doc, Scratch* s) const {
   }
 }
 
-void EntityAnnotator::Annotate(Document* doc) const {
+void EntityAnnotator::Annotate(const TextAnalysis& analysis,
+                               Document* doc) const {
   thread_local Scratch s;
   doc->entities.clear();
-  FindMentions(*doc, &s);
-  PrepareWords(*doc, &s);
+  FindMentions(*doc, analysis, &s);
+  PrepareWords(*doc, analysis, &s);
   AddDictionaryMentions(*doc, &s);
   AddPlaceNounMentions(*doc, &s);
   for (Mention& m : s.mentions) FinishSpan(*doc, &s, &m);

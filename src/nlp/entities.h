@@ -37,7 +37,8 @@
 // meaning the organisation named before).
 //
 // Cost: the tagger is most of it. Tokens, sentences and folded keys are the
-// text core's (TokensOf, computed once per document for every stage); each
+// text core's (the document's TextAnalysis, src/text/analysis.h, made once
+// per document for every stage and passed to Annotate); each
 // word is segmented and keyed once per document, and dictionary phrase keys
 // are joined from those word keys, looked up only when their first word
 // begins some name.
@@ -59,6 +60,7 @@
 #include "src/nlp/features.h"
 #include "src/nlp/gazetteer.h"
 #include "src/nlp/tagger.h"
+#include "src/text/analysis.h"
 #include "src/text/normalize.h"
 #include "src/text/segment.h"
 
@@ -78,8 +80,11 @@ class EntityAnnotator {
       const Normalizer& normalizer, const Segmenter& segmenter,
       const std::string& dir, const std::string& model_path);
 
-  // Replaces doc->entities with the mentions found in doc->text.
-  void Annotate(Document* doc) const;
+  // Replaces doc->entities with the mentions found in doc->text, whose
+  // tokens, keys and sentences `analysis` holds (TextAnalysis::Build with
+  // tables whose Normalizer folds as this annotator's does).
+  // REQUIRES: analysis.IsOf(doc->text).
+  void Annotate(const TextAnalysis& analysis, Document* doc) const;
 
   // BIO tag ids (src/nlp/tags.h) of the pre-tokenized sentences of one
   // document, in order: (*tags)[i] for sentences[i]. The sentences are one
@@ -95,8 +100,10 @@ class EntityAnnotator {
   struct Mention;
   void TagSentence(std::span<const std::string_view> words, Scratch* s,
                    std::vector<int>* tags) const;
-  void FindMentions(const Document& doc, Scratch* s) const;
-  void PrepareWords(const Document& doc, Scratch* s) const;
+  void FindMentions(const Document& doc, const TextAnalysis& analysis,
+                    Scratch* s) const;
+  void PrepareWords(const Document& doc, const TextAnalysis& analysis,
+                    Scratch* s) const;
   void AddDictionaryMentions(const Document& doc, Scratch* s) const;
   void AddPlaceNounMentions(const Document& doc, Scratch* s) const;
   bool Matchable(const Scratch& s, const std::vector<int>& owner, int i,

@@ -16,6 +16,7 @@
 #include "src/nlp/features.h"
 #include "src/nlp/gazetteer.h"
 #include "src/nlp/test_text.h"
+#include "src/text/test_tables.h"
 
 namespace marsad {
 namespace {
@@ -52,7 +53,9 @@ std::string WordKey(std::string_view word) {
 Document Doc(std::string text) {
   Document d;
   d.text = std::move(text);
-  Annotator().Annotate(&d);
+  TextAnalysis a;
+  a.Build(d.text, TestTextTables());
+  Annotator().Annotate(a, &d);
   return d;
 }
 
@@ -408,7 +411,9 @@ TEST(EntitiesTest, ConcurrentCallsAgree) {
     pool.emplace_back([&, t] {
       for (int k = 0; k < 20; ++k) {
         out[t].text = text;
-        Annotator().Annotate(&out[t]);
+        TextAnalysis a;
+        a.Build(out[t].text, TestTextTables());
+        Annotator().Annotate(a, &out[t]);
       }
     });
   for (auto& th : pool) th.join();

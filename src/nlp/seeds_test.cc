@@ -13,6 +13,7 @@
 #include "src/base/file.h"
 #include "src/nlp/entities.h"
 #include "src/text/normalize.h"
+#include "src/text/test_tables.h"
 
 namespace marsad {
 namespace {
@@ -39,7 +40,9 @@ class SeedsEntitiesTest : public testing::Test {
       Document d;
       d.source = p.filename().string();
       d.text = disp.text;
-      annotator_->Annotate(&d);
+      TextAnalysis a;
+      a.Build(d.text, TestTextTables());
+      annotator_->Annotate(a, &d);
       docs_.push_back(std::move(d));
     }
   }

@@ -56,21 +56,19 @@ StatusOr<std::unique_ptr<DocumentProcessor>> DocumentProcessor::Create(
 
 void DocumentProcessor::Analyze(Document* doc) const {
   thread_local TextAnalysis analysis;
-  analysis.Build(doc->text, resources_.normalizer());
+  analysis.Build(doc->text, resources_.text_tables());
   AnalyzeWith(analysis, doc);
 }
 
-// The analysis stages. The entity and facts stages find `analysis` through
-// TokensOf(doc->text) while it is bound here (src/text/analysis.h).
+// The analysis stages, each handed the document's one analysis.
 void DocumentProcessor::AnalyzeWith(const TextAnalysis& analysis,
                                     Document* doc) const {
-  ScopedTextAnalysis bound(analysis);
-  AnalyzeText(analysis, doc);
+  AnalyzeText(resources_.text_tables(), analysis, doc);
 #if MARSAD_HAVE_NLP
-  resources_.entities().Annotate(doc);
+  resources_.entities().Annotate(analysis, doc);
 #endif
 #if MARSAD_HAVE_FACTS
-  FactsFinder(*resources_.facts_lexicon(), doc).Run();
+  FactsFinder(*resources_.facts_lexicon(), analysis, doc).Run();
 #endif
 }
 
@@ -89,7 +87,7 @@ Status DocumentProcessor::Process(Document* doc,
   // One analysis of the clean text for every stage below (reused memory:
   // one per thread, the processor runs on the ingest's worker threads).
   thread_local TextAnalysis analysis;
-  analysis.Build(doc->text, resources_.normalizer());
+  analysis.Build(doc->text, resources_.text_tables());
   AnalyzeWith(analysis, doc);
   doc->word_count = CountWords(analysis);
   Fingerprint fp = ComputeFingerprint(analysis);

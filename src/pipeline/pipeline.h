@@ -53,6 +53,9 @@ class DocumentProcessor {
   // Only the analysis stages, on doc->text (used by `marsad analyze`).
   void Analyze(Document* doc) const;
 
+  // The tables and models the stages read.
+  const Resources& resources() const { return resources_; }
+
  private:
   // The analysis stages with the analysis of doc->text made once.
   void AnalyzeWith(const TextAnalysis& analysis, Document* doc) const;

@@ -4,6 +4,7 @@
 #include "src/clean/lexicon.h"
 #include "src/text/normalize.h"
 #include "src/text/segment.h"
+#include "src/text/tables.h"
 #if MARSAD_HAVE_FACTS
 #include "src/facts/lexicon.h"
 #else
@@ -35,6 +36,9 @@ StatusOr<std::unique_ptr<const Resources>> Resources::Load(
   ASSIGN_OR_RETURN(r->facts_, FactsLexicon::Load(data_dir));
 #endif
   ASSIGN_OR_RETURN(r->segmenter_, Segmenter::Create(data_dir));
+  ASSIGN_OR_RETURN(
+      r->text_tables_,
+      TextTables::LoadWith(data_dir, *r->normalizer_, *r->segmenter_));
 #if MARSAD_HAVE_NLP
   ASSIGN_OR_RETURN(r->entities_,
                    EntityAnnotator::CreateFrom(*r->normalizer_, *r->segmenter_,

@@ -21,12 +21,12 @@
 // the Resources must outlive the DocumentProcessor, Ingestor, server or
 // watcher using it.
 //
-// Not yet in here (issue 25, left for the next step): the tables that the
-// text helpers (numbers, dates, sentences, skeleton), story terms and the
-// facts comparison still read through their own lazily built tables, and
-// the Normalizer/Segmenter that those helpers reach through Default().
-// Load() reads the same files those accessors read, so a missing
-// normalizer, segmenter, clean, NER or facts table is reported at start.
+// Not yet in here (issue 25, left for the next step): the story terms'
+// tables (data/story/idf.tsv, synonyms.tsv), the skeletons' name-variant
+// table (data/nlp/name_variants.tsv) and the clean stage's month names,
+// still read on first use; and the Normalizer/Segmenter that the search
+// and story terms, the skeleton keys, the clean stage's display form and
+// the facts stage's FoldPhrase reach through Default() (src/text/stem.h).
 #ifndef MARSAD_PIPELINE_RESOURCES_H_
 #define MARSAD_PIPELINE_RESOURCES_H_
 
@@ -39,6 +39,7 @@ namespace marsad {
 
 class Normalizer;
 class Segmenter;
+class TextTables;
 class CleanLexicon;
 class EntityAnnotator;
 class FactsLexicon;
@@ -65,6 +66,10 @@ class Resources {
   const Normalizer& normalizer() const { return *normalizer_; }
   // Clitic segmentation (data/text/lexicon.tsv, segment_exceptions.tsv).
   const Segmenter& segmenter() const { return *segmenter_; }
+  // The text core's word tables (dates, numbers, abbreviations:
+  // data/text/*.tsv), read with normalizer() and segmenter() above
+  // (src/text/tables.h).
+  const TextTables& text_tables() const { return *text_tables_; }
   // Furniture phrases, agencies, outlets (data/clean/*.tsv).
   const CleanLexicon& clean_lexicon() const { return *clean_; }
   // The NER tagger (models/ner_model.bin) with its gazetteers and corpus
@@ -80,6 +85,7 @@ class Resources {
   std::string data_dir_, model_dir_;
   std::unique_ptr<const Normalizer> normalizer_;
   std::unique_ptr<const Segmenter> segmenter_;
+  std::unique_ptr<const TextTables> text_tables_;
   std::unique_ptr<const CleanLexicon> clean_;
   std::unique_ptr<const EntityAnnotator> entities_;
   std::unique_ptr<const FactsLexicon> facts_;

@@ -15,6 +15,7 @@
 #include "src/nlp/entities.h"
 #include "src/pipeline/pipeline.h"
 #include "src/text/normalize.h"
+#include "src/text/tables.h"
 
 namespace marsad {
 namespace {
@@ -70,6 +71,9 @@ TEST_F(ResourcesTest, LoadsTheSourceTreeAndTheStagesUseIt) {
   auto r = Resources::Load(kData, kModels);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ((*r)->normalizer().FoldKey("أحمد"), "احمد");
+  // The text tables fold with the Resources' own normalizer and segmenter.
+  EXPECT_EQ(&(*r)->text_tables().normalizer(), &(*r)->normalizer());
+  EXPECT_EQ(&(*r)->text_tables().segmenter(), &(*r)->segmenter());
   EXPECT_NE((*r)->clean_lexicon().OutletById("aawsat"), nullptr);
   ASSERT_NE((*r)->facts_lexicon(), nullptr);
   auto processor = DocumentProcessor::Create(**r);
@@ -86,15 +90,28 @@ TEST_F(ResourcesTest, LoadsTheSourceTreeAndTheStagesUseIt) {
 
 TEST_F(ResourcesTest, AMissingFileOfEachKindIsAnErrorNamingIt) {
   ASSERT_TRUE(LoadCopy().ok()) << LoadCopy().ToString();
-  for (const char* rel :
-       {"data/text/fold.tsv", "data/text/display.tsv",
-        "data/clean/furniture.tsv", "data/clean/outlets.tsv",
-        "data/facts/reporting_cues.tsv", "data/facts/places.tsv",
-        "data/facts/points.tsv", "data/facts/parties.tsv",
-        "data/nlp/places_curated.tsv", "data/nlp/world_places.tsv",
-        "data/text/lexicon.tsv", "data/text/segment_exceptions.tsv",
-        "data/nlp/geonames_places.tsv", "data/nlp/corpus_labels.tsv",
-        "models/ner_model.bin"}) {
+  for (const char* rel : {"data/text/fold.tsv",
+                          "data/text/display.tsv",
+                          "data/clean/furniture.tsv",
+                          "data/clean/outlets.tsv",
+                          "data/facts/reporting_cues.tsv",
+                          "data/facts/places.tsv",
+                          "data/facts/points.tsv",
+                          "data/facts/parties.tsv",
+                          "data/nlp/places_curated.tsv",
+                          "data/nlp/world_places.tsv",
+                          "data/text/lexicon.tsv",
+                          "data/text/segment_exceptions.tsv",
+                          "data/text/months.tsv",
+                          "data/text/date_words.tsv",
+                          "data/text/number_words.tsv",
+                          "data/text/number_cues.tsv",
+                          "data/text/units.tsv",
+                          "data/text/dual_nouns.tsv",
+                          "data/text/abbreviations.tsv",
+                          "data/nlp/geonames_places.tsv",
+                          "data/nlp/corpus_labels.tsv",
+                          "models/ner_model.bin"}) {
     fs::path target = fs::read_symlink(root_ / rel);
     fs::remove(root_ / rel);
     Status st = LoadCopy();
@@ -143,6 +160,17 @@ TEST_F(ResourcesTest, ADamagedTableIsAnErrorNamingIt) {
       {"data/facts/points.tsv", points + "نفى\n"},     // no class
       {"data/facts/parties.tsv", parties + "داعش\n"},  // no key
       {"data/nlp/world_places.tsv", "tz:X\tمكان\tPlace\tPPL\n"},
+      // The text core's tables (TextTables): a row short of a field, a
+      // number that does not parse.
+      {"data/text/months.tsv", "يناير\t1\n"},
+      {"data/text/months.tsv", "يناير\tone\tgregorian\tegypt\n"},
+      {"data/text/date_words.tsv", "أمس\tday\n"},
+      {"data/text/date_words.tsv", "أمس\tday\tyesterday\n"},
+      {"data/text/number_words.tsv", "خمسة\t5\n"},
+      {"data/text/number_words.tsv", "خمسة\tfive\tunit\n"},
+      {"data/text/number_cues.tsv", "نحو\tapprox\n"},
+      {"data/text/units.tsv", "كيلومتر\n"},
+      {"data/text/abbreviations.tsv", "د ب ا\n"},
   };
   for (const Case& c : cases) {
     std::string name = fs::path(c.rel).filename().string();

@@ -9,6 +9,7 @@
 #include "src/base/file.h"
 #include "src/story/story_index.h"
 #include "src/text/analyze.h"
+#include "src/text/test_tables.h"
 #ifdef MARSAD_HAVE_CLEAN
 #include "src/clean/clean.h"
 #endif
@@ -50,11 +51,13 @@ TEST(SeedsTest, ThreeStoriesLinkedAsRelated) {
 #else
     doc.text = doc.raw;
 #endif
-    AnalyzeText(&doc);
+    TextAnalysis a;
+    a.Build(doc.text, TestTextTables());
+    AnalyzeText(TestTextTables(), a, &doc);
 #ifdef MARSAD_HAVE_NLP
-    (*entities)->Annotate(&doc);
+    (*entities)->Annotate(a, &doc);
 #endif
-    story[i] = index.Add(i + 1, doc, ComputeStoryFeatures(doc)).story_id;
+    story[i] = index.Add(i + 1, doc, ComputeStoryFeatures(doc, a)).story_id;
   }
   EXPECT_EQ(story[0], story[2]);
   EXPECT_EQ(story[0], story[3]);

@@ -125,8 +125,11 @@ float TermIdf(uint32_t term) {
   return it == m.idf.end() ? m.unseen : it->second;
 }
 
-StoryFeatures ComputeStoryFeatures(const Document& doc) {
-  return ComputeStoryFeatures(doc, TokensOf(doc.text));
+StoryFeatures ComputeStoryFeatures(const TextTables& tables,
+                                   const Document& doc) {
+  TextAnalysis analysis;
+  analysis.Build(doc.text, tables);
+  return ComputeStoryFeatures(doc, analysis);
 }
 
 StoryFeatures ComputeStoryFeatures(const Document& doc,

@@ -11,6 +11,7 @@
 #include "marsad/document.h"
 #include "marsad/status.h"
 #include "src/text/analysis.h"
+#include "src/text/tables.h"
 
 namespace marsad {
 
@@ -66,8 +67,10 @@ inline constexpr size_t kLeadBytes = 600;
 
 // Computes the features of a cleaned document from doc.text, doc.title,
 // doc.published, doc.entities, doc.dates and doc.numbers (whatever earlier
-// stages filled; empty fields simply contribute nothing). Thread-safe.
-StoryFeatures ComputeStoryFeatures(const Document& doc);
+// stages filled; empty fields simply contribute nothing), analysing
+// doc.text with `tables` first. Thread-safe.
+StoryFeatures ComputeStoryFeatures(const TextTables& tables,
+                                   const Document& doc);
 // The same with the analysis of doc.text (src/text/analysis.h) made once
 // per document. REQUIRES: analysis.IsOf(doc.text).
 StoryFeatures ComputeStoryFeatures(const Document& doc,

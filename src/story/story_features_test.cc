@@ -5,6 +5,7 @@
 #include "src/story/story_similarity.h"
 #include "src/story/terms.h"
 #include "src/text/analyze.h"
+#include "src/text/test_tables.h"
 
 namespace marsad {
 namespace {
@@ -16,7 +17,9 @@ Document Doc(const char* title, const char* text, const char* published) {
   d.title = title;
   d.text = text;
   d.published = published;
-  AnalyzeText(&d);
+  TextAnalysis a;
+  a.Build(d.text, TestTextTables());
+  AnalyzeText(TestTextTables(), a, &d);
   return d;
 }
 
@@ -61,7 +64,7 @@ const Document& Football() {
 }
 
 TEST(StoryFeaturesTest, SerializeRoundTrips) {
-  StoryFeatures f = ComputeStoryFeatures(FloodA());
+  StoryFeatures f = ComputeStoryFeatures(TestTextTables(), FloodA());
   EXPECT_FALSE(f.terms.empty());
   EXPECT_FALSE(f.title_terms.empty());
   EXPECT_NE(f.day, kNoDay);
@@ -71,7 +74,8 @@ TEST(StoryFeaturesTest, SerializeRoundTrips) {
 }
 
 TEST(StoryFeaturesTest, DeserializeRejectsBadInput) {
-  std::string data = ComputeStoryFeatures(FloodA()).Serialize();
+  std::string data =
+      ComputeStoryFeatures(TestTextTables(), FloodA()).Serialize();
   for (std::string bad :
        {std::string(), std::string("S"), data.substr(0, data.size() - 1),
         data + "x", "V" + data.substr(1)}) {
@@ -80,7 +84,7 @@ TEST(StoryFeaturesTest, DeserializeRejectsBadInput) {
 }
 
 TEST(StoryFeaturesTest, ReadsBlobsWrittenBeforeTheEventDay) {
-  StoryFeatures f = ComputeStoryFeatures(FloodA());
+  StoryFeatures f = ComputeStoryFeatures(TestTextTables(), FloodA());
   ASSERT_NE(f.event_day, kNoDay);
   f.lead_kinds = 5;
   std::string data = f.Serialize();
@@ -123,13 +127,13 @@ TEST(StoryFeaturesTest, EventDayComesFromTheLead) {
                        "وكان الميناء قد شهد حريقا في 3 كانون الثاني.")
                           .c_str(),
                       "2018-02-09");
-  const int32_t day = ComputeStoryFeatures(today).event_day;
+  const int32_t day = ComputeStoryFeatures(TestTextTables(), today).event_day;
   EXPECT_NE(day, kNoDay);
-  EXPECT_EQ(ComputeStoryFeatures(yesterday).event_day, day);
-  EXPECT_EQ(ComputeStoryFeatures(named).event_day, day);
-  EXPECT_EQ(ComputeStoryFeatures(late).event_day, kNoDay);
-  EXPECT_EQ(ExplainSimilarity(ComputeStoryFeatures(yesterday),
-                              ComputeStoryFeatures(named))
+  EXPECT_EQ(ComputeStoryFeatures(TestTextTables(), yesterday).event_day, day);
+  EXPECT_EQ(ComputeStoryFeatures(TestTextTables(), named).event_day, day);
+  EXPECT_EQ(ComputeStoryFeatures(TestTextTables(), late).event_day, kNoDay);
+  EXPECT_EQ(ExplainSimilarity(ComputeStoryFeatures(TestTextTables(), yesterday),
+                              ComputeStoryFeatures(TestTextTables(), named))
                 .event_gap,
             0);
 }
@@ -143,7 +147,7 @@ TEST(StoryStemTest, ClitizedFormsMeet) {
 }
 
 TEST(StoryFeaturesTest, KeepsDistinctiveNumbersOnly) {
-  StoryFeatures f = ComputeStoryFeatures(FloodA());
+  StoryFeatures f = ComputeStoryFeatures(TestTextTables(), FloodA());
   EXPECT_TRUE(std::binary_search(f.numbers.begin(), f.numbers.end(), 12.0f));
   EXPECT_TRUE(std::binary_search(f.numbers.begin(), f.numbers.end(), 37.0f));
   for (float n : f.numbers) EXPECT_GT(n, 10.0f);
@@ -151,17 +155,17 @@ TEST(StoryFeaturesTest, KeepsDistinctiveNumbersOnly) {
 
 TEST(StoryFeaturesTest, EmptyDocumentIsHarmless) {
   Document empty;
-  StoryFeatures f = ComputeStoryFeatures(empty);
+  StoryFeatures f = ComputeStoryFeatures(TestTextTables(), empty);
   EXPECT_TRUE(f.terms.empty());
   EXPECT_EQ(f.day, kNoDay);
   EXPECT_EQ(Similarity(f, f), 0.0);
 }
 
 TEST(SimilarityTest, SameEventScoresAboveThresholdOthersBelow) {
-  StoryFeatures a = ComputeStoryFeatures(FloodA());
-  StoryFeatures b = ComputeStoryFeatures(FloodB());
-  StoryFeatures c = ComputeStoryFeatures(OtherFlood());
-  StoryFeatures d = ComputeStoryFeatures(Football());
+  StoryFeatures a = ComputeStoryFeatures(TestTextTables(), FloodA());
+  StoryFeatures b = ComputeStoryFeatures(TestTextTables(), FloodB());
+  StoryFeatures c = ComputeStoryFeatures(TestTextTables(), OtherFlood());
+  StoryFeatures d = ComputeStoryFeatures(TestTextTables(), Football());
   EXPECT_DOUBLE_EQ(Similarity(a, b), Similarity(b, a));
   EXPECT_GE(Similarity(a, b), kSameStoryThreshold);
   EXPECT_LT(Similarity(a, c), kSameStoryThreshold);
@@ -188,25 +192,25 @@ TEST(StoryFeaturesTest, Issue20LeadKindsComeFromTheLeadsEvents) {
     return e;
   };
   d.events = {event("ASSAULT", 0)};
-  const uint16_t strike = ComputeStoryFeatures(d).lead_kinds;
+  const uint16_t strike = ComputeStoryFeatures(TestTextTables(), d).lead_kinds;
   d.events = {event("FIGHT", 10)};
-  const uint16_t clash = ComputeStoryFeatures(d).lead_kinds;
+  const uint16_t clash = ComputeStoryFeatures(TestTextTables(), d).lead_kinds;
   d.events = {event("CONSULT", 10), event("ASSAULT", kLeadBytes + 40)};
-  const uint16_t talks = ComputeStoryFeatures(d).lead_kinds;
+  const uint16_t talks = ComputeStoryFeatures(TestTextTables(), d).lead_kinds;
   d.events.clear();
   EXPECT_NE(strike, 0);
   EXPECT_EQ(strike, clash);
   EXPECT_NE(talks, 0);
   EXPECT_EQ(strike & talks, 0);
-  EXPECT_EQ(ComputeStoryFeatures(d).lead_kinds, 0);
+  EXPECT_EQ(ComputeStoryFeatures(TestTextTables(), d).lead_kinds, 0);
 }
 
 // Two reports of one day: the same kind of happening in both leads
 // corroborates the shared words; several entities each and none shared lower
 // the score (two matches of one evening, a strike and the talks).
 TEST(SimilarityTest, Issue20SameKindAndSharedEntitiesWeigh) {
-  StoryFeatures a = ComputeStoryFeatures(FloodA());
-  StoryFeatures b = ComputeStoryFeatures(FloodB());
+  StoryFeatures a = ComputeStoryFeatures(TestTextTables(), FloodA());
+  StoryFeatures b = ComputeStoryFeatures(TestTextTables(), FloodB());
   a.event_day = b.event_day = 17000;
   a.entities = {1, 2, 3};
   b.entities = {3, 4};

@@ -6,6 +6,7 @@
 
 #include "src/dedup/days.h"
 #include "src/text/analyze.h"
+#include "src/text/test_tables.h"
 
 namespace marsad {
 namespace {
@@ -14,8 +15,10 @@ StoryFeatures F(const char* title, const char* text) {
   Document d;
   d.title = title;
   d.text = text;
-  AnalyzeText(&d);
-  return ComputeStoryFeatures(d);
+  TextAnalysis a;
+  a.Build(d.text, TestTextTables());
+  AnalyzeText(TestTextTables(), a, &d);
+  return ComputeStoryFeatures(d, a);
 }
 
 // Our own sentences.

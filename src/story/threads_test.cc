@@ -4,6 +4,7 @@
 
 #include "src/story/story_similarity.h"
 #include "src/text/analyze.h"
+#include "src/text/test_tables.h"
 
 namespace marsad {
 namespace {
@@ -13,8 +14,10 @@ StoryFeatures F(const char* title, const char* text, const char* date) {
   d.title = title;
   d.text = text;
   d.published = date;
-  AnalyzeText(&d);
-  return ComputeStoryFeatures(d);
+  TextAnalysis a;
+  a.Build(d.text, TestTextTables());
+  AnalyzeText(TestTextTables(), a, &d);
+  return ComputeStoryFeatures(d, a);
 }
 
 // Our own sentences: two happenings of one dam dispute (talks, then a

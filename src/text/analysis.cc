@@ -1,20 +1,21 @@
 #include "src/text/analysis.h"
 
 #include "src/text/normalize.h"
+#include "src/text/tables.h"
 
 namespace marsad {
 namespace {
 
-thread_local const TextAnalysis* bound = nullptr;
 thread_local uint64_t builds = 0;
 
 }  // namespace
 
-void TextAnalysis::Build(std::string_view t, const Normalizer& normalizer) {
+void TextAnalysis::Build(std::string_view t, const TextTables& tables) {
   ++builds;
+  const Normalizer& normalizer = tables.normalizer();
   text = t;
   Tokenize(text, &tokens);
-  SplitSentences(text, tokens, &sentences);
+  SplitSentences(tables, text, tokens, &sentences);
   buffer.clear();
   folded.clear();
   folded.reserve(tokens.size());
@@ -38,19 +39,5 @@ void TextAnalysis::Build(std::string_view t, const Normalizer& normalizer) {
 }
 
 uint64_t TextAnalysis::BuildsOnThisThread() { return builds; }
-
-ScopedTextAnalysis::ScopedTextAnalysis(const TextAnalysis& a)
-    : previous_(bound) {
-  bound = &a;
-}
-
-ScopedTextAnalysis::~ScopedTextAnalysis() { bound = previous_; }
-
-const TextAnalysis& TokensOf(std::string_view text) {
-  if (bound != nullptr && bound->IsOf(text)) return *bound;
-  thread_local TextAnalysis slot;
-  slot.Build(text, Normalizer::Default());
-  return slot;
-}
 
 }  // namespace marsad

@@ -8,13 +8,11 @@
 // search terms: six tokenizations of every report) and folded its words
 // again through its own string-keyed cache. The DocumentProcessor
 // (src/pipeline) now builds one TextAnalysis of the cleaned text and hands
-// it to the stages explicitly (AnalyzeText, ComputeFingerprint,
-// ComputeStoryFeatures, PreAnalyze).
-//
-// Stages that still find the analysis from the text alone (the entity and
-// facts stages call TokensOf(doc.text)) get the document's analysis while a
-// ScopedTextAnalysis binds it on their thread: found by the identity of the
-// text (its first byte's address and its size), never by comparing the text.
+// it to every stage after it as a parameter (AnalyzeText, the entity
+// tagger's Annotate, the facts stage's FactsFinder, ComputeFingerprint,
+// ComputeStoryFeatures, PreAnalyze). Nothing finds it from the text alone:
+// the thread-local binding (ScopedTextAnalysis, TokensOf) that the entity
+// and facts stages used until issue 25's step 5 is gone.
 //
 // Thread safety: a TextAnalysis is a plain value; Build() writes it, the
 // stages only read it. Lifetime: `text`, and the keys' views into `buffer`,
@@ -32,7 +30,7 @@
 
 namespace marsad {
 
-class Normalizer;
+class TextTables;
 
 struct TextAnalysis {
   std::string_view text;            // the text analysed (not owned)
@@ -42,8 +40,10 @@ struct TextAnalysis {
   std::string buffer;               // the folded keys, end to end
 
   // Replaces the contents with the analysis of `text`, reusing the vectors'
-  // memory. REQUIRES: `text` outlives the use of this analysis.
-  void Build(std::string_view text, const Normalizer& normalizer);
+  // memory: keys folded with the tables' Normalizer, sentences split with
+  // their abbreviations (src/text/tables.h). REQUIRES: `text` outlives the
+  // use of this analysis.
+  void Build(std::string_view text, const TextTables& tables);
 
   // True if this is the analysis of exactly this view (same bytes in
   // memory, same size): an O(1) check, not a comparison of the text.
@@ -54,28 +54,6 @@ struct TextAnalysis {
   // How many times Build() ran on this thread (tests: once per document).
   static uint64_t BuildsOnThisThread();
 };
-
-// While alive, TokensOf(a.text) on this thread returns `a` without work.
-// Scopes nest (the previous binding comes back on destruction).
-// REQUIRES: `a` outlives the scope; scopes end in reverse order.
-class ScopedTextAnalysis {
- public:
-  explicit ScopedTextAnalysis(const TextAnalysis& a);
-  ~ScopedTextAnalysis();
-  ScopedTextAnalysis(const ScopedTextAnalysis&) = delete;
-  ScopedTextAnalysis& operator=(const ScopedTextAnalysis&) = delete;
-
- private:
-  const TextAnalysis* previous_;
-};
-
-// The analysis of `text` for the stages that are not handed one (entities,
-// facts, and the text functions called on a bare text by tools and tests):
-// the bound analysis when `text` is its text (see ScopedTextAnalysis),
-// otherwise one built now with Normalizer::Default() into a per-thread
-// slot. The reference is valid until the next call on this thread that
-// does not hit the bound analysis.
-const TextAnalysis& TokensOf(std::string_view text);
 
 }  // namespace marsad
 

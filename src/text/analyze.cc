@@ -5,12 +5,11 @@
 
 namespace marsad {
 
-void AnalyzeText(Document* doc) { AnalyzeText(TokensOf(doc->text), doc); }
-
-void AnalyzeText(const TextAnalysis& analysis, Document* doc) {
-  FindDates(analysis, doc->published, &doc->dates);
+void AnalyzeText(const TextTables& tables, const TextAnalysis& analysis,
+                 Document* doc) {
+  FindDates(tables, analysis, doc->published, &doc->dates);
   thread_local std::vector<NumberMention> numbers;
-  FindNumbers(analysis, &numbers);
+  FindNumbers(tables, analysis, &numbers);
   doc->numbers.clear();
   size_t d = 0;
   for (NumberMention& n : numbers) {

@@ -1,15 +1,15 @@
 // Date mentions.
 //
 // A left-to-right pass over folded tokens with phrase tables from
-// data/text/months.tsv and date_words.tsv. Month names of all three Gregorian
-// series and the Hijri months are multi-word phrases matched longest first;
-// a Levantine name right after an Egyptian one (أكتوبر تشرين الأول) is read
-// as one month. A month counts as a date only with support around it — a day
-// (7 فبراير, الرابع من أكتوبر), a year, a part (منتصف), a direction
-// (الماضي) or the word شهر — because many month names are also ordinary
-// words (مارس "practised", صفر "zero", آب). Weekdays and relative words
-// (أمس, اليوم) are resolved against the publication date; without one they
-// are reported with an empty value. The year of a day-and-month is taken
+// data/text/months.tsv and date_words.tsv (TextTables, src/text/tables.h).
+// Month names of all three Gregorian series and the Hijri months are multi-word
+// phrases matched longest first; a Levantine name right after an Egyptian one
+// (أكتوبر تشرين الأول) is read as one month. A month counts as a date only with
+// support around it — a day (7 فبراير, الرابع من أكتوبر), a year, a part
+// (منتصف), a direction (الماضي) or the word شهر — because many month names are
+// also ordinary words (مارس "practised", صفر "zero", آب). Weekdays and relative
+// words (أمس, اليوم) are resolved against the publication date; without one
+// they are reported with an empty value. The year of a day-and-month is taken
 // from the publication date (the nearest such date, allowing two months
 // ahead), and never guessed without it: "--MM-DD".
 #include "src/text/dates.h"
@@ -24,66 +24,15 @@
 #include <memory>
 #include <unordered_map>
 
-#include "src/base/data.h"
 #include "src/text/lexicon_util.h"
-#include "src/text/normalize.h"
+#include "src/text/tables.h"
 
 namespace marsad {
 namespace {
 
 using text_internal::KeyedToken;
 
-struct Phrase {
-  std::vector<std::string> words;
-  std::string kind;  // month-g, month-h, weekday, day, cue, part, dir, ordinal
-  int value = 0;
-  std::string extra;
-};
-
-struct Tables {
-  std::vector<Phrase> phrases;  // longest first
-  // First word -> phrases starting with it, longest first.
-  std::unordered_map<std::string_view, std::vector<const Phrase*>> by_first;
-  Tables() {
-    const Normalizer& n = Normalizer::Default();
-    auto add = [&](const std::string& text, std::string kind, int value,
-                   std::string extra) {
-      Phrase p;
-      for (auto w : Split(text, ' ')) p.words.push_back(n.FoldKey(w));
-      p.kind = std::move(kind);
-      p.value = value;
-      p.extra = std::move(extra);
-      phrases.push_back(std::move(p));
-    };
-    if (auto rows = ReadDataTsv("text/months.tsv"); rows.ok()) {
-      for (const auto& r : *rows) {
-        if (r.size() >= 3)
-          add(r[0], r[2] == "hijri" ? "month-h" : "month-g",
-              std::atoi(r[1].c_str()), "");
-      }
-    }
-    if (auto rows = ReadDataTsv("text/date_words.tsv"); rows.ok()) {
-      for (const auto& r : *rows) {
-        if (r.size() < 3) continue;
-        int v = r[1] == "part" ? (r[2] == "begin" ? 1
-                                  : r[2] == "mid" ? 2
-                                                  : 3)
-                               : std::atoi(r[2].c_str());
-        add(r[0], r[1], v, r.size() > 3 ? r[3] : "");
-      }
-    }
-    std::stable_sort(phrases.begin(), phrases.end(),
-                     [](const Phrase& a, const Phrase& b) {
-                       return a.words.size() > b.words.size();
-                     });
-    for (const Phrase& p : phrases) by_first[p.words[0]].push_back(&p);
-  }
-};
-
-const Tables& T() {
-  static const Tables* t = new Tables();
-  return *t;
-}
+using Phrase = text_internal::DatePhrase;
 
 // The phrase lists Match may try at a token, looked up once per token of a
 // document: its key's, its key's without a proclitic (if it has one), and
@@ -97,6 +46,7 @@ struct Firsts {
 };
 
 struct Ctx {
+  const text_internal::DateTables& tables;
   const std::vector<KeyedToken>& t;
   bool has_pub;
   int64_t pub;
@@ -112,7 +62,7 @@ const Phrase* Match(Ctx& c, size_t k, std::string_view kind,
   if (k >= t.size() || t[k].kind != TokenKind::kWord) return nullptr;
   Firsts& f = c.firsts[k];
   if (!f.known) {
-    const auto& index = T().by_first;
+    const auto& index = c.tables.by_first;
     auto find = [&](std::string_view w) -> const std::vector<const Phrase*>* {
       auto it = index.find(w);
       return it == index.end() ? nullptr : &it->second;
@@ -477,11 +427,12 @@ size_t ScanOther(Ctx& c, size_t k) {
 
 }  // namespace
 
-void ScanDates(const std::vector<KeyedToken>& t, bool has_pub, int64_t pub,
+void ScanDates(const text_internal::DateTables& tables,
+               const std::vector<KeyedToken>& t, bool has_pub, int64_t pub,
                std::vector<DateMention>* out) {
   thread_local std::vector<Firsts> firsts;
   firsts.assign(t.size(), Firsts());
-  Ctx c{t, has_pub, pub, out, firsts};
+  Ctx c{tables, t, has_pub, pub, out, firsts};
   for (size_t k = 0; k < t.size();) {
     size_t next = ScanMonthDate(c, k);
     if (next == k) next = ScanRelativeDay(c, k);
@@ -490,17 +441,19 @@ void ScanDates(const std::vector<KeyedToken>& t, bool has_pub, int64_t pub,
   }
 }
 
-void FindDates(const TextAnalysis& analysis, std::string_view published,
-               std::vector<DateMention>* out) {
+void FindDates(const TextTables& tables, const TextAnalysis& analysis,
+               std::string_view published, std::vector<DateMention>* out) {
   out->clear();
   int64_t pub = 0;
   bool has_pub = ParsePublished(published, &pub);
-  ScanDates(analysis.folded, has_pub, pub, out);
+  ScanDates(tables.dates(), analysis.folded, has_pub, pub, out);
 }
 
-void FindDates(std::string_view text, std::string_view published,
-               std::vector<DateMention>* out) {
-  FindDates(TokensOf(text), published, out);
+void FindDates(const TextTables& tables, std::string_view text,
+               std::string_view published, std::vector<DateMention>* out) {
+  TextAnalysis analysis;
+  analysis.Build(text, tables);
+  FindDates(tables, analysis, published, out);
 }
 
 double EpochSeconds(const std::string& iso) {

@@ -1,6 +1,7 @@
 // Dates in Arabic news text, resolved against the publication date.
 //
-// Thread safety: pure function over immutable tables.
+// Thread safety: pure functions over immutable tables (TextTables,
+// src/text/tables.h, passed in).
 #ifndef MARSAD_SRC_TEXT_DATES_H_
 #define MARSAD_SRC_TEXT_DATES_H_
 
@@ -10,6 +11,7 @@
 
 #include "marsad/document.h"
 #include "src/text/analysis.h"
+#include "src/text/tables.h"
 
 namespace marsad {
 
@@ -20,11 +22,11 @@ namespace marsad {
 // relative expressions (أمس, اليوم, منتصف ديسمبر الماضي, الشهر الجاري) are
 // found. A year is never invented: with no year in the text and no
 // publication date, a day is "--MM-DD" and a month "--MM".
-void FindDates(std::string_view text, std::string_view published,
-               std::vector<DateMention>* out);
+void FindDates(const TextTables& tables, std::string_view text,
+               std::string_view published, std::vector<DateMention>* out);
 // The same from the document's analysis (src/text/analysis.h) of the text.
-void FindDates(const TextAnalysis& analysis, std::string_view published,
-               std::vector<DateMention>* out);
+void FindDates(const TextTables& tables, const TextAnalysis& analysis,
+               std::string_view published, std::vector<DateMention>* out);
 
 // Seconds since 1970-01-01T00:00Z of an ISO 8601 date or date-time
 // ("2018-02-18", "2018-02-18T21:35", "2018-02-18T21:35:43+04:00"), its UTC

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <string>
 
+#include "src/text/test_tables.h"
+
 namespace marsad {
 namespace {
 
@@ -50,7 +52,7 @@ TEST(DatesTest, Table) {
   };
   std::vector<DateMention> out;
   for (const Case& c : kCases) {
-    FindDates(c.text, c.published, &out);
+    FindDates(TestTextTables(), c.text, c.published, &out);
     ASSERT_FALSE(out.empty()) << c.text;
     EXPECT_EQ(out[0].span.In(c.text), c.surface) << c.text;
     EXPECT_EQ(out[0].value, c.value) << c.text;
@@ -60,7 +62,7 @@ TEST(DatesTest, Table) {
 
 TEST(DatesTest, RangeBounds) {
   std::vector<DateMention> out;
-  FindDates("منتصف ديسمبر", "", &out);
+  FindDates(TestTextTables(), "منتصف ديسمبر", "", &out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].begin, "--12-11");
   EXPECT_EQ(out[0].end, "--12-20");
@@ -69,14 +71,14 @@ TEST(DatesTest, RangeBounds) {
 TEST(DatesTest, NotDates) {
   std::vector<DateMention> out;
   for (const char* t : {"مارس الضغط", "درجة الصفر", "الأحد عشر لاعبا", ""}) {
-    FindDates(t, "2017-11-14", &out);
+    FindDates(TestTextTables(), t, "2017-11-14", &out);
     EXPECT_TRUE(out.empty()) << t;
   }
 }
 
 TEST(DatesTest, WeekdayWithoutAnchorHasNoValue) {
   std::vector<DateMention> out;
-  FindDates("يوم الخميس", "", &out);
+  FindDates(TestTextTables(), "يوم الخميس", "", &out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].value, "");
   EXPECT_TRUE(out[0].relative);

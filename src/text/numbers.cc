@@ -7,7 +7,8 @@
 // multiplies, scale words close a group. Cue phrases before and after (نحو,
 // أكثر من, ما لا يقل عن, تقريبا, بين ... و) turn the value into an
 // approximation, a bound or a range, and a unit or counted noun right after
-// it is recorded. Every table is data/text/*.tsv, keyed by the folded form,
+// it is recorded. Every table is data/text/*.tsv (TextTables, passed in),
+// keyed by the folded form,
 // so spelling variants (مائة/مئة, أكثر/اكثر) need no extra rows.
 #include "src/text/numbers.h"
 
@@ -15,10 +16,9 @@
 #include <limits>
 #include <unordered_map>
 
-#include "src/base/data.h"
 #include "src/text/lexicon_util.h"
-#include "src/text/normalize.h"
 #include "src/text/stem.h"
+#include "src/text/tables.h"
 
 namespace marsad {
 namespace {
@@ -27,65 +27,13 @@ using text_internal::EndsWith;
 using text_internal::KeyedToken;
 using text_internal::StartsWith;
 
-struct NumberWord {
-  double value = 0, max = 0;
-  std::string kind;
-};
+using text_internal::NumberTables;
+using text_internal::NumberWord;
+using Cue = text_internal::NumberCue;
 
-struct Cue {
-  std::vector<std::string> words;
-  std::string kind;
-  bool after = false;
-};
-
-struct Tables {
-  std::unordered_map<std::string, NumberWord> words;
-  std::vector<Cue> cues;
-  std::unordered_map<std::string, std::string> units;
-  std::unordered_map<std::string, std::string> duals;  // dual form -> noun
-  Tables() {
-    const Normalizer& n = Normalizer::Default();
-    if (auto rows = ReadDataTsv("text/number_words.tsv"); rows.ok()) {
-      for (const auto& r : *rows) {
-        if (r.size() < 3) continue;
-        NumberWord w{std::atof(r[1].c_str()), 0, r[2]};
-        w.max = r.size() > 3 ? std::atof(r[3].c_str()) : w.value;
-        words[n.FoldKey(r[0])] = w;
-      }
-    }
-    if (auto rows = ReadDataTsv("text/number_cues.tsv"); rows.ok()) {
-      for (const auto& r : *rows) {
-        if (r.size() < 3) continue;
-        Cue c;
-        for (auto w : Split(r[0], ' ')) c.words.push_back(n.FoldKey(w));
-        c.kind = r[1];
-        c.after = r[2] == "after";
-        cues.push_back(std::move(c));
-      }
-    }
-    if (auto rows = ReadDataTsv("text/units.tsv"); rows.ok()) {
-      for (const auto& r : *rows) {
-        if (r.size() >= 2) units[n.FoldKey(r[0])] = r[1];
-      }
-    }
-    if (auto rows = ReadDataTsv("text/dual_nouns.tsv"); rows.ok()) {
-      for (const auto& r : *rows) {
-        std::string s = n.FoldKey(r[0]);
-        std::string base = s;
-        if (EndsWith(base, "ه")) base.replace(base.size() - 2, 2, "ت");
-        for (const char* suf : {"ان", "ين"}) duals[base + suf] = s;
-      }
-    }
-  }
-};
-
-const Tables& T() {
-  static const Tables* t = new Tables();
-  return *t;
-}
-
-const NumberWord* LookupWord(std::string_view key, bool* had_wa) {
-  const auto& w = T().words;
+const NumberWord* LookupWord(const NumberTables& tables, std::string_view key,
+                             bool* had_wa) {
+  const auto& w = tables.words;
   *had_wa = false;
   if (key.size() < 4) return nullptr;
   auto it = w.find(std::string(key));
@@ -104,7 +52,8 @@ struct Parsed {
 };
 
 // Reads a number starting at token k. Returns false if none starts there.
-bool ParseAt(const std::vector<KeyedToken>& t, size_t k, Parsed* p) {
+bool ParseAt(const NumberTables& tables, const std::vector<KeyedToken>& t,
+             size_t k, Parsed* p) {
   double total = 0, current = 0;
   size_t i = k;
   bool any = false, vague = false;
@@ -127,19 +76,19 @@ bool ParseAt(const std::vector<KeyedToken>& t, size_t k, Parsed* p) {
       i += 2;
     }
   } else if (t[k].kind == TokenKind::kWord) {
-    auto d = T().duals.find(std::string(t[k].key));
-    if (d != T().duals.end()) {
+    auto d = tables.duals.find(std::string(t[k].key));
+    if (d != tables.duals.end()) {
       *p = Parsed{k + 1, 2, 2, 2, false, d->second};
       return true;
     }
   }
   for (; i < t.size() && t[i].kind == TokenKind::kWord; ++i) {
     bool wa;
-    const NumberWord* w = LookupWord(t[i].key, &wa);
+    const NumberWord* w = LookupWord(tables, t[i].key, &wa);
     if (!w) break;
     // "75 بالمئة": a preposition before a number word inside a number ends it.
     if (i != k && !wa &&
-        T().words.find(std::string(t[i].key)) == T().words.end() &&
+        tables.words.find(std::string(t[i].key)) == tables.words.end() &&
         (StartsWith(t[i].key, "\xD8\xA8") || StartsWith(t[i].key, "\xD9\x84") ||
          StartsWith(t[i].key, "\xD9\x83"))) {  // ب، ل، ك
       break;
@@ -194,9 +143,10 @@ bool ParseAt(const std::vector<KeyedToken>& t, size_t k, Parsed* p) {
 }
 
 // Matches cue words ending right before token k (before) or starting at k.
-const Cue* MatchCue(const std::vector<KeyedToken>& t, size_t k, bool after,
+const Cue* MatchCue(const NumberTables& tables,
+                    const std::vector<KeyedToken>& t, size_t k, bool after,
                     size_t* span_tok) {
-  for (const Cue& c : T().cues) {
+  for (const Cue& c : tables.cues) {
     if (c.after != after) continue;
     size_t n = c.words.size();
     if (!after && k < n) continue;
@@ -212,12 +162,13 @@ const Cue* MatchCue(const std::vector<KeyedToken>& t, size_t k, bool after,
   return nullptr;
 }
 
-void AttachUnit(const std::vector<KeyedToken>& t, std::string_view text,
-                Parsed* p) {
+void AttachUnit(const TextTables& tables, const std::vector<KeyedToken>& t,
+                std::string_view text, Parsed* p) {
   if (p->end >= t.size() || !p->unit.empty()) return;
   const KeyedToken& nx = t[p->end];
-  auto u = T().units.find(std::string(nx.key));
-  if (u != T().units.end()) {
+  const auto& units = tables.numbers().units;
+  auto u = units.find(std::string(nx.key));
+  if (u != units.end()) {
     p->unit = u->second;
     ++p->end;
     return;
@@ -229,7 +180,7 @@ void AttachUnit(const std::vector<KeyedToken>& t, std::string_view text,
     return;
   }
   if (nx.kind == TokenKind::kWord) {
-    std::string key = LemmaKey(nx.span.In(text));
+    std::string key = LemmaKey(tables, nx.span.In(text));
     if (EndsWith(key, "ا") && key.size() > 6) key.resize(key.size() - 2);
     p->unit = key;  // the counted noun, outside the span
   }
@@ -237,27 +188,31 @@ void AttachUnit(const std::vector<KeyedToken>& t, std::string_view text,
 
 }  // namespace
 
-void FindNumbers(std::string_view text, std::vector<NumberMention>* out) {
-  FindNumbers(TokensOf(text), out);
+void FindNumbers(const TextTables& tables, std::string_view text,
+                 std::vector<NumberMention>* out) {
+  TextAnalysis analysis;
+  analysis.Build(text, tables);
+  FindNumbers(tables, analysis, out);
 }
 
-void FindNumbers(const TextAnalysis& analysis,
+void FindNumbers(const TextTables& tables, const TextAnalysis& analysis,
                  std::vector<NumberMention>* out) {
   out->clear();
+  const NumberTables& nt = tables.numbers();
   const std::string_view text = analysis.text;
   const auto& t = analysis.folded;
   for (size_t k = 0; k < t.size();) {
     Parsed p;
-    if (!ParseAt(t, k, &p)) {
+    if (!ParseAt(nt, t, k, &p)) {
       ++k;
       continue;
     }
     size_t first = k, last = p.end - 1;
     size_t cue_tok;
-    const Cue* cue = MatchCue(t, k, /*after=*/false, &cue_tok);
+    const Cue* cue = MatchCue(nt, t, k, /*after=*/false, &cue_tok);
     // "أكثر من «70»": an opening quotation mark between the cue and the number.
     if (!cue && k > 0 && (t[k - 1].key == "\xC2\xAB" || t[k - 1].key == "\"")) {
-      cue = MatchCue(t, k - 1, /*after=*/false, &cue_tok);
+      cue = MatchCue(nt, t, k - 1, /*after=*/false, &cue_tok);
     }
     if (cue && cue->kind == "range" && p.end + 1 < t.size()) {
       size_t j = p.end;
@@ -266,7 +221,7 @@ void FindNumbers(const TextAnalysis& analysis,
       bool wa =
           t[j].key == "و" || t[j].key == "\xD8\xA7\xD9\x84\xD9\x8A";  // الي
       if (wa) ++j;
-      if (wa && j < t.size() && ParseAt(t, j, &q)) {
+      if (wa && j < t.size() && ParseAt(nt, t, j, &q)) {
         p.min = std::min(p.value, q.value);
         p.max = std::max(p.value, q.value);
         p.value = p.min;
@@ -289,9 +244,9 @@ void FindNumbers(const TextAnalysis& analysis,
         p.end += 2;
       }
     }
-    AttachUnit(t, text, &p);
+    AttachUnit(tables, t, text, &p);
     size_t after_tok;
-    if (const Cue* ac = MatchCue(t, p.end, /*after=*/true, &after_tok)) {
+    if (const Cue* ac = MatchCue(nt, t, p.end, /*after=*/true, &after_tok)) {
       p.approximate = true;
       if (ac->kind == "lower") p.max = std::numeric_limits<double>::infinity();
       if (ac->kind == "upper")

@@ -2,7 +2,8 @@
 // gender and case, duals of counted nouns, scale words, approximations,
 // bounds and ranges.
 //
-// Thread safety: pure function over immutable tables.
+// Thread safety: pure functions over immutable tables (TextTables,
+// src/text/tables.h, passed in).
 #ifndef MARSAD_SRC_TEXT_NUMBERS_H_
 #define MARSAD_SRC_TEXT_NUMBERS_H_
 
@@ -11,6 +12,7 @@
 
 #include "marsad/document.h"
 #include "src/text/analysis.h"
+#include "src/text/tables.h"
 
 namespace marsad {
 
@@ -19,9 +21,11 @@ namespace marsad {
 // Lower bounds have max = +infinity; vague plurals (عشرات) give their range
 // with value = min and approximate = true. `unit` is "percent", "km", ... or
 // the lemma key of the counted noun that follows, when there is one.
-void FindNumbers(std::string_view text, std::vector<NumberMention>* out);
+void FindNumbers(const TextTables& tables, std::string_view text,
+                 std::vector<NumberMention>* out);
 // The same from the document's analysis (src/text/analysis.h) of the text.
-void FindNumbers(const TextAnalysis& analysis, std::vector<NumberMention>* out);
+void FindNumbers(const TextTables& tables, const TextAnalysis& analysis,
+                 std::vector<NumberMention>* out);
 
 }  // namespace marsad
 

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <string>
 
+#include "src/text/test_tables.h"
+
 namespace marsad {
 namespace {
 
@@ -58,7 +60,7 @@ TEST(NumbersTest, Table) {
   };
   std::vector<NumberMention> out;
   for (const Case& c : kCases) {
-    FindNumbers(c.text, &out);
+    FindNumbers(TestTextTables(), c.text, &out);
     ASSERT_FALSE(out.empty()) << c.text;
     const NumberMention& m = out[0];
     EXPECT_EQ(m.span.In(c.text), c.surface) << c.text;
@@ -72,20 +74,20 @@ TEST(NumbersTest, Table) {
 TEST(NumbersTest, NotNumbers) {
   std::vector<NumberMention> out;
   for (const char* t : {"قال أحد المسؤولين", "وزير الخارجية", ""}) {
-    FindNumbers(t, &out);
+    FindNumbers(TestTextTables(), t, &out);
     EXPECT_TRUE(out.empty()) << t;
   }
 }
 
 TEST(NumbersTest, Units) {
   std::vector<NumberMention> out;
-  FindNumbers("خمسين كيلومترا", &out);
+  FindNumbers(TestTextTables(), "خمسين كيلومترا", &out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].unit, "km");
-  FindNumbers("24 قتيلا", &out);
+  FindNumbers(TestTextTables(), "24 قتيلا", &out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].unit, "قتيل");
-  FindNumbers("10 في المئة", &out);
+  FindNumbers(TestTextTables(), "10 في المئة", &out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].unit, "percent");
 }

@@ -4,47 +4,20 @@
 // together with any closing quotes or brackets right after it. A period after
 // a lone letter is an abbreviation (initials, `د.`, the letters of `د.ب.أ`)
 // unless that letter completes an agency credit or an era letter listed in
-// data/text/abbreviations.tsv. Line breaks always close a sentence: the clean
-// text puts paragraphs on their own lines, and a headline has no period.
+// data/text/abbreviations.tsv (TextTables, passed in). Line breaks always close
+// a sentence: the clean text puts paragraphs on their own lines, and a headline
+// has no period.
 #include <string>
 #include <unordered_map>
 #include <vector>
 
-#include "src/base/data.h"
 #include "src/base/utf8.h"
 #include "src/text/normalize.h"
+#include "src/text/tables.h"
 #include "src/text/tokenize.h"
 
 namespace marsad {
 namespace {
-
-struct Abbreviations {
-  // Folded letters joined without spaces ("دبا") -> kind.
-  std::unordered_map<std::string, std::string> kinds;
-  size_t max_letters = 0;
-  Abbreviations() {
-    auto rows = ReadDataTsv("text/abbreviations.tsv");
-    if (!rows.ok()) return;
-    const Normalizer& norm = Normalizer::Default();
-    for (const auto& row : *rows) {
-      if (row.size() < 2) continue;
-      std::string key;
-      size_t letters = 0;
-      for (std::string_view part : Split(row[0], ' ')) {
-        if (part.empty()) continue;
-        key += norm.FoldKey(part);
-        ++letters;
-      }
-      kinds[key] = row[1];
-      max_letters = std::max(max_letters, letters);
-    }
-  }
-};
-
-const Abbreviations& Abbrevs() {
-  static const Abbreviations* a = new Abbreviations();
-  return *a;
-}
 
 char32_t FirstCp(std::string_view s) {
   size_t i = 0;
@@ -71,16 +44,16 @@ bool IsLoneLetter(std::string_view text, const Token& t) {
 }
 
 // True if the period token at `k` (a plain ".") is an abbreviation point.
-bool IsAbbreviationPoint(std::string_view text, const std::vector<Token>& toks,
-                         size_t k) {
+bool IsAbbreviationPoint(const TextTables& tables, std::string_view text,
+                         const std::vector<Token>& toks, size_t k) {
   if (k == 0 || toks[k].span.size() != 1 || text[toks[k].span.begin] != '.')
     return false;
   const Token& prev = toks[k - 1];
   if (prev.span.end != toks[k].span.begin || !IsLoneLetter(text, prev))
     return false;
   // Does a known agency credit or era letter end at prev?
-  const Abbreviations& ab = Abbrevs();
-  const Normalizer& norm = Normalizer::Default();
+  const text_internal::Abbreviations& ab = tables.abbreviations();
+  const Normalizer& norm = tables.normalizer();
   std::string key, letter;
   size_t letters = 0;
   for (size_t p = k; p-- > 0 && letters < ab.max_letters;) {
@@ -106,8 +79,8 @@ bool NewlineBetween(std::string_view text, uint32_t a, uint32_t b) {
 
 }  // namespace
 
-void SplitSentences(std::string_view text, const std::vector<Token>& toks,
-                    std::vector<Span>* out) {
+void SplitSentences(const TextTables& tables, std::string_view text,
+                    const std::vector<Token>& toks, std::vector<Span>* out) {
   out->clear();
   size_t start = 0, n = toks.size();
   auto close = [&](size_t last) {
@@ -121,7 +94,7 @@ void SplitSentences(std::string_view text, const std::vector<Token>& toks,
     }
     const Token& t = toks[k];
     if (t.kind != TokenKind::kPunct || !IsEnder(t.span.In(text))) continue;
-    if (IsAbbreviationPoint(text, toks, k)) continue;
+    if (IsAbbreviationPoint(tables, text, toks, k)) continue;
     size_t last = k;
     while (last + 1 < n && toks[last + 1].kind == TokenKind::kPunct &&
            toks[last].span.end == toks[last + 1].span.begin &&
@@ -134,10 +107,11 @@ void SplitSentences(std::string_view text, const std::vector<Token>& toks,
   if (start < n) close(n - 1);
 }
 
-void SplitSentences(std::string_view text, std::vector<Span>* out) {
+void SplitSentences(const TextTables& tables, std::string_view text,
+                    std::vector<Span>* out) {
   thread_local std::vector<Token> toks;
   Tokenize(text, &toks);
-  SplitSentences(text, toks, out);
+  SplitSentences(tables, text, toks, out);
 }
 
 }  // namespace marsad

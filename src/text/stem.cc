@@ -10,6 +10,7 @@
 #include "src/base/utf8.h"
 #include "src/text/normalize.h"
 #include "src/text/segment.h"
+#include "src/text/tables.h"
 
 namespace marsad {
 namespace {
@@ -30,7 +31,11 @@ bool EndsWith(std::string_view s, std::string_view p) {
 }  // namespace
 
 std::string LightStem(std::string_view word) {
-  std::string w = Normalizer::Default().FoldKey(word);
+  return LightStem(Normalizer::Default(), word);
+}
+
+std::string LightStem(const Normalizer& normalizer, std::string_view word) {
+  std::string w = normalizer.FoldKey(word);
   auto letters = [](std::string_view s) { return Utf8Length(s); };
   if (StartsWith(w, "و") && letters(w) > 3) w.erase(0, 2);
   for (std::string_view p : kPrefixes) {
@@ -48,14 +53,22 @@ std::string LightStem(std::string_view word) {
 }
 
 std::string LemmaKey(std::string_view word) {
+  return LemmaKey(Normalizer::Default(), Segmenter::Default(), word);
+}
+
+std::string LemmaKey(const TextTables& tables, std::string_view word) {
+  return LemmaKey(tables.normalizer(), tables.segmenter(), word);
+}
+
+std::string LemmaKey(const Normalizer& normalizer, const Segmenter& segmenter,
+                     std::string_view word) {
   thread_local Segmentation seg;
-  Segmenter::Default().Segment(word, &seg);
-  std::string w = Normalizer::Default().FoldKey(seg.stem.In(word));
+  segmenter.Segment(word, &seg);
+  std::string w = normalizer.FoldKey(seg.stem.In(word));
   if (StartsWith(w, "ال") && Utf8Length(w) > 3)
     w.erase(0, 4);
   else if (StartsWith(w, "ل") && !seg.proclitics.empty() &&
-           EndsWith(Normalizer::Default().FoldKey(seg.proclitics.In(word)),
-                    "ل") &&
+           EndsWith(normalizer.FoldKey(seg.proclitics.In(word)), "ل") &&
            Utf8Length(w) > 3)
     w.erase(0, 2);  // لل: ل + لسلطة
   return w;

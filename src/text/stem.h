@@ -1,6 +1,9 @@
 // Light stemming for search and a lemma-like key for matching.
 //
-// Thread safety: pure functions over immutable tables.
+// Thread safety: pure functions over immutable tables. The forms without a
+// Normalizer/Segmenter or TextTables argument read Normalizer::Default()
+// and Segmenter::Default(): they are left for the search and story terms
+// and the skeleton keys, which are not given the tables yet (issue 25).
 #ifndef MARSAD_SRC_TEXT_STEM_H_
 #define MARSAD_SRC_TEXT_STEM_H_
 
@@ -9,15 +12,24 @@
 
 namespace marsad {
 
+class Normalizer;
+class Segmenter;
+class TextTables;
+
 // Folded word with proclitics (و ف ب ل ك), the article, enclitic pronouns and
 // light suffixes (ات ون ين ان ية ه ي) stripped, never below two letters.
 // For search indexing: over-conflates on purpose.
 std::string LightStem(std::string_view word);
+std::string LightStem(const Normalizer& normalizer, std::string_view word);
 
 // Folded word with clitics and the article removed (as the segmenter decides)
 // but inflection kept: `والأمريكى` and `الأمريكي` give the same key.
 // For matching names and triggers.
 std::string LemmaKey(std::string_view word);
+std::string LemmaKey(const Normalizer& normalizer, const Segmenter& segmenter,
+                     std::string_view word);
+// With the tables' Normalizer and Segmenter (src/text/tables.h).
+std::string LemmaKey(const TextTables& tables, std::string_view word);
 
 }  // namespace marsad
 

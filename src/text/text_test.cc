@@ -1,8 +1,12 @@
 // Table-driven tests of the text core (issue 3 cases; fixtures are our own).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <limits>
 
+#include "src/base/data.h"
 #include "src/text/analysis.h"
 #include "src/text/analyze.h"
 #include "src/text/dates.h"
@@ -10,6 +14,8 @@
 #include "src/text/numbers.h"
 #include "src/text/segment.h"
 #include "src/text/stem.h"
+#include "src/text/tables.h"
+#include "src/text/test_tables.h"
 #include "src/text/tokenize.h"
 
 namespace marsad {
@@ -96,7 +102,7 @@ TEST(TokenizeTest, Sentences) {
   std::string t =
       "قال المصدر (د ب أ) إن الوضع هادئ. وأضاف: هل انتهى؟ نعم\nسطر ثان";
   std::vector<Span> s;
-  SplitSentences(t, &s);
+  SplitSentences(TestTextTables(), t, &s);
   ASSERT_EQ(s.size(), 4u);
   EXPECT_EQ(s[0].In(t), "قال المصدر (د ب أ) إن الوضع هادئ.");
   EXPECT_EQ(s[1].In(t), "وأضاف: هل انتهى؟");
@@ -165,7 +171,7 @@ TEST(NumbersTest, Table) {
   };
   for (const auto& c : cases) {
     std::vector<NumberMention> out;
-    FindNumbers(c.text, &out);
+    FindNumbers(TestTextTables(), c.text, &out);
     EXPECT_FALSE(out.empty()) << c.text;
     if (out.empty()) continue;
     const NumberMention& m = out[0];
@@ -205,7 +211,7 @@ TEST(DatesTest, Table) {
   };
   for (const auto& c : cases) {
     std::vector<DateMention> out;
-    FindDates(c.text, c.published, &out);
+    FindDates(TestTextTables(), c.text, c.published, &out);
     EXPECT_FALSE(out.empty()) << c.text;
     if (out.empty()) continue;
     EXPECT_EQ(out[0].value, c.value) << c.text;
@@ -215,46 +221,89 @@ TEST(DatesTest, Table) {
 
 TEST(DatesTest, RangeHasBounds) {
   std::vector<DateMention> out;
-  FindDates("منتصف ديسمبر الماضي", "2018-02-08", &out);
+  FindDates(TestTextTables(), "منتصف ديسمبر الماضي", "2018-02-08", &out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].precision, DatePrecision::kRange);
   EXPECT_EQ(out[0].begin, "2017-12-11");
   EXPECT_EQ(out[0].end, "2017-12-20");
 }
 
-// Issue 25: the document's analysis is found by the identity of its text
-// (a bound analysis), never by comparing contents; a copy of the text at
-// another address is analysed on its own, with the same result.
-TEST(TextAnalysisTest, BoundAnalysisIsFoundByIdentityNotContents) {
+// Issue 25: a document's analysis is built once with the tables it is
+// given and read by identity (IsOf: same address and size), never by
+// comparing contents; the bare-text functions give what the analysis gives.
+TEST(TextAnalysisTest, BuiltWithTheGivenTablesAndKnownByIdentity) {
+  const TextTables& tables = TestTextTables();
   std::string text = "قال الوزير إن 25 شخصا قتلوا أمس. وأضاف: «لن نتراجع».";
   TextAnalysis a;
-  a.Build(text, Normalizer::Default());
+  uint64_t builds = TextAnalysis::BuildsOnThisThread();
+  a.Build(text, tables);
+  EXPECT_EQ(TextAnalysis::BuildsOnThisThread(), builds + 1);
   ASSERT_EQ(a.folded.size(), a.tokens.size());
   EXPECT_EQ(a.sentences.size(), 2u);
   for (size_t i = 0; i < a.tokens.size(); ++i) {
     EXPECT_EQ(a.folded[i].key,
-              Normalizer::Default().FoldKey(a.tokens[i].span.In(text)));
+              tables.normalizer().FoldKey(a.tokens[i].span.In(text)));
   }
   std::string copy = text;
-  {
-    ScopedTextAnalysis bound(a);
-    uint64_t builds = TextAnalysis::BuildsOnThisThread();
-    EXPECT_EQ(&TokensOf(text), &a);
-    EXPECT_EQ(TextAnalysis::BuildsOnThisThread(), builds);
-    const TextAnalysis& other = TokensOf(copy);
-    EXPECT_NE(&other, &a);
-    EXPECT_EQ(TextAnalysis::BuildsOnThisThread(), builds + 1);
-    EXPECT_EQ(other.buffer, a.buffer);
-    // A prefix of the bound text is another text.
-    EXPECT_NE(&TokensOf(std::string_view(text).substr(0, 10)), &a);
-  }
-  EXPECT_NE(&TokensOf(text), &a);
+  EXPECT_TRUE(a.IsOf(text));
+  EXPECT_FALSE(a.IsOf(copy));  // the same bytes elsewhere: another text
+  EXPECT_FALSE(a.IsOf(std::string_view(text).substr(0, 10)));
   std::vector<NumberMention> from_text, from_analysis;
-  FindNumbers(text, &from_text);
-  FindNumbers(a, &from_analysis);
+  FindNumbers(tables, text, &from_text);
+  FindNumbers(tables, a, &from_analysis);
   ASSERT_EQ(from_text.size(), 1u);
   ASSERT_EQ(from_analysis.size(), 1u);
   EXPECT_EQ(from_text[0].span, from_analysis[0].span);
+}
+
+// Issue 25, step 5: the number, date and sentence functions read the
+// tables they are handed, not tables of their own: a number word, a month
+// name and an agency credit added to a copy of data/text are found with
+// tables loaded from that copy and not with the source tree's.
+TEST(TextTablesTest, FunctionsReadTheTablesTheyAreGiven) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::path(testing::TempDir()) /
+                 ("marsad_text_tables_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  for (const auto& e : fs::recursive_directory_iterator(DataDir())) {
+    fs::path rel = fs::relative(e.path(), DataDir());
+    if (e.is_directory())
+      fs::create_directories(dir / rel);
+    else
+      fs::copy_file(e.path(), dir / rel);
+  }
+  std::ofstream(dir / "text/number_words.tsv", std::ios::app)
+      << "زلفة\t7\tunit\n";
+  std::ofstream(dir / "text/months.tsv", std::ios::app)
+      << "برعم\t5\tgregorian\tmade-up\n";
+  std::ofstream(dir / "text/abbreviations.tsv", std::ios::app)
+      << "ق ص ت\tagency\n";
+  auto own = TextTables::Load(dir.string());
+  fs::remove_all(dir);
+  ASSERT_TRUE(own.ok()) << own.status().ToString();
+
+  std::vector<NumberMention> numbers;
+  FindNumbers(**own, "وصل زلفة رجال", &numbers);
+  ASSERT_EQ(numbers.size(), 1u);
+  EXPECT_EQ(numbers[0].value, 7);
+  FindNumbers(TestTextTables(), "وصل زلفة رجال", &numbers);
+  EXPECT_TRUE(numbers.empty());
+
+  std::vector<DateMention> dates;
+  FindDates(**own, "في 3 برعم 2018", "", &dates);
+  ASSERT_EQ(dates.size(), 1u);
+  EXPECT_EQ(dates[0].value, "2018-05-03");
+  FindDates(TestTextTables(), "في 3 برعم 2018", "", &dates);
+  EXPECT_TRUE(dates.empty());
+
+  // "ق.ص.ت." an agency credit: its last period ends the sentence; to the
+  // source tree's tables it is a run of initials, which ends none.
+  const std::string credit = "نقلت ق.ص.ت. وأضاف الوزير";
+  std::vector<Span> sentences;
+  SplitSentences(**own, credit, &sentences);
+  EXPECT_EQ(sentences.size(), 2u);
+  SplitSentences(TestTextTables(), credit, &sentences);
+  EXPECT_EQ(sentences.size(), 1u);
 }
 
 }  // namespace

@@ -14,6 +14,8 @@
 
 namespace marsad {
 
+class TextTables;
+
 enum class TokenKind {
   kWord,     // letters of Arabic or another non-Latin script (with marks)
   kNumber,   // ASCII or Eastern digits with inner separators: 1,500 ٣٫٥
@@ -40,11 +42,14 @@ void Tokenize(std::string_view text, std::vector<Token>* out);
 // each sentence, trailing closing quotes and brackets included). A sentence
 // ends at . ! ? ؟ … ۔ (not after a single letter or a known abbreviation such
 // as `د.`, not inside a number), and at every line break. Agency credits such
-// as `(د ب أ)`, `(أ ف ب)`, `(د.ب.أ)` never split a sentence.
-void SplitSentences(std::string_view text, std::vector<Span>* out);
-// The same, from tokens the caller already has for `text`.
-void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
+// as `(د ب أ)`, `(أ ف ب)`, `(د.ب.أ)` never split a sentence. The
+// abbreviations are the tables' (data/text/abbreviations.tsv,
+// src/text/tables.h).
+void SplitSentences(const TextTables& tables, std::string_view text,
                     std::vector<Span>* out);
+// The same, from tokens the caller already has for `text`.
+void SplitSentences(const TextTables& tables, std::string_view text,
+                    const std::vector<Token>& tokens, std::vector<Span>* out);
 
 // A token with its folded key (Normalizer::FoldKey of the token).
 struct FoldedToken {

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "src/text/test_tables.h"
+
 namespace marsad {
 namespace {
 
@@ -63,7 +65,7 @@ TEST(TokenizeTest, SpansCoverSurface) {
 
 std::vector<std::string> Sentences(std::string_view text) {
   std::vector<Span> spans;
-  SplitSentences(text, &spans);
+  SplitSentences(TestTextTables(), text, &spans);
   std::vector<std::string> out;
   for (Span s : spans) out.emplace_back(s.In(text));
   return out;

@@ -66,6 +66,7 @@
 #include "src/nlp/entities.h"
 #include "src/text/analyze.h"
 #include "src/text/normalize.h"
+#include "src/text/tables.h"
 #include "tools/eval_facts/records.h"
 
 namespace marsad {
@@ -560,14 +561,21 @@ int Main(int argc, char** argv) {
                 << "); facts run without entities\n";
     }
   }
+  auto tables = TextTables::Load(DataDir());
+  if (!tables.ok()) {
+    std::cerr << "eval_facts: " << tables.status().ToString() << "\n";
+    return 2;
+  }
   std::map<int, Document> docs;
+  TextAnalysis analysis;
   for (auto& [n, r] : *records) {
     Document d;
     d.text = r.value("content", "");
     d.published = r.value("date_extracted", "").substr(0, 10);
-    AnalyzeText(&d);
-    if (entities) entities->Annotate(&d);
-    FactsFinder(**lexicon, &d).Run();
+    analysis.Build(d.text, **tables);
+    AnalyzeText(**tables, analysis, &d);
+    if (entities) entities->Annotate(analysis, &d);
+    FactsFinder(**lexicon, analysis, &d).Run();
     docs[n] = std::move(d);
   }
   Evaluator ev(verbose);

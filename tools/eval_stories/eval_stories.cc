@@ -19,6 +19,7 @@
 #include "src/story/story_index.h"
 #include "src/story/terms.h"
 #include "src/story/threads.h"
+#include "src/text/tables.h"
 #include "tools/eval_stories/corpus.h"
 #include "tools/eval_stories/eval_gold.h"
 
@@ -43,7 +44,7 @@ void AssignThreads(const std::map<int64_t, std::vector<int64_t>>& related,
     run->thread.push_back(threads.ThreadOf(story));
 }
 
-Run Stream(const std::vector<CorpusReport>& reports,
+Run Stream(const TextTables& tables, const std::vector<CorpusReport>& reports,
            const StoryOptions& options,
            double thread_threshold = kThreadThreshold) {
   Run run;
@@ -57,8 +58,10 @@ Run Stream(const std::vector<CorpusReport>& reports,
   std::map<int64_t, std::vector<int64_t>> related;
   for (size_t i = 0; i < n; ++i) {
     const Document& doc = reports[i].doc;
-    Fingerprint fp = ComputeFingerprint(doc.text);
-    run.features.push_back(ComputeStoryFeatures(doc));
+    TextAnalysis analysis;
+    analysis.Build(doc.text, tables);
+    Fingerprint fp = ComputeFingerprint(analysis);
+    run.features.push_back(ComputeStoryFeatures(doc, analysis));
     auto m = dups.FindOrAddDetailed(i + 1, fp, doc.published);
     if (m) {
       run.dup_of[i] = m->first_id;
@@ -228,7 +231,12 @@ int main(int argc, char** argv) {
       "corpus: %zu reports (%d lines skipped), load+clean+analyse %.1fs\n",
       reports->size(), skipped, std::chrono::duration<double>(t1 - t0).count());
   if (!idf_out.empty()) return WriteIdf(*reports, idf_out);
-  Run run = Stream(*reports, story_options, thread_threshold);
+  auto tables = TextTables::Load(DataDir());
+  if (!tables.ok()) {
+    std::cerr << "eval_stories: " << tables.status().ToString() << "\n";
+    return 1;
+  }
+  Run run = Stream(**tables, *reports, story_options, thread_threshold);
   auto t2 = std::chrono::steady_clock::now();
   std::printf("dedup+features+stories: %.1fs\n",
               std::chrono::duration<double>(t2 - t1).count());
@@ -251,7 +259,7 @@ int main(int argc, char** argv) {
       rc |= EvalThreads(*reports, run, groups_gold, split);
   }
   for (double t : thread_sweep) {
-    Run r = Stream(*reports, story_options, t);
+    Run r = Stream(**tables, *reports, story_options, t);
     std::printf("== thread threshold %.3f\n", t);
     for (const std::string& split : splits) {
       if (!groups_gold.empty())
@@ -264,7 +272,7 @@ int main(int argc, char** argv) {
   for (double t : sweep) {
     StoryOptions o = story_options;
     o.join_threshold = t;
-    Run r = Stream(*reports, o);
+    Run r = Stream(**tables, *reports, o);
     std::printf("== join threshold %.3f\n", t);
     for (const std::string& split : splits) {
       if (!groups_gold.empty())

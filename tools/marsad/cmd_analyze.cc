@@ -23,6 +23,7 @@
 #include "src/text/normalize.h"
 #include "src/text/segment.h"
 #include "src/text/stem.h"
+#include "src/text/tables.h"
 #include "src/text/tokenize.h"
 #include "tools/marsad/commands.h"
 #include "tools/marsad/input.h"
@@ -37,8 +38,9 @@ struct AnalyzeOptions {
   std::string input = "-";
 };
 
-nlohmann::json TokensToJson(const Segmenter& segmenter, const Document& doc,
+nlohmann::json TokensToJson(const TextTables& tables, const Document& doc,
                             const std::vector<Token>& toks) {
+  const Segmenter& segmenter = tables.segmenter();
   nlohmann::json out = nlohmann::json::array();
   Segmentation seg;
   for (const Token& t : toks) {
@@ -53,20 +55,20 @@ nlohmann::json TokensToJson(const Segmenter& segmenter, const Document& doc,
         for (Span p : seg.parts) parts.push_back(std::string(p.In(form)));
         j["parts"] = parts;
       }
-      j["lemma"] = LemmaKey(form);
-      j["stem"] = LightStem(form);
+      j["lemma"] = LemmaKey(tables, form);
+      j["stem"] = LightStem(tables.normalizer(), form);
     }
     out.push_back(std::move(j));
   }
   return out;
 }
 
-void WriteJson(const Segmenter& segmenter, const Document& doc,
+void WriteJson(const TextTables& tables, const Document& doc,
                const std::vector<Token>& toks, const std::vector<Span>& sents) {
   nlohmann::json j = AnalysisToJson(doc);
   j["text"] = doc.text;
   if (!doc.published.empty()) j["published"] = doc.published;
-  j["tokens"] = TokensToJson(segmenter, doc, toks);
+  j["tokens"] = TokensToJson(tables, doc, toks);
   nlohmann::json s = nlohmann::json::array();
   for (Span sp : sents) s.push_back(SpanToJson(sp));
   j["sentences"] = s;
@@ -74,9 +76,10 @@ void WriteJson(const Segmenter& segmenter, const Document& doc,
             << "\n";
 }
 
-void WriteConllu(const Segmenter& segmenter, const Document& doc,
+void WriteConllu(const TextTables& tables, const Document& doc,
                  const std::vector<Token>& toks, const std::vector<Span>& sents,
                  int* sent_id) {
+  const Segmenter& segmenter = tables.segmenter();
   Segmentation seg;
   size_t k = 0;
   for (Span s : sents) {
@@ -102,7 +105,7 @@ void WriteConllu(const Segmenter& segmenter, const Document& doc,
       for (Span p : seg.parts) {
         std::string_view w = p.In(form);
         std::string lemma =
-            t.kind == TokenKind::kWord ? LemmaKey(w) : std::string(w);
+            t.kind == TokenKind::kWord ? LemmaKey(tables, w) : std::string(w);
         if (lemma.empty()) lemma = std::string(w);
         std::cout << ++id << "\t" << w << "\t" << lemma
                   << "\t_\t_\t_\t_\t_\t_\t" << misc << "\n";
@@ -153,11 +156,11 @@ int RunAnalyze(const AnalyzeOptions& o) {
     doc.published = o.published;
     (*processor)->Analyze(&doc);  // text core, then entities and facts if built
     Tokenize(doc.text, &toks);
-    SplitSentences(doc.text, toks, &sents);
+    SplitSentences((*resources)->text_tables(), doc.text, toks, &sents);
     if (o.format == "conllu") {
-      WriteConllu((*resources)->segmenter(), doc, toks, sents, &sent_id);
+      WriteConllu((*resources)->text_tables(), doc, toks, sents, &sent_id);
     } else {
-      WriteJson((*resources)->segmenter(), doc, toks, sents);
+      WriteJson((*resources)->text_tables(), doc, toks, sents);
     }
   }
   return 0;

@@ -14,6 +14,7 @@
 #include "src/pipeline/pipeline.h"
 #include "src/pipeline/resources.h"
 #include "src/story/story_similarity.h"
+#include "src/text/tables.h"
 #include "tools/marsad/commands.h"
 
 namespace marsad {
@@ -29,8 +30,9 @@ StatusOr<StoryFeatures> Features(const DocumentProcessor& processor,
   doc.format = std::move(format);
   RETURN_IF_ERROR(CleanDocument(&doc));
   processor.Analyze(&doc);
-  *fp = ComputeFingerprint(doc.text);
-  return ComputeStoryFeatures(doc);
+  const TextTables& tables = processor.resources().text_tables();
+  *fp = ComputeFingerprint(tables, doc.text);
+  return ComputeStoryFeatures(tables, doc);
 }
 
 StatusOr<StoryFeatures> FileFeatures(const DocumentProcessor& processor,

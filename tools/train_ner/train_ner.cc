@@ -73,6 +73,7 @@
 #include "src/nlp/tagger.h"
 #include "src/text/normalize.h"
 #include "src/text/segment.h"
+#include "src/text/tables.h"
 #include "src/text/tokenize.h"
 #include "tools/train_ner/gold_corpora.h"
 
@@ -607,7 +608,7 @@ struct CorpusText {
   std::vector<std::vector<std::string_view>> sentences;
 };
 
-Status ReadCorpus(const Options& o, CorpusText* out) {
+Status ReadCorpus(const Options& o, const TextTables& tables, CorpusText* out) {
   NormalizedText disp;
   for (const std::string& path : o.corpus) {
     ASSIGN_OR_RETURN(std::string raw, ReadFile(path));
@@ -621,7 +622,7 @@ Status ReadCorpus(const Options& o, CorpusText* out) {
       pos = nl + 1;
       if (!j.is_object() || !j.contains("content") || !j["content"].is_string())
         continue;
-      Normalizer::Default().Display(j["content"].get<std::string>(), &disp);
+      tables.normalizer().Display(j["content"].get<std::string>(), &disp);
       out->docs.push_back(disp.text);
     }
   }
@@ -629,7 +630,7 @@ Status ReadCorpus(const Options& o, CorpusText* out) {
   std::vector<Span> sents;
   for (const std::string& d : out->docs) {
     Tokenize(d, &tokens);
-    SplitSentences(d, tokens, &sents);
+    SplitSentences(tables, d, tokens, &sents);
     size_t t = 0;
     for (Span sent : sents) {
       while (t < tokens.size() && tokens[t].span.begin < sent.begin) ++t;
@@ -823,7 +824,11 @@ int Run(const Options& o) {
   std::unique_ptr<const CorpusLexicon> patterns;
   if (!o.corpus.empty()) {
     CorpusText corpus;
-    Status st = ReadCorpus(o, &corpus);
+    auto tables = TextTables::LoadWith(DataDir(), **norm, **seg);
+    if (!tables.ok())
+      return std::cerr << "train_ner: " << tables.status().ToString() << "\n",
+             1;
+    Status st = ReadCorpus(o, **tables, &corpus);
     if (!st.ok()) return std::cerr << "train_ner: " << st.ToString() << "\n", 1;
     std::cerr << "train_ner: corpus " << corpus.docs.size() << " documents, "
               << corpus.sentences.size() << " sentences\n";
