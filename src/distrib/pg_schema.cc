@@ -164,7 +164,71 @@ CREATE TABLE IF NOT EXISTS kept_answers (
 );
 )sql";
 
-constexpr std::string_view kMigrations[] = {kV1, kV2, kV3, "", kV5};
+// v6: listings bounded by their page, as SQLite's v8 (src/store/schema.cc
+// says why): the events' listing date and day, the indexes that walk the
+// listings in their order, and the totals kept by triggers in the writing
+// transaction.
+constexpr std::string_view kV6 = R"sql(
+ALTER TABLE events ADD COLUMN sort_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN day TEXT;
+UPDATE events SET sort_date = COALESCE(events.date, a.published, ''),
+                  day = COALESCE(events.date, substr(a.published,1,10))
+  FROM articles a WHERE a.id = events.article_id;
+DROP INDEX events_plover;
+CREATE INDEX events_newest ON events(sort_date DESC, article_id, idx);
+CREATE INDEX events_type_newest ON events(plover, sort_date DESC, article_id,
+                                          idx);
+CREATE INDEX events_day ON events(day, plover);
+CREATE INDEX events_located ON events(article_id, idx) WHERE lat IS NOT NULL;
+CREATE INDEX stories_listed ON stories((COALESCE(last_seen,'')) DESC, id DESC)
+  WHERE article_count > 0;
+CREATE INDEX entities_places ON entities(mention_count DESC, id)
+  WHERE lat IS NOT NULL;
+
+CREATE TABLE listing_counts (
+  name TEXT PRIMARY KEY,
+  n BIGINT NOT NULL
+);
+INSERT INTO listing_counts (name, n)
+  SELECT 'stories', COUNT(*) FROM stories WHERE article_count > 0;
+INSERT INTO listing_counts (name, n) SELECT 'events', COUNT(*) FROM events;
+INSERT INTO listing_counts (name, n)
+  SELECT 'events:' || plover, COUNT(*) FROM events WHERE plover IS NOT NULL
+  GROUP BY plover;
+
+CREATE FUNCTION marsad_count_events() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    UPDATE listing_counts SET n = n + 1 WHERE name = 'events';
+    IF NEW.plover IS NOT NULL THEN
+      INSERT INTO listing_counts (name, n) VALUES ('events:' || NEW.plover, 1)
+        ON CONFLICT (name) DO UPDATE SET n = listing_counts.n + 1;
+    END IF;
+  ELSE
+    UPDATE listing_counts SET n = n - 1
+      WHERE name = 'events' OR name = 'events:' || OLD.plover;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER events_counted AFTER INSERT OR DELETE ON events
+  FOR EACH ROW EXECUTE FUNCTION marsad_count_events();
+
+CREATE FUNCTION marsad_count_stories() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  was_listed BOOLEAN := TG_OP <> 'INSERT' AND OLD.article_count > 0;
+  is_listed BOOLEAN := TG_OP <> 'DELETE' AND NEW.article_count > 0;
+BEGIN
+  IF was_listed <> is_listed THEN
+    UPDATE listing_counts SET n = n + (CASE WHEN is_listed THEN 1 ELSE -1 END)
+      WHERE name = 'stories';
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER stories_counted AFTER INSERT OR UPDATE OF article_count OR
+  DELETE ON stories FOR EACH ROW EXECUTE FUNCTION marsad_count_stories();
+)sql";
+
+constexpr std::string_view kMigrations[] = {kV1, kV2, kV3, "", kV5, kV6};
 
 }  // namespace
 

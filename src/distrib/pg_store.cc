@@ -132,6 +132,7 @@ class PgStore final : public SqlStore {
   Status Exec(const std::vector<SqlStatement>& statements,
               std::vector<int64_t>* changes) override;
   bool KeepsAnswers() const override { return schema_version_ >= 5; }
+  bool HasListingIndexes() const override { return schema_version_ >= 6; }
 
  private:
   Status Migrate();
@@ -174,10 +175,13 @@ Status PgStore::Init(const StoreOptions& options) {
         "mention_count = entities.mention_count + 1, "
         "lat = COALESCE(entities.lat, excluded.lat), "
         "lon = COALESCE(entities.lon, excluded.lon)");
+    // sort_date and day from the event's date, else its report's
+    // (schema v6, as SQLite's v8).
     c_->prepare("event",
                 "INSERT INTO events (article_id, idx, plover, mode, date, "
-                "location, lat, "
-                "lon) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)");
+                "location, lat, lon, sort_date, day) VALUES "
+                "($1,$2,$3,$4,$5,$6,$7,$8,COALESCE($5,$9,''),"
+                "COALESCE($5,substr($9,1,10)))");
     return Status::OK();
   });
 }
@@ -311,7 +315,7 @@ void PgStore::InsertFacts(pqxx::work& w, const Document& d) {
     }
     w.exec_prepared("event", d.id, static_cast<int64_t>(i), OrNull(x.plover),
                     OrNull(x.mode), OrNull(x.date), OrNull(x.location),
-                    OrNull(lat), OrNull(lon));
+                    OrNull(lat), OrNull(lon), OrNull(d.published));
   }
 }
 

@@ -508,6 +508,107 @@ TEST_P(StoreContractTest, EventTimelineAndPlaceReadModels) {
   EXPECT_TRUE(store_->ListEventPoints(2, 10)->empty());
 }
 
+// Issue 25: the listings read down their indexes and print totals kept at
+// write (schema: SQLite v8, PostgreSQL v6). Newest event first, events of
+// one date in article and event order; a day filter keeps an event whose
+// report is dated later on the `to` day; the totals follow every write,
+// nothing for a failed batch or an input written again.
+TEST_P(StoreContractTest, ListingsInTheirOrderWithTotalsKeptAtWrite) {
+  WriteThree();  // stories 1 (articles 1, 2) and 2 (article 3)
+  auto event = [](const std::string& plover, const std::string& date) {
+    Event e;
+    e.plover = plover;
+    e.date = date;
+    return e;
+  };
+  Document d4 =
+      Doc(4, "قصف", "دمشق تعرضت لقصف اليوم", "الوطن", "2024-03-06T10:00:00");
+  d4.id = 4, d4.story_id = 1;
+  d4.events = {event("ASSAULT", ""), event("PROTEST", "2024-03-01")};
+  Document d5 = Doc(5, "احتجاج", "دمشق شهدت احتجاجا", "النهار", "2024-03-06");
+  d5.id = 5, d5.story_id = 2;
+  d5.events = {event("PROTEST", ""), event("ASSAULT", "")};
+  Document d6 = Doc(6, "بلا تاريخ", "دمشق بلا تاريخ", "النهار", "");
+  d6.id = 6, d6.story_id = 2;
+  d6.events = {event("ASSAULT", "")};
+  std::vector<Document*> ptrs = {&d4, &d5, &d6};
+  ASSERT_TRUE(store_->WriteBatch(ptrs, {}, {}).ok());
+
+  auto ids = [&](const EventFilter& f, Page page = Page{50, 0}) {
+    auto got = store_->ListEvents(f, page);
+    EXPECT_TRUE(got.ok()) << got.status().ToString();
+    std::vector<std::pair<int64_t, int64_t>> out;
+    if (got.ok()) {
+      for (const EventRow& e : got->items) out.push_back({e.article_id, e.idx});
+    }
+    return out;
+  };
+  auto total = [&](const EventFilter& f) {
+    return store_->ListEvents(f, Page{1, 0}).value().total;
+  };
+  using P = std::vector<std::pair<int64_t, int64_t>>;
+  // 2024-03-06T10:00:00 > 2024-03-06 (a tie: 5/0, 5/1) > 2024-03-01 > "".
+  EXPECT_EQ(ids({}), (P{{4, 0}, {5, 0}, {5, 1}, {4, 1}, {6, 0}}));
+  EXPECT_EQ(ids({}, Page{2, 1}), (P{{5, 0}, {5, 1}}));
+  EXPECT_EQ(total({}), 5);
+  EXPECT_EQ(ids({.type = "ASSAULT"}), (P{{4, 0}, {5, 1}, {6, 0}}));
+  EXPECT_EQ(total({.type = "ASSAULT"}), 3);
+  EXPECT_EQ(total({.type = "CONSULT"}), 0);
+  EXPECT_EQ(ids({.to = "2024-03-06"}), (P{{4, 0}, {5, 0}, {5, 1}, {4, 1}}));
+  EXPECT_EQ(total({.to = "2024-03-06"}), 4);
+  EXPECT_EQ(ids({.from = "2024-03-02", .to = "2024-03-06"}),
+            (P{{4, 0}, {5, 0}, {5, 1}}));
+  EXPECT_EQ(ids({.to = "2024-03-05"}), (P{{4, 1}}));
+  EXPECT_EQ(ids({.type = "PROTEST", .from = "2024-03-06"}), (P{{5, 0}}));
+  EXPECT_EQ(total({.type = "PROTEST", .from = "2024-03-06"}), 1);
+  EXPECT_EQ(ids({.story = 2}), (P{{5, 0}, {5, 1}, {6, 0}}));
+  EXPECT_EQ(total({.story = 2}), 3);
+  EXPECT_EQ(total({.type = "ASSAULT", .story = 1}), 1);
+
+  // Places by mentions: one entity in six reports.
+  auto places = store_->ListPlaces(0, 10);
+  ASSERT_TRUE(places.ok());
+  ASSERT_EQ(places->size(), 1u);
+  EXPECT_EQ((*places)[0].mentions, 6);
+  EXPECT_EQ(store_->ListPlaces(2, 10)->at(0).mentions, 3);
+
+  // A failed batch and an input written again change no total.
+  const int64_t stories = *store_->CountStories();
+  Document fresh = Doc(10, "t", "نص جديد", "x", "2024-04-01");
+  fresh.id = 10;
+  fresh.events = {event("ASSAULT", "")};
+  Document clash = Doc(11, "t", "نص آخر", "x", "2024-04-01");
+  clash.id = 3;  // a used id: the batch fails
+  ptrs = {&fresh, &clash};
+  std::vector<StoryRow> rows(1);
+  rows[0].id = 9, rows[0].title = "قصة لم تكتب";
+  fresh.story_id = 9;
+  EXPECT_FALSE(store_->WriteBatch(ptrs, rows, {}).ok());
+  Document again =
+      Doc(4, "قصف", "دمشق تعرضت لقصف اليوم", "الوطن", "2024-03-06T10:00:00");
+  again.id = 12;
+  again.events = {event("ASSAULT", "")};
+  ptrs = {&again};
+  ASSERT_TRUE(store_->WriteBatch(ptrs, {}, {}).ok());
+  EXPECT_EQ(total({}), 5);
+  EXPECT_EQ(total({.type = "ASSAULT"}), 3);
+  EXPECT_EQ(*store_->CountStories(), stories);
+  EXPECT_EQ(store_->ListPlaces(0, 10)->at(0).mentions, 6);
+
+  // A new story with an article counts once, however often it is updated.
+  Document d7 = Doc(7, "جديد", "خبر جديد", "x", "2024-04-02");
+  d7.id = 7, d7.story_id = 3;
+  rows[0].id = 3, rows[0].title = "قصة جديدة";
+  ptrs = {&d7};
+  ASSERT_TRUE(store_->WriteBatch(ptrs, rows, {}).ok());
+  ASSERT_TRUE(store_->WriteBatch({}, rows, {}).ok());
+  EXPECT_EQ(*store_->CountStories(), stories + 1);
+  EXPECT_EQ(store_->ListStories(Page{1, 0})->at(0).id, 3);  // newest first
+  Reopen();
+  EXPECT_EQ(*store_->CountStories(), stories + 1);
+  EXPECT_EQ(total({.type = "ASSAULT"}), 3);
+}
+
 TEST_P(StoreContractTest, SavedSearchesAndAlertPositions) {
   WriteThree();
   ASSERT_TRUE(store_->AddSavedSearch({.name = "a", .query = "دمشق"}).ok());

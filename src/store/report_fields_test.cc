@@ -13,6 +13,7 @@
 #include <string>
 
 #include "src/base/document_json.h"
+#include "src/store/schema_testing.h"
 #include "src/store/sqlite_store.h"
 #include "src/store/sqlite_util.h"
 
@@ -116,8 +117,10 @@ TEST_F(ReportFieldsTest, AnOlderStoreGainsTheNewColumnOrReadsItAbsent) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db,
-                         "ALTER TABLE articles DROP COLUMN word_count; "
-                         "PRAGMA user_version=5;",
+                         (std::string(kSqliteBackToV7) +
+                          "ALTER TABLE articles DROP COLUMN word_count; "
+                          "PRAGMA user_version=5;")
+                             .c_str(),
                          nullptr, nullptr, nullptr),
             SQLITE_OK)
       << sqlite3_errmsg(db);

@@ -54,9 +54,55 @@ std::string InStory(int64_t story, const char* article_column) {
                           " IN (SELECT id FROM articles WHERE story_id = ?1)";
 }
 
+// Conditions joined by AND, and their parameters numbered as they are
+// added: a listing names only the filters it was given, so that each store
+// plans it on the index that filter needs (an unused "?N IS NULL OR ..."
+// hides the index from SQLite's planner).
+class Where {
+ public:
+  // `condition` holds "?" where the parameter goes.
+  void Add(std::string_view condition, SqlParam param) {
+    params_.push_back(std::move(param));
+    const size_t at = condition.find('?');
+    sql_ += sql_.empty() ? " WHERE " : " AND ";
+    sql_ += condition.substr(0, at + 1);
+    sql_ += std::to_string(params_.size());
+    sql_ += condition.substr(at + 1);
+  }
+  const std::string& sql() const { return sql_; }
+  const std::vector<SqlParam>& params() const { return params_; }
+
+ private:
+  std::string sql_;
+  std::vector<SqlParam> params_;
+};
+
+// An upper bound of the events' sort_date (schema v8) for a filter on
+// their day: day <= to implies sort_date < the bound, so the listing seeks
+// to it instead of walking every newer event. day is sort_date or its
+// first ten characters; for a `to` of at most ten bytes the bound is `to`
+// with its last byte raised by one. "" (no bound) for a longer `to` or
+// one ending in a byte that cannot be raised within ASCII.
+std::string SortDateBelow(const std::string& to) {
+  if (to.empty() || to.size() > 10 ||
+      static_cast<unsigned char>(to.back()) >= 0x7e)
+    return "";
+  std::string bound = to;
+  ++bound.back();
+  return bound;
+}
+
 }  // namespace
 
+StatusOr<int64_t> SqlStore::ListingCount(const std::string& name) {
+  int64_t n = 0;
+  RETURN_IF_ERROR(Query("SELECT n FROM listing_counts WHERE name = ?1", {name},
+                        [&](const SqlRow& s) { n = s.Int(0); }));
+  return n;
+}
+
 StatusOr<int64_t> SqlStore::CountStories() {
+  if (HasListingIndexes()) return ListingCount("stories");
   int64_t total = 0;
   RETURN_IF_ERROR(Query("SELECT COUNT(*) FROM stories WHERE article_count > 0",
                         {}, [&](const SqlRow& s) { total = s.Int(0); }));
@@ -224,8 +270,83 @@ StatusOr<std::vector<EntityRow>> SqlStore::ListRelatedEntities(
   return out;
 }
 
+namespace {
+
+// The events' row as the listing gives it, from columns 0 to 10.
+EventRow EventRowOf(const SqlRow& s) {
+  return {s.Int(0),
+          s.Int(1),
+          s.Text(2),
+          s.Text(3),
+          s.Text(4),
+          s.Text(5),
+          NullableDouble(s, 6),
+          NullableDouble(s, 7),
+          s.Text(8),
+          s.Text(9),
+          s.IsNull(10) ? std::nullopt : std::optional<int64_t>(s.Int(10))};
+}
+
+}  // namespace
+
+// Newest first: down the index on (sort_date DESC, article_id, idx), or on
+// (plover, sort_date ...) for a type, so a page reads its own rows and the
+// offset's. Ties (events of one date) in article and event order, the
+// order the scan of the events table gave them before the index. The
+// total: kept in listing_counts for the whole listing or a type, else
+// counted over the filter's rows (a from/to window on the day index, a
+// story's articles), which is what that filter selects.
 StatusOr<Listing<EventRow>> SqlStore::ListEvents(const EventFilter& f,
                                                  const Page& page) {
+  if (!HasListingIndexes()) return ListEventsByScan(f, page);
+  Where count, list;
+  if (!f.type.empty()) {
+    count.Add("e.plover = ?", f.type);
+    list.Add("e.plover = ?", f.type);
+  }
+  if (!f.from.empty()) {
+    count.Add("e.day >= ?", f.from);
+    list.Add("e.day >= ?", f.from);
+    // day is sort_date or a prefix of it: sort_date >= day >= from.
+    if (f.story == 0) list.Add("e.sort_date >= ?", f.from);
+  }
+  if (!f.to.empty()) {
+    count.Add("e.day <= ?", f.to);
+    list.Add("e.day <= ?", f.to);
+    if (std::string below = SortDateBelow(f.to); !below.empty() && f.story == 0)
+      list.Add("e.sort_date < ?", below);
+  }
+  if (f.story != 0) {
+    const char* in_story =
+        "e.article_id IN (SELECT id FROM articles WHERE story_id = ?)";
+    count.Add(in_story, f.story);
+    list.Add(in_story, f.story);
+  }
+  Listing<EventRow> out;
+  if (f.from.empty() && f.to.empty() && f.story == 0) {
+    ASSIGN_OR_RETURN(
+        out.total,
+        ListingCount(f.type.empty() ? "events" : "events:" + f.type));
+  } else {
+    RETURN_IF_ERROR(Query("SELECT COUNT(*) FROM events e" + count.sql(),
+                          count.params(),
+                          [&](const SqlRow& s) { out.total = s.Int(0); }));
+  }
+  RETURN_IF_ERROR(Query(
+      "SELECT e.article_id, e.idx, e.plover, e.mode, e.date, e.location, "
+      "e.lat, e.lon, COALESCE(a.title,''), COALESCE(a.outlet,''), a.story_id "
+      "FROM events e JOIN articles a ON a.id = e.article_id" +
+          list.sql() + " ORDER BY e.sort_date DESC, e.article_id, e.idx" +
+          LimitOffset(page),
+      list.params(),
+      [&](const SqlRow& s) { out.items.push_back(EventRowOf(s)); }));
+  return out;
+}
+
+// Schema before v8: the date of each event from its report, every event
+// sorted (the listing as it was).
+StatusOr<Listing<EventRow>> SqlStore::ListEventsByScan(const EventFilter& f,
+                                                       const Page& page) {
   const std::string where =
       " FROM events e JOIN articles a ON a.id = e.article_id WHERE (?1 IS NULL "
       "OR e.plover = ?1) "
@@ -240,14 +361,11 @@ StatusOr<Listing<EventRow>> SqlStore::ListEvents(const EventFilter& f,
       "SELECT e.article_id, e.idx, e.plover, e.mode, e.date, e.location, "
       "e.lat, e.lon, "
       "COALESCE(a.title,''), COALESCE(a.outlet,''), a.story_id" +
-          where + " ORDER BY COALESCE(e.date, a.published, '') DESC" +
+          where +
+          " ORDER BY COALESCE(e.date, a.published, '') DESC, e.article_id, "
+          "e.idx" +
           LimitOffset(page),
-      bind, [&](const SqlRow& s) {
-        out.items.push_back(
-            {s.Int(0), s.Int(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5),
-             NullableDouble(s, 6), NullableDouble(s, 7), s.Text(8), s.Text(9),
-             s.IsNull(10) ? std::nullopt : std::optional<int64_t>(s.Int(10))});
-      }));
+      bind, [&](const SqlRow& s) { out.items.push_back(EventRowOf(s)); }));
   return out;
 }
 
@@ -266,22 +384,38 @@ StatusOr<std::vector<DayCount>> SqlStore::ListTimeline(const EventFilter& f) {
   return out;
 }
 
+// A place's mentions are its mention rows. Of the whole store they are
+// its mention_count (each mention row is written with a +1 to its entity,
+// in one transaction, and neither is ever deleted): from schema v8 the
+// places are read down the index on (mention_count DESC, id) of entities
+// with coordinates, `limit` rows, instead of grouping every mention.
 StatusOr<std::vector<PlacePoint>> SqlStore::ListPlaces(int64_t story,
                                                        int limit) {
   std::vector<PlacePoint> out;
+  auto add = [&](const SqlRow& s) {
+    out.push_back({s.Text(0), s.Text(1), s.Double(2), s.Double(3), s.Int(4)});
+  };
+  if (story == 0 && HasListingIndexes()) {
+    RETURN_IF_ERROR(
+        Query("SELECT id, name, lat, lon, mention_count FROM entities WHERE "
+              "lat IS NOT NULL ORDER BY mention_count DESC, id LIMIT " +
+                  std::to_string(limit),
+              {}, add));
+    return out;
+  }
   RETURN_IF_ERROR(
       Query("SELECT e.id, e.name, e.lat, e.lon, COUNT(*) FROM entities e JOIN "
             "mentions m ON m.entity_id = e.id WHERE e.lat IS NOT NULL AND " +
                 InStory(story, "m.article_id") +
                 " GROUP BY e.id ORDER BY COUNT(*) DESC, e.id LIMIT " +
                 std::to_string(limit),
-            {story}, [&](const SqlRow& s) {
-              out.push_back(
-                  {s.Text(0), s.Text(1), s.Double(2), s.Double(3), s.Int(4)});
-            }));
+            {story}, add));
   return out;
 }
 
+// In article and event order: the order SQLite's scan of the events
+// table gave them (no order was asked before v8), now said, and read from
+// the index of located events (schema v8) or the primary key.
 StatusOr<std::vector<EventPoint>> SqlStore::ListEventPoints(int64_t story,
                                                             int limit) {
   std::vector<EventPoint> out;
@@ -289,7 +423,8 @@ StatusOr<std::vector<EventPoint>> SqlStore::ListEventPoints(int64_t story,
       "SELECT e.article_id, e.plover, e.mode, COALESCE(e.date,''), e.lat, "
       "e.lon, COALESCE(e.location,'') FROM events e WHERE e.lat IS NOT NULL "
       "AND " +
-          InStory(story, "e.article_id") + " LIMIT " + std::to_string(limit),
+          InStory(story, "e.article_id") +
+          " ORDER BY e.article_id, e.idx LIMIT " + std::to_string(limit),
       {story}, [&](const SqlRow& s) {
         out.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(6),
                        s.Double(4), s.Double(5)});

@@ -116,6 +116,10 @@ class SqlStore : public Store {
       const std::string& key) override;
 
  protected:
+  // A total kept in listing_counts (schema v8; 0 if none kept).
+  StatusOr<int64_t> ListingCount(const std::string& name);
+  StatusOr<Listing<EventRow>> ListEventsByScan(const EventFilter& filter,
+                                               const Page& page);
   // Runs a query in the common subset; `row` is called once per result row.
   virtual Status Query(std::string_view sql,
                        const std::vector<SqlParam>& params,
@@ -127,6 +131,10 @@ class SqlStore : public Store {
   // Whether the schema has the kept_answers table (a read-only store of an
   // older schema has not).
   virtual bool KeepsAnswers() const = 0;
+  // Whether the schema has the listings' indexes and totals (SQLite v8,
+  // PostgreSQL v6). Without them (a read-only store of an older schema) the
+  // listings give the same answers by reading every row, as before.
+  virtual bool HasListingIndexes() const = 0;
 };
 
 }  // namespace marsad

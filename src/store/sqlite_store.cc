@@ -252,14 +252,19 @@ Status SqliteStore::InsertFacts(const Document& d) {
     if (x.lat && x.lon) e.Bind(4, *x.lat).Bind(5, *x.lon);
     RETURN_IF_ERROR(e.Run());
   }
-  ASSIGN_OR_RETURN(Stmt * evp, Cached("INSERT INTO events (article_id, idx, "
-                                      "plover, mode, date, location, lat, "
-                                      "lon) VALUES (?,?,?,?,?,?,?,?)"));
+  // sort_date and day (schema v8) from the event's date, else its
+  // report's, as the migration computes them for stored events.
+  ASSIGN_OR_RETURN(
+      Stmt * evp,
+      Cached("INSERT INTO events (article_id, idx, plover, mode, date, "
+             "location, lat, lon, sort_date, day) VALUES (?1,?2,?3,?4,?5,?6,"
+             "?7,?8,COALESCE(?5,?9,''),COALESCE(?5,substr(?9,1,10)))"));
   Stmt& ev = *evp;
   for (size_t i = 0; i < d.events.size(); ++i) {
     const Event& x = d.events[i];
     ev.Bind(1, d.id).Bind(2, static_cast<int64_t>(i)).Bind(3, x.plover);
     ev.Bind(4, x.mode).Bind(5, x.date).Bind(6, x.location);
+    ev.Bind(9, d.published);
     for (const EntityMention& m2 : d.entities) {  // place of the location span
       if (m2.lat && m2.lon && m2.span.begin <= x.location_span.begin &&
           x.location_span.end <= m2.span.end && !x.location_span.empty()) {

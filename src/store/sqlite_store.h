@@ -52,6 +52,7 @@ class SqliteStore final : public SqlStore {
   Status Exec(const std::vector<SqlStatement>& statements,
               std::vector<int64_t>* changes) override;
   bool KeepsAnswers() const override { return schema_version_ >= 7; }
+  bool HasListingIndexes() const override { return schema_version_ >= 8; }
 
  private:
   explicit SqliteStore(sqlite3* db) : db_(db) {}

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "src/store/schema_testing.h"
+
 namespace marsad {
 namespace {
 
@@ -194,11 +196,13 @@ TEST_F(SqliteStoreTest, AVersion3StoreGainsTheV4IndexesAndKeepsItsData) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db,
-                         "DROP INDEX articles_filter; "
-                         "DROP INDEX articles_story_published; "
-                         "CREATE INDEX articles_story ON articles(story_id); "
-                         "ALTER TABLE articles DROP COLUMN word_count; "
-                         "PRAGMA user_version=3;",
+                         (std::string(kSqliteBackToV7) +
+                          "DROP INDEX articles_filter; "
+                          "DROP INDEX articles_story_published; "
+                          "CREATE INDEX articles_story ON articles(story_id); "
+                          "ALTER TABLE articles DROP COLUMN word_count; "
+                          "PRAGMA user_version=3;")
+                             .c_str(),
                          nullptr, nullptr, nullptr),
             SQLITE_OK)
       << sqlite3_errmsg(db);
@@ -240,7 +244,10 @@ TEST_F(SqliteStoreTest, AVersion6StoreKeepsNoAnswersUntilMigrated) {
   store_.reset();
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE kept_answers; PRAGMA user_version=6;",
+  ASSERT_EQ(sqlite3_exec(db,
+                         (std::string(kSqliteBackToV7) +
+                          "DROP TABLE kept_answers; PRAGMA user_version=6;")
+                             .c_str(),
                          nullptr, nullptr, nullptr),
             SQLITE_OK)
       << sqlite3_errmsg(db);
@@ -260,6 +267,92 @@ TEST_F(SqliteStoreTest, AVersion6StoreKeepsNoAnswersUntilMigrated) {
   ASSERT_TRUE((*migrated)->PutKeptAnswers({{"story/1/page", "v", "{}"}}).ok());
   EXPECT_EQ((*(*migrated)->GetKeptAnswer("story/1/page"))->body, "{}");
   EXPECT_EQ(*(*migrated)->CountArticles(), 1);
+}
+
+// Issue 25: a store made before the listings' indexes (v7) lists the same
+// read-only (by reading every row, as before), and opened to write gains
+// the events' dates, the indexes and the totals, computed from its rows;
+// the totals then follow new writes.
+TEST_F(SqliteStoreTest, AVersion7StoreListsTheSameBeforeAndAfterMigrating) {
+  auto event = [](const std::string& plover, const std::string& date) {
+    Event e;
+    e.plover = plover;
+    e.date = date;
+    return e;
+  };
+  EntityMention place;
+  place.span = Span{0, 6};
+  place.type = EntityType::kLocation;
+  place.text = "مدينة";
+  place.entity_id = "loc:a";
+  place.lat = 1.5, place.lon = 2.5;
+  Document a = Make(1, "o", "2026-03-02", "مدينة أولى");
+  Document b = Make(2, "p", "2026-03-03T10:00:00", "مدينة ثانية");
+  Document c = Make(3, "o", "", "مدينة ثالثة");
+  a.id = 1, b.id = 2, c.id = 3;
+  a.story_id = b.story_id = 1, c.story_id = 2;
+  a.events = {event("ASSAULT", "")};
+  b.events = {event("PROTEST", "2026-03-01"), event("ASSAULT", "")};
+  c.events = {event("PROTEST", "")};
+  a.entities = b.entities = {place};
+  place.entity_id = "loc:b";
+  c.entities = {place};
+  ASSERT_TRUE(
+      store_->WriteBatch({&a, &b, &c}, {{1, "قصة"}, {2, "أخرى"}}, {}).ok());
+
+  // What the listings answer, as one string.
+  auto listings = [](Store* s) {
+    std::string out = std::to_string(s->CountStories().value()) + ";";
+    const std::vector<StoryRow> stories = s->ListStories(Page{10, 0}).value();
+    for (const StoryRow& r : stories) out += std::to_string(r.id) + ",";
+    for (const EventFilter& f : std::vector<EventFilter>{{},
+                                                         {.type = "ASSAULT"},
+                                                         {.from = "2026-03-02"},
+                                                         {.to = "2026-03-03"},
+                                                         {.story = 2}}) {
+      Listing<EventRow> l = s->ListEvents(f, Page{10, 0}).value();
+      out += ";" + std::to_string(l.total) + ":";
+      for (const EventRow& e : l.items)
+        out += std::to_string(e.article_id) + "/" + std::to_string(e.idx) +
+               e.date + ",";
+    }
+    const std::vector<PlacePoint> places = s->ListPlaces(0, 10).value();
+    for (const PlacePoint& p : places)
+      out += ";" + p.entity_id + "=" + std::to_string(p.mentions);
+    const std::vector<EventPoint> points = s->ListEventPoints(0, 10).value();
+    for (const EventPoint& p : points)
+      out += ";" + std::to_string(p.article_id);
+    return out;
+  };
+  const std::string v8 = listings(store_.get());
+  EXPECT_EQ(
+      v8,
+      "2;1,2,;4:2/1,1/0,2/02026-03-01,3/0,;2:2/1,1/0,;2:2/1,1/0,;3:2/1,1/0,2/"
+      "02026-03-01,;1:3/0,;loc:a=2;loc:b=1");
+  store_.reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, kSqliteBackToV7, nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+
+  auto old = Store::Open(path_, {.read_only = true});
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  EXPECT_EQ(listings(old->get()), v8);
+  old->reset();
+  auto migrated = Store::Open(path_);
+  ASSERT_TRUE(migrated.ok()) << migrated.status().ToString();
+  EXPECT_EQ(listings(migrated->get()), v8);
+
+  Document d = Make(4, "p", "2026-03-04", "مدينة رابعة");
+  d.id = 4, d.story_id = 3;
+  d.events = {event("ASSAULT", "")};
+  ASSERT_TRUE((*migrated)->WriteBatch({&d}, {{3, "ثالثة"}}, {}).ok());
+  EXPECT_EQ(*(*migrated)->CountStories(), 3);
+  EXPECT_EQ((*migrated)->ListEvents({}, Page{1, 0})->total, 5);
+  EXPECT_EQ((*migrated)->ListEvents({.type = "ASSAULT"}, Page{1, 0})->total, 3);
+  EXPECT_EQ((*migrated)->ListEvents({}, Page{1, 0})->items.at(0).article_id, 4);
 }
 
 }  // namespace
