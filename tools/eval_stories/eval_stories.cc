@@ -188,6 +188,9 @@ int main(int argc, char** argv) {
                  "days after a story's first report a report may join it");
   app.add_option("--kept-members", story_options.kept_members,
                  "reports of a story compared one by one");
+  app.add_option("--profile-lift", story_options.profile_lift,
+                 "how far a story's profile may score above its best member "
+                 "(negative: no limit)");
   std::string analysis_cache;
   app.add_option(
       "--analysis-cache", analysis_cache,
