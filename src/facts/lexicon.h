@@ -40,11 +40,11 @@
 #include "marsad/document.h"
 #include "marsad/status.h"
 #include "src/base/hash.h"
+#include "src/text/analysis.h"
 #include "src/text/tokenize.h"
 
 namespace marsad {
 
-#include "src/text/analysis.h"
 // One token of the document with its lookup forms.
 class FactsLexicon;
 class PointWords;
