@@ -175,10 +175,9 @@ UPDATE events SET sort_date = COALESCE(events.date, a.published, ''),
                   day = COALESCE(events.date, substr(a.published,1,10))
   FROM articles a WHERE a.id = events.article_id;
 DROP INDEX events_plover;
-CREATE INDEX events_newest ON events(sort_date DESC, article_id, idx);
+CREATE INDEX events_newest ON events(sort_date DESC, article_id, idx, day);
 CREATE INDEX events_type_newest ON events(plover, sort_date DESC, article_id,
-                                          idx);
-CREATE INDEX events_day ON events(day, plover);
+                                          idx, day);
 CREATE INDEX events_located ON events(article_id, idx) WHERE lat IS NOT NULL;
 CREATE INDEX stories_listed ON stories((COALESCE(last_seen,'')) DESC, id DESC)
   WHERE article_count > 0;

@@ -192,8 +192,8 @@ CREATE TABLE IF NOT EXISTS kept_answers (
 //    report's published, '') (the order of /api/events), and day =
 //    COALESCE(date, the report's published day) (its from/to filter), set
 //    at insert: events and articles are written once and never updated.
-//    The listing walks an index in its order, by type or not; the day
-//    index counts a from/to window;
+//    The listing walks an index in its order, by type or not, and counts
+//    a from/to window on it (day is in the index);
 //  * the story list in its order (last_seen, id), stories with articles
 //    only; the places (entities with coordinates) by mention count;
 //  * listing_counts: the totals the pages print (stories with articles,
@@ -209,10 +209,9 @@ UPDATE events SET
   day = COALESCE(date, (SELECT substr(a.published,1,10) FROM articles a
                         WHERE a.id = events.article_id));
 DROP INDEX events_plover;
-CREATE INDEX events_newest ON events(sort_date DESC, article_id, idx);
+CREATE INDEX events_newest ON events(sort_date DESC, article_id, idx, day);
 CREATE INDEX events_type_newest ON events(plover, sort_date DESC, article_id,
-                                          idx);
-CREATE INDEX events_day ON events(day, plover);
+                                          idx, day);
 CREATE INDEX events_located ON events(article_id, idx) WHERE lat IS NOT NULL;
 CREATE INDEX stories_listed ON stories(COALESCE(last_seen,'') DESC, id DESC)
   WHERE article_count > 0;

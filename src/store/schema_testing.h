@@ -14,7 +14,7 @@ inline constexpr char kSqliteBackToV7[] =
     "DROP TRIGGER stories_counted; DROP TRIGGER stories_recounted; "
     "DROP TRIGGER stories_uncounted; DROP TABLE listing_counts; "
     "DROP INDEX events_newest; DROP INDEX events_type_newest; "
-    "DROP INDEX events_day; DROP INDEX events_located; "
+    "DROP INDEX events_located; "
     "DROP INDEX stories_listed; DROP INDEX entities_places; "
     "ALTER TABLE events DROP COLUMN sort_date; "
     "ALTER TABLE events DROP COLUMN day; "

@@ -69,6 +69,10 @@ class Where {
     sql_ += std::to_string(params_.size());
     sql_ += condition.substr(at + 1);
   }
+  void Add(std::string_view condition) {
+    sql_ += sql_.empty() ? " WHERE " : " AND ";
+    sql_ += condition;
+  }
   const std::string& sql() const { return sql_; }
   const std::vector<SqlParam>& params() const { return params_; }
 
@@ -294,33 +298,36 @@ EventRow EventRowOf(const SqlRow& s) {
 // offset's. Ties (events of one date) in article and event order, the
 // order the scan of the events table gave them before the index. The
 // total: kept in listing_counts for the whole listing or a type, else
-// counted over the filter's rows (a from/to window on the day index, a
-// story's articles), which is what that filter selects.
+// counted over the filter's rows: a from/to window on the same index (day
+// is in it), a story's articles.
 StatusOr<Listing<EventRow>> SqlStore::ListEvents(const EventFilter& f,
                                                  const Page& page) {
   if (!HasListingIndexes()) return ListEventsByScan(f, page);
-  Where count, list;
+  // A story's events from its articles (few, sorted here): CROSS JOIN
+  // keeps SQLite from walking the whole events index instead.
+  const std::string from =
+      f.story != 0 ? " FROM articles a CROSS JOIN events e"
+                   : " FROM events e JOIN articles a ON a.id = e.article_id";
+  Where where;
+  if (f.story != 0) {
+    where.Add("a.story_id = ?", f.story);
+    where.Add("e.article_id = a.id");
+  }
   if (!f.type.empty()) {
-    count.Add("e.plover = ?", f.type);
-    list.Add("e.plover = ?", f.type);
+    // In a story, by its articles' events (the primary key), not down the
+    // type's index: COALESCE hides the column from both planners.
+    where.Add(f.story != 0 ? "COALESCE(e.plover,'') = ?" : "e.plover = ?",
+              f.type);
   }
   if (!f.from.empty()) {
-    count.Add("e.day >= ?", f.from);
-    list.Add("e.day >= ?", f.from);
+    where.Add("e.day >= ?", f.from);
     // day is sort_date or a prefix of it: sort_date >= day >= from.
-    if (f.story == 0) list.Add("e.sort_date >= ?", f.from);
+    if (f.story == 0) where.Add("e.sort_date >= ?", f.from);
   }
   if (!f.to.empty()) {
-    count.Add("e.day <= ?", f.to);
-    list.Add("e.day <= ?", f.to);
+    where.Add("e.day <= ?", f.to);
     if (std::string below = SortDateBelow(f.to); !below.empty() && f.story == 0)
-      list.Add("e.sort_date < ?", below);
-  }
-  if (f.story != 0) {
-    const char* in_story =
-        "e.article_id IN (SELECT id FROM articles WHERE story_id = ?)";
-    count.Add(in_story, f.story);
-    list.Add(in_story, f.story);
+      where.Add("e.sort_date < ?", below);
   }
   Listing<EventRow> out;
   if (f.from.empty() && f.to.empty() && f.story == 0) {
@@ -328,17 +335,16 @@ StatusOr<Listing<EventRow>> SqlStore::ListEvents(const EventFilter& f,
         out.total,
         ListingCount(f.type.empty() ? "events" : "events:" + f.type));
   } else {
-    RETURN_IF_ERROR(Query("SELECT COUNT(*) FROM events e" + count.sql(),
-                          count.params(),
+    RETURN_IF_ERROR(Query("SELECT COUNT(*)" + from + where.sql(),
+                          where.params(),
                           [&](const SqlRow& s) { out.total = s.Int(0); }));
   }
   RETURN_IF_ERROR(Query(
       "SELECT e.article_id, e.idx, e.plover, e.mode, e.date, e.location, "
-      "e.lat, e.lon, COALESCE(a.title,''), COALESCE(a.outlet,''), a.story_id "
-      "FROM events e JOIN articles a ON a.id = e.article_id" +
-          list.sql() + " ORDER BY e.sort_date DESC, e.article_id, e.idx" +
-          LimitOffset(page),
-      list.params(),
+      "e.lat, e.lon, COALESCE(a.title,''), COALESCE(a.outlet,''), a.story_id" +
+          from + where.sql() +
+          " ORDER BY e.sort_date DESC, e.article_id, e.idx" + LimitOffset(page),
+      where.params(),
       [&](const SqlRow& s) { out.items.push_back(EventRowOf(s)); }));
   return out;
 }
