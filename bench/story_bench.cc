@@ -22,6 +22,7 @@
 #include "src/dedup/days.h"
 #include "src/dedup/duplicate_index.h"
 #include "src/story/story_index.h"
+#include "src/story/story_tables.h"
 #include "src/text/tables.h"
 #include "tools/eval_stories/corpus.h"
 
@@ -73,6 +74,12 @@ int Main(int argc, char** argv) {
                  tables.status().ToString().c_str());
     return 1;
   }
+  auto story_tables = StoryTables::Load(DataDir(), **tables);
+  if (!story_tables.ok()) {
+    std::fprintf(stderr, "story_bench: %s\n",
+                 story_tables.status().ToString().c_str());
+    return 1;
+  }
   DuplicateIndex dups;
   StoryIndex stories;
   std::vector<int64_t>
@@ -94,7 +101,7 @@ int Main(int argc, char** argv) {
     }
     auto t0 = Clock::now();
     Fingerprint fp = ComputeFingerprint(**tables, doc.text);
-    StoryFeatures f = ComputeStoryFeatures(**tables, doc);
+    StoryFeatures f = ComputeStoryFeatures(**story_tables, doc);
     auto t1 = Clock::now();
     const int64_t id = static_cast<int64_t>(k) + 1;
     std::optional<int64_t> first = dups.FindOrAdd(id, fp, doc.published);

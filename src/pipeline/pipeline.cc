@@ -93,7 +93,9 @@ Status DocumentProcessor::Process(Document* doc,
   Fingerprint fp = ComputeFingerprint(analysis);
   doc->content_hash = fp.exact;
   doc->fingerprint = fp.Serialize();
-  doc->story_features = ComputeStoryFeatures(*doc, analysis).Serialize();
+  doc->story_features =
+      ComputeStoryFeatures(resources_.story_tables(), *doc, analysis)
+          .Serialize();
   doc->index_terms = PreAnalyze(analysis);
   return Status::OK();
 }

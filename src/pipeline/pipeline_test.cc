@@ -101,7 +101,9 @@ TEST_F(PipelineTest, TheTextIsAnalysedOnceAndEveryStageReadsIt) {
     const TextTables& tables = TestResources().text_tables();
     EXPECT_EQ(d.fingerprint, ComputeFingerprint(tables, d.text).Serialize());
     EXPECT_EQ(d.index_terms, PreAnalyze(d.text));
-    EXPECT_EQ(d.story_features, ComputeStoryFeatures(tables, d).Serialize());
+    EXPECT_EQ(
+        d.story_features,
+        ComputeStoryFeatures(TestResources().story_tables(), d).Serialize());
     std::vector<NumberMention> numbers = d.numbers;
     std::vector<DateMention> dates = d.dates;
     TextAnalysis fresh;

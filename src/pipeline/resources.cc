@@ -2,6 +2,7 @@
 
 #include "src/base/data.h"
 #include "src/clean/lexicon.h"
+#include "src/story/story_tables.h"
 #include "src/text/normalize.h"
 #include "src/text/segment.h"
 #include "src/text/tables.h"
@@ -39,6 +40,8 @@ StatusOr<std::unique_ptr<const Resources>> Resources::Load(
   ASSIGN_OR_RETURN(
       r->text_tables_,
       TextTables::LoadWith(data_dir, *r->normalizer_, *r->segmenter_));
+  ASSIGN_OR_RETURN(r->story_tables_,
+                   StoryTables::Load(data_dir, *r->text_tables_));
 #if MARSAD_HAVE_NLP
   ASSIGN_OR_RETURN(r->entities_,
                    EntityAnnotator::CreateFrom(*r->normalizer_, *r->segmenter_,

@@ -21,11 +21,11 @@
 // the Resources must outlive the DocumentProcessor, Ingestor, server or
 // watcher using it.
 //
-// Not yet in here (issue 25, left for the next step): the story terms'
-// tables (data/story/idf.tsv, synonyms.tsv), the skeletons' name-variant
-// table (data/nlp/name_variants.tsv) and the clean stage's month names,
-// still read on first use; and the Normalizer/Segmenter that the search
-// and story terms, the skeleton keys, the clean stage's display form and
+// Not yet in here (issue 25, left for the next step): the skeletons'
+// name-variant table (data/nlp/name_variants.tsv) and the clean stage's
+// month names and lexicon (CleanLexicon::Get), still read on first use; and
+// the Normalizer/Segmenter that the search terms, the skeleton keys, the
+// story titles' stems (ExtractStems), the clean stage's display form and
 // the facts stage's FoldPhrase reach through Default() (src/text/stem.h).
 #ifndef MARSAD_PIPELINE_RESOURCES_H_
 #define MARSAD_PIPELINE_RESOURCES_H_
@@ -40,6 +40,7 @@ namespace marsad {
 class Normalizer;
 class Segmenter;
 class TextTables;
+class StoryTables;
 class CleanLexicon;
 class EntityAnnotator;
 class FactsLexicon;
@@ -70,6 +71,9 @@ class Resources {
   // data/text/*.tsv), read with normalizer() and segmenter() above
   // (src/text/tables.h).
   const TextTables& text_tables() const { return *text_tables_; }
+  // The story features' idf and synonyms (data/story/*.tsv), keyed by story
+  // stems of the text_tables() above (src/story/story_tables.h).
+  const StoryTables& story_tables() const { return *story_tables_; }
   // Furniture phrases, agencies, outlets (data/clean/*.tsv).
   const CleanLexicon& clean_lexicon() const { return *clean_; }
   // The NER tagger (models/ner_model.bin) with its gazetteers and corpus
@@ -86,6 +90,7 @@ class Resources {
   std::unique_ptr<const Normalizer> normalizer_;
   std::unique_ptr<const Segmenter> segmenter_;
   std::unique_ptr<const TextTables> text_tables_;
+  std::unique_ptr<const StoryTables> story_tables_;
   std::unique_ptr<const CleanLexicon> clean_;
   std::unique_ptr<const EntityAnnotator> entities_;
   std::unique_ptr<const FactsLexicon> facts_;

@@ -109,6 +109,8 @@ TEST_F(ResourcesTest, AMissingFileOfEachKindIsAnErrorNamingIt) {
                           "data/text/units.tsv",
                           "data/text/dual_nouns.tsv",
                           "data/text/abbreviations.tsv",
+                          "data/story/idf.tsv",
+                          "data/story/synonyms.tsv",
                           "data/nlp/geonames_places.tsv",
                           "data/nlp/corpus_labels.tsv",
                           "models/ner_model.bin"}) {
@@ -171,6 +173,11 @@ TEST_F(ResourcesTest, ADamagedTableIsAnErrorNamingIt) {
       {"data/text/number_cues.tsv", "نحو\tapprox\n"},
       {"data/text/units.tsv", "كيلومتر\n"},
       {"data/text/abbreviations.tsv", "د ب ا\n"},
+      // The story tables (StoryTables): no document count, a count that
+      // does not parse, a synonym without its canonical word.
+      {"data/story/idf.tsv", "في\t29489\n"},
+      {"data/story/idf.tsv", "__N__\t31030\nفي\tmany\n"},
+      {"data/story/synonyms.tsv", "هزة\n"},
   };
   for (const Case& c : cases) {
     std::string name = fs::path(c.rel).filename().string();

@@ -8,6 +8,7 @@
 
 #include "src/base/file.h"
 #include "src/story/story_index.h"
+#include "src/story/test_tables.h"
 #include "src/text/analyze.h"
 #include "src/text/test_tables.h"
 #ifdef MARSAD_HAVE_CLEAN
@@ -57,7 +58,9 @@ TEST(SeedsTest, ThreeStoriesLinkedAsRelated) {
 #ifdef MARSAD_HAVE_NLP
     (*entities)->Annotate(a, &doc);
 #endif
-    story[i] = index.Add(i + 1, doc, ComputeStoryFeatures(doc, a)).story_id;
+    story[i] =
+        index.Add(i + 1, doc, ComputeStoryFeatures(TestStoryTables(), doc, a))
+            .story_id;
   }
   EXPECT_EQ(story[0], story[2]);
   EXPECT_EQ(story[0], story[3]);

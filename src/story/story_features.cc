@@ -29,6 +29,7 @@
 #include "src/base/data.h"
 #include "src/base/hash.h"
 #include "src/dedup/days.h"
+#include "src/story/story_tables.h"
 #include "src/story/terms.h"
 
 namespace marsad {
@@ -38,32 +39,6 @@ constexpr int kTitleBoost = 3;
 constexpr int kLeadBoost = 2;
 constexpr size_t kLeadWords = 60;
 constexpr float kMinTitleIdf = 2.0f;  // drop title words in > 13% of reports
-
-struct IdfModel {
-  std::unordered_map<uint32_t, float> idf;
-  float unseen = 1.0f;
-  IdfModel() {
-    StatusOr<TsvRows> rows = ReadDataTsv("story/idf.tsv");
-    if (!rows.ok()) return;  // uniform weights: still works, less precise
-    double n = 0;
-    for (const auto& r : *rows) {
-      if (r.size() >= 2 && r[0] == "__N__") n = std::atof(r[1].c_str());
-    }
-    if (n <= 0) return;
-    for (const auto& r : *rows) {
-      if (r.size() < 2 || r[0] == "__N__") continue;
-      double df = std::atof(r[1].c_str());
-      idf[TermKey(r[0])] = static_cast<float>(std::log((n + 1) / (df + 1)));
-    }
-    unseen =
-        static_cast<float>(std::log((n + 1) / 3.5));  // table keeps df >= 3
-  }
-};
-
-const IdfModel& Model() {
-  static const IdfModel model;
-  return model;
-}
 
 bool KeepNumber(double v) {
   // Small counts (3 dead, 2 days) are everywhere; a decimal (a 5.1
@@ -119,20 +94,15 @@ uint32_t TermKey(std::string_view stem) {
   return static_cast<uint32_t>(Hash64(stem, 0x5354));
 }
 
-float TermIdf(uint32_t term) {
-  const IdfModel& m = Model();
-  auto it = m.idf.find(term);
-  return it == m.idf.end() ? m.unseen : it->second;
-}
-
-StoryFeatures ComputeStoryFeatures(const TextTables& tables,
+StoryFeatures ComputeStoryFeatures(const StoryTables& tables,
                                    const Document& doc) {
   TextAnalysis analysis;
-  analysis.Build(doc.text, tables);
-  return ComputeStoryFeatures(doc, analysis);
+  analysis.Build(doc.text, tables.text());
+  return ComputeStoryFeatures(tables, doc, analysis);
 }
 
-StoryFeatures ComputeStoryFeatures(const Document& doc,
+StoryFeatures ComputeStoryFeatures(const StoryTables& tables,
+                                   const Document& doc,
                                    const TextAnalysis& analysis) {
   StoryFeatures f;
   // Scratch reused across reports (per thread: the function is called from
@@ -142,12 +112,12 @@ StoryFeatures ComputeStoryFeatures(const Document& doc,
   thread_local std::vector<WeightedTerm> tf;
   tf.clear();
   f.title = doc.title.empty() ? LeadTitle(analysis) : doc.title;
-  ExtractTermKeys(f.title, &keys);
+  ExtractTermKeys(tables, f.title, &keys);
   for (uint32_t key : keys) {
     tf.push_back({key, kTitleBoost});
-    if (TermIdf(key) >= kMinTitleIdf) f.title_terms.push_back(key);
+    if (tables.Idf(key) >= kMinTitleIdf) f.title_terms.push_back(key);
   }
-  ExtractTermKeys(analysis, &keys);
+  ExtractTermKeys(tables, analysis, &keys);
   for (size_t i = 0; i < keys.size(); ++i) {
     tf.push_back({keys[i], i < kLeadWords ? float{kLeadBoost} : 1.0f});
   }
@@ -161,7 +131,7 @@ StoryFeatures ComputeStoryFeatures(const Document& doc,
     for (; j < tf.size() && tf[j].term == tf[i].term; ++j)
       count += tf[j].weight;
     f.terms.push_back(
-        {tf[i].term, (1.0f + std::log(count)) * TermIdf(tf[i].term)});
+        {tf[i].term, (1.0f + std::log(count)) * tables.Idf(tf[i].term)});
     i = j;
   }
   if (f.terms.size() > kMaxStoryTerms) {

@@ -10,6 +10,7 @@
 
 #include "marsad/document.h"
 #include "marsad/status.h"
+#include "src/story/story_tables.h"
 #include "src/text/analysis.h"
 #include "src/text/tables.h"
 
@@ -67,18 +68,17 @@ inline constexpr size_t kLeadBytes = 600;
 
 // Computes the features of a cleaned document from doc.text, doc.title,
 // doc.published, doc.entities, doc.dates and doc.numbers (whatever earlier
-// stages filled; empty fields simply contribute nothing), analysing
-// doc.text with `tables` first. Thread-safe.
-StoryFeatures ComputeStoryFeatures(const TextTables& tables,
+// stages filled; empty fields simply contribute nothing), its terms
+// weighted by the tables' idf after their synonyms (src/story/
+// story_tables.h); doc.text is analysed with tables.text() first.
+// Thread-safe.
+StoryFeatures ComputeStoryFeatures(const StoryTables& tables,
                                    const Document& doc);
 // The same with the analysis of doc.text (src/text/analysis.h) made once
 // per document. REQUIRES: analysis.IsOf(doc.text).
-StoryFeatures ComputeStoryFeatures(const Document& doc,
+StoryFeatures ComputeStoryFeatures(const StoryTables& tables,
+                                   const Document& doc,
                                    const TextAnalysis& analysis);
-
-// Inverse document frequency of a term hash under the bundled model
-// (data/story/idf.tsv); unseen terms count as rare. Thread-safe.
-float TermIdf(uint32_t term);
 
 // The term hash of a stemmed, folded word (what `terms` keys are).
 uint32_t TermKey(std::string_view stem);

@@ -1,9 +1,17 @@
 #include "src/story/story_features.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "src/base/data.h"
 #include "src/story/story_similarity.h"
+#include "src/story/story_tables.h"
 #include "src/story/terms.h"
+#include "src/story/test_tables.h"
 #include "src/text/analyze.h"
 #include "src/text/test_tables.h"
 
@@ -64,7 +72,7 @@ const Document& Football() {
 }
 
 TEST(StoryFeaturesTest, SerializeRoundTrips) {
-  StoryFeatures f = ComputeStoryFeatures(TestTextTables(), FloodA());
+  StoryFeatures f = ComputeStoryFeatures(TestStoryTables(), FloodA());
   EXPECT_FALSE(f.terms.empty());
   EXPECT_FALSE(f.title_terms.empty());
   EXPECT_NE(f.day, kNoDay);
@@ -75,7 +83,7 @@ TEST(StoryFeaturesTest, SerializeRoundTrips) {
 
 TEST(StoryFeaturesTest, DeserializeRejectsBadInput) {
   std::string data =
-      ComputeStoryFeatures(TestTextTables(), FloodA()).Serialize();
+      ComputeStoryFeatures(TestStoryTables(), FloodA()).Serialize();
   for (std::string bad :
        {std::string(), std::string("S"), data.substr(0, data.size() - 1),
         data + "x", "V" + data.substr(1)}) {
@@ -84,7 +92,7 @@ TEST(StoryFeaturesTest, DeserializeRejectsBadInput) {
 }
 
 TEST(StoryFeaturesTest, ReadsBlobsWrittenBeforeTheEventDay) {
-  StoryFeatures f = ComputeStoryFeatures(TestTextTables(), FloodA());
+  StoryFeatures f = ComputeStoryFeatures(TestStoryTables(), FloodA());
   ASSERT_NE(f.event_day, kNoDay);
   f.lead_kinds = 5;
   std::string data = f.Serialize();
@@ -127,15 +135,16 @@ TEST(StoryFeaturesTest, EventDayComesFromTheLead) {
                        "وكان الميناء قد شهد حريقا في 3 كانون الثاني.")
                           .c_str(),
                       "2018-02-09");
-  const int32_t day = ComputeStoryFeatures(TestTextTables(), today).event_day;
+  const int32_t day = ComputeStoryFeatures(TestStoryTables(), today).event_day;
   EXPECT_NE(day, kNoDay);
-  EXPECT_EQ(ComputeStoryFeatures(TestTextTables(), yesterday).event_day, day);
-  EXPECT_EQ(ComputeStoryFeatures(TestTextTables(), named).event_day, day);
-  EXPECT_EQ(ComputeStoryFeatures(TestTextTables(), late).event_day, kNoDay);
-  EXPECT_EQ(ExplainSimilarity(ComputeStoryFeatures(TestTextTables(), yesterday),
-                              ComputeStoryFeatures(TestTextTables(), named))
-                .event_gap,
-            0);
+  EXPECT_EQ(ComputeStoryFeatures(TestStoryTables(), yesterday).event_day, day);
+  EXPECT_EQ(ComputeStoryFeatures(TestStoryTables(), named).event_day, day);
+  EXPECT_EQ(ComputeStoryFeatures(TestStoryTables(), late).event_day, kNoDay);
+  EXPECT_EQ(
+      ExplainSimilarity(ComputeStoryFeatures(TestStoryTables(), yesterday),
+                        ComputeStoryFeatures(TestStoryTables(), named))
+          .event_gap,
+      0);
 }
 
 // A bare proclitic (ب، ل) no longer keeps a word apart from its other forms.
@@ -147,7 +156,7 @@ TEST(StoryStemTest, ClitizedFormsMeet) {
 }
 
 TEST(StoryFeaturesTest, KeepsDistinctiveNumbersOnly) {
-  StoryFeatures f = ComputeStoryFeatures(TestTextTables(), FloodA());
+  StoryFeatures f = ComputeStoryFeatures(TestStoryTables(), FloodA());
   EXPECT_TRUE(std::binary_search(f.numbers.begin(), f.numbers.end(), 12.0f));
   EXPECT_TRUE(std::binary_search(f.numbers.begin(), f.numbers.end(), 37.0f));
   for (float n : f.numbers) EXPECT_GT(n, 10.0f);
@@ -155,17 +164,17 @@ TEST(StoryFeaturesTest, KeepsDistinctiveNumbersOnly) {
 
 TEST(StoryFeaturesTest, EmptyDocumentIsHarmless) {
   Document empty;
-  StoryFeatures f = ComputeStoryFeatures(TestTextTables(), empty);
+  StoryFeatures f = ComputeStoryFeatures(TestStoryTables(), empty);
   EXPECT_TRUE(f.terms.empty());
   EXPECT_EQ(f.day, kNoDay);
   EXPECT_EQ(Similarity(f, f), 0.0);
 }
 
 TEST(SimilarityTest, SameEventScoresAboveThresholdOthersBelow) {
-  StoryFeatures a = ComputeStoryFeatures(TestTextTables(), FloodA());
-  StoryFeatures b = ComputeStoryFeatures(TestTextTables(), FloodB());
-  StoryFeatures c = ComputeStoryFeatures(TestTextTables(), OtherFlood());
-  StoryFeatures d = ComputeStoryFeatures(TestTextTables(), Football());
+  StoryFeatures a = ComputeStoryFeatures(TestStoryTables(), FloodA());
+  StoryFeatures b = ComputeStoryFeatures(TestStoryTables(), FloodB());
+  StoryFeatures c = ComputeStoryFeatures(TestStoryTables(), OtherFlood());
+  StoryFeatures d = ComputeStoryFeatures(TestStoryTables(), Football());
   EXPECT_DOUBLE_EQ(Similarity(a, b), Similarity(b, a));
   EXPECT_GE(Similarity(a, b), kSameStoryThreshold);
   EXPECT_LT(Similarity(a, c), kSameStoryThreshold);
@@ -192,25 +201,25 @@ TEST(StoryFeaturesTest, Issue20LeadKindsComeFromTheLeadsEvents) {
     return e;
   };
   d.events = {event("ASSAULT", 0)};
-  const uint16_t strike = ComputeStoryFeatures(TestTextTables(), d).lead_kinds;
+  const uint16_t strike = ComputeStoryFeatures(TestStoryTables(), d).lead_kinds;
   d.events = {event("FIGHT", 10)};
-  const uint16_t clash = ComputeStoryFeatures(TestTextTables(), d).lead_kinds;
+  const uint16_t clash = ComputeStoryFeatures(TestStoryTables(), d).lead_kinds;
   d.events = {event("CONSULT", 10), event("ASSAULT", kLeadBytes + 40)};
-  const uint16_t talks = ComputeStoryFeatures(TestTextTables(), d).lead_kinds;
+  const uint16_t talks = ComputeStoryFeatures(TestStoryTables(), d).lead_kinds;
   d.events.clear();
   EXPECT_NE(strike, 0);
   EXPECT_EQ(strike, clash);
   EXPECT_NE(talks, 0);
   EXPECT_EQ(strike & talks, 0);
-  EXPECT_EQ(ComputeStoryFeatures(TestTextTables(), d).lead_kinds, 0);
+  EXPECT_EQ(ComputeStoryFeatures(TestStoryTables(), d).lead_kinds, 0);
 }
 
 // Two reports of one day: the same kind of happening in both leads
 // corroborates the shared words; several entities each and none shared lower
 // the score (two matches of one evening, a strike and the talks).
 TEST(SimilarityTest, Issue20SameKindAndSharedEntitiesWeigh) {
-  StoryFeatures a = ComputeStoryFeatures(TestTextTables(), FloodA());
-  StoryFeatures b = ComputeStoryFeatures(TestTextTables(), FloodB());
+  StoryFeatures a = ComputeStoryFeatures(TestStoryTables(), FloodA());
+  StoryFeatures b = ComputeStoryFeatures(TestStoryTables(), FloodB());
   a.event_day = b.event_day = 17000;
   a.entities = {1, 2, 3};
   b.entities = {3, 4};
@@ -226,6 +235,48 @@ TEST(SimilarityTest, Issue20SameKindAndSharedEntitiesWeigh) {
   EXPECT_LT(disjoint, other_kind - 0.05);
   b.entities = {5};  // too few entities to judge by: no penalty
   EXPECT_GT(Similarity(a, b), disjoint + 0.05);
+}
+
+// Issue 25, step 5: the term keys and weights are those of the tables
+// given, not of tables read on first use: a synonym added to a copy of
+// data/story meets its canonical word only with tables loaded from that
+// copy (in the same thread, after the source tree's: the per-thread memo of
+// term keys follows the tables), and the copy's document count changes the
+// weight of a word the table never saw.
+TEST(StoryTablesTest, TermKeysAndWeightsAreTheGivenTables) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::path(testing::TempDir()) /
+                 ("marsad_story_tables_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  for (const auto& e : fs::recursive_directory_iterator(DataDir())) {
+    fs::path rel = fs::relative(e.path(), DataDir());
+    if (e.is_directory()) {
+      fs::create_directories(dir / rel);
+    } else {
+      fs::copy_file(e.path(), dir / rel);
+    }
+  }
+  std::ofstream(dir / "story/synonyms.tsv", std::ios::app) << "قنطرة\tجسر\n";
+  std::ofstream(dir / "story/idf.tsv", std::ios::app) << "__N__\t99\n";
+  auto own = StoryTables::Load(dir.string(), TestTextTables());
+  fs::remove_all(dir);
+  ASSERT_TRUE(own.ok()) << own.status().ToString();
+
+  std::vector<uint32_t> bridge, arch;
+  ExtractTermKeys(TestStoryTables(), "جسر", &bridge);
+  ExtractTermKeys(TestStoryTables(), "قنطرة", &arch);
+  ASSERT_EQ(bridge.size(), 1u);
+  ASSERT_EQ(arch.size(), 1u);
+  EXPECT_NE(bridge, arch);
+  ExtractTermKeys(**own, "جسر", &bridge);
+  ExtractTermKeys(**own, "قنطرة", &arch);
+  EXPECT_EQ(bridge, arch);
+  ExtractTermKeys(TestStoryTables(), "قنطرة", &arch);
+  EXPECT_NE(bridge, arch);
+
+  const uint32_t unseen = TermKey("كلمةلميرهاالجدول");
+  EXPECT_NEAR((*own)->Idf(unseen), std::log(100 / 3.5), 1e-5);
+  EXPECT_GT(TestStoryTables().Idf(unseen), (*own)->Idf(unseen));
 }
 
 TEST(ChooseTitleTest, PicksTheMostCentralTitle) {

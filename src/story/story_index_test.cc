@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "src/dedup/days.h"
+#include "src/story/test_tables.h"
 #include "src/text/analyze.h"
 #include "src/text/test_tables.h"
 
@@ -18,7 +19,7 @@ StoryFeatures F(const char* title, const char* text) {
   TextAnalysis a;
   a.Build(d.text, TestTextTables());
   AnalyzeText(TestTextTables(), a, &d);
-  return ComputeStoryFeatures(d, a);
+  return ComputeStoryFeatures(TestStoryTables(), d, a);
 }
 
 // Our own sentences.

@@ -3,7 +3,6 @@
 #include <span>
 #include <unordered_map>
 
-#include "src/base/data.h"
 #include "src/base/hash.h"
 #include "src/base/utf8.h"
 #include "src/story/story_features.h"
@@ -12,6 +11,10 @@
 #include "src/text/stem.h"
 
 namespace marsad {
+
+std::string StoryStem(const TextTables& tables, std::string_view word) {
+  return LightStem(tables.normalizer(), LemmaKey(tables, word));
+}
 
 std::string StoryStem(std::string_view word) {
   return LightStem(LemmaKey(word));
@@ -33,28 +36,20 @@ namespace {
 
 constexpr uint32_t kSkip = 0;  // a word that yields no term
 
-// data/story/synonyms.tsv: stem -> canonical stem (single words only).
-const std::unordered_map<std::string, std::string>& Synonyms() {
-  static const auto* table = [] {
-    auto* t = new std::unordered_map<std::string, std::string>();
-    auto rows = ReadDataTsv("story/synonyms.tsv");
-    if (!rows.ok()) return t;  // works without: fewer reworded matches
-    for (const auto& r : *rows) {
-      if (r.size() < 2 || r[0].find(' ') != std::string::npos) continue;
-      (*t)[StoryStem(r[0])] = StoryStem(r[1]);
-    }
-    return t;
-  }();
-  return *table;
-}
 constexpr size_t kMaxCachedWords = 1 << 19;
 
 // The term keys of the words among `tokens` (tokens of `text`).
-void TermKeysOfTokens(std::string_view text, std::span<const Token> tokens,
+void TermKeysOfTokens(const StoryTables& tables, std::string_view text,
+                      std::span<const Token> tokens,
                       std::vector<uint32_t>* keys) {
   thread_local std::unordered_map<std::string, uint32_t, StringHash,
                                   std::equal_to<>>
       cache;
+  thread_local uint64_t cache_of = 0;  // StoryTables::id() of its answers
+  if (cache_of != tables.id()) {
+    cache.clear();
+    cache_of = tables.id();
+  }
   keys->clear();
   for (const Token& t : tokens) {
     if (t.kind != TokenKind::kWord && t.kind != TokenKind::kLatin) continue;
@@ -62,9 +57,8 @@ void TermKeysOfTokens(std::string_view text, std::span<const Token> tokens,
     auto it = cache.find(word);
     if (it == cache.end()) {
       if (cache.size() >= kMaxCachedWords) cache.clear();
-      std::string stem = StoryStem(word);
-      if (auto syn = Synonyms().find(stem); syn != Synonyms().end())
-        stem = syn->second;
+      std::string stem = StoryStem(tables.text(), word);
+      if (const std::string* syn = tables.Synonym(stem)) stem = *syn;
       uint32_t key = Utf8Length(stem) < 2 ? kSkip : TermKey(stem);
       if (key == kSkip && Utf8Length(stem) >= 2) key = 1;  // keep 0 free
       it = cache.emplace(std::string(word), key).first;
@@ -96,15 +90,16 @@ std::string LeadTitleOfTokens(std::string_view text,
 
 }  // namespace
 
-void ExtractTermKeys(std::string_view text, std::vector<uint32_t>* keys) {
+void ExtractTermKeys(const StoryTables& tables, std::string_view text,
+                     std::vector<uint32_t>* keys) {
   thread_local std::vector<Token> tokens;
   Tokenize(text, &tokens);
-  TermKeysOfTokens(text, tokens, keys);
+  TermKeysOfTokens(tables, text, tokens, keys);
 }
 
-void ExtractTermKeys(const TextAnalysis& analysis,
+void ExtractTermKeys(const StoryTables& tables, const TextAnalysis& analysis,
                      std::vector<uint32_t>* keys) {
-  TermKeysOfTokens(analysis.text, analysis.tokens, keys);
+  TermKeysOfTokens(tables, analysis.text, analysis.tokens, keys);
 }
 
 std::string FoldForKey(std::string_view text) {

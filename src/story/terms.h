@@ -8,7 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "src/story/story_tables.h"
 #include "src/text/analysis.h"
+#include "src/text/tables.h"
 
 namespace marsad {
 
@@ -16,6 +18,11 @@ namespace marsad {
 // "بغارة" and "الغارة" both give "غاره") light-stemmed (LightStem: "غارات"
 // and "غارة" meet). LightStem alone keeps a bare proclitic ب/ل/ك on words
 // without the article ("بغارة" -> "بغار", "غارة" -> "غار").
+// With the tables' Normalizer and Segmenter (src/text/tables.h).
+std::string StoryStem(const TextTables& tables, std::string_view word);
+// The same through Normalizer::Default() and Segmenter::Default(), for
+// ExtractStems (the story titles' choice, the idf table's writer): left for
+// issue 25's next step.
 std::string StoryStem(std::string_view word);
 
 // The story terms (StoryStem) of the words (Arabic and Latin) of `text`, in
@@ -23,12 +30,15 @@ std::string StoryStem(std::string_view word);
 // are skipped. Thread-safe.
 void ExtractStems(std::string_view text, std::vector<std::string>* stems);
 
-// The term keys (TermKey of the light stem) of the words of `text`, as
-// ExtractStems would give them, into *keys (cleared first). Stems are cached
-// per thread (bounded), so that frequent words are stemmed once. Thread-safe.
-void ExtractTermKeys(std::string_view text, std::vector<uint32_t>* keys);
+// The term keys (TermKey of the story stem, after the tables' synonyms) of
+// the words of `text`, into *keys (cleared first). Stems are cached per
+// thread (bounded, and emptied when other tables are given), so that
+// frequent words are stemmed once. Thread-safe.
+void ExtractTermKeys(const StoryTables& tables, std::string_view text,
+                     std::vector<uint32_t>* keys);
 // The same over the tokens of a document's analysis (src/text/analysis.h).
-void ExtractTermKeys(const TextAnalysis& analysis, std::vector<uint32_t>* keys);
+void ExtractTermKeys(const StoryTables& tables, const TextAnalysis& analysis,
+                     std::vector<uint32_t>* keys);
 
 // The folded key of a short text (an entity surface): spelling variants,
 // diacritics and tatweel erased.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "src/story/story_similarity.h"
+#include "src/story/test_tables.h"
 #include "src/text/analyze.h"
 #include "src/text/test_tables.h"
 
@@ -17,7 +18,7 @@ StoryFeatures F(const char* title, const char* text, const char* date) {
   TextAnalysis a;
   a.Build(d.text, TestTextTables());
   AnalyzeText(TestTextTables(), a, &d);
-  return ComputeStoryFeatures(d, a);
+  return ComputeStoryFeatures(TestStoryTables(), d, a);
 }
 
 // Our own sentences: two happenings of one dam dispute (talks, then a

@@ -17,6 +17,7 @@
 #include "src/base/data.h"
 #include "src/dedup/duplicate_index.h"
 #include "src/story/story_index.h"
+#include "src/story/story_tables.h"
 #include "src/story/terms.h"
 #include "src/story/threads.h"
 #include "src/text/tables.h"
@@ -44,7 +45,7 @@ void AssignThreads(const std::map<int64_t, std::vector<int64_t>>& related,
     run->thread.push_back(threads.ThreadOf(story));
 }
 
-Run Stream(const TextTables& tables, const std::vector<CorpusReport>& reports,
+Run Stream(const StoryTables& tables, const std::vector<CorpusReport>& reports,
            const StoryOptions& options,
            double thread_threshold = kThreadThreshold) {
   Run run;
@@ -59,9 +60,9 @@ Run Stream(const TextTables& tables, const std::vector<CorpusReport>& reports,
   for (size_t i = 0; i < n; ++i) {
     const Document& doc = reports[i].doc;
     TextAnalysis analysis;
-    analysis.Build(doc.text, tables);
+    analysis.Build(doc.text, tables.text());
     Fingerprint fp = ComputeFingerprint(analysis);
-    run.features.push_back(ComputeStoryFeatures(doc, analysis));
+    run.features.push_back(ComputeStoryFeatures(tables, doc, analysis));
     auto m = dups.FindOrAddDetailed(i + 1, fp, doc.published);
     if (m) {
       run.dup_of[i] = m->first_id;
@@ -234,7 +235,12 @@ int main(int argc, char** argv) {
       "corpus: %zu reports (%d lines skipped), load+clean+analyse %.1fs\n",
       reports->size(), skipped, std::chrono::duration<double>(t1 - t0).count());
   if (!idf_out.empty()) return WriteIdf(*reports, idf_out);
-  auto tables = TextTables::Load(DataDir());
+  auto text_tables = TextTables::Load(DataDir());
+  if (!text_tables.ok()) {
+    std::cerr << "eval_stories: " << text_tables.status().ToString() << "\n";
+    return 1;
+  }
+  auto tables = StoryTables::Load(DataDir(), **text_tables);
   if (!tables.ok()) {
     std::cerr << "eval_stories: " << tables.status().ToString() << "\n";
     return 1;

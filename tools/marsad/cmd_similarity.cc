@@ -14,6 +14,7 @@
 #include "src/pipeline/pipeline.h"
 #include "src/pipeline/resources.h"
 #include "src/story/story_similarity.h"
+#include "src/story/story_tables.h"
 #include "src/text/tables.h"
 #include "tools/marsad/commands.h"
 
@@ -30,9 +31,9 @@ StatusOr<StoryFeatures> Features(const DocumentProcessor& processor,
   doc.format = std::move(format);
   RETURN_IF_ERROR(CleanDocument(&doc));
   processor.Analyze(&doc);
-  const TextTables& tables = processor.resources().text_tables();
-  *fp = ComputeFingerprint(tables, doc.text);
-  return ComputeStoryFeatures(tables, doc);
+  const Resources& r = processor.resources();
+  *fp = ComputeFingerprint(r.text_tables(), doc.text);
+  return ComputeStoryFeatures(r.story_tables(), doc);
 }
 
 StatusOr<StoryFeatures> FileFeatures(const DocumentProcessor& processor,
