@@ -146,6 +146,21 @@ TEST(RobustnessTest, KillMidIngestThenRerunLosesAndDuplicatesNothing) {
       << check.err;
   RunResult third = Marsad("ingest --db " + db + " " + input);
   EXPECT_NE(third.out.find("0 stored"), std::string::npos) << third.out;
+  // The listings' totals, kept at write (issue 25), are what the rows say
+  // after the kill, the re-run and the run that added nothing; so are the
+  // events' listing dates.
+  RunResult totals = Shell(
+      "sqlite3 " + db +
+      " \"SELECT (SELECT n FROM listing_counts WHERE name = 'stories') = "
+      "(SELECT COUNT(*) FROM stories WHERE article_count > 0), "
+      "(SELECT n FROM listing_counts WHERE name = 'events') = "
+      "(SELECT COUNT(*) FROM events), "
+      "(SELECT COUNT(*) FROM listing_counts l WHERE l.name LIKE 'events:%' "
+      "AND l.n <> (SELECT COUNT(*) FROM events e WHERE 'events:' || e.plover "
+      "= l.name)), "
+      "(SELECT COUNT(*) FROM events e JOIN articles a ON a.id = e.article_id "
+      "WHERE e.sort_date <> COALESCE(e.date, a.published, ''));\"");
+  EXPECT_EQ(totals.out, "1|1|0|0\n") << totals.err;
 }
 
 // `marsad ner` answers one line for each input line, whatever the file's
