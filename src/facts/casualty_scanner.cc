@@ -147,7 +147,10 @@ class CasualtyScanner : public CountPhraseReader {
     if (ne == nb + 1 && w_[nb].kind == TokenKind::kWord && dual_form) {
       if (const CasualtyEntry* c = KindAt(nb, 'n')) kind = c->kind;
     }
-    for (size_t q = ne; q < e_ && q < ne + 4 && kind.empty(); ++q) {
+    // The pair phrase after the counted noun, not after a later number
+    // ("اغتيال تسعة مرشحين وسقوط مئات بين قتيل وجريح": the hundreds').
+    for (size_t q = ne; q < e_ && q < ne + 4 && kind.empty() && !InNumber(q);
+         ++q) {
       auto m = lex_.casualties.Find(w_, q, e_, Forms::kStem);
       if (m.payload >= 0 && lex_.casualty_entries[m.payload].where == 'p') {
         kind = lex_.casualty_entries[m.payload].kind;
@@ -242,7 +245,12 @@ class CasualtyScanner : public CountPhraseReader {
 
   // "5 بحارة مفقودين"، "3 أشخاص مصابين": the counted noun's predicate
   // adjective right after it gives the kind.
+  // "7 أشخاص آخرين مصابين": the noun's other-adjective before it too.
   std::string PredicateAfter(size_t ne) const {
+    if (ne + 2 < e_ && IsWordTok(w_[ne]) && !InNumber(ne) &&
+        IsClass(ne + 1, "other_ref") && IsWordTok(w_[ne + 1]) &&
+        w_[ne + 1].key == w_[ne + 1].bare)
+      ++ne;
     if (ne + 1 >= e_ || !IsWordTok(w_[ne]) || InNumber(ne) ||
         !IsWordTok(w_[ne + 1]))
       return "";
@@ -627,10 +635,15 @@ class CasualtyScanner : public CountPhraseReader {
         // victim.
         bool natural = IsClass(q, "natural") && v < e_ && IsClass(v, "kin") &&
                        !lex_.Is(w_[v], "victim");
-        if (int n = RoleCount(v); n && !Denied(q) && !natural && !Nobody(q, v))
-          Add(lex_.casualty_entries[m.payload].kind, n, q, v);
-        else if (!n && !Denied(q) && !IsClass(q, "natural") && NamedVictim(v) &&
-                 !KindBefore(lex_.casualty_entries[m.payload].kind, q))
+        if (int n = RoleCount(v);
+            n && !Denied(q) && !natural && !Nobody(q, v)) {
+          // "وإصابة شخص آخر": the noun's adjective counts nobody more.
+          bool other = v + 1 < e_ && w_[v + 1].key == w_[v + 1].bare &&
+                       lex_.Is(w_[v + 1], "other_adj");
+          Add(lex_.casualty_entries[m.payload].kind, n, q, other ? v + 1 : v);
+        } else if (!n && !Denied(q) && !IsClass(q, "natural") &&
+                   NamedVictim(v) &&
+                   !KindBefore(lex_.casualty_entries[m.payload].kind, q))
           Add(lex_.casualty_entries[m.payload].kind, 1, q, v);
         continue;
       }
@@ -786,7 +799,7 @@ class CasualtyScanner : public CountPhraseReader {
     for (size_t k = q; k > b_ && k + 8 >= q;) {
       --k;
       if (!IsWordTok(w_[k])) return false;
-      if (lex_.Is(w_[k], "neg")) return true;
+      if (IsClass(k, "neg")) return true;  // "بعدم قتل أحد" too
     }
     return false;
   }

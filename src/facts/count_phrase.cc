@@ -179,7 +179,7 @@ int CountPhraseReader::VictimCount(size_t v) const {
   // ending in يان (not بيان، سريان).
   std::string_view nisba = "\xD9\x8A\xD8\xA7\xD9\x86";  // يان
   if (w.bare.size() >= 12 &&
-      w.bare.substr(w.bare.size() - nisba.size()) == nisba)
+      w.bare.substr(w.bare.size() - nisba.size()) == nisba && !InName(v))
     return 2;
   // The stem differs from the key only after a clitic (بشرطي): one lookup.
   std::string_view cls =
@@ -207,6 +207,15 @@ int CountPhraseReader::VictimCount(size_t v) const {
   }
   return lex_.Is(w_[v], "dual") ? 2
                                 : 0;  // ين: a listed dual, not a sound plural
+}
+
+bool CountPhraseReader::InName(size_t v) const {
+  for (const EntityMention& m : doc_.entities) {
+    if (m.type == EntityType::kPerson && m.span.begin <= w_[v].span.begin &&
+        w_[v].span.end <= m.span.end)
+      return true;
+  }
+  return false;
 }
 
 int CountPhraseReader::RoleCount(size_t v) const {

@@ -95,6 +95,9 @@ class CountPhraseReader {
   // VictimCount, and one for a role noun that counts a person only after a
   // cue or a subset word (مقتل مسؤول، بينهم مسؤول; but "قال مسؤول").
   int RoleCount(size_t v) const;
+  // Word v is inside a person's name the NER found (رضايان is no nisba
+  // dual).
+  bool InName(size_t v) const;
   // A word of a verb's subject between the verb and its object.
   bool SubjectWord(size_t k) const;
   // A noun with the article: ال that the stemmer takes off (not إلى، التي).
