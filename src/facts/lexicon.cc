@@ -1,5 +1,6 @@
 #include "src/facts/lexicon.h"
 
+#include <algorithm>
 #include <functional>
 
 #include "src/base/data.h"
@@ -252,11 +253,35 @@ StatusOr<std::unique_ptr<const FactsLexicon>> FactsLexicon::Load(
   return std::unique_ptr<const FactsLexicon>(std::move(lex));
 }
 
+int ClassIndex::Add(std::string_view name) {
+  if (int bit = Find(name); bit >= 0) return bit;
+  names_.emplace_back(name);
+  if (2 * names_.size() > slots_.size()) {
+    Rehash(std::max<size_t>(64, 4 * names_.size()));
+  } else {
+    size_t i = Slot(name) & mask_;
+    while (slots_[i] >= 0) i = (i + 1) & mask_;
+    slots_[i] = static_cast<int>(names_.size() - 1);
+  }
+  return static_cast<int>(names_.size() - 1);
+}
+
+void ClassIndex::Rehash(size_t slots) {
+  size_t cap = 1;
+  while (cap < slots) cap <<= 1;
+  slots_.assign(cap, -1);
+  mask_ = cap - 1;
+  for (size_t b = 0; b < names_.size(); ++b) {
+    size_t i = Slot(names_[b]) & mask_;
+    while (slots_[i] >= 0) i = (i + 1) & mask_;
+    slots_[i] = static_cast<int>(b);
+  }
+}
+
 void PointWords::Add(const std::string& cls, std::string form) {
-  auto [it, added] =
-      class_bit_.emplace(cls, static_cast<int>(class_bit_.size()));
-  if (it->second >= static_cast<int>(kMaxWordClasses)) bits_ok_ = false;
-  if (bits_ok_) form_bits_[form].set(it->second);
+  const int bit = class_ids_.Add(cls);
+  if (bit >= static_cast<int>(kMaxWordClasses)) bits_ok_ = false;
+  if (bits_ok_) form_bits_[form].set(bit);
   words_[cls].insert(std::move(form));
 }
 
@@ -294,21 +319,19 @@ std::string_view FactsLexicon::ClassOf(const Word& w) const {
 void FactsLexicon::AddClassBit(const std::string& key, const std::string& cls,
                                bool more) {
   if (cls.empty() || !bits_ok_) return;
-  auto [it, added] =
-      class_bit_.emplace(cls, static_cast<int>(class_bit_.size()));
-  if (it->second >= static_cast<int>(kMaxWordClasses)) {
+  const int bit = class_ids_.Add(cls);
+  if (bit >= static_cast<int>(kMaxWordClasses)) {
     bits_ok_ = false;  // Is() answers without bits
     return;
   }
-  if (more) more_bits_[key].set(it->second);
+  if (more) more_bits_[key].set(bit);
 }
 
 // The bits of the classes Is() would find for w: its first class (ClassOf)
 // and the further classes of its key and bare form.
 WordClassBits FactsLexicon::ClassBits(const Word& w) const {
   WordClassBits bits;
-  if (auto it = class_bit_.find(ClassOf(w)); it != class_bit_.end())
-    bits.set(it->second);
+  if (int bit = class_ids_.Find(ClassOf(w)); bit >= 0) bits.set(bit);
   if (auto it = more_bits_.find(w.key); it != more_bits_.end())
     bits |= it->second;
   if (auto it = more_bits_.find(w.bare); it != more_bits_.end())
@@ -318,12 +341,12 @@ WordClassBits FactsLexicon::ClassBits(const Word& w) const {
 
 bool FactsLexicon::Is(const Word& w, std::string_view cls) const {
   if (bits_ok_) {
-    if (auto b = class_bit_.find(cls); b != class_bit_.end()) {
+    if (int bit = class_ids_.Find(cls); bit >= 0) {
       if (w.class_bits_of != this) {
         w.class_bits = ClassBits(w);
         w.class_bits_of = this;
       }
-      return w.class_bits.test(b->second);
+      return w.class_bits.test(bit);
     }
   }
   if (ClassOf(w) == cls) return true;

@@ -93,6 +93,11 @@ class FeatureExtractor {
   // corpus attribute at ±1 + the middle vector class at ±1 + 2 vector-class
   // pairs + the pattern attribute at ±1.
   static constexpr int kFeaturesPerToken = 1 + kNumAttrs + 16 + 6 + 6 + kExtra;
+  // The first slots (the bias, then the token's own attributes up to
+  // kGazetteer) depend on the token's string alone: Describe() finds them,
+  // and neither the neighbours nor the gazetteer phrases change them. The
+  // tagger remembers their sums per word (TaggerModel::kPrefixSlots).
+  static constexpr int kTokenOnlySlots = 1 + kGazetteer;
   struct TokenAttrs {
     uint64_t a[kNumAttrs];
   };

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -57,6 +58,8 @@ inline uint64_t Slot(uint64_t key) {
   return (key ^ (key >> 29)) * 0x9E3779B97F4A7C15ull;
 }
 
+std::atomic<uint64_t> next_model_id{1};
+
 }  // namespace
 
 std::unique_ptr<TaggerModel> TaggerModel::FromWeights(
@@ -73,6 +76,9 @@ std::unique_ptr<TaggerModel> TaggerModel::FromWeights(
 }
 
 void TaggerModel::BuildIndex() {
+  id_ = next_model_id.fetch_add(1);
+  linked_.resize(kLinkedSize);
+  LinkTransitions(transitions_.data(), linked_.data());
   // The net's output weights by tag, for one dot product per tag.
   const size_t h = net_.hidden;
   out_t_.assign(h * kNumModelTags, 0.f);
@@ -221,53 +227,6 @@ StatusOr<std::unique_ptr<const TaggerModel>> TaggerModel::Load(
   return m;
 }
 
-// Emission scores, then Viterbi, then BILOU to BIO. A hot loop.
-void TaggerModel::Decode(const uint64_t* feats, size_t n, int per_token,
-                         Scratch* s, std::vector<int>* tags) const {
-  constexpr int T = kNumModelTags;
-  tags->assign(n, 0);
-  if (n == 0) return;
-  s->emit.assign(n * T, 0.f);
-  s->rows.resize(per_token);
-  // Two passes per token, so that the cache misses of one token's table
-  // probes, and then of its weight rows (and the net's), overlap instead of
-  // queueing; the next token's probes are prefetched meanwhile. (Finding
-  // the next token's rows a token ahead was slower: the prefetched lines
-  // of two tokens do not fit in L1.)
-  for (int k = 0; k < per_token; ++k)
-    __builtin_prefetch(&slots_[Slot(feats[k]) & mask_]);
-  for (size_t i = 0; i < n; ++i) {
-    const uint64_t* f = feats + i * per_token;
-    if (i + 1 < n)
-      for (int k = 0; k < per_token; ++k)
-        __builtin_prefetch(&slots_[Slot(f[per_token + k]) & mask_]);
-    int found = 0;
-    for (int k = 0; k < per_token; ++k) {
-      int row = Row(f[k]);
-      if (row < 0) continue;
-      __builtin_prefetch(Weights(row));
-      __builtin_prefetch(Weights(row) + T - 1);
-      if (net_.hidden > 0) __builtin_prefetch(&net_.scale[row]);
-      for (int b = 0; b < net_.hidden; b += 64)
-        __builtin_prefetch(
-            &net_.rows[static_cast<size_t>(row) * net_.hidden + b]);
-      s->rows[found++] = row;
-    }
-    float* e = &s->emit[i * T];
-    for (int k = 0; k < found; ++k) {
-      const float* w = Weights(s->rows[k]);
-      for (int y = 0; y < T; ++y) e[y] += w[y];
-    }
-    if (net_.hidden > 0) AddNetScores(s->rows.data(), found, s, e);
-  }
-  s->links.resize(n);
-  for (size_t i = 0; i < n; ++i)
-    s->links[i] =
-        static_cast<uint8_t>(FeatureExtractor::LinkOf(feats[i * per_token]));
-  Viterbi(s->emit.data(), n, transitions_.data(), s->links.data(), s, tags);
-  for (int& t : *tags) t = ModelTagToBio(t);
-}
-
 namespace {
 
 // The net's hot loops, compiled twice (AVX2 and the baseline) and chosen
@@ -304,6 +263,17 @@ __attribute__((target_clones("avx2", "default"))) void AddRows(
   }
 }
 
+// The linear weights of rows[0 .. found) (kNumModelTags each) added to e,
+// row after row.
+__attribute__((target_clones("avx2", "default"))) void AddWeights(
+    const float* weights, const int* rows, int found, float* __restrict e) {
+  constexpr int T = kNumModelTags;
+  for (int k = 0; k < found; ++k) {
+    const float* w = weights + static_cast<size_t>(rows[k]) * T;
+    for (int y = 0; y < T; ++y) e[y] += w[y];
+  }
+}
+
 __attribute__((target_clones("avx2", "default"))) float Dot(const float* a,
                                                             const float* b,
                                                             int n) {
@@ -321,14 +291,112 @@ __attribute__((target_clones("avx2", "default"))) float Dot(const float* a,
 
 }  // namespace
 
-// The net's log-probabilities of the tags, times its weight, added to e.
-void TaggerModel::AddNetScores(const int* rows, int found, Scratch* s,
-                               float* e) const {
+int TaggerModel::FindRows(const uint64_t* f, int from, int per_token, int found,
+                          Scratch* s) const {
+  for (int k = from; k < per_token; ++k) {
+    int row = Row(f[k]);
+    if (row < 0) continue;
+    __builtin_prefetch(Weights(row));
+    __builtin_prefetch(Weights(row) + kNumModelTags - 1);
+    if (net_.hidden > 0) __builtin_prefetch(&net_.scale[row]);
+    for (int b = 0; b < net_.hidden; b += 64)
+      __builtin_prefetch(
+          &net_.rows[static_cast<size_t>(row) * net_.hidden + b]);
+    s->rows[found++] = row;
+  }
+  return found;
+}
+
+TaggerModel::Prefix* TaggerModel::PrefixOf(const uint64_t* f, int used,
+                                           Scratch* s, bool* hit) const {
+  uint64_t h = 0;
+  for (int k = 0; k < used; ++k) h = (h ^ f[k]) * 0x9E3779B97F4A7C15ull;
+  Prefix* p = &s->prefix[(h >> 40) & (kPrefixMemoSize - 1)];
+  *hit = used > 0 && p->used == used &&
+         std::memcmp(p->feats, f, used * sizeof(uint64_t)) == 0;
+  return p;
+}
+
+// Emission scores, then Viterbi, then BILOU to BIO. A hot loop.
+void TaggerModel::Decode(const uint64_t* feats, size_t n, int per_token,
+                         Scratch* s, std::vector<int>* tags) const {
   constexpr int T = kNumModelTags;
   const int H = net_.hidden;
-  s->hidden.assign(net_.bias.begin(), net_.bias.end());
-  float* z = s->hidden.data();
-  AddRows(net_.rows.data(), net_.scale.data(), rows, found, H, z);
+  tags->assign(n, 0);
+  if (n == 0) return;
+  s->emit.assign(n * T, 0.f);
+  s->rows.resize(per_token);
+  s->hidden.resize(H);
+  if (s->prefix_owner != id_) {
+    s->prefix.assign(kPrefixMemoSize, Prefix{});
+    s->prefix_hidden.resize(kPrefixMemoSize * H);
+    s->prefix_owner = id_;
+  }
+  const int used = std::min(per_token, kPrefixSlots);
+  // Two passes per token, so that the cache misses of one token's table
+  // probes, and then of its weight rows (and the net's), overlap instead of
+  // queueing; the next token's probes are prefetched meanwhile, but for
+  // the slots whose sums the memo holds. (Finding the next token's rows a
+  // token ahead was slower: the prefetched lines of two tokens do not fit
+  // in L1.)
+  bool hit = false;
+  Prefix* p = PrefixOf(feats, used, s, &hit);
+  for (int k = hit ? used : 0; k < per_token; ++k)
+    __builtin_prefetch(&slots_[Slot(feats[k]) & mask_]);
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t* f = feats + i * per_token;
+    bool next_hit = false;
+    Prefix* next = nullptr;
+    if (i + 1 < n) {
+      next = PrefixOf(f + per_token, used, s, &next_hit);
+      for (int k = next_hit ? used : 0; k < per_token; ++k)
+        __builtin_prefetch(&slots_[Slot(f[per_token + k]) & mask_]);
+    }
+    float* e = &s->emit[i * T];
+    float* z = s->hidden.data();
+    float* memo_z = &s->prefix_hidden[(p - s->prefix.data()) * H];
+    int first = 0;  // rows[0 .. first) are in the sums already
+    int found;
+    if (hit) {
+      std::memcpy(e, p->emit, sizeof(p->emit));
+      std::memcpy(z, memo_z, H * sizeof(float));
+      found = FindRows(f, used, per_token, 0, s);
+    } else {
+      const int own = FindRows(f, 0, used, 0, s);
+      found = FindRows(f, used, per_token, own, s);
+      // The prefix's sums, into the memo, then on from there.
+      AddWeights(weights_.data(), s->rows.data(), own, e);
+      std::copy(net_.bias.begin(), net_.bias.end(), z);
+      if (H > 0)
+        AddRows(net_.rows.data(), net_.scale.data(), s->rows.data(), own, H, z);
+      std::memcpy(p->feats, f, used * sizeof(uint64_t));
+      std::memcpy(p->emit, e, sizeof(p->emit));
+      std::memcpy(memo_z, z, H * sizeof(float));
+      p->used = used;
+      first = own;
+      if (next == p) PrefixOf(f + per_token, used, s, &next_hit);  // rewritten
+    }
+    AddWeights(weights_.data(), s->rows.data() + first, found - first, e);
+    if (H > 0) {
+      AddRows(net_.rows.data(), net_.scale.data(), s->rows.data() + first,
+              found - first, H, z);
+      AddNetOutput(z, e);
+    }
+    p = next;
+    hit = next_hit;
+  }
+  s->links.resize(n);
+  for (size_t i = 0; i < n; ++i)
+    s->links[i] =
+        static_cast<uint8_t>(FeatureExtractor::LinkOf(feats[i * per_token]));
+  Viterbi(s->emit.data(), n, s->links.data(), s, tags);
+  for (int& t : *tags) t = ModelTagToBio(t);
+}
+
+// The net's log-probabilities of the tags, times its weight, added to e.
+void TaggerModel::AddNetOutput(float* z, float* e) const {
+  constexpr int T = kNumModelTags;
+  const int H = net_.hidden;
   for (int j = 0; j < H; ++j) z[j] = z[j] > 0 ? z[j] : 0;  // ReLU
   float o[T];
   for (int y = 0; y < T; ++y)
@@ -341,59 +409,88 @@ void TaggerModel::AddNetScores(const int* rows, int found, Scratch* s,
   for (int y = 0; y < T; ++y) e[y] += net_.weight * (o[y] - lz);
 }
 
-// Viterbi over the BILOU model tags, under ModelTransitionAllowed and
-// ending outside any open entity.
+void TaggerModel::LinkTransitions(const float* transitions, float* linked) {
+  constexpr int T = kNumModelTags;
+  constexpr float kNo = -std::numeric_limits<float>::infinity();
+  for (int c = 0; c < FeatureExtractor::kNumLinks; ++c) {
+    float* out = linked + c * kTransitionBlock;
+    const float* extra = transitions + c * kTransitionBlock;
+    for (size_t k = 0; k < kTransitionBlock; ++k)
+      out[k] = c == 0 ? transitions[k] : transitions[k] + extra[k];
+    for (int p = -1; p < T; ++p)
+      for (int y = 0; y < T; ++y)
+        if (!ModelTransitionAllowed(p, y)) out[(p + 1) * T + y] = kNo;
+  }
+}
+
 void TaggerModel::Viterbi(const float* emit, size_t n, const float* transitions,
                           const uint8_t* links, Scratch* s,
                           std::vector<int>* tags) {
+  std::array<float, kLinkedSize> linked;
+  LinkTransitions(transitions, linked.data());
+  BestPath(emit, n, linked.data(), links, s, tags);
+}
+
+void TaggerModel::Viterbi(const float* emit, size_t n, const uint8_t* links,
+                          Scratch* s, std::vector<int>* tags) const {
+  BestPath(emit, n, linked_.data(), links, s, tags);
+}
+
+namespace {
+
+// One step of Viterbi: the best predecessor of each tag y, over every tag
+// p in order (a pair BILOU forbids has -infinity and never wins; of equal
+// scores the first p wins), as a dense 17 × 17 loop the compiler
+// vectorizes over y. A hot loop.
+__attribute__((target_clones("avx2", "default"))) void Step(const float* prev,
+                                                            const float* tr,
+                                                            const float* emit,
+                                                            float* score,
+                                                            int8_t* back) {
   constexpr int T = kNumModelTags;
   constexpr float kNo = -std::numeric_limits<float>::infinity();
-  // Allowed predecessors of each tag, as a list (a third of the pairs).
-  struct Preds {
-    std::array<std::array<int8_t, T>, T> p;
-    std::array<int, T> n;
-  };
-  static const Preds preds = [] {
-    Preds r{};
-    for (int y = 0; y < T; ++y)
-      for (int p = 0; p < T; ++p)
-        if (ModelTransitionAllowed(p, y))
-          r.p[y][r.n[y]++] = static_cast<int8_t>(p);
-    return r;
-  }();
-  tags->assign(n, 0);
-  if (n == 0) return;
-  s->score.assign(n * T, kNo);
-  s->back.assign(n * T, 0);
-  // The transitions into token i: block 0, plus its link class's block
-  // (summed once per token, not per pair).
-  std::array<float, kTransitionBlock> tr;
-  auto into = [&](size_t i) -> const float* {
-    int c = links ? links[i] : 0;
-    if (c == 0) return transitions;
-    const float* extra = transitions + c * kTransitionBlock;
-    for (size_t k = 0; k < kTransitionBlock; ++k)
-      tr[k] = transitions[k] + extra[k];
-    return tr.data();
-  };
-  const float* t0 = into(0);
-  for (int y = 0; y < T; ++y)
-    if (ModelTransitionAllowed(-1, y)) s->score[y] = emit[y] + t0[y];
-  for (size_t i = 1; i < n; ++i) {
-    const float* prev = &s->score[(i - 1) * T];
-    const float* ti = into(i);
+  float best[T];
+  int32_t arg[T];
+  for (int y = 0; y < T; ++y) best[y] = kNo, arg[y] = 0;
+  for (int p = 0; p < T; ++p) {
+    const float pp = prev[p];
+    const float* row = tr + (p + 1) * T;
     for (int y = 0; y < T; ++y) {
-      float best = kNo;
-      int arg = 0;
-      for (int k = 0; k < preds.n[y]; ++k) {
-        int p = preds.p[y][k];
-        float v = prev[p] + ti[(p + 1) * T + y];
-        if (v > best) best = v, arg = p;
-      }
-      s->score[i * T + y] = best + emit[i * T + y];
-      s->back[i * T + y] = static_cast<int8_t>(arg);
+      const float v = pp + row[y];
+      const bool better = v > best[y];
+      best[y] = better ? v : best[y];
+      arg[y] = better ? p : arg[y];
     }
   }
+  for (int y = 0; y < T; ++y) {
+    score[y] = best[y] + emit[y];
+    back[y] = static_cast<int8_t>(arg[y]);
+  }
+}
+
+}  // namespace
+
+// Viterbi over the BILOU model tags, under ModelTransitionAllowed (the
+// -infinity of `linked`) and ending outside any open entity.
+void TaggerModel::BestPath(const float* emit, size_t n, const float* linked,
+                           const uint8_t* links, Scratch* s,
+                           std::vector<int>* tags) {
+  constexpr int T = kNumModelTags;
+  tags->assign(n, 0);
+  if (n == 0) return;
+  s->score.resize(n * T);
+  s->back.resize(n * T);
+  auto into = [&](size_t i) {
+    return linked + (links ? links[i] : 0) * kTransitionBlock;
+  };
+  const float* t0 = into(0);
+  for (int y = 0; y < T; ++y) {
+    s->score[y] = emit[y] + t0[y];  // -infinity where no entity may start
+    s->back[y] = 0;
+  }
+  for (size_t i = 1; i < n; ++i)
+    Step(&s->score[(i - 1) * T], into(i), &emit[i * T], &s->score[i * T],
+         &s->back[i * T]);
   int y = 0;
   for (int k = 1; k < T; ++k)
     if (ModelTagMayEnd(k) &&
@@ -483,8 +580,7 @@ void DocumentPass::Redecode(const TaggerModel& m, const DocumentPassOptions& o,
         e_[t * T + ModelTag(x, static_cast<Bilou>(part))] += o.beta;
     }
   }
-  TaggerModel::Viterbi(e_.data(), n, m.transitions(), links_.data() + first, s,
-                       tags);
+  m.Viterbi(e_.data(), n, links_.data() + first, s, tags);
   for (int& y : *tags) y = ModelTagToBio(y);
 }
 

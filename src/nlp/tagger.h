@@ -124,12 +124,35 @@ class TaggerModel {
   // The file bytes (see the file comment).
   std::string Serialize() const;
 
+  // Slots of a token's features whose sums Decode() remembers (see
+  // Scratch::prefix): the bias and the token's own attributes before the
+  // gazetteer's, which depend on the token's string alone
+  // (FeatureExtractor's layout), so a word met again finds them.
+  static constexpr int kPrefixSlots = FeatureExtractor::kTokenOnlySlots;
+  static constexpr size_t kPrefixMemoSize = 1 << 12;
+  // The linear and net sums of a token's first kPrefixSlots features,
+  // remembered by those features' hashes: the emission scores start from
+  // the remembered sums and add the other rows after them, in the same
+  // order as without the memo, so every float is the same bit for bit (a
+  // float sum depends on its order, not on where it was interrupted).
+  struct Prefix {
+    uint64_t feats[kPrefixSlots];
+    int used = 0;  // how many of feats are the key; 0: empty
+    float emit[kNumModelTags];
+  };
   struct Scratch {
     std::vector<float> emit, score;
     std::vector<int8_t> back;
     std::vector<int> rows;
     std::vector<uint8_t> links;  // of the last Decode()'s tokens
     std::vector<float> hidden;   // the net's, one token
+    // Direct-mapped on the features' hashes; kPrefixMemoSize entries and
+    // as many net sums (hidden floats each) once used. Filled by the model
+    // whose id_ is prefix_owner only: a scratch passed to another model
+    // starts afresh.
+    std::vector<Prefix> prefix;
+    std::vector<float> prefix_hidden;
+    uint64_t prefix_owner = 0;
   };
   // Best tag sequence for n tokens whose features are feats[0 .. n*per_token),
   // as BIO tag ids (kTagNames). *tags is resized to n.
@@ -143,6 +166,9 @@ class TaggerModel {
   static void Viterbi(const float* emit, size_t n, const float* transitions,
                       const uint8_t* links, Scratch* scratch,
                       std::vector<int>* tags);
+  // The same with this model's transitions, summed per link class once.
+  void Viterbi(const float* emit, size_t n, const uint8_t* links,
+               Scratch* scratch, std::vector<int>* tags) const;
 
   // Row of a feature hash, or -1.
   int Row(uint64_t key) const;
@@ -159,8 +185,23 @@ class TaggerModel {
 
  private:
   TaggerModel() = default;
+  // kNumLinks blocks of (tags+1) × tags: block 0 plus the link class's
+  // block, and -infinity where BILOU forbids the pair (Viterbi reads these).
+  static constexpr size_t kLinkedSize = kTransitionSize;
+  static void LinkTransitions(const float* transitions, float* linked);
+  static void BestPath(const float* emit, size_t n, const float* linked,
+                       const uint8_t* links, Scratch* s,
+                       std::vector<int>* tags);
   void BuildIndex();
-  void AddNetScores(const int* rows, int found, Scratch* s, float* e) const;
+  // The rows of features f[from .. per_token) into s->rows[found ..);
+  // returns the new count.
+  int FindRows(const uint64_t* f, int from, int per_token, int found,
+               Scratch* s) const;
+  // The memo entry for features f, and whether it holds them.
+  Prefix* PrefixOf(const uint64_t* f, int used, Scratch* s, bool* hit) const;
+  // The net's log-probabilities of the tags, times its weight, added to e,
+  // from the hidden sums z (bias and rows).
+  void AddNetOutput(float* z, float* e) const;
 
   // The large tables are on huge pages (src/nlp/huge_pages.h): a token's
   // features read some 60 rows of each, far apart.
@@ -169,7 +210,9 @@ class TaggerModel {
   std::vector<float> transitions_;
   DocumentPassOptions doc_;
   TaggerNet net_;
-  std::vector<float> out_t_;  // net_.out transposed: tags × hidden
+  std::vector<float> out_t_;   // net_.out transposed: tags × hidden
+  std::vector<float> linked_;  // LinkTransitions of transitions_
+  uint64_t id_ = 0;            // distinct per model: whose sums a memo holds
   // Open addressing, key 0 = empty; key and row side by side, one cache
   // line per probe.
   struct SlotEntry {

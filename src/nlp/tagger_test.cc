@@ -6,6 +6,8 @@
 
 #include <cstring>
 #include <limits>
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -484,6 +486,168 @@ TEST(TaggerModelTest, UnsortedKeysAreRejected) {
   auto back = TaggerModel::Parse(m->Serialize());
   ASSERT_FALSE(back.ok());
   EXPECT_NE(back.status().message().find("sorted"), std::string::npos);
+}
+
+// A model of `rows` random keys (into *keys) with small integer weights
+// (ties happen) and random transitions, and a net of `hidden` units.
+std::unique_ptr<TaggerModel> RandomModel(std::mt19937_64& rng, int rows,
+                                         int hidden,
+                                         std::vector<uint64_t>* keys) {
+  constexpr int T = kNumModelTags;
+  std::set<uint64_t> distinct;
+  while (static_cast<int>(distinct.size()) < rows) distinct.insert(rng() | 1);
+  keys->assign(distinct.begin(), distinct.end());
+  std::uniform_int_distribution<int> small(-3, 3);
+  std::vector<float> w(rows * T);
+  for (float& x : w) x = small(rng) * 0.5f;
+  std::vector<float> trans(TaggerModel::kTransitionSize);
+  for (float& x : trans) x = small(rng);
+  TaggerNet net;
+  net.hidden = hidden;
+  net.weight = 0.7f;
+  std::uniform_int_distribution<int> q(-7, 7);
+  std::uniform_real_distribution<float> u(-1, 1);
+  for (int i = 0; i < rows * hidden; ++i)
+    net.rows.push_back(static_cast<int8_t>(q(rng)));
+  for (int i = 0; i < rows && hidden > 0; ++i)
+    net.scale.push_back(u(rng) * 0.1f);
+  for (int j = 0; j < hidden; ++j) net.bias.push_back(u(rng));
+  for (int i = 0; i < hidden * T; ++i) net.out.push_back(u(rng));
+  for (int y = 0; y < T && hidden > 0; ++y) net.out_bias.push_back(u(rng));
+  return TaggerModel::FromWeights(*keys, w, trans, net);
+}
+
+// Decode() remembers the sums of a word's first kPrefixSlots features and
+// starts the next occurrence of the word from them. Sentences of words
+// from a vocabulary larger than the memo (so entries are overwritten and
+// hashes collide), each word with its own first features and random
+// others per occurrence, decoded through one scratch: emission scores bit
+// for bit and tags those of a fresh scratch per sentence; and, with no
+// net, the scores are the rows' sums in feature order.
+TEST(TaggerModelTest, PrefixMemoNeverChangesScores) {
+  constexpr int T = kNumModelTags;
+  const int P = FeatureExtractor::kFeaturesPerToken;
+  const int own = TaggerModel::kPrefixSlots;
+  for (int hidden : {40, 0}) {
+    std::mt19937_64 rng(25 + hidden);
+    std::vector<uint64_t> known;
+    auto m = RandomModel(rng, 3000, hidden, &known);
+    // A feature: a key of the model three times in four, else unknown.
+    auto pick = [&] {
+      return (rng() & 3) ? known[rng() % known.size()] : (rng() | 1);
+    };
+    std::vector<std::vector<uint64_t>> word(3 * TaggerModel::kPrefixMemoSize);
+    for (auto& f : word)
+      for (int k = 0; k < own; ++k) f.push_back(pick());
+    TaggerModel::Scratch shared;
+    std::vector<int> tags, fresh_tags;
+    for (int sentence = 0; sentence < 400; ++sentence) {
+      const size_t n = 1 + rng() % 40;
+      std::vector<uint64_t> feats;
+      for (size_t i = 0; i < n; ++i) {
+        // Common words often (the memo hits), rare ones now and then.
+        size_t w = rng() % 8 ? rng() % 50 : rng() % word.size();
+        feats.insert(feats.end(), word[w].begin(), word[w].end());
+        for (int k = own; k < P; ++k) feats.push_back(pick());
+      }
+      m->Decode(feats.data(), n, P, &shared, &tags);
+      TaggerModel::Scratch fresh;
+      m->Decode(feats.data(), n, P, &fresh, &fresh_tags);
+      ASSERT_EQ(tags, fresh_tags) << sentence;
+      ASSERT_EQ(0, std::memcmp(shared.emit.data(), fresh.emit.data(),
+                               n * T * sizeof(float)))
+          << sentence;
+      if (hidden > 0) continue;
+      for (size_t i = 0; i < n; ++i) {
+        float e[T] = {};
+        for (int k = 0; k < P; ++k) {
+          int row = m->Row(feats[i * P + k]);
+          if (row < 0) continue;
+          for (int y = 0; y < T; ++y) e[y] += m->Weights(row)[y];
+        }
+        ASSERT_EQ(0, std::memcmp(e, &shared.emit[i * T], sizeof(e))) << i;
+      }
+    }
+  }
+}
+
+// The Viterbi of before the dense step (a list of allowed predecessors per
+// tag, the link block summed per token), kept as the reference.
+std::vector<int> ReferenceViterbi(const float* emit, size_t n,
+                                  const float* transitions,
+                                  const uint8_t* links) {
+  constexpr int T = kNumModelTags;
+  constexpr float kNo = -std::numeric_limits<float>::infinity();
+  std::vector<int> tags(n, 0);
+  if (n == 0) return tags;
+  std::vector<float> score(n * T, kNo);
+  std::vector<int> back(n * T, 0);
+  std::vector<float> tr(TaggerModel::kTransitionBlock);
+  auto into = [&](size_t i) -> const float* {
+    int c = links ? links[i] : 0;
+    if (c == 0) return transitions;
+    const float* extra = transitions + c * TaggerModel::kTransitionBlock;
+    for (size_t k = 0; k < TaggerModel::kTransitionBlock; ++k)
+      tr[k] = transitions[k] + extra[k];
+    return tr.data();
+  };
+  const float* t0 = into(0);
+  for (int y = 0; y < T; ++y)
+    if (ModelTransitionAllowed(-1, y)) score[y] = emit[y] + t0[y];
+  for (size_t i = 1; i < n; ++i) {
+    const float* ti = into(i);
+    for (int y = 0; y < T; ++y) {
+      float best = kNo;
+      int arg = 0;
+      for (int p = 0; p < T; ++p) {
+        if (!ModelTransitionAllowed(p, y)) continue;
+        float v = score[(i - 1) * T + p] + ti[(p + 1) * T + y];
+        if (v > best) best = v, arg = p;
+      }
+      score[i * T + y] = best + emit[i * T + y];
+      back[i * T + y] = arg;
+    }
+  }
+  int y = 0;
+  for (int k = 1; k < T; ++k)
+    if (ModelTagMayEnd(k) && score[(n - 1) * T + k] > score[(n - 1) * T + y])
+      y = k;
+  for (size_t i = n; i-- > 0;) {
+    tags[i] = y;
+    y = back[i * T + y];
+  }
+  return tags;
+}
+
+// The dense Viterbi step against the reference: random scores, small
+// integers half the time so that equal scores meet and the first
+// predecessor must win, every link class; through the trainer's static
+// Viterbi and through a model's own summed blocks.
+TEST(TaggerModelTest, ViterbiMatchesTheReference) {
+  constexpr int T = kNumModelTags;
+  std::mt19937_64 rng(7);
+  std::uniform_int_distribution<int> small(-2, 2);
+  std::uniform_real_distribution<float> real(-5, 5);
+  for (int round = 0; round < 500; ++round) {
+    const bool ties = round % 2 == 0;
+    auto draw = [&] { return ties ? small(rng) : real(rng); };
+    const size_t n = rng() % 30;
+    std::vector<float> emit(n * T), trans(TaggerModel::kTransitionSize);
+    for (float& x : emit) x = draw();
+    for (float& x : trans) x = draw();
+    std::vector<uint8_t> links(n);
+    for (auto& c : links) c = rng() % FeatureExtractor::kNumLinks;
+    std::vector<int> want = ReferenceViterbi(
+        emit.data(), n, trans.data(), round % 3 ? links.data() : nullptr);
+    TaggerModel::Scratch s;
+    std::vector<int> got;
+    TaggerModel::Viterbi(emit.data(), n, trans.data(),
+                         round % 3 ? links.data() : nullptr, &s, &got);
+    ASSERT_EQ(got, want) << round;
+    auto m = TaggerModel::FromWeights({5}, std::vector<float>(T, 0.f), trans);
+    m->Viterbi(emit.data(), n, round % 3 ? links.data() : nullptr, &s, &got);
+    ASSERT_EQ(got, want) << round;
+  }
 }
 
 }  // namespace

@@ -1,0 +1,140 @@
+// The lexicon's class questions (FactsLexicon::Is, PointWords::Is), answered
+// from interned class bits and a per-word memo, against the tables read
+// plainly.
+#include "src/facts/lexicon.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "src/base/data.h"
+#include "src/facts/test_lexicon.h"
+
+namespace marsad {
+namespace {
+
+TEST(ClassIndexTest, EveryNameFindsItsOwnBit) {
+  ClassIndex index;
+  std::vector<std::string> names;
+  // More names than the first table size, several sharing their length and
+  // first and last letters (the slot hash's inputs).
+  for (int i = 0; i < 300; ++i) names.push_back("c" + std::to_string(i) + "x");
+  names.push_back("deny");
+  names.push_back("dxny");
+  names.push_back("d");
+  names.push_back("");
+  for (size_t b = 0; b < names.size(); ++b)
+    EXPECT_EQ(index.Add(names[b]), static_cast<int>(b));
+  EXPECT_EQ(index.Add("deny"), 300);  // again: the same bit
+  EXPECT_EQ(index.size(), names.size());
+  for (size_t b = 0; b < names.size(); ++b)
+    EXPECT_EQ(index.Find(names[b]), static_cast<int>(b)) << names[b];
+  for (std::string_view unknown : {"dany", "c300x", "c1", "denyy", "x"})
+    EXPECT_EQ(index.Find(unknown), -1) << unknown;
+  EXPECT_EQ(ClassIndex().Find("deny"), -1);
+}
+
+// The (folded form, class) rows of a table in file order, and its class
+// names.
+struct Rows {
+  std::vector<std::pair<std::string, std::string>> ordered;
+  std::set<std::pair<std::string, std::string>> rows;
+  std::set<std::string> classes;
+};
+
+Rows ReadRows(std::string_view file) {
+  Rows out;
+  auto rows = ReadDataTsv(file);
+  EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+  if (!rows.ok()) return out;
+  for (const auto& r : *rows) {
+    if (r.size() < 2) continue;
+    out.ordered.emplace_back(FoldPhrase(r[0]), r[1]);
+    out.rows.emplace(FoldPhrase(r[0]), r[1]);
+    out.classes.insert(r[1]);
+  }
+  return out;
+}
+
+// A word of the given key, bare and stem forms (the views must outlive it).
+Word MakeWord(const std::string& key, std::string_view bare,
+              std::string_view stem) {
+  Word w;
+  w.kind = TokenKind::kWord;
+  w.key = key;
+  w.bare = bare;
+  w.stem = stem;
+  return w;
+}
+
+TEST(FactsLexiconTest, PointClassesAreTheTableRows) {
+  const FactsLexicon& lex = TestFactsLexicon();
+  Rows t = ReadRows("facts/points.tsv");
+  ASSERT_GT(t.classes.size(), 10u);
+  std::vector<std::string> forms;
+  for (const auto& [form, cls] : t.rows)
+    if (form.find(' ') == std::string::npos) forms.push_back(form);
+  forms.push_back("zzz");
+  const std::string wa = "\xD9\x88";  // و
+  for (const std::string& form : forms) {
+    std::string key = wa + form;
+    // The word itself, and the word after و with the form as its bare and
+    // stem (how Is reads a word with a proclitic).
+    for (const Word& w : {MakeWord(form, form, form),
+                          MakeWord(key, std::string_view(key).substr(2),
+                                   std::string_view(key).substr(2))}) {
+      for (const std::string& cls : t.classes) {
+        bool want = false;
+        for (std::string_view f : {w.stem, w.bare, std::string_view(w.key)})
+          want = want || t.rows.count({std::string(f), cls}) > 0;
+        // A class name built at run time and a literal ask the same.
+        EXPECT_EQ(lex.points.Is(w, cls), want) << w.key << " " << cls;
+        EXPECT_EQ(lex.points.Is(w, std::string_view(cls)), want);
+      }
+      EXPECT_FALSE(lex.points.Is(w, "no_such_class"));
+    }
+  }
+}
+
+TEST(FactsLexiconTest, WordClassesAreTheTableRows) {
+  const FactsLexicon& lex = TestFactsLexicon();
+  Rows t = ReadRows("facts/words.tsv");
+  ASSERT_GT(t.classes.size(), 10u);
+  // A form's first row gives its class (ClassOf); its later rows are
+  // further classes.
+  std::map<std::string, std::string> first;
+  std::set<std::pair<std::string, std::string>> more;
+  for (const auto& [form, cls] : t.ordered)
+    if (!first.emplace(form, cls).second) more.emplace(form, cls);
+  const std::string wa = "\xD9\x88";  // و
+  std::vector<std::string> forms;
+  for (const auto& [form, cls] : first) forms.push_back(form);
+  forms.push_back("zzz");
+  for (const std::string& form : forms) {
+    std::string key = wa + form;
+    for (const Word& w :
+         {MakeWord(form, form, form),
+          MakeWord(key, std::string_view(key).substr(2), form)}) {
+      std::string own;  // the key's first class, else the bare form's
+      if (first.count(w.key)) {
+        own = first[w.key];
+      } else if (first.count(std::string(w.bare))) {
+        own = first[std::string(w.bare)];
+      }
+      EXPECT_EQ(lex.ClassOf(w), own) << w.key;
+      for (const std::string& cls : t.classes) {
+        bool want = own == cls || more.count({w.key, cls}) > 0 ||
+                    more.count({std::string(w.bare), cls}) > 0;
+        EXPECT_EQ(lex.Is(w, cls), want) << w.key << " " << cls;
+      }
+      EXPECT_FALSE(lex.Is(w, "no_such_class"));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace marsad
