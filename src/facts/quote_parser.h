@@ -332,9 +332,9 @@ class QuoteParser {
   static bool Contains(const std::string& hay,
                        const std::vector<std::string>& keys);
 
-  // True if speaker keys `from` open with a title or role word that is not
-  // `head` (مدير|مرصد|... for the head مرصد): that speaker is the titled
-  // person, not the body in the title's construct.
+  // True if speaker keys `from` open with a title or role word whose
+  // construct complement is `head` (مدير|مرصد|... for the head مرصد): that
+  // speaker is the titled person, not the body.
   bool TitledOther(std::string_view from, std::string_view head) const;
 
   // Resolves an abbreviated or anaphoric speaker to an earlier fuller one.

@@ -685,8 +685,7 @@ bool QuoteParser::Source(size_t i, size_t b, size_t e, Parsed* p) {
     // تقرير نشرته X فهناك ...).
     if (s > k &&
         (lex_.Is(w_[s], "rel") || IsCueAt(s, e) || AdverbialAt(s, e) ||
-         lex_.Is(w_[s], "anon_verb") || lex_.Is(w_[s], "author_verb") ||
-         AfterName(s) ||
+         lex_.Is(w_[s], "anon_verb") || AfterName(s) ||
          KeyStarts(w_[s].key, "\xD9\x81") && w_[s].key != w_[s].bare)) {
       break;
     }

@@ -209,11 +209,14 @@ bool QuoteParser::NewPhrase(size_t j, size_t k, bool title) const {
     }
   }
   // الشرطة الهولندية هوية المشتبه به: after two definite words, a plain
-  // indefinite word (no article, no proclitic) heads a new noun phrase; a
-  // definite phrase takes no indefinite adjective and heads no construct.
-  // (Not in a title's phrase: a name NER missed may follow a title.)
-  return !title && k >= j + 2 && IsWord(k) && w_[k].stem == w_[k].key &&
-         !lex_.Is(w_[k], "prep_pro") && KeyStarts(w_[k - 1].bare, fk::kAl) &&
+  // indefinite word (no article, no proclitic) in construct with a definite
+  // one heads a new noun phrase; a definite phrase takes no indefinite
+  // adjective and heads no construct. (Not in a title's phrase nor right
+  // after a name, and not a word with no definite one after it: a name NER
+  // missed may follow, الممثلة الجزائرية فلانة.)
+  return !title && k >= j + 2 && k + 1 < w_.size() && IsWord(k) &&
+         KeyStarts(w_[k + 1].bare, fk::kAl) && !PersonEndsAt(k) &&
+         w_[k].stem == w_[k].key && KeyStarts(w_[k - 1].bare, fk::kAl) &&
          KeyStarts(w_[k - 2].bare, fk::kAl) && lex_.ClassOf(w_[k]).empty() &&
          !PersonAt(k) && !InPersonName(k) && !TitleLike(k);
 }

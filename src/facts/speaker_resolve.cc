@@ -84,8 +84,10 @@ int QuoteParser::Antecedent(size_t b, size_t e, bool statement_anaphor) const {
 
 bool QuoteParser::TitledOther(std::string_view from,
                               std::string_view head) const {
-  std::string_view first = from.substr(0, from.find('|'));
-  if (first == head) return false;
+  size_t bar = from.find('|');
+  if (bar == std::string_view::npos) return false;
+  std::string_view first = from.substr(0, bar), rest = from.substr(bar + 1);
+  if (rest.substr(0, rest.find('|')) != head) return false;
   std::string_view c = lex_.ClassOfKey(first);
   return c == "title" || c == "role_noun";
 }
@@ -575,10 +577,11 @@ Span QuoteParser::Extent(const EntityMention& m) const {
   // بول فلان tagged from its second letter (ب taken for a proclitic): the
   // name keeps its first letter unless another mention of the same one
   // starts where this one does without a letter before it (لترامب after
-  // ترامب).
+  // ترامب). Not و or ف: before a name they are the conjunction (وكين).
   size_t k0 = WordAfter(m.span.begin);
   if (k0 > 0 && w_[k0 - 1].span.end > m.span.begin && !m.entity_id.empty() &&
-      !ProcliticBefore(m))
+      !KeyStarts(w_[k0 - 1].key, "\xD9\x88") &&
+      !KeyStarts(w_[k0 - 1].key, "\xD9\x81") && !ProcliticBefore(m))
     ext.begin = w_[k0 - 1].span.begin;
   if (m.type != EntityType::kPerson) return ext;
   if (!m.role_span.empty() && m.role_span.end <= m.span.begin)
