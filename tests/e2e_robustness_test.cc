@@ -159,8 +159,13 @@ TEST(RobustnessTest, KillMidIngestThenRerunLosesAndDuplicatesNothing) {
       "AND l.n <> (SELECT COUNT(*) FROM events e WHERE 'events:' || e.plover "
       "= l.name)), "
       "(SELECT COUNT(*) FROM events e JOIN articles a ON a.id = e.article_id "
-      "WHERE e.sort_date <> COALESCE(e.date, a.published, ''));\"");
-  EXPECT_EQ(totals.out, "1|1|0|0\n") << totals.err;
+      "WHERE e.sort_date <> COALESCE(e.date, a.published, '')), "
+      "(SELECT COUNT(*) FROM (SELECT substr(published,1,10) AS d, COUNT(*) "
+      "AS n, COUNT(DISTINCT story_id) AS s FROM articles WHERE published IS "
+      "NOT NULL GROUP BY d) c LEFT JOIN timeline_days t ON t.day = c.d WHERE "
+      "t.articles IS NOT c.n OR t.stories IS NOT c.s), "
+      "(SELECT COUNT(*) FROM timeline_days);\"");
+  EXPECT_EQ(totals.out, "1|1|0|0|0|9\n") << totals.err;
 }
 
 // `marsad ner` answers one line for each input line, whatever the file's

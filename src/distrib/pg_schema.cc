@@ -227,7 +227,36 @@ CREATE TRIGGER stories_counted AFTER INSERT OR UPDATE OF article_count OR
   DELETE ON stories FOR EACH ROW EXECUTE FUNCTION marsad_count_stories();
 )sql";
 
-constexpr std::string_view kMigrations[] = {kV1, kV2, kV3, "", kV5, kV6};
+// v7: the timeline's days, as SQLite's v9.
+constexpr std::string_view kV7 = R"sql(
+CREATE TABLE timeline_days (
+  day TEXT PRIMARY KEY,
+  articles BIGINT NOT NULL,
+  stories BIGINT NOT NULL
+);
+INSERT INTO timeline_days (day, articles, stories)
+  SELECT substr(published,1,10), COUNT(*), COUNT(DISTINCT story_id)
+  FROM articles WHERE published IS NOT NULL GROUP BY 1;
+CREATE FUNCTION marsad_timeline_day() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.published IS NULL THEN RETURN NULL; END IF;
+  INSERT INTO timeline_days (day, articles, stories)
+    VALUES (substr(NEW.published,1,10), 1,
+      CASE WHEN NEW.story_id IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM articles o WHERE o.story_id = NEW.story_id
+          AND o.id <> NEW.id AND o.published >= substr(NEW.published,1,10)
+          AND substr(o.published,1,10) = substr(NEW.published,1,10))
+      THEN 1 ELSE 0 END)
+    ON CONFLICT (day) DO UPDATE SET
+      articles = timeline_days.articles + 1,
+      stories = timeline_days.stories + excluded.stories;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER articles_on_timeline AFTER INSERT ON articles
+  FOR EACH ROW EXECUTE FUNCTION marsad_timeline_day();
+)sql";
+
+constexpr std::string_view kMigrations[] = {kV1, kV2, kV3, "", kV5, kV6, kV7};
 
 }  // namespace
 

@@ -133,6 +133,7 @@ class PgStore final : public SqlStore {
               std::vector<int64_t>* changes) override;
   bool KeepsAnswers() const override { return schema_version_ >= 5; }
   bool HasListingIndexes() const override { return schema_version_ >= 6; }
+  bool KeepsTimeline() const override { return schema_version_ >= 7; }
 
  private:
   Status Migrate();

@@ -598,8 +598,11 @@ TEST_P(StoreContractTest, ListingsInTheirOrderWithTotalsKeptAtWrite) {
   // A new story with an article counts once, however often it is updated.
   Document d7 = Doc(7, "جديد", "خبر جديد", "x", "2024-04-02");
   d7.id = 7, d7.story_id = 3;
+  Document d8 = Doc(8, "احتجاج آخر", "دمشق شهدت احتجاجا ثانيا", "x",
+                    "2024-03-06T23:00:00");
+  d8.id = 8, d8.story_id = 2;  // a second report of story 2 on its day
   rows[0].id = 3, rows[0].title = "قصة جديدة";
-  ptrs = {&d7};
+  ptrs = {&d7, &d8};
   ASSERT_TRUE(store_->WriteBatch(ptrs, rows, {}).ok());
   ASSERT_TRUE(store_->WriteBatch({}, rows, {}).ok());
   EXPECT_EQ(*store_->CountStories(), stories + 1);
@@ -607,6 +610,19 @@ TEST_P(StoreContractTest, ListingsInTheirOrderWithTotalsKeptAtWrite) {
   Reopen();
   EXPECT_EQ(*store_->CountStories(), stories + 1);
   EXPECT_EQ(total({.type = "ASSAULT"}), 3);
+
+  // The timeline's days: 2024-03-06 has reports 4 (story 1), 5 and 8
+  // (story 2); the undated report is on no day.
+  auto days = store_->ListTimeline({.from = "2024-03-06"});
+  ASSERT_TRUE(days.ok()) << days.status().ToString();
+  ASSERT_EQ(days->size(), 2u);
+  EXPECT_EQ((*days)[0].date, "2024-03-06");
+  EXPECT_EQ((*days)[0].articles, 3);
+  EXPECT_EQ((*days)[0].stories, 2);
+  EXPECT_EQ((*days)[1].date, "2024-04-02");  // not 04-01: that batch failed
+  EXPECT_EQ((*days)[1].articles, 1);
+  EXPECT_EQ(store_->ListTimeline({})->size(), 5u);
+  EXPECT_EQ(store_->ListTimeline({.to = "2024-03-05"})->size(), 3u);
 }
 
 TEST_P(StoreContractTest, SavedSearchesAndAlertPositions) {

@@ -254,8 +254,39 @@ CREATE TRIGGER stories_uncounted AFTER DELETE ON stories
 END;
 )sql";
 
-constexpr std::string_view kMigrations[] = {kV1, kV2, kV3, kV4,
-                                            kV5, "",  kV7, kV8};
+// v9: the timeline's days (issue 25): articles and distinct stories per
+// publication day, kept by a trigger on insert in the writing transaction
+// (articles are never updated or deleted). A report counts its story on
+// its day unless another report of the story has that day already (a
+// probe of the story's articles from that day on, on the (story_id,
+// published) index). The timeline of a window reads its days, not its
+// articles.
+constexpr std::string_view kV9 = R"sql(
+CREATE TABLE timeline_days (
+  day TEXT PRIMARY KEY,
+  articles INTEGER NOT NULL,
+  stories INTEGER NOT NULL
+);
+INSERT INTO timeline_days (day, articles, stories)
+  SELECT substr(published,1,10), COUNT(*), COUNT(DISTINCT story_id)
+  FROM articles WHERE published IS NOT NULL GROUP BY 1;
+CREATE TRIGGER articles_on_timeline AFTER INSERT ON articles
+  WHEN NEW.published IS NOT NULL BEGIN
+  INSERT INTO timeline_days (day, articles, stories)
+    SELECT substr(NEW.published,1,10), 1,
+      CASE WHEN NEW.story_id IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM articles o WHERE o.story_id = NEW.story_id
+          AND o.id <> NEW.id AND o.published >= substr(NEW.published,1,10)
+          AND substr(o.published,1,10) = substr(NEW.published,1,10))
+      THEN 1 ELSE 0 END
+    WHERE true
+    ON CONFLICT(day) DO UPDATE SET articles = articles + 1,
+      stories = stories + excluded.stories;
+END;
+)sql";
+
+constexpr std::string_view kMigrations[] = {kV1, kV2, kV3, kV4, kV5,
+                                            "",  kV7, kV8, kV9};
 
 }  // namespace
 

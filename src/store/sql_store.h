@@ -135,6 +135,8 @@ class SqlStore : public Store {
   // PostgreSQL v6). Without them (a read-only store of an older schema) the
   // listings give the same answers by reading every row, as before.
   virtual bool HasListingIndexes() const = 0;
+  // Whether the schema keeps the timeline's days (SQLite v9, PostgreSQL v7).
+  virtual bool KeepsTimeline() const = 0;
 };
 
 }  // namespace marsad

@@ -53,6 +53,7 @@ class SqliteStore final : public SqlStore {
               std::vector<int64_t>* changes) override;
   bool KeepsAnswers() const override { return schema_version_ >= 7; }
   bool HasListingIndexes() const override { return schema_version_ >= 8; }
+  bool KeepsTimeline() const override { return schema_version_ >= 9; }
 
  private:
   explicit SqliteStore(sqlite3* db) : db_(db) {}

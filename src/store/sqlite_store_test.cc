@@ -322,13 +322,17 @@ TEST_F(SqliteStoreTest, AVersion7StoreListsTheSameBeforeAndAfterMigrating) {
     const std::vector<EventPoint> points = s->ListEventPoints(0, 10).value();
     for (const EventPoint& p : points)
       out += ";" + std::to_string(p.article_id);
+    const std::vector<DayCount> days = s->ListTimeline({}).value();
+    for (const DayCount& d : days)
+      out += ";" + d.date + "=" + std::to_string(d.articles) + "/" +
+             std::to_string(d.stories);
     return out;
   };
   const std::string v8 = listings(store_.get());
   EXPECT_EQ(
       v8,
       "2;1,2,;4:2/1,1/0,2/02026-03-01,3/0,;2:2/1,1/0,;2:2/1,1/0,;3:2/1,1/0,2/"
-      "02026-03-01,;1:3/0,;loc:a=2;loc:b=1");
+      "02026-03-01,;1:3/0,;loc:a=2;loc:b=1;2026-03-02=1/1;2026-03-03=1/1");
   store_.reset();
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
