@@ -166,6 +166,8 @@ StatusOr<CleanLexicon> CleanLexicon::FromRows(
       lex.day_anchors_.push_back(std::move(key));
     } else if (row[1] == "connective") {
       lex.connectives_.push_back(std::move(key));
+    } else if (row[1] == "lead_verb") {
+      lex.lead_verbs_.push_back(std::move(key));
     } else {
       return InternalError("teaser.tsv: unknown role " + row[1]);
     }
@@ -320,6 +322,11 @@ const OutletName* CleanLexicon::Outlet(std::string_view key) const {
 bool CleanLexicon::DayAnchor(std::string_view word) const {
   return std::find(day_anchors_.begin(), day_anchors_.end(), word) !=
          day_anchors_.end();
+}
+
+bool CleanLexicon::LeadVerb(std::string_view word) const {
+  return std::find(lead_verbs_.begin(), lead_verbs_.end(), word) !=
+         lead_verbs_.end();
 }
 
 bool CleanLexicon::OpensWithConnective(std::string_view key) const {

@@ -103,6 +103,9 @@ class CleanLexicon {
   // Whether `word` (a key) anchors a news lead to its day (teaser.tsv role
   // day_anchor: the weekdays).
   bool DayAnchor(std::string_view word) const;
+  // Whether `word` (a key) is a past-tense verb that opens news leads
+  // (teaser.tsv role lead_verb: أعلن، قال، كشفت ...).
+  bool LeadVerb(std::string_view word) const;
   // Whether `key` (a paragraph's key) opens with a connective of teaser.tsv
   // (one or more words: لكن، من جانبه ...): the paragraph continues the one
   // before it.
@@ -130,6 +133,7 @@ class CleanLexicon {
   std::vector<std::string> outlet_kinds_;
   std::vector<std::string> day_anchors_;
   std::vector<std::string> connectives_;
+  std::vector<std::string> lead_verbs_;
 };
 
 }  // namespace marsad
