@@ -929,8 +929,9 @@ TEST(QuotesTest, Issue21SourceInsideAQuotationIsNotCarried) {
       {{"سامي نادر", EntityType::kPerson, "per:nader", "الوزير"}});
   ASSERT_GE(d.quotes.size(), 3u);
   for (const Quote& q : d.quotes) {
-    if (S(d, q.cue) == "موضحا" || S(d, q.cue) == "وأضاف")
+    if (S(d, q.cue) == "موضحا" || S(d, q.cue) == "وأضاف") {
       EXPECT_EQ(q.speaker, "الوزير سامي نادر") << S(d, q.cue);
+    }
   }
 }
 
