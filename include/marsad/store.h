@@ -293,12 +293,14 @@ class Store {
   // Articles and stories per publication day (filter.type unused), by day.
   virtual StatusOr<std::vector<DayCount>> ListTimeline(
       const EventFilter& filter) = 0;
-  // Places with coordinates mentioned (in `story`'s articles; 0: all), most
-  // mentioned first, and events with coordinates; at most `limit` each.
-  virtual StatusOr<std::vector<PlacePoint>> ListPlaces(int64_t story,
-                                                       int limit) = 0;
-  virtual StatusOr<std::vector<EventPoint>> ListEventPoints(int64_t story,
-                                                            int limit) = 0;
+  // Places with coordinates mentioned (in filter.story's articles, 0: all;
+  // in reports published from filter.from to filter.to when given), most
+  // mentioned first, and events with coordinates (their day, as
+  // ListEvents's, in the window); at most `limit` each. filter.type unused.
+  virtual StatusOr<std::vector<PlacePoint>> ListPlaces(
+      const EventFilter& filter, int limit) = 0;
+  virtual StatusOr<std::vector<EventPoint>> ListEventPoints(
+      const EventFilter& filter, int limit) = 0;
 
   // --- Saved searches and their alert state ---
   // By name. Unavailable on a store without them (a read-only store of an

@@ -498,14 +498,33 @@ TEST_P(StoreContractTest, EventTimelineAndPlaceReadModels) {
   EXPECT_EQ(story_days->size(), 3u);
   EXPECT_EQ((*story_days)[0].stories, 1);
 
-  auto places = store_->ListPlaces(0, 10);
+  auto places = store_->ListPlaces({}, 10);
   ASSERT_TRUE(places.ok());
   ASSERT_EQ(places->size(), 1u);
   EXPECT_EQ((*places)[0].mentions, 4);
   EXPECT_DOUBLE_EQ((*places)[0].lon, 36.3);
-  EXPECT_EQ(store_->ListPlaces(2, 10)->at(0).mentions, 1);
-  EXPECT_EQ(store_->ListEventPoints(0, 10)->size(), 1u);
-  EXPECT_TRUE(store_->ListEventPoints(2, 10)->empty());
+  EXPECT_EQ(store_->ListPlaces({.story = 2}, 10)->at(0).mentions, 1);
+  EXPECT_EQ(store_->ListEventPoints({}, 10)->size(), 1u);
+  EXPECT_TRUE(store_->ListEventPoints({.story = 2}, 10)->empty());
+  // The map's window: mentions of the reports published in it (2024-03-02
+  // and 03-05: two; 03-01T10:00 is on the 1st), events on their day (the
+  // one event: its report's day, 03-06).
+  auto window = [&](const EventFilter& f) {
+    auto got = store_->ListPlaces(f, 10);
+    EXPECT_TRUE(got.ok()) << got.status().ToString();
+    return got.ok() && !got->empty() ? got->at(0).mentions : 0;
+  };
+  EXPECT_EQ(window({.from = "2024-03-02", .to = "2024-03-05"}), 2);
+  EXPECT_EQ(window({.to = "2024-03-01"}), 1);
+  EXPECT_EQ(window({.from = "2024-03-06"}), 1);
+  EXPECT_EQ(window({.from = "2024-03-07"}), 0);
+  EXPECT_EQ(window({.from = "2024-03-01", .story = 2}), 1);
+  EXPECT_EQ(window({.from = "2024-03-06", .story = 2}), 0);
+  EXPECT_EQ(store_->ListEventPoints({.from = "2024-03-06"}, 10)->size(), 1u);
+  EXPECT_TRUE(store_->ListEventPoints({.to = "2024-03-05"}, 10)->empty());
+  EXPECT_TRUE(
+      store_->ListEventPoints({.from = "2024-03-01", .to = "2024-03-05"}, 10)
+          ->empty());
 }
 
 // Issue 25: the listings read down their indexes and print totals kept at
@@ -566,11 +585,11 @@ TEST_P(StoreContractTest, ListingsInTheirOrderWithTotalsKeptAtWrite) {
   EXPECT_EQ(total({.type = "ASSAULT", .story = 1}), 1);
 
   // Places by mentions: one entity in six reports.
-  auto places = store_->ListPlaces(0, 10);
+  auto places = store_->ListPlaces({}, 10);
   ASSERT_TRUE(places.ok());
   ASSERT_EQ(places->size(), 1u);
   EXPECT_EQ((*places)[0].mentions, 6);
-  EXPECT_EQ(store_->ListPlaces(2, 10)->at(0).mentions, 3);
+  EXPECT_EQ(store_->ListPlaces({.story = 2}, 10)->at(0).mentions, 3);
 
   // A failed batch and an input written again change no total.
   const int64_t stories = *store_->CountStories();
@@ -593,7 +612,7 @@ TEST_P(StoreContractTest, ListingsInTheirOrderWithTotalsKeptAtWrite) {
   EXPECT_EQ(total({}), 5);
   EXPECT_EQ(total({.type = "ASSAULT"}), 3);
   EXPECT_EQ(*store_->CountStories(), stories);
-  EXPECT_EQ(store_->ListPlaces(0, 10)->at(0).mentions, 6);
+  EXPECT_EQ(store_->ListPlaces({}, 10)->at(0).mentions, 6);
 
   // A new story with an article counts once, however often it is updated.
   Document d7 = Doc(7, "جديد", "خبر جديد", "x", "2024-04-02");

@@ -669,8 +669,9 @@ StatusOr<json> Api::Places(const Params& p) {
                 {"properties", std::move(properties)}};
   };
   json features = json::array();
+  const EventFilter window{"", Get(p, "from"), Get(p, "to"), story};
   ASSIGN_OR_RETURN(std::vector<PlacePoint> places,
-                   store_->ListPlaces(story, int(limit)));
+                   store_->ListPlaces(window, int(limit)));
   for (const PlacePoint& s : places) {
     features.push_back(point(s.lon, s.lat,
                              {{"kind", "place"},
@@ -679,7 +680,7 @@ StatusOr<json> Api::Places(const Params& p) {
                               {"mentions", s.mentions}}));
   }
   ASSIGN_OR_RETURN(std::vector<EventPoint> events,
-                   store_->ListEventPoints(story, int(limit)));
+                   store_->ListEventPoints(window, int(limit)));
   for (const EventPoint& e : events) {
     features.push_back(point(e.lon, e.lat,
                              {{"kind", "event"},

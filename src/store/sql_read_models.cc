@@ -408,14 +408,41 @@ StatusOr<std::vector<DayCount>> SqlStore::ListTimeline(const EventFilter& f) {
 // its mention_count (each mention row is written with a +1 to its entity,
 // in one transaction, and neither is ever deleted): from schema v8 the
 // places are read down the index on (mention_count DESC, id) of entities
-// with coordinates, `limit` rows, instead of grouping every mention.
-StatusOr<std::vector<PlacePoint>> SqlStore::ListPlaces(int64_t story,
+// with coordinates, `limit` rows, instead of grouping every mention. In a
+// window (f.from, f.to: the reports' publication days, undated reports
+// left out) the mentions of the window's reports are grouped, read from
+// the index on articles' published: the cost follows the window.
+StatusOr<std::vector<PlacePoint>> SqlStore::ListPlaces(const EventFilter& f,
                                                        int limit) {
   std::vector<PlacePoint> out;
   auto add = [&](const SqlRow& s) {
     out.push_back({s.Text(0), s.Text(1), s.Double(2), s.Double(3), s.Int(4)});
   };
-  if (story == 0 && HasListingIndexes()) {
+  const std::string order =
+      " GROUP BY e.id ORDER BY COUNT(*) DESC, e.id LIMIT " +
+      std::to_string(limit);
+  if (!f.from.empty() || !f.to.empty()) {
+    Where where;
+    where.Add("e.lat IS NOT NULL");
+    if (f.story != 0) where.Add("a.story_id = ?", f.story);
+    // "0" sorts below every date and above "": undated reports are out.
+    where.Add("a.published >= ?", f.from.empty() ? std::string("0") : f.from);
+    if (!f.to.empty()) {
+      if (std::string below = SortDateBelow(f.to); !below.empty()) {
+        where.Add("a.published < ?", below);
+      } else {
+        where.Add("substr(a.published,1,10) <= ?", f.to);
+      }
+    }
+    RETURN_IF_ERROR(
+        Query("SELECT e.id, e.name, e.lat, e.lon, COUNT(*) FROM articles a "
+              "JOIN mentions m ON m.article_id = a.id JOIN entities e ON "
+              "e.id = m.entity_id" +
+                  where.sql() + order,
+              where.params(), add));
+    return out;
+  }
+  if (f.story == 0 && HasListingIndexes()) {
     RETURN_IF_ERROR(
         Query("SELECT id, name, lat, lon, mention_count FROM entities WHERE "
               "lat IS NOT NULL ORDER BY mention_count DESC, id LIMIT " +
@@ -426,29 +453,48 @@ StatusOr<std::vector<PlacePoint>> SqlStore::ListPlaces(int64_t story,
   RETURN_IF_ERROR(
       Query("SELECT e.id, e.name, e.lat, e.lon, COUNT(*) FROM entities e JOIN "
             "mentions m ON m.entity_id = e.id WHERE e.lat IS NOT NULL AND " +
-                InStory(story, "m.article_id") +
-                " GROUP BY e.id ORDER BY COUNT(*) DESC, e.id LIMIT " +
-                std::to_string(limit),
-            {story}, add));
+                InStory(f.story, "m.article_id") + order,
+            {f.story}, add));
   return out;
 }
 
 // In article and event order: the order SQLite's scan of the events
 // table gave them (no order was asked before v8), now said, and read from
-// the index of located events (schema v8) or the primary key.
-StatusOr<std::vector<EventPoint>> SqlStore::ListEventPoints(int64_t story,
-                                                            int limit) {
+// the index of located events (schema v8) or the primary key. A window
+// (f.from, f.to) is on the events' day, as the events listing's: the
+// event's date, else its report's day (schema v8's day column; before it,
+// computed from the report).
+StatusOr<std::vector<EventPoint>> SqlStore::ListEventPoints(
+    const EventFilter& f, int limit) {
   std::vector<EventPoint> out;
-  RETURN_IF_ERROR(Query(
+  const bool window = !f.from.empty() || !f.to.empty();
+  const std::string day =
+      HasListingIndexes()
+          ? std::string("e.day")
+          : std::string(
+                "(SELECT COALESCE(e.date, substr(a.published,1,10)) "
+                "FROM articles a WHERE a.id = e.article_id)");
+  std::string sql =
       "SELECT e.article_id, e.plover, e.mode, COALESCE(e.date,''), e.lat, "
       "e.lon, COALESCE(e.location,'') FROM events e WHERE e.lat IS NOT NULL "
       "AND " +
-          InStory(story, "e.article_id") +
-          " ORDER BY e.article_id, e.idx LIMIT " + std::to_string(limit),
-      {story}, [&](const SqlRow& s) {
-        out.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(6),
-                       s.Double(4), s.Double(5)});
-      }));
+      InStory(f.story, "e.article_id");
+  std::vector<SqlParam> params = {f.story};
+  if (window) {
+    if (!f.from.empty()) {
+      params.push_back(f.from);
+      sql += " AND " + day + " >= ?" + std::to_string(params.size());
+    }
+    if (!f.to.empty()) {
+      params.push_back(f.to);
+      sql += " AND " + day + " <= ?" + std::to_string(params.size());
+    }
+  }
+  sql += " ORDER BY e.article_id, e.idx LIMIT " + std::to_string(limit);
+  RETURN_IF_ERROR(Query(sql, params, [&](const SqlRow& s) {
+    out.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(6),
+                   s.Double(4), s.Double(5)});
+  }));
   return out;
 }
 

@@ -82,9 +82,9 @@ class SqlStore : public Store {
                                          const Page& page) override;
   StatusOr<std::vector<DayCount>> ListTimeline(
       const EventFilter& filter) override;
-  StatusOr<std::vector<PlacePoint>> ListPlaces(int64_t story,
+  StatusOr<std::vector<PlacePoint>> ListPlaces(const EventFilter& filter,
                                                int limit) override;
-  StatusOr<std::vector<EventPoint>> ListEventPoints(int64_t story,
+  StatusOr<std::vector<EventPoint>> ListEventPoints(const EventFilter& filter,
                                                     int limit) override;
 
   StatusOr<std::vector<SavedSearchRow>> ListSavedSearches() override;

@@ -316,12 +316,25 @@ TEST_F(SqliteStoreTest, AVersion7StoreListsTheSameBeforeAndAfterMigrating) {
         out += std::to_string(e.article_id) + "/" + std::to_string(e.idx) +
                e.date + ",";
     }
-    const std::vector<PlacePoint> places = s->ListPlaces(0, 10).value();
+    const std::vector<PlacePoint> places = s->ListPlaces({}, 10).value();
     for (const PlacePoint& p : places)
       out += ";" + p.entity_id + "=" + std::to_string(p.mentions);
-    const std::vector<EventPoint> points = s->ListEventPoints(0, 10).value();
+    const std::vector<EventPoint> points = s->ListEventPoints({}, 10).value();
     for (const EventPoint& p : points)
       out += ";" + std::to_string(p.article_id);
+    // The map's window (reports' days for places, events' days for points).
+    EventFilter from, to;
+    from.from = "2026-03-03";
+    to.to = "2026-03-02";
+    for (const EventFilter* f : {&from, &to}) {
+      out += ";w";
+      const std::vector<PlacePoint> in_window = s->ListPlaces(*f, 10).value();
+      for (const PlacePoint& p : in_window)
+        out += ";" + p.entity_id + "=" + std::to_string(p.mentions);
+      const std::vector<EventPoint> on_day = s->ListEventPoints(*f, 10).value();
+      for (const EventPoint& p : on_day)
+        out += ";" + std::to_string(p.article_id);
+    }
     const std::vector<DayCount> days = s->ListTimeline({}).value();
     for (const DayCount& d : days)
       out += ";" + d.date + "=" + std::to_string(d.articles) + "/" +
@@ -332,7 +345,8 @@ TEST_F(SqliteStoreTest, AVersion7StoreListsTheSameBeforeAndAfterMigrating) {
   EXPECT_EQ(
       v8,
       "2;1,2,;4:2/1,1/0,2/02026-03-01,3/0,;2:2/1,1/0,;2:2/1,1/0,;3:2/1,1/0,2/"
-      "02026-03-01,;1:3/0,;loc:a=2;loc:b=1;2026-03-02=1/1;2026-03-03=1/1");
+      "02026-03-01,;1:3/0,;loc:a=2;loc:b=1;w;loc:a=1;w;loc:a=1;2026-03-02=1/1;"
+      "2026-03-03=1/1");
   store_.reset();
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);

@@ -841,7 +841,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Places (LOC entities with coordinates) and located events, as GeoJSON. */
+        /**
+         * Places (LOC entities with coordinates) and located events, as GeoJSON.
+         * @description With from/to, places are counted over the mentions of the reports published in the window (undated reports left out) and events are those whose day (the event's date, else its report's) is in it.
+         */
         get: {
             parameters: {
                 query?: {
