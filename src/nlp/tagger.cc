@@ -354,12 +354,13 @@ void TaggerModel::Decode(const uint64_t* feats, size_t n, int per_token,
     }
     float* e = &s->emit[i * T];
     float* z = s->hidden.data();
-    float* memo_z = &s->prefix_hidden[(p - s->prefix.data()) * H];
+    // No net (H == 0): both hidden arrays are empty and no sum is copied.
+    float* memo_z = s->prefix_hidden.data() + (p - s->prefix.data()) * H;
     int first = 0;  // rows[0 .. first) are in the sums already
     int found;
     if (hit) {
       std::memcpy(e, p->emit, sizeof(p->emit));
-      std::memcpy(z, memo_z, H * sizeof(float));
+      if (H > 0) std::memcpy(z, memo_z, H * sizeof(float));
       found = FindRows(f, used, per_token, 0, s);
     } else {
       const int own = FindRows(f, 0, used, 0, s);
@@ -371,7 +372,7 @@ void TaggerModel::Decode(const uint64_t* feats, size_t n, int per_token,
         AddRows(net_.rows.data(), net_.scale.data(), s->rows.data(), own, H, z);
       std::memcpy(p->feats, f, used * sizeof(uint64_t));
       std::memcpy(p->emit, e, sizeof(p->emit));
-      std::memcpy(memo_z, z, H * sizeof(float));
+      if (H > 0) std::memcpy(memo_z, z, H * sizeof(float));
       p->used = used;
       first = own;
       if (next == p) PrefixOf(f + per_token, used, s, &next_hit);  // rewritten
