@@ -17,13 +17,25 @@
 namespace marsad {
 namespace {
 
-Document Facts(const std::string& text) {
+// The facts tests run no NER: the names a sentence's NER would find are
+// given as `persons`.
+Document Facts(const std::string& text,
+               const std::vector<std::string>& persons = {}) {
   Document d;
   d.text = text;
   d.published = "2024-03-10";
   TextAnalysis a;
   a.Build(d.text, TestTextTables());
   AnalyzeText(TestTextTables(), a, &d);
+  for (const std::string& p : persons) {
+    size_t at = text.find(p);
+    EXPECT_NE(at, std::string::npos) << p;
+    EntityMention m;
+    m.span = {uint32_t(at), uint32_t(at + p.size())};
+    m.type = EntityType::kPerson;
+    m.text = p;
+    d.entities.push_back(m);
+  }
   FactsFinder(TestFactsLexicon(), a, &d).Run();
   return d;
 }
@@ -878,28 +890,6 @@ TEST(CasualtyRound9Test, IllnessAsTheClausesSubjectOrTheSentencesTopic) {
 
 // Issue 21, round 10: kinds found by reading marsad's figures on fresh sample
 // A (ant2018, SaudiNewsNet, Jawhara FM; our own sentences in the same shapes).
-// The facts tests run no NER: the names a sentence's NER would find are given.
-Document FactsNaming(const std::string& text,
-                     const std::vector<std::string>& persons) {
-  Document d;
-  d.text = text;
-  d.published = "2024-03-10";
-  TextAnalysis a;
-  a.Build(d.text, TestTextTables());
-  AnalyzeText(TestTextTables(), a, &d);
-  for (const std::string& p : persons) {
-    size_t at = text.find(p);
-    EXPECT_NE(at, std::string::npos) << p;
-    EntityMention m;
-    m.span = {uint32_t(at), uint32_t(at + p.size())};
-    m.type = EntityType::kPerson;
-    m.text = p;
-    d.entities.push_back(m);
-  }
-  FactsFinder(TestFactsLexicon(), a, &d).Run();
-  return d;
-}
-
 TEST(CasualtyRound10Test, TheArrestMasdarIqafCountsPeopleOnly) {
   EXPECT_THAT(Figures("وتمكن أعوان الأمن من إيقاف 5 أشخاص كانوا يستعدون "
                       "للسفر خلسة."),
@@ -941,26 +931,26 @@ TEST(CasualtyRound10Test, SufferedInjuriesAfterTheCountedNoun) {
 }
 
 TEST(CasualtyRound10Test, ANamedDefiniteVictimIsOnePerson) {
-  EXPECT_THAT(FiguresOf(FactsNaming("وأعلنت الوزارة استشهاد الجندي أول سعيد "
-                                    "بن ناصر القحطاني أثناء أداء واجبه.",
-                                    {"سعيد بن ناصر القحطاني"})),
+  EXPECT_THAT(FiguresOf(Facts("وأعلنت الوزارة استشهاد الجندي أول سعيد "
+                              "بن ناصر القحطاني أثناء أداء واجبه.",
+                              {"سعيد بن ناصر القحطاني"})),
               ElementsAre("killed:1"));
-  EXPECT_THAT(FiguresOf(FactsNaming("وذكرت مصادر محلية أن المواطن صالح "
-                                    "العمري (41 عاما) قتل في القصف.",
-                                    {"صالح العمري"})),
+  EXPECT_THAT(FiguresOf(Facts("وذكرت مصادر محلية أن المواطن صالح "
+                              "العمري (41 عاما) قتل في القصف.",
+                              {"صالح العمري"})),
               ElementsAre("killed:1"));
   // Without a name the definite noun points back to someone counted before.
   EXPECT_THAT(Figures("وأعلنت الوزارة استشهاد الجندي أثناء أداء واجبه."),
               IsEmpty());
   // A named person of a group the sentence has counted.
-  EXPECT_THAT(FiguresOf(FactsNaming("لقي شابان حتفهما في الاشتباكات، إذ قتل "
-                                    "الشاب ماهر سليم ثم رفيقه.",
-                                    {"ماهر سليم"})),
+  EXPECT_THAT(FiguresOf(Facts("لقي شابان حتفهما في الاشتباكات، إذ قتل "
+                              "الشاب ماهر سليم ثم رفيقه.",
+                              {"ماهر سليم"})),
               ElementsAre("killed:2"));
   // A natural death of a titled person is an obituary.
-  EXPECT_THAT(FiguresOf(FactsNaming("ونعت العائلة وفاة الشاب فهد الدوسري بعد "
-                                    "صراع مع المرض.",
-                                    {"فهد الدوسري"})),
+  EXPECT_THAT(FiguresOf(Facts("ونعت العائلة وفاة الشاب فهد الدوسري بعد "
+                              "صراع مع المرض.",
+                              {"فهد الدوسري"})),
               IsEmpty());
 }
 
@@ -979,7 +969,7 @@ TEST(CasualtyRound10Test, NobodyAfterANegationWithAClitic) {
 
 TEST(CasualtyRound10Test, ANameIsNoNisbaDual) {
   EXPECT_THAT(
-      FiguresOf(FactsNaming("واعتقل كرمانيان في طهران قبل عام.", {"كرمانيان"})),
+      FiguresOf(Facts("واعتقل كرمانيان في طهران قبل عام.", {"كرمانيان"})),
       IsEmpty());
   EXPECT_THAT(Figures("واعتقل كرمانيان في طهران قبل عام."),
               ElementsAre("arrested:2"));  // no name known: a dual
