@@ -164,8 +164,13 @@ TEST(RobustnessTest, KillMidIngestThenRerunLosesAndDuplicatesNothing) {
       "AS n, COUNT(DISTINCT story_id) AS s FROM articles WHERE published IS "
       "NOT NULL GROUP BY d) c LEFT JOIN timeline_days t ON t.day = c.d WHERE "
       "t.articles IS NOT c.n OR t.stories IS NOT c.s), "
-      "(SELECT COUNT(*) FROM timeline_days);\"");
-  EXPECT_EQ(totals.out, "1|1|0|0|0|9\n") << totals.err;
+      "(SELECT COUNT(*) FROM timeline_days), "
+      "(SELECT COUNT(*) FROM (SELECT outlet, COUNT(*) AS n FROM articles "
+      "WHERE outlet IS NOT NULL GROUP BY outlet) c LEFT JOIN outlet_counts o "
+      "ON o.outlet = c.outlet WHERE o.reports IS NOT c.n), "
+      "(SELECT COUNT(*) FROM outlet_counts) = "
+      "(SELECT COUNT(DISTINCT outlet) FROM articles);\"");
+  EXPECT_EQ(totals.out, "1|1|0|0|0|9|0|1\n") << totals.err;
 }
 
 // `marsad ner` answers one line for each input line, whatever the file's

@@ -256,7 +256,32 @@ CREATE TRIGGER articles_on_timeline AFTER INSERT ON articles
   FOR EACH ROW EXECUTE FUNCTION marsad_timeline_day();
 )sql";
 
-constexpr std::string_view kMigrations[] = {kV1, kV2, kV3, "", kV5, kV6, kV7};
+// v8: the outlets' report counts and the map's newest located events, as
+// SQLite's v10.
+constexpr std::string_view kV8 = R"sql(
+CREATE TABLE outlet_counts (
+  outlet TEXT PRIMARY KEY,
+  reports BIGINT NOT NULL
+);
+INSERT INTO outlet_counts (outlet, reports)
+  SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL
+  GROUP BY outlet;
+CREATE FUNCTION marsad_count_outlet() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.outlet IS NULL THEN RETURN NULL; END IF;
+  INSERT INTO outlet_counts (outlet, reports) VALUES (NEW.outlet, 1)
+    ON CONFLICT (outlet) DO UPDATE SET reports = outlet_counts.reports + 1;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER articles_outlet_counted AFTER INSERT ON articles
+  FOR EACH ROW EXECUTE FUNCTION marsad_count_outlet();
+DROP INDEX events_located;
+CREATE INDEX events_located_newest ON events(sort_date DESC, article_id, idx,
+                                             day) WHERE lat IS NOT NULL;
+)sql";
+
+constexpr std::string_view kMigrations[] = {kV1, kV2, kV3, "", kV5,
+                                            kV6, kV7, kV8};
 
 }  // namespace
 

@@ -134,6 +134,7 @@ class PgStore final : public SqlStore {
   bool KeepsAnswers() const override { return schema_version_ >= 5; }
   bool HasListingIndexes() const override { return schema_version_ >= 6; }
   bool KeepsTimeline() const override { return schema_version_ >= 7; }
+  bool KeepsOutletCounts() const override { return schema_version_ >= 8; }
 
  private:
   Status Migrate();

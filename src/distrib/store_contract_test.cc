@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <set>
 
@@ -538,6 +539,7 @@ TEST_P(StoreContractTest, ListingsInTheirOrderWithTotalsKeptAtWrite) {
     Event e;
     e.plover = plover;
     e.date = date;
+    e.location_span = {0, 4};  // the located place of Doc: on the map
     return e;
   };
   Document d4 =
@@ -584,6 +586,30 @@ TEST_P(StoreContractTest, ListingsInTheirOrderWithTotalsKeptAtWrite) {
   EXPECT_EQ(total({.story = 2}), 3);
   EXPECT_EQ(total({.type = "ASSAULT", .story = 1}), 1);
 
+  // The map's located events (step 6): the newest, in the listing's order,
+  // so that `limit` of them are the latest of the window.
+  auto points = [&](const EventFilter& f, int limit) {
+    auto got = store_->ListEventPoints(f, limit);
+    EXPECT_TRUE(got.ok()) << got.status().ToString();
+    std::vector<std::pair<int64_t, std::string>> out;
+    if (got.ok()) {
+      for (const EventPoint& e : *got) out.push_back({e.article_id, e.plover});
+    }
+    return out;
+  };
+  using Q = std::vector<std::pair<int64_t, std::string>>;
+  EXPECT_EQ(points({}, 50), (Q{{4, "ASSAULT"},
+                               {5, "PROTEST"},
+                               {5, "ASSAULT"},
+                               {4, "PROTEST"},
+                               {6, "ASSAULT"}}));
+  EXPECT_EQ(points({}, 2), (Q{{4, "ASSAULT"}, {5, "PROTEST"}}));
+  EXPECT_EQ(points({.to = "2024-03-06"}, 2),
+            (Q{{4, "ASSAULT"}, {5, "PROTEST"}}));
+  EXPECT_EQ(points({.to = "2024-03-05"}, 50), (Q{{4, "PROTEST"}}));
+  EXPECT_EQ(points({.story = 2}, 50),
+            (Q{{5, "PROTEST"}, {5, "ASSAULT"}, {6, "ASSAULT"}}));
+
   // Places by mentions: one entity in six reports.
   auto places = store_->ListPlaces({}, 10);
   ASSERT_TRUE(places.ok());
@@ -613,6 +639,15 @@ TEST_P(StoreContractTest, ListingsInTheirOrderWithTotalsKeptAtWrite) {
   EXPECT_EQ(total({.type = "ASSAULT"}), 3);
   EXPECT_EQ(*store_->CountStories(), stories);
   EXPECT_EQ(store_->ListPlaces({}, 10)->at(0).mentions, 6);
+  // The outlets' counts (kept at write from step 6) neither.
+  auto outlets = [&] {
+    std::map<std::string, int64_t> out;
+    const std::vector<OutletCount> got = store_->ListOutlets(50).value();
+    for (const OutletCount& o : got) out[o.outlet] = o.articles;
+    return out;
+  };
+  using M = std::map<std::string, int64_t>;
+  EXPECT_EQ(outlets(), (M{{"الوطن", 3}, {"النهار", 3}}));
 
   // A new story with an article counts once, however often it is updated.
   Document d7 = Doc(7, "جديد", "خبر جديد", "x", "2024-04-02");
@@ -629,6 +664,8 @@ TEST_P(StoreContractTest, ListingsInTheirOrderWithTotalsKeptAtWrite) {
   Reopen();
   EXPECT_EQ(*store_->CountStories(), stories + 1);
   EXPECT_EQ(total({.type = "ASSAULT"}), 3);
+  EXPECT_EQ(outlets(), (M{{"الوطن", 3}, {"النهار", 3}, {"x", 2}}));
+  EXPECT_EQ(store_->ListOutlets(50)->back().outlet, "x");  // fewest last
 
   // The timeline's days: 2024-03-06 has reports 4 (story 1), 5 and 8
   // (story 2); the undated report is on no day.

@@ -285,8 +285,34 @@ CREATE TRIGGER articles_on_timeline AFTER INSERT ON articles
 END;
 )sql";
 
-constexpr std::string_view kMigrations[] = {kV1, kV2, kV3, kV4, kV5,
-                                            "",  kV7, kV8, kV9};
+// v10 (issue 25, step 6): two listings that read every row.
+//  * outlet_counts: each outlet's reports, kept by a trigger on insert in
+//    the writing transaction (articles are never updated or deleted), so
+//    that /api/outlets reads one row per outlet instead of grouping the
+//    articles (its latency followed the archive);
+//  * the map's located events are the newest (the events listing's order,
+//    sort_date DESC, then article and event), read down an index in that
+//    order; events_located (article and event order) is dropped.
+constexpr std::string_view kV10 = R"sql(
+CREATE TABLE outlet_counts (
+  outlet TEXT PRIMARY KEY,
+  reports INTEGER NOT NULL
+);
+INSERT INTO outlet_counts (outlet, reports)
+  SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL
+  GROUP BY outlet;
+CREATE TRIGGER articles_outlet_counted AFTER INSERT ON articles
+  WHEN NEW.outlet IS NOT NULL BEGIN
+  INSERT INTO outlet_counts (outlet, reports) VALUES (NEW.outlet, 1)
+    ON CONFLICT(outlet) DO UPDATE SET reports = reports + 1;
+END;
+DROP INDEX events_located;
+CREATE INDEX events_located_newest ON events(sort_date DESC, article_id, idx,
+                                             day) WHERE lat IS NOT NULL;
+)sql";
+
+constexpr std::string_view kMigrations[] = {kV1, kV2, kV3, kV4, kV5, "",
+                                            kV7, kV8, kV9, kV10};
 
 }  // namespace
 

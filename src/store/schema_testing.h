@@ -6,10 +6,15 @@
 
 namespace marsad {
 
-// Undoes v9 (the timeline's days) and v8 (the listings' columns, indexes,
-// totals and their triggers) and sets the version to 7; a test that wants an
-// older file runs its own statements after it.
+// Undoes v10 (the outlets' counts, the newest located events' index), v9
+// (the timeline's days) and v8 (the listings' columns, indexes, totals and
+// their triggers) and sets the version to 7; a test that wants an older
+// file runs its own statements after it.
 inline constexpr char kSqliteBackToV7[] =
+    "DROP TRIGGER articles_outlet_counted; DROP TABLE outlet_counts; "
+    "DROP INDEX events_located_newest; "
+    "CREATE INDEX events_located ON events(article_id, idx) "
+    "WHERE lat IS NOT NULL; "
     "DROP TRIGGER articles_on_timeline; DROP TABLE timeline_days; "
     "DROP TRIGGER events_counted; DROP TRIGGER events_uncounted; "
     "DROP TRIGGER stories_counted; DROP TRIGGER stories_recounted; "

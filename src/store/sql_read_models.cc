@@ -125,16 +125,20 @@ StatusOr<std::optional<StorySummary>> SqlStore::GetStorySummary(int64_t id) {
   return out;
 }
 
+// From the counts kept at write (schema v10 / PostgreSQL v8: a row per
+// outlet, whose number does not grow with the archive), else by grouping
+// every article (a read-only store of an older schema), in the same order.
 StatusOr<std::vector<OutletCount>> SqlStore::ListOutlets(int limit) {
   std::vector<OutletCount> out;
-  RETURN_IF_ERROR(
-      Query("SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL "
-            "GROUP BY outlet "
-            "ORDER BY COUNT(*) DESC, outlet LIMIT " +
-                std::to_string(limit),
-            {}, [&](const SqlRow& s) {
-              out.push_back({s.Text(0), s.Int(1)});
-            }));
+  const std::string sql =
+      KeepsOutletCounts()
+          ? "SELECT outlet, reports FROM outlet_counts ORDER BY reports DESC, "
+            "outlet LIMIT "
+          : "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL "
+            "GROUP BY outlet ORDER BY COUNT(*) DESC, outlet LIMIT ";
+  RETURN_IF_ERROR(Query(sql + std::to_string(limit), {}, [&](const SqlRow& s) {
+    out.push_back({s.Text(0), s.Int(1)});
+  }));
   return out;
 }
 
@@ -458,10 +462,13 @@ StatusOr<std::vector<PlacePoint>> SqlStore::ListPlaces(const EventFilter& f,
   return out;
 }
 
-// In article and event order: the order SQLite's scan of the events
-// table gave them (no order was asked before v8), now said, and read from
-// the index of located events (schema v8) or the primary key. A window
-// (f.from, f.to) is on the events' day, as the events listing's: the
+// The newest first, in the events listing's order (sort_date DESC, then
+// article and event; issue 25 step 6: before, article and event order, so
+// a map of `limit` points showed the oldest located events of the window),
+// read down the index of located events in that order (schema v10) or
+// sorted (an older read-only store: its sort_date, or before v8 the
+// listing date computed from the report, as ListEventsByScan does). A
+// window (f.from, f.to) is on the events' day, as the events listing's: the
 // event's date, else its report's day (schema v8's day column; before it,
 // computed from the report).
 StatusOr<std::vector<EventPoint>> SqlStore::ListEventPoints(
@@ -490,7 +497,14 @@ StatusOr<std::vector<EventPoint>> SqlStore::ListEventPoints(
       sql += " AND " + day + " <= ?" + std::to_string(params.size());
     }
   }
-  sql += " ORDER BY e.article_id, e.idx LIMIT " + std::to_string(limit);
+  const std::string newest =
+      HasListingIndexes()
+          ? std::string("e.sort_date")
+          : std::string(
+                "(SELECT COALESCE(e.date, a.published, '') FROM articles a "
+                "WHERE a.id = e.article_id)");
+  sql += " ORDER BY " + newest + " DESC, e.article_id, e.idx LIMIT " +
+         std::to_string(limit);
   RETURN_IF_ERROR(Query(sql, params, [&](const SqlRow& s) {
     out.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(6),
                    s.Double(4), s.Double(5)});

@@ -137,6 +137,9 @@ class SqlStore : public Store {
   virtual bool HasListingIndexes() const = 0;
   // Whether the schema keeps the timeline's days (SQLite v9, PostgreSQL v7).
   virtual bool KeepsTimeline() const = 0;
+  // Whether the schema keeps the outlets' report counts and the index of
+  // the newest located events (SQLite v10, PostgreSQL v8).
+  virtual bool KeepsOutletCounts() const = 0;
 };
 
 }  // namespace marsad

@@ -54,6 +54,7 @@ class SqliteStore final : public SqlStore {
   bool KeepsAnswers() const override { return schema_version_ >= 7; }
   bool HasListingIndexes() const override { return schema_version_ >= 8; }
   bool KeepsTimeline() const override { return schema_version_ >= 9; }
+  bool KeepsOutletCounts() const override { return schema_version_ >= 10; }
 
  private:
   explicit SqliteStore(sqlite3* db) : db_(db) {}

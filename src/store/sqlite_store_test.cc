@@ -272,12 +272,15 @@ TEST_F(SqliteStoreTest, AVersion6StoreKeepsNoAnswersUntilMigrated) {
 // Issue 25: a store made before the listings' indexes (v7) lists the same
 // read-only (by reading every row, as before), and opened to write gains
 // the events' dates, the indexes and the totals, computed from its rows;
-// the totals then follow new writes.
+// the totals then follow new writes. Step 6 (v10): the outlets' counts and
+// the map's newest located events, the same read-only and migrated.
 TEST_F(SqliteStoreTest, AVersion7StoreListsTheSameBeforeAndAfterMigrating) {
   auto event = [](const std::string& plover, const std::string& date) {
     Event e;
     e.plover = plover;
     e.date = date;
+    e.location = "مدينة";
+    e.location_span = Span{0, 6};  // in the place's span: located
     return e;
   };
   EntityMention place;
@@ -319,6 +322,9 @@ TEST_F(SqliteStoreTest, AVersion7StoreListsTheSameBeforeAndAfterMigrating) {
     const std::vector<PlacePoint> places = s->ListPlaces({}, 10).value();
     for (const PlacePoint& p : places)
       out += ";" + p.entity_id + "=" + std::to_string(p.mentions);
+    // Located events newest first, the order of /api/events: b's event
+    // dated by its report (03-03), a's (03-02), b's dated 03-01, then the
+    // undated report's.
     const std::vector<EventPoint> points = s->ListEventPoints({}, 10).value();
     for (const EventPoint& p : points)
       out += ";" + std::to_string(p.article_id);
@@ -339,14 +345,17 @@ TEST_F(SqliteStoreTest, AVersion7StoreListsTheSameBeforeAndAfterMigrating) {
     for (const DayCount& d : days)
       out += ";" + d.date + "=" + std::to_string(d.articles) + "/" +
              std::to_string(d.stories);
+    const std::vector<OutletCount> outlets = s->ListOutlets(10).value();
+    for (const OutletCount& o : outlets)
+      out += ";" + o.outlet + ":" + std::to_string(o.articles);
     return out;
   };
   const std::string v8 = listings(store_.get());
   EXPECT_EQ(
       v8,
       "2;1,2,;4:2/1,1/0,2/02026-03-01,3/0,;2:2/1,1/0,;2:2/1,1/0,;3:2/1,1/0,2/"
-      "02026-03-01,;1:3/0,;loc:a=2;loc:b=1;w;loc:a=1;w;loc:a=1;2026-03-02=1/1;"
-      "2026-03-03=1/1");
+      "02026-03-01,;1:3/0,;loc:a=2;loc:b=1;2;1;2;3;w;loc:a=1;2;w;loc:a=1;1;2;"
+      "2026-03-02=1/1;2026-03-03=1/1;o:2;p:1");
   store_.reset();
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
@@ -371,6 +380,13 @@ TEST_F(SqliteStoreTest, AVersion7StoreListsTheSameBeforeAndAfterMigrating) {
   EXPECT_EQ((*migrated)->ListEvents({}, Page{1, 0})->total, 5);
   EXPECT_EQ((*migrated)->ListEvents({.type = "ASSAULT"}, Page{1, 0})->total, 3);
   EXPECT_EQ((*migrated)->ListEvents({}, Page{1, 0})->items.at(0).article_id, 4);
+  // The outlets' counts, built by the migration, follow the write (p's
+  // second report ties it with o: by name then).
+  const std::vector<OutletCount> outlets = (*migrated)->ListOutlets(10).value();
+  ASSERT_EQ(outlets.size(), 2u);
+  EXPECT_EQ(outlets[0].outlet, "o");
+  EXPECT_EQ(outlets[1].outlet, "p");
+  EXPECT_EQ(outlets[1].articles, 2);
 }
 
 }  // namespace
