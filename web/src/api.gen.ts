@@ -843,7 +843,7 @@ export interface paths {
         };
         /**
          * Places (LOC entities with coordinates) and located events, as GeoJSON.
-         * @description With from/to, places are counted over the mentions of the reports published in the window (undated reports left out) and events are those whose day (the event's date, else its report's) is in it.
+         * @description With from/to, places are counted over the mentions of the reports published in the window (undated reports left out) and events are those whose day (the event's date, else its report's) is in it. Places come by mentions, most first; located events newest first, in the order of /api/events, so `limit` keeps the latest.
          */
         get: {
             parameters: {
