@@ -21,9 +21,9 @@ void TextAnalysis::Build(std::string_view t, const TextTables& tables) {
   folded.reserve(tokens.size());
   // Keys are appended end to end first and viewed after: `buffer` may move
   // while it grows.
-  thread_local std::string key;
-  thread_local std::vector<uint32_t> ends;
-  ends.clear();
+  std::string key;
+  std::vector<uint32_t> ends;
+  ends.reserve(tokens.size());
   for (const Token& tok : tokens) {
     normalizer.FoldKey(tok.span.In(text), &key);
     buffer += key;

@@ -8,7 +8,7 @@ namespace marsad {
 void AnalyzeText(const TextTables& tables, const TextAnalysis& analysis,
                  Document* doc) {
   FindDates(tables, analysis, doc->published, &doc->dates);
-  thread_local std::vector<NumberMention> numbers;
+  std::vector<NumberMention> numbers;
   FindNumbers(tables, analysis, &numbers);
   doc->numbers.clear();
   size_t d = 0;

@@ -52,6 +52,7 @@ struct Ctx {
   int64_t pub;
   std::vector<DateMention>* out;
   std::vector<Firsts>& firsts;  // per token of t, filled by Match
+  std::string with_article;     // Match's scratch
 };
 
 // Longest phrase of `kind` (prefix match on kind) at token k, allowing a
@@ -74,9 +75,8 @@ const Phrase* Match(Ctx& c, size_t k, std::string_view kind,
     f.strippable = stripped.size() != first.size();
     if (f.strippable) {
       f.stripped = find(stripped);
-      thread_local std::string with_article;
-      with_article.assign("ال").append(stripped);
-      f.with_article = find(with_article);
+      c.with_article.assign("ال").append(stripped);
+      f.with_article = find(c.with_article);
     }
     f.known = true;
   }
@@ -430,9 +430,8 @@ size_t ScanOther(Ctx& c, size_t k) {
 void ScanDates(const text_internal::DateTables& tables,
                const std::vector<KeyedToken>& t, bool has_pub, int64_t pub,
                std::vector<DateMention>* out) {
-  thread_local std::vector<Firsts> firsts;
-  firsts.assign(t.size(), Firsts());
-  Ctx c{tables, t, has_pub, pub, out, firsts};
+  std::vector<Firsts> firsts(t.size());
+  Ctx c{tables, t, has_pub, pub, out, firsts, {}};
   for (size_t k = 0; k < t.size();) {
     size_t next = ScanMonthDate(c, k);
     if (next == k) next = ScanRelativeDay(c, k);

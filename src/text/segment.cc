@@ -164,10 +164,10 @@ void Segmenter::SegmentUncached(std::string_view word,
   out->stem = Span{0, n};
   out->enclitic = Span{n, n};
   // Letters without marks, and the byte offset where each starts in `word`.
-  thread_local std::string key;
-  thread_local std::vector<uint32_t> starts;  // per byte of key
-  key.clear();
-  starts.clear();
+  std::string key;
+  std::vector<uint32_t> starts;  // per byte of key
+  key.reserve(word.size());
+  starts.reserve(word.size() + 1);
   size_t i = 0;
   bool arabic = false;
   while (i < word.size()) {
@@ -189,7 +189,7 @@ void Segmenter::SegmentUncached(std::string_view word,
   double best = -1e9, best_stem = 0;
   std::string_view best_p, best_e;
   bool split = false;
-  thread_local std::string alt;
+  std::string alt;
   // A stem is looked up in the form it takes standing alone: before an
   // enclitic, ت is ة, ي is ى, and ؤ/ئ is ء.
   auto enclitic_stem_count = [&](std::string_view stem) {

@@ -109,7 +109,7 @@ void SplitSentences(const TextTables& tables, std::string_view text,
 
 void SplitSentences(const TextTables& tables, std::string_view text,
                     std::vector<Span>* out) {
-  thread_local std::vector<Token> toks;
+  std::vector<Token> toks;
   Tokenize(text, &toks);
   SplitSentences(tables, text, toks, out);
 }

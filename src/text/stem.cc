@@ -62,7 +62,7 @@ std::string LemmaKey(const TextTables& tables, std::string_view word) {
 
 std::string LemmaKey(const Normalizer& normalizer, const Segmenter& segmenter,
                      std::string_view word) {
-  thread_local Segmentation seg;
+  Segmentation seg;
   segmenter.Segment(word, &seg);
   std::string w = normalizer.FoldKey(seg.stem.In(word));
   if (StartsWith(w, "ال") && Utf8Length(w) > 3)
