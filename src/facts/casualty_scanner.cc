@@ -179,7 +179,10 @@ class CasualtyScanner : public CountPhraseReader {
       // figure only when it counts people. فقد before a reporting verb is
       // the particle ف + قد (فقد أظهر الاستطلاع أن 74 ...).
       size_t cue = WordAt(w_, span.begin);
-      if (!kind.empty() && lex_.Is(w_[cue], "seize") && !Person(ne)) return;
+      // "كما فقد 12 آخرون": others of the people counted before.
+      bool others = ne < e_ && IsClass(ne, "other_ref") && Before(nb);
+      if (!kind.empty() && lex_.Is(w_[cue], "seize") && !Person(ne) && !others)
+        return;
       if (!kind.empty() && lex_.Is(w_[cue], "particle_qad") && cue + 1 < nb &&
           (lex_.cues.Find(w_, cue + 1, e_, Forms::kBare).payload >= 0 ||
            (!Definite(cue + 1) && !IsClass(cue + 1, "after_qad")))) {
@@ -202,6 +205,7 @@ class CasualtyScanner : public CountPhraseReader {
     if (kind.empty()) kind = TollAfter(ne);
     if (kind.empty()) kind = CountOfNamed(nb);
     if (kind.empty()) kind = Inherited(nb, ne, n);
+    if (kind.empty()) kind = EarlierToll(nb);
     if (kind.empty()) pending_.push_back(n);
     // "عشرات المحتجزين الذين قضوا نحبهم": a harm verb of a relative clause
     // on the counted noun says what befell them.
@@ -598,6 +602,9 @@ class CasualtyScanner : public CountPhraseReader {
     if (ne < e_ && lex_.Is(w_[ne], "not_victim")) return "";
     bool other = (ne < e_ && lex_.Is(w_[ne], "other_ref")) ||
                  (nb > b_ && lex_.Is(w_[nb - 1], "subset"));
+    // "وفاة 20 شخصا ومحاصرة نحو ألف ... من بينهم نحو 50": the group of a
+    // subset is the number just before it, here no figure.
+    if (other && GroupNotCounted(prev, nb)) return "";
     // "قتل 96 من قوات النظام مقابل 59 من الفصائل": a counterpart toll is
     // joined like و (words.tsv versus).
     // "مقتل جنديين و"13 ارهابيا"": a quotation mark between و and the
@@ -656,6 +663,12 @@ class CasualtyScanner : public CountPhraseReader {
           Add(c->kind, 1, q, q);
         continue;
       }
+      // "ومن بين المفقودين صبي"، "من بين القتلى ضابطا": one counted by its
+      // noun inside the group a casualty noun names.
+      if (const CasualtyEntry* g = GroupBefore(q)) {
+        if (int n = RoleCount(q); n && !Counts(q)) Add(g->kind, n, q, q);
+        continue;
+      }
       if (lex_.Is(w_[q], "title")) continue;  // a title counts only after a cue
       bool subset = q > b_ && lex_.Is(w_[q - 1], "subset");
       int n = subset ? RoleCount(q) : VictimCount(q);
@@ -663,7 +676,7 @@ class CasualtyScanner : public CountPhraseReader {
         continue;
       if (subset) {
         const CasualtyFound* before = Before(q);
-        if (before) Add(before->kind, n, q, q);
+        if (before && !GroupNotCounted(before, q)) Add(before->kind, n, q, q);
         continue;
       }
       for (size_t k = q + 1; k < e_ && k < q + 5; ++k) {
@@ -705,6 +718,34 @@ class CasualtyScanner : public CountPhraseReader {
     }
   }
 
+  // "بين القتلى ضابط": the entry of the definite casualty noun after بين
+  // right before the indefinite noun at q, or nullptr.
+  const CasualtyEntry* GroupBefore(size_t q) const {
+    if (q < b_ + 2 || InNumber(q) || !IsWordTok(w_[q]) || Definite(q) ||
+        w_[q - 2].bare != "\xD8\xA8\xD9\x8A\xD9\x86" || !Definite(q - 1))
+      return nullptr;  // بين
+    return KindAt(q - 1, 'n');
+  }
+
+  // "ارتفع عدد القتلى إلى 66، بعد أن كان 49": the toll's earlier value, after
+  // كان in a clause of time (بعد أن، بعدما), is a figure of the toll that
+  // rose to the number before it (إلى N at most six words back).
+  std::string EarlierToll(size_t nb) const {
+    if (nb < b_ + 3 ||
+        (w_[nb - 1].bare != fk::kKana && w_[nb - 1].bare != fk::kKanat))
+      return "";
+    size_t k = nb - 2;
+    bool when =
+        w_[k].bare == "\xD8\xA8\xD8\xB9\xD8\xAF\xD9\x85\xD8\xA7" ||  // بعدما
+        (lex_.Is(w_[k], "comp") &&
+         w_[k - 1].bare == "\xD8\xA8\xD8\xB9\xD8\xAF");  // بعد أن
+    const CasualtyFound* prev = when ? Before(nb) : nullptr;
+    if (!prev) return "";
+    size_t pb = WordAt(w_, prev->span.begin), pe = WordAt(w_, prev->span.end);
+    return pb > b_ && IsClass(pb - 1, "toll_to") && pe + 6 >= k ? prev->kind
+                                                                : "";
+  }
+
   // "أكدت القوات أن قائد التنظيم في البلاد قتل في هجوم": a singular title or
   // victim noun opening the clause after a complementizer, up to eight tokens
   // of its complement (an apposition's commas allowed), then a singular harm
@@ -737,9 +778,13 @@ class CasualtyScanner : public CountPhraseReader {
       const CasualtyEntry* c = KindAt(k, 'c');
       if (!c) continue;
       size_t after = k + lex_.casualties.Find(w_, k, e_, Forms::kStem).length;
-      bool no_object = after >= e_ || !IsWordTok(w_[after]) ||
+      // "أن مسلحا مجهولا قتل 5 أشخاص": a count after the verb is its
+      // object, and the noun before it the doer.
+      bool no_object = after >= e_ ||
+                       (!IsWordTok(w_[after]) && !InNumber(after)) ||
                        Preposition(after) || Proclitic(after) ||
                        w_[after].bare == "\xD9\x85\xD8\xB9";  // مع
+      if (after < e_ && (InNumber(after) || Person(after))) no_object = false;
       return c->where == 'c' && w_[k].key == w_[k].bare &&
                      !KeyStarts(w_[k].bare, fk::kAl) && no_object
                  ? c
@@ -800,6 +845,22 @@ class CasualtyScanner : public CountPhraseReader {
       --k;
       if (!IsWordTok(w_[k])) return false;
       if (IsClass(k, "neg")) return true;  // "بعدم قتل أحد" too
+    }
+    return false;
+  }
+  // True if a number that no figure covers stands between the figure prev
+  // and word v: a subset or "others" after it belongs to that number.
+  bool GroupNotCounted(const CasualtyFound* prev, size_t v) const {
+    for (const NumberMention& n : doc_.numbers) {
+      const Span& m = n.span;
+      if (m.begin < prev->span.end || m.end > w_[v].span.begin) continue;
+      size_t nb = WordAt(w_, m.begin), ne = WordAt(w_, m.end);
+      if (!InNumber(nb) || Year(nb, n) || (ne < e_ && IsClass(ne, "age")))
+        continue;  // a dual's noun, a year, an age
+      bool covered = false;
+      for (const CasualtyFound& c : out_)
+        covered |= c.span.begin <= m.begin && m.end <= c.span.end;
+      if (!covered) return true;
     }
     return false;
   }

@@ -982,5 +982,45 @@ TEST(CasualtyRound10Test, AnotherAsAdjectiveCountsNobodyMore) {
               ElementsAre("injured:5"));
 }
 
+// Issue 21, round 11: kinds found by reading the round-4 dev halves (our own
+// sentences in the same shapes).
+TEST(CasualtyRound11Test, ACountAfterTheVerbMakesTheNounBeforeItsDoer) {
+  EXPECT_THAT(Figures("وذكرت الشرطة أن مسلحا ملثما قتل 4 أشخاص في المتجر."),
+              ElementsAre("killed:4"));
+  EXPECT_THAT(Figures("وقال المصدر إن رجلا مسنا قتل في القصف."),
+              ElementsAre("killed:1"));
+}
+
+TEST(CasualtyRound11Test, ASubsetBelongsToTheNumberJustBeforeIt) {
+  // The hundred are among the thousand trapped, not among the dead.
+  EXPECT_THAT(Figures("وأدت السيول إلى وفاة 20 شخصا ومحاصرة نحو ألف في "
+                      "القرية من بينهم نحو 50 في مدرسة."),
+              ElementsAre("killed:20"));
+  EXPECT_THAT(Figures("وأدى القصف إلى مقتل 20 شخصا بينهم 6 أطفال."),
+              ElementsAre("killed:20", "killed:6"));
+}
+
+TEST(CasualtyRound11Test, OneCountedInsideANamedGroup) {
+  EXPECT_THAT(Figures("ومن بين المفقودين طفل في العاشرة جرفته المياه."),
+              ElementsAre("missing:1"));
+  EXPECT_THAT(Figures("وقالت وسائل إعلام إن من بين القتلى ضابطا برتبة عقيد."),
+              ElementsAre("killed:1"));
+}
+
+TEST(CasualtyRound11Test, TheTollsEarlierValue) {
+  EXPECT_THAT(Figures("وذكرت الوكالة أن عدد القتلى ارتفع إلى 52 الاثنين، بعد "
+                      "أن كان 31 مساء أمس."),
+              ElementsAre("killed:52", "killed:31"));
+  // كان after a clause of time with no toll rising before it.
+  EXPECT_THAT(Figures("وقتل 5 أشخاص في الهجوم بعد أن كان 300 في السوق."),
+              ElementsAre("killed:5"));
+}
+
+TEST(CasualtyRound11Test, OthersOfALossCountPeople) {
+  EXPECT_THAT(Figures("وقال المصدر إن 30 شخصا قتلوا كما فقد 12 آخرون."),
+              ElementsAre("killed:30", "missing:12"));
+  EXPECT_THAT(Figures("كما فقد 12 آخرون من الأموال."), IsEmpty());
+}
+
 }  // namespace
 }  // namespace marsad
