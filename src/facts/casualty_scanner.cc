@@ -121,6 +121,14 @@ class CasualtyScanner : public CountPhraseReader {
         (InNumber(nb - 1) || lex_.Is(w_[nb - 1], "any"))) {
       return;  // "أربعة مسلحين"، "أي مدنيين": a plural noun read as a dual
     }
+    // "مقتل مستشارين عسكريين": a dual-looking word after a noun of the same
+    // ending is its agreeing adjective; the noun is a plural as often as a
+    // dual, so neither counts.
+    if (ne == nb + 1 && nb > b_ && w_[nb].kind == TokenKind::kWord &&
+        !n.unit.empty() && KeyStarts(w_[nb].bare, n.unit) &&
+        IsWordTok(w_[nb - 1]) && EndsIn(nb, "\xD9\x8A\xD9\x86") &&
+        EndsIn(nb - 1, "\xD9\x8A\xD9\x86") && w_[nb - 1].bare.size() >= 8)
+      return;  // ين
     std::string kind;
     Span span = n.span;
     // "نحو نصف مليون قتيل": half of a thousands or millions word.
@@ -199,6 +207,7 @@ class CasualtyScanner : public CountPhraseReader {
           (nb > b_ && w_[nb - 1].key == "\xD9\x88");  // و
       if (!kind.empty() && joined) span.begin = n.span.begin;
     }
+    if (kind.empty()) kind = CompanyCue(nb);
     if (kind.empty()) kind = VerbAfter(ne);
     if (kind.empty()) kind = PredicateAfter(ne);
     if (kind.empty()) kind = TollBefore(nb, ne);
@@ -392,6 +401,20 @@ class CasualtyScanner : public CountPhraseReader {
     return "";
   }
 
+  // "قتل القائد في الجبهة برفقة العشرات من مرافقيه": a count after a word
+  // of company (words.tsv company) shares the harm of the verb before it in
+  // its clause (at most ten words back, no punctuation or number between).
+  std::string CompanyCue(size_t nb) const {
+    if (nb == b_ || !IsClass(nb - 1, "company")) return "";
+    for (size_t q = nb - 1; q > b_ && q + 11 >= nb;) {
+      --q;
+      if (!IsWordTok(w_[q]) || InNumber(q)) return "";
+      if (const CasualtyEntry* c = KindAt(q, 'c'))
+        return Denied(q) ? "" : c->kind;
+    }
+    return "";
+  }
+
   // True if word q is a free-standing preposition of place, time or cause
   // (في، منذ، خلال، جراء) or one of the two words after one (في جميع
   // أنحاء): inside an adverbial phrase of the verb before it. A preposition
@@ -539,6 +562,11 @@ class CasualtyScanner : public CountPhraseReader {
     return "";
   }
 
+  bool EndsIn(size_t k, std::string_view end) const {
+    std::string_view b = w_[k].bare;
+    return b.size() > end.size() && b.substr(b.size() - end.size()) == end;
+  }
+
   // True if word k carries a preposition or conjunction (بحادث، وغارات):
   // not a counted noun then.
   // With prepositions_only, و and ف do not count (وشاب: a conjunct).
@@ -640,8 +668,13 @@ class CasualtyScanner : public CountPhraseReader {
         // والدتها).
         // A victim noun that folds like a kin word (طفلة as طفله) is a
         // victim.
-        bool natural = IsClass(q, "natural") && v < e_ && IsClass(v, "kin") &&
+        bool natural = IsClass(q, "natural") && v < e_ &&
+                       (IsClass(v, "kin") || PossessedCount(v, "kin_head")) &&
                        !lex_.Is(w_[v], "victim");
+        // "وفاة زعيم الحركة": a leader's death, an obituary; a title that
+        // also names a fighter (قائد) may have fallen.
+        natural |= IsClass(q, "natural") && v < e_ && IsClass(v, "title") &&
+                   !IsClass(v, "victim");
         if (int n = RoleCount(v);
             n && !Denied(q) && !natural && !Nobody(q, v)) {
           // "وإصابة شخص آخر": the noun's adjective counts nobody more.
@@ -655,7 +688,7 @@ class CasualtyScanner : public CountPhraseReader {
         continue;
       }
       if (const CasualtyFound* prev = Coordinated(q)) {
-        Add(prev->kind, std::max(VictimCount(q), 1), q, q);
+        Add(prev->kind, std::max(RoleCount(q), 1), q, q);
         continue;
       }
       if (const CasualtyEntry* c = PassiveAfterSubject(q)) {
@@ -780,10 +813,11 @@ class CasualtyScanner : public CountPhraseReader {
       size_t after = k + lex_.casualties.Find(w_, k, e_, Forms::kStem).length;
       // "أن مسلحا مجهولا قتل 5 أشخاص": a count after the verb is its
       // object, and the noun before it the doer.
-      bool no_object = after >= e_ ||
-                       (!IsWordTok(w_[after]) && !InNumber(after)) ||
-                       Preposition(after) || Proclitic(after) ||
-                       w_[after].bare == "\xD9\x85\xD8\xB9";  // مع
+      // "قتل حرقا": a manner of death (words.tsv manner) is no object.
+      bool no_object =
+          after >= e_ || (!IsWordTok(w_[after]) && !InNumber(after)) ||
+          Preposition(after) || Proclitic(after) || IsClass(after, "manner") ||
+          w_[after].bare == "\xD9\x85\xD8\xB9";  // مع
       if (after < e_ && (InNumber(after) || Person(after))) no_object = false;
       return c->where == 'c' && w_[k].key == w_[k].bare &&
                      !KeyStarts(w_[k].bare, fk::kAl) && no_object
@@ -799,7 +833,9 @@ class CasualtyScanner : public CountPhraseReader {
   const CasualtyFound* Coordinated(size_t q) const {
     if (q <= b_ || w_[q].key == w_[q].bare || !KeyStarts(w_[q].key, "\xD9\x88"))
       return nullptr;
-    if ((VictimCount(q) == 0 && !IsClass(q, "kin")) || InNumber(q))
+    if ((VictimCount(q) == 0 && !IsClass(q, "kin") &&
+         !PossessedCount(q, "kin_head")) ||
+        InNumber(q))
       return nullptr;
     const CasualtyFound* prev = Before(q);
     if (!prev) return nullptr;

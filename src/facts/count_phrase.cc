@@ -218,9 +218,60 @@ bool CountPhraseReader::InName(size_t v) const {
   return false;
 }
 
+int CountPhraseReader::PossessedCount(size_t v, std::string_view cls) const {
+  if (v >= e_ || !IsWordTok(w_[v])) return 0;
+  // The stem, else the whole key: "والداه" is no و + الداه.
+  std::string_view s = w_[v].stem;
+  if (int n = PossessedForm(s, cls)) return n;
+  return s != w_[v].key && KeyStarts(w_[v].key, "\xD9\x88\xD8\xA7\xD9\x84")
+             ? PossessedForm(w_[v].key, cls)
+             : 0;  // وال
+}
+
+int CountPhraseReader::PossessedForm(std::string_view s,
+                                     std::string_view cls) const {
+  for (std::string_view pron :
+       {"\xD9\x87\xD9\x85\xD8\xA7", "\xD9\x87\xD9\x85", "\xD9\x87\xD8\xA7",
+        "\xD9\x87"}) {  // هما هم ها ه
+    if (s.size() < pron.size() + 6 || s.substr(s.size() - pron.size()) != pron)
+      continue;
+    std::string_view r = s.substr(0, s.size() - pron.size());
+    // The construct's ة is written ت (شقيقت+ه); the key folds ة to ه.
+    auto head_is = [&](std::string_view h) {
+      std::string& k = scratch_;
+      k.assign(h);
+      if (k.size() >= 2 && KeyStarts(std::string_view(k).substr(k.size() - 2),
+                                     "\xD8\xAA"))  // ت
+        k.replace(k.size() - 2, 2, "\xD9\x87");
+      return lex_.ClassOfKey(k) == cls;
+    };
+    std::string_view tail = r.substr(r.size() - 2);
+    if (r.size() >= 8 && (tail == "\xD8\xA7" || tail == "\xD9\x8A") &&
+        head_is(r.substr(0, r.size() - 2)))
+      return 2;  // ا، ي: a dual in construct
+    return head_is(r) ? 1 : 0;
+  }
+  return 0;
+}
+
+bool CountPhraseReader::TitleBefore(size_t v) const {
+  std::string_view s = w_[v].stem;
+  for (size_t k = b_; k < v; ++k) {
+    std::string_view t = w_[k].stem;
+    if (t.size() >= 4 && t.size() < s.size() && s.substr(0, t.size()) == t &&
+        IsClass(k, "title"))
+      return true;
+  }
+  return false;
+}
+
 int CountPhraseReader::RoleCount(size_t v) const {
   if (int n = VictimCount(v)) return n;
   if (v < e_ && IsClass(v, "kin")) return 1;
+  // "أصيب والداه وشقيقه"، "اختطاف قائدها": a relative or a title with its
+  // possessor's pronoun.
+  if (int n = PossessedCount(v, "kin_head")) return n;
+  if (PossessedCount(v, "title") && !TitleBefore(v)) return 1;
   return v < e_ && IsWordTok(w_[v]) && !KeyStarts(w_[v].bare, fk::kAl) &&
                  IsClass(v, "role")
              ? 1
@@ -241,10 +292,28 @@ bool CountPhraseReader::Definite(size_t k) const {
 
 size_t CountPhraseReader::AfterSubject(size_t v) const {
   if (v >= e_ || VictimCount(v) > 0) return v;
-  size_t k = v;
-  while (k < e_ && k < v + 3 && SubjectWord(k)) ++k;
-  return k > v && k < e_ && IsWordTok(w_[k]) && w_[k].stem == w_[k].bare &&
-                 VictimCount(k) > 0
+  size_t k = v, words = 0;
+  // "اختطاف «جبهة النصرة» قائدها": quotation marks around the subject (any
+  // words inside: a name); "قتل بعد ذلك رجلا": an adverb before the object.
+  bool quoted = v > b_ && w_[v - 1].IsQuoteMark();  // the cue skipped it
+  while (k < e_ && words < 3) {
+    if (quoted && !w_[k].IsQuoteMark() && IsWordTok(w_[k]) && !InNumber(k)) {
+      ++k, ++words;
+    } else if (k + 1 < e_ && w_[k].key == "\xD8\xA8\xD8\xB9\xD8\xAF" &&  // بعد
+               w_[k + 1].key == "\xD8\xB0\xD9\x84\xD9\x83") {  // ذلك
+      k += 2, ++words;
+    } else if (SubjectWord(k) || IsClass(k, "adverb")) {
+      ++k, ++words;
+    } else if (w_[k].IsQuoteMark()) {
+      quoted = !quoted;
+      ++k;
+    } else {
+      break;
+    }
+  }
+  return words > 0 && k < e_ && IsWordTok(w_[k]) && w_[k].stem == w_[k].bare &&
+                 (VictimCount(k) > 0 ||
+                  (PossessedCount(k, "title") > 0 && !TitleBefore(k)))
              ? k
              : v;
 }

@@ -95,6 +95,15 @@ class CountPhraseReader {
   // VictimCount, and one for a role noun that counts a person only after a
   // cue or a subset word (مقتل مسؤول، بينهم مسؤول; but "قال مسؤول").
   int RoleCount(size_t v) const;
+  // A noun with a possessive pronoun whose head has class `cls` in
+  // words.tsv (title: قائدها، زعيمه; kin_head: شقيقته، والداه): 2 for a
+  // dual in construct (والداه، والديه، شقيقتاه; a head of three letters or
+  // more, so أخاه and أخيه stay one), 1 for one, else 0.
+  int PossessedCount(size_t v, std::string_view cls) const;
+  int PossessedForm(std::string_view form, std::string_view cls) const;
+  // "قائد المركبة ... ووفاة قائدها": the title of a possessed noun at v
+  // stands earlier in the sentence, so it points back to that person.
+  bool TitleBefore(size_t v) const;
   // Word v is inside a person's name the NER found (رضايان is no nisba
   // dual).
   bool InName(size_t v) const;

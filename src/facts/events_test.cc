@@ -1022,5 +1022,68 @@ TEST(CasualtyRound11Test, OthersOfALossCountPeople) {
   EXPECT_THAT(Figures("كما فقد 12 آخرون من الأموال."), IsEmpty());
 }
 
+// Round 11, from the SaudiNewsNet round-4 dev half and ant2018_r4's rest.
+TEST(CasualtyRound11Test, ARelativeWithItsPossessorsPronoun) {
+  EXPECT_THAT(Figures("وأصيب والداه وشقيقه بجروح في الحريق."),
+              ElementsAre("injured:2", "injured:1"));
+  EXPECT_THAT(Figures("وتوفي والده بعد صراع مع المرض."), IsEmpty());
+}
+
+TEST(CasualtyRound11Test, ATitleWithItsPossessorsPronoun) {
+  EXPECT_THAT(Figures("وأعلن اللواء اختطاف «جبهة الأحرار» قائدها العقيد "
+                      "وعدد من العناصر."),
+              ElementsAre("kidnapped:1"));
+  // The title named earlier in the sentence: the same person again.
+  EXPECT_THAT(Figures("وكان قائد الحافلة يقل عمالا فانقلبت ما أدى إلى وفاة "
+                      "قائدها في الحال."),
+              IsEmpty());
+}
+
+TEST(CasualtyRound11Test, AMannerOfDeathIsNoObject) {
+  EXPECT_THAT(FiguresOf(Facts("وذكرت مصادر أن الطفل سامي الورفلي قتل حرقا "
+                              "في منزله.",
+                              {"سامي الورفلي"})),
+              ElementsAre("killed:1"));
+}
+
+TEST(CasualtyRound11Test, ACountInTheVerbsCompany) {
+  EXPECT_THAT(Figures("وقتل القائد في معارك الجبل برفقة العشرات من "
+                      "مرافقيه."),
+              Contains("killed:20"));
+  EXPECT_THAT(Figures("واعتقل الناشط مع 3 من رفاقه في المدينة."),
+              ElementsAre("arrested:3"));
+}
+
+TEST(CasualtyRound11Test, AnAdverbBeforeTheObject) {
+  EXPECT_THAT(Figures("وأضاف أنه قتل بعد ذلك رجلا آخر قرب المصنع."),
+              ElementsAre("killed:1"));
+  EXPECT_THAT(Figures("وقتل المسلح لاحقا جنديا عند الحاجز."),
+              ElementsAre("killed:1"));
+}
+
+TEST(CasualtyRound11Test, ALeadersDeathIsAnObituary) {
+  EXPECT_THAT(Figures("وأعلنت الحكومة وفاة زعيم الحزب."), IsEmpty());
+  // قائد also names a fighter who may have fallen.
+  EXPECT_THAT(Figures("وأعلن الفصيل وفاة قائد ميداني متأثرا بجراحه."),
+              ElementsAre("killed:1"));
+}
+
+TEST(CasualtyRound11Test, ANisbaAdjectiveAfterAPluralIsNoDual) {
+  EXPECT_THAT(Figures("وأسفرت الغارة عن مقتل \"مستشارين عسكريين "
+                      "إيرانيين\"."),
+              IsEmpty());
+  EXPECT_THAT(Figures("وأسفرت الغارة عن مقتل جنديين إسرائيليين."),
+              ElementsAre("killed:2"));
+}
+
+TEST(CasualtyRound11Test, AtLeastWithLaOnTheVerb) {
+  Document d = Facts("وأعلنت المنظمة أن ما لايقل عن 40 طفلا قتلوا.");
+  ASSERT_EQ(d.events.size(), 1u);
+  ASSERT_EQ(d.events[0].casualties.size(), 1u);
+  const NumberMention& n = d.events[0].casualties[0].number;
+  EXPECT_EQ(n.min, 40);
+  EXPECT_TRUE(std::isinf(n.max));
+}
+
 }  // namespace
 }  // namespace marsad
