@@ -29,6 +29,10 @@
 //  * "other:control" (سيطرت على المدينة; partial: على أحياء منها; denied)
 //    and "other:election_fraud" (تزوير، تلاعب in a sentence about an
 //    election; denied by a fair vote: انتخابات نزيهة);
+//  * "other:interception": missiles, shells or aircraft intercepted
+//    (اعترضت الدفاعات الجوية صاروخا; denied: حاولت إسقاطها لكنها فشلت)
+//    or hitting their targets (أصاب الصاروخ هدفه; denied: قبل وصوله إلى
+//    هدفه);
 //  * a responsibility claim in noun form (أعلن داعش مسؤوليته), an
 //    accusation only for a charge of violence (اتهم X بشن ...), its accuser
 //    the subject between verb and party when no quotation names one.
@@ -562,6 +566,9 @@ class ClaimBuilder : public facts_internal::ClaimSources {
       size_t b = t.sentence_first[s], e = t.sentence_end[s];
       bool chem = false, resp = false, fraud = false, control = false,
            acc = false, cause = false, doer = false, intent = false;
+      // The modality of the sentence's last interception and hit claims:
+      // another is made only when it differs (intercepted, then denied).
+      std::string intercept_m, hit_m;
       for (size_t q = b; q < e; ++q) {
         if (!doer) doer = Doer(q, b, e);
         if (!chem && IsChemical(q, b, e)) {
@@ -578,6 +585,8 @@ class ClaimBuilder : public facts_internal::ClaimSources {
         }
         if (!cause) cause = Cause(q, b, e);
         if (!intent) intent = Intent(q, b, e);
+        Interception(q, b, e, &intercept_m);
+        Hit(q, b, e, intercept_m, &hit_m);
         if (!control &&
             (pw_.Is(w_[q], "control") || pw_.Is(w_[q], "control_noun"))) {
           control = Control(q, b, e);
@@ -662,6 +671,109 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     Span span = SpanOfWords(w_, from, std::min(e, q + 1));
     Add("other:deliberate", value, span, -1, m, true);
     return true;
+  }
+
+  // Whether sentence [sb, se) names an earlier year than the report's (a
+  // digest line "13 سبتمبر 2016: إسرائيل تنفي ...") or an anniversary
+  // (ذكرى): its interception or hit is another, earlier happening's.
+  bool EarlierYear(size_t sb, size_t se) const {
+    int year = PublishedYear();
+    for (size_t q = sb; q < se; ++q) {
+      const Word& w = w_[q];
+      if (pw_.Is(w, "past")) return true;
+      if (w.kind != TokenKind::kNumber || w.key.size() != 4 || year <= 0)
+        continue;
+      int y = std::atoi(w.key.c_str());
+      if (y > 1900 && y < year) return true;
+    }
+    return false;
+  }
+
+  // A projectile (صاروخ، قذيفة، طائرة) or an air defence (الدفاعات،
+  // منظومة، القبة الحديدية; دفاع only before جوي) at word k.
+  bool Projectile(size_t k, size_t e) const {
+    static const std::string kDefence = FoldPhrase("دفاع"),
+                             kAir = FoldPhrase("جوي");
+    if (pw_.Starts(w_[k], "projectile") || pw_.Is(w_[k], "air_defence"))
+      return true;
+    return w_[k].stem == kDefence && k + 1 < e && w_[k + 1].stem == kAir;
+  }
+
+  // "other:interception", intercepted: an interception word (اعترضت
+  // الدفاعات الجوية صاروخا، تصدت لها وأسقطتها، تم اعتراض بعض الصواريخ)
+  // with a projectile or an air defence within four words; denied by a
+  // negation or without just before (لم يتم اعتراض، دون اعتراض) or a
+  // failure a few words after (حاولت إسقاط الطائرات لكنها فشلت). "اعتراض
+  // على القرار" (an objection) names no projectile; a sentence of an
+  // earlier year is another happening's. No claim when it would
+  // repeat the modality `*last_m` of the sentence's last one.
+  void Interception(size_t q, size_t b, size_t e, std::string* last_m) {
+    if (!pw_.Starts(w_[q], "intercept") || pw_.Is(w_[q], "not_intercept"))
+      return;
+    size_t first = q, last = q;
+    for (size_t k = q > b + 4 ? q - 4 : b; k < std::min(e, q + 5); ++k) {
+      if (k == q || !Projectile(k, e)) continue;
+      first = std::min(first, k);
+      last = std::max(last, k);
+    }
+    if ((first == q && last == q) || EarlierYear(b, e)) return;
+    bool denied = false;
+    for (size_t k = q > b + 3 ? q - 3 : b; k < q && !denied; ++k) {
+      if (lex_.Is(w_[k], "neg") || pw_.Is(w_[k], "without")) {
+        denied = true;
+        first = std::min(first, k);
+      }
+    }
+    for (size_t k = q + 1; k < std::min(e, q + 7) && !denied; ++k) {
+      if (pw_.Starts(w_[k], "fail")) {
+        denied = true;
+        last = std::max(last, k);
+      }
+    }
+    Span span = SpanOfWords(w_, first, last + 1);
+    std::string m = denied ? "denied" : AssertionModality(q, span);
+    if (m == *last_m) return;
+    *last_m = m;
+    Add("other:interception", "intercepted", span, -1, m, true);
+  }
+
+  // "other:interception", hit: a hit verb with its target within two words
+  // after (أصاب الصاروخ هدفه، الضربات أصابت أهدافا، حققت أهدافها، وصل إلى
+  // هدفه) in a sentence with a projectile or a strike noun; denied by a
+  // negation, a prevention, a failure or "before" shortly before it (لم يصب
+  // هدفه، منعته من تحقيق أهدافه، تمنع معظمها من الوصول، قبل وصوله إلى
+  // هدفه), which agrees with an interception. No claim when it would
+  // repeat the modality `*last_m` of the sentence's last one, or for a hit
+  // of some after an interception claim of the sentence (its modality
+  // `intercept_m`, "" when none).
+  void Hit(size_t q, size_t b, size_t e, const std::string& intercept_m,
+           std::string* last_m) {
+    if (!pw_.Is(w_[q], "hit_verb")) return;
+    size_t target = e;
+    for (size_t k = q + 1; k < std::min(e, q + 4) && target == e; ++k) {
+      if (pw_.Starts(w_[k], "target_noun")) target = k;
+    }
+    if (target == e) return;
+    bool strike = false;
+    for (size_t k = b; k < e && !strike; ++k)
+      strike = Projectile(k, e) || pw_.Is(w_[k], "strike_noun");
+    if (!strike || EarlierYear(b, e)) return;
+    // تتصدى لعشرات الصواريخ وبعضها يصيب هدفه: a partial interception.
+    if (!intercept_m.empty() && q > b && pw_.Is(w_[q - 1], "some_part")) return;
+    size_t first = q;
+    bool denied = false;
+    for (size_t k = q > b + 4 ? q - 4 : b; k < q && !denied; ++k) {
+      if (lex_.Is(w_[k], "neg") || pw_.Is(w_[k], "prevent") ||
+          pw_.Starts(w_[k], "fail") || pw_.Is(w_[k], "before_hit")) {
+        denied = true;
+        first = k;
+      }
+    }
+    Span span = SpanOfWords(w_, first, target + 1);
+    std::string m = denied ? "denied" : AssertionModality(q, span);
+    if (m == *last_m) return;
+    *last_m = m;
+    Add("other:interception", "hit", span, -1, m, true);
   }
 
   // Whether the trigger of an attack of a known mode (a shooting, a killing,

@@ -248,7 +248,8 @@ class Comparer {
     const Claim& cl = c_.claims[i].claim;
     if (IsCasualty(cl.slot)) return cl.value;
     // A cause and its denial: accident, deliberate, accident:denied.
-    if (cl.slot == "weapon:cause" || cl.slot == "other:deliberate")
+    if (cl.slot == "weapon:cause" || cl.slot == "other:deliberate" ||
+        cl.slot == "other:interception")
       return cl.value + (cl.modality == "denied" ? ":denied" : "");
     if (cl.modality == "denied") return "denied";
     if (cl.slot == "responsibility" || cl.slot == "responsibility:doer")
@@ -744,6 +745,10 @@ class Comparer {
     if (x.slot == "weapon:cause") return (x.value != y.value) != (da != db);
     // A deliberate act against a mistake, or one asserted and denied.
     if (x.slot == "other:deliberate") return (x.value != y.value) != (da != db);
+    // Intercepted against hit, or an interception denied; a hit denied (قبل
+    // وصوله إلى هدفه) agrees with an interception.
+    if (x.slot == "other:interception")
+      return (x.value != y.value) != (da != db);
     if (da != db) return true;
     // Full control claimed against partial control at comparable times.
     if (x.slot == "other:control" && x.value != y.value)
@@ -1107,7 +1112,9 @@ class Comparer {
     std::string who = pos.source.empty() ? pos.outlets[0] : pos.source;
     return (IsCasualty(pos.slot) || pos.slot == "responsibility" ||
                     pos.slot == "responsibility:doer" ||
-                    pos.slot == "weapon:cause" || pos.slot == "other:deliberate"
+                    pos.slot == "weapon:cause" ||
+                    pos.slot == "other:deliberate" ||
+                    pos.slot == "other:interception"
                 ? pos.value
                 : pos.modality) +
            " (" + who + ")";
@@ -1270,7 +1277,8 @@ std::string PointLabel(const ContestedPoint& p) {
       {"other:election_fraud", "تزوير الانتخابات"},
       {"other:control", "السيطرة على المكان"},
       {"weapon:cause", "سبب الانفجار أو الحادث"},
-      {"other:deliberate", "هل كان الاستهداف متعمدا"}};
+      {"other:deliberate", "هل كان الاستهداف متعمدا"},
+      {"other:interception", "اعتراض الصواريخ أو إصابتها أهدافها"}};
   auto it = kLabels.find(p.kind);
   std::string s = it == kLabels.end() ? "نقطة أخرى" : it->second;
   if (auto o = kOther.find(p.about); o != kOther.end()) s = o->second;
@@ -1308,6 +1316,10 @@ std::string PositionLabel(const PointPosition& pos) {
   if (pos.slot == "other:deliberate") {
     std::string intent = pos.value == "mistake" ? "خطأ غير مقصود" : "عمل متعمد";
     return pos.modality == "denied" ? "نفي: " + intent : intent;
+  }
+  if (pos.slot == "other:interception") {
+    std::string v = pos.value == "hit" ? "أصابت أهدافها" : "اعتُرضت";
+    return pos.modality == "denied" ? "نفي: " + v : v;
   }
   if (pos.slot == "weapon:cause") {
     std::string cause = pos.value == "accident" ? "حادث عرضي" : "عمل متعمد";

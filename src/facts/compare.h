@@ -15,7 +15,9 @@
 // points a conflict turns on (other:control, control of a place claimed
 // against partial control or its denial; other:election_fraud, fraud alleged
 // against a fair vote; other:deliberate, a killing or shooting meant against
-// a mistake or the denial of deliberate fire). A point holds POSITIONS:
+// a mistake or the denial of deliberate fire; other:interception, missiles
+// intercepted against missiles that hit their targets or an interception
+// denied). A point holds POSITIONS:
 // one value held by one source (speaker, else the outlet itself), with the
 // outlets and reports that carry it, the earliest report and every claim's
 // exact span. A point is CONTESTED when two of its positions really differ:

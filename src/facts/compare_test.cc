@@ -1719,5 +1719,67 @@ TEST(ComparePointsTest, Issue22ADeliberateShotAgainstItsDenialOrAMistake) {
   EXPECT_TRUE(Intents(f).empty());
 }
 
+std::vector<std::string> Interceptions(const Document& d) {
+  std::vector<std::string> out;
+  for (const Claim& c : d.claims) {
+    if (c.slot == "other:interception")
+      out.push_back(c.value + "/" + c.modality);
+  }
+  return out;
+}
+
+TEST(ComparePointsTest, Issue22MissilesInterceptedAgainstMissilesThatHit) {
+  // One side's air defences shot the missiles down; the other side says they
+  // reached their targets, or that the defences tried and failed.
+  Document a = Analyzed(1, "أ", "2030-04-14T02:00:00+00:00",
+                        "وقال مصدر عسكري إن الدفاعات الجوية تصدت للصواريخ "
+                        "وأسقطت معظمها قبل وصولها إلى أهدافها.");
+  Document b = Analyzed(2, "ب", "2030-04-14T09:00:00+00:00",
+                        "وقال المتحدث باسم وزارة الدفاع إن جميع الصواريخ "
+                        "أصابت أهدافها بدقة.");
+  Document c = Analyzed(3, "ج", "2030-04-14T10:00:00+00:00",
+                        "وقال ضابط في الأركان إن المنظومات حاولت إسقاط "
+                        "الطائرات لكنها فشلت في ذلك.");
+  EXPECT_EQ(Interceptions(a),
+            (std::vector<std::string>{"intercepted/asserted", "hit/denied"}));
+  EXPECT_EQ(Interceptions(b), std::vector<std::string>{"hit/asserted"});
+  EXPECT_EQ(Interceptions(c), std::vector<std::string>{"intercepted/denied"});
+  Comparison ab = CompareStory(TestFactsLexicon(), {&a, &b});
+  const ContestedPoint* p = PointAbout(ab, "other:interception");
+  ASSERT_NE(p, nullptr);
+  EXPECT_TRUE(p->contested) << Dump(*p);
+  Comparison ac = CompareStory(TestFactsLexicon(), {&a, &c});
+  p = PointAbout(ac, "other:interception");
+  ASSERT_NE(p, nullptr);
+  EXPECT_TRUE(p->contested) << Dump(*p);
+  // Two sources that both report the interception agree, whatever share
+  // each gives; a hit denied agrees with an interception.
+  Document d = Analyzed(4, "د", "2030-04-14T11:00:00+00:00",
+                        "وقالت وزارة الدفاع الروسية إن الدفاعات الجوية "
+                        "اعترضت نصف الصواريخ.");
+  Comparison ad = CompareStory(TestFactsLexicon(), {&a, &d});
+  p = PointAbout(ad, "other:interception");
+  ASSERT_NE(p, nullptr);
+  EXPECT_FALSE(p->contested) << Dump(*p);
+  // An objection to a decision, an interceptor's launcher destroyed and a
+  // goal in a match name no interception and no hit.
+  Document e = Analyzed(5, "هـ", "2030-04-15T08:00:00+00:00",
+                        "وأبدت الحكومة اعتراضها على القرار. ودمرت الغارة "
+                        "منصة صواريخ اعتراضية. وأصاب اللاعب هدفه الأول في "
+                        "المباراة.");
+  EXPECT_TRUE(Interceptions(e).empty());
+  // A hit of some, after an interception in the same words, is a partial
+  // interception: no hit claim.
+  Document f = Analyzed(6, "و", "2030-04-14T03:00:00+00:00",
+                        "وقال المصدر إن دفاعاتنا الجوية تتصدى لعشرات "
+                        "الصواريخ وبعضها يصيب هدفه.");
+  EXPECT_EQ(Interceptions(f), std::vector<std::string>{"intercepted/asserted"});
+  // A digest line of an earlier year is another happening's.
+  Document g = Analyzed(7, "ز", "2030-04-15T09:00:00+00:00",
+                        "وفي 13 سبتمبر 2026 نفى الجيش إسقاط أي من طائراته "
+                        "بصواريخ الدفاع الجوي.");
+  EXPECT_TRUE(Interceptions(g).empty());
+}
+
 }  // namespace
 }  // namespace marsad

@@ -1067,7 +1067,9 @@ export interface components {
          *     name; it contests only a denial naming its party), military presence, and other points
          *     (about "other:control": control of a place; "other:election_fraud": fraud alleged or
          *     denied; "other:deliberate": whether a killing or shooting was meant, positions valued
-         *     "deliberate" or "mistake"). Contested when two positions
+         *     "deliberate" or "mistake"; "other:interception": whether missiles were intercepted,
+         *     positions valued "intercepted" or "hit", a hit denied agreeing with an interception).
+         *     Contested when two positions
          *     really differ (figures from different sources at comparable times, apart by more than a
          *     quarter, of the same day's incident and population; assertion against denial; different
          *     parties held responsible; full against partial control). A toll that grows over time is

@@ -374,6 +374,9 @@ export function positionLabel(slot: string, value: string, modality: string, ser
   if (slot === 'other:deliberate' && S.intents[value]) {
     return modality === 'denied' ? `${S.positionModalities.denied}: ${S.intents[value]}` : S.intents[value];
   }
+  if (slot === 'other:interception' && S.interceptions[value]) {
+    return modality === 'denied' ? `${S.positionModalities.denied}: ${S.interceptions[value]}` : S.interceptions[value];
+  }
   if (slot === 'weapon:cause' && S.causes[value]) {
     return modality === 'denied' ? `${S.positionModalities.denied}: ${S.causes[value]}` : S.causes[value];
   }

@@ -166,12 +166,14 @@ const ar = {
   partialControl: 'سيطرة جزئية',
   pointAbout: names({
     election_fraud: 'تزوير الانتخابات', control: 'السيطرة على المكان', cause: 'سبب الانفجار أو الحادث',
-    deliberate: 'هل كان الاستهداف متعمدا',
+    deliberate: 'هل كان الاستهداف متعمدا', interception: 'اعتراض الصواريخ أو إصابتها أهدافها',
   }),
   // weapon:cause positions: what an explosion, crash or fire came from.
   causes: names({ accident: 'حادث عرضي', deliberate: 'عمل متعمد' }),
   // other:deliberate positions: whether an attack's killing or shooting was meant.
   intents: names({ deliberate: 'عمل متعمد', mistake: 'خطأ غير مقصود' }),
+  // other:interception positions: missiles intercepted, or hitting their targets.
+  interceptions: names({ intercepted: 'اعتُرضت', hit: 'أصابت أهدافها' }),
   widerToll: ' (حصيلة أوسع من الحدث)',
   otherCode: 'أخرى',
   approx: 'نحو ',
@@ -436,10 +438,11 @@ const en: Strings = {
   partialControl: 'partial control',
   pointAbout: {
     election_fraud: 'election fraud', control: 'control of the place', cause: 'cause of the explosion or accident',
-    deliberate: 'whether the targeting was deliberate',
+    deliberate: 'whether the targeting was deliberate', interception: 'whether the missiles were intercepted or hit their targets',
   },
   causes: { accident: 'an accident', deliberate: 'a deliberate act' },
   intents: { deliberate: 'a deliberate act', mistake: 'a mistake' },
+  interceptions: { intercepted: 'intercepted', hit: 'hit their targets' },
   widerToll: ' (a toll wider than the incident)',
   otherCode: 'other',
   approx: 'about ',
