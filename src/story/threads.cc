@@ -6,7 +6,9 @@
 // one added after it: the related list is written both ways). The score is
 // Similarity of the two anchors with publication and happening days cleared:
 // the day penalty separates happenings, which is the story's job, while a
-// thread is what the happenings are about.
+// thread is what the happenings are about. A story no link at threshold_
+// joined attaches, when the thread is asked for, to the component of its
+// closest link from attach_ (Resolve); attachments change no component.
 #include "src/story/threads.h"
 
 #include "src/story/story_similarity.h"
@@ -29,6 +31,7 @@ void ThreadBuilder::AddStory(int64_t id, const StoryFeatures& anchor,
       pending_[other].push_back(id);
     }
   }
+  resolved_ = false;
   auto it = pending_.find(id);
   if (it == pending_.end()) return;
   for (int64_t other : it->second) Score(id, other);
@@ -37,7 +40,37 @@ void ThreadBuilder::AddStory(int64_t id, const StoryFeatures& anchor,
 
 void ThreadBuilder::Score(int64_t a, int64_t b) {
   if (Find(a) == Find(b)) return;
-  if (Similarity(anchors_.at(a), anchors_.at(b)) >= threshold_) Union(a, b);
+  const double s = Similarity(anchors_.at(a), anchors_.at(b));
+  if (s >= threshold_) {
+    Union(a, b);
+  } else if (s >= attach_) {
+    near_[a].push_back({s, b});
+    near_[b].push_back({s, a});
+  }
+}
+
+// Each story alone in its component attaches to the component of its
+// closest near link that holds two or more stories (ties: the smaller id).
+// Components are those of the links at threshold_ only, so an attached
+// story never carries another story or thread with it.
+void ThreadBuilder::Resolve() {
+  if (resolved_) return;
+  attached_to_.clear();
+  attached_count_.clear();
+  for (const auto& [id, links] : near_) {
+    if (size_[Find(id)] != 1) continue;
+    double best = -1;
+    int64_t to = 0;
+    for (const auto& [score, other] : links) {
+      const int64_t root = Find(other);
+      if (size_[root] < 2) continue;
+      if (score > best || (score == best && root < to)) best = score, to = root;
+    }
+    if (to == 0) continue;
+    attached_to_[id] = to;
+    ++attached_count_[to];
+  }
+  resolved_ = true;
 }
 
 int64_t ThreadBuilder::Find(int64_t id) {
@@ -60,11 +93,18 @@ void ThreadBuilder::Union(int64_t a, int64_t b) {
   size_[a] += size_[b];
 }
 
-int64_t ThreadBuilder::ThreadOf(int64_t id) { return Find(id); }
+int64_t ThreadBuilder::ThreadOf(int64_t id) {
+  Resolve();
+  auto it = attached_to_.find(id);
+  return it == attached_to_.end() ? Find(id) : it->second;
+}
 
 size_t ThreadBuilder::ThreadSize(int64_t id) {
-  auto it = size_.find(Find(id));
-  return it == size_.end() ? 1 : it->second;
+  const int64_t root = ThreadOf(id);
+  auto it = size_.find(root);
+  if (it == size_.end()) return 1;
+  auto extra = attached_count_.find(root);
+  return it->second + (extra == attached_count_.end() ? 0 : extra->second);
 }
 
 }  // namespace marsad

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "src/story/story_similarity.h"
 #include "src/story/test_tables.h"
 #include "src/text/analyze.h"
@@ -85,6 +87,61 @@ TEST(ThreadsTest, ChainsThroughLinksInAnyOrderToTheSmallestId) {
   EXPECT_EQ(threads.ThreadOf(5), 2);
   EXPECT_EQ(threads.ThreadSize(9), 3u);
   EXPECT_EQ(threads.ThreadOf(42), 42);  // never added
+}
+
+// Issue 20, stories round 7: a story left alone by the thread's threshold
+// (a happening of the dam dispute worded apart from its talks: a farmers'
+// complaint about the reservoir's filling) is counted in the thread of the
+// related story it scores best against, without joining two threads.
+const char* kFarmers =
+    "اشتكى مزارعون في السودان من نقص مياه الري بعد بدء ملء خزان سد النهضة، "
+    "وطالبوا الحكومة بتعويضهم عن خسائر المحاصيل هذا الموسم.";
+const char* kFishermen =
+    "تراجع الصيد في بحيرة ناصر بسبب ارتفاع أسعار الوقود، وقال صيادون إن "
+    "نقص مياه البحيرة زاد خسائرهم هذا الموسم، وطالبوا الحكومة بتعويضهم.";
+
+StoryFeatures Timeless(StoryFeatures f) {
+  f.day = f.event_day = kNoDay;
+  return f;
+}
+
+TEST(ThreadsTest, Issue20ALoneStoryAttachesToItsBestRelatedThread) {
+  StoryFeatures talks = F("مفاوضات سد النهضة في الخرطوم", kTalks, "2018-06-01");
+  StoryFeatures ministers =
+      F("وزراء الري يبحثون سد النهضة", kMinisters, "2018-06-15");
+  StoryFeatures farmers =
+      F("مزارعو السودان يشكون نقص المياه", kFarmers, "2018-06-20");
+  StoryFeatures fishermen =
+      F("تراجع الصيد في بحيرة ناصر", kFishermen, "2018-06-21");
+  const double to_talks = Similarity(Timeless(farmers), Timeless(talks));
+  const double to_ministers =
+      Similarity(Timeless(farmers), Timeless(ministers));
+  const double fish_to_farmers =
+      Similarity(Timeless(fishermen), Timeless(farmers));
+  ASSERT_LT(std::max(to_talks, to_ministers), kThreadThreshold);
+  ASSERT_GE(std::max(to_talks, to_ministers), kThreadAttachThreshold);
+  // Near the attached story only: it carries nothing into the thread.
+  ASSERT_GE(fish_to_farmers, kThreadAttachThreshold);
+  ASSERT_LT(fish_to_farmers, kThreadThreshold);
+  ASSERT_LT(Similarity(Timeless(fishermen), Timeless(talks)),
+            kThreadAttachThreshold);
+  ThreadBuilder threads;
+  threads.AddStory(7, talks, std::vector<int64_t>{12, 20});
+  threads.AddStory(12, ministers, std::vector<int64_t>{7, 20});
+  threads.AddStory(20, farmers, std::vector<int64_t>{7, 12, 21});
+  threads.AddStory(21, fishermen, std::vector<int64_t>{20});
+  EXPECT_EQ(threads.ThreadOf(20), 7);
+  EXPECT_EQ(threads.ThreadSize(20), 3u);
+  EXPECT_EQ(threads.ThreadSize(7), 3u);
+  // The fishermen's story is near only the attached one: it stays alone.
+  EXPECT_EQ(threads.ThreadOf(21), 21);
+  // Without attachment (a score no link reaches) the farmers stay alone.
+  ThreadBuilder strict(kThreadThreshold, 1.0);
+  strict.AddStory(7, talks, std::vector<int64_t>{12, 20});
+  strict.AddStory(12, ministers, std::vector<int64_t>{7, 20});
+  strict.AddStory(20, farmers, std::vector<int64_t>{7, 12});
+  EXPECT_EQ(strict.ThreadOf(20), 20);
+  EXPECT_EQ(strict.ThreadSize(7), 2u);
 }
 
 }  // namespace

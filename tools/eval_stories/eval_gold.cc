@@ -92,7 +92,8 @@ void WriteStories(const std::vector<CorpusReport>& r, const Run& run,
     f << r[i].url << '\t' << run.story[i] << '\t'
       << (run.dup_of[i] ? r[run.dup_of[i] - 1].url : "") << '\t'
       << OneLine(r[i].doc.title) << '\t'
-      << (i < run.score.size() ? run.score[i] : 0.0) << '\n';
+      << (i < run.score.size() ? run.score[i] : 0.0) << '\t'
+      << (i < run.thread.size() ? run.thread[i] : 0) << '\n';
   }
 }
 

@@ -28,13 +28,14 @@ namespace marsad {
 namespace {
 
 // Each story's thread (src/story/threads.h): its first report is its anchor,
-// its related links those StoryIndex made.
+// its related links those StoryIndex made; `attach` is ThreadBuilder's
+// attachment score (>= threshold: no attachment).
 void AssignThreads(const std::map<int64_t, std::vector<int64_t>>& related,
-                   double threshold, Run* run) {
+                   double threshold, double attach, Run* run) {
   std::map<int64_t, size_t> first;
   for (size_t i = 0; i < run->story.size(); ++i)
     first.try_emplace(run->story[i], i);
-  ThreadBuilder threads(threshold);
+  ThreadBuilder threads(threshold, attach);
   for (const auto& [story, i] : first) {
     auto it = related.find(story);
     threads.AddStory(story, run->features[i],
@@ -47,7 +48,8 @@ void AssignThreads(const std::map<int64_t, std::vector<int64_t>>& related,
 
 Run Stream(const StoryTables& tables, const std::vector<CorpusReport>& reports,
            const StoryOptions& options,
-           double thread_threshold = kThreadThreshold) {
+           double thread_threshold = kThreadThreshold,
+           double thread_attach = kThreadAttachThreshold) {
   Run run;
   DuplicateIndex dups;
   StoryIndex stories(options);
@@ -79,7 +81,7 @@ Run Stream(const StoryTables& tables, const std::vector<CorpusReport>& reports,
       }
     }
   }
-  AssignThreads(related, thread_threshold, &run);
+  AssignThreads(related, thread_threshold, thread_attach, &run);
   return run;
 }
 
@@ -175,7 +177,7 @@ int main(int argc, char** argv) {
                  "write candidate pairs for labelling");
   app.add_option(
       "--stories-out", stories_out,
-      "write url, story, dup_of, title, join score per report (TSV)");
+      "write url, story, dup_of, title, join score, thread per report (TSV)");
   StoryOptions story_options;
   app.add_option("--join-threshold", story_options.join_threshold,
                  "StoryIndex join threshold (default: the calibrated one)");
@@ -211,6 +213,10 @@ int main(int argc, char** argv) {
   double thread_threshold = kThreadThreshold;
   app.add_option("--thread-threshold", thread_threshold,
                  "anchor score joining two related stories into a thread");
+  double thread_attach = kThreadAttachThreshold;
+  app.add_option("--thread-attach", thread_attach,
+                 "anchor score attaching a lone story to a related story's "
+                 "thread (1: none)");
   std::vector<double> thread_sweep;
   app.add_option(
       "--thread-sweep", thread_sweep,
@@ -245,7 +251,8 @@ int main(int argc, char** argv) {
     std::cerr << "eval_stories: " << tables.status().ToString() << "\n";
     return 1;
   }
-  Run run = Stream(**tables, *reports, story_options, thread_threshold);
+  Run run = Stream(**tables, *reports, story_options, thread_threshold,
+                   thread_attach);
   auto t2 = std::chrono::steady_clock::now();
   std::printf("dedup+features+stories: %.1fs\n",
               std::chrono::duration<double>(t2 - t1).count());
@@ -268,7 +275,7 @@ int main(int argc, char** argv) {
       rc |= EvalThreads(*reports, run, groups_gold, split);
   }
   for (double t : thread_sweep) {
-    Run r = Stream(**tables, *reports, story_options, t);
+    Run r = Stream(**tables, *reports, story_options, t, thread_attach);
     std::printf("== thread threshold %.3f\n", t);
     for (const std::string& split : splits) {
       if (!groups_gold.empty())
