@@ -189,7 +189,11 @@ class CasualtyScanner : public CountPhraseReader {
       size_t cue = WordAt(w_, span.begin);
       // "كما فقد 12 آخرون": others of the people counted before.
       bool others = ne < e_ && IsClass(ne, "other_ref") && Before(nb);
-      if (!kind.empty() && lex_.Is(w_[cue], "seize") && !Person(ne) && !others)
+      // "إيقاف شخصين": a dual noun is its own counted person.
+      bool dual_person =
+          ne == nb + 1 && w_[nb].kind == TokenKind::kWord && Person(nb);
+      if (!kind.empty() && lex_.Is(w_[cue], "seize") && !Person(ne) &&
+          !others && !dual_person)
         return;
       if (!kind.empty() && lex_.Is(w_[cue], "particle_qad") && cue + 1 < nb &&
           (lex_.cues.Find(w_, cue + 1, e_, Forms::kBare).payload >= 0 ||
@@ -365,7 +369,8 @@ class CasualtyScanner : public CountPhraseReader {
           !(people && InAdverbial(q)))
         break;
       if (w_[q].kind == TokenKind::kNumber || InNumber(q))
-        break;  // that number's cue
+        break;                         // that number's cue
+      if (IsClass(q, "carry")) break;  // "سفينة تقل 234 مهاجرا": passengers
       // "جثث 5 أشخاص"، "جثتي رجلين": a casualty noun in construct with the
       // count.
       if (q + 1 == nb && !Definite(q) && !dual_noun_ &&
@@ -739,8 +744,10 @@ class CasualtyScanner : public CountPhraseReader {
         // unless it has an object of its own (شخص قتل 5).
         bool next_counts =
             k + 1 < e_ && (InNumber(k + 1) || VictimCount(k + 1) > 0);
+        // "لم يكن باستطاعة أحد إيقاف الآلة": nobody after a negation.
         bool singular = c->where == 'c' && k == q + 1 && n == 1 &&
-                        !next_counts && !KeyStarts(w_[k].bare, fk::kAl);
+                        !next_counts && !KeyStarts(w_[k].bare, fk::kAl) &&
+                        !Nobody(q, q);
         // "مقطع فيديو لرجل يلقي قصيدة": a noun after a preposition is no
         // subject of the verb after it.
         if ((c->where == 'b' || singular) && w_[k].key == w_[k].bare &&

@@ -1085,5 +1085,33 @@ TEST(CasualtyRound11Test, AtLeastWithLaOnTheVerb) {
   EXPECT_TRUE(std::isinf(n.max));
 }
 
+// Round 11, from a fresh sample (ant2018 and Jawhara FM), read by hand.
+TEST(CasualtyRound11Test, ADualIsItsOwnCountedPersonAfterASeizeCue) {
+  EXPECT_THAT(Figures("وتمكنت الوحدات من إيقاف شخصين (25 سنة و30 سنة) "
+                      "بعد المداهمة."),
+              ElementsAre("arrested:2"));
+  EXPECT_THAT(Figures("وتم إيقاف سيارتين في الطريق."), IsEmpty());
+}
+
+TEST(CasualtyRound11Test, NobodyAsTheSubjectAfterANegation) {
+  EXPECT_THAT(Figures("ولم يكن باستطاعة أحد إيقاف المحرك."), IsEmpty());
+}
+
+TEST(CasualtyRound11Test, PassengersOfAVehicleAreNoCasualties) {
+  EXPECT_THAT(Figures("وطالبت الحكومة باحتجاز سفينة تقل 150 مهاجرا."),
+              IsEmpty());
+  EXPECT_THAT(Figures("وخلف النزاع نحو 5 آلاف قتيل وملايين المشردين."),
+              ElementsAre("killed:5000"));
+}
+
+TEST(CasualtyRound11Test, MoreSingularPersonNouns) {
+  EXPECT_THAT(Figures("واعتقلت الشرطة إحدى المدونات بتهمة التحريض."),
+              ElementsAre("arrested:1"));
+  EXPECT_THAT(Figures("وأصيب رائد في الجيش في انفجار لغم."),
+              ElementsAre("injured:1"));
+  EXPECT_THAT(Figures("وتمكن الأعوان من القبض على منحرف خطير."),
+              ElementsAre("arrested:1"));
+}
+
 }  // namespace
 }  // namespace marsad
