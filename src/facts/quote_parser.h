@@ -362,6 +362,13 @@ class QuoteParser {
   // of the sentence's first verb ("وعرض نائب الوزير أمثلة ...، مشيرا إلى").
   bool ClauseSubject(size_t i, Quote* q, QuoteNote* note) const;
 
+  // A participle in a sentence with no quotation before it, after a clause
+  // joined by و after a comma whose verb agrees with it: that verb's
+  // subject, a named entity or a phrase opening with a source word
+  // ("...، وأعلنت الدولة مسؤوليتها عنها، قائلة").
+  bool LastClauseSubject(size_t i, char gender, Quote* q,
+                         QuoteNote* note) const;
+
   // A short definite noun phrase (at most three words, the first with ال and
   // no preposition): a possible subject (المسن). Not a demonstrative, a
   // prepositional phrase or a longer chain (هذه الصور، بالتجسس).
@@ -426,6 +433,12 @@ class QuoteParser {
   // How many words of a title phrase [b, e) after its head are in span
   // `ext` (a relative adjective also as its base: القبرصي in قبرص).
   int ModifiersIn(size_t b, size_t e, Span ext) const;
+
+  // True if title phrase [b, e) holds an organisation (NER) no word of which
+  // is in span `ext` (or, if `ext` is empty, in the folded speaker words
+  // `from`): المتحدث باسم الحركة is not the spokesman of another body named
+  // earlier.
+  bool ForeignBody(size_t b, size_t e, Span ext, const std::string& from) const;
 
   // The body that wrote the report named by word b (التقرير، الدراسة): the
   // organisation (NER) within six words after the article's first report

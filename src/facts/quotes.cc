@@ -330,6 +330,14 @@ bool QuoteParser::Verb(const CueEntry& cue, size_t i, size_t ce, size_t b,
   }
   if (after > ce && p->via_span.empty())
     p->via_span = SpanOfWords(w_, ce, after);
+  // في الوقت الذي نفى فيه البنتاغون ...: the pronoun after a cue in a
+  // relative clause points back to the antecedent; the subject follows it.
+  if (after == ce && after + 1 < e && i > b && lex_.Is(w_[i - 1], "rel") &&
+      (w_[after].key == fk::kFih || w_[after].key == fk::kFiha) &&
+      IsWord(after + 1) && !lex_.Is(w_[after + 1], "comp") &&
+      !NoSubjectStart(after + 1)) {
+    ++after;
+  }
   p->speaker_b = after;
   // وقال لبي بي سي إن: an addressee right after the verb; the subject is
   // elsewhere (before the verb or carried over).

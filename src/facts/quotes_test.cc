@@ -1292,5 +1292,80 @@ TEST(QuotesTest, Issue21NamesAfterTheRound10Bounds) {
   EXPECT_EQ(d.quotes[3].speaker, d.quotes[2].speaker);
 }
 
+// Round 11 (from round-4 dev errors): the pronoun after a cue in a relative
+// clause (الذي أكد فيه) points back to the antecedent; the subject follows.
+TEST(QuotesTest, Issue21ResumptivePronounBeforeTheSubject) {
+  Document d = Analyzed(
+      "وجاء ذلك في الوقت الذي أكد فيه المتحدث باسم الجيش أن الهجوم فشل.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "المتحدث باسم الجيش");
+  EXPECT_FALSE(d.quotes[0].carried_over);
+}
+
+// Round 11: a participle after a clause joined by و (no quotation before it
+// in the sentence) takes that clause's subject, not the sentence's first.
+TEST(QuotesTest, Issue21ParticipleTakesItsOwnClausesSubject) {
+  Document d = WithEntities(
+      "وكان المطار قد تعرض لهجمات عديدة، وأعلنت تركيا مسؤوليتها عن أحدها، "
+      "قائلة إنه أسفر عن مقتل مستشارين.",
+      {{"تركيا", EntityType::kLocation, "loc:tr", ""}});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "تركيا");
+  // (A clause whose subject is not expressed (وشبه نفسه بقائد) gives none:
+  // the sentence's first verb is asked, as before.)
+  Document o = Analyzed(
+      "وأثار الوزير الجدل، وشبه نفسه بقائد قديم، قائلا إنه سيكون حازما.");
+  ASSERT_EQ(o.quotes.size(), 1u);
+  EXPECT_NE(o.quotes[0].speaker.rfind("نفسه", 0), 0u);
+}
+
+// Round 11: a spokesman of one body is not the spokesman of another named
+// earlier (المتحدث باسم الحركة after المتحدث باسم الوزارة فلان), whether
+// the earlier one was quoted or only named; a denial keeps the باسم phrase.
+TEST(QuotesTest, Issue21SpokesmanOfAnotherBody) {
+  const std::vector<
+      std::tuple<std::string, EntityType, std::string, std::string>>
+      ents = {{"سامي العلي", EntityType::kPerson, "per:ali", ""},
+              {"حركة النهضة", EntityType::kOrganization, "org:nahda", ""}};
+  Document quoted = WithEntities(
+      "وقال المتحدث باسم وزارة الداخلية سامي العلي إن الهجوم فشل. وقال "
+      "المتحدث باسم حركة النهضة إن مقاتليه انسحبوا.",
+      ents);
+  ASSERT_EQ(quoted.quotes.size(), 2u);
+  EXPECT_EQ(quoted.quotes[1].speaker, "المتحدث باسم حركة النهضة");
+  Document named = WithEntities(
+      "والتقى المتحدث باسم وزارة الداخلية سامي العلي الصحفيين. وقال المتحدث "
+      "باسم حركة النهضة إن مقاتليه انسحبوا.",
+      ents);
+  ASSERT_EQ(named.quotes.size(), 1u);
+  EXPECT_EQ(named.quotes[0].speaker, "المتحدث باسم حركة النهضة");
+  Document denial = Analyzed("ونفى المتحدث باسم الحركة الخبر.");
+  ASSERT_EQ(denial.quotes.size(), 1u);
+  EXPECT_EQ(denial.quotes[0].speaker, "المتحدث باسم الحركة");
+  EXPECT_EQ(S(denial, denial.quotes[0].content), "الخبر");
+}
+
+// Round 11: وأكمل continues the speaker's words like وتابع.
+TEST(QuotesTest, Issue21AkmalaIsACue) {
+  Document d = Analyzed(
+      "وقال المدرب سامي العلي \"لقد لعبنا جيدا\". وأكمل \"المباراة القادمة "
+      "أصعب\".");
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(S(d, d.quotes[1].cue), "وأكمل");
+  EXPECT_EQ(d.quotes[1].speaker, d.quotes[0].speaker);
+}
+
+// Round 11: a name that opens with the letters of بال (بالمر), named in full
+// before, is the subject, not a prepositional phrase.
+TEST(QuotesTest, Issue21NameOpeningWithBal) {
+  Document d = WithEntities(
+      "وقال الصياد الأمريكي والتر بالمر إنه نادم. وقال بالمر: إنه لم يتلق "
+      "اتصالا من السلطات.",
+      {{"والتر بالمر", EntityType::kPerson, "per:palmer", ""}});
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_NE(d.quotes[1].speaker.find("بالمر"), std::string::npos);
+  EXPECT_FALSE(d.quotes[1].carried_over);
+}
+
 }  // namespace
 }  // namespace marsad

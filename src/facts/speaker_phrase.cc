@@ -586,6 +586,17 @@ bool QuoteParser::NoSubjectStart(size_t k) const {
   constexpr std::string_view kBiAl = "\xD8\xA8\xD8\xA7\xD9\x84";  // بال
   // قال علي فلان: the name (NER), not على written with ي.
   if (IsAliName(k) && PersonAt(k)) return false;
+  // وقال بالمر: a name that opens with the letters of بال, tagged here or
+  // the last word of an earlier person's mention (والتر بالمر).
+  if (PersonAt(k)) return false;
+  std::string_view sf = w_[k].span.In(text_);
+  for (const EntityMention& m : doc_->entities) {
+    if (m.type == EntityType::kPerson && m.span.end <= w_[k].span.begin &&
+        m.text.size() > sf.size() && m.text.ends_with(sf) &&
+        m.text[m.text.size() - sf.size() - 1] == ' ') {
+      return false;
+    }
+  }
   return IsBaToken(k) || lex_.Is(w_[k], "prep") || lex_.Is(w_[k], "neg") ||
          lex_.Is(w_[k], "not_subject") || lex_.Is(w_[k], "lead_prep") ||
          (KeyStarts(w_[k].bare, kBiAl) && w_[k].bare.size() > kBiAl.size() + 2);
@@ -646,9 +657,21 @@ size_t QuoteParser::DefiniteEnd(size_t j, size_t e) const {
     return k;
   }
   // (وينفي فلان الذي يعيش ...: a relative pronoun ends the phrase.)
-  while (k < e && k < j + 5 && IsWord(k) && !IsFactObject(k) &&
-         !lex_.Is(w_[k], "rel") &&
-         (KeyStarts(w_[k].key, fk::kAl) || lex_.Is(w_[k], "title"))) {
+  // نفى المتحدث باسم الحركة ...: a title's باسم phrase names its body.
+  constexpr std::string_view kBism = "\xD8\xA8\xD8\xA7\xD8\xB3\xD9\x85";
+  for (size_t limit = j + 5; k < e && k < limit && IsWord(k);) {
+    if (w_[k].span.In(text_) == kBism && lex_.Is(w_[j], "title") && k + 1 < e &&
+        IsWord(k + 1)) {
+      // (its name, and one definite word after a name in construct:
+      // باسم وزارة الخارجية; باسم الحركة الخبر ends with الحركة)
+      limit = KeyStarts(w_[k + 1].key, fk::kAl) ? k + 2 : k + 3;
+      k += 2;
+      continue;
+    }
+    if (IsFactObject(k) || lex_.Is(w_[k], "rel") ||
+        !(KeyStarts(w_[k].key, fk::kAl) || lex_.Is(w_[k], "title"))) {
+      break;
+    }
     ++k;
   }
   return k;

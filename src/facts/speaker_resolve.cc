@@ -77,7 +77,10 @@ int QuoteParser::Antecedent(size_t b, size_t e, bool statement_anaphor) const {
     if (!title_head && !person && !keys.empty() && TitledOther(from, keys[0]))
       continue;
     if (!ministry && Contains(from, keys) && from.size() > 0) return q;
-    if (title_head && !keys.empty() && Contains(from, {keys[0]})) return q;
+    if (title_head && !keys.empty() && Contains(from, {keys[0]}) &&
+        !ForeignBody(b, e, Span{}, from)) {
+      return q;
+    }
   }
   return -1;
 }
@@ -175,7 +178,10 @@ void QuoteParser::Emit(const CueEntry& cue, size_t i, size_t ce,
     if (src >= 0) {
       // carried inside the sentence (an unknown source stays unknown)
     } else if ((cue.kind == CueKind::kParticiple || p.clause_subject) &&
-               !InsideQuotation(i) && ClauseSubject(i, &q, &note)) {
+               !InsideQuotation(i) &&
+               ((cue.kind == CueKind::kParticiple &&
+                 LastClauseSubject(i, cue.gender, &q, &note)) ||
+                ClauseSubject(i, &q, &note))) {
       doc_->quotes.push_back(std::move(q));
       notes_.push_back(std::move(note));
       return;
@@ -204,6 +210,34 @@ void QuoteParser::Emit(const CueEntry& cue, size_t i, size_t ce,
 
 bool QuoteParser::ClauseSubject(size_t i, Quote* q, QuoteNote* note) const {
   return ClauseSubjectIn(t_.sentence_first[w_[i].sentence], i, q, note);
+}
+
+bool QuoteParser::LastClauseSubject(size_t i, char gender, Quote* q,
+                                    QuoteNote* note) const {
+  size_t sb = t_.sentence_first[w_[i].sentence];
+  size_t c = i;  // the last clause joined by و after a comma
+  while (c > sb + 1 && !(IsComma(c - 1) && w_[c].key != w_[c].bare &&
+                         KeyStarts(w_[c].key, "\xD9\x88"))) {
+    --c;
+  }
+  if (gender == '-' || c <= sb + 1 || c + 1 >= i || VerbGender(c) != gender)
+    return false;
+  size_t e = 0;  // a named subject: the mention (a state speaks too)
+  for (const EntityMention& m : doc_->entities) {
+    if (m.type != EntityType::kMisc && m.span.begin == w_[c + 1].span.begin)
+      e = WordAfter(m.span.end);
+  }
+  if (e == 0 || e > i) {  // else a source phrase (وشبه نفسه بـ...: none)
+    e = SpeakerEnd(c + 1, i);
+    if (e <= c + 1 || !SourceLike(c + 1, c + 2)) return false;
+  }
+  Parsed p;
+  p.speaker_b = c + 1;
+  p.speaker_e = e;
+  CueEntry verb{CueKind::kVerb, gender, "asserted"};
+  Speaker(p, verb, q, note);
+  q->carried_over = true;
+  return !q->speaker.empty();
 }
 
 bool QuoteParser::PlainDefinite(size_t b, size_t e) const {
@@ -504,6 +538,7 @@ QuoteParser::Mention QuoteParser::FullestMention(size_t b, size_t e) const {
     // (وقال الرئيس القبرصي after الرئيس المصري فلان and فلان، رئيس جمهورية
     // قبرص: the mention holding more of the title's modifiers wins, the
     // nearest among equals.)
+    if (fits && ForeignBody(b, e, ext, "")) fits = false;
     int agree = fits ? ModifiersIn(b, e, ext) : 0;
     if (fits && (best.entity < 0 || agree >= best_agree)) {
       best = {static_cast<int>(x), ext};
@@ -537,6 +572,25 @@ int QuoteParser::ModifiersIn(size_t b, size_t e, Span ext) const {
     }
   }
   return n;
+}
+
+bool QuoteParser::ForeignBody(size_t b, size_t e, Span ext,
+                              const std::string& from) const {
+  uint32_t pb = w_[b].span.begin, pe = w_[e - 1].span.end;
+  for (const EntityMention& m : doc_->entities) {
+    if (m.type != EntityType::kOrganization || m.span.begin < pb ||
+        m.span.end > pe) {
+      continue;
+    }
+    bool shared = false;
+    for (size_t x = WordAfter(m.span.begin);
+         x < w_.size() && w_[x].span.end <= m.span.end && !shared; ++x) {
+      shared = IsWord(x) && (ext.empty() ? Contains(from, Keys(x, x + 1))
+                                         : HasWordOf(ext, w_[x]));
+    }
+    if (!shared) return true;
+  }
+  return false;
 }
 
 QuoteParser::Mention QuoteParser::Author(size_t b) const {
