@@ -1029,8 +1029,30 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     }
     if (party == se) return "";
     if (PartyBegin(party) == first && ObjectAfter(party, end)) return "";
+    if (pw_.Is(w_[q], "accuse") && !ViolentChargeAfter(end, se)) return "";
     if (at) *at = party;
     return PartyAt(party, se);
+  }
+
+  // Whether the charge that follows an accusation's long party phrase, past
+  // PartyAfter's window and before the clause ends, may be an act of
+  // violence (a claim, تبنى X ... أو ما يعرف بـ، has no charge): its first
+  // ب word (اتهم فريق المحققين المحامي فلان فان دير زوان بالإدلاء
+  // بتصريحات خاطئة: a false statement, no one held responsible for an
+  // attack; اتُهم فلان الذي يعمل من لندن لدى مكتب ... بالكذب). True when
+  // no charge is read there.
+  bool ViolentChargeAfter(size_t from, size_t se) const {
+    static const std::string kBism = FoldPhrase("باسم");
+    for (size_t k = from; k < std::min(se, from + 8); ++k) {
+      const Word& w = w_[k];
+      if (w.IsPunct("\xD8\x8C") || w.IsPunct(",")) return true;
+      if (w.kind != TokenKind::kWord || pw_.Is(w, "led_by") ||
+          pw_.Is(w, "involve"))
+        return true;
+      if (w.key.compare(0, 2, "\xD8\xA8") == 0 && w.key != kBism)
+        return pw_.Starts(w, "charge");
+    }
+    return true;
   }
 
   // A definite noun with a nation's adjective after it (وحملت لندن وواشنطن

@@ -311,13 +311,16 @@ class Comparer {
     }
   }
 
-  // Whether event e is dated (to the day or the month) more than a week
-  // before the happening's day (else the report's publication). A bare
-  // year says too little to tell.
-  bool EarlierEvent(const marsad::Event& e, double published) const {
+  // Whether event e is dated (to the day or the month; with `year`, to a
+  // bare year too) more than a week before the happening's day (else the
+  // report's publication). A month stands for its last days, a year for
+  // its last day.
+  bool EarlierEvent(const marsad::Event& e, double published,
+                    bool year = false) const {
     if (!std::isnan(story_day_)) published = story_day_;
     std::string date = e.date;
-    if (date.size() == 7) date += "-28";  // a month: its last days
+    if (date.size() == 7) date += "-28";             // a month: its last days
+    if (date.size() == 4 && year) date += "-12-31";  // a year: its last day
     if (date.size() != 10 || date[0] == '-') return false;
     double day = EpochSeconds(date);
     return !std::isnan(day) && !std::isnan(published) &&
@@ -325,15 +328,20 @@ class Comparer {
   }
 
   // A figure of an earlier incident the report recalls (the year's other
-  // crashes, "in 6 March ..."): its event is dated more than a week before
-  // the happening's day, or it is undated and follows such an event in the
-  // report (the background a report ends with). No point of this story.
+  // crashes, "in 6 March ..."): its own event is dated more than a week
+  // before the happening's day, also by a bare year (وكان 500 شخص لقوا
+  // مصرعهم في انفجار ... في أكتوبر من العام الماضي: the event of "last
+  // year"), or it is undated and follows an event dated to a day or a
+  // month before it in the report (the background a report ends with; a
+  // year named in passing, منذ حرب عام 2014، ends no report's present).
+  // No point of this story.
   bool EarlierIncident(int i) const {
     const Claim& cl = c_.claims[i].claim;
     const Document* d = docs_[i];
     if (!IsCasualty(cl.slot)) return false;
     bool own = cl.event >= 0 && cl.event < static_cast<int>(d->events.size());
-    if (own && EarlierEvent(d->events[cl.event], time_[i])) return true;
+    if (own && EarlierEvent(d->events[cl.event], time_[i], /*year=*/true))
+      return true;
     if (own && d->events[cl.event].date.size() >= 7) return false;
     for (const marsad::Event& e : d->events) {
       if (e.sentence.begin < cl.span.begin && EarlierEvent(e, time_[i]))
@@ -1022,8 +1030,10 @@ class Comparer {
   }
 
   // A figure its sentence gives as said earlier (قالت في وقت سابق إن عدد
-  // المفقودين يقدر بمئة، وكانت الوزارة قد أعلنت سابقا): a point of the
-  // timeline the report updates, not a rival of the report's own figure.
+  // المفقودين يقدر بمئة، وكانت الوزارة قد أعلنت سابقا), or as an initial
+  // toll (في حصيلة أولية، الحصيلة الأولية: a toll noun, points.tsv
+  // doc_noun, then an initial adjective): a point of the timeline the
+  // reports update, not a rival of a later or fuller figure.
   bool EarlierStatement(int i) const {
     if (earlier_.size() != c_.claims.size())
       earlier_.assign(c_.claims.size(), -1);
@@ -1070,7 +1080,22 @@ class Comparer {
                              kBefore = FoldPhrase("سابقا");
     std::string sentence = " " + FoldPhrase(SentenceText(i)) + " ";
     return sentence.find(" " + kEarlier + " ") != std::string::npos ||
-           sentence.find(" " + kBefore + " ") != std::string::npos;
+           sentence.find(" " + kBefore + " ") != std::string::npos ||
+           InitialToll(sentence);
+  }
+
+  // Whether folded words hold a toll noun and an initial adjective after
+  // it (حصيلة أولية، الحصيلة المبدئية).
+  bool InitialToll(const std::string& folded) const {
+    const PointWords& pw = lex_.points;
+    std::vector<std::string_view> words = Split(folded, ' ');
+    for (size_t k = 0; k + 1 < words.size(); ++k) {
+      std::string_view w = StripWa(words[k]);
+      if (w.size() > 2 && w.substr(0, 2) == "\xD8\xA8") w.remove_prefix(2);
+      if (pw.HasFolded(w, "doc_noun") && pw.HasFolded(words[k + 1], "initial"))
+        return true;
+    }
+    return false;
   }
 
   // A missing count moves both ways over time (the missing rise as reports

@@ -1504,6 +1504,69 @@ TEST(ComparePointsTest, Issue22ATollRisingToATotalIsWider) {
   EXPECT_FALSE(since->contested) << Dump(*since);
 }
 
+// Issue 22 round 10 (fresh days of ant2018, 2018-02-16..25): a toll whose
+// own event is dated to an earlier year (a truck bomb "in October of last
+// year") is an earlier incident, not a rival of the happening's toll; a year
+// named in passing before an undated figure ends nothing.
+TEST(ComparePointsTest, Issue22AnEventOfLastYearIsAnEarlierIncident) {
+  Document a = Analyzed(1, "أ", "2030-02-23T20:00:00+00:00",
+                        "قتل 40 شخصا في تفجيرين بسيارتين مفخختين في العاصمة "
+                        "مساء الجمعة.");
+  Document b = Analyzed(2, "ب", "2030-02-23T21:00:00+00:00",
+                        "وأسفر التفجيران عن مقتل 38 شخصا. وكان أكثر من 500 "
+                        "شخص قد لقوا مصرعهم في انفجار شاحنة مفخخة في العاصمة "
+                        "في أكتوبر من العام الماضي.");
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
+  const ContestedPoint* killed = PointAbout(c, "killed");
+  ASSERT_NE(killed, nullptr);
+  EXPECT_FALSE(killed->contested) << Dump(*killed);
+  for (const PointPosition& pos : killed->positions)
+    EXPECT_NE(pos.value, ">=500") << Dump(*killed);
+  // A year the report names in passing leaves the figures after it.
+  Document d = Analyzed(3, "ج", "2030-02-23T20:30:00+00:00",
+                        "ويعد الهجوم الأعنف منذ حرب عام 2014. وقال مسؤولون إن "
+                        "التفجيرين أسفرا عن مقتل 300 شخص.");
+  Comparison x = CompareStory(TestFactsLexicon(), {&a, &d});
+  const ContestedPoint* k = PointAbout(x, "killed");
+  ASSERT_NE(k, nullptr);
+  EXPECT_TRUE(k->contested) << Dump(*k);
+}
+
+// A first toll (في حصيلة أولية) is one step of a rising toll: a timeline,
+// not a rival of another voice's fuller figure within the hour.
+TEST(ComparePointsTest, Issue22AnInitialTollIsAStepOfTheTimeline) {
+  Document a = Analyzed(1, "أ", "2030-06-03T09:00:00+00:00",
+                        "وأعلنت الشرطة في حصيلة أولية مقتل 11 مهاجرا في غرق "
+                        "قارب قبالة السواحل الجنوبية.");
+  Document b = Analyzed(2, "ب", "2030-06-03T09:40:00+00:00",
+                        "وقال خفر السواحل إن غرق القارب أسفر عن مقتل 35 "
+                        "مهاجرا.");
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
+  const ContestedPoint* killed = PointAbout(c, "killed");
+  ASSERT_NE(killed, nullptr);
+  EXPECT_FALSE(killed->contested) << Dump(*killed);
+  EXPECT_TRUE(killed->timeline) << Dump(*killed);
+}
+
+// An accusation whose charge, past a long party phrase, is no act of
+// violence (false statements, fraud) holds no one responsible for the
+// happening; a violent charge that far still does.
+TEST(ComparePointsTest, Issue22AnAccusationsChargeOfNoViolence) {
+  Document a = Analyzed(1, "أ", "2030-02-20T22:00:00+00:00",
+                        "واتهم المدعي العام الحكومة السابقة ووزراءها الخمسة "
+                        "الذين غادروا مناصبهم العام الماضي بالتلاعب بالأموال "
+                        "العامة.");
+  Document b = Analyzed(2, "ب", "2030-02-21T01:00:00+00:00",
+                        "ونفت الحكومة السابقة الاتهامات.");
+  EXPECT_EQ(Responsibility(a), nullptr);
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
+  EXPECT_EQ(Contested(c), 0);
+  Document v = Analyzed(3, "ج", "2030-02-20T22:30:00+00:00",
+                        "واتهم المدعي العام الحكومة السابقة ووزراءها الخمسة "
+                        "الذين غادروا مناصبهم العام الماضي بتدبير الهجوم.");
+  ASSERT_NE(Responsibility(v), nullptr);
+}
+
 // "وذكر المصدر ذاته" names the source named before with the same head; a
 // state noun and a nation's adjective (الحكومة البريطانية، السلطات
 // البريطانية) are the nation's party (data/facts/parties.tsv).
