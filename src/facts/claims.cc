@@ -21,7 +21,8 @@
 //    مقتل 6، عام 2013) or "other", another happening (حكم بإعدام 75 متهما);
 //  * assertions and denials beyond figures: "weapon:chemical" (استخدام
 //    أسلحة كيماوية / غاز الكلور, denied by نفى ... / لا أثر), "responsibility"
-//    (اتهم X، حمّل X المسؤولية، X يتحمل المسؤولية، تبنى; نفى ضلوعه / مسؤوليته)
+//    (اتهم X، حمّل X المسؤولية، X يتحمل المسؤولية، تتحمل X المسؤولية، X هي
+//    المسؤولة عن الهجوم، تبنى; نفى ضلوعه / مسؤوليته)
 //    with the party (the whole named entity: الولايات المتحدة)
 //    named as the value, and the modality of "attack" claims narrowed to a
 //    real denial (a denial verb before the trigger, or a quotation whose cue
@@ -594,6 +595,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
         if (!fraud && (pw_.Is(w_[q], "fraud") || pw_.Is(w_[q], "fair")))
           fraud = ElectionFraud(q, b, e);
         if (!resp && pw_.Is(w_[q], "bear")) resp = Bears(q, b, e);
+        if (!resp && pw_.Is(w_[q], "resp_adj")) resp = Responsible(q, b, e);
         if (!resp && CleftAt(q, e)) resp = Cleft(q, b, e);
         if (!resp) resp = DoingDenied(q, b, e);
         // The denied accusation leaves room for the accusation it answers.
@@ -1227,18 +1229,66 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   }
 
   // "X يتحمل المسؤولية": the party just before the verb, with a
-  // responsibility word after it.
+  // responsibility word at most two words after it; verb first, the party
+  // between the verb and that word, at most four words after the verb
+  // (تتحمل حماس المسؤولية، تتحمل قوات الاحتلال كامل المسؤولية).
   bool Bears(size_t q, size_t b, size_t e) {
-    bool has_resp = false;
-    for (size_t k = q + 1; k < std::min(e, q + 4); ++k)
-      has_resp |= pw_.Is(w_[k], "involve");
-    if (!has_resp) return false;
-    for (size_t k = q; k > b && k + 3 > q;) {
+    size_t resp = e;
+    for (size_t k = q + 1; k < std::min(e, q + 6) && resp == e; ++k)
+      if (pw_.Is(w_[k], "involve")) resp = k;
+    if (resp == e) return false;
+    for (size_t k = q; k > b && k + 3 > q && resp < q + 4;) {
       --k;
       if (lex_.Is(w_[k], "stop") || !IsParty(k, k + 1)) continue;
       Span span = SpanOfWords(w_, k, std::min(e, q + 3));
       bool denied = DeniedBefore(k, 3) || (q > 0 && lex_.Is(w_[q - 1], "neg"));
       Add("responsibility", denied ? "denied" : PartyAt(k, e), span, -1,
+          denied ? "denied" : "asserted");
+      return true;
+    }
+    for (size_t k = q + 1; k < resp; ++k) {
+      if (lex_.Is(w_[k], "stop") || !IsParty(k, k + 1)) continue;
+      Span span = SpanOfWords(w_, q, resp + 1);
+      bool denied = DeniedBefore(q, 3) || (q > b && lex_.Is(w_[q - 1], "neg"));
+      Add("responsibility", denied ? "denied" : PartyAt(k, resp), span, -1,
+          denied ? "denied" : "asserted");
+      return true;
+    }
+    return false;
+  }
+
+  // The predicate form "X (هي) المسؤولة عن الهجوم" (روسيا مسؤولة عن تسميم،
+  // الروس هم المسؤولون عن الهجوم) at the adjective q: a party just before
+  // it (or before هو/هي/هم), عن after it (الوحيدة/الأولى between), then an
+  // attack or its object (points.tsv resp_object: هجوم، تسميم، محاولة):
+  // "المسؤول عن إدارة" and "المسؤولين عن" without a party name no one.
+  // Denied by a denial before the party (نفى أن تكون روسيا مسؤولة) or a
+  // negation before the adjective (ليست مسؤولة، غير مسؤولة).
+  bool Responsible(size_t q, size_t b, size_t e) {
+    static const std::string kAn = FoldPhrase("عن");
+    size_t an = q + 1;
+    if (an < e && pw_.Is(w_[an], "resp_only")) ++an;
+    if (an + 1 >= e || w_[an].bare != kAn) return false;
+    if (!pw_.Starts(w_[an + 1], "resp_object") &&
+        !pw_.Is(w_[an + 1], "event_noun"))
+      return false;
+    size_t last = q;
+    bool negated = false;
+    if (last > b &&
+        (lex_.Is(w_[last - 1], "neg") || pw_.Is(w_[last - 1], "not_intent"))) {
+      negated = true;
+      --last;
+    }
+    if (last > b && pw_.Is(w_[last - 1], "cleft_pronoun")) --last;
+    for (size_t k = last; k > b && k + 3 > last;) {
+      --k;
+      if (lex_.Is(w_[k], "comp")) break;  // إن/أن: the party is after it
+      if (lex_.Is(w_[k], "stop") || !IsParty(k, k + 1)) continue;
+      size_t first = PartyBegin(k);
+      if (first < b) first = k;
+      Span span = SpanOfWords(w_, first, an + 2);
+      bool denied = negated || DeniedBefore(first, 5);
+      Add("responsibility", denied ? "denied" : PartyAt(first, last), span, -1,
           denied ? "denied" : "asserted");
       return true;
     }

@@ -1844,5 +1844,45 @@ TEST(ComparePointsTest, Issue22MissilesInterceptedAgainstMissilesThatHit) {
   EXPECT_TRUE(Interceptions(g).empty());
 }
 
+std::vector<std::string> Responsibilities(const Document& d) {
+  std::vector<std::string> out;
+  for (const Claim& c : d.claims) {
+    if (c.slot == "responsibility") out.push_back(c.value + "/" + c.modality);
+  }
+  return out;
+}
+
+TEST(ComparePointsTest, Issue22ResponsibilityInPredicateAndVerbFirstForm) {
+  // "X هي المسؤولة عن العنف" and "تتحمل X المسؤولية": the party held
+  // responsible in the predicate and in the verb-first form.
+  Document a = Analyzed(1, "أ", "2030-06-01T08:00:00+00:00",
+                        "وقال السفير إن حماس هي المسؤولة عن العنف على "
+                        "الحدود.");
+  Document b = Analyzed(2, "ب", "2030-06-01T09:00:00+00:00",
+                        "وقال الوزير: تتحمل قوات الاحتلال كامل المسؤولية عن "
+                        "سقوط الضحايا.");
+  EXPECT_EQ(Responsibilities(a), std::vector<std::string>{"حماس/asserted"});
+  EXPECT_EQ(Responsibilities(b),
+            std::vector<std::string>{"قوات الاحتلال/asserted"});
+  Comparison ab = CompareStory(TestFactsLexicon(), {&a, &b});
+  const ContestedPoint* p = PointAbout(ab, "responsibility");
+  ASSERT_NE(p, nullptr);
+  EXPECT_TRUE(p->contested) << Dump(*p);
+  // Without ال and denied by a denial before the party.
+  Document c = Analyzed(3, "ج", "2030-03-08T08:00:00+00:00",
+                        "وقالت الخارجية إن النظام السوري مسؤول عن الهجوم "
+                        "الكيميائي. ونفت دمشق أن يكون النظام مسؤولا عن "
+                        "الهجوم.");
+  EXPECT_EQ(
+      Responsibilities(c),
+      (std::vector<std::string>{"النظام السوري/asserted", "denied/denied"}));
+  // Those responsible, unnamed, and an official in charge of a file name
+  // no party.
+  Document d = Analyzed(4, "د", "2030-03-08T09:00:00+00:00",
+                        "ودعا المجلس إلى محاسبة المسؤولين عن الهجوم. وقال "
+                        "إن الموظف المسؤول عن إدارة الملف سيزور المدينة.");
+  EXPECT_TRUE(Responsibilities(d).empty());
+}
+
 }  // namespace
 }  // namespace marsad
