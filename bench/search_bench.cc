@@ -33,8 +33,10 @@
 #include <vector>
 
 #include "marsad/store.h"
+#include "src/base/data.h"
 #include "src/facts/lexicon.h"
 #include "src/server/api.h"
+#include "src/text/tables.h"
 
 namespace marsad {
 namespace {
@@ -130,7 +132,13 @@ int Main(int argc, char** argv) {
     std::getline(ss, q, '\t');
     queries.push_back(ParseQuery(q, limit));
   }
-  auto store = Store::Open(db, StoreOptions{.read_only = true});
+  auto tables = TextTables::Load(DataDir());  // the queries' terms
+  if (!tables.ok()) {
+    std::printf("search_bench: %s\n", tables.status().ToString().c_str());
+    return 1;
+  }
+  auto store = Store::Open(
+      db, StoreOptions{.read_only = true, .text_tables = tables->get()});
   if (!store.ok()) {
     std::printf("search_bench: %s\n", store.status().ToString().c_str());
     return 1;

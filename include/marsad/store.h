@@ -25,8 +25,15 @@
 
 namespace marsad {
 
+class TextTables;  // src/text/tables.h
+
 struct StoreOptions {
   bool read_only = false;
+  // Required: the text tables the store reads its search terms with (the
+  // full-text index's words, the titles' terms, queries and highlights:
+  // src/search/terms.h), normally Resources::text_tables(). A store opened
+  // without them fails with InvalidArgument. They must outlive the store.
+  const TextTables* text_tables = nullptr;
 };
 
 // Of a stored article, what the ingest's in-memory indexes are rebuilt

@@ -20,6 +20,7 @@
 #include "marsad/store.h"
 #include "src/distrib/pg_store.h"
 #include "src/distrib/test_servers.h"
+#include "src/store/test_store.h"
 
 namespace marsad {
 namespace {
@@ -40,7 +41,7 @@ struct Contents {
 
 Contents Read(const std::string& url) {
   Contents c;
-  auto store = Store::Open(url, StoreOptions{.read_only = true});
+  auto store = Store::Open(url, TestStoreOptions(/*read_only=*/true));
   EXPECT_TRUE(store.ok()) << store.status().ToString();
   if (!store.ok()) return c;
   EXPECT_TRUE((*store)
@@ -200,7 +201,7 @@ TEST_F(DistribTest, Issue26QueuedInputsTakeTheFieldMappings) {
   pid_t assigner = Assigner(db);
   EXPECT_EQ(Wait(w), 0) << Log("worker-f");
   EXPECT_EQ(Wait(assigner), 0) << Log("assigner");
-  auto store = Store::Open(db, StoreOptions{.read_only = true});
+  auto store = Store::Open(db, TestStoreOptions(/*read_only=*/true));
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   std::map<std::string, std::string> published;  // outlet -> date
   ASSERT_TRUE((*store)
@@ -225,7 +226,7 @@ TEST_F(DistribTest, WorkerKilledMidStreamLosesAndDuplicatesNothing) {
   for (int i = 0; i < 400; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     auto store = Store::Open(
-        db, StoreOptions{.read_only = true});  // fails until migrated
+        db, TestStoreOptions(/*read_only=*/true));  // fails until migrated
     auto n =
         store.ok() ? (*store)->CountArticles() : StatusOr<int64_t>(int64_t{0});
     if (n.ok() && *n >= 3) break;
@@ -278,7 +279,7 @@ TEST_F(DistribTest, Issue24DatabaseOutageIsRiddenOut) {
   pid_t a = Worker("worker-a", {"--test-delay-ms", "150"});
   for (int i = 0; i < 400; ++i) {  // until the assigner has written something
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    auto store = Store::Open(db, StoreOptions{.read_only = true});
+    auto store = Store::Open(db, TestStoreOptions(/*read_only=*/true));
     auto n =
         store.ok() ? (*store)->CountArticles() : StatusOr<int64_t>(int64_t{0});
     if (n.ok() && *n >= 3) break;

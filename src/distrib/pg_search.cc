@@ -74,11 +74,12 @@ std::string BuildTsvectorLiteral(const std::string& title_terms,
   return out;
 }
 
-std::string BuildTsquery(const std::string& query, bool stems_only) {
+std::string BuildTsquery(const TextTables& tables, const std::string& query,
+                         bool stems_only) {
   std::string pos, neg;
   std::vector<SearchTerm> terms;
-  for (const QueryUnit& u : ParseQuery(query)) {
-    SearchTerms(u.text, &terms, /*query=*/true);
+  for (const QueryUnit& u : ParseQuery(tables, query)) {
+    SearchTerms(tables, u.text, &terms, /*query=*/true);
     std::string phrase;
     for (size_t k = 0; k < terms.size(); ++k) {
       std::string suffix = u.prefix && k + 1 == terms.size() ? ":*" : "";
@@ -109,8 +110,9 @@ std::string BuildTsquery(const std::string& query, bool stems_only) {
   return pos + neg;
 }
 
-StatusOr<SearchResults> PgSearch(pqxx::work& w, const SearchRequest& req) {
-  std::string tsq = BuildTsquery(req.query);
+StatusOr<SearchResults> PgSearch(pqxx::work& w, const TextTables& tables,
+                                 const SearchRequest& req) {
+  std::string tsq = BuildTsquery(tables, req.query);
   bool has_filter = !req.outlet.empty() || !req.from.empty() ||
                     !req.to.empty() || req.story || !req.entity.empty() ||
                     !req.event_type.empty() || req.after_id;
@@ -141,11 +143,12 @@ StatusOr<SearchResults> PgSearch(pqxx::work& w, const SearchRequest& req) {
   // Two tiers as on SQLite (src/search/sqlite_search.h): every word matched
   // by its stem first.
   std::string score =
-      tsq.empty() ? "0.0"
-                  : "(ts_rank('{0.333333, 0.0, 0.0, 1.0}', a.terms, " +
-                        w.quote(tsq) + "::tsquery, 1) + CASE WHEN a.terms @@ " +
-                        w.quote(BuildTsquery(req.query, /*stems_only=*/true)) +
-                        "::tsquery THEN 1000.0 ELSE 0.0 END)";
+      tsq.empty()
+          ? "0.0"
+          : "(ts_rank('{0.333333, 0.0, 0.0, 1.0}', a.terms, " + w.quote(tsq) +
+                "::tsquery, 1) + CASE WHEN a.terms @@ " +
+                w.quote(BuildTsquery(tables, req.query, /*stems_only=*/true)) +
+                "::tsquery THEN 1000.0 ELSE 0.0 END)";
   std::string order = tsq.empty()
                           ? "ORDER BY COALESCE(a.published,'') DESC, a.id DESC"
                           : "ORDER BY 6 DESC, a.id";
@@ -160,7 +163,7 @@ StatusOr<SearchResults> PgSearch(pqxx::work& w, const SearchRequest& req) {
       score + ", a.text FROM articles a " + where + " " + order + " LIMIT " +
       std::to_string(limit) + " OFFSET " +
       std::to_string(std::max(0, req.page.offset)));
-  std::vector<QueryUnit> units = ParseQuery(req.query);
+  std::vector<QueryUnit> units = ParseQuery(tables, req.query);
   for (const pqxx::row& row : r) {
     SearchHit h;
     h.article_id = row[0].as<int64_t>();
@@ -169,7 +172,7 @@ StatusOr<SearchResults> PgSearch(pqxx::work& w, const SearchRequest& req) {
     h.outlet = row[3].c_str();
     h.published = row[4].c_str();
     h.score = row[5].as<double>();
-    Highlight(row[6].is_null() ? "" : row[6].c_str(), units, &h);
+    Highlight(tables, row[6].is_null() ? "" : row[6].c_str(), units, &h);
     results.hits.push_back(std::move(h));
   }
   return results;

@@ -12,9 +12,13 @@
 
 namespace marsad {
 
+class TextTables;
+
 // Same query syntax and errors as SqliteSearch. May throw pqxx exceptions
 // (the caller, PgStore, turns them into Status).
-StatusOr<SearchResults> PgSearch(pqxx::work& w, const SearchRequest& request);
+// The query's terms are read with `tables` (the store's, StoreOptions).
+StatusOr<SearchResults> PgSearch(pqxx::work& w, const TextTables& tables,
+                                 const SearchRequest& request);
 
 }  // namespace marsad
 

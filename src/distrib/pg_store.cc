@@ -101,7 +101,8 @@ class PgRow final : public SqlRow {
 
 class PgStore final : public SqlStore {
  public:
-  explicit PgStore(std::unique_ptr<pqxx::connection> c) : c_(std::move(c)) {}
+  PgStore(std::unique_ptr<pqxx::connection> c, const TextTables& tables)
+      : c_(std::move(c)), tables_(tables) {}
 
   Status Init(const StoreOptions& options);
 
@@ -147,6 +148,7 @@ class PgStore final : public SqlStore {
   std::unique_ptr<pqxx::connection> c_;
   // The schema version: the latest once migrated; a read-only store keeps
   // its own (its missing report columns read as NULL).
+  const TextTables& tables_;  // of the search terms (StoreOptions)
   int schema_version_ = 0;
 };
 
@@ -244,8 +246,8 @@ StatusOr<bool> PgStore::HasInput(uint64_t input_hash) {
 
 void PgStore::InsertArticle(pqxx::work& w, Document* d) {
   std::string terms = BuildTsvectorLiteral(
-      PreAnalyze(d->title),
-      d->index_terms.empty() ? PreAnalyze(d->text) : d->index_terms);
+      PreAnalyze(tables_, d->title),
+      d->index_terms.empty() ? PreAnalyze(tables_, d->text) : d->index_terms);
   std::string id = Num(d->id), story = Num(d->story_id),
               dup = Num(d->duplicate_of);
   static const std::string kInsert = [] {
@@ -556,7 +558,7 @@ StatusOr<SearchResults> PgStore::Search(const SearchRequest& request) {
     pqxx::work w(*c_);
     SearchRequest named = request;  // an outlet's id finds its reports too
     named.outlet = CanonicalOutlet(request.outlet);
-    ASSIGN_OR_RETURN(out, PgSearch(w, named));
+    ASSIGN_OR_RETURN(out, PgSearch(w, tables_, named));
     return Status::OK();
   }));
   return out;
@@ -645,7 +647,7 @@ StatusOr<std::unique_ptr<Store>> OpenPgStoreImpl(const std::string& url,
     c = std::make_unique<pqxx::connection>(url);
     return Status::OK();
   }));
-  auto store = std::make_unique<PgStore>(std::move(c));
+  auto store = std::make_unique<PgStore>(std::move(c), *options.text_tables);
   RETURN_IF_ERROR(store->Init(options).WithContext(url));
   return std::unique_ptr<Store>(std::move(store));
 }
@@ -661,3 +663,7 @@ StatusOr<std::unique_ptr<Store>> OpenPgStore(const std::string& url,
 void RegisterPgStore() { SetPostgresStoreOpener(&OpenPgStore); }
 
 }  // namespace marsad
+  if (options.text_tables == nullptr)
+    return InvalidArgumentError(
+        "a store is opened with the text tables of its search terms "
+        "(StoreOptions::text_tables)");

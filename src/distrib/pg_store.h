@@ -58,7 +58,8 @@ std::string BuildTsvectorLiteral(const std::string& title_terms,
                                  const std::string& body_terms);
 // The tsquery literal for a user query ("" when it has no term);
 // `stems_only`: without the skeletons (the ranking's exact tier).
-std::string BuildTsquery(const std::string& query, bool stems_only = false);
+std::string BuildTsquery(const TextTables& tables, const std::string& query,
+                         bool stems_only = false);
 
 }  // namespace marsad
 

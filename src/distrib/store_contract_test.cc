@@ -16,6 +16,7 @@
 #include "src/distrib/pg_store.h"
 #include "src/distrib/test_servers.h"
 #include "src/search/terms.h"
+#include "src/store/test_store.h"
 
 namespace marsad {
 namespace {
@@ -59,7 +60,7 @@ Document Doc(uint64_t input_hash, const std::string& title,
   d.content_hash = input_hash * 31;
   d.fingerprint = std::string("fp\0bytes", 8) + std::to_string(input_hash);
   d.story_features = std::string("\x01\x02\x00\xff", 4);
-  d.index_terms = PreAnalyze(text);
+  d.index_terms = PreAnalyze(TestTextTables(), text);
   EntityMention m;
   m.span = {0, 4};
   m.type = EntityType::kLocation;
@@ -94,7 +95,7 @@ class StoreContractTest : public testing::TestWithParam<std::string> {
   }
   void Reopen() {
     store_.reset();
-    auto s = Store::Open(url_);
+    auto s = Store::Open(url_, TestStoreOptions());
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(*s);
   }

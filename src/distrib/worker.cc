@@ -348,7 +348,10 @@ Status Assigner::Run(bool* connected) {
   if (!leased) return Status::OK();
   ASSIGN_OR_RETURN(js_, JetStream::Connect(options_.queue_url));
   RETURN_IF_ERROR(EnsureStreams(*js_));
-  ASSIGN_OR_RETURN(store_, Store::Open(options_.db));
+  ASSIGN_OR_RETURN(
+      store_,
+      Store::Open(options_.db,
+                  StoreOptions{.text_tables = &resources_.text_tables()}));
   IngestOptions io;
   io.batch_size = options_.batch_size;
   ASSIGN_OR_RETURN(ingestor_, Ingestor::Create(store_.get(), resources_, io));

@@ -111,24 +111,24 @@ bool IsGentilic(const std::string& key) {
 }  // namespace
 
 StatusOr<std::unique_ptr<EntityAnnotator>> EntityAnnotator::Create() {
-  ASSIGN_OR_RETURN(std::unique_ptr<const Normalizer> norm,
-                   Normalizer::Create());
-  ASSIGN_OR_RETURN(std::unique_ptr<const Segmenter> seg, Segmenter::Create());
+  ASSIGN_OR_RETURN(std::unique_ptr<const TextTables> tables,
+                   TextTables::Load(DataDir()));
   ASSIGN_OR_RETURN(
       std::unique_ptr<EntityAnnotator> a,
-      CreateFrom(*norm, *seg, DataPath("nlp"), ModelPath("ner_model.bin")));
-  a->own_normalizer_ = std::move(norm);
-  a->own_segmenter_ = std::move(seg);
+      CreateFrom(*tables, DataPath("nlp"), ModelPath("ner_model.bin")));
+  a->own_tables_ = std::move(tables);
   return a;
 }
 
 StatusOr<std::unique_ptr<EntityAnnotator>> EntityAnnotator::CreateFrom(
-    const Normalizer& normalizer, const Segmenter& segmenter,
-    const std::string& dir, const std::string& model_path) {
+    const TextTables& tables, const std::string& dir,
+    const std::string& model_path) {
   std::unique_ptr<EntityAnnotator> a(new EntityAnnotator());
-  a->normalizer_ = &normalizer;
-  a->segmenter_ = &segmenter;
-  ASSIGN_OR_RETURN(a->gazetteer_, Gazetteer::Load(dir, normalizer));
+  a->tables_ = &tables;
+  a->normalizer_ = &tables.normalizer();
+  a->segmenter_ = &tables.segmenter();
+  const Segmenter& segmenter = tables.segmenter();
+  ASSIGN_OR_RETURN(a->gazetteer_, Gazetteer::Load(dir, tables));
   ASSIGN_OR_RETURN(a->model_, TaggerModel::Load(model_path));
   ASSIGN_OR_RETURN(a->lexicon_,
                    CorpusLexicon::Load(dir + "/corpus_labels.tsv"));
@@ -450,7 +450,7 @@ void EntityAnnotator::Identify(const Document& doc, Scratch* s) const {
     m.key = gazetteer_->Key(surface);
     m.skeletons.clear();
     for (std::string_view w : Split(m.key, ' ')) {
-      std::string sk = SkeletonKey(w);
+      std::string sk = SkeletonKey(*tables_, w);
       m.skeletons.push_back(sk.empty() ? std::string(w) : sk);
     }
     // Gazetteer::SkeletonId(TypePrefix(m.type), surface), from the

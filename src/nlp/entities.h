@@ -63,22 +63,23 @@
 #include "src/text/analysis.h"
 #include "src/text/normalize.h"
 #include "src/text/segment.h"
+#include "src/text/tables.h"
 
 namespace marsad {
 
 class EntityAnnotator {
  public:
   // Loads the model ModelPath("ner_model.bin"), the dictionaries of
-  // DataPath("nlp") and a Normalizer and Segmenter of its own from
-  // DataDir() (tools and tests; the pipeline shares its Resources' ones
-  // through CreateFrom).
+  // DataPath("nlp") and text tables of its own from DataDir() (tools and
+  // tests; the pipeline shares its Resources' ones through CreateFrom).
   static StatusOr<std::unique_ptr<EntityAnnotator>> Create();
-  // From the dictionaries in `dir` and the model at `model_path`, folding
-  // and segmenting words with `normalizer` and `segmenter`.
-  // REQUIRES: `normalizer` and `segmenter` outlive the annotator.
+  // From the dictionaries in `dir` and the model at `model_path`, folding,
+  // segmenting and keying skeletons of words with `tables`' Normalizer,
+  // Segmenter and name variants (src/text/tables.h).
+  // REQUIRES: `tables` outlives the annotator.
   static StatusOr<std::unique_ptr<EntityAnnotator>> CreateFrom(
-      const Normalizer& normalizer, const Segmenter& segmenter,
-      const std::string& dir, const std::string& model_path);
+      const TextTables& tables, const std::string& dir,
+      const std::string& model_path);
 
   // Replaces doc->entities with the mentions found in doc->text, whose
   // tokens, keys and sentences `analysis` holds (TextAnalysis::Build with
@@ -114,11 +115,11 @@ class EntityAnnotator {
   bool ActsAsGovernment(const Document& doc, const Scratch& s,
                         const Mention& m) const;
 
-  // Create()'s own folding and segmentation; null under CreateFrom().
-  std::unique_ptr<const Normalizer> own_normalizer_;
-  std::unique_ptr<const Segmenter> own_segmenter_;
-  const Normalizer* normalizer_ = nullptr;
-  const Segmenter* segmenter_ = nullptr;
+  // Create()'s own text tables; null under CreateFrom().
+  std::unique_ptr<const TextTables> own_tables_;
+  const TextTables* tables_ = nullptr;
+  const Normalizer* normalizer_ = nullptr;  // tables_'s
+  const Segmenter* segmenter_ = nullptr;    // tables_'s
   std::unique_ptr<const Gazetteer> gazetteer_;
   std::unique_ptr<const TaggerModel> model_;
   std::unique_ptr<const CorpusLexicon> lexicon_, patterns_;

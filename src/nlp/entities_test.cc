@@ -35,7 +35,7 @@ const EntityAnnotator& Annotator() {
 // The data/nlp dictionaries, loaded once for the tests that only read them.
 const Gazetteer* SharedGazetteer() {
   static const Gazetteer* g = [] {
-    auto r = Gazetteer::Load(DataPath("nlp"), TestNormalizer());
+    auto r = Gazetteer::Load(DataPath("nlp"), TestTextTables());
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return r.ok() ? r->release() : nullptr;
   }();
@@ -82,7 +82,7 @@ TEST(GazetteerTest, KeysUnifyVariants) {
 }
 
 TEST(GazetteerTest, LoadsPlacesAliasesAndClusters) {
-  auto g = Gazetteer::Load(DataPath("nlp"), TestNormalizer());
+  auto g = Gazetteer::Load(DataPath("nlp"), TestTextTables());
   ASSERT_TRUE(g.ok()) << g.status().ToString();
   const GazetteerEntry* dz = (*g)->Find(Key("دير الزور"));
   ASSERT_NE(dz, nullptr);
@@ -152,7 +152,7 @@ TEST(GazetteerTest, MissingOrMalformedTablesAreErrors) {
   fs::path dir = fs::temp_directory_path() / "marsad_nlp_gaz_test";
   fs::remove_all(dir);
   fs::create_directories(dir);
-  auto missing = Gazetteer::Load(dir.string(), TestNormalizer());
+  auto missing = Gazetteer::Load(dir.string(), TestTextTables());
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message().find("clusters.tsv"), std::string::npos);
   for (const char* f :
@@ -160,9 +160,9 @@ TEST(GazetteerTest, MissingOrMalformedTablesAreErrors) {
         "geonames_places.tsv", "actors.tsv", "name_words.tsv", "roles.tsv",
         "embed_clusters.tsv", "world_places.tsv", "organisations.tsv"})
     fs::copy_file(DataPath(std::string("nlp/") + f), dir / f);
-  EXPECT_TRUE(Gazetteer::Load(dir.string(), TestNormalizer()).ok());
+  EXPECT_TRUE(Gazetteer::Load(dir.string(), TestTextTables()).ok());
   std::ofstream(dir / "organisations.tsv", std::ios::app) << "نادي\tclub\n";
-  auto short_row = Gazetteer::Load(dir.string(), TestNormalizer());
+  auto short_row = Gazetteer::Load(dir.string(), TestTextTables());
   ASSERT_FALSE(short_row.ok());
   EXPECT_NE(short_row.status().message().find("organisations.tsv"),
             std::string::npos);
@@ -170,7 +170,7 @@ TEST(GazetteerTest, MissingOrMalformedTablesAreErrors) {
                 fs::copy_options::overwrite_existing);
   std::ofstream(dir / "places_curated.tsv", std::ios::app)
       << "cur:x\tمكان\tX\tPPL\tSY\t\tnorth\t1\t\tsrc\n";
-  auto bad = Gazetteer::Load(dir.string(), TestNormalizer());
+  auto bad = Gazetteer::Load(dir.string(), TestTextTables());
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("latitude"), std::string::npos);
   fs::remove_all(dir);

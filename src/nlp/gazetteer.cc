@@ -9,6 +9,7 @@
 #include "src/base/utf8.h"
 #include "src/text/normalize.h"
 #include "src/text/skeleton.h"
+#include "src/text/tables.h"
 
 namespace marsad {
 namespace {
@@ -91,7 +92,7 @@ std::string Gazetteer::SkeletonId(std::string_view prefix,
     if (w.empty()) continue;
     if (!first) id += '_';
     first = false;
-    std::string sk = SkeletonKey(w);
+    std::string sk = SkeletonKey(*tables_, w);
     id += sk.empty() ? std::string(w) : sk;
   }
   return id;
@@ -344,9 +345,10 @@ Status Gazetteer::LoadRoles(const std::string& path) {
 }
 
 StatusOr<std::unique_ptr<const Gazetteer>> Gazetteer::Load(
-    const std::string& dir, const Normalizer& normalizer) {
+    const std::string& dir, const TextTables& tables) {
   std::unique_ptr<Gazetteer> g(new Gazetteer());
-  g->norm_ = &normalizer;
+  g->norm_ = &tables.normalizer();
+  g->tables_ = &tables;
   RETURN_IF_ERROR(g->LoadClusters(dir + "/clusters.tsv"));
   RETURN_IF_ERROR(g->LoadEmbedClusters(dir + "/embed_clusters.tsv"));
   std::unordered_map<std::string, int> place_ids;

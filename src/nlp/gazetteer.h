@@ -49,6 +49,7 @@
 namespace marsad {
 
 class Normalizer;
+class TextTables;
 
 struct GazetteerEntry {
   EntityType type = EntityType::kLocation;
@@ -87,11 +88,12 @@ enum : uint8_t {
 class Gazetteer {
  public:
   // Loads every table from `dir` (normally DataPath("nlp")), keying names
-  // with `normalizer`'s folding. A missing or malformed table is an error
-  // naming the file and line.
-  // REQUIRES: `normalizer` outlives the Gazetteer.
+  // with the folding of `tables`' Normalizer and skeletons with its
+  // skeleton keys (src/text/skeleton.h). A missing or malformed table is an
+  // error naming the file and line.
+  // REQUIRES: `tables` outlives the Gazetteer.
   static StatusOr<std::unique_ptr<const Gazetteer>> Load(
-      const std::string& dir, const Normalizer& normalizer);
+      const std::string& dir, const TextTables& tables);
 
   // The folding the keys are made with.
   const Normalizer& normalizer() const { return *norm_; }
@@ -210,6 +212,7 @@ class Gazetteer {
   };
 
   const Normalizer* norm_ = nullptr;
+  const TextTables* tables_ = nullptr;  // norm_ is its normalizer
   std::vector<GazetteerEntry> entries_;
   struct NameRef {
     int entry = 0;

@@ -12,6 +12,7 @@
 #include "src/nlp/features.h"
 #include "src/nlp/gazetteer.h"
 #include "src/nlp/test_text.h"
+#include "src/text/test_tables.h"
 
 namespace marsad {
 namespace {
@@ -55,7 +56,7 @@ TEST(CorpusLexiconTest, FileMatchesCountsAndRejectsBadRows) {
 }
 
 TEST(CorpusLexiconTest, GivesTheTaggerAnAttributeThroughProclitics) {
-  auto g = Gazetteer::Load(DataPath("nlp"), TestNormalizer());
+  auto g = Gazetteer::Load(DataPath("nlp"), TestTextTables());
   ASSERT_TRUE(g.ok());
   // Keyed like the tagger's alt key: folded, proclitics removed.
   auto lex = CorpusLexicon::FromCounts({{"شيراك", {1, 40, 0, 0, 0}}});
@@ -75,7 +76,7 @@ TEST(CorpusLexiconTest, GivesTheTaggerAnAttributeThroughProclitics) {
 // The pattern lexicon is the same kind of table in another slot: a word the
 // corpus writes after حزب gets it, here through its conjunction.
 TEST(CorpusLexiconTest, PatternLexiconHasItsOwnSlot) {
-  auto g = Gazetteer::Load(DataPath("nlp"), TestNormalizer());
+  auto g = Gazetteer::Load(DataPath("nlp"), TestTextTables());
   ASSERT_TRUE(g.ok());
   auto patterns = CorpusLexicon::FromCounts({{"الليكود", {6, 0, 0, 5, 0}}});
   FeatureExtractor with(**g, TestSegmenter(), nullptr, patterns.get()),

@@ -17,6 +17,7 @@
 #include "src/nlp/gazetteer.h"
 #include "src/nlp/tags.h"
 #include "src/nlp/test_text.h"
+#include "src/text/test_tables.h"
 
 namespace marsad {
 namespace {
@@ -245,7 +246,7 @@ TEST(TaggerModelTest, LinkBlocksAddToTheTransitions) {
         (u + 1) * T + u] = 10;  // ... unless the second begins with و
   auto m = TaggerModel::FromWeights({55}, w, trans);
   // The bias slot's hashes of each link class, as the extractor writes them.
-  auto g = Gazetteer::Load(DataPath("nlp"), TestNormalizer());
+  auto g = Gazetteer::Load(DataPath("nlp"), TestTextTables());
   ASSERT_TRUE(g.ok()) << g.status().ToString();
   FeatureExtractor fx(**g, TestSegmenter());
   FeatureExtractor::Scratch fs;

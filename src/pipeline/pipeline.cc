@@ -96,7 +96,7 @@ Status DocumentProcessor::Process(Document* doc,
   doc->story_features =
       ComputeStoryFeatures(resources_.story_tables(), *doc, analysis)
           .Serialize();
-  doc->index_terms = PreAnalyze(analysis);
+  doc->index_terms = PreAnalyze(resources_.text_tables(), analysis);
   return Status::OK();
 }
 

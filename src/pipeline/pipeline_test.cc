@@ -14,6 +14,7 @@
 #include "src/dedup/fingerprint.h"
 #include "src/pipeline/test_resources.h"
 #include "src/search/terms.h"
+#include "src/store/test_store.h"
 #include "src/story/story_features.h"
 #include "src/text/analysis.h"
 #include "src/text/analyze.h"
@@ -100,7 +101,7 @@ TEST_F(PipelineTest, TheTextIsAnalysedOnceAndEveryStageReadsIt) {
     ASSERT_FALSE(d.entities.empty());
     const TextTables& tables = TestResources().text_tables();
     EXPECT_EQ(d.fingerprint, ComputeFingerprint(tables, d.text).Serialize());
-    EXPECT_EQ(d.index_terms, PreAnalyze(d.text));
+    EXPECT_EQ(d.index_terms, PreAnalyze(tables, d.text));
     EXPECT_EQ(
         d.story_features,
         ComputeStoryFeatures(TestResources().story_tables(), d).Serialize());
@@ -147,7 +148,7 @@ TEST_F(PipelineTest, IngestorAssignsInOrderAndRestoresAfterARestart) {
   IngestOptions options;
   options.threads = 1;
   {
-    auto store = Store::Open(path_);
+    auto store = Store::Open(path_, TestStoreOptions());
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     auto ing = Ingestor::Create(store->get(), TestResources(), options);
     ASSERT_TRUE(ing.ok()) << ing.status().ToString();
@@ -163,7 +164,7 @@ TEST_F(PipelineTest, IngestorAssignsInOrderAndRestoresAfterARestart) {
     EXPECT_EQ(s.duplicates, 1u);
     EXPECT_EQ(s.new_stories, 2u);
   }
-  auto store = Store::Open(path_);
+  auto store = Store::Open(path_, TestStoreOptions());
   ASSERT_TRUE(store.ok());
   auto copy = (*store)->GetArticle(3);
   auto first = (*store)->GetArticle(2);
@@ -190,6 +191,45 @@ TEST_F(PipelineTest, IngestorAssignsInOrderAndRestoresAfterARestart) {
   EXPECT_EQ((*again)->story_id, (*first)->story_id);
 }
 
+// Issue 20: a happening days after another of the same topic starts its own
+// story, linked to it; when their first reports are close with time left out
+// the ingest marks the link a thread link and the store puts both stories in
+// the earlier one's thread. An unrelated report stays a thread of one.
+TEST_F(PipelineTest, IngestorPutsAFollowUpOfOneTopicInTheSameThread) {
+  const char* talks =
+      "بدأت في الخرطوم جولة مفاوضات جديدة بين مصر وإثيوبيا والسودان حول سد "
+      "النهضة وقواعد ملء خزانه، وقال وزير الري إن الخلاف ما زال قائما حول "
+      "ملء خزان سد النهضة.";
+  const char* ministers =
+      "اجتمع وزراء الري في مصر وإثيوبيا والسودان في أديس أبابا لبحث الخلاف "
+      "على سد النهضة وملء خزانه بعد تعثر جولة المفاوضات السابقة في الخرطوم.";
+  auto store = Store::Open(path_, TestStoreOptions());
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  IngestOptions options;
+  options.threads = 1;
+  auto ing = Ingestor::Create(store->get(), TestResources(), options);
+  ASSERT_TRUE(ing.ok()) << ing.status().ToString();
+  ASSERT_TRUE((*ing)->Add(Report(talks, "2018-06-01", 21)).ok());
+  ASSERT_TRUE((*ing)->Add(Report(kMatch, "2018-06-06", 22)).ok());
+  ASSERT_TRUE((*ing)->Add(Report(ministers, "2018-06-07", 23)).ok());
+  ASSERT_TRUE((*ing)->Flush().ok());
+  auto story = [&](int64_t article) {
+    auto a = (*store)->GetArticle(article);
+    EXPECT_TRUE(a.ok() && a->has_value());
+    return a.ok() && a->has_value() ? (*a)->story_id : 0;
+  };
+  const int64_t first = story(1), match = story(2), later = story(3);
+  ASSERT_NE(first, later);  // two happenings, six days apart
+  auto later_row = (*store)->GetStory(later);
+  ASSERT_TRUE(later_row.ok() && later_row->has_value());
+  EXPECT_EQ((*later_row)->related, std::vector<int64_t>{first});
+  EXPECT_EQ((*later_row)->thread, first);
+  auto thread = (*store)->ListThreadStories(first, Page{10, 0});
+  ASSERT_TRUE(thread.ok());
+  EXPECT_EQ(thread->total, 2);
+  EXPECT_EQ((*store)->GetStory(match)->value().thread, match);
+}
+
 // Issue 25, the field added by following docs/architecture.md's "Adding a
 // field": the words of the clean text (a URL is no word, a number and a
 // Latin word are), made by the processor, kept by the store and written by
@@ -201,7 +241,7 @@ TEST_F(PipelineTest, WordCountIsMadeStoredAndInTheJsonForm) {
       "وأكدت وكالة Reuters ذلك.";
   const int64_t kWords = 8 + 8 + 5 + 4;  // by hand, clause by clause
   {
-    auto store = Store::Open(path_);
+    auto store = Store::Open(path_, TestStoreOptions());
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     IngestOptions options;
     options.threads = 1;
@@ -211,7 +251,7 @@ TEST_F(PipelineTest, WordCountIsMadeStoredAndInTheJsonForm) {
     ASSERT_TRUE((*ing)->Flush().ok());
     ASSERT_EQ((*ing)->summary().stored, 1u);
   }
-  auto store = Store::Open(path_);
+  auto store = Store::Open(path_, TestStoreOptions());
   ASSERT_TRUE(store.ok());
   auto got = (*store)->GetArticle(1);
   ASSERT_TRUE(got.ok() && got->has_value());

@@ -43,10 +43,9 @@ StatusOr<std::unique_ptr<const Resources>> Resources::Load(
   ASSIGN_OR_RETURN(r->story_tables_,
                    StoryTables::Load(data_dir, *r->text_tables_));
 #if MARSAD_HAVE_NLP
-  ASSIGN_OR_RETURN(r->entities_,
-                   EntityAnnotator::CreateFrom(*r->normalizer_, *r->segmenter_,
-                                               data_dir + "/nlp",
-                                               model_dir + "/ner_model.bin"));
+  ASSIGN_OR_RETURN(r->entities_, EntityAnnotator::CreateFrom(
+                                     *r->text_tables_, data_dir + "/nlp",
+                                     model_dir + "/ner_model.bin"));
 #endif
   return std::unique_ptr<const Resources>(std::move(r));
 }

@@ -109,6 +109,7 @@ TEST_F(ResourcesTest, AMissingFileOfEachKindIsAnErrorNamingIt) {
                           "data/text/units.tsv",
                           "data/text/dual_nouns.tsv",
                           "data/text/abbreviations.tsv",
+                          "data/nlp/name_variants.tsv",
                           "data/story/idf.tsv",
                           "data/story/synonyms.tsv",
                           "data/nlp/geonames_places.tsv",
@@ -173,6 +174,10 @@ TEST_F(ResourcesTest, ADamagedTableIsAnErrorNamingIt) {
       {"data/text/number_cues.tsv", "نحو\tapprox\n"},
       {"data/text/units.tsv", "كيلومتر\n"},
       {"data/text/abbreviations.tsv", "د ب ا\n"},
+      // The skeletons' name variants (step 6): a row without its skeleton,
+      // a skeleton without its "~".
+      {"data/nlp/name_variants.tsv", "mogherini\n"},
+      {"data/nlp/name_variants.tsv", "mogherini\tmgrn\n"},
       // The story tables (StoryTables): no document count, a count that
       // does not parse, a synonym without its canonical word.
       {"data/story/idf.tsv", "في\t29489\n"},

@@ -8,11 +8,15 @@ namespace marsad {
 
 namespace {
 
-// The tokenizer keeps no state: terms come from a pure function.
-struct MarsadTokenizer {};
+// The tokenizer holds the tables its terms are read with (the store's,
+// given at registration); terms come from a pure function of them.
+struct MarsadTokenizer {
+  const TextTables* tables;
+};
 
-int Create(void*, const char**, int, Fts5Tokenizer** out) {
-  *out = reinterpret_cast<Fts5Tokenizer*>(new MarsadTokenizer());
+int Create(void* tables, const char**, int, Fts5Tokenizer** out) {
+  *out = reinterpret_cast<Fts5Tokenizer*>(
+      new MarsadTokenizer{static_cast<const TextTables*>(tables)});
   return SQLITE_OK;
 }
 
@@ -41,8 +45,8 @@ int TokenizePreAnalyzed(void* ctx, const char* text, int n,
   return SQLITE_OK;
 }
 
-int Tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
-             int (*token)(void*, int, const char*, int, int, int)) {
+int Tokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text,
+             int n, int (*token)(void*, int, const char*, int, int, int)) {
   if (n > 0 && text[0] == kPreAnalyzed)
     return TokenizePreAnalyzed(ctx, text, n, token);
   bool stems_only = n > 0 && text[0] == kStemsOnly;
@@ -51,7 +55,8 @@ int Tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
     --n;
   }
   thread_local std::vector<SearchTerm> terms;
-  SearchTerms(std::string_view(text, static_cast<size_t>(n)), &terms,
+  SearchTerms(*reinterpret_cast<MarsadTokenizer*>(tokenizer)->tables,
+              std::string_view(text, static_cast<size_t>(n)), &terms,
               /*query=*/(flags & FTS5_TOKENIZE_QUERY) != 0);
   for (const SearchTerm& t : terms) {
     int rc =
@@ -84,7 +89,7 @@ int Tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
 
 }  // namespace
 
-Status RegisterFts5Tokenizer(sqlite3* db) {
+Status RegisterFts5Tokenizer(sqlite3* db, const TextTables& tables) {
   fts5_api* api = nullptr;
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) !=
@@ -96,8 +101,8 @@ Status RegisterFts5Tokenizer(sqlite3* db) {
   sqlite3_finalize(stmt);
   if (api == nullptr) return UnsupportedError("this SQLite has no FTS5");
   fts5_tokenizer tok{Create, Delete, Tokenize};
-  if (api->xCreateTokenizer(api, "marsad", nullptr, &tok, nullptr) !=
-      SQLITE_OK) {
+  if (api->xCreateTokenizer(api, "marsad", const_cast<TextTables*>(&tables),
+                            &tok, nullptr) != SQLITE_OK) {
     return InternalError("cannot register the marsad FTS5 tokenizer");
   }
   return Status::OK();

@@ -10,9 +10,12 @@
 
 namespace marsad {
 
-// Registers the tokenizer on this connection. Must run before any FTS5
-// table using tokenize='marsad' is created or read on it.
-Status RegisterFts5Tokenizer(sqlite3* db);
+class TextTables;
+
+// Registers the tokenizer on this connection, reading terms with `tables`.
+// Must run before any FTS5 table using tokenize='marsad' is created or read
+// on it. REQUIRES: `tables` outlives the connection.
+Status RegisterFts5Tokenizer(sqlite3* db, const TextTables& tables);
 
 }  // namespace marsad
 

@@ -19,7 +19,8 @@ size_t CharStart(const std::string& s, size_t pos) {
 
 }  // namespace
 
-std::vector<QueryUnit> ParseQuery(const std::string& q) {
+std::vector<QueryUnit> ParseQuery(const TextTables& tables,
+                                  const std::string& q) {
   std::vector<QueryUnit> units;
   size_t i = 0;
   while (i < q.size()) {
@@ -47,20 +48,20 @@ std::vector<QueryUnit> ParseQuery(const std::string& q) {
       }
     }
     std::vector<SearchTerm> terms;
-    SearchTerms(u.text, &terms);
+    SearchTerms(tables, u.text, &terms);
     if (!terms.empty()) units.push_back(std::move(u));
   }
   return units;
 }
 
-void Highlight(const std::string& text, const std::vector<QueryUnit>& units,
-               SearchHit* hit) {
+void Highlight(const TextTables& tables, const std::string& text,
+               const std::vector<QueryUnit>& units, SearchHit* hit) {
   std::unordered_set<std::string> exact;
   std::vector<std::string> prefixes;
   std::vector<SearchTerm> terms;
   for (const QueryUnit& u : units) {
     if (u.negated) continue;
-    SearchTerms(u.text, &terms, /*query=*/true);
+    SearchTerms(tables, u.text, &terms, /*query=*/true);
     for (const SearchTerm& t : terms) {
       if (u.prefix) prefixes.push_back(t.stem);
       exact.insert(t.stem);
@@ -70,7 +71,7 @@ void Highlight(const std::string& text, const std::vector<QueryUnit>& units,
       exact.insert(t.latin_arabic.begin(), t.latin_arabic.end());
     }
   }
-  SearchTerms(text, &terms);
+  SearchTerms(tables, text, &terms);
   for (const SearchTerm& t : terms) {
     bool match = exact.count(t.stem) > 0;
     for (const std::string* syn : {&t.alt, &t.skeleton, &t.alt_skeleton}) {

@@ -4,7 +4,8 @@
 // implementation for SQLite (src/search/sqlite_search.cc) and PostgreSQL
 // (src/distrib/pg_search.cc), so that both parse and highlight alike.
 //
-// Thread safety: pure functions.
+// Thread safety: pure functions of their arguments (the terms are read
+// with the TextTables given, src/search/terms.h).
 #ifndef MARSAD_SEARCH_QUERY_H_
 #define MARSAD_SEARCH_QUERY_H_
 
@@ -15,19 +16,22 @@
 
 namespace marsad {
 
+class TextTables;
+
 struct QueryUnit {
   std::string text;  // one word or a phrase
   bool phrase = false, prefix = false, negated = false;
 };
 
 // The units of a query with at least one searchable term each.
-std::vector<QueryUnit> ParseQuery(const std::string& q);
+std::vector<QueryUnit> ParseQuery(const TextTables& tables,
+                                  const std::string& q);
 
 // Highlights (every word matching a positive unit by its stem, a synonym,
 // a Latin name's Arabic spelling or a prefix; at most 64) and the snippet
 // of `text` for `hit`.
-void Highlight(const std::string& text, const std::vector<QueryUnit>& units,
-               SearchHit* hit);
+void Highlight(const TextTables& tables, const std::string& text,
+               const std::vector<QueryUnit>& units, SearchHit* hit);
 
 }  // namespace marsad
 

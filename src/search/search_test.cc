@@ -8,6 +8,7 @@
 #include "src/search/fts_tokenizer.h"
 #include "src/search/sqlite_search.h"
 #include "src/search/terms.h"
+#include "src/text/test_tables.h"
 
 namespace marsad {
 namespace {
@@ -15,18 +16,18 @@ namespace {
 TEST(TermsTest, VariantsShareAKey) {
   auto key = [](const char* w) {
     std::vector<SearchTerm> t;
-    SearchTerms(w, &t);
+    SearchTerms(TestTextTables(), w, &t);
     return t.empty() ? std::string() : t[0].stem + "|" + t[0].skeleton;
   };
-  auto skel = [](const char* w) { return SkeletonKey(w); };
+  auto skel = [](const char* w) { return SkeletonKey(TestTextTables(), w); };
   EXPECT_EQ(skel("سيرغي"), skel("سيرجى"));
   EXPECT_EQ(skel("ريابكوف"), skel("Ryabkov"));
   EXPECT_EQ(skel("لافروف"), skel("Lavrov"));
   EXPECT_EQ(skel("الأمريكي"), skel("الأميركي"));
   EXPECT_NE(skel("ريابكوف"), skel("لافروف"));
   std::vector<SearchTerm> a, b;
-  SearchTerms("سوريا", &a);
-  SearchTerms("سورية", &b);
+  SearchTerms(TestTextTables(), "سوريا", &a);
+  SearchTerms(TestTextTables(), "سورية", &b);
   ASSERT_EQ(a.size(), 1u);
   ASSERT_EQ(b.size(), 1u);
   EXPECT_EQ(a[0].stem, b[0].stem) << key("سوريا") << " " << key("سورية");
@@ -35,7 +36,7 @@ TEST(TermsTest, VariantsShareAKey) {
 // A spelling's keys: stem, alternate stem and both skeletons.
 std::set<std::string> Keys(const char* w) {
   std::vector<SearchTerm> t;
-  SearchTerms(w, &t);
+  SearchTerms(TestTextTables(), w, &t);
   std::set<std::string> keys;
   if (t.size() == 1) {
     for (const std::string* k :
@@ -58,18 +59,28 @@ bool Meet(const char* a, const char* b) {
 // (data/nlp/name_variants.tsv, Wikidata and NERAr pairs) where the rule
 // misses: Mehmet is محمد, which the rule alone keys ~mhmt.
 TEST(TermsTest, Issue23LatinNamesMeetTheirArabicSpellings) {
-  EXPECT_EQ(SkeletonKey("Mogherini"), SkeletonKey("موغيريني"));
-  EXPECT_EQ(SkeletonKey("Mogherini"), SkeletonKey("موجيريني"));
-  EXPECT_EQ(SkeletonKey("Ghouta"), SkeletonKey("الغوطة"));
-  EXPECT_EQ(SkeletonKey("Adolph"), SkeletonKey("أدولف"));
-  EXPECT_EQ(SkeletonKey("Tsipras"), SkeletonKey("تسيبراس"));
-  EXPECT_NE(SkeletonKey("Mogherini"), SkeletonKey("مغربي"));
-  EXPECT_NE(RuleSkeletonKey("Mehmet"), SkeletonKey("محمد"));
-  EXPECT_EQ(SkeletonKey("Mehmet"), SkeletonKey("محمد"));
-  EXPECT_EQ(SkeletonKey("MEHMET"), SkeletonKey("محمد"));
+  EXPECT_EQ(SkeletonKey(TestTextTables(), "Mogherini"),
+            SkeletonKey(TestTextTables(), "موغيريني"));
+  EXPECT_EQ(SkeletonKey(TestTextTables(), "Mogherini"),
+            SkeletonKey(TestTextTables(), "موجيريني"));
+  EXPECT_EQ(SkeletonKey(TestTextTables(), "Ghouta"),
+            SkeletonKey(TestTextTables(), "الغوطة"));
+  EXPECT_EQ(SkeletonKey(TestTextTables(), "Adolph"),
+            SkeletonKey(TestTextTables(), "أدولف"));
+  EXPECT_EQ(SkeletonKey(TestTextTables(), "Tsipras"),
+            SkeletonKey(TestTextTables(), "تسيبراس"));
+  EXPECT_NE(SkeletonKey(TestTextTables(), "Mogherini"),
+            SkeletonKey(TestTextTables(), "مغربي"));
+  EXPECT_NE(RuleSkeletonKey(TestTextTables(), "Mehmet"),
+            SkeletonKey(TestTextTables(), "محمد"));
+  EXPECT_EQ(SkeletonKey(TestTextTables(), "Mehmet"),
+            SkeletonKey(TestTextTables(), "محمد"));
+  EXPECT_EQ(SkeletonKey(TestTextTables(), "MEHMET"),
+            SkeletonKey(TestTextTables(), "محمد"));
   // The rule's key stays a search synonym of a word the table re-keys.
-  EXPECT_EQ(AltSkeletonKey("mehmet", "", SkeletonKey("mehmet")),
-            RuleSkeletonKey("mehmet"));
+  EXPECT_EQ(AltSkeletonKey(TestTextTables(), "mehmet", "",
+                           SkeletonKey(TestTextTables(), "mehmet")),
+            RuleSkeletonKey(TestTextTables(), "mehmet"));
   EXPECT_TRUE(Meet("Mehmet", "محمد"));
 }
 
@@ -89,8 +100,8 @@ TEST(TermsTest, SearchOnlyAlternates) {
   EXPECT_TRUE(Meet("بسوريا", "سوريا"));
   EXPECT_TRUE(Meet("بجدة", "جدة"));
   // SkeletonKey, which the entity gazetteer keys on, is unchanged.
-  EXPECT_EQ(SkeletonKey("جوجل"), "");
-  EXPECT_EQ(SkeletonKey("إنكلترا"), "~nkltr");
+  EXPECT_EQ(SkeletonKey(TestTextTables(), "جوجل"), "");
+  EXPECT_EQ(SkeletonKey(TestTextTables(), "إنكلترا"), "~nkltr");
 }
 
 TEST(TermsTest, ShortLatinNamesGetTheirArabicSpellings) {
@@ -111,10 +122,10 @@ TEST(TermsTest, ShortLatinNamesGetTheirArabicSpellings) {
   // Only names without a skeleton get them, and only as stems of three
   // letters or more.
   std::vector<SearchTerm> t;
-  SearchTerms("Kerry Ryabkov", &t, /*query=*/true);
+  SearchTerms(TestTextTables(), "Kerry Ryabkov", &t, /*query=*/true);
   ASSERT_EQ(t.size(), 2u);
   std::vector<SearchTerm> kerry;
-  SearchTerms("كيري", &kerry);
+  SearchTerms(TestTextTables(), "كيري", &kerry);
   ASSERT_EQ(kerry.size(), 1u);
   EXPECT_NE(std::find(t[0].latin_arabic.begin(), t[0].latin_arabic.end(),
                       kerry[0].stem),
@@ -127,7 +138,7 @@ class SearchTest : public testing::Test {
  protected:
   void SetUp() override {
     ASSERT_EQ(sqlite3_open(":memory:", &db_), SQLITE_OK);
-    ASSERT_TRUE(RegisterFts5Tokenizer(db_).ok());
+    ASSERT_TRUE(RegisterFts5Tokenizer(db_, TestTextTables()).ok());
     Exec(
         "CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, text TEXT, "
         "outlet TEXT, "
@@ -191,7 +202,7 @@ class SearchTest : public testing::Test {
     sqlite3_finalize(s);
   }
   std::vector<int64_t> Ids(SearchRequest r) {
-    auto res = SqliteSearch(db_, r);
+    auto res = SqliteSearch(db_, TestTextTables(), r);
     EXPECT_TRUE(res.ok()) << res.status().ToString();
     std::vector<int64_t> ids;
     if (res.ok())
@@ -216,7 +227,7 @@ TEST_F(SearchTest, SpellingVariantsAndLatin) {
   // A short Latin name (skeleton "kr") through its Arabic spellings, and
   // highlighted; not كوري.
   EXPECT_EQ(Ids({.query = "Kerry"}), (std::vector<int64_t>{11}));
-  auto res = SqliteSearch(db_, {.query = "Kerry"});
+  auto res = SqliteSearch(db_, TestTextTables(), {.query = "Kerry"});
   ASSERT_TRUE(res.ok());
   ASSERT_EQ(res->hits.size(), 1u);
   ASSERT_FALSE(res->hits[0].highlights.empty());
@@ -249,7 +260,7 @@ TEST_F(SearchTest, PhrasePrefixNotAndFilters) {
             (std::vector<int64_t>{2}));
   EXPECT_EQ(Ids({.query = "", .from = "2026-03-04", .to = "2026-03-05"}),
             (std::vector<int64_t>{4, 5}));
-  EXPECT_FALSE(SqliteSearch(db_, {.query = "، ."}).ok());
+  EXPECT_FALSE(SqliteSearch(db_, TestTextTables(), {.query = "، ."}).ok());
 }
 
 TEST_F(SearchTest, FilterIndexGivesTheSameResults) {
@@ -282,17 +293,17 @@ TEST_F(SearchTest, FilterIndexGivesTheSameResults) {
 TEST_F(SearchTest, ExactSpellingRanksBeforeSkeletonMatches) {
   // الباطن shares بوتين's skeleton (b-t-n) and repeats it; the report with
   // the word itself still comes first.
-  auto res = SqliteSearch(db_, {.query = "بوتين"});
+  auto res = SqliteSearch(db_, TestTextTables(), {.query = "بوتين"});
   ASSERT_TRUE(res.ok());
   ASSERT_EQ(res->hits.size(), 2u);
   EXPECT_EQ(res->hits[0].article_id, 10);
   EXPECT_GT(res->hits[0].score, res->hits[1].score);
-  EXPECT_EQ(BuildMatchExpression("بوتين -موسكو", true),
+  EXPECT_EQ(BuildMatchExpression(TestTextTables(), "بوتين -موسكو", true),
             "\"\x1dبوتين\" NOT \"موسكو\"");
 }
 
 TEST_F(SearchTest, HighlightsAreSpansOfTheText) {
-  auto res = SqliteSearch(db_, {.query = "ريابكوف"});
+  auto res = SqliteSearch(db_, TestTextTables(), {.query = "ريابكوف"});
   ASSERT_TRUE(res.ok());
   for (const SearchHit& h : res->hits) {
     ASSERT_FALSE(h.highlights.empty());

@@ -21,8 +21,9 @@ std::string FtsQuote(const std::string& s) {
 
 }  // namespace
 
-std::string BuildMatchExpression(const std::string& query, bool stems_only) {
-  std::vector<QueryUnit> units = ParseQuery(query);
+std::string BuildMatchExpression(const TextTables& tables,
+                                 const std::string& query, bool stems_only) {
+  std::vector<QueryUnit> units = ParseQuery(tables, query);
   std::string pos, neg;
   for (const QueryUnit& u : units) {
     std::string text = stems_only && !u.negated ? kStemsOnly + u.text : u.text;
@@ -58,8 +59,9 @@ bool HasFilterIndex(sqlite3* db) {
 
 }  // namespace
 
-StatusOr<SearchResults> SqliteSearch(sqlite3* db, const SearchRequest& req) {
-  std::string match = BuildMatchExpression(req.query);
+StatusOr<SearchResults> SqliteSearch(sqlite3* db, const TextTables& tables,
+                                     const SearchRequest& req) {
+  std::string match = BuildMatchExpression(tables, req.query);
   bool has_filter = !req.outlet.empty() || !req.from.empty() ||
                     !req.to.empty() || req.story || !req.entity.empty() ||
                     !req.event_type.empty() || req.after_id;
@@ -95,7 +97,8 @@ StatusOr<SearchResults> SqliteSearch(sqlite3* db, const SearchRequest& req) {
         "e.plover = ?7)";
   }
   // The exact tier adds 1000 to the score (BM25 scores stay far below).
-  std::string exact = BuildMatchExpression(req.query, /*stems_only=*/true);
+  std::string exact =
+      BuildMatchExpression(tables, req.query, /*stems_only=*/true);
   std::string score =
       match.empty()
           ? "0.0"
@@ -150,7 +153,7 @@ StatusOr<SearchResults> SqliteSearch(sqlite3* db, const SearchRequest& req) {
     return InternalError(std::string("search: ") + sqlite3_errmsg(db));
   }
   bind(s);
-  std::vector<QueryUnit> units = ParseQuery(req.query);
+  std::vector<QueryUnit> units = ParseQuery(tables, req.query);
   int rc;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
     SearchHit h;
@@ -161,7 +164,7 @@ StatusOr<SearchResults> SqliteSearch(sqlite3* db, const SearchRequest& req) {
     h.published = reinterpret_cast<const char*>(sqlite3_column_text(s, 4));
     h.score = sqlite3_column_double(s, 5);
     const char* text = reinterpret_cast<const char*>(sqlite3_column_text(s, 6));
-    Highlight(text ? text : "", units, &h);
+    Highlight(tables, text ? text : "", units, &h);
     results.hits.push_back(std::move(h));
   }
   sqlite3_finalize(s);

@@ -22,14 +22,20 @@
 
 namespace marsad {
 
+class TextTables;
+
 // Query syntax: words (AND), "quoted phrases", word* (prefix), -word (NOT).
 // Returns InvalidArgument for a query with no searchable term and no filter.
-StatusOr<SearchResults> SqliteSearch(sqlite3* db, const SearchRequest& request);
+// The query's terms are read with `tables`, the ones the connection's
+// tokenizer was registered with (RegisterFts5Tokenizer).
+StatusOr<SearchResults> SqliteSearch(sqlite3* db, const TextTables& tables,
+                                     const SearchRequest& request);
 
 // The FTS5 MATCH expression for a user query ("" when it has no term).
 // `stems_only`: its words match by their stems (and alternate stems) only,
 // not by their consonant skeletons.
-std::string BuildMatchExpression(const std::string& query,
+std::string BuildMatchExpression(const TextTables& tables,
+                                 const std::string& query,
                                  bool stems_only = false);
 
 }  // namespace marsad

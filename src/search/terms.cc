@@ -11,13 +11,14 @@
 #include "src/text/normalize.h"
 #include "src/text/skeleton.h"
 #include "src/text/stem.h"
+#include "src/text/tables.h"
 
 namespace marsad {
 
 namespace {
 
-std::string SearchStem(std::string_view word) {
-  std::string s = LightStem(word);
+std::string SearchStem(const Normalizer& normalizer, std::string_view word) {
+  std::string s = LightStem(normalizer, word);
   // سوريا / سورية: unify the final -iya spellings before comparing.
   static const std::string kYa = "يا";
   if (s.size() > 6 && s.compare(s.size() - kYa.size(), kYa.size(), kYa) == 0) {
@@ -241,20 +242,20 @@ void AppendPreAnalyzed(const SearchTerm& t, std::string* out) {
 // The term of token `t` of `text` into *term; false when the token makes
 // none (punctuation, symbols, a word whose stem is empty). A pure function
 // of the token's kind and surface.
-bool TermOf(std::string_view text, const Token& t, bool query,
-            SearchTerm* term) {
-  const Normalizer& norm = Normalizer::Default();
+bool TermOf(const TextTables& tables, std::string_view text, const Token& t,
+            bool query, SearchTerm* term) {
+  const Normalizer& norm = tables.normalizer();
   std::string_view w = t.span.In(text);
   *term = SearchTerm();
   term->span = t.span;
   switch (t.kind) {
     case TokenKind::kWord: {
-      term->stem = SearchStem(w);
-      std::string lemma = LemmaKey(w);
-      term->skeleton = SkeletonKeyOf(w, lemma);
-      term->alt_skeleton = AltSkeletonKey(w, lemma, term->skeleton);
+      term->stem = SearchStem(norm, w);
+      std::string lemma = LemmaKey(tables, w);
+      term->skeleton = SkeletonKeyOf(tables, w, lemma);
+      term->alt_skeleton = AltSkeletonKey(tables, w, lemma, term->skeleton);
       if (!lemma.empty()) {
-        std::string alt = SearchStem(lemma);
+        std::string alt = SearchStem(norm, lemma);
         if (alt != term->stem && Utf8Length(alt) >= 2)
           term->alt = std::move(alt);
       }
@@ -262,12 +263,12 @@ bool TermOf(std::string_view text, const Token& t, bool query,
     }
     case TokenKind::kLatin:
       term->stem = norm.FoldKey(w);
-      term->skeleton = SkeletonKey(w);
-      term->alt_skeleton = AltSkeletonKey(w, "", term->skeleton);
+      term->skeleton = SkeletonKey(tables, w);
+      term->alt_skeleton = AltSkeletonKey(tables, w, "", term->skeleton);
       if (query && term->skeleton.empty() && term->alt_skeleton.empty() &&
           w.size() >= 3) {
         for (const std::string& a : LatinToArabic(w)) {
-          std::string stem = SearchStem(a);
+          std::string stem = SearchStem(norm, a);
           // Two letters would meet too many words.
           if (Utf8Length(stem) < 3) continue;
           if (std::find(term->latin_arabic.begin(), term->latin_arabic.end(),
@@ -280,7 +281,7 @@ bool TermOf(std::string_view text, const Token& t, bool query,
       term->stem = norm.FoldKey(w);
       break;
     case TokenKind::kHashtag:
-      term->stem = SearchStem(w.substr(1));
+      term->stem = SearchStem(norm, w.substr(1));
       break;
     default:
       return false;
@@ -292,12 +293,13 @@ bool TermOf(std::string_view text, const Token& t, bool query,
 }
 
 // The terms of `toks`, tokens of `text` (see SearchTerms).
-void TermsOfTokens(std::string_view text, std::span<const Token> toks,
-                   std::vector<SearchTerm>* out, bool query) {
+void TermsOfTokens(const TextTables& tables, std::string_view text,
+                   std::span<const Token> toks, std::vector<SearchTerm>* out,
+                   bool query) {
   out->clear();
   SearchTerm term;
   for (const Token& t : toks) {
-    if (TermOf(text, t, query, &term)) out->push_back(std::move(term));
+    if (TermOf(tables, text, t, query, &term)) out->push_back(std::move(term));
   }
 }
 
@@ -305,14 +307,21 @@ void TermsOfTokens(std::string_view text, std::span<const Token> toks,
 // none), remembered per thread: news vocabulary is Zipfian, so most words
 // of a report were analysed for an earlier one (the stem, lemma and two
 // skeletons of a word cost some thousand instructions; a lookup a hundred).
-// Keyed by the token's kind and surface, of which the term is a function;
-// bounded (emptied when full), as the segmenter's memo.
-std::string_view PreAnalyzedToken(std::string_view text, const Token& t) {
+// Keyed by the token's kind and surface, of which the term is a function
+// given the tables; bounded (emptied when full), as the segmenter's memo,
+// and emptied when other tables are given (TextTables::id()).
+std::string_view PreAnalyzedToken(const TextTables& tables,
+                                  std::string_view text, const Token& t) {
   constexpr size_t kMaxWords = 1 << 18;
   thread_local std::unordered_map<std::string, std::string, StringHash,
                                   std::equal_to<>>
       memo;
-  thread_local std::string key;
+  thread_local uint64_t memo_of = 0;  // TextTables::id() of its answers
+  if (memo_of != tables.id()) {
+    memo.clear();
+    memo_of = tables.id();
+  }
+  thread_local std::string key;  // the memo's probe, kept with it
   key.assign(1, static_cast<char>(t.kind));
   key += t.span.In(text);
   auto it = memo.find(key);
@@ -320,38 +329,39 @@ std::string_view PreAnalyzedToken(std::string_view text, const Token& t) {
   if (memo.size() >= kMaxWords) memo.clear();
   std::string form;
   SearchTerm term;
-  if (TermOf(text, t, /*query=*/false, &term)) AppendPreAnalyzed(term, &form);
+  if (TermOf(tables, text, t, /*query=*/false, &term))
+    AppendPreAnalyzed(term, &form);
   return memo.emplace(key, std::move(form)).first->second;
 }
 
 }  // namespace
 
-std::string PreAnalyze(std::string_view text) {
+std::string PreAnalyze(const TextTables& tables, std::string_view text) {
   std::vector<SearchTerm> terms;
-  SearchTerms(text, &terms);
+  SearchTerms(tables, text, &terms);
   std::string out(1, kPreAnalyzed);
   out.reserve(text.size() / 2);
   for (const SearchTerm& t : terms) AppendPreAnalyzed(t, &out);
   return out;
 }
 
-std::string PreAnalyze(const TextAnalysis& analysis) {
+std::string PreAnalyze(const TextTables& tables, const TextAnalysis& analysis) {
   std::string out(1, kPreAnalyzed);
   out.reserve(analysis.text.size() / 2);
   for (const Token& t : analysis.tokens) {
     if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kSymbol ||
         t.kind == TokenKind::kUrl || t.kind == TokenKind::kEmail)
       continue;
-    out += PreAnalyzedToken(analysis.text, t);
+    out += PreAnalyzedToken(tables, analysis.text, t);
   }
   return out;
 }
 
-void SearchTerms(std::string_view text, std::vector<SearchTerm>* out,
-                 bool query) {
+void SearchTerms(const TextTables& tables, std::string_view text,
+                 std::vector<SearchTerm>* out, bool query) {
   std::vector<Token> toks;
   Tokenize(text, &toks);
-  TermsOfTokens(text, toks, out, query);
+  TermsOfTokens(tables, text, toks, out, query);
 }
 
 }  // namespace marsad

@@ -33,7 +33,12 @@
 //    query tries the likely Arabic spellings instead (LatinToArabic: كيري,
 //    أوباما, بوش, رايس), as alternatives of the word.
 //
-// Thread safety: pure functions.
+// Every function reads the TextTables it is given (src/text/tables.h: its
+// Normalizer, Segmenter and name-variant table), never a process-wide one:
+// the stores are given theirs at Open (StoreOptions::text_tables).
+//
+// Thread safety: pure functions of their arguments (PreAnalyze remembers
+// the forms of recent words per thread, for the tables it was given).
 #ifndef MARSAD_SEARCH_TERMS_H_
 #define MARSAD_SEARCH_TERMS_H_
 
@@ -46,6 +51,8 @@
 #include "src/text/skeleton.h"  // SkeletonKey, the skeleton of one word
 
 namespace marsad {
+
+class TextTables;
 
 struct SearchTerm {
   Span span;             // into the analysed text
@@ -61,8 +68,8 @@ struct SearchTerm {
 // Appends the terms of `text` (words, numbers, Latin words) to *out
 // (cleared first). `query`: also the query-only alternatives
 // (latin_arabic), which the index and the texts of hits never need.
-void SearchTerms(std::string_view text, std::vector<SearchTerm>* out,
-                 bool query = false);
+void SearchTerms(const TextTables& tables, std::string_view text,
+                 std::vector<SearchTerm>* out, bool query = false);
 
 // Pre-analyzed form of a text for the index: kPreAnalyzed, then the terms
 // separated by spaces, each stem followed by its synonyms: the alternate
@@ -75,10 +82,10 @@ inline constexpr char kAltStem = '\x1e';
 // Leads a query string whose words must match by their stems only, not by
 // their skeletons (the ranking's exact tier, src/search/sqlite_search.cc).
 inline constexpr char kStemsOnly = '\x1d';
-std::string PreAnalyze(std::string_view text);
+std::string PreAnalyze(const TextTables& tables, std::string_view text);
 // The same from the analysis of a document's text (src/text/analysis.h),
 // made once per document by the DocumentProcessor.
-std::string PreAnalyze(const TextAnalysis& analysis);
+std::string PreAnalyze(const TextTables& tables, const TextAnalysis& analysis);
 
 // Likely Arabic spellings of a Latin-script name, most likely first, at
 // most `limit`: consonants by their usual Arabic letters (g as غ or ج, c as

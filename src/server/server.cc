@@ -24,6 +24,7 @@
 #include "src/server/api.h"
 #include "src/server/connection.h"
 #include "src/server/static_files.h"
+#include "src/text/tables.h"
 #if MARSAD_HAVE_FACTS
 #include "src/facts/lexicon.h"
 #include "src/server/story_cache.h"
@@ -120,9 +121,10 @@ Params ParamsOf(const httplib::Request& req) {
 class ApiPool {
  public:
   // `facts`: the comparison's tables, shared by every Api (null only in a
-  // build without src/facts); outlives the pool.
-  ApiPool(std::string db, const FactsLexicon* facts)
-      : db_(std::move(db)), facts_(facts) {
+  // build without src/facts); `text`: the stores' search terms' tables;
+  // both outlive the pool.
+  ApiPool(std::string db, const FactsLexicon* facts, const TextTables& text)
+      : db_(std::move(db)), facts_(facts), text_(text) {
 #if MARSAD_HAVE_FACTS
     cache_ = std::make_shared<StoryCache>();
 #endif
@@ -132,7 +134,8 @@ class ApiPool {
     auto& slot = apis[this];
     if (!slot) {
       ASSIGN_OR_RETURN(auto store,
-                       Store::Open(db_, StoreOptions{.read_only = true}));
+                       Store::Open(db_, StoreOptions{.read_only = true,
+                                                     .text_tables = &text_}));
       slot = std::make_unique<Api>(std::move(store), facts_, cache_);
     }
     return slot.get();
@@ -141,6 +144,7 @@ class ApiPool {
  private:
   std::string db_;
   const FactsLexicon* facts_;
+  const TextTables& text_;
   std::shared_ptr<StoryCache> cache_;
 };
 
@@ -422,19 +426,6 @@ void StopServer(int port) {
 
 Status RunServer(const ServerOptions& options,
                  const std::function<void(int)>& on_listening) {
-  {
-    // The database must exist and be a marsad store before we listen.
-    auto probe = Store::Open(options.db, StoreOptions{.read_only = true});
-    if (!probe.ok()) return probe.status();
-  }
-  {
-    // Bring an older store's schema up to date (new indexes), as any
-    // writing command would; a store we may not write is served as it is.
-    auto migrate = Store::Open(options.db, StoreOptions{});
-    if (!migrate.ok())
-      std::fprintf(stderr, "marsad serve: store not migrated (%s)\n",
-                   migrate.status().ToString().c_str());
-  }
 #ifdef __GLIBC__
   // glibc gives each thread its own malloc arena; with a pool of threads
   // each building large JSON answers, the arenas fragment and the server
@@ -468,7 +459,31 @@ Status RunServer(const ServerOptions& options,
     facts = owned_facts.get();
   }
 #endif
-  ApiPool pool(options.db, facts);
+  // The tables the stores read search terms with: the Resources' when they
+  // are loaded, else the text tables alone; a missing one stops the server
+  // here, before it listens.
+  std::unique_ptr<const TextTables> owned_text;
+  const TextTables* text =
+      resources != nullptr ? &resources->text_tables() : nullptr;
+  if (text == nullptr) {
+    ASSIGN_OR_RETURN(owned_text, TextTables::Load(DataDir()));
+    text = owned_text.get();
+  }
+  {
+    // The database must exist and be a marsad store before we listen.
+    auto probe = Store::Open(
+        options.db, StoreOptions{.read_only = true, .text_tables = text});
+    if (!probe.ok()) return probe.status();
+  }
+  {
+    // Bring an older store's schema up to date (new indexes), as any
+    // writing command would; a store we may not write is served as it is.
+    auto migrate = Store::Open(options.db, StoreOptions{.text_tables = text});
+    if (!migrate.ok())
+      std::fprintf(stderr, "marsad serve: store not migrated (%s)\n",
+                   migrate.status().ToString().c_str());
+  }
+  ApiPool pool(options.db, facts, *text);
   // Deadlines per request, not per read (src/server/connection.h): a slow
   // client is cut off after header_timeout_ms whatever it trickles. A
   // keep-alive connection holds a pool thread while it lives: short
@@ -661,7 +676,7 @@ Status RunServer(const ServerOptions& options,
           return;
         }
         std::lock_guard<std::mutex> lock(ingest_mu);
-        auto store = Store::Open(options.db);
+        auto store = Store::Open(options.db, StoreOptions{.text_tables = text});
         if (!store.ok()) {
           SendStatus(res, UnavailableError(store.status().message()));
           return;
@@ -677,21 +692,19 @@ Status RunServer(const ServerOptions& options,
       });
   // Issue 27: watch a story (an alert on its new contradictions), in the
   // store opened for writing as an ingest does.
-  server.Post(R"(/api/stories/(\d+)/watch)",
-              [&](const httplib::Request& q, httplib::Response& res) {
-                StatusOr<json> watch = [&]() -> StatusOr<json> {
-                  ASSIGN_OR_RETURN(Api * api, pool.Get());
-                  ASSIGN_OR_RETURN(int64_t id, PathId(q));
-                  std::lock_guard<std::mutex> lock(ingest_mu);
-                  auto store = Store::Open(options.db);
-                  if (!store.ok())
-                    return UnavailableError(store.status().message());
-                  return api->WatchStory(id, store->get());
-                }();
-                SendJson(res, watch);
-                if (watch.ok() && watch->value("created", false))
-                  res.status = 201;
-              });
+  server.Post(R"(/api/stories/(\d+)/watch)", [&](const httplib::Request& q,
+                                                 httplib::Response& res) {
+    StatusOr<json> watch = [&]() -> StatusOr<json> {
+      ASSIGN_OR_RETURN(Api * api, pool.Get());
+      ASSIGN_OR_RETURN(int64_t id, PathId(q));
+      std::lock_guard<std::mutex> lock(ingest_mu);
+      auto store = Store::Open(options.db, StoreOptions{.text_tables = text});
+      if (!store.ok()) return UnavailableError(store.status().message());
+      return api->WatchStory(id, store->get());
+    }();
+    SendJson(res, watch);
+    if (watch.ok() && watch->value("created", false)) res.status = 201;
+  });
   server.Get(R"(/api/.*)",
              [&](const httplib::Request&, httplib::Response& res) {
                SendError(res, 404, "not_found", "no such API endpoint");

@@ -20,6 +20,7 @@
 #include "src/pipeline/test_resources.h"
 #include "src/server/access.h"
 #include "src/server/api.h"
+#include "src/store/test_store.h"
 
 namespace marsad {
 namespace {
@@ -32,7 +33,7 @@ class ServerTest : public testing::Test {
     db_ = testing::TempDir() + "/marsad_server_test_" +
           std::to_string(::getpid()) + ".db";
     std::remove(db_.c_str());
-    auto store = Store::Open(db_);
+    auto store = Store::Open(db_, TestStoreOptions());
     ASSERT_TRUE(store.ok());
     auto ing = Ingestor::Create(store->get(), TestResources(), IngestOptions{});
     ASSERT_TRUE(ing.ok());
@@ -141,7 +142,7 @@ class OutletProfileTest : public testing::Test {
     db_ = testing::TempDir() + "/marsad_outlet_profile_test_" +
           std::to_string(::getpid()) + ".db";
     std::remove(db_.c_str());
-    auto store = Store::Open(db_);
+    auto store = Store::Open(db_, TestStoreOptions());
     ASSERT_TRUE(store.ok());
     auto ing = Ingestor::Create(store->get(), TestResources(), IngestOptions{});
     ASSERT_TRUE(ing.ok());
@@ -181,7 +182,7 @@ class OutletProfileTest : public testing::Test {
     ASSERT_TRUE((*ing)->Flush().ok());
   }
   static Api Open() {
-    auto store = Store::Open(db_, StoreOptions{.read_only = true});
+    auto store = Store::Open(db_, TestStoreOptions(/*read_only=*/true));
     EXPECT_TRUE(store.ok());
     return Api(std::move(*store), TestResources().facts_lexicon());
   }
@@ -241,7 +242,7 @@ TEST(OutletNamesTest, LatinNameAndCountryFromTheOutletTable) {
                    std::to_string(::getpid()) + ".db";
   std::remove(db.c_str());
   {
-    auto store = Store::Open(db);
+    auto store = Store::Open(db, TestStoreOptions());
     ASSERT_TRUE(store.ok());
     auto ing = Ingestor::Create(store->get(), TestResources(), IngestOptions{});
     ASSERT_TRUE(ing.ok());
@@ -266,7 +267,7 @@ TEST(OutletNamesTest, LatinNameAndCountryFromTheOutletTable) {
         "فرعيين.");
     ASSERT_TRUE((*ing)->Flush().ok());
   }
-  auto store = Store::Open(db, StoreOptions{.read_only = true});
+  auto store = Store::Open(db, TestStoreOptions(/*read_only=*/true));
   ASSERT_TRUE(store.ok());
   Api api(std::move(*store), TestResources().facts_lexicon());
 
@@ -294,6 +295,82 @@ TEST(OutletNamesTest, LatinNameAndCountryFromTheOutletTable) {
   ASSERT_TRUE(unknown.ok()) << unknown.status().ToString();
   EXPECT_TRUE((*unknown)["latin_name"].is_null()) << unknown->dump();
   EXPECT_TRUE((*unknown)["country"].is_null()) << unknown->dump();
+  std::remove(db.c_str());
+}
+
+// Issue 20: a story's page carries its thread (id, count, newest stories,
+// this one marked "self") and each related story's in_thread flag;
+// /api/threads/{id} pages a thread from any of its stories' ids; a story in
+// no thread has a null thread and is a thread of one.
+TEST(ThreadApiTest, StoryPageAndThreadPages) {
+  std::string db = testing::TempDir() + "/marsad_thread_api_test_" +
+                   std::to_string(::getpid()) + ".db";
+  std::remove(db.c_str());
+  {
+    auto store = Store::Open(db, TestStoreOptions());
+    ASSERT_TRUE(store.ok());
+    std::vector<Document> docs(4);
+    std::vector<Document*> ptrs;
+    std::vector<StoryRow> rows(4);
+    for (int i = 0; i < 4; ++i) {
+      Document& d = docs[i];
+      d.source = "thread-" + std::to_string(i);
+      d.format = "txt";
+      d.title = "خبر رقم " + std::to_string(i + 1);
+      d.text = d.raw = "نص الخبر رقم " + std::to_string(i + 1);
+      d.published = "2025-04-0" + std::to_string(i + 1);
+      d.input_hash = 900 + i;
+      d.story_id = i + 1;
+      ptrs.push_back(&d);
+      rows[i].id = i + 1;
+      rows[i].title = d.title;
+    }
+    // 1, 2 and 3 one thread; 4 related to 3 but in no thread.
+    ASSERT_TRUE((*store)
+                    ->WriteBatch(ptrs, rows,
+                                 {{1, 2, 0.3, ThreadLink::kThread, 0.4},
+                                  {2, 3, 0.3, ThreadLink::kThread, 0.4},
+                                  {3, 4, 0.2, ThreadLink::kNone, 0.1}})
+                    .ok());
+  }
+  auto store = Store::Open(db, TestStoreOptions(/*read_only=*/true));
+  ASSERT_TRUE(store.ok());
+  Api api(std::move(*store), TestResources().facts_lexicon());
+  auto page = api.Story(2);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_EQ((*page)["story"]["thread"], 1);
+  const json& thread = (*page)["thread"];
+  ASSERT_TRUE(thread.is_object()) << page->dump();
+  EXPECT_EQ(thread["id"], 1);
+  EXPECT_EQ(thread["story_count"], 3);
+  ASSERT_EQ(thread["stories"].size(), 3u);
+  EXPECT_EQ(thread["stories"][0]["id"], 3);  // newest first
+  EXPECT_EQ(thread["stories"][0]["relation"], "follow_up");
+  EXPECT_EQ(thread["stories"][1]["relation"], "self");
+  EXPECT_EQ(thread["stories"][2]["relation"], "earlier");
+
+  auto three = api.Story(3);
+  ASSERT_TRUE(three.ok());
+  for (const json& r : (*three)["related"])
+    EXPECT_EQ(r["in_thread"], r["id"] != 4) << r.dump();
+  auto four = api.Story(4);
+  ASSERT_TRUE(four.ok());
+  EXPECT_TRUE((*four)["thread"].is_null());
+  EXPECT_EQ((*four)["story"]["thread"], 4);
+
+  auto by_member = api.Thread(3, {{"limit", "2"}});
+  ASSERT_TRUE(by_member.ok()) << by_member.status().ToString();
+  EXPECT_EQ((*by_member)["id"], 1);
+  EXPECT_EQ((*by_member)["total"], 3);
+  EXPECT_EQ((*by_member)["items"].size(), 2u);
+  auto rest = api.Thread(1, {{"limit", "2"}, {"offset", "2"}});
+  ASSERT_TRUE(rest.ok());
+  ASSERT_EQ((*rest)["items"].size(), 1u);
+  EXPECT_EQ((*rest)["items"][0]["id"], 1);
+  auto alone = api.Thread(4, {});
+  ASSERT_TRUE(alone.ok());
+  EXPECT_EQ((*alone)["total"], 1);
+  EXPECT_EQ(api.Thread(99, {}).status().code(), StatusCode::kNotFound);
   std::remove(db.c_str());
 }
 
@@ -408,7 +485,7 @@ class RunningServer {
              std::to_string(::getpid()) + "_" + std::to_string(++count_) +
              ".db";
       std::remove(o.db.c_str());
-      auto store = Store::Open(o.db);
+      auto store = Store::Open(o.db, TestStoreOptions());
       EXPECT_TRUE(store.ok());
     }
     o.port = 0;
@@ -896,7 +973,7 @@ TEST_F(ServerTest, Issue27WatchingAStorySavesOneContradictionAlert) {
                    std::to_string(::getpid()) + ".db";
   std::remove(db.c_str());
   {
-    auto store = Store::Open(db);
+    auto store = Store::Open(db, TestStoreOptions());
     ASSERT_TRUE(store.ok());
     auto ing = Ingestor::Create(store->get(), TestResources(), IngestOptions{});
     ASSERT_TRUE(ing.ok());

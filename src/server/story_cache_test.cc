@@ -16,6 +16,7 @@
 #include "src/pipeline/test_resources.h"
 #include "src/server/api.h"
 #include "src/server/kept_answers.h"
+#include "src/store/test_store.h"
 
 namespace marsad {
 namespace {
@@ -69,7 +70,7 @@ class StoryCacheTest : public testing::Test {
   void TearDown() override { std::remove(db_.c_str()); }
 
   void Add(const std::vector<Report>& reports) {
-    auto store = Store::Open(db_);
+    auto store = Store::Open(db_, TestStoreOptions());
     ASSERT_TRUE(store.ok());
     auto ing = Ingestor::Create(store->get(), TestResources(), IngestOptions{});
     ASSERT_TRUE(ing.ok());
@@ -88,7 +89,7 @@ class StoryCacheTest : public testing::Test {
     ASSERT_TRUE((*ing)->Flush().ok());
   }
   std::unique_ptr<Store> ReadOnly() {
-    auto store = Store::Open(db_, StoreOptions{.read_only = true});
+    auto store = Store::Open(db_, TestStoreOptions(/*read_only=*/true));
     EXPECT_TRUE(store.ok());
     return std::move(*store);
   }
@@ -248,7 +249,7 @@ TEST_F(StoryCacheTest, ServerThreadsShareOneCache) {
 // an outlet's profile; stories of one report are not kept.
 TEST_F(StoryCacheTest, KeptAnswersAreTheComputedAnswersByteForByte) {
   {
-    auto store = Store::Open(db_);
+    auto store = Store::Open(db_, TestStoreOptions());
     ASSERT_TRUE(store.ok());
     auto kept = KeepAnswersSince(store->get(), *TestResources().facts_lexicon(),
                                  0, AnswerMaker());
@@ -276,7 +277,7 @@ TEST_F(StoryCacheTest, KeptAnswersAreTheComputedAnswersByteForByte) {
 // (and the next ingest keeps its new answers).
 TEST_F(StoryCacheTest, AKeptAnswerIsServedForItsVersionOnly) {
   {
-    auto store = Store::Open(db_);
+    auto store = Store::Open(db_, TestStoreOptions());
     ASSERT_TRUE(store.ok());
     ASSERT_TRUE(KeepStoryAnswers(store->get(), *TestResources().facts_lexicon(),
                                  {1}, AnswerMaker())
@@ -305,7 +306,7 @@ TEST_F(StoryCacheTest, AKeptAnswerIsServedForItsVersionOnly) {
   const std::string after = brief(std::make_shared<StoryCache>());
   EXPECT_NE(after, "# kept");
   EXPECT_NE(after.find("31"), std::string::npos) << after;
-  auto store = Store::Open(db_);
+  auto store = Store::Open(db_, TestStoreOptions());
   ASSERT_TRUE(store.ok());
   ASSERT_TRUE(KeepStoryAnswers(store->get(), *TestResources().facts_lexicon(),
                                {1}, AnswerMaker())
@@ -331,7 +332,7 @@ TEST_F(StoryCacheTest, AnOutletsKeptCitesAreServedForItsReportCountOnly) {
     return p.ok() ? (*p)["cites"].dump() : p.status().ToString();
   };
   {
-    auto store = Store::Open(db_);
+    auto store = Store::Open(db_, TestStoreOptions());
     ASSERT_TRUE(store.ok());
     ASSERT_TRUE(KeepAnswersSince(store->get(), *TestResources().facts_lexicon(),
                                  0, AnswerMaker())
@@ -346,7 +347,7 @@ TEST_F(StoryCacheTest, AnOutletsKeptCitesAreServedForItsReportCountOnly) {
   }
   EXPECT_EQ(profile_cites(), marked["cites"].dump());
   {
-    auto store = Store::Open(db_);
+    auto store = Store::Open(db_, TestStoreOptions());
     ASSERT_TRUE(store.ok());
     ASSERT_TRUE((*store)
                     ->PutKeptAnswers({{"outlet/" + outlet + "/cites",

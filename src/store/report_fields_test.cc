@@ -16,6 +16,7 @@
 #include "src/store/schema_testing.h"
 #include "src/store/sqlite_store.h"
 #include "src/store/sqlite_util.h"
+#include "src/store/test_store.h"
 
 namespace marsad {
 namespace {
@@ -63,7 +64,7 @@ class ReportFieldsTest : public testing::Test {
 };
 
 TEST_F(ReportFieldsTest, AFreshStoreHasEveryFieldsColumnAndNoOther) {
-  auto store = SqliteStore::Open(path_, {});
+  auto store = SqliteStore::Open(path_, TestStoreOptions());
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   std::map<std::string, std::string> columns = Columns((*store)->handle());
   for (const ReportField& f : kReportFields) {
@@ -110,7 +111,7 @@ TEST_F(ReportFieldsTest, AnOlderStoreGainsTheNewColumnOrReadsItAbsent) {
   a.id = 1;
   a.word_count = 2;
   {
-    auto store = SqliteStore::Open(path_, {});
+    auto store = SqliteStore::Open(path_, TestStoreOptions());
     ASSERT_TRUE(store.ok());
     ASSERT_TRUE((*store)->WriteBatch({&a}, {}, {}).ok());
   }
@@ -126,7 +127,7 @@ TEST_F(ReportFieldsTest, AnOlderStoreGainsTheNewColumnOrReadsItAbsent) {
       << sqlite3_errmsg(db);
   sqlite3_close(db);
   {
-    StoreOptions ro;
+    StoreOptions ro = TestStoreOptions();
     ro.read_only = true;
     auto store = SqliteStore::Open(path_, ro);
     ASSERT_TRUE(store.ok()) << store.status().ToString();
@@ -136,7 +137,7 @@ TEST_F(ReportFieldsTest, AnOlderStoreGainsTheNewColumnOrReadsItAbsent) {
     EXPECT_EQ((*got)->source, a.source);
     EXPECT_FALSE(Columns((*store)->handle()).count("word_count"));
   }
-  auto store = SqliteStore::Open(path_, {});
+  auto store = SqliteStore::Open(path_, TestStoreOptions());
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   EXPECT_TRUE(Columns((*store)->handle()).count("word_count"));
   Document b = Make(2);

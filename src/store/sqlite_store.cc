@@ -78,6 +78,11 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& url,
 
 StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
     const std::string& path, const StoreOptions& options) {
+  if (options.text_tables == nullptr)
+    return InvalidArgumentError(
+        path +
+        ": a store is opened with the text tables of its search terms "
+        "(StoreOptions::text_tables)");
   sqlite3* db = nullptr;
   int flags = options.read_only ? SQLITE_OPEN_READONLY
                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -88,9 +93,9 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
     sqlite3_close(db);
     return st;
   }
-  std::unique_ptr<SqliteStore> store(new SqliteStore(db));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(db, *options.text_tables));
   sqlite3_busy_timeout(db, 10000);
-  RETURN_IF_ERROR(RegisterFts5Tokenizer(db));
+  RETURN_IF_ERROR(RegisterFts5Tokenizer(db, *options.text_tables));
   if (!options.read_only) {
     RETURN_IF_ERROR(
         marsad::Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
@@ -219,9 +224,9 @@ Status SqliteStore::InsertArticle(Document* d) {
       Cached("INSERT INTO articles_fts (rowid, title, text) VALUES (?,?,?)"));
   Stmt& fts = *ftsp;
   fts.Bind(1, d->id);
-  fts.BindNonNull(2, PreAnalyze(d->title));
-  fts.BindNonNull(
-      3, d->index_terms.empty() ? PreAnalyze(d->text) : d->index_terms);
+  fts.BindNonNull(2, PreAnalyze(tables_, d->title));
+  fts.BindNonNull(3, d->index_terms.empty() ? PreAnalyze(tables_, d->text)
+                                            : d->index_terms);
   RETURN_IF_ERROR(fts.Run());
   return InsertFacts(*d);
 }
@@ -545,10 +550,10 @@ StatusOr<std::vector<RejectedInput>> SqliteStore::ListRejected() {
 }
 
 StatusOr<SearchResults> SqliteStore::Search(const SearchRequest& request) {
-  if (request.outlet.empty()) return SqliteSearch(db_, request);
+  if (request.outlet.empty()) return SqliteSearch(db_, tables_, request);
   SearchRequest named = request;  // an outlet's id finds its reports too
   named.outlet = CanonicalOutlet(request.outlet);
-  return SqliteSearch(db_, named);
+  return SqliteSearch(db_, tables_, named);
 }
 
 namespace {

@@ -57,7 +57,8 @@ class SqliteStore final : public SqlStore {
   bool KeepsOutletCounts() const override { return schema_version_ >= 10; }
 
  private:
-  explicit SqliteStore(sqlite3* db) : db_(db) {}
+  SqliteStore(sqlite3* db, const TextTables& tables)
+      : db_(db), tables_(tables) {}
   Status Migrate();
   Status InsertArticle(Document* doc);
   Status InsertFacts(const Document& doc);
@@ -70,6 +71,7 @@ class SqliteStore final : public SqlStore {
   sqlite3* db_;
   // The schema version of the file: the latest once migrated; a read-only
   // store keeps its own (its missing report columns read as NULL).
+  const TextTables& tables_;  // of the search terms (StoreOptions)
   int schema_version_ = 0;
   std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;
 };

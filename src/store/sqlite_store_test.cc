@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "src/store/schema_testing.h"
+#include "src/store/test_store.h"
 
 namespace marsad {
 namespace {
@@ -23,7 +24,7 @@ class SqliteStoreTest : public testing::Test {
     std::remove(path_.c_str());
     std::remove((path_ + "-wal").c_str());
     std::remove((path_ + "-shm").c_str());
-    auto s = Store::Open(path_);
+    auto s = Store::Open(path_, TestStoreOptions());
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(*s);
   }
@@ -131,7 +132,7 @@ TEST_F(SqliteStoreTest, OpenBoundFigureKeepsTheAnalysisAndDamageIsSaid) {
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
-  auto s = Store::Open(path_);
+  auto s = Store::Open(path_, TestStoreOptions());
   ASSERT_TRUE(s.ok());
   store_ = std::move(*s);
   auto bad = store_->GetArticle(1, /*with_raw=*/false);
@@ -172,7 +173,7 @@ TEST_F(SqliteStoreTest, ReopenKeepsDataAndRejectsNonDatabase) {
   Document a = Make(1, "o", "", "نص");
   ASSERT_TRUE(store_->WriteBatch({&a}, {}, {}).ok());
   store_.reset();
-  auto again = Store::Open(path_, {.read_only = true});
+  auto again = Store::Open(path_, TestStoreOptions(/*read_only=*/true));
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(*(*again)->CountArticles(), 1);
 
@@ -182,8 +183,17 @@ TEST_F(SqliteStoreTest, ReopenKeepsDataAndRejectsNonDatabase) {
   std::fputs("this is not sqlite, just text long enough to be a header......",
              f);
   std::fclose(f);
-  EXPECT_FALSE(Store::Open(junk).ok());
+  EXPECT_FALSE(Store::Open(junk, TestStoreOptions()).ok());
   std::remove(junk.c_str());
+  // Issue 25, step 6: a store reads its search terms with the text tables
+  // it is given; without them it does not open (no process-wide folding to
+  // fall back on), read-only or not.
+  StoreOptions none;
+  EXPECT_EQ(Store::Open(path_, none).status().code(),
+            StatusCode::kInvalidArgument);
+  none.read_only = true;
+  EXPECT_EQ(Store::Open(path_, none).status().code(),
+            StatusCode::kInvalidArgument);
 }
 
 TEST_F(SqliteStoreTest, AVersion3StoreGainsTheV4IndexesAndKeepsItsData) {
@@ -208,7 +218,7 @@ TEST_F(SqliteStoreTest, AVersion3StoreGainsTheV4IndexesAndKeepsItsData) {
       << sqlite3_errmsg(db);
   sqlite3_close(db);
 
-  auto reopened = SqliteStore::Open(path_, {});
+  auto reopened = SqliteStore::Open(path_, TestStoreOptions());
   ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
   std::vector<std::string> indexes;
   {
@@ -253,7 +263,7 @@ TEST_F(SqliteStoreTest, AVersion6StoreKeepsNoAnswersUntilMigrated) {
       << sqlite3_errmsg(db);
   sqlite3_close(db);
 
-  auto old = Store::Open(path_, {.read_only = true});
+  auto old = Store::Open(path_, TestStoreOptions(/*read_only=*/true));
   ASSERT_TRUE(old.ok()) << old.status().ToString();
   auto none = (*old)->GetKeptAnswer("story/1/page");
   ASSERT_TRUE(none.ok()) << none.status().ToString();
@@ -261,7 +271,7 @@ TEST_F(SqliteStoreTest, AVersion6StoreKeepsNoAnswersUntilMigrated) {
   EXPECT_FALSE((*old)->PutKeptAnswers({{"story/1/page", "v", "{}"}}).ok());
   old->reset();
 
-  auto migrated = Store::Open(path_);
+  auto migrated = Store::Open(path_, TestStoreOptions());
   ASSERT_TRUE(migrated.ok()) << migrated.status().ToString();
   EXPECT_FALSE((*migrated)->GetKeptAnswer("story/1/page")->has_value());
   ASSERT_TRUE((*migrated)->PutKeptAnswers({{"story/1/page", "v", "{}"}}).ok());
@@ -364,11 +374,11 @@ TEST_F(SqliteStoreTest, AVersion7StoreListsTheSameBeforeAndAfterMigrating) {
       << sqlite3_errmsg(db);
   sqlite3_close(db);
 
-  auto old = Store::Open(path_, {.read_only = true});
+  auto old = Store::Open(path_, TestStoreOptions(/*read_only=*/true));
   ASSERT_TRUE(old.ok()) << old.status().ToString();
   EXPECT_EQ(listings(old->get()), v8);
   old->reset();
-  auto migrated = Store::Open(path_);
+  auto migrated = Store::Open(path_, TestStoreOptions());
   ASSERT_TRUE(migrated.ok()) << migrated.status().ToString();
   EXPECT_EQ(listings(migrated->get()), v8);
 

@@ -6,6 +6,7 @@
 #include "src/base/utf8.h"
 #include "src/text/normalize.h"
 #include "src/text/stem.h"
+#include "src/text/tables.h"
 
 namespace marsad {
 
@@ -167,33 +168,21 @@ std::string ArabicSkeleton(std::string_view folded, bool kaf_as_g = false,
 
 // The word SkeletonKey reads: LemmaKey, keeping an initial س (the future
 // prefix is a verb's; names such as سيرجى, سيمونوف keep their س).
-std::string SkeletonBase(std::string_view word, std::string lemma) {
-  std::string folded = Normalizer::Default().FoldKey(word);
+std::string SkeletonBase(const Normalizer& normalizer, std::string_view word,
+                         std::string lemma) {
+  std::string folded = normalizer.FoldKey(word);
   if (folded.size() == lemma.size() + 2 && folded.compare(0, 2, "س") == 0 &&
       folded.compare(2, std::string::npos, lemma) == 0)
     return folded;
   return lemma;
 }
 
-// The name-variant table, data/nlp/name_variants.tsv (built by
-// tools/train_ner/build_name_variants from Wikidata's and NERAr's name
-// pairs): a Latin word, lower case, and the skeleton of the Arabic name it
-// writes, for the words where the Latin rule misses it. Read once; empty
-// when the file is missing or unreadable (the rule alone then).
-const std::unordered_map<std::string, std::string>& NameVariants() {
-  static const auto* const table = [] {
-    auto* t = new std::unordered_map<std::string, std::string>;
-    auto rows = ReadDataTsv("nlp/name_variants.tsv");
-    if (rows.ok())
-      for (const auto& r : *rows)
-        if (r.size() == 2 && r[1].starts_with("~")) t->emplace(r[0], r[1]);
-    return t;
-  }();
-  return *table;
-}
-
-std::string SkeletonOf(std::string_view word, const std::string* lemma,
-                       bool variants = true) {
+// The name-variant table is the tables' (data/nlp/name_variants.tsv,
+// TextTables::name_variants()): a Latin word, lower case, and the skeleton
+// of the Arabic name it writes, for the words where the Latin rule misses
+// it.
+std::string SkeletonOf(const TextTables& tables, std::string_view word,
+                       const std::string* lemma, bool variants = true) {
   bool latin = !word.empty() && static_cast<unsigned char>(word[0]) < 0x80;
   std::string sk;
   if (latin) {
@@ -202,12 +191,13 @@ std::string SkeletonOf(std::string_view word, const std::string* lemma,
       std::string lower(word);
       for (char& c : lower)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      auto it = NameVariants().find(lower);
-      if (it != NameVariants().end()) return it->second;
+      auto it = tables.name_variants().find(lower);
+      if (it != tables.name_variants().end()) return it->second;
     }
     sk = LatinSkeleton(word);
   } else {
-    std::string base = SkeletonBase(word, lemma ? *lemma : LemmaKey(word));
+    std::string base = SkeletonBase(tables.normalizer(), word,
+                                    lemma ? *lemma : LemmaKey(tables, word));
     if (Utf8Length(base) < 4) return "";
     sk = ArabicSkeleton(base);
   }
@@ -217,19 +207,21 @@ std::string SkeletonOf(std::string_view word, const std::string* lemma,
 
 }  // namespace
 
-std::string SkeletonKey(std::string_view word) {
-  return SkeletonOf(word, nullptr);
+std::string SkeletonKey(const TextTables& tables, std::string_view word) {
+  return SkeletonOf(tables, word, nullptr);
 }
 
-std::string SkeletonKeyOf(std::string_view word, const std::string& lemma) {
-  return SkeletonOf(word, &lemma);
+std::string SkeletonKeyOf(const TextTables& tables, std::string_view word,
+                          const std::string& lemma) {
+  return SkeletonOf(tables, word, &lemma);
 }
 
-std::string RuleSkeletonKey(std::string_view word) {
-  return SkeletonOf(word, nullptr, /*variants=*/false);
+std::string RuleSkeletonKey(const TextTables& tables, std::string_view word) {
+  return SkeletonOf(tables, word, nullptr, /*variants=*/false);
 }
 
-std::string AltSkeletonKey(std::string_view word, const std::string& lemma,
+std::string AltSkeletonKey(const TextTables& tables, std::string_view word,
+                           const std::string& lemma,
                            const std::string& skeleton) {
   bool latin = !word.empty() && static_cast<unsigned char>(word[0]) < 0x80;
   std::string sk;
@@ -238,12 +230,12 @@ std::string AltSkeletonKey(std::string_view word, const std::string& lemma,
     if (!skeleton.empty()) {
       // A skeleton from the name-variant table: the rule's stays a synonym,
       // so a spelling the table's majority did not choose is still met.
-      std::string rule = RuleSkeletonKey(word);
+      std::string rule = RuleSkeletonKey(tables, word);
       return rule == skeleton ? "" : rule;
     }
     sk = LatinSkeleton(word, /*adjacent_only=*/true);
   } else {
-    std::string base = SkeletonBase(word, lemma);
+    std::string base = SkeletonBase(tables.normalizer(), word, lemma);
     if (Utf8Length(base) < 4) return "";
     if (skeleton.empty()) {
       // ق for g, as the Gulf writes loanwords (قوقل = Google): only here,

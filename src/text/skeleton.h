@@ -17,8 +17,9 @@
 // apart from their Arabic spellings are looked up in the name-variant
 // table, data/nlp/name_variants.tsv.
 //
-// Thread safety: pure functions over immutable tables (the variant table is
-// read once, on first use).
+// Thread safety: pure functions over the immutable tables they are given
+// (the folding, the segmenter's lemma and the name-variant table of a
+// TextTables, src/text/tables.h).
 #ifndef MARSAD_SRC_TEXT_SKELETON_H_
 #define MARSAD_SRC_TEXT_SKELETON_H_
 
@@ -27,20 +28,23 @@
 
 namespace marsad {
 
+class TextTables;
+
 // The skeleton key of one word, "~" + ASCII class letters, or "" when the
 // word is too short to be useful (an Arabic base under four letters, a
 // Latin word under four bytes, or fewer than three classes). A Latin word
 // of the name-variant table (data/nlp/name_variants.tsv: Mogherini, whose
 // gh the press writes غ) takes the table's skeleton, that of its Arabic
-// spellings (موغيريني, موجيريني: "~mgrn"); the table is read on first use.
-std::string SkeletonKey(std::string_view word);
+// spellings (موغيريني, موجيريني: "~mgrn"; TextTables::name_variants()).
+std::string SkeletonKey(const TextTables& tables, std::string_view word);
 
 // The rule alone, without the name-variant table (the table's build step).
-std::string RuleSkeletonKey(std::string_view word);
+std::string RuleSkeletonKey(const TextTables& tables, std::string_view word);
 
-// SkeletonKey(word) when `lemma` is LemmaKey(word) (src/text/stem.h),
-// without computing the lemma again.
-std::string SkeletonKeyOf(std::string_view word, const std::string& lemma);
+// SkeletonKey(word) when `lemma` is LemmaKey(tables, word)
+// (src/text/stem.h), without computing the lemma again.
+std::string SkeletonKeyOf(const TextTables& tables, std::string_view word,
+                          const std::string& lemma);
 
 // The search-only alternate skeleton of `word` (see src/search/terms.h), or
 // "": for a Latin word keyed by the name-variant table, the rule's skeleton;
@@ -48,7 +52,8 @@ std::string SkeletonKeyOf(std::string_view word, const std::string& lemma);
 // whose skeleton is empty, the skeleton merging only adjacent letters (with
 // two ق read as g). `skeleton` is the word's SkeletonKey; `lemma` its
 // LemmaKey ("" for a Latin word).
-std::string AltSkeletonKey(std::string_view word, const std::string& lemma,
+std::string AltSkeletonKey(const TextTables& tables, std::string_view word,
+                           const std::string& lemma,
                            const std::string& skeleton);
 
 }  // namespace marsad

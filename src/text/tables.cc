@@ -2,6 +2,7 @@
 #include "src/text/tables.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 
@@ -136,16 +137,33 @@ Status LoadAbbreviations(const std::string& dir, const Normalizer& n,
   });
 }
 
+// data/nlp/name_variants.tsv (built by tools/train_ner/build_name_variants
+// from Wikidata's and NERAr's name pairs): a Latin word, lower case, and the
+// skeleton of the Arabic name it writes. Before issue 25's step 6 it was read
+// on first use and a missing file left the rule alone without a word.
+Status LoadNameVariants(const std::string& dir,
+                        std::unordered_map<std::string, std::string>* t) {
+  return ForEachTsvRow(dir + "/nlp/name_variants.tsv", 2, [&](const Row& r) {
+    if (!r[1].starts_with("~"))
+      return CorruptionError("\"" + r[1] + "\" is not a skeleton (\"~...\")");
+    t->emplace(r[0], r[1]);
+    return Status::OK();
+  });
+}
+
+std::atomic<uint64_t> next_tables_id{1};
+
 }  // namespace
 
-TextTables::TextTables() = default;
+TextTables::TextTables() : id_(next_tables_id.fetch_add(1)) {}
 TextTables::~TextTables() = default;
 
 Status TextTables::Fill(const std::string& data_dir, TextTables* t) {
   const Normalizer& n = *t->normalizer_;
   RETURN_IF_ERROR(LoadDates(data_dir, n, &t->dates_));
   RETURN_IF_ERROR(LoadNumbers(data_dir, n, &t->numbers_));
-  return LoadAbbreviations(data_dir, n, &t->abbreviations_);
+  RETURN_IF_ERROR(LoadAbbreviations(data_dir, n, &t->abbreviations_));
+  return LoadNameVariants(data_dir, &t->name_variants_);
 }
 
 StatusOr<std::unique_ptr<const TextTables>> TextTables::LoadWith(

@@ -1,9 +1,11 @@
 // TextTables: the text core's word tables (data/text/*.tsv: month names and
 // date words, number words, number cues, units, duals of counted nouns,
-// abbreviations), loaded once with the Normalizer and Segmenter they are
-// read with, and passed explicitly to the functions that read them: the
-// sentence splitter, FindNumbers, FindDates, AnalyzeText, LemmaKey and
-// TextAnalysis::Build.
+// abbreviations; and the skeleton keys' name variants,
+// data/nlp/name_variants.tsv), loaded once with the Normalizer and Segmenter
+// they are read with, and passed explicitly to the functions that read
+// them: the sentence splitter, FindNumbers, FindDates, AnalyzeText,
+// LemmaKey, TextAnalysis::Build, the skeleton keys (src/text/skeleton.h) and
+// the search terms (src/search/terms.h).
 //
 // Why an object. Each of these tables used to be read on first use by a
 // function-local static, folded with Normalizer::Default(): a missing file
@@ -82,9 +84,10 @@ class TextTables {
  public:
   // Loads data_dir + "/text/{months,date_words,number_words,number_cues,
   // units,dual_nouns,abbreviations}.tsv", folding their words with
-  // `normalizer`. Fails with the Status of the first missing or damaged
-  // file (a row with too few fields, a number that does not parse), naming
-  // it. REQUIRES: `normalizer` and `segmenter` outlive the tables.
+  // `normalizer`, and data_dir + "/nlp/name_variants.tsv". Fails with the
+  // Status of the first missing or damaged file (a row with too few fields, a
+  // number that does not parse), naming it. REQUIRES: `normalizer` and
+  // `segmenter` outlive the tables.
   static StatusOr<std::unique_ptr<const TextTables>> LoadWith(
       const std::string& data_dir, const Normalizer& normalizer,
       const Segmenter& segmenter);
@@ -105,6 +108,14 @@ class TextTables {
   const text_internal::Abbreviations& abbreviations() const {
     return abbreviations_;
   }
+  // A Latin word (lower case) -> the skeleton ("~...") of the Arabic name it
+  // writes, where the skeleton rule misses it (src/text/skeleton.h).
+  const std::unordered_map<std::string, std::string>& name_variants() const {
+    return name_variants_;
+  }
+  // Distinct per instance: tells a per-thread memo of answers computed from
+  // these tables (the search terms' memo) whose answers it holds.
+  uint64_t id() const { return id_; }
 
  private:
   TextTables();
@@ -117,6 +128,8 @@ class TextTables {
   text_internal::DateTables dates_;
   text_internal::NumberTables numbers_;
   text_internal::Abbreviations abbreviations_;
+  std::unordered_map<std::string, std::string> name_variants_;
+  uint64_t id_;
 };
 
 }  // namespace marsad

@@ -11,11 +11,13 @@
 #include <thread>
 
 #include "marsad/store.h"
+#include "src/base/data.h"
 #include "src/ingest/reader.h"
 #include "src/ingest/warc.h"
 #include "src/pipeline/pipeline.h"
 #include "src/pipeline/resources.h"
 #include "src/text/dates.h"
+#include "src/text/tables.h"
 #include "src/watch/alerts.h"
 
 namespace marsad {
@@ -317,7 +319,10 @@ Status RunWatch(const WatchOptions& options, const std::atomic<bool>& stop,
   std::unique_ptr<const Resources> owned;
   ASSIGN_OR_RETURN(const Resources* resources,
                    ResourcesOrLoad(options.resources, &owned));
-  ASSIGN_OR_RETURN(auto store, Store::Open(options.db, StoreOptions{}));
+  ASSIGN_OR_RETURN(
+      auto store,
+      Store::Open(options.db,
+                  StoreOptions{.text_tables = &resources->text_tables()}));
   Watcher watcher(options, *resources, store.get(), stop);
   FolderNotifier notifier(sources);
   for (int cycle = 0; !stop && (options.cycles == 0 || cycle < options.cycles);
@@ -335,8 +340,11 @@ Status RunWatch(const WatchOptions& options, const std::atomic<bool>& stop,
 }
 
 Status PrintWatchStatus(const std::string& db, std::string* out) {
+  ASSIGN_OR_RETURN(std::unique_ptr<const TextTables> tables,
+                   TextTables::Load(DataDir()));
   ASSIGN_OR_RETURN(auto store,
-                   Store::Open(db, StoreOptions{.read_only = true}));
+                   Store::Open(db, StoreOptions{.read_only = true,
+                                                .text_tables = tables.get()}));
   ASSIGN_OR_RETURN(std::vector<WatchSource> sources, store->ListWatchSources());
   auto or_dash = [](const std::string& s) {
     return s.empty() ? std::string("-") : s;

@@ -24,6 +24,7 @@
 
 #include "src/facts/test_lexicon.h"
 #include "src/store/sqlite_store.h"
+#include "src/store/test_store.h"
 #include "src/watch/alerts.h"
 #include "src/watch/testing.h"
 
@@ -172,7 +173,7 @@ class WatchTest : public testing::Test {
     return last;
   }
   int64_t Articles() {
-    auto s = Store::Open(dir_ + "/w.db", {.read_only = true});
+    auto s = Store::Open(dir_ + "/w.db", TestStoreOptions(/*read_only=*/true));
     return *(*s)->CountArticles();
   }
   int AlertLines() {
@@ -212,7 +213,7 @@ TEST_F(WatchTest, FetchesOncePolitelyResumesAndAlertsOnce) {
 
   // A saved search fires once for the new matching report.
   {
-    auto store = SqliteStore::Open(dir_ + "/w.db", {});
+    auto store = SqliteStore::Open(dir_ + "/w.db", TestStoreOptions());
     ASSERT_TRUE(store.ok());
     SavedSearch s;
     s.name = "floods";
@@ -248,7 +249,7 @@ TEST_F(WatchTest, FetchesOncePolitelyResumesAndAlertsOnce) {
 TEST_F(WatchTest, SavedSearchReportsEveryMatchBeyondOnePage) {
   RunOnce();
   ASSERT_EQ(Articles(), 3);
-  auto store = SqliteStore::Open(dir_ + "/w.db", {});
+  auto store = SqliteStore::Open(dir_ + "/w.db", TestStoreOptions());
   ASSERT_TRUE(store.ok());
   SavedSearch s;
   s.name = "all";
@@ -324,7 +325,7 @@ TEST(FolderWatchTest, NewFileStartsAPollAtOnce) {
   EXPECT_EQ(polls[1].stored,
             1);  // only the new file: the old one is not stored again
   EXPECT_EQ(polls[2].stored, 1);
-  auto store = Store::Open(dir + "/w.db", {.read_only = true});
+  auto store = Store::Open(dir + "/w.db", TestStoreOptions(/*read_only=*/true));
   EXPECT_EQ(*(*store)->CountArticles(), 3);
 }
 
@@ -582,7 +583,8 @@ class SiteTest : public testing::Test {
   // url -> (title, text, count) of the stored articles.
   std::map<std::string, Document> Stored(std::map<std::string, int>* count) {
     std::map<std::string, Document> out;
-    auto store = SqliteStore::Open(dir_ + "/w.db", {.read_only = true});
+    auto store =
+        SqliteStore::Open(dir_ + "/w.db", TestStoreOptions(/*read_only=*/true));
     EXPECT_TRUE(store.ok());
     EXPECT_TRUE((*store)
                     ->ForEachArticle([&](const Document& d) {
@@ -596,7 +598,8 @@ class SiteTest : public testing::Test {
     std::vector<std::string> out;
     // The file itself, read by SQL: what the store keeps, not what it
     // answers.
-    auto store = SqliteStore::Open(dir_ + "/w.db", {.read_only = true});
+    auto store =
+        SqliteStore::Open(dir_ + "/w.db", TestStoreOptions(/*read_only=*/true));
     auto st = Stmt::Prepare((*store)->handle(), sql);
     EXPECT_TRUE(st.ok());
     while (st.ok()) {
@@ -607,7 +610,8 @@ class SiteTest : public testing::Test {
     return out;
   }
   std::string Rejection(const std::string& path) {
-    auto store = SqliteStore::Open(dir_ + "/w.db", {.read_only = true});
+    auto store =
+        SqliteStore::Open(dir_ + "/w.db", TestStoreOptions(/*read_only=*/true));
     auto all = (*store)->ListRejected();
     EXPECT_TRUE(all.ok());
     std::string out;
@@ -806,7 +810,7 @@ class ResumeTest : public testing::Test {
     EXPECT_TRUE(st.ok()) << st.ToString();
   }
   int64_t Articles() {
-    auto s = Store::Open(dir_ + "/w.db", {.read_only = true});
+    auto s = Store::Open(dir_ + "/w.db", TestStoreOptions(/*read_only=*/true));
     return *(*s)->CountArticles();
   }
 

@@ -29,6 +29,7 @@
 #include <cstdint>
 #include <cstring>
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
@@ -89,7 +90,9 @@ std::string TokenKey(std::string_view text, const Token& t,
 StatusOr<Corpus> ReadCorpus(const std::string& path) {
   ASSIGN_OR_RETURN(std::string raw, ReadFile(path));
   ASSIGN_OR_RETURN(std::string data, Gunzip(raw));
-  const Normalizer& norm = Normalizer::Default();
+  ASSIGN_OR_RETURN(std::unique_ptr<const Normalizer> normalizer,
+                   Normalizer::Create());  // DataDir()'s tables
+  const Normalizer& norm = *normalizer;
   Corpus c;
   std::vector<Token> toks;
   size_t pos = 0;
@@ -215,7 +218,12 @@ int WriteText(const Options& o) {
   if (!data.ok())
     return std::cerr << "build_clusters: " << data.status().ToString() << "\n",
            1;
-  const Normalizer& norm = Normalizer::Default();
+  auto normalizer = Normalizer::Create();  // DataDir()'s tables
+  if (!normalizer.ok())
+    return std::cerr << "build_clusters: " << normalizer.status().ToString()
+                     << "\n",
+           1;
+  const Normalizer& norm = **normalizer;
   std::vector<Token> toks;
   std::string out;
   for (size_t pos = 0; pos < data->size();) {

@@ -36,7 +36,12 @@ int main(int argc, char** argv) {
     }
     data = std::move(g).value();
   }
-  const marsad::Normalizer& norm = marsad::Normalizer::Default();
+  auto normalizer = marsad::Normalizer::Create();  // DataDir()'s tables
+  if (!normalizer.ok()) {
+    std::cerr << normalizer.status().ToString() << "\n";
+    return 1;
+  }
+  const marsad::Normalizer& norm = **normalizer;
   std::unordered_map<std::string, uint32_t> counts;
   marsad::NormalizedText disp;
   std::vector<marsad::Token> toks;

@@ -52,9 +52,9 @@ namespace {
 
 using json = nlohmann::json;
 
-std::set<std::string> Words(std::string_view s) {
+std::set<std::string> Words(const Normalizer& normalizer, std::string_view s) {
   std::set<std::string> out;
-  std::string key = Normalizer::Default().FoldKey(s);
+  std::string key = normalizer.FoldKey(s);
   std::string cur;
   for (char c : key + " ") {
     if (c == ' ' || c == '"' || c == '(' || c == ')' || c == ',') {
@@ -87,14 +87,15 @@ std::vector<std::string> SourceAlternatives(std::string s) {
   return out;
 }
 
-bool RightSource(const std::string& gold, const std::string& predicted) {
+bool RightSource(const Normalizer& normalizer, const std::string& gold,
+                 const std::string& predicted) {
   bool gold_outlet = gold.rfind("the outlet", 0) == 0;
   if (gold_outlet && predicted.empty()) return true;
   if (predicted.empty()) return false;
-  std::set<std::string> p = Words(predicted);
+  std::set<std::string> p = Words(normalizer, predicted);
   for (const std::string& alt : SourceAlternatives(gold)) {
     if (alt.rfind("the outlet", 0) == 0) continue;
-    std::set<std::string> g = Words(alt);
+    std::set<std::string> g = Words(normalizer, alt);
     if (g.empty()) continue;
     bool all = true;
     for (const std::string& w : g) all &= p.count(w) > 0;
@@ -213,8 +214,11 @@ struct Tally {
 class Evaluator {
  public:
   Evaluator(const DocumentProcessor& proc, const FactsLexicon& lexicon,
-            bool verbose)
-      : proc_(proc), lexicon_(lexicon), verbose_(verbose) {}
+            const Normalizer& normalizer, bool verbose)
+      : proc_(proc),
+        lexicon_(lexicon),
+        normalizer_(normalizer),
+        verbose_(verbose) {}
 
   void Story(const json& s, const std::map<int, json>& records) {
     bool dev = s["split"] == "dev";
@@ -368,12 +372,13 @@ class Evaluator {
         const PredPosition* best = nullptr;
         for (const PredPosition& x : all) {
           if (!Matches(g, x)) continue;
-          if (!best || RightSource(g["source"], x.source)) best = &x;
-          if (RightSource(g["source"], x.source)) break;
+          if (!best || RightSource(normalizer_, g["source"], x.source))
+            best = &x;
+          if (RightSource(normalizer_, g["source"], x.source)) break;
         }
         if (!best) continue;
         ++t->matched_positions;
-        bool ok = RightSource(g["source"], best->source);
+        bool ok = RightSource(normalizer_, g["source"], best->source);
         t->right_source += ok;
         if (show && !ok) {
           std::cout << "  source   gold «" << g["source"].get<std::string>()
@@ -393,6 +398,7 @@ class Evaluator {
  private:
   const DocumentProcessor& proc_;
   const FactsLexicon& lexicon_;
+  const Normalizer& normalizer_;
   bool verbose_;
   std::map<std::string, Tally> tallies_;
 };
@@ -477,7 +483,8 @@ int Run(int argc, char** argv) {
     std::cerr << "eval_compare: " << proc.status().ToString() << "\n";
     return 1;
   }
-  Evaluator ev(**proc, *(*resources)->facts_lexicon(), verbose);
+  Evaluator ev(**proc, *(*resources)->facts_lexicon(),
+               (*resources)->normalizer(), verbose);
   ev.url_record_ = std::move(url_record);
   ev.claims_ = claims;
   for (const json& s : stories) ev.Story(s, *records);

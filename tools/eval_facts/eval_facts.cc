@@ -97,9 +97,10 @@ struct Counts {
 };
 
 // Folded words of s, split on spaces, punctuation and quote marks.
-std::vector<std::string> SplitWords(std::string_view s) {
+std::vector<std::string> SplitWords(const Normalizer& normalizer,
+                                    std::string_view s) {
   std::vector<std::string> out;
-  std::string key = Normalizer::Default().FoldKey(s);
+  std::string key = normalizer.FoldKey(s);
   std::string cur;
   for (char c : key + " ") {
     bool sep = c == ' ' || c == '"' || c == '(' || c == ')' || c == ',' ||
@@ -122,9 +123,9 @@ std::vector<std::string> SplitWords(std::string_view s) {
   return words;
 }
 
-std::set<std::string> Words(std::string_view s) {
+std::set<std::string> Words(const Normalizer& normalizer, std::string_view s) {
   std::set<std::string> out;
-  for (std::string w : SplitWords(s)) {
+  for (std::string w : SplitWords(normalizer, s)) {
     // Without the article: "الموقع" and "موقع" are one speaker word.
     if (w.size() > 6 && w.compare(0, 4, "\xD8\xA7\xD9\x84") == 0) w.erase(0, 4);
     out.insert(w);
@@ -227,7 +228,8 @@ std::string FigureString(const Casualty& c) {
 // First byte of the first word of `content` that is not an opener (إلى/على,
 // أن/إن/بأن and their pronoun forms, a colon or a quote mark); the content's
 // own first byte when every word is one.
-uint32_t AnchorStart(std::string_view text, Span content) {
+uint32_t AnchorStart(const Normalizer& normalizer, std::string_view text,
+                     Span content) {
   static const std::set<std::string> kOpeners = {
       "\xD8\xA7\xD9\x84\xD9\x8A",  // الي (إلى)
       "\xD8\xB9\xD9\x84\xD9\x8A",  // علي (على)
@@ -245,7 +247,7 @@ uint32_t AnchorStart(std::string_view text, Span content) {
     while (p < end && (text[p] == ' ' || text[p] == ':' || text[p] == '"')) ++p;
     uint32_t q = p;
     while (q < end && text[q] != ' ') ++q;
-    std::vector<std::string> w = SplitWords(text.substr(p, q - p));
+    std::vector<std::string> w = SplitWords(normalizer, text.substr(p, q - p));
     if (w.empty() || !kOpeners.count(w[0])) return p < end ? p : content.begin;
     p = q;
   }
@@ -261,7 +263,8 @@ Span SpanAt(const json& a, uint32_t base) {
 
 class Evaluator {
  public:
-  explicit Evaluator(bool verbose) : verbose_(verbose) {}
+  Evaluator(const Normalizer& normalizer, bool verbose)
+      : normalizer_(normalizer), verbose_(verbose) {}
 
   void Sentence(const json& g, const Document& d) {
     uint32_t b = g["begin"], e = g["end"];
@@ -320,7 +323,8 @@ class Evaluator {
     for (const json& q : g["quotes"]) {
       ++quotes_.gold;
       Span cue = SpanAt(q["cue"], b);
-      uint32_t anchor = AnchorStart(d.text, SpanAt(q["content"], b));
+      uint32_t anchor =
+          AnchorStart(normalizer_, d.text, SpanAt(q["content"], b));
       int found = -1;
       for (size_t i = 0; i < d.quotes.size() && found < 0; ++i) {
         const Quote& p = d.quotes[i];
@@ -339,7 +343,8 @@ class Evaluator {
       if (!pq || q["speaker"].is_null()) continue;
       ++speakers_total_;
       Span sp = SpanAt(q["speaker"], b);
-      std::set<std::string> gw = Words(sp.In(d.text)), pw = Words(pq->speaker);
+      std::set<std::string> gw = Words(normalizer_, sp.In(d.text)),
+                            pw = Words(normalizer_, pq->speaker);
       bool ok = !gw.empty();
       for (const std::string& w : gw) ok &= pw.count(w) > 0;
       speakers_ok_ += ok;
@@ -390,9 +395,9 @@ class Evaluator {
       }
       return;
     }
-    std::vector<std::string> hw = SplitWords(head_text),
-                             gw = SplitWords(phrase_text);
-    bool ok = NamesSpeaker(hw, gw, SplitWords(pq->speaker));
+    std::vector<std::string> hw = SplitWords(normalizer_, head_text),
+                             gw = SplitWords(normalizer_, phrase_text);
+    bool ok = NamesSpeaker(hw, gw, SplitWords(normalizer_, pq->speaker));
     // A span inside the gold phrase points at the gold mention itself, also
     // when a subjectless cue carried it from a speaker of the same sentence
     // (قال ترامب ... قائلا: the span is ترامب's).
@@ -402,7 +407,8 @@ class Evaluator {
     if (!ok && has_in && inside) {
       // Resolved from an anaphor or carried in the sentence: judge the
       // in-sentence words.
-      ok = NamesSpeaker(hw, gw, SplitWords(pq->speaker_span.In(d.text)));
+      ok = NamesSpeaker(hw, gw,
+                        SplitWords(normalizer_, pq->speaker_span.In(d.text)));
     }
     strict_ok_ += ok;
     abs_ok_ += ok && has_abs;
@@ -480,6 +486,7 @@ class Evaluator {
     }
   }
 
+  const Normalizer& normalizer_;
   bool verbose_;
   int sentences_ = 0;
   Counts quotes_, types_, cas_;
@@ -578,7 +585,7 @@ int Main(int argc, char** argv) {
     FactsFinder(**lexicon, analysis, &d).Run();
     docs[n] = std::move(d);
   }
-  Evaluator ev(verbose);
+  Evaluator ev((*tables)->normalizer(), verbose);
   int stale = 0;
   for (const json& g : gold) {
     auto it = docs.find(g["record"].get<int>());

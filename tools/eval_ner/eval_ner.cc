@@ -47,6 +47,7 @@
 #include "src/nlp/tagger.h"
 #include "src/text/normalize.h"
 #include "src/text/segment.h"
+#include "src/text/tables.h"
 #include "tools/train_ner/gold_corpora.h"
 
 namespace marsad {
@@ -93,7 +94,10 @@ int Run(const Options& o) {
   auto seg = Segmenter::Create();
   if (!seg.ok())
     return std::cerr << "eval_ner: " << seg.status().ToString() << "\n", 1;
-  auto gaz = Gazetteer::Load(DataPath("nlp"), **norm);
+  auto tables = TextTables::LoadWith(DataDir(), **norm, **seg);
+  if (!tables.ok())
+    return std::cerr << "eval_ner: " << tables.status().ToString() << "\n", 1;
+  auto gaz = Gazetteer::Load(DataPath("nlp"), **tables);
   if (!gaz.ok())
     return std::cerr << "eval_ner: " << gaz.status().ToString() << "\n", 1;
   // A model and the corpus tables it was trained with: models/ner_model.bin

@@ -64,6 +64,7 @@
 #include "src/ingest/reader.h"
 #include "src/pipeline/pipeline.h"
 #include "src/pipeline/resources.h"
+#include "src/text/tables.h"
 
 namespace marsad {
 namespace {
@@ -166,9 +167,10 @@ SearchRequest ParseRequest(const std::string& q) {
 Status Ingest(const std::string& corpus, const std::string& db) {
   std::fprintf(stderr, "eval_search: ingesting %s into %s ...\n",
                corpus.c_str(), db.c_str());
-  ASSIGN_OR_RETURN(std::unique_ptr<Store> store, Store::Open(db));
   ASSIGN_OR_RETURN(std::unique_ptr<const Resources> resources,
                    Resources::LoadDefault());
+  ASSIGN_OR_RETURN(std::unique_ptr<Store> store,
+                   Store::Open(db, {.text_tables = &resources->text_tables()}));
   ASSIGN_OR_RETURN(std::unique_ptr<Ingestor> ing,
                    Ingestor::Create(store.get(), *resources, {}));
   ReadCallbacks learn;
@@ -241,8 +243,15 @@ int Main(int argc, char** argv) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
             .count());
   }
+  auto tables = TextTables::Load(DataDir());  // the queries' terms
+  if (!tables.ok()) {
+    std::fprintf(stderr, "eval_search: %s\n",
+                 tables.status().ToString().c_str());
+    return 1;
+  }
   StoreOptions ro;
   ro.read_only = true;
+  ro.text_tables = tables->get();
   auto store = Store::Open(db, ro);
   if (!store.ok()) {
     std::fprintf(stderr, "eval_search: %s\n",

@@ -69,7 +69,8 @@ size_t AlignBySpan(const std::vector<Word>& g, const std::vector<Word>& s) {
   return hits;
 }
 
-std::vector<std::string> SystemWords(std::string_view text) {
+std::vector<std::string> SystemWords(const marsad::Segmenter& segmenter,
+                                     std::string_view text) {
   std::vector<marsad::Token> toks;
   marsad::Tokenize(text, &toks);
   marsad::Segmentation seg;
@@ -80,7 +81,7 @@ std::vector<std::string> SystemWords(std::string_view text) {
       out.emplace_back(w);
       continue;
     }
-    marsad::Segmenter::Default().Segment(w, &seg);
+    segmenter.Segment(w, &seg);
     for (auto p : seg.parts) out.emplace_back(p.In(w));
   }
   return out;
@@ -107,6 +108,11 @@ int main(int argc, char** argv) {
     std::cerr << data.status().ToString() << "\n";
     return 1;
   }
+  auto segmenter = marsad::Segmenter::Create();  // DataDir()'s tables
+  if (!segmenter.ok()) {
+    std::cerr << segmenter.status().ToString() << "\n";
+    return 1;
+  }
   std::vector<Sentence> sents(1);
   std::istringstream in(*data);
   std::string line;
@@ -129,7 +135,7 @@ int main(int argc, char** argv) {
   if (sents.back().forms.empty()) sents.pop_back();
   size_t gold_n = 0, sys_n = 0, hits = 0, fallback = 0;
   for (const auto& s : sents) {
-    auto sys = SystemWords(s.text);
+    auto sys = SystemWords(**segmenter, s.text);
     auto g = WithSpans(s.forms), w = WithSpans(sys);
     gold_n += g.size();
     sys_n += w.size();

@@ -53,13 +53,14 @@ class Progress {
 int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
               bool quiet, IngestSummary* out, int threads,
               const AlertOutput* alerts, const IngestLimits& limits) {
-  auto store = OpenStoreOrPrint(db, /*read_only=*/false);
+  auto resources = Resources::LoadDefault();
+  if (!resources.ok()) return PrintError(resources.status());
+  auto store =
+      OpenStoreOrPrint(db, /*read_only=*/false, &(*resources)->text_tables());
   if (!store) return 1;
   IngestOptions options;
   options.threads = threads;
   options.process = limits.process;
-  auto resources = Resources::LoadDefault();
-  if (!resources.ok()) return PrintError(resources.status());
   auto ingestor = Ingestor::Create(store.get(), **resources, options);
   if (!ingestor.ok()) return PrintError(ingestor.status());
   Ingestor& ing = **ingestor;

@@ -146,13 +146,8 @@ void AddAlertCommand(CLI::App& app, CommandFn* run) {
   auto* remove = cmd->add_subcommand("remove", "Remove a saved search: NAME");
   auto name = std::make_shared<std::string>();
   remove->add_option("NAME", *name)->required();
-  auto open = [db]() -> std::unique_ptr<Store> {
-    auto st = Store::Open(*db, StoreOptions{});
-    if (!st.ok()) {
-      PrintError(st.status());
-      return nullptr;
-    }
-    return std::move(*st);
+  auto open = [db]() -> OpenedStore {
+    return OpenStoreOrPrint(*db, /*read_only=*/false);
   };
   add->callback([=] {
     *run = [=]() -> int {

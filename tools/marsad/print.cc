@@ -5,6 +5,9 @@
 #include <filesystem>
 #include <iostream>
 
+#include "src/base/data.h"
+#include "src/text/tables.h"
+
 namespace marsad {
 
 int PrintError(const Status& st) {
@@ -12,19 +15,42 @@ int PrintError(const Status& st) {
   return 1;
 }
 
-std::unique_ptr<Store> OpenStoreOrPrint(const std::string& db, bool read_only) {
+OpenedStore::OpenedStore(std::unique_ptr<const TextTables> tables,
+                         std::unique_ptr<Store> store)
+    : tables_(std::move(tables)), store_(std::move(store)) {}
+OpenedStore::OpenedStore(OpenedStore&&) noexcept = default;
+OpenedStore& OpenedStore::operator=(OpenedStore&& o) noexcept {
+  store_ = std::move(o.store_);  // the store goes before its tables
+  tables_ = std::move(o.tables_);
+  return *this;
+}
+OpenedStore::~OpenedStore() = default;
+
+OpenedStore OpenStoreOrPrint(const std::string& db, bool read_only,
+                             const TextTables* tables) {
   if (read_only && db.find("://") == std::string::npos &&
       !std::filesystem::exists(db)) {
     std::cerr << "marsad: no database at " << db << " (run `marsad ingest --db "
               << db << " FILES...` first)\n";
-    return nullptr;
+    return {};
   }
-  auto s = Store::Open(db, StoreOptions{.read_only = read_only});
+  std::unique_ptr<const TextTables> owned;
+  if (tables == nullptr) {
+    auto loaded = TextTables::Load(DataDir());
+    if (!loaded.ok()) {
+      PrintError(loaded.status());
+      return {};
+    }
+    owned = std::move(*loaded);
+    tables = owned.get();
+  }
+  auto s = Store::Open(
+      db, StoreOptions{.read_only = read_only, .text_tables = tables});
   if (!s.ok()) {
     PrintError(s.status());
-    return nullptr;
+    return {};
   }
-  return std::move(*s);
+  return OpenedStore(std::move(owned), std::move(*s));
 }
 
 nlohmann::json StoryToJson(const StoryRow& s) {

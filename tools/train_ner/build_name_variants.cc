@@ -47,6 +47,7 @@
 #include "src/base/file.h"
 #include "src/base/utf8.h"
 #include "src/text/skeleton.h"
+#include "src/text/tables.h"
 
 namespace marsad {
 namespace {
@@ -85,16 +86,18 @@ constexpr double kMinVotes = 2;
 
 class VariantBuilder {
  public:
+  explicit VariantBuilder(const TextTables& tables) : tables_(tables) {}
   void Add(std::string_view latin, std::string_view arabic, double weight) {
     std::string l = LatinWord(latin), a = ArabicWord(arabic);
     if (l.size() < 4 || a.empty()) return;
-    std::string sk = RuleSkeletonKey(a);
+    std::string sk = RuleSkeletonKey(tables_, a);
     if (sk.empty()) return;
     votes_[l][sk] += weight;
   }
   std::string Write(std::ostream& out) const;
 
  private:
+  const TextTables& tables_;  // the rule's folding and segmenter
   // Latin word -> skeleton -> votes.
   std::map<std::string, std::map<std::string, double>> votes_;
 };
@@ -136,7 +139,7 @@ std::string VariantBuilder::Write(std::ostream& out) const {
     if (best * 2 <= total) continue;  // no majority: noise or two names
     if (best < kMinVotes) continue;
     ++decided;
-    const std::string rule = RuleSkeletonKey(latin);
+    const std::string rule = RuleSkeletonKey(tables_, latin);
     if (rule == canonical) {
       ++agree;
     } else if (canonical.size() < 5 || !Close(rule, canonical)) {
@@ -176,7 +179,8 @@ std::vector<std::string_view> Words(std::string_view s, bool hyphens) {
   return out;
 }
 
-Status AddNerar(const std::string& shared, VariantBuilder* b) {
+Status AddNerar(const TextTables& tables, const std::string& shared,
+                VariantBuilder* b) {
   for (const char* type : {"PERS", "LOC"}) {
     ASSIGN_OR_RETURN(
         std::string gz,
@@ -190,8 +194,8 @@ Status AddNerar(const std::string& shared, VariantBuilder* b) {
       // A name with one word pair far apart is misaligned: all of it out.
       bool aligned = true;
       for (size_t i = 0; aligned && i < ar.size(); ++i)
-        aligned = Close(RuleSkeletonKey(LatinWord(fr[i])),
-                        RuleSkeletonKey(ArabicWord(ar[i])));
+        aligned = Close(RuleSkeletonKey(tables, LatinWord(fr[i])),
+                        RuleSkeletonKey(tables, ArabicWord(ar[i])));
       if (!aligned) continue;
       for (size_t i = 0; i < ar.size(); ++i) b->Add(fr[i], ar[i], 1);
     }
@@ -199,10 +203,11 @@ Status AddNerar(const std::string& shared, VariantBuilder* b) {
   return Status::OK();
 }
 
-Status Build(const std::string& shared, const std::string& out_dir) {
-  VariantBuilder b;
+Status Build(const TextTables& tables, const std::string& shared,
+             const std::string& out_dir) {
+  VariantBuilder b(tables);
   RETURN_IF_ERROR(AddWikidata(shared, &b));
-  RETURN_IF_ERROR(AddNerar(shared, &b));
+  RETURN_IF_ERROR(AddNerar(tables, shared, &b));
   std::ostringstream out;
   out << "# Name variants the skeleton key's rule alone would not join "
          "(src/text/skeleton.h):\n# a Latin word (lower case) and the "
@@ -218,7 +223,7 @@ Status Build(const std::string& shared, const std::string& out_dir) {
   return WriteFileAtomic(out_dir + "/name_variants.tsv", out.str());
 }
 
-Status Check(const std::string& path) {
+Status Check(const TextTables& tables, const std::string& path) {
   ASSIGN_OR_RETURN(std::string text, ReadFile(path));
   size_t pairs = 0, same = 0, met = 0;
   for (std::string_view line : Split(text, '\n')) {
@@ -228,11 +233,12 @@ Status Check(const std::string& path) {
     std::string latin = LatinWord(Trim(line.substr(cut + 1)));
     std::string arabic = ArabicWord(line.substr(0, cut));
     if (latin.size() < 4 || arabic.empty()) continue;
-    std::string sk = SkeletonKey(latin), ar = SkeletonKey(arabic);
+    std::string sk = SkeletonKey(tables, latin),
+                ar = SkeletonKey(tables, arabic);
     if (ar.empty()) continue;
     ++pairs;
     if (sk == ar) ++same;
-    if (sk == ar || AltSkeletonKey(latin, "", sk) == ar) ++met;
+    if (sk == ar || AltSkeletonKey(tables, latin, "", sk) == ar) ++met;
   }
   auto pct = [&](size_t n) { return pairs ? 100.0 * n / pairs : 0; };
   std::cout << path << ": " << pairs << " pairs, same key " << same << " ("
@@ -250,9 +256,16 @@ int main(int argc, char** argv) {
                  "       build_name_variants --check PAIRS\n";
     return 2;
   }
+  // The folding, segmenter and name variants of DataDir() (the rule's keys
+  // read no variant; --check reads the shipped table's).
+  auto tables = marsad::TextTables::Load(marsad::DataDir());
+  if (!tables.ok()) {
+    std::cerr << "build_name_variants: " << tables.status().ToString() << "\n";
+    return 1;
+  }
   marsad::Status s = std::string_view(argv[1]) == "--check"
-                         ? marsad::Check(argv[2])
-                         : marsad::Build(argv[1], argv[2]);
+                         ? marsad::Check(**tables, argv[2])
+                         : marsad::Build(**tables, argv[1], argv[2]);
   if (!s.ok()) {
     std::cerr << "build_name_variants: " << s.ToString() << "\n";
     return 1;

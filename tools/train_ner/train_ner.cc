@@ -757,7 +757,10 @@ int Run(const Options& o) {
   auto seg = Segmenter::Create();
   if (!seg.ok())
     return std::cerr << "train_ner: " << seg.status().ToString() << "\n", 1;
-  auto gaz = Gazetteer::Load(DataPath("nlp"), **norm);
+  auto tables = TextTables::LoadWith(DataDir(), **norm, **seg);
+  if (!tables.ok())
+    return std::cerr << "train_ner: " << tables.status().ToString() << "\n", 1;
+  auto gaz = Gazetteer::Load(DataPath("nlp"), **tables);
   if (!gaz.ok())
     return std::cerr << "train_ner: " << gaz.status().ToString() << "\n", 1;
   auto text = ReadFile(o.data);
