@@ -11,6 +11,8 @@
 // closest link from attach_ (Resolve); attachments change no component.
 #include "src/story/threads.h"
 
+#include <algorithm>
+
 #include "src/story/story_similarity.h"
 
 namespace marsad {
@@ -57,6 +59,7 @@ void ThreadBuilder::Resolve() {
   if (resolved_) return;
   attached_to_.clear();
   attached_count_.clear();
+  thread_id_.clear();
   for (const auto& [id, links] : near_) {
     if (size_[Find(id)] != 1) continue;
     double best = -1;
@@ -69,6 +72,8 @@ void ThreadBuilder::Resolve() {
     if (to == 0) continue;
     attached_to_[id] = to;
     ++attached_count_[to];
+    auto [it, fresh] = thread_id_.try_emplace(to, to);
+    it->second = std::min(it->second, id);
   }
   resolved_ = true;
 }
@@ -93,14 +98,20 @@ void ThreadBuilder::Union(int64_t a, int64_t b) {
   size_[a] += size_[b];
 }
 
-int64_t ThreadBuilder::ThreadOf(int64_t id) {
+int64_t ThreadBuilder::Root(int64_t id) {
   Resolve();
   auto it = attached_to_.find(id);
   return it == attached_to_.end() ? Find(id) : it->second;
 }
 
+int64_t ThreadBuilder::ThreadOf(int64_t id) {
+  const int64_t root = Root(id);
+  auto it = thread_id_.find(root);
+  return it == thread_id_.end() ? root : it->second;
+}
+
 size_t ThreadBuilder::ThreadSize(int64_t id) {
-  const int64_t root = ThreadOf(id);
+  const int64_t root = Root(id);
   auto it = size_.find(root);
   if (it == size_.end()) return 1;
   auto extra = attached_count_.find(root);

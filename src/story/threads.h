@@ -57,9 +57,9 @@ class ThreadBuilder {
                 std::span<const int64_t> related);
 
   // The thread of a story: the smallest id of the stories joined to it
-  // (its earliest story, as ids count up in arrival order), or of the thread
-  // a lone story attaches to (kThreadAttachThreshold; decided over the links
-  // added so far); `id` itself for a story in no thread or not added.
+  // (its earliest story, as ids count up in arrival order), counting the
+  // lone stories attached to it (kThreadAttachThreshold; decided over the
+  // links added so far); `id` itself for a story in no thread or not added.
   int64_t ThreadOf(int64_t id);
 
   // How many added stories the thread of `id` holds (1: in no thread).
@@ -70,6 +70,7 @@ class ThreadBuilder {
   void Union(int64_t a, int64_t b);
   void Score(int64_t a, int64_t b);
   void Resolve();
+  int64_t Root(int64_t id);  // its component's root, or the attached one's
 
   double threshold_;
   double attach_;
@@ -80,6 +81,8 @@ class ThreadBuilder {
   bool resolved_ = true;
   std::unordered_map<int64_t, int64_t> attached_to_;
   std::unordered_map<int64_t, size_t> attached_count_;
+  // A root with attached stories -> the smallest id of its thread.
+  std::unordered_map<int64_t, int64_t> thread_id_;
   std::unordered_map<int64_t, StoryFeatures> anchors_;
   std::unordered_map<int64_t, std::vector<int64_t>> pending_;
   std::unordered_map<int64_t, int64_t> parent_;

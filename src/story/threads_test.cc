@@ -135,6 +135,14 @@ TEST(ThreadsTest, Issue20ALoneStoryAttachesToItsBestRelatedThread) {
   EXPECT_EQ(threads.ThreadSize(7), 3u);
   // The fishermen's story is near only the attached one: it stays alone.
   EXPECT_EQ(threads.ThreadOf(21), 21);
+  // The thread's id stays its earliest story when the attached one is.
+  ThreadBuilder early;
+  early.AddStory(3, farmers, std::vector<int64_t>{7, 12});
+  early.AddStory(7, talks, std::vector<int64_t>{3, 12});
+  early.AddStory(12, ministers, std::vector<int64_t>{3, 7});
+  EXPECT_EQ(early.ThreadOf(12), 3);
+  EXPECT_EQ(early.ThreadOf(3), 3);
+  EXPECT_EQ(early.ThreadSize(7), 3u);
   // Without attachment (a score no link reaches) the farmers stay alone.
   ThreadBuilder strict(kThreadThreshold, 1.0);
   strict.AddStory(7, talks, std::vector<int64_t>{12, 20});
