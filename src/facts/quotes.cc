@@ -90,7 +90,7 @@ Opener QuoteParser::FindOpener(size_t k, size_t e, CueKind kind,
           IsAddressee(q) || AddresseeEnd(q, e) > q || w.bare == fk::kAla ||
           w.bare == fk::kIla || w.bare == fk::kAn || AdverbialAt(q, e) ||
           lex_.Is(w, "anon_verb") || lex_.Is(w, "adverb") || IsHal(q) ||
-          lex_.Is(w, "prep") || IsBaToken(q)) {
+          lex_.Is(w, "prep") || lex_.Is(w, "lead_prep") || IsBaToken(q)) {
         budget = 8;
       } else if (!(kind == CueKind::kAbout && w.bare == fk::kAn)) {
         if (budget == 0) return {};
@@ -365,6 +365,13 @@ bool QuoteParser::Verb(const CueEntry& cue, size_t i, size_t ce, size_t b,
     p->speaker_b = k + 2;
     p->speaker_e = SpeakerEnd(k + 2, e);
     k = p->speaker_e;
+  }
+  // وقال بيان صادر عن الشرطة إن: the statement's issuer belongs to its
+  // phrase.
+  if (k + 2 < e && k > p->speaker_b && lex_.Is(w_[k], "issued") &&
+      (w_[k + 1].bare == fk::kAn || w_[k + 1].bare == fk::kMin) &&
+      IsWord(k + 2)) {
+    k = p->speaker_e = std::max(k + 2, SpeakerEnd(k + 2, e));
   }
   int budget = 0;
   // كشفت دراسة أعدها مركز ... عن، كشف استطلاع نشرت صحيفة ... نتائجه أن: a

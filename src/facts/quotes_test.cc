@@ -1367,5 +1367,19 @@ TEST(QuotesTest, Issue21NameOpeningWithBal) {
   EXPECT_FALSE(d.quotes[1].carried_over);
 }
 
+// Round 11 (from a round-4 dev error; the same shape gained three more on
+// saudinewsnet_r3 dev): a statement's issuer (صادر عن X) belongs to the
+// speaker phrase, and a topic phrase (بشأن، حول) ends it.
+TEST(QuotesTest, Issue21IssuerAndTopicAroundTheSpeaker) {
+  Document d = Analyzed(
+      "وقال بيان صادر عن وزارة الصحة بشأن الحملة إن المستشفيات جاهزة. وقال "
+      "الوزير سامي العلي حول الخطة إن التمويل مضمون.");
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(S(d, d.quotes[0].speaker_span), "بيان صادر عن وزارة الصحة");
+  EXPECT_EQ(S(d, d.quotes[0].content), "المستشفيات جاهزة");
+  EXPECT_EQ(d.quotes[1].speaker, "الوزير سامي العلي");
+  EXPECT_EQ(S(d, d.quotes[1].content), "التمويل مضمون");
+}
+
 }  // namespace
 }  // namespace marsad

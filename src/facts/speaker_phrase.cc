@@ -107,6 +107,9 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
     }
     if (w.IsQuoteMark() || w.IsPunct(":")) break;
     if (k > j && lex_.Is(w, "aux")) break;  // وكان فلان، قد عبر
+    // وقال الوزير بشأن الحادث، حول الخطة: the topic of the words, never part
+    // of who speaks (عن after a statement is its issuer: صادر عن).
+    if (k > j && lex_.Is(w, "lead_prep") && w.bare != fk::kAn) break;
     if (IsAliName(k)) {
       ++k;
       continue;
