@@ -678,7 +678,8 @@ class CasualtyScanner : public CountPhraseReader {
                        !lex_.Is(w_[v], "victim");
         // "وفاة زعيم الحركة": a leader's death, an obituary; a title that
         // also names a fighter (قائد) may have fallen.
-        natural |= IsClass(q, "natural") && v < e_ && IsClass(v, "title") &&
+        natural |= IsClass(q, "natural") && v < e_ &&
+                   (IsClass(v, "title") || PossessedCount(v, "title")) &&
                    !IsClass(v, "victim");
         if (int n = RoleCount(v);
             n && !Denied(q) && !natural && !Nobody(q, v)) {
@@ -820,11 +821,12 @@ class CasualtyScanner : public CountPhraseReader {
       size_t after = k + lex_.casualties.Find(w_, k, e_, Forms::kStem).length;
       // "أن مسلحا مجهولا قتل 5 أشخاص": a count after the verb is its
       // object, and the noun before it the doer.
-      // "قتل حرقا": a manner of death (words.tsv manner) is no object.
-      bool no_object =
-          after >= e_ || (!IsWordTok(w_[after]) && !InNumber(after)) ||
-          Preposition(after) || Proclitic(after) || IsClass(after, "manner") ||
-          w_[after].bare == "\xD9\x85\xD8\xB9";  // مع
+      // "قتل حرقا": a manner of death (words.tsv death_manner) is no object.
+      bool no_object = after >= e_ ||
+                       (!IsWordTok(w_[after]) && !InNumber(after)) ||
+                       Preposition(after) || Proclitic(after) ||
+                       IsClass(after, "death_manner") ||
+                       w_[after].bare == "\xD9\x85\xD8\xB9";  // مع
       if (after < e_ && (InNumber(after) || Person(after))) no_object = false;
       return c->where == 'c' && w_[k].key == w_[k].bare &&
                      !KeyStarts(w_[k].bare, fk::kAl) && no_object

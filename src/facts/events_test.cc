@@ -1113,5 +1113,22 @@ TEST(CasualtyRound11Test, MoreSingularPersonNouns) {
               ElementsAre("arrested:1"));
 }
 
+// Round 11, from reading the figures the round's rules added on 1,216
+// unlabelled harm sentences (ant2018 2018-06-25/26 and 08-26..09-02,
+// SaudiNewsNet 2015-08-04).
+TEST(CasualtyRound11Test, APossessedLeadersDeathOrAGroupOfRelatives) {
+  EXPECT_THAT(Figures("وتضاربت الأنباء بشأن وفاة زعيمها قبل عامين."),
+              IsEmpty());
+  EXPECT_THAT(Figures("ويحرض الخطباء الشبان على قتل أقاربهم."), IsEmpty());
+  EXPECT_THAT(Figures("وأعلن الجيش مقتل زعيمه في غارة."),
+              ElementsAre("killed:1"));
+}
+
+TEST(CasualtyRound11Test, AnAttacksMannerWordIsNoMannerOfDeath) {
+  // دام (bloody, lasting) is no accusative of how someone died.
+  EXPECT_THAT(Figures("وذكرت أن الشيخ أفرج عنه بعد اعتقال دام طويلا."),
+              IsEmpty());
+}
+
 }  // namespace
 }  // namespace marsad
