@@ -5,10 +5,10 @@
 // cue and the claim or right after it (مما أسفر، بحسب الحشد، عن مقتل 22;
 // not a wire agency, which only carried the words); outside every
 // quotation, the source its own sentence names (وفقا للمرصد، بحسب مصادر
-// طبية، the subject of وثق/أحصى/أعلنت فيه), else "" (the outlet's
-// voice). A bare head (المرصد، الحزب) is completed by the article's
-// fullest phrase beginning with it, a title before its body's bare head
-// has the head completed in place (مدير المرصد رامي عبد الرحمن), and a
+// طبية، the subject of وثق/أحصى/أعلنت فيه, or of كانت ... قد أعلنت), else ""
+// (the outlet's voice). A bare head (المرصد، الحزب) is completed by the
+// article's fullest phrase beginning with it, a title before its body's bare
+// head has the head completed in place (مدير المرصد رامي عبد الرحمن), and a
 // report noun names its author (أحدث حصيلة لوزارة الصحة: وزارة الصحة).
 // An indefinite source goes on with its relative adjectives (مصدر عسكري
 // سوري) and any source over في/لدى and the place or body it stands in
@@ -167,10 +167,29 @@ std::string ClaimSources::SentenceSource(Span span, bool far) const {
     if (e > k && e <= i) {
       best_b = k;
       best_e = e;
+    } else if (size_t b = KanaSubject(q, sb, &e); b < q) {
+      best_b = b;  // وكانت وزارة الصحة قد أعلنت، فجر الثلاثاء، عن استشهاد
+      best_e = e;
     }
   }
   if (best_b == se) return "";
   return PhraseSource(best_b, best_e);
+}
+
+// The subject of a verb at q told in the past perfect, between كان/كانت
+// and قد (وكانت وزارة الصحة قد أعلنت): its first word (*end: one past its
+// last), q when there is none.
+size_t ClaimSources::KanaSubject(size_t q, size_t sb, size_t* end) const {
+  size_t p = q;
+  while (p > sb && lex_.Is(w_[p - 1], "aux")) --p;  // قد
+  if (p == q) return q;
+  for (size_t k = p > sb + 6 ? p - 6 : sb; k + 1 < p; ++k) {
+    if (w_[k].bare != fk::kKana && w_[k].bare != fk::kKanat) continue;
+    if (SourcePhraseEnd(k + 1, p) != p) continue;
+    *end = p;
+    return k + 1;
+  }
+  return q;
 }
 
 // The source phrase of words [b, e) for display, a bare head (المرصد،

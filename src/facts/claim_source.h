@@ -72,6 +72,10 @@ class ClaimSources {
   // المرصد ... "مقتل 52"، أعلنت وزارة الصحة ارتفاع عدد القتلى). "" when
   // the sentence names none: the outlet's own voice.
   std::string SentenceSource(Span span, bool far = false) const;
+  // The first word of the subject of the verb at q told in the past perfect
+  // (وكانت وزارة الصحة قد أعلنت: between كان/كانت and قد, a source phrase;
+  // *end: one past its last word); q when there is none.
+  size_t KanaSubject(size_t q, size_t sb, size_t* end) const;
   // The source phrase of words [b, e) for display, a bare head (المرصد،
   // الحزب) completed by the fullest phrase of the article that begins
   // with the same word (المرصد السوري لحقوق الإنسان).

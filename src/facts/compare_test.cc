@@ -1567,6 +1567,20 @@ TEST(ComparePointsTest, Issue22AnAccusationsChargeOfNoViolence) {
   ASSERT_NE(Responsibility(v), nullptr);
 }
 
+// A tallying verb told in the past perfect has its subject before it,
+// between كانت and قد (وكانت وزارة الصحة قد أعلنت، فجر الثلاثاء، عن ...):
+// the figure's source, not the outlet's voice.
+TEST(ComparePointsTest, Issue22ASourceBeforeAVerbInThePastPerfect) {
+  Document a = Analyzed(1, "أ", "2030-05-15T08:00:00+00:00",
+                        "وكانت وزارة الصحة قد أعلنت، فجر الثلاثاء، عن مقتل 3 "
+                        "أشخاص في القصف.");
+  EXPECT_EQ(SpeakerOfValue(a, "killed", "3"), "وزارة الصحة");
+  Document b = Analyzed(2, "ب", "2030-05-15T08:00:00+00:00",
+                        "وكانت الأمطار قد تسببت، فجر الثلاثاء، في مقتل 3 "
+                        "أشخاص.");
+  EXPECT_EQ(SpeakerOfValue(b, "killed", "3"), "");
+}
+
 // "وذكر المصدر ذاته" names the source named before with the same head; a
 // state noun and a nation's adjective (الحكومة البريطانية، السلطات
 // البريطانية) are the nation's party (data/facts/parties.tsv).
