@@ -2,8 +2,9 @@
 //
 // Thread safety: pure functions over immutable tables. The forms without a
 // Normalizer/Segmenter or TextTables argument read Normalizer::Default()
-// and Segmenter::Default(): they are left for the search and story terms
-// and the skeleton keys, which are not given the tables yet (issue 25).
+// and Segmenter::Default(): they are left for the story titles' stems
+// (StoryStem(word), ExtractStems), not given the tables yet (issue 25; the
+// search terms and skeleton keys take them since step 6).
 #ifndef MARSAD_SRC_TEXT_STEM_H_
 #define MARSAD_SRC_TEXT_STEM_H_
 
