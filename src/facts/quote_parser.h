@@ -254,6 +254,9 @@ class QuoteParser {
   bool TitleLike(size_t k) const;
   // True if a person's name (NER) starts at word k.
   bool PersonAt(size_t k) const;
+  // True if word k is written as the last word of an earlier person's
+  // mention (NER): بالمر after والتر بالمر.
+  bool EndsEarlierName(size_t k) const;
   // True if no speaker phrase can start at word k: a preposition (بـ، من،
   // بالإضافة), a demonstrative or other pronoun-like word (ذلك، هناك، ما).
   bool NoSubjectStart(size_t k) const;

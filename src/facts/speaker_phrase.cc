@@ -589,20 +589,25 @@ bool QuoteParser::NoSubjectStart(size_t k) const {
   constexpr std::string_view kBiAl = "\xD8\xA8\xD8\xA7\xD9\x84";  // بال
   // قال علي فلان: the name (NER), not على written with ي.
   if (IsAliName(k) && PersonAt(k)) return false;
+  bool bal =
+      KeyStarts(w_[k].bare, kBiAl) && w_[k].bare.size() > kBiAl.size() + 2;
   // وقال بالمر: a name that opens with the letters of بال, tagged here or
   // the last word of an earlier person's mention (والتر بالمر).
-  if (PersonAt(k)) return false;
+  if (bal && (PersonAt(k) || EndsEarlierName(k))) return false;
+  return IsBaToken(k) || lex_.Is(w_[k], "prep") || lex_.Is(w_[k], "neg") ||
+         lex_.Is(w_[k], "not_subject") || lex_.Is(w_[k], "lead_prep") || bal;
+}
+
+bool QuoteParser::EndsEarlierName(size_t k) const {
   std::string_view sf = w_[k].span.In(text_);
   for (const EntityMention& m : doc_->entities) {
     if (m.type == EntityType::kPerson && m.span.end <= w_[k].span.begin &&
         m.text.size() > sf.size() && m.text.ends_with(sf) &&
         m.text[m.text.size() - sf.size() - 1] == ' ') {
-      return false;
+      return true;
     }
   }
-  return IsBaToken(k) || lex_.Is(w_[k], "prep") || lex_.Is(w_[k], "neg") ||
-         lex_.Is(w_[k], "not_subject") || lex_.Is(w_[k], "lead_prep") ||
-         (KeyStarts(w_[k].bare, kBiAl) && w_[k].bare.size() > kBiAl.size() + 2);
+  return false;
 }
 
 bool QuoteParser::RelAgrees(size_t r, size_t i) const {
