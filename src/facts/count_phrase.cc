@@ -158,6 +158,15 @@ bool CountPhraseReader::Person(size_t q) const {
 }
 
 bool CountPhraseReader::Denied(size_t q) const {
+  // "التهديد بقتلها وبقتل والدها"، "هدد بإعدام 5 رهائن": a harm threatened
+  // (a cue with ب after a threat word, words.tsv threat) has not happened.
+  if (std::string_view b = w_[q].bare;
+      b.size() > 2 && KeyStarts(b, "\xD8\xA8") && w_[q].stem != b) {  // ب
+    for (size_t k = q; k > b_ && k + 3 >= q;) {
+      if (IsClass(--k, "threat")) return true;
+      if (!IsWordTok(w_[k])) break;
+    }
+  }
   for (size_t k = q; k > b_ && k + 2 >= q;) {
     --k;
     std::string_view c = lex_.ClassOf(w_[k]);

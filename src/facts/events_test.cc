@@ -1130,5 +1130,12 @@ TEST(CasualtyRound11Test, AnAttacksMannerWordIsNoMannerOfDeath) {
               IsEmpty());
 }
 
+TEST(CasualtyRound11Test, AThreatenedHarmHasNotHappened) {
+  EXPECT_THAT(Figures("وكررت الجماعة التهديد بقتلها وبقتل والدها."), IsEmpty());
+  EXPECT_THAT(Figures("وظهر القيادي في تسجيل وهو يتوعد بقتل قائد الجيش."),
+              IsEmpty());
+  EXPECT_THAT(Figures("وقامت الشرطة بقتل 3 مسلحين."), ElementsAre("killed:3"));
+}
+
 }  // namespace
 }  // namespace marsad
