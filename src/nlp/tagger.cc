@@ -67,20 +67,33 @@ std::unique_ptr<TaggerModel> TaggerModel::FromWeights(
     std::vector<float> transitions, TaggerNet net) {
   std::unique_ptr<TaggerModel> m(new TaggerModel());
   m->keys_ = std::move(keys);
-  m->weights_.assign(weights.begin(), weights.end());
   m->transitions_ = std::move(transitions);
   m->net_ = std::move(net);
   m->transitions_.resize(kTransitionSize, 0.f);  // one block: no link blocks
-  m->BuildIndex();
+  m->BuildIndex(HugePageVector<float>(weights.begin(), weights.end()));
   return m;
 }
 
-void TaggerModel::BuildIndex() {
+void TaggerModel::BuildIndex(const HugePageVector<float>& weights) {
+  constexpr int T = kNumModelTags;
+  const size_t h = net_.hidden, rows = keys_.size();
+  record_weights_ = (h + 3) & ~size_t{3};
+  record_used_ = record_weights_ + (T + (h > 0)) * sizeof(float);
+  record_bytes_ = (record_used_ + 63) & ~size_t{63};
+  records_.assign(rows * record_bytes_, 0);
+  for (size_t r = 0; r < rows; ++r) {
+    uint8_t* rec = &records_[r * record_bytes_];
+    if (h > 0) {
+      std::memcpy(rec, &net_.rows[r * h], h);
+      std::memcpy(rec + record_weights_ + T * sizeof(float), &net_.scale[r],
+                  sizeof(float));
+    }
+    std::memcpy(rec + record_weights_, &weights[r * T], T * sizeof(float));
+  }
   id_ = next_model_id.fetch_add(1);
   linked_.resize(kLinkedSize);
   LinkTransitions(transitions_.data(), linked_.data());
   // The net's output weights by tag, for one dot product per tag.
-  const size_t h = net_.hidden;
   out_t_.assign(h * kNumModelTags, 0.f);
   for (size_t j = 0; j < h; ++j)
     for (int y = 0; y < kNumModelTags; ++y)
@@ -110,15 +123,21 @@ std::string TaggerModel::Serialize() const {
   Put(&payload, FeatureExtractor::kFeatureVersion);
   Put(&payload, static_cast<uint64_t>(keys_.size()));
   PutArray(&payload, keys_);
-  PutArray(&payload, weights_);
+  const size_t h = net_.hidden;
+  for (size_t r = 0; r < keys_.size(); ++r)
+    payload.append(reinterpret_cast<const char*>(Weights(r)),
+                   kNumModelTags * sizeof(float));
   PutArray(&payload, transitions_);
   Put(&payload, doc_.beta);
   Put(&payload, static_cast<int32_t>(doc_.window));
   Put(&payload, static_cast<int32_t>(net_.hidden));
   if (net_.hidden > 0) {
     Put(&payload, net_.weight);
-    PutArray(&payload, net_.rows);
-    PutArray(&payload, net_.scale);
+    for (size_t r = 0; r < keys_.size(); ++r)
+      payload.append(reinterpret_cast<const char*>(Record(r)), h);
+    for (size_t r = 0; r < keys_.size(); ++r)
+      payload.append(reinterpret_cast<const char*>(Weights(r) + kNumModelTags),
+                     sizeof(float));
     PutArray(&payload, net_.bias);
     PutArray(&payload, net_.out);
     PutArray(&payload, net_.out_bias);
@@ -171,8 +190,9 @@ StatusOr<std::unique_ptr<const TaggerModel>> TaggerModel::Parse(
                             std::to_string(FeatureExtractor::kFeatureVersion) +
                             " (retrain with make train-ner)");
   std::unique_ptr<TaggerModel> m(new TaggerModel());
+  HugePageVector<float> weights;
   if (!r.GetArray(rows, &m->keys_) ||
-      !r.GetArray(rows * kNumModelTags, &m->weights_) ||
+      !r.GetArray(rows * kNumModelTags, &weights) ||
       !r.GetArray(format >= 4 ? kTransitionSize : kTransitionBlock,
                   &m->transitions_))
     return CorruptionError(
@@ -215,7 +235,11 @@ StatusOr<std::unique_ptr<const TaggerModel>> TaggerModel::Parse(
   for (size_t i = 0; i < m->keys_.size(); ++i)
     if (m->keys_[i] == 0 || (i > 0 && m->keys_[i] <= m->keys_[i - 1]))
       return CorruptionError("NER model: feature keys not sorted and distinct");
-  m->BuildIndex();
+  std::string().swap(payload);  // read: its memory goes before the records
+  m->BuildIndex(weights);
+  // The records hold the net's rows and scales now.
+  m->net_.rows = HugePageVector<int8_t>();
+  m->net_.scale = HugePageVector<float>();
   return std::unique_ptr<const TaggerModel>(std::move(m));
 }
 
@@ -237,17 +261,30 @@ namespace {
 // as often, and each z[j] still receives its rows one by one in their
 // order, with a rounded product then a rounded sum each (no FMA in either
 // clone), so the sums are bit for bit those of one row per pass.
+//
+// The rows are records of `stride` bytes from `base`: h int8 weights first,
+// the row's scale at byte `scale_at`.
 __attribute__((target_clones("avx2", "default"))) void AddRows(
-    const int8_t* base, const float* scale, const int* rows, int found, int h,
-    float* z) {
+    const uint8_t* base, size_t stride, size_t scale_at, const int* rows,
+    int found, int h, float* z) {
   constexpr int kAtOnce = 4;
+  auto row_of = [&](int k) {
+    return reinterpret_cast<const int8_t*>(base + static_cast<size_t>(rows[k]) *
+                                                      stride);
+  };
+  auto scale_of = [&](int k) {
+    float sc;
+    std::memcpy(&sc, base + static_cast<size_t>(rows[k]) * stride + scale_at,
+                sizeof(float));
+    return sc;
+  };
   int k = 0;
   for (; k + kAtOnce <= found; k += kAtOnce) {
     const int8_t* q[kAtOnce];
     float sc[kAtOnce];
     for (int u = 0; u < kAtOnce; ++u) {
-      q[u] = base + static_cast<size_t>(rows[k + u]) * h;
-      sc[u] = scale[rows[k + u]];
+      q[u] = row_of(k + u);
+      sc[u] = scale_of(k + u);
     }
     for (int j = 0; j < h; ++j) {
       float v = z[j];
@@ -257,19 +294,21 @@ __attribute__((target_clones("avx2", "default"))) void AddRows(
     }
   }
   for (; k < found; ++k) {
-    const int8_t* q = base + static_cast<size_t>(rows[k]) * h;
-    const float sc = scale[rows[k]];
+    const int8_t* q = row_of(k);
+    const float sc = scale_of(k);
     for (int j = 0; j < h; ++j) z[j] += sc * static_cast<float>(q[j]);
   }
 }
 
-// The linear weights of rows[0 .. found) (kNumModelTags each) added to e,
-// row after row.
+// The linear weights of rows[0 .. found) (kNumModelTags each, at byte
+// `at` of records of `stride` bytes from `base`) added to e, row after row.
 __attribute__((target_clones("avx2", "default"))) void AddWeights(
-    const float* weights, const int* rows, int found, float* __restrict e) {
+    const uint8_t* base, size_t stride, size_t at, const int* rows, int found,
+    float* __restrict e) {
   constexpr int T = kNumModelTags;
   for (int k = 0; k < found; ++k) {
-    const float* w = weights + static_cast<size_t>(rows[k]) * T;
+    const float* w = reinterpret_cast<const float*>(
+        base + static_cast<size_t>(rows[k]) * stride + at);
     for (int y = 0; y < T; ++y) e[y] += w[y];
   }
 }
@@ -296,12 +335,8 @@ int TaggerModel::FindRows(const uint64_t* f, int from, int per_token, int found,
   for (int k = from; k < per_token; ++k) {
     int row = Row(f[k]);
     if (row < 0) continue;
-    __builtin_prefetch(Weights(row));
-    __builtin_prefetch(Weights(row) + kNumModelTags - 1);
-    if (net_.hidden > 0) __builtin_prefetch(&net_.scale[row]);
-    for (int b = 0; b < net_.hidden; b += 64)
-      __builtin_prefetch(
-          &net_.rows[static_cast<size_t>(row) * net_.hidden + b]);
+    const uint8_t* rec = Record(row);
+    for (size_t b = 0; b < record_used_; b += 64) __builtin_prefetch(rec + b);
     s->rows[found++] = row;
   }
   return found;
@@ -333,6 +368,7 @@ void TaggerModel::Decode(const uint64_t* feats, size_t n, int per_token,
     s->prefix_owner = id_;
   }
   const int used = std::min(per_token, kPrefixSlots);
+  const size_t scale_at = record_weights_ + T * sizeof(float);
   // Two passes per token, so that the cache misses of one token's table
   // probes, and then of its weight rows (and the net's), overlap instead of
   // queueing; the next token's probes are prefetched meanwhile, but for
@@ -366,10 +402,12 @@ void TaggerModel::Decode(const uint64_t* feats, size_t n, int per_token,
       const int own = FindRows(f, 0, used, 0, s);
       found = FindRows(f, used, per_token, own, s);
       // The prefix's sums, into the memo, then on from there.
-      AddWeights(weights_.data(), s->rows.data(), own, e);
+      AddWeights(records_.data(), record_bytes_, record_weights_,
+                 s->rows.data(), own, e);
       std::copy(net_.bias.begin(), net_.bias.end(), z);
       if (H > 0)
-        AddRows(net_.rows.data(), net_.scale.data(), s->rows.data(), own, H, z);
+        AddRows(records_.data(), record_bytes_, scale_at, s->rows.data(), own,
+                H, z);
       std::memcpy(p->feats, f, used * sizeof(uint64_t));
       std::memcpy(p->emit, e, sizeof(p->emit));
       if (H > 0) std::memcpy(memo_z, z, H * sizeof(float));
@@ -377,9 +415,10 @@ void TaggerModel::Decode(const uint64_t* feats, size_t n, int per_token,
       first = own;
       if (next == p) PrefixOf(f + per_token, used, s, &next_hit);  // rewritten
     }
-    AddWeights(weights_.data(), s->rows.data() + first, found - first, e);
+    AddWeights(records_.data(), record_bytes_, record_weights_,
+               s->rows.data() + first, found - first, e);
     if (H > 0) {
-      AddRows(net_.rows.data(), net_.scale.data(), s->rows.data() + first,
+      AddRows(records_.data(), record_bytes_, scale_at, s->rows.data() + first,
               found - first, H, z);
       AddNetOutput(z, e);
     }

@@ -38,10 +38,12 @@
 // half the tagging time; the hot loops have AVX2 clones, and the net adds
 // four rows per pass over the hidden layer). A feature the model never saw
 // contributes nothing. What bounds the speed is memory, not arithmetic: a
-// token's 61 features read 61 rows of each table, far apart in 50 MB, so
-// the index, the weights and the net's rows are kept on 2 MB pages where
-// Linux gives them (src/nlp/huge_pages.h), and the next token's index
-// slots are prefetched while this token's rows are read.
+// token's 61 features read 61 rows, far apart in 60 MB. So a row's net
+// weights, linear weights and scale are one record of four cache lines
+// (they were three arrays, five lines a row, in as many places), the index
+// and the records are kept on 2 MB pages where Linux gives them
+// (src/nlp/huge_pages.h), and the next token's index slots are prefetched
+// while this token's rows are read.
 //
 // Model file (models/ner_model.bin): "MNER" magic, format version,
 // uncompressed size, then a zstd frame holding: tag count, features per
@@ -93,6 +95,8 @@ struct DocumentPassOptions {
 struct TaggerNet {
   int hidden = 0;  // 0: no net
   float weight = 0;
+  // As given to FromWeights; a model from Parse() keeps them in its row
+  // records only, and these two are empty (Serialize() writes them).
   HugePageVector<int8_t> rows;  // model rows × hidden
   HugePageVector<float> scale;  // model rows
   std::vector<float> bias;      // hidden
@@ -173,7 +177,7 @@ class TaggerModel {
   // Row of a feature hash, or -1.
   int Row(uint64_t key) const;
   const float* Weights(int row) const {
-    return &weights_[static_cast<size_t>(row) * kNumModelTags];
+    return reinterpret_cast<const float*>(Record(row) + record_weights_);
   }
   size_t rows() const { return keys_.size(); }
   const float* transitions() const { return transitions_.data(); }
@@ -192,7 +196,12 @@ class TaggerModel {
   static void BestPath(const float* emit, size_t n, const float* linked,
                        const uint8_t* links, Scratch* s,
                        std::vector<int>* tags);
-  void BuildIndex();
+  // The index, the row records from `weights` and net_'s rows and scale,
+  // and the summed transitions.
+  void BuildIndex(const HugePageVector<float>& weights);
+  const uint8_t* Record(int row) const {
+    return &records_[static_cast<size_t>(row) * record_bytes_];
+  }
   // The rows of features f[from .. per_token) into s->rows[found ..);
   // returns the new count.
   int FindRows(const uint64_t* f, int from, int per_token, int found,
@@ -206,7 +215,12 @@ class TaggerModel {
   // The large tables are on huge pages (src/nlp/huge_pages.h): a token's
   // features read some 60 rows of each, far apart.
   std::vector<uint64_t> keys_;
-  HugePageVector<float> weights_;
+  // One record per row, what Decode() reads of it side by side: the net's
+  // hidden int8 weights, the kNumModelTags linear weights (at
+  // record_weights_) and the net row's scale (after them), padded to a
+  // multiple of 64 bytes (256 with 128 hidden units: four cache lines).
+  HugePageVector<uint8_t> records_;
+  size_t record_bytes_ = 0, record_weights_ = 0, record_used_ = 0;
   std::vector<float> transitions_;
   DocumentPassOptions doc_;
   TaggerNet net_;

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <zstd.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <random>
@@ -567,6 +569,55 @@ TEST(TaggerModelTest, PrefixMemoNeverChangesScores) {
           for (int y = 0; y < T; ++y) e[y] += m->Weights(row)[y];
         }
         ASSERT_EQ(0, std::memcmp(e, &shared.emit[i * T], sizeof(e))) << i;
+      }
+    }
+  }
+}
+
+// Each row's weights, net row and scale sit in one record (tagger.h): a
+// token of one known feature scores that row's linear weights plus the
+// net's log-probabilities from that row alone, computed here from the
+// arrays the model was given; the same after Serialize() and Parse(),
+// whose model keeps the rows in its records only, and Serialize() gives
+// back the same bytes.
+TEST(TaggerModelTest, RowRecordsHoldTheRowsAsGiven) {
+  constexpr int T = kNumModelTags;
+  for (int hidden : {0, 3, 40, 128}) {
+    std::mt19937_64 rng(7 + hidden);
+    std::vector<uint64_t> keys;
+    auto m = RandomModel(rng, 300, hidden, &keys);
+    const TaggerNet net = m->net();  // the arrays as given
+    const std::string bytes = m->Serialize();
+    auto back = TaggerModel::Parse(bytes);
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    EXPECT_EQ((*back)->Serialize(), bytes) << hidden;
+    EXPECT_TRUE((*back)->net().rows.empty());
+    for (const TaggerModel* model :
+         {static_cast<const TaggerModel*>(m.get()), back->get()}) {
+      TaggerModel::Scratch s;
+      std::vector<int> tags;
+      for (size_t r = 0; r < keys.size(); r += 7) {
+        ASSERT_EQ(model->Row(keys[r]), static_cast<int>(r));
+        model->Decode(&keys[r], 1, 1, &s, &tags);
+        float e[T];
+        for (int y = 0; y < T; ++y) e[y] = m->Weights(r)[y];
+        if (hidden > 0) {
+          std::vector<float> z(hidden);
+          for (int j = 0; j < hidden; ++j)
+            z[j] = std::max(
+                0.f, net.bias[j] + net.scale[r] * net.rows[r * hidden + j]);
+          float o[T], mx = -1e30f, sum = 0;
+          for (int y = 0; y < T; ++y) {
+            o[y] = net.out_bias[y];
+            for (int j = 0; j < hidden; ++j) o[y] += net.out[j * T + y] * z[j];
+            mx = std::max(mx, o[y]);
+          }
+          for (int y = 0; y < T; ++y) sum += std::exp(o[y] - mx);
+          for (int y = 0; y < T; ++y)
+            e[y] += net.weight * (o[y] - mx - std::log(sum));
+        }
+        for (int y = 0; y < T; ++y)
+          ASSERT_NEAR(s.emit[y], e[y], 1e-4) << hidden << " " << r << " " << y;
       }
     }
   }
