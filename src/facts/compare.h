@@ -47,16 +47,17 @@
 //    or two places of one province, stay one count; data/nlp gazetteers);
 //    one victim (مقتل مزارع) against a toll of several; a figure of an
 //    earlier incident the report recalls (its event dated more than a week
-//    before the happening's day, the day most figures are dated to, or
-//    undated after such an event in the report); another happening (scope
+//    before the happening's day, the day most figures are dated to, also by
+//    a bare year of its own: "last year"; or undated after an event dated
+//    to such a day or month in the report); another happening (scope
 //    "other": حكم بإعدام 75 متهما). Names of one party (data/facts/
 //    parties.tsv: داعش = تنظيم الدولة الإسلامية; a name within a longer
 //    one: غولن) are no competing parties, nor are attackers named by what
 //    they are (مسلحين) against a claimant; commanders and officers
 //    (ثلاثة من أبرز القيادات) are a count of their own.
-//  * a missing count that moves between reports more than an hour apart, and
-//    a figure its sentence gives as said earlier (في وقت سابق), are a
-//    timeline.
+//  * a missing count that moves between reports more than an hour apart, a
+//    figure its sentence gives as said earlier (في وقت سابق), and an initial
+//    toll (في حصيلة أولية) are a timeline.
 //  * figures of one kind that one source gives in one sentence are a
 //    breakdown (4 killed in one state, 5 in another) and no rival of another
 //    source's total; the largest stays the whole when it is at least the sum
