@@ -241,6 +241,32 @@ TEST(SampleTest, ExportCarriesRelatedStoriesAndThreads) {
   EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')),
             "id,title,articles,outlets,first_seen,last_seen,related,"
             "related_stories,thread,thread_stories");
+  // `show` lists a story's thread with it (the threads the ingest stored).
+  for (const auto& [id, s] : stories) {
+    const int64_t thread = s["thread"].get<int64_t>();
+    if (thread_sizes[thread] < 2) continue;
+    RunResult show =
+        Marsad("show --db " + db + " --json s" + std::to_string(id));
+    ASSERT_EQ(show.exit_code, 0) << show.err;
+    json j = json::parse(show.out);
+    EXPECT_EQ(j["thread"], thread);
+    EXPECT_EQ(j["thread_stories"].get<int64_t>(), thread_sizes[thread]);
+    std::set<int64_t> members;
+    for (const json& m : j["thread_members"])
+      members.insert(m["id"].get<int64_t>());
+    EXPECT_TRUE(members.count(id)) << "s" << id;
+    RunResult text = Marsad("show --db " + db + " s" + std::to_string(id));
+    EXPECT_NE(text.out.find("thread t" + std::to_string(thread)),
+              std::string::npos)
+        << text.out;
+  }
+  // `rethread` decides every stored link again over the whole archive: the
+  // same threads as the ingest made.
+  RunResult re = Marsad("rethread --db " + db);
+  ASSERT_EQ(re.exit_code, 0) << re.err;
+  RunResult again = Marsad("export --db " + db + " --what stories");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.out, exp.out);
 }
 
 TEST(SampleTest, DemoPrintsStories) {

@@ -55,11 +55,23 @@ struct StoryRow {
   std::vector<int64_t> articles;
   std::vector<std::string> outlets;  // distinct, in order of first report
   std::vector<int64_t> related;      // related (not same) stories
+  // Its thread (a long-running topic: src/story/threads.h): the id of the
+  // thread's earliest story; the story's own id when it is in no thread.
+  int64_t thread = 0;
 };
+
+// How a related link stands to threads (src/story/threads.h): its two
+// stories' first reports, time left out, score at least kThreadThreshold
+// (one thread: the store joins their threads), or at least
+// kThreadAttachThreshold (near: a story no thread link reaches counts in
+// the thread of its nearest such story, if that one is in a thread).
+enum class ThreadLink : int { kNone = 0, kThread = 1, kNear = 2 };
 
 struct StoryLink {
   int64_t a = 0, b = 0;  // a < b
   double score = 0;
+  ThreadLink thread = ThreadLink::kNone;
+  double anchor = 0;  // the first reports' score, time left out
 };
 
 struct RejectedInput {
@@ -78,6 +90,7 @@ struct StorySummary {
   std::string last_seen;
   int64_t article_count = 0;
   std::vector<std::string> outlets;  // distinct, in order of first report
+  int64_t thread = 0;                // as StoryRow::thread
 };
 
 // A page of rows and how many there are in all.
@@ -263,6 +276,11 @@ class Store {
   // Stories with at least one article.
   virtual StatusOr<int64_t> CountStories() = 0;
   virtual StatusOr<std::optional<StorySummary>> GetStorySummary(int64_t id) = 0;
+  // The stories of thread `thread` (a story id; see StoryRow::thread),
+  // newest first (last_seen, then id), with how many it holds. A story in
+  // no thread is a thread of one.
+  virtual StatusOr<Listing<StorySummary>> ListThreadStories(
+      int64_t thread, const Page& page) = 0;
   // Outlets by number of articles (descending), then name; at most `limit`.
   virtual StatusOr<std::vector<OutletCount>> ListOutlets(int limit) = 0;
   virtual StatusOr<OutletSummary> GetOutletSummary(

@@ -280,8 +280,16 @@ CREATE INDEX events_located_newest ON events(sort_date DESC, article_id, idx,
                                              day) WHERE lat IS NOT NULL;
 )sql";
 
+// v9: threads, as SQLite's v11.
+constexpr std::string_view kV9 = R"sql(
+ALTER TABLE story_links ADD COLUMN thread INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE story_links ADD COLUMN anchor DOUBLE PRECISION;
+ALTER TABLE stories ADD COLUMN thread_id BIGINT;
+CREATE INDEX stories_thread ON stories(thread_id) WHERE thread_id IS NOT NULL;
+)sql";
+
 constexpr std::string_view kMigrations[] = {kV1, kV2, kV3, "", kV5,
-                                            kV6, kV7, kV8};
+                                            kV6, kV7, kV8, kV9};
 
 }  // namespace
 

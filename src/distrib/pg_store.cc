@@ -136,6 +136,7 @@ class PgStore final : public SqlStore {
   bool HasListingIndexes() const override { return schema_version_ >= 6; }
   bool KeepsTimeline() const override { return schema_version_ >= 7; }
   bool KeepsOutletCounts() const override { return schema_version_ >= 8; }
+  bool KeepsThreads() const override { return schema_version_ >= 9; }
 
  private:
   Status Migrate();
@@ -144,6 +145,7 @@ class PgStore final : public SqlStore {
   void InsertFacts(pqxx::work& w, const Document& d);
   void UpdateStory(pqxx::work& w, const StoryRow& s);
   StatusOr<StoryRow> ReadStory(pqxx::work& w, int64_t id);
+  void JoinThreads(pqxx::work& w, int64_t a, int64_t b);
 
   std::unique_ptr<pqxx::connection> c_;
   // The schema version: the latest once migrated; a read-only store keeps
@@ -343,6 +345,27 @@ void PgStore::UpdateStory(pqxx::work& w, const StoryRow& st) {
       st.id);
 }
 
+// As SqliteStore::JoinThreads: the later thread's stories (and the two
+// stories) are relabelled with the smaller thread id.
+void PgStore::JoinThreads(pqxx::work& w, int64_t a, int64_t b) {
+  int64_t lo = std::min(a, b), hi = lo;
+  bool first = true;
+  for (const pqxx::row& r :
+       w.exec_params("SELECT COALESCE(thread_id, id) FROM stories WHERE id IN "
+                     "($1, $2)",
+                     a, b)) {
+    const int64_t t = Int(r[0]);
+    if (first) lo = hi = t;
+    first = false;
+    lo = std::min(lo, t);
+    hi = std::max(hi, t);
+  }
+  w.exec_params(
+      "UPDATE stories SET thread_id = $1 WHERE id IN ($1, $2, $3, $4) OR "
+      "thread_id = $4",
+      lo, a, b, hi);
+}
+
 Status PgStore::WriteBatch(const std::vector<Document*>& docs,
                            const std::vector<StoryRow>& stories,
                            const std::vector<StoryLink>& links) {
@@ -353,11 +376,21 @@ Status PgStore::WriteBatch(const std::vector<Document*>& docs,
     for (Document* d : docs) InsertArticle(w, d);
     for (const StoryRow& s : stories) UpdateStory(w, s);
     for (const StoryLink& l : links) {
+      if (!KeepsThreads()) {
+        w.exec_params(
+            "INSERT INTO story_links (a, b, score) VALUES ($1,$2,$3) ON "
+            "CONFLICT (a, b) "
+            "DO UPDATE SET score = GREATEST(story_links.score, excluded.score)",
+            l.a, l.b, l.score);
+        continue;
+      }
       w.exec_params(
-          "INSERT INTO story_links (a, b, score) VALUES ($1,$2,$3) ON CONFLICT "
-          "(a, b) "
-          "DO UPDATE SET score = GREATEST(story_links.score, excluded.score)",
-          l.a, l.b, l.score);
+          "INSERT INTO story_links (a, b, score, thread, anchor) VALUES "
+          "($1,$2,$3,$4,$5) ON CONFLICT (a, b) DO UPDATE SET score = "
+          "GREATEST(story_links.score, excluded.score), "
+          "thread = excluded.thread, anchor = excluded.anchor",
+          l.a, l.b, l.score, int64_t{static_cast<int>(l.thread)}, l.anchor);
+      if (l.thread == ThreadLink::kThread) JoinThreads(w, l.a, l.b);
     }
     w.commit();
     return Status::OK();
@@ -450,16 +483,18 @@ Status PgStore::ForEachRecent(const std::string& since,
 }
 
 StatusOr<StoryRow> PgStore::ReadStory(pqxx::work& w, int64_t id) {
-  pqxx::result s = w.exec_params(
-      "SELECT id, title, first_seen, last_seen, outlets FROM stories WHERE "
-      "id=$1",
-      id);
+  pqxx::result s =
+      w.exec_params("SELECT s.id, s.title, s.first_seen, s.last_seen, "
+                    "s.outlets, " +
+                        ThreadColumn("s") + " FROM stories s WHERE s.id=$1",
+                    id);
   if (s.empty()) return NotFoundError("story " + std::to_string(id));
   StoryRow r;
   r.id = Int(s[0][0]);
   r.title = Str(s[0][1]);
   r.first_seen = Str(s[0][2]);
   r.last_seen = Str(s[0][3]);
+  r.thread = Int(s[0][5]);
   json outlets = json::parse(Str(s[0][4]), nullptr, false);
   if (outlets.is_array()) {
     for (const json& o : outlets) {
@@ -642,6 +677,10 @@ Status PgStore::Exec(const std::vector<SqlStatement>& statements,
 
 StatusOr<std::unique_ptr<Store>> OpenPgStoreImpl(const std::string& url,
                                                  const StoreOptions& options) {
+  if (options.text_tables == nullptr)
+    return InvalidArgumentError(
+        "a store is opened with the text tables of its search terms "
+        "(StoreOptions::text_tables)");
   std::unique_ptr<pqxx::connection> c;
   RETURN_IF_ERROR(Guard(url, [&]() -> Status {
     c = std::make_unique<pqxx::connection>(url);
@@ -663,7 +702,3 @@ StatusOr<std::unique_ptr<Store>> OpenPgStore(const std::string& url,
 void RegisterPgStore() { SetPostgresStoreOpener(&OpenPgStore); }
 
 }  // namespace marsad
-  if (options.text_tables == nullptr)
-    return InvalidArgumentError(
-        "a store is opened with the text tables of its search terms "
-        "(StoreOptions::text_tables)");

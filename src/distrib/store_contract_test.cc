@@ -372,6 +372,82 @@ TEST_P(StoreContractTest, TitleRanksAboveBody) {
   EXPECT_GT(res->hits[0].score, 0);
 }
 
+// Threads (issue 20): a thread link joins two stories' threads under the
+// smaller id, a later link between two threads relabels the later one; a
+// story no thread link reaches counts in the thread of its nearest
+// near-linked story that has one; a related link that is neither joins
+// nothing; re-writing a link (a re-run, `marsad rethread`) changes nothing.
+TEST_P(StoreContractTest, ThreadLinksJoinThreadsUnderTheSmallestId) {
+  constexpr ThreadLink kThread = ThreadLink::kThread, kNear = ThreadLink::kNear,
+                       kNone = ThreadLink::kNone;
+  std::vector<Document> docs;
+  for (int i = 1; i <= 6; ++i) {
+    docs.push_back(Doc(i, "خبر " + std::to_string(i),
+                       "نص الخبر رقم " + std::to_string(i), "الوطن",
+                       "2024-03-0" + std::to_string(i)));
+    docs.back().id = i;
+    docs.back().story_id = i;
+  }
+  std::vector<Document*> ptrs;
+  std::vector<StoryRow> rows(6);
+  for (int i = 0; i < 6; ++i) ptrs.push_back(&docs[i]), rows[i].id = i + 1;
+  // 1-2 one thread; 4-5 another; 3 related to 4 only; 6 near 1 and, nearer,
+  // near 4.
+  ASSERT_TRUE(store_
+                  ->WriteBatch(ptrs, rows,
+                               {{1, 2, 0.3, kThread, 0.4},
+                                {3, 4, 0.2, kNone, 0.1},
+                                {4, 5, 0.3, kThread, 0.35},
+                                {1, 6, 0.2, kNear, 0.2},
+                                {4, 6, 0.2, kNear, 0.25}})
+                  .ok());
+  auto thread_of = [&](int64_t id) {
+    auto s = store_->GetStorySummary(id);
+    EXPECT_TRUE(s.ok() && s->has_value());
+    return s.ok() && s->has_value() ? (*s)->thread : -1;
+  };
+  EXPECT_EQ(thread_of(1), 1);
+  EXPECT_EQ(thread_of(2), 1);
+  EXPECT_EQ(thread_of(3), 3);  // related, not one thread
+  EXPECT_EQ(thread_of(4), 4);
+  EXPECT_EQ(thread_of(5), 4);
+  EXPECT_EQ(thread_of(6), 4);  // attached to its nearest thread
+  EXPECT_EQ(store_->GetStory(5)->value().thread, 4);
+  EXPECT_EQ(store_->GetStory(6)->value().thread, 4);
+
+  auto t4 = store_->ListThreadStories(4, Page{10, 0});
+  ASSERT_TRUE(t4.ok()) << t4.status().ToString();
+  EXPECT_EQ(t4->total, 3);
+  ASSERT_EQ(t4->items.size(), 3u);
+  EXPECT_EQ(t4->items[0].id, 6);  // newest first
+  EXPECT_EQ(t4->items[1].id, 5);
+  EXPECT_EQ(t4->items[0].thread, 4);
+  EXPECT_EQ(store_->ListThreadStories(1, Page{10, 0})->total, 2);
+  auto alone = store_->ListThreadStories(3, Page{10, 0});
+  EXPECT_EQ(alone->total, 1);
+  ASSERT_EQ(alone->items.size(), 1u);
+  EXPECT_EQ(alone->items[0].id, 3);
+  EXPECT_EQ(store_->ListThreadStories(5, Page{10, 0})->total, 0);  // not an id
+  EXPECT_EQ(store_->ListThreadStories(6, Page{10, 0})->total, 0);
+  EXPECT_EQ(store_->ListThreadStories(99, Page{10, 0})->total, 0);
+
+  // A link from 5 to 2 joins the two threads under 1 (6 follows); the
+  // related link 3-4 stays one when written again.
+  ASSERT_TRUE(store_->WriteBatch({}, {}, {{2, 5, 0.31, kThread, 0.31}}).ok());
+  for (int64_t id : {1, 2, 4, 5, 6}) EXPECT_EQ(thread_of(id), 1) << id;
+  EXPECT_EQ(thread_of(3), 3);
+  EXPECT_EQ(store_->ListThreadStories(1, Page{2, 0})->total, 5);
+  EXPECT_EQ(store_->ListThreadStories(1, Page{2, 4})->items.size(), 1u);
+  ASSERT_TRUE(store_
+                  ->WriteBatch({}, {},
+                               {{1, 2, 0, kThread, 0.4}, {3, 4, 0, kNone, 0.1}})
+                  .ok());
+  EXPECT_EQ(store_->ListThreadStories(1, Page{10, 0})->total, 5);
+  EXPECT_EQ(thread_of(3), 3);
+  EXPECT_EQ(store_->GetStory(1)->value().related,
+            (std::vector<int64_t>{2, 6}));  // score kept (max), no new link
+}
+
 // The read models (include/marsad/store.h): what the API, the CLI and the
 // watcher read, answered alike by both stores.
 TEST_P(StoreContractTest, StoryAndOutletReadModels) {

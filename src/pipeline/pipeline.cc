@@ -21,6 +21,7 @@
 #include "src/search/terms.h"
 #include "src/story/story_features.h"
 #include "src/story/story_index.h"
+#include "src/story/threads.h"
 #include "src/text/analysis.h"
 #include "src/text/analyze.h"
 #include "src/text/normalize.h"
@@ -244,10 +245,14 @@ Status Ingestor::AssignAndWrite(std::vector<Document>& docs) {
     } else {
       touched.try_emplace(a.story_id);
     }
+    const StoryFeatures* anchor = stories_->FirstReport(a.story_id);
     for (int64_t other : a.related) {
       if (other == a.story_id) continue;
-      links.push_back(
-          {std::min(other, a.story_id), std::max(other, a.story_id), a.score});
+      const StoryFeatures* other_anchor = stories_->FirstReport(other);
+      const double s =
+          anchor && other_anchor ? ThreadScore(*anchor, *other_anchor) : 0;
+      links.push_back({std::min(other, a.story_id), std::max(other, a.story_id),
+                       a.score, ThreadLink{ThreadLinkKind(s)}, s});
     }
     batch.push_back(&d);
   }

@@ -52,7 +52,18 @@ json StorySummaryJson(const StoryRow& s) {
           {"first_seen", Opt(s.first_seen)},
           {"last_seen", Opt(s.last_seen)},
           {"article_count", s.articles.size()},
-          {"outlets", s.outlets}};
+          {"outlets", s.outlets},
+          {"thread", s.thread ? s.thread : s.id}};
+}
+
+json StorySummaryJson(const StorySummary& s) {
+  return {{"id", s.id},
+          {"title", s.title},
+          {"first_seen", Opt(s.first_seen)},
+          {"last_seen", Opt(s.last_seen)},
+          {"article_count", s.article_count},
+          {"outlets", s.outlets},
+          {"thread", s.thread ? s.thread : s.id}};
 }
 
 json PageJson(int64_t total, int64_t limit, int64_t offset, json items) {
@@ -181,25 +192,60 @@ StatusOr<json> Api::Story(int64_t id) {
   auto relation = [&](const std::string& first, const std::string& last) {
     return StoryRelation(story->first_seen, story->last_seen, first, last);
   };
+  const int64_t thread_id = story->thread ? story->thread : story->id;
   json related = json::array();
   for (int64_t r : rel) {
     ASSIGN_OR_RETURN(std::optional<StorySummary> row,
                      store_->GetStorySummary(r));
     if (!row) continue;
-    related.push_back(
-        {{"id", row->id},
-         {"title", row->title},
-         {"first_seen", Opt(row->first_seen)},
-         {"last_seen", Opt(row->last_seen)},
-         {"article_count", row->article_count},
-         {"outlets", row->outlets},
-         {"relation", relation(row->first_seen, row->last_seen)}});
+    json item = StorySummaryJson(*row);
+    item["relation"] = relation(row->first_seen, row->last_seen);
+    item["in_thread"] = item["thread"] == thread_id;
+    related.push_back(std::move(item));
+  }
+  // The long-running topic the story belongs to (src/story/threads.h): its
+  // newest stories, this one among them, when it holds more than this one.
+  constexpr int kMaxThread = 24;
+  ASSIGN_OR_RETURN(Listing<StorySummary> members,
+                   store_->ListThreadStories(thread_id, Page{kMaxThread, 0}));
+  json thread = nullptr;
+  if (members.total > 1) {
+    json stories = json::array();
+    for (const StorySummary& m : members.items) {
+      json item = StorySummaryJson(m);
+      item["relation"] =
+          m.id == story->id ? "self" : relation(m.first_seen, m.last_seen);
+      stories.push_back(std::move(item));
+    }
+    thread = {{"id", thread_id},
+              {"story_count", members.total},
+              {"stories", std::move(stories)}};
   }
   return json{{"story", StorySummaryJson(*story)},
               {"articles", std::move(articles)},
               {"related", std::move(related)},
               {"related_total", related_total},
+              {"thread", std::move(thread)},
               {"comparison", std::move(comparison)}};
+}
+
+StatusOr<json> Api::Thread(int64_t id, const Params& p) {
+  ASSIGN_OR_RETURN(int64_t limit, GetInt(p, "limit", 50, 1, 200));
+  ASSIGN_OR_RETURN(int64_t offset, GetInt(p, "offset", 0, 0, 100000));
+  // Any story of a thread names it: the thread's id is its earliest story's.
+  ASSIGN_OR_RETURN(std::optional<StorySummary> row,
+                   store_->GetStorySummary(id));
+  if (!row) return NotFoundError("no story " + std::to_string(id));
+  const int64_t thread = row->thread ? row->thread : row->id;
+  ASSIGN_OR_RETURN(
+      Listing<StorySummary> members,
+      store_->ListThreadStories(thread, Page{int(limit), int(offset)}));
+  json items = json::array();
+  for (const StorySummary& m : members.items)
+    items.push_back(StorySummaryJson(m));
+  json out = PageJson(members.total, limit, offset, std::move(items));
+  out["id"] = thread;
+  return out;
 }
 
 const char* StoryRelation(const std::string& first_seen,

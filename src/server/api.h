@@ -38,6 +38,9 @@ class Api {
   StatusOr<nlohmann::json> Health();
   StatusOr<nlohmann::json> Stories(const Params& p);
   StatusOr<nlohmann::json> Story(int64_t id);
+  // The stories of the thread named by `id` (the thread's id, or any of its
+  // stories' ids), newest first, paged: limit, offset.
+  StatusOr<nlohmann::json> Thread(int64_t id, const Params& p);
   StatusOr<nlohmann::json> Article(int64_t id);
   StatusOr<nlohmann::json> Search(const Params& p);
   StatusOr<nlohmann::json> Outlets();

@@ -572,6 +572,13 @@ Status RunServer(const ServerOptions& options,
       "/api/stories", [&](const httplib::Request& q, httplib::Response& res) {
         Handle(pool, res, [&](Api& a) { return a.Stories(ParamsOf(q)); });
       });
+  server.Get(R"(/api/threads/(\d+))",
+             [&](const httplib::Request& q, httplib::Response& res) {
+               Handle(pool, res, [&](Api& a) -> StatusOr<json> {
+                 ASSIGN_OR_RETURN(int64_t id, PathId(q));
+                 return a.Thread(id, ParamsOf(q));
+               });
+             });
   server.Get(R"(/api/stories/(\d+))",
              [&](const httplib::Request& q, httplib::Response& res) {
                Handle(pool, res, [&](Api& a) -> StatusOr<json> {

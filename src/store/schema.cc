@@ -311,8 +311,26 @@ CREATE INDEX events_located_newest ON events(sort_date DESC, article_id, idx,
                                              day) WHERE lat IS NOT NULL;
 )sql";
 
-constexpr std::string_view kMigrations[] = {kV1, kV2, kV3, kV4, kV5, "",
-                                            kV7, kV8, kV9, kV10};
+// v11: threads (issue 20; src/story/threads.h). Each related link keeps
+// its two stories' first reports' score with time left out
+// (story_links.anchor) and what that makes it (story_links.thread: 1 one
+// thread, from kThreadThreshold; 2 near, from kThreadAttachThreshold). A
+// story joined by thread links carries the thread's id, the smallest story
+// id of its component (stories.thread_id); the ingest joins two threads in
+// the transaction that writes the link, by relabelling the later thread's
+// stories. A story no thread link reaches (thread_id NULL) counts in the
+// thread of its nearest near-linked story that has one (SqlStore's
+// ThreadColumn), else it is a thread of one. Stores of older versions get
+// their threads from `marsad rethread`.
+constexpr std::string_view kV11 = R"sql(
+ALTER TABLE story_links ADD COLUMN thread INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE story_links ADD COLUMN anchor REAL;
+ALTER TABLE stories ADD COLUMN thread_id INTEGER;
+CREATE INDEX stories_thread ON stories(thread_id) WHERE thread_id IS NOT NULL;
+)sql";
+
+constexpr std::string_view kMigrations[] = {kV1, kV2, kV3, kV4,  kV5, "",
+                                            kV7, kV8, kV9, kV10, kV11};
 
 }  // namespace
 

@@ -113,21 +113,76 @@ StatusOr<int64_t> SqlStore::CountStories() {
   return total;
 }
 
+// A story's thread (v11): its thread_id when thread links joined it; else,
+// for a story no thread link reaches, the thread of the story it is nearest
+// to by a near link (story_links.thread = 2, the highest anchor score; ties:
+// the smaller thread) when that story is in a thread; else its own id. A
+// lookup of the story's links by either end (story_links' key and b index).
+std::string SqlStore::ThreadColumn(const std::string& s) const {
+  if (!KeepsThreads()) return s + ".id";
+  return "COALESCE(" + s + ".thread_id, (SELECT m.thread_id FROM story_links l "
+         "JOIN stories m ON m.id = CASE WHEN l.a = " + s + ".id THEN l.b ELSE "
+         "l.a END WHERE (l.a = " + s + ".id OR l.b = " + s + ".id) AND "
+         "l.thread = 2 AND m.thread_id IS NOT NULL ORDER BY l.anchor DESC, "
+         "m.thread_id LIMIT 1), " + s + ".id)";
+}
+
+namespace {
+
+StorySummary SummaryOf(const SqlRow& row) {
+  return StorySummary{row.Int(0),  row.Text(1), row.Text(2),
+                      row.Text(3), row.Int(4),  OutletsOf(row.Text(5)),
+                      row.Int(6)};
+}
+
+}  // namespace
+
 StatusOr<std::optional<StorySummary>> SqlStore::GetStorySummary(int64_t id) {
   std::optional<StorySummary> out;
   RETURN_IF_ERROR(Query(
-      "SELECT id, title, first_seen, last_seen, article_count, outlets "
-      "FROM stories WHERE id = ?1",
-      {id}, [&](const SqlRow& row) {
-        out = StorySummary{row.Int(0),  row.Text(1), row.Text(2),
-                           row.Text(3), row.Int(4),  OutletsOf(row.Text(5))};
-      }));
+      "SELECT s.id, s.title, s.first_seen, s.last_seen, s.article_count, "
+      "s.outlets, " +
+          ThreadColumn("s") + " FROM stories s WHERE s.id = ?1",
+      {id}, [&](const SqlRow& row) { out = SummaryOf(row); }));
   return out;
 }
 
-// From the counts kept at write (schema v10 / PostgreSQL v8: a row per
-// outlet, whose number does not grow with the archive), else by grouping
-// every article (a read-only store of an older schema), in the same order.
+// A thread's stories: those thread links joined (thread_id, on the
+// stories_thread index) and the lone stories near-linked to one of them
+// whose thread that makes (ThreadColumn); a story in no thread is a thread
+// of one.
+StatusOr<Listing<StorySummary>> SqlStore::ListThreadStories(int64_t thread,
+                                                           const Page& page) {
+  Listing<StorySummary> out;
+  const std::string members =
+      "SELECT s.id, s.title, s.first_seen, s.last_seen, s.article_count, "
+      "s.outlets, s.thread_id AS t FROM stories s WHERE s.thread_id = ?1 "
+      "UNION ALL SELECT s.id, s.title, s.first_seen, s.last_seen, "
+      "s.article_count, s.outlets, ?1 FROM stories s WHERE s.thread_id IS "
+      "NULL AND s.id IN (SELECT CASE WHEN l.a = m.id THEN l.b ELSE l.a END "
+      "FROM stories m JOIN story_links l ON (l.a = m.id OR l.b = m.id) WHERE "
+      "m.thread_id = ?1 AND l.thread = 2) AND " +
+      ThreadColumn("s") + " = ?1";
+  if (KeepsThreads()) {
+    RETURN_IF_ERROR(Query("SELECT COUNT(*) FROM (" + members + ") x", {thread},
+                          [&](const SqlRow& r) { out.total = r.Int(0); }));
+  }
+  if (out.total == 0) {  // a thread of one, or no such story
+    ASSIGN_OR_RETURN(std::optional<StorySummary> one, GetStorySummary(thread));
+    if (!one || one->thread != thread) return out;
+    out.total = 1;
+    if (page.offset == 0 && page.limit > 0) out.items.push_back(*one);
+    return out;
+  }
+  RETURN_IF_ERROR(Query(
+      "SELECT * FROM (" + members +
+          ") x ORDER BY COALESCE(x.last_seen,'') DESC, x.id DESC "
+          "LIMIT ?2 OFFSET ?3",
+      {thread, int64_t{page.limit}, int64_t{page.offset}},
+      [&](const SqlRow& row) { out.items.push_back(SummaryOf(row)); }));
+  return out;
+}
+
 StatusOr<std::vector<OutletCount>> SqlStore::ListOutlets(int limit) {
   std::vector<OutletCount> out;
   const std::string sql =

@@ -59,6 +59,8 @@ class SqlStore : public Store {
  public:
   StatusOr<int64_t> CountStories() override;
   StatusOr<std::optional<StorySummary>> GetStorySummary(int64_t id) override;
+  StatusOr<Listing<StorySummary>> ListThreadStories(int64_t thread,
+                                                    const Page& page) override;
   StatusOr<std::vector<OutletCount>> ListOutlets(int limit) override;
   StatusOr<OutletSummary> GetOutletSummary(const std::string& outlet) override;
   StatusOr<std::vector<OutletStory>> ListOutletStories(
@@ -137,6 +139,11 @@ class SqlStore : public Store {
   virtual bool HasListingIndexes() const = 0;
   // Whether the schema keeps the timeline's days (SQLite v9, PostgreSQL v7).
   virtual bool KeepsTimeline() const = 0;
+  // Whether stories carry their thread (thread_id; SQLite v11, PostgreSQL
+  // v9). Without it every story is a thread of one.
+  virtual bool KeepsThreads() const = 0;
+  // The thread of the stories row named `s` in a query, as an expression.
+  std::string ThreadColumn(const std::string& s) const;
   // Whether the schema keeps the outlets' report counts and the index of
   // the newest located events (SQLite v10, PostgreSQL v8).
   virtual bool KeepsOutletCounts() const = 0;

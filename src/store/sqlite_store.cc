@@ -322,15 +322,24 @@ Status SqliteStore::WriteBatch(const std::vector<Document*>& docs,
   for (size_t i = 0; st.ok() && i < stories.size(); ++i)
     st = UpdateStory(stories[i]);
   if (st.ok() && !links.empty()) {
-    auto ins =
-        Stmt::Prepare(db_,
-                      "INSERT INTO story_links (a, b, score) VALUES (?,?,?) ON "
-                      "CONFLICT(a, b) "
-                      "DO UPDATE SET score = MAX(score, excluded.score)");
+    auto ins = Stmt::Prepare(
+        db_, KeepsThreads()
+                 ? "INSERT INTO story_links (a, b, score, thread, anchor) "
+                   "VALUES (?1,?2,?3,?4,?5) ON CONFLICT(a, b) DO UPDATE SET "
+                   "score = MAX(score, excluded.score), thread = ?4, "
+                   "anchor = ?5"
+                 : "INSERT INTO story_links (a, b, score) VALUES (?1,?2,?3) "
+                   "ON CONFLICT(a, b) "
+                   "DO UPDATE SET score = MAX(score, excluded.score)");
     st = ins.status();
     for (size_t i = 0; st.ok() && i < links.size(); ++i) {
       ins->Bind(1, links[i].a).Bind(2, links[i].b).Bind(3, links[i].score);
+      if (KeepsThreads())
+        ins->Bind(4, int64_t{static_cast<int>(links[i].thread)})
+            .Bind(5, links[i].anchor);
       st = ins->Run();
+      if (st.ok() && links[i].thread == ThreadLink::kThread && KeepsThreads())
+        st = JoinThreads(links[i].a, links[i].b);
     }
   }
   if (!st.ok()) {
@@ -430,10 +439,38 @@ class ResetWhenDone {
 // The story page reads a story and each of its related stories: cached
 // statements, and the article ids in date order from the index on
 // (story_id, published) without reading the articles' rows (schema v4).
+// The threads of `a` and `b` become one, named by the smaller of their ids:
+// the later thread's stories (and the two stories, if in no thread yet) are
+// relabelled. Inside the batch's transaction.
+Status SqliteStore::JoinThreads(int64_t a, int64_t b) {
+  ASSIGN_OR_RETURN(Stmt * qp,
+                   Cached("SELECT COALESCE(thread_id, id) FROM stories "
+                          "WHERE id IN (?1, ?2)"));
+  ResetWhenDone reset(qp);
+  qp->Bind(1, a).Bind(2, b);
+  int64_t lo = std::min(a, b), hi = lo;
+  for (bool first = true;; first = false) {
+    ASSIGN_OR_RETURN(bool row, qp->Step());
+    if (!row) break;
+    const int64_t t = qp->Int(0);
+    if (first) lo = hi = t;
+    lo = std::min(lo, t);
+    hi = std::max(hi, t);
+  }
+  ASSIGN_OR_RETURN(Stmt * up,
+                   Cached("UPDATE stories SET thread_id = ?1 WHERE id IN "
+                          "(?1, ?2, ?3, ?4) OR thread_id = ?4"));
+  ResetWhenDone reset_up(up);
+  up->Bind(1, lo).Bind(2, a).Bind(3, b).Bind(4, hi);
+  return up->Run();
+}
+
 StatusOr<StoryRow> SqliteStore::ReadStory(int64_t id) {
   StoryRow r;
-  ASSIGN_OR_RETURN(Stmt * sp, Cached("SELECT id, title, first_seen, last_seen, "
-                                     "outlets FROM stories WHERE id=?"));
+  ASSIGN_OR_RETURN(Stmt * sp,
+                   Cached("SELECT s.id, s.title, s.first_seen, s.last_seen, "
+                          "s.outlets, " +
+                          ThreadColumn("s") + " FROM stories s WHERE s.id=?1"));
   ResetWhenDone reset_s(sp);
   Stmt& s = *sp;
   s.Bind(1, id);
@@ -443,6 +480,7 @@ StatusOr<StoryRow> SqliteStore::ReadStory(int64_t id) {
   r.title = s.Text(1);
   r.first_seen = s.Text(2);
   r.last_seen = s.Text(3);
+  r.thread = s.Int(5);
   json outlets = json::parse(s.Text(4), nullptr, false);
   if (outlets.is_array()) {
     for (const json& o : outlets) {

@@ -55,6 +55,7 @@ class SqliteStore final : public SqlStore {
   bool HasListingIndexes() const override { return schema_version_ >= 8; }
   bool KeepsTimeline() const override { return schema_version_ >= 9; }
   bool KeepsOutletCounts() const override { return schema_version_ >= 10; }
+  bool KeepsThreads() const override { return schema_version_ >= 11; }
 
  private:
   SqliteStore(sqlite3* db, const TextTables& tables)
@@ -64,6 +65,7 @@ class SqliteStore final : public SqlStore {
   Status InsertFacts(const Document& doc);
   Status UpdateStory(const StoryRow& s);
   StatusOr<StoryRow> ReadStory(int64_t id);
+  Status JoinThreads(int64_t a, int64_t b);
 
   // Write-path statements, prepared once per connection.
   StatusOr<Stmt*> Cached(std::string_view sql);

@@ -351,6 +351,12 @@ std::vector<int64_t> StoryIndex::Candidates(const StoryFeatures& f) {
   return ids;
 }
 
+const StoryFeatures* StoryIndex::FirstReport(int64_t story_id) const {
+  auto it = stories_.find(story_id);
+  if (it == stories_.end() || it->second.recent.empty()) return nullptr;
+  return &it->second.recent.front();
+}
+
 void StoryIndex::Link(int64_t a, int64_t b) {
   for (auto [x, y] : {std::pair{a, b}, std::pair{b, a}}) {
     auto it = stories_.find(x);

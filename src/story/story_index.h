@@ -116,6 +116,9 @@ class StoryIndex {
   // The live story, or nullopt if unknown or forgotten.
   std::optional<StoryInfo> Info(int64_t story_id) const;
   std::vector<int64_t> LiveStories() const;
+  // The features of a live story's first report (its first kept member:
+  // the first report when anchor_members, the default), or nullptr.
+  const StoryFeatures* FirstReport(int64_t story_id) const;
 
   int64_t next_story_id() const { return next_id_; }
   size_t live_stories() const { return stories_.size(); }

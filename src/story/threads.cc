@@ -17,12 +17,25 @@
 
 namespace marsad {
 
+namespace {
+
+StoryFeatures Timeless(const StoryFeatures& f) {
+  StoryFeatures t = f;
+  t.day = kNoDay;
+  t.event_day = kNoDay;
+  return t;
+}
+
+}  // namespace
+
+double ThreadScore(const StoryFeatures& anchor_a,
+                   const StoryFeatures& anchor_b) {
+  return Similarity(Timeless(anchor_a), Timeless(anchor_b));
+}
+
 void ThreadBuilder::AddStory(int64_t id, const StoryFeatures& anchor,
                              std::span<const int64_t> related) {
-  StoryFeatures& a = anchors_[id];
-  a = anchor;
-  a.day = kNoDay;
-  a.event_day = kNoDay;
+  anchors_[id] = Timeless(anchor);
   parent_.try_emplace(id, id);
   size_.try_emplace(id, 1);
   for (int64_t other : related) {

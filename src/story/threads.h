@@ -44,6 +44,20 @@ inline constexpr double kThreadThreshold = 0.30;
 // windows and the whole ant2018 stream (docs/RESULTS.md, Stories round 7).
 inline constexpr double kThreadAttachThreshold = 0.18;
 
+// The score of two related stories' anchors (first reports) with
+// publication and happening days left out: from kThreadThreshold they are
+// one thread; from kThreadAttachThreshold a lone one may attach to the
+// other's thread. The ingest scores each related link it writes (the store
+// keeps threads as ThreadBuilder makes them over a whole archive).
+double ThreadScore(const StoryFeatures& anchor_a,
+                   const StoryFeatures& anchor_b);
+
+// What a link whose anchors score `s` is to the threads (the store's
+// ThreadLink values: 0 none, 1 one thread, 2 near).
+inline int ThreadLinkKind(double s) {
+  return s >= kThreadThreshold ? 1 : s >= kThreadAttachThreshold ? 2 : 0;
+}
+
 class ThreadBuilder {
  public:
   explicit ThreadBuilder(double threshold = kThreadThreshold,

@@ -55,6 +55,17 @@ TEST(ThreadsTest, RelatedStoriesOnOneTopicShareAThread) {
   EXPECT_EQ(threads.ThreadSize(12), 2u);
 }
 
+TEST(ThreadsTest, ThreadScoreLeavesTimeOut) {
+  StoryFeatures talks = F("مفاوضات سد النهضة في الخرطوم", kTalks, "2018-06-01");
+  StoryFeatures ministers =
+      F("وزراء الري يبحثون سد النهضة", kMinisters, "2018-06-15");
+  ASSERT_LT(Similarity(talks, ministers), kThreadThreshold);
+  EXPECT_GE(ThreadScore(talks, ministers), kThreadThreshold);
+  EXPECT_EQ(ThreadScore(talks, ministers), ThreadScore(ministers, talks));
+  EXPECT_LT(ThreadScore(talks, F("ارتفاع أسعار الخضار", kMarket, "2018-06-01")),
+            kThreadAttachThreshold);
+}
+
 TEST(ThreadsTest, AWeakRelatedLinkMakesNoThread) {
   ThreadBuilder threads;
   threads.AddStory(3, F("مفاوضات سد النهضة", kTalks, "2018-06-01"),

@@ -7,8 +7,8 @@
 // (StoryRelation: follow_up, earlier, concurrent, as the API and `marsad
 // show` say) and their thread: the smallest story id of the long-running
 // topic the story belongs to (src/story/threads.h: related stories whose
-// first reports score >= kThreadThreshold against each other), its own id
-// when it is in no thread.
+// first reports score >= kThreadThreshold against each other, as the ingest
+// stored it), its own id when it is in no thread.
 //
 // Points are the story comparison (src/facts/compare.h) of every story, in
 // the shape of the API and `marsad story --json`: JSON Lines has one line per
@@ -111,22 +111,30 @@ StatusOr<std::vector<StoryRow>> AllStories(Store& store) {
   return rows;
 }
 
-// The threads of `rows`: each story's anchor is its first stored report.
-StatusOr<ThreadBuilder> BuildThreads(Store& store,
-                                     const std::vector<StoryRow>& rows) {
+// Every related link of the store, with whether its two stories are one
+// thread (ThreadScore of their first reports): what the ingest decides as
+// it writes a link, decided again over the whole archive.
+StatusOr<std::vector<StoryLink>> ThreadLinksOfStore(Store& store) {
+  ASSIGN_OR_RETURN(std::vector<StoryRow> rows, AllStories(store));
   std::unordered_map<int64_t, StoryFeatures> anchors;
   RETURN_IF_ERROR(store.ForEachRecent("", [&](const Document& d) {
     if (!d.story_id || anchors.count(d.story_id)) return;
     auto f = StoryFeatures::Deserialize(d.story_features);
     if (f.ok()) anchors.emplace(d.story_id, std::move(*f));
   }));
-  ThreadBuilder threads;
+  std::vector<StoryLink> links;
   for (const StoryRow& s : rows) {
-    auto it = anchors.find(s.id);
-    threads.AddStory(s.id, it == anchors.end() ? StoryFeatures{} : it->second,
-                     s.related);
+    auto a = anchors.find(s.id);
+    for (int64_t r : s.related) {
+      if (r <= s.id) continue;  // each link once, from its smaller end
+      auto b = anchors.find(r);
+      const double score = a != anchors.end() && b != anchors.end()
+                               ? ThreadScore(a->second, b->second)
+                               : 0;
+      links.push_back({s.id, r, 0, ThreadLink{ThreadLinkKind(score)}, score});
+    }
   }
-  return threads;
+  return links;
 }
 
 Status ExportStories(Store& store, const std::string& format) {
@@ -134,7 +142,6 @@ Status ExportStories(Store& store, const std::string& format) {
               {"id", "title", "articles", "outlets", "first_seen", "last_seen",
                "related", "related_stories", "thread", "thread_stories"});
   ASSIGN_OR_RETURN(std::vector<StoryRow> rows, AllStories(store));
-  ASSIGN_OR_RETURN(ThreadBuilder threads, BuildThreads(store, rows));
   std::unordered_map<int64_t, const StoryRow*> by_id;
   for (const StoryRow& s : rows) by_id[s.id] = &s;
   for (const StoryRow& s : rows) {
@@ -148,11 +155,13 @@ Status ExportStories(Store& store, const std::string& format) {
           {{"id", r},
            {"relation", StoryRelation(s.first_seen, s.last_seen, o.first_seen,
                                       o.last_seen)},
-           {"thread", threads.ThreadOf(r) == threads.ThreadOf(s.id)}});
+           {"thread", o.thread == s.thread}});
     }
     row["related_stories"] = std::move(related);
-    row["thread"] = threads.ThreadOf(s.id);
-    row["thread_stories"] = threads.ThreadSize(s.id);
+    ASSIGN_OR_RETURN(Listing<StorySummary> thread,
+                     store.ListThreadStories(s.thread, Page{0, 0}));
+    row["thread"] = s.thread;
+    row["thread_stories"] = std::max<int64_t>(thread.total, 1);
     w.Write(row);
   }
   return Status::OK();
@@ -395,6 +404,39 @@ Status ExportEvents(Store& store, const std::string& format) {
 }
 
 }  // namespace
+
+void AddRethreadCommand(CLI::App& app, CommandFn* run) {
+  auto* cmd = app.add_subcommand(
+      "rethread",
+      "Find the threads of the stories already stored (a store ingested "
+      "before marsad kept threads, or after a change of the thread rule)");
+  auto db = std::make_shared<std::string>(DefaultDbPath());
+  cmd->add_option("--db", *db, "Database file or postgresql:// URL");
+  cmd->callback([=] {
+    *run = [=]() -> int {
+      auto store = OpenStoreOrPrint(*db, /*read_only=*/false);
+      if (!store) return 1;
+      auto links = ThreadLinksOfStore(*store);
+      if (!links.ok()) return PrintError(links.status());
+      // In batches of links (each its own transaction): a kill leaves whole
+      // batches, and a re-run writes the same flags again.
+      constexpr size_t kBatch = 2000;
+      size_t thread_links = 0;
+      for (size_t i = 0; i < links->size(); i += kBatch) {
+        std::vector<StoryLink> part(
+            links->begin() + i,
+            links->begin() + std::min(links->size(), i + kBatch));
+        for (const StoryLink& l : part)
+          thread_links += l.thread == ThreadLink::kThread;
+        Status st = store->WriteBatch({}, {}, part);
+        if (!st.ok()) return PrintError(st);
+      }
+      std::cout << fmt::format("{} related links, {} of them in a thread\n",
+                               links->size(), thread_links);
+      return 0;
+    };
+  });
+}
 
 void AddExportCommand(CLI::App& app, CommandFn* run) {
   auto* cmd = app.add_subcommand("export", "Export articles, stories or facts");

@@ -48,7 +48,14 @@ struct RelatedLine {
   int64_t id = 0;
   std::string title, relation, label;
   int64_t reports = 0;
+  bool in_thread = false;
 };
+
+std::string RelationLabel(const std::string& relation) {
+  return relation == "follow_up" ? "تطور لاحق"
+         : relation == "earlier" ? "سبقها"
+                                 : "في الوقت نفسه";
+}
 
 std::vector<RelatedLine> RelatedLines(Store& store, const StoryRow& s) {
   std::vector<RelatedLine> out;
@@ -59,16 +66,25 @@ std::vector<RelatedLine> RelatedLines(Store& store, const StoryRow& s) {
     RelatedLine line{
         o.id, o.title,
         StoryRelation(s.first_seen, s.last_seen, o.first_seen, o.last_seen), "",
-        o.article_count};
-    line.label = line.relation == std::string("follow_up") ? "تطور لاحق"
-                 : line.relation == std::string("earlier") ? "سبقها"
-                                                           : "في السياق نفسه";
+        o.article_count, o.thread == (s.thread ? s.thread : s.id)};
+    line.label = RelationLabel(line.relation);
     out.push_back(std::move(line));
   }
   return out;
 }
 
+// The newest stories of the story's thread (itself among them), and how
+// many it holds; empty when the story is in no thread.
+constexpr int kThreadLines = 24;
+Listing<StorySummary> ThreadOf(Store& store, const StoryRow& s) {
+  auto t = store.ListThreadStories(s.thread ? s.thread : s.id,
+                                   Page{kThreadLines, 0});
+  if (!t.ok() || t->total < 2) return {};
+  return std::move(*t);
+}
+
 int ShowStory(Store& store, const StoryRow& s, bool json_out) {
+  const Listing<StorySummary> thread = ThreadOf(store, s);
   if (json_out) {
     nlohmann::json j = StoryToJson(s);
     nlohmann::json rel = nlohmann::json::array();
@@ -76,9 +92,20 @@ int ShowStory(Store& store, const StoryRow& s, bool json_out) {
       rel.push_back({{"id", r.id},
                      {"title", r.title},
                      {"reports", r.reports},
-                     {"relation", r.relation}});
+                     {"relation", r.relation},
+                     {"in_thread", r.in_thread}});
     }
     j["related_stories"] = rel;
+    nlohmann::json members = nlohmann::json::array();
+    for (const StorySummary& m : thread.items) {
+      members.push_back({{"id", m.id},
+                         {"title", m.title},
+                         {"reports", m.article_count},
+                         {"first_seen", m.first_seen},
+                         {"last_seen", m.last_seen}});
+    }
+    j["thread_stories"] = thread.total ? thread.total : 1;
+    j["thread_members"] = members;
     nlohmann::json arts = nlohmann::json::array();
     for (int64_t id : s.articles) {
       auto a = store.GetArticle(id, false);
@@ -103,8 +130,23 @@ int ShowStory(Store& store, const StoryRow& s, bool json_out) {
   // thread (they overlap).
   if (!s.related.empty()) std::cout << "  related stories:\n";
   for (const RelatedLine& r : RelatedLines(store, s)) {
-    std::cout << fmt::format("    s{:<6} {:<14} {} ({})\n", r.id, r.label,
-                             r.title, r.reports);
+    std::cout << fmt::format("    s{:<6} {:<14} {} ({}){}\n", r.id, r.label,
+                             r.title, r.reports,
+                             r.in_thread ? " [thread]" : "");
+  }
+  // The long-running topic: its stories, newest first, this one marked.
+  if (thread.total > 1) {
+    std::cout << fmt::format("  thread t{} ({} stories{}):\n",
+                             s.thread ? s.thread : s.id, thread.total,
+                             thread.total > int64_t(thread.items.size())
+                                 ? fmt::format(", newest {} shown",
+                                               thread.items.size())
+                                 : "");
+    for (const StorySummary& m : thread.items) {
+      std::cout << fmt::format(
+          "    s{:<6} {:<10} {} ({}){}\n", m.id, m.last_seen.substr(0, 10),
+          m.title, m.article_count, m.id == s.id ? " <- this story" : "");
+    }
   }
   return 0;
 }

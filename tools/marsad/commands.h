@@ -23,6 +23,7 @@ void AddKeepAnswersCommand(CLI::App& app, CommandFn* run);
 void AddStoriesCommand(CLI::App& app, CommandFn* run);
 void AddShowCommand(CLI::App& app, CommandFn* run);
 void AddExportCommand(CLI::App& app, CommandFn* run);
+void AddRethreadCommand(CLI::App& app, CommandFn* run);
 void AddDemoCommand(CLI::App& app, CommandFn* run);
 void AddAnalyzeCommand(CLI::App& app, CommandFn* run);
 void AddExtractCommand(CLI::App& app, CommandFn* run);

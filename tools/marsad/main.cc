@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
       marsad::AddSearchCommand,  marsad::AddServeCommand,
       marsad::AddWatchCommand,   marsad::AddAlertCommand,
       marsad::AddBriefCommand,   marsad::AddKeepAnswersCommand,
+      marsad::AddRethreadCommand,
   };
   for (AddFn add : kCommands) add(app, &run);
 #if MARSAD_HAVE_DISTRIB

@@ -63,7 +63,8 @@ nlohmann::json StoryToJson(const StoryRow& s) {
           {"outlets", s.outlets},
           {"first_seen", opt(s.first_seen)},
           {"last_seen", opt(s.last_seen)},
-          {"related", s.related}};
+          {"related", s.related},
+          {"thread", s.thread ? s.thread : s.id}};
 }
 
 namespace {

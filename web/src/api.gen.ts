@@ -119,14 +119,29 @@ export interface paths {
                              * @description The newest related (not same) stories, at most 24, each with `relation`: how it
                              *     stands to this story in time: follow_up (began after this story's last day: an
                              *     inquiry, a retaliation, a session about it), earlier (ended before this story
-                             *     began), concurrent (ran alongside it: the same thread).
+                             *     began), concurrent (ran alongside it); and `in_thread`: whether it is in this
+                             *     story's thread.
                              */
                             related: (components["schemas"]["StorySummary"] & {
                                 /** @enum {string} */
                                 relation: "follow_up" | "earlier" | "concurrent";
+                                in_thread: boolean;
                             })[];
                             /** @description How many stories are linked as related in all. */
                             related_total: number;
+                            /**
+                             * @description The story's thread when it holds more than this story: its id, how many
+                             *     stories it holds, and its newest 24 stories (this one among them, relation
+                             *     "self"; the others with their relation in time to this story).
+                             */
+                            thread: {
+                                id: number;
+                                story_count: number;
+                                stories: (components["schemas"]["StorySummary"] & {
+                                    /** @enum {string} */
+                                    relation: "self" | "follow_up" | "earlier" | "concurrent";
+                                })[];
+                            } | null;
                             /**
                              * @description Claims per outlet side by side, from src/facts (ComparisonToJson); null when the
                              *     build has no comparison stage. Spans inside it are UTF-8 byte offsets into the
@@ -148,6 +163,60 @@ export interface paths {
                             } & {
                                 [key: string]: unknown;
                             }) | null;
+                        };
+                    };
+                };
+                default: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/threads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stories of a thread (a long-running topic), newest first.
+         * @description `id` is the thread's id or the id of any of its stories. A story in no thread is a thread of
+         *     one. Threads are made at ingest (issue 20); `marsad rethread` makes them for stories stored
+         *     before marsad kept them.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: components["parameters"]["id"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of the thread's stories. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The thread's id (its earliest story's). */
+                            id: number;
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["StorySummary"][];
                         };
                     };
                 };
@@ -1146,6 +1215,12 @@ export interface components {
             last_seen: string | null;
             article_count: number;
             outlets: string[];
+            /**
+             * @description The long-running topic (a war, an offensive, a negotiation) the story belongs to: the
+             *     id of the thread's earliest story; the story's own id when it is in no thread (issue 20,
+             *     src/story/threads.h). GET /api/threads/{id} lists a thread's stories.
+             */
+            thread: number;
         };
         /** @description Metadata (src/base/document_json.h MetadataToJson); absent values are null. */
         ArticleMeta: {

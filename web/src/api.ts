@@ -11,9 +11,19 @@ export interface Page<T> { total: number; limit: number; offset: number; items: 
 export interface StorySummary {
   id: number; title: string; first_seen: string | null; last_seen: string | null;
   article_count: number; outlets: string[];
+  /** The id of its thread's earliest story; its own id when in no thread (issue 20). */
+  thread?: number;
 }
 /** A related story: how it stands to the story in time (issue 20). */
-export interface RelatedStory extends StorySummary { relation: 'follow_up' | 'earlier' | 'concurrent' }
+export interface RelatedStory extends StorySummary {
+  relation: 'follow_up' | 'earlier' | 'concurrent'; in_thread?: boolean;
+}
+/** A story of a thread, as the story page lists it ("self": the page's own story). */
+export interface ThreadStory extends StorySummary { relation: 'self' | 'follow_up' | 'earlier' | 'concurrent' }
+/** The long-running topic a story belongs to, when it holds more than the story. */
+export interface StoryThread { id: number; story_count: number; stories: ThreadStory[] }
+/** A page of a thread's stories (GET /api/threads/{id}). */
+export interface ThreadPage extends Page<StorySummary> { id: number }
 
 export interface ArticleMeta {
   id: number; source?: string; outlet: string | null; agency?: string | null;
@@ -54,6 +64,7 @@ export interface Article extends ArticleMeta { text: string; analysis: Analysis 
 
 export interface StoryDetail {
   story: StorySummary; articles: ArticleMeta[]; related?: RelatedStory[];
+  thread?: StoryThread | null;
   comparison: unknown;
 }
 
@@ -157,6 +168,8 @@ export function clearCache(): void { cache.clear(); }
 export const api = {
   stories: (limit: number, offset: number) => get<Page<StorySummary>>('stories', { limit, offset }),
   story: (id: number) => get<StoryDetail>(`stories/${id}`),
+  thread: (id: number, limit: number, offset: number) =>
+    get<ThreadPage>(`threads/${id}`, { limit, offset }),
   article: (id: number) => get<Article>(`articles/${id}`),
   search: (p: Params) => get<SearchResult>('search', p),
   outlets: () => get<{ items: { outlet: string; articles: number; latin_name: string | null; country: string | null }[] }>('outlets'),

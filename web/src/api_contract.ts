@@ -15,7 +15,7 @@ import type { components, paths } from './api.gen';
 import type {
   Analysis, Article, ArticleMeta, ClaimInfo, DateMention, Entity, EntityDetail, EntityMention,
   EventInfo, EventRow, NumberMention, Page, PlaceFeature, Quote, RelatedStory, SavedSearch, SearchHit,
-  SearchResult, Span, StoryDetail, StorySummary, StoryWatch, TimelineBucket,
+  SearchResult, Span, StoryDetail, StorySummary, StoryThread, StoryWatch, ThreadPage, TimelineBucket,
 } from './api';
 import type { OutletProfile } from './pages/outlet';
 
@@ -62,6 +62,8 @@ export type ContractChecks = [
   Check<Conforms<Schemas['Span'], Span>>,
   Check<Conforms<Schemas['StorySummary'], StorySummary>>,
   Check<Conforms<Item<StoryBody['related']>, RelatedStory>>,
+  Check<Conforms<NonNullable<StoryBody['thread']>, StoryThread>>,
+  Check<Conforms<ApiBody<'/api/threads/{id}'>, ThreadPage>>,
   Check<Conforms<Schemas['ArticleMeta'], ArticleMeta>>,
   Check<Conforms<Schemas['SearchHit'], SearchHit>>,
   Check<Conforms<Schemas['Entity'], Entity>>,

@@ -16,7 +16,7 @@ import './styles.css';
 
 import { errorBox, h, replace } from './dom';
 import { S, currentLanguage, setLanguage } from './strings';
-import { storiesPage } from './pages/stories';
+import { storiesPage, threadPage } from './pages/stories';
 import { storyPage } from './pages/story';
 import { articlePage } from './pages/article';
 import { searchPage } from './pages/search';
@@ -37,6 +37,7 @@ type PageFn = (ctx: RouteContext) => Promise<Node>;
 const routes: [RegExp, string, PageFn][] = [
   [/^\/$/, 'stories', storiesPage],
   [/^\/stories\/(\d+)$/, 'stories', storyPage],
+  [/^\/threads\/(\d+)$/, 'stories', threadPage],
   [/^\/articles\/(\d+)$/, 'stories', articlePage],
   [/^\/search$/, 'search', searchPage],
   [/^\/entities$/, 'entities', entitiesPage],

@@ -1,7 +1,7 @@
 // Home page: the timeline of reports and the list of stories, newest first,
 // fetched a page (50) at a time so 30,000 articles cost one small request.
 
-import { api, type RelatedStory, type StorySummary } from '../api';
+import { api, type StorySummary } from '../api';
 import { fmtDate, h, link, num } from '../dom';
 import type { RouteContext } from '../main';
 import { timelineChart } from '../timeline';
@@ -10,7 +10,10 @@ import { S } from '../strings';
 
 const PAGE = 50;
 
-export function storyCard(st: StorySummary & Partial<Pick<RelatedStory, 'relation'>>): HTMLElement {
+/** A story in a list; `relation` and `in_thread` when it is listed beside another story. */
+export function storyCard(
+  st: StorySummary & { relation?: keyof typeof S.relations; in_thread?: boolean },
+): HTMLElement {
   const dates = st.first_seen === st.last_seen || !st.last_seen
     ? fmtDate(st.first_seen)
     : `${fmtDate(st.first_seen)} – ${fmtDate(st.last_seen)}`;
@@ -18,6 +21,7 @@ export function storyCard(st: StorySummary & Partial<Pick<RelatedStory, 'relatio
     link(`/stories/${st.id}`, h('span', { class: 'story-title' }, st.title || S.story(st.id))),
     h('div', { class: 'meta' },
       st.relation ? h('span', { class: 'chip relation' }, S.relations[st.relation]) : null,
+      st.in_thread ? h('span', { class: 'chip thread' }, S.storyPage.inThread) : null,
       h('span', null, dates),
       h('span', null, S.reportCount(st.article_count)),
       h('span', { class: 'chips' }, (st.outlets ?? []).slice(0, 6).map((o) =>
@@ -52,4 +56,30 @@ export async function storiesPage(ctx: RouteContext): Promise<Node> {
       h('h1', null, S.storiesPage.title, h('span', { class: 'count', 'data-testid': 'story-total' }, num(page.total))),
       page.items.length ? list : h('p', { class: 'muted' }, S.storiesPage.none),
       more));
+}
+
+/** A thread: the stories of one long-running topic, newest first, a page at a time. */
+export async function threadPage(ctx: RouteContext): Promise<Node> {
+  const id = Number(ctx.params[0]);
+  const page = await api.thread(id, PAGE, 0);
+  const list = h('ol', { class: 'story-list' }, page.items.map(storyCard));
+  const more = h('button', { type: 'button', class: 'more' }, S.threadPage.more);
+  let offset = page.items.length;
+  const updateMore = () => { more.hidden = offset >= page.total; };
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    try {
+      const next = await api.thread(id, PAGE, offset);
+      if (ctx.stale()) return;
+      for (const st of next.items) list.appendChild(storyCard(st));
+      offset += next.items.length;
+      if (next.items.length === 0) offset = page.total;
+    } finally { more.disabled = false; updateMore(); }
+  });
+  updateMore();
+  return h('div', { class: 'page thread-page', 'data-thread': page.id },
+    h('section', { class: 'panel' },
+      h('h1', null, S.threadPage.title, h('span', { class: 'count', 'data-testid': 'thread-total' }, num(page.total))),
+      h('p', { class: 'muted' }, S.threadPage.help),
+      list, more));
 }

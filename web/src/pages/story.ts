@@ -330,6 +330,15 @@ export async function storyPage(ctx: RouteContext): Promise<Node> {
     cmpSection,
     h('section', { class: 'panel' }, h('h2', null, S.storyPage.reportsTitle, h('span', { class: 'count' }, num(data.articles.length))),
       listWithMore('ol', 'article-list', data.articles, FIRST_ARTICLES, articleRow)),
+    data.thread
+      ? h('section', { class: 'panel', 'data-testid': 'thread' },
+        h('h2', null, S.storyPage.threadTitle, h('span', { class: 'count' }, num(data.thread.story_count))),
+        h('p', { class: 'muted' }, S.storyPage.threadHelp),
+        listWithMore('ol', 'story-list', data.thread.stories, FIRST_RELATED, storyCard),
+        data.thread.story_count > data.thread.stories.length
+          ? link(`/threads/${data.thread.id}`, S.storyPage.threadAll(data.thread.story_count))
+          : null)
+      : null,
     data.related?.length
       ? h('section', { class: 'panel' }, h('h2', null, S.storyPage.related),
         listWithMore('ol', 'story-list', data.related, FIRST_RELATED, storyCard))
