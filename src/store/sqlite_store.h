@@ -61,7 +61,10 @@ class SqliteStore final : public SqlStore {
   SqliteStore(sqlite3* db, const TextTables& tables)
       : db_(db), tables_(tables) {}
   Status Migrate();
-  Status InsertArticle(Document* doc);
+  // *inserted: false when the input was stored before (skipped).
+  Status InsertArticle(Document* doc, bool* inserted);
+  // The full-text row of an article InsertArticle wrote (see WriteBatch).
+  Status IndexArticle(const Document* doc);
   Status InsertFacts(const Document& doc);
   Status UpdateStory(const StoryRow& s);
   StatusOr<StoryRow> ReadStory(int64_t id);
