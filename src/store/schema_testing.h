@@ -6,11 +6,15 @@
 
 namespace marsad {
 
-// Undoes v10 (the outlets' counts, the newest located events' index), v9
+// Undoes v11 (threads: the links' thread and anchor, the stories' thread),
+// v10 (the outlets' counts, the newest located events' index), v9
 // (the timeline's days) and v8 (the listings' columns, indexes, totals and
 // their triggers) and sets the version to 7; a test that wants an older
 // file runs its own statements after it.
 inline constexpr char kSqliteBackToV7[] =
+    "DROP INDEX stories_thread; ALTER TABLE stories DROP COLUMN thread_id; "
+    "ALTER TABLE story_links DROP COLUMN anchor; "
+    "ALTER TABLE story_links DROP COLUMN thread; "
     "DROP TRIGGER articles_outlet_counted; DROP TABLE outlet_counts; "
     "DROP INDEX events_located_newest; "
     "CREATE INDEX events_located ON events(article_id, idx) "
