@@ -151,7 +151,8 @@ describe('marsad serve on data/sample', () => {
   function fill(p) {
     const byPath = {
       '/api/stories/{id}': ids.story, '/api/stories/{id}/points': ids.story,
-      '/api/stories/{id}/brief': ids.story, '/api/articles/{id}': ids.article,
+      '/api/stories/{id}/brief': ids.story, '/api/threads/{id}': ids.story,
+      '/api/articles/{id}': ids.article,
       '/api/entities/{id}': ids.entity, '/api/outlets/{name}/profile': ids.outlet,
     };
     if (!p.includes('{')) return [p];
