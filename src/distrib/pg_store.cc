@@ -148,9 +148,9 @@ class PgStore final : public SqlStore {
   void JoinThreads(pqxx::work& w, int64_t a, int64_t b);
 
   std::unique_ptr<pqxx::connection> c_;
+  const TextTables& tables_;  // of the search terms (StoreOptions)
   // The schema version: the latest once migrated; a read-only store keeps
   // its own (its missing report columns read as NULL).
-  const TextTables& tables_;  // of the search terms (StoreOptions)
   int schema_version_ = 0;
 };
 
