@@ -118,6 +118,21 @@ describe('seeds', () => {
     await page.close();
   });
 
+  test('a thread page lists the stories the API gives for it, each linking its story (issue 20)', async () => {
+    const stories = await getJson(base, '/api/stories?limit=200');
+    const id = stories.items[0].id;
+    const thread = await getJson(base, `/api/threads/${id}`);
+    assert.equal(thread.id, stories.items[0].thread);
+    const page = await newPage();
+    await page.goto(`${base}/threads/${id}`);
+    await page.waitForSelector('.thread-page .story-card');
+    assert.equal((await page.locator('[data-testid=thread-total]').textContent()).trim(), String(thread.total));
+    assert.equal(await page.locator('.thread-page .story-card').count(), thread.items.length);
+    for (const st of thread.items)
+      assert.equal(await page.locator(`.thread-page a[href="/stories/${st.id}"]`).count(), 1);
+    await page.close();
+  });
+
   test('the language switch turns the UI to English and back, and the choice survives a reload', async () => {
     const page = await newPage();
     /** <html lang/dir>, the switch's label, the nav's first label and the page's own heading. */
