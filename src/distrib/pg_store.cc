@@ -483,11 +483,11 @@ Status PgStore::ForEachRecent(const std::string& since,
 }
 
 StatusOr<StoryRow> PgStore::ReadStory(pqxx::work& w, int64_t id) {
-  pqxx::result s =
-      w.exec_params("SELECT s.id, s.title, s.first_seen, s.last_seen, "
-                    "s.outlets, " +
-                        ThreadColumn("s") + " FROM stories s WHERE s.id=$1",
-                    id);
+  pqxx::result s = w.exec_params(
+      "SELECT s.id, s.title, s.first_seen, s.last_seen, "
+      "s.outlets, " +
+          ThreadColumn("s") + " FROM stories s WHERE s.id=$1",
+      id);
   if (s.empty()) return NotFoundError("story " + std::to_string(id));
   StoryRow r;
   r.id = Int(s[0][0]);

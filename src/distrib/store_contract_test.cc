@@ -438,10 +438,10 @@ TEST_P(StoreContractTest, ThreadLinksJoinThreadsUnderTheSmallestId) {
   EXPECT_EQ(thread_of(3), 3);
   EXPECT_EQ(store_->ListThreadStories(1, Page{2, 0})->total, 5);
   EXPECT_EQ(store_->ListThreadStories(1, Page{2, 4})->items.size(), 1u);
-  ASSERT_TRUE(store_
-                  ->WriteBatch({}, {},
-                               {{1, 2, 0, kThread, 0.4}, {3, 4, 0, kNone, 0.1}})
-                  .ok());
+  ASSERT_TRUE(
+      store_
+          ->WriteBatch({}, {}, {{1, 2, 0, kThread, 0.4}, {3, 4, 0, kNone, 0.1}})
+          .ok());
   EXPECT_EQ(store_->ListThreadStories(1, Page{10, 0})->total, 5);
   EXPECT_EQ(thread_of(3), 3);
   EXPECT_EQ(store_->GetStory(1)->value().related,

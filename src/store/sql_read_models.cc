@@ -120,11 +120,17 @@ StatusOr<int64_t> SqlStore::CountStories() {
 // lookup of the story's links by either end (story_links' key and b index).
 std::string SqlStore::ThreadColumn(const std::string& s) const {
   if (!KeepsThreads()) return s + ".id";
-  return "COALESCE(" + s + ".thread_id, (SELECT m.thread_id FROM story_links l "
-         "JOIN stories m ON m.id = CASE WHEN l.a = " + s + ".id THEN l.b ELSE "
-         "l.a END WHERE (l.a = " + s + ".id OR l.b = " + s + ".id) AND "
+  return "COALESCE(" + s +
+         ".thread_id, (SELECT m.thread_id FROM story_links l "
+         "JOIN stories m ON m.id = CASE WHEN l.a = " +
+         s +
+         ".id THEN l.b ELSE "
+         "l.a END WHERE (l.a = " +
+         s + ".id OR l.b = " + s +
+         ".id) AND "
          "l.thread = 2 AND m.thread_id IS NOT NULL ORDER BY l.anchor DESC, "
-         "m.thread_id LIMIT 1), " + s + ".id)";
+         "m.thread_id LIMIT 1), " +
+         s + ".id)";
 }
 
 namespace {
@@ -139,11 +145,11 @@ StorySummary SummaryOf(const SqlRow& row) {
 
 StatusOr<std::optional<StorySummary>> SqlStore::GetStorySummary(int64_t id) {
   std::optional<StorySummary> out;
-  RETURN_IF_ERROR(Query(
-      "SELECT s.id, s.title, s.first_seen, s.last_seen, s.article_count, "
-      "s.outlets, " +
-          ThreadColumn("s") + " FROM stories s WHERE s.id = ?1",
-      {id}, [&](const SqlRow& row) { out = SummaryOf(row); }));
+  RETURN_IF_ERROR(
+      Query("SELECT s.id, s.title, s.first_seen, s.last_seen, s.article_count, "
+            "s.outlets, " +
+                ThreadColumn("s") + " FROM stories s WHERE s.id = ?1",
+            {id}, [&](const SqlRow& row) { out = SummaryOf(row); }));
   return out;
 }
 
@@ -152,7 +158,7 @@ StatusOr<std::optional<StorySummary>> SqlStore::GetStorySummary(int64_t id) {
 // whose thread that makes (ThreadColumn); a story in no thread is a thread
 // of one.
 StatusOr<Listing<StorySummary>> SqlStore::ListThreadStories(int64_t thread,
-                                                           const Page& page) {
+                                                            const Page& page) {
   Listing<StorySummary> out;
   const std::string members =
       "SELECT s.id, s.title, s.first_seen, s.last_seen, s.article_count, "
@@ -174,12 +180,12 @@ StatusOr<Listing<StorySummary>> SqlStore::ListThreadStories(int64_t thread,
     if (page.offset == 0 && page.limit > 0) out.items.push_back(*one);
     return out;
   }
-  RETURN_IF_ERROR(Query(
-      "SELECT * FROM (" + members +
-          ") x ORDER BY COALESCE(x.last_seen,'') DESC, x.id DESC "
-          "LIMIT ?2 OFFSET ?3",
-      {thread, int64_t{page.limit}, int64_t{page.offset}},
-      [&](const SqlRow& row) { out.items.push_back(SummaryOf(row)); }));
+  RETURN_IF_ERROR(
+      Query("SELECT * FROM (" + members +
+                ") x ORDER BY COALESCE(x.last_seen,'') DESC, x.id DESC "
+                "LIMIT ?2 OFFSET ?3",
+            {thread, int64_t{page.limit}, int64_t{page.offset}},
+            [&](const SqlRow& row) { out.items.push_back(SummaryOf(row)); }));
   return out;
 }
 

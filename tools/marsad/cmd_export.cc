@@ -151,11 +151,10 @@ Status ExportStories(Store& store, const std::string& format) {
       auto it = by_id.find(r);
       if (it == by_id.end()) continue;
       const StoryRow& o = *it->second;
-      related.push_back(
-          {{"id", r},
-           {"relation", StoryRelation(s.first_seen, s.last_seen, o.first_seen,
-                                      o.last_seen)},
-           {"thread", o.thread == s.thread}});
+      related.push_back({{"id", r},
+                         {"relation", StoryRelation(s.first_seen, s.last_seen,
+                                                    o.first_seen, o.last_seen)},
+                         {"thread", o.thread == s.thread}});
     }
     row["related_stories"] = std::move(related);
     ASSIGN_OR_RETURN(Listing<StorySummary> thread,

@@ -64,9 +64,12 @@ std::vector<RelatedLine> RelatedLines(Store& store, const StoryRow& s) {
     if (!row.ok() || !row->has_value()) continue;
     const StorySummary& o = **row;
     RelatedLine line{
-        o.id, o.title,
-        StoryRelation(s.first_seen, s.last_seen, o.first_seen, o.last_seen), "",
-        o.article_count, o.thread == (s.thread ? s.thread : s.id)};
+        o.id,
+        o.title,
+        StoryRelation(s.first_seen, s.last_seen, o.first_seen, o.last_seen),
+        "",
+        o.article_count,
+        o.thread == (s.thread ? s.thread : s.id)};
     line.label = RelationLabel(line.relation);
     out.push_back(std::move(line));
   }
@@ -136,12 +139,12 @@ int ShowStory(Store& store, const StoryRow& s, bool json_out) {
   }
   // The long-running topic: its stories, newest first, this one marked.
   if (thread.total > 1) {
-    std::cout << fmt::format("  thread t{} ({} stories{}):\n",
-                             s.thread ? s.thread : s.id, thread.total,
-                             thread.total > int64_t(thread.items.size())
-                                 ? fmt::format(", newest {} shown",
-                                               thread.items.size())
-                                 : "");
+    std::cout << fmt::format(
+        "  thread t{} ({} stories{}):\n", s.thread ? s.thread : s.id,
+        thread.total,
+        thread.total > int64_t(thread.items.size())
+            ? fmt::format(", newest {} shown", thread.items.size())
+            : "");
     for (const StorySummary& m : thread.items) {
       std::cout << fmt::format(
           "    s{:<6} {:<10} {} ({}){}\n", m.id, m.last_seen.substr(0, 10),

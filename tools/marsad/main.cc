@@ -23,14 +23,14 @@ int main(int argc, char** argv) {
   marsad::CommandFn run;
   using AddFn = void (*)(CLI::App&, marsad::CommandFn*);
   static constexpr AddFn kCommands[] = {
-      marsad::AddIngestCommand,  marsad::AddStoriesCommand,
-      marsad::AddShowCommand,    marsad::AddExportCommand,
-      marsad::AddDemoCommand,    marsad::AddAnalyzeCommand,
-      marsad::AddExtractCommand, marsad::AddSimilarityCommand,
-      marsad::AddNerCommand,     marsad::AddStoryCommand,
-      marsad::AddSearchCommand,  marsad::AddServeCommand,
-      marsad::AddWatchCommand,   marsad::AddAlertCommand,
-      marsad::AddBriefCommand,   marsad::AddKeepAnswersCommand,
+      marsad::AddIngestCommand,   marsad::AddStoriesCommand,
+      marsad::AddShowCommand,     marsad::AddExportCommand,
+      marsad::AddDemoCommand,     marsad::AddAnalyzeCommand,
+      marsad::AddExtractCommand,  marsad::AddSimilarityCommand,
+      marsad::AddNerCommand,      marsad::AddStoryCommand,
+      marsad::AddSearchCommand,   marsad::AddServeCommand,
+      marsad::AddWatchCommand,    marsad::AddAlertCommand,
+      marsad::AddBriefCommand,    marsad::AddKeepAnswersCommand,
       marsad::AddRethreadCommand,
   };
   for (AddFn add : kCommands) add(app, &run);
