@@ -1,7 +1,7 @@
 // Home page: the timeline of reports and the list of stories, newest first,
 // fetched a page (50) at a time so 30,000 articles cost one small request.
 
-import { api, type StorySummary } from '../api';
+import { api, type Page, type StorySummary } from '../api';
 import { fmtDate, h, link, num } from '../dom';
 import type { RouteContext } from '../main';
 import { timelineChart } from '../timeline';
@@ -28,26 +28,38 @@ export function storyCard(
         outletLink(o, 'chip')))));
 }
 
+/**
+ * A list of story cards from a first page, and a button that fetches the
+ * next page (`fetchPage(offset)`) until the total is shown.
+ */
+function pagedStories(
+  ctx: RouteContext, first: Page<StorySummary>, moreLabel: string,
+  fetchPage: (offset: number) => Promise<Page<StorySummary>>,
+): { list: HTMLElement; more: HTMLElement } {
+  const list = h('ol', { class: 'story-list' }, first.items.map(storyCard));
+  const more = h('button', { type: 'button', class: 'more' }, moreLabel) as HTMLButtonElement;
+  let offset = first.items.length;
+  const updateMore = () => { more.hidden = offset >= first.total; };
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    try {
+      const next = await fetchPage(offset);
+      if (ctx.stale()) return;
+      for (const st of next.items) list.appendChild(storyCard(st));
+      offset += next.items.length;
+      if (next.items.length === 0) offset = first.total;
+    } finally { more.disabled = false; updateMore(); }
+  });
+  updateMore();
+  return { list, more };
+}
+
 export async function storiesPage(ctx: RouteContext): Promise<Node> {
   const [page, timeline] = await Promise.all([
     api.stories(PAGE, 0),
     api.timeline().catch(() => ({ bucket: 'day', items: [] })),
   ]);
-  const list = h('ol', { class: 'story-list' }, page.items.map(storyCard));
-  const more = h('button', { type: 'button', class: 'more' }, S.storiesPage.more);
-  let offset = page.items.length;
-  const updateMore = () => { more.hidden = offset >= page.total; };
-  more.addEventListener('click', async () => {
-    more.disabled = true;
-    try {
-      const next = await api.stories(PAGE, offset);
-      if (ctx.stale()) return;
-      for (const st of next.items) list.appendChild(storyCard(st));
-      offset += next.items.length;
-      if (next.items.length === 0) offset = page.total;
-    } finally { more.disabled = false; updateMore(); }
-  });
-  updateMore();
+  const { list, more } = pagedStories(ctx, page, S.storiesPage.more, (offset) => api.stories(PAGE, offset));
   return h('div', { class: 'page stories-page' },
     h('section', { class: 'panel' },
       h('h2', null, S.timeline.title),
@@ -62,21 +74,7 @@ export async function storiesPage(ctx: RouteContext): Promise<Node> {
 export async function threadPage(ctx: RouteContext): Promise<Node> {
   const id = Number(ctx.params[0]);
   const page = await api.thread(id, PAGE, 0);
-  const list = h('ol', { class: 'story-list' }, page.items.map(storyCard));
-  const more = h('button', { type: 'button', class: 'more' }, S.threadPage.more);
-  let offset = page.items.length;
-  const updateMore = () => { more.hidden = offset >= page.total; };
-  more.addEventListener('click', async () => {
-    more.disabled = true;
-    try {
-      const next = await api.thread(id, PAGE, offset);
-      if (ctx.stale()) return;
-      for (const st of next.items) list.appendChild(storyCard(st));
-      offset += next.items.length;
-      if (next.items.length === 0) offset = page.total;
-    } finally { more.disabled = false; updateMore(); }
-  });
-  updateMore();
+  const { list, more } = pagedStories(ctx, page, S.threadPage.more, (offset) => api.thread(id, PAGE, offset));
   return h('div', { class: 'page thread-page', 'data-thread': page.id },
     h('section', { class: 'panel' },
       h('h1', null, S.threadPage.title, h('span', { class: 'count', 'data-testid': 'thread-total' }, num(page.total))),
