@@ -7,35 +7,22 @@
 #include <cstdlib>
 #include <string>
 
-#include "src/base/data.h"
+#include "fuzz/fuzz_tables.h"
 #include "src/search/query.h"
 #include "src/text/tables.h"
-
-namespace {
-
-// The source tree's tables, loaded once for the whole run.
-const marsad::TextTables& Tables() {
-  static const marsad::TextTables* t = [] {
-    auto r = marsad::TextTables::Load(marsad::DataDir());
-    if (!r.ok()) abort();
-    return r->release();
-  }();
-  return *t;
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string all(reinterpret_cast<const char*>(data), size);
   const size_t cut = all.find('\n');
   std::string q = all.substr(0, cut);
   std::string text = cut == std::string::npos ? "" : all.substr(cut + 1);
-  std::vector<marsad::QueryUnit> units = marsad::ParseQuery(Tables(), q);
+  std::vector<marsad::QueryUnit> units =
+      marsad::ParseQuery(marsad::FuzzTextTables(), q);
   for (const auto& u : units) {
     if (u.text.empty()) abort();
   }
   marsad::SearchHit hit;
-  marsad::Highlight(Tables(), text, units, &hit);
+  marsad::Highlight(marsad::FuzzTextTables(), text, units, &hit);
   for (const marsad::Span& h : hit.highlights) {
     if (h.begin > h.end || h.end > text.size()) abort();
   }

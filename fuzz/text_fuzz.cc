@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "src/base/data.h"
+#include "fuzz/fuzz_tables.h"
 #include "src/base/utf8.h"
 #include "src/text/dates.h"
 #include "src/text/normalize.h"
@@ -15,23 +15,9 @@
 #include "src/text/tables.h"
 #include "src/text/tokenize.h"
 
-namespace {
-
-// The source tree's tables, loaded once for the whole run.
-const marsad::TextTables& Tables() {
-  static const marsad::TextTables* t = [] {
-    auto r = marsad::TextTables::Load(marsad::DataDir());
-    if (!r.ok()) abort();
-    return r->release();
-  }();
-  return *t;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view in(reinterpret_cast<const char*>(data), size);
-  const marsad::TextTables& tables = Tables();
+  const marsad::TextTables& tables = marsad::FuzzTextTables();
   const marsad::Normalizer& n = tables.normalizer();
   marsad::NormalizedText out;
   for (int mode = 0; mode < 2; ++mode) {
