@@ -137,8 +137,12 @@ double DayGapPenalty(int gap_days) {
   return kGapPenalty * std::max(0.0, gap_days - kGapFree);
 }
 
-SimilarityParts ExplainSimilarity(const StoryFeatures& a,
-                                  const StoryFeatures& b) {
+namespace {
+
+// The score; `timed`: false leaves the publication and happening days out,
+// as if both reports were undated.
+SimilarityParts Explain(const StoryFeatures& a, const StoryFeatures& b,
+                        bool timed) {
   SimilarityParts p;
   p.terms = Dot(a.terms, b.terms);
   p.title = Ochiai(a.title_terms, b.title_terms);
@@ -158,11 +162,11 @@ SimilarityParts ExplainSimilarity(const StoryFeatures& a,
   double corroboration = std::min(1.0, p.terms / 0.15);
   s += corroboration * (kNumberBonus * std::min(p.shared_numbers, 3) +
                         kDateBonus * std::min(p.shared_dates, 2));
-  if (a.day != kNoDay && b.day != kNoDay) {
+  if (timed && a.day != kNoDay && b.day != kNoDay) {
     p.day_gap = std::abs(a.day - b.day);
     s -= DayGapPenalty(p.day_gap);
   }
-  if (a.event_day != kNoDay && b.event_day != kNoDay) {
+  if (timed && a.event_day != kNoDay && b.event_day != kNoDay) {
     p.event_gap = std::abs(a.event_day - b.event_day);
     if (p.event_gap == 0) s += corroboration * kEventDayBonus;
     if (p.event_gap >= 2) s -= kEventDayPenalty;
@@ -178,8 +182,19 @@ SimilarityParts ExplainSimilarity(const StoryFeatures& a,
   return p;
 }
 
+}  // namespace
+
+SimilarityParts ExplainSimilarity(const StoryFeatures& a,
+                                  const StoryFeatures& b) {
+  return Explain(a, b, /*timed=*/true);
+}
+
 double Similarity(const StoryFeatures& a, const StoryFeatures& b) {
-  return ExplainSimilarity(a, b).score;
+  return Explain(a, b, /*timed=*/true).score;
+}
+
+double TimelessSimilarity(const StoryFeatures& a, const StoryFeatures& b) {
+  return Explain(a, b, /*timed=*/false).score;
 }
 
 std::string ChooseTitle(std::span<const std::string> titles) {

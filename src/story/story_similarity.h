@@ -34,6 +34,9 @@ double DayGapPenalty(int gap_days);
 
 // Symmetric score in [0, 1]. Thread-safe, no allocation.
 double Similarity(const StoryFeatures& a, const StoryFeatures& b);
+// The same with the publication and happening days left out (threads span
+// weeks: src/story/threads.h). Thread-safe, no allocation.
+double TimelessSimilarity(const StoryFeatures& a, const StoryFeatures& b);
 SimilarityParts ExplainSimilarity(const StoryFeatures& a,
                                   const StoryFeatures& b);
 

@@ -4,8 +4,8 @@
 // a thread's id is its earliest story whatever order links arrive in. A link
 // is scored when the second of its two stories is added (a story may link to
 // one added after it: the related list is written both ways). The score is
-// Similarity of the two anchors with publication and happening days cleared:
-// the day penalty separates happenings, which is the story's job, while a
+// TimelessSimilarity of the two anchors (publication and happening days left
+// out): the day penalty separates happenings, which is the story's job, while a
 // thread is what the happenings are about. A story no link at threshold_
 // joined attaches, when the thread is asked for, to the component of its
 // closest link from attach_ (Resolve); attachments change no component.
@@ -17,25 +17,14 @@
 
 namespace marsad {
 
-namespace {
-
-StoryFeatures Timeless(const StoryFeatures& f) {
-  StoryFeatures t = f;
-  t.day = kNoDay;
-  t.event_day = kNoDay;
-  return t;
-}
-
-}  // namespace
-
 double ThreadScore(const StoryFeatures& anchor_a,
                    const StoryFeatures& anchor_b) {
-  return Similarity(Timeless(anchor_a), Timeless(anchor_b));
+  return TimelessSimilarity(anchor_a, anchor_b);
 }
 
 void ThreadBuilder::AddStory(int64_t id, const StoryFeatures& anchor,
                              std::span<const int64_t> related) {
-  anchors_[id] = Timeless(anchor);
+  anchors_[id] = anchor;
   parent_.try_emplace(id, id);
   size_.try_emplace(id, 1);
   for (int64_t other : related) {
@@ -55,7 +44,7 @@ void ThreadBuilder::AddStory(int64_t id, const StoryFeatures& anchor,
 
 void ThreadBuilder::Score(int64_t a, int64_t b) {
   if (Find(a) == Find(b)) return;
-  const double s = Similarity(anchors_.at(a), anchors_.at(b));
+  const double s = ThreadScore(anchors_.at(a), anchors_.at(b));
   if (s >= threshold_) {
     Union(a, b);
   } else if (s >= attach_) {
