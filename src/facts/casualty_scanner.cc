@@ -444,6 +444,17 @@ class CasualtyScanner : public CountPhraseReader {
     size_t limit = ne + 7;
     bool relative = false;
     for (size_t q = ne; q < e_ && q < limit; ++q) {
+      // "14 شخصا من بينهم 12 امرأة اعتقلوا": a subset phrase on the counted
+      // noun (its number and noun) stands between it and its verb.
+      if (IsWordTok(w_[q]) && IsClass(q, "subset") && q + 1 < e_ &&
+          (InNumber(q + 1) || RoleCount(q + 1) > 0)) {
+        size_t k = q + 1;
+        while (k < e_ && InNumber(k)) ++k;
+        if (k < e_ && IsWordTok(w_[k]) && (Person(k) || KindAt(k, 'n'))) ++k;
+        limit += k - q;
+        q = k - 1;
+        continue;
+      }
       if (!IsWordTok(w_[q]) || InNumber(q) || lex_.Is(w_[q], "comp")) break;
       // "اثنين من المسلحين الذين شاركوا في الهجوم على المركز ... لقيا
       // حتفهما": across a relative clause on the counted noun (up to a
