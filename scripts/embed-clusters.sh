@@ -28,5 +28,5 @@ fasttext skipgram -input "$BUILD/embed/corpus.txt" -output "$BUILD/embed/vectors
   -dim 100 -ws 5 -epoch 5 -minCount 5 -minn 0 -maxn 0 -thread 1 -seed 1 -verbose 1
 echo "== k-means"
 "$BUILD/tools/build_clusters/build_clusters" --vectors "$BUILD/embed/vectors.vec" \
-  "$ROOT/data/nlp/embed_clusters.tsv" --words 60000 --k 100,500,1000
+  "$ROOT/data/nlp/embed_clusters.tsv" --words 60000 --k 100,500,1000 --source "$CORPUS"
 wc -l "$ROOT/data/nlp/embed_clusters.tsv"

@@ -4,11 +4,18 @@
 //   build_clusters CORPUS.jsonl.gz OUT.tsv [--words N] [--contexts C]
 //   build_clusters --text CORPUS.jsonl.gz OUT.txt
 //   build_clusters --vectors VECS.vec OUT.tsv [--words N] [--k 100,500,1000]
+//                  [--assign M] [--source CORPUS.jsonl.gz]...
 //
 // The last two make data/nlp/embed_clusters.tsv (scripts/embed-clusters.sh):
 // --text writes the corpus as the same folded tokens for fastText to learn
 // skip-gram vectors from, --vectors groups the N most frequent words of the
 // resulting .vec file by the same spherical k-means, once per class count.
+// With --assign M, the next M words of the file (0: all of them) join the
+// table too, each in the class of its nearest centre: rare words, whose
+// vectors come from their character n-grams (fastText -minn/-maxn), get a
+// class without moving the centres the frequent words set. --source names
+// the corpora the vectors were learned from, for the table's header (a .vec
+// file does not say); the other modes name the corpus they read.
 //
 // Why not Brown clustering: exact Brown merging over a 40k vocabulary is
 // quadratic in the number of active clusters and takes hours on two cores;
@@ -55,7 +62,29 @@ struct Options {
   bool text = false;
   std::string vectors;
   std::vector<int> ks = {100, 500, 1000};
+  size_t assign = 0;
+  bool assign_all = false;
+  std::vector<std::string> sources;  // --source, for the header
 };
+
+// The header's source line: each corpus by its file name, with the credit
+// and licence of the ones ../shared/data describes.
+std::string SourceLine(const std::vector<std::string>& paths) {
+  std::string out = "# Source corpus: ";
+  for (size_t i = 0; i < paths.size(); ++i) {
+    std::string name = paths[i].substr(paths[i].find_last_of('/') + 1);
+    if (i > 0) out += "; ";
+    out += name;
+    if (name.starts_with("saudinewsnet"))
+      out += " (SaudiNewsNet, inparallel/SaudiNewsNet, CC BY-NC-SA 4.0)";
+    else if (name.starts_with("ant_"))
+      out +=
+          " (ANT corpus, antcorpus, Apache-2.0 with a citation "
+          "requirement; texts of the outlets)";
+  }
+  if (paths.empty()) out += "unnamed";
+  return out + "; only word classes are kept, no text.\n";
+}
 
 // The corpus as sequences of folded token ids (one per sentence-ish line).
 struct Corpus {
@@ -167,7 +196,8 @@ std::vector<float> Embed(std::vector<float>& m, size_t n_rows, size_t width) {
 
 // Spherical k-means; rows are unit vectors. Returns the class of each row.
 std::vector<int> KMeans(const std::vector<float>& x, size_t n, int k,
-                        int iterations, int dims = kDims) {
+                        int iterations, int dims = kDims,
+                        std::vector<float>* centres = nullptr) {
   std::mt19937_64 rng(7);
   std::vector<float> cent(k * dims);
   // Seeds: evenly spaced over the frequency-ranked rows, so both frequent
@@ -207,7 +237,21 @@ std::vector<int> KMeans(const std::vector<float>& x, size_t n, int k,
               << " moved\n";
     if (moved < n / 1000) break;
   }
+  if (centres) *centres = std::move(cent);
   return cls;
+}
+
+// The centre nearest the unit vector v (largest cosine).
+int Nearest(const float* v, const std::vector<float>& cent, int k, int dims) {
+  int best = 0;
+  float best_s = -2;
+  for (int c = 0; c < k; ++c) {
+    const float* m = &cent[c * dims];
+    float s = 0;
+    for (int d = 0; d < dims; ++d) s += v[d] * m[d];
+    if (s > best_s) best_s = s, best = c;
+  }
+  return best;
 }
 
 // The corpus as fastText reads it: folded tokens (TokenKey) separated by
@@ -265,7 +309,8 @@ int ClusterVectors(const Options& o) {
   std::vector<std::string> words;
   std::vector<float> x;
   std::string w;
-  while (words.size() < o.words && in >> w) {
+  const size_t limit = o.assign_all ? SIZE_MAX : o.words + o.assign;
+  while (words.size() < limit && in >> w) {
     std::vector<float> v(dims);
     double norm = 0;
     for (float& f : v) in >> f, norm += f * f;
@@ -276,19 +321,31 @@ int ClusterVectors(const Options& o) {
     words.push_back(w);
     x.insert(x.end(), v.begin(), v.end());
   }
+  const size_t clustered = std::min(words.size(), o.words);
   std::cerr << "build_clusters: " << words.size() << " of " << count
-            << " vectors, " << dims << " dimensions\n";
+            << " vectors, " << dims << " dimensions, " << clustered
+            << " clustered\n";
   std::vector<std::vector<int>> classes;
-  for (int k : o.ks) classes.push_back(KMeans(x, words.size(), k, 15, dims));
+  for (int k : o.ks) {
+    std::vector<float> cent;
+    classes.push_back(KMeans(x, clustered, k, 15, dims, &cent));
+    for (size_t r = clustered; r < words.size(); ++r)
+      classes.back().push_back(Nearest(&x[r * dims], cent, k, dims));
+  }
   std::ostringstream out;
   out << "# Word classes for the NER tagger from fastText skip-gram vectors "
          "(make embed-clusters):\n"
          "# the "
-      << words.size() << " most frequent folded words, spherical k-means into";
+      << clustered << " most frequent folded words, spherical k-means into";
   for (int k : o.ks) out << ' ' << k;
-  out << " classes.\n# Source corpus: SaudiNewsNet (inparallel/SaudiNewsNet), "
-         "CC BY-NC-SA 4.0; "
-         "only word classes are kept, no text.\n# folded_word";
+  out << " classes";
+  if (words.size() > clustered)
+    out << ", and the next " << words.size() - clustered
+        << " words in the class of their nearest centre";
+  out << ".\n"
+      << SourceLine(o.sources.empty() ? std::vector<std::string>{o.vectors}
+                                      : o.sources)
+      << "# folded_word";
   for (int k : o.ks) out << "\tk" << k;
   out << '\n';
   for (size_t r = 0; r < words.size(); ++r) {
@@ -335,9 +392,8 @@ int Run(const Options& o) {
   std::ostringstream out;
   out << "# Word classes for the NER tagger (coarse of 64, fine of 512), by "
          "tools/build_clusters:\n# PPMI left/right context vectors, random "
-         "projection, spherical k-means.\n# Source corpus: SaudiNewsNet "
-         "(inparallel/SaudiNewsNet), CC BY-NC-SA 4.0; only word classes are "
-         "kept, no text.\n# folded_word\tcoarse\tfine\n";
+         "projection, spherical k-means.\n"
+      << SourceLine({o.corpus}) << "# folded_word\tcoarse\tfine\n";
   for (uint32_t id : by_freq) {
     if (row[id] < 0) continue;
     const std::string& w = c.forms[id];
@@ -375,6 +431,11 @@ int main(int argc, char** argv) {
         o.ks.push_back(std::stoi(k));
     } else if (a == "--contexts" && i + 1 < argc)
       o.contexts = std::stoul(argv[++i]);
+    else if (a == "--assign" && i + 1 < argc) {
+      o.assign = std::stoul(argv[++i]);
+      o.assign_all = o.assign == 0;
+    } else if (a == "--source" && i + 1 < argc)
+      o.sources.push_back(argv[++i]);
     else
       pos.push_back(a);
   }
@@ -387,7 +448,7 @@ int main(int argc, char** argv) {
                  "[--contexts C]\n"
                  "       build_clusters --text CORPUS.jsonl.gz OUT.txt\n"
                  "       build_clusters --vectors VECS.vec OUT.tsv [--words N] "
-                 "[--k 100,500,1000]\n";
+                 "[--k 100,500,1000] [--assign M] [--source CORPUS]...\n";
     return 2;
   }
   o.corpus = pos[0];
