@@ -2,7 +2,10 @@
 """Convert the ant2018 working annotations (surface strings, kept outside the repo)
 into offset-only gold (ant2018.jsonl). Contains no press text.
 
-usage: convert_ant.py WORKFILE CORPUS.jsonl.gz OUT.jsonl
+usage: convert_ant.py WORKFILE CORPUS.jsonl.gz OUT.jsonl [NAME]
+
+NAME is the `corpus` field written to every line (default ant2018; `jawhara` for the Jawhara FM
+file of the same ANT shape, ../shared/data/corpus/ant_jawharafm.jsonl.gz).
 
 WORKFILE is a python file defining ITEMS: dicts with
   rec (0-based record number), k (sentence index, segmentation below), pre (sentence prefix, checked),
@@ -69,6 +72,7 @@ def find(hay, surface, lo=0, hi=None, where='', numeric=False):
 
 def main():
     work, corpus, outp = sys.argv[1:4]
+    name = sys.argv[4] if len(sys.argv) > 4 else 'ant2018'
     ns = {}
     exec(open(work, encoding='utf-8').read(), ns)
     items = ns['ITEMS']
@@ -124,7 +128,7 @@ def main():
             assert not quotes and not events, where
         url = d['url']
         split = 'test' if int(hashlib.md5(url.encode()).hexdigest(), 16) % 2 == 1 else 'dev'
-        out.append({'id': n + 1, 'corpus': 'ant2018', 'record': it['rec'], 'url': url, 'outlet': d['source'],
+        out.append({'id': n + 1, 'corpus': name, 'record': it['rec'], 'url': url, 'outlet': d['source'],
                     'split': split, 'begin': b, 'end': e, 'fnv': fnv1a64(sb),
                     'quotes': quotes, 'events': events})
     with open(outp, 'w', encoding='utf-8') as f:
