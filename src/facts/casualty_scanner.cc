@@ -380,6 +380,12 @@ class CasualtyScanner : public CountPhraseReader {
           return c->kind;
         }
       }
+      if (q + 1 == nb && (people || Person(nb))) {
+        if (const CasualtyEntry* c = DoerMasdar(q)) {
+          span->begin = w_[q].span.begin;
+          return c->kind;
+        }
+      }
       if (const CasualtyEntry* c = KindAt(q, 'c')) {
         // "مقتل وإصابة 70": the longer phrase that ends at this cue; not
         // when its first verb has a subject of its own before it (شخصا قتل
@@ -578,6 +584,47 @@ class CasualtyScanner : public CountPhraseReader {
     return "";
   }
 
+  // "أعلنت الشرطة اعتقالها 5 أشخاص"، "باعتقالها قائد"، "لقتله فتاة": a
+  // masdar with a pronoun, then a count of people: the pronoun is the doer
+  // and the count its object. A masdar by its form: a derived verb's
+  // (افتعال، إفعال، تفعيل: ا or ي before the last letter) or after ب or ل
+  // (بقتله); a verb with an object pronoun (اعتقلها 5 عناصر: the five are
+  // its doers) is none; nor after a word of time (بعد اعتقاله). The cue's
+  // entry, or nullptr.
+  const CasualtyEntry* DoerMasdar(size_t q) const {
+    if (q + 1 >= e_ || !IsWordTok(w_[q]) || InNumber(q) || Definite(q))
+      return nullptr;
+    // "حتى اعتقاله مراسلا"، "بعد اعتقاله": after a word of time the pronoun
+    // is the one the act befell.
+    if (q > b_ && IsClass(q - 1, "temporal")) return nullptr;
+    // The key folds ة to ه: "وإصابة العشرات" has no pronoun.
+    std::string_view text = w_[q].span.In(doc_.text);
+    if (text.size() >= 2 && text.substr(text.size() - 2) == "\xD8\xA9")
+      return nullptr;  // ة
+    std::string_view s = w_[q].stem;
+    bool preposition = s != w_[q].bare && (KeyStarts(w_[q].bare, "\xD8\xA8") ||
+                                           KeyStarts(w_[q].bare, "\xD9\x84"));
+    for (std::string_view pron :
+         {"\xD9\x87\xD9\x85\xD8\xA7", "\xD9\x87\xD9\x85", "\xD9\x87\xD8\xA7",
+          "\xD9\x87"}) {  // هما هم ها ه
+      if (s.size() < pron.size() + 6 ||
+          s.substr(s.size() - pron.size()) != pron)
+        continue;
+      std::string_view r = s.substr(0, s.size() - pron.size());
+      std::string_view penult = r.substr(r.size() - 4, 2);
+      bool masdar =
+          preposition || penult == "\xD8\xA7" || penult == "\xD9\x8A";  // ا، ي
+      int p = lex_.casualties.FindWord(r);
+      // "بفقدهما ابنيهما": a loss with its doer is a bereavement, no
+      // missing person.
+      if (!masdar || p < 0 || lex_.casualty_entries[p].where != 'c' ||
+          lex_.casualty_entries[p].kind == "missing")
+        return nullptr;
+      return Denied(q) ? nullptr : &lex_.casualty_entries[p];
+    }
+    return nullptr;
+  }
+
   bool EndsIn(size_t k, std::string_view end) const {
     std::string_view b = w_[k].bare;
     return b.size() > end.size() && b.substr(b.size() - end.size()) == end;
@@ -702,6 +749,11 @@ class CasualtyScanner : public CountPhraseReader {
                    NamedVictim(v) &&
                    !KindBefore(lex_.casualty_entries[m.payload].kind, q))
           Add(lex_.casualty_entries[m.payload].kind, 1, q, v);
+        continue;
+      }
+      if (const CasualtyEntry* c = DoerMasdar(q)) {
+        if (int n = RoleCount(q + 1); n && !Definite(q + 1))
+          Add(c->kind, n, q, q + 1);
         continue;
       }
       if (const CasualtyFound* prev = Coordinated(q)) {

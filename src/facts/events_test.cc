@@ -1150,5 +1150,24 @@ TEST(CasualtyRound12Test, ASubsetPhraseBetweenTheCountAndItsVerb) {
       IsEmpty());
 }
 
+TEST(CasualtyRound12Test, AMasdarWithItsDoersPronoun) {
+  EXPECT_THAT(Figures("وأعلنت الشرطة اعتقالها 6 أشخاص في الحي."),
+              ElementsAre("arrested:6"));
+  EXPECT_THAT(Figures("وأدانت المحكمة الرجل بقتله شابا في السوق."),
+              ElementsAre("killed:1"));
+  EXPECT_THAT(Figures("وطالبت الحركة الجماعة باختطافها قائد الكتيبة."),
+              ElementsAre("kidnapped:1"));
+  // The pronoun is the one arrested: after a word of time, before no count.
+  EXPECT_THAT(Figures("وكان حتى اعتقاله مراسلا لصحيفة محلية."), IsEmpty());
+  EXPECT_THAT(Figures("وجرى اعتقاله في المطار."), IsEmpty());
+  // A verb with an object pronoun: the count is its doers.
+  EXPECT_THAT(Figures("وقد اعتقلها 5 عناصر من الأمن."), IsEmpty());
+  // ة folded to ه is no pronoun: the pair cue keeps its kind.
+  EXPECT_THAT(Figures("ما أسفر عن مقتل وإصابة العشرات من العناصر."),
+              ElementsAre("killed_or_injured:20"));
+  // A loss with its doer is a bereavement.
+  EXPECT_THAT(Figures("وعزاهما الرئيس بفقدهما ابنيهما في الحادث."), IsEmpty());
+}
+
 }  // namespace
 }  // namespace marsad

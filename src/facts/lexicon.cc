@@ -145,6 +145,15 @@ PhraseTable::Match PhraseTable::Find(const std::vector<Word>& words, size_t i,
   return best;
 }
 
+int PhraseTable::FindWord(std::string_view key) const {
+  auto it = first_.find(key);
+  if (it == first_.end()) return -1;
+  for (const Entry& e : it->second) {
+    if (e.rest.empty()) return e.payload;
+  }
+  return -1;
+}
+
 namespace {
 
 Status LoadTable(

@@ -136,6 +136,8 @@ class PhraseTable {
   // Longest phrase starting at words[i], not crossing `end`.
   Match Find(const std::vector<Word>& words, size_t i, size_t end,
              Forms forms) const;
+  // The payload of the one-word phrase `key` (a folded form), or -1.
+  int FindWord(std::string_view key) const;
   bool empty() const { return first_.empty(); }
 
  private:
