@@ -725,8 +725,19 @@ class CasualtyScanner : public CountPhraseReader {
         // marks.
         if (v + 1 < e_ && w_[v].IsQuoteMark()) ++v;
         if (v < e_ && InNumber(v)) continue;
-        if (!KeyStarts(w_[q].bare, fk::kAl))
-          v = AfterSubject(v);  // a verb, not "الإصابة"
+        if (!KeyStarts(w_[q].bare, fk::kAl)) {
+          size_t s = AfterSubject(v);  // a verb, not "الإصابة"
+          // "واعتقلت قوات الاحتلال الفتى فلان": a named definite victim
+          // after the subject.
+          if (s == v && VictimCount(v) == 0 && !NamedVictim(v)) {
+            for (size_t k = v + 1, end = SubjectEnd(v); k <= end && k < e_; ++k)
+              if (NamedVictim(k)) {
+                s = k;
+                break;
+              }
+          }
+          v = s;
+        }
         // A relative after a natural death or a loss is no casualty (وفاة
         // والدتها).
         // A victim noun that folds like a kin word (طفلة as طفله) is a

@@ -301,6 +301,15 @@ bool CountPhraseReader::Definite(size_t k) const {
 
 size_t CountPhraseReader::AfterSubject(size_t v) const {
   if (v >= e_ || VictimCount(v) > 0) return v;
+  size_t k = SubjectEnd(v);
+  return k > v && k < e_ && IsWordTok(w_[k]) && w_[k].stem == w_[k].bare &&
+                 (VictimCount(k) > 0 ||
+                  (PossessedCount(k, "title") > 0 && !TitleBefore(k)))
+             ? k
+             : v;
+}
+
+size_t CountPhraseReader::SubjectEnd(size_t v) const {
   size_t k = v, words = 0;
   // "اختطاف «جبهة النصرة» قائدها": quotation marks around the subject (any
   // words inside: a name); "قتل بعد ذلك رجلا": an adverb before the object.
@@ -320,10 +329,6 @@ size_t CountPhraseReader::AfterSubject(size_t v) const {
       break;
     }
   }
-  return words > 0 && k < e_ && IsWordTok(w_[k]) && w_[k].stem == w_[k].bare &&
-                 (VictimCount(k) > 0 ||
-                  (PossessedCount(k, "title") > 0 && !TitleBefore(k)))
-             ? k
-             : v;
+  return words > 0 ? k : v;
 }
 }  // namespace marsad

@@ -115,6 +115,9 @@ class CountPhraseReader {
   // words or an actor head, at most three) stands before the counted object.
   // Returns the word after the subject, or v when there is none.
   size_t AfterSubject(size_t v) const;
+  // The word after the verb's subject words starting at v (AfterSubject's
+  // walk, whatever stands there), or v when there are none.
+  size_t SubjectEnd(size_t v) const;
 
  protected:
   // Collects the sentence's number spans for InNumber. REQUIRES: b < e.

@@ -1169,5 +1169,18 @@ TEST(CasualtyRound12Test, AMasdarWithItsDoersPronoun) {
   EXPECT_THAT(Figures("وعزاهما الرئيس بفقدهما ابنيهما في الحادث."), IsEmpty());
 }
 
+TEST(CasualtyRound12Test, ANamedDefiniteVictimAfterTheVerbsSubject) {
+  EXPECT_THAT(FiguresOf(Facts("واعتقلت قوات الاحتلال الإسرائيلي الشاب سامر "
+                              "العلي من منزله.",
+                              {"سامر العلي"})),
+              ElementsAre("arrested:1"));
+  EXPECT_THAT(FiguresOf(Facts("وقتلت قوات الأمن المواطن خالد سعيد أمس.",
+                              {"خالد سعيد"})),
+              ElementsAre("killed:1"));
+  // Without a name the definite noun points back to someone named before.
+  EXPECT_THAT(Figures("واعتقلت قوات الاحتلال الإسرائيلي الشاب من منزله."),
+              IsEmpty());
+}
+
 }  // namespace
 }  // namespace marsad
