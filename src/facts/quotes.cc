@@ -342,6 +342,12 @@ bool QuoteParser::Verb(const CueEntry& cue, size_t i, size_t ce, size_t b,
   // وقال لبي بي سي إن: an addressee right after the verb; the subject is
   // elsewhere (before the verb or carried over).
   p->speaker_e = after < e && IsAddressee(after) ? after : SpeakerEnd(after, e);
+  // وكان المرصد قد أعلن مقتل ...: a fact's verbal noun right after the verb
+  // is its object, never its subject; the subject stands before the verb.
+  if (after == ce && after + 1 < e && i > b && IsFactObject(after) &&
+      w_[after + 1].kind != TokenKind::kPunct) {
+    p->speaker_e = after;
+  }
   size_t k = p->speaker_e;
   if (k < e && IsMediumLam(k)) {
     size_t v = k;
@@ -405,6 +411,18 @@ bool QuoteParser::Verb(const CueEntry& cue, size_t i, size_t ce, size_t b,
     budget = 10;
   }
   p->open = FindOpener(k, e, cue.kind, budget);
+  // أعلنت الوزارة، أمس، انطلاق مهرجان "..."، أعلن "مقتل" ...: a verbal noun
+  // before a quoted name, or quoted itself, is the object the verb reports.
+  if (p->open.kind == Opener::kQuote ||
+      (p->open.kind == Opener::kNone && k < e && w_[k].IsQuoteMark())) {
+    size_t from = k;
+    if (p->open.kind == Opener::kNone && k + 1 < e) from = k + 1;
+    Opener obj = FactObject(i, from, e);
+    if (obj.kind == Opener::kObject &&
+        (p->open.kind == Opener::kNone || obj.at < p->open.at)) {
+      p->open = {Opener::kObject, obj.at == from && from > k ? k : obj.at};
+    }
+  }
   // أشارت وسائل إعلام إلى إمكانية أن ...: what إلى governs is the content,
   // not only the clause of أن after it.
   for (size_t q = k; p->open.kind == Opener::kComp && q + 1 < p->open.at; ++q) {
@@ -619,6 +637,24 @@ bool QuoteParser::Participle(size_t i, size_t e, Parsed* p) {
     p->open = FindOpener(k, std::min(e, k + 3), CueKind::kParticiple);
   } else if (k < e && (lex_.Is(w_[k], "comp") || w_[k].IsQuoteMark())) {
     p->open = FindOpener(k, std::min(e, k + 2), CueKind::kParticiple);
+  } else if (k == a && a == i + 1 && a < e && IsWord(a) &&
+             lex_.Is(w_[i], "object_participle") && i > 0 &&
+             (IsComma(i - 1) ||
+              (IsWord(i - 1) && KeyStarts(w_[i - 1].bare, fk::kAl))) &&
+             !IsMediumLam(a) && !IsAddressee(a) && !AdverbialAt(a, e) &&
+             !IsHal(a)) {
+    std::string_view cls = lex_.ClassOf(w_[a]);
+    // منتقدة التأخير، مؤكدا رفض المقترح، متهمة إياها بـ: a participle
+    // after a clause (a comma or a definite word before it, not a noun it
+    // qualifies: حالات مؤكدة) takes its object as what is reported.
+    // (Not a preposition, time word or adverb: those are adverbials.)
+    bool adverbial = false;
+    for (std::string_view no :
+         {"stop", "prep", "lead_prep", "weekday", "temporal", "time_noun",
+          "adverb", "rel", "neg", "say_adverb", "speech"}) {
+      adverbial |= cls == no;
+    }
+    if (!adverbial) p->open = {Opener::kObject, a};
   }
   if (p->open.kind == Opener::kNone) return false;
   return Content(p, e);

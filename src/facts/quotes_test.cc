@@ -1381,5 +1381,69 @@ TEST(QuotesTest, Issue21IssuerAndTopicAroundTheSpeaker) {
   EXPECT_EQ(S(d, d.quotes[1].content), "التمويل مضمون");
 }
 
+// Round 12 (written from ant2018_r2 dev; saudinewsnet dev unread for it): a
+// fact's verbal noun right after the verb is its object, so the subject is
+// the one before the verb (وكان X قد أعلن مقتل ...).
+TEST(QuotesTest, Issue21FactObjectRightAfterTheVerb) {
+  Document d = Analyzed(
+      "وكانت الهيئة الوطنية للإسعاف قد أعلنت مقتل ثلاثة أشخاص في الحريق.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "الهيئة الوطنية للإسعاف");
+  EXPECT_EQ(S(d, d.quotes[0].content), "مقتل ثلاثة أشخاص في الحريق");
+}
+
+// Round 12 (written from ant2018_r3 dev): a participle after a clause takes
+// a bare object as what is reported (منتقدة التأخير، مؤكدا رفض، متهمة إياها
+// بـ); after an indefinite noun it is that noun's adjective (حالات مؤكدة).
+TEST(QuotesTest, Issue21ParticipleWithABareObject) {
+  Document d = Analyzed(
+      "وانسحب الوفد الحكومي من الاجتماع، مؤكدا رفض المقترح جملة وتفصيلا.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(S(d, d.quotes[0].cue), "مؤكدا");
+  EXPECT_EQ(S(d, d.quotes[0].content), "رفض المقترح جملة وتفصيلا");
+  EXPECT_EQ(d.quotes[0].speaker, "الوفد الحكومي");
+  Document c =
+      Analyzed("وعارضت النقابة القرار الجديد منتقدة تأخير صرف الرواتب للعمال.");
+  ASSERT_EQ(c.quotes.size(), 1u);
+  EXPECT_EQ(S(c, c.quotes[0].content), "تأخير صرف الرواتب للعمال");
+  Document n = Analyzed("وسجلت الوزارة ثلاث حالات مؤكدة بالمرض في المدينة.");
+  EXPECT_TRUE(n.quotes.empty());
+}
+
+// Round 12 (written from ant2018 and ant2018_r2 dev): a verbal noun before a
+// quoted name is the verb's object; the quoted name is no direct speech.
+TEST(QuotesTest, Issue21VerbalNounBeforeAQuotedName) {
+  Document d = Analyzed(
+      "أعلنت البلدية، أمس، انطلاق مهرجان \"ربيع المدينة\" في الحديقة العامة.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "البلدية");
+  EXPECT_EQ(S(d, d.quotes[0].content),
+            "انطلاق مهرجان \"ربيع المدينة\" في الحديقة العامة");
+  EXPECT_FALSE(d.quotes[0].direct);
+}
+
+// Round 12 (written from ant2018_r3 dev): the named subject (NER) of a verb
+// that reports nothing ends with its name, so a participle after the clause
+// is not given the verb's object too.
+TEST(QuotesTest, Issue21NamedSubjectOfAPlainVerbEndsWithTheName) {
+  Document d = WithEntities(
+      "ووبخت نقابة المعلمين وزارة التربية، أمس، منتقدة تأخير الرواتب.",
+      {{"نقابة المعلمين", EntityType::kOrganization, "org:naq", ""},
+       {"وزارة التربية", EntityType::kOrganization, "org:edu", ""}});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "نقابة المعلمين");
+}
+
+// Round 12 (written from saudinewsnet dev; ant2018 dev unread for it): قيام
+// is a fact's verbal noun, the content even before a quoted phrase.
+TEST(QuotesTest, Issue21QiyamIsAFactObject) {
+  Document d = Analyzed(
+      "أعلنت الوزارة أمس قيام الفرق بإخلاء المبنى «بالكامل» قبل وصول "
+      "العاصفة.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "الوزارة");
+  EXPECT_EQ(S(d, d.quotes[0].content).rfind("قيام الفرق", 0), 0u);
+}
+
 }  // namespace
 }  // namespace marsad

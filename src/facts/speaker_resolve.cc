@@ -329,6 +329,17 @@ bool QuoteParser::ClauseSubjectIn(size_t b, size_t i, Quote* q, QuoteNote* note,
     if (e != 0 && !SourceLike(v + 1, e)) e = 0;
   }
   if (e == 0) return false;
+  // ووبخت النقابة الوزارة، ...، منتقدة: a named subject (NER) of a
+  // verb that reports nothing ends with its name; what follows is the
+  // verb's object.
+  if (!cue_verb && v + 1 < e) {
+    for (const EntityMention& m : doc_->entities) {
+      if (m.type == EntityType::kMisc || m.span.begin != w_[v + 1].span.begin)
+        continue;
+      size_t end = WordAfter(m.span.end);
+      if (end > v + 1 && end < e) e = end;
+    }
+  }
   Parsed p;
   p.speaker_b = v + 1;
   p.speaker_e = e;
