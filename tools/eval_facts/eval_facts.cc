@@ -235,16 +235,32 @@ uint32_t AnchorStart(const Normalizer& normalizer, std::string_view text,
       "\xD8\xB9\xD9\x84\xD9\x8A",  // علي (على)
       "\xD8\xA7\xD9\x86",          // ان (أن، إن)
       "\xD8\xA8\xD8\xA7\xD9\x86",  // بان
-      "\xD8\xA7\xD9\x86\xD9\x87",
-      "\xD8\xA7\xD9\x86\xD9\x87\xD8\xA7",
-      "\xD8\xA7\xD9\x86\xD9\x87\xD9\x85",
-      "\xD8\xA8\xD8\xA7\xD9\x86\xD9\x87",
+      "\xD8\xA7\xD9\x86\xD9\x87", "\xD8\xA7\xD9\x86\xD9\x87\xD8\xA7",
+      "\xD8\xA7\xD9\x86\xD9\x87\xD9\x85", "\xD8\xA8\xD8\xA7\xD9\x86\xD9\x87",
       "\xD8\xA8\xD8\xA7\xD9\x86\xD9\x87\xD8\xA7",
-      "\xD8\xA8\xD8\xA7\xD9\x86\xD9\x87\xD9\x85"};
+      "\xD8\xA8\xD8\xA7\xD9\x86\xD9\x87\xD9\x85",
+      // (speakers round 12: the dual and first-person forms the parser
+      // also opens with: انهما، بانهما، اننا، باننا، انني، بانني)
+      "\xD8\xA7\xD9\x86\xD9\x87\xD9\x85\xD8\xA7",
+      "\xD8\xA8\xD8\xA7\xD9\x86\xD9\x87\xD9\x85\xD8\xA7",
+      "\xD8\xA7\xD9\x86\xD9\x86\xD8\xA7",
+      "\xD8\xA8\xD8\xA7\xD9\x86\xD9\x86\xD8\xA7",
+      "\xD8\xA7\xD9\x86\xD9\x86\xD9\x8A",
+      "\xD8\xA8\xD8\xA7\xD9\x86\xD9\x86\xD9\x8A"};
+  // A quote mark: ASCII " or « » “ ” (two and three bytes in UTF-8).
+  auto mark = [&](uint32_t at) -> uint32_t {
+    std::string_view r = text.substr(at);
+    if (r.starts_with("\xC2\xAB") || r.starts_with("\xC2\xBB")) return 2;
+    if (r.starts_with("\xE2\x80\x9C") || r.starts_with("\xE2\x80\x9D"))
+      return 3;
+    return r.starts_with("\"") ? 1 : 0;
+  };
   uint32_t p = content.begin;
   const uint32_t end = std::min<uint32_t>(text.size(), content.end + 200);
   while (p < end) {
-    while (p < end && (text[p] == ' ' || text[p] == ':' || text[p] == '"')) ++p;
+    while (p < end && (text[p] == ' ' || text[p] == ':' || mark(p))) {
+      p += text[p] == ' ' || text[p] == ':' ? 1 : mark(p);
+    }
     uint32_t q = p;
     while (q < end && text[q] != ' ') ++q;
     std::vector<std::string> w = SplitWords(normalizer, text.substr(p, q - p));
