@@ -885,6 +885,12 @@ class ClaimBuilder : public facts_internal::ClaimSources {
       if (w_[k].bare == fk::kAla) over = k;
     }
     if (over == se) return false;
+    // Control of no place (سيطر الإنجليز على معظم المباراة، السيطرة على
+    // الحريق): points.tsv not_place right after على or after a part word.
+    for (size_t k = over + 1; k < std::min(se, over + 3); ++k) {
+      if (pw_.Is(w_[k], "not_place")) return false;
+      if (!pw_.Is(w_[k], "part_place")) break;
+    }
     if (pw_.Is(w_[q], "control_noun") && !Taken(q, sb, over)) return false;
     bool partial = over + 1 < se && pw_.Is(w_[over + 1], "part_place");
     bool negated = DeniedBefore(q, 5) || (q > sb && lex_.Is(w_[q - 1], "neg"));

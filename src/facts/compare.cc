@@ -544,12 +544,29 @@ class Comparer {
   // Commanders and officers (ثلاثة من أبرز القيادات، ضابطين) are a count of
   // their own, the notable dead a report names, also against a count that
   // names no population.
+  // The members of a named group (4 من أفراد الشرطة، 7 أفراد من قوات الجيش،
+  // 3 من عناصره) are the group's own count: no rival of a figure that names
+  // no population (the police's 4 injured officers against the 35 injured
+  // protesters the Red Crescent counts).
   bool SamePopulation(int a, int b) const {
     static const std::string kLeader = "pop_leader";
     std::string pa = lex_.points.PopulationOf(CountedWords(a)),
                 pb = lex_.points.PopulationOf(CountedWords(b));
     if ((pa == kLeader) != (pb == kLeader)) return false;
+    if (pa.empty() && pb.empty() && GroupCount(a) != GroupCount(b))
+      return false;
     return pa.empty() || pb.empty() || pa == pb;
+  }
+
+  // Whether a figure counts the members of a group: a member noun (points.tsv
+  // member: أفراد، عناصر، منتسبي; عناصره with the group's pronoun) among its
+  // counted words.
+  bool GroupCount(int i) const {
+    const std::string folded = FoldPhrase(CountedWords(i));
+    for (std::string_view w : Split(folded, ' ')) {
+      if (lex_.points.HasFolded(w, "member")) return true;
+    }
+    return false;
   }
 
   // The place a figure's sentence names for it: the place written with a
@@ -1018,13 +1035,27 @@ class Comparer {
   // أكثر من 200 شخص، وأكثر من 22 ألف مصاب): منذ and a rise word before
   // the figure in its sentence make it cumulative, however far the figure
   // stands from منذ.
+  // The span may also follow the figure: منذ or بين and a day right after
+  // it (يرتفع إلى 170 عدد المهاجرين الذين فقدوا ... بين الجمعة والأحد،
+  // ليرتفع إلى 170 ... منذ الجمعة; points.tsv weekday, since_wider).
   bool RoseSince(int i) const {
-    static const std::string kSince = FoldPhrase("منذ");
+    static const std::string kSince = FoldPhrase("منذ"),
+                             kBetween = FoldPhrase("بين");
     if (!IsCasualty(c_.claims[i].claim.slot)) return false;
     bool rise = false;
     for (const SentenceWord& w : SentenceWords(i, true)) {
       if (RiseWord(w.folded)) rise = true;
       if (rise && StripWa(w.folded) == kSince) return true;
+    }
+    if (!rise) return false;
+    std::vector<SentenceWord> after = SentenceWords(i, false);
+    for (size_t k = 0; k + 1 < after.size(); ++k) {
+      std::string_view w = StripWa(after[k].folded);
+      if (w != kSince && w != kBetween) continue;
+      std::string_view next = StripWa(after[k + 1].folded);
+      if (lex_.points.HasFolded(next, "weekday") ||
+          lex_.points.HasFolded(next, "since_wider"))
+        return true;
     }
     return false;
   }

@@ -1898,5 +1898,64 @@ TEST(ComparePointsTest, Issue22ResponsibilityInPredicateAndVerbFirstForm) {
   EXPECT_TRUE(Responsibilities(d).empty());
 }
 
+// From a fresh week of ant2018 read by hand (issue 22, round 11): the police's
+// count of its own injured members is no rival of the count of injured
+// protesters; the same figure with no group stays a rival.
+TEST(ComparePointsTest, Issue22AGroupsOwnCountIsNoRivalOfAGeneralCount) {
+  const char* kWhen = "2030-07-04T17:00:00+00:00";
+  Document a = Analyzed(1, "أ", kWhen,
+                        "وأسفرت المواجهات عند مدخل القرية عن إصابة 30 شخصا من "
+                        "المحتجين، حسب ما ذكر الهلال الأحمر.");
+  Document b = Analyzed(2, "ب", kWhen,
+                        "وقالت الشرطة إن 3 من أفراد الشرطة أصيبوا في "
+                        "المواجهات عند مدخل القرية.");
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
+  const ContestedPoint* injured = PointAbout(c, "injured");
+  ASSERT_NE(injured, nullptr);
+  EXPECT_FALSE(injured->contested) << Dump(*injured);
+  Document d = Analyzed(3, "ب", kWhen,
+                        "وقالت الشرطة إن 3 أشخاص أصيبوا في المواجهات عند "
+                        "مدخل القرية.");
+  Comparison cd = CompareStory(TestFactsLexicon(), {&a, &d});
+  injured = PointAbout(cd, "injured");
+  ASSERT_NE(injured, nullptr);
+  EXPECT_TRUE(injured->contested) << Dump(*injured);
+}
+
+// Control of a match or of a fire is no control of a place (round 11).
+TEST(ComparePointsTest, Issue22ControlOfAMatchIsNoControlOfAPlace) {
+  const char* kWhen = "2030-07-07T17:00:00+00:00";
+  Document a = Analyzed(1, "أ", kWhen,
+                        "وسيطر لاعبو الفريق الأحمر على معظم المباراة وسجلوا "
+                        "هدفين.");
+  Document b =
+      Analyzed(2, "ب", kWhen, "وسيطر الفريق الأحمر على الشوط الأول بالكامل.");
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
+  EXPECT_EQ(PointAbout(c, "other:control"), nullptr);
+  Document d = Analyzed(3, "ب", kWhen,
+                        "وسيطرت القوات على معظم المدينة بعد معارك عنيفة.");
+  Comparison cd = CompareStory(TestFactsLexicon(), {&d});
+  EXPECT_NE(PointAbout(cd, "other:control"), nullptr);
+}
+
+// A total a toll rose to over a span of days named after it (بين الجمعة
+// والأحد) is wider, no rival of the incident's figure; with no span it is
+// the incident's own rival figure (round 11).
+TEST(ComparePointsTest, Issue22ARiseToATotalBetweenTwoDaysIsWider) {
+  const char* kWhen = "2030-07-03T01:00:00+00:00";
+  Document a = Analyzed(1, "أ", kWhen,
+                        "وأعلن خفر السواحل أن 63 مهاجرا في عداد المفقودين إثر "
+                        "غرق زورقهم قبالة السواحل. ومع الحادث الجديد يرتفع "
+                        "إلى 170 عدد المهاجرين المفقودين في البحر بين الجمعة "
+                        "والأحد.");
+  Comparison c = CompareStory(TestFactsLexicon(), {&a});
+  EXPECT_EQ(Contested(c), 0);
+  Document b = Analyzed(2, "أ", kWhen,
+                        "وأعلن خفر السواحل أن 63 مهاجرا في عداد المفقودين إثر "
+                        "غرق زورقهم قبالة السواحل. ومع الحادث الجديد يرتفع "
+                        "إلى 170 عدد المهاجرين المفقودين في البحر.");
+  EXPECT_EQ(Contested(CompareStory(TestFactsLexicon(), {&b})), 1);
+}
+
 }  // namespace
 }  // namespace marsad
