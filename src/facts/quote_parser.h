@@ -281,6 +281,11 @@ class QuoteParser {
   // the inference idiom (مما يشير إلى)، and يُذكر أن ("it is worth noting").
   bool Plausible(const CueEntry& cue, size_t i, size_t b, size_t e) const;
 
+  // A present-tense cue inside another quotation's content with no source
+  // for its subject (speakers round 12).
+  bool NestedNonSource(const CueEntry& cue, size_t i, const Parsed& p,
+                       size_t first_in_sentence) const;
+
   // "وقالت الشركة إن ...، وفق ما نقلت رويترز": a medium (or a source after
   // a verb of relaying) named after a clause that already holds a
   // quotation of this sentence relays that quotation (it becomes its

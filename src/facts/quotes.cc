@@ -253,6 +253,7 @@ void QuoteParser::Sentence(size_t b, size_t e) {
         break;
     }
     if (!ok) continue;
+    if (NestedNonSource(cue, i, p, first_in_sentence)) continue;
     if (cue.kind == CueKind::kSource && p.content_e <= i &&
         Relays(i, p, first_in_sentence)) {
       continue;
@@ -264,6 +265,27 @@ void QuoteParser::Sentence(size_t b, size_t e) {
     if (cue.kind == CueKind::kSource && p.content_e <= i)
       skip = std::max(skip, p.speaker_e);
   }
+}
+
+bool QuoteParser::NestedNonSource(const CueEntry& cue, size_t i,
+                                  const Parsed& p,
+                                  size_t first_in_sentence) const {
+  // قال الوزير إن نتائج التحقيق تكشف أن ...، وأكد أن ...، يرجح أنه: a verb
+  // in the present inside another quotation's content whose subject is no
+  // source (no name, title, body or source noun), or with no subject and no
+  // و, is part of what is reported, not a quotation of its own.
+  if (cue.kind != CueKind::kVerb && cue.kind != CueKind::kAbout) return false;
+  const Word& w = w_[i];
+  if (!KeyStarts(w.bare, "\xD9\x8A") && !KeyStarts(w.bare, "\xD8\xAA"))
+    return false;  // يـ، تـ
+  bool nested = false;
+  for (size_t q = first_in_sentence; q < doc_->quotes.size(); ++q) {
+    const Span& c = doc_->quotes[q].content;
+    if (w.span.begin >= c.begin && w.span.end <= c.end) nested = true;
+  }
+  if (!nested) return false;
+  if (p.speaker_e > p.speaker_b) return !SourceLike(p.speaker_b, p.speaker_e);
+  return w.key == w.bare;
 }
 
 bool QuoteParser::Relays(size_t i, const Parsed& p, size_t first_in_sentence) {

@@ -1445,5 +1445,18 @@ TEST(QuotesTest, Issue21QiyamIsAFactObject) {
   EXPECT_EQ(S(d, d.quotes[0].content).rfind("قيام الفرق", 0), 0u);
 }
 
+// Round 12 (written from saudinewsnet_r2/r3/r4 dev; ant2018 dev unread for
+// it): a present-tense cue inside another quotation's content whose subject
+// is no source is part of what is reported; a source there still reports.
+TEST(QuotesTest, Issue21NestedPresentCueWithNoSource) {
+  Document d =
+      Analyzed("وقال الوزير إن نتائج الفحص الأولية تكشف أن الحريق كان عرضيا.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(S(d, d.quotes[0].cue), "وقال");
+  Document s = Analyzed(
+      "وقال الوزير إن المتحدث باسم الدفاع المدني يؤكد أن الطريق مفتوح.");
+  EXPECT_EQ(s.quotes.size(), 2u);
+}
+
 }  // namespace
 }  // namespace marsad
