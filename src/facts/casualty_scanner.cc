@@ -924,8 +924,21 @@ class CasualtyScanner : public CountPhraseReader {
     if (!prev) return nullptr;
     size_t end = WordAt(w_, prev->span.end);  // first word after the figure
     if (end == q) return prev;
-    return end + 1 == q && IsWordTok(w_[end]) && !InNumber(end) ? prev
-                                                                : nullptr;
+    if (end + 1 == q && IsWordTok(w_[end]) && !InNumber(end)) return prev;
+    // "قتل رجلا آخر بالقرب من الشركة وشخصين آخرين": an "other" conjunct
+    // after the figure's prepositional phrase (up to four words, no harm
+    // word, number or punctuation in it).
+    bool other = q + 1 < e_ && (IsClass(q + 1, "other_ref") ||
+                                lex_.Is(w_[q + 1], "other_adj"));
+    if (end < q && Person(end) && InNumber(end - 1)) ++end;  // its noun
+    if (!other || q > end + 4 || end >= q ||
+        !(Preposition(end) || Proclitic(end, /*prepositions_only=*/true)))
+      return nullptr;
+    for (size_t k = end; k < q; ++k) {
+      if (!IsWordTok(w_[k]) || InNumber(k) || KindAt(k, 'c') || KindAt(k, 'n'))
+        return nullptr;
+    }
+    return prev;
   }
   // "استشهاد الجندي أول فلان"، "مقتل المواطن فلان": a definite victim or
   // title noun that a person's name follows (at most two rank words

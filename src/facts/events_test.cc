@@ -1182,5 +1182,17 @@ TEST(CasualtyRound12Test, ANamedDefiniteVictimAfterTheVerbsSubject) {
               IsEmpty());
 }
 
+TEST(CasualtyRound12Test, AnOtherConjunctAfterTheFiguresPrepositionalPhrase) {
+  EXPECT_THAT(Figures("وقال إن المسلح قتل رجلا قرب مدخل السوق وشخصين "
+                      "آخرين داخل المحل."),
+              ElementsAre("killed:1", "killed:2"));
+  EXPECT_THAT(Figures("واعتقلت الشرطة 4 أشخاص من الحي وشابا آخر."),
+              ElementsAre("arrested:4", "arrested:1"));
+  // No "other": a noun after the phrase is no conjunct of the count.
+  EXPECT_THAT(Figures("وقال إن المسلح قتل رجلا قرب مدخل السوق وامرأة كانت "
+                      "تمر."),
+              ElementsAre("killed:1"));
+}
+
 }  // namespace
 }  // namespace marsad
