@@ -65,6 +65,10 @@ struct Options {
   size_t assign = 0;
   bool assign_all = false;
   std::vector<std::string> sources;  // --source, for the header
+  // --extend TABLE: keep TABLE's rows and classes; the centre of each of
+  // its classes is the mean vector of its words, and the other words of the
+  // .vec file (up to --assign) join in the class of the nearest centre.
+  std::string extend;
 };
 
 // The header's source line: each corpus by its file name, with the credit
@@ -295,6 +299,88 @@ int WriteText(const Options& o) {
   return 0;
 }
 
+// --extend: o.extend's rows as they are, then the words of `words` it lacks,
+// each in the class whose members' mean vector is nearest, per column.
+int ExtendTable(const Options& o, const std::vector<std::string>& words,
+                const std::vector<float>& x, int dims) {
+  auto table = ReadFile(o.extend);
+  if (!table.ok())
+    return std::cerr << "build_clusters: " << table.status().ToString() << "\n",
+           1;
+  std::vector<std::string> header, rows;
+  std::unordered_map<std::string, std::vector<int>> old;
+  size_t cols = 0;
+  std::istringstream in(*table);
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty()) continue;
+    if (line[0] == '#') {
+      header.push_back(line);
+      continue;
+    }
+    std::vector<std::string> f;
+    std::stringstream ls(line);
+    for (std::string v; std::getline(ls, v, '\t');) f.push_back(v);
+    if (f.size() < 2) continue;
+    std::vector<int> c;
+    for (size_t i = 1; i < f.size(); ++i) c.push_back(std::stoi(f[i]));
+    cols = std::max(cols, c.size());
+    old.emplace(f[0], std::move(c));
+    rows.push_back(line);
+  }
+  std::vector<int> ks(cols, 0);
+  for (const auto& [w, c] : old)
+    for (size_t j = 0; j < c.size(); ++j) ks[j] = std::max(ks[j], c[j] + 1);
+  std::vector<std::vector<float>> cent(cols);
+  for (size_t j = 0; j < cols; ++j) cent[j].assign(ks[j] * dims, 0.f);
+  size_t shared = 0;
+  for (size_t r = 0; r < words.size(); ++r) {
+    auto it = old.find(words[r]);
+    if (it == old.end()) continue;
+    ++shared;
+    for (size_t j = 0; j < it->second.size(); ++j)
+      for (int d = 0; d < dims; ++d)
+        cent[j][it->second[j] * dims + d] += x[r * dims + d];
+  }
+  for (size_t j = 0; j < cols; ++j)
+    for (int c = 0; c < ks[j]; ++c) {
+      float* m = &cent[j][c * dims];
+      double norm = 0;
+      for (int d = 0; d < dims; ++d) norm += m[d] * m[d];
+      norm = std::sqrt(norm);
+      if (norm > 0)
+        for (int d = 0; d < dims; ++d) m[d] /= static_cast<float>(norm);
+    }
+  std::ostringstream out;
+  size_t added = 0;
+  std::ostringstream body;
+  for (size_t r = 0; r < words.size(); ++r) {
+    if (old.count(words[r])) continue;
+    body << words[r];
+    for (size_t j = 0; j < cols; ++j)
+      body << '\t' << Nearest(&x[r * dims], cent[j], ks[j], dims);
+    body << '\n';
+    ++added;
+  }
+  for (const std::string& h : header) {
+    if (h.rfind("# folded_word", 0) == 0) {
+      out << "# Extended by build_clusters --extend: the next " << added
+          << " words of fastText vectors, each in the class of the nearest "
+             "mean vector of a class's words.\n"
+          << SourceLine(o.sources.empty() ? std::vector<std::string>{o.vectors}
+                                          : o.sources);
+    }
+    out << h << '\n';
+  }
+  for (const std::string& r : rows) out << r << '\n';
+  out << body.str();
+  std::cerr << "build_clusters: " << rows.size() << " rows kept (" << shared
+            << " with a vector), " << added << " added\n";
+  Status s = WriteFileAtomic(o.out, out.str());
+  if (!s.ok())
+    return std::cerr << "build_clusters: " << s.ToString() << "\n", 1;
+  return 0;
+}
+
 // Classes of the first o.words words of a fastText .vec file (most frequent
 // first), by spherical k-means at each granularity of o.ks.
 int ClusterVectors(const Options& o) {
@@ -321,6 +407,7 @@ int ClusterVectors(const Options& o) {
     words.push_back(w);
     x.insert(x.end(), v.begin(), v.end());
   }
+  if (!o.extend.empty()) return ExtendTable(o, words, x, dims);
   const size_t clustered = std::min(words.size(), o.words);
   std::cerr << "build_clusters: " << words.size() << " of " << count
             << " vectors, " << dims << " dimensions, " << clustered
@@ -434,7 +521,9 @@ int main(int argc, char** argv) {
     else if (a == "--assign" && i + 1 < argc) {
       o.assign = std::stoul(argv[++i]);
       o.assign_all = o.assign == 0;
-    } else if (a == "--source" && i + 1 < argc)
+    } else if (a == "--extend" && i + 1 < argc)
+      o.extend = argv[++i];
+    else if (a == "--source" && i + 1 < argc)
       o.sources.push_back(argv[++i]);
     else
       pos.push_back(a);
