@@ -34,15 +34,41 @@ using text_internal::KeyedToken;
 
 using Phrase = text_internal::DatePhrase;
 
+// A word without the particles the segmenter splits off (و ف, then ب ل;
+// ل before the article is written لل), its article kept: والجمعة -> الجمعة,
+// وبالأمس -> الأمس, لليوم -> اليوم, ويوم -> يوم (never اليوم), وبشهر -> شهر.
+// `key` itself when it has none. Built on StripProclitics, which also drops
+// the article: an article is put back only where the word had one.
+std::string Bare(std::string_view key) {
+  bool wa;
+  std::string_view stem = text_internal::StripProclitics(key, &wa);
+  if (stem.size() == key.size()) return std::string(key);
+  std::string_view before = key.substr(0, key.size() - stem.size());
+  bool article =
+      before.size() >= 4 && (before.substr(before.size() - 4) == "ال" ||
+                             before.substr(before.size() - 4) == "لل");
+  if (article && before.size() == 4 && before == "ال")
+    return std::string(key);  // the article alone: no particle
+  return (article ? std::string("ال") : std::string()).append(stem);
+}
+
+// Whether `key` is a word with the conjunction و or ف on its article
+// (والجمعة، فالأحد).
+bool ConjunctionOnArticle(std::string_view key) {
+  return key.size() > 6 &&
+         (key.substr(0, 6) == "وال" || key.substr(0, 6) == "فال");
+}
+
 // The phrase lists Match may try at a token, looked up once per token of a
-// document: its key's, its key's without a proclitic (if it has one), and
-// that with the article's; null where the index has none.
+// document: its key's, its bare form's (Bare) if it has particles, and that
+// of the key without و/ف alone where a ب/ل was the word's own letter
+// (وليلة: ليلة, not يلة); null where the index has none.
 struct Firsts {
   bool known = false;
   bool strippable = false;
   const std::vector<const Phrase*>* key = nullptr;
   const std::vector<const Phrase*>* stripped = nullptr;
-  const std::vector<const Phrase*>* with_article = nullptr;
+  const std::vector<const Phrase*>* conj_only = nullptr;
 };
 
 struct Ctx {
@@ -52,11 +78,10 @@ struct Ctx {
   int64_t pub;
   std::vector<DateMention>* out;
   std::vector<Firsts>& firsts;  // per token of t, filled by Match
-  std::string with_article;     // Match's scratch
 };
 
-// Longest phrase of `kind` (prefix match on kind) at token k, allowing a
-// proclitic on the first word when `strip`.
+// Longest phrase of `kind` (prefix match on kind) at token k, allowing
+// particles on the first word (Bare) when `strip`.
 const Phrase* Match(Ctx& c, size_t k, std::string_view kind,
                     bool strip = true) {
   const std::vector<KeyedToken>& t = c.t;
@@ -70,14 +95,13 @@ const Phrase* Match(Ctx& c, size_t k, std::string_view kind,
     };
     std::string_view first = t[k].key;
     f.key = find(first);
-    bool wa;
-    std::string_view stripped = text_internal::StripProclitics(first, &wa);
-    f.strippable = stripped.size() != first.size();
-    if (f.strippable) {
-      f.stripped = find(stripped);
-      c.with_article.assign("ال").append(stripped);
-      f.with_article = find(c.with_article);
-    }
+    std::string bare = Bare(first);
+    f.strippable = bare != first;
+    if (f.strippable) f.stripped = find(bare);
+    if (first.size() > 4 &&
+        (first.substr(0, 2) == "و" || first.substr(0, 2) == "ف") &&
+        bare.size() + 2 != first.size())
+      f.conj_only = find(first.substr(2));
     f.known = true;
   }
   auto try_first =
@@ -96,7 +120,7 @@ const Phrase* Match(Ctx& c, size_t k, std::string_view kind,
   if (const Phrase* p = try_first(f.key)) return p;
   if (!strip || !f.strippable) return nullptr;
   if (const Phrase* p = try_first(f.stripped)) return p;
-  return try_first(f.with_article);
+  return try_first(f.conj_only);
 }
 
 // Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant).
@@ -192,9 +216,8 @@ void Emit(Ctx& c, size_t first, size_t last, DateMention m) {
 size_t ScanRelativeDay(Ctx& c, size_t k) {
   size_t i = k;
   bool cue = false;
-  // A day word is never a cue: اليوم would otherwise strip to the cue يوم.
   while (!Match(c, i, "day", false)) {
-    const Phrase* p = Match(c, i, "cue", i != k);
+    const Phrase* p = Match(c, i, "cue");
     if (!p) break;
     cue = true;
     i += p->words.size();
@@ -207,7 +230,12 @@ size_t ScanRelativeDay(Ctx& c, size_t k) {
     i += p->words.size();
   }
   const Phrase* wd = Match(c, i, "weekday");
-  if (wd && wd->extra == "strict" && !cue && !have_offset) wd = nullptr;
+  // الأحد and الجمعة are days after a cue (يوم، مساء، أمس) or with و/ف on
+  // them (والجمعة), not in صلاة الجمعة or الأحد عشر.
+  if (wd && wd->extra == "strict" && !cue && !have_offset &&
+      !(i == k && ConjunctionOnArticle(c.t[i].key) &&
+        !(i + 1 < c.t.size() && c.t[i + 1].key.substr(0, 6) == "عشر")))
+    wd = nullptr;
   if (!have_offset && !wd) return k;
   size_t last = i - 1;
   DateMention m;
@@ -275,7 +303,7 @@ size_t ScanMonthDate(Ctx& c, size_t k) {
   }
   bool month_word = false;
   if (!part && !day && i < c.t.size() &&
-      (c.t[i].key == "شهر" || c.t[i].key == "الشهر")) {
+      (Bare(c.t[i].key) == "شهر" || Bare(c.t[i].key) == "الشهر")) {
     month_word = true;
     ++i;
   }
@@ -354,12 +382,11 @@ size_t ScanMonthDate(Ctx& c, size_t k) {
 // عام 2011, سنة 2011, العام الماضي, الشهر الجاري, 14/11/2017, 2017-11-14.
 size_t ScanOther(Ctx& c, size_t k) {
   const auto& t = c.t;
-  std::string_view key = t[k].key;
-  bool wa;
-  std::string_view bare = text_internal::StripProclitics(key, &wa);
+  // Without its particles (Bare): وعام 2016، والعام الماضي.
+  std::string key = Bare(t[k].key);
   int year;
-  if ((bare == "عام" || bare == "سنه" || key == "العام") && k + 1 < t.size() &&
-      YearNumber(t[k + 1], 1900, 2100, &year)) {
+  if ((key == "عام" || key == "سنه" || key == "العام" || key == "السنه") &&
+      k + 1 < t.size() && YearNumber(t[k + 1], 1900, 2100, &year)) {
     DateMention m;
     m.value = std::to_string(year);
     m.precision = DatePrecision::kYear;
@@ -431,7 +458,7 @@ void ScanDates(const text_internal::DateTables& tables,
                const std::vector<KeyedToken>& t, bool has_pub, int64_t pub,
                std::vector<DateMention>* out) {
   std::vector<Firsts> firsts(t.size());
-  Ctx c{tables, t, has_pub, pub, out, firsts, {}};
+  Ctx c{tables, t, has_pub, pub, out, firsts};
   for (size_t k = 0; k < t.size();) {
     size_t next = ScanMonthDate(c, k);
     if (next == k) next = ScanRelativeDay(c, k);

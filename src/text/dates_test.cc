@@ -76,6 +76,76 @@ TEST(DatesTest, NotDates) {
   }
 }
 
+// Issues 20 and 22: a conjunction or preposition attached to the first word
+// of a date (والجمعة، وبالأمس، ويوم، وفجر، وبشهر) changes nothing. Published
+// on Saturday 2018-03-10; own sentences.
+TEST(DatesTest, AttachedParticles) {
+  using P = DatePrecision;
+  const char* const kPub = "2018-03-10";
+  const Case kCases[] = {
+      // Weekdays, the strict ones (الجمعة، الأحد) with و or ف on them.
+      {"والجمعة غرق قارب قبالة السواحل", kPub, "والجمعة", "2018-03-09",
+       P::kDay},
+      {"فالجمعة كان موعد الاجتماع", kPub, "فالجمعة", "2018-03-09", P::kDay},
+      {"والأحد المقبل يصل الوفد", kPub, "والأحد المقبل", "2018-03-11", P::kDay},
+      {"والخميس أعلنت الوزارة", kPub, "والخميس", "2018-03-08", P::kDay},
+      {"وبالخميس أعلنت الوزارة", kPub, "وبالخميس", "2018-03-08", P::kDay},
+      // A cue word (يوم، فجر، مساء، ليلة، صباح) carrying the particle.
+      {"ويوم الخميس أعلنت الوزارة", kPub, "ويوم الخميس", "2018-03-08", P::kDay},
+      {"فيوم الجمعة وقع الحادث", kPub, "فيوم الجمعة", "2018-03-09", P::kDay},
+      {"وفي يوم الخميس أعلنت الوزارة", kPub, "يوم الخميس", "2018-03-08",
+       P::kDay},
+      {"وفجر الجمعة انفجرت عبوة", kPub, "وفجر الجمعة", "2018-03-09", P::kDay},
+      {"وقع الانفجار فجر الجمعة", kPub, "فجر الجمعة", "2018-03-09", P::kDay},
+      {"ومساء أمس سقطت قذيفة", kPub, "ومساء أمس", "2018-03-09", P::kDay},
+      {"وليلة السبت هبت عاصفة", kPub, "وليلة السبت", "2018-03-10", P::kDay},
+      {"وصباح اليوم وصل الوزير", kPub, "وصباح اليوم", "2018-03-10", P::kDay},
+      {"وظهر الأحد اندلع حريق", kPub, "وظهر الأحد", "2018-03-04", P::kDay},
+      {"ومساء يوم الأحد اندلع حريق", kPub, "ومساء يوم الأحد", "2018-03-04",
+       P::kDay},
+      // Relative days.
+      {"وبالأمس أعلنت الوزارة", kPub, "وبالأمس", "2018-03-09", P::kDay},
+      {"وأمس أعلنت الوزارة", kPub, "وأمس", "2018-03-09", P::kDay},
+      {"واليوم يزور الوزير المدينة", kPub, "واليوم", "2018-03-10", P::kDay},
+      {"وغدا يزور الوزير المدينة", kPub, "وغدا", "2018-03-11", P::kDay},
+      {"وأول أمس زار الوزير المدينة", kPub, "وأول أمس", "2018-03-08", P::kDay},
+      // Months of both series and the Maghreb's, with their support.
+      {"وفبراير الماضي وقع الهجوم", kPub, "وفبراير الماضي", "2018-02",
+       P::kMonth},
+      {"وبشباط الماضي وقع الهجوم", kPub, "وبشباط الماضي", "2018-02", P::kMonth},
+      {"وجانفي الماضي وقع الهجوم", kPub, "وجانفي الماضي", "2018-01", P::kMonth},
+      {"ومطلع فيفري وقع الهجوم", kPub, "ومطلع فيفري", "2018-02", P::kRange},
+      {"وبشهر فبراير وقع الهجوم", kPub, "وبشهر فبراير", "2018-02", P::kMonth},
+      {"والسابع من شباط وقع الهجوم", kPub, "والسابع من شباط", "2018-02-07",
+       P::kDay},
+      // Months and years named relatively.
+      {"والشهر الماضي وقع الهجوم", kPub, "والشهر الماضي", "2018-02", P::kMonth},
+      {"وفي العام الماضي وقع الهجوم", kPub, "العام الماضي", "2017", P::kYear},
+      {"والعام الماضي وقع الهجوم", kPub, "والعام الماضي", "2017", P::kYear},
+  };
+  std::vector<DateMention> out;
+  for (const Case& c : kCases) {
+    FindDates(TestTextTables(), c.text, c.published, &out);
+    ASSERT_FALSE(out.empty()) << c.text;
+    EXPECT_EQ(out[0].span.In(c.text), c.surface) << c.text;
+    EXPECT_EQ(out[0].value, c.value) << c.text;
+    EXPECT_EQ(out[0].precision, c.precision) << c.text;
+  }
+}
+
+// The Friday prayer and its sermon name no day, with or without a particle;
+// neither does "the eleven" (الأحد عشر).
+TEST(DatesTest, AttachedParticlesNotDates) {
+  std::vector<DateMention> out;
+  for (const char* t :
+       {"أدى المصلون صلاة الجمعة في المسجد الكبير",
+        "وبعد صلاة الجمعة خرج المتظاهرون", "وألقى خطبة الجمعة إمام المسجد",
+        "والأحد عشر لاعبا في الملعب", "وبين الأحد عشر مرشحا", "ويوم"}) {
+    FindDates(TestTextTables(), t, "2018-03-10", &out);
+    EXPECT_TRUE(out.empty()) << t << " -> " << out[0].span.In(t);
+  }
+}
+
 TEST(DatesTest, WeekdayWithoutAnchorHasNoValue) {
   std::vector<DateMention> out;
   FindDates(TestTextTables(), "يوم الخميس", "", &out);
