@@ -52,6 +52,14 @@ std::string Bare(std::string_view key) {
   return (article ? std::string("ال") : std::string()).append(stem);
 }
 
+// Bare(key) when `key` ends with `tail` (a cheap test first: most words of a
+// document reach ScanMonthDate and ScanOther), else "".
+std::string BareIfEndsWith(std::string_view key, std::string_view tail) {
+  if (key.size() < tail.size() || key.substr(key.size() - tail.size()) != tail)
+    return std::string();
+  return Bare(key);
+}
+
 // Whether `key` is a word with the conjunction و or ف on its article
 // (والجمعة، فالأحد).
 bool ConjunctionOnArticle(std::string_view key) {
@@ -302,11 +310,11 @@ size_t ScanMonthDate(Ctx& c, size_t k) {
     if (i < c.t.size() && c.t[i].key == "من") ++i;
   }
   bool month_word = false;
-  if (!part && !day && i < c.t.size() &&
-      (Bare(c.t[i].key) == "شهر" || Bare(c.t[i].key) == "الشهر")) {
-    month_word = true;
-    ++i;
+  if (!part && !day && i < c.t.size()) {
+    std::string w = BareIfEndsWith(c.t[i].key, "شهر");
+    month_word = w == "شهر" || w == "الشهر";
   }
+  if (month_word) ++i;
   const Phrase* mp = Match(c, i, "month");
   if (!mp) return k;
   bool hijri = mp->kind == "month-h";
@@ -383,7 +391,10 @@ size_t ScanMonthDate(Ctx& c, size_t k) {
 size_t ScanOther(Ctx& c, size_t k) {
   const auto& t = c.t;
   // Without its particles (Bare): وعام 2016، والعام الماضي.
-  std::string key = Bare(t[k].key);
+  std::string key;
+  for (std::string_view tail : {"عام", "سنه", "شهر", "اسبوع"}) {
+    if (key.empty()) key = BareIfEndsWith(t[k].key, tail);
+  }
   int year;
   if ((key == "عام" || key == "سنه" || key == "العام" || key == "السنه") &&
       k + 1 < t.size() && YearNumber(t[k + 1], 1900, 2100, &year)) {
