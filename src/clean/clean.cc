@@ -1,10 +1,12 @@
 #include "src/clean/clean.h"
 
+#include "src/base/data.h"
 #include "src/base/url.h"
 #include "src/base/utf8.h"
 #include "src/clean/html_extract.h"
 #include "src/clean/lexicon.h"
 #include "src/clean/text_clean.h"
+#include "src/text/normalize.h"
 
 namespace marsad {
 namespace {
@@ -65,27 +67,38 @@ void NameOutlet(const CleanLexicon& lex, Document* doc) {
 
 }  // namespace
 
-Status CleanDocument(Document* doc, const FurnitureModel* model) {
-  auto lex = CleanLexicon::Get();
-  if (!lex.ok()) {
-    return InternalError("cleaning tables: " + lex.status().ToString());
-  }
+Status CleanDocument(const CleanLexicon& lex, const Normalizer& normalizer,
+                     Document* doc, const FurnitureModel* model) {
   doc->text.clear();
   doc->removed.clear();
   const bool record = doc->format == "jsonl" || doc->format == "csv";
   if (record && LooksLikeHtml(doc->raw)) {
-    CleanHtml(**lex, model, doc);
+    CleanHtml(lex, normalizer, model, doc);
   } else if (doc->format == "txt" || record) {
-    CleanTextDump(**lex, model, doc);
+    CleanTextDump(lex, normalizer, model, doc);
   } else if (doc->format == "html") {
-    CleanHtml(**lex, model, doc);
+    CleanHtml(lex, normalizer, model, doc);
   } else {
     return InvalidArgumentError("cannot clean format '" + doc->format + "'");
   }
   if (doc->language.empty()) doc->language = GuessLanguage(doc->text);
   // After cleaning: the furniture model is keyed by the outlet as given.
-  NameOutlet(**lex, doc);
+  NameOutlet(lex, doc);
   return Status::OK();
+}
+
+Status CleanDocument(Document* doc, const FurnitureModel* model) {
+  auto lex = CleanLexicon::Get();
+  if (!lex.ok()) {
+    return InternalError("cleaning tables: " + lex.status().ToString());
+  }
+  static const StatusOr<std::unique_ptr<const Normalizer>>* const normalizer =
+      new StatusOr<std::unique_ptr<const Normalizer>>(
+          Normalizer::Create(DataDir()));
+  if (!normalizer->ok()) {
+    return InternalError("cleaning tables: " + normalizer->status().ToString());
+  }
+  return CleanDocument(**lex, ***normalizer, doc, model);
 }
 
 std::string CanonicalOutlet(std::string_view outlet) {

@@ -30,6 +30,9 @@
 
 namespace marsad {
 
+class CleanLexicon;
+class Normalizer;
+
 // Per-outlet line templates learned across a corpus: a short line that recurs
 // in many reports of one outlet ("للتواصل مع الكاتب ...", "عين اليوم – جدة")
 // is page furniture for that outlet.
@@ -83,10 +86,19 @@ class FurnitureModel {
 //   "html"  a page: main text and metadata are extracted from the DOM.
 // `model` (may be null) supplies the learned per-outlet templates; it must
 // outlive the call. Metadata fields already set are kept (only empty ones are
-// filled). Returns InvalidArgument for an unknown format, Internal if the rule
-// tables in data/clean/ cannot be loaded; never fails on bad input text.
+// filled). Returns InvalidArgument for an unknown format; never fails on bad
+// input text.
+//
+// `lex` holds the rule tables (data/clean/*.tsv) and `normalizer` gives the
+// text its display form; the pipeline passes those of its Resources
+// (src/pipeline/resources.h). Both must outlive the call.
 //
 // Thread safety: safe to call concurrently on distinct documents.
+Status CleanDocument(const CleanLexicon& lex, const Normalizer& normalizer,
+                     Document* doc, const FurnitureModel* model = nullptr);
+// The same for tools and tests without Resources: the rule tables and a
+// Normalizer read from DataDir() on first use and kept for the process
+// (CleanLexicon::Get). Internal if either cannot be loaded.
 Status CleanDocument(Document* doc, const FurnitureModel* model = nullptr);
 
 // The name readers know an outlet by, for an outlet given by a corpus id or

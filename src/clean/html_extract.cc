@@ -529,8 +529,8 @@ void Extractor::Emit(const std::vector<int>& article, const std::string& title,
 
 }  // namespace
 
-void CleanHtml(const CleanLexicon& lex, const FurnitureModel* model,
-               Document* doc) {
+void CleanHtml(const CleanLexicon& lex, const Normalizer& normalizer,
+               const FurnitureModel* model, Document* doc) {
   std::unique_ptr<HtmlDom> dom = HtmlDom::Parse(doc->raw, kMaxHtmlBytes);
   HtmlMeta meta = ExtractHtmlMeta(dom->root());
   auto set = [](std::string* field, std::string value) {
@@ -573,7 +573,7 @@ void CleanHtml(const CleanLexicon& lex, const FurnitureModel* model,
     body.raw += p;
     body.raw += '\n';
   }
-  CleanTextDump(lex, model, &body);
+  CleanTextDump(lex, normalizer, model, &body);
   doc->text = std::move(body.text);
   set(&doc->agency, body.agency);
   set(&doc->published, body.published);  // a dateline, when no meta tag had it

@@ -10,15 +10,18 @@
 
 namespace marsad {
 
+class Normalizer;
+
 // Pages larger than this are cut before parsing (after dropping script and
 // style bodies), which bounds the parser's memory.
 inline constexpr size_t kMaxHtmlBytes = size_t{16} << 20;
 
 // Parses doc->raw as HTML and fills the metadata fields that are empty,
 // doc->text (main text, paragraphs separated by "\n\n") and doc->removed.
-// Never fails: a page without recognisable content yields empty text.
-void CleanHtml(const CleanLexicon& lex, const FurnitureModel* model,
-               Document* doc);
+// The text is in `normalizer`'s display form (CleanTextDump). Never fails: a
+// page without recognisable content yields empty text.
+void CleanHtml(const CleanLexicon& lex, const Normalizer& normalizer,
+               const FurnitureModel* model, Document* doc);
 
 }  // namespace marsad
 

@@ -122,9 +122,9 @@ void Remove(Line* l, std::string reason, bool meta = false) {
 
 class TextCleaner {
  public:
-  TextCleaner(const CleanLexicon& lex, const FurnitureModel* model,
-              Document* doc)
-      : lex_(lex), model_(model), doc_(doc) {}
+  TextCleaner(const CleanLexicon& lex, const Normalizer& normalizer,
+              const FurnitureModel* model, Document* doc)
+      : lex_(lex), normalizer_(normalizer), model_(model), doc_(doc) {}
 
   void Run() {
     SplitLines(doc_->raw, &lines_);
@@ -651,23 +651,14 @@ class TextCleaner {
     }
   }
 
-  // The text core's display form; our own cleanup stands if the text core
-  // cannot be used (its tables missing or broken): cleaning never fails.
+  // The text core's display form, by the Normalizer the caller gave; our own
+  // cleanup stands if it throws: cleaning never fails.
   void AppendDisplayForm(const std::string& text) {
-    static const Normalizer* normalizer = []() -> const Normalizer* {
-      try {
-        return &Normalizer::Default();
-      } catch (...) {
-        return nullptr;
-      }
-    }();
-    if (normalizer != nullptr) {
-      try {
-        normalizer->Display(text, &display_);
-        doc_->text += display_.text;
-        return;
-      } catch (...) {
-      }
+    try {
+      normalizer_.Display(text, &display_);
+      doc_->text += display_.text;
+      return;
+    } catch (...) {
     }
     doc_->text += text;
   }
@@ -690,6 +681,7 @@ class TextCleaner {
   }
 
   const CleanLexicon& lex_;
+  const Normalizer& normalizer_;
   const FurnitureModel* model_;
   NormalizedText display_;
   Document* doc_;
@@ -703,9 +695,9 @@ class TextCleaner {
 
 }  // namespace
 
-void CleanTextDump(const CleanLexicon& lex, const FurnitureModel* model,
-                   Document* doc) {
-  TextCleaner(lex, model, doc).Run();
+void CleanTextDump(const CleanLexicon& lex, const Normalizer& normalizer,
+                   const FurnitureModel* model, Document* doc) {
+  TextCleaner(lex, normalizer, model, doc).Run();
 }
 
 }  // namespace marsad

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "src/clean/clean.h"
+#include "src/clean/lexicon.h"
 #include "src/dedup/duplicate_index.h"
 #include "src/dedup/fingerprint.h"
 #if MARSAD_HAVE_FACTS
@@ -75,7 +76,8 @@ void DocumentProcessor::AnalyzeWith(const TextAnalysis& analysis,
 
 Status DocumentProcessor::Process(Document* doc,
                                   const FurnitureModel* furniture) const {
-  RETURN_IF_ERROR(CleanDocument(doc, furniture));
+  RETURN_IF_ERROR(CleanDocument(resources_.clean_lexicon(),
+                                resources_.normalizer(), doc, furniture));
   if (doc->text.find_first_not_of(" \n\t") == std::string::npos) {
     return InvalidArgumentError("no text left after cleaning");
   }

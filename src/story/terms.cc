@@ -8,6 +8,7 @@
 #include "src/story/story_features.h"
 #include "src/text/analysis.h"
 #include "src/text/normalize.h"
+#include "src/text/segment.h"
 #include "src/text/stem.h"
 
 namespace marsad {
@@ -17,7 +18,8 @@ std::string StoryStem(const TextTables& tables, std::string_view word) {
 }
 
 std::string StoryStem(std::string_view word) {
-  return LightStem(LemmaKey(word));
+  const Normalizer& n = Normalizer::Default();
+  return LightStem(n, LemmaKey(n, Segmenter::Default(), word));
 }
 
 void ExtractStems(std::string_view text, std::vector<std::string>* stems) {

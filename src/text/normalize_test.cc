@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "src/text/tables.h"
+#include "src/text/test_tables.h"
+
 namespace marsad {
 namespace {
 
@@ -45,7 +48,7 @@ TEST(NormalizerTest, FoldTable) {
       {"ا\u0653", "ا"},
       {"و\u0654", "ؤ"},
   };
-  const Normalizer& n = Normalizer::Default();
+  const Normalizer& n = TestTextTables().normalizer();
   for (const Case& c : kCases) EXPECT_EQ(n.FoldKey(c.in), c.want) << c.in;
 }
 
@@ -61,7 +64,7 @@ TEST(NormalizerTest, DisplayTable) {
       {"x\xFFy", "x\xEF\xBF\xBDy"},  // invalid byte -> U+FFFD
       {"أحمد", "أحمد"},              // letters untouched
   };
-  const Normalizer& n = Normalizer::Default();
+  const Normalizer& n = TestTextTables().normalizer();
   NormalizedText out;
   for (const Case& c : kCases) {
     n.Display(c.in, &out);
@@ -70,7 +73,7 @@ TEST(NormalizerTest, DisplayTable) {
 }
 
 TEST(NormalizerTest, OffsetsMapBack) {
-  const Normalizer& n = Normalizer::Default();
+  const Normalizer& n = TestTextTables().normalizer();
   NormalizedText out;
   std::string in = "  قالَ  الوزيـر\u200F أمس ";
   n.Fold(in, &out);
@@ -85,7 +88,7 @@ TEST(NormalizerTest, OffsetsMapBack) {
 }
 
 TEST(NormalizerTest, InvalidUtf8NeverLeaksIntoOutput) {
-  const Normalizer& n = Normalizer::Default();
+  const Normalizer& n = TestTextTables().normalizer();
   const char* kBad[] = {"\xC0\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80",
                         "\xE0\x80", "a\xC1\x81z"};
   NormalizedText out;

@@ -5,13 +5,15 @@
 #include <string>
 
 #include "src/text/stem.h"
+#include "src/text/tables.h"
+#include "src/text/test_tables.h"
 
 namespace marsad {
 namespace {
 
 std::string Parts(std::string_view word) {
   Segmentation seg;
-  Segmenter::Default().Segment(word, &seg);
+  TestTextTables().segmenter().Segment(word, &seg);
   std::string out;
   for (Span s : seg.parts) {
     if (!out.empty()) out += '+';
@@ -56,7 +58,7 @@ TEST(SegmenterTest, PartsTileTheWord) {
   for (std::string w : {"وبالتأكيد", "فسيكتبونها", "كتَبَ", "abc", "و",
                         "\u065bوقالت", "\u064eالوزارة", "\u0640\u064bكتابهم"}) {
     Segmentation seg;
-    Segmenter::Default().Segment(w, &seg);
+    TestTextTables().segmenter().Segment(w, &seg);
     uint32_t at = 0;
     for (Span s : seg.parts) {
       EXPECT_EQ(s.begin, at) << w;
@@ -67,10 +69,12 @@ TEST(SegmenterTest, PartsTileTheWord) {
 }
 
 TEST(StemTest, Table) {
-  EXPECT_EQ(LemmaKey("والأمريكى"), LemmaKey("الأمريكي"));
-  EXPECT_EQ(LemmaKey("لروسيا"), "روسيا");
-  EXPECT_EQ(LightStem("والمسلحين"), LightStem("المسلحون"));
-  EXPECT_EQ(LightStem("بالمدرسة"), "مدرس");
+  const TextTables& t = TestTextTables();
+  EXPECT_EQ(LemmaKey(t, "والأمريكى"), LemmaKey(t, "الأمريكي"));
+  EXPECT_EQ(LemmaKey(t, "لروسيا"), "روسيا");
+  EXPECT_EQ(LightStem(t.normalizer(), "والمسلحين"),
+            LightStem(t.normalizer(), "المسلحون"));
+  EXPECT_EQ(LightStem(t.normalizer(), "بالمدرسة"), "مدرس");
 }
 
 }  // namespace

@@ -30,10 +30,6 @@ bool EndsWith(std::string_view s, std::string_view p) {
 
 }  // namespace
 
-std::string LightStem(std::string_view word) {
-  return LightStem(Normalizer::Default(), word);
-}
-
 std::string LightStem(const Normalizer& normalizer, std::string_view word) {
   std::string w = normalizer.FoldKey(word);
   auto letters = [](std::string_view s) { return Utf8Length(s); };
@@ -50,10 +46,6 @@ std::string LightStem(const Normalizer& normalizer, std::string_view word) {
     }
   }
   return w;
-}
-
-std::string LemmaKey(std::string_view word) {
-  return LemmaKey(Normalizer::Default(), Segmenter::Default(), word);
 }
 
 std::string LemmaKey(const TextTables& tables, std::string_view word) {

@@ -1,10 +1,7 @@
 // Light stemming for search and a lemma-like key for matching.
 //
-// Thread safety: pure functions over immutable tables. The forms without a
-// Normalizer/Segmenter or TextTables argument read Normalizer::Default()
-// and Segmenter::Default(): they are left for the story titles' stems
-// (StoryStem(word), ExtractStems), not given the tables yet (issue 25; the
-// search terms and skeleton keys take them since step 6).
+// Thread safety: pure functions over immutable tables, which the caller
+// gives (its Resources' or TextTables', src/text/tables.h).
 #ifndef MARSAD_SRC_TEXT_STEM_H_
 #define MARSAD_SRC_TEXT_STEM_H_
 
@@ -20,13 +17,11 @@ class TextTables;
 // Folded word with proclitics (و ف ب ل ك), the article, enclitic pronouns and
 // light suffixes (ات ون ين ان ية ه ي) stripped, never below two letters.
 // For search indexing: over-conflates on purpose.
-std::string LightStem(std::string_view word);
 std::string LightStem(const Normalizer& normalizer, std::string_view word);
 
 // Folded word with clitics and the article removed (as the segmenter decides)
 // but inflection kept: `والأمريكى` and `الأمريكي` give the same key.
 // For matching names and triggers.
-std::string LemmaKey(std::string_view word);
 std::string LemmaKey(const Normalizer& normalizer, const Segmenter& segmenter,
                      std::string_view word);
 // With the tables' Normalizer and Segmenter (src/text/tables.h).

@@ -49,14 +49,14 @@ TEST(NormalizeTest, FoldTable) {
       {"  a   b ", "a b"},
   };
   for (const auto& c : cases) {
-    EXPECT_EQ(Normalizer::Default().FoldKey(c.in), c.out) << c.in;
+    EXPECT_EQ(TestTextTables().normalizer().FoldKey(c.in), c.out) << c.in;
   }
 }
 
 TEST(NormalizeTest, OffsetsMapBackToInput) {
   std::string in = "قالَ  الرئيسُ «نعم»";
   NormalizedText n;
-  Normalizer::Default().Fold(in, &n);
+  TestTextTables().normalizer().Fold(in, &n);
   ASSERT_EQ(n.offsets.size(), n.text.size() + 1);
   EXPECT_EQ(n.text, "قال الرئيس \"نعم\"");
   size_t pos = n.text.find("الرئيس");
@@ -73,7 +73,7 @@ TEST(NormalizeTest, OffsetsMapBackToInput) {
 
 TEST(NormalizeTest, DisplayKeepsDiacriticsDropsControls) {
   NormalizedText n;
-  Normalizer::Default().Display("مُحَمَّد\u200f  قال\r\nﻻ", &n);
+  TestTextTables().normalizer().Display("مُحَمَّد\u200f  قال\r\nﻻ", &n);
   EXPECT_EQ(n.text, "مُحَمَّد قال\nلا");
 }
 
@@ -125,15 +125,17 @@ TEST(SegmentTest, ArticleAndConjunction) {
   for (const auto& c : cases) {
     Segmentation s;
     std::string w = c.word;
-    Segmenter::Default().Segment(w, &s);
+    TestTextTables().segmenter().Segment(w, &s);
     EXPECT_EQ(s.stem.In(w), c.stem) << c.word;
   }
 }
 
 TEST(StemTest, LightStemAndLemma) {
-  EXPECT_EQ(LightStem("والانتخابات"), "انتخاب");
-  EXPECT_EQ(LightStem("الأمريكية"), LightStem("أمريكي"));
-  EXPECT_EQ(LemmaKey("بالرئيس"), LemmaKey("الرئيس"));
+  const TextTables& t = TestTextTables();
+  EXPECT_EQ(LightStem(t.normalizer(), "والانتخابات"), "انتخاب");
+  EXPECT_EQ(LightStem(t.normalizer(), "الأمريكية"),
+            LightStem(t.normalizer(), "أمريكي"));
+  EXPECT_EQ(LemmaKey(t, "بالرئيس"), LemmaKey(t, "الرئيس"));
 }
 
 struct NumberCase {
