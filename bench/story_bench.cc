@@ -81,7 +81,7 @@ int Main(int argc, char** argv) {
     return 1;
   }
   DuplicateIndex dups;
-  StoryIndex stories;
+  StoryIndex stories(**tables);
   std::vector<int64_t>
       story_of;  // per article id: 8 bytes, as a store would keep
   story_of.reserve(n + 1);

@@ -117,7 +117,7 @@ StatusOr<std::unique_ptr<Ingestor>> Ingestor::Create(
                    DocumentProcessor::Create(resources, options.process));
   ing->furniture_ = std::make_unique<FurnitureModel>();
   ing->duplicates_ = std::make_unique<DuplicateIndex>();
-  ing->stories_ = std::make_unique<StoryIndex>();
+  ing->stories_ = std::make_unique<StoryIndex>(resources.text_tables());
   RETURN_IF_ERROR(ing->Restore());
   return ing;
 }

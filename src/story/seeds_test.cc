@@ -39,7 +39,7 @@ TEST(SeedsTest, ThreeStoriesLinkedAsRelated) {
       EntityAnnotator::Create();
   ASSERT_TRUE(entities.ok()) << entities.status().ToString();
 #endif
-  StoryIndex index;
+  StoryIndex index(TestTextTables());
   int64_t story[5];
   for (int i = 0; i < 5; ++i) {
     StatusOr<std::string> raw = ReadFile(dir + "/" + kSeeds[i]);

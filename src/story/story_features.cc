@@ -152,8 +152,9 @@ StoryFeatures ComputeStoryFeatures(const StoryTables& tables,
             });
 
   for (const EntityMention& e : doc.entities) {
-    f.entities.push_back(e.entity_id.empty() ? TermKey(FoldForKey(e.text))
-                                             : TermKey(e.entity_id));
+    f.entities.push_back(e.entity_id.empty()
+                             ? TermKey(FoldForKey(tables.text(), e.text))
+                             : TermKey(e.entity_id));
   }
   for (const DateMention& d : doc.dates) {
     if (d.precision != DatePrecision::kDay || d.value.size() < 7) continue;

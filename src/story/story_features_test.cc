@@ -149,10 +149,11 @@ TEST(StoryFeaturesTest, EventDayComesFromTheLead) {
 
 // A bare proclitic (ب، ل) no longer keeps a word apart from its other forms.
 TEST(StoryStemTest, ClitizedFormsMeet) {
-  EXPECT_EQ(StoryStem("بغارة"), StoryStem("الغارة"));
-  EXPECT_EQ(StoryStem("بغارة"), StoryStem("غارات"));
-  EXPECT_EQ(StoryStem("لمستودع"), StoryStem("المستودع"));
-  EXPECT_NE(StoryStem("غارة"), StoryStem("مستودع"));
+  const TextTables& t = TestTextTables();
+  EXPECT_EQ(StoryStem(t, "بغارة"), StoryStem(t, "الغارة"));
+  EXPECT_EQ(StoryStem(t, "بغارة"), StoryStem(t, "غارات"));
+  EXPECT_EQ(StoryStem(t, "لمستودع"), StoryStem(t, "المستودع"));
+  EXPECT_NE(StoryStem(t, "غارة"), StoryStem(t, "مستودع"));
 }
 
 TEST(StoryFeaturesTest, KeepsDistinctiveNumbersOnly) {
@@ -284,8 +285,8 @@ TEST(ChooseTitleTest, PicksTheMostCentralTitle) {
       "عاجل", "سيول وادي النخيل تجرف سيارات",
       "سيول وادي النخيل تجرف 12 سيارة وتغلق طريق الساحل",
       "إغلاق طريق الساحل بسبب سيول النخيل"};
-  EXPECT_EQ(ChooseTitle(titles), titles[2]);
-  EXPECT_EQ(ChooseTitle({}), "");
+  EXPECT_EQ(ChooseTitle(TestTextTables(), titles), titles[2]);
+  EXPECT_EQ(ChooseTitle(TestTextTables(), {}), "");
 }
 
 }  // namespace

@@ -127,7 +127,8 @@ void UnionInto(const std::vector<T>& add, std::vector<T>* into) {
 
 }  // namespace
 
-StoryIndex::StoryIndex(StoryOptions options) : options_(options) {}
+StoryIndex::StoryIndex(const TextTables& tables, StoryOptions options)
+    : text_tables_(tables), options_(options) {}
 
 int32_t StoryIndex::DayOf(std::string_view date) const {
   return DayNumber(date).value_or(kNoDay);
@@ -428,7 +429,7 @@ std::optional<StoryInfo> StoryIndex::Info(int64_t story_id) const {
   auto it = stories_.find(story_id);
   if (it == stories_.end()) return std::nullopt;
   const Story& s = it->second;
-  return StoryInfo{s.id,       ChooseTitle(s.titles),
+  return StoryInfo{s.id,       ChooseTitle(text_tables_, s.titles),
                    s.reports,  s.first_day,
                    s.last_day, s.related};
 }

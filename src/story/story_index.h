@@ -2,7 +2,7 @@
 // sliding time window (single pass; the essay opens story_index.cc).
 //
 // Usage, one report at a time in arrival order:
-//   StoryIndex index;
+//   StoryIndex index(resources.text_tables());
 //   Assignment a = index.Add(article_id, doc.published, features);
 //   doc.story_id = a.story_id;
 // A duplicate (dedup's duplicate_of) should follow its first copy:
@@ -89,7 +89,9 @@ struct StoryInfo {
 
 class StoryIndex {
  public:
-  explicit StoryIndex(StoryOptions options = {});
+  // `tables`: the story titles' stems (Info's title, ChooseTitle) are read
+  // with them; they must outlive the index.
+  explicit StoryIndex(const TextTables& tables, StoryOptions options = {});
 
   // Puts the report in the best live story scoring >= join_threshold, or
   // starts a new story. `date` is its publication date (ISO 8601); empty or
@@ -153,6 +155,7 @@ class StoryIndex {
   std::vector<int64_t> Candidates(const StoryFeatures& f);
   void Link(int64_t a, int64_t b);
 
+  const TextTables& text_tables_;
   StoryOptions options_;
   int64_t next_id_ = 1;
   StreamClock clock_;

@@ -37,7 +37,7 @@ const char* kMarket =
     "المزارع، ودعا التجار وزارة التجارة إلى مراقبة الأسعار ومنع الاحتكار.";
 
 TEST(StoryIndexTest, GroupsReportsOfOneStory) {
-  StoryIndex index;
+  StoryIndex index(TestTextTables());
   Assignment a =
       index.Add(1, "2015-07-21", F("افتتاح جسر الوادي في الريان", kBridgeA));
   Assignment m = index.Add(2, "2015-07-21", F("ارتفاع أسعار الخضار", kMarket));
@@ -63,7 +63,7 @@ TEST(StoryIndexTest, WindowEvictsOldStoriesAndIdsKeepCounting) {
   StoryOptions options;
   options.window_days = 3;
   options.grace_reports = 0;
-  StoryIndex index(options);
+  StoryIndex index(TestTextTables(), options);
   Assignment a = index.Add(1, "2015-07-01", F("افتتاح جسر الوادي", kBridgeA));
   EXPECT_EQ(index.live_stories(), 1u);
   Assignment m = index.Add(2, "2015-07-20", F("ارتفاع أسعار الخضار", kMarket));
@@ -80,7 +80,7 @@ TEST(StoryIndexTest, WindowEvictsOldStoriesAndIdsKeepCounting) {
 // report start a story of its own.
 TEST(StoryIndexTest, Issue24StrayNewerDateKeepsStoriesJoining) {
   for (const char* stray : {"2017-03-01", "2099-01-01"}) {
-    StoryIndex index;
+    StoryIndex index(TestTextTables());
     index.Add(1, stray, F("ارتفاع أسعار الخضار", kMarket));
     Assignment a =
         index.Add(2, "2015-07-21", F("افتتاح جسر الوادي في الريان", kBridgeA));
@@ -88,7 +88,7 @@ TEST(StoryIndexTest, Issue24StrayNewerDateKeepsStoriesJoining) {
         index.Add(3, "2015-07-22", F("محافظ الريان يدشن جسر الوادى", kBridgeB));
     EXPECT_EQ(b.story_id, a.story_id) << stray;
   }
-  StoryIndex backwards;
+  StoryIndex backwards(TestTextTables());
   Assignment b = backwards.Add(1, "2015-07-22",
                                F("محافظ الريان يدشن جسر الوادى", kBridgeB));
   backwards.Add(2, "2015-07-21", F("ارتفاع أسعار الخضار", kMarket));
@@ -106,7 +106,7 @@ TEST(StoryIndexTest, Issue20ReportsPastTheSpanStartAFollowUp) {
   for (int span : {0, 4}) {
     StoryOptions options;
     options.max_span_days = span;
-    StoryIndex index(options);
+    StoryIndex index(TestTextTables(), options);
     Assignment a = index.Add(1, "2015-07-01", bridge);
     Assignment b = index.Add(2, "2015-07-04", bridge);
     Assignment c = index.Add(3, "2015-07-07", bridge);
@@ -153,7 +153,7 @@ TEST(StoryIndexTest, Issue20LaterJoinersDoNotMoveTheStorysHappening) {
     StoryOptions options;
     options.kept_members = 1;  // the anchor is the first report
     options.profile_lift = lift;
-    StoryIndex index(options);
+    StoryIndex index(TestTextTables(), options);
     Assignment a = index.Add(1, "2015-07-21", strike);
     for (int i = 2; i <= 6; ++i) {
       EXPECT_EQ(index.Add(i, "2015-07-21", both).story_id, a.story_id) << i;
@@ -170,7 +170,7 @@ TEST(StoryIndexTest, Issue20LaterJoinersDoNotMoveTheStorysHappening) {
 }
 
 TEST(StoryIndexTest, RestoreRebuildsStoriesAndNextId) {
-  StoryIndex index;
+  StoryIndex index(TestTextTables());
   StoryFeatures fa = F("افتتاح جسر الوادي في الريان", kBridgeA);
   StoryFeatures stored = StoryFeatures::Deserialize(fa.Serialize()).value();
   index.Restore(1, 41, "2015-07-21", stored);
@@ -187,7 +187,7 @@ TEST(StoryIndexTest, RestoreRebuildsStoriesAndNextId) {
 }
 
 TEST(StoryIndexTest, JoinFollowsTheFirstCopysStory) {
-  StoryIndex index;
+  StoryIndex index(TestTextTables());
   Assignment a = index.Add(1, "2015-07-21", F("ارتفاع أسعار الخضار", kMarket));
   index.Join(2, a.story_id, "2015-07-21", F("ارتفاع أسعار الخضار", kMarket));
   EXPECT_EQ(index.Info(a.story_id)->reports, 2);

@@ -197,12 +197,13 @@ double TimelessSimilarity(const StoryFeatures& a, const StoryFeatures& b) {
   return Explain(a, b, /*timed=*/false).score;
 }
 
-std::string ChooseTitle(std::span<const std::string> titles) {
+std::string ChooseTitle(const TextTables& tables,
+                        std::span<const std::string> titles) {
   if (titles.empty()) return "";
   std::vector<std::vector<uint32_t>> keys(titles.size());
   std::vector<std::string> stems;
   for (size_t i = 0; i < titles.size(); ++i) {
-    ExtractStems(titles[i], &stems);
+    ExtractStems(tables, titles[i], &stems);
     for (const std::string& s : stems) keys[i].push_back(TermKey(s));
     std::sort(keys[i].begin(), keys[i].end());
     keys[i].erase(std::unique(keys[i].begin(), keys[i].end()), keys[i].end());

@@ -42,8 +42,10 @@ SimilarityParts ExplainSimilarity(const StoryFeatures& a,
 
 // Picks a story's title from its reports' titles: the most central one (the
 // title sharing most words with the others), the earliest on ties; empty
-// input gives "".
-std::string ChooseTitle(std::span<const std::string> titles);
+// input gives "". Words are compared by their story stems (ExtractStems)
+// with `tables`.
+std::string ChooseTitle(const TextTables& tables,
+                        std::span<const std::string> titles);
 
 }  // namespace marsad
 

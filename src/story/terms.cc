@@ -8,7 +8,6 @@
 #include "src/story/story_features.h"
 #include "src/text/analysis.h"
 #include "src/text/normalize.h"
-#include "src/text/segment.h"
 #include "src/text/stem.h"
 
 namespace marsad {
@@ -17,18 +16,14 @@ std::string StoryStem(const TextTables& tables, std::string_view word) {
   return LightStem(tables.normalizer(), LemmaKey(tables, word));
 }
 
-std::string StoryStem(std::string_view word) {
-  const Normalizer& n = Normalizer::Default();
-  return LightStem(n, LemmaKey(n, Segmenter::Default(), word));
-}
-
-void ExtractStems(std::string_view text, std::vector<std::string>* stems) {
+void ExtractStems(const TextTables& tables, std::string_view text,
+                  std::vector<std::string>* stems) {
   thread_local std::vector<Token> tokens;
   stems->clear();
   Tokenize(text, &tokens);
   for (const Token& t : tokens) {
     if (t.kind != TokenKind::kWord && t.kind != TokenKind::kLatin) continue;
-    std::string stem = StoryStem(t.span.In(text));
+    std::string stem = StoryStem(tables, t.span.In(text));
     if (Utf8Length(stem) < 2) continue;
     stems->push_back(std::move(stem));
   }
@@ -104,8 +99,8 @@ void ExtractTermKeys(const StoryTables& tables, const TextAnalysis& analysis,
   TermKeysOfTokens(tables, analysis.text, analysis.tokens, keys);
 }
 
-std::string FoldForKey(std::string_view text) {
-  return Normalizer::Default().FoldKey(text);
+std::string FoldForKey(const TextTables& tables, std::string_view text) {
+  return tables.normalizer().FoldKey(text);
 }
 
 std::string LeadTitle(std::string_view text) {

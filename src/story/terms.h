@@ -20,15 +20,12 @@ namespace marsad {
 // without the article ("بغارة" -> "بغار", "غارة" -> "غار").
 // With the tables' Normalizer and Segmenter (src/text/tables.h).
 std::string StoryStem(const TextTables& tables, std::string_view word);
-// The same through Normalizer::Default() and Segmenter::Default(), for
-// ExtractStems (the story titles' choice, the idf table's writer): left for
-// issue 25's next step.
-std::string StoryStem(std::string_view word);
 
 // The story terms (StoryStem) of the words (Arabic and Latin) of `text`, in
 // order, into *stems (cleared first). Numbers, punctuation and one-letter words
 // are skipped. Thread-safe.
-void ExtractStems(std::string_view text, std::vector<std::string>* stems);
+void ExtractStems(const TextTables& tables, std::string_view text,
+                  std::vector<std::string>* stems);
 
 // The term keys (TermKey of the story stem, after the tables' synonyms) of
 // the words of `text`, into *keys (cleared first). Stems are cached per
@@ -41,8 +38,8 @@ void ExtractTermKeys(const StoryTables& tables, const TextAnalysis& analysis,
                      std::vector<uint32_t>* keys);
 
 // The folded key of a short text (an entity surface): spelling variants,
-// diacritics and tatweel erased.
-std::string FoldForKey(std::string_view text);
+// diacritics and tatweel erased, by the tables' Normalizer.
+std::string FoldForKey(const TextTables& tables, std::string_view text);
 
 // A stand-in title for a report without one: its first words (at most 12),
 // cut at the end of the first sentence.

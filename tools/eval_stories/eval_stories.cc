@@ -52,7 +52,7 @@ Run Stream(const StoryTables& tables, const std::vector<CorpusReport>& reports,
            double thread_attach = kThreadAttachThreshold) {
   Run run;
   DuplicateIndex dups;
-  StoryIndex stories(options);
+  StoryIndex stories(tables.text(), options);
   const size_t n = reports.size();
   run.dup_of.assign(n, 0);
   run.story.assign(n, 0);
@@ -85,14 +85,15 @@ Run Stream(const StoryTables& tables, const std::vector<CorpusReport>& reports,
   return run;
 }
 
-int WriteIdf(const std::vector<CorpusReport>& reports, const std::string& out) {
+int WriteIdf(const TextTables& tables, const std::vector<CorpusReport>& reports,
+             const std::string& out) {
   std::unordered_map<std::string, int> df;
   std::vector<std::string> stems;
   for (const CorpusReport& r : reports) {
     std::set<std::string> seen;
-    ExtractStems(r.doc.title, &stems);
+    ExtractStems(tables, r.doc.title, &stems);
     seen.insert(stems.begin(), stems.end());
-    ExtractStems(r.doc.text, &stems);
+    ExtractStems(tables, r.doc.text, &stems);
     seen.insert(stems.begin(), stems.end());
     for (const std::string& s : seen) ++df[s];
   }
@@ -240,12 +241,12 @@ int main(int argc, char** argv) {
   std::printf(
       "corpus: %zu reports (%d lines skipped), load+clean+analyse %.1fs\n",
       reports->size(), skipped, std::chrono::duration<double>(t1 - t0).count());
-  if (!idf_out.empty()) return WriteIdf(*reports, idf_out);
   auto text_tables = TextTables::Load(DataDir());
   if (!text_tables.ok()) {
     std::cerr << "eval_stories: " << text_tables.status().ToString() << "\n";
     return 1;
   }
+  if (!idf_out.empty()) return WriteIdf(**text_tables, *reports, idf_out);
   auto tables = StoryTables::Load(DataDir(), **text_tables);
   if (!tables.ok()) {
     std::cerr << "eval_stories: " << tables.status().ToString() << "\n";
