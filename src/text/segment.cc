@@ -21,7 +21,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <iostream>
 
 #include "src/base/data.h"
 #include "src/base/hash.h"
@@ -106,17 +105,6 @@ StatusOr<std::unique_ptr<const Segmenter>> Segmenter::Create(
     if (!row.empty()) s->exceptions_[row[0]] = 1;
   }
   return std::unique_ptr<const Segmenter>(std::move(s));
-}
-
-const Segmenter& Segmenter::Default() {
-  static const Segmenter* instance = []() -> const Segmenter* {
-    auto s = Create();
-    if (s.ok()) return std::move(s).value().release();
-    std::cerr << "marsad: " << s.status().ToString()
-              << "; segmenting by rules alone\n";
-    return new Segmenter();
-  }();
-  return *instance;
 }
 
 uint32_t Segmenter::Count(std::string_view form) const {

@@ -44,8 +44,6 @@ class Segmenter {
   // error naming the file.
   static StatusOr<std::unique_ptr<const Segmenter>> Create(
       const std::string& data_dir);
-  // Process-wide instance; with missing data it runs on rules alone.
-  static const Segmenter& Default();
 
   // REQUIRES: `word` is one token (no spaces). Non-Arabic input comes back
   // unsplit. *out is overwritten.
