@@ -21,12 +21,11 @@
 // the Resources must outlive the DocumentProcessor, Ingestor, server or
 // watcher using it.
 //
-// Not yet in here (issue 25, left for the next step): the skeletons'
-// name-variant table (data/nlp/name_variants.tsv) and the clean stage's
-// month names and lexicon (CleanLexicon::Get), still read on first use; and
-// the Normalizer/Segmenter that the search terms, the skeleton keys, the
-// story titles' stems (ExtractStems), the clean stage's display form and
-// the facts stage's FoldPhrase reach through Default() (src/text/stem.h).
+// Not yet everywhere (issue 25): the facts stage's FoldPhrase folds with
+// Normalizer::Default() (src/facts/lexicon.h), and CleanDocument(doc)
+// without tables, for tools and tests, reads the clean lexicon and a
+// Normalizer once from DataDir() (CleanLexicon::Get, src/clean/clean.h).
+// The pipeline gives every stage the pieces of this object.
 #ifndef MARSAD_PIPELINE_RESOURCES_H_
 #define MARSAD_PIPELINE_RESOURCES_H_
 
