@@ -1,5 +1,7 @@
 #include "src/base/document_json.h"
 
+#include <charconv>
+#include <cmath>
 #include <limits>
 
 #include "src/base/report_fields.h"
@@ -244,6 +246,336 @@ json AnalysisToJson(const Document& doc) {
     return json{{"text", r.text}, {"reason", r.reason}};
   });
   return j;
+}
+
+// ---------------------------------------------------------------------------
+// AnalysisJsonText: the analysis's JSON text written directly, as dump()
+// writes the tree: no spaces, an object's keys in byte order (nlohmann's
+// std::map), strings escaped as its serializer does, doubles through its own
+// shortest round-trip conversion (non-finite as null). Built and dumped, the
+// tree cost about 3 M instructions a report at ingest, in small allocations.
+
+namespace {
+
+class JsonText {
+ public:
+  explicit JsonText(std::string* out) : out_(*out) {}
+  bool ok() const { return ok_; }
+
+  void Raw(std::string_view s) { out_.append(s); }
+  void Char(char c) { out_.push_back(c); }
+  // `"key":` after a comma unless it opens the object.
+  void Key(std::string_view key, bool first = false) {
+    if (!first) out_.push_back(',');
+    out_.push_back('"');
+    out_.append(key);
+    out_.append("\":");
+  }
+  void Bool(bool b) { out_.append(b ? "true" : "false"); }
+  void Int(int64_t v) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, r.ptr);
+  }
+  void Double(double v) {
+    if (!std::isfinite(v)) {
+      out_.append("null");
+      return;
+    }
+    char buf[64];
+    char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, end);
+  }
+  void SpanValue(const Span& s) {
+    out_.append("{\"begin\":");
+    Int(s.begin);
+    out_.append(",\"end\":");
+    Int(s.end);
+    out_.push_back('}');
+  }
+  // A JSON string as nlohmann's serializer escapes it (ensure_ascii off):
+  // quote, backslash and C0 controls escaped, every other well-formed code
+  // point copied. Ill-formed UTF-8 (where it throws) clears ok().
+  void String(std::string_view s) {
+    out_.push_back('"');
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
+    size_t run = 0;  // start of the bytes not yet copied
+    for (size_t i = 0; i < n;) {
+      const unsigned char c = p[i];
+      if (c >= 0x80) {
+        size_t len = WellFormedLength(p + i, n - i);
+        if (len == 0) {
+          ok_ = false;
+          return;
+        }
+        i += len;
+        continue;
+      }
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        ++i;
+        continue;
+      }
+      out_.append(s.data() + run, i - run);
+      out_.push_back('\\');
+      switch (c) {
+        case '"':
+          out_.push_back('"');
+          break;
+        case '\\':
+          out_.push_back('\\');
+          break;
+        case '\b':
+          out_.push_back('b');
+          break;
+        case '\t':
+          out_.push_back('t');
+          break;
+        case '\n':
+          out_.push_back('n');
+          break;
+        case '\f':
+          out_.push_back('f');
+          break;
+        case '\r':
+          out_.push_back('r');
+          break;
+        default: {
+          static constexpr char kHex[] = "0123456789abcdef";
+          out_.append("u00");
+          out_.push_back(kHex[c >> 4]);
+          out_.push_back(kHex[c & 0xF]);
+        }
+      }
+      run = ++i;
+    }
+    out_.append(s.data() + run, n - run);
+    out_.push_back('"');
+  }
+
+ private:
+  // The length of the well-formed UTF-8 sequence of a non-ASCII lead byte
+  // at p (Unicode table 3-7: no overlong forms, no surrogates, at most
+  // U+10FFFF), or 0.
+  static size_t WellFormedLength(const unsigned char* p, size_t left) {
+    const unsigned char c = p[0];
+    auto cont = [&](size_t k, unsigned char lo, unsigned char hi) {
+      return k < left && p[k] >= lo && p[k] <= hi;
+    };
+    if (c >= 0xC2 && c <= 0xDF) return cont(1, 0x80, 0xBF) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+      const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;
+      const unsigned char hi = c == 0xED ? 0x9F : 0xBF;
+      return cont(1, lo, hi) && cont(2, 0x80, 0xBF) ? 3 : 0;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+      const unsigned char lo = c == 0xF0 ? 0x90 : 0x80;
+      const unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;
+      return cont(1, lo, hi) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4
+                                                                           : 0;
+    }
+    return 0;
+  }
+
+  std::string& out_;
+  bool ok_ = true;
+};
+
+// Each writer below names its keys in byte order; the *ToJson above lists
+// them in the order written in the source.
+void WriteNumber(JsonText& w, const NumberMention& n) {
+  w.Key("approximate", true);
+  w.Bool(n.approximate);
+  w.Key("max");
+  w.Double(n.max);
+  w.Key("min");
+  w.Double(n.min);
+  w.Key("span");
+  w.SpanValue(n.span);
+  if (!n.unit.empty()) {
+    w.Key("unit");
+    w.String(n.unit);
+  }
+  w.Key("value");
+  w.Double(n.value);
+}
+
+void WriteDate(JsonText& w, const DateMention& d) {
+  bool first = true;
+  if (!d.begin.empty()) {
+    w.Key("begin", first);
+    w.String(d.begin);
+    first = false;
+  }
+  if (!d.end.empty()) {
+    w.Key("end", first);
+    w.String(d.end);
+    first = false;
+  }
+  w.Key("precision", first);
+  w.String(DatePrecisionName(d.precision));
+  w.Key("relative");
+  w.Bool(d.relative);
+  w.Key("span");
+  w.SpanValue(d.span);
+  w.Key("value");
+  w.String(d.value);
+}
+
+void WriteEntity(JsonText& w, const EntityMention& e) {
+  w.Key("canonical", true);
+  w.String(e.canonical);
+  w.Key("entity_id");
+  w.String(e.entity_id);
+  if (e.lat && e.lon) {
+    w.Key("lat");
+    w.Double(*e.lat);
+    w.Key("lon");
+    w.Double(*e.lon);
+  }
+  if (!e.role.empty()) {
+    w.Key("role");
+    w.String(e.role);
+    w.Key("role_span");
+    w.SpanValue(e.role_span);
+  }
+  w.Key("span");
+  w.SpanValue(e.span);
+  w.Key("text");
+  w.String(e.text);
+  w.Key("type");
+  w.String(EntityTypeName(e.type));
+}
+
+void WriteQuote(JsonText& w, const Quote& q) {
+  w.Key("carried_over", true);
+  w.Bool(q.carried_over);
+  w.Key("content");
+  w.SpanValue(q.content);
+  w.Key("cue");
+  w.SpanValue(q.cue);
+  w.Key("direct");
+  w.Bool(q.direct);
+  w.Key("entity_id");
+  w.String(q.entity_id);
+  w.Key("span");
+  w.SpanValue(q.span);
+  w.Key("speaker");
+  w.String(q.speaker);
+  w.Key("speaker_span");
+  w.SpanValue(q.speaker_span);
+  w.Key("via");
+  w.String(q.via);
+}
+
+void WriteEvent(JsonText& w, const Event& e) {
+  w.Key("acled_subtype", true);
+  w.String(e.acled_subtype);
+  w.Key("acled_type");
+  w.String(e.acled_type);
+  w.Key("actor");
+  w.String(e.actor);
+  w.Key("actor_span");
+  w.SpanValue(e.actor_span);
+  w.Key("casualties");
+  w.Char('[');
+  for (size_t i = 0; i < e.casualties.size(); ++i) {
+    if (i) w.Char(',');
+    w.Raw("{\"kind\":");
+    w.String(e.casualties[i].kind);
+    w.Raw(",\"number\":{");
+    WriteNumber(w, e.casualties[i].number);
+    w.Raw("}}");
+  }
+  w.Char(']');
+  w.Key("date");
+  w.String(e.date);
+  w.Key("date_span");
+  w.SpanValue(e.date_span);
+  w.Key("location");
+  w.String(e.location);
+  w.Key("location_span");
+  w.SpanValue(e.location_span);
+  w.Key("modality");
+  w.String(e.modality);
+  w.Key("mode");
+  w.String(e.mode);
+  w.Key("plover");
+  w.String(e.plover);
+  w.Key("quote");
+  w.Int(e.quote);
+  w.Key("sentence");
+  w.SpanValue(e.sentence);
+  w.Key("target");
+  w.String(e.target);
+  w.Key("target_span");
+  w.SpanValue(e.target_span);
+  w.Key("trigger");
+  w.SpanValue(e.trigger);
+  w.Key("weapon");
+  w.String(e.weapon);
+  w.Key("weapon_span");
+  w.SpanValue(e.weapon_span);
+}
+
+void WriteClaim(JsonText& w, const Claim& c) {
+  w.Key("approximate", true);
+  w.Bool(c.approximate);
+  w.Key("event");
+  w.Int(c.event);
+  w.Key("max");
+  w.Double(c.max);
+  w.Key("min");
+  w.Double(c.min);
+  w.Key("modality");
+  w.String(c.modality);
+  w.Key("scope");
+  w.String(c.scope);
+  w.Key("slot");
+  w.String(c.slot);
+  w.Key("span");
+  w.SpanValue(c.span);
+  w.Key("speaker");
+  w.String(c.speaker);
+  w.Key("value");
+  w.String(c.value);
+}
+
+void WriteRemoved(JsonText& w, const RemovedBlock& r) {
+  w.Key("reason", true);
+  w.String(r.reason);
+  w.Key("text");
+  w.String(r.text);
+}
+
+template <typename T, typename Fn>
+void WriteArray(JsonText& w, std::string_view key, bool first,
+                const std::vector<T>& items, Fn fn) {
+  w.Key(key, first);
+  w.Char('[');
+  for (size_t i = 0; i < items.size(); ++i) {
+    w.Raw(i ? ",{" : "{");
+    fn(w, items[i]);
+    w.Char('}');
+  }
+  w.Char(']');
+}
+
+}  // namespace
+
+bool AnalysisJsonText(const Document& doc, std::string* out) {
+  out->clear();
+  JsonText w(out);
+  w.Char('{');
+  WriteArray(w, "claims", true, doc.claims, WriteClaim);
+  WriteArray(w, "dates", false, doc.dates, WriteDate);
+  WriteArray(w, "entities", false, doc.entities, WriteEntity);
+  WriteArray(w, "events", false, doc.events, WriteEvent);
+  WriteArray(w, "numbers", false, doc.numbers, WriteNumber);
+  WriteArray(w, "quotes", false, doc.quotes, WriteQuote);
+  WriteArray(w, "removed", false, doc.removed, WriteRemoved);
+  w.Char('}');
+  return w.ok();
 }
 
 Status AnalysisFromJson(const json& j, Document* doc) {

@@ -20,6 +20,13 @@ nlohmann::json AnalysisToJson(const Document& doc);
 // Inverse of AnalysisToJson; fills the analysis fields of *doc. Unknown
 // fields are ignored; a malformed value yields Corruption.
 Status AnalysisFromJson(const nlohmann::json& j, Document* doc);
+// AnalysisToJson(doc).dump(), byte for byte, written straight into *out
+// (overwritten) without building the JSON tree: the store's analysis column
+// on the ingest path. Returns false, *out unspecified, when a string is not
+// valid UTF-8 (where dump() throws); the caller then takes the tree's path.
+// A field added to AnalysisToJson is added here too, in its key order
+// (DocumentJsonTest.AnalysisTextIsTheTreeDumped compares the two).
+bool AnalysisJsonText(const Document& doc, std::string* out);
 
 // Metadata fields (id, source, outlet, title, published, ...), without
 // text, raw or analysis.

@@ -216,7 +216,9 @@ Status SqliteStore::InsertArticle(Document* d, bool* inserted) {
     s.Bind(col + 3, d->duplicate_of);
   else
     s.BindNull(col + 3);
-  s.Bind(col + 4, AnalysisToJson(*d).dump());
+  std::string analysis;
+  if (!AnalysisJsonText(*d, &analysis)) analysis = AnalysisToJson(*d).dump();
+  s.Bind(col + 4, analysis);
   s.BindBlob(col + 5, d->fingerprint).BindBlob(col + 6, d->story_features);
   RETURN_IF_ERROR(s.Run().WithContext(d->source));
   d->id = sqlite3_last_insert_rowid(db_);
