@@ -290,18 +290,17 @@ Status SqliteStore::InsertFacts(const Document& d) {
 }
 
 Status SqliteStore::UpdateStory(const StoryRow& st) {
+  // Both statements cached: prepared per story, they cost more than their
+  // run (callgrind, 300 reports: 0.11 G of UpdateStory's 0.14 G).
   ASSIGN_OR_RETURN(
-      Stmt s,
-      Stmt::Prepare(
-          db_,
-          "INSERT INTO stories (id, title) VALUES (?1, ?2) ON CONFLICT(id) DO "
-          "UPDATE SET title = COALESCE(?2, title)"));
-  s.Bind(1, st.id).Bind(2, st.title);
-  RETURN_IF_ERROR(s.Run());
+      Stmt * s,
+      Cached("INSERT INTO stories (id, title) VALUES (?1, ?2) ON CONFLICT(id) "
+             "DO UPDATE SET title = COALESCE(?2, title)"));
+  s->Bind(1, st.id).Bind(2, st.title);
+  RETURN_IF_ERROR(s->Run());
   ASSIGN_OR_RETURN(
-      Stmt agg,
-      Stmt::Prepare(
-          db_,
+      Stmt * agg,
+      Cached(
           "UPDATE stories SET "
           "first_seen = (SELECT MIN(substr(published,1,10)) FROM articles "
           "WHERE story_id=?1),"
@@ -313,8 +312,8 @@ Status SqliteStore::UpdateStory(const StoryRow& st) {
           "  FROM articles WHERE story_id=?1 AND outlet IS NOT NULL GROUP BY "
           "outlet ORDER BY m)) "
           "WHERE id=?1"));
-  agg.Bind(1, st.id);
-  return agg.Run();
+  agg->Bind(1, st.id);
+  return agg->Run();
 }
 
 Status SqliteStore::WriteBatch(const std::vector<Document*>& docs,
