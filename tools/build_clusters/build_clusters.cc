@@ -165,6 +165,19 @@ std::vector<float> ContextCounts(const Corpus& c,
   return m;
 }
 
+// The centre nearest the unit vector v (largest cosine).
+int Nearest(const float* v, const std::vector<float>& cent, int k, int dims) {
+  int best = 0;
+  float best_s = -2;
+  for (int c = 0; c < k; ++c) {
+    const float* m = &cent[c * dims];
+    float s = 0;
+    for (int d = 0; d < dims; ++d) s += v[d] * m[d];
+    if (s > best_s) best_s = s, best = c;
+  }
+  return best;
+}
+
 // PPMI, random projection to kDims, unit length.
 std::vector<float> Embed(std::vector<float>& m, size_t n_rows, size_t width) {
   std::vector<double> row_sum(n_rows, 0), col_sum(width, 0);
@@ -215,15 +228,7 @@ std::vector<int> KMeans(const std::vector<float>& x, size_t n, int k,
   for (int it = 0; it < iterations; ++it) {
     size_t moved = 0;
     for (size_t r = 0; r < n; ++r) {
-      const float* v = &x[r * dims];
-      int best = 0;
-      float best_s = -2;
-      for (int c = 0; c < k; ++c) {
-        const float* m = &cent[c * dims];
-        float s = 0;
-        for (int d = 0; d < dims; ++d) s += v[d] * m[d];
-        if (s > best_s) best_s = s, best = c;
-      }
+      const int best = Nearest(&x[r * dims], cent, k, dims);
       if (cls[r] != best) ++moved, cls[r] = best;
     }
     std::fill(cent.begin(), cent.end(), 0.f);
@@ -243,19 +248,6 @@ std::vector<int> KMeans(const std::vector<float>& x, size_t n, int k,
   }
   if (centres) *centres = std::move(cent);
   return cls;
-}
-
-// The centre nearest the unit vector v (largest cosine).
-int Nearest(const float* v, const std::vector<float>& cent, int k, int dims) {
-  int best = 0;
-  float best_s = -2;
-  for (int c = 0; c < k; ++c) {
-    const float* m = &cent[c * dims];
-    float s = 0;
-    for (int d = 0; d < dims; ++d) s += v[d] * m[d];
-    if (s > best_s) best_s = s, best = c;
-  }
-  return best;
 }
 
 // The corpus as fastText reads it: folded tokens (TokenKey) separated by
