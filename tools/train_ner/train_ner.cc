@@ -112,6 +112,16 @@ struct Options {
   // Other gold corpora trained on with ANERcorp's training part
   // (tools/train_ner/gold_corpora.h), never part of the dev split.
   std::vector<GoldCorpusSpec> extra;
+  // Self-training (experiment, issue 23 round 6): a model of the training
+  // sentences (no dev selection) tags `self_docs` documents spread over the
+  // files `self_corpus`, with the document pass at `self_beta`; sentences
+  // whose every name is tagged alike at each of its occurrences in the
+  // document, and occurs there at least `self_min_occ` times, are trained on
+  // with weight `self_weight` (at most `self_max` of them).
+  std::vector<std::string> self_corpus;
+  size_t self_docs = 5000, self_max = SIZE_MAX;
+  float self_weight = 0.3f, self_beta = 80;
+  int self_min_occ = 2;
 };
 
 struct Example {
@@ -600,21 +610,24 @@ std::unique_ptr<TaggerModel> TrainModel(
   return best;
 }
 
-// The sentences of the first `o.corpus_docs` documents of the corpus files,
-// in order, as the entities stage sees them (display text, its tokenizer and
-// sentence splitter).
+// The sentences of the first `max_docs` documents of the corpus files (with
+// `every` > 1, only every such document), in order, as the entities stage
+// sees them (display text, its tokenizer and sentence splitter).
 struct CorpusText {
   std::vector<std::string> docs;
   std::vector<std::vector<std::string_view>> sentences;
+  std::vector<size_t> doc_first;  // each document's first sentence
 };
 
-Status ReadCorpus(const Options& o, const TextTables& tables, CorpusText* out) {
+Status ReadCorpusFiles(const std::vector<std::string>& files, size_t max_docs,
+                       size_t every, const TextTables& tables,
+                       CorpusText* out) {
   NormalizedText disp;
-  for (const std::string& path : o.corpus) {
+  size_t seen = 0;
+  for (const std::string& path : files) {
     ASSIGN_OR_RETURN(std::string raw, ReadFile(path));
     ASSIGN_OR_RETURN(std::string data, Gunzip(raw));
-    for (size_t pos = 0;
-         pos < data.size() && out->docs.size() < o.corpus_docs;) {
+    for (size_t pos = 0; pos < data.size() && out->docs.size() < max_docs;) {
       size_t nl = data.find('\n', pos);
       if (nl == std::string::npos) nl = data.size();
       auto j =
@@ -622,6 +635,7 @@ Status ReadCorpus(const Options& o, const TextTables& tables, CorpusText* out) {
       pos = nl + 1;
       if (!j.is_object() || !j.contains("content") || !j["content"].is_string())
         continue;
+      if (every > 1 && seen++ % every != 0) continue;
       tables.normalizer().Display(j["content"].get<std::string>(), &disp);
       out->docs.push_back(disp.text);
     }
@@ -629,6 +643,7 @@ Status ReadCorpus(const Options& o, const TextTables& tables, CorpusText* out) {
   std::vector<Token> tokens;
   std::vector<Span> sents;
   for (const std::string& d : out->docs) {
+    out->doc_first.push_back(out->sentences.size());
     Tokenize(d, &tokens);
     SplitSentences(tables, d, tokens, &sents);
     size_t t = 0;
@@ -641,6 +656,139 @@ Status ReadCorpus(const Options& o, const TextTables& tables, CorpusText* out) {
     }
   }
   return Status::OK();
+}
+
+Status ReadCorpus(const Options& o, const TextTables& tables, CorpusText* out) {
+  return ReadCorpusFiles(o.corpus, o.corpus_docs, 1, tables, out);
+}
+
+// Documents in a corpus file (non-empty lines), to spread a sample over it.
+StatusOr<size_t> CountDocuments(const std::vector<std::string>& files) {
+  size_t n = 0;
+  for (const std::string& path : files) {
+    ASSIGN_OR_RETURN(std::string raw, ReadFile(path));
+    ASSIGN_OR_RETURN(std::string data, Gunzip(raw));
+    for (size_t pos = 0; pos < data.size();) {
+      size_t nl = data.find('\n', pos);
+      if (nl == std::string::npos) nl = data.size();
+      if (nl > pos) ++n;
+      pos = nl + 1;
+    }
+  }
+  return n;
+}
+
+// Self-training's sentences (Options::self_*): `model` tags each document
+// of `corpus` as `marsad ner` does (pass 1, then the document pass at
+// o.self_beta); a sentence is kept when it holds a name and each of its
+// names is consistent in the document: every occurrence of the name's words
+// (their folded keys, in order) is tagged inside a name of the same type,
+// and there are at least o.self_min_occ of them. Tags are BIO.
+std::vector<TaggedSentence> SelfTrainingSentences(const Options& o,
+                                                  const FeatureExtractor& fx,
+                                                  const TaggerModel& model,
+                                                  const CorpusText& corpus) {
+  std::vector<TaggedSentence> out;
+  FeatureExtractor::Scratch fs;
+  fs.keep_keys = true;
+  TaggerModel::Scratch ts;
+  std::vector<uint64_t> feats, keys;
+  std::vector<int> tags;
+  DocumentPassOptions pass;
+  pass.beta = o.self_beta;
+  size_t names_seen = 0, names_kept = 0;
+  for (size_t d = 0; d < corpus.doc_first.size(); ++d) {
+    const size_t lo = corpus.doc_first[d], hi = d + 1 < corpus.doc_first.size()
+                                                    ? corpus.doc_first[d + 1]
+                                                    : corpus.sentences.size();
+    DocumentPass doc;
+    std::vector<std::vector<std::string>> akeys;
+    for (size_t i = lo; i < hi; ++i) {
+      const auto& words = corpus.sentences[i];
+      fx.Extract(words, &fs, &feats);
+      model.Decode(feats.data(), words.size(), P, &ts, &tags);
+      FeatureExtractor::DocumentKeys(words, fs, &keys);
+      doc.Add(ts, keys, tags);
+      akeys.push_back(fs.alt_key);
+    }
+    std::vector<std::vector<int>> final(hi - lo);
+    for (size_t i = 0; i < hi - lo; ++i)
+      doc.Redecode(model, pass, i, &ts, &final[i]);
+    // Names of the document: key -> (type, consistent so far).
+    struct NameInfo {
+      int type = 0;
+      bool ok = true;
+      size_t words = 0;
+    };
+    std::unordered_map<std::string, NameInfo> names;
+    auto span_key = [&](size_t s, size_t b, size_t e) {
+      std::string k;
+      for (size_t t = b; t < e; ++t) {
+        if (t > b) k += ' ';
+        k += akeys[s][t];
+      }
+      return k;
+    };
+    std::vector<std::vector<std::pair<size_t, size_t>>> spans(hi - lo);
+    for (size_t s = 0; s < hi - lo; ++s) {
+      const std::vector<int>& y = final[s];
+      for (size_t t = 0; t < y.size();) {
+        if (y[t] == 0) {
+          ++t;
+          continue;
+        }
+        size_t e = t + 1;
+        while (e < y.size() && y[e] != 0 && !IsBegin(y[e]) &&
+               TagType(y[e]) == TagType(y[t]))
+          ++e;
+        spans[s].emplace_back(t, e);
+        NameInfo& n = names[span_key(s, t, e)];
+        if (n.type && n.type != TagType(y[t])) n.ok = false;
+        n.type = TagType(y[t]);
+        n.words = e - t;
+        t = e;
+      }
+    }
+    // Every occurrence of a name's words: inside a name of its type?
+    std::unordered_map<std::string, int> occurrences;
+    for (size_t s = 0; s < hi - lo; ++s) {
+      const size_t n = akeys[s].size();
+      for (size_t b = 0; b < n; ++b) {
+        std::string k;
+        for (size_t e = b + 1; e <= n && e <= b + 8; ++e) {
+          if (e > b + 1) k += ' ';
+          k += akeys[s][e - 1];
+          auto it = names.find(k);
+          if (it == names.end()) continue;
+          ++occurrences[k];
+          for (size_t t = b; t < e; ++t)
+            if (TagType(final[s][t]) != it->second.type) it->second.ok = false;
+        }
+      }
+    }
+    for (size_t s = 0; s < hi - lo; ++s) {
+      if (spans[s].empty()) continue;
+      const size_t n = akeys[s].size();
+      bool keep = n >= 4 && n <= 80;
+      for (auto [b, e] : spans[s]) {
+        ++names_seen;
+        std::string k = span_key(s, b, e);
+        const NameInfo& info = names[k];
+        keep &= info.ok && occurrences[k] >= o.self_min_occ;
+      }
+      if (!keep || out.size() >= o.self_max) continue;
+      names_kept += spans[s].size();
+      TaggedSentence ts_out;
+      for (std::string_view w : corpus.sentences[lo + s])
+        ts_out.tokens.emplace_back(w);
+      ts_out.tags = final[s];
+      out.push_back(std::move(ts_out));
+    }
+  }
+  std::cerr << "train_ner: self-training: " << out.size() << " sentences of "
+            << corpus.sentences.size() << " kept, " << names_kept << " of "
+            << names_seen << " names\n";
+  return out;
 }
 
 // Tag-type counts per word key of the corpus as `model` tags it.
@@ -810,6 +958,40 @@ int Run(const Options& o) {
     for (auto& s : *sents) {
       extra.push_back(std::move(s));
       extra_weight.push_back(static_cast<float>(spec.weight));
+    }
+  }
+  // Self-training (Options::self_*): sentences of the untagged news as a
+  // model of the training sentences alone tags them (its last epoch: the dev
+  // split chooses nothing of it), after the other gold corpora.
+  if (!o.self_corpus.empty()) {
+    auto tables = TextTables::LoadWith(DataDir(), **norm, **seg);
+    if (!tables.ok())
+      return std::cerr << "train_ner: " << tables.status().ToString() << "\n",
+             1;
+    auto total = CountDocuments(o.self_corpus);
+    if (!total.ok())
+      return std::cerr << "train_ner: " << total.status().ToString() << "\n", 1;
+    CorpusText corpus;
+    Status st = ReadCorpusFiles(o.self_corpus, o.self_docs,
+                                std::max<size_t>(1, *total / o.self_docs),
+                                **tables, &corpus);
+    if (!st.ok()) return std::cerr << "train_ner: " << st.ToString() << "\n", 1;
+    FeatureExtractor fx0(**gaz, **seg);
+    auto feats0 = ExtractAll(fx0, train);
+    FeatureIds ids0(feats0, o.min_count);
+    std::vector<Example> ex0;
+    for (size_t i = 0; i < train.size(); ++i)
+      ex0.push_back(ids0.Map(feats0[i], train[i].tags));
+    feats0.clear();
+    std::vector<size_t> which(train.size());
+    std::iota(which.begin(), which.end(), 0);
+    auto labeller =
+        TrainModel(o, ex0, which, ids0, nullptr, nullptr, o.seed + 101);
+    std::cerr << "train_ner: self-training corpus " << corpus.docs.size()
+              << " documents\n";
+    for (auto& s : SelfTrainingSentences(o, fx0, *labeller, corpus)) {
+      extra.push_back(std::move(s));
+      extra_weight.push_back(o.self_weight);
     }
   }
   std::vector<size_t> everything(train.size() + extra.size());
@@ -1038,6 +1220,24 @@ int Run(const Options& o) {
                "ORG %.4f MISC %.4f\n",
                pass.beta, pass.window, c.F1(0), c.F1(1), c.F1(2), c.F1(3),
                c.F1(4));
+  {
+    // Where the gain or loss is: recall of the dev names the training part
+    // holds with their type, only with another, or not at all (eval_ner's
+    // table; the other gold corpora and self-training's sentences do not
+    // count as seen).
+    NoveltyCounts novelty;
+    for (const TaggedSentence& t : train) novelty.AddTraining(t.tokens, t.tags);
+    TaggerModel::Scratch s;
+    std::vector<int> pred;
+    for (size_t i = 0; i < dev.size(); ++i) {
+      first.Redecode(*best, pass, i, &s, &pred);
+      novelty.Add(dev[i].tokens, dev[i].tags, pred);
+    }
+    for (int k = 0; k < NoveltyCounts::kNumKinds; ++k)
+      std::fprintf(stderr, "dev names %-10s gold %5ld found %5ld recall %.4f\n",
+                   std::string(NoveltyCounts::KindName(k)).c_str(),
+                   novelty.Gold(k), novelty.Found(k), novelty.Recall(k));
+  }
   std::string bytes = best->Serialize();
   Status st = WriteFileAtomic(o.out, bytes);
   if (!st.ok()) return std::cerr << "train_ner: " << st.ToString() << "\n", 1;
@@ -1111,6 +1311,20 @@ int main(int argc, char** argv) {
   app.add_option("--doc-beta", o.doc_beta,
                  "document pass push (default: chosen on dev)");
   app.add_option("--seed", o.seed, "shuffling seed");
+  app.add_option("--self-corpus", o.self_corpus,
+                 "experiment: self-training on this untagged corpus "
+                 "(JSONL.gz; repeat for several files)");
+  app.add_option("--self-docs", o.self_docs,
+                 "self-training: documents read, spread over the files");
+  app.add_option("--self-weight", o.self_weight,
+                 "self-training: a kept sentence's weight per epoch");
+  app.add_option("--self-min-occ", o.self_min_occ,
+                 "self-training: least occurrences of each name in its "
+                 "document");
+  app.add_option("--self-beta", o.self_beta,
+                 "self-training: the labelling model's document pass push");
+  app.add_option("--self-max", o.self_max,
+                 "self-training: at most this many sentences");
   CLI11_PARSE(app, argc, argv);
   for (const std::string& e : extra) {
     auto spec = marsad::ParseGoldCorpusSpec(e);
