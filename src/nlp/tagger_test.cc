@@ -492,17 +492,20 @@ TEST(TaggerModelTest, UnsortedKeysAreRejected) {
 }
 
 // A model of `rows` random keys (into *keys) with small integer weights
-// (ties happen) and random transitions, and a net of `hidden` units.
+// (ties happen; with `real_weights`, floats in [-1, 1), whose sums depend
+// on their order) and random transitions, and a net of `hidden` units.
 std::unique_ptr<TaggerModel> RandomModel(std::mt19937_64& rng, int rows,
                                          int hidden,
-                                         std::vector<uint64_t>* keys) {
+                                         std::vector<uint64_t>* keys,
+                                         bool real_weights = false) {
   constexpr int T = kNumModelTags;
   std::set<uint64_t> distinct;
   while (static_cast<int>(distinct.size()) < rows) distinct.insert(rng() | 1);
   keys->assign(distinct.begin(), distinct.end());
   std::uniform_int_distribution<int> small(-3, 3);
+  std::uniform_real_distribution<float> real(-1, 1);
   std::vector<float> w(rows * T);
-  for (float& x : w) x = small(rng) * 0.5f;
+  for (float& x : w) x = real_weights ? real(rng) : small(rng) * 0.5f;
   std::vector<float> trans(TaggerModel::kTransitionSize);
   for (float& x : trans) x = small(rng);
   TaggerNet net;
@@ -618,6 +621,80 @@ TEST(TaggerModelTest, RowRecordsHoldTheRowsAsGiven) {
         }
         for (int y = 0; y < T; ++y)
           ASSERT_NEAR(s.emit[y], e[y], 1e-4) << hidden << " " << r << " " << y;
+      }
+    }
+  }
+}
+
+// The net's sums, computed here in the order tagger.h documents, bit for
+// bit: the linear weights of the token's known features added in feature
+// order to 0; the hidden sums from the bias, each row's rounded product with
+// its scale then a rounded sum, row after row; ReLU; each tag's output as
+// eight running sums over the hidden units (unit j into sum j mod 8; the
+// units past the last multiple of 8 first, then the eight sums, added to
+// 0) plus its bias; the softmax's log-probabilities times the net's weight.
+// Sizes that are and are not multiples of 8 (the AVX2 loops take only the
+// first), real-valued weights (their sums depend on the order), sentences
+// long enough that the prefix memo hits.
+TEST(TaggerModelTest, NetSumsAreTheScalarOnes) {
+  constexpr int T = kNumModelTags;
+  const int P = FeatureExtractor::kFeaturesPerToken;
+  for (int hidden : {8, 40, 128, 3, 130}) {
+    std::mt19937_64 rng(91 + hidden);
+    std::vector<uint64_t> known;
+    auto m = RandomModel(rng, 600, hidden, &known, /*real_weights=*/true);
+    const TaggerNet& net = m->net();
+    std::vector<std::vector<uint64_t>> word(30);
+    for (auto& f : word)
+      for (int k = 0; k < P; ++k)
+        f.push_back((rng() & 3) ? known[rng() % known.size()] : (rng() | 1));
+    TaggerModel::Scratch s;
+    std::vector<int> tags;
+    for (int sentence = 0; sentence < 40; ++sentence) {
+      const size_t n = 1 + rng() % 30;
+      std::vector<uint64_t> feats;
+      for (size_t i = 0; i < n; ++i) {
+        const auto& w = word[rng() % word.size()];
+        feats.insert(feats.end(), w.begin(), w.end());
+        if (rng() & 1)  // the same word in another context
+          for (int k = TaggerModel::kPrefixSlots; k < P; ++k)
+            feats[i * P + k] = known[rng() % known.size()];
+      }
+      m->Decode(feats.data(), n, P, &s, &tags);
+      for (size_t i = 0; i < n; ++i) {
+        float e[T] = {};
+        std::vector<float> z(net.bias);
+        for (int k = 0; k < P; ++k) {
+          const int r = m->Row(feats[i * P + k]);
+          if (r < 0) continue;
+          for (int y = 0; y < T; ++y) e[y] += m->Weights(r)[y];
+          for (int j = 0; j < hidden; ++j) {
+            const float product =
+                net.scale[r] * static_cast<float>(net.rows[r * hidden + j]);
+            z[j] = z[j] + product;
+          }
+        }
+        for (float& v : z) v = v > 0 ? v : 0;
+        float o[T];
+        for (int y = 0; y < T; ++y) {
+          float acc[8] = {};
+          int j = 0;
+          for (; j + 8 <= hidden; j += 8)
+            for (int k = 0; k < 8; ++k)
+              acc[k] += net.out[(j + k) * T + y] * z[j + k];
+          float sum = 0;
+          for (; j < hidden; ++j) sum += net.out[j * T + y] * z[j];
+          for (int k = 0; k < 8; ++k) sum += acc[k];
+          o[y] = net.out_bias[y] + sum;
+        }
+        float mx = o[0];
+        for (int y = 1; y < T; ++y) mx = std::max(mx, o[y]);
+        float sum = 0;
+        for (int y = 0; y < T; ++y) sum += std::exp(o[y] - mx);
+        const float lz = mx + std::log(sum);
+        for (int y = 0; y < T; ++y) e[y] += net.weight * (o[y] - lz);
+        ASSERT_EQ(0, std::memcmp(e, &s.emit[i * T], sizeof(e)))
+            << hidden << " " << sentence << " " << i;
       }
     }
   }
