@@ -122,6 +122,7 @@ struct Options {
   size_t self_docs = 5000, self_max = SIZE_MAX;
   float self_weight = 0.3f, self_beta = 80;
   int self_min_occ = 2;
+  bool self_skip_misc = false;  // no sentence with a MISC name
 };
 
 struct Example {
@@ -775,6 +776,7 @@ std::vector<TaggedSentence> SelfTrainingSentences(const Options& o,
         std::string k = span_key(s, b, e);
         const NameInfo& info = names[k];
         keep &= info.ok && occurrences[k] >= o.self_min_occ;
+        if (o.self_skip_misc && info.type == 4) keep = false;
       }
       if (!keep || out.size() >= o.self_max) continue;
       names_kept += spans[s].size();
@@ -1323,6 +1325,8 @@ int main(int argc, char** argv) {
                  "document");
   app.add_option("--self-beta", o.self_beta,
                  "self-training: the labelling model's document pass push");
+  app.add_flag("--self-skip-misc", o.self_skip_misc,
+               "self-training: skip sentences with a MISC name");
   app.add_option("--self-max", o.self_max,
                  "self-training: at most this many sentences");
   CLI11_PARSE(app, argc, argv);
