@@ -62,6 +62,13 @@ std::string FoldPhrase(std::string_view s) {
   return Normalizer::Default().FoldKey(s);
 }
 
+FactsLexicon::FactsLexicon() = default;
+FactsLexicon::~FactsLexicon() = default;
+
+std::string FactsLexicon::Fold(std::string_view s) const {
+  return normalizer_->FoldKey(s);
+}
+
 bool Word::IsPunct(std::string_view p) const {
   return kind == TokenKind::kPunct && key == p;
 }
@@ -179,6 +186,23 @@ StatusOr<std::unique_ptr<const FactsLexicon>> FactsLexicon::Load() {
 StatusOr<std::unique_ptr<const FactsLexicon>> FactsLexicon::Load(
     const std::string& data_dir) {
   auto lex = std::make_unique<FactsLexicon>();
+  ASSIGN_OR_RETURN(lex->own_normalizer_, Normalizer::Create(data_dir));
+  RETURN_IF_ERROR(Fill(data_dir, *lex->own_normalizer_, lex.get()));
+  return std::unique_ptr<const FactsLexicon>(std::move(lex));
+}
+
+StatusOr<std::unique_ptr<const FactsLexicon>> FactsLexicon::Load(
+    const std::string& data_dir, const Normalizer& normalizer) {
+  auto lex = std::make_unique<FactsLexicon>();
+  RETURN_IF_ERROR(Fill(data_dir, normalizer, lex.get()));
+  return std::unique_ptr<const FactsLexicon>(std::move(lex));
+}
+
+Status FactsLexicon::Fill(const std::string& data_dir,
+                          const Normalizer& normalizer, FactsLexicon* lex) {
+  lex->normalizer_ = &normalizer;
+  lex->points.normalizer_ = &normalizer;
+  auto fold = [&](std::string_view s) { return normalizer.FoldKey(s); };
   RETURN_IF_ERROR(
       LoadTable(data_dir, "facts/reporting_cues.tsv", 4, [&](const auto& r) {
         CueEntry e;
@@ -190,32 +214,31 @@ StatusOr<std::unique_ptr<const FactsLexicon>> FactsLexicon::Load(
                                        : CueKind::kVerb;
         e.gender = r[2].empty() ? '-' : r[2][0];
         e.modality = r[3];
-        lex->cues.Add(FoldPhrase(r[0]),
-                      static_cast<int>(lex->cue_entries.size()));
+        lex->cues.Add(fold(r[0]), static_cast<int>(lex->cue_entries.size()));
         lex->cue_entries.push_back(std::move(e));
       }));
   RETURN_IF_ERROR(LoadTable(data_dir, "facts/words.tsv", 2, [&](const auto& r) {
-    std::string key = FoldPhrase(r[0]);
+    std::string key = fold(r[0]);
     auto [it, added] = lex->classes_.emplace(key, r[1]);
     if (!added) lex->more_classes_.emplace(key + "|" + r[1]);
     lex->AddClassBit(key, r[1], !added);
   }));
   RETURN_IF_ERROR(
       LoadTable(data_dir, "facts/event_triggers.tsv", 3, [&](const auto& r) {
-        lex->triggers.Add(FoldPhrase(r[0]),
+        lex->triggers.Add(fold(r[0]),
                           static_cast<int>(lex->trigger_entries.size()));
         lex->trigger_entries.push_back(
             {r[1], r[2], r.size() > 3 && r[3] == "1"});
       }));
   RETURN_IF_ERROR(
       LoadTable(data_dir, "facts/mode_context.tsv", 3, [&](const auto& r) {
-        lex->mode_context.Add(FoldPhrase(r[0]),
+        lex->mode_context.Add(fold(r[0]),
                               static_cast<int>(lex->mode_entries.size()));
         lex->mode_entries.push_back({r[1], std::atoi(r[2].c_str())});
       }));
   RETURN_IF_ERROR(
       LoadTable(data_dir, "facts/casualties.tsv", 3, [&](const auto& r) {
-        lex->casualties.Add(FoldPhrase(r[0]),
+        lex->casualties.Add(fold(r[0]),
                             static_cast<int>(lex->casualty_entries.size()));
         char where = r[2] == "noun"   ? 'n'
                      : r[2] == "cue"  ? 'c'
@@ -225,13 +248,13 @@ StatusOr<std::unique_ptr<const FactsLexicon>> FactsLexicon::Load(
       }));
   RETURN_IF_ERROR(
       LoadTable(data_dir, "facts/weapons.tsv", 2, [&](const auto& r) {
-        lex->weapons.Add(FoldPhrase(r[0]),
+        lex->weapons.Add(fold(r[0]),
                          static_cast<int>(lex->weapon_entries.size()));
         lex->weapon_entries.push_back(r[1]);
       }));
   RETURN_IF_ERROR(
       LoadTable(data_dir, "facts/presence.tsv", 3, [&](const auto& r) {
-        lex->presence.Add(FoldPhrase(r[0]),
+        lex->presence.Add(fold(r[0]),
                           static_cast<int>(lex->presence_entries.size()));
         lex->presence_entries.push_back({r[1], r[2]});
       }));
@@ -240,26 +263,26 @@ StatusOr<std::unique_ptr<const FactsLexicon>> FactsLexicon::Load(
   }));
   RETURN_IF_ERROR(
       LoadTable(data_dir, "facts/places.tsv", 1, [&](const auto& r) {
-        std::string key = FoldPhrase(r[0]);
+        std::string key = fold(r[0]);
         // A one-word name that is also a function or class word (مدينة) is
         // never a place by itself.
         if (key.find(' ') == std::string::npos && lex->classes_.count(key))
           return;
         lex->places.Add(key, 0);
       }));
-  RETURN_IF_ERROR(LoadTable(
-      data_dir, "facts/points.tsv", 2,
-      [&](const auto& r) { lex->points.Add(r[1], FoldPhrase(r[0])); }));
-  RETURN_IF_ERROR(LoadTable(
-      data_dir, "facts/parties.tsv", 2,
-      [&](const auto& r) { lex->party_aliases[FoldPhrase(r[0])] = r[1]; }));
+  RETURN_IF_ERROR(
+      LoadTable(data_dir, "facts/points.tsv", 2,
+                [&](const auto& r) { lex->points.Add(r[1], fold(r[0])); }));
+  RETURN_IF_ERROR(
+      LoadTable(data_dir, "facts/parties.tsv", 2,
+                [&](const auto& r) { lex->party_aliases[fold(r[0])] = r[1]; }));
   for (const char* f : {"nlp/geonames_places.tsv", "nlp/places_curated.tsv",
                         "nlp/world_places.tsv"}) {
     RETURN_IF_ERROR(LoadTable(data_dir, f, 6, [&](const auto& r) {
       lex->gazetteer_places[r[0]] = {r[4], r[5], r[3]};
     }));
   }
-  return std::unique_ptr<const FactsLexicon>(std::move(lex));
+  return Status::OK();
 }
 
 int ClassIndex::Add(std::string_view name) {
@@ -304,7 +327,7 @@ WordClassBits PointWords::FormBits(const Word& w) const {
 }
 
 std::string PointWords::PopulationOf(std::string_view words) const {
-  std::string folded = FoldPhrase(words);
+  std::string folded = normalizer_->FoldKey(words);
   for (std::string_view w : Split(folded, ' ')) {
     for (const auto& [cls, set] : words_) {
       if (cls.rfind("pop_", 0) != 0) continue;

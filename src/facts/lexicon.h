@@ -5,8 +5,8 @@
 // triggers, mode context, casualty words, weapons, presence words and place
 // names are TSV files with their source written in the header. Entries are
 // written in natural spelling and folded at load time with the text core's
-// Normalizer, so a table entry `أضافت` matches `وأضافت`, `واضافت` and
-// `وأضافتْ` alike.
+// Normalizer (the one of the Resources, or one of the lexicon's own), so a
+// table entry `أضافت` matches `وأضافت`, `واضافت` and `وأضافتْ` alike.
 //
 // Matching is on whole tokens. A token is looked up in three forms, from
 // the most to the least literal: its folded key, the key without a
@@ -52,6 +52,7 @@ namespace marsad {
 // One token of the document with its lookup forms.
 class FactsLexicon;
 class PointWords;
+class Normalizer;
 
 // Classes of one table a Word's memo holds (words.tsv has 92, points.tsv 68).
 inline constexpr size_t kMaxWordClasses = 128;
@@ -204,7 +205,8 @@ class PointWords {
     const std::set<std::string, std::less<>>& set = it->second;
     return set.count(w.stem) || set.count(w.bare) || set.count(w.key);
   }
-  // Whether `folded` (FoldPhrase of a word) is a form of `cls` as written.
+  // Whether `folded` (FactsLexicon::Fold of a word) is a form of `cls` as
+  // written.
   bool HasFolded(std::string_view folded, std::string_view cls) const {
     auto it = words_.find(cls);
     return it != words_.end() && it->second.count(folded) > 0;
@@ -230,6 +232,8 @@ class PointWords {
   template <typename V>
   using StringMap =
       std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+  // The lexicon's Normalizer (PopulationOf folds its words with it).
+  const Normalizer* normalizer_ = nullptr;
   // Adds folded `form` to class `cls`.
   void Add(const std::string& cls, std::string form);
   // The bits of the classes Is() finds for w (its stem, bare and key forms).
@@ -250,12 +254,28 @@ struct GazetteerPlace {
 
 class FactsLexicon {
  public:
-  // Reads DataPath("facts/*.tsv"). Fails if a table is missing or malformed.
-  static StatusOr<std::unique_ptr<const FactsLexicon>> Load();
-  // The same from data_dir + "/facts/*.tsv" (and the gazetteer's places,
-  // data_dir + "/nlp/*places*.tsv"); errors name the file.
+  // Reads data_dir + "/facts/*.tsv" (and the gazetteer's places,
+  // data_dir + "/nlp/*places*.tsv"), folding the entries with `normalizer`,
+  // which it keeps for Fold(); errors name the file. Fails if a table is
+  // missing or malformed. REQUIRES: `normalizer` outlives the lexicon.
+  static StatusOr<std::unique_ptr<const FactsLexicon>> Load(
+      const std::string& data_dir, const Normalizer& normalizer);
+  // The same with a Normalizer of its own, created from data_dir (tools and
+  // tests that have no Resources).
   static StatusOr<std::unique_ptr<const FactsLexicon>> Load(
       const std::string& data_dir);
+  // Load(DataDir()).
+  static StatusOr<std::unique_ptr<const FactsLexicon>> Load();
+
+  FactsLexicon();
+  ~FactsLexicon();
+  FactsLexicon(const FactsLexicon&) = delete;
+  FactsLexicon& operator=(const FactsLexicon&) = delete;
+
+  // The folded key of a word or phrase of the document, as the tables'
+  // entries are folded (the text core's fold with the lexicon's Normalizer).
+  std::string Fold(std::string_view s) const;
+  const Normalizer& normalizer() const { return *normalizer_; }
 
   // First word class of a token (words.tsv), or "" (tries key, then bare).
   std::string_view ClassOf(const Word& w) const;
@@ -297,6 +317,11 @@ class FactsLexicon {
   StringMap<WordClassBits> more_bits_;
   bool bits_ok_ = true;
   void AddClassBit(const std::string& key, const std::string& cls, bool more);
+  // Reads the tables into *lex, folding with `normalizer` (kept).
+  static Status Fill(const std::string& data_dir, const Normalizer& normalizer,
+                     FactsLexicon* lex);
+  std::unique_ptr<const Normalizer> own_normalizer_;
+  const Normalizer* normalizer_ = nullptr;
 };
 
 // Folded key of a phrase (the text core's fold).

@@ -34,7 +34,7 @@ StatusOr<std::unique_ptr<const Resources>> Resources::Load(
   ASSIGN_OR_RETURN(r->normalizer_, Normalizer::Create(data_dir));
   ASSIGN_OR_RETURN(r->clean_, CleanLexicon::Load(data_dir));
 #if MARSAD_HAVE_FACTS
-  ASSIGN_OR_RETURN(r->facts_, FactsLexicon::Load(data_dir));
+  ASSIGN_OR_RETURN(r->facts_, FactsLexicon::Load(data_dir, *r->normalizer_));
 #endif
   ASSIGN_OR_RETURN(r->segmenter_, Segmenter::Create(data_dir));
   ASSIGN_OR_RETURN(
