@@ -93,7 +93,7 @@ std::string ClaimSources::SameSource(int q) const {
     return out;
   }();
   const Quote& quote = doc_->quotes[q];
-  const std::string folded = FoldPhrase(quote.speaker);
+  const std::string folded = lex_.Fold(quote.speaker);
   std::vector<std::string_view> words = Split(folded, ' ');
   if (words.size() != 2 || !kSelf.count(words[1])) return quote.speaker;
   auto head = [](std::string_view w) {
@@ -107,7 +107,7 @@ std::string ClaimSources::SameSource(int q) const {
   for (const Quote& o : doc_->quotes) {
     if (o.speaker_span.begin >= quote.speaker_span.begin || o.speaker.empty())
       continue;
-    const std::string of = FoldPhrase(o.speaker);
+    const std::string of = lex_.Fold(o.speaker);
     std::vector<std::string_view> ow = Split(of, ' ');
     if (ow.size() < 2 || head(ow[0]) != own || kSelf.count(ow[1])) continue;
     if (best == nullptr || o.speaker_span.begin > best->speaker_span.begin)
@@ -232,7 +232,7 @@ std::string ClaimSources::FullerName(const std::string& name) const {
   Lookup(words[1], &head);
   if (!lex_.Is(title, "title") || !KeyStarts(head.key, fk::kAl) ||
       !SourceHead(head) ||
-      (words.size() > 2 && KeyStarts(FoldPhrase(words[2]), fk::kAl)))
+      (words.size() > 2 && KeyStarts(lex_.Fold(words[2]), fk::kAl)))
     return name;
   std::string full = Completed(std::string(words[1]));
   std::string out(words[0]);
@@ -243,7 +243,7 @@ std::string ClaimSources::FullerName(const std::string& name) const {
 
 // A one-word name as the article's fullest phrase that begins with it.
 std::string ClaimSources::Completed(const std::string& name) const {
-  std::string key = FoldPhrase(name);
+  std::string key = lex_.Fold(name);
   for (size_t k = 0; k < w_.size(); ++k) {
     if (w_[k].key == key || w_[k].bare == key)
       return PhraseSource(k, k + 1, /*own=*/false);
@@ -253,9 +253,9 @@ std::string ClaimSources::Completed(const std::string& name) const {
 
 // *w: a lookup word for one written word (its folded key as every form;
 // its views point into *w).
-void ClaimSources::Lookup(std::string_view written, Word* w) {
+void ClaimSources::Lookup(std::string_view written, Word* w) const {
   w->kind = TokenKind::kWord;
-  w->key = FoldPhrase(written);
+  w->key = lex_.Fold(written);
   w->bare = w->key;
   w->stem = w->key;
 }
@@ -449,7 +449,7 @@ std::string ClaimSources::SourceName(const std::string& speaker) const {
   size_t k = 0;
   for (; k < words.size() && k < 3; ++k) {
     Word w;
-    w.key = FoldPhrase(words[k]);
+    w.key = lex_.Fold(words[k]);
     w.bare = w.key;
     w.stem = w.key;
     if (!pw_.Is(w, "doc_noun")) break;

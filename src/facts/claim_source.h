@@ -90,7 +90,7 @@ class ClaimSources {
   std::string Completed(const std::string& name) const;
   // *w: a lookup word for one written word (its folded key as every form;
   // its views point into *w).
-  static void Lookup(std::string_view written, Word* w);
+  void Lookup(std::string_view written, Word* w) const;
   // The subject written just before the verb at q (وسائل الإعلام السورية
   // اتهمت ...): a source phrase that ends at q, "" when none does.
   std::string SubjectBefore(size_t q, size_t sb) const;

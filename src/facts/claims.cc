@@ -459,8 +459,8 @@ class ClaimBuilder : public facts_internal::ClaimSources {
         attack.speaker.empty()) {
       return;
     }
-    std::string speaker = FoldPhrase(attack.speaker),
-                actor = FoldPhrase(e.actor);
+    std::string speaker = lex_.Fold(attack.speaker),
+                actor = lex_.Fold(e.actor);
     std::set<std::string_view> words;
     for (std::string_view w : Split(speaker, ' ')) words.insert(w);
     bool own = false;
@@ -1193,8 +1193,8 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     if (k >= e || w_[k].kind != TokenKind::kWord || lex_.Is(w_[k], "stop"))
       return false;
     std::string party;
-    if (lex_.party_aliases.count(FoldPhrase(w_[k].stem)) ||
-        lex_.party_aliases.count(FoldPhrase(w_[k].key))) {
+    if (lex_.party_aliases.count(lex_.Fold(w_[k].stem)) ||
+        lex_.party_aliases.count(lex_.Fold(w_[k].key))) {
       party = DisplayOf(doc_->text, w_[k].span);
     } else if ((IsParty(k, k + 1) || LamParty(w_[k])) &&
                !pw_.Is(w_[k], "aircraft") && !pw_.Is(w_[k], "strike_noun")) {

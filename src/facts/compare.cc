@@ -212,7 +212,7 @@ class Comparer {
       return s;
     }();
     std::vector<std::string> words;
-    const std::string folded = FoldPhrase(cc.claim.speaker);
+    const std::string folded = lex_.Fold(cc.claim.speaker);
     // A name before its role (فرانس بارونغ المتحدث باسم شرطة جاوة، ديمتري
     // بيسكوف المتحدث باسم الكرملين) speaks for the body after the role, as
     // the role before the name does.
@@ -233,7 +233,7 @@ class Comparer {
         continue;
       words.push_back(x);
     }
-    if (words.empty()) return FoldPhrase(cc.claim.speaker);
+    if (words.empty()) return lex_.Fold(cc.claim.speaker);
     std::string key = words[0];
     if (words.size() > 1 && (kGeneric.count(words[0]) ||
                              kGeneric.count("\xD8\xA7\xD9\x84" + words[0]))) {
@@ -263,7 +263,7 @@ class Comparer {
   // else its first word without the article: "الجيش الإسرائيلي" and
   // "الجيش" are one party.
   std::string PartyKey(const std::string& v) const {
-    std::string k = FoldPhrase(v);
+    std::string k = lex_.Fold(v);
     std::string alias = PartyAlias(lex_, k);
     if (alias.empty()) {
       // A leading generic noun (تنظيم داعش، جماعة الحوثي) names no party.
@@ -562,7 +562,7 @@ class Comparer {
   // member: أفراد، عناصر، منتسبي; عناصره with the group's pronoun) among its
   // counted words.
   bool GroupCount(int i) const {
-    const std::string folded = FoldPhrase(CountedWords(i));
+    const std::string folded = lex_.Fold(CountedWords(i));
     for (std::string_view w : Split(folded, ' ')) {
       if (lex_.points.HasFolded(w, "member")) return true;
     }
@@ -632,7 +632,7 @@ class Comparer {
 
   // A place noun taken for a name (في المدينة: "in the city", not Medina).
   bool PlaceNoun(std::string_view mention) const {
-    std::string k = FoldPhrase(mention);
+    std::string k = lex_.Fold(mention);
     if (k.find(' ') != std::string::npos) return false;
     for (const char* p : {"\xD9\x88", "\xD8\xA8", "\xD8\xA7\xD9\x84"}) {
       std::string_view pre(p);
@@ -807,8 +807,8 @@ class Comparer {
         return false;
     }
     std::string key = PartyKey(doer.value);
-    std::string words = FoldPhrase(SentenceText(other)) + " " +
-                        FoldPhrase(o.speaker);  // outlive the views
+    std::string words = lex_.Fold(SentenceText(other)) + " " +
+                        lex_.Fold(o.speaker);  // outlive the views
     std::vector<std::string_view> w = Split(words, ' ');
     bool strike = false;
     for (std::string_view v : w) strike |= StrikeWord(v);
@@ -836,10 +836,10 @@ class Comparer {
 
   // Whether every word of party `a` is a word of party `b` (غولن in فتح
   // الله غولن): one party under a shorter name.
-  static bool NameWithin(const std::string& a, const std::string& b) {
-    auto words = [](const std::string& v) {
+  bool NameWithin(const std::string& a, const std::string& b) const {
+    auto words = [&](const std::string& v) {
       std::set<std::string, std::less<>> out;
-      const std::string folded = FoldPhrase(v);  // outlives the views
+      const std::string folded = lex_.Fold(v);  // outlives the views
       for (std::string_view w : Split(folded, ' ')) {
         std::string x(w);
         if (x.size() > 6 && x.compare(0, 4, "\xD8\xA7\xD9\x84") == 0)
@@ -860,7 +860,7 @@ class Comparer {
   // generic_doer).
   bool GenericDoer(const std::string& party) const {
     const PointWords& pw = lex_.points;
-    const std::string folded = FoldPhrase(party);  // outlives the views
+    const std::string folded = lex_.Fold(party);  // outlives the views
     for (std::string_view w : Split(folded, ' ')) {
       if (pw.HasFolded(w, "generic_doer")) return true;
     }
@@ -934,7 +934,7 @@ class Comparer {
       while (b < e && text[b] == ' ') ++b;
       size_t w = b;
       while (w < e && text[w] != ' ') ++w;
-      if (w > b) out.push_back({FoldPhrase(text.substr(b, w - b)), b});
+      if (w > b) out.push_back({lex_.Fold(text.substr(b, w - b)), b});
       b = w;
     }
     return out;
@@ -1076,7 +1076,7 @@ class Comparer {
   // العام المنصرم: points.tsv past_period then past_adj).
   bool PastSentence(int i) const {
     const PointWords& pw = lex_.points;
-    std::string sentence = FoldPhrase(SentenceText(i));
+    std::string sentence = lex_.Fold(SentenceText(i));
     std::vector<std::string_view> words = Split(sentence, ' ');
     for (size_t k = 0; k + 1 < words.size(); ++k) {
       if (pw.HasFolded(StripWa(words[k]), "past_period") &&
@@ -1109,7 +1109,7 @@ class Comparer {
   bool ReadEarlierStatement(int i) const {
     static const std::string kEarlier = FoldPhrase("في وقت سابق"),
                              kBefore = FoldPhrase("سابقا");
-    std::string sentence = " " + FoldPhrase(SentenceText(i)) + " ";
+    std::string sentence = " " + lex_.Fold(SentenceText(i)) + " ";
     return sentence.find(" " + kEarlier + " ") != std::string::npos ||
            sentence.find(" " + kBefore + " ") != std::string::npos ||
            InitialToll(sentence);
