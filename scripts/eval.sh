@@ -53,6 +53,17 @@ else
   echo "story: $ANT missing; held-out story evaluation skipped"
 fi
 
+# --- stories on held-out SaudiNewsNet days (issue 20): tests/gold/stories_snn ---
+# Two hand-grouped 2-day windows of SaudiNewsNet (2015-08-08..09 dev, 2015-08-10..11 test; no url
+# of tests/gold/stories), scored inside a stream of the whole corpus (31,030 reports).
+if [ -f "$SHARED/data/corpus/saudinewsnet.jsonl.gz" ]; then
+  step "story: BCubed on 573 hand-grouped held-out SaudiNewsNet reports (dev and test windows)"
+  "$BUILD/eval_stories" --corpus "$SHARED/data/corpus/saudinewsnet.jsonl.gz" \
+    --groups "$ROOT/tests/gold/stories_snn/groups.tsv" --split dev --split test
+else
+  echo "story: SaudiNewsNet corpus missing; held-out SaudiNewsNet story evaluation skipped"
+fi
+
 # --- text (src/text): word segmentation against UD Arabic-PUD (CoNLL 2018 words F1) ---
 PUD=$SHARED/data/segmentation/ar_pud_dev.conllu
 if [ -f "$PUD" ]; then
