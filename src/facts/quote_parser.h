@@ -129,6 +129,15 @@ class QuoteParser {
   // ones. It is the verb's object.
   bool NewPhrase(size_t j, size_t k, bool title) const;
 
+  // True if word k of a speaker phrase begun at j is في before a place (a
+  // place name of the NER stage, or a direction or place noun before one)
+  // after an unnamed source (مصدر طبي في مصر، مصادر أمنية في شمال سيناء):
+  // where the source is, not who it is; the phrase ends.
+  bool SourcePlace(size_t j, size_t k) const;
+
+  // True if a place name (NER) begins inside word k (بالعريش: after ب).
+  bool PlaceBeginsIn(size_t k) const;
+
   // True if word k has the shape of an indefinite relative adjective
   // (عسكري، سورية: ي or ية, no article, in no word class).
   bool IsNisba(size_t k) const;

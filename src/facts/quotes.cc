@@ -413,6 +413,12 @@ bool QuoteParser::Verb(const CueEntry& cue, size_t i, size_t ce, size_t b,
   if (k < e && k > p->speaker_b &&
       (AfterName(k) || NewPhrase(p->speaker_b, k, false)))
     budget = 6;
+  // وقال شهود كانوا في المكان إنهم: the clause كان opens on the subject
+  // stands before the opener.
+  if (k < e && k > p->speaker_b &&
+      (w_[k].bare == fk::kKana || w_[k].bare == fk::kKanat ||
+       w_[k].bare == "\xD9\x83\xD8\xA7\xD9\x86\xD9\x88\xD8\xA7"))
+    budget = 8;
   // وقال فلان (68 عاما) وزير المالية السابق لمؤيديه: an apposition after
   // the age in parentheses that follows a name.
   if (k < e && k > p->speaker_b && w_[k].IsPunct("(") && PersonEndsAt(k) &&

@@ -1458,5 +1458,63 @@ TEST(QuotesTest, Issue21NestedPresentCueWithNoSource) {
   EXPECT_EQ(s.quotes.size(), 2u);
 }
 
+// Round 13: an unnamed source's place is where it is, not who it is (مصدر
+// أمني في العراق); a body keeps its place.
+TEST(QuotesTest, Issue21UnnamedSourceEndsBeforeItsPlace) {
+  Document d = WithEntities(
+      "وقال مصدر أمني في العراق، مساء أمس، إن مسلحين هاجموا نقطة تفتيش.",
+      {{"العراق", EntityType::kLocation, "ctry:IQ", ""}});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "مصدر أمني");
+  Document body = WithEntities(
+      "وقال مسؤول في وزارة النقل إن الطريق سيفتح غدا.",
+      {{"وزارة النقل", EntityType::kOrganization, "org:transport", ""}});
+  ASSERT_EQ(body.quotes.size(), 1u);
+  EXPECT_EQ(body.quotes[0].speaker, "مسؤول في وزارة النقل");
+}
+
+// Round 13: كان after the subject opens a clause on it, never part of the
+// noun phrase (وقال سكان كانوا قرب السوق إنهم).
+TEST(QuotesTest, Issue21KanaAfterTheSubjectEndsIt) {
+  Document d = Analyzed("وقال سكان كانوا قرب السوق إنهم سمعوا دوي انفجار قوي.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "سكان");
+  EXPECT_EQ(S(d, d.quotes[0].content), "سمعوا دوي انفجار قوي");
+}
+
+// Round 13: after كان, a plain word after the definite subject is the
+// predicate's verb (وكان الوزير الفرنسي افتتح المعرض ...، مؤكدا).
+TEST(QuotesTest, Issue21KanaSubjectEndsBeforeItsVerb) {
+  Document d = Analyzed(
+      "وكان الوزير الفرنسي افتتح المعرض صباح الأحد، مؤكدا أن بلاده تدعم "
+      "الفنانين.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "الوزير الفرنسي");
+}
+
+// Round 13: a كان frame's subject closed by a comma may be long when it ends
+// with a person's name.
+TEST(QuotesTest, Issue21LongKanaSubjectEndingWithAName) {
+  Document d = WithEntities(
+      "وكان المتحدث باسم اتحاد نقابات عمال الموانئ والنقل البحري في الجنوب "
+      "الدكتور سامي العلي، قال إن الإضراب سيستمر.",
+      {{"سامي العلي", EntityType::kPerson, "per:ali", ""}});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker,
+            "المتحدث باسم اتحاد نقابات عمال الموانئ والنقل البحري في الجنوب "
+            "الدكتور سامي العلي");
+}
+
+// Round 13: plural and dual forms of أشار/لفت/نوه take إلى + a noun as
+// their content, as the singular ones do.
+TEST(QuotesTest, Issue21PluralIlaVerbs) {
+  Document d = Analyzed(
+      "وقال المسؤولون إن الطرق أغلقت، وأشاروا إلى تضرر عشرات المنازل.");
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(S(d, d.quotes[1].cue), "وأشاروا");
+  EXPECT_EQ(S(d, d.quotes[1].content), "تضرر عشرات المنازل");
+  EXPECT_EQ(d.quotes[1].speaker, "المسؤولون");
+}
+
 }  // namespace
 }  // namespace marsad

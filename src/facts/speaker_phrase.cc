@@ -107,6 +107,14 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
     }
     if (w.IsQuoteMark() || w.IsPunct(":")) break;
     if (k > j && lex_.Is(w, "aux")) break;  // وكان فلان، قد عبر
+    // وقال شهود كانوا في المطعم: كان after the subject opens a clause on it
+    // (a relative or a predicate), never part of the noun phrase.
+    constexpr std::string_view kKanu =
+        "\xD9\x83\xD8\xA7\xD9\x86\xD9\x88\xD8\xA7";  // كانوا
+    if (k > j &&
+        (w.bare == fk::kKana || w.bare == fk::kKanat || w.bare == kKanu) &&
+        !InPersonName(k))
+      break;
     // وقال الوزير بشأن الحادث، حول الخطة: the topic of the words, never part
     // of who speaks (عن after a statement is its issuer: صادر عن).
     if (k > j && lex_.Is(w, "lead_prep") && w.bare != fk::kAn) break;
@@ -123,6 +131,7 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
     std::string_view cls = lex_.ClassOf(w);
     if (cls == "comp" && !IsCompSurface(k)) cls = "";
     if (cls == "comp" || cls == "say_pro" || cls == "rel") break;
+    if (k > j && SourcePlace(j, k)) break;
     if (cls == "stop" || cls == "weekday") {
       std::string_view next = k + 1 < e ? lex_.ClassOf(w_[k + 1]) : "stop";
       // مسؤول في الشرطة: a title's في phrase; after a person's name it is
@@ -222,6 +231,31 @@ bool QuoteParser::NewPhrase(size_t j, size_t k, bool title) const {
          w_[k].stem == w_[k].key && KeyStarts(w_[k - 1].bare, fk::kAl) &&
          KeyStarts(w_[k - 2].bare, fk::kAl) && lex_.ClassOf(w_[k]).empty() &&
          !PersonAt(k) && !InPersonName(k) && !TitleLike(k);
+}
+
+bool QuoteParser::PlaceBeginsIn(size_t k) const {
+  for (const EntityMention& m : doc_->entities) {
+    if (m.type == EntityType::kLocation && m.span.begin >= w_[k].span.begin &&
+        m.span.begin < w_[k].span.end)
+      return true;
+  }
+  return false;
+}
+
+bool QuoteParser::SourcePlace(size_t j, size_t k) const {
+  // (Only an indefinite source noun: a title or a body keeps its place, مدير
+  // الدفاع المدني بغرب كردفان، مصلحة الأرصاد الجوية في تالاهاسي.)
+  if (!lex_.Is(w_[j], "source_head") || KeyStarts(w_[j].key, fk::kAl) ||
+      !IsWord(k) || k + 1 >= w_.size())
+    return false;
+  auto place_from = [&](size_t q) {
+    if (PlaceBeginsIn(q)) return true;
+    return (lex_.Is(w_[q], "locprep") || lex_.Is(w_[q], "placenoun")) &&
+           q + 1 < w_.size() && IsWord(q + 1) && PlaceBeginsIn(q + 1);
+  };
+  // (Not ب + a place, مصدر طبي بشمال سيناء: the gold keeps it in one file
+  // and not in another.)
+  return w_[k].key == fk::kFi && IsWord(k + 1) && place_from(k + 1);
 }
 
 bool QuoteParser::IsNisba(size_t k) const {
@@ -444,7 +478,9 @@ std::pair<size_t, size_t> QuoteParser::SubjectBefore(size_t i, size_t b) const {
       if (q > b && w_[q - 1].bare == kIdha) break;
       if (w_[q].bare == fk::kKana || w_[q].bare == fk::kKanat ||
           lex_.Is(w_[q], "topic")) {
-        if (c - 1 > q + 1 && c - 1 - q <= 13) {
+        // (Longer when it ends with a person's name: وكان المتحدث باسم مجلس
+        // ... الشيخ فلان، قال.)
+        if (c - 1 > q + 1 && c - 1 - q <= (PersonEndsAt(c - 1) ? 18u : 13u)) {
           // وكان المتمردون الذين وصلوا ...، أعلنوا: the antecedent of a
           // relative.
           for (size_t r = q + 2; r < c - 1; ++r) {

@@ -329,6 +329,19 @@ bool QuoteParser::ClauseSubjectIn(size_t b, size_t i, Quote* q, QuoteNote* note,
     if (e != 0 && !SourceLike(v + 1, e)) e = 0;
   }
   if (e == 0) return false;
+  // وكان الرئيس الأميركي استهل جولته ...، متهما: after كان, a plain word
+  // (no article, no proclitic, in no class, no name) after the definite
+  // subject is the predicate's verb; the subject ends before it.
+  if (!cue_verb && (w_[v].bare == fk::kKana || w_[v].bare == fk::kKanat)) {
+    for (size_t k = v + 2; k < e; ++k) {
+      if (KeyStarts(w_[k - 1].key, fk::kAl) && IsWord(k) &&
+          w_[k].key == w_[k].stem && lex_.ClassOf(w_[k]).empty() &&
+          !PersonAt(k) && !InPersonName(k) && !TitleLike(k) && !IsNisba(k)) {
+        e = k;
+        break;
+      }
+    }
+  }
   // ووبخت النقابة الوزارة، ...، منتقدة: a named subject (NER) of a
   // verb that reports nothing ends with its name; what follows is the
   // verb's object.
