@@ -340,10 +340,16 @@ class CasualtyScanner : public CountPhraseReader {
 
   // "تسببت في 17 إصابة"، "سجلت 12 وفاة": a number of eleven or more counts
   // its noun in the singular, so a harm masdar right after it (class
-  // case_masdar) is the counted cases, each a person.
+  // case_masdar) is the counted cases, each a person. After a number its cue
+  // governs, a masdar with و opens a conjunct of its own (مقتل 58 وإصابة
+  // العشرات: 58 killed).
   std::string CaseMasdarAfter(size_t ne, const NumberMention& n,
                               Span* span) const {
     if (ne >= e_ || n.min < 11 || !IsClass(ne, "case_masdar")) return "";
+    if (w_[ne].key != w_[ne].bare && KeyStarts(w_[ne].key, "\xD9\x88")) {
+      Span cue = n.span;  // و: a conjunct, when a cue governs the number
+      if (!CueBefore(WordAt(w_, n.span.begin), &cue).empty()) return "";
+    }
     const CasualtyEntry* c = KindAt(ne, 'c');
     if (c == nullptr) return "";
     span->end = w_[ne].span.end;
@@ -405,6 +411,11 @@ class CasualtyScanner : public CountPhraseReader {
         span->begin = w_[q].span.begin;
         return c->kind;
       }
+      // "أعلن عن مقتل، 39 شخصا": a comma between a cue and its count of
+      // people.
+      bool comma = w_[q].bare == "\xD8\x8C" || w_[q].bare == ",";  // ،
+      if (comma && q + 1 == nb && people && q > b_ && KindAt(q - 1, 'c'))
+        continue;
       if (w_[q].kind == TokenKind::kPunct && !w_[q].IsQuoteMark()) break;
       // "قتلوا وتعرضت 120 امرأة للاغتصاب": a new conjunct is a new clause.
       if (KeyStarts(w_[q].key, "\xD9\x88") && w_[q].key != w_[q].bare) break;
@@ -811,14 +822,18 @@ class CasualtyScanner : public CountPhraseReader {
         if (!c) continue;
         // "شخصا قتل وأصيب 20": the subject belongs to the first verb of a
         // pair alone.
+        size_t obj = k + lex_.casualties.Find(w_, k, e_, Forms::kStem).length;
         if (auto one = lex_.casualties.Find(w_, k, k + 1, Forms::kStem);
             one.payload >= 0 && one.length == 1) {
           c = &lex_.casualty_entries[one.payload];
+          obj = k + 1;
         }
         // "جنديا قتل": a singular verb right after its one-person subject,
         // unless it has an object of its own (شخص قتل 5).
+        // A cue of several words (أودى بحياة 12) has its object after it.
         bool next_counts =
-            k + 1 < e_ && (InNumber(k + 1) || VictimCount(k + 1) > 0);
+            (k + 1 < e_ && (InNumber(k + 1) || VictimCount(k + 1) > 0)) ||
+            (obj < e_ && (InNumber(obj) || VictimCount(obj) > 0));
         // "لم يكن باستطاعة أحد إيقاف الآلة": nobody after a negation.
         bool singular = c->where == 'c' && k == q + 1 && n == 1 &&
                         !next_counts && !KeyStarts(w_[k].bare, fk::kAl) &&
@@ -892,6 +907,9 @@ class CasualtyScanner : public CountPhraseReader {
         return nullptr;  // an apposition's commas and an age's brackets
       const CasualtyEntry* c = KindAt(k, 'c');
       if (!c) continue;
+      // "أن الوزير فلان أعلن عن مقتل": a harm masdar after a preposition is
+      // the object of another verb, which the noun is the subject of.
+      if (Preposition(k - 1) || IsClass(k - 1, "lead_prep")) return nullptr;
       size_t after = k + lex_.casualties.Find(w_, k, e_, Forms::kStem).length;
       // "أن مسلحا مجهولا قتل 5 أشخاص": a count after the verb is its
       // object, and the noun before it the doer.

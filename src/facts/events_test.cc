@@ -1194,5 +1194,38 @@ TEST(CasualtyRound12Test, AnOtherConjunctAfterTheFiguresPrepositionalPhrase) {
               ElementsAre("killed:1"));
 }
 
+// Round 13: written from the round-5 dev halves (SaudiNewsNet, Jawhara FM,
+// ant2018), each rule checked on the corpora it was not read from.
+TEST(CasualtyRound13Test, AConjoinedMasdarAfterALargeCountIsItsOwnFigure) {
+  EXPECT_THAT(Figures("وأسفر القصف عن مقتل 27 وإصابة العشرات من السكان."),
+              ElementsAre("killed:27", "injured:20"));
+  // Without و the masdar is the counted cases.
+  EXPECT_THAT(Figures("وسجلت المستشفيات 14 إصابة في الحادث."),
+              ElementsAre("injured:14"));
+}
+
+TEST(CasualtyRound13Test, ACommaBetweenACueAndItsCount) {
+  EXPECT_THAT(Figures("وأعلن المتحدث عن مقتل، 12 شخصا في الانفجار."),
+              ElementsAre("killed:12"));
+  // The subject of the reporting verb is no victim of the masdar after it.
+  EXPECT_THAT(FiguresOf(Facts("وذكر أن وزير الأمن سالم العلي أعلن عن "
+                              "مقتل، 12 شخصا في الانفجار.",
+                              {"سالم العلي"})),
+              ElementsAre("killed:12"));
+  EXPECT_THAT(FiguresOf(Facts("وذكر أن وزير الأمن سالم العلي أعلن عن مقتل "
+                              "في الحي.",
+                              {"سالم العلي"})),
+              IsEmpty());
+  // A comma after a cue with no count of people after it: nothing.
+  EXPECT_THAT(Figures("وأعلن عن مقتل، 12 ساعة بعد الانفجار."), IsEmpty());
+}
+
+TEST(CasualtyRound13Test, AManyWordCuesObjectAfterItsLastWord) {
+  // "another" after an incident is its adjective, and the verb has a count
+  // of its own after the whole cue: no one of it.
+  EXPECT_THAT(Figures("وجاء ذلك عقب تفجير آخر أودى بحياة 9 أشخاص الثلاثاء."),
+              ElementsAre("killed:9"));
+}
+
 }  // namespace
 }  // namespace marsad
