@@ -123,6 +123,7 @@ struct Options {
   float self_weight = 0.3f, self_beta = 80;
   int self_min_occ = 2;
   bool self_skip_misc = false;  // no sentence with a MISC name
+  std::string self_dump;        // write the kept sentences here (token<TAB>tag)
 };
 
 struct Example {
@@ -991,7 +992,20 @@ int Run(const Options& o) {
         TrainModel(o, ex0, which, ids0, nullptr, nullptr, o.seed + 101);
     std::cerr << "train_ner: self-training corpus " << corpus.docs.size()
               << " documents\n";
-    for (auto& s : SelfTrainingSentences(o, fx0, *labeller, corpus)) {
+    auto kept = SelfTrainingSentences(o, fx0, *labeller, corpus);
+    if (!o.self_dump.empty()) {
+      std::string conll;
+      for (const TaggedSentence& t : kept) {
+        for (size_t i = 0; i < t.tokens.size(); ++i)
+          conll +=
+              t.tokens[i] + "\t" + std::string(kTagNames[t.tags[i]]) + "\n";
+        conll += "\n";
+      }
+      Status st = WriteFileAtomic(o.self_dump, conll);
+      if (!st.ok())
+        return std::cerr << "train_ner: " << st.ToString() << "\n", 1;
+    }
+    for (auto& s : kept) {
       extra.push_back(std::move(s));
       extra_weight.push_back(o.self_weight);
     }
@@ -1327,6 +1341,8 @@ int main(int argc, char** argv) {
                  "self-training: the labelling model's document pass push");
   app.add_flag("--self-skip-misc", o.self_skip_misc,
                "self-training: skip sentences with a MISC name");
+  app.add_option("--self-dump", o.self_dump,
+                 "self-training: write the kept sentences (token<TAB>tag)");
   app.add_option("--self-max", o.self_max,
                  "self-training: at most this many sentences");
   CLI11_PARSE(app, argc, argv);
