@@ -87,9 +87,7 @@ std::string ClaimSources::EmbeddedSource(int q, Span span) const {
 std::string ClaimSources::SameSource(int q) const {
   static const std::set<std::string, std::less<>> kSelf = [] {
     std::set<std::string, std::less<>> out;
-    for (const char* w : {"ذاته", "نفسه", "ذاتها", "نفسها", "ذاتهم", "أنفسهم",
-                          "ذاتهما", "نفسهما"})
-      out.insert(FoldPhrase(w));
+    for (const fk::FoldedWord& w : fk::kSelfWords) out.emplace(w.folded);
     return out;
   }();
   const Quote& quote = doc_->quotes[q];
@@ -273,10 +271,8 @@ std::string ClaimSources::SubjectBefore(size_t q, size_t sb) const {
 // detached ل، "ما"/"لما" and its verb (بحسب ما أفادت), عن, and a report
 // noun of the source (بحسب أحدث حصيلة لوزارة الصحة: the ministry).
 size_t ClaimSources::AttributedFrom(size_t k, size_t se) const {
-  static const std::string kMa = FoldPhrase("ما"), kLima = FoldPhrase("لما"),
-                           kLamTatweel = FoldPhrase("لـ");
-  if (k < se && (w_[k].key == fk::kLam || w_[k].key == kLamTatweel)) ++k;
-  if (k + 1 < se && (w_[k].key == kMa || w_[k].key == kLima)) k += 2;
+  if (k < se && (w_[k].key == fk::kLam || w_[k].key == fk::kLamTatweel)) ++k;
+  if (k + 1 < se && (w_[k].key == fk::kMa || w_[k].key == fk::kLima)) k += 2;
   if (k < se && w_[k].bare == fk::kAn) ++k;
   size_t r = k;
   while (r < se && r < k + 3 && pw_.Is(w_[r], "doc_noun")) ++r;
@@ -349,8 +345,7 @@ bool ClaimSources::PhraseGoesOn(size_t q, size_t se) const {
   for (const DateMention& d : doc_->dates) {
     if (d.span.begin < w.span.end && w.span.begin < d.span.end) return false;
   }
-  static const std::string kLl = FoldPhrase("لل");
-  if (KeyStarts(w.bare, fk::kAl) || KeyStarts(w.bare, kLl)) return true;
+  if (KeyStarts(w.bare, fk::kAl) || KeyStarts(w.bare, fk::kLl)) return true;
   // لوسائل الإعلام، لوكالة: whom the source spoke to, not its name.
   if (lex_.Is(w, "medium") || lex_.ClassOfKey(w.stem) == "medium") return false;
   return KeyStarts(w.bare, fk::kLam) && q + 1 < se &&
@@ -369,9 +364,8 @@ size_t ClaimSources::SourcePhraseEnd(size_t k, size_t se, bool named) const {
   if (e == k) {
     if (!named && !SourceHead(w_[k])) return k;
     e = k + 1;
-    static const std::string kLl = FoldPhrase("لل");
     bool definite =
-        KeyStarts(w_[k].bare, fk::kAl) || KeyStarts(w_[k].bare, kLl);
+        KeyStarts(w_[k].bare, fk::kAl) || KeyStarts(w_[k].bare, fk::kLl);
     if (!definite && e < se && w_[e].kind == TokenKind::kWord &&
         !Particle(w_[e]))
       ++e;
@@ -395,25 +389,24 @@ size_t ClaimSources::SourcePhraseEnd(size_t k, size_t se, bool named) const {
 // Whether word q is an indefinite relative adjective (سوري، محلية، طبية)
 // that may qualify a source: no particle, verb-like point word or date.
 bool ClaimSources::Nisba(size_t q, size_t se) const {
-  static const std::string kI = FoldPhrase("ي"), kIyya = FoldPhrase("ية");
   const Word& w = w_[q];
   if (w.kind != TokenKind::kWord || KeyStarts(w.bare, fk::kAl) ||
       w.bare.size() < 8 || Particle(w) || lex_.Is(w, "weekday") ||
       lex_.Is(w, "time_adj") || PointWord(q, se))
     return false;
-  auto ends = [&](const std::string& x) {
+  auto ends = [&](std::string_view x) {
     return w.key.size() > x.size() &&
            w.key.compare(w.key.size() - x.size(), x.size(), x) == 0;
   };
-  return ends(kI) || ends(kIyya);
+  return ends(fk::kYa) || ends(fk::kIyya);
 }
 
 // The end of a source phrase ending at e, taken on over where the source
 // stands: في or لدى and a place or body the entity stage names (مصادر
 // طبية في إقليم كردستان العراق، المبعوث الفلسطيني لدى الأمم المتحدة).
 size_t ClaimSources::WhereEnd(size_t e, size_t se) const {
-  static const std::string kLada = FoldPhrase("لدى");
-  if (e + 1 >= se || (w_[e].bare != fk::kFi && w_[e].key != kLada)) return e;
+  if (e + 1 >= se || (w_[e].bare != fk::kFi && w_[e].key != fk::kLada))
+    return e;
   // A place noun may come first (في إقليم كردستان العراق).
   size_t p = e + 1;
   if (p + 1 < se && lex_.Is(w_[p], "placenoun")) ++p;

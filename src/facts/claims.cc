@@ -183,11 +183,10 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     size_t sb, se;
     SentenceOf(i, &sb, &se);
     size_t lo = i > sb + 10 ? i - 10 : sb, hi = std::min(se, i + 14);
-    static const std::string kBayn = FoldPhrase("بين");
     for (size_t q = i > sb + 3 ? i - 3 : sb; q < i; ++q) {
       if (pw_.Is(w_[q], "part")) return "part";
       // وبين الإصابات 4 حالات خطيرة: among the casualties, a part.
-      if (w_[q].bare == kBayn && q + 1 < i &&
+      if (w_[q].bare == fk::kBayn && q + 1 < i &&
           pw_.Is(w_[q + 1], "casualty_noun"))
         return "part";
     }
@@ -252,22 +251,18 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   bool ThisYear(size_t q, size_t se) const {
     const Word& w = w_[q];
     if (!pw_.Is(w, "past_period") || pw_.Is(w, "past_adj")) return false;
-    static const std::string kMin = FoldPhrase("من"), kYear = FoldPhrase("عام"),
-                             kYear2 = FoldPhrase("سنة");
-    if (w.stem != kYear && w.stem != kYear2) return false;
+    if (w.stem != fk::kAam && w.stem != fk::kSana) return false;
     if (q > 0 && pw_.Is(w_[q - 1], "this_det")) return true;
     return q + 1 < se && pw_.Is(w_[q + 1], "this_adj") &&
-           (q == 0 || w_[q - 1].bare != kMin);
+           (q == 0 || w_[q - 1].bare != fk::kMin);
   }
 
   // خلال/في/منذ within three words before the span word q: "في خمسة أيام",
   // "خلال الأيام القليلة" (a toll over days, not the incident's).
   bool SpanOfDaysBefore(size_t q, size_t sb) const {
-    static const std::string kKhilal = FoldPhrase("خلال"),
-                             kFi = FoldPhrase("في"), kMundh = FoldPhrase("منذ");
     for (size_t k = q > sb + 3 ? q - 3 : sb; k < q; ++k) {
       std::string_view b = w_[k].bare;
-      if (b == kKhilal || b == kFi || b == kMundh) return true;
+      if (b == fk::kKhilal || b == fk::kFi || b == fk::kMundh) return true;
     }
     return false;
   }
@@ -459,8 +454,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
         attack.speaker.empty()) {
       return;
     }
-    std::string speaker = lex_.Fold(attack.speaker),
-                actor = lex_.Fold(e.actor);
+    std::string speaker = lex_.Fold(attack.speaker), actor = lex_.Fold(e.actor);
     std::set<std::string_view> words;
     for (std::string_view w : Split(speaker, ' ')) words.insert(w);
     bool own = false;
@@ -550,11 +544,9 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     if (q > sb && pw_.Is(w_[q - 1], "tear")) return false;
     if (q + 1 < se && (pw_.Is(w_[q + 1], "tear") || pw_.Is(w_[q + 1], "chem")))
       return !pw_.Is(w_[q + 1], "tear");
-    static const std::string kSam = FoldPhrase("سام"),
-                             kSama = FoldPhrase("سامة"),
-                             kAsab = FoldPhrase("الأعصاب");
-    if (q + 1 < se && (w_[q + 1].stem == kSam || w_[q + 1].stem == kSama ||
-                       w_[q + 1].bare == kAsab)) {
+    if (q + 1 < se &&
+        (w_[q + 1].stem == fk::kSam || w_[q + 1].stem == fk::kSama ||
+         w_[q + 1].bare == fk::kAsab)) {
       return true;
     }
     return false;
@@ -694,11 +686,9 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // A projectile (صاروخ، قذيفة، طائرة) or an air defence (الدفاعات،
   // منظومة، القبة الحديدية; دفاع only before جوي) at word k.
   bool Projectile(size_t k, size_t e) const {
-    static const std::string kDefence = FoldPhrase("دفاع"),
-                             kAir = FoldPhrase("جوي");
     if (pw_.Starts(w_[k], "projectile") || pw_.Is(w_[k], "air_defence"))
       return true;
-    return w_[k].stem == kDefence && k + 1 < e && w_[k + 1].stem == kAir;
+    return w_[k].stem == fk::kDifa && k + 1 < e && w_[k + 1].stem == fk::kJawwi;
   }
 
   // "other:interception", intercepted: an interception word (اعترضت
@@ -995,7 +985,6 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // المخابرات ...، اتهمت السلطات البلجيكية رجلا) is the accuser, the
   // subject: the accused is no party named, "".
   std::string PartyAfter(size_t q, size_t se, size_t* at = nullptr) const {
-    static const std::string kBism = FoldPhrase("باسم");
     size_t party = se, first = se, end = std::min(se, q + 9);
     bool aside = false;
     for (size_t k = q + 1; k < end; ++k) {
@@ -1019,8 +1008,8 @@ class ClaimBuilder : public facts_internal::ClaimSources {
         break;
       }
       if (first == se && !lex_.Is(w, "stop")) first = k;
-      bool charge =
-          w.key.compare(0, 2, "\xD8\xA8") == 0 && w.key != kBism && k > q + 1;
+      bool charge = w.key.compare(0, 2, "\xD8\xA8") == 0 &&
+                    w.key != fk::kBism && k > q + 1;
       if (pw_.Is(w, "involve") || pw_.Is(w, "led_by")) {
         end = k;  // حمّل X المسؤولية; التحالف بقيادة السعودية
         break;
@@ -1050,14 +1039,13 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // attack; اتُهم فلان الذي يعمل من لندن لدى مكتب ... بالكذب). True when
   // no charge is read there.
   bool ViolentChargeAfter(size_t from, size_t se) const {
-    static const std::string kBism = FoldPhrase("باسم");
     for (size_t k = from; k < std::min(se, from + 8); ++k) {
       const Word& w = w_[k];
       if (w.IsPunct("\xD8\x8C") || w.IsPunct(",")) return true;
       if (w.kind != TokenKind::kWord || pw_.Is(w, "led_by") ||
           pw_.Is(w, "involve"))
         return true;
-      if (w.key.compare(0, 2, "\xD8\xA8") == 0 && w.key != kBism)
+      if (w.key.compare(0, 2, "\xD8\xA8") == 0 && w.key != fk::kBism)
         return pw_.Starts(w, "charge");
     }
     return true;
@@ -1271,10 +1259,9 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // Denied by a denial before the party (نفى أن تكون روسيا مسؤولة) or a
   // negation before the adjective (ليست مسؤولة، غير مسؤولة).
   bool Responsible(size_t q, size_t b, size_t e) {
-    static const std::string kAn = FoldPhrase("عن");
     size_t an = q + 1;
     if (an < e && pw_.Is(w_[an], "resp_only")) ++an;
-    if (an + 1 >= e || w_[an].bare != kAn) return false;
+    if (an + 1 >= e || w_[an].bare != fk::kAn) return false;
     if (!pw_.Starts(w_[an + 1], "resp_object") &&
         !pw_.Is(w_[an + 1], "event_noun"))
       return false;

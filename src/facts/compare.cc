@@ -193,22 +193,13 @@ class Comparer {
     if (cc.claim.speaker.empty()) return "outlet:" + cc.outlet;
     static const std::set<std::string, std::less<>> kRole = [] {
       std::set<std::string, std::less<>> s;
-      for (const char* w :
-           {"مدير",   "المتحدث", "متحدث",   "المتحدثة", "متحدثة",
-            "باسم",   "الناطق",  "ناطق",    "رئيس",     "الرئيس",
-            "وزير",   "مسؤول",   "مسؤولون", "مسؤولين",  "الرسمي",
-            "رسمي",   "قال",     "نقلا",    "عن",       "لما",
-            "أعلنته", "وفق",     "حسب",     "قائد",     "القائد"}) {
-        s.insert(FoldPhrase(w));
-      }
+      for (const fk::FoldedWord& w : fk::kRoleWords) s.emplace(w.folded);
       return s;
     }();
     static const std::set<std::string, std::less<>> kGeneric = [] {
       std::set<std::string, std::less<>> s;
-      for (const char* w : {"وزارة", "مصادر", "مصدر", "قوات", "وكالة", "منظمة",
-                            "مجلس", "الأمم"}) {
-        s.insert(FoldPhrase(w));
-      }
+      for (const fk::FoldedWord& w : fk::kGenericSourceWords)
+        s.emplace(w.folded);
       return s;
     }();
     std::vector<std::string> words;
@@ -267,8 +258,12 @@ class Comparer {
     std::string alias = PartyAlias(lex_, k);
     if (alias.empty()) {
       // A leading generic noun (تنظيم داعش، جماعة الحوثي) names no party.
-      static const std::set<std::string, std::less<>> kGeneric = {
-          FoldPhrase("تنظيم"), FoldPhrase("جماعة"), FoldPhrase("حركة")};
+      static const std::set<std::string, std::less<>> kGeneric = [] {
+        std::set<std::string, std::less<>> s;
+        for (const fk::FoldedWord& w : fk::kGenericPartyWords)
+          s.emplace(w.folded);
+        return s;
+      }();
       size_t sp = k.find(' ');
       if (sp != std::string::npos && kGeneric.count(k.substr(0, sp)))
         alias = PartyAlias(lex_, k.substr(sp + 1));
@@ -827,9 +822,8 @@ class Comparer {
   bool StrikeWord(std::string_view w) const {
     const PointWords& pw = lex_.points;
     w = StripWa(w);
-    static const std::string kAl = FoldPhrase("ال");
-    if (w.size() > kAl.size() + 4 && w.substr(0, kAl.size()) == kAl)
-      w.remove_prefix(kAl.size());
+    if (w.size() > fk::kAl.size() + 4 && w.substr(0, fk::kAl.size()) == fk::kAl)
+      w.remove_prefix(fk::kAl.size());
     return pw.HasFolded(w, "strike_noun") || pw.HasFolded(w, "strike_verb") ||
            pw.HasFolded(w, "doer_verb");
   }
@@ -966,10 +960,9 @@ class Comparer {
   // the figure in its sentence, however far (the facts stage reads منذ up
   // to eight words before a figure).
   bool SinceStart(int i) const {
-    static const std::string kSince = FoldPhrase("منذ");
     std::vector<SentenceWord> before = SentenceWords(i, true);
     for (size_t k = 0; k + 1 < before.size(); ++k) {
-      if (StripWa(before[k].folded) == kSince &&
+      if (StripWa(before[k].folded) == fk::kMundh &&
           lex_.points.HasFolded(before[k + 1].folded, "since_start"))
         return true;
     }
@@ -988,14 +981,14 @@ class Comparer {
   // A total after a rise word and إلى, with a figure of the same kind
   // before the rise word in the sentence (the increment).
   bool RiseTotal(int i) const {
-    static const std::string kIla = FoldPhrase("إلى");
     const Claim& cl = c_.claims[i].claim;
     std::vector<SentenceWord> before = SentenceWords(i, true);
     size_t k = before.size();
     while (k > 0 && !RiseWord(before[k - 1].folded)) --k;
     if (k == 0) return false;
     bool to = false;
-    for (size_t n = k; n < before.size(); ++n) to |= before[n].folded == kIla;
+    for (size_t n = k; n < before.size(); ++n)
+      to |= before[n].folded == fk::kIla;
     if (!to) return false;
     Span s = SentenceSpan(docs_[i]->text, cl.span);
     for (const Claim& o : docs_[i]->claims) {
@@ -1011,13 +1004,12 @@ class Comparer {
   // the figure and four words past the rise word (قتل 30 وارتفع عدد الجرحى
   // إلى 50 is no increment).
   bool Increment(int i) const {
-    static const std::string kIla = FoldPhrase("إلى");
     std::vector<SentenceWord> after = SentenceWords(i, false);
     size_t k = 0;
     while (k < after.size() && k < 6 && !RiseWord(after[k].folded)) ++k;
     if (k == after.size() || k == 6) return false;
     bool to = false;
-    for (size_t n = k; n < after.size(); ++n) to |= after[n].folded == kIla;
+    for (size_t n = k; n < after.size(); ++n) to |= after[n].folded == fk::kIla;
     if (!to) return false;
     const Claim& cl = c_.claims[i].claim;
     size_t until = k + 5 < after.size()
@@ -1039,19 +1031,17 @@ class Comparer {
   // it (يرتفع إلى 170 عدد المهاجرين الذين فقدوا ... بين الجمعة والأحد،
   // ليرتفع إلى 170 ... منذ الجمعة; points.tsv weekday, since_wider).
   bool RoseSince(int i) const {
-    static const std::string kSince = FoldPhrase("منذ"),
-                             kBetween = FoldPhrase("بين");
     if (!IsCasualty(c_.claims[i].claim.slot)) return false;
     bool rise = false;
     for (const SentenceWord& w : SentenceWords(i, true)) {
       if (RiseWord(w.folded)) rise = true;
-      if (rise && StripWa(w.folded) == kSince) return true;
+      if (rise && StripWa(w.folded) == fk::kMundh) return true;
     }
     if (!rise) return false;
     std::vector<SentenceWord> after = SentenceWords(i, false);
     for (size_t k = 0; k + 1 < after.size(); ++k) {
       std::string_view w = StripWa(after[k].folded);
-      if (w != kSince && w != kBetween) continue;
+      if (w != fk::kMundh && w != fk::kBayn) continue;
       std::string_view next = StripWa(after[k + 1].folded);
       if (lex_.points.HasFolded(next, "weekday") ||
           lex_.points.HasFolded(next, "since_wider"))
@@ -1100,18 +1090,17 @@ class Comparer {
 
   // A folded word without a leading و (وفي، والعام).
   static std::string_view StripWa(std::string_view w) {
-    static const std::string kWa = FoldPhrase("و");
-    if (w.size() > kWa.size() + 4 && w.substr(0, kWa.size()) == kWa)
-      w.remove_prefix(kWa.size());
+    if (w.size() > fk::kWa.size() + 4 && w.substr(0, fk::kWa.size()) == fk::kWa)
+      w.remove_prefix(fk::kWa.size());
     return w;
   }
 
   bool ReadEarlierStatement(int i) const {
-    static const std::string kEarlier = FoldPhrase("في وقت سابق"),
-                             kBefore = FoldPhrase("سابقا");
     std::string sentence = " " + lex_.Fold(SentenceText(i)) + " ";
-    return sentence.find(" " + kEarlier + " ") != std::string::npos ||
-           sentence.find(" " + kBefore + " ") != std::string::npos ||
+    return sentence.find(" " + std::string(fk::kFiWaqtSabiq) + " ") !=
+               std::string::npos ||
+           sentence.find(" " + std::string(fk::kSabiqan) + " ") !=
+               std::string::npos ||
            InitialToll(sentence);
   }
 

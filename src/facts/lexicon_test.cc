@@ -7,12 +7,14 @@
 
 #include <map>
 #include <set>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "src/base/data.h"
 #include "src/facts/test_lexicon.h"
+#include "src/facts/util.h"
 
 namespace marsad {
 namespace {
@@ -38,6 +40,29 @@ TEST(ClassIndexTest, EveryNameFindsItsOwnBit) {
   EXPECT_EQ(ClassIndex().Find("deny"), -1);
 }
 
+// The finders' pre-folded words (src/facts/util.h, fk::) are their written
+// forms folded with the tables' Normalizer: a change of data/text/fold.tsv
+// that moves one fails here rather than leaving a stale constant.
+TEST(FoldedWordsTest, EachIsItsWrittenFormFolded) {
+  const FactsLexicon& lex = TestFactsLexicon();
+  size_t checked = 0;
+  auto check = [&](std::span<const fk::FoldedWord> words) {
+    for (const fk::FoldedWord& w : words) {
+      EXPECT_EQ(lex.Fold(w.written), w.folded) << w.written;
+      ++checked;
+    }
+  };
+  check(fk::kFoldedWords);
+  check(fk::kSelfWords);
+  check(fk::kRoleWords);
+  check(fk::kGenericSourceWords);
+  check(fk::kGenericPartyWords);
+  EXPECT_EQ(checked, 34u + 8 + 25 + 8 + 3);
+  // The fold changes what it is given (so the comparison above can fail).
+  EXPECT_NE(lex.Fold("سنة"), "سنة");
+  EXPECT_EQ(lex.Fold("سنة"), fk::kSana);
+}
+
 // The (folded form, class) rows of a table in file order, and its class
 // names.
 struct Rows {
@@ -53,8 +78,8 @@ Rows ReadRows(std::string_view file) {
   if (!rows.ok()) return out;
   for (const auto& r : *rows) {
     if (r.size() < 2) continue;
-    out.ordered.emplace_back(FoldPhrase(r[0]), r[1]);
-    out.rows.emplace(FoldPhrase(r[0]), r[1]);
+    out.ordered.emplace_back(TestFactsLexicon().Fold(r[0]), r[1]);
+    out.rows.emplace(TestFactsLexicon().Fold(r[0]), r[1]);
     out.classes.insert(r[1]);
   }
   return out;

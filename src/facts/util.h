@@ -103,6 +103,88 @@ inline constexpr std::string_view kMin = "\xD9\x85\xD9\x86";  // من
 inline constexpr std::string_view kQibal = "\xD9\x82\xD8\xA8\xD9\x84";  // قبل
 inline constexpr std::string_view kDidd = "\xD8\xB6\xD8\xAF";           // ضد
 inline constexpr std::string_view kFi = "\xD9\x81\xD9\x8A";             // في
+
+// The finders' other words, written folded (the text core's fold with
+// data/text/fold.tsv: أ إ آ → ا, ى → ي, final ة → ه, tatweel dropped), with
+// the written form in a comment where the two differ.
+inline constexpr std::string_view kBayn = "بين";
+inline constexpr std::string_view kAam = "عام";
+inline constexpr std::string_view kSana = "سنه";  // سنة
+inline constexpr std::string_view kKhilal = "خلال";
+inline constexpr std::string_view kMundh = "منذ";
+inline constexpr std::string_view kSam = "سام";
+inline constexpr std::string_view kSama = "سامه";     // سامة
+inline constexpr std::string_view kAsab = "الاعصاب";  // الأعصاب
+inline constexpr std::string_view kDifa = "دفاع";
+inline constexpr std::string_view kJawwi = "جوي";
+inline constexpr std::string_view kBism = "باسم";
+inline constexpr std::string_view kMa = "ما";
+inline constexpr std::string_view kLima = "لما";
+inline constexpr std::string_view kLamTatweel = "ل";  // لـ
+inline constexpr std::string_view kLl = "لل";
+inline constexpr std::string_view kYa = "ي";
+inline constexpr std::string_view kIyya = "يه";   // ية
+inline constexpr std::string_view kLada = "لدي";  // لدى
+inline constexpr std::string_view kWa = "و";
+inline constexpr std::string_view kFiWaqtSabiq = "في وقت سابق";
+inline constexpr std::string_view kSabiqan = "سابقا";
+
+// A word folded, beside its written form.
+struct FoldedWord {
+  std::string_view folded, written;
+};
+
+// Words of a set: reflexive pronouns after a source noun (المصدر ذاته);
+// the roles and generic nouns a speaker's head skips (SourceKey); the
+// generic nouns before a party's name (تنظيم داعش).
+inline constexpr FoldedWord kSelfWords[] = {
+    {"ذاته", "ذاته"},     {"نفسه", "نفسه"},     {"ذاتها", "ذاتها"},
+    {"نفسها", "نفسها"},   {"ذاتهم", "ذاتهم"},   {"انفسهم", "أنفسهم"},
+    {"ذاتهما", "ذاتهما"}, {"نفسهما", "نفسهما"},
+};
+inline constexpr FoldedWord kRoleWords[] = {
+    {"مدير", "مدير"},       {"المتحدث", "المتحدث"},
+    {"متحدث", "متحدث"},     {"المتحدثه", "المتحدثة"},
+    {"متحدثه", "متحدثة"},   {"باسم", "باسم"},
+    {"الناطق", "الناطق"},   {"ناطق", "ناطق"},
+    {"رئيس", "رئيس"},       {"الرئيس", "الرئيس"},
+    {"وزير", "وزير"},       {"مسؤول", "مسؤول"},
+    {"مسؤولون", "مسؤولون"}, {"مسؤولين", "مسؤولين"},
+    {"الرسمي", "الرسمي"},   {"رسمي", "رسمي"},
+    {"قال", "قال"},         {"نقلا", "نقلا"},
+    {"عن", "عن"},           {"لما", "لما"},
+    {"اعلنته", "أعلنته"},   {"وفق", "وفق"},
+    {"حسب", "حسب"},         {"قائد", "قائد"},
+    {"القائد", "القائد"},
+};
+inline constexpr FoldedWord kGenericSourceWords[] = {
+    {"وزاره", "وزارة"}, {"مصادر", "مصادر"}, {"مصدر", "مصدر"},
+    {"قوات", "قوات"},   {"وكاله", "وكالة"}, {"منظمه", "منظمة"},
+    {"مجلس", "مجلس"},   {"الامم", "الأمم"},
+};
+inline constexpr FoldedWord kGenericPartyWords[] = {
+    {"تنظيم", "تنظيم"},
+    {"جماعه", "جماعة"},
+    {"حركه", "حركة"},
+};
+
+// Every folded constant of this namespace beside the form it is written in:
+// lexicon_test folds each written form with the tables' Normalizer and
+// compares, so a change of fold.tsv that moves one fails a test.
+inline constexpr FoldedWord kFoldedWords[] = {
+    {kAl, "ال"},         {kLam, "ل"},       {kAn, "عن"},
+    {kAla, "على"},       {kIla, "إلى"},     {kKana, "كان"},
+    {kKanat, "كانت"},    {kFih, "فيه"},     {kFiha, "فيها"},
+    {kMin, "من"},        {kQibal, "قبل"},   {kDidd, "ضد"},
+    {kFi, "في"},         {kBayn, "بين"},    {kAam, "عام"},
+    {kSana, "سنة"},      {kKhilal, "خلال"}, {kMundh, "منذ"},
+    {kSam, "سام"},       {kSama, "سامة"},   {kAsab, "الأعصاب"},
+    {kDifa, "دفاع"},     {kJawwi, "جوي"},   {kBism, "باسم"},
+    {kMa, "ما"},         {kLima, "لما"},    {kLamTatweel, "لـ"},
+    {kLl, "لل"},         {kYa, "ي"},        {kIyya, "ية"},
+    {kLada, "لدى"},      {kWa, "و"},        {kFiWaqtSabiq, "في وقت سابق"},
+    {kSabiqan, "سابقا"},
+};
 }  // namespace fk
 
 }  // namespace marsad
