@@ -58,10 +58,6 @@ bool WordMatches(const Word& w, const std::string& key, Forms forms) {
 
 }  // namespace
 
-std::string FoldPhrase(std::string_view s) {
-  return Normalizer::Default().FoldKey(s);
-}
-
 FactsLexicon::FactsLexicon() = default;
 FactsLexicon::~FactsLexicon() = default;
 

@@ -324,9 +324,6 @@ class FactsLexicon {
   const Normalizer* normalizer_ = nullptr;
 };
 
-// Folded key of a phrase (the text core's fold).
-std::string FoldPhrase(std::string_view s);
-
 }  // namespace marsad
 
 #endif  // MARSAD_SRC_FACTS_LEXICON_H_

@@ -21,10 +21,9 @@
 // the Resources must outlive the DocumentProcessor, Ingestor, server or
 // watcher using it.
 //
-// Not yet everywhere (issue 25): the facts stage's FoldPhrase folds with
-// Normalizer::Default() (src/facts/lexicon.h), and CleanDocument(doc)
-// without tables, for tools and tests, reads the clean lexicon and a
-// Normalizer once from DataDir() (CleanLexicon::Get, src/clean/clean.h).
+// Not yet everywhere (issue 25): CleanDocument(doc) without tables, for
+// tools and tests, reads the clean lexicon and a Normalizer once from
+// DataDir() (CleanLexicon::Get, src/clean/clean.h).
 // The pipeline gives every stage the pieces of this object.
 #ifndef MARSAD_PIPELINE_RESOURCES_H_
 #define MARSAD_PIPELINE_RESOURCES_H_

@@ -20,7 +20,6 @@
 #include <unicode/uscript.h>
 
 #include <array>
-#include <iostream>
 #include <mutex>
 
 #include "src/base/data.h"
@@ -249,16 +248,13 @@ void BuildCompositions(const icu::Normalizer2* nfc, Tables* t) {
   }
 }
 
-// ICU's tables alone when data_dir is null.
-StatusOr<std::unique_ptr<Tables>> BuildTables(const std::string* data_dir) {
+StatusOr<std::unique_ptr<Tables>> BuildTables(const std::string& data_dir) {
   auto t = std::make_unique<Tables>();
   std::vector<FoldRule> rules(0x10000);
   std::vector<bool> display_drop(0x10000, false);
-  if (data_dir != nullptr) {
-    RETURN_IF_ERROR(LoadFoldRules(*data_dir + "/text/fold.tsv", &rules));
-    RETURN_IF_ERROR(
-        LoadDisplayDrops(*data_dir + "/text/display.tsv", &display_drop));
-  }
+  RETURN_IF_ERROR(LoadFoldRules(data_dir + "/text/fold.tsv", &rules));
+  RETURN_IF_ERROR(
+      LoadDisplayDrops(data_dir + "/text/display.tsv", &display_drop));
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
@@ -462,28 +458,10 @@ StatusOr<std::unique_ptr<const Normalizer>> Normalizer::Create() {
 
 StatusOr<std::unique_ptr<const Normalizer>> Normalizer::Create(
     const std::string& data_dir) {
-  auto tables = BuildTables(&data_dir);
+  auto tables = BuildTables(data_dir);
   if (!tables.ok()) return tables.status().WithContext("Normalizer");
   return std::unique_ptr<const Normalizer>(
       new Normalizer(std::move(tables).value()));
-}
-
-const Normalizer& Normalizer::Default() {
-  static const Normalizer* instance = []() -> const Normalizer* {
-    auto n = Create();
-    if (n.ok()) return std::move(n).value().release();
-    std::cerr << "marsad: " << n.status().ToString()
-              << "; using ICU-only normalization tables\n";
-    auto tables = BuildTables(/*data_dir=*/nullptr);
-    if (!tables.ok()) {
-      tables = std::make_unique<Tables>();
-      tables.value()->display.resize(0x10000);
-      tables.value()->fold.resize(0x10000);
-      tables.value()->unvoc.resize(0x10000);
-    }
-    return new Normalizer(std::move(tables).value());
-  }();
-  return *instance;
 }
 
 void Normalizer::Display(std::string_view in, NormalizedText* out) const {

@@ -53,10 +53,6 @@ class Normalizer {
   // missing or damaged table is an error naming the file.
   static StatusOr<std::unique_ptr<const Normalizer>> Create(
       const std::string& data_dir);
-  // A process-wide instance, built on first use (thread-safe). If the data
-  // tables cannot be read it falls back to ICU-only tables and logs once to
-  // stderr; it never fails.
-  static const Normalizer& Default();
 
   ~Normalizer();
   Normalizer(const Normalizer&) = delete;

@@ -8,7 +8,7 @@
 // the search terms (src/search/terms.h).
 //
 // Why an object. Each of these tables used to be read on first use by a
-// function-local static, folded with Normalizer::Default(): a missing file
+// function-local static, folded with a process-wide Normalizer: a missing file
 // left the table empty (no dates, no numbers, every abbreviation point a
 // sentence end) without a word, and a run built a second Normalizer and
 // Segmenter beside the ones in its Resources. Now Resources::Load
