@@ -93,6 +93,15 @@ class CasualtyScanner : public CountPhraseReader {
     if (nb > b_ && lex_.Is(w_[nb - 1], "year_word")) return;  // عام 1893
     if (Year(nb, n)) return;
     if (Label(nb, ne)) return;  // الدقيقة 90، الفصل 78
+    // "حالتي وفاة"، "3 حالات حرجة": cases of a triage report (a dual case
+    // noun read as the number, or the number's counted case noun).
+    if (size_t c = ne == nb + 1 && IsCase(nb) ? nb : ne; c < e_ && IsCase(c)) {
+      std::string k = CaseKindAt(c, nb);
+      if (!k.empty() && !Illness(nb, c + 2)) {
+        out_.push_back({k, n, n.span});
+        return;
+      }
+    }
     if (ne < e_ &&
         (IsClass(ne, "thing") || (IsClass(ne, "incident") && !Proclitic(ne))))
       return;  // ضبط 21 مخالفة، 10 آلاف دجاجة
@@ -420,6 +429,34 @@ class CasualtyScanner : public CountPhraseReader {
       // "قتلوا وتعرضت 120 امرأة للاغتصاب": a new conjunct is a new clause.
       if (KeyStarts(w_[q].key, "\xD9\x88") && w_[q].key != w_[q].bare) break;
     }
+    return "";
+  }
+
+  // A case noun (words.tsv case_one حالة، case_two حالتان، case_many حالات).
+  bool IsCase(size_t c) const {
+    return IsWordTok(w_[c]) &&
+           (IsClass(c, "case_one") || IsClass(c, "case_two") ||
+            IsClass(c, "case_many"));
+  }
+
+  // The kind of the people a case noun at c counts (its phrase opening at
+  // first): a harm masdar after it (حالة وفاة: killed; حالتا إصابة:
+  // injured) or a word of an injured person's state (حالتان متوسطة، 3 حالات
+  // حرجة: injured); "" when the noun is definite (الحالات), has a
+  // preposition (بحالة حرجة، في حالة حرجة: a victim's state) or follows أي
+  // or a negation.
+  std::string CaseKindAt(size_t c, size_t first) const {
+    if (c + 1 >= e_ || Definite(c) || Proclitic(c, /*prepositions_only=*/true))
+      return "";
+    if (first > b_ && (Preposition(first - 1) || IsClass(first - 1, "any") ||
+                       IsClass(first - 1, "neg") ||
+                       Proclitic(first, /*prepositions_only=*/true)))
+      return "";
+    if (IsClass(c + 1, "severity")) return "injured";
+    const CasualtyEntry* h = KindAt(c + 1, 'c');
+    if (h && (h->kind == "killed" || h->kind == "injured") &&
+        IsClass(c + 1, "case_masdar"))
+      return h->kind;
     return "";
   }
 
@@ -791,6 +828,12 @@ class CasualtyScanner : public CountPhraseReader {
       // noun inside the group a casualty noun names.
       if (const CasualtyEntry* g = GroupBefore(q)) {
         if (int n = RoleCount(q); n && !Counts(q)) Add(g->kind, n, q, q);
+        continue;
+      }
+      // "وحالة وفاة"، "وحالة بسيطة": one case of a triage report.
+      if (IsCase(q) && !InNumber(q) && !(q > b_ && InNumber(q - 1))) {
+        if (std::string k = CaseKindAt(q, q); !k.empty())
+          Add(k, IsClass(q, "case_two") ? 2 : 1, q, q + 1);
         continue;
       }
       if (lex_.Is(w_[q], "title")) continue;  // a title counts only after a cue
