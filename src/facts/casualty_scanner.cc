@@ -94,8 +94,11 @@ class CasualtyScanner : public CountPhraseReader {
     if (Year(nb, n)) return;
     if (Label(nb, ne)) return;  // الدقيقة 90، الفصل 78
     // "حالتي وفاة"، "3 حالات حرجة": cases of a triage report (a dual case
-    // noun read as the number, or the number's counted case noun).
-    if (size_t c = ne == nb + 1 && IsCase(nb) ? nb : ne; c < e_ && IsCase(c)) {
+    // noun read as the number, or the number's counted case noun) after a
+    // figure of its sentence (خمس إصابات وحالتي وفاة); alone, cases are as
+    // often an illness's or a year's statistics.
+    if (size_t c = ne == nb + 1 && IsCase(nb) ? nb : ne;
+        c < e_ && IsCase(c) && Before(nb) && n.min == std::floor(n.min)) {
       std::string k = CaseKindAt(c, nb);
       if (!k.empty() && !Illness(nb, c + 2)) {
         out_.push_back({k, n, n.span});
@@ -830,8 +833,11 @@ class CasualtyScanner : public CountPhraseReader {
         if (int n = RoleCount(q); n && !Counts(q)) Add(g->kind, n, q, q);
         continue;
       }
-      // "وحالة وفاة"، "وحالة بسيطة": one case of a triage report.
+      // "وحالة وفاة"، "وحالة بسيطة": one case (or two) of a triage report,
+      // after a figure of its sentence; cases without a number (حالات
+      // حرجة) are no count.
       if (IsCase(q) && !InNumber(q) && !(q > b_ && InNumber(q - 1))) {
+        if (IsClass(q, "case_many") || !Before(q)) continue;
         if (std::string k = CaseKindAt(q, q); !k.empty())
           Add(k, IsClass(q, "case_two") ? 2 : 1, q, q + 1);
         continue;

@@ -1230,17 +1230,23 @@ TEST(CasualtyRound13Test, AManyWordCuesObjectAfterItsLastWord) {
 TEST(CasualtyRound13Test, CasesOfATriageReport) {
   EXPECT_THAT(Figures("وتبين وجود أربع إصابات وحالة وفاة في موقع الحادث."),
               ElementsAre("injured:4", "killed:1"));
-  EXPECT_THAT(Figures("وكانت بينهم حالتان متوسطة وحالة بسيطة."),
-              ElementsAre("injured:2", "injured:1"));
-  EXPECT_THAT(Figures("وسجلت الفرق 5 حالات حرجة نقلت إلى المستشفى."),
-              ElementsAre("injured:5"));
-  EXPECT_THAT(Figures("وباشرت الفرق حالتي وفاة في الحادث."),
-              ElementsAre("killed:2"));
-  // A victim's state, an illness, no harm word after, a negation: nothing.
+  EXPECT_THAT(Figures("ونتج عن الحادث 5 إصابات، بينها حالتان متوسطة وحالة "
+                      "بسيطة."),
+              ElementsAre("injured:5", "injured:2", "injured:1"));
+  EXPECT_THAT(Figures("وصنفت الحالات 4 حالات وفاة و3 حالات حرجة نقلت إلى "
+                      "المستشفى."),
+              ElementsAre("killed:4", "injured:3"));
+  EXPECT_THAT(Figures("وأسفر الحادث عن ست إصابات وحالتي وفاة."),
+              ElementsAre("injured:6", "killed:2"));
+  // A victim's state, an illness, no figure before, a negation, cases
+  // without a number: nothing of the case noun.
   EXPECT_THAT(Figures("ونقل الطفل إلى المستشفى في حالة حرجة."),
               Not(Contains("injured:1")));
   EXPECT_THAT(Figures("ولم تسجل أي حالة وفاة جديدة منذ أسبوع."), IsEmpty());
   EXPECT_THAT(Figures("وسجلت الوزارة 6 حالات إصابة بفيروس كورونا."), IsEmpty());
+  EXPECT_THAT(Figures("ويعيش الشباب حالة حرجة هذه الأيام."), IsEmpty());
+  EXPECT_THAT(Figures("وأصيب 3 أشخاص ولم تسجل حالات إصابة خطيرة."),
+              ElementsAre("injured:3"));
   EXPECT_THAT(Figures("وبلغ عدد الحالات 40 حالة منها 12 حالة نقلت."),
               IsEmpty());
 }
