@@ -88,6 +88,87 @@ uint16_t LeadKinds(const Document& doc) {
   return kinds;
 }
 
+// Detached leads at the end of a text. Some pages end with the opening
+// sentences of other reports (a site's "more news" teasers that cleaning did
+// not cut, a round-up's headlines): short paragraphs that open with their
+// own verb or subject and share at most one rare word with the report's
+// title and lead. Counted in the report's terms, they make it look like
+// whatever those other reports are about, and it joins their story (on
+// ant_2018_multisource, 2018-10-15..16: a border crossing's opening and an
+// air-force crash joined the Khashoggi story through CNN teasers of it). A run
+// of at least kMinDetached such paragraphs ending the text is left out of the
+// story features (terms, entities, dates, figures). docs/RESULTS.md, Stories
+// round 9: it moves no dev figure and fires on 321 of the 22,812 reports of
+// ant_2018_multisource (200 of them CNN pages with teasers).
+constexpr size_t kMinDetached = 2;
+constexpr size_t kMaxDetachedBytes = 600;
+// Rare words: idf >= kDetachedIdf (in fewer than 5% of SaudiNewsNet's
+// reports; day names and news verbs, "أعلن", "أكد", lie below). A paragraph
+// sharing at most kMaxDetachedShared of them with the title and lead (one
+// country's name) is detached.
+constexpr float kDetachedIdf = 3.0f;
+constexpr int kMaxDetachedShared = 1;
+
+// A paragraph that continues the report's telling: it opens with a
+// connective (و، ف، كما، ثم، من جانبه) or is an item of a list ("- 2017: ..."),
+// where a teaser of another report opens with its own verb or subject.
+bool OpensAsContinuation(std::string_view para) {
+  static constexpr std::string_view kOpeners[] = {"و",       "ف", "كما ", "ثم ",
+                                                  "من جانب", "-", "•",    "*"};
+  for (std::string_view o : kOpeners)
+    if (para.substr(0, o.size()) == o) return true;
+  return !para.empty() && para[0] >= '0' && para[0] <= '9';
+}
+
+// The byte offset where the trailing run of detached paragraphs begins, or
+// text.size() when there is none. `keys` and `begins`: the text's term keys
+// and their offsets (ExtractTermKeys); `title_keys` the title's.
+size_t DetachedTailStart(const StoryTables& tables, std::string_view text,
+                         const std::vector<uint32_t>& title_keys,
+                         const std::vector<uint32_t>& keys,
+                         const std::vector<uint32_t>& begins) {
+  if (keys.size() <= kLeadWords) return text.size();
+  // The report's own rare words: its title's and its lead's.
+  thread_local std::vector<uint32_t> core, para;
+  core.clear();
+  for (uint32_t k : title_keys)
+    if (tables.Idf(k) >= kDetachedIdf) core.push_back(k);
+  for (size_t i = 0; i < kLeadWords; ++i)
+    if (tables.Idf(keys[i]) >= kDetachedIdf) core.push_back(keys[i]);
+  std::sort(core.begin(), core.end());
+  const size_t lead_end = begins[kLeadWords - 1];
+  // Paragraphs (lines) from the last one back.
+  size_t start = text.size();
+  size_t run = 0;
+  size_t end = text.size();
+  size_t k = keys.size();  // keys[k..] lie after the paragraph examined
+  while (end > lead_end) {
+    while (end > 0 && (text[end - 1] == '\n' || text[end - 1] == '\r' ||
+                       text[end - 1] == ' '))
+      --end;
+    if (end == 0) break;
+    size_t nl = text.rfind('\n', end - 1);
+    size_t begin = nl == std::string_view::npos ? 0 : nl + 1;
+    if (begin <= lead_end || end - begin > kMaxDetachedBytes) break;
+    if (OpensAsContinuation(text.substr(begin, end - begin))) break;
+    para.clear();
+    while (k > 0 && begins[k - 1] >= begin) {
+      --k;
+      if (tables.Idf(keys[k]) >= kDetachedIdf) para.push_back(keys[k]);
+    }
+    std::sort(para.begin(), para.end());
+    para.erase(std::unique(para.begin(), para.end()), para.end());
+    int shared = 0;
+    for (uint32_t p : para)
+      shared += std::binary_search(core.begin(), core.end(), p);
+    if (para.empty() || shared > kMaxDetachedShared) break;
+    ++run;
+    start = begin;
+    end = begin;
+  }
+  return run >= kMinDetached ? start : text.size();
+}
+
 }  // namespace
 
 uint32_t TermKey(std::string_view stem) {
@@ -107,18 +188,22 @@ StoryFeatures ComputeStoryFeatures(const StoryTables& tables,
   StoryFeatures f;
   // Scratch reused across reports (per thread: the function is called from
   // the ingest's worker threads).
-  thread_local std::vector<uint32_t> keys;
+  thread_local std::vector<uint32_t> keys, title_keys, begins;
   // (term, count) pairs, summed after sorting: no hash map per report.
   thread_local std::vector<WeightedTerm> tf;
   tf.clear();
   f.title = doc.title.empty() ? LeadTitle(analysis) : doc.title;
-  ExtractTermKeys(tables, f.title, &keys);
-  for (uint32_t key : keys) {
+  ExtractTermKeys(tables, f.title, &title_keys);
+  for (uint32_t key : title_keys) {
     tf.push_back({key, kTitleBoost});
     if (tables.Idf(key) >= kMinTitleIdf) f.title_terms.push_back(key);
   }
-  ExtractTermKeys(tables, analysis, &keys);
-  for (size_t i = 0; i < keys.size(); ++i) {
+  ExtractTermKeys(tables, analysis, &keys, &begins);
+  // What the features read of the text: all of it but detached leads at
+  // its end (DetachedTailStart).
+  const size_t body_end =
+      DetachedTailStart(tables, analysis.text, title_keys, keys, begins);
+  for (size_t i = 0; i < keys.size() && begins[i] < body_end; ++i) {
     tf.push_back({keys[i], i < kLeadWords ? float{kLeadBoost} : 1.0f});
   }
   std::sort(tf.begin(), tf.end(),
@@ -152,11 +237,13 @@ StoryFeatures ComputeStoryFeatures(const StoryTables& tables,
             });
 
   for (const EntityMention& e : doc.entities) {
+    if (e.span.begin >= body_end) continue;
     f.entities.push_back(e.entity_id.empty()
                              ? TermKey(FoldForKey(tables.text(), e.text))
                              : TermKey(e.entity_id));
   }
   for (const DateMention& d : doc.dates) {
+    if (d.span.begin >= body_end) continue;
     if (d.precision != DatePrecision::kDay || d.value.size() < 7) continue;
     std::string_view md = std::string_view(d.value).substr(d.value.size() - 5);
     if (md[2] != '-') continue;
@@ -172,7 +259,7 @@ StoryFeatures ComputeStoryFeatures(const StoryTables& tables,
         doc.dates.begin(), doc.dates.end(), [&](const DateMention& d) {
           return d.span.begin <= n.span.begin && n.span.end <= d.span.end;
         });
-    if (!in_date && KeepNumber(n.value)) {
+    if (!in_date && n.span.begin < body_end && KeepNumber(n.value)) {
       f.numbers.push_back(static_cast<float>(n.value));
     }
   }

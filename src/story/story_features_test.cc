@@ -280,6 +280,64 @@ TEST(StoryTablesTest, TermKeysAndWeightsAreTheGivenTables) {
   EXPECT_GT(TestStoryTables().Idf(unseen), (*own)->Idf(unseen));
 }
 
+// Issue 20, round 9: a page that ends with the opening sentences of other
+// reports (a site's teasers, a list of headlines). Our own sentences: a
+// border crossing reopened, then three teasers of a consulate row.
+constexpr char kCrossingBody[] =
+    "أعلنت وزارة النقل في جمهورية الوادي صباح الاثنين إعادة فتح معبر الصفصاف "
+    "الحدودي مع مملكة السهول بعد إغلاق دام خمس سنوات، وقال الأمين العام "
+    "للوزارة إن 248 مسافرا عبروا المعبر في يومه الأول وإن حركة الشاحنات "
+    "ستبدأ الأسبوع المقبل بعد استكمال الإجراءات الجمركية.\n\n"
+    "وأوضح المسؤول أن 500 شحنة من المساعدات تنتظر العبور نحو أراضي مملكة "
+    "السهول، وأن خطوط الحافلات بين العاصمتين ستعود تدريجيا، فيما زار وفد "
+    "من غرفة التجارة المعبر للبحث في تنشيط التبادل التجاري بين البلدين "
+    "خلال الأيام القادمة.";
+constexpr char kConsulateTeasers[] =
+    "\n\nدخل فريق من المحققين مبنى قنصلية جزر المرجان في مدينة النخيل "
+    "للتحقيق في قضية اختفاء الكاتب سليم العابد\n\n"
+    "أعرب مجلس وزراء دولة البحيرة عن رفضه الحملة الإعلامية ضد حكومة جزر "
+    "المرجان في قضية الكاتب المختفي\n\n"
+    "طالبت أسرة الكاتب سليم العابد بتشكيل لجنة دولية مستقلة للتحقيق في "
+    "اختفائه منذ الثاني من الشهر الجاري";
+
+TEST(StoryFeaturesTest, Issue20DetachedLeadsAtTheEndAreLeftOut) {
+  const char* title = "المئات يعبرون معبر الصفصاف بعد إعادة فتحه";
+  Document plain = Doc(title, kCrossingBody, "2018-10-15");
+  std::string tailed_text = std::string(kCrossingBody) + kConsulateTeasers;
+  Document tailed = Doc(title, tailed_text.c_str(), "2018-10-15");
+  StoryFeatures a = ComputeStoryFeatures(TestStoryTables(), plain);
+  StoryFeatures b = ComputeStoryFeatures(TestStoryTables(), tailed);
+  EXPECT_EQ(a.terms, b.terms);
+  EXPECT_EQ(a.entities, b.entities);
+  EXPECT_EQ(a.numbers, b.numbers);
+  EXPECT_EQ(a.dates, b.dates);
+  // The teasers' own report is not this one's story.
+  Document consulate = Doc(
+      "محققون يدخلون قنصلية جزر المرجان في قضية الكاتب سليم العابد",
+      "دخل فريق من المحققين مبنى قنصلية جزر المرجان في مدينة النخيل الاثنين "
+      "للتحقيق في قضية اختفاء الكاتب سليم العابد، بعد أن سمحت حكومة جزر "
+      "المرجان بتفتيش المبنى.",
+      "2018-10-15");
+  StoryFeatures c = ComputeStoryFeatures(TestStoryTables(), consulate);
+  EXPECT_LT(Similarity(b, c), kRelatedThreshold);
+}
+
+TEST(StoryFeaturesTest, Issue20ClosingParagraphsOfTheSameHappeningStay) {
+  // Short closing paragraphs that open like teasers (no connective) but
+  // name the lead's crossing are the report's own: they stay in its
+  // features.
+  const char* title = "المئات يعبرون معبر الصفصاف بعد إعادة فتحه";
+  Document plain = Doc(title, kCrossingBody, "2018-10-15");
+  std::string closing =
+      std::string(kCrossingBody) +
+      "\n\nأغلق معبر الصفصاف عام 2013 بعد معارك في محيطه\n\n"
+      "يعد معبر الصفصاف الممر البري الرئيسي لشاحنات الترانزيت";
+  Document longer = Doc(title, closing.c_str(), "2018-10-15");
+  StoryFeatures a = ComputeStoryFeatures(TestStoryTables(), plain);
+  StoryFeatures b = ComputeStoryFeatures(TestStoryTables(), longer);
+  EXPECT_NE(a.terms, b.terms);
+}
+
 TEST(ChooseTitleTest, PicksTheMostCentralTitle) {
   std::vector<std::string> titles = {
       "عاجل", "سيول وادي النخيل تجرف سيارات",

@@ -35,10 +35,12 @@ constexpr uint32_t kSkip = 0;  // a word that yields no term
 
 constexpr size_t kMaxCachedWords = 1 << 19;
 
-// The term keys of the words among `tokens` (tokens of `text`).
+// The term keys of the words among `tokens` (tokens of `text`), and where
+// each key's word begins when `begins` is given.
 void TermKeysOfTokens(const StoryTables& tables, std::string_view text,
                       std::span<const Token> tokens,
-                      std::vector<uint32_t>* keys) {
+                      std::vector<uint32_t>* keys,
+                      std::vector<uint32_t>* begins = nullptr) {
   thread_local std::unordered_map<std::string, uint32_t, StringHash,
                                   std::equal_to<>>
       cache;
@@ -48,6 +50,7 @@ void TermKeysOfTokens(const StoryTables& tables, std::string_view text,
     cache_of = tables.id();
   }
   keys->clear();
+  if (begins != nullptr) begins->clear();
   for (const Token& t : tokens) {
     if (t.kind != TokenKind::kWord && t.kind != TokenKind::kLatin) continue;
     std::string_view word = t.span.In(text);
@@ -60,7 +63,9 @@ void TermKeysOfTokens(const StoryTables& tables, std::string_view text,
       if (key == kSkip && Utf8Length(stem) >= 2) key = 1;  // keep 0 free
       it = cache.emplace(std::string(word), key).first;
     }
-    if (it->second != kSkip) keys->push_back(it->second);
+    if (it->second == kSkip) continue;
+    keys->push_back(it->second);
+    if (begins != nullptr) begins->push_back(t.span.begin);
   }
 }
 
@@ -97,6 +102,12 @@ void ExtractTermKeys(const StoryTables& tables, std::string_view text,
 void ExtractTermKeys(const StoryTables& tables, const TextAnalysis& analysis,
                      std::vector<uint32_t>* keys) {
   TermKeysOfTokens(tables, analysis.text, analysis.tokens, keys);
+}
+
+void ExtractTermKeys(const StoryTables& tables, const TextAnalysis& analysis,
+                     std::vector<uint32_t>* keys,
+                     std::vector<uint32_t>* begins) {
+  TermKeysOfTokens(tables, analysis.text, analysis.tokens, keys, begins);
 }
 
 std::string FoldForKey(const TextTables& tables, std::string_view text) {

@@ -36,6 +36,11 @@ void ExtractTermKeys(const StoryTables& tables, std::string_view text,
 // The same over the tokens of a document's analysis (src/text/analysis.h).
 void ExtractTermKeys(const StoryTables& tables, const TextAnalysis& analysis,
                      std::vector<uint32_t>* keys);
+// The same, with the byte offset in analysis.text where each key's word
+// begins, into *begins (cleared first; one per key).
+void ExtractTermKeys(const StoryTables& tables, const TextAnalysis& analysis,
+                     std::vector<uint32_t>* keys,
+                     std::vector<uint32_t>* begins);
 
 // The folded key of a short text (an entity surface): spelling variants,
 // diacritics and tatweel erased, by the tables' Normalizer.
