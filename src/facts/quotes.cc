@@ -417,7 +417,7 @@ bool QuoteParser::Verb(const CueEntry& cue, size_t i, size_t ce, size_t b,
   // stands before the opener.
   if (k < e && k > p->speaker_b &&
       (w_[k].bare == fk::kKana || w_[k].bare == fk::kKanat ||
-       w_[k].bare == "\xD9\x83\xD8\xA7\xD9\x86\xD9\x88\xD8\xA7"))
+       w_[k].bare == fk::kKanu))
     budget = 8;
   // وقال فلان (68 عاما) وزير المالية السابق لمؤيديه: an apposition after
   // the age in parentheses that follows a name.

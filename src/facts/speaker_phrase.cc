@@ -109,10 +109,8 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
     if (k > j && lex_.Is(w, "aux")) break;  // وكان فلان، قد عبر
     // وقال شهود كانوا في المطعم: كان after the subject opens a clause on it
     // (a relative or a predicate), never part of the noun phrase.
-    constexpr std::string_view kKanu =
-        "\xD9\x83\xD8\xA7\xD9\x86\xD9\x88\xD8\xA7";  // كانوا
     if (k > j &&
-        (w.bare == fk::kKana || w.bare == fk::kKanat || w.bare == kKanu) &&
+        (w.bare == fk::kKana || w.bare == fk::kKanat || w.bare == fk::kKanu) &&
         !InPersonName(k))
       break;
     // وقال الوزير بشأن الحادث، حول الخطة: the topic of the words, never part

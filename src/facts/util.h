@@ -96,6 +96,8 @@ inline constexpr std::string_view kIla =
 inline constexpr std::string_view kKana = "\xD9\x83\xD8\xA7\xD9\x86";  // كان
 inline constexpr std::string_view kKanat =
     "\xD9\x83\xD8\xA7\xD9\x86\xD8\xAa";  // كانت
+inline constexpr std::string_view kKanu =
+    "\xD9\x83\xD8\xA7\xD9\x86\xD9\x88\xD8\xA7";  // كانوا
 inline constexpr std::string_view kFih = "\xD9\x81\xD9\x8A\xD9\x87";  // فيه
 inline constexpr std::string_view kFiha =
     "\xD9\x81\xD9\x8A\xD9\x87\xD8\xA7";                       // فيها
@@ -183,7 +185,7 @@ inline constexpr FoldedWord kFoldedWords[] = {
     {kMa, "ما"},         {kLima, "لما"},    {kLamTatweel, "لـ"},
     {kLl, "لل"},         {kYa, "ي"},        {kIyya, "ية"},
     {kLada, "لدى"},      {kWa, "و"},        {kFiWaqtSabiq, "في وقت سابق"},
-    {kSabiqan, "سابقا"},
+    {kSabiqan, "سابقا"}, {kKanu, "كانوا"},
 };
 }  // namespace fk
 
