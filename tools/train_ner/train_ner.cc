@@ -9,6 +9,9 @@
 //             [--doc-beta B] [--dev-block K/N] [--ensemble N] [--no-patterns]
 //             [--net-hidden H [--net-epochs E] [--net-weight W]
 //              [--net-lr R] [--net-dropout D] [--net-average]]
+//             [--self-corpus NEWS.jsonl.gz ... [--self-docs D]
+//              [--self-weight W] [--self-min-occ M] [--self-beta B]
+//              [--self-skip-misc] [--self-max S] [--self-dump PATH]]
 //
 // The last F of the sentences (default 0.1) are the development split (or,
 // with --dev-block K/N for cross-validation, the K-th of N contiguous
@@ -44,6 +47,15 @@
 // Before that, the pattern lexicon is counted over the same corpus (see
 // MinePatterns; no labels involved, so no folds) and, with --patterns-out,
 // written for run time.
+//
+// Self-training (--self-corpus; an experiment of issue 23's round 6,
+// docs/RESULTS.md, not part of make train-ner): a model of the training
+// sentences alone (its last epoch) tags D documents spread over the files,
+// with the document pass at B; a sentence whose every name is tagged alike
+// at each of the at least M occurrences of its words in the document is
+// trained on with weight W, after the other gold corpora. They count as
+// training text for the features and the perceptron, not for the seen /
+// unseen table the trainer prints last.
 //
 // The perceptron, after Collins (2002): decode each sentence with the
 // current weights; where the best path differs from the gold one, add the
