@@ -384,19 +384,37 @@ class ClaimBuilder : public facts_internal::ClaimSources {
   // denied act of doing at word q, its doer after it, denies that party's
   // responsibility (not that the attack happened).
   bool DoingDenied(size_t q, size_t sb, size_t se) {
+    if (!DoingDeniedAt(q, se)) return false;
+    Span span = SpanOfWords(w_, q, std::min(se, q + 5));
+    Add("responsibility", "denied", span, -1, "denied", true);
+    return true;
+  }
+
+  // The words DoingDenied reads at q: a negated doing verb or a denied
+  // doing noun, its doer a party within three words after it (لم ينفذ أي
+  // فرد في التحالف: within five).
+  bool DoingDeniedAt(size_t q, size_t se) const {
     if (q + 2 >= se) return false;
     bool negated = lex_.Is(w_[q], "neg") && pw_.Starts(w_[q + 1], "doer_verb");
     bool denied = pw_.Is(w_[q], "deny") && pw_.Is(w_[q + 1], "doer_noun");
     if (!negated && !denied) return false;
-    // The doer: a party within three words after the verb (لم ينفذ أي فرد
-    // في التحالف: within five).
-    bool party = false;
-    for (size_t k = q + 2; k < std::min(se, q + 7) && !party; ++k)
-      party = !lex_.Is(w_[k], "stop") && IsParty(k, k + 1);
-    if (!party) return false;
-    Span span = SpanOfWords(w_, q, std::min(se, q + 5));
-    Add("responsibility", "denied", span, -1, "denied", true);
-    return true;
+    for (size_t k = q + 2; k < std::min(se, q + 7); ++k) {
+      if (!lex_.Is(w_[k], "stop") && IsParty(k, k + 1)) return true;
+    }
+    return false;
+  }
+
+  // نافيا شن التحالف أي ضربات في المنطقة: a party's doing denied shortly
+  // before trigger i (or at it) denies that party's part, not that the
+  // attack happened; DoingDenied makes the responsibility claim.
+  bool DoingDeniedNear(size_t i) const {
+    if (i >= w_.size()) return false;
+    size_t sb, se;
+    SentenceOf(i, &sb, &se);
+    for (size_t q = i > sb + 6 ? i - 6 : sb; q <= i && q < se; ++q) {
+      if (DoingDeniedAt(q, se)) return true;
+    }
+    return false;
   }
 
   // A cleft after word i in its sentence, or one whose verb governs it
@@ -488,7 +506,8 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     if (i >= w_.size()) return e.modality == "denied" ? "asserted" : e.modality;
     bool denial = DeniedBefore(i, 2) || ReportsDenied(i);
     if (e.modality != "denied" && !denial) return e.modality;
-    if (ResponsibilityDenial(i) || CiviliansDenied(i) || CasualtiesDenied(i)) {
+    if (ResponsibilityDenial(i) || CiviliansDenied(i) || CasualtiesDenied(i) ||
+        DoingDeniedNear(i)) {
       *fixed = true;
       return "asserted";
     }
@@ -558,7 +577,8 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     for (size_t s = 0; s < t.sentences.size(); ++s) {
       size_t b = t.sentence_first[s], e = t.sentence_end[s];
       bool chem = false, resp = false, fraud = false, control = false,
-           acc = false, cause = false, doer = false, intent = false;
+           acc = false, cause = false, doer = false, intent = false,
+           legal = false, talks = false, began = false;
       // The modality of the sentence's last interception and hit claims:
       // another is made only when it differs (intercepted, then denied).
       std::string intercept_m, hit_m;
@@ -578,6 +598,9 @@ class ClaimBuilder : public facts_internal::ClaimSources {
         }
         if (!cause) cause = Cause(q, b, e);
         if (!intent) intent = Intent(q, b, e);
+        if (!legal) legal = Legality(q, b, e);
+        if (!talks) talks = Talks(q, b, e);
+        if (!began) began = Began(q, b, e);
         Interception(q, b, e, &intercept_m);
         Hit(q, b, e, intercept_m, &hit_m);
         if (!control &&
@@ -664,6 +687,168 @@ class ClaimBuilder : public facts_internal::ClaimSources {
       value = "deliberate", m = "asserted";
     Span span = SpanOfWords(w_, from, std::min(e, q + 1));
     Add("other:deliberate", value, span, -1, m, true);
+    return true;
+  }
+
+  // Whether word w carries the article (ال، بال، لل): a noun, not a verb.
+  static bool Definite(const Word& w) {
+    static constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";   // ال
+    static constexpr std::string_view kLil = "\xD9\x84\xD9\x84";  // لل
+    std::string_view b = w.bare;
+    if (b.substr(0, kAl.size()) == kAl || b.substr(0, kLil.size()) == kLil)
+      return true;
+    // ب/ك/ل then ال: one letter of two bytes before the article.
+    return b.size() > 2 + kAl.size() && b.substr(2, kAl.size()) == kAl;
+  }
+
+  // "other:legality": whether an act, a building or a body is lawful.
+  // Illegal: غير with a legality adjective (غير قانوني، غير شرعية، غير
+  // مشروع، غير دستوري), a legality noun after عدم (بعدم قانونية), a breach
+  // of the law (مخالف للقانون، انتهاك صارخ للقانون الدولي، مخالفة
+  // دستورية). Legal: a legality noun without the article recognized by a
+  // verb within four words before it (اعترفت محكمة بقانونية مستوطنة، أقرت
+  // بمشروعية الإجراء); not recognized (لم تعترف، رفض الاعتراف بشرعية) is
+  // illegal. Goods and people called illegal (الهجرة غير الشرعية، الأموال
+  // غير المشروعة: points.tsv not_legality before غير) are no point of the
+  // story. The modality is its words' (نفى أن يكون البناء غير قانوني: illegal
+  // denied, which agrees with legal).
+  bool Legality(size_t q, size_t b, size_t e) {
+    std::string value;
+    size_t from = q, to = q + 1;
+    if (pw_.Is(w_[q], "gheir") && q + 1 < e && pw_.Is(w_[q + 1], "legal_adj")) {
+      if (q > b && pw_.Is(w_[q - 1], "not_legality")) return false;
+      value = "illegal";
+      to = q + 2;
+    } else if ((pw_.Is(w_[q], "legal_noun") || pw_.Is(w_[q], "legit_noun")) &&
+               q > b && pw_.Is(w_[q - 1], "without")) {
+      value = "illegal";
+      from = q - 1;
+    } else if (pw_.Is(w_[q], "breach")) {
+      for (size_t k = q + 1; k < std::min(e, q + 3) && value.empty(); ++k) {
+        if (pw_.Is(w_[k], "law_noun") || pw_.Is(w_[k], "legal_noun")) {
+          value = "illegal";
+          to = k + 1;
+        }
+      }
+    } else if ((pw_.Is(w_[q], "legal_noun") || pw_.Is(w_[q], "legit_noun")) &&
+               !Definite(w_[q]) && q + 1 < e &&
+               w_[q + 1].kind == TokenKind::kWord) {
+      // A government's legitimacy recognized (الاعتراف بشرعية الحكومة) is
+      // politics, no lawful act: legit_noun counts only when refused.
+      bool legit = !pw_.Is(w_[q], "legal_noun");
+      for (size_t k = q > b + 4 ? q - 4 : b; k < q && value.empty(); ++k) {
+        if (!pw_.Is(w_[k], "recognize")) continue;
+        bool refused = false;
+        for (size_t n = k > b + 2 ? k - 2 : b; n < k; ++n) {
+          refused |= lex_.Is(w_[n], "neg") || pw_.Is(w_[n], "reject") ||
+                     pw_.Is(w_[n], "deny");
+        }
+        if (legit && !refused) break;
+        value = refused ? "illegal" : "legal";
+        from = k;
+        to = q + 2;
+      }
+    }
+    if (value.empty()) return false;
+    Span span = SpanOfWords(w_, from, std::min(e, to));
+    Add("other:legality", value, span, -1, AssertionModality(from, span), true);
+    return true;
+  }
+
+  // "other:talks": the outcome of talks. An agreement reached (توصل
+  // الطرفان إلى اتفاق، تم التوصل إلى تسوية), progress made (أحرزنا تقدما،
+  // تم إحراز تقدم) or failure (فشلت المحادثات، انهيار المفاوضات، فشلوا في
+  // التوصل إلى اتفاق، لم يتم التوصل إلى اتفاق، دون إحراز أي تقدم). A noun
+  // of reaching or making progress with neither تم nor a negation before it
+  // (سعيا للتوصل إلى اتفاق، نأمل في إحراز تقدم) is an aim: no claim, and
+  // so is an outcome recalled, expected or awaited (points.tsv talks_off,
+  // talks_expect).
+  bool Talks(size_t q, size_t b, size_t e) {
+    bool reach = false, progress = false, failed = false;
+    size_t from = q, to = q + 1;
+    if (pw_.Is(w_[q], "reach")) {
+      for (size_t k = q + 1; k < std::min(e, q + 4) && !reach; ++k) {
+        reach = pw_.Is(w_[k], "deal_noun");
+        to = k + 1;
+      }
+    } else if (pw_.Is(w_[q], "progress_verb") && q + 1 < e) {
+      for (size_t k = q + 1; k < std::min(e, q + 3) && !progress; ++k) {
+        progress = pw_.Is(w_[k], "progress_noun");
+        to = k + 1;
+      }
+    } else if (pw_.Is(w_[q], "fail") || pw_.Is(w_[q], "collapse")) {
+      // فشلت المحادثات، انهيار المفاوضات؛ فشل ... في التوصل is read at
+      // the reach word.
+      for (size_t k = q + 1; k < std::min(e, q + 3) && !failed; ++k) {
+        failed = pw_.Is(w_[k], "talks_noun");
+        to = k + 1;
+      }
+    } else if (pw_.Is(w_[q], "talks_noun") && q + 1 < e &&
+               (pw_.Is(w_[q + 1], "fail") || pw_.Is(w_[q + 1], "collapse"))) {
+      failed = true;  // المفاوضات فشلت
+      to = q + 2;
+    }
+    if (!reach && !progress && !failed) return false;
+    if (!failed) {
+      bool done = false;
+      for (size_t k = q > b + 3 ? q - 3 : b; k < q; ++k) {
+        if (lex_.Is(w_[k], "neg") || pw_.Is(w_[k], "without") ||
+            pw_.Is(w_[k], "fail")) {
+          // ما لم يتم تحقيق تقدم: unless, a condition.
+          if (k > b && w_[k - 1].bare == "\xD9\x85\xD8\xA7") return false;
+          failed = true;
+          from = std::min(from, k);
+        }
+        done |= pw_.Is(w_[k], "done");
+      }
+      // A noun with no تم before it names an aim.
+      bool noun = Definite(w_[q]) || pw_.Is(w_[q], "masdar");
+      if (!failed && noun && !done) return false;
+    }
+    // An outcome recalled, expected or awaited (بعد فشل المفاوضات، توقع
+    // فشل القادة في التوصل، حتى يتم التوصل، ما لم يتم تحقيق تقدم): another
+    // moment's or none, no claim.
+    for (size_t k = from > b + 7 ? from - 7 : b; k < from; ++k) {
+      if (pw_.Is(w_[k], "talks_expect") ||
+          (k + 4 >= from && pw_.Is(w_[k], "talks_off")))
+        return false;
+    }
+    std::string value = failed ? "failed" : reach ? "agreed" : "progress";
+    Span span = SpanOfWords(w_, from, std::min(e, to));
+    Add("other:talks", value, span, -1, AssertionModality(from, span), true);
+    return true;
+  }
+
+  // "other:began": whether an act an analyst watches (a demolition, an
+  // eviction, a withdrawal, an evacuation: points.tsv act_noun) has begun.
+  // A beginning verb (شرع، بدأت، باشرت) with the act noun within five words
+  // after it (شرع الجيش بهدم القرية), or the act noun within three words
+  // before it (عملية الهدم لم تبدأ); denied by a negation just before the
+  // verb (لم تبدأ حتى الآن). The value is the act noun's stem, so that
+  // a demolition begun and a withdrawal not begun are two points' positions
+  // that never meet.
+  bool Began(size_t q, size_t b, size_t e) {
+    bool present = pw_.Is(w_[q], "begin_present");
+    if (!present && !pw_.Is(w_[q], "begin_verb")) return false;
+    bool negated = false;
+    for (size_t k = q > b + 2 ? q - 2 : b; k < q; ++k)
+      negated |= lex_.Is(w_[k], "neg");
+    // يبدأ without لم is a plan (من المقرر أن يبدأ الهدم): no claim.
+    if (present && !negated) return false;
+    size_t act = e;
+    for (size_t k = q + 1; k < std::min(e, q + 6) && act == e; ++k) {
+      if (pw_.Is(w_[k], "act_noun")) act = k;
+      if (w_[k].IsPunct("\xD8\x8C") || w_[k].IsPunct(",")) break;
+    }
+    for (size_t k = q > b + 3 ? q - 3 : b; k < q && act == e; ++k) {
+      if (pw_.Is(w_[k], "act_noun")) act = k;
+    }
+    if (act == e) return false;
+    size_t from = std::min(act, q), to = std::max(act, q) + 1;
+    if (negated) from = std::min(from, q > b + 2 ? q - 2 : b);
+    Span span = SpanOfWords(w_, from, std::min(e, to));
+    std::string m = negated ? "denied" : AssertionModality(q, span);
+    Add("other:began", std::string(w_[act].stem), span, -1, m, true);
     return true;
   }
 

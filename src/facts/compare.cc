@@ -240,7 +240,8 @@ class Comparer {
     if (IsCasualty(cl.slot)) return cl.value;
     // A cause and its denial: accident, deliberate, accident:denied.
     if (cl.slot == "weapon:cause" || cl.slot == "other:deliberate" ||
-        cl.slot == "other:interception")
+        cl.slot == "other:interception" || cl.slot == "other:legality" ||
+        cl.slot == "other:talks" || cl.slot == "other:began")
       return cl.value + (cl.modality == "denied" ? ":denied" : "");
     if (cl.modality == "denied") return "denied";
     if (cl.slot == "responsibility" || cl.slot == "responsibility:doer")
@@ -769,6 +770,24 @@ class Comparer {
     // وصوله إلى هدفه) agrees with an interception.
     if (x.slot == "other:interception")
       return (x.value != y.value) != (da != db);
+    // Legal against illegal, or one asserted and denied.
+    if (x.slot == "other:legality") return (x.value != y.value) != (da != db);
+    // Failed talks against an agreement or progress at comparable times
+    // (talks that failed and then reached a deal are a timeline), or one
+    // outcome asserted and denied.
+    // An act begun against its denial: a denial published more than three
+    // hours before the beginning is a timeline (not yet, then begun); a
+    // later one contradicts it. Different acts never meet.
+    if (x.slot == "other:began") {
+      if (x.value != y.value || da == db) return false;
+      if (Comparable(a, b)) return true;
+      int denial = da ? a : b, begun = da ? b : a;
+      return time_[denial] > time_[begun];
+    }
+    if (x.slot == "other:talks") {
+      if (TwoOutcomes(a) || TwoOutcomes(b)) return false;
+      return TalksFailed(a) != TalksFailed(b) && Comparable(a, b);
+    }
     if (da != db) return true;
     // Full control claimed against partial control at comparable times.
     if (x.slot == "other:control" && x.value != y.value)
@@ -778,6 +797,28 @@ class Comparer {
     return x.slot == "responsibility" && !da && !GenericDoer(x.value) &&
            !GenericDoer(y.value) && PartyKey(x.value) != PartyKey(y.value) &&
            !NameWithin(x.value, y.value) && !NameWithin(y.value, x.value);
+  }
+
+  // Whether talks claim i tells of failure: failed asserted, or an
+  // agreement or progress denied.
+  bool TalksFailed(int i) const {
+    const Claim& cl = c_.claims[i].claim;
+    return (cl.value == "failed") != (cl.modality == "denied");
+  }
+
+  // Whether the source of talks claim i gives both outcomes in its report (a
+  // press review's failed talks and another's deal, a summit's progress and
+  // its expected failure): it tells of several talks, and none of its
+  // outcomes contests another source's.
+  bool TwoOutcomes(int i) const {
+    for (size_t j = 0; j < c_.claims.size(); ++j) {
+      if (c_.claims[j].article == c_.claims[i].article &&
+          c_.claims[j].claim.slot == "other:talks" &&
+          TalksFailed(static_cast<int>(j)) != TalksFailed(i) &&
+          SourceKey(static_cast<int>(j)) == SourceKey(i))
+        return true;
+    }
+    return false;
   }
 
   // A doer of the strike (responsibility:doer, طائرات تابعة للتحالف قصفت)
@@ -1159,7 +1200,9 @@ class Comparer {
                     pos.slot == "responsibility:doer" ||
                     pos.slot == "weapon:cause" ||
                     pos.slot == "other:deliberate" ||
-                    pos.slot == "other:interception"
+                    pos.slot == "other:interception" ||
+                    pos.slot == "other:legality" || pos.slot == "other:talks" ||
+                    pos.slot == "other:began"
                 ? pos.value
                 : pos.modality) +
            " (" + who + ")";
@@ -1323,7 +1366,10 @@ std::string PointLabel(const ContestedPoint& p) {
       {"other:control", "السيطرة على المكان"},
       {"weapon:cause", "سبب الانفجار أو الحادث"},
       {"other:deliberate", "هل كان الاستهداف متعمدا"},
-      {"other:interception", "اعتراض الصواريخ أو إصابتها أهدافها"}};
+      {"other:interception", "اعتراض الصواريخ أو إصابتها أهدافها"},
+      {"other:legality", "قانونية الفعل"},
+      {"other:talks", "نتيجة المحادثات"},
+      {"other:began", "هل بدأ التنفيذ"}};
   auto it = kLabels.find(p.kind);
   std::string s = it == kLabels.end() ? "نقطة أخرى" : it->second;
   if (auto o = kOther.find(p.about); o != kOther.end()) s = o->second;
@@ -1364,6 +1410,20 @@ std::string PositionLabel(const PointPosition& pos) {
   }
   if (pos.slot == "other:interception") {
     std::string v = pos.value == "hit" ? "أصابت أهدافها" : "اعتُرضت";
+    return pos.modality == "denied" ? "نفي: " + v : v;
+  }
+  if (pos.slot == "other:legality") {
+    std::string v = pos.value == "legal" ? "قانوني" : "غير قانوني";
+    return pos.modality == "denied" ? "نفي: " + v : v;
+  }
+  if (pos.slot == "other:began") {
+    std::string v = "بدء " + pos.value;
+    return pos.modality == "denied" ? "نفي: " + v : v;
+  }
+  if (pos.slot == "other:talks") {
+    std::string v = pos.value == "failed"     ? "فشل المحادثات"
+                    : pos.value == "progress" ? "إحراز تقدم"
+                                              : "التوصل إلى اتفاق";
     return pos.modality == "denied" ? "نفي: " + v : v;
   }
   if (pos.slot == "weapon:cause") {

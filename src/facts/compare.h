@@ -17,7 +17,11 @@
 // against a fair vote; other:deliberate, a killing or shooting meant against
 // a mistake or the denial of deliberate fire; other:interception, missiles
 // intercepted against missiles that hit their targets or an interception
-// denied). A point holds POSITIONS:
+// denied; other:legality, an act or a building called illegal against its
+// recognized legality; other:talks, an agreement reached or progress made
+// against failed talks at comparable times; other:began, a demolition, an
+// eviction or a withdrawal begun against a later denial that it began). A
+// point holds POSITIONS:
 // one value held by one source (speaker, else the outlet itself), with the
 // outlets and reports that carry it, the earliest report and every claim's
 // exact span. A point is CONTESTED when two of its positions really differ:

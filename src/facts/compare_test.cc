@@ -1957,5 +1957,159 @@ TEST(ComparePointsTest, Issue22ARiseToATotalBetweenTwoDaysIsWider) {
   EXPECT_EQ(Contested(CompareStory(TestFactsLexicon(), {&b})), 1);
 }
 
+std::vector<std::string> SlotClaims(const Document& d,
+                                    const std::string& slot) {
+  std::vector<std::string> out;
+  for (const Claim& c : d.claims) {
+    if (c.slot == slot) out.push_back(c.value + "/" + c.modality);
+  }
+  return out;
+}
+
+// A party's denial that it struck (نافيا شن التحالف أي ضربات) denies its
+// part, not that the strike happened: the occurred point is not contested,
+// the responsibility point is (round 12, r2 dev story 8's kind).
+TEST(ComparePointsTest, Issue22ADenialOfWhoStruckIsNoDenialThatItHappened) {
+  const char* kWhen = "2030-06-18T06:00:00+00:00";
+  Document a = Analyzed(1, "أ", kWhen,
+                        "وقالت وكالة الأنباء الرسمية إن طائرات التحالف شنت "
+                        "غارة على موقع للجيش قرب الحدود.");
+  Document b = Analyzed(2, "ب", kWhen,
+                        "وقال المتحدث باسم التحالف إنه سمع بهذه التقارير، "
+                        "نافيا شن التحالف أي ضربات في المنطقة.");
+  for (const std::string& m : SlotClaims(b, "attack"))
+    EXPECT_EQ(m.substr(m.find('/') + 1), "asserted") << m;
+  EXPECT_EQ(SlotClaims(b, "responsibility"),
+            std::vector<std::string>{"denied/denied"});
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
+  const ContestedPoint* occurred = PointAbout(c, "attack");
+  ASSERT_NE(occurred, nullptr);
+  EXPECT_FALSE(occurred->contested) << Dump(*occurred);
+  // A denial that the strike took place is still one.
+  Document d = Analyzed(3, "ب", kWhen,
+                        "ونفى المتحدث باسم الجيش وقوع أي غارة على الموقع.");
+  EXPECT_EQ(SlotClaims(d, "attack").size(), 1u);
+  for (const std::string& m : SlotClaims(d, "attack"))
+    EXPECT_EQ(m.substr(m.find('/') + 1), "denied") << m;
+}
+
+// Whether an act or a building is lawful: a legality recognized against
+// an illegality, or an illegality asserted and denied (round 12: a court's
+// recognition of a settlement against "all settlements are illegal").
+TEST(ComparePointsTest, Issue22LegalAgainstIllegal) {
+  const char* kWhen = "2030-08-29T10:00:00+00:00";
+  Document a = Analyzed(1, "أ", kWhen,
+                        "واعترفت محكمة محلية بقانونية بؤرة استيطانية أقيمت "
+                        "على أرض خاصة.");
+  Document b = Analyzed(2, "ب", kWhen,
+                        "وقال المتحدث باسم الرئاسة إن جميع المستوطنات غير "
+                        "قانونية.");
+  Document c = Analyzed(3, "ج", kWhen,
+                        "وقالت منظمة حقوقية إن البناء انتهاك صارخ للقانون "
+                        "الدولي.");
+  Document d =
+      Analyzed(4, "د", kWhen, "ونفى الوزير أن يكون البناء غير قانوني.");
+  EXPECT_EQ(SlotClaims(a, "other:legality"),
+            std::vector<std::string>{"legal/asserted"});
+  EXPECT_EQ(SlotClaims(b, "other:legality"),
+            std::vector<std::string>{"illegal/asserted"});
+  EXPECT_EQ(SlotClaims(c, "other:legality"),
+            std::vector<std::string>{"illegal/asserted"});
+  EXPECT_EQ(SlotClaims(d, "other:legality"),
+            std::vector<std::string>{"illegal/denied"});
+  auto contested = [](const Document& x, const Document& y) {
+    Comparison c = CompareStory(TestFactsLexicon(), {&x, &y});
+    const ContestedPoint* p = PointAbout(c, "other:legality");
+    return p != nullptr && p->contested;
+  };
+  EXPECT_TRUE(contested(a, b));
+  EXPECT_TRUE(contested(a, c));
+  EXPECT_FALSE(contested(b, c));  // both illegal: an agreement
+  EXPECT_TRUE(contested(b, d));
+  EXPECT_FALSE(contested(a, d));  // legal, and illegality denied
+  // Not recognized is illegal; people and goods called illegal, and a
+  // legality no verb recognizes, are no claim.
+  Document e = Analyzed(5, "هـ", kWhen, "ولم تعترف الحكومة بشرعية الانتخابات.");
+  EXPECT_EQ(SlotClaims(e, "other:legality"),
+            std::vector<std::string>{"illegal/asserted"});
+  Document f = Analyzed(6, "و", kWhen,
+                        "وضبطت الشرطة عشرات المهاجرين غير الشرعيين، وصادرت "
+                        "أموالا غير مشروعة. وأكد التحالف دعمه للشرعية.");
+  EXPECT_TRUE(SlotClaims(f, "other:legality").empty());
+}
+
+// The outcome of talks: an agreement or progress against failure at
+// comparable times; talks that failed and later reached a deal are a
+// timeline; an aim (يسعى الجانبان إلى التوصل إلى اتفاق) is no claim.
+TEST(ComparePointsTest, Issue22TheOutcomeOfTalks) {
+  Document a = Analyzed(1, "أ", "2030-07-05T10:00:00+00:00",
+                        "وقال الوزير إن الطرفين توصلا إلى اتفاق بشأن تبادل "
+                        "الأسرى.");
+  Document b = Analyzed(2, "ب", "2030-07-05T11:00:00+00:00",
+                        "وقال المتحدث باسم المعارضة إن المفاوضات فشلت.");
+  Document c = Analyzed(3, "ج", "2030-07-07T11:00:00+00:00",
+                        "وأعلن الوسيط أنه تم التوصل إلى اتفاق نهائي.");
+  Document d = Analyzed(4, "د", "2030-07-05T11:00:00+00:00",
+                        "ويسعى الجانبان إلى التوصل إلى اتفاق خلال أيام.");
+  Document e = Analyzed(5, "هـ", "2030-07-05T12:00:00+00:00",
+                        "وانتهت الجولة دون إحراز أي تقدم.");
+  Document f = Analyzed(6, "و", "2030-07-05T12:30:00+00:00",
+                        "وقال المبعوث إننا أحرزنا تقدما كبيرا.");
+  EXPECT_EQ(SlotClaims(a, "other:talks"),
+            std::vector<std::string>{"agreed/asserted"});
+  EXPECT_EQ(SlotClaims(b, "other:talks"),
+            std::vector<std::string>{"failed/asserted"});
+  EXPECT_EQ(SlotClaims(c, "other:talks"),
+            std::vector<std::string>{"agreed/asserted"});
+  EXPECT_TRUE(SlotClaims(d, "other:talks").empty());
+  EXPECT_EQ(SlotClaims(e, "other:talks"),
+            std::vector<std::string>{"failed/asserted"});
+  EXPECT_EQ(SlotClaims(f, "other:talks"),
+            std::vector<std::string>{"progress/asserted"});
+  auto contested = [](const Document& x, const Document& y) {
+    Comparison c = CompareStory(TestFactsLexicon(), {&x, &y});
+    const ContestedPoint* p = PointAbout(c, "other:talks");
+    return p != nullptr && p->contested;
+  };
+  EXPECT_TRUE(contested(a, b));
+  EXPECT_FALSE(contested(b, c));  // two days apart: a timeline
+  EXPECT_TRUE(contested(e, f));
+  EXPECT_FALSE(contested(a, f));  // agreed and progress agree
+  // One source giving both outcomes in its report (a press review) tells of
+  // several talks: none of them contests another source's.
+  Document g = Analyzed(7, "ز", "2030-07-05T11:30:00+00:00",
+                        "فشلت المفاوضات بين الجيش والفصائل. وتوصل الحزبان "
+                        "إلى اتفاق بشأن الميزانية.");
+  EXPECT_FALSE(contested(a, g));
+}
+
+// Whether an act has begun: a demolition begun against a later report that
+// it has not; not yet begun and then begun is a timeline (round 12, the
+// kind of round 11's week N).
+TEST(ComparePointsTest, Issue22AnActBegunAgainstNotBegun) {
+  Document a = Analyzed(1, "أ", "2030-07-04T07:00:00+00:00",
+                        "وشرعت جرافات الجيش بهدم القرية منذ الفجر.");
+  Document b = Analyzed(2, "ب", "2030-07-04T20:00:00+00:00",
+                        "ووصلت الجرافات إلى القرية لكن عملية الهدم لم تبدأ "
+                        "حتى الآن.");
+  Document c = Analyzed(3, "ج", "2030-07-03T08:00:00+00:00",
+                        "وقال السكان إن الهدم لم يبدأ بعد.");
+  Document d = Analyzed(4, "د", "2030-07-04T08:00:00+00:00",
+                        "وبدأ انسحاب القوات من المدينة.");
+  EXPECT_EQ(SlotClaims(a, "other:began"),
+            std::vector<std::string>{"هدم/asserted"});
+  EXPECT_EQ(SlotClaims(b, "other:began"),
+            std::vector<std::string>{"هدم/denied"});
+  auto contested = [](const Document& x, const Document& y) {
+    Comparison c = CompareStory(TestFactsLexicon(), {&x, &y});
+    for (const ContestedPoint& p : c.points)
+      if (p.about == "other:began" && p.contested) return true;
+    return false;
+  };
+  EXPECT_TRUE(contested(a, b));   // begun, then a later "not yet"
+  EXPECT_FALSE(contested(a, c));  // not yet the day before: a timeline
+  EXPECT_FALSE(contested(b, d));  // another act
+}
+
 }  // namespace
 }  // namespace marsad

@@ -1137,7 +1137,12 @@ export interface components {
          *     (about "other:control": control of a place; "other:election_fraud": fraud alleged or
          *     denied; "other:deliberate": whether a killing or shooting was meant, positions valued
          *     "deliberate" or "mistake"; "other:interception": whether missiles were intercepted,
-         *     positions valued "intercepted" or "hit", a hit denied agreeing with an interception).
+         *     positions valued "intercepted" or "hit", a hit denied agreeing with an interception;
+         *     "other:legality": whether an act or a building is lawful, positions valued "legal" or
+         *     "illegal"; "other:talks": the outcome of talks, positions valued "agreed", "progress" or
+         *     "failed", contested only at comparable times; "other:began": whether an act (a
+         *     demolition, an eviction, a withdrawal) has begun, positions valued by the act's word,
+         *     a later denial contesting an earlier beginning).
          *     Contested when two positions
          *     really differ (figures from different sources at comparable times, apart by more than a
          *     quarter, of the same day's incident and population; assertion against denial; different

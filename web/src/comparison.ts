@@ -377,6 +377,15 @@ export function positionLabel(slot: string, value: string, modality: string, ser
   if (slot === 'other:interception' && S.interceptions[value]) {
     return modality === 'denied' ? `${S.positionModalities.denied}: ${S.interceptions[value]}` : S.interceptions[value];
   }
+  if (slot === 'other:legality' && S.legalities[value]) {
+    return modality === 'denied' ? `${S.positionModalities.denied}: ${S.legalities[value]}` : S.legalities[value];
+  }
+  if (slot === 'other:talks' && S.talksOutcomes[value]) {
+    return modality === 'denied' ? `${S.positionModalities.denied}: ${S.talksOutcomes[value]}` : S.talksOutcomes[value];
+  }
+  if (slot === 'other:began' && value) {
+    return modality === 'denied' ? `${S.positionModalities.denied}: ${S.began(value)}` : S.began(value);
+  }
   if (slot === 'weapon:cause' && S.causes[value]) {
     return modality === 'denied' ? `${S.positionModalities.denied}: ${S.causes[value]}` : S.causes[value];
   }

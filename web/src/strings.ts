@@ -167,6 +167,7 @@ const ar = {
   pointAbout: names({
     election_fraud: 'تزوير الانتخابات', control: 'السيطرة على المكان', cause: 'سبب الانفجار أو الحادث',
     deliberate: 'هل كان الاستهداف متعمدا', interception: 'اعتراض الصواريخ أو إصابتها أهدافها',
+    legality: 'قانونية الفعل', talks: 'نتيجة المحادثات', began: 'هل بدأ التنفيذ',
   }),
   // weapon:cause positions: what an explosion, crash or fire came from.
   causes: names({ accident: 'حادث عرضي', deliberate: 'عمل متعمد' }),
@@ -174,6 +175,12 @@ const ar = {
   intents: names({ deliberate: 'عمل متعمد', mistake: 'خطأ غير مقصود' }),
   // other:interception positions: missiles intercepted, or hitting their targets.
   interceptions: names({ intercepted: 'اعتُرضت', hit: 'أصابت أهدافها' }),
+  // other:legality positions: an act or a building lawful or not.
+  legalities: names({ legal: 'قانوني', illegal: 'غير قانوني' }),
+  // other:talks positions: the outcome of talks.
+  talksOutcomes: names({ agreed: 'التوصل إلى اتفاق', progress: 'إحراز تقدم', failed: 'فشل المحادثات' }),
+  // other:began positions: the act (its word, e.g. هدم) begun.
+  began: (act: string) => `بدء ${act}`,
   widerToll: ' (حصيلة أوسع من الحدث)',
   otherCode: 'أخرى',
   approx: 'نحو ',
@@ -448,10 +455,14 @@ const en: Strings = {
   pointAbout: {
     election_fraud: 'election fraud', control: 'control of the place', cause: 'cause of the explosion or accident',
     deliberate: 'whether the targeting was deliberate', interception: 'whether the missiles were intercepted or hit their targets',
+    legality: 'whether the act is lawful', talks: 'the outcome of the talks', began: 'whether it has begun',
   },
   causes: { accident: 'an accident', deliberate: 'a deliberate act' },
   intents: { deliberate: 'a deliberate act', mistake: 'a mistake' },
   interceptions: { intercepted: 'intercepted', hit: 'hit their targets' },
+  legalities: { legal: 'lawful', illegal: 'unlawful' },
+  talksOutcomes: { agreed: 'an agreement reached', progress: 'progress made', failed: 'the talks failed' },
+  began: (act) => `${act} begun`,
   widerToll: ' (a toll wider than the incident)',
   otherCode: 'other',
   approx: 'about ',
