@@ -257,6 +257,26 @@ StatusOr<std::unique_ptr<const TaggerModel>> TaggerModel::Load(
 
 namespace {
 
+// The rows of AddRows and AddRowsAvx2: records of `stride` bytes from
+// `base`, picked by `rows`; a row's int8 weights first, its float scale at
+// byte `scale_at`.
+struct RowRecords {
+  const uint8_t* base;
+  size_t stride;
+  size_t scale_at;
+  const int* rows;
+  const int8_t* Row(int k) const {
+    return reinterpret_cast<const int8_t*>(base + static_cast<size_t>(rows[k]) *
+                                                      stride);
+  }
+  float Scale(int k) const {
+    float sc;
+    std::memcpy(&sc, base + static_cast<size_t>(rows[k]) * stride + scale_at,
+                sizeof(float));
+    return sc;
+  }
+};
+
 // The net's hot loops, compiled twice (AVX2 and the baseline) and chosen
 // when the program starts, so that one binary runs everywhere and uses
 // AVX2 where the machine has it.
@@ -266,29 +286,19 @@ namespace {
 // order, with a rounded product then a rounded sum each (no FMA in either
 // clone), so the sums are bit for bit those of one row per pass.
 //
-// The rows are records of `stride` bytes from `base`: h int8 weights first,
-// the row's scale at byte `scale_at`.
+// The rows are RowRecords: h int8 weights, then the row's scale.
 __attribute__((target_clones("avx2", "default"))) void AddRows(
     const uint8_t* base, size_t stride, size_t scale_at, const int* rows,
     int found, int h, float* z) {
   constexpr int kAtOnce = 4;
-  auto row_of = [&](int k) {
-    return reinterpret_cast<const int8_t*>(base + static_cast<size_t>(rows[k]) *
-                                                      stride);
-  };
-  auto scale_of = [&](int k) {
-    float sc;
-    std::memcpy(&sc, base + static_cast<size_t>(rows[k]) * stride + scale_at,
-                sizeof(float));
-    return sc;
-  };
+  const RowRecords rec{base, stride, scale_at, rows};
   int k = 0;
   for (; k + kAtOnce <= found; k += kAtOnce) {
     const int8_t* q[kAtOnce];
     float sc[kAtOnce];
     for (int u = 0; u < kAtOnce; ++u) {
-      q[u] = row_of(k + u);
-      sc[u] = scale_of(k + u);
+      q[u] = rec.Row(k + u);
+      sc[u] = rec.Scale(k + u);
     }
     for (int j = 0; j < h; ++j) {
       float v = z[j];
@@ -298,8 +308,8 @@ __attribute__((target_clones("avx2", "default"))) void AddRows(
     }
   }
   for (; k < found; ++k) {
-    const int8_t* q = row_of(k);
-    const float sc = scale_of(k);
+    const int8_t* q = rec.Row(k);
+    const float sc = rec.Scale(k);
     for (int j = 0; j < h; ++j) z[j] += sc * static_cast<float>(q[j]);
   }
 }
@@ -362,26 +372,17 @@ __attribute__((target("avx2"))) void AddRowsAvx2(const uint8_t* base,
                                                  const int* rows, int found,
                                                  int h, float* z) {
   constexpr int kAtOnce = 4;
-  auto row_of = [&](int k) {
-    return reinterpret_cast<const int8_t*>(base + static_cast<size_t>(rows[k]) *
-                                                      stride);
-  };
-  auto scale_of = [&](int k) {
-    float sc;
-    std::memcpy(&sc, base + static_cast<size_t>(rows[k]) * stride + scale_at,
-                sizeof(float));
-    return sc;
-  };
+  const RowRecords rec{base, stride, scale_at, rows};
   int k = 0;
   for (; k + kAtOnce <= found; k += kAtOnce) {
-    const int8_t* q0 = row_of(k);
-    const int8_t* q1 = row_of(k + 1);
-    const int8_t* q2 = row_of(k + 2);
-    const int8_t* q3 = row_of(k + 3);
-    const __m256 s0 = _mm256_set1_ps(scale_of(k));
-    const __m256 s1 = _mm256_set1_ps(scale_of(k + 1));
-    const __m256 s2 = _mm256_set1_ps(scale_of(k + 2));
-    const __m256 s3 = _mm256_set1_ps(scale_of(k + 3));
+    const int8_t* q0 = rec.Row(k);
+    const int8_t* q1 = rec.Row(k + 1);
+    const int8_t* q2 = rec.Row(k + 2);
+    const int8_t* q3 = rec.Row(k + 3);
+    const __m256 s0 = _mm256_set1_ps(rec.Scale(k));
+    const __m256 s1 = _mm256_set1_ps(rec.Scale(k + 1));
+    const __m256 s2 = _mm256_set1_ps(rec.Scale(k + 2));
+    const __m256 s3 = _mm256_set1_ps(rec.Scale(k + 3));
     for (int j = 0; j < h; j += 8) {
       __m256 v = _mm256_loadu_ps(z + j);
       v = _mm256_add_ps(v, _mm256_mul_ps(s0, EightWeights(q0 + j)));
@@ -392,8 +393,8 @@ __attribute__((target("avx2"))) void AddRowsAvx2(const uint8_t* base,
     }
   }
   for (; k < found; ++k) {
-    const int8_t* q = row_of(k);
-    const __m256 sc = _mm256_set1_ps(scale_of(k));
+    const int8_t* q = rec.Row(k);
+    const __m256 sc = _mm256_set1_ps(rec.Scale(k));
     for (int j = 0; j < h; j += 8) {
       _mm256_storeu_ps(z + j,
                        _mm256_add_ps(_mm256_loadu_ps(z + j),
