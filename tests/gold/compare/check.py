@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Validate a comparison gold file (default stories.jsonl; e.g. stories_r2.jsonl) against the
-ANT 2018 multi-source corpus.
+ANT 2018 multi-source corpus, or (snn_*.jsonl) against SaudiNewsNet.
 
 Checks schema, split rule, that every position's url/record agree, and that every
 byte span decodes cleanly (UTF-8 boundaries, no leading/trailing space).
 No press text is stored here; `--show` prints the spans to the terminal only.
 
 usage: python3 check.py [FILE] [--corpus PATH] [--show] [--counts]
-       FILE defaults to stories.jsonl next to this script.
+       FILE defaults to stories.jsonl next to this script. A FILE named snn_*.jsonl is checked
+       against saudinewsnet.jsonl.gz by default; for a corpus without `published` (SaudiNewsNet)
+       a position's first_seen must be its record's `date_extracted` as YYYY-MM-DDTHH:MM:SS+00:00.
 """
 import argparse, collections, gzip, hashlib, json, os, sys
 
@@ -16,9 +18,20 @@ DEFAULT_CORPUS = [
     '/work/shared/data/corpus/ant_2018_multisource.jsonl.gz',
     os.path.join(HERE, '../../../../shared/data/corpus/ant_2018_multisource.jsonl.gz'),
 ]
+SNN_CORPUS = [
+    '/work/shared/data/corpus/saudinewsnet.jsonl.gz',
+    os.path.join(HERE, '../../../../shared/data/corpus/saudinewsnet.jsonl.gz'),
+]
 POINTS = {'killed', 'injured', 'killed_or_injured', 'missing', 'arrested', 'kidnapped',
           'occurred', 'weapon', 'responsibility', 'presence', 'other'}
 KINDS = {'official', 'ngo', 'witness', 'medical', 'militant', 'outlet', 'other'}
+
+
+def first_seen(r):
+    """`published`, or SaudiNewsNet's `date_extracted` ('2015-08-01 07:51:13') as UTC ISO 8601."""
+    if 'published' in r:
+        return r['published']
+    return r['date_extracted'].replace(' ', 'T') + '+00:00'
 
 
 def main():
@@ -29,7 +42,8 @@ def main():
     ap.add_argument('--show', action='store_true', help='print each span (terminal only)')
     ap.add_argument('--counts', action='store_true')
     a = ap.parse_args()
-    path = a.corpus or next((p for p in DEFAULT_CORPUS if os.path.exists(p)), None)
+    defaults = SNN_CORPUS if os.path.basename(a.file).startswith('snn') else DEFAULT_CORPUS
+    path = a.corpus or next((p for p in defaults if os.path.exists(p)), None)
     if not path:
         sys.exit('corpus not found; pass --corpus')
     recs = [json.loads(l) for l in gzip.open(path, 'rt', encoding='utf-8')]
@@ -76,7 +90,7 @@ def main():
                     errs.append(f'{sid}: record {i} url mismatch')
                 if q['url'] not in s['urls']:
                     errs.append(f'{sid}: position url not in story urls')
-                if q['first_seen'] != r['published']:
+                if q['first_seen'] != first_seen(r):
                     errs.append(f'{sid}: first_seen mismatch for record {i}')
                 if q['source_kind'] not in KINDS:
                     errs.append(f'{sid}: bad source_kind {q["source_kind"]}')
