@@ -117,6 +117,13 @@ if [ -f "$ANT" ] && [ -x "$BUILD/tools/eval_compare/eval_compare" ]; then
 else
   echo "comparison: $ANT or eval_compare missing; comparison evaluation skipped"
 fi
+SNN=$SHARED/data/corpus/saudinewsnet.jsonl.gz
+if [ -f "$SNN" ] && [ -x "$BUILD/tools/eval_compare/eval_compare" ]; then
+  step "comparison on SaudiNewsNet, a corpus it was not tuned on (tests/gold/compare/snn_r1.jsonl, dev and test)"
+  "$BUILD/tools/eval_compare/eval_compare" --corpus "$SNN" --gold "$ROOT/tests/gold/compare/snn_r1.jsonl"
+else
+  echo "comparison: $SNN or eval_compare missing; SaudiNewsNet comparison evaluation skipped"
+fi
 
 # --- search (src/search): P@10 and name-variant recall on the SaudiNewsNet corpus ---
 # Ingests the corpus into a temporary store (a couple of minutes); set
