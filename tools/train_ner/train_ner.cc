@@ -12,6 +12,7 @@
 //             [--self-corpus NEWS.jsonl.gz ... [--self-docs D]
 //              [--self-weight W] [--self-min-occ M] [--self-beta B]
 //              [--self-skip-misc] [--self-max S] [--self-dump PATH]]
+//             [--extra FORMAT:PATH[:W[:MISC]] ... [--extra-domain]]
 //
 // The last F of the sentences (default 0.1) are the development split (or,
 // with --dev-block K/N for cross-validation, the K-th of N contiguous
@@ -124,6 +125,11 @@ struct Options {
   // Other gold corpora trained on with ANERcorp's training part
   // (tools/train_ner/gold_corpora.h), never part of the dev split.
   std::vector<GoldCorpusSpec> extra;
+  // Feature augmentation (experiment, issue 23 round 7; Daume 2007): each
+  // extra corpus's sentences also fire a copy of every feature of their
+  // own, trained beside the shared one and left out of the model, so that
+  // the copy can absorb what the corpus does unlike ANERcorp.
+  bool extra_domain = false;
   // Self-training (experiment, issue 23 round 6): a model of the training
   // sentences (no dev selection) tags `self_docs` documents spread over the
   // files `self_corpus`, with the document pass at `self_beta`; sentences
@@ -140,6 +146,9 @@ struct Options {
 
 struct Example {
   std::vector<int32_t> feats;  // ids, -1 for dropped; n * kFeaturesPerToken
+  // --extra-domain: ids of the corpus's own copies of feats (same layout),
+  // or empty.
+  std::vector<int32_t> dom;
   std::vector<int> gold;       // BILOU model tags (src/nlp/tags.h)
   std::vector<uint8_t> links;  // FeatureExtractor::Link, per token
   // Times trained on per epoch (--extra's weight; a fraction is a chance).
@@ -190,11 +199,15 @@ class Perceptron {
              TaggerModel::Scratch* s, std::vector<int>* pred) {
     size_t n = ex.gold.size();
     emit_.assign(n * T, 0.f);
+    const bool dom = !ex.dom.empty();
     for (size_t i = 0; i < n; ++i)
       for (int k = 0; k < P; ++k) {
         int32_t f = feats[i * P + k];
         if (f < 0) continue;
         for (int y = 0; y < T; ++y) emit_[i * T + y] += w_[f * T + y];
+        int32_t d = dom ? ex.dom[i * P + k] : -1;
+        if (d < 0) continue;
+        for (int y = 0; y < T; ++y) emit_[i * T + y] += w_[d * T + y];
       }
     TaggerModel::Viterbi(emit_.data(), n, tw_.data(), ex.links.data(), s, pred);
     ++c_;
@@ -217,6 +230,10 @@ class Perceptron {
         if (f < 0) continue;
         Bump(w_, u_, f * T + g, 1);
         Bump(w_, u_, f * T + p, -1);
+        int32_t d = dom ? ex.dom[i * P + k] : -1;
+        if (d < 0) continue;
+        Bump(w_, u_, d * T + g, 1);
+        Bump(w_, u_, d * T + p, -1);
       }
     }
   }
@@ -504,6 +521,22 @@ std::vector<std::vector<uint64_t>> ExtractAll(
 struct FeatureIds {
   std::unordered_map<uint64_t, int32_t> ids;
   std::vector<uint64_t> hashes;
+  // --extra-domain: ids from hashes.size() on, one per (corpus, feature)
+  // pair seen; never part of a model.
+  std::unordered_map<uint64_t, int32_t> dom_ids;
+  size_t Size() const { return hashes.size() + dom_ids.size(); }
+  // ex.dom for a sentence of extra corpus `corpus` (0, 1, ...).
+  void MapDomain(int corpus, Example* ex) {
+    ex->dom.assign(ex->feats.size(), -1);
+    for (size_t i = 0; i < ex->feats.size(); ++i) {
+      if (ex->feats[i] < 0) continue;
+      uint64_t key = (static_cast<uint64_t>(corpus) << 32) |
+                     static_cast<uint32_t>(ex->feats[i]);
+      auto [it, added] = dom_ids.emplace(
+          key, static_cast<int32_t>(hashes.size() + dom_ids.size()));
+      ex->dom[i] = it->second;
+    }
+  }
   FeatureIds(const std::vector<std::vector<uint64_t>>& feats, int min_count) {
     std::unordered_map<uint64_t, int> counts;
     for (const auto& f : feats)
@@ -571,7 +604,7 @@ std::unique_ptr<TaggerModel> TrainModel(
   // An ensemble: `members` perceptrons, each with its own sentence order and
   // dropout, trained side by side; the model is the mean of their averaged
   // weights.
-  std::vector<Perceptron> ps(members, Perceptron(ids.hashes.size()));
+  std::vector<Perceptron> ps(members, Perceptron(ids.Size()));
   std::vector<std::mt19937> rngs;
   for (int m = 0; m < members; ++m) rngs.emplace_back(seed + 7919u * m);
   std::vector<std::vector<size_t>> orders(members, which);
@@ -956,6 +989,7 @@ int Run(const Options& o) {
   // Other gold corpora: after ANERcorp's sentences, with their weights.
   std::vector<TaggedSentence> extra;
   std::vector<float> extra_weight;
+  std::vector<int> extra_corpus;  // index into o.extra; -1 for self-training
   for (const GoldCorpusSpec& spec : o.extra) {
     auto sents = ReadGoldCorpus(spec);
     if (!sents.ok())
@@ -973,6 +1007,7 @@ int Run(const Options& o) {
     for (auto& s : *sents) {
       extra.push_back(std::move(s));
       extra_weight.push_back(static_cast<float>(spec.weight));
+      extra_corpus.push_back(static_cast<int>(&spec - o.extra.data()));
     }
   }
   // Self-training (Options::self_*): sentences of the untagged news as a
@@ -1020,6 +1055,7 @@ int Run(const Options& o) {
     for (auto& s : kept) {
       extra.push_back(std::move(s));
       extra_weight.push_back(o.self_weight);
+      extra_corpus.push_back(-1);
     }
   }
   std::vector<size_t> everything(train.size() + extra.size());
@@ -1139,7 +1175,12 @@ int Run(const Options& o) {
   for (size_t i = 0; i < extra.size(); ++i) {
     examples.push_back(ids.Map(train_feats[train.size() + i], extra[i].tags));
     examples.back().weight = extra_weight[i];
+    if (o.extra_domain && extra_corpus[i] >= 0)
+      ids.MapDomain(extra_corpus[i], &examples.back());
   }
+  if (o.extra_domain)
+    std::cerr << "train_ner: " << ids.dom_ids.size()
+              << " corpus-specific feature copies (--extra-domain)\n";
   train_feats.clear();
   auto best = TrainModel(o, examples, everything, ids, &dev_feats, &dev, o.seed,
                          o.ensemble);
@@ -1295,6 +1336,9 @@ int main(int argc, char** argv) {
                  "sentences skipped, or only sentences of persons read); "
                  "repeatable")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_flag("--extra-domain", o.extra_domain,
+               "experiment: each --extra corpus also trains its own copy of "
+               "every feature, left out of the model (Daume 2007)");
   std::string dev_block;
   app.add_option("--dev-block", dev_block,
                  "K/N: the K-th of N contiguous blocks is the dev split");
