@@ -15,9 +15,10 @@
 //    same casualty kind, or killed/injured against their combined count;
 //    occurred, weapon, responsibility, presence) whose positions match at
 //    least two of the gold point's positions with different values. Printed
-//    over all contested incident points and over those of the kinds marsad
-//    compares (gold "other": control of a city, fraud, manner of death, is
-//    not a kind marsad has).
+//    over all contested incident points and over those of the named kinds
+//    (casualty figures, occurred, weapon, responsibility, presence: points
+//    recalled among them over their count; gold "other" — control of a city,
+//    fraud, talks, legality — is left out of this second figure).
 //  * false flags: flagged points matching no gold contested point (they match
 //    one when the kind matches and two of their positions match its
 //    positions), as a share of all flagged points.
@@ -206,6 +207,7 @@ std::pair<int, int> Hits(const json& gp, const PredPoint& p) {
 
 struct Tally {
   int contested = 0, contested_comparable = 0, recalled = 0;
+  int recalled_comparable = 0;  // recalled points of the comparable kinds
   int flagged = 0, false_flags = 0;
   int matched_positions = 0, right_source = 0, gold_positions = 0;
   int points = 0;
@@ -248,15 +250,16 @@ class Evaluator {
         return b ? static_cast<double>(a) / b : 0.0;
       };
       std::printf(
-          "%-4s contested-point recall %.3f (%d/%d; of the kinds marsad "
-          "compares %.3f, %d/%d)  "
+          "%-4s contested-point recall %.3f (%d/%d; of the named kinds "
+          "%.3f, %d/%d)  "
           "false flags %.3f (%d/%d flagged)  right source %.3f (%d/%d matched "
           "positions; %d gold)  "
           "points shown %d\n",
           split, frac(t.recalled, t.contested), t.recalled, t.contested,
-          frac(t.recalled, t.contested_comparable), t.recalled,
-          t.contested_comparable, frac(t.false_flags, t.flagged), t.false_flags,
-          t.flagged, frac(t.right_source, t.matched_positions), t.right_source,
+          frac(t.recalled_comparable, t.contested_comparable),
+          t.recalled_comparable, t.contested_comparable,
+          frac(t.false_flags, t.flagged), t.false_flags, t.flagged,
+          frac(t.right_source, t.matched_positions), t.right_source,
           t.matched_positions, t.gold_positions, t.points);
     }
   }
@@ -333,6 +336,7 @@ class Evaluator {
         if (Hits(gp, p).second >= 2) ok = true;
       }
       t->recalled += ok;
+      if (Comparable(kind)) t->recalled_comparable += ok;
       if (show) {
         std::cout << (ok ? "  recalled " : "  MISSED   ") << kind << ": "
                   << gp["about"].get<std::string>() << "\n";
