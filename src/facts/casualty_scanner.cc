@@ -377,15 +377,37 @@ class CasualtyScanner : public CountPhraseReader {
     size_t ne = nb + 1;
     while (ne < e_ && InNumber(ne)) ++ne;
     bool people = ne < e_ && (Person(ne) || KindAt(ne, 'n'));
+    // "قتلت جماعة ... قبل أيام عشرة من صيادي السمك"، "قتلت سلسلة تفجيرات في
+    // كابول العشرات": a count of people, or a count standing alone as the
+    // object, may stand after the verb's indefinite subject and adverbials
+    // (Reach) when no word between could be the counted people.
+    bool object = people || OfPeople(ne) || Alone(nb, ne) ||
+                  (ne > nb + 1 && (Person(ne - 1) || KindAt(ne - 1, 'n')));
+    bool far = false;  // a word passed only as Reach allows
     for (size_t q = nb; q > b_ && q + 8 >= nb;) {
       --q;
+      // "قتلت في 14 يوليو - تموز ثلاثة": a date between is an adverbial.
+      auto dash = [&](size_t k) {
+        return k > b_ && InDate(k - 1) &&
+               (w_[k].IsPunct("-") || w_[k].IsPunct("/"));
+      };
       // A construct head (حركة الشباب), not a prepositional phrase (بالجلطة
       // الدماغية).
       bool construct =
           q + 1 < nb && Definite(q + 1) && w_[q].stem == w_[q].bare;
-      if (q + 3 < nb && !SubjectWord(q) && !construct && !KindAt(q, 'c') &&
-          !(people && InAdverbial(q)))
-        break;
+      bool beyond = q + 3 < nb && !SubjectWord(q) && !construct &&
+                    !KindAt(q, 'c') && !(people && InAdverbial(q));
+      if (object && (InDate(q) || dash(q) || (q > b_ && dash(q - 1)))) {
+        // (far: only where the walk would have stopped without it.)
+        far = far || beyond || w_[q].kind == TokenKind::kNumber ||
+              InNumber(q) || w_[q].kind == TokenKind::kPunct;
+        continue;
+      }
+      if (beyond) {
+        if (!object || !NoPeople(q)) break;
+        far = true;
+      }
+      if (far && KindAt(q, 'c') && !Reach(q, nb)) return "";
       if (w_[q].kind == TokenKind::kNumber || InNumber(q))
         break;                         // that number's cue
       if (IsClass(q, "carry")) break;  // "سفينة تقل 234 مهاجرا": passengers
@@ -428,11 +450,142 @@ class CasualtyScanner : public CountPhraseReader {
       bool comma = w_[q].bare == "\xD8\x8C" || w_[q].bare == ",";  // ،
       if (comma && q + 1 == nb && people && q > b_ && KindAt(q - 1, 'c'))
         continue;
+      // "واعتقل الأمن، الاثنين، العشرات": commas around a time word.
+      if (comma && object &&
+          ((q + 1 < nb && TimeWord(q + 1)) || (q > b_ && TimeWord(q - 1)))) {
+        far = true;
+        continue;
+      }
       if (w_[q].kind == TokenKind::kPunct && !w_[q].IsQuoteMark()) break;
       // "قتلوا وتعرضت 120 امرأة للاغتصاب": a new conjunct is a new clause.
       if (KeyStarts(w_[q].key, "\xD9\x88") && w_[q].key != w_[q].bare) break;
     }
     return "";
+  }
+
+  // "عشرة من صيادي السمك"، "ستة من الحوثيين": a count with من and a
+  // definite or construct plural of people after it (ne: the word after the
+  // number).
+  bool OfPeople(size_t ne) const {
+    if (ne + 1 >= e_ || w_[ne].bare != fk::kMin || !IsWordTok(w_[ne + 1]))
+      return false;
+    size_t k = ne + 1;
+    return Person(k) || KindAt(k, 'n') || Definite(k) ||
+           (k + 1 < e_ && IsWordTok(w_[k + 1]) && Definite(k + 1));
+  }
+
+  // "قتلت ... العشرات"، "ثلاثة." : a number word with no counted noun after
+  // it (the sentence's end, punctuation or a preposition follows).
+  bool Alone(size_t nb, size_t ne) const {
+    if (ne != nb + 1 || w_[nb].kind != TokenKind::kWord) return false;
+    return ne >= e_ || !IsWordTok(w_[ne]) || Preposition(ne) ||
+           Proclitic(ne, /*prepositions_only=*/true);
+  }
+
+  // A free-standing preposition that opens an adverbial phrase (في، على،
+  // قبل، خلال، قرب), not a clause conjunction (فيما، حيث).
+  bool AdverbialPrep(size_t k) const {
+    return IsWordTok(w_[k]) && w_[k].key == w_[k].bare &&
+           (IsClass(k, "locprep") || IsClass(k, "year_prep") ||
+            IsClass(k, "adverbial_prep") || IsClass(k, "temporal") ||
+            lex_.ClassOf(w_[k]) == "prep");
+  }
+
+  // "بعدما طعن": a conjunction that opens a clause of its own (بعد + ما),
+  // no preposition written on its noun.
+  bool Subordinator(size_t k) const {
+    std::string_view b = w_[k].bare;
+    return KeyStarts(b, "\xD8\xA8\xD8\xB9\xD8\xAF") && b.size() == 10 &&  // بعد
+           b.substr(6) == "\xD9\x85\xD8\xA7";  // ما
+  }
+
+  // "ذبحا"، "حرقا": an indefinite accusative word (ending in ا) that is no
+  // person: an adverb of manner.
+  bool MannerWord(size_t k) const {
+    std::string_view t = w_[k].span.In(doc_.text);
+    return IsWordTok(w_[k]) && !Definite(k) && !Proclitic(k) &&
+           w_[k].bare.size() >= 6 && NoPeople(k) &&
+           (t.substr(t.size() - 2) == "\xD8\xA7" ||
+            (t.size() >= 4 && t.substr(t.size() - 4) == "\xD8\xA7\xD9\x8B" ||
+             t.substr(t.size() - 4) == "\xD9\x8B\xD8\xA7"));  // ا، اً، ًا
+  }
+
+  // The words between a cue at v and a count at nb far after it are the
+  // verb's subject (at most three words right after it, none of them
+  // people) and adverbials: a preposition with one or two words, a time
+  // word, an adverb, an adverb of manner, a date, commas around a time
+  // word. Not after a definite masdar (قيد الاعتقال: a state), a cue with a
+  // count or person right before it (its own subject: 11 مولودا توفوا), nor
+  // for a count after a preposition or كل (على 4، من بين كل 5 آلاف).
+  bool Reach(size_t v, size_t nb) const {
+    if (Definite(v) || nb == b_) return false;
+    if (v > b_ && (InNumber(v - 1) || VictimCount(v - 1) > 0 || Person(v - 1)))
+      return false;
+    if (Preposition(nb - 1) || w_[nb - 1].bare == "\xD9\x83\xD9\x84" ||  // كل
+        Proclitic(nb, /*prepositions_only=*/true))
+      return false;
+    size_t k = v + 1;
+    for (int n = 0; k < nb && n < 3 && NoPeople(k) && !AdverbialPrep(k) &&
+                    !Proclitic(k, /*prepositions_only=*/true) &&
+                    !IsClass(k, "adverb") && !TimeWord(k) && !MannerWord(k);
+         ++n)
+      ++k;
+    while (k < nb) {
+      bool comma = w_[k].bare == "\xD8\x8C" || w_[k].bare == ",";  // ،
+      if (InDate(k)) {
+        ++k;
+      } else if (k > v && InDate(k - 1) &&
+                 (w_[k].IsPunct("-") || w_[k].IsPunct("/"))) {
+        k += k + 1 < nb && IsWordTok(w_[k + 1]) ? 2 : 1;  // يوليو - تموز
+      } else if (comma &&
+                 ((k + 1 < nb && TimeWord(k + 1)) || TimeWord(k - 1))) {
+        ++k;
+      } else if (TimeWord(k) || IsClass(k, "adverb") || MannerWord(k)) {
+        ++k;
+      } else if (AdverbialPrep(k) ||
+                 (Proclitic(k, /*prepositions_only=*/true) && NoPeople(k) &&
+                  !Subordinator(k))) {
+        // في كابول؛ بمدينة درعا: a preposition written on its noun.
+        size_t j = k + 1;
+        for (int n = 0; j < nb && (InDate(j) ||
+                                   (n < 2 && NoPeople(j) && !AdverbialPrep(j)));
+             ++n)
+          ++j;
+        if (j == k + 1 && AdverbialPrep(k)) return false;
+        k = j;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Word q is inside a date the text core read (14 يوليو - تموز).
+  bool InDate(size_t q) const {
+    for (const DateMention& d : doc_.dates) {
+      if (d.span.begin <= w_[q].span.begin && w_[q].span.end <= d.span.end)
+        return true;
+    }
+    return false;
+  }
+
+  // A time word: a weekday, a word of the time of day, or inside a date.
+  bool TimeWord(size_t q) const {
+    return IsWordTok(w_[q]) &&
+           (IsClass(q, "weekday") || IsClass(q, "when") || InDate(q));
+  }
+
+  // Word q, between a verb and a count far after it, cannot itself be the
+  // people the verb befell: a word of its subject (وحدات، سلسلة تفجيرات)
+  // or an adverbial, not a person, title, name, relative pronoun or
+  // complementizer (which would open a clause of its own).
+  bool NoPeople(size_t q) const {
+    return IsWordTok(w_[q]) && !InNumber(q) && VictimCount(q) == 0 &&
+           RoleCount(q) == 0 && !Person(q) && !InName(q) &&
+           PossessedCount(q, "title") == 0 &&
+           PossessedCount(q, "kin_head") == 0 && !IsClass(q, "rel") &&
+           !lex_.Is(w_[q], "comp") && !IsClass(q, "carry") &&
+           !IsClass(q, "rescue") && !IsClass(q, "release") && !KindAt(q, 'n');
   }
 
   // A case noun (words.tsv case_one حالة، case_two حالتان، case_many حالات).

@@ -1251,5 +1251,32 @@ TEST(CasualtyRound13Test, CasesOfATriageReport) {
               IsEmpty());
 }
 
+// Issue 21, figures round 14: the count after a verb's indefinite subject and
+// its adverbials (a date, a time word between commas, a preposition with its
+// noun), read from the pooled dev halves and a sample of unread days.
+TEST(CasualtyRound14Test, ACountAfterTheSubjectAndAdverbials) {
+  EXPECT_THAT(Figures("وقتلت موجة هجمات في المدينة العشرات خلال الصيف."),
+              ElementsAre("killed:20"));
+  EXPECT_THAT(Figures("واعتقلت الشرطة، الأربعاء، العشرات قرب الساحة."),
+              ElementsAre("arrested:20"));
+  EXPECT_THAT(Figures("وكان الجيش قد قتل في 3 مايو - أيار خمسة مسلحين قرب "
+                      "الحدود."),
+              ElementsAre("killed:5"));
+  EXPECT_THAT(Figures("وخطفت عصابة إجرامية قبل أيام ستة من عمال المصنع."),
+              ElementsAre("kidnapped:6"));
+  // Words between that could be the people, a clause after بعدما, a count
+  // after a preposition or كل, a definite number alone, a state (قيد
+  // الاعتقال): no figure from the far verb.
+  EXPECT_THAT(Figures("قتل حارس في هجوم على موقع يحرسه 4 جنود."),
+              ElementsAre("killed:1"));
+  EXPECT_THAT(Figures("واعتقل لاحقا بعدما ضرب في الشارع رجلين."), IsEmpty());
+  EXPECT_THAT(Figures("وتوفي طفلان قبل سن عام من بين كل 5 آلاف من المواليد."),
+              ElementsAre("killed:2"));
+  EXPECT_THAT(Figures("وبقي قيد الاعتقال حاليا في السجن بمئات الأيام."),
+              IsEmpty());
+  EXPECT_THAT(Figures("ويأمل الفريق خطف بطاقة التأهل إلى دور الثمانية."),
+              IsEmpty());
+}
+
 }  // namespace
 }  // namespace marsad
