@@ -158,6 +158,22 @@ bool CountPhraseReader::Person(size_t q) const {
 }
 
 bool CountPhraseReader::Denied(size_t q) const {
+  // "قضت المحكمة ... بإعدام 17 متهما"، "حكمت بالإعدام على سبعة": an
+  // execution masdar after a word of sentencing (words.tsv sentence, at most
+  // ten words back) is a death sentence, no killing yet; unless a word of
+  // carrying out stands there too (نفذت السلطات حكم الإعدام).
+  if (IsClass(q, "execution")) {
+    bool sentenced = false;
+    for (size_t k = q; k > b_ && k + 10 >= q;) {
+      --k;
+      if (IsClass(k, "carry_out")) {
+        sentenced = false;
+        break;
+      }
+      sentenced = sentenced || IsClass(k, "sentence");
+    }
+    if (sentenced) return true;
+  }
   // "التهديد بقتلها وبقتل والدها"، "هدد بإعدام 5 رهائن": a harm threatened
   // (a cue with ب after a threat word, words.tsv threat) has not happened.
   if (std::string_view b = w_[q].bare;

@@ -1278,5 +1278,18 @@ TEST(CasualtyRound14Test, ACountAfterTheSubjectAndAdverbials) {
               IsEmpty());
 }
 
+TEST(CasualtyRound14Test, ADeathSentenceIsNoKillingYet) {
+  EXPECT_THAT(Figures("وقضت محكمة الجنايات في المدينة، الأحد، بإعدام 9 "
+                      "متهمين في قضية الهجوم."),
+              IsEmpty());
+  EXPECT_THAT(Figures("وحكمت المحكمة بالإعدام على أربعة من أفراد العصابة."),
+              IsEmpty());
+  // Carried out, or by no court: a killing.
+  EXPECT_THAT(Figures("ونفذت السلطات حكم الإعدام في 3 مدانين أمس."),
+              ElementsAre("killed:3"));
+  EXPECT_THAT(Figures("وأعدم التنظيم 6 رهائن في ساحة البلدة."),
+              ElementsAre("killed:6"));
+}
+
 }  // namespace
 }  // namespace marsad
