@@ -52,6 +52,10 @@
 //    (نفى ... ما تردد من أنباء عن) denies it whatever the quotation says;
 //  * an accuser right after the verb with an object after it (اتهمت بريطانيا،
 //    الأربعاء، أجهزة ...) is no accused.
+//  * "other:allegation": an accusation whose charge is no act of violence
+//    (اتهمت موظفة المدير بالتحرش، يواجه اتهامات بالفساد), the accused as the
+//    value, and every denied or rejected accusation again as its denial
+//    (نفى الاتهامات الموجهة إليه بالتحرش; bare: نفت بكين هذه المزاعم).
 //  * "weapon:cause": what an explosion, crash or fire came from, an accident
 //    (أسطوانة غاز، عطل فني) or a deliberate act (جهاز متفجر، عبوة ناسفة،
 //    تفجير إرهابي), asserted, hedged or denied by its words.
@@ -578,7 +582,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
       size_t b = t.sentence_first[s], e = t.sentence_end[s];
       bool chem = false, resp = false, fraud = false, control = false,
            acc = false, cause = false, doer = false, intent = false,
-           legal = false, talks = false, began = false;
+           legal = false, talks = false, began = false, alleged = false;
       // The modality of the sentence's last interception and hit claims:
       // another is made only when it differs (intercepted, then denied).
       std::string intercept_m, hit_m;
@@ -614,6 +618,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
         if (!resp && CleftAt(q, e)) resp = Cleft(q, b, e);
         if (!resp) resp = DoingDenied(q, b, e);
         // The denied accusation leaves room for the accusation it answers.
+        size_t made = doc_->claims.size();
         if (!acc && !chem && pw_.Is(w_[q], "accusation"))
           acc = AccusationDenied(q, b, e);
         if (!resp && pw_.Starts(w_[q], "involve") && !DeniedBefore(q, 5))
@@ -621,6 +626,13 @@ class ClaimBuilder : public facts_internal::ClaimSources {
         if (!resp && (pw_.Is(w_[q], "accuse") || pw_.Is(w_[q], "claim") ||
                       pw_.Is(w_[q], "blame") || pw_.Starts(w_[q], "involve"))) {
           resp = Responsibility(q, b, e);
+        }
+        // An accusation that holds no one responsible for an attack (its
+        // charge is no violence, or its accused is no party) is an
+        // allegation.
+        if (!alleged && doc_->claims.size() == made &&
+            (pw_.Is(w_[q], "accuse") || pw_.Is(w_[q], "accusation"))) {
+          alleged = Allegation(q, b, e);
         }
       }
     }
@@ -1095,7 +1107,7 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     // Who rejects: the subject after the verb (رفضت السلطات الاتهامات), else
     // the one before the verb or the accusation (ونددت زاخاروفا بـ"اتهامات").
     Claim& claim = doc_->claims.back();
-    if (QuoteContaining(*doc_, span) >= 0) return true;
+    if (QuoteContaining(*doc_, span) >= 0) return AllegationDenied(from, q, se);
     std::string who;
     if (from < q && SourcePhraseEnd(from + 1, q) > from + 1)
       who = PhraseSource(from + 1, SourcePhraseEnd(from + 1, q));
@@ -1103,6 +1115,90 @@ class ClaimBuilder : public facts_internal::ClaimSources {
     if (who.empty() && from == q && q > sb + 1 &&
         SourcePhraseEnd(q - 1, q) == q)
       who = PhraseSource(q - 1, q);
+    if (!who.empty()) claim.speaker = who;
+    return AllegationDenied(from, q, se);
+  }
+
+  // The denial AccusationDenied made last, again as one of an allegation,
+  // its words running on to a charge named within five words (نفى
+  // الاتهامات الموجهة إليه بالتحرش), else ending at the accusation and
+  // its filler words (نفت بكين هذه المزاعم: a bare denial): the comparison
+  // ties it to the allegation it answers.
+  bool AllegationDenied(size_t from, size_t q, size_t se) {
+    size_t end = q + 1;
+    for (size_t k = q + 1; k < std::min(se, q + 6); ++k) {
+      const Word& w = w_[k];
+      if (w.kind != TokenKind::kWord) break;
+      if (pw_.Is(w, "allegation_filler")) {
+        if (end == k) end = k + 1;
+        continue;
+      }
+      if (w.key.compare(0, 2, "\xD8\xA8") == 0 &&
+          w.bare.size() >= w.stem.size() + 2 && !IsParty(k, k + 1)) {
+        end = std::min(se, k + 3);
+        break;
+      }
+    }
+    Claim denial = doc_->claims.back();
+    denial.slot = "other:allegation";
+    denial.span = SpanOfWords(w_, from, end);
+    doc_->claims.push_back(std::move(denial));
+    return true;
+  }
+
+  // "other:allegation" at word q: an accusation verb or noun with its charge
+  // (اتهمت الشرطة المدير بالتحرش، يواجه اتهامات بالفساد): the first word with
+  // a ب proclitic within nine words of the verb (four of the noun) that is
+  // no party; the accused is the last party before it, its accuser the
+  // words between the verb and the accused, else the subject before the
+  // verb. The value is the accused ("" when none is named). An accusation
+  // denied or rejected (نفى الاتهامات) is AccusationDenied's; a charge of
+  // violence the responsibility point's. The
+  // comparison sets an allegation against a denial only when its charge is
+  // the story's subject and the denial is the accused's.
+  bool Allegation(size_t q, size_t b, size_t e) {
+    // رفض الوزير، فلان، الجمعة، اتهامات وجهت إلى ...: a denial or a
+    // rejection anywhere before it in the sentence, or a negation just
+    // before it.
+    if (DeniedBefore(q, 10)) return false;
+    for (size_t k = q > b + 10 ? q - 10 : b; k < q; ++k) {
+      if (pw_.Is(w_[k], "reject") || (k + 3 > q && lex_.Is(w_[k], "neg")))
+        return false;
+    }
+    bool noun = pw_.Is(w_[q], "accusation");
+    size_t charge = e, accused = e, end = std::min(e, q + (noun ? 5 : 10));
+    bool aside = false;
+    for (size_t k = q + 1; k < end && charge == e; ++k) {
+      const Word& w = w_[k];
+      if (w.IsPunct("(")) aside = true;
+      if (aside || w.IsQuoteMark()) {
+        if (w.IsPunct(")")) aside = false;
+        continue;
+      }
+      if (IsComma(w)) continue;
+      if (w.kind != TokenKind::kWord) break;
+      if (lex_.Is(w, "stop")) continue;
+      if (IsParty(k, k + 1) || OfNation(k, end)) {
+        if (!noun) accused = k;
+        continue;
+      }
+      bool ba = w.key.compare(0, 2, "\xD8\xA8") == 0 && w.key != fk::kBism &&
+                w.bare.size() >= w.stem.size() + 2 && w.stem.size() >= 6;
+      if (ba) charge = k;
+    }
+    // A charge of violence (بشن، بالوقوف وراء) or a clause (بأنه) is the
+    // responsibility point's, with or without a party named.
+    if (charge == e || pw_.Starts(w_[charge], "charge")) return false;
+    Span span = SpanOfWords(w_, q, std::min(e, charge + 4));
+    std::string m = AssertionModality(q, span);
+    if (m == "denied") return false;
+    Add("other:allegation", accused < e ? PartyAt(accused, e) : "", span, -1,
+        m);
+    Claim& claim = doc_->claims.back();
+    if (noun || QuoteContaining(*doc_, span) >= 0) return true;
+    std::string who = accused < e ? Accuser(q, accused) : "";
+    if (who.empty()) who = SubjectBefore(q, b);
+    if (who.empty()) who = StatementAuthor(q, b, e);
     if (!who.empty()) claim.speaker = who;
     return true;
   }

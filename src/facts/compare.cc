@@ -1,6 +1,7 @@
 #include "src/facts/compare.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -358,6 +359,24 @@ class Comparer {
     // أعلن داعش مسؤوليته عن هجوم الشهر الماضي: the claim of an earlier
     // attack the report recalls.
     if (*kind == "responsibility" && PastSentence(i)) return false;
+    // An allegation is the story's point only when its charge is the
+    // story's subject, and a denial only when it answers such an
+    // allegation: a rouble story's line on a denied poisoning is
+    // background.
+    if (cl.slot == "other:allegation") {
+      if (cl.modality != "denied") {
+        if (!OnTopic(i)) return false;
+      } else {
+        bool answers = false;
+        for (size_t j = 0; j < c_.claims.size() && !answers; ++j) {
+          int k = static_cast<int>(j);
+          answers = c_.claims[j].claim.slot == cl.slot &&
+                    c_.claims[j].claim.modality != "denied" && OnTopic(k) &&
+                    Answers(i, k);
+        }
+        if (!answers) return false;
+      }
+    }
     // The doer of a strike is one more position on who is responsible.
     *about = *kind == "responsibility" ? *kind : cl.slot;
     *scope = Wider(i) ? "wider" : "incident";
@@ -784,6 +803,9 @@ class Comparer {
       int denial = da ? a : b, begun = da ? b : a;
       return time_[denial] > time_[begun];
     }
+    // An allegation against the denial that answers it.
+    if (x.slot == "other:allegation")
+      return da != db && (da ? Answers(a, b) : Answers(b, a));
     if (x.slot == "other:talks") {
       if (TwoOutcomes(a) || TwoOutcomes(b)) return false;
       return TalksFailed(a) != TalksFailed(b) && Comparable(a, b);
@@ -797,6 +819,132 @@ class Comparer {
     return x.slot == "responsibility" && !da && !GenericDoer(x.value) &&
            !GenericDoer(y.value) && PartyKey(x.value) != PartyKey(y.value) &&
            !NameWithin(x.value, y.value) && !NameWithin(y.value, x.value);
+  }
+
+  // The content words of a folded phrase, each past و/ف, ب/ل and ال: a
+  // run of Arabic letters (or Latin letters and digits) of three letters or
+  // more that is no accusation or denial word.
+  std::vector<std::string> ContentWords(std::string_view text) const {
+    const std::string folded = lex_.Fold(text);
+    std::vector<std::string> out;
+    std::string cur;
+    auto flush = [&] {
+      std::string_view w = cur;
+      for (int pass = 0; pass < 2; ++pass) {  // و/ف then ب/ل
+        if (w.size() > 8 && (w.compare(0, 2, "\xD9\x88") == 0 ||
+                             w.compare(0, 2, "\xD9\x81") == 0 ||
+                             w.compare(0, 2, "\xD8\xA8") == 0 ||
+                             w.compare(0, 2, "\xD9\x84") == 0))
+          w.remove_prefix(2);
+      }
+      if (w.size() > 8 && w.compare(0, 4, "\xD8\xA7\xD9\x84") == 0)
+        w.remove_prefix(4);
+      const PointWords& pw = lex_.points;
+      std::string x(w);
+      if (x.size() >= 6 && !pw.HasFolded(x, "accusation") &&
+          !pw.HasFolded(x, "accuse") && !pw.HasFolded(x, "deny") &&
+          !pw.HasFolded(x, "reject") && !pw.HasFolded(cur, "accusation") &&
+          !pw.HasFolded(cur, "accuse") && !pw.HasFolded(cur, "deny") &&
+          !pw.HasFolded(cur, "reject") &&
+          !pw.HasFolded(cur, "allegation_filler") &&
+          lex_.ClassOfKey(cur) != "stop")
+        out.push_back(std::move(x));
+      cur.clear();
+    };
+    for (size_t k = 0; k < folded.size();) {
+      unsigned char c = folded[k];
+      size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      std::string_view ch(folded.data() + k, std::min(n, folded.size() - k));
+      bool letter = n == 1 ? std::isalnum(c) != 0
+                           : n == 2 && (c >= 0xD8 && c <= 0xDB) &&
+                                 ch != "\xD8\x8C" && ch != "\xD8\x9B" &&
+                                 ch != "\xD8\x9F";
+      if (letter)
+        cur += ch;
+      else if (!cur.empty())
+        flush();
+      k += n;
+    }
+    if (!cur.empty()) flush();
+    return out;
+  }
+
+  // Two content words are one when equal or one begins the other and the
+  // shorter has four letters or more (تحرش، تحرشه).
+  static bool SameWord(const std::string& a, const std::string& b) {
+    if (a == b) return true;
+    const std::string& s = a.size() < b.size() ? a : b;
+    const std::string& l = a.size() < b.size() ? b : a;
+    return s.size() >= 8 && l.compare(0, s.size(), s) == 0;
+  }
+
+  static bool Share(const std::vector<std::string>& a,
+                    const std::vector<std::string>& b) {
+    for (const std::string& x : a) {
+      for (const std::string& y : b) {
+        if (SameWord(x, y)) return true;
+      }
+    }
+    return false;
+  }
+
+  // The words of allegation claim i that tell what it is about: its words
+  // but those of its accused, its source and every name of its report
+  // (بريطانيا in اتهم بتجسسه لصالح بريطانيا is no charge).
+  const std::vector<std::string>& TopicWords(int i) const {
+    auto cached = topic_.find(i);
+    if (cached != topic_.end()) return cached->second;
+    const ComparedClaim& cc = c_.claims[i];
+    std::vector<std::string> names = ContentWords(cc.claim.value);
+    for (std::string& w : ContentWords(cc.claim.speaker))
+      names.push_back(std::move(w));
+    const Document& d = *docs_[i];
+    for (const EntityMention& m : d.entities) {
+      if (m.span.end > d.text.size() || m.span.begin >= m.span.end) continue;
+      for (std::string& w : ContentWords(m.span.In(d.text)))
+        names.push_back(std::move(w));
+    }
+    std::vector<std::string>& out = topic_[i];
+    for (std::string& w : ContentWords(cc.text)) {
+      if (!Share({w}, names)) out.push_back(std::move(w));
+    }
+    return out;
+  }
+
+  // The story's own words: its reports' titles (a report with no title:
+  // its opening).
+  const std::vector<std::string>& Profile() const {
+    if (!profile_read_) {
+      profile_read_ = true;
+      for (const Document* d : reports_) {
+        std::string head = d->title + " " + d->standfirst;
+        if (d->title.empty()) head += d->text.substr(0, 300);
+        for (std::string& w : ContentWords(head))
+          profile_.push_back(std::move(w));
+      }
+    }
+    return profile_;
+  }
+
+  // Whether allegation claim i charges what the story is about: a word of
+  // its charge in the story's titles.
+  bool OnTopic(int i) const { return Share(TopicWords(i), Profile()); }
+
+  // Whether denial claim d answers allegation claim a: the denier is the
+  // accused (one party, or one name within the other), the denial's words
+  // name the charge, or it is a bare denial (نفت بكين هذه المزاعم) in the
+  // report that makes the allegation.
+  bool Answers(int d, int a) const {
+    if (c_.claims[d].article == c_.claims[a].article && TopicWords(d).empty())
+      return true;
+    const Claim& den = c_.claims[d].claim;
+    const Claim& al = c_.claims[a].claim;
+    if (!al.value.empty() && !den.speaker.empty() &&
+        (PartyKey(al.value) == PartyKey(den.speaker) ||
+         NameWithin(al.value, den.speaker) ||
+         NameWithin(den.speaker, al.value)))
+      return true;
+    return Share(TopicWords(d), TopicWords(a));
   }
 
   // Whether talks claim i tells of failure: failed asserted, or an
@@ -1293,6 +1441,9 @@ class Comparer {
   mutable std::vector<int> earlier_;
   // InBreakdown of each claim: -1 not yet read, else 0 or 1.
   mutable std::vector<int> breakdown_;
+  mutable bool profile_read_ = false;
+  mutable std::vector<std::string> profile_;               // Profile()
+  mutable std::map<int, std::vector<std::string>> topic_;  // TopicWords()
   Comparison c_;
 };
 
@@ -1369,7 +1520,8 @@ std::string PointLabel(const ContestedPoint& p) {
       {"other:interception", "اعتراض الصواريخ أو إصابتها أهدافها"},
       {"other:legality", "قانونية الفعل"},
       {"other:talks", "نتيجة المحادثات"},
-      {"other:began", "هل بدأ التنفيذ"}};
+      {"other:began", "هل بدأ التنفيذ"},
+      {"other:allegation", "الاتهام ونفيه"}};
   auto it = kLabels.find(p.kind);
   std::string s = it == kLabels.end() ? "نقطة أخرى" : it->second;
   if (auto o = kOther.find(p.about); o != kOther.end()) s = o->second;
@@ -1426,6 +1578,8 @@ std::string PositionLabel(const PointPosition& pos) {
                                               : "التوصل إلى اتفاق";
     return pos.modality == "denied" ? "نفي: " + v : v;
   }
+  if (pos.slot == "other:allegation" && pos.modality != "denied")
+    return pos.value.empty() ? "اتهام" : "يتهم " + pos.value;
   if (pos.slot == "weapon:cause") {
     std::string cause = pos.value == "accident" ? "حادث عرضي" : "عمل متعمد";
     return pos.modality == "denied" ? "نفي: " + cause : cause;

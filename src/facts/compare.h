@@ -20,8 +20,11 @@
 // denied; other:legality, an act or a building called illegal against its
 // recognized legality; other:talks, an agreement reached or progress made
 // against failed talks at comparable times; other:began, a demolition, an
-// eviction or a withdrawal begun against a later denial that it began). A
-// point holds POSITIONS:
+// eviction or a withdrawal begun against a later denial that it began;
+// other:allegation, an accusation whose charge is no attack (harassment,
+// fraud) against the denial that answers it, a point only when the charge's
+// words are in the story's titles: a denied allegation a report recalls in
+// a story about something else is background). A point holds POSITIONS:
 // one value held by one source (speaker, else the outlet itself), with the
 // outlets and reports that carry it, the earliest report and every claim's
 // exact span. A point is CONTESTED when two of its positions really differ:

@@ -2111,5 +2111,57 @@ TEST(ComparePointsTest, Issue22AnActBegunAgainstNotBegun) {
   EXPECT_FALSE(contested(b, d));  // another act
 }
 
+// An allegation of an act (its charge no violence: harassment, fraud)
+// against the accused's denial, compared only when the charge is the
+// story's subject (its titles' words): a line on a denied allegation in a
+// story about something else is background (issue 22 round 13, the fresh
+// pool's most frequent missed kind).
+TEST(ComparePointsTest, Issue22AnAllegationAgainstTheAccusedsDenial) {
+  const char* kWhen = "2030-09-10T10:00:00+00:00";
+  Document a = Analyzed(1, "أ", kWhen,
+                        "واتهمت موظفة سابقة مدير الشركة بالتحرش بها أثناء "
+                        "العمل.");
+  Document b = Analyzed(2, "ب", "2030-09-10T15:00:00+00:00",
+                        "ونفى مدير الشركة الاتهامات الموجهة إليه بالتحرش، "
+                        "وقال إنها كاذبة.");
+  Document c = Analyzed(3, "ج", kWhen,
+                        "ونفى وزير المالية الاتهامات بالفساد في صفقة "
+                        "الأسلحة.");
+  EXPECT_EQ(SlotClaims(a, "other:allegation").size(), 1u);
+  EXPECT_EQ(SlotClaims(b, "other:allegation"),
+            std::vector<std::string>{"denied/denied"});
+  auto point = [](Document x, Document y, const std::string& title) {
+    x.title = title;
+    y.title = title;
+    Comparison c = CompareStory(TestFactsLexicon(), {&x, &y});
+    const ContestedPoint* p = PointAbout(c, "other:allegation");
+    return p == nullptr   ? std::string("none")
+           : p->contested ? "contested"
+                          : "shown";
+  };
+  EXPECT_EQ(point(a, b, "موظفة تتهم مدير شركة بالتحرش"), "contested");
+  // The same two lines in a story about oil prices: no point.
+  EXPECT_EQ(point(a, b, "ارتفاع أسعار النفط في الأسواق"), "none");
+  // A denial of another charge by someone else answers nothing.
+  EXPECT_EQ(point(a, c, "موظفة تتهم مدير شركة بالتحرش"), "shown");
+  // A denial alone makes no point.
+  EXPECT_EQ(point(b, c, "مدير الشركة ينفي التحرش"), "none");
+  // A bare denial (هذه الاتهامات) answers the allegation of its own report,
+  // not another report's.
+  Document d = Analyzed(4, "د", kWhen,
+                        "ويواجه مدير الشركة عددا من الاتهامات بالتحرش. "
+                        "وينفي مدير الشركة هذه الاتهامات.");
+  Document e = Analyzed(5, "هـ", kWhen, "وينفي المدير هذه الاتهامات.");
+  auto one = [](Document x, const std::string& title) {
+    x.title = title;
+    Comparison c = CompareStory(TestFactsLexicon(), {&x});
+    const ContestedPoint* p = PointAbout(c, "other:allegation");
+    return p != nullptr && p->contested;
+  };
+  EXPECT_TRUE(one(d, "مدير شركة يواجه اتهامات بالتحرش"));
+  EXPECT_FALSE(one(d, "افتتاح مهرجان السينما"));
+  EXPECT_EQ(point(a, e, "موظفة تتهم مدير شركة بالتحرش"), "shown");
+}
+
 }  // namespace
 }  // namespace marsad

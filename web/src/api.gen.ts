@@ -1142,7 +1142,11 @@ export interface components {
          *     "illegal"; "other:talks": the outcome of talks, positions valued "agreed", "progress" or
          *     "failed", contested only at comparable times; "other:began": whether an act (a
          *     demolition, an eviction, a withdrawal) has begun, positions valued by the act's word,
-         *     a later denial contesting an earlier beginning).
+         *     a later denial contesting an earlier beginning; "other:allegation": an allegation of an
+         *     act that holds no one responsible for an attack (harassment, fraud, a detention),
+         *     positions valued by the accused ("" when none is named) or "denied", shown only when the
+         *     charge's words are in the story's titles, a denial contesting it only when it answers
+         *     it: the accused denies, its words name the charge, or a bare denial in the same report).
          *     Contested when two positions
          *     really differ (figures from different sources at comparable times, apart by more than a
          *     quarter, of the same day's incident and population; assertion against denial; different

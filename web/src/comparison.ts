@@ -386,6 +386,7 @@ export function positionLabel(slot: string, value: string, modality: string, ser
   if (slot === 'other:began' && value) {
     return modality === 'denied' ? `${S.positionModalities.denied}: ${S.began(value)}` : S.began(value);
   }
+  if (slot === 'other:allegation' && modality !== 'denied') return value ? S.accuses(value) : S.allegation;
   if (slot === 'weapon:cause' && S.causes[value]) {
     return modality === 'denied' ? `${S.positionModalities.denied}: ${S.causes[value]}` : S.causes[value];
   }

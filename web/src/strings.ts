@@ -168,6 +168,7 @@ const ar = {
     election_fraud: 'تزوير الانتخابات', control: 'السيطرة على المكان', cause: 'سبب الانفجار أو الحادث',
     deliberate: 'هل كان الاستهداف متعمدا', interception: 'اعتراض الصواريخ أو إصابتها أهدافها',
     legality: 'قانونية الفعل', talks: 'نتيجة المحادثات', began: 'هل بدأ التنفيذ',
+    allegation: 'الاتهام ونفيه',
   }),
   // weapon:cause positions: what an explosion, crash or fire came from.
   causes: names({ accident: 'حادث عرضي', deliberate: 'عمل متعمد' }),
@@ -181,6 +182,9 @@ const ar = {
   talksOutcomes: names({ agreed: 'التوصل إلى اتفاق', progress: 'إحراز تقدم', failed: 'فشل المحادثات' }),
   // other:began positions: the act (its word, e.g. هدم) begun.
   began: (act: string) => `بدء ${act}`,
+  // other:allegation positions: the accused, when the allegation names one.
+  accuses: (who: string) => `يتهم ${who}`,
+  allegation: 'اتهام',
   widerToll: ' (حصيلة أوسع من الحدث)',
   otherCode: 'أخرى',
   approx: 'نحو ',
@@ -456,6 +460,7 @@ const en: Strings = {
     election_fraud: 'election fraud', control: 'control of the place', cause: 'cause of the explosion or accident',
     deliberate: 'whether the targeting was deliberate', interception: 'whether the missiles were intercepted or hit their targets',
     legality: 'whether the act is lawful', talks: 'the outcome of the talks', began: 'whether it has begun',
+    allegation: 'the allegation and its denial',
   },
   causes: { accident: 'an accident', deliberate: 'a deliberate act' },
   intents: { deliberate: 'a deliberate act', mistake: 'a mistake' },
@@ -463,6 +468,8 @@ const en: Strings = {
   legalities: { legal: 'lawful', illegal: 'unlawful' },
   talksOutcomes: { agreed: 'an agreement reached', progress: 'progress made', failed: 'the talks failed' },
   began: (act) => `${act} begun`,
+  accuses: (who) => `accuses ${who}`,
+  allegation: 'an allegation',
   widerToll: ' (a toll wider than the incident)',
   otherCode: 'other',
   approx: 'about ',
