@@ -442,6 +442,9 @@ class CasualtyScanner : public CountPhraseReader {
           }
         }
         if (Denied(q) || Alternative(q, *c)) return "";
+        // "الأسر المنتجة"، "أسر المستفيدين 300": families, not a capture
+        // (words.tsv capture), unless its count follows it (وأسر 66 آخرين).
+        if (IsClass(q, "capture") && (Definite(q) || q + 1 != nb)) return "";
         span->begin = w_[q].span.begin;
         return c->kind;
       }

@@ -1291,5 +1291,16 @@ TEST(CasualtyRound14Test, ADeathSentenceIsNoKillingYet) {
               ElementsAre("killed:6"));
 }
 
+TEST(CasualtyRound14Test, ACaptureIsNoFamily) {
+  EXPECT_THAT(Figures("وأسفرت المعارك عن مقتل 12 مسلحا وأسر 7 آخرين."),
+              ElementsAre("killed:12", "arrested:7"));
+  EXPECT_THAT(Figures("وتمكنت القوات من أسر ثلاثة من عناصر الجماعة."),
+              ElementsAre("arrested:3"));
+  // Families (أسرة's plural): definite, or with a noun after it.
+  EXPECT_THAT(Figures("وشارك في المعرض أكثر من 40 من الأسر المنتجة."),
+              IsEmpty());
+  EXPECT_THAT(Figures("وبلغ عدد أسر المستفيدين من البرنامج 250."), IsEmpty());
+}
+
 }  // namespace
 }  // namespace marsad
