@@ -115,6 +115,7 @@ class Comparer {
     Matrix();
     Points();
     for (ContestedPoint& p : c_.points) Conflicts(&p);
+    AllegationsOnce();
     Rank();
     Disagreements();
     return std::move(c_);
@@ -945,6 +946,37 @@ class Comparer {
          NameWithin(den.speaker, al.value)))
       return true;
     return Share(TopicWords(d), TopicWords(a));
+  }
+
+  // One contest, one point: an allegation whose denial a contested
+  // responsibility or occurred point already sets against its rival (the
+  // same source's denial in the same report: نفى كافانو الاتهامات, read
+  // there as a denied assault and a denied part) is shown, not flagged
+  // again.
+  void AllegationsOnce() {
+    std::set<std::pair<int64_t, std::string>> denials;
+    for (const ContestedPoint& p : c_.points) {
+      if (!p.contested || (p.kind != "responsibility" && p.kind != "occurred"))
+        continue;
+      for (const PointPosition& pos : p.positions) {
+        if (pos.modality != "denied") continue;
+        for (int i : pos.claims)
+          denials.insert({c_.claims[i].article, SourceKey(i)});
+      }
+    }
+    for (ContestedPoint& p : c_.points) {
+      if (!p.contested || p.about != "other:allegation") continue;
+      bool again = false;
+      for (const PointPosition& pos : p.positions) {
+        if (pos.modality != "denied") continue;
+        for (int i : pos.claims)
+          again |= denials.count({c_.claims[i].article, SourceKey(i)}) > 0;
+      }
+      if (!again) continue;
+      p.contested = false;
+      p.conflicts.clear();
+      p.reason.clear();
+    }
   }
 
   // Whether talks claim i tells of failure: failed asserted, or an

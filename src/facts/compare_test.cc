@@ -2163,5 +2163,35 @@ TEST(ComparePointsTest, Issue22AnAllegationAgainstTheAccusedsDenial) {
   EXPECT_EQ(point(a, e, "موظفة تتهم مدير شركة بالتحرش"), "shown");
 }
 
+// One contest, one point: an allegation whose denial a contested
+// responsibility point already sets against its rival (the same source's
+// denial in the same report) is shown, not flagged again.
+TEST(ComparePointsTest,
+     Issue22AnAllegationDeniedInAContestedPointIsNotFlaggedTwice) {
+  const char* kWhen = "2030-09-12T10:00:00+00:00";
+  Document a = Analyzed(1, "أ", kWhen,
+                        "واتهم الجيش حركة حماس بشن الهجوم. واتهم الجيش "
+                        "حركة حماس بالتحريض على العنف.");
+  Document b =
+      Analyzed(2, "ب", kWhen, "ونفت حركة حماس الاتهامات بالتحريض على العنف.");
+  a.title = "الجيش يتهم حماس بالتحريض على العنف";
+  b.title = a.title;
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
+  const ContestedPoint* resp = PointAbout(c, "responsibility");
+  const ContestedPoint* alleg = PointAbout(c, "other:allegation");
+  ASSERT_NE(resp, nullptr);
+  ASSERT_NE(alleg, nullptr) << Dump(*resp);
+  EXPECT_TRUE(resp->contested) << Dump(*resp);
+  EXPECT_FALSE(alleg->contested) << Dump(*alleg);
+  // Without the contested responsibility point, the allegation is flagged.
+  Document a2 =
+      Analyzed(3, "أ", kWhen, "واتهم الجيش حركة حماس بالتحريض على العنف.");
+  a2.title = a.title;
+  Comparison c2 = CompareStory(TestFactsLexicon(), {&a2, &b});
+  const ContestedPoint* alleg2 = PointAbout(c2, "other:allegation");
+  ASSERT_NE(alleg2, nullptr);
+  EXPECT_TRUE(alleg2->contested) << Dump(*alleg2);
+}
+
 }  // namespace
 }  // namespace marsad
