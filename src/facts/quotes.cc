@@ -733,8 +733,9 @@ bool QuoteParser::Source(size_t i, size_t b, size_t e, Parsed* p) {
   }
   if (KeyStarts(w_[i].key, "\xD8\xAD\xD8\xB3\xD8\xA8\xD9\x85\xD8\xA7"))
     speech = true;  // حسبما
-  if (speech && k + 1 < e && lex_.Is(w_[k], "an_pronoun"))
-    ++k;  // حسبما أعلنت عنه الوزارة
+  if (speech && k + 1 < e &&
+      (lex_.Is(w_[k], "an_pronoun") || lex_.Is(w_[k], "bi_pronoun")))
+    ++k;  // حسبما أعلنت عنه الوزارة، وفق ما صرح به فلان
   size_t s = k;
   // The phrase ended on a comma, negation or complementizer.
   bool boundary = false, appositive = false;
@@ -755,7 +756,8 @@ bool QuoteParser::Source(size_t i, size_t b, size_t e, Parsed* p) {
       break;
     }
     if (!IsWord(s) || w_[s].key == fk::kLam ||
-        w_[s].key == "\xD9\x84\xD9\x80" || (s > k && IsMediumLam(s))) {
+        w_[s].key == "\xD9\x84\xD9\x80" ||
+        (s > k && (IsMediumLam(s) || lex_.Is(w_[s], "addressee")))) {
       break;
     }
     // A relative or circumstantial clause, another cue, an adverbial of

@@ -1516,5 +1516,53 @@ TEST(QuotesTest, Issue21PluralIlaVerbs) {
   EXPECT_EQ(d.quotes[1].speaker, "المسؤولون");
 }
 
+// Round 14: ل + a correspondent after the speaker is whom the words were
+// told to (وفق ما أكده مصدر أمني لمراسل الإذاعة), not part of who speaks.
+TEST(QuotesTest, Issue21CorrespondentIsAnAddressee) {
+  Document d = Analyzed(
+      "وأغلقت الطريق الرابطة بين المدينتين ساعتين، وفق ما أكده مصدر أمني "
+      "لمراسل الإذاعة.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "مصدر أمني");
+  Document v = Analyzed(
+      "وقال مسؤول محلي لمراسلتنا إن المياه غمرت الحقول القريبة من النهر.");
+  ASSERT_EQ(v.quotes.size(), 1u);
+  EXPECT_EQ(v.quotes[0].speaker, "مسؤول محلي");
+}
+
+// Round 14: the verb's own به after ما in a post-posed attribution is no
+// part of the speaker (بحسب ما صرح به فلان).
+TEST(QuotesTest, Issue21BihiAfterMaIsNotTheSpeaker) {
+  Document d = Analyzed(
+      "وارتفعت صادرات التمور بنسبة عشرة بالمائة، بحسب ما صرح به مدير "
+      "الغرفة التجارية.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "مدير الغرفة التجارية");
+}
+
+// Round 14: a program's guest after the speaker (فلان ضيف برنامج ...) is
+// the occasion of the words, not part of who speaks.
+TEST(QuotesTest, Issue21ProgramGuestEndsTheSpeaker) {
+  Document d = WithEntities(
+      "وقال سامي العلي رئيس النقابة ضيف برنامج المساء إن الإضراب سيستمر.",
+      {{"سامي العلي", EntityType::kPerson, "per:ali", ""}});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "سامي العلي رئيس النقابة");
+}
+
+// Round 14: reports that name no person, body or outlet are no source
+// (وقالت تقارير محلية إن ...), as a bare تقارير is not; named ones are.
+TEST(QuotesTest, Issue21UnnamedReportsAreNoSource) {
+  Document d = Analyzed("وقالت تقارير محلية إن الجسر أغلق أمام حركة السير.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "");
+  EXPECT_FALSE(d.quotes[0].carried_over);
+  Document named = WithEntities(
+      "وقالت تقارير منظمة الصحة العالمية إن الوباء انحسر.",
+      {{"منظمة الصحة العالمية", EntityType::kOrganization, "org:who", ""}});
+  ASSERT_EQ(named.quotes.size(), 1u);
+  EXPECT_EQ(named.quotes[0].speaker, "تقارير منظمة الصحة العالمية");
+}
+
 }  // namespace
 }  // namespace marsad

@@ -436,8 +436,34 @@ void QuoteParser::Speaker(const Parsed& p, const CueEntry& cue, Quote* q,
   constexpr std::string_view kAllah = "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87";
   if (e >= b + 3 && w_[e - 1].bare == kAllah && lex_.Is(w_[e - 2], "blessing"))
     e -= 2;
+  // فلان ضيف برنامج ...: a program's guest is the occasion of the words, not
+  // who speaks (the parse, which reads the opener past it, is unchanged).
+  for (size_t x = b + 1; x < e; ++x) {
+    if (lex_.Is(w_[x], "guest")) {
+      e = x;
+      break;
+    }
+  }
+  while (e > b && w_[e - 1].kind == TokenKind::kPunct &&
+         !w_[e - 1].IsQuoteMark())
+    --e;
   if (e == b + 1 && lex_.Is(w_[b], "no_source"))
     return;  // ذكرت تقارير: unknown
+  // تقارير عسكرية، تقارير من داخل المدينة: reports that name no person, body
+  // or outlet are no source either (تقارير الأمم المتحدة is one).
+  if (lex_.Is(w_[b], "no_source")) {
+    bool named = false;
+    for (size_t x = b + 1; x < e && !named; ++x) {
+      named = w_[x].IsQuoteMark() || TitleLike(x) || lex_.Is(w_[x], "medium");
+    }
+    for (const EntityMention& m : doc_->entities) {
+      named |= (m.type == EntityType::kPerson ||
+                m.type == EntityType::kOrganization) &&
+               m.span.begin < w_[e - 1].span.end &&
+               m.span.end > w_[b].span.begin;
+    }
+    if (!named) return;
+  }
   if (cue.kind == CueKind::kSource && e > b + 1 &&
       lex_.Is(w_[b], "source_noun"))
     ++b;
