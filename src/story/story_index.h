@@ -43,7 +43,14 @@ struct StoryOptions {
   int64_t undated_window = 20000;
   double join_threshold = kSameStoryThreshold;
   double related_threshold = kRelatedThreshold;
-  size_t query_terms = 12;     // heaviest report terms used to find candidates
+  // Heaviest report terms used to find candidates. A report's heaviest
+  // terms are often its own headline's words, which no live story is posted
+  // under (each outlet words its headline its own way); with 12, a
+  // reworded report of a topic with many live stories (a week of one
+  // crime's reactions) reached its happening's story through 3 of them and
+  // ranked it 26th of 141, below the 24 scored (docs/RESULTS.md, Stories
+  // round 10; 16 and 20 gave the same figures there, 16 costs less).
+  size_t query_terms = 16;
   size_t max_candidates = 24;  // stories scored in full per report
   size_t max_posting = 2048;   // stories remembered per term
   size_t index_terms = 24;     // heaviest story terms that point to the story

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
 
 #include "src/dedup/days.h"
 #include "src/story/test_tables.h"
@@ -191,6 +192,57 @@ TEST(StoryIndexTest, JoinFollowsTheFirstCopysStory) {
   Assignment a = index.Add(1, "2015-07-21", F("ارتفاع أسعار الخضار", kMarket));
   index.Join(2, a.story_id, "2015-07-21", F("ارتفاع أسعار الخضار", kMarket));
   EXPECT_EQ(index.Info(a.story_id)->reports, 2);
+}
+
+// Issue 20, round 10: a report's heaviest terms are often its own headline's
+// words, which no live story is posted under; the happening's words come
+// after them. Here the report's twelve headline words (weighted above its
+// body's, and in no other report) fill the first twelve query terms, and the
+// words it shares with the happening's story rank 13th to 20th: the story is
+// found through the first of them (with 12 query terms it was never a
+// candidate and the report started a story of its own). The words are made-up
+// letter strings (no press text), each in no idf table: all equally rare.
+TEST(StoryIndexTest, Issue20StoryFoundThroughTermsBelowTheHeadlines) {
+  auto word = [](int i) {
+    static const char* kLetters[] = {"ث", "ج", "ح", "خ", "د", "ذ", "ز",
+                                     "ش", "ص", "ض", "ط", "ظ", "غ", "ق"};
+    std::string w;
+    for (int k = 0; k < 4; ++k) {
+      w += kLetters[i % 14];
+      i = i / 14 + 3 * k + 1;
+    }
+    return w;
+  };
+  auto words = [&](int from, int to) {
+    std::string s;
+    for (int i = from; i < to; ++i) {
+      if (!s.empty()) s += ' ';
+      s += word(i);
+    }
+    return s;
+  };
+  const std::string shared = words(100, 108);
+  const std::string story_text = shared + ". " + shared + ".";
+  const std::string report_title = words(200, 212);
+  const std::string report_text = shared + ".";
+  StoryFeatures story = F(shared.c_str(), story_text.c_str());
+  StoryFeatures report = F(report_title.c_str(), report_text.c_str());
+  ASSERT_EQ(report.title_terms.size(), 12u);
+  ASSERT_GE(Similarity(report, story), kSameStoryThreshold);
+
+  StoryIndex index(TestTextTables());
+  Assignment a = index.Add(1, "2015-08-09", story);
+  Assignment b = index.Add(2, "2015-08-09", report);
+  EXPECT_FALSE(b.is_new_story);
+  EXPECT_EQ(b.story_id, a.story_id);
+
+  StoryOptions twelve;
+  twelve.query_terms = 12;
+  StoryIndex old(TestTextTables(), twelve);
+  Assignment c = old.Add(1, "2015-08-09", story);
+  Assignment d = old.Add(2, "2015-08-09", report);
+  EXPECT_TRUE(d.is_new_story);
+  EXPECT_NE(d.story_id, c.story_id);
 }
 
 }  // namespace

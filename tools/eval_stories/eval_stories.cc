@@ -192,6 +192,12 @@ int main(int argc, char** argv) {
                  "days after a story's first report a report may join it");
   app.add_option("--kept-members", story_options.kept_members,
                  "reports of a story compared one by one");
+  app.add_option("--max-candidates", story_options.max_candidates,
+                 "stories scored in full per report");
+  app.add_option("--query-terms", story_options.query_terms,
+                 "heaviest report terms used to find candidates");
+  app.add_option("--index-terms", story_options.index_terms,
+                 "heaviest story terms that point to the story");
   app.add_option("--profile-lift", story_options.profile_lift,
                  "how far a story's profile may score above its best member "
                  "(negative: no limit)");
