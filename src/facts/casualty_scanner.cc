@@ -164,7 +164,10 @@ class CasualtyScanner : public CountPhraseReader {
         w_[nb].bare.size() > an.size() &&
         (w_[nb].bare.substr(w_[nb].bare.size() - an.size()) == an ||
          lex_.Is(w_[nb], "dual"));
-    if (ne == nb + 1 && w_[nb].kind == TokenKind::kWord && dual_form) {
+    // "قتيلين على الأقل": the dual with the bound the number took.
+    bool bounded = ne == nb + 3 && AtLeast(nb + 1);
+    if ((ne == nb + 1 || bounded) && w_[nb].kind == TokenKind::kWord &&
+        dual_form) {
       if (const CasualtyEntry* c = KindAt(nb, 'n')) kind = c->kind;
     }
     // The pair phrase after the counted noun, not after a later number

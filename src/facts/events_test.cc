@@ -1302,5 +1302,12 @@ TEST(CasualtyRound14Test, ACaptureIsNoFamily) {
   EXPECT_THAT(Figures("وبلغ عدد أسر المستفيدين من البرنامج 250."), IsEmpty());
 }
 
+TEST(CasualtyRound14Test, ADualCasualtyNounWithItsBound) {
+  EXPECT_THAT(Figures("وأسفر القصف عن جريحين على الأقل في القرية."),
+              ElementsAre("injured:2"));
+  EXPECT_THAT(Figures("وقالت الشرطة إن قتيلين على الأقل سقطا في الانفجار."),
+              ElementsAre("killed:2"));
+}
+
 }  // namespace
 }  // namespace marsad
