@@ -1008,7 +1008,17 @@ class CasualtyScanner : public CountPhraseReader {
         continue;
       if (subset) {
         const CasualtyFound* before = Before(q);
-        if (before && !GroupNotCounted(before, q)) Add(before->kind, n, q, q);
+        if (before && !GroupNotCounted(before, q)) {
+          // "قتل مدني وأصيب آخرون بجروح من بينهم امرأة": a harm cue after
+          // that figure, with no count of its own, governs the group the
+          // subset is of.
+          std::string kind = before->kind;
+          for (size_t k = WordAt(w_, before->span.end); k + 1 < q; ++k) {
+            const CasualtyEntry* c = KindAt(k, 'c');
+            if (c && !Denied(k)) kind = c->kind;
+          }
+          Add(kind, n, q, q);
+        }
         continue;
       }
       for (size_t k = q + 1; k < e_ && k < q + 5; ++k) {

@@ -1309,5 +1309,13 @@ TEST(CasualtyRound14Test, ADualCasualtyNounWithItsBound) {
               ElementsAre("killed:2"));
 }
 
+TEST(CasualtyRound14Test, ASubsetTakesTheKindOfTheCueItsGroupHas) {
+  EXPECT_THAT(Figures("وقتل جندي وأصيب آخرون بجروح بينهم طفل في القصف."),
+              ElementsAre("killed:1", "injured:1"));
+  // No cue after the figure: the figure's kind, as before.
+  EXPECT_THAT(Figures("وقتل 4 أشخاص بينهم طفل في القصف."),
+              ElementsAre("killed:4", "killed:1"));
+}
+
 }  // namespace
 }  // namespace marsad
