@@ -285,6 +285,13 @@ class Evaluator {
       d.url = j.value("url", "");
       d.title = j.value("title", "");
       d.published = j.value("published", "");
+      // SaudiNewsNet's records carry their time as date_extracted, which
+      // marsad ingest reads as the publication time (src/ingest/fields.cc).
+      if (d.published.empty()) {
+        d.published = j.value("date_extracted", "");
+        if (d.published.size() > 10 && d.published[10] == ' ')
+          d.published[10] = 'T';
+      }
       d.raw = j.value("content", "");
       d.text = d.raw;
       proc_.Analyze(&d);
@@ -315,7 +322,8 @@ class Evaluator {
       std::string ctx = d->text.substr(b, e - b);
       for (char& ch : ctx)
         if (ch == '\n') ch = ' ';
-      std::cout << "    r" << cc.article << " " << d->published.substr(5, 11)
+      std::cout << "    r" << cc.article << " "
+                << (d->published.size() > 5 ? d->published.substr(5, 11) : "-")
                 << " " << cl.slot << "=" << cl.value << " {" << cl.speaker
                 << "} " << cl.modality << " [" << ev << "] … " << ctx << "\n";
     }
