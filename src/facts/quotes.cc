@@ -733,9 +733,12 @@ bool QuoteParser::Source(size_t i, size_t b, size_t e, Parsed* p) {
   }
   if (KeyStarts(w_[i].key, "\xD8\xAD\xD8\xB3\xD8\xA8\xD9\x85\xD8\xA7"))
     speech = true;  // حسبما
+  // حسبما أعلنت عنه الوزارة، وفق ما صرح به فلان (not before an addressee
+  // or a mark, وفق ما صرح به لـ"...": the phrase read as before).
   if (speech && k + 1 < e &&
-      (lex_.Is(w_[k], "an_pronoun") || lex_.Is(w_[k], "bi_pronoun")))
-    ++k;  // حسبما أعلنت عنه الوزارة، وفق ما صرح به فلان
+      (lex_.Is(w_[k], "an_pronoun") ||
+       (lex_.Is(w_[k], "bi_pronoun") && IsWord(k + 1) && !IsAddressee(k + 1))))
+    ++k;
   size_t s = k;
   // The phrase ended on a comma, negation or complementizer.
   bool boundary = false, appositive = false;
