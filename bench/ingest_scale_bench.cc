@@ -99,7 +99,9 @@ int Main(int argc, char** argv) {
 
   using Clock = std::chrono::steady_clock;
   {
-    auto store = Store::Open(db, {.text_tables = &(*resources)->text_tables()});
+    auto store =
+        Store::Open(db, {.text_tables = &(*resources)->text_tables(),
+                         .clean_lexicon = &(*resources)->clean_lexicon()});
     if (!store.ok()) return Fail(store.status());
     IngestOptions options;
     auto ingestor = Ingestor::Create(store->get(), **resources, options);
@@ -148,7 +150,9 @@ int Main(int argc, char** argv) {
   // A restarted ingest: open the store and rebuild the indexes.
   double before = RssMb();
   auto t0 = Clock::now();
-  auto store = Store::Open(db, {.text_tables = &(*resources)->text_tables()});
+  auto store =
+      Store::Open(db, {.text_tables = &(*resources)->text_tables(),
+                       .clean_lexicon = &(*resources)->clean_lexicon()});
   if (!store.ok()) return Fail(store.status());
   auto again = Ingestor::Create(store->get(), **resources, IngestOptions{});
   if (!again.ok()) return Fail(again.status());

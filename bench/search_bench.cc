@@ -34,6 +34,7 @@
 
 #include "marsad/store.h"
 #include "src/base/data.h"
+#include "src/clean/lexicon.h"
 #include "src/facts/lexicon.h"
 #include "src/server/api.h"
 #include "src/text/tables.h"
@@ -137,8 +138,14 @@ int Main(int argc, char** argv) {
     std::printf("search_bench: %s\n", tables.status().ToString().c_str());
     return 1;
   }
-  auto store = Store::Open(
-      db, StoreOptions{.read_only = true, .text_tables = tables->get()});
+  auto outlets = CleanLexicon::Load(DataDir());  // the outlet filter's names
+  if (!outlets.ok()) {
+    std::printf("search_bench: %s\n", outlets.status().ToString().c_str());
+    return 1;
+  }
+  auto store = Store::Open(db, StoreOptions{.read_only = true,
+                                            .text_tables = tables->get(),
+                                            .clean_lexicon = outlets->get()});
   if (!store.ok()) {
     std::printf("search_bench: %s\n", store.status().ToString().c_str());
     return 1;

@@ -25,7 +25,8 @@
 
 namespace marsad {
 
-class TextTables;  // src/text/tables.h
+class TextTables;    // src/text/tables.h
+class CleanLexicon;  // src/clean/lexicon.h
 
 struct StoreOptions {
   bool read_only = false;
@@ -34,6 +35,12 @@ struct StoreOptions {
   // src/search/terms.h), normally Resources::text_tables(). A store opened
   // without them fails with InvalidArgument. They must outlive the store.
   const TextTables* text_tables = nullptr;
+  // Required: the outlet names (data/clean/outlets.tsv) a search's outlet
+  // filter is read with, so that an outlet's id ("okaz") finds the reports
+  // stored under its display name ("عكاظ"), normally
+  // Resources::clean_lexicon(). A store opened without them fails with
+  // InvalidArgument. They must outlive the store.
+  const CleanLexicon* clean_lexicon = nullptr;
 };
 
 // Of a stored article, what the ingest's in-memory indexes are rebuilt

@@ -101,11 +101,8 @@ Status CleanDocument(Document* doc, const FurnitureModel* model) {
   return CleanDocument(**lex, ***normalizer, doc, model);
 }
 
-std::string CanonicalOutlet(std::string_view outlet) {
-  auto lex = CleanLexicon::Get();
-  if (lex.ok()) {
-    if (const OutletName* o = (*lex)->OutletById(outlet)) return o->canonical;
-  }
+std::string CanonicalOutlet(const CleanLexicon& lex, std::string_view outlet) {
+  if (const OutletName* o = lex.OutletById(outlet)) return o->canonical;
   return std::string(outlet);
 }
 

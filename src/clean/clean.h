@@ -102,11 +102,12 @@ Status CleanDocument(const CleanLexicon& lex, const Normalizer& normalizer,
 Status CleanDocument(Document* doc, const FurnitureModel* model = nullptr);
 
 // The name readers know an outlet by, for an outlet given by a corpus id or
-// a domain ("skynews", "okaz", "aawsat.com": data/clean/outlets.tsv);
-// anything else is returned as it is. CleanDocument applies it to
-// Document::outlet, and the stores to a search's outlet filter, so that
+// a domain ("skynews", "okaz", "aawsat.com": the outlets of `lex`,
+// data/clean/outlets.tsv); anything else is returned as it is.
+// CleanDocument applies it to Document::outlet, and the stores to a search's
+// outlet filter (with their StoreOptions::clean_lexicon), so that
 // `--outlet okaz` and `--outlet عكاظ` find the same reports (issue 26).
-std::string CanonicalOutlet(std::string_view outlet);
+std::string CanonicalOutlet(const CleanLexicon& lex, std::string_view outlet);
 
 }  // namespace marsad
 

@@ -13,6 +13,7 @@
 #include "src/base/url.h"
 #include "src/base/utf8.h"
 #include "src/clean/lexicon.h"
+#include "src/clean/test_lexicon.h"
 
 namespace marsad {
 namespace {
@@ -167,13 +168,13 @@ TEST(CleanTextTest, PublishedLineStandfirstAndPullQuote) {
 // Issue 26: outlet ids of exports (skynews, alarabia, CNN, okaz) are shown
 // by the outlets' names; an unknown outlet stays as given.
 TEST(CleanTextTest, Issue26OutletIdsAreNamed) {
-  EXPECT_EQ(CanonicalOutlet("skynews"), "سكاي نيوز عربية");
-  EXPECT_EQ(CanonicalOutlet("alarabia"), "العربية");
-  EXPECT_EQ(CanonicalOutlet("CNN"), "CNN بالعربية");
-  EXPECT_EQ(CanonicalOutlet("france24"), "فرانس 24");
-  EXPECT_EQ(CanonicalOutlet("aawsat"), "الشرق الأوسط");
-  EXPECT_EQ(CanonicalOutlet("صحيفة محلية"), "صحيفة محلية");
-  EXPECT_EQ(CanonicalOutlet(""), "");
+  EXPECT_EQ(CanonicalOutlet(TestCleanLexicon(), "skynews"), "سكاي نيوز عربية");
+  EXPECT_EQ(CanonicalOutlet(TestCleanLexicon(), "alarabia"), "العربية");
+  EXPECT_EQ(CanonicalOutlet(TestCleanLexicon(), "CNN"), "CNN بالعربية");
+  EXPECT_EQ(CanonicalOutlet(TestCleanLexicon(), "france24"), "فرانس 24");
+  EXPECT_EQ(CanonicalOutlet(TestCleanLexicon(), "aawsat"), "الشرق الأوسط");
+  EXPECT_EQ(CanonicalOutlet(TestCleanLexicon(), "صحيفة محلية"), "صحيفة محلية");
+  EXPECT_EQ(CanonicalOutlet(TestCleanLexicon(), ""), "");
 }
 
 TEST(CleanTextTest, JsonlKeepsMetadataAndDropsSharePrefix) {

@@ -101,8 +101,9 @@ class PgRow final : public SqlRow {
 
 class PgStore final : public SqlStore {
  public:
-  PgStore(std::unique_ptr<pqxx::connection> c, const TextTables& tables)
-      : c_(std::move(c)), tables_(tables) {}
+  PgStore(std::unique_ptr<pqxx::connection> c, const TextTables& tables,
+          const CleanLexicon& outlets)
+      : c_(std::move(c)), tables_(tables), outlets_(outlets) {}
 
   Status Init(const StoreOptions& options);
 
@@ -148,7 +149,8 @@ class PgStore final : public SqlStore {
   void JoinThreads(pqxx::work& w, int64_t a, int64_t b);
 
   std::unique_ptr<pqxx::connection> c_;
-  const TextTables& tables_;  // of the search terms (StoreOptions)
+  const TextTables& tables_;     // of the search terms (StoreOptions)
+  const CleanLexicon& outlets_;  // of the outlet filter (StoreOptions)
   // The schema version: the latest once migrated; a read-only store keeps
   // its own (its missing report columns read as NULL).
   int schema_version_ = 0;
@@ -592,7 +594,7 @@ StatusOr<SearchResults> PgStore::Search(const SearchRequest& request) {
   RETURN_IF_ERROR(Guard("search", [&]() -> Status {
     pqxx::work w(*c_);
     SearchRequest named = request;  // an outlet's id finds its reports too
-    named.outlet = CanonicalOutlet(request.outlet);
+    named.outlet = CanonicalOutlet(outlets_, request.outlet);
     ASSIGN_OR_RETURN(out, PgSearch(w, tables_, named));
     return Status::OK();
   }));
@@ -681,12 +683,17 @@ StatusOr<std::unique_ptr<Store>> OpenPgStoreImpl(const std::string& url,
     return InvalidArgumentError(
         "a store is opened with the text tables of its search terms "
         "(StoreOptions::text_tables)");
+  if (options.clean_lexicon == nullptr)
+    return InvalidArgumentError(
+        "a store is opened with the outlet names of its searches' outlet "
+        "filter (StoreOptions::clean_lexicon)");
   std::unique_ptr<pqxx::connection> c;
   RETURN_IF_ERROR(Guard(url, [&]() -> Status {
     c = std::make_unique<pqxx::connection>(url);
     return Status::OK();
   }));
-  auto store = std::make_unique<PgStore>(std::move(c), *options.text_tables);
+  auto store = std::make_unique<PgStore>(std::move(c), *options.text_tables,
+                                         *options.clean_lexicon);
   RETURN_IF_ERROR(store->Init(options).WithContext(url));
   return std::unique_ptr<Store>(std::move(store));
 }

@@ -351,7 +351,8 @@ Status Assigner::Run(bool* connected) {
   ASSIGN_OR_RETURN(
       store_,
       Store::Open(options_.db,
-                  StoreOptions{.text_tables = &resources_.text_tables()}));
+                  StoreOptions{.text_tables = &resources_.text_tables(),
+                               .clean_lexicon = &resources_.clean_lexicon()}));
   IngestOptions io;
   io.batch_size = options_.batch_size;
   ASSIGN_OR_RETURN(ingestor_, Ingestor::Create(store_.get(), resources_, io));

@@ -18,6 +18,7 @@
 
 #include "src/base/data.h"
 #include "src/base/hash.h"
+#include "src/clean/lexicon.h"
 #include "src/pipeline/pipeline.h"
 #include "src/pipeline/resources.h"
 #include "src/server/access.h"
@@ -122,9 +123,11 @@ class ApiPool {
  public:
   // `facts`: the comparison's tables, shared by every Api (null only in a
   // build without src/facts); `text`: the stores' search terms' tables;
-  // both outlive the pool.
-  ApiPool(std::string db, const FactsLexicon* facts, const TextTables& text)
-      : db_(std::move(db)), facts_(facts), text_(text) {
+  // `outlets`: the stores' outlet names (StoreOptions::clean_lexicon); all
+  // outlive the pool.
+  ApiPool(std::string db, const FactsLexicon* facts, const TextTables& text,
+          const CleanLexicon& outlets)
+      : db_(std::move(db)), facts_(facts), text_(text), outlets_(outlets) {
 #if MARSAD_HAVE_FACTS
     cache_ = std::make_shared<StoryCache>();
 #endif
@@ -133,9 +136,11 @@ class ApiPool {
     thread_local std::map<const ApiPool*, std::unique_ptr<Api>> apis;
     auto& slot = apis[this];
     if (!slot) {
-      ASSIGN_OR_RETURN(auto store,
-                       Store::Open(db_, StoreOptions{.read_only = true,
-                                                     .text_tables = &text_}));
+      ASSIGN_OR_RETURN(
+          auto store,
+          Store::Open(db_, StoreOptions{.read_only = true,
+                                        .text_tables = &text_,
+                                        .clean_lexicon = &outlets_}));
       slot = std::make_unique<Api>(std::move(store), facts_, cache_);
     }
     return slot.get();
@@ -145,6 +150,7 @@ class ApiPool {
   std::string db_;
   const FactsLexicon* facts_;
   const TextTables& text_;
+  const CleanLexicon& outlets_;
   std::shared_ptr<StoryCache> cache_;
 };
 
@@ -469,21 +475,32 @@ Status RunServer(const ServerOptions& options,
     ASSIGN_OR_RETURN(owned_text, TextTables::Load(DataDir()));
     text = owned_text.get();
   }
+  // The outlet names (data/clean/outlets.tsv) the stores' outlet filter is
+  // read with: the Resources' or the clean lexicon alone, likewise.
+  std::unique_ptr<const CleanLexicon> owned_outlets;
+  const CleanLexicon* outlets =
+      resources != nullptr ? &resources->clean_lexicon() : nullptr;
+  if (outlets == nullptr) {
+    ASSIGN_OR_RETURN(owned_outlets, CleanLexicon::Load(DataDir()));
+    outlets = owned_outlets.get();
+  }
+  const StoreOptions writable{.text_tables = text, .clean_lexicon = outlets};
   {
     // The database must exist and be a marsad store before we listen.
-    auto probe = Store::Open(
-        options.db, StoreOptions{.read_only = true, .text_tables = text});
+    StoreOptions read_only = writable;
+    read_only.read_only = true;
+    auto probe = Store::Open(options.db, read_only);
     if (!probe.ok()) return probe.status();
   }
   {
     // Bring an older store's schema up to date (new indexes), as any
     // writing command would; a store we may not write is served as it is.
-    auto migrate = Store::Open(options.db, StoreOptions{.text_tables = text});
+    auto migrate = Store::Open(options.db, writable);
     if (!migrate.ok())
       std::fprintf(stderr, "marsad serve: store not migrated (%s)\n",
                    migrate.status().ToString().c_str());
   }
-  ApiPool pool(options.db, facts, *text);
+  ApiPool pool(options.db, facts, *text, *outlets);
   // Deadlines per request, not per read (src/server/connection.h): a slow
   // client is cut off after header_timeout_ms whatever it trickles. A
   // keep-alive connection holds a pool thread while it lives: short
@@ -683,7 +700,7 @@ Status RunServer(const ServerOptions& options,
           return;
         }
         std::lock_guard<std::mutex> lock(ingest_mu);
-        auto store = Store::Open(options.db, StoreOptions{.text_tables = text});
+        auto store = Store::Open(options.db, writable);
         if (!store.ok()) {
           SendStatus(res, UnavailableError(store.status().message()));
           return;
@@ -699,19 +716,21 @@ Status RunServer(const ServerOptions& options,
       });
   // Issue 27: watch a story (an alert on its new contradictions), in the
   // store opened for writing as an ingest does.
-  server.Post(R"(/api/stories/(\d+)/watch)", [&](const httplib::Request& q,
-                                                 httplib::Response& res) {
-    StatusOr<json> watch = [&]() -> StatusOr<json> {
-      ASSIGN_OR_RETURN(Api * api, pool.Get());
-      ASSIGN_OR_RETURN(int64_t id, PathId(q));
-      std::lock_guard<std::mutex> lock(ingest_mu);
-      auto store = Store::Open(options.db, StoreOptions{.text_tables = text});
-      if (!store.ok()) return UnavailableError(store.status().message());
-      return api->WatchStory(id, store->get());
-    }();
-    SendJson(res, watch);
-    if (watch.ok() && watch->value("created", false)) res.status = 201;
-  });
+  server.Post(R"(/api/stories/(\d+)/watch)",
+              [&](const httplib::Request& q, httplib::Response& res) {
+                StatusOr<json> watch = [&]() -> StatusOr<json> {
+                  ASSIGN_OR_RETURN(Api * api, pool.Get());
+                  ASSIGN_OR_RETURN(int64_t id, PathId(q));
+                  std::lock_guard<std::mutex> lock(ingest_mu);
+                  auto store = Store::Open(options.db, writable);
+                  if (!store.ok())
+                    return UnavailableError(store.status().message());
+                  return api->WatchStory(id, store->get());
+                }();
+                SendJson(res, watch);
+                if (watch.ok() && watch->value("created", false))
+                  res.status = 201;
+              });
   server.Get(R"(/api/.*)",
              [&](const httplib::Request&, httplib::Response& res) {
                SendError(res, 404, "not_found", "no such API endpoint");

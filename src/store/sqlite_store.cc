@@ -83,6 +83,11 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
         path +
         ": a store is opened with the text tables of its search terms "
         "(StoreOptions::text_tables)");
+  if (options.clean_lexicon == nullptr)
+    return InvalidArgumentError(
+        path +
+        ": a store is opened with the outlet names of its searches' outlet "
+        "filter (StoreOptions::clean_lexicon)");
   sqlite3* db = nullptr;
   int flags = options.read_only ? SQLITE_OPEN_READONLY
                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -93,7 +98,8 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
     sqlite3_close(db);
     return st;
   }
-  std::unique_ptr<SqliteStore> store(new SqliteStore(db, *options.text_tables));
+  std::unique_ptr<SqliteStore> store(
+      new SqliteStore(db, *options.text_tables, *options.clean_lexicon));
   sqlite3_busy_timeout(db, 10000);
   RETURN_IF_ERROR(RegisterFts5Tokenizer(db, *options.text_tables));
   if (!options.read_only) {
@@ -610,7 +616,7 @@ StatusOr<std::vector<RejectedInput>> SqliteStore::ListRejected() {
 StatusOr<SearchResults> SqliteStore::Search(const SearchRequest& request) {
   if (request.outlet.empty()) return SqliteSearch(db_, tables_, request);
   SearchRequest named = request;  // an outlet's id finds its reports too
-  named.outlet = CanonicalOutlet(request.outlet);
+  named.outlet = CanonicalOutlet(outlets_, request.outlet);
   return SqliteSearch(db_, tables_, named);
 }
 

@@ -58,8 +58,9 @@ class SqliteStore final : public SqlStore {
   bool KeepsThreads() const override { return schema_version_ >= 11; }
 
  private:
-  SqliteStore(sqlite3* db, const TextTables& tables)
-      : db_(db), tables_(tables) {}
+  SqliteStore(sqlite3* db, const TextTables& tables,
+              const CleanLexicon& outlets)
+      : db_(db), tables_(tables), outlets_(outlets) {}
   Status Migrate();
   // *inserted: false when the input was stored before (skipped).
   Status InsertArticle(Document* doc, bool* inserted);
@@ -76,7 +77,8 @@ class SqliteStore final : public SqlStore {
   sqlite3* db_;
   // The schema version of the file: the latest once migrated; a read-only
   // store keeps its own (its missing report columns read as NULL).
-  const TextTables& tables_;  // of the search terms (StoreOptions)
+  const TextTables& tables_;     // of the search terms (StoreOptions)
+  const CleanLexicon& outlets_;  // of the outlet filter (StoreOptions)
   int schema_version_ = 0;
   std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;
 };

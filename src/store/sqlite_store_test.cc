@@ -194,6 +194,16 @@ TEST_F(SqliteStoreTest, ReopenKeepsDataAndRejectsNonDatabase) {
   none.read_only = true;
   EXPECT_EQ(Store::Open(path_, none).status().code(),
             StatusCode::kInvalidArgument);
+  // Issue 25, step 9: nor without the outlet names its searches' outlet
+  // filter is read with (no process-wide lexicon to fall back on).
+  for (bool read_only : {false, true}) {
+    StoreOptions no_outlets = TestStoreOptions(read_only);
+    no_outlets.clean_lexicon = nullptr;
+    auto s = Store::Open(path_, no_outlets);
+    EXPECT_EQ(s.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_NE(s.status().message().find("clean_lexicon"), std::string::npos)
+        << s.status().ToString();
+  }
 }
 
 TEST_F(SqliteStoreTest, AVersion3StoreGainsTheV4IndexesAndKeepsItsData) {

@@ -12,6 +12,7 @@
 
 #include "marsad/store.h"
 #include "src/base/data.h"
+#include "src/clean/lexicon.h"
 #include "src/ingest/reader.h"
 #include "src/ingest/warc.h"
 #include "src/pipeline/pipeline.h"
@@ -322,7 +323,8 @@ Status RunWatch(const WatchOptions& options, const std::atomic<bool>& stop,
   ASSIGN_OR_RETURN(
       auto store,
       Store::Open(options.db,
-                  StoreOptions{.text_tables = &resources->text_tables()}));
+                  StoreOptions{.text_tables = &resources->text_tables(),
+                               .clean_lexicon = &resources->clean_lexicon()}));
   Watcher watcher(options, *resources, store.get(), stop);
   FolderNotifier notifier(sources);
   for (int cycle = 0; !stop && (options.cycles == 0 || cycle < options.cycles);
@@ -342,9 +344,13 @@ Status RunWatch(const WatchOptions& options, const std::atomic<bool>& stop,
 Status PrintWatchStatus(const std::string& db, std::string* out) {
   ASSIGN_OR_RETURN(std::unique_ptr<const TextTables> tables,
                    TextTables::Load(DataDir()));
-  ASSIGN_OR_RETURN(auto store,
-                   Store::Open(db, StoreOptions{.read_only = true,
-                                                .text_tables = tables.get()}));
+  ASSIGN_OR_RETURN(std::unique_ptr<const CleanLexicon> outlets,
+                   CleanLexicon::Load(DataDir()));
+  ASSIGN_OR_RETURN(
+      auto store,
+      Store::Open(db, StoreOptions{.read_only = true,
+                                   .text_tables = tables.get(),
+                                   .clean_lexicon = outlets.get()}));
   ASSIGN_OR_RETURN(std::vector<WatchSource> sources, store->ListWatchSources());
   auto or_dash = [](const std::string& s) {
     return s.empty() ? std::string("-") : s;

@@ -61,6 +61,7 @@
 #include "marsad/store.h"
 #include "src/base/data.h"
 #include "src/base/utf8.h"
+#include "src/clean/lexicon.h"
 #include "src/ingest/reader.h"
 #include "src/pipeline/pipeline.h"
 #include "src/pipeline/resources.h"
@@ -169,8 +170,10 @@ Status Ingest(const std::string& corpus, const std::string& db) {
                corpus.c_str(), db.c_str());
   ASSIGN_OR_RETURN(std::unique_ptr<const Resources> resources,
                    Resources::LoadDefault());
-  ASSIGN_OR_RETURN(std::unique_ptr<Store> store,
-                   Store::Open(db, {.text_tables = &resources->text_tables()}));
+  ASSIGN_OR_RETURN(
+      std::unique_ptr<Store> store,
+      Store::Open(db, {.text_tables = &resources->text_tables(),
+                       .clean_lexicon = &resources->clean_lexicon()}));
   ASSIGN_OR_RETURN(std::unique_ptr<Ingestor> ing,
                    Ingestor::Create(store.get(), *resources, {}));
   ReadCallbacks learn;
@@ -249,9 +252,16 @@ int Main(int argc, char** argv) {
                  tables.status().ToString().c_str());
     return 1;
   }
+  auto outlets = CleanLexicon::Load(DataDir());  // the outlet filter's names
+  if (!outlets.ok()) {
+    std::fprintf(stderr, "eval_search: %s\n",
+                 outlets.status().ToString().c_str());
+    return 1;
+  }
   StoreOptions ro;
   ro.read_only = true;
   ro.text_tables = tables->get();
+  ro.clean_lexicon = outlets->get();
   auto store = Store::Open(db, ro);
   if (!store.ok()) {
     std::fprintf(stderr, "eval_search: %s\n",

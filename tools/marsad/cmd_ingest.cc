@@ -56,7 +56,8 @@ int RunIngest(const std::string& db, const std::vector<std::string>& inputs,
   auto resources = Resources::LoadDefault();
   if (!resources.ok()) return PrintError(resources.status());
   auto store =
-      OpenStoreOrPrint(db, /*read_only=*/false, &(*resources)->text_tables());
+      OpenStoreOrPrint(db, /*read_only=*/false, &(*resources)->text_tables(),
+                       &(*resources)->clean_lexicon());
   if (!store) return 1;
   IngestOptions options;
   options.threads = threads;

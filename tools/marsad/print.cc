@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "src/base/data.h"
+#include "src/clean/lexicon.h"
 #include "src/text/tables.h"
 
 namespace marsad {
@@ -16,18 +17,23 @@ int PrintError(const Status& st) {
 }
 
 OpenedStore::OpenedStore(std::unique_ptr<const TextTables> tables,
+                         std::unique_ptr<const CleanLexicon> outlets,
                          std::unique_ptr<Store> store)
-    : tables_(std::move(tables)), store_(std::move(store)) {}
+    : tables_(std::move(tables)),
+      outlets_(std::move(outlets)),
+      store_(std::move(store)) {}
 OpenedStore::OpenedStore(OpenedStore&&) noexcept = default;
 OpenedStore& OpenedStore::operator=(OpenedStore&& o) noexcept {
   store_ = std::move(o.store_);  // the store goes before its tables
   tables_ = std::move(o.tables_);
+  outlets_ = std::move(o.outlets_);
   return *this;
 }
 OpenedStore::~OpenedStore() = default;
 
 OpenedStore OpenStoreOrPrint(const std::string& db, bool read_only,
-                             const TextTables* tables) {
+                             const TextTables* tables,
+                             const CleanLexicon* outlets) {
   if (read_only && db.find("://") == std::string::npos &&
       !std::filesystem::exists(db)) {
     std::cerr << "marsad: no database at " << db << " (run `marsad ingest --db "
@@ -44,13 +50,24 @@ OpenedStore OpenStoreOrPrint(const std::string& db, bool read_only,
     owned = std::move(*loaded);
     tables = owned.get();
   }
-  auto s = Store::Open(
-      db, StoreOptions{.read_only = read_only, .text_tables = tables});
+  std::unique_ptr<const CleanLexicon> owned_outlets;
+  if (outlets == nullptr) {
+    auto loaded = CleanLexicon::Load(DataDir());
+    if (!loaded.ok()) {
+      PrintError(loaded.status());
+      return {};
+    }
+    owned_outlets = std::move(*loaded);
+    outlets = owned_outlets.get();
+  }
+  auto s = Store::Open(db, StoreOptions{.read_only = read_only,
+                                        .text_tables = tables,
+                                        .clean_lexicon = outlets});
   if (!s.ok()) {
     PrintError(s.status());
     return {};
   }
-  return OpenedStore(std::move(owned), std::move(*s));
+  return OpenedStore(std::move(owned), std::move(owned_outlets), std::move(*s));
 }
 
 nlohmann::json StoryToJson(const StoryRow& s) {

@@ -16,12 +16,15 @@ namespace marsad {
 // Prints "marsad: <status>" to stderr and returns 1.
 int PrintError(const Status& st);
 // A store with the text tables it reads its search terms with
-// (StoreOptions::text_tables): given by the command (its Resources'), or
-// loaded from DataDir() and owned here. Used as a pointer to the store.
+// (StoreOptions::text_tables) and the clean lexicon its outlet filter is read
+// with (StoreOptions::clean_lexicon): given by the command (its
+// Resources'), or loaded from DataDir() and owned here. Used as a pointer to
+// the store.
 class OpenedStore {
  public:
   OpenedStore() = default;
   OpenedStore(std::unique_ptr<const TextTables> tables,
+              std::unique_ptr<const CleanLexicon> outlets,
               std::unique_ptr<Store> store);
   OpenedStore(OpenedStore&&) noexcept;
   OpenedStore& operator=(OpenedStore&&) noexcept;
@@ -32,15 +35,17 @@ class OpenedStore {
   Store& operator*() const { return *store_; }
 
  private:
-  std::unique_ptr<const TextTables> tables_;  // outlives store_
+  std::unique_ptr<const TextTables> tables_;     // outlives store_
+  std::unique_ptr<const CleanLexicon> outlets_;  // outlives store_
   std::unique_ptr<Store> store_;
 };
 
-// Opens the store or prints why not (a null handle). `tables`: the
-// command's (its Resources'), or null to load them from DataDir() (a
-// missing or damaged table is printed like a store error).
+// Opens the store or prints why not (a null handle). `tables` and
+// `outlets`: the command's (its Resources'), or null to load them from
+// DataDir() (a missing or damaged table is printed like a store error).
 OpenedStore OpenStoreOrPrint(const std::string& db, bool read_only,
-                             const TextTables* tables = nullptr);
+                             const TextTables* tables = nullptr,
+                             const CleanLexicon* outlets = nullptr);
 
 nlohmann::json StoryToJson(const StoryRow& s);
 // "#12  title\n  3 تقارير، وسيلتان (a، b)؛ 2026-03-01 … 2026-03-03"
