@@ -155,7 +155,7 @@ int Main(int argc, char** argv) {
     std::printf("search_bench: %s\n", lexicon.status().ToString().c_str());
     return 1;
   }
-  Api api(std::move(*store), lexicon->get());
+  Api api(std::move(*store), **outlets, lexicon->get());
   auto articles = api.store()->CountArticles();
   std::vector<int64_t> story_ids;
   std::vector<std::pair<size_t, int64_t>> by_size;  // (articles, id)

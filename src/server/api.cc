@@ -126,9 +126,12 @@ void AddUtf16Offsets(const std::string& text, json* j) {
   AddUtf16(Utf16Index(text), j);
 }
 
-Api::Api(std::unique_ptr<Store> store, const FactsLexicon* facts,
-         std::shared_ptr<StoryCache> cache)
-    : store_(std::move(store)), cache_(std::move(cache)), facts_(facts) {}
+Api::Api(std::unique_ptr<Store> store, const CleanLexicon& outlets,
+         const FactsLexicon* facts, std::shared_ptr<StoryCache> cache)
+    : store_(std::move(store)),
+      cache_(std::move(cache)),
+      outlets_(outlets),
+      facts_(facts) {}
 Api::~Api() = default;
 
 StatusOr<json> Api::Health() {
@@ -329,14 +332,13 @@ StatusOr<json> Api::Search(const Params& p) {
 namespace {
 
 // Issue 26: the Latin name and country (ISO 3166-1 alpha-2) data/clean/
-// outlets.tsv gives the outlet stored as `outlet` (its display name, else
-// an id or domain); null for an outlet not in the table.
-void AddOutletNames(const std::string& outlet, json* out) {
-  const OutletName* o = nullptr;
-  if (StatusOr<const CleanLexicon*> lex = CleanLexicon::Get(); lex.ok()) {
-    o = (*lex)->OutletByName(outlet);
-    if (o == nullptr) o = (*lex)->OutletById(outlet);
-  }
+// outlets.tsv (the outlets of `lex`) gives the outlet stored as `outlet`
+// (its display name, else an id or domain); null for an outlet not in the
+// table.
+void AddOutletNames(const CleanLexicon& lex, const std::string& outlet,
+                    json* out) {
+  const OutletName* o = lex.OutletByName(outlet);
+  if (o == nullptr) o = lex.OutletById(outlet);
   (*out)["latin_name"] = o ? Opt(o->latin) : json();
   (*out)["country"] = o ? Opt(o->country) : json();
 }
@@ -348,7 +350,7 @@ StatusOr<json> Api::Outlets() {
   json items = json::array();
   for (const OutletCount& o : outlets) {
     json item = {{"outlet", o.outlet}, {"articles", o.articles}};
-    AddOutletNames(o.outlet, &item);
+    AddOutletNames(outlets_, o.outlet, &item);
     items.push_back(std::move(item));
   }
   return json{{"items", std::move(items)}};
@@ -541,7 +543,7 @@ StatusOr<json> Api::MakeOutletProfile(const std::string& outlet) {
                     {"compared_cap", kMaxCompared},
                     {"skipped_over_reports", skipped_large},
                     {"reports_per_story_cap", kMaxReportsCompared}}}};
-  AddOutletNames(outlet, &profile);
+  AddOutletNames(outlets_, outlet, &profile);
   return profile;
 }
 

@@ -20,19 +20,22 @@ namespace marsad {
 
 using Params = std::map<std::string, std::string>;
 
+class CleanLexicon;
 class FactsLexicon;
 class StoryCache;
 
 class Api {
  public:
   // `store`: any Store (SQLite or PostgreSQL), read-only or writable.
-  // `facts`: the comparison's tables (Resources::facts_lexicon(), or a
-  // FactsLexicon loaded alone); null only in a build without src/facts.
-  // It must outlive the Api.
+  // `outlets`: the outlets' Latin names and countries (data/clean/
+  // outlets.tsv: Resources::clean_lexicon(), or a CleanLexicon loaded
+  // alone). `facts`: the comparison's tables (Resources::facts_lexicon(),
+  // or a FactsLexicon loaded alone); null only in a build without
+  // src/facts. Both must outlive the Api.
   // `cache`: stories' comparisons kept between requests (src/server/
   // story_cache.h), shared by the server's Api objects; null: none kept.
-  Api(std::unique_ptr<Store> store, const FactsLexicon* facts,
-      std::shared_ptr<StoryCache> cache = nullptr);
+  Api(std::unique_ptr<Store> store, const CleanLexicon& outlets,
+      const FactsLexicon* facts, std::shared_ptr<StoryCache> cache = nullptr);
   ~Api();
 
   StatusOr<nlohmann::json> Health();
@@ -74,6 +77,7 @@ class Api {
 
   std::unique_ptr<Store> store_;
   std::shared_ptr<StoryCache> cache_;
+  const CleanLexicon& outlets_;
   const FactsLexicon* facts_;
 };
 

@@ -141,7 +141,7 @@ class ApiPool {
           Store::Open(db_, StoreOptions{.read_only = true,
                                         .text_tables = &text_,
                                         .clean_lexicon = &outlets_}));
-      slot = std::make_unique<Api>(std::move(store), facts_, cache_);
+      slot = std::make_unique<Api>(std::move(store), outlets_, facts_, cache_);
     }
     return slot.get();
   }

@@ -184,7 +184,8 @@ class OutletProfileTest : public testing::Test {
   static Api Open() {
     auto store = Store::Open(db_, TestStoreOptions(/*read_only=*/true));
     EXPECT_TRUE(store.ok());
-    return Api(std::move(*store), TestResources().facts_lexicon());
+    return Api(std::move(*store), TestResources().clean_lexicon(),
+               TestResources().facts_lexicon());
   }
   static inline std::string db_;
 };
@@ -269,7 +270,8 @@ TEST(OutletNamesTest, LatinNameAndCountryFromTheOutletTable) {
   }
   auto store = Store::Open(db, TestStoreOptions(/*read_only=*/true));
   ASSERT_TRUE(store.ok());
-  Api api(std::move(*store), TestResources().facts_lexicon());
+  Api api(std::move(*store), TestResources().clean_lexicon(),
+          TestResources().facts_lexicon());
 
   auto list = api.Outlets();
   ASSERT_TRUE(list.ok()) << list.status().ToString();
@@ -335,7 +337,8 @@ TEST(ThreadApiTest, StoryPageAndThreadPages) {
   }
   auto store = Store::Open(db, TestStoreOptions(/*read_only=*/true));
   ASSERT_TRUE(store.ok());
-  Api api(std::move(*store), TestResources().facts_lexicon());
+  Api api(std::move(*store), TestResources().clean_lexicon(),
+          TestResources().facts_lexicon());
   auto page = api.Story(2);
   ASSERT_TRUE(page.ok()) << page.status().ToString();
   EXPECT_EQ((*page)["story"]["thread"], 1);

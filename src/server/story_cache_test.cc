@@ -114,8 +114,10 @@ class StoryCacheTest : public testing::Test {
 
 TEST_F(StoryCacheTest, CachedAnswersAreTheFreshAnswersByteForByte) {
   auto cache = std::make_shared<StoryCache>();
-  Api cached(ReadOnly(), TestResources().facts_lexicon(), cache),
-      fresh(ReadOnly(), TestResources().facts_lexicon());
+  Api cached(ReadOnly(), TestResources().clean_lexicon(),
+             TestResources().facts_lexicon(), cache),
+      fresh(ReadOnly(), TestResources().clean_lexicon(),
+            TestResources().facts_lexicon());
   for (int64_t id : {1, 2, 3, 99}) {
     const std::vector<std::string> want = Answers(fresh, id);
     EXPECT_EQ(Answers(cached, id), want) << "story " << id << ", first";
@@ -134,12 +136,14 @@ TEST_F(StoryCacheTest, CachedAnswersAreTheFreshAnswersByteForByte) {
 
 TEST_F(StoryCacheTest, AStoryThatGainsAReportIsComparedAgain) {
   auto cache = std::make_shared<StoryCache>();
-  Api cached(ReadOnly(), TestResources().facts_lexicon(), cache);
+  Api cached(ReadOnly(), TestResources().clean_lexicon(),
+             TestResources().facts_lexicon(), cache);
   auto before = cached.Points(1, {});
   ASSERT_TRUE(before.ok());
   EXPECT_EQ(before->dump().find("31"), std::string::npos) << before->dump();
   Add({kFireC});
-  Api fresh(ReadOnly(), TestResources().facts_lexicon());
+  Api fresh(ReadOnly(), TestResources().clean_lexicon(),
+            TestResources().facts_lexicon());
   auto story = fresh.Story(1);
   ASSERT_TRUE(story.ok());
   ASSERT_EQ((*story)["articles"].size(), 3u) << "report C did not join";
@@ -154,12 +158,14 @@ TEST_F(StoryCacheTest, AStoryThatGainsAReportIsComparedAgain) {
 
 TEST_F(StoryCacheTest, AnOutletProfileIsKeptUntilTheStoreGrows) {
   auto cache = std::make_shared<StoryCache>();
-  Api cached(ReadOnly(), TestResources().facts_lexicon(), cache);
+  Api cached(ReadOnly(), TestResources().clean_lexicon(),
+             TestResources().facts_lexicon(), cache);
   const std::string outlet = kFireA.outlet;
   auto first = cached.OutletProfile(outlet);
   ASSERT_TRUE(first.ok()) << first.status().ToString();
   EXPECT_EQ(cached.OutletProfile(outlet)->dump(), first->dump());
-  EXPECT_EQ(Api(ReadOnly(), TestResources().facts_lexicon())
+  EXPECT_EQ(Api(ReadOnly(), TestResources().clean_lexicon(),
+                TestResources().facts_lexicon())
                 .OutletProfile(outlet)
                 ->dump(),
             first->dump());
@@ -174,7 +180,8 @@ TEST_F(StoryCacheTest, AnOutletProfileIsKeptUntilTheStoreGrows) {
   Add({kFireC});
   auto after = cached.OutletProfile(outlet);
   ASSERT_TRUE(after.ok());
-  EXPECT_EQ(after->dump(), Api(ReadOnly(), TestResources().facts_lexicon())
+  EXPECT_EQ(after->dump(), Api(ReadOnly(), TestResources().clean_lexicon(),
+                               TestResources().facts_lexicon())
                                .OutletProfile(outlet)
                                ->dump());
   EXPECT_EQ(outlets_of_story_1(*after), 3) << after->dump();
@@ -221,14 +228,16 @@ TEST_F(StoryCacheTest, LeastRecentlyUsedStoriesGoFirstCountedInReports) {
 TEST_F(StoryCacheTest, ServerThreadsShareOneCache) {
   auto cache = std::make_shared<StoryCache>();
   const std::string want = Answers(
-      *std::make_unique<Api>(ReadOnly(), TestResources().facts_lexicon()),
+      *std::make_unique<Api>(ReadOnly(), TestResources().clean_lexicon(),
+                             TestResources().facts_lexicon()),
       1)[0];
   constexpr int kThreads = 4, kRounds = 10;
   std::vector<std::string> got(kThreads);
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
-      Api api(ReadOnly(), TestResources().facts_lexicon(), cache);
+      Api api(ReadOnly(), TestResources().clean_lexicon(),
+              TestResources().facts_lexicon(), cache);
       for (int i = 0; i < kRounds; ++i) {
         auto s = api.Story(1);
         got[t] = s.ok() ? s->dump() : s.status().ToString();
@@ -259,8 +268,10 @@ TEST_F(StoryCacheTest, KeptAnswersAreTheComputedAnswersByteForByte) {
   ASSERT_FALSE(AnswerMaker().empty());
   auto computing = std::make_shared<StoryCache>(3000, /*maker=*/"");
   auto reading = std::make_shared<StoryCache>();
-  Api computed(ReadOnly(), TestResources().facts_lexicon(), computing),
-      kept(ReadOnly(), TestResources().facts_lexicon(), reading);
+  Api computed(ReadOnly(), TestResources().clean_lexicon(),
+               TestResources().facts_lexicon(), computing),
+      kept(ReadOnly(), TestResources().clean_lexicon(),
+           TestResources().facts_lexicon(), reading);
   for (int64_t id : {1, 2, 3, 99})
     EXPECT_EQ(Answers(kept, id), Answers(computed, id)) << "story " << id;
   EXPECT_EQ(reading->stats().kept, 1);
@@ -292,7 +303,8 @@ TEST_F(StoryCacheTest, AKeptAnswerIsServedForItsVersionOnly) {
                     .ok());
   }
   auto brief = [&](std::shared_ptr<StoryCache> cache) {
-    auto b = Api(ReadOnly(), TestResources().facts_lexicon(), std::move(cache))
+    auto b = Api(ReadOnly(), TestResources().clean_lexicon(),
+                 TestResources().facts_lexicon(), std::move(cache))
                  .Brief(1, "md");
     return b.ok() ? *b : b.status().ToString();
   };
@@ -326,9 +338,10 @@ TEST_F(StoryCacheTest, AnOutletsKeptCitesAreServedForItsReportCountOnly) {
       {"analysed", 2},
       {"quotes", 7}};
   auto profile_cites = [&] {
-    auto p = Api(ReadOnly(), TestResources().facts_lexicon(),
-                 std::make_shared<StoryCache>())
-                 .OutletProfile(outlet);
+    auto p =
+        Api(ReadOnly(), TestResources().clean_lexicon(),
+            TestResources().facts_lexicon(), std::make_shared<StoryCache>())
+            .OutletProfile(outlet);
     return p.ok() ? (*p)["cites"].dump() : p.status().ToString();
   };
   {
