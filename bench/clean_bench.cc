@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "src/base/data.h"
 #include "src/base/file.h"
 #include "src/clean/clean.h"
 
@@ -20,11 +21,17 @@ std::string Fixture(const char* name) {
 
 void Run(benchmark::State& state, const char* name, const char* format) {
   std::string raw = Fixture(name);
+  auto tables = CleanTables::Load(DataDir());  // outside the timed loop
+  if (!tables.ok()) {
+    state.SkipWithError(tables.status().ToString().c_str());
+    return;
+  }
   for (auto _ : state) {
     Document d;
     d.format = format;
     d.raw = raw;
-    benchmark::DoNotOptimize(CleanDocument(&d));
+    benchmark::DoNotOptimize(
+        CleanDocument(*tables->lexicon, *tables->normalizer, &d));
   }
   state.SetItemsProcessed(state.iterations());
   state.SetBytesProcessed(state.iterations() *

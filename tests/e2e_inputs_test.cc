@@ -127,5 +127,41 @@ TEST(InputsTest, Issue26FieldOptionNamesOtherFields) {
       << bad.err;
 }
 
+// Issue 25, architecture step 9: the outlet names (data/clean/outlets.tsv)
+// are read at start-up like every other table. With them, `--outlet skynews`
+// finds the report stored under "سكاي نيوز عربية"; a data folder without the
+// file stops search, ingest, extract and serve at once with an error naming
+// it, where search answered the outlet as given (and found nothing) before.
+TEST(InputsTest, Issue25AMissingOutletTableStopsEachCommandAtStart) {
+  const std::string dir = TempDir("no_outlets");
+  const std::string db = dir + "/m.db";
+  const std::string input = Fixture("international_shape.jsonl");
+  RunResult ing = Marsad("ingest -q --db " + db + " " + input);
+  ASSERT_EQ(ing.exit_code, 0) << ing.err;
+  RunResult by_id =
+      Marsad("search --db " + db + " --json --outlet skynews الطريق");
+  ASSERT_EQ(by_id.exit_code, 0) << by_id.err;
+  EXPECT_EQ(json::parse(by_id.out)["total"], 1) << by_id.out;
+  RunResult other =
+      Marsad("search --db " + db + " --json --outlet alarabia الطريق");
+  ASSERT_EQ(other.exit_code, 0) << other.err;
+  EXPECT_EQ(json::parse(other.out)["total"], 0) << other.out;
+
+  fs::copy(SourceDir() + "/data", dir + "/data", fs::copy_options::recursive);
+  ASSERT_TRUE(fs::remove(dir + "/data/clean/outlets.tsv"));
+  const std::string run =
+      "MARSAD_DATA_DIR=" + dir + "/data timeout 300 " + MARSAD_BINARY + " ";
+  for (const std::string& args :
+       {"search --db " + db + " --outlet skynews الطريق",
+        "ingest -q --db " + dir + "/n.db " + input, "extract " + input,
+        "serve --db " + db + " --port 0"}) {
+    RunResult r = Shell(run + args + " </dev/null");
+    EXPECT_NE(r.exit_code, 0) << args << "\n" << r.out;
+    EXPECT_NE(r.exit_code, 124) << args << ": did not stop";
+    EXPECT_NE(r.err.find("clean/outlets.tsv"), std::string::npos)
+        << args << ": " << r.err;
+  }
+}
+
 }  // namespace
 }  // namespace marsad::e2e

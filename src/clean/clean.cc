@@ -1,6 +1,5 @@
 #include "src/clean/clean.h"
 
-#include "src/base/data.h"
 #include "src/base/url.h"
 #include "src/base/utf8.h"
 #include "src/clean/html_extract.h"
@@ -87,18 +86,16 @@ Status CleanDocument(const CleanLexicon& lex, const Normalizer& normalizer,
   return Status::OK();
 }
 
-Status CleanDocument(Document* doc, const FurnitureModel* model) {
-  auto lex = CleanLexicon::Get();
-  if (!lex.ok()) {
-    return InternalError("cleaning tables: " + lex.status().ToString());
-  }
-  static const StatusOr<std::unique_ptr<const Normalizer>>* const normalizer =
-      new StatusOr<std::unique_ptr<const Normalizer>>(
-          Normalizer::Create(DataDir()));
-  if (!normalizer->ok()) {
-    return InternalError("cleaning tables: " + normalizer->status().ToString());
-  }
-  return CleanDocument(**lex, ***normalizer, doc, model);
+CleanTables::CleanTables() = default;
+CleanTables::CleanTables(CleanTables&&) noexcept = default;
+CleanTables& CleanTables::operator=(CleanTables&&) noexcept = default;
+CleanTables::~CleanTables() = default;
+
+StatusOr<CleanTables> CleanTables::Load(const std::string& data_dir) {
+  CleanTables t;
+  ASSIGN_OR_RETURN(t.lexicon, CleanLexicon::Load(data_dir));
+  ASSIGN_OR_RETURN(t.normalizer, Normalizer::Create(data_dir));
+  return t;
 }
 
 std::string CanonicalOutlet(const CleanLexicon& lex, std::string_view outlet) {

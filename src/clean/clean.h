@@ -12,9 +12,9 @@
 // FurnitureModel learns each outlet's templates (lines that recur across many
 // of its reports) in a first pass or incrementally, in bounded memory. Typical
 // use for a corpus: model.Observe(doc.outlet, doc.raw) for every record, then
-// CleanDocument(&doc, &model). Reports whose outlet is only found by cleaning
-// (saved .txt files) can be cleaned once without a model, observed under the
-// outlet found, and cleaned again.
+// CleanDocument(lex, normalizer, &doc, &model). Reports whose outlet is only
+// found by cleaning (saved .txt files) can be cleaned once without a model,
+// observed under the outlet found, and cleaned again.
 #ifndef MARSAD_CLEAN_CLEAN_H_
 #define MARSAD_CLEAN_CLEAN_H_
 
@@ -91,15 +91,29 @@ class FurnitureModel {
 //
 // `lex` holds the rule tables (data/clean/*.tsv) and `normalizer` gives the
 // text its display form; the pipeline passes those of its Resources
-// (src/pipeline/resources.h). Both must outlive the call.
+// (src/pipeline/resources.h), a tool without Resources those of its
+// CleanTables (below), a test TestCleanLexicon() and
+// TestTextTables().normalizer(). Both must outlive the call.
 //
 // Thread safety: safe to call concurrently on distinct documents.
 Status CleanDocument(const CleanLexicon& lex, const Normalizer& normalizer,
                      Document* doc, const FurnitureModel* model = nullptr);
-// The same for tools and tests without Resources: the rule tables and a
-// Normalizer read from DataDir() on first use and kept for the process
-// (CleanLexicon::Get). Internal if either cannot be loaded.
-Status CleanDocument(Document* doc, const FurnitureModel* model = nullptr);
+
+// The clean stage's tables for a tool that loads no Resources (marsad
+// extract, eval_clean, the benches, the HTML fuzzer): the rule tables of
+// data_dir/clean and a Normalizer of data_dir/text, loaded once by the
+// caller and passed to CleanDocument. Load fails with a Status naming a
+// missing or damaged file. Immutable after Load.
+struct CleanTables {
+  static StatusOr<CleanTables> Load(const std::string& data_dir);
+  CleanTables();
+  CleanTables(CleanTables&&) noexcept;
+  CleanTables& operator=(CleanTables&&) noexcept;
+  ~CleanTables();
+
+  std::unique_ptr<const CleanLexicon> lexicon;
+  std::unique_ptr<const Normalizer> normalizer;
+};
 
 // The name readers know an outlet by, for an outlet given by a corpus id or
 // a domain ("skynews", "okaz", "aawsat.com": the outlets of `lex`,

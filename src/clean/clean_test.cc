@@ -3,17 +3,20 @@
 #include "src/clean/clean.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <string>
 #include <tuple>
 #include <vector>
 
+#include "src/base/data.h"
 #include "src/base/file.h"
 #include "src/base/url.h"
 #include "src/base/utf8.h"
 #include "src/clean/lexicon.h"
 #include "src/clean/test_lexicon.h"
+#include "src/text/test_tables.h"
 
 namespace marsad {
 namespace {
@@ -22,7 +25,8 @@ Document Clean(std::string raw, std::string format = "txt") {
   Document doc;
   doc.format = std::move(format);
   doc.raw = std::move(raw);
-  Status st = CleanDocument(&doc);
+  Status st =
+      CleanDocument(TestCleanLexicon(), TestTextTables().normalizer(), &doc);
   EXPECT_TRUE(st.ok()) << st.ToString();
   return doc;
 }
@@ -186,7 +190,9 @@ TEST(CleanTextTest, JsonlKeepsMetadataAndDropsSharePrefix) {
       " شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك بدأ المزارعون موسم "
       "الحصاد مبكرا هذا العام بسبب الأمطار.\n\n وقال أحدهم إن المحصول وفير. "
       "(رويترز)";
-  ASSERT_TRUE(CleanDocument(&d).ok());
+  ASSERT_TRUE(
+      CleanDocument(TestCleanLexicon(), TestTextTables().normalizer(), &d)
+          .ok());
   EXPECT_EQ(d.title, "انطلاق موسم الحصاد");
   EXPECT_EQ(d.outlet, "عكاظ");  // the corpus id named as readers know it
   EXPECT_EQ(d.agency, "رويترز");
@@ -198,7 +204,9 @@ TEST(CleanTextTest, JsonlKeepsMetadataAndDropsSharePrefix) {
 TEST(CleanTextTest, UnknownFormatIsAnError) {
   Document d;
   d.format = "pdf";
-  EXPECT_EQ(CleanDocument(&d).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(CleanDocument(TestCleanLexicon(), TestTextTables().normalizer(), &d)
+                .code(),
+            StatusCode::kInvalidArgument);
 }
 
 TEST(CleanTextTest, EmptyAndBinaryInputDoNotCrash) {
@@ -303,7 +311,9 @@ TEST(CleanTextTest, InvalidUtf8NeverReachesText) {
       d.format = format;
       d.raw =
           "<p>نص عربي قصير " + bad + " للتجربة في هذا السطر الطويل نسبيا.</p>";
-      ASSERT_TRUE(CleanDocument(&d).ok());
+      ASSERT_TRUE(
+          CleanDocument(TestCleanLexicon(), TestTextTables().normalizer(), &d)
+              .ok());
       EXPECT_TRUE(IsValidUtf8(d.text)) << format;
     }
   }
@@ -322,20 +332,24 @@ TEST(CleanTextTest, DatelineGivesPublishedDate) {
       "جدة 3 رمضان 1440 هـ الموافق 8 مايو 2019 م\n"
       "افتتح أمير المنطقة معرضا للكتاب في قاعة المؤتمرات بحضور عدد من "
       "المثقفين.\n";
-  ASSERT_TRUE(CleanDocument(&d).ok());
+  ASSERT_TRUE(
+      CleanDocument(TestCleanLexicon(), TestTextTables().normalizer(), &d)
+          .ok());
   EXPECT_EQ(d.published, "2019-05-08");
   d = Document();
   d.format = "txt";
   d.raw =
       "وقع الحادث في 7 فبراير الماضي حسب ما ذكرت المصادر المحلية في المدينة.\n";
-  ASSERT_TRUE(CleanDocument(&d).ok());
+  ASSERT_TRUE(
+      CleanDocument(TestCleanLexicon(), TestTextTables().normalizer(), &d)
+          .ok());
   EXPECT_EQ(d.published, "");  // a date without a year is not a dateline
 }
 
 // Issue 26: every outlet id of the three corpora has a display name, a Latin
 // name and a country (data/clean/outlets.tsv).
 TEST(CleanLexiconTest, Issue26CorpusOutletsAreNamed) {
-  auto lex = CleanLexicon::Get();
+  auto lex = CleanLexicon::Load(DataDir());
   ASSERT_TRUE(lex.ok()) << lex.status().ToString();
   for (const char* id :
        {"skynews",    "alarabia", "CNN",       "BBC",      "france24",
@@ -348,6 +362,36 @@ TEST(CleanLexiconTest, Issue26CorpusOutletsAreNamed) {
     EXPECT_EQ(o->country.size(), 2u) << id;
   }
   EXPECT_EQ((*lex)->OutletById("was")->latin, "Saudi Press Agency");
+}
+
+// Issue 25, architecture step 9: the outlet names are read at start-up with
+// the other rule tables, by whoever needs them (Resources, a store's
+// StoreOptions, a tool's CleanTables). A data folder without
+// clean/outlets.tsv is an error naming the file, where the process-wide
+// CleanLexicon::Get() let the stores answer an outlet filter as given.
+TEST(CleanLexiconTest, Issue25AMissingOutletTableIsAnErrorNamingIt) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(testing::TempDir()) /
+                       ("marsad_no_outlets_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::copy(fs::path(DataDir()) / "clean", dir / "clean");
+  fs::copy(fs::path(DataDir()) / "text", dir / "text");
+  // The copy loads (the test fails for its own reason below, not another).
+  ASSERT_TRUE(CleanLexicon::Load(dir.string()).ok());
+  ASSERT_TRUE(CleanTables::Load(dir.string()).ok());
+  fs::remove(dir / "clean" / "outlets.tsv");
+  auto lex = CleanLexicon::Load(dir.string());
+  ASSERT_FALSE(lex.ok());
+  EXPECT_NE(lex.status().ToString().find("clean/outlets.tsv"),
+            std::string::npos)
+      << lex.status().ToString();
+  auto tables = CleanTables::Load(dir.string());
+  ASSERT_FALSE(tables.ok());
+  EXPECT_NE(tables.status().ToString().find("clean/outlets.tsv"),
+            std::string::npos)
+      << tables.status().ToString();
+  fs::remove_all(dir);
 }
 
 // Issue 26: the outlet from the URL's host, with a path for a shared host,
@@ -388,7 +432,9 @@ TEST(CleanTextTest, Issue26OutletFromUrl) {
     d.raw = "قال المتحدث إن الاجتماع انتهى دون اتفاق.";
     d.outlet = outlet;
     d.url = url;
-    ASSERT_TRUE(CleanDocument(&d).ok());
+    ASSERT_TRUE(
+        CleanDocument(TestCleanLexicon(), TestTextTables().normalizer(), &d)
+            .ok());
     EXPECT_EQ(d.outlet, want) << url;
   }
 }
@@ -422,7 +468,9 @@ TEST(CleanTextTest, JsonlContentThatIsHtmlIsCleanedAsAPage) {
   d.raw =
       "<div class=article><p>بدأت اليوم أعمال المؤتمر السنوي للطاقة المتجددة "
       "بمشاركة خبراء من عشرين دولة، ويستمر ثلاثة أيام.</p><p>شارك</p></div>";
-  ASSERT_TRUE(CleanDocument(&d).ok());
+  ASSERT_TRUE(
+      CleanDocument(TestCleanLexicon(), TestTextTables().normalizer(), &d)
+          .ok());
   EXPECT_EQ(d.title, "عنوان من السجل");
   EXPECT_EQ(d.text.find('<'), std::string::npos);
   EXPECT_NE(d.text.find("بدأت اليوم"), std::string::npos);

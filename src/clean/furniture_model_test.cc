@@ -3,6 +3,8 @@
 #include <string>
 
 #include "src/clean/clean.h"
+#include "src/clean/test_lexicon.h"
+#include "src/text/test_tables.h"
 
 namespace marsad {
 namespace {
@@ -71,7 +73,9 @@ TEST(FurnitureModelTest, CleanDocumentDropsTemplates) {
   d.raw =
       "افتتحت البلدية حديقة جديدة في الحي الشمالي وسط حضور كبير من السكان.\n"
       "للتواصل مع المحرر أرسل رسالة إلى 1234\n";
-  ASSERT_TRUE(CleanDocument(&d, &model).ok());
+  ASSERT_TRUE(CleanDocument(TestCleanLexicon(), TestTextTables().normalizer(),
+                            &d, &model)
+                  .ok());
   EXPECT_EQ(d.text.find("للتواصل"), std::string::npos);
   ASSERT_FALSE(d.removed.empty());
   EXPECT_EQ(d.removed.back().reason, "furniture:template");

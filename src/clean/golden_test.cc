@@ -12,6 +12,8 @@
 
 #include "src/base/file.h"
 #include "src/clean/clean.h"
+#include "src/clean/test_lexicon.h"
+#include "src/text/test_tables.h"
 
 namespace marsad {
 namespace {
@@ -67,7 +69,9 @@ TEST(GoldenTest, CleanStage) {
     Document d;
     d.format = path.extension() == ".html" ? "html" : "txt";
     d.raw = content->substr(0, sep + 1);
-    ASSERT_TRUE(CleanDocument(&d).ok());
+    ASSERT_TRUE(
+        CleanDocument(TestCleanLexicon(), TestTextTables().normalizer(), &d)
+            .ok());
     std::string got = Render(d);
     std::string want =
         content->substr(std::min(sep + kSeparator.size(), content->size()));

@@ -10,6 +10,8 @@
 #include "src/clean/clean.h"
 #include "src/clean/html_dom.h"
 #include "src/clean/html_meta.h"
+#include "src/clean/test_lexicon.h"
+#include "src/text/test_tables.h"
 
 namespace marsad {
 namespace {
@@ -18,7 +20,8 @@ Document CleanPage(std::string html) {
   Document d;
   d.format = "html";
   d.raw = std::move(html);
-  Status st = CleanDocument(&d);
+  Status st =
+      CleanDocument(TestCleanLexicon(), TestTextTables().normalizer(), &d);
   EXPECT_TRUE(st.ok()) << st.ToString();
   return d;
 }

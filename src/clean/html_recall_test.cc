@@ -7,6 +7,8 @@
 #include <string>
 
 #include "src/clean/clean.h"
+#include "src/clean/test_lexicon.h"
+#include "src/text/test_tables.h"
 
 namespace marsad {
 namespace {
@@ -15,7 +17,8 @@ Document CleanPage(const std::string& html) {
   Document d;
   d.format = "html";
   d.raw = html;
-  Status st = CleanDocument(&d);
+  Status st =
+      CleanDocument(TestCleanLexicon(), TestTextTables().normalizer(), &d);
   EXPECT_TRUE(st.ok()) << st.ToString();
   return d;
 }

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "src/clean/clean.h"
+#include "src/clean/test_lexicon.h"
 #include "src/facts/compare.h"
 #include "src/facts/facts.h"
 #include "src/facts/test_lexicon.h"
@@ -42,7 +43,10 @@ class SeedsFactsTest : public testing::Test {
       ss << in.rdbuf();
       auto d = DocumentFromBytes(e.path().string(), ss.str());
       ASSERT_TRUE(d.ok()) << d.status().ToString();
-      ASSERT_TRUE(CleanDocument(&*d).ok()) << name;
+      ASSERT_TRUE(
+          CleanDocument(TestCleanLexicon(), TestTextTables().normalizer(), &*d)
+              .ok())
+          << name;
       TextAnalysis a;
       a.Build(d->text, TestTextTables());
       AnalyzeText(TestTextTables(), a, &*d);

@@ -13,6 +13,7 @@
 #include "src/text/test_tables.h"
 #ifdef MARSAD_HAVE_CLEAN
 #include "src/clean/clean.h"
+#include "src/clean/test_lexicon.h"
 #endif
 #ifdef MARSAD_HAVE_NLP
 #include "src/nlp/entities.h"
@@ -48,7 +49,9 @@ TEST(SeedsTest, ThreeStoriesLinkedAsRelated) {
     doc.raw = *raw;
     doc.format = "txt";
 #ifdef MARSAD_HAVE_CLEAN
-    ASSERT_TRUE(CleanDocument(&doc).ok());
+    ASSERT_TRUE(
+        CleanDocument(TestCleanLexicon(), TestTextTables().normalizer(), &doc)
+            .ok());
 #else
     doc.text = doc.raw;
 #endif

@@ -31,6 +31,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "src/base/data.h"
 #include "src/base/file.h"
 #include "src/base/utf8.h"
 #include "src/clean/clean.h"
@@ -117,7 +118,21 @@ double Recall(const Tpfpfn& x) {
   return x.tp / (x.tp + x.fn);
 }
 
+// The clean stage's tables of DataDir(); false (the error printed) when one
+// is missing or damaged.
+bool LoadTables(CleanTables* out) {
+  auto t = CleanTables::Load(DataDir());
+  if (!t.ok()) {
+    std::cerr << "eval_clean: " << t.status().ToString() << "\n";
+    return false;
+  }
+  *out = std::move(*t);
+  return true;
+}
+
 int EvalHtml(const std::string& dir, bool verbose, int repeat) {
+  CleanTables tables;
+  if (!LoadTables(&tables)) return 2;
   std::ifstream gt_in(dir + "/ground-truth.json");
   if (!gt_in) {
     std::cerr << "eval_clean: no ground-truth.json in " << dir << "\n";
@@ -154,7 +169,7 @@ int EvalHtml(const std::string& dir, bool verbose, int repeat) {
       d.format = "html";
       d.raw = html;
       auto t0 = Clock::now();
-      st = CleanDocument(&d);
+      st = CleanDocument(*tables.lexicon, *tables.normalizer, &d);
       best = std::min(best,
                       std::chrono::duration<double>(Clock::now() - t0).count());
     }
@@ -211,6 +226,8 @@ StatusOr<std::vector<Document>> ReadCorpus(const std::string& path) {
 
 int EvalCorpus(const std::string& path, int audit, const std::string& audit_out,
                const std::string& show_kind) {
+  CleanTables tables;
+  if (!LoadTables(&tables)) return 2;
   auto docs = ReadCorpus(path);
   if (!docs.ok()) {
     std::cerr << "eval_clean: " << docs.status().ToString() << "\n";
@@ -228,7 +245,7 @@ int EvalCorpus(const std::string& path, int audit, const std::string& audit_out,
   t0 = Clock::now();
   for (Document d : *docs) {
     bytes += d.raw.size();
-    (void)CleanDocument(&d, &model);
+    (void)CleanDocument(*tables.lexicon, *tables.normalizer, &d, &model);
     cleaned.push_back(std::move(d));
   }
   double clean = std::chrono::duration<double>(Clock::now() - t0).count();
@@ -277,6 +294,8 @@ int EvalCorpus(const std::string& path, int audit, const std::string& audit_out,
 }
 
 int Dump(const std::string& path, std::string format) {
+  CleanTables tables;
+  if (!LoadTables(&tables)) return 2;
   auto raw = ReadFile(path);
   if (!raw.ok()) {
     std::cerr << raw.status().ToString() << "\n";
@@ -293,7 +312,7 @@ int Dump(const std::string& path, std::string format) {
     format = (path.find(".htm") != std::string::npos) ? "html" : "txt";
   }
   d.format = format;
-  Status st = CleanDocument(&d);
+  Status st = CleanDocument(*tables.lexicon, *tables.normalizer, &d);
   if (!st.ok()) {
     std::cerr << st.ToString() << "\n";
     return 1;

@@ -113,7 +113,10 @@ StatusOr<std::vector<CorpusReport>> LoadCorpus(const std::string& path,
     ASSIGN_OR_RETURN(std::unique_ptr<DocumentProcessor> processor,
                      DocumentProcessor::Create(*resources));
     for (CorpusReport& r : reports) {
-      if (!CleanDocument(&r.doc).ok()) r.doc.text = r.doc.raw;
+      if (!CleanDocument(resources->clean_lexicon(), resources->normalizer(),
+                         &r.doc)
+               .ok())
+        r.doc.text = r.doc.raw;
       processor->Analyze(&r.doc);
     }
     if (!cache.empty()) WriteCache(cache, reports);

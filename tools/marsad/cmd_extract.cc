@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "src/base/data.h"
 #include "src/base/file.h"
 #include "src/clean/clean.h"
 #include "src/ingest/reader.h"
@@ -25,8 +26,10 @@ struct ExtractOptions {
 };
 
 // The seam between reading and cleaning: one file (or stdin) to its cleaned
-// documents (one, or one per line of a JSONL file).
+// documents (one, or one per line of a JSONL file), cleaned with the tables
+// of DataDir() (a missing or damaged one is the error).
 StatusOr<std::vector<Document>> ExtractFile(const std::string& path) {
+  ASSIGN_OR_RETURN(CleanTables tables, CleanTables::Load(DataDir()));
   ASSIGN_OR_RETURN(std::string bytes, ReadInputBytes(path));
   ASSIGN_OR_RETURN(Document doc,
                    DocumentFromBytes(path == "-" ? "stdin" : path, bytes));
@@ -52,7 +55,9 @@ StatusOr<std::vector<Document>> ExtractFile(const std::string& path) {
   } else {
     docs.push_back(std::move(doc));
   }
-  for (Document& d : docs) RETURN_IF_ERROR(CleanDocument(&d));
+  for (Document& d : docs) {
+    RETURN_IF_ERROR(CleanDocument(*tables.lexicon, *tables.normalizer, &d));
+  }
   return docs;
 }
 

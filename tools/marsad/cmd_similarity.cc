@@ -29,9 +29,9 @@ StatusOr<StoryFeatures> Features(const DocumentProcessor& processor,
   Document doc;
   doc.raw = std::move(raw);
   doc.format = std::move(format);
-  RETURN_IF_ERROR(CleanDocument(&doc));
-  processor.Analyze(&doc);
   const Resources& r = processor.resources();
+  RETURN_IF_ERROR(CleanDocument(r.clean_lexicon(), r.normalizer(), &doc));
+  processor.Analyze(&doc);
   *fp = ComputeFingerprint(r.text_tables(), doc.text);
   return ComputeStoryFeatures(r.story_tables(), doc);
 }
