@@ -368,7 +368,8 @@ TEST(CleanLexiconTest, Issue26CorpusOutletsAreNamed) {
 // the other rule tables, by whoever needs them (Resources, a store's
 // StoreOptions, a tool's CleanTables). A data folder without
 // clean/outlets.tsv is an error naming the file, where the process-wide
-// CleanLexicon::Get() let the stores answer an outlet filter as given.
+// process-wide lexicon read on first use let the stores answer an outlet
+// filter as given.
 TEST(CleanLexiconTest, Issue25AMissingOutletTableIsAnErrorNamingIt) {
   namespace fs = std::filesystem;
   const fs::path dir = fs::path(testing::TempDir()) /

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <mutex>
 
 #include "src/base/data.h"
 #include "src/base/url.h"
@@ -260,22 +259,6 @@ StatusOr<std::unique_ptr<const CleanLexicon>> CleanLexicon::Load(
   auto lex = FromRows(furniture, agencies, outlets, classes, kinds, teaser);
   if (!lex.ok()) return lex.status().WithContext(dir);
   return std::make_unique<const CleanLexicon>(std::move(*lex));
-}
-
-StatusOr<const CleanLexicon*> CleanLexicon::Get() {
-  static std::once_flag once;
-  static const CleanLexicon* lexicon = nullptr;
-  static Status* error = nullptr;
-  std::call_once(once, [] {
-    auto lex = Load(DataDir());
-    if (!lex.ok()) {
-      error = new Status(lex.status());
-      return;
-    }
-    lexicon = lex->release();
-  });
-  if (error != nullptr) return *error;
-  return lexicon;
 }
 
 const Phrase* CleanLexicon::Exact(std::string_view key) const {

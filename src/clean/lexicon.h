@@ -56,16 +56,16 @@ struct OutletName {
   std::string country;           // ISO 3166-1 alpha-2, e.g. "GB"
 };
 
-// Immutable after loading; shared by all threads.
+// Immutable after loading; shared by all threads. Loaded once by whoever
+// needs it and passed on (issue 25: no process-wide instance): by
+// Resources::Load for the stages, by a tool's CleanTables
+// (src/clean/clean.h), and beside the store of a command or server that
+// loads no Resources (StoreOptions::clean_lexicon, the server's Api).
 class CleanLexicon {
  public:
-  // Loads data/clean/{furniture,agencies,outlets,html_classes,outlet_kinds,
-  // teaser}.tsv
-  // once per process.
-  // Returns the same object on every call; fails if a table is unreadable.
-  static StatusOr<const CleanLexicon*> Get();
-  // Loads the same tables from data_dir + "/clean/"; a missing or damaged
-  // table is an error naming the file.
+  // Loads data_dir + "/clean/{furniture,agencies,outlets,html_classes,
+  // outlet_kinds,teaser}.tsv"; a missing or damaged table is an error
+  // naming the file.
   static StatusOr<std::unique_ptr<const CleanLexicon>> Load(
       const std::string& data_dir);
 

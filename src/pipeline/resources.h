@@ -21,10 +21,10 @@
 // the Resources must outlive the DocumentProcessor, Ingestor, server or
 // watcher using it.
 //
-// Not yet everywhere (issue 25): CleanDocument(doc) without tables, for
-// tools and tests, reads the clean lexicon and a Normalizer once from
-// DataDir() (CleanLexicon::Get, src/clean/clean.h).
-// The pipeline gives every stage the pieces of this object.
+// The pipeline gives every stage the pieces of this object. A tool or
+// command that loads no Resources loads the pieces it needs itself, once,
+// and passes them (TextTables::Load, CleanLexicon::Load, CleanTables::Load,
+// FactsLexicon::Load): no process-wide table (issue 25).
 #ifndef MARSAD_PIPELINE_RESOURCES_H_
 #define MARSAD_PIPELINE_RESOURCES_H_
 
