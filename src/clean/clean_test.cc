@@ -14,6 +14,7 @@
 #include "src/base/file.h"
 #include "src/base/url.h"
 #include "src/base/utf8.h"
+#include "src/clean/dates.h"
 #include "src/clean/lexicon.h"
 #include "src/clean/test_lexicon.h"
 #include "src/text/test_tables.h"
@@ -454,6 +455,27 @@ TEST(CleanLexiconTest, BadTablesAreErrors) {
   ASSERT_NE(ok->Exact(key), nullptr);
   EXPECT_EQ(ok->Exact(key)->kind, "comment");
   EXPECT_EQ(ok->OutletById("annahar.com")->canonical, "النهار");
+}
+
+// Issue 25, step 9: the month names of metadata dates are the lexicon's
+// (months.tsv, loaded with the other rule tables), not a table read on first
+// use that answered no month at all when the file was missing.
+TEST(CleanLexiconTest, MonthNamesAreTheLexicons) {
+  EXPECT_FALSE(
+      CleanLexicon::FromRows({}, {}, {}, {}, {}, {}, {{"نوفمبر", "13"}}).ok());
+  EXPECT_FALSE(
+      CleanLexicon::FromRows({}, {}, {}, {}, {}, {}, {{"نوفمبر"}}).ok());
+  auto lex = CleanLexicon::FromRows({}, {}, {}, {}, {}, {},
+                                    {{"نوفمبر", "11"}, {"تشرين الثاني", "11"}});
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  std::string key;
+  FurnitureKey("تشرين الثاني", &key);
+  EXPECT_EQ(lex->Month(key), 11);
+  EXPECT_EQ(lex->Month("ديسمبر"), 0);
+  EXPECT_EQ(ParseMetaDate(*lex, "14 نوفمبر 2017"), "2017-11-14");
+  EXPECT_EQ(ParseMetaDate(*lex, "14 تشرين الثاني 2017"), "2017-11-14");
+  EXPECT_EQ(ParseMetaDate(*lex, "14 ديسمبر 2017"), "");  // not in its table
+  EXPECT_EQ(ParseMetaDate(TestCleanLexicon(), "14 ديسمبر 2017"), "2017-12-14");
 }
 
 }  // namespace

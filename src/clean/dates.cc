@@ -1,7 +1,6 @@
 #include "src/clean/dates.h"
 
 #include <cstdio>
-#include <unordered_map>
 #include <vector>
 
 #include "src/base/data.h"
@@ -9,22 +8,6 @@
 
 namespace marsad {
 namespace {
-
-const std::unordered_map<std::string, int>& Months() {
-  static const auto* months = [] {
-    auto* m = new std::unordered_map<std::string, int>();
-    auto rows = ReadDataTsv("clean/months.tsv");
-    if (!rows.ok()) return m;
-    std::string key;
-    for (const auto& row : *rows) {
-      if (row.size() < 2) continue;
-      FurnitureKey(row[0], &key);
-      m->emplace(key, std::atoi(row[1].c_str()));
-    }
-    return m;
-  }();
-  return *months;
-}
 
 bool ValidYmd(int y, int m, int d) {
   return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
@@ -104,9 +87,8 @@ struct Field {
 };
 
 // Fields of the key: numbers and month names, in order.
-std::vector<Field> Fields(std::string_view key) {
+std::vector<Field> Fields(const CleanLexicon& lex, std::string_view key) {
   std::vector<Field> out;
-  const auto& months = Months();
   std::vector<std::string_view> words = Split(key, ' ');
   for (size_t w = 0; w < words.size(); ++w) {
     std::string_view word = words[w];
@@ -122,14 +104,14 @@ std::vector<Field> Fields(std::string_view key) {
     }
     if (w + 1 < words.size()) {
       std::string two = std::string(word) + ' ' + std::string(words[w + 1]);
-      if (auto it = months.find(two); it != months.end()) {
-        out.push_back({it->second, true});
+      if (int month = lex.Month(two)) {
+        out.push_back({month, true});
         ++w;
         continue;
       }
     }
-    if (auto it = months.find(std::string(word)); it != months.end()) {
-      out.push_back({it->second, true});
+    if (int month = lex.Month(word)) {
+      out.push_back({month, true});
     } else {
       out.push_back({-1, false});  // a word that breaks a date
     }
@@ -165,7 +147,7 @@ std::string FromFields(const std::vector<Field>& f) {
 
 }  // namespace
 
-std::string ParseMetaDate(std::string_view s) {
+std::string ParseMetaDate(const CleanLexicon& lex, std::string_view s) {
   std::string key;
   FurnitureKey(s, &key);  // folds Arabic-Indic digits too
   // Try ISO on the raw text with its punctuation, digits folded.
@@ -191,7 +173,7 @@ std::string ParseMetaDate(std::string_view s) {
       if (!iso.empty()) return iso;
     }
   }
-  return FromFields(Fields(key));
+  return FromFields(Fields(lex, key));
 }
 
 std::string DateFromUrl(std::string_view url) {

@@ -11,11 +11,14 @@
 
 namespace marsad {
 
+class CleanLexicon;
+
 // Returns "YYYY-MM-DD", or "YYYY-MM-DDTHH:MM[:SS][zone]" when `s` is an ISO
 // 8601 date-time, or "" if no valid date is found. Numeric dates are read day
 // first (d/m/y) unless the first field is a year or the day/month order is
-// forced by a field above 12. Years outside 1900..2100 are rejected.
-std::string ParseMetaDate(std::string_view s);
+// forced by a field above 12. Years outside 1900..2100 are rejected. Month
+// names are those of `lex` (data/clean/months.tsv).
+std::string ParseMetaDate(const CleanLexicon& lex, std::string_view s);
 
 // A date in a URL path: /2017/11/14/, /2017-11-14, /20171114/ ; or "".
 std::string DateFromUrl(std::string_view url);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "src/clean/test_lexicon.h"
+
 namespace marsad {
 namespace {
 
@@ -29,7 +31,8 @@ TEST(ParseMetaDateTest, Shapes) {
       {"أمس الخميس", ""},
       {"", ""},
   };
-  for (const Case& c : cases) EXPECT_EQ(ParseMetaDate(c.in), c.want) << c.in;
+  for (const Case& c : cases)
+    EXPECT_EQ(ParseMetaDate(TestCleanLexicon(), c.in), c.want) << c.in;
 }
 
 TEST(DateFromUrlTest, Shapes) {

@@ -532,7 +532,7 @@ void Extractor::Emit(const std::vector<int>& article, const std::string& title,
 void CleanHtml(const CleanLexicon& lex, const Normalizer& normalizer,
                const FurnitureModel* model, Document* doc) {
   std::unique_ptr<HtmlDom> dom = HtmlDom::Parse(doc->raw, kMaxHtmlBytes);
-  HtmlMeta meta = ExtractHtmlMeta(dom->root());
+  HtmlMeta meta = ExtractHtmlMeta(lex, dom->root());
   auto set = [](std::string* field, std::string value) {
     if (field->empty()) *field = std::move(value);
   };

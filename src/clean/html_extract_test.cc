@@ -71,7 +71,7 @@ TEST(HtmlExtractTest, MetadataSources) {
       "<link rel=canonical href='https://example.org/news/2021/02/03/x'>"
       "</head><body><h1>عنوان الخبر الكامل هنا</h1></body></html>";
   auto dom = HtmlDom::Parse(page, kMaxHtmlBytes);
-  HtmlMeta m = ExtractHtmlMeta(dom->root());
+  HtmlMeta m = ExtractHtmlMeta(TestCleanLexicon(), dom->root());
   EXPECT_EQ(m.title, "عنوان الخبر الكامل هنا");
   EXPECT_EQ(m.site_name, "موقع المثال");
   EXPECT_EQ(m.published, "2021-02-03");
@@ -163,7 +163,8 @@ TEST(HtmlExtractTest, DateFromAnElementNamedDate) {
       "<body><span class='post-date'>الثلاثاء 14 نوفمبر 2017</span>"
       "<p>نص</p></body>",
       kMaxHtmlBytes);
-  EXPECT_EQ(ExtractHtmlMeta(dom->root()).published, "2017-11-14");
+  EXPECT_EQ(ExtractHtmlMeta(TestCleanLexicon(), dom->root()).published,
+            "2017-11-14");
 }
 
 }  // namespace
@@ -178,7 +179,7 @@ TEST(HtmlExtractTest, JsonLdEntitiesDecoded) {
       "\"headline\": \"&#8216;Quoted&#8217; &amp; more\", \"datePublished\": "
       "\"2020-01-02\"}</script></head>",
       kMaxHtmlBytes);
-  HtmlMeta m = ExtractHtmlMeta(dom->root());
+  HtmlMeta m = ExtractHtmlMeta(TestCleanLexicon(), dom->root());
   EXPECT_EQ(m.title, "\u2018Quoted\u2019 & more");
   EXPECT_EQ(m.published, "2020-01-02");
 }

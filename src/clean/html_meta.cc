@@ -183,7 +183,8 @@ void FindArticles(const nlohmann::json& j,
   }
 }
 
-void FromJsonLd(const std::vector<std::string>& scripts, HtmlMeta* m) {
+void FromJsonLd(const CleanLexicon& lex,
+                const std::vector<std::string>& scripts, HtmlMeta* m) {
   for (const std::string& s : scripts) {
     nlohmann::json j = nlohmann::json::parse(s, nullptr, false);
     if (j.is_discarded()) continue;
@@ -197,8 +198,8 @@ void FromJsonLd(const std::vector<std::string>& scripts, HtmlMeta* m) {
         if (f->empty()) *f = std::move(v);
       };
       set(&m->title, get("headline"));
-      set(&m->published, ParseMetaDate(get("datePublished")));
-      set(&m->modified, ParseMetaDate(get("dateModified")));
+      set(&m->published, ParseMetaDate(lex, get("datePublished")));
+      set(&m->modified, ParseMetaDate(lex, get("dateModified")));
       set(&m->author, get("author"));
       set(&m->section, get("articleSection"));
       set(&m->description, get("description"));
@@ -254,7 +255,7 @@ std::string StripSiteName(const std::string& title,
   return title;
 }
 
-HtmlMeta ExtractHtmlMeta(const GumboNode* root) {
+HtmlMeta ExtractHtmlMeta(const CleanLexicon& lex, const GumboNode* root) {
   Collected c;
   std::vector<const GumboNode*> stack;
   if (root != nullptr) stack.push_back(root);
@@ -269,7 +270,7 @@ HtmlMeta ExtractHtmlMeta(const GumboNode* root) {
     }
   }
   HtmlMeta m;
-  FromJsonLd(c.ld_json, &m);
+  FromJsonLd(lex, c.ld_json, &m);
   auto fill = [&](std::string* field, std::initializer_list<const char*> keys) {
     if (!field->empty()) return;
     if (const std::string* v = MetaValue(c, keys)) *field = *v;
@@ -278,7 +279,8 @@ HtmlMeta ExtractHtmlMeta(const GumboNode* root) {
                        std::initializer_list<const char*> keys) {
     for (const char* k : keys) {
       if (!field->empty()) return;
-      if (const std::string* v = MetaValue(c, {k})) *field = ParseMetaDate(*v);
+      if (const std::string* v = MetaValue(c, {k}))
+        *field = ParseMetaDate(lex, *v);
     }
   };
   fill_date(&m.published,
@@ -308,10 +310,10 @@ HtmlMeta ExtractHtmlMeta(const GumboNode* root) {
   m.language = c.lang;
   fill(&m.language, {"content-language", "og:locale", "language"});
   if (m.published.empty() && !c.time.empty()) {
-    m.published = ParseMetaDate(c.time);
+    m.published = ParseMetaDate(lex, c.time);
   }
   if (m.published.empty() && !c.date_text.empty()) {
-    m.published = ParseMetaDate(c.date_text);
+    m.published = ParseMetaDate(lex, c.date_text);
   }
   if (m.published.empty()) m.published = DateFromUrl(m.url);
   std::string title = m.title;

@@ -10,6 +10,8 @@
 
 namespace marsad {
 
+class CleanLexicon;
+
 struct HtmlMeta {
   std::string title;  // without the site-name suffix
   std::string description;
@@ -22,8 +24,9 @@ struct HtmlMeta {
 // JSON-LD (schema.org Article and its kinds, also inside @graph). Sources in
 // order of trust: JSON-LD and Open Graph / article:* tags, then other meta
 // tags, then <time>, then a date in the canonical URL. Never fails;
-// unreadable JSON-LD is ignored.
-HtmlMeta ExtractHtmlMeta(const GumboNode* root);
+// unreadable JSON-LD is ignored. Dates are read with the month names of
+// `lex` (ParseMetaDate).
+HtmlMeta ExtractHtmlMeta(const CleanLexicon& lex, const GumboNode* root);
 
 // Removes a site-name suffix or prefix ("Title | Site", "Site - Title") from a
 // <title>: the part matching `site_name` or one of `h1`, else the longest part

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 
 #include "src/base/data.h"
 #include "src/base/url.h"
@@ -155,8 +156,17 @@ StatusOr<CleanLexicon> CleanLexicon::FromRows(
     const std::vector<std::vector<std::string>>& outlets,
     const std::vector<std::vector<std::string>>& html_classes,
     const std::vector<std::vector<std::string>>& outlet_kinds,
-    const std::vector<std::vector<std::string>>& teaser) {
+    const std::vector<std::vector<std::string>>& teaser,
+    const std::vector<std::vector<std::string>>& months) {
   CleanLexicon lex;
+  for (const auto& row : months) {
+    const int month = row.size() < 2 ? 0 : std::atoi(row[1].c_str());
+    if (month < 1 || month > 12)
+      return InternalError("months.tsv: row needs a name and a month 1..12");
+    std::string key;
+    FurnitureKey(row[0], &key);
+    lex.months_.emplace(std::move(key), month);
+  }
   for (const auto& row : teaser) {
     if (row.size() < 2) return InternalError("teaser.tsv: row needs 2 fields");
     std::string key;
@@ -256,7 +266,9 @@ StatusOr<std::unique_ptr<const CleanLexicon>> CleanLexicon::Load(
   ASSIGN_OR_RETURN(TsvRows classes, ReadTsv(dir + "html_classes.tsv"));
   ASSIGN_OR_RETURN(TsvRows kinds, ReadTsv(dir + "outlet_kinds.tsv"));
   ASSIGN_OR_RETURN(TsvRows teaser, ReadTsv(dir + "teaser.tsv"));
-  auto lex = FromRows(furniture, agencies, outlets, classes, kinds, teaser);
+  ASSIGN_OR_RETURN(TsvRows months, ReadTsv(dir + "months.tsv"));
+  auto lex =
+      FromRows(furniture, agencies, outlets, classes, kinds, teaser, months);
   if (!lex.ok()) return lex.status().WithContext(dir);
   return std::make_unique<const CleanLexicon>(std::move(*lex));
 }
@@ -300,6 +312,11 @@ std::string_view CleanLexicon::Agency(std::string_view key) const {
 const OutletName* CleanLexicon::Outlet(std::string_view key) const {
   auto it = outlet_by_key_.find(std::string(key));
   return it == outlet_by_key_.end() ? nullptr : &outlets_[it->second];
+}
+
+int CleanLexicon::Month(std::string_view key) const {
+  auto it = months_.find(std::string(key));
+  return it == months_.end() ? 0 : it->second;
 }
 
 bool CleanLexicon::DayAnchor(std::string_view word) const {

@@ -64,7 +64,7 @@ struct OutletName {
 class CleanLexicon {
  public:
   // Loads data_dir + "/clean/{furniture,agencies,outlets,html_classes,
-  // outlet_kinds,teaser}.tsv"; a missing or damaged table is an error
+  // outlet_kinds,teaser,months}.tsv"; a missing or damaged table is an error
   // naming the file.
   static StatusOr<std::unique_ptr<const CleanLexicon>> Load(
       const std::string& data_dir);
@@ -76,7 +76,8 @@ class CleanLexicon {
       const std::vector<std::vector<std::string>>& outlets,
       const std::vector<std::vector<std::string>>& html_classes = {},
       const std::vector<std::vector<std::string>>& outlet_kinds = {},
-      const std::vector<std::vector<std::string>>& teaser = {});
+      const std::vector<std::vector<std::string>>& teaser = {},
+      const std::vector<std::vector<std::string>>& months = {});
 
   // Phrase whose key equals `key` (any action), or null.
   const Phrase* Exact(std::string_view key) const;
@@ -114,6 +115,9 @@ class CleanLexicon {
   bool OutletKindWord(std::string_view word) const;
   // What a lower-case class/id word says about an HTML element.
   HtmlClassKind HtmlClassWord(const std::string& word) const;
+  // The number (1..12) of the month a key names ("نوفمبر", "تشرين الثاني",
+  // "nov": months.tsv), or 0.
+  int Month(std::string_view key) const;
 
  private:
   std::unordered_map<std::string, Phrase> exact_;
@@ -134,6 +138,7 @@ class CleanLexicon {
   std::vector<std::string> day_anchors_;
   std::vector<std::string> connectives_;
   std::vector<std::string> lead_verbs_;
+  std::unordered_map<std::string, int> months_;  // key -> 1..12
 };
 
 }  // namespace marsad

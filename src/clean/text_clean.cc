@@ -188,7 +188,7 @@ class TextCleaner {
     switch (p->action) {
       case PhraseAction::kMetaPublished:
       case PhraseAction::kMetaModified: {
-        std::string date = ParseMetaDate(value);
+        std::string date = ParseMetaDate(lex_, value);
         if (date.empty()) return false;
         std::string& field = p->action == PhraseAction::kMetaPublished
                                  ? doc_->published
@@ -643,7 +643,7 @@ class TextCleaner {
       if (l.state == State::kTitle) continue;
       ++seen;
       if (l.chars > 100) continue;
-      std::string date = ParseMetaDate(l.text);
+      std::string date = ParseMetaDate(lex_, l.text);
       if (!date.empty()) {
         doc_->published = date;
         return;
