@@ -282,12 +282,14 @@ Status FactsLexicon::Fill(const std::string& data_dir,
 }
 
 int ClassIndex::Add(std::string_view name) {
-  if (int bit = Find(name); bit >= 0) return bit;
-  names_.emplace_back(name);
+  const ClassName c = ClassName::Of(name);
+  if (!c.fits()) return -1;
+  if (int bit = Find(c); bit >= 0) return bit;
+  names_.push_back(c);
   if (2 * names_.size() > slots_.size()) {
     Rehash(std::max<size_t>(64, 4 * names_.size()));
   } else {
-    size_t i = Slot(name) & mask_;
+    size_t i = c.hash() & mask_;
     while (slots_[i] >= 0) i = (i + 1) & mask_;
     slots_[i] = static_cast<int>(names_.size() - 1);
   }
@@ -300,7 +302,7 @@ void ClassIndex::Rehash(size_t slots) {
   slots_.assign(cap, -1);
   mask_ = cap - 1;
   for (size_t b = 0; b < names_.size(); ++b) {
-    size_t i = Slot(names_[b]) & mask_;
+    size_t i = names_[b].hash() & mask_;
     while (slots_[i] >= 0) i = (i + 1) & mask_;
     slots_[i] = static_cast<int>(b);
   }
@@ -308,7 +310,7 @@ void ClassIndex::Rehash(size_t slots) {
 
 void PointWords::Add(const std::string& cls, std::string form) {
   const int bit = class_ids_.Add(cls);
-  if (bit >= static_cast<int>(kMaxWordClasses)) bits_ok_ = false;
+  if (bit < 0 || bit >= static_cast<int>(kMaxWordClasses)) bits_ok_ = false;
   if (bits_ok_) form_bits_[form].set(bit);
   words_[cls].insert(std::move(form));
 }
@@ -320,6 +322,34 @@ WordClassBits PointWords::FormBits(const Word& w) const {
       bits |= it->second;
   }
   return bits;
+}
+
+WordClassBits PointWords::StartBits(const Word& w) const {
+  WordClassBits bits = Bits(w);
+  // Starts(): a form f of six bytes or more with w.stem.substr(0,
+  // f.size()) == f, that is a prefix of the stem (the whole stem included).
+  for (size_t n = 6; n <= w.stem.size(); ++n) {
+    if (auto it = form_bits_.find(w.stem.substr(0, n)); it != form_bits_.end())
+      bits |= it->second;
+  }
+  return bits;
+}
+
+bool PointWords::IsNamed(const Word& w, std::string_view cls) const {
+  auto it = words_.find(cls);
+  if (it == words_.end()) return false;
+  const std::set<std::string, std::less<>>& set = it->second;
+  return set.count(w.stem) || set.count(w.bare) || set.count(w.key);
+}
+
+bool PointWords::StartsNamed(const Word& w, std::string_view cls) const {
+  if (IsNamed(w, cls)) return true;
+  auto it = words_.find(cls);
+  if (it == words_.end()) return false;
+  for (const std::string& f : it->second) {
+    if (f.size() >= 6 && w.stem.substr(0, f.size()) == f) return true;
+  }
+  return false;
 }
 
 std::string PointWords::PopulationOf(std::string_view words) const {
@@ -348,7 +378,7 @@ void FactsLexicon::AddClassBit(const std::string& key, const std::string& cls,
                                bool more) {
   if (cls.empty() || !bits_ok_) return;
   const int bit = class_ids_.Add(cls);
-  if (bit >= static_cast<int>(kMaxWordClasses)) {
+  if (bit < 0 || bit >= static_cast<int>(kMaxWordClasses)) {
     bits_ok_ = false;  // Is() answers without bits
     return;
   }
@@ -367,16 +397,7 @@ WordClassBits FactsLexicon::ClassBits(const Word& w) const {
   return bits;
 }
 
-bool FactsLexicon::Is(const Word& w, std::string_view cls) const {
-  if (bits_ok_) {
-    if (int bit = class_ids_.Find(cls); bit >= 0) {
-      if (w.class_bits_of != this) {
-        w.class_bits = ClassBits(w);
-        w.class_bits_of = this;
-      }
-      return w.class_bits.test(bit);
-    }
-  }
+bool FactsLexicon::IsNamed(const Word& w, std::string_view cls) const {
   if (ClassOf(w) == cls) return true;
   if (more_classes_.empty()) return false;
   std::string k = w.key + "|" + std::string(cls);

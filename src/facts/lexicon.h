@@ -19,10 +19,14 @@
 // PointWords::Is, some 30 times per word): each class has a bit (up to
 // kMaxWordClasses per table; beyond that Is() looks the strings up), and a
 // word's bits are looked up on the first question and kept in the Word.
-// The class names are interned at load (ClassIndex): a question finds its
-// class's bit by a hash of the name's length and first, middle and last
-// letters and one compare, with no std::string built and no std::hash of
-// the name (the two were 40% of the facts stage's instructions).
+// The class names are interned at load (ClassIndex). A question names its
+// class with a literal (Is(w, "deny")), which becomes a ClassName at compile
+// time: the name's bytes packed into three words and their hash. Finding
+// the class's bit is then one probe and a compare of three words, with no
+// hash of the name and no call to memcmp at run time (a question by name
+// cost some 80 instructions, 13% of the facts stage's). A name known only
+// at run time is packed when asked. PointWords::Starts keeps its answers
+// per word too: the classes of the stem's prefixes, looked up once.
 //
 // Thread safety: a FactsLexicon is immutable after Load() and shared by every
 // thread (Resources::facts_lexicon()); the per-document word table belongs to
@@ -31,12 +35,15 @@
 #define MARSAD_SRC_FACTS_LEXICON_H_
 
 #include <bitset>
+#include <concepts>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <set>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -54,9 +61,58 @@ class FactsLexicon;
 class PointWords;
 class Normalizer;
 
-// Classes of one table a Word's memo holds (words.tsv has 92, points.tsv 68).
-inline constexpr size_t kMaxWordClasses = 128;
+// Classes of one table a Word's memo holds (words.tsv has 92, points.tsv
+// 120 on 2026-12-07).
+inline constexpr size_t kMaxWordClasses = 256;
 using WordClassBits = std::bitset<kMaxWordClasses>;
+
+// A class name packed for ClassIndex: its bytes zero-padded into three
+// words, its length and a hash of them. Built at compile time from a
+// literal (the implicit constructor is consteval: a name longer than
+// kMaxBytes does not compile), or at run time by Of(). Two ClassNames are
+// the same name exactly when their words and lengths are equal.
+class ClassName {
+ public:
+  static constexpr size_t kMaxBytes = 24;
+  template <size_t N>
+  consteval ClassName(const char (&s)[N])  // NOLINT: implicit on purpose
+      : ClassName(std::string_view(s, N - 1), true) {}
+  // `s` packed; fits() is false when it is longer than kMaxBytes (no class
+  // of an index is).
+  static constexpr ClassName Of(std::string_view s) {
+    return ClassName(s, false);
+  }
+  constexpr bool fits() const { return size_ <= kMaxBytes; }
+  uint64_t hash() const { return hash_; }
+  bool operator==(const ClassName& o) const {
+    return Word8(0) == o.Word8(0) && Word8(8) == o.Word8(8) &&
+           Word8(16) == o.Word8(16) && size_ == o.size_;
+  }
+  // The name (REQUIRES: fits()).
+  std::string_view view() const { return std::string_view(b_, size_); }
+
+ private:
+  constexpr ClassName(std::string_view s, bool literal) : size_(s.size()) {
+    if (literal && s.size() > kMaxBytes) NameTooLong();  // no constant
+    if (s.size() > kMaxBytes) return;                    // fits() is false
+    uint64_t h = 0xCBF29CE484222325ull ^ s.size();
+    for (size_t i = 0; i < s.size(); ++i) {
+      b_[i] = s[i];
+      h = (h ^ static_cast<unsigned char>(s[i])) * 0x100000001B3ull;
+    }
+    hash_ = h ^ (h >> 29);
+  }
+  static void NameTooLong() {}  // not constexpr: a literal too long fails
+  uint64_t Word8(size_t at) const {
+    uint64_t v;
+    std::memcpy(&v, b_ + at, sizeof(v));
+    return v;
+  }
+  static_assert(kMaxBytes == 24);  // three words, as operator== reads them
+  char b_[kMaxBytes] = {};
+  uint64_t size_ = 0;
+  uint64_t hash_ = 0;
+};
 
 struct Word {
   Span span;
@@ -74,6 +130,10 @@ struct Word {
   mutable const FactsLexicon* class_bits_of = nullptr;
   mutable WordClassBits point_bits;
   mutable const PointWords* point_bits_of = nullptr;
+  // PointWords::Starts's memo: the bits of point_bits and of the stem's
+  // prefixes of three letters or more.
+  mutable WordClassBits start_bits;
+  mutable const PointWords* start_bits_of = nullptr;
 };
 
 // Tokens, forms and sentences of one document.
@@ -90,38 +150,40 @@ struct WordTable {
 // How strictly a token is looked up (see the file comment).
 enum class Forms { kBare = 2, kStem = 3 };
 
+// A name of a class asked at run time (a std::string, a std::string_view,
+// a const char* variable); a literal converts to a ClassName instead.
+template <typename S>
+concept RuntimeClassName =
+    std::convertible_to<const S&, std::string_view> && !std::is_array_v<S>;
+
 // Class names interned to bits 0, 1, 2, ... in the order added: open
-// addressing on a short hash of the name, then one compare. Built at load;
-// Find() is what every Is() question costs.
+// addressing on the ClassName's hash, then one compare of its words. Built
+// at load; Find() is what every Is() question costs.
 class ClassIndex {
  public:
-  // The bit of `name`, a new one if it was not added before.
+  // The bit of `name`, a new one if it was not added before; -1 if the name
+  // is longer than ClassName::kMaxBytes (never added).
   int Add(std::string_view name);
   // The bit of `name`, or -1.
-  int Find(std::string_view name) const {
+  int Find(const ClassName& name) const {
     if (slots_.empty()) return -1;
-    for (size_t i = Slot(name) & mask_;; i = (i + 1) & mask_) {
+    for (size_t i = name.hash() & mask_;; i = (i + 1) & mask_) {
       const int bit = slots_[i];
       if (bit < 0) return -1;
       if (names_[bit] == name) return bit;
     }
   }
+  template <RuntimeClassName S>
+  int Find(const S& name) const {
+    const ClassName c = ClassName::Of(name);
+    return c.fits() ? Find(c) : -1;
+  }
   size_t size() const { return names_.size(); }
 
  private:
-  // Class names are short ASCII words that differ in their length or their
-  // first and last letters; a collision costs one more compare.
-  static size_t Slot(std::string_view s) {
-    if (s.empty()) return 0;
-    const size_t n = s.size();
-    const uint64_t v = static_cast<unsigned char>(s[0]) |
-                       static_cast<unsigned char>(s[n / 2]) << 8 |
-                       static_cast<unsigned char>(s[n - 1]) << 16 | n << 24;
-    return (v * 0x9E3779B97F4A7C15ull) >> 40;
-  }
   void Rehash(size_t slots);
-  std::vector<std::string> names_;  // by bit
-  std::vector<int> slots_;          // bit, or -1
+  std::vector<ClassName> names_;  // by bit
+  std::vector<int> slots_;        // bit, or -1
   size_t mask_ = 0;
 };
 
@@ -190,20 +252,16 @@ struct AcledEntry {
 // claim makes beyond figures (denials, accusations, scopes, populations).
 class PointWords {
  public:
-  bool Is(const Word& w, std::string_view cls) const {
-    if (bits_ok_) {
-      const int b = class_ids_.Find(cls);
-      if (b < 0) return false;
-      if (w.point_bits_of != this) {
-        w.point_bits = FormBits(w);
-        w.point_bits_of = this;
-      }
-      return w.point_bits.test(b);
-    }
-    auto it = words_.find(cls);
-    if (it == words_.end()) return false;
-    const std::set<std::string, std::less<>>& set = it->second;
-    return set.count(w.stem) || set.count(w.bare) || set.count(w.key);
+  bool Is(const Word& w, const ClassName& cls) const {
+    if (!bits_ok_) return IsNamed(w, cls.view());
+    const int b = class_ids_.Find(cls);  // < kMaxWordClasses (bits_ok_)
+    return b >= 0 && Bits(w)[b];
+  }
+  template <RuntimeClassName S>
+  bool Is(const Word& w, const S& cls) const {
+    const std::string_view name = cls;
+    const ClassName c = ClassName::Of(name);
+    return c.fits() ? Is(w, c) : IsNamed(w, name);
   }
   // Whether `folded` (FactsLexicon::Fold of a word) is a form of `cls` as
   // written.
@@ -213,14 +271,21 @@ class PointWords {
   }
   // Whether the word's stem starts with a form of `cls` of three letters or
   // more (بتنفيذهما: تنفيذ), or is a shorter form.
-  bool Starts(const Word& w, std::string_view cls) const {
-    if (Is(w, cls)) return true;
-    auto it = words_.find(cls);
-    if (it == words_.end()) return false;
-    for (const std::string& f : it->second) {
-      if (f.size() >= 6 && w.stem.substr(0, f.size()) == f) return true;
+  bool Starts(const Word& w, const ClassName& cls) const {
+    if (!bits_ok_) return StartsNamed(w, cls.view());
+    const int b = class_ids_.Find(cls);
+    if (b < 0) return false;
+    if (w.start_bits_of != this) {
+      w.start_bits = StartBits(w);
+      w.start_bits_of = this;
     }
-    return false;
+    return w.start_bits[b];
+  }
+  template <RuntimeClassName S>
+  bool Starts(const Word& w, const S& cls) const {
+    const std::string_view name = cls;
+    const ClassName c = ClassName::Of(name);
+    return c.fits() ? Starts(w, c) : StartsNamed(w, name);
   }
   // The population a casualty phrase counts, from the pop_* classes
   // ("pop_civilian", "pop_soldier", "pop_fighter"), or "" when its words
@@ -236,8 +301,22 @@ class PointWords {
   const Normalizer* normalizer_ = nullptr;
   // Adds folded `form` to class `cls`.
   void Add(const std::string& cls, std::string form);
-  // The bits of the classes Is() finds for w (its stem, bare and key forms).
+  // The bits of the classes Is() finds for w (its stem, bare and key forms),
+  // kept in the word.
+  const WordClassBits& Bits(const Word& w) const {
+    if (w.point_bits_of != this) {
+      w.point_bits = FormBits(w);
+      w.point_bits_of = this;
+    }
+    return w.point_bits;
+  }
   WordClassBits FormBits(const Word& w) const;
+  // Bits(w) and the bits of the forms of six bytes or more that the stem
+  // starts with: the classes Starts() finds for w.
+  WordClassBits StartBits(const Word& w) const;
+  // Is() and Starts() by the class's name, from the sets (without bits).
+  bool IsNamed(const Word& w, std::string_view cls) const;
+  bool StartsNamed(const Word& w, std::string_view cls) const;
   std::map<std::string, std::set<std::string, std::less<>>, std::less<>> words_;
   // Bit of each class (used while there are at most kMaxWordClasses); the
   // bits of each form.
@@ -280,7 +359,24 @@ class FactsLexicon {
   // First word class of a token (words.tsv), or "" (tries key, then bare).
   std::string_view ClassOf(const Word& w) const;
   // True if the token has class `cls` (a word may have several).
-  bool Is(const Word& w, std::string_view cls) const;
+  bool Is(const Word& w, const ClassName& cls) const {
+    if (bits_ok_) {
+      if (int bit = class_ids_.Find(cls); bit >= 0) {
+        if (w.class_bits_of != this) {
+          w.class_bits = ClassBits(w);
+          w.class_bits_of = this;
+        }
+        return w.class_bits[bit];  // bit < kMaxWordClasses (bits_ok_)
+      }
+    }
+    return IsNamed(w, cls.view());
+  }
+  template <RuntimeClassName S>
+  bool Is(const Word& w, const S& cls) const {
+    const std::string_view name = cls;
+    const ClassName c = ClassName::Of(name);
+    return c.fits() ? Is(w, c) : IsNamed(w, name);
+  }
   // Word class of a folded key, or "".
   std::string_view ClassOfKey(std::string_view key) const;
   // ACLED type and sub-type for a PLOVER type and mode.
@@ -308,6 +404,8 @@ class FactsLexicon {
   using StringMap =
       std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
   WordClassBits ClassBits(const Word& w) const;
+  // Is() without the bits: the first class and the further classes by name.
+  bool IsNamed(const Word& w, std::string_view cls) const;
   StringMap<std::string> classes_;                // first class
   std::unordered_set<std::string> more_classes_;  // word|class
   // Bit of each (non-empty) class name (used while there are at most

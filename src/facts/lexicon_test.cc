@@ -38,6 +38,35 @@ TEST(ClassIndexTest, EveryNameFindsItsOwnBit) {
   for (std::string_view unknown : {"dany", "c300x", "c1", "denyy", "x"})
     EXPECT_EQ(index.Find(unknown), -1) << unknown;
   EXPECT_EQ(ClassIndex().Find("deny"), -1);
+  // Names longer than ClassName::kMaxBytes are never added (their table
+  // then answers by name) and never found.
+  const std::string long_name(ClassName::kMaxBytes + 1, 'z');
+  EXPECT_EQ(index.Add(long_name), -1);
+  EXPECT_EQ(index.Find(long_name), -1);
+  EXPECT_EQ(index.Find(long_name.substr(1)), -1);
+  EXPECT_EQ(index.Add(long_name.substr(1)), static_cast<int>(names.size()));
+  EXPECT_EQ(index.Find(long_name.substr(1)), static_cast<int>(names.size()));
+}
+
+TEST(ClassNameTest, LiteralsAndRunTimeNamesPackAlike) {
+  constexpr ClassName deny = "deny";
+  EXPECT_TRUE(deny == ClassName::Of(std::string("deny")));
+  EXPECT_EQ(deny.hash(), ClassName::Of("deny").hash());
+  EXPECT_EQ(deny.view(), "deny");
+  EXPECT_FALSE(deny == ClassName::Of("dent"));
+  EXPECT_FALSE(deny == ClassName::Of("deny_"));
+  EXPECT_FALSE(deny == ClassName::Of("den"));
+  // The length is part of the name: a trailing NUL is another name.
+  EXPECT_FALSE(deny == ClassName::Of(std::string_view("deny\0", 5)));
+  // Each of the three words takes part (bytes 0-7, 8-15, 16-23).
+  const std::string base(ClassName::kMaxBytes, 'a');
+  for (size_t i = 0; i < base.size(); ++i) {
+    std::string other = base;
+    other[i] = 'b';
+    EXPECT_FALSE(ClassName::Of(base) == ClassName::Of(other)) << i;
+  }
+  EXPECT_TRUE(ClassName::Of(base).fits());
+  EXPECT_FALSE(ClassName::Of(base + "a").fits());
 }
 
 // The finders' pre-folded words (src/facts/util.h, fk::) are their written
@@ -121,7 +150,51 @@ TEST(FactsLexiconTest, PointClassesAreTheTableRows) {
         EXPECT_EQ(lex.points.Is(w, std::string_view(cls)), want);
       }
       EXPECT_FALSE(lex.points.Is(w, "no_such_class"));
+      EXPECT_FALSE(
+          lex.points.Is(w, std::string(ClassName::kMaxBytes + 1, 'x')));
     }
+  }
+}
+
+// Starts(): the stem starts with a form of the class of six bytes or more,
+// or the word is of the class; from the per-word bits of the stem's
+// prefixes, against the table's forms read plainly.
+TEST(FactsLexiconTest, PointStartsAreTheTableRows) {
+  const FactsLexicon& lex = TestFactsLexicon();
+  Rows t = ReadRows("facts/points.tsv");
+  std::map<std::string, std::vector<std::string>> forms_of;  // by class
+  std::vector<std::string> stems;
+  for (const auto& [form, cls] : t.rows) {
+    forms_of[cls].push_back(form);
+    if (form.find(' ') != std::string::npos) continue;
+    stems.push_back(form);
+    stems.push_back(form + "\xD9\x87\xD8\xA7");  // + ها
+    if (form.size() > 2) stems.push_back(form.substr(0, form.size() - 2));
+  }
+  stems.push_back("zzzzzzzz");
+  size_t started = 0;
+  const std::string wa = "\xD9\x88";  // و
+  for (const std::string& stem : stems) {
+    std::string key = wa + stem;
+    const Word w = MakeWord(key, std::string_view(key).substr(2),
+                            std::string_view(key).substr(2));
+    for (const std::string& cls : t.classes) {
+      bool want = lex.points.Is(w, cls);
+      for (const std::string& f : forms_of[cls])
+        want = want || (f.size() >= 6 && stem.starts_with(f));
+      started += want && !lex.points.Is(w, cls);
+      EXPECT_EQ(lex.points.Starts(w, cls), want) << stem << " " << cls;
+    }
+    EXPECT_FALSE(lex.points.Starts(w, "no_such_class"));
+  }
+  EXPECT_GT(started, 100u);  // the prefixes are what is tested
+  // A literal asks what the name at run time asks.
+  for (const std::string& stem : stems) {
+    const Word w = MakeWord(stem, stem, stem);
+    EXPECT_EQ(lex.points.Starts(w, "involve"),
+              lex.points.Starts(w, std::string("involve")));
+    EXPECT_EQ(lex.points.Is(w, "deny"), lex.points.Is(w, std::string("deny")));
+    EXPECT_EQ(lex.Is(w, "neg"), lex.Is(w, std::string("neg")));
   }
 }
 
