@@ -15,19 +15,55 @@
 # counting the words that follow head nouns and titles there
 # (data/nlp/pattern_labels.tsv), then
 # the final model, models/ner_model.bin. Prints the dev F1 of every epoch.
-# Usage: scripts/train-ner.sh BUILD_DIR [--rebuild]
+#
+# --extra-gold (issue 23, round 8; docs/RESULTS.md): both trainings also
+# read two other hand-labelled corpora, tools/train_ner/gold_corpora.h's
+# mappings (AQMAR: PER -> PERS, LOC, ORG, MIS -> MISC; WikiFANE Gold: its
+# 4-class column), every sentence holding a MISC name left out (skip), each
+# sentence trained on 0.3 times an epoch, each corpus with its own copy of
+# every feature (--extra-domain); AQMAR's training split only, WikiFANE
+# without its last 10% of sentences (the held-out part eval_ner scores).
+# Both corpora are CC BY-SA 3.0: a model trained on them says so beside it.
+# --out DIR writes the two models and the run-time model's corpus tables
+# into DIR (DIR/heldout, DIR/ner_model.bin, DIR/corpus_labels.tsv,
+# DIR/pattern_labels.tsv) instead of models/ and data/nlp, for experiments.
+# Usage: scripts/train-ner.sh BUILD_DIR [--rebuild] [--extra-gold] [--out DIR]
 set -euo pipefail
 BUILD=${1:-build}
-REBUILD=${2:-}
+shift || true
+REBUILD=
+EXTRA_GOLD=
+OUT=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rebuild) REBUILD=--rebuild ;;
+    --extra-gold) EXTRA_GOLD=1 ;;
+    --out) OUT=$2; shift ;;
+    *) echo "train-ner: unknown option $1" >&2; exit 1 ;;
+  esac
+  shift
+done
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${MARSAD_SHARED:-$ROOT/../shared}
 export MARSAD_DATA_DIR=$ROOT/data
 NLP=$ROOT/data/nlp
 MODELS=$ROOT/models
+TABLES=$NLP
+if [ -n "$OUT" ]; then
+  mkdir -p "$OUT"
+  MODELS=$(cd "$OUT" && pwd)
+  TABLES=$MODELS
+fi
 ANER=$SHARED/data/ner/anercorp_train.tsv
 if [ ! -f "$ANER" ]; then
   echo "train-ner: $ANER not found" >&2
   exit 1
+fi
+EXTRA=()
+if [ -n "$EXTRA_GOLD" ]; then
+  EXTRA=(--extra "aqmar:$SHARED/data/ner/aqmar/train.txt:0.3:skip"
+    --extra "wikifane:$SHARED/data/ner/wikifane/wikifane_gold_wikipedia.tsv.gz:0.3:skip:0.1"
+    --extra-domain)
 fi
 cmake --build "$BUILD" --target build_gazetteers build_name_variants build_clusters train_ner eval_ner
 if [ "$REBUILD" = "--rebuild" ] || [ ! -f "$NLP/geonames_places.tsv" ] || \
@@ -69,7 +105,7 @@ echo "== 1. held-out model (dev = last 10% of sentences; the epoch and the docum
 echo "      push are chosen on it): $HELD (20-30 minutes)"
 "$BUILD/tools/train_ner/train_ner" --data "$ANER" --out "$HELD/ner_model.bin" \
   --epochs 15 --drop 0.3 "${CORPORA[@]}" --folds 3 --ensemble 5 --net-hidden 128 \
-  --lexicon-out "$HELD/corpus_labels.tsv" --patterns-out "$HELD/pattern_labels.tsv" 2>&1 | tee "$LOG"
+  ${EXTRA[@]+"${EXTRA[@]}"} --lexicon-out "$HELD/corpus_labels.tsv" --patterns-out "$HELD/pattern_labels.tsv" 2>&1 | tee "$LOG"
 EPOCH=$(sed -n 's/^kept epoch \([0-9]*\):.*/\1/p' "$LOG")
 BETA=$(sed -n 's/^with the document pass (beta \([0-9.]*\),.*/\1/p' "$LOG")
 NET_EPOCH=$(sed -n 's/^kept net epoch \([0-9]*\):.*/\1/p' "$LOG")
@@ -85,7 +121,7 @@ echo "      epochs (the net $NET_EPOCH, weight $NET_WEIGHT) with beta $BETA (its
 echo "      not held-out figures)"
 "$BUILD/tools/train_ner/train_ner" --data "$ANER" --out "$MODELS/ner_model.bin" --all \
   --epochs "$EPOCH" --doc-beta "$BETA" --drop 0.3 "${CORPORA[@]}" --folds 3 --ensemble 5 \
-  --net-hidden 128 --net-epochs "$NET_EPOCH" --net-weight "$NET_WEIGHT" \
-  --lexicon-out "$NLP/corpus_labels.tsv" --patterns-out "$NLP/pattern_labels.tsv" 2>&1 |
+  --net-hidden 128 --net-epochs "$NET_EPOCH" --net-weight "$NET_WEIGHT" ${EXTRA[@]+"${EXTRA[@]}"} \
+  --lexicon-out "$TABLES/corpus_labels.tsv" --patterns-out "$TABLES/pattern_labels.tsv" 2>&1 |
   grep -v '^epoch'
 ls -l "$MODELS/ner_model.bin" | awk '{printf "model size %.2f MB\n", $5/1e6}'

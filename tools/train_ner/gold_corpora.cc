@@ -1,7 +1,9 @@
 #include "tools/train_ner/gold_corpora.h"
 
+#include <algorithm>
 #include <charconv>
 #include <string>
+#include <vector>
 
 #include "src/base/data.h"
 #include "src/base/file.h"
@@ -62,8 +64,9 @@ void RepairBio(std::vector<int>* tags) {
 StatusOr<GoldCorpusSpec> ParseGoldCorpusSpec(std::string_view spec) {
   std::vector<std::string_view> f = Split(spec, ':');
   GoldCorpusSpec s;
-  if (f.size() < 2 || f.size() > 4)
-    return InvalidArgumentError("--extra wants FORMAT:PATH[:WEIGHT[:MISC]]");
+  if (f.size() < 2 || f.size() > 5)
+    return InvalidArgumentError(
+        "--extra wants FORMAT:PATH[:WEIGHT[:MISC[:HOLD_OUT]]]");
   s.format = std::string(f[0]);
   if (s.format != "aqmar" && s.format != "wikifane" && s.format != "wojood")
     return InvalidArgumentError("--extra: unknown format " + s.format);
@@ -77,7 +80,7 @@ StatusOr<GoldCorpusSpec> ParseGoldCorpusSpec(std::string_view spec) {
     if (s.weight < 0 || s.weight > 100)
       return InvalidArgumentError("--extra: weight in [0, 100]");
   }
-  if (f.size() == 4) {
+  if (f.size() >= 4) {
     if (f[3] == "keep")
       s.misc = MiscMode::kKeep;
     else if (f[3] == "o")
@@ -88,6 +91,15 @@ StatusOr<GoldCorpusSpec> ParseGoldCorpusSpec(std::string_view spec) {
       s.misc = MiscMode::kPersOnly;
     else
       return InvalidArgumentError("--extra: MISC is keep, o, skip or pers");
+  }
+  if (f.size() == 5) {
+    try {
+      s.hold_out = std::stod(std::string(f[4]));
+    } catch (...) {
+      return InvalidArgumentError("--extra: bad held-out fraction");
+    }
+    if (!(s.hold_out >= 0 && s.hold_out < 1))
+      return InvalidArgumentError("--extra: held-out fraction in [0, 1)");
   }
   return s;
 }
@@ -126,6 +138,7 @@ StatusOr<std::vector<TaggedSentence>> ReadGoldCorpus(const GoldCorpusSpec& s) {
     ASSIGN_OR_RETURN(raw, Gunzip(raw));
   }
   std::vector<TaggedSentence> out(1);
+  std::vector<bool> dropped;  // by the MISC mode, one per sentence read
   auto end_sentence = [&] {
     if (out.back().tokens.empty()) return;
     TaggedSentence& b = out.back();
@@ -139,11 +152,9 @@ StatusOr<std::vector<TaggedSentence>> ReadGoldCorpus(const GoldCorpusSpec& s) {
       has_misc |= TagType(t) == 4;
       has_other |= TagType(t) > 1;
     }
-    if ((s.misc == MiscMode::kSkipSentence && has_misc) ||
-        (s.misc == MiscMode::kPersOnly && has_other))
-      b = TaggedSentence();
-    else
-      out.emplace_back();
+    dropped.push_back((s.misc == MiscMode::kSkipSentence && has_misc) ||
+                      (s.misc == MiscMode::kPersOnly && has_other));
+    out.emplace_back();
   };
   for (std::string_view line : Split(raw, '\n')) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -167,8 +178,15 @@ StatusOr<std::vector<TaggedSentence>> ReadGoldCorpus(const GoldCorpusSpec& s) {
     out.back().tags.push_back(MapTag(s.format, tag));
   }
   end_sentence();
-  if (out.back().tokens.empty()) out.pop_back();
-  return out;
+  out.pop_back();  // the empty one after the last sentence
+  // The held-out part is cut from every sentence read, as SplitTrainDev
+  // (src/nlp/conll.h) cuts eval_ner's, then the MISC mode's drops.
+  size_t n_held = static_cast<size_t>(out.size() * s.hold_out + 0.5);
+  size_t cut = out.size() - std::min(n_held, out.size());
+  std::vector<TaggedSentence> kept;
+  for (size_t i = 0; i < cut; ++i)
+    if (!dropped[i]) kept.push_back(std::move(out[i]));
+  return kept;
 }
 
 }  // namespace marsad

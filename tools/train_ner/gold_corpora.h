@@ -40,9 +40,13 @@ struct GoldCorpusSpec {
   std::string path;    // a file (.gz read through)
   double weight = 1;   // times each sentence is trained on per epoch
   MiscMode misc = MiscMode::kKeep;
+  // The last fraction of the file's sentences left out (before the MISC
+  // mode drops any), as eval_ner's --dev-fraction splits it: WikiFANE's
+  // held-out part is its last 0.1.
+  double hold_out = 0;
 };
 
-// Parses "FORMAT:PATH[:WEIGHT[:keep|o|skip|pers]]".
+// Parses "FORMAT:PATH[:WEIGHT[:keep|o|skip|pers[:HOLD_OUT]]]".
 StatusOr<GoldCorpusSpec> ParseGoldCorpusSpec(std::string_view spec);
 
 // The corpus's sentences with BIO tag ids of src/nlp/tags.h.

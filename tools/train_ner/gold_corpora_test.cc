@@ -34,6 +34,13 @@ TEST(NerGoldCorpora, ParsesSpecs) {
   EXPECT_EQ(s->path, "/x/train.txt");
   EXPECT_DOUBLE_EQ(s->weight, 0.5);
   EXPECT_EQ(s->misc, MiscMode::kToO);
+  EXPECT_DOUBLE_EQ(s->hold_out, 0);
+  s = ParseGoldCorpusSpec("wikifane:/x/w.tsv.gz:0.3:skip:0.1");
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->misc, MiscMode::kSkipSentence);
+  EXPECT_DOUBLE_EQ(s->hold_out, 0.1);
+  EXPECT_FALSE(ParseGoldCorpusSpec("aqmar:/x:1:skip:1").ok());
+  EXPECT_FALSE(ParseGoldCorpusSpec("aqmar:/x:1:skip:half").ok());
   EXPECT_FALSE(ParseGoldCorpusSpec("conll:/x").ok());
   EXPECT_FALSE(ParseGoldCorpusSpec("aqmar:/x:1:maybe").ok());
   EXPECT_FALSE(ParseGoldCorpusSpec("aqmar").ok());
@@ -57,6 +64,26 @@ TEST(NerGoldCorpora, MapsTagsAndMiscModes) {
   EXPECT_EQ(ReadGoldCorpus(spec)->size(), 1u);
   spec.misc = MiscMode::kPersOnly;
   EXPECT_EQ(ReadGoldCorpus(spec)->size(), 0u);
+  std::filesystem::remove(path);
+}
+
+// The held-out part is the last fraction of every sentence read (eval_ner's
+// split of the same file), cut before the MISC mode drops sentences.
+TEST(NerGoldCorpora, HoldsOutTheLastSentences) {
+  auto path = std::filesystem::temp_directory_path() / "gold_corpora_hold.txt";
+  std::ofstream(path) << "زار B-PER\n\nمتحف B-MIS\n\nفي O\nباريس B-LOC\n\n"
+                         "وصل B-PER\n\nقال O\n\nعاد O\n\nفي O\nروما B-LOC\n";
+  GoldCorpusSpec spec{"aqmar", path.string()};
+  ASSERT_EQ(ReadGoldCorpus(spec)->size(), 7u);
+  spec.hold_out = 0.3;  // 2.1 sentences, rounded: the last two
+  auto held = ReadGoldCorpus(spec);
+  ASSERT_TRUE(held.ok());
+  ASSERT_EQ(held->size(), 5u);
+  EXPECT_EQ(held->back().tokens, (std::vector<std::string>{"قال"}));
+  spec.misc = MiscMode::kSkipSentence;  // the MISC sentence, not one more
+  held = ReadGoldCorpus(spec);
+  ASSERT_EQ(held->size(), 4u);
+  EXPECT_EQ(held->back().tokens, (std::vector<std::string>{"قال"}));
   std::filesystem::remove(path);
 }
 

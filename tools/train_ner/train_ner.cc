@@ -12,7 +12,7 @@
 //             [--self-corpus NEWS.jsonl.gz ... [--self-docs D]
 //              [--self-weight W] [--self-min-occ M] [--self-beta B]
 //              [--self-skip-misc] [--self-max S] [--self-dump PATH]]
-//             [--extra FORMAT:PATH[:W[:MISC]] ... [--extra-domain]]
+//             [--extra FORMAT:PATH[:W[:MISC[:HOLD]]] ... [--extra-domain]]
 //
 // The last F of the sentences (default 0.1) are the development split (or,
 // with --dev-block K/N for cross-validation, the K-th of N contiguous
@@ -1331,13 +1331,13 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 1000));
   std::vector<std::string> extra;
   app.add_option("--extra", extra,
-                 "FORMAT:PATH[:WEIGHT[:keep|o|skip|pers]]: another gold "
-                 "corpus (aqmar, wikifane, wojood; MISC kept, made O or its "
-                 "sentences skipped, or only sentences of persons read); "
-                 "repeatable")
+                 "FORMAT:PATH[:WEIGHT[:keep|o|skip|pers[:HOLD]]]: another "
+                 "gold corpus (aqmar, wikifane, wojood; MISC kept, made O or "
+                 "its sentences skipped, or only sentences of persons read; "
+                 "its last HOLD of sentences left out); repeatable")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_flag("--extra-domain", o.extra_domain,
-               "experiment: each --extra corpus also trains its own copy of "
+               "each --extra corpus also trains its own copy of "
                "every feature, left out of the model (Daume 2007)");
   std::string dev_block;
   app.add_option("--dev-block", dev_block,
