@@ -64,6 +64,17 @@ else
   echo "story: SaudiNewsNet corpus missing; held-out SaudiNewsNet story evaluation skipped"
 fi
 
+# --- stories on a second pair of held-out SaudiNewsNet windows (issue 20): tests/gold/stories_snn_r2 ---
+# Two hand-grouped 2-day windows of July 2015 (2015-07-22..23 dev, 2015-07-26..27 test; no url of any
+# other file of tests/gold), scored inside a stream of the whole corpus (31,030 reports).
+if [ -f "$SHARED/data/corpus/saudinewsnet.jsonl.gz" ]; then
+  step "story: BCubed on 781 hand-grouped held-out SaudiNewsNet reports, round 2 (dev and test windows)"
+  "$BUILD/eval_stories" --corpus "$SHARED/data/corpus/saudinewsnet.jsonl.gz" \
+    --groups "$ROOT/tests/gold/stories_snn_r2/groups.tsv" --split dev --split test
+else
+  echo "story: SaudiNewsNet corpus missing; held-out SaudiNewsNet round-2 story evaluation skipped"
+fi
+
 # --- text (src/text): word segmentation against UD Arabic-PUD (CoNLL 2018 words F1) ---
 PUD=$SHARED/data/segmentation/ar_pud_dev.conllu
 if [ -f "$PUD" ]; then
