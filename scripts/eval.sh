@@ -108,7 +108,7 @@ fi
 
 # --- facts on held-out gold (issue 21): both corpora x both splits; rules are written from dev only ---
 if [ -x "$BUILD/tools/eval_facts/eval_facts" ]; then
-  for corpus in ant2018:ant_2018_multisource saudinewsnet:saudinewsnet ant2018_r2:ant_2018_multisource saudinewsnet_r2:saudinewsnet ant2018_r3:ant_2018_multisource saudinewsnet_r3:saudinewsnet ant2018_r4:ant_2018_multisource saudinewsnet_r4:saudinewsnet ant2018_r5:ant_2018_multisource saudinewsnet_r5:saudinewsnet jawhara_r5:ant_jawharafm ant2018_r6:ant_2018_multisource saudinewsnet_r6:saudinewsnet jawhara_r6:ant_jawharafm; do
+  for corpus in ant2018:ant_2018_multisource saudinewsnet:saudinewsnet ant2018_r2:ant_2018_multisource saudinewsnet_r2:saudinewsnet ant2018_r3:ant_2018_multisource saudinewsnet_r3:saudinewsnet ant2018_r4:ant_2018_multisource saudinewsnet_r4:saudinewsnet ant2018_r5:ant_2018_multisource saudinewsnet_r5:saudinewsnet jawhara_r5:ant_jawharafm ant2018_r6:ant_2018_multisource saudinewsnet_r6:saudinewsnet jawhara_r6:ant_jawharafm ant2018_r7:ant_2018_multisource saudinewsnet_r7:saudinewsnet jawhara_r7:ant_jawharafm; do
     name=${corpus%%:*}; file=$SHARED/data/corpus/${corpus##*:}.jsonl.gz
     if [ ! -f "$file" ]; then echo "facts: $file missing; $name held-out evaluation skipped"; continue; fi
     for split in dev test; do
