@@ -750,6 +750,7 @@ class Comparer {
     // day's toll that raised a total (بمقتل الستة يرتفع العدد إلى 204) is
     // no rival count.
     if (IsCasualty(x.slot) && (InBreakdown(a) || InBreakdown(b))) return false;
+    if (IsCasualty(x.slot) && !OwnIncident(a, b)) return false;
     if (IsCasualty(x.slot) && x.slot != y.slot) {
       // A combined count against one of its kinds: only a clear
       // inconsistency (about 150 killed and wounded against 25 injured).
@@ -1080,6 +1081,48 @@ class Comparer {
       if (pw.HasFolded(w, "generic_doer")) return true;
     }
     return false;
+  }
+
+  // Whether figures a and b of two reports may count one incident. A report
+  // that itself gives two different whole counts of one kind (42 Houthis
+  // killed on one front, 5 on another; a day's accidents; floods in three
+  // countries) tells several incidents: its first such count is its lead,
+  // the story's happening, and each later one is its own incident, which
+  // meets another report's figure only where both name one place.
+  bool OwnIncident(int a, int b) const {
+    if (c_.claims[a].article == c_.claims[b].article) return true;
+    if (!(LaterInRoundup(a) || LaterInRoundup(b))) return true;
+    std::string pa = PlaceKey(a), pb = PlaceKey(b);
+    return !pa.empty() && !pb.empty() && OnePlace(pa, pb);
+  }
+
+  // Whether claim i is a later whole count of its kind in a report that
+  // gives another, different one before it (cached).
+  bool LaterInRoundup(int i) const {
+    if (roundup_.size() != c_.claims.size())
+      roundup_.assign(c_.claims.size(), -1);
+    if (roundup_[i] < 0) roundup_[i] = ReadLaterInRoundup(i) ? 1 : 0;
+    return roundup_[i] == 1;
+  }
+  bool ReadLaterInRoundup(int i) const {
+    const Claim& cl = c_.claims[i].claim;
+    if (!WholeCount(i)) return false;
+    for (size_t k = 0; k < c_.claims.size(); ++k) {
+      int j = static_cast<int>(k);
+      const Claim& o = c_.claims[k].claim;
+      if (j == i || c_.claims[k].article != c_.claims[i].article ||
+          o.slot != cl.slot || o.span.begin >= cl.span.begin ||
+          !WholeCount(j) || !FiguresDiffer(cl, o))
+        continue;
+      return true;
+    }
+    return false;
+  }
+  bool WholeCount(int i) const {
+    const Claim& cl = c_.claims[i].claim;
+    return IsCasualty(cl.slot) && cl.scope == "incident" &&
+           cl.modality != "denied" && !Vague(cl) && !InBreakdown(i) &&
+           !Wider(i) && !EarlierIncident(i);
   }
 
   // Whether claim i is no whole count of its own (cached ReadInBreakdown).
@@ -1473,6 +1516,7 @@ class Comparer {
   mutable std::vector<int> earlier_;
   // InBreakdown of each claim: -1 not yet read, else 0 or 1.
   mutable std::vector<int> breakdown_;
+  mutable std::vector<int> roundup_;  // LaterInRoundup, -1 unread
   mutable bool profile_read_ = false;
   mutable std::vector<std::string> profile_;               // Profile()
   mutable std::map<int, std::vector<std::string>> topic_;  // TopicWords()

@@ -52,7 +52,11 @@
 //    (3 injured in Basra, 30 in Baghdad: the place written with في or ب
 //    near the figure, or opening its sentence; a country and a place in it,
 //    or two places of one province, stay one count; data/nlp gazetteers);
-//    one victim (مقتل مزارع) against a toll of several; a figure of an
+//    one victim (مقتل مزارع) against a toll of several; a later count of a
+//    roundup report (one that gives two different whole counts of a kind:
+//    42 Houthis killed on one front, then 5 on another; a day's accidents)
+//    against another report's figure, unless both name one place: each of
+//    its counts after the first is its own incident; a figure of an
 //    earlier incident the report recalls (its event dated more than a week
 //    before the happening's day, the day most figures are dated to, also by
 //    a bare year of its own: "last year"; or undated after an event dated

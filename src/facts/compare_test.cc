@@ -2193,5 +2193,40 @@ TEST(ComparePointsTest,
   EXPECT_TRUE(alleg2->contested) << Dump(*alleg2);
 }
 
+// A roundup report (issue 22, round 15): a report that gives two different
+// whole counts of one kind tells several incidents. Its first count is the
+// story's; a later one (another town's attack) is its own incident and
+// contests no other report's figure unless both name one place for it.
+TEST(ComparePointsTest, Issue22ALaterIncidentOfARoundupIsNoRival) {
+  const char* kWhen = "2030-09-14T10:00:00+00:00";
+  Document roundup = Analyzed(
+      1, "أ", kWhen,
+      "وقالت الشرطة إن 12 شخصا قتلوا في هجوم على سوق البلدة صباح اليوم.\n\n"
+      "وفي هجوم آخر على حاجز للجيش، قالت الشرطة إن 40 شخصا قتلوا.");
+  Document other = Analyzed(2, "ب", kWhen,
+                            "وقال مسعفون إن 12 شخصا قتلوا في الهجوم على "
+                            "سوق البلدة.");
+  Comparison c = CompareStory(TestFactsLexicon(), {&roundup, &other});
+  const ContestedPoint* killed = PointAbout(c, "killed");
+  ASSERT_NE(killed, nullptr);
+  EXPECT_EQ(killed->positions.size(), 3u) << Dump(*killed);
+  EXPECT_FALSE(killed->contested) << Dump(*killed);
+  // The same 40 as a report's only count is the story's own, and contests.
+  Document lone =
+      Analyzed(3, "ج", kWhen, "وقالت مصادر محلية إن 40 شخصا قتلوا في الهجوم.");
+  Comparison x = CompareStory(TestFactsLexicon(), {&lone, &other});
+  const ContestedPoint* one = PointAbout(x, "killed");
+  ASSERT_NE(one, nullptr);
+  EXPECT_TRUE(one->contested) << Dump(*one);
+  // A roundup's first count still contests another report's figure.
+  Document low = Analyzed(4, "د", kWhen,
+                          "وقال مسعفون إن 3 أشخاص قتلوا في الهجوم على سوق "
+                          "البلدة.");
+  Comparison y = CompareStory(TestFactsLexicon(), {&roundup, &low});
+  const ContestedPoint* lead = PointAbout(y, "killed");
+  ASSERT_NE(lead, nullptr);
+  EXPECT_TRUE(lead->contested) << Dump(*lead);
+}
+
 }  // namespace
 }  // namespace marsad
