@@ -183,6 +183,18 @@ bool CountPhraseReader::Denied(size_t q) const {
       if (!IsWordTok(w_[k])) break;
     }
   }
+  // "احتمال إصابة مدنيين"، "خشية مقتل"، "قد يؤدي القتال ... إلى مقتل ما يصل
+  // إلى 250 ألفا": a harm that may come (a word of possibility or fear up to
+  // two words before the cue, words.tsv maybe; قد before an imperfect verb
+  // of causing, may_cause, in the cue's clause) has not happened.
+  for (size_t k = q; k > b_ && k + 8 >= q;) {
+    --k;
+    if (!IsWordTok(w_[k])) break;
+    if (k + 2 >= q && IsClass(k, "maybe")) return true;
+    if (k > b_ && IsClass(k, "may_cause") &&
+        w_[k - 1].bare == "\xD9\x82\xD8\xAF")  // قد
+      return true;
+  }
   for (size_t k = q; k > b_ && k + 2 >= q;) {
     --k;
     std::string_view c = lex_.ClassOf(w_[k]);

@@ -1317,5 +1317,22 @@ TEST(CasualtyRound14Test, ASubsetTakesTheKindOfTheCueItsGroupHas) {
               ElementsAre("killed:4", "killed:1"));
 }
 
+// Issue 21, figures round 15: a harm that may come (a word of possibility or
+// fear before the cue, قد before a verb of causing) has not happened.
+TEST(CasualtyRound15Test, AHarmThatMayComeIsNoFigure) {
+  EXPECT_THAT(Figures("وحذرت المنظمة من احتمال إصابة مدنيين في المعارك."),
+              IsEmpty());
+  EXPECT_THAT(Figures("وتسود المدينة خشية مقتل العشرات إذا استمر القصف."),
+              IsEmpty());
+  EXPECT_THAT(Figures("وقال الخبير إن الجفاف قد يؤدي في الصيف إلى مقتل 300 "
+                      "شخص."),
+              IsEmpty());
+  // Done, or feared after it was done: a figure.
+  EXPECT_THAT(Figures("وقد أدى القصف إلى مقتل 12 مدنيا."),
+              ElementsAre("killed:12"));
+  EXPECT_THAT(Figures("وقتل 5 أشخاص وسط مخاوف من ارتفاع الحصيلة."),
+              ElementsAre("killed:5"));
+}
+
 }  // namespace
 }  // namespace marsad
