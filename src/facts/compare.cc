@@ -1147,7 +1147,7 @@ class Comparer {
     Span s = SentenceSpan(d.text, cl.span);
     std::string pop = lex_.points.PopulationOf(CountedWords(i));
     double largest = RangeOf(cl).lo, sum = 0;
-    bool others = false;
+    bool others = false, more = MoreOf(d.text, cl.span);
     for (const Claim& o : d.claims) {
       if (o.slot != cl.slot || o.span.begin < s.begin || o.span.end > s.end ||
           o.speaker != cl.speaker || o.modality == "denied" ||
@@ -1156,12 +1156,37 @@ class Comparer {
       if (lex_.points.PopulationOf(CountedWordsAt(d.text, o.span)) != pop)
         continue;
       others = true;
+      more |= MoreOf(d.text, o.span);
       largest = std::max(largest, RangeOf(o).lo);
       sum += RangeOf(o).lo;
     }
     if (!others) return false;
+    // N more (بينما أصيب 15 آخرون): the figures add up, each a part, and
+    // the whole is their sum, which the sentence does not give.
+    if (more) return true;
     // The whole: the largest, at least the sum of the others.
     return !(RangeOf(cl).lo == largest && largest >= sum);
+  }
+
+  // Whether the figure at `span` counts more people of the kind before it:
+  // a word of others (words.tsv other_ref: آخرون، آخرين، أخرى; not منهم,
+  // "of them") within its words or the two words after them.
+  bool MoreOf(const std::string& text, Span span) const {
+    if (span.end > text.size() || span.begin >= span.end) return false;
+    size_t end = span.end;
+    for (int words = 0; end < text.size(); ++end) {
+      if (text[end] == '.' || text[end] == '\n') break;
+      if (text[end] == ' ' && end > span.end && ++words == 2) break;
+    }
+    static const std::string kOfThem = "\xD9\x85\xD9\x86\xD9\x87\xD9\x85";
+    const std::string folded =
+        lex_.Fold(std::string_view(text).substr(span.begin, end - span.begin));
+    for (std::string_view w : Split(folded, ' ')) {
+      w = StripWa(w);
+      if (w != lex_.Fold(kOfThem) && lex_.ClassOfKey(w) == "other_ref")
+        return true;
+    }
+    return false;
   }
 
   // The byte span of the sentence (to a full stop or a line end) that

@@ -2228,5 +2228,32 @@ TEST(ComparePointsTest, Issue22ALaterIncidentOfARoundupIsNoRival) {
   EXPECT_TRUE(lead->contested) << Dump(*lead);
 }
 
+// N more (بينما أصيب 15 آخرون): one source's figures that add up are parts
+// of a toll whose sum the sentence does not give, none of them a whole that
+// contests another report's figure (issue 22, round 15).
+TEST(ComparePointsTest, Issue22FiguresThatAddUpAreParts) {
+  const char* kWhen = "2030-09-15T10:00:00+00:00";
+  Document a = Analyzed(1, "أ", kWhen,
+                        "وقال متحدث باسم الدفاع المدني إن الانفجار أدى إلى "
+                        "إصابة 11 شخصا بجروح بالغة، بينما أصيب 15 آخرون "
+                        "بجروح طفيفة.");
+  Document b =
+      Analyzed(2, "ب", kWhen, "وقالت الشرطة إن 26 شخصا أصيبوا في الانفجار.");
+  Comparison c = CompareStory(TestFactsLexicon(), {&a, &b});
+  const ContestedPoint* injured = PointAbout(c, "injured");
+  ASSERT_NE(injured, nullptr);
+  EXPECT_EQ(injured->positions.size(), 3u) << Dump(*injured);
+  EXPECT_FALSE(injured->contested) << Dump(*injured);
+  // Without "others" the larger figure is the whole and still contests.
+  Document d = Analyzed(3, "ج", kWhen,
+                        "وقال متحدث باسم الدفاع المدني إن الانفجار أدى إلى "
+                        "إصابة 11 شخصا بجروح بالغة، بينما أصيب 15 شخصا "
+                        "بجروح طفيفة.");
+  Comparison x = CompareStory(TestFactsLexicon(), {&d, &b});
+  const ContestedPoint* whole = PointAbout(x, "injured");
+  ASSERT_NE(whole, nullptr);
+  EXPECT_TRUE(whole->contested) << Dump(*whole);
+}
+
 }  // namespace
 }  // namespace marsad
