@@ -658,6 +658,11 @@ class CasualtyScanner : public CountPhraseReader {
   // other number between).
   std::string VerbAfter(size_t ne) const {
     size_t limit = ne + 7;
+    // "نحو 25 من ميليشيات الجماعة وقوات موالية للرئيس السابق قتلوا": a group
+    // after من may run longer before its verb; only a verb that agrees with
+    // the group (a plural or dual, words listed both) is its verb.
+    bool group = ne < e_ && w_[ne].bare == fk::kMin;
+    if (group) limit = ne + 12;
     bool relative = false;
     for (size_t q = ne; q < e_ && q < limit; ++q) {
       // "14 شخصا من بينهم 12 امرأة اعتقلوا": a subset phrase on the counted

@@ -1334,5 +1334,20 @@ TEST(CasualtyRound15Test, AHarmThatMayComeIsNoFigure) {
               ElementsAre("killed:5"));
 }
 
+// A group after من may run longer before its agreeing verb; لفظ أنفاسه.
+TEST(CasualtyRound15Test, AGroupBeforeItsVerb) {
+  EXPECT_THAT(Figures("وقال مصدر إن نحو 30 من عناصر الجماعة وحلفائها في "
+                      "المنطقة الشرقية للبلاد قتلوا في الغارات."),
+              ElementsAre("killed:30"));
+  EXPECT_THAT(Figures("وقالت المنظمة إن 40 من ركاب القارب لفظوا أنفاسهم في "
+                      "البحر."),
+              ElementsAre("killed:40"));
+  // A verb that does not agree with the group, or a word of its own
+  // between: no figure from it.
+  EXPECT_THAT(Figures("وقال مصدر إن نحو 30 من عناصر الجماعة وحلفائها في "
+                      "المنطقة الشرقية للبلاد قتل قائدهم."),
+              Not(Contains("killed:30")));
+}
+
 }  // namespace
 }  // namespace marsad

@@ -76,6 +76,19 @@ struct StoryOptions {
   int max_span_days = 4;
   size_t kept_titles = 8;  // titles a story's title is chosen from
   size_t max_related = 16;
+  // Merging: a report that joins story A and also scores at least
+  // merge_threshold against another live story B (both within the span)
+  // merges the younger of the two into the older when the two stories'
+  // anchors score at least merge_floor against each other: one happening's
+  // first reports, worded apart, formed two stories that a later report
+  // tells both of. The merged story keeps the older id; the other id
+  // becomes an alias of it (Resolve). 0: never merge.
+  double merge_threshold = 0;
+  double merge_floor = 0;
+  // The smaller of two merged stories has at most this many reports (one
+  // happening's split pieces are small; two stories of a topic, each grown
+  // from its own happening, are not). 0: no limit.
+  int64_t merge_max_reports = 0;
 };
 
 struct Assignment {
@@ -83,6 +96,9 @@ struct Assignment {
   bool is_new_story = false;
   double score = 0;  // similarity to the joined story; 0 for a new story
   std::vector<int64_t> related;  // other stories this report links to
+  // Stories merged into story_id by this report: their reports now belong
+  // to story_id (the store relabels them; Resolve maps their ids).
+  std::vector<int64_t> merged;
 };
 
 // What the index knows about a live story.
@@ -129,6 +145,10 @@ class StoryIndex {
   // the first report when anchor_members, the default), or nullptr.
   const StoryFeatures* FirstReport(int64_t story_id) const;
 
+  // The live story an id now stands for: the story it was merged into
+  // (through any chain of merges), or the id itself.
+  int64_t Resolve(int64_t story_id) const;
+
   int64_t next_story_id() const { return next_id_; }
   size_t live_stories() const { return stories_.size(); }
   size_t MemoryBytes() const;
@@ -146,7 +166,8 @@ class StoryIndex {
     std::vector<std::string> titles;
     std::vector<uint32_t> indexed;  // terms whose posting lists hold it
     std::vector<int64_t> related;
-    int64_t last_seq = 0;  // sequence number of its latest report
+    int64_t last_seq = 0;          // sequence number of its latest report
+    std::vector<int64_t> aliases;  // ids merged into it
   };
 
   int32_t DayOf(std::string_view date) const;
@@ -161,6 +182,8 @@ class StoryIndex {
   bool Joinable(const Story& s, int32_t day) const;
   std::vector<int64_t> Candidates(const StoryFeatures& f);
   void Link(int64_t a, int64_t b);
+  bool Mergeable(const Story& a, const Story& b) const;
+  void Merge(Story& into, int64_t from);
 
   const TextTables& text_tables_;
   StoryOptions options_;
@@ -171,6 +194,9 @@ class StoryIndex {
       undated_;  // (seq, story) of undated stories
   std::unordered_map<int64_t, Story> stories_;
   std::unordered_map<uint32_t, std::vector<int64_t>> postings_;
+  // Merged story id -> the live story it is part of (entries go with that
+  // story's eviction).
+  std::unordered_map<int64_t, int64_t> alias_;
   using DayId = std::pair<int32_t, int64_t>;
   std::set<DayId> expiry_;  // (last_day, id) of each dated live story
   // Candidates' scratch: partial dot products per story id in an

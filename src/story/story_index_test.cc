@@ -245,5 +245,69 @@ TEST(StoryIndexTest, Issue20StoryFoundThroughTermsBelowTheHeadlines) {
   EXPECT_NE(d.story_id, c.story_id);
 }
 
+// Issue 20, round 11: one happening's first two reports, worded apart, start
+// two stories; a later report telling both wordings merges them (our own
+// sentences). The older story keeps its id; the other id resolves to it.
+const char* kFireA =
+    "اندلع حريق ضخم في مستودع للأخشاب بميناء الريان فجر الخميس، والتهمت "
+    "النيران شحنات الأخشاب المستوردة قبل أن تمتد إلى الرصيف الشمالي.";
+const char* kFireB =
+    "سيطرت فرق الدفاع المدني بعد خمس ساعات على الحريق الذي أتى على مخزن "
+    "الأخشاب في مرفأ الريان، وأكد الناطق باسمها عدم وقوع إصابات بشرية.";
+const char* kFireBoth =
+    "اندلع حريق ضخم في مستودع للأخشاب بميناء الريان فجر الخميس والتهمت "
+    "النيران شحنات الأخشاب المستوردة، وسيطرت فرق الدفاع المدني بعد خمس "
+    "ساعات على الحريق الذي أتى على مخزن الأخشاب في مرفأ الريان، وأكد الناطق "
+    "باسمها عدم وقوع إصابات بشرية.";
+
+TEST(StoryIndexTest, Issue20ReportTellingTwoStoriesMergesThem) {
+  StoryFeatures a = F("حريق ضخم في ميناء الريان", kFireA);
+  StoryFeatures b = F("الدفاع المدني يسيطر على نار مرفأ الريان", kFireB);
+  StoryFeatures both = F("حريق ميناء الريان", kFireBoth);
+  a.day = b.day = both.day = kNoDay;
+  const double ab = Similarity(a, b);
+  ASSERT_LT(ab, kSameStoryThreshold);
+  StoryOptions options;
+  options.merge_threshold = 0.5;
+  options.merge_floor = 0.2;
+  ASSERT_GE(ab, options.merge_floor);
+  ASSERT_GE(Similarity(both, a), options.merge_threshold);
+  ASSERT_GE(Similarity(both, b), options.merge_threshold);
+
+  StoryIndex index(TestTextTables(), options);
+  Assignment x = index.Add(1, "2015-08-09", a);
+  Assignment y = index.Add(2, "2015-08-09", b);
+  ASSERT_TRUE(y.is_new_story);
+  Assignment z = index.Add(3, "2015-08-09", both);
+  EXPECT_EQ(z.story_id, x.story_id);
+  EXPECT_EQ(z.merged, std::vector<int64_t>{y.story_id});
+  EXPECT_EQ(index.Resolve(y.story_id), x.story_id);
+  EXPECT_EQ(index.live_stories(), 1u);
+  std::optional<StoryInfo> info = index.Info(x.story_id);
+  ASSERT_TRUE(info.has_value());
+  EXPECT_EQ(info->reports, 3);
+  // A copy of the second report follows its first copy's story, now merged.
+  index.Join(4, y.story_id, "2015-08-09", b);
+  EXPECT_EQ(index.Info(x.story_id)->reports, 4);
+  EXPECT_FALSE(index.Info(y.story_id).has_value());
+
+  // Without merging (the default), the two stories stay apart.
+  StoryIndex apart(TestTextTables());
+  Assignment p = apart.Add(1, "2015-08-09", a);
+  Assignment q = apart.Add(2, "2015-08-09", b);
+  Assignment r = apart.Add(3, "2015-08-09", both);
+  EXPECT_NE(p.story_id, q.story_id);
+  EXPECT_TRUE(r.merged.empty());
+  EXPECT_EQ(apart.live_stories(), 2u);
+
+  // Two stories whose anchors share less than the floor do not merge.
+  options.merge_floor = ab + 0.01;
+  StoryIndex floor(TestTextTables(), options);
+  floor.Add(1, "2015-08-09", a);
+  floor.Add(2, "2015-08-09", b);
+  EXPECT_TRUE(floor.Add(3, "2015-08-09", both).merged.empty());
+  EXPECT_EQ(floor.live_stories(), 2u);
+}
+
 }  // namespace
 }  // namespace marsad

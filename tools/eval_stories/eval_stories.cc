@@ -59,6 +59,15 @@ Run Stream(const StoryTables& tables, const std::vector<CorpusReport>& reports,
   run.jaccard.assign(n, 0);
   run.score.assign(n, 0);
   std::map<int64_t, std::vector<int64_t>> related;
+  // Stories merged into others (StoryIndex merging): id -> the story it
+  // joined, kept after the index forgets the story.
+  std::unordered_map<int64_t, int64_t> merged_into;
+  auto resolve = [&](int64_t id) {
+    for (auto it = merged_into.find(id); it != merged_into.end();
+         it = merged_into.find(id))
+      id = it->second;
+    return id;
+  };
   for (size_t i = 0; i < n; ++i) {
     const Document& doc = reports[i].doc;
     TextAnalysis analysis;
@@ -69,17 +78,30 @@ Run Stream(const StoryTables& tables, const std::vector<CorpusReport>& reports,
     if (m) {
       run.dup_of[i] = m->first_id;
       run.jaccard[i] = m->jaccard;
-      run.story[i] = run.story[m->first_id - 1];
+      run.story[i] = resolve(run.story[m->first_id - 1]);
       stories.Join(i + 1, run.story[i], doc.published, run.features[i]);
     } else {
       Assignment a = stories.Add(i + 1, doc, run.features[i]);
       run.story[i] = a.story_id;
       run.score[i] = a.score;
+      for (int64_t gone : a.merged) merged_into[gone] = a.story_id;
       for (int64_t other : a.related) {
         related[a.story_id].push_back(other);
         related[other].push_back(a.story_id);
       }
     }
+  }
+  if (!merged_into.empty()) {
+    for (int64_t& story : run.story) story = resolve(story);
+    std::map<int64_t, std::vector<int64_t>> resolved;
+    for (const auto& [story, others] : related) {
+      for (int64_t other : others) {
+        int64_t a = resolve(story), b = resolve(other);
+        if (a != b) resolved[a].push_back(b);
+      }
+    }
+    related = std::move(resolved);
+    std::printf("stories merged: %zu\n", merged_into.size());
   }
   AssignThreads(related, thread_threshold, thread_attach, &run);
   return run;
@@ -196,6 +218,12 @@ int main(int argc, char** argv) {
                  "stories scored in full per report");
   app.add_option("--query-terms", story_options.query_terms,
                  "heaviest report terms used to find candidates");
+  app.add_option("--merge-threshold", story_options.merge_threshold,
+                 "score against two stories that merges them (0: never)");
+  app.add_option("--merge-floor", story_options.merge_floor,
+                 "least anchor-to-anchor score of two stories merged");
+  app.add_option("--merge-max-reports", story_options.merge_max_reports,
+                 "most reports of the smaller of two stories merged (0: any)");
   app.add_option("--index-terms", story_options.index_terms,
                  "heaviest story terms that point to the story");
   app.add_option("--profile-lift", story_options.profile_lift,
