@@ -69,10 +69,14 @@
 // stories; a later report telling both scores high against both (0.74 and
 // 0.59 in docs/RESULTS.md, Stories round 10). With merging on, such a report
 // merges the two when their anchors score at least merge_floor against each
-// other (judged before the report joins): the older story keeps its id, the
-// other id becomes an alias (Resolve), and Assignment::merged tells the
-// caller whose reports to relabel. The store cannot relabel yet, so ingest
-// leaves it off; eval_stories measures it (Stories round 11).
+// other (judged before the report joins), their first reports lie at most a
+// day apart and the smaller holds at most merge_max_reports: the older story
+// keeps its id, the other id becomes an alias (Resolve), and
+// Assignment::merged tells the caller whose reports to relabel. Without the
+// day and size limits merges chained a topic's stories (a spy's poisoning
+// with the expulsions and a boycott). At 0.55 / 0.30 / 2 reports the dev
+// figures barely move (docs/RESULTS.md, Stories round 11) and the store
+// cannot relabel yet, so it stays off; eval_stories measures it.
 #include "src/story/story_index.h"
 
 #include <algorithm>
