@@ -108,6 +108,10 @@ class QuoteParser {
   // no conjunction, comma or title between them: the end of the first
   // (the second is the verb's object); else k.
   size_t SecondNameEnd(size_t j, size_t k) const;
+  // The end of a title's phrase [j, k) extended through ", name" when the
+  // name is closed by a comma before a complementizer, a complementizer or
+  // a colon (الباحث في المعهد، فلان، إن); else k.
+  size_t ApposedNameEnd(size_t j, size_t k, size_t e) const;
 
   // True if an adverbial of time starts at k: a temporal preposition (قبل،
   // بعد، منذ), a time noun in construct (أواخر، مطلع، ليلة) or a noun with a

@@ -227,6 +227,9 @@ void QuoteParser::Sentence(size_t b, size_t e) {
     if (m.payload < 0) continue;
     const CueEntry& cue = lex_.cue_entries[m.payload];
     if (!Plausible(cue, i, b, e)) continue;
+    // المتحدث فلان فيري: a word inside a person's name (NER) that reads as
+    // a cue (ف + يرى) is part of the name.
+    if (i > b && InPersonName(i)) continue;
     Parsed p;
     p.span_begin = i;
     bool ok = false;

@@ -1564,5 +1564,39 @@ TEST(QuotesTest, Issue21UnnamedReportsAreNoSource) {
   EXPECT_EQ(named.quotes[0].speaker, "تقارير منظمة الصحة العالمية");
 }
 
+// Round 15 (from ant2018_r6 dev): a title or role with its complement, a
+// comma, then the person's name closed by a comma before إن or by a colon:
+// the name is the speaker's (the phrase no longer ends at the title's في).
+// Without a name after the comma the phrase keeps its old end.
+TEST(QuotesTest, Issue21NameAfterATitlesCommaIsTheSpeakers) {
+  Document d = WithEntities(
+      "وقال الباحث في مركز الدراسات المائية، سامي نادر، إن السد امتلأ.",
+      {{"سامي نادر", EntityType::kPerson, "per:nader", ""}});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker, "الباحث في مركز الدراسات المائية سامي نادر");
+  Document colon = WithEntities(
+      "وقال قائد الفرقة في الجبهة الشرقية، العقيد سامي نادر: \"تقدمنا\".",
+      {{"سامي نادر", EntityType::kPerson, "per:nader", ""}});
+  ASSERT_EQ(colon.quotes.size(), 1u);
+  EXPECT_EQ(colon.quotes[0].speaker,
+            "قائد الفرقة في الجبهة الشرقية العقيد سامي نادر");
+  Document none = Analyzed(
+      "وقال الباحث في مركز الدراسات المائية، في ندوة أمس، إن السد امتلأ.");
+  ASSERT_EQ(none.quotes.size(), 1u);
+  EXPECT_EQ(none.quotes[0].speaker, "الباحث");
+}
+
+// Round 15 (from saudinewsnet_r6 dev): the definite source noun alone
+// (المصدر، المصادر، للمصادر) takes up the article's earlier source of either
+// number; an indefinite one (مصدر) names a new source.
+TEST(QuotesTest, Issue21DefiniteSourceTakesUpTheEarlierOfEitherNumber) {
+  Document d = Analyzed(
+      "وقالت مصادر أمنية إن الطريق أغلق. وأكد المصدر أن الحركة عادت. "
+      "وقال مصدر آخر إن الجسر مغلق.");
+  ASSERT_EQ(d.quotes.size(), 3u);
+  EXPECT_EQ(d.quotes[1].speaker, "مصادر أمنية");
+  EXPECT_EQ(d.quotes[2].speaker, "مصدر آخر");
+}
+
 }  // namespace
 }  // namespace marsad

@@ -206,7 +206,37 @@ size_t QuoteParser::SpeakerEnd(size_t j, size_t e) const {
     if (TitleLike(k)) title = true;
     ++k;
   }
-  return SecondNameEnd(j, k);
+  return ApposedNameEnd(j, SecondNameEnd(j, k), e);
+}
+
+size_t QuoteParser::ApposedNameEnd(size_t j, size_t k, size_t e) const {
+  // وقال الخبير في إدارة الأزمات بمنظمة العفو، فلان، إن: a title or a
+  // role with its complement, closed by a comma, then the person's name
+  // (after at most one more title word) closed by a comma, a complementizer
+  // or a colon: the name is the speaker's, and the phrase runs through it.
+  std::string_view key = w_[j].key;
+  bool role = lex_.Is(w_[j], "role_noun") ||
+              (KeyStarts(key, fk::kAl) &&
+               lex_.ClassOfKey(key.substr(fk::kAl.size())) == "role_noun");
+  if (k <= j || k >= e || !(TitleLike(j) || role)) return k;
+  for (size_t x = j; x < k; ++x) {
+    if (PersonAt(x)) return k;  // a name already in the phrase
+  }
+  size_t c = k;
+  while (c < e && c < k + 10 && IsWord(c) && !PersonAt(c) && !IsCueAt(c, e) &&
+         lex_.ClassOf(w_[c]) != "comp") {
+    ++c;
+  }
+  if (c >= e || !IsComma(c)) return k;
+  size_t n = c + 1;
+  while (n < e && n < c + 4 && IsWord(n) && !PersonAt(n) && TitleLike(n)) ++n;
+  if (n >= e || !PersonAt(n)) return k;
+  size_t p = n + 1;
+  while (p < e && p < n + 8 && !PersonEndsAt(p)) ++p;
+  if (p >= e || !PersonEndsAt(p)) return k;
+  bool closed = w_[p].IsPunct(":") || lex_.ClassOf(w_[p]) == "comp" ||
+                (IsComma(p) && p + 1 < e && lex_.ClassOf(w_[p + 1]) == "comp");
+  return closed ? p : k;
 }
 
 bool QuoteParser::NewPhrase(size_t j, size_t k, bool title) const {

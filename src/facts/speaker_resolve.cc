@@ -59,6 +59,24 @@ int QuoteParser::Antecedent(size_t b, size_t e, bool statement_anaphor) const {
       "\xD9\x88\xD8\xB2\xD8\xA7\xD8\xB1\xD9\x87";  // وزاره
   bool ministry = keys.size() == 1 && keys[0] == wizara;
   bool title_head = b < e && lex_.Is(w_[b], "title");
+  // المصدر after مصادر تركية، المصادر after مصدر في المقاومة: the definite
+  // source noun alone takes up the earlier source of either number.
+  const std::string masdar = "\xD9\x85\xD8\xB5\xD8\xAF\xD8\xB1";  // مصدر
+  const std::string masadir =
+      "\xD9\x85\xD8\xB5\xD8\xA7\xD8\xAF\xD8\xB1";  // مصادر
+  std::vector<std::string> other_number;
+  if (e == b + 1 && keys.size() == 1) {
+    std::string_view k = w_[b].key;
+    constexpr std::string_view kLil = "\xD9\x84\xD9\x84";  // لل
+    if (KeyStarts(k, kLil))
+      k.remove_prefix(kLil.size());
+    else if (KeyStarts(k, fk::kAl))
+      k.remove_prefix(fk::kAl.size());
+    else
+      k = {};
+    if (k == masdar) other_number = {masadir};
+    if (k == masadir) other_number = {masdar};
+  }
   bool person = false;  // the phrase holds a person's name (NER)
   for (const EntityMention& m : doc_->entities) {
     person |= b < e && m.type == EntityType::kPerson &&
@@ -77,6 +95,9 @@ int QuoteParser::Antecedent(size_t b, size_t e, bool statement_anaphor) const {
     if (!title_head && !person && !keys.empty() && TitledOther(from, keys[0]))
       continue;
     if (!ministry && Contains(from, keys) && from.size() > 0) return q;
+    if (!other_number.empty() &&
+        (from == other_number[0] || from.starts_with(other_number[0] + "|")))
+      return q;
     if (title_head && !keys.empty() && Contains(from, {keys[0]}) &&
         !ForeignBody(b, e, Span{}, from)) {
       return q;
