@@ -133,9 +133,9 @@ PhraseTable::Match PhraseTable::Find(const std::vector<Word>& words, size_t i,
   int n = forms == Forms::kStem ? 3 : 2;
   for (int f = 0; f < n; ++f) {
     if (f > 0 && keys[f] == keys[f - 1]) continue;
-    auto it = first_.find(keys[f]);
-    if (it == first_.end()) continue;
-    for (const Entry& e : it->second) {
+    const std::vector<Entry>* entries = first_.Find(keys[f]);
+    if (!entries) continue;
+    for (const Entry& e : *entries) {
       uint32_t len = 1 + static_cast<uint32_t>(e.rest.size());
       if (len <= best.length || i + len > end) continue;
       bool ok = true;
@@ -149,9 +149,9 @@ PhraseTable::Match PhraseTable::Find(const std::vector<Word>& words, size_t i,
 }
 
 int PhraseTable::FindWord(std::string_view key) const {
-  auto it = first_.find(key);
-  if (it == first_.end()) return -1;
-  for (const Entry& e : it->second) {
+  const std::vector<Entry>* entries = first_.Find(key);
+  if (!entries) return -1;
+  for (const Entry& e : *entries) {
     if (e.rest.empty()) return e.payload;
   }
   return -1;
@@ -215,7 +215,7 @@ Status FactsLexicon::Fill(const std::string& data_dir,
       }));
   RETURN_IF_ERROR(LoadTable(data_dir, "facts/words.tsv", 2, [&](const auto& r) {
     std::string key = fold(r[0]);
-    auto [it, added] = lex->classes_.emplace(key, r[1]);
+    const bool added = lex->classes_.Emplace(key, r[1]);
     if (!added) lex->more_classes_.emplace(key + "|" + r[1]);
     lex->AddClassBit(key, r[1], !added);
   }));
@@ -262,7 +262,7 @@ Status FactsLexicon::Fill(const std::string& data_dir,
         std::string key = fold(r[0]);
         // A one-word name that is also a function or class word (مدينة) is
         // never a place by itself.
-        if (key.find(' ') == std::string::npos && lex->classes_.count(key))
+        if (key.find(' ') == std::string::npos && lex->classes_.Contains(key))
           return;
         lex->places.Add(key, 0);
       }));
@@ -318,8 +318,7 @@ void PointWords::Add(const std::string& cls, std::string form) {
 WordClassBits PointWords::FormBits(const Word& w) const {
   WordClassBits bits;
   for (std::string_view f : {w.stem, w.bare, std::string_view(w.key)}) {
-    if (auto it = form_bits_.find(f); it != form_bits_.end())
-      bits |= it->second;
+    if (const WordClassBits* b = form_bits_.Find(f)) bits |= *b;
   }
   return bits;
 }
@@ -329,8 +328,8 @@ WordClassBits PointWords::StartBits(const Word& w) const {
   // Starts(): a form f of six bytes or more with w.stem.substr(0,
   // f.size()) == f, that is a prefix of the stem (the whole stem included).
   for (size_t n = 6; n <= w.stem.size(); ++n) {
-    if (auto it = form_bits_.find(w.stem.substr(0, n)); it != form_bits_.end())
-      bits |= it->second;
+    if (const WordClassBits* b = form_bits_.Find(w.stem.substr(0, n)))
+      bits |= *b;
   }
   return bits;
 }
@@ -366,12 +365,9 @@ std::string PointWords::PopulationOf(std::string_view words) const {
 }
 
 std::string_view FactsLexicon::ClassOf(const Word& w) const {
-  auto it = classes_.find(w.key);
-  if (it == classes_.end() && w.bare.size() != w.key.size()) {
-    it = classes_.find(w.bare);
-  }
-  return it == classes_.end() ? std::string_view()
-                              : std::string_view(it->second);
+  const std::string* c = classes_.Find(w.key);
+  if (!c && w.bare.size() != w.key.size()) c = classes_.Find(w.bare);
+  return c ? std::string_view(*c) : std::string_view();
 }
 
 void FactsLexicon::AddClassBit(const std::string& key, const std::string& cls,
@@ -390,10 +386,8 @@ void FactsLexicon::AddClassBit(const std::string& key, const std::string& cls,
 WordClassBits FactsLexicon::ClassBits(const Word& w) const {
   WordClassBits bits;
   if (int bit = class_ids_.Find(ClassOf(w)); bit >= 0) bits.set(bit);
-  if (auto it = more_bits_.find(w.key); it != more_bits_.end())
-    bits |= it->second;
-  if (auto it = more_bits_.find(w.bare); it != more_bits_.end())
-    bits |= it->second;
+  if (const WordClassBits* b = more_bits_.Find(w.key)) bits |= *b;
+  if (const WordClassBits* b = more_bits_.Find(w.bare)) bits |= *b;
   return bits;
 }
 
@@ -407,9 +401,8 @@ bool FactsLexicon::IsNamed(const Word& w, std::string_view cls) const {
 }
 
 std::string_view FactsLexicon::ClassOfKey(std::string_view key) const {
-  auto it = classes_.find(key);
-  return it == classes_.end() ? std::string_view()
-                              : std::string_view(it->second);
+  const std::string* c = classes_.Find(key);
+  return c ? std::string_view(*c) : std::string_view();
 }
 
 const AcledEntry* FactsLexicon::Acled(std::string_view plover,

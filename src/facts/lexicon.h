@@ -34,6 +34,7 @@
 #ifndef MARSAD_SRC_FACTS_LEXICON_H_
 #define MARSAD_SRC_FACTS_LEXICON_H_
 
+#include <algorithm>
 #include <bitset>
 #include <concepts>
 #include <cstdint>
@@ -187,6 +188,116 @@ class ClassIndex {
   size_t mask_ = 0;
 };
 
+// A hash of a folded word for the lexicon's maps (FlatStringMap), inline:
+// two overlapping loads for a word of 4 to 16 bytes (most Arabic words),
+// one 128-bit multiply per 8 bytes. std::hash (_Hash_bytes, out of line)
+// cost some 60 instructions a word, 0.72 G of 300 reports' 10.4 G, most of
+// it in these maps' lookups (docs/RESULTS.md, "Speed, step 10").
+inline uint64_t FoldedHash(std::string_view s) {
+  constexpr uint64_t k0 = 0xa0761d6478bd642full, k1 = 0xe7037ed1a0b428dbull;
+  auto mum = [](uint64_t a, uint64_t b) {
+    const unsigned __int128 m = static_cast<unsigned __int128>(a) * b;
+    return static_cast<uint64_t>(m) ^ static_cast<uint64_t>(m >> 64);
+  };
+  auto load8 = [](const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, sizeof(v));
+    return v;
+  };
+  auto load4 = [](const char* p) {
+    uint32_t v;
+    std::memcpy(&v, p, sizeof(v));
+    return uint64_t{v};
+  };
+  const char* p = s.data();
+  const size_t n = s.size();
+  uint64_t a = 0, b = 0, h = k0 ^ n;
+  if (n > 16) {
+    size_t i = 0;
+    for (; i + 16 < n; i += 16)
+      h = mum(load8(p + i) ^ k1, load8(p + i + 8) ^ h);
+    a = load8(p + n - 16);
+    b = load8(p + n - 8);
+  } else if (n >= 8) {
+    a = load8(p);
+    b = load8(p + n - 8);
+  } else if (n >= 4) {
+    a = load4(p);
+    b = load4(p + n - 4);
+  } else if (n > 0) {
+    a = (uint64_t{static_cast<unsigned char>(p[0])} << 16) |
+        (uint64_t{static_cast<unsigned char>(p[n >> 1])} << 8) |
+        static_cast<unsigned char>(p[n - 1]);
+  }
+  return mum(a ^ k1, b ^ h);
+}
+
+// A map from folded strings to values, filled at load and then only read:
+// open addressing on FoldedHash with linear probing, each slot the key's
+// hash and its entry's index, so a lookup hashes once and compares bytes
+// only when the whole 64-bit hash matches (most words a finder asks about
+// are in no table, and such a probe ends at an empty slot or a differing
+// hash). Never iterated: the order of its slots is no output.
+template <typename V>
+class FlatStringMap {
+ public:
+  // The value of `key`, default-constructed if new (at load).
+  V& operator[](std::string_view key) {
+    const uint64_t h = FoldedHash(key);
+    if (const int32_t i = IndexOf(key, h); i >= 0) return values_[i];
+    if (2 * (keys_.size() + 1) > slots_.size())
+      Rehash(std::max<size_t>(16, 4 * (keys_.size() + 1)));
+    keys_.emplace_back(key);
+    values_.emplace_back();
+    Place(h, static_cast<int32_t>(keys_.size() - 1));
+    return values_.back();
+  }
+  // Adds key -> v unless key is there; whether it was added.
+  bool Emplace(std::string_view key, V v) {
+    if (Find(key)) return false;
+    (*this)[key] = std::move(v);
+    return true;
+  }
+  const V* Find(std::string_view key) const {
+    const int32_t i = IndexOf(key, FoldedHash(key));
+    return i < 0 ? nullptr : &values_[i];
+  }
+  bool Contains(std::string_view key) const { return Find(key) != nullptr; }
+  bool empty() const { return keys_.empty(); }
+  size_t size() const { return keys_.size(); }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    int32_t index = -1;  // into keys_ and values_; -1: empty
+  };
+  int32_t IndexOf(std::string_view key, uint64_t h) const {
+    if (slots_.empty()) return -1;
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.index < 0) return -1;
+      if (s.hash == h && keys_[s.index] == key) return s.index;
+    }
+  }
+  void Place(uint64_t h, int32_t index) {
+    size_t i = h & mask_;
+    while (slots_[i].index >= 0) i = (i + 1) & mask_;
+    slots_[i] = Slot{h, index};
+  }
+  void Rehash(size_t want) {
+    size_t cap = 16;
+    while (cap < want) cap <<= 1;
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+    for (size_t k = 0; k < keys_.size(); ++k)
+      Place(FoldedHash(keys_[k]), static_cast<int32_t>(k));
+  }
+  std::vector<Slot> slots_;
+  std::vector<std::string> keys_;
+  std::vector<V> values_;
+  size_t mask_ = 0;
+};
+
 // A phrase table: longest match of token sequences to a payload index.
 class PhraseTable {
  public:
@@ -208,9 +319,7 @@ class PhraseTable {
     std::vector<std::string> rest;
     int payload;
   };
-  std::unordered_map<std::string, std::vector<Entry>, StringHash,
-                     std::equal_to<>>
-      first_;
+  FlatStringMap<std::vector<Entry>> first_;
 };
 
 enum class CueKind { kVerb, kParticiple, kSource, kChain, kAbout, kStatement };
@@ -295,8 +404,7 @@ class PointWords {
  private:
   friend class FactsLexicon;
   template <typename V>
-  using StringMap =
-      std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+  using StringMap = FlatStringMap<V>;
   // The lexicon's Normalizer (PopulationOf folds its words with it).
   const Normalizer* normalizer_ = nullptr;
   // Adds folded `form` to class `cls`.
@@ -401,8 +509,7 @@ class FactsLexicon {
 
  private:
   template <typename V>
-  using StringMap =
-      std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+  using StringMap = FlatStringMap<V>;
   WordClassBits ClassBits(const Word& w) const;
   // Is() without the bits: the first class and the further classes by name.
   bool IsNamed(const Word& w, std::string_view cls) const;

@@ -48,6 +48,53 @@ TEST(ClassIndexTest, EveryNameFindsItsOwnBit) {
   EXPECT_EQ(index.Find(long_name.substr(1)), static_cast<int>(names.size()));
 }
 
+// The lexicon's flat map against std::map: keys of every length from 0 to
+// 40 bytes (each branch of FoldedHash), keys that differ in one byte only
+// at the start, the middle or the end, prefixes of one another, and enough
+// of them to rehash several times.
+TEST(FlatStringMapTest, FindsWhatWasAddedAndNothingElse) {
+  FlatStringMap<int> map;
+  std::map<std::string, int, std::less<>> plain;
+  const std::string base =
+      "\xD8\xA7\xD9\x84\xD8\xAD\xD9\x83\xD9\x88\xD9\x85"
+      "\xD8\xA9 \xD8\xA7\xD9\x84\xD8\xB3\xD9\x88\xD8\xB1"
+      "\xD9\x8A\xD8\xA9zzzzzzzzzzz";  // 40 bytes
+  ASSERT_EQ(base.size(), 40u);
+  int v = 0;
+  auto add = [&](const std::string& k) {
+    ++v;
+    map[k] = v;
+    plain[k] = v;  // a key added again keeps its one entry, with the new value
+  };
+  for (size_t n = 0; n <= base.size(); ++n) add(base.substr(0, n));
+  for (size_t n = 1; n <= base.size(); ++n) {
+    for (size_t at : {size_t{0}, n / 2, n - 1}) {
+      std::string k = base.substr(0, n);
+      k[at] ^= 1;
+      add(k);
+    }
+  }
+  for (int i = 0; i < 500; ++i) add("w" + std::to_string(i));
+  add(base.substr(0, 7));  // again
+  EXPECT_EQ(map.size(), plain.size());
+  for (const auto& [k, value] : plain) {
+    ASSERT_NE(map.Find(k), nullptr) << k;
+    EXPECT_EQ(*map.Find(k), value) << k;
+    EXPECT_TRUE(map.Contains(k));
+  }
+  for (std::string k : {std::string("w500"), std::string("w-1"), base + "z",
+                        std::string(base.rbegin(), base.rend())}) {
+    EXPECT_EQ(map.Find(k), nullptr) << k;
+    EXPECT_EQ(plain.count(k), 0u);
+  }
+  EXPECT_FALSE(map.Emplace("w3", 0));
+  EXPECT_EQ(*map.Find("w3"), plain["w3"]);
+  EXPECT_TRUE(map.Emplace("w500", -5));
+  EXPECT_EQ(*map.Find("w500"), -5);
+  EXPECT_EQ(FlatStringMap<int>().Find(""), nullptr);
+  EXPECT_TRUE(FlatStringMap<int>().empty());
+}
+
 TEST(ClassNameTest, LiteralsAndRunTimeNamesPackAlike) {
   constexpr ClassName deny = "deny";
   EXPECT_TRUE(deny == ClassName::Of(std::string("deny")));
