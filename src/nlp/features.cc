@@ -253,6 +253,47 @@ void FeatureExtractor::MarkPhrases(size_t n, Scratch* s) const {
 }
 
 // The templates: a fixed list, one feature each. Long on purpose.
+namespace {
+
+// The feature templates of one token, into o[0 .. kFeaturesPerToken): `link`
+// its link class, at(d, attr) the attribute `attr` of the token d places
+// away (a boundary value off the sentence).
+template <typename At>
+inline void Templates(uint64_t link, uint64_t* o, const At& at) {
+  using F = FeatureExtractor;
+  int k = 0;
+  auto emit = [&](uint64_t v) { o[k] = SlotHash(v, k), ++k; };
+  emit(link);  // bias, by link class (LinkOf)
+  for (int a = 0; a < F::kNumAttrs; ++a) emit(at(0, a));
+  for (int d : {-1, 1}) {
+    for (int a : {F::kFold, F::kStem, F::kClusterFine, F::kClusterCoarse,
+                  F::kShape, F::kGazetteer, F::kWordClass, F::kSuf2})
+      emit(at(d, a));
+  }
+  for (int d : {-2, 2}) {
+    for (int a : {F::kFold, F::kClusterCoarse, F::kGazetteer}) emit(at(d, a));
+  }
+  emit(Mix(at(-1, F::kFold)) ^ at(0, F::kFold));
+  emit(Mix(at(0, F::kFold)) ^ at(1, F::kFold));
+  emit(Mix(at(-1, F::kStem)) ^ at(0, F::kStem));
+  emit(Mix(at(-1, F::kClusterCoarse)) ^ at(0, F::kClusterCoarse));
+  emit(Mix(at(0, F::kClusterCoarse)) ^ at(1, F::kClusterCoarse));
+  emit(Mix(Mix(at(-1, F::kShape)) ^ at(0, F::kShape)) ^ at(1, F::kShape));
+  emit(at(-1, F::kCorpus));
+  emit(at(1, F::kCorpus));
+  // Vector classes of the neighbours, and coarse × middle pairs (+0.3 F1
+  // over three seeds, most of it MISC).
+  emit(at(-1, F::kEmbed1));
+  emit(at(1, F::kEmbed1));
+  emit(Mix(at(-1, F::kEmbed0)) ^ at(0, F::kEmbed1));
+  emit(Mix(at(0, F::kEmbed1)) ^ at(1, F::kEmbed0));
+  emit(at(-1, F::kPattern));
+  emit(at(1, F::kPattern));
+  assert(k == F::kFeaturesPerToken);
+}
+
+}  // namespace
+
 void FeatureExtractor::Extract(std::span<const std::string_view> tokens,
                                Scratch* s, std::vector<uint64_t>* out) const {
   const size_t n = tokens.size();
@@ -264,43 +305,24 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens,
   for (size_t i = 0; i < n; ++i) DescribeMemo(tokens[i], s, i);
   MarkPhrases(n, s);
   out->resize(n * kFeaturesPerToken);
-  auto at = [&](size_t i, int d, int attr) -> uint64_t {
-    long j = static_cast<long>(i) + d;
-    if (j < 0) return kBos + d;
-    if (j >= static_cast<long>(n)) return kEos + d;
-    return s->attrs[j].a[attr];
-  };
+  // A token two or more from either end reads its neighbours' attributes
+  // without a bounds check; the first and last two read the boundary value
+  // where a neighbour is off the sentence. The same templates either way.
+  const TokenAttrs* attrs = s->attrs.data();
   for (size_t i = 0; i < n; ++i) {
     uint64_t* o = &(*out)[i * kFeaturesPerToken];
-    int k = 0;
-    auto emit = [&](uint64_t v) { o[k] = SlotHash(v, k), ++k; };
-    emit(s->link[i]);  // bias, by link class (LinkOf)
-    for (int a = 0; a < kNumAttrs; ++a) emit(at(i, 0, a));
-    for (int d : {-1, 1}) {
-      for (int a : {kFold, kStem, kClusterFine, kClusterCoarse, kShape,
-                    kGazetteer, kWordClass, kSuf2})
-        emit(at(i, d, a));
+    if (i >= 2 && i + 2 < n) {
+      const TokenAttrs* row = attrs + i;
+      Templates(s->link[i], o,
+                [row](int d, int attr) -> uint64_t { return row[d].a[attr]; });
+    } else {
+      Templates(s->link[i], o, [&](int d, int attr) -> uint64_t {
+        const long j = static_cast<long>(i) + d;
+        if (j < 0) return kBos + d;
+        if (j >= static_cast<long>(n)) return kEos + d;
+        return attrs[j].a[attr];
+      });
     }
-    for (int d : {-2, 2}) {
-      for (int a : {kFold, kClusterCoarse, kGazetteer}) emit(at(i, d, a));
-    }
-    emit(Mix(at(i, -1, kFold)) ^ at(i, 0, kFold));
-    emit(Mix(at(i, 0, kFold)) ^ at(i, 1, kFold));
-    emit(Mix(at(i, -1, kStem)) ^ at(i, 0, kStem));
-    emit(Mix(at(i, -1, kClusterCoarse)) ^ at(i, 0, kClusterCoarse));
-    emit(Mix(at(i, 0, kClusterCoarse)) ^ at(i, 1, kClusterCoarse));
-    emit(Mix(Mix(at(i, -1, kShape)) ^ at(i, 0, kShape)) ^ at(i, 1, kShape));
-    emit(at(i, -1, kCorpus));
-    emit(at(i, 1, kCorpus));
-    // Vector classes of the neighbours, and coarse × middle pairs (+0.3 F1
-    // over three seeds, most of it MISC).
-    emit(at(i, -1, kEmbed1));
-    emit(at(i, 1, kEmbed1));
-    emit(Mix(at(i, -1, kEmbed0)) ^ at(i, 0, kEmbed1));
-    emit(Mix(at(i, 0, kEmbed1)) ^ at(i, 1, kEmbed0));
-    emit(at(i, -1, kPattern));
-    emit(at(i, 1, kPattern));
-    assert(k == kFeaturesPerToken);
   }
 }
 
