@@ -1,6 +1,8 @@
 #include "src/store/sqlite_store.h"
 
 #include <nlohmann/json.hpp>
+#include <string_view>
+#include <unordered_map>
 
 #include "src/base/document_json.h"
 #include "src/base/hash.h"
@@ -250,14 +252,6 @@ Status SqliteStore::InsertFacts(const Document& d) {
                           "begin, end, text, "
                           "canonical, role) VALUES (?,?,?,?,?,?,?,?)"));
   Stmt& m = *mp;
-  ASSIGN_OR_RETURN(
-      Stmt * ep,
-      Cached("INSERT INTO entities (id, name, type, lat, lon, mention_count) "
-             "VALUES (?,?,?,?,?,1) ON CONFLICT(id) DO UPDATE SET "
-             "mention_count = mention_count + 1, lat = COALESCE(lat, "
-             "excluded.lat), "
-             "lon = COALESCE(lon, excluded.lon)"));
-  Stmt& e = *ep;
   for (const EntityMention& x : d.entities) {
     if (x.entity_id.empty()) continue;
     std::string type(EntityTypeName(x.type));
@@ -265,10 +259,6 @@ Status SqliteStore::InsertFacts(const Document& d) {
     m.Bind(4, int64_t{x.span.begin}).Bind(5, int64_t{x.span.end});
     m.Bind(6, x.text).Bind(7, x.canonical).Bind(8, x.role);
     RETURN_IF_ERROR(m.Run());
-    e.Bind(1, x.entity_id).Bind(2, x.canonical.empty() ? x.text : x.canonical);
-    e.Bind(3, type);
-    if (x.lat && x.lon) e.Bind(4, *x.lat).Bind(5, *x.lon);
-    RETURN_IF_ERROR(e.Run());
   }
   // sort_date and day (schema v8) from the event's date, else its
   // report's, as the migration computes them for stored events.
@@ -322,6 +312,57 @@ Status SqliteStore::UpdateStory(const StoryRow& st) {
   return agg->Run();
 }
 
+namespace {
+
+// An entity row as the batch's mentions of it leave it: the first mention's
+// name and type (an insert's), the first coordinates any mention carries
+// (COALESCE keeps a row's first), and how many mentions.
+struct EntityTally {
+  const EntityMention* first = nullptr;
+  const EntityMention* located = nullptr;
+  int64_t mentions = 0;
+};
+
+// The entity rows of a batch's new articles (InsertFacts wrote their
+// mentions): one upsert per entity with its count of mentions, in the order
+// of the entities' first mentions, instead of one per mention. The rows are
+// the same: a new entity is inserted with its first mention's name and type,
+// mention_count grows by the batch's mentions, and lat/lon take the first
+// coordinates where the row had none, as per-mention upserts left them; and
+// new rows are inserted in the same order (same rowids). `e` is the upsert
+// (kUpsertEntity).
+Status UpsertEntities(Stmt& e, const std::vector<const Document*>& docs) {
+  std::vector<EntityTally> tallies;
+  std::unordered_map<std::string_view, size_t> index;
+  for (const Document* d : docs) {
+    for (const EntityMention& x : d->entities) {
+      if (x.entity_id.empty()) continue;
+      auto [it, added] = index.try_emplace(x.entity_id, tallies.size());
+      if (added) tallies.push_back(EntityTally{&x});
+      EntityTally& t = tallies[it->second];
+      ++t.mentions;
+      if (!t.located && x.lat && x.lon) t.located = &x;
+    }
+  }
+  for (const EntityTally& t : tallies) {
+    const EntityMention& x = *t.first;
+    e.Bind(1, x.entity_id).Bind(2, x.canonical.empty() ? x.text : x.canonical);
+    e.Bind(3, EntityTypeName(x.type));
+    if (t.located) e.Bind(4, *t.located->lat).Bind(5, *t.located->lon);
+    e.Bind(6, t.mentions);
+    RETURN_IF_ERROR(e.Run());
+  }
+  return Status::OK();
+}
+
+constexpr const char* kUpsertEntity =
+    "INSERT INTO entities (id, name, type, lat, lon, mention_count) "
+    "VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+    "mention_count = mention_count + excluded.mention_count, "
+    "lat = COALESCE(lat, excluded.lat), lon = COALESCE(lon, excluded.lon)";
+
+}  // namespace
+
 Status SqliteStore::WriteBatch(const std::vector<Document*>& docs,
                                const std::vector<StoryRow>& stories,
                                const std::vector<StoryLink>& links) {
@@ -333,6 +374,10 @@ Status SqliteStore::WriteBatch(const std::vector<Document*>& docs,
     st = InsertArticle(d, &added);
     if (!st.ok()) break;
     if (added) inserted.push_back(d);
+  }
+  if (st.ok()) {
+    auto upsert = Cached(kUpsertEntity);
+    st = upsert.ok() ? UpsertEntities(**upsert, inserted) : upsert.status();
   }
   for (size_t i = 0; st.ok() && i < stories.size(); ++i)
     st = UpdateStory(stories[i]);

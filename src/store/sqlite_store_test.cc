@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -99,6 +100,66 @@ TEST_F(SqliteStoreTest, WriteReadAndIdempotence) {
   ASSERT_TRUE(store_->WriteBatch({&again}, {}, {}).ok());
   EXPECT_EQ(again.id, 1);
   EXPECT_EQ(*store_->CountArticles(), 2);
+}
+
+// The entity rows after two batches are those of one upsert per mention, in
+// mention order: the first mention's name and type, a count of every
+// mention, the first coordinates a mention carried where the row had none,
+// and new rows in the order of their first mentions (WriteBatch upserts
+// once per entity and batch).
+TEST_F(SqliteStoreTest, EntityRowsAreThoseOfOneUpsertPerMention) {
+  auto mention = [](const std::string& id, const std::string& text,
+                    std::optional<double> lat, std::optional<double> lon) {
+    EntityMention e;
+    e.span = Span{0, 2};
+    e.type = id[0] == 'p' ? EntityType::kPerson : EntityType::kLocation;
+    e.text = text;
+    e.entity_id = id;
+    e.lat = lat;
+    e.lon = lon;
+    return e;
+  };
+  Document a = Make(1, "صحيفة الأفق", "2026-03-02", "نص أول");
+  Document b = Make(2, "وكالة النهار", "2026-03-03", "نص ثان");
+  a.entities = {mention("loc:a", "أ1", {}, {}), mention("per:b", "ب1", {}, {}),
+                mention("loc:a", "أ2", 1, 2), mention("", "بلا", 9, 9)};
+  b.entities = {mention("loc:a", "أ3", 3, 4), mention("loc:c", "ج1", 5, 6),
+                mention("per:b", "ب2", {}, {})};
+  b.entities.back().canonical = "ب القانوني";
+  ASSERT_TRUE(store_->WriteBatch({&a, &b}, {}, {}).ok());
+  Document c = Make(3, "صحيفة الأفق", "2026-03-04", "نص ثالث");
+  c.entities = {mention("loc:c", "ج2", 7, 8), mention("per:b", "ب3", 9, 10),
+                mention("org:d", "د1", {}, {})};
+  c.entities.back().type = EntityType::kOrganization;
+  ASSERT_TRUE(store_->WriteBatch({&c}, {}, {}).ok());
+  store_.reset();
+
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db,
+                               "SELECT rowid, id, name, type, "
+                               "ifnull(lat, 'null'), ifnull(lon, 'null'), "
+                               "mention_count FROM entities ORDER BY rowid",
+                               -1, &st, nullptr),
+            SQLITE_OK);
+  std::vector<std::string> rows;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    std::string r;
+    for (int k = 0; k < 7; ++k) {
+      if (k) r += "|";
+      r += reinterpret_cast<const char*>(sqlite3_column_text(st, k));
+    }
+    rows.push_back(r);
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  EXPECT_EQ(rows, (std::vector<std::string>{
+                      "1|loc:a|أ1|LOC|1.0|2.0|3",
+                      "2|per:b|ب1|PER|9.0|10.0|3",
+                      "3|loc:c|ج1|LOC|5.0|6.0|2",
+                      "4|org:d|د1|ORG|null|null|1",
+                  }));
 }
 
 TEST_F(SqliteStoreTest, OpenBoundFigureKeepsTheAnalysisAndDamageIsSaid) {
