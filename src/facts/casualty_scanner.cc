@@ -512,8 +512,9 @@ class CasualtyScanner : public CountPhraseReader {
     return IsWordTok(w_[k]) && !Definite(k) && !Proclitic(k) &&
            w_[k].bare.size() >= 6 && NoPeople(k) &&
            (t.substr(t.size() - 2) == "\xD8\xA7" ||
-            (t.size() >= 4 && t.substr(t.size() - 4) == "\xD8\xA7\xD9\x8B" ||
-             t.substr(t.size() - 4) == "\xD9\x8B\xD8\xA7"));  // ا، اً، ًا
+            (t.size() >= 4 &&
+             (t.substr(t.size() - 4) == "\xD8\xA7\xD9\x8B" ||
+              t.substr(t.size() - 4) == "\xD9\x8B\xD8\xA7")));  // ا، اً، ًا
   }
 
   // The words between a cue at v and a count at nb far after it are the

@@ -773,7 +773,7 @@ bool QuoteParser::Source(size_t i, size_t b, size_t e, Parsed* p) {
     if (s > k &&
         (lex_.Is(w_[s], "rel") || IsCueAt(s, e) || AdverbialAt(s, e) ||
          lex_.Is(w_[s], "anon_verb") || AfterName(s) ||
-         KeyStarts(w_[s].key, "\xD9\x81") && w_[s].key != w_[s].bare)) {
+         (KeyStarts(w_[s].key, "\xD9\x81") && w_[s].key != w_[s].bare))) {
       break;
     }
     if (s > k &&

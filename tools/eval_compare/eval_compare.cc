@@ -145,13 +145,6 @@ PredPosition FromClaim(const ComparedClaim& cc) {
   return p;
 }
 
-std::string PointKindOfSlot(const std::string& slot) {
-  if (slot.rfind("presence:", 0) == 0) return "presence";
-  if (slot == "attack") return "occurred";
-  size_t colon = slot.find(':');
-  return colon == std::string::npos ? slot : slot.substr(0, colon);
-}
-
 std::vector<PredPoint> PointsOf(const Comparison& c) {
   std::vector<PredPoint> out;
   for (const ContestedPoint& p : c.points) {
