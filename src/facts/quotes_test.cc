@@ -1598,5 +1598,20 @@ TEST(QuotesTest, Issue21DefiniteSourceTakesUpTheEarlierOfEitherNumber) {
   EXPECT_EQ(d.quotes[2].speaker, "مصدر آخر");
 }
 
+// A reporting verb as the text's last word: SpeakerEnd finds no subject and
+// the apposition check must not read the word after the last one (a crash on
+// the full SaudiNewsNet ingest before this guard). No quotation, no speaker.
+TEST(QuotesTest, Issue21CueAsTheLastWordReadsNothingBeyond) {
+  for (const char* text :
+       {"أكد المدير أن العمل مستمر. وأضاف", "وقال",
+        "أعلنت الوزارة أن الطريق مغلق، وقال المتحدث باسم الوزارة،"}) {
+    Document d = Analyzed(text);
+    for (const Quote& q : d.quotes) {
+      EXPECT_LT(q.content.begin, q.content.end) << text;
+      EXPECT_LE(q.span.end, d.text.size()) << text;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace marsad

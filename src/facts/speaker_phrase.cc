@@ -214,11 +214,13 @@ size_t QuoteParser::ApposedNameEnd(size_t j, size_t k, size_t e) const {
   // role with its complement, closed by a comma, then the person's name
   // (after at most one more title word) closed by a comma, a complementizer
   // or a colon: the name is the speaker's, and the phrase runs through it.
+  // (j may be the sentence's end: SpeakerEnd finds no subject there.)
+  if (k <= j || k >= e) return k;
   std::string_view key = w_[j].key;
   bool role = lex_.Is(w_[j], "role_noun") ||
               (KeyStarts(key, fk::kAl) &&
                lex_.ClassOfKey(key.substr(fk::kAl.size())) == "role_noun");
-  if (k <= j || k >= e || !(TitleLike(j) || role)) return k;
+  if (!(TitleLike(j) || role)) return k;
   for (size_t x = j; x < k; ++x) {
     if (PersonAt(x)) return k;  // a name already in the phrase
   }
