@@ -1613,5 +1613,59 @@ TEST(QuotesTest, Issue21CueAsTheLastWordReadsNothingBeyond) {
   }
 }
 
+// Every word-prefix of texts in the shapes the rules read (a text cut after
+// any word: a reporting verb, a title's comma, a figure, a preposition as the
+// last word) runs through the whole facts stage with every span inside the
+// text. Under ASan (.ci/run) a read past the last word fails here; the full
+// SaudiNewsNet ingest once crashed on such a read.
+TEST(QuotesTest, EveryWordPrefixStaysInsideItsText) {
+  const std::string person = "سامي نادر";
+  const std::vector<std::string> texts = {
+      "وقال الباحث في مركز الدراسات المائية، سامي نادر، إن السد امتلأ.",
+      "وقال قائد الفرقة في الجبهة الشرقية، العقيد سامي نادر: \"تقدمنا\".",
+      "أعلنت وزارة الصحة مقتل 12 شخصا وإصابة 30 آخرين بجروح في انفجار "
+      "سيارة مفخخة أمس، بحسب مصادر طبية. وأضاف المصدر أن الحصيلة قد ترتفع.",
+      "نفى المتحدث باسم الجيش سامي نادر أن تكون القوات قصفت القرية، وقال "
+      "إن 45 مسلحا قتلوا في الاشتباكات. وتابع: \"لن نتراجع\".",
+      "ذكرت صحيفة \"الوطن\" نقلا عن شهود عيان أن ما لا يقل عن 7 أشخاص "
+      "لقوا حتفهم، فيما أفيد بفقدان اثنين. وأكد سامي نادر ذلك.",
+      "وكان وزير الداخلية اللواء سامي نادر قد صرح بأن التحقيق جار، "
+      "واتهم جهات خارجية بالوقوف وراء الهجوم وفق ما أوردته الوكالة،"};
+  for (const std::string& full : texts) {
+    for (size_t cut = 0; cut <= full.size(); ++cut) {
+      if (cut < full.size() && full[cut] != ' ') continue;
+      Document d;
+      d.text = full.substr(0, cut);
+      d.published = "2024-03-10";
+      TextAnalysis a;
+      a.Build(d.text, TestTextTables());
+      AnalyzeText(TestTextTables(), a, &d);
+      for (size_t from = 0;
+           (from = d.text.find(person, from)) != std::string::npos;
+           from += person.size()) {
+        EntityMention m;
+        m.span = Span{static_cast<uint32_t>(from),
+                      static_cast<uint32_t>(from + person.size())};
+        m.type = EntityType::kPerson;
+        m.text = person;
+        m.entity_id = "per:nader";
+        d.entities.push_back(m);
+      }
+      FactsFinder(TestFactsLexicon(), a, &d).Run();
+      const size_t n = d.text.size();
+      for (const Quote& q : d.quotes) {
+        for (Span s : {q.span, q.content, q.cue, q.speaker_span}) {
+          EXPECT_LE(s.begin, s.end) << d.text;
+          EXPECT_LE(s.end, n) << d.text;
+        }
+      }
+      for (const Event& e : d.events) {
+        EXPECT_LE(e.trigger.end, n) << d.text;
+        EXPECT_LE(e.sentence.end, n) << d.text;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace marsad
