@@ -102,6 +102,31 @@ bool ByTerm(const WeightedTerm& a, const WeightedTerm& b) {
   return a.term < b.term;
 }
 
+// Adds `add` into `sum`, both sorted by term, term by term; past `cap` terms
+// keeps the `cap` heaviest, sorted by term again (a story's profile as a
+// report joins it, or as another story is merged into it).
+void AddToSum(const std::vector<WeightedTerm>& add, size_t cap,
+              std::vector<WeightedTerm>* sum) {
+  std::vector<WeightedTerm> merged;
+  merged.reserve(sum->size() + add.size());
+  std::merge(sum->begin(), sum->end(), add.begin(), add.end(),
+             std::back_inserter(merged), ByTerm);
+  sum->clear();
+  for (const WeightedTerm& t : merged) {
+    if (!sum->empty() && sum->back().term == t.term) {
+      sum->back().weight += t.weight;
+    } else {
+      sum->push_back(t);
+    }
+  }
+  if (sum->size() > cap) {
+    std::nth_element(sum->begin(), sum->begin() + cap, sum->end(),
+                     ByWeightDesc);
+    sum->resize(cap);
+    std::sort(sum->begin(), sum->end(), ByTerm);
+  }
+}
+
 // Adds each key of `keys` to the sorted (key, count) list.
 void AddCounts(const std::vector<uint32_t>& keys,
                std::vector<std::pair<uint32_t, int>>* counts) {
@@ -218,24 +243,7 @@ void StoryIndex::Update(Story& s, int32_t day, const StoryFeatures& f) {
     if (s.last_day != kNoDay) expiry_.insert({s.last_day, s.id});
     return;
   }
-  std::vector<WeightedTerm> merged;
-  merged.reserve(s.sum.size() + f.terms.size());
-  std::merge(s.sum.begin(), s.sum.end(), f.terms.begin(), f.terms.end(),
-             std::back_inserter(merged), ByTerm);
-  s.sum.clear();
-  for (const WeightedTerm& t : merged) {
-    if (!s.sum.empty() && s.sum.back().term == t.term) {
-      s.sum.back().weight += t.weight;
-    } else {
-      s.sum.push_back(t);
-    }
-  }
-  if (s.sum.size() > 2 * options_.profile_terms) {
-    std::nth_element(s.sum.begin(), s.sum.begin() + 2 * options_.profile_terms,
-                     s.sum.end(), ByWeightDesc);
-    s.sum.resize(2 * options_.profile_terms);
-    std::sort(s.sum.begin(), s.sum.end(), ByTerm);
-  }
+  AddToSum(f.terms, 2 * options_.profile_terms, &s.sum);
   AddCounts(f.title_terms, &s.title_counts);
   AddCounts(f.entities, &s.entity_counts);
   if (s.profile.event_day == kNoDay) s.profile.event_day = f.event_day;
@@ -419,24 +427,7 @@ void StoryIndex::Merge(Story& a, int64_t from) {
     a.last_day =
         a.last_day == kNoDay ? b.last_day : std::max(a.last_day, b.last_day);
   }
-  std::vector<WeightedTerm> merged;
-  merged.reserve(a.sum.size() + b.sum.size());
-  std::merge(a.sum.begin(), a.sum.end(), b.sum.begin(), b.sum.end(),
-             std::back_inserter(merged), ByTerm);
-  a.sum.clear();
-  for (const WeightedTerm& t : merged) {
-    if (!a.sum.empty() && a.sum.back().term == t.term) {
-      a.sum.back().weight += t.weight;
-    } else {
-      a.sum.push_back(t);
-    }
-  }
-  if (a.sum.size() > 2 * options_.profile_terms) {
-    std::nth_element(a.sum.begin(), a.sum.begin() + 2 * options_.profile_terms,
-                     a.sum.end(), ByWeightDesc);
-    a.sum.resize(2 * options_.profile_terms);
-    std::sort(a.sum.begin(), a.sum.end(), ByTerm);
-  }
+  AddToSum(b.sum, 2 * options_.profile_terms, &a.sum);
   for (auto [counts, add] : {std::pair{&a.title_counts, &b.title_counts},
                              std::pair{&a.entity_counts, &b.entity_counts}}) {
     for (const auto& [k, c] : *add) {
