@@ -1181,10 +1181,10 @@ class Comparer {
     static const std::string kOfThem = "\xD9\x85\xD9\x86\xD9\x87\xD9\x85";
     const std::string folded =
         lex_.Fold(std::string_view(text).substr(span.begin, end - span.begin));
+    const std::string of_them = lex_.Fold(kOfThem);
     for (std::string_view w : Split(folded, ' ')) {
       w = StripWa(w);
-      if (w != lex_.Fold(kOfThem) && lex_.ClassOfKey(w) == "other_ref")
-        return true;
+      if (w != of_them && lex_.ClassOfKey(w) == "other_ref") return true;
     }
     return false;
   }

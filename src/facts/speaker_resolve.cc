@@ -64,7 +64,7 @@ int QuoteParser::Antecedent(size_t b, size_t e, bool statement_anaphor) const {
   const std::string masdar = "\xD9\x85\xD8\xB5\xD8\xAF\xD8\xB1";  // مصدر
   const std::string masadir =
       "\xD9\x85\xD8\xB5\xD8\xA7\xD8\xAF\xD8\xB1";  // مصادر
-  std::vector<std::string> other_number;
+  std::string other_number;  // its key, with | after it in a source's keys
   if (e == b + 1 && keys.size() == 1) {
     std::string_view k = w_[b].key;
     constexpr std::string_view kLil = "\xD9\x84\xD9\x84";  // لل
@@ -74,9 +74,10 @@ int QuoteParser::Antecedent(size_t b, size_t e, bool statement_anaphor) const {
       k.remove_prefix(fk::kAl.size());
     else
       k = {};
-    if (k == masdar) other_number = {masadir};
-    if (k == masadir) other_number = {masdar};
+    if (k == masdar) other_number = masadir;
+    if (k == masadir) other_number = masdar;
   }
+  const std::string other_first = other_number + "|";
   bool person = false;  // the phrase holds a person's name (NER)
   for (const EntityMention& m : doc_->entities) {
     person |= b < e && m.type == EntityType::kPerson &&
@@ -96,7 +97,7 @@ int QuoteParser::Antecedent(size_t b, size_t e, bool statement_anaphor) const {
       continue;
     if (!ministry && Contains(from, keys) && from.size() > 0) return q;
     if (!other_number.empty() &&
-        (from == other_number[0] || from.starts_with(other_number[0] + "|")))
+        (from == other_number || from.starts_with(other_first)))
       return q;
     if (title_head && !keys.empty() && Contains(from, {keys[0]}) &&
         !ForeignBody(b, e, Span{}, from)) {
